@@ -1,0 +1,5 @@
+export * from './client';
+export * from './url';
+export * from './generated/prisma/client';
+export { migrateDeploy } from './migrate';
+export { seedContent } from './seed-content';

@@ -1,0 +1,58 @@
+/**
+ * Test database lifecycle, used by the root vitest globalSetup and the e2e setup:
+ * takes DATABASE_URL (or an embedded PostgreSQL when it is unset), creates a fresh
+ * database beside it, migrates it with `prisma migrate deploy` and seeds content.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createDb } from '../client';
+import { migrateDeploy } from '../migrate';
+import { seedContent } from '../seed-content';
+import { pgConfigFromUrl, withDatabase } from '../url';
+import { startEmbeddedPostgres } from '../embedded';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function admin(url: string, sql: string): Promise<void> {
+  const c = new pg.Client(pgConfigFromUrl(withDatabase(url, 'postgres')));
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createTestDatabase(name: string): Promise<TestDatabase> {
+  let base = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!base) {
+    const e = await startEmbeddedPostgres({
+      dataDir: path.join(repoRoot, '.data', 'pg-test'),
+      port: 54329,
+      database: 'postgres',
+    });
+    base = e.url;
+    stopEmbedded = e.stop;
+  }
+  const url = withDatabase(base, name);
+  await admin(base, `drop database if exists "${name}" with (force)`);
+  await admin(base, `create database "${name}"`);
+  await migrateDeploy(url);
+  const db = createDb(url, { max: 2 });
+  await seedContent(db);
+  await db.$disconnect();
+  return {
+    url,
+    async drop() {
+      await admin(base, `drop database if exists "${name}" with (force)`);
+      await stopEmbedded?.();
+    },
+  };
+}

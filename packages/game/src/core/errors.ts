@@ -1,0 +1,25 @@
+/** The closed set of domain error codes; each transport maps them once (tRPC codes, socket acks). */
+export const DOMAIN_ERROR_CODES = [
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'INVALID_STATE',
+  'RATE_LIMITED',
+  'UNAUTHENTICATED',
+  'VALIDATION',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** A known failure of a domain rule. `userMessage` is safe to show to the player. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly userMessage: string = message,
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address' }).max(254));
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .min(3, 'Username must be at least 3 characters')
+  .max(20, 'Username must be at most 20 characters')
+  .regex(/^[A-Za-z0-9_]+$/, 'Username may contain letters, digits and _ only');
+
+export const PasswordSchema = z
+  .string()
+  .min(10, 'Password must be at least 10 characters')
+  .max(128, 'Password must be at most 128 characters');
+
+export const RegisterInputSchema = z.object({
+  email: EmailSchema,
+  username: UsernameSchema,
+  password: PasswordSchema,
+});
+export type RegisterInput = z.infer<typeof RegisterInputSchema>;
+
+export const LoginInputSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, 'Enter your password').max(128),
+});
+export type LoginInput = z.infer<typeof LoginInputSchema>;

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// One test run for the whole workspace: a single globalSetup creates and migrates
+// one test database that every project's tests share (each test makes its own data).
+export default defineConfig({
+  test: {
+    globalSetup: ['packages/db/src/testing/vitest-global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
+      { test: { name: 'db', include: ['packages/db/src/**/*.test.ts'] } },
+      { test: { name: 'game', include: ['packages/game/src/**/*.test.ts'] } },
+      { test: { name: 'api', include: ['packages/api/src/**/*.test.ts'] } },
+      { test: { name: 'sim', include: ['apps/sim/src/**/*.test.ts'] } },
+    ],
+  },
+});
