@@ -1,0 +1,73 @@
+// `pnpm start`: brings up the whole game on one machine.
+// With DATABASE_URL it uses that PostgreSQL; without it, an embedded PostgreSQL with
+// its data in .data/pg (the world persists between runs). Then: migrate, seed content,
+// build the web app, and run web (http://localhost:3000) and sim (ws on :3001) side by side.
+// `pnpm dev` does the same with `next dev` and a watching sim.
+import path from 'node:path';
+import { migrateDeploy, seedContent, createDb } from '@necp/db';
+import { startEmbeddedPostgres } from '@necp/db/embedded';
+import { localSecrets, root, run, step, waitForHttp } from './lib';
+
+const dev = process.argv.includes('--dev');
+const webPort = Number(process.env.PORT ?? 3000);
+const simPort = Number(process.env.SIM_PORT ?? 3001);
+
+let stopDb: (() => Promise<void>) | undefined;
+let url = process.env.DATABASE_URL;
+if (!url) {
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+  console.log(`[start] no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/pg)`);
+  const e = await startEmbeddedPostgres({
+    dataDir: path.join(root, '.data', 'pg'),
+    port: pgPort,
+    database: 'necp',
+    log: (m) => console.log(`[postgres] ${m}`),
+  });
+  url = e.url;
+  stopDb = e.stop;
+}
+
+console.log('[start] applying migrations');
+await migrateDeploy(url);
+const db = createDb(url, { max: 1 });
+const seeded = await seedContent(db);
+await db.$disconnect();
+console.log(`[start] content seeded: ${seeded.zones} zones, ${seeded.spawnPoints} spawn points`);
+
+const secrets = localSecrets();
+const publicHost = process.env.PUBLIC_HOST ?? 'localhost';
+const env: NodeJS.ProcessEnv = {
+  DATABASE_URL: url,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${publicHost}:${webPort}`,
+  SIM_TICKET_SECRET: process.env.SIM_TICKET_SECRET ?? secrets.simTicketSecret,
+  SIM_PORT: String(simPort),
+  SIM_PUBLIC_URL: process.env.SIM_PUBLIC_URL ?? `http://${publicHost}:${simPort}`,
+  SIM_CORS_ORIGIN: process.env.SIM_CORS_ORIGIN ?? `http://${publicHost}:${webPort}`,
+};
+
+if (!dev && !process.argv.includes('--no-build')) {
+  console.log('[start] building the web app (next build)');
+  await step('build', 'pnpm', ['--filter', '@necp/web', 'build'], { env });
+}
+
+const sim = run('sim', 'pnpm', ['--filter', '@necp/sim', dev ? 'dev' : 'start'], { env });
+const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start', '--port', String(webPort)], { env });
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log('[start] shutting down');
+  for (const c of [web, sim]) c.kill('SIGTERM');
+  await Promise.race([Promise.all([web.done, sim.done]), new Promise((r) => setTimeout(r, 8000))]);
+  await stopDb?.();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+sim.done.then((c) => !stopping && (console.error(`[start] sim exited (${c})`), shutdown(1)));
+web.done.then((c) => !stopping && (console.error(`[start] web exited (${c})`), shutdown(1)));
+
+await waitForHttp(`http://127.0.0.1:${webPort}/`, 120_000);
+console.log(`\n[start] NECP is up: open http://${publicHost}:${webPort}  (sim on :${simPort}; Ctrl+C stops)\n`);
