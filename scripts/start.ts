@@ -52,7 +52,7 @@ if (!dev && !process.argv.includes('--no-build')) {
 }
 
 const sim = run('sim', 'pnpm', ['--filter', '@necp/sim', dev ? 'dev' : 'start'], { env });
-const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start', '--port', String(webPort)], { env });
+const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start'], { env: { ...env, PORT: String(webPort) } });
 
 let stopping = false;
 async function shutdown(code: number) {
@@ -66,8 +66,13 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
-sim.done.then((c) => !stopping && (console.error(`[start] sim exited (${c})`), shutdown(1)));
-web.done.then((c) => !stopping && (console.error(`[start] web exited (${c})`), shutdown(1)));
+for (const [name, child] of [['sim', sim], ['web', web]] as const) {
+  void child.done.then((c) => {
+    if (stopping) return;
+    console.error(`[start] ${name} exited (${c})`);
+    void shutdown(1);
+  });
+}
 
 await waitForHttp(`http://127.0.0.1:${webPort}/`, 120_000);
 console.log(`\n[start] NECP is up: open http://${publicHost}:${webPort}  (sim on :${simPort}; Ctrl+C stops)\n`);
