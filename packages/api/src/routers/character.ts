@@ -1,0 +1,42 @@
+import { CharacterIdInputSchema, CreateCharacterInputSchema } from '@necp/shared';
+import {
+  createCharacter,
+  deleteCharacter,
+  enterWorld,
+  listCharacters,
+  restoreCharacter,
+} from '@necp/game';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+
+/** Every procedure acts on the signed-in account's own characters; ownership is checked in the domain. */
+export const characterRouter = createTRPCRouter({
+  list: protectedProcedure.query(({ ctx }) => listCharacters(ctx.deps, ctx.session.userId)),
+
+  create: protectedProcedure
+    .input(CreateCharacterInputSchema)
+    .mutation(({ ctx, input }) =>
+      createCharacter(ctx.deps, { ...input, userId: ctx.session.userId }),
+    ),
+
+  delete: protectedProcedure
+    .input(CharacterIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      deleteCharacter(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
+    ),
+
+  restore: protectedProcedure
+    .input(CharacterIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      restoreCharacter(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
+    ),
+
+  enter: protectedProcedure
+    .input(CharacterIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      enterWorld(ctx.deps, {
+        userId: ctx.session.userId,
+        role: ctx.session.role,
+        characterId: input.characterId,
+      }),
+    ),
+});

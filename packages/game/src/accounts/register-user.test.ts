@@ -1,0 +1,72 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
+import { registerUser } from './register-user';
+import { expectDomainError, testDb, testDeps } from './test-deps';
+
+const db = testDb(2);
+afterAll(() => db.$disconnect());
+const deps = testDeps(db);
+
+const fresh = () => {
+  const username = uniq('Reg_');
+  return { email: `${username}@Example.COM`, username, password: 'correct horse battery' };
+};
+
+describe('registerUser', () => {
+  it('creates the account with a lower-cased email, an argon2id hash and a REGISTER event', async () => {
+    const input = fresh();
+    const acc = await registerUser(deps, { ...input, email: `  ${input.email} `, ip: '10.0.0.1' });
+    expect(acc).toEqual({
+      id: expect.any(String),
+      email: input.email.toLowerCase(),
+      username: input.username,
+      role: 'PLAYER',
+    });
+    const row = await db.user.findUniqueOrThrow({ where: { id: acc.id } });
+    expect(row.usernameLower).toBe(input.username.toLowerCase());
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain(input.password);
+    const events = await db.authEvent.findMany({ where: { userId: acc.id } });
+    expect(events.map((e) => [e.kind, e.ip])).toEqual([['REGISTER', '10.0.0.1']]);
+  });
+
+  it('refuses a taken email in another case, writing nothing', async () => {
+    const first = fresh();
+    await registerUser(deps, first);
+    const before = await db.user.count();
+    const other = fresh();
+    await expectDomainError(
+      registerUser(deps, { ...other, email: first.email.toUpperCase() }),
+      'CONFLICT',
+      'That email or username is already taken',
+    );
+    expect(await db.user.count()).toBe(before);
+    expect(
+      await db.user.findFirst({ where: { usernameLower: other.username.toLowerCase() } }),
+    ).toBeNull();
+  });
+
+  it('refuses a taken username in another case', async () => {
+    const first = fresh();
+    await registerUser(deps, first);
+    const other = fresh();
+    await expectDomainError(
+      registerUser(deps, { ...other, username: first.username.toUpperCase() }),
+      'CONFLICT',
+      'That email or username is already taken',
+    );
+    expect(await db.user.findUnique({ where: { email: other.email.toLowerCase() } })).toBeNull();
+  });
+
+  it.each([
+    ['email', { email: 'not-an-email' }, 'Enter a valid email address'],
+    ['username', { username: 'a b' }, 'Username may contain letters, digits and _ only'],
+    ['password', { password: 'short' }, 'Password must be at least 10 characters'],
+  ])('rejects a bad %s with VALIDATION and no write', async (_f, patch, message) => {
+    const input = { ...fresh(), ...patch };
+    await expectDomainError(registerUser(deps, input), 'VALIDATION', message);
+    expect(
+      await db.user.findFirst({ where: { usernameLower: input.username.toLowerCase() } }),
+    ).toBeNull();
+  });
+});

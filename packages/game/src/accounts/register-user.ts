@@ -1,0 +1,39 @@
+import { RegisterInputSchema, type RegisterInput } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { accountViewSelect, type AccountView } from './account-view';
+import { hashPassword } from './password';
+import { isUniqueViolation, parseInput } from './validation';
+
+export type RegisterUserInput = RegisterInput & { ip?: string };
+
+/**
+ * Creates an account. Email is stored lower-cased; usernames are unique
+ * case-insensitively through usernameLower. The user row and its REGISTER audit
+ * event are written together or not at all.
+ */
+export async function registerUser(deps: GameDeps, input: RegisterUserInput): Promise<AccountView> {
+  const { email, username, password } = parseInput(RegisterInputSchema, input);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await deps.db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email, username, usernameLower: username.toLowerCase(), passwordHash },
+        select: accountViewSelect,
+      });
+      await tx.authEvent.create({
+        data: { userId: user.id, kind: 'REGISTER', ip: input.ip ?? null },
+      });
+      return user;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      throw new DomainError(
+        'CONFLICT',
+        'email or username already registered',
+        'That email or username is already taken',
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Test-only helpers shared by the accounts, characters and ratelimit tests (not
+ * exported from the package). Each test file gets its own pooled client of the
+ * run's test database and builds fresh GameDeps, so limiter state never leaks
+ * between tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { expect, inject } from 'vitest';
+import { createDb, type Db } from '@necp/db';
+import { FakeClock } from '../core/clock';
+import type { GameDeps } from '../core/deps';
+import { DomainError, type DomainErrorCode } from '../core/errors';
+import { createLog } from '../core/log';
+import { seededRng } from '../core/rng';
+
+// Declared by the db package's vitest globalSetup; repeated so this program sees it.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export const testDb = (max = 6): Db => createDb(inject('databaseUrl'), { max });
+
+const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A Redis client whose keys all carry a per-file random prefix, so runs never see each other's counters. */
+export const testRedis = (): Redis =>
+  new Redis(redisUrl(), { keyPrefix: `necp-test:${randomBytes(4).toString('hex')}:` });
+
+/** Deletes every key the test client wrote (some limiter windows last a day) and disconnects it. */
+export async function disposeTestRedis(redis: Redis): Promise<void> {
+  const prefix = redis.options.keyPrefix;
+  const raw = new Redis(redisUrl()); // unprefixed: KEYS patterns are not prefixed by ioredis
+  try {
+    if (prefix) {
+      const keys = await raw.keys(`${prefix}*`);
+      if (keys.length > 0) await raw.del(...keys);
+    }
+  } finally {
+    raw.disconnect();
+    redis.disconnect();
+  }
+}
+
+export type TestDeps = GameDeps & { clock: FakeClock };
+
+export function testDeps(db: Db, o: { redis?: Redis; clock?: FakeClock } = {}): TestDeps {
+  return {
+    db,
+    clock: o.clock ?? new FakeClock(),
+    rng: seededRng(1),
+    log: createLog('test', 'silent'),
+    ...(o.redis ? { redis: o.redis } : {}),
+    config: {
+      simTicketSecret: 'test-secret-0123456789abcdef',
+      simPublicUrl: 'http://localhost:3001',
+    },
+  };
+}
+
+/** Resolves to the DomainError a promise rejects with (fails the test if it resolves or throws something else). */
+export async function domainError(p: Promise<unknown>): Promise<DomainError> {
+  const e = await p.then(
+    () => new Error('expected a DomainError, but the call succeeded'),
+    (err: unknown) => err,
+  );
+  if (!(e instanceof DomainError)) throw e;
+  return e;
+}
+
+export async function expectDomainError(
+  p: Promise<unknown>,
+  code: DomainErrorCode,
+  userMessage?: string,
+) {
+  const e = await domainError(p);
+  expect(e.code).toBe(code);
+  if (userMessage !== undefined) expect(e.userMessage).toBe(userMessage);
+  return e;
+}

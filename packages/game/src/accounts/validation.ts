@@ -1,0 +1,28 @@
+/**
+ * Helpers every domain's services use at their edge. (They belong in core/; they
+ * live here until core is open for edits — characters/ imports them from here.)
+ */
+import type { z } from 'zod';
+import { Prisma } from '@necp/db';
+import { DomainError } from '../core/errors';
+
+/**
+ * Services parse their own input (they are called by tRPC, the sim and next-auth
+ * alike); a failure becomes VALIDATION carrying the first issue's message.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new DomainError(
+    'VALIDATION',
+    `invalid input: ${where}${issue?.message ?? 'unknown'}`,
+    issue?.message ?? 'Invalid input',
+  );
+}
+
+/** Prisma's unique-constraint violation (P2002). */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+}

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { SIM_TICKET_TTL_SECONDS } from '@necp/shared';
+import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { verifySimTicket } from '../session/ticket';
+import { enterWorld } from './enter-world';
+
+const db = testDb(2);
+afterAll(() => db.$disconnect());
+
+describe('enterWorld', () => {
+  it('mints a ticket naming the account and character, and stamps lastPlayedAt', async () => {
+    const deps = testDeps(db);
+    const u = await createTestUser(db, { role: 'MODERATOR' });
+    const c = await createTestCharacter(db, u.id);
+    await createTestCharacter(db, u.id); // a second character must not be the one named
+    const out = await enterWorld(deps, { userId: u.id, role: 'MODERATOR', characterId: c.id });
+    expect(out.simUrl).toBe('http://localhost:3001');
+    expect(out.expiresAt).toEqual(new Date(deps.clock.ms() + SIM_TICKET_TTL_SECONDS * 1000));
+    const claims = await verifySimTicket(deps.config.simTicketSecret, out.ticket, deps.clock.ms());
+    expect(claims).toMatchObject({ sub: u.id, cid: c.id, role: 'MODERATOR' });
+    expect((await db.character.findUniqueOrThrow({ where: { id: c.id } })).lastPlayedAt).toEqual(
+      deps.clock.now(),
+    );
+    expect(
+      await db.authEvent.count({
+        where: { userId: u.id, kind: 'TICKET', detail: `character ${c.id}` },
+      }),
+    ).toBe(1);
+    // the ticket is short-lived and bound to this deployment's secret
+    await expectDomainError(
+      verifySimTicket('another-secret', out.ticket, deps.clock.ms()),
+      'UNAUTHENTICATED',
+    );
+    await expectDomainError(
+      verifySimTicket(
+        deps.config.simTicketSecret,
+        out.ticket,
+        deps.clock.ms() + (SIM_TICKET_TTL_SECONDS + 1) * 1000,
+      ),
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('refuses deleted characters and those of other accounts', async () => {
+    const deps = testDeps(db);
+    const a = await createTestUser(db);
+    const b = await createTestUser(db);
+    const deleted = await createTestCharacter(db, a.id, { deletedAt: deps.clock.now() });
+    const live = await createTestCharacter(db, a.id);
+    await expectDomainError(
+      enterWorld(deps, { userId: a.id, role: 'PLAYER', characterId: deleted.id }),
+      'INVALID_STATE',
+    );
+    await expectDomainError(
+      enterWorld(deps, { userId: b.id, role: 'PLAYER', characterId: live.id }),
+      'NOT_FOUND',
+      'Character not found',
+    );
+    expect(
+      (await db.character.findUniqueOrThrow({ where: { id: live.id } })).lastPlayedAt,
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import type { Character } from '@necp/db';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+
+export const characterNotFound = (characterId: string) =>
+  new DomainError(
+    'NOT_FOUND',
+    `character ${characterId} not found for this user`,
+    'Character not found',
+  );
+
+/**
+ * The caller's character. Someone else's character and a missing id give the same
+ * NOT_FOUND, so ids cannot be probed. Soft-deleted characters count as missing
+ * unless `includeDeleted` is set.
+ */
+export async function getOwnedCharacter(
+  deps: GameDeps,
+  userId: string,
+  characterId: string,
+  opts: { includeDeleted?: boolean } = {},
+): Promise<Character> {
+  const c = await deps.db.character.findFirst({
+    where: { id: characterId, userId, ...(opts.includeDeleted ? {} : { deletedAt: null }) },
+  });
+  if (!c) throw characterNotFound(characterId);
+  return c;
+}
