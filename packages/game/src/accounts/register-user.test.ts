@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { uniq } from '@necp/db/testing';
-import { registerUser } from './register-user';
+import { REGISTER_IP_LIMIT, registerUser } from './register-user';
 import { expectDomainError, testDb, testDeps } from './test-deps';
 
 const db = testDb(2);
@@ -69,4 +69,14 @@ describe('registerUser', () => {
       await db.user.findFirst({ where: { usernameLower: input.username.toLowerCase() } }),
     ).toBeNull();
   });
+
+  it('limits new accounts per IP, counting attempts before any write', async () => {
+    const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < REGISTER_IP_LIMIT.points; i++) await registerUser(deps, { ...fresh(), ip });
+    const refused = fresh();
+    await expectDomainError(registerUser(deps, { ...refused, ip }), 'RATE_LIMITED');
+    expect(await db.user.count({ where: { usernameLower: refused.username.toLowerCase() } })).toBe(0);
+    // another network is not affected
+    await registerUser(deps, { ...fresh(), ip: `${ip}1` });
+  }, 60_000);
 });

@@ -3,7 +3,12 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { accountViewSelect, type AccountView } from './account-view';
 import { hashPassword } from './password';
+import { rateLimiterFor } from '../ratelimit/registry';
+import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { isUniqueViolation, parseInput } from './validation';
+
+/** Account farming guard: new accounts per client IP per hour. */
+export const REGISTER_IP_LIMIT: RateLimitSpec = { name: 'register-ip', points: 30, durationSec: 60 * 60 };
 
 export type RegisterUserInput = RegisterInput & { ip?: string };
 
@@ -14,6 +19,13 @@ export type RegisterUserInput = RegisterInput & { ip?: string };
  */
 export async function registerUser(deps: GameDeps, input: RegisterUserInput): Promise<AccountView> {
   const { email, username, password } = parseInput(RegisterInputSchema, input);
+  if (input.ip && !(await rateLimiterFor(deps, REGISTER_IP_LIMIT).consume(input.ip)).allowed) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      `registration limit reached for ${input.ip}`,
+      'Too many new accounts from your network. Try again later.',
+    );
+  }
   const passwordHash = await hashPassword(password);
   try {
     return await deps.db.$transaction(async (tx) => {
