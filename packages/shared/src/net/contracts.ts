@@ -94,6 +94,17 @@ export interface ClientToServerEvents {
   'net:ping': (input: unknown, ack: (res: Ack<{ t: number; server: number }>) => void) => void;
 }
 
+/**
+ * `data` of the client's `connect_error` when the sim refuses a handshake.
+ * code: UNAUTHENTICATED (missing/expired/invalid/reused ticket: mint a new one),
+ * NOT_FOUND (not your character, or deleted), INVALID_STATE (zone not served here /
+ * shutting down: retry later), INTERNAL. `message` is safe to show to the player.
+ */
+export interface ConnectErrorData {
+  code: string;
+  message: string;
+}
+
 /** Handshake auth payload: the ticket minted by the web app (tRPC `sim.ticket`). */
 export const HandshakeAuthSchema = z.object({ ticket: z.string().min(10).max(4096) });
 

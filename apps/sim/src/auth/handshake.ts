@@ -1,0 +1,95 @@
+import { HandshakeAuthSchema, type ConnectErrorData } from '@necp/shared';
+import {
+  DomainError,
+  isDomainError,
+  loadCharacterForSim,
+  verifySimTicket,
+  type Clock,
+  type GameDeps,
+  type Log,
+  type SimCharacter,
+} from '@necp/game';
+import type { SimSocket } from '../net/types';
+import type { JtiStore } from './jti-store';
+
+/** A refused handshake: socket.io hands `message` and `data` to the client's `connect_error`. */
+export class ConnectRefusal extends Error {
+  constructor(
+    message: string,
+    readonly data: ConnectErrorData,
+  ) {
+    super(message);
+  }
+}
+
+export interface HandshakeContext {
+  deps: GameDeps;
+  clock: Clock;
+  log: Log;
+  jtis: JtiStore;
+  /** can this process host the character (is its zone, or its live entity, here)? */
+  canHost(character: SimCharacter): boolean;
+  isClosing(): boolean;
+}
+
+/**
+ * Socket.IO middleware: a connection is accepted only with a valid, unused ticket
+ * for a live character of the ticket's own account. The result lands in
+ * `socket.data.auth` for the connection handler.
+ */
+export function ticketHandshake(ctx: HandshakeContext) {
+  return (socket: SimSocket, next: (err?: Error) => void) => {
+    authenticate(ctx, socket).then(
+      () => next(),
+      (err: unknown) => next(toRefusal(err, ctx.log)),
+    );
+  };
+}
+
+async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<void> {
+  if (ctx.isClosing()) {
+    throw new DomainError(
+      'INVALID_STATE',
+      'server shutting down',
+      'The server is restarting. Try again in a moment.',
+    );
+  }
+  const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth);
+  if (!auth.success)
+    throw new DomainError('UNAUTHENTICATED', 'missing ticket', 'A session ticket is required.');
+
+  const claims = await verifySimTicket(
+    ctx.deps.config.simTicketSecret,
+    auth.data.ticket,
+    ctx.clock.ms(),
+  );
+  if (!(await ctx.jtis.consume(claims.jti, claims.exp * 1000))) {
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'ticket already used',
+      'This session ticket was already used. Please re-enter the game.',
+    );
+  }
+  const character = await loadCharacterForSim(ctx.deps, {
+    userId: claims.sub,
+    characterId: claims.cid,
+  });
+  if (!ctx.canHost(character)) {
+    throw new DomainError(
+      'INVALID_STATE',
+      `zone ${character.zoneId} is not served here`,
+      'That district is not open yet.',
+    );
+  }
+  socket.data.auth = { userId: claims.sub, role: claims.role, character };
+}
+
+function toRefusal(err: unknown, log: Log): ConnectRefusal {
+  if (isDomainError(err))
+    return new ConnectRefusal(err.message, { code: err.code, message: err.userMessage });
+  log.error({ err }, 'handshake failed unexpectedly');
+  return new ConnectRefusal('internal error', {
+    code: 'INTERNAL',
+    message: 'Something went wrong. Please try again.',
+  });
+}

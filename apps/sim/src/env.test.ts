@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+
+const base = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/necp',
+  SIM_TICKET_SECRET: 'x'.repeat(32),
+};
+
+describe('loadEnv', () => {
+  it('applies defaults', () => {
+    expect(loadEnv(base)).toEqual({
+      ...base,
+      SIM_PORT: 3001,
+      SIM_CORS_ORIGIN: ['http://localhost:3000'],
+      SIM_PUBLIC_URL: 'http://localhost:3001',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('parses ports, origin lists, Redis, and treats empty strings as unset', () => {
+    const env = loadEnv({
+      ...base,
+      SIM_PORT: '4001',
+      SIM_CORS_ORIGIN: 'http://a.test, http://b.test',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: '',
+    });
+    expect(env).toMatchObject({
+      SIM_PORT: 4001,
+      SIM_CORS_ORIGIN: ['http://a.test', 'http://b.test'],
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('names every missing or invalid variable', () => {
+    expect(() => loadEnv({ SIM_PORT: 'abc', SIM_TICKET_SECRET: 'short' })).toThrow(
+      /DATABASE_URL[\s\S]*SIM_TICKET_SECRET|SIM_PORT/,
+    );
+    expect(() => loadEnv({ ...base, REDIS_URL: 'http://nope' })).toThrow(/REDIS_URL/);
+  });
+});

@@ -1,0 +1,45 @@
+/** The sim's environment, read and validated in this one place (main.ts calls it once). */
+import { z } from 'zod';
+
+/** An unset variable and an empty one mean the same: "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+const SimEnvSchema = z.object({
+  SIM_PORT: optional(z.coerce.number().int().min(0).max(65535).default(3001)),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  /** with Redis: Socket.IO adapter across sim nodes, shared ticket replay guard */
+  REDIS_URL: optional(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+  ),
+  SIM_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  /** comma-separated browser origins allowed to connect */
+  SIM_CORS_ORIGIN: optional(
+    z
+      .string()
+      .default('http://localhost:3000')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+  ),
+  SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+export type SimEnv = z.infer<typeof SimEnvSchema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): SimEnv {
+  const parsed = SimEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid sim environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,48 @@
+/** `pnpm --filter @necp/sim start`: boots the sim from the environment. */
+import { Redis } from 'ioredis';
+import { createDb } from '@necp/db';
+import { createLog, randomRng, systemClock, type GameDeps } from '@necp/game';
+import { loadEnv } from './env';
+import { createSimServer } from './server';
+
+/** A shutdown that hangs (DB unreachable) must not keep the process alive forever. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const env = loadEnv();
+const log = createLog('sim', env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL);
+const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+const deps: GameDeps = {
+  db,
+  clock: systemClock,
+  rng: randomRng(),
+  log,
+  redis,
+  config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },
+};
+
+const server = await createSimServer({ deps, port: env.SIM_PORT, corsOrigin: env.SIM_CORS_ORIGIN });
+log.info({ port: server.port, cors: env.SIM_CORS_ORIGIN }, 'NECP sim up');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: kicking clients and saving positions');
+  setTimeout(() => {
+    log.error('shutdown timed out');
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
+  let code = 0;
+  try {
+    await server.close();
+  } catch (err) {
+    log.error({ err }, 'shutdown failed');
+    code = 1;
+  }
+  await db.$disconnect().catch(() => undefined);
+  await redis?.quit().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,27 @@
+import type { Ack, AckError } from '@necp/shared';
+import { isDomainError, type Log } from '@necp/game';
+
+/** What a client passed as the ack callback, if it is one (clients may send anything). */
+export type Reply<T> = ((res: Ack<T>) => void) | undefined;
+
+export function asReply<T>(ack: unknown): Reply<T> {
+  return typeof ack === 'function' ? (ack as (res: Ack<T>) => void) : undefined;
+}
+
+export function replyOk<T>(reply: Reply<T>, data: T): void {
+  reply?.({ ok: true, data });
+}
+
+/** Any reply can carry an error, whatever its success type. */
+export type ErrorReply = ((res: { ok: false; error: AckError }) => void) | undefined;
+
+export function replyError(reply: ErrorReply, error: AckError): void {
+  reply?.({ ok: false, error });
+}
+
+/** DomainErrors go to the client as they are; anything else is logged and hidden behind INTERNAL. */
+export function toAckError(err: unknown, log: Log): AckError {
+  if (isDomainError(err)) return { code: err.code, message: err.userMessage };
+  log.error({ err }, 'unexpected error in socket handler');
+  return { code: 'INTERNAL', message: 'Something went wrong. Please try again.' };
+}

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { POSITION_FLUSH_MS } from '@necp/shared';
+import { createSimServer } from './server';
+import { testDb } from './testing/test-db';
+import { bootTestSim, createPlayerAt } from './testing/test-sim';
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+describe('sim server lifecycle', () => {
+  it('flushes positions of online players every POSITION_FLUSH_MS', async () => {
+    const sim = await bootTestSim(db);
+    try {
+      const p = await createPlayerAt(db, 50, 50);
+      const { client } = await sim.join(p);
+      await client.move({ seq: 1, dx: 0, dy: 1, ms: 50 });
+      sim.step();
+      sim.clock.advance(POSITION_FLUSH_MS);
+      sim.step();
+      await vi.waitFor(async () => {
+        expect((await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).y).toBe(
+          50.3,
+        );
+      });
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('on shutdown kicks clients, saves positions, and a new server puts players back where they were', async () => {
+    const p = await createPlayerAt(db, 400, 400);
+    const first = await bootTestSim(db);
+    const { client } = await first.join(p);
+    for (let seq = 1; seq <= 4; seq++) {
+      await client.move({ seq, dx: -1, dy: 0, ms: 50 });
+      first.step();
+    }
+    await first.server.close();
+    expect(await client.next('session:kicked')).toEqual({
+      reason: 'server_shutdown',
+      message: expect.any(String),
+    });
+    const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
+    expect(row.x).toBeCloseTo(398.8, 9);
+    expect(row.lastPlayedAt).not.toBeNull();
+    await first.close();
+
+    const second = await bootTestSim(db);
+    try {
+      const { welcome } = await second.join(p);
+      expect(welcome).toMatchObject({ resumed: false, self: { x: 39880, y: 40000 } });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('rejects when the port is taken', async () => {
+    const sim = await bootTestSim(db);
+    try {
+      await expect(
+        createSimServer({
+          deps: sim.deps,
+          port: sim.server.port,
+          host: '127.0.0.1',
+          autoTick: false,
+        }),
+      ).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('serves GET /health on the same port', async () => {
+    const sim = await bootTestSim(db);
+    try {
+      const res = await fetch(`http://127.0.0.1:${sim.server.port}/health`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        status: 'ok',
+        zones: [{ id: 'watson', tick: 0, players: 0 }],
+      });
+      expect((await fetch(`http://127.0.0.1:${sim.server.port}/nope`)).status).toBe(404);
+    } finally {
+      await sim.close();
+    }
+  });
+});

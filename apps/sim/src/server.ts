@@ -1,0 +1,124 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import { ZONES } from '@necp/shared';
+import type { Clock, GameDeps } from '@necp/game';
+import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
+import { ticketHandshake } from './auth/handshake';
+import { healthHandler } from './health';
+import type { SimIo } from './net/types';
+import { handleConnection, zoneFor } from './session/connect';
+import { SessionRegistry, kick } from './session/sessions';
+import { DbPositionWriter } from './zone/position-writer';
+import { Zone } from './zone/zone';
+import { startZoneLoop } from './zone/zone-loop';
+
+export interface SimServerOptions {
+  deps: GameDeps;
+  /** 0 picks a free port (tests) */
+  port?: number;
+  host?: string;
+  /** defaults to deps.clock */
+  clock?: Clock;
+  /** run each zone's tick loop on a timer; tests pass false and call zone.step() */
+  autoTick?: boolean;
+  corsOrigin?: string | string[];
+}
+
+export interface SimServer {
+  port: number;
+  io: SimIo;
+  zones: ReadonlyMap<string, Zone>;
+  /** kicks everyone ('server_shutdown'), saves every position, closes sockets and the HTTP server */
+  close(): Promise<void>;
+}
+
+/** Client payloads are tiny; anything near this is an attack, not a game message. */
+const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+export async function createSimServer(opts: SimServerOptions): Promise<SimServer> {
+  const { deps } = opts;
+  const clock = opts.clock ?? deps.clock;
+  const log = deps.log.child({ svc: 'sim' });
+  let closing = false;
+  const isClosing = () => closing;
+
+  const positions = new DbPositionWriter({ ...deps, clock });
+  const zones = new Map<string, Zone>();
+  for (const content of ZONES.filter((z) => z.live)) {
+    zones.set(content.id, new Zone({ content, clock, log, positions }));
+  }
+  const sessions = new SessionRegistry();
+
+  const http = createServer(healthHandler(zones, isClosing));
+  const io: SimIo = new Server(http, {
+    cors: { origin: opts.corsOrigin ?? 'http://localhost:3000', credentials: true },
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    serveClient: false,
+  });
+
+  const sub = deps.redis?.duplicate();
+  if (deps.redis && sub) io.adapter(createAdapter(deps.redis, sub));
+
+  io.use(
+    ticketHandshake({
+      deps,
+      clock,
+      log,
+      jtis: deps.redis ? new RedisJtiStore(deps.redis, clock) : new MemoryJtiStore(clock),
+      canHost: (character) => zoneFor(zones, character) !== undefined,
+      isClosing,
+    }),
+  );
+  io.on('connection', (socket) => {
+    // thrown from here it would escape into Socket.IO's internals and crash the process
+    try {
+      handleConnection({ zones, sessions, clock, log, isClosing }, socket);
+    } catch (err) {
+      log.error({ err, sid: socket.id }, 'setting up a connection failed');
+      socket.disconnect(true);
+    }
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(opts.port ?? 3001, opts.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    // e.g. EADDRINUSE: release what was set up so the caller can exit cleanly
+    void io.close();
+    sub?.disconnect();
+    throw err;
+  }
+  const port = (http.address() as AddressInfo).port;
+  const stopLoops =
+    opts.autoTick === false ? [] : [...zones.values()].map((z) => startZoneLoop(z, clock, log));
+
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      closing = true;
+      for (const stop of stopLoops) stop();
+      for (const s of io.of('/').sockets.values()) {
+        kick(s, {
+          reason: 'server_shutdown',
+          message: 'The server is restarting. Reconnect in a moment.',
+        });
+      }
+      await Promise.all([...zones.values()].map((z) => z.shutdown()));
+      // io.close() resolves before the HTTP server has; its callback fires once it has
+      const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
+      http.closeAllConnections();
+      await httpClosed;
+      await sub?.quit().catch(() => undefined);
+      log.info('sim server closed');
+    })());
+
+  log.info({ port, zones: [...zones.keys()], redis: Boolean(deps.redis) }, 'sim server listening');
+  return { port, io, zones, close };
+}

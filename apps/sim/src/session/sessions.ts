@@ -1,0 +1,46 @@
+import type { KickMsg } from '@necp/shared';
+import type { BadPayloadGuard } from '../net/bad-payload-guard';
+import type { SimSocket } from '../net/types';
+import type { ZoneConnection } from '../zone/player';
+import type { Zone } from '../zone/zone';
+
+/** One authenticated connection controlling one character. */
+export interface Session {
+  readonly socket: SimSocket;
+  readonly userId: string;
+  readonly characterId: string;
+  readonly zone: Zone;
+  readonly conn: ZoneConnection;
+  readonly guard: BadPayloadGuard;
+}
+
+/**
+ * The live session of each account on this process: one connection per account
+ * (and so per character). A newer connection replaces the older one.
+ */
+export class SessionRegistry {
+  private readonly byUser = new Map<string, Session>();
+
+  current(userId: string): Session | undefined {
+    return this.byUser.get(userId);
+  }
+
+  set(session: Session): void {
+    this.byUser.set(session.userId, session);
+  }
+
+  /** Forgets a session unless a newer one already replaced it. */
+  delete(session: Session): void {
+    if (this.byUser.get(session.userId) === session) this.byUser.delete(session.userId);
+  }
+
+  all(): Session[] {
+    return [...this.byUser.values()];
+  }
+}
+
+/** Tells the client why, then drops the connection (the event is flushed before the close). */
+export function kick(socket: SimSocket, msg: KickMsg): void {
+  socket.emit('session:kicked', msg);
+  socket.disconnect(true);
+}

@@ -1,0 +1,11 @@
+import type { SimSocket } from '../net/types';
+import type { ZoneConnection } from '../zone/player';
+
+/** Lets a zone send to a client without knowing about Socket.IO. */
+export function socketConnection(socket: SimSocket): ZoneConnection {
+  return {
+    id: socket.id,
+    welcome: (msg) => socket.emit('zone:welcome', msg),
+    snapshot: (msg) => socket.emit('zone:snapshot', msg),
+  };
+}

@@ -1,0 +1,89 @@
+/** Boots a sim server on a free port against the test database, with a FakeClock and no auto-tick. */
+import type { Redis } from 'ioredis';
+import type { Db } from '@necp/db';
+import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { TICK_MS } from '@necp/shared';
+import { FakeClock, createLog, seededRng, signSimTicket, type GameDeps } from '@necp/game';
+import { createSimServer, type SimServer } from '../server';
+import type { Zone } from '../zone/zone';
+import { connectClient, type TestClient } from './test-client';
+
+export const TEST_TICKET_SECRET = 'sim-test-ticket-secret-0123456789';
+
+export interface TestSim {
+  server: SimServer;
+  deps: GameDeps;
+  clock: FakeClock;
+  watson: Zone;
+  /** advance the clock by one tick length and step every zone, n times */
+  step(n?: number): void;
+  ticket(
+    userId: string,
+    characterId: string,
+    opts?: { atMs?: number; secret?: string },
+  ): Promise<string>;
+  /** connect with a fresh ticket for the character (closed by close()) */
+  join(p: { userId: string; characterId: string }): ReturnType<typeof connectClient>;
+  /** closes every client opened by join, then the server */
+  close(): Promise<void>;
+}
+
+export async function bootTestSim(
+  db: Db,
+  opts: { clock?: FakeClock; redis?: Redis } = {},
+): Promise<TestSim> {
+  const clock = opts.clock ?? new FakeClock();
+  const deps: GameDeps = {
+    db,
+    clock,
+    rng: seededRng(1),
+    log: createLog('sim-test', process.env.LOG_LEVEL ?? 'silent'),
+    redis: opts.redis,
+    config: { simTicketSecret: TEST_TICKET_SECRET, simPublicUrl: 'http://localhost:0' },
+  };
+  const server = await createSimServer({ deps, port: 0, host: '127.0.0.1', autoTick: false });
+  const watson = server.zones.get('watson');
+  if (!watson) throw new Error('watson zone missing');
+
+  const clients: TestClient[] = [];
+  const ticket: TestSim['ticket'] = async (userId, characterId, o = {}) =>
+    (
+      await signSimTicket(
+        o.secret ?? TEST_TICKET_SECRET,
+        { userId, characterId, role: 'PLAYER' },
+        o.atMs ?? clock.ms(),
+      )
+    ).ticket;
+
+  return {
+    server,
+    deps,
+    clock,
+    watson,
+    step(n = 1) {
+      for (let i = 0; i < n; i++) {
+        clock.advance(TICK_MS);
+        for (const z of server.zones.values()) z.step();
+      }
+    },
+    ticket,
+    async join(p) {
+      const res = await connectClient(server.port, {
+        ticket: await ticket(p.userId, p.characterId),
+      });
+      clients.push(res.client);
+      return res;
+    },
+    async close() {
+      for (const c of clients) c.close();
+      await server.close();
+    },
+  };
+}
+
+/** A fresh account with one character at (x, y) in Watson. */
+export async function createPlayerAt(db: Db, x = 256, y = 256) {
+  const user = await createTestUser(db);
+  const character = await createTestCharacter(db, user.id, { x, y });
+  return { userId: user.id, characterId: character.id, user, character };
+}

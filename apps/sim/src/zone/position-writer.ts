@@ -1,0 +1,68 @@
+import { saveCharacterPositions, type CharacterPosition, type GameDeps } from '@necp/game';
+
+/** Where zones hand positions to be persisted (the DB writer in the sim, an array in pure tests). */
+export interface PositionSink {
+  /** queue positions for the next flush; the newest per character wins */
+  enqueue(positions: readonly CharacterPosition[]): void;
+  /** write everything queued so far; never rejects (failures are logged and retried next flush) */
+  flush(): Promise<void>;
+  /** a position newer than (or just written to) the database, if this process knows one */
+  latest(characterId: string): CharacterPosition | undefined;
+}
+
+/** How long a written position is remembered: covers a reconnect whose DB read raced the write. */
+const RECENT_MS = 30_000;
+
+/**
+ * Batches position writes into one transaction per flush. Flushes are chained so
+ * an older batch can never land after a newer one.
+ */
+export class DbPositionWriter implements PositionSink {
+  private queued = new Map<string, CharacterPosition>();
+  private inflight = new Map<string, CharacterPosition>();
+  private recent = new Map<string, { pos: CharacterPosition; at: number }>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: Pick<GameDeps, 'db' | 'clock' | 'log'>) {}
+
+  enqueue(positions: readonly CharacterPosition[]): void {
+    for (const p of positions) this.queued.set(p.characterId, p);
+  }
+
+  flush(): Promise<void> {
+    this.chain = this.chain.then(() => this.writeQueued());
+    return this.chain;
+  }
+
+  latest(characterId: string): CharacterPosition | undefined {
+    return (
+      this.queued.get(characterId) ??
+      this.inflight.get(characterId) ??
+      this.recent.get(characterId)?.pos
+    );
+  }
+
+  private async writeQueued(): Promise<void> {
+    this.pruneRecent();
+    if (this.queued.size === 0) return;
+    const batch = [...this.queued.values()];
+    this.queued = new Map();
+    for (const p of batch) this.inflight.set(p.characterId, p);
+    try {
+      await saveCharacterPositions(this.deps, batch);
+      const at = this.deps.clock.ms();
+      for (const p of batch) this.recent.set(p.characterId, { pos: p, at });
+    } catch (err) {
+      this.deps.log.error({ err, count: batch.length }, 'saving positions failed; will retry');
+      for (const p of batch) if (!this.queued.has(p.characterId)) this.queued.set(p.characterId, p);
+    } finally {
+      for (const p of batch)
+        if (this.inflight.get(p.characterId) === p) this.inflight.delete(p.characterId);
+    }
+  }
+
+  private pruneRecent(): void {
+    const cutoff = this.deps.clock.ms() - RECENT_MS;
+    for (const [id, r] of this.recent) if (r.at < cutoff) this.recent.delete(id);
+  }
+}

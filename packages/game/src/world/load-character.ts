@@ -1,0 +1,40 @@
+import type { GameDeps } from '../core/deps';
+import { getOwnedCharacter } from '../characters/get-owned-character';
+
+/** What the sim needs to put a character into a zone. */
+export interface SimCharacter {
+  id: string;
+  userId: string;
+  name: string;
+  level: number;
+  health: number;
+  maxHealth: number;
+  zoneId: string;
+  /** metres */
+  x: number;
+  y: number;
+}
+
+/**
+ * Loads a character for a sim session. The ticket names both the account and the
+ * character, so a ticket for someone else's (or a soft-deleted) character is refused
+ * here, in the domain, not only by whoever minted the ticket: NOT_FOUND, as for
+ * every "not yours" character lookup.
+ */
+export async function loadCharacterForSim(
+  deps: GameDeps,
+  input: { userId: string; characterId: string },
+): Promise<SimCharacter> {
+  const c = await getOwnedCharacter(deps, input.userId, input.characterId);
+  return {
+    id: c.id,
+    userId: c.userId,
+    name: c.name,
+    level: c.level,
+    health: c.health,
+    maxHealth: c.maxHealth,
+    zoneId: c.zoneId,
+    x: c.x,
+    y: c.y,
+  };
+}

@@ -1,0 +1,77 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { loadCharacterForSim } from './load-character';
+import { saveCharacterPositions } from './save-positions';
+
+const db = testDb(2);
+const deps = testDeps(db);
+afterAll(() => db.$disconnect());
+
+describe('loadCharacterForSim', () => {
+  it("loads the user's own character", async () => {
+    const u = await createTestUser(db);
+    const c = await createTestCharacter(db, u.id, { x: 10, y: 20 });
+    const got = await loadCharacterForSim(deps, { userId: u.id, characterId: c.id });
+    expect(got).toEqual({
+      id: c.id,
+      userId: u.id,
+      name: c.name,
+      level: 1,
+      health: 110,
+      maxHealth: 110,
+      zoneId: 'watson',
+      x: 10,
+      y: 20,
+    });
+  });
+
+  it("refuses another user's character like a missing one", async () => {
+    const owner = await createTestUser(db);
+    const other = await createTestUser(db);
+    const c = await createTestCharacter(db, owner.id);
+    await expectDomainError(
+      loadCharacterForSim(deps, { userId: other.id, characterId: c.id }),
+      'NOT_FOUND',
+    );
+  });
+
+  it('refuses a soft-deleted or missing character', async () => {
+    const u = await createTestUser(db);
+    const c = await createTestCharacter(db, u.id, { deletedAt: new Date() });
+    await expectDomainError(
+      loadCharacterForSim(deps, { userId: u.id, characterId: c.id }),
+      'NOT_FOUND',
+    );
+    await expectDomainError(
+      loadCharacterForSim(deps, { userId: u.id, characterId: 'nope' }),
+      'NOT_FOUND',
+    );
+  });
+});
+
+describe('saveCharacterPositions', () => {
+  it('writes a batch in one go and skips rows that no longer exist', async () => {
+    const u = await createTestUser(db);
+    const a = await createTestCharacter(db, u.id);
+    const b = await createTestCharacter(db, u.id);
+    await saveCharacterPositions(deps, [
+      { characterId: a.id, zoneId: 'watson', x: 1.5, y: 2.25 },
+      { characterId: b.id, zoneId: 'watson', x: 300, y: 400 },
+      { characterId: 'gone', zoneId: 'watson', x: 0, y: 0 },
+    ]);
+    const rows = await db.character.findMany({
+      where: { id: { in: [a.id, b.id] } },
+      orderBy: { x: 'asc' },
+    });
+    expect(rows.map((r) => [r.x, r.y])).toEqual([
+      [1.5, 2.25],
+      [300, 400],
+    ]);
+    expect(rows[0]?.lastPlayedAt?.getTime()).toBe(deps.clock.ms());
+  });
+
+  it('does nothing for an empty batch', async () => {
+    await expect(saveCharacterPositions(deps, [])).resolves.toBeUndefined();
+  });
+});
