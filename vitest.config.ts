@@ -13,6 +13,7 @@ export default defineConfig({
       { test: { name: 'game', include: ['packages/game/src/**/*.test.ts'] } },
       { test: { name: 'api', include: ['packages/api/src/**/*.test.ts'] } },
       { test: { name: 'sim', include: ['apps/sim/src/**/*.test.ts'] } },
+      { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
     ],
   },
 });

@@ -36,12 +36,19 @@ export function run(
   };
   pipe(child.stdout!, process.stdout);
   pipe(child.stderr!, process.stderr);
-  const done = new Promise<number>((resolve) => child.on('exit', (code, sig) => resolve(code ?? (sig ? 1 : 0))));
+  const done = new Promise<number>((resolve) =>
+    child.on('exit', (code, sig) => resolve(code ?? (sig ? 1 : 0))),
+  );
   return Object.assign(child, { done });
 }
 
 /** Runs a command to completion; throws on a non-zero exit. */
-export async function step(name: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+export async function step(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
   const code = await run(name, cmd, args, opts).done;
   if (code !== 0) throw new Error(`${name} failed with exit code ${code}`);
 }

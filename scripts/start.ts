@@ -16,7 +16,9 @@ let stopDb: (() => Promise<void>) | undefined;
 let url = process.env.DATABASE_URL;
 if (!url) {
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
-  console.log(`[start] no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/pg)`);
+  console.log(
+    `[start] no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/pg)`,
+  );
   const e = await startEmbeddedPostgres({
     dataDir: path.join(root, '.data', 'pg'),
     port: pgPort,
@@ -52,7 +54,9 @@ if (!dev && !process.argv.includes('--no-build')) {
 }
 
 const sim = run('sim', 'pnpm', ['--filter', '@necp/sim', dev ? 'dev' : 'start'], { env });
-const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start'], { env: { ...env, PORT: String(webPort) } });
+const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start'], {
+  env: { ...env, PORT: String(webPort) },
+});
 
 let stopping = false;
 async function shutdown(code: number) {
@@ -66,7 +70,10 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
-for (const [name, child] of [['sim', sim], ['web', web]] as const) {
+for (const [name, child] of [
+  ['sim', sim],
+  ['web', web],
+] as const) {
   void child.done.then((c) => {
     if (stopping) return;
     console.error(`[start] ${name} exited (${c})`);
@@ -75,4 +82,6 @@ for (const [name, child] of [['sim', sim], ['web', web]] as const) {
 }
 
 await waitForHttp(`http://127.0.0.1:${webPort}/`, 120_000);
-console.log(`\n[start] NECP is up: open http://${publicHost}:${webPort}  (sim on :${simPort}; Ctrl+C stops)\n`);
+console.log(
+  `\n[start] NECP is up: open http://${publicHost}:${webPort}  (sim on :${simPort}; Ctrl+C stops)\n`,
+);

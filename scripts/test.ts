@@ -39,22 +39,32 @@ function summary() {
 
 function countVitest(file: string) {
   if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
 }
 
 function countPlaywright(file: string) {
   if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   passed += r.stats.expected + r.stats.flaky;
   failed += r.stats.unexpected;
 }
 
 if (want('static')) {
-  await phase('generate + typecheck', () => step('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']));
-  await phase('typecheck scripts', () => step('tsc', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']));
+  await phase('generate + typecheck', () =>
+    step('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']),
+  );
+  await phase('typecheck scripts', () =>
+    step('tsc', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
+  );
   await phase('lint', () => step('lint', 'pnpm', ['exec', 'eslint', '.']));
+  await phase('format', () => step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']));
 }
 
 if (want('unit')) {
@@ -62,7 +72,14 @@ if (want('unit')) {
   fs.rmSync(out, { force: true });
   await phase('unit + integration (vitest)', async () => {
     try {
-      await step('vitest', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+      await step('vitest', 'pnpm', [
+        'exec',
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${out}`,
+      ]);
     } finally {
       countVitest(out);
     }
@@ -77,7 +94,11 @@ if (want('e2e')) {
     const secrets = localSecrets();
     try {
       await step('build', 'pnpm', ['--filter', '@necp/web', 'build'], {
-        env: { DATABASE_URL: db.url, NEXTAUTH_SECRET: secrets.nextAuthSecret, SIM_TICKET_SECRET: secrets.simTicketSecret },
+        env: {
+          DATABASE_URL: db.url,
+          NEXTAUTH_SECRET: secrets.nextAuthSecret,
+          SIM_TICKET_SECRET: secrets.simTicketSecret,
+        },
       });
       await step('playwright', 'pnpm', ['--filter', '@necp/web', 'exec', 'playwright', 'test'], {
         env: {

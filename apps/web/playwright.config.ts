@@ -16,6 +16,9 @@ const env = {
   SIM_CORS_ORIGIN: `http://localhost:${WEB_PORT}`,
   PORT: String(WEB_PORT),
   LOG_LEVEL: 'warn',
+  // e2e runs single-process (in-memory limits): Redis-backed limits would carry
+  // sign-up counts from one run to the next. The Redis paths have integration tests.
+  REDIS_URL: '',
 };
 
 export default defineConfig({

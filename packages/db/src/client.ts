@@ -4,7 +4,10 @@ import { pgConfigFromUrl } from './url';
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
-export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+export type Tx = Omit<
+  PrismaClient,
+  '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
+>;
 
 export function createDb(url: string, opts: { max?: number } = {}): Db {
   const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: opts.max ?? 10 });

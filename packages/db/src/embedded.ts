@@ -52,9 +52,17 @@ export async function startEmbeddedPostgres(opts: {
   }
   await server.start();
   const url = `postgresql://postgres:${password}@127.0.0.1:${opts.port}/${opts.database}`;
-  const client = new pg.Client({ host: '127.0.0.1', port: opts.port, user: 'postgres', password, database: 'postgres' });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port: opts.port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
   await client.connect();
-  const exists = await client.query('select 1 from pg_database where datname = $1', [opts.database]);
+  const exists = await client.query('select 1 from pg_database where datname = $1', [
+    opts.database,
+  ]);
   if (exists.rowCount === 0) await client.query(`create database "${opts.database}"`);
   await client.end();
   return { url, stop: () => server.stop() };

@@ -18,15 +18,22 @@ describe('content seed', () => {
   });
 
   it('stores every zone with its spawn points as the content says', async () => {
-    const watson = await db.zone.findUniqueOrThrow({ where: { id: 'watson' }, include: { spawnPoints: true } });
+    const watson = await db.zone.findUniqueOrThrow({
+      where: { id: 'watson' },
+      include: { spawnPoints: true },
+    });
     const content = ZONES.find((z) => z.id === 'watson')!;
     expect(watson.width).toBe(content.width);
-    expect(watson.spawnPoints.map((s) => s.id).sort()).toEqual(content.spawnPoints.map((s) => s.id).sort());
+    expect(watson.spawnPoints.map((s) => s.id).sort()).toEqual(
+      content.spawnPoints.map((s) => s.id).sort(),
+    );
   });
 
   it('repairs drifted rows and removes spawn points that left the content', async () => {
     await db.zone.update({ where: { id: 'watson' }, data: { name: 'Tampered' } });
-    await db.spawnPoint.create({ data: { id: 'stale-point', zoneId: 'watson', kind: 'npc_area', name: 'old', x: 1, y: 1 } });
+    await db.spawnPoint.create({
+      data: { id: 'stale-point', zoneId: 'watson', kind: 'npc_area', name: 'old', x: 1, y: 1 },
+    });
     await seedContent(db);
     expect((await db.zone.findUniqueOrThrow({ where: { id: 'watson' } })).name).toBe('Watson');
     expect(await db.spawnPoint.findUnique({ where: { id: 'stale-point' } })).toBeNull();

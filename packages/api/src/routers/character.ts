@@ -30,13 +30,11 @@ export const characterRouter = createTRPCRouter({
       restoreCharacter(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
     ),
 
-  enter: protectedProcedure
-    .input(CharacterIdInputSchema)
-    .mutation(({ ctx, input }) =>
-      enterWorld(ctx.deps, {
-        userId: ctx.session.userId,
-        role: ctx.session.role,
-        characterId: input.characterId,
-      }),
-    ),
+  enter: protectedProcedure.input(CharacterIdInputSchema).mutation(({ ctx, input }) =>
+    enterWorld(ctx.deps, {
+      userId: ctx.session.userId,
+      role: ctx.session.role,
+      characterId: input.characterId,
+    }),
+  ),
 });

@@ -75,7 +75,9 @@ describe('registerUser', () => {
     for (let i = 0; i < REGISTER_IP_LIMIT.points; i++) await registerUser(deps, { ...fresh(), ip });
     const refused = fresh();
     await expectDomainError(registerUser(deps, { ...refused, ip }), 'RATE_LIMITED');
-    expect(await db.user.count({ where: { usernameLower: refused.username.toLowerCase() } })).toBe(0);
+    expect(await db.user.count({ where: { usernameLower: refused.username.toLowerCase() } })).toBe(
+      0,
+    );
     // another network is not affected
     await registerUser(deps, { ...fresh(), ip: `${ip}1` });
   }, 60_000);

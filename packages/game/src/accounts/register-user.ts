@@ -8,7 +8,11 @@ import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { isUniqueViolation, parseInput } from './validation';
 
 /** Account farming guard: new accounts per client IP per hour. */
-export const REGISTER_IP_LIMIT: RateLimitSpec = { name: 'register-ip', points: 30, durationSec: 60 * 60 };
+export const REGISTER_IP_LIMIT: RateLimitSpec = {
+  name: 'register-ip',
+  points: 30,
+  durationSec: 60 * 60,
+};
 
 export type RegisterUserInput = RegisterInput & { ip?: string };
 

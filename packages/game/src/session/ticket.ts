@@ -43,7 +43,11 @@ export async function signSimTicket(
 }
 
 /** Verifies signature, audience and expiry; throws UNAUTHENTICATED with a reason. */
-export async function verifySimTicket(secret: string, ticket: string, nowMs: number): Promise<SimTicketClaims> {
+export async function verifySimTicket(
+  secret: string,
+  ticket: string,
+  nowMs: number,
+): Promise<SimTicketClaims> {
   try {
     const { payload } = await jwtVerify(ticket, key(secret), {
       issuer: ISSUER,
@@ -53,7 +57,12 @@ export async function verifySimTicket(secret: string, ticket: string, nowMs: num
     });
     return SimTicketClaimsSchema.parse(payload);
   } catch (e) {
-    if (e instanceof joseErrors.JWTExpired) throw new DomainError('UNAUTHENTICATED', 'ticket expired', 'Your session ticket expired. Please re-enter the game.');
+    if (e instanceof joseErrors.JWTExpired)
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'ticket expired',
+        'Your session ticket expired. Please re-enter the game.',
+      );
     throw new DomainError('UNAUTHENTICATED', 'invalid ticket', 'Invalid session ticket.');
   }
 }

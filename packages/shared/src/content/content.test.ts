@@ -14,7 +14,10 @@ describe('content', () => {
   });
 
   it('refuses a zone whose spawn point lies outside it', () => {
-    const bad = { ...ZONES[0]!, spawnPoints: [{ id: 'x', kind: 'player_start', name: 'x', x: 9999, y: 1 }] };
+    const bad = {
+      ...ZONES[0]!,
+      spawnPoints: [{ id: 'x', kind: 'player_start', name: 'x', x: 9999, y: 1 }],
+    };
     expect(ZoneContentSchema.safeParse(bad).success).toBe(false);
   });
 
@@ -43,7 +46,18 @@ describe('character names', () => {
     expect(ok('A1234567890123456'.slice(0, 16))).toBe(true);
   });
   it('refuses bad shapes', () => {
-    for (const n of ['ab', 'A12345678901234567', 'two--hy', 'a-b-c', '-lead', 'trail-', 'sp ace', 'ünï', '12345', 'x_y'])
+    for (const n of [
+      'ab',
+      'A12345678901234567',
+      'two--hy',
+      'a-b-c',
+      '-lead',
+      'trail-',
+      'sp ace',
+      'ünï',
+      '12345',
+      'x_y',
+    ])
       expect(ok(n), n).toBe(false);
   });
 });

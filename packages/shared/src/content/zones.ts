@@ -36,13 +36,18 @@ export const ZoneContentSchema = z
     (z) => z.spawnPoints.every((s) => s.x <= z.width && s.y <= z.height),
     'every spawn point must lie inside the zone',
   )
-  .refine((z) => z.spawnPoints.some((s) => s.kind === 'player_start'), 'a zone needs a player_start');
+  .refine(
+    (z) => z.spawnPoints.some((s) => s.kind === 'player_start'),
+    'a zone needs a player_start',
+  );
 export type ZoneContent = z.infer<typeof ZoneContentSchema>;
 
 const grid = (width: number, height: number, every: number, wide: number) => {
   const streets: z.infer<typeof StreetSchema>[] = [];
-  for (let x = every; x < width; x += every) streets.push({ x: x - wide / 2, y: 0, w: wide, h: height });
-  for (let y = every; y < height; y += every) streets.push({ x: 0, y: y - wide / 2, w: width, h: wide });
+  for (let x = every; x < width; x += every)
+    streets.push({ x: x - wide / 2, y: 0, w: wide, h: height });
+  for (let y = every; y < height; y += every)
+    streets.push({ x: 0, y: y - wide / 2, w: width, h: wide });
   return streets;
 };
 

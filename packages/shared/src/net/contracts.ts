@@ -8,7 +8,10 @@ import { MAX_INPUT_MS } from '../rules/movement';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
-  seq: z.int().min(0).max(2 ** 31 - 1),
+  seq: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   dx: z.number().min(-1).max(1),
   dy: z.number().min(-1).max(1),
   /** how long this input was held, ms */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { refillBudget, spendBudget, stepPosition, normalizeDirection, MOVE_BUDGET_CAP_MS } from './movement';
+import {
+  refillBudget,
+  spendBudget,
+  stepPosition,
+  normalizeDirection,
+  MOVE_BUDGET_CAP_MS,
+} from './movement';
 
 const zone = { width: 100, height: 100 };
 

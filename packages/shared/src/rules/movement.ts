@@ -38,7 +38,14 @@ export function clampToBounds(p: Vec2, b: Bounds): Vec2 {
 }
 
 /** Integrates one movement input: position + direction × speed × time, kept inside the zone. */
-export function stepPosition(p: Vec2, dx: number, dy: number, ms: number, speed: number, b: Bounds): Vec2 {
+export function stepPosition(
+  p: Vec2,
+  dx: number,
+  dy: number,
+  ms: number,
+  speed: number,
+  b: Bounds,
+): Vec2 {
   const d = normalizeDirection(dx, dy);
   const t = Math.max(0, Math.min(ms, MAX_INPUT_MS)) / 1000;
   return clampToBounds({ x: p.x + d.x * speed * t, y: p.y + d.y * speed * t }, b);
@@ -55,12 +62,18 @@ export interface MoveBudget {
 
 export function refillBudget(b: MoveBudget, elapsedMs: number): MoveBudget {
   return {
-    availableMs: Math.min(MOVE_BUDGET_CAP_MS, b.availableMs + elapsedMs * (1 + MOVE_TIME_TOLERANCE)),
+    availableMs: Math.min(
+      MOVE_BUDGET_CAP_MS,
+      b.availableMs + elapsedMs * (1 + MOVE_TIME_TOLERANCE),
+    ),
   };
 }
 
 /** Returns how much of the requested time is granted, and the budget left. */
-export function spendBudget(b: MoveBudget, requestedMs: number): { grantedMs: number; budget: MoveBudget } {
+export function spendBudget(
+  b: MoveBudget,
+  requestedMs: number,
+): { grantedMs: number; budget: MoveBudget } {
   const grantedMs = Math.max(0, Math.min(requestedMs, b.availableMs));
   return { grantedMs, budget: { availableMs: b.availableMs - grantedMs } };
 }

@@ -1,0 +1,54 @@
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'correct-horse-battery';
+/** short unique suffix so each run makes fresh accounts and characters */
+export const uid = () => Math.random().toString(36).slice(2, 8);
+
+export async function signUp(page: Page, username: string) {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(`${username}@e2e.necp`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/characters');
+}
+
+export async function createCharacter(page: Page, name: string, origin: string, cls: string) {
+  const form = page.getByTestId('create-character-form');
+  if (!(await form.isVisible())) await page.getByTestId('new-character').click();
+  await form.getByLabel('Name').fill(name);
+  await page.locator(`[data-testid=picker-origin] [data-option=${origin}]`).click();
+  await page.locator(`[data-testid=picker-class] [data-option=${cls}]`).click();
+  await page.getByTestId('create-character-submit').click();
+  await expect(page.getByTestId('character-card').filter({ hasText: name })).toBeVisible();
+}
+
+export async function enterCity(page: Page, name: string) {
+  await page.getByLabel(`Enter the city as ${name}`).click();
+  await page.waitForURL(/\/play/);
+  await expect(page.getByTestId('hud-connection')).toHaveAttribute('data-state', 'connected');
+  await expect(page.getByTestId('hud-name')).toHaveText(name);
+}
+
+/** Where `viewer` currently sees the player called `name` (from the test-only AOI list). */
+export async function seenPosition(
+  viewer: Page,
+  name: string,
+): Promise<[number, number] | undefined> {
+  const raw = await viewer.getByTestId('visible-players').getAttribute('data-positions');
+  const map = JSON.parse(raw ?? '{}') as Record<string, [number, number]>;
+  return map[name];
+}
+
+export async function ownPosition(page: Page): Promise<[number, number]> {
+  const el = page.getByTestId('hud-coords');
+  return [Number(await el.getAttribute('data-x')), Number(await el.getAttribute('data-y'))];
+}
+
+/** Holds a movement key for `ms` milliseconds. */
+export async function hold(page: Page, key: string, ms: number) {
+  await page.getByTestId('game-canvas').focus();
+  await page.keyboard.down(key);
+  await page.waitForTimeout(ms);
+  await page.keyboard.up(key);
+}

@@ -1,0 +1,84 @@
+// The foundation flow: two players in two browsers register, create characters,
+// enter Watson, and each sees the other move.
+import { expect, test } from '@playwright/test';
+import {
+  createCharacter,
+  enterCity,
+  hold,
+  ownPosition,
+  seenPosition,
+  signUp,
+  uid,
+} from './helpers';
+
+test('two players register, enter the zone and see each other move', async ({ browser }) => {
+  const id = uid();
+  const a = { user: `alice${id}`, char: `Vee${id}` };
+  const b = { user: `bob${id}`, char: `Jackie${id}` };
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const pa = await ctxA.newPage();
+  const pb = await ctxB.newPage();
+
+  await signUp(pa, a.user);
+  await signUp(pb, b.user);
+  await createCharacter(pa, a.char, 'streetkid', 'solo');
+  await createCharacter(pb, b.char, 'nomad', 'netrunner');
+  await enterCity(pa, a.char);
+  await enterCity(pb, b.char);
+  await expect(pa.getByTestId('game-canvas')).toBeVisible();
+
+  // both start at Kabuki Market: each is in the other's area of interest
+  await expect.poll(() => seenPosition(pb, a.char)).toBeDefined();
+  await expect.poll(() => seenPosition(pa, b.char)).toBeDefined();
+
+  // A walks east: A's own HUD and B's view of A both move right
+  const aStart = await ownPosition(pa);
+  const aSeenStart = (await seenPosition(pb, a.char))!;
+  await hold(pa, 'd', 1200);
+  await expect.poll(async () => (await ownPosition(pa))[0]).toBeGreaterThan(aStart[0] + 3);
+  await expect
+    .poll(async () => (await seenPosition(pb, a.char))?.[0] ?? 0)
+    .toBeGreaterThan(aSeenStart[0] + 3);
+  // movement is straight east: y unchanged as B sees it
+  expect((await seenPosition(pb, a.char))?.[1]).toBeCloseTo(aSeenStart[1], 0);
+
+  // B walks south (arrow key): A sees B's y grow
+  const bSeenStart = (await seenPosition(pa, b.char))!;
+  await hold(pb, 'ArrowDown', 1200);
+  await expect
+    .poll(async () => (await seenPosition(pa, b.char))?.[1] ?? 0)
+    .toBeGreaterThan(bSeenStart[1] + 3);
+
+  await ctxA.close();
+  await ctxB.close();
+});
+
+test('a second sign-in on the same character takes over and tells the first why', async ({
+  browser,
+}) => {
+  const id = uid();
+  const user = `carol${id}`;
+  const char = `Judy${id}`;
+  const ctx1 = await browser.newContext();
+  const p1 = await ctx1.newPage();
+  await signUp(p1, user);
+  await createCharacter(p1, char, 'corpo', 'techie');
+  await enterCity(p1, char);
+
+  // same account, another browser
+  const ctx2 = await browser.newContext();
+  const p2 = await ctx2.newPage();
+  await p2.goto('/signin');
+  await p2.getByLabel('Email').fill(`${user}@e2e.necp`);
+  await p2.getByLabel('Password').fill('correct-horse-battery');
+  await p2.getByRole('button', { name: /sign in/i }).click();
+  await p2.waitForURL('**/characters');
+  await enterCity(p2, char);
+
+  await expect(p1.getByTestId('kicked-overlay')).toBeVisible();
+  await expect(p1.getByTestId('kicked-overlay')).toHaveAttribute('data-reason', 'takeover');
+  await expect(p2.getByTestId('hud-connection')).toHaveAttribute('data-state', 'connected');
+  await ctx1.close();
+  await ctx2.close();
+});

@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { TRPCReactProvider } from '@/trpc/react';
+import './styles/theme.css';
+import './styles/ui.css';
+import './styles/pages.css';
+import './styles/game.css';
+
+export const metadata: Metadata = {
+  title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },
+  description:
+    'NECP is an open, self-hostable cyberpunk city MMORPG played in the browser: fight, loot, quest, trade and build guilds across Watson, Westbrook and City Center.',
+};
+
+export const viewport: Viewport = { themeColor: '#05060b' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import type { Session } from 'next-auth';
+import { SignOutButton } from './sign-out-button';
+
+/** Top bar of the out-of-game pages (the game itself is full screen). */
+export function SiteHeader({ session }: { session: Session | null }) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="logo" aria-label="NECP home">
+        NECP
+      </Link>
+      <nav className="site-header__nav" aria-label="Account">
+        {session ? (
+          <>
+            <span className="site-header__user" data-testid="header-username">
+              runner <strong>{session.user.username}</strong>
+            </span>
+            <Link href="/characters" className="btn btn--small">
+              Characters
+            </Link>
+            <SignOutButton />
+          </>
+        ) : (
+          <>
+            <Link href="/signin" className="btn btn--small">
+              Sign in
+            </Link>
+            <Link href="/signup" className="btn btn--primary btn--small">
+              Sign up
+            </Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Server environment, parsed by Zod in exactly one place. Parsing is lazy (first
+ * call), not at import: `next build` imports route modules to collect page data
+ * and must not need a database URL or secrets to do so.
+ */
+import { z } from 'zod';
+
+/** An unset variable and an empty one mean the same: "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+const ServerEnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  REDIS_URL: optional(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+  ),
+  NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  NEXTAUTH_URL: optional(z.url().default('http://localhost:3000')),
+  SIM_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+export type ServerEnv = z.infer<typeof ServerEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function getServerEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = ServerEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid server environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  // next-auth reads NEXTAUTH_URL from process.env itself; give it our default too.
+  process.env.NEXTAUTH_URL ??= cached.NEXTAUTH_URL;
+  return cached;
+}

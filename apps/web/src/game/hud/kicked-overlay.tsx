@@ -1,0 +1,53 @@
+'use client';
+import Link from 'next/link';
+import type { KickReason } from '@necp/shared';
+import { useGame } from './store-context';
+
+const TITLES: Record<KickReason, string> = {
+  takeover: 'Signed in elsewhere',
+  bad_payloads: 'Disconnected',
+  server_shutdown: 'Server restarting',
+  banned: 'Account suspended',
+};
+
+const FALLBACK_TEXT: Record<KickReason, string> = {
+  takeover: 'This character was entered from another window or device, so this session was closed.',
+  bad_payloads: 'Your client sent too many invalid messages.',
+  server_shutdown: 'The game server is going down for a moment. Try again shortly.',
+  banned: 'This account can no longer play.',
+};
+
+/** Full-screen notice; after a takeover there is deliberately no automatic reconnect. */
+export function KickedOverlay({ onReconnect }: { onReconnect: () => void }) {
+  const kicked = useGame((s) => s.kicked);
+  if (!kicked) return null;
+  const canRetry = kicked.reason === 'server_shutdown';
+  return (
+    <div
+      className="overlay"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="kicked-title"
+      data-testid="kicked-overlay"
+      data-reason={kicked.reason}
+    >
+      <div className="panel panel--magenta overlay__panel">
+        <p className="panel__title">session terminated</p>
+        <h2 id="kicked-title" className="overlay__title glitch" data-text={TITLES[kicked.reason]}>
+          {TITLES[kicked.reason]}
+        </h2>
+        <p data-testid="kicked-message">{kicked.message || FALLBACK_TEXT[kicked.reason]}</p>
+        <div className="overlay__actions">
+          {canRetry && (
+            <button type="button" className="btn" onClick={onReconnect}>
+              Reconnect
+            </button>
+          )}
+          <Link href="/characters" className="btn btn--primary" data-testid="kicked-back">
+            Back to characters
+          </Link>
+        </div>
+      </div>
+    </div>
+  );
+}

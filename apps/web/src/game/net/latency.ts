@@ -1,0 +1,21 @@
+/** Round-trip time to the sim via `net:ping`, every 2 s while connected. */
+import type { SimSocket } from './sim-socket';
+
+export const PING_INTERVAL_MS = 2000;
+const PING_TIMEOUT_MS = 5000;
+
+export function startPinging(socket: SimSocket, onRtt: (ms: number | null) => void): () => void {
+  const ping = async () => {
+    if (!socket.connected) return;
+    const sent = performance.now();
+    try {
+      const res = await socket.timeout(PING_TIMEOUT_MS).emitWithAck('net:ping', { t: Date.now() });
+      onRtt(res.ok ? Math.round(performance.now() - sent) : null);
+    } catch {
+      onRtt(null); // no answer within the timeout
+    }
+  };
+  socket.on('connect', () => void ping());
+  const timer = setInterval(() => void ping(), PING_INTERVAL_MS);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,76 @@
+/** Corner minimap: the whole zone scaled down, cached as an image per zone and size. */
+import type { Vec2, ZoneInfo } from '@necp/shared';
+import type { Camera } from './camera';
+import { C, FONT_DISPLAY } from './palette';
+
+export const MINIMAP_SIZE = 180;
+const MARGIN = 16;
+
+let cache: { zoneId: string; size: number; dpr: number; image: HTMLCanvasElement } | null = null;
+
+function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasElement {
+  if (cache && cache.zoneId === zone.id && cache.size === size && cache.dpr === dpr)
+    return cache.image;
+  const c = document.createElement('canvas');
+  c.width = size * dpr;
+  c.height = size * dpr;
+  const ctx = c.getContext('2d')!;
+  ctx.scale(dpr, dpr);
+  const k = size / Math.max(zone.width, zone.height);
+  ctx.fillStyle = 'rgba(8, 10, 20, 0.92)';
+  ctx.fillRect(0, 0, size, size);
+  for (const s of zone.streets) {
+    ctx.fillStyle = s.name ? 'rgba(252, 238, 10, 0.45)' : 'rgba(0, 240, 255, 0.16)';
+    ctx.fillRect(s.x * k, s.y * k, Math.max(1, s.w * k), Math.max(1, s.h * k));
+  }
+  for (const p of zone.spawnPoints) {
+    ctx.fillStyle =
+      p.kind === 'medical_center' ? C.red : p.kind === 'bank_terminal' ? C.yellow : C.magenta;
+    ctx.fillRect(p.x * k - 2, p.y * k - 2, 4, 4);
+  }
+  cache = { zoneId: zone.id, size, dpr, image: c };
+  return c;
+}
+
+export function drawMinimap(
+  ctx: CanvasRenderingContext2D,
+  cam: Camera,
+  zone: ZoneInfo,
+  self: Vec2,
+  others: { x: number; y: number; kind: 'player' | 'npc' }[],
+  dpr: number,
+) {
+  const size = MINIMAP_SIZE;
+  const ox = cam.width - size - MARGIN;
+  const oy = MARGIN;
+  const k = size / Math.max(zone.width, zone.height);
+  ctx.save();
+  ctx.drawImage(staticLayer(zone, size, dpr), ox, oy, size, size);
+  // what the main view shows
+  const v = cam.view();
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.35)';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(ox + v.x0 * k, oy + v.y0 * k, (v.x1 - v.x0) * k, (v.y1 - v.y0) * k);
+  for (const o of others) {
+    ctx.fillStyle = o.kind === 'npc' ? C.orange : C.cyan;
+    ctx.fillRect(ox + o.x * k - 1.5, oy + o.y * k - 1.5, 3, 3);
+  }
+  ctx.fillStyle = C.yellow;
+  ctx.shadowColor = C.yellow;
+  ctx.shadowBlur = 8;
+  ctx.beginPath();
+  ctx.arc(ox + self.x * k, oy + self.y * k, 3, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.shadowBlur = 0;
+  // frame
+  ctx.strokeStyle = C.cyan;
+  ctx.globalAlpha = 0.6;
+  ctx.strokeRect(ox - 0.5, oy - 0.5, size + 1, size + 1);
+  ctx.globalAlpha = 1;
+  ctx.font = `700 11px ${FONT_DISPLAY}`;
+  ctx.fillStyle = C.cyan;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillText(zone.name.toUpperCase(), ox + 6, oy + 5);
+  ctx.restore();
+}

@@ -1,0 +1,91 @@
+/**
+ * UI-facing game state (zustand). The simulation itself (positions every frame)
+ * lives in plain objects inside GameClient; this store only gets what React
+ * renders: connection, HUD values (published ~10×/s), overlays and toasts.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KickMsg } from '@necp/shared';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface HudSelf {
+  name: string;
+  level: number;
+  health: number;
+  maxHealth: number;
+  /** metres */
+  x: number;
+  y: number;
+}
+
+export interface VisibleEntity {
+  eid: number;
+  kind: 'player' | 'npc';
+  name: string;
+  /** metres, last position the server reported */
+  x: number;
+  y: number;
+}
+
+export type ToastKind = 'info' | 'success' | 'warn' | 'error';
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  text: string;
+}
+
+/** Something that ends the session until the player acts (not a kick). */
+export interface FatalError {
+  title: string;
+  message: string;
+  /** offer "try again" (false when retrying cannot help, e.g. deleted character) */
+  retry: boolean;
+  signIn?: boolean;
+}
+
+export interface GameState {
+  status: ConnectionStatus;
+  pingMs: number | null;
+  zone: { id: string; name: string } | null;
+  self: HudSelf | null;
+  visible: VisibleEntity[];
+  kicked: KickMsg | null;
+  fatal: FatalError | null;
+  menuOpen: boolean;
+  toasts: Toast[];
+}
+
+export interface GameActions {
+  patch: (p: Partial<GameState>) => void;
+  toast: (kind: ToastKind, text: string) => void;
+  dismissToast: (id: number) => void;
+  setMenuOpen: (open: boolean) => void;
+}
+
+export type GameStore = StoreApi<GameState & GameActions>;
+
+const TOAST_MS = 5000;
+const MAX_TOASTS = 4;
+
+export function createGameStore(): GameStore {
+  let nextToastId = 1;
+  return createStore<GameState & GameActions>()((set, get) => ({
+    status: 'connecting',
+    pingMs: null,
+    zone: null,
+    self: null,
+    visible: [],
+    kicked: null,
+    fatal: null,
+    menuOpen: false,
+    toasts: [],
+    patch: (p) => set(p),
+    toast: (kind, text) => {
+      const id = nextToastId++;
+      set({ toasts: [...get().toasts, { id, kind, text }].slice(-MAX_TOASTS) });
+      setTimeout(() => get().dismissToast(id), TOAST_MS);
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    setMenuOpen: (menuOpen) => set({ menuOpen }),
+  }));
+}
