@@ -64,7 +64,9 @@ if (want('static')) {
     step('tsc', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
   );
   await phase('lint', () => step('lint', 'pnpm', ['exec', 'eslint', '.']));
-  await phase('format', () => step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']));
+  await phase('format', () =>
+    step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']),
+  );
 }
 
 if (want('unit')) {
