@@ -22,6 +22,8 @@ export function run(
     cwd: opts.cwd ?? root,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // own process group, so stopping it reaches pnpm's grandchildren (node, next-server) too
+    detached: true,
   });
   const prefix = `${color}[${name}]\x1b[0m `;
   const pipe = (src: NodeJS.ReadableStream, dst: NodeJS.WriteStream) => {
@@ -40,6 +42,28 @@ export function run(
     child.on('exit', (code, sig) => resolve(code ?? (sig ? 1 : 0))),
   );
   return Object.assign(child, { done });
+}
+
+/**
+ * Stops a child started by `run` and everything under it: SIGTERM to its process
+ * group, then SIGKILL if it has not exited within `graceMs`.
+ */
+export async function stop(
+  child: ChildProcess & { done: Promise<number> },
+  graceMs: number,
+): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const signalGroup = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  signalGroup('SIGTERM');
+  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs));
+  if ((await Promise.race([child.done, timer])) === 'timeout') signalGroup('SIGKILL');
+  await child.done;
 }
 
 /** Runs a command to completion; throws on a non-zero exit. */

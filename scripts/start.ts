@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { migrateDeploy, seedContent, createDb } from '@necp/db';
 import { startEmbeddedPostgres } from '@necp/db/embedded';
-import { localSecrets, root, run, step, waitForHttp } from './lib';
+import { localSecrets, root, run, step, stop, waitForHttp } from './lib';
 
 const dev = process.argv.includes('--dev');
 const webPort = Number(process.env.PORT ?? 3000);
@@ -63,8 +63,8 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   console.log('[start] shutting down');
-  for (const c of [web, sim]) c.kill('SIGTERM');
-  await Promise.race([Promise.all([web.done, sim.done]), new Promise((r) => setTimeout(r, 8000))]);
+  // the sim saves every online character's position before it exits (it gives up after 10 s)
+  await Promise.all([stop(web, 5_000), stop(sim, 15_000)]);
   await stopDb?.();
   process.exit(code);
 }
