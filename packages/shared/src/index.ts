@@ -9,3 +9,5 @@ export * from './content/reserved-names';
 export * from './rules/movement';
 export * from './rules/stats';
 export * from './net/contracts';
+export * from './content/item-schema';
+export * from './content/loot-schema';
