@@ -8,12 +8,12 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
-      { test: { name: 'db', include: ['packages/db/src/**/*.test.ts'] } },
-      { test: { name: 'game', include: ['packages/game/src/**/*.test.ts'] } },
-      { test: { name: 'api', include: ['packages/api/src/**/*.test.ts'] } },
-      { test: { name: 'sim', include: ['apps/sim/src/**/*.test.ts'] } },
-      { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'db', include: ['packages/db/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'game', include: ['packages/game/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'api', include: ['packages/api/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sim', include: ['apps/sim/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
     ],
   },
 });

@@ -7,6 +7,7 @@ import type { Clock, GameDeps } from '@necp/game';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
 import { healthHandler } from './health';
+import { ZoneLoot } from './loot/zone-loot';
 import type { SimIo } from './net/types';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
@@ -49,6 +50,13 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   for (const content of ZONES.filter((z) => z.live)) {
     zones.set(content.id, new Zone({ content, clock, log, positions }));
   }
+  // domain calls from the sim run on the sim's clock
+  const simDeps: GameDeps = { ...deps, clock };
+  const loot = new Map<string, ZoneLoot>();
+  for (const zone of zones.values()) loot.set(zone.id, new ZoneLoot(simDeps, zone, log));
+  // drops survive a restart: show them before the first player can arrive
+  const loaded = await Promise.all([...loot.values()].map((l) => l.load()));
+  for (const l of loot.values()) l.start();
   const sessions = new SessionRegistry();
 
   const http = createServer(healthHandler(zones, isClosing));
@@ -74,7 +82,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   io.on('connection', (socket) => {
     // thrown from here it would escape into Socket.IO's internals and crash the process
     try {
-      handleConnection({ zones, sessions, clock, log, isClosing }, socket);
+      handleConnection({ deps: simDeps, zones, loot, sessions, clock, log, isClosing }, socket);
     } catch (err) {
       log.error({ err, sid: socket.id }, 'setting up a connection failed');
       socket.disconnect(true);
@@ -111,6 +119,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
         });
       }
       await Promise.all([...zones.values()].map((z) => z.shutdown()));
+      await Promise.all([...loot.values()].map((l) => l.idle()));
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
@@ -119,6 +128,14 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       log.info('sim server closed');
     })());
 
-  log.info({ port, zones: [...zones.keys()], redis: Boolean(deps.redis) }, 'sim server listening');
+  log.info(
+    {
+      port,
+      zones: [...zones.keys()],
+      drops: loaded.reduce((a, b) => a + b, 0),
+      redis: Boolean(deps.redis),
+    },
+    'sim server listening',
+  );
   return { port, io, zones, close };
 }

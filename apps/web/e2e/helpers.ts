@@ -52,3 +52,38 @@ export async function hold(page: Page, key: string, ms: number) {
   await page.waitForTimeout(ms);
   await page.keyboard.up(key);
 }
+
+/** The character id of the /play page (`?c=`). */
+export function playingCharacterId(page: Page): string {
+  const id = new URL(page.url()).searchParams.get('c');
+  if (!id) throw new Error(`not on /play: ${page.url()}`);
+  return id;
+}
+
+/**
+ * Walks the own character to (x, y) (metres) with the movement keys, holding both
+ * axes at once for diagonals and re-reading the HUD position between bursts.
+ */
+export async function walkTo(page: Page, x: number, y: number, tolerance = 1) {
+  await page.getByTestId('game-canvas').focus();
+  for (let i = 0; i < 120; i++) {
+    const [px, py] = await ownPosition(page);
+    const dx = x - px;
+    const dy = y - py;
+    if (Math.abs(dx) <= tolerance && Math.abs(dy) <= tolerance) return;
+    const keys: string[] = [];
+    if (Math.abs(dx) > tolerance / 2) keys.push(dx > 0 ? 'd' : 'a');
+    if (Math.abs(dy) > tolerance / 2) keys.push(dy > 0 ? 's' : 'w');
+    // 6 m/s, slower on diagonals; stop short and correct rather than overshoot
+    const axis = Math.min(
+      ...keys.map((k) => (k === 'a' || k === 'd' ? Math.abs(dx) : Math.abs(dy))),
+    );
+    const speed = keys.length > 1 ? 6 / Math.SQRT2 : 6;
+    const ms = Math.max(40, Math.min(4000, (axis / speed) * 1000 - 40));
+    for (const k of keys) await page.keyboard.down(k);
+    await page.waitForTimeout(ms);
+    for (const k of keys) await page.keyboard.up(k);
+    await page.waitForTimeout(120);
+  }
+  throw new Error(`could not reach ${x}, ${y}; at ${(await ownPosition(page)).join(', ')}`);
+}

@@ -1,11 +1,19 @@
+import { adminRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
+import { bankRouter } from './routers/bank';
 import { characterRouter } from './routers/character';
+import { inventoryRouter } from './routers/inventory';
+import { progressionRouter } from './routers/progression';
 import { createTRPCRouter } from './trpc';
 
 /** One router per domain. */
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   character: characterRouter,
+  inventory: inventoryRouter,
+  bank: bankRouter,
+  admin: adminRouter,
+  progression: progressionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import {
   DomainError,
   isDomainError,
   loadCharacterForSim,
+  loadCharacterStats,
   verifySimTicket,
   type Clock,
   type GameDeps,
@@ -81,7 +82,9 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
       'That district is not open yet.',
     );
   }
-  socket.data.auth = { userId: claims.sub, role: claims.role, character };
+  // before the welcome, so the first speed the client predicts with is already right
+  const stats = await loadCharacterStats(ctx.deps, character.id);
+  socket.data.auth = { userId: claims.sub, role: claims.role, character, stats };
 }
 
 function toRefusal(err: unknown, log: Log): ConnectRefusal {

@@ -1,18 +1,41 @@
-import type { Clock, Log, SimCharacter } from '@necp/game';
-import type { HandlerContext } from '../handlers/context';
+import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
+import { registerAdminHandlers } from '../handlers/admin';
+import { registerCharHandlers } from '../handlers/char';
+import type { CommandContext } from '../handlers/command';
+import { registerInventoryHandlers } from '../handlers/inventory';
+import { registerLootHandlers } from '../handlers/loot';
 import { registerNetHandlers } from '../handlers/net';
 import { registerUnknownEventGuard } from '../handlers/unknown';
 import { registerZoneHandlers } from '../handlers/zone';
+import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
+import { RateWindow } from '../net/rate-window';
 import type { SimSocket } from '../net/types';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
+import { StatsRefresher } from './stats-refresher';
 
-const KNOWN_EVENTS: ReadonlySet<string> = new Set(['zone:move', 'net:ping']);
+const KNOWN_EVENTS: ReadonlySet<string> = new Set([
+  'zone:move',
+  'net:ping',
+  'loot:pickup',
+  'crate:open',
+  'inventory:drop',
+  'char:refresh',
+  'admin:loot',
+]);
+
+/** Database-backed commands (pickup, crate, drop, admin) per socket: generous for play, not for a bot. */
+export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
+/** char:refresh per socket: a client sends one after each inventory change made through the API. */
+export const REFRESH_LIMIT = { limit: 10, windowMs: 10_000 };
 
 export interface ConnectionContext {
+  deps: GameDeps;
   zones: ReadonlyMap<string, Zone>;
+  /** the loot state of each zone, by zone id */
+  loot: ReadonlyMap<string, ZoneLoot>;
   sessions: SessionRegistry;
   clock: Clock;
   log: Log;
@@ -41,7 +64,12 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     socket.disconnect(true);
     return;
   }
-  const { userId, character } = auth;
+  const { userId, character, role, stats } = auth;
+  const loot = ctx.loot.get(zone.id);
+  if (!loot) {
+    socket.disconnect(true);
+    return;
+  }
   const log = ctx.log.child({ userId, characterId: character.id, sid: socket.id });
 
   const previous = ctx.sessions.current(userId);
@@ -59,9 +87,25 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   };
   ctx.sessions.set(session);
 
-  const handlers: HandlerContext = { session, clock: ctx.clock, log };
+  const handlers: CommandContext = {
+    session,
+    clock: ctx.clock,
+    log,
+    deps: ctx.deps,
+    role,
+    loot,
+    stats: new StatsRefresher(ctx.deps, { characterId: character.id, zone, socket }),
+    actions: new RateWindow(ctx.clock, ACTION_LIMIT.limit, ACTION_LIMIT.windowMs),
+  };
   registerZoneHandlers(handlers);
   registerNetHandlers(handlers);
+  registerLootHandlers(handlers);
+  registerInventoryHandlers(handlers);
+  registerCharHandlers(
+    handlers,
+    new RateWindow(ctx.clock, REFRESH_LIMIT.limit, REFRESH_LIMIT.windowMs),
+  );
+  registerAdminHandlers(handlers);
   registerUnknownEventGuard(handlers, KNOWN_EVENTS);
 
   socket.on('disconnect', (reason) => {
@@ -74,7 +118,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   // attach before kicking: the old socket's disconnect then finds its connection
   // already replaced and does not start a reconnect window
-  const { resumed } = zone.attach(character, session.conn);
+  const { resumed } = zone.attach(character, session.conn, stats);
+  socket.emit('char:stats', stats);
   if (previous)
     kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
   log.info({ zone: zone.id, resumed, takeover: previous !== undefined }, 'client entered zone');

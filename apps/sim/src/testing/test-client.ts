@@ -17,6 +17,10 @@ type EventName = keyof ServerToClientEvents | 'disconnect';
 type Payload<E extends EventName> = E extends keyof ServerToClientEvents
   ? Parameters<ServerToClientEvents[E]>[0]
   : string;
+/** What the server acks a client event with. */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
+  NonNullable<Parameters<ClientToServerEvents[E]>[1]>
+>[0];
 
 const DEFAULT_TIMEOUT_MS = 3000;
 
@@ -68,6 +72,12 @@ export class TestClient {
 
   ping(t = 1): Promise<Ack<{ t: number; server: number }>> {
     return this.socket.timeout(DEFAULT_TIMEOUT_MS).emitWithAck('net:ping', { t });
+  }
+
+  /** Sends a client event and resolves with its ack; the payload is unchecked (tests send garbage too). */
+  command<E extends keyof ClientToServerEvents>(event: E, payload: unknown): Promise<AckOf<E>> {
+    const raw = this.socket as unknown as Socket;
+    return raw.timeout(DEFAULT_TIMEOUT_MS).emitWithAck(event, payload) as Promise<AckOf<E>>;
   }
 
   /** A round trip: every event the server sent before it has now arrived. */

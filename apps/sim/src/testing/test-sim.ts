@@ -2,7 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '@necp/db';
 import { createTestCharacter, createTestUser } from '@necp/db/testing';
-import { TICK_MS } from '@necp/shared';
+import { TICK_MS, type Role } from '@necp/shared';
 import { FakeClock, createLog, seededRng, signSimTicket, type GameDeps } from '@necp/game';
 import { createSimServer, type SimServer } from '../server';
 import type { Zone } from '../zone/zone';
@@ -20,10 +20,13 @@ export interface TestSim {
   ticket(
     userId: string,
     characterId: string,
-    opts?: { atMs?: number; secret?: string },
+    opts?: { atMs?: number; secret?: string; role?: Role },
   ): Promise<string>;
   /** connect with a fresh ticket for the character (closed by close()) */
-  join(p: { userId: string; characterId: string }): ReturnType<typeof connectClient>;
+  join(
+    p: { userId: string; characterId: string },
+    opts?: { role?: Role },
+  ): ReturnType<typeof connectClient>;
   /** closes every client opened by join, then the server */
   close(): Promise<void>;
 }
@@ -50,7 +53,7 @@ export async function bootTestSim(
     (
       await signSimTicket(
         o.secret ?? TEST_TICKET_SECRET,
-        { userId, characterId, role: 'PLAYER' },
+        { userId, characterId, role: o.role ?? 'PLAYER' },
         o.atMs ?? clock.ms(),
       )
     ).ticket;
@@ -67,9 +70,9 @@ export async function bootTestSim(
       }
     },
     ticket,
-    async join(p) {
+    async join(p, o = {}) {
       const res = await connectClient(server.port, {
-        ticket: await ticket(p.userId, p.characterId),
+        ticket: await ticket(p.userId, p.characterId, o),
       });
       clients.push(res.client);
       return res;

@@ -26,6 +26,7 @@ export interface ClientView {
 
 /** A character in a zone: simulated every tick, kept for a while after its client drops. */
 export interface Player {
+  readonly kind: 'player';
   readonly eid: number;
   readonly characterId: string;
   readonly userId: string;
@@ -36,6 +37,7 @@ export interface Player {
   /** metres, authoritative */
   x: number;
   y: number;
+  /** m/s: BASE_MOVE_SPEED scaled by gear and encumbrance (see char:stats) */
   speed: number;
   /** last input seq applied; acked in every snapshot */
   lastSeq: number;
@@ -48,13 +50,19 @@ export interface Player {
   droppedAt: number | null;
   /** moved since its position was last handed to the position writer */
   dirty: boolean;
+  /** within BANK_RANGE of a bank terminal: crossing it saves the position at once */
+  nearBank: boolean;
 }
+
+/** The numbers char:stats reports that the zone simulates with. */
+export type PlayerStats = Pick<Player, 'speed' | 'health' | 'maxHealth' | 'level'>;
 
 /** Inputs beyond this many per tick are dropped: a legit client sends a handful. */
 export const MAX_QUEUED_INPUTS = 64;
 
 export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: number }): Player {
   return {
+    kind: 'player',
     eid,
     characterId: c.id,
     userId: c.userId,
@@ -72,10 +80,11 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     view: { seen: new Map(), me: { x: toCm(at.x), y: toCm(at.y) }, ack: 0 },
     droppedAt: null,
     dirty: false,
+    nearBank: false,
   };
 }
 
-export function entityInfo(p: Player): EntityInfo {
+export function playerInfo(p: Player): EntityInfo {
   return {
     eid: p.eid,
     kind: 'player',
@@ -89,5 +98,5 @@ export function entityInfo(p: Player): EntityInfo {
 }
 
 export function selfInfo(p: Player): SelfInfo {
-  return { ...entityInfo(p), characterId: p.characterId, speed: p.speed };
+  return { ...playerInfo(p), characterId: p.characterId, speed: p.speed };
 }

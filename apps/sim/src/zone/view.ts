@@ -1,6 +1,7 @@
 import { LEAVE_RADIUS, VIEW_RADIUS, distance, toCm, type SnapshotMsg } from '@necp/shared';
 import type { AoiGrid } from './aoi-grid';
-import { entityInfo, type Player } from './player';
+import { entityInfo, type Entity } from './entity';
+import type { Player } from './player';
 
 /**
  * Computes what changed for one client since its last snapshot and records it as
@@ -10,7 +11,7 @@ import { entityInfo, type Player } from './player';
 export function diffView(
   self: Player,
   tick: number,
-  entities: ReadonlyMap<number, Player>,
+  entities: ReadonlyMap<number, Entity>,
   grid: AoiGrid,
 ): SnapshotMsg | null {
   const view = self.view;

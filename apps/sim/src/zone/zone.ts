@@ -1,30 +1,36 @@
 import {
   AOI_CELL_SIZE,
+  BANK_RANGE,
   POSITION_FLUSH_MS,
   RECONNECT_GRACE_MS,
   TICK_HZ,
   TICK_MS,
   clampToBounds,
+  distance,
   refillBudget,
   spendBudget,
   stepPosition,
   toCm,
   type Bounds,
   type MoveInput,
+  type Vec2,
   type ZoneContent,
   type ZoneInfo,
 } from '@necp/shared';
-import type { CharacterPosition, Clock, Log, SimCharacter } from '@necp/game';
+import type { CharacterPosition, Clock, Log, SimCharacter, ZoneDrop } from '@necp/game';
 import { AoiGrid } from './aoi-grid';
+import type { Entity } from './entity';
 import {
   MAX_QUEUED_INPUTS,
   createPlayer,
   selfInfo,
   type Player,
+  type PlayerStats,
   type ZoneConnection,
 } from './player';
 import type { PositionSink } from './position-writer';
 import { diffView } from './view';
+import type { CrateEntity, DropEntity } from './world-objects';
 
 export interface ZoneOptions {
   content: ZoneContent;
@@ -34,6 +40,13 @@ export interface ZoneOptions {
 }
 
 export type QueueResult = 'queued' | 'full' | 'not_attached';
+
+/** Work a zone runs every `everyMs` of clock time from inside its tick (e.g. the drop sweep). */
+interface PeriodicTask {
+  everyMs: number;
+  lastAt: number;
+  run(now: number): void;
+}
 
 /**
  * One open-world zone: a fixed-step simulation advanced by `step()`. Nothing in here
@@ -46,7 +59,14 @@ export class Zone {
   private tickCount = 0;
   private nextEid = 1;
   private readonly players = new Map<string, Player>();
-  private readonly entities = new Map<number, Player>();
+  private readonly entities = new Map<number, Entity>();
+  /** by WorldDrop id */
+  private readonly drops = new Map<string, DropEntity>();
+  /** earliest despawnAt among the drops: ticks before it skip the expiry scan */
+  private nextDespawnAt = Infinity;
+  private readonly crates = new Map<number, CrateEntity>();
+  private readonly bankTerminals: Vec2[];
+  private readonly tasks: PeriodicTask[] = [];
   private readonly grid: AoiGrid;
   private readonly bounds: Bounds;
   private readonly clock: Clock;
@@ -77,6 +97,22 @@ export class Zone {
     this.log = opts.log.child({ zone: c.id });
     this.positions = opts.positions;
     this.lastFlushAt = opts.clock.ms();
+    this.bankTerminals = c.spawnPoints.filter((s) => s.kind === 'bank_terminal');
+    for (const s of c.spawnPoints) {
+      if (s.kind !== 'loot_crate' || !s.lootTable) continue;
+      const crate: CrateEntity = {
+        kind: 'crate',
+        eid: this.nextEid++,
+        spawnId: s.id,
+        name: s.name,
+        lootTable: s.lootTable,
+        x: s.x,
+        y: s.y,
+      };
+      this.crates.set(crate.eid, crate);
+      this.entities.set(crate.eid, crate);
+      this.grid.upsert(crate.eid, crate.x, crate.y);
+    }
   }
 
   get tick(): number {
@@ -85,6 +121,10 @@ export class Zone {
 
   get playerCount(): number {
     return this.players.size;
+  }
+
+  get dropCount(): number {
+    return this.drops.size;
   }
 
   player(characterId: string): Readonly<Player> | undefined {
@@ -103,6 +143,7 @@ export class Zone {
   attach(
     character: SimCharacter,
     conn: ZoneConnection,
+    stats?: PlayerStats,
   ): { player: Readonly<Player>; resumed: boolean } {
     let p = this.players.get(character.id);
     const resumed = p !== undefined;
@@ -114,7 +155,9 @@ export class Zone {
       this.players.set(p.characterId, p);
       this.entities.set(p.eid, p);
       this.grid.upsert(p.eid, p.x, p.y);
+      this.checkBankProximity(p);
     }
+    if (stats) Object.assign(p, pickStats(stats));
     p.conn = conn;
     p.droppedAt = null;
     // a new client knows nothing yet: everything in view comes as `add` next tick
@@ -152,6 +195,51 @@ export class Zone {
     return true;
   }
 
+  /** New derived stats (gear, weight, level changed): movement uses the new speed from the next tick. */
+  setStats(characterId: string, stats: PlayerStats): boolean {
+    const p = this.players.get(characterId);
+    if (!p) return false;
+    Object.assign(p, pickStats(stats));
+    return true;
+  }
+
+  /** Shows a drop (idempotent: a drop already shown keeps its eid). Drops of other zones are ignored. */
+  addDrop(drop: ZoneDrop): Readonly<DropEntity> | undefined {
+    if (drop.zoneId !== this.id) return undefined;
+    const known = this.drops.get(drop.id);
+    if (known) return known;
+    const e: DropEntity = { ...drop, kind: 'drop', eid: this.nextEid++ };
+    this.drops.set(e.id, e);
+    this.entities.set(e.eid, e);
+    this.grid.upsert(e.eid, e.x, e.y);
+    this.nextDespawnAt = Math.min(this.nextDespawnAt, e.despawnAt);
+    return e;
+  }
+
+  /** Hides a drop (picked up, expired); viewers see it leave on the next tick. */
+  removeDrop(dropId: string): boolean {
+    const e = this.drops.get(dropId);
+    if (!e) return false;
+    this.drops.delete(dropId);
+    this.entities.delete(e.eid);
+    this.grid.remove(e.eid);
+    return true;
+  }
+
+  dropByEid(eid: number): Readonly<DropEntity> | undefined {
+    const e = this.entities.get(eid);
+    return e?.kind === 'drop' ? e : undefined;
+  }
+
+  crateByEid(eid: number): Readonly<CrateEntity> | undefined {
+    return this.crates.get(eid);
+  }
+
+  /** Runs `run` from inside the tick every `everyMs` of clock time (first run one interval from now). */
+  every(everyMs: number, run: (now: number) => void): void {
+    this.tasks.push({ everyMs, lastAt: this.clock.ms(), run });
+  }
+
   queueInput(characterId: string, conn: ZoneConnection, input: MoveInput): QueueResult {
     const p = this.players.get(characterId);
     if (!p || p.conn !== conn) return 'not_attached';
@@ -183,9 +271,12 @@ export class Zone {
   async shutdown(): Promise<void> {
     const all = [...this.players.values()];
     this.positions.enqueue(all.map((p) => this.positionOf(p)));
-    for (const p of all) this.grid.remove(p.eid);
+    for (const p of all) {
+      this.grid.remove(p.eid);
+      this.entities.delete(p.eid);
+    }
     this.players.clear();
-    this.entities.clear();
+    this.tasks.length = 0;
     await this.positions.flush();
   }
 
@@ -197,6 +288,8 @@ export class Zone {
         this.remove(p.characterId);
       }
     }
+    if (now >= this.nextDespawnAt) this.hideExpiredDrops(now);
+    this.runTasks(now);
     for (const p of this.players.values()) this.sendSnapshot(p);
     if (now - this.lastFlushAt >= POSITION_FLUSH_MS) {
       this.lastFlushAt = now;
@@ -227,6 +320,42 @@ export class Zone {
     if (p.x !== from.x || p.y !== from.y) {
       p.dirty = true;
       this.grid.upsert(p.eid, p.x, p.y);
+      this.checkBankProximity(p);
+    }
+  }
+
+  /**
+   * The API's bank check reads the stored position, so crossing BANK_RANGE of a
+   * terminal (either way) saves it now instead of at the next periodic flush.
+   */
+  private checkBankProximity(p: Player): void {
+    const near = this.bankTerminals.some((b) => distance(p, b) <= BANK_RANGE);
+    if (near === p.nearBank) return;
+    p.nearBank = near;
+    p.dirty = false;
+    this.positions.enqueue([this.positionOf(p)]);
+    void this.positions.flush();
+  }
+
+  /** Expired drops leave view on the clock; the DB sweep (a periodic task) destroys them for good. */
+  private hideExpiredDrops(now: number): void {
+    let next = Infinity;
+    for (const d of [...this.drops.values()]) {
+      if (d.despawnAt <= now) this.removeDrop(d.id);
+      else next = Math.min(next, d.despawnAt);
+    }
+    this.nextDespawnAt = next;
+  }
+
+  private runTasks(now: number): void {
+    for (const t of this.tasks) {
+      if (now - t.lastAt < t.everyMs) continue;
+      t.lastAt = now;
+      try {
+        t.run(now);
+      } catch (err) {
+        this.log.error({ err }, 'zone task failed');
+      }
     }
   }
 
@@ -255,3 +384,10 @@ export class Zone {
     return { characterId: p.characterId, zoneId: this.id, x: p.x, y: p.y };
   }
 }
+
+const pickStats = (s: PlayerStats): PlayerStats => ({
+  speed: s.speed,
+  health: s.health,
+  maxHealth: s.maxHealth,
+  level: s.level,
+});

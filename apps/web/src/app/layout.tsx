@@ -5,6 +5,7 @@ import './styles/theme.css';
 import './styles/ui.css';
 import './styles/pages.css';
 import './styles/game.css';
+import './styles/items.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },

@@ -3,24 +3,41 @@
  * applies snapshots, draws every animation frame and publishes HUD state.
  * Framework-free; the React view creates one per mount and stops it on unmount.
  */
-import type { KickMsg, SimTicket } from '@necp/shared';
+import {
+  BANK_RANGE,
+  CRATE_RANGE,
+  PICKUP_RANGE,
+  distance,
+  type CharStatsMsg,
+  type KickMsg,
+  type SimTicket,
+} from '@necp/shared';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
 import { startPinging } from './net/latency';
+import { ItemCommands } from './net/item-commands';
 import { connectSim, type SimSocketHandle } from './net/sim-socket';
 import { connectErrorData, describeConnectError, describeEnterError } from './net/errors';
 import type { DrawnEntity } from './render/draw-entities';
+import type { DrawnDrop } from './render/draw-loot';
 import { Renderer } from './render/renderer';
 import type { GameState, GameStore, VisibleEntity } from './store/game-store';
+import type { VisibleDrop } from './store/ui-types';
+import { bankInRange, canLoot, nearestReachable, type Reachable } from './world/interaction';
 import { WorldState } from './world/world-state';
 
 const HUD_PUBLISH_MS = 100;
+/** a click this many screen pixels from a drop/crate/terminal counts as clicking it */
+const CLICK_TOLERANCE_PX = 22;
 
 export interface GameClientOptions {
   canvas: HTMLCanvasElement;
   store: GameStore;
   /** mints a fresh sim ticket for this character (tRPC character.enter) */
   enter: () => Promise<SimTicket>;
+  characterId: string;
+  /** the sim changed bag/eddies (pickup, drop, crate): refetch the inventory */
+  onInventoryChanged: () => void;
 }
 
 export class GameClient {
@@ -37,9 +54,19 @@ export class GameClient {
   private everConnected = false;
   /** one silent retry after a refused ticket; reset by every successful connect */
   private retriedAuth = false;
+  /** server clock − local clock (loot rights are stamped in server time) */
+  private clockOffset = 0;
+  private reach: Reachable | null = null;
+  readonly items: ItemCommands;
 
   constructor(private opts: GameClientOptions) {
     this.renderer = new Renderer(opts.canvas);
+    this.items = new ItemCommands({
+      socket: () => this.net?.socket ?? null,
+      store: opts.store,
+      onInventoryChanged: opts.onInventoryChanged,
+      onStats: (s) => this.applyStats(s),
+    });
     this.sampler = new InputSampler(
       () => (this.canMove() ? this.keyboard.direction() : null),
       (chunks, now) => {
@@ -105,6 +132,9 @@ export class GameClient {
     });
     socket.on('zone:welcome', (msg) => {
       this.world = new WorldState(msg, performance.now());
+      // char:stats may have arrived first (it is sent at connect)
+      const stats = this.store.charStats;
+      if (stats) this.world.setStats(stats);
       this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
       if (msg.resumed)
         this.store.toast('success', 'Reconnected — you are right where you left off.');
@@ -115,6 +145,7 @@ export class GameClient {
       this.publishHud(performance.now(), true);
     });
     socket.on('zone:snapshot', (msg) => this.world?.applySnapshot(msg, performance.now()));
+    socket.on('char:stats', (msg) => this.applyStats(msg));
     socket.on('session:kicked', (msg: KickMsg) => {
       // a takeover must not bounce back: stop reconnecting before the server closes us
       this.patch({ kicked: msg, status: 'offline', menuOpen: false });
@@ -150,7 +181,89 @@ export class GameClient {
       }
       this.patch({ status: 'offline', fatal: describeConnectError(err, lastTicketError()) });
     });
-    this.cleanups.push(startPinging(socket, (pingMs) => this.patch({ pingMs })));
+    this.cleanups.push(
+      startPinging(
+        socket,
+        (pingMs) => this.patch({ pingMs }),
+        (offset) => (this.clockOffset = offset),
+      ),
+    );
+  }
+
+  private applyStats(s: CharStatsMsg) {
+    // the welcome may still be on its way: the store keeps it, the world picks it up below
+    this.patch({ charStats: s });
+    this.world?.setStats(s);
+    this.publishHud(performance.now(), true);
+  }
+
+  private serverNow() {
+    return Date.now() + this.clockOffset;
+  }
+
+  // ---- interaction: keys, clicks, the HUD's buttons -------------------------------
+
+  /** F: pick up the nearest drop / open the nearest crate in reach. */
+  interact() {
+    const r = this.reach;
+    if (!r) {
+      this.store.toast('info', 'Nothing in reach. Walk up to loot or a crate.');
+      return;
+    }
+    if (r.kind === 'crate') void this.items.openCrate(r.eid);
+    else if (r.locked) this.store.toast('warn', `${r.name} is not yours yet.`);
+    else void this.items.pickup(r.eid);
+  }
+
+  /** B / E / clicking the terminal: the bank opens only next to a terminal. */
+  toggleBank() {
+    const s = this.store;
+    if (s.panels.bank) return s.setPanel('bank', false);
+    if (!s.bankNear) {
+      s.toast('warn', 'Walk up to a bank terminal to use the bank.');
+      return;
+    }
+    s.setPanel('bank', true);
+  }
+
+  /** A click on the map: loot, a crate or a bank terminal under the pointer. */
+  clickAt(sx: number, sy: number): boolean {
+    const world = this.world;
+    if (!world) return false;
+    const p = this.renderer.toWorld(sx, sy);
+    const tol = CLICK_TOLERANCE_PX / this.renderer.ppm;
+    const me = world.predictor.pos;
+    let best: { d: number; act: () => void } | null = null;
+    const consider = (d: number, act: () => void) => {
+      if (d <= tol && (!best || d < best.d)) best = { d, act };
+    };
+    for (const d of world.drops.values())
+      consider(distance(p, d), () => {
+        if (distance(me, d) > PICKUP_RANGE)
+          this.store.toast('info', `Walk closer to pick up ${d.name}.`);
+        else void this.items.pickup(d.eid);
+      });
+    for (const c of world.crates.values())
+      consider(distance(p, c), () => {
+        if (distance(me, c) > CRATE_RANGE)
+          this.store.toast('info', `Walk closer to open ${c.name}.`);
+        else void this.items.openCrate(c.eid);
+      });
+    // the terminal's pad is drawn larger than loot markers: count clicks a bit further out
+    for (const sp of world.zone.spawnPoints)
+      if (sp.kind === 'bank_terminal') consider(distance(p, sp) * 0.8, () => this.toggleBank());
+    const hit = best as { act: () => void } | null;
+    hit?.act();
+    return !!hit;
+  }
+
+  /** Drag out of the inventory onto the map: the sim puts it at our feet. */
+  dropToGround(itemId: string, quantity?: number) {
+    return this.items.drop(itemId, quantity);
+  }
+
+  refreshStats() {
+    return this.items.refresh();
   }
 
   private loop = (now: number) => {
@@ -171,10 +284,16 @@ export class GameClient {
         level: e.info.level,
         health: e.info.health,
         maxHealth: e.info.maxHealth,
-        kind: e.info.kind,
+        kind: e.info.kind === 'npc' ? 'npc' : 'player',
       });
     }
-    this.renderer.draw(world, selfPos, others, now);
+    const serverNow = this.serverNow();
+    const drops: DrawnDrop[] = [];
+    for (const d of world.drops.values())
+      drops.push({ ...d, locked: !canLoot(d, this.opts.characterId, serverNow) });
+    const reachEid =
+      this.reach && !(this.reach.kind === 'drop' && this.reach.locked) ? this.reach.eid : null;
+    this.renderer.draw(world, selfPos, others, { drops, reachEid }, now);
     this.publishHud(now);
   };
 
@@ -187,25 +306,63 @@ export class GameClient {
     const visible: VisibleEntity[] = [];
     for (const [eid, e] of world.others) {
       const p = e.buffer.latest();
-      visible.push({ eid, kind: e.info.kind, name: e.info.name, x: round1(p.x), y: round1(p.y) });
+      const kind = e.info.kind === 'npc' ? 'npc' : 'player';
+      visible.push({ eid, kind, name: e.info.name, x: round1(p.x), y: round1(p.y) });
     }
     visible.sort((a, b) => a.name.localeCompare(b.name));
-    const s = world.self;
+    const serverNow = this.serverNow();
+    const me = this.opts.characterId;
+    const drops: VisibleDrop[] = [...world.drops.values()].map((d) => ({
+      ...d,
+      mine: canLoot(d, me, serverNow),
+    }));
+    const crates = [...world.crates.values()];
+    // one range for both: the sim checks PICKUP_RANGE for drops and CRATE_RANGE for crates
+    this.reach = nearestReachable(
+      pos,
+      drops,
+      crates,
+      Math.min(PICKUP_RANGE, CRATE_RANGE),
+      me,
+      serverNow,
+    );
+    const bank = bankInRange(world.zone, pos, BANK_RANGE);
+    const st = world.stats;
     // skip the store update (and React re-render) when nothing visible changed
-    const key = `${pos.x.toFixed(1)},${pos.y.toFixed(1)}|${visible.map((v) => `${v.eid}:${v.x},${v.y}`).join(';')}`;
+    const key = [
+      `${pos.x.toFixed(1)},${pos.y.toFixed(1)}`,
+      visible.map((v) => `${v.eid}:${v.x},${v.y}`).join(';'),
+      drops.map((d) => `${d.eid}:${d.mine}`).join(';'),
+      crates.map((c) => c.eid).join(';'),
+      this.reach
+        ? `${this.reach.kind}:${this.reach.eid}:${'locked' in this.reach && this.reach.locked}`
+        : '',
+      bank?.id ?? '',
+      `${st.level}:${st.health}:${st.maxHealth}`,
+    ].join('|');
     if (!force && key === this.lastHudKey) return;
     this.lastHudKey = key;
+    const wasNear = this.store.bankNear;
     this.patch({
       self: {
-        name: s.name,
-        level: s.level,
-        health: s.health,
-        maxHealth: s.maxHealth,
+        name: world.self.name,
+        level: st.level,
+        health: st.health,
+        maxHealth: st.maxHealth,
         x: round1(pos.x),
         y: round1(pos.y),
       },
       visible,
+      drops,
+      crates,
+      reach: this.reach,
+      bankNear: bank ? { id: bank.id, name: bank.name } : null,
     });
+    // walking away from the terminal closes the bank (the server would refuse anyway)
+    if (wasNear && !bank && this.store.panels.bank) {
+      this.store.setPanel('bank', false);
+      this.store.toast('info', 'You left the bank terminal.');
+    }
   }
 }
 

@@ -1,22 +1,36 @@
 'use client';
-/** The /play screen: full-window canvas plus the React HUD and overlays. */
-import { useEffect, useRef, useState } from 'react';
-import { useTRPCClient } from '@/trpc/react';
+/** The /play screen: full-window canvas plus the React HUD, windows and overlays. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { GameClient } from './game-client';
+import { ActionBar } from './hud/action-bar';
+import { CharacterSheet } from './hud/character/character-sheet';
 import { EscapeMenu } from './hud/escape-menu';
 import { FatalOverlay } from './hud/fatal-overlay';
+import { GameDialog } from './hud/game-dialog';
+import { GameSessionContext, type GameCommands } from './hud/game-session';
+import { GroundLists } from './hud/ground-lists';
 import { Hud } from './hud/hud';
+import { InteractionHint } from './hud/interaction-hint';
+import { BankPanel } from './hud/items/bank-panel';
+import { InventoryPanel } from './hud/items/inventory-panel';
+import { ItemOverlays } from './hud/items/item-overlays';
 import { KickedOverlay } from './hud/kicked-overlay';
 import { GameStoreContext } from './hud/store-context';
 import { Toasts } from './hud/toasts';
+import { useHotkeys } from './hud/use-hotkeys';
 import { VisiblePlayers } from './hud/visible-players';
+import { resolveDrop } from './items/drag';
 import { createGameStore } from './store/game-store';
 
 export function GameView({ characterId }: { characterId: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const clientRef = useRef<GameClient | null>(null);
   const [store] = useState(createGameStore);
-  const trpc = useTRPCClient();
+  const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -24,7 +38,10 @@ export function GameView({ characterId }: { characterId: string }) {
     const client = new GameClient({
       canvas,
       store,
-      enter: () => trpc.character.enter.mutate({ characterId }),
+      characterId,
+      enter: () => trpcClient.character.enter.mutate({ characterId }),
+      onInventoryChanged: () =>
+        void queryClient.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),
     });
     clientRef.current = client;
     client.start();
@@ -32,38 +49,75 @@ export function GameView({ characterId }: { characterId: string }) {
       client.stop();
       clientRef.current = null;
     };
-  }, [characterId, store, trpc]);
+  }, [characterId, store, trpc, trpcClient, queryClient]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      const s = store.getState();
-      if (s.kicked || s.fatal) return;
-      s.setMenuOpen(!s.menuOpen);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  // stable for the lifetime of the view; the client behind it may be replaced
+  const commands = useMemo<GameCommands>(
+    () => ({
+      interact: () => clientRef.current?.interact(),
+      toggleBank: () => clientRef.current?.toggleBank(),
+      dropToGround: (itemId, quantity) =>
+        clientRef.current?.dropToGround(itemId, quantity) ?? Promise.resolve(false),
+      refreshStats: () => clientRef.current?.refreshStats() ?? Promise.resolve(),
+    }),
+    [],
+  );
+  const session = useMemo(() => ({ characterId, commands }), [characterId, commands]);
+  useHotkeys(store, commands);
 
   const reconnect = () => clientRef.current?.reconnect();
 
+  const onCanvasClick = (e: MouseEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    clientRef.current?.clickAt(e.clientX - r.left, e.clientY - r.top);
+  };
+  // an item dragged out of a window onto the map is dropped on the street
+  const onCanvasDragOver = (e: DragEvent) => {
+    if (!store.getState().drag) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+  };
+  const onCanvasDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const s = store.getState();
+    const p = s.drag;
+    s.setDrag(null);
+    if (!p) return;
+    const intent = resolveDrop(p, { container: 'ground' });
+    if (intent?.kind === 'ground') void commands.dropToGround(intent.itemId);
+    else if (intent?.kind === 'refuse') s.toast('info', intent.reason);
+  };
+
   return (
     <GameStoreContext.Provider value={store}>
-      <div className="game" data-testid="game-root">
-        <canvas
-          ref={canvasRef}
-          className="game__canvas"
-          data-testid="game-canvas"
-          aria-label="Game view"
-          tabIndex={0}
-        />
-        <Hud />
-        <Toasts />
-        <VisiblePlayers />
-        <EscapeMenu />
-        <KickedOverlay onReconnect={reconnect} />
-        <FatalOverlay onRetry={reconnect} characterId={characterId} />
-      </div>
+      <GameSessionContext.Provider value={session}>
+        <div className="game" data-testid="game-root">
+          <canvas
+            ref={canvasRef}
+            className="game__canvas"
+            data-testid="game-canvas"
+            aria-label="Game view"
+            tabIndex={0}
+            onClick={onCanvasClick}
+            onDragOver={onCanvasDragOver}
+            onDrop={onCanvasDrop}
+          />
+          <Hud />
+          <InteractionHint />
+          <ActionBar />
+          <CharacterSheet />
+          <BankPanel />
+          <InventoryPanel />
+          <ItemOverlays />
+          <Toasts />
+          <VisiblePlayers />
+          <GroundLists />
+          <GameDialog />
+          <EscapeMenu />
+          <KickedOverlay onReconnect={reconnect} />
+          <FatalOverlay onRetry={reconnect} characterId={characterId} />
+        </div>
+      </GameSessionContext.Provider>
     </GameStoreContext.Provider>
   );
 }

@@ -1,21 +1,54 @@
 import type { GameDeps } from '../core/deps';
+import { charOwner, sinkOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { recordItem } from '../ledger/record-item';
+import { TX_OPTIONS } from '../inventory/locks';
 import { restoreExpiryCutoff } from './character-summary';
 
 /**
  * Hard-deletes characters soft-deleted longer ago than the restore window, which
  * frees their names. Safe to run from many nodes at once. `nameKey` narrows it to
  * one name (createCharacter uses that so an expired name can be retaken at once).
+ * Their items and eddies vanish with them, so the same transaction writes the
+ * ledger sinks (`purge`) that keep the conservation invariants balanced.
  */
 export async function purgeExpiredCharacters(
   deps: GameDeps,
   scope: { nameKey?: string } = {},
 ): Promise<number> {
-  const { count } = await deps.db.character.deleteMany({
+  const expired = await deps.db.character.findMany({
     where: {
       deletedAt: { lte: restoreExpiryCutoff(deps.clock.now()) },
       ...(scope.nameKey !== undefined ? { nameLower: scope.nameKey } : {}),
     },
+    select: { id: true },
   });
+  if (expired.length === 0) return 0;
+  const count = await deps.db.$transaction(async (tx) => {
+    // a concurrent purge may have taken some already: keep only rows still there once locked
+    const locked = await tx.$queryRaw<{ id: string; eddies: number }[]>`
+      SELECT "id", "eddies" FROM "Character"
+      WHERE "id" = ANY(${expired.map((c) => c.id)}::text[]) AND "deletedAt" IS NOT NULL
+      FOR UPDATE`;
+    if (locked.length === 0) return 0;
+    const ids = locked.map((c) => c.id);
+    const items = await tx.item.findMany({ where: { characterId: { in: ids } } });
+    for (const item of items) {
+      await recordItem(tx, {
+        reason: 'purge',
+        itemId: item.id,
+        templateId: item.templateId,
+        quantityDelta: -item.quantity,
+        fromOwner: charOwner(item.characterId as string),
+        toOwner: sinkOwner('purge'),
+      });
+    }
+    for (const c of locked)
+      if (c.eddies > 0)
+        await recordCurrency(tx, { reason: 'purge', characterId: c.id, delta: -c.eddies });
+    const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
+    return count;
+  }, TX_OPTIONS);
   if (count > 0) deps.log.info({ count, ...scope }, 'purged expired characters');
   return count;
 }

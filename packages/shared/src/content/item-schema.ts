@@ -117,3 +117,5 @@ export const ItemTemplateSchema = z
     message: 'damageMax must be at least damageMin',
   });
 export type ItemTemplate = z.infer<typeof ItemTemplateSchema>;
+/** What content files write (defaults not yet applied). */
+export type ItemTemplateInput = z.input<typeof ItemTemplateSchema>;

@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 export const SpawnPointContentSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum(['player_start', 'medical_center', 'bank_terminal', 'npc_area']),
+  kind: z.enum(['player_start', 'medical_center', 'bank_terminal', 'npc_area', 'loot_crate']),
   name: z.string(),
   x: z.number().nonnegative(),
   y: z.number().nonnegative(),
+  /** loot_crate only: the loot table (content/loot-tables.ts) an opened crate rolls */
+  lootTable: z.string().optional(),
 });
 
 /** A street drawn on the map: an axis-aligned rectangle in metres. */
@@ -39,6 +41,10 @@ export const ZoneContentSchema = z
   .refine(
     (z) => z.spawnPoints.some((s) => s.kind === 'player_start'),
     'a zone needs a player_start',
+  )
+  .refine(
+    (z) => z.spawnPoints.every((s) => (s.kind === 'loot_crate') === (s.lootTable !== undefined)),
+    'loot_crate spawn points (and only they) name a lootTable',
   );
 export type ZoneContent = z.infer<typeof ZoneContentSchema>;
 
@@ -64,6 +70,31 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { id: 'watson-start', kind: 'player_start', name: 'Kabuki Market', x: 256, y: 256 },
       { id: 'watson-medcenter', kind: 'medical_center', name: 'Trauma Team Clinic', x: 96, y: 96 },
       { id: 'watson-bank', kind: 'bank_terminal', name: 'Kabuki Bank Terminal', x: 280, y: 240 },
+      // supply crates sit off the busy start area, in alleys players explore
+      {
+        id: 'watson-crate-alley',
+        kind: 'loot_crate',
+        name: 'Dumpster Cache',
+        x: 160,
+        y: 330,
+        lootTable: 'crate_watson_common',
+      },
+      {
+        id: 'watson-crate-docks',
+        kind: 'loot_crate',
+        name: "Smuggler's Crate",
+        x: 420,
+        y: 140,
+        lootTable: 'crate_watson_common',
+      },
+      {
+        id: 'watson-crate-market',
+        kind: 'loot_crate',
+        name: 'Abandoned Vendor Stash',
+        x: 330,
+        y: 440,
+        lootTable: 'crate_watson_common',
+      },
     ],
     streets: [
       ...grid(512, 512, 64, 10),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_INPUT_MS } from '../rules/movement';
+import type { Rarity } from '../content/item-schema';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -21,6 +22,72 @@ export type MoveInput = z.infer<typeof MoveInputSchema>;
 
 export const PingSchema = z.object({ t: z.number().finite() });
 
+/** loot:pickup, crate:open: the entity's eid as seen in a snapshot. */
+export const EntityRefSchema = z.object({
+  eid: z
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
+export type EntityRef = z.infer<typeof EntityRefSchema>;
+export const LootPickupSchema = EntityRefSchema;
+export const CrateOpenSchema = EntityRefSchema;
+
+/** inventory:drop — put a bag item (or `quantity` of its stack) on the ground at your feet. */
+export const InventoryDropSchema = z.object({
+  itemId: z.string().min(1).max(64),
+  quantity: z.int().min(1).max(999).optional(),
+});
+export type InventoryDrop = z.infer<typeof InventoryDropSchema>;
+
+/** char:refresh — re-read equipment and weight after an inventory change through the API. */
+export const CharRefreshSchema = z.object({});
+
+/** admin:loot — ADMIN tickets only: roll a loot table into a drop at your feet. */
+export const AdminLootSchema = z.object({
+  tableId: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9_]+$/),
+});
+export type AdminLoot = z.infer<typeof AdminLootSchema>;
+
+/** A drop as reported in acks. */
+export interface DropRef {
+  eid: number;
+  item: DropItemInfo;
+}
+
+/** Ack of loot:pickup: what went into the bag. */
+export interface PickupResult {
+  item: DropItemInfo;
+}
+
+/** Ack of crate:open and admin:loot: the drops made (owned by you) and eddies credited straight to you. */
+export interface LootResult {
+  drops: DropRef[];
+  eddies: number;
+}
+
+/** Ack of inventory:drop: the drop now lying at your feet (yours until its freeAt). */
+export interface ItemDropResult {
+  drop: DropRef;
+}
+
+/**
+ * char:stats — the character's derived numbers, sent at connect, after pickups and
+ * drops and in reply to char:refresh. `speed` (m/s) is what the server moves you
+ * with: predict with it. weight/carryWeight in kg (over carryWeight slows you).
+ */
+export interface CharStatsMsg {
+  speed: number;
+  maxHealth: number;
+  health: number;
+  level: number;
+  weight: number;
+  carryWeight: number;
+}
+
 export type AckError = { code: string; message: string };
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
 
@@ -36,10 +103,22 @@ export interface ZoneInfo {
   spawnPoints: { id: string; kind: string; name: string; x: number; y: number }[];
 }
 
-/** Full description of an entity when it enters a client's view. */
+export type EntityKind = 'player' | 'npc' | 'drop' | 'crate';
+
+/** What lies on the ground in a drop. */
+export interface DropItemInfo {
+  templateId: string;
+  quantity: number;
+  rarity: Rarity;
+}
+
+/**
+ * Full description of an entity when it enters a client's view. Drops and crates
+ * carry level/health 0; a drop's `name` is its item's name, a crate's its spawn point's.
+ */
 export interface EntityInfo {
   eid: number;
-  kind: 'player' | 'npc';
+  kind: EntityKind;
   name: string;
   level: number;
   health: number;
@@ -47,6 +126,12 @@ export interface EntityInfo {
   /** cm */
   x: number;
   y: number;
+  /** drops only */
+  item?: DropItemInfo;
+  /** drops only: who may pick it up before `freeAt` (null: anyone) */
+  ownerCharacterId?: string | null;
+  /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
+  freeAt?: number;
 }
 
 export interface SelfInfo extends EntityInfo {
@@ -90,11 +175,17 @@ export interface ServerToClientEvents {
   'zone:welcome': (msg: WelcomeMsg) => void;
   'zone:snapshot': (msg: SnapshotMsg) => void;
   'session:kicked': (msg: KickMsg) => void;
+  'char:stats': (msg: CharStatsMsg) => void;
 }
 
 export interface ClientToServerEvents {
   'zone:move': (input: unknown, ack?: (res: Ack) => void) => void;
   'net:ping': (input: unknown, ack: (res: Ack<{ t: number; server: number }>) => void) => void;
+  'loot:pickup': (input: unknown, ack?: (res: Ack<PickupResult>) => void) => void;
+  'crate:open': (input: unknown, ack?: (res: Ack<LootResult>) => void) => void;
+  'inventory:drop': (input: unknown, ack?: (res: Ack<ItemDropResult>) => void) => void;
+  'char:refresh': (input: unknown, ack?: (res: Ack<CharStatsMsg>) => void) => void;
+  'admin:loot': (input: unknown, ack?: (res: Ack<LootResult>) => void) => void;
 }
 
 /**

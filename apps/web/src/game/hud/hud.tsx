@@ -1,11 +1,14 @@
 'use client';
 /** Heads-up display over the canvas: who you are, where you are, and the link state. */
+import { useInventory } from '../items/use-inventory';
 import { ConnectionIndicator } from './connection-indicator';
+import { WeightBar } from './items/weight-bar';
 import { useGame } from './store-context';
 
 export function Hud() {
   const self = useGame((s) => s.self);
   const zone = useGame((s) => s.zone);
+  const { model: inv } = useInventory();
   const frac =
     self && self.maxHealth > 0 ? Math.max(0, Math.min(1, self.health / self.maxHealth)) : 0;
   return (
@@ -33,6 +36,19 @@ export function Hud() {
             {self ? `${self.health} / ${self.maxHealth}` : '—'}
           </span>
         </div>
+        <div className="hud__purse">
+          <span
+            className="eddies eddies--hud"
+            data-testid="hud-eddies"
+            data-value={inv?.eddies ?? ''}
+          >
+            <span className="eddies__sign">¥</span>
+            {inv ? inv.eddies.toLocaleString('en-US') : '—'}
+          </span>
+          {inv && (
+            <WeightBar weight={inv.weight} carry={inv.carryWeight} testId="hud-weight" compact />
+          )}
+        </div>
       </section>
 
       <section className="hud-card hud__where">
@@ -52,7 +68,7 @@ export function Hud() {
         <kbd>D</kbd> / <kbd>↑</kbd>
         <kbd>←</kbd>
         <kbd>↓</kbd>
-        <kbd>→</kbd> move · <kbd>Esc</kbd> menu
+        <kbd>→</kbd> move · <kbd>F</kbd> loot · <kbd>E</kbd> use · <kbd>Esc</kbd> menu
       </p>
     </div>
   );

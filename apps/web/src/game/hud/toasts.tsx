@@ -1,4 +1,6 @@
 'use client';
+import type { CSSProperties } from 'react';
+import { rarityColor } from '../items/rarity';
 import { useGame } from './store-context';
 
 export function Toasts() {
@@ -14,7 +16,23 @@ export function Toasts() {
           data-testid="toast"
           data-kind={t.kind}
         >
-          <span>{t.text}</span>
+          <span>
+            {t.text}
+            {t.item && (
+              <>
+                {' '}
+                <b
+                  className="toast__item"
+                  data-testid="toast-item"
+                  data-rarity={t.item.rarity}
+                  style={{ '--rarity': rarityColor(t.item.rarity) } as CSSProperties}
+                >
+                  {t.item.name}
+                </b>
+                {(t.item.quantity ?? 1) > 1 && ` ×${t.item.quantity}`}
+              </>
+            )}
+          </span>
           <button
             type="button"
             className="toast__close"

@@ -54,3 +54,16 @@ describe('Predictor', () => {
     expect(p.pos).toEqual({ x: 100 + SNAP_DISTANCE + 5, y: 100 });
   });
 });
+
+describe('Predictor speed', () => {
+  it('uses the speed the server sends (an overweight character predicts slower)', () => {
+    const p = new Predictor(start, 0, BASE_MOVE_SPEED, bounds);
+    p.setSpeed(BASE_MOVE_SPEED / 2);
+    p.apply(1, 0, 100);
+    expect(p.pos.x).toBeCloseTo(100 + (BASE_MOVE_SPEED / 2) * 0.1);
+    // replay after a snapshot uses the new speed too: the server agrees, no snap
+    const r = p.reconcile(0, start);
+    expect(r.after.x).toBeCloseTo(100 + (BASE_MOVE_SPEED / 2) * 0.1);
+    expect(r.snapped).toBe(false);
+  });
+});

@@ -45,6 +45,15 @@ export class Predictor {
     return this.pending.length;
   }
 
+  /**
+   * The server changed our speed (overweight, items). Inputs still pending were
+   * already applied at the old speed; the server applies them at the new one, and
+   * the next reconcile replays them with it, so no correction is needed here.
+   */
+  setSpeed(speed: number) {
+    this.speed = speed;
+  }
+
   /** Applies a movement input locally and returns it, numbered, for sending. */
   apply(dx: number, dy: number, ms: number): MoveInput {
     this.seq += 1;

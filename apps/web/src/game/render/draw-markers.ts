@@ -20,7 +20,8 @@ export function drawSpawnMarkers(
   const v = cam.view(12);
   const r = Math.max(10, cam.ppm * 1.6);
   for (const p of zone.spawnPoints) {
-    if (!intersects(v, p.x, p.y, 0, 0)) continue;
+    // crates are entities (drawn by draw-loot, only while in view)
+    if (p.kind === 'loot_crate' || !intersects(v, p.x, p.y, 0, 0)) continue;
     const s = STYLE[p.kind] ?? FALLBACK;
     const x = cam.sx(p.x);
     const y = cam.sy(p.y);

@@ -25,7 +25,13 @@ function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasEleme
   }
   for (const p of zone.spawnPoints) {
     ctx.fillStyle =
-      p.kind === 'medical_center' ? C.red : p.kind === 'bank_terminal' ? C.yellow : C.magenta;
+      p.kind === 'medical_center'
+        ? C.red
+        : p.kind === 'bank_terminal'
+          ? C.yellow
+          : p.kind === 'loot_crate'
+            ? C.orange
+            : C.magenta;
     ctx.fillRect(p.x * k - 2, p.y * k - 2, 4, 4);
   }
   cache = { zoneId: zone.id, size, dpr, image: c };
@@ -37,7 +43,7 @@ export function drawMinimap(
   cam: Camera,
   zone: ZoneInfo,
   self: Vec2,
-  others: { x: number; y: number; kind: 'player' | 'npc' }[],
+  others: { x: number; y: number; kind: string }[],
   dpr: number,
 ) {
   const size = MINIMAP_SIZE;

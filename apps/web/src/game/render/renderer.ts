@@ -5,6 +5,7 @@ import { Camera } from './camera';
 import { buildLots, type Lot } from './city-layout';
 import { drawOther, drawSelf, type DrawnEntity } from './draw-entities';
 import { drawGround } from './draw-ground';
+import { PlateLayout, drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
 import { drawMinimap } from './draw-minimap';
 import { C, FONT_DISPLAY } from './palette';
@@ -14,6 +15,7 @@ export class Renderer {
   private cam = new Camera();
   private dpr = 1;
   private lots: { zoneId: string; lots: Lot[] } | null = null;
+  private plates = new PlateLayout();
 
   constructor(private canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -52,7 +54,27 @@ export class Renderer {
     ctx.fillText(text.toUpperCase(), cam.width / 2, cam.height / 2);
   }
 
-  draw(world: WorldState, selfPos: Vec2, others: DrawnEntity[], now: number) {
+  /** Screen (CSS pixels inside the canvas) → world metres, for clicks on the map. */
+  toWorld(sx: number, sy: number): Vec2 {
+    const { cam } = this;
+    return {
+      x: (sx - cam.width / 2) / cam.ppm + cam.center.x,
+      y: (sy - cam.height / 2) / cam.ppm + cam.center.y,
+    };
+  }
+
+  /** Pixels per metre of the current view (click tolerance). */
+  get ppm() {
+    return this.cam.ppm;
+  }
+
+  draw(
+    world: WorldState,
+    selfPos: Vec2,
+    others: DrawnEntity[],
+    loot: { drops: DrawnDrop[]; reachEid: number | null },
+    now: number,
+  ) {
     this.fit();
     const { ctx, cam } = this;
     if (this.lots?.zoneId !== world.zone.id)
@@ -60,6 +82,9 @@ export class Renderer {
     cam.follow(selfPos);
     drawGround(ctx, cam, world.zone, this.lots.lots, now);
     drawSpawnMarkers(ctx, cam, world.zone, now);
+    this.plates.reset();
+    drawCrates(ctx, cam, world.crates.values(), loot.reachEid, this.plates, now);
+    drawDrops(ctx, cam, loot.drops, loot.reachEid, this.plates, now);
     const v = cam.view(4);
     for (const o of others) {
       if (o.x >= v.x0 && o.x <= v.x1 && o.y >= v.y0 && o.y <= v.y1) drawOther(ctx, cam, o);
@@ -71,9 +96,9 @@ export class Renderer {
       {
         ...selfPos,
         name: s.name,
-        level: s.level,
-        health: s.health,
-        maxHealth: s.maxHealth,
+        level: world.stats.level,
+        health: world.stats.health,
+        maxHealth: world.stats.maxHealth,
         kind: 'player',
       },
       world.heading,

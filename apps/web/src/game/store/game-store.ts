@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KickMsg } from '@necp/shared';
+import type { ItemUiActions, ItemUiState } from './ui-types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -32,6 +33,13 @@ export interface Toast {
   id: number;
   kind: ToastKind;
   text: string;
+  /** an item named after the text, drawn in its rarity colour ("Picked up <Kiroshi Optics> ×2") */
+  item?: ToastItem;
+}
+export interface ToastItem {
+  name: string;
+  rarity: string;
+  quantity?: number;
 }
 
 /** Something that ends the session until the player acts (not a kick). */
@@ -43,7 +51,7 @@ export interface FatalError {
   signIn?: boolean;
 }
 
-export interface GameState {
+export interface GameState extends ItemUiState {
   status: ConnectionStatus;
   pingMs: number | null;
   zone: { id: string; name: string } | null;
@@ -55,9 +63,9 @@ export interface GameState {
   toasts: Toast[];
 }
 
-export interface GameActions {
+export interface GameActions extends ItemUiActions {
   patch: (p: Partial<GameState>) => void;
-  toast: (kind: ToastKind, text: string) => void;
+  toast: (kind: ToastKind, text: string, item?: ToastItem) => void;
   dismissToast: (id: number) => void;
   setMenuOpen: (open: boolean) => void;
 }
@@ -79,13 +87,34 @@ export function createGameStore(): GameStore {
     fatal: null,
     menuOpen: false,
     toasts: [],
+    panels: { inventory: false, character: false, bank: false },
+    dialog: null,
+    contextMenu: null,
+    tooltip: null,
+    drag: null,
+    drops: [],
+    crates: [],
+    reach: null,
+    bankNear: null,
+    charStats: null,
     patch: (p) => set(p),
-    toast: (kind, text) => {
+    toast: (kind, text, item) => {
       const id = nextToastId++;
-      set({ toasts: [...get().toasts, { id, kind, text }].slice(-MAX_TOASTS) });
+      set({ toasts: [...get().toasts, { id, kind, text, item }].slice(-MAX_TOASTS) });
       setTimeout(() => get().dismissToast(id), TOAST_MS);
     },
     dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
     setMenuOpen: (menuOpen) => set({ menuOpen }),
+    setPanel: (id, open) =>
+      set({
+        panels: { ...get().panels, [id]: open },
+        // a closing panel takes its floating bits with it
+        ...(open ? {} : { tooltip: null, contextMenu: null }),
+      }),
+    togglePanel: (id) => get().setPanel(id, !get().panels[id]),
+    setDialog: (dialog) => set({ dialog, contextMenu: null }),
+    setContextMenu: (contextMenu) => set({ contextMenu, tooltip: null }),
+    setTooltip: (tooltip) => set({ tooltip }),
+    setDrag: (drag) => set({ drag, tooltip: null, contextMenu: null }),
   }));
 }

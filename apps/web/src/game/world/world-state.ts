@@ -14,6 +14,8 @@ import {
 import { InterpolationBuffer } from '../interp/interpolation-buffer';
 import { Predictor } from '../input/prediction';
 import { SmoothedSelf } from './smoothed-self';
+import { groundCrate, groundDrop } from './ground-items';
+import type { GroundCrate, GroundDrop } from './interaction';
 
 export interface RemoteEntity {
   info: EntityInfo;
@@ -25,7 +27,13 @@ export class WorldState {
   readonly self: WelcomeMsg['self'];
   readonly predictor: Predictor;
   readonly view: SmoothedSelf;
+  /** players and NPCs in view (interpolated) */
   readonly others = new Map<number, RemoteEntity>();
+  /** loot on the street and crates: they never move, so no interpolation */
+  readonly drops = new Map<number, GroundDrop>();
+  readonly crates = new Map<number, GroundCrate>();
+  /** live values of the own character (char:stats updates them) */
+  stats: { level: number; health: number; maxHealth: number; speed: number };
   /** last movement direction of the own character, for drawing its heading */
   heading: Vec2 = { x: 0, y: 1 };
   private readonly snapshotMs: number;
@@ -37,12 +45,32 @@ export class WorldState {
     const start = { x: fromCm(welcome.self.x), y: fromCm(welcome.self.y) };
     this.predictor = new Predictor(start, welcome.lastSeq, welcome.self.speed, welcome.zone);
     this.view = new SmoothedSelf(start, now);
+    const { level, health, maxHealth, speed } = welcome.self;
+    this.stats = { level, health, maxHealth, speed };
+  }
+
+  /** The server's speed (encumbrance, items) drives prediction, or we would rubber-band. */
+  setStats(s: { level: number; health: number; maxHealth: number; speed: number }) {
+    this.stats = { ...s };
+    this.predictor.setSpeed(s.speed);
   }
 
   applySnapshot(s: SnapshotMsg, now: number) {
-    for (const eid of s.del) this.others.delete(eid);
+    for (const eid of s.del) {
+      this.others.delete(eid);
+      this.drops.delete(eid);
+      this.crates.delete(eid);
+    }
     for (const e of s.add) {
       if (e.eid === this.self.eid) continue;
+      if (e.kind === 'drop') {
+        this.drops.set(e.eid, groundDrop(e));
+        continue;
+      }
+      if (e.kind === 'crate') {
+        this.crates.set(e.eid, groundCrate(e));
+        continue;
+      }
       const p = { x: fromCm(e.x), y: fromCm(e.y) };
       this.others.set(e.eid, { info: e, buffer: new InterpolationBuffer(p, now, this.snapshotMs) });
     }

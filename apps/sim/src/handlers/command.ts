@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { ClientToServerEvents, Role } from '@necp/shared';
+import type { GameDeps } from '@necp/game';
+import type { ZoneLoot } from '../loot/zone-loot';
+import { asReply, replyError, replyOk, toAckError } from '../net/ack';
+import type { RateWindow } from '../net/rate-window';
+import type { StatsRefresher } from '../session/stats-refresher';
+import { parsePayload, safely, type HandlerContext } from './context';
+
+/** What the item/loot commands need beyond the basic handler context. */
+export interface CommandContext extends HandlerContext {
+  deps: GameDeps;
+  role: Role;
+  /** the loot state of the session's zone */
+  loot: ZoneLoot;
+  stats: StatsRefresher;
+  /** commands that cost database work (pickup, crate, drop, admin) share this budget */
+  actions: RateWindow;
+}
+
+export const rateLimited = { code: 'RATE_LIMITED', message: 'Slow down.' } as const;
+
+/**
+ * Registers a client command that does async (database) work: parse the payload
+ * with its schema (VALIDATION ack otherwise), spend from `limit`, run, then ack
+ * `{ ok: true, data }` or the error (DomainErrors as they are, anything else INTERNAL).
+ */
+export function onCommand<S extends z.ZodType, T>(
+  ctx: CommandContext,
+  event: keyof ClientToServerEvents,
+  schema: S,
+  limit: RateWindow | undefined,
+  run: (payload: z.output<S>) => Promise<T>,
+): void {
+  ctx.session.socket.on(
+    event,
+    safely(ctx, (input: unknown, ack?: unknown) => {
+      const reply = asReply<T>(ack);
+      const payload = parsePayload(ctx, schema, input, reply);
+      if (payload === undefined) return;
+      if (limit && !limit.take()) return replyError(reply, rateLimited);
+      run(payload).then(
+        (data) => replyOk(reply, data),
+        (err: unknown) => replyError(reply, toAckError(err, ctx.log)),
+      );
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+import { distance, type Vec2 } from '@necp/shared';
+import { DomainError } from '@necp/game';
+import type { Player } from '../zone/player';
+import type { CommandContext } from './command';
+
+/** The session's character as the zone simulates it (server position, level). */
+export function playerOf(ctx: CommandContext): Readonly<Player> {
+  const p = ctx.session.zone.player(ctx.session.characterId);
+  if (!p) throw new DomainError('INVALID_STATE', 'not in zone', 'Not in the zone.');
+  return p;
+}
+
+/** Range checks use the server's position, never the client's claim. */
+export function requireInRange(p: Vec2, target: Vec2, range: number, what: string): void {
+  if (distance(p, target) > range)
+    throw new DomainError(
+      'INVALID_STATE',
+      `out of range (${range} m)`,
+      `Too far away from ${what}.`,
+    );
+}
+
+/** Refreshes stats after an inventory change; a failure is logged, the change already happened. */
+export async function refreshAfterChange(ctx: CommandContext): Promise<void> {
+  try {
+    await ctx.stats.refresh();
+  } catch (err) {
+    ctx.log.warn({ err }, 'refreshing stats after an inventory change failed');
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  CRATE_RANGE,
+  CrateOpenSchema,
+  LootPickupSchema,
+  PICKUP_RANGE,
+  type LootResult,
+  type PickupResult,
+} from '@necp/shared';
+import { DomainError, createLootDrop, isDropGone, notYoursYet, pickupDrop } from '@necp/game';
+import type { CommandContext } from './command';
+import { onCommand } from './command';
+import { playerOf, refreshAfterChange, requireInRange } from './in-zone';
+import { toDropRefs } from './drop-refs';
+
+const dropGoneHere = () =>
+  new DomainError('NOT_FOUND', 'no such drop in view', 'That is no longer there.');
+
+/**
+ * loot:pickup { eid } — a drop within PICKUP_RANGE into the bag (the domain decides
+ * loot rights and bag space). crate:open { eid } — a crate within CRATE_RANGE rolls
+ * its table into drops owned by the opener; then the same crate is empty for that
+ * character for CRATE_COOLDOWN_MS.
+ */
+export function registerLootHandlers(ctx: CommandContext): void {
+  const { zone, characterId } = ctx.session;
+
+  onCommand(ctx, 'loot:pickup', LootPickupSchema, ctx.actions, async ({ eid }) => {
+    const me = playerOf(ctx);
+    const drop = zone.dropByEid(eid);
+    if (!drop) throw dropGoneHere();
+    requireInRange(me, drop, PICKUP_RANGE, 'that');
+    // cheap in-memory refusal of the common case; the domain checks again under lock
+    if (
+      drop.ownerCharacterId &&
+      drop.ownerCharacterId !== characterId &&
+      ctx.clock.ms() < drop.freeAt
+    )
+      throw notYoursYet();
+    try {
+      await pickupDrop(ctx.deps, { characterId, dropId: drop.id });
+    } catch (err) {
+      if (isDropGone(err)) zone.removeDrop(drop.id);
+      throw err;
+    }
+    zone.removeDrop(drop.id);
+    await refreshAfterChange(ctx);
+    const result: PickupResult = {
+      item: { templateId: drop.templateId, quantity: drop.quantity, rarity: drop.rarity },
+    };
+    return result;
+  });
+
+  onCommand(ctx, 'crate:open', CrateOpenSchema, ctx.actions, async ({ eid }) => {
+    const me = playerOf(ctx);
+    const crate = zone.crateByEid(eid);
+    if (!crate) throw new DomainError('NOT_FOUND', 'no such crate', 'There is nothing to open.');
+    requireInRange(me, crate, CRATE_RANGE, crate.name);
+    const waitMs = ctx.loot.crates.claim(characterId, crate.spawnId);
+    if (waitMs > 0)
+      throw new DomainError(
+        'RATE_LIMITED',
+        'crate on cooldown',
+        `You already emptied this. Try again in ${Math.ceil(waitMs / 1000)} s.`,
+      );
+    try {
+      const res = await createLootDrop(ctx.deps, {
+        zoneId: zone.id,
+        x: crate.x,
+        y: crate.y,
+        tableId: crate.lootTable,
+        level: me.level,
+        ownerCharacterId: characterId,
+      });
+      const result: LootResult = { drops: toDropRefs(zone, res.drops), eddies: res.eddies };
+      return result;
+    } catch (err) {
+      ctx.loot.crates.release(characterId, crate.spawnId);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import { expireDrops, listZoneDrops, type GameDeps, type Log } from '@necp/game';
+import type { Zone } from '../zone/zone';
+import { CrateCooldowns } from './crate-cooldowns';
+
+/** How often (clock ms) a zone destroys expired drops in the database. */
+export const DROP_SWEEP_MS = 5_000;
+
+/**
+ * Keeps one zone's drop entities in step with the WorldDrop table: loads them at
+ * start (drops survive a restart) and sweeps expired ones every DROP_SWEEP_MS.
+ * The zone already hides a drop the moment its despawnAt passes; the sweep
+ * destroys it for good (ledger sink `despawn`). Also holds the zone's crate cooldowns.
+ */
+export class ZoneLoot {
+  readonly crates: CrateCooldowns;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: GameDeps,
+    readonly zone: Zone,
+    private readonly log: Log,
+  ) {
+    this.crates = new CrateCooldowns(deps.clock);
+  }
+
+  /** Shows every drop still lying in the zone; call before accepting players. */
+  async load(): Promise<number> {
+    const drops = await listZoneDrops(this.deps, this.zone.id);
+    for (const d of drops) this.zone.addDrop(d);
+    return drops.length;
+  }
+
+  /** Schedules the sweep on the zone's tick. */
+  start(): void {
+    this.zone.every(DROP_SWEEP_MS, () => void this.sweep());
+  }
+
+  /** One sweep at a time: a slow database must not stack them up. Never rejects. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.runSweep().finally(() => {
+      this.sweeping = undefined;
+    });
+    return this.sweeping;
+  }
+
+  /** Resolves once no sweep is running (server shutdown). */
+  async idle(): Promise<void> {
+    await this.sweeping;
+  }
+
+  private async runSweep(): Promise<void> {
+    try {
+      const removed = await expireDrops(this.deps, this.zone.id);
+      for (const id of removed) this.zone.removeDrop(id);
+      if (removed.length > 0)
+        this.log.debug({ zone: this.zone.id, removed: removed.length }, 'drops despawned');
+      this.crates.prune();
+    } catch (err) {
+      this.log.error({ err, zone: this.zone.id }, 'drop sweep failed; will retry');
+    }
+  }
+}

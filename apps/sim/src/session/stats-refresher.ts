@@ -1,0 +1,43 @@
+import type { CharStatsMsg } from '@necp/shared';
+import { loadCharacterStats, type GameDeps } from '@necp/game';
+import type { SimSocket } from '../net/types';
+import type { Zone } from '../zone/zone';
+
+/**
+ * Re-reads a character's gear and weight from the database, gives the zone the new
+ * speed/health and tells the client (char:stats). Single-flight with one trailing
+ * run: requests during a refresh share the next one, which starts after it and so
+ * sees every change committed before the request.
+ */
+export class StatsRefresher {
+  private running: Promise<CharStatsMsg> | undefined;
+  private queued: Promise<CharStatsMsg> | undefined;
+
+  constructor(
+    private readonly deps: Pick<GameDeps, 'db'>,
+    private readonly target: { characterId: string; zone: Zone; socket: SimSocket },
+  ) {}
+
+  refresh(): Promise<CharStatsMsg> {
+    if (!this.running) {
+      this.running = this.load().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    const after = () => {
+      this.queued = undefined;
+      return this.refresh();
+    };
+    this.queued ??= this.running.then(after, after);
+    return this.queued;
+  }
+
+  private async load(): Promise<CharStatsMsg> {
+    const { characterId, zone, socket } = this.target;
+    const stats = await loadCharacterStats(this.deps, characterId);
+    zone.setStats(characterId, stats);
+    socket.emit('char:stats', stats);
+    return stats;
+  }
+}

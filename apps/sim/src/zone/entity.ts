@@ -1,0 +1,18 @@
+import type { EntityInfo } from '@necp/shared';
+import { playerInfo, type Player } from './player';
+import { crateInfo, dropInfo, type CrateEntity, type DropEntity } from './world-objects';
+
+/** Everything with an eid in a zone's AOI grid. */
+export type Entity = Player | DropEntity | CrateEntity;
+
+/** What a client is told when the entity enters its view. */
+export function entityInfo(e: Entity): EntityInfo {
+  switch (e.kind) {
+    case 'player':
+      return playerInfo(e);
+    case 'drop':
+      return dropInfo(e);
+    case 'crate':
+      return crateInfo(e);
+  }
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { BANK_RANGE, DROP_DESPAWN_MS, DROP_OWNER_MS, TICK_MS, zoneById } from '@necp/shared';
+import type { ZoneDrop } from '@necp/game';
+import { zoneKit } from '../testing/zone-kit';
+
+const watson = zoneById('watson');
+const crateSpot = watson?.spawnPoints.find((s) => s.kind === 'loot_crate');
+const bank = watson?.spawnPoints.find((s) => s.kind === 'bank_terminal');
+if (!crateSpot || !bank) throw new Error('watson needs a loot_crate and a bank_terminal');
+
+const aDrop = (over: Partial<ZoneDrop> = {}): ZoneDrop => ({
+  id: 'drop-1',
+  zoneId: 'watson',
+  x: 101,
+  y: 100,
+  itemId: 'item-1',
+  templateId: 'scrap_metal',
+  name: 'Scrap Metal',
+  rarity: 'common',
+  quantity: 3,
+  ownerCharacterId: 'a',
+  freeAt: Date.UTC(2026, 0, 1) + DROP_OWNER_MS,
+  despawnAt: Date.UTC(2026, 0, 1) + DROP_DESPAWN_MS,
+  ...over,
+});
+
+describe('Zone: drops', () => {
+  it('shows a drop with its item and loot rights, and deletes it once removed', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', 100, 100);
+    k.step();
+    conn.take();
+    const e = k.zone.addDrop(aDrop());
+    expect(k.zone.addDrop(aDrop())?.eid).toBe(e?.eid); // idempotent
+    k.step();
+    expect(conn.take().flatMap((s) => s.add)).toEqual([
+      {
+        eid: e?.eid,
+        kind: 'drop',
+        name: 'Scrap Metal',
+        level: 0,
+        health: 0,
+        maxHealth: 0,
+        x: 10100,
+        y: 10000,
+        item: { templateId: 'scrap_metal', quantity: 3, rarity: 'common' },
+        ownerCharacterId: 'a',
+        freeAt: aDrop().freeAt,
+      },
+    ]);
+    expect(k.zone.dropByEid(e?.eid ?? 0)?.id).toBe('drop-1');
+    expect(k.zone.removeDrop('drop-1')).toBe(true);
+    k.step();
+    expect(conn.take().flatMap((s) => s.del)).toEqual([e?.eid]);
+    expect(k.zone.dropByEid(e?.eid ?? 0)).toBeUndefined();
+  });
+
+  it('hides a drop on the clock once its despawnAt passes', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', 100, 100);
+    const e = k.zone.addDrop(aDrop({ despawnAt: k.clock.ms() + 10 * TICK_MS }));
+    k.step(9);
+    expect(conn.take().flatMap((s) => s.del)).toEqual([]);
+    k.step();
+    expect(conn.take().flatMap((s) => s.del)).toEqual([e?.eid]);
+    expect(k.zone.dropCount).toBe(0);
+  });
+
+  it('ignores a drop of another zone', () => {
+    const k = zoneKit();
+    expect(k.zone.addDrop(aDrop({ zoneId: 'westbrook' }))).toBeUndefined();
+    expect(k.zone.dropCount).toBe(0);
+  });
+});
+
+describe('Zone: crates', () => {
+  it('shows loot_crate spawn points as crate entities', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', crateSpot.x + 2, crateSpot.y);
+    k.step();
+    const crate = conn
+      .take()
+      .flatMap((s) => s.add)
+      .find((e) => e.kind === 'crate');
+    expect(crate).toMatchObject({ kind: 'crate', name: crateSpot.name, x: crateSpot.x * 100 });
+    expect(k.zone.crateByEid(crate?.eid ?? 0)).toMatchObject({
+      spawnId: crateSpot.id,
+      lootTable: 'crate_watson_common',
+    });
+    expect(k.zone.dropByEid(crate?.eid ?? 0)).toBeUndefined();
+  });
+});
+
+describe('Zone: bank proximity', () => {
+  it('saves the position at once when a character enters and leaves BANK_RANGE', () => {
+    const k = zoneKit();
+    const start = bank.y + BANK_RANGE + 1.4; // 0.3 m per tick
+    const { conn } = k.join('a', bank.x, start);
+    const walk = (dy: number, ticks: number) => {
+      for (let i = 0; i < ticks; i++) {
+        k.move('a', conn, 0, dy, TICK_MS);
+        k.step();
+      }
+    };
+    walk(-1, 4); // 1.2 m: still outside
+    expect(k.sink.saved).toEqual([]);
+    walk(-1, 1);
+    expect(k.sink.saved).toHaveLength(1);
+    const entered = k.sink.saved[0]?.[0];
+    expect(entered?.characterId).toBe('a');
+    expect(Math.abs((entered?.y ?? 0) - bank.y)).toBeLessThanOrEqual(BANK_RANGE);
+
+    walk(-1, 10); // moving inside the range writes nothing more
+    expect(k.sink.saved).toHaveLength(1);
+    walk(1, 30);
+    expect(k.sink.saved).toHaveLength(2);
+    expect(Math.abs((k.sink.saved[1]?.[0]?.y ?? 0) - bank.y)).toBeGreaterThan(BANK_RANGE);
+  });
+});
+
+describe('Zone: stats', () => {
+  it('moves a character at the speed its stats give it', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', 100, 100);
+    k.zone.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 });
+    k.move('a', conn, 1, 0, TICK_MS);
+    k.step();
+    expect(k.zone.player('a')?.x).toBeCloseTo(100 + 3 * (TICK_MS / 1000), 9);
+    expect(k.zone.player('a')).toMatchObject({ health: 50, maxHealth: 120 });
+  });
+});

@@ -1,0 +1,27 @@
+'use client';
+/**
+ * What the HUD panels need besides the store: whose character this is, and the
+ * game client's commands (they go to the sim, not the API).
+ */
+import { createContext, useContext } from 'react';
+
+export interface GameCommands {
+  interact: () => void;
+  toggleBank: () => void;
+  dropToGround: (itemId: string, quantity?: number) => Promise<boolean>;
+  /** the sim re-reads weight/equipment (after an API change) */
+  refreshStats: () => Promise<void>;
+}
+
+export interface GameSession {
+  characterId: string;
+  commands: GameCommands;
+}
+
+export const GameSessionContext = createContext<GameSession | null>(null);
+
+export function useGameSession(): GameSession {
+  const s = useContext(GameSessionContext);
+  if (!s) throw new Error('useGameSession must be used inside <GameView>');
+  return s;
+}

@@ -1,0 +1,50 @@
+'use client';
+/**
+ * Game hotkeys by physical key: I inventory, C character, B bank, F pick up /
+ * open, E use (bank terminal, else pick up), Esc closes the topmost thing (dialog,
+ * menu, windows) before it opens the game menu. Ignored while typing.
+ */
+import { useEffect } from 'react';
+import type { GameStore } from '../store/game-store';
+import type { GameCommands } from './game-session';
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+export function useHotkeys(store: GameStore, commands: GameCommands) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = store.getState();
+      if (s.kicked || s.fatal) return;
+      if (e.key === 'Escape') {
+        if (s.dialog) return s.setDialog(null);
+        if (s.contextMenu) return s.setContextMenu(null);
+        const open = (Object.keys(s.panels) as (keyof typeof s.panels)[]).filter(
+          (k) => s.panels[k],
+        );
+        if (open.length > 0 && !s.menuOpen) {
+          for (const k of open) s.setPanel(k, false);
+          return;
+        }
+        return s.setMenuOpen(!s.menuOpen);
+      }
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+      if (s.menuOpen || s.dialog) return;
+      switch (e.code) {
+        case 'KeyI':
+          return s.togglePanel('inventory');
+        case 'KeyC':
+          return s.togglePanel('character');
+        case 'KeyB':
+          return commands.toggleBank();
+        case 'KeyF':
+          return commands.interact();
+        case 'KeyE':
+          return s.bankNear && !s.panels.bank ? commands.toggleBank() : commands.interact();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, commands]);
+}

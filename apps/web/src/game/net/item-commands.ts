@@ -1,0 +1,128 @@
+/**
+ * Item intents that go to the sim rather than the API: picking up a drop,
+ * opening a crate, dropping a bag item at your feet, and asking the sim to re-read
+ * weight/stats after an API change. Every answer (and refusal) becomes a toast.
+ */
+import type { Ack, CharStatsMsg, DropItemInfo } from '@necp/shared';
+import { itemName } from '../items/templates';
+import type { GameStore } from '../store/game-store';
+import type { SimSocket } from './sim-socket';
+
+const ACK_TIMEOUT_MS = 5000;
+
+export interface ItemCommandDeps {
+  socket: () => SimSocket | null;
+  store: GameStore;
+  /** the bag changed on the server: refetch what the panels show */
+  onInventoryChanged: () => void;
+  /** fresh stats from the sim (speed, weight) */
+  onStats: (s: CharStatsMsg) => void;
+}
+
+const describeItem = (i: DropItemInfo) => ({
+  name: itemName(i.templateId),
+  rarity: i.rarity,
+  quantity: i.quantity,
+});
+
+export class ItemCommands {
+  private busy = new Set<string>();
+  constructor(private deps: ItemCommandDeps) {}
+
+  private get toast() {
+    return this.deps.store.getState().toast;
+  }
+
+  /** Emits with an ack; a missing answer or a lost connection is reported, never thrown. */
+  private async call<T>(
+    event: 'loot:pickup' | 'crate:open' | 'inventory:drop' | 'char:refresh',
+    payload: object,
+    key: string,
+  ): Promise<Ack<T> | null> {
+    const socket = this.deps.socket();
+    if (!socket?.connected) {
+      this.toast('warn', 'Not connected to the city right now.');
+      return null;
+    }
+    // a held key or a double click must not send the same intent twice
+    if (this.busy.has(key)) return null;
+    this.busy.add(key);
+    try {
+      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+    } catch {
+      this.toast('error', 'The server did not answer. Try again.');
+      return null;
+    } finally {
+      this.busy.delete(key);
+    }
+  }
+
+  async pickup(eid: number): Promise<boolean> {
+    const res = await this.call<{ item: DropItemInfo }>('loot:pickup', { eid }, `pickup:${eid}`);
+    if (!res) return false;
+    if (!res.ok) {
+      this.toast('warn', res.error.message);
+      return false;
+    }
+    this.toast('success', 'Picked up', describeItem(res.data.item));
+    this.deps.onInventoryChanged();
+    return true;
+  }
+
+  async openCrate(eid: number): Promise<boolean> {
+    const res = await this.call<{ drops: { item: DropItemInfo }[]; eddies: number }>(
+      'crate:open',
+      { eid },
+      `crate:${eid}`,
+    );
+    if (!res) return false;
+    if (!res.ok) {
+      this.toast('warn', res.error.message);
+      return false;
+    }
+    const { drops, eddies } = res.data;
+    const parts = [
+      drops.length > 0 ? `${drops.length} item${drops.length > 1 ? 's' : ''} spilled out` : null,
+      eddies > 0 ? `+¥${eddies}` : null,
+    ].filter(Boolean);
+    this.toast('success', `Crate cracked open${parts.length ? ` — ${parts.join(', ')}` : ''}.`);
+    if (eddies > 0) this.deps.onInventoryChanged();
+    return true;
+  }
+
+  async drop(itemId: string, quantity?: number): Promise<boolean> {
+    const res = await this.call<{ drop: { item: DropItemInfo } }>(
+      'inventory:drop',
+      quantity === undefined ? { itemId } : { itemId, quantity },
+      `drop:${itemId}`,
+    );
+    if (!res) return false;
+    if (!res.ok) {
+      this.toast('warn', res.error.message);
+      return false;
+    }
+    this.toast('info', 'Dropped', describeItem(res.data.drop.item));
+    this.deps.onInventoryChanged();
+    return true;
+  }
+
+  private refreshAgain = false;
+
+  /**
+   * After an API change of bag or equipment: the sim re-reads weight and stats.
+   * A refresh asked for while one is in flight runs once more after it, so the
+   * last change is always seen.
+   */
+  async refresh(): Promise<void> {
+    if (this.busy.has('refresh')) {
+      this.refreshAgain = true;
+      return;
+    }
+    const res = await this.call<CharStatsMsg>('char:refresh', {}, 'refresh');
+    if (res?.ok) this.deps.onStats(res.data);
+    if (this.refreshAgain) {
+      this.refreshAgain = false;
+      await this.refresh();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ZoneInfo } from '@necp/shared';
+import { bankInRange, nearestReachable, type GroundDrop } from './interaction';
+
+const drop = (eid: number, x: number, over: Partial<GroundDrop> = {}): GroundDrop => ({
+  eid,
+  templateId: 'scrap_metal',
+  name: `Drop ${eid}`,
+  rarity: 'common',
+  quantity: 1,
+  x,
+  y: 0,
+  ownerCharacterId: null,
+  freeAt: 0,
+  ...over,
+});
+
+describe('nearestReachable', () => {
+  it('picks the nearest drop or crate within range', () => {
+    const r = nearestReachable(
+      { x: 0, y: 0 },
+      [drop(1, 1.5), drop(2, 0.8)],
+      [{ eid: 9, name: 'Crate', x: 0.5, y: 0 }],
+      2,
+      'me',
+      0,
+    );
+    expect(r).toMatchObject({ kind: 'crate', eid: 9 });
+    expect(nearestReachable({ x: 0, y: 0 }, [drop(1, 3)], [], 2, 'me', 0)).toBeNull();
+  });
+
+  it("prefers a lootable drop over a nearer one that is someone else's", () => {
+    const theirs = drop(1, 0.2, { ownerCharacterId: 'them', freeAt: 1000 });
+    const free = drop(2, 1.5);
+    expect(nearestReachable({ x: 0, y: 0 }, [theirs, free], [], 2, 'me', 0)).toMatchObject({
+      eid: 2,
+      locked: false,
+    });
+    // alone, the locked one is still reported (the hint says it is not yours yet)
+    expect(nearestReachable({ x: 0, y: 0 }, [theirs], [], 2, 'me', 0)).toMatchObject({
+      eid: 1,
+      locked: true,
+    });
+    // once free, anyone may take it
+    expect(nearestReachable({ x: 0, y: 0 }, [theirs], [], 2, 'me', 1000)).toMatchObject({
+      locked: false,
+    });
+  });
+});
+
+describe('bankInRange', () => {
+  const zone: ZoneInfo = {
+    id: 'z',
+    name: 'Z',
+    width: 100,
+    height: 100,
+    streets: [],
+    spawnPoints: [
+      { id: 'start', kind: 'player_start', name: 'Start', x: 10, y: 10 },
+      { id: 'bank', kind: 'bank_terminal', name: 'Bank', x: 50, y: 50 },
+    ],
+  };
+  it('finds a terminal within range only', () => {
+    expect(bankInRange(zone, { x: 52, y: 50 }, 4)?.id).toBe('bank');
+    expect(bankInRange(zone, { x: 10, y: 10 }, 4)).toBeNull();
+  });
+});

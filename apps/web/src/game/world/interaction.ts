@@ -1,0 +1,87 @@
+/**
+ * What the own character can interact with right now: the nearest loot drop or
+ * crate within reach, and a bank terminal within BANK_RANGE. Pure (positions in
+ * metres); the server re-checks every range, this only drives hints and keys.
+ */
+import { distance, type Vec2, type ZoneInfo } from '@necp/shared';
+
+export interface GroundDrop {
+  eid: number;
+  templateId: string;
+  name: string;
+  rarity: string;
+  quantity: number;
+  x: number;
+  y: number;
+  ownerCharacterId: string | null;
+  /** epoch ms when anyone may loot it */
+  freeAt: number;
+}
+
+export interface GroundCrate {
+  eid: number;
+  name: string;
+  x: number;
+  y: number;
+}
+
+/** Loot rights: yours, unowned, or the owner's time ran out. */
+export const canLoot = (d: GroundDrop, characterId: string, nowMs: number) =>
+  d.ownerCharacterId === null || d.ownerCharacterId === characterId || nowMs >= d.freeAt;
+
+export type Reachable =
+  | { kind: 'drop'; eid: number; name: string; rarity: string; quantity: number; locked: boolean }
+  | { kind: 'crate'; eid: number; name: string };
+
+/** The closest drop or crate within `range`; lootable drops win over locked ones. */
+export function nearestReachable(
+  pos: Vec2,
+  drops: Iterable<GroundDrop>,
+  crates: Iterable<GroundCrate>,
+  range: number,
+  characterId: string,
+  nowMs: number,
+): Reachable | null {
+  let best: { d: number; r: Reachable; locked: boolean } | null = null;
+  const consider = (d: number, r: Reachable, locked: boolean) => {
+    if (d > range) return;
+    // an unlocked target always beats a locked one; otherwise the nearest wins
+    if (!best || (best.locked && !locked) || (best.locked === locked && d < best.d))
+      best = { d, r, locked };
+  };
+  for (const d of drops) {
+    const locked = !canLoot(d, characterId, nowMs);
+    consider(
+      distance(pos, d),
+      {
+        kind: 'drop',
+        eid: d.eid,
+        name: d.name,
+        rarity: d.rarity,
+        quantity: d.quantity,
+        locked,
+      },
+      locked,
+    );
+  }
+  for (const c of crates)
+    consider(distance(pos, c), { kind: 'crate', eid: c.eid, name: c.name }, false);
+  return (best as { r: Reachable } | null)?.r ?? null;
+}
+
+export type SpawnPoint = ZoneInfo['spawnPoints'][number];
+
+/** The nearest bank terminal within `range`, or null. */
+export function bankInRange(zone: ZoneInfo, pos: Vec2, range: number): SpawnPoint | null {
+  let best: SpawnPoint | null = null;
+  let bestD = Infinity;
+  for (const p of zone.spawnPoints) {
+    if (p.kind !== 'bank_terminal') continue;
+    const d = distance(pos, p);
+    if (d <= range && d < bestD) {
+      best = p;
+      bestD = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,31 @@
+import {
+  BankGetInputSchema,
+  DepositItemInputSchema,
+  MoveInBankInputSchema,
+  WithdrawItemInputSchema,
+} from '@necp/shared';
+import { depositItem, getBank, moveInBank, withdrawItem } from '@necp/game';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+
+/**
+ * The account-wide bank, used through one of the account's characters standing
+ * at a bank terminal (FORBIDDEN otherwise). deposit/withdraw return both the
+ * inventory and the bank afterwards.
+ */
+export const bankRouter = createTRPCRouter({
+  get: protectedProcedure
+    .input(BankGetInputSchema)
+    .query(({ ctx, input }) => getBank(ctx.deps, { ...input, userId: ctx.session.userId })),
+
+  deposit: protectedProcedure
+    .input(DepositItemInputSchema)
+    .mutation(({ ctx, input }) => depositItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+
+  withdraw: protectedProcedure
+    .input(WithdrawItemInputSchema)
+    .mutation(({ ctx, input }) => withdrawItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+
+  move: protectedProcedure
+    .input(MoveInBankInputSchema)
+    .mutation(({ ctx, input }) => moveInBank(ctx.deps, { ...input, userId: ctx.session.userId })),
+});

@@ -1,0 +1,37 @@
+import {
+  WithdrawItemInputSchema,
+  type BankTransferResult,
+  type WithdrawItemInput,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { parseInput } from '../accounts/validation';
+import { bankOwner } from '../ledger/owners';
+import { itemNotFound, notEnoughItems } from '../inventory/errors';
+import { placeInBag } from '../inventory/place-in-bag';
+import { readInventory } from '../inventory/read-inventory';
+import { withBankLocked } from './bank-lock';
+import { readBank } from './read-bank';
+
+/** Account bank → bag (ledger `move`, bank → char): the whole stack or `quantity` of it. */
+export async function withdrawItem(
+  deps: Pick<GameDeps, 'db'>,
+  input: WithdrawItemInput & { userId: string },
+): Promise<BankTransferResult> {
+  const { characterId, itemId, quantity, toSlot } = parseInput(WithdrawItemInputSchema, input);
+  return withBankLocked(deps.db, { userId: input.userId, characterId }, async (tx, s) => {
+    const item = s.bankItems.find((i) => i.id === itemId);
+    if (!item) throw itemNotFound(itemId);
+    const n = quantity ?? item.quantity;
+    if (n > item.quantity) throw notEnoughItems();
+    await placeInBag(tx, {
+      characterId: s.character.id,
+      templateId: item.templateId,
+      quantity: n,
+      reason: 'move',
+      fromOwner: bankOwner(s.user.id),
+      itemId: item.id,
+      ...(toSlot !== undefined ? { toSlot } : {}),
+    });
+    return { inventory: await readInventory(tx, s.character), bank: await readBank(tx, s.user) };
+  });
+}

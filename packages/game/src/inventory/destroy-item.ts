@@ -1,0 +1,41 @@
+import { DestroyItemInputSchema, type DestroyItemInput, type InventoryView } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { parseInput } from '../accounts/validation';
+import { charOwner, sinkOwner } from '../ledger/owners';
+import { recordItem } from '../ledger/record-item';
+import { notEnoughItems } from './errors';
+import { withCharacterLocked } from './locks';
+import { bagItem } from './owned-items';
+import { readInventory } from './read-inventory';
+
+/** Destroys a bag stack, or `quantity` of it (ledger sink `destroy`). */
+export async function destroyItem(
+  deps: Pick<GameDeps, 'db' | 'log'>,
+  input: DestroyItemInput & { userId: string },
+): Promise<InventoryView> {
+  const { characterId, itemId, quantity } = parseInput(DestroyItemInputSchema, input);
+  return withCharacterLocked(
+    deps.db,
+    { userId: input.userId, characterId },
+    async (tx, c, items) => {
+      const item = bagItem(items, itemId);
+      const n = quantity ?? item.quantity;
+      if (n > item.quantity) throw notEnoughItems();
+      if (n === item.quantity) await tx.item.delete({ where: { id: item.id } });
+      else await tx.item.update({ where: { id: item.id }, data: { quantity: item.quantity - n } });
+      await recordItem(tx, {
+        reason: 'destroy',
+        itemId: item.id,
+        templateId: item.templateId,
+        quantityDelta: -n,
+        fromOwner: charOwner(c.id),
+        toOwner: sinkOwner('destroy'),
+      });
+      deps.log.info(
+        { characterId: c.id, itemId: item.id, templateId: item.templateId, quantity: n },
+        'item destroyed',
+      );
+      return readInventory(tx, c);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import type { GameDeps } from '../core/deps';
+import { sourceOwner } from '../ledger/owners';
+import type { LedgerReason } from '../ledger/reasons';
+import { TX_OPTIONS } from './locks';
+import { placeInBag } from './place-in-bag';
+import type { Placement } from './write-placement';
+
+export interface GrantItemInput {
+  characterId: string;
+  templateId: string;
+  quantity: number;
+  /** the ledger source: admin, quest, vendor, loot … */
+  reason: LedgerReason;
+  ref?: string;
+}
+
+/**
+ * Creates items in a character's bag in one transaction (a ledger source). Used by
+ * admin grants and tests; other domains call `placeInBag` inside their own transaction.
+ * Trusted callers only: it does not check who owns the character.
+ */
+export async function grantItem(
+  deps: Pick<GameDeps, 'db'>,
+  input: GrantItemInput,
+): Promise<Placement[]> {
+  return deps.db.$transaction(
+    (tx) =>
+      placeInBag(tx, {
+        characterId: input.characterId,
+        templateId: input.templateId,
+        quantity: input.quantity,
+        reason: input.reason,
+        fromOwner: sourceOwner(input.reason),
+        ...(input.ref !== undefined ? { ref: input.ref } : {}),
+      }),
+    TX_OPTIONS,
+  );
+}

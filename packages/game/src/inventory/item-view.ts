@@ -1,0 +1,31 @@
+import type { Item } from '@necp/db';
+import {
+  EQUIPMENT_SLOTS,
+  type EquippedItemView,
+  type ItemTemplate,
+  type ItemView,
+} from '@necp/shared';
+
+/** Durability 0 means broken: the item stays equipped but gives no stats until repaired. */
+export const isBroken = (item: Pick<Item, 'durability'>) =>
+  item.durability !== null && item.durability <= 0;
+
+export function toItemView(item: Item, template: ItemTemplate): ItemView {
+  return {
+    id: item.id,
+    templateId: item.templateId,
+    quantity: item.quantity,
+    durability: item.durability,
+    maxDurability: template.maxDurability ?? null,
+    slot: item.slot,
+    bound: item.boundCharacterId !== null,
+    broken: isBroken(item),
+    template,
+  };
+}
+
+export function toEquippedItemView(item: Item, template: ItemTemplate): EquippedItemView {
+  const slotName = EQUIPMENT_SLOTS[item.slot];
+  if (!slotName) throw new Error(`item ${item.id} sits in unknown equipment slot ${item.slot}`);
+  return { ...toItemView(item, template), slotName };
+}

@@ -1,0 +1,72 @@
+/**
+ * Row locks every inventory/bank service takes first, always in the same order —
+ * account row (bank operations only), then the character row, then the items —
+ * so concurrent requests on one character serialize instead of interleaving, and
+ * never deadlock against createCharacter/restoreCharacter (account → character too).
+ */
+import type { Character, Item, User } from '@necp/db';
+import type { Db, Tx } from '../core/deps';
+import { lockAccountRow } from '../characters/account-lock';
+import { characterNotFound } from '../characters/get-owned-character';
+
+/**
+ * Locks a live character. With `userId` it must belong to that account: someone
+ * else's character is NOT_FOUND, like a missing one.
+ */
+export async function lockCharacter(
+  tx: Tx,
+  characterId: string,
+  userId?: string,
+): Promise<Character> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Character"
+    WHERE "id" = ${characterId} AND "deletedAt" IS NULL
+      AND (${userId ?? null}::text IS NULL OR "userId" = ${userId ?? null}::text)
+    FOR UPDATE`;
+  if (rows.length === 0) throw characterNotFound(characterId);
+  return tx.character.findUniqueOrThrow({ where: { id: characterId } });
+}
+
+/** Locks the account row (bank operations: the bank is shared by the account's characters). */
+export async function lockAccount(tx: Tx, userId: string): Promise<User> {
+  if (!(await lockAccountRow(tx, userId))) throw characterNotFound('(account missing)');
+  return tx.user.findUniqueOrThrow({ where: { id: userId } });
+}
+
+/** Locks and reads a character's bag and equipment (ordered by slot). */
+export async function lockCharacterItems(tx: Tx, characterId: string): Promise<Item[]> {
+  await tx.$queryRaw`SELECT "id" FROM "Item" WHERE "characterId" = ${characterId} FOR UPDATE`;
+  return tx.item.findMany({
+    where: { characterId },
+    orderBy: [{ container: 'asc' }, { slot: 'asc' }],
+  });
+}
+
+/** Locks and reads an account's bank (ordered by slot). */
+export async function lockBankItems(tx: Tx, userId: string): Promise<Item[]> {
+  await tx.$queryRaw`SELECT "id" FROM "Item" WHERE "userId" = ${userId} AND "container" = 'BANK' FOR UPDATE`;
+  return tx.item.findMany({ where: { userId, container: 'BANK' }, orderBy: { slot: 'asc' } });
+}
+
+/**
+ * Interactive-transaction limits. Parallel requests on one character queue on its
+ * row lock while holding a pooled connection, so waits are longer than Prisma's
+ * defaults (2 s to start, 5 s to finish) allow under load.
+ */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/**
+ * Runs `fn` in one transaction that first locks the caller's own live character
+ * and then its items (NOT_FOUND for someone else's character).
+ */
+export function withCharacterLocked<T>(
+  db: Db,
+  ref: { userId: string; characterId: string },
+  fn: (tx: Tx, character: Character, items: Item[]) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const character = await lockCharacter(tx, ref.characterId, ref.userId);
+    const items = await lockCharacterItems(tx, character.id);
+    return fn(tx, character, items);
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,67 @@
+import type { Character, Item } from '@necp/db';
+import {
+  carriedWeight,
+  deriveStats,
+  type DerivedStats,
+  type InventoryView,
+  type ItemTemplate,
+} from '@necp/shared';
+import type { Tx } from '../core/deps';
+import { isBroken, toEquippedItemView, toItemView } from './item-view';
+import { loadTemplates, templateOf } from './templates';
+
+export interface CharacterLoad {
+  /** kg carried (bag + equipment) */
+  weight: number;
+  stats: DerivedStats;
+}
+
+/** Weight and derived stats from a character and its items: broken equipment gives nothing. */
+export function characterLoad(
+  character: Pick<Character, 'level' | 'body' | 'reflexes' | 'technical' | 'intelligence' | 'cool'>,
+  items: readonly Item[],
+  templates: Map<string, ItemTemplate>,
+): CharacterLoad {
+  const carried = items.filter((i) => i.container === 'BAG' || i.container === 'EQUIPMENT');
+  const equipped = carried
+    .filter((i) => i.container === 'EQUIPMENT' && !isBroken(i))
+    .map((i) => templateOf(templates, i.templateId));
+  const { body, reflexes, technical, intelligence, cool } = character;
+  return {
+    weight: carriedWeight(
+      carried.map((i) => ({ quantity: i.quantity, template: templateOf(templates, i.templateId) })),
+    ),
+    stats: deriveStats({
+      attributes: { body, reflexes, technical, intelligence, cool },
+      level: character.level,
+      equipped,
+    }),
+  };
+}
+
+/** The inventory window's data, read inside the caller's transaction. */
+export async function readInventory(tx: Tx, character: Character): Promise<InventoryView> {
+  const items = await tx.item.findMany({
+    where: { characterId: character.id },
+    orderBy: { slot: 'asc' },
+  });
+  const templates = await loadTemplates(
+    tx,
+    items.map((i) => i.templateId),
+  );
+  const load = characterLoad(character, items, templates);
+  return {
+    characterId: character.id,
+    bagSlots: character.bagSlots,
+    bag: items
+      .filter((i) => i.container === 'BAG')
+      .map((i) => toItemView(i, templateOf(templates, i.templateId))),
+    equipment: items
+      .filter((i) => i.container === 'EQUIPMENT')
+      .map((i) => toEquippedItemView(i, templateOf(templates, i.templateId))),
+    weight: load.weight,
+    carryWeight: load.stats.carryWeight,
+    eddies: character.eddies,
+    stats: load.stats,
+  };
+}

@@ -1,0 +1,58 @@
+import {
+  RepairItemInputSchema,
+  repairCost,
+  type InventoryView,
+  type RepairItemInput,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { parseInput } from '../accounts/validation';
+import { recordCurrency } from '../ledger/record-currency';
+import { withCharacterLocked } from './locks';
+import { ownedItem } from './owned-items';
+import { readInventory } from './read-inventory';
+import { loadTemplate } from './templates';
+
+/**
+ * Restores a bag or equipped item to full durability for `repairCost` eddies
+ * (currency sink `repair`); "Not enough eddies" leaves everything as it was.
+ */
+export async function repairItem(
+  deps: Pick<GameDeps, 'db'>,
+  input: RepairItemInput & { userId: string },
+): Promise<InventoryView> {
+  const { characterId, itemId } = parseInput(RepairItemInputSchema, input);
+  return withCharacterLocked(
+    deps.db,
+    { userId: input.userId, characterId },
+    async (tx, c, items) => {
+      const item = ownedItem(items, itemId);
+      const template = await loadTemplate(tx, item.templateId);
+      const max = template.maxDurability;
+      if (max === undefined || item.durability === null)
+        throw new DomainError(
+          'INVALID_STATE',
+          'item has no durability',
+          "That item can't be repaired",
+        );
+      if (item.durability >= max)
+        throw new DomainError(
+          'INVALID_STATE',
+          'item at full durability',
+          "That item doesn't need repairs",
+        );
+      const cost = repairCost(template, item.durability);
+      const eddies =
+        cost > 0
+          ? await recordCurrency(tx, {
+              reason: 'repair',
+              characterId: c.id,
+              delta: -cost,
+              ref: item.id,
+            })
+          : c.eddies;
+      await tx.item.update({ where: { id: item.id }, data: { durability: max } });
+      return readInventory(tx, { ...c, eddies });
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import { SplitStackInputSchema, type InventoryView, type SplitStackInput } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { parseInput } from '../accounts/validation';
+import { charOwner } from '../ledger/owners';
+import { recordItem } from '../ledger/record-item';
+import { newLedgerRef } from '../ledger/ref';
+import { bagFull, noSuchSlot, slotTaken } from './errors';
+import { withCharacterLocked } from './locks';
+import { bagItem, inBag } from './owned-items';
+import { firstFreeSlot } from './placement';
+import { readInventory } from './read-inventory';
+
+/** Takes `quantity` off a bag stack into an empty slot (`toSlot`, or the first free one). */
+export async function splitStack(
+  deps: Pick<GameDeps, 'db'>,
+  input: SplitStackInput & { userId: string },
+): Promise<InventoryView> {
+  const { characterId, itemId, quantity, toSlot } = parseInput(SplitStackInputSchema, input);
+  return withCharacterLocked(
+    deps.db,
+    { userId: input.userId, characterId },
+    async (tx, c, items) => {
+      const item = bagItem(items, itemId);
+      if (quantity >= item.quantity)
+        throw new DomainError(
+          'VALIDATION',
+          `cannot split ${quantity} off a stack of ${item.quantity}`,
+          'Split off fewer than the whole stack',
+        );
+      const bag = inBag(items);
+      let slot: number;
+      if (toSlot !== undefined) {
+        if (toSlot >= c.bagSlots) throw noSuchSlot(toSlot);
+        if (bag.some((i) => i.slot === toSlot)) throw slotTaken();
+        slot = toSlot;
+      } else {
+        const free = firstFreeSlot(c.bagSlots, bag);
+        if (free === null) throw bagFull();
+        slot = free;
+      }
+      const created = await tx.item.create({
+        data: {
+          templateId: item.templateId,
+          quantity,
+          durability: item.durability,
+          boundCharacterId: item.boundCharacterId,
+          container: 'BAG',
+          slot,
+          characterId: c.id,
+        },
+      });
+      await tx.item.update({
+        where: { id: item.id },
+        data: { quantity: item.quantity - quantity },
+      });
+      const owner = charOwner(c.id);
+      const side = {
+        reason: 'split' as const,
+        templateId: item.templateId,
+        fromOwner: owner,
+        toOwner: owner,
+        ref: newLedgerRef(),
+      };
+      await recordItem(tx, { ...side, itemId: item.id, quantityDelta: -quantity });
+      await recordItem(tx, { ...side, itemId: created.id, quantityDelta: quantity });
+      return readInventory(tx, c);
+    },
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Test-only helpers for the inventory, bank and ledger tests (not exported from
+ * the package): characters set up for a scenario, grants through the domain, and
+ * conservation checks scoped to the test's own rows (other suites share the DB).
+ */
+import { expect } from 'vitest';
+import type { Db } from '@necp/db';
+import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
+import { itemTemplateById, type ItemTemplate, type ItemTemplateInput } from '@necp/shared';
+import { checkInvariants } from '../ledger/check-invariants';
+import { grantItem } from './grant-item';
+
+/** Stands next to Watson's bank terminal (280, 240). */
+export const AT_BANK = { x: 281, y: 242 } as const;
+
+export interface Player {
+  userId: string;
+  characterId: string;
+  ref: { userId: string; characterId: string };
+}
+
+export async function newPlayer(
+  db: Db,
+  o: { level?: number; class?: string; bagSlots?: number; eddies?: number; atBank?: boolean } = {},
+): Promise<Player> {
+  const u = await createTestUser(db);
+  const c = await createTestCharacter(db, u.id, o.atBank ? AT_BANK : {});
+  if (o.level || o.class || o.bagSlots !== undefined)
+    await db.character.update({
+      where: { id: c.id },
+      data: {
+        ...(o.level ? { level: o.level } : {}),
+        ...(o.class ? { class: o.class } : {}),
+        ...(o.bagSlots !== undefined ? { bagSlots: o.bagSlots } : {}),
+      },
+    });
+  return { userId: u.id, characterId: c.id, ref: { userId: u.id, characterId: c.id } };
+}
+
+/** Another character on the same account. */
+export async function secondCharacter(
+  db: Db,
+  p: Player,
+  o: { atBank?: boolean } = {},
+): Promise<Player> {
+  const c = await createTestCharacter(db, p.userId, o.atBank ? AT_BANK : {});
+  return { userId: p.userId, characterId: c.id, ref: { userId: p.userId, characterId: c.id } };
+}
+
+/** Items through the domain (ledger source `admin`); returns the first placement's item id. */
+export async function give(db: Db, p: Player, templateId: string, quantity = 1): Promise<string> {
+  const placed = await grantItem(
+    { db },
+    { characterId: p.characterId, templateId, quantity, reason: 'admin' },
+  );
+  return placed[0]!.itemId;
+}
+
+/** What the player's character(s) and account hold, per template. */
+export async function holdings(
+  db: Db,
+  players: readonly Player[],
+): Promise<Record<string, number>> {
+  const rows = await db.item.groupBy({
+    by: ['templateId'],
+    where: {
+      OR: [
+        { characterId: { in: players.map((p) => p.characterId) } },
+        { userId: { in: players.map((p) => p.userId) } },
+      ],
+    },
+    _sum: { quantity: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.templateId, r._sum.quantity ?? 0]));
+}
+
+export async function expectBalanced(db: Db, players: readonly Player[]): Promise<void> {
+  const diffs = await checkInvariants(db, {
+    characterIds: players.map((p) => p.characterId),
+    userIds: players.map((p) => p.userId),
+  });
+  expect(diffs).toEqual([]);
+}
+
+export const ledgerRows = (db: Db, itemId: string) =>
+  db.ledgerEntry.findMany({ where: { itemId }, orderBy: { id: 'asc' } });
+
+/**
+ * A template only this test uses (for rules the content has no example of yet).
+ * Created together with a parked item so the content seed, which other suites run
+ * on the shared database, never deletes it as unreferenced.
+ */
+export async function testTemplate(
+  db: Db,
+  base: string,
+  over: Partial<ItemTemplateInput>,
+): Promise<ItemTemplate> {
+  const from = itemTemplateById(base);
+  if (!from) throw new Error(`no content template ${base}`);
+  const t = { ...from, ...over, id: uniq('test_').replace(/[^a-z0-9_]/g, '') } as ItemTemplate;
+  const parking = await createTestUser(db);
+  await db.$transaction(async (tx) => {
+    await tx.itemTemplate.create({
+      data: {
+        id: t.id,
+        name: t.name,
+        kind: t.kind,
+        slot: t.slot ?? null,
+        rarity: t.rarity,
+        levelReq: t.levelReq,
+        stackSize: t.stackSize,
+        weight: t.weight,
+        value: t.value,
+        binding: t.binding,
+        maxDurability: t.maxDurability ?? null,
+        data: JSON.parse(JSON.stringify(t)),
+      },
+    });
+    await tx.item.create({
+      data: { templateId: t.id, quantity: 1, container: 'BANK', slot: 0, userId: parking.id },
+    });
+  });
+  return t;
+}

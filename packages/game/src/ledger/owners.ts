@@ -1,0 +1,23 @@
+/**
+ * Owner strings written into LedgerEntry.fromOwner/toOwner. A character's bag and
+ * equipment are one owner; the bank belongs to the account.
+ */
+import type { LedgerReason } from './reasons';
+
+export const charOwner = (characterId: string) => `char:${characterId}`;
+export const bankOwner = (userId: string) => `bank:${userId}`;
+export const groundOwner = (zoneId: string) => `ground:${zoneId}`;
+/** where created items/eddies come from */
+export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
+/** where destroyed items/eddies go */
+export const sinkOwner = (reason: LedgerReason) => `sink:${reason}`;
+
+export type OwnerKind = 'char' | 'bank' | 'ground' | 'source' | 'sink';
+
+/** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
+export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
+  const m = /^(char|bank|ground|source|sink):(.+)$/.exec(owner);
+  return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;
+}
+
+export const isSourceOwner = (owner: string) => owner.startsWith('source:');

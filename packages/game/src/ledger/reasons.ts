@@ -1,0 +1,24 @@
+/**
+ * Why a ledger row was written (design doc "items and growth"). Sources create
+ * items/eddies, sinks destroy them, the rest move them between owners or stacks.
+ */
+export const LEDGER_REASONS = [
+  'loot',
+  'quest',
+  'vendor',
+  'repair',
+  'trade',
+  'mail',
+  'admin',
+  'pickup',
+  'drop',
+  'move',
+  'equip',
+  'split',
+  'merge',
+  'destroy',
+  'despawn',
+  'respec',
+  'purge',
+] as const;
+export type LedgerReason = (typeof LEDGER_REASONS)[number];

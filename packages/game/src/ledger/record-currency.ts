@@ -1,0 +1,61 @@
+import type { Tx } from '../core/deps';
+import { DomainError } from '../core/errors';
+import type { LedgerReason } from './reasons';
+
+export interface CurrencyChange {
+  reason: LedgerReason;
+  characterId: string;
+  /** signed; whole eddies */
+  delta: number;
+  /** correlation id (an item, a trade, a request) */
+  ref?: string;
+}
+
+const INT_MAX = 2_147_483_647;
+
+export const notEnoughEddies = () =>
+  new DomainError('INVALID_STATE', 'balance would go negative', 'Not enough eddies');
+
+/**
+ * Changes a character's eddies and appends the ledger row, inside the caller's
+ * transaction. The update is conditional in SQL (`eddies + delta >= 0`), so two
+ * concurrent spends can never take the balance below zero even without a lock;
+ * arithmetic is in bigint so a huge delta is refused instead of overflowing.
+ * Returns the balance after the change.
+ */
+export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<number> {
+  const { characterId, delta } = change;
+  if (!Number.isSafeInteger(delta)) throw new Error(`recordCurrency: bad delta ${delta}`);
+  const rows = await tx.$queryRaw<{ eddies: number }[]>`
+    UPDATE "Character" SET "eddies" = "eddies" + ${delta}::int, "updatedAt" = now()
+    WHERE "id" = ${characterId}
+      AND "eddies"::bigint + ${delta}::bigint >= 0
+      AND "eddies"::bigint + ${delta}::bigint <= ${INT_MAX}::bigint
+    RETURNING "eddies"`;
+  const row = rows[0];
+  if (!row) {
+    const c = await tx.character.findUnique({ where: { id: characterId }, select: { id: true } });
+    if (!c)
+      throw new DomainError(
+        'NOT_FOUND',
+        `character ${characterId} not found`,
+        'Character not found',
+      );
+    if (delta < 0) throw notEnoughEddies();
+    throw new DomainError(
+      'INVALID_STATE',
+      'balance would overflow',
+      'That would exceed the maximum balance',
+    );
+  }
+  await tx.ledgerEntry.create({
+    data: {
+      reason: change.reason,
+      characterId,
+      eddiesDelta: delta,
+      balanceAfter: row.eddies,
+      ref: change.ref ?? null,
+    },
+  });
+  return row.eddies;
+}

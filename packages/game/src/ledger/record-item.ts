@@ -1,0 +1,34 @@
+import type { Tx } from '../core/deps';
+import type { LedgerReason } from './reasons';
+
+export interface ItemChange {
+  reason: LedgerReason;
+  itemId: string;
+  templateId: string;
+  /** +n created or merged in, −n destroyed or merged out, 0 for an owner change */
+  quantityDelta: number;
+  /** owner strings (see owners.ts) */
+  fromOwner: string;
+  toOwner: string;
+  ref?: string;
+}
+
+/**
+ * Appends one ledger row for one side of an item change. The caller writes the
+ * Item row itself in the same transaction; `checkInvariants` proves the two agree.
+ */
+export async function recordItem(tx: Tx, change: ItemChange): Promise<void> {
+  if (!Number.isSafeInteger(change.quantityDelta))
+    throw new Error(`recordItem: bad quantityDelta ${change.quantityDelta}`);
+  await tx.ledgerEntry.create({
+    data: {
+      reason: change.reason,
+      itemId: change.itemId,
+      templateId: change.templateId,
+      quantityDelta: change.quantityDelta,
+      fromOwner: change.fromOwner,
+      toOwner: change.toOwner,
+      ref: change.ref ?? null,
+    },
+  });
+}

@@ -1,0 +1,121 @@
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { itemNotFound, notEnoughItems, unequipFirst } from '../inventory/errors';
+import { TX_OPTIONS, lockCharacter, lockCharacterItems } from '../inventory/locks';
+import { charOwner, groundOwner } from '../ledger/owners';
+import { recordItem } from '../ledger/record-item';
+import { newLedgerRef } from '../ledger/ref';
+import { dropTimers } from './drop-timers';
+import { zoneBounds } from './zone-bounds';
+import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
+
+export interface DropItemInput {
+  characterId: string;
+  itemId: string;
+  /** part of a stack; the whole stack when absent */
+  quantity?: number;
+  zoneId: string;
+  /** metres: where the character stands */
+  x: number;
+  y: number;
+}
+
+export const boundCannotDrop = () =>
+  new DomainError(
+    'INVALID_STATE',
+    'bound item cannot change owner',
+    'Bound items cannot be dropped. Destroy it instead.',
+  );
+
+/**
+ * Puts a bag item (or `quantity` of its stack) on the ground at (x, y), in one
+ * transaction; the dropper owns it until freeAt. Locks the character row, then
+ * its items (the inventory services' order), so it serializes with them.
+ * Bound items never change owner: they can only be destroyed.
+ */
+export async function dropItemToGround(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: DropItemInput,
+): Promise<ZoneDrop> {
+  const bounds = zoneBounds(input.zoneId);
+  const x = Math.min(Math.max(input.x, 0), bounds.width);
+  const y = Math.min(Math.max(input.y, 0), bounds.height);
+  if (input.quantity !== undefined && !(Number.isInteger(input.quantity) && input.quantity > 0))
+    throw new DomainError('VALIDATION', 'bad quantity', 'Quantity must be a positive whole number');
+
+  return deps.db.$transaction(async (tx) => {
+    await lockCharacter(tx, input.characterId);
+    const items = await lockCharacterItems(tx, input.characterId);
+    const item = items.find((i) => i.id === input.itemId);
+    if (!item) throw itemNotFound(input.itemId);
+    if (item.container !== 'BAG') throw unequipFirst();
+    if (item.boundCharacterId) throw boundCannotDrop();
+    const quantity = input.quantity ?? item.quantity;
+    if (quantity > item.quantity) throw notEnoughItems();
+
+    const from = charOwner(input.characterId);
+    const to = groundOwner(input.zoneId);
+    let groundItemId = item.id;
+    if (quantity === item.quantity) {
+      await tx.item.update({
+        where: { id: item.id },
+        data: { container: 'GROUND', characterId: null, slot: 0 },
+      });
+      await recordItem(tx, {
+        reason: 'drop',
+        itemId: item.id,
+        templateId: item.templateId,
+        quantityDelta: 0,
+        fromOwner: from,
+        toOwner: to,
+      });
+    } else {
+      // a split: both sides in the ledger under one ref, so the quantities still add up
+      const ref = newLedgerRef();
+      await tx.item.update({
+        where: { id: item.id },
+        data: { quantity: { decrement: quantity } },
+      });
+      const ground = await tx.item.create({
+        data: {
+          templateId: item.templateId,
+          quantity,
+          durability: item.durability,
+          container: 'GROUND',
+          slot: 0,
+        },
+      });
+      groundItemId = ground.id;
+      await recordItem(tx, {
+        reason: 'drop',
+        itemId: item.id,
+        templateId: item.templateId,
+        quantityDelta: -quantity,
+        fromOwner: from,
+        toOwner: to,
+        ref,
+      });
+      await recordItem(tx, {
+        reason: 'drop',
+        itemId: ground.id,
+        templateId: item.templateId,
+        quantityDelta: quantity,
+        fromOwner: from,
+        toOwner: to,
+        ref,
+      });
+    }
+    const drop = await tx.worldDrop.create({
+      data: {
+        zoneId: input.zoneId,
+        x,
+        y,
+        itemId: groundItemId,
+        ownerCharacterId: input.characterId,
+        ...dropTimers(deps.clock),
+      },
+      include: dropInclude,
+    });
+    return toZoneDrop(drop);
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,51 @@
+import type { GameDeps } from '../core/deps';
+import { TX_OPTIONS } from '../inventory/locks';
+import { groundOwner, sinkOwner } from '../ledger/owners';
+import { recordItem } from '../ledger/record-item';
+
+/** One sweep destroys at most this many drops; the next sweep takes the rest. */
+export const EXPIRE_BATCH = 500;
+
+/**
+ * Destroys the drops of a zone that lay past their despawnAt, in one transaction:
+ * ledger sink `despawn` for each item, then the items (their WorldDrops cascade).
+ * Drops locked by a pickup in progress are skipped (SKIP LOCKED) and retried next
+ * sweep. Returns the ids of the drops removed.
+ */
+export async function expireDrops(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  zoneId: string,
+): Promise<string[]> {
+  const due = await deps.db.worldDrop.findMany({
+    where: { zoneId, despawnAt: { lte: deps.clock.now() } },
+    select: { id: true },
+    orderBy: { despawnAt: 'asc' },
+    take: EXPIRE_BATCH,
+  });
+  if (due.length === 0) return [];
+  const ids = due.map((d) => d.id);
+
+  return deps.db.$transaction(async (tx) => {
+    // despawnAt never changes, so rows still here once locked are still due
+    const rows = await tx.$queryRaw<
+      { id: string; itemId: string; templateId: string; quantity: number }[]
+    >`
+      SELECT d."id", d."itemId", i."templateId", i."quantity"
+      FROM "WorldDrop" d JOIN "Item" i ON i."id" = d."itemId"
+      WHERE d."id" = ANY(${ids}::text[])
+      FOR UPDATE OF d, i SKIP LOCKED`;
+    for (const r of rows) {
+      await recordItem(tx, {
+        reason: 'despawn',
+        itemId: r.itemId,
+        templateId: r.templateId,
+        quantityDelta: -r.quantity,
+        fromOwner: groundOwner(zoneId),
+        toOwner: sinkOwner('despawn'),
+        ref: r.id,
+      });
+    }
+    await tx.item.deleteMany({ where: { id: { in: rows.map((r) => r.itemId) } } });
+    return rows.map((r) => r.id);
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,59 @@
+import type { GameDeps } from '../core/deps';
+import { DomainError, isDomainError } from '../core/errors';
+import { TX_OPTIONS } from '../inventory/locks';
+import { placeInBag } from '../inventory/place-in-bag';
+import { groundOwner } from '../ledger/owners';
+import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
+
+const DROP_GONE = 'drop not found';
+
+export const dropGone = () => new DomainError('NOT_FOUND', DROP_GONE, 'That is no longer there.');
+
+/** The drop itself is gone (picked up by someone else, expired): the caller can stop showing it. */
+export const isDropGone = (err: unknown): boolean =>
+  isDomainError(err) && err.code === 'NOT_FOUND' && err.message === DROP_GONE;
+
+export const notYoursYet = () =>
+  new DomainError('FORBIDDEN', 'drop owned by another character', 'Not yours to loot yet');
+
+/**
+ * Moves a drop's item into the character's bag, in one transaction. The WorldDrop
+ * row is locked first (FOR UPDATE): of two players racing for one drop the second
+ * waits, then finds the row gone — exactly one gets it. Only the owner may take it
+ * before `freeAt`; a full bag throws (placeInBag) and the drop stays where it is.
+ * Returns the drop as it was picked up.
+ */
+export async function pickupDrop(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { characterId: string; dropId: string },
+): Promise<ZoneDrop> {
+  return deps.db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "WorldDrop" WHERE "id" = ${input.dropId} FOR UPDATE`;
+    if (locked.length === 0) throw dropGone();
+    const row = await tx.worldDrop.findUniqueOrThrow({
+      where: { id: input.dropId },
+      include: dropInclude,
+    });
+    const drop = toZoneDrop(row);
+    const now = deps.clock.ms();
+    // past despawnAt it is already gone for players; the sweep just has not destroyed it yet
+    if (drop.despawnAt <= now) throw dropGone();
+    if (drop.ownerCharacterId && drop.ownerCharacterId !== input.characterId && now < drop.freeAt)
+      throw notYoursYet();
+
+    await placeInBag(tx, {
+      characterId: input.characterId,
+      templateId: drop.templateId,
+      quantity: drop.quantity,
+      durability: row.item.durability,
+      reason: 'pickup',
+      fromOwner: groundOwner(drop.zoneId),
+      itemId: drop.itemId,
+      ref: drop.id,
+    });
+    // placeInBag may have merged the ground item into a stack and deleted it (cascading the drop)
+    await tx.worldDrop.deleteMany({ where: { id: drop.id } });
+    return drop;
+  }, TX_OPTIONS);
+}

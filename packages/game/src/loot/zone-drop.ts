@@ -1,0 +1,45 @@
+import type { Prisma } from '@necp/db';
+import type { Rarity } from '@necp/shared';
+
+/** A drop lying in a zone, as the sim shows it: the WorldDrop row joined with its item and template. */
+export interface ZoneDrop {
+  id: string;
+  zoneId: string;
+  /** metres */
+  x: number;
+  y: number;
+  itemId: string;
+  templateId: string;
+  /** the template's display name */
+  name: string;
+  rarity: Rarity;
+  quantity: number;
+  /** who may pick it up before `freeAt`; null: anyone */
+  ownerCharacterId: string | null;
+  /** epoch ms */
+  freeAt: number;
+  despawnAt: number;
+}
+
+export const dropInclude = {
+  item: { include: { template: true } },
+} as const satisfies Prisma.WorldDropInclude;
+
+type DropRow = Prisma.WorldDropGetPayload<{ include: typeof dropInclude }>;
+
+export function toZoneDrop(row: DropRow): ZoneDrop {
+  return {
+    id: row.id,
+    zoneId: row.zoneId,
+    x: row.x,
+    y: row.y,
+    itemId: row.itemId,
+    templateId: row.item.templateId,
+    name: row.item.template.name,
+    rarity: row.item.template.rarity as Rarity,
+    quantity: row.item.quantity,
+    ownerCharacterId: row.ownerCharacterId,
+    freeAt: row.freeAt.getTime(),
+    despawnAt: row.despawnAt.getTime(),
+  };
+}

@@ -1,0 +1,62 @@
+import {
+  ATTRIBUTE_POINTS_PER_LEVEL,
+  MAX_TOTAL_XP,
+  levelForTotalXp,
+  totalXpForLevel,
+  GrantXpInputSchema,
+  type GrantXpInput,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { parseInput } from '../accounts/validation';
+import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { deriveCharacterStats } from './derive-character-stats';
+
+export interface GrantXpResult {
+  level: number;
+  /** total XP after the grant */
+  xp: number;
+  /** XP actually added (less than asked at the cap) */
+  xpGained: number;
+  levelsGained: number;
+  attributePoints: number;
+  health: number;
+  maxHealth: number;
+}
+
+/**
+ * Adds XP (server-side sources only: kills, quests, admin). Every level gained
+ * grants ATTRIBUTE_POINTS_PER_LEVEL and restores full health; XP stops at the
+ * level cap. One transaction with the character row locked, so concurrent grants add up.
+ */
+export async function grantXp(
+  deps: Pick<GameDeps, 'db' | 'log'>,
+  input: GrantXpInput,
+): Promise<GrantXpResult> {
+  const { characterId, amount, reason } = parseInput(GrantXpInputSchema, input);
+  const result = await deps.db.$transaction(async (tx) => {
+    const c = await lockCharacter(tx, characterId);
+    // a level set by hand above the XP counts as reached: XP continues from that level
+    const from = Math.max(c.xp, totalXpForLevel(c.level));
+    const xp = Math.min(MAX_TOTAL_XP, from + amount);
+    const level = Math.max(c.level, levelForTotalXp(xp));
+    const levelsGained = level - c.level;
+    const attributePoints = c.attributePoints + levelsGained * ATTRIBUTE_POINTS_PER_LEVEL;
+    const { stats } = await deriveCharacterStats(tx, c, { level });
+    const health = levelsGained > 0 ? stats.maxHealth : Math.min(c.health, stats.maxHealth);
+    await tx.character.update({
+      where: { id: c.id },
+      data: { xp, level, attributePoints, health, maxHealth: stats.maxHealth },
+    });
+    return {
+      level,
+      xp,
+      xpGained: xp - c.xp,
+      levelsGained,
+      attributePoints,
+      health,
+      maxHealth: stats.maxHealth,
+    };
+  }, TX_OPTIONS);
+  deps.log.info({ characterId, amount, reason, ...result }, 'xp granted');
+  return result;
+}
