@@ -78,6 +78,11 @@ describe('repairItem', () => {
     });
     expect(row).toMatchObject({ eddiesDelta: -cost, balanceAfter: 5, ref: pistol });
     await expectBalanced(db, [p]);
+    // repairing is how engineering grows: 100 durability restored → 20 skill XP
+    const skill = await db.characterSkill.findUniqueOrThrow({
+      where: { characterId_skillId: { characterId: p.characterId, skillId: 'engineering' } },
+    });
+    expect(skill.xp).toBe(20);
   });
 
   it('"Not enough eddies" changes nothing; full or durability-less items are refused', async () => {

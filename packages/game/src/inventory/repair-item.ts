@@ -12,6 +12,10 @@ import { withCharacterLocked } from './locks';
 import { ownedItem } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplate } from './templates';
+import { gainSkillXp } from '../progression/gain-skill-xp';
+
+/** Engineering grows by use: one skill XP per this many durability points restored. */
+const DURABILITY_PER_ENGINEERING_XP = 5;
 
 /**
  * Restores a bag or equipped item to full durability for `repairCost` eddies
@@ -22,7 +26,8 @@ export async function repairItem(
   input: RepairItemInput & { userId: string },
 ): Promise<InventoryView> {
   const { characterId, itemId } = parseInput(RepairItemInputSchema, input);
-  return withCharacterLocked(
+  let restored = 0;
+  const view = await withCharacterLocked(
     deps.db,
     { userId: input.userId, characterId },
     async (tx, c, items) => {
@@ -52,7 +57,12 @@ export async function repairItem(
             })
           : c.eddies;
       await tx.item.update({ where: { id: item.id }, data: { durability: max } });
+      restored = max - item.durability;
       return readInventory(tx, { ...c, eddies });
     },
   );
+  // skill XP is progress, not currency: a separate transaction after the repair is fine
+  const xp = Math.ceil(restored / DURABILITY_PER_ENGINEERING_XP);
+  if (xp > 0) await gainSkillXp(deps, { characterId, skillId: 'engineering', amount: xp });
+  return view;
 }
