@@ -120,4 +120,25 @@ describe('admin router', () => {
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(await db.item.count({ where: { characterId: c.id } })).toBe(0);
   });
+
+  it('grants XP with level-ups to admins only', async () => {
+    const deps = testDeps(db);
+    const admin = await signedIn(deps, db, 'ADMIN');
+    const player = await signedIn(deps, db);
+    const c = await createTestCharacter(db, player.user.id);
+    expect(
+      await rejection(player.caller.admin.grantXp({ characterId: c.id, amount: 500 })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await rejection(admin.caller.admin.grantXp({ characterId: c.id, amount: -5 })),
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const r = await admin.caller.admin.grantXp({ characterId: c.id, amount: 500 });
+    expect(r.levelsGained).toBeGreaterThan(0);
+    const row = await db.character.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.level).toBe(r.level);
+    expect(row.attributePoints).toBe(r.levelsGained);
+    expect(row.health).toBe(row.maxHealth);
+  });
 });

@@ -1,5 +1,10 @@
-import { AdminGrantEddiesInputSchema, AdminGrantItemInputSchema } from '@necp/shared';
-import { adminGrantEddies, adminGrantItem } from '@necp/game';
+import {
+  AdminGrantEddiesInputSchema,
+  AdminGrantItemInputSchema,
+  CharacterIdInputSchema,
+} from '@necp/shared';
+import { z } from 'zod';
+import { adminGrantEddies, adminGrantItem, grantXp } from '@necp/game';
 import { adminProcedure, createTRPCRouter } from '../trpc';
 
 /** Staff tools. adminProcedure re-reads the role from the database and audit-logs every call. */
@@ -14,5 +19,12 @@ export const adminRouter = createTRPCRouter({
     .input(AdminGrantEddiesInputSchema)
     .mutation(({ ctx, input }) =>
       adminGrantEddies(ctx.deps, { ...input, adminUserId: ctx.session.userId }),
+    ),
+
+  /** Test/support tool: XP with level-ups, logged with the admin's id as the reason. */
+  grantXp: adminProcedure
+    .input(CharacterIdInputSchema.extend({ amount: z.int().positive().max(10_000_000) }))
+    .mutation(({ ctx, input }) =>
+      grantXp(ctx.deps, { ...input, reason: `admin:${ctx.session.userId}` }),
     ),
 });
