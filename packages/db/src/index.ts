@@ -2,4 +2,4 @@ export * from './client';
 export * from './url';
 export * from './generated/prisma/client';
 export { migrateDeploy } from './migrate';
-export { seedContent } from './seed-content';
+export { seedContent, itemTemplateRow } from './seed-content';

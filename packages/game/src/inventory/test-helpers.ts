@@ -4,7 +4,7 @@
  * conservation checks scoped to the test's own rows (other suites share the DB).
  */
 import { expect } from 'vitest';
-import type { Db } from '@necp/db';
+import { itemTemplateRow, type Db } from '@necp/db';
 import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
 import { itemTemplateById, type ItemTemplate, type ItemTemplateInput } from '@necp/shared';
 import { checkInvariants } from '../ledger/check-invariants';
@@ -100,22 +100,7 @@ export async function testTemplate(
   const t = { ...from, ...over, id: uniq('test_').replace(/[^a-z0-9_]/g, '') } as ItemTemplate;
   const parking = await createTestUser(db);
   await db.$transaction(async (tx) => {
-    await tx.itemTemplate.create({
-      data: {
-        id: t.id,
-        name: t.name,
-        kind: t.kind,
-        slot: t.slot ?? null,
-        rarity: t.rarity,
-        levelReq: t.levelReq,
-        stackSize: t.stackSize,
-        weight: t.weight,
-        value: t.value,
-        binding: t.binding,
-        maxDurability: t.maxDurability ?? null,
-        data: JSON.parse(JSON.stringify(t)),
-      },
-    });
+    await tx.itemTemplate.create({ data: { id: t.id, ...itemTemplateRow(t) } });
     await tx.item.create({
       data: { templateId: t.id, quantity: 1, container: 'BANK', slot: 0, userId: parking.id },
     });
