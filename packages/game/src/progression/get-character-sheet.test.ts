@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestUser } from '@necp/db/testing';
 import {
   ATTRIBUTE_MAX,
   LEVEL_CAP,
@@ -13,7 +13,7 @@ import {
 } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { getCharacterSheet } from './get-character-sheet';
-import { equipDirect } from './test-helpers';
+import { equipDirect, freshCharacter } from './test-helpers';
 
 const db = testDb(4);
 afterAll(() => db.$disconnect());
@@ -22,11 +22,7 @@ const deps = testDeps(db);
 // the factory makes a streetkid solo with exactly its starting attributes
 const START = startingAttributes('streetkid', 'solo');
 
-async function fresh() {
-  const user = await createTestUser(db);
-  const c = await createTestCharacter(db, user.id);
-  return { userId: user.id, characterId: c.id };
-}
+const fresh = () => freshCharacter(db);
 
 describe('getCharacterSheet', () => {
   it('shows a new character: level 1, no points, unarmed stats, skills at 0, respec price', async () => {

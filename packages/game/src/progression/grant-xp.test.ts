@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
 import {
   ATTRIBUTE_POINTS_PER_LEVEL,
   LEVEL_CAP,
@@ -10,6 +9,7 @@ import {
   xpToNextLevel,
 } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { freshCharacter } from './test-helpers';
 import { getCharacterSheet } from './get-character-sheet';
 import { grantXp } from './grant-xp';
 
@@ -20,11 +20,7 @@ const deps = testDeps(db);
 // the factory makes a streetkid solo with exactly its starting attributes
 const START = startingAttributes('streetkid', 'solo');
 
-async function fresh() {
-  const user = await createTestUser(db);
-  const c = await createTestCharacter(db, user.id);
-  return { userId: user.id, characterId: c.id };
-}
+const fresh = () => freshCharacter(db);
 
 const row = (id: string) => db.character.findUniqueOrThrow({ where: { id } });
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestUser } from '@necp/db/testing';
 import { maxHealthFor, respecCost, startingAttributes, totalXpForLevel } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
-import { fund } from './test-helpers';
+import { fund, freshCharacter } from './test-helpers';
 import { respecAttributes } from './respec-attributes';
 import { spendAttributePoint } from './spend-attribute-point';
 
@@ -13,11 +13,7 @@ const deps = testDeps(db);
 // the factory makes a streetkid solo with exactly its starting attributes
 const START = startingAttributes('streetkid', 'solo');
 
-async function fresh() {
-  const user = await createTestUser(db);
-  const c = await createTestCharacter(db, user.id);
-  return { userId: user.id, characterId: c.id };
-}
+const fresh = () => freshCharacter(db);
 
 const row = (id: string) => db.character.findUniqueOrThrow({ where: { id } });
 

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestUser } from '@necp/db/testing';
 import { ATTRIBUTE_MAX, maxHealthFor, startingAttributes } from '@necp/shared';
 import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { freshCharacter } from './test-helpers';
 import { spendAttributePoint } from './spend-attribute-point';
 
 const db = testDb(6);
@@ -11,11 +12,7 @@ const deps = testDeps(db);
 // the factory makes a streetkid solo with exactly its starting attributes
 const START = startingAttributes('streetkid', 'solo');
 
-async function fresh() {
-  const user = await createTestUser(db);
-  const c = await createTestCharacter(db, user.id);
-  return { userId: user.id, characterId: c.id };
-}
+const fresh = () => freshCharacter(db);
 
 const row = (id: string) => db.character.findUniqueOrThrow({ where: { id } });
 

@@ -4,6 +4,7 @@
  * keeps the ledger invariants that other tests check across the database.
  */
 import { EQUIPMENT_SLOTS, itemTemplateById, type EquipmentSlot } from '@necp/shared';
+import { createTestCharacter, createTestUser } from '@necp/db/testing';
 import type { Db } from '../core/deps';
 import { charOwner, sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
@@ -43,4 +44,11 @@ export async function equipDirect(
     });
     return item;
   });
+}
+
+/** A fresh account with one factory character (a streetkid solo at its starting attributes). */
+export async function freshCharacter(db: Db) {
+  const user = await createTestUser(db);
+  const c = await createTestCharacter(db, user.id);
+  return { userId: user.id, characterId: c.id };
 }
