@@ -21,3 +21,6 @@ export * from './schemas/inventory';
 export * from './content/loot-tables';
 export * from './rules/loot';
 export * from './content/check';
+export * from './content/npc-schema';
+export * from './content/npcs';
+export * from './rules/combat';

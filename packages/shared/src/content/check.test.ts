@@ -4,10 +4,14 @@ import { ITEM_TEMPLATES, itemTemplateById } from './items';
 import { LOOT_TABLES } from './loot-tables';
 import { RARITIES, TEMPLATE_SLOTS, DAMAGE_TYPES } from './item-schema';
 import { SKILLS } from './skills';
+import { npcTemplateById } from './npcs';
 
 const base = (): ContentToCheck => shippedContent();
+/** Fixtures that replace the loot tables drop the shipped NPCs (they name shipped tables). */
 const messages = (c: Partial<ContentToCheck>) =>
-  formatContentProblems(checkContent({ ...base(), ...c }));
+  formatContentProblems(
+    checkContent({ ...base(), ...(c.lootTables && !c.npcs ? { npcs: [] } : {}), ...c }),
+  );
 
 describe('shipped content', () => {
   it('has no problems', () => {
@@ -168,5 +172,32 @@ describe('checkContent reports broken content', () => {
       'skill s: perk b (level 3) is not above a (level 5)',
       'skill s: duplicate perk id a',
     ]);
+  });
+
+  it('NPCs with a missing loot table, a short leash, a bad level or a gated loot table', () => {
+    const punk = npcTemplateById('tyger_claws_punk')!;
+    const out = messages({
+      npcs: [
+        { ...punk, id: 'lost_loot', lootTable: 'no_such_table' },
+        { ...punk, id: 'short_leash', behaviour: { aggroRange: 30, leashRange: 10 } },
+        { ...punk, id: 'too_high', level: 51 },
+        { ...punk, id: 'too_low', level: 0 },
+        { ...punk, id: 'gated', level: 40 },
+        { ...punk, id: 'bad_flee', behaviour: { aggroRange: 5, leashRange: 10, fleeAtHealth: 2 } },
+        { ...punk, id: 'bad_damage', damageMin: 9, damageMax: 3 },
+        punk,
+        punk,
+      ],
+    });
+    expect(out).toContain('npc lost_loot: unknown loot table no_such_table');
+    expect(out).toContain('npc short_leash: leashRange 10 is below aggroRange 30');
+    expect(out.some((m) => m.startsWith('npc too_high: level: '))).toBe(true);
+    expect(out.some((m) => m.startsWith('npc too_low: level: '))).toBe(true);
+    expect(out).toContain(
+      'npc gated: loot table thugs_street_low never drops at level 40 (levels 1–12)',
+    );
+    expect(out.some((m) => m.startsWith('npc bad_flee: behaviour.fleeAtHealth: '))).toBe(true);
+    expect(out).toContain('npc bad_damage: damageMax must be at least damageMin');
+    expect(out).toContain('npc tyger_claws_punk: duplicate id');
   });
 });

@@ -11,12 +11,14 @@ import { ITEM_TEMPLATE_INPUTS } from './items';
 import { LootTableSchema, type LootCondition, type LootRef, type LootTable } from './loot-schema';
 import { LOOT_TABLE_INPUTS } from './loot-tables';
 import { LEVEL_CAP } from './progression';
+import { NpcTemplateSchema, type NpcTemplate } from './npc-schema';
+import { NPC_TEMPLATE_INPUTS } from './npcs';
 import { SKILLS_INPUT, SkillSchema, type Skill } from './skills';
 import { ZONES } from './zones';
 import { poolCandidates } from '../rules/loot';
 
 export interface ContentProblem {
-  kind: 'item' | 'loot' | 'skill' | 'zone';
+  kind: 'item' | 'loot' | 'skill' | 'zone' | 'npc';
   /** id of the offending object (or `#<index>` when it has none) */
   id: string;
   message: string;
@@ -26,6 +28,7 @@ export interface ContentToCheck {
   items: readonly unknown[];
   lootTables: readonly unknown[];
   skills: readonly unknown[];
+  npcs: readonly unknown[];
   /** loot tables named by zone spawn points (loot crates) */
   zoneLootRefs: readonly { zoneId: string; spawnId: string; lootTable: string }[];
 }
@@ -43,6 +46,7 @@ export const shippedContent = (): ContentToCheck => ({
   items: ITEM_TEMPLATE_INPUTS,
   lootTables: LOOT_TABLE_INPUTS,
   skills: SKILLS_INPUT,
+  npcs: NPC_TEMPLATE_INPUTS,
   zoneLootRefs: shippedZoneLootRefs(),
 });
 
@@ -190,6 +194,28 @@ function checkSkills(skills: readonly Skill[], problems: ContentProblem[]) {
   }
 }
 
+function checkNpcs(
+  npcs: readonly NpcTemplate[],
+  tables: readonly LootTable[],
+  problems: ContentProblem[],
+) {
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  for (const n of npcs) {
+    const p = (message: string) => problems.push({ kind: 'npc', id: n.id, message });
+    // level 1–LEVEL_CAP, damage range and field types: NpcTemplateSchema (reported by parseAll)
+    if (n.behaviour.leashRange < n.behaviour.aggroRange)
+      p(`leashRange ${n.behaviour.leashRange} is below aggroRange ${n.behaviour.aggroRange}`);
+    const table = byId.get(n.lootTable);
+    if (!table) p(`unknown loot table ${n.lootTable}`);
+    else {
+      // the table is rolled at the NPC's level: a table gated away from it drops nothing
+      const r = narrow({ lo: 1, hi: LEVEL_CAP }, table.condition);
+      if (n.level < r.lo || n.level > r.hi)
+        p(`loot table ${n.lootTable} never drops at level ${n.level} (levels ${r.lo}–${r.hi})`);
+    }
+  }
+}
+
 export function checkContent(content: ContentToCheck = shippedContent()): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const items = parseAll('item', ItemTemplateSchema, content.items, problems);
@@ -198,6 +224,7 @@ export function checkContent(content: ContentToCheck = shippedContent()): Conten
   checkItems(items, problems);
   checkLootTables(tables, items, problems);
   checkSkills(skills, problems);
+  checkNpcs(parseAll('npc', NpcTemplateSchema, content.npcs, problems), tables, problems);
   const tableIds = new Set(tables.map((t) => t.id));
   for (const ref of content.zoneLootRefs)
     if (!tableIds.has(ref.lootTable))

@@ -65,7 +65,7 @@ export interface DerivedStats {
   armor: number;
   /** kg carried without slowing down */
   carryWeight: number;
-  /** flat damage reduction per damage type */
+  /** resistance rating per damage type; rules/combat.ts resistMitigation turns it into a damage reduction (diminishing) */
   resist: Resistances;
   /** multiplier from items (1 = normal); the sim multiplies it with encumbrance */
   moveSpeed: number;
