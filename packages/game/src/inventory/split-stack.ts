@@ -5,10 +5,9 @@ import { parseInput } from '../accounts/validation';
 import { charOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
-import { bagFull, noSuchSlot, slotTaken } from './errors';
+import { emptyBagSlot } from './empty-slot';
 import { withCharacterLocked } from './locks';
 import { bagItem, inBag } from './owned-items';
-import { firstFreeSlot } from './placement';
 import { readInventory } from './read-inventory';
 
 /** Takes `quantity` off a bag stack into an empty slot (`toSlot`, or the first free one). */
@@ -29,16 +28,7 @@ export async function splitStack(
           'Split off fewer than the whole stack',
         );
       const bag = inBag(items);
-      let slot: number;
-      if (toSlot !== undefined) {
-        if (toSlot >= c.bagSlots) throw noSuchSlot(toSlot);
-        if (bag.some((i) => i.slot === toSlot)) throw slotTaken();
-        slot = toSlot;
-      } else {
-        const free = firstFreeSlot(c.bagSlots, bag);
-        if (free === null) throw bagFull();
-        slot = free;
-      }
+      const slot = emptyBagSlot(c.bagSlots, bag, toSlot);
       const created = await tx.item.create({
         data: {
           templateId: item.templateId,

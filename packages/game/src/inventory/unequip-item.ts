@@ -3,10 +3,9 @@ import type { GameDeps } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { charOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
-import { bagFull, noSuchSlot, slotTaken } from './errors';
+import { emptyBagSlot } from './empty-slot';
 import { withCharacterLocked } from './locks';
 import { equippedItem, inBag } from './owned-items';
-import { firstFreeSlot } from './placement';
 import { readInventory } from './read-inventory';
 
 /** Puts an equipped item back into the bag (`toSlot`, or the first free slot). */
@@ -21,16 +20,7 @@ export async function unequipItem(
     async (tx, c, items) => {
       const item = equippedItem(items, itemId);
       const bag = inBag(items);
-      let slot: number;
-      if (toSlot !== undefined) {
-        if (toSlot >= c.bagSlots) throw noSuchSlot(toSlot);
-        if (bag.some((i) => i.slot === toSlot)) throw slotTaken();
-        slot = toSlot;
-      } else {
-        const free = firstFreeSlot(c.bagSlots, bag);
-        if (free === null) throw bagFull();
-        slot = free;
-      }
+      const slot = emptyBagSlot(c.bagSlots, bag, toSlot);
       await tx.item.update({ where: { id: item.id }, data: { container: 'BAG', slot } });
       await recordItem(tx, {
         reason: 'equip',
