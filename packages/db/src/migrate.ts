@@ -1,11 +1,20 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Logger, runMigrations } from 'graphile-worker';
 
 const dbRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs `prisma migrate deploy` against `url` (used by start-up and test setup). */
-export function migrateDeploy(url: string): Promise<void> {
+/**
+ * Runs `prisma migrate deploy` against `url`, then installs/upgrades graphile-worker's
+ * schema (the outbox trigger enqueues its jobs). Used by start-up and test setup.
+ */
+export async function migrateDeploy(url: string): Promise<void> {
+  await prismaMigrateDeploy(url);
+  await runMigrations({ connectionString: url, logger: quietLogger });
+}
+
+function prismaMigrateDeploy(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('pnpm', ['exec', 'prisma', 'migrate', 'deploy'], {
       cwd: dbRoot,
@@ -21,3 +30,8 @@ export function migrateDeploy(url: string): Promise<void> {
     );
   });
 }
+
+/** graphile-worker logs every migration step at info; keep start-up and test output readable. */
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === 'error' || level === 'warning') console.error(`[graphile-worker] ${message}`);
+});

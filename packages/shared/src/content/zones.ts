@@ -19,6 +19,31 @@ export const StreetSchema = z.object({
   name: z.string().optional(),
 });
 
+/** A building or wall: blocks movement and line of sight. Axis-aligned, metres. */
+export const ObstacleSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  w: z.number().positive(),
+  h: z.number().positive(),
+  name: z.string().optional(),
+});
+export type Obstacle = z.infer<typeof ObstacleSchema>;
+
+/**
+ * Where NPCs of one template live: `count` of them spawn at random points within
+ * `radius` of (x, y), patrol inside it, and leash back to their own spawn point.
+ */
+export const NpcSpawnSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** content/npcs.ts id */
+  templateId: z.string(),
+  x: z.number().nonnegative(),
+  y: z.number().nonnegative(),
+  radius: z.number().positive(),
+  count: z.int().min(1).max(20),
+});
+export type NpcSpawn = z.infer<typeof NpcSpawnSchema>;
+
 export const ZoneContentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -32,6 +57,8 @@ export const ZoneContentSchema = z
     live: z.boolean(),
     spawnPoints: z.array(SpawnPointContentSchema).min(1),
     streets: z.array(StreetSchema),
+    obstacles: z.array(ObstacleSchema).default([]),
+    npcSpawns: z.array(NpcSpawnSchema).default([]),
   })
   .refine((z) => z.minLevel <= z.maxLevel, 'minLevel must not exceed maxLevel')
   .refine(

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { MAX_INPUT_MS } from '../rules/movement';
-import type { Rarity } from '../content/item-schema';
+import type { DamageType, Rarity } from '../content/item-schema';
+import type { NpcRank } from '../content/npc-schema';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -51,6 +52,125 @@ export const AdminLootSchema = z.object({
     .regex(/^[a-z0-9_]+$/),
 });
 export type AdminLoot = z.infer<typeof AdminLootSchema>;
+
+/**
+ * combat:use — "use ability X on target Y". `target` is an eid from a snapshot
+ * (omit for self-targeted abilities; for ally heals omit = self). `viewTick` is the
+ * server tick the client was showing the target at (its interpolation time): the
+ * server judges range and line against where the target was then (bounded rewind).
+ */
+export const CombatUseSchema = z.object({
+  ability: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9_]+$/),
+  target: z
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
+  viewTick: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+});
+export type CombatUse = z.infer<typeof CombatUseSchema>;
+/** combat:cancel — stop the cast in progress (moving also cancels it). */
+export const CombatCancelSchema = z.object({});
+/** combat:respawn — a dead player asks to respawn at the nearest medical centre. */
+export const CombatRespawnSchema = z.object({});
+
+/**
+ * Why combat:use was refused (AckError.code). The client shows `message`; the
+ * code lets it react (e.g. flash the cooldown sweep).
+ */
+export const COMBAT_REFUSALS = [
+  'UNKNOWN_ABILITY', // not an ability of your class / not learned at your level
+  'INVALID_TARGET', // no such entity in view, wrong kind (heal an NPC), or it is dead
+  'OUT_OF_RANGE',
+  'NO_LINE_OF_SIGHT',
+  'COOLDOWN',
+  'GCD',
+  'NO_RESOURCE',
+  'CASTING', // another cast is in progress
+  'STUNNED',
+  'SILENCED',
+  'DEAD',
+] as const;
+export type CombatRefusal = (typeof COMBAT_REFUSALS)[number];
+
+/** Ack of combat:use: the ability went off (castMs 0) or its cast started. */
+export interface CombatUseResult {
+  ability: string;
+  /** 0 for instant abilities */
+  castMs: number;
+}
+
+/** Ack of combat:respawn. */
+export interface RespawnResult {
+  x: number;
+  y: number;
+  health: number;
+}
+
+/**
+ * One thing that happened in combat this tick, sent to every client that has the
+ * source or the target in view (and always to both parties).
+ * - hit / miss: `src` used `ab` on `dst` for `n` damage (`crit`, damage `type`); `absorbed` by a shield
+ * - heal: `src` healed `dst` for `n`
+ * - tick: a dot (n>0 damage) or hot (`heal` true) of effect `fx` ticked on `dst`
+ * - cast: `src` started casting `ab` on `dst` (0 = self), ending after `ms`
+ * - interrupt: `src`'s cast of `ab` stopped (moved, stunned, silenced, cancelled)
+ * - effect: effect `fx` was applied to `dst` by `src` (`ms` duration, `stacks`)
+ * - death: `dst` died (killed by `src`, 0 if unknown)
+ * - respawn: `dst` came back (player respawn or NPC respawn)
+ */
+export type CombatEventKind =
+  | 'hit'
+  | 'miss'
+  | 'heal'
+  | 'tick'
+  | 'cast'
+  | 'interrupt'
+  | 'effect'
+  | 'death'
+  | 'respawn';
+export interface CombatEvent {
+  k: CombatEventKind;
+  src: number;
+  dst: number;
+  ab?: string;
+  fx?: string;
+  n?: number;
+  crit?: boolean;
+  type?: DamageType;
+  absorbed?: number;
+  heal?: boolean;
+  ms?: number;
+  stacks?: number;
+}
+
+/** A status effect on an entity, as shown on its frame: effect id, ms left, stacks. */
+export type EffectBrief = [string, number, number];
+
+/**
+ * The own character's combat state, sent in a snapshot whenever it changed.
+ * Times are ms remaining at the snapshot's tick (the client counts them down).
+ */
+export interface SelfCombatState {
+  resource: number;
+  maxResource: number;
+  /** ms until the GCD ends (0: ready) */
+  gcd: number;
+  /** ability id → [ms remaining, full cooldown ms]; only abilities cooling down */
+  cd: Record<string, [number, number]>;
+  /** cast in progress */
+  cast: { ability: string; target: number; total: number; left: number } | null;
+  /** dead: ms until respawn is allowed, and until the automatic respawn */
+  dead: { canRespawnIn: number; autoRespawnIn: number } | null;
+  inCombat: boolean;
+}
 
 /** A drop as reported in acks. */
 export interface DropRef {
@@ -100,10 +220,15 @@ export interface ZoneInfo {
   width: number;
   height: number;
   streets: { x: number; y: number; w: number; h: number; name?: string }[];
+  /** buildings: block movement and line of sight (predict with the same rule) */
+  obstacles: { x: number; y: number; w: number; h: number; name?: string }[];
   spawnPoints: { id: string; kind: string; name: string; x: number; y: number }[];
 }
 
 export type EntityKind = 'player' | 'npc' | 'drop' | 'crate';
+
+/** How an NPC relates to players: hostile ones aggro, neutral ones fight back when hit. */
+export type NpcDisposition = 'hostile' | 'neutral';
 
 /** What lies on the ground in a drop. */
 export interface DropItemInfo {
@@ -132,11 +257,26 @@ export interface EntityInfo {
   ownerCharacterId?: string | null;
   /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
   freeAt?: number;
+  /** npcs only: content template id (name/rank/abilities come from content) */
+  templateId?: string;
+  /** npcs only */
+  rank?: NpcRank;
+  disposition?: NpcDisposition;
+  /** players only: class id (the client picks the ability bar from it) */
+  classId?: string;
+  /** players and npcs: true while dead (a player waiting to respawn, an NPC corpse) */
+  dead?: boolean;
+  /** status effects on it when it entered view */
+  effects?: EffectBrief[];
 }
 
 export interface SelfInfo extends EntityInfo {
   characterId: string;
   speed: number;
+  classId: string;
+  /** ability ids on the bar, in key order 1–6 (class abilities available at the character's level) */
+  abilities: string[];
+  combat: SelfCombatState;
 }
 
 export interface WelcomeMsg {
@@ -164,6 +304,30 @@ export interface SnapshotMsg {
   add: EntityInfo[];
   /** eids that left view */
   del: number[];
+  /** health changed (self included): [eid, health, maxHealth] */
+  hp?: [number, number, number][];
+  /** combat events this tick that this client can see */
+  ev?: CombatEvent[];
+  /** status effects changed: [eid, the full current list] (self included) */
+  fx?: [number, EffectBrief[]][];
+  /** entities that died ([eid, true]) or came back ([eid, false]) — self included */
+  dead?: [number, boolean][];
+  /** own combat state, when it changed since the last snapshot */
+  self?: SelfCombatState;
+}
+
+/**
+ * progress:xp — XP gained (kills now, quests later). A level-up also brings a
+ * char:stats with the new maxHealth.
+ */
+export interface XpGainMsg {
+  xpGained: number;
+  /** total XP now */
+  xp: number;
+  level: number;
+  levelsGained: number;
+  /** what earned it, e.g. the NPC's name */
+  source: string;
 }
 
 export interface KickMsg {
@@ -176,6 +340,7 @@ export interface ServerToClientEvents {
   'zone:snapshot': (msg: SnapshotMsg) => void;
   'session:kicked': (msg: KickMsg) => void;
   'char:stats': (msg: CharStatsMsg) => void;
+  'progress:xp': (msg: XpGainMsg) => void;
 }
 
 export interface ClientToServerEvents {
@@ -186,6 +351,9 @@ export interface ClientToServerEvents {
   'inventory:drop': (input: unknown, ack?: (res: Ack<ItemDropResult>) => void) => void;
   'char:refresh': (input: unknown, ack?: (res: Ack<CharStatsMsg>) => void) => void;
   'admin:loot': (input: unknown, ack?: (res: Ack<LootResult>) => void) => void;
+  'combat:use': (input: unknown, ack?: (res: Ack<CombatUseResult>) => void) => void;
+  'combat:cancel': (input: unknown, ack?: (res: Ack) => void) => void;
+  'combat:respawn': (input: unknown, ack?: (res: Ack<RespawnResult>) => void) => void;
 }
 
 /**

@@ -1,0 +1,65 @@
+import type { CombatStats, EffectTemplate } from '@necp/shared';
+
+/** A status effect on a combatant. Expiry and ticks are judged against the zone clock each tick. */
+export interface EffectInstance {
+  effect: EffectTemplate;
+  /** eid of who applied it (per_source stacking, threat from dots, kill credit) */
+  sourceEid: number;
+  stacks: number;
+  appliedAt: number;
+  expiresAt: number;
+  /** dot/hot: next tick time */
+  nextTickAt: number;
+  /** shield: absorb left */
+  remaining: number;
+}
+
+export interface CastInProgress {
+  abilityId: string;
+  /** 0 for self */
+  targetEid: number;
+  startedAt: number;
+  endsAt: number;
+  /** the client's view tick sent with combat:use (lag compensation on completion) */
+  viewTick: number | undefined;
+}
+
+/**
+ * Everything combat tracks on a fighter, player or NPC alike. Times are zone
+ * clock ms. Owned by the sim's combat engine; NPC AI reads it and asks the
+ * engine to act, never writes health directly.
+ */
+export interface CombatState {
+  stats: CombatStats;
+  resource: number;
+  maxResource: number;
+  /** gcd abilities are refused before this */
+  gcdUntil: number;
+  /** ability id → ready again at */
+  cooldowns: Map<string, number>;
+  cast: CastInProgress | null;
+  effects: EffectInstance[];
+  dead: boolean;
+  /** clock ms of death (respawn timers run from here) */
+  diedAt: number | null;
+  /** last damage dealt or taken (out-of-combat regeneration waits OUT_OF_COMBAT_MS) */
+  lastCombatAt: number;
+  /** something visible to clients changed (resource, cooldowns, cast, effects): resend */
+  dirty: boolean;
+}
+
+export function createCombatState(stats: CombatStats, maxResource: number): CombatState {
+  return {
+    stats,
+    resource: maxResource,
+    maxResource,
+    gcdUntil: 0,
+    cooldowns: new Map(),
+    cast: null,
+    effects: [],
+    dead: false,
+    diedAt: null,
+    lastCombatAt: -Infinity,
+    dirty: true,
+  };
+}
