@@ -14,7 +14,13 @@ describe('loadEnv', () => {
       SIM_CORS_ORIGIN: ['http://localhost:3000'],
       SIM_PUBLIC_URL: 'http://localhost:3001',
       LOG_LEVEL: 'info',
+      OUTBOX_WORKER: 'on',
     });
+  });
+
+  it('OUTBOX_WORKER is on or off', () => {
+    expect(loadEnv({ ...base, OUTBOX_WORKER: 'off' }).OUTBOX_WORKER).toBe('off');
+    expect(() => loadEnv({ ...base, OUTBOX_WORKER: 'maybe' })).toThrow(/OUTBOX_WORKER/);
   });
 
   it('parses ports, origin lists, Redis, and treats empty strings as unset', () => {

@@ -29,6 +29,8 @@ const SimEnvSchema = z.object({
       ),
   ),
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  /** run the outbox worker (graphile-worker) in this process; 'off' when another process runs it */
+  OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),

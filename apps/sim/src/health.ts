@@ -1,24 +1,105 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { Zone } from './zone/zone';
+import { tickMetrics, type TickMetrics, type TickSummary } from './zone/tick-metrics';
 
-/** GET /health on the sim's HTTP port: liveness plus a glance at each zone. */
-export function healthHandler(zones: ReadonlyMap<string, Zone>, isClosing: () => boolean) {
+/** GET /metrics: tick durations per zone and this process's CPU and memory. */
+export interface SimMetrics {
+  /** ms since the process started (the denominator for CPU and event-loop deltas) */
+  uptimeMs: number;
+  zones: Record<string, TickSummary & { players: number }>;
+  process: {
+    /** cumulative CPU time since the process started, ms */
+    cpuUserMs: number;
+    cpuSystemMs: number;
+    /** bytes */
+    rss: number;
+    heapUsed: number;
+    heapTotal: number;
+    /** cumulative event-loop time since start, ms: busy (running JS or I/O callbacks) vs idle */
+    eventLoopActiveMs: number;
+    eventLoopIdleMs: number;
+  };
+}
+
+/**
+ * Everything is cumulative or windowed by `since`, never reset by a read: a reader
+ * takes a first look, keeps each zone's `ticks`, and later asks `?since=<ticks>` for
+ * the percentiles of just the ticks in between (CPU: the difference of the two looks).
+ */
+export function readMetrics(
+  zones: ReadonlyMap<string, Zone>,
+  metrics: TickMetrics,
+  since: number,
+): SimMetrics {
+  const cpu = process.cpuUsage();
+  const mem = process.memoryUsage();
+  const elu = performance.eventLoopUtilization();
+  const out: SimMetrics['zones'] = {};
+  for (const z of zones.values()) {
+    const stats = metrics.get(z.id);
+    const summary = stats?.summary(since) ?? {
+      ticks: 0,
+      samples: 0,
+      p50: 0,
+      p99: 0,
+      max: 0,
+      mean: 0,
+      skipped: 0,
+    };
+    out[z.id] = { ...summary, players: z.playerCount };
+  }
+  return {
+    uptimeMs: process.uptime() * 1000,
+    zones: out,
+    process: {
+      cpuUserMs: cpu.user / 1000,
+      cpuSystemMs: cpu.system / 1000,
+      rss: mem.rss,
+      heapUsed: mem.heapUsed,
+      heapTotal: mem.heapTotal,
+      eventLoopActiveMs: elu.active,
+      eventLoopIdleMs: elu.idle,
+    },
+  };
+}
+
+/** `?since=` as a tick count; anything else means 0 (all samples kept). */
+function sinceParam(url: string): number {
+  const raw = new URL(url, 'http://sim').searchParams.get('since');
+  const n = raw === null ? 0 : Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The sim's HTTP routes on its Socket.IO port: GET /health (liveness plus a glance at
+ * each zone) and GET /metrics (see readMetrics).
+ */
+export function healthHandler(
+  zones: ReadonlyMap<string, Zone>,
+  isClosing: () => boolean,
+  metrics: TickMetrics = tickMetrics,
+) {
   return (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const url = req.url ?? '/';
+    const path = url.split('?')[0];
     if (req.method === 'GET' && path === '/health') {
       const closing = isClosing();
-      const body = {
+      sendJson(res, closing ? 503 : 200, {
         status: closing ? 'shutting_down' : 'ok',
         zones: [...zones.values()].map((z) => ({ id: z.id, tick: z.tick, players: z.playerCount })),
-      };
-      res.writeHead(closing ? 503 : 200, {
-        'content-type': 'application/json',
-        'cache-control': 'no-store',
       });
-      res.end(JSON.stringify(body));
       return;
     }
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: 'not found' }));
+    if (req.method === 'GET' && path === '/metrics') {
+      sendJson(res, 200, readMetrics(zones, metrics, sinceParam(url)));
+      return;
+    }
+    sendJson(res, 404, { error: 'not found' });
   };
 }

@@ -1,7 +1,15 @@
 /** `pnpm --filter @necp/sim start`: boots the sim from the environment. */
 import { Redis } from 'ioredis';
 import { createDb } from '@necp/db';
-import { createLog, randomRng, systemClock, type GameDeps } from '@necp/game';
+import {
+  OutboxSubscribers,
+  createLog,
+  randomRng,
+  startOutboxWorker,
+  systemClock,
+  type GameDeps,
+  type OutboxWorker,
+} from '@necp/game';
 import { loadEnv } from './env';
 import { createSimServer } from './server';
 
@@ -22,7 +30,15 @@ const deps: GameDeps = {
 };
 
 const server = await createSimServer({ deps, port: env.SIM_PORT, corsOrigin: env.SIM_CORS_ORIGIN });
-log.info({ port: server.port, cors: env.SIM_CORS_ORIGIN }, 'NECP sim up');
+// domain events (kills, deaths, level-ups) leave the outbox through this worker
+const outbox: OutboxWorker | undefined =
+  env.OUTBOX_WORKER === 'on'
+    ? await startOutboxWorker(deps, new OutboxSubscribers(), { connectionString: env.DATABASE_URL })
+    : undefined;
+log.info(
+  { port: server.port, cors: env.SIM_CORS_ORIGIN, outboxWorker: env.OUTBOX_WORKER },
+  'NECP sim up',
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -40,6 +56,10 @@ async function shutdown(signal: string) {
     log.error({ err }, 'shutdown failed');
     code = 1;
   }
+  await outbox?.stop().catch((err: unknown) => {
+    log.error({ err }, 'stopping the outbox worker failed');
+    code = 1;
+  });
   await db.$disconnect().catch(() => undefined);
   await redis?.quit().catch(() => undefined);
   process.exit(code);

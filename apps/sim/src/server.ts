@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { ZONES } from '@necp/shared';
-import type { Clock, GameDeps } from '@necp/game';
+import { seededRng, type Clock, type GameDeps } from '@necp/game';
+import { DbCombatSink } from './combat/db-combat-sink';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
 import { healthHandler } from './health';
@@ -31,6 +32,8 @@ export interface SimServer {
   port: number;
   io: SimIo;
   zones: ReadonlyMap<string, Zone>;
+  /** each zone's database side of combat (awards, deaths, combat log, wear), by zone id */
+  combat: ReadonlyMap<string, DbCombatSink>;
   /** kicks everyone ('server_shutdown'), saves every position, closes sockets and the HTTP server */
   close(): Promise<void>;
 }
@@ -48,10 +51,18 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const positions = new DbPositionWriter({ ...deps, clock });
   const zones = new Map<string, Zone>();
   for (const content of ZONES.filter((z) => z.live)) {
-    zones.set(content.id, new Zone({ content, clock, log, positions }));
+    // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
+    const rng = seededRng(deps.rng.int(0, 0x7fffffff));
+    zones.set(content.id, new Zone({ content, clock, log, positions, rng }));
   }
   // domain calls from the sim run on the sim's clock
   const simDeps: GameDeps = { ...deps, clock };
+  const combat = new Map<string, DbCombatSink>();
+  for (const zone of zones.values()) {
+    const sink = new DbCombatSink(simDeps, zone, log);
+    sink.start();
+    combat.set(zone.id, sink);
+  }
   const loot = new Map<string, ZoneLoot>();
   for (const zone of zones.values()) loot.set(zone.id, new ZoneLoot(simDeps, zone, log));
   // drops survive a restart: show them before the first player can arrive
@@ -120,6 +131,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       }
       await Promise.all([...zones.values()].map((z) => z.shutdown()));
       await Promise.all([...loot.values()].map((l) => l.idle()));
+      await Promise.all([...combat.values()].map((c) => c.drain()));
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
@@ -137,5 +149,5 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     },
     'sim server listening',
   );
-  return { port, io, zones, close };
+  return { port, io, zones, combat, close };
 }

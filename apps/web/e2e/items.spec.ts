@@ -1,5 +1,5 @@
 // Items and growth, through the real client: loot a Watson supply crate, pick up
-// the drop, equip a weapon and see the character sheet change, then bank an item
+// the drop, swap the starter pistol for a knife and see the character sheet change, then bank an item
 // at the Kabuki terminal and find it there after a reload.
 import { expect, test, type Page } from '@playwright/test';
 import { createDb } from '@necp/db';
@@ -38,7 +38,7 @@ test('loot a crate, equip a weapon, bank an item', async ({ page }) => {
   try {
     await grantItem(
       { db },
-      { characterId, templateId: 'pistol_unity', quantity: 1, reason: 'admin' },
+      { characterId, templateId: 'knife_combat', quantity: 1, reason: 'admin' },
     );
   } finally {
     await db.$disconnect();
@@ -102,28 +102,27 @@ test('loot a crate, equip a weapon, bank an item', async ({ page }) => {
   const lootSlot = inventory.locator(`[data-testid=bag-slot][data-template=${picked.templateId}]`);
   await expect(lootSlot).toHaveCount(1);
 
-  // the character sheet before equipping: bare fists
+  // the character sheet before: the Solo's starter pistol (reach 20 m) in hand
   await page.keyboard.press('c');
   const sheet = page.getByTestId('character-sheet');
   await expect(sheet).toBeVisible();
-  await expect(page.getByTestId('stat-damage')).toHaveAttribute('data-value', /\d+/);
-  const fistsDamage = await statValue(page, 'damage');
-  const fistsRange = await statValue(page, 'range');
+  const mainHand = inventory.locator('[data-testid=equip-slot][data-slot=main_hand]');
+  await expect(mainHand).toHaveAttribute('data-template', 'pistol_unity');
+  await expect(page.getByTestId('stat-range')).toHaveAttribute('data-value', /\d+/);
+  const pistolRange = await statValue(page, 'range');
 
-  // hover shows the tooltip with the weapon's name; drag it onto the main hand
-  const pistol = inventory.locator('[data-testid=bag-slot][data-template=pistol_unity]');
-  await pistol.hover();
-  await expect(page.getByTestId('item-tooltip')).toContainText('Unity Pistol');
-  await pistol.dragTo(inventory.locator('[data-testid=equip-slot][data-slot=main_hand]'));
-  await expect(inventory.locator('[data-testid=equip-slot][data-slot=main_hand]')).toHaveAttribute(
-    'data-template',
-    'pistol_unity',
-  );
+  // hover shows the tooltip with the weapon's name; drag it onto the main hand: the
+  // pistol goes back to the bag and the sheet shows a blade's reach
+  const knife = inventory.locator('[data-testid=bag-slot][data-template=knife_combat]');
+  await knife.hover();
+  await expect(page.getByTestId('item-tooltip')).toContainText('Combat Knife');
+  await knife.dragTo(mainHand);
+  await expect(mainHand).toHaveAttribute('data-template', 'knife_combat');
+  await expect(knife).toHaveCount(0);
   await expect(inventory.locator('[data-testid=bag-slot][data-template=pistol_unity]')).toHaveCount(
-    0,
+    1,
   );
-  await expect.poll(() => statValue(page, 'damage')).toBeGreaterThan(fistsDamage);
-  expect(await statValue(page, 'range')).toBeGreaterThan(fistsRange);
+  await expect.poll(() => statValue(page, 'range')).toBeLessThan(pistolRange);
 
   // to the bank terminal; the hint offers it, B opens it, drag the loot in
   await page.keyboard.press('c');

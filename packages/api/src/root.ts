@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth';
 import { bankRouter } from './routers/bank';
 import { characterRouter } from './routers/character';
 import { inventoryRouter } from './routers/inventory';
+import { moderationRouter } from './routers/moderation';
 import { progressionRouter } from './routers/progression';
 import { createTRPCRouter } from './trpc';
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   bank: bankRouter,
   admin: adminRouter,
   progression: progressionRouter,
+  moderation: moderationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,16 @@ export type Tx = Omit<
   '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
 >;
 
+// Remembered per client so code that needs its own connection to the same database
+// (graphile-worker's runner) uses exactly the URL the client was made with.
+const urls = new WeakMap<Db, string>();
+
 export function createDb(url: string, opts: { max?: number } = {}): Db {
   const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: opts.max ?? 10 });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter });
+  urls.set(db, url);
+  return db;
 }
+
+/** The connection URL a client from createDb was made with (undefined for other clients). */
+export const databaseUrlOf = (db: Db): string | undefined => urls.get(db);

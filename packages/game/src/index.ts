@@ -57,3 +57,5 @@ export * from './bank/bank-range';
 export * from './admin/admin-grant-item';
 export * from './admin/admin-grant-eddies';
 export * from './progression';
+export * from './outbox';
+export * from './combat';

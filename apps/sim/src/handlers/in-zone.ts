@@ -1,5 +1,6 @@
 import { distance, type Vec2 } from '@necp/shared';
 import { DomainError } from '@necp/game';
+import { deadRefusal } from '../net/ack';
 import type { Player } from '../zone/player';
 import type { CommandContext } from './command';
 
@@ -7,6 +8,13 @@ import type { CommandContext } from './command';
 export function playerOf(ctx: CommandContext): Readonly<Player> {
   const p = ctx.session.zone.player(ctx.session.characterId);
   if (!p) throw new DomainError('INVALID_STATE', 'not in zone', 'Not in the zone.');
+  return p;
+}
+
+/** playerOf, refused with DEAD while the character waits to respawn. */
+export function alivePlayerOf(ctx: CommandContext): Readonly<Player> {
+  const p = playerOf(ctx);
+  if (p.combat.dead) throw deadRefusal();
   return p;
 }
 

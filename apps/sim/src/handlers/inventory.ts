@@ -2,13 +2,13 @@ import { InventoryDropSchema, type ItemDropResult } from '@necp/shared';
 import { dropItemToGround } from '@necp/game';
 import { onCommand, type CommandContext } from './command';
 import { toDropRefs } from './drop-refs';
-import { playerOf, refreshAfterChange } from './in-zone';
+import { alivePlayerOf, refreshAfterChange } from './in-zone';
 
 /** inventory:drop { itemId, quantity? } — a bag item onto the ground at the character's feet. */
 export function registerInventoryHandlers(ctx: CommandContext): void {
   const { zone, characterId } = ctx.session;
   onCommand(ctx, 'inventory:drop', InventoryDropSchema, ctx.actions, async (input) => {
-    const me = playerOf(ctx);
+    const me = alivePlayerOf(ctx);
     const drop = await dropItemToGround(ctx.deps, {
       characterId,
       itemId: input.itemId,

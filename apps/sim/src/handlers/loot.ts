@@ -9,7 +9,7 @@ import {
 import { DomainError, createLootDrop, isDropGone, notYoursYet, pickupDrop } from '@necp/game';
 import type { CommandContext } from './command';
 import { onCommand } from './command';
-import { playerOf, refreshAfterChange, requireInRange } from './in-zone';
+import { alivePlayerOf, refreshAfterChange, requireInRange } from './in-zone';
 import { toDropRefs } from './drop-refs';
 
 const dropGoneHere = () =>
@@ -25,7 +25,7 @@ export function registerLootHandlers(ctx: CommandContext): void {
   const { zone, characterId } = ctx.session;
 
   onCommand(ctx, 'loot:pickup', LootPickupSchema, ctx.actions, async ({ eid }) => {
-    const me = playerOf(ctx);
+    const me = alivePlayerOf(ctx);
     const drop = zone.dropByEid(eid);
     if (!drop) throw dropGoneHere();
     requireInRange(me, drop, PICKUP_RANGE, 'that');
@@ -51,7 +51,7 @@ export function registerLootHandlers(ctx: CommandContext): void {
   });
 
   onCommand(ctx, 'crate:open', CrateOpenSchema, ctx.actions, async ({ eid }) => {
-    const me = playerOf(ctx);
+    const me = alivePlayerOf(ctx);
     const crate = zone.crateByEid(eid);
     if (!crate) throw new DomainError('NOT_FOUND', 'no such crate', 'There is nothing to open.');
     requireInRange(me, crate, CRATE_RANGE, crate.name);

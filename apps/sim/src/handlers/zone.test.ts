@@ -75,8 +75,9 @@ describe('zone:move', () => {
 
 describe('area of interest between two clients', () => {
   it('adds a player entering view and deletes it once it walks out', async () => {
-    const a = await createPlayerAt(db, 200, 200);
-    const b = await createPlayerAt(db, 200, 250); // 50 m apart: outside VIEW_RADIUS (48)
+    // the west edge between Cold Storage and the Pawn Shop: no NPC within view
+    const a = await createPlayerAt(db, 30, 110);
+    const b = await createPlayerAt(db, 30, 160); // 50 m apart: outside VIEW_RADIUS (48)
     const ca = (await sim.join(a)).client;
     const { client: cb, welcome: wb } = await sim.join(b);
     const walk = async (dy: number, ticks: number) => {
@@ -103,8 +104,9 @@ describe('area of interest between two clients', () => {
         level: 1,
         health: 110,
         maxHealth: 110,
-        x: 20000,
+        x: 3000,
         y: expect.any(Number),
+        classId: 'solo',
       },
     ]);
     const bSaw = cb.take('zone:snapshot').flatMap((s) => s.add.map((e) => e.name));

@@ -13,6 +13,7 @@ export function registerZoneHandlers(ctx: HandlerContext): void {
       if (!move) return;
       const res = zone.queueInput(characterId, conn, move);
       if (res === 'queued') replyOk(reply, undefined);
+      else if (res === 'dead') replyError(reply, { code: 'DEAD', message: 'You are dead.' });
       else if (res === 'full')
         replyError(reply, { code: 'RATE_LIMITED', message: 'Too many inputs; input dropped.' });
       else replyError(reply, { code: 'INVALID_STATE', message: 'Not in the zone.' });

@@ -19,9 +19,23 @@ export function replyError(reply: ErrorReply, error: AckError): void {
   reply?.({ ok: false, error });
 }
 
-/** DomainErrors go to the client as they are; anything else is logged and hidden behind INTERNAL. */
+/** A refusal with a sim-specific code (e.g. DEAD) that is not a domain error. */
+export class SimRefusal extends Error {
+  constructor(
+    readonly code: string,
+    readonly userMessage: string,
+  ) {
+    super(`${code}: ${userMessage}`);
+  }
+}
+
+/** The dead cannot move, loot, open crates or drop items. */
+export const deadRefusal = () => new SimRefusal('DEAD', 'You are dead.');
+
+/** DomainErrors and SimRefusals go to the client as they are; anything else is logged and hidden behind INTERNAL. */
 export function toAckError(err: unknown, log: Log): AckError {
   if (isDomainError(err)) return { code: err.code, message: err.userMessage };
+  if (err instanceof SimRefusal) return { code: err.code, message: err.userMessage };
   log.error({ err }, 'unexpected error in socket handler');
   return { code: 'INTERNAL', message: 'Something went wrong. Please try again.' };
 }

@@ -20,6 +20,10 @@ export interface NpcAi {
   nextThinkAt: number;
   /** entered the current state at */
   since: number;
+  /** attack: the next auto-attack may go off at (paced by 1 / attackSpeed); absent = now */
+  nextSwingAt?: number;
+  /** fled in this fight already (an NPC flees once; a leash reset or respawn clears it) */
+  fled?: boolean;
 }
 
 /** An NPC in a zone: spawned from a spawn area, simulated by the zone tick. */

@@ -1,6 +1,7 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
 import { registerAdminHandlers } from '../handlers/admin';
 import { registerCharHandlers } from '../handlers/char';
+import { registerCombatHandlers } from '../handlers/combat';
 import type { CommandContext } from '../handlers/command';
 import { registerInventoryHandlers } from '../handlers/inventory';
 import { registerLootHandlers } from '../handlers/loot';
@@ -14,7 +15,7 @@ import type { SimSocket } from '../net/types';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
-import { StatsRefresher } from './stats-refresher';
+import { StatsRefresher, charStatsMsg } from './stats-refresher';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set([
   'zone:move',
@@ -24,12 +25,17 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
   'inventory:drop',
   'char:refresh',
   'admin:loot',
+  'combat:use',
+  'combat:cancel',
+  'combat:respawn',
 ]);
 
 /** Database-backed commands (pickup, crate, drop, admin) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
 /** char:refresh per socket: a client sends one after each inventory change made through the API. */
 export const REFRESH_LIMIT = { limit: 10, windowMs: 10_000 };
+/** combat:use/cancel/respawn per socket: a GCD every second plus off-GCD abilities fit easily. */
+export const COMBAT_LIMIT = { limit: 30, windowMs: 5_000 };
 
 export interface ConnectionContext {
   deps: GameDeps;
@@ -106,6 +112,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     new RateWindow(ctx.clock, REFRESH_LIMIT.limit, REFRESH_LIMIT.windowMs),
   );
   registerAdminHandlers(handlers);
+  registerCombatHandlers(
+    handlers,
+    new RateWindow(ctx.clock, COMBAT_LIMIT.limit, COMBAT_LIMIT.windowMs),
+  );
   registerUnknownEventGuard(handlers, KNOWN_EVENTS);
 
   socket.on('disconnect', (reason) => {
@@ -118,8 +128,9 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   // attach before kicking: the old socket's disconnect then finds its connection
   // already replaced and does not start a reconnect window
-  const { resumed } = zone.attach(character, session.conn, stats);
-  socket.emit('char:stats', stats);
+  const { player, resumed } = zone.attach(character, session.conn, stats);
+  // health as the zone simulates it (a resumed entity kept its own)
+  socket.emit('char:stats', { ...charStatsMsg(stats), health: player.health });
   if (previous)
     kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
   log.info({ zone: zone.id, resumed, takeover: previous !== undefined }, 'client entered zone');

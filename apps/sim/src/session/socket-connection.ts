@@ -7,5 +7,7 @@ export function socketConnection(socket: SimSocket): ZoneConnection {
     id: socket.id,
     welcome: (msg) => socket.emit('zone:welcome', msg),
     snapshot: (msg) => socket.emit('zone:snapshot', msg),
+    xp: (msg) => socket.emit('progress:xp', msg),
+    stats: (msg) => socket.emit('char:stats', msg),
   };
 }

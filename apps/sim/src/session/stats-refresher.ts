@@ -1,5 +1,5 @@
 import type { CharStatsMsg } from '@necp/shared';
-import { loadCharacterStats, type GameDeps } from '@necp/game';
+import { loadCharacterStats, type CharacterStats, type GameDeps } from '@necp/game';
 import type { SimSocket } from '../net/types';
 import type { Zone } from '../zone/zone';
 
@@ -36,8 +36,19 @@ export class StatsRefresher {
   private async load(): Promise<CharStatsMsg> {
     const { characterId, zone, socket } = this.target;
     const stats = await loadCharacterStats(this.deps, characterId);
-    zone.setStats(characterId, stats);
-    socket.emit('char:stats', stats);
-    return stats;
+    // the zone owns health while the character is in the world: report its number
+    const msg = zone.setStats(characterId, stats) ?? charStatsMsg(stats);
+    socket.emit('char:stats', msg);
+    return msg;
   }
 }
+
+/** char:stats from loaded stats (only the fields the client is told). */
+export const charStatsMsg = (s: CharacterStats): CharStatsMsg => ({
+  speed: s.speed,
+  maxHealth: s.maxHealth,
+  health: s.health,
+  level: s.level,
+  weight: s.weight,
+  carryWeight: s.carryWeight,
+});

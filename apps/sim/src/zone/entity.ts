@@ -1,15 +1,19 @@
 import type { EntityInfo } from '@necp/shared';
+import type { Npc } from '../npc/npc';
+import { npcInfo } from './npc-info';
 import { playerInfo, type Player } from './player';
 import { crateInfo, dropInfo, type CrateEntity, type DropEntity } from './world-objects';
 
 /** Everything with an eid in a zone's AOI grid. */
-export type Entity = Player | DropEntity | CrateEntity;
+export type Entity = Player | Npc | DropEntity | CrateEntity;
 
 /** What a client is told when the entity enters its view. */
-export function entityInfo(e: Entity): EntityInfo {
+export function entityInfo(e: Entity, now: number): EntityInfo {
   switch (e.kind) {
     case 'player':
-      return playerInfo(e);
+      return playerInfo(e, now);
+    case 'npc':
+      return npcInfo(e, now);
     case 'drop':
       return dropInfo(e);
     case 'crate':

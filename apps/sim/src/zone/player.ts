@@ -1,27 +1,60 @@
 import type {
+  CharStatsMsg,
+  CombatStats,
   EntityInfo,
   MoveBudget,
   MoveInput,
   SelfInfo,
   SnapshotMsg,
   WelcomeMsg,
+  XpGainMsg,
 } from '@necp/shared';
-import { BASE_MOVE_SPEED, toCm } from '@necp/shared';
+import {
+  BASE_MOVE_SPEED,
+  CLASSES,
+  RESOURCE_MAX,
+  abilitiesForClass,
+  deriveStats,
+  playerCombatStats,
+  toCm,
+  type ClassId,
+} from '@necp/shared';
 import type { SimCharacter } from '@necp/game';
+import { createCombatState, type CombatState } from '../combat/combat-state';
+import { effectBriefs } from '../combat/fighter';
+import { selfCombatState } from '../combat/self-state';
 
 /** How a zone talks to one client; the sim backs it with a socket, pure tests with an array. */
 export interface ZoneConnection {
   readonly id: string;
   welcome(msg: WelcomeMsg): void;
   snapshot(msg: SnapshotMsg): void;
+  /** progress:xp (kill rewards) */
+  xp?(msg: XpGainMsg): void;
+  /** char:stats (after a level-up or broken gear) */
+  stats?(msg: CharStatsMsg): void;
+}
+
+/** What was last sent about one entity in view. */
+export interface SeenEntity {
+  /** cm */
+  x: number;
+  y: number;
+  health: number;
+  maxHealth: number;
+  dead: boolean;
+  /** the effect list last sent (the engine replaces the array whenever it changes) */
+  effects: readonly unknown[] | null;
 }
 
 /** What one client has been told, so the next snapshot can carry only the difference. */
 export interface ClientView {
   /** entities in view → the position (cm) last sent for them */
-  seen: Map<number, { x: number; y: number }>;
+  seen: Map<number, SeenEntity>;
   me: { x: number; y: number };
   ack: number;
+  /** the own fighter as last sent (hp, dead, effects, whether in combat) */
+  self: SeenEntity & { inCombat: boolean };
 }
 
 /** A character in a zone: simulated every tick, kept for a while after its client drops. */
@@ -32,8 +65,15 @@ export interface Player {
   readonly userId: string;
   readonly name: string;
   level: number;
+  /** content class id: picks the ability bar */
+  classId: string;
+  /** ability ids on the bar (class abilities up to the level), key order */
+  abilities: string[];
   health: number;
   maxHealth: number;
+  /** the health last handed to the position writer (a change is saved at the next flush) */
+  savedHealth: number;
+  combat: CombatState;
   /** metres, authoritative */
   x: number;
   y: number;
@@ -54,13 +94,33 @@ export interface Player {
   nearBank: boolean;
 }
 
-/** The numbers char:stats reports that the zone simulates with. */
-export type PlayerStats = Pick<Player, 'speed' | 'health' | 'maxHealth' | 'level'>;
+/** The numbers char:stats reports that the zone simulates with (CharacterStats fits). */
+export type PlayerStats = Pick<Player, 'speed' | 'health' | 'maxHealth' | 'level'> & {
+  classId?: string;
+  /** attack and defence numbers (absent: the class's bare-handed defaults) */
+  combat?: CombatStats;
+};
 
 /** Inputs beyond this many per tick are dropped: a legit client sends a handful. */
 export const MAX_QUEUED_INPUTS = 64;
 
+const isClassId = (id: string): id is ClassId => CLASSES.some((c) => c.id === id);
+
+/** Ability ids of a class at a level, in bar order (none for an unknown class). */
+export const barFor = (classId: string, level: number): string[] =>
+  isClassId(classId) ? abilitiesForClass(classId, level).map((a) => a.id) : [];
+
+/** A class's bare-handed combat numbers at a level: used until the real stats are loaded. */
+export function defaultCombatStats(classId: string, level: number): CombatStats {
+  const cls = CLASSES.find((c) => c.id === classId) ?? CLASSES[0];
+  return playerCombatStats(deriveStats({ attributes: { ...cls.base }, level, equipped: [] }));
+}
+
 export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: number }): Player {
+  const health = Math.max(0, Math.min(c.health, c.maxHealth));
+  const combat = createCombatState(defaultCombatStats(c.classId, c.level), RESOURCE_MAX);
+  // saved dead (left before respawning): still dead, and the respawn timers start over
+  if (health <= 0) combat.dead = true;
   return {
     kind: 'player',
     eid,
@@ -68,8 +128,12 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     userId: c.userId,
     name: c.name,
     level: c.level,
-    health: c.health,
+    classId: c.classId,
+    abilities: barFor(c.classId, c.level),
+    health,
     maxHealth: c.maxHealth,
+    savedHealth: health,
+    combat,
     x: at.x,
     y: at.y,
     speed: BASE_MOVE_SPEED,
@@ -77,14 +141,24 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     budget: { availableMs: 0 },
     inputs: [],
     conn: null,
-    view: { seen: new Map(), me: { x: toCm(at.x), y: toCm(at.y) }, ack: 0 },
+    view: freshView(at, 0),
     droppedAt: null,
     dirty: false,
     nearBank: false,
   };
 }
 
-export function playerInfo(p: Player): EntityInfo {
+/** A view that has sent nothing yet (a new or reconnected client). */
+export function freshView(at: { x: number; y: number }, ack: number): ClientView {
+  return {
+    seen: new Map(),
+    me: { x: toCm(at.x), y: toCm(at.y) },
+    ack,
+    self: { x: 0, y: 0, health: -1, maxHealth: -1, dead: false, effects: null, inCombat: false },
+  };
+}
+
+export function playerInfo(p: Player, now: number): EntityInfo {
   return {
     eid: p.eid,
     kind: 'player',
@@ -94,9 +168,28 @@ export function playerInfo(p: Player): EntityInfo {
     maxHealth: p.maxHealth,
     x: toCm(p.x),
     y: toCm(p.y),
+    classId: p.classId,
+    ...(p.combat.dead ? { dead: true } : {}),
+    ...(p.combat.effects.length > 0 ? { effects: effectBriefs(p.combat.effects, now) } : {}),
   };
 }
 
-export function selfInfo(p: Player): SelfInfo {
-  return { ...playerInfo(p), characterId: p.characterId, speed: p.speed };
+/** The welcome's description of the own character; it counts as sent (no echo in the first snapshot). */
+export function selfInfo(p: Player, now: number): SelfInfo {
+  const s = p.view.self;
+  s.health = p.health;
+  s.maxHealth = p.maxHealth;
+  s.dead = p.combat.dead;
+  s.effects = p.combat.effects;
+  const combat = selfCombatState(p, now);
+  s.inCombat = combat.inCombat;
+  p.combat.dirty = false;
+  return {
+    ...playerInfo(p, now),
+    characterId: p.characterId,
+    speed: p.speed,
+    classId: p.classId,
+    abilities: [...p.abilities],
+    combat,
+  };
 }

@@ -126,6 +126,10 @@ describe('Zone: stats', () => {
     k.move('a', conn, 1, 0, TICK_MS);
     k.step();
     expect(k.zone.player('a')?.x).toBeCloseTo(100 + 3 * (TICK_MS / 1000), 9);
+    // the zone owns health: new stats change the maximum, not the simulated health…
+    expect(k.zone.player('a')).toMatchObject({ health: 100, maxHealth: 120 });
+    // …unless told to take the loaded health
+    k.zone.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 }, 'take');
     expect(k.zone.player('a')).toMatchObject({ health: 50, maxHealth: 120 });
   });
 });

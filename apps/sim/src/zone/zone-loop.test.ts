@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TICK_HZ, TICK_MS } from '@necp/shared';
 import { createLog, type Clock } from '@necp/game';
+import { TickStats } from './tick-metrics';
 import { startZoneLoop } from './zone-loop';
 
 // fake timers fake Date.now too, so this clock follows vi.advanceTimersByTime
@@ -48,5 +49,20 @@ describe('startZoneLoop', () => {
     vi.advanceTimersByTime(50);
     stop();
     expect(ticks - before).toBeLessThanOrEqual(6);
+  });
+
+  it('records every step in its tick stats and counts the ticks it skipped', () => {
+    const stats = new TickStats();
+    let ticks = 0;
+    const stop = startZoneLoop({ id: 'z', step: () => void ticks++ }, clock, log, stats);
+    vi.advanceTimersByTime(1000);
+    expect(stats.ticks).toBe(ticks);
+    expect(stats.summary().samples).toBe(ticks);
+    vi.setSystemTime(Date.now() + 10_000);
+    vi.advanceTimersByTime(50);
+    stop();
+    expect(stats.ticks).toBe(ticks);
+    // 10 s behind at 20 Hz: 5 catch-up ticks ran, the other ~195 were dropped
+    expect(stats.summary().skipped).toBeGreaterThan(150);
   });
 });

@@ -135,7 +135,7 @@ describe('Zone: area of interest', () => {
         kind: 'player',
         name: 'b',
         level: 3,
-        health: 90,
+        health: 100,
         maxHealth: 100,
       }),
     ]);
@@ -209,7 +209,13 @@ describe('Zone: dropped clients', () => {
     expect(k.zone.player('a')).toBeUndefined();
     expect(b.conn.take().flatMap((s) => s.del)).toEqual([a.eid]);
     await Promise.resolve();
-    expect(k.sink.latest('a')).toEqual({ characterId: 'a', zoneId: 'watson', x: 100.3, y: 100 });
+    expect(k.sink.latest('a')).toEqual({
+      characterId: 'a',
+      zoneId: 'watson',
+      x: 100.3,
+      y: 100,
+      health: 100,
+    });
   });
 
   it('resumes the same entity when the character reconnects within the window', () => {
@@ -266,7 +272,9 @@ describe('Zone: persistence', () => {
     k.clock.advance(POSITION_FLUSH_MS);
     k.step();
     await Promise.resolve();
-    expect(k.sink.saved).toEqual([[{ characterId: 'a', zoneId: 'watson', x: 100.3, y: 100 }]]);
+    expect(k.sink.saved).toEqual([
+      [{ characterId: 'a', zoneId: 'watson', x: 100.3, y: 100, health: 100 }],
+    ]);
     k.clock.advance(POSITION_FLUSH_MS);
     k.step();
     await Promise.resolve();

@@ -6,6 +6,7 @@ import './styles/ui.css';
 import './styles/pages.css';
 import './styles/game.css';
 import './styles/items.css';
+import './styles/combat.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },

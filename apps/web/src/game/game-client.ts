@@ -11,9 +11,13 @@ import {
   type CharStatsMsg,
   type KickMsg,
   type SimTicket,
+  type XpGainMsg,
 } from '@necp/shared';
+import { CombatController, dispositionOf } from './combat/combat-controller';
+import { entityAt } from './combat/targeting';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
+import { CombatCommands } from './net/combat-commands';
 import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
 import { connectSim, type SimSocketHandle } from './net/sim-socket';
@@ -24,11 +28,14 @@ import { Renderer } from './render/renderer';
 import type { GameState, GameStore, VisibleEntity } from './store/game-store';
 import type { VisibleDrop } from './store/ui-types';
 import { bankInRange, canLoot, nearestReachable, type Reachable } from './world/interaction';
+import { installTestHook, type NecpTestView } from './test-hook';
 import { WorldState } from './world/world-state';
 
 const HUD_PUBLISH_MS = 100;
 /** a click this many screen pixels from a drop/crate/terminal counts as clicking it */
 const CLICK_TOLERANCE_PX = 22;
+/** characters are bigger targets than loot markers */
+const ENTITY_CLICK_PX = 26;
 
 export interface GameClientOptions {
   canvas: HTMLCanvasElement;
@@ -38,6 +45,8 @@ export interface GameClientOptions {
   characterId: string;
   /** the sim changed bag/eddies (pickup, drop, crate): refetch the inventory */
   onInventoryChanged: () => void;
+  /** XP or level changed (progress:xp): refetch the character sheet */
+  onProgress: () => void;
 }
 
 export class GameClient {
@@ -58,9 +67,16 @@ export class GameClient {
   private clockOffset = 0;
   private reach: Reachable | null = null;
   readonly items: ItemCommands;
+  readonly combat: CombatController;
 
   constructor(private opts: GameClientOptions) {
     this.renderer = new Renderer(opts.canvas);
+    this.combat = new CombatController({
+      store: opts.store,
+      commands: new CombatCommands(() => this.net?.socket ?? null),
+      world: () => this.world,
+      onProgress: opts.onProgress,
+    });
     this.items = new ItemCommands({
       socket: () => this.net?.socket ?? null,
       store: opts.store,
@@ -80,6 +96,7 @@ export class GameClient {
   start() {
     this.frame = requestAnimationFrame(this.loop);
     this.sampler.start();
+    this.cleanups.push(installTestHook(() => this.testView()));
     void this.enterAndConnect();
   }
 
@@ -122,7 +139,9 @@ export class GameClient {
 
   private canMove() {
     const s = this.store;
-    return !s.menuOpen && !s.kicked && !s.fatal && s.status === 'connected';
+    return (
+      !s.menuOpen && !s.kicked && !s.fatal && s.status === 'connected' && !this.world?.selfDead
+    );
   }
 
   private wire({ socket, lastTicketError }: SimSocketHandle) {
@@ -135,6 +154,7 @@ export class GameClient {
       // char:stats may have arrived first (it is sent at connect)
       const stats = this.store.charStats;
       if (stats) this.world.setStats(stats);
+      this.combat.onWelcome(this.world);
       this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
       if (msg.resumed)
         this.store.toast('success', 'Reconnected — you are right where you left off.');
@@ -144,8 +164,16 @@ export class GameClient {
       this.everConnected = true;
       this.publishHud(performance.now(), true);
     });
-    socket.on('zone:snapshot', (msg) => this.world?.applySnapshot(msg, performance.now()));
+    socket.on('zone:snapshot', (msg) => {
+      if (!this.world) return;
+      const now = performance.now();
+      this.combat.onEvents(this.world.applySnapshot(msg, now), now);
+    });
     socket.on('char:stats', (msg) => this.applyStats(msg));
+    socket.on('progress:xp', (msg: XpGainMsg) => {
+      this.combat.onXp(msg, performance.now());
+      this.publishHud(performance.now(), true);
+    });
     socket.on('session:kicked', (msg: KickMsg) => {
       // a takeover must not bounce back: stop reconnecting before the server closes us
       this.patch({ kicked: msg, status: 'offline', menuOpen: false });
@@ -205,6 +233,10 @@ export class GameClient {
 
   /** F: pick up the nearest drop / open the nearest crate in reach. */
   interact() {
+    if (this.world?.selfDead) {
+      this.store.toast('warn', "You're flatlined. Respawn first.");
+      return;
+    }
     const r = this.reach;
     if (!r) {
       this.store.toast('info', 'Nothing in reach. Walk up to loot or a crate.');
@@ -253,8 +285,41 @@ export class GameClient {
     for (const sp of world.zone.spawnPoints)
       if (sp.kind === 'bank_terminal') consider(distance(p, sp) * 0.8, () => this.toggleBank());
     const hit = best as { act: () => void } | null;
-    hit?.act();
-    return !!hit;
+    if (hit) {
+      hit.act();
+      return true;
+    }
+    // nothing to pick up there: a character under the pointer becomes the target
+    const now = performance.now();
+    const e = entityAt(this.combat.targetables(world, now), p, ENTITY_CLICK_PX / this.renderer.ppm);
+    if (!e) return false;
+    this.combat.setTarget(e.eid);
+    this.combat.publish(now, true);
+    return true;
+  }
+
+  // ---- combat: keys and the HUD's buttons ----------------------------------------
+
+  private inView = (p: { x: number; y: number }) => this.renderer.inView(p);
+
+  tabTarget() {
+    this.combat.tab(performance.now(), this.inView);
+  }
+
+  clearTarget(): boolean {
+    return this.combat.clearTarget();
+  }
+
+  activateSlot(slot: number) {
+    void this.combat.activateSlot(slot, performance.now(), this.inView);
+  }
+
+  respawn() {
+    void this.combat.respawn();
+  }
+
+  cancelCast() {
+    this.combat.cancelCast();
   }
 
   /** Drag out of the inventory onto the map: the sim puts it at our feet. */
@@ -275,16 +340,23 @@ export class GameClient {
     }
     const selfPos = world.view.at(now);
     const others: DrawnEntity[] = [];
-    for (const e of world.others.values()) {
+    for (const [eid, e] of world.others) {
       const p = e.buffer.sample(now);
+      const i = e.info;
+      const cast = world.castOf(eid, now);
       others.push({
+        eid,
         x: p.x,
         y: p.y,
-        name: e.info.name,
-        level: e.info.level,
-        health: e.info.health,
-        maxHealth: e.info.maxHealth,
-        kind: e.info.kind === 'npc' ? 'npc' : 'player',
+        name: i.name,
+        level: i.level,
+        health: i.health,
+        maxHealth: i.maxHealth,
+        kind: i.kind === 'npc' ? 'npc' : 'player',
+        dead: !!i.dead,
+        rank: i.rank,
+        disposition: dispositionOf(i) ?? undefined,
+        cast: cast ? (now - cast.startedAt) / Math.max(1, cast.endsAt - cast.startedAt) : null,
       });
     }
     const serverNow = this.serverNow();
@@ -293,21 +365,97 @@ export class GameClient {
       drops.push({ ...d, locked: !canLoot(d, this.opts.characterId, serverNow) });
     const reachEid =
       this.reach && !(this.reach.kind === 'drop' && this.reach.locked) ? this.reach.eid : null;
-    this.renderer.draw(world, selfPos, others, { drops, reachEid }, now);
+    const st = world.stats;
+    this.renderer.draw(
+      world,
+      {
+        selfPos,
+        self: {
+          eid: world.self.eid,
+          ...selfPos,
+          name: world.self.name,
+          level: st.level,
+          health: st.health,
+          maxHealth: st.maxHealth,
+          kind: 'player',
+          dead: world.selfDead,
+        },
+        others,
+        drops,
+        reachEid,
+        targetEid: this.combat.targetEid,
+        texts: this.combat.texts.live(now),
+      },
+      now,
+    );
     this.publishHud(now);
   };
+
+  /** What window.__necp.state() returns (tests read positions instead of pixels). */
+  private testView(): NecpTestView {
+    const world = this.world;
+    if (!world) return { self: null, target: null, entities: [], drops: [] };
+    const now = performance.now();
+    const pos = world.predictor.pos;
+    const serverNow = this.serverNow();
+    return {
+      self: {
+        eid: world.self.eid,
+        x: pos.x,
+        y: pos.y,
+        level: world.stats.level,
+        health: world.stats.health,
+        maxHealth: world.stats.maxHealth,
+        dead: world.selfDead,
+      },
+      target: this.combat.targetEid,
+      entities: [...world.others].map(([eid, e]) => {
+        const p = e.buffer.sample(now);
+        return {
+          eid,
+          kind: e.info.kind === 'npc' ? 'npc' : 'player',
+          name: e.info.name,
+          templateId: e.info.templateId ?? null,
+          x: p.x,
+          y: p.y,
+          health: e.info.health,
+          maxHealth: e.info.maxHealth,
+          dead: !!e.info.dead,
+          disposition: dispositionOf(e.info),
+        };
+      }),
+      drops: [...world.drops.values()].map((d) => ({
+        eid: d.eid,
+        templateId: d.templateId,
+        x: d.x,
+        y: d.y,
+        mine: canLoot(d, this.opts.characterId, serverNow),
+      })),
+    };
+  }
 
   /** HUD values at ~10 Hz: React does not need 60 updates a second. */
   private publishHud(now: number, force = false) {
     const world = this.world;
     if (!world || (!force && now - this.lastHud < HUD_PUBLISH_MS)) return;
     this.lastHud = now;
+    this.combat.publish(now, force);
     const pos = world.predictor.pos;
     const visible: VisibleEntity[] = [];
     for (const [eid, e] of world.others) {
       const p = e.buffer.latest();
-      const kind = e.info.kind === 'npc' ? 'npc' : 'player';
-      visible.push({ eid, kind, name: e.info.name, x: round1(p.x), y: round1(p.y) });
+      const i = e.info;
+      visible.push({
+        eid,
+        kind: i.kind === 'npc' ? 'npc' : 'player',
+        name: i.name,
+        ...(i.templateId ? { templateId: i.templateId } : {}),
+        dead: !!i.dead,
+        health: i.health,
+        maxHealth: i.maxHealth,
+        x: round1(p.x),
+        y: round1(p.y),
+      });
     }
     visible.sort((a, b) => a.name.localeCompare(b.name));
     const serverNow = this.serverNow();
@@ -331,7 +479,7 @@ export class GameClient {
     // skip the store update (and React re-render) when nothing visible changed
     const key = [
       `${pos.x.toFixed(1)},${pos.y.toFixed(1)}`,
-      visible.map((v) => `${v.eid}:${v.x},${v.y}`).join(';'),
+      visible.map((v) => `${v.eid}:${v.x},${v.y}:${v.health}:${v.dead}`).join(';'),
       drops.map((d) => `${d.eid}:${d.mine}`).join(';'),
       crates.map((c) => c.eid).join(';'),
       this.reach

@@ -5,6 +5,13 @@ import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent }
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { GameClient } from './game-client';
 import { ActionBar } from './hud/action-bar';
+import { AbilityBar } from './hud/combat/ability-bar';
+import { CastBar } from './hud/combat/cast-bar';
+import { CombatFlash } from './hud/combat/combat-flash';
+import { CombatLogPanel } from './hud/combat/combat-log-panel';
+import { DeathScreen } from './hud/combat/death-screen';
+import { TargetFrame } from './hud/combat/target-frame';
+import { XpBar } from './hud/combat/xp-bar';
 import { CharacterSheet } from './hud/character/character-sheet';
 import { EscapeMenu } from './hud/escape-menu';
 import { FatalOverlay } from './hud/fatal-overlay';
@@ -42,6 +49,9 @@ export function GameView({ characterId }: { characterId: string }) {
       enter: () => trpcClient.character.enter.mutate({ characterId }),
       onInventoryChanged: () =>
         void queryClient.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),
+      // XP and levels (and the attribute points they bring) live on the sheet
+      onProgress: () =>
+        void queryClient.invalidateQueries(trpc.progression.sheet.queryFilter({ characterId })),
     });
     clientRef.current = client;
     client.start();
@@ -59,6 +69,10 @@ export function GameView({ characterId }: { characterId: string }) {
       dropToGround: (itemId, quantity) =>
         clientRef.current?.dropToGround(itemId, quantity) ?? Promise.resolve(false),
       refreshStats: () => clientRef.current?.refreshStats() ?? Promise.resolve(),
+      tabTarget: () => clientRef.current?.tabTarget(),
+      clearTarget: () => clientRef.current?.clearTarget() ?? false,
+      activateSlot: (slot) => clientRef.current?.activateSlot(slot),
+      respawn: () => clientRef.current?.respawn(),
     }),
     [],
   );
@@ -103,8 +117,13 @@ export function GameView({ characterId }: { characterId: string }) {
             onDrop={onCanvasDrop}
           />
           <Hud />
+          <TargetFrame />
           <InteractionHint />
+          <CastBar />
+          <AbilityBar />
+          <XpBar />
           <ActionBar />
+          <CombatLogPanel />
           <CharacterSheet />
           <BankPanel />
           <InventoryPanel />
@@ -112,6 +131,8 @@ export function GameView({ characterId }: { characterId: string }) {
           <Toasts />
           <VisiblePlayers />
           <GroundLists />
+          <CombatFlash />
+          <DeathScreen />
           <GameDialog />
           <EscapeMenu />
           <KickedOverlay onReconnect={reconnect} />

@@ -1,6 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
-import { MAX_CHARACTERS_PER_ACCOUNT, maxHealthFor, startingAttributes } from '@necp/shared';
+import {
+  EQUIPMENT_SLOTS,
+  MAX_CHARACTERS_PER_ACCOUNT,
+  STARTER_KITS,
+  itemTemplateById,
+  maxHealthFor,
+  startingAttributes,
+  type EquipmentSlot,
+} from '@necp/shared';
+import { checkInvariants } from '../ledger/check-invariants';
 import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { createCharacter } from './create-character';
 
@@ -40,6 +49,36 @@ describe('createCharacter', () => {
       y: 256,
       xp: 0,
     });
+  });
+
+  it("arrives wearing its class's starter kit, each item a ledgered source", async () => {
+    const u = await createTestUser(db);
+    const summary = await createCharacter(deps, {
+      userId: u.id,
+      name: newName(),
+      origin: 'streetkid',
+      class: 'solo',
+    });
+    const items = await db.item.findMany({ where: { characterId: summary.id } });
+    expect(items.map((i) => i.templateId).sort()).toEqual([...STARTER_KITS.solo].sort());
+    for (const i of items) {
+      expect(i.container).toBe('EQUIPMENT');
+      const t = itemTemplateById(i.templateId);
+      expect(i.slot).toBe(EQUIPMENT_SLOTS.indexOf(t?.slot as EquipmentSlot));
+      expect(i.durability).toBe(t?.maxDurability);
+    }
+    const ledger = await db.ledgerEntry.findMany({
+      where: { itemId: { in: items.map((i) => i.id) } },
+    });
+    expect(ledger).toHaveLength(items.length);
+    for (const e of ledger) {
+      expect(e).toMatchObject({
+        reason: 'starter',
+        quantityDelta: 1,
+        toOwner: `char:${summary.id}`,
+      });
+    }
+    expect(await checkInvariants(db, { characterIds: [summary.id] })).toEqual([]);
   });
 
   it(`allows at most ${MAX_CHARACTERS_PER_ACCOUNT} live characters; deleted ones do not count`, async () => {

@@ -15,6 +15,8 @@ import { countLiveCharacters, lockAccountRow } from './account-lock';
 import { toCharacterSummary } from './character-summary';
 import { nameKey, nameRefusal } from './name-policy';
 import { purgeExpiredCharacters } from './purge-expired-characters';
+import { grantStarterKit } from './starter-kit';
+import { newLedgerRef } from '../ledger/ref';
 
 export type CreateCharacterArgs = CreateCharacterInput & { userId: string };
 
@@ -35,6 +37,7 @@ function startingPosition(): { zoneId: string; x: number; y: number } {
  * Creates a level-1 character at the starting zone's player_start. The name must
  * pass CharacterNameSchema, not be reserved or offensive, and be free among all
  * characters including soft-deleted ones (their names stay reserved until purged).
+ * The character arrives wearing its class's starter kit.
  */
 export async function createCharacter(
   deps: GameDeps,
@@ -60,7 +63,7 @@ export async function createCharacter(
       }
       if ((await countLiveCharacters(tx, args.userId)) >= MAX_CHARACTERS_PER_ACCOUNT)
         throw characterLimitReached();
-      return tx.character.create({
+      const created = await tx.character.create({
         data: {
           userId: args.userId,
           name: input.name,
@@ -73,6 +76,8 @@ export async function createCharacter(
           ...startingPosition(),
         },
       });
+      await grantStarterKit(tx, created.id, input.class, newLedgerRef());
+      return created;
     });
     return toCharacterSummary(row);
   } catch (e) {

@@ -20,5 +20,7 @@ export const LEDGER_REASONS = [
   'despawn',
   'respec',
   'purge',
+  /** class starter kit given at character creation */
+  'starter',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

@@ -1,5 +1,5 @@
 import { lootTableById, rollLoot } from '@necp/shared';
-import type { GameDeps } from '../core/deps';
+import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { TX_OPTIONS } from '../inventory/locks';
 import { groundOwner, sourceOwner } from '../ledger/owners';
@@ -41,13 +41,29 @@ export async function createLootDrop(
   deps: Pick<GameDeps, 'db' | 'clock' | 'rng'>,
   input: CreateLootDropInput,
 ): Promise<LootDropResult> {
-  const bounds = zoneBounds(input.zoneId);
+  checkLootInput(input);
+  return deps.db.$transaction((tx) => createLootDropTx(tx, deps, input), TX_OPTIONS);
+}
+
+/** Unknown zone or table: NOT_FOUND, before anything is rolled or written. */
+function checkLootInput(input: CreateLootDropInput) {
+  zoneBounds(input.zoneId);
   if (!lootTableById(input.tableId))
     throw new DomainError(
       'NOT_FOUND',
       `loot table ${input.tableId} not found`,
       'Unknown loot table',
     );
+}
+
+/** createLootDrop's work inside the caller's transaction (awardKill drops loot with the XP). */
+export async function createLootDropTx(
+  tx: Tx,
+  deps: Pick<GameDeps, 'clock' | 'rng'>,
+  input: CreateLootDropInput,
+): Promise<LootDropResult> {
+  checkLootInput(input);
+  const bounds = zoneBounds(input.zoneId);
   const reason = input.reason ?? 'loot';
   const roll = rollLoot(input.tableId, {
     level: input.level,
@@ -58,67 +74,64 @@ export async function createLootDrop(
   const ref = newLedgerRef();
   const { freeAt, despawnAt } = dropTimers(deps.clock);
 
-  return deps.db.$transaction(async (tx) => {
-    if (input.ownerCharacterId) {
-      // WorldDrop.ownerCharacterId has no foreign key: a bad owner must fail here, not lock the loot
-      const owner = await tx.character.findFirst({
-        where: { id: input.ownerCharacterId, deletedAt: null },
-        select: { id: true },
-      });
-      if (!owner) throw new DomainError('NOT_FOUND', 'loot owner not found', 'Character not found');
-    }
-    const templates = await tx.itemTemplate.findMany({
-      where: { id: { in: roll.items.map((i) => i.templateId) } },
+  if (input.ownerCharacterId) {
+    // WorldDrop.ownerCharacterId has no foreign key: a bad owner must fail here, not lock the loot
+    const owner = await tx.character.findFirst({
+      where: { id: input.ownerCharacterId, deletedAt: null },
+      select: { id: true },
     });
-    const byId = new Map(templates.map((t) => [t.id, t]));
-    // a rolled quantity above the stack size lies as several stacks
-    const stacks: { templateId: string; quantity: number; durability: number | null }[] = [];
-    for (const rolled of roll.items) {
-      const t = byId.get(rolled.templateId);
-      if (!t)
-        throw new Error(`loot table ${input.tableId} rolled unknown item ${rolled.templateId}`);
-      for (let left = rolled.quantity; left > 0; left -= t.stackSize) {
-        stacks.push({
-          templateId: t.id,
-          quantity: Math.min(left, t.stackSize),
-          durability: t.maxDurability,
-        });
-      }
+    if (!owner) throw new DomainError('NOT_FOUND', 'loot owner not found', 'Character not found');
+  }
+  const templates = await tx.itemTemplate.findMany({
+    where: { id: { in: roll.items.map((i) => i.templateId) } },
+  });
+  const byId = new Map(templates.map((t) => [t.id, t]));
+  // a rolled quantity above the stack size lies as several stacks
+  const stacks: { templateId: string; quantity: number; durability: number | null }[] = [];
+  for (const rolled of roll.items) {
+    const t = byId.get(rolled.templateId);
+    if (!t) throw new Error(`loot table ${input.tableId} rolled unknown item ${rolled.templateId}`);
+    for (let left = rolled.quantity; left > 0; left -= t.stackSize) {
+      stacks.push({
+        templateId: t.id,
+        quantity: Math.min(left, t.stackSize),
+        durability: t.maxDurability,
+      });
     }
-    const spots = scatterAround(input, stacks.length, deps.rng, bounds);
+  }
+  const spots = scatterAround(input, stacks.length, deps.rng, bounds);
 
-    const drops: ZoneDrop[] = [];
-    for (const [i, s] of stacks.entries()) {
-      const item = await tx.item.create({
-        data: { ...s, container: 'GROUND', slot: 0 },
-      });
-      await recordItem(tx, {
-        reason,
+  const drops: ZoneDrop[] = [];
+  for (const [i, s] of stacks.entries()) {
+    const item = await tx.item.create({
+      data: { ...s, container: 'GROUND', slot: 0 },
+    });
+    await recordItem(tx, {
+      reason,
+      itemId: item.id,
+      templateId: s.templateId,
+      quantityDelta: s.quantity,
+      fromOwner: sourceOwner(reason),
+      toOwner: groundOwner(input.zoneId),
+      ref,
+    });
+    const at = spots[i] ?? input;
+    const drop = await tx.worldDrop.create({
+      data: {
+        zoneId: input.zoneId,
+        x: at.x,
+        y: at.y,
         itemId: item.id,
-        templateId: s.templateId,
-        quantityDelta: s.quantity,
-        fromOwner: sourceOwner(reason),
-        toOwner: groundOwner(input.zoneId),
-        ref,
-      });
-      const at = spots[i] ?? input;
-      const drop = await tx.worldDrop.create({
-        data: {
-          zoneId: input.zoneId,
-          x: at.x,
-          y: at.y,
-          itemId: item.id,
-          ownerCharacterId: input.ownerCharacterId,
-          freeAt,
-          despawnAt,
-        },
-        include: dropInclude,
-      });
-      drops.push(toZoneDrop(drop));
-    }
-    if (input.ownerCharacterId && eddies > 0) {
-      await recordCurrency(tx, { reason, characterId: input.ownerCharacterId, delta: eddies, ref });
-    }
-    return { drops, eddies };
-  }, TX_OPTIONS);
+        ownerCharacterId: input.ownerCharacterId,
+        freeAt,
+        despawnAt,
+      },
+      include: dropInclude,
+    });
+    drops.push(toZoneDrop(drop));
+  }
+  if (input.ownerCharacterId && eddies > 0) {
+    await recordCurrency(tx, { reason, characterId: input.ownerCharacterId, delta: eddies, ref });
+  }
+  return { drops, eddies };
 }

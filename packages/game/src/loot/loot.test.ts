@@ -9,7 +9,7 @@ import {
   newPlayer,
   type Player,
 } from '../inventory/test-helpers';
-import { createLootDrop, type LootDropResult } from './create-loot-drop';
+import { createLootDrop, createLootDropTx, type LootDropResult } from './create-loot-drop';
 import { dropItemToGround } from './drop-item-to-ground';
 import { expireDrops } from './expire-drops';
 import { listZoneDrops } from './list-zone-drops';
@@ -135,6 +135,41 @@ describe('createLootDrop', () => {
   });
 });
 
+describe('createLootDropTx', () => {
+  it("writes in the caller's transaction: a rollback leaves no drop, item or eddies", async () => {
+    const p = await newPlayer(db);
+    const rolledBack = new Error('the kill award failed');
+    let made: LootDropResult | undefined;
+    const err = await db
+      .$transaction(async (tx) => {
+        // same seed as a drop that gives items (found by trying, as lootSome does)
+        for (let seed = 1; seed < 50 && !made?.drops.length; seed++)
+          made = await createLootDropTx(
+            tx,
+            { ...testDeps(db), rng: seededRng(seed) },
+            {
+              zoneId: ZONE,
+              x: 10,
+              y: 10,
+              tableId: 'crate_watson_common',
+              level: 1,
+              ownerCharacterId: p.characterId,
+            },
+          );
+        throw rolledBack;
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBe(rolledBack);
+    expect(made?.drops.length).toBeGreaterThan(0);
+    for (const d of made?.drops ?? []) {
+      expect(await db.worldDrop.findUnique({ where: { id: d.id } })).toBeNull();
+      expect(await db.item.findUnique({ where: { id: d.itemId } })).toBeNull();
+    }
+    expect((await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).eddies).toBe(0);
+    await expectBalanced(db, [p]);
+  });
+});
+
 describe('pickupDrop', () => {
   it('is owner-only until freeAt, then free for all', async () => {
     const deps = testDeps(db);
@@ -172,6 +207,18 @@ describe('pickupDrop', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.fromOwner === `ground:${ZONE}`)).toBe(true);
     await expectBalanced(db, [owner, other]);
+    expect(
+      await db.outboxEvent.findUnique({ where: { key: `item.picked_up:${drop.id}` } }),
+    ).toMatchObject({
+      type: 'item.picked_up',
+      payload: {
+        characterId: other.characterId,
+        itemId: drop.itemId,
+        templateId: drop.templateId,
+        quantity: drop.quantity,
+        zoneId: ZONE,
+      },
+    });
   });
 
   it('keeps the drop on the ground when the bag is full', async () => {
@@ -194,6 +241,8 @@ describe('pickupDrop', () => {
       quantity: drop.quantity,
     });
     await expectBalanced(db, [p]);
+    // the failed pickup published nothing
+    expect(await db.outboxEvent.count({ where: { key: `item.picked_up:${drop.id}` } })).toBe(0);
   });
 
   it('gives a contested drop to exactly one of two players picking it up at once', async () => {

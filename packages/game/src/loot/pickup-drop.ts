@@ -3,6 +3,7 @@ import { DomainError, isDomainError } from '../core/errors';
 import { TX_OPTIONS } from '../inventory/locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { groundOwner } from '../ledger/owners';
+import { publishEvent } from '../outbox/publish-event';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 
 const DROP_GONE = 'drop not found';
@@ -21,6 +22,7 @@ export const notYoursYet = () =>
  * row is locked first (FOR UPDATE): of two players racing for one drop the second
  * waits, then finds the row gone — exactly one gets it. Only the owner may take it
  * before `freeAt`; a full bag throws (placeInBag) and the drop stays where it is.
+ * Publishes `item.picked_up` in the same transaction.
  * Returns the drop as it was picked up.
  */
 export async function pickupDrop(
@@ -54,6 +56,18 @@ export async function pickupDrop(
     });
     // placeInBag may have merged the ground item into a stack and deleted it (cascading the drop)
     await tx.worldDrop.deleteMany({ where: { id: drop.id } });
+    // a drop is picked up once, so its id keys the event
+    await publishEvent(tx, {
+      type: 'item.picked_up',
+      key: `item.picked_up:${drop.id}`,
+      payload: {
+        characterId: input.characterId,
+        itemId: drop.itemId,
+        templateId: drop.templateId,
+        quantity: drop.quantity,
+        zoneId: drop.zoneId,
+      },
+    });
     return drop;
   }, TX_OPTIONS);
 }

@@ -11,7 +11,7 @@ import {
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { freshCharacter } from './test-helpers';
 import { getCharacterSheet } from './get-character-sheet';
-import { grantXp } from './grant-xp';
+import { grantXp, grantXpTx } from './grant-xp';
 
 const db = testDb(6);
 afterAll(() => db.$disconnect());
@@ -93,5 +93,51 @@ describe('grantXp', () => {
       grantXp(deps, { characterId: 'no-such-character', amount: 5, reason: 'r' }),
       'NOT_FOUND',
     );
+  });
+
+  it('publishes character.leveled for a level-up, and nothing without one', async () => {
+    const ref = await fresh();
+    await grantXp(deps, { characterId: ref.characterId, amount: 5, reason: 'kill' });
+    const leveled = () =>
+      db.outboxEvent.findMany({
+        where: {
+          type: 'character.leveled',
+          key: { startsWith: `character.leveled:${ref.characterId}:` },
+        },
+      });
+    expect(await leveled()).toEqual([]);
+    await grantXp(deps, {
+      characterId: ref.characterId,
+      amount: totalXpForLevel(3),
+      reason: 'kill',
+    });
+    expect(await leveled()).toEqual([
+      expect.objectContaining({
+        key: `character.leveled:${ref.characterId}:3`,
+        payload: { characterId: ref.characterId, level: 3, previousLevel: 1 },
+      }),
+    ]);
+  });
+});
+
+describe('grantXpTx', () => {
+  it("runs in the caller's transaction: a rollback undoes the XP and the event", async () => {
+    const ref = await fresh();
+    const failed = await db
+      .$transaction(async (tx) => {
+        const r = await grantXpTx(tx, {
+          characterId: ref.characterId,
+          amount: totalXpForLevel(2),
+          reason: 'kill',
+        });
+        expect(r).toMatchObject({ level: 2, levelsGained: 1 });
+        throw new Error('the rest of the award failed');
+      })
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    expect(await row(ref.characterId)).toMatchObject({ xp: 0, level: 1 });
+    expect(
+      await db.outboxEvent.count({ where: { key: `character.leveled:${ref.characterId}:2` } }),
+    ).toBe(0);
   });
 });

@@ -6,9 +6,10 @@ import {
   GrantXpInputSchema,
   type GrantXpInput,
 } from '@necp/shared';
-import type { GameDeps } from '../core/deps';
+import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { publishEvent } from '../outbox/publish-event';
 import { deriveCharacterStats } from './derive-character-stats';
 
 export interface GrantXpResult {
@@ -33,30 +34,44 @@ export async function grantXp(
   input: GrantXpInput,
 ): Promise<GrantXpResult> {
   const { characterId, amount, reason } = parseInput(GrantXpInputSchema, input);
-  const result = await deps.db.$transaction(async (tx) => {
-    const c = await lockCharacter(tx, characterId);
-    // a level set by hand above the XP counts as reached: XP continues from that level
-    const from = Math.max(c.xp, totalXpForLevel(c.level));
-    const xp = Math.min(MAX_TOTAL_XP, from + amount);
-    const level = Math.max(c.level, levelForTotalXp(xp));
-    const levelsGained = level - c.level;
-    const attributePoints = c.attributePoints + levelsGained * ATTRIBUTE_POINTS_PER_LEVEL;
-    const { stats } = await deriveCharacterStats(tx, c, { level });
-    const health = levelsGained > 0 ? stats.maxHealth : Math.min(c.health, stats.maxHealth);
-    await tx.character.update({
-      where: { id: c.id },
-      data: { xp, level, attributePoints, health, maxHealth: stats.maxHealth },
-    });
-    return {
-      level,
-      xp,
-      xpGained: xp - c.xp,
-      levelsGained,
-      attributePoints,
-      health,
-      maxHealth: stats.maxHealth,
-    };
-  }, TX_OPTIONS);
+  const result = await deps.db.$transaction((tx) => grantXpTx(tx, input), TX_OPTIONS);
   deps.log.info({ characterId, amount, reason, ...result }, 'xp granted');
   return result;
+}
+
+/**
+ * grantXp's work inside the caller's transaction (awardKill pays several killers
+ * in one). Locks the character row; a level-up publishes `character.leveled`,
+ * keyed by character and new level (a level is reached once).
+ */
+export async function grantXpTx(tx: Tx, input: GrantXpInput): Promise<GrantXpResult> {
+  const { characterId, amount } = parseInput(GrantXpInputSchema, input);
+  const c = await lockCharacter(tx, characterId);
+  // a level set by hand above the XP counts as reached: XP continues from that level
+  const from = Math.max(c.xp, totalXpForLevel(c.level));
+  const xp = Math.min(MAX_TOTAL_XP, from + amount);
+  const level = Math.max(c.level, levelForTotalXp(xp));
+  const levelsGained = level - c.level;
+  const attributePoints = c.attributePoints + levelsGained * ATTRIBUTE_POINTS_PER_LEVEL;
+  const { stats } = await deriveCharacterStats(tx, c, { level });
+  const health = levelsGained > 0 ? stats.maxHealth : Math.min(c.health, stats.maxHealth);
+  await tx.character.update({
+    where: { id: c.id },
+    data: { xp, level, attributePoints, health, maxHealth: stats.maxHealth },
+  });
+  if (levelsGained > 0)
+    await publishEvent(tx, {
+      type: 'character.leveled',
+      key: `character.leveled:${c.id}:${level}`,
+      payload: { characterId: c.id, level, previousLevel: c.level },
+    });
+  return {
+    level,
+    xp,
+    xpGained: xp - c.xp,
+    levelsGained,
+    attributePoints,
+    health,
+    maxHealth: stats.maxHealth,
+  };
 }

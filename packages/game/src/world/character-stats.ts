@@ -1,11 +1,30 @@
-import { BASE_MOVE_SPEED, carriedWeight, deriveStats, encumbrance } from '@necp/shared';
+import {
+  BASE_MOVE_SPEED,
+  EQUIPMENT_SLOTS,
+  carriedWeight,
+  deriveStats,
+  encumbrance,
+  playerCombatStats,
+  type CombatStats,
+} from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { characterNotFound } from '../characters/get-owned-character';
 import { templateContent } from '../inventory/templates';
+import { weaponSkillId } from '../combat/weapon-skill';
+
+/** The weapon in hand, as the sim reports its use (combat wear, skill XP). */
+export interface WeaponInHand {
+  itemId: string;
+  templateId: string;
+  /** the skill it trains (weaponSkillId) */
+  skillId: string | null;
+}
 
 /** What the sim simulates a character with (and reports in char:stats). */
 export interface CharacterStats {
   level: number;
+  /** content class id (solo, netrunner …): picks the ability bar */
+  classId: string;
   health: number;
   maxHealth: number;
   /** m/s */
@@ -14,9 +33,14 @@ export interface CharacterStats {
   weight: number;
   /** kg carried without slowing down */
   carryWeight: number;
+  /** what the character attacks and defends with (attributes and working gear) */
+  combat: CombatStats;
+  /** the working (not broken) weapon in the main hand; null: fists */
+  weapon: WeaponInHand | null;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const MAIN_HAND = EQUIPMENT_SLOTS.indexOf('main_hand');
 
 /**
  * Reads attributes, equipment and everything carried, and derives the stats the
@@ -38,9 +62,9 @@ export async function loadCharacterStats(
     },
   });
   if (!c) throw characterNotFound(characterId);
-  const equipped = c.items
+  const working = c.items
     .filter((i) => i.container === 'EQUIPMENT' && (i.durability === null || i.durability > 0))
-    .map((i) => templateContent(i.template));
+    .map((i) => ({ item: i, template: templateContent(i.template) }));
   const derived = deriveStats({
     attributes: {
       body: c.body,
@@ -50,16 +74,26 @@ export async function loadCharacterStats(
       cool: c.cool,
     },
     level: c.level,
-    equipped,
+    equipped: working.map((w) => w.template),
   });
   const weight = carriedWeight(c.items);
   const speed = BASE_MOVE_SPEED * derived.moveSpeed * encumbrance(weight, derived.carryWeight);
+  const inHand = working.find((w) => w.item.slot === MAIN_HAND && w.template.kind === 'weapon');
   return {
     level: c.level,
+    classId: c.class,
     health: Math.min(c.health, derived.maxHealth),
     maxHealth: derived.maxHealth,
     speed: round2(speed),
     weight,
     carryWeight: derived.carryWeight,
+    combat: playerCombatStats(derived),
+    weapon: inHand
+      ? {
+          itemId: inHand.item.id,
+          templateId: inHand.item.templateId,
+          skillId: weaponSkillId(inHand.template),
+        }
+      : null,
   };
 }

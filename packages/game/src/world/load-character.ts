@@ -7,6 +7,8 @@ export interface SimCharacter {
   userId: string;
   name: string;
   level: number;
+  /** content class id (solo, netrunner …) */
+  classId: string;
   health: number;
   maxHealth: number;
   zoneId: string;
@@ -31,6 +33,7 @@ export async function loadCharacterForSim(
     userId: c.userId,
     name: c.name,
     level: c.level,
+    classId: c.class,
     health: c.health,
     maxHealth: c.maxHealth,
     zoneId: c.zoneId,

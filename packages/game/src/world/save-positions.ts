@@ -6,12 +6,14 @@ export interface CharacterPosition {
   /** metres */
   x: number;
   y: number;
+  /** current health, saved with the position when given (the sim owns it while online) */
+  health?: number;
 }
 
 /**
- * Writes the positions of many online characters in one transaction (the sim
- * flushes them in batches). Rows that vanished meanwhile (account deleted) are
- * skipped rather than failing the whole batch.
+ * Writes the positions (and health, when given) of many online characters in one
+ * transaction: the sim flushes them in batches, and at death and respawn. Rows that
+ * vanished meanwhile (account deleted) are skipped rather than failing the whole batch.
  */
 export async function saveCharacterPositions(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -23,7 +25,13 @@ export async function saveCharacterPositions(
     positions.map((p) =>
       deps.db.character.updateMany({
         where: { id: p.characterId },
-        data: { zoneId: p.zoneId, x: p.x, y: p.y, lastPlayedAt: now },
+        data: {
+          zoneId: p.zoneId,
+          x: p.x,
+          y: p.y,
+          lastPlayedAt: now,
+          ...(p.health === undefined ? {} : { health: Math.max(0, Math.round(p.health)) }),
+        },
       }),
     ),
   );

@@ -18,6 +18,7 @@ describe('loadCharacterForSim', () => {
       userId: u.id,
       name: c.name,
       level: 1,
+      classId: 'solo',
       health: 110,
       maxHealth: 110,
       zoneId: 'watson',
@@ -69,6 +70,25 @@ describe('saveCharacterPositions', () => {
       [300, 400],
     ]);
     expect(rows[0]?.lastPlayedAt?.getTime()).toBe(deps.clock.ms());
+  });
+
+  it('saves health with the position when given, and leaves it alone otherwise', async () => {
+    const u = await createTestUser(db);
+    const a = await createTestCharacter(db, u.id);
+    const b = await createTestCharacter(db, u.id);
+    await saveCharacterPositions(deps, [
+      { characterId: a.id, zoneId: 'watson', x: 5, y: 6, health: 42.4 },
+      { characterId: b.id, zoneId: 'watson', x: 7, y: 8 },
+    ]);
+    const [ra, rb] = await Promise.all(
+      [a, b].map((c) => db.character.findUniqueOrThrow({ where: { id: c.id } })),
+    );
+    expect(ra).toMatchObject({ x: 5, y: 6, health: 42 });
+    expect(rb).toMatchObject({ x: 7, y: 8, health: 110 });
+    await saveCharacterPositions(deps, [
+      { characterId: a.id, zoneId: 'watson', x: 5, y: 6, health: -3 },
+    ]);
+    expect((await db.character.findUniqueOrThrow({ where: { id: a.id } })).health).toBe(0);
   });
 
   it('does nothing for an empty batch', async () => {

@@ -5,12 +5,22 @@ import { LOOT_TABLES } from './loot-tables';
 import { RARITIES, TEMPLATE_SLOTS, DAMAGE_TYPES } from './item-schema';
 import { SKILLS } from './skills';
 import { npcTemplateById } from './npcs';
+import { ABILITY_TEMPLATE_INPUTS, CLASS_ABILITIES, abilityById } from './abilities';
+import { EFFECT_TEMPLATE_INPUTS, effectById } from './effects';
+import { zoneById } from './zones';
 
 const base = (): ContentToCheck => shippedContent();
-/** Fixtures that replace the loot tables drop the shipped NPCs (they name shipped tables). */
+/**
+ * Fixtures that replace the loot tables drop the shipped NPCs (they name shipped
+ * tables) and with them the shipped zones (their spawns name shipped NPCs).
+ */
 const messages = (c: Partial<ContentToCheck>) =>
   formatContentProblems(
-    checkContent({ ...base(), ...(c.lootTables && !c.npcs ? { npcs: [] } : {}), ...c }),
+    checkContent({
+      ...base(),
+      ...(c.lootTables && !c.npcs ? { npcs: [], zones: [] } : {}),
+      ...c,
+    }),
   );
 
 describe('shipped content', () => {
@@ -199,5 +209,202 @@ describe('checkContent reports broken content', () => {
     expect(out.some((m) => m.startsWith('npc bad_flee: behaviour.fleeAtHealth: '))).toBe(true);
     expect(out).toContain('npc bad_damage: damageMax must be at least damageMin');
     expect(out).toContain('npc tyger_claws_punk: duplicate id');
+  });
+});
+
+describe('checkContent reports broken combat content', () => {
+  const punk = npcTemplateById('tyger_claws_punk')!;
+  const attack = abilityById('solo_attack')!;
+  const stance = abilityById('solo_defensive_stance')!;
+  const bleed = effectById('bleed')!;
+
+  it('class ability lists naming missing, foreign or misplaced abilities', () => {
+    const out = messages({
+      classAbilities: {
+        ...CLASS_ABILITIES,
+        solo: ['solo_attack', 'no_such_ability', 'medtech_nano_heal', 'solo_attack'],
+        netrunner: ['netrunner_overheat', 'netrunner_attack'],
+        techie: [...CLASS_ABILITIES.techie, 'techie_attack'],
+        hacker: ['solo_attack'],
+      },
+    });
+    expect(out).toContain('class solo: unknown ability no_such_ability');
+    expect(out).toContain('class solo: ability medtech_nano_heal belongs to medtech');
+    expect(out).toContain('class solo: ability solo_attack listed twice');
+    expect(out).toContain('class netrunner: key 1 (netrunner_overheat) must be a basic attack');
+    expect(out).toContain('class techie: 7 abilities do not fit the 6-key bar');
+    expect(out).toContain('class hacker: unknown class');
+    // left off its class's bar, an ability can never be used
+    expect(out).toContain('ability solo_power_shot: not on the solo ability list (unreachable)');
+  });
+
+  it('a class without a list, and a bar whose levels go down', () => {
+    const { medtech: _dropped, ...rest } = CLASS_ABILITIES;
+    const out = messages({
+      classAbilities: {
+        ...rest,
+        solo: ['solo_attack', 'solo_combat_stims', 'solo_power_shot'],
+      },
+    });
+    expect(out).toContain('class medtech: has no ability list');
+    expect(out).toContain(
+      'class solo: ability solo_power_shot (level 1) comes after a level 8 ability',
+    );
+  });
+
+  it('NPCs naming a missing ability or a class ability, or lacking npc_attack', () => {
+    const out = messages({
+      npcs: [
+        { ...punk, id: 'ghost_move', abilities: ['npc_attack', 'npc_moonwalk'] },
+        { ...punk, id: 'borrowed', abilities: ['npc_attack', 'solo_power_shot'] },
+        { ...punk, id: 'unarmed', abilities: ['npc_berserk'] },
+      ],
+      zones: [],
+    });
+    expect(out).toEqual([
+      'npc ghost_move: unknown ability npc_moonwalk',
+      'npc borrowed: ability solo_power_shot belongs to solo, not npc',
+      'npc unarmed: abilities must include npc_attack',
+    ]);
+  });
+
+  it('abilities naming a missing effect, a wrong owner, or inconsistent fields', () => {
+    const out = messages({
+      abilities: [
+        ...ABILITY_TEMPLATE_INPUTS.filter((a) => a.id !== 'solo_attack'),
+        { ...attack, effects: [{ effectId: 'no_such_effect' }] },
+        { ...attack, id: 'orphan', owner: 'pirate' },
+        { ...attack, id: 'grenade_no_radius', owner: 'npc', role: 'area' },
+        { ...attack, id: 'fixed_no_range', owner: 'npc', damage: { source: 'fixed' } },
+        { ...attack, id: 'pricey', owner: 'npc', cost: 150 },
+        { ...stance, id: 'self_harm', owner: 'npc', cost: 0, effects: [{ effectId: 'bleed' }] },
+        { ...attack, id: 'gift', owner: 'npc', effects: [{ effectId: 'shield' }] },
+        { ...stance, id: 'self_hit', owner: 'npc', cost: 0, damage: { source: 'weapon' } },
+        { ...attack, id: 'enemy_heal', owner: 'npc', heal: { amount: 10 } },
+        { ...attack, id: 'friendly_fire', owner: 'npc', target: 'ally' },
+        { ...attack, id: 'nothing', owner: 'npc', damage: undefined },
+      ],
+    });
+    expect(out).toContain('ability solo_attack: unknown effect no_such_effect');
+    expect(out).toContain('ability orphan: unknown owner pirate');
+    expect(out).toContain('ability grenade_no_radius: area ability needs a radius');
+    expect(out).toContain('ability fixed_no_range: fixed damage needs min and max');
+    expect(out).toContain('ability pricey: cost 150 exceeds RESOURCE_MAX 100');
+    expect(out).toContain('ability pricey: NPC abilities cost nothing (NPCs have no resource)');
+    expect(out).toContain(
+      'ability self_harm: effect bleed is harmful but lands on the user or an ally',
+    );
+    expect(out).toContain('ability gift: effect shield is beneficial but lands on an enemy');
+    expect(out).toContain('ability self_hit: self-targeted damage needs a radius');
+    expect(out).toContain('ability enemy_heal: heals an enemy');
+    expect(out).toContain('ability friendly_fire: damages an ally');
+    expect(out.some((m) => m.startsWith('ability nothing: '))).toBe(true);
+  });
+
+  it('effects missing the fields their kind needs', () => {
+    const out = messages({
+      effects: [
+        ...EFFECT_TEMPLATE_INPUTS,
+        { ...bleed, id: 'no_tick', tickMs: undefined },
+        { ...bleed, id: 'no_type', damageType: undefined, amount: 0 },
+        { ...bleed, id: 'slow_tick', tickMs: 10_000 },
+        {
+          id: 'limp',
+          name: 'Limp',
+          kind: 'slow',
+          beneficial: false,
+          durationMs: 1000,
+          stacking: 'refresh',
+        },
+        { ...bleed, id: 'one_stack', stacking: 'stack', maxStacks: 1 },
+        { ...bleed, id: 'many_refresh', stacking: 'refresh', maxStacks: 3 },
+        { ...bleed, id: 'kind_bleed', beneficial: true },
+        bleed,
+      ],
+    });
+    expect(out).toEqual([
+      'effect bleed: duplicate id',
+      'effect no_tick: dot needs tickMs',
+      'effect no_type: dot needs a positive amount',
+      'effect no_type: dot needs a damageType',
+      'effect slow_tick: tickMs 10000 exceeds durationMs 6000',
+      'effect limp: slow needs a positive magnitude',
+      'effect one_stack: stacking "stack" needs maxStacks ≥ 2',
+      'effect many_refresh: maxStacks only applies to "stack"',
+      'effect kind_bleed: a dot effect should have beneficial: false',
+    ]);
+  });
+
+  describe('zones', () => {
+    const watson = zoneById('watson')!;
+    const spawn = watson.npcSpawns.find((s) => s.templateId === 'tyger_claws_punk')!;
+    const zoneMessages = (zone: object) =>
+      messages({ zones: [{ ...watson, ...zone }] }).filter((m) => m.startsWith('zone '));
+
+    it('the shipped zones are clean (the fixtures below break one thing each)', () => {
+      expect(zoneMessages({})).toEqual([]);
+    });
+
+    it('an npc spawn naming a missing template, or one outside the zone levels', () => {
+      expect(
+        zoneMessages({
+          npcSpawns: [
+            { ...spawn, id: 'ghosts', templateId: 'no_such_npc' },
+            { ...spawn, id: 'too-strong', templateId: 'cyberpsycho_blackwall' },
+            { ...spawn, id: 'too-strong' },
+          ],
+        }),
+      ).toEqual([
+        'zone watson: npc spawn ghosts: unknown npc template no_such_npc',
+        "zone watson: npc spawn too-strong: cyberpsycho_blackwall (level 50) is outside the zone's levels 1–12",
+        'zone watson: npc spawn too-strong: duplicate id',
+      ]);
+    });
+
+    it('an npc area leaving the zone, centred in a building, or overlapping one', () => {
+      const hall = watson.obstacles.find((o) => o.name === 'Kabuki Market Hall')!;
+      expect(
+        zoneMessages({
+          npcSpawns: [
+            { ...spawn, id: 'edge', x: 3, y: 300, radius: 5 },
+            { ...spawn, id: 'indoors', x: hall.x + 5, y: hall.y + 5 },
+            { ...spawn, id: 'doorstep', x: hall.x - 3, y: hall.y + 10, radius: 5 },
+          ],
+        }),
+      ).toEqual([
+        'zone watson: npc spawn edge: area leaves the zone',
+        'zone watson: npc spawn indoors: centre lies inside obstacle Kabuki Market Hall',
+        'zone watson: npc spawn doorstep: area overlaps obstacle Kabuki Market Hall',
+      ]);
+    });
+
+    it('a spawn point inside a building, an obstacle outside the zone or on a street', () => {
+      expect(
+        zoneMessages({
+          obstacles: [
+            ...watson.obstacles,
+            { x: 240, y: 235, w: 50, h: 35, name: 'Plaza Tower' },
+            { x: 500, y: 10, w: 20, h: 20, name: 'Overhang' },
+          ],
+          npcSpawns: [],
+        }),
+      ).toEqual([
+        'zone watson: obstacle Plaza Tower blocks street at 251,0',
+        'zone watson: obstacle Plaza Tower blocks street at 0,251',
+        'zone watson: obstacle Plaza Tower blocks street Kabuki Boulevard at 0,250',
+        'zone watson: obstacle Plaza Tower blocks street Little China Ave at 250,0',
+        'zone watson: obstacle Overhang leaves the zone',
+        'zone watson: spawn point watson-start lies inside obstacle Plaza Tower',
+        'zone watson: spawn point watson-bank lies inside obstacle Plaza Tower',
+      ]);
+    });
+
+    it('NPCs without a medical center to respawn at', () => {
+      expect(
+        zoneMessages({
+          spawnPoints: watson.spawnPoints.filter((s) => s.kind !== 'medical_center'),
+        }),
+      ).toEqual(['zone watson: has NPCs but no medical_center to respawn at']);
+    });
   });
 });

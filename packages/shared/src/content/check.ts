@@ -14,11 +14,22 @@ import { LEVEL_CAP } from './progression';
 import { NpcTemplateSchema, type NpcTemplate } from './npc-schema';
 import { NPC_TEMPLATE_INPUTS } from './npcs';
 import { SKILLS_INPUT, SkillSchema, type Skill } from './skills';
-import { ZONES } from './zones';
+import { ZONES, ZoneContentSchema, type Obstacle, type ZoneContent } from './zones';
+import {
+  AbilityTemplateSchema,
+  EffectTemplateSchema,
+  type AbilityTemplate,
+  type EffectTemplate,
+} from './ability-schema';
+import { ABILITY_TEMPLATE_INPUTS, CLASS_ABILITIES, NPC_ATTACK_ABILITY_ID } from './abilities';
+import { EFFECT_TEMPLATE_INPUTS } from './effects';
+import { CLASS_IDS } from './classes';
+import { STARTER_KITS } from './starter-kits';
 import { poolCandidates } from '../rules/loot';
+import { RESOURCE_MAX } from '../rules/combat-constants';
 
 export interface ContentProblem {
-  kind: 'item' | 'loot' | 'skill' | 'zone' | 'npc';
+  kind: 'item' | 'loot' | 'skill' | 'zone' | 'npc' | 'ability' | 'effect' | 'class';
   /** id of the offending object (or `#<index>` when it has none) */
   id: string;
   message: string;
@@ -31,6 +42,14 @@ export interface ContentToCheck {
   npcs: readonly unknown[];
   /** loot tables named by zone spawn points (loot crates) */
   zoneLootRefs: readonly { zoneId: string; spawnId: string; lootTable: string }[];
+  effects: readonly unknown[];
+  abilities: readonly unknown[];
+  /** class id → ability ids in bar order */
+  classAbilities: Readonly<Record<string, readonly string[]>>;
+  /** zone geometry and NPC spawns (loot crate tables: zoneLootRefs) */
+  zones: readonly unknown[];
+  /** class id → item template ids a new character wears */
+  starterKits?: Readonly<Record<string, readonly string[]>>;
 }
 
 const shippedZoneLootRefs = () =>
@@ -48,6 +67,11 @@ export const shippedContent = (): ContentToCheck => ({
   skills: SKILLS_INPUT,
   npcs: NPC_TEMPLATE_INPUTS,
   zoneLootRefs: shippedZoneLootRefs(),
+  effects: EFFECT_TEMPLATE_INPUTS,
+  abilities: ABILITY_TEMPLATE_INPUTS,
+  classAbilities: CLASS_ABILITIES,
+  zones: ZONES,
+  starterKits: STARTER_KITS,
 });
 
 /** Parses each object on its own, so one bad object does not hide problems in the rest. */
@@ -197,11 +221,21 @@ function checkSkills(skills: readonly Skill[], problems: ContentProblem[]) {
 function checkNpcs(
   npcs: readonly NpcTemplate[],
   tables: readonly LootTable[],
+  abilities: readonly AbilityTemplate[],
   problems: ContentProblem[],
 ) {
   const byId = new Map(tables.map((t) => [t.id, t]));
+  const abilityById = new Map(abilities.map((a) => [a.id, a]));
   for (const n of npcs) {
     const p = (message: string) => problems.push({ kind: 'npc', id: n.id, message });
+    // the sim attacks with npc_attack: listing it keeps every NPC's kit in one place
+    if (!n.abilities.includes(NPC_ATTACK_ABILITY_ID))
+      p(`abilities must include ${NPC_ATTACK_ABILITY_ID}`);
+    for (const id of n.abilities) {
+      const a = abilityById.get(id);
+      if (!a) p(`unknown ability ${id}`);
+      else if (a.owner !== 'npc') p(`ability ${id} belongs to ${a.owner}, not npc`);
+    }
     // level 1–LEVEL_CAP, damage range and field types: NpcTemplateSchema (reported by parseAll)
     if (n.behaviour.leashRange < n.behaviour.aggroRange)
       p(`leashRange ${n.behaviour.leashRange} is below aggroRange ${n.behaviour.aggroRange}`);
@@ -216,6 +250,179 @@ function checkNpcs(
   }
 }
 
+function checkEffects(effects: readonly EffectTemplate[], problems: ContentProblem[]) {
+  for (const e of effects) {
+    const p = (message: string) => problems.push({ kind: 'effect', id: e.id, message });
+    if (e.kind === 'dot' || e.kind === 'hot') {
+      if (e.tickMs === undefined) p(`${e.kind} needs tickMs`);
+      else if (e.tickMs > e.durationMs) p(`tickMs ${e.tickMs} exceeds durationMs ${e.durationMs}`);
+      if (!e.amount) p(`${e.kind} needs a positive amount`);
+    }
+    if (e.kind === 'dot' && e.damageType === undefined) p('dot needs a damageType');
+    if (e.kind === 'shield' && !e.amount) p('shield needs a positive amount');
+    if (
+      (e.kind === 'slow' || e.kind === 'damage_reduction' || e.kind === 'damage_boost') &&
+      !e.magnitude
+    )
+      p(`${e.kind} needs a positive magnitude`);
+    if (e.stacking === 'stack' && e.maxStacks < 2) p('stacking "stack" needs maxStacks ≥ 2');
+    if (e.stacking !== 'stack' && e.maxStacks > 1) p(`maxStacks only applies to "stack"`);
+    const helps = e.kind === 'hot' || e.kind === 'shield' || e.kind.startsWith('damage_');
+    if (helps !== e.beneficial) p(`a ${e.kind} effect should have beneficial: ${helps}`);
+  }
+}
+
+const OWNERS = new Set<string>([...CLASS_IDS, 'npc']);
+/** The ability bar has keys 1–6. */
+const BAR_SIZE = 6;
+
+function checkAbilities(
+  abilities: readonly AbilityTemplate[],
+  effects: readonly EffectTemplate[],
+  problems: ContentProblem[],
+) {
+  const effectById = new Map(effects.map((e) => [e.id, e]));
+  for (const a of abilities) {
+    const p = (message: string) => problems.push({ kind: 'ability', id: a.id, message });
+    if (!OWNERS.has(a.owner)) p(`unknown owner ${a.owner}`);
+    if (a.cost > RESOURCE_MAX) p(`cost ${a.cost} exceeds RESOURCE_MAX ${RESOURCE_MAX}`);
+    if (a.owner === 'npc' && a.cost > 0) p('NPC abilities cost nothing (NPCs have no resource)');
+    if (a.role === 'area' && a.radius === undefined) p('area ability needs a radius');
+    if (a.maxTargets !== undefined && a.radius === undefined) p('maxTargets without a radius');
+    if (a.damage?.source === 'fixed') {
+      const { min, max } = a.damage;
+      if (min === undefined || max === undefined) p('fixed damage needs min and max');
+      else if (max < min) p(`damage max ${max} is below min ${min}`);
+    }
+    // a self-targeted ability without a radius would hit its user
+    if (a.target === 'self' && a.damage && a.radius === undefined)
+      p('self-targeted damage needs a radius');
+    if (a.target === 'enemy' && a.heal) p('heals an enemy');
+    if (a.target === 'ally' && a.damage) p('damages an ally');
+    for (const { effectId } of a.effects) {
+      const e = effectById.get(effectId);
+      if (!e) p(`unknown effect ${effectId}`);
+      // self-targeted effects land on the user, enemy-targeted ones on the enemy
+      else if (e.beneficial !== (a.target !== 'enemy'))
+        p(
+          `effect ${effectId} is ${e.beneficial ? 'beneficial' : 'harmful'} but lands on ${a.target === 'enemy' ? 'an enemy' : 'the user or an ally'}`,
+        );
+    }
+  }
+}
+
+function checkClassAbilities(
+  classAbilities: Readonly<Record<string, readonly string[]>>,
+  abilities: readonly AbilityTemplate[],
+  problems: ContentProblem[],
+) {
+  const byId = new Map(abilities.map((a) => [a.id, a]));
+  for (const classId of CLASS_IDS)
+    if (!classAbilities[classId])
+      problems.push({ kind: 'class', id: classId, message: 'has no ability list' });
+  for (const [classId, ids] of Object.entries(classAbilities)) {
+    const p = (message: string) => problems.push({ kind: 'class', id: classId, message });
+    if (!(CLASS_IDS as readonly string[]).includes(classId)) p('unknown class');
+    if (ids.length > BAR_SIZE) p(`${ids.length} abilities do not fit the ${BAR_SIZE}-key bar`);
+    const seen = new Set<string>();
+    let prevLevel = 1;
+    ids.forEach((id, i) => {
+      if (seen.has(id)) p(`ability ${id} listed twice`);
+      seen.add(id);
+      const a = byId.get(id);
+      if (!a) return p(`unknown ability ${id}`);
+      if (a.owner !== classId) p(`ability ${id} belongs to ${a.owner}`);
+      if (i === 0 && a.level !== 1) p(`key 1 (${id}) must be available at level 1`);
+      // the bar fills left to right as the character levels
+      if (a.level < prevLevel)
+        p(`ability ${id} (level ${a.level}) comes after a level ${prevLevel} ability`);
+      prevLevel = Math.max(prevLevel, a.level);
+    });
+    if (ids[0] !== undefined && byId.get(ids[0])?.role !== 'basic')
+      p(`key 1 (${ids[0]}) must be a basic attack`);
+  }
+  for (const a of abilities)
+    if (a.owner !== 'npc' && !(classAbilities[a.owner] ?? []).includes(a.id))
+      problems.push({
+        kind: 'ability',
+        id: a.id,
+        message: `not on the ${a.owner} ability list (unreachable)`,
+      });
+}
+
+/** Strictly inside: a point on an edge is reachable (movement stops on edges). */
+const insideRect = (x: number, y: number, o: Obstacle) =>
+  x > o.x && x < o.x + o.w && y > o.y && y < o.y + o.h;
+
+const circleOverlapsRect = (x: number, y: number, r: number, o: Obstacle) => {
+  const cx = Math.min(Math.max(x, o.x), o.x + o.w);
+  const cy = Math.min(Math.max(y, o.y), o.y + o.h);
+  return Math.hypot(x - cx, y - cy) < r;
+};
+
+const rectsOverlap = (a: Obstacle, b: Obstacle) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+const obstacleName = (o: Obstacle, i: number) => o.name ?? `obstacles[${i}]`;
+
+function checkZones(
+  zones: readonly ZoneContent[],
+  npcs: readonly NpcTemplate[],
+  problems: ContentProblem[],
+) {
+  const npcById = new Map(npcs.map((n) => [n.id, n]));
+  for (const z of zones) {
+    const p = (message: string) => problems.push({ kind: 'zone', id: z.id, message });
+    z.obstacles.forEach((o, i) => {
+      if (o.x < 0 || o.y < 0 || o.x + o.w > z.width || o.y + o.h > z.height)
+        p(`obstacle ${obstacleName(o, i)} leaves the zone`);
+      // streets are the guaranteed walkways between blocks
+      for (const s of z.streets)
+        if (rectsOverlap(o, s))
+          p(
+            `obstacle ${obstacleName(o, i)} blocks street${s.name ? ` ${s.name}` : ''} at ${s.x},${s.y}`,
+          );
+    });
+    const blockedBy = (x: number, y: number) => {
+      const i = z.obstacles.findIndex((o) => insideRect(x, y, o));
+      return i < 0 ? null : obstacleName(z.obstacles[i]!, i);
+    };
+    for (const s of z.spawnPoints) {
+      const o = blockedBy(s.x, s.y);
+      if (o) p(`spawn point ${s.id} lies inside obstacle ${o}`);
+    }
+    const spawnIds = new Set<string>();
+    for (const s of z.npcSpawns) {
+      const w = (m: string) => p(`npc spawn ${s.id}: ${m}`);
+      if (spawnIds.has(s.id)) w('duplicate id');
+      spawnIds.add(s.id);
+      const t = npcById.get(s.templateId);
+      if (!t) w(`unknown npc template ${s.templateId}`);
+      else if (t.level < z.minLevel || t.level > z.maxLevel)
+        w(
+          `${s.templateId} (level ${t.level}) is outside the zone's levels ${z.minLevel}–${z.maxLevel}`,
+        );
+      if (
+        s.x - s.radius < 0 ||
+        s.y - s.radius < 0 ||
+        s.x + s.radius > z.width ||
+        s.y + s.radius > z.height
+      )
+        w('area leaves the zone');
+      const o = blockedBy(s.x, s.y);
+      if (o) w(`centre lies inside obstacle ${o}`);
+      // any point of the area is a valid spawn/patrol point only if no building overlaps it
+      else
+        z.obstacles.forEach((ob, i) => {
+          if (circleOverlapsRect(s.x, s.y, s.radius, ob))
+            w(`area overlaps obstacle ${obstacleName(ob, i)}`);
+        });
+    }
+    if (z.npcSpawns.length > 0 && !z.spawnPoints.some((s) => s.kind === 'medical_center'))
+      p('has NPCs but no medical_center to respawn at');
+  }
+}
+
 export function checkContent(content: ContentToCheck = shippedContent()): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const items = parseAll('item', ItemTemplateSchema, content.items, problems);
@@ -224,7 +431,15 @@ export function checkContent(content: ContentToCheck = shippedContent()): Conten
   checkItems(items, problems);
   checkLootTables(tables, items, problems);
   checkSkills(skills, problems);
-  checkNpcs(parseAll('npc', NpcTemplateSchema, content.npcs, problems), tables, problems);
+  const effects = parseAll('effect', EffectTemplateSchema, content.effects, problems);
+  const abilities = parseAll('ability', AbilityTemplateSchema, content.abilities, problems);
+  checkEffects(effects, problems);
+  checkAbilities(abilities, effects, problems);
+  checkClassAbilities(content.classAbilities, abilities, problems);
+  const npcs = parseAll('npc', NpcTemplateSchema, content.npcs, problems);
+  checkNpcs(npcs, tables, abilities, problems);
+  checkZones(parseAll('zone', ZoneContentSchema, content.zones, problems), npcs, problems);
+  if (content.starterKits) checkStarterKits(content.starterKits, items, problems);
   const tableIds = new Set(tables.map((t) => t.id));
   for (const ref of content.zoneLootRefs)
     if (!tableIds.has(ref.lootTable))
@@ -234,6 +449,35 @@ export function checkContent(content: ContentToCheck = shippedContent()): Conten
         message: `spawn point ${ref.spawnId}: unknown loot table ${ref.lootTable}`,
       });
   return problems;
+}
+
+/** Every class has a kit; every kit item exists, is level 1, equippable by the class, one per slot. */
+function checkStarterKits(
+  kits: Readonly<Record<string, readonly string[]>>,
+  items: readonly ItemTemplate[],
+  problems: ContentProblem[],
+) {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const cls of CLASS_IDS)
+    if (!kits[cls]) problems.push({ kind: 'class', id: cls, message: 'no starter kit' });
+  for (const [cls, ids] of Object.entries(kits)) {
+    const slots = new Set<string>();
+    for (const id of ids) {
+      const t = byId.get(id);
+      const problem = (message: string) =>
+        problems.push({ kind: 'class', id: cls, message: `starter kit ${id}: ${message}` });
+      if (!t) {
+        problem('unknown item');
+        continue;
+      }
+      if (!t.slot) problem('not equippable');
+      else if (slots.has(t.slot)) problem(`second item for slot ${t.slot}`);
+      else slots.add(t.slot);
+      if (t.levelReq > 1) problem(`needs level ${t.levelReq}`);
+      if (t.classReq && !t.classReq.includes(cls as (typeof CLASS_IDS)[number]))
+        problem('not usable by the class');
+    }
+  }
 }
 
 /** One line per problem, for test failures and the CLI. */

@@ -173,6 +173,28 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
     rarityWeights: { uncommon: 55, rare: 32, epic: 11, legendary: 2 },
   },
   {
+    // Watson's cyberpsycho boss: gear a level ahead of the zone and a shot at chrome
+    id: 'boss_watson',
+    condition: { minLevel: 8 },
+    guaranteed: [
+      { pool: { kind: 'weapon', minRarity: 'uncommon', levelBelow: 8, levelAbove: 2 } },
+      { pool: { kind: 'armor', minRarity: 'uncommon', levelBelow: 8, levelAbove: 2 } },
+      { table: 'materials_salvage', min: 1, max: 2 },
+    ],
+    groups: [
+      {
+        chance: 0.3,
+        entries: [
+          { pool: { kind: 'cyberware', minRarity: 'uncommon', levelBelow: 12 }, weight: 1 },
+        ],
+      },
+      { entries: [{ table: 'consumables_street', weight: 1 }] },
+    ],
+    currency: { min: 120, max: 260 },
+    levelScaling: 0.05,
+    rarityWeights: { uncommon: 50, rare: 38, epic: 11, legendary: 1 },
+  },
+  {
     // Royce, Maelstrom boss of the All Foods plant: two pieces of gear, chrome, a shot at a legend
     id: 'boss_royce',
     condition: { minLevel: 20 },

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { NpcTemplateSchema, type NpcTemplate, type NpcTemplateInput } from './npc-schema';
 import { baseXpForKill } from '../rules/combat';
 
-type Draft = Omit<NpcTemplateInput, 'xp' | 'abilities'> & { abilities?: string[] };
-const npc = (d: Draft): NpcTemplateInput => ({
-  abilities: [],
-  ...d,
-  xp: baseXpForKill(d.level, d.rank),
-});
+/**
+ * `abilities` lists everything the NPC can use, `npc_attack` (its auto-attack,
+ * paced by attackSpeed) first; the rest are specials on their own cooldowns.
+ */
+type Draft = Omit<NpcTemplateInput, 'xp'>;
+const npc = (d: Draft): NpcTemplateInput => ({ ...d, xp: baseXpForKill(d.level, d.rank) });
 
 export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
   // ── Watson (1–12) ───────────────────────────────────────────────────────
@@ -28,6 +28,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 2,
     armor: 4,
     resist: {},
+    abilities: ['npc_attack'],
     lootTable: 'thugs_street_low',
     respawnSeconds: 60,
     faction: 'tyger_claws',
@@ -46,6 +47,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 18,
     armor: 8,
     resist: { chemical: 2 },
+    abilities: ['npc_attack', 'npc_toxin_shot'],
     lootTable: 'thugs_street_low',
     respawnSeconds: 75,
     faction: 'scavengers',
@@ -64,6 +66,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 15,
     armor: 12,
     resist: { electrical: 4, chemical: 10 },
+    abilities: ['npc_attack', 'npc_emp_burst'],
     lootTable: 'materials_salvage',
     respawnSeconds: 90,
     faction: 'city_security',
@@ -82,6 +85,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 16,
     armor: 16,
     resist: { physical: 2 },
+    abilities: ['npc_attack', 'npc_stim_heal'],
     lootTable: 'thugs_street_low',
     respawnSeconds: 90,
     faction: 'maelstrom',
@@ -100,11 +104,32 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 2.5,
     armor: 40,
     resist: { physical: 5, electrical: 3 },
-    abilities: ['npc_ground_slam'],
+    abilities: ['npc_attack', 'npc_ground_slam'],
     lootTable: 'elite_maelstrom',
     respawnSeconds: 300,
     faction: 'maelstrom',
     behaviour: { aggroRange: 14, leashRange: 50 },
+  }),
+
+  npc({
+    // Watson's boss: a cyberpsycho holed up in the south-east corner (zones.ts)
+    id: 'cyberpsycho_kabuki',
+    name: 'Cyberpsycho "Razorback"',
+    level: 12,
+    rank: 'boss',
+    health: 1500,
+    damageMin: 12,
+    damageMax: 20,
+    damageType: 'physical',
+    attackSpeed: 1.2,
+    range: 2.5,
+    armor: 45,
+    resist: { physical: 4, electrical: 4 },
+    abilities: ['npc_attack', 'npc_ground_slam', 'npc_berserk'],
+    lootTable: 'boss_watson',
+    respawnSeconds: 900,
+    faction: 'cyberpsychos',
+    behaviour: { aggroRange: 16, leashRange: 50 },
   }),
 
   // ── Westbrook (10–30) ───────────────────────────────────────────────────
@@ -121,6 +146,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 2.5,
     armor: 30,
     resist: { physical: 4 },
+    abilities: ['npc_attack', 'npc_katana_slash'],
     lootTable: 'thugs_street_mid',
     respawnSeconds: 90,
     faction: 'tyger_claws',
@@ -139,6 +165,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 22,
     armor: 18,
     resist: { electrical: 12 },
+    abilities: ['npc_attack', 'npc_short_circuit'],
     lootTable: 'thugs_street_mid',
     respawnSeconds: 120,
     faction: 'tyger_claws',
@@ -157,6 +184,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 20,
     armor: 50,
     resist: { chemical: 20, thermal: 8 },
+    abilities: ['npc_attack', 'npc_emp_burst'],
     lootTable: 'materials_salvage',
     respawnSeconds: 120,
     faction: 'militech',
@@ -175,7 +203,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 18,
     armor: 110,
     resist: { physical: 10, electrical: 8, thermal: 6 },
-    abilities: ['npc_minigun_sweep', 'npc_rocket_volley'],
+    abilities: ['npc_attack', 'npc_minigun_sweep', 'npc_rocket_volley'],
     lootTable: 'boss_royce',
     respawnSeconds: 1800,
     faction: 'maelstrom',
@@ -196,6 +224,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 2,
     armor: 60,
     resist: { physical: 8, chemical: 6 },
+    abilities: ['npc_attack', 'npc_berserk'],
     lootTable: 'thugs_street_high',
     respawnSeconds: 120,
     faction: 'animals',
@@ -214,6 +243,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 24,
     armor: 80,
     resist: { physical: 8, thermal: 8 },
+    abilities: ['npc_attack', 'npc_frag_grenade'],
     lootTable: 'thugs_street_high',
     respawnSeconds: 120,
     faction: 'arasaka',
@@ -232,6 +262,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 20,
     armor: 100,
     resist: { electrical: 15, chemical: 25 },
+    abilities: ['npc_attack', 'npc_emp_burst'],
     lootTable: 'thugs_street_high',
     respawnSeconds: 150,
     faction: 'arasaka',
@@ -250,6 +281,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 24,
     armor: 60,
     resist: { electrical: 25, chemical: 12 },
+    abilities: ['npc_attack', 'npc_short_circuit'],
     lootTable: 'thugs_street_high',
     respawnSeconds: 150,
     faction: 'voodoo_boys',
@@ -268,7 +300,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 20,
     armor: 180,
     resist: { physical: 12, thermal: 15, electrical: 15 },
-    abilities: ['npc_optical_camo'],
+    abilities: ['npc_attack', 'npc_optical_camo'],
     lootTable: 'elite_maelstrom',
     respawnSeconds: 600,
     faction: 'arasaka',
@@ -287,7 +319,7 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     range: 3,
     armor: 260,
     resist: { physical: 15, thermal: 15, electrical: 20, chemical: 20 },
-    abilities: ['npc_sandevistan_dash', 'npc_berserk'],
+    abilities: ['npc_attack', 'npc_sandevistan_dash', 'npc_berserk'],
     lootTable: 'boss_royce',
     respawnSeconds: 3600,
     faction: 'cyberpsychos',

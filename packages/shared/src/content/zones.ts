@@ -84,6 +84,29 @@ const grid = (width: number, height: number, every: number, wide: number) => {
   return streets;
 };
 
+/**
+ * A building filling one block of a `grid` (block bx, by counted from the top-left),
+ * set back `inset` metres from the streets around it.
+ */
+const block = (
+  every: number,
+  wide: number,
+  bx: number,
+  by: number,
+  inset: number,
+  name?: string,
+): Obstacle => {
+  const lo = (i: number) => (i === 0 ? 0 : i * every + wide / 2) + inset;
+  const hi = (i: number) => (i + 1) * every - wide / 2 - inset;
+  return {
+    x: lo(bx),
+    y: lo(by),
+    w: hi(bx) - lo(bx),
+    h: hi(by) - lo(by),
+    ...(name ? { name } : {}),
+  };
+};
+
 export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
   {
     id: 'watson',
@@ -128,6 +151,103 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { x: 0, y: 250, w: 512, h: 14, name: 'Kabuki Boulevard' },
       { x: 250, y: 0, w: 14, h: 512, name: 'Little China Ave' },
     ],
+    // Blocks between streets (x or y): 0–59, 69–123, 133–187, 197–250, 264–315,
+    // 325–379, 389–443, 453–512. About a third hold a building; the rest are open
+    // lots where NPCs live and players cross. No building touches a street, covers a
+    // spawn point or overlaps an NPC area (checkContent verifies).
+    obstacles: [
+      { x: 205, y: 205, w: 38, h: 38, name: 'Kabuki Market Hall' },
+      { x: 204, y: 272, w: 38, h: 34, name: "Lizzie's Bar" },
+      { x: 288, y: 204, w: 22, h: 30, name: 'Kabuki Savings & Loan' },
+      { x: 74, y: 74, w: 44, h: 16, name: 'Trauma Team Clinic' },
+      { x: 8, y: 8, w: 44, h: 44, name: 'Cold Storage' },
+      { x: 140, y: 76, w: 40, h: 40, name: 'Megabuilding H10' },
+      { x: 272, y: 76, w: 36, h: 40, name: 'Jig-Jig Street Arcade' },
+      { x: 332, y: 76, w: 40, h: 40, name: 'Arasaka Waterfront Office' },
+      { x: 460, y: 76, w: 44, h: 40, name: 'All Foods Plant' },
+      { x: 396, y: 152, w: 40, h: 28, name: 'Dock Warehouse' },
+      { x: 8, y: 204, w: 44, h: 40, name: 'Pawn Shop' },
+      { x: 332, y: 204, w: 40, h: 40, name: 'Pachinko Parlor' },
+      { x: 460, y: 204, w: 44, h: 40, name: 'Pier Offices' },
+      { x: 76, y: 272, w: 40, h: 36, name: 'Noodle Row' },
+      { x: 396, y: 272, w: 40, h: 36, name: "Viktor's Clinic" },
+      { x: 204, y: 396, w: 38, h: 40, name: 'Tom’s Diner Block' },
+      { x: 272, y: 396, w: 36, h: 40, name: 'Capsule Hotel' },
+      { x: 396, y: 396, w: 40, h: 40, name: 'Parking Structure' },
+      { x: 140, y: 460, w: 40, h: 44, name: 'Northside Tenements' },
+      { x: 396, y: 460, w: 40, h: 44, name: 'Abandoned Substation' },
+    ],
+    npcSpawns: [
+      // the plaza just south-east of Kabuki Market: the first fight, in sight of the
+      // start but outside aggro range of a player who just arrived
+      {
+        id: 'watson-punks-plaza',
+        templateId: 'tyger_claws_punk',
+        x: 286,
+        y: 282,
+        // spread wider than the assist radius: a newcomer can pull one punk, not the gang
+        radius: 12,
+        count: 4,
+      },
+      {
+        id: 'watson-punks-west',
+        templateId: 'tyger_claws_punk',
+        x: 160,
+        y: 210,
+        radius: 10,
+        count: 5,
+      },
+      {
+        id: 'watson-drones',
+        templateId: 'security_drone_mk1',
+        x: 224,
+        y: 160,
+        radius: 10,
+        count: 4,
+      },
+      {
+        id: 'watson-scavengers-alley',
+        templateId: 'watson_scavenger',
+        x: 150,
+        y: 352,
+        radius: 10,
+        count: 5,
+      },
+      {
+        id: 'watson-scavengers-south',
+        templateId: 'watson_scavenger',
+        x: 96,
+        y: 416,
+        radius: 10,
+        count: 4,
+      },
+      {
+        id: 'watson-gangers-docks',
+        templateId: 'maelstrom_ganger',
+        x: 416,
+        y: 100,
+        radius: 12,
+        count: 5,
+      },
+      {
+        id: 'watson-gangers-market',
+        templateId: 'maelstrom_ganger',
+        x: 352,
+        y: 352,
+        radius: 10,
+        count: 5,
+      },
+      // far corners: the elites guard the All Foods approach, the boss waits alone
+      {
+        id: 'watson-enforcers',
+        templateId: 'maelstrom_enforcer',
+        x: 482,
+        y: 30,
+        radius: 6,
+        count: 2,
+      },
+      { id: 'watson-boss', templateId: 'cyberpsycho_kabuki', x: 484, y: 484, radius: 6, count: 1 },
+    ],
   },
   {
     id: 'westbrook',
@@ -139,8 +259,77 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     live: false,
     spawnPoints: [
       { id: 'westbrook-start', kind: 'player_start', name: 'Japantown Gate', x: 384, y: 700 },
+      {
+        id: 'westbrook-medcenter',
+        kind: 'medical_center',
+        name: 'Charter Hill Clinic',
+        x: 288,
+        y: 672,
+      },
     ],
     streets: grid(768, 768, 96, 12),
+    obstacles: (
+      [
+        [1, 0],
+        [3, 0],
+        [5, 0],
+        [7, 1],
+        [1, 2],
+        [3, 2],
+        [5, 2],
+        [0, 4],
+        [2, 4],
+        [4, 4],
+        [6, 4],
+        [1, 6],
+        [3, 7],
+        [5, 7],
+        [7, 6],
+      ] as const
+    ).map(([bx, by]) => block(96, 12, bx, by, 8)),
+    npcSpawns: [
+      {
+        id: 'westbrook-enforcers',
+        templateId: 'maelstrom_enforcer',
+        x: 240,
+        y: 624,
+        radius: 10,
+        count: 2,
+      },
+      {
+        id: 'westbrook-swordsmen',
+        templateId: 'tyger_claws_swordsman',
+        x: 336,
+        y: 528,
+        radius: 12,
+        count: 5,
+      },
+      {
+        id: 'westbrook-netrunners',
+        templateId: 'tyger_claws_netrunner',
+        x: 528,
+        y: 528,
+        radius: 12,
+        count: 4,
+      },
+      {
+        id: 'westbrook-recon',
+        templateId: 'militech_recon_drone',
+        x: 240,
+        y: 336,
+        radius: 14,
+        count: 4,
+      },
+      {
+        id: 'westbrook-bruisers',
+        templateId: 'animals_bruiser',
+        x: 624,
+        y: 240,
+        radius: 12,
+        count: 5,
+      },
+      { id: 'westbrook-royce', templateId: 'royce', x: 45, y: 45, radius: 8, count: 1 },
+    ],
   },
   {
     id: 'city-center',
@@ -152,8 +341,82 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     live: false,
     spawnPoints: [
       { id: 'city-center-start', kind: 'player_start', name: 'Corpo Plaza', x: 512, y: 512 },
+      {
+        id: 'city-center-medcenter',
+        kind: 'medical_center',
+        name: 'Trauma Team HQ',
+        x: 384,
+        y: 512,
+      },
     ],
     streets: grid(1024, 1024, 128, 16),
+    obstacles: (
+      [
+        [1, 0],
+        [5, 0],
+        [3, 1],
+        [6, 2],
+        [0, 3],
+        [3, 3],
+        [5, 3],
+        [1, 4],
+        [4, 4],
+        [0, 6],
+        [2, 6],
+        [4, 6],
+        [6, 7],
+      ] as const
+    ).map(([bx, by]) => block(128, 16, bx, by, 12)),
+    npcSpawns: [
+      {
+        id: 'city-center-bruisers',
+        templateId: 'animals_bruiser',
+        x: 320,
+        y: 704,
+        radius: 14,
+        count: 5,
+      },
+      {
+        id: 'city-center-guards',
+        templateId: 'arasaka_guard',
+        x: 704,
+        y: 320,
+        radius: 14,
+        count: 5,
+      },
+      {
+        id: 'city-center-drones',
+        templateId: 'arasaka_combat_drone',
+        x: 832,
+        y: 704,
+        radius: 14,
+        count: 4,
+      },
+      {
+        id: 'city-center-voodoo',
+        templateId: 'voodoo_netrunner',
+        x: 192,
+        y: 320,
+        radius: 14,
+        count: 4,
+      },
+      {
+        id: 'city-center-counterintel',
+        templateId: 'arasaka_counterintel',
+        x: 960,
+        y: 64,
+        radius: 10,
+        count: 2,
+      },
+      {
+        id: 'city-center-blackwall',
+        templateId: 'cyberpsycho_blackwall',
+        x: 960,
+        y: 960,
+        radius: 10,
+        count: 1,
+      },
+    ],
   },
 ]);
 

@@ -127,15 +127,7 @@ export interface RespawnResult {
  * - respawn: `dst` came back (player respawn or NPC respawn)
  */
 export type CombatEventKind =
-  | 'hit'
-  | 'miss'
-  | 'heal'
-  | 'tick'
-  | 'cast'
-  | 'interrupt'
-  | 'effect'
-  | 'death'
-  | 'respawn';
+  'hit' | 'miss' | 'heal' | 'tick' | 'cast' | 'interrupt' | 'effect' | 'death' | 'respawn';
 export interface CombatEvent {
   k: CombatEventKind;
   src: number;

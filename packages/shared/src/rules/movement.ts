@@ -3,6 +3,8 @@
  * both integrate the same input with the same function, so an honest client's
  * prediction matches the server exactly and reconciliation is invisible.
  */
+import type { Obstacle } from '../content/zones';
+
 export const BASE_MOVE_SPEED = 6; // metres per second
 /** One input covers at most this much time; longer gaps are split by the client. */
 export const MAX_INPUT_MS = 100;
@@ -37,7 +39,14 @@ export function clampToBounds(p: Vec2, b: Bounds): Vec2 {
   };
 }
 
-/** Integrates one movement input: position + direction × speed × time, kept inside the zone. */
+/**
+ * Integrates one movement input: position + direction × speed × time, kept inside
+ * the zone and, when `obstacles` are given, out of them. Obstacles are resolved per
+ * axis (x first, then y from the new x), each a swept test that stops at the first
+ * edge in the way, so a diagonal into a wall slides along it and a short wall cannot
+ * be tunnelled through. A position already inside an obstacle (content changed
+ * under a saved position) moves freely, so it can walk out.
+ */
 export function stepPosition(
   p: Vec2,
   dx: number,
@@ -45,10 +54,39 @@ export function stepPosition(
   ms: number,
   speed: number,
   b: Bounds,
+  obstacles?: readonly Obstacle[],
 ): Vec2 {
   const d = normalizeDirection(dx, dy);
   const t = Math.max(0, Math.min(ms, MAX_INPUT_MS)) / 1000;
-  return clampToBounds({ x: p.x + d.x * speed * t, y: p.y + d.y * speed * t }, b);
+  const free = clampToBounds({ x: p.x + d.x * speed * t, y: p.y + d.y * speed * t }, b);
+  if (!obstacles || obstacles.length === 0) return free;
+  const x = sweepAxis(p.x, free.x, p.y, obstacles, 'x');
+  const y = sweepAxis(p.y, free.y, x, obstacles, 'y');
+  return { x, y };
+}
+
+/**
+ * Moves from `from` to `to` along one axis at the fixed other coordinate `across`,
+ * stopping at the near edge of the first obstacle entered. Obstacles the mover
+ * only touches (it is on their edge line) do not block: that is what lets it slide.
+ */
+function sweepAxis(
+  from: number,
+  to: number,
+  across: number,
+  obstacles: readonly Obstacle[],
+  axis: 'x' | 'y',
+): number {
+  let end = to;
+  for (const o of obstacles) {
+    const [min, size, crossMin, crossSize] =
+      axis === 'x' ? [o.x, o.w, o.y, o.h] : [o.y, o.h, o.x, o.w];
+    if (!(across > crossMin && across < crossMin + crossSize)) continue;
+    const max = min + size;
+    if (end > from && from <= min && end > min) end = min;
+    else if (end < from && from >= max && end < max) end = max;
+  }
+  return end;
 }
 
 /**

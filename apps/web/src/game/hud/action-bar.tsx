@@ -8,6 +8,8 @@ export function ActionBar() {
   const panels = useGame((s) => s.panels);
   const togglePanel = useGame((s) => s.togglePanel);
   const bankNear = useGame((s) => s.bankNear);
+  const logOpen = useGame((s) => s.combatLogOpen);
+  const toggleLog = useGame((s) => s.toggleCombatLog);
   const { commands } = useGameSession();
   const sheet = useSheet();
   const points = sheet.data?.attributePoints ?? 0;
@@ -17,6 +19,7 @@ export function ActionBar() {
         type="button"
         className={`actionbar__btn${panels.inventory ? ' is-on' : ''}`}
         data-testid="hud-inventory"
+        title="Inventory (I)"
         aria-pressed={panels.inventory}
         onClick={() => togglePanel('inventory')}
       >
@@ -28,6 +31,7 @@ export function ActionBar() {
         type="button"
         className={`actionbar__btn${panels.character ? ' is-on' : ''}`}
         data-testid="hud-character"
+        title="Character (C)"
         aria-pressed={panels.character}
         onClick={() => togglePanel('character')}
       >
@@ -55,6 +59,18 @@ export function ActionBar() {
         <span className="actionbar__icon">¥</span>
         <span className="actionbar__label">Bank</span>
         <kbd>B</kbd>
+      </button>
+      <button
+        type="button"
+        className={`actionbar__btn${logOpen ? ' is-on' : ''}`}
+        data-testid="hud-combat-log"
+        title="Combat log (L)"
+        aria-pressed={logOpen}
+        onClick={toggleLog}
+      >
+        <span className="actionbar__icon">≡</span>
+        <span className="actionbar__label">Log</span>
+        <kbd>L</kbd>
       </button>
     </nav>
   );

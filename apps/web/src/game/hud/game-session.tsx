@@ -11,6 +11,13 @@ export interface GameCommands {
   dropToGround: (itemId: string, quantity?: number) => Promise<boolean>;
   /** the sim re-reads weight/equipment (after an API change) */
   refreshStats: () => Promise<void>;
+  /** Tab: next hostile NPC in view */
+  tabTarget: () => void;
+  /** Esc: true when a target was cleared */
+  clearTarget: () => boolean;
+  /** keys 1–6 / a click on the bar (slot 0–5) */
+  activateSlot: (slot: number) => void;
+  respawn: () => void;
 }
 
 export interface GameSession {

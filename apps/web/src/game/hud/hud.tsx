@@ -1,6 +1,8 @@
 'use client';
 /** Heads-up display over the canvas: who you are, where you are, and the link state. */
+import { resourceLabel } from '../combat/resource';
 import { useInventory } from '../items/use-inventory';
+import { EffectIcons } from './combat/effect-icons';
 import { ConnectionIndicator } from './connection-indicator';
 import { WeightBar } from './items/weight-bar';
 import { useGame } from './store-context';
@@ -8,12 +10,16 @@ import { useGame } from './store-context';
 export function Hud() {
   const self = useGame((s) => s.self);
   const zone = useGame((s) => s.zone);
+  const combat = useGame((s) => s.selfCombat);
+  const classId = useGame((s) => s.classId);
+  const effects = useGame((s) => s.selfEffects);
+  const inCombat = combat?.state.inCombat ?? false;
   const { model: inv } = useInventory();
   const frac =
     self && self.maxHealth > 0 ? Math.max(0, Math.min(1, self.health / self.maxHealth)) : 0;
   return (
     <div className="hud" aria-label="Game status">
-      <section className="hud-card hud__self">
+      <section className={`hud-card hud__self${inCombat ? ' is-fighting' : ''}`}>
         <div className="hud__row">
           <span className="hud__level" data-testid="hud-level">
             {self?.level ?? '–'}
@@ -21,6 +27,11 @@ export function Hud() {
           <span className="hud__name" data-testid="hud-name">
             {self?.name ?? '…'}
           </span>
+          {inCombat && (
+            <span className="hud__combat" title="In combat" data-testid="hud-in-combat">
+              ⚔
+            </span>
+          )}
         </div>
         <div
           className="hud__health"
@@ -36,6 +47,14 @@ export function Hud() {
             {self ? `${self.health} / ${self.maxHealth}` : '—'}
           </span>
         </div>
+        {combat && (
+          <ResourceBar
+            value={combat.state.resource}
+            max={combat.state.maxResource}
+            label={resourceLabel(classId)}
+          />
+        )}
+        <EffectIcons effects={effects} testId="self-effects" />
         <div className="hud__purse">
           <span
             className="eddies eddies--hud"
@@ -68,8 +87,30 @@ export function Hud() {
         <kbd>D</kbd> / <kbd>↑</kbd>
         <kbd>←</kbd>
         <kbd>↓</kbd>
-        <kbd>→</kbd> move · <kbd>F</kbd> loot · <kbd>E</kbd> use · <kbd>Esc</kbd> menu
+        <kbd>→</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities ·{' '}
+        <kbd>F</kbd> loot · <kbd>E</kbd> use · <kbd>L</kbd> log · <kbd>Esc</kbd> menu
       </p>
+    </div>
+  );
+}
+
+function ResourceBar({ value, max, label }: { value: number; max: number; label: string }) {
+  const frac = max > 0 ? Math.max(0, Math.min(1, value / max)) : 0;
+  return (
+    <div
+      className={`hud__resource hud__resource--${label.toLowerCase()}`}
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={Math.round(value)}
+      data-testid="hud-resource"
+      data-value={Math.round(value)}
+    >
+      <span className="hud__resource-fill" style={{ width: `${frac * 100}%` }} />
+      <span className="hud__health-text">
+        {label} {Math.round(value)} / {max}
+      </span>
     </div>
   );
 }

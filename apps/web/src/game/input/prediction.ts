@@ -11,8 +11,12 @@ import {
   stepPosition,
   type Bounds,
   type MoveInput,
+  type Obstacle,
   type Vec2,
 } from '@necp/shared';
+
+/** The zone as far as movement cares: its size and the buildings that block it. */
+export type MoveArea = Bounds & { obstacles?: readonly Obstacle[] };
 
 /** Inputs older than this many are dropped (the server is far behind or gone). */
 const MAX_PENDING = 200;
@@ -32,7 +36,7 @@ export class Predictor {
     private position: Vec2,
     private seq: number,
     private speed: number,
-    private bounds: Bounds,
+    private area: MoveArea,
   ) {}
 
   get pos(): Vec2 {
@@ -58,10 +62,15 @@ export class Predictor {
   apply(dx: number, dy: number, ms: number): MoveInput {
     this.seq += 1;
     const input: MoveInput = { seq: this.seq, dx, dy, ms };
-    this.position = stepPosition(this.position, dx, dy, ms, this.speed, this.bounds);
+    this.position = this.step(this.position, input);
     this.pending.push(input);
     if (this.pending.length > MAX_PENDING) this.pending.shift();
     return input;
+  }
+
+  /** Exactly what the sim does with an input: slide along buildings, stay in the zone. */
+  private step(p: Vec2, i: MoveInput): Vec2 {
+    return stepPosition(p, i.dx, i.dy, i.ms, this.speed, this.area, this.area.obstacles);
   }
 
   /** Server says: after input `ack` you were at `server`. */
@@ -69,7 +78,7 @@ export class Predictor {
     const before = this.position;
     this.pending = this.pending.filter((i) => i.seq > ack);
     let p = server;
-    for (const i of this.pending) p = stepPosition(p, i.dx, i.dy, i.ms, this.speed, this.bounds);
+    for (const i of this.pending) p = this.step(p, i);
     this.position = p;
     return { before, after: p, snapped: distance(before, p) > SNAP_DISTANCE };
   }

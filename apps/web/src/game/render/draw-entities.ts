@@ -1,8 +1,15 @@
-/** Characters on the street: others as neon markers, the own one distinct. */
+/**
+ * Characters on the street: players as cyan markers, NPCs coloured by how they
+ * relate to you (hostile red, neutral yellow) and framed by rank (elite, boss),
+ * corpses greyed and fallen, the own character distinct. Every living one carries
+ * a name plate and a health bar over its head; the current target gets a ring.
+ */
+import type { NpcDisposition, NpcRank } from '@necp/shared';
 import type { Camera } from './camera';
 import { C, FONT_MONO } from './palette';
 
 export interface DrawnEntity {
+  eid: number;
   x: number;
   y: number;
   name: string;
@@ -10,9 +17,47 @@ export interface DrawnEntity {
   health: number;
   maxHealth: number;
   kind: 'player' | 'npc';
+  dead?: boolean;
+  rank?: NpcRank;
+  disposition?: NpcDisposition;
+  /** 0..1 of a cast in progress (drawn as a thin bar under the plate) */
+  cast?: number | null;
 }
 
-const BAR_W = 34;
+const BAR_W = 40;
+const GOLD = '#ffc83d';
+
+/** Body colour: players cyan, hostile NPCs red, neutral ones yellow. */
+export function entityColor(e: Pick<DrawnEntity, 'kind' | 'disposition'>): string {
+  if (e.kind === 'player') return C.cyan;
+  return e.disposition === 'neutral' ? C.yellow : C.red;
+}
+
+const radiusOf = (cam: Camera, e: DrawnEntity) => {
+  const base = Math.max(6, cam.ppm * 0.55);
+  return e.rank === 'boss' ? base * 1.5 : e.rank === 'elite' ? base * 1.2 : base;
+};
+
+function healthBar(ctx: CanvasRenderingContext2D, x: number, y: number, e: DrawnEntity) {
+  const frac = e.maxHealth > 0 ? Math.max(0, Math.min(1, e.health / e.maxHealth)) : 0;
+  const w = e.rank === 'boss' ? BAR_W * 1.6 : e.rank === 'elite' ? BAR_W * 1.25 : BAR_W;
+  ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
+  ctx.fillRect(x - w / 2 - 1, y - 1, w + 2, 7);
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.10)';
+  ctx.fillRect(x - w / 2, y, w, 5);
+  ctx.fillStyle =
+    e.kind === 'npc' && e.disposition !== 'neutral'
+      ? C.red
+      : frac > 0.5
+        ? C.green
+        : frac > 0.25
+          ? C.yellow
+          : C.red;
+  ctx.fillRect(x - w / 2, y, w * frac, 5);
+  // quarter ticks make a long fight readable
+  ctx.fillStyle = 'rgba(5, 6, 11, 0.6)';
+  for (let i = 1; i < 4; i++) ctx.fillRect(x - w / 2 + (w * i) / 4, y, 1, 5);
+}
 
 function nameTag(
   ctx: CanvasRenderingContext2D,
@@ -24,31 +69,129 @@ function nameTag(
   ctx.font = `600 12px ${FONT_MONO}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  const text = `${e.name}  ${e.level}`;
+  const badge = e.rank === 'boss' ? '☠ ' : e.rank === 'elite' ? '★ ' : '';
+  const text = `${badge}${e.name}  ${e.level}`;
   const w = ctx.measureText(text).width + 10;
   ctx.fillStyle = 'rgba(5, 6, 11, 0.75)';
   ctx.fillRect(x - w / 2, y - 17, w, 16);
-  ctx.fillStyle = color;
+  if (e.rank === 'elite' || e.rank === 'boss') {
+    // rank frame around the plate
+    ctx.strokeStyle = GOLD;
+    ctx.lineWidth = e.rank === 'boss' ? 2 : 1;
+    ctx.strokeRect(x - w / 2 - 0.5, y - 17.5, w + 1, 17);
+  }
+  ctx.fillStyle = e.dead ? C.muted : color;
   ctx.fillText(text, x, y - 3);
-  // health bar under the tag
-  const frac = e.maxHealth > 0 ? Math.max(0, Math.min(1, e.health / e.maxHealth)) : 0;
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.12)';
-  ctx.fillRect(x - BAR_W / 2, y + 1, BAR_W, 4);
-  ctx.fillStyle = frac > 0.5 ? C.green : frac > 0.25 ? C.yellow : C.red;
-  ctx.fillRect(x - BAR_W / 2, y + 1, BAR_W * frac, 4);
+  if (e.dead) return;
+  healthBar(ctx, x, y + 2, e);
+  if (e.cast !== null && e.cast !== undefined) {
+    ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
+    ctx.fillRect(x - BAR_W / 2 - 1, y + 9, BAR_W + 2, 5);
+    ctx.fillStyle = C.orange;
+    ctx.fillRect(x - BAR_W / 2, y + 10, BAR_W * Math.max(0, Math.min(1, e.cast)), 3);
+  }
+}
+
+/** The target ring: under the body, slowly turning dashes in the relation's colour. */
+export function drawTargetRing(
+  ctx: CanvasRenderingContext2D,
+  cam: Camera,
+  e: DrawnEntity,
+  now: number,
+) {
+  const x = cam.sx(e.x);
+  const y = cam.sy(e.y);
+  const r = radiusOf(cam, e) * 1.9;
+  const color = e.kind === 'player' ? C.green : entityColor(e);
+  ctx.save();
+  ctx.translate(x, y);
+  ctx.scale(1, 0.6); // lying on the ground
+  ctx.strokeStyle = color;
+  ctx.shadowColor = color;
+  ctx.shadowBlur = 12;
+  ctx.lineWidth = 3;
+  ctx.setLineDash([r * 0.5, r * 0.28]);
+  ctx.lineDashOffset = -now / 40;
+  ctx.beginPath();
+  ctx.arc(0, r * 0.35, r, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 0.18;
+  ctx.fillStyle = color;
+  ctx.fill();
+  ctx.restore();
+}
+
+function drawCorpse(ctx: CanvasRenderingContext2D, x: number, y: number, r: number) {
+  ctx.save();
+  ctx.translate(x, y);
+  ctx.rotate(-0.35);
+  ctx.fillStyle = 'rgba(90, 96, 120, 0.55)';
+  ctx.beginPath();
+  ctx.ellipse(0, 0, r * 1.25, r * 0.55, 0, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.strokeStyle = 'rgba(255, 59, 92, 0.55)';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(-r * 0.4, -r * 0.3);
+  ctx.lineTo(r * 0.4, r * 0.3);
+  ctx.moveTo(r * 0.4, -r * 0.3);
+  ctx.lineTo(-r * 0.4, r * 0.3);
+  ctx.stroke();
+  ctx.restore();
 }
 
 export function drawOther(ctx: CanvasRenderingContext2D, cam: Camera, e: DrawnEntity) {
   const x = cam.sx(e.x);
   const y = cam.sy(e.y);
-  const r = Math.max(6, cam.ppm * 0.55);
-  const color = e.kind === 'npc' ? C.orange : C.cyan;
+  const r = radiusOf(cam, e);
+  const color = entityColor(e);
+  if (e.dead) {
+    // no plate on a corpse: it would clutter the fight around it (the target frame names it)
+    drawCorpse(ctx, x, y, r);
+    return;
+  }
   ctx.save();
+  if (e.rank === 'elite' || e.rank === 'boss') {
+    // rank frame: a golden ring (two for a boss) with spikes
+    ctx.strokeStyle = GOLD;
+    ctx.shadowColor = GOLD;
+    ctx.shadowBlur = 10;
+    ctx.lineWidth = 2;
+    const rings = e.rank === 'boss' ? [1.45, 1.75] : [1.45];
+    for (const k of rings) {
+      ctx.beginPath();
+      ctx.arc(x, y, r * k, 0, Math.PI * 2);
+      ctx.stroke();
+    }
+    const spikes = e.rank === 'boss' ? 8 : 4;
+    ctx.fillStyle = GOLD;
+    for (let i = 0; i < spikes; i++) {
+      const a = (i / spikes) * Math.PI * 2 - Math.PI / 2;
+      const o = r * (rings.at(-1)! + 0.05);
+      ctx.beginPath();
+      ctx.moveTo(x + Math.cos(a) * (o + r * 0.45), y + Math.sin(a) * (o + r * 0.45));
+      ctx.lineTo(x + Math.cos(a + 0.18) * o, y + Math.sin(a + 0.18) * o);
+      ctx.lineTo(x + Math.cos(a - 0.18) * o, y + Math.sin(a - 0.18) * o);
+      ctx.closePath();
+      ctx.fill();
+    }
+  }
   ctx.shadowColor = color;
   ctx.shadowBlur = 14;
   ctx.fillStyle = color;
   ctx.beginPath();
-  ctx.arc(x, y, r, 0, Math.PI * 2);
+  if (e.kind === 'npc') {
+    // NPCs are hexagons: tell them from players at a glance
+    for (let i = 0; i < 6; i++) {
+      const a = (i / 6) * Math.PI * 2 + Math.PI / 6;
+      const px = x + Math.cos(a) * r * 1.08;
+      const py = y + Math.sin(a) * r * 1.08;
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.closePath();
+  } else ctx.arc(x, y, r, 0, Math.PI * 2);
   ctx.fill();
   ctx.shadowBlur = 0;
   ctx.fillStyle = 'rgba(5, 6, 11, 0.9)';
@@ -56,7 +199,8 @@ export function drawOther(ctx: CanvasRenderingContext2D, cam: Camera, e: DrawnEn
   ctx.arc(x, y, r * 0.45, 0, Math.PI * 2);
   ctx.fill();
   ctx.restore();
-  nameTag(ctx, x, y - r - 10, e, color);
+  const lift = e.rank === 'boss' ? r * 1.9 : e.rank === 'elite' ? r * 1.6 : r;
+  nameTag(ctx, x, y - lift - 14, e, color);
 }
 
 export function drawSelf(
@@ -69,9 +213,14 @@ export function drawSelf(
   const x = cam.sx(e.x);
   const y = cam.sy(e.y);
   const r = Math.max(7, cam.ppm * 0.65);
+  if (e.dead) {
+    drawCorpse(ctx, x, y, r * 1.1);
+    nameTag(ctx, x, y - r - 8, e, C.yellow);
+    return;
+  }
   const pulse = (Math.sin(now / 300) + 1) / 2;
   ctx.save();
-  // pulsing selection ring
+  // pulsing ring
   ctx.strokeStyle = C.magenta;
   ctx.globalAlpha = 0.35 + pulse * 0.4;
   ctx.lineWidth = 2;

@@ -13,6 +13,8 @@ export function drawGround(
   zone: ZoneInfo,
   lots: Lot[],
   now: number,
+  /** the zone has real buildings: lots are only open ground (courtyards, parking) */
+  flatLots = false,
 ) {
   ctx.fillStyle = C.void;
   ctx.fillRect(0, 0, cam.width, cam.height);
@@ -25,7 +27,8 @@ export function drawGround(
 
   const v = cam.view(1);
   drawGrid(ctx, cam, zone, v);
-  drawLots(ctx, cam, lots, v, now);
+  if (flatLots) drawOpenLots(ctx, cam, lots, v);
+  else drawLots(ctx, cam, lots, v, now);
   drawStreets(ctx, cam, zone, v);
 
   // zone border: a neon fence
@@ -67,6 +70,30 @@ function drawGrid(
     }
     ctx.stroke();
   }
+}
+
+/** Walkable plots between buildings: a kerb outline and a faint paving grid, no roof. */
+function drawOpenLots(
+  ctx: CanvasRenderingContext2D,
+  cam: Camera,
+  lots: Lot[],
+  v: ReturnType<Camera['view']>,
+) {
+  ctx.save();
+  ctx.setLineDash([cam.ppm * 0.8, cam.ppm * 0.6]);
+  ctx.lineWidth = 1;
+  for (const l of lots) {
+    if (!intersects(v, l.x, l.y, l.w, l.h)) continue;
+    const x = cam.sx(l.x);
+    const y = cam.sy(l.y);
+    const w = l.w * cam.ppm;
+    const h = l.h * cam.ppm;
+    ctx.fillStyle = 'rgba(20, 26, 48, 0.22)';
+    ctx.fillRect(x, y, w, h);
+    ctx.strokeStyle = 'rgba(127, 138, 168, 0.1)';
+    ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+  }
+  ctx.restore();
 }
 
 function drawLots(

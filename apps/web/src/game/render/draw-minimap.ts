@@ -23,6 +23,10 @@ function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasEleme
     ctx.fillStyle = s.name ? 'rgba(252, 238, 10, 0.45)' : 'rgba(0, 240, 255, 0.16)';
     ctx.fillRect(s.x * k, s.y * k, Math.max(1, s.w * k), Math.max(1, s.h * k));
   }
+  // buildings: solid blocks (they stop you, so the map shows them)
+  ctx.fillStyle = 'rgba(70, 84, 140, 0.85)';
+  for (const o of zone.obstacles ?? [])
+    ctx.fillRect(o.x * k, o.y * k, Math.max(1, o.w * k), Math.max(1, o.h * k));
   for (const p of zone.spawnPoints) {
     ctx.fillStyle =
       p.kind === 'medical_center'
@@ -43,7 +47,7 @@ export function drawMinimap(
   cam: Camera,
   zone: ZoneInfo,
   self: Vec2,
-  others: { x: number; y: number; kind: string }[],
+  others: { x: number; y: number; kind: string; dead?: boolean; disposition?: string }[],
   dpr: number,
 ) {
   const size = MINIMAP_SIZE;
@@ -58,7 +62,8 @@ export function drawMinimap(
   ctx.lineWidth = 1;
   ctx.strokeRect(ox + v.x0 * k, oy + v.y0 * k, (v.x1 - v.x0) * k, (v.y1 - v.y0) * k);
   for (const o of others) {
-    ctx.fillStyle = o.kind === 'npc' ? C.orange : C.cyan;
+    if (o.dead) continue;
+    ctx.fillStyle = o.kind !== 'npc' ? C.cyan : o.disposition === 'neutral' ? C.yellow : C.red;
     ctx.fillRect(ox + o.x * k - 1.5, oy + o.y * k - 1.5, 3, 3);
   }
   ctx.fillStyle = C.yellow;

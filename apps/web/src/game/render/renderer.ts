@@ -3,18 +3,33 @@ import type { Vec2 } from '@necp/shared';
 import type { WorldState } from '../world/world-state';
 import { Camera } from './camera';
 import { buildLots, type Lot } from './city-layout';
-import { drawOther, drawSelf, type DrawnEntity } from './draw-entities';
+import type { LiveText } from '../combat/floating-text';
+import { drawBuildings } from './draw-buildings';
+import { drawOther, drawSelf, drawTargetRing, type DrawnEntity } from './draw-entities';
+import { drawFloatingTexts } from './draw-floating-text';
 import { drawGround } from './draw-ground';
 import { PlateLayout, drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
 import { drawMinimap } from './draw-minimap';
 import { C, FONT_DISPLAY } from './palette';
 
+/** Everything that moves or changes, for one frame. */
+export interface Scene {
+  selfPos: Vec2;
+  self: DrawnEntity;
+  others: DrawnEntity[];
+  drops: DrawnDrop[];
+  /** drop/crate in reach (highlighted) */
+  reachEid: number | null;
+  targetEid: number | null;
+  texts: LiveText[];
+}
+
 export class Renderer {
   private ctx: CanvasRenderingContext2D;
   private cam = new Camera();
   private dpr = 1;
-  private lots: { zoneId: string; lots: Lot[] } | null = null;
+  private lots: { zoneId: string; lots: Lot[]; flat: boolean } | null = null;
   private plates = new PlateLayout();
 
   constructor(private canvas: HTMLCanvasElement) {
@@ -63,51 +78,56 @@ export class Renderer {
     };
   }
 
+  /** Whether a world point is on screen (Tab only cycles what you can see). */
+  inView(p: Vec2): boolean {
+    const v = this.cam.view();
+    return p.x >= v.x0 && p.x <= v.x1 && p.y >= v.y0 && p.y <= v.y1;
+  }
+
   /** Pixels per metre of the current view (click tolerance). */
   get ppm() {
     return this.cam.ppm;
   }
 
-  draw(
-    world: WorldState,
-    selfPos: Vec2,
-    others: DrawnEntity[],
-    loot: { drops: DrawnDrop[]; reachEid: number | null },
-    now: number,
-  ) {
+  draw(world: WorldState, scene: Scene, now: number) {
     this.fit();
     const { ctx, cam } = this;
-    if (this.lots?.zoneId !== world.zone.id)
-      this.lots = { zoneId: world.zone.id, lots: buildLots(world.zone) };
-    cam.follow(selfPos);
-    drawGround(ctx, cam, world.zone, this.lots.lots, now);
-    drawSpawnMarkers(ctx, cam, world.zone, now);
-    this.plates.reset();
-    drawCrates(ctx, cam, world.crates.values(), loot.reachEid, this.plates, now);
-    drawDrops(ctx, cam, loot.drops, loot.reachEid, this.plates, now);
-    const v = cam.view(4);
-    for (const o of others) {
-      if (o.x >= v.x0 && o.x <= v.x1 && o.y >= v.y0 && o.y <= v.y1) drawOther(ctx, cam, o);
+    const obstacles = world.zone.obstacles ?? [];
+    if (this.lots?.zoneId !== world.zone.id) {
+      // with real buildings the generated lots are only open ground between them
+      const lots = buildLots(world.zone).filter((l) => !obstacles.some((o) => overlaps(l, o)));
+      this.lots = { zoneId: world.zone.id, lots, flat: obstacles.length > 0 };
     }
-    const s = world.self;
-    drawSelf(
-      ctx,
-      cam,
-      {
-        ...selfPos,
-        name: s.name,
-        level: world.stats.level,
-        health: world.stats.health,
-        maxHealth: world.stats.maxHealth,
-        kind: 'player',
-      },
-      world.heading,
-      now,
+    cam.follow(scene.selfPos);
+    drawGround(ctx, cam, world.zone, this.lots.lots, now, this.lots.flat);
+    drawSpawnMarkers(ctx, cam, world.zone, now);
+    // buildings under everything that moves: a name plate must never hide behind a roof
+    drawBuildings(ctx, cam, obstacles, now);
+    this.plates.reset();
+    drawCrates(ctx, cam, world.crates.values(), scene.reachEid, this.plates, now);
+    drawDrops(ctx, cam, scene.drops, scene.reachEid, this.plates, now);
+    const v = cam.view(4);
+    const inView = scene.others.filter(
+      (o) => o.x >= v.x0 && o.x <= v.x1 && o.y >= v.y0 && o.y <= v.y1,
     );
+    const target = scene.others.find((o) => o.eid === scene.targetEid);
+    if (target) drawTargetRing(ctx, cam, target, now);
+    // corpses under the living; then north to south so nearer ones overlap
+    inView.sort((a, b) => Number(!!b.dead) - Number(!!a.dead) || a.y - b.y);
+    for (const o of inView) drawOther(ctx, cam, o);
+    drawSelf(ctx, cam, scene.self, world.heading, now);
+    const at = new Map<number, Vec2>(inView.map((o) => [o.eid, o]));
+    at.set(scene.self.eid, scene.selfPos);
+    drawFloatingTexts(ctx, cam, scene.texts, (eid) => at.get(eid) ?? null);
     drawVignette(ctx, cam);
-    drawMinimap(ctx, cam, world.zone, selfPos, others, this.dpr);
+    drawMinimap(ctx, cam, world.zone, scene.selfPos, scene.others, this.dpr);
   }
 }
+
+const overlaps = (
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+) => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
 
 /** Darkened edges focus the eye on the centre (and hide the hard canvas border). */
 function drawVignette(ctx: CanvasRenderingContext2D, cam: Camera) {

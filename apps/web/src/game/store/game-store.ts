@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KickMsg } from '@necp/shared';
+import { initialCombatUi, type CombatUiActions, type CombatUiState } from './combat-types';
 import type { ItemUiActions, ItemUiState } from './ui-types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -23,6 +24,11 @@ export interface VisibleEntity {
   eid: number;
   kind: 'player' | 'npc';
   name: string;
+  /** npcs: content template id */
+  templateId?: string;
+  dead: boolean;
+  health: number;
+  maxHealth: number;
   /** metres, last position the server reported */
   x: number;
   y: number;
@@ -51,7 +57,7 @@ export interface FatalError {
   signIn?: boolean;
 }
 
-export interface GameState extends ItemUiState {
+export interface GameState extends ItemUiState, CombatUiState {
   status: ConnectionStatus;
   pingMs: number | null;
   zone: { id: string; name: string } | null;
@@ -63,7 +69,7 @@ export interface GameState extends ItemUiState {
   toasts: Toast[];
 }
 
-export interface GameActions extends ItemUiActions {
+export interface GameActions extends ItemUiActions, CombatUiActions {
   patch: (p: Partial<GameState>) => void;
   toast: (kind: ToastKind, text: string, item?: ToastItem) => void;
   dismissToast: (id: number) => void;
@@ -97,6 +103,7 @@ export function createGameStore(): GameStore {
     reach: null,
     bankNear: null,
     charStats: null,
+    ...initialCombatUi(),
     patch: (p) => set(p),
     toast: (kind, text, item) => {
       const id = nextToastId++;
@@ -116,5 +123,6 @@ export function createGameStore(): GameStore {
     setContextMenu: (contextMenu) => set({ contextMenu, tooltip: null }),
     setTooltip: (tooltip) => set({ tooltip }),
     setDrag: (drag) => set({ drag, tooltip: null, contextMenu: null }),
+    toggleCombatLog: () => set({ combatLogOpen: !get().combatLogOpen }),
   }));
 }

@@ -55,6 +55,7 @@ describe('bankInRange', () => {
     width: 100,
     height: 100,
     streets: [],
+    obstacles: [],
     spawnPoints: [
       { id: 'start', kind: 'player_start', name: 'Start', x: 10, y: 10 },
       { id: 'bank', kind: 'bank_terminal', name: 'Bank', x: 50, y: 50 },

@@ -1,0 +1,69 @@
+import type {
+  AwardKillInput,
+  CombatLogRow,
+  GameDeps,
+  Log,
+  RecordPlayerDeathInput,
+} from '@necp/game';
+import type { Zone } from '../zone/zone';
+import type { CombatSink } from './combat-sink';
+import { COMBAT_LOG_FLUSH_MS, CombatLogBuffer } from './combat-log-buffer';
+import { COMBAT_WEAR_FLUSH_MS, CombatWearBatch } from './combat-wear-batch';
+import { ZoneRewards } from './rewards';
+
+/**
+ * The sim's CombatSink for one zone: kill awards and death records (retried),
+ * the combat log (flushed every second) and gear wear (batched), all through
+ * packages/game. `start` schedules the flushes on the zone's tick.
+ */
+export class DbCombatSink implements CombatSink {
+  readonly logBuffer: CombatLogBuffer;
+  readonly wear: CombatWearBatch;
+  readonly rewards: ZoneRewards;
+
+  constructor(
+    deps: GameDeps,
+    private readonly zone: Zone,
+    log: Log,
+  ) {
+    const l = log.child({ zone: zone.id, component: 'combat-sink' });
+    this.logBuffer = new CombatLogBuffer(deps, l);
+    this.wear = new CombatWearBatch(deps, zone, l);
+    this.rewards = new ZoneRewards(deps, zone, l);
+  }
+
+  start(): void {
+    this.zone.setSink(this);
+    this.zone.every(COMBAT_LOG_FLUSH_MS, (now) => {
+      void this.logBuffer.flush();
+      this.rewards.tick(now);
+    });
+    this.zone.every(COMBAT_WEAR_FLUSH_MS, () => void this.wear.flush());
+  }
+
+  npcKilled(kill: AwardKillInput): void {
+    this.rewards.npcKilled(kill);
+  }
+
+  playerDied(death: RecordPlayerDeathInput): void {
+    this.rewards.playerDied(death);
+  }
+
+  log(row: CombatLogRow): void {
+    this.logBuffer.push(row);
+  }
+
+  weaponUsed(characterId: string): void {
+    this.wear.weaponUsed(characterId);
+  }
+
+  hitTaken(characterId: string): void {
+    this.wear.hitTaken(characterId);
+  }
+
+  /** Writes everything pending and waits for running jobs (shutdown, tests). */
+  async drain(): Promise<void> {
+    await this.rewards.idle();
+    await Promise.all([this.logBuffer.flush(), this.wear.flush()]);
+  }
+}

@@ -1,0 +1,31 @@
+import { NPC_ATTACK_ABILITY_ID, type EffectBrief } from '@necp/shared';
+import type { CombatLogRow } from '@necp/game';
+import { npcActorId, type Npc } from '../npc/npc';
+import type { Player } from '../zone/player';
+import type { EffectInstance } from './combat-state';
+
+/** Anything that fights: a player or an NPC (both carry health and a CombatState). */
+export type Fighter = Player | Npc;
+
+/** Players fight NPCs; players never hurt players, NPCs never hurt NPCs (no PvP yet). */
+export const hostile = (a: Fighter, b: Fighter): boolean => a.kind !== b.kind;
+
+/** Whether the ability is on the fighter's bar (players) or in its template (NPCs, plus the auto-attack). */
+export function knowsAbility(f: Fighter, abilityId: string): boolean {
+  if (f.kind === 'player') return f.abilities.includes(abilityId);
+  return abilityId === NPC_ATTACK_ABILITY_ID || f.template.abilities.includes(abilityId);
+}
+
+/** Who a fighter is in the combat log: character id, or the NPC's stable spawn id. */
+export function actorOf(
+  f: Fighter | undefined,
+): Pick<CombatLogRow, 'sourceKind' | 'sourceId' | 'sourceName'> {
+  if (!f) return { sourceKind: 'unknown', sourceId: 'unknown', sourceName: 'unknown' };
+  if (f.kind === 'player')
+    return { sourceKind: 'player', sourceId: f.characterId, sourceName: f.name };
+  return { sourceKind: 'npc', sourceId: npcActorId(f), sourceName: f.template.name };
+}
+
+/** Effects as a client shows them: id, ms left, stacks. */
+export const effectBriefs = (effects: readonly EffectInstance[], now: number): EffectBrief[] =>
+  effects.map((e) => [e.effect.id, Math.max(0, e.expiresAt - now), e.stacks]);

@@ -1,0 +1,86 @@
+import {
+  awardKill,
+  recordPlayerDeath,
+  type AwardKillInput,
+  type AwardKillResult,
+  type GameDeps,
+  type Log,
+  type RecordPlayerDeathInput,
+} from '@necp/game';
+import type { Zone } from '../zone/zone';
+import { refreshZoneStats } from './refresh-stats';
+import { RetryQueue } from './retry-queue';
+
+/**
+ * Pays out deaths in the database and brings the results back into the zone.
+ * An NPC kill → awardKill (XP, loot, outbox; idempotent by the NPC's life id, so
+ * a retry after a lost reply pays nothing twice) → `progress:xp` to each rewarded
+ * player, char:stats after a level-up, the drops shown in the zone. A player
+ * death → recordPlayerDeath (durability, outbox; idempotent by its death key).
+ * Failures are retried a bounded number of times on the zone clock.
+ */
+export class ZoneRewards {
+  readonly retries: RetryQueue;
+
+  constructor(
+    private readonly deps: GameDeps,
+    private readonly zone: Zone,
+    private readonly log: Log,
+  ) {
+    this.retries = new RetryQueue(deps.clock, log);
+  }
+
+  npcKilled(kill: AwardKillInput): void {
+    this.retries.submit(`award ${kill.killKey}`, async () => {
+      await this.award(kill);
+    });
+  }
+
+  playerDied(death: RecordPlayerDeathInput): void {
+    this.retries.submit(`death ${death.deathKey}`, async () => {
+      await recordPlayerDeath(this.deps, death);
+      // worn gear may have broken: its bonuses are gone
+      await refreshZoneStats(this.deps, this.zone, death.characterId, 'keep').catch(
+        (err: unknown) =>
+          this.log.warn(
+            { err, characterId: death.characterId },
+            'refreshing stats after death failed',
+          ),
+      );
+    });
+  }
+
+  /** One award attempt and its delivery into the zone (a duplicate delivers nothing). */
+  async award(kill: AwardKillInput): Promise<AwardKillResult> {
+    const result = await awardKill(this.deps, kill);
+    for (const drop of result.loot.drops) this.zone.addDrop(drop);
+    for (const r of result.rewards) {
+      const conn = this.zone.player(r.characterId)?.conn;
+      conn?.xp?.({
+        xpGained: r.xp.xpGained,
+        xp: r.xp.xp,
+        level: r.xp.level,
+        levelsGained: r.xp.levelsGained,
+        source: kill.npc.name,
+      });
+      if (r.xp.levelsGained > 0) {
+        // a level-up raises the maximum and restores health
+        await refreshZoneStats(this.deps, this.zone, r.characterId, 'full').catch((err: unknown) =>
+          this.log.warn(
+            { err, characterId: r.characterId },
+            'refreshing stats after level-up failed',
+          ),
+        );
+      }
+    }
+    return result;
+  }
+
+  tick(now: number): void {
+    this.retries.tick(now);
+  }
+
+  idle(): Promise<void> {
+    return this.retries.idle();
+  }
+}

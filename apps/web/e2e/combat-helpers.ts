@@ -1,0 +1,165 @@
+// Combat helpers for e2e specs: read the client's read-only test hook
+// (window.__necp.state()) instead of hunting pixels, and drive fights with the
+// ability keys only when a slot says it is ready.
+import { expect, type Page } from '@playwright/test';
+import type { NecpTestEntity, NecpTestView } from '../src/game/test-hook';
+
+export const state = (page: Page): Promise<NecpTestView> =>
+  page.evaluate(() => {
+    if (!window.__necp) throw new Error('the game client is not running');
+    return window.__necp.state();
+  });
+
+const dist = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  Math.hypot(a.x - b.x, a.y - b.y);
+
+/** Living NPCs of a template in view. */
+export async function living(page: Page, templateId: string): Promise<NecpTestEntity[]> {
+  const s = await state(page);
+  return s.entities.filter((e) => e.kind === 'npc' && e.templateId === templateId && !e.dead);
+}
+
+/** Tab until the target is `eid` (Tab goes nearest first and wraps). */
+export async function tabTo(page: Page, eid: number) {
+  await page.getByTestId('game-canvas').focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await state(page)).target).not.toBeNull();
+    if ((await state(page)).target === eid) return;
+  }
+  throw new Error(`Tab never reached eid ${eid}`);
+}
+
+/** Holds the movement keys towards a point for a short step. */
+async function stepTowards(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+) {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const keys: string[] = [];
+  if (Math.abs(dx) > 0.4) keys.push(dx > 0 ? 'd' : 'a');
+  if (Math.abs(dy) > 0.4) keys.push(dy > 0 ? 's' : 'w');
+  for (const k of keys) await page.keyboard.down(k);
+  // a movement step is a duration, not a wait for the game: 6 m/s × 0.2 s ≈ 1.2 m
+  await page.waitForTimeout(200);
+  for (const k of keys) await page.keyboard.up(k);
+}
+
+export interface FightResult {
+  /** where the target died (its corpse), metres */
+  x: number;
+  y: number;
+}
+
+/**
+ * Fights the current target with the ability keys until it is dead: each round waits
+ * for the first thing worth doing — a ready ability in reach (Power Shot, Crippling
+ * Shot, the basic attack; Defensive Stance when hurt), or walking closer when nothing
+ * reaches. Fails when the own character dies.
+ */
+export async function fightTarget(
+  page: Page,
+  eid: number,
+  timeoutMs = 45_000,
+): Promise<FightResult> {
+  const until = Date.now() + timeoutMs;
+  let last = { x: 0, y: 0 };
+  while (Date.now() < until) {
+    const handle = await page.waitForFunction(
+      (eid) => {
+        const s = window.__necp?.state();
+        if (!s?.self) return null;
+        if (s.self.dead) return { act: 'dead' };
+        const t = s.entities.find((e) => e.eid === eid);
+        if (!t) return { act: 'gone' };
+        if (t.dead) return { act: 'done', x: t.x, y: t.y };
+        if (s.target !== eid) return { act: 'retarget' };
+        const d = Math.hypot(t.x - s.self.x, t.y - s.self.y);
+        const slot = (ability: string) =>
+          document.querySelector<HTMLElement>(
+            `[data-testid=ability-slot][data-ability=${ability}]`,
+          );
+        const ready = (ability: string, reach: number) => {
+          const el = slot(ability);
+          return !!el && el.dataset.ready === 'true' && d <= reach;
+        };
+        const key = (ability: string) => slot(ability)?.dataset.slot;
+        const hurt = s.self.health / s.self.maxHealth < 0.6;
+        if (hurt && ready('solo_defensive_stance', Infinity))
+          return { act: 'key', key: key('solo_defensive_stance') };
+        if (ready('solo_power_shot', 24)) return { act: 'key', key: key('solo_power_shot') };
+        if (ready('solo_crippling_shot', 19.5))
+          return { act: 'key', key: key('solo_crippling_shot') };
+        if (ready('solo_attack', 19.5)) return { act: 'key', key: key('solo_attack') };
+        if (d > 19) return { act: 'approach', x: t.x, y: t.y, sx: s.self.x, sy: s.self.y };
+        return null; // everything cooling down: keep waiting
+      },
+      eid,
+      { polling: 50, timeout: Math.max(1000, until - Date.now()) },
+    );
+    const a = (await handle.jsonValue()) as {
+      act: string;
+      key?: string;
+      x?: number;
+      y?: number;
+      sx?: number;
+      sy?: number;
+    };
+    if (a.act === 'dead') throw new Error('flatlined while fighting');
+    if (a.act === 'gone') throw new Error(`target ${eid} left view before it died`);
+    if (a.act === 'done') return { x: a.x!, y: a.y! };
+    if (a.act === 'retarget') await tabTo(page, eid);
+    else if (a.act === 'approach') {
+      last = { x: a.x!, y: a.y! };
+      await stepTowards(page, { x: a.sx!, y: a.sy! }, last);
+    } else if (a.act === 'key') {
+      await page.keyboard.press(String(Number(a.key) + 1));
+      // the key was taken: the slot leaves "ready" (or the flash says why not)
+      await page
+        .waitForFunction(
+          (k) =>
+            document.querySelector<HTMLElement>(`[data-testid=ability-slot][data-slot="${k}"]`)
+              ?.dataset.ready !== 'true' || !!document.querySelector('[data-testid=combat-error]'),
+          a.key,
+          { timeout: 2000 },
+        )
+        .catch(() => undefined);
+    }
+  }
+  throw new Error(`target ${eid} still alive after ${timeoutMs} ms`);
+}
+
+/**
+ * The punk to pull: the one farthest from its pack mates (NPCs of a faction within a
+ * few metres join a fight), preferring one that is alone.
+ */
+export function loneliest(punks: NecpTestEntity[]): NecpTestEntity | null {
+  let best: { p: NecpTestEntity; iso: number } | null = null;
+  for (const p of punks) {
+    const iso = Math.min(...punks.filter((o) => o !== p).map((o) => dist(o, p)), Infinity);
+    if (!best || iso > best.iso) best = { p, iso };
+  }
+  return best?.p ?? null;
+}
+
+/** A drop of ours within `radius` m of a point, once it appears (null after the timeout). */
+export async function waitForOwnDropNear(
+  page: Page,
+  at: { x: number; y: number },
+  radius: number,
+  timeout: number,
+) {
+  const handle = await page
+    .waitForFunction(
+      ({ at, radius }) => {
+        const s = window.__necp?.state();
+        return s?.drops.find((d) => d.mine && Math.hypot(d.x - at.x, d.y - at.y) <= radius) ?? null;
+      },
+      { at, radius },
+      { polling: 100, timeout },
+    )
+    .catch(() => null);
+  return handle ? ((await handle.jsonValue()) as NecpTestView['drops'][number]) : null;
+}

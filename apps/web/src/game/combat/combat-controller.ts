@@ -1,0 +1,360 @@
+/**
+ * The combat side of the game client: the current target (click, Tab, Esc), ability
+ * use (keys 1–6) with refusal flashes, combat events → floating text and the combat
+ * log, XP gains and level-ups, respawn. Publishes what the HUD needs to the store.
+ * Framework-free; GameClient owns one.
+ */
+import {
+  distance,
+  type CombatEvent,
+  type NpcDisposition,
+  type Vec2,
+  type XpGainMsg,
+} from '@necp/shared';
+import type { CombatCommands } from '../net/combat-commands';
+import type { CastView, EffectView, TargetView } from '../store/combat-types';
+import type { GameStore } from '../store/game-store';
+import { effectsNow, type RemoteEntity, type WorldState } from '../world/world-state';
+import { CombatLog, describeEvent, type NameResolver } from './combat-log';
+import {
+  abilityName,
+  abilityOf,
+  barAbilities,
+  effectLook,
+  effectName,
+  npcTemplate,
+} from './content';
+import { FloatingTexts, type FloatKind } from './floating-text';
+import { refusalMessage, shakesSlot } from './refusals';
+import { resourceName } from './resource';
+import { nextTabTarget, type Targetable } from './targeting';
+
+export interface CombatControllerDeps {
+  store: GameStore;
+  commands: CombatCommands;
+  world: () => WorldState | null;
+  /** XP or level changed on the server: refetch the character sheet */
+  onProgress: () => void;
+}
+
+/** NPCs the server did not label: hostile when they aggro on sight (content). */
+export function dispositionOf(e: RemoteEntity['info']): NpcDisposition | null {
+  if (e.kind !== 'npc') return null;
+  if (e.disposition) return e.disposition;
+  const t = npcTemplate(e.templateId);
+  return t && t.behaviour.aggroRange <= 0 ? 'neutral' : 'hostile';
+}
+
+export class CombatController {
+  readonly texts = new FloatingTexts();
+  private log = new CombatLog();
+  private target: number | null = null;
+  private flashId = 0;
+  private lastTargetKey = '';
+  private publishedCombat: unknown = null;
+  private publishedEffects: unknown = null;
+  private publishedDead: boolean | null = null;
+
+  constructor(private deps: CombatControllerDeps) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  get targetEid() {
+    return this.target;
+  }
+
+  /** A (re)connect: the world is new, eids are new. */
+  onWelcome(world: WorldState) {
+    this.target = null;
+    this.lastTargetKey = '';
+    this.publishedCombat = null;
+    this.publishedEffects = null;
+    this.publishedDead = null;
+    this.deps.store.setState({
+      classId: world.self.classId,
+      bar: barAbilities(world.self.classId, world.stats.level, world.self),
+      target: null,
+      killer: null,
+    });
+  }
+
+  // ---- targeting ------------------------------------------------------------------
+
+  setTarget(eid: number | null) {
+    this.target = eid;
+    this.lastTargetKey = '';
+  }
+
+  /** Esc: true when there was a target to clear (else Esc opens the menu). */
+  clearTarget(): boolean {
+    if (this.target === null) return false;
+    this.setTarget(null);
+    this.deps.store.setState({ target: null });
+    return true;
+  }
+
+  /** Tab: the next hostile NPC in view, nearest first. */
+  tab(now: number, inView: (p: Vec2) => boolean) {
+    const world = this.deps.world();
+    if (!world) return;
+    const next = nextTabTarget(
+      this.targetables(world, now, inView),
+      world.predictor.pos,
+      this.target,
+    );
+    if (next === null) {
+      this.flash('No enemies in view');
+      return;
+    }
+    this.setTarget(next);
+    this.publish(now, true);
+  }
+
+  targetables(world: WorldState, now: number, inView: (p: Vec2) => boolean = () => true) {
+    const out: Targetable[] = [];
+    for (const [eid, e] of world.others) {
+      const p = e.buffer.sample(now);
+      if (!inView(p)) continue;
+      out.push({
+        eid,
+        kind: e.info.kind === 'npc' ? 'npc' : 'player',
+        x: p.x,
+        y: p.y,
+        dead: !!e.info.dead,
+        hostile: dispositionOf(e.info) === 'hostile',
+      });
+    }
+    return out;
+  }
+
+  // ---- abilities ------------------------------------------------------------------
+
+  /** Key 1–6 (slot 0–5) or a click on the bar. */
+  async activateSlot(slot: number, now: number, inView: (p: Vec2) => boolean) {
+    const world = this.deps.world();
+    const id = this.store.bar[slot];
+    if (!world || !id) return;
+    if (world.selfDead) return this.flash("You're flatlined");
+    const ability = abilityOf(id);
+    let target: number | undefined;
+    if (!ability || ability.target === 'enemy') {
+      const t = this.target === null ? null : world.others.get(this.target);
+      if (!t || t.info.dead) {
+        // no living target: take the nearest hostile, like a first Tab
+        this.setTarget(null);
+        this.tab(now, inView);
+        if (this.target === null) return;
+      }
+      target = this.target ?? undefined;
+    } else if (ability.target === 'ally') {
+      const t = this.target === null ? null : world.others.get(this.target);
+      // a friendly player targeted: heal them; otherwise yourself
+      if (t && t.info.kind === 'player' && !t.info.dead) target = this.target ?? undefined;
+    }
+    const res = await this.deps.commands.use({
+      ability: id,
+      ...(target === undefined ? {} : { target }),
+      viewTick: world.viewTick(now),
+    });
+    if (!res || res.ok) return;
+    this.flash(refusalMessage(res.error.code, res.error.message, resourceName(this.store.classId)));
+    if (shakesSlot(res.error.code))
+      this.deps.store.setState({ shake: { slot, id: ++this.flashId } });
+  }
+
+  async respawn() {
+    const res = await this.deps.commands.respawn();
+    if (!res.ok) this.flash(res.error.message);
+  }
+
+  cancelCast() {
+    void this.deps.commands.cancel();
+  }
+
+  private flash(text: string) {
+    this.deps.store.setState({ combatError: { id: ++this.flashId, text } });
+  }
+
+  // ---- what happened --------------------------------------------------------------
+
+  private names(world: WorldState): NameResolver {
+    return { entity: (eid) => world.nameOf(eid), ability: abilityName, effect: effectName };
+  }
+
+  private posOf(world: WorldState, eid: number, now: number): Vec2 | null {
+    if (eid === world.self.eid) return world.predictor.pos;
+    return world.others.get(eid)?.buffer.sample(now) ?? null;
+  }
+
+  private float(
+    world: WorldState,
+    eid: number,
+    text: string,
+    kind: FloatKind,
+    faint: boolean,
+    now: number,
+  ) {
+    const pos = this.posOf(world, eid, now);
+    if (pos) this.texts.add({ text, kind, anchor: eid, pos, faint }, now);
+  }
+
+  /** Combat events of one snapshot (the world already applied its health and deaths). */
+  onEvents(events: CombatEvent[], now: number) {
+    const world = this.deps.world();
+    if (!world || events.length === 0) return;
+    const me = world.self.eid;
+    const names = this.names(world);
+    let logged = false;
+    for (const e of events) {
+      const involved = e.src === me || e.dst === me;
+      const faint = !involved;
+      switch (e.k) {
+        case 'hit': {
+          const n = e.n ?? 0;
+          const text = n === 0 && e.absorbed ? 'absorbed' : e.crit ? `${n}!` : `${n}`;
+          const kind: FloatKind = e.dst === me ? 'damage_taken' : e.crit ? 'crit' : 'damage';
+          this.float(world, e.dst, e.dst === me ? `-${text}` : text, kind, faint, now);
+          break;
+        }
+        case 'miss':
+          this.float(world, e.dst, 'miss', 'miss', faint, now);
+          break;
+        case 'heal':
+          this.float(world, e.dst, `+${e.n ?? 0}`, 'heal', faint, now);
+          break;
+        case 'tick':
+          if (e.heal) this.float(world, e.dst, `+${e.n ?? 0}`, 'heal', faint, now);
+          else this.float(world, e.dst, `${e.n ?? 0}`, 'dot', faint, now);
+          break;
+        case 'effect':
+          if (involved && e.fx)
+            this.float(world, e.dst, effectLook(e.fx).name, 'effect', false, now);
+          break;
+        case 'death':
+          if (e.dst === me)
+            this.deps.store.setState({
+              killer: e.src && e.src !== me ? world.nameOf(e.src) : null,
+            });
+          break;
+      }
+      // the log keeps your fights and your target's
+      if (involved || (this.target !== null && (e.src === this.target || e.dst === this.target))) {
+        const line = describeEvent(e, me, names);
+        if (line) {
+          this.log.push(line.text, line.tone, Date.now());
+          logged = true;
+        }
+      }
+    }
+    if (logged) this.deps.store.setState({ combatLog: this.log.snapshot() });
+  }
+
+  onXp(msg: XpGainMsg, now: number) {
+    const world = this.deps.world();
+    const s = this.store;
+    if (world) {
+      this.float(world, world.self.eid, `+${msg.xpGained} XP`, 'xp', false, now);
+      if (msg.level !== world.stats.level) world.stats = { ...world.stats, level: msg.level };
+    }
+    this.log.push(
+      `You gain ${msg.xpGained} XP${msg.source ? ` (${msg.source})` : ''}`,
+      'xp',
+      Date.now(),
+    );
+    const patch: Partial<ReturnType<GameStore['getState']>> = {
+      xp: { total: msg.xp, level: msg.level },
+      combatLog: this.log.snapshot(),
+    };
+    if (msg.levelsGained > 0) {
+      patch.levelUp = { id: ++this.flashId, level: msg.level };
+      this.log.push(`You reached level ${msg.level}!`, 'xp', Date.now());
+      patch.combatLog = this.log.snapshot();
+      if (world) {
+        const before = new Set(s.bar);
+        const bar = barAbilities(s.classId, msg.level, world.self);
+        patch.bar = bar;
+        const learned = bar.filter((id) => !before.has(id)).map(abilityName);
+        s.toast(
+          'success',
+          `Level up! You are now level ${msg.level}.${learned.length ? ` New: ${learned.join(', ')}.` : ''}`,
+        );
+      } else s.toast('success', `Level up! You are now level ${msg.level}.`);
+    }
+    this.deps.store.setState(patch);
+    this.deps.onProgress();
+  }
+
+  // ---- publishing -----------------------------------------------------------------
+
+  /** HUD values (~10 Hz, or at once with `force`). */
+  publish(now: number, force = false) {
+    const world = this.deps.world();
+    if (!world) return;
+    const patch: Partial<ReturnType<GameStore['getState']>> = {};
+    if (force || this.publishedCombat !== world.selfCombat) {
+      this.publishedCombat = world.selfCombat;
+      patch.selfCombat = world.selfCombat;
+    }
+    if (force || this.publishedEffects !== world.selfEffects) {
+      this.publishedEffects = world.selfEffects;
+      patch.selfEffects = effectViews(
+        effectsNow(world.selfEffects.list, world.selfEffects.at, now),
+        now,
+      );
+    }
+    if (force || this.publishedDead !== world.selfDead) {
+      this.publishedDead = world.selfDead;
+      patch.selfDead = world.selfDead;
+      if (!world.selfDead) patch.killer = null;
+    }
+    const target = this.targetView(world, now);
+    const key = target ? JSON.stringify(target) : '';
+    if (force || key !== this.lastTargetKey) {
+      this.lastTargetKey = key;
+      patch.target = target;
+    }
+    if (Object.keys(patch).length > 0) this.deps.store.setState(patch);
+  }
+
+  private targetView(world: WorldState, now: number): TargetView | null {
+    if (this.target === null) return null;
+    const e = world.others.get(this.target);
+    if (!e) {
+      // it left view (or despawned): nothing to aim at any more
+      this.target = null;
+      return null;
+    }
+    const i = e.info;
+    const c = world.castOf(this.target, now);
+    const cast: CastView | null = c
+      ? { ability: c.ability, startedAt: c.startedAt, endsAt: c.endsAt }
+      : null;
+    const tpl = npcTemplate(i.templateId);
+    return {
+      eid: this.target,
+      kind: i.kind === 'npc' ? 'npc' : 'player',
+      name: i.name,
+      level: i.level,
+      rank: i.kind === 'npc' ? (i.rank ?? tpl?.rank ?? 'normal') : null,
+      disposition: dispositionOf(i),
+      health: i.health,
+      maxHealth: i.maxHealth,
+      dead: !!i.dead,
+      effects: effectViews(effectsNow(i.effects ?? [], e.effectsAt, now), now),
+      cast,
+      distance: Math.round(distance(world.predictor.pos, e.buffer.sample(now)) * 10) / 10,
+    };
+  }
+}
+
+/** Wire effects (ms left now) → views with an absolute end; stable while nothing changes. */
+function effectViews(list: [string, number, number][], now: number): EffectView[] {
+  // round the end so a view built 100 ms later compares equal
+  return list.map(([id, left, stacks]) => ({
+    id,
+    stacks,
+    endsAt: Math.round((now + left) / 100) * 100,
+  }));
+}

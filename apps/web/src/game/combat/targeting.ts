@@ -1,0 +1,53 @@
+/**
+ * Choosing a target: Tab cycles the hostile NPCs in view nearest first, a click
+ * picks the entity under the pointer. Pure (positions in metres).
+ */
+import { distance, type Vec2 } from '@necp/shared';
+
+export interface Targetable {
+  eid: number;
+  kind: 'player' | 'npc';
+  x: number;
+  y: number;
+  dead: boolean;
+  /** npcs only */
+  hostile: boolean;
+}
+
+/**
+ * The next Tab target: living hostile NPCs ordered by distance from `self`.
+ * Without a target (or one that is not in that list) the nearest one; otherwise the
+ * one after the current, wrapping around. null when nothing hostile is in view.
+ */
+export function nextTabTarget(
+  candidates: Iterable<Targetable>,
+  self: Vec2,
+  current: number | null,
+): number | null {
+  const list = [...candidates]
+    .filter((c) => c.kind === 'npc' && c.hostile && !c.dead)
+    .map((c) => ({ eid: c.eid, d: distance(self, c) }))
+    // ties by eid: the order must not flip between two equally far NPCs
+    .sort((a, b) => a.d - b.d || a.eid - b.eid);
+  if (list.length === 0) return null;
+  const i = current === null ? -1 : list.findIndex((c) => c.eid === current);
+  return list[(i + 1) % list.length]!.eid;
+}
+
+/**
+ * The entity nearest to a clicked point within `tolerance` metres; living ones win
+ * over corpses (a corpse under a fresh enemy must not steal the click).
+ */
+export function entityAt(
+  entities: Iterable<Targetable>,
+  p: Vec2,
+  tolerance: number,
+): Targetable | null {
+  let best: { e: Targetable; d: number } | null = null;
+  for (const e of entities) {
+    const d = distance(p, e) + (e.dead ? tolerance / 2 : 0);
+    if (d <= tolerance * 1.5 && distance(p, e) <= tolerance && (!best || d < best.d))
+      best = { e, d };
+  }
+  return best?.e ?? null;
+}

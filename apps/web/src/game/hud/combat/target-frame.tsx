@@ -1,0 +1,69 @@
+'use client';
+/**
+ * The target frame (top centre): name coloured by disposition, level, rank badge,
+ * health, status effects with time left, and the target's cast bar.
+ */
+import { abilityName } from '../../combat/content';
+import type { CastView } from '../../store/combat-types';
+import { useGame } from '../store-context';
+import { EffectIcons } from './effect-icons';
+import { useAnimationFrame } from './use-frame';
+import { useRef } from 'react';
+
+export function TargetFrame() {
+  const t = useGame((s) => s.target);
+  if (!t) return null;
+  const frac = t.maxHealth > 0 ? Math.max(0, Math.min(1, t.health / t.maxHealth)) : 0;
+  const relation = t.kind === 'player' ? 'player' : (t.disposition ?? 'hostile');
+  return (
+    <section
+      className={`hud-card target target--${relation}${t.dead ? ' is-dead' : ''}${t.rank && t.rank !== 'normal' ? ` target--${t.rank}` : ''}`}
+      data-testid="target-frame"
+      data-eid={t.eid}
+      data-health={t.health}
+      data-dead={t.dead}
+      aria-label={`Target: ${t.name}`}
+    >
+      <div className="target__row">
+        <span className="target__level" data-testid="target-level">
+          {t.level}
+        </span>
+        <span className="target__name" data-testid="target-name">
+          {t.name}
+        </span>
+        {t.rank === 'elite' && <span className="target__rank">ELITE</span>}
+        {t.rank === 'boss' && <span className="target__rank target__rank--boss">☠ BOSS</span>}
+        <span className="target__dist" title="Distance">
+          {t.distance.toFixed(0)} m
+        </span>
+      </div>
+      <div
+        className="bar bar--health"
+        role="meter"
+        aria-label="Target health"
+        aria-valuemin={0}
+        aria-valuemax={t.maxHealth}
+        aria-valuenow={t.health}
+      >
+        <span className="bar__fill" style={{ width: `${frac * 100}%` }} />
+        <span className="bar__text">{t.dead ? 'FLATLINED' : `${t.health} / ${t.maxHealth}`}</span>
+      </div>
+      {t.cast && !t.dead && <TargetCast cast={t.cast} />}
+      <EffectIcons effects={t.effects} testId="target-effects" />
+    </section>
+  );
+}
+
+function TargetCast({ cast }: { cast: CastView }) {
+  const fill = useRef<HTMLSpanElement>(null);
+  useAnimationFrame((now) => {
+    const f = (now - cast.startedAt) / Math.max(1, cast.endsAt - cast.startedAt);
+    fill.current?.style.setProperty('width', `${Math.max(0, Math.min(1, f)) * 100}%`);
+  });
+  return (
+    <div className="bar bar--cast bar--thin" data-testid="target-cast">
+      <span ref={fill} className="bar__fill" />
+      <span className="bar__text">{abilityName(cast.ability)}</span>
+    </div>
+  );
+}

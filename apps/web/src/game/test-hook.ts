@@ -1,0 +1,49 @@
+/**
+ * A read-only window into the game client for end-to-end tests (and curious
+ * players): `window.__necp.state()` returns what this client already knows and
+ * draws — positions, health, the target. Nothing in it can change the game, and
+ * nothing in it is hidden from the player (it is all on screen).
+ */
+export interface NecpTestEntity {
+  eid: number;
+  kind: 'player' | 'npc';
+  name: string;
+  templateId: string | null;
+  /** metres, where it is drawn now */
+  x: number;
+  y: number;
+  health: number;
+  maxHealth: number;
+  dead: boolean;
+  disposition: string | null;
+}
+
+export interface NecpTestView {
+  self: {
+    eid: number;
+    x: number;
+    y: number;
+    level: number;
+    health: number;
+    maxHealth: number;
+    dead: boolean;
+  } | null;
+  target: number | null;
+  entities: NecpTestEntity[];
+  drops: { eid: number; templateId: string; x: number; y: number; mine: boolean }[];
+}
+
+declare global {
+  interface Window {
+    __necp?: { state: () => NecpTestView };
+  }
+}
+
+/** Installs the hook; returns its removal. */
+export function installTestHook(view: () => NecpTestView): () => void {
+  const hook = Object.freeze({ state: () => structuredClone(view()) });
+  window.__necp = hook;
+  return () => {
+    if (window.__necp === hook) delete window.__necp;
+  };
+}

@@ -1,0 +1,76 @@
+/** `pnpm bench [options]`: the command line, parsed and validated in this one place. */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+const USAGE = `pnpm bench [options]
+  --bots 50,200,500,1000   bot counts, one run each (fresh database and sim per run)
+  --seconds 30             length of the measured window per run
+  --warmup 10              seconds between the last bot connecting and the window
+  --connect-rate 100       new connections per second while bots join
+  --bot-threads 1          worker threads the bots are spread over (more cores for bots)
+  --walk-only              bots only walk (no combat:use)
+  --out docs/perf.md       where the results section is written
+  --no-write               print the results, leave docs/perf.md alone
+  --profile                run the sim with --cpu-prof (profiles in .data/bench/profiles)
+  --keep-db                keep the bench databases (necp_bench_<n>) after the run
+Environment: DATABASE_URL (else an embedded PostgreSQL), REDIS_URL (optional, passed to the sim).`;
+
+const positiveInt = z.coerce.number().int().positive();
+
+const BenchArgsSchema = z.object({
+  bots: z
+    .string()
+    .transform((s) => s.split(',').map((x) => Number(x.trim())))
+    .pipe(z.array(z.int().positive().max(5000)).min(1)),
+  seconds: positiveInt.max(3600),
+  warmup: z.coerce.number().int().min(0).max(600),
+  connectRate: positiveInt.max(5000),
+  botThreads: positiveInt.max(64),
+  walkOnly: z.boolean(),
+  out: z.string().min(1),
+  write: z.boolean(),
+  keepDb: z.boolean(),
+  profile: z.boolean(),
+});
+export type BenchArgs = z.infer<typeof BenchArgsSchema>;
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      bots: { type: 'string', default: '50,200,500,1000' },
+      seconds: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '10' },
+      'connect-rate': { type: 'string', default: '100' },
+      'bot-threads': { type: 'string', default: '1' },
+      'walk-only': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'docs/perf.md' },
+      'no-write': { type: 'boolean', default: false },
+      'keep-db': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const parsed = BenchArgsSchema.safeParse({
+    bots: values.bots,
+    seconds: values.seconds,
+    warmup: values.warmup,
+    connectRate: values['connect-rate'],
+    botThreads: values['bot-threads'],
+    walkOnly: values['walk-only'],
+    out: values.out,
+    write: !values['no-write'],
+    keepDb: values['keep-db'],
+    profile: values.profile,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid arguments:\n${lines.join('\n')}\n\n${USAGE}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,115 @@
+/**
+ * The bench's players: N accounts with one character each, classes and origins
+ * spread evenly, every character placed in the NPC spawn areas of Watson so the
+ * bots find something to fight. Characters go through the domain (createCharacter:
+ * real starting attributes and health); accounts through the db test factory (no
+ * argon2 hash per bot: bots never log in to the web app, they get sim tickets).
+ */
+import type { Db } from '@necp/db';
+import { createTestUser } from '@necp/db/testing';
+import {
+  CLASS_IDS,
+  ORIGIN_IDS,
+  npcTemplateById,
+  zoneById,
+  type ClassId,
+  type Vec2,
+  type ZoneContent,
+} from '@necp/shared';
+import { createCharacter, createLog, seededRng, systemClock, type GameDeps } from '@necp/game';
+
+export const BENCH_ZONE_ID = 'watson';
+
+export interface BotIdentity {
+  index: number;
+  userId: string;
+  characterId: string;
+  classId: ClassId;
+  /** where the bot starts and wanders (metres) */
+  home: Vec2;
+}
+
+/** An area bots gather in: a spawn area of normal-rank NPCs, or the player start without NPC content. */
+export interface Hangout {
+  x: number;
+  y: number;
+  radius: number;
+}
+
+export function hangouts(zone: ZoneContent): Hangout[] {
+  const npcAreas = zone.npcSpawns
+    .filter((s) => npcTemplateById(s.templateId)?.rank === 'normal')
+    .map((s) => ({ x: s.x, y: s.y, radius: Math.max(s.radius, 8) }));
+  if (npcAreas.length > 0) return npcAreas;
+  const start = zone.spawnPoints.find((s) => s.kind === 'player_start') ?? zone.spawnPoints[0];
+  return [{ x: start?.x ?? zone.width / 2, y: start?.y ?? zone.height / 2, radius: 60 }];
+}
+
+const insideObstacle = (zone: ZoneContent, p: Vec2) =>
+  zone.obstacles.some((o) => p.x >= o.x && p.x <= o.x + o.w && p.y >= o.y && p.y <= o.y + o.h);
+
+/** A random free point within `area` (deterministic for a seed). */
+export function pointIn(zone: ZoneContent, area: Hangout, random: () => number): Vec2 {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const a = random() * Math.PI * 2;
+    const r = Math.sqrt(random()) * area.radius;
+    const p = {
+      x: Math.min(Math.max(area.x + Math.cos(a) * r, 1), zone.width - 1),
+      y: Math.min(Math.max(area.y + Math.sin(a) * r, 1), zone.height - 1),
+    };
+    if (!insideObstacle(zone, p)) return p;
+  }
+  return { x: area.x, y: area.y };
+}
+
+export function benchZone(): ZoneContent {
+  const zone = zoneById(BENCH_ZONE_ID);
+  if (!zone) throw new Error(`zone ${BENCH_ZONE_ID} missing from content`);
+  return zone;
+}
+
+/** Runs `fn` over 0..n-1 with at most `width` calls in flight. */
+async function pool<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array<T>(n);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) out[i] = await fn(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, n) }, worker));
+  return out;
+}
+
+/** Creates `n` bots' accounts and characters in `db` (a fresh bench database). */
+export async function createPopulation(
+  db: Db,
+  n: number,
+  opts: { simTicketSecret: string; seed?: number },
+): Promise<BotIdentity[]> {
+  const zone = benchZone();
+  const areas = hangouts(zone);
+  const rng = seededRng(opts.seed ?? 4);
+  const deps: GameDeps = {
+    db,
+    clock: systemClock,
+    rng,
+    log: createLog('bench', 'warn'),
+    config: { simTicketSecret: opts.simTicketSecret, simPublicUrl: 'http://127.0.0.1' },
+  };
+  const homes = Array.from({ length: n }, (_, i) =>
+    pointIn(zone, areas[i % areas.length] ?? areas[0]!, rng.float),
+  );
+  return pool(n, 8, async (index) => {
+    const classId = CLASS_IDS[index % CLASS_IDS.length]!;
+    const origin = ORIGIN_IDS[Math.floor(index / CLASS_IDS.length) % ORIGIN_IDS.length]!;
+    const user = await createTestUser(db, { username: `bench${index}` });
+    const character = await createCharacter(deps, {
+      userId: user.id,
+      name: `Bench${index.toString(36).padStart(4, '0')}`,
+      origin,
+      class: classId,
+    });
+    const home = homes[index]!;
+    await db.character.update({ where: { id: character.id }, data: { x: home.x, y: home.y } });
+    return { index, userId: user.id, characterId: character.id, classId, home };
+  });
+}

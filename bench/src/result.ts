@@ -1,0 +1,177 @@
+/** One run's numbers (one bot count), built from the sim's /metrics and the bots' counters. */
+import type { BotCounters } from './bot';
+import type { SimLogCounts, SimMetrics } from './sim-process';
+import type { ConnectReport } from './swarm';
+import { count, mean, percentile, sum } from './stats';
+
+export interface RunResult {
+  bots: number;
+  /** set when the run could not be completed (the rest may be partial) */
+  failure?: string;
+  connect?: ConnectReport;
+  /** bots connected / players in the zone at the end of the window */
+  connectedAtEnd?: number;
+  playersAtEnd?: number;
+  windowSeconds?: number;
+  tick?: {
+    p50: number;
+    p99: number;
+    max: number;
+    mean: number;
+    perSecond: number;
+    skipped: number;
+  };
+  /** engine.io payload bytes per client per second (server → client), mean over bots and the 99th-percentile bot */
+  bytesIn?: { mean: number; p99: number };
+  /** client → server, mean */
+  bytesOutMean?: number;
+  snapshotsPerClient?: number;
+  sim?: { cpuPct: number; loopBusyPct: number; rssMb: number; peakRssMb?: number; heapMb: number };
+  benchCpuPct?: number;
+  /** whole machine over the window, % of one core (200 = two cores busy); and the 1-minute load average at the start */
+  machineCpuPct?: number;
+  loadAvg?: number;
+  rtt?: { p50: number; p99: number };
+  view?: { entities: number; npcs: number };
+  combat?: {
+    usesPerSec: number;
+    okPct: number;
+    hitsPerSec: number;
+    kills: number;
+    deaths: number;
+    respawns: number;
+    refusals: Record<string, number>;
+  };
+  errors?: {
+    disconnects: Record<string, number>;
+    kicked: Record<string, number>;
+    ackTimeouts: number;
+    ackErrors: Record<string, number>;
+    sim: SimLogCounts;
+  };
+}
+
+const MB = 2 ** 20;
+
+export function summarise(input: {
+  bots: number;
+  zoneId: string;
+  connect: ConnectReport;
+  /** the sim's /metrics at the start and end of the window; undefined when it did not answer */
+  before: SimMetrics | undefined;
+  after: SimMetrics | undefined;
+  peakRss: number | undefined;
+  counters: BotCounters[];
+  connected: number;
+  disconnects: Record<string, number>[];
+  kicked: (string | null)[];
+  seconds: number;
+  benchCpuMs: number;
+  machineBusyCores: number | undefined;
+  loadAvg: number;
+  simLogs: SimLogCounts;
+}): RunResult {
+  const { before, after, seconds, counters } = input;
+  const simSide = before && after ? simNumbers(input.zoneId, before, after, input.peakRss) : {};
+  // only bots that were connected through the window speak for "per client"
+  const live = counters.filter((c) => c.snapshots > 0);
+  const perSec = (n: number) => n / seconds;
+  const disconnects: Record<string, number> = {};
+  for (const d of input.disconnects)
+    for (const [k, v] of Object.entries(d)) count(disconnects, k, v);
+  const kicked: Record<string, number> = {};
+  for (const k of input.kicked) if (k) count(kicked, k);
+  const refusals: Record<string, number> = {};
+  const ackErrors: Record<string, number> = {};
+  for (const c of counters) {
+    for (const [k, v] of Object.entries(c.refusals)) count(refusals, k, v);
+    for (const [k, v] of Object.entries(c.ackErrors)) count(ackErrors, k, v);
+  }
+  const uses = sum(counters.map((c) => c.uses));
+  const ticks = sum(live.map((c) => c.viewTicks));
+  return {
+    bots: input.bots,
+    connect: input.connect,
+    connectedAtEnd: input.connected,
+    ...simSide,
+    bytesIn: {
+      mean: mean(live.map((c) => perSec(c.bytesIn))),
+      p99: percentile(
+        live.map((c) => perSec(c.bytesIn)),
+        99,
+      ),
+    },
+    bytesOutMean: mean(live.map((c) => perSec(c.bytesOut))),
+    snapshotsPerClient: mean(live.map((c) => perSec(c.snapshots))),
+    benchCpuPct: (input.benchCpuMs / (seconds * 1000)) * 100,
+    machineCpuPct: input.machineBusyCores === undefined ? undefined : input.machineBusyCores * 100,
+    loadAvg: input.loadAvg,
+    rtt: {
+      p50: percentile(
+        counters.flatMap((c) => c.rtts),
+        50,
+      ),
+      p99: percentile(
+        counters.flatMap((c) => c.rtts),
+        99,
+      ),
+    },
+    view: {
+      entities: ticks > 0 ? sum(live.map((c) => c.viewSum)) / ticks : 0,
+      npcs: ticks > 0 ? sum(live.map((c) => c.npcViewSum)) / ticks : 0,
+    },
+    combat: {
+      usesPerSec: perSec(uses),
+      okPct: uses > 0 ? (sum(counters.map((c) => c.usesOk)) / uses) * 100 : 0,
+      hitsPerSec: perSec(sum(counters.map((c) => c.hits))),
+      kills: sum(counters.map((c) => c.kills)),
+      deaths: sum(counters.map((c) => c.deaths)),
+      respawns: sum(counters.map((c) => c.respawns)),
+      refusals,
+    },
+    errors: {
+      disconnects,
+      kicked,
+      ackTimeouts: sum(counters.map((c) => c.ackTimeouts)),
+      ackErrors,
+      sim: input.simLogs,
+    },
+  };
+}
+
+/** The sim's side of a run: the window's ticks, CPU, event loop and memory. */
+function simNumbers(
+  zoneId: string,
+  before: SimMetrics,
+  after: SimMetrics,
+  peakRss: number | undefined,
+): Pick<RunResult, 'playersAtEnd' | 'tick' | 'sim'> {
+  const zone = after.zones[zoneId];
+  const zoneBefore = before.zones[zoneId];
+  const wallMs = after.uptimeMs - before.uptimeMs;
+  const cpuMs =
+    after.process.cpuUserMs +
+    after.process.cpuSystemMs -
+    before.process.cpuUserMs -
+    before.process.cpuSystemMs;
+  const active = after.process.eventLoopActiveMs - before.process.eventLoopActiveMs;
+  const idle = after.process.eventLoopIdleMs - before.process.eventLoopIdleMs;
+  return {
+    playersAtEnd: zone?.players ?? 0,
+    tick: zone && {
+      p50: zone.p50,
+      p99: zone.p99,
+      max: zone.max,
+      mean: zone.mean,
+      perSecond: zone.samples / (wallMs / 1000),
+      skipped: zone.skipped - (zoneBefore?.skipped ?? 0),
+    },
+    sim: {
+      cpuPct: (cpuMs / wallMs) * 100,
+      loopBusyPct: active + idle > 0 ? (active / (active + idle)) * 100 : 0,
+      rssMb: after.process.rss / MB,
+      peakRssMb: peakRss === undefined ? undefined : peakRss / MB,
+      heapMb: after.process.heapUsed / MB,
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The sim under test runs as its own process (apps/sim/src/main.ts through tsx's
+ * loader, in one node process), so its CPU and memory are measured apart from the
+ * bots': from its GET /metrics and, on Linux, /proc/<pid>/status (peak RSS).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+
+const TickSummarySchema = z.object({
+  ticks: z.number(),
+  samples: z.number(),
+  p50: z.number(),
+  p99: z.number(),
+  max: z.number(),
+  mean: z.number(),
+  skipped: z.number(),
+  players: z.number(),
+});
+
+/** The sim's GET /metrics body (apps/sim/src/health.ts). */
+export const SimMetricsSchema = z.object({
+  uptimeMs: z.number(),
+  zones: z.record(z.string(), TickSummarySchema),
+  process: z.object({
+    cpuUserMs: z.number(),
+    cpuSystemMs: z.number(),
+    rss: z.number(),
+    heapUsed: z.number(),
+    heapTotal: z.number(),
+    eventLoopActiveMs: z.number(),
+    eventLoopIdleMs: z.number(),
+  }),
+});
+export type SimMetrics = z.infer<typeof SimMetricsSchema>;
+
+export interface SimLogCounts {
+  /** pino level ≥ 50 */
+  errors: number;
+  /** pino level 40 */
+  warnings: number;
+  /** 'zone loop fell behind' warnings */
+  fellBehind: number;
+  /** the first few error messages, for the report */
+  samples: string[];
+}
+
+export interface SimProcess {
+  pid: number;
+  port: number;
+  baseUrl: string;
+  logFile: string;
+  logs: SimLogCounts;
+  metrics(since?: number): Promise<SimMetrics>;
+  /** peak resident set (VmHWM) in bytes, when /proc is there */
+  peakRss(): number | undefined;
+  /** SIGTERM (the sim saves positions and exits), SIGKILL after `graceMs` */
+  stop(graceMs?: number): Promise<void>;
+  exited: Promise<number>;
+}
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** a sim at 100 % event-loop load answers slowly, but it does answer */
+const METRICS_TIMEOUT_MS = 60_000;
+
+const LogLineSchema = z.object({ level: z.number(), msg: z.string().optional() }).loose();
+
+/** Live sims by pid, so an exiting bench never leaves one behind. */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
+export async function startSim(opts: {
+  root: string;
+  env: Record<string, string>;
+  logFile: string;
+  /** extra node flags for the sim (e.g. --cpu-prof) */
+  nodeArgs?: string[];
+  timeoutMs?: number;
+}): Promise<SimProcess> {
+  const port = await freePort();
+  const tsx = import.meta.resolve('tsx');
+  fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+  const log = fs.createWriteStream(opts.logFile);
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', tsx, 'apps/sim/src/main.ts'],
+    {
+      cwd: opts.root,
+      env: { ...process.env, ...opts.env, SIM_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  if (child.pid === undefined) throw new Error('could not start the sim');
+  live.add(child);
+  const exited = new Promise<number>((resolve) =>
+    child.on('exit', (code, sig) => {
+      live.delete(child);
+      resolve(code ?? (sig ? 1 : 0));
+    }),
+  );
+
+  const logs: SimLogCounts = { errors: 0, warnings: 0, fellBehind: 0, samples: [] };
+  let buf = '';
+  const onData = (d: Buffer) => {
+    log.write(d);
+    buf += d.toString();
+    const lines = buf.split('\n');
+    buf = lines.pop() ?? '';
+    for (const line of lines) countLine(logs, line);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  void exited.then(() => log.end());
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const sim: SimProcess = {
+    pid: child.pid,
+    port,
+    baseUrl,
+    logFile: opts.logFile,
+    logs,
+    exited,
+    async metrics(since = 0) {
+      const res = await fetch(`${baseUrl}/metrics${since > 0 ? `?since=${since}` : ''}`, {
+        signal: AbortSignal.timeout(METRICS_TIMEOUT_MS),
+      });
+      if (!res.ok) throw new Error(`GET /metrics: ${res.status}`);
+      return SimMetricsSchema.parse(await res.json());
+    },
+    peakRss() {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
+        return kb ? Number(kb) * 1024 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async stop(graceMs = 15_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs));
+      if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+      await exited;
+    },
+  };
+
+  const until = Date.now() + (opts.timeoutMs ?? 60_000);
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error(`the sim exited during start-up; see ${opts.logFile}`);
+    try {
+      const r = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) return sim;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > until) {
+      await sim.stop(2000);
+      throw new Error(`the sim did not come up within ${opts.timeoutMs ?? 60_000} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function countLine(logs: SimLogCounts, line: string) {
+  if (!line.startsWith('{')) return;
+  let parsed: z.infer<typeof LogLineSchema>;
+  try {
+    const r = LogLineSchema.safeParse(JSON.parse(line));
+    if (!r.success) return;
+    parsed = r.data;
+  } catch {
+    return;
+  }
+  if (parsed.level >= 50) {
+    logs.errors++;
+    if (logs.samples.length < 5) logs.samples.push(parsed.msg ?? line.slice(0, 200));
+  } else if (parsed.level === 40) {
+    logs.warnings++;
+    if (parsed.msg?.startsWith('zone loop fell behind')) logs.fellBehind++;
+  }
+}

@@ -1,0 +1,31 @@
+/** Messages between the bench's main thread and its swarm worker threads. */
+import type { BotCounters } from './bot';
+import type { BotIdentity } from './population';
+import type { ConnectReport } from './swarm';
+
+export interface SwarmWorkerData {
+  identities: BotIdentity[];
+  url: string;
+  fight: boolean;
+  secret: string;
+}
+
+/** What a swarm knows at one moment (counters since the last reset). */
+export interface SwarmSnapshot {
+  counters: BotCounters[];
+  connected: number;
+  disconnects: Record<string, number>[];
+  kicked: (string | null)[];
+}
+
+export type SwarmRequest =
+  | { type: 'connect'; perSecond: number }
+  | { type: 'reset' }
+  | { type: 'collect' }
+  | { type: 'close' };
+
+export type SwarmReply =
+  | { type: 'progress'; done: number }
+  | { type: 'connected'; report: ConnectReport }
+  | { type: 'collected'; snapshot: SwarmSnapshot }
+  | { type: 'ok' };

@@ -1,0 +1,106 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createTestCharacter, uniq } from '@necp/db/testing';
+import { appendCombatLog, type CombatLogRow } from '@necp/game';
+import { rejection, signedIn, testDb, testDeps } from '../testing';
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+const T0 = Date.UTC(2026, 6, 1, 9);
+const row = (
+  o: Partial<CombatLogRow> & Pick<CombatLogRow, 'sourceId' | 'targetId'>,
+): CombatLogRow => ({
+  at: new Date(T0),
+  zoneId: 'watson',
+  kind: 'hit',
+  sourceKind: 'player',
+  sourceName: 'src',
+  targetKind: 'npc',
+  targetName: 'tgt',
+  amount: 7,
+  ...o,
+});
+
+describe('moderation router', () => {
+  it('refuses players, and a demoted moderator at once', async () => {
+    const deps = testDeps(db);
+    const player = await signedIn(deps, db);
+    expect(await rejection(player.caller.moderation.combatLog({}))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const mod = await signedIn(deps, db, 'MODERATOR');
+    await db.user.update({ where: { id: mod.user.id }, data: { role: 'PLAYER' } });
+    // the session still says MODERATOR; the role is re-read from the database
+    expect(await rejection(mod.caller.moderation.combatLog({}))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('lets moderators and admins read the log with filters, audit-logged', async () => {
+    const deps = testDeps(db);
+    const info = vi.spyOn(deps.log, 'info');
+    const target = await signedIn(deps, db);
+    const c = await createTestCharacter(db, target.user.id);
+    const npc = `npc:${uniq('s')}#1`;
+    await appendCombatLog(deps, [
+      row({ sourceId: c.id, targetId: npc, at: new Date(T0) }),
+      row({ sourceId: npc, targetId: c.id, at: new Date(T0 + 1000), zoneId: 'westbrook' }),
+      row({ sourceId: c.id, targetId: npc, at: new Date(T0 + 2000), kind: 'death' }),
+    ]);
+    for (const role of ['MODERATOR', 'ADMIN'] as const) {
+      const { caller, user } = await signedIn(deps, db, role);
+      const all = await caller.moderation.combatLog({ characterId: c.id });
+      expect(all.entries.map((e) => [e.kind, e.zoneId])).toEqual([
+        ['death', 'watson'],
+        ['hit', 'westbrook'],
+        ['hit', 'watson'],
+      ]);
+      const byName = await caller.moderation.combatLog({
+        characterName: c.name,
+        zoneId: 'westbrook',
+      });
+      expect(byName.entries.map((e) => e.sourceId)).toEqual([npc]);
+      const window = await caller.moderation.combatLog({
+        characterId: c.id,
+        since: new Date(T0 + 500),
+        until: new Date(T0 + 1500),
+      });
+      expect(window.entries).toHaveLength(1);
+      const first = await caller.moderation.combatLog({ characterId: c.id, limit: 2 });
+      expect(first.entries).toHaveLength(2);
+      const rest = await caller.moderation.combatLog({
+        characterId: c.id,
+        limit: 2,
+        cursor: first.nextCursor ?? undefined,
+      });
+      expect(rest.entries.map((e) => e.at)).toEqual([new Date(T0)]);
+      expect(rest.nextCursor).toBeNull();
+      expect(info).toHaveBeenCalledWith(
+        expect.objectContaining({
+          audit: true,
+          userId: user.id,
+          path: 'moderation.combatLog',
+          ok: true,
+        }),
+        'staff procedure',
+      );
+    }
+  });
+
+  it('answers bad input with a typed error', async () => {
+    const deps = testDeps(db);
+    const mod = await signedIn(deps, db, 'MODERATOR');
+    for (const input of [
+      { limit: 500 },
+      { limit: 0 },
+      { cursor: 'abc' },
+      { since: new Date(T0 + 1), until: new Date(T0) },
+    ]) {
+      const e = await rejection(mod.caller.moderation.combatLog(input));
+      expect(e).toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    expect(
+      await rejection(mod.caller.moderation.combatLog({ characterName: 'NoSuchName99' })),
+    ).toMatchObject({ code: 'NOT_FOUND', message: 'No character by that name' });
+  });
+});

@@ -1,0 +1,150 @@
+import { KILL_CREDIT_MIN_SHARE, NPC_RANKS, xpForKill } from '@necp/shared';
+import { Prisma } from '@necp/db';
+import { z } from 'zod';
+import type { GameDeps, Tx } from '../core/deps';
+import { parseInput } from '../accounts/validation';
+import { TX_OPTIONS } from '../inventory/locks';
+import { createLootDropTx, type LootDropResult } from '../loot/create-loot-drop';
+import { publishEvent } from '../outbox/publish-event';
+import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
+
+const finite = z.number().finite();
+
+export const AwardKillInputSchema = z.object({
+  zoneId: z.string().min(1),
+  /** the NPC's life id: a retried award with the same key pays nothing */
+  killKey: z.string().min(1).max(200),
+  npc: z.object({
+    templateId: z.string().min(1),
+    name: z.string(),
+    level: z.int().min(1),
+    rank: z.enum(NPC_RANKS),
+    lootTable: z.string().min(1),
+    /** the corpse, where the loot falls */
+    x: finite,
+    y: finite,
+  }),
+  /** players who damaged it in this life (repeats are summed) */
+  contributors: z
+    .array(z.object({ characterId: z.string().min(1), damage: finite.min(0) }))
+    .max(200),
+});
+export type AwardKillInput = z.input<typeof AwardKillInputSchema>;
+
+export interface KillReward {
+  characterId: string;
+  xp: GrantXpResult;
+}
+
+export interface AwardKillResult {
+  /** this kill was already awarded (same killKey): nothing was paid now */
+  duplicate: boolean;
+  rewards: KillReward[];
+  loot: LootDropResult;
+  /** top contributor: owns the drops and got the eddies; null when nobody earned credit */
+  lootOwnerId: string | null;
+}
+
+const nothing = (duplicate: boolean): AwardKillResult => ({
+  duplicate,
+  rewards: [],
+  loot: { drops: [], eddies: 0 },
+  lootOwnerId: null,
+});
+
+/**
+ * Pays out an NPC kill in one transaction: the `npc.killed` outbox event (its key
+ * `npc.killed:<killKey>` makes the award idempotent), XP to every live contributor
+ * with at least KILL_CREDIT_MIN_SHARE of the damage (xpForKill by each one's
+ * level; grey kills give none), and the NPC's loot at the corpse, owned by the top
+ * contributor. Contributors' rows are locked in id order, so concurrent awards
+ * sharing players never deadlock.
+ */
+export async function awardKill(
+  deps: Pick<GameDeps, 'db' | 'clock' | 'rng' | 'log'>,
+  input: AwardKillInput,
+): Promise<AwardKillResult> {
+  const { zoneId, killKey, npc, contributors } = parseInput(AwardKillInputSchema, input);
+  const damageBy = new Map<string, number>();
+  for (const c of contributors)
+    damageBy.set(c.characterId, (damageBy.get(c.characterId) ?? 0) + c.damage);
+  const total = [...damageBy.values()].reduce((a, b) => a + b, 0);
+  const credited = [...damageBy]
+    .filter(([, d]) => total > 0 && d > 0 && d / total >= KILL_CREDIT_MIN_SHARE)
+    .map(([id]) => id)
+    .sort();
+
+  const result = await deps.db.$transaction(async (tx) => {
+    const live = await lockLiveCharacters(tx, credited);
+    const killers = live.map((c) => ({
+      characterId: c.id,
+      damage: damageBy.get(c.id) ?? 0,
+      xp: xpForKill(npc.level, c.level, npc.rank),
+    }));
+    // most damage first; ties go to the lower id, so a replay picks the same owner
+    const top = [...killers].sort(
+      (a, b) => b.damage - a.damage || a.characterId.localeCompare(b.characterId),
+    )[0];
+    const lootOwnerId = top?.characterId ?? null;
+    const fresh = await publishEvent(tx, {
+      type: 'npc.killed',
+      key: `npc.killed:${killKey}`,
+      payload: {
+        zoneId,
+        npcTemplateId: npc.templateId,
+        npcName: npc.name,
+        level: npc.level,
+        rank: npc.rank,
+        x: npc.x,
+        y: npc.y,
+        killers,
+        lootOwnerId,
+      },
+    });
+    if (!fresh) return nothing(true);
+
+    const rewards: KillReward[] = [];
+    for (const k of killers) {
+      if (k.xp <= 0) continue;
+      const xp = await grantXpTx(tx, { characterId: k.characterId, amount: k.xp, reason: 'kill' });
+      rewards.push({ characterId: k.characterId, xp });
+    }
+    // nobody earned credit (or every contributor is gone): nobody gets the loot either
+    const loot = lootOwnerId
+      ? await createLootDropTx(tx, deps, {
+          zoneId,
+          x: npc.x,
+          y: npc.y,
+          tableId: npc.lootTable,
+          level: npc.level,
+          ownerCharacterId: lootOwnerId,
+        })
+      : { drops: [], eddies: 0 };
+    return { duplicate: false, rewards, loot, lootOwnerId };
+  }, TX_OPTIONS);
+
+  deps.log.info(
+    {
+      killKey,
+      zoneId,
+      npc: npc.templateId,
+      duplicate: result.duplicate,
+      rewards: result.rewards.map((r) => [r.characterId, r.xp.xpGained]),
+      drops: result.loot.drops.length,
+      eddies: result.loot.eddies,
+      lootOwnerId: result.lootOwnerId,
+    },
+    'kill awarded',
+  );
+  return result;
+}
+
+/** Locks the live ones of `ids` (sorted) and returns them with their levels; deleted ones drop out. */
+async function lockLiveCharacters(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<{ id: string; level: number }[]>`
+    SELECT "id", "level" FROM "Character"
+    WHERE "id" IN (${Prisma.join(ids)}) AND "deletedAt" IS NULL
+    ORDER BY "id"
+    FOR UPDATE`;
+}

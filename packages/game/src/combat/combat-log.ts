@@ -1,0 +1,127 @@
+import type { Prisma } from '@necp/db';
+import { z } from 'zod';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { parseInput } from '../accounts/validation';
+
+export type CombatLogKind = 'hit' | 'miss' | 'heal' | 'tick' | 'effect' | 'death' | 'respawn';
+
+/** One combat log row as the sim builds it (trusted, in-process: no Zod on the hot path). */
+export interface CombatLogRow {
+  at: Date;
+  zoneId: string;
+  kind: CombatLogKind;
+  sourceKind: string;
+  /** a character id, or npcActorId for NPCs */
+  sourceId: string;
+  sourceName: string;
+  targetKind: string;
+  targetId: string;
+  targetName: string;
+  /** ability or effect id */
+  abilityId?: string | null;
+  amount?: number;
+  crit?: boolean;
+  damageType?: string | null;
+  /** health of the target after the event */
+  targetHealth?: number | null;
+}
+
+/** Appends rows in one statement (the sim flushes its buffer about once a second). Returns the count. */
+export async function appendCombatLog(
+  deps: Pick<GameDeps, 'db'>,
+  rows: readonly CombatLogRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await deps.db.combatLogEntry.createMany({
+    data: rows.map((row) => ({ ...row, amount: Math.round(row.amount ?? 0) })),
+  });
+  return r.count;
+}
+
+export const COMBAT_LOG_MAX_LIMIT = 200;
+
+export const ReadCombatLogInputSchema = z
+  .object({
+    /** rows where this character is the source or the target */
+    characterId: z.string().min(1).max(64).optional(),
+    /** the same by name (case-insensitive), for moderators who only know the name */
+    characterName: z.string().min(1).max(32).optional(),
+    zoneId: z.string().min(1).max(64).optional(),
+    since: z.coerce.date().optional(),
+    until: z.coerce.date().optional(),
+    /** nextCursor of the previous page */
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}:\d{1,19}$/, 'Invalid cursor')
+      .optional(),
+    limit: z.int().min(1).max(COMBAT_LOG_MAX_LIMIT).default(50),
+  })
+  .refine((i) => !(i.since && i.until) || i.since <= i.until, {
+    message: '"since" must not be after "until"',
+    path: ['since'],
+  });
+export type ReadCombatLogInput = z.input<typeof ReadCombatLogInputSchema>;
+
+export interface CombatLogEntryView extends Required<CombatLogRow> {
+  /** the row id, as a string (bigint) */
+  id: string;
+}
+
+export interface CombatLogPage {
+  entries: CombatLogEntryView[];
+  /** pass as `cursor` for the next (older) page; null at the end */
+  nextCursor: string | null;
+}
+
+/**
+ * Reads the combat log newest first (by `at`, then id), filtered by character
+ * (as source or target), zone and time window; pages with an opaque cursor.
+ */
+export async function readCombatLog(
+  deps: Pick<GameDeps, 'db'>,
+  input: ReadCombatLogInput,
+): Promise<CombatLogPage> {
+  const q = parseInput(ReadCombatLogInputSchema, input);
+  const characterIds: string[] = [];
+  if (q.characterId) characterIds.push(q.characterId);
+  if (q.characterName) {
+    const c = await deps.db.character.findUnique({
+      where: { nameLower: q.characterName.toLowerCase() },
+      select: { id: true },
+    });
+    if (!c)
+      throw new DomainError(
+        'NOT_FOUND',
+        'no character with that name',
+        'No character by that name',
+      );
+    characterIds.push(c.id);
+  }
+  const and: Prisma.CombatLogEntryWhereInput[] = [];
+  for (const id of characterIds) and.push({ OR: [{ sourceId: id }, { targetId: id }] });
+  if (q.zoneId) and.push({ zoneId: q.zoneId });
+  if (q.since) and.push({ at: { gte: q.since } });
+  if (q.until) and.push({ at: { lte: q.until } });
+  if (q.cursor) {
+    const [ms, id] = q.cursor.split(':');
+    const at = new Date(Number(ms));
+    const before = BigInt(id ?? '0');
+    and.push({ OR: [{ at: { lt: at } }, { at, id: { lt: before } }] });
+  }
+  const rows = await deps.db.combatLogEntry.findMany({
+    where: { AND: and },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map((r) => ({
+      ...r,
+      id: r.id.toString(),
+      kind: r.kind as CombatLogKind,
+    })),
+    nextCursor: rows.length > q.limit && last ? `${last.at.getTime()}:${last.id}` : null,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Domain events written to the transactional outbox. Each type has a Zod schema:
+ * publishers are checked before the row is written, subscribers get a parsed payload.
+ */
+import { NPC_RANKS } from '@necp/shared';
+import { z } from 'zod';
+
+const id = z.string().min(1);
+const metres = z.number().finite();
+
+export const NpcKilledPayloadSchema = z.object({
+  zoneId: id,
+  npcTemplateId: id,
+  npcName: z.string(),
+  level: z.int().min(1),
+  rank: z.enum(NPC_RANKS),
+  x: metres,
+  y: metres,
+  /** contributors who earned credit (at least KILL_CREDIT_MIN_SHARE of the damage) */
+  killers: z.array(z.object({ characterId: id, damage: z.number().min(0), xp: z.int().min(0) })),
+  /** who the loot belongs to (top contributor); null when nobody earned credit */
+  lootOwnerId: id.nullable(),
+});
+
+export const CharacterDiedPayloadSchema = z.object({
+  characterId: id,
+  zoneId: id,
+  x: metres,
+  y: metres,
+  killer: z.object({ kind: z.enum(['npc', 'player']), id, name: z.string() }).nullable(),
+});
+
+export const CharacterLeveledPayloadSchema = z.object({
+  characterId: id,
+  level: z.int().min(1),
+  previousLevel: z.int().min(1),
+});
+
+export const ItemPickedUpPayloadSchema = z.object({
+  characterId: id,
+  itemId: id,
+  templateId: id,
+  quantity: z.int().min(1),
+  zoneId: id,
+});
+
+export const OUTBOX_EVENT_SCHEMAS = {
+  'npc.killed': NpcKilledPayloadSchema,
+  'character.died': CharacterDiedPayloadSchema,
+  'character.leveled': CharacterLeveledPayloadSchema,
+  'item.picked_up': ItemPickedUpPayloadSchema,
+} as const;
+
+export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
+export const OUTBOX_EVENT_TYPES = Object.keys(OUTBOX_EVENT_SCHEMAS) as OutboxEventType[];
+
+export type OutboxPayloads = {
+  [T in OutboxEventType]: z.infer<(typeof OUTBOX_EVENT_SCHEMAS)[T]>;
+};
+export type NpcKilledPayload = OutboxPayloads['npc.killed'];
+export type CharacterDiedPayload = OutboxPayloads['character.died'];
+export type CharacterLeveledPayload = OutboxPayloads['character.leveled'];
+export type ItemPickedUpPayload = OutboxPayloads['item.picked_up'];
+
+/** What a subscriber receives: the stored row with its payload parsed. */
+export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {
+  [K in T]: { id: bigint; type: K; key: string; payload: OutboxPayloads[K]; createdAt: Date };
+}[T];
+
+export const isOutboxEventType = (t: string): t is OutboxEventType =>
+  Object.hasOwn(OUTBOX_EVENT_SCHEMAS, t);
+
+/** Parses a stored row; throws (the drain records it as the subscriber's failure) on a bad payload. */
+export function parseOutboxEvent(row: {
+  id: bigint;
+  type: string;
+  key: string;
+  payload: unknown;
+  createdAt: Date;
+}): OutboxEvent {
+  if (!isOutboxEventType(row.type)) throw new Error(`unknown outbox event type ${row.type}`);
+  const payload: unknown = OUTBOX_EVENT_SCHEMAS[row.type].parse(row.payload);
+  return { ...row, type: row.type, payload } as OutboxEvent;
+}

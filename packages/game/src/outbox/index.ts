@@ -1,0 +1,5 @@
+export * from './events';
+export * from './publish-event';
+export * from './subscribers';
+export * from './drain-outbox';
+export * from './start-outbox-worker';

@@ -1,0 +1,74 @@
+import { Logger, run, type LogLevel } from 'graphile-worker';
+import { databaseUrlOf } from '@necp/db';
+import type { GameDeps } from '../core/deps';
+import type { Log } from '../core/log';
+import { drainOutbox, type DrainOptions } from './drain-outbox';
+import type { OutboxSubscribers } from './subscribers';
+
+/** The job the OutboxEvent trigger enqueues (job_key 'outbox_drain') and the cron sweep runs. */
+export const OUTBOX_DRAIN_TASK = 'outbox_drain';
+/** Every minute, in case a job was lost (e.g. events written before graphile-worker was installed). */
+export const OUTBOX_SWEEP_CRONTAB = `* * * * * ${OUTBOX_DRAIN_TASK}`;
+
+export interface OutboxWorkerOptions extends Omit<DrainOptions, 'untilEmpty'> {
+  /** defaults to the URL deps.db was created with (createDb) */
+  connectionString?: string;
+  /** jobs run at once, 1–2: drains take disjoint events, but more buys nothing */
+  concurrency?: 1 | 2;
+  /** ms between polls when LISTEN/NOTIFY is quiet (graphile-worker's default: 2000) */
+  pollInterval?: number;
+}
+
+export interface OutboxWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs graphile-worker in this process: the `outbox_drain` task drains until
+ * nothing is left; the trigger wakes it for every committed event, the cron line
+ * sweeps once a minute. Signals are left to the host process (it calls stop()).
+ */
+export async function startOutboxWorker(
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
+  subscribers: OutboxSubscribers,
+  opts: OutboxWorkerOptions = {},
+): Promise<OutboxWorker> {
+  const connectionString = opts.connectionString ?? databaseUrlOf(deps.db);
+  if (!connectionString)
+    throw new Error('startOutboxWorker: deps.db was not made by createDb; pass connectionString');
+  const log = deps.log.child({ component: 'outbox-worker' });
+  const runner = await run({
+    connectionString,
+    concurrency: opts.concurrency ?? 1,
+    maxPoolSize: 4,
+    noHandleSignals: true,
+    ...(opts.pollInterval ? { pollInterval: opts.pollInterval } : {}),
+    logger: graphileLogger(log),
+    crontab: OUTBOX_SWEEP_CRONTAB,
+    taskList: {
+      [OUTBOX_DRAIN_TASK]: async () => {
+        const r = await drainOutbox(deps, subscribers, { ...opts, untilEmpty: true });
+        if (r.events > 0) log.debug(r, 'outbox drained');
+      },
+    },
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    stop: () => (stopping ??= runner.stop()),
+  };
+}
+
+const LEVELS: Record<LogLevel, 'error' | 'warn' | 'info' | 'debug'> = {
+  error: 'error',
+  warning: 'warn',
+  info: 'info',
+  debug: 'debug',
+};
+
+/** graphile-worker's log lines into our pino logger (its info lines become debug: they are chatty). */
+function graphileLogger(log: Log): Logger {
+  return new Logger((scope) => (level, message, meta) => {
+    const pinoLevel = LEVELS[level] === 'info' ? 'debug' : LEVELS[level];
+    log[pinoLevel]({ ...scope, ...meta }, message);
+  });
+}

@@ -1,0 +1,35 @@
+import type { Tx } from '../core/deps';
+import type { OutboxEvent, OutboxEventType } from './events';
+
+export interface OutboxSubscriber<T extends OutboxEventType = OutboxEventType> {
+  /** stable: consumption rows are keyed by it, so renaming one redelivers its history */
+  name: string;
+  types: readonly T[];
+  /** runs in the drain's transaction together with the consumption row: throw to retry later */
+  handle(tx: Tx, event: OutboxEvent<T>): Promise<void>;
+}
+
+/**
+ * The subscribers one process delivers to. Passed around explicitly (the worker,
+ * tests) instead of a module-level registry, so each test has its own set.
+ */
+export class OutboxSubscribers {
+  private readonly list: OutboxSubscriber[] = [];
+
+  subscribe<T extends OutboxEventType>(s: OutboxSubscriber<T>): this {
+    if (this.list.some((x) => x.name === s.name))
+      throw new Error(`outbox subscriber ${s.name} registered twice`);
+    // the drain only hands a subscriber events of its own types
+    this.list.push(s as unknown as OutboxSubscriber);
+    return this;
+  }
+
+  /** Subscribers interested in events of `type`. */
+  forType(type: string): OutboxSubscriber[] {
+    return this.list.filter((s) => (s.types as readonly string[]).includes(type));
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+}
