@@ -50,3 +50,34 @@ export function busyCores(a: CpuTimes | undefined, b: CpuTimes | undefined): num
   if (!a || !b || b.total <= a.total) return undefined;
   return ((b.busy - a.busy) / (b.total - a.total)) * os.cpus().length;
 }
+
+/** Linux's USER_HZ: /proc times are in 1/100 s on every mainstream architecture. */
+const JIFFY_MS = 10;
+
+/**
+ * CPU ms used so far by every process whose name is one of `names` (e.g. the local
+ * PostgreSQL and Redis servers the sim talks to), from /proc/<pid>/stat; 0 off Linux.
+ */
+export function cpuMsOf(names: readonly string[]): number {
+  let total = 0;
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const open = stat.indexOf('(');
+      const close = stat.lastIndexOf(')');
+      if (!names.includes(stat.slice(open + 1, close))) continue;
+      // fields after the name: state ppid … utime (14th field) stime (15th)
+      const rest = stat.slice(close + 2).split(' ');
+      total += (Number(rest[11]) + Number(rest[12])) * JIFFY_MS;
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return total;
+}

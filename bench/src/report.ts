@@ -56,8 +56,8 @@ export function renderResults(opts: {
     opts.command,
     '```',
     '',
-    '| bots | connected | tick p50 / p99 / max ms | ticks/s | KB/client/s mean (p99 client) | sim CPU % | sim event loop busy % | sim RSS / peak / heap MB | bots CPU % | machine CPU % (load) | ping p50 / p99 ms | errors |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| bots | connected | tick p50 / p99 / max ms | ticks/s | KB/client/s mean (p99 client) | sim CPU % | sim event loop busy % | sim RSS / peak / heap MB | bots CPU % | DB CPU % | machine CPU % (load) | ping p50 / p99 ms | errors |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results) {
     const t = r.tick;
@@ -65,7 +65,7 @@ export function renderResults(opts: {
       `| ${r.bots} | ${r.connectedAtEnd ?? '–'} | ${f2(t?.p50)} / ${f2(t?.p99)} / ${f1(t?.max)} | ` +
         `${f1(t?.perSecond)} | ${kb(r.bytesIn?.mean)} (${kb(r.bytesIn?.p99)}) | ${f0(r.sim?.cpuPct)} | ` +
         `${f0(r.sim?.loopBusyPct)} | ${f0(r.sim?.rssMb)} / ${f0(r.sim?.peakRssMb)} / ${f0(r.sim?.heapMb)} | ` +
-        `${f0(r.benchCpuPct)} | ${f0(r.machineCpuPct)} (${f1(r.loadAvg)}) | ${f0(r.rtt?.p50)} / ${f0(r.rtt?.p99)} | ${!r.errors ? 'run failed' : `${errorCount(r)}${r.failure ? ' (see below)' : ''}`} |`,
+        `${f0(r.benchCpuPct)} | ${f0(r.dbCpuPct)} | ${f0(r.machineCpuPct)} (${f1(r.loadAvg)}) | ${f0(r.rtt?.p50)} / ${f0(r.rtt?.p99)} | ${!r.errors ? 'run failed' : `${errorCount(r)}${r.failure ? ' (see below)' : ''}`} |`,
     );
   }
   lines.push(
@@ -93,7 +93,7 @@ export function renderResults(opts: {
       e && `ack errors: ${codes(e.ackErrors)}`,
       e &&
         `sim log: ${e.sim.errors} errors, ${e.sim.warnings} warnings (${e.sim.fellBehind} "fell behind")` +
-          (e.sim.samples.length > 0 ? ` — e.g. "${e.sim.samples.slice(0, 3).join('", "')}"` : ''),
+          (Object.keys(e.sim.samples).length > 0 ? ` (${codes(e.sim.samples)})` : ''),
     ].filter(Boolean);
     lines.push(`- **${r.bots} bots**: ${parts.join('; ')}`);
   }

@@ -30,6 +30,8 @@ export interface RunResult {
   benchCpuPct?: number;
   /** whole machine over the window, % of one core (200 = two cores busy); and the 1-minute load average at the start */
   machineCpuPct?: number;
+  /** local PostgreSQL + Redis processes over the window, % of one core (0: not on this machine) */
+  dbCpuPct?: number;
   loadAvg?: number;
   rtt?: { p50: number; p99: number };
   view?: { entities: number; npcs: number };
@@ -68,6 +70,7 @@ export function summarise(input: {
   seconds: number;
   benchCpuMs: number;
   machineBusyCores: number | undefined;
+  dbCpuMs: number;
   loadAvg: number;
   simLogs: SimLogCounts;
 }): RunResult {
@@ -105,6 +108,7 @@ export function summarise(input: {
     snapshotsPerClient: mean(live.map((c) => perSec(c.snapshots))),
     benchCpuPct: (input.benchCpuMs / (seconds * 1000)) * 100,
     machineCpuPct: input.machineBusyCores === undefined ? undefined : input.machineBusyCores * 100,
+    dbCpuPct: (input.dbCpuMs / (seconds * 1000)) * 100,
     loadAvg: input.loadAvg,
     rtt: {
       p50: percentile(

@@ -15,7 +15,7 @@ import * as prettier from 'prettier';
 import { createDb } from '@necp/db';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { benchPostgres, type BenchPostgres } from './database';
-import { busyCores, describeMachine, readCpuTimes } from './machine';
+import { busyCores, cpuMsOf, describeMachine, readCpuTimes } from './machine';
 import { BENCH_ZONE_ID, createPopulation } from './population';
 import { renderResults, writeResults } from './report';
 import { summarise, type RunResult } from './result';
@@ -25,6 +25,8 @@ import { BotFleet } from './bot-fleet';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const say = (msg: string) => console.log(`[bench] ${msg}`);
+/** local database servers whose CPU is reported beside the sim's (0 when they run elsewhere) */
+const DB_PROCESSES = ['postgres', 'redis-server'];
 
 /** Undo steps of the run in progress, newest first: also run on Ctrl+C. */
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -119,12 +121,14 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
   await fleet.reset();
   const cpu0 = process.cpuUsage();
   const machine0 = readCpuTimes();
+  const db0 = cpuMsOf(DB_PROCESSES);
   const loadAvg = os.loadavg()[0] ?? 0;
   const w0 = performance.now();
   await sleep(args.seconds * 1000);
   const seconds = (performance.now() - w0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const machineBusyCores = busyCores(machine0, readCpuTimes());
+  const dbCpuMs = cpuMsOf(DB_PROCESSES) - db0;
   const bots = await fleet.collect(); // taken before the /metrics read, so both end together
   const after = before && (await readMetrics(before.zones[BENCH_ZONE_ID]?.ticks ?? 0));
   const result = summarise({
@@ -141,6 +145,7 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
     seconds,
     benchCpuMs: (cpu.user + cpu.system) / 1000,
     machineBusyCores,
+    dbCpuMs,
     loadAvg,
     simLogs: sim.logs,
   });

@@ -43,8 +43,8 @@ export interface SimLogCounts {
   warnings: number;
   /** 'zone loop fell behind' warnings */
   fellBehind: number;
-  /** the first few error messages, for the report */
-  samples: string[];
+  /** error messages (first line, shortened) → how often; at most 10 distinct */
+  samples: Record<string, number>;
 }
 
 export interface SimProcess {
@@ -115,7 +115,7 @@ export async function startSim(opts: {
     }),
   );
 
-  const logs: SimLogCounts = { errors: 0, warnings: 0, fellBehind: 0, samples: [] };
+  const logs: SimLogCounts = { errors: 0, warnings: 0, fellBehind: 0, samples: {} };
   let buf = '';
   const onData = (d: Buffer) => {
     log.write(d);
@@ -192,7 +192,11 @@ function countLine(logs: SimLogCounts, line: string) {
   }
   if (parsed.level >= 50) {
     logs.errors++;
-    if (logs.samples.length < 5) logs.samples.push(parsed.msg ?? line.slice(0, 200));
+    // one short line each: they end up in a markdown list
+    const first = (parsed.msg ?? line).split('\n')[0] ?? '';
+    const msg = first.slice(0, 120).replace(/[|`]/g, "'");
+    if (msg in logs.samples || Object.keys(logs.samples).length < 10)
+      logs.samples[msg] = (logs.samples[msg] ?? 0) + 1;
   } else if (parsed.level === 40) {
     logs.warnings++;
     if (parsed.msg?.startsWith('zone loop fell behind')) logs.fellBehind++;

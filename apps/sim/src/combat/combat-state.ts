@@ -1,18 +1,7 @@
-import type { CombatStats, EffectTemplate } from '@necp/shared';
+import type { ActiveEffect, CombatStats } from '@necp/shared';
 
-/** A status effect on a combatant. Expiry and ticks are judged against the zone clock each tick. */
-export interface EffectInstance {
-  effect: EffectTemplate;
-  /** eid of who applied it (per_source stacking, threat from dots, kill credit) */
-  sourceEid: number;
-  stacks: number;
-  appliedAt: number;
-  expiresAt: number;
-  /** dot/hot: next tick time */
-  nextTickAt: number;
-  /** shield: absorb left */
-  remaining: number;
-}
+/** A status effect on a combatant: the shared rules' ActiveEffect (rules/effects.ts), judged against the zone clock each tick. */
+export type EffectInstance = ActiveEffect;
 
 export interface CastInProgress {
   abilityId: string;

@@ -7,6 +7,7 @@ import './styles/pages.css';
 import './styles/game.css';
 import './styles/items.css';
 import './styles/combat.css';
+import './styles/staff.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Session } from 'next-auth';
+import { isStaff } from '@/app/staff/staff-roles';
 import { SignOutButton } from './sign-out-button';
 
 /** Top bar of the out-of-game pages (the game itself is full screen). */
@@ -15,6 +16,15 @@ export function SiteHeader({ session }: { session: Session | null }) {
             <span className="site-header__user" data-testid="header-username">
               runner <strong>{session.user.username}</strong>
             </span>
+            {isStaff(session.user.role) && (
+              <Link
+                href="/staff/combat-log"
+                className="btn btn--magenta btn--small"
+                data-testid="staff-link"
+              >
+                Combat log
+              </Link>
+            )}
             <Link href="/characters" className="btn btn--small">
               Characters
             </Link>

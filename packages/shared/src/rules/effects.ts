@@ -5,7 +5,7 @@
  */
 import type { EffectTemplate } from '../content/ability-schema';
 
-/** One effect on a fighter (the sim's EffectInstance has exactly this shape). */
+/** One effect on a fighter (the sim's EffectInstance is this type). */
 export interface ActiveEffect {
   effect: EffectTemplate;
   /** eid of who applied it (per_source stacking, threat and kill credit from dots) */
