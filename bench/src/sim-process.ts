@@ -194,7 +194,11 @@ function countLine(logs: SimLogCounts, line: string) {
     logs.errors++;
     // one short line each: they end up in a markdown list
     const first = (parsed.msg ?? line).split('\n')[0] ?? '';
-    const msg = first.slice(0, 120).replace(/[|`]/g, "'");
+    // numbers (task ids, ms, attempts) vary between otherwise identical messages
+    const msg = first
+      .replace(/\d+(\.\d+)?/g, 'N')
+      .replace(/[|`]/g, "'")
+      .slice(0, 100);
     if (msg in logs.samples || Object.keys(logs.samples).length < 10)
       logs.samples[msg] = (logs.samples[msg] ?? 0) + 1;
   } else if (parsed.level === 40) {
