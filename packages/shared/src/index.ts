@@ -33,3 +33,7 @@ export * from './rules/line-of-sight';
 export * from './rules/effects';
 export * from './rules/abilities';
 export * from './content/starter-kits';
+export * from './content/factions';
+export * from './rules/reputation';
+export * from './rules/periods';
+export * from './rules/skill-check';
