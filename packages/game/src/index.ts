@@ -59,3 +59,4 @@ export * from './admin/admin-grant-eddies';
 export * from './progression';
 export * from './outbox';
 export * from './combat';
+export * from './reputation';

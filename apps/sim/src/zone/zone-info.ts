@@ -16,6 +16,7 @@ export function zoneInfo(c: ZoneContent): ZoneInfo {
       x: s.x,
       y: s.y,
     })),
+    areas: c.areas.map((a) => ({ id: a.id, name: a.name, x: a.x, y: a.y, radius: a.radius })),
   };
 }
 

@@ -7,16 +7,18 @@ import type { LedgerReason } from './reasons';
 export const charOwner = (characterId: string) => `char:${characterId}`;
 export const bankOwner = (userId: string) => `bank:${userId}`;
 export const groundOwner = (zoneId: string) => `ground:${zoneId}`;
+/** sold to a vendor, kept for the seller's buy-back */
+export const buybackOwner = (characterId: string) => `buyback:${characterId}`;
 /** where created items/eddies come from */
 export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
 /** where destroyed items/eddies go */
 export const sinkOwner = (reason: LedgerReason) => `sink:${reason}`;
 
-export type OwnerKind = 'char' | 'bank' | 'ground' | 'source' | 'sink';
+export type OwnerKind = 'char' | 'bank' | 'ground' | 'buyback' | 'source' | 'sink';
 
 /** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
 export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
-  const m = /^(char|bank|ground|source|sink):(.+)$/.exec(owner);
+  const m = /^(char|bank|ground|buyback|source|sink):(.+)$/.exec(owner);
   return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;
 }
 

@@ -22,5 +22,9 @@ export const LEDGER_REASONS = [
   'purge',
   /** class starter kit given at character creation */
   'starter',
+  /** a consumable or quest item used up (item:use) */
+  'use',
+  /** the daily login reward */
+  'login',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

@@ -54,10 +54,18 @@ export async function drainOutbox(
   // a cursor, so events that failed in this run are not retried in a loop by the same run
   let afterId = 0n;
   for (;;) {
+    const committed: (() => void)[] = [];
     const r = await deps.db.$transaction(
-      (tx) => drainBatch(tx, deps, subscribers, { batch, maxAttempts, afterId }),
+      (tx) => drainBatch(tx, deps, subscribers, { batch, maxAttempts, afterId, committed }),
       TX_OPTIONS,
     );
+    for (const fn of committed) {
+      try {
+        fn();
+      } catch (err) {
+        deps.log.warn({ err }, 'outbox afterCommit callback failed');
+      }
+    }
     total.events += r.events;
     total.published += r.published;
     total.delivered += r.delivered;
@@ -72,7 +80,7 @@ async function drainBatch(
   tx: Tx,
   deps: Pick<GameDeps, 'clock' | 'log'>,
   subscribers: OutboxSubscribers,
-  o: { batch: number; maxAttempts: number; afterId: bigint },
+  o: { batch: number; maxAttempts: number; afterId: bigint; committed: (() => void)[] },
 ): Promise<DrainResult & { lastId: bigint | null }> {
   const rows = await tx.$queryRaw<EventRow[]>`
     SELECT "id", "type", "key", "payload", "createdAt" FROM "OutboxEvent"
@@ -91,11 +99,14 @@ async function drainBatch(
     for (const s of subscribers.forType(row.type)) {
       if (consumed.has(s.name)) continue;
       await tx.$executeRawUnsafe('SAVEPOINT outbox_subscriber');
+      // kept only if this subscriber's savepoint is released (its work stays in the batch)
+      const pending: (() => void)[] = [];
       try {
         const event: OutboxEvent = parseOutboxEvent(row);
-        await s.handle(tx, event);
+        await s.handle(tx, event, { afterCommit: (fn) => pending.push(fn) });
         await tx.outboxConsumption.create({ data: { eventId: row.id, subscriber: s.name } });
         await tx.$executeRawUnsafe('RELEASE SAVEPOINT outbox_subscriber');
+        o.committed.push(...pending);
         out.delivered++;
       } catch (err) {
         await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT outbox_subscriber');

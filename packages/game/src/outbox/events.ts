@@ -44,11 +44,40 @@ export const ItemPickedUpPayloadSchema = z.object({
   zoneId: id,
 });
 
+/** The sim saw a character enter a named area of a zone (content zones.ts `areas`). */
+export const AreaEnteredPayloadSchema = z.object({
+  characterId: id,
+  zoneId: id,
+  areaId: id,
+});
+
+/** A character used one unit of an item (item:use), where it stood. */
+export const ItemUsedPayloadSchema = z.object({
+  characterId: id,
+  itemId: id,
+  templateId: id,
+  zoneId: id,
+  x: metres,
+  y: metres,
+});
+
+/** A quest was turned in (achievements, leaderboards and world state listen later). */
+export const QuestCompletedPayloadSchema = z.object({
+  characterId: id,
+  questId: id,
+  periodKey: id,
+  xp: z.int().min(0),
+  eddies: z.int().min(0),
+});
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
   'character.leveled': CharacterLeveledPayloadSchema,
   'item.picked_up': ItemPickedUpPayloadSchema,
+  'area.entered': AreaEnteredPayloadSchema,
+  'item.used': ItemUsedPayloadSchema,
+  'quest.completed': QuestCompletedPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -61,6 +90,9 @@ export type NpcKilledPayload = OutboxPayloads['npc.killed'];
 export type CharacterDiedPayload = OutboxPayloads['character.died'];
 export type CharacterLeveledPayload = OutboxPayloads['character.leveled'];
 export type ItemPickedUpPayload = OutboxPayloads['item.picked_up'];
+export type AreaEnteredPayload = OutboxPayloads['area.entered'];
+export type ItemUsedPayload = OutboxPayloads['item.used'];
+export type QuestCompletedPayload = OutboxPayloads['quest.completed'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {

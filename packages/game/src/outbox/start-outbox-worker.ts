@@ -17,6 +17,12 @@ export interface OutboxWorkerOptions extends Omit<DrainOptions, 'untilEmpty'> {
   concurrency?: 1 | 2;
   /** ms between polls when LISTEN/NOTIFY is quiet (graphile-worker's default: 2000) */
   pollInterval?: number;
+  /**
+   * More scheduled jobs run by the same worker (cleanups): task name → work, and
+   * crontab lines (`m h dom mon dow task`, UTC) that schedule them. graphile-worker
+   * runs each scheduled instant once across every node.
+   */
+  scheduled?: { tasks: Record<string, () => Promise<void>>; crontab: readonly string[] };
 }
 
 export interface OutboxWorker {
@@ -44,8 +50,9 @@ export async function startOutboxWorker(
     noHandleSignals: true,
     ...(opts.pollInterval ? { pollInterval: opts.pollInterval } : {}),
     logger: graphileLogger(log),
-    crontab: OUTBOX_SWEEP_CRONTAB,
+    crontab: [OUTBOX_SWEEP_CRONTAB, ...(opts.scheduled?.crontab ?? [])].join('\n'),
     taskList: {
+      ...opts.scheduled?.tasks,
       [OUTBOX_DRAIN_TASK]: async () => {
         const r = await drainOutbox(deps, subscribers, { ...opts, untilEmpty: true });
         if (r.events > 0) log.debug(r, 'outbox drained');

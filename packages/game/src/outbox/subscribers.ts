@@ -1,12 +1,22 @@
 import type { Tx } from '../core/deps';
 import type { OutboxEvent, OutboxEventType } from './events';
 
+/** What a subscriber may ask of the drain besides the transaction. */
+export interface DeliveryContext {
+  /**
+   * Runs `fn` once the drain's transaction has committed with this subscriber's
+   * work in it (never when it rolled back): tell players about what changed.
+   * Errors thrown by `fn` are logged, not retried.
+   */
+  afterCommit(fn: () => void): void;
+}
+
 export interface OutboxSubscriber<T extends OutboxEventType = OutboxEventType> {
   /** stable: consumption rows are keyed by it, so renaming one redelivers its history */
   name: string;
   types: readonly T[];
   /** runs in the drain's transaction together with the consumption row: throw to retry later */
-  handle(tx: Tx, event: OutboxEvent<T>): Promise<void>;
+  handle(tx: Tx, event: OutboxEvent<T>, ctx: DeliveryContext): Promise<void>;
 }
 
 /**

@@ -13,6 +13,8 @@ export const ITEM_KINDS = [
   'consumable',
   'material',
   'junk',
+  /** quest items: bind on pickup, never sold, taken at turn-in */
+  'quest',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 

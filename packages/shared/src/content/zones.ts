@@ -2,7 +2,15 @@ import { z } from 'zod';
 
 export const SpawnPointContentSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum(['player_start', 'medical_center', 'bank_terminal', 'npc_area', 'loot_crate']),
+  kind: z.enum([
+    'player_start',
+    'medical_center',
+    'bank_terminal',
+    'npc_area',
+    'loot_crate',
+    /** rides to the other districts' stations (zone:travel), within INTERACT_RANGE */
+    'metro_station',
+  ]),
   name: z.string(),
   x: z.number().nonnegative(),
   y: z.number().nonnegative(),
@@ -44,6 +52,19 @@ export const NpcSpawnSchema = z.object({
 });
 export type NpcSpawn = z.infer<typeof NpcSpawnSchema>;
 
+/**
+ * A named place in a zone (a landmark): entering its circle publishes
+ * `area.entered` (quest `reach` objectives) and shows the player its name.
+ */
+export const ZoneAreaSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  name: z.string().min(2),
+  x: z.number().nonnegative(),
+  y: z.number().nonnegative(),
+  radius: z.number().positive().max(100),
+});
+export type ZoneArea = z.infer<typeof ZoneAreaSchema>;
+
 export const ZoneContentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -59,6 +80,7 @@ export const ZoneContentSchema = z
     streets: z.array(StreetSchema),
     obstacles: z.array(ObstacleSchema).default([]),
     npcSpawns: z.array(NpcSpawnSchema).default([]),
+    areas: z.array(ZoneAreaSchema).default([]),
   })
   .refine((z) => z.minLevel <= z.maxLevel, 'minLevel must not exceed maxLevel')
   .refine(
@@ -247,6 +269,12 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         count: 2,
       },
       { id: 'watson-boss', templateId: 'cyberpsycho_kabuki', x: 484, y: 484, radius: 6, count: 1 },
+    ],
+    areas: [
+      { id: 'kabuki_market', name: 'Kabuki Market', x: 256, y: 256, radius: 18 },
+      { id: 'watson_docks', name: 'Watson Docks', x: 416, y: 150, radius: 22 },
+      { id: 'jig_jig_street', name: 'Jig-Jig Street', x: 290, y: 128, radius: 16 },
+      { id: 'northside', name: 'Northside', x: 160, y: 440, radius: 24 },
     ],
   },
   {

@@ -81,6 +81,19 @@ export const CombatCancelSchema = z.object({});
 /** combat:respawn — a dead player asks to respawn at the nearest medical centre. */
 export const CombatRespawnSchema = z.object({});
 
+/** zone:travel — ride the metro from a station within INTERACT_RANGE to another district's station. */
+export const ZoneTravelSchema = z.object({
+  to: z
+    .string()
+    .max(32)
+    .regex(/^[a-z0-9-]+$/),
+});
+export type ZoneTravel = z.infer<typeof ZoneTravelSchema>;
+
+/** item:use — use one of a bag stack (a consumable heals; quest items count for `use` objectives). */
+export const ItemUseSchema = z.object({ itemId: z.string().min(1).max(64) });
+export type ItemUse = z.infer<typeof ItemUseSchema>;
+
 /**
  * Why combat:use was refused (AckError.code). The client shows `message`; the
  * code lets it react (e.g. flash the cooldown sweep).
@@ -181,6 +194,55 @@ export interface LootResult {
   eddies: number;
 }
 
+/** Ack of zone:travel: the district you arrive in (a zone:welcome for it follows). */
+export interface TravelResult {
+  zoneId: string;
+  zoneName: string;
+}
+
+/** Ack of item:use. */
+export interface ItemUseResult {
+  templateId: string;
+  /** health restored (0 for items that do not heal) */
+  healed: number;
+  /** ms until another item with this template can be used */
+  cooldownMs: number;
+}
+
+/**
+ * quest:update — a quest of yours changed outside a request you made (an outbox
+ * event advanced it: a kill, a pickup, a place reached, an item used; or it failed).
+ * The client toasts it and refetches the quest log.
+ */
+export interface QuestUpdateMsg {
+  questId: string;
+  title: string;
+  kind: 'progress' | 'ready' | 'failed';
+  objective?: { id: string; label: string; progress: number; target: number };
+  /** failed: why ('timer', 'npc_killed', …) */
+  reason?: string;
+}
+
+/** reputation:changed — standings moved outside a request you made (kills). */
+export interface ReputationChangedMsg {
+  changes: {
+    factionId: string;
+    factionName: string;
+    delta: number;
+    standing: number;
+    tier: string;
+    tierChanged: boolean;
+  }[];
+  /** what caused it: "Tyger Claws Punk killed" */
+  source: string;
+}
+
+/** zone:area — you entered a named area of the zone (shown as a banner). */
+export interface AreaEnteredMsg {
+  areaId: string;
+  name: string;
+}
+
 /** Ack of inventory:drop: the drop now lying at your feet (yours until its freeAt). */
 export interface ItemDropResult {
   drop: DropRef;
@@ -215,9 +277,12 @@ export interface ZoneInfo {
   /** buildings: block movement and line of sight (predict with the same rule) */
   obstacles: { x: number; y: number; w: number; h: number; name?: string }[];
   spawnPoints: { id: string; kind: string; name: string; x: number; y: number }[];
+  /** named areas (landmarks): drawn on the map, entering one shows its name */
+  areas: { id: string; name: string; x: number; y: number; radius: number }[];
 }
 
-export type EntityKind = 'player' | 'npc' | 'drop' | 'crate';
+/** `contact`: a non-combat person (quest giver, vendor); its templateId is the contact id. */
+export type EntityKind = 'player' | 'npc' | 'drop' | 'crate' | 'contact';
 
 /** How an NPC relates to players: hostile ones aggro, neutral ones fight back when hit. */
 export type NpcDisposition = 'hostile' | 'neutral';
@@ -249,7 +314,7 @@ export interface EntityInfo {
   ownerCharacterId?: string | null;
   /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
   freeAt?: number;
-  /** npcs only: content template id (name/rank/abilities come from content) */
+  /** npcs: content template id (name/rank/abilities come from content); contacts: the contact id */
   templateId?: string;
   /** npcs only */
   rank?: NpcRank;
@@ -333,6 +398,9 @@ export interface ServerToClientEvents {
   'session:kicked': (msg: KickMsg) => void;
   'char:stats': (msg: CharStatsMsg) => void;
   'progress:xp': (msg: XpGainMsg) => void;
+  'quest:update': (msg: QuestUpdateMsg) => void;
+  'reputation:changed': (msg: ReputationChangedMsg) => void;
+  'zone:area': (msg: AreaEnteredMsg) => void;
 }
 
 export interface ClientToServerEvents {
@@ -346,6 +414,8 @@ export interface ClientToServerEvents {
   'combat:use': (input: unknown, ack?: (res: Ack<CombatUseResult>) => void) => void;
   'combat:cancel': (input: unknown, ack?: (res: Ack) => void) => void;
   'combat:respawn': (input: unknown, ack?: (res: Ack<RespawnResult>) => void) => void;
+  'zone:travel': (input: unknown, ack?: (res: Ack<TravelResult>) => void) => void;
+  'item:use': (input: unknown, ack?: (res: Ack<ItemUseResult>) => void) => void;
 }
 
 /**

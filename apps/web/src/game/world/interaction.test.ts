@@ -56,6 +56,7 @@ describe('bankInRange', () => {
     height: 100,
     streets: [],
     obstacles: [],
+    areas: [],
     spawnPoints: [
       { id: 'start', kind: 'player_start', name: 'Start', x: 10, y: 10 },
       { id: 'bank', kind: 'bank_terminal', name: 'Bank', x: 50, y: 50 },

@@ -14,6 +14,7 @@ const welcome = (): WelcomeMsg => ({
     streets: [],
     obstacles: [{ x: 110, y: 90, w: 10, h: 20 }],
     spawnPoints: [],
+    areas: [],
   },
   self: {
     eid: SELF,

@@ -1,0 +1,3 @@
+export * from './change-reputation';
+export * from './read-standings';
+export * from './list-standings';

@@ -1,0 +1,43 @@
+import {
+  CharacterIdInputSchema,
+  FACTIONS,
+  factionById,
+  standingWith,
+  tierProgress,
+  vendorPriceMultiplier,
+  type FactionStandingView,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { parseInput } from '../accounts/validation';
+import { getOwnedCharacter } from '../characters/get-owned-character';
+import { readStandings } from './read-standings';
+
+/** The reputation panel: every faction with the caller's character's standing and tier. */
+export async function listStandings(
+  deps: GameDeps,
+  input: { userId: string; characterId: string },
+): Promise<FactionStandingView[]> {
+  const { characterId } = parseInput(CharacterIdInputSchema, input);
+  await getOwnedCharacter(deps, input.userId, characterId);
+  const standings = await readStandings(deps.db, characterId);
+  return FACTIONS.map((f) => {
+    const standing = standingWith(standings, f.id);
+    const p = tierProgress(standing);
+    return {
+      factionId: f.id,
+      name: f.name,
+      blurb: f.blurb,
+      standing,
+      tier: p.tier,
+      into: p.into,
+      span: p.span,
+      toNext: p.toNext,
+      priceMultiplier: vendorPriceMultiplier(p.tier),
+      rivals: f.rivals.map((r) => ({
+        factionId: r.factionId,
+        name: factionById(r.factionId)?.name ?? r.factionId,
+      })),
+      met: standings[f.id] !== undefined,
+    };
+  });
+}
