@@ -5,6 +5,11 @@ import { characterRouter } from './routers/character';
 import { inventoryRouter } from './routers/inventory';
 import { moderationRouter } from './routers/moderation';
 import { progressionRouter } from './routers/progression';
+import { dailyRouter } from './routers/daily';
+import { dialogueRouter } from './routers/dialogue';
+import { questsRouter } from './routers/quests';
+import { reputationRouter } from './routers/reputation';
+import { vendorRouter } from './routers/vendor';
 import { createTRPCRouter } from './trpc';
 
 /** One router per domain. */
@@ -16,6 +21,11 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   progression: progressionRouter,
   moderation: moderationRouter,
+  quests: questsRouter,
+  dialogue: dialogueRouter,
+  reputation: reputationRouter,
+  vendor: vendorRouter,
+  daily: dailyRouter,
 });
 
 export type AppRouter = typeof appRouter;

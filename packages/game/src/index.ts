@@ -60,3 +60,7 @@ export * from './progression';
 export * from './outbox';
 export * from './combat';
 export * from './reputation';
+export * from './quests';
+export * from './dialogue';
+export * from './vendors';
+export * from './daily';

@@ -1,0 +1,18 @@
+import { DialogueChooseInputSchema, DialogueOpenInputSchema } from '@necp/shared';
+import { chooseDialogue, openDialogue } from '@necp/game';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+
+/**
+ * Conversations with contacts (within INTERACT_RANGE). The server keeps the node
+ * each character stands at: `choose` only accepts a choice of that node.
+ */
+export const dialogueRouter = createTRPCRouter({
+  open: protectedProcedure
+    .input(DialogueOpenInputSchema)
+    .mutation(({ ctx, input }) => openDialogue(ctx.deps, { ...input, userId: ctx.session.userId })),
+  choose: protectedProcedure
+    .input(DialogueChooseInputSchema)
+    .mutation(({ ctx, input }) =>
+      chooseDialogue(ctx.deps, { ...input, userId: ctx.session.userId }),
+    ),
+});
