@@ -73,8 +73,16 @@ export function GameView({ characterId }: { characterId: string }) {
       clearTarget: () => clientRef.current?.clearTarget() ?? false,
       activateSlot: (slot) => clientRef.current?.activateSlot(slot),
       respawn: () => clientRef.current?.respawn(),
+      // PLACEHOLDERS (lead): the world/net engineer wires these to the game client
+      talk: (contactId) => {
+        const s = store.getState();
+        const id = contactId ?? s.contactNear?.id;
+        if (id) s.openDialogue(id);
+      },
+      travel: () => Promise.resolve(false),
+      useItem: () => Promise.resolve(false),
     }),
-    [],
+    [store],
   );
   const session = useMemo(() => ({ characterId, commands }), [characterId, commands]);
   useHotkeys(store, commands);

@@ -142,6 +142,7 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { id: 'watson-start', kind: 'player_start', name: 'Kabuki Market', x: 256, y: 256 },
       { id: 'watson-medcenter', kind: 'medical_center', name: 'Trauma Team Clinic', x: 96, y: 96 },
       { id: 'watson-bank', kind: 'bank_terminal', name: 'Kabuki Bank Terminal', x: 280, y: 240 },
+      { id: 'watson-metro', kind: 'metro_station', name: 'Kabuki Metro', x: 256, y: 300 },
       // supply crates sit off the busy start area, in alleys players explore
       {
         id: 'watson-crate-alley',
@@ -287,6 +288,7 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     live: false,
     spawnPoints: [
       { id: 'westbrook-start', kind: 'player_start', name: 'Japantown Gate', x: 384, y: 700 },
+      { id: 'westbrook-metro', kind: 'metro_station', name: 'Japantown Metro', x: 384, y: 672 },
       {
         id: 'westbrook-medcenter',
         kind: 'medical_center',
@@ -369,6 +371,7 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     live: false,
     spawnPoints: [
       { id: 'city-center-start', kind: 'player_start', name: 'Corpo Plaza', x: 512, y: 512 },
+      { id: 'city-center-metro', kind: 'metro_station', name: 'Corpo Plaza Metro', x: 512, y: 560 },
       {
         id: 'city-center-medcenter',
         kind: 'medical_center',

@@ -18,6 +18,12 @@ export interface GameCommands {
   /** keys 1–6 / a click on the bar (slot 0–5) */
   activateSlot: (slot: number) => void;
   respawn: () => void;
+  /** E / click a contact: talk to the given contact, else the nearest one in range */
+  talk: (contactId?: string) => void;
+  /** metro: ride from the station in range to another district (zone:travel) */
+  travel: (toZoneId: string) => Promise<boolean>;
+  /** use one of a bag stack (item:use through the sim: consumables heal, quest items count) */
+  useItem: (itemId: string) => Promise<boolean>;
 }
 
 export interface GameSession {

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KickMsg } from '@necp/shared';
 import { initialCombatUi, type CombatUiActions, type CombatUiState } from './combat-types';
 import type { ItemUiActions, ItemUiState } from './ui-types';
+import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -57,7 +58,7 @@ export interface FatalError {
   signIn?: boolean;
 }
 
-export interface GameState extends ItemUiState, CombatUiState {
+export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
   status: ConnectionStatus;
   pingMs: number | null;
   zone: { id: string; name: string } | null;
@@ -69,7 +70,7 @@ export interface GameState extends ItemUiState, CombatUiState {
   toasts: Toast[];
 }
 
-export interface GameActions extends ItemUiActions, CombatUiActions {
+export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
   patch: (p: Partial<GameState>) => void;
   toast: (kind: ToastKind, text: string, item?: ToastItem) => void;
   dismissToast: (id: number) => void;
@@ -93,7 +94,15 @@ export function createGameStore(): GameStore {
     fatal: null,
     menuOpen: false,
     toasts: [],
-    panels: { inventory: false, character: false, bank: false },
+    panels: {
+      inventory: false,
+      character: false,
+      bank: false,
+      quests: false,
+      reputation: false,
+      travel: false,
+      daily: false,
+    },
     dialog: null,
     contextMenu: null,
     tooltip: null,
@@ -104,6 +113,7 @@ export function createGameStore(): GameStore {
     bankNear: null,
     charStats: null,
     ...initialCombatUi(),
+    ...initialWorldUi(),
     patch: (p) => set(p),
     toast: (kind, text, item) => {
       const id = nextToastId++;
@@ -124,5 +134,11 @@ export function createGameStore(): GameStore {
     setTooltip: (tooltip) => set({ tooltip }),
     setDrag: (drag) => set({ drag, tooltip: null, contextMenu: null }),
     toggleCombatLog: () => set({ combatLogOpen: !get().combatLogOpen }),
+    // one conversation or shop at a time: opening one closes the other
+    openDialogue: (contactId) => set({ dialogue: { contactId }, vendorContactId: null }),
+    closeDialogue: () => set({ dialogue: null }),
+    openVendor: (contactId) => set({ vendorContactId: contactId, dialogue: null }),
+    closeVendor: () => set({ vendorContactId: null }),
+    setQuestMarkers: (questMarkers) => set({ questMarkers }),
   }));
 }

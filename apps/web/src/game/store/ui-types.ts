@@ -3,7 +3,9 @@ import type { CharStatsMsg } from '@necp/shared';
 import type { DragPayload, ItemLocation } from '../items/drag';
 import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
-export type PanelId = 'inventory' | 'character' | 'bank';
+/** Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel), daily reward. */
+export type PanelId =
+  'inventory' | 'character' | 'bank' | 'quests' | 'reputation' | 'travel' | 'daily';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =

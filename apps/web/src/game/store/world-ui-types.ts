@@ -1,0 +1,45 @@
+/**
+ * Store state for contacts, quests, trade and travel (issue 5). The game client
+ * publishes what is near (contactNear, stationNear) and the zone's contacts; the
+ * HUD panels own the conversation, vendor and quest state; the renderer reads
+ * questMarkers to draw "!" / "?" over contacts.
+ */
+import type { AreaEnteredMsg } from '@necp/shared';
+
+export interface NearContact {
+  id: string;
+  name: string;
+  title: string;
+}
+
+export interface WorldUiState {
+  /** the nearest contact within talk range (INTERACT_RANGE, minus a margin) */
+  contactNear: NearContact | null;
+  /** a metro station within INTERACT_RANGE */
+  stationNear: { id: string; name: string } | null;
+  /** the conversation on screen (DialogueWindow) */
+  dialogue: { contactId: string } | null;
+  /** the vendor window's contact (VendorWindow), opened from dialogue or by clicking a vendor */
+  vendorContactId: string | null;
+  /** contact id → marker over its head; set from the quest log (quests.log markers) */
+  questMarkers: Record<string, '!' | '?'>;
+  /** the area banner ("Entering Watson Docks"), set on zone:area */
+  areaBanner: (AreaEnteredMsg & { at: number }) | null;
+}
+
+export interface WorldUiActions {
+  openDialogue: (contactId: string) => void;
+  closeDialogue: () => void;
+  openVendor: (contactId: string) => void;
+  closeVendor: () => void;
+  setQuestMarkers: (m: Record<string, '!' | '?'>) => void;
+}
+
+export const initialWorldUi = (): WorldUiState => ({
+  contactNear: null,
+  stationNear: null,
+  dialogue: null,
+  vendorContactId: null,
+  questMarkers: {},
+  areaBanner: null,
+});
