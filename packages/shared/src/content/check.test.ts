@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatContentProblems, shippedContent, type ContentToCheck } from './check';
-import { ITEM_TEMPLATES, itemTemplateById } from './items';
-import { LOOT_TABLES } from './loot-tables';
+import {
+  checkContent,
+  formatContentProblems,
+  shippedContent,
+  shippedStory,
+  type ContentToCheck,
+  type StoryContentToCheck,
+} from './check';
+import { ITEM_TEMPLATES, ITEM_TEMPLATE_INPUTS, itemTemplateById } from './items';
+import { LOOT_TABLES, LOOT_TABLE_INPUTS } from './loot-tables';
+import { CONTACT_INPUTS } from './contacts';
+import { DIALOGUE_INPUTS } from './dialogues';
+import { FACTION_INPUTS } from './factions';
+import { QUEST_INPUTS } from './quests';
+import { VENDOR_INPUTS } from './vendors';
+import type { ContactInput } from './contact-schema';
+import type { DialogueInput } from './dialogue-schema';
+import type { QuestInput } from './quest-schema';
+import type { VendorInput } from './vendor-schema';
 import { RARITIES, TEMPLATE_SLOTS, DAMAGE_TYPES } from './item-schema';
 import { SKILLS } from './skills';
 import { npcTemplateById } from './npcs';
@@ -9,7 +25,8 @@ import { ABILITY_TEMPLATE_INPUTS, CLASS_ABILITIES, abilityById } from './abiliti
 import { EFFECT_TEMPLATE_INPUTS, effectById } from './effects';
 import { zoneById } from './zones';
 
-const base = (): ContentToCheck => shippedContent();
+/** Story content (quests, dialogues…) names everything else: its fixtures are below. */
+const base = (): ContentToCheck => ({ ...shippedContent(), story: undefined });
 /**
  * Fixtures that replace the loot tables drop the shipped NPCs (they name shipped
  * tables) and with them the shipped zones (their spawns name shipped NPCs).
@@ -396,6 +413,7 @@ describe('checkContent reports broken combat content', () => {
         'zone watson: obstacle Overhang leaves the zone',
         'zone watson: spawn point watson-start lies inside obstacle Plaza Tower',
         'zone watson: spawn point watson-bank lies inside obstacle Plaza Tower',
+        'zone watson: area kabuki_market: centre lies inside obstacle Plaza Tower',
       ]);
     });
 
@@ -406,5 +424,618 @@ describe('checkContent reports broken combat content', () => {
         }),
       ).toEqual(['zone watson: has NPCs but no medical_center to respawn at']);
     });
+  });
+});
+
+describe('checkContent reports broken story content', () => {
+  /** Shipped content with some story lists replaced; only messages starting with `prefix`. */
+  const story = (
+    prefix: string,
+    patch: Partial<StoryContentToCheck>,
+    rest: Partial<ContentToCheck> = {},
+  ) =>
+    formatContentProblems(
+      checkContent({ ...shippedContent(), ...rest, story: { ...shippedStory(), ...patch } }),
+    ).filter((m) => m.startsWith(prefix));
+  const contact = (id: string) => CONTACT_INPUTS.find((c) => c.id === id)!;
+  const dialogue = (id: string) => DIALOGUE_INPUTS.find((d) => d.id === id)!;
+  const quest = (id: string) => QUEST_INPUTS.find((q) => q.id === id)!;
+  const vendor = (id: string) => VENDOR_INPUTS.find((v) => v.id === id)!;
+  /** The shipped list with one object replaced (same id) or added. */
+  const swap = <T extends { id: string }>(list: readonly T[], ...items: T[]): T[] => [
+    ...list.filter((x) => !items.some((i) => i.id === x.id)),
+    ...items,
+  ];
+  const contacts = (...c: ContactInput[]) => ({ contacts: swap(CONTACT_INPUTS, ...c) });
+  const dialogues = (...d: DialogueInput[]) => ({ dialogues: swap(DIALOGUE_INPUTS, ...d) });
+  const quests = (...q: QuestInput[]) => ({ quests: swap(QUEST_INPUTS, ...q) });
+  const vendors = (...v: VendorInput[]) => ({ vendors: swap(VENDOR_INPUTS, ...v) });
+  const regina = contact('regina');
+  const streetCred = quest('q_street_cred');
+
+  it('the shipped story is clean (each fixture below breaks one thing)', () => {
+    expect(story('', {})).toEqual([]);
+  });
+
+  it('a faction naming an unknown rival, and duplicate faction ids', () => {
+    const [first] = FACTION_INPUTS;
+    expect(
+      story('faction ', {
+        factions: [
+          ...FACTION_INPUTS,
+          { ...first!, id: 'ghosts', rivals: [{ factionId: 'nobody', factor: 0.5 }] },
+          first!,
+        ],
+      }),
+    ).toEqual(['faction city_security: duplicate id', 'faction ghosts: unknown rival nobody']);
+  });
+
+  describe('contacts', () => {
+    it('unknown zone, faction, dialogue and vendor; duplicate ids', () => {
+      expect(
+        story(
+          'contact ',
+          contacts(
+            {
+              ...regina,
+              id: 'ghost',
+              zoneId: 'atlantis',
+              factionId: 'nobody',
+              dialogueId: 'silence',
+              vendorId: 'no_shop',
+            },
+            regina,
+          ),
+        ).concat(story('contact regina', { contacts: [...CONTACT_INPUTS, regina] })),
+      ).toEqual([
+        'contact ghost: unknown faction nobody',
+        'contact ghost: unknown dialogue silence',
+        'contact ghost: unknown vendor no_shop',
+        'contact ghost: unknown zone atlantis',
+        'contact regina: duplicate id',
+      ]);
+    });
+
+    it("another contact's dialogue or vendor", () => {
+      expect(
+        story(
+          'contact impostor',
+          contacts({
+            ...regina,
+            id: 'impostor',
+            x: 256,
+            y: 240,
+            dialogueId: 'dex',
+            vendorId: 'koji_noodles',
+          }),
+        ),
+      ).toEqual([
+        'contact impostor: dialogue dex belongs to dex',
+        'contact impostor: vendor koji_noodles is run by koji',
+      ]);
+    });
+
+    it('outside the zone, inside a building, or by an NPC spawn', () => {
+      const hall = zoneById('watson')!.obstacles.find((o) => o.name === 'Kabuki Market Hall')!;
+      expect(
+        story(
+          'contact ',
+          contacts(
+            { ...regina, id: 'far', x: 600 },
+            { ...regina, id: 'indoors', x: hall.x + 10, y: hall.y + 10 },
+            // 18 m from the plaza punks' centre: inside radius 12 + 25 m
+            { ...regina, id: 'bait', x: 286, y: 300 },
+          ),
+          // (each borrows Regina's dialogue, which names Regina: not what this test is about)
+        ).filter((m) => !m.includes('belongs to')),
+      ).toEqual([
+        'contact far: stands outside watson (512×512)',
+        'contact indoors: stands inside obstacle Kabuki Market Hall',
+        'contact bait: stands within 25 m of npc spawn watson-punks-plaza',
+      ]);
+    });
+
+    it('walled in (not reachable on foot from the player start) or on top of another contact', () => {
+      const watson = zoneById('watson')!;
+      // a closed courtyard in the empty west block (walls thick enough for the 2 m walk grid)
+      const walls = [
+        { x: 4, y: 328, w: 44, h: 4 },
+        { x: 4, y: 368, w: 44, h: 4 },
+        { x: 4, y: 328, w: 4, h: 44 },
+        { x: 44, y: 328, w: 4, h: 44 },
+      ];
+      expect(
+        story(
+          'contact ',
+          contacts({ ...regina, id: 'hermit', x: 25, y: 350 }, { ...regina, id: 'twin', x: 240 }),
+          {
+            zones: [
+              { ...watson, obstacles: [...watson.obstacles, ...walls] },
+              ...shippedContent().zones.slice(1),
+            ],
+          },
+        ).filter((m) => !m.includes('belongs to')),
+      ).toEqual([
+        "contact hermit: cannot be reached on foot from watson's player start",
+        'contact twin: stands within 8 m of regina',
+      ]);
+    });
+  });
+
+  describe('dialogues', () => {
+    it('one per contact, pointing both ways', () => {
+      expect(
+        story(
+          'dialogue ',
+          dialogues(
+            { ...dialogue('dex'), id: 'dex_again' },
+            { ...dialogue('koji'), contactId: 'nobody' },
+          ),
+        ),
+      ).toEqual([
+        'dialogue dex_again: contact dex talks through dex, not this',
+        'dialogue dex_again: second dialogue for contact dex (first: dex)',
+        'dialogue koji: unknown contact nobody',
+      ]);
+    });
+
+    it('broken nodes: duplicates, dead ends, bad entries, unreachable nodes', () => {
+      const koji: DialogueInput = {
+        id: 'koji',
+        contactId: 'koji',
+        entries: [
+          { node: 'nowhere' },
+          { node: 'greet', conditions: [{ kind: 'level', atLeast: 2 }] },
+        ],
+        nodes: [
+          {
+            id: 'greet',
+            text: 'Hi.',
+            choices: [
+              { id: 'a', text: 'A', next: 'missing' },
+              { id: 'a', text: 'A again', next: 'end' },
+              {
+                id: 'juggle',
+                text: 'Juggle',
+                check: {
+                  id: 'koji_juggle',
+                  skill: 'juggling',
+                  difficulty: 10,
+                  success: 'gone',
+                  failure: 'greet',
+                },
+              },
+            ],
+          },
+          { id: 'greet', text: 'Hi again.' },
+          { id: 'orphan', text: 'Nobody comes here.' },
+        ],
+      };
+      expect(story('dialogue koji', dialogues(koji))).toEqual([
+        'dialogue koji: duplicate node greet',
+        'dialogue koji: entries[0] opens unknown node nowhere',
+        'dialogue koji: the last entry has conditions (a fallback has none)',
+        'dialogue koji: node greet choice a leads to unknown node missing',
+        'dialogue koji: node greet: duplicate choice a',
+        'dialogue koji: node greet choice juggle (success) leads to unknown node gone',
+        'dialogue koji: node greet choice juggle: unknown skill juggling',
+        'dialogue koji: node orphan is unreachable from the entries',
+      ]);
+    });
+
+    it('conditions and effects naming unknown quests, flags, factions, checks, items and objectives', () => {
+      const dex = dialogue('dex');
+      const broken: DialogueInput = {
+        ...dex,
+        nodes: [
+          ...dex.nodes.filter((n) => n.id !== 'greet'),
+          {
+            id: 'greet',
+            text: 'Hm.',
+            effects: [
+              { kind: 'start_quest', questId: 'q_nope' },
+              { kind: 'fail_quest', questId: 'q_nada', reason: 'because' },
+              { kind: 'complete_objective', questId: 'q_street_cred', objectiveId: 'dance' },
+              { kind: 'reputation', factionId: 'nobody', delta: 5 },
+              { kind: 'give_item', templateId: 'unobtainium', quantity: 1 },
+              { kind: 'open_vendor' },
+            ],
+            choices: [
+              {
+                id: 'x',
+                text: 'X',
+                conditions: [
+                  { kind: 'quest', questId: 'q_nope', in: ['active'] },
+                  { kind: 'flag', key: 'never.set' },
+                  { kind: 'flag', key: 'chain.bitw.shard', value: 'arasaka' },
+                  { kind: 'standing', factionId: 'nobody', atLeast: 'friendly' },
+                  { kind: 'check', checkId: 'no_such_check', passed: true },
+                ],
+                next: 'container',
+              },
+            ],
+          },
+        ],
+      };
+      expect(story('dialogue dex', dialogues(broken))).toEqual([
+        'dialogue dex: node greet: unknown quest q_nope',
+        'dialogue dex: node greet: unknown quest q_nada',
+        'dialogue dex: node greet: quest q_street_cred has no objective dance',
+        'dialogue dex: node greet: unknown faction nobody',
+        'dialogue dex: node greet: unknown item unobtainium',
+        'dialogue dex: node greet: open_vendor, but contact dex has no vendor',
+        'dialogue dex: node greet choice x: unknown quest q_nope',
+        'dialogue dex: node greet choice x: condition flag never.set is never set',
+        "dialogue dex: node greet choice x: condition flag chain.bitw.shard is never set to 'arasaka'",
+        'dialogue dex: node greet choice x: unknown faction nobody',
+        'dialogue dex: node greet choice x: unknown skill check no_such_check',
+        // the new greet leads only to `container`: the rest of Dex's tree is cut off
+        ...['warehouse', 'shard_wait', 'decide', 'chose_claws', 'chose_ncpd', 'after'].map(
+          (n) => `dialogue dex: node ${n} is unreachable from the entries`,
+        ),
+      ]);
+    });
+
+    it('a skill check id used in two dialogues', () => {
+      const dex = dialogue('dex');
+      const copy: DialogueInput = {
+        ...dex,
+        nodes: dex.nodes.map((n) =>
+          n.id !== 'container'
+            ? n
+            : {
+                ...n,
+                choices: [
+                  {
+                    id: 'cool',
+                    text: '[Cool] Again?',
+                    check: {
+                      id: 'regina_cred',
+                      attribute: 'cool',
+                      difficulty: 8,
+                      success: 'greet',
+                      failure: 'greet',
+                    },
+                  },
+                ],
+              },
+        ),
+      };
+      expect(story('dialogue ', dialogues(copy))).toEqual([
+        'dialogue dex: skill check id regina_cred is defined 2 times (unique across dialogues)',
+      ]);
+    });
+  });
+
+  describe('quests', () => {
+    it('unknown contacts and zone, levels that do not fit', () => {
+      expect(
+        story(
+          'quest q_street_cred',
+          quests({ ...streetCred, giverId: 'nobody', turnInId: 'noone', zoneId: 'atlantis' }),
+        ).concat(
+          story(
+            'quest q_street_cred',
+            quests({ ...streetCred, level: 20, prerequisites: { level: 25 } }),
+          ),
+        ),
+      ).toEqual([
+        'quest q_street_cred: unknown zone atlantis',
+        'quest q_street_cred: unknown giver contact nobody',
+        'quest q_street_cred: unknown turn-in contact noone',
+        "quest q_street_cred: level 20 is outside watson's levels 1–12",
+        'quest q_street_cred: prerequisite level 25 is above the quest level 20',
+      ]);
+    });
+
+    it('objectives naming what does not exist', () => {
+      expect(
+        story(
+          'quest q_street_cred',
+          quests({
+            ...streetCred,
+            objectives: [
+              { id: 'k', kind: 'kill', label: 'Kill', npcTemplateIds: ['dragon'], count: 1 },
+              {
+                id: 'c',
+                kind: 'collect',
+                label: 'Collect',
+                itemTemplateId: 'unobtainium',
+                count: 1,
+              },
+              { id: 't', kind: 'talk', label: 'Talk', contactId: 'nobody' },
+              { id: 'r', kind: 'reach', label: 'Reach', zoneId: 'watson', areaId: 'moon' },
+              {
+                id: 'u',
+                kind: 'use',
+                label: 'Use',
+                itemTemplateId: 'stim_basic',
+                areaId: 'northside',
+              },
+              { id: 's', kind: 'skill_check', label: 'Check', checkId: 'no_such_check' },
+              { id: 'f', kind: 'choice', label: 'Choose', flag: 'never.set' },
+              { id: 'o', kind: 'skill_check', label: 'One roll', checkId: 'bitw_jun_bluff' },
+            ],
+          }),
+        ),
+      ).toEqual([
+        'quest q_street_cred: objective k: unknown npc template dragon',
+        'quest q_street_cred: objective c: unknown item unobtainium',
+        'quest q_street_cred: objective t: unknown contact nobody',
+        'quest q_street_cred: objective r: zone watson has no area moon',
+        'quest q_street_cred: objective u: area northside without a zone',
+        'quest q_street_cred: objective s: skill check no_such_check is not defined in any dialogue',
+        'quest q_street_cred: objective f: flag never.set is never set',
+        'quest q_street_cred: objective o: skill check bitw_jun_bluff is one-roll (needs retry: true)',
+      ]);
+    });
+
+    it('items a collect objective can never get (quest-only drops of another quest)', () => {
+      expect(
+        story(
+          'quest q_punk_problem',
+          quests({
+            ...quest('q_punk_problem'),
+            objectives: [
+              {
+                id: 'chip',
+                kind: 'collect',
+                label: 'A chip',
+                itemTemplateId: 'bitw_route_chip',
+                count: 1,
+              },
+              // drops from the Watson street tables while this very quest is active: fine
+              {
+                id: 'shard',
+                kind: 'collect',
+                label: 'Shard',
+                itemTemplateId: 'junk_shard_broken',
+                count: 1,
+              },
+            ],
+          }),
+        ),
+      ).toEqual([
+        'quest q_punk_problem: objective chip: item bitw_route_chip cannot be obtained (no loot path open while q_punk_problem is active, no dialogue, reward or vendor hands it out)',
+      ]);
+    });
+
+    it('objective requirements that are unknown, circular or duplicated', () => {
+      expect(
+        story(
+          'quest q_street_cred',
+          quests({
+            ...streetCred,
+            objectives: [
+              { id: 'a', kind: 'talk', label: 'Talk A', contactId: 'dex', requires: ['b'] },
+              { id: 'b', kind: 'talk', label: 'Talk B', contactId: 'dex', requires: ['a', 'zz'] },
+              { id: 'c', kind: 'talk', label: 'Talk C', contactId: 'dex', requires: ['c'] },
+              { id: 'c', kind: 'talk', label: 'Talk C2', contactId: 'dex' },
+            ],
+          }),
+        ).filter((m) => !m.includes('skill check')),
+      ).toEqual([
+        'quest q_street_cred: duplicate objective c',
+        'quest q_street_cred: objective b: requires unknown objective zz',
+        'quest q_street_cred: objective c: requires itself',
+        'quest q_street_cred: objectives require each other: a → b → a',
+      ]);
+    });
+
+    it('prerequisites naming unknown quests, factions or flags, or contradicting themselves', () => {
+      expect(
+        story(
+          'quest q_street_cred',
+          quests({
+            ...streetCred,
+            prerequisites: {
+              quests: ['q_nope', 'q_street_cred', 'q_punk_problem'],
+              notQuests: ['q_punk_problem'],
+              standing: [{ factionId: 'nobody', atLeast: 'friendly' }],
+              flags: [
+                { key: 'never.set' },
+                { key: 'chain.bitw.shard', value: 'arasaka' },
+                { key: 'also.never', absent: true },
+              ],
+            },
+          }),
+        ),
+      ).toEqual([
+        'quest q_street_cred: unknown prerequisite quest q_nope',
+        'quest q_street_cred: lists itself as a prerequisite',
+        'quest q_street_cred: q_punk_problem is both required and excluded',
+        'quest q_street_cred: unknown faction nobody',
+        'quest q_street_cred: prerequisite flag never.set is never set',
+        "quest q_street_cred: prerequisite flag chain.bitw.shard is never set to 'arasaka'",
+        'quest q_street_cred: prerequisite flag also.never is never set',
+      ]);
+    });
+
+    it('prerequisite cycles', () => {
+      expect(
+        story(
+          'quest ',
+          quests({ ...streetCred, prerequisites: { quests: ['q_bitw_rumor'] } }),
+        ).filter((m) => m.includes('cycle')),
+      ).toEqual([
+        'quest q_bitw_rumor: prerequisite cycle q_bitw_rumor → q_street_cred → q_bitw_rumor',
+      ]);
+    });
+
+    it('rewards that do not exist, do not fit, or make a bad choice', () => {
+      expect(
+        story(
+          'quest q_street_cred',
+          quests({
+            ...streetCred,
+            rewards: {
+              xp: 1,
+              eddies: 1,
+              items: [
+                { templateId: 'unobtainium', quantity: 1 },
+                { templateId: 'stim_basic', quantity: 50 },
+                { templateId: 'sniper_nekomata', quantity: 1 },
+              ],
+              choice: [{ templateId: 'regina_data_drop', quantity: 1 }],
+              reputation: [{ factionId: 'nobody', delta: 10 }],
+            },
+          }),
+        ).concat(
+          story(
+            'quest q_street_cred',
+            quests({
+              ...streetCred,
+              rewards: {
+                xp: 1,
+                eddies: 1,
+                choice: [
+                  { templateId: 'stim_basic', quantity: 1 },
+                  { templateId: 'stim_basic', quantity: 2 },
+                ],
+              },
+            }),
+          ),
+        ),
+      ).toEqual([
+        'quest q_street_cred: unknown reward item unobtainium',
+        'quest q_street_cred: reward stim_basic ×50 exceeds its stack of 20',
+        'quest q_street_cred: reward sniper_nekomata needs level 50, beyond watson (up to 12)',
+        'quest q_street_cred: a reward choice needs at least two options',
+        'quest q_street_cred: quest item regina_data_drop offered as a choice',
+        'quest q_street_cred: unknown reward faction nobody',
+        'quest q_street_cred: reward choice lists an item twice',
+      ]);
+    });
+
+    it('failures naming unknown NPCs, repeatables in a chain, dialogue-only quests nobody starts', () => {
+      expect(
+        story(
+          'quest ',
+          quests(
+            {
+              ...streetCred,
+              failure: { npcKilled: [{ npcTemplateIds: ['dragon'], by: 'anyone' }] },
+              dialogueOnly: true,
+            },
+            { ...quest('q_ncpd_patrol'), chain: { id: 'blood_in_the_water', name: 'x', step: 1 } },
+          ),
+        ),
+      ).toEqual([
+        'quest q_street_cred: failure names unknown npc template dragon',
+        'quest q_street_cred: dialogueOnly, but no dialogue starts it',
+        'quest q_ncpd_patrol: a daily quest cannot be part of chain blood_in_the_water',
+      ]);
+    });
+
+    it('chains with a gap, or a later step that requires no earlier one', () => {
+      expect(
+        story(
+          'quest ',
+          quests(
+            {
+              ...quest('q_bitw_finale'),
+              chain: { id: 'blood_in_the_water', name: 'BitW', step: 7 },
+            },
+            { ...quest('q_bitw_warehouse'), prerequisites: { level: 5 } },
+          ),
+        ),
+      ).toEqual([
+        'quest q_bitw_rumor: chain blood_in_the_water skips step 5',
+        'quest q_bitw_rumor: chain blood_in_the_water skips step 6',
+        // step 7 still requires step 3 (q_bitw_decision): only the gap is wrong
+        'quest q_bitw_warehouse: chain blood_in_the_water step 2 requires no earlier step',
+      ]);
+    });
+  });
+
+  it('vendors: unknown contact, faction or item, quest items, duplicates, no way back', () => {
+    expect(
+      story(
+        'vendor ',
+        vendors(
+          {
+            ...vendor('koji_noodles'),
+            factionId: 'nobody',
+            stock: [
+              { templateId: 'food_noodles' },
+              { templateId: 'food_noodles' },
+              { templateId: 'unobtainium' },
+              { templateId: 'regina_data_drop' },
+            ],
+            buys: ['junk', 'quest'],
+          },
+          { ...vendor('vik_clinic'), id: 'street_stall', contactId: 'nobody' },
+          { ...vendor('vik_clinic'), id: 'vik_annex' },
+        ),
+      ),
+    ).toEqual([
+      'vendor koji_noodles: unknown faction nobody',
+      'vendor koji_noodles: stock lists food_noodles twice',
+      'vendor koji_noodles: unknown stock item unobtainium',
+      'vendor koji_noodles: sells quest item regina_data_drop',
+      'vendor koji_noodles: buys quest items',
+      'vendor street_stall: unknown contact nobody',
+      'vendor vik_annex: contact vik does not point back (vendorId vik_clinic)',
+    ]);
+  });
+
+  it('loot naming unknown quests, and quest items nobody needs or that do not bind', () => {
+    const drop = itemTemplateById('regina_data_drop')!;
+    const out = story(
+      '',
+      {},
+      {
+        items: [
+          ...ITEM_TEMPLATE_INPUTS,
+          { ...drop, id: 'lonely_token' },
+          { ...drop, id: 'loose_token', binding: 'none' },
+        ],
+        lootTables: [
+          ...LOOT_TABLE_INPUTS,
+          {
+            id: 'ghost_crate',
+            guaranteed: [{ item: 'scrap_metal', condition: { questActive: 'q_nope' } }],
+            groups: [
+              {
+                condition: { questActive: 'q_nada' },
+                entries: [{ item: 'scrap_metal', weight: 1, condition: { questActive: 'q_zip' } }],
+              },
+            ],
+          },
+        ],
+      },
+    );
+    expect(out).toEqual([
+      'loot ghost_crate: guaranteed[0]: questActive names unknown quest q_nope',
+      'loot ghost_crate: groups[0]: questActive names unknown quest q_nada',
+      'loot ghost_crate: groups[0].entries[0]: questActive names unknown quest q_zip',
+      'item lonely_token: quest item no quest collects or uses',
+      'item loose_token: quest items bind on pickup',
+      'item loose_token: quest item no quest collects or uses',
+    ]);
+  });
+
+  it('zone areas: duplicate ids, outside the zone, inside a building', () => {
+    const watson = zoneById('watson')!;
+    const hall = watson.obstacles.find((o) => o.name === 'Kabuki Market Hall')!;
+    expect(
+      messages({
+        zones: [
+          {
+            ...watson,
+            areas: [
+              ...watson.areas,
+              { id: 'northside', name: 'Again', x: 30, y: 300, radius: 5 },
+              { id: 'space', name: 'Space', x: 900, y: 10, radius: 5 },
+              { id: 'hall', name: 'Hall', x: hall.x + 5, y: hall.y + 5, radius: 5 },
+            ],
+          },
+        ],
+      }).filter((m) => m.startsWith('zone ')),
+    ).toEqual([
+      'zone watson: area northside: duplicate id',
+      'zone watson: area space: centre lies outside the zone',
+      'zone watson: area hall: centre lies inside obstacle Kabuki Market Hall',
+    ]);
   });
 });

@@ -25,11 +25,34 @@ import { ABILITY_TEMPLATE_INPUTS, CLASS_ABILITIES, NPC_ATTACK_ABILITY_ID } from 
 import { EFFECT_TEMPLATE_INPUTS } from './effects';
 import { CLASS_IDS } from './classes';
 import { STARTER_KITS } from './starter-kits';
+import { ContactSchema } from './contact-schema';
+import { CONTACT_INPUTS } from './contacts';
+import { DialogueSchema } from './dialogue-schema';
+import { DIALOGUE_INPUTS } from './dialogues';
+import { FACTION_INPUTS, FactionSchema } from './factions';
+import { QuestSchema } from './quest-schema';
+import { QUEST_INPUTS } from './quests';
+import { VendorSchema } from './vendor-schema';
+import { VENDOR_INPUTS } from './vendors';
+import { checkStory } from './check-story';
 import { poolCandidates } from '../rules/loot';
 import { RESOURCE_MAX } from '../rules/combat-constants';
 
 export interface ContentProblem {
-  kind: 'item' | 'loot' | 'skill' | 'zone' | 'npc' | 'ability' | 'effect' | 'class';
+  kind:
+    | 'item'
+    | 'loot'
+    | 'skill'
+    | 'zone'
+    | 'npc'
+    | 'ability'
+    | 'effect'
+    | 'class'
+    | 'faction'
+    | 'contact'
+    | 'dialogue'
+    | 'quest'
+    | 'vendor';
   /** id of the offending object (or `#<index>` when it has none) */
   id: string;
   message: string;
@@ -50,7 +73,25 @@ export interface ContentToCheck {
   zones: readonly unknown[];
   /** class id → item template ids a new character wears */
   starterKits?: Readonly<Record<string, readonly string[]>>;
+  /** factions, contacts, dialogues, quests, vendors (check-story.ts); absent: not checked */
+  story?: StoryContentToCheck;
 }
+
+export interface StoryContentToCheck {
+  factions: readonly unknown[];
+  contacts: readonly unknown[];
+  dialogues: readonly unknown[];
+  quests: readonly unknown[];
+  vendors: readonly unknown[];
+}
+
+export const shippedStory = (): StoryContentToCheck => ({
+  factions: FACTION_INPUTS,
+  contacts: CONTACT_INPUTS,
+  dialogues: DIALOGUE_INPUTS,
+  quests: QUEST_INPUTS,
+  vendors: VENDOR_INPUTS,
+});
 
 const shippedZoneLootRefs = () =>
   ZONES.flatMap((z) =>
@@ -72,6 +113,7 @@ export const shippedContent = (): ContentToCheck => ({
   classAbilities: CLASS_ABILITIES,
   zones: ZONES,
   starterKits: STARTER_KITS,
+  story: shippedStory(),
 });
 
 /** Parses each object on its own, so one bad object does not hide problems in the rest. */
@@ -420,6 +462,15 @@ function checkZones(
     }
     if (z.npcSpawns.length > 0 && !z.spawnPoints.some((s) => s.kind === 'medical_center'))
       p('has NPCs but no medical_center to respawn at');
+    // named areas (quest `reach`/`use` objectives): entered on foot, so never inside a building
+    const areaIds = new Set<string>();
+    for (const a of z.areas) {
+      if (areaIds.has(a.id)) p(`area ${a.id}: duplicate id`);
+      areaIds.add(a.id);
+      if (a.x > z.width || a.y > z.height) p(`area ${a.id}: centre lies outside the zone`);
+      const o = blockedBy(a.x, a.y);
+      if (o) p(`area ${a.id}: centre lies inside obstacle ${o}`);
+    }
   }
 }
 
@@ -438,8 +489,28 @@ export function checkContent(content: ContentToCheck = shippedContent()): Conten
   checkClassAbilities(content.classAbilities, abilities, problems);
   const npcs = parseAll('npc', NpcTemplateSchema, content.npcs, problems);
   checkNpcs(npcs, tables, abilities, problems);
-  checkZones(parseAll('zone', ZoneContentSchema, content.zones, problems), npcs, problems);
+  const zones = parseAll('zone', ZoneContentSchema, content.zones, problems);
+  checkZones(zones, npcs, problems);
   if (content.starterKits) checkStarterKits(content.starterKits, items, problems);
+  if (content.story) {
+    const s = content.story;
+    checkStory(
+      {
+        items,
+        tables,
+        npcs,
+        zones,
+        skills,
+        zoneLootRefs: content.zoneLootRefs,
+        factions: parseAll('faction', FactionSchema, s.factions, problems),
+        contacts: parseAll('contact', ContactSchema, s.contacts, problems),
+        dialogues: parseAll('dialogue', DialogueSchema, s.dialogues, problems),
+        quests: parseAll('quest', QuestSchema, s.quests, problems),
+        vendors: parseAll('vendor', VendorSchema, s.vendors, problems),
+      },
+      problems,
+    );
+  }
   const tableIds = new Set(tables.map((t) => t.id));
   for (const ref of content.zoneLootRefs)
     if (!tableIds.has(ref.lootTable))

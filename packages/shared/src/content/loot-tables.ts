@@ -92,6 +92,38 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
     groups: [{ chance: 0.5, entries: [{ item: 'cyber_optics_kiroshi', weight: 1 }] }],
     currency: { min: 20, max: 60 },
   },
+  {
+    // the Maelstrom-held container on the Watson docks (zones.ts): quest evidence only
+    // while its quest is active, otherwise street trash — a 30 s crate must not farm well
+    id: 'crate_bitw_container',
+    guaranteed: [
+      { item: 'bitw_container_shard', condition: { questActive: 'q_bitw_warehouse' } },
+      { item: 'junk_shipping_manifest', condition: { questActive: LOST_SHIPMENT_QUEST_ID } },
+      { table: 'junk_common' },
+    ],
+  },
+  {
+    // Westbrook: Wakako's locker by the Japantown gate holds spare beacons for
+    // q_bitw_finale (the one it plants is used up; a failed run needs another)
+    id: 'crate_bitw_locker',
+    guaranteed: [
+      { item: 'bitw_tracer_beacon', condition: { questActive: 'q_bitw_finale' } },
+      { table: 'junk_common' },
+    ],
+  },
+  {
+    // City Center: an Arasaka relay cabinet by the drone yard (zones.ts)
+    id: 'crate_cc_relay',
+    guaranteed: [
+      {
+        item: 'voodoo_ice_sample',
+        min: 1,
+        max: 2,
+        condition: { questActive: 'q_cc_ice_harvest' },
+      },
+      { table: 'junk_common' },
+    ],
+  },
 
   // ── street thugs by level band ──────────────────────────────────────────
   {
@@ -119,6 +151,12 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
       { chance: 0.35, entries: [{ table: 'consumables_street', weight: 1 }] },
       { chance: 0.3, entries: [{ table: 'materials_salvage', weight: 1 }] },
       { chance: 0.12, entries: gear() },
+      {
+        // Westbrook Claws (swordsmen, netrunners) carry deck parts for q_wb_ghosts
+        chance: 0.4,
+        condition: { questActive: 'q_wb_ghosts' },
+        entries: [{ item: 'claws_deck_fragment', weight: 1 }],
+      },
     ],
     currency: { min: 10, max: 30 },
     levelScaling: 0.08,
@@ -167,6 +205,11 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         ],
       },
       { chance: 0.5, entries: [{ table: 'consumables_street', weight: 1 }] },
+      {
+        // the convoy's nav-chip (q_bitw_claws): every enforcer has one while it is active
+        condition: { questActive: 'q_bitw_claws' },
+        entries: [{ item: 'bitw_route_chip', weight: 1 }],
+      },
     ],
     currency: { min: 40, max: 100 },
     levelScaling: 0.1,

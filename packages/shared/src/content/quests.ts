@@ -1,10 +1,14 @@
 /**
- * Quests (quest-schema.ts). Grouped by district; checkContent verifies every
- * reference. Ids are stable: CharacterQuest rows keep them.
+ * Quests (quest-schema.ts). Grouped by district: the Watson seed quests here, the
+ * rest in quests/<district>.ts. checkContent verifies every reference. Ids are
+ * stable: CharacterQuest rows keep them.
  */
 import { z } from 'zod';
 import { LOST_SHIPMENT_QUEST_ID } from './loot-tables';
 import { QuestSchema, type Quest, type QuestInput } from './quest-schema';
+import { CITY_CENTER_QUESTS } from './quests/city-center';
+import { WATSON_QUESTS } from './quests/watson';
+import { WESTBROOK_QUESTS } from './quests/westbrook';
 
 export const QUEST_INPUTS: readonly QuestInput[] = [
   // ── Watson (1–12) ───────────────────────────────────────────────────────
@@ -60,9 +64,9 @@ export const QUEST_INPUTS: readonly QuestInput[] = [
       xp: 250,
       eddies: 80,
       choice: [
-        { templateId: 'pistol_nue', quantity: 1 },
-        { templateId: 'vest_padded', quantity: 1 },
-        { templateId: 'stim_trauma', quantity: 3 },
+        { templateId: 'machete_scrap', quantity: 1 },
+        { templateId: 'jacket_kevlar', quantity: 1 },
+        { templateId: 'stim_basic', quantity: 5 },
       ],
       reputation: [
         { factionId: 'city_security', delta: 150 },
@@ -216,6 +220,10 @@ export const QUEST_INPUTS: readonly QuestInput[] = [
     ],
     rewards: { xp: 250, eddies: 100, reputation: [{ factionId: 'fixers', delta: 200 }] },
   },
+  // the rest of Watson, then Westbrook (10–30) and City Center (25–50): quests/*.ts
+  ...WATSON_QUESTS,
+  ...WESTBROOK_QUESTS,
+  ...CITY_CENTER_QUESTS,
 ];
 
 export const QUESTS: readonly Quest[] = z.array(QuestSchema).parse(QUEST_INPUTS);

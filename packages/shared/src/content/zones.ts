@@ -168,6 +168,15 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         y: 440,
         lootTable: 'crate_watson_common',
       },
+      {
+        // holds quest evidence only while q_bitw_warehouse / q_lost_shipment is active
+        id: 'watson-crate-container',
+        kind: 'loot_crate',
+        name: 'Maelstrom-held Container',
+        x: 440,
+        y: 186,
+        lootTable: 'crate_bitw_container',
+      },
     ],
     streets: [
       ...grid(512, 512, 64, 10),
@@ -276,6 +285,8 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { id: 'watson_docks', name: 'Watson Docks', x: 416, y: 150, radius: 22 },
       { id: 'jig_jig_street', name: 'Jig-Jig Street', x: 290, y: 128, radius: 16 },
       { id: 'northside', name: 'Northside', x: 160, y: 440, radius: 24 },
+      // south-east corner: Razorback's nest (q_razorback)
+      { id: 'razorback_lair', name: 'Substation Yard', x: 466, y: 466, radius: 18 },
     ],
   },
   {
@@ -285,10 +296,19 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     height: 768,
     minLevel: 10,
     maxLevel: 30,
-    live: false,
+    live: true,
     spawnPoints: [
       { id: 'westbrook-start', kind: 'player_start', name: 'Japantown Gate', x: 384, y: 700 },
       { id: 'westbrook-metro', kind: 'metro_station', name: 'Japantown Metro', x: 384, y: 672 },
+      {
+        // Wakako's spare tracer beacons: only while q_bitw_finale is active (a failed run retries)
+        id: 'westbrook-crate-locker',
+        kind: 'loot_crate',
+        name: "Wakako's Supply Locker",
+        x: 424,
+        y: 640,
+        lootTable: 'crate_bitw_locker',
+      },
       {
         id: 'westbrook-medcenter',
         kind: 'medical_center',
@@ -360,6 +380,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       },
       { id: 'westbrook-royce', templateId: 'royce', x: 45, y: 45, radius: 8, count: 1 },
     ],
+    areas: [
+      { id: 'japantown_gate', name: 'Japantown Gate', x: 384, y: 688, radius: 18 },
+      // Royce holds the north-west lot; the yard's near edge is just outside his reach
+      { id: 'royce_yard', name: "Royce's Yard", x: 74, y: 74, radius: 22 },
+      { id: 'westbrook_rail_yard', name: 'Westbrook Rail Yard', x: 528, y: 336, radius: 20 },
+      { id: 'militech_checkpoint', name: 'Militech Checkpoint', x: 240, y: 336, radius: 24 },
+    ],
   },
   {
     id: 'city-center',
@@ -368,7 +395,7 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     height: 1024,
     minLevel: 25,
     maxLevel: 50,
-    live: false,
+    live: true,
     spawnPoints: [
       { id: 'city-center-start', kind: 'player_start', name: 'Corpo Plaza', x: 512, y: 512 },
       { id: 'city-center-metro', kind: 'metro_station', name: 'Corpo Plaza Metro', x: 512, y: 560 },
@@ -378,6 +405,15 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         name: 'Trauma Team HQ',
         x: 384,
         y: 512,
+      },
+      {
+        // yields ICE samples only while q_cc_ice_harvest is active
+        id: 'city-center-crate-relay',
+        kind: 'loot_crate',
+        name: 'Arasaka Relay Cabinet',
+        x: 800,
+        y: 660,
+        lootTable: 'crate_cc_relay',
       },
     ],
     streets: grid(1024, 1024, 128, 16),
@@ -447,6 +483,12 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         radius: 10,
         count: 1,
       },
+    ],
+    areas: [
+      { id: 'corpo_plaza', name: 'Corpo Plaza', x: 512, y: 512, radius: 20 },
+      { id: 'arasaka_tower', name: 'Arasaka Tower Gate', x: 768, y: 384, radius: 20 },
+      { id: 'the_afterlife', name: 'The Afterlife', x: 640, y: 704, radius: 18 },
+      { id: 'blackwall_gate', name: 'Blackwall Gate', x: 920, y: 920, radius: 24 },
     ],
   },
 ]);

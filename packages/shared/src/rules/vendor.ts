@@ -13,11 +13,14 @@ export const BUYBACK_SLOTS = 10;
 /** Units of one stock entry bought in one purchase at most. */
 export const VENDOR_MAX_QUANTITY = 99;
 
+/** Rounds away float noise (220 × 1.1 = 242.00000000000003) before ceil/floor. */
+const exact = (n: number) => Math.round(n * 1e9) / 1e9;
+
 /** Price per unit a character pays; every item costs at least 1. */
 export function vendorBuyPrice(value: number, multiplier: number): number {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`bad item value ${value}`);
   if (!(multiplier > 0)) throw new RangeError(`bad price multiplier ${multiplier}`);
-  return Math.max(1, Math.ceil(value * multiplier));
+  return Math.max(1, Math.ceil(exact(value * multiplier)));
 }
 
 /**
@@ -36,7 +39,7 @@ export function vendorSellPrice(
     durability && durability.max > 0
       ? Math.max(0.1, Math.min(1, durability.current / durability.max))
       : 1;
-  const price = Math.floor((value * VENDOR_SELL_FACTOR * wear) / multiplier);
+  const price = Math.floor(exact((value * VENDOR_SELL_FACTOR * wear) / multiplier));
   // never at or above what the same item costs to buy
   return Math.min(price, Math.max(0, vendorBuyPrice(value, multiplier) - 1));
 }

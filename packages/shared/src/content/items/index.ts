@@ -6,6 +6,7 @@ import { CONSUMABLES } from './consumables';
 import { CYBERWARE } from './cyberware';
 import { JUNK } from './junk';
 import { MATERIALS } from './materials';
+import { QUEST_ITEMS } from './quest';
 import { WEAPONS } from './weapons';
 
 /** Raw content as written (checkContent validates these without throwing). */
@@ -16,6 +17,7 @@ export const ITEM_TEMPLATE_INPUTS: readonly ItemTemplateInput[] = [
   ...CONSUMABLES,
   ...MATERIALS,
   ...JUNK,
+  ...QUEST_ITEMS,
 ];
 
 export const ITEM_TEMPLATES: readonly ItemTemplate[] = z

@@ -1,4 +1,4 @@
-/** Junk: sells to vendors, does nothing else (quest evidence included). Dead weight if you hoard it. */
+/** Junk: sells to vendors, does nothing else. Dead weight if you hoard it. (Quest evidence: quest.ts.) */
 import type { ItemTemplateInput } from '../item-schema';
 
 export const JUNK: readonly ItemTemplateInput[] = [
@@ -66,18 +66,5 @@ export const JUNK: readonly ItemTemplateInput[] = [
     value: 80,
     binding: 'none',
     glyph: 'Jv',
-  },
-  {
-    id: 'junk_shipping_manifest',
-    name: 'Arasaka Shipping Manifest',
-    description: 'Routing codes for a Watson container that never arrived. Somebody wants this.',
-    kind: 'junk',
-    rarity: 'uncommon',
-    levelReq: 1,
-    stackSize: 1,
-    weight: 0.05,
-    value: 0,
-    binding: 'pickup',
-    glyph: 'Jm',
   },
 ];
