@@ -1,7 +1,8 @@
 import type { GameDeps } from '../core/deps';
-import { charOwner, sinkOwner } from '../ledger/owners';
+import { sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
+import { itemOwner } from '../inventory/container';
 import { TX_OPTIONS } from '../inventory/locks';
 import { restoreExpiryCutoff } from './character-summary';
 
@@ -9,8 +10,9 @@ import { restoreExpiryCutoff } from './character-summary';
  * Hard-deletes characters soft-deleted longer ago than the restore window, which
  * frees their names. Safe to run from many nodes at once. `nameKey` narrows it to
  * one name (createCharacter uses that so an expired name can be retaken at once).
- * Their items and eddies vanish with them, so the same transaction writes the
- * ledger sinks (`purge`) that keep the conservation invariants balanced.
+ * Their items (bag, equipment and those kept for buy-back) and eddies vanish
+ * with them, so the same transaction writes the ledger sinks (`purge`) that keep
+ * the conservation invariants balanced.
  */
 export async function purgeExpiredCharacters(
   deps: GameDeps,
@@ -39,7 +41,8 @@ export async function purgeExpiredCharacters(
         itemId: item.id,
         templateId: item.templateId,
         quantityDelta: -item.quantity,
-        fromOwner: charOwner(item.characterId as string),
+        // bag/equipment → char:<id>; items kept for buy-back → buyback:<id>
+        fromOwner: itemOwner(item),
         toOwner: sinkOwner('purge'),
       });
     }

@@ -3,7 +3,7 @@
  * swaps and placements work the same in both; only the owner columns differ.
  */
 import type { Item, ItemContainer } from '@necp/db';
-import { bankOwner, charOwner, groundOwner } from '../ledger/owners';
+import { bankOwner, buybackOwner, charOwner, groundOwner } from '../ledger/owners';
 
 export type Container =
   | { kind: 'BAG'; characterId: string; slots: number }
@@ -36,5 +36,6 @@ export function placeIn(c: Container, slot: number) {
 export function itemOwner(item: Item, dropZoneId?: string | null): string {
   if (item.container === 'BANK' && item.userId) return bankOwner(item.userId);
   if (item.container === 'GROUND') return groundOwner(dropZoneId ?? 'unknown');
+  if (item.container === 'BUYBACK') return buybackOwner(item.characterId ?? 'unknown');
   return charOwner(item.characterId ?? 'unknown');
 }

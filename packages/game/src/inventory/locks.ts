@@ -33,11 +33,16 @@ export async function lockAccount(tx: Tx, userId: string): Promise<User> {
   return tx.user.findUniqueOrThrow({ where: { id: userId } });
 }
 
-/** Locks and reads a character's bag and equipment (ordered by slot). */
+/**
+ * Locks and reads a character's bag and equipment (ordered by slot). Items sold
+ * to a vendor (BUYBACK) also carry the seller's characterId but are not carried:
+ * they never count as bag, equipment or weight (the vendors domain locks them itself).
+ */
 export async function lockCharacterItems(tx: Tx, characterId: string): Promise<Item[]> {
-  await tx.$queryRaw`SELECT "id" FROM "Item" WHERE "characterId" = ${characterId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT "id" FROM "Item"
+    WHERE "characterId" = ${characterId} AND "container" IN ('BAG', 'EQUIPMENT') FOR UPDATE`;
   return tx.item.findMany({
-    where: { characterId },
+    where: { characterId, container: { in: ['BAG', 'EQUIPMENT'] } },
     orderBy: [{ container: 'asc' }, { slot: 'asc' }],
   });
 }

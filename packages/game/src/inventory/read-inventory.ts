@@ -41,8 +41,9 @@ export function characterLoad(
 
 /** The inventory window's data, read inside the caller's transaction. */
 export async function readInventory(tx: Tx, character: Character): Promise<InventoryView> {
+  // bag and equipment only: BUYBACK rows keep the seller's characterId too
   const items = await tx.item.findMany({
-    where: { characterId: character.id },
+    where: { characterId: character.id, container: { in: ['BAG', 'EQUIPMENT'] } },
     orderBy: { slot: 'asc' },
   });
   const templates = await loadTemplates(

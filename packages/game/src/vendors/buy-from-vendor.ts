@@ -1,0 +1,79 @@
+import {
+  tierAtLeast,
+  VendorBuyInputSchema,
+  type VendorBuyInput,
+  type VendorTradeResult,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { parseInput } from '../accounts/validation';
+import { sourceOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { newLedgerRef } from '../ledger/ref';
+import { TX_OPTIONS } from '../inventory/locks';
+import { placeInBag } from '../inventory/place-in-bag';
+import { loadTemplate } from '../inventory/templates';
+import { notSoldHere, priceChanged, soldOut, standingTooLow } from './errors';
+import { unitBuyPrice } from './prices';
+import { readVendorView } from './read-vendor';
+import { claimStock, soldToday, unitsLeft } from './stock';
+import { openVendorSession } from './vendor-session';
+
+/**
+ * Buys `quantity` of a stock entry in one transaction: eddies out (ledger
+ * `vendor`), items into the bag (source `vendor`), limited stock taken by a
+ * conditional upsert. Not enough eddies, a full bag or no stock left: nothing
+ * changes. A stale `expectedPrice` (the unit price the player saw) is CONFLICT.
+ * Level requirements do not stop a purchase (only equipping).
+ */
+export async function buyFromVendor(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: VendorBuyInput & { userId: string },
+): Promise<VendorTradeResult> {
+  const { characterId, contactId, templateId, quantity, expectedPrice } = parseInput(
+    VendorBuyInputSchema,
+    input,
+  );
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx) => {
+    const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
+      lock: true,
+    });
+    const entry = s.vendor.stock.find((e) => e.templateId === templateId);
+    if (!entry) throw notSoldHere(s.vendor, templateId);
+    if (entry.minStanding && !tierAtLeast(s.faction.standing, entry.minStanding))
+      throw standingTooLow(s.vendor, entry.minStanding, s.faction.name);
+    const template = await loadTemplate(tx, templateId);
+    const unit = unitBuyPrice(template, s.faction.multiplier);
+    if (expectedPrice !== undefined && expectedPrice !== unit) throw priceChanged();
+    if (entry.dailyLimit !== undefined) {
+      // early, friendly refusal; claimStock below is what actually guards the limit
+      const left = unitsLeft(
+        entry.dailyLimit,
+        (await soldToday(tx, s.vendor.id, now)).get(templateId),
+      );
+      if (left < quantity) throw soldOut(left);
+    }
+
+    const total = unit * quantity;
+    const ref = newLedgerRef();
+    await recordCurrency(tx, { reason: 'vendor', characterId, delta: -total, ref });
+    await placeInBag(tx, {
+      characterId,
+      templateId,
+      quantity,
+      reason: 'vendor',
+      fromOwner: sourceOwner('vendor'),
+      ref,
+    });
+    // last: the shared stock row stays locked only until commit
+    if (entry.dailyLimit !== undefined)
+      await claimStock(tx, {
+        vendorId: s.vendor.id,
+        templateId,
+        limit: entry.dailyLimit,
+        quantity,
+        now,
+      });
+    return { view: await readVendorView(tx, s), eddiesDelta: -total };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,91 @@
+import type { Character, Item } from '@necp/db';
+import {
+  contactById,
+  factionById,
+  vendorById,
+  vendorPriceMultiplier,
+  type Contact,
+  type ReputationTier,
+  type Vendor,
+} from '@necp/shared';
+import type { Tx } from '../core/deps';
+import { characterNotFound } from '../characters/get-owned-character';
+import { lockCharacter, lockCharacterItems } from '../inventory/locks';
+import { standingOf } from '../reputation/read-standings';
+import { assertNearContact } from './contact-range';
+import { notAVendor, refusesToTrade, unknownContact } from './errors';
+
+/** Everything a vendor operation has checked before it trades. */
+export interface VendorSession {
+  character: Character;
+  /** the character's bag and equipment (locked when the session locks) */
+  items: Item[];
+  contact: Contact;
+  vendor: Vendor;
+  faction: {
+    id: string;
+    name: string;
+    standing: number;
+    tier: ReputationTier;
+    /** price factor of the tier (never null here: hostile is refused) */
+    multiplier: number;
+  };
+  now: Date;
+}
+
+export interface VendorRef {
+  userId: string;
+  characterId: string;
+  contactId: string;
+}
+
+/**
+ * Opens a vendor session inside the caller's transaction: the caller's own live
+ * character (NOT_FOUND otherwise), a contact that trades, the character within
+ * INTERACT_RANGE of it, and a standing the vendor's faction trades at (hostile:
+ * FORBIDDEN). With `lock` the character row and its items are locked first
+ * (account → character → items, like every inventory service), so the checks
+ * hold until commit.
+ */
+export async function openVendorSession(
+  tx: Tx,
+  ref: VendorRef,
+  now: Date,
+  opts: { lock: boolean },
+): Promise<VendorSession> {
+  let character: Character;
+  let items: Item[];
+  if (opts.lock) {
+    character = await lockCharacter(tx, ref.characterId, ref.userId);
+    items = await lockCharacterItems(tx, character.id);
+  } else {
+    const found = await tx.character.findFirst({
+      where: { id: ref.characterId, userId: ref.userId, deletedAt: null },
+    });
+    if (!found) throw characterNotFound(ref.characterId);
+    character = found;
+    items = await tx.item.findMany({
+      where: { characterId: character.id, container: { in: ['BAG', 'EQUIPMENT'] } },
+      orderBy: [{ container: 'asc' }, { slot: 'asc' }],
+    });
+  }
+
+  const contact = contactById(ref.contactId);
+  if (!contact) throw unknownContact(ref.contactId);
+  const vendor = contact.vendorId ? vendorById(contact.vendorId) : undefined;
+  if (!vendor) throw notAVendor(contact);
+  assertNearContact(character, contact);
+
+  const { standing, tier } = await standingOf(tx, character.id, vendor.factionId);
+  const multiplier = vendorPriceMultiplier(tier);
+  if (multiplier === null) throw refusesToTrade(contact);
+  const name = factionById(vendor.factionId)?.name ?? vendor.factionId;
+  return {
+    character,
+    items,
+    contact,
+    vendor,
+    faction: { id: vendor.factionId, name, standing, tier, multiplier },
+    now,
+  };
+}
