@@ -7,6 +7,7 @@ import { TX_OPTIONS } from '../inventory/locks';
 import { createLootDropTx, type LootDropResult } from '../loot/create-loot-drop';
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
+import { activeQuestIds } from '../quests/active-quest-ids';
 
 const finite = z.number().finite();
 
@@ -118,6 +119,8 @@ export async function awardKill(
           tableId: npc.lootTable,
           level: npc.level,
           ownerCharacterId: lootOwnerId,
+          // quest-only drops (loot `questActive`) fall only while the owner runs the quest
+          activeQuestIds: await activeQuestIds(tx, lootOwnerId, deps.clock.now()),
         })
       : { drops: [], eddies: 0 };
     return { duplicate: false, rewards, loot, lootOwnerId };

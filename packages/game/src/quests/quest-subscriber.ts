@@ -1,0 +1,130 @@
+import type { QuestUpdateMsg } from '@necp/shared';
+import type { Clock } from '../core/clock';
+import type { Tx } from '../core/deps';
+import type { Log } from '../core/log';
+import type { OutboxEvent } from '../outbox/events';
+import type { DeliveryContext, OutboxSubscriber } from '../outbox/subscribers';
+import { applyQuestTrigger } from './apply-trigger';
+import { failQuestsOnKillTx } from './fail-quests';
+import type { CharacterNotice } from './notices';
+
+export interface QuestSubscriberOptions {
+  clock: Clock;
+  log: Log;
+  /** called after commit for every quest of a character that progressed, became ready or failed */
+  notify(characterId: string, msg: QuestUpdateMsg): void;
+}
+
+const QUEST_EVENT_TYPES = ['npc.killed', 'item.picked_up', 'area.entered', 'item.used'] as const;
+type QuestEventType = (typeof QUEST_EVENT_TYPES)[number];
+
+/** Sends the notices once the drain's transaction committed; one failing send does not stop the rest. */
+export function notifyAfterCommit<M>(
+  ctx: DeliveryContext,
+  log: Log,
+  notices: readonly { characterId: string; msg: M }[],
+  notify: (characterId: string, msg: M) => void,
+) {
+  if (notices.length === 0) return;
+  ctx.afterCommit(() => {
+    for (const n of notices) {
+      try {
+        notify(n.characterId, n.msg);
+      } catch (err) {
+        log.warn({ err, characterId: n.characterId }, 'quest notice failed');
+      }
+    }
+  });
+}
+
+async function handleEvent(
+  tx: Tx,
+  deps: { clock: Clock },
+  event: OutboxEvent<QuestEventType>,
+): Promise<CharacterNotice[]> {
+  const out: CharacterNotice[] = [];
+  const add = (characterId: string, msgs: QuestUpdateMsg[]) => {
+    for (const msg of msgs) out.push({ characterId, msg });
+  };
+  switch (event.type) {
+    case 'npc.killed': {
+      const p = event.payload;
+      // failure first: a quest that fails on this kill must not count it
+      out.push(...(await failQuestsOnKillTx(tx, deps, p)));
+      const killers = [...new Set(p.killers.map((k) => k.characterId))].sort();
+      for (const id of killers)
+        add(
+          id,
+          await applyQuestTrigger(
+            tx,
+            deps,
+            id,
+            { kind: 'kill', npcTemplateId: p.npcTemplateId },
+            event.key,
+          ),
+        );
+      break;
+    }
+    case 'item.picked_up': {
+      const p = event.payload;
+      add(
+        p.characterId,
+        await applyQuestTrigger(
+          tx,
+          deps,
+          p.characterId,
+          { kind: 'pickup', templateId: p.templateId, quantity: p.quantity },
+          event.key,
+        ),
+      );
+      break;
+    }
+    case 'area.entered': {
+      const p = event.payload;
+      add(
+        p.characterId,
+        await applyQuestTrigger(
+          tx,
+          deps,
+          p.characterId,
+          { kind: 'reach', zoneId: p.zoneId, areaId: p.areaId },
+          event.key,
+        ),
+      );
+      break;
+    }
+    case 'item.used': {
+      const p = event.payload;
+      add(
+        p.characterId,
+        await applyQuestTrigger(
+          tx,
+          deps,
+          p.characterId,
+          { kind: 'use', templateId: p.templateId, zoneId: p.zoneId, x: p.x, y: p.y },
+          event.key,
+        ),
+      );
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Outbox subscriber `quests`: kills, pickups, areas reached and items used advance
+ * objectives (once per event key per character, see applyQuestTrigger); kills also
+ * fail quests with `npcKilled`. After commit, each change is pushed to its player.
+ */
+export function questOutboxSubscriber(
+  opts: QuestSubscriberOptions,
+): OutboxSubscriber<QuestEventType> {
+  return {
+    name: 'quests',
+    types: QUEST_EVENT_TYPES,
+    async handle(tx, event, ctx) {
+      const notices = await handleEvent(tx, { clock: opts.clock }, event);
+      notifyAfterCommit(ctx, opts.log, notices, opts.notify);
+    },
+  };
+}
