@@ -1,16 +1,9 @@
 /** `pnpm --filter @necp/sim start`: boots the sim from the environment. */
 import { Redis } from 'ioredis';
 import { createDb } from '@necp/db';
-import {
-  OutboxSubscribers,
-  createLog,
-  randomRng,
-  startOutboxWorker,
-  systemClock,
-  type GameDeps,
-  type OutboxWorker,
-} from '@necp/game';
+import { createLog, randomRng, systemClock, type GameDeps, type OutboxWorker } from '@necp/game';
 import { loadEnv } from './env';
+import { startSimOutboxWorker } from './outbox-wiring';
 import { createSimServer } from './server';
 
 /** A shutdown that hangs (DB unreachable) must not keep the process alive forever. */
@@ -30,10 +23,11 @@ const deps: GameDeps = {
 };
 
 const server = await createSimServer({ deps, port: env.SIM_PORT, corsOrigin: env.SIM_CORS_ORIGIN });
-// domain events (kills, deaths, level-ups) leave the outbox through this worker
+// domain events (kills, pickups, areas, item uses) reach the quest and reputation
+// subscribers through this worker; their notices go to the players' socket rooms
 const outbox: OutboxWorker | undefined =
   env.OUTBOX_WORKER === 'on'
-    ? await startOutboxWorker(deps, new OutboxSubscribers(), { connectionString: env.DATABASE_URL })
+    ? await startSimOutboxWorker(deps, server.io, { connectionString: env.DATABASE_URL })
     : undefined;
 log.info(
   { port: server.port, cors: env.SIM_CORS_ORIGIN, outboxWorker: env.OUTBOX_WORKER },

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { roomNotifier } from './outbox-wiring';
 import { expectRefused, connectClient } from './testing/test-client';
 import { testDb } from './testing/test-db';
 import { bootTestSim, createPlayerAt } from './testing/test-sim';
@@ -21,7 +22,7 @@ afterAll(() => db.$disconnect());
 
 // Runs against the real Redis of the test environment (README: tests default to 127.0.0.1:6379).
 describe.skipIf(!redisUp)('sim with Redis', () => {
-  it('two sim nodes share the ticket replay guard and the Socket.IO adapter', async () => {
+  it('two sim nodes share the ticket replay guard, the Socket.IO adapter and character rooms', async () => {
     const redisA = new Redis(url);
     const redisB = new Redis(url);
     const a = await bootTestSim(db, { redis: redisA });
@@ -42,6 +43,11 @@ describe.skipIf(!redisUp)('sim with Redis', () => {
       // node B sees node A's socket through the adapter
       const sockets = await b.server.io.fetchSockets();
       expect(sockets.map((s) => s.id)).toContain(client.socket.id);
+
+      // a notice sent from node B reaches the character's room on node A
+      const msg = { questId: 'q_test', title: 'Test Gig', kind: 'ready' } as const;
+      roomNotifier(b.server.io).quest(p.characterId, msg);
+      expect(await client.next('quest:update')).toEqual(msg);
       client.close();
     } finally {
       await a.close();

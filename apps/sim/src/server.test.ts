@@ -77,9 +77,36 @@ describe('sim server lifecycle', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
         status: 'ok',
-        zones: [{ id: 'watson', tick: 0, players: 0 }],
+        zones: [
+          { id: 'watson', tick: 0, players: 0 },
+          { id: 'westbrook', tick: 0, players: 0 },
+          { id: 'city-center', tick: 0, players: 0 },
+        ],
       });
       expect((await fetch(`http://127.0.0.1:${sim.server.port}/nope`)).status).toBe(404);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('runs the three districts side by side; a zone whose tick fails does not stop the others', async () => {
+    const sim = await bootTestSim(db);
+    try {
+      expect([...sim.server.zones.keys()]).toEqual(['watson', 'westbrook', 'city-center']);
+      const westbrook = sim.server.zones.get('westbrook');
+      if (!westbrook) throw new Error('westbrook missing');
+      // sabotage one zone's tick: step() logs it and the zone (and the others) keep going
+      const broken = vi.spyOn(westbrook.combat, 'step').mockImplementation(() => {
+        throw new Error('westbrook exploded');
+      });
+      const p = await createPlayerAt(db, 50, 50);
+      const { client } = await sim.join(p);
+      await client.move({ seq: 1, dx: 1, dy: 0, ms: 50 });
+      sim.step(3);
+      expect(broken).toHaveBeenCalledTimes(3);
+      expect((await client.next('zone:snapshot')).ack).toBe(1);
+      expect([...sim.server.zones.values()].map((z) => z.tick)).toEqual([3, 3, 3]);
+      broken.mockRestore();
     } finally {
       await sim.close();
     }

@@ -4,10 +4,12 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { ZONES } from '@necp/shared';
 import { seededRng, type Clock, type GameDeps } from '@necp/game';
+import { AreaNotices } from './areas/area-notices';
 import { DbCombatSink } from './combat/db-combat-sink';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
 import { healthHandler } from './health';
+import { ItemCooldowns } from './items/item-cooldowns';
 import { ZoneLoot } from './loot/zone-loot';
 import type { SimIo } from './net/types';
 import { handleConnection, zoneFor } from './session/connect';
@@ -26,6 +28,12 @@ export interface SimServerOptions {
   /** run each zone's tick loop on a timer; tests pass false and call zone.step() */
   autoTick?: boolean;
   corsOrigin?: string | string[];
+  /**
+   * The live zones this process runs (default: every live zone in content). One
+   * zone is owned by one process: a deployment that splits them names each
+   * process's share; characters saved elsewhere are refused at the handshake.
+   */
+  zoneIds?: readonly string[];
 }
 
 export interface SimServer {
@@ -34,6 +42,8 @@ export interface SimServer {
   zones: ReadonlyMap<string, Zone>;
   /** each zone's database side of combat (awards, deaths, combat log, wear), by zone id */
   combat: ReadonlyMap<string, DbCombatSink>;
+  /** each zone's area entries (zone:area banners, area.entered events), by zone id */
+  areas: ReadonlyMap<string, AreaNotices>;
   /** kicks everyone ('server_shutdown'), saves every position, closes sockets and the HTTP server */
   close(): Promise<void>;
 }
@@ -50,19 +60,32 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
 
   const positions = new DbPositionWriter({ ...deps, clock });
   const zones = new Map<string, Zone>();
-  for (const content of ZONES.filter((z) => z.live)) {
+  const served = (id: string) => opts.zoneIds === undefined || opts.zoneIds.includes(id);
+  for (const content of ZONES.filter((z) => z.live && served(z.id))) {
     // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
     const rng = seededRng(deps.rng.int(0, 0x7fffffff));
     zones.set(content.id, new Zone({ content, clock, log, positions, rng }));
   }
   // domain calls from the sim run on the sim's clock
   const simDeps: GameDeps = { ...deps, clock };
+  // a character paid for a fight in one zone may be in another by then (metro)
+  const locate = (characterId: string) => {
+    for (const z of zones.values()) if (z.player(characterId)) return z;
+    return undefined;
+  };
   const combat = new Map<string, DbCombatSink>();
   for (const zone of zones.values()) {
-    const sink = new DbCombatSink(simDeps, zone, log);
+    const sink = new DbCombatSink(simDeps, zone, log, locate);
     sink.start();
     combat.set(zone.id, sink);
   }
+  const areas = new Map<string, AreaNotices>();
+  for (const zone of zones.values()) {
+    const notices = new AreaNotices(simDeps, zone.id, log.child({ zone: zone.id }));
+    notices.start(zone);
+    areas.set(zone.id, notices);
+  }
+  const items = new ItemCooldowns(clock);
   const loot = new Map<string, ZoneLoot>();
   for (const zone of zones.values()) loot.set(zone.id, new ZoneLoot(simDeps, zone, log));
   // drops survive a restart: show them before the first player can arrive
@@ -93,7 +116,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   io.on('connection', (socket) => {
     // thrown from here it would escape into Socket.IO's internals and crash the process
     try {
-      handleConnection({ deps: simDeps, zones, loot, sessions, clock, log, isClosing }, socket);
+      handleConnection(
+        { deps: simDeps, zones, loot, items, sessions, clock, log, isClosing },
+        socket,
+      );
     } catch (err) {
       log.error({ err, sid: socket.id }, 'setting up a connection failed');
       socket.disconnect(true);
@@ -132,6 +158,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       await Promise.all([...zones.values()].map((z) => z.shutdown()));
       await Promise.all([...loot.values()].map((l) => l.idle()));
       await Promise.all([...combat.values()].map((c) => c.drain()));
+      await Promise.all([...areas.values()].map((a) => a.idle()));
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
@@ -149,5 +176,5 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     },
     'sim server listening',
   );
-  return { port, io, zones, combat, close };
+  return { port, io, zones, combat, areas, close };
 }

@@ -112,9 +112,17 @@ describe('sim handshake', () => {
   });
 
   it('refuses a character saved in a zone this sim does not serve', async () => {
-    const u = await createTestUser(db);
-    const c = await createTestCharacter(db, u.id, { zoneId: 'westbrook', x: 10, y: 10 });
-    const ticket = await sim.ticket(u.id, c.id);
-    expect((await expectRefused(sim.server.port, { ticket })).data.code).toBe('INVALID_STATE');
+    const watsonOnly = await bootTestSim(db, { zoneIds: ['watson'] });
+    try {
+      expect([...watsonOnly.server.zones.keys()]).toEqual(['watson']);
+      const u = await createTestUser(db);
+      const c = await createTestCharacter(db, u.id, { zoneId: 'westbrook', x: 10, y: 10 });
+      const ticket = await watsonOnly.ticket(u.id, c.id);
+      expect((await expectRefused(watsonOnly.server.port, { ticket })).data.code).toBe(
+        'INVALID_STATE',
+      );
+    } finally {
+      await watsonOnly.close();
+    }
   });
 });

@@ -1,6 +1,5 @@
 import { applyCombatWear, type GameDeps, type Log } from '@necp/game';
-import type { Zone } from '../zone/zone';
-import { refreshZoneStats } from './refresh-stats';
+import { refreshZoneStats, type LocatePlayer } from './refresh-stats';
 
 /** How often (clock ms) counted weapon uses and hits are written as wear. */
 export const COMBAT_WEAR_FLUSH_MS = 10_000;
@@ -24,7 +23,8 @@ export class CombatWearBatch {
 
   constructor(
     private readonly deps: GameDeps,
-    private readonly zone: Zone,
+    /** where the character is now (gear wears in one zone, the character may be in another) */
+    private readonly locate: LocatePlayer,
     private readonly log: Log,
   ) {}
 
@@ -62,8 +62,9 @@ export class CombatWearBatch {
     try {
       const results = await applyCombatWear(this.deps, rows);
       for (const r of results) {
-        if (!r.broke) continue;
-        await refreshZoneStats(this.deps, this.zone, r.characterId, 'keep').catch((err: unknown) =>
+        const zone = r.broke ? this.locate(r.characterId) : undefined;
+        if (!zone) continue;
+        await refreshZoneStats(this.deps, zone, r.characterId, 'keep').catch((err: unknown) =>
           this.log.warn({ err, characterId: r.characterId }, 'refreshing stats after wear failed'),
         );
       }

@@ -9,6 +9,7 @@ import type { Zone } from '../zone/zone';
 import type { CombatSink } from './combat-sink';
 import { COMBAT_LOG_FLUSH_MS, CombatLogBuffer } from './combat-log-buffer';
 import { COMBAT_WEAR_FLUSH_MS, CombatWearBatch } from './combat-wear-batch';
+import { inZone, type LocatePlayer } from './refresh-stats';
 import { ZoneRewards } from './rewards';
 
 /**
@@ -25,11 +26,13 @@ export class DbCombatSink implements CombatSink {
     deps: GameDeps,
     private readonly zone: Zone,
     log: Log,
+    /** where a rewarded or worn-out character is now (default: this zone only) */
+    locate: LocatePlayer = inZone(zone),
   ) {
     const l = log.child({ zone: zone.id, component: 'combat-sink' });
     this.logBuffer = new CombatLogBuffer(deps, l);
-    this.wear = new CombatWearBatch(deps, zone, l);
-    this.rewards = new ZoneRewards(deps, zone, l);
+    this.wear = new CombatWearBatch(deps, locate, l);
+    this.rewards = new ZoneRewards(deps, zone, l, locate);
   }
 
   start(): void {

@@ -205,6 +205,16 @@ export class CombatEngine {
     this.report.log('respawn', f, f, now, { targetHealth: f.health });
   }
 
+  /**
+   * A heal from outside the ability rules (a consumable): reported like a
+   * self-heal ability — a `heal` event and a log row. Returns the health restored.
+   */
+  healDirect(f: Fighter, amount: number): number {
+    const before = f.health;
+    this.resolver.heal(f, f, amount, this.clock.ms(), {});
+    return f.health - before;
+  }
+
   /** Announces a fighter that came back on its own (an NPC respawn). */
   announceRespawn(f: Fighter): void {
     this.report.emit({ k: 'respawn', src: f.eid, dst: f.eid });

@@ -11,7 +11,7 @@ interface Due {
 }
 
 /**
- * Runs database jobs of the zone (kill awards, death records) with a bounded
+ * Runs database jobs of the zone (kill awards, death records, area entries) with a bounded
  * number of retries. Retries are due on the zone clock and started by `tick`
  * (called from the zone's tick), so FakeClock tests drive them like the game does.
  * Jobs must be idempotent: a retry may follow a commit whose reply was lost.
@@ -32,10 +32,10 @@ export class RetryQueue {
       .catch((err: unknown) => {
         const delay = this.delays[attempt];
         if (delay === undefined) {
-          this.log.error({ err, job: label, attempts: attempt + 1 }, 'giving up on a combat job');
+          this.log.error({ err, job: label, attempts: attempt + 1 }, 'giving up on a job');
           return;
         }
-        this.log.warn({ err, job: label, attempt: attempt + 1 }, 'combat job failed; will retry');
+        this.log.warn({ err, job: label, attempt: attempt + 1 }, 'job failed; will retry');
         this.due.push({ at: this.clock.ms() + delay, attempt: attempt + 1, label, job });
       })
       .finally(() => this.running.delete(run));

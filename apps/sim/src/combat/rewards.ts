@@ -8,7 +8,7 @@ import {
   type RecordPlayerDeathInput,
 } from '@necp/game';
 import type { Zone } from '../zone/zone';
-import { refreshZoneStats } from './refresh-stats';
+import { inZone, refreshZoneStats, type LocatePlayer } from './refresh-stats';
 import { RetryQueue } from './retry-queue';
 
 /**
@@ -26,6 +26,8 @@ export class ZoneRewards {
     private readonly deps: GameDeps,
     private readonly zone: Zone,
     private readonly log: Log,
+    /** where a rewarded character is now: it may have ridden the metro before a retry landed */
+    private readonly locate: LocatePlayer = inZone(zone),
   ) {
     this.retries = new RetryQueue(deps.clock, log);
   }
@@ -40,12 +42,13 @@ export class ZoneRewards {
     this.retries.submit(`death ${death.deathKey}`, async () => {
       await recordPlayerDeath(this.deps, death);
       // worn gear may have broken: its bonuses are gone
-      await refreshZoneStats(this.deps, this.zone, death.characterId, 'keep').catch(
-        (err: unknown) =>
-          this.log.warn(
-            { err, characterId: death.characterId },
-            'refreshing stats after death failed',
-          ),
+      const zone = this.locate(death.characterId);
+      if (!zone) return;
+      await refreshZoneStats(this.deps, zone, death.characterId, 'keep').catch((err: unknown) =>
+        this.log.warn(
+          { err, characterId: death.characterId },
+          'refreshing stats after death failed',
+        ),
       );
     });
   }
@@ -55,7 +58,9 @@ export class ZoneRewards {
     const result = await awardKill(this.deps, kill);
     for (const drop of result.loot.drops) this.zone.addDrop(drop);
     for (const r of result.rewards) {
-      const conn = this.zone.player(r.characterId)?.conn;
+      const zone = this.locate(r.characterId);
+      if (!zone) continue;
+      const conn = zone.player(r.characterId)?.conn;
       conn?.xp?.({
         xpGained: r.xp.xpGained,
         xp: r.xp.xp,
@@ -65,7 +70,7 @@ export class ZoneRewards {
       });
       if (r.xp.levelsGained > 0) {
         // a level-up raises the maximum and restores health
-        await refreshZoneStats(this.deps, this.zone, r.characterId, 'full').catch((err: unknown) =>
+        await refreshZoneStats(this.deps, zone, r.characterId, 'full').catch((err: unknown) =>
           this.log.warn(
             { err, characterId: r.characterId },
             'refreshing stats after level-up failed',

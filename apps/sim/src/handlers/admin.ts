@@ -10,10 +10,11 @@ import { playerOf } from './in-zone';
  * use is logged with the account, so the economy can tell them apart from loot.
  */
 export function registerAdminHandlers(ctx: CommandContext): void {
-  const { zone, characterId, userId } = ctx.session;
+  const { characterId, userId } = ctx.session;
   onCommand(ctx, 'admin:loot', AdminLootSchema, ctx.actions, async ({ tableId }) => {
     if (ctx.role !== 'ADMIN')
       throw new DomainError('FORBIDDEN', 'admin:loot by a non-admin', 'Admins only.');
+    const zone = ctx.session.zone;
     const me = playerOf(ctx);
     const res = await createLootDrop(ctx.deps, {
       zoneId: zone.id,

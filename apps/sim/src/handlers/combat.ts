@@ -35,7 +35,8 @@ const notInZone = { code: 'INVALID_STATE', message: 'Not in the zone.' } as cons
  * three share one rate window per socket.
  */
 export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): void {
-  const { socket, zone, characterId, conn } = ctx.session;
+  // the zone is read per call: riding the metro moves the session to another one
+  const { socket, characterId, conn } = ctx.session;
 
   socket.on(
     'combat:use',
@@ -44,7 +45,7 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       const use = parsePayload(ctx, CombatUseSchema, input, reply);
       if (!use) return;
       if (!limit.take()) return replyError(reply, rateLimited);
-      const res = zone.useAbility(characterId, conn, use);
+      const res = ctx.session.zone.useAbility(characterId, conn, use);
       if (!res) return replyError(reply, notInZone);
       if (!res.ok)
         return replyError(reply, { code: res.refusal, message: REFUSAL_MESSAGES[res.refusal] });
@@ -58,7 +59,7 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       const reply = asReply<undefined>(ack);
       if (!parsePayload(ctx, CombatCancelSchema, input, reply)) return;
       if (!limit.take()) return replyError(reply, rateLimited);
-      zone.cancelCast(characterId, conn);
+      ctx.session.zone.cancelCast(characterId, conn);
       replyOk(reply, undefined);
     }),
   );
@@ -69,7 +70,7 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       const reply = asReply<RespawnResult>(ack);
       if (!parsePayload(ctx, CombatRespawnSchema, input, reply)) return;
       if (!limit.take()) return replyError(reply, rateLimited);
-      const res = zone.respawn(characterId, conn);
+      const res = ctx.session.zone.respawn(characterId, conn);
       if (res.ok) return replyOk(reply, res.data);
       if (res.reason === 'not_attached') return replyError(reply, notInZone);
       if (res.reason === 'not_dead')

@@ -1,20 +1,26 @@
 import type { z } from 'zod';
 import type { ClientToServerEvents, Role } from '@necp/shared';
 import type { GameDeps } from '@necp/game';
+import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { asReply, replyError, replyOk, toAckError } from '../net/ack';
 import type { RateWindow } from '../net/rate-window';
 import type { StatsRefresher } from '../session/stats-refresher';
+import type { Zone } from '../zone/zone';
 import { parsePayload, safely, type HandlerContext } from './context';
 
 /** What the item/loot commands need beyond the basic handler context. */
 export interface CommandContext extends HandlerContext {
   deps: GameDeps;
   role: Role;
-  /** the loot state of the session's zone */
-  loot: ZoneLoot;
+  /** every zone this process serves, by id (metro destinations) */
+  zones: ReadonlyMap<string, Zone>;
+  /** the loot state of each zone, by zone id (see lootOf: the session's zone can change) */
+  loot: ReadonlyMap<string, ZoneLoot>;
   stats: StatsRefresher;
-  /** commands that cost database work (pickup, crate, drop, admin) share this budget */
+  /** item cooldowns of this process (per character, not per connection) */
+  items: ItemCooldowns;
+  /** commands that cost database work (pickup, crate, drop, admin, travel, item use) share this budget */
   actions: RateWindow;
 }
 

@@ -1,14 +1,23 @@
 import { distance, type Vec2 } from '@necp/shared';
 import { DomainError } from '@necp/game';
 import { deadRefusal } from '../net/ack';
+import type { ZoneLoot } from '../loot/zone-loot';
 import type { Player } from '../zone/player';
+import type { Zone } from '../zone/zone';
 import type { CommandContext } from './command';
 
-/** The session's character as the zone simulates it (server position, level). */
+/** The session's character as its current zone simulates it (server position, level). */
 export function playerOf(ctx: CommandContext): Readonly<Player> {
   const p = ctx.session.zone.player(ctx.session.characterId);
   if (!p) throw new DomainError('INVALID_STATE', 'not in zone', 'Not in the zone.');
   return p;
+}
+
+/** The loot state (drops, crate cooldowns) of a zone served here. */
+export function lootOf(ctx: CommandContext, zone: Zone): ZoneLoot {
+  const loot = ctx.loot.get(zone.id);
+  if (!loot) throw new Error(`zone ${zone.id} has no loot state`);
+  return loot;
 }
 
 /** playerOf, refused with DEAD while the character waits to respawn. */

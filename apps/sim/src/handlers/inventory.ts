@@ -6,8 +6,9 @@ import { alivePlayerOf, refreshAfterChange } from './in-zone';
 
 /** inventory:drop { itemId, quantity? } — a bag item onto the ground at the character's feet. */
 export function registerInventoryHandlers(ctx: CommandContext): void {
-  const { zone, characterId } = ctx.session;
+  const { characterId } = ctx.session;
   onCommand(ctx, 'inventory:drop', InventoryDropSchema, ctx.actions, async (input) => {
+    const zone = ctx.session.zone;
     const me = alivePlayerOf(ctx);
     const drop = await dropItemToGround(ctx.deps, {
       characterId,

@@ -178,3 +178,31 @@ describe('crate:open and loot:pickup', () => {
     }
   });
 });
+
+describe('quest-only crate loot', () => {
+  const CONTAINER = crateSpawn('watson-crate-container');
+
+  async function openContainer(withQuest: boolean) {
+    const p = await createPlayerAt(db, CONTAINER.x + 1.5, CONTAINER.y);
+    if (withQuest)
+      await db.characterQuest.create({
+        data: {
+          characterId: p.characterId,
+          questId: 'q_lost_shipment',
+          periodKey: 'once',
+          state: 'active',
+          acceptedAt: sim.clock.now(),
+        },
+      });
+    const { client } = await sim.join(p);
+    const eid = await crateEid(sim, client);
+    const res = await client.command('crate:open', { eid });
+    if (!res.ok) throw new Error(`crate:open failed: ${res.error.code}`);
+    return res.data.drops.map((d) => d.item.templateId);
+  }
+
+  it('gives the shipping manifest only to an opener with Lost Shipment active', async () => {
+    expect(await openContainer(true)).toContain('junk_shipping_manifest');
+    expect(await openContainer(false)).not.toContain('junk_shipping_manifest');
+  });
+});

@@ -6,10 +6,17 @@ import {
   type LootResult,
   type PickupResult,
 } from '@necp/shared';
-import { DomainError, createLootDrop, isDropGone, notYoursYet, pickupDrop } from '@necp/game';
+import {
+  DomainError,
+  activeQuestIds,
+  createLootDrop,
+  isDropGone,
+  notYoursYet,
+  pickupDrop,
+} from '@necp/game';
 import type { CommandContext } from './command';
 import { onCommand } from './command';
-import { alivePlayerOf, refreshAfterChange, requireInRange } from './in-zone';
+import { alivePlayerOf, lootOf, refreshAfterChange, requireInRange } from './in-zone';
 import { toDropRefs } from './drop-refs';
 
 const dropGoneHere = () =>
@@ -22,9 +29,11 @@ const dropGoneHere = () =>
  * character for CRATE_COOLDOWN_MS.
  */
 export function registerLootHandlers(ctx: CommandContext): void {
-  const { zone, characterId } = ctx.session;
+  const { characterId } = ctx.session;
 
   onCommand(ctx, 'loot:pickup', LootPickupSchema, ctx.actions, async ({ eid }) => {
+    // the zone at the time of the command: the drop belongs to it even if the metro leaves meanwhile
+    const zone = ctx.session.zone;
     const me = alivePlayerOf(ctx);
     const drop = zone.dropByEid(eid);
     if (!drop) throw dropGoneHere();
@@ -51,11 +60,13 @@ export function registerLootHandlers(ctx: CommandContext): void {
   });
 
   onCommand(ctx, 'crate:open', CrateOpenSchema, ctx.actions, async ({ eid }) => {
+    const zone = ctx.session.zone;
+    const crates = lootOf(ctx, zone).crates;
     const me = alivePlayerOf(ctx);
     const crate = zone.crateByEid(eid);
     if (!crate) throw new DomainError('NOT_FOUND', 'no such crate', 'There is nothing to open.');
     requireInRange(me, crate, CRATE_RANGE, crate.name);
-    const waitMs = ctx.loot.crates.claim(characterId, crate.spawnId);
+    const waitMs = crates.claim(characterId, crate.spawnId);
     if (waitMs > 0)
       throw new DomainError(
         'RATE_LIMITED',
@@ -70,11 +81,13 @@ export function registerLootHandlers(ctx: CommandContext): void {
         tableId: crate.lootTable,
         level: me.level,
         ownerCharacterId: characterId,
+        // quest-only entries (a manifest in the shipment crate) roll only for their quest
+        activeQuestIds: await activeQuestIds(ctx.deps.db, characterId, ctx.clock.now()),
       });
       const result: LootResult = { drops: toDropRefs(zone, res.drops), eddies: res.eddies };
       return result;
     } catch (err) {
-      ctx.loot.crates.release(characterId, crate.spawnId);
+      crates.release(characterId, crate.spawnId);
       throw err;
     }
   });

@@ -4,14 +4,14 @@ import { parsePayload, safely, type HandlerContext } from './context';
 
 /** zone:move — queue one movement input for the next tick; the snapshot acks its seq. */
 export function registerZoneHandlers(ctx: HandlerContext): void {
-  const { socket, zone, characterId, conn } = ctx.session;
+  const { socket, characterId, conn } = ctx.session;
   socket.on(
     'zone:move',
     safely(ctx, (input: unknown, ack?: unknown) => {
       const reply = asReply<undefined>(ack);
       const move = parsePayload(ctx, MoveInputSchema, input, reply);
       if (!move) return;
-      const res = zone.queueInput(characterId, conn, move);
+      const res = ctx.session.zone.queueInput(characterId, conn, move);
       if (res === 'queued') replyOk(reply, undefined);
       else if (res === 'dead') replyError(reply, { code: 'DEAD', message: 'You are dead.' });
       else if (res === 'full')

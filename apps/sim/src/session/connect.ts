@@ -4,14 +4,18 @@ import { registerCharHandlers } from '../handlers/char';
 import { registerCombatHandlers } from '../handlers/combat';
 import type { CommandContext } from '../handlers/command';
 import { registerInventoryHandlers } from '../handlers/inventory';
+import { registerItemUseHandlers } from '../handlers/item-use';
 import { registerLootHandlers } from '../handlers/loot';
 import { registerNetHandlers } from '../handlers/net';
+import { registerTravelHandlers } from '../handlers/travel';
 import { registerUnknownEventGuard } from '../handlers/unknown';
 import { registerZoneHandlers } from '../handlers/zone';
+import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
 import type { SimSocket } from '../net/types';
+import { characterRoom } from '../outbox-wiring';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
@@ -28,9 +32,11 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
   'combat:use',
   'combat:cancel',
   'combat:respawn',
+  'zone:travel',
+  'item:use',
 ]);
 
-/** Database-backed commands (pickup, crate, drop, admin) per socket: generous for play, not for a bot. */
+/** Database-backed commands (pickup, crate, drop, admin, travel, item use) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
 /** char:refresh per socket: a client sends one after each inventory change made through the API. */
 export const REFRESH_LIMIT = { limit: 10, windowMs: 10_000 };
@@ -42,6 +48,8 @@ export interface ConnectionContext {
   zones: ReadonlyMap<string, Zone>;
   /** the loot state of each zone, by zone id */
   loot: ReadonlyMap<string, ZoneLoot>;
+  /** item cooldowns of this process */
+  items: ItemCooldowns;
   sessions: SessionRegistry;
   clock: Clock;
   log: Log;
@@ -71,11 +79,6 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     return;
   }
   const { userId, character, role, stats } = auth;
-  const loot = ctx.loot.get(zone.id);
-  if (!loot) {
-    socket.disconnect(true);
-    return;
-  }
   const log = ctx.log.child({ userId, characterId: character.id, sid: socket.id });
 
   const previous = ctx.sessions.current(userId);
@@ -99,8 +102,14 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     log,
     deps: ctx.deps,
     role,
-    loot,
-    stats: new StatsRefresher(ctx.deps, { characterId: character.id, zone, socket }),
+    zones: ctx.zones,
+    loot: ctx.loot,
+    items: ctx.items,
+    stats: new StatsRefresher(ctx.deps, {
+      characterId: character.id,
+      zone: () => session.zone,
+      socket,
+    }),
     actions: new RateWindow(ctx.clock, ACTION_LIMIT.limit, ACTION_LIMIT.windowMs),
   };
   registerZoneHandlers(handlers);
@@ -116,14 +125,22 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     handlers,
     new RateWindow(ctx.clock, COMBAT_LIMIT.limit, COMBAT_LIMIT.windowMs),
   );
+  registerTravelHandlers(handlers);
+  registerItemUseHandlers(handlers);
   registerUnknownEventGuard(handlers, KNOWN_EVENTS);
+  // quest and reputation notices reach the character here, in any zone, from any sim node
+  void socket.join(characterRoom(character.id));
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);
     // on shutdown the zones save and drop everyone themselves
     if (ctx.isClosing()) return;
-    if (zone.detach(character.id, session.conn))
-      log.info({ reason }, 'client dropped; keeping character for reconnect');
+    // wherever the character is now: the metro may have taken it to another zone
+    if (session.zone.detach(character.id, session.conn))
+      log.info(
+        { zone: session.zone.id, reason },
+        'client dropped; keeping character for reconnect',
+      );
   });
 
   // attach before kicking: the old socket's disconnect then finds its connection

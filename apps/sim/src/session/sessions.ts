@@ -9,7 +9,8 @@ export interface Session {
   readonly socket: SimSocket;
   readonly userId: string;
   readonly characterId: string;
-  readonly zone: Zone;
+  /** the zone the character is in now: riding the metro changes it, so handlers read it per call */
+  zone: Zone;
   readonly conn: ZoneConnection;
   readonly guard: BadPayloadGuard;
 }

@@ -9,5 +9,6 @@ export function socketConnection(socket: SimSocket): ZoneConnection {
     snapshot: (msg) => socket.emit('zone:snapshot', msg),
     xp: (msg) => socket.emit('progress:xp', msg),
     stats: (msg) => socket.emit('char:stats', msg),
+    area: (msg) => socket.emit('zone:area', msg),
   };
 }

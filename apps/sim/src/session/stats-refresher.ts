@@ -15,7 +15,8 @@ export class StatsRefresher {
 
   constructor(
     private readonly deps: Pick<GameDeps, 'db'>,
-    private readonly target: { characterId: string; zone: Zone; socket: SimSocket },
+    /** `zone`: where the character is when the refresh lands (it may ride the metro meanwhile) */
+    private readonly target: { characterId: string; zone: () => Zone; socket: SimSocket },
   ) {}
 
   refresh(): Promise<CharStatsMsg> {
@@ -37,7 +38,7 @@ export class StatsRefresher {
     const { characterId, zone, socket } = this.target;
     const stats = await loadCharacterStats(this.deps, characterId);
     // the zone owns health while the character is in the world: report its number
-    const msg = zone.setStats(characterId, stats) ?? charStatsMsg(stats);
+    const msg = zone().setStats(characterId, stats) ?? charStatsMsg(stats);
     socket.emit('char:stats', msg);
     return msg;
   }

@@ -33,7 +33,7 @@ export interface TestSim {
 
 export async function bootTestSim(
   db: Db,
-  opts: { clock?: FakeClock; redis?: Redis } = {},
+  opts: { clock?: FakeClock; redis?: Redis; zoneIds?: readonly string[] } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
   const deps: GameDeps = {
@@ -44,7 +44,13 @@ export async function bootTestSim(
     redis: opts.redis,
     config: { simTicketSecret: TEST_TICKET_SECRET, simPublicUrl: 'http://localhost:0' },
   };
-  const server = await createSimServer({ deps, port: 0, host: '127.0.0.1', autoTick: false });
+  const server = await createSimServer({
+    deps,
+    port: 0,
+    host: '127.0.0.1',
+    autoTick: false,
+    ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
+  });
   const watson = server.zones.get('watson');
   if (!watson) throw new Error('watson zone missing');
 

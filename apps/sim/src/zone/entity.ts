@@ -2,10 +2,17 @@ import type { EntityInfo } from '@necp/shared';
 import type { Npc } from '../npc/npc';
 import { npcInfo } from './npc-info';
 import { playerInfo, type Player } from './player';
-import { crateInfo, dropInfo, type CrateEntity, type DropEntity } from './world-objects';
+import {
+  contactInfo,
+  crateInfo,
+  dropInfo,
+  type ContactEntity,
+  type CrateEntity,
+  type DropEntity,
+} from './world-objects';
 
 /** Everything with an eid in a zone's AOI grid. */
-export type Entity = Player | Npc | DropEntity | CrateEntity;
+export type Entity = Player | Npc | DropEntity | CrateEntity | ContactEntity;
 
 /** What a client is told when the entity enters its view. */
 export function entityInfo(e: Entity, now: number): EntityInfo {
@@ -18,5 +25,7 @@ export function entityInfo(e: Entity, now: number): EntityInfo {
       return dropInfo(e);
     case 'crate':
       return crateInfo(e);
+    case 'contact':
+      return contactInfo(e);
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  AreaEnteredMsg,
   CharStatsMsg,
   CombatStats,
   EntityInfo,
@@ -33,6 +34,8 @@ export interface ZoneConnection {
   xp?(msg: XpGainMsg): void;
   /** char:stats (after a level-up or broken gear) */
   stats?(msg: CharStatsMsg): void;
+  /** zone:area (entered a named area) */
+  area?(msg: AreaEnteredMsg): void;
 }
 
 /** What was last sent about one entity in view. */
@@ -90,8 +93,16 @@ export interface Player {
   droppedAt: number | null;
   /** moved since its position was last handed to the position writer */
   dirty: boolean;
-  /** within BANK_RANGE of a bank terminal: crossing it saves the position at once */
-  nearBank: boolean;
+  /**
+   * the service points (bank terminals, contacts, metro stations) in range, as a
+   * key: when it changes the position is saved at once (the API checks ranges
+   * against the stored position)
+   */
+  nearService: string;
+  /** ids of the zone areas the character stands in */
+  areas: ReadonlySet<string>;
+  /** moved, spawned or respawned since the areas were last checked */
+  areasDirty: boolean;
 }
 
 /** The numbers char:stats reports that the zone simulates with (CharacterStats fits). */
@@ -144,7 +155,10 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     view: freshView(at, 0),
     droppedAt: null,
     dirty: false,
-    nearBank: false,
+    nearService: '',
+    areas: new Set(),
+    // spawning inside an area counts as entering it
+    areasDirty: true,
   };
 }
 

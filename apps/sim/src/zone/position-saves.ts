@@ -1,18 +1,52 @@
-import { BANK_RANGE, clampToBounds, distance, type Bounds, type Vec2 } from '@necp/shared';
+import {
+  BANK_RANGE,
+  INTERACT_RANGE,
+  clampToBounds,
+  contactsInZone,
+  distance,
+  type Bounds,
+  type Vec2,
+  type ZoneContent,
+} from '@necp/shared';
 import type { CharacterPosition, SimCharacter } from '@necp/game';
 import type { Player } from './player';
 import type { PositionSink } from './position-writer';
 
+/** A place where the API checks the character's stored position against a range. */
+export interface ServicePoint {
+  id: string;
+  x: number;
+  y: number;
+  /** metres */
+  range: number;
+}
+
+/**
+ * The zone's service points: bank terminals (BANK_RANGE), metro stations and
+ * contacts (INTERACT_RANGE — talking, trading and riding the metro).
+ */
+export function servicePointsOf(c: Pick<ZoneContent, 'id' | 'spawnPoints'>): ServicePoint[] {
+  const points: ServicePoint[] = [];
+  for (const s of c.spawnPoints) {
+    if (s.kind === 'bank_terminal') points.push({ id: s.id, x: s.x, y: s.y, range: BANK_RANGE });
+    if (s.kind === 'metro_station')
+      points.push({ id: s.id, x: s.x, y: s.y, range: INTERACT_RANGE });
+  }
+  for (const k of contactsInZone(c.id))
+    points.push({ id: `contact:${k.id}`, x: k.x, y: k.y, range: INTERACT_RANGE });
+  return points;
+}
+
 /**
  * How one zone persists its players: position and health go to the position
  * sink, periodically for whatever changed and at once when something outside the
- * sim must see it (respawn, a bank terminal in or out of reach, leaving).
+ * sim must see it (respawn, a service point in or out of reach, arriving, leaving).
  */
 export class PositionSaves {
   constructor(
     private readonly zoneId: string,
     private readonly positions: PositionSink,
-    private readonly bankTerminals: readonly Vec2[],
+    private readonly servicePoints: readonly ServicePoint[],
   ) {}
 
   /** Health of a save of this process that may still be on its way to the database (it is newer). */
@@ -43,14 +77,17 @@ export class PositionSaves {
   }
 
   /**
-   * The API's bank check reads the stored position, so crossing BANK_RANGE of a
-   * terminal (either way) saves it now instead of at the next periodic flush.
+   * The API's bank, dialogue and vendor checks read the stored position, so
+   * crossing the range of any service point (either way, also from one straight
+   * into another) saves it now instead of at the next periodic flush. True if it saved.
    */
-  checkBankProximity(p: Player): void {
-    const near = this.bankTerminals.some((b) => distance(p, b) <= BANK_RANGE);
-    if (near === p.nearBank) return;
-    p.nearBank = near;
+  checkServicePoints(p: Player): boolean {
+    let near = '';
+    for (const s of this.servicePoints) if (distance(p, s) <= s.range) near += `${s.id};`;
+    if (near === p.nearService) return false;
+    p.nearService = near;
     this.saveNow(p);
+    return true;
   }
 
   /** Saves every player that moved or whose health changed since the last flush. */

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { BANK_RANGE, DROP_DESPAWN_MS, DROP_OWNER_MS, TICK_MS, zoneById } from '@necp/shared';
+import {
+  BANK_RANGE,
+  DROP_DESPAWN_MS,
+  DROP_OWNER_MS,
+  INTERACT_RANGE,
+  TICK_MS,
+  contactById,
+  contactsInZone,
+  zoneById,
+} from '@necp/shared';
 import type { ZoneDrop } from '@necp/game';
 import { zoneKit } from '../testing/zone-kit';
 
 const watson = zoneById('watson');
 const crateSpot = watson?.spawnPoints.find((s) => s.kind === 'loot_crate');
 const bank = watson?.spawnPoints.find((s) => s.kind === 'bank_terminal');
-if (!crateSpot || !bank) throw new Error('watson needs a loot_crate and a bank_terminal');
+const metro = watson?.spawnPoints.find((s) => s.kind === 'metro_station');
+const regina = contactById('regina');
+if (!crateSpot || !bank || !metro || !regina)
+  throw new Error('watson needs a loot_crate, a bank_terminal, a metro_station and Regina');
 
 const aDrop = (over: Partial<ZoneDrop> = {}): ZoneDrop => ({
   id: 'drop-1',
@@ -91,6 +103,48 @@ describe('Zone: crates', () => {
   });
 });
 
+describe('Zone: contacts', () => {
+  it("shows the zone's contacts as contact entities that never fight", () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', regina.x, regina.y + 10);
+    k.step();
+    const contacts = conn
+      .take()
+      .flatMap((s) => s.add)
+      .filter((e) => e.kind === 'contact');
+    expect(contacts).toContainEqual({
+      eid: expect.any(Number),
+      kind: 'contact',
+      name: regina.name,
+      level: 0,
+      health: 0,
+      maxHealth: 0,
+      x: regina.x * 100,
+      y: regina.y * 100,
+      templateId: 'regina',
+    });
+    for (const c of contacts) {
+      expect(contactById(c.templateId ?? '')?.zoneId).toBe('watson');
+      // not a fighter: abilities cannot target it, NPC brains do not see it
+      expect(k.zone.fighter(c.eid)).toBeUndefined();
+    }
+  });
+
+  it('shows only contacts of its own zone', () => {
+    const k = zoneKit({ content: zoneById('westbrook') });
+    const ids = contactsInZone('westbrook').map((c) => c.id);
+    const seen: string[] = [];
+    for (const c of [...contactsInZone('westbrook'), ...contactsInZone('watson')]) {
+      const { conn } = k.join(`near-${c.id}`, c.x, c.y);
+      k.step();
+      for (const e of conn.take().flatMap((s) => s.add))
+        if (e.kind === 'contact') seen.push(e.templateId ?? '');
+      k.zone.remove(`near-${c.id}`);
+    }
+    expect([...new Set(seen)].toSorted()).toEqual(ids.toSorted());
+  });
+});
+
 describe('Zone: bank proximity', () => {
   it('saves the position at once when a character enters and leaves BANK_RANGE', () => {
     const k = zoneKit();
@@ -131,5 +185,53 @@ describe('Zone: stats', () => {
     // …unless told to take the loaded health
     k.zone.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 }, 'take');
     expect(k.zone.player('a')).toMatchObject({ health: 50, maxHealth: 120 });
+  });
+});
+
+describe('Zone: service point proximity', () => {
+  /** Walks `id` n ticks along (dx, dy), one tick's input each. */
+  const walker =
+    (k: ReturnType<typeof zoneKit>, id: string, conn: Parameters<typeof k.move>[1]) =>
+    (dx: number, dy: number, ticks: number) => {
+      for (let i = 0; i < ticks; i++) {
+        k.move(id, conn, dx, dy, TICK_MS);
+        k.step();
+      }
+    };
+
+  it('saves the position at once when a character enters and leaves INTERACT_RANGE of a contact', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', regina.x, regina.y + INTERACT_RANGE + 1.4);
+    const walk = walker(k, 'a', conn);
+    walk(0, -1, 4); // 1.2 m: still outside
+    expect(k.sink.saved).toEqual([]);
+    walk(0, -1, 1);
+    expect(k.sink.saved).toHaveLength(1);
+    const entered = k.sink.saved[0]?.[0];
+    expect(
+      Math.hypot((entered?.x ?? 0) - regina.x, (entered?.y ?? 0) - regina.y),
+    ).toBeLessThanOrEqual(INTERACT_RANGE);
+    walk(0, -1, 3); // still in range: nothing more
+    expect(k.sink.saved).toHaveLength(1);
+    walk(0, 1, 10);
+    expect(k.sink.saved).toHaveLength(2);
+    const left = k.sink.saved[1]?.[0];
+    expect(Math.hypot((left?.x ?? 0) - regina.x, (left?.y ?? 0) - regina.y)).toBeGreaterThan(
+      INTERACT_RANGE,
+    );
+  });
+
+  it('saves at once at a metro station, and when joining already next to one', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', metro.x + INTERACT_RANGE + 0.2, metro.y);
+    walker(k, 'a', conn)(-1, 0, 1);
+    expect(k.sink.saved).toHaveLength(1);
+    expect(k.sink.saved[0]?.[0]?.x).toBeLessThanOrEqual(metro.x + INTERACT_RANGE);
+
+    k.join('b', metro.x, metro.y + 1);
+    expect(k.sink.saved).toHaveLength(2);
+    expect(k.sink.saved[1]).toEqual([
+      expect.objectContaining({ characterId: 'b', zoneId: 'watson', x: metro.x, y: metro.y + 1 }),
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { toCm, type EntityInfo } from '@necp/shared';
+import { toCm, type Contact, type EntityInfo } from '@necp/shared';
 import type { ZoneDrop } from '@necp/game';
 
 /** An item lying on the ground: a WorldDrop row mirrored into the zone so clients see it. */
@@ -18,6 +18,29 @@ export interface CrateEntity {
   readonly x: number;
   readonly y: number;
 }
+
+/**
+ * A contact (content/contacts.ts): a non-combat person players talk and trade
+ * with. Shown like a crate — it never moves, fights or can be targeted.
+ */
+export interface ContactEntity {
+  readonly kind: 'contact';
+  readonly eid: number;
+  readonly contactId: string;
+  readonly name: string;
+  /** metres */
+  readonly x: number;
+  readonly y: number;
+}
+
+export const contactEntity = (eid: number, c: Contact): ContactEntity => ({
+  kind: 'contact',
+  eid,
+  contactId: c.id,
+  name: c.name,
+  x: c.x,
+  y: c.y,
+});
 
 export function dropInfo(d: DropEntity): EntityInfo {
   return {
@@ -45,5 +68,20 @@ export function crateInfo(c: CrateEntity): EntityInfo {
     maxHealth: 0,
     x: toCm(c.x),
     y: toCm(c.y),
+  };
+}
+
+/** templateId is the contact id: the client looks up title, dialogue and vendor in content. */
+export function contactInfo(c: ContactEntity): EntityInfo {
+  return {
+    eid: c.eid,
+    kind: 'contact',
+    name: c.name,
+    level: 0,
+    health: 0,
+    maxHealth: 0,
+    x: toCm(c.x),
+    y: toCm(c.y),
+    templateId: c.contactId,
   };
 }

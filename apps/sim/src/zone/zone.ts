@@ -6,6 +6,8 @@ import {
   RESPAWN_DELAY_MS,
   RESPAWN_HEALTH_PCT,
   TICK_HZ,
+  clampToBounds,
+  contactsInZone,
   lineOfSight,
   toCm,
   type Bounds,
@@ -17,6 +19,8 @@ import {
   type Obstacle,
   type RespawnResult,
   type Vec2,
+  type WelcomeMsg,
+  type ZoneArea,
   type ZoneContent,
   type ZoneInfo,
 } from '@necp/shared';
@@ -47,10 +51,11 @@ import {
 } from './player';
 import { applyInputs } from './player-moves';
 import { applyStats, statsMsg, type HealthUpdate, type StatsUpdate } from './player-stats';
-import { PositionSaves } from './position-saves';
+import { PositionSaves, servicePointsOf } from './position-saves';
 import type { PositionSink } from './position-writer';
 import { diffView } from './view';
-import type { CrateEntity, DropEntity } from './world-objects';
+import { contactEntity, type CrateEntity, type DropEntity } from './world-objects';
+import { nullAreaSink, updateAreas, type AreaSink } from './zone-areas';
 import { zoneCombatHooks } from './zone-combat-hooks';
 import { defaultSpawn, zoneInfo } from './zone-info';
 import { zoneNpcWorld } from './zone-npc-world';
@@ -76,6 +81,21 @@ export interface ZoneOptions {
 }
 
 export type QueueResult = 'queued' | 'full' | 'not_attached' | 'dead';
+
+export interface AttachOptions {
+  /** where a character that is not here yet appears (a metro arrival); saved at once */
+  at?: Vec2;
+  /** the entity it had in the zone it came from: cooldowns, GCD and resource carry over */
+  from?: Readonly<Player>;
+  /** false: the caller sends the returned welcome itself (e.g. after its ack) */
+  sendWelcome?: boolean;
+}
+
+export interface AttachResult {
+  player: Readonly<Player>;
+  resumed: boolean;
+  welcome: WelcomeMsg;
+}
 export type RespawnOutcome =
   | { ok: true; data: RespawnResult }
   | { ok: false; reason: 'not_attached' | 'not_dead' | 'too_soon' };
@@ -87,11 +107,12 @@ const PRUNE_EIDS_MS = 60_000;
  * One open-world zone: a fixed-step simulation advanced by `step()`. Nothing in here
  * knows about sockets or timers: the server schedules steps and wires connections,
  * tests call `step()` by hand with a FakeClock. Each tick: player inputs, NPC
- * brains, the combat engine, respawns, then one snapshot per client.
+ * brains, the combat engine, respawns, area entries, then one snapshot per client.
  *
  * The zone holds the state and the tick order; where things are lives in
- * ZoneSpace, saving in PositionSaves, drops and crates in DropsAndCrates, and
- * what NPC brains may do in zoneNpcWorld.
+ * ZoneSpace, saving (and service-point ranges) in PositionSaves, drops and crates
+ * in DropsAndCrates, area entries in zone-areas, and what NPC brains may do in
+ * zoneNpcWorld. Contacts are shown like crates and never fight.
  */
 export class Zone {
   readonly id: string;
@@ -110,6 +131,8 @@ export class Zone {
   private readonly saves: PositionSaves;
   private readonly tasks: PeriodicTasks;
   private readonly medicalCenters: Vec2[];
+  private readonly areas: readonly ZoneArea[];
+  private areaSink: AreaSink = nullAreaSink;
   private readonly obstacles: readonly Obstacle[];
   private readonly bounds: Bounds;
   private readonly clock: Clock;
@@ -132,11 +155,12 @@ export class Zone {
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
     this.lastFlushAt = opts.clock.ms();
-    const bankTerminals = c.spawnPoints.filter((s) => s.kind === 'bank_terminal');
-    this.saves = new PositionSaves(this.id, opts.positions, bankTerminals);
+    this.saves = new PositionSaves(this.id, opts.positions, servicePointsOf(c));
     this.medicalCenters = c.spawnPoints.filter((s) => s.kind === 'medical_center');
+    this.areas = c.areas;
     this.objects = new DropsAndCrates(this.id, this.space, () => this.nextEid++);
     this.objects.placeCrates(c.spawnPoints);
+    for (const k of contactsInZone(c.id)) this.space.show(contactEntity(this.nextEid++, k));
 
     // the director before the engine: combat's hooks feed its threat tables (NPC eids follow the crates')
     this.npcs = new NpcDirector({
@@ -203,6 +227,11 @@ export class Zone {
     this.sink = sink;
   }
 
+  /** Where characters entering the zone's named areas are reported (the server sets one). */
+  setAreaSink(sink: AreaSink): void {
+    this.areaSink = sink;
+  }
+
   player(characterId: string): Readonly<Player> | undefined {
     return this.players.get(characterId);
   }
@@ -234,7 +263,8 @@ export class Zone {
     character: SimCharacter,
     conn: ZoneConnection,
     stats?: PlayerStats,
-  ): { player: Readonly<Player>; resumed: boolean } {
+    opts: AttachOptions = {},
+  ): AttachResult {
     let p = this.players.get(character.id);
     const resumed = p !== undefined;
     const now = this.clock.ms();
@@ -246,13 +276,17 @@ export class Zone {
       const savedHealth = this.saves.pendingHealth(character.id);
       if (savedHealth !== undefined && stats) stats = { ...stats, health: savedHealth };
       const c = savedHealth === undefined ? character : { ...character, health: savedHealth };
-      const at = this.saves.startPosition(character, this.bounds, () => defaultSpawn(this.info));
+      const at = opts.at
+        ? clampToBounds(opts.at, this.bounds)
+        : this.saves.startPosition(character, this.bounds, () => defaultSpawn(this.info));
       p = createPlayer(this.nextEid++, c, at);
       if (p.combat.dead) p.combat.diedAt = now;
+      if (opts.from) carryCombat(p, opts.from);
       this.players.set(p.characterId, p);
       this.characterOfEid.set(p.eid, p.characterId);
       this.space.show(p);
-      this.saves.checkBankProximity(p);
+      // an arrival is saved with this zone at once (at a station the range check already does)
+      if (!this.saves.checkServicePoints(p) && opts.at) this.saves.saveNow(p);
     }
     // a continued entity keeps the health the zone simulated; a new one takes the saved one
     if (stats) applyStats(p, stats, resumed ? 'keep' : 'take');
@@ -260,15 +294,16 @@ export class Zone {
     p.droppedAt = null;
     // a new client knows nothing yet: everything in view comes as `add` next tick
     p.view = freshView(p, p.lastSeq);
-    conn.welcome({
+    const welcome: WelcomeMsg = {
       zone: this.info,
       self: selfInfo(p, now),
       tick: this.tickCount,
       tickHz: TICK_HZ,
       resumed,
       lastSeq: p.lastSeq,
-    });
-    return { player: p, resumed };
+    };
+    if (opts.sendWelcome !== false) conn.welcome(welcome);
+    return { player: p, resumed, welcome };
   }
 
   /** The client dropped: the entity stays for RECONNECT_GRACE_MS. Ignored if another connection took over. */
@@ -279,6 +314,18 @@ export class Zone {
     p.droppedAt = this.clock.ms();
     p.inputs = [];
     return true;
+  }
+
+  /**
+   * The client in control takes its character out of the zone (metro travel):
+   * removed and saved like `remove`, and returned so the destination can carry
+   * its state over. undefined if `conn` is not the client in control.
+   */
+  leave(characterId: string, conn: ZoneConnection): Readonly<Player> | undefined {
+    const p = this.attached(characterId, conn);
+    if (!p) return undefined;
+    this.remove(characterId);
+    return p;
   }
 
   /** Removes a character now (and saves it); others see it leave on the next tick. */
@@ -309,6 +356,17 @@ export class Zone {
     if (!p) return undefined;
     applyStats(p, stats, health);
     return statsMsg(p, stats);
+  }
+
+  /**
+   * Heals a living character (a consumable) up to its maximum, reported like a
+   * self-heal (a `heal` event, a combat log row) so it shows in the next
+   * snapshot. Returns the health restored (0: dead, full, or not here).
+   */
+  healPlayer(characterId: string, amount: number): number {
+    const p = this.players.get(characterId);
+    if (!p || p.combat.dead) return 0;
+    return this.combat.healDirect(p, amount);
   }
 
   /** Shows a drop (idempotent: a drop already shown keeps its eid). Drops of other zones are ignored. */
@@ -411,6 +469,7 @@ export class Zone {
     for (const p of this.players.values()) {
       if (p.combat.dead && now >= (p.combat.diedAt ?? now) + AUTO_RESPAWN_MS) this.respawnPlayer(p);
     }
+    for (const p of this.players.values()) if (p.areasDirty) this.checkAreas(p);
     this.objects.hideExpired(now);
     this.tasks.runDue(now);
     const events = this.combat.takeEvents();
@@ -424,8 +483,9 @@ export class Zone {
   private movePlayer(p: Player): void {
     if (!applyInputs(p, this.bounds, this.obstacles)) return;
     p.dirty = true;
+    p.areasDirty = true;
     this.space.moved(p);
-    this.saves.checkBankProximity(p);
+    this.saves.checkServicePoints(p);
     // moving breaks concentration
     if (p.combat.cast) this.combat.interrupt(p);
   }
@@ -438,9 +498,20 @@ export class Zone {
     p.inputs = [];
     this.space.moved(p);
     this.combat.revive(p, Math.ceil(p.maxHealth * RESPAWN_HEALTH_PCT));
-    this.saves.saveNow(p);
-    this.saves.checkBankProximity(p);
+    if (!this.saves.checkServicePoints(p)) this.saves.saveNow(p);
+    // respawning inside an area counts as entering it
+    p.areas = new Set();
+    p.areasDirty = true;
     return { x: toCm(p.x), y: toCm(p.y), health: p.health };
+  }
+
+  /** One player's area check; a failing sink is logged, the tick goes on. */
+  private checkAreas(p: Player): void {
+    try {
+      updateAreas(p, this.areas, this.areaSink);
+    } catch (err) {
+      this.log.warn({ err, characterId: p.characterId }, 'reporting an area entry failed');
+    }
   }
 
   /** Players first, then the NPCs in view (the combat engine steps them in this order). */
@@ -470,4 +541,18 @@ export class Zone {
       this.log.warn({ err, characterId: p.characterId }, 'sending snapshot failed');
     }
   }
+}
+
+/**
+ * A character arriving from another zone keeps what it spent there: ability
+ * cooldowns, the GCD and its resource (riding the metro must not reset them).
+ * Effects stay behind: their sources are entities of the other zone.
+ */
+function carryCombat(p: Player, from: Readonly<Player>): void {
+  const c = p.combat;
+  c.cooldowns = new Map(from.combat.cooldowns);
+  c.gcdUntil = from.combat.gcdUntil;
+  c.resource = Math.min(c.maxResource, from.combat.resource);
+  c.lastCombatAt = from.combat.lastCombatAt;
+  c.dirty = true;
 }
