@@ -6,11 +6,18 @@
 import {
   BANK_RANGE,
   CRATE_RANGE,
+  INTERACT_RANGE,
   PICKUP_RANGE,
+  contactById,
   distance,
+  zoneById,
+  type AreaEnteredMsg,
   type CharStatsMsg,
   type KickMsg,
+  type QuestUpdateMsg,
+  type ReputationChangedMsg,
   type SimTicket,
+  type WelcomeMsg,
   type XpGainMsg,
 } from '@necp/shared';
 import { CombatController, dispositionOf } from './combat/combat-controller';
@@ -22,11 +29,24 @@ import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
 import { connectSim, type SimSocketHandle } from './net/sim-socket';
 import { connectErrorData, describeConnectError, describeEnterError } from './net/errors';
+import { questNotice, refusalText, reputationNotices } from './net/notices';
+import { requestTravel } from './net/travel-commands';
+import { contactHitBox, type DrawnContact } from './render/draw-contacts';
 import type { DrawnEntity } from './render/draw-entities';
 import type { DrawnDrop } from './render/draw-loot';
 import { Renderer } from './render/renderer';
 import type { GameState, GameStore, VisibleEntity } from './store/game-store';
 import type { VisibleDrop } from './store/ui-types';
+import { AREA_BANNER_MS } from './store/world-ui-types';
+import {
+  NEAR_RANGE,
+  contactPosition,
+  mapContacts,
+  nearestContact,
+  outOfTalkRange,
+  stationInRange,
+  type MapContact,
+} from './world/contacts';
 import { bankInRange, canLoot, nearestReachable, type Reachable } from './world/interaction';
 import { installTestHook, type NecpTestView } from './test-hook';
 import { WorldState } from './world/world-state';
@@ -36,6 +56,12 @@ const HUD_PUBLISH_MS = 100;
 const CLICK_TOLERANCE_PX = 22;
 /** characters are bigger targets than loot markers */
 const ENTITY_CLICK_PX = 26;
+/** the metro transition stays at least this long (a blink would look like a glitch) */
+const MIN_RIDE_MS = 1600;
+/** ...and fades out over this after the new district arrived */
+const RIDE_FADE_MS = 450;
+/** no zone:welcome this long after an accepted ride: give the screen back */
+const RIDE_GIVE_UP_MS = 15_000;
 
 export interface GameClientOptions {
   canvas: HTMLCanvasElement;
@@ -47,6 +73,10 @@ export interface GameClientOptions {
   onInventoryChanged: () => void;
   /** XP or level changed (progress:xp): refetch the character sheet */
   onProgress: () => void;
+  /** quest:update — a quest changed outside a request (kill, pickup, area, use, failure): refetch the log */
+  onQuestUpdate: (msg: QuestUpdateMsg) => void;
+  /** reputation:changed — standings moved (kills): refetch the reputation list */
+  onReputationChanged: (msg: ReputationChangedMsg) => void;
 }
 
 export class GameClient {
@@ -66,6 +96,11 @@ export class GameClient {
   /** server clock − local clock (loot rights are stamped in server time) */
   private clockOffset = 0;
   private reach: Reachable | null = null;
+  /** minimap contacts, rebuilt only when the zone or the markers change */
+  private mapContacts: { zoneId: string; markers: object; list: MapContact[] } | null = null;
+  private rideTimer: ReturnType<typeof setTimeout> | null = null;
+  private areaTimer: ReturnType<typeof setTimeout> | null = null;
+  private areaAfterRide: AreaEnteredMsg | null = null;
   readonly items: ItemCommands;
   readonly combat: CombatController;
 
@@ -125,6 +160,8 @@ export class GameClient {
     cancelAnimationFrame(this.frame);
     this.sampler.stop();
     this.keyboard.dispose();
+    if (this.rideTimer) clearTimeout(this.rideTimer);
+    if (this.areaTimer) clearTimeout(this.areaTimer);
     for (const c of this.cleanups) c();
     this.net?.socket.removeAllListeners();
     this.net?.socket.disconnect();
@@ -140,7 +177,12 @@ export class GameClient {
   private canMove() {
     const s = this.store;
     return (
-      !s.menuOpen && !s.kicked && !s.fatal && s.status === 'connected' && !this.world?.selfDead
+      !s.menuOpen &&
+      !s.kicked &&
+      !s.fatal &&
+      !s.ride &&
+      s.status === 'connected' &&
+      !this.world?.selfDead
     );
   }
 
@@ -150,19 +192,32 @@ export class GameClient {
       this.patch({ status: 'connected' });
     });
     socket.on('zone:welcome', (msg) => {
+      const previousZone = this.world?.zone.id ?? this.store.zone?.id ?? null;
       this.world = new WorldState(msg, performance.now());
       // char:stats may have arrived first (it is sent at connect)
       const stats = this.store.charStats;
       if (stats) this.world.setStats(stats);
       this.combat.onWelcome(this.world);
+      if (previousZone !== null && previousZone !== msg.zone.id) this.leftZone();
       this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
-      if (msg.resumed)
-        this.store.toast('success', 'Reconnected — you are right where you left off.');
-      else if (!this.everConnected)
-        this.store.toast('info', `Welcome to ${msg.zone.name}, ${msg.self.name}.`);
-      else this.store.toast('success', `Back in ${msg.zone.name}.`);
+      this.greet(msg);
       this.everConnected = true;
+      this.lastHudKey = '';
       this.publishHud(performance.now(), true);
+    });
+    socket.on('quest:update', (msg: QuestUpdateMsg) => {
+      const n = questNotice(msg);
+      this.store.toast(n.kind, n.text);
+      this.opts.onQuestUpdate(msg);
+    });
+    socket.on('reputation:changed', (msg: ReputationChangedMsg) => {
+      for (const n of reputationNotices(msg)) this.store.toast(n.kind, n.text);
+      this.opts.onReputationChanged(msg);
+    });
+    socket.on('zone:area', (msg: AreaEnteredMsg) => {
+      // arriving by metro inside an area: its banner follows the district's
+      if (this.store.ride) this.areaAfterRide = msg;
+      else this.showArea(msg);
     });
     socket.on('zone:snapshot', (msg) => {
       if (!this.world) return;
@@ -218,6 +273,157 @@ export class GameClient {
     );
   }
 
+  // ---- zones: the metro and what a new district resets --------------------------
+
+  /**
+   * A welcome for another zone (a metro ride, or a reconnect that landed
+   * elsewhere): everything that needed range in the old one closes. Targets,
+   * drops, contacts, floating texts and renderer caches are per WorldState/zone id.
+   */
+  private leftZone() {
+    const s = this.store;
+    if (s.dialogue) s.closeDialogue();
+    if (s.vendorContactId) s.closeVendor();
+    if (s.panels.bank) s.setPanel('bank', false);
+    if (s.panels.travel) s.setPanel('travel', false);
+    if (this.areaTimer) clearTimeout(this.areaTimer);
+    this.areaTimer = null;
+    this.patch({ areaBanner: null, contactNear: null, stationNear: null, bankNear: null });
+    this.reach = null;
+  }
+
+  private showArea(msg: AreaEnteredMsg) {
+    if (this.areaTimer) clearTimeout(this.areaTimer);
+    this.areaTimer = null;
+    this.patch({ areaBanner: { ...msg, at: Date.now() } });
+  }
+
+  /** The new district is here: fade the ride out (after its minimum), then say where we are. */
+  private arrived(msg: WelcomeMsg) {
+    const ride = this.store.ride;
+    if (!ride) return;
+    if (this.rideTimer) clearTimeout(this.rideTimer);
+    const wait = Math.max(0, MIN_RIDE_MS - (Date.now() - ride.startedAt));
+    this.rideTimer = setTimeout(() => {
+      this.patch({ ride: { ...ride, arrived: true } });
+      this.rideTimer = setTimeout(() => {
+        this.rideTimer = null;
+        const zone = zoneById(msg.zone.id);
+        this.patch({
+          ride: null,
+          areaBanner: {
+            areaId: msg.zone.id,
+            name: msg.zone.name,
+            at: Date.now(),
+            district: true,
+            ...(zone ? { sub: `District · levels ${zone.minLevel}–${zone.maxLevel}` } : {}),
+          },
+        });
+        this.store.toast('success', `Arrived in ${msg.zone.name}.`);
+        const area = this.areaAfterRide;
+        this.areaAfterRide = null;
+        if (area)
+          this.areaTimer = setTimeout(() => {
+            this.areaTimer = null;
+            if (this.store.zone?.id === msg.zone.id) this.showArea(area);
+          }, AREA_BANNER_MS);
+      }, RIDE_FADE_MS);
+    }, wait);
+  }
+
+  /** What a welcome says: the end of a metro ride, a resumed session, a first or a new connect. */
+  private greet(msg: WelcomeMsg) {
+    const ride = this.store.ride;
+    if (ride?.toZoneId === msg.zone.id) return this.arrived(msg);
+    if (ride) this.rideLost();
+    if (msg.resumed) this.store.toast('success', 'Reconnected — you are right where you left off.');
+    else if (!this.everConnected)
+      this.store.toast('info', `Welcome to ${msg.zone.name}, ${msg.self.name}.`);
+    else this.store.toast('success', `Back in ${msg.zone.name}.`);
+  }
+
+  /** A reconnect put us back where we were instead: there is no ride to finish. */
+  private rideLost() {
+    if (this.rideTimer) clearTimeout(this.rideTimer);
+    this.rideTimer = null;
+    this.areaAfterRide = null;
+    this.patch({ ride: null });
+  }
+
+  /** Ride the metro from the station in range to `toZoneId` (zone:travel). */
+  async travel(toZoneId: string): Promise<boolean> {
+    const world = this.world;
+    const s = this.store;
+    if (!world || s.ride) return false;
+    if (world.selfDead) {
+      s.toast('warn', "You're flatlined. Respawn first.");
+      return false;
+    }
+    if (toZoneId === world.zone.id) {
+      s.toast('info', `You are already in ${world.zone.name}.`);
+      return false;
+    }
+    // the window opens inside NEAR_RANGE and stays up to the server's range
+    if (!stationInRange(world.zone, world.predictor.pos, INTERACT_RANGE)) {
+      s.toast('warn', 'Walk to a metro station to ride the metro.');
+      return false;
+    }
+    const toName = zoneById(toZoneId)?.name ?? toZoneId;
+    this.patch({
+      ride: {
+        fromName: world.zone.name,
+        toZoneId,
+        toName,
+        startedAt: Date.now(),
+        arrived: false,
+      },
+    });
+    s.setPanel('travel', false);
+    const res = await requestTravel(this.net?.socket ?? null, toZoneId);
+    if (!res.ok) {
+      this.patch({ ride: null });
+      this.store.toast('warn', refusalText(res.error.message, 'The metro is not running.'));
+      return false;
+    }
+    // the welcome may already be here (arrived() then owns the timer)
+    if (this.store.ride && !this.rideTimer)
+      this.rideTimer = setTimeout(() => {
+        this.rideTimer = null;
+        if (!this.store.ride) return;
+        this.rideLost();
+        this.store.toast('error', 'The train never arrived. Check your connection and try again.');
+      }, RIDE_GIVE_UP_MS);
+    return true;
+  }
+
+  /** E / a click on a contact: open the conversation when in talk range. */
+  talk(contactId?: string) {
+    const s = this.store;
+    const world = this.world;
+    if (!world) return;
+    if (world.selfDead) {
+      s.toast('warn', "You're flatlined. Respawn first.");
+      return;
+    }
+    const id = contactId ?? s.contactNear?.id;
+    if (!id) {
+      s.toast('info', 'Nobody to talk to here. Walk up to someone.');
+      return;
+    }
+    const at = contactPosition(id, world.contacts.values(), world.zone.id);
+    const name = at?.name ?? contactById(id)?.name ?? 'them';
+    if (!at || distance(world.predictor.pos, at) > NEAR_RANGE) {
+      s.toast('info', `Walk closer to ${name}.`);
+      return;
+    }
+    s.openDialogue(id);
+  }
+
+  /** Use one of a bag stack (consumables heal, quest items count) through the sim. */
+  useItem(itemId: string) {
+    return this.items.use(itemId);
+  }
+
   private applyStats(s: CharStatsMsg) {
     // the welcome may still be on its way: the store keeps it, the world picks it up below
     this.patch({ charStats: s });
@@ -269,6 +475,9 @@ export class GameClient {
     const consider = (d: number, act: () => void) => {
       if (d <= tol && (!best || d < best.d)) best = { d, act };
     };
+    // anywhere on a contact's figure or plate counts: it wins unless loot lies closer
+    const contactAt = this.contactUnder(p);
+    if (contactAt) consider(Math.min(contactAt.d, tol), () => this.talk(contactAt.contactId));
     for (const d of world.drops.values())
       consider(distance(p, d), () => {
         if (distance(me, d) > PICKUP_RANGE)
@@ -296,6 +505,29 @@ export class GameClient {
     this.combat.setTarget(e.eid);
     this.combat.publish(now, true);
     return true;
+  }
+
+  /** The contact whose silhouette, plate or marker is under a world point (nearest feet first). */
+  private contactUnder(p: { x: number; y: number }) {
+    const world = this.world;
+    if (!world) return null;
+    const ppm = this.renderer.ppm;
+    const box = contactHitBox(ppm);
+    let best: { d: number; contactId: string } | null = null;
+    for (const c of world.contacts.values()) {
+      const dx = Math.abs(p.x - c.x) * ppm;
+      const dy = (p.y - c.y) * ppm;
+      if (dx > box.halfWidth || dy < -box.above || dy > box.below) continue;
+      const d = distance(p, c);
+      if (!best || d < best.d) best = { d, contactId: c.contactId };
+    }
+    return best;
+  }
+
+  /** Pointer over the map: a hand over contacts (they can be clicked to talk). */
+  hoverAt(sx: number, sy: number): boolean {
+    if (!this.world) return false;
+    return this.contactUnder(this.renderer.toWorld(sx, sy)) !== null;
   }
 
   // ---- combat: keys and the HUD's buttons ----------------------------------------
@@ -366,6 +598,17 @@ export class GameClient {
     const reachEid =
       this.reach && !(this.reach.kind === 'drop' && this.reach.locked) ? this.reach.eid : null;
     const st = world.stats;
+    const markers = this.store.questMarkers;
+    const near = this.store.contactNear?.id ?? null;
+    const contacts: DrawnContact[] = [];
+    for (const c of world.contacts.values())
+      contacts.push({ ...c, marker: markers[c.contactId] ?? null, near: c.contactId === near });
+    if (this.mapContacts?.zoneId !== world.zone.id || this.mapContacts.markers !== markers)
+      this.mapContacts = {
+        zoneId: world.zone.id,
+        markers,
+        list: mapContacts(world.zone.id, markers),
+      };
     this.renderer.draw(
       world,
       {
@@ -385,6 +628,8 @@ export class GameClient {
         reachEid,
         targetEid: this.combat.targetEid,
         texts: this.combat.texts.live(now),
+        contacts,
+        mapContacts: this.mapContacts.list,
       },
       now,
     );
@@ -394,11 +639,13 @@ export class GameClient {
   /** What window.__necp.state() returns (tests read positions instead of pixels). */
   private testView(): NecpTestView {
     const world = this.world;
-    if (!world) return { self: null, target: null, entities: [], drops: [] };
+    if (!world)
+      return { zoneId: null, self: null, target: null, entities: [], drops: [], contacts: [] };
     const now = performance.now();
     const pos = world.predictor.pos;
     const serverNow = this.serverNow();
     return {
+      zoneId: world.zone.id,
       self: {
         eid: world.self.eid,
         x: pos.x,
@@ -430,6 +677,14 @@ export class GameClient {
         x: d.x,
         y: d.y,
         mine: canLoot(d, this.opts.characterId, serverNow),
+      })),
+      contacts: [...world.contacts.values()].map((c) => ({
+        eid: c.eid,
+        contactId: c.contactId,
+        name: c.name,
+        title: c.title,
+        x: c.x,
+        y: c.y,
       })),
     };
   }
@@ -475,6 +730,9 @@ export class GameClient {
       serverNow,
     );
     const bank = bankInRange(world.zone, pos, BANK_RANGE);
+    const contact = nearestContact(pos, world.contacts.values());
+    const station = stationInRange(world.zone, pos);
+    this.closeOutOfRange(world);
     const st = world.stats;
     // skip the store update (and React re-render) when nothing visible changed
     const key = [
@@ -486,6 +744,8 @@ export class GameClient {
         ? `${this.reach.kind}:${this.reach.eid}:${'locked' in this.reach && this.reach.locked}`
         : '',
       bank?.id ?? '',
+      contact?.contactId ?? '',
+      station?.id ?? '',
       `${st.level}:${st.health}:${st.maxHealth}`,
     ].join('|');
     if (!force && key === this.lastHudKey) return;
@@ -505,11 +765,44 @@ export class GameClient {
       crates,
       reach: this.reach,
       bankNear: bank ? { id: bank.id, name: bank.name } : null,
+      contactNear: contact
+        ? { id: contact.contactId, name: contact.name, title: contact.title }
+        : null,
+      stationNear: station ? { id: station.id, name: station.name } : null,
     });
     // walking away from the terminal closes the bank (the server would refuse anyway)
     if (wasNear && !bank && this.store.panels.bank) {
       this.store.setPanel('bank', false);
       this.store.toast('info', 'You left the bank terminal.');
+    }
+  }
+
+  /**
+   * Walking away closes what the server would now refuse: the conversation and
+   * the shop beyond INTERACT_RANGE of their contact, the metro window away from
+   * the station (like the bank terminal).
+   */
+  private closeOutOfRange(world: WorldState) {
+    const s = this.store;
+    const pos = world.predictor.pos;
+    const inView = world.contacts.values();
+    const nameOf = (id: string) => contactById(id)?.name ?? 'them';
+    if (s.dialogue && outOfTalkRange(pos, s.dialogue.contactId, inView, world.zone.id)) {
+      const id = s.dialogue.contactId;
+      s.closeDialogue();
+      s.toast('info', `You walked away from ${nameOf(id)}.`);
+    }
+    if (
+      s.vendorContactId &&
+      outOfTalkRange(pos, s.vendorContactId, world.contacts.values(), world.zone.id)
+    ) {
+      const id = s.vendorContactId;
+      s.closeVendor();
+      s.toast('info', `You walked away from ${nameOf(id)}'s shop.`);
+    }
+    if (s.panels.travel && !s.ride && !stationInRange(world.zone, pos, INTERACT_RANGE)) {
+      s.setPanel('travel', false);
+      s.toast('info', 'You left the metro station.');
     }
   }
 }

@@ -18,7 +18,20 @@ export interface NecpTestEntity {
   disposition: string | null;
 }
 
+/** A contact (quest giver, vendor) in view: walk to (x, y) to talk. */
+export interface NecpTestContact {
+  eid: number;
+  /** content id (contacts.ts), e.g. 'regina' */
+  contactId: string;
+  name: string;
+  title: string;
+  x: number;
+  y: number;
+}
+
 export interface NecpTestView {
+  /** the zone the character is in ('watson', 'westbrook', …) */
+  zoneId: string | null;
   self: {
     eid: number;
     x: number;
@@ -31,6 +44,8 @@ export interface NecpTestView {
   target: number | null;
   entities: NecpTestEntity[];
   drops: { eid: number; templateId: string; x: number; y: number; mine: boolean }[];
+  /** contacts in view (not in `entities`: they are never fighters or targets) */
+  contacts: NecpTestContact[];
 }
 
 declare global {

@@ -68,6 +68,7 @@ export class CombatController {
   /** A (re)connect: the world is new, eids are new. */
   onWelcome(world: WorldState) {
     this.target = null;
+    this.texts.clear();
     this.lastTargetKey = '';
     this.publishedCombat = null;
     this.publishedEffects = null;

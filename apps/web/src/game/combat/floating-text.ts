@@ -92,6 +92,11 @@ export class FloatingTexts {
     for (const i of this.items) if (i.anchor === eid) i.pos = pos;
   }
 
+  /** A new world (reconnect, metro ride): eids are reused, old texts would float over strangers. */
+  clear() {
+    this.items = [];
+  }
+
   get size() {
     return this.items.length;
   }

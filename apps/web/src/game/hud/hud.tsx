@@ -84,11 +84,9 @@ export function Hud() {
         <kbd>W</kbd>
         <kbd>A</kbd>
         <kbd>S</kbd>
-        <kbd>D</kbd> / <kbd>↑</kbd>
-        <kbd>←</kbd>
-        <kbd>↓</kbd>
-        <kbd>→</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities ·{' '}
-        <kbd>F</kbd> loot · <kbd>E</kbd> use · <kbd>L</kbd> log · <kbd>Esc</kbd> menu
+        <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities ·{' '}
+        <kbd>E</kbd> talk / use · <kbd>F</kbd> loot · <kbd>J</kbd> quests · <kbd>R</kbd> rep ·{' '}
+        <kbd>T</kbd> metro · <kbd>L</kbd> log · <kbd>Esc</kbd> menu
       </p>
     </div>
   );

@@ -1,6 +1,12 @@
 'use client';
-/** "F  Pick up …" / "F  Open …" / "E  Use bank terminal" when something is in reach. */
+/**
+ * What the keys do here, bottom centre: "F Pick up …" / "F Open …", "E Talk to
+ * Regina Jones (Fixer)", "E Ride the metro", "E Use bank terminal". E goes to the
+ * first of contact → metro → bank (input/key-actions.ts); the others show their
+ * own keys (T, B). Every row is also a button.
+ */
 import type { CSSProperties } from 'react';
+import { contextKeyAction } from '../input/key-actions';
 import { rarityColor } from '../items/rarity';
 import { useGameSession } from './game-session';
 import { useGame } from './store-context';
@@ -9,10 +15,27 @@ export function InteractionHint() {
   const reach = useGame((s) => s.reach);
   const bank = useGame((s) => s.bankNear);
   const bankOpen = useGame((s) => s.panels.bank);
+  const contact = useGame((s) => s.contactNear);
+  const talkingTo = useGame((s) => s.dialogue?.contactId ?? s.vendorContactId);
+  const station = useGame((s) => s.stationNear);
+  const travelOpen = useGame((s) => s.panels.travel);
+  const setPanel = useGame((s) => s.setPanel);
+  const riding = useGame((s) => s.ride !== null);
   const { commands } = useGameSession();
-  if (!reach && (!bank || bankOpen)) return null;
+
+  const e = contextKeyAction({
+    contactNear: contact,
+    stationNear: station,
+    bankNear: bank,
+    panels: { bank: bankOpen },
+  });
+  const showContact = contact && talkingTo !== contact.id;
+  const showStation = station && !travelOpen;
+  const showBank = bank && !bankOpen;
+  if (riding || (!reach && !showContact && !showStation && !showBank)) return null;
+  const kind = reach?.kind ?? (showContact ? 'contact' : showStation ? 'metro' : 'bank');
   return (
-    <div className="hint" data-testid="interaction-hint" data-kind={reach?.kind ?? 'bank'}>
+    <div className="hint" data-testid="interaction-hint" data-kind={kind}>
       {reach?.kind === 'drop' &&
         (reach.locked ? (
           <p className="hint__row hint__row--locked">
@@ -32,9 +55,36 @@ export function InteractionHint() {
           <kbd>F</kbd> Open <b className="hint__crate">{reach.name}</b>
         </button>
       )}
-      {bank && !bankOpen && (
+      {showContact && (
+        <button
+          type="button"
+          className="hint__row hint__row--contact"
+          data-testid="hint-talk"
+          data-contact-id={contact.id}
+          onClick={() => commands.talk(contact.id)}
+        >
+          <kbd>E</kbd> Talk to <b className="hint__contact">{contact.name}</b>
+          {contact.title && <span className="hint__title">({contact.title})</span>}
+        </button>
+      )}
+      {showStation && (
+        <button
+          type="button"
+          className="hint__row hint__row--metro"
+          data-testid="hint-metro"
+          onClick={() => setPanel('travel', true)}
+        >
+          <kbd>{e === 'metro' ? 'E' : 'T'}</kbd>
+          <span className="hint__metro" aria-hidden>
+            M
+          </span>
+          Ride the metro
+          <span className="hint__title">{station.name}</span>
+        </button>
+      )}
+      {showBank && (
         <button type="button" className="hint__row" onClick={commands.toggleBank}>
-          <kbd>E</kbd> Use <b className="hint__bank">{bank.name}</b>
+          <kbd>{e === 'bank' ? 'E' : 'B'}</kbd> Use <b className="hint__bank">{bank.name}</b>
         </button>
       )}
     </div>

@@ -1,11 +1,14 @@
 'use client';
 /**
- * Game hotkeys by physical key: I inventory, C character, B bank, F pick up /
- * open, E use (bank terminal, else pick up), Tab next target, 1–6 abilities,
- * L combat log, Esc closes the topmost thing (dialog, menu, windows, the target)
- * before it opens the game menu. Ignored while typing.
+ * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
+ * R reputation, T metro (at a station), F pick up / open, E use what is in front
+ * of you (talk to a contact, ride the metro, the bank terminal, else pick up),
+ * Tab next target, 1–6 abilities, L combat log. Esc closes the topmost thing
+ * (dialog, menu, conversation, shop, windows, the target) before it opens the
+ * game menu. Ignored while typing and during a metro ride.
  */
 import { useEffect } from 'react';
+import { escapeAction, contextKeyAction } from '../input/key-actions';
 import type { GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
 
@@ -17,21 +20,36 @@ const SLOT_CODES = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6'];
 
 export function useHotkeys(store: GameStore, commands: GameCommands) {
   useEffect(() => {
+    /** the metro window opens only at a station (the ride needs one) */
+    const toggleTravel = () => {
+      const s = store.getState();
+      if (s.panels.travel) return s.setPanel('travel', false);
+      if (!s.stationNear) return s.toast('info', 'Walk to a metro station to ride the metro.');
+      s.setPanel('travel', true);
+    };
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
-      if (s.kicked || s.fatal) return;
+      if (s.kicked || s.fatal || s.ride) return;
       if (e.key === 'Escape') {
-        if (s.dialog) return s.setDialog(null);
-        if (s.contextMenu) return s.setContextMenu(null);
-        const open = (Object.keys(s.panels) as (keyof typeof s.panels)[]).filter(
-          (k) => s.panels[k],
-        );
-        if (open.length > 0 && !s.menuOpen) {
-          for (const k of open) s.setPanel(k, false);
-          return;
+        switch (escapeAction(s)) {
+          case 'dialog':
+            return s.setDialog(null);
+          case 'contextMenu':
+            return s.setContextMenu(null);
+          case 'menu':
+            return s.setMenuOpen(false);
+          case 'dialogue':
+            return s.closeDialogue();
+          case 'vendor':
+            return s.closeVendor();
+          case 'panels':
+            for (const k of Object.keys(s.panels) as (keyof typeof s.panels)[])
+              if (s.panels[k]) s.setPanel(k, false);
+            return;
+          case 'target':
+            if (commands.clearTarget()) return;
+            return s.setMenuOpen(true);
         }
-        if (!s.menuOpen && commands.clearTarget()) return;
-        return s.setMenuOpen(!s.menuOpen);
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
       if (s.menuOpen || s.dialog) return;
@@ -47,12 +65,27 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('inventory');
         case 'KeyC':
           return s.togglePanel('character');
+        case 'KeyJ':
+          return s.togglePanel('quests');
+        case 'KeyR':
+          return s.togglePanel('reputation');
+        case 'KeyT':
+          return toggleTravel();
         case 'KeyB':
           return commands.toggleBank();
         case 'KeyF':
           return commands.interact();
         case 'KeyE':
-          return s.bankNear && !s.panels.bank ? commands.toggleBank() : commands.interact();
+          switch (contextKeyAction(s)) {
+            case 'talk':
+              return commands.talk();
+            case 'metro':
+              return toggleTravel();
+            case 'bank':
+              return commands.toggleBank();
+            case 'interact':
+              return commands.interact();
+          }
       }
     };
     window.addEventListener('keydown', onKey);

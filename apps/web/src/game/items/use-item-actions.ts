@@ -16,6 +16,11 @@ import { useGame } from '../hud/store-context';
 import type { ItemIntent } from './drag';
 import { itemName, templateOf } from './templates';
 
+/** Kinds used from the bag through the sim (item:use): consumables heal, quest items count. */
+const USABLE_KINDS: ReadonlySet<string> = new Set(['consumable', 'quest']);
+export const isUsable = (templateId: string): boolean =>
+  USABLE_KINDS.has(templateOf(templateId)?.kind ?? '');
+
 /** What the mutation runs: intents with every answer the player had to give. */
 export type ItemCommand =
   | Exclude<ItemIntent, { kind: 'refuse' } | { kind: 'split' } | { kind: 'ground' }>

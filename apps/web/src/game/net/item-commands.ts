@@ -3,9 +3,10 @@
  * opening a crate, dropping a bag item at your feet, and asking the sim to re-read
  * weight/stats after an API change. Every answer (and refusal) becomes a toast.
  */
-import type { Ack, CharStatsMsg, DropItemInfo } from '@necp/shared';
-import { itemName } from '../items/templates';
+import type { Ack, CharStatsMsg, DropItemInfo, ItemUseResult } from '@necp/shared';
+import { itemName, templateOf } from '../items/templates';
 import type { GameStore } from '../store/game-store';
+import { itemUseText } from './notices';
 import type { SimSocket } from './sim-socket';
 
 const ACK_TIMEOUT_MS = 5000;
@@ -35,7 +36,7 @@ export class ItemCommands {
 
   /** Emits with an ack; a missing answer or a lost connection is reported, never thrown. */
   private async call<T>(
-    event: 'loot:pickup' | 'crate:open' | 'inventory:drop' | 'char:refresh',
+    event: 'loot:pickup' | 'crate:open' | 'inventory:drop' | 'char:refresh' | 'item:use',
     payload: object,
     key: string,
   ): Promise<Ack<T> | null> {
@@ -102,6 +103,27 @@ export class ItemCommands {
       return false;
     }
     this.toast('info', 'Dropped', describeItem(res.data.drop.item));
+    this.deps.onInventoryChanged();
+    return true;
+  }
+
+  /**
+   * Uses one of a bag stack through the sim (it heals, counts quest `use`
+   * objectives and takes the unit). A cooldown or an unusable item is refused
+   * with the server's words.
+   */
+  async use(itemId: string): Promise<boolean> {
+    const res = await this.call<ItemUseResult>('item:use', { itemId }, `use:${itemId}`);
+    if (!res) return false;
+    if (!res.ok) {
+      this.toast('warn', res.error.message);
+      return false;
+    }
+    const { templateId } = res.data;
+    this.toast('success', itemUseText(res.data), {
+      name: itemName(templateId),
+      rarity: templateOf(templateId)?.rarity ?? 'common',
+    });
     this.deps.onInventoryChanged();
     return true;
   }

@@ -1,5 +1,10 @@
-/** Corner minimap: the whole zone scaled down, cached as an image per zone and size. */
+/**
+ * Corner minimap: the whole zone scaled down (streets, buildings, areas, service
+ * points — cached as an image per zone and size), then what changes: people in
+ * view, every contact of the zone with its quest marker, and you.
+ */
 import type { Vec2, ZoneInfo } from '@necp/shared';
+import type { MapContact } from '../world/contacts';
 import type { Camera } from './camera';
 import { C, FONT_DISPLAY } from './palette';
 
@@ -27,7 +32,28 @@ function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasEleme
   ctx.fillStyle = 'rgba(70, 84, 140, 0.85)';
   for (const o of zone.obstacles ?? [])
     ctx.fillRect(o.x * k, o.y * k, Math.max(1, o.w * k), Math.max(1, o.h * k));
+  // named areas: faint violet rings
+  ctx.strokeStyle = 'rgba(157, 92, 255, 0.55)';
+  ctx.fillStyle = 'rgba(157, 92, 255, 0.1)';
+  ctx.lineWidth = 1;
+  for (const a of zone.areas ?? []) {
+    ctx.beginPath();
+    ctx.arc(a.x * k, a.y * k, Math.max(3, a.radius * k), 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+  }
   for (const p of zone.spawnPoints) {
+    if (p.kind === 'metro_station') {
+      // the way out of the district: a violet "M" tile
+      ctx.fillStyle = C.violet;
+      ctx.fillRect(p.x * k - 4, p.y * k - 4, 8, 8);
+      ctx.fillStyle = '#05060b';
+      ctx.font = `900 7px ${FONT_DISPLAY}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText('M', p.x * k, p.y * k + 0.5);
+      continue;
+    }
     ctx.fillStyle =
       p.kind === 'medical_center'
         ? C.red
@@ -48,6 +74,7 @@ export function drawMinimap(
   zone: ZoneInfo,
   self: Vec2,
   others: { x: number; y: number; kind: string; dead?: boolean; disposition?: string }[],
+  contacts: readonly MapContact[],
   dpr: number,
 ) {
   const size = MINIMAP_SIZE;
@@ -66,6 +93,7 @@ export function drawMinimap(
     ctx.fillStyle = o.kind !== 'npc' ? C.cyan : o.disposition === 'neutral' ? C.yellow : C.red;
     ctx.fillRect(ox + o.x * k - 1.5, oy + o.y * k - 1.5, 3, 3);
   }
+  drawMapContacts(ctx, ox, oy, k, contacts);
   ctx.fillStyle = C.yellow;
   ctx.shadowColor = C.yellow;
   ctx.shadowBlur = 8;
@@ -83,5 +111,46 @@ export function drawMinimap(
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   ctx.fillText(zone.name.toUpperCase(), ox + 6, oy + 5);
+  ctx.restore();
+}
+
+/** Contacts as green dots with a dark rim; a quest marker stands over the dot. */
+function drawMapContacts(
+  ctx: CanvasRenderingContext2D,
+  ox: number,
+  oy: number,
+  k: number,
+  contacts: readonly MapContact[],
+) {
+  ctx.save();
+  for (const c of contacts) {
+    const x = ox + c.x * k;
+    const y = oy + c.y * k;
+    ctx.fillStyle = '#05060b';
+    ctx.beginPath();
+    ctx.arc(x, y, 3.4, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = C.green;
+    ctx.beginPath();
+    ctx.arc(x, y, 2.4, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  ctx.font = `900 13px ${FONT_DISPLAY}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = '#05060b';
+  for (const c of contacts) {
+    if (!c.marker) continue;
+    const x = ox + c.x * k;
+    const y = oy + c.y * k - 3;
+    ctx.strokeText(c.marker, x, y);
+    ctx.shadowColor = C.yellow;
+    ctx.shadowBlur = 6;
+    ctx.fillStyle = C.yellow;
+    ctx.fillText(c.marker, x, y);
+    ctx.shadowBlur = 0;
+  }
   ctx.restore();
 }

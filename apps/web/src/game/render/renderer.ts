@@ -1,10 +1,13 @@
 /** Draws one frame of the world onto the game canvas (2D), sized to its CSS box. */
 import type { Vec2 } from '@necp/shared';
+import type { MapContact } from '../world/contacts';
 import type { WorldState } from '../world/world-state';
 import { Camera } from './camera';
 import { buildLots, type Lot } from './city-layout';
 import type { LiveText } from '../combat/floating-text';
+import { drawAreaLabels, drawAreas } from './draw-areas';
 import { drawBuildings } from './draw-buildings';
+import { drawContacts, drawQuestMarkers, type DrawnContact } from './draw-contacts';
 import { drawOther, drawSelf, drawTargetRing, type DrawnEntity } from './draw-entities';
 import { drawFloatingTexts } from './draw-floating-text';
 import { drawGround } from './draw-ground';
@@ -23,6 +26,10 @@ export interface Scene {
   reachEid: number | null;
   targetEid: number | null;
   texts: LiveText[];
+  /** contacts in view, with their quest markers */
+  contacts: DrawnContact[];
+  /** every contact of the zone for the minimap (from content) */
+  mapContacts: MapContact[];
 }
 
 export class Renderer {
@@ -100,12 +107,15 @@ export class Renderer {
     }
     cam.follow(scene.selfPos);
     drawGround(ctx, cam, world.zone, this.lots.lots, now, this.lots.flat);
+    drawAreas(ctx, cam, world.zone);
     drawSpawnMarkers(ctx, cam, world.zone, now);
     // buildings under everything that moves: a name plate must never hide behind a roof
     drawBuildings(ctx, cam, obstacles, now);
+    drawAreaLabels(ctx, cam, world.zone);
     this.plates.reset();
     drawCrates(ctx, cam, world.crates.values(), scene.reachEid, this.plates, now);
     drawDrops(ctx, cam, scene.drops, scene.reachEid, this.plates, now);
+    drawContacts(ctx, cam, scene.contacts, now);
     const v = cam.view(4);
     const inView = scene.others.filter(
       (o) => o.x >= v.x0 && o.x <= v.x1 && o.y >= v.y0 && o.y <= v.y1,
@@ -116,11 +126,12 @@ export class Renderer {
     inView.sort((a, b) => Number(!!b.dead) - Number(!!a.dead) || a.y - b.y);
     for (const o of inView) drawOther(ctx, cam, o);
     drawSelf(ctx, cam, scene.self, world.heading, now);
+    drawQuestMarkers(ctx, cam, scene.contacts, now);
     const at = new Map<number, Vec2>(inView.map((o) => [o.eid, o]));
     at.set(scene.self.eid, scene.selfPos);
     drawFloatingTexts(ctx, cam, scene.texts, (eid) => at.get(eid) ?? null);
     drawVignette(ctx, cam);
-    drawMinimap(ctx, cam, world.zone, scene.selfPos, scene.others, this.dpr);
+    drawMinimap(ctx, cam, world.zone, scene.selfPos, scene.others, scene.mapContacts, this.dpr);
   }
 }
 

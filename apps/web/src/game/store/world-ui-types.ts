@@ -23,8 +23,26 @@ export interface WorldUiState {
   vendorContactId: string | null;
   /** contact id → marker over its head; set from the quest log (quests.log markers) */
   questMarkers: Record<string, '!' | '?'>;
-  /** the area banner ("Entering Watson Docks"), set on zone:area */
-  areaBanner: (AreaEnteredMsg & { at: number }) | null;
+  /**
+   * the area banner ("Entering Watson Docks"), set on zone:area; `district` when it
+   * announces a whole zone (arriving by metro), with its level range in `sub`
+   */
+  areaBanner: (AreaEnteredMsg & { at: number; district?: boolean; sub?: string }) | null;
+  /** a metro ride in progress: the full-screen transition shows until the new zone:welcome */
+  ride: MetroRide | null;
+}
+
+/** an area banner stays this long, the last part fading (world.css animates the same span) */
+export const AREA_BANNER_MS = 2800;
+
+export interface MetroRide {
+  fromName: string;
+  toZoneId: string;
+  toName: string;
+  /** Date.now() when the ride started */
+  startedAt: number;
+  /** the new zone:welcome arrived: the transition fades out */
+  arrived: boolean;
 }
 
 export interface WorldUiActions {
@@ -42,4 +60,5 @@ export const initialWorldUi = (): WorldUiState => ({
   vendorContactId: null,
   questMarkers: {},
   areaBanner: null,
+  ride: null,
 });

@@ -170,3 +170,83 @@ describe('WorldState combat snapshots', () => {
     expect(w.predictor.pos.y).toBe(100);
   });
 });
+
+const regina: EntityInfo = {
+  eid: 30,
+  kind: 'contact',
+  name: 'Regina Jones',
+  level: 0,
+  health: 0,
+  maxHealth: 0,
+  x: 23_600,
+  y: 25_200,
+  templateId: 'regina',
+};
+
+describe('WorldState contacts', () => {
+  it('keeps contacts apart from fighters, with title and trade from content', () => {
+    const w = new WorldState(welcome(), 0);
+    w.applySnapshot(
+      snap({ add: [punk, regina, { ...regina, eid: 31, name: 'Koji', templateId: 'koji' }] }),
+      10,
+    );
+    // never in `others`: Tab, clicks-to-target and abilities only look there
+    expect([...w.others.keys()]).toEqual([PUNK]);
+    expect(w.contacts.get(30)).toEqual({
+      eid: 30,
+      contactId: 'regina',
+      name: 'Regina Jones',
+      title: 'Fixer',
+      vendor: false,
+      x: 236,
+      y: 252,
+    });
+    expect(w.contacts.get(31)).toMatchObject({ title: 'Noodle vendor', vendor: true });
+  });
+
+  it('forgets a contact that left view and follows one that moved', () => {
+    const w = new WorldState(welcome(), 0);
+    w.applySnapshot(snap({ add: [regina] }), 10);
+    w.applySnapshot(snap({ t: 102, mv: [[30, 23_700, 25_200]] }), 60);
+    expect(w.contacts.get(30)).toMatchObject({ x: 237, y: 252 });
+    w.applySnapshot(snap({ t: 103, del: [30] }), 110);
+    expect(w.contacts.size).toBe(0);
+  });
+
+  it('shows a contact this build does not know by its id, without a title', () => {
+    const w = new WorldState(welcome(), 0);
+    w.applySnapshot(snap({ add: [{ ...regina, name: '', templateId: 'someone_new' }] }), 10);
+    expect(w.contacts.get(30)).toMatchObject({
+      contactId: 'someone_new',
+      name: 'someone_new',
+      title: '',
+      vendor: false,
+    });
+  });
+});
+
+describe('a second welcome (metro ride to another zone)', () => {
+  it('starts a clean world at the new position, with the new zone and sequence numbers', () => {
+    const first = new WorldState(welcome(), 0);
+    first.applySnapshot(snap({ add: [punk, regina] }), 10);
+    first.move([{ dx: 1, dy: 0, ms: 100 }], 20);
+    const w2 = welcome();
+    const next = new WorldState(
+      {
+        ...w2,
+        zone: { ...w2.zone, id: 'westbrook', name: 'Westbrook', width: 768, height: 768 },
+        self: { ...w2.self, eid: 3, x: 38_400, y: 67_200 },
+        lastSeq: 17,
+      },
+      500,
+    );
+    expect(next.zone.id).toBe('westbrook');
+    expect(next.predictor.pos).toEqual({ x: 384, y: 672 });
+    expect(next.others.size + next.contacts.size + next.drops.size + next.crates.size).toBe(0);
+    // inputs continue after the server's last applied sequence number
+    expect(next.move([{ dx: 0, dy: 1, ms: 50 }], 520)[0]?.seq).toBe(18);
+    // a snapshot for the old eids does not resurrect anything
+    next.applySnapshot(snap({ me: [38_400, 67_200], ack: 18, mv: [[PUNK, 1, 1]] }), 560);
+    expect(next.others.size).toBe(0);
+  });
+});

@@ -21,6 +21,7 @@ import { InterpolationBuffer } from '../interp/interpolation-buffer';
 import { TickClock } from '../interp/view-tick';
 import { Predictor } from '../input/prediction';
 import { SmoothedSelf } from './smoothed-self';
+import { worldContact, type WorldContact } from './contacts';
 import { groundCrate, groundDrop } from './ground-items';
 import type { GroundCrate, GroundDrop } from './interaction';
 
@@ -62,6 +63,8 @@ export class WorldState {
   /** loot on the street and crates: they never move, so no interpolation */
   readonly drops = new Map<number, GroundDrop>();
   readonly crates = new Map<number, GroundCrate>();
+  /** contacts in view (quest givers, vendors): not fighters, never targets, kept apart */
+  readonly contacts = new Map<number, WorldContact>();
   /** live values of the own character (char:stats and snapshot hp update them) */
   stats: { level: number; health: number; maxHealth: number; speed: number };
   /** last movement direction of the own character, for drawing its heading */
@@ -124,6 +127,7 @@ export class WorldState {
       this.others.delete(eid);
       this.drops.delete(eid);
       this.crates.delete(eid);
+      this.contacts.delete(eid);
       this.casts.delete(eid);
     }
     for (const e of s.add) {
@@ -136,6 +140,10 @@ export class WorldState {
         this.crates.set(e.eid, groundCrate(e));
         continue;
       }
+      if (e.kind === 'contact') {
+        this.contacts.set(e.eid, worldContact(e));
+        continue;
+      }
       const p = { x: fromCm(e.x), y: fromCm(e.y) };
       this.others.set(e.eid, {
         info: { ...e },
@@ -146,6 +154,9 @@ export class WorldState {
     for (const [eid, x, y] of s.mv) {
       if (eid === this.self.eid) continue;
       this.others.get(eid)?.buffer.push({ x: fromCm(x), y: fromCm(y) }, now);
+      // contacts stand still; should one ever be moved, follow it without interpolation
+      const c = this.contacts.get(eid);
+      if (c) this.contacts.set(eid, { ...c, x: fromCm(x), y: fromCm(y) });
     }
     this.applyCombat(s, now);
     for (const ev of events) this.trackCast(ev, now);

@@ -1,15 +1,15 @@
 'use client';
 /**
- * The actions of one item (click on it): equip/unequip, split, bank, repair with
- * its price, drop on the street, destroy (with confirmation). Closes on any
- * outside click or Esc.
+ * The actions of one item (click on it): use (consumables, quest items), equip/
+ * unequip, split, bank, repair with its price, drop on the street, destroy (with
+ * confirmation). Closes on any outside click or Esc.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { repairCost } from '@necp/shared';
 import type { ItemLocation } from '../../items/drag';
 import { rarityColor } from '../../items/rarity';
 import { templateOf } from '../../items/templates';
-import { useItemActions } from '../../items/use-item-actions';
+import { isUsable, useItemActions } from '../../items/use-item-actions';
 import type { InvItem } from '../../items/view-model';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
@@ -87,6 +87,15 @@ export function ItemMenu({ item, at, x, y, worn, bankOpen, eddies }: Props) {
       act: () => run({ kind: 'withdraw', itemId: item.id }),
     });
   } else {
+    if (at.container === 'bag' && isUsable(item.templateId)) {
+      const heal = t?.effect?.heal ?? 0;
+      entries.push({
+        id: 'use',
+        label: 'Use',
+        hint: heal > 0 ? `+${heal} HP` : undefined,
+        act: () => void commands.useItem(item.id),
+      });
+    }
     if (at.container === 'equipment')
       entries.push({
         id: 'unequip',

@@ -2,14 +2,15 @@
 /**
  * Mouse and drag behaviour shared by the bag, the paper doll and the bank:
  * drag → intent, hover → tooltip, click → actions menu, right-/double-click →
- * the quick action (equip / unequip / withdraw).
+ * the quick action (equip / unequip / withdraw / use a consumable).
  */
 import { useContext, useMemo } from 'react';
 import { equipmentSlotsFor, type EquipmentSlot } from '@necp/shared';
 import { resolveDrop, type ItemLocation } from '../../items/drag';
 import type { SlotHandlers } from '../../items/item-slot';
 import { templateOf } from '../../items/templates';
-import { useItemActions } from '../../items/use-item-actions';
+import { isUsable, useItemActions } from '../../items/use-item-actions';
+import { useGameSession } from '../game-session';
 import type { InvItem } from '../../items/view-model';
 import { GameStoreContext } from '../store-context';
 
@@ -39,6 +40,7 @@ export function useSlotHandlers(
   const store = useContext(GameStoreContext);
   if (!store) throw new Error('useSlotHandlers must be used inside <GameView>');
   const { run } = useItemActions();
+  const { commands } = useGameSession();
 
   return useMemo(() => {
     const s = () => store.getState();
@@ -51,6 +53,9 @@ export function useSlotHandlers(
       if (at.container === 'bank') return run({ kind: 'withdraw', itemId: item.id });
       const slot = equipTarget(item.templateId, worn);
       if (slot) return run({ kind: 'equip', itemId: item.id, slot });
+      // a stim is drunk on the spot; quest items keep the menu (using one may spend it)
+      if (templateOf(item.templateId)?.kind === 'consumable' && isUsable(item.templateId))
+        return void commands.useItem(item.id);
       // nothing quick to do with a stim or scrap: show its actions instead
       const r = document.querySelector(`[data-item-id="${item.id}"]`)?.getBoundingClientRect();
       openMenu(item, at, r?.right ?? 200, r?.top ?? 200);
@@ -84,5 +89,5 @@ export function useSlotHandlers(
         return !!p && fitsSlot(p.templateId, at);
       },
     };
-  }, [store, run, worn]);
+  }, [store, run, worn, commands]);
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { contextKeyAction, escapeAction, type EscapeState } from './key-actions';
+
+const near = { id: 'x' };
+
+describe('contextKeyAction (E)', () => {
+  const none = { contactNear: null, stationNear: null, bankNear: null, panels: { bank: false } };
+  it('talks first, then the metro, then the bank, else picks up', () => {
+    expect(
+      contextKeyAction({ ...none, contactNear: near, stationNear: near, bankNear: near }),
+    ).toBe('talk');
+    expect(contextKeyAction({ ...none, stationNear: near, bankNear: near })).toBe('metro');
+    expect(contextKeyAction({ ...none, bankNear: near })).toBe('bank');
+    expect(contextKeyAction(none)).toBe('interact');
+  });
+  it('leaves an open bank to F (E then picks up beside the terminal)', () => {
+    expect(contextKeyAction({ ...none, bankNear: near, panels: { bank: true } })).toBe('interact');
+  });
+});
+
+describe('escapeAction', () => {
+  const calm: EscapeState = {
+    dialog: null,
+    contextMenu: null,
+    dialogue: null,
+    vendorContactId: null,
+    menuOpen: false,
+    panels: { inventory: false, quests: false },
+  };
+  it('peels one layer per press, the conversation and the shop before windows', () => {
+    const all: EscapeState = {
+      dialog: {},
+      contextMenu: {},
+      dialogue: { contactId: 'regina' },
+      vendorContactId: 'koji',
+      menuOpen: false,
+      panels: { inventory: true, quests: false },
+    };
+    expect(escapeAction(all)).toBe('dialog');
+    expect(escapeAction({ ...all, dialog: null })).toBe('contextMenu');
+    expect(escapeAction({ ...all, dialog: null, contextMenu: null })).toBe('dialogue');
+    expect(escapeAction({ ...all, dialog: null, contextMenu: null, dialogue: null })).toBe(
+      'vendor',
+    );
+    expect(escapeAction({ ...calm, panels: { inventory: true } })).toBe('panels');
+    expect(escapeAction(calm)).toBe('target');
+  });
+  it('closes the game menu before anything underneath it', () => {
+    expect(
+      escapeAction({ ...calm, menuOpen: true, dialogue: {}, panels: { inventory: true } }),
+    ).toBe('menu');
+  });
+});

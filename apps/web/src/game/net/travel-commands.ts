@@ -1,0 +1,32 @@
+/**
+ * zone:travel — ride the metro to another district. The ack only says the ride
+ * was accepted (or why not); the new zone arrives as a zone:welcome, which the
+ * game client handles. Offline and timeouts come back as refusals too, so the
+ * caller has one shape to show.
+ */
+import type { Ack, TravelResult } from '@necp/shared';
+import type { SimSocket } from './sim-socket';
+
+/** the sim saves the character and moves it between zones before it answers */
+const TRAVEL_ACK_TIMEOUT_MS = 10_000;
+
+export async function requestTravel(
+  socket: SimSocket | null,
+  to: string,
+): Promise<Ack<TravelResult>> {
+  if (!socket?.connected)
+    return {
+      ok: false,
+      error: { code: 'OFFLINE', message: 'Not connected to the city right now.' },
+    };
+  try {
+    return (await socket
+      .timeout(TRAVEL_ACK_TIMEOUT_MS)
+      .emitWithAck('zone:travel', { to })) as Ack<TravelResult>;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'The metro did not answer. Try again.' },
+    };
+  }
+}
