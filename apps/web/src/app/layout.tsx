@@ -7,6 +7,8 @@ import './styles/pages.css';
 import './styles/game.css';
 import './styles/items.css';
 import './styles/combat.css';
+import './styles/quests.css';
+import './styles/world.css';
 import './styles/staff.css';
 
 export const metadata: Metadata = {

@@ -13,20 +13,29 @@ import { DeathScreen } from './hud/combat/death-screen';
 import { TargetFrame } from './hud/combat/target-frame';
 import { XpBar } from './hud/combat/xp-bar';
 import { CharacterSheet } from './hud/character/character-sheet';
+import { DailyReward } from './hud/daily/daily-reward';
+import { DialogueWindow } from './hud/dialogue/dialogue-window';
 import { EscapeMenu } from './hud/escape-menu';
 import { FatalOverlay } from './hud/fatal-overlay';
 import { GameDialog } from './hud/game-dialog';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { GroundLists } from './hud/ground-lists';
+import { AreaBanner } from './hud/area-banner';
 import { Hud } from './hud/hud';
 import { InteractionHint } from './hud/interaction-hint';
 import { BankPanel } from './hud/items/bank-panel';
 import { InventoryPanel } from './hud/items/inventory-panel';
 import { ItemOverlays } from './hud/items/item-overlays';
 import { KickedOverlay } from './hud/kicked-overlay';
+import { QuestLogWindow } from './hud/quests/quest-log-window';
+import { QuestTracker } from './hud/quests/quest-tracker';
+import { ReputationPanel } from './hud/reputation/reputation-panel';
 import { GameStoreContext } from './hud/store-context';
 import { Toasts } from './hud/toasts';
+import { MetroTransition } from './hud/travel/metro-transition';
+import { TravelWindow } from './hud/travel/travel-window';
 import { useHotkeys } from './hud/use-hotkeys';
+import { VendorWindow } from './hud/vendor/vendor-window';
 import { VisiblePlayers } from './hud/visible-players';
 import { resolveDrop } from './items/drag';
 import { createGameStore } from './store/game-store';
@@ -52,6 +61,11 @@ export function GameView({ characterId }: { characterId: string }) {
       // XP and levels (and the attribute points they bring) live on the sheet
       onProgress: () =>
         void queryClient.invalidateQueries(trpc.progression.sheet.queryFilter({ characterId })),
+      // progress, ready and failures pushed by the sim: the log, tracker and markers refetch
+      onQuestUpdate: () =>
+        void queryClient.invalidateQueries(trpc.quests.log.queryFilter({ characterId })),
+      onReputationChanged: () =>
+        void queryClient.invalidateQueries(trpc.reputation.list.queryFilter({ characterId })),
     });
     clientRef.current = client;
     client.start();
@@ -73,16 +87,11 @@ export function GameView({ characterId }: { characterId: string }) {
       clearTarget: () => clientRef.current?.clearTarget() ?? false,
       activateSlot: (slot) => clientRef.current?.activateSlot(slot),
       respawn: () => clientRef.current?.respawn(),
-      // PLACEHOLDERS (lead): the world/net engineer wires these to the game client
-      talk: (contactId) => {
-        const s = store.getState();
-        const id = contactId ?? s.contactNear?.id;
-        if (id) s.openDialogue(id);
-      },
-      travel: () => Promise.resolve(false),
-      useItem: () => Promise.resolve(false),
+      talk: (contactId) => clientRef.current?.talk(contactId),
+      travel: (toZoneId) => clientRef.current?.travel(toZoneId) ?? Promise.resolve(false),
+      useItem: (itemId) => clientRef.current?.useItem(itemId) ?? Promise.resolve(false),
     }),
-    [store],
+    [],
   );
   const session = useMemo(() => ({ characterId, commands }), [characterId, commands]);
   useHotkeys(store, commands);
@@ -92,6 +101,12 @@ export function GameView({ characterId }: { characterId: string }) {
   const onCanvasClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     clientRef.current?.clickAt(e.clientX - r.left, e.clientY - r.top);
+  };
+  // a hand over contacts: they can be clicked to talk
+  const onCanvasMove = (e: MouseEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const over = clientRef.current?.hoverAt(e.clientX - r.left, e.clientY - r.top) ?? false;
+    e.currentTarget.style.cursor = over ? 'pointer' : '';
   };
   // an item dragged out of a window onto the map is dropped on the street
   const onCanvasDragOver = (e: DragEvent) => {
@@ -121,10 +136,13 @@ export function GameView({ characterId }: { characterId: string }) {
             aria-label="Game view"
             tabIndex={0}
             onClick={onCanvasClick}
+            onMouseMove={onCanvasMove}
             onDragOver={onCanvasDragOver}
             onDrop={onCanvasDrop}
           />
           <Hud />
+          <AreaBanner />
+          <QuestTracker />
           <TargetFrame />
           <InteractionHint />
           <CastBar />
@@ -133,14 +151,21 @@ export function GameView({ characterId }: { characterId: string }) {
           <ActionBar />
           <CombatLogPanel />
           <CharacterSheet />
+          <QuestLogWindow />
+          <ReputationPanel />
           <BankPanel />
+          <VendorWindow />
           <InventoryPanel />
+          <DialogueWindow />
+          <DailyReward />
+          <TravelWindow />
           <ItemOverlays />
           <Toasts />
           <VisiblePlayers />
           <GroundLists />
           <CombatFlash />
           <DeathScreen />
+          <MetroTransition />
           <GameDialog />
           <EscapeMenu />
           <KickedOverlay onReconnect={reconnect} />

@@ -1,6 +1,11 @@
 'use client';
-/** Bottom-centre buttons for the windows, with their hotkeys and a badge for unspent points. */
+/**
+ * Bottom-centre buttons for the windows, with their hotkeys and badges: unspent
+ * points, quests ready to turn in, an unclaimed daily reward.
+ */
 import { useSheet } from '../items/use-inventory';
+import { readyCount } from '../quests/quest-lists';
+import { useDailyStatus, useQuestLog } from '../quests/use-quests';
 import { useGameSession } from './game-session';
 import { useGame } from './store-context';
 
@@ -13,6 +18,10 @@ export function ActionBar() {
   const { commands } = useGameSession();
   const sheet = useSheet();
   const points = sheet.data?.attributePoints ?? 0;
+  const log = useQuestLog().data;
+  const ready = log ? readyCount(log) : 0;
+  const dailyQuery = useDailyStatus();
+  const daily = dailyQuery.data;
   return (
     <nav className="actionbar" aria-label="Windows">
       <button
@@ -46,6 +55,62 @@ export function ActionBar() {
           >
             +{points}
           </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className={`actionbar__btn${panels.quests ? ' is-on' : ''}`}
+        data-testid="hud-quests"
+        title="Quest log (J)"
+        aria-pressed={panels.quests}
+        onClick={() => togglePanel('quests')}
+      >
+        <span className="actionbar__icon">!</span>
+        <span className="actionbar__label">Quests</span>
+        <kbd>J</kbd>
+        {ready > 0 && (
+          <span
+            className="actionbar__badge actionbar__badge--ready"
+            data-testid="hud-quests-ready"
+            title="Quests ready to turn in"
+          >
+            ?{ready > 1 ? ready : ''}
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className={`actionbar__btn${panels.reputation ? ' is-on' : ''}`}
+        data-testid="hud-reputation"
+        title="Reputation (R)"
+        aria-pressed={panels.reputation}
+        onClick={() => togglePanel('reputation')}
+      >
+        <span className="actionbar__icon">♜</span>
+        <span className="actionbar__label">Reputation</span>
+        <kbd>R</kbd>
+      </button>
+      <button
+        type="button"
+        className={`actionbar__btn${panels.daily ? ' is-on' : ''}`}
+        data-testid="hud-daily"
+        data-state={
+          daily
+            ? daily.canClaim
+              ? 'claimable'
+              : 'claimed'
+            : dailyQuery.isError
+              ? 'error'
+              : 'loading'
+        }
+        title={daily?.canClaim ? 'Daily reward — ready to claim' : 'Daily reward'}
+        aria-pressed={panels.daily}
+        onClick={() => togglePanel('daily')}
+      >
+        <span className="actionbar__icon">✦</span>
+        <span className="actionbar__label">Daily</span>
+        {daily?.canClaim && (
+          <span className="actionbar__dot" data-testid="hud-daily-dot" aria-label="Unclaimed" />
         )}
       </button>
       <button

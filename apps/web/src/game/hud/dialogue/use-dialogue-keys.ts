@@ -1,0 +1,50 @@
+'use client';
+/**
+ * Keys while a conversation is on screen: 1–9 pick the numbered choices (the
+ * ability keys must not fire meanwhile), Esc closes it. A capture listener on
+ * window runs before the game's hotkeys (use-hotkeys.ts) and stops the keys it
+ * takes; everything else passes through (movement, I, J …).
+ */
+import { useContext, useEffect, useRef } from 'react';
+import { GameStoreContext } from '../store-context';
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** Digit1–9 / Numpad1–9 → 0–8; null for any other key. */
+export function choiceIndex(code: string): number | null {
+  const m = /^(?:Digit|Numpad)([1-9])$/.exec(code);
+  return m ? Number(m[1]) - 1 : null;
+}
+
+export function useDialogueKeys(onPick: (index: number) => void, onClose: () => void) {
+  const store = useContext(GameStoreContext);
+  // the latest handlers without re-subscribing on every render
+  const pick = useRef(onPick);
+  const close = useRef(onClose);
+  useEffect(() => {
+    pick.current = onPick;
+    close.current = onClose;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = store?.getState();
+      // a modal (confirm / quantity) or the game menu owns the keyboard
+      if (!s || s.dialog || s.menuOpen || s.kicked || s.fatal) return;
+      if (e.key === 'Escape') {
+        e.stopImmediatePropagation();
+        close.current();
+        return;
+      }
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const i = choiceIndex(e.code);
+      if (i === null) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (!e.repeat) pick.current(i);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [store]);
+}
