@@ -90,6 +90,7 @@ export function GameView({ characterId }: { characterId: string }) {
       talk: (contactId) => clientRef.current?.talk(contactId),
       travel: (toZoneId) => clientRef.current?.travel(toZoneId) ?? Promise.resolve(false),
       useItem: (itemId) => clientRef.current?.useItem(itemId) ?? Promise.resolve(false),
+      xpGained: (msg) => clientRef.current?.combat.onXp(msg, performance.now()),
     }),
     [],
   );

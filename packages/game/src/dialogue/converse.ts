@@ -15,7 +15,7 @@ import { DomainError } from '../core/errors';
 import { parseInput } from '../accounts/validation';
 import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
 import { applyQuestTrigger } from '../quests/apply-trigger';
-import { assertNearContact, contactOrThrow } from '../quests/contact-range';
+import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { conditionHolds, conditionText, firstUnmet } from './conditions';
 import { dialogueView } from './dialogue-view';
 import { applyNodeEffectsTx, objectiveOutcomes } from './effects';

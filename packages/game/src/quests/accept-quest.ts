@@ -8,7 +8,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
-import { assertNearContact, contactOrThrow } from './contact-range';
+import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { lockQuestContext } from './context';
 import { questOrThrow, questRefused } from './errors';
 import { startQuestTx, withRow } from './start-quest';

@@ -1,9 +1,8 @@
 import { questById, type QuestUpdateMsg } from '@necp/shared';
 import type { Clock } from '../core/clock';
 import type { Tx } from '../core/deps';
-import { lockQuestContext } from './context';
-import { lockLiveCharacter } from './live-character';
-import { failedNotice, progressNotice } from './notices';
+import { lockForQuestUpdate } from './lock-for-update';
+import { progressNotice } from './notices';
 import { advanceProgress, allObjectivesDone, type QuestTrigger } from './progress';
 
 /**
@@ -47,14 +46,9 @@ export async function applyQuestTrigger(
   trigger: QuestTrigger,
   eventKey: TriggerEventKey,
 ): Promise<QuestUpdateMsg[]> {
-  const c = await lockLiveCharacter(tx, characterId);
-  if (!c) return [];
-  const { ctx, failed } = await lockQuestContext(tx, c, deps.clock.now());
-  const notices: QuestUpdateMsg[] = [];
-  for (const f of failed) {
-    const q = questById(f.questId);
-    if (q) notices.push(failedNotice(q, f.failReason ?? 'failed'));
-  }
+  const locked = await lockForQuestUpdate(tx, deps, characterId);
+  if (!locked) return [];
+  const { ctx, notices } = locked;
   const now = ctx.now;
 
   const moves = ctx.rows.flatMap((row) => {

@@ -2,8 +2,7 @@ import { QUESTS, questById, type QuestUpdateMsg } from '@necp/shared';
 import type { Clock } from '../core/clock';
 import type { Tx } from '../core/deps';
 import type { NpcKilledPayload } from '../outbox/events';
-import { lockQuestContext } from './context';
-import { lockLiveCharacter } from './live-character';
+import { lockForQuestUpdate } from './lock-for-update';
 import { failedNotice, type CharacterNotice } from './notices';
 import type { QuestRow } from './quest-rows';
 import { currentRow } from './status';
@@ -37,14 +36,9 @@ export async function failQuestsTx(
   questIds: readonly string[],
   reason: QuestFailReason,
 ): Promise<QuestUpdateMsg[]> {
-  const c = await lockLiveCharacter(tx, characterId);
-  if (!c) return [];
-  const { ctx, failed } = await lockQuestContext(tx, c, deps.clock.now());
-  const notices: QuestUpdateMsg[] = [];
-  for (const f of failed) {
-    const q = questById(f.questId);
-    if (q) notices.push(failedNotice(q, f.failReason ?? 'failed'));
-  }
+  const locked = await lockForQuestUpdate(tx, deps, characterId);
+  if (!locked) return [];
+  const { ctx, notices } = locked;
   for (const id of questIds) {
     const quest = questById(id);
     const row = quest ? currentRow(quest, ctx) : undefined;

@@ -7,6 +7,7 @@ import type { DeliveryContext, OutboxSubscriber } from '../outbox/subscribers';
 import { applyQuestTrigger } from './apply-trigger';
 import { failQuestsOnKillTx } from './fail-quests';
 import type { CharacterNotice } from './notices';
+import type { QuestTrigger } from './progress';
 
 export interface QuestSubscriberOptions {
   clock: Clock;
@@ -37,76 +38,55 @@ export function notifyAfterCommit<M>(
   });
 }
 
+/** The one character and trigger of a pickup, an area entered or an item used. */
+function triggerOf(event: OutboxEvent<Exclude<QuestEventType, 'npc.killed'>>): {
+  characterId: string;
+  trigger: QuestTrigger;
+} {
+  switch (event.type) {
+    case 'item.picked_up': {
+      const p = event.payload;
+      return {
+        characterId: p.characterId,
+        trigger: { kind: 'pickup', templateId: p.templateId, quantity: p.quantity },
+      };
+    }
+    case 'area.entered': {
+      const p = event.payload;
+      return {
+        characterId: p.characterId,
+        trigger: { kind: 'reach', zoneId: p.zoneId, areaId: p.areaId },
+      };
+    }
+    case 'item.used': {
+      const p = event.payload;
+      return {
+        characterId: p.characterId,
+        trigger: { kind: 'use', templateId: p.templateId, zoneId: p.zoneId, x: p.x, y: p.y },
+      };
+    }
+  }
+}
+
 async function handleEvent(
   tx: Tx,
   deps: { clock: Clock },
   event: OutboxEvent<QuestEventType>,
 ): Promise<CharacterNotice[]> {
   const out: CharacterNotice[] = [];
-  const add = (characterId: string, msgs: QuestUpdateMsg[]) => {
-    for (const msg of msgs) out.push({ characterId, msg });
+  const apply = async (characterId: string, trigger: QuestTrigger) => {
+    for (const msg of await applyQuestTrigger(tx, deps, characterId, trigger, event.key))
+      out.push({ characterId, msg });
   };
-  switch (event.type) {
-    case 'npc.killed': {
-      const p = event.payload;
-      // failure first: a quest that fails on this kill must not count it
-      out.push(...(await failQuestsOnKillTx(tx, deps, p)));
-      const killers = [...new Set(p.killers.map((k) => k.characterId))].sort();
-      for (const id of killers)
-        add(
-          id,
-          await applyQuestTrigger(
-            tx,
-            deps,
-            id,
-            { kind: 'kill', npcTemplateId: p.npcTemplateId },
-            event.key,
-          ),
-        );
-      break;
-    }
-    case 'item.picked_up': {
-      const p = event.payload;
-      add(
-        p.characterId,
-        await applyQuestTrigger(
-          tx,
-          deps,
-          p.characterId,
-          { kind: 'pickup', templateId: p.templateId, quantity: p.quantity },
-          event.key,
-        ),
-      );
-      break;
-    }
-    case 'area.entered': {
-      const p = event.payload;
-      add(
-        p.characterId,
-        await applyQuestTrigger(
-          tx,
-          deps,
-          p.characterId,
-          { kind: 'reach', zoneId: p.zoneId, areaId: p.areaId },
-          event.key,
-        ),
-      );
-      break;
-    }
-    case 'item.used': {
-      const p = event.payload;
-      add(
-        p.characterId,
-        await applyQuestTrigger(
-          tx,
-          deps,
-          p.characterId,
-          { kind: 'use', templateId: p.templateId, zoneId: p.zoneId, x: p.x, y: p.y },
-          event.key,
-        ),
-      );
-      break;
-    }
+  if (event.type === 'npc.killed') {
+    const p = event.payload;
+    // failure first: a quest that fails on this kill must not count it
+    out.push(...(await failQuestsOnKillTx(tx, deps, p)));
+    const killers = [...new Set(p.killers.map((k) => k.characterId))].sort();
+    for (const id of killers) await apply(id, { kind: 'kill', npcTemplateId: p.npcTemplateId });
+  } else {
+    const { characterId, trigger } = triggerOf(event);
+    await apply(characterId, trigger);
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx } from '../progression/grant-xp';
 import { changeReputationTx } from '../reputation/change-reputation';
 import { applyQuestTrigger } from './apply-trigger';
-import { assertNearContact, contactOrThrow } from './contact-range';
+import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { lockQuestContext } from './context';
 import { questOrThrow, questRefused } from './errors';
 import { withRow } from './start-quest';
@@ -162,6 +162,7 @@ export async function turnInQuest(
     return {
       quest: questView(quest, withRow(ctx, completed), completed),
       xpGained: xp?.xpGained ?? 0,
+      xp: xp?.xp ?? c.xp,
       level: xp?.level ?? c.level,
       levelsGained: xp?.levelsGained ?? 0,
       eddies: r.eddies,

@@ -11,13 +11,6 @@ export const notAVendor = (contact: Pick<Contact, 'id' | 'name'>) =>
     `${contact.name} doesn't trade`,
   );
 
-export const notNearContact = (contact: Pick<Contact, 'id' | 'name'>) =>
-  new DomainError(
-    'FORBIDDEN',
-    `not within range of contact ${contact.id}`,
-    `You need to be next to ${contact.name}`,
-  );
-
 export const refusesToTrade = (contact: Pick<Contact, 'id' | 'name'>) =>
   new DomainError(
     'FORBIDDEN',

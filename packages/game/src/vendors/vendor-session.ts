@@ -12,7 +12,7 @@ import type { Tx } from '../core/deps';
 import { characterNotFound } from '../characters/get-owned-character';
 import { lockCharacter, lockCharacterItems } from '../inventory/locks';
 import { standingOf } from '../reputation/read-standings';
-import { assertNearContact } from './contact-range';
+import { assertNearContact } from '../contacts/contact-range';
 import { notAVendor, refusesToTrade, unknownContact } from './errors';
 
 /** Everything a vendor operation has checked before it trades. */

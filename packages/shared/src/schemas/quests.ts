@@ -127,6 +127,8 @@ export interface QuestChangeResult {
 export interface TurnInResult {
   quest: QuestView;
   xpGained: number;
+  /** total XP after the turn-in */
+  xp: number;
   level: number;
   levelsGained: number;
   eddies: number;

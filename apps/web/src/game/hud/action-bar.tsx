@@ -3,11 +3,45 @@
  * Bottom-centre buttons for the windows, with their hotkeys and badges: unspent
  * points, quests ready to turn in, an unclaimed daily reward.
  */
+import type { ReactNode } from 'react';
 import { useSheet } from '../items/use-inventory';
 import { readyCount } from '../quests/quest-lists';
 import { useDailyStatus, useQuestLog } from '../quests/use-quests';
 import { useGameSession } from './game-session';
 import { useGame } from './store-context';
+
+interface BarButtonProps {
+  testId: string;
+  icon: string;
+  label: string;
+  title: string;
+  on: boolean;
+  onClick: () => void;
+  hotkey?: string;
+  /** dimmed (e.g. the bank away from a terminal) */
+  far?: boolean;
+  state?: string;
+  children?: ReactNode;
+}
+
+function BarButton(p: BarButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`actionbar__btn${p.on ? ' is-on' : ''}${p.far ? ' is-far' : ''}`}
+      data-testid={p.testId}
+      data-state={p.state}
+      title={p.title}
+      aria-pressed={p.on}
+      onClick={p.onClick}
+    >
+      <span className="actionbar__icon">{p.icon}</span>
+      <span className="actionbar__label">{p.label}</span>
+      {p.hotkey && <kbd>{p.hotkey}</kbd>}
+      {p.children}
+    </button>
+  );
+}
 
 export function ActionBar() {
   const panels = useGame((s) => s.panels);
@@ -22,31 +56,33 @@ export function ActionBar() {
   const ready = log ? readyCount(log) : 0;
   const dailyQuery = useDailyStatus();
   const daily = dailyQuery.data;
+  const dailyState = daily
+    ? daily.canClaim
+      ? 'claimable'
+      : 'claimed'
+    : dailyQuery.isError
+      ? 'error'
+      : 'loading';
   return (
     <nav className="actionbar" aria-label="Windows">
-      <button
-        type="button"
-        className={`actionbar__btn${panels.inventory ? ' is-on' : ''}`}
-        data-testid="hud-inventory"
+      <BarButton
+        testId="hud-inventory"
+        icon="▦"
+        label="Inventory"
+        hotkey="I"
         title="Inventory (I)"
-        aria-pressed={panels.inventory}
+        on={panels.inventory}
         onClick={() => togglePanel('inventory')}
-      >
-        <span className="actionbar__icon">▦</span>
-        <span className="actionbar__label">Inventory</span>
-        <kbd>I</kbd>
-      </button>
-      <button
-        type="button"
-        className={`actionbar__btn${panels.character ? ' is-on' : ''}`}
-        data-testid="hud-character"
+      />
+      <BarButton
+        testId="hud-character"
+        icon="◈"
+        label="Character"
+        hotkey="C"
         title="Character (C)"
-        aria-pressed={panels.character}
+        on={panels.character}
         onClick={() => togglePanel('character')}
       >
-        <span className="actionbar__icon">◈</span>
-        <span className="actionbar__label">Character</span>
-        <kbd>C</kbd>
         {points > 0 && (
           <span
             className="actionbar__badge"
@@ -56,18 +92,16 @@ export function ActionBar() {
             +{points}
           </span>
         )}
-      </button>
-      <button
-        type="button"
-        className={`actionbar__btn${panels.quests ? ' is-on' : ''}`}
-        data-testid="hud-quests"
+      </BarButton>
+      <BarButton
+        testId="hud-quests"
+        icon="!"
+        label="Quests"
+        hotkey="J"
         title="Quest log (J)"
-        aria-pressed={panels.quests}
+        on={panels.quests}
         onClick={() => togglePanel('quests')}
       >
-        <span className="actionbar__icon">!</span>
-        <span className="actionbar__label">Quests</span>
-        <kbd>J</kbd>
         {ready > 0 && (
           <span
             className="actionbar__badge actionbar__badge--ready"
@@ -77,66 +111,48 @@ export function ActionBar() {
             ?{ready > 1 ? ready : ''}
           </span>
         )}
-      </button>
-      <button
-        type="button"
-        className={`actionbar__btn${panels.reputation ? ' is-on' : ''}`}
-        data-testid="hud-reputation"
+      </BarButton>
+      <BarButton
+        testId="hud-reputation"
+        icon="♜"
+        label="Reputation"
+        hotkey="R"
         title="Reputation (R)"
-        aria-pressed={panels.reputation}
+        on={panels.reputation}
         onClick={() => togglePanel('reputation')}
-      >
-        <span className="actionbar__icon">♜</span>
-        <span className="actionbar__label">Reputation</span>
-        <kbd>R</kbd>
-      </button>
-      <button
-        type="button"
-        className={`actionbar__btn${panels.daily ? ' is-on' : ''}`}
-        data-testid="hud-daily"
-        data-state={
-          daily
-            ? daily.canClaim
-              ? 'claimable'
-              : 'claimed'
-            : dailyQuery.isError
-              ? 'error'
-              : 'loading'
-        }
+      />
+      <BarButton
+        testId="hud-daily"
+        icon="✦"
+        label="Daily"
         title={daily?.canClaim ? 'Daily reward — ready to claim' : 'Daily reward'}
-        aria-pressed={panels.daily}
+        state={dailyState}
+        on={panels.daily}
         onClick={() => togglePanel('daily')}
       >
-        <span className="actionbar__icon">✦</span>
-        <span className="actionbar__label">Daily</span>
         {daily?.canClaim && (
           <span className="actionbar__dot" data-testid="hud-daily-dot" aria-label="Unclaimed" />
         )}
-      </button>
-      <button
-        type="button"
-        className={`actionbar__btn${panels.bank ? ' is-on' : ''}${bankNear ? '' : ' is-far'}`}
-        data-testid="hud-bank"
-        aria-pressed={panels.bank}
+      </BarButton>
+      <BarButton
+        testId="hud-bank"
+        icon="¥"
+        label="Bank"
+        hotkey="B"
         title={bankNear ? bankNear.name : 'Walk up to a bank terminal'}
+        on={panels.bank}
+        far={!bankNear}
         onClick={commands.toggleBank}
-      >
-        <span className="actionbar__icon">¥</span>
-        <span className="actionbar__label">Bank</span>
-        <kbd>B</kbd>
-      </button>
-      <button
-        type="button"
-        className={`actionbar__btn${logOpen ? ' is-on' : ''}`}
-        data-testid="hud-combat-log"
+      />
+      <BarButton
+        testId="hud-combat-log"
+        icon="≡"
+        label="Log"
+        hotkey="L"
         title="Combat log (L)"
-        aria-pressed={logOpen}
+        on={logOpen}
         onClick={toggleLog}
-      >
-        <span className="actionbar__icon">≡</span>
-        <span className="actionbar__label">Log</span>
-        <kbd>L</kbd>
-      </button>
+      />
     </nav>
   );
 }

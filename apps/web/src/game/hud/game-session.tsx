@@ -4,6 +4,7 @@
  * game client's commands (they go to the sim, not the API).
  */
 import { createContext, useContext } from 'react';
+import type { XpGainMsg } from '@necp/shared';
 
 export interface GameCommands {
   interact: () => void;
@@ -22,6 +23,8 @@ export interface GameCommands {
   talk: (contactId?: string) => void;
   /** metro: ride from the station in range to another district (zone:travel) */
   travel: (toZoneId: string) => Promise<boolean>;
+  /** XP the API granted (a quest turn-in): the XP bar, level-up banner and ability bar follow */
+  xpGained: (msg: XpGainMsg) => void;
   /** use one of a bag stack (item:use through the sim: consumables heal, quest items count) */
   useItem: (itemId: string) => Promise<boolean>;
 }

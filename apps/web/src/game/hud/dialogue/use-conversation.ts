@@ -37,7 +37,7 @@ export function useConversation(contactId: string) {
   const api = useTRPCClient();
   const store = useContext(GameStoreContext);
   if (!store) throw new Error('useConversation must be used inside <GameView>');
-  const { characterId } = useGameSession();
+  const { characterId, commands } = useGameSession();
   const refresh = useRefresh();
   const [view, setView] = useState<DialogueView | null>(null);
   const [lines, setLines] = useState<TranscriptLine[]>([]);
@@ -191,17 +191,21 @@ export function useConversation(contactId: string) {
       if (!r || !alive.current) return;
       const s = store.getState();
       s.toast('success', `Quest complete: ${r.quest.title}`);
-      // the XP bar follows the live total once kills have reported one: move it on too
-      if (s.xp) {
-        s.patch({ xp: { total: s.xp.total + r.xpGained, level: r.level } });
-      }
-      if (r.levelsGained > 0) s.patch({ levelUp: { id: Date.now(), level: r.level } });
+      // XP from the API goes the same way as XP from kills: bar, level-up banner, ability bar
+      if (r.xpGained > 0)
+        commands.xpGained({
+          xpGained: r.xpGained,
+          xp: r.xp,
+          level: r.level,
+          levelsGained: r.levelsGained,
+          source: r.quest.title,
+        });
       setReceived(r);
       push([{ who: 'them', text: quest.completion, outcomes: [] }]);
       refresh(['inventory', 'sheet', 'quests', 'reputation']);
       await reopen();
     },
-    [api, characterId, contactId, run, push, refresh, reopen, store],
+    [api, characterId, contactId, run, push, refresh, reopen, store, commands],
   );
 
   return {

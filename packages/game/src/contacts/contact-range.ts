@@ -9,11 +9,14 @@ export function contactOrThrow(contactId: string): Contact {
 }
 
 /**
- * Contacts are talked to (quests, dialogue) within INTERACT_RANGE in the same zone.
+ * Contacts are talked to and traded with (quests, dialogue, vendors) within INTERACT_RANGE in the same zone.
  * The character's stored position counts: the sim saves it at once when a
  * character crosses INTERACT_RANGE of a contact (like bank terminals).
  */
-export function assertNearContact(c: Pick<Character, 'zoneId' | 'x' | 'y'>, contact: Contact) {
+export function assertNearContact(
+  c: Pick<Character, 'zoneId' | 'x' | 'y'>,
+  contact: Pick<Contact, 'id' | 'name' | 'zoneId' | 'x' | 'y'>,
+) {
   if (c.zoneId !== contact.zoneId || Math.hypot(contact.x - c.x, contact.y - c.y) > INTERACT_RANGE)
     throw new DomainError(
       'FORBIDDEN',
