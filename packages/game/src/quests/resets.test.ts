@@ -100,8 +100,8 @@ describe('daily reset at 00:00 UTC (q_ncpd_patrol)', () => {
   });
 });
 
-// No weekly quest is part of the seed content this suite may rely on: the weekly
-// boundary is checked on the pure status rules with a quest built here.
+// The weekly boundary on the pure status rules, with a quest built here (the
+// integration test with shipped content is at the end of this file).
 const weekly: Quest = QuestSchema.parse({
   id: 'q_test_weekly',
   title: 'Weekly test',
@@ -179,5 +179,54 @@ describe('weekly reset at Monday 00:00 UTC (pure rules)', () => {
       failReason: 'reset',
       failedAt: monday,
     });
+  });
+});
+
+describe('weekly reset at Monday 00:00 UTC (q_cc_proxy_war)', () => {
+  const WEEKLY = 'q_cc_proxy_war';
+
+  it('done on Sunday 23:59:59.999 is done for the week; Monday 00:00 opens a new run; an unfinished run fails with reset', async () => {
+    const deps = testDeps(db, { clock: new FakeClock(Date.parse('2026-03-15T23:00:00Z')) });
+    const p = await playerAt(db, 'gideon', { level: 35 });
+    const late = await playerAt(db, 'gideon', { level: 35 });
+    const sub = questOutboxSubscriber({
+      clock: deps.clock,
+      log: createLog('t', 'silent'),
+      notify: inbox<QuestUpdateMsg>().notify,
+    });
+    const accept = (who: typeof p) =>
+      acceptQuest(deps, { ...who.ref, questId: WEEKLY, contactId: 'gideon' });
+
+    expect((await accept(p)).quest).toMatchObject({
+      status: 'active',
+      repeat: 'weekly',
+      resetsAt: Date.parse('2026-03-16T00:00:00Z'),
+    });
+    await accept(late);
+    for (let i = 0; i < 10; i++) await deliver(db, sub, killEvent([p], 'arasaka_guard'));
+    await deliver(db, sub, killEvent([late], 'arasaka_guard'));
+
+    deps.clock.set(at('2026-03-15T23:59:59.999Z'));
+    await turnInQuest(deps, { ...p.ref, questId: WEEKLY, contactId: 'gideon' });
+    expect((await questRow(db, p, WEEKLY, 'w:2026-03-09'))?.state).toBe('completed');
+    await expectDomainError(
+      accept(p),
+      'INVALID_STATE',
+      'Done for this week — it resets on Monday (UTC)',
+    );
+    expect((await getQuestLog(deps, late.ref)).active.map((q) => q.id)).toEqual([WEEKLY]);
+
+    deps.clock.set(at('2026-03-16T00:00:00.000Z'));
+    const log = await getQuestLog(deps, p.ref);
+    expect(log.repeatables.find((q) => q.id === WEEKLY)?.status).toBe('available');
+    expect(log.nextWeeklyReset).toBe(Date.parse('2026-03-23T00:00:00Z'));
+    expect((await accept(p)).quest.status).toBe('active');
+    expect((await questRow(db, p, WEEKLY, 'w:2026-03-16'))?.state).toBe('active');
+
+    // last week's unfinished run failed at the reset and its kill does not carry over
+    const lateLog = await getQuestLog(deps, late.ref);
+    expect(lateLog.failed.map((q) => [q.id, q.failReason])).toEqual([[WEEKLY, 'reset']]);
+    const again = await accept(late);
+    expect(again.quest.objectives[0]?.progress).toBe(0);
   });
 });
