@@ -32,4 +32,5 @@ export const KIND_LABEL: Record<string, string> = {
   consumable: 'Consumable',
   material: 'Material',
   junk: 'Junk',
+  quest: 'Quest item',
 };

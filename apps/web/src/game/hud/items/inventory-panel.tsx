@@ -81,8 +81,8 @@ function InventoryBody() {
         </span>
       </footer>
       <p className="gwin__hint">
-        drag to move · <kbd>Shift</kbd>+drag split · right-click / double-click equip · click for
-        actions · drag onto the street to drop
+        drag to move · <kbd>Shift</kbd>+drag split · right-click / double-click equip or use · click
+        for actions · drag onto the street to drop
       </p>
     </>
   );
