@@ -55,7 +55,7 @@ test('loot a crate, equip a weapon, bank an item', async ({ page }) => {
   )!;
   await walkTo(page, crate.x, crate.y - 2);
   await expect(page.getByTestId('crate').filter({ hasText: crate.name })).toHaveCount(1);
-  // F takes the nearest thing in reach: clear loot someone left beside the crate first
+  // F takes lootable drops in reach before the crate: clear loot left beside it first
   const hint = page.getByTestId('interaction-hint');
   for (let i = 0; i < 10 && (await hint.getAttribute('data-kind')) === 'drop'; i++) {
     const n = (await groundDrops(page)).length;

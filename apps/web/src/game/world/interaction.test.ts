@@ -16,16 +16,19 @@ const drop = (eid: number, x: number, over: Partial<GroundDrop> = {}): GroundDro
 });
 
 describe('nearestReachable', () => {
-  it('picks the nearest drop or crate within range', () => {
-    const r = nearestReachable(
-      { x: 0, y: 0 },
-      [drop(1, 1.5), drop(2, 0.8)],
-      [{ eid: 9, name: 'Crate', x: 0.5, y: 0 }],
-      2,
-      'me',
-      0,
-    );
-    expect(r).toMatchObject({ kind: 'crate', eid: 9 });
+  it('picks the nearest lootable drop, even with a crate nearer; the crate when no drop is in reach', () => {
+    const crate = { eid: 9, name: 'Crate', x: 0.5, y: 0 };
+    const r = nearestReachable({ x: 0, y: 0 }, [drop(1, 1.5), drop(2, 0.8)], [crate], 2, 'me', 0);
+    expect(r).toMatchObject({ kind: 'drop', eid: 2 });
+    expect(nearestReachable({ x: 0, y: 0 }, [drop(1, 3)], [crate], 2, 'me', 0)).toMatchObject({
+      kind: 'crate',
+      eid: 9,
+    });
+    // a drop that is not yours yet does not hide the crate
+    const theirs = drop(3, 0.2, { ownerCharacterId: 'them', freeAt: 1000 });
+    expect(nearestReachable({ x: 0, y: 0 }, [theirs], [crate], 2, 'me', 0)).toMatchObject({
+      kind: 'crate',
+    });
     expect(nearestReachable({ x: 0, y: 0 }, [drop(1, 3)], [], 2, 'me', 0)).toBeNull();
   });
 

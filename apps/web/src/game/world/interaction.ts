@@ -33,7 +33,11 @@ export type Reachable =
   | { kind: 'drop'; eid: number; name: string; rarity: string; quantity: number; locked: boolean }
   | { kind: 'crate'; eid: number; name: string };
 
-/** The closest drop or crate within `range`; lootable drops win over locked ones. */
+/**
+ * What F takes within `range`: a lootable drop first (the nearest), then a crate,
+ * then a drop that is not yours yet (the hint says so). A crate's own loot lands
+ * around it, so the crate must not get in the way of picking it up.
+ */
 export function nearestReachable(
   pos: Vec2,
   drops: Iterable<GroundDrop>,
@@ -42,12 +46,11 @@ export function nearestReachable(
   characterId: string,
   nowMs: number,
 ): Reachable | null {
-  let best: { d: number; r: Reachable; locked: boolean } | null = null;
-  const consider = (d: number, r: Reachable, locked: boolean) => {
+  // lower rank wins; within a rank the nearest
+  let best: { d: number; r: Reachable; rank: number } | null = null;
+  const consider = (d: number, r: Reachable, rank: number) => {
     if (d > range) return;
-    // an unlocked target always beats a locked one; otherwise the nearest wins
-    if (!best || (best.locked && !locked) || (best.locked === locked && d < best.d))
-      best = { d, r, locked };
+    if (!best || rank < best.rank || (rank === best.rank && d < best.d)) best = { d, r, rank };
   };
   for (const d of drops) {
     const locked = !canLoot(d, characterId, nowMs);
@@ -61,11 +64,11 @@ export function nearestReachable(
         quantity: d.quantity,
         locked,
       },
-      locked,
+      locked ? 2 : 0,
     );
   }
   for (const c of crates)
-    consider(distance(pos, c), { kind: 'crate', eid: c.eid, name: c.name }, false);
+    consider(distance(pos, c), { kind: 'crate', eid: c.eid, name: c.name }, 1);
   return (best as { r: Reachable } | null)?.r ?? null;
 }
 
