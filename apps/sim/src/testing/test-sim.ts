@@ -33,14 +33,20 @@ export interface TestSim {
 
 export async function bootTestSim(
   db: Db,
-  opts: { clock?: FakeClock; redis?: Redis; zoneIds?: readonly string[] } = {},
+  opts: {
+    clock?: FakeClock;
+    redis?: Redis;
+    zoneIds?: readonly string[];
+    /** e.g. 'silent' for a test that makes the sim log errors on purpose */
+    logLevel?: string;
+  } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
   const deps: GameDeps = {
     db,
     clock,
     rng: seededRng(1),
-    log: createLog('sim-test', process.env.LOG_LEVEL ?? 'silent'),
+    log: createLog('sim-test', opts.logLevel ?? process.env.LOG_LEVEL ?? 'silent'),
     redis: opts.redis,
     config: { simTicketSecret: TEST_TICKET_SECRET, simPublicUrl: 'http://localhost:0' },
   };
