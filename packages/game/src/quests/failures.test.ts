@@ -124,26 +124,24 @@ describe('quest failures', () => {
   });
 
   const anyone = QUESTS.find((q) => q.failure?.npcKilled.some((k) => k.by === 'anyone'));
-  it.skipIf(!anyone)(
-    'npc killed by anyone: every running character fails, whoever killed it',
-    async () => {
-      const q = anyone!;
-      const rule = q.failure!.npcKilled.find((k) => k.by === 'anyone')!;
-      const deps = testDeps(db);
-      const [a, b, killer] = [await newPlayer(db), await newPlayer(db), await newPlayer(db)];
-      await storeRun(db, a, q.id, { state: 'active' });
-      await storeRun(db, b, q.id, { state: 'ready' });
-      const { sub, box } = quests(deps);
-      await deliver(db, sub, killEvent([killer], rule.npcTemplateIds[0]!, { rank: 'boss' }));
-      for (const p of [a, b]) {
-        expect(await questRow(db, p, q.id)).toMatchObject({
-          state: 'failed',
-          failReason: 'npc_killed',
-        });
-        expect(box.to(p)).toEqual([expect.objectContaining({ questId: q.id, kind: 'failed' })]);
-      }
-    },
-  );
+  it('npc killed by anyone: every running character fails, whoever killed it', async () => {
+    const q = anyone;
+    if (!q) throw new Error('the shipped content has no such quest any more');
+    const rule = q.failure!.npcKilled.find((k) => k.by === 'anyone')!;
+    const deps = testDeps(db);
+    const [a, b, killer] = [await newPlayer(db), await newPlayer(db), await newPlayer(db)];
+    await storeRun(db, a, q.id, { state: 'active' });
+    await storeRun(db, b, q.id, { state: 'ready' });
+    const { sub, box } = quests(deps);
+    await deliver(db, sub, killEvent([killer], rule.npcTemplateIds[0]!, { rank: 'boss' }));
+    for (const p of [a, b]) {
+      expect(await questRow(db, p, q.id)).toMatchObject({
+        state: 'failed',
+        failReason: 'npc_killed',
+      });
+      expect(box.to(p)).toEqual([expect.objectContaining({ questId: q.id, kind: 'failed' })]);
+    }
+  });
 
   it('choice: a dialogue fail_quest effect fails the active run with reason "choice"', async () => {
     const deps = testDeps(db);

@@ -202,19 +202,17 @@ describe('quest state machine', () => {
   });
 
   const dialogueOnly = QUESTS.find((q) => q.dialogueOnly);
-  it.skipIf(!dialogueOnly)(
-    'a dialogue-only quest cannot be accepted from the offer list',
-    async () => {
-      const q = dialogueOnly!;
-      const deps = testDeps(db);
-      const p = await playerAt(db, q.giverId, { level: q.prerequisites.level });
-      await expectDomainError(
-        acceptQuest(deps, { ...p.ref, questId: q.id, contactId: q.giverId }),
-        'INVALID_STATE',
-      );
-      expect(await questRow(db, p, q.id)).toBeNull();
-    },
-  );
+  it('a dialogue-only quest cannot be accepted from the offer list', async () => {
+    const q = dialogueOnly;
+    if (!q) throw new Error('the shipped content has no such quest any more');
+    const deps = testDeps(db);
+    const p = await playerAt(db, q.giverId, { level: q.prerequisites.level });
+    await expectDomainError(
+      acceptQuest(deps, { ...p.ref, questId: q.id, contactId: q.giverId }),
+      'INVALID_STATE',
+    );
+    expect(await questRow(db, p, q.id)).toBeNull();
+  });
 
   it('a quest that is not retryable stays failed (pure rule)', () => {
     const q = QuestSchema.parse({ ...QUEST_INPUTS[0], id: 'q_test_once', retryable: false });
