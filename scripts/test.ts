@@ -92,7 +92,7 @@ if (want('e2e')) {
   const out = path.join(reports, 'playwright.json');
   fs.rmSync(out, { force: true });
   await phase('end to end (Playwright + Chromium)', async () => {
-    const db = await createTestDatabase('necp_e2e');
+    const db = await createTestDatabase(process.env.E2E_DB_NAME ?? 'necp_e2e');
     const secrets = localSecrets();
     try {
       await step('build', 'pnpm', ['--filter', '@necp/web', 'build'], {

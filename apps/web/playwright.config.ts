@@ -3,8 +3,9 @@
 // (/usr/bin/chromium) — never `playwright install`.
 import { defineConfig } from '@playwright/test';
 
-const WEB_PORT = 3100;
-const SIM_PORT = 3101;
+// overridable so two checkouts can run their e2e suites side by side
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 3101);
 const dbUrl = process.env.E2E_DATABASE_URL ?? '';
 const env = {
   DATABASE_URL: dbUrl,

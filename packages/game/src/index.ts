@@ -16,6 +16,7 @@ export * from './accounts/register-user';
 export * from './accounts/verify-login';
 export * from './accounts/login-guard';
 export * from './accounts/get-account';
+export * from './accounts/revoke-sessions';
 export * from './accounts/validation';
 export * from './characters/name-policy';
 export * from './characters/character-summary';
