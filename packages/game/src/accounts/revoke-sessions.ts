@@ -2,11 +2,7 @@ import type { Tx } from '../core/deps';
 
 /** Why every session of an account ends (recorded as the audit event's kind). */
 export type SessionRevocationKind =
-  | 'SIGN_OUT'
-  | 'SESSIONS_REVOKED'
-  | 'PASSWORD_CHANGED'
-  | 'ROLE_CHANGED'
-  | 'BANNED';
+  'SIGN_OUT' | 'SESSIONS_REVOKED' | 'PASSWORD_CHANGED' | 'ROLE_CHANGED' | 'BANNED';
 
 /**
  * Ends every session of an account: login tokens carry the sessionVersion they were
