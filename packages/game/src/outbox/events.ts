@@ -70,6 +70,26 @@ export const QuestCompletedPayloadSchema = z.object({
   eddies: z.int().min(0),
 });
 
+/**
+ * Who may do what on an account changed (role, ban, revoked sessions): every sim node
+ * re-checks that account's open sockets (a ban or revocation disconnects them; a role
+ * change takes effect on the next command that needs it).
+ */
+export const AccountAccessChangedPayloadSchema = z.object({
+  userId: id,
+  reason: z.enum(['role', 'ban', 'unban', 'sessions', 'password']),
+});
+
+/**
+ * Something that feeds a character's derived stats changed outside the sim (equip,
+ * unequip, buy, sell, use, bank moves …): the sim holding the character re-reads them.
+ */
+export const CharacterStatsChangedPayloadSchema = z.object({
+  characterId: id,
+  /** what changed them, for logs ('equip', 'vendor.sell' …) */
+  cause: z.string().min(1).max(64),
+});
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
@@ -78,6 +98,8 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'area.entered': AreaEnteredPayloadSchema,
   'item.used': ItemUsedPayloadSchema,
   'quest.completed': QuestCompletedPayloadSchema,
+  'account.access_changed': AccountAccessChangedPayloadSchema,
+  'character.stats_changed': CharacterStatsChangedPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -93,6 +115,8 @@ export type ItemPickedUpPayload = OutboxPayloads['item.picked_up'];
 export type AreaEnteredPayload = OutboxPayloads['area.entered'];
 export type ItemUsedPayload = OutboxPayloads['item.used'];
 export type QuestCompletedPayload = OutboxPayloads['quest.completed'];
+export type AccountAccessChangedPayload = OutboxPayloads['account.access_changed'];
+export type CharacterStatsChangedPayload = OutboxPayloads['character.stats_changed'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {
