@@ -24,10 +24,11 @@ const deps: GameDeps = {
 
 const server = await createSimServer({ deps, port: env.SIM_PORT, corsOrigin: env.SIM_CORS_ORIGIN });
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
-// subscribers through this worker; their notices go to the players' socket rooms
+// subscribers through this worker; their notices go to the players' socket rooms.
+// Bans, revoked sessions and stats changes reach every sim node from here too.
 const outbox: OutboxWorker | undefined =
   env.OUTBOX_WORKER === 'on'
-    ? await startSimOutboxWorker(deps, server.io, { connectionString: env.DATABASE_URL })
+    ? await startSimOutboxWorker(deps, server.notifier, { connectionString: env.DATABASE_URL })
     : undefined;
 log.info(
   { port: server.port, cors: env.SIM_CORS_ORIGIN, outboxWorker: env.OUTBOX_WORKER },

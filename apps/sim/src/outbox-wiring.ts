@@ -1,10 +1,15 @@
 /**
  * What the sim's outbox worker delivers to: the quest and reputation subscribers
  * of packages/game, whose after-commit notices go to the player's socket room,
+ * the sim's own reactions to account and stats changes (session/outbox-reactions.ts),
  * and the daily cleanup job. main.ts starts it; tests build the same wiring with
  * subscribers of their own.
+ *
+ * The worker runs on the nodes with OUTBOX_WORKER=on and takes each event once; what
+ * it reacts with must reach every node: rooms (emit, disconnectSockets) and
+ * serverSideEmit go through the Socket.IO adapter (Redis when there are several).
  */
-import type { QuestUpdateMsg, ReputationChangedMsg } from '@necp/shared';
+import type { KickMsg, QuestUpdateMsg, ReputationChangedMsg } from '@necp/shared';
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
@@ -21,6 +26,7 @@ import {
   type ReputationSubscriberOptions,
 } from '@necp/game';
 import type { SimIo } from './net/types';
+import { accessSubscriber, statsSubscriber, type AccessKick } from './session/outbox-reactions';
 
 /**
  * The Socket.IO room of one character: each of its connections joins it, so a
@@ -29,17 +35,42 @@ import type { SimIo } from './net/types';
  */
 export const characterRoom = (characterId: string) => `char:${characterId}`;
 
-/** Tells a character about changes made outside its own requests. */
+/** The Socket.IO room of one account: every socket of it joins, on whichever node. */
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/** Tells a character (or an account) about changes made outside its own requests. */
 export interface CharacterNotifier {
   quest(characterId: string, msg: QuestUpdateMsg): void;
   reputation(characterId: string, msg: ReputationChangedMsg): void;
+  /** disconnects every socket of the account, on every node, telling it why */
+  kickAccount(userId: string, msg: KickMsg): void;
+  /** the database changed the character's derived stats: the node holding its socket re-reads them */
+  statsChanged(characterId: string): void;
 }
 
-export function roomNotifier(io: SimIo): CharacterNotifier {
+/**
+ * Notices through rooms and the adapter. `localStats` is this node's reaction to a
+ * stats change (the others hear it through serverSideEmit, which never loops back).
+ */
+export function roomNotifier(
+  io: SimIo,
+  localStats: (characterId: string) => void = () => undefined,
+  opts: { crossNode?: boolean } = {},
+): CharacterNotifier {
   return {
     quest: (characterId, msg) => void io.to(characterRoom(characterId)).emit('quest:update', msg),
     reputation: (characterId, msg) =>
       void io.to(characterRoom(characterId)).emit('reputation:changed', msg),
+    kickAccount: (userId, msg) => {
+      // both go out on the adapter in this order, so the reason arrives before the close
+      io.to(userRoom(userId)).emit('session:kicked', msg);
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    statsChanged: (characterId) => {
+      localStats(characterId);
+      // the in-memory adapter (one process, no Redis) has no other node and only warns
+      if (opts.crossNode) io.serverSideEmit('char:stats_changed', characterId);
+    },
   };
 }
 
@@ -47,11 +78,15 @@ export function roomNotifier(io: SimIo): CharacterNotifier {
 export interface SimSubscriberFactories {
   quests(opts: QuestSubscriberOptions): OutboxSubscriber;
   reputation(opts: ReputationSubscriberOptions): OutboxSubscriber;
+  access(kick: AccessKick): OutboxSubscriber;
+  stats(refresh: (characterId: string) => void): OutboxSubscriber;
 }
 
 export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   quests: questOutboxSubscriber,
   reputation: reputationOutboxSubscriber,
+  access: accessSubscriber,
+  stats: statsSubscriber,
 };
 
 /** The subscribers the sim's worker delivers to, notifying through `notifier` after commit. */
@@ -73,7 +108,9 @@ export function simOutboxSubscribers(
         log: deps.log.child({ subscriber: 'reputation' }),
         notify: (characterId, msg) => notifier.reputation(characterId, msg),
       }),
-    );
+    )
+    .subscribe(factories.access((userId, msg) => notifier.kickAccount(userId, msg)))
+    .subscribe(factories.stats((characterId) => notifier.statsChanged(characterId)));
 }
 
 /** Scheduled jobs of the same worker: the daily cleanup (00:05 UTC, once across all nodes). */
@@ -86,14 +123,23 @@ export function simScheduledJobs(
   };
 }
 
+/**
+ * How often graphile-worker polls when LISTEN/NOTIFY is quiet. Events normally wake
+ * the worker at once (the OutboxEvent trigger's add_job NOTIFYs on commit), so bans
+ * and stats changes land well within a second; the poll is the fallback for a
+ * notification missed while the worker's LISTEN connection was being re-established.
+ */
+export const OUTBOX_POLL_INTERVAL_MS = 1000;
+
 /** Runs the outbox worker in this process with the sim's subscribers and jobs. */
 export function startSimOutboxWorker(
   deps: GameDeps,
-  io: SimIo,
+  notifier: CharacterNotifier,
   opts: { connectionString?: string; factories?: SimSubscriberFactories } = {},
 ): Promise<OutboxWorker> {
-  return startOutboxWorker(deps, simOutboxSubscribers(deps, roomNotifier(io), opts.factories), {
+  return startOutboxWorker(deps, simOutboxSubscribers(deps, notifier, opts.factories), {
     ...(opts.connectionString ? { connectionString: opts.connectionString } : {}),
+    pollInterval: OUTBOX_POLL_INTERVAL_MS,
     scheduled: simScheduledJobs(deps),
   });
 }

@@ -12,6 +12,7 @@ import { healthHandler } from './health';
 import { ItemCooldowns } from './items/item-cooldowns';
 import { ZoneLoot } from './loot/zone-loot';
 import type { SimIo } from './net/types';
+import { roomNotifier, type CharacterNotifier } from './outbox-wiring';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
 import { DbPositionWriter } from './zone/position-writer';
@@ -44,6 +45,8 @@ export interface SimServer {
   combat: ReadonlyMap<string, DbCombatSink>;
   /** each zone's area entries (zone:area banners, area.entered events), by zone id */
   areas: ReadonlyMap<string, AreaNotices>;
+  /** how the outbox worker's subscribers reach the players of every node from this one */
+  notifier: CharacterNotifier;
   /** kicks everyone ('server_shutdown'), saves every position, closes sockets and the HTTP server */
   close(): Promise<void>;
 }
@@ -102,6 +105,16 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
 
   const sub = deps.redis?.duplicate();
   if (deps.redis && sub) io.adapter(createAdapter(deps.redis, sub));
+
+  // character.stats_changed: the node holding the character's socket re-reads its stats
+  const refreshHere = (characterId: string) => {
+    const session = sessions.ofCharacter(characterId);
+    session?.stats
+      .refresh()
+      .catch((err: unknown) => log.warn({ err, characterId }, 'refreshing stats failed'));
+  };
+  io.on('char:stats_changed', refreshHere);
+  const notifier = roomNotifier(io, refreshHere, { crossNode: Boolean(deps.redis) });
 
   io.use(
     ticketHandshake({
@@ -176,5 +189,5 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     },
     'sim server listening',
   );
-  return { port, io, zones, combat, areas, close };
+  return { port, io, zones, combat, areas, notifier, close };
 }

@@ -1,6 +1,7 @@
 import { HandshakeAuthSchema, type ConnectErrorData } from '@necp/shared';
 import {
   DomainError,
+  currentAccess,
   isDomainError,
   loadCharacterForSim,
   loadCharacterStats,
@@ -35,7 +36,7 @@ export interface HandshakeContext {
 
 /**
  * Socket.IO middleware: a connection is accepted only with a valid, unused ticket
- * for a live character of the ticket's own account. The result lands in
+ * for a live character of the ticket's own account, which is not banned now. The result lands in
  * `socket.data.auth` for the connection handler.
  */
 export function ticketHandshake(ctx: HandshakeContext) {
@@ -71,6 +72,11 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
       'This session ticket was already used. Please re-enter the game.',
     );
   }
+  // a ticket minted before a ban (it lives a minute) must not let the account back in
+  const access = await currentAccess(ctx.deps, claims.sub);
+  if (access.bannedUntil) {
+    throw new DomainError('FORBIDDEN', 'account banned', 'This account is suspended.');
+  }
   const character = await loadCharacterForSim(ctx.deps, {
     userId: claims.sub,
     characterId: claims.cid,
@@ -84,7 +90,7 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
   }
   // before the welcome, so the first speed the client predicts with is already right
   const stats = await loadCharacterStats(ctx.deps, character.id);
-  socket.data.auth = { userId: claims.sub, role: claims.role, character, stats };
+  socket.data.auth = { userId: claims.sub, character, stats };
 }
 
 function toRefusal(err: unknown, log: Log): ConnectRefusal {

@@ -1,19 +1,23 @@
 import { AdminLootSchema, type LootResult } from '@necp/shared';
-import { DomainError, createLootDrop } from '@necp/game';
+import { createLootDrop, requireCurrentAdmin } from '@necp/game';
 import { onCommand, type CommandContext } from './command';
 import { toDropRefs } from './drop-refs';
 import { playerOf } from './in-zone';
 
 /**
- * admin:loot { tableId } — ADMIN tickets only: rolls a loot table into drops at the
+ * admin:loot { tableId } — admins only: rolls a loot table into drops at the
  * admin's feet (owned by the admin). The items' ledger source is `admin`, and every
  * use is logged with the account, so the economy can tell them apart from loot.
+ *
+ * The role is read from the database on every call, not taken from the ticket (a
+ * copy as old as the login cookie) nor cached per socket: the command is rare and
+ * rate-limited, so one indexed read costs nothing, and a demotion counts at once
+ * without depending on the account.access_changed event arriving.
  */
 export function registerAdminHandlers(ctx: CommandContext): void {
   const { characterId, userId } = ctx.session;
   onCommand(ctx, 'admin:loot', AdminLootSchema, ctx.actions, async ({ tableId }) => {
-    if (ctx.role !== 'ADMIN')
-      throw new DomainError('FORBIDDEN', 'admin:loot by a non-admin', 'Admins only.');
+    await requireCurrentAdmin(ctx.deps, userId);
     const zone = ctx.session.zone;
     const me = playerOf(ctx);
     const res = await createLootDrop(ctx.deps, {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ClientToServerEvents, Role } from '@necp/shared';
+import type { ClientToServerEvents } from '@necp/shared';
 import type { GameDeps } from '@necp/game';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
@@ -12,7 +12,6 @@ import { parsePayload, safely, type HandlerContext } from './context';
 /** What the item/loot commands need beyond the basic handler context. */
 export interface CommandContext extends HandlerContext {
   deps: GameDeps;
-  role: Role;
   /** every zone this process serves, by id (metro destinations) */
   zones: ReadonlyMap<string, Zone>;
   /** the loot state of each zone, by zone id (see lootOf: the session's zone can change) */

@@ -14,7 +14,6 @@ import { grantItem } from '@necp/game';
 import { seen } from '../testing/loot-kit';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
-import { REFRESH_LIMIT } from '../session/connect';
 
 const db = testDb();
 let sim: TestSim;
@@ -88,8 +87,8 @@ describe('inventory:drop', () => {
   });
 });
 
-describe('char:stats and char:refresh', () => {
-  it('sends stats at connect; overweight slows the character after char:refresh', async () => {
+describe('char:stats', () => {
+  it('sends stats at connect; overweight slows the character once the stats change lands', async () => {
     const p = await createPlayerAt(db, 450, 300);
     const { client, welcome } = await sim.join(p);
     const atConnect = await client.next('char:stats');
@@ -102,10 +101,9 @@ describe('char:stats and char:refresh', () => {
     expect(welcome.self.speed).toBe(BASE_MOVE_SPEED);
 
     await give(p.characterId, 'scrap_metal', 99 * 5); // 99 kg
-    const res = await client.command('char:refresh', {});
-    if (!res.ok) throw new Error(res.error.message);
-    const stats = res.data;
-    expect(await client.next('char:stats')).toEqual(stats);
+    // what the sim does when a character.stats_changed event reaches it (outbox-reactions)
+    sim.server.notifier.statsChanged(p.characterId);
+    const stats = await client.next('char:stats');
     expect(stats.weight).toBe(99);
     expect(stats.weight).toBeGreaterThan(stats.carryWeight);
     expect(stats.speed).toBeLessThan(BASE_MOVE_SPEED);
@@ -120,16 +118,19 @@ describe('char:stats and char:refresh', () => {
     expect(snap.me[0]).toBe(toCm(450 + stats.speed * 0.05));
   });
 
-  it(`is rate limited to ${REFRESH_LIMIT.limit} per window`, async () => {
+  it('char:refresh is gone: the client cannot ask, it is refused as an unknown event', async () => {
     const p = await createPlayerAt(db, 450, 300);
     const { client } = await sim.join(p);
-    const acks = await Promise.all(
-      Array.from({ length: REFRESH_LIMIT.limit + 1 }, () => client.command('char:refresh', {})),
-    );
-    expect(acks.filter((a) => a.ok)).toHaveLength(REFRESH_LIMIT.limit);
-    expect(acks.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
-    sim.clock.advance(REFRESH_LIMIT.windowMs);
-    expect(await client.command('char:refresh', {})).toMatchObject({ ok: true });
+    await client.next('char:stats');
+    const raw = client.socket as unknown as {
+      timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> };
+    };
+    expect(await raw.timeout(3000).emitWithAck('char:refresh', {})).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'unknown event char:refresh' },
+    });
+    await client.sync();
+    expect(client.pending('char:stats')).toBe(0);
   });
 });
 
@@ -209,7 +210,6 @@ describe('garbage payloads for item events', () => {
         { itemId: 'x', quantity: '2' },
       ],
     ],
-    ['char:refresh', ['x', 42, null, []]],
     [
       'admin:loot',
       [null, {}, { tableId: 7 }, { tableId: 'DROP TABLE' }, { tableId: 'a'.repeat(65) }],

@@ -101,8 +101,9 @@ describe('zone:travel', () => {
     sim.step();
     const snap = await client.next('zone:snapshot');
     expect(snap.me[0]).toBeGreaterThan(WESTBROOK_METRO.x * 100);
-    const refreshed = await client.command('char:refresh', {});
-    expect(refreshed).toMatchObject({ ok: true, data: { health: 70 } });
+    client.take('char:stats');
+    sim.server.notifier.statsChanged(p.characterId);
+    expect(await client.next('char:stats')).toMatchObject({ health: 70 });
 
     // arriving inside an area counts as entering it (Japantown Gate surrounds the station)
     const around = (zoneById('westbrook')?.areas ?? []).filter(

@@ -1,11 +1,14 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@necp/shared';
-import type { CharacterStats, SimCharacter, SimTicketClaims } from '@necp/game';
+import type { CharacterStats, SimCharacter } from '@necp/game';
 
-/** Who a socket is, established once by the handshake. */
+/**
+ * Who a socket is, established once by the handshake. No role: the ticket's copy
+ * is as old as the login cookie it was minted with, so whatever grants something
+ * (admin:loot) reads the account's current role from the database.
+ */
 export interface SocketAuth {
   userId: string;
-  role: SimTicketClaims['role'];
   character: SimCharacter;
   /** derived from gear and weight at connect (speed, max health) */
   stats: CharacterStats;
@@ -16,7 +19,11 @@ export interface SimSocketData {
   auth?: SocketAuth;
 }
 
-type InterServerEvents = Record<string, never>;
+/** What one sim node tells the others (io.serverSideEmit, through the Redis adapter). */
+export interface InterServerEvents {
+  /** the database changed a character's derived stats: whoever holds its socket re-reads them */
+  'char:stats_changed': (characterId: string) => void;
+}
 export type SimIo = Server<
   ClientToServerEvents,
   ServerToClientEvents,

@@ -1,6 +1,5 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
 import { registerAdminHandlers } from '../handlers/admin';
-import { registerCharHandlers } from '../handlers/char';
 import { registerCombatHandlers } from '../handlers/combat';
 import type { CommandContext } from '../handlers/command';
 import { registerInventoryHandlers } from '../handlers/inventory';
@@ -15,7 +14,7 @@ import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
 import type { SimSocket } from '../net/types';
-import { characterRoom } from '../outbox-wiring';
+import { characterRoom, userRoom } from '../outbox-wiring';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
@@ -27,7 +26,6 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
   'loot:pickup',
   'crate:open',
   'inventory:drop',
-  'char:refresh',
   'admin:loot',
   'combat:use',
   'combat:cancel',
@@ -38,8 +36,6 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
 
 /** Database-backed commands (pickup, crate, drop, admin, travel, item use) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
-/** char:refresh per socket: a client sends one after each inventory change made through the API. */
-export const REFRESH_LIMIT = { limit: 10, windowMs: 10_000 };
 /** combat:use/cancel/respawn per socket: a GCD every second plus off-GCD abilities fit easily. */
 export const COMBAT_LIMIT = { limit: 30, windowMs: 5_000 };
 
@@ -78,7 +74,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     socket.disconnect(true);
     return;
   }
-  const { userId, character, role, stats } = auth;
+  const { userId, character, stats } = auth;
   const log = ctx.log.child({ userId, characterId: character.id, sid: socket.id });
 
   const previous = ctx.sessions.current(userId);
@@ -93,6 +89,12 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     zone,
     conn: socketConnection(socket),
     guard: new BadPayloadGuard(ctx.clock),
+    // character.stats_changed events (apps/sim/src/outbox-wiring.ts) refresh through it
+    stats: new StatsRefresher(ctx.deps, {
+      characterId: character.id,
+      zone: () => session.zone,
+      socket,
+    }),
   };
   ctx.sessions.set(session);
 
@@ -101,25 +103,16 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     clock: ctx.clock,
     log,
     deps: ctx.deps,
-    role,
     zones: ctx.zones,
     loot: ctx.loot,
     items: ctx.items,
-    stats: new StatsRefresher(ctx.deps, {
-      characterId: character.id,
-      zone: () => session.zone,
-      socket,
-    }),
+    stats: session.stats,
     actions: new RateWindow(ctx.clock, ACTION_LIMIT.limit, ACTION_LIMIT.windowMs),
   };
   registerZoneHandlers(handlers);
   registerNetHandlers(handlers);
   registerLootHandlers(handlers);
   registerInventoryHandlers(handlers);
-  registerCharHandlers(
-    handlers,
-    new RateWindow(ctx.clock, REFRESH_LIMIT.limit, REFRESH_LIMIT.windowMs),
-  );
   registerAdminHandlers(handlers);
   registerCombatHandlers(
     handlers,
@@ -130,6 +123,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   registerUnknownEventGuard(handlers, KNOWN_EVENTS);
   // quest and reputation notices reach the character here, in any zone, from any sim node
   void socket.join(characterRoom(character.id));
+  // a ban or revoked sessions disconnects the account's sockets on every node (outbox-wiring)
+  void socket.join(userRoom(userId));
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);

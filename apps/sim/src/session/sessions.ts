@@ -1,6 +1,7 @@
 import type { KickMsg } from '@necp/shared';
 import type { BadPayloadGuard } from '../net/bad-payload-guard';
 import type { SimSocket } from '../net/types';
+import type { StatsRefresher } from './stats-refresher';
 import type { ZoneConnection } from '../zone/player';
 import type { Zone } from '../zone/zone';
 
@@ -13,6 +14,8 @@ export interface Session {
   zone: Zone;
   readonly conn: ZoneConnection;
   readonly guard: BadPayloadGuard;
+  /** re-reads the character's stats from the database and tells the zone and the client */
+  readonly stats: StatsRefresher;
 }
 
 /**
@@ -21,18 +24,31 @@ export interface Session {
  */
 export class SessionRegistry {
   private readonly byUser = new Map<string, Session>();
+  /** the same sessions by character: every stats event of the deployment looks here */
+  private readonly byCharacter = new Map<string, Session>();
 
   current(userId: string): Session | undefined {
     return this.byUser.get(userId);
   }
 
   set(session: Session): void {
+    const previous = this.byUser.get(session.userId);
+    if (previous && this.byCharacter.get(previous.characterId) === previous)
+      this.byCharacter.delete(previous.characterId);
     this.byUser.set(session.userId, session);
+    this.byCharacter.set(session.characterId, session);
   }
 
   /** Forgets a session unless a newer one already replaced it. */
   delete(session: Session): void {
     if (this.byUser.get(session.userId) === session) this.byUser.delete(session.userId);
+    if (this.byCharacter.get(session.characterId) === session)
+      this.byCharacter.delete(session.characterId);
+  }
+
+  /** The live session controlling `characterId` on this process, if any. */
+  ofCharacter(characterId: string): Session | undefined {
+    return this.byCharacter.get(characterId);
   }
 
   all(): Session[] {

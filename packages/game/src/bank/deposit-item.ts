@@ -17,6 +17,7 @@ import { loadTemplate } from '../inventory/templates';
 import { writePlacement } from '../inventory/write-placement';
 import { withBankLocked } from './bank-lock';
 import { readBank } from './read-bank';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Bag → account bank (ledger `move`, char → bank). The whole stack or `quantity`
@@ -57,6 +58,7 @@ export async function depositItem(
       fromOwner: charOwner(s.character.id),
       source: item,
     });
+    await publishStatsChanged(tx, s.character.id, 'bank.deposit');
     return { inventory: await readInventory(tx, s.character), bank: await readBank(tx, s.user) };
   });
 }

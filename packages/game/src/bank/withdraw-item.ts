@@ -11,6 +11,7 @@ import { placeInBag } from '../inventory/place-in-bag';
 import { readInventory } from '../inventory/read-inventory';
 import { withBankLocked } from './bank-lock';
 import { readBank } from './read-bank';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /** Account bank → bag (ledger `move`, bank → char): the whole stack or `quantity` of it. */
 export async function withdrawItem(
@@ -32,6 +33,7 @@ export async function withdrawItem(
       itemId: item.id,
       ...(toSlot !== undefined ? { toSlot } : {}),
     });
+    await publishStatsChanged(tx, s.character.id, 'bank.withdraw');
     return { inventory: await readInventory(tx, s.character), bank: await readBank(tx, s.user) };
   });
 }

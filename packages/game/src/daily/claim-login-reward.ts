@@ -14,6 +14,7 @@ import { bagFull } from '../inventory/errors';
 import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { dailyStatusView, rewardViews, streakToday } from './daily-status';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 const alreadyClaimed = () =>
   new DomainError('CONFLICT', 'login reward already claimed today', 'Already claimed today');
@@ -83,6 +84,7 @@ export async function claimLoginReward(
         throw e;
       }
     }
+    if (reward.item) await publishStatsChanged(tx, characterId, 'daily.login_reward');
     const [view] = await rewardViews(tx, [reward]);
     const status = await dailyStatusView(tx, { lastDayKey: dailyPeriodKey(now), streak }, now);
     return { status, reward: view!, streak };

@@ -20,6 +20,7 @@ import { startQuestTx } from '../quests/start-quest';
 import { acceptRefusal, currentRow } from '../quests/status';
 import { rewardItemView } from '../quests/views';
 import { refreshDialogueFacts, type DialogueFacts } from './facts';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /** Objectives a trigger finished, as dialogue outcome lines. */
 export function objectiveOutcomes(notices: readonly QuestUpdateMsg[]): DialogueOutcome[] {
@@ -175,6 +176,7 @@ async function giveItem(
       fromOwner: sourceOwner('quest'),
       ref,
     });
+    await publishStatsChanged(tx, characterId, 'dialogue.give_item');
   } catch (e) {
     if (isDomainError(e) && e.message === 'bag full')
       throw new DomainError(

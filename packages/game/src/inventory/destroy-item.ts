@@ -7,6 +7,7 @@ import { notEnoughItems } from './errors';
 import { withCharacterLocked } from './locks';
 import { bagItem } from './owned-items';
 import { readInventory } from './read-inventory';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /** Destroys a bag stack, or `quantity` of it (ledger sink `destroy`). */
 export async function destroyItem(
@@ -35,6 +36,7 @@ export async function destroyItem(
         { characterId: c.id, itemId: item.id, templateId: item.templateId, quantity: n },
         'item destroyed',
       );
+      await publishStatsChanged(tx, c.id, 'inventory.destroy');
       return readInventory(tx, c);
     },
   );

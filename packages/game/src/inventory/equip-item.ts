@@ -20,6 +20,7 @@ import { withCharacterLocked } from './locks';
 import { inBag, inEquipment, ownedItem } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplates, templateOf } from './templates';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 const PARKING_SLOT = -1;
 
@@ -113,6 +114,7 @@ export async function equipItem(
         },
       });
       await recordEquip(tx, c.id, item, ref);
+      await publishStatsChanged(tx, c.id, 'inventory.equip');
       return readInventory(tx, c);
     },
   );

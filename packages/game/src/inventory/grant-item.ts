@@ -3,6 +3,7 @@ import { sourceOwner } from '../ledger/owners';
 import type { LedgerReason } from '../ledger/reasons';
 import { TX_OPTIONS } from './locks';
 import { placeInBag } from './place-in-bag';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 import type { Placement } from './write-placement';
 
 export interface GrantItemInput {
@@ -23,16 +24,16 @@ export async function grantItem(
   deps: Pick<GameDeps, 'db'>,
   input: GrantItemInput,
 ): Promise<Placement[]> {
-  return deps.db.$transaction(
-    (tx) =>
-      placeInBag(tx, {
-        characterId: input.characterId,
-        templateId: input.templateId,
-        quantity: input.quantity,
-        reason: input.reason,
-        fromOwner: sourceOwner(input.reason),
-        ...(input.ref !== undefined ? { ref: input.ref } : {}),
-      }),
-    TX_OPTIONS,
-  );
+  return deps.db.$transaction(async (tx) => {
+    const placed = await placeInBag(tx, {
+      characterId: input.characterId,
+      templateId: input.templateId,
+      quantity: input.quantity,
+      reason: input.reason,
+      fromOwner: sourceOwner(input.reason),
+      ...(input.ref !== undefined ? { ref: input.ref } : {}),
+    });
+    await publishStatsChanged(tx, input.characterId, `grant.${input.reason}`);
+    return placed;
+  }, TX_OPTIONS);
 }

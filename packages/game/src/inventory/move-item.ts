@@ -7,6 +7,7 @@ import { moveWithin } from './move-within';
 import { bagItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplate } from './templates';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Drag and drop inside the bag: to an empty slot it moves, onto the same
@@ -31,6 +32,7 @@ export async function moveItem(
         toSlot,
         stackSize: template.stackSize,
       });
+      await publishStatsChanged(tx, c.id, 'inventory.move');
       return readInventory(tx, c);
     },
   );

@@ -13,6 +13,7 @@ import { ownedItem } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplate } from './templates';
 import { gainSkillXp } from '../progression/gain-skill-xp';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /** Engineering grows by use: one skill XP per this many durability points restored. */
 const DURABILITY_PER_ENGINEERING_XP = 5;
@@ -58,6 +59,8 @@ export async function repairItem(
           : c.eddies;
       await tx.item.update({ where: { id: item.id }, data: { durability: max } });
       restored = max - item.durability;
+      // broken gear gave no bonuses: repaired, it counts again
+      await publishStatsChanged(tx, c.id, 'inventory.repair');
       return readInventory(tx, { ...c, eddies });
     },
   );

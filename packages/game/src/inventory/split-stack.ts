@@ -9,6 +9,7 @@ import { emptyBagSlot } from './empty-slot';
 import { withCharacterLocked } from './locks';
 import { bagItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /** Takes `quantity` off a bag stack into an empty slot (`toSlot`, or the first free one). */
 export async function splitStack(
@@ -54,6 +55,7 @@ export async function splitStack(
       };
       await recordItem(tx, { ...side, itemId: item.id, quantityDelta: -quantity });
       await recordItem(tx, { ...side, itemId: created.id, quantityDelta: quantity });
+      await publishStatsChanged(tx, c.id, 'inventory.split');
       return readInventory(tx, c);
     },
   );

@@ -7,6 +7,7 @@ import { emptyBagSlot } from './empty-slot';
 import { withCharacterLocked } from './locks';
 import { equippedItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /** Puts an equipped item back into the bag (`toSlot`, or the first free slot). */
 export async function unequipItem(
@@ -30,6 +31,7 @@ export async function unequipItem(
         fromOwner: charOwner(c.id),
         toOwner: charOwner(c.id),
       });
+      await publishStatsChanged(tx, c.id, 'inventory.unequip');
       return readInventory(tx, c);
     },
   );

@@ -11,6 +11,7 @@ import { parseInput } from '../accounts/validation';
 import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
 import { publishEvent } from '../outbox/publish-event';
 import { deriveCharacterStats } from './derive-character-stats';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 export interface GrantXpResult {
   level: number;
@@ -34,7 +35,12 @@ export async function grantXp(
   input: GrantXpInput,
 ): Promise<GrantXpResult> {
   const { characterId, amount, reason } = parseInput(GrantXpInputSchema, input);
-  const result = await deps.db.$transaction((tx) => grantXpTx(tx, input), TX_OPTIONS);
+  const result = await deps.db.$transaction(async (tx) => {
+    const r = await grantXpTx(tx, input);
+    // a new level raises max health (the sim's own kill awards refresh in process)
+    if (r.levelsGained > 0) await publishStatsChanged(tx, characterId, `xp.${reason}`.slice(0, 64));
+    return r;
+  }, TX_OPTIONS);
   deps.log.info({ characterId, amount, reason, ...result }, 'xp granted');
   return result;
 }

@@ -7,6 +7,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { startingAttributesOf, spentPoints, attributesOf } from './character-attributes';
 import { deriveCharacterStats } from './derive-character-stats';
 import { buildCharacterSheet } from './get-character-sheet';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Resets the attributes to the origin + class starting values and refunds every
@@ -49,6 +50,7 @@ export async function respecAttributes(
         maxHealth: stats.maxHealth,
       },
     });
+    await publishStatsChanged(tx, c.id, 'progression.respec');
     return { sheet: await buildCharacterSheet(tx, row), cost, refund };
   }, TX_OPTIONS);
   deps.log.info({ characterId, cost, refund }, 'attributes respecced');

@@ -10,6 +10,7 @@ import { parseInput } from '../accounts/validation';
 import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
 import { deriveCharacterStats } from './derive-character-stats';
 import { buildCharacterSheet } from './get-character-sheet';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Moves one unspent attribute point into an attribute (at most ATTRIBUTE_MAX).
@@ -49,6 +50,7 @@ export async function spendAttributePoint(
         maxHealth: after.stats.maxHealth,
       },
     });
+    await publishStatsChanged(tx, c.id, 'progression.spend_point');
     return buildCharacterSheet(tx, row);
   }, TX_OPTIONS);
 }

@@ -24,6 +24,7 @@ import { withRow } from './start-quest';
 import { currentRow } from './status';
 import { takeCollectedTx } from './take-collected';
 import { rewardItemView, questView } from './views';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 const notReadyWhy: Record<string, string> = {
   active: 'Not done yet — finish the objectives first',
@@ -152,6 +153,9 @@ export async function turnInQuest(
         eddies: r.eddies,
       },
     });
+
+    // collected items left the bag, rewards and XP (maybe a level) came in
+    await publishStatsChanged(tx, c.id, 'quest.turn_in');
 
     const completed = {
       ...row,

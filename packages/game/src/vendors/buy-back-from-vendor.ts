@@ -14,6 +14,7 @@ import { placeInBag } from '../inventory/place-in-bag';
 import { lockBuybackItems } from './buyback-items';
 import { readVendorView } from './read-vendor';
 import { openVendorSession } from './vendor-session';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Buys a stack back from the character's buy-back shelf, at any vendor in range,
@@ -48,6 +49,7 @@ export async function buyBackFromVendor(
       itemId,
       ref,
     });
+    await publishStatsChanged(tx, characterId, 'vendor.buyback');
     return { view: await readVendorView(tx, s), eddiesDelta: -price };
   }, TX_OPTIONS);
 }

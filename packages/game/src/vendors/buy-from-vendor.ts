@@ -17,6 +17,7 @@ import { unitBuyPrice } from './prices';
 import { readVendorView } from './read-vendor';
 import { claimStock, soldToday, unitsLeft } from './stock';
 import { openVendorSession } from './vendor-session';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Buys `quantity` of a stock entry in one transaction: eddies out (ledger
@@ -74,6 +75,7 @@ export async function buyFromVendor(
         quantity,
         now,
       });
+    await publishStatsChanged(tx, characterId, 'vendor.buy');
     return { view: await readVendorView(tx, s), eddiesDelta: -total };
   }, TX_OPTIONS);
 }

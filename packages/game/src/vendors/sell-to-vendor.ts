@@ -13,6 +13,7 @@ import { lockBuybackItems, makeBuybackRoom } from './buyback-items';
 import { assertVendorBuys, unitSellPrice } from './prices';
 import { readVendorView } from './read-vendor';
 import { openVendorSession } from './vendor-session';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Sells a bag stack, or `quantity` of it, in one transaction: eddies in (ledger
@@ -78,6 +79,7 @@ export async function sellToVendor(
     });
     // worthless items still leave the bag; there is just nothing to pay
     if (total > 0) await recordCurrency(tx, { reason: 'vendor', characterId, delta: total, ref });
+    await publishStatsChanged(tx, characterId, 'vendor.sell');
     return { view: await readVendorView(tx, s), eddiesDelta: total };
   }, TX_OPTIONS);
 }

@@ -41,9 +41,6 @@ export const InventoryDropSchema = z.object({
 });
 export type InventoryDrop = z.infer<typeof InventoryDropSchema>;
 
-/** char:refresh — re-read equipment and weight after an inventory change through the API. */
-export const CharRefreshSchema = z.object({});
-
 /** admin:loot — ADMIN tickets only: roll a loot table into a drop at your feet. */
 export const AdminLootSchema = z.object({
   tableId: z
@@ -250,7 +247,9 @@ export interface ItemDropResult {
 
 /**
  * char:stats — the character's derived numbers, sent at connect, after pickups and
- * drops and in reply to char:refresh. `speed` (m/s) is what the server moves you
+ * drops, and whenever the database says gear, weight or attributes changed (the
+ * `character.stats_changed` domain event: equip, vendor, bank … through the API;
+ * the client never asks for it). `speed` (m/s) is what the server moves you
  * with: predict with it. weight/carryWeight in kg (over carryWeight slows you).
  */
 export interface CharStatsMsg {
@@ -265,7 +264,14 @@ export interface CharStatsMsg {
 export type AckError = { code: string; message: string };
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
 
-export const KICK_REASONS = ['takeover', 'bad_payloads', 'server_shutdown', 'banned'] as const;
+/** `signed_out`: every session of the account was revoked (sign out everywhere, password change). */
+export const KICK_REASONS = [
+  'takeover',
+  'bad_payloads',
+  'server_shutdown',
+  'banned',
+  'signed_out',
+] as const;
 export type KickReason = (typeof KICK_REASONS)[number];
 
 export interface ZoneInfo {
@@ -409,7 +415,6 @@ export interface ClientToServerEvents {
   'loot:pickup': (input: unknown, ack?: (res: Ack<PickupResult>) => void) => void;
   'crate:open': (input: unknown, ack?: (res: Ack<LootResult>) => void) => void;
   'inventory:drop': (input: unknown, ack?: (res: Ack<ItemDropResult>) => void) => void;
-  'char:refresh': (input: unknown, ack?: (res: Ack<CharStatsMsg>) => void) => void;
   'admin:loot': (input: unknown, ack?: (res: Ack<LootResult>) => void) => void;
   'combat:use': (input: unknown, ack?: (res: Ack<CombatUseResult>) => void) => void;
   'combat:cancel': (input: unknown, ack?: (res: Ack) => void) => void;
