@@ -1,21 +1,36 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Redis } from 'ioredis';
 import { uniq } from '@necp/db/testing';
 import { zoneById } from '@necp/shared';
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
   drainOutbox,
+  equipItem,
+  grantItem,
+  publishEvent,
   recordAreaEntered,
+  revokeSessions,
+  unequipItem,
+  type OutboxEventType,
   type OutboxSubscriber,
+  type OutboxWorker,
 } from '@necp/game';
 import {
+  DOMAIN_SUBSCRIBERS,
   roomNotifier,
   simOutboxSubscribers,
   simScheduledJobs,
+  startSimOutboxWorker,
   type SimSubscriberFactories,
 } from './outbox-wiring';
+import { connectClient, expectRefused, type TestClient } from './testing/test-client';
 import { testDb } from './testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
+
+// The tests of the live worker (at the end) share this file with the ones that
+// drain by hand: a drain marks every event it looked at as published, so the two
+// must not run at the same time (tests in one file run one after another).
 
 const db = testDb();
 let sim: TestSim;
@@ -40,7 +55,15 @@ function testFactories(prefix: string): SimSubscriberFactories {
       ctx.afterCommit(() => notify(characterId));
     },
   });
+  // the access and stats reactions are not what these tests look at: they do nothing
+  const noop = (name: string, type: OutboxEventType): OutboxSubscriber => ({
+    name: `${name}-${prefix}`,
+    types: [type],
+    handle: async () => undefined,
+  });
   return {
+    access: () => noop('access', 'account.access_changed'),
+    stats: () => noop('stats', 'character.stats_changed'),
     quests: (o) =>
       sub('quests', (characterId) =>
         o.notify(characterId, {
@@ -122,11 +145,245 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's quests and reputation subscribers and the daily cleanup job", () => {
+  it("registers the domain's quests and reputation subscribers, the sim's access and stats reactions and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io));
-    expect(subs.size).toBe(2);
+    expect(subs.size).toBe(4);
+    expect(subs.forType('account.access_changed').map((s) => s.name)).toEqual(['sim-access']);
+    expect(subs.forType('character.stats_changed').map((s) => s.name)).toEqual(['sim-stats']);
     const jobs = simScheduledJobs(sim.deps);
     expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK]);
     expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB]);
+  });
+});
+
+/** "Every open socket within 1 s" (issue 10): measured from the commit of the change. */
+const WITHIN_MS = 1000;
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The sim's real outbox worker (graphile-worker, LISTEN/NOTIFY) on `node`, with the
+ * real access and stats reactions; quests and reputation stand-ins ignore other
+ * tests' events. Resolves once it has delivered a first event to `warm`, so the
+ * timed part measures delivery, not start-up and whatever backlog other tests left.
+ */
+async function liveWorker(node: TestSim, warm: TestClient, warmCharacterId: string) {
+  const factories: SimSubscriberFactories = {
+    ...testFactories(uniq('live:')),
+    access: DOMAIN_SUBSCRIBERS.access,
+    stats: DOMAIN_SUBSCRIBERS.stats,
+  };
+  const worker = await startSimOutboxWorker(node.deps, node.server.notifier, { factories });
+  await warm.next('char:stats');
+  const key = uniq('warm-up:');
+  await db.$transaction((tx) =>
+    publishEvent(tx, {
+      type: 'character.stats_changed',
+      key,
+      payload: { characterId: warmCharacterId, cause: 'test.warm_up' },
+    }),
+  );
+  // everything before it (the character's own grants, other tests' leftovers) is delivered too
+  await vi.waitFor(
+    async () =>
+      expect((await db.outboxEvent.findUnique({ where: { key } }))?.publishedAt).toBeTruthy(),
+    { timeout: 30_000, interval: 20 },
+  );
+  await vi.waitFor(() => expect(warm.pending('char:stats')).toBeGreaterThan(0));
+  await warm.sync();
+  warm.take('char:stats');
+  return worker;
+}
+
+/** What admin.setRole does (web): the row and the revocation commit together. */
+const setRole = (userId: string, role: 'PLAYER' | 'ADMIN') =>
+  db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await revokeSessions(tx, { userId, kind: 'ROLE_CHANGED' });
+  });
+
+/** What moderation.ban does (web). */
+const ban = (userId: string, untilMs: number) =>
+  db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { bannedUntil: new Date(untilMs), banReason: 'test' },
+    });
+    await revokeSessions(tx, { userId, kind: 'BANNED' });
+  });
+
+/** A character wearing a Kevlar Jacket (armor +12, 3 kg). */
+async function armoured(x = 40, y = 110) {
+  const p = await createPlayerAt(db, x, y);
+  const [jacket] = await grantItem(
+    { db },
+    { characterId: p.characterId, templateId: 'jacket_kevlar', quantity: 1, reason: 'admin' },
+  );
+  const itemId = jacket?.itemId ?? '';
+  await equipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId });
+  return { ...p, itemId };
+}
+
+const armorOf = (node: TestSim, characterId: string) =>
+  node.watson.player(characterId)?.combat.stats.armor;
+
+/** The zone fights with `armor` within 1 s of now, and the client was sent char:stats. */
+async function expectArmor(node: TestSim, client: TestClient, characterId: string, armor: number) {
+  const t0 = Date.now();
+  await vi.waitFor(() => expect(armorOf(node, characterId)).toBe(armor), {
+    timeout: WITHIN_MS,
+    interval: 5,
+  });
+  expect(Date.now() - t0).toBeLessThan(WITHIN_MS);
+  await client.sync();
+  expect(client.pending('char:stats')).toBeGreaterThan(0);
+}
+
+async function expectKicked(client: TestClient, reason: string) {
+  const kicked = await client.next('session:kicked', WITHIN_MS);
+  expect(kicked.reason).toBe(reason);
+  expect(await client.next('disconnect', WITHIN_MS)).toBe('io server disconnect');
+}
+
+describe('the live worker: roles, bans and stats follow the database', () => {
+  let worker: OutboxWorker | undefined;
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+  });
+
+  it('a demoted admin loses admin:loot on the open socket; the old ticket role grants nothing', async () => {
+    const admin = await createPlayerAt(db, 460, 60);
+    const { client } = await sim.join(admin, { role: 'ADMIN' });
+    worker = await liveWorker(sim, client, admin.characterId);
+    const loot = () => client.command('admin:loot', { tableId: 'crate_watson_common' });
+    expect(await loot()).toMatchObject({ ok: true });
+
+    await setRole(admin.userId, 'PLAYER');
+    const t0 = Date.now();
+    expect(await loot()).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Admins only.' },
+    });
+    expect(Date.now() - t0).toBeLessThan(WITHIN_MS);
+    // a role change alone leaves the socket open
+    await client.sync();
+    expect(client.pending('session:kicked')).toBe(0);
+
+    // a ticket that still says ADMIN (minted before the demotion) grants nothing either
+    const stale = await sim.ticket(admin.userId, admin.characterId, { role: 'ADMIN' });
+    const again = await connectClient(sim.server.port, { ticket: stale });
+    try {
+      expect(
+        await again.client.command('admin:loot', { tableId: 'crate_watson_common' }),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      again.client.close();
+    }
+  });
+
+  it('a ban disconnects the open socket within 1 s, and its next ticket is refused', async () => {
+    const p = await createPlayerAt(db, 40, 110);
+    const { client } = await sim.join(p);
+    worker = await liveWorker(sim, client, p.characterId);
+    await ban(p.userId, sim.clock.ms() + 86_400_000);
+    await expectKicked(client, 'banned');
+    const refused = await expectRefused(sim.server.port, {
+      ticket: await sim.ticket(p.userId, p.characterId),
+    });
+    expect(refused).toMatchObject({
+      data: { code: 'FORBIDDEN', message: 'This account is suspended.' },
+    });
+
+    // an expired ban lets the account back in
+    await db.user.update({
+      where: { id: p.userId },
+      data: { bannedUntil: new Date(sim.clock.ms() - 1) },
+    });
+    const back = await sim.join(p);
+    expect(back.welcome.self.characterId).toBe(p.characterId);
+  });
+
+  it('"sign out everywhere" disconnects the open socket within 1 s', async () => {
+    const p = await createPlayerAt(db, 40, 110);
+    const { client } = await sim.join(p);
+    worker = await liveWorker(sim, client, p.characterId);
+    await db.$transaction((tx) =>
+      revokeSessions(tx, { userId: p.userId, kind: 'SESSIONS_REVOKED' }),
+    );
+    await expectKicked(client, 'signed_out');
+  });
+
+  it('armor taken off through the API lowers the defence the sim fights with within 1 s, with no socket message', async () => {
+    const p = await armoured();
+    const { client } = await sim.join(p);
+    const worn = armorOf(sim, p.characterId) ?? 0;
+    expect(worn).toBeGreaterThanOrEqual(12);
+    worker = await liveWorker(sim, client, p.characterId);
+    expect(armorOf(sim, p.characterId)).toBe(worn);
+
+    // what the inventory.unequip procedure runs; the client sends nothing
+    await unequipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });
+    await expectArmor(sim, client, p.characterId, worn - 12);
+    // the jacket is in the bag now: it still weighs
+    expect(client.take('char:stats').at(-1)).toMatchObject({ weight: 3 });
+
+    await equipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });
+    await expectArmor(sim, client, p.characterId, worn);
+  });
+});
+
+const redisProbe = new Redis(redisUrl, {
+  lazyConnect: true,
+  maxRetriesPerRequest: 0,
+  retryStrategy: () => null,
+});
+const redisUp = await redisProbe.connect().then(
+  () => true,
+  () => false,
+);
+redisProbe.disconnect();
+
+describe.skipIf(!redisUp)('two sim nodes on Redis, the worker on the other node', () => {
+  let worker: OutboxWorker | undefined;
+  let a: TestSim;
+  let b: TestSim;
+  const conns: Redis[] = [];
+  beforeEach(async () => {
+    for (let i = 0; i < 2; i++) conns.push(new Redis(redisUrl));
+    a = await bootTestSim(db, { redis: conns[0] });
+    b = await bootTestSim(db, { redis: conns[1], clock: a.clock });
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+    await a.close();
+    await b.close();
+    for (const c of conns.splice(0)) c.disconnect();
+  });
+
+  it('demotion, ban and stats changes reach the socket on node A within 1 s', async () => {
+    const admin = await createPlayerAt(db, 460, 60);
+    const p = await armoured();
+    const adminClient = (await a.join(admin, { role: 'ADMIN' })).client;
+    const { client } = await a.join(p);
+    const worn = armorOf(a, p.characterId) ?? 0;
+    worker = await liveWorker(b, client, p.characterId);
+    // the worker runs on B; the sockets live on A
+    expect(b.server.io.sockets.sockets.size).toBe(0);
+
+    await unequipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });
+    await expectArmor(a, client, p.characterId, worn - 12);
+
+    await setRole(admin.userId, 'PLAYER');
+    expect(
+      await adminClient.command('admin:loot', { tableId: 'crate_watson_common' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    await ban(p.userId, a.clock.ms() + 86_400_000);
+    await expectKicked(client, 'banned');
+    // the other account's socket stays
+    await adminClient.sync();
+    expect(adminClient.pending('session:kicked')).toBe(0);
   });
 });

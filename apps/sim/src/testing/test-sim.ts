@@ -22,7 +22,10 @@ export interface TestSim {
     characterId: string,
     opts?: { atMs?: number; secret?: string; role?: Role },
   ): Promise<string>;
-  /** connect with a fresh ticket for the character (closed by close()) */
+  /**
+   * Connect with a fresh ticket for the character (closed by close()). `role` also
+   * gives the account that role in the database: the sim reads it from there.
+   */
   join(
     p: { userId: string; characterId: string },
     opts?: { role?: Role },
@@ -83,6 +86,7 @@ export async function bootTestSim(
     },
     ticket,
     async join(p, o = {}) {
+      if (o.role) await db.user.update({ where: { id: p.userId }, data: { role: o.role } });
       const res = await connectClient(server.port, {
         ticket: await ticket(p.userId, p.characterId, o),
       });
