@@ -116,7 +116,6 @@ export class GameClient {
       socket: () => this.net?.socket ?? null,
       store: opts.store,
       onInventoryChanged: opts.onInventoryChanged,
-      onStats: (s) => this.applyStats(s),
     });
     this.sampler = new InputSampler(
       () => (this.canMove() ? this.keyboard.direction() : null),
@@ -557,10 +556,6 @@ export class GameClient {
   /** Drag out of the inventory onto the map: the sim puts it at our feet. */
   dropToGround(itemId: string, quantity?: number) {
     return this.items.drop(itemId, quantity);
-  }
-
-  refreshStats() {
-    return this.items.refresh();
   }
 
   private loop = (now: number) => {

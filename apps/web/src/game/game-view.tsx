@@ -82,7 +82,6 @@ export function GameView({ characterId }: { characterId: string }) {
       toggleBank: () => clientRef.current?.toggleBank(),
       dropToGround: (itemId, quantity) =>
         clientRef.current?.dropToGround(itemId, quantity) ?? Promise.resolve(false),
-      refreshStats: () => clientRef.current?.refreshStats() ?? Promise.resolve(),
       tabTarget: () => clientRef.current?.tabTarget(),
       clearTarget: () => clientRef.current?.clearTarget() ?? false,
       activateSlot: (slot) => clientRef.current?.activateSlot(slot),

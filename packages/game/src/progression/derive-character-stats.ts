@@ -7,7 +7,7 @@ import { loadCarriedItems, type CarriedItems } from './equipped-templates';
 /**
  * Derived stats of a character as it will be after a change (`patch`), with its
  * current equipment. `Character.maxHealth` stores `stats.maxHealth` whenever
- * progression writes the row; the sim recomputes it on char:refresh anyway.
+ * progression writes the row; the sim recomputes it when character.stats_changed reaches it.
  */
 export async function deriveCharacterStats(
   db: Db | Tx,

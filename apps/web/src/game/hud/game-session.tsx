@@ -10,8 +10,6 @@ export interface GameCommands {
   interact: () => void;
   toggleBank: () => void;
   dropToGround: (itemId: string, quantity?: number) => Promise<boolean>;
-  /** the sim re-reads weight/equipment (after an API change) */
-  refreshStats: () => Promise<void>;
   /** Tab: next hostile NPC in view */
   tabTarget: () => void;
   /** Esc: true when a target was cleared */

@@ -8,6 +8,7 @@ const TITLES: Record<KickReason, string> = {
   bad_payloads: 'Disconnected',
   server_shutdown: 'Server restarting',
   banned: 'Account suspended',
+  signed_out: 'Signed out',
 };
 
 const FALLBACK_TEXT: Record<KickReason, string> = {
@@ -15,6 +16,7 @@ const FALLBACK_TEXT: Record<KickReason, string> = {
   bad_payloads: 'Your client sent too many invalid messages.',
   server_shutdown: 'The game server is going down for a moment. Try again shortly.',
   banned: 'This account can no longer play.',
+  signed_out: 'This account was signed out everywhere. Sign in again to play.',
 };
 
 /** Full-screen notice; after a takeover there is deliberately no automatic reconnect. */

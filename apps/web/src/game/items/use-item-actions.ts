@@ -120,10 +120,9 @@ export function useItemActions() {
         if (touchesBank(c)) void qc.invalidateQueries({ queryKey: bankKey });
         return;
       }
-      if (touchesStats(c)) {
+      // the sim's numbers follow by themselves (character.stats_changed → char:stats)
+      if (touchesStats(c))
         void qc.invalidateQueries(trpc.progression.sheet.queryFilter({ characterId }));
-        void commands.refreshStats();
-      }
     },
   });
 

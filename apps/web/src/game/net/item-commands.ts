@@ -1,9 +1,10 @@
 /**
  * Item intents that go to the sim rather than the API: picking up a drop,
- * opening a crate, dropping a bag item at your feet, and asking the sim to re-read
- * weight/stats after an API change. Every answer (and refusal) becomes a toast.
+ * opening a crate, dropping a bag item at your feet, using an item. Every answer
+ * (and refusal) becomes a toast. After an API change of bag or equipment nothing is
+ * sent: the server tells the sim (character.stats_changed) and it pushes char:stats.
  */
-import type { Ack, CharStatsMsg, DropItemInfo, ItemUseResult } from '@necp/shared';
+import type { Ack, DropItemInfo, ItemUseResult } from '@necp/shared';
 import { itemName, templateOf } from '../items/templates';
 import type { GameStore } from '../store/game-store';
 import { itemUseText } from './notices';
@@ -16,8 +17,6 @@ export interface ItemCommandDeps {
   store: GameStore;
   /** the bag changed on the server: refetch what the panels show */
   onInventoryChanged: () => void;
-  /** fresh stats from the sim (speed, weight) */
-  onStats: (s: CharStatsMsg) => void;
 }
 
 const describeItem = (i: DropItemInfo) => ({
@@ -36,7 +35,7 @@ export class ItemCommands {
 
   /** Emits with an ack; a missing answer or a lost connection is reported, never thrown. */
   private async call<T>(
-    event: 'loot:pickup' | 'crate:open' | 'inventory:drop' | 'char:refresh' | 'item:use',
+    event: 'loot:pickup' | 'crate:open' | 'inventory:drop' | 'item:use',
     payload: object,
     key: string,
   ): Promise<Ack<T> | null> {
@@ -126,25 +125,5 @@ export class ItemCommands {
     });
     this.deps.onInventoryChanged();
     return true;
-  }
-
-  private refreshAgain = false;
-
-  /**
-   * After an API change of bag or equipment: the sim re-reads weight and stats.
-   * A refresh asked for while one is in flight runs once more after it, so the
-   * last change is always seen.
-   */
-  async refresh(): Promise<void> {
-    if (this.busy.has('refresh')) {
-      this.refreshAgain = true;
-      return;
-    }
-    const res = await this.call<CharStatsMsg>('char:refresh', {}, 'refresh');
-    if (res?.ok) this.deps.onStats(res.data);
-    if (this.refreshAgain) {
-      this.refreshAgain = false;
-      await this.refresh();
-    }
   }
 }

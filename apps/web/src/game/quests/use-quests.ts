@@ -73,23 +73,21 @@ export type Refreshable = 'inventory' | 'sheet' | 'quests' | 'reputation' | 'ven
 export function useRefresh() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const { characterId, commands } = useGameSession();
+  const { characterId } = useGameSession();
   return useCallback(
     (what: readonly Refreshable[]) => {
       const f = { characterId };
       for (const w of what) {
         if (w === 'inventory') void qc.invalidateQueries(trpc.inventory.get.queryFilter(f));
-        if (w === 'sheet') {
-          void qc.invalidateQueries(trpc.progression.sheet.queryFilter(f));
-          void commands.refreshStats();
-        }
+        // the sim's numbers follow by themselves (character.stats_changed → char:stats)
+        if (w === 'sheet') void qc.invalidateQueries(trpc.progression.sheet.queryFilter(f));
         if (w === 'quests') void qc.invalidateQueries(trpc.quests.log.queryFilter(f));
         if (w === 'reputation') void qc.invalidateQueries(trpc.reputation.list.queryFilter(f));
         if (w === 'vendor') void qc.invalidateQueries(trpc.vendor.get.queryFilter());
         if (w === 'daily') void qc.invalidateQueries(trpc.daily.status.queryFilter(f));
       }
     },
-    [trpc, qc, characterId, commands],
+    [trpc, qc, characterId],
   );
 }
 

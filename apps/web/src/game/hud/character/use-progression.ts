@@ -10,7 +10,7 @@ import { useGame } from '../store-context';
 export function useProgressionActions() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const { characterId, commands } = useGameSession();
+  const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
   const sheetKey = trpc.progression.sheet.queryKey({ characterId });
   const invKey = trpc.inventory.get.queryKey({ characterId });
@@ -23,9 +23,9 @@ export function useProgressionActions() {
   };
   const settle = () => {
     void qc.invalidateQueries({ queryKey: sheetKey });
-    // Body changes carry weight and health: the bag footer and the sim follow
+    // Body changes carry weight and health: the bag footer follows; the sim hears it
+    // from the server (character.stats_changed) and pushes char:stats
     void qc.invalidateQueries({ queryKey: invKey });
-    void commands.refreshStats();
   };
   const onError = (e: unknown) => toast('warn', toFormError(e).message ?? 'That did not work.');
 

@@ -23,7 +23,7 @@ export function useVendorTrade(contactId: string) {
   const trpc = useTRPC();
   const api = useTRPCClient();
   const qc = useQueryClient();
-  const { characterId, commands } = useGameSession();
+  const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
 
   return useMutation({
@@ -62,8 +62,8 @@ export function useVendorTrade(contactId: string) {
       void qc.invalidateQueries(trpc.vendor.get.queryFilter({ characterId, contactId }));
     },
     onSettled: () => {
+      // the sim hears of the trade from the server (character.stats_changed) and pushes char:stats
       void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
-      void commands.refreshStats();
     },
   });
 }
