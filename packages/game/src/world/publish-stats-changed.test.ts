@@ -13,6 +13,8 @@ import { grantXp } from '../progression/grant-xp';
 import { respecAttributes } from '../progression/respec-attributes';
 import { spendAttributePoint } from '../progression/spend-attribute-point';
 import { fund } from '../progression/test-helpers';
+import { playerAt, storeRun } from '../quests/test-helpers';
+import { turnInQuest } from '../quests/turn-in-quest';
 import { buyBackFromVendor } from '../vendors/buy-back-from-vendor';
 import { buyFromVendor } from '../vendors/buy-from-vendor';
 import { sellToVendor } from '../vendors/sell-to-vendor';
@@ -119,5 +121,18 @@ describe('character.stats_changed', () => {
       spendAttributePoint(deps, { ...p.ref, attribute: 'body' }),
     );
     await expectPublishes(p, 'progression.respec', () => respecAttributes(deps, p.ref));
+  });
+
+  it('is published by a quest turn-in (items out, rewards and XP in)', async () => {
+    const p = await playerAt(db, 'regina', { level: 2 });
+    await storeRun(db, p, 'q_punk_problem', { state: 'ready' });
+    await expectPublishes(p, 'quest.turn_in', () =>
+      turnInQuest(deps, {
+        ...p.ref,
+        questId: 'q_punk_problem',
+        contactId: 'regina',
+        choice: 'jacket_kevlar',
+      }),
+    );
   });
 });
