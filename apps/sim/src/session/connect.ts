@@ -40,6 +40,8 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
 /** char:refresh per socket: a client sends one after each inventory change made through the API. */
 export const REFRESH_LIMIT = { limit: 10, windowMs: 10_000 };
+/** net:ping per socket: the client pings every 2 s (and once on connect). */
+export const PING_LIMIT = { limit: 10, windowMs: 10_000 };
 /** combat:use/cancel/respawn per socket: a GCD every second plus off-GCD abilities fit easily. */
 export const COMBAT_LIMIT = { limit: 30, windowMs: 5_000 };
 
@@ -113,7 +115,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     actions: new RateWindow(ctx.clock, ACTION_LIMIT.limit, ACTION_LIMIT.windowMs),
   };
   registerZoneHandlers(handlers);
-  registerNetHandlers(handlers);
+  registerNetHandlers(handlers, new RateWindow(ctx.clock, PING_LIMIT.limit, PING_LIMIT.windowMs));
   registerLootHandlers(handlers);
   registerInventoryHandlers(handlers);
   registerCharHandlers(
