@@ -142,6 +142,16 @@ async function startWeb(env: Record<string, string>): Promise<{ url: string; sto
   throw new Error('the second web server did not start');
 }
 
+const LIMIT_MESSAGE = 'Too many new accounts from your network. Try again later.';
+
+/** register-ip allows 30 new accounts per address per hour: use them all up. */
+async function useUpSignUps(api: APIRequestContext, url: string, xff: (i: number) => string) {
+  for (let i = 0; i < 30; i++) {
+    const res = await register(api, url, xff(i));
+    expect(res.status(), await res.text()).toBe(200);
+  }
+}
+
 test('rotating X-Forwarded-For does not escape the per-IP sign-up limit (TRUSTED_PROXY_HOPS=0)', async ({
   playwright,
 }) => {
@@ -149,16 +159,30 @@ test('rotating X-Forwarded-For does not escape the per-IP sign-up limit (TRUSTED
   const web = await startWeb({ TRUSTED_PROXY_HOPS: '0' });
   const api = await playwright.request.newContext();
   try {
-    // register-ip allows 30 new accounts per address per hour
-    for (let i = 0; i < 30; i++) {
-      const res = await register(api, web.url, `203.0.113.${i}, 198.51.100.${i}`);
-      expect(res.status(), await res.text()).toBe(200);
-    }
+    await useUpSignUps(api, web.url, (i) => `203.0.113.${i}, 198.51.100.${i}`);
     const refused = await register(api, web.url, '192.0.2.99');
     expect(refused.status()).toBe(429);
-    expect(await refused.json()).toMatchObject({
-      error: { json: { message: 'Too many new accounts from your network. Try again later.' } },
-    });
+    expect(await refused.json()).toMatchObject({ error: { json: { message: LIMIT_MESSAGE } } });
+  } finally {
+    await api.dispose();
+    web.stop();
+  }
+});
+
+test('behind one proxy (TRUSTED_PROXY_HOPS=1) the right-most entry is the client; entries left of it are ignored', async ({
+  playwright,
+}) => {
+  test.setTimeout(180_000);
+  const web = await startWeb({ TRUSTED_PROXY_HOPS: '1' });
+  const api = await playwright.request.newContext();
+  try {
+    // the client rotates what it sends; the proxy appends the address it saw (203.0.113.50)
+    await useUpSignUps(api, web.url, (i) => `6.6.${i}.6, 203.0.113.50`);
+    const refused = await register(api, web.url, '7.7.7.7, 203.0.113.50');
+    expect(refused.status()).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { json: { message: LIMIT_MESSAGE } } });
+    // another client behind the same proxy has its own budget
+    expect((await register(api, web.url, '6.6.0.6, 203.0.113.51')).status()).toBe(200);
   } finally {
     await api.dispose();
     web.stop();
