@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './src/server/security-headers';
 
 // Workspace packages ship TypeScript source (their exports point at src/*.ts), so
 // Next compiles them; native / Node-only libraries stay outside the bundle.
@@ -21,11 +22,8 @@ const nextConfig: NextConfig = {
     return [
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        ],
+        // CSP (with its per-request nonce) and HSTS are set in src/proxy.ts
+        headers: STATIC_SECURITY_HEADERS,
       },
     ];
   },

@@ -15,7 +15,13 @@ describe('loadEnv', () => {
       SIM_PUBLIC_URL: 'http://localhost:3001',
       LOG_LEVEL: 'info',
       OUTBOX_WORKER: 'on',
+      REDIS_PREFIX: 'necp',
     });
+  });
+
+  it('REDIS_PREFIX names one deployment namespace: no separators', () => {
+    expect(loadEnv({ ...base, REDIS_PREFIX: 'staging-2' }).REDIS_PREFIX).toBe('staging-2');
+    expect(() => loadEnv({ ...base, REDIS_PREFIX: 'a:b' })).toThrow(/REDIS_PREFIX/);
   });
 
   it('OUTBOX_WORKER is on or off', () => {

@@ -1,5 +1,6 @@
 /** The sim's environment, read and validated in this one place (main.ts calls it once). */
 import { z } from 'zod';
+import { DEFAULT_REDIS_PREFIX, RedisPrefixSchema } from '@necp/game';
 
 /** An unset variable and an empty one mean the same: "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -15,6 +16,8 @@ const SimEnvSchema = z.object({
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .optional(),
   ),
+  /** namespace of every Redis key and the Socket.IO adapter channels (two deployments may share a Redis) */
+  REDIS_PREFIX: optional(RedisPrefixSchema.default(DEFAULT_REDIS_PREFIX)),
   SIM_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters'),
   /** comma-separated browser origins allowed to connect */
   SIM_CORS_ORIGIN: optional(

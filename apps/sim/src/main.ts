@@ -1,7 +1,13 @@
 /** `pnpm --filter @necp/sim start`: boots the sim from the environment. */
-import { Redis } from 'ioredis';
 import { createDb } from '@necp/db';
-import { createLog, randomRng, systemClock, type GameDeps, type OutboxWorker } from '@necp/game';
+import {
+  createLog,
+  createRedis,
+  randomRng,
+  systemClock,
+  type GameDeps,
+  type OutboxWorker,
+} from '@necp/game';
 import { loadEnv } from './env';
 import { startSimOutboxWorker } from './outbox-wiring';
 import { createSimServer } from './server';
@@ -12,7 +18,9 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 const env = loadEnv();
 const log = createLog('sim', env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL);
-const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+const redis = env.REDIS_URL
+  ? createRedis(env.REDIS_URL, env.REDIS_PREFIX, { maxRetriesPerRequest: 3 })
+  : undefined;
 const deps: GameDeps = {
   db,
   clock: systemClock,

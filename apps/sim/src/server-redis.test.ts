@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { createRedis } from '@necp/game';
 import { roomNotifier } from './outbox-wiring';
 import { expectRefused, connectClient } from './testing/test-client';
 import { testDb } from './testing/test-db';
@@ -52,6 +54,45 @@ describe.skipIf(!redisUp)('sim with Redis', () => {
     } finally {
       await a.close();
       await b.close();
+      redisA.disconnect();
+      redisB.disconnect();
+    }
+  });
+
+  it('two deployments (REDIS_PREFIX) on one Redis share neither broadcasts nor ticket guards', async () => {
+    const prefixA = `t${randomBytes(4).toString('hex')}-a`;
+    const prefixB = `t${randomBytes(4).toString('hex')}-b`;
+    const redisA = createRedis(url, prefixA);
+    const redisB = createRedis(url, prefixB);
+    const a = await bootTestSim(db, { redis: redisA });
+    const b = await bootTestSim(db, { redis: redisB, clock: a.clock });
+    const raw = new Redis(url);
+    try {
+      const p = await createPlayerAt(db);
+      const ticket = await a.ticket(p.userId, p.characterId);
+      const { client } = await connectClient(a.server.port, { ticket });
+
+      // deployment B neither sees A's socket nor reaches A's character rooms
+      expect((await b.server.io.fetchSockets()).map((s) => s.id)).not.toContain(client.socket.id);
+      const fromB = { questId: 'q_from_b', title: 'Wrong Deployment', kind: 'ready' } as const;
+      roomNotifier(b.server.io).quest(p.characterId, fromB);
+      // while deployment A's own broadcast does arrive (and arrives after B's would have)
+      const fromA = { questId: 'q_from_a', title: 'Own Deployment', kind: 'ready' } as const;
+      roomNotifier(a.server.io).quest(p.characterId, fromA);
+      expect(await client.next('quest:update')).toEqual(fromA);
+      await client.sync();
+      expect(client.pending('quest:update')).toBe(0);
+
+      // the ticket guard lives in A's namespace only
+      expect(await raw.keys(`${prefixA}:sim:jti:*`)).toHaveLength(1);
+      expect(await raw.keys(`${prefixB}:sim:jti:*`)).toHaveLength(0);
+      client.close();
+    } finally {
+      await a.close();
+      await b.close();
+      for (const k of [...(await raw.keys(`${prefixA}:*`)), ...(await raw.keys(`${prefixB}:*`))])
+        await raw.del(k);
+      raw.disconnect();
       redisA.disconnect();
       redisB.disconnect();
     }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { ZONES } from '@necp/shared';
-import { seededRng, type Clock, type GameDeps } from '@necp/game';
+import { redisChannel, seededRng, type Clock, type GameDeps } from '@necp/game';
 import { AreaNotices } from './areas/area-notices';
 import { DbCombatSink } from './combat/db-combat-sink';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
@@ -104,7 +104,9 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   });
 
   const sub = deps.redis?.duplicate();
-  if (deps.redis && sub) io.adapter(createAdapter(deps.redis, sub));
+  // the adapter's pub/sub channels carry the deployment prefix (ioredis' keyPrefix does not apply to channels)
+  if (deps.redis && sub)
+    io.adapter(createAdapter(deps.redis, sub, { key: redisChannel(deps.redis, 'socket.io') }));
 
   // character.stats_changed: the node holding the character's socket re-reads its stats
   const refreshHere = (characterId: string) => {

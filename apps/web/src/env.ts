@@ -17,6 +17,20 @@ const ServerEnvSchema = z.object({
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .optional(),
   ),
+  /** namespace of every Redis key and channel of this deployment (two deployments may share a Redis) */
+  // the rule of @necp/game's RedisPrefixSchema (createRedis re-checks it); not imported, so
+  // proxy.ts can read this env without bundling the game domain
+  REDIS_PREFIX: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" and "-" only (1–64)')
+      .default('necp'),
+  ),
+  /**
+   * How many reverse proxies in front of the web app append to X-Forwarded-For.
+   * 0: the client is the TCP peer; N: the client is the N-th entry from the right.
+   */
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10).default(0)),
   NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters'),
   NEXTAUTH_URL: optional(z.url().default('http://localhost:3000')),
   SIM_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters'),

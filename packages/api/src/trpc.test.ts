@@ -10,6 +10,8 @@ import {
   createCallerFactory,
   createTRPCRouter,
   moderatorProcedure,
+  MUTATION_LIMIT,
+  protectedProcedure,
   publicProcedure,
   type Session,
 } from './trpc';
@@ -29,6 +31,8 @@ const testRouter = createTRPCRouter({
       `player message for ${input.code}`,
     );
   }),
+  touch: protectedProcedure.mutation(() => 'touched'),
+  look: protectedProcedure.query(() => 'looked'),
   crash: publicProcedure.query(() => {
     throw new Error('connection string postgres://secret@db leaked?');
   }),
@@ -67,6 +71,31 @@ describe('role procedures', () => {
 
   it('needs a session', async () => {
     expect(await rejection(as(null).mod())).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('mutations per account', () => {
+  it('are limited by the session user id, whatever address the requests claim', async () => {
+    const deps = testDeps(db);
+    const [a, b] = [await createTestUser(db), await createTestUser(db)];
+    const as = (userId: string, i: number) =>
+      callTest(
+        createTRPCContext({
+          deps,
+          session: { userId, role: 'PLAYER' },
+          ip: `10.0.${i >> 8}.${i & 255}`,
+        }),
+      );
+    for (let i = 0; i < MUTATION_LIMIT.points; i++)
+      expect(await as(a.id, i).touch()).toBe('touched');
+    const refused = (await rejection(as(a.id, 999).touch())) as Error;
+    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(refused.message).toMatch(
+      /Too many actions in a short time\. Wait \d+ s and try again\./,
+    );
+    // queries are not counted; another account has its own budget
+    expect(await as(a.id, 1).look()).toBe('looked');
+    expect(await as(b.id, 1).touch()).toBe('touched');
   });
 });
 
@@ -160,20 +189,20 @@ describe('over HTTP (fetch adapter, as the web app mounts it)', () => {
     });
   });
 
-  it('takes the client address from x-forwarded-for when no ip is given', () => {
-    const ctx = createTRPCContext({
-      deps,
-      session: null,
-      headers: new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1', 'x-request-id': 'abc' }),
+  it('never takes the client address from forwarded headers (the web tier passes ip)', () => {
+    const spoofed = new Headers({
+      'x-forwarded-for': '203.0.113.9, 10.0.0.1',
+      'x-real-ip': '203.0.113.10',
+      'x-request-id': 'abc',
     });
-    expect(ctx).toMatchObject({ ip: '203.0.113.9', requestId: 'abc' });
+    const ctx = createTRPCContext({ deps, session: null, headers: spoofed });
+    expect(ctx).toMatchObject({ ip: 'unknown', requestId: 'abc' });
     expect(createTRPCContext({ deps, session: null }).requestId).toMatch(/^[0-9a-f-]{36}$/);
-    // an address the web tier determined itself wins over headers
     const explicit = createTRPCContext({
       deps,
       session: null,
       ip: '198.51.100.7',
-      headers: new Headers({ 'x-forwarded-for': '1.2.3.4' }),
+      headers: spoofed,
     });
     expect(explicit.ip).toBe('198.51.100.7');
   });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import type { GameDeps } from '@necp/game';
+import { rateLimiterFor, type GameDeps, type RateLimitSpec } from '@necp/game';
 import type { Role } from '@necp/shared';
 import { toClientError } from './error-mapping';
 
@@ -28,24 +28,25 @@ export interface Context {
 export interface CreateContextOptions {
   deps: GameDeps;
   session: Session | null;
-  /** request headers: `x-request-id` and, when `ip` is not given, `x-forwarded-for`/`x-real-ip` are read */
+  /** request headers: only `x-request-id` is read */
   headers?: Headers;
+  /** the client address as the web tier determined it (apps/web client-ip.ts); 'unknown' when absent */
   ip?: string;
   requestId?: string;
 }
 
 /**
- * Builds the per-request context. Pass `ip` explicitly when the web tier knows
- * the client address; forwarded headers are only trustworthy behind a proxy that sets them.
+ * Builds the per-request context. Forwarded headers are never read here: which of
+ * them to trust depends on the deployment's proxies (TRUSTED_PROXY_HOPS), which the
+ * web tier knows, so it passes `ip`.
  */
 export function createTRPCContext(opts: CreateContextOptions): Context {
   const h = opts.headers;
-  const forwarded = h?.get('x-forwarded-for')?.split(',')[0]?.trim() || h?.get('x-real-ip')?.trim();
   const requestId = opts.requestId ?? h?.get('x-request-id')?.slice(0, 128) ?? randomUUID();
   return {
     deps: opts.deps,
     session: opts.session,
-    ip: opts.ip ?? (forwarded || 'unknown'),
+    ip: opts.ip ?? 'unknown',
     requestId,
   };
 }
@@ -82,10 +83,37 @@ const mapErrors = t.middleware(async ({ ctx, path, next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first' });
-  return next({ ctx: { session: ctx.session } });
+/**
+ * Mutations per account (keyed on the session's user id, never on anything the
+ * client sends): far above what a player clicks, far below what a script sends.
+ */
+export const MUTATION_LIMIT: RateLimitSpec = {
+  name: 'mutation-user',
+  points: 120,
+  durationSec: 60,
+};
+
+const limitMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.session) {
+    const hit = await rateLimiterFor(ctx.deps, MUTATION_LIMIT).consume(ctx.session.userId);
+    if (!hit.allowed) {
+      const seconds = Math.max(1, Math.ceil(hit.msBeforeReset / 1000));
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many actions in a short time. Wait ${seconds} s and try again.`,
+      });
+    }
+  }
+  return next();
 });
+
+export const protectedProcedure = publicProcedure
+  .use(({ ctx, next }) => {
+    if (!ctx.session)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first' });
+    return next({ ctx: { session: ctx.session } });
+  })
+  .use(limitMutations);
 
 /**
  * Staff procedures re-read the role from the database rather than trusting the

@@ -3,6 +3,7 @@ export * from './core/clock';
 export * from './core/rng';
 export * from './core/log';
 export * from './core/deps';
+export * from './core/redis';
 export * from './session/ticket';
 export * from './world/load-character';
 export * from './world/save-positions';

@@ -42,7 +42,7 @@ export class RedisJtiStore implements JtiStore {
 
   async consume(jti: string, expiresAtMs: number): Promise<boolean> {
     const ttlMs = Math.max(1000, Math.ceil(expiresAtMs - this.clock.ms()));
-    const res = await this.redis.set(`necp:sim:jti:${jti}`, '1', 'PX', ttlMs, 'NX');
+    const res = await this.redis.set(`sim:jti:${jti}`, '1', 'PX', ttlMs, 'NX');
     return res === 'OK';
   }
 }

@@ -36,6 +36,8 @@ const KNOWN_EVENTS: ReadonlySet<string> = new Set([
 
 /** Database-backed commands (pickup, crate, drop, admin, travel, item use) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
+/** net:ping per socket: the client pings every 2 s (and once on connect). */
+export const PING_LIMIT = { limit: 10, windowMs: 10_000 };
 /** combat:use/cancel/respawn per socket: a GCD every second plus off-GCD abilities fit easily. */
 export const COMBAT_LIMIT = { limit: 30, windowMs: 5_000 };
 
@@ -110,7 +112,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     actions: new RateWindow(ctx.clock, ACTION_LIMIT.limit, ACTION_LIMIT.windowMs),
   };
   registerZoneHandlers(handlers);
-  registerNetHandlers(handlers);
+  registerNetHandlers(handlers, new RateWindow(ctx.clock, PING_LIMIT.limit, PING_LIMIT.windowMs));
   registerLootHandlers(handlers);
   registerInventoryHandlers(handlers);
   registerAdminHandlers(handlers);

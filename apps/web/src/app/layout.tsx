@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { connection } from 'next/server';
 import { TRPCReactProvider } from '@/trpc/react';
 import './styles/theme.css';
 import './styles/ui.css';
@@ -19,7 +20,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#05060b' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // every page renders per request: Next puts the request's CSP nonce (src/proxy.ts) on its scripts
+  await connection();
   return (
     <html lang="en">
       <body>

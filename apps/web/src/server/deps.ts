@@ -4,8 +4,8 @@
  * open a new database pool (and Redis connection) until PostgreSQL runs out.
  */
 import { createDb } from '@necp/db';
-import { createLog, randomRng, systemClock, type GameDeps } from '@necp/game';
-import { Redis } from 'ioredis';
+import { createLog, createRedis, randomRng, systemClock, type GameDeps } from '@necp/game';
+import type { Redis } from 'ioredis';
 import { getServerEnv } from '@/env';
 
 const holder = globalThis as typeof globalThis & { __necpWebDeps?: GameDeps };
@@ -16,7 +16,7 @@ export function getDeps(): GameDeps {
   const log = createLog('web', env.LOG_LEVEL);
   let redis: Redis | undefined;
   if (env.REDIS_URL) {
-    redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
+    redis = createRedis(env.REDIS_URL, env.REDIS_PREFIX, { maxRetriesPerRequest: 2 });
     redis.on('error', (err) => log.warn({ err }, 'redis error'));
   }
   holder.__necpWebDeps = {

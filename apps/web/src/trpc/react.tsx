@@ -22,7 +22,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: trpcUrl(), transformer: superjson })],
+      // maxItems: the server refuses batches over TRPC_MAX_BATCH (server/request-limits.ts)
+      links: [httpBatchLink({ url: trpcUrl(), transformer: superjson, maxItems: 16 })],
     }),
   );
   return (

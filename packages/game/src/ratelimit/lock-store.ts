@@ -17,7 +17,8 @@ export interface LockStore {
   unlock(key: string): Promise<void>;
 }
 
-export const LOCK_KEY_PREFIX = 'necp:lock';
+/** under the deployment's Redis keyPrefix (core/redis.ts) */
+export const LOCK_KEY_PREFIX = 'lock';
 
 export function createLockStore(redis: Redis | undefined, clock: Clock, name: string): LockStore {
   // A limiter used as a key/value store: the stored "points" are the deadline in epoch ms.

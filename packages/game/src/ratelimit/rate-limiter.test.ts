@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniq } from '@necp/db/testing';
+import { createRedis, redisChannel } from '../core/redis';
 import { disposeTestRedis, testDb, testDeps, testRedis } from '../accounts/test-deps';
 import { lockStoreFor, rateLimiterFor } from './registry';
 
@@ -87,7 +88,7 @@ describe('limiter instances', () => {
     // and the counter really is in Redis
     const raw = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     try {
-      expect(await raw.get(`${redis.options.keyPrefix ?? ''}necp:rl:${s.name}:${key}`)).toBe('2');
+      expect(await raw.get(`${redis.options.keyPrefix ?? ''}rl:${s.name}:${key}`)).toBe('2');
     } finally {
       raw.disconnect();
     }
@@ -98,5 +99,54 @@ describe('limiter instances', () => {
     const s = spec(1);
     rateLimiterFor(d, s);
     expect(() => rateLimiterFor(d, { ...s, points: 2 })).toThrow(/another spec/);
+  });
+});
+
+describe('deployments sharing one Redis (REDIS_PREFIX)', () => {
+  it('keep separate counters and locks; one prefix is one namespace', async () => {
+    const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const prefixA = uniq('depA-');
+    const prefixB = uniq('depB-');
+    const a1 = createRedis(url, prefixA);
+    const a2 = createRedis(url, prefixA);
+    const b = createRedis(url, prefixB);
+    try {
+      const s = spec(1);
+      const key = 'same-user';
+      const nodeA1 = testDeps(db, { redis: a1 });
+      const nodeA2 = testDeps(db, { redis: a2 });
+      const nodeB = testDeps(db, { redis: b });
+      expect((await rateLimiterFor(nodeA1, s).consume(key)).allowed).toBe(true);
+      // the other node of deployment A shares the window …
+      expect((await rateLimiterFor(nodeA2, s).consume(key)).allowed).toBe(false);
+      // … deployment B does not
+      expect((await rateLimiterFor(nodeB, s).consume(key)).allowed).toBe(true);
+
+      const lockName = uniq('lock-');
+      await lockStoreFor(nodeA1, lockName).lock(key, 60_000);
+      expect(await lockStoreFor(nodeA2, lockName).lockedUntil(key)).not.toBeNull();
+      expect(await lockStoreFor(nodeB, lockName).lockedUntil(key)).toBeNull();
+
+      const raw = new Redis(url);
+      try {
+        // every key lives under its deployment's prefix
+        expect(await raw.get(`${prefixA}:rl:${s.name}:${key}`)).toBe('2');
+        expect(await raw.get(`${prefixB}:rl:${s.name}:${key}`)).toBe('1');
+        const keys = [...(await raw.keys(`${prefixA}:*`)), ...(await raw.keys(`${prefixB}:*`))];
+        await raw.del(...keys);
+      } finally {
+        raw.disconnect();
+      }
+      expect(redisChannel(a1, 'socket.io')).toBe(`${prefixA}:socket.io`);
+    } finally {
+      a1.disconnect();
+      a2.disconnect();
+      b.disconnect();
+    }
+  });
+
+  it('refuses a prefix that would blur the namespace', () => {
+    expect(() => createRedis('redis://127.0.0.1:6379', 'a:b', { lazyConnect: true })).toThrow();
+    expect(() => createRedis('redis://127.0.0.1:6379', '', { lazyConnect: true })).toThrow();
   });
 });

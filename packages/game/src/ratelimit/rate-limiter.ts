@@ -39,7 +39,8 @@ export interface RateLimiter {
   reset(key: string): Promise<void>;
 }
 
-export const RATE_LIMIT_KEY_PREFIX = 'necp:rl';
+/** under the deployment's Redis keyPrefix (core/redis.ts), so the full key is `<REDIS_PREFIX>:rl:…` */
+export const RATE_LIMIT_KEY_PREFIX = 'rl';
 
 /** The rate-limiter-flexible instance for a spec: Redis-backed when a client is given. */
 export function flexibleLimiter(

@@ -1,12 +1,16 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { getAuthOptions } from '@/server/auth';
+import { AUTH_MAX_BODY_BYTES, withCappedBody } from '@/server/request-limits';
 
 // Options are resolved per request (lazily), so `next build` needs no secrets.
-function handler(
-  req: NextRequest,
+async function handler(
+  incoming: NextRequest,
   ctx: { params: Promise<{ nextauth: string[] }> },
 ): Promise<Response> {
+  // 413 before next-auth reads the body
+  const req = await withCappedBody(incoming, AUTH_MAX_BODY_BYTES);
+  if (req instanceof Response) return req;
   return NextAuth(req, ctx, getAuthOptions()) as Promise<Response>;
 }
 

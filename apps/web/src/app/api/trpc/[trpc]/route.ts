@@ -1,18 +1,38 @@
 /** tRPC over fetch: the context carries the next-auth session, client IP and a request id. */
 import { randomUUID } from 'node:crypto';
+import type { NextRequest } from 'next/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter, createTRPCContext } from '@necp/api';
 import { clientIp } from '@/server/client-ip';
 import { getDeps } from '@/server/deps';
+import {
+  refuseOversizedBatch,
+  refuseUnsafeTrpcPost,
+  TRPC_MAX_BATCH,
+  TRPC_MAX_BODY_BYTES,
+  withCappedBody,
+} from '@/server/request-limits';
 import { getSession } from '@/server/session';
 
-async function handler(req: Request): Promise<Response> {
-  const requestId = req.headers.get('x-request-id') ?? randomUUID();
+const ENDPOINT = '/api/trpc';
+
+async function handler(incoming: NextRequest): Promise<Response> {
+  const requestId = incoming.headers.get('x-request-id')?.slice(0, 128) ?? randomUUID();
+  // limits first: nothing is parsed and no session is read for a request that breaks them
+  const req =
+    refuseUnsafeTrpcPost(incoming) ??
+    refuseOversizedBatch(incoming, ENDPOINT) ??
+    (await withCappedBody(incoming, TRPC_MAX_BODY_BYTES));
+  if (req instanceof Response) {
+    req.headers.set('x-request-id', requestId);
+    return req;
+  }
   const session = await getSession();
   const res = await fetchRequestHandler({
-    endpoint: '/api/trpc',
+    endpoint: ENDPOINT,
     req,
     router: appRouter,
+    maxBatchSize: TRPC_MAX_BATCH,
     createContext: () =>
       createTRPCContext({
         deps: getDeps(),
