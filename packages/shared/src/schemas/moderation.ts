@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from '../constants';
 
 /** NUL and lone UTF-16 surrogates: refused in every id and text here (they break logs and PostgreSQL). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const clean = (s: string) => !BAD_CHARS.test(s);
 
