@@ -70,7 +70,9 @@ test('signing out ends the session: a copy of the old cookie gets 401', async ({
 
     await page.getByTestId('sign-out').click();
     await page.waitForURL((u) => u.pathname === '/');
-    await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }),
+    ).toBeVisible();
 
     expect((await me(copy)).status()).toBe(401);
     // next-auth's own endpoint agrees: no session for that cookie
