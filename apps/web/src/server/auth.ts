@@ -7,18 +7,12 @@
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import {
-  LOGIN_SESSION_MAX_AGE_SECONDS,
-  endSession,
-  isDomainError,
-  openSession,
-  verifyLogin,
-} from '@necp/game';
+import { LOGIN_SESSION_MAX_AGE_SECONDS, isDomainError, openSession, verifyLogin } from '@necp/game';
 import { LoginInputSchema } from '@necp/shared';
 import { getServerEnv } from '@/env';
 import { clientIp } from './client-ip';
 import { getDeps } from './deps';
-import { sessionCallbacks } from './session-callbacks';
+import { sessionCallbacks, sessionEvents } from './session-callbacks';
 
 let cached: NextAuthOptions | undefined;
 
@@ -61,13 +55,7 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: sessionCallbacks(getDeps),
-    events: {
-      // covers a POST to /api/auth/signout that skipped the button (idempotent)
-      async signOut({ token }) {
-        if (token?.uid && token.sid)
-          await endSession(getDeps(), { userId: token.uid, sessionId: token.sid });
-      },
-    },
+    events: sessionEvents(getDeps),
     logger: {
       // a refused (signed-out, revoked, banned) token is routine, not an error
       error(code, metadata) {

@@ -1,6 +1,7 @@
 // The real next-auth session read (getServerSession, as the RSC pages and the tRPC route
 // call it; and the /api/auth/session endpoint) with our callbacks, against the real
 // database: an old cookie stops working the moment its session is ended server-side.
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import NextAuth, { getServerSession, type AuthOptions, type Session, type User } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
@@ -15,7 +16,7 @@ import {
   seededRng,
   type GameDeps,
 } from '@necp/game';
-import { sessionCallbacks } from './session-callbacks';
+import { sessionCallbacks, sessionEvents } from './session-callbacks';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,6 +40,7 @@ const options: AuthOptions = {
   session: { strategy: 'jwt' },
   providers: [],
   callbacks,
+  events: sessionEvents(() => deps),
   logger: { error() {}, warn() {}, debug() {} },
 };
 const COOKIE = 'next-auth.session-token';
@@ -82,6 +84,25 @@ const request = (cookie: string) => ({
   method: 'GET',
   body: {},
 });
+
+/** POST /api/auth/signout with this cookie (and a valid CSRF token), as next-auth's signOut() sends it. */
+async function signOutEndpoint(cookie: string) {
+  const csrf = 'csrf-token-for-the-test';
+  const hash = createHash('sha256').update(`${csrf}${secret}`).digest('hex');
+  const res = response();
+  await NextAuth(
+    {
+      headers: { host: 'localhost:3000' },
+      cookies: { [COOKIE]: cookie, 'next-auth.csrf-token': `${csrf}|${hash}` },
+      query: { nextauth: ['signout'] },
+      method: 'POST',
+      body: { csrfToken: csrf, json: 'true' },
+    } as never,
+    res as never,
+    options,
+  );
+  return res;
+}
 
 /** What our server code sees for a request carrying this cookie. */
 async function serverSession(cookie: string): Promise<Session | null> {
@@ -144,5 +165,13 @@ describe('next-auth session reads', () => {
     // a cookie minted before sessions had ids (it named a role): signed out
     const legacy = await encode({ token: { uid: u.id, role: 'ADMIN', sub: u.id }, secret });
     expect(await serverSession(legacy)).toBeNull();
+  });
+
+  it('next-auth’s own sign-out endpoint ends the session server-side too', async () => {
+    const u = await createTestUser(db);
+    const { cookie } = await signIn(u.id, u.username, u.email);
+    await signOutEndpoint(cookie);
+    expect(await serverSession(cookie)).toBeNull();
+    expect(await db.authEvent.count({ where: { userId: u.id, kind: 'SIGN_OUT' } })).toBe(1);
   });
 });

@@ -8,9 +8,9 @@
  * does not renew the token, so a signed-out token can never outlive its revocation row.
  * The role, username and email come from that database read, never from the token.
  */
-import type { CallbacksOptions, Session } from 'next-auth';
+import type { CallbacksOptions, EventCallbacks, Session } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
-import { checkSession, type AccountView, type GameDeps } from '@necp/game';
+import { checkSession, endSession, type AccountView, type GameDeps } from '@necp/game';
 
 /** Thrown by the jwt callback for a token that no longer stands (next-auth logs it as JWT_SESSION_ERROR). */
 export class SessionEndedError extends Error {
@@ -64,6 +64,20 @@ export function sessionCallbacks(
         },
       };
       return out;
+    },
+  };
+}
+
+/**
+ * next-auth's sign-out (POST /api/auth/signout, which the button calls after
+ * auth.signOut, and which a script may call alone) also ends the session server-side.
+ * endSession is idempotent, so the button's two calls record one sign-out.
+ */
+export function sessionEvents(getDeps: () => GameDeps): Pick<EventCallbacks, 'signOut'> {
+  return {
+    async signOut({ token }) {
+      if (token?.uid && token.sid)
+        await endSession(getDeps(), { userId: token.uid, sessionId: token.sid });
     },
   };
 }
