@@ -32,8 +32,13 @@ export function testDeps(db: Db, log: Log = createLog('test', 'silent')): TestDe
 export const anonCaller = (deps: GameDeps) =>
   createCaller(createTRPCContext({ deps, session: null, ip: '127.0.0.1' }));
 
-export const callerFor = (deps: GameDeps, userId: string, role: Role = 'PLAYER') =>
-  createCaller(createTRPCContext({ deps, session: { userId, role }, ip: '127.0.0.1' }));
+export const callerFor = (
+  deps: GameDeps,
+  userId: string,
+  role: Role = 'PLAYER',
+  sessionId = `test-session-${userId}`,
+) =>
+  createCaller(createTRPCContext({ deps, session: { userId, role, sessionId }, ip: '127.0.0.1' }));
 
 /** A signed-in caller for a fresh account. */
 export async function signedIn(deps: GameDeps, db: Db, role: Role = 'PLAYER') {

@@ -41,8 +41,14 @@ const callTest = createCallerFactory(testRouter);
 
 describe('role procedures', () => {
   const deps = testDeps(db);
-  const as = (session: Session | null) =>
-    callTest(createTRPCContext({ deps, session, ip: '10.1.1.1' }));
+  const as = (session: Omit<Session, 'sessionId'> | null) =>
+    callTest(
+      createTRPCContext({
+        deps,
+        session: session && { ...session, sessionId: 'test-session' },
+        ip: '10.1.1.1',
+      }),
+    );
 
   it.each([
     ['PLAYER', 'FORBIDDEN', 'FORBIDDEN'],

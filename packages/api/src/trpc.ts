@@ -12,12 +12,15 @@ import { toClientError } from './error-mapping';
 
 export interface Session {
   userId: string;
+  /** read from the database for this request (the web's getSession), not from the token */
   role: Role;
+  /** the login session (one sign-in): auth.signOut ends exactly this one */
+  sessionId: string;
 }
 
 export interface Context {
   deps: GameDeps;
-  /** from next-auth; null when signed out */
+  /** from next-auth, checked against the database (revoked, banned → null); null when signed out */
   session: Session | null;
   /** client address (as the web tier determined it) */
   ip: string;

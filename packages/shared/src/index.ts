@@ -48,3 +48,5 @@ export * from './content/contacts';
 export * from './content/quests';
 export * from './content/dialogues';
 export * from './content/vendors';
+export * from './schemas/moderation';
+export * from './rules/staff-roles';

@@ -28,6 +28,9 @@ export function SiteHeader({ session }: { session: Session | null }) {
             <Link href="/characters" className="btn btn--small">
               Characters
             </Link>
+            <Link href="/account" className="btn btn--small" data-testid="account-link">
+              Account
+            </Link>
             <SignOutButton />
           </>
         ) : (

@@ -1,17 +1,18 @@
 /**
  * next-auth options: email + password (credentials provider) checked by the
- * domain's verifyLogin, JWT sessions carrying the user id, username and role.
+ * domain's verifyLogin; JWT sessions naming the user and the login session, checked
+ * against the database on every read (session-callbacks.ts). Sign-out also ends the
+ * session server-side (events.signOut, besides the sign-out button's auth.signOut).
  * Built lazily so importing this module (e.g. during `next build`) needs no env.
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { isDomainError, verifyLogin } from '@necp/game';
+import { LOGIN_SESSION_MAX_AGE_SECONDS, isDomainError, openSession, verifyLogin } from '@necp/game';
 import { LoginInputSchema } from '@necp/shared';
 import { getServerEnv } from '@/env';
 import { clientIp } from './client-ip';
 import { getDeps } from './deps';
-
-const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+import { sessionCallbacks, sessionEvents } from './session-callbacks';
 
 let cached: NextAuthOptions | undefined;
 
@@ -20,7 +21,7 @@ export function getAuthOptions(): NextAuthOptions {
   const env = getServerEnv();
   cached = {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    session: { strategy: 'jwt', maxAge: LOGIN_SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
@@ -35,12 +36,14 @@ export function getAuthOptions(): NextAuthOptions {
           const deps = getDeps();
           try {
             const user = await verifyLogin(deps, { ...parsed.data, ip: clientIp(req.headers) });
+            const { sessionId, sessionVersion } = await openSession(deps, user.id);
             return {
               id: user.id,
               email: user.email,
               name: user.username,
               username: user.username,
-              role: user.role,
+              sessionId,
+              sessionVersion,
             };
           } catch (e) {
             // next-auth hands an Error thrown here to signIn() as `res.error`.
@@ -51,26 +54,20 @@ export function getAuthOptions(): NextAuthOptions {
         },
       }),
     ],
-    callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.uid = user.id;
-          token.username = user.username;
-          token.role = user.role;
-        }
-        return token;
+    callbacks: sessionCallbacks(getDeps),
+    events: sessionEvents(getDeps),
+    logger: {
+      // a refused (signed-out, revoked, banned) token is routine, not an error
+      error(code, metadata) {
+        const name =
+          metadata instanceof Error ? metadata.name : (metadata as { name?: unknown })?.name;
+        if (code === 'JWT_SESSION_ERROR' && name === 'SessionEnded') return;
+        getDeps().log.error({ code, metadata }, 'next-auth error');
       },
-      session({ session, token }) {
-        if (token.uid && token.role) {
-          session.user = {
-            id: token.uid,
-            email: token.email ?? '',
-            username: token.username ?? token.name ?? '',
-            role: token.role,
-          };
-        }
-        return session;
+      warn(code) {
+        getDeps().log.warn({ code }, 'next-auth warning');
       },
+      debug() {},
     },
   };
   return cached;

@@ -11,7 +11,9 @@ export async function serverCaller() {
   return createCaller(
     createTRPCContext({
       deps: getDeps(),
-      session: session ? { userId: session.user.id, role: session.user.role } : null,
+      session: session
+        ? { userId: session.user.id, role: session.user.role, sessionId: session.sessionId }
+        : null,
       ip: clientIp(h),
       requestId: h.get('x-request-id') ?? randomUUID(),
     }),

@@ -2,9 +2,10 @@ import {
   AdminGrantEddiesInputSchema,
   AdminGrantItemInputSchema,
   CharacterIdInputSchema,
+  SetRoleInputSchema,
 } from '@necp/shared';
 import { z } from 'zod';
-import { adminGrantEddies, adminGrantItem, grantXp } from '@necp/game';
+import { adminGrantEddies, adminGrantItem, grantXp, setRole } from '@necp/game';
 import { adminProcedure, createTRPCRouter } from '../trpc';
 
 /** Staff tools. adminProcedure re-reads the role from the database and audit-logs every call. */
@@ -26,5 +27,12 @@ export const adminRouter = createTRPCRouter({
     .input(CharacterIdInputSchema.extend({ amount: z.int().positive().max(10_000_000) }))
     .mutation(({ ctx, input }) =>
       grantXp(ctx.deps, { ...input, reason: `admin:${ctx.session.userId}` }),
+    ),
+
+  /** Promote or demote an account (not one's own). No sign-out: every grant re-reads the role. */
+  setRole: adminProcedure
+    .input(SetRoleInputSchema)
+    .mutation(({ ctx, input }) =>
+      setRole(ctx.deps, { ...input, actorId: ctx.session.userId, ip: ctx.ip }),
     ),
 });

@@ -1,5 +1,5 @@
 import { RegisterInputSchema } from '@necp/shared';
-import { getAccount, registerUser } from '@necp/game';
+import { endSession, getAccount, registerUser, signOutEverywhere } from '@necp/game';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 /** Sign-in itself is next-auth's credentials provider, which calls verifyLogin directly. */
@@ -9,4 +9,18 @@ export const authRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => registerUser(ctx.deps, { ...input, ip: ctx.ip })),
 
   me: protectedProcedure.query(({ ctx }) => getAccount(ctx.deps, ctx.session.userId)),
+
+  /** Ends this session server-side (the sign-out button calls it before next-auth's signOut). */
+  signOut: protectedProcedure.mutation(({ ctx }) =>
+    endSession(ctx.deps, {
+      userId: ctx.session.userId,
+      sessionId: ctx.session.sessionId,
+      ip: ctx.ip,
+    }),
+  ),
+
+  /** Ends every session of the account, this one included (the account page's button). */
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) =>
+    signOutEverywhere(ctx.deps, { userId: ctx.session.userId, ip: ctx.ip }),
+  ),
 });

@@ -30,11 +30,10 @@ export const characterRouter = createTRPCRouter({
       restoreCharacter(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
     ),
 
-  enter: protectedProcedure.input(CharacterIdInputSchema).mutation(({ ctx, input }) =>
-    enterWorld(ctx.deps, {
-      userId: ctx.session.userId,
-      role: ctx.session.role,
-      characterId: input.characterId,
-    }),
-  ),
+  /** The ticket's role is read from the database by the domain, not taken from the session. */
+  enter: protectedProcedure
+    .input(CharacterIdInputSchema)
+    .mutation(({ ctx, input }) =>
+      enterWorld(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
+    ),
 });

@@ -2,6 +2,7 @@ import { LoginInputSchema } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import type { AccountView } from './account-view';
+import { refuseIfBanned } from './ban-check';
 import { LOGIN_FAILED_MESSAGE, loginGuard } from './login-guard';
 import { verifyAgainstDummy, verifyPassword } from './password';
 
@@ -64,6 +65,7 @@ export async function verifyLogin(deps: GameDeps, attempt: LoginAttempt): Promis
     throw new DomainError('UNAUTHENTICATED', 'invalid credentials', LOGIN_FAILED_MESSAGE);
   }
 
+  await refuseIfBanned(deps, user, ip);
   await guard.recordSuccess(email);
   await deps.db.$transaction(async (tx) => {
     if (user.failedLogins !== 0 || user.lockedUntil) {

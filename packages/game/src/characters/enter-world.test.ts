@@ -14,7 +14,7 @@ describe('enterWorld', () => {
     const u = await createTestUser(db, { role: 'MODERATOR' });
     const c = await createTestCharacter(db, u.id);
     await createTestCharacter(db, u.id); // a second character must not be the one named
-    const out = await enterWorld(deps, { userId: u.id, role: 'MODERATOR', characterId: c.id });
+    const out = await enterWorld(deps, { userId: u.id, characterId: c.id });
     expect(out.simUrl).toBe('http://localhost:3001');
     expect(out.expiresAt).toEqual(new Date(deps.clock.ms() + SIM_TICKET_TTL_SECONDS * 1000));
     const claims = await verifySimTicket(deps.config.simTicketSecret, out.ticket, deps.clock.ms());
@@ -49,16 +49,38 @@ describe('enterWorld', () => {
     const deleted = await createTestCharacter(db, a.id, { deletedAt: deps.clock.now() });
     const live = await createTestCharacter(db, a.id);
     await expectDomainError(
-      enterWorld(deps, { userId: a.id, role: 'PLAYER', characterId: deleted.id }),
+      enterWorld(deps, { userId: a.id, characterId: deleted.id }),
       'INVALID_STATE',
     );
     await expectDomainError(
-      enterWorld(deps, { userId: b.id, role: 'PLAYER', characterId: live.id }),
+      enterWorld(deps, { userId: b.id, characterId: live.id }),
       'NOT_FOUND',
       'Character not found',
     );
     expect(
       (await db.character.findUniqueOrThrow({ where: { id: live.id } })).lastPlayedAt,
     ).toBeNull();
+  });
+
+  it('puts the role from the database in the ticket, and refuses banned accounts', async () => {
+    const deps = testDeps(db);
+    const u = await createTestUser(db, { role: 'ADMIN' });
+    const c = await createTestCharacter(db, u.id);
+    const roleOf = async () => {
+      const { ticket } = await enterWorld(deps, { userId: u.id, characterId: c.id });
+      return (await verifySimTicket(deps.config.simTicketSecret, ticket, deps.clock.ms())).role;
+    };
+    expect(await roleOf()).toBe('ADMIN');
+    await db.user.update({ where: { id: u.id }, data: { role: 'PLAYER' } });
+    expect(await roleOf()).toBe('PLAYER');
+    await db.user.update({
+      where: { id: u.id },
+      data: { bannedUntil: new Date(deps.clock.ms() + 1000) },
+    });
+    await expectDomainError(
+      enterWorld(deps, { userId: u.id, characterId: c.id }),
+      'FORBIDDEN',
+      'This account cannot play now',
+    );
   });
 });

@@ -1,13 +1,12 @@
-import type { Role, SimTicket } from '@necp/shared';
+import type { SimTicket } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { isBanned } from '../accounts/ban-check';
 import { signSimTicket } from '../session/ticket';
 import { getOwnedCharacter } from './get-owned-character';
 
 export interface EnterWorldInput {
   userId: string;
-  /** the session's role; the sim uses it for staff commands */
-  role: Role;
   characterId: string;
 }
 
@@ -18,8 +17,18 @@ const mustRestoreFirst = () =>
     'Restore this character before playing it',
   );
 
-/** Mints the short-lived ticket the browser presents to the sim for one of its own live characters. */
+/**
+ * Mints the short-lived ticket the browser presents to the sim for one of its own live
+ * characters. The role in the ticket is read from the database now, never taken from
+ * the (long-lived) login token, so a demoted admin's old cookie mints a player ticket.
+ */
 export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promise<SimTicket> {
+  const user = await deps.db.user.findUnique({
+    where: { id: input.userId },
+    select: { role: true, bannedUntil: true },
+  });
+  if (!user || isBanned(user, deps.clock.ms()))
+    throw new DomainError('FORBIDDEN', 'no account or banned', 'This account cannot play now');
   const c = await getOwnedCharacter(deps, input.userId, input.characterId, {
     includeDeleted: true,
   });
@@ -37,7 +46,7 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
   });
   const { ticket, expiresAt } = await signSimTicket(
     deps.config.simTicketSecret,
-    { userId: input.userId, characterId: c.id, role: input.role },
+    { userId: input.userId, characterId: c.id, role: user.role },
     nowMs,
   );
   return { ticket, simUrl: deps.config.simPublicUrl, expiresAt };

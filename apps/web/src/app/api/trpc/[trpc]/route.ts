@@ -36,7 +36,9 @@ async function handler(incoming: NextRequest): Promise<Response> {
     createContext: () =>
       createTRPCContext({
         deps: getDeps(),
-        session: session ? { userId: session.user.id, role: session.user.role } : null,
+        session: session
+          ? { userId: session.user.id, role: session.user.role, sessionId: session.sessionId }
+          : null,
         ip: clientIp(req.headers),
         requestId,
       }),

@@ -1,0 +1,2 @@
+export * from './ban-account';
+export * from './unban-account';

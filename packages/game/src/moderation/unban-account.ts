@@ -1,0 +1,41 @@
+import { UnbanInputSchema, outranks, type UnbanInput } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { isBanned } from '../accounts/ban-check';
+import { lockAccounts } from '../accounts/lock-accounts';
+import { accountNotFound } from '../accounts/set-role';
+import { parseInput } from '../accounts/validation';
+import { publishEvent } from '../outbox/publish-event';
+import { cannotModerate, staffOnly } from './ban-account';
+
+/**
+ * Lifts a ban (same rank rule as banning). The account signs in again itself: its old
+ * sessions stay revoked. Audited (UNBANNED) and announced (`account.access_changed`,
+ * reason 'unban') in the same transaction.
+ */
+export async function unbanAccount(
+  deps: GameDeps,
+  input: UnbanInput & { actorId: string; ip?: string | null },
+): Promise<{ userId: string }> {
+  const { userId } = parseInput(UnbanInputSchema, input);
+  if (userId === input.actorId) throw cannotModerate();
+  return deps.db.$transaction(async (tx) => {
+    const { actor, target } = await lockAccounts(tx, input.actorId, userId);
+    if (!actor || !outranks(actor.role, 'PLAYER')) throw staffOnly();
+    if (!target) throw accountNotFound(userId);
+    if (!outranks(actor.role, target.role)) throw cannotModerate();
+    if (!isBanned(target, deps.clock.ms()))
+      throw new DomainError('INVALID_STATE', 'account is not banned', 'This account is not banned');
+    await tx.user.update({ where: { id: userId }, data: { bannedUntil: null, banReason: null } });
+    const event = await tx.authEvent.create({
+      data: { userId, kind: 'UNBANNED', ip: input.ip ?? null, detail: `by ${input.actorId}` },
+      select: { id: true },
+    });
+    await publishEvent(tx, {
+      type: 'account.access_changed',
+      key: `account.access_changed:unban:${event.id}`,
+      payload: { userId, reason: 'unban' },
+    });
+    return { userId };
+  });
+}
