@@ -19,6 +19,7 @@ export * from './accounts/login-guard';
 export * from './accounts/get-account';
 export * from './accounts/revoke-sessions';
 export * from './accounts/change-password';
+export * from './accounts/sign-in-activity';
 export * from './accounts/password-policy';
 export * from './accounts/validation';
 export * from './characters/name-policy';
