@@ -10,6 +10,7 @@ import { LoginInputSchema } from '@necp/shared';
 import { getServerEnv } from '@/env';
 import { clientIp } from './client-ip';
 import { getDeps } from './deps';
+import { deviceForLogin, rememberDevice } from './device-cookie';
 
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
@@ -34,7 +35,12 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error('Enter your email and password.');
           const deps = getDeps();
           try {
-            const user = await verifyLogin(deps, { ...parsed.data, ip: clientIp(req.headers) });
+            const user = await verifyLogin(deps, {
+              ...parsed.data,
+              ip: clientIp(req.headers),
+              device: await deviceForLogin(),
+            });
+            if (user.deviceToken) await rememberDevice(user.deviceToken);
             return {
               id: user.id,
               email: user.email,
