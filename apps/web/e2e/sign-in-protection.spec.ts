@@ -76,6 +76,8 @@ test('failures from elsewhere lock the account for strangers but not for the own
     1,
   );
   await page.screenshot({ path: test.info().outputPath('account-activity.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('account-activity-phone.png') });
   await ctx.close();
 });
 
@@ -90,6 +92,7 @@ test('sign-up refuses a weak password with advice before submitting', async ({ p
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByTestId('error-password')).toContainText(/too easy to guess/i);
   await expect(page).toHaveURL(/\/signup/);
+  await page.screenshot({ path: test.info().outputPath('signup-weak.png'), fullPage: true });
 
   await page.getByLabel('Password').fill(`${user}-2024`);
   await expect(page.getByTestId('password-advice')).toContainText(/username, your email/i);

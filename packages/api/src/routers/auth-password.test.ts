@@ -64,6 +64,10 @@ describe('auth.changePassword', () => {
       message: 'Your current password is not correct',
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: acc.id } })).sessionVersion).toBe(0);
+    // the owner sees it among the sign-in activity
+    expect((await caller.auth.signInActivity())[0]).toMatchObject({
+      outcome: 'wrong-current-password',
+    });
   });
 
   it.each([

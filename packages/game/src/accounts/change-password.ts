@@ -16,6 +16,8 @@ export const CHANGE_PASSWORD_LIMIT: RateLimitSpec = {
 };
 
 export const WRONG_CURRENT_PASSWORD = 'Your current password is not correct';
+/** the audit detail of a wrong current password (sign-in activity tells it apart from a login) */
+export const CHANGE_PASSWORD_FAILURE_DETAIL = 'wrong current password when changing the password';
 
 export interface ChangePasswordRequest {
   userId: string;
@@ -57,7 +59,7 @@ export async function changePassword(
         userId: user.id,
         kind: 'LOGIN_FAIL',
         ip: req.ip ?? null,
-        detail: 'wrong current password when changing the password',
+        detail: CHANGE_PASSWORD_FAILURE_DETAIL,
       },
     });
     throw new DomainError('VALIDATION', 'wrong current password', WRONG_CURRENT_PASSWORD);

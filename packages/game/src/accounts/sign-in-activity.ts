@@ -1,9 +1,11 @@
 import type { GameDeps } from '../core/deps';
+import { CHANGE_PASSWORD_FAILURE_DETAIL } from './change-password';
 
 /** How many recent entries the account page shows. */
 export const SIGN_IN_ACTIVITY_LIMIT = 50;
 
-export type SignInOutcome = 'ok' | 'failed' | 'locked' | 'device-locked' | 'password-changed';
+export type SignInOutcome =
+  'ok' | 'failed' | 'locked' | 'device-locked' | 'password-changed' | 'wrong-current-password';
 
 export interface SignInActivityEntry {
   at: Date;
@@ -35,7 +37,9 @@ export async function signInActivity(
       r.kind === 'LOGIN_OK'
         ? 'ok'
         : r.kind === 'LOGIN_FAIL'
-          ? 'failed'
+          ? r.detail === CHANGE_PASSWORD_FAILURE_DETAIL
+            ? 'wrong-current-password'
+            : 'failed'
           : r.kind === 'PASSWORD_CHANGED'
             ? 'password-changed'
             : r.detail?.startsWith('device cookie')

@@ -9,6 +9,7 @@ const OUTCOME: Record<SignInOutcome, string> = {
   locked: 'Locked (too many failures)',
   'device-locked': 'Browser no longer trusted (too many failures)',
   'password-changed': 'Password changed',
+  'wrong-current-password': 'Wrong current password when changing it',
 };
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -39,30 +40,32 @@ export function SignInActivity() {
       ) : activity.data.length === 0 ? (
         <p>No sign-in attempts yet.</p>
       ) : (
-        <table className="signin-activity">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Address</th>
-              <th scope="col">What</th>
-              <th scope="col">Browser</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activity.data.map((e, i) => (
-              <tr key={i} data-testid="signin-activity-row" data-outcome={e.outcome}>
-                <td>
-                  <time dateTime={e.at.toISOString()}>{time.format(e.at)}</time>
-                </td>
-                <td>{e.ip ?? '—'}</td>
-                <td className={`signin-activity__outcome--${e.outcome}`}>{OUTCOME[e.outcome]}</td>
-                <td className={e.knownDevice ? undefined : 'signin-activity__unknown'}>
-                  {e.knownDevice ? 'A browser you used before' : 'Unknown browser'}
-                </td>
+        <div className="signin-activity__scroll">
+          <table className="signin-activity">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Address</th>
+                <th scope="col">What</th>
+                <th scope="col">Browser</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {activity.data.map((e, i) => (
+                <tr key={i} data-testid="signin-activity-row" data-outcome={e.outcome}>
+                  <td>
+                    <time dateTime={e.at.toISOString()}>{time.format(e.at)}</time>
+                  </td>
+                  <td>{e.ip ?? '—'}</td>
+                  <td className={`signin-activity__outcome--${e.outcome}`}>{OUTCOME[e.outcome]}</td>
+                  <td className={e.knownDevice ? undefined : 'signin-activity__unknown'}>
+                    {e.knownDevice ? 'A browser you used before' : 'Unknown browser'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
