@@ -38,8 +38,17 @@ export { preloadPasswordRater };
 
 const LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 
-/** A five-step meter with zxcvbn's advice under it while the password is refused. */
-export function PasswordMeter({ rating }: { rating: PasswordRating | null }) {
+/**
+ * A meter with zxcvbn's advice under it while the password is refused (`hideAdvice`
+ * while the field itself shows the same message as its error).
+ */
+export function PasswordMeter({
+  rating,
+  hideAdvice = false,
+}: {
+  rating: PasswordRating | null;
+  hideAdvice?: boolean;
+}) {
   if (!rating) return null;
   return (
     <div
@@ -55,7 +64,7 @@ export function PasswordMeter({ rating }: { rating: PasswordRating | null }) {
         ))}
       </div>
       <span className="pw-meter__label">Strength: {LABELS[rating.score]}</span>
-      {rating.message && (
+      {rating.message && !hideAdvice && (
         <p className="pw-meter__advice" data-testid="password-advice">
           {rating.message}
         </p>

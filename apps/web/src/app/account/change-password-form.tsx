@@ -91,9 +91,13 @@ export function ChangePasswordForm({ username, email }: { username: string; emai
             hint="At least 10 characters; you will be signed out everywhere"
             error={fields.newPassword}
             onFocus={preloadPasswordRater}
-            onChange={(e) => setNewPassword(e.target.value)}
+            onChange={(e) => {
+              setNewPassword(e.target.value);
+              // the meter takes over from a stale error while typing
+              setFields(({ newPassword: _stale, ...rest }) => rest);
+            }}
           />
-          <PasswordMeter rating={rating} />
+          <PasswordMeter rating={rating} hideAdvice={!!fields.newPassword} />
           <button type="submit" className="btn btn--primary" disabled={change.isPending}>
             {change.isPending ? 'Changing…' : 'Change password'}
           </button>

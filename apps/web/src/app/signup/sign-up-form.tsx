@@ -102,9 +102,13 @@ export function SignUpForm() {
         hint="At least 10 characters; a few unrelated words make a strong one"
         error={fields.password}
         onFocus={preloadPasswordRater}
-        onChange={(e) => setTyped((t) => ({ ...t, password: e.target.value }))}
+        onChange={(e) => {
+          setTyped((t) => ({ ...t, password: e.target.value }));
+          // the meter takes over from a stale error while typing
+          setFields(({ password: _stale, ...rest }) => rest);
+        }}
       />
-      <PasswordMeter rating={rating} />
+      <PasswordMeter rating={rating} hideAdvice={!!fields.password} />
       <button type="submit" className="btn btn--primary btn--big auth__submit" disabled={busy}>
         {busy ? 'Creating…' : 'Create account'}
       </button>
