@@ -43,6 +43,7 @@ export * from './content/dialogue-schema';
 export * from './content/vendor-schema';
 export * from './rules/vendor';
 export * from './rules/login-rewards';
+export * from './rules/password-strength';
 export * from './schemas/quests';
 export * from './content/contacts';
 export * from './content/quests';

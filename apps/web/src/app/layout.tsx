@@ -11,6 +11,7 @@ import './styles/combat.css';
 import './styles/quests.css';
 import './styles/world.css';
 import './styles/staff.css';
+import './styles/account-security.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },

@@ -12,6 +12,7 @@ import { LoginInputSchema } from '@necp/shared';
 import { getServerEnv } from '@/env';
 import { clientIp } from './client-ip';
 import { getDeps } from './deps';
+import { deviceForLogin, rememberDevice } from './device-cookie';
 import { sessionCallbacks, sessionEvents } from './session-callbacks';
 
 let cached: NextAuthOptions | undefined;
@@ -35,7 +36,12 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error('Enter your email and password.');
           const deps = getDeps();
           try {
-            const user = await verifyLogin(deps, { ...parsed.data, ip: clientIp(req.headers) });
+            const user = await verifyLogin(deps, {
+              ...parsed.data,
+              ip: clientIp(req.headers),
+              device: await deviceForLogin(),
+            });
+            if (user.deviceToken) await rememberDevice(user.deviceToken);
             const { sessionId, sessionVersion } = await openSession(deps, user.id);
             return {
               id: user.id,

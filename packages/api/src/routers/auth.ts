@@ -1,5 +1,12 @@
-import { RegisterInputSchema } from '@necp/shared';
-import { endSession, getAccount, registerUser, signOutEverywhere } from '@necp/game';
+import { ChangePasswordInputSchema, RegisterInputSchema } from '@necp/shared';
+import {
+  changePassword,
+  endSession,
+  getAccount,
+  registerUser,
+  signInActivity,
+  signOutEverywhere,
+} from '@necp/game';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 /** Sign-in itself is next-auth's credentials provider, which calls verifyLogin directly. */
@@ -22,5 +29,16 @@ export const authRouter = createTRPCRouter({
   /** Ends every session of the account, this one included (the account page's button). */
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) =>
     signOutEverywhere(ctx.deps, { userId: ctx.session.userId, ip: ctx.ip }),
+  ),
+
+  /** Ends every session, this one included: the client signs in again with the new password. */
+  changePassword: protectedProcedure
+    .input(ChangePasswordInputSchema)
+    .mutation(({ ctx, input }) =>
+      changePassword(ctx.deps, { ...input, userId: ctx.session.userId, ip: ctx.ip }),
+    ),
+
+  signInActivity: protectedProcedure.query(({ ctx }) =>
+    signInActivity(ctx.deps, ctx.session.userId),
   ),
 });

@@ -5,7 +5,9 @@
  *
  * - per IP: at most LOGIN_IP_ATTEMPTS_PER_MINUTE failed logins a minute;
  * - per email: LOGIN_MAX_FAILURES_BEFORE_LOCK consecutive failures lock it for
- *   LOGIN_LOCK_MINUTES (deadline from the injected clock).
+ *   LOGIN_LOCK_MINUTES (deadline from the injected clock) — for untrusted logins
+ *   only: a login presenting a device cookie of the account is counted against that
+ *   device instead (device-cookie.ts), so failures from elsewhere never lock it out.
  *
  * Checks read before the attempt and failures are counted after it, so a burst of
  * parallel guesses can overshoot a limit by at most the burst size.
@@ -52,20 +54,29 @@ export function loginGuard(deps: GameDeps) {
      * `dbLockedUntil` (the account row's copy) keeps a lock alive across a restart
      * of an in-memory limiter.
      */
-    async assertAllowed(ip: string, email: string, dbLockedUntil: Date | null): Promise<void> {
+    async assertAllowed(
+      ip: string,
+      email: string,
+      dbLockedUntil: Date | null,
+      trustedDevice = false,
+    ): Promise<void> {
       if (!(await perIp.peek(ip)).allowed) throw loginThrottledError('ip');
+      if (trustedDevice) return;
       const now = deps.clock.ms();
       if (dbLockedUntil && dbLockedUntil.getTime() > now)
         throw loginThrottledError('account locked');
       if (await locks.lockedUntil(email)) throw loginThrottledError('email locked');
     },
 
-    /** Counts a failure; returns the consecutive count and the lock deadline if this failure locked the email. */
+    /** Counts a failure; returns the email's consecutive count (null for a trusted device) and the lock deadline if this failure locked the email. */
     async recordFailure(
       ip: string,
       email: string,
-    ): Promise<{ failures: number; lockedUntil: Date | null }> {
+      trustedDevice = false,
+    ): Promise<{ failures: number | null; lockedUntil: Date | null }> {
       await perIp.consume(ip);
+      // a known device's failures are counted on its own row (recordDeviceFailure)
+      if (trustedDevice) return { failures: null, lockedUntil: null };
       const { consumed } = await perEmail.consume(email);
       if (consumed < LOGIN_MAX_FAILURES_BEFORE_LOCK)
         return { failures: consumed, lockedUntil: null };

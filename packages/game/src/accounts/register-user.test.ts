@@ -70,6 +70,23 @@ describe('registerUser', () => {
     ).toBeNull();
   });
 
+  it.each([
+    ['a common password', () => 'password12', /commonly used password/],
+    ['ten spaces', () => ' '.repeat(10), /Repeated characters/],
+    ['the username', (username: string) => `${username}2024`, /your username, your email/],
+  ])("refuses %s as too weak with zxcvbn's advice, writing nothing", async (_w, pw, message) => {
+    const input = fresh();
+    const e = await expectDomainError(
+      registerUser(deps, { ...input, password: pw(input.username) }),
+      'VALIDATION',
+    );
+    expect(e.userMessage).toMatch(/^This password is too easy to guess\. /);
+    expect(e.userMessage).toMatch(message);
+    expect(
+      await db.user.findFirst({ where: { usernameLower: input.username.toLowerCase() } }),
+    ).toBeNull();
+  });
+
   it('limits new accounts per IP, counting attempts before any write', async () => {
     const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < REGISTER_IP_LIMIT.points; i++) await registerUser(deps, { ...fresh(), ip });

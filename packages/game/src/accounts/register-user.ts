@@ -3,6 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { accountViewSelect, type AccountView } from './account-view';
 import { hashPassword } from './password';
+import { assertStrongPassword } from './password-policy';
 import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { isUniqueViolation, parseInput } from './validation';
@@ -23,6 +24,7 @@ export type RegisterUserInput = RegisterInput & { ip?: string };
  */
 export async function registerUser(deps: GameDeps, input: RegisterUserInput): Promise<AccountView> {
   const { email, username, password } = parseInput(RegisterInputSchema, input);
+  await assertStrongPassword(password, { username, email });
   if (input.ip && !(await rateLimiterFor(deps, REGISTER_IP_LIMIT).consume(input.ip)).allowed) {
     throw new DomainError(
       'RATE_LIMITED',

@@ -30,3 +30,14 @@ export const LoginInputSchema = z.object({
   password: z.string().min(1, 'Enter your password').max(128),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+export const ChangePasswordInputSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(128),
+    newPassword: PasswordSchema,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: 'The new password must differ from the current one',
+  });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;

@@ -3,8 +3,13 @@ import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { RegisterInputSchema } from '@necp/shared';
+import { RegisterInputSchema, passwordUserInputs, ratePassword } from '@necp/shared';
 import { Field } from '@/components/field';
+import {
+  PasswordMeter,
+  preloadPasswordRater,
+  usePasswordRating,
+} from '@/components/password-strength';
 import { toFormError, zodFieldErrors, type FieldErrors } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 
@@ -15,6 +20,8 @@ export function SignUpForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [signingIn, setSigningIn] = useState(false);
   const register = useMutation(trpc.auth.register.mutationOptions());
+  const [typed, setTyped] = useState({ email: '', username: '', password: '' });
+  const rating = usePasswordRating(typed.password, typed);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -27,6 +34,12 @@ export function SignUpForm() {
     setFormError(null);
     if (!parsed.success) {
       setFields(zodFieldErrors(parsed.error));
+      return;
+    }
+    // the server refuses weak passwords too; saying so here spares a round trip
+    const strength = await ratePassword(parsed.data.password, passwordUserInputs(parsed.data));
+    if (!strength.ok) {
+      setFields({ password: strength.message ?? 'Choose a stronger password.' });
       return;
     }
     setFields({});
@@ -69,6 +82,7 @@ export function SignUpForm() {
         autoComplete="email"
         required
         error={fields.email}
+        onChange={(e) => setTyped((t) => ({ ...t, email: e.target.value }))}
       />
       <Field
         label="Username"
@@ -77,6 +91,7 @@ export function SignUpForm() {
         required
         hint="3–20 letters, digits or _"
         error={fields.username}
+        onChange={(e) => setTyped((t) => ({ ...t, username: e.target.value }))}
       />
       <Field
         label="Password"
@@ -84,9 +99,16 @@ export function SignUpForm() {
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters"
+        hint="At least 10 characters; a few unrelated words make a strong one"
         error={fields.password}
+        onFocus={preloadPasswordRater}
+        onChange={(e) => {
+          setTyped((t) => ({ ...t, password: e.target.value }));
+          // the meter takes over from a stale error while typing
+          setFields(({ password: _stale, ...rest }) => rest);
+        }}
       />
+      <PasswordMeter rating={rating} hideAdvice={!!fields.password} />
       <button type="submit" className="btn btn--primary btn--big auth__submit" disabled={busy}>
         {busy ? 'Creating…' : 'Create account'}
       </button>

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_PASSWORD_SCORE, passwordUserInputs, ratePassword } from './password-strength';
+
+const inputs = passwordUserInputs({ username: 'Neo_Runner', email: 'neo.runner@example.com' });
+
+describe('ratePassword', () => {
+  it.each([
+    ['password12', /commonly used password/],
+    ['          ', /Repeated characters/],
+    ['Neo_Runner2024', /username, your email/],
+    ['neo.runner@example.com', /username, your email/],
+    ['qwertyuiop', /too easy to guess/],
+  ])('refuses %j with a helpful message', async (password, message) => {
+    const r = await ratePassword(password, inputs);
+    expect(r.ok).toBe(false);
+    expect(r.score).toBeLessThan(MIN_PASSWORD_SCORE);
+    expect(r.message).toMatch(/^This password is too easy to guess\. /);
+    expect(r.message).toMatch(message);
+  });
+
+  it('accepts a long passphrase of unrelated words', async () => {
+    expect(await ratePassword('correct horse battery staple', inputs)).toEqual({
+      score: 4,
+      ok: true,
+      message: null,
+    });
+  });
+
+  it('the same password is refused for the account it names and accepted for another', async () => {
+    const pw = 'Neo_Runner_2077';
+    expect(await ratePassword(pw, inputs)).toMatchObject({ ok: false });
+    expect(await ratePassword(pw, passwordUserInputs({ username: 'someone_else' }))).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('rates (and caps) absurdly long input without hanging', async () => {
+    const t = Date.now();
+    expect((await ratePassword('a'.repeat(100_000))).ok).toBe(false);
+    expect(Date.now() - t).toBeLessThan(2000);
+  });
+});
+
+describe('passwordUserInputs', () => {
+  it('lists the username and the email with its local part, lower-cased', () => {
+    expect(passwordUserInputs({ username: 'Neo_Runner', email: ' Neo@X.io ' })).toEqual([
+      'Neo_Runner',
+      'neo_runner',
+      'neo@x.io',
+      'neo',
+    ]);
+  });
+});
