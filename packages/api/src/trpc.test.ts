@@ -88,7 +88,7 @@ describe('mutations per account', () => {
       callTest(
         createTRPCContext({
           deps,
-          session: { userId, role: 'PLAYER' },
+          session: { userId, role: 'PLAYER', sessionId: `s-${userId}` },
           ip: `10.0.${i >> 8}.${i & 255}`,
         }),
       );
