@@ -10,6 +10,8 @@ import './styles/combat.css';
 import './styles/quests.css';
 import './styles/world.css';
 import './styles/staff.css';
+import './styles/info-pages.css';
+import './styles/mobile.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },
