@@ -9,7 +9,20 @@ import type { Camera } from './camera';
 import { C, FONT_DISPLAY } from './palette';
 
 export const MINIMAP_SIZE = 180;
+/** on a phone the full-size map would cover a third of the screen and the HUD cards */
+export const MINIMAP_SIZE_SMALL = 104;
 const MARGIN = 16;
+const MARGIN_SMALL = 8;
+/** matches the small-screen breakpoint of mobile.css */
+const SMALL_SCREEN_PX = 720;
+
+/** The minimap's box in CSS pixels for a view of this width. */
+export function minimapRect(viewWidth: number) {
+  const small = viewWidth <= SMALL_SCREEN_PX;
+  const size = small ? MINIMAP_SIZE_SMALL : MINIMAP_SIZE;
+  const margin = small ? MARGIN_SMALL : MARGIN;
+  return { x: viewWidth - size - margin, y: margin, size };
+}
 
 let cache: { zoneId: string; size: number; dpr: number; image: HTMLCanvasElement } | null = null;
 
@@ -77,9 +90,10 @@ export function drawMinimap(
   contacts: readonly MapContact[],
   dpr: number,
 ) {
-  const size = MINIMAP_SIZE;
-  const ox = cam.width - size - MARGIN;
-  const oy = MARGIN;
+  const { x: ox, y: oy, size } = minimapRect(cam.width);
+  // where the map sits, for the layout tests (the HUD must not cover it)
+  const box = `${ox},${oy},${size},${size}`;
+  if (ctx.canvas.dataset.minimap !== box) ctx.canvas.dataset.minimap = box;
   const k = size / Math.max(zone.width, zone.height);
   ctx.save();
   ctx.drawImage(staticLayer(zone, size, dpr), ox, oy, size, size);
