@@ -54,6 +54,33 @@ function overlaps(a: Box, b: Box) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
+async function expectNoOverlaps(page: Page, width: number, height: number) {
+  const boxes = await hudBoxes(page);
+  expect(boxes.map((b) => b.name)).toEqual(
+    expect.arrayContaining([
+      'self',
+      'where',
+      'abilities',
+      'windows',
+      'xp',
+      'stick',
+      'buttons',
+      'minimap',
+    ]),
+  );
+  for (const b of boxes) {
+    expect(b.x, `${b.name} left edge`).toBeGreaterThanOrEqual(0);
+    expect(b.y, `${b.name} top edge`).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width, `${b.name} right edge`).toBeLessThanOrEqual(width);
+    expect(b.y + b.height, `${b.name} bottom edge`).toBeLessThanOrEqual(height);
+  }
+  const clashes: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (overlaps(boxes[i]!, boxes[j]!)) clashes.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
+  expect(clashes).toEqual([]);
+}
+
 async function snap(page: Page, info: TestInfo, name: string) {
   const path = info.outputPath(`${name}.png`);
   await page.screenshot({ path });
@@ -105,30 +132,7 @@ test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async 
   await expect(page.getByTestId('ability-bar')).toBeVisible();
 
   // every HUD widget is inside the screen and no two overlap
-  const boxes = await hudBoxes(page);
-  expect(boxes.map((b) => b.name)).toEqual(
-    expect.arrayContaining([
-      'self',
-      'where',
-      'abilities',
-      'windows',
-      'xp',
-      'stick',
-      'buttons',
-      'minimap',
-    ]),
-  );
-  for (const b of boxes) {
-    expect(b.x, `${b.name} left edge`).toBeGreaterThanOrEqual(0);
-    expect(b.y, `${b.name} top edge`).toBeGreaterThanOrEqual(0);
-    expect(b.x + b.width, `${b.name} right edge`).toBeLessThanOrEqual(390);
-    expect(b.y + b.height, `${b.name} bottom edge`).toBeLessThanOrEqual(844);
-  }
-  const clashes: string[] = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++)
-      if (overlaps(boxes[i]!, boxes[j]!)) clashes.push(`${boxes[i]!.name} × ${boxes[j]!.name}`);
-  expect(clashes).toEqual([]);
+  await expectNoOverlaps(page, 390, 844);
   await snap(page, info, 'phone-hud');
 
   // the stick walks: pushed right, the character goes east
@@ -180,4 +184,17 @@ test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async 
   // the menu button opens the game menu
   await page.getByTestId('touch-menu').tap();
   await expect(page.getByTestId('escape-menu')).toBeVisible();
+});
+
+test('a phone on its side: the HUD widgets do not overlap either', async ({ page }, info) => {
+  await page.setViewportSize({ width: 844, height: 390 });
+  const name = `Side${uid()}`;
+  await signUp(page, `s_${uid()}`);
+  await createCharacter(page, name, 'streetkid', 'netrunner');
+  await enterCity(page, name);
+  await dismissDailyPopup(page);
+  await expect(page.getByTestId('touch-stick')).toBeVisible();
+  await expect(page.getByTestId('ability-bar')).toBeVisible();
+  await expectNoOverlaps(page, 844, 390);
+  await snap(page, info, 'phone-landscape-hud');
 });

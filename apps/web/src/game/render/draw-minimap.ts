@@ -13,12 +13,13 @@ export const MINIMAP_SIZE = 180;
 export const MINIMAP_SIZE_SMALL = 104;
 const MARGIN = 16;
 const MARGIN_SMALL = 8;
-/** matches the small-screen breakpoint of mobile.css */
+/** match the small-screen breakpoints of mobile.css (a phone upright, or on its side) */
 const SMALL_SCREEN_PX = 720;
+const SHORT_SCREEN_PX = 500;
 
-/** The minimap's box in CSS pixels for a view of this width. */
-export function minimapRect(viewWidth: number) {
-  const small = viewWidth <= SMALL_SCREEN_PX;
+/** The minimap's box in CSS pixels for a view of this size. */
+export function minimapRect(viewWidth: number, viewHeight = Infinity) {
+  const small = viewWidth <= SMALL_SCREEN_PX || viewHeight <= SHORT_SCREEN_PX;
   const size = small ? MINIMAP_SIZE_SMALL : MINIMAP_SIZE;
   const margin = small ? MARGIN_SMALL : MARGIN;
   return { x: viewWidth - size - margin, y: margin, size };
@@ -90,7 +91,7 @@ export function drawMinimap(
   contacts: readonly MapContact[],
   dpr: number,
 ) {
-  const { x: ox, y: oy, size } = minimapRect(cam.width);
+  const { x: ox, y: oy, size } = minimapRect(cam.width, cam.height);
   // where the map sits, for the layout tests (the HUD must not cover it)
   const box = `${ox},${oy},${size},${size}`;
   if (ctx.canvas.dataset.minimap !== box) ctx.canvas.dataset.minimap = box;
