@@ -71,6 +71,7 @@ function Stick({ stick }: { stick: StickInput }) {
   const base = useRef<HTMLDivElement>(null);
   const pointer = useRef<number | null>(null);
   const [knob, setKnob] = useState({ dx: 0, dy: 0 });
+  const [held, setHeld] = useState(false);
 
   const follow = (e: PointerEvent<HTMLDivElement>) => {
     const r = base.current?.getBoundingClientRect();
@@ -83,13 +84,14 @@ function Stick({ stick }: { stick: StickInput }) {
   const release = () => {
     pointer.current = null;
     stick.clear();
+    setHeld(false);
     setKnob({ dx: 0, dy: 0 });
   };
 
   return (
     <div
       ref={base}
-      className={`stick${pointer.current !== null ? ' is-held' : ''}`}
+      className={`stick${held ? ' is-held' : ''}`}
       data-testid="touch-stick"
       role="application"
       aria-label="Movement stick"
@@ -98,6 +100,7 @@ function Stick({ stick }: { stick: StickInput }) {
         e.preventDefault();
         pointer.current = e.pointerId;
         e.currentTarget.setPointerCapture(e.pointerId);
+        setHeld(true);
         follow(e);
       }}
       onPointerMove={(e) => {
