@@ -12,6 +12,9 @@ import './styles/quests.css';
 import './styles/world.css';
 import './styles/staff.css';
 import './styles/account-security.css';
+import './styles/info-pages.css';
+// last: the small-screen layout overrides the desktop rules above
+import './styles/mobile.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ZONES } from '@necp/shared';
+import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { Skyline } from '@/components/skyline';
 import { getSession } from '@/server/session';
@@ -118,6 +119,7 @@ export default async function LandingPage() {
           </p>
         </section>
       </main>
+      <SiteFooter />
     </>
   );
 }

@@ -24,6 +24,7 @@ import { CombatController, dispositionOf } from './combat/combat-controller';
 import { entityAt } from './combat/targeting';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
+import { combineDirections, type StickInput } from './input/touch-stick';
 import { CombatCommands } from './net/combat-commands';
 import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
@@ -77,6 +78,8 @@ export interface GameClientOptions {
   onQuestUpdate: (msg: QuestUpdateMsg) => void;
   /** reputation:changed — standings moved (kills): refetch the reputation list */
   onReputationChanged: (msg: ReputationChangedMsg) => void;
+  /** the on-screen stick of touch devices: moves like WASD when no key is held */
+  stick?: StickInput;
 }
 
 export class GameClient {
@@ -118,7 +121,10 @@ export class GameClient {
       onInventoryChanged: opts.onInventoryChanged,
     });
     this.sampler = new InputSampler(
-      () => (this.canMove() ? this.keyboard.direction() : null),
+      () =>
+        this.canMove()
+          ? combineDirections(this.keyboard.direction(), opts.stick?.direction() ?? null)
+          : null,
       (chunks, now) => {
         const socket = this.net?.socket;
         if (!this.world || !socket?.connected) return;

@@ -36,7 +36,9 @@ import { MetroTransition } from './hud/travel/metro-transition';
 import { TravelWindow } from './hud/travel/travel-window';
 import { useHotkeys } from './hud/use-hotkeys';
 import { VendorWindow } from './hud/vendor/vendor-window';
+import { TouchControls } from './hud/touch/touch-controls';
 import { VisiblePlayers } from './hud/visible-players';
+import { StickInput } from './input/touch-stick';
 import { resolveDrop } from './items/drag';
 import { createGameStore } from './store/game-store';
 
@@ -44,6 +46,7 @@ export function GameView({ characterId }: { characterId: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const clientRef = useRef<GameClient | null>(null);
   const [store] = useState(createGameStore);
+  const [stick] = useState(() => new StickInput());
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
   const queryClient = useQueryClient();
@@ -55,6 +58,7 @@ export function GameView({ characterId }: { characterId: string }) {
       canvas,
       store,
       characterId,
+      stick,
       enter: () => trpcClient.character.enter.mutate({ characterId }),
       onInventoryChanged: () =>
         void queryClient.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),
@@ -73,7 +77,7 @@ export function GameView({ characterId }: { characterId: string }) {
       client.stop();
       clientRef.current = null;
     };
-  }, [characterId, store, trpc, trpcClient, queryClient]);
+  }, [characterId, store, stick, trpc, trpcClient, queryClient]);
 
   // stable for the lifetime of the view; the client behind it may be replaced
   const commands = useMemo<GameCommands>(
@@ -149,6 +153,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <AbilityBar />
           <XpBar />
           <ActionBar />
+          <TouchControls stick={stick} />
           <CombatLogPanel />
           <CharacterSheet />
           <QuestLogWindow />

@@ -9,7 +9,21 @@ import type { Camera } from './camera';
 import { C, FONT_DISPLAY } from './palette';
 
 export const MINIMAP_SIZE = 180;
+/** on a phone the full-size map would cover a third of the screen and the HUD cards */
+export const MINIMAP_SIZE_SMALL = 104;
 const MARGIN = 16;
+const MARGIN_SMALL = 8;
+/** match the small-screen breakpoints of mobile.css (a phone upright, or on its side) */
+const SMALL_SCREEN_PX = 720;
+const SHORT_SCREEN_PX = 500;
+
+/** The minimap's box in CSS pixels for a view of this size. */
+export function minimapRect(viewWidth: number, viewHeight = Infinity) {
+  const small = viewWidth <= SMALL_SCREEN_PX || viewHeight <= SHORT_SCREEN_PX;
+  const size = small ? MINIMAP_SIZE_SMALL : MINIMAP_SIZE;
+  const margin = small ? MARGIN_SMALL : MARGIN;
+  return { x: viewWidth - size - margin, y: margin, size };
+}
 
 let cache: { zoneId: string; size: number; dpr: number; image: HTMLCanvasElement } | null = null;
 
@@ -77,9 +91,10 @@ export function drawMinimap(
   contacts: readonly MapContact[],
   dpr: number,
 ) {
-  const size = MINIMAP_SIZE;
-  const ox = cam.width - size - MARGIN;
-  const oy = MARGIN;
+  const { x: ox, y: oy, size } = minimapRect(cam.width, cam.height);
+  // where the map sits, for the layout tests (the HUD must not cover it)
+  const box = `${ox},${oy},${size},${size}`;
+  if (ctx.canvas.dataset.minimap !== box) ctx.canvas.dataset.minimap = box;
   const k = size / Math.max(zone.width, zone.height);
   ctx.save();
   ctx.drawImage(staticLayer(zone, size, dpr), ox, oy, size, size);

@@ -1,13 +1,15 @@
 'use client';
 /**
  * The ability bar: the class's abilities on keys 1–6 (click works too). Each slot
- * shows its glyph, key and cost; a clock sweep for its own cooldown or the global
+ * shows its icon, key and cost; a clock sweep for its own cooldown or the global
  * cooldown; greyed when there is not enough resource or the target is out of reach.
  * Sweeps run per animation frame on the DOM (refs), not through React state.
  */
 import { useContext, useEffect, useRef, type CSSProperties } from 'react';
 import { RANGE_TOLERANCE_M, abilityRange, type AbilityTemplate } from '@necp/shared';
 import { abilityOf } from '../../combat/content';
+import { GameIcon } from '../../icons/game-icon';
+import { abilityIconName } from '../../icons/icon-names';
 import { resourceLabel } from '../../combat/resource';
 import {
   cooldownFraction,
@@ -137,7 +139,9 @@ function Slot({ slot, keyLabel, ability: a, resource, weaponRange, shakeId, onUs
       style={{ '--sweep': 0 } as CSSProperties}
     >
       <span className="ability__face">
-        <span className="ability__glyph">{a.icon}</span>
+        <span className="ability__glyph">
+          <GameIcon name={abilityIconName(a.id)} className="ability__icon" />
+        </span>
         <span className="ability__sweep" aria-hidden />
         <span ref={timer} className="ability__timer" aria-hidden />
       </span>

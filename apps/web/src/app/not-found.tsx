@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LostSignal } from '@/components/lost-signal';
+
+export const metadata: Metadata = { title: 'Not found' };
+
+/** Any URL that matches no page (Next answers it with status 404). */
+export default function NotFound() {
+  return (
+    <LostSignal
+      code="404"
+      title="No such address in Night City"
+      testId="not-found"
+      actions={
+        <>
+          <Link href="/" className="btn btn--primary" data-testid="not-found-home">
+            Back to the street
+          </Link>
+          <Link href="/characters" className="btn">
+            Your characters
+          </Link>
+        </>
+      }
+    >
+      <p>
+        The netrunner who wired this link got flatlined. The page you asked for was never here, or
+        it moved.
+      </p>
+    </LostSignal>
+  );
+}
