@@ -66,7 +66,8 @@ export class Swarm {
         try {
           const { ticket } = await signSimTicket(
             this.opts.secret,
-            { userId: id.userId, characterId: id.characterId, role: 'PLAYER' },
+            // bench accounts are never signed out: their session version stays 0
+            { userId: id.userId, characterId: id.characterId, role: 'PLAYER', sessionVersion: 0 },
             Date.now(),
           );
           await bot.connect(ticket, CONNECT_TIMEOUT_MS);

@@ -77,6 +77,14 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
   if (access.bannedUntil) {
     throw new DomainError('FORBIDDEN', 'account banned', 'This account is suspended.');
   }
+  // nor one minted before "sign out everywhere" or a password change
+  if (access.sessionVersion !== claims.sv) {
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'ticket from a revoked session',
+      'You were signed out. Please sign in again.',
+    );
+  }
   const character = await loadCharacterForSim(ctx.deps, {
     userId: claims.sub,
     characterId: claims.cid,

@@ -20,7 +20,7 @@ export interface TestSim {
   ticket(
     userId: string,
     characterId: string,
-    opts?: { atMs?: number; secret?: string; role?: Role },
+    opts?: { atMs?: number; secret?: string; role?: Role; sessionVersion?: number },
   ): Promise<string>;
   /**
    * Connect with a fresh ticket for the character (closed by close()). `role` also
@@ -68,7 +68,16 @@ export async function bootTestSim(
     (
       await signSimTicket(
         o.secret ?? TEST_TICKET_SECRET,
-        { userId, characterId, role: o.role ?? 'PLAYER' },
+        {
+          userId,
+          characterId,
+          role: o.role ?? 'PLAYER',
+          // as the web mints it: the account's current version (unknown users: 0)
+          sessionVersion:
+            o.sessionVersion ??
+            (await deps.db.user.findUnique({ where: { id: userId } }))?.sessionVersion ??
+            0,
+        },
         o.atMs ?? clock.ms(),
       )
     ).ticket;

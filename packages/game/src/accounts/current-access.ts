@@ -1,12 +1,15 @@
 import type { Role } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { isBanned } from './ban-check';
 
 /** What an account may do right now, as the database says (never a token's copy). */
 export interface CurrentAccess {
   role: Role;
   /** set while a ban runs (null: not banned, or the ban has expired) */
   bannedUntil: Date | null;
+  /** the account's session version: a sim ticket minted under an older one is refused */
+  sessionVersion: number;
 }
 
 /**
@@ -21,12 +24,15 @@ export async function currentAccess(
 ): Promise<CurrentAccess> {
   const u = await deps.db.user.findUnique({
     where: { id: userId },
-    select: { role: true, bannedUntil: true },
+    select: { role: true, bannedUntil: true, sessionVersion: true },
   });
   if (!u)
     throw new DomainError('UNAUTHENTICATED', `user ${userId} not found`, 'Please sign in again.');
-  const banned = u.bannedUntil !== null && u.bannedUntil.getTime() > deps.clock.ms();
-  return { role: u.role, bannedUntil: banned ? u.bannedUntil : null };
+  return {
+    role: u.role,
+    bannedUntil: isBanned(u, deps.clock.ms()) ? u.bannedUntil : null,
+    sessionVersion: u.sessionVersion,
+  };
 }
 
 /** FORBIDDEN unless the account is an admin now. */

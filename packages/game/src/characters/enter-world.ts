@@ -1,7 +1,7 @@
 import type { SimTicket } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { isBanned } from '../accounts/ban-check';
+import { currentAccess } from '../accounts/current-access';
 import { signSimTicket } from '../session/ticket';
 import { getOwnedCharacter } from './get-owned-character';
 
@@ -21,14 +21,13 @@ const mustRestoreFirst = () =>
  * Mints the short-lived ticket the browser presents to the sim for one of its own live
  * characters. The role in the ticket is read from the database now, never taken from
  * the (long-lived) login token, so a demoted admin's old cookie mints a player ticket.
+ * It carries the account's session version: "sign out everywhere", a password change
+ * or a ban between minting and connecting makes the sim refuse it.
  */
 export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promise<SimTicket> {
-  const user = await deps.db.user.findUnique({
-    where: { id: input.userId },
-    select: { role: true, bannedUntil: true },
-  });
-  if (!user || isBanned(user, deps.clock.ms()))
-    throw new DomainError('FORBIDDEN', 'no account or banned', 'This account cannot play now');
+  const access = await currentAccess(deps, input.userId);
+  if (access.bannedUntil)
+    throw new DomainError('FORBIDDEN', 'account banned', 'This account cannot play now');
   const c = await getOwnedCharacter(deps, input.userId, input.characterId, {
     includeDeleted: true,
   });
@@ -46,7 +45,12 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
   });
   const { ticket, expiresAt } = await signSimTicket(
     deps.config.simTicketSecret,
-    { userId: input.userId, characterId: c.id, role: user.role },
+    {
+      userId: input.userId,
+      characterId: c.id,
+      role: access.role,
+      sessionVersion: access.sessionVersion,
+    },
     nowMs,
   );
   return { ticket, simUrl: deps.config.simPublicUrl, expiresAt };

@@ -16,6 +16,8 @@ export const SimTicketClaimsSchema = z.object({
   sub: z.string(), // user id
   cid: z.string(), // character id
   role: z.enum(['PLAYER', 'MODERATOR', 'ADMIN']),
+  /** the account's sessionVersion when minted (a later revocation voids the ticket) */
+  sv: z.int().min(0),
   jti: z.string(),
   exp: z.number(),
 });
@@ -25,12 +27,21 @@ const key = (secret: string) => new TextEncoder().encode(secret);
 
 export async function signSimTicket(
   secret: string,
-  claims: { userId: string; characterId: string; role: SimTicketClaims['role'] },
+  claims: {
+    userId: string;
+    characterId: string;
+    role: SimTicketClaims['role'];
+    sessionVersion: number;
+  },
   nowMs: number,
 ): Promise<{ ticket: string; expiresAt: Date }> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + SIM_TICKET_TTL_SECONDS;
-  const ticket = await new SignJWT({ cid: claims.characterId, role: claims.role })
+  const ticket = await new SignJWT({
+    cid: claims.characterId,
+    role: claims.role,
+    sv: claims.sessionVersion,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
