@@ -1,4 +1,5 @@
 export * from './constants';
+export * from './schemas/primitives';
 export * from './schemas/auth';
 export * from './schemas/character';
 export * from './content/attributes';
