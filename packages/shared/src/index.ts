@@ -10,6 +10,7 @@ export * from './content/reserved-names';
 export * from './rules/movement';
 export * from './rules/stats';
 export * from './net/contracts';
+export * from './net/client-events';
 export * from './content/item-schema';
 export * from './content/loot-schema';
 export * from './rules/inventory';
