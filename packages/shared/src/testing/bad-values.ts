@@ -84,7 +84,7 @@ export function badString(opts: BadValueOptions = {}): fc.Arbitrary<string> {
           fc.string({ unit: 'grapheme-ascii', maxLength: 4 }),
         )
         .map(([a, b, c]) => a + b + c),
-      weight: 3,
+      weight: 5,
     },
     { arbitrary: hugeStrings(opts.hugeLength ?? 100_000), weight: 1 },
   );
@@ -170,18 +170,26 @@ export function badRecord(
   pool: Readonly<Record<string, readonly unknown[]>>,
   opts: BadValueOptions = {},
 ): fc.Arbitrary<Record<string, unknown>> {
+  // ill-formed strings get a weight of their own: ids and names are where they hurt
   const value = (key: string) => {
     const good = pool[key] ?? [];
+    const bad = fc.oneof(
+      { arbitrary: badString(opts), weight: 2 },
+      { arbitrary: badValue(opts), weight: 1 },
+    );
     return good.length > 0
-      ? fc.oneof(
-          { arbitrary: fc.constantFrom(...good), weight: 2 },
-          { arbitrary: badValue(opts), weight: 1 },
-        )
-      : badValue(opts);
+      ? fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 1 }, { arbitrary: bad, weight: 1 })
+      : bad;
   };
   const fields = Object.fromEntries(keys.map((k) => [k, value(k)] as const));
   return fc
-    .tuple(fc.record(fields, { requiredKeys: [] }), fc.option(pollutingObject, { freq: 5 }))
+    .tuple(
+      fc.record(fields, { requiredKeys: [] }),
+      fc.oneof(
+        { arbitrary: fc.constant(null), weight: 3 },
+        { arbitrary: pollutingObject, weight: 1 },
+      ),
+    )
     .map(([rec, extra]) => {
       const out: Record<string, unknown> = { ...rec };
       if (extra)
