@@ -1,4 +1,5 @@
 export * from './constants';
+export * from './schemas/primitives';
 export * from './schemas/auth';
 export * from './schemas/character';
 export * from './content/attributes';
@@ -9,6 +10,7 @@ export * from './content/reserved-names';
 export * from './rules/movement';
 export * from './rules/stats';
 export * from './net/contracts';
+export * from './net/client-events';
 export * from './content/item-schema';
 export * from './content/loot-schema';
 export * from './rules/inventory';

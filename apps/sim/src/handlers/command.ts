@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ClientToServerEvents } from '@necp/shared';
+import type { ClientEvent, ClientEventSchemas } from '@necp/shared';
 import type { GameDeps } from '@necp/game';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
@@ -29,16 +29,17 @@ export const rateLimited = { code: 'RATE_LIMITED', message: 'Slow down.' } as co
  * Registers a client command that does async (database) work: parse the payload
  * with its schema (VALIDATION ack otherwise), spend from `limit`, run, then ack
  * `{ ok: true, data }` or the error (DomainErrors as they are, anything else INTERNAL).
+ * The schema must be the event's own in CLIENT_EVENT_SCHEMAS (checked by the compiler).
  */
-export function onCommand<S extends z.ZodType, T>(
+export function onCommand<E extends ClientEvent, S extends z.ZodType, T>(
   ctx: CommandContext,
-  event: keyof ClientToServerEvents,
-  schema: S,
+  event: E,
+  schema: S & ClientEventSchemas[E],
   limit: RateWindow | undefined,
   run: (payload: z.output<S>) => Promise<T>,
 ): void {
   ctx.session.socket.on(
-    event,
+    event as ClientEvent,
     safely(ctx, (input: unknown, ack?: unknown) => {
       const reply = asReply<T>(ack);
       const payload = parsePayload(ctx, schema, input, reply);

@@ -1,4 +1,5 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
+import { CLIENT_EVENTS } from '@necp/shared';
 import { registerAdminHandlers } from '../handlers/admin';
 import { registerCombatHandlers } from '../handlers/combat';
 import type { CommandContext } from '../handlers/command';
@@ -20,19 +21,8 @@ import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
 import { StatsRefresher, charStatsMsg } from './stats-refresher';
 
-const KNOWN_EVENTS: ReadonlySet<string> = new Set([
-  'zone:move',
-  'net:ping',
-  'loot:pickup',
-  'crate:open',
-  'inventory:drop',
-  'admin:loot',
-  'combat:use',
-  'combat:cancel',
-  'combat:respawn',
-  'zone:travel',
-  'item:use',
-]);
+/** Every client event the contract names has a handler below; anything else is a bad payload. */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
 
 /** Database-backed commands (pickup, crate, drop, admin, travel, item use) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };

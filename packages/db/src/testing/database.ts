@@ -16,6 +16,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface TestDatabase {
   url: string;
+  /**
+   * A copy of this database (migrated and seeded) under `name`, for a test that
+   * must see every write (the fuzz suites count every table); dropped with drop().
+   * Call it before anything connects to this one (PostgreSQL copies an idle template).
+   */
+  clone(name: string): Promise<string>;
   drop(): Promise<void>;
 }
 
@@ -48,9 +54,17 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
   const db = createDb(url, { max: 2 });
   await seedContent(db);
   await db.$disconnect();
+  const clones: string[] = [];
   return {
     url,
+    async clone(cloneName) {
+      await admin(base, `drop database if exists "${cloneName}" with (force)`);
+      await admin(base, `create database "${cloneName}" template "${name}"`);
+      clones.push(cloneName);
+      return withDatabase(base, cloneName);
+    },
     async drop() {
+      for (const c of clones) await admin(base, `drop database if exists "${c}" with (force)`);
       await admin(base, `drop database if exists "${name}" with (force)`);
       await stopEmbedded?.();
     },

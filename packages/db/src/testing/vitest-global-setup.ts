@@ -8,6 +8,12 @@ let testDb: TestDatabase | undefined;
 
 export async function setup(project: TestProject) {
   testDb = await createTestDatabase(`necp_test_${process.pid}`);
+  // the fuzz suites (api, sim) each get a database of their own: they assert that
+  // no table changed, which other test files writing in parallel would spoil
+  project.provide('fuzzDatabaseUrls', {
+    api: await testDb.clone(`necp_test_${process.pid}_fuzz_api`),
+    sim: await testDb.clone(`necp_test_${process.pid}_fuzz_sim`),
+  });
   project.provide('databaseUrl', testDb.url);
   process.env.TEST_DATABASE_URL = testDb.url;
 }
@@ -19,5 +25,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** isolated copies of the test database for the fuzz suites */
+    fuzzDatabaseUrls: { api: string; sim: string };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../accounts/validation';
@@ -13,8 +14,8 @@ import { loadTemplate } from './templates';
 const metres = z.number().finite();
 
 export const UseItemInputSchema = z.object({
-  characterId: z.string().min(1).max(64),
-  itemId: z.string().min(1).max(64),
+  characterId: IdSchema,
+  itemId: IdSchema,
   /** where the character stands (quest `use` objectives may name an area) */
   zoneId: z.string().min(1).max(32),
   x: metres,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAX_INPUT_MS } from '../rules/movement';
 import type { DamageType, Rarity } from '../content/item-schema';
 import type { NpcRank } from '../content/npc-schema';
+import { IdSchema } from '../schemas/primitives';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -36,7 +37,7 @@ export const CrateOpenSchema = EntityRefSchema;
 
 /** inventory:drop — put a bag item (or `quantity` of its stack) on the ground at your feet. */
 export const InventoryDropSchema = z.object({
-  itemId: z.string().min(1).max(64),
+  itemId: IdSchema,
   quantity: z.int().min(1).max(999).optional(),
 });
 export type InventoryDrop = z.infer<typeof InventoryDropSchema>;
@@ -88,7 +89,7 @@ export const ZoneTravelSchema = z.object({
 export type ZoneTravel = z.infer<typeof ZoneTravelSchema>;
 
 /** item:use — use one of a bag stack (a consumable heals; quest items count for `use` objectives). */
-export const ItemUseSchema = z.object({ itemId: z.string().min(1).max(64) });
+export const ItemUseSchema = z.object({ itemId: IdSchema });
 export type ItemUse = z.infer<typeof ItemUseSchema>;
 
 /**
@@ -435,7 +436,13 @@ export interface ConnectErrorData {
 }
 
 /** Handshake auth payload: the ticket minted by the web app (tRPC `sim.ticket`). */
-export const HandshakeAuthSchema = z.object({ ticket: z.string().min(10).max(4096) });
+export const HandshakeAuthSchema = z.object({
+  ticket: z
+    .string()
+    .min(10)
+    .max(4096, { abort: true })
+    .regex(/^[A-Za-z0-9._-]+$/, 'Invalid ticket'),
+});
 
 export const toCm = (m: number) => Math.round(m * 100);
 export const fromCm = (cm: number) => cm / 100;

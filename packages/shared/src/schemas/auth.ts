@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { INVALID_TEXT_MESSAGE, isSafeText } from './primitives';
 
 export const EmailSchema = z
   .string()
+  .max(320, { error: 'Enter a valid email address', abort: true })
+  .refine(isSafeText, 'Enter a valid email address')
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Enter a valid email address' }).max(254));
@@ -16,7 +19,8 @@ export const UsernameSchema = z
 export const PasswordSchema = z
   .string()
   .min(10, 'Password must be at least 10 characters')
-  .max(128, 'Password must be at most 128 characters');
+  .max(128, 'Password must be at most 128 characters')
+  .refine(isSafeText, INVALID_TEXT_MESSAGE);
 
 export const RegisterInputSchema = z.object({
   email: EmailSchema,
@@ -27,7 +31,11 @@ export type RegisterInput = z.infer<typeof RegisterInputSchema>;
 
 export const LoginInputSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1, 'Enter your password').max(128),
+  password: z
+    .string()
+    .min(1, 'Enter your password')
+    .max(128)
+    .refine(isSafeText, INVALID_TEXT_MESSAGE),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
 

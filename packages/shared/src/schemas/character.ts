@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ORIGIN_IDS } from '../content/origins';
 import { CLASS_IDS } from '../content/classes';
+import { IdSchema } from './primitives';
 
 /** 3–16 characters: ASCII letters and digits, at most one hyphen, not at either end. */
 export const CharacterNameSchema = z
   .string()
+  .max(64, { error: 'Name must be at most 16 characters', abort: true })
   .trim()
   .min(3, 'Name must be at least 3 characters')
   .max(16, 'Name must be at most 16 characters')
@@ -20,7 +22,7 @@ export const CreateCharacterInputSchema = z.object({
 });
 export type CreateCharacterInput = z.infer<typeof CreateCharacterInputSchema>;
 
-export const CharacterIdInputSchema = z.object({ characterId: z.string().min(1).max(64) });
+export const CharacterIdInputSchema = z.object({ characterId: IdSchema });
 export type CharacterIdInput = z.infer<typeof CharacterIdInputSchema>;
 
 /** What the character list shows. */

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { EQUIPMENT_SLOTS, type EquipmentSlot, type ItemTemplate } from '../content/item-schema';
 import type { DerivedStats } from '../rules/stats';
 import { CharacterIdInputSchema } from './character';
+import { IdSchema } from './primitives';
 
-const Id = z.string().min(1, 'Missing id').max(64, 'Invalid id');
+const Id = IdSchema;
 /** Bag/bank index. The real limit is the character's bagSlots / the account's bankSlots. */
 export const ContainerSlotSchema = z
   .int('Slot must be a whole number')
@@ -82,7 +83,7 @@ export const MoveInBankInputSchema = MoveItemInputSchema;
 export type MoveInBankInput = MoveItemInput;
 
 export const AdminGrantItemInputSchema = CharacterIdInputSchema.extend({
-  templateId: z.string().min(1).max(64),
+  templateId: IdSchema,
   quantity: ItemQuantitySchema,
 });
 export type AdminGrantItemInput = z.infer<typeof AdminGrantItemInputSchema>;

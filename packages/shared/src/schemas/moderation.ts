@@ -4,17 +4,9 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../constants';
+import { IdSchema, INVALID_TEXT_MESSAGE, isSafeText } from './primitives';
 
-/** NUL and lone UTF-16 surrogates: refused in every id and text here (they break logs and PostgreSQL). */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
-const BAD_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const clean = (s: string) => !BAD_CHARS.test(s);
-
-const AccountIdSchema = z
-  .string()
-  .min(1, 'Missing account id')
-  .max(64, 'Invalid account id')
-  .refine(clean, 'Invalid account id');
+const AccountIdSchema = IdSchema;
 
 export const SetRoleInputSchema = z.object({
   userId: AccountIdSchema,
@@ -32,7 +24,7 @@ export const BanInputSchema = z.object({
     .trim()
     .min(3, 'Give a reason (at least 3 characters)')
     .max(500, 'Reason must be at most 500 characters')
-    .refine(clean, 'Reason contains characters that are not allowed'),
+    .refine(isSafeText, INVALID_TEXT_MESSAGE),
   /** hours from now; omitted = permanent */
   durationHours: z
     .int('Duration must be a whole number of hours')

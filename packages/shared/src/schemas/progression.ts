@@ -3,6 +3,7 @@ import { ATTRIBUTE_KEYS, type AttributeKey, type Attributes } from '../content/a
 import { SKILL_IDS, type Perk } from '../content/skills';
 import type { DerivedStats } from '../rules/stats';
 import { CharacterIdInputSchema } from './character';
+import { IdSchema, TextSchema } from './primitives';
 
 /** progression.sheet / progression.respec */
 export const ProgressionSheetInputSchema = CharacterIdInputSchema;
@@ -21,13 +22,13 @@ export type SpendAttributePointInput = z.infer<typeof SpendAttributePointInputSc
 export const GrantXpInputSchema = CharacterIdInputSchema.extend({
   amount: z.int().positive().max(10_000_000),
   /** what earned it (kill, quest, admin …), for the log */
-  reason: z.string().min(1).max(64),
+  reason: TextSchema(64, { min: 1 }),
 });
 export type GrantXpInput = z.infer<typeof GrantXpInputSchema>;
 
 /** gainSkillXp (the sim after a shot, a hack, a heal; quests). */
 export const GainSkillXpInputSchema = CharacterIdInputSchema.extend({
-  skillId: z.string().refine((id) => SKILL_IDS.includes(id), 'Unknown skill'),
+  skillId: IdSchema.refine((id) => SKILL_IDS.includes(id), 'Unknown skill'),
   amount: z.int().positive().max(1_000_000),
 });
 export type GainSkillXpInput = z.infer<typeof GainSkillXpInputSchema>;

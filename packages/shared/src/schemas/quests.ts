@@ -13,16 +13,13 @@ import type {
 import type { ReputationTier } from '../rules/reputation';
 import type { SkillCheckResult } from '../rules/skill-check';
 import { CharacterIdInputSchema } from './character';
+import { ContentIdSchema, IdSchema } from './primitives';
 
-const ContentId = z
-  .string()
-  .min(1, 'Missing id')
-  .max(64, 'Invalid id')
-  .regex(/^[a-z0-9_]+$/, 'Invalid id');
+const ContentId = ContentIdSchema;
 const QuestId = z
   .string()
   .min(1, 'Missing quest')
-  .max(64, 'Invalid quest')
+  .max(64, { error: 'Invalid quest', abort: true })
   .regex(/^q_[a-z0-9_]+$/, 'Invalid quest');
 
 // ── quests ──────────────────────────────────────────────────────────────────
@@ -242,7 +239,7 @@ export type VendorBuyInput = z.infer<typeof VendorBuyInputSchema>;
 
 export const VendorSellInputSchema = CharacterIdInputSchema.extend({
   contactId: ContentId,
-  itemId: z.string().min(1).max(64),
+  itemId: IdSchema,
   /** default: the whole stack */
   quantity: z
     .int('Quantity must be a whole number')
@@ -254,7 +251,7 @@ export type VendorSellInput = z.infer<typeof VendorSellInputSchema>;
 
 export const VendorBuybackInputSchema = CharacterIdInputSchema.extend({
   contactId: ContentId,
-  itemId: z.string().min(1).max(64),
+  itemId: IdSchema,
 });
 export type VendorBuybackInput = z.infer<typeof VendorBuybackInputSchema>;
 

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { getAuthOptions } from '@/server/auth';
+import { refuseBadAuthRequest } from '@/server/auth-request-guard';
 import { AUTH_MAX_BODY_BYTES, withCappedBody } from '@/server/request-limits';
 
 // Options are resolved per request (lazily), so `next build` needs no secrets.
@@ -11,6 +12,9 @@ async function handler(
   // 413 before next-auth reads the body
   const req = await withCappedBody(incoming, AUTH_MAX_BODY_BYTES);
   if (req instanceof Response) return req;
+  // bad JSON and a GET on the credentials callback are 400/405, not next-auth's 500
+  const refused = await refuseBadAuthRequest(req, (await ctx.params).nextauth);
+  if (refused) return refused;
   return NextAuth(req, ctx, getAuthOptions()) as Promise<Response>;
 }
 

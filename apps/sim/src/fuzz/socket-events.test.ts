@@ -1,0 +1,179 @@
+/**
+ * The fuzz suite of the sim's socket edge (issue 10): walks EVERY client→server
+ * event of CLIENT_EVENT_SCHEMAS (the map the sim registers its handlers from, so a
+ * new event is covered without editing this file) with generated hostile payloads,
+ * as the owner of a character, as another player (holding the owner's item ids) and
+ * as the wrong role (a player ticket sending admin:loot); and fuzzes the handshake
+ * as an anonymous client. It asserts: no INTERNAL ack, payloads the schema refuses
+ * are acked VALIDATION, the process keeps answering net:ping and accepting
+ * connections, and no table changed except after a payload its schema accepts.
+ * Runs on a database of its own with a fixed seed (FUZZ_SEED, FUZZ_RUNS override).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import fc from 'fast-check';
+import { createDb } from '@necp/db';
+import { changedTables, tableChecksums, type TableChecksums } from '@necp/db/testing';
+import { grantItem } from '@necp/game';
+import {
+  BAD_PAYLOAD_WINDOW_MS,
+  CLIENT_EVENTS,
+  CLIENT_EVENT_SCHEMAS,
+  type Ack,
+  type ClientEvent,
+} from '@necp/shared';
+import { badInput, badRecord, badValue } from '@necp/shared/testing';
+import type { Socket } from 'socket.io-client';
+import { connectClient, type TestClient } from '../testing/test-client';
+import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fuzzDatabaseUrls: { api: string; sim: string };
+  }
+}
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+/** generated payloads per event (each is sent by every actor) */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+/** the sim refuses frames over 16 KB; stay under it so payloads reach the handlers */
+const HUGE = 2_000;
+
+const db = createDb(inject('fuzzDatabaseUrls').sim, { max: 4 });
+let sim: TestSim;
+const actors: Record<'player' | 'other player', TestClient> = {} as never;
+const pool: Record<string, readonly unknown[]> = {};
+let baseline: TableChecksums;
+
+/** The keys of an event's payload object (from its schema), for near-miss payloads. */
+const keysOf = (event: ClientEvent): string[] => {
+  const shape = (CLIENT_EVENT_SCHEMAS[event] as { shape?: Record<string, unknown> }).shape;
+  return Object.keys(shape ?? {});
+};
+
+/** Emits outside the typed contract, the way a hostile client would; resolves with the ack. */
+const send = (c: TestClient, event: string, payload: unknown): Promise<Ack<unknown>> =>
+  (c.socket as unknown as Socket).timeout(3000).emitWithAck(event, payload) as Promise<
+    Ack<unknown>
+  >;
+
+beforeAll(async () => {
+  sim = await bootTestSim(db, { logLevel: 'silent' });
+  // an open spot in Watson, away from contacts and NPC lots
+  const owner = await createPlayerAt(db, 40, 110);
+  const other = await createPlayerAt(db, 42, 110);
+  const [stim] = await grantItem(
+    { db },
+    { characterId: owner.characterId, templateId: 'stim_basic', quantity: 50, reason: 'admin' },
+  );
+  actors.player = (await sim.join(owner)).client;
+  actors['other player'] = (await sim.join(other)).client;
+  Object.assign(pool, {
+    itemId: [stim!.itemId],
+    quantity: [1],
+    eid: [1, 2],
+    tableId: ['street_thug'],
+    ability: ['quickhack_short_circuit', 'basic_attack'],
+    to: ['westbrook', 'city-center'],
+    t: [1],
+    seq: [1],
+    dx: [0, 1],
+    dy: [0],
+    ms: [50],
+  });
+});
+afterAll(async () => {
+  await sim?.close();
+  await db.$disconnect();
+});
+
+const expectUnchanged = async (what: string) => {
+  expect(changedTables(baseline, await tableChecksums(db)), `tables written by ${what}`).toEqual(
+    [],
+  );
+};
+
+describe(`socket fuzz (seed ${SEED}, ${RUNS} runs per event)`, () => {
+  it('the sim listens for exactly the events of CLIENT_EVENT_SCHEMAS', () => {
+    const [server] = [...sim.server.io.of('/').sockets.values()];
+    const listened = server!.eventNames().filter((e) => typeof e === 'string' && e.includes(':'));
+    expect([...listened].sort()).toEqual([...CLIENT_EVENTS].sort());
+  });
+
+  it.each(CLIENT_EVENTS.map((e, i) => [e, i] as const))(
+    '%s: no INTERNAL ack, invalid payloads acked VALIDATION, nothing written',
+    async (event, index) => {
+      const schema = CLIENT_EVENT_SCHEMAS[event];
+      baseline = await tableChecksums(db);
+      await fc.assert(
+        fc.asyncProperty(
+          badInput(keysOf(event), pool, { json: true, hugeLength: HUGE }),
+          async (payload) => {
+            // a JSON round trip is what reaches the server (undefined members drop, NaN → null)
+            const wire: unknown =
+              payload === undefined ? undefined : JSON.parse(JSON.stringify(payload) ?? 'null');
+            const valid = schema.safeParse(wire).success;
+            if (valid) await expectUnchanged(`invalid payloads before ${event}`);
+            for (const who of ['player', 'other player'] as const) {
+              // bad payloads are forgotten after the window: keep the fuzzing sockets connected
+              sim.clock.advance(BAD_PAYLOAD_WINDOW_MS + 1);
+              const ack = await send(actors[who], event, wire);
+              const label = `${event} from ${who}: ${JSON.stringify(ack)}`;
+              expect(ack, label).toHaveProperty('ok');
+              if (!ack.ok) expect(ack.error.code, label).not.toBe('INTERNAL');
+              if (!valid)
+                expect(ack, label).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+              if (ack.ok && who === 'other player' && event !== 'net:ping')
+                expect(
+                  ['inventory:drop', 'item:use'],
+                  `${label}: used another's item`,
+                ).not.toContain(event);
+            }
+            if (valid) baseline = await tableChecksums(db);
+          },
+        ),
+        { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
+      );
+      await expectUnchanged(`invalid payloads of ${event}`);
+      // still alive and still serving these very sockets
+      for (const c of Object.values(actors)) {
+        expect((await c.ping(index)).ok).toBe(true);
+        expect(c.socket.connected).toBe(true);
+      }
+    },
+  );
+
+  it('unknown events and hostile handshakes are refused without an internal error', async () => {
+    baseline = await tableChecksums(db);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 30 }),
+        badValue({ json: true, hugeLength: HUGE }),
+        // socket.io itself drops a handshake whose auth is not an object; objects reach our check
+        badRecord(
+          ['ticket'],
+          { ticket: ['x'.repeat(40), 'a.b.c'] },
+          { json: true, hugeLength: HUGE },
+        ),
+        async (name, payload, auth) => {
+          sim.clock.advance(BAD_PAYLOAD_WINDOW_MS + 1);
+          if (!(CLIENT_EVENTS as string[]).includes(name)) {
+            const ack = await send(actors.player, `x:${name}`, payload);
+            expect(ack).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+          }
+          const wireAuth = JSON.parse(JSON.stringify(auth) ?? 'null') as unknown;
+          const refused = await connectClient(sim.server.port, wireAuth as Record<string, unknown>)
+            .then(({ client }) => {
+              client.close();
+              return null;
+            })
+            .catch((e: Error & { data?: { code: string } }) => e.data?.code ?? e.message);
+          expect(refused, `handshake with ${JSON.stringify(wireAuth)}`).toBe('UNAUTHENTICATED');
+        },
+      ),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    await expectUnchanged('anonymous handshakes');
+    expect((await actors.player.ping(1)).ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Issue 10, item 5: NUL characters and lone UTF-16 surrogates in ids and names, and
+ * extreme cursors and dates, are refused at the edge (BAD_REQUEST), never a 500 from
+ * the database. Calls go through the real tRPC caller against PostgreSQL.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { grantItem } from '@necp/game';
+import { uniq } from '@necp/db/testing';
+import { rejection, signedIn, testDb, testDeps } from './testing';
+
+const db = testDb();
+const deps = testDeps(db);
+afterAll(() => db.$disconnect());
+
+const NUL = '\u0000';
+const HIGH = '\uD83D';
+const LOW = '\uDE42';
+const BAD_STRINGS = [`x${NUL}`, `${NUL}`, `x${HIGH}`, `${LOW}x`, `a${HIGH}b${LOW}`];
+
+const badRequest = { code: 'BAD_REQUEST' };
+
+async function player() {
+  const s = await signedIn(deps, db);
+  const c = await s.caller.character.create({
+    name: uniq('B').slice(0, 12),
+    origin: 'streetkid',
+    class: 'netrunner',
+  });
+  const [granted] = await grantItem(deps, {
+    characterId: c.id,
+    templateId: 'stim_basic',
+    quantity: 2,
+    reason: 'admin',
+  });
+  return { ...s, characterId: c.id, itemId: granted!.itemId };
+}
+
+describe('bad strings at the tRPC edge', () => {
+  it('ids with NUL or lone surrogates are BAD_REQUEST in every kind of procedure', async () => {
+    const p = await player();
+    const { characterId, itemId } = p;
+    for (const bad of BAD_STRINGS) {
+      const calls: [string, () => Promise<unknown>][] = [
+        ['character.delete', () => p.caller.character.delete({ characterId: bad })],
+        ['character.enter', () => p.caller.character.enter({ characterId: bad })],
+        ['inventory.get', () => p.caller.inventory.get({ characterId: bad })],
+        ['inventory.move', () => p.caller.inventory.move({ characterId, itemId: bad, toSlot: 3 })],
+        ['inventory.destroy', () => p.caller.inventory.destroy({ characterId, itemId: bad })],
+        ['inventory.equip', () => p.caller.inventory.equip({ characterId, itemId: bad })],
+        ['bank.deposit', () => p.caller.bank.deposit({ characterId, itemId: bad })],
+        ['progression.sheet', () => p.caller.progression.sheet({ characterId: bad })],
+        ['quests.log', () => p.caller.quests.log({ characterId: bad })],
+        [
+          'quests.accept',
+          () => p.caller.quests.accept({ characterId, questId: 'q_street_cred', contactId: bad }),
+        ],
+        ['dialogue.open', () => p.caller.dialogue.open({ characterId, contactId: bad })],
+        ['vendor.get', () => p.caller.vendor.get({ characterId, contactId: bad })],
+        ['vendor.sell', () => p.caller.vendor.sell({ characterId, contactId: 'vik', itemId: bad })],
+        [
+          'vendor.buyback',
+          () => p.caller.vendor.buyback({ characterId, contactId: 'vik', itemId: bad }),
+        ],
+        ['reputation.list', () => p.caller.reputation.list({ characterId: bad })],
+        ['daily.claim', () => p.caller.daily.claim({ characterId: bad })],
+        [
+          'character.create',
+          () => p.caller.character.create({ name: bad, origin: 'streetkid', class: 'netrunner' }),
+        ],
+      ];
+      for (const [name, call] of calls)
+        expect(await rejection(call()), `${name} ${JSON.stringify(bad)}`).toMatchObject(badRequest);
+    }
+    // nothing moved: the stack is still where it was
+    const inv = await p.caller.inventory.get({ characterId });
+    expect(inv.bag.find((i) => i.id === itemId)).toMatchObject({ quantity: 2 });
+  });
+
+  it('sign-up refuses NUL and lone surrogates in every field', async () => {
+    const { caller } = await signedIn(deps, db);
+    const good = {
+      email: `${uniq('e')}@example.com`,
+      username: uniq('u'),
+      password: 'a long and fine passphrase',
+    };
+    for (const bad of BAD_STRINGS) {
+      for (const input of [
+        { ...good, email: `${bad}${good.email}` },
+        { ...good, username: `${good.username}${bad}` },
+        { ...good, password: `${good.password}${bad}` },
+      ])
+        expect(await rejection(caller.auth.register(input))).toMatchObject(badRequest);
+    }
+    expect(await db.user.count({ where: { username: good.username } })).toBe(0);
+  });
+
+  it('admin tools refuse bad ids as BAD_REQUEST', async () => {
+    const { caller } = await signedIn(deps, db, 'ADMIN');
+    const { characterId } = await player();
+    for (const bad of BAD_STRINGS) {
+      expect(
+        await rejection(caller.admin.grantItem({ characterId, templateId: bad, quantity: 1 })),
+      ).toMatchObject(badRequest);
+      expect(
+        await rejection(caller.admin.grantEddies({ characterId: bad, amount: 5 })),
+      ).toMatchObject(badRequest);
+    }
+  });
+});
+
+describe('moderation.combatLog bounds', () => {
+  it('huge cursors, extreme dates and bad names are BAD_REQUEST, not a database error', async () => {
+    const { caller } = await signedIn(deps, db, 'MODERATOR');
+    for (const input of [
+      { cursor: '999999999999999:1' },
+      { cursor: '1:9999999999999999999' },
+      { cursor: '1:9223372036854775808' },
+      { since: new Date(8.64e15) },
+      { until: new Date(-8.64e15) },
+      { since: new Date('+275760-01-01T00:00:00Z') },
+      { since: new Date(Number.NaN) },
+      { characterName: `bob${NUL}` },
+      { characterName: `bob${HIGH}` },
+      { characterId: `c${NUL}` },
+      { zoneId: `${LOW}` },
+    ])
+      expect(
+        await rejection(caller.moderation.combatLog(input)),
+        JSON.stringify(input),
+      ).toMatchObject(badRequest);
+    // the largest values in range still work
+    await expect(
+      caller.moderation.combatLog({
+        cursor: `${Date.UTC(9999, 11, 31)}:9223372036854775807`,
+        since: new Date(0),
+        until: new Date('9999-12-31T00:00:00Z'),
+      }),
+    ).resolves.toMatchObject({ entries: expect.any(Array) });
+  });
+});

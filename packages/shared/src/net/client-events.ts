@@ -1,0 +1,42 @@
+/**
+ * The one map of client→server socket events to their payload schemas. The sim
+ * registers a handler for each key and counts any other event as a bad payload;
+ * the fuzz suite walks it. `satisfies` ties it to ClientToServerEvents both ways:
+ * an event added to (or removed from) the contract without its schema here fails
+ * to compile.
+ */
+import type { z } from 'zod';
+import {
+  AdminLootSchema,
+  CombatCancelSchema,
+  CombatRespawnSchema,
+  CombatUseSchema,
+  CrateOpenSchema,
+  InventoryDropSchema,
+  ItemUseSchema,
+  LootPickupSchema,
+  MoveInputSchema,
+  PingSchema,
+  ZoneTravelSchema,
+  type ClientToServerEvents,
+} from './contracts';
+
+export const CLIENT_EVENT_SCHEMAS = {
+  'zone:move': MoveInputSchema,
+  'net:ping': PingSchema,
+  'loot:pickup': LootPickupSchema,
+  'crate:open': CrateOpenSchema,
+  'inventory:drop': InventoryDropSchema,
+  'admin:loot': AdminLootSchema,
+  'combat:use': CombatUseSchema,
+  'combat:cancel': CombatCancelSchema,
+  'combat:respawn': CombatRespawnSchema,
+  'zone:travel': ZoneTravelSchema,
+  'item:use': ItemUseSchema,
+} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
+
+export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;
+export type ClientEventSchemas = typeof CLIENT_EVENT_SCHEMAS;
+
+/** Every client→server event name. */
+export const CLIENT_EVENTS = Object.keys(CLIENT_EVENT_SCHEMAS) as ClientEvent[];
