@@ -48,3 +48,4 @@ export * from './content/contacts';
 export * from './content/quests';
 export * from './content/dialogues';
 export * from './content/vendors';
+export * from './rules/metro';
