@@ -10,6 +10,7 @@ import './styles/combat.css';
 import './styles/quests.css';
 import './styles/world.css';
 import './styles/staff.css';
+import './styles/hud-polish.css';
 
 export const metadata: Metadata = {
   title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },

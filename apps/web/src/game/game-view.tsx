@@ -37,6 +37,7 @@ import { TravelWindow } from './hud/travel/travel-window';
 import { useHotkeys } from './hud/use-hotkeys';
 import { VendorWindow } from './hud/vendor/vendor-window';
 import { VisiblePlayers } from './hud/visible-players';
+import { VitalsAlert } from './hud/vitals/vitals-alert';
 import { resolveDrop } from './items/drag';
 import { createGameStore } from './store/game-store';
 
@@ -165,6 +166,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <VisiblePlayers />
           <GroundLists />
           <CombatFlash />
+          <VitalsAlert />
           <DeathScreen />
           <MetroTransition />
           <GameDialog />

@@ -1,13 +1,111 @@
 'use client';
-import type { CSSProperties } from 'react';
+/**
+ * The one notification area. Its place is computed, not fixed: the first free
+ * spot (toast-slot.ts) clear of every window, HUD card, bar and the area banner,
+ * re-checked whenever the screen changes. With no free spot the toasts wait,
+ * hidden, until there is one — they never cover something you can click.
+ */
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { rarityColor } from '../items/rarity';
+import { MINIMAP_MARGIN, MINIMAP_SIZE } from '../render/draw-minimap';
 import { useGame } from './store-context';
+import { findToastSlot, type ToastSlot } from './toast-slot';
+
+/** What a toast may never cover. */
+const PROTECTED = [
+  '.gwin',
+  '.hud-card',
+  '.areabanner',
+  '.overlay',
+  '[data-testid=target-frame]',
+  '[data-testid=ability-bar]',
+  '.actionbar',
+  '.xp',
+  '[data-testid=interaction-hint]',
+  '[data-testid=quest-tracker]',
+  '[data-testid=cast-bar]',
+  '[data-testid=item-menu]',
+  '[data-testid=low-health-alert]',
+].join(',');
+
+function protectedRects(root: Element, self: Element) {
+  // the minimap is painted on the canvas, top right
+  const vw = window.innerWidth;
+  const out = [
+    {
+      x0: vw - MINIMAP_MARGIN - MINIMAP_SIZE,
+      y0: MINIMAP_MARGIN,
+      x1: vw - MINIMAP_MARGIN,
+      y1: MINIMAP_MARGIN + MINIMAP_SIZE,
+    },
+  ];
+  for (const el of root.querySelectorAll(PROTECTED)) {
+    if (self.contains(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
+  }
+  return out;
+}
 
 export function Toasts() {
   const toasts = useGame((s) => s.toasts);
   const dismiss = useGame((s) => s.dismissToast);
+  const ref = useRef<HTMLDivElement>(null);
+  const [slot, setSlot] = useState<ToastSlot | null>(null);
+  const [width, setWidth] = useState(380);
+  const count = toasts.length;
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const root = el?.closest('.game');
+    if (!el || !root || count === 0) return;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const vw = window.innerWidth;
+      const margin = vw < 600 ? 8 : 16;
+      const w = Math.min(380, vw - 2 * margin);
+      setWidth(w);
+      const next = findToastSlot({
+        viewport: { width: vw, height: window.innerHeight },
+        size: { width: w, height: el.offsetHeight },
+        protect: protectedRects(root, el),
+        margin,
+      });
+      setSlot((s) => (s && next && s.left === next.left && s.top === next.top ? s : next));
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(place);
+    };
+    place();
+    // windows open and close, banners come and go, the stack grows: look again
+    const mo = new MutationObserver(later);
+    mo.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'style'],
+    });
+    window.addEventListener('resize', later);
+    return () => {
+      mo.disconnect();
+      window.removeEventListener('resize', later);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [count]);
+
+  const style: CSSProperties = slot
+    ? { top: slot.top, left: slot.left, right: 'auto', width }
+    : { width };
   return (
-    <div className="toasts" aria-live="polite" data-testid="toasts">
+    <div
+      ref={ref}
+      className={`toasts is-placed${count > 0 && !slot ? ' is-held' : ''}`}
+      style={style}
+      aria-live="polite"
+      data-testid="toasts"
+      data-held={count > 0 && !slot ? 'true' : 'false'}
+    >
       {toasts.map((t) => (
         <div
           key={t.id}
