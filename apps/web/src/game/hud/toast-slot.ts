@@ -28,8 +28,9 @@ export interface ToastSlotInput {
   gap?: number;
 }
 
+// the gap is kept above and below; side by side, touching is enough
 const hits = (a: Rect, b: Rect, gap: number) =>
-  a.x0 < b.x1 + gap && a.x1 > b.x0 - gap && a.y0 < b.y1 + gap && a.y1 > b.y0 - gap;
+  a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 + gap && a.y1 > b.y0 - gap;
 
 export function findToastSlot({
   viewport,

@@ -28,6 +28,9 @@ const PROTECTED = [
   '[data-testid=low-health-alert]',
 ].join(',');
 
+/** px between two toasts (the stack's CSS gap) */
+const GAP = 8;
+
 function protectedRects(root: Element, self: Element) {
   // the minimap is painted on the canvas, top right
   const vw = window.innerWidth;
@@ -53,6 +56,8 @@ export function Toasts() {
   const ref = useRef<HTMLDivElement>(null);
   const [slot, setSlot] = useState<ToastSlot | null>(null);
   const [width, setWidth] = useState(380);
+  /** how many of the newest toasts fit in the free spot (the older wait) */
+  const [shown, setShown] = useState(0);
   const count = toasts.length;
 
   useLayoutEffect(() => {
@@ -66,13 +71,26 @@ export function Toasts() {
       const margin = vw < 600 ? 8 : 16;
       const w = Math.min(380, vw - 2 * margin);
       setWidth(w);
-      const next = findToastSlot({
-        viewport: { width: vw, height: window.innerHeight },
-        size: { width: w, height: el.offsetHeight },
-        protect: protectedRects(root, el),
-        margin,
-      });
-      setSlot((s) => (s && next && s.left === next.left && s.top === next.top ? s : next));
+      const protect = protectedRects(root, el);
+      // heights of the toasts, newest last (the waiting ones are measured too)
+      const heights = [...el.children].map((c) => (c as HTMLElement).offsetHeight);
+      for (let n = heights.length; n > 0; n--) {
+        const last = heights.slice(-n);
+        const height = last.reduce((a, b) => a + b, 0) + GAP * (n - 1);
+        const next = findToastSlot({
+          viewport: { width: vw, height: window.innerHeight },
+          size: { width: w, height },
+          protect,
+          margin,
+        });
+        if (next) {
+          setShown(n);
+          setSlot((s) => (s && s.left === next.left && s.top === next.top ? s : next));
+          return;
+        }
+      }
+      setShown(0);
+      setSlot(null);
     };
     const later = () => {
       if (!frame) frame = requestAnimationFrame(place);
@@ -94,22 +112,23 @@ export function Toasts() {
     };
   }, [count]);
 
+  const held = count > 0 && (!slot || shown === 0);
   const style: CSSProperties = slot
     ? { top: slot.top, left: slot.left, right: 'auto', width }
     : { width };
   return (
     <div
       ref={ref}
-      className={`toasts is-placed${count > 0 && !slot ? ' is-held' : ''}`}
+      className={`toasts is-placed${held ? ' is-held' : ''}`}
       style={style}
       aria-live="polite"
       data-testid="toasts"
-      data-held={count > 0 && !slot ? 'true' : 'false'}
+      data-held={held ? 'true' : 'false'}
     >
-      {toasts.map((t) => (
+      {toasts.map((t, i) => (
         <div
           key={t.id}
-          className={`toast toast--${t.kind}`}
+          className={`toast toast--${t.kind}${i < count - shown ? ' is-waiting' : ''}`}
           role={t.kind === 'error' ? 'alert' : 'status'}
           data-testid="toast"
           data-kind={t.kind}
