@@ -56,7 +56,7 @@ export function Toasts() {
   const ref = useRef<HTMLDivElement>(null);
   const [slot, setSlot] = useState<ToastSlot | null>(null);
   const [width, setWidth] = useState(380);
-  /** how many of the newest toasts fit in the free spot (the older wait) */
+  /** how many of the oldest toasts fit in the free spot (first come, first shown; the newer wait) */
   const [shown, setShown] = useState(0);
   const count = toasts.length;
 
@@ -72,11 +72,11 @@ export function Toasts() {
       const w = Math.min(380, vw - 2 * margin);
       setWidth(w);
       const protect = protectedRects(root, el);
-      // heights of the toasts, newest last (the waiting ones are measured too)
+      // heights of the toasts, oldest first (the waiting ones are measured too)
       const heights = [...el.children].map((c) => (c as HTMLElement).offsetHeight);
       for (let n = heights.length; n > 0; n--) {
-        const last = heights.slice(-n);
-        const height = last.reduce((a, b) => a + b, 0) + GAP * (n - 1);
+        const first = heights.slice(0, n);
+        const height = first.reduce((a, b) => a + b, 0) + GAP * (n - 1);
         const next = findToastSlot({
           viewport: { width: vw, height: window.innerHeight },
           size: { width: w, height },
@@ -128,7 +128,7 @@ export function Toasts() {
       {toasts.map((t, i) => (
         <div
           key={t.id}
-          className={`toast toast--${t.kind}${i < count - shown ? ' is-waiting' : ''}`}
+          className={`toast toast--${t.kind}${i >= shown ? ' is-waiting' : ''}`}
           role={t.kind === 'error' ? 'alert' : 'status'}
           data-testid="toast"
           data-kind={t.kind}
