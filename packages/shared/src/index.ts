@@ -53,3 +53,4 @@ export * from './content/dialogues';
 export * from './content/vendors';
 export * from './schemas/moderation';
 export * from './rules/staff-roles';
+export * from './rules/metro';

@@ -1,8 +1,9 @@
 import {
-  INTERACT_RANGE,
+  METRO_SERVER_SLACK,
   ZoneTravelSchema,
-  distance,
   inCombat,
+  metroStationAt,
+  metroStations as stationsOf,
   type TravelResult,
   type Vec2,
   type WelcomeMsg,
@@ -15,8 +16,7 @@ import { rateLimited, type CommandContext } from './command';
 import { parsePayload, safely } from './context';
 
 /** A zone's metro stations (spawn points of kind metro_station). */
-export const metroStations = (zone: Zone): Vec2[] =>
-  zone.info.spawnPoints.filter((s) => s.kind === 'metro_station');
+export const metroStations = (zone: Zone): Vec2[] => stationsOf(zone.info.spawnPoints);
 
 const refuse = (code: 'INVALID_STATE' | 'NOT_FOUND', message: string) =>
   new DomainError(code, message, message);
@@ -66,7 +66,8 @@ export function rideMetro(
   if (p.combat.dead) throw deadRefusal();
   if (inCombat(p.combat.lastCombatAt, ctx.clock.ms()))
     throw refuse('INVALID_STATE', "You can't ride the metro in combat.");
-  if (!metroStations(from).some((s) => distance(p, s) <= INTERACT_RANGE))
+  // the one metro rule (shared), with the slack for the client's prediction lead
+  if (!metroStationAt(from.info.spawnPoints, p, METRO_SERVER_SLACK))
     throw refuse('INVALID_STATE', 'You need to be at a metro station.');
   if (to === from.id) throw refuse('INVALID_STATE', `You are already in ${from.info.name}.`);
   const dest = ctx.zones.get(to);

@@ -13,6 +13,7 @@ import './styles/world.css';
 import './styles/staff.css';
 import './styles/account-security.css';
 import './styles/info-pages.css';
+import './styles/hud-polish.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

@@ -6,7 +6,7 @@
 import {
   BANK_RANGE,
   CRATE_RANGE,
-  INTERACT_RANGE,
+  METRO_SERVER_SLACK,
   PICKUP_RANGE,
   contactById,
   distance,
@@ -368,8 +368,8 @@ export class GameClient {
       s.toast('info', `You are already in ${world.zone.name}.`);
       return false;
     }
-    // the window opens inside NEAR_RANGE and stays up to the server's range
-    if (!stationInRange(world.zone, world.predictor.pos, INTERACT_RANGE)) {
+    // the window opens on the station's ring and stays up to what the server accepts
+    if (!stationInRange(world.zone, world.predictor.pos, METRO_SERVER_SLACK)) {
       s.toast('warn', 'Walk to a metro station to ride the metro.');
       return false;
     }
@@ -645,7 +645,10 @@ export class GameClient {
     const now = performance.now();
     const pos = world.predictor.pos;
     const serverNow = this.serverNow();
+    const plates = this.renderer.lastPlates;
     return {
+      plates: plates.placed.map(({ key, x0, y0, x1, y1 }) => ({ key, x0, y0, x1, y1 })),
+      hiddenPlates: [...plates.hidden],
       zoneId: world.zone.id,
       self: {
         eid: world.self.eid,
@@ -801,7 +804,7 @@ export class GameClient {
       s.closeVendor();
       s.toast('info', `You walked away from ${nameOf(id)}'s shop.`);
     }
-    if (s.panels.travel && !s.ride && !stationInRange(world.zone, pos, INTERACT_RANGE)) {
+    if (s.panels.travel && !s.ride && !stationInRange(world.zone, pos, METRO_SERVER_SLACK)) {
       s.setPanel('travel', false);
       s.toast('info', 'You left the metro station.');
     }

@@ -39,6 +39,7 @@ import { VendorWindow } from './hud/vendor/vendor-window';
 import { TouchControls } from './hud/touch/touch-controls';
 import { VisiblePlayers } from './hud/visible-players';
 import { StickInput } from './input/touch-stick';
+import { VitalsAlert } from './hud/vitals/vitals-alert';
 import { resolveDrop } from './items/drag';
 import { createGameStore } from './store/game-store';
 
@@ -169,6 +170,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <VisiblePlayers />
           <GroundLists />
           <CombatFlash />
+          <VitalsAlert />
           <DeathScreen />
           <MetroTransition />
           <GameDialog />

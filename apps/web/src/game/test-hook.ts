@@ -46,6 +46,12 @@ export interface NecpTestView {
   drops: { eid: number; templateId: string; x: number; y: number; mine: boolean }[];
   /** contacts in view (not in `entities`: they are never fighters or targets) */
   contacts: NecpTestContact[];
+  /**
+   * Name plates of the last frame as laid out on the canvas (CSS px): 'self',
+   * 'e<eid>' for fighters, 'c<eid>' for contacts; and the keys hidden for lack of room.
+   */
+  plates?: { key: string; x0: number; y0: number; x1: number; y1: number }[];
+  hiddenPlates?: string[];
 }
 
 declare global {

@@ -309,6 +309,8 @@ export class CombatController {
       this.publishedDead = world.selfDead;
       patch.selfDead = world.selfDead;
       if (!world.selfDead) patch.killer = null;
+      // dying closes the game menu: the death screen and its Respawn button come first
+      else patch.menuOpen = false;
     }
     const target = this.targetView(world, now);
     const key = target ? JSON.stringify(target) : '';

@@ -1,17 +1,127 @@
 'use client';
-import type { CSSProperties } from 'react';
+/**
+ * The one notification area. Its place is computed, not fixed: the first free
+ * spot (toast-slot.ts) clear of every window, HUD card, bar and the area banner,
+ * re-checked whenever the screen changes. With no free spot the toasts wait,
+ * hidden, until there is one — they never cover something you can click.
+ */
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { rarityColor } from '../items/rarity';
+import { minimapRect } from '../render/draw-minimap';
 import { useGame } from './store-context';
+import { findToastSlot, type ToastSlot } from './toast-slot';
+
+/** What a toast may never cover. */
+const PROTECTED = [
+  '.gwin',
+  '.hud-card',
+  '.areabanner',
+  '.overlay',
+  '[data-testid=target-frame]',
+  '[data-testid=ability-bar]',
+  '.actionbar',
+  '.xp',
+  '[data-testid=interaction-hint]',
+  '[data-testid=quest-tracker]',
+  '[data-testid=cast-bar]',
+  '[data-testid=item-menu]',
+  '[data-testid=low-health-alert]',
+].join(',');
+
+/** px between two toasts (the stack's CSS gap) */
+const GAP = 8;
+
+function protectedRects(root: Element, self: Element) {
+  // the minimap is painted on the canvas, top right
+  const map = minimapRect(window.innerWidth, window.innerHeight);
+  const out = [{ x0: map.x, y0: map.y, x1: map.x + map.size, y1: map.y + map.size }];
+  for (const el of root.querySelectorAll(PROTECTED)) {
+    if (self.contains(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
+  }
+  return out;
+}
 
 export function Toasts() {
   const toasts = useGame((s) => s.toasts);
   const dismiss = useGame((s) => s.dismissToast);
+  const ref = useRef<HTMLDivElement>(null);
+  const [slot, setSlot] = useState<ToastSlot | null>(null);
+  const [width, setWidth] = useState(380);
+  /** how many of the oldest toasts fit in the free spot (first come, first shown; the newer wait) */
+  const [shown, setShown] = useState(0);
+  const count = toasts.length;
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const root = el?.closest('.game');
+    if (!el || !root || count === 0) return;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const vw = window.innerWidth;
+      const margin = vw < 600 ? 8 : 16;
+      const w = Math.min(380, vw - 2 * margin);
+      setWidth(w);
+      const protect = protectedRects(root, el);
+      // heights of the toasts, oldest first (the waiting ones are measured too)
+      const heights = [...el.children].map((c) => (c as HTMLElement).offsetHeight);
+      for (let n = heights.length; n > 0; n--) {
+        const first = heights.slice(0, n);
+        const height = first.reduce((a, b) => a + b, 0) + GAP * (n - 1);
+        const next = findToastSlot({
+          viewport: { width: vw, height: window.innerHeight },
+          size: { width: w, height },
+          protect,
+          margin,
+        });
+        if (next) {
+          setShown(n);
+          setSlot((s) => (s && s.left === next.left && s.top === next.top ? s : next));
+          return;
+        }
+      }
+      setShown(0);
+      setSlot(null);
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(place);
+    };
+    place();
+    // windows open and close, banners come and go, the stack grows: look again
+    const mo = new MutationObserver(later);
+    mo.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'style'],
+    });
+    window.addEventListener('resize', later);
+    return () => {
+      mo.disconnect();
+      window.removeEventListener('resize', later);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [count]);
+
+  const held = count > 0 && (!slot || shown === 0);
+  const style: CSSProperties = slot
+    ? { top: slot.top, left: slot.left, right: 'auto', width }
+    : { width };
   return (
-    <div className="toasts" aria-live="polite" data-testid="toasts">
-      {toasts.map((t) => (
+    <div
+      ref={ref}
+      className={`toasts is-placed${held ? ' is-held' : ''}`}
+      style={style}
+      aria-live="polite"
+      data-testid="toasts"
+      data-held={held ? 'true' : 'false'}
+    >
+      {toasts.map((t, i) => (
         <div
           key={t.id}
-          className={`toast toast--${t.kind}`}
+          className={`toast toast--${t.kind}${i >= shown ? ' is-waiting' : ''}`}
           role={t.kind === 'error' ? 'alert' : 'status'}
           data-testid="toast"
           data-kind={t.kind}

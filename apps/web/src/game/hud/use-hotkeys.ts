@@ -49,6 +49,8 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           case 'target':
             if (commands.clearTarget()) return;
             return s.setMenuOpen(true);
+          case 'none':
+            return;
         }
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;

@@ -50,4 +50,10 @@ describe('escapeAction', () => {
       escapeAction({ ...calm, menuOpen: true, dialogue: {}, panels: { inventory: true } }),
     ).toBe('menu');
   });
+  it('never opens the game menu over the death screen', () => {
+    expect(escapeAction({ ...calm, selfDead: true })).toBe('none');
+    expect(escapeAction({ ...calm, selfDead: true, panels: { inventory: true } })).toBe('none');
+    // a menu that was open already still closes
+    expect(escapeAction({ ...calm, selfDead: true, menuOpen: true })).toBe('menu');
+  });
 });

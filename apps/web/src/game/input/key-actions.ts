@@ -23,7 +23,7 @@ export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
 }
 
 export type EscapeAction =
-  'dialog' | 'contextMenu' | 'dialogue' | 'vendor' | 'panels' | 'target' | 'menu';
+  'dialog' | 'contextMenu' | 'dialogue' | 'vendor' | 'panels' | 'target' | 'menu' | 'none';
 
 export interface EscapeState {
   dialog: unknown;
@@ -32,17 +32,21 @@ export interface EscapeState {
   vendorContactId: string | null;
   menuOpen: boolean;
   panels: Record<string, boolean>;
+  /** flatlined: the death screen (and its Respawn button) owns the screen */
+  selfDead?: boolean;
 }
 
 /**
  * Esc: a modal, a context menu, the conversation, the shop, open windows — then
  * 'target' (the caller clears the target, or opens the game menu when there is
  * none). With the game menu open, Esc closes it before anything underneath.
+ * While dead Esc never opens the menu: it would cover the Respawn button.
  */
 export function escapeAction(s: EscapeState): EscapeAction {
   if (s.dialog) return 'dialog';
   if (s.contextMenu) return 'contextMenu';
   if (s.menuOpen) return 'menu';
+  if (s.selfDead) return 'none';
   if (s.dialogue) return 'dialogue';
   if (s.vendorContactId) return 'vendor';
   if (Object.values(s.panels).some(Boolean)) return 'panels';

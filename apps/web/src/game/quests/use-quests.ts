@@ -4,7 +4,7 @@
  * refresh after a change. The server computes every view; these only fetch,
  * cache and invalidate.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
@@ -42,6 +42,8 @@ export function useReputation(enabled = true) {
     ...trpc.reputation.list.queryOptions({ characterId }),
     enabled,
     staleTime: 10_000,
+    // a refetch after a change keeps showing the last standings meanwhile
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,6 +6,8 @@
  */
 import type { WorldContact, QuestMarker } from '../world/contacts';
 import { intersects, type Camera } from './camera';
+import type { PlateJob } from './draw-entities';
+import type { Rect } from './plate-layout';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
 
 export interface DrawnContact extends WorldContact {
@@ -48,9 +50,7 @@ function silhouette(ctx: CanvasRenderingContext2D, x: number, y: number, r: numb
   ctx.fill();
 }
 
-function plate(ctx: CanvasRenderingContext2D, x: number, top: number, c: DrawnContact) {
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
+function plateSize(ctx: CanvasRenderingContext2D, c: DrawnContact) {
   ctx.font = `700 12px ${FONT_MONO}`;
   const nameW = ctx.measureText(c.name).width;
   ctx.font = `700 9.5px ${FONT_DISPLAY}`;
@@ -58,8 +58,13 @@ function plate(ctx: CanvasRenderingContext2D, x: number, top: number, c: DrawnCo
   const title = (c.vendor ? `¥ ${c.title}` : c.title).toUpperCase();
   const titleW = ctx.measureText(title).width;
   ctx.letterSpacing = '0px';
-  const w = Math.max(nameW, titleW) + 16;
-  const h = c.title ? 30 : 18;
+  return { w: Math.max(nameW, titleW) + 16, h: c.title ? 30 : 18, title };
+}
+
+function plate(ctx: CanvasRenderingContext2D, x: number, top: number, c: DrawnContact) {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const { w, h, title } = plateSize(ctx, c);
   ctx.fillStyle = 'rgba(5, 6, 11, 0.8)';
   ctx.fillRect(x - w / 2, top, w, h);
   ctx.fillStyle = BODY;
@@ -77,12 +82,20 @@ function plate(ctx: CanvasRenderingContext2D, x: number, top: number, c: DrawnCo
   }
 }
 
+export interface ContactPlate extends PlateJob {
+  eid: number;
+  /** the silhouette on screen: other plates keep off it */
+  body: Rect;
+}
+
+/** Draws the figures; returns their plates for the plate pass. */
 export function drawContacts(
   ctx: CanvasRenderingContext2D,
   cam: Camera,
   contacts: readonly DrawnContact[],
   now: number,
-) {
+): ContactPlate[] {
+  const jobs: ContactPlate[] = [];
   const v = cam.view(4);
   const r = sizeOf(cam);
   const sorted = [...contacts].sort((a, b) => a.y - b.y || a.eid - b.eid);
@@ -123,16 +136,30 @@ export function drawContacts(
     ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
     ctx.fillRect(x - r * 0.38, y - r * 1.05, r * 0.76, Math.max(1.5, r * 0.16));
     ctx.restore();
-    plate(ctx, x, plateTop(cam, c.y), c);
+    const size = plateSize(ctx, c);
+    jobs.push({
+      eid: c.eid,
+      cx: x,
+      y: plateTop(cam, c.y),
+      w: size.w,
+      h: size.h,
+      draw: (cc, cx, top) => plate(cc, cx, top, c),
+      body: { x0: x - r * 1.15, y0: y - r * 1.5, x1: x + r * 1.15, y1: y + r * 0.9 },
+    });
   }
+  return jobs;
 }
 
-/** "!" / "?" over the plates; drawn after everyone so nothing hides a job. */
+/**
+ * "!" / "?" over the plates; drawn after everyone so nothing hides a job.
+ * `plateTops` (by eid) are where the plate pass put the plates.
+ */
 export function drawQuestMarkers(
   ctx: CanvasRenderingContext2D,
   cam: Camera,
   contacts: readonly DrawnContact[],
   now: number,
+  plateTops: ReadonlyMap<number, number> = new Map(),
 ) {
   const v = cam.view(6);
   const size = Math.round(Math.max(32, cam.ppm * 2.4));
@@ -140,7 +167,7 @@ export function drawQuestMarkers(
     if (!c.marker || !intersects(v, c.x, c.y, 0, 0)) continue;
     const x = cam.sx(c.x);
     const bob = Math.sin(now / 320 + c.eid) * 3;
-    const y = plateTop(cam, c.y) - 6 + bob;
+    const y = (plateTops.get(c.eid) ?? plateTop(cam, c.y)) - 6 + bob;
     const pulse = (Math.sin(now / 260 + c.eid) + 1) / 2;
     ctx.save();
     // halo behind the glyph

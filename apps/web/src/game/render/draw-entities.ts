@@ -25,6 +25,19 @@ export interface DrawnEntity {
 }
 
 const BAR_W = 40;
+
+/**
+ * A name plate measured but not drawn yet: the renderer lays every plate out
+ * (plate-layout.ts) after all figures, then calls `draw` at the placed top.
+ */
+export interface PlateJob {
+  /** centre x and top y where the plate would like to be (screen px) */
+  cx: number;
+  y: number;
+  w: number;
+  h: number;
+  draw: (ctx: CanvasRenderingContext2D, cx: number, top: number) => void;
+}
 const GOLD = '#ffc83d';
 
 /** Body colour: players cyan, hostile NPCs red, neutral ones yellow. */
@@ -40,7 +53,7 @@ const radiusOf = (cam: Camera, e: DrawnEntity) => {
 
 function healthBar(ctx: CanvasRenderingContext2D, x: number, y: number, e: DrawnEntity) {
   const frac = e.maxHealth > 0 ? Math.max(0, Math.min(1, e.health / e.maxHealth)) : 0;
-  const w = e.rank === 'boss' ? BAR_W * 1.6 : e.rank === 'elite' ? BAR_W * 1.25 : BAR_W;
+  const w = barWidth(e);
   ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
   ctx.fillRect(x - w / 2 - 1, y - 1, w + 2, 7);
   ctx.fillStyle = 'rgba(255, 255, 255, 0.10)';
@@ -57,6 +70,31 @@ function healthBar(ctx: CanvasRenderingContext2D, x: number, y: number, e: Drawn
   // quarter ticks make a long fight readable
   ctx.fillStyle = 'rgba(5, 6, 11, 0.6)';
   for (let i = 1; i < 4; i++) ctx.fillRect(x - w / 2 + (w * i) / 4, y, 1, 5);
+}
+
+const barWidth = (e: DrawnEntity) =>
+  e.rank === 'boss' ? BAR_W * 1.6 : e.rank === 'elite' ? BAR_W * 1.25 : BAR_W;
+
+/** The plate of a fighter whose text baseline would sit at y (bars below it). */
+function tagJob(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  e: DrawnEntity,
+  color: string,
+): PlateJob {
+  ctx.font = `600 12px ${FONT_MONO}`;
+  const badge = e.rank === 'boss' ? '☠ ' : e.rank === 'elite' ? '★ ' : '';
+  const w = Math.max(ctx.measureText(`${badge}${e.name}  ${e.level}`).width + 10, barWidth(e) + 2);
+  const casting = e.cast !== null && e.cast !== undefined;
+  const h = e.dead ? 18 : casting ? 32 : 26;
+  return {
+    cx: x,
+    y: y - 18,
+    w: w + 2,
+    h,
+    draw: (c, cx, top) => nameTag(c, cx, top + 18, e, color),
+  };
 }
 
 function nameTag(
@@ -141,7 +179,12 @@ function drawCorpse(ctx: CanvasRenderingContext2D, x: number, y: number, r: numb
   ctx.restore();
 }
 
-export function drawOther(ctx: CanvasRenderingContext2D, cam: Camera, e: DrawnEntity) {
+/** Draws the figure; returns its plate for the plate pass (none on a corpse). */
+export function drawOther(
+  ctx: CanvasRenderingContext2D,
+  cam: Camera,
+  e: DrawnEntity,
+): PlateJob | null {
   const x = cam.sx(e.x);
   const y = cam.sy(e.y);
   const r = radiusOf(cam, e);
@@ -149,7 +192,7 @@ export function drawOther(ctx: CanvasRenderingContext2D, cam: Camera, e: DrawnEn
   if (e.dead) {
     // no plate on a corpse: it would clutter the fight around it (the target frame names it)
     drawCorpse(ctx, x, y, r);
-    return;
+    return null;
   }
   ctx.save();
   if (e.rank === 'elite' || e.rank === 'boss') {
@@ -200,7 +243,15 @@ export function drawOther(ctx: CanvasRenderingContext2D, cam: Camera, e: DrawnEn
   ctx.fill();
   ctx.restore();
   const lift = e.rank === 'boss' ? r * 1.9 : e.rank === 'elite' ? r * 1.6 : r;
-  nameTag(ctx, x, y - lift - 14, e, color);
+  return tagJob(ctx, x, y - lift - 14, e, color);
+}
+
+/** Screen box of the own figure (plates of others keep off it). */
+export function selfBody(cam: Camera, e: DrawnEntity) {
+  const x = cam.sx(e.x);
+  const y = cam.sy(e.y);
+  const r = Math.max(7, cam.ppm * 0.65) * 1.2;
+  return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
 }
 
 export function drawSelf(
@@ -209,14 +260,13 @@ export function drawSelf(
   e: DrawnEntity,
   heading: { x: number; y: number },
   now: number,
-) {
+): PlateJob {
   const x = cam.sx(e.x);
   const y = cam.sy(e.y);
   const r = Math.max(7, cam.ppm * 0.65);
   if (e.dead) {
     drawCorpse(ctx, x, y, r * 1.1);
-    nameTag(ctx, x, y - r - 8, e, C.yellow);
-    return;
+    return tagJob(ctx, x, y - r - 8, e, C.yellow);
   }
   const pulse = (Math.sin(now / 300) + 1) / 2;
   ctx.save();
@@ -249,5 +299,5 @@ export function drawSelf(
   ctx.closePath();
   ctx.fill();
   ctx.restore();
-  nameTag(ctx, x, y - r * 2 - 12, e, C.yellow);
+  return tagJob(ctx, x, y - r * 2 - 12, e, C.yellow);
 }

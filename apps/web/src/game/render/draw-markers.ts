@@ -1,5 +1,5 @@
 /** Spawn-point markers: medical centre, bank terminal, metro station, start plaza, NPC areas. */
-import type { ZoneInfo } from '@necp/shared';
+import { isMetroStation, METRO_RANGE, type ZoneInfo } from '@necp/shared';
 import { intersects, type Camera } from './camera';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
 
@@ -28,13 +28,32 @@ export function drawSpawnMarkers(
     const y = cam.sy(p.y);
     const pulse = (now % 2000) / 2000;
 
+    // a station's ring is where you can ride from (the shared metro rule): the
+    // pulse grows out to it and a dashed line marks it, never past it
+    const metro = isMetroStation(p);
+    const reach = metro ? Math.max(r * 1.2, METRO_RANGE * cam.ppm) : r * 2.2;
+
     ctx.save();
+    if (metro) {
+      ctx.globalAlpha = 0.8;
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([8, 6]);
+      ctx.lineDashOffset = -now / 60;
+      ctx.beginPath();
+      ctx.arc(x, y, reach, 0, Math.PI * 2);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 0.1;
+      ctx.fillStyle = s.color;
+      ctx.fill();
+    }
     // expanding ring
     ctx.globalAlpha = 0.5 * (1 - pulse);
     ctx.strokeStyle = s.color;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.arc(x, y, r + pulse * r * 1.2, 0, Math.PI * 2);
+    ctx.arc(x, y, r + pulse * (reach - r), 0, Math.PI * 2);
     ctx.stroke();
     // pad
     ctx.globalAlpha = 1;

@@ -3,7 +3,7 @@
  * points — cached as an image per zone and size), then what changes: people in
  * view, every contact of the zone with its quest marker, and you.
  */
-import type { Vec2, ZoneInfo } from '@necp/shared';
+import { isMetroStation, type Vec2, type ZoneInfo } from '@necp/shared';
 import type { MapContact } from '../world/contacts';
 import type { Camera } from './camera';
 import { C, FONT_DISPLAY } from './palette';
@@ -57,7 +57,7 @@ function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasEleme
     ctx.stroke();
   }
   for (const p of zone.spawnPoints) {
-    if (p.kind === 'metro_station') {
+    if (isMetroStation(p)) {
       // the way out of the district: a violet "M" tile
       ctx.fillStyle = C.violet;
       ctx.fillRect(p.x * k - 4, p.y * k - 4, 8, 8);

@@ -8,13 +8,26 @@ import type { LiveText } from '../combat/floating-text';
 import { drawAreaLabels, drawAreas } from './draw-areas';
 import { drawBuildings } from './draw-buildings';
 import { drawContacts, drawQuestMarkers, type DrawnContact } from './draw-contacts';
-import { drawOther, drawSelf, drawTargetRing, type DrawnEntity } from './draw-entities';
+import {
+  drawOther,
+  drawSelf,
+  drawTargetRing,
+  selfBody,
+  type DrawnEntity,
+  type PlateJob,
+} from './draw-entities';
 import { drawFloatingTexts } from './draw-floating-text';
 import { drawGround } from './draw-ground';
 import { PlateLayout, drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
 import { drawMinimap } from './draw-minimap';
 import { C, FONT_DISPLAY } from './palette';
+import { layoutPlates, PLATE_PRIORITY, type PlacedPlate, type PlateRequest } from './plate-layout';
+
+/** metres: a hostile NPC this close to you gets its plate before contacts */
+const HOSTILE_NEAR_M = 15;
+/** how far up (px) a plate may move to clear another before it is hidden */
+const PLATE_MAX_LIFT = 56;
 
 /** Everything that moves or changes, for one frame. */
 export interface Scene {
@@ -38,6 +51,8 @@ export class Renderer {
   private dpr = 1;
   private lots: { zoneId: string; lots: Lot[]; flat: boolean } | null = null;
   private plates = new PlateLayout();
+  /** the name plates of the last frame, as laid out (read by the test hook) */
+  lastPlates: { placed: PlacedPlate<string>[]; hidden: string[] } = { placed: [], hidden: [] };
 
   constructor(private canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -96,6 +111,26 @@ export class Renderer {
     return this.cam.ppm;
   }
 
+  /**
+   * The plate pass: lays every name plate out so none overlaps another (or a
+   * figure's body), hides the least important when there is no room, draws them.
+   */
+  private drawPlates(
+    jobs: (PlateRequest<string> & Pick<PlateJob, 'draw'>)[],
+    blockers: ReturnType<typeof selfBody>[],
+  ): PlateTops {
+    const byKey = new Map(jobs.map((j) => [j.key, j]));
+    // a plate keeps off every body but its own figure's (it sits right above it)
+    const result = layoutPlates(jobs, { maxLift: PLATE_MAX_LIFT, blockers });
+    this.lastPlates = result;
+    const tops: PlateTops = new Map();
+    for (const p of result.placed) {
+      byKey.get(p.key)?.draw(this.ctx, (p.x0 + p.x1) / 2, p.y0);
+      if (p.key.startsWith('c')) tops.set(Number(p.key.slice(1)), p.y0);
+    }
+    return tops;
+  }
+
   draw(world: WorldState, scene: Scene, now: number) {
     this.fit();
     const { ctx, cam } = this;
@@ -115,18 +150,43 @@ export class Renderer {
     this.plates.reset();
     drawCrates(ctx, cam, world.crates.values(), scene.reachEid, this.plates, now);
     drawDrops(ctx, cam, scene.drops, scene.reachEid, this.plates, now);
-    drawContacts(ctx, cam, scene.contacts, now);
+    const contactPlates = drawContacts(ctx, cam, scene.contacts, now);
     const v = cam.view(4);
     const inView = scene.others.filter(
       (o) => o.x >= v.x0 && o.x <= v.x1 && o.y >= v.y0 && o.y <= v.y1,
     );
     const target = scene.others.find((o) => o.eid === scene.targetEid);
     if (target) drawTargetRing(ctx, cam, target, now);
-    // corpses under the living; then north to south so nearer ones overlap
+    // figures first (corpses under the living, north to south), plates after all of them
     inView.sort((a, b) => Number(!!b.dead) - Number(!!a.dead) || a.y - b.y);
-    for (const o of inView) drawOther(ctx, cam, o);
-    drawSelf(ctx, cam, scene.self, world.heading, now);
-    drawQuestMarkers(ctx, cam, scene.contacts, now);
+    const jobs: (PlateRequest<string> & Pick<PlateJob, 'draw'>)[] = [];
+    const dist = (p: Vec2) => Math.hypot(p.x - scene.selfPos.x, p.y - scene.selfPos.y);
+    for (const o of inView) {
+      const job = drawOther(ctx, cam, o);
+      if (!job) continue;
+      const priority =
+        o.eid === scene.targetEid
+          ? PLATE_PRIORITY.target
+          : o.kind === 'player'
+            ? PLATE_PRIORITY.player
+            : o.disposition !== 'neutral' && dist(o) <= HOSTILE_NEAR_M
+              ? PLATE_PRIORITY.hostileNear
+              : PLATE_PRIORITY.other;
+      jobs.push({ ...job, key: `e${o.eid}`, priority, order: dist(o) });
+    }
+    const selfJob = drawSelf(ctx, cam, scene.self, world.heading, now);
+    jobs.push({ ...selfJob, key: 'self', priority: PLATE_PRIORITY.self });
+    const contactAt = new Map(scene.contacts.map((c) => [c.eid, c]));
+    for (const c of contactPlates) {
+      const at = contactAt.get(c.eid);
+      const order = at ? dist(at) : 0;
+      jobs.push({ ...c, key: `c${c.eid}`, priority: PLATE_PRIORITY.contact, order });
+    }
+    const plateTops = this.drawPlates(jobs, [
+      selfBody(cam, scene.self),
+      ...contactPlates.map((c) => c.body),
+    ]);
+    drawQuestMarkers(ctx, cam, scene.contacts, now, plateTops);
     const at = new Map<number, Vec2>(inView.map((o) => [o.eid, o]));
     at.set(scene.self.eid, scene.selfPos);
     drawFloatingTexts(ctx, cam, scene.texts, (eid) => at.get(eid) ?? null);
@@ -134,6 +194,9 @@ export class Renderer {
     drawMinimap(ctx, cam, world.zone, scene.selfPos, scene.others, scene.mapContacts, this.dpr);
   }
 }
+
+/** contact eid → the top of its plate as placed */
+type PlateTops = Map<number, number>;
 
 const overlaps = (
   a: { x: number; y: number; w: number; h: number },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INTERACT_RANGE, type ZoneInfo } from '@necp/shared';
+import { INTERACT_RANGE, METRO_RANGE, METRO_SERVER_SLACK, type ZoneInfo } from '@necp/shared';
 import {
   NEAR_RANGE,
   TALK_MARGIN,
@@ -56,12 +56,15 @@ describe('stationInRange', () => {
       { id: 'watson-metro', kind: 'metro_station', name: 'Kabuki Metro', x: 256, y: 300 },
     ],
   };
-  it('finds a metro station (not another spawn point) within the margin', () => {
+  it('finds a metro station (not another spawn point) anywhere on its drawn ring', () => {
     expect(stationInRange(zone, { x: 256, y: 297 })?.id).toBe('watson-metro');
-    expect(stationInRange(zone, { x: 256, y: 300 + NEAR_RANGE + 0.1 })).toBeNull();
+    // standing on the ring (METRO_RANGE) already counts: no hidden margin
+    expect(stationInRange(zone, { x: 256, y: 300 + METRO_RANGE })?.id).toBe('watson-metro');
+    expect(stationInRange(zone, { x: 256, y: 300 + METRO_RANGE + 0.1 })).toBeNull();
     expect(stationInRange(zone, { x: 256, y: 256 })).toBeNull();
-    // the window stays open up to the server's range
-    expect(stationInRange(zone, { x: 256, y: 303.9 }, INTERACT_RANGE)?.id).toBe('watson-metro');
+    // the window stays open up to what the server accepts
+    const slackEdge = { x: 256, y: 300 + METRO_RANGE + METRO_SERVER_SLACK - 0.05 };
+    expect(stationInRange(zone, slackEdge, METRO_SERVER_SLACK)?.id).toBe('watson-metro');
   });
 });
 

@@ -11,6 +11,7 @@ import {
   contactsInZone,
   distance,
   fromCm,
+  metroStationAt,
   type EntityInfo,
   type Vec2,
   type ZoneInfo,
@@ -69,13 +70,13 @@ export function nearestContact<T extends Vec2>(
 
 export type SpawnPoint = ZoneInfo['spawnPoints'][number];
 
-/** The nearest metro station within `range` of `pos`, or null. */
-export function stationInRange(zone: ZoneInfo, pos: Vec2, range = NEAR_RANGE): SpawnPoint | null {
-  return nearestContact(
-    pos,
-    zone.spawnPoints.filter((p) => p.kind === 'metro_station'),
-    range,
-  );
+/**
+ * The metro station whose drawn ring `pos` stands in, or null (the shared metro
+ * rule: the prompt shows on the ring itself; `slack` widens it to what the server
+ * still accepts, so an open metro window stays open that far).
+ */
+export function stationInRange(zone: ZoneInfo, pos: Vec2, slack = 0): SpawnPoint | null {
+  return metroStationAt(zone.spawnPoints, pos, slack);
 }
 
 /**

@@ -10,10 +10,13 @@ import { priceNote, TIER_LABEL } from '../../quests/format';
 import { useReputation } from '../../quests/use-quests';
 import { GameWindow } from '../game-window';
 import { useGame } from '../store-context';
+import { startingNote } from './starting-note';
 
 export function ReputationPanel() {
   const open = useGame((s) => s.panels.reputation);
   const setPanel = useGame((s) => s.setPanel);
+  // fetched with the game, not on opening: the window never flashes "Asking around…"
+  useReputation();
   if (!open) return null;
   return (
     <GameWindow
@@ -67,6 +70,7 @@ function ReputationBody() {
 function FactionRow({ f }: { f: FactionStandingView }) {
   const next = REPUTATION_TIERS[REPUTATION_TIERS.indexOf(f.tier) + 1];
   const frac = f.span > 0 ? Math.max(0, Math.min(1, f.into / f.span)) : 1;
+  const note = startingNote(f);
   return (
     <li
       className={`rep__row tier-c--${f.tier}${f.met ? '' : ' is-unmet'}`}
@@ -109,6 +113,11 @@ function FactionRow({ f }: { f: FactionStandingView }) {
         )}
         {!f.met && <span className="rep__unmet">not met yet</span>}
       </div>
+      {note && (
+        <p className="rep__why" data-testid="faction-why">
+          {note}
+        </p>
+      )}
     </li>
   );
 }

@@ -3,7 +3,7 @@
  * current one marked, and a warning when the district is far above your level.
  * Pure (content in, rows out).
  */
-import type { ZoneContent } from '@necp/shared';
+import { isMetroStation, metroStations, type ZoneContent } from '@necp/shared';
 
 export interface MetroStop {
   zoneId: string;
@@ -29,11 +29,11 @@ export function metroStops(
   level: number,
 ): MetroStop[] {
   return zones
-    .filter((z) => z.live && z.spawnPoints.some((p) => p.kind === 'metro_station'))
+    .filter((z) => z.live && z.spawnPoints.some(isMetroStation))
     .map((z, i) => ({
       zoneId: z.id,
       name: z.name,
-      stationName: z.spawnPoints.find((p) => p.kind === 'metro_station')?.name ?? null,
+      stationName: metroStations(z.spawnPoints)[0]?.name ?? null,
       minLevel: z.minLevel,
       maxLevel: z.maxLevel,
       here: z.id === currentZoneId,
