@@ -121,6 +121,8 @@ async function startWeb(env: Record<string, string>): Promise<{ url: string; sto
       SIM_TICKET_SECRET: process.env.SIM_TICKET_SECRET ?? 'e2e-sim-ticket-secret-0123456789',
       REDIS_URL: '',
       LOG_LEVEL: 'warn',
+      // the default per-address sign-up limit is what these tests are about
+      REGISTRATIONS_PER_IP_PER_HOUR: '',
       ...env,
     },
     stdio: 'ignore',

@@ -35,6 +35,8 @@ const ServerEnvSchema = z.object({
   NEXTAUTH_URL: optional(z.url().default('http://localhost:3000')),
   SIM_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  /** new accounts per client address per hour (unset: 30) */
+  REGISTRATIONS_PER_IP_PER_HOUR: optional(z.coerce.number().int().min(1).max(100_000).optional()),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),

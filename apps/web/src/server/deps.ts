@@ -25,7 +25,13 @@ export function getDeps(): GameDeps {
     clock: systemClock,
     rng: randomRng(),
     log,
-    config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },
+    config: {
+      simTicketSecret: env.SIM_TICKET_SECRET,
+      simPublicUrl: env.SIM_PUBLIC_URL,
+      ...(env.REGISTRATIONS_PER_IP_PER_HOUR
+        ? { registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR }
+        : {}),
+    },
   };
   return holder.__necpWebDeps;
 }

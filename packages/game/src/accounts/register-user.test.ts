@@ -98,4 +98,12 @@ describe('registerUser', () => {
     // another network is not affected
     await registerUser(deps, { ...fresh(), ip: `${ip}1` });
   }, 60_000);
+
+  it('takes the per-IP limit from the operator when set (REGISTRATIONS_PER_IP_PER_HOUR)', async () => {
+    const strict = { ...testDeps(db), config: { ...deps.config, registrationsPerIpPerHour: 2 } };
+    const ip = `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    await registerUser(strict, { ...fresh(), ip });
+    await registerUser(strict, { ...fresh(), ip });
+    await expectDomainError(registerUser(strict, { ...fresh(), ip }), 'RATE_LIMITED');
+  });
 });

@@ -8,12 +8,20 @@ import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { isUniqueViolation, parseInput } from './validation';
 
-/** Account farming guard: new accounts per client IP per hour. */
+/**
+ * Account farming guard: new accounts per client IP per hour (30 unless the operator
+ * sets REGISTRATIONS_PER_IP_PER_HOUR, e.g. for a LAN party behind one address).
+ */
 export const REGISTER_IP_LIMIT: RateLimitSpec = {
   name: 'register-ip',
   points: 30,
   durationSec: 60 * 60,
 };
+
+const registerIpLimit = (deps: GameDeps): RateLimitSpec =>
+  deps.config.registrationsPerIpPerHour === undefined
+    ? REGISTER_IP_LIMIT
+    : { ...REGISTER_IP_LIMIT, points: deps.config.registrationsPerIpPerHour };
 
 export type RegisterUserInput = RegisterInput & { ip?: string };
 
@@ -25,7 +33,7 @@ export type RegisterUserInput = RegisterInput & { ip?: string };
 export async function registerUser(deps: GameDeps, input: RegisterUserInput): Promise<AccountView> {
   const { email, username, password } = parseInput(RegisterInputSchema, input);
   await assertStrongPassword(password, { username, email });
-  if (input.ip && !(await rateLimiterFor(deps, REGISTER_IP_LIMIT).consume(input.ip)).allowed) {
+  if (input.ip && !(await rateLimiterFor(deps, registerIpLimit(deps)).consume(input.ip)).allowed) {
     throw new DomainError(
       'RATE_LIMITED',
       `registration limit reached for ${input.ip}`,

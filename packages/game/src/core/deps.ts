@@ -24,6 +24,8 @@ export interface GameConfig {
   simTicketSecret: string;
   /** where browsers connect to the sim */
   simPublicUrl: string;
+  /** new accounts per client IP per hour (default: REGISTER_IP_LIMIT's 30) */
+  registrationsPerIpPerHour?: number;
 }
 
 export type { Db, Tx };

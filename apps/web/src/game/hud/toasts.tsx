@@ -26,6 +26,9 @@ const PROTECTED = [
   '[data-testid=cast-bar]',
   '[data-testid=item-menu]',
   '[data-testid=low-health-alert]',
+  // the phone's touch controls
+  '.stick',
+  '.touch__buttons',
 ].join(',');
 
 /** px between two toasts (the stack's CSS gap) */
