@@ -45,6 +45,25 @@ describe('sim handshake', () => {
     });
   });
 
+  it("refuses a ticket minted before the account's sessions were revoked", async () => {
+    const p = await createPlayerAt(db);
+    // minted now (version 0), then "sign out everywhere" bumps the version
+    const ticket = await sim.ticket(p.userId, p.characterId);
+    await db.user.update({
+      where: { id: p.userId },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    const r = await expectRefused(sim.server.port, { ticket });
+    expect(r.message).toBe('ticket from a revoked session');
+    expect(r.data).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/signed out/),
+    });
+    // a ticket minted under the new version connects
+    const { client } = await sim.join(p);
+    expect(client.socket.connected).toBe(true);
+  });
+
   it('refuses an expired ticket', async () => {
     const p = await createPlayerAt(db);
     const ticket = await sim.ticket(p.userId, p.characterId, {
