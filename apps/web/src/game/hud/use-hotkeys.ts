@@ -8,9 +8,10 @@
  * game menu. Ignored while typing and during a metro ride.
  */
 import { useEffect } from 'react';
-import { escapeAction, contextKeyAction } from '../input/key-actions';
+import { escapeAction } from '../input/key-actions';
 import type { GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
+import { runContextAction } from './touch/context-action';
 
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
@@ -78,16 +79,8 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
         case 'KeyF':
           return commands.interact();
         case 'KeyE':
-          switch (contextKeyAction(s)) {
-            case 'talk':
-              return commands.talk();
-            case 'metro':
-              return toggleTravel();
-            case 'bank':
-              return commands.toggleBank();
-            case 'interact':
-              return commands.interact();
-          }
+          // the same rule as the touch "use" button
+          return runContextAction(store, commands);
       }
     };
     window.addEventListener('keydown', onKey);
