@@ -15,6 +15,7 @@ describe('loadEnv', () => {
       SIM_PUBLIC_URL: 'http://localhost:3001',
       LOG_LEVEL: 'info',
       OUTBOX_WORKER: 'on',
+      SIM_NPCS: 'on',
       REDIS_PREFIX: 'necp',
     });
   });
@@ -27,6 +28,11 @@ describe('loadEnv', () => {
   it('OUTBOX_WORKER is on or off', () => {
     expect(loadEnv({ ...base, OUTBOX_WORKER: 'off' }).OUTBOX_WORKER).toBe('off');
     expect(() => loadEnv({ ...base, OUTBOX_WORKER: 'maybe' })).toThrow(/OUTBOX_WORKER/);
+  });
+
+  it('SIM_NPCS is on or off', () => {
+    expect(loadEnv({ ...base, SIM_NPCS: 'off' }).SIM_NPCS).toBe('off');
+    expect(() => loadEnv({ ...base, SIM_NPCS: 'no' })).toThrow(/SIM_NPCS/);
   });
 
   it('parses ports, origin lists, Redis, and treats empty strings as unset', () => {

@@ -34,6 +34,8 @@ const SimEnvSchema = z.object({
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
   /** run the outbox worker (graphile-worker) in this process; 'off' when another process runs it */
   OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
+  /** 'off': zones spawn no NPCs (the bench's move-only and idle workloads measure players alone) */
+  SIM_NPCS: optional(z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),

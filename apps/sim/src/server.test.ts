@@ -70,6 +70,24 @@ describe('sim server lifecycle', () => {
     }
   });
 
+  it('npcs: false (SIM_NPCS=off) boots every zone without NPCs', async () => {
+    const sim = await bootTestSim(db);
+    const bare = await createSimServer({
+      deps: sim.deps,
+      port: 0,
+      host: '127.0.0.1',
+      autoTick: false,
+      npcs: false,
+    });
+    try {
+      expect([...(sim.server.zones.get('watson')?.npcs.npcs() ?? [])].length).toBeGreaterThan(0);
+      for (const zone of bare.zones.values()) expect([...zone.npcs.npcs()]).toEqual([]);
+    } finally {
+      await bare.close();
+      await sim.close();
+    }
+  });
+
   it('serves GET /health on the same port', async () => {
     const sim = await bootTestSim(db);
     try {

@@ -35,6 +35,8 @@ export interface SimServerOptions {
    * process's share; characters saved elsewhere are refused at the handshake.
    */
   zoneIds?: readonly string[];
+  /** false: the zones spawn no NPCs (SIM_NPCS=off; the bench's player-only workloads) */
+  npcs?: boolean;
 }
 
 export interface SimServer {
@@ -67,7 +69,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   for (const content of ZONES.filter((z) => z.live && served(z.id))) {
     // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
     const rng = seededRng(deps.rng.int(0, 0x7fffffff));
-    zones.set(content.id, new Zone({ content, clock, log, positions, rng }));
+    zones.set(
+      content.id,
+      new Zone({ content, clock, log, positions, rng, npcs: opts.npcs ?? true }),
+    );
   }
   // domain calls from the sim run on the sim's clock
   const simDeps: GameDeps = { ...deps, clock };
