@@ -14,6 +14,7 @@ export default defineConfig({
       { extends: true, test: { name: 'api', include: ['packages/api/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'sim', include: ['apps/sim/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'bench', include: ['bench/src/**/*.test.ts'] } },
     ],
   },
 });

@@ -57,18 +57,15 @@ export class BotFleet {
 
   constructor(
     identities: readonly BotIdentity[],
-    opts: { url: string; fight: boolean; secret: string; threads: number },
+    opts: Omit<SwarmWorkerData, 'identities'> & { threads: number },
     onProgress?: (done: number) => void,
   ) {
-    const k = Math.max(1, Math.min(opts.threads, identities.length));
+    const { threads, ...common } = opts;
+    const k = Math.max(1, Math.min(threads, identities.length));
     const shares = Array.from({ length: k }, (_, t) => identities.filter((_, i) => i % k === t));
     const progress = () => onProgress?.(this.threads.reduce((a, t) => a + t.done, 0));
     this.threads = shares.map(
-      (share) =>
-        new SwarmThread(
-          { identities: share, url: opts.url, fight: opts.fight, secret: opts.secret },
-          progress,
-        ),
+      (share) => new SwarmThread({ ...common, identities: share }, progress),
     );
   }
 
@@ -108,6 +105,7 @@ export class BotFleet {
       connected: parts.reduce((a, p) => a + p.connected, 0),
       disconnects: parts.flatMap((p) => p.disconnects),
       kicked: parts.flatMap((p) => p.kicked),
+      joinMs: parts.flatMap((p) => p.joinMs),
     };
   }
 

@@ -1,9 +1,15 @@
 /**
- * One headless player: a real socket.io client that logs in with a sim ticket,
- * walks like the browser does (zone:move at ~20 Hz, each input the real time since
- * the previous one, ≤ MAX_INPUT_MS) and fights the NPCs it sees with its bar's
- * abilities (bot-abilities.ts), respawning when it dies. It counts the bytes the
- * server sends it and what happened to its commands.
+ * One headless player: a real socket.io client that logs in with a sim ticket and
+ * then, by behaviour:
+ * - `fight`/`walk`: walks like the browser does (zone:move at ~20 Hz, each input the
+ *   real time since the previous one, ≤ MAX_INPUT_MS) and fights the NPCs it sees
+ *   with its bar's abilities (bot-abilities.ts), respawning when it dies (`walk`: no
+ *   combat:use);
+ * - `move`: one zone:move per tick of its scheduler (10 Hz) in a seeded direction
+ *   renewed every 1.5–2.5 s, turning back at its square's edges (move-workload.ts);
+ * - `idle`: nothing after the welcome.
+ * It counts the bytes the server sends it, what happened to its commands, how long
+ * its join took and how long each input waited for the snapshot acknowledging it.
  */
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -17,11 +23,13 @@ import {
   type EntityKind,
   type RespawnResult,
   type ServerToClientEvents,
-  type SnapshotMsg,
   type Vec2,
   type WelcomeMsg,
   type ZoneContent,
 } from '@necp/shared';
+import { AckLatency } from './ack-latency';
+import { DirectionSchedule, reflect, type Square } from './move-workload';
+import { readSnapshot, type SnapshotPayload, type SnapshotVisitor } from './snapshot-reader';
 import { count } from './stats';
 import { BASIC_REACH_M, barAbilities, chooseAbility, type BarAbility } from './bot-abilities';
 import { pointIn } from './population';
@@ -57,7 +65,11 @@ export interface BotCounters {
   viewSum: number;
   npcViewSum: number;
   viewTicks: number;
+  /** ms from sending each input to the first snapshot acknowledging it */
+  inputLatencies: number[];
 }
+
+export type BotBehaviour = 'fight' | 'walk' | 'move' | 'idle';
 
 export const newCounters = (): BotCounters => ({
   bytesIn: 0,
@@ -77,6 +89,7 @@ export const newCounters = (): BotCounters => ({
   viewSum: 0,
   npcViewSum: 0,
   viewTicks: 0,
+  inputLatencies: [],
 });
 
 interface Seen {
@@ -114,6 +127,8 @@ export class Bot {
   /** reasons this bot's connection closed unexpectedly, for the whole run */
   readonly disconnects: Record<string, number> = {};
   kicked: string | null = null;
+  /** ms from starting the handshake to zone:welcome (undefined until joined) */
+  joinMs: number | undefined;
   private socket: BotSocket | null = null;
   private closing = false;
   private connected = false;
@@ -140,6 +155,10 @@ export class Bot {
   /** false once the sim answered combat:respawn with VALIDATION (a sim without combat) */
   private canRespawn = true;
   private nextPingAt = 0;
+  private readonly fight: boolean;
+  private readonly directions: DirectionSchedule | undefined;
+  private readonly ackLatency = new AckLatency();
+  private readonly reader: SnapshotVisitor;
 
   constructor(
     readonly index: number,
@@ -147,11 +166,19 @@ export class Bot {
       url: string;
       zone: ZoneContent;
       home: Vec2;
-      fight: boolean;
+      behaviour: BotBehaviour;
+      /** move: where the bot stays (it turns back at the edges) */
+      square?: Square;
+      /** move: its own seeded directions */
+      random?: () => number;
       now: () => number;
     },
   ) {
     this.pos = { ...opts.home };
+    this.fight = opts.behaviour === 'fight';
+    this.directions =
+      opts.behaviour === 'move' ? new DirectionSchedule(opts.random ?? Math.random) : undefined;
+    this.reader = this.snapshotReader();
   }
 
   get isConnected(): boolean {
@@ -177,7 +204,7 @@ export class Bot {
         this.counters.bytesOut += 1 + size(p.data);
       });
     });
-    socket.on('zone:snapshot', (m) => this.onSnapshot(m));
+    socket.on('zone:snapshot', (m) => this.onSnapshot(m as SnapshotPayload));
     socket.on('session:kicked', (m) => (this.kicked = m.reason));
     socket.on('disconnect', (reason) => {
       this.connected = false;
@@ -195,11 +222,14 @@ export class Bot {
       socket.once('connect_error', (err: Error & { data?: ConnectErrorData }) =>
         fail(err.data?.code ?? err.message),
       );
+      let t0 = 0;
       socket.once('zone:welcome', (w) => {
         clearTimeout(timer);
+        this.joinMs = this.opts.now() - t0;
         this.onWelcome(w);
         resolve();
       });
+      t0 = this.opts.now();
       socket.connect();
     });
   }
@@ -210,7 +240,7 @@ export class Bot {
     this.socket?.close();
   }
 
-  /** Called ~20 times a second by the swarm's scheduler. */
+  /** Called by the swarm's scheduler: ~20 times a second (fight, walk), 10 (move). */
   tick(): void {
     const socket = this.socket;
     if (!this.connected || !socket) return;
@@ -218,6 +248,10 @@ export class Bot {
     this.counters.viewTicks++;
     this.counters.viewSum += this.seen.size;
     for (const e of this.seen.values()) if (e.kind === 'npc') this.counters.npcViewSum++;
+    if (this.directions) {
+      this.moveOnly(socket, now);
+      return;
+    }
 
     if (now >= this.nextPingAt) this.ping(socket, now);
     const elapsed = now - this.lastInputAt;
@@ -236,7 +270,25 @@ export class Bot {
         total -= ms;
       }
     }
-    if (this.opts.fight) this.attack(socket, now);
+    if (this.fight) this.attack(socket, now);
+  }
+
+  /** move: one input covering the time since the previous one (≤ MAX_INPUT_MS). */
+  private moveOnly(socket: BotSocket, now: number) {
+    const directions = this.directions;
+    const square = this.opts.square;
+    if (!directions) return;
+    let dir = directions.at(now);
+    if (square) {
+      const turned = reflect(this.pos, dir, square);
+      if (turned.x !== dir.x || turned.y !== dir.y) directions.set(turned);
+      dir = turned;
+    }
+    const ms = Math.min(Math.max(Math.round(now - this.lastInputAt), 1), MAX_INPUT_MS);
+    this.lastInputAt = now;
+    socket.emit('zone:move', { seq: ++this.seq, dx: dir.x, dy: dir.y, ms });
+    this.ackLatency.sent(this.seq, now);
+    this.counters.moves++;
   }
 
   private onWelcome(w: WelcomeMsg) {
@@ -254,33 +306,44 @@ export class Bot {
     this.dead = w.self.dead === true;
   }
 
-  private onSnapshot(m: SnapshotMsg) {
+  private onSnapshot(m: SnapshotPayload) {
     this.counters.snapshots++;
-    this.serverTick = m.t;
-    this.pos = { x: m.me[0] / 100, y: m.me[1] / 100 };
-    for (const eid of m.del) this.seen.delete(eid);
-    for (const e of m.add)
-      this.seen.set(e.eid, { kind: e.kind, x: e.x / 100, y: e.y / 100, dead: e.dead === true });
-    for (const [eid, x, y] of m.mv) {
-      const e = this.seen.get(eid);
-      if (e) {
-        e.x = x / 100;
-        e.y = y / 100;
-      }
-    }
-    for (const [eid, dead] of m.dead ?? []) {
-      if (eid === this.eid) this.setDead(dead, 0);
-      else {
+    readSnapshot(m, this.reader);
+  }
+
+  /** What a snapshot does to this bot (snapshot-reader.ts walks the payload). */
+  private snapshotReader(): SnapshotVisitor {
+    return {
+      header: (tick, ack, x, y) => {
+        this.serverTick = tick;
+        this.pos = { x, y };
+        if (this.ackLatency.pending > 0)
+          for (const ms of this.ackLatency.acked(ack, this.opts.now()))
+            this.counters.inputLatencies.push(ms);
+      },
+      left: (eid) => this.seen.delete(eid),
+      entered: (eid, kind, x, y, dead) => this.seen.set(eid, { kind, x, y, dead }),
+      moved: (eid, x, y) => {
         const e = this.seen.get(eid);
-        if (e) e.dead = dead;
-      }
-    }
-    if (m.self) this.setDead(m.self.dead !== null, m.self.dead?.canRespawnIn ?? 0);
-    for (const ev of m.ev ?? []) {
-      if (ev.src !== this.eid) continue;
-      if (ev.k === 'hit') this.counters.hits++;
-      else if (ev.k === 'death' && ev.dst !== this.eid) this.counters.kills++;
-    }
+        if (e) {
+          e.x = x;
+          e.y = y;
+        }
+      },
+      died: (eid, dead) => {
+        if (eid === this.eid) this.setDead(dead, 0);
+        else {
+          const e = this.seen.get(eid);
+          if (e) e.dead = dead;
+        }
+      },
+      selfDeath: (dead, canRespawnInMs) => this.setDead(dead, canRespawnInMs),
+      event: (kind, src, dst) => {
+        if (src !== this.eid) return;
+        if (kind === 'hit') this.counters.hits++;
+        else if (kind === 'death' && dst !== this.eid) this.counters.kills++;
+      },
+    };
   }
 
   private setDead(dead: boolean, respawnInMs: number) {
@@ -294,7 +357,7 @@ export class Bot {
 
   /** Towards the NPC target until within basic-attack reach, else wander around home; null: stand still. */
   private steer(now: number): Vec2 | null {
-    const target = this.opts.fight && !this.combatOff ? this.pickTarget() : undefined;
+    const target = this.fight && !this.combatOff ? this.pickTarget() : undefined;
     if (target) {
       const d = Math.hypot(target.x - this.pos.x, target.y - this.pos.y);
       if (d <= this.reach) return null;

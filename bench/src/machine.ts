@@ -1,4 +1,5 @@
 /** What the numbers were measured on: they mean little without it. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 
@@ -92,4 +93,55 @@ export function cpuMsBetween(a: Map<number, number>, b: Map<number, number>): nu
   let total = 0;
   for (const [pid, ms] of b) total += Math.max(ms - (a.get(pid) ?? 0), 0);
   return total;
+}
+
+const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => fs.existsSync(p));
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => fs.existsSync(p));
+
+/** taskset's path, or undefined where it is missing (then nothing is pinned). */
+export const tasksetPath = () => TASKSET;
+
+/**
+ * Pins every thread of `pid` (and the threads it starts later, which inherit the
+ * mask) to `cpu`. False when taskset is missing or refused.
+ */
+export function pinProcess(pid: number, cpu: number): boolean {
+  if (!TASKSET) return false;
+  try {
+    execFileSync(TASKSET, ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Max open files" of a process (or 'self'), from /proc/<pid>/limits. */
+export function openFileLimits(pid: number | 'self'): { soft: number; hard: number } | undefined {
+  try {
+    const limits = fs.readFileSync(`/proc/${pid}/limits`, 'utf8');
+    const m = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits);
+    if (!m) return undefined;
+    const n = (v: string | undefined) => (v === 'unlimited' ? Infinity : Number(v));
+    return { soft: n(m[1]), hard: n(m[2]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Raises this process's soft open-file limit towards `want` (at most the hard limit,
+ * which only root may raise) with prlimit; returns the limits in force afterwards.
+ */
+export function raiseOwnOpenFiles(want: number): { soft: number; hard: number } | undefined {
+  const now = openFileLimits('self');
+  if (!now || now.soft >= want || !PRLIMIT) return now;
+  const soft = Math.min(want, now.hard);
+  try {
+    execFileSync(PRLIMIT, ['--pid', String(process.pid), `--nofile=${soft}:${now.hard}`], {
+      stdio: 'ignore',
+    });
+  } catch {
+    /* keep what we have */
+  }
+  return openFileLimits('self');
 }

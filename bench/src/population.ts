@@ -5,7 +5,8 @@
  * real starting attributes and health); accounts through the db test factory (no
  * argon2 hash per bot: bots never log in to the web app, they get sim tickets).
  */
-import type { Db } from '@necp/db';
+import { randomUUID } from 'node:crypto';
+import type { Db, Prisma } from '@necp/db';
 import { createTestUser } from '@necp/db/testing';
 import {
   CLASS_IDS,
@@ -62,6 +63,16 @@ export function pointIn(zone: ZoneContent, area: Hangout, random: () => number):
   return { x: area.x, y: area.y };
 }
 
+/** `n` random free points anywhere in `zone` (idle players spread over the whole city). */
+export function zoneHomes(zone: ZoneContent, n: number, random: () => number): Vec2[] {
+  return Array.from({ length: n }, () => {
+    for (;;) {
+      const p = { x: 1 + random() * (zone.width - 2), y: 1 + random() * (zone.height - 2) };
+      if (!insideObstacle(zone, p)) return p;
+    }
+  });
+}
+
 export function benchZone(): ZoneContent {
   const zone = zoneById(BENCH_ZONE_ID);
   if (!zone) throw new Error(`zone ${BENCH_ZONE_ID} missing from content`);
@@ -83,7 +94,19 @@ async function pool<T>(n: number, width: number, fn: (i: number) => Promise<T>):
 export async function createPopulation(
   db: Db,
   n: number,
-  opts: { simTicketSecret: string; seed?: number },
+  opts: {
+    simTicketSecret: string;
+    seed?: number;
+    /** where the characters start (default: round robin over the NPC spawn areas) */
+    homes?: (zone: ZoneContent, n: number, random: () => number) => Vec2[];
+    /**
+     * Create one real character per class × origin, then the rest as copies of those
+     * rows (character and starter items, no ledger entries): 10,000 characters through
+     * createCharacter take many minutes on a busy machine. For workloads that never
+     * trade or fight (move, idle).
+     */
+    clone?: boolean;
+  },
 ): Promise<BotIdentity[]> {
   const zone = benchZone();
   const areas = hangouts(zone);
@@ -95,10 +118,13 @@ export async function createPopulation(
     log: createLog('bench', 'warn'),
     config: { simTicketSecret: opts.simTicketSecret, simPublicUrl: 'http://127.0.0.1' },
   };
-  const homes = Array.from({ length: n }, (_, i) =>
-    pointIn(zone, areas[i % areas.length] ?? areas[0]!, rng.float),
-  );
-  return pool(n, 8, async (index) => {
+  const homes = opts.homes
+    ? opts.homes(zone, n, rng.float)
+    : Array.from({ length: n }, (_, i) =>
+        pointIn(zone, areas[i % areas.length] ?? areas[0]!, rng.float),
+      );
+  const real = opts.clone ? Math.min(n, CLASS_IDS.length * ORIGIN_IDS.length) : n;
+  const made = await pool(real, 8, async (index) => {
     const classId = CLASS_IDS[index % CLASS_IDS.length]!;
     const origin = ORIGIN_IDS[Math.floor(index / CLASS_IDS.length) % ORIGIN_IDS.length]!;
     const user = await createTestUser(db, { username: `bench${index}` });
@@ -112,4 +138,72 @@ export async function createPopulation(
     await db.character.update({ where: { id: character.id }, data: { x: home.x, y: home.y } });
     return { index, userId: user.id, characterId: character.id, classId, home };
   });
+  const copies = n - real;
+  for (let from = 0; from < copies; from += COPY_BATCH)
+    made.push(
+      ...(await copyBatch(db, made, real + from, Math.min(COPY_BATCH, copies - from), homes)),
+    );
+  return made;
+}
+
+const COPY_BATCH = 1_000;
+
+/** Bots `first`..`first + count - 1` as copies of the real ones (index mod their number). */
+async function copyBatch(
+  db: Db,
+  real: readonly BotIdentity[],
+  first: number,
+  count: number,
+  homes: readonly Vec2[],
+): Promise<BotIdentity[]> {
+  const sources = await db.character.findMany({
+    where: { id: { in: real.map((r) => r.characterId) } },
+    include: { items: true },
+  });
+  const byId = new Map(sources.map((c) => [c.id, c]));
+  const out: BotIdentity[] = [];
+  const users: Prisma.UserCreateManyInput[] = [];
+  const characters: Prisma.CharacterCreateManyInput[] = [];
+  const items: Prisma.ItemCreateManyInput[] = [];
+  for (let index = first; index < first + count; index++) {
+    const model = real[index % real.length]!;
+    const src = byId.get(model.characterId);
+    if (!src) throw new Error(`bench character ${model.characterId} vanished`);
+    const userId = randomUUID();
+    const characterId = randomUUID();
+    const username = `bench${index}`;
+    const name = `Bench${index.toString(36).padStart(4, '0')}`;
+    const home = homes[index]!;
+    // bots never log in to the web: no valid password hash (as createTestUser)
+    users.push({
+      id: userId,
+      email: `${username}@test.necp`,
+      username,
+      usernameLower: username,
+      passwordHash: 'x',
+    });
+    const { id: _id, items: srcItems, createdAt: _c, updatedAt: _u, ...row } = src;
+    characters.push({
+      ...row,
+      id: characterId,
+      userId,
+      name,
+      nameLower: name.toLowerCase(),
+      x: home.x,
+      y: home.y,
+    });
+    for (const { id: _i, createdAt: _ic, updatedAt: _iu, ...item } of srcItems)
+      items.push({
+        ...item,
+        characterId,
+        boundCharacterId: item.boundCharacterId ? characterId : null,
+      });
+    out.push({ index, userId, characterId, classId: model.classId, home });
+  }
+  await db.$transaction([
+    db.user.createMany({ data: users }),
+    db.character.createMany({ data: characters }),
+    db.item.createMany({ data: items }),
+  ]);
+  return out;
 }

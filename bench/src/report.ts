@@ -3,11 +3,28 @@
  * markers, replacing the previous results (the prose around them is kept).
  */
 import fs from 'node:fs';
+import type { BenchMode } from './args';
 import type { Machine } from './machine';
 import type { RunResult } from './result';
+import { checkTargets } from './targets';
 
 export const RESULTS_START = '<!-- bench:results:start -->';
 export const RESULTS_END = '<!-- bench:results:end -->';
+
+/** each mode's results have their own place in docs/perf.md */
+export const MARKERS: Record<BenchMode, { start: string; end: string; heading: string }> = {
+  fight: { start: RESULTS_START, end: RESULTS_END, heading: 'Results' },
+  move: {
+    start: '<!-- bench:move:start -->',
+    end: '<!-- bench:move:end -->',
+    heading: 'Full city: move-only results',
+  },
+  idle: {
+    start: '<!-- bench:idle:start -->',
+    end: '<!-- bench:idle:end -->',
+    heading: 'Full city: idle results',
+  },
+};
 
 const f0 = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(0));
 const f1 = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(1));
@@ -102,15 +119,98 @@ export function renderResults(opts: {
   return lines.join('\n');
 }
 
-/** Replaces the text between the markers in `file` (creating the markers at the end if missing). */
-export function writeResults(file: string, section: string): void {
+/** Replaces the text between `mode`'s markers in `file` (creating the markers at the end if missing). */
+export function writeResults(file: string, section: string, mode: BenchMode = 'fight'): void {
+  const m = MARKERS[mode];
   const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
-  const block = `${RESULTS_START}\n\n${section}\n\n${RESULTS_END}`;
-  const start = doc.indexOf(RESULTS_START);
-  const end = doc.indexOf(RESULTS_END);
+  const block = `${m.start}\n\n${section}\n\n${m.end}`;
+  const start = doc.indexOf(m.start);
+  const end = doc.indexOf(m.end);
   const next =
     start >= 0 && end > start
-      ? doc.slice(0, start) + block + doc.slice(end + RESULTS_END.length)
-      : `${doc.trimEnd()}\n\n## Results\n\n${block}\n`;
+      ? doc.slice(0, start) + block + doc.slice(end + m.end.length)
+      : `${doc.trimEnd()}\n\n## ${m.heading}\n\n${block}\n`;
   fs.writeFileSync(file, next);
+}
+
+const yes = (met: boolean | undefined) => (met === undefined ? '–' : met ? 'met' : 'not met');
+const load = (r: RunResult) => `${f2(r.loadAvg)} → ${f2(r.loadAvgEnd)}`;
+
+/** The move-only and idle modes (issue 11): their numbers, the targets they are held to, errors. */
+export function renderCityResults(opts: {
+  mode: 'move' | 'idle';
+  machine: Machine;
+  date: Date;
+  command: string;
+  seconds: number;
+  results: RunResult[];
+  /** what the workload was (square side, spawn placement) */
+  workload: string;
+}): string {
+  const { machine: m, results, mode } = opts;
+  const pinned = results.some((r) => r.pinned);
+  const lines: string[] = [
+    `Measured ${opts.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ` +
+      `${m.cores} cores, ${m.memoryGb} GB RAM (${m.os}, Node ${m.node}); ` +
+      (pinned ? 'the sim on CPU 0, the bots on CPU 1 (taskset). ' : 'not pinned (no taskset). ') +
+      `${opts.workload} Window: ${opts.seconds} s per run. ` +
+      'Load: the 1-minute load average at the start → end of the window (other work on the machine shows there).',
+    '',
+    '```',
+    opts.command,
+    '```',
+    '',
+  ];
+  if (mode === 'move') {
+    lines.push(
+      '| players | connected | tick p50 / p99 / max ms | ticks/s (skipped) | sim CPU % | bytes/client/s mean (p99 client) | visible per client mean (p99 bot) | input→snapshot p50 / p99 ms | inputs/client/s | sim RSS / peak MB | bots CPU % | load | errors |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of results) {
+      const t = r.tick;
+      lines.push(
+        `| ${r.bots} | ${r.connectedAtEnd ?? '–'} | ${f2(t?.p50)} / ${f2(t?.p99)} / ${f2(t?.max)} | ` +
+          `${f1(t?.perSecond)} (${t?.skipped ?? '–'}) | ${f0(r.sim?.cpuPct)} | ${f0(r.bytesIn?.mean)} (${f0(r.bytesIn?.p99)}) | ` +
+          `${f1(r.view?.entities)} (${f1(r.view?.p99Bot)}) | ${f0(r.inputToAck?.p50)} / ${f0(r.inputToAck?.p99)} | ` +
+          `${f1(r.movesPerClient)} | ${f0(r.sim?.rssMb)} / ${f0(r.sim?.peakRssMb)} | ${f0(r.benchCpuPct)} | ${load(r)} | ${!r.errors ? 'run failed' : errorCount(r)} |`,
+      );
+    }
+  } else {
+    lines.push(
+      '| players | connected | sim RSS before / at N MB | KB per connection | join p50 / p99 / max ms | tick p50 / p99 / max ms | ticks/s | sim CPU % | bytes/client/s | open files bench / sim | load | errors |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of results) {
+      const t = r.tick;
+      const capped = r.openFiles?.cappedFrom ? ` (N capped from ${r.openFiles.cappedFrom})` : '';
+      lines.push(
+        `| ${r.bots}${capped} | ${r.connectedAtEnd ?? '–'} | ${f0(r.memory?.rssBeforeMb)} / ${f0(r.memory?.rssAtNMb)} | ` +
+          `${f1(r.memory?.perConnectionKb)} | ${f0(r.join?.p50)} / ${f0(r.join?.p99)} / ${f0(r.join?.max)} | ` +
+          `${f2(t?.p50)} / ${f2(t?.p99)} / ${f2(t?.max)} | ${f1(t?.perSecond)} | ${f0(r.sim?.cpuPct)} | ${f0(r.bytesIn?.mean)} | ` +
+          `${r.openFiles?.bench ?? '–'} / ${r.openFiles?.sim ?? '–'} | ${load(r)} | ${!r.errors ? 'run failed' : errorCount(r)} |`,
+      );
+    }
+  }
+  const targets = checkTargets(mode, results);
+  lines.push('', '| players | target | measured | |', '| ---: | --- | ---: | --- |');
+  for (const t of targets)
+    lines.push(
+      `| ${t.players.toLocaleString('en')} | ${t.target} | ${t.measured} | ${yes(t.met)} |`,
+    );
+  lines.push('', 'Errors by run:', '');
+  for (const r of results) {
+    const e = r.errors;
+    const parts = [
+      r.failure && `run failed: ${r.failure}`,
+      `connect failures: ${codes(r.connect?.failures)}`,
+      e && `disconnects: ${codes(e.disconnects)}`,
+      e && `kicked: ${codes(e.kicked)}`,
+      e && `ack timeouts: ${e.ackTimeouts}`,
+      e &&
+        `sim log: ${e.sim.errors} errors, ${e.sim.warnings} warnings (${e.sim.fellBehind} "fell behind")` +
+          (Object.keys(e.sim.samples).length > 0 ? ` (${codes(e.sim.samples)})` : ''),
+    ].filter(Boolean);
+    lines.push(`- **${r.bots} players**: ${parts.join('; ')}`);
+  }
+  return lines.join('\n');
 }

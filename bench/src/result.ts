@@ -1,4 +1,5 @@
 /** One run's numbers (one bot count), built from the sim's /metrics and the bots' counters. */
+import type { BenchMode } from './args';
 import type { BotCounters } from './bot';
 import type { SimLogCounts, SimMetrics } from './sim-process';
 import type { ConnectReport } from './swarm';
@@ -6,6 +7,7 @@ import { count, mean, percentile, sum } from './stats';
 
 export interface RunResult {
   bots: number;
+  mode?: BenchMode;
   /** set when the run could not be completed (the rest may be partial) */
   failure?: string;
   connect?: ConnectReport;
@@ -33,8 +35,23 @@ export interface RunResult {
   /** local PostgreSQL + Redis processes over the window, % of one core (0: not on this machine) */
   dbCpuPct?: number;
   loadAvg?: number;
+  /** 1-minute load average at the end of the window */
+  loadAvgEnd?: number;
   rtt?: { p50: number; p99: number };
-  view?: { entities: number; npcs: number };
+  /** entities in view: mean over all bot ticks, NPCs among them, and the 99th-percentile bot's own mean */
+  view?: { entities: number; npcs: number; p99Bot?: number };
+  /** zone:move per client per second */
+  movesPerClient?: number;
+  /** input sent → first snapshot acknowledging it, ms */
+  inputToAck?: { p50: number; p99: number; samples: number };
+  /** connect → zone:welcome of every bot that joined, ms (measured while the others kept arriving) */
+  join?: { p50: number; p99: number; max: number; samples: number };
+  /** idle: the sim's RSS before the first bot connected and with all N connected (after the warm-up) */
+  memory?: { rssBeforeMb: number; rssAtNMb: number; perConnectionKb: number };
+  /** sim on one CPU, bench on the other (taskset) */
+  pinned?: boolean;
+  /** soft open-file limits of the bench and the sim; capped: N was lowered to fit them */
+  openFiles?: { bench?: number; sim?: number; cappedFrom?: number };
   combat?: {
     usesPerSec: number;
     okPct: number;
@@ -72,12 +89,16 @@ export function summarise(input: {
   machineBusyCores: number | undefined;
   dbCpuMs: number;
   loadAvg: number;
+  loadAvgEnd?: number;
   simLogs: SimLogCounts;
+  joinMs?: number[];
 }): RunResult {
   const { before, after, seconds, counters } = input;
   const simSide = before && after ? simNumbers(input.zoneId, before, after, input.peakRss) : {};
   // only bots that were connected through the window speak for "per client"
-  const live = counters.filter((c) => c.snapshots > 0);
+  const withSnapshots = counters.filter((c) => c.snapshots > 0);
+  // idle players in a still crowd may get no snapshot at all: then every bot speaks
+  const live = withSnapshots.length > 0 ? withSnapshots : counters;
   const perSec = (n: number) => n / seconds;
   const disconnects: Record<string, number> = {};
   for (const d of input.disconnects)
@@ -92,6 +113,9 @@ export function summarise(input: {
   }
   const uses = sum(counters.map((c) => c.uses));
   const ticks = sum(live.map((c) => c.viewTicks));
+  const latencies = counters.flatMap((c) => c.inputLatencies);
+  const joins = input.joinMs ?? [];
+  const viewByBot = live.filter((c) => c.viewTicks > 0).map((c) => c.viewSum / c.viewTicks);
   return {
     bots: input.bots,
     connect: input.connect,
@@ -110,6 +134,27 @@ export function summarise(input: {
     machineCpuPct: input.machineBusyCores === undefined ? undefined : input.machineBusyCores * 100,
     dbCpuPct: (input.dbCpuMs / (seconds * 1000)) * 100,
     loadAvg: input.loadAvg,
+    ...(input.loadAvgEnd === undefined ? {} : { loadAvgEnd: input.loadAvgEnd }),
+    movesPerClient: mean(live.map((c) => perSec(c.moves))),
+    ...(latencies.length > 0
+      ? {
+          inputToAck: {
+            p50: percentile(latencies, 50),
+            p99: percentile(latencies, 99),
+            samples: latencies.length,
+          },
+        }
+      : {}),
+    ...(joins.length > 0
+      ? {
+          join: {
+            p50: percentile(joins, 50),
+            p99: percentile(joins, 99),
+            max: joins.reduce((a, b) => Math.max(a, b), 0),
+            samples: joins.length,
+          },
+        }
+      : {}),
     rtt: {
       p50: percentile(
         counters.flatMap((c) => c.rtts),
@@ -123,6 +168,7 @@ export function summarise(input: {
     view: {
       entities: ticks > 0 ? sum(live.map((c) => c.viewSum)) / ticks : 0,
       npcs: ticks > 0 ? sum(live.map((c) => c.npcViewSum)) / ticks : 0,
+      ...(viewByBot.length > 0 ? { p99Bot: percentile(viewByBot, 99) } : {}),
     },
     combat: {
       usesPerSec: perSec(uses),
@@ -177,5 +223,18 @@ function simNumbers(
       peakRssMb: peakRss === undefined ? undefined : peakRss / MB,
       heapMb: after.process.heapUsed / MB,
     },
+  };
+}
+
+/** Idle: what each connection costs the sim, from its RSS before the first connect and with N connected. */
+export function memoryPerConnection(
+  rssBefore: number,
+  rssAtN: number,
+  connections: number,
+): RunResult['memory'] {
+  return {
+    rssBeforeMb: rssBefore / MB,
+    rssAtNMb: rssAtN / MB,
+    perConnectionKb: connections > 0 ? (rssAtN - rssBefore) / connections / 1024 : 0,
   };
 }

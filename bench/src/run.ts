@@ -3,7 +3,10 @@
  * and seeded), N accounts+characters, the sim started as a child process, N bots
  * connected at a steady pace, a warm-up, then a measured window; the sim's tick
  * durations, CPU and memory come from its GET /metrics, traffic from the bots.
- * Results go into docs/perf.md (between markers). Nothing asserts timings.
+ * Modes (--mode): fight (walk and fight around Watson's NPCs), move (issue 11's
+ * move-only full-city workload, no NPCs), idle (connected players doing nothing:
+ * memory per connection, join times). Results go into docs/perf.md (between each
+ * mode's markers). Nothing asserts timings.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,12 +16,23 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { createDb } from '@necp/db';
+import { VIEW_RADIUS } from '@necp/shared';
 import { parseBenchArgs, type BenchArgs } from './args';
+import type { BotBehaviour } from './bot';
 import { benchPostgres, type BenchPostgres } from './database';
-import { busyCores, cpuMsBetween, cpuMsByPid, describeMachine, readCpuTimes } from './machine';
-import { BENCH_ZONE_ID, createPopulation } from './population';
-import { renderResults, writeResults } from './report';
-import { summarise, type RunResult } from './result';
+import {
+  busyCores,
+  cpuMsBetween,
+  cpuMsByPid,
+  describeMachine,
+  pinProcess,
+  raiseOwnOpenFiles,
+  readCpuTimes,
+} from './machine';
+import { spawnSquare, squareHomes, type Square } from './move-workload';
+import { BENCH_ZONE_ID, benchZone, createPopulation, zoneHomes } from './population';
+import { renderCityResults, renderResults, writeResults } from './report';
+import { memoryPerConnection, summarise, type RunResult } from './result';
 import { startSim, type SimProcess } from './sim-process';
 import { sleep } from './swarm';
 import { BotFleet } from './bot-fleet';
@@ -27,6 +41,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const say = (msg: string) => console.log(`[bench] ${msg}`);
 /** local database servers whose CPU is reported beside the sim's (0 when they run elsewhere) */
 const DB_PROCESSES = ['postgres', 'redis-server'];
+/** the open-file limit asked for the sim and the bench (the hard limit may hold it lower) */
+const WANT_OPEN_FILES = 65_536;
+/** descriptors besides the sockets: database pools, Redis, logs, node's own */
+const SPARE_FILES = 256;
+/** pinned runs: the sim's CPU and the bench's */
+const SIM_CPU = 0;
+const BENCH_CPU = 1;
 
 /** Undo steps of the run in progress, newest first: also run on Ctrl+C. */
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -72,34 +93,70 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<RunResult> {
+interface RunSetup {
+  /** move: the square the bots spawn and walk in */
+  square?: Square;
+  /** the bench's own soft open-file limit (undefined: unknown) */
+  openFiles?: number;
+  pinned: boolean;
+}
+
+async function runOnce(
+  wanted: number,
+  args: BenchArgs,
+  pg: BenchPostgres,
+  setup: RunSetup,
+): Promise<RunResult> {
   const secret = randomBytes(24).toString('hex');
-  say(`── ${n} bots ──`);
+  // one socket per bot in the bench and one in the sim: more than the limit allows cannot connect
+  const fit = setup.openFiles === undefined ? wanted : setup.openFiles - SPARE_FILES;
+  const n = Math.min(wanted, fit);
+  if (n < wanted)
+    say(
+      `the open-file limit (${setup.openFiles}) allows ${n} connections, not ${wanted}: running ${n}`,
+    );
+  say(`── ${n} bots (${args.mode}) ──`);
   say('creating the bench database (migrate + seed)');
-  const db = await pg.database(`necp_bench_${n}`);
+  const dbName = args.mode === 'fight' ? `necp_bench_${n}` : `necp_bench_${args.mode}_${n}`;
+  const db = await pg.database(dbName);
   cleanups.push(async () => {
     if (args.keepDb) return;
     await db.drop();
-    say(`dropped necp_bench_${n}`);
+    say(`dropped ${dbName}`);
   });
 
   const client = createDb(db.url, { max: 8 });
   const t0 = performance.now();
-  const population = await createPopulation(client, n, { simTicketSecret: secret });
+  const square = setup.square;
+  const population = await createPopulation(client, n, {
+    simTicketSecret: secret,
+    seed: args.seed,
+    // move and idle never trade or fight: copies of real characters are as good and far faster
+    clone: args.mode !== 'fight',
+    ...(args.mode === 'move' && square
+      ? { homes: (zone, count, random) => squareHomes(zone, square, count, random) }
+      : args.mode === 'idle'
+        ? { homes: zoneHomes }
+        : {}),
+  });
   await client.$disconnect();
   say(`${n} accounts and characters in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const logFile = path.join(root, '.data', 'bench', `sim-${n}.log`);
+  const logFile = path.join(root, '.data', 'bench', `sim-${args.mode}-${n}.log`);
   const sim: SimProcess = await startSim({
     root,
     logFile,
     nodeArgs: args.profile
       ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.data', 'bench', 'profiles')}`]
       : [],
+    ...(setup.pinned ? { cpu: SIM_CPU } : {}),
+    openFiles: WANT_OPEN_FILES,
     env: {
       DATABASE_URL: db.url,
       SIM_TICKET_SECRET: secret,
       LOG_LEVEL: 'warn',
+      // the full-city workloads measure players alone
+      SIM_NPCS: args.mode === 'fight' ? 'on' : 'off',
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     },
   });
@@ -107,12 +164,35 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
     await sim.stop();
     say('sim stopped');
   });
-  say(`sim pid ${sim.pid} on ${sim.baseUrl} (log: ${path.relative(root, logFile)})`);
+  const simFiles = sim.openFileLimit();
+  say(
+    `sim pid ${sim.pid} on ${sim.baseUrl} (log: ${path.relative(root, logFile)}; open files ${simFiles ?? '?'})`,
+  );
+  if (simFiles !== undefined && simFiles - SPARE_FILES < n)
+    say(`the sim's open-file limit (${simFiles}) is below ${n} connections: expect refused joins`);
 
+  const behaviour: BotBehaviour =
+    args.mode === 'move'
+      ? 'move'
+      : args.mode === 'idle'
+        ? 'idle'
+        : args.walkOnly
+          ? 'walk'
+          : 'fight';
+  // idle: what the sim holds before anyone connects (settled after start-up)
+  if (args.mode === 'idle') await sleep(2_000);
+  const rssBefore = sim.rss();
   let lastShown = 0;
   const fleet = new BotFleet(
     population,
-    { url: sim.baseUrl, fight: !args.walkOnly, secret, threads: args.botThreads },
+    {
+      url: sim.baseUrl,
+      behaviour,
+      secret,
+      threads: args.botThreads,
+      ...(square ? { square } : {}),
+      seed: args.seed,
+    },
     (done) => {
       if (done - lastShown >= 100 || done === n) {
         lastShown = done;
@@ -134,6 +214,7 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
   say(`warm-up ${args.warmup} s`);
   await sleep(args.warmup * 1000);
 
+  const rssAtN = sim.rss();
   say(`measuring ${args.seconds} s`);
   // a saturated sim may not answer /metrics in time: the bots' side is still worth reporting
   const metricsFailures: string[] = [];
@@ -151,6 +232,7 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
   const w0 = performance.now();
   await sleep(args.seconds * 1000);
   const seconds = (performance.now() - w0) / 1000;
+  const loadAvgEnd = os.loadavg()[0] ?? 0;
   const cpu = process.cpuUsage(cpu0);
   const machineBusyCores = busyCores(machine0, readCpuTimes());
   const dbCpuMs = cpuMsBetween(db0, cpuMsByPid(DB_PROCESSES));
@@ -158,6 +240,8 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
   const after = before && (await readMetrics(before.zones[BENCH_ZONE_ID]?.ticks ?? 0));
   const result = summarise({
     bots: n,
+    loadAvgEnd,
+    joinMs: bots.joinMs,
     zoneId: BENCH_ZONE_ID,
     connect,
     before,
@@ -175,6 +259,26 @@ async function runOnce(n: number, args: BenchArgs, pg: BenchPostgres): Promise<R
     simLogs: sim.logs,
   });
   if (metricsFailures.length > 0) result.failure = metricsFailures.join('; ');
+  result.mode = args.mode;
+  result.pinned = setup.pinned;
+  result.openFiles = {
+    ...(setup.openFiles === undefined ? {} : { bench: setup.openFiles }),
+    ...(simFiles === undefined ? {} : { sim: simFiles }),
+    ...(n < wanted ? { cappedFrom: wanted } : {}),
+  };
+  if (args.mode === 'idle' && rssBefore !== undefined && rssAtN !== undefined)
+    result.memory = memoryPerConnection(rssBefore, rssAtN, connect.connected);
+  if (args.mode === 'move')
+    say(
+      `visible ${result.view?.entities.toFixed(1)} (p99 bot ${result.view?.p99Bot?.toFixed(1)}); ` +
+        `input→snapshot p50 ${result.inputToAck?.p50.toFixed(0)} p99 ${result.inputToAck?.p99.toFixed(0)} ms; ` +
+        `${(result.bytesIn?.mean ?? 0).toFixed(0)} B/client/s; ticks/s ${result.tick?.perSecond.toFixed(1)}`,
+    );
+  if (args.mode === 'idle')
+    say(
+      `RSS ${result.memory?.rssBeforeMb.toFixed(0)} → ${result.memory?.rssAtNMb.toFixed(0)} MB: ` +
+        `${result.memory?.perConnectionKb.toFixed(1)} KB per connection; join p50 ${result.join?.p50.toFixed(0)} p99 ${result.join?.p99.toFixed(0)} ms`,
+    );
   say(
     `tick p50 ${result.tick?.p50.toFixed(2)} p99 ${result.tick?.p99.toFixed(2)} max ${result.tick?.max.toFixed(1)} ms; ` +
       `${((result.bytesIn?.mean ?? 0) / 1024).toFixed(1)} KB/client/s; sim CPU ${result.sim?.cpuPct.toFixed(0)} %; ` +
@@ -188,6 +292,30 @@ async function main() {
   const machine = describeMachine();
   say(`${machine.cpu}, ${machine.cores} cores; runs: ${args.bots.join(', ')} bots`);
   const externalDb = Boolean(process.env.DATABASE_URL);
+  // one socket per bot: the bench itself needs the descriptors (only up to the hard limit)
+  const files = raiseOwnOpenFiles(WANT_OPEN_FILES);
+  if (files) say(`open files: soft ${files.soft}, hard ${files.hard}`);
+  // the bench (and every thread it starts later) on one CPU, the sim on the other
+  const pinned = args.pin && pinProcess(process.pid, BENCH_CPU);
+  if (args.pin)
+    say(
+      pinned
+        ? `bench pinned to CPU ${BENCH_CPU}, sim to CPU ${SIM_CPU}`
+        : 'taskset missing or refused: not pinned',
+    );
+  let square: Square | undefined;
+  if (args.mode === 'move') {
+    // throws (the run stops) when the zone cannot hold the square
+    square = spawnSquare(benchZone(), VIEW_RADIUS);
+    say(
+      `spawn square ${square.side.toFixed(0)} m at (${square.x.toFixed(0)}, ${square.y.toFixed(0)}) in ${BENCH_ZONE_ID}`,
+    );
+  }
+  const setup: RunSetup = {
+    pinned,
+    ...(square ? { square } : {}),
+    ...(files ? { openFiles: files.soft } : {}),
+  };
   const pg = await benchPostgres(root, say);
   stopPostgres = () => pg.stop();
   const results: RunResult[] = [];
@@ -195,7 +323,7 @@ async function main() {
     for (const n of args.bots) {
       if (interrupted) break;
       try {
-        results.push(await runOnce(n, args, pg));
+        results.push(await runOnce(n, args, pg, setup));
       } catch (err) {
         console.error(`[bench] ${n} bots: run failed:`, err);
         results.push({ bots: n, failure: (err as Error).message.split('\n')[0] ?? 'error' });
@@ -206,16 +334,33 @@ async function main() {
   } finally {
     await pg.stop();
   }
-  const section = renderResults({
-    machine,
-    date: new Date(),
-    command: `pnpm bench ${process.argv.slice(2).join(' ')}`.trim(),
-    seconds: args.seconds,
-    fight: !args.walkOnly,
-    redis: Boolean(process.env.REDIS_URL),
-    externalDb,
-    results,
-  });
+  const command = `pnpm bench ${process.argv.slice(2).join(' ')}`.trim();
+  const section =
+    args.mode === 'fight'
+      ? renderResults({
+          machine,
+          date: new Date(),
+          command,
+          seconds: args.seconds,
+          fight: !args.walkOnly,
+          redis: Boolean(process.env.REDIS_URL),
+          externalDb,
+          results,
+        })
+      : renderCityResults({
+          mode: args.mode,
+          machine,
+          date: new Date(),
+          command,
+          seconds: args.seconds,
+          results,
+          workload:
+            args.mode === 'move' && square
+              ? `Move-only bots (10 zone:move/s each, a new seeded direction every 1.5–2.5 s) in a ${square.side.toFixed(0)} m square ` +
+                `centred in ${BENCH_ZONE_ID} (π·${VIEW_RADIUS}² / side² = 15 %), seed ${args.seed}; SIM_NPCS=off.`
+              : `Idle players (connected, sending nothing) spread over all of ${BENCH_ZONE_ID}; SIM_NPCS=off; ` +
+                `${args.connectRate} joins/s over ${args.botThreads} bot thread(s).`,
+        });
   console.log(`\n${section}\n`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const raw = path.join(root, '.data', 'bench', `results-${stamp}.json`);
@@ -224,7 +369,7 @@ async function main() {
   say(`raw numbers in ${path.relative(root, raw)}`);
   if (args.write && !interrupted) {
     const file = path.resolve(root, args.out);
-    writeResults(file, section);
+    writeResults(file, section, args.mode);
     const options = await prettier.resolveConfig(file);
     const text = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { openFileLimits, tasksetPath } from './machine';
 
 const TickSummarySchema = z.object({
   ticks: z.number(),
@@ -56,6 +57,10 @@ export interface SimProcess {
   metrics(since?: number): Promise<SimMetrics>;
   /** peak resident set (VmHWM) in bytes, when /proc is there */
   peakRss(): number | undefined;
+  /** resident set now (VmRSS) in bytes, when /proc is there */
+  rss(): number | undefined;
+  /** its soft open-file limit, when /proc is there */
+  openFileLimit(): number | undefined;
   /** SIGTERM (the sim saves positions and exits), SIGKILL after `graceMs` */
   stop(graceMs?: number): Promise<void>;
   exited: Promise<number>;
@@ -91,21 +96,35 @@ export async function startSim(opts: {
   logFile: string;
   /** extra node flags for the sim (e.g. --cpu-prof) */
   nodeArgs?: string[];
+  /** pin the sim to this CPU (taskset; ignored when taskset is missing) */
+  cpu?: number;
+  /** raise its open-file limit to this (or to the hard limit, if lower) */
+  openFiles?: number;
   timeoutMs?: number;
 }): Promise<SimProcess> {
   const port = await freePort();
   const tsx = import.meta.resolve('tsx');
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.createWriteStream(opts.logFile);
-  const child = spawn(
+  const node = [
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', tsx, 'apps/sim/src/main.ts'],
-    {
-      cwd: opts.root,
-      env: { ...process.env, ...opts.env, SIM_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+    ...(opts.nodeArgs ?? []),
+    '--import',
+    tsx,
+    'apps/sim/src/main.ts',
+  ];
+  const taskset = tasksetPath();
+  const pinned = opts.cpu !== undefined && taskset ? [taskset, '-c', String(opts.cpu)] : [];
+  // sh raises the limit, then execs (same pid): the soft limit up to the hard one at most
+  const argv =
+    opts.openFiles === undefined
+      ? [...pinned, ...node]
+      : ['/bin/sh', '-c', RAISE_OPEN_FILES, 'sh', String(opts.openFiles), ...pinned, ...node];
+  const child = spawn(argv[0]!, argv.slice(1), {
+    cwd: opts.root,
+    env: { ...process.env, ...opts.env, SIM_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error('could not start the sim');
   live.add(child);
   const exited = new Promise<number>((resolve) =>
@@ -143,15 +162,9 @@ export async function startSim(opts: {
       if (!res.ok) throw new Error(`GET /metrics: ${res.status}`);
       return SimMetricsSchema.parse(await res.json());
     },
-    peakRss() {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
-        return kb ? Number(kb) * 1024 : undefined;
-      } catch {
-        return undefined;
-      }
-    },
+    peakRss: () => procStatusBytes(child.pid, 'VmHWM'),
+    rss: () => procStatusBytes(child.pid, 'VmRSS'),
+    openFileLimit: () => openFileLimits(child.pid ?? 0)?.soft,
     async stop(graceMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -177,6 +190,23 @@ export async function startSim(opts: {
       throw new Error(`the sim did not come up within ${opts.timeoutMs ?? 60_000} ms`);
     }
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** sh -c script: $1 is the wanted limit, the rest the command to exec */
+const RAISE_OPEN_FILES =
+  'want=$1; shift; hard=$(ulimit -Hn); ' +
+  'if [ "$hard" != unlimited ] && [ "$hard" -lt "$want" ]; then want=$hard; fi; ' +
+  'ulimit -n "$want" 2>/dev/null; exec "$@"';
+
+/** A `Vm…:  N kB` line of /proc/<pid>/status, in bytes. */
+function procStatusBytes(pid: number | undefined, field: string): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,13 +1,16 @@
 /** Messages between the bench's main thread and its swarm worker threads. */
-import type { BotCounters } from './bot';
+import type { BotBehaviour, BotCounters } from './bot';
+import type { Square } from './move-workload';
 import type { BotIdentity } from './population';
 import type { ConnectReport } from './swarm';
 
 export interface SwarmWorkerData {
   identities: BotIdentity[];
   url: string;
-  fight: boolean;
+  behaviour: BotBehaviour;
   secret: string;
+  square?: Square;
+  seed?: number;
 }
 
 /** What a swarm knows at one moment (counters since the last reset). */
@@ -16,6 +19,8 @@ export interface SwarmSnapshot {
   connected: number;
   disconnects: Record<string, number>[];
   kicked: (string | null)[];
+  /** each joined bot's connect → zone:welcome, ms (not reset by the window) */
+  joinMs: number[];
 }
 
 export type SwarmRequest =

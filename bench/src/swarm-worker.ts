@@ -14,8 +14,10 @@ const data = workerData as SwarmWorkerData;
 const swarm = new Swarm(data.identities, {
   url: data.url,
   zone: benchZone(),
-  fight: data.fight,
+  behaviour: data.behaviour,
   secret: data.secret,
+  ...(data.square ? { square: data.square } : {}),
+  ...(data.seed === undefined ? {} : { seed: data.seed }),
 });
 swarm.start();
 

@@ -1,18 +1,21 @@
 /**
  * N bots in this process: paced connects (no thundering herd on the handshake, which
- * reads the database), and one scheduler that ticks every bot at ~20 Hz, spread over
- * ten staggered buckets so inputs arrive through each 50 ms like real clients' would.
+ * reads the database), and one scheduler that ticks every bot, spread over ten
+ * staggered buckets so inputs arrive evenly like real clients' would: every 50 ms
+ * (fight, walk: ~20 Hz) or every 100 ms (move: 10 inputs a second); idle bots never tick.
  */
 import { performance } from 'node:perf_hooks';
-import { signSimTicket } from '@necp/game';
+import { seededRng, signSimTicket } from '@necp/game';
 import type { ZoneContent } from '@necp/shared';
-import { Bot, ConnectFailure, newCounters } from './bot';
+import { Bot, ConnectFailure, newCounters, type BotBehaviour } from './bot';
+import type { Square } from './move-workload';
 import type { BotIdentity } from './population';
 import { count } from './stats';
 import type { SwarmSnapshot } from './swarm-protocol';
 
 const BUCKETS = 10;
-const BUCKET_MS = 5; // 10 × 5 ms: every bot ticks every 50 ms
+/** 10 × 5 ms: every bot ticks every 50 ms; move: 10 × 10 ms, every 100 ms */
+const BUCKET_MS: Record<BotBehaviour, number> = { fight: 5, walk: 5, move: 10, idle: 0 };
 const CONNECT_TIMEOUT_MS = 20_000;
 /** handshakes in flight at once, however fast the pace */
 const MAX_CONNECTING = 64;
@@ -27,11 +30,19 @@ export interface ConnectReport {
 export class Swarm {
   readonly bots: Bot[];
   private timer: NodeJS.Timeout | undefined;
-  private bucket = 0;
 
   constructor(
     private readonly identities: readonly BotIdentity[],
-    private readonly opts: { url: string; zone: ZoneContent; fight: boolean; secret: string },
+    private readonly opts: {
+      url: string;
+      zone: ZoneContent;
+      behaviour: BotBehaviour;
+      secret: string;
+      /** move: the square the bots stay in */
+      square?: Square;
+      /** move: bot i's directions come from seed + i */
+      seed?: number;
+    },
   ) {
     this.bots = identities.map(
       (id) =>
@@ -39,19 +50,35 @@ export class Swarm {
           url: opts.url,
           zone: opts.zone,
           home: id.home,
-          fight: opts.fight,
+          behaviour: opts.behaviour,
+          ...(opts.square ? { square: opts.square } : {}),
+          random: seededRng((opts.seed ?? 11) + id.index).float,
           now: () => performance.now(),
         }),
     );
   }
 
-  /** Starts ticking (connected bots act, the rest wait). */
+  /**
+   * Starts ticking (connected bots act, the rest wait); idle bots are never ticked.
+   * Each bucket has its own due time, so a timer that fires late (a busy core) runs
+   * every bucket that is due: the rate holds unless the bots fall a whole period behind.
+   */
   start(): void {
-    this.timer ??= setInterval(() => {
-      const b = this.bucket;
-      this.bucket = (b + 1) % BUCKETS;
-      for (let i = b; i < this.bots.length; i += BUCKETS) this.bots[i]?.tick();
-    }, BUCKET_MS);
+    const every = BUCKET_MS[this.opts.behaviour];
+    if (every === 0 || this.timer) return;
+    const period = every * BUCKETS;
+    const t0 = performance.now();
+    const due = Array.from({ length: BUCKETS }, (_, b) => t0 + b * every);
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      for (let b = 0; b < BUCKETS; b++) {
+        const at = due[b] ?? now;
+        if (now < at) continue;
+        for (let i = b; i < this.bots.length; i += BUCKETS) this.bots[i]?.tick();
+        // more than a period behind: skip ahead rather than burst
+        due[b] = now - at > period ? now + period : at + period;
+      }
+    }, every);
   }
 
   /** Connects every bot at `perSecond`, each with a freshly minted ticket (as the web does right before connecting). */
@@ -114,6 +141,7 @@ export class Swarm {
       connected: this.bots.filter((b) => b.isConnected).length,
       disconnects: this.bots.map((b) => b.disconnects),
       kicked: this.bots.map((b) => b.kicked),
+      joinMs: this.bots.flatMap((b) => (b.joinMs === undefined ? [] : [b.joinMs])),
     };
   }
 
