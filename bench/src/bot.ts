@@ -204,7 +204,7 @@ export class Bot {
         this.counters.bytesOut += 1 + size(p.data);
       });
     });
-    socket.on('zone:snapshot', (m) => this.onSnapshot(m as SnapshotPayload));
+    socket.on('zone:snapshot', (m) => this.onSnapshot(m));
     socket.on('session:kicked', (m) => (this.kicked = m.reason));
     socket.on('disconnect', (reason) => {
       this.connected = false;

@@ -104,6 +104,7 @@ export function checkTargets(mode: BenchMode, results: readonly RunResult[]): Ta
   return TARGETS[mode].map((t) => {
     const run =
       results.find((r) => r.bots === t.players && !r.failure) ??
+      results.find((r) => r.bots === t.players) ??
       (mode === 'idle' ? [...results].sort((a, b) => b.bots - a.bots)[0] : undefined);
     const v = run && t.value(run);
     if (!run || v === undefined)
@@ -114,7 +115,8 @@ export function checkTargets(mode: BenchMode, results: readonly RunResult[]): Ta
       players: t.players,
       target: t.target,
       measured: show(v, t.unit) + at,
-      met: t.ok ? t.ok(v, run) && !short : undefined,
+      // a run that failed (e.g. /metrics never answered) met nothing, whatever it measured
+      met: t.ok ? t.ok(v, run) && !short && !run.failure : undefined,
     };
   });
 }
