@@ -40,8 +40,23 @@ export function spawnSquare(
   return { x: (zone.width - side) / 2, y: (zone.height - side) / 2, side };
 }
 
-const insideObstacle = (zone: Pick<ZoneContent, 'obstacles'>, p: Vec2) =>
+export const insideObstacle = (zone: Pick<ZoneContent, 'obstacles'>, p: Vec2) =>
   zone.obstacles.some((o) => p.x >= o.x && p.x <= o.x + o.w && p.y >= o.y && p.y <= o.y + o.h);
+
+/** `n` seeded points in the box `x`..`x + w`, `y`..`y + h`, none inside a building. */
+export function freePoints(
+  zone: Pick<ZoneContent, 'obstacles'>,
+  box: { x: number; y: number; w: number; h: number },
+  n: number,
+  random: () => number,
+): Vec2[] {
+  return Array.from({ length: n }, () => {
+    for (;;) {
+      const p = { x: box.x + random() * box.w, y: box.y + random() * box.h };
+      if (!insideObstacle(zone, p)) return p;
+    }
+  });
+}
 
 /** `n` seeded points in `square`, none inside a building. */
 export function squareHomes(
@@ -50,12 +65,7 @@ export function squareHomes(
   n: number,
   random: () => number,
 ): Vec2[] {
-  return Array.from({ length: n }, () => {
-    for (;;) {
-      const p = { x: square.x + random() * square.side, y: square.y + random() * square.side };
-      if (!insideObstacle(zone, p)) return p;
-    }
-  });
+  return freePoints(zone, { x: square.x, y: square.y, w: square.side, h: square.side }, n, random);
 }
 
 /** A bot's heading over time: a seeded random direction, renewed every 1.5–2.5 s. */

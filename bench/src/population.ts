@@ -18,6 +18,7 @@ import {
   type ZoneContent,
 } from '@necp/shared';
 import { createCharacter, createLog, seededRng, systemClock, type GameDeps } from '@necp/game';
+import { freePoints, insideObstacle } from './move-workload';
 
 export const BENCH_ZONE_ID = 'watson';
 
@@ -46,9 +47,6 @@ export function hangouts(zone: ZoneContent): Hangout[] {
   return [{ x: start?.x ?? zone.width / 2, y: start?.y ?? zone.height / 2, radius: 60 }];
 }
 
-const insideObstacle = (zone: ZoneContent, p: Vec2) =>
-  zone.obstacles.some((o) => p.x >= o.x && p.x <= o.x + o.w && p.y >= o.y && p.y <= o.y + o.h);
-
 /** A random free point within `area` (deterministic for a seed). */
 export function pointIn(zone: ZoneContent, area: Hangout, random: () => number): Vec2 {
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -65,12 +63,7 @@ export function pointIn(zone: ZoneContent, area: Hangout, random: () => number):
 
 /** `n` random free points anywhere in `zone` (idle players spread over the whole city). */
 export function zoneHomes(zone: ZoneContent, n: number, random: () => number): Vec2[] {
-  return Array.from({ length: n }, () => {
-    for (;;) {
-      const p = { x: 1 + random() * (zone.width - 2), y: 1 + random() * (zone.height - 2) };
-      if (!insideObstacle(zone, p)) return p;
-    }
-  });
+  return freePoints(zone, { x: 1, y: 1, w: zone.width - 2, h: zone.height - 2 }, n, random);
 }
 
 export function benchZone(): ZoneContent {
