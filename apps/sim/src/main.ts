@@ -1,6 +1,9 @@
 /** `pnpm --filter @necp/sim start`: boots the sim from the environment. */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createDb } from '@necp/db';
 import {
+  RedisZoneLeases,
   createLog,
   createRedis,
   randomRng,
@@ -30,7 +33,22 @@ const deps: GameDeps = {
   config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },
 };
 
-const server = await createSimServer({ deps, port: env.SIM_PORT, corsOrigin: env.SIM_CORS_ORIGIN });
+// one id per process start: a restarted process is a new owner, never mistaken for the old one
+const simId = `${hostname()}:${env.SIM_PORT}:${randomUUID().slice(0, 8)}`;
+const server = await createSimServer({
+  deps,
+  port: env.SIM_PORT,
+  corsOrigin: env.SIM_CORS_ORIGIN,
+  ...(env.SIM_ZONES ? { zoneIds: env.SIM_ZONES } : {}),
+  // with Redis, zones are spread over the sim processes by leases; alone, it runs them all
+  ...(redis
+    ? {
+        cluster: {
+          leases: new RedisZoneLeases(redis, { ownerId: simId, url: env.SIM_PUBLIC_URL }),
+        },
+      }
+    : {}),
+});
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.
 // Bans, revoked sessions and stats changes reach every sim node from here too.
@@ -39,7 +57,13 @@ const outbox: OutboxWorker | undefined =
     ? await startSimOutboxWorker(deps, server.notifier, { connectionString: env.DATABASE_URL })
     : undefined;
 log.info(
-  { port: server.port, cors: env.SIM_CORS_ORIGIN, outboxWorker: env.OUTBOX_WORKER },
+  {
+    simId,
+    port: server.port,
+    cors: env.SIM_CORS_ORIGIN,
+    outboxWorker: env.OUTBOX_WORKER,
+    zones: server.owned(),
+  },
   'NECP sim up',
 );
 

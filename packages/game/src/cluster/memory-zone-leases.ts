@@ -1,8 +1,7 @@
 /**
  * Zone leases for one process without Redis (`pnpm start`): it is the only
- * process, so every zone is free for it and nothing expires. Tokens still grow
- * per zone, and `raiseTokenFloor` lifts them past what PostgreSQL has seen from
- * an earlier run, so the fencing rows (zone-ownership.ts) accept this process.
+ * process, so every zone is free for it, nothing expires and its writes need no
+ * fencing in PostgreSQL (`fenced` is false). Tokens still grow per zone.
  */
 import {
   ZONE_LEASE_TTL_MS,
@@ -14,6 +13,7 @@ import {
 } from './zone-lease';
 
 export class MemoryZoneLeases implements ZoneLeases, ZoneDirectory {
+  readonly fenced = false;
   readonly ttlMs = ZONE_LEASE_TTL_MS;
   private readonly held = new Map<string, HeldZoneLease>();
   private readonly tokens = new Map<string, number>();

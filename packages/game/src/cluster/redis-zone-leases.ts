@@ -65,6 +65,7 @@ function withLeaseCommands(redis: Redis): LeaseCommands {
 }
 
 export class RedisZoneLeases implements ZoneLeases {
+  readonly fenced = true;
   readonly ownerId: string;
   readonly url: string;
   readonly ttlMs: number;

@@ -32,6 +32,11 @@ export interface HeldZoneLease extends ZoneOwnerInfo {
 
 /** The same interface over Redis (many processes) and memory (one process, no Redis). */
 export interface ZoneLeases {
+  /**
+   * Can other processes hold these leases? Then PostgreSQL fences zone writes with
+   * the token (zone-ownership.ts); a lone process (memory leases) needs no fencing.
+   */
+  readonly fenced: boolean;
   readonly ownerId: string;
   readonly url: string;
   readonly ttlMs: number;

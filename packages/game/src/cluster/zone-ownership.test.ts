@@ -17,6 +17,7 @@ describe('zone ownership (fencing tokens in PostgreSQL)', () => {
     expect(await owns(z, 1)).toBe(false); // nobody claimed it yet
     expect(await claim(z, 3)).toEqual({ ok: true });
     expect(await claim(z, 3)).toEqual({ ok: true }); // the same owner again
+    expect(await claim(z, 3, 'someone else')).toEqual({ ok: false, current: 3 });
     expect(await claim(z, 5, 'new')).toEqual({ ok: true });
     expect(await claim(z, 4)).toEqual({ ok: false, current: 5 });
     expect(await owns(z, 5)).toBe(true);

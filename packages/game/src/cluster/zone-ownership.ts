@@ -12,7 +12,8 @@ export type ZoneClaim = { ok: true } | { ok: false; current: number };
 
 /**
  * Records `token` as the zone's owner token unless a higher one is stored (that
- * owner came later: this lease is stale). The same token again is accepted.
+ * owner came later: this lease is stale). The same token again is accepted from
+ * the same owner only (counters that restarted must not make two owners equal).
  */
 export async function claimZoneOwnership(
   tx: Tx,
@@ -24,7 +25,8 @@ export async function claimZoneOwnership(
     VALUES (${claim.zoneId}, ${token}, ${claim.ownerId}, now())
     ON CONFLICT ("zoneId") DO UPDATE
       SET "token" = EXCLUDED."token", "ownerId" = EXCLUDED."ownerId", "claimedAt" = EXCLUDED."claimedAt"
-      WHERE "ZoneOwner"."token" <= EXCLUDED."token"
+      WHERE "ZoneOwner"."token" < EXCLUDED."token"
+         OR ("ZoneOwner"."token" = EXCLUDED."token" AND "ZoneOwner"."ownerId" = EXCLUDED."ownerId")
     RETURNING "token"`;
   if (applied.length > 0) return { ok: true };
   const row = await tx.zoneOwner.findUnique({ where: { zoneId: claim.zoneId } });
