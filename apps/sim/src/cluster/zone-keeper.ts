@@ -146,7 +146,14 @@ export class ZoneKeeper {
   }
 
   private async renewHeld(): Promise<void> {
-    if (this.renewing || this.stopped) return;
+    if (this.stopped) return;
+    // a renew stuck on an unreachable Redis must not keep a zone past its TTL (memory
+    // leases cannot be taken by anyone: a stalled event loop loses nothing there)
+    const now = this.now();
+    if (this.opts.leases.fenced)
+      for (const h of [...this.held.values()])
+        if (now - h.confirmedAt >= this.opts.leases.ttlMs) await this.lose(h);
+    if (this.renewing) return;
     this.renewing = true;
     try {
       await Promise.all([...this.held.values()].map((h) => this.renewOne(h)));
@@ -166,7 +173,12 @@ export class ZoneKeeper {
       kept = sentAt - h.confirmedAt < this.opts.leases.ttlMs;
       this.opts.log.warn({ err, zone: h.lease.zoneId, kept }, 'renewing a zone lease failed');
     }
-    if (kept || this.stopped || this.held.get(h.lease.zoneId) !== h) return;
+    if (kept || this.stopped) return;
+    await this.lose(h);
+  }
+
+  private async lose(h: { lease: HeldZoneLease; confirmedAt: number }): Promise<void> {
+    if (this.held.get(h.lease.zoneId) !== h) return; // already given up
     this.held.delete(h.lease.zoneId);
     this.opts.log.warn({ zone: h.lease.zoneId, token: h.lease.token }, 'zone lease lost');
     await this.opts.onLost(h.lease.zoneId).catch((err: unknown) => {
