@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createDb } from '@necp/db';
 import {
+  MemoryZoneLeases,
   RedisZoneLeases,
   createLog,
   createRedis,
@@ -41,13 +42,11 @@ const server = await createSimServer({
   corsOrigin: env.SIM_CORS_ORIGIN,
   ...(env.SIM_ZONES ? { zoneIds: env.SIM_ZONES } : {}),
   // with Redis, zones are spread over the sim processes by leases; alone, it runs them all
-  ...(redis
-    ? {
-        cluster: {
-          leases: new RedisZoneLeases(redis, { ownerId: simId, url: env.SIM_PUBLIC_URL }),
-        },
-      }
-    : {}),
+  cluster: {
+    leases: redis
+      ? new RedisZoneLeases(redis, { ownerId: simId, url: env.SIM_PUBLIC_URL })
+      : new MemoryZoneLeases(simId, env.SIM_PUBLIC_URL),
+  },
 });
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.

@@ -55,6 +55,7 @@ export interface SimServerOptions {
 export interface SimServer {
   port: number;
   io: SimIo;
+  /** the zones this process runs now: they come and go with its zone leases */
   zones: ReadonlyMap<string, Zone>;
   /** each zone's database side of combat (awards, deaths, combat log, wear), by zone id */
   combat: ReadonlyMap<string, DbCombatSink>;
