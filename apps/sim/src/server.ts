@@ -122,6 +122,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     areas.set(zone.id, notices);
     loot.set(zone.id, zoneLoot);
     zones.set(zone.id, zone);
+    // zones opened side by side finish in any order: keep content order (iteration is deterministic)
+    const rank = (id: string) => mayRun.findIndex((z) => z.id === id);
+    const ordered = [...zones.values()].sort((x, y) => rank(x.id) - rank(y.id));
+    zones.clear();
+    for (const z of ordered) zones.set(z.id, z);
     if (opts.autoTick !== false) loops.set(zone.id, startZoneLoop(zone, clock, log));
   };
 

@@ -100,14 +100,15 @@ export class ZoneKeeper {
   }
 
   private async acquireRound(): Promise<void> {
-    for (const zoneId of this.opts.zoneIds) {
-      if (this.stopped) return;
-      if (this.held.has(zoneId) || this.opening.has(zoneId)) continue;
-      // a refused claim raised the token floor: the second attempt outranks it
-      let outcome = await this.take(zoneId);
-      if (outcome === 'refused' && !this.stopped) outcome = await this.take(zoneId);
-      if (outcome === 'redis_down') return; // try again next round
-    }
+    // side by side: a standby taking over several zones opens them all at once
+    await Promise.all(
+      this.opts.zoneIds.map(async (zoneId) => {
+        if (this.stopped || this.held.has(zoneId) || this.opening.has(zoneId)) return;
+        // a refused claim raised the token floor: the second attempt outranks it
+        const outcome = await this.take(zoneId);
+        if (outcome === 'refused' && !this.stopped) await this.take(zoneId);
+      }),
+    );
   }
 
   private async take(zoneId: string): Promise<'serving' | 'busy' | 'refused' | 'redis_down'> {
