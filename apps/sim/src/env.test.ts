@@ -25,6 +25,16 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...base, REDIS_PREFIX: 'a:b' })).toThrow(/REDIS_PREFIX/);
   });
 
+  it('SIM_ZONES lists live zone ids (unset: every live zone)', () => {
+    expect(loadEnv(base).SIM_ZONES).toBeUndefined();
+    expect(loadEnv({ ...base, SIM_ZONES: 'watson, westbrook' }).SIM_ZONES).toEqual([
+      'watson',
+      'westbrook',
+    ]);
+    expect(() => loadEnv({ ...base, SIM_ZONES: 'watson,atlantis' })).toThrow(/SIM_ZONES/);
+    expect(() => loadEnv({ ...base, SIM_ZONES: ' , ' })).toThrow(/SIM_ZONES/);
+  });
+
   it('OUTBOX_WORKER is on or off', () => {
     expect(loadEnv({ ...base, OUTBOX_WORKER: 'off' }).OUTBOX_WORKER).toBe('off');
     expect(() => loadEnv({ ...base, OUTBOX_WORKER: 'maybe' })).toThrow(/OUTBOX_WORKER/);

@@ -1,10 +1,13 @@
 /** The sim's environment, read and validated in this one place (main.ts calls it once). */
 import { z } from 'zod';
+import { ZONES } from '@necp/shared';
 import { DEFAULT_REDIS_PREFIX, RedisPrefixSchema } from '@necp/game';
 
 /** An unset variable and an empty one mean the same: "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+const LIVE_ZONE_IDS = ZONES.filter((zone) => zone.live).map((zone) => zone.id);
 
 const SimEnvSchema = z.object({
   SIM_PORT: optional(z.coerce.number().int().min(0).max(65535).default(3001)),
@@ -31,7 +34,23 @@ const SimEnvSchema = z.object({
           .filter(Boolean),
       ),
   ),
+  /** where browsers reach this process: with Redis, the web sends the players of its zones here */
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  /** comma-separated zone ids this process may run (default: every live zone); with Redis it runs those whose lease it holds */
+  SIM_ZONES: optional(
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(z.string().refine((id) => LIVE_ZONE_IDS.includes(id), 'not a live zone id')).min(1),
+      )
+      .optional(),
+  ),
   /** run the outbox worker (graphile-worker) in this process; 'off' when another process runs it */
   OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
   /** 'off': zones spawn no NPCs (the bench's move-only and idle workloads measure players alone) */

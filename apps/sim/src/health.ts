@@ -3,6 +3,15 @@ import { performance } from 'node:perf_hooks';
 import type { Zone } from './zone/zone';
 import { tickMetrics, type TickMetrics, type TickSummary } from './zone/tick-metrics';
 
+/** This process in the deployment: who it is and which zone leases it holds. */
+export interface ClusterStatus {
+  ownerId: string;
+  /** where browsers reach it (SIM_PUBLIC_URL) */
+  url: string;
+  /** the zones it owns now, each with its fencing token */
+  leases: { zoneId: string; token: number }[];
+}
+
 /** GET /metrics: tick durations per zone and this process's CPU and memory. */
 export interface SimMetrics {
   /** ms since the process started (the denominator for CPU and event-loop deltas) */
@@ -84,6 +93,7 @@ export function healthHandler(
   zones: ReadonlyMap<string, Zone>,
   isClosing: () => boolean,
   metrics: TickMetrics = tickMetrics,
+  cluster?: () => ClusterStatus,
 ) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
@@ -93,11 +103,15 @@ export function healthHandler(
       sendJson(res, closing ? 503 : 200, {
         status: closing ? 'shutting_down' : 'ok',
         zones: [...zones.values()].map((z) => ({ id: z.id, tick: z.tick, players: z.playerCount })),
+        ...(cluster ? { cluster: cluster() } : {}),
       });
       return;
     }
     if (req.method === 'GET' && path === '/metrics') {
-      sendJson(res, 200, readMetrics(zones, metrics, sinceParam(url)));
+      sendJson(res, 200, {
+        ...readMetrics(zones, metrics, sinceParam(url)),
+        ...(cluster ? { cluster: cluster() } : {}),
+      });
       return;
     }
     sendJson(res, 404, { error: 'not found' });

@@ -1,6 +1,10 @@
 /** `pnpm --filter @necp/sim start`: boots the sim from the environment. */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createDb } from '@necp/db';
 import {
+  MemoryZoneLeases,
+  RedisZoneLeases,
   createLog,
   createRedis,
   randomRng,
@@ -30,11 +34,20 @@ const deps: GameDeps = {
   config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },
 };
 
+// one id per process start: a restarted process is a new owner, never mistaken for the old one
+const simId = `${hostname()}:${env.SIM_PORT}:${randomUUID().slice(0, 8)}`;
 const server = await createSimServer({
   deps,
   port: env.SIM_PORT,
   corsOrigin: env.SIM_CORS_ORIGIN,
   npcs: env.SIM_NPCS === 'on',
+  ...(env.SIM_ZONES ? { zoneIds: env.SIM_ZONES } : {}),
+  // with Redis, zones are spread over the sim processes by leases; alone, it runs them all
+  cluster: {
+    leases: redis
+      ? new RedisZoneLeases(redis, { ownerId: simId, url: env.SIM_PUBLIC_URL })
+      : new MemoryZoneLeases(simId, env.SIM_PUBLIC_URL),
+  },
 });
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.
@@ -45,10 +58,12 @@ const outbox: OutboxWorker | undefined =
     : undefined;
 log.info(
   {
+    simId,
     port: server.port,
     cors: env.SIM_CORS_ORIGIN,
     outboxWorker: env.OUTBOX_WORKER,
     npcs: env.SIM_NPCS,
+    zones: server.owned(),
   },
   'NECP sim up',
 );

@@ -100,6 +100,16 @@ describe('sim server lifecycle', () => {
           { id: 'westbrook', tick: 0, players: 0 },
           { id: 'city-center', tick: 0, players: 0 },
         ],
+        // one process without Redis: in-memory leases, it owns every zone
+        cluster: {
+          ownerId: `local-${process.pid}`,
+          url: 'http://localhost:0',
+          leases: [
+            { zoneId: 'city-center', token: 1 },
+            { zoneId: 'watson', token: 1 },
+            { zoneId: 'westbrook', token: 1 },
+          ],
+        },
       });
       expect((await fetch(`http://127.0.0.1:${sim.server.port}/nope`)).status).toBe(404);
     } finally {

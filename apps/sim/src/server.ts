@@ -2,12 +2,22 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { ZONES } from '@necp/shared';
-import { redisChannel, seededRng, type Clock, type GameDeps } from '@necp/game';
+import { ZONES, type KickMsg, type ZoneContent } from '@necp/shared';
+import {
+  MemoryZoneLeases,
+  claimZoneOwnership,
+  redisChannel,
+  seededRng,
+  type Clock,
+  type GameDeps,
+  type HeldZoneLease,
+  type ZoneLeases,
+} from '@necp/game';
 import { AreaNotices } from './areas/area-notices';
 import { DbCombatSink } from './combat/db-combat-sink';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
+import { ZoneKeeper, type OwnedZone } from './cluster/zone-keeper';
 import { healthHandler } from './health';
 import { ItemCooldowns } from './items/item-cooldowns';
 import { ZoneLoot } from './loot/zone-loot';
@@ -30,18 +40,24 @@ export interface SimServerOptions {
   autoTick?: boolean;
   corsOrigin?: string | string[];
   /**
-   * The live zones this process runs (default: every live zone in content). One
-   * zone is owned by one process: a deployment that splits them names each
-   * process's share; characters saved elsewhere are refused at the handshake.
+   * The live zones this process may run (SIM_ZONES; default: every live zone in
+   * content). It runs those whose lease it holds; characters whose zone is not run
+   * here are refused at the handshake.
    */
   zoneIds?: readonly string[];
   /** false: the zones spawn no NPCs (SIM_NPCS=off; the bench's player-only workloads) */
   npcs?: boolean;
+  /**
+   * Who runs which zone. Default: in-memory leases, so this process runs every zone
+   * it may (one process, no Redis). Several processes share RedisZoneLeases.
+   */
+  cluster?: { leases: ZoneLeases; renewMs?: number; acquireMs?: number };
 }
 
 export interface SimServer {
   port: number;
   io: SimIo;
+  /** the zones this process runs now: they come and go with its zone leases */
   zones: ReadonlyMap<string, Zone>;
   /** each zone's database side of combat (awards, deaths, combat log, wear), by zone id */
   combat: ReadonlyMap<string, DbCombatSink>;
@@ -49,6 +65,13 @@ export interface SimServer {
   areas: ReadonlyMap<string, AreaNotices>;
   /** how the outbox worker's subscribers reach the players of every node from this one */
   notifier: CharacterNotifier;
+  /** the zones whose lease this process holds, with their fencing tokens */
+  owned(): OwnedZone[];
+  /**
+   * Stops renewing and acquiring leases without releasing them, as if the process
+   * had died (tests of takeover; the zones keep running here until close()).
+   */
+  haltLeases(): Promise<void>;
   /** kicks everyone ('server_shutdown'), saves every position, closes sockets and the HTTP server */
   close(): Promise<void>;
 }
@@ -64,16 +87,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const isClosing = () => closing;
 
   const positions = new DbPositionWriter({ ...deps, clock });
+  // the zones whose lease this process holds: they come and go (zone leases, below)
   const zones = new Map<string, Zone>();
-  const served = (id: string) => opts.zoneIds === undefined || opts.zoneIds.includes(id);
-  for (const content of ZONES.filter((z) => z.live && served(z.id))) {
-    // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
-    const rng = seededRng(deps.rng.int(0, 0x7fffffff));
-    zones.set(
-      content.id,
-      new Zone({ content, clock, log, positions, rng, npcs: opts.npcs ?? true }),
-    );
-  }
+  const mayRun = ZONES.filter(
+    (z) => z.live && (opts.zoneIds === undefined || opts.zoneIds.includes(z.id)),
+  );
   // domain calls from the sim run on the sim's clock
   const simDeps: GameDeps = { ...deps, clock };
   // a character paid for a fight in one zone may be in another by then (metro)
@@ -82,26 +100,102 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     return undefined;
   };
   const combat = new Map<string, DbCombatSink>();
-  for (const zone of zones.values()) {
-    const sink = new DbCombatSink(simDeps, zone, log, locate);
-    sink.start();
-    combat.set(zone.id, sink);
-  }
   const areas = new Map<string, AreaNotices>();
-  for (const zone of zones.values()) {
-    const notices = new AreaNotices(simDeps, zone.id, log.child({ zone: zone.id }));
-    notices.start(zone);
-    areas.set(zone.id, notices);
-  }
   const items = new ItemCooldowns(clock);
   const loot = new Map<string, ZoneLoot>();
-  for (const zone of zones.values()) loot.set(zone.id, new ZoneLoot(simDeps, zone, log));
-  // drops survive a restart: show them before the first player can arrive
-  const loaded = await Promise.all([...loot.values()].map((l) => l.load()));
-  for (const l of loot.values()) l.start();
+  const loops = new Map<string, () => void>();
   const sessions = new SessionRegistry();
+  let drops = 0;
 
-  const http = createServer(healthHandler(zones, isClosing));
+  /** Builds and starts a zone this process now owns (its lease is held). */
+  const openZone = async (content: ZoneContent) => {
+    // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
+    const rng = seededRng(deps.rng.int(0, 0x7fffffff));
+    const zone = new Zone({ content, clock, log, positions, rng, npcs: opts.npcs ?? true });
+    const sink = new DbCombatSink(simDeps, zone, log, locate);
+    sink.start();
+    const notices = new AreaNotices(simDeps, zone.id, log.child({ zone: zone.id }));
+    notices.start(zone);
+    const zoneLoot = new ZoneLoot(simDeps, zone, log);
+    // drops survive a restart: show them before the first player can arrive
+    drops += await zoneLoot.load();
+    zoneLoot.start();
+    combat.set(zone.id, sink);
+    areas.set(zone.id, notices);
+    loot.set(zone.id, zoneLoot);
+    zones.set(zone.id, zone);
+    // zones opened side by side finish in any order: keep content order (iteration is deterministic)
+    const rank = (id: string) => mayRun.findIndex((z) => z.id === id);
+    const ordered = [...zones.values()].sort((x, y) => rank(x.id) - rank(y.id));
+    zones.clear();
+    for (const z of ordered) zones.set(z.id, z);
+    if (opts.autoTick !== false) loops.set(zone.id, startZoneLoop(zone, clock, log));
+  };
+
+  /**
+   * Stops running a zone (its lease is gone, or shutdown): no new arrivals, its
+   * players are kicked with `kickMsg` (zone_moved: fetch a new ticket, reconnect to
+   * the new owner) and saved, its pending database work finishes.
+   */
+  const closeZone = async (zoneId: string, kickMsg?: KickMsg) => {
+    const zone = zones.get(zoneId);
+    if (!zone) return;
+    zones.delete(zoneId);
+    loops.get(zoneId)?.();
+    loops.delete(zoneId);
+    if (kickMsg) for (const s of sessions.all()) if (s.zone === zone) kick(s.socket, kickMsg);
+    await zone.shutdown();
+    await loot.get(zoneId)?.idle();
+    await combat.get(zoneId)?.drain();
+    await areas.get(zoneId)?.idle();
+    loot.delete(zoneId);
+    combat.delete(zoneId);
+    areas.delete(zoneId);
+  };
+
+  const leases =
+    opts.cluster?.leases ?? new MemoryZoneLeases(`local-${process.pid}`, deps.config.simPublicUrl);
+
+  /** PostgreSQL learns the new owner's token before anything of the zone is loaded. */
+  const claimInDb = async (lease: HeldZoneLease): Promise<boolean> => {
+    const { zoneId, token, ownerId } = lease;
+    const claim = await deps.db.$transaction((tx) =>
+      claimZoneOwnership(tx, { zoneId, token, ownerId }),
+    );
+    if (claim.ok) return true;
+    // a later owner claimed it (this lease went stale), or Redis lost its counters
+    log.warn({ zone: zoneId, token, current: claim.current }, 'zone claim refused');
+    await leases.raiseTokenFloor(zoneId, claim.current);
+    return false;
+  };
+
+  const keeper = new ZoneKeeper({
+    leases,
+    zoneIds: mayRun.map((z) => z.id),
+    log,
+    ...(opts.cluster?.renewMs === undefined ? {} : { renewMs: opts.cluster.renewMs }),
+    ...(opts.cluster?.acquireMs === undefined ? {} : { acquireMs: opts.cluster.acquireMs }),
+    onAcquired: async (lease: HeldZoneLease) => {
+      const content = mayRun.find((z) => z.id === lease.zoneId);
+      if (!content || closing) return false;
+      if (leases.fenced && !(await claimInDb(lease))) return false;
+      await openZone(content);
+      return true;
+    },
+    onLost: (zoneId) =>
+      closeZone(zoneId, {
+        reason: 'zone_moved',
+        message: 'This district moved to another server. Reconnecting…',
+      }),
+  });
+
+  const http = createServer(
+    healthHandler(zones, isClosing, undefined, () => ({
+      ownerId: leases.ownerId,
+      url: leases.url,
+      leases: keeper.owned(),
+    })),
+  );
   const io: SimIo = new Server(http, {
     cors: { origin: opts.corsOrigin ?? 'http://localhost:3000', credentials: true },
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -161,24 +255,24 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
-  const stopLoops =
-    opts.autoTick === false ? [] : [...zones.values()].map((z) => startZoneLoop(z, clock, log));
+  // listening first: the web sends players here as soon as a lease names this process
+  await keeper.start();
 
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
       closing = true;
-      for (const stop of stopLoops) stop();
+      for (const stop of loops.values()) stop();
       for (const s of io.of('/').sockets.values()) {
         kick(s, {
           reason: 'server_shutdown',
           message: 'The server is restarting. Reconnect in a moment.',
         });
       }
-      await Promise.all([...zones.values()].map((z) => z.shutdown()));
-      await Promise.all([...loot.values()].map((l) => l.idle()));
-      await Promise.all([...combat.values()].map((c) => c.drain()));
-      await Promise.all([...areas.values()].map((a) => a.idle()));
+      await keeper.stop();
+      await Promise.all([...zones.keys()].map((id) => closeZone(id)));
+      // released only once saved: the next owner must load what this one wrote
+      await keeper.releaseAll();
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
@@ -191,10 +285,20 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     {
       port,
       zones: [...zones.keys()],
-      drops: loaded.reduce((a, b) => a + b, 0),
+      drops,
       redis: Boolean(deps.redis),
     },
     'sim server listening',
   );
-  return { port, io, zones, combat, areas, notifier, close };
+  return {
+    port,
+    io,
+    zones,
+    combat,
+    areas,
+    notifier,
+    owned: () => keeper.owned(),
+    haltLeases: () => keeper.stop(),
+    close,
+  };
 }

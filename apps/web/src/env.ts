@@ -35,6 +35,19 @@ const ServerEnvSchema = z.object({
   NEXTAUTH_URL: optional(z.url().default('http://localhost:3000')),
   SIM_TICKET_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  /** with several sim processes: the others' SIM_PUBLIC_URLs, comma-separated (the CSP lets browsers connect to them) */
+  SIM_OTHER_URLS: optional(
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url()).max(64))
+      .default([]),
+  ),
   /** new accounts per client address per hour (unset: 30) */
   REGISTRATIONS_PER_IP_PER_HOUR: optional(z.coerce.number().int().min(1).max(100_000).optional()),
   LOG_LEVEL: optional(

@@ -17,6 +17,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({
     nonce,
     simPublicUrl: env.SIM_PUBLIC_URL,
+    otherSimUrls: env.SIM_OTHER_URLS,
     https,
     dev: process.env.NODE_ENV === 'development',
   });

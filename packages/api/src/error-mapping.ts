@@ -13,6 +13,7 @@ export const DOMAIN_TO_TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> =
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   VALIDATION: 'BAD_REQUEST',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Please try again.';

@@ -82,3 +82,4 @@ export * from './quests';
 export * from './dialogue';
 export * from './vendors';
 export * from './daily';
+export * from './cluster';

@@ -29,7 +29,12 @@ import { CombatCommands } from './net/combat-commands';
 import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
 import { connectSim, type SimSocketHandle } from './net/sim-socket';
-import { connectErrorData, describeConnectError, describeEnterError } from './net/errors';
+import {
+  connectErrorData,
+  describeConnectError,
+  describeEnterError,
+  isZoneStarting,
+} from './net/errors';
 import { questNotice, refusalText, reputationNotices } from './net/notices';
 import { requestTravel } from './net/travel-commands';
 import { contactHitBox, type DrawnContact } from './render/draw-contacts';
@@ -63,6 +68,8 @@ const MIN_RIDE_MS = 1600;
 const RIDE_FADE_MS = 450;
 /** no zone:welcome this long after an accepted ride: give the screen back */
 const RIDE_GIVE_UP_MS = 15_000;
+/** how many times entering asks again while the zone has no sim process (one a second; takeover ≤ 5 s) */
+const ZONE_WAIT_ATTEMPTS = 20;
 
 export interface GameClientOptions {
   canvas: HTMLCanvasElement;
@@ -91,6 +98,8 @@ export class GameClient {
   private stopped = false;
   private frame = 0;
   private cleanups: (() => void)[] = [];
+  /** the pinger of the current connection (a zone that moves brings a new one) */
+  private stopPinging: (() => void) | null = null;
   private lastHud = 0;
   private lastHudKey = '';
   private everConnected = false;
@@ -143,7 +152,7 @@ export class GameClient {
   private async enterAndConnect() {
     let first: SimTicket;
     try {
-      first = await this.opts.enter();
+      first = await this.enterWhenOpen();
     } catch (err) {
       if (!this.stopped) this.patch({ status: 'offline', fatal: describeEnterError(err) });
       return;
@@ -151,6 +160,37 @@ export class GameClient {
     if (this.stopped) return;
     this.net = connectSim(first, this.opts.enter);
     this.wire(this.net);
+  }
+
+  /**
+   * `character.enter`; while the zone is between sim processes (SERVICE_UNAVAILABLE:
+   * one is starting or taking over, within seconds) it asks again every second.
+   */
+  private async enterWhenOpen(): Promise<SimTicket> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.opts.enter();
+      } catch (err) {
+        if (this.stopped || !isZoneStarting(err) || attempt >= ZONE_WAIT_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  /**
+   * This sim process no longer owns the zone (kicked with zone_moved): drop the
+   * connection and enter again — the new ticket names the new owner's URL.
+   */
+  private followZone(msg: KickMsg) {
+    const old = this.net;
+    this.net = null;
+    this.stopPinging?.();
+    this.stopPinging = null;
+    old?.socket.removeAllListeners();
+    old?.socket.disconnect();
+    this.patch({ status: 'reconnecting', pingMs: null });
+    this.store.toast('warn', msg.message);
+    void this.enterAndConnect();
   }
 
   /** Try again after a fatal error or a shutdown kick (never automatic after a takeover). */
@@ -168,6 +208,7 @@ export class GameClient {
     if (this.rideTimer) clearTimeout(this.rideTimer);
     if (this.areaTimer) clearTimeout(this.areaTimer);
     for (const c of this.cleanups) c();
+    this.stopPinging?.();
     this.net?.socket.removeAllListeners();
     this.net?.socket.disconnect();
   }
@@ -235,6 +276,7 @@ export class GameClient {
       this.publishHud(performance.now(), true);
     });
     socket.on('session:kicked', (msg: KickMsg) => {
+      if (msg.reason === 'zone_moved') return this.followZone(msg);
       // a takeover must not bounce back: stop reconnecting before the server closes us
       this.patch({ kicked: msg, status: 'offline', menuOpen: false });
       socket.disconnect();
@@ -269,12 +311,10 @@ export class GameClient {
       }
       this.patch({ status: 'offline', fatal: describeConnectError(err, lastTicketError()) });
     });
-    this.cleanups.push(
-      startPinging(
-        socket,
-        (pingMs) => this.patch({ pingMs }),
-        (offset) => (this.clockOffset = offset),
-      ),
+    this.stopPinging = startPinging(
+      socket,
+      (pingMs) => this.patch({ pingMs }),
+      (offset) => (this.clockOffset = offset),
     );
   }
 

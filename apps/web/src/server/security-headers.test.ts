@@ -42,6 +42,25 @@ describe('Content-Security-Policy', () => {
     ]);
   });
 
+  it('connects to every sim process of the deployment when there are several', () => {
+    const csp = parse(
+      contentSecurityPolicy({
+        nonce: 'n',
+        simPublicUrl: 'https://sim-1.example.net',
+        otherSimUrls: ['https://sim-2.example.net:8443'],
+        https: true,
+        dev: false,
+      }),
+    );
+    expect(csp.get('connect-src')).toEqual([
+      "'self'",
+      'https://sim-1.example.net',
+      'wss://sim-1.example.net',
+      'https://sim-2.example.net:8443',
+      'wss://sim-2.example.net:8443',
+    ]);
+  });
+
   it('relaxes only what next dev needs, and never upgrades plain-http deployments', () => {
     const dev = parse(
       contentSecurityPolicy({

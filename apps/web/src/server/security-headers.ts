@@ -8,6 +8,8 @@ export interface CspOptions {
   nonce: string;
   /** where browsers reach the sim (SIM_PUBLIC_URL) */
   simPublicUrl: string;
+  /** the other sim processes' public URLs (SIM_OTHER_URLS): players are sent to their zone's owner */
+  otherSimUrls?: readonly string[];
   /** the public URL is https: upgrade stray http loads too */
   https: boolean;
   /** `next dev`: React's dev build needs eval, hot reload needs a websocket to us */
@@ -39,7 +41,12 @@ export function contentSecurityPolicy(o: CspOptions): string {
     // the canvas draws from code; icons are SVG/data URLs
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
-    ['connect-src', "'self'", ...simOrigins(o.simPublicUrl), ...(o.dev ? ['ws:'] : [])],
+    [
+      'connect-src',
+      "'self'",
+      ...[o.simPublicUrl, ...(o.otherSimUrls ?? [])].flatMap(simOrigins),
+      ...(o.dev ? ['ws:'] : []),
+    ],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

@@ -3,6 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { currentAccess } from '../accounts/current-access';
 import { signSimTicket } from '../session/ticket';
+import { simUrlForZone } from '../cluster/zone-directory';
 import { getOwnedCharacter } from './get-owned-character';
 
 export interface EnterWorldInput {
@@ -22,7 +23,8 @@ const mustRestoreFirst = () =>
  * characters. The role in the ticket is read from the database now, never taken from
  * the (long-lived) login token, so a demoted admin's old cookie mints a player ticket.
  * It carries the account's session version: "sign out everywhere", a password change
- * or a ban between minting and connecting makes the sim refuse it.
+ * or a ban between minting and connecting makes the sim refuse it. The URL is that
+ * of the sim process owning the character's zone (several processes share the zones).
  */
 export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promise<SimTicket> {
   const access = await currentAccess(deps, input.userId);
@@ -32,6 +34,8 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
     includeDeleted: true,
   });
   if (c.deletedAt) throw mustRestoreFirst();
+  // the process that owns the character's zone now (UNAVAILABLE while nobody does)
+  const simUrl = await simUrlForZone(deps, c.zoneId);
   const nowMs = deps.clock.ms();
   await deps.db.$transaction(async (tx) => {
     const { count } = await tx.character.updateMany({
@@ -53,5 +57,5 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
     },
     nowMs,
   );
-  return { ticket, simUrl: deps.config.simPublicUrl, expiresAt };
+  return { ticket, simUrl, expiresAt };
 }

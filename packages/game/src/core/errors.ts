@@ -7,6 +7,8 @@ export const DOMAIN_ERROR_CODES = [
   'RATE_LIMITED',
   'UNAUTHENTICATED',
   'VALIDATION',
+  /** worth retrying in a moment: e.g. no sim process owns the zone yet (one is taking over) */
+  'UNAVAILABLE',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -265,13 +265,18 @@ export interface CharStatsMsg {
 export type AckError = { code: string; message: string };
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
 
-/** `signed_out`: every session of the account was revoked (sign out everywhere, password change). */
+/**
+ * `signed_out`: every session of the account was revoked (sign out everywhere, password change).
+ * `zone_moved`: this sim process no longer owns the character's zone; the client fetches
+ * a new ticket (it names the new owner's URL) and reconnects there by itself.
+ */
 export const KICK_REASONS = [
   'takeover',
   'bad_payloads',
   'server_shutdown',
   'banned',
   'signed_out',
+  'zone_moved',
 ] as const;
 export type KickReason = (typeof KICK_REASONS)[number];
 

@@ -9,6 +9,7 @@ const TITLES: Record<KickReason, string> = {
   server_shutdown: 'Server restarting',
   banned: 'Account suspended',
   signed_out: 'Signed out',
+  zone_moved: 'District moved',
 };
 
 const FALLBACK_TEXT: Record<KickReason, string> = {
@@ -17,6 +18,8 @@ const FALLBACK_TEXT: Record<KickReason, string> = {
   server_shutdown: 'The game server is going down for a moment. Try again shortly.',
   banned: 'This account can no longer play.',
   signed_out: 'This account was signed out everywhere. Sign in again to play.',
+  // not shown in practice: the client follows the zone to its new server by itself
+  zone_moved: 'This district moved to another server.',
 };
 
 /** Full-screen notice; after a takeover there is deliberately no automatic reconnect. */

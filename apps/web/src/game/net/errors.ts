@@ -11,6 +11,9 @@ function trpcCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** No sim process owns the character's zone right now (starting, or taking over): ask again shortly. */
+export const isZoneStarting = (err: unknown): boolean => trpcCode(err) === 'SERVICE_UNAVAILABLE';
+
 /** `character.enter` failed (or the ticket refresh before a reconnect). */
 export function describeEnterError(err: unknown): FatalError {
   const code = trpcCode(err);
@@ -34,6 +37,12 @@ export function describeEnterError(err: unknown): FatalError {
     case 'PRECONDITION_FAILED':
     case 'BAD_REQUEST':
       return { title: 'Cannot enter', message, retry: false };
+    case 'SERVICE_UNAVAILABLE':
+      return {
+        title: 'District starting',
+        message: message || 'That district is starting up. Try again in a few seconds.',
+        retry: true,
+      };
     case 'TOO_MANY_REQUESTS':
       return {
         title: 'Slow down',

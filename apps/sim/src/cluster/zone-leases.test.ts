@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Redis } from 'ioredis';
+import {
+  FakeClock,
+  RedisZoneLeases,
+  createLog,
+  createRedis,
+  seededRng,
+  signSimTicket,
+  simUrlForZone,
+  type GameDeps,
+} from '@necp/game';
+import { createSimServer, type SimServer } from '../server';
+import { connectClient, expectRefused } from '../testing/test-client';
+import { testDb } from '../testing/test-db';
+import { TEST_TICKET_SECRET, createPlayerAt } from '../testing/test-sim';
+
+// Two sim processes in one test process, real Redis and PostgreSQL, a short lease TTL.
+const TTL = 600;
+const PERIOD = 100;
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const db = testDb();
+const opened: { server: SimServer; redis: Redis }[] = [];
+afterAll(async () => {
+  for (const o of opened) await o.server.close().catch(() => undefined);
+  for (const o of opened) o.redis.disconnect();
+  await db.$disconnect();
+});
+
+/** A deployment of its own (Redis prefix), so other tests' leases are not seen. */
+const newDeployment = () => `t${randomBytes(4).toString('hex')}`;
+
+async function bootSim(prefix: string, name: string, zoneIds?: readonly string[]) {
+  const redis = createRedis(url, prefix);
+  const simUrl = `http://${name}.sim.test:3001`;
+  const deps: GameDeps = {
+    db,
+    clock: new FakeClock(),
+    rng: seededRng(1),
+    log: createLog(`sim-${name}`, process.env.LOG_LEVEL ?? 'silent'),
+    redis,
+    config: { simTicketSecret: TEST_TICKET_SECRET, simPublicUrl: simUrl },
+  };
+  const server = await createSimServer({
+    deps,
+    port: 0,
+    host: '127.0.0.1',
+    autoTick: false,
+    ...(zoneIds ? { zoneIds } : {}),
+    cluster: {
+      leases: new RedisZoneLeases(redis, { ownerId: `sim-${name}`, url: simUrl, ttlMs: TTL }),
+      renewMs: PERIOD,
+      acquireMs: PERIOD,
+    },
+  });
+  opened.push({ server, redis });
+  const ticket = async (userId: string, characterId: string) =>
+    (
+      await signSimTicket(
+        TEST_TICKET_SECRET,
+        { userId, characterId, role: 'PLAYER', sessionVersion: 0 },
+        deps.clock.ms(),
+      )
+    ).ticket;
+  return { server, redis, deps, ticket, url: simUrl };
+}
+
+async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 5_000) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const tokenIn = (s: SimServer, zoneId: string) => s.owned().find((o) => o.zoneId === zoneId)?.token;
+
+describe('zones across sim processes (Redis leases)', () => {
+  it('each process runs its share; a dead one’s zones are taken over with a higher token', async () => {
+    const prefix = newDeployment();
+    const a = await bootSim(prefix, 'a', ['watson', 'westbrook']);
+    const b = await bootSim(prefix, 'b'); // may run every zone: the standby
+    expect([...a.server.zones.keys()].sort()).toEqual(['watson', 'westbrook']);
+    expect([...b.server.zones.keys()]).toEqual(['city-center']);
+    const before = tokenIn(a.server, 'watson');
+    expect(before).toBeGreaterThan(0);
+
+    // the web sends each character to its zone's owner
+    expect(await simUrlForZone(a.deps, 'watson')).toBe(a.url);
+    expect(await simUrlForZone(a.deps, 'city-center')).toBe(b.url);
+    // /health names the process and its leases with their tokens
+    const health = (await (await fetch(`http://127.0.0.1:${a.server.port}/health`)).json()) as {
+      cluster: unknown;
+    };
+    expect(health.cluster).toEqual({
+      ownerId: 'sim-a',
+      url: a.url,
+      leases: [
+        { zoneId: 'watson', token: before },
+        { zoneId: 'westbrook', token: tokenIn(a.server, 'westbrook') },
+      ],
+    });
+
+    // a player of Watson connects to A, not to B
+    const p = await createPlayerAt(db);
+    expect(
+      (await expectRefused(b.server.port, { ticket: await b.ticket(p.userId, p.characterId) }))
+        .data,
+    ).toMatchObject({ code: 'INVALID_STATE' });
+
+    // A dies (stops renewing, releases nothing): B owns its zones within TTL + one period
+    await a.server.haltLeases();
+    const diedAt = Date.now();
+    await until('B owns watson and westbrook', () =>
+      ['watson', 'westbrook'].every((z) => b.server.zones.has(z)),
+    );
+    expect(Date.now() - diedAt).toBeLessThan(TTL + 3 * PERIOD + 500);
+    expect(tokenIn(b.server, 'watson')).toBeGreaterThan(before ?? Infinity);
+    expect(await simUrlForZone(a.deps, 'watson')).toBe(b.url);
+    // PostgreSQL knows the new owner: the old token no longer passes the fence
+    expect(await db.zoneOwner.findUniqueOrThrow({ where: { zoneId: 'watson' } })).toMatchObject({
+      ownerId: 'sim-b',
+      token: BigInt(tokenIn(b.server, 'watson') ?? 0),
+    });
+
+    // the player reconnects to the new owner
+    const { welcome, client } = await connectClient(b.server.port, {
+      ticket: await b.ticket(p.userId, p.characterId),
+    });
+    expect(welcome.zone.id).toBe('watson');
+    client.close();
+  });
+
+  it('a process whose lease is gone stops the zone and sends its players on with zone_moved', async () => {
+    const prefix = newDeployment();
+    const a = await bootSim(prefix, 'a', ['watson']);
+    const b = await bootSim(prefix, 'b', ['watson']);
+    expect(a.server.zones.has('watson')).toBe(true);
+    expect(b.server.zones.has('watson')).toBe(false);
+    const p = await createPlayerAt(db, 300, 280);
+    const { client } = await connectClient(a.server.port, {
+      ticket: await a.ticket(p.userId, p.characterId),
+    });
+
+    // A's lease vanishes behind its back (it was paused past the TTL): B takes the zone
+    await a.redis.del('zone:lease:watson');
+    await until('B owns watson', () => b.server.zones.has('watson'));
+
+    // A's next renew fails: it stops serving Watson and tells the player why
+    expect(await client.next('session:kicked', 2_000)).toEqual({
+      reason: 'zone_moved',
+      message: 'This district moved to another server. Reconnecting…',
+    });
+    await until('A closed watson', () => !a.server.zones.has('watson'));
+    expect(a.server.owned()).toEqual([]);
+    // saved on the way out (the new owner loads it from there)
+    await until(
+      'the character was saved',
+      async () =>
+        (await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).lastPlayedAt !==
+        null,
+    );
+    // a new ticket reaches the new owner
+    expect(await simUrlForZone(a.deps, 'watson')).toBe(b.url);
+    const again = await connectClient(b.server.port, {
+      ticket: await b.ticket(p.userId, p.characterId),
+    });
+    expect(again.welcome.self.characterId).toBe(p.characterId);
+    again.client.close();
+    client.close();
+  });
+
+  it('a clean shutdown releases the zones at once, after saving', async () => {
+    const prefix = newDeployment();
+    const a = await bootSim(prefix, 'a', ['watson']);
+    expect(await simUrlForZone(a.deps, 'watson')).toBe(a.url);
+    await a.server.close();
+    await expect(simUrlForZone(a.deps, 'watson')).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+});

@@ -1,0 +1,19 @@
+// Zones across processes: leases (Redis or memory), who owns what, fencing in PostgreSQL.
+export {
+  ZONE_LEASE_TTL_MS,
+  ZONE_LEASE_RENEW_MS,
+  ZONE_LEASE_ACQUIRE_MS,
+  type ZoneLeases,
+  type ZoneDirectory,
+  type ZoneOwnerInfo,
+  type HeldZoneLease,
+} from './zone-lease';
+export {
+  RedisZoneLeases,
+  RedisZoneDirectory,
+  zoneLeaseKey,
+  zoneTokenKey,
+} from './redis-zone-leases';
+export { MemoryZoneLeases } from './memory-zone-leases';
+export { simUrlForZone, zoneStarting } from './zone-directory';
+export { claimZoneOwnership, isCurrentOwner, ownsZoneSql, type ZoneClaim } from './zone-ownership';
