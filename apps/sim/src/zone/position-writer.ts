@@ -14,8 +14,11 @@ export interface PositionSink {
 const RECENT_MS = 30_000;
 
 /**
- * Batches position writes into one transaction per flush. Flushes are chained so
- * an older batch can never land after a newer one.
+ * Batches position writes: each flush is one UPDATE statement per chunk of rows
+ * (saveCharacterPositions), not a transaction, so it cannot overrun a transaction
+ * timeout however many players moved. The zone only enqueues and calls flush()
+ * without awaiting it, so a slow database never holds up the tick. Flushes are
+ * chained so an older batch can never land after a newer one.
  */
 export class DbPositionWriter implements PositionSink {
   private queued = new Map<string, CharacterPosition>();
