@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { QuestUpdateMsg } from '@necp/shared';
 import { uniq } from '@necp/db/testing';
-import { testDb, testDeps } from '../accounts/test-deps';
+import { outboxTestDb, testDeps } from '../accounts/test-deps';
 import { createLog } from '../core/log';
 import { drainOutbox } from '../outbox/drain-outbox';
 import { OUTBOX_EVENT_TYPES, type OutboxEvent } from '../outbox/events';
@@ -11,7 +11,7 @@ import { acceptQuest } from './accept-quest';
 import { questOutboxSubscriber } from './quest-subscriber';
 import { deliver, inbox, killEvent, playerAt, questRow, storeRun } from './test-helpers';
 
-const db = testDb(8);
+const db = outboxTestDb('gameQuestsExactlyOnce', 8);
 afterAll(() => db.$disconnect());
 
 /**
