@@ -54,9 +54,13 @@ export async function replayDeadLetters(
       where: { id: { in: ids } },
       data: { parkedAt: null, attempts: 0, nextAttemptAt: null },
     });
-    await tx.$executeRaw`
-      SELECT graphile_worker.add_job(${OUTBOX_DRAIN_TASK}, '{}'::json, job_key := ${OUTBOX_DRAIN_TASK}, max_attempts := 25)
-      WHERE to_regproc('graphile_worker.add_job') IS NOT NULL`;
+    // like the insert trigger: only where graphile-worker is installed (the cron sweep covers the rest)
+    await tx.$executeRawUnsafe(`DO $$ BEGIN
+      IF to_regproc('graphile_worker.add_job') IS NOT NULL THEN
+        PERFORM graphile_worker.add_job('${OUTBOX_DRAIN_TASK}', '{}'::json,
+          job_key := '${OUTBOX_DRAIN_TASK}', max_attempts := 25);
+      END IF;
+    END $$`);
     return ids;
   });
 }
