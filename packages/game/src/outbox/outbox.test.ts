@@ -2,12 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrlOf } from '@necp/db';
 import { uniq } from '@necp/db/testing';
 import { outboxTestDb, testDeps } from '../accounts/test-deps';
+import { FakeClock } from '../core/clock';
 import type { Tx } from '../core/deps';
 import { listDeadLetters, replayDeadLetters } from './dead-letters';
 import { drainOutbox } from './drain-outbox';
 import type { OutboxEvent, OutboxEventType } from './events';
 import { publishEvent } from './publish-event';
-import { startOutboxWorker } from './start-outbox-worker';
+import { scheduleNextRetry, startOutboxWorker } from './start-outbox-worker';
 import { OutboxSubscribers } from './subscribers';
 
 const db = outboxTestDb('gameOutbox', 8);
@@ -271,6 +272,23 @@ describe('retries and dead letters', () => {
     expect(seen).toEqual([key]);
     expect(await eventRow(key)).toMatchObject({ parkedAt: null, attempts: 0 });
     expect((await eventRow(key))?.publishedAt).not.toBeNull();
+  });
+
+  it('a worker wakes itself for the earliest retry instead of waiting for the sweep', async () => {
+    const prefix = uniq('ob-wake:');
+    const now = testDeps(db, { clock: new FakeClock(Date.now()) });
+    const r = recorder('wake', prefix, { failTimes: 1 });
+    const subs = new OutboxSubscribers().subscribe(r.sub);
+    await publish(`${prefix}:1`);
+    await drainOutbox(now, subs, { untilEmpty: true });
+    const due = (await eventRow(`${prefix}:1`))?.nextAttemptAt;
+    expect(due?.getTime()).toBe(now.clock.ms() + 1000);
+    await scheduleNextRetry(now);
+    const [job] = await db.$queryRaw<{ runAt: Date; task: string }[]>`
+      SELECT "run_at" AS "runAt", "task_identifier" AS "task"
+      FROM graphile_worker.jobs WHERE "key" = 'outbox_retry'`;
+    expect(job).toEqual({ runAt: due, task: 'outbox_drain' });
+    await db.$executeRaw`SELECT graphile_worker.remove_job('outbox_retry')`;
   });
 
   it('parks an event that no longer parses at once, without handing it to anyone', async () => {

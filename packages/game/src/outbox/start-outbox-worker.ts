@@ -79,9 +79,12 @@ export async function startOutboxWorker(
  * for the minute's cron sweep.
  */
 export async function scheduleNextRetry(deps: Pick<GameDeps, 'db' | 'clock'>): Promise<void> {
+  // (only when that is still ahead of the database's own clock too: with a clock
+  // held in the past, as in tests, the job would run at once, over and over)
   const [next] = await deps.db.$queryRaw<{ at: Date | null }[]>`
     SELECT min("nextAttemptAt") AS "at" FROM "OutboxEvent"
-    WHERE "publishedAt" IS NULL AND "parkedAt" IS NULL AND "nextAttemptAt" > ${deps.clock.now()}`;
+    WHERE "publishedAt" IS NULL AND "parkedAt" IS NULL AND "nextAttemptAt" > ${deps.clock.now()}
+    HAVING min("nextAttemptAt") > (now() AT TIME ZONE 'UTC')`;
   if (!next?.at) return;
   await deps.db.$executeRaw`
     SELECT graphile_worker.add_job(${OUTBOX_DRAIN_TASK}, '{}'::json, job_key := 'outbox_retry',
