@@ -80,6 +80,51 @@ const entered = (key: string, p: Player, areaId: string): Publish => ({
 });
 
 describe('the outbox at saturation', () => {
+  it('many events of the same two characters at once, beside their position flushes: no deadlock escapes, none is even retried later', async () => {
+    const deps = testDeps(db);
+    const [a, b] = [await newPlayer(db), await newPlayer(db)];
+    for (const p of [a, b])
+      await storeRun(db, p, 'q_ncpd_patrol', { state: 'active', periodKey: 'd:2026-01-01' });
+    const events: Publish[] = [];
+    // eight shared kills, credited in both orders, among single-character events
+    for (let k = 0; k < 8; k++) {
+      events.push(kill(`pair:kill:${k}`, 'watson_scavenger', k % 2 ? [a, b] : [b, a]));
+      for (const p of [a, b]) events.push(entered(`pair:area:${k}:${p.characterId}`, p, 'x'));
+    }
+    await db.$transaction(async (tx) => {
+      for (const e of events) await publishEvent(tx, e);
+    });
+    const log = createLog('test', 'silent');
+    const subs = new OutboxSubscribers()
+      .subscribe(questOutboxSubscriber({ clock: deps.clock, log, notify: () => undefined }))
+      .subscribe(reputationOutboxSubscriber({ log, notify: () => undefined }));
+    let draining = true;
+    const flushes = (async () => {
+      for (let n = 0; draining; n++)
+        await saveCharacterPositions(deps, [
+          { characterId: b.characterId, zoneId: 'watson', x: n, y: 1 },
+          { characterId: a.characterId, zoneId: 'watson', x: n, y: 2 },
+        ]);
+    })();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => drainOutbox(deps, subs, { untilEmpty: true })),
+    ).finally(() => (draining = false));
+    await flushes;
+    expect(results.reduce((n, r) => n + r.failures, 0)).toBe(0);
+    expect(results.reduce((n, r) => n + r.published, 0)).toBe(events.length);
+    for (const p of [a, b]) {
+      const run = await db.characterQuest.findFirstOrThrow({
+        where: { characterId: p.characterId, questId: 'q_ncpd_patrol' },
+      });
+      expect(run).toMatchObject({ state: 'ready', progress: { hostiles: 8 } });
+      expect(
+        await db.reputationEvent.count({
+          where: { characterId: p.characterId, reason: 'kill', factionId: 'scavengers' },
+        }),
+      ).toBe(8);
+    }
+  }, 120_000);
+
   it('loses no quest or reputation progress under parallel drains, injected failures and position flushes', async () => {
     const deps = testDeps(db);
     const PAIRS = 12;
