@@ -20,10 +20,14 @@ describe('DbPositionWriter', () => {
       { characterId: b.id, zoneId: 'watson', x: 5, y: 5 },
     ]);
     const first = w.flush();
+    // calls before it starts share it
+    expect(w.flush()).toBe(first);
+    await new Promise((r) => setImmediate(r));
     // queued while the first flush is on its way: must not be overtaken by it
     w.enqueue([{ characterId: a.id, zoneId: 'westbrook', x: 2, y: 3, health: 80 }]);
     expect(w.latest(a.id)).toMatchObject({ zoneId: 'westbrook', x: 2 });
     const second = w.flush();
+    expect(second).not.toBe(first);
     await Promise.all([first, second]);
     const [ra, rb] = await Promise.all(
       [a, b].map((c) => db.character.findUniqueOrThrow({ where: { id: c.id } })),

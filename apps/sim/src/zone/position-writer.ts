@@ -25,6 +25,7 @@ export class DbPositionWriter implements PositionSink {
   private inflight = new Map<string, CharacterPosition>();
   private recent = new Map<string, { pos: CharacterPosition; at: number }>();
   private chain: Promise<void> = Promise.resolve();
+  private waiting: Promise<void> | undefined;
 
   constructor(private readonly deps: Pick<GameDeps, 'db' | 'clock' | 'log'>) {}
 
@@ -33,8 +34,16 @@ export class DbPositionWriter implements PositionSink {
   }
 
   flush(): Promise<void> {
-    this.chain = this.chain.then(() => this.writeQueued());
-    return this.chain;
+    // a write chained but not started yet takes whatever is queued by then: calls
+    // meanwhile (a burst of saveNow) share it instead of lining up writes of their own
+    if (this.waiting) return this.waiting;
+    const next = this.chain.then(() => {
+      this.waiting = undefined;
+      return this.writeQueued();
+    });
+    this.waiting = next;
+    this.chain = next;
+    return next;
   }
 
   latest(characterId: string): CharacterPosition | undefined {
