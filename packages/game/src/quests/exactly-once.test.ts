@@ -15,9 +15,9 @@ const db = outboxTestDb('gameQuestsExactlyOnce', 8);
 afterAll(() => db.$disconnect());
 
 /**
- * Other suites publish (and one drains) events in the same table meanwhile. This
- * wrapper handles only this test's events and refuses the rest, so a drain here
- * never marks someone else's event published before their own subscriber saw it.
+ * This file drains a database of its own (OUTBOX_TEST_DATABASES), but its tests
+ * share it: this wrapper handles only one test's events and refuses the rest, so a
+ * drain never marks another test's event published before its subscriber saw it.
  */
 function onlyMine(sub: OutboxSubscriber, keys: ReadonlySet<string>): OutboxSubscriber {
   return {
