@@ -106,8 +106,10 @@ describe('the outbox at saturation', () => {
           { characterId: a.characterId, zoneId: 'watson', x: n, y: 2 },
         ]);
     })();
+    // (a drain that held several events' locks in one transaction, as before issue 11,
+    // deadlocked here with batches of 2; the per-event drain ignores `batch` when draining until empty)
     const results = await Promise.all(
-      [1, 2, 3, 4].map(() => drainOutbox(deps, subs, { untilEmpty: true })),
+      [1, 2, 3, 4].map(() => drainOutbox(deps, subs, { untilEmpty: true, batch: 2 })),
     ).finally(() => (draining = false));
     await flushes;
     expect(results.reduce((n, r) => n + r.failures, 0)).toBe(0);
