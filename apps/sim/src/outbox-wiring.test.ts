@@ -25,14 +25,14 @@ import {
   type SimSubscriberFactories,
 } from './outbox-wiring';
 import { connectClient, expectRefused, type TestClient } from './testing/test-client';
-import { testDb } from './testing/test-db';
+import { outboxTestDb } from './testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
 
 // The tests of the live worker (at the end) share this file with the ones that
 // drain by hand: a drain marks every event it looked at as published, so the two
 // must not run at the same time (tests in one file run one after another).
 
-const db = testDb();
+const db = outboxTestDb('simOutboxWiring');
 let sim: TestSim;
 beforeEach(async () => {
   sim = await bootTestSim(db);

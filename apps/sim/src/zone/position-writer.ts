@@ -14,14 +14,18 @@ export interface PositionSink {
 const RECENT_MS = 30_000;
 
 /**
- * Batches position writes into one transaction per flush. Flushes are chained so
- * an older batch can never land after a newer one.
+ * Batches position writes: each flush is one UPDATE statement per chunk of rows
+ * (saveCharacterPositions), not a transaction, so it cannot overrun a transaction
+ * timeout however many players moved. The zone only enqueues and calls flush()
+ * without awaiting it, so a slow database never holds up the tick. Flushes are
+ * chained so an older batch can never land after a newer one.
  */
 export class DbPositionWriter implements PositionSink {
   private queued = new Map<string, CharacterPosition>();
   private inflight = new Map<string, CharacterPosition>();
   private recent = new Map<string, { pos: CharacterPosition; at: number }>();
   private chain: Promise<void> = Promise.resolve();
+  private waiting: Promise<void> | undefined;
 
   constructor(private readonly deps: Pick<GameDeps, 'db' | 'clock' | 'log'>) {}
 
@@ -30,8 +34,16 @@ export class DbPositionWriter implements PositionSink {
   }
 
   flush(): Promise<void> {
-    this.chain = this.chain.then(() => this.writeQueued());
-    return this.chain;
+    // a write chained but not started yet takes whatever is queued by then: calls
+    // meanwhile (a burst of saveNow) share it instead of lining up writes of their own
+    if (this.waiting) return this.waiting;
+    const next = this.chain.then(() => {
+      this.waiting = undefined;
+      return this.writeQueued();
+    });
+    this.waiting = next;
+    this.chain = next;
+    return next;
   }
 
   latest(characterId: string): CharacterPosition | undefined {

@@ -4,6 +4,19 @@ import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type TestDatabase } from './database';
 
+/**
+ * Test files that drain the outbox: a drain delivers every due event it finds to
+ * the subscribers it was given, so one running on the shared database would
+ * publish other files' events past their real subscribers (and theirs past its
+ * own). Each of them gets a copy of its own.
+ */
+export const OUTBOX_TEST_DATABASES = [
+  'gameOutbox',
+  'gameOutboxSaturation',
+  'gameQuestsExactlyOnce',
+  'simOutboxWiring',
+] as const;
+
 let testDb: TestDatabase | undefined;
 
 export async function setup(project: TestProject) {
@@ -14,6 +27,10 @@ export async function setup(project: TestProject) {
     api: await testDb.clone(`necp_test_${process.pid}_fuzz_api`),
     sim: await testDb.clone(`necp_test_${process.pid}_fuzz_sim`),
   });
+  const outbox: Record<string, string> = {};
+  for (const name of OUTBOX_TEST_DATABASES)
+    outbox[name] = await testDb.clone(`necp_test_${process.pid}_${name.toLowerCase()}`);
+  project.provide('outboxDatabaseUrls', outbox);
   project.provide('databaseUrl', testDb.url);
   process.env.TEST_DATABASE_URL = testDb.url;
 }
@@ -27,5 +44,7 @@ declare module 'vitest' {
     databaseUrl: string;
     /** isolated copies of the test database for the fuzz suites */
     fuzzDatabaseUrls: { api: string; sim: string };
+    /** isolated copies of the test database for the files that drain the outbox */
+    outboxDatabaseUrls: Record<string, string>;
   }
 }

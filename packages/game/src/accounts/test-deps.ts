@@ -18,10 +18,21 @@ import { seededRng } from '../core/rng';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    outboxDatabaseUrls: Record<string, string>;
   }
 }
 
 export const testDb = (max = 6): Db => createDb(inject('databaseUrl'), { max });
+
+/**
+ * A client of this file's own copy of the test database (the db package's
+ * OUTBOX_TEST_DATABASES), for files that drain the outbox.
+ */
+export function outboxTestDb(name: string, max = 6): Db {
+  const url = inject('outboxDatabaseUrls')[name];
+  if (!url) throw new Error(`no outbox test database ${name} (add it to OUTBOX_TEST_DATABASES)`);
+  return createDb(url, { max });
+}
 
 const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

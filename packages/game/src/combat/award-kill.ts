@@ -1,8 +1,8 @@
 import { KILL_CREDIT_MIN_SHARE, NPC_RANKS, xpForKill } from '@necp/shared';
-import { Prisma } from '@necp/db';
 import { z } from 'zod';
-import type { GameDeps, Tx } from '../core/deps';
+import type { GameDeps } from '../core/deps';
 import { parseInput } from '../accounts/validation';
+import { lockLiveCharacters } from '../core/lock-order';
 import { TX_OPTIONS } from '../inventory/locks';
 import { createLootDropTx, type LootDropResult } from '../loot/create-loot-drop';
 import { publishEvent } from '../outbox/publish-event';
@@ -140,14 +140,4 @@ export async function awardKill(
     'kill awarded',
   );
   return result;
-}
-
-/** Locks the live ones of `ids` (sorted) and returns them with their levels; deleted ones drop out. */
-async function lockLiveCharacters(tx: Tx, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return tx.$queryRaw<{ id: string; level: number }[]>`
-    SELECT "id", "level" FROM "Character"
-    WHERE "id" IN (${Prisma.join(ids)}) AND "deletedAt" IS NULL
-    ORDER BY "id"
-    FOR UPDATE`;
 }

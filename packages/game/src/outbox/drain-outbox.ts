@@ -1,15 +1,18 @@
 import type { GameDeps, Tx } from '../core/deps';
+import { isTransientTxError, withTxRetry } from '../core/tx-retry';
 import { TX_OPTIONS } from '../inventory/locks';
 import { parseOutboxEvent, type OutboxEvent } from './events';
+import { errorText, recordDeliveryFailure } from './record-failure';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import type { OutboxSubscribers } from './subscribers';
 
 export interface DrainOptions {
-  /** events locked per transaction */
+  /** events delivered by one call (ignored with untilEmpty) */
   batch?: number;
-  /** keep taking batches until none is left (the worker's task); default: one batch */
+  /** keep delivering until no event is due (the worker's task); default: one batch */
   untilEmpty?: boolean;
-  /** events that failed this often are left alone (dead letters, kept for an operator) */
-  maxAttempts?: number;
+  /** backoff and parking of failed deliveries (DEFAULT_RETRY_POLICY by default) */
+  retry?: Partial<RetryPolicy>;
 }
 
 export interface DrainResult {
@@ -19,12 +22,13 @@ export interface DrainResult {
   published: number;
   /** subscriber handlings that committed */
   delivered: number;
-  /** subscriber handlings that threw (rolled back, retried by a later drain) */
+  /** deliveries that failed (rolled back, tried again after a backoff) */
   failures: number;
+  /** events parked as dead letters by this drain */
+  parked: number;
 }
 
 export const DEFAULT_DRAIN_BATCH = 50;
-export const DEFAULT_MAX_ATTEMPTS = 10;
 
 interface EventRow {
   id: bigint;
@@ -34,31 +38,60 @@ interface EventRow {
   createdAt: Date;
 }
 
+const none = (): DrainResult => ({ events: 0, published: 0, delivered: 0, failures: 0, parked: 0 });
+
 /**
- * Delivers unpublished outbox events to their subscribers. Each batch is one
- * transaction that locks its events FOR UPDATE SKIP LOCKED (concurrent drains
- * take different events, never the same one twice). Every subscriber runs in
- * its own savepoint together with its OutboxConsumption row: a failure rolls back
- * only that subscriber's work, counts an attempt on the event and leaves it
- * unpublished, while the other subscribers' consumption commits — a later drain
- * retries just the one that failed.
+ * Delivers due outbox events (unpublished, not parked, past their nextAttemptAt)
+ * to their subscribers, oldest first. Each event is one transaction that locks it
+ * FOR UPDATE SKIP LOCKED, so concurrent drains take different events and a
+ * subscriber's row locks are held for one event only (see subscribers.ts for the
+ * lock order). Every subscriber runs in its own savepoint together with its
+ * OutboxConsumption row: a failure rolls back only that subscriber's work, while
+ * the others' consumption commits — a later drain retries just the one that failed.
+ *
+ * A deadlock or serialization failure reruns the event's whole transaction at once
+ * (withTxRetry); any other failure counts an attempt and schedules the next one
+ * after an exponential backoff. Nothing is ever dropped: an event that keeps
+ * failing is parked as a dead letter (recordDeliveryFailure) for an operator to replay.
  */
 export async function drainOutbox(
   deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   subscribers: OutboxSubscribers,
   opts: DrainOptions = {},
 ): Promise<DrainResult> {
-  const batch = Math.max(1, Math.floor(opts.batch ?? DEFAULT_DRAIN_BATCH));
-  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const total: DrainResult = { events: 0, published: 0, delivered: 0, failures: 0 };
-  // a cursor, so events that failed in this run are not retried in a loop by the same run
-  let afterId = 0n;
-  for (;;) {
-    const committed: (() => void)[] = [];
-    const r = await deps.db.$transaction(
-      (tx) => drainBatch(tx, deps, subscribers, { batch, maxAttempts, afterId, committed }),
-      TX_OPTIONS,
-    );
+  const limit = opts.untilEmpty
+    ? Infinity
+    : Math.max(1, Math.floor(opts.batch ?? DEFAULT_DRAIN_BATCH));
+  const policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+  const total = none();
+  while (total.events < limit) {
+    const r = await deliverNextEvent(deps, subscribers, policy);
+    if (!r) break;
+    for (const k of Object.keys(total) as (keyof DrainResult)[]) total[k] += r[k];
+  }
+  return total;
+}
+
+/** One due event, start to end; null when none is due. */
+async function deliverNextEvent(
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
+  subscribers: OutboxSubscribers,
+  policy: RetryPolicy,
+): Promise<DrainResult | null> {
+  let claimed: bigint | undefined;
+  let committed: (() => void)[] = [];
+  try {
+    const r = await withTxRetry(() => {
+      committed = [];
+      return deps.db.$transaction(
+        (tx) =>
+          deliverOne(tx, deps, subscribers, policy, {
+            onClaim: (id) => (claimed = id),
+            committed,
+          }),
+        TX_OPTIONS,
+      );
+    });
     for (const fn of committed) {
       try {
         fn();
@@ -66,71 +99,92 @@ export async function drainOutbox(
         deps.log.warn({ err }, 'outbox afterCommit callback failed');
       }
     }
-    total.events += r.events;
-    total.published += r.published;
-    total.delivered += r.delivered;
-    total.failures += r.failures;
-    if (r.lastId !== null) afterId = r.lastId;
-    if (!opts.untilEmpty || r.events < batch) break;
+    return r;
+  } catch (err) {
+    // not even an event could be claimed: the database is away (the worker's job retries)
+    if (claimed === undefined) throw err;
+    // the event's transaction itself failed (deadlocks past the retries, a timeout …):
+    // counted like a subscriber failure, so one bad event cannot stall the queue
+    const eventId = claimed;
+    deps.log.warn({ err, eventId: eventId.toString() }, 'outbox delivery failed; will retry');
+    const { parked } = await withTxRetry(() =>
+      deps.db.$transaction((tx) =>
+        recordDeliveryFailure(tx, deps, subscribers, policy, { eventId, error: errorText(err) }),
+      ),
+    );
+    return { ...none(), events: 1, failures: 1, parked: parked ? 1 : 0 };
   }
-  return total;
 }
 
-async function drainBatch(
+async function deliverOne(
   tx: Tx,
   deps: Pick<GameDeps, 'clock' | 'log'>,
   subscribers: OutboxSubscribers,
-  o: { batch: number; maxAttempts: number; afterId: bigint; committed: (() => void)[] },
-): Promise<DrainResult & { lastId: bigint | null }> {
-  const rows = await tx.$queryRaw<EventRow[]>`
+  policy: RetryPolicy,
+  o: { onClaim: (id: bigint) => void; committed: (() => void)[] },
+): Promise<DrainResult | null> {
+  const [row] = await tx.$queryRaw<EventRow[]>`
     SELECT "id", "type", "key", "payload", "createdAt" FROM "OutboxEvent"
-    WHERE "publishedAt" IS NULL AND "attempts" < ${o.maxAttempts} AND "id" > ${o.afterId}
+    WHERE "publishedAt" IS NULL AND "parkedAt" IS NULL
+      AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${deps.clock.now()})
     ORDER BY "id"
-    LIMIT ${o.batch}
+    LIMIT 1
     FOR UPDATE SKIP LOCKED`;
-  const out = { events: rows.length, published: 0, delivered: 0, failures: 0 };
-  for (const row of rows) {
-    const done = await tx.outboxConsumption.findMany({
-      where: { eventId: row.id },
-      select: { subscriber: true },
-    });
-    const consumed = new Set(done.map((d) => d.subscriber));
-    const errors: string[] = [];
-    for (const s of subscribers.forType(row.type)) {
-      if (consumed.has(s.name)) continue;
-      await tx.$executeRawUnsafe('SAVEPOINT outbox_subscriber');
-      // kept only if this subscriber's savepoint is released (its work stays in the batch)
-      const pending: (() => void)[] = [];
-      try {
-        const event: OutboxEvent = parseOutboxEvent(row);
-        await s.handle(tx, event, { afterCommit: (fn) => pending.push(fn) });
-        await tx.outboxConsumption.create({ data: { eventId: row.id, subscriber: s.name } });
-        await tx.$executeRawUnsafe('RELEASE SAVEPOINT outbox_subscriber');
-        o.committed.push(...pending);
-        out.delivered++;
-      } catch (err) {
-        await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT outbox_subscriber');
-        const message = err instanceof Error ? err.message : String(err);
-        errors.push(`${s.name}: ${message}`);
-        out.failures++;
-        deps.log.warn(
-          { err, eventId: row.id.toString(), type: row.type, subscriber: s.name },
-          'outbox subscriber failed; will retry',
-        );
-      }
-    }
-    if (errors.length === 0) {
-      await tx.outboxEvent.update({
-        where: { id: row.id },
-        data: { publishedAt: deps.clock.now() },
-      });
-      out.published++;
-    } else {
-      await tx.outboxEvent.update({
-        where: { id: row.id },
-        data: { attempts: { increment: 1 }, lastError: errors.join('\n').slice(0, 2000) },
-      });
+  if (!row) return null;
+  o.onClaim(row.id);
+  const out = { ...none(), events: 1 };
+  const done = await tx.outboxConsumption.findMany({
+    where: { eventId: row.id },
+    select: { subscriber: true },
+  });
+  const consumed = new Set(done.map((d) => d.subscriber));
+  const todo = subscribers.forType(row.type).filter((s) => !consumed.has(s.name));
+
+  let event: OutboxEvent | undefined;
+  if (todo.length > 0) {
+    try {
+      event = parseOutboxEvent(row);
+    } catch (err) {
+      // a payload that does not parse never will: park it for an operator at once
+      const f = { eventId: row.id, error: `unreadable event: ${errorText(err)}`, poison: true };
+      const { parked } = await recordDeliveryFailure(tx, deps, subscribers, policy, f);
+      return { ...out, failures: 1, parked: parked ? 1 : 0 };
     }
   }
-  return { ...out, lastId: rows.at(-1)?.id ?? null };
+
+  const errors: string[] = [];
+  for (const s of todo) {
+    await tx.$executeRawUnsafe('SAVEPOINT outbox_subscriber');
+    // kept only if this subscriber's savepoint is released (its work stays in the event's transaction)
+    const pending: (() => void)[] = [];
+    try {
+      await s.handle(tx, event!, { afterCommit: (fn) => pending.push(fn) });
+      await tx.outboxConsumption.create({ data: { eventId: row.id, subscriber: s.name } });
+      await tx.$executeRawUnsafe('RELEASE SAVEPOINT outbox_subscriber');
+      o.committed.push(...pending);
+      out.delivered++;
+    } catch (err) {
+      // a deadlock victim must let go of every lock it holds: rerun the whole transaction
+      if (isTransientTxError(err)) throw err;
+      await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT outbox_subscriber');
+      errors.push(`${s.name}: ${errorText(err)}`);
+      out.failures++;
+      deps.log.warn(
+        { err, eventId: row.id.toString(), type: row.type, subscriber: s.name },
+        'outbox subscriber failed; will retry',
+      );
+    }
+  }
+  if (errors.length === 0) {
+    await tx.outboxEvent.update({
+      where: { id: row.id },
+      data: { publishedAt: deps.clock.now(), nextAttemptAt: null },
+    });
+    out.published++;
+  } else {
+    const f = { eventId: row.id, error: errors.join('\n') };
+    const { parked } = await recordDeliveryFailure(tx, deps, subscribers, policy, f);
+    if (parked) out.parked++;
+  }
+  return out;
 }

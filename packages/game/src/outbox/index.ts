@@ -3,3 +3,5 @@ export * from './publish-event';
 export * from './subscribers';
 export * from './drain-outbox';
 export * from './start-outbox-worker';
+export * from './retry-policy';
+export * from './dead-letters';

@@ -56,13 +56,39 @@ export async function startOutboxWorker(
       [OUTBOX_DRAIN_TASK]: async () => {
         const r = await drainOutbox(deps, subscribers, { ...opts, untilEmpty: true });
         if (r.events > 0) log.debug(r, 'outbox drained');
+        await scheduleNextRetry(deps);
       },
     },
   });
+  // nothing may fail silently: a job graphile-worker gives up on is an operator's matter
+  runner.events.on('job:failed', ({ job, error }) =>
+    log.error(
+      { err: error, jobId: job.id, task: job.task_identifier, attempts: job.attempts },
+      'job failed for good (pnpm outbox dead-letters lists it)',
+    ),
+  );
   let stopping: Promise<void> | undefined;
   return {
     stop: () => (stopping ??= runner.stop()),
   };
+}
+
+/**
+ * Wakes the drain when the earliest event waiting out its backoff is due (one
+ * `outbox_retry` job, moved to that instant), so a retry 1 s away does not wait
+ * for the minute's cron sweep.
+ */
+export async function scheduleNextRetry(deps: Pick<GameDeps, 'db' | 'clock'>): Promise<void> {
+  // (only when that is still ahead of the database's own clock too: with a clock
+  // held in the past, as in tests, the job would run at once, over and over)
+  const [next] = await deps.db.$queryRaw<{ at: Date | null }[]>`
+    SELECT min("nextAttemptAt") AS "at" FROM "OutboxEvent"
+    WHERE "publishedAt" IS NULL AND "parkedAt" IS NULL AND "nextAttemptAt" > ${deps.clock.now()}
+    HAVING min("nextAttemptAt") > (now() AT TIME ZONE 'UTC')`;
+  if (!next?.at) return;
+  await deps.db.$executeRaw`
+    SELECT graphile_worker.add_job(${OUTBOX_DRAIN_TASK}, '{}'::json, job_key := 'outbox_retry',
+      run_at := ${next.at}::timestamptz, job_key_mode := 'replace', max_attempts := 25)`;
 }
 
 const LEVELS: Record<LogLevel, 'error' | 'warn' | 'info' | 'debug'> = {

@@ -15,7 +15,12 @@ export interface OutboxSubscriber<T extends OutboxEventType = OutboxEventType> {
   /** stable: consumption rows are keyed by it, so renaming one redelivers its history */
   name: string;
   types: readonly T[];
-  /** runs in the drain's transaction together with the consumption row: throw to retry later */
+  /**
+   * Runs in the event's transaction together with the consumption row: throw to
+   * retry later (after a backoff). Takes row locks in the order of core/lock-order.ts
+   * (every character the event touches first, in id order); a deadlock or
+   * serialization failure it runs into reruns the whole transaction at once.
+   */
   handle(tx: Tx, event: OutboxEvent<T>, ctx: DeliveryContext): Promise<void>;
 }
 

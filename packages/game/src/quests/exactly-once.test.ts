@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { QuestUpdateMsg } from '@necp/shared';
 import { uniq } from '@necp/db/testing';
-import { testDb, testDeps } from '../accounts/test-deps';
+import { outboxTestDb, testDeps } from '../accounts/test-deps';
 import { createLog } from '../core/log';
 import { drainOutbox } from '../outbox/drain-outbox';
 import { OUTBOX_EVENT_TYPES, type OutboxEvent } from '../outbox/events';
@@ -11,13 +11,13 @@ import { acceptQuest } from './accept-quest';
 import { questOutboxSubscriber } from './quest-subscriber';
 import { deliver, inbox, killEvent, playerAt, questRow, storeRun } from './test-helpers';
 
-const db = testDb(8);
+const db = outboxTestDb('gameQuestsExactlyOnce', 8);
 afterAll(() => db.$disconnect());
 
 /**
- * Other suites publish (and one drains) events in the same table meanwhile. This
- * wrapper handles only this test's events and refuses the rest, so a drain here
- * never marks someone else's event published before their own subscriber saw it.
+ * This file drains a database of its own (OUTBOX_TEST_DATABASES), but its tests
+ * share it: this wrapper handles only one test's events and refuses the rest, so a
+ * drain never marks another test's event published before its subscriber saw it.
  */
 function onlyMine(sub: OutboxSubscriber, keys: ReadonlySet<string>): OutboxSubscriber {
   return {

@@ -56,15 +56,15 @@ function questsFailedByKill(templateId: string, by: 'self' | 'anyone'): string[]
 }
 
 /**
- * An NPC died: quests with `npcKilled` by 'self' fail for each credited killer,
- * those with 'anyone' for every character running them. Characters are handled
- * in id order (the same lock order as awardKill).
+ * Who an NPC's death fails quests for: with `npcKilled` by 'self', each credited
+ * killer; with 'anyone', every character running such a quest. Character id →
+ * quest ids. Reads only: the caller locks the characters (all of the event's, in
+ * id order) before failQuestsOnKillTx.
  */
-export async function failQuestsOnKillTx(
+export async function killFailureTargets(
   tx: Tx,
-  deps: { clock: Clock },
   payload: Pick<NpcKilledPayload, 'npcTemplateId' | 'killers'>,
-): Promise<CharacterNotice[]> {
+): Promise<Map<string, string[]>> {
   const self = questsFailedByKill(payload.npcTemplateId, 'self');
   const anyone = questsFailedByKill(payload.npcTemplateId, 'anyone');
   const targets = new Map<string, string[]>();
@@ -78,6 +78,15 @@ export async function failQuestsOnKillTx(
     for (const r of running)
       targets.set(r.characterId, [...(targets.get(r.characterId) ?? []), ...anyone]);
   }
+  return targets;
+}
+
+/** Fails the quests of killFailureTargets, character by character in id order. */
+export async function failQuestsOnKillTx(
+  tx: Tx,
+  deps: { clock: Clock },
+  targets: ReadonlyMap<string, readonly string[]>,
+): Promise<CharacterNotice[]> {
   const out: CharacterNotice[] = [];
   for (const characterId of [...targets.keys()].sort()) {
     const msgs = await failQuestsTx(

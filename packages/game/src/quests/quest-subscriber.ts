@@ -1,11 +1,12 @@
 import type { QuestUpdateMsg } from '@necp/shared';
 import type { Clock } from '../core/clock';
+import { lockLiveCharacters } from '../core/lock-order';
 import type { Tx } from '../core/deps';
 import type { Log } from '../core/log';
 import type { OutboxEvent } from '../outbox/events';
 import type { DeliveryContext, OutboxSubscriber } from '../outbox/subscribers';
 import { applyQuestTrigger } from './apply-trigger';
-import { failQuestsOnKillTx } from './fail-quests';
+import { failQuestsOnKillTx, killFailureTargets } from './fail-quests';
 import type { CharacterNotice } from './notices';
 import type { QuestTrigger } from './progress';
 
@@ -80,9 +81,12 @@ async function handleEvent(
   };
   if (event.type === 'npc.killed') {
     const p = event.payload;
-    // failure first: a quest that fails on this kill must not count it
-    out.push(...(await failQuestsOnKillTx(tx, deps, p)));
+    const failures = await killFailureTargets(tx, p);
     const killers = [...new Set(p.killers.map((k) => k.characterId))].sort();
+    // the lock order (core/lock-order.ts): every character of the event, in id order, first
+    await lockLiveCharacters(tx, [...failures.keys(), ...killers]);
+    // failure first: a quest that fails on this kill must not count it
+    out.push(...(await failQuestsOnKillTx(tx, deps, failures)));
     for (const id of killers) await apply(id, { kind: 'kill', npcTemplateId: p.npcTemplateId });
   } else {
     const { characterId, trigger } = triggerOf(event);

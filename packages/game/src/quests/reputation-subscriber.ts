@@ -5,11 +5,11 @@ import {
   type ReputationChangedMsg,
   type ReputationDelta,
 } from '@necp/shared';
+import { lockLiveCharacters } from '../core/lock-order';
 import type { Log } from '../core/log';
 import type { OutboxSubscriber } from '../outbox/subscribers';
 import { changeReputationTx } from '../reputation/change-reputation';
 import { markApplied } from './apply-trigger';
-import { lockLiveCharacter } from './live-character';
 import { notifyAfterCommit } from './quest-subscriber';
 
 export interface ReputationSubscriberOptions {
@@ -64,8 +64,12 @@ export function reputationOutboxSubscriber(
       const changes = killReputationDeltas(template.faction, p.rank);
       if (changes.length === 0) return;
       const notices: { characterId: string; msg: ReputationChangedMsg }[] = [];
-      for (const characterId of [...new Set(p.killers.map((k) => k.characterId))].sort()) {
-        if (!(await lockLiveCharacter(tx, characterId))) continue;
+      // the lock order (core/lock-order.ts): every killer, in id order, before any standing
+      const live = await lockLiveCharacters(
+        tx,
+        p.killers.map((k) => k.characterId),
+      );
+      for (const { id: characterId } of live) {
         if (!(await markApplied(tx, characterId, `reputation:${event.key}`, event.createdAt)))
           continue;
         const moved = await changeReputationTx(tx, {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { loadCharacterForSim } from './load-character';
-import { saveCharacterPositions } from './save-positions';
+import { POSITION_SAVE_CHUNK, saveCharacterPositions } from './save-positions';
 
 const db = testDb(2);
 const deps = testDeps(db);
@@ -93,5 +93,71 @@ describe('saveCharacterPositions', () => {
 
   it('does nothing for an empty batch', async () => {
     await expect(saveCharacterPositions(deps, [])).resolves.toBeUndefined();
+  });
+
+  it("keeps a character's last position when it appears twice in one batch", async () => {
+    const u = await createTestUser(db);
+    const a = await createTestCharacter(db, u.id);
+    await saveCharacterPositions(deps, [
+      { characterId: a.id, zoneId: 'watson', x: 1, y: 1, health: 50 },
+      { characterId: a.id, zoneId: 'westbrook', x: 2, y: 3 },
+    ]);
+    expect(await db.character.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      zoneId: 'westbrook',
+      x: 2,
+      y: 3,
+      health: 110,
+    });
+  });
+
+  it('saves a flush of 2,500 characters (several statements) and every row is right', async () => {
+    const n = 2 * POSITION_SAVE_CHUNK + 500;
+    const u = await createTestUser(db);
+    const prefix = uniq('pos');
+    const rows = await db.character.createManyAndReturn({
+      data: Array.from({ length: n }, (_, i) => ({
+        userId: u.id,
+        name: `${prefix}${i}`,
+        nameLower: `${prefix}${i}`.toLowerCase(),
+        origin: 'streetkid',
+        class: 'solo',
+        health: 110,
+        maxHealth: 110,
+        body: 6,
+        reflexes: 7,
+        technical: 3,
+        intelligence: 3,
+        cool: 6,
+        zoneId: 'watson',
+        x: 0,
+        y: 0,
+      })),
+      select: { id: true },
+    });
+    const zones = ['watson', 'westbrook', 'city-center'];
+    // every third character leaves its health alone
+    const positions = rows.map((r, i) => ({
+      characterId: r.id,
+      zoneId: zones[i % 3]!,
+      x: i + 0.25,
+      y: 2 * i + 0.5,
+      ...(i % 3 === 0 ? {} : { health: i % 100 }),
+    }));
+    await saveCharacterPositions(deps, positions);
+    const saved = await db.character.findMany({
+      where: { userId: u.id },
+      select: { id: true, zoneId: true, x: true, y: true, health: true, lastPlayedAt: true },
+    });
+    const byId = new Map(saved.map((s) => [s.id, s]));
+    expect(saved).toHaveLength(n);
+    for (const p of positions)
+      expect(byId.get(p.characterId)).toEqual({
+        id: p.characterId,
+        zoneId: p.zoneId,
+        x: p.x,
+        y: p.y,
+        health: p.health ?? 110,
+        lastPlayedAt: deps.clock.now(),
+      });
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * The order every writer takes row locks in, so two transactions that share rows
+ * wait for each other instead of deadlocking:
+ *
+ *   1. the account row (User) — bank operations, character creation/restore;
+ *   2. Character rows, several of them always in id order (PostgreSQL's ORDER BY
+ *      "id" … FOR UPDATE: awardKill, the outbox subscribers, the sim's position
+ *      flush, which locks its whole batch in id order in one statement);
+ *   3. the rows that belong to those characters: items, quest rows, standings,
+ *      QuestEventApplied, ledger entries.
+ *
+ * A background writer that touches several characters (an npc.killed event with
+ * several killers) locks all of them up front with lockLiveCharacters before any
+ * of step 3. What still collides (the odd path that does not follow this) is
+ * caught by withTxRetry (core/tx-retry.ts), which reruns the transaction.
+ */
+import { Prisma } from '@necp/db';
+import type { Tx } from './deps';
+
+/** Locks the live ones of `ids` in id order; deleted or missing ones drop out. */
+export async function lockLiveCharacters(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<{ id: string; level: number }[]> {
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<{ id: string; level: number }[]>`
+    SELECT "id", "level" FROM "Character"
+    WHERE "id" IN (${Prisma.join([...new Set(ids)])}) AND "deletedAt" IS NULL
+    ORDER BY "id"
+    FOR UPDATE`;
+}
