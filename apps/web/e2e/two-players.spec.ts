@@ -38,7 +38,7 @@ test('two players register, enter the zone and see each other move', async ({ br
   // B samples where it draws A on every animation frame while A walks
   const aStart = await ownPosition(pa);
   const aSeenStart = (await seenPosition(pb, a.char))!;
-  const [track] = await Promise.all([drawnTrack(pb, a.char, 2500), hold(pa, 'd', 1200)]);
+  const [track] = await Promise.all([drawnTrack(pb, a.char, 3000), hold(pa, 'd', 1200)]);
   await expect.poll(async () => (await ownPosition(pa))[0]).toBeGreaterThan(aStart[0] + 3);
   await expect
     .poll(async () => (await seenPosition(pb, a.char))?.[0] ?? 0)
@@ -47,8 +47,8 @@ test('two players register, enter the zone and see each other move', async ({ br
   expect((await seenPosition(pb, a.char))?.[1]).toBeCloseTo(aSeenStart[1], 0);
   // interpolated: never backwards, no jump beyond what ~6 m/s covers in a slow frame
   const xs = track.map((p) => p.x);
-  // frames come slowly on a loaded CI machine (a dozen in 2.5 s seen): the bound scales with dt
-  expect(xs.length).toBeGreaterThanOrEqual(8);
+  // frames come slowly on a loaded machine (6 in 2.5 s seen at load 16 on 2 cores): the bound scales with dt
+  expect(xs.length).toBeGreaterThanOrEqual(5);
   expect(xs[xs.length - 1]! - xs[0]!).toBeGreaterThan(3);
   for (let i = 1; i < track.length; i++) {
     const step = track[i]!.x - track[i - 1]!.x;
@@ -76,7 +76,9 @@ function drawnTrack(viewer: Page, name: string, ms: number) {
       new Promise<{ t: number; x: number; y: number }[]>((resolve) => {
         const out: { t: number; x: number; y: number }[] = [];
         const start = performance.now();
-        const sample = (t: number) => {
+        const sample = () => {
+          // state() interpolates at performance.now(): stamp the sample with the same clock
+          const t = performance.now();
           const e = window.__necp?.state().entities.find((x) => x.name === name);
           if (e) out.push({ t, x: e.x, y: e.y });
           if (t - start < ms) requestAnimationFrame(sample);
