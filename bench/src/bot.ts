@@ -15,7 +15,9 @@ import { io, type Socket } from 'socket.io-client';
 import {
   MAX_INPUT_MS,
   MOVE_BUDGET_CAP_MS,
+  SnapshotReader,
   VIEW_RADIUS,
+  snapshotParser,
   type Ack,
   type ClientToServerEvents,
   type CombatUseResult,
@@ -133,6 +135,8 @@ export class Bot {
   private closing = false;
   private connected = false;
   private eid = 0;
+  /** zone:snapshot frames → SnapshotMsg (small-id table; reset with every welcome) */
+  private readonly snapshots = new SnapshotReader();
   private pos: Vec2;
   private serverTick = 0;
   private readonly seen = new Map<number, Seen>();
@@ -189,6 +193,7 @@ export class Bot {
   connect(ticket: string, timeoutMs: number): Promise<void> {
     const socket: BotSocket = io(this.opts.url, {
       auth: { ticket },
+      parser: snapshotParser,
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -204,7 +209,13 @@ export class Bot {
         this.counters.bytesOut += 1 + size(p.data);
       });
     });
-    socket.on('zone:snapshot', (m) => this.onSnapshot(m));
+    socket.on('zone:snapshot', (frame) => {
+      try {
+        this.onSnapshot(this.snapshots.read(frame));
+      } catch {
+        count(this.disconnects, 'bad_snapshot');
+      }
+    });
     socket.on('session:kicked', (m) => (this.kicked = m.reason));
     socket.on('disconnect', (reason) => {
       this.connected = false;
@@ -294,6 +305,7 @@ export class Bot {
   private onWelcome(w: WelcomeMsg) {
     this.connected = true;
     this.eid = w.self.eid;
+    this.snapshots.reset(w.self.eid, w.self);
     this.pos = { x: w.self.x / 100, y: w.self.y / 100 };
     this.seq = w.lastSeq;
     this.serverTick = w.tick;

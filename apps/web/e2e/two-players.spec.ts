@@ -1,6 +1,8 @@
 // The foundation flow: two players in two browsers register, create characters,
 // enter Watson, and each sees the other move.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+// the window.__necp declaration
+import type {} from '../src/game/test-hook';
 import {
   createCharacter,
   enterCity,
@@ -32,16 +34,29 @@ test('two players register, enter the zone and see each other move', async ({ br
   await expect.poll(() => seenPosition(pb, a.char)).toBeDefined();
   await expect.poll(() => seenPosition(pa, b.char)).toBeDefined();
 
-  // A walks east: A's own HUD and B's view of A both move right
+  // A walks east: A's own HUD and B's view of A both move right — and smoothly:
+  // B samples where it draws A on every animation frame while A walks
   const aStart = await ownPosition(pa);
   const aSeenStart = (await seenPosition(pb, a.char))!;
-  await hold(pa, 'd', 1200);
+  const [track] = await Promise.all([drawnTrack(pb, a.char, 3000), hold(pa, 'd', 1200)]);
   await expect.poll(async () => (await ownPosition(pa))[0]).toBeGreaterThan(aStart[0] + 3);
   await expect
     .poll(async () => (await seenPosition(pb, a.char))?.[0] ?? 0)
     .toBeGreaterThan(aSeenStart[0] + 3);
   // movement is straight east: y unchanged as B sees it
   expect((await seenPosition(pb, a.char))?.[1]).toBeCloseTo(aSeenStart[1], 0);
+  // interpolated: never backwards, no jump beyond what ~6 m/s covers in a slow frame
+  const xs = track.map((p) => p.x);
+  // frames come slowly on a loaded machine (6 in 2.5 s seen at load 16 on 2 cores): the bound scales with dt
+  expect(xs.length).toBeGreaterThanOrEqual(5);
+  expect(xs[xs.length - 1]! - xs[0]!).toBeGreaterThan(3);
+  for (let i = 1; i < track.length; i++) {
+    const step = track[i]!.x - track[i - 1]!.x;
+    const dt = Math.max(track[i]!.t - track[i - 1]!.t, 16);
+    expect(step).toBeGreaterThanOrEqual(-0.01);
+    expect(step).toBeLessThanOrEqual(0.3 + (dt / 1000) * 8);
+    expect(Math.abs(track[i]!.y - track[0]!.y)).toBeLessThan(0.05);
+  }
 
   // B walks south (arrow key): A sees B's y grow
   const bSeenStart = (await seenPosition(pa, b.char))!;
@@ -53,6 +68,27 @@ test('two players register, enter the zone and see each other move', async ({ br
   await ctxA.close();
   await ctxB.close();
 });
+
+/** Where `viewer` draws the player `name`, sampled every animation frame for `ms` (the client's test hook). */
+function drawnTrack(viewer: Page, name: string, ms: number) {
+  return viewer.evaluate(
+    ({ name, ms }) =>
+      new Promise<{ t: number; x: number; y: number }[]>((resolve) => {
+        const out: { t: number; x: number; y: number }[] = [];
+        const start = performance.now();
+        const sample = () => {
+          // state() interpolates at performance.now(): stamp the sample with the same clock
+          const t = performance.now();
+          const e = window.__necp?.state().entities.find((x) => x.name === name);
+          if (e) out.push({ t, x: e.x, y: e.y });
+          if (t - start < ms) requestAnimationFrame(sample);
+          else resolve(out);
+        };
+        requestAnimationFrame(sample);
+      }),
+    { name, ms },
+  );
+}
 
 test('a second sign-in on the same character takes over and tells the first why', async ({
   browser,

@@ -1,19 +1,32 @@
-import type { SnapshotMsg, WelcomeMsg } from '@necp/shared';
+import { SnapshotReader, type SnapshotMsg, type WelcomeMsg } from '@necp/shared';
 import type { ZoneConnection } from '../zone/player';
 
 let nextId = 1;
 
-/** A ZoneConnection that records what the zone sent, for pure zone tests. */
+/**
+ * A ZoneConnection that records what the zone sent, for pure zone tests.
+ * Snapshot frames are read like a client reads them (small ids → eids).
+ */
 export class FakeConnection implements ZoneConnection {
   readonly id = `fake-${nextId++}`;
   readonly welcomes: WelcomeMsg[] = [];
   readonly snapshots: SnapshotMsg[] = [];
+  /** the frames as sent */
+  readonly frames: Uint8Array[] = [];
+  /** packets the transport still holds (tests of a client that falls behind set it) */
+  queued = 0;
+  private readonly reader = new SnapshotReader();
 
   welcome(msg: WelcomeMsg): void {
     this.welcomes.push(msg);
+    this.reader.reset(msg.self.eid, msg.self);
   }
-  snapshot(msg: SnapshotMsg): void {
-    this.snapshots.push(msg);
+  snapshot(frame: Uint8Array): void {
+    this.frames.push(frame);
+    this.snapshots.push(this.reader.read(frame));
+  }
+  backlog(): number {
+    return this.queued;
   }
   /** snapshots received since the last call */
   take(): SnapshotMsg[] {

@@ -4,19 +4,25 @@
  * socket, and `sync()` (a ping round trip) proves nothing else is in flight.
  */
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack,
-  ClientToServerEvents,
-  ConnectErrorData,
-  ServerToClientEvents,
-  WelcomeMsg,
+import {
+  SnapshotReader,
+  snapshotParser,
+  type Ack,
+  type ClientToServerEvents,
+  type ConnectErrorData,
+  type ServerToClientEvents,
+  type SnapshotMsg,
+  type WelcomeMsg,
 } from '@necp/shared';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type EventName = keyof ServerToClientEvents | 'disconnect';
-type Payload<E extends EventName> = E extends keyof ServerToClientEvents
-  ? Parameters<ServerToClientEvents[E]>[0]
-  : string;
+/** Snapshot frames are queued read (real eids, absolute positions), like the game client sees them. */
+type Payload<E extends EventName> = E extends 'zone:snapshot'
+  ? SnapshotMsg
+  : E extends keyof ServerToClientEvents
+    ? Parameters<ServerToClientEvents[E]>[0]
+    : string;
 /** What the server acks a client event with. */
 export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
   NonNullable<Parameters<ClientToServerEvents[E]>[1]>
@@ -27,6 +33,7 @@ const DEFAULT_TIMEOUT_MS = 3000;
 export class TestClient {
   private readonly queues = new Map<string, unknown[]>();
   private readonly waiters = new Map<string, ((v: unknown) => void)[]>();
+  private readonly reader = new SnapshotReader();
 
   constructor(readonly socket: ClientSocket) {
     socket.onAny((event: string, payload: unknown) => this.push(event, payload));
@@ -89,7 +96,12 @@ export class TestClient {
     this.socket.close();
   }
 
-  private push(event: string, payload: unknown) {
+  private push(event: string, raw: unknown) {
+    let payload = raw;
+    if (event === 'zone:welcome') {
+      const w = raw as WelcomeMsg;
+      this.reader.reset(w.self.eid, w.self);
+    } else if (event === 'zone:snapshot') payload = this.reader.read(raw);
     const waiter = this.waiters.get(event)?.shift();
     if (waiter) return waiter(payload);
     const q = this.queues.get(event) ?? [];
@@ -101,6 +113,7 @@ export class TestClient {
 function openSocket(port: number, auth: Record<string, unknown>): ClientSocket {
   return io(`http://127.0.0.1:${port}`, {
     auth,
+    parser: snapshotParser,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,

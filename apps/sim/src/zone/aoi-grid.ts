@@ -8,6 +8,8 @@ export class AoiGrid {
   private readonly cellOf = new Map<number, number>();
   private readonly cols: number;
   private readonly rows: number;
+  /** per cell: the last tick something in it changed (see touch) */
+  private readonly stamps: Int32Array;
 
   constructor(
     private readonly cellSize: number,
@@ -16,6 +18,7 @@ export class AoiGrid {
   ) {
     this.cols = Math.floor(width / cellSize) + 1;
     this.rows = Math.floor(height / cellSize) + 1;
+    this.stamps = new Int32Array(this.cols * this.rows).fill(-1);
   }
 
   get size(): number {
@@ -53,6 +56,43 @@ export class AoiGrid {
         if (cell) for (const id of cell) visit(id);
       }
     }
+  }
+
+  /** The cell an entity is filed in (undefined: not in the grid). */
+  cellKeyOf(id: number): number | undefined {
+    return this.cellOf.get(id);
+  }
+
+  /** The entities filed in one cell. */
+  inCell(key: number): ReadonlySet<number> | undefined {
+    return this.cells.get(key);
+  }
+
+  /** Marks a cell as changed at `tick` (an entity in it moved, changed, arrived or left). */
+  touch(key: number, tick: number): void {
+    this.stamps[key] = tick;
+  }
+
+  touchedAt(key: number): number {
+    return this.stamps[key] ?? -1;
+  }
+
+  /** Fills `out` with the keys of the cells overlapping the square around (x, y); returns it. */
+  keysNear(x: number, y: number, radius: number, out: number[] = []): number[] {
+    out.length = 0;
+    const [c0, r0] = this.cell(x - radius, y - radius);
+    const [c1, r1] = this.cell(x + radius, y + radius);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(r * this.cols + c);
+    return out;
+  }
+
+  /** Whether any cell in the square around (x, y) changed at `tick`. */
+  touchedNear(x: number, y: number, radius: number, tick: number): boolean {
+    const [c0, r0] = this.cell(x - radius, y - radius);
+    const [c1, r1] = this.cell(x + radius, y + radius);
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) if (this.stamps[r * this.cols + c] === tick) return true;
+    return false;
   }
 
   private cell(x: number, y: number): [number, number] {

@@ -6,7 +6,6 @@ import type {
   MoveBudget,
   MoveInput,
   SelfInfo,
-  SnapshotMsg,
   WelcomeMsg,
   XpGainMsg,
 } from '@necp/shared';
@@ -29,7 +28,13 @@ import { selfCombatState } from '../combat/self-state';
 export interface ZoneConnection {
   readonly id: string;
   welcome(msg: WelcomeMsg): void;
-  snapshot(msg: SnapshotMsg): void;
+  /** one binary zone:snapshot frame (see snapshot-codec.ts) */
+  snapshot(frame: Uint8Array): void;
+  /**
+   * how many packets wait in the transport's write buffer (a client that cannot
+   * keep up); absent: never behind
+   */
+  backlog?(): number;
   /** progress:xp (kill rewards) */
   xp?(msg: XpGainMsg): void;
   /** char:stats (after a level-up or broken gear) */
@@ -40,6 +45,8 @@ export interface ZoneConnection {
 
 /** What was last sent about one entity in view. */
 export interface SeenEntity {
+  /** the client's small id for it (1..; 0 is the client's own character) */
+  sid: number;
   /** cm */
   x: number;
   y: number;
@@ -52,12 +59,18 @@ export interface SeenEntity {
 
 /** What one client has been told, so the next snapshot can carry only the difference. */
 export interface ClientView {
-  /** entities in view → the position (cm) last sent for them */
+  /** entities in view → their small id and what was last sent for them */
   seen: Map<number, SeenEntity>;
+  /** small ids freed by entities that left (reused first), and the next never used */
+  freeSids: number[];
+  nextSid: number;
+  /** own position (cm) last sent */
   me: { x: number; y: number };
   ack: number;
   /** the own fighter as last sent (hp, dead, effects, whether in combat) */
-  self: SeenEntity & { inCombat: boolean };
+  self: Omit<SeenEntity, 'sid'> & { inCombat: boolean };
+  /** look at everything next tick, not only what changed (a new view, or frames were held back) */
+  full: boolean;
 }
 
 /** A character in a zone: simulated every tick, kept for a while after its client drops. */
@@ -166,9 +179,12 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
 export function freshView(at: { x: number; y: number }, ack: number): ClientView {
   return {
     seen: new Map(),
+    freeSids: [],
+    nextSid: 1,
     me: { x: toCm(at.x), y: toCm(at.y) },
     ack,
     self: { x: 0, y: 0, health: -1, maxHealth: -1, dead: false, effects: null, inCombat: false },
+    full: true,
   };
 }
 

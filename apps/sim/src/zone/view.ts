@@ -2,132 +2,212 @@ import {
   LEAVE_RADIUS,
   VIEW_RADIUS,
   distance,
+  emptyWire,
+  fitsStep,
   inCombat,
-  toCm,
+  type AddRecord,
   type CombatEvent,
-  type SnapshotMsg,
+  type EffectBrief,
+  type WireSnapshot,
 } from '@necp/shared';
-import { effectBriefs } from '../combat/fighter';
 import { selfCombatState } from '../combat/self-state';
 import type { AoiGrid } from './aoi-grid';
-import { entityInfo, type Entity } from './entity';
-import type { Player, SeenEntity } from './player';
+import type { Entity } from './entity';
+import type { EntityChanges, EntityTick } from './entity-changes';
+import type { ClientView, Player, SeenEntity } from './player';
 
-/** Health, death and effects of a fighter; other entities have none. */
-function vitals(e: Entity): Omit<SeenEntity, 'x' | 'y'> {
-  if (e.kind === 'player' || e.kind === 'npc')
-    return {
-      health: e.health,
-      maxHealth: e.maxHealth,
-      dead: e.combat.dead,
-      effects: e.combat.effects,
-    };
-  return { health: 0, maxHealth: 0, dead: false, effects: null };
+/** What the zone hands every client's diff in one tick. */
+export interface ViewTick {
+  tick: number;
+  now: number;
+  entities: ReadonlyMap<number, Entity>;
+  grid: AoiGrid;
+  /** this tick's changes, prepared once for all clients */
+  changes: EntityChanges;
+  events: readonly CombatEvent[];
 }
 
-/** Compares a fighter with what was sent, queues the differences and records them as sent. */
+type Vitals = Pick<SeenEntity, 'health' | 'maxHealth' | 'dead' | 'effects'>;
+
+/** Queues the vitals that differ from what was sent about `sid`, and records them as sent. */
 function diffVitals(
-  eid: number,
-  e: Entity,
-  sent: SeenEntity,
-  now: number,
-  out: Required<Pick<SnapshotMsg, 'hp' | 'fx' | 'dead'>>,
+  sid: number,
+  t: EntityTick,
+  sent: Vitals,
+  w: WireSnapshot,
+  fx: [number, EffectBrief[]][],
 ): void {
-  if (e.kind !== 'player' && e.kind !== 'npc') return;
-  const v = vitals(e);
-  if (v.health !== sent.health || v.maxHealth !== sent.maxHealth) {
-    out.hp.push([eid, v.health, v.maxHealth]);
-    sent.health = v.health;
-    sent.maxHealth = v.maxHealth;
+  if (t.health !== sent.health || t.maxHealth !== sent.maxHealth) {
+    w.hp.push([sid, t.health, t.maxHealth]);
+    sent.health = t.health;
+    sent.maxHealth = t.maxHealth;
   }
-  if (v.dead !== sent.dead) {
-    out.dead.push([eid, v.dead]);
-    sent.dead = v.dead;
+  if (t.dead !== sent.dead) {
+    w.dead.push([sid, t.dead]);
+    sent.dead = t.dead;
   }
-  if (v.effects !== sent.effects) {
-    out.fx.push([eid, effectBriefs(e.combat.effects, now)]);
-    sent.effects = v.effects;
+  if (t.effects !== sent.effects) {
+    fx.push([sid, t.briefs]);
+    sent.effects = t.effects;
   }
 }
+
+function allocSid(view: ClientView): number {
+  return view.freeSids.pop() ?? view.nextSid++;
+}
+
+function leave(view: ClientView, eid: number, s: SeenEntity, w: WireSnapshot): void {
+  view.seen.delete(eid);
+  view.freeSids.push(s.sid);
+  w.del.push(s.sid);
+}
+
+const scratchKeys: number[] = [];
 
 /**
- * Computes what changed for one client since its last snapshot and records it as
- * sent. Returns null when nothing changed, so idle clients get no traffic.
- * Entities enter view within VIEW_RADIUS and leave past LEAVE_RADIUS (hysteresis).
- * Combat events go to the clients that see their source or target (and always
- * to both parties).
+ * What changed for one client since its last snapshot, recorded as sent; null
+ * when nothing did (idle clients get no traffic). Incremental: a client that did
+ * not move itself only looks at the entities that changed this tick and at the
+ * grid cells something changed in — and at nothing at all when no cell of its
+ * square changed. Entities enter view within VIEW_RADIUS and leave past
+ * LEAVE_RADIUS (hysteresis). Combat events go to the clients that see their
+ * source or target (and always to both parties). Positions of others are steps
+ * from what this client was last sent when the entity's shared step applies,
+ * absolute otherwise (entering, teleports, a client that missed frames).
  */
-export function diffView(
-  self: Player,
-  tick: number,
-  now: number,
-  entities: ReadonlyMap<number, Entity>,
-  grid: AoiGrid,
-  events: readonly CombatEvent[] = [],
-): SnapshotMsg | null {
+export function diffView(self: Player, at: ViewTick): WireSnapshot | null {
+  const { tick, now, entities, grid, changes, events } = at;
   const view = self.view;
-  const mv: SnapshotMsg['mv'] = [];
-  const add: SnapshotMsg['add'] = [];
-  const del: number[] = [];
-  const out: Required<Pick<SnapshotMsg, 'hp' | 'fx' | 'dead'>> = { hp: [], fx: [], dead: [] };
-
-  for (const [eid, sent] of view.seen) {
-    const e = entities.get(eid);
-    if (!e || distance(self, e) > LEAVE_RADIUS) {
-      view.seen.delete(eid);
-      del.push(eid);
-      continue;
-    }
-    const x = toCm(e.x);
-    const y = toCm(e.y);
-    if (x !== sent.x || y !== sent.y) {
-      mv.push([eid, x, y]);
-      sent.x = x;
-      sent.y = y;
-    }
-    diffVitals(eid, e, sent, now, out);
-  }
-
-  grid.forEachNear(self.x, self.y, VIEW_RADIUS, (eid) => {
-    if (eid === self.eid || view.seen.has(eid)) return;
-    const e = entities.get(eid);
-    if (!e || distance(self, e) > VIEW_RADIUS) return;
-    const info = entityInfo(e, now);
-    add.push(info);
-    view.seen.set(eid, { x: info.x, y: info.y, ...vitals(e) });
-  });
-
-  diffVitals(self.eid, self, view.self, now, out);
-  const ev = events.filter(
-    (e) => e.src === self.eid || e.dst === self.eid || view.seen.has(e.src) || view.seen.has(e.dst),
-  );
+  const mine = changes.get(self.eid);
+  const resync = view.full;
+  const full = resync || !mine || mine.movedAt === tick;
   const fighting = inCombat(self.combat.lastCombatAt, now);
   const selfCombatChanged = self.combat.dirty || fighting !== view.self.inCombat;
+  const meX = mine ? mine.qx : view.me.x;
+  const meY = mine ? mine.qy : view.me.y;
+  const selfChanged = meX !== view.me.x || meY !== view.me.y || self.lastSeq !== view.ack;
+  const selfVitals =
+    mine !== undefined &&
+    (mine.health !== view.self.health ||
+      mine.maxHealth !== view.self.maxHealth ||
+      mine.dead !== view.self.dead ||
+      mine.effects !== view.self.effects);
+  if (
+    !full &&
+    !selfChanged &&
+    !selfCombatChanged &&
+    !selfVitals &&
+    !grid.touchedNear(self.x, self.y, LEAVE_RADIUS, tick)
+  )
+    return null;
+  view.full = false;
 
-  const me: [number, number] = [toCm(self.x), toCm(self.y)];
-  const selfChanged = me[0] !== view.me.x || me[1] !== view.me.y || self.lastSeq !== view.ack;
+  const w = emptyWire(tick, self.lastSeq);
+  const fx: [number, EffectBrief[]][] = [];
+  for (const [eid, s] of view.seen) {
+    const e = entities.get(eid);
+    const t = changes.get(eid);
+    if (!e || !t) {
+      leave(view, eid, s, w);
+      continue;
+    }
+    if (!full && t.movedAt !== tick && t.vitalsAt !== tick) continue;
+    if (distance(self, e) > LEAVE_RADIUS) {
+      leave(view, eid, s, w);
+      continue;
+    }
+    if (t.qx !== s.x || t.qy !== s.y) {
+      if (t.stepOk && s.x === t.pqx && s.y === t.pqy) w.step.push([s.sid, t.dx, t.dy]);
+      else w.put.push([s.sid, t.qx, t.qy, t.heading]);
+      s.x = t.qx;
+      s.y = t.qy;
+    }
+    diffVitals(s.sid, t, s, w, fx);
+  }
+
+  const add: AddRecord[] = [];
+  for (const key of grid.keysNear(self.x, self.y, VIEW_RADIUS, scratchKeys)) {
+    if (!full && grid.touchedAt(key) !== tick) continue;
+    const cell = grid.inCell(key);
+    if (!cell) continue;
+    for (const eid of cell) {
+      if (eid === self.eid || view.seen.has(eid)) continue;
+      const e = entities.get(eid);
+      const t = changes.get(eid);
+      if (!e || !t || distance(self, e) > VIEW_RADIUS) continue;
+      const sid = allocSid(view);
+      add.push({ ...changes.info(eid, e), sid, hd: t.heading });
+      view.seen.set(eid, {
+        sid,
+        x: t.qx,
+        y: t.qy,
+        health: t.health,
+        maxHealth: t.maxHealth,
+        dead: t.dead,
+        effects: t.effects,
+      });
+    }
+  }
+
+  if (mine) diffVitals(0, mine, view.self, w, fx);
+  const ev =
+    events.length === 0
+      ? events
+      : events.filter(
+          (e) =>
+            e.src === self.eid ||
+            e.dst === self.eid ||
+            view.seen.has(e.src) ||
+            view.seen.has(e.dst),
+        );
   const quiet =
     !selfChanged &&
     !selfCombatChanged &&
-    mv.length === 0 &&
+    w.step.length === 0 &&
+    w.put.length === 0 &&
+    w.del.length === 0 &&
+    w.hp.length === 0 &&
+    w.dead.length === 0 &&
     add.length === 0 &&
-    del.length === 0 &&
-    out.hp.length === 0 &&
-    out.fx.length === 0 &&
-    out.dead.length === 0 &&
+    fx.length === 0 &&
     ev.length === 0;
   if (quiet) return null;
-  view.me = { x: me[0], y: me[1] };
+
+  const dx = meX - view.me.x;
+  const dy = meY - view.me.y;
+  if (resync) w.mePut = [meX, meY];
+  else if (dx !== 0 || dy !== 0) {
+    if (fitsStep(dx, dy)) w.meStep = [dx, dy];
+    else w.mePut = [meX, meY];
+  }
+  view.me = { x: meX, y: meY };
   view.ack = self.lastSeq;
-  const msg: SnapshotMsg = { t: tick, ack: self.lastSeq, me, mv, add, del };
-  if (out.hp.length > 0) msg.hp = out.hp;
-  if (out.fx.length > 0) msg.fx = out.fx;
-  if (out.dead.length > 0) msg.dead = out.dead;
-  if (ev.length > 0) msg.ev = ev;
+  const extra: NonNullable<WireSnapshot['extra']> = {};
+  if (add.length > 0) extra.add = add;
+  if (ev.length > 0) extra.ev = [...ev];
+  if (fx.length > 0) extra.fx = fx;
   if (selfCombatChanged) {
-    msg.self = selfCombatState(self, now);
+    extra.self = selfCombatState(self, now);
     self.combat.dirty = false;
     view.self.inCombat = fighting;
   }
-  return msg;
+  if (add.length > 0 || ev.length > 0 || fx.length > 0 || selfCombatChanged) w.extra = extra;
+  return w;
 }
+
+/**
+ * Packets waiting in a client's transport buffer beyond which it counts as
+ * behind: about 1 s of snapshots (a client on a healthy link drains every tick).
+ */
+export const MAX_BACKLOG_PACKETS = 20;
+
+/** The client cannot keep up: its transport still holds many unsent packets. */
+export const isBehind = (conn: { backlog?(): number }): boolean =>
+  (conn.backlog?.() ?? 0) > MAX_BACKLOG_PACKETS;
+
+/** A combat event this tick that the player is a party to, or sees a party of. */
+export const concerns = (p: Player, events: readonly CombatEvent[]): boolean =>
+  events.some(
+    (e) =>
+      e.src === p.eid || e.dst === p.eid || p.view.seen.has(e.src) || p.view.seen.has(e.dst),
+  );

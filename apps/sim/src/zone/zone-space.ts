@@ -3,6 +3,7 @@ import type { Fighter } from '../combat/fighter';
 import type { PlayerView } from '../npc/npc-world';
 import { AoiGrid } from './aoi-grid';
 import type { Entity } from './entity';
+import { EntityChanges } from './entity-changes';
 import type { Player } from './player';
 
 /**
@@ -14,6 +15,8 @@ import type { Player } from './player';
 export class ZoneSpace {
   readonly entities = new Map<number, Entity>();
   readonly grid: AoiGrid;
+  /** what changed this tick, worked out once for every client's snapshot */
+  readonly changes: EntityChanges;
   private readonly histories = new Map<number, PositionHistory>();
 
   constructor(
@@ -24,6 +27,7 @@ export class ZoneSpace {
     private readonly tick: () => number,
   ) {
     this.grid = new AoiGrid(cellSize, width, height);
+    this.changes = new EntityChanges(this.grid);
   }
 
   /** Puts an entity in view; a fighter's position is recorded at once. */

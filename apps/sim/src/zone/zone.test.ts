@@ -149,7 +149,8 @@ describe('Zone: area of interest', () => {
     }
     const band = a.conn.take();
     expect(band.flatMap((s) => s.del)).toEqual([]);
-    expect(band.at(-1)?.mv).toEqual([[b.eid, toCm(100), toCm(k.zone.player('b')?.y ?? 0)]]);
+    // heading 64: towards +y
+    expect(band.at(-1)?.mv).toEqual([[b.eid, toCm(100), toCm(k.zone.player('b')?.y ?? 0), 64]]);
 
     // past 56 m: leaves view
     for (let i = 0; i < 20; i++) {
@@ -177,7 +178,13 @@ describe('Zone: area of interest', () => {
     k.move('b', b.conn, 1, 0, 50);
     k.step();
     const [snap] = a.conn.take();
-    expect(snap).toMatchObject({ ack: 0, add: [], del: [], mv: [[b.eid, toCm(110.3), toCm(100)]] });
+    // heading 0: towards +x
+    expect(snap).toMatchObject({
+      ack: 0,
+      add: [],
+      del: [],
+      mv: [[b.eid, toCm(110.3), toCm(100), 0]],
+    });
     expect(snap?.me).toEqual([10000, 10000]);
   });
 

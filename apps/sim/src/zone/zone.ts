@@ -6,8 +6,10 @@ import {
   RESPAWN_DELAY_MS,
   RESPAWN_HEALTH_PCT,
   TICK_HZ,
+  FrameWriter,
   clampToBounds,
   contactsInZone,
+  encodeSnapshot,
   lineOfSight,
   toCm,
   type Bounds,
@@ -53,7 +55,7 @@ import { applyInputs } from './player-moves';
 import { applyStats, statsMsg, type HealthUpdate, type StatsUpdate } from './player-stats';
 import { PositionSaves, servicePointsOf } from './position-saves';
 import type { PositionSink } from './position-writer';
-import { diffView } from './view';
+import { concerns, diffView, isBehind, type ViewTick } from './view';
 import { contactEntity, type CrateEntity, type DropEntity } from './world-objects';
 import { nullAreaSink, updateAreas, type AreaSink } from './zone-areas';
 import { zoneCombatHooks } from './zone-combat-hooks';
@@ -140,6 +142,8 @@ export class Zone {
   private sink: CombatSink;
   private readonly npcAi: boolean;
   private lastFlushAt: number;
+  /** one reusable buffer for every client's frame (each send gets a copy) */
+  private readonly frames = new FrameWriter();
 
   constructor(opts: ZoneOptions) {
     const c = opts.content;
@@ -473,7 +477,7 @@ export class Zone {
     this.objects.hideExpired(now);
     this.tasks.runDue(now);
     const events = this.combat.takeEvents();
-    for (const p of this.players.values()) this.sendSnapshot(p, now, events);
+    this.sendSnapshots(now, events);
     if (now - this.lastFlushAt >= POSITION_FLUSH_MS) {
       this.lastFlushAt = now;
       void this.flushDirty();
@@ -530,12 +534,32 @@ export class Zone {
     }
   }
 
-  private sendSnapshot(p: Player, now: number, events: readonly CombatEvent[]): void {
-    if (!p.conn) return;
-    const msg = diffView(p, this.tickCount, now, this.space.entities, this.space.grid, events);
-    if (!msg) return;
+  /** One binary frame per client whose view changed; idle clients cost next to nothing. */
+  private sendSnapshots(now: number, events: readonly CombatEvent[]): void {
+    const space = this.space;
+    space.changes.prepare(this.tickCount, now, space.entities, events);
+    const at: ViewTick = {
+      tick: this.tickCount,
+      now,
+      entities: space.entities,
+      grid: space.grid,
+      changes: space.changes,
+      events,
+    };
+    for (const p of this.players.values()) this.sendSnapshot(p, at);
+  }
+
+  private sendSnapshot(p: Player, at: ViewTick): void {
+    const conn = p.conn;
+    if (!conn) return;
     try {
-      p.conn.snapshot(msg);
+      // behind: hold back frames until it catches up (then one resync frame), unless a fight involves it
+      if (isBehind(conn) && !concerns(p, at.events)) {
+        p.view.full = true;
+        return;
+      }
+      const wire = diffView(p, at);
+      if (wire) conn.snapshot(encodeSnapshot(wire, this.frames));
     } catch (err) {
       // one broken connection must not starve the others of their snapshots
       this.log.warn({ err, characterId: p.characterId }, 'sending snapshot failed');

@@ -8,6 +8,7 @@ import {
   CRATE_RANGE,
   METRO_SERVER_SLACK,
   PICKUP_RANGE,
+  SnapshotReader,
   contactById,
   distance,
   zoneById,
@@ -17,6 +18,7 @@ import {
   type QuestUpdateMsg,
   type ReputationChangedMsg,
   type SimTicket,
+  type SnapshotMsg,
   type WelcomeMsg,
   type XpGainMsg,
 } from '@necp/shared';
@@ -91,6 +93,8 @@ export interface GameClientOptions {
 
 export class GameClient {
   private world: WorldState | null = null;
+  /** the snapshot stream's small-id table (reset with every welcome) */
+  private readonly snapshots = new SnapshotReader();
   private net: SimSocketHandle | null = null;
   private keyboard = new KeyboardInput();
   private sampler: InputSampler;
@@ -240,6 +244,7 @@ export class GameClient {
     socket.on('zone:welcome', (msg) => {
       const previousZone = this.world?.zone.id ?? this.store.zone?.id ?? null;
       this.world = new WorldState(msg, performance.now());
+      this.snapshots.reset(msg.self.eid, msg.self);
       // char:stats may have arrived first (it is sent at connect)
       const stats = this.store.charStats;
       if (stats) this.world.setStats(stats);
@@ -265,8 +270,17 @@ export class GameClient {
       if (this.store.ride) this.areaAfterRide = msg;
       else this.showArea(msg);
     });
-    socket.on('zone:snapshot', (msg) => {
+    socket.on('zone:snapshot', (frame) => {
       if (!this.world) return;
+      let msg: SnapshotMsg;
+      try {
+        msg = this.snapshots.read(frame);
+      } catch (err) {
+        // a frame we cannot place means our copy of the view is off: reconnect for a fresh one
+        console.warn('bad snapshot frame, reconnecting', err);
+        socket.disconnect().connect();
+        return;
+      }
       const now = performance.now();
       this.combat.onEvents(this.world.applySnapshot(msg, now), now);
     });

@@ -359,7 +359,11 @@ export interface WelcomeMsg {
   lastSeq: number;
 }
 
-/** Delta snapshot for one client: only what changed in its view since the last one. */
+/**
+ * Delta snapshot for one client: only what changed in its view since the last one.
+ * On the wire it is a binary frame (see snapshot-codec.ts); SnapshotReader turns
+ * frames back into this shape with real eids and absolute positions.
+ */
 export interface SnapshotMsg {
   /** server tick */
   t: number;
@@ -367,8 +371,8 @@ export interface SnapshotMsg {
   ack: number;
   /** own position (cm), authoritative */
   me: [number, number];
-  /** moved entities in view: [eid, x cm, y cm] */
-  mv: [number, number, number][];
+  /** moved entities in view: [eid, x cm, y cm, heading byte (see headingByte)] */
+  mv: [number, number, number, number?][];
   /** entities that entered view */
   add: EntityInfo[];
   /** eids that left view */
@@ -406,7 +410,8 @@ export interface KickMsg {
 
 export interface ServerToClientEvents {
   'zone:welcome': (msg: WelcomeMsg) => void;
-  'zone:snapshot': (msg: SnapshotMsg) => void;
+  /** the binary frame (one websocket frame; needs `snapshotParser`): read it with SnapshotReader */
+  'zone:snapshot': (frame: Uint8Array) => void;
   'session:kicked': (msg: KickMsg) => void;
   'char:stats': (msg: CharStatsMsg) => void;
   'progress:xp': (msg: XpGainMsg) => void;

@@ -26,4 +26,20 @@ describe('TickClock', () => {
     c.observe(1, 0);
     expect(c.viewTick(0)).toBe(0);
   });
+
+  it('stamps a burst of late frames with their even arrival times, not the burst instant', () => {
+    const c = new TickClock(50);
+    c.observe(100, 5000);
+    c.observe(101, 5050);
+    // a 300 ms stall: ticks 102..107 arrive together
+    for (let t = 102; t <= 107; t++) c.observe(t, 5350);
+    expect([102, 105, 107].map((t) => c.arrivalOf(t))).toEqual([5100, 5250, 5350]);
+  });
+
+  it('follows a lasting rise in latency', () => {
+    const c = new TickClock(50);
+    c.observe(0, 0);
+    for (let t = 1; t <= 400; t++) c.observe(t, t * 50 + 200);
+    expect(c.arrivalOf(400)).toBe(400 * 50 + 200);
+  });
 });

@@ -11,16 +11,29 @@ export class TickClock {
   private tick = 0;
   private at = 0;
   private known = false;
+  /** local ms minus the tick's server time, for the least-delayed snapshot seen (see arrivalOf) */
+  private offset = Number.POSITIVE_INFINITY;
 
   constructor(private readonly tickMs: number) {}
 
   /** A snapshot of tick `tick` arrived at local time `now`. */
   observe(tick: number, now: number) {
+    // the least-delayed arrival sets the offset; it relaxes 1 ms a snapshot so
+    // a lasting rise in latency is followed within seconds
+    this.offset = Math.min(now - tick * this.tickMs, this.offset + 1);
     // out-of-order or duplicate delivery must not move the clock backwards
     if (this.known && tick <= this.tick) return;
     this.tick = tick;
     this.at = now;
     this.known = true;
+  }
+
+  /**
+   * When the snapshot of `tick` would have arrived with the least delay seen: a
+   * steady clock for interpolation that bursts of late frames do not bunch up.
+   */
+  arrivalOf(tick: number): number {
+    return tick * this.tickMs + this.offset;
   }
 
   /** The tick others are drawn at, at local time `now`. */

@@ -5,7 +5,12 @@
  * sim's URL.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SimTicket } from '@necp/shared';
+import {
+  snapshotParser,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SimTicket,
+} from '@necp/shared';
 
 export type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,6 +27,7 @@ export function connectSim(first: SimTicket, enter: EnterFn): SimSocketHandle {
   let ticketError: unknown = null;
   const socket: SimSocket = io(first.simUrl, {
     transports: ['websocket'], // no long-polling fallback: the game needs a real socket
+    parser: snapshotParser, // snapshots arrive as one binary frame each
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
     auth: (cb) => {

@@ -119,6 +119,9 @@ export class WorldState {
    */
   applySnapshot(s: SnapshotMsg, now: number): CombatEvent[] {
     this.ticks.observe(s.t, now);
+    // positions are stamped with when their tick would have arrived without jitter:
+    // frames that arrive in a burst (a stalled tab, a busy link) still play back evenly
+    const at = Math.min(now, this.ticks.arrivalOf(s.t));
     const events = s.ev ?? [];
     for (const eid of s.del) {
       // its name stays known: a 'death' and the corpse's removal may share a snapshot
@@ -147,13 +150,13 @@ export class WorldState {
       const p = { x: fromCm(e.x), y: fromCm(e.y) };
       this.others.set(e.eid, {
         info: { ...e },
-        buffer: new InterpolationBuffer(p, now, this.snapshotMs),
+        buffer: new InterpolationBuffer(p, at, this.snapshotMs),
         effectsAt: now,
       });
     }
     for (const [eid, x, y] of s.mv) {
       if (eid === this.self.eid) continue;
-      this.others.get(eid)?.buffer.push({ x: fromCm(x), y: fromCm(y) }, now);
+      this.others.get(eid)?.buffer.push({ x: fromCm(x), y: fromCm(y) }, at);
       // contacts stand still; should one ever be moved, follow it without interpolation
       const c = this.contacts.get(eid);
       if (c) this.contacts.set(eid, { ...c, x: fromCm(x), y: fromCm(y) });

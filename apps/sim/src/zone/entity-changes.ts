@@ -1,0 +1,173 @@
+import { fitsStep, headingByte, toCm, type EffectBrief, type EntityInfo } from '@necp/shared';
+import { effectBriefs } from '../combat/fighter';
+import type { AoiGrid } from './aoi-grid';
+import type { Npc } from '../npc/npc';
+import { entityInfo, type Entity } from './entity';
+import type { Player } from './player';
+
+/**
+ * What one entity looks like this tick, worked out ONCE per tick and shared by
+ * every client that sees it: the quantised position, the step from the previous
+ * quantised position (and its heading), its vitals and, when it just entered
+ * someone's view, its description.
+ */
+export interface EntityTick {
+  /** metres, as of the last prepare (a change of these moves the entity) */
+  x: number;
+  y: number;
+  /** tick at which the position (metres) last changed */
+  movedAt: number;
+  /** quantised position (cm) and the one before its last change */
+  qx: number;
+  qy: number;
+  pqx: number;
+  pqy: number;
+  /** the last change fits a STEP record (else PUT) */
+  stepOk: boolean;
+  dx: number;
+  dy: number;
+  heading: number;
+  health: number;
+  maxHealth: number;
+  dead: boolean;
+  effects: readonly unknown[] | null;
+  /** effect briefs, made when the effect list last changed */
+  briefs: EffectBrief[];
+  /** tick at which health, death or effects last changed */
+  vitalsAt: number;
+  /** the grid cell it was in (for touching it when the entity goes away) */
+  cell: number;
+  info: EntityInfo | null;
+  infoAt: number;
+}
+
+/**
+ * The zone's per-tick change pass: one look at every entity (O(entities)), so
+ * that per-client work only touches what changed. Cells in which something
+ * changed are stamped in the grid; a client whose square has no stamped cell
+ * and who did not move itself has nothing to be told.
+ */
+export class EntityChanges {
+  private readonly ticks = new Map<number, EntityTick>();
+  private tick = 0;
+  private now = 0;
+
+  constructor(private readonly grid: AoiGrid) {}
+
+  get(eid: number): EntityTick | undefined {
+    return this.ticks.get(eid);
+  }
+
+  /** Its description for an `add` (made once per tick, whoever asks). */
+  info(eid: number, e: Entity): EntityInfo {
+    const t = this.ticks.get(eid);
+    if (!t) return entityInfo(e, this.now);
+    if (t.infoAt !== this.tick || !t.info) {
+      t.info = entityInfo(e, this.now);
+      t.infoAt = this.tick;
+    }
+    return t.info;
+  }
+
+  prepare(
+    tick: number,
+    now: number,
+    entities: ReadonlyMap<number, Entity>,
+    events: readonly { src: number; dst: number }[] = [],
+  ): void {
+    this.tick = tick;
+    this.now = now;
+    for (const [eid, t] of this.ticks) {
+      if (entities.has(eid)) continue;
+      // gone (hidden, left): its viewers must look this tick
+      this.grid.touch(t.cell, tick);
+      this.ticks.delete(eid);
+    }
+    for (const [eid, e] of entities) {
+      const cell = this.grid.cellKeyOf(eid) ?? 0;
+      let t = this.ticks.get(eid);
+      if (!t) {
+        t = fresh(e, tick, now, cell);
+        this.ticks.set(eid, t);
+        this.grid.touch(cell, tick);
+      } else {
+        if (e.x !== t.x || e.y !== t.y) this.moved(t, e, tick, cell);
+        if (e.kind === 'player' || e.kind === 'npc') this.vitals(t, e, tick, now);
+      }
+    }
+    // a combat event shows to whoever sees its source or target
+    for (const ev of events) {
+      for (const eid of [ev.src, ev.dst]) {
+        const t = this.ticks.get(eid);
+        if (t) this.grid.touch(t.cell, tick);
+      }
+    }
+  }
+
+  private moved(t: EntityTick, e: Entity, tick: number, cell: number): void {
+    t.x = e.x;
+    t.y = e.y;
+    t.movedAt = tick;
+    this.grid.touch(cell, tick);
+    if (cell !== t.cell) this.grid.touch(t.cell, tick);
+    t.cell = cell;
+    const qx = toCm(e.x);
+    const qy = toCm(e.y);
+    if (qx === t.qx && qy === t.qy) return;
+    t.dx = qx - t.qx;
+    t.dy = qy - t.qy;
+    t.stepOk = fitsStep(t.dx, t.dy);
+    t.heading = headingByte(t.dx, t.dy);
+    t.pqx = t.qx;
+    t.pqy = t.qy;
+    t.qx = qx;
+    t.qy = qy;
+  }
+
+  private vitals(t: EntityTick, e: Player | Npc, tick: number, now: number): void {
+    const dead = e.combat.dead;
+    const effects = e.combat.effects;
+    if (
+      e.health === t.health &&
+      e.maxHealth === t.maxHealth &&
+      dead === t.dead &&
+      effects === t.effects
+    )
+      return;
+    if (effects !== t.effects) t.briefs = effectBriefs(effects, now);
+    t.health = e.health;
+    t.maxHealth = e.maxHealth;
+    t.dead = dead;
+    t.effects = effects;
+    t.vitalsAt = tick;
+    this.grid.touch(t.cell, tick);
+  }
+}
+
+function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
+  const fighter = e.kind === 'player' || e.kind === 'npc';
+  const qx = toCm(e.x);
+  const qy = toCm(e.y);
+  return {
+    x: e.x,
+    y: e.y,
+    movedAt: tick,
+    qx,
+    qy,
+    pqx: qx,
+    pqy: qy,
+    stepOk: false,
+    dx: 0,
+    dy: 0,
+    heading: 0,
+    health: fighter ? e.health : 0,
+    maxHealth: fighter ? e.maxHealth : 0,
+    dead: fighter ? e.combat.dead : false,
+    effects: fighter ? e.combat.effects : null,
+    briefs: fighter ? effectBriefs(e.combat.effects, now) : [],
+    vitalsAt: tick,
+    cell,
+    info: null,
+    infoAt: -1,
+  };
+}
