@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { ZONES } from '@necp/shared';
-import { redisChannel, seededRng, type Clock, type GameDeps } from '@necp/game';
+import { redisChannel, type Clock, type GameDeps } from '@necp/game';
 import { AreaNotices } from './areas/area-notices';
 import { DbCombatSink } from './combat/db-combat-sink';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
@@ -35,6 +35,8 @@ export interface SimServerOptions {
    * process's share; characters saved elsewhere are refused at the handshake.
    */
   zoneIds?: readonly string[];
+  /** when client commands take effect (ZoneOptions.applyCommands; default in the tick) */
+  applyCommands?: 'in-tick' | 'at-once';
 }
 
 export interface SimServer {
@@ -65,9 +67,19 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const zones = new Map<string, Zone>();
   const served = (id: string) => opts.zoneIds === undefined || opts.zoneIds.includes(id);
   for (const content of ZONES.filter((z) => z.live && served(z.id))) {
-    // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
-    const rng = seededRng(deps.rng.int(0, 0x7fffffff));
-    zones.set(content.id, new Zone({ content, clock, log, positions, rng }));
+    // each zone has its own seed (drawn from the deps' rng); its streams derive from it
+    const seed = deps.rng.int(0, 0x7fffffff);
+    zones.set(
+      content.id,
+      new Zone({
+        content,
+        clock,
+        log,
+        positions,
+        seed,
+        ...(opts.applyCommands ? { applyCommands: opts.applyCommands } : {}),
+      }),
+    );
   }
   // domain calls from the sim run on the sim's clock
   const simDeps: GameDeps = { ...deps, clock };

@@ -11,6 +11,7 @@ export * from './rules/movement';
 export * from './rules/stats';
 export * from './net/contracts';
 export * from './net/client-events';
+export * from './net/refusals';
 export * from './content/item-schema';
 export * from './content/loot-schema';
 export * from './rules/inventory';

@@ -42,6 +42,8 @@ export async function bootTestSim(
     zoneIds?: readonly string[];
     /** e.g. 'silent' for a test that makes the sim log errors on purpose */
     logLevel?: string;
+    /** `in-tick`: commands wait for the next sim.step(), as in production */
+    applyCommands?: 'in-tick' | 'at-once';
   } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
@@ -58,6 +60,8 @@ export async function bootTestSim(
     port: 0,
     host: '127.0.0.1',
     autoTick: false,
+    // tests step by hand: a command's ack must not wait for a step the test has not made yet
+    applyCommands: opts.applyCommands ?? 'at-once',
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
   });
   const watson = server.zones.get('watson');
