@@ -5,7 +5,9 @@ let nextId = 1;
 
 /** A ZoneConnection that records what the zone sent, for pure zone tests. */
 export class FakeConnection implements ZoneConnection {
-  readonly id = `fake-${nextId++}`;
+  /** `id`: a replay gives each recorded connection its id back */
+  constructor(readonly id = `fake-${nextId++}`) {}
+
   readonly welcomes: WelcomeMsg[] = [];
   readonly snapshots: SnapshotMsg[] = [];
 

@@ -70,6 +70,7 @@ import {
   type ZoneCommandResults,
 } from './zone-commands';
 import { ZoneInbox, type InboxEntry } from './zone-inbox';
+import { TickClock } from './tick-clock';
 import { departureRefusal } from './metro-departure';
 import { hashZoneState } from './state-hash';
 import { INPUTS_FULL, NOT_DEAD, NOT_IN_ZONE, RESPAWN_TOO_SOON, YOU_ARE_DEAD } from './zone-refusals';
@@ -95,9 +96,9 @@ export const zoneStreams = (seed: number): ZoneStreams => ({
   spawn: seededStream(seed, 'spawn'),
 });
 
-/** Told after every tick what the tick applied (replay/recorder.ts). */
+/** Told after every tick what the tick applied and the tick's time (replay/recorder.ts). */
 export interface TickObserver {
-  tick(zone: Zone, applied: readonly InboxEntry[]): void;
+  tick(zone: Zone, applied: readonly InboxEntry[], now: number): void;
 }
 
 export interface ZoneOptions {
@@ -187,12 +188,14 @@ export class Zone {
   private areaSink: AreaSink = nullAreaSink;
   private readonly obstacles: readonly Obstacle[];
   private readonly bounds: Bounds;
-  private readonly clock: Clock;
+  private readonly clock: TickClock;
   private readonly log: Log;
   private sink: CombatSink;
   private readonly npcAi: boolean;
   private lastFlushAt: number;
   readonly seed: number;
+  /** what a recording needs to build this zone again (replay/) */
+  readonly setup: { startMs: number; npcs: boolean; npcAi: boolean };
   private readonly streams: ZoneStreams;
   private readonly inbox = new ZoneInbox();
   private readonly applyAtOnce: boolean;
@@ -206,12 +209,13 @@ export class Zone {
     this.info = zoneInfo(c);
     this.bounds = { width: c.width, height: c.height };
     this.space = new ZoneSpace(AOI_CELL_SIZE, c.width, c.height, () => this.tickCount);
-    this.clock = opts.clock;
+    this.clock = new TickClock(opts.clock);
     this.log = opts.log.child({ zone: c.id });
     this.tasks = new PeriodicTasks(this.log);
     this.seed = opts.seed ?? 1;
     this.streams = zoneStreams(this.seed);
     this.applyAtOnce = opts.applyCommands === 'at-once';
+    this.setup = { startMs: opts.clock.ms(), npcs: opts.npcs !== false, npcAi: opts.npcAi ?? true };
     this.sink = opts.sink ?? nullCombatSink;
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
@@ -570,6 +574,7 @@ export class Zone {
   /** Advances exactly one tick. Never throws: a failing tick is logged and the zone keeps running. */
   step(): void {
     this.tickCount++;
+    const now = this.clock.freeze();
     const applied = this.inbox.take();
     this.pendingMoves.clear();
     try {
@@ -578,9 +583,11 @@ export class Zone {
       this.log.error({ err, tick: this.tickCount }, 'zone tick failed');
     }
     try {
-      this.observer?.tick(this, applied);
+      this.observer?.tick(this, applied, now);
     } catch (err) {
       this.log.error({ err, tick: this.tickCount }, 'zone tick observer failed');
+    } finally {
+      this.clock.thaw();
     }
   }
 
