@@ -32,6 +32,11 @@ const SimEnvSchema = z.object({
       ),
   ),
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
+  /**
+   * a directory: every zone writes a recording there (replay with `pnpm replay <file>`);
+   * costs a state hash per tick and disk, so for debugging sessions, not production
+   */
+  SIM_RECORD_DIR: optional(z.string().max(1024).optional()),
   /** run the outbox worker (graphile-worker) in this process; 'off' when another process runs it */
   OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
   LOG_LEVEL: optional(

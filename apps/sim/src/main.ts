@@ -30,7 +30,12 @@ const deps: GameDeps = {
   config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },
 };
 
-const server = await createSimServer({ deps, port: env.SIM_PORT, corsOrigin: env.SIM_CORS_ORIGIN });
+const server = await createSimServer({
+  deps,
+  port: env.SIM_PORT,
+  corsOrigin: env.SIM_CORS_ORIGIN,
+  ...(env.SIM_RECORD_DIR ? { recordDir: env.SIM_RECORD_DIR } : {}),
+});
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.
 // Bans, revoked sessions and stats changes reach every sim node from here too.

@@ -18,6 +18,7 @@ import { SessionRegistry, kick } from './session/sessions';
 import { DbPositionWriter } from './zone/position-writer';
 import { Zone } from './zone/zone';
 import { startZoneLoop } from './zone/zone-loop';
+import { recordZones } from './replay/recording-files';
 
 export interface SimServerOptions {
   deps: GameDeps;
@@ -37,6 +38,8 @@ export interface SimServerOptions {
   zoneIds?: readonly string[];
   /** when client commands take effect (ZoneOptions.applyCommands; default in the tick) */
   applyCommands?: 'in-tick' | 'at-once';
+  /** record every zone into this directory (SIM_RECORD_DIR; replay/recording-files.ts) */
+  recordDir?: string;
 }
 
 export interface SimServer {
@@ -81,6 +84,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       }),
     );
   }
+  // before anything reaches a zone: a recording starts at tick 0
+  const recordings = opts.recordDir ? recordZones(zones.values(), opts.recordDir, log) : [];
   // domain calls from the sim run on the sim's clock
   const simDeps: GameDeps = { ...deps, clock };
   // a character paid for a fight in one zone may be in another by then (metro)
@@ -186,6 +191,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       await Promise.all([...loot.values()].map((l) => l.idle()));
       await Promise.all([...combat.values()].map((c) => c.drain()));
       await Promise.all([...areas.values()].map((a) => a.idle()));
+      await Promise.all(recordings.map((r) => r.close()));
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();

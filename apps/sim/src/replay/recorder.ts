@@ -1,6 +1,11 @@
 import type { TickObserver, Zone } from '../zone/zone';
 import type { InboxEntry } from '../zone/zone-inbox';
-import { RECORDING_VERSION, encodeLine, type RecordedTick, type RecordingHeader } from './recording';
+import {
+  RECORDING_VERSION,
+  encodeLine,
+  type RecordedTick,
+  type RecordingHeader,
+} from './recording';
 
 /**
  * Records a zone from the moment it is built (attach it before the first step):
@@ -12,7 +17,8 @@ export class ZoneRecorder implements TickObserver {
     zone: Zone,
     private readonly write: (line: string) => void,
   ) {
-    if (zone.tick !== 0) throw new Error(`recording must start at tick 0 (zone ${zone.id} is at ${zone.tick})`);
+    if (zone.tick !== 0)
+      throw new Error(`recording must start at tick 0 (zone ${zone.id} is at ${zone.tick})`);
     const header: RecordingHeader = {
       v: RECORDING_VERSION,
       zoneId: zone.id,

@@ -126,7 +126,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     // wherever the character is now: the metro may have taken it to another zone
     const at = session.zone;
     at.submit({ k: 'detach', characterId: character.id }, session.conn, (_err, kept) => {
-      if (kept) log.info({ zone: at.id, reason }, 'client dropped; keeping character for reconnect');
+      if (kept)
+        log.info({ zone: at.id, reason }, 'client dropped; keeping character for reconnect');
     });
   });
 

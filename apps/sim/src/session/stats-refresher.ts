@@ -39,8 +39,7 @@ export class StatsRefresher {
     const stats = await loadCharacterStats(this.deps, characterId);
     // the zone owns health while the character is in the world: report its number
     const msg =
-      (await zone().ask({ k: 'stats', characterId, stats, health: 'keep' })) ??
-      charStatsMsg(stats);
+      (await zone().ask({ k: 'stats', characterId, stats, health: 'keep' })) ?? charStatsMsg(stats);
     socket.emit('char:stats', msg);
     return msg;
   }

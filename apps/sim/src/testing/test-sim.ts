@@ -44,6 +44,8 @@ export async function bootTestSim(
     logLevel?: string;
     /** `in-tick`: commands wait for the next sim.step(), as in production */
     applyCommands?: 'in-tick' | 'at-once';
+    /** record every zone there (SIM_RECORD_DIR) */
+    recordDir?: string;
   } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
@@ -62,6 +64,7 @@ export async function bootTestSim(
     autoTick: false,
     // tests step by hand: a command's ack must not wait for a step the test has not made yet
     applyCommands: opts.applyCommands ?? 'at-once',
+    ...(opts.recordDir ? { recordDir: opts.recordDir } : {}),
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
   });
   const watson = server.zones.get('watson');

@@ -73,7 +73,13 @@ import { ZoneInbox, type InboxEntry } from './zone-inbox';
 import { TickClock } from './tick-clock';
 import { departureRefusal } from './metro-departure';
 import { hashZoneState } from './state-hash';
-import { INPUTS_FULL, NOT_DEAD, NOT_IN_ZONE, RESPAWN_TOO_SOON, YOU_ARE_DEAD } from './zone-refusals';
+import {
+  INPUTS_FULL,
+  NOT_DEAD,
+  NOT_IN_ZONE,
+  RESPAWN_TOO_SOON,
+  YOU_ARE_DEAD,
+} from './zone-refusals';
 import { defaultSpawn, zoneInfo } from './zone-info';
 import { zoneNpcWorld } from './zone-npc-world';
 import { ZoneSpace } from './zone-space';
