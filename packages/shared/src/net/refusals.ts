@@ -18,6 +18,9 @@ export const REFUSAL_CODES = [
   ...COMBAT_REFUSALS,
   // anything unexpected (logged on the server; the message is generic)
   'INTERNAL',
+  // made by the web client itself, never sent by the sim: no connection, no answer in time
+  'OFFLINE',
+  'TIMEOUT',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
