@@ -12,26 +12,13 @@ beforeEach(async () => {
 afterEach(() => sim.close());
 afterAll(() => db.$disconnect());
 
-/** Steps the sim until `p` settles (a join or an ack waiting for a tick). */
-async function stepUntil<T>(p: Promise<T>): Promise<T> {
-  let done = false;
-  void p.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < 100 && !done; i++) {
-    await new Promise((r) => setTimeout(r, 5));
-    if (!done) sim.step();
-  }
-  return p;
-}
 
 describe('commands wait for the tick', () => {
   it('combat:use is judged and rolled in the next tick, and acked from it', async () => {
     const punk = [...sim.watson.npcs.npcs()].find((n) => n.spawnId === 'watson-punks-plaza');
     if (!punk) throw new Error('no punk');
     const p = await createPlayerAt(db, punk.x, punk.y - 5);
-    const { client } = await stepUntil(sim.join(p));
+    const { client } = await sim.stepUntil(sim.join(p));
     const before = punk.health;
 
     let ack: Ack<CombatUseResult> | undefined;
@@ -54,7 +41,7 @@ describe('commands wait for the tick', () => {
 
     // a refusal comes the same way, in the one typed form
     const again = client.command('combat:use', { ability: 'solo_power_shot', target: punk.eid });
-    expect(await stepUntil(again)).toEqual({
+    expect(await sim.stepUntil(again)).toEqual({
       ok: false,
       error: { code: 'COOLDOWN', message: expect.any(String) },
     });
@@ -62,7 +49,7 @@ describe('commands wait for the tick', () => {
 
   it('zone:move is acked once the tick took the input', async () => {
     const p = await createPlayerAt(db, 200, 200);
-    const { client } = await stepUntil(sim.join(p));
+    const { client } = await sim.stepUntil(sim.join(p));
     const moved = client.move({ seq: 1, dx: 1, dy: 0, ms: 50 });
     await client.sync();
     expect(sim.watson.inboxSize).toBe(1);

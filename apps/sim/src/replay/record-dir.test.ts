@@ -3,25 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDb } from '../testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { bootTestSim, createPlayerAt } from '../testing/test-sim';
 import { runReplayCli } from './cli';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
 
-/** Steps until `p` settles (joins and acks wait for a tick). */
-async function stepUntil<T>(sim: TestSim, p: Promise<T>): Promise<T> {
-  let done = false;
-  void p.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < 100 && !done; i++) {
-    await new Promise((r) => setTimeout(r, 5));
-    if (!done) sim.step();
-  }
-  return p;
-}
 
 describe('SIM_RECORD_DIR and pnpm replay', () => {
   it('a sim records each zone, and the CLI replays a real session to identical hashes', async () => {
@@ -35,12 +22,12 @@ describe('SIM_RECORD_DIR and pnpm replay', () => {
       const punk = [...sim.watson.npcs.npcs()].find((n) => n.spawnId === 'watson-punks-plaza');
       if (!punk) throw new Error('no punk');
       const p = await createPlayerAt(db, punk.x, punk.y - 6);
-      const { client } = await stepUntil(sim, sim.join(p));
+      const { client } = await sim.stepUntil(sim.join(p));
       for (let seq = 1; seq <= 5; seq++) {
-        await stepUntil(sim, client.move({ seq, dx: 0, dy: 1, ms: 50 }));
+        await sim.stepUntil(client.move({ seq, dx: 0, dy: 1, ms: 50 }));
       }
       const shot = client.command('combat:use', { ability: 'solo_power_shot', target: punk.eid });
-      expect(await stepUntil(sim, shot)).toMatchObject({ ok: true });
+      expect(await sim.stepUntil(shot)).toMatchObject({ ok: true });
       sim.step(40); // the punk answers (NPC AI), regeneration, effects
       await sim.close();
 
