@@ -12,7 +12,6 @@ beforeEach(async () => {
 afterEach(() => sim.close());
 afterAll(() => db.$disconnect());
 
-
 describe('commands wait for the tick', () => {
   it('combat:use is judged and rolled in the next tick, and acked from it', async () => {
     const punk = [...sim.watson.npcs.npcs()].find((n) => n.spawnId === 'watson-punks-plaza');

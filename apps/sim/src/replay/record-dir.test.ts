@@ -9,7 +9,6 @@ import { runReplayCli } from './cli';
 const db = testDb();
 afterAll(() => db.$disconnect());
 
-
 describe('SIM_RECORD_DIR and pnpm replay', () => {
   it('a sim records each zone, and the CLI replays a real session to identical hashes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'necp-rec-'));
