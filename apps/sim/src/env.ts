@@ -51,6 +51,11 @@ const SimEnvSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * a directory: every zone writes a recording there (replay with `pnpm replay <file>`);
+   * costs a state hash per tick and disk, so for debugging sessions, not production
+   */
+  SIM_RECORD_DIR: optional(z.string().max(1024).optional()),
   /** run the outbox worker (graphile-worker) in this process; 'off' when another process runs it */
   OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
   /** 'off': zones spawn no NPCs (the bench's move-only and idle workloads measure players alone) */

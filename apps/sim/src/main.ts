@@ -48,6 +48,7 @@ const server = await createSimServer({
       ? new RedisZoneLeases(redis, { ownerId: simId, url: env.SIM_PUBLIC_URL })
       : new MemoryZoneLeases(simId, env.SIM_PUBLIC_URL),
   },
+  ...(env.SIM_RECORD_DIR ? { recordDir: env.SIM_RECORD_DIR } : {}),
 });
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.

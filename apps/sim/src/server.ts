@@ -7,7 +7,6 @@ import {
   MemoryZoneLeases,
   claimZoneOwnership,
   redisChannel,
-  seededRng,
   type Clock,
   type GameDeps,
   type HeldZoneLease,
@@ -25,6 +24,7 @@ import type { SimIo } from './net/types';
 import { roomNotifier, type CharacterNotifier } from './outbox-wiring';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
+import { recordZones, type RecordingFile } from './replay/recording-files';
 import { DbPositionWriter } from './zone/position-writer';
 import { Zone } from './zone/zone';
 import { startZoneLoop } from './zone/zone-loop';
@@ -52,6 +52,10 @@ export interface SimServerOptions {
    * it may (one process, no Redis). Several processes share RedisZoneLeases.
    */
   cluster?: { leases: ZoneLeases; renewMs?: number; acquireMs?: number };
+  /** when client commands take effect (ZoneOptions.applyCommands; default in the tick) */
+  applyCommands?: 'in-tick' | 'at-once';
+  /** record every zone into this directory (SIM_RECORD_DIR; replay/recording-files.ts) */
+  recordDir?: string;
 }
 
 export interface SimServer {
@@ -104,14 +108,25 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const items = new ItemCooldowns(clock);
   const loot = new Map<string, ZoneLoot>();
   const loops = new Map<string, () => void>();
+  const recordings = new Map<string, RecordingFile>();
   const sessions = new SessionRegistry();
   let drops = 0;
 
   /** Builds and starts a zone this process now owns (its lease is held). */
   const openZone = async (content: ZoneContent) => {
-    // each zone rolls with its own seeded stream (combat, NPC AI), drawn from the deps' rng
-    const rng = seededRng(deps.rng.int(0, 0x7fffffff));
-    const zone = new Zone({ content, clock, log, positions, rng, npcs: opts.npcs ?? true });
+    // each zone has its own seed (drawn from the deps' rng); its streams derive from it
+    const seed = deps.rng.int(0, 0x7fffffff);
+    const zone = new Zone({
+      content,
+      clock,
+      log,
+      positions,
+      seed,
+      npcs: opts.npcs ?? true,
+      ...(opts.applyCommands ? { applyCommands: opts.applyCommands } : {}),
+    });
+    // before anything reaches the zone: a recording starts at tick 0
+    if (opts.recordDir) recordings.set(zone.id, recordZones([zone], opts.recordDir, log)[0]!);
     const sink = new DbCombatSink(simDeps, zone, log, locate);
     sink.start();
     const notices = new AreaNotices(simDeps, zone.id, log.child({ zone: zone.id }));
@@ -151,6 +166,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     loot.delete(zoneId);
     combat.delete(zoneId);
     areas.delete(zoneId);
+    await recordings.get(zoneId)?.close();
+    recordings.delete(zoneId);
   };
 
   const leases =
@@ -273,6 +290,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       await Promise.all([...zones.keys()].map((id) => closeZone(id)));
       // released only once saved: the next owner must load what this one wrote
       await keeper.releaseAll();
+      await Promise.all([...recordings.values()].map((r) => r.close()));
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();

@@ -14,6 +14,7 @@ export * from './net/client-events';
 export * from './net/snapshot-codec';
 export * from './net/snapshot-reader';
 export * from './net/snapshot-parser';
+export * from './net/refusals';
 export * from './content/item-schema';
 export * from './content/loot-schema';
 export * from './rules/inventory';

@@ -9,6 +9,7 @@ import {
   zoneById,
 } from '@necp/shared';
 import { LOT, combatKit, dummyTemplate } from '../testing/combat-kit';
+import { NOT_DEAD, RESPAWN_TOO_SOON, YOU_ARE_DEAD } from '../zone/zone-refusals';
 
 type Kit = ReturnType<typeof combatKit>;
 
@@ -48,7 +49,7 @@ describe('combat: player death', () => {
     expect(
       k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid }),
     ).toEqual({ ok: false, refusal: 'DEAD' });
-    expect(k.move('solo', me.conn, 1, 0)).toBe('dead');
+    expect(k.move('solo', me.conn, 1, 0)).toEqual({ ok: false, refusal: YOU_ARE_DEAD });
     expect(k.zone.npcWorld.useAbility(k.dummy.eid, 'npc_attack', me.eid)).toBe('INVALID_TARGET');
   });
 
@@ -56,7 +57,7 @@ describe('combat: player death', () => {
     const k = combatKit();
     const me = k.join('solo', k.dummy.x - 1, k.dummy.y, 'user-solo', { health: 3 });
     killPlayer(k, 'solo', me.eid);
-    expect(k.zone.respawn('solo', me.conn)).toEqual({ ok: false, reason: 'too_soon' });
+    expect(k.zone.respawn('solo', me.conn)).toEqual({ ok: false, refusal: RESPAWN_TOO_SOON });
     me.conn.take();
     k.step(RESPAWN_DELAY_MS / TICK_MS);
     const res = k.zone.respawn('solo', me.conn);
@@ -65,7 +66,7 @@ describe('combat: player death', () => {
       ok: true,
       data: { x: toCm(medCenter?.x ?? -1), y: toCm(medCenter?.y ?? -1), health },
     });
-    expect(k.zone.respawn('solo', me.conn)).toEqual({ ok: false, reason: 'not_dead' });
+    expect(k.zone.respawn('solo', me.conn)).toEqual({ ok: false, refusal: NOT_DEAD });
     // saved at once, with the new health
     expect(k.sink.latest('solo')).toMatchObject({ x: medCenter?.x, y: medCenter?.y, health });
     k.step();
@@ -76,7 +77,7 @@ describe('combat: player death', () => {
       src: me.eid,
       dst: me.eid,
     });
-    expect(k.move('solo', me.conn, 1, 0)).toBe('queued');
+    expect(k.move('solo', me.conn, 1, 0)).toEqual({ ok: true });
   });
 
   it('is respawned automatically after AUTO_RESPAWN_MS', () => {

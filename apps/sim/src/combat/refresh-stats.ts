@@ -26,6 +26,6 @@ export async function refreshZoneStats(
 ): Promise<void> {
   if (!zone.player(characterId)) return;
   const stats = await loadCharacterStats(deps, characterId);
-  const msg = zone.setStats(characterId, stats, health);
+  const msg = await zone.ask({ k: 'stats', characterId, stats, health });
   if (msg) zone.player(characterId)?.conn?.stats?.(msg);
 }

@@ -56,7 +56,7 @@ export class ZoneRewards {
   /** One award attempt and its delivery into the zone (a duplicate delivers nothing). */
   async award(kill: AwardKillInput): Promise<AwardKillResult> {
     const result = await awardKill(this.deps, kill);
-    for (const drop of result.loot.drops) this.zone.addDrop(drop);
+    for (const drop of result.loot.drops) this.zone.submit({ k: 'drop_add', drop });
     for (const r of result.rewards) {
       const zone = this.locate(r.characterId);
       if (!zone) continue;

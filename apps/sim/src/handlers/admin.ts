@@ -29,7 +29,7 @@ export function registerAdminHandlers(ctx: CommandContext): void {
       ownerCharacterId: characterId,
       reason: 'admin',
     });
-    const drops = toDropRefs(zone, res.drops);
+    const drops = await toDropRefs(zone, res.drops);
     ctx.log.info(
       {
         audit: 'admin:loot',

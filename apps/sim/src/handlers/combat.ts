@@ -6,8 +6,9 @@ import {
   type CombatUseResult,
   type RespawnResult,
 } from '@necp/shared';
-import { asReply, replyError, replyOk } from '../net/ack';
+import { INTERNAL_REFUSAL, asReply, replyError, replyOk } from '../net/ack';
 import type { RateWindow } from '../net/rate-window';
+import { NOT_IN_ZONE } from '../zone/zone-refusals';
 import { rateLimited } from './command';
 import { parsePayload, safely, type HandlerContext } from './context';
 
@@ -26,16 +27,14 @@ export const REFUSAL_MESSAGES: Readonly<Record<CombatRefusal, string>> = {
   DEAD: 'You are dead.',
 };
 
-const notInZone = { code: 'INVALID_STATE', message: 'Not in the zone.' } as const;
-
 /**
- * combat:use { ability, target?, viewTick? } — validated and resolved in the zone at
- * once (acked with the cast time, or the refusal code); combat:cancel {} — stop the
- * cast; combat:respawn {} — a dead player back at the nearest medical centre. All
- * three share one rate window per socket.
+ * combat:use { ability, target?, viewTick? } — into the zone's inbox; validated and
+ * resolved (dice included) at the start of the next tick, then acked with the cast
+ * time or the refusal code; combat:cancel {} — stop the cast; combat:respawn {} — a
+ * dead player back at the nearest medical centre. All three share one rate window
+ * per socket. The zone is read per call: riding the metro moves the session.
  */
 export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): void {
-  // the zone is read per call: riding the metro moves the session to another one
   const { socket, characterId, conn } = ctx.session;
 
   socket.on(
@@ -45,11 +44,13 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       const use = parsePayload(ctx, CombatUseSchema, input, reply);
       if (!use) return;
       if (!limit.take()) return replyError(reply, rateLimited);
-      const res = ctx.session.zone.useAbility(characterId, conn, use);
-      if (!res) return replyError(reply, notInZone);
-      if (!res.ok)
-        return replyError(reply, { code: res.refusal, message: REFUSAL_MESSAGES[res.refusal] });
-      replyOk(reply, { ability: use.ability, castMs: res.castMs });
+      ctx.session.zone.submit({ k: 'use', characterId, use }, conn, (err, res) => {
+        if (err || res === undefined) return replyError(reply, INTERNAL_REFUSAL);
+        if (!res) return replyError(reply, NOT_IN_ZONE);
+        if (!res.ok)
+          return replyError(reply, { code: res.refusal, message: REFUSAL_MESSAGES[res.refusal] });
+        replyOk(reply, { ability: use.ability, castMs: res.castMs });
+      });
     }),
   );
 
@@ -59,8 +60,10 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       const reply = asReply<undefined>(ack);
       if (!parsePayload(ctx, CombatCancelSchema, input, reply)) return;
       if (!limit.take()) return replyError(reply, rateLimited);
-      ctx.session.zone.cancelCast(characterId, conn);
-      replyOk(reply, undefined);
+      ctx.session.zone.submit({ k: 'cancel', characterId }, conn, (err) => {
+        if (err) replyError(reply, INTERNAL_REFUSAL);
+        else replyOk(reply, undefined);
+      });
     }),
   );
 
@@ -70,12 +73,11 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       const reply = asReply<RespawnResult>(ack);
       if (!parsePayload(ctx, CombatRespawnSchema, input, reply)) return;
       if (!limit.take()) return replyError(reply, rateLimited);
-      const res = ctx.session.zone.respawn(characterId, conn);
-      if (res.ok) return replyOk(reply, res.data);
-      if (res.reason === 'not_attached') return replyError(reply, notInZone);
-      if (res.reason === 'not_dead')
-        return replyError(reply, { code: 'INVALID_STATE', message: 'You are not dead.' });
-      replyError(reply, { code: 'RATE_LIMITED', message: 'You cannot respawn yet.' });
+      ctx.session.zone.submit({ k: 'respawn', characterId }, conn, (err, res) => {
+        if (err || !res) return replyError(reply, INTERNAL_REFUSAL);
+        if (res.ok) replyOk(reply, res.data);
+        else replyError(reply, res.refusal);
+      });
     }),
   );
 }

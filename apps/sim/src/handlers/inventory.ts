@@ -18,7 +18,7 @@ export function registerInventoryHandlers(ctx: CommandContext): void {
       x: me.x,
       y: me.y,
     });
-    const [ref] = toDropRefs(zone, [drop]);
+    const [ref] = await toDropRefs(zone, [drop]);
     await refreshAfterChange(ctx);
     if (!ref) throw new Error(`drop ${drop.id} is not in zone ${zone.id}`);
     const result: ItemDropResult = { drop: ref };

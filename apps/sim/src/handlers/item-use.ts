@@ -35,7 +35,10 @@ export function registerItemUseHandlers(ctx: CommandContext): void {
       });
       ctx.items.start(characterId, used.templateId, used.cooldownMs);
       // wherever the character is now (the metro may have moved it meanwhile)
-      const healed = used.heal > 0 ? ctx.session.zone.healPlayer(characterId, used.heal) : 0;
+      const healed =
+        used.heal > 0
+          ? await ctx.session.zone.ask({ k: 'heal', characterId, amount: used.heal })
+          : 0;
       await refreshAfterChange(ctx);
       const result: ItemUseResult = {
         templateId: used.templateId,

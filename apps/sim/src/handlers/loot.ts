@@ -48,10 +48,10 @@ export function registerLootHandlers(ctx: CommandContext): void {
     try {
       await pickupDrop(ctx.deps, { characterId, dropId: drop.id });
     } catch (err) {
-      if (isDropGone(err)) zone.removeDrop(drop.id);
+      if (isDropGone(err)) zone.submit({ k: 'drop_remove', dropId: drop.id });
       throw err;
     }
-    zone.removeDrop(drop.id);
+    await zone.ask({ k: 'drop_remove', dropId: drop.id });
     await refreshAfterChange(ctx);
     const result: PickupResult = {
       item: { templateId: drop.templateId, quantity: drop.quantity, rarity: drop.rarity },
@@ -84,7 +84,7 @@ export function registerLootHandlers(ctx: CommandContext): void {
         // quest-only entries (a manifest in the shipment crate) roll only for their quest
         activeQuestIds: await activeQuestIds(ctx.deps.db, characterId, ctx.clock.now()),
       });
-      const result: LootResult = { drops: toDropRefs(zone, res.drops), eddies: res.eddies };
+      const result: LootResult = { drops: await toDropRefs(zone, res.drops), eddies: res.eddies };
       return result;
     } catch (err) {
       crates.release(characterId, crate.spawnId);

@@ -1,15 +1,14 @@
 import {
-  METRO_SERVER_SLACK,
   ZoneTravelSchema,
-  inCombat,
-  metroStationAt,
   metroStations as stationsOf,
   type TravelResult,
   type Vec2,
   type WelcomeMsg,
 } from '@necp/shared';
 import { DomainError, type SimCharacter } from '@necp/game';
-import { asReply, deadRefusal, replyError, replyOk, toAckError } from '../net/ack';
+import { SimRefusal, asReply, replyError, replyOk, toAckError } from '../net/ack';
+import { departureRefusal } from '../zone/metro-departure';
+import { carriedCombat } from '../zone/zone-commands';
 import type { PlayerStats } from '../zone/player';
 import type { Zone } from '../zone/zone';
 import { rateLimited, type CommandContext } from './command';
@@ -35,51 +34,46 @@ export function registerTravelHandlers(ctx: CommandContext): void {
       const travel = parsePayload(ctx, ZoneTravelSchema, input, reply);
       if (!travel) return;
       if (!ctx.actions.take()) return replyError(reply, rateLimited);
-      let arrival: { result: TravelResult; welcome: WelcomeMsg };
-      try {
-        arrival = rideMetro(ctx, travel.to);
-      } catch (err) {
-        return replyError(reply, toAckError(err, ctx.log));
-      }
-      // the ack first, so the client knows the welcome that follows is the new district
-      replyOk(reply, arrival.result);
-      ctx.session.conn.welcome(arrival.welcome);
-      ctx.log.info({ zone: arrival.result.zoneId }, 'rode the metro');
+      rideMetro(ctx, travel.to).then(
+        (arrival) => {
+          // the ack first, so the client knows the welcome that follows is the new district
+          replyOk(reply, arrival.result);
+          ctx.session.conn.welcome(arrival.welcome);
+          ctx.log.info({ zone: arrival.result.zoneId }, 'rode the metro');
+        },
+        (err: unknown) => replyError(reply, toAckError(err, ctx.log)),
+      );
     }),
   );
 }
 
 /**
- * Moves the session's character from its zone's metro station to `to`'s, all in
- * this tick's gap (nothing async): out of the old zone (saved there), into the
- * new one at its station (saved with the new zone at once), same connection.
- * Health, level, speed, ability cooldowns and resource go along.
+ * Moves the session's character from its zone's metro station to `to`'s: a
+ * `depart` command for the old zone (judged and applied in its tick: out, saved
+ * there, a cast in progress interrupted), then an `attach` for the new one at its
+ * station (saved with the new zone at once), same connection. Health, level,
+ * speed, ability cooldowns and resource go along.
  */
-export function rideMetro(
+export async function rideMetro(
   ctx: CommandContext,
   to: string,
-): { result: TravelResult; welcome: WelcomeMsg } {
+): Promise<{ result: TravelResult; welcome: WelcomeMsg }> {
   const { characterId, userId, conn } = ctx.session;
   const from = ctx.session.zone;
   const p = from.player(characterId);
   if (!p || p.conn !== conn) throw refuse('INVALID_STATE', 'Not in the zone.');
-  if (p.combat.dead) throw deadRefusal();
-  if (inCombat(p.combat.lastCombatAt, ctx.clock.ms()))
-    throw refuse('INVALID_STATE', "You can't ride the metro in combat.");
-  // the one metro rule (shared), with the slack for the client's prediction lead
-  if (!metroStationAt(from.info.spawnPoints, p, METRO_SERVER_SLACK))
-    throw refuse('INVALID_STATE', 'You need to be at a metro station.');
-  if (to === from.id) throw refuse('INVALID_STATE', `You are already in ${from.info.name}.`);
+  // a quick answer from the state of the last tick; the departing tick judges again
+  const early = departureRefusal(p, from.info, to, ctx.clock.ms());
+  if (early) throw new SimRefusal(early.code, early.message);
   const dest = ctx.zones.get(to);
   const station = dest && metroStations(dest)[0];
   if (!dest || !station) throw refuse('NOT_FOUND', 'No metro line goes there.');
   if (dest.player(characterId))
     throw new Error(`character ${characterId} is already in ${dest.id}`);
 
-  // a cast in progress ends here (watchers see it interrupted)
-  from.cancelCast(characterId, conn);
-  const left = from.leave(characterId, conn);
-  if (!left) throw refuse('INVALID_STATE', 'Not in the zone.');
+  const departed = await from.ask({ k: 'depart', characterId, to }, conn);
+  if (!departed.ok) throw new SimRefusal(departed.refusal.code, departed.refusal.message);
+  const left = departed.player;
   const character: SimCharacter = {
     id: characterId,
     userId,
@@ -100,11 +94,20 @@ export function rideMetro(
     classId: left.classId,
     combat: left.combat.stats,
   };
-  const { welcome } = dest.attach(character, conn, stats, {
-    at: station,
-    from: left,
-    sendWelcome: false,
-  });
+  // the session follows at once: what the client sends meanwhile goes to the new zone
   ctx.session.zone = dest;
+  const { welcome } = await dest.ask(
+    {
+      k: 'attach',
+      character,
+      stats,
+      at: station,
+      carry: carriedCombat(left),
+      sendWelcome: false,
+    },
+    conn,
+  );
+  // the client left during the ride: it starts its reconnect window in the new zone
+  if (!ctx.session.socket.connected) dest.submit({ k: 'detach', characterId }, conn);
   return { result: { zoneId: dest.id, zoneName: dest.info.name }, welcome };
 }

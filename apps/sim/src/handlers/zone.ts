@@ -1,8 +1,11 @@
 import { MoveInputSchema } from '@necp/shared';
-import { asReply, replyError, replyOk } from '../net/ack';
+import { INTERNAL_REFUSAL, asReply, replyError, replyOk } from '../net/ack';
 import { parsePayload, safely, type HandlerContext } from './context';
 
-/** zone:move — queue one movement input for the next tick; the snapshot acks its seq. */
+/**
+ * zone:move — one movement input into the zone's inbox; acked once the tick took
+ * it (or refused it: dead, too many queued, not in the zone); the snapshot acks its seq.
+ */
 export function registerZoneHandlers(ctx: HandlerContext): void {
   const { socket, characterId, conn } = ctx.session;
   socket.on(
@@ -11,12 +14,11 @@ export function registerZoneHandlers(ctx: HandlerContext): void {
       const reply = asReply<undefined>(ack);
       const move = parsePayload(ctx, MoveInputSchema, input, reply);
       if (!move) return;
-      const res = ctx.session.zone.queueInput(characterId, conn, move);
-      if (res === 'queued') replyOk(reply, undefined);
-      else if (res === 'dead') replyError(reply, { code: 'DEAD', message: 'You are dead.' });
-      else if (res === 'full')
-        replyError(reply, { code: 'RATE_LIMITED', message: 'Too many inputs; input dropped.' });
-      else replyError(reply, { code: 'INVALID_STATE', message: 'Not in the zone.' });
+      ctx.session.zone.submit({ k: 'move', characterId, input: move }, conn, (err, res) => {
+        if (err || !res) return replyError(reply, INTERNAL_REFUSAL);
+        if (res.ok) replyOk(reply, undefined);
+        else replyError(reply, res.refusal);
+      });
     }),
   );
 }

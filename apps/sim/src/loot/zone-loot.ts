@@ -26,7 +26,8 @@ export class ZoneLoot {
   /** Shows every drop still lying in the zone; call before accepting players. */
   async load(): Promise<number> {
     const drops = await listZoneDrops(this.deps, this.zone.id);
-    for (const d of drops) this.zone.addDrop(d);
+    // in the inbox before any player's arrival, so the first tick shows them first
+    for (const drop of drops) this.zone.submit({ k: 'drop_add', drop });
     return drops.length;
   }
 
@@ -51,7 +52,7 @@ export class ZoneLoot {
   private async runSweep(): Promise<void> {
     try {
       const removed = await expireDrops(this.deps, this.zone.id);
-      for (const id of removed) this.zone.removeDrop(id);
+      for (const dropId of removed) this.zone.submit({ k: 'drop_remove', dropId });
       if (removed.length > 0)
         this.log.debug({ zone: this.zone.id, removed: removed.length }, 'drops despawned');
       this.crates.prune();

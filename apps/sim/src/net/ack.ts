@@ -1,4 +1,4 @@
-import type { Ack, AckError } from '@necp/shared';
+import type { Ack, AckError, Refusal, RefusalCode } from '@necp/shared';
 import { isDomainError, type Log } from '@necp/game';
 
 /** What a client passed as the ack callback, if it is one (clients may send anything). */
@@ -22,7 +22,7 @@ export function replyError(reply: ErrorReply, error: AckError): void {
 /** A refusal with a sim-specific code (e.g. DEAD) that is not a domain error. */
 export class SimRefusal extends Error {
   constructor(
-    readonly code: string,
+    readonly code: RefusalCode,
     readonly userMessage: string,
   ) {
     super(`${code}: ${userMessage}`);
@@ -32,10 +32,19 @@ export class SimRefusal extends Error {
 /** The dead cannot move, loot, open crates or drop items. */
 export const deadRefusal = () => new SimRefusal('DEAD', 'You are dead.');
 
-/** DomainErrors and SimRefusals go to the client as they are; anything else is logged and hidden behind INTERNAL. */
+/**
+ * DomainErrors and SimRefusals go to the client as they are (every DomainErrorCode
+ * is a RefusalCode: the compiler checks it here); anything else is logged and hidden behind INTERNAL.
+ */
 export function toAckError(err: unknown, log: Log): AckError {
   if (isDomainError(err)) return { code: err.code, message: err.userMessage };
   if (err instanceof SimRefusal) return { code: err.code, message: err.userMessage };
   log.error({ err }, 'unexpected error in socket handler');
-  return { code: 'INTERNAL', message: 'Something went wrong. Please try again.' };
+  return INTERNAL_REFUSAL;
 }
+
+/** What the player is told about an unexpected failure (logged where it happened). */
+export const INTERNAL_REFUSAL: Refusal = {
+  code: 'INTERNAL',
+  message: 'Something went wrong. Please try again.',
+};

@@ -71,7 +71,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   const previous = ctx.sessions.current(userId);
   for (const z of ctx.zones.values()) {
-    for (const cid of z.characterIdsOfUser(userId)) if (cid !== character.id) z.remove(cid);
+    for (const cid of z.characterIdsOfUser(userId))
+      if (cid !== character.id) z.submit({ k: 'remove', characterId: cid });
   }
 
   const session: Session = {
@@ -123,19 +124,28 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     // on shutdown the zones save and drop everyone themselves
     if (ctx.isClosing()) return;
     // wherever the character is now: the metro may have taken it to another zone
-    if (session.zone.detach(character.id, session.conn))
-      log.info(
-        { zone: session.zone.id, reason },
-        'client dropped; keeping character for reconnect',
-      );
+    const at = session.zone;
+    at.submit({ k: 'detach', characterId: character.id }, session.conn, (_err, kept) => {
+      if (kept)
+        log.info({ zone: at.id, reason }, 'client dropped; keeping character for reconnect');
+    });
   });
 
   // attach before kicking: the old socket's disconnect then finds its connection
   // already replaced and does not start a reconnect window
-  const { player, resumed } = zone.attach(character, session.conn, stats);
-  // health as the zone simulates it (a resumed entity kept its own)
-  socket.emit('char:stats', { ...charStatsMsg(stats), health: player.health });
-  if (previous)
-    kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
-  log.info({ zone: zone.id, resumed, takeover: previous !== undefined }, 'client entered zone');
+  zone.submit({ k: 'attach', character, stats }, session.conn, (err, res) => {
+    if (err || !res) {
+      log.error({ err }, 'entering the zone failed');
+      socket.disconnect(true);
+      return;
+    }
+    // health as the zone simulates it (a resumed entity kept its own)
+    socket.emit('char:stats', { ...charStatsMsg(stats), health: res.player.health });
+    if (previous)
+      kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
+    log.info(
+      { zone: zone.id, resumed: res.resumed, takeover: previous !== undefined },
+      'client entered zone',
+    );
+  });
 }

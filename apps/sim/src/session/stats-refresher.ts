@@ -38,7 +38,8 @@ export class StatsRefresher {
     const { characterId, zone, socket } = this.target;
     const stats = await loadCharacterStats(this.deps, characterId);
     // the zone owns health while the character is in the world: report its number
-    const msg = zone().setStats(characterId, stats) ?? charStatsMsg(stats);
+    const msg =
+      (await zone().ask({ k: 'stats', characterId, stats, health: 'keep' })) ?? charStatsMsg(stats);
     socket.emit('char:stats', msg);
     return msg;
   }

@@ -8,7 +8,9 @@ let nextId = 1;
  * Snapshot frames are read like a client reads them (small ids → eids).
  */
 export class FakeConnection implements ZoneConnection {
-  readonly id = `fake-${nextId++}`;
+  /** `id`: a replay gives each recorded connection its id back */
+  constructor(readonly id = `fake-${nextId++}`) {}
+
   readonly welcomes: WelcomeMsg[] = [];
   readonly snapshots: SnapshotMsg[] = [];
   /** the frames as sent */

@@ -17,6 +17,11 @@ export interface TestSim {
   watson: Zone;
   /** advance the clock by one tick length and step every zone, n times */
   step(n?: number): void;
+  /**
+   * Steps (every few ms) until `p` settles: with `applyCommands: 'in-tick'` a join
+   * or an ack waits for a tick the test has to make. Gives up after 100 steps.
+   */
+  stepUntil<T>(p: Promise<T>): Promise<T>;
   ticket(
     userId: string,
     characterId: string,
@@ -42,6 +47,10 @@ export async function bootTestSim(
     zoneIds?: readonly string[];
     /** e.g. 'silent' for a test that makes the sim log errors on purpose */
     logLevel?: string;
+    /** `in-tick`: commands wait for the next sim.step(), as in production */
+    applyCommands?: 'in-tick' | 'at-once';
+    /** record every zone there (SIM_RECORD_DIR) */
+    recordDir?: string;
   } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
@@ -58,6 +67,9 @@ export async function bootTestSim(
     port: 0,
     host: '127.0.0.1',
     autoTick: false,
+    // tests step by hand: a command's ack must not wait for a step the test has not made yet
+    applyCommands: opts.applyCommands ?? 'at-once',
+    ...(opts.recordDir ? { recordDir: opts.recordDir } : {}),
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
   });
   const watson = server.zones.get('watson');
@@ -82,16 +94,27 @@ export async function bootTestSim(
       )
     ).ticket;
 
+  const step = (n = 1) => {
+    for (let i = 0; i < n; i++) {
+      clock.advance(TICK_MS);
+      for (const z of server.zones.values()) z.step();
+    }
+  };
   return {
     server,
     deps,
     clock,
     watson,
-    step(n = 1) {
-      for (let i = 0; i < n; i++) {
-        clock.advance(TICK_MS);
-        for (const z of server.zones.values()) z.step();
+    step,
+    async stepUntil(p) {
+      let done = false;
+      const settled = () => (done = true);
+      void p.then(settled, settled);
+      for (let i = 0; i < 100 && !done; i++) {
+        await new Promise((r) => setTimeout(r, 5));
+        if (!done) step();
       }
+      return p;
     },
     ticket,
     async join(p, o = {}) {

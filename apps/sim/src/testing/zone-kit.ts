@@ -1,6 +1,6 @@
 /** Builds a Watson zone with a FakeClock and an in-memory position sink, for pure zone tests. */
 import { TICK_MS, zoneById, type NpcTemplate, type ZoneContent } from '@necp/shared';
-import { FakeClock, createLog, seededRng, type SimCharacter } from '@necp/game';
+import { FakeClock, createLog, type SimCharacter } from '@necp/game';
 import { FakeConnection } from './fake-connection';
 import { MemoryCombatSink } from './memory-combat-sink';
 import { MemoryPositionSink } from './memory-position-sink';
@@ -30,7 +30,7 @@ export function zoneKit(opts: ZoneKitOptions = {}) {
     clock,
     log: createLog('zone-test', 'silent'),
     positions: opts.positions ?? sink,
-    rng: seededRng(opts.seed ?? 1),
+    seed: opts.seed ?? 1,
     sink: combat,
     npcs: opts.npcs ?? false,
     ...(opts.npcAi === undefined ? {} : { npcAi: opts.npcAi }),

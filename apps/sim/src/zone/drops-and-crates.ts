@@ -60,6 +60,11 @@ export class DropsAndCrates {
     return true;
   }
 
+  /** Every drop shown (in no particular order). */
+  allDrops(): IterableIterator<Readonly<DropEntity>> {
+    return this.drops.values();
+  }
+
   dropByEid(eid: number): Readonly<DropEntity> | undefined {
     const e = this.space.entities.get(eid);
     return e?.kind === 'drop' ? e : undefined;

@@ -49,14 +49,22 @@ export class PositionSaves {
     private readonly servicePoints: readonly ServicePoint[],
   ) {}
 
-  /** Health of a save of this process that may still be on its way to the database (it is newer). */
-  pendingHealth(characterId: string): number | undefined {
-    return this.positions.latest(characterId)?.health;
+  /**
+   * A save of this process that may still be on its way to the database (it is
+   * newer than the loaded row). The zone reads it once per arrival and records
+   * what it read: the writer's timing is not part of a replay.
+   */
+  latest(characterId: string): CharacterPosition | undefined {
+    return this.positions.latest(characterId);
   }
 
-  /** Where a character enters: its latest save if in this zone, else the stored one, else `fallback`. */
-  startPosition(c: SimCharacter, bounds: Bounds, fallback: () => Vec2): Vec2 {
-    const saved = this.positions.latest(c.id);
+  /** Where a character enters: its latest save (`saved`) if in this zone, else the stored one, else `fallback`. */
+  startPosition(
+    c: SimCharacter,
+    saved: CharacterPosition | undefined,
+    bounds: Bounds,
+    fallback: () => Vec2,
+  ): Vec2 {
     const at = saved && saved.zoneId === this.zoneId ? saved : c;
     if (Number.isFinite(at.x) && Number.isFinite(at.y)) return clampToBounds(at, bounds);
     return fallback();

@@ -11,6 +11,7 @@ import {
 import { FakeConnection } from '../testing/fake-connection';
 import { zoneKit } from '../testing/zone-kit';
 import { MAX_QUEUED_INPUTS } from './player';
+import { NOT_IN_ZONE } from './zone-refusals';
 
 describe('Zone: joining', () => {
   it('welcomes a new character with zone, self (cm), tick and seq', () => {
@@ -73,8 +74,10 @@ describe('Zone: movement', () => {
     const k = zoneKit();
     const { conn } = k.join('a', 100, 100);
     const results = Array.from({ length: 100 }, () => k.move('a', conn, 1, 0, 100));
-    expect(results.filter((r) => r === 'queued')).toHaveLength(MAX_QUEUED_INPUTS);
-    expect(results.filter((r) => r === 'full')).toHaveLength(100 - MAX_QUEUED_INPUTS);
+    expect(results.filter((r) => r.ok)).toHaveLength(MAX_QUEUED_INPUTS);
+    expect(results.filter((r) => !r.ok && r.refusal.code === 'RATE_LIMITED')).toHaveLength(
+      100 - MAX_QUEUED_INPUTS,
+    );
     k.step();
     const maxStep = (BASE_MOVE_SPEED * TICK_MS * (1 + MOVE_TIME_TOLERANCE)) / 1000;
     const x = k.zone.player('a')?.x ?? 0;
@@ -108,8 +111,8 @@ describe('Zone: movement', () => {
   it('ignores inputs from a connection that no longer controls the character', () => {
     const k = zoneKit();
     const { conn } = k.join('a', 100, 100);
-    expect(k.move('a', new FakeConnection(), 1, 0)).toBe('not_attached');
-    expect(k.move('nobody', conn, 1, 0)).toBe('not_attached');
+    expect(k.move('a', new FakeConnection(), 1, 0)).toEqual({ ok: false, refusal: NOT_IN_ZONE });
+    expect(k.move('nobody', conn, 1, 0)).toEqual({ ok: false, refusal: NOT_IN_ZONE });
   });
 });
 
@@ -252,7 +255,7 @@ describe('Zone: dropped clients', () => {
     const second = k.join('a', 100, 100);
     expect(second.resumed).toBe(true);
     expect(k.zone.detach('a', first.conn)).toBe(false);
-    expect(k.move('a', first.conn, 1, 0)).toBe('not_attached');
+    expect(k.move('a', first.conn, 1, 0)).toEqual({ ok: false, refusal: NOT_IN_ZONE });
     expect(k.zone.player('a')?.conn).toBe(second.conn);
   });
 

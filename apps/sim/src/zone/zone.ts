@@ -27,7 +27,8 @@ import {
   type ZoneInfo,
 } from '@necp/shared';
 import {
-  seededRng,
+  seededStream,
+  type CharacterPosition,
   type Clock,
   type Log,
   type Rng,
@@ -59,19 +60,72 @@ import { concerns, diffView, isBehind, type ViewTick } from './view';
 import { contactEntity, type CrateEntity, type DropEntity } from './world-objects';
 import { nullAreaSink, updateAreas, type AreaSink } from './zone-areas';
 import { zoneCombatHooks } from './zone-combat-hooks';
+import {
+  carriedCombat,
+  type CarriedCombat,
+  type CommandOf,
+  type DepartOutcome,
+  type QueueResult,
+  type RespawnOutcome,
+  type ZoneCommand,
+  type ZoneCommandKind,
+  type ZoneCommandResults,
+} from './zone-commands';
+import { ZoneInbox, type InboxEntry } from './zone-inbox';
+import { TickClock } from './tick-clock';
+import { departureRefusal } from './metro-departure';
+import { hashZoneState } from './state-hash';
+import {
+  INPUTS_FULL,
+  NOT_DEAD,
+  NOT_IN_ZONE,
+  RESPAWN_TOO_SOON,
+  YOU_ARE_DEAD,
+} from './zone-refusals';
 import { defaultSpawn, zoneInfo } from './zone-info';
 import { zoneNpcWorld } from './zone-npc-world';
 import { ZoneSpace } from './zone-space';
 
 export type { HealthUpdate } from './player-stats';
+export type { QueueResult, RespawnOutcome } from './zone-commands';
+
+/** The random streams of a zone, each seeded from the zone seed and its purpose. */
+export interface ZoneStreams {
+  /** NPC brains: patrol targets, think jitter */
+  ai: Rng;
+  /** ability resolution: hit, crit, damage rolls */
+  combat: Rng;
+  /** the NPC director: spawn and respawn positions */
+  spawn: Rng;
+}
+export const zoneStreams = (seed: number): ZoneStreams => ({
+  ai: seededStream(seed, 'ai'),
+  combat: seededStream(seed, 'combat'),
+  spawn: seededStream(seed, 'spawn'),
+});
+
+/** Told after every tick what the tick applied and the tick's time (replay/recorder.ts). */
+export interface TickObserver {
+  tick(zone: Zone, applied: readonly InboxEntry[], now: number): void;
+}
 
 export interface ZoneOptions {
   content: ZoneContent;
   clock: Clock;
   log: Log;
   positions: PositionSink;
-  /** seeded randomness for combat rolls and NPC AI (default: seed 1) */
-  rng?: Rng;
+  /**
+   * The zone seed (default 1): combat rolls, NPC AI and spawns each draw from their
+   * own stream derived from it (zoneStreams), so one purpose never shifts another.
+   * Loot is rolled by the domain (packages/game) and enters as drop commands.
+   */
+  seed?: number;
+  /**
+   * When submitted commands take effect: `in-tick` (default) queues them in the
+   * inbox for the start of the next step() — the server, recordings and replays;
+   * `at-once` applies each as it is submitted (socket tests that step by hand).
+   */
+  applyCommands?: 'in-tick' | 'at-once';
   /** where kills, deaths, the combat log and wear go (default: nowhere) */
   sink?: CombatSink;
   /** spawn the content's NPCs (default true; pure tests of other things turn them off) */
@@ -82,15 +136,15 @@ export interface ZoneOptions {
   npcTemplates?: (id: string) => NpcTemplate | undefined;
 }
 
-export type QueueResult = 'queued' | 'full' | 'not_attached' | 'dead';
-
 export interface AttachOptions {
   /** where a character that is not here yet appears (a metro arrival); saved at once */
-  at?: Vec2;
-  /** the entity it had in the zone it came from: cooldowns, GCD and resource carry over */
-  from?: Readonly<Player>;
+  at?: Vec2 | undefined;
+  /** what it carries from the zone it came from: cooldowns, GCD and resource */
+  from?: Readonly<Player> | CarriedCombat | undefined;
   /** false: the caller sends the returned welcome itself (e.g. after its ack) */
-  sendWelcome?: boolean;
+  sendWelcome?: boolean | undefined;
+  /** the unflushed save to start from (default: the position writer's latest; null: none) */
+  saved?: CharacterPosition | null | undefined;
 }
 
 export interface AttachResult {
@@ -98,9 +152,6 @@ export interface AttachResult {
   resumed: boolean;
   welcome: WelcomeMsg;
 }
-export type RespawnOutcome =
-  | { ok: true; data: RespawnResult }
-  | { ok: false; reason: 'not_attached' | 'not_dead' | 'too_soon' };
 
 /** How often the eid → character map forgets players that left and are owed no kill credit. */
 const PRUNE_EIDS_MS = 60_000;
@@ -115,6 +166,14 @@ const PRUNE_EIDS_MS = 60_000;
  * ZoneSpace, saving (and service-point ranges) in PositionSaves, drops and crates
  * in DropsAndCrates, area entries in zone-areas, and what NPC brains may do in
  * zoneNpcWorld. Contacts are shown like crates and never fight.
+ *
+ * Replayable: everything from outside the tick — client commands and database
+ * results — is `submit`ted (or `ask`ed) as a ZoneCommand and enters the inbox;
+ * step() applies the inbox first, in arrival order (zone-inbox.ts), and answers
+ * each caller from inside the tick. Randomness comes from the seed's streams and
+ * time from the injected clock, so (seed, commands per tick, clock per tick)
+ * replays the zone (replay/). The command methods below (attach, useAbility …)
+ * apply at once: the inbox calls them, and pure tests do; the server never does.
  */
 export class Zone {
   readonly id: string;
@@ -137,13 +196,22 @@ export class Zone {
   private areaSink: AreaSink = nullAreaSink;
   private readonly obstacles: readonly Obstacle[];
   private readonly bounds: Bounds;
-  private readonly clock: Clock;
+  private readonly clock: TickClock;
   private readonly log: Log;
   private sink: CombatSink;
   private readonly npcAi: boolean;
   private lastFlushAt: number;
   /** one reusable buffer for every client's frame (each send gets a copy) */
   private readonly frames = new FrameWriter();
+  readonly seed: number;
+  /** what a recording needs to build this zone again (replay/) */
+  readonly setup: { startMs: number; npcs: boolean; npcAi: boolean };
+  private readonly streams: ZoneStreams;
+  private readonly inbox = new ZoneInbox();
+  private readonly applyAtOnce: boolean;
+  /** move commands in the inbox per character (the input cap counts them) */
+  private readonly pendingMoves = new Map<string, number>();
+  private observer: TickObserver | null = null;
 
   constructor(opts: ZoneOptions) {
     const c = opts.content;
@@ -151,10 +219,13 @@ export class Zone {
     this.info = zoneInfo(c);
     this.bounds = { width: c.width, height: c.height };
     this.space = new ZoneSpace(AOI_CELL_SIZE, c.width, c.height, () => this.tickCount);
-    this.clock = opts.clock;
+    this.clock = new TickClock(opts.clock);
     this.log = opts.log.child({ zone: c.id });
     this.tasks = new PeriodicTasks(this.log);
-    const rng = opts.rng ?? seededRng(1);
+    this.seed = opts.seed ?? 1;
+    this.streams = zoneStreams(this.seed);
+    this.applyAtOnce = opts.applyCommands === 'at-once';
+    this.setup = { startMs: opts.clock.ms(), npcs: opts.npcs !== false, npcAi: opts.npcAi ?? true };
     this.sink = opts.sink ?? nullCombatSink;
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
@@ -173,7 +244,7 @@ export class Zone {
       obstacles: this.obstacles,
       bounds: this.bounds,
       allocEid: () => this.nextEid++,
-      rng,
+      rng: this.streams.spawn,
       now: this.clock.ms(),
       onDespawn: (npc) => this.space.hide(npc.eid),
       onRespawn: (npc) => {
@@ -192,7 +263,7 @@ export class Zone {
         positionAt: (eid, tick) => this.space.positionAt(eid, tick),
       },
       clock: this.clock,
-      rng,
+      rng: this.streams.combat,
       hooks: zoneCombatHooks({
         zoneId: this.id,
         clock: this.clock,
@@ -203,7 +274,7 @@ export class Zone {
     });
     this.npcWorld = zoneNpcWorld({
       clock: this.clock,
-      rng,
+      rng: this.streams.ai,
       space: this.space,
       npcs: this.npcs,
       combat: this.combat,
@@ -277,12 +348,14 @@ export class Zone {
       p.inputs = [];
     } else {
       // a save of this process may still be on its way to the database: it is newer
-      const savedHealth = this.saves.pendingHealth(character.id);
+      const saved =
+        opts.saved === undefined ? this.saves.latest(character.id) : (opts.saved ?? undefined);
+      const savedHealth = saved?.health;
       if (savedHealth !== undefined && stats) stats = { ...stats, health: savedHealth };
       const c = savedHealth === undefined ? character : { ...character, health: savedHealth };
       const at = opts.at
         ? clampToBounds(opts.at, this.bounds)
-        : this.saves.startPosition(character, this.bounds, () => defaultSpawn(this.info));
+        : this.saves.startPosition(character, saved, this.bounds, () => defaultSpawn(this.info));
       p = createPlayer(this.nextEid++, c, at);
       if (p.combat.dead) p.combat.diedAt = now;
       if (opts.from) carryCombat(p, opts.from);
@@ -398,11 +471,11 @@ export class Zone {
 
   queueInput(characterId: string, conn: ZoneConnection, input: MoveInput): QueueResult {
     const p = this.attached(characterId, conn);
-    if (!p) return 'not_attached';
-    if (p.combat.dead) return 'dead';
-    if (p.inputs.length >= MAX_QUEUED_INPUTS) return 'full';
+    if (!p) return { ok: false, refusal: NOT_IN_ZONE };
+    if (p.combat.dead) return { ok: false, refusal: YOU_ARE_DEAD };
+    if (p.inputs.length >= MAX_QUEUED_INPUTS) return { ok: false, refusal: INPUTS_FULL };
     p.inputs.push(input);
-    return 'queued';
+    return { ok: true };
   }
 
   /** combat:use from a client: validated and resolved (or its cast started) now. null: not attached. */
@@ -422,20 +495,109 @@ export class Zone {
   /** combat:respawn: a dead player, RESPAWN_DELAY_MS after death, back at the nearest medical centre. */
   respawn(characterId: string, conn: ZoneConnection): RespawnOutcome {
     const p = this.attached(characterId, conn);
-    if (!p) return { ok: false, reason: 'not_attached' };
-    if (!p.combat.dead) return { ok: false, reason: 'not_dead' };
+    if (!p) return { ok: false, refusal: NOT_IN_ZONE };
+    if (!p.combat.dead) return { ok: false, refusal: NOT_DEAD };
     if (this.clock.ms() < (p.combat.diedAt ?? 0) + RESPAWN_DELAY_MS)
-      return { ok: false, reason: 'too_soon' };
+      return { ok: false, refusal: RESPAWN_TOO_SOON };
     return { ok: true, data: this.respawnPlayer(p) };
+  }
+
+  /**
+   * The client in control rides the metro out to `to`: refused unless it may
+   * (departureRefusal); a cast in progress ends (watchers see it interrupted),
+   * then it leaves like `leave` and is returned for the destination to carry over.
+   */
+  depart(characterId: string, conn: ZoneConnection, to: string): DepartOutcome {
+    const p = this.attached(characterId, conn);
+    if (!p) return { ok: false, refusal: NOT_IN_ZONE };
+    const refusal = departureRefusal(p, this.info, to, this.clock.ms());
+    if (refusal) return { ok: false, refusal };
+    this.combat.interrupt(p);
+    this.remove(characterId);
+    return { ok: true, player: p };
+  }
+
+  /**
+   * Queues a command for the start of the next step() (applied at once in
+   * `at-once` mode); `settle` hears the result — or the error applying it threw —
+   * from inside that tick. A move beyond the input cap is refused here at once.
+   */
+  submit<K extends ZoneCommandKind>(
+    cmd: CommandOf<K>,
+    conn: ZoneConnection | null = null,
+    settle?: (err: unknown, result?: ZoneCommandResults[K]) => void,
+  ): void {
+    const answer = settle as ((err: unknown, result?: unknown) => void) | undefined;
+    if (this.applyAtOnce) {
+      this.applyEntry({ seq: 0, cmd, conn, settle: answer });
+      return;
+    }
+    const c = cmd as ZoneCommand;
+    if (c.k === 'move') {
+      const queued = this.pendingMoves.get(c.characterId) ?? 0;
+      const inputs = this.players.get(c.characterId)?.inputs.length ?? 0;
+      if (queued + inputs >= MAX_QUEUED_INPUTS) {
+        answer?.(null, { ok: false, refusal: INPUTS_FULL } satisfies QueueResult);
+        return;
+      }
+      this.pendingMoves.set(c.characterId, queued + 1);
+    }
+    this.inbox.push(cmd, conn, answer);
+  }
+
+  /** submit, answered by a promise (resolved in the tick that applies the command). */
+  ask<K extends ZoneCommandKind>(
+    cmd: CommandOf<K>,
+    conn: ZoneConnection | null = null,
+  ): Promise<ZoneCommandResults[K]> {
+    return new Promise((resolve, reject) => {
+      this.submit(cmd, conn, (err, result) => {
+        if (err) reject(err instanceof Error ? err : new Error(String(err)));
+        else resolve(result as ZoneCommandResults[K]);
+      });
+    });
+  }
+
+  /** Commands waiting for the next tick. */
+  get inboxSize(): number {
+    return this.inbox.size;
+  }
+
+  /** Hears every tick's applied commands (a recorder); null stops. */
+  observe(observer: TickObserver | null): void {
+    this.observer = observer;
+  }
+
+  /** A hash of everything the simulation is (state-hash.ts): equal hashes, equal zones. */
+  stateHash(): string {
+    return hashZoneState({
+      tick: this.tickCount,
+      now: this.clock.ms(),
+      nextEid: this.nextEid,
+      players: this.players.values(),
+      npcs: this.npcs.npcs(),
+      drops: this.objects.allDrops(),
+      rngs: { ...this.streams },
+    });
   }
 
   /** Advances exactly one tick. Never throws: a failing tick is logged and the zone keeps running. */
   step(): void {
     this.tickCount++;
+    const now = this.clock.freeze();
+    const applied = this.inbox.take();
+    this.pendingMoves.clear();
     try {
-      this.advance();
+      this.advance(applied);
     } catch (err) {
       this.log.error({ err, tick: this.tickCount }, 'zone tick failed');
+    }
+    try {
+      this.observer?.tick(this, applied, now);
+    } catch (err) {
+      this.log.error({ err, tick: this.tickCount }, 'zone tick observer failed');
+    } finally {
+      this.clock.thaw();
     }
   }
 
@@ -460,7 +622,9 @@ export class Zone {
     return p && p.conn === conn ? p : undefined;
   }
 
-  private advance(): void {
+  private advance(inbox: readonly InboxEntry[]): void {
+    // first what arrived since the last tick, in arrival order
+    for (const entry of inbox) this.applyEntry(entry);
     const now = this.clock.ms();
     for (const p of this.players.values()) this.movePlayer(p);
     for (const p of [...this.players.values()]) {
@@ -492,6 +656,68 @@ export class Zone {
     this.saves.checkServicePoints(p);
     // moving breaks concentration
     if (p.combat.cast) this.combat.interrupt(p);
+  }
+
+  /** Applies one command and answers its caller; a failing command is logged, the tick goes on. */
+  private applyEntry(entry: InboxEntry): void {
+    let result: unknown;
+    try {
+      result = this.applyCommand(entry);
+    } catch (err) {
+      this.log.error({ err, k: entry.cmd.k, tick: this.tickCount }, 'zone command failed');
+      this.answer(entry, err, undefined);
+      return;
+    }
+    this.answer(entry, null, result);
+  }
+
+  private answer(entry: InboxEntry, err: unknown, result: unknown): void {
+    try {
+      entry.settle?.(err, result);
+    } catch (cbErr) {
+      // an ack callback must not take the tick down
+      this.log.warn({ err: cbErr, k: entry.cmd.k }, 'answering a zone command failed');
+    }
+  }
+
+  private applyCommand({ cmd, conn }: InboxEntry): ZoneCommandResults[ZoneCommandKind] {
+    const c = conn ?? NO_CONNECTION;
+    switch (cmd.k) {
+      case 'attach': {
+        // what the writer had not flushed yet is read once, here, and recorded
+        if (cmd.saved === undefined && !this.players.has(cmd.character.id))
+          (cmd as { saved?: CharacterPosition | null }).saved =
+            this.saves.latest(cmd.character.id) ?? null;
+        return this.attach(cmd.character, c, cmd.stats, {
+          at: cmd.at,
+          from: cmd.carry,
+          sendWelcome: cmd.sendWelcome,
+          saved: cmd.saved,
+        });
+      }
+      case 'detach':
+        return this.detach(cmd.characterId, c);
+      case 'depart':
+        return this.depart(cmd.characterId, c, cmd.to);
+      case 'remove':
+        return this.remove(cmd.characterId);
+      case 'move':
+        return this.queueInput(cmd.characterId, c, cmd.input);
+      case 'use':
+        return this.useAbility(cmd.characterId, c, cmd.use);
+      case 'cancel':
+        return this.cancelCast(cmd.characterId, c);
+      case 'respawn':
+        return this.respawn(cmd.characterId, c);
+      case 'heal':
+        return this.healPlayer(cmd.characterId, cmd.amount);
+      case 'stats':
+        return this.setStats(cmd.characterId, cmd.stats, cmd.health);
+      case 'drop_add':
+        return this.addDrop(cmd.drop);
+      case 'drop_remove':
+        return this.removeDrop(cmd.dropId);
+    }
   }
 
   /** Back to life at the nearest medical centre with RESPAWN_HEALTH_PCT health, saved at once. */
@@ -572,11 +798,19 @@ export class Zone {
  * cooldowns, the GCD and its resource (riding the metro must not reset them).
  * Effects stay behind: their sources are entities of the other zone.
  */
-function carryCombat(p: Player, from: Readonly<Player>): void {
+function carryCombat(p: Player, from: Readonly<Player> | CarriedCombat): void {
+  const carried = 'kind' in from ? carriedCombat(from) : from;
   const c = p.combat;
-  c.cooldowns = new Map(from.combat.cooldowns);
-  c.gcdUntil = from.combat.gcdUntil;
-  c.resource = Math.min(c.maxResource, from.combat.resource);
-  c.lastCombatAt = from.combat.lastCombatAt;
+  c.cooldowns = new Map(carried.cooldowns);
+  c.gcdUntil = carried.gcdUntil;
+  c.resource = Math.min(c.maxResource, carried.resource);
+  c.lastCombatAt = carried.lastCombatAt;
   c.dirty = true;
 }
+
+/** Commands from the database carry no connection; one that needs it then matches no player. */
+const NO_CONNECTION: ZoneConnection = {
+  id: '',
+  welcome: () => undefined,
+  snapshot: () => undefined,
+};

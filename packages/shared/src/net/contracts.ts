@@ -8,6 +8,7 @@ import { MAX_INPUT_MS } from '../rules/movement';
 import type { DamageType, Rarity } from '../content/item-schema';
 import type { NpcRank } from '../content/npc-schema';
 import { IdSchema } from '../schemas/primitives';
+import type { Refusal } from './refusals';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -262,7 +263,8 @@ export interface CharStatsMsg {
   carryWeight: number;
 }
 
-export type AckError = { code: string; message: string };
+/** An ack's error: always a typed Refusal (net/refusals.ts). */
+export type AckError = Refusal;
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
 
 /**
@@ -435,15 +437,12 @@ export interface ClientToServerEvents {
 }
 
 /**
- * `data` of the client's `connect_error` when the sim refuses a handshake.
+ * `data` of the client's `connect_error` when the sim refuses a handshake (a Refusal).
  * code: UNAUTHENTICATED (missing/expired/invalid/reused ticket: mint a new one),
  * NOT_FOUND (not your character, or deleted), INVALID_STATE (zone not served here /
  * shutting down: retry later), INTERNAL. `message` is safe to show to the player.
  */
-export interface ConnectErrorData {
-  code: string;
-  message: string;
-}
+export type ConnectErrorData = Refusal;
 
 /** Handshake auth payload: the ticket minted by the web app (tRPC `sim.ticket`). */
 export const HandshakeAuthSchema = z.object({

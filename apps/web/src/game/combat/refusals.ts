@@ -1,8 +1,8 @@
 /**
- * combat:use refusals → the short line flashed over the screen. The server's own
- * message is the fallback for codes this build does not know (rate limits, new codes).
+ * combat:use refusals → the short line flashed over the screen. Codes without a
+ * line of their own here (rate limits, not in the zone …) show the server's message.
  */
-import type { CombatRefusal } from '@necp/shared';
+import type { CombatRefusal, RefusalCode } from '@necp/shared';
 
 const MESSAGES: Record<CombatRefusal, string> = {
   UNKNOWN_ABILITY: "You don't know that ability yet",
@@ -18,28 +18,34 @@ const MESSAGES: Record<CombatRefusal, string> = {
   DEAD: "You're flatlined",
 };
 
-const isRefusal = (code: string): code is CombatRefusal => code in MESSAGES;
+const isCombatRefusal = (code: RefusalCode): code is CombatRefusal => code in MESSAGES;
 
 /**
  * The text for a refused ability. NO_RESOURCE names the class's pool
  * ("Not enough RAM" for netrunners, "Not enough stamina" for everyone else).
  */
 export function refusalMessage(
-  code: string,
+  code: RefusalCode,
   serverMessage: string | undefined,
   resourceName = 'resource',
 ): string {
-  if (!isRefusal(code)) return serverMessage?.trim() || 'That did not work';
   if (code === 'NO_RESOURCE') return `Not enough ${resourceName}`;
-  return MESSAGES[code];
+  if (isCombatRefusal(code)) return MESSAGES[code];
+  return serverMessage?.trim() || 'That did not work';
 }
 
 /** Refusals that mean "this slot is not usable right now": the slot shakes. */
-export const shakesSlot = (code: string) =>
-  code === 'COOLDOWN' ||
-  code === 'GCD' ||
-  code === 'NO_RESOURCE' ||
-  code === 'OUT_OF_RANGE' ||
-  code === 'NO_LINE_OF_SIGHT' ||
-  code === 'CASTING' ||
-  code === 'UNKNOWN_ABILITY';
+export function shakesSlot(code: RefusalCode): boolean {
+  switch (code) {
+    case 'COOLDOWN':
+    case 'GCD':
+    case 'NO_RESOURCE':
+    case 'OUT_OF_RANGE':
+    case 'NO_LINE_OF_SIGHT':
+    case 'CASTING':
+    case 'UNKNOWN_ABILITY':
+      return true;
+    default:
+      return false;
+  }
+}

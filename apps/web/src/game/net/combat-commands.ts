@@ -4,6 +4,7 @@
  * never a throw (the caller flashes it).
  */
 import type { Ack, AckError, CombatUse, CombatUseResult, RespawnResult } from '@necp/shared';
+import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
 
 const ACK_TIMEOUT_MS = 3000;
@@ -24,7 +25,7 @@ export class CombatCommands {
     const s = this.socket();
     if (!s?.connected) return { ok: false, error: offline };
     try {
-      return (await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+      return readAck<T>(await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
     } catch {
       return { ok: false, error: noAnswer };
     }

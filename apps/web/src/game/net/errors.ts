@@ -1,6 +1,6 @@
 /** Player-facing explanations for failures to enter the game or reach the sim. */
 import { TRPCClientError } from '@trpc/client';
-import type { ConnectErrorData } from '@necp/shared';
+import { isRefusalCode, type ConnectErrorData } from '@necp/shared';
 import type { FatalError } from '../store/game-store';
 
 function trpcCode(err: unknown): string | undefined {
@@ -72,7 +72,8 @@ export function connectErrorData(err: Error): ConnectErrorData | null {
   if (data && typeof data === 'object' && 'code' in data && typeof data.code === 'string') {
     const message =
       'message' in data && typeof data.message === 'string' ? data.message : err.message;
-    return { code: data.code, message };
+    // a code this build does not know (a newer sim) reads as INTERNAL
+    return { code: isRefusalCode(data.code) ? data.code : 'INTERNAL', message };
   }
   return null;
 }

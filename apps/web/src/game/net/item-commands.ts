@@ -8,6 +8,7 @@ import type { Ack, DropItemInfo, ItemUseResult } from '@necp/shared';
 import { itemName, templateOf } from '../items/templates';
 import type { GameStore } from '../store/game-store';
 import { itemUseText } from './notices';
+import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
 
 const ACK_TIMEOUT_MS = 5000;
@@ -48,7 +49,7 @@ export class ItemCommands {
     if (this.busy.has(key)) return null;
     this.busy.add(key);
     try {
-      return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
     } catch {
       this.toast('error', 'The server did not answer. Try again.');
       return null;

@@ -5,6 +5,7 @@
  * caller has one shape to show.
  */
 import type { Ack, TravelResult } from '@necp/shared';
+import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
 
 /** the sim saves the character and moves it between zones before it answers */
@@ -20,9 +21,9 @@ export async function requestTravel(
       error: { code: 'OFFLINE', message: 'Not connected to the city right now.' },
     };
   try {
-    return (await socket
-      .timeout(TRAVEL_ACK_TIMEOUT_MS)
-      .emitWithAck('zone:travel', { to })) as Ack<TravelResult>;
+    return readAck<TravelResult>(
+      await socket.timeout(TRAVEL_ACK_TIMEOUT_MS).emitWithAck('zone:travel', { to }),
+    );
   } catch {
     return {
       ok: false,

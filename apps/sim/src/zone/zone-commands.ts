@@ -1,0 +1,92 @@
+/**
+ * Everything that may change a zone from outside its tick, as data: client
+ * commands (through the socket handlers) and database results (drops, stats,
+ * heals). They enter the zone's inbox and are applied at the start of `step()`
+ * (zone-inbox.ts), so a recording of them replays the zone (replay/).
+ * Commands are plain JSON-able values; the connection a command came through is
+ * carried beside it (a recording names it by id).
+ */
+import type {
+  CharStatsMsg,
+  CombatUse,
+  MoveInput,
+  Refusal,
+  RespawnResult,
+  Vec2,
+} from '@necp/shared';
+import type { CharacterPosition, SimCharacter, ZoneDrop } from '@necp/game';
+import type { UseResult } from '../combat/engine';
+import type { Player, PlayerStats } from './player';
+import type { HealthUpdate, StatsUpdate } from './player-stats';
+import type { AttachResult } from './zone';
+import type { DropEntity } from './world-objects';
+
+/** What a character riding the metro keeps from the zone it left (see carryCombat). */
+export interface CarriedCombat {
+  cooldowns: [string, number][];
+  gcdUntil: number;
+  resource: number;
+  lastCombatAt: number;
+}
+
+export type ZoneCommand =
+  | {
+      k: 'attach';
+      character: SimCharacter;
+      stats?: PlayerStats | undefined;
+      /** a metro arrival: where it appears (saved at once) */
+      at?: Vec2 | undefined;
+      carry?: CarriedCombat | undefined;
+      /** false: the caller sends the welcome itself (after its ack) */
+      sendWelcome?: boolean | undefined;
+      /** the unflushed save the zone read when it applied this (filled in then; null: none) */
+      saved?: CharacterPosition | null | undefined;
+    }
+  | { k: 'detach'; characterId: string }
+  /** the client in control takes its character out (metro): refused unless it may ride from here to `to` */
+  | { k: 'depart'; characterId: string; to: string }
+  | { k: 'remove'; characterId: string }
+  | { k: 'move'; characterId: string; input: MoveInput }
+  | { k: 'use'; characterId: string; use: CombatUse }
+  | { k: 'cancel'; characterId: string }
+  | { k: 'respawn'; characterId: string }
+  | { k: 'heal'; characterId: string; amount: number }
+  | { k: 'stats'; characterId: string; stats: StatsUpdate; health: HealthUpdate }
+  | { k: 'drop_add'; drop: ZoneDrop }
+  | { k: 'drop_remove'; dropId: string };
+
+export type ZoneCommandKind = ZoneCommand['k'];
+export type CommandOf<K extends ZoneCommandKind> = Extract<ZoneCommand, { k: K }>;
+
+export type Refused = { ok: false; refusal: Refusal };
+export type QueueResult = { ok: true } | Refused;
+export type RespawnOutcome = { ok: true; data: RespawnResult } | Refused;
+export type DepartOutcome = { ok: true; player: Readonly<Player> } | Refused;
+
+/** What each command answers with (resolved from inside the tick that applied it). */
+export interface ZoneCommandResults {
+  attach: AttachResult;
+  detach: boolean;
+  depart: DepartOutcome;
+  remove: boolean;
+  move: QueueResult;
+  /** null: not the client in control */
+  use: UseResult | null;
+  cancel: boolean;
+  respawn: RespawnOutcome;
+  heal: number;
+  stats: CharStatsMsg | undefined;
+  drop_add: Readonly<DropEntity> | undefined;
+  drop_remove: boolean;
+}
+
+/** The combat state a metro rider carries along. */
+export function carriedCombat(p: Readonly<Player>): CarriedCombat {
+  const c = p.combat;
+  return {
+    cooldowns: [...c.cooldowns],
+    gcdUntil: c.gcdUntil,
+    resource: c.resource,
+    lastCombatAt: c.lastCombatAt,
+  };
+}
