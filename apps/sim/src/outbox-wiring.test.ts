@@ -6,6 +6,7 @@ import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
   drainOutbox,
+  endSession,
   equipItem,
   grantItem,
   publishEvent,
@@ -312,6 +313,38 @@ describe('the live worker: roles, bans and stats follow the database', () => {
       revokeSessions(tx, { userId: p.userId, kind: 'SESSIONS_REVOKED' }),
     );
     await expectKicked(client, 'signed_out');
+  });
+
+  it('signing out one web session disconnects the game sockets its tickets opened, no others', async () => {
+    const p = await createPlayerAt(db, 40, 110);
+    const [laptop, phone, tablet] = [uniq('laptop-'), uniq('phone-'), uniq('tablet-')];
+    const { client } = await sim.join(p, { sessionId: laptop });
+    worker = await liveWorker(sim, client, p.characterId);
+    // what auth.signOut runs for another session of the same account: this socket plays on
+    await endSession(sim.deps, { userId: p.userId, sessionId: phone });
+    await vi.waitFor(
+      async () =>
+        expect(
+          (
+            await db.outboxEvent.findUnique({
+              where: { key: `account.access_changed:sign_out:${phone}` },
+            })
+          )?.publishedAt,
+        ).toBeTruthy(),
+      { timeout: 5000, interval: 20 },
+    );
+    await client.sync();
+    expect(client.pending('session:kicked')).toBe(0);
+
+    const minted = await sim.ticket(p.userId, p.characterId, { sessionId: laptop });
+    await endSession(sim.deps, { userId: p.userId, sessionId: laptop });
+    await expectKicked(client, 'signed_out');
+    // a ticket that session minted before signing out is refused; another session's connects
+    expect(await expectRefused(sim.server.port, { ticket: minted })).toMatchObject({
+      data: { code: 'UNAUTHENTICATED', message: 'You were signed out. Please sign in again.' },
+    });
+    const back = await sim.join(p, { sessionId: tablet });
+    expect(back.welcome.self.characterId).toBe(p.characterId);
   });
 
   it('armor taken off through the API lowers the defence the sim fights with within 1 s, with no socket message', async () => {

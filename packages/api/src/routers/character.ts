@@ -34,6 +34,10 @@ export const characterRouter = createTRPCRouter({
   enter: protectedProcedure
     .input(CharacterIdInputSchema)
     .mutation(({ ctx, input }) =>
-      enterWorld(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
+      enterWorld(ctx.deps, {
+        userId: ctx.session.userId,
+        characterId: input.characterId,
+        sessionId: ctx.session.sessionId,
+      }),
     ),
 });
