@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniq } from '@necp/db/testing';
 import { zoneById } from '@necp/shared';
@@ -28,6 +28,7 @@ import {
 import { connectClient, expectRefused, type TestClient } from './testing/test-client';
 import { testDb } from './testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
+import { simPerTest } from './testing/sim-per-test';
 
 // The tests of the live worker (at the end) share this file with the ones that
 // drain by hand: a drain marks every event it looked at as published, so the two
@@ -35,11 +36,7 @@ import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 /**
  * Subscribers standing in for the domain's: for each area.entered event of this
