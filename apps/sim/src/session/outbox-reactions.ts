@@ -26,7 +26,10 @@ const KICKS: Record<AccountAccessChangedPayload['reason'], KickMsg | null> = {
     message: 'The password was changed, so every session ended. Sign in again.',
   },
   // only the signed-out session's sockets (handle below): the account's other devices play on
-  sign_out: { reason: 'signed_out', message: 'This session was signed out. Sign in again to play.' },
+  sign_out: {
+    reason: 'signed_out',
+    message: 'This session was signed out. Sign in again to play.',
+  },
   role: null,
   unban: null,
 };

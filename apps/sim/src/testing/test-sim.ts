@@ -26,11 +26,7 @@ export interface TestSim {
   watson: Zone;
   /** advance the clock by one tick length and step every zone, n times */
   step(n?: number): void;
-  ticket(
-    userId: string,
-    characterId: string,
-    opts?: TicketOpts,
-  ): Promise<string>;
+  ticket(userId: string, characterId: string, opts?: TicketOpts): Promise<string>;
   /**
    * Connect with a fresh ticket for the character (closed by close()). `role` also
    * gives the account that role in the database: the sim reads it from there.
