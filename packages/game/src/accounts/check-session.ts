@@ -34,10 +34,7 @@ export async function checkSession(
 }
 
 /** Whether this login session was signed out (the sim refuses tickets it minted). */
-export async function isSignedOut(
-  deps: Pick<GameDeps, 'db'>,
-  sessionId: string,
-): Promise<boolean> {
+export async function isSignedOut(deps: Pick<GameDeps, 'db'>, sessionId: string): Promise<boolean> {
   const row = await deps.db.revokedSession.findUnique({
     where: { id: sessionId },
     select: { id: true },
