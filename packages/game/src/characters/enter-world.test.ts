@@ -67,7 +67,11 @@ describe('enterWorld', () => {
     const u = await createTestUser(db, { role: 'ADMIN' });
     const c = await createTestCharacter(db, u.id);
     const roleOf = async () => {
-      const { ticket } = await enterWorld(deps, { userId: u.id, characterId: c.id, sessionId: 's1' });
+      const { ticket } = await enterWorld(deps, {
+        userId: u.id,
+        characterId: c.id,
+        sessionId: 's1',
+      });
       return (await verifySimTicket(deps.config.simTicketSecret, ticket, deps.clock.ms())).role;
     };
     expect(await roleOf()).toBe('ADMIN');
