@@ -23,6 +23,8 @@ const env = {
   // every spec signs up from 127.0.0.1: the per-address limit (30/h) would stop the
   // suite halfway; the limit itself has integration tests and gateway.spec's own server
   REGISTRATIONS_PER_IP_PER_HOUR: '1000',
+  // pages that fail on purpose for error-pages.spec (server/e2e-crash.ts); test servers only
+  E2E_CRASH_PAGES: 'on',
 };
 
 export default defineConfig({

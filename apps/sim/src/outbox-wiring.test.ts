@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniq } from '@necp/db/testing';
 import { zoneById } from '@necp/shared';
@@ -6,6 +6,7 @@ import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
   drainOutbox,
+  endSession,
   equipItem,
   grantItem,
   publishEvent,
@@ -27,6 +28,7 @@ import {
 import { connectClient, expectRefused, type TestClient } from './testing/test-client';
 import { outboxTestDb } from './testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
+import { simPerTest } from './testing/sim-per-test';
 
 // The tests of the live worker (at the end) share this file with the ones that
 // drain by hand: a drain marks every event it looked at as published, so the two
@@ -34,11 +36,7 @@ import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
 
 const db = outboxTestDb('simOutboxWiring');
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 /**
  * Subscribers standing in for the domain's: for each area.entered event of this
@@ -312,6 +310,38 @@ describe('the live worker: roles, bans and stats follow the database', () => {
       revokeSessions(tx, { userId: p.userId, kind: 'SESSIONS_REVOKED' }),
     );
     await expectKicked(client, 'signed_out');
+  });
+
+  it('signing out one web session disconnects the game sockets its tickets opened, no others', async () => {
+    const p = await createPlayerAt(db, 40, 110);
+    const [laptop, phone, tablet] = [uniq('laptop-'), uniq('phone-'), uniq('tablet-')];
+    const { client } = await sim.join(p, { sessionId: laptop });
+    worker = await liveWorker(sim, client, p.characterId);
+    // what auth.signOut runs for another session of the same account: this socket plays on
+    await endSession(sim.deps, { userId: p.userId, sessionId: phone });
+    await vi.waitFor(
+      async () =>
+        expect(
+          (
+            await db.outboxEvent.findUnique({
+              where: { key: `account.access_changed:sign_out:${phone}` },
+            })
+          )?.publishedAt,
+        ).toBeTruthy(),
+      { timeout: 5000, interval: 20 },
+    );
+    await client.sync();
+    expect(client.pending('session:kicked')).toBe(0);
+
+    const minted = await sim.ticket(p.userId, p.characterId, { sessionId: laptop });
+    await endSession(sim.deps, { userId: p.userId, sessionId: laptop });
+    await expectKicked(client, 'signed_out');
+    // a ticket that session minted before signing out is refused; another session's connects
+    expect(await expectRefused(sim.server.port, { ticket: minted })).toMatchObject({
+      data: { code: 'UNAUTHENTICATED', message: 'You were signed out. Please sign in again.' },
+    });
+    const back = await sim.join(p, { sessionId: tablet });
+    expect(back.welcome.self.characterId).toBe(p.characterId);
   });
 
   it('armor taken off through the API lowers the defence the sim fights with within 1 s, with no socket message', async () => {

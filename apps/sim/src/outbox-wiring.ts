@@ -38,12 +38,17 @@ export const characterRoom = (characterId: string) => `char:${characterId}`;
 /** The Socket.IO room of one account: every socket of it joins, on whichever node. */
 export const userRoom = (userId: string) => `user:${userId}`;
 
+/** The Socket.IO room of one web login session: the sockets opened with tickets it minted. */
+export const loginSessionRoom = (sessionId: string) => `login:${sessionId}`;
+
 /** Tells a character (or an account) about changes made outside its own requests. */
 export interface CharacterNotifier {
   quest(characterId: string, msg: QuestUpdateMsg): void;
   reputation(characterId: string, msg: ReputationChangedMsg): void;
   /** disconnects every socket of the account, on every node, telling it why */
   kickAccount(userId: string, msg: KickMsg): void;
+  /** the same for the sockets one web login session opened (it signed out) */
+  kickLoginSession(sessionId: string, msg: KickMsg): void;
   /** the database changed the character's derived stats: the node holding its socket re-reads them */
   statsChanged(characterId: string): void;
 }
@@ -61,17 +66,20 @@ export function roomNotifier(
     quest: (characterId, msg) => void io.to(characterRoom(characterId)).emit('quest:update', msg),
     reputation: (characterId, msg) =>
       void io.to(characterRoom(characterId)).emit('reputation:changed', msg),
-    kickAccount: (userId, msg) => {
-      // both go out on the adapter in this order, so the reason arrives before the close
-      io.to(userRoom(userId)).emit('session:kicked', msg);
-      io.in(userRoom(userId)).disconnectSockets(true);
-    },
+    kickAccount: (userId, msg) => kickRoom(io, userRoom(userId), msg),
+    kickLoginSession: (sessionId, msg) => kickRoom(io, loginSessionRoom(sessionId), msg),
     statsChanged: (characterId) => {
       localStats(characterId);
       // the in-memory adapter (one process, no Redis) has no other node and only warns
       if (opts.crossNode) io.serverSideEmit('char:stats_changed', characterId);
     },
   };
+}
+
+function kickRoom(io: SimIo, room: string, msg: KickMsg): void {
+  // both go out on the adapter in this order, so the reason arrives before the close
+  io.to(room).emit('session:kicked', msg);
+  io.in(room).disconnectSockets(true);
 }
 
 /** How the subscribers are made (the domain's by default; tests pass their own). */
@@ -109,7 +117,13 @@ export function simOutboxSubscribers(
         notify: (characterId, msg) => notifier.reputation(characterId, msg),
       }),
     )
-    .subscribe(factories.access((userId, msg) => notifier.kickAccount(userId, msg)))
+    .subscribe(
+      factories.access((target, msg) =>
+        'sessionId' in target
+          ? notifier.kickLoginSession(target.sessionId, msg)
+          : notifier.kickAccount(target.userId, msg),
+      ),
+    )
     .subscribe(factories.stats((characterId) => notifier.statsChanged(characterId)));
 }
 

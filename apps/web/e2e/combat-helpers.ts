@@ -1,7 +1,7 @@
 // Combat helpers for e2e specs: read the client's read-only test hook
 // (window.__necp.state()) instead of hunting pixels, and drive fights with the
 // ability keys only when a slot says it is ready.
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { NecpTestEntity, NecpTestView } from '../src/game/test-hook';
 
 export const state = (page: Page): Promise<NecpTestView> =>
@@ -19,19 +19,40 @@ export async function living(page: Page, templateId: string): Promise<NecpTestEn
   return s.entities.filter((e) => e.kind === 'npc' && e.templateId === templateId && !e.dead);
 }
 
-/** Tab until the target is `eid` (Tab goes nearest first and wraps). */
+/**
+ * Tab until the target is `eid`. Tab goes nearest first and wraps, and only through
+ * enemies on screen (`inView`): the caller picks one that is. Each press is answered
+ * by the client at once (no server round trip), so this waits on the hook's target
+ * moving, never on a clock.
+ */
 export async function tabTo(page: Page, eid: number) {
   await page.getByTestId('game-canvas').focus();
   for (let i = 0; i < 12; i++) {
+    const before = (await state(page)).target;
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await state(page)).target).not.toBeNull();
-    if ((await state(page)).target === eid) return;
+    const after = await page
+      .waitForFunction(
+        ({ before, eid }) => {
+          const t = window.__necp?.state().target ?? null;
+          return t !== null && (t !== before || t === eid) ? t : null;
+        },
+        { before, eid },
+        { timeout: 2000 },
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => null);
+    if (after === eid) return;
+    if (after === null) {
+      const s = await state(page);
+      const seen = s.entities.filter((e) => e.inView && !e.dead).map((e) => e.eid);
+      throw new Error(`Tab moved no target (target ${s.target}, on screen: ${seen.join(', ')})`);
+    }
   }
   throw new Error(`Tab never reached eid ${eid}`);
 }
 
 /** Holds the movement keys towards a point for a short step. */
-async function stepTowards(
+export async function stepTowards(
   page: Page,
   from: { x: number; y: number },
   to: { x: number; y: number },

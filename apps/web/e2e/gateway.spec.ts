@@ -1,11 +1,10 @@
 // The gateway at the HTTP level, against the real `next start`: body caps (413)
 // before anything is parsed or authenticated, JSON-only tRPC POSTs (415), the batch
 // cap, and a client address X-Forwarded-For cannot choose (TRUSTED_PROXY_HOPS=0).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { uid } from './helpers';
+import { startWeb } from './web-server';
 
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const strongPassword = () => `Vx9!${uid()}-neon-${uid()}`;
@@ -103,46 +102,6 @@ test('a batch over 16 calls is refused before any call runs', async ({ request }
   expect(atCap.status()).toBe(401);
   expect(await atCap.json()).toHaveLength(16);
 });
-
-/** A second `next start` of the same build, so this test owns its in-memory limits. */
-async function startWeb(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
-  const port = await new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-  const child: ChildProcess = spawn('pnpm', ['exec', 'next', 'start', '-p', String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-nextauth-secret-0123456789',
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      SIM_TICKET_SECRET: process.env.SIM_TICKET_SECRET ?? 'e2e-sim-ticket-secret-0123456789',
-      REDIS_URL: '',
-      LOG_LEVEL: 'warn',
-      // the default per-address sign-up limit is what these tests are about
-      REGISTRATIONS_PER_IP_PER_HOUR: '',
-      ...env,
-    },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  };
-  for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${url}/api/trpc/auth.me`).then(
-      () => true,
-      () => false,
-    );
-    if (up) return { url, stop };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  stop();
-  throw new Error('the second web server did not start');
-}
 
 const LIMIT_MESSAGE = 'Too many new accounts from your network. Try again later.';
 

@@ -87,3 +87,48 @@ export async function walkTo(page: Page, x: number, y: number, tolerance = 1) {
   }
   throw new Error(`could not reach ${x}, ${y}; at ${(await ownPosition(page)).join(', ')}`);
 }
+
+/**
+ * The daily reward greets a new account; most specs are not about it. Once its status
+ * is known the popup is either coming (unclaimed) or never will; closed with a click,
+ * or a tap on a touch screen.
+ */
+export async function dismissDailyPopup(page: Page, with_: 'click' | 'tap' = 'click') {
+  const button = page.getByTestId('hud-daily');
+  await expect(button).toHaveAttribute('data-state', /claimable|claimed/);
+  const daily = page.getByTestId('daily-reward');
+  if ((await button.getAttribute('data-state')) === 'claimable') {
+    await expect(daily).toBeVisible();
+    await daily.getByRole('button', { name: 'Close daily login' })[with_]();
+  }
+  await expect(daily).toHaveCount(0);
+}
+
+/**
+ * Whether the topmost element at the centre of `selector` is (inside) it; otherwise
+ * what is on top instead, so a failure names it. The HUD lets clicks through to the
+ * map (pointer-events: none), which hit-testing skips: it is made hit-testable for
+ * the look.
+ */
+export const onTop = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    // set through the CSSOM: the page's CSP refuses an injected <style>
+    const hud = [...document.querySelectorAll<HTMLElement>('.hud, .hud *')];
+    const before = hud.map((h) => h.style.getPropertyValue('pointer-events'));
+    for (const h of hud) h.style.setProperty('pointer-events', 'auto', 'important');
+    try {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit && (el === hit || el.contains(hit))) return true;
+      return hit
+        ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}[${hit.getAttribute('data-testid') ?? ''}]`
+        : 'nothing';
+    } finally {
+      hud.forEach((h, i) => {
+        if (before[i]) h.style.setProperty('pointer-events', before[i]!);
+        else h.style.removeProperty('pointer-events');
+      });
+    }
+  }, selector);

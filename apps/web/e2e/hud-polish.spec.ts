@@ -5,9 +5,21 @@
 // drawn ring (and the server rides from there), the reputation window has its data at
 // once, fits the screen and explains a hostile start, windows appear opaque at once.
 import { expect, test, type Page } from '@playwright/test';
+import { createDb } from '@necp/db';
+import { grantItem } from '@necp/game';
 import { METRO_RANGE, zoneById } from '@necp/shared';
 import { state } from './combat-helpers';
-import { createCharacter, enterCity, hold, signUp, uid, walkTo } from './helpers';
+import {
+  createCharacter,
+  dismissDailyPopup,
+  enterCity,
+  hold,
+  onTop,
+  playingCharacterId,
+  signUp,
+  uid,
+  walkTo,
+} from './helpers';
 
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -40,47 +52,28 @@ async function newPlayer(page: Page, size: (typeof SIZES)[number], prefix: strin
   return name;
 }
 
-/** The daily reward greets a new account; it is not what these tests are about. */
-async function dismissDaily(page: Page) {
-  const button = page.getByTestId('hud-daily');
-  await expect(button).toHaveAttribute('data-state', /claimable|claimed/);
-  const daily = page.getByTestId('daily-reward');
-  if ((await button.getAttribute('data-state')) === 'claimable') {
-    await expect(daily).toBeVisible();
-    await daily.getByRole('button', { name: 'Close daily login' }).click();
-  }
-  await expect(daily).toHaveCount(0);
+type PlateBox = { key: string; x0: number; y0: number; x1: number; y1: number };
+
+function expectNoPlateOverlaps(plates: PlateBox[]) {
+  for (const a of plates)
+    for (const b of plates)
+      if (a !== b)
+        expect(
+          intersects(
+            { x: a.x0, y: a.y0, width: a.x1 - a.x0, height: a.y1 - a.y0 },
+            { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 },
+          ),
+          `${a.key} overlaps ${b.key}`,
+        ).toBe(false);
 }
 
-/**
- * Whether the topmost element at the centre of `selector` is (inside) it. The HUD
- * lets clicks through to the map (pointer-events: none), which hit-testing skips:
- * it is made hit-testable for the look.
- */
-const onTop = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return false;
-    // hit-test the HUD as if every part took the pointer (set through the CSSOM: the
-    // page's CSP refuses an injected <style>)
-    const hud = [...document.querySelectorAll<HTMLElement>('.hud, .hud *')];
-    const before = hud.map((h) => h.style.getPropertyValue('pointer-events'));
-    for (const h of hud) h.style.setProperty('pointer-events', 'auto', 'important');
-    try {
-      const r = el.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (hit && (el === hit || el.contains(hit))) return true;
-      // what is on top instead, so a failure names it
-      return hit
-        ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}[${hit.getAttribute('data-testid') ?? ''}]`
-        : 'nothing';
-    } finally {
-      hud.forEach((h, i) => {
-        if (before[i]) h.style.setProperty('pointer-events', before[i]!);
-        else h.style.removeProperty('pointer-events');
-      });
-    }
-  }, selector);
+const nearest = <T extends { x: number; y: number }>(list: T[], to: { x: number; y: number }) => {
+  const out = [...list].sort(
+    (a, b) => Math.hypot(a.x - to.x, a.y - to.y) - Math.hypot(b.x - to.x, b.y - to.y),
+  )[0];
+  expect(out, 'one near').toBeTruthy();
+  return out!;
+};
 
 /**
  * Presses a hotkey inside the page and reads the window the moment it is in the
@@ -117,7 +110,7 @@ for (const size of SIZES) {
       page,
     }) => {
       await newPlayer(page, size, 'fade');
-      await dismissDaily(page);
+      await dismissDailyPopup(page);
       await page.getByTestId('game-canvas').focus();
       const inv = await firstFrameOf(page, 'KeyI', 'inventory-panel');
       expect(inv).toEqual({ opacity: '1', animatesOpacity: false, animations: 1 });
@@ -164,7 +157,7 @@ for (const size of SIZES) {
         await expect(toasts.first()).toBeVisible();
         await check('banner');
       }
-      await dismissDaily(page);
+      await dismissDailyPopup(page);
       await page.getByTestId('game-canvas').focus();
       // toasts with no window open are shown
       await page.keyboard.press('t'); // "Walk to a metro station …"
@@ -201,7 +194,7 @@ for (const size of SIZES) {
     }) => {
       test.setTimeout(240_000);
       await newPlayer(page, size, 'hurt');
-      await dismissDaily(page);
+      await dismissDailyPopup(page);
       // into the middle of the Tyger Claws' plaza, then look at the bag
       await walkTo(page, punks.x, punks.y, 2.5);
       await page.getByTestId('game-canvas').focus();
@@ -244,7 +237,7 @@ for (const size of SIZES) {
       page,
     }) => {
       await newPlayer(page, size, 'metro');
-      await dismissDaily(page);
+      await dismissDailyPopup(page);
       // north of the station, outside the ring: no prompt
       await walkTo(page, metro.x, metro.y - METRO_RANGE - 2.5, 0.6);
       await expect(page.getByTestId('hint-metro')).toHaveCount(0);
@@ -281,7 +274,7 @@ for (const size of SIZES) {
       page,
     }) => {
       await newPlayer(page, size, 'rep');
-      await dismissDaily(page);
+      await dismissDailyPopup(page);
       // record whether the placeholder ever shows from the key press on
       await page.evaluate(() => {
         const w = window as unknown as { __askedAround?: boolean };
@@ -321,33 +314,82 @@ for (const size of SIZES) {
 
     test('name plates never overlap: own, contacts, fighters', async ({ page }) => {
       await newPlayer(page, size, 'plate');
-      await dismissDaily(page);
+      await dismissDailyPopup(page);
       // onto the nearest contact: the own plate would cover theirs
       const s0 = await state(page);
-      const contact = [...s0.contacts].sort(
-        (a, b) =>
-          Math.hypot(a.x - s0.self!.x, a.y - s0.self!.y) -
-          Math.hypot(b.x - s0.self!.x, b.y - s0.self!.y),
-      )[0];
-      expect(contact, 'a contact near the start').toBeTruthy();
-      await walkTo(page, contact!.x, contact!.y + 0.8, 0.6);
+      const contact = nearest(s0.contacts, s0.self!);
+      await walkTo(page, contact.x, contact.y + 0.8, 0.6);
       await page.waitForTimeout(300);
       const s = await state(page);
       expect(s.plates?.some((p) => p.key === 'self')).toBe(true);
       const plates = s.plates ?? [];
-      for (const a of plates)
-        for (const b of plates)
-          if (a !== b)
-            expect(
-              intersects(
-                { x: a.x0, y: a.y0, width: a.x1 - a.x0, height: a.y1 - a.y0 },
-                { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 },
-              ),
-              `${a.key} overlaps ${b.key}`,
-            ).toBe(false);
+      expectNoPlateOverlaps(plates);
       // the contact's plate is still there (moved up), not dropped
-      expect(plates.some((p) => p.key === `c${contact!.eid}`)).toBe(true);
+      expect(plates.some((p) => p.key === `c${contact.eid}`)).toBe(true);
       await shot(page, `${size.name}-plates-contact`);
+    });
+
+    test('loot labels are laid out with the name plates: none overlaps another', async ({
+      page,
+    }) => {
+      test.setTimeout(150_000);
+      await newPlayer(page, size, 'drop');
+      await dismissDailyPopup(page);
+      // beside the nearest contact, so loot, own and contact plates all want one spot
+      const s0 = await state(page);
+      const contact = nearest(s0.contacts, s0.self!);
+      await walkTo(page, contact.x, contact.y + 1.5, 0.6);
+      // a pile at our feet. Test-only setup: a new character's kit is all worn, so
+      // the bag gets a few items from the domain's own grant (a ledgered `admin`
+      // source) straight against the e2e database — no production endpoint involved
+      const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+      try {
+        for (const templateId of ['cap_street', 'gloves_fingerless', 'sneakers_neon'])
+          await grantItem(
+            { db },
+            { characterId: playingCharacterId(page), templateId, quantity: 1, reason: 'admin' },
+          );
+      } finally {
+        await db.$disconnect();
+      }
+      // drops already lying here (an earlier run's) are not this test's
+      const before = new Set((await state(page)).drops.map((d) => d.eid));
+      await page.getByTestId('game-canvas').focus();
+      await page.keyboard.press('i');
+      const bag = page.getByTestId('inventory-panel');
+      await expect(bag).toBeVisible();
+      const items = bag.locator('[data-testid=bag-slot][data-item-id]:not([data-item-id=""])');
+      await expect(items).toHaveCount(3);
+      for (let i = 0; i < 3; i++) {
+        const before = (await state(page)).drops.length;
+        await items.first().click(); // a click opens the item's actions (right-click would wear it)
+        await page.getByTestId('item-menu').locator('[data-action=drop]').click();
+        // a stack asks how many: all of them
+        if (await page.getByTestId('quantity-input').isVisible())
+          await page.getByTestId('confirm-ok').click();
+        await expect.poll(async () => (await state(page)).drops.length).toBeGreaterThan(before);
+      }
+      await page.keyboard.press('i');
+      await expect(bag).toHaveCount(0);
+
+      // the next frames lay the pile's labels out with the other plates
+      const s1 = await state(page);
+      const drops = s1.drops.filter((d) => !before.has(d.eid)).map((d) => `d${d.eid}`);
+      expect(drops).toHaveLength(3);
+      await expect
+        .poll(async () => {
+          const s = await state(page);
+          const laid = new Set([...(s.plates ?? []).map((p) => p.key), ...(s.hiddenPlates ?? [])]);
+          return drops.filter((k) => !laid.has(k));
+        })
+        .toEqual([]);
+      const s = await state(page);
+      const plates = s.plates ?? [];
+      // a pile's labels hang under it, one below the other, not one over another
+      expect(plates.filter((p) => p.key.startsWith('d')).length).toBeGreaterThanOrEqual(2);
+      expect(plates.some((p) => p.key === 'self')).toBe(true);
+      expectNoPlateOverlaps(plates);
+      await shot(page, `${size.name}-plates-loot`);
     });
   });
 }

@@ -4,7 +4,16 @@
 // full-screen sheet, and the "use" button talks to the contact in front of you.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { contactById } from '@necp/shared';
-import { createCharacter, enterCity, ownPosition, signUp, uid, walkTo } from './helpers';
+import {
+  createCharacter,
+  dismissDailyPopup,
+  enterCity,
+  onTop,
+  ownPosition,
+  signUp,
+  uid,
+  walkTo,
+} from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -106,17 +115,6 @@ async function pushStick(page: Page, dx: number, dy: number, ms: number) {
   await cdp.detach();
 }
 
-async function dismissDailyPopup(page: Page) {
-  const button = page.getByTestId('hud-daily');
-  await expect(button).toHaveAttribute('data-state', /claimable|claimed/);
-  const daily = page.getByTestId('daily-reward');
-  if ((await button.getAttribute('data-state')) === 'claimable') {
-    await expect(daily).toBeVisible();
-    await daily.getByRole('button', { name: 'Close daily login' }).tap();
-  }
-  await expect(daily).toHaveCount(0);
-}
-
 test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async ({
   page,
 }, info) => {
@@ -124,7 +122,7 @@ test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async 
   await signUp(page, `m_${uid()}`);
   await createCharacter(page, name, 'streetkid', 'solo');
   await enterCity(page, name);
-  await dismissDailyPopup(page);
+  await dismissDailyPopup(page, 'tap');
 
   // touch controls are there; the keyboard help is not
   await expect(page.getByTestId('touch-controls')).toBeVisible();
@@ -191,15 +189,35 @@ test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async 
   await expect(page.getByTestId('escape-menu')).toBeVisible();
 });
 
-test('a phone on its side: the HUD widgets do not overlap either', async ({ page }, info) => {
+test('a phone on its side: the HUD widgets do not overlap, and windows leave your health in sight', async ({
+  page,
+}, info) => {
   await page.setViewportSize({ width: 844, height: 390 });
   const name = `Side${uid()}`;
   await signUp(page, `s_${uid()}`);
   await createCharacter(page, name, 'streetkid', 'netrunner');
   await enterCity(page, name);
-  await dismissDailyPopup(page);
+  await dismissDailyPopup(page, 'tap');
   await expect(page.getByTestId('touch-stick')).toBeVisible();
   await expect(page.getByTestId('ability-bar')).toBeVisible();
   await expectNoOverlaps(page, 844, 390);
   await snap(page, info, 'phone-landscape-hud');
+
+  // a window opens beside your card, not over it: health stays in sight
+  await page.getByTestId('hud-inventory').tap();
+  const bag = page.getByTestId('inventory-panel');
+  await expect(bag).toBeVisible();
+  const sheet = (await bag.boundingBox())!;
+  const card = (await page.locator('.hud__self').boundingBox())!;
+  expect(sheet.x).toBeGreaterThanOrEqual(card.x + card.width);
+  expect(sheet.x + sheet.width).toBeLessThanOrEqual(844 + 1);
+  expect(sheet.y).toBeLessThanOrEqual(1);
+  expect(sheet.height).toBeGreaterThanOrEqual(388);
+  expect(await onTop(page, '[data-testid=hud-health]')).toBe(true);
+  expect(await onTop(page, '.hud__self')).toBe(true);
+  const close = bag.getByRole('button', { name: /^Close/ });
+  expect((await close.boundingBox())!.width).toBeGreaterThanOrEqual(44);
+  await snap(page, info, 'phone-landscape-bag');
+  await close.tap();
+  await expect(bag).toHaveCount(0);
 });

@@ -5,7 +5,7 @@
 // Fixer Network.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { contactById, levelProgress, questById } from '@necp/shared';
-import { createCharacter, enterCity, signUp, uid, walkTo } from './helpers';
+import { createCharacter, dismissDailyPopup, enterCity, signUp, uid, walkTo } from './helpers';
 
 const regina = contactById('regina')!;
 const dex = contactById('dex')!;
@@ -13,19 +13,6 @@ const streetCred = questById('q_street_cred')!;
 
 const eddies = async (page: Page) =>
   Number(await page.getByTestId('hud-eddies').getAttribute('data-value'));
-
-/** The daily reward greets a new account; it is not what this spec is about. */
-async function dismissDailyPopup(page: Page) {
-  // once the status is known the popup is either coming (unclaimed) or never will
-  const button = page.getByTestId('hud-daily');
-  await expect(button).toHaveAttribute('data-state', /claimable|claimed/);
-  const daily = page.getByTestId('daily-reward');
-  if ((await button.getAttribute('data-state')) === 'claimable') {
-    await expect(daily).toBeVisible();
-    await daily.getByRole('button', { name: 'Close daily login' }).click();
-  }
-  await expect(daily).toHaveCount(0);
-}
 
 /** Walks beside a contact (inside talk range) and opens the conversation with E. */
 async function talkTo(

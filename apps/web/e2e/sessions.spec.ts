@@ -1,6 +1,7 @@
 // Sessions end on the server, and roles are the database's. A copy of a cookie taken
 // before sign-out gets 401 from the API afterwards; "sign out everywhere" on the
-// account page signs out a second browser; an admin demoted through admin.setRole keeps
+// account page signs out a second browser; signing out in one tab ends the game open in
+// another tab of that session; an admin demoted through admin.setRole keeps
 // their session but the same old cookie now mints a PLAYER sim ticket.
 import {
   expect,
@@ -12,7 +13,7 @@ import {
 } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { verifySimTicket } from '@necp/game';
-import { PASSWORD, createCharacter, signUp, uid } from './helpers';
+import { PASSWORD, createCharacter, enterCity, signUp, uid } from './helpers';
 
 const SIM_TICKET_SECRET = process.env.SIM_TICKET_SECRET ?? 'e2e-sim-ticket-secret-0123456789';
 
@@ -83,6 +84,30 @@ test('signing out ends the session: a copy of the old cookie gets 401', async ({
   } finally {
     await copy.dispose();
   }
+});
+
+test('signing out in another tab ends the game open in this one', async ({ page }) => {
+  const id = uid();
+  await signUp(page, `quitter${id}`);
+  const name = `Quit${id}`;
+  await createCharacter(page, name, 'streetkid', 'solo');
+  await enterCity(page, name);
+
+  // the same browser (same cookie, same login session), another tab
+  const tab = await page.context().newPage();
+  await tab.goto('/characters');
+  await tab.getByTestId('sign-out').click();
+  await tab.waitForURL((u) => u.pathname === '/');
+
+  // the sim disconnected the game socket that session's ticket opened, and said why
+  const overlay = page.getByTestId('kicked-overlay');
+  await expect(overlay).toBeVisible();
+  await expect(overlay).toHaveAttribute('data-reason', 'signed_out');
+  await expect(page.getByTestId('kicked-message')).toHaveText(
+    'This session was signed out. Sign in again to play.',
+  );
+  await expect(page.getByTestId('hud-connection')).not.toHaveAttribute('data-state', 'connected');
+  await page.screenshot({ path: test.info().outputPath('signed-out-game-tab.png') });
 });
 
 test('"sign out everywhere" on the account page ends a second browser’s session', async ({

@@ -53,6 +53,11 @@ const ServerEnvSchema = z.object({
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  /**
+   * Test only: pages that fail on purpose, for the e2e of the error pages
+   * (server/e2e-crash.ts). Only the e2e config sets it; never set it in production.
+   */
+  E2E_CRASH_PAGES: optional(z.enum(['on', 'off']).default('off')),
 });
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 

@@ -1,17 +1,14 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestCharacter, createTestUser } from '@necp/db/testing';
 import { SIM_TICKET_TTL_SECONDS, TICK_HZ } from '@necp/shared';
 import { connectClient, expectRefused } from '../testing/test-client';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 /** Re-encodes a JWT's payload with one claim changed, keeping the original signature. */
 function tamper(ticket: string, claims: Record<string, unknown>): string {

@@ -3,6 +3,7 @@ import {
   DomainError,
   currentAccess,
   isDomainError,
+  isSignedOut,
   loadCharacterForSim,
   loadCharacterStats,
   verifySimTicket,
@@ -77,8 +78,11 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
   if (access.bannedUntil) {
     throw new DomainError('FORBIDDEN', 'account banned', 'This account is suspended.');
   }
-  // nor one minted before "sign out everywhere" or a password change
-  if (access.sessionVersion !== claims.sv) {
+  // nor one minted before "sign out everywhere" or a password change, or by a session since signed out
+  if (
+    access.sessionVersion !== claims.sv ||
+    (claims.sid !== undefined && (await isSignedOut(ctx.deps, claims.sid)))
+  ) {
     throw new DomainError(
       'UNAUTHENTICATED',
       'ticket from a revoked session',
@@ -98,7 +102,12 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
   }
   // before the welcome, so the first speed the client predicts with is already right
   const stats = await loadCharacterStats(ctx.deps, character.id);
-  socket.data.auth = { userId: claims.sub, character, stats };
+  socket.data.auth = {
+    userId: claims.sub,
+    ...(claims.sid ? { loginSessionId: claims.sid } : {}),
+    character,
+    stats,
+  };
 }
 
 function toRefusal(err: unknown, log: Log): ConnectRefusal {

@@ -3,18 +3,15 @@
  * from item:use (a 500-style INTERNAL ack and a stack in the log). They are refused
  * by the payload schema (VALIDATION ack), nothing is spent, and the sim keeps serving.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { grantItem } from '@necp/game';
 import { testDb } from '../testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 const BAD_IDS = [
   '\u0000',

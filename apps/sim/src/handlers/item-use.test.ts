@@ -1,16 +1,13 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BAD_PAYLOAD_WINDOW_MS } from '@necp/shared';
 import { checkInvariants, equipItem, grantItem } from '@necp/game';
 import { testDb } from '../testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 /** An open spot away from Watson's areas, contacts and NPC lots. */
 const SPOT = { x: 40, y: 110 };

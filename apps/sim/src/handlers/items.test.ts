@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BAD_PAYLOAD_WINDOW_MS,
   BANK_RANGE,
@@ -13,15 +13,12 @@ import {
 import { grantItem } from '@necp/game';
 import { seen } from '../testing/loot-kit';
 import { testDb } from '../testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 const give = (characterId: string, templateId: string, quantity: number) =>
   grantItem({ db }, { characterId, templateId, quantity, reason: 'admin' });

@@ -1,18 +1,15 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DROP_OWNER_MS, TICK_MS } from '@necp/shared';
 import { crateEid, crateSpawn, seen } from '../testing/loot-kit';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 import type { TestClient } from '../testing/test-client';
 import { CRATE_COOLDOWN_MS } from '../loot/crate-cooldowns';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 const ALLEY = crateSpawn('watson-crate-alley');
 const DOCKS = crateSpawn('watson-crate-docks');

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import {
   INTERACT_RANGE,
@@ -11,6 +11,7 @@ import {
 } from '@necp/shared';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 import type { TestClient } from '../testing/test-client';
 import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
@@ -18,11 +19,7 @@ import { ACTION_LIMIT } from '../session/connect';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 function station(zoneId: string) {
   const s = zoneById(zoneId)?.spawnPoints.find((p) => p.kind === 'metro_station');

@@ -1,16 +1,13 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASE_MOVE_SPEED, MOVE_TIME_TOLERANCE, TICK_MS, toCm } from '@necp/shared';
 import { testDb } from '../testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 import { MAX_QUEUED_INPUTS } from '../zone/player';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 describe('zone:move', () => {
   it('applies inputs at the next tick; the snapshot carries the position and the acked seq', async () => {

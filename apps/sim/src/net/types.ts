@@ -9,6 +9,8 @@ import type { CharacterStats, SimCharacter } from '@necp/game';
  */
 export interface SocketAuth {
   userId: string;
+  /** the web login session whose ticket opened this socket: its sign-out disconnects it */
+  loginSessionId?: string;
   character: SimCharacter;
   /** derived from gear and weight at connect (speed, max health) */
   stats: CharacterStats;

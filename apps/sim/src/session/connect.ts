@@ -15,7 +15,7 @@ import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
 import type { SimSocket } from '../net/types';
-import { characterRoom, userRoom } from '../outbox-wiring';
+import { characterRoom, loginSessionRoom, userRoom } from '../outbox-wiring';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
@@ -116,8 +116,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   registerUnknownEventGuard(handlers, KNOWN_EVENTS);
   // quest and reputation notices reach the character here, in any zone, from any sim node
   void socket.join(characterRoom(character.id));
-  // a ban or revoked sessions disconnects the account's sockets on every node (outbox-wiring)
+  // a ban or revoked sessions disconnects the account's sockets on every node (outbox-wiring),
+  // signing out the web session that minted the ticket this one
   void socket.join(userRoom(userId));
+  if (auth.loginSessionId) void socket.join(loginSessionRoom(auth.loginSessionId));
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);

@@ -7,8 +7,11 @@
 import type { KickMsg } from '@necp/shared';
 import type { AccountAccessChangedPayload, OutboxSubscriber } from '@necp/game';
 
-/** Disconnects every socket of an account, on every node, with the reason shown to the player. */
-export type AccessKick = (userId: string, msg: KickMsg) => void;
+/** Whose sockets go: all of an account's, or those one web login session opened. */
+export type KickTarget = { userId: string } | { sessionId: string };
+
+/** Disconnects the target's sockets, on every node, with the reason shown to the player. */
+export type AccessKick = (target: KickTarget, msg: KickMsg) => void;
 
 /**
  * What an access change does to open sockets. A role change needs nothing here:
@@ -22,6 +25,11 @@ const KICKS: Record<AccountAccessChangedPayload['reason'], KickMsg | null> = {
     reason: 'signed_out',
     message: 'The password was changed, so every session ended. Sign in again.',
   },
+  // only the signed-out session's sockets (handle below): the account's other devices play on
+  sign_out: {
+    reason: 'signed_out',
+    message: 'This session was signed out. Sign in again to play.',
+  },
   role: null,
   unban: null,
 };
@@ -31,8 +39,12 @@ export function accessSubscriber(kick: AccessKick): OutboxSubscriber<'account.ac
     name: 'sim-access',
     types: ['account.access_changed'],
     handle: async (_tx, event, ctx) => {
-      const msg = KICKS[event.payload.reason];
-      if (msg) ctx.afterCommit(() => kick(event.payload.userId, msg));
+      const { userId, reason, sessionId } = event.payload;
+      const msg = KICKS[reason];
+      // a sign-out without its session's id names nothing to disconnect
+      const target: KickTarget | null =
+        reason !== 'sign_out' ? { userId } : sessionId ? { sessionId } : null;
+      if (msg && target) ctx.afterCommit(() => kick(target, msg));
     },
   };
 }

@@ -1,15 +1,12 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RECONNECT_GRACE_MS } from '@necp/shared';
 import { testDb } from '../testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 
 const db = testDb();
 let sim: TestSim;
-beforeEach(async () => {
-  sim = await bootTestSim(db);
-});
-afterEach(() => sim.close());
-afterAll(() => db.$disconnect());
+simPerTest(db, (s) => (sim = s));
 
 /** Joins, walks 2 ticks east, and returns the client with its last server position. */
 async function joinAndWalk(p: { userId: string; characterId: string }) {

@@ -12,7 +12,8 @@ export function socketConnection(socket: SimSocket): ZoneConnection {
     id: socket.id,
     welcome: (msg) => socket.emit('zone:welcome', msg),
     snapshot: (frame) => {
-      if (socket.connected) socket.conn.write(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
+      if (socket.connected)
+        socket.conn.write(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
     },
     // engine.io keeps what the websocket has not taken yet here (not in its typings)
     backlog: () => (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length,

@@ -10,6 +10,15 @@ import { connectClient, type TestClient } from './test-client';
 
 export const TEST_TICKET_SECRET = 'sim-test-ticket-secret-0123456789';
 
+export interface TicketOpts {
+  atMs?: number;
+  secret?: string;
+  role?: Role;
+  sessionVersion?: number;
+  /** the web login session minting it (its sign-out disconnects the socket) */
+  sessionId?: string;
+}
+
 export interface TestSim {
   server: SimServer;
   deps: GameDeps;
@@ -22,18 +31,14 @@ export interface TestSim {
    * or an ack waits for a tick the test has to make. Gives up after 100 steps.
    */
   stepUntil<T>(p: Promise<T>): Promise<T>;
-  ticket(
-    userId: string,
-    characterId: string,
-    opts?: { atMs?: number; secret?: string; role?: Role; sessionVersion?: number },
-  ): Promise<string>;
+  ticket(userId: string, characterId: string, opts?: TicketOpts): Promise<string>;
   /**
    * Connect with a fresh ticket for the character (closed by close()). `role` also
    * gives the account that role in the database: the sim reads it from there.
    */
   join(
     p: { userId: string; characterId: string },
-    opts?: { role?: Role },
+    opts?: Pick<TicketOpts, 'role' | 'sessionId'>,
   ): ReturnType<typeof connectClient>;
   /** closes every client opened by join, then the server */
   close(): Promise<void>;
@@ -89,6 +94,7 @@ export async function bootTestSim(
             o.sessionVersion ??
             (await deps.db.user.findUnique({ where: { id: userId } }))?.sessionVersion ??
             0,
+          ...(o.sessionId ? { sessionId: o.sessionId } : {}),
         },
         o.atMs ?? clock.ms(),
       )

@@ -1,9 +1,11 @@
 import {
   BANK_RANGE,
   INTERACT_RANGE,
+  METRO_RANGE,
   clampToBounds,
   contactsInZone,
   distance,
+  metroStations,
   type Bounds,
   type Vec2,
   type ZoneContent,
@@ -22,16 +24,16 @@ export interface ServicePoint {
 }
 
 /**
- * The zone's service points: bank terminals (BANK_RANGE), metro stations and
- * contacts (INTERACT_RANGE — talking, trading and riding the metro).
+ * The zone's service points, each with the range its own rule uses: bank terminals
+ * (BANK_RANGE), metro stations (METRO_RANGE, the ring of rules/metro.ts) and contacts
+ * (INTERACT_RANGE — talking and trading).
  */
 export function servicePointsOf(c: Pick<ZoneContent, 'id' | 'spawnPoints'>): ServicePoint[] {
   const points: ServicePoint[] = [];
-  for (const s of c.spawnPoints) {
+  for (const s of c.spawnPoints)
     if (s.kind === 'bank_terminal') points.push({ id: s.id, x: s.x, y: s.y, range: BANK_RANGE });
-    if (s.kind === 'metro_station')
-      points.push({ id: s.id, x: s.x, y: s.y, range: INTERACT_RANGE });
-  }
+  for (const s of metroStations(c.spawnPoints))
+    points.push({ id: s.id, x: s.x, y: s.y, range: METRO_RANGE });
   for (const k of contactsInZone(c.id))
     points.push({ id: `contact:${k.id}`, x: k.x, y: k.y, range: INTERACT_RANGE });
   return points;

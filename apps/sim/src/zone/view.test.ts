@@ -38,10 +38,13 @@ describe('view: incremental area of interest', () => {
           minLength: 2,
           maxLength: 7,
         }),
-        fc.array(fc.array(fc.integer({ min: 0, max: DIRS.length - 1 }), { minLength: 7, maxLength: 7 }), {
-          minLength: 10,
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.array(fc.integer({ min: 0, max: DIRS.length - 1 }), { minLength: 7, maxLength: 7 }),
+          {
+            minLength: 10,
+            maxLength: 30,
+          },
+        ),
         fc.integer({ min: 1, max: 6 }),
         (spawns, plan, speedUp) => {
           const k = zoneKit();
@@ -58,7 +61,8 @@ describe('view: incremental area of interest', () => {
               const [dx, dy] = DIRS[dirs[i] ?? 0] ?? [0, 0];
               // several inputs per tick: big steps cross cells and the hysteresis band quickly
               if (dx !== 0 || dy !== 0)
-                for (let n = 0; n < speedUp; n++) k.move(p.id, p.conn as FakeConnection, dx, dy, 50);
+                for (let n = 0; n < speedUp; n++)
+                  k.move(p.id, p.conn as FakeConnection, dx, dy, 50);
             });
             k.step();
             ps.forEach((p, i) => {
@@ -68,7 +72,8 @@ describe('view: incremental area of interest', () => {
               for (const q of ps) {
                 if (q === p) continue;
                 const d = Math.hypot(pos(q.id).x - self.x, pos(q.id).y - self.y);
-                if (d <= VIEW_RADIUS || (oracle[i]?.has(q.eid) && d <= LEAVE_RADIUS)) next.add(q.eid);
+                if (d <= VIEW_RADIUS || (oracle[i]?.has(q.eid) && d <= LEAVE_RADIUS))
+                  next.add(q.eid);
               }
               oracle[i] = next;
               const picture = pictures[i];
@@ -123,8 +128,6 @@ describe('view: incremental area of interest', () => {
     expect(wire.put.map(([, x, y]) => [x, y])).toEqual([
       [toCm(k.zone.player('b')?.x ?? 0), toCm(k.zone.player('b')?.y ?? 0)],
     ]);
-    expect(a.conn.take()[0]?.mv).toEqual([
-      [b.eid, toCm(k.zone.player('b')?.x ?? 0), 10000, 0],
-    ]);
+    expect(a.conn.take()[0]?.mv).toEqual([[b.eid, toCm(k.zone.player('b')?.x ?? 0), 10000, 0]]);
   });
 });

@@ -208,6 +208,5 @@ export const isBehind = (conn: { backlog?(): number }): boolean =>
 /** A combat event this tick that the player is a party to, or sees a party of. */
 export const concerns = (p: Player, events: readonly CombatEvent[]): boolean =>
   events.some(
-    (e) =>
-      e.src === p.eid || e.dst === p.eid || p.view.seen.has(e.src) || p.view.seen.has(e.dst),
+    (e) => e.src === p.eid || e.dst === p.eid || p.view.seen.has(e.src) || p.view.seen.has(e.dst),
   );

@@ -3,40 +3,31 @@
  * Last resort when the root layout itself failed: it replaces the whole document, so
  * it brings its own <html>, <body> and styles.
  */
-import { LostSignal } from '@/components/lost-signal';
+import { CrashScreen } from '@/components/crash-screen';
 import './styles/theme.css';
 import './styles/ui.css';
 import './styles/info-pages.css';
 
-export default function GlobalError({
-  error,
-  reset,
-}: {
+export default function GlobalError(props: {
   error: Error & { digest?: string };
   reset: () => void;
 }) {
   return (
     <html lang="en">
       <body>
-        <LostSignal
-          code="ERR"
+        <CrashScreen
+          {...props}
           title="The city went dark"
           testId="global-error"
-          actions={
-            <>
-              <button type="button" className="btn btn--primary" onClick={reset}>
-                Try again
-              </button>
-              {/* a plain link: the router may be what failed */}
-              <a href="/" className="btn">
-                Back to the street
-              </a>
-            </>
+          // a plain link: the router may be what failed
+          home={
+            <a href="/" className="btn">
+              Back to the street
+            </a>
           }
         >
           <p>NECP could not load. Try again in a moment.</p>
-          {error.digest && <p className="lost__digest muted">Reference: {error.digest}</p>}
-        </LostSignal>
+        </CrashScreen>
       </body>
     </html>
   );

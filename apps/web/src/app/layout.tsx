@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
+import { crashLayoutIfAsked } from '@/server/e2e-crash';
 import { TRPCReactProvider } from '@/trpc/react';
 import './styles/theme.css';
 import './styles/ui.css';
@@ -28,6 +29,7 @@ export const viewport: Viewport = { themeColor: '#05060b' };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // every page renders per request: Next puts the request's CSP nonce (src/proxy.ts) on its scripts
   await connection();
+  await crashLayoutIfAsked(); // e2e of global-error.tsx only: a no-op in production
   return (
     <html lang="en">
       <body>

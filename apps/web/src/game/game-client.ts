@@ -727,6 +727,7 @@ export class GameClient {
           maxHealth: e.info.maxHealth,
           dead: !!e.info.dead,
           disposition: dispositionOf(e.info),
+          inView: this.inView(p),
         };
       }),
       drops: [...world.drops.values()].map((d) => ({

@@ -16,6 +16,8 @@ export interface NecpTestEntity {
   maxHealth: number;
   dead: boolean;
   disposition: string | null;
+  /** on screen now: Tab only cycles through these */
+  inView: boolean;
 }
 
 /** A contact (quest giver, vendor) in view: walk to (x, y) to talk. */
@@ -48,7 +50,8 @@ export interface NecpTestView {
   contacts: NecpTestContact[];
   /**
    * Name plates of the last frame as laid out on the canvas (CSS px): 'self',
-   * 'e<eid>' for fighters, 'c<eid>' for contacts; and the keys hidden for lack of room.
+   * 'e<eid>' for fighters, 'c<eid>' for contacts, 'd<eid>' for drops, 'k<eid>' for
+   * crates; and the keys hidden for lack of room.
    */
   plates?: { key: string; x0: number; y0: number; x1: number; y1: number }[];
   hiddenPlates?: string[];

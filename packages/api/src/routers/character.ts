@@ -31,9 +31,11 @@ export const characterRouter = createTRPCRouter({
     ),
 
   /** The ticket's role is read from the database by the domain, not taken from the session. */
-  enter: protectedProcedure
-    .input(CharacterIdInputSchema)
-    .mutation(({ ctx, input }) =>
-      enterWorld(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
-    ),
+  enter: protectedProcedure.input(CharacterIdInputSchema).mutation(({ ctx, input }) =>
+    enterWorld(ctx.deps, {
+      userId: ctx.session.userId,
+      characterId: input.characterId,
+      sessionId: ctx.session.sessionId,
+    }),
+  ),
 });

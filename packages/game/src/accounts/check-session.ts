@@ -23,7 +23,7 @@ export async function checkSession(
       where: { id: claims.userId },
       select: { ...accountViewSelect, sessionVersion: true, bannedUntil: true },
     }),
-    deps.db.revokedSession.findUnique({ where: { id: claims.sessionId }, select: { id: true } }),
+    isSignedOut(deps, claims.sessionId),
   ]);
   if (!user) return { valid: false, reason: 'no-account' };
   if (user.sessionVersion !== claims.sessionVersion) return { valid: false, reason: 'revoked' };
@@ -31,4 +31,13 @@ export async function checkSession(
   if (isBanned(user, deps.clock.ms())) return { valid: false, reason: 'banned' };
   const { id, email, username, role } = user;
   return { valid: true, account: { id, email, username, role } };
+}
+
+/** Whether this login session was signed out (the sim refuses tickets it minted). */
+export async function isSignedOut(deps: Pick<GameDeps, 'db'>, sessionId: string): Promise<boolean> {
+  const row = await deps.db.revokedSession.findUnique({
+    where: { id: sessionId },
+    select: { id: true },
+  });
+  return row !== null;
 }

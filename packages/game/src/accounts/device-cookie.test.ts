@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniq } from '@necp/db/testing';
 import { LOGIN_IP_ATTEMPTS_PER_MINUTE, LOGIN_MAX_FAILURES_BEFORE_LOCK } from '@necp/shared';
 import {
@@ -8,40 +8,21 @@ import {
   readDeviceCookie,
   writeDeviceCookie,
 } from './device-cookie';
-import { LOGIN_FAILED_MESSAGE, LOGIN_THROTTLED_MESSAGE } from './login-guard';
-import { registerUser } from './register-user';
 import {
-  disposeTestRedis,
-  domainError,
-  testDb,
-  testDeps,
-  testRedis,
-  type TestDeps,
-} from './test-deps';
+  INVALID,
+  PASSWORD,
+  THROTTLED,
+  account as newAccount,
+  failure,
+  loginTestClients,
+  newIp,
+} from './login-test-kit';
+import { testDeps, type TestDeps } from './test-deps';
 import { verifyLogin } from './verify-login';
 
-const db = testDb(4);
-const redis = testRedis();
-afterAll(async () => {
-  await db.$disconnect();
-  await disposeTestRedis(redis);
-});
-
-const PASSWORD = 'correct horse battery';
+const { db, redis } = loginTestClients();
 const KEY = deviceCookieKey('test-nextauth-secret');
-const newIp = () => uniq('ip-');
-
-async function failure(p: Promise<unknown>) {
-  const e = await domainError(p);
-  return { code: e.code, message: e.userMessage };
-}
-const INVALID = { code: 'UNAUTHENTICATED', message: LOGIN_FAILED_MESSAGE };
-const THROTTLED = { code: 'RATE_LIMITED', message: LOGIN_THROTTLED_MESSAGE };
-
-async function account(deps: TestDeps) {
-  const username = uniq('Dev_');
-  return registerUser(deps, { email: `${username}@test.necp`, username, password: PASSWORD });
-}
+const account = (deps: TestDeps) => newAccount(deps, 'Dev_');
 
 describe.each([
   ['memory', undefined],

@@ -1,4 +1,5 @@
 import type { GameDeps } from '../core/deps';
+import { publishEvent } from '../outbox/publish-event';
 import { LOGIN_SESSION_MAX_AGE_SECONDS } from './login-session';
 
 /**
@@ -11,6 +12,8 @@ import { LOGIN_SESSION_MAX_AGE_SECONDS } from './login-session';
  * token lifetime. Expired rows of the account are deleted here, which keeps the table
  * at most one row per sign-out per lifetime. Idempotent: a second call (the sign-out
  * button, then next-auth's own sign-out event) records nothing more.
+ * The `account.access_changed` event (reason sign_out) commits with the row: the
+ * sims disconnect the game sockets this session opened, and only those.
  */
 export async function endSession(
   deps: GameDeps,
@@ -34,6 +37,11 @@ export async function endSession(
     if (count > 0) {
       await tx.authEvent.create({
         data: { userId: input.userId, kind: 'SIGN_OUT', ip: input.ip ?? null },
+      });
+      await publishEvent(tx, {
+        type: 'account.access_changed',
+        key: `account.access_changed:sign_out:${input.sessionId}`,
+        payload: { userId: input.userId, reason: 'sign_out', sessionId: input.sessionId },
       });
     }
   });

@@ -39,7 +39,7 @@ describe('login sessions', () => {
     await expectDomainError(openSession(deps, 'no-such-user'), 'NOT_FOUND');
   });
 
-  it('sign-out ends exactly that session, once, audited', async () => {
+  it('sign-out ends exactly that session, once, audited and announced', async () => {
     const deps = testDeps(db);
     const u = await createTestUser(db);
     const laptop = await openSession(deps, u.id);
@@ -55,6 +55,10 @@ describe('login sessions', () => {
     expect(row.expiresAt).toEqual(new Date(deps.clock.ms() + LOGIN_SESSION_MAX_AGE_SECONDS * 1000));
     // a sign-out is no account-wide revocation
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion).toBe(0);
+    // announced once, naming the session: the sims disconnect only its game sockets
+    expect((await accessEvents(u.id)).map((e) => e.payload)).toEqual([
+      { userId: u.id, reason: 'sign_out', sessionId: laptop.sessionId },
+    ]);
   });
 
   it('forgets revocation rows once every copy of their token has expired', async () => {

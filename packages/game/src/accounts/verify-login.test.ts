@@ -1,45 +1,23 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniq } from '@necp/db/testing';
 import {
   LOGIN_IP_ATTEMPTS_PER_MINUTE,
   LOGIN_LOCK_MINUTES,
   LOGIN_MAX_FAILURES_BEFORE_LOCK,
 } from '@necp/shared';
-import { LOGIN_FAILED_MESSAGE, LOGIN_THROTTLED_MESSAGE } from './login-guard';
-import { registerUser } from './register-user';
 import {
-  disposeTestRedis,
-  domainError,
-  testDb,
-  testDeps,
-  testRedis,
-  type TestDeps,
-} from './test-deps';
+  INVALID,
+  PASSWORD,
+  THROTTLED,
+  account,
+  failure,
+  loginTestClients,
+  newIp,
+} from './login-test-kit';
+import { testDeps } from './test-deps';
 import { verifyLogin } from './verify-login';
 
-const db = testDb(4);
-const redis = testRedis();
-afterAll(async () => {
-  await db.$disconnect();
-  await disposeTestRedis(redis);
-});
-
-const PASSWORD = 'correct horse battery';
-/** A fresh client address, so the per-IP limit never couples two tests (or two runs sharing Redis). */
-const newIp = () => uniq('ip-');
-
-async function account(deps: TestDeps) {
-  const username = uniq('L_');
-  return registerUser(deps, { email: `${username}@test.necp`, username, password: PASSWORD });
-}
-
-/** The code and player-facing message a login attempt fails with. */
-async function failure(p: Promise<unknown>) {
-  const e = await domainError(p);
-  return { code: e.code, message: e.userMessage };
-}
-const INVALID = { code: 'UNAUTHENTICATED', message: LOGIN_FAILED_MESSAGE };
-const THROTTLED = { code: 'RATE_LIMITED', message: LOGIN_THROTTLED_MESSAGE };
+const { db, redis } = loginTestClients();
 
 describe.each([
   ['memory', undefined],

@@ -9,16 +9,16 @@ const db = testDb(2);
 afterAll(() => db.$disconnect());
 
 describe('enterWorld', () => {
-  it('mints a ticket naming the account and character, and stamps lastPlayedAt', async () => {
+  it('mints a ticket naming the account, character and login session, and stamps lastPlayedAt', async () => {
     const deps = testDeps(db);
     const u = await createTestUser(db, { role: 'MODERATOR' });
     const c = await createTestCharacter(db, u.id);
     await createTestCharacter(db, u.id); // a second character must not be the one named
-    const out = await enterWorld(deps, { userId: u.id, characterId: c.id });
+    const out = await enterWorld(deps, { userId: u.id, characterId: c.id, sessionId: 's1' });
     expect(out.simUrl).toBe('http://localhost:3001');
     expect(out.expiresAt).toEqual(new Date(deps.clock.ms() + SIM_TICKET_TTL_SECONDS * 1000));
     const claims = await verifySimTicket(deps.config.simTicketSecret, out.ticket, deps.clock.ms());
-    expect(claims).toMatchObject({ sub: u.id, cid: c.id, role: 'MODERATOR' });
+    expect(claims).toMatchObject({ sub: u.id, cid: c.id, role: 'MODERATOR', sid: 's1' });
     expect((await db.character.findUniqueOrThrow({ where: { id: c.id } })).lastPlayedAt).toEqual(
       deps.clock.now(),
     );
@@ -49,11 +49,11 @@ describe('enterWorld', () => {
     const deleted = await createTestCharacter(db, a.id, { deletedAt: deps.clock.now() });
     const live = await createTestCharacter(db, a.id);
     await expectDomainError(
-      enterWorld(deps, { userId: a.id, characterId: deleted.id }),
+      enterWorld(deps, { userId: a.id, characterId: deleted.id, sessionId: 's1' }),
       'INVALID_STATE',
     );
     await expectDomainError(
-      enterWorld(deps, { userId: b.id, characterId: live.id }),
+      enterWorld(deps, { userId: b.id, characterId: live.id, sessionId: 's1' }),
       'NOT_FOUND',
       'Character not found',
     );
@@ -67,7 +67,11 @@ describe('enterWorld', () => {
     const u = await createTestUser(db, { role: 'ADMIN' });
     const c = await createTestCharacter(db, u.id);
     const roleOf = async () => {
-      const { ticket } = await enterWorld(deps, { userId: u.id, characterId: c.id });
+      const { ticket } = await enterWorld(deps, {
+        userId: u.id,
+        characterId: c.id,
+        sessionId: 's1',
+      });
       return (await verifySimTicket(deps.config.simTicketSecret, ticket, deps.clock.ms())).role;
     };
     expect(await roleOf()).toBe('ADMIN');
@@ -78,7 +82,7 @@ describe('enterWorld', () => {
       data: { bannedUntil: new Date(deps.clock.ms() + 1000) },
     });
     await expectDomainError(
-      enterWorld(deps, { userId: u.id, characterId: c.id }),
+      enterWorld(deps, { userId: u.id, characterId: c.id, sessionId: 's1' }),
       'FORBIDDEN',
       'This account cannot play now',
     );

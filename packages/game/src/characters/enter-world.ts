@@ -9,6 +9,8 @@ import { getOwnedCharacter } from './get-owned-character';
 export interface EnterWorldInput {
   userId: string;
   characterId: string;
+  /** the login session asking: signing it out disconnects the socket this ticket opens */
+  sessionId: string;
 }
 
 const mustRestoreFirst = () =>
@@ -23,7 +25,8 @@ const mustRestoreFirst = () =>
  * characters. The role in the ticket is read from the database now, never taken from
  * the (long-lived) login token, so a demoted admin's old cookie mints a player ticket.
  * It carries the account's session version: "sign out everywhere", a password change
- * or a ban between minting and connecting makes the sim refuse it. The URL is that
+ * or a ban between minting and connecting makes the sim refuse it, and it names the
+ * login session, so signing out that one session ends its game too. The URL is that
  * of the sim process owning the character's zone (several processes share the zones).
  */
 export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promise<SimTicket> {
@@ -54,6 +57,7 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
       characterId: c.id,
       role: access.role,
       sessionVersion: access.sessionVersion,
+      sessionId: input.sessionId,
     },
     nowMs,
   );

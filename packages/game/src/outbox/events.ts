@@ -71,13 +71,16 @@ export const QuestCompletedPayloadSchema = z.object({
 });
 
 /**
- * Who may do what on an account changed (role, ban, revoked sessions): every sim node
- * re-checks that account's open sockets (a ban or revocation disconnects them; a role
- * change takes effect on the next command that needs it).
+ * Who may do what on an account changed (role, ban, revoked sessions, one session
+ * signed out): every sim node re-checks that account's open sockets (a ban or
+ * revocation disconnects them all, a sign-out those opened by that session's tickets;
+ * a role change takes effect on the next command that needs it).
  */
 export const AccountAccessChangedPayloadSchema = z.object({
   userId: id,
-  reason: z.enum(['role', 'ban', 'unban', 'sessions', 'password']),
+  reason: z.enum(['role', 'ban', 'unban', 'sessions', 'password', 'sign_out']),
+  /** reason sign_out: the login session that ended (the sim ticket's `sid`) */
+  sessionId: id.optional(),
 });
 
 /**

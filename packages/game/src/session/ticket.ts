@@ -18,6 +18,11 @@ export const SimTicketClaimsSchema = z.object({
   role: z.enum(['PLAYER', 'MODERATOR', 'ADMIN']),
   /** the account's sessionVersion when minted (a later revocation voids the ticket) */
   sv: z.int().min(0),
+  /**
+   * the login session (sign-in) that minted it: signing that session out disconnects
+   * the sockets opened with it. Absent only on tickets signed by tools (the bench).
+   */
+  sid: z.string().min(1).max(64).optional(),
   jti: z.string(),
   exp: z.number(),
 });
@@ -32,6 +37,8 @@ export async function signSimTicket(
     characterId: string;
     role: SimTicketClaims['role'];
     sessionVersion: number;
+    /** the minting login session's id (see SimTicketClaims.sid) */
+    sessionId?: string;
   },
   nowMs: number,
 ): Promise<{ ticket: string; expiresAt: Date }> {
@@ -41,6 +48,7 @@ export async function signSimTicket(
     cid: claims.characterId,
     role: claims.role,
     sv: claims.sessionVersion,
+    ...(claims.sessionId ? { sid: claims.sessionId } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)

@@ -3,9 +3,10 @@
  * The one notification area. Its place is computed, not fixed: the first free
  * spot (toast-slot.ts) clear of every window, HUD card, bar and the area banner,
  * re-checked whenever the screen changes. With no free spot the toasts wait,
- * hidden, until there is one — they never cover something you can click.
+ * hidden, until there is one — they never cover something you can click. A toast's
+ * few seconds start when it is shown, not while it waits.
  */
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { rarityColor } from '../items/rarity';
 import { minimapRect } from '../render/draw-minimap';
 import { useGame } from './store-context';
@@ -55,6 +56,7 @@ export function Toasts() {
   /** how many of the oldest toasts fit in the free spot (first come, first shown; the newer wait) */
   const [shown, setShown] = useState(0);
   const count = toasts.length;
+  const toastShown = useGame((s) => s.toastShown);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -109,6 +111,11 @@ export function Toasts() {
   }, [count]);
 
   const held = count > 0 && (!slot || shown === 0);
+  useEffect(() => {
+    if (held) return;
+    for (const t of toasts.slice(0, shown)) toastShown(t.id);
+  }, [held, shown, toasts, toastShown]);
+
   const style: CSSProperties = slot
     ? { top: slot.top, left: slot.left, right: 'auto', width }
     : { width };

@@ -1,68 +1,62 @@
 /**
  * Loot on the street: drops as glowing rarity-coloured item markers with a name
  * plate (dimmed while someone else holds the loot rights), crates as hazard-striped
- * boxes. The target in reach gets a pulsing ring.
+ * boxes. The target in reach gets a pulsing ring. The plates are not drawn here:
+ * they are returned as jobs for the renderer's plate pass (plate-layout.ts), which
+ * lays them out with every other plate so none overlaps another.
  */
 import { rarityColor } from '../items/rarity';
 import { templateOf } from '../items/templates';
 import type { GroundCrate, GroundDrop } from '../world/interaction';
 import { intersects, type Camera } from './camera';
+import type { PlateJob } from './draw-entities';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
 
 export interface DrawnDrop extends GroundDrop {
   locked: boolean;
 }
 
-/**
- * Name plates of a loot pile would overlap: each plate is pushed down until it
- * clears the ones placed before it in the same frame.
- */
-export class PlateLayout {
-  private placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  reset() {
-    this.placed.length = 0;
-  }
-  place(cx: number, y: number, w: number, h: number): number {
-    const x0 = cx - w / 2;
-    const x1 = cx + w / 2;
-    for (let tries = 0; tries < 12; tries++) {
-      const hit = this.placed.find((r) => x0 < r.x1 && x1 > r.x0 && y < r.y1 && y + h > r.y0);
-      if (!hit) break;
-      y = hit.y1 + 2;
-    }
-    this.placed.push({ x0, y0: y, x1, y1: y + h });
-    return y;
-  }
+/** A loot plate for the plate pass: 'd<eid>' for drops, 'k<eid>' for crates. */
+export interface LootPlateJob extends PlateJob {
+  key: string;
+  /** world position of the loot (the renderer orders plates by distance to you) */
+  at: { x: number; y: number };
 }
 
 /** rare and better get a light beam, like every loot game since Diablo */
 const BEAM: Record<string, number> = { rare: 0.5, epic: 0.75, legendary: 1 };
 
-function plate(
+function lootPlate(
   ctx: CanvasRenderingContext2D,
-  layout: PlateLayout,
   x: number,
   y0: number,
   text: string,
   color: string,
-  sub?: string,
-) {
+  sub: string | undefined,
+  alpha: number,
+): PlateJob {
   ctx.font = `700 11px ${FONT_DISPLAY}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
   const w = Math.max(ctx.measureText(text).width, sub ? ctx.measureText(sub).width : 0) + 12;
   const h = sub ? 28 : 16;
-  const y = layout.place(x, y0, w, h);
-  ctx.fillStyle = 'rgba(5, 6, 11, 0.82)';
-  ctx.fillRect(x - w / 2, y, w, h);
-  ctx.fillStyle = color;
-  ctx.fillRect(x - w / 2, y, w, 1.5);
-  ctx.fillText(text, x, y + 8.5);
-  if (sub) {
-    ctx.font = `9px ${FONT_MONO}`;
-    ctx.fillStyle = C.muted;
-    ctx.fillText(sub, x, y + 21);
-  }
+  const draw = (c: CanvasRenderingContext2D, cx: number, y: number) => {
+    c.save();
+    c.globalAlpha = alpha;
+    c.font = `700 11px ${FONT_DISPLAY}`;
+    c.textAlign = 'center';
+    c.textBaseline = 'middle';
+    c.fillStyle = 'rgba(5, 6, 11, 0.82)';
+    c.fillRect(cx - w / 2, y, w, h);
+    c.fillStyle = color;
+    c.fillRect(cx - w / 2, y, w, 1.5);
+    c.fillText(text, cx, y + 8.5);
+    if (sub) {
+      c.font = `9px ${FONT_MONO}`;
+      c.fillStyle = C.muted;
+      c.fillText(sub, cx, y + 21);
+    }
+    c.restore();
+  };
+  return { cx: x, y: y0, w, h, draw };
 }
 
 export function drawDrops(
@@ -70,12 +64,12 @@ export function drawDrops(
   cam: Camera,
   drops: readonly DrawnDrop[],
   reachEid: number | null,
-  layout: PlateLayout,
   now: number,
-) {
+): LootPlateJob[] {
+  const plates: LootPlateJob[] = [];
   const v = cam.view(4);
   const r = Math.max(9, cam.ppm * 0.7);
-  // top to bottom, so plates of a pile stack downwards in a stable order
+  // top to bottom, a stable drawing order for a pile
   const sorted = [...drops].sort((a, b) => a.y - b.y || a.x - b.x || a.eid - b.eid);
   for (const d of sorted) {
     if (!intersects(v, d.x, d.y, 0, 0)) continue;
@@ -135,11 +129,13 @@ export function drawDrops(
       ctx.setLineDash([]);
     }
     if (d.eid === reachEid) reachRing(ctx, x, cy, r * 1.7, color, now);
-    ctx.globalAlpha = d.locked ? 0.6 : 1;
     const name = d.quantity > 1 ? `${d.name} ×${d.quantity}` : d.name;
-    plate(ctx, layout, x, y + r + 4, name, color, d.locked ? 'NOT YOURS YET' : undefined);
+    const sub = d.locked ? 'NOT YOURS YET' : undefined;
+    const job = lootPlate(ctx, x, y + r + 4, name, color, sub, d.locked ? 0.6 : 1);
+    plates.push({ ...job, key: `d${d.eid}`, at: d });
     ctx.restore();
   }
+  return plates;
 }
 
 export function drawCrates(
@@ -147,9 +143,9 @@ export function drawCrates(
   cam: Camera,
   crates: Iterable<GroundCrate>,
   reachEid: number | null,
-  layout: PlateLayout,
   now: number,
-) {
+): LootPlateJob[] {
+  const plates: LootPlateJob[] = [];
   const v = cam.view(4);
   const s = Math.max(12, cam.ppm * 1.3);
   for (const c of crates) {
@@ -182,9 +178,11 @@ export function drawCrates(
     ctx.fillStyle = C.yellow;
     ctx.fillRect(x - s * 0.12, y + s * 0.02, s * 0.24, s * 0.16);
     if (c.eid === reachEid) reachRing(ctx, x, y, s * 0.95, C.yellow, now);
-    plate(ctx, layout, x, y + s / 2 + 6, c.name.toUpperCase(), C.yellow, 'SUPPLY CRATE');
+    const job = lootPlate(ctx, x, y + s / 2 + 6, c.name.toUpperCase(), C.yellow, 'SUPPLY CRATE', 1);
+    plates.push({ ...job, key: `k${c.eid}`, at: c });
     ctx.restore();
   }
+  return plates;
 }
 
 function reachRing(

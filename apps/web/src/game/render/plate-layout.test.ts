@@ -40,6 +40,31 @@ describe('layoutPlates', () => {
     expect(r.placed.length).toBe(4);
   });
 
+  it('stacks the labels of a loot pile downwards, under a name plate that is there first', () => {
+    const loot = (key: string, order: number) => ({
+      ...plate(key, 100, 120, P.loot, order),
+      shift: 'down' as const,
+    });
+    const r = layoutPlates(
+      [loot('d3', 3), loot('d1', 1), plate('me', 100, 110, P.self), loot('d2', 2)],
+      { maxLift: 80 },
+    );
+    expect(r.hidden).toEqual([]);
+    expect(r.placed.map((p) => [p.key, p.y0])).toEqual([
+      ['me', 110],
+      ['d1', 132],
+      ['d2', 154],
+      ['d3', 176],
+    ]);
+    // beyond maxLift below its anchor a label is hidden, not pushed off forever
+    const crowded = layoutPlates(
+      [1, 2, 3, 4, 5].map((i) => loot(`d${i}`, i)),
+      { maxLift: 50 },
+    );
+    expect(crowded.placed.map((p) => p.key)).toEqual(['d1', 'd2', 'd3']);
+    expect(crowded.hidden).toEqual(['d4', 'd5']);
+  });
+
   it('keeps the own plate in place and moves an attacker above it', () => {
     const r = layoutPlates([plate('punk', 205, 102, P.hostileNear), plate('me', 200, 100, P.self)]);
     const me = r.placed.find((p) => p.key === 'me')!;

@@ -1,9 +1,10 @@
 /**
  * Where name plates go so that none overlaps another (pure: rectangles in,
  * placed and hidden out). Greedy by importance: the own plate first, then the
- * target, other players, hostile NPCs near you, contacts, everyone else. Each
+ * target, other players, hostile NPCs near you, contacts, loot, everyone else. Each
  * plate wants to sit at its anchor; when something is already there it moves up
- * just above it, as far as `maxLift`; a plate that still does not fit is hidden
+ * just above it (loot labels: down, just below it), as far as `maxLift`; a plate
+ * that still does not fit is hidden
  * (the least important lose). Screen pixels, y grows downwards.
  */
 
@@ -14,7 +15,9 @@ export const PLATE_PRIORITY = {
   player: 2,
   hostileNear: 3,
   contact: 4,
-  other: 5,
+  /** labels of drops and crates on the street */
+  loot: 5,
+  other: 6,
 } as const;
 export type PlatePriority = (typeof PLATE_PRIORITY)[keyof typeof PLATE_PRIORITY];
 
@@ -35,11 +38,16 @@ export interface PlateRequest<K = number | string> {
   priority: number;
   /** tie-break inside a priority: smaller first (e.g. distance to you) */
   order?: number;
+  /**
+   * which way it gives room: 'up' (name plates, above a figure) or 'down' (loot
+   * labels, hanging under the item: a pile's labels stack downwards)
+   */
+  shift?: 'up' | 'down';
 }
 
 export interface PlacedPlate<K = number | string> extends Rect {
   key: K;
-  /** how far it was moved up from where it wanted to be (px) */
+  /** how far it was moved from where it wanted to be (px, up or down) */
   lift: number;
 }
 
@@ -52,7 +60,7 @@ export interface PlateLayoutResult<K> {
 export interface PlateLayoutOptions {
   /** space kept between two plates */
   gap?: number;
-  /** the farthest a plate may move up from its anchor before it is hidden */
+  /** the farthest a plate may move from its anchor before it is hidden */
   maxLift?: number;
   /** areas no plate may cover (e.g. bodies of figures) */
   blockers?: readonly Rect[];
@@ -73,25 +81,27 @@ export function layoutPlates<K>(
   for (const r of sorted) {
     const x0 = r.cx - r.w / 2;
     const x1 = r.cx + r.w / 2;
+    const down = r.shift === 'down';
     let y = r.y;
     let fits = false;
-    // each step moves strictly up (above what was hit), so this ends
+    // each step moves strictly one way (past what was hit), so this ends
     for (let step = 0; step <= taken.length; step++) {
       const box = { x0, x1, y0: y, y1: y + r.h };
       let hit: Rect | null = null;
-      for (const t of taken) if (overlap(box, t) && (!hit || t.y0 < hit.y0)) hit = t;
+      for (const t of taken)
+        if (overlap(box, t) && (!hit || (down ? t.y1 > hit.y1 : t.y0 < hit.y0))) hit = t;
       if (!hit) {
         fits = true;
         break;
       }
-      y = hit.y0 - gap - r.h;
-      if (r.y - y > maxLift) break;
+      y = down ? hit.y1 + gap : hit.y0 - gap - r.h;
+      if (Math.abs(r.y - y) > maxLift) break;
     }
     if (!fits) {
       hidden.push(r.key);
       continue;
     }
-    const p = { key: r.key, x0, x1, y0: y, y1: y + r.h, lift: r.y - y };
+    const p = { key: r.key, x0, x1, y0: y, y1: y + r.h, lift: Math.abs(r.y - y) };
     placed.push(p);
     taken.push(p);
   }

@@ -18,7 +18,7 @@ import {
 } from './draw-entities';
 import { drawFloatingTexts } from './draw-floating-text';
 import { drawGround } from './draw-ground';
-import { PlateLayout, drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
+import { drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
 import { drawMinimap } from './draw-minimap';
 import { C, FONT_DISPLAY } from './palette';
@@ -50,7 +50,6 @@ export class Renderer {
   private cam = new Camera();
   private dpr = 1;
   private lots: { zoneId: string; lots: Lot[]; flat: boolean } | null = null;
-  private plates = new PlateLayout();
   /** the name plates of the last frame, as laid out (read by the test hook) */
   lastPlates: { placed: PlacedPlate<string>[]; hidden: string[] } = { placed: [], hidden: [] };
 
@@ -147,9 +146,10 @@ export class Renderer {
     // buildings under everything that moves: a name plate must never hide behind a roof
     drawBuildings(ctx, cam, obstacles, now);
     drawAreaLabels(ctx, cam, world.zone);
-    this.plates.reset();
-    drawCrates(ctx, cam, world.crates.values(), scene.reachEid, this.plates, now);
-    drawDrops(ctx, cam, scene.drops, scene.reachEid, this.plates, now);
+    const lootPlates = [
+      ...drawCrates(ctx, cam, world.crates.values(), scene.reachEid, now),
+      ...drawDrops(ctx, cam, scene.drops, scene.reachEid, now),
+    ];
     const contactPlates = drawContacts(ctx, cam, scene.contacts, now);
     const v = cam.view(4);
     const inView = scene.others.filter(
@@ -182,6 +182,9 @@ export class Renderer {
       const order = at ? dist(at) : 0;
       jobs.push({ ...c, key: `c${c.eid}`, priority: PLATE_PRIORITY.contact, order });
     }
+    // loot labels join the same pass: they never cover a name plate, nor one another
+    for (const l of lootPlates)
+      jobs.push({ ...l, priority: PLATE_PRIORITY.loot, order: dist(l.at), shift: 'down' });
     const plateTops = this.drawPlates(jobs, [
       selfBody(cam, scene.self),
       ...contactPlates.map((c) => c.body),

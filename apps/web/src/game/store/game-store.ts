@@ -74,6 +74,11 @@ export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActi
   patch: (p: Partial<GameState>) => void;
   toast: (kind: ToastKind, text: string, item?: ToastItem) => void;
   dismissToast: (id: number) => void;
+  /**
+   * The toast is on screen now: its dismissal timer starts (once). A toast that waits
+   * hidden for room (toasts.tsx) keeps its time, so it is never dismissed unseen.
+   */
+  toastShown: (id: number) => void;
   setMenuOpen: (open: boolean) => void;
 }
 
@@ -84,6 +89,8 @@ const MAX_TOASTS = 4;
 
 export function createGameStore(): GameStore {
   let nextToastId = 1;
+  /** toasts whose dismissal timer runs */
+  const timed = new Set<number>();
   return createStore<GameState & GameActions>()((set, get) => ({
     status: 'connecting',
     pingMs: null,
@@ -117,10 +124,20 @@ export function createGameStore(): GameStore {
     patch: (p) => set(p),
     toast: (kind, text, item) => {
       const id = nextToastId++;
-      set({ toasts: [...get().toasts, { id, kind, text, item }].slice(-MAX_TOASTS) });
+      const toasts = [...get().toasts, { id, kind, text, item }];
+      // the oldest give way to new ones beyond the cap, shown or not
+      for (const t of toasts.slice(0, -MAX_TOASTS)) timed.delete(t.id);
+      set({ toasts: toasts.slice(-MAX_TOASTS) });
+    },
+    dismissToast: (id) => {
+      timed.delete(id);
+      set({ toasts: get().toasts.filter((t) => t.id !== id) });
+    },
+    toastShown: (id) => {
+      if (timed.has(id) || !get().toasts.some((t) => t.id === id)) return;
+      timed.add(id);
       setTimeout(() => get().dismissToast(id), TOAST_MS);
     },
-    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
     setMenuOpen: (menuOpen) => set({ menuOpen }),
     setPanel: (id, open) =>
       set({
