@@ -354,12 +354,21 @@ for (const size of SIZES) {
       }
       // drops already lying here (an earlier run's) are not this test's
       const before = new Set((await state(page)).drops.map((d) => d.eid));
-      await page.getByTestId('game-canvas').focus();
-      await page.keyboard.press('i');
       const bag = page.getByTestId('inventory-panel');
-      await expect(bag).toBeVisible();
       const items = bag.locator('[data-testid=bag-slot][data-item-id]:not([data-item-id=""])');
-      await expect(items).toHaveCount(3);
+      // the grant went behind the client's back, and the bag may have been fetched
+      // moments ago (it stays fresh for 10 s): reopen it until a fetch shows the items
+      await expect(async () => {
+        await page.getByTestId('game-canvas').focus();
+        if (!(await bag.isVisible())) await page.keyboard.press('i');
+        await expect(bag).toBeVisible();
+        try {
+          await expect(items).toHaveCount(3, { timeout: 2_000 });
+        } catch (err) {
+          await page.keyboard.press('i');
+          throw err;
+        }
+      }).toPass({ timeout: 30_000 });
       for (let i = 0; i < 3; i++) {
         const before = (await state(page)).drops.length;
         await items.first().click(); // a click opens the item's actions (right-click would wear it)
