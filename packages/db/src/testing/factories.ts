@@ -26,31 +26,38 @@ export async function createTestUser(
   });
 }
 
-export async function createTestCharacter(
-  db: Db,
-  userId: string,
-  o: { name?: string; x?: number; y?: number; zoneId?: string; deletedAt?: Date | null } = {},
-) {
+type TestCharacterOpts = {
+  name?: string;
+  x?: number;
+  y?: number;
+  zoneId?: string;
+  deletedAt?: Date | null;
+};
+
+/** The row of a level-1 streetkid solo (createTestCharacter; bulk inserts in tests). */
+export function testCharacterData(userId: string, o: TestCharacterOpts = {}) {
   // names: letters+digits, ≤ 16 chars
   const name = o.name ?? `C${randomBytes(6).toString('hex')}`.slice(0, 13);
-  return db.character.create({
-    data: {
-      userId,
-      name,
-      nameLower: name.toLowerCase(),
-      origin: 'streetkid',
-      class: 'solo',
-      health: 110,
-      maxHealth: 110,
-      body: 6,
-      reflexes: 7,
-      technical: 3,
-      intelligence: 3,
-      cool: 6,
-      zoneId: o.zoneId ?? 'watson',
-      x: o.x ?? 256,
-      y: o.y ?? 256,
-      deletedAt: o.deletedAt ?? null,
-    },
-  });
+  return {
+    userId,
+    name,
+    nameLower: name.toLowerCase(),
+    origin: 'streetkid',
+    class: 'solo',
+    health: 110,
+    maxHealth: 110,
+    body: 6,
+    reflexes: 7,
+    technical: 3,
+    intelligence: 3,
+    cool: 6,
+    zoneId: o.zoneId ?? 'watson',
+    x: o.x ?? 256,
+    y: o.y ?? 256,
+    deletedAt: o.deletedAt ?? null,
+  };
+}
+
+export async function createTestCharacter(db: Db, userId: string, o: TestCharacterOpts = {}) {
+  return db.character.create({ data: testCharacterData(userId, o) });
 }

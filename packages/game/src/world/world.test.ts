@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
+import { createTestCharacter, createTestUser, testCharacterData, uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { loadCharacterForSim } from './load-character';
 import { POSITION_SAVE_CHUNK, saveCharacterPositions } from './save-positions';
@@ -115,23 +115,9 @@ describe('saveCharacterPositions', () => {
     const u = await createTestUser(db);
     const prefix = uniq('pos');
     const rows = await db.character.createManyAndReturn({
-      data: Array.from({ length: n }, (_, i) => ({
-        userId: u.id,
-        name: `${prefix}${i}`,
-        nameLower: `${prefix}${i}`.toLowerCase(),
-        origin: 'streetkid',
-        class: 'solo',
-        health: 110,
-        maxHealth: 110,
-        body: 6,
-        reflexes: 7,
-        technical: 3,
-        intelligence: 3,
-        cool: 6,
-        zoneId: 'watson',
-        x: 0,
-        y: 0,
-      })),
+      data: Array.from({ length: n }, (_, i) =>
+        testCharacterData(u.id, { name: `${prefix}${i}`, x: 0, y: 0 }),
+      ),
       select: { id: true },
     });
     const zones = ['watson', 'westbrook', 'city-center'];
