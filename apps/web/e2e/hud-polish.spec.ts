@@ -332,7 +332,8 @@ for (const size of SIZES) {
     test('loot labels are laid out with the name plates: none overlaps another', async ({
       page,
     }) => {
-      test.setTimeout(150_000);
+      // it takes ~20 s; a stuck run (flaky on phone size, see issue 11 note) must not eat the CI budget
+      test.setTimeout(60_000);
       await newPlayer(page, size, 'drop');
       await dismissDailyPopup(page);
       // beside the nearest contact, so loot, own and contact plates all want one spot
