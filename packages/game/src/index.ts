@@ -41,6 +41,7 @@ export * from './characters/restore-character';
 export * from './characters/purge-expired-characters';
 export * from './characters/enter-world';
 export * from './world/character-stats';
+export * from './world/sim-entry';
 export * from './world/publish-stats-changed';
 export * from './loot/zone-drop';
 export * from './loot/create-loot-drop';

@@ -1,11 +1,8 @@
 import { HandshakeAuthSchema, type ConnectErrorData } from '@necp/shared';
 import {
   DomainError,
-  currentAccess,
   isDomainError,
-  isSignedOut,
-  loadCharacterForSim,
-  loadCharacterStats,
+  loadSimEntry,
   verifySimTicket,
   type Clock,
   type GameDeps,
@@ -73,25 +70,12 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
       'This session ticket was already used. Please re-enter the game.',
     );
   }
-  // a ticket minted before a ban (it lives a minute) must not let the account back in
-  const access = await currentAccess(ctx.deps, claims.sub);
-  if (access.bannedUntil) {
-    throw new DomainError('FORBIDDEN', 'account banned', 'This account is suspended.');
-  }
-  // nor one minted before "sign out everywhere" or a password change, or by a session since signed out
-  if (
-    access.sessionVersion !== claims.sv ||
-    (claims.sid !== undefined && (await isSignedOut(ctx.deps, claims.sid)))
-  ) {
-    throw new DomainError(
-      'UNAUTHENTICATED',
-      'ticket from a revoked session',
-      'You were signed out. Please sign in again.',
-    );
-  }
-  const character = await loadCharacterForSim(ctx.deps, {
+  // ban, revoked session, the account's own live character and its stats: one round trip
+  const { character, stats } = await loadSimEntry(ctx.deps, {
     userId: claims.sub,
     characterId: claims.cid,
+    sessionVersion: claims.sv,
+    ...(claims.sid === undefined ? {} : { sessionId: claims.sid }),
   });
   if (!ctx.canHost(character)) {
     throw new DomainError(
@@ -100,8 +84,6 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
       'That district is not open yet.',
     );
   }
-  // before the welcome, so the first speed the client predicts with is already right
-  const stats = await loadCharacterStats(ctx.deps, character.id);
   socket.data.auth = {
     userId: claims.sub,
     ...(claims.sid ? { loginSessionId: claims.sid } : {}),

@@ -62,7 +62,33 @@ export async function loadCharacterStats(
     },
   });
   if (!c) throw characterNotFound(characterId);
-  const working = c.items
+  return statsOf(c, c.items);
+}
+
+/** The rows loadCharacterStats (and loadSimEntry, in one query) derive stats from. */
+export interface StatsCharacterRow {
+  level: number;
+  class: string;
+  health: number;
+  body: number;
+  reflexes: number;
+  technical: number;
+  intelligence: number;
+  cool: number;
+}
+export interface StatsItemRow {
+  id: string;
+  templateId: string;
+  quantity: number;
+  durability: number | null;
+  container: string;
+  slot: number;
+  template: { id: string; data: unknown; weight: number };
+}
+
+/** Stats from the character's attributes and the stacks it carries in bag and equipment. */
+export function statsOf(c: StatsCharacterRow, items: readonly StatsItemRow[]): CharacterStats {
+  const working = items
     .filter((i) => i.container === 'EQUIPMENT' && (i.durability === null || i.durability > 0))
     .map((i) => ({ item: i, template: templateContent(i.template) }));
   const derived = deriveStats({
@@ -76,7 +102,7 @@ export async function loadCharacterStats(
     level: c.level,
     equipped: working.map((w) => w.template),
   });
-  const weight = carriedWeight(c.items);
+  const weight = carriedWeight(items);
   const speed = BASE_MOVE_SPEED * derived.moveSpeed * encumbrance(weight, derived.carryWeight);
   const inHand = working.find((w) => w.item.slot === MAIN_HAND && w.template.kind === 'weapon');
   return {
