@@ -14,6 +14,7 @@ import {
 } from '@necp/game';
 import { AreaNotices } from './areas/area-notices';
 import { DbCombatSink } from './combat/db-combat-sink';
+import { AdmissionGate, type AdmissionOptions } from './auth/admission';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
 import { ZoneKeeper, type OwnedZone } from './cluster/zone-keeper';
@@ -56,6 +57,8 @@ export interface SimServerOptions {
   applyCommands?: 'in-tick' | 'at-once';
   /** record every zone into this directory (SIM_RECORD_DIR; replay/recording-files.ts) */
   recordDir?: string;
+  /** when new players are refused as "server busy" (auth/admission.ts; defaults there) */
+  admission?: AdmissionOptions;
 }
 
 export interface SimServer {
@@ -234,8 +237,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   io.on('char:stats_changed', refreshHere);
   const notifier = roomNotifier(io, refreshHere, { crossNode: Boolean(deps.redis) });
 
+  const admission = new AdmissionGate(opts.admission);
   io.use(
     ticketHandshake({
+      admission,
       deps,
       clock,
       log,
@@ -296,6 +301,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       http.closeAllConnections();
       await httpClosed;
       await sub?.quit().catch(() => undefined);
+      admission.close();
       log.info('sim server closed');
     })());
 

@@ -10,6 +10,7 @@ import {
   type SimCharacter,
 } from '@necp/game';
 import type { SimSocket } from '../net/types';
+import type { AdmissionGate } from './admission';
 import type { JtiStore } from './jti-store';
 
 /** A refused handshake: socket.io hands `message` and `data` to the client's `connect_error`. */
@@ -30,7 +31,15 @@ export interface HandshakeContext {
   /** can this process host the character (is its zone, or its live entity, here)? */
   canHost(character: SimCharacter): boolean;
   isClosing(): boolean;
+  /** turns players away while the process is behind (admission.ts) */
+  admission: AdmissionGate;
 }
+
+/** The refusal of a sim too busy to admit anyone now; the ticket is left unused. */
+export const SERVER_BUSY: ConnectErrorData = {
+  code: 'UNAVAILABLE',
+  message: 'The server is busy. Try again in a moment.',
+};
 
 /**
  * Socket.IO middleware: a connection is accepted only with a valid, unused ticket
@@ -39,10 +48,16 @@ export interface HandshakeContext {
  */
 export function ticketHandshake(ctx: HandshakeContext) {
   return (socket: SimSocket, next: (err?: Error) => void) => {
-    authenticate(ctx, socket).then(
-      () => next(),
-      (err: unknown) => next(toRefusal(err, ctx.log)),
-    );
+    if (!ctx.admission.tryEnter()) {
+      next(new ConnectRefusal('server busy', SERVER_BUSY));
+      return;
+    }
+    authenticate(ctx, socket)
+      .finally(() => ctx.admission.leave())
+      .then(
+        () => next(),
+        (err: unknown) => next(toRefusal(err, ctx.log)),
+      );
   };
 }
 

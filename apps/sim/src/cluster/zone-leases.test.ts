@@ -49,6 +49,8 @@ async function bootSim(prefix: string, name: string, zoneIds?: readonly string[]
     autoTick: false,
     // nothing steps these zones: commands (a join) apply as they arrive
     applyCommands: 'at-once',
+    // a loaded test machine must not turn the test's players away as "server busy"
+    admission: { lagMs: () => 0 },
     ...(zoneIds ? { zoneIds } : {}),
     cluster: {
       leases: new RedisZoneLeases(redis, { ownerId: `sim-${name}`, url: simUrl, ttlMs: TTL }),

@@ -4,6 +4,7 @@ import type { Db } from '@necp/db';
 import { createTestCharacter, createTestUser } from '@necp/db/testing';
 import { TICK_MS, type Role } from '@necp/shared';
 import { FakeClock, createLog, seededRng, signSimTicket, type GameDeps } from '@necp/game';
+import type { AdmissionOptions } from '../auth/admission';
 import { createSimServer, type SimServer } from '../server';
 import type { Zone } from '../zone/zone';
 import { connectClient, type TestClient } from './test-client';
@@ -56,6 +57,8 @@ export async function bootTestSim(
     applyCommands?: 'in-tick' | 'at-once';
     /** record every zone there (SIM_RECORD_DIR) */
     recordDir?: string;
+    /** default: never refuses for lag (a loaded test machine must not turn players away) */
+    admission?: AdmissionOptions;
   } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
@@ -74,6 +77,7 @@ export async function bootTestSim(
     autoTick: false,
     // tests step by hand: a command's ack must not wait for a step the test has not made yet
     applyCommands: opts.applyCommands ?? 'at-once',
+    admission: opts.admission ?? { lagMs: () => 0 },
     ...(opts.recordDir ? { recordDir: opts.recordDir } : {}),
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
   });

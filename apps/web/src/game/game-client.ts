@@ -91,6 +91,10 @@ export interface GameClientOptions {
   stick?: StickInput;
 }
 
+/** how often, and how far apart (× the attempt), a client refused as "server busy" tries again */
+const BUSY_RETRIES = 8;
+const BUSY_RETRY_MS = 1_000;
+
 export class GameClient {
   private world: WorldState | null = null;
   /** the snapshot stream's small-id table (reset with every welcome) */
@@ -109,6 +113,8 @@ export class GameClient {
   private everConnected = false;
   /** one silent retry after a refused ticket; reset by every successful connect */
   private retriedAuth = false;
+  /** retries after the sim said it is too busy to admit us (UNAVAILABLE); reset on connect */
+  private busyRetries = 0;
   /** server clock − local clock (loot rights are stamped in server time) */
   private clockOffset = 0;
   private reach: Reachable | null = null;
@@ -239,6 +245,7 @@ export class GameClient {
   private wire({ socket, lastTicketError }: SimSocketHandle) {
     socket.on('connect', () => {
       this.retriedAuth = false;
+      this.busyRetries = 0;
       this.patch({ status: 'connected' });
     });
     socket.on('zone:welcome', (msg) => {
@@ -321,6 +328,19 @@ export class GameClient {
       ) {
         this.retriedAuth = true;
         socket.connect();
+        return;
+      }
+      // the sim is behind and admits nobody for now: come back a little later (jittered,
+      // so a crowd refused together does not return together)
+      if (connectErrorData(err)?.code === 'UNAVAILABLE' && this.busyRetries < BUSY_RETRIES) {
+        this.busyRetries++;
+        this.patch({ status: this.everConnected ? 'reconnecting' : 'connecting' });
+        setTimeout(
+          () => {
+            if (!this.stopped) socket.connect();
+          },
+          BUSY_RETRY_MS * this.busyRetries * (0.5 + Math.random()),
+        );
         return;
       }
       this.patch({ status: 'offline', fatal: describeConnectError(err, lastTicketError()) });

@@ -14,7 +14,7 @@ export const REFUSAL_CODES = [
   'RATE_LIMITED', // also: too many commands or inputs, respawn too soon, item or crate cooling down
   'UNAUTHENTICATED',
   'VALIDATION', // the payload does not match its schema
-  'UNAVAILABLE', // the zone is starting up or moving between sim processes: retry shortly
+  'UNAVAILABLE', // the zone is starting up or moving between sim processes, or the sim is too busy to admit a player: retry shortly
   // combat:use (DEAD also: the dead cannot move, loot, open crates, drop or use items, ride)
   ...COMBAT_REFUSALS,
   // anything unexpected (logged on the server; the message is generic)
