@@ -27,6 +27,10 @@ export interface ConnectReport {
   seconds: number;
 }
 
+/** like the browser (apps/web game-client.ts): up to 8 returns, 1 s × attempt apart, after "server busy" */
+const BUSY_RETRIES = 8;
+const BUSY_RETRY_MS = 1_000;
+
 export class Swarm {
   readonly bots: Bot[];
   private timer: NodeJS.Timeout | undefined;
@@ -89,7 +93,9 @@ export class Swarm {
     let inFlight = 0;
     const waiters: (() => void)[] = [];
     const connectOne = async (bot: Bot, id: BotIdentity) => {
-      for (let attempt = 0; attempt < 2; attempt++) {
+      // one retry after a failure; a sim too busy to admit (UNAVAILABLE) is waited for, as the browser does
+      const started = performance.now();
+      for (let attempt = 0, busy = 0; attempt < 2; attempt++) {
         try {
           const { ticket } = await signSimTicket(
             this.opts.secret,
@@ -98,9 +104,16 @@ export class Swarm {
             Date.now(),
           );
           await bot.connect(ticket, CONNECT_TIMEOUT_MS);
+          // a join refused as busy and retried took all of that time
+          if (busy > 0) bot.joinMs = performance.now() - started;
           return;
         } catch (err) {
           count(failures, err instanceof ConnectFailure ? err.code : (err as Error).message);
+          if (err instanceof ConnectFailure && err.code === 'UNAVAILABLE' && busy < BUSY_RETRIES) {
+            busy++;
+            attempt--;
+            await sleep(BUSY_RETRY_MS * busy * (0.5 + Math.random()));
+          }
         }
       }
     };
