@@ -220,6 +220,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     cors: { origin: opts.corsOrigin ?? 'http://localhost:3000', credentials: true },
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
+    // the game connects over a websocket only (apps/web sim-socket.ts, the bench bots): no
+    // long-polling sessions and their buffers, no upgrade; and nothing compressed per socket
+    transports: ['websocket'],
+    perMessageDeflate: false,
+    httpCompression: false,
   });
 
   const sub = deps.redis?.duplicate();
