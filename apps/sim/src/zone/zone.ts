@@ -185,6 +185,8 @@ export class Zone {
   private tickCount = 0;
   private nextEid = 1;
   private readonly players = new Map<string, Player>();
+  /** the characters of each account in this zone: a join looks its own up, not at everyone */
+  private readonly charactersOfUser = new Map<string, Set<string>>();
   /** every player eid seen in this zone → character id (kill credit outlives a logout) */
   private readonly characterOfEid = new Map<number, string>();
   private readonly space: ZoneSpace;
@@ -317,7 +319,7 @@ export class Zone {
   }
 
   characterIdsOfUser(userId: string): string[] {
-    return [...this.players.values()].filter((p) => p.userId === userId).map((p) => p.characterId);
+    return [...(this.charactersOfUser.get(userId) ?? [])];
   }
 
   /** The character of a player eid seen in this zone (also after it left). */
@@ -360,6 +362,9 @@ export class Zone {
       if (p.combat.dead) p.combat.diedAt = now;
       if (opts.from) carryCombat(p, opts.from);
       this.players.set(p.characterId, p);
+      const ofUser = this.charactersOfUser.get(p.userId);
+      if (ofUser) ofUser.add(p.characterId);
+      else this.charactersOfUser.set(p.userId, new Set([p.characterId]));
       this.characterOfEid.set(p.eid, p.characterId);
       this.space.show(p);
       // an arrival is saved with this zone at once (at a station the range check already does)
@@ -410,6 +415,9 @@ export class Zone {
     const p = this.players.get(characterId);
     if (!p) return false;
     this.players.delete(characterId);
+    const ofUser = this.charactersOfUser.get(p.userId);
+    ofUser?.delete(characterId);
+    if (ofUser?.size === 0) this.charactersOfUser.delete(p.userId);
     this.space.hide(p.eid);
     this.space.forgetHistory(p.eid);
     this.combat.forget(p.eid);
@@ -612,6 +620,7 @@ export class Zone {
     const saved = this.saves.saveAll(all);
     for (const p of all) this.space.hide(p.eid);
     this.players.clear();
+    this.charactersOfUser.clear();
     this.tasks.clear();
     await saved;
   }
