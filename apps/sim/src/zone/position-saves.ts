@@ -118,6 +118,11 @@ export class PositionSaves {
     return this.positions.flush();
   }
 
+  /** Flushes, then: is the character's latest save stored? (a cross-process metro ride waits for it) */
+  landed(characterId: string): Promise<boolean> {
+    return this.positions.landed(characterId);
+  }
+
   /** Saves everyone (server shutdown). */
   saveAll(players: readonly Player[]): Promise<void> {
     this.positions.enqueue(players.map((p) => this.positionOf(p)));

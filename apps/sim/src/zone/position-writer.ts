@@ -83,8 +83,12 @@ export class DbPositionWriter implements PositionSink {
       const at = this.deps.clock.ms();
       let stale = 0;
       for (const p of batch) {
-        if (written.has(p.characterId)) this.recent.set(p.characterId, { pos: p, at });
-        else if (p.fence) {
+        // a rider handed over to another process is that process's to remember
+        const handedOver = p.fence !== undefined && p.fence.zoneId !== p.zoneId;
+        if (written.has(p.characterId)) {
+          if (!handedOver) this.recent.set(p.characterId, { pos: p, at });
+          else this.recent.delete(p.characterId);
+        } else if (p.fence) {
           stale++;
           if (!this.queued.has(p.characterId)) this.refused.add(p.characterId);
         }

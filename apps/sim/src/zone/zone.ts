@@ -322,6 +322,11 @@ export class Zone {
     return this.players.get(characterId);
   }
 
+  /** Flushes saves, then: is the character's latest save stored? (cluster handover) */
+  landed(characterId: string): Promise<boolean> {
+    return this.saves.landed(characterId);
+  }
+
   /** A player or NPC in the zone by eid (hidden NPC corpses are not). */
   fighter(eid: number): Fighter | undefined {
     return this.space.fighter(eid);
