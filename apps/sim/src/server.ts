@@ -10,6 +10,7 @@ import {
   type Clock,
   type GameDeps,
   type HeldZoneLease,
+  type ZoneFence,
   type ZoneLeases,
 } from '@necp/game';
 import { AreaNotices } from './areas/area-notices';
@@ -115,8 +116,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const sessions = new SessionRegistry();
   let drops = 0;
 
-  /** Builds and starts a zone this process now owns (its lease is held). */
-  const openZone = async (content: ZoneContent) => {
+  /**
+   * Builds and starts a zone this process now owns (its lease is held). `fence`: the
+   * lease token its database writes carry (absent without Redis: nothing to fence).
+   */
+  const openZone = async (content: ZoneContent, fence: ZoneFence | undefined) => {
     // each zone has its own seed (drawn from the deps' rng); its streams derive from it
     const seed = deps.rng.int(0, 0x7fffffff);
     const zone = new Zone({
@@ -126,6 +130,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       positions,
       seed,
       npcs: opts.npcs ?? true,
+      fence,
       ...(opts.applyCommands ? { applyCommands: opts.applyCommands } : {}),
     });
     // before anything reaches the zone: a recording starts at tick 0
@@ -199,7 +204,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       const content = mayRun.find((z) => z.id === lease.zoneId);
       if (!content || closing) return false;
       if (leases.fenced && !(await claimInDb(lease))) return false;
-      await openZone(content);
+      await openZone(
+        content,
+        leases.fenced ? { zoneId: lease.zoneId, token: lease.token } : undefined,
+      );
       return true;
     },
     onLost: (zoneId) =>

@@ -1,5 +1,11 @@
 import type { ZoneArea } from '@necp/shared';
-import { isDomainError, recordAreaEntered, type GameDeps, type Log } from '@necp/game';
+import {
+  isDomainError,
+  recordAreaEntered,
+  type GameDeps,
+  type Log,
+  type ZoneFence,
+} from '@necp/game';
 import { RetryQueue } from '../combat/retry-queue';
 import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
@@ -25,6 +31,8 @@ export class AreaNotices implements AreaSink {
   readonly retries: RetryQueue;
   /** `characterId areaId` → clock ms of the last notice */
   private readonly last = new Map<string, number>();
+  /** the zone's lease token (set by start): PostgreSQL refuses a stale owner's entries */
+  private fence: ZoneFence | undefined;
 
   constructor(
     private readonly deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -38,6 +46,7 @@ export class AreaNotices implements AreaSink {
   /** Becomes the zone's area sink; retries and the throttle run on its tick. */
   start(zone: Zone): void {
     zone.setAreaSink(this);
+    this.fence = zone.fence;
     zone.every(HOUSEKEEPING_MS, (now) => this.tick(now));
   }
 
@@ -53,12 +62,13 @@ export class AreaNotices implements AreaSink {
       zoneId: this.zoneId,
       areaId: area.id,
       key: `area.entered:${p.characterId}:${area.id}:${now}`,
+      ...(this.fence ? { fence: this.fence } : {}),
     };
     this.retries.submit(input.key, async () => {
       try {
         await this.record(this.deps, input);
       } catch (err) {
-        // a known refusal (character deleted meanwhile) will not change on a retry
+        // a known refusal (character deleted meanwhile, another owner now) will not change on a retry
         if (!isDomainError(err)) throw err;
         this.log.warn({ err, ...input }, 'area entry not recorded');
       }

@@ -163,13 +163,8 @@ describe('zones across sim processes (Redis leases)', () => {
     });
     await until('A closed watson', () => !a.server.zones.has('watson'));
     expect(a.server.owned()).toEqual([]);
-    // saved on the way out (the new owner loads it from there)
-    await until(
-      'the character was saved',
-      async () =>
-        (await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).lastPlayedAt !==
-        null,
-    );
+    // (A's save on the way out carries its old token and PostgreSQL refuses it:
+    // position-writer.test.ts and packages/game cluster/zone-fencing.test.ts)
     // a new ticket reaches the new owner
     expect(await simUrlForZone(a.deps, 'watson')).toBe(b.url);
     const again = await connectClient(b.server.port, {

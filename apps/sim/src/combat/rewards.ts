@@ -1,5 +1,6 @@
 import {
   awardKill,
+  isStaleZoneOwner,
   recordPlayerDeath,
   type AwardKillInput,
   type AwardKillResult,
@@ -34,13 +35,15 @@ export class ZoneRewards {
 
   npcKilled(kill: AwardKillInput): void {
     this.retries.submit(`award ${kill.killKey}`, async () => {
-      await this.award(kill);
+      await this.unlessStale(this.award(kill));
     });
   }
 
   playerDied(death: RecordPlayerDeathInput): void {
     this.retries.submit(`death ${death.deathKey}`, async () => {
-      await recordPlayerDeath(this.deps, death);
+      const fence = this.zone.fence;
+      const recorded = recordPlayerDeath(this.deps, { ...death, ...(fence ? { fence } : {}) });
+      if (!(await this.unlessStale(recorded))) return;
       // worn gear may have broken: its bonuses are gone
       const zone = this.locate(death.characterId);
       if (!zone) return;
@@ -55,7 +58,8 @@ export class ZoneRewards {
 
   /** One award attempt and its delivery into the zone (a duplicate delivers nothing). */
   async award(kill: AwardKillInput): Promise<AwardKillResult> {
-    const result = await awardKill(this.deps, kill);
+    const fence = this.zone.fence;
+    const result = await awardKill(this.deps, { ...kill, ...(fence ? { fence } : {}) });
     for (const drop of result.loot.drops) this.zone.submit({ k: 'drop_add', drop });
     for (const r of result.rewards) {
       const zone = this.locate(r.characterId);
@@ -79,6 +83,21 @@ export class ZoneRewards {
       }
     }
     return result;
+  }
+
+  /**
+   * True once `job` is done; false if PostgreSQL refused it because another process
+   * owns the zone now (fencing): never retried, the new owner runs the zone.
+   */
+  private async unlessStale(job: Promise<unknown>): Promise<boolean> {
+    try {
+      await job;
+      return true;
+    } catch (err) {
+      if (!isStaleZoneOwner(err)) throw err;
+      this.log.warn({ zone: this.zone.id }, 'zone write refused: another process owns the zone');
+      return false;
+    }
   }
 
   tick(now: number): void {

@@ -28,6 +28,7 @@ export function registerAdminHandlers(ctx: CommandContext): void {
       level: me.level,
       ownerCharacterId: characterId,
       reason: 'admin',
+      fence: zone.fence,
     });
     const drops = await toDropRefs(zone, res.drops);
     ctx.log.info(

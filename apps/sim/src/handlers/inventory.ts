@@ -17,6 +17,7 @@ export function registerInventoryHandlers(ctx: CommandContext): void {
       zoneId: zone.id,
       x: me.x,
       y: me.y,
+      fence: zone.fence,
     });
     const [ref] = await toDropRefs(zone, [drop]);
     await refreshAfterChange(ctx);

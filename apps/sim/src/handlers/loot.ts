@@ -46,7 +46,7 @@ export function registerLootHandlers(ctx: CommandContext): void {
     )
       throw notYoursYet();
     try {
-      await pickupDrop(ctx.deps, { characterId, dropId: drop.id });
+      await pickupDrop(ctx.deps, { characterId, dropId: drop.id, fence: zone.fence });
     } catch (err) {
       if (isDropGone(err)) zone.submit({ k: 'drop_remove', dropId: drop.id });
       throw err;
@@ -83,6 +83,7 @@ export function registerLootHandlers(ctx: CommandContext): void {
         ownerCharacterId: characterId,
         // quest-only entries (a manifest in the shipment crate) roll only for their quest
         activeQuestIds: await activeQuestIds(ctx.deps.db, characterId, ctx.clock.now()),
+        fence: zone.fence,
       });
       const result: LootResult = { drops: await toDropRefs(zone, res.drops), eddies: res.eddies };
       return result;

@@ -5,14 +5,15 @@ import {
   type Vec2,
   type WelcomeMsg,
 } from '@necp/shared';
-import { DomainError, type SimCharacter } from '@necp/game';
+import { DomainError } from '@necp/game';
 import { SimRefusal, asReply, replyError, replyOk, toAckError } from '../net/ack';
 import { departureRefusal } from '../zone/metro-departure';
 import { carriedCombat } from '../zone/zone-commands';
-import type { PlayerStats } from '../zone/player';
 import type { Zone } from '../zone/zone';
 import { rateLimited, type CommandContext } from './command';
 import { parsePayload, safely } from './context';
+import { arrivalOf } from './travel-arrival';
+import { HANDOVER_CLOSE_MS, rideMetroAway } from './travel-handover';
 
 /** A zone's metro stations (spawn points of kind metro_station). */
 export const metroStations = (zone: Zone): Vec2[] => stationsOf(zone.info.spawnPoints);
@@ -22,9 +23,10 @@ const refuse = (code: 'INVALID_STATE' | 'NOT_FOUND', message: string) =>
 
 /**
  * zone:travel { to } — ride the metro from a station of the current zone to the
- * station of another zone served by this process. Acked with the destination,
- * then a zone:welcome for it arrives on the same connection. Shares the action
- * budget of the other commands.
+ * station of another zone. Served by this process: acked with the destination,
+ * then a zone:welcome for it arrives on the same connection. Served by another
+ * process: acked with its URL once the rider is saved there (travel-handover.ts).
+ * Shares the action budget of the other commands.
  */
 export function registerTravelHandlers(ctx: CommandContext): void {
   ctx.session.socket.on(
@@ -34,12 +36,23 @@ export function registerTravelHandlers(ctx: CommandContext): void {
       const travel = parsePayload(ctx, ZoneTravelSchema, input, reply);
       if (!travel) return;
       if (!ctx.actions.take()) return replyError(reply, rateLimited);
-      rideMetro(ctx, travel.to).then(
+      const ride = ctx.zones.has(travel.to)
+        ? rideMetro(ctx, travel.to)
+        : rideMetroAway(ctx, travel.to).then((result) => ({ result, welcome: undefined }));
+      ride.then(
         (arrival) => {
           // the ack first, so the client knows the welcome that follows is the new district
           replyOk(reply, arrival.result);
-          ctx.session.conn.welcome(arrival.welcome);
-          ctx.log.info({ zone: arrival.result.zoneId }, 'rode the metro');
+          if (arrival.welcome) ctx.session.conn.welcome(arrival.welcome);
+          else {
+            // handed over to another process: this connection has nothing left to do
+            const socket = ctx.session.socket;
+            setTimeout(() => socket.disconnect(true), HANDOVER_CLOSE_MS).unref();
+          }
+          ctx.log.info(
+            { zone: arrival.result.zoneId, handover: arrival.result.simUrl },
+            'rode the metro',
+          );
         },
         (err: unknown) => replyError(reply, toAckError(err, ctx.log)),
       );
@@ -74,26 +87,7 @@ export async function rideMetro(
   const departed = await from.ask({ k: 'depart', characterId, to }, conn);
   if (!departed.ok) throw new SimRefusal(departed.refusal.code, departed.refusal.message);
   const left = departed.player;
-  const character: SimCharacter = {
-    id: characterId,
-    userId,
-    name: left.name,
-    level: left.level,
-    classId: left.classId,
-    health: left.health,
-    maxHealth: left.maxHealth,
-    zoneId: dest.id,
-    x: station.x,
-    y: station.y,
-  };
-  const stats: PlayerStats = {
-    speed: left.speed,
-    health: left.health,
-    maxHealth: left.maxHealth,
-    level: left.level,
-    classId: left.classId,
-    combat: left.combat.stats,
-  };
+  const { character, stats } = arrivalOf(left, userId, dest.id, station);
   // the session follows at once: what the client sends meanwhile goes to the new zone
   ctx.session.zone = dest;
   const { welcome } = await dest.ask(

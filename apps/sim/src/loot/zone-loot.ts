@@ -51,7 +51,7 @@ export class ZoneLoot {
 
   private async runSweep(): Promise<void> {
     try {
-      const removed = await expireDrops(this.deps, this.zone.id);
+      const removed = await expireDrops(this.deps, this.zone.id, this.zone.fence);
       for (const dropId of removed) this.zone.submit({ k: 'drop_remove', dropId });
       if (removed.length > 0)
         this.log.debug({ zone: this.zone.id, removed: removed.length }, 'drops despawned');

@@ -18,6 +18,10 @@ export class MemoryPositionSink implements PositionSink {
     for (const p of batch) this.written.set(p.characterId, p);
     this.saved.push(batch);
   }
+  async landed(characterId: string): Promise<boolean> {
+    await this.flush();
+    return this.written.has(characterId);
+  }
   latest(characterId: string): CharacterPosition | undefined {
     return this.queued.get(characterId) ?? this.written.get(characterId);
   }

@@ -10,9 +10,10 @@ import {
   type Vec2,
   type ZoneContent,
 } from '@necp/shared';
-import type { CharacterPosition, SimCharacter } from '@necp/game';
+import type { CharacterPosition, SimCharacter, ZoneFence } from '@necp/game';
 import type { Player } from './player';
 import type { PositionSink } from './position-writer';
+import type { HandoverSave } from './zone-commands';
 
 /** A place where the API checks the character's stored position against a range. */
 export interface ServicePoint {
@@ -49,6 +50,8 @@ export class PositionSaves {
     private readonly zoneId: string,
     private readonly positions: PositionSink,
     private readonly servicePoints: readonly ServicePoint[],
+    /** the zone's lease token: every save carries it (zone-ownership.ts) */
+    private readonly fence?: ZoneFence,
   ) {}
 
   /**
@@ -80,9 +83,12 @@ export class PositionSaves {
     void this.positions.flush();
   }
 
-  /** Writes a player that is leaving the zone now. */
-  saveLeaving(p: Player): void {
-    this.positions.enqueue([this.positionOf(p)]);
+  /**
+   * Writes a player that is leaving the zone now; a rider handed over to another
+   * process is saved at its arrival (`handover`), still fenced with this zone's token.
+   */
+  saveLeaving(p: Player, handover?: HandoverSave): void {
+    this.positions.enqueue([{ ...this.positionOf(p), ...handover }]);
     void this.positions.flush();
   }
 
@@ -112,6 +118,11 @@ export class PositionSaves {
     return this.positions.flush();
   }
 
+  /** Flushes, then: is the character's latest save stored? (a cross-process metro ride waits for it) */
+  landed(characterId: string): Promise<boolean> {
+    return this.positions.landed(characterId);
+  }
+
   /** Saves everyone (server shutdown). */
   saveAll(players: readonly Player[]): Promise<void> {
     this.positions.enqueue(players.map((p) => this.positionOf(p)));
@@ -119,6 +130,13 @@ export class PositionSaves {
   }
 
   private positionOf(p: Player): CharacterPosition {
-    return { characterId: p.characterId, zoneId: this.zoneId, x: p.x, y: p.y, health: p.health };
+    return {
+      characterId: p.characterId,
+      zoneId: this.zoneId,
+      x: p.x,
+      y: p.y,
+      health: p.health,
+      ...(this.fence ? { fence: this.fence } : {}),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
-import { FakeClock, createLog } from '@necp/game';
+import { FakeClock, claimZoneOwnership, createLog } from '@necp/game';
 import { testDb } from '../testing/test-db';
 import { DbPositionWriter } from './position-writer';
 
@@ -59,5 +59,32 @@ describe('DbPositionWriter', () => {
       y: 9,
       health: 70,
     });
+  });
+
+  it('drops the saves of a zone another process took over (fencing) and writes the current owner’s', async () => {
+    const u = await createTestUser(db);
+    const [a, b] = await Promise.all([
+      createTestCharacter(db, u.id),
+      createTestCharacter(db, u.id),
+    ]);
+    const zoneId = uniq('fz');
+    for (const token of [1, 2])
+      await db.$transaction((tx) =>
+        claimZoneOwnership(tx, { zoneId, token, ownerId: `s${token}` }),
+      );
+    const w = new DbPositionWriter(writerDeps());
+    w.enqueue([
+      { characterId: a.id, zoneId: 'westbrook', x: 7, y: 7, fence: { zoneId, token: 1 } },
+      { characterId: b.id, zoneId: 'westbrook', x: 8, y: 8, fence: { zoneId, token: 2 } },
+    ]);
+    expect(await w.landed(a.id)).toBe(false);
+    expect(await w.landed(b.id)).toBe(true);
+    // refused is final: the next flush does not try the stale save again
+    await w.flush();
+    const [ra, rb] = await Promise.all(
+      [a, b].map((c) => db.character.findUniqueOrThrow({ where: { id: c.id } })),
+    );
+    expect(ra).toMatchObject({ zoneId: a.zoneId, x: a.x, y: a.y });
+    expect(rb).toMatchObject({ zoneId: 'westbrook', x: 8, y: 8 });
   });
 });

@@ -21,6 +21,13 @@ import type { HealthUpdate, StatsUpdate } from './player-stats';
 import type { AttachResult } from './zone';
 import type { DropEntity } from './world-objects';
 
+/** Where a rider to a zone of another process is saved, by the zone it leaves (fenced with its token). */
+export interface HandoverSave {
+  zoneId: string;
+  x: number;
+  y: number;
+}
+
 /** What a character riding the metro keeps from the zone it left (see carryCombat). */
 export interface CarriedCombat {
   cooldowns: [string, number][];
@@ -44,7 +51,13 @@ export type ZoneCommand =
     }
   | { k: 'detach'; characterId: string }
   /** the client in control takes its character out (metro): refused unless it may ride from here to `to` */
-  | { k: 'depart'; characterId: string; to: string }
+  | {
+      k: 'depart';
+      characterId: string;
+      to: string;
+      /** `to` is run by another process: save the rider at its station there (cluster handover) */
+      handover?: HandoverSave | undefined;
+    }
   | { k: 'remove'; characterId: string }
   | { k: 'move'; characterId: string; input: MoveInput }
   | { k: 'use'; characterId: string; use: CombatUse }

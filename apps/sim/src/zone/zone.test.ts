@@ -327,6 +327,7 @@ describe('Zone: failure isolation', () => {
         },
         flush: async () => undefined,
         latest: () => undefined,
+        landed: async () => false,
       },
     });
     const a = k.join('a', 100, 100);

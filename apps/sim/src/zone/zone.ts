@@ -34,6 +34,7 @@ import {
   type Rng,
   type SimCharacter,
   type ZoneDrop,
+  type ZoneFence,
 } from '@necp/game';
 import { nullCombatSink, type CombatSink } from '../combat/combat-sink';
 import { CombatEngine, type UseResult } from '../combat/engine';
@@ -65,6 +66,7 @@ import {
   type CarriedCombat,
   type CommandOf,
   type DepartOutcome,
+  type HandoverSave,
   type QueueResult,
   type RespawnOutcome,
   type ZoneCommand,
@@ -134,6 +136,12 @@ export interface ZoneOptions {
   npcAi?: boolean;
   /** NPC templates by id (default: the shipped content) */
   npcTemplates?: (id: string) => NpcTemplate | undefined;
+  /**
+   * The zone's lease token (cluster): its position saves and database jobs carry it
+   * and PostgreSQL refuses them once another process owns the zone. Absent: unfenced
+   * (one process without Redis, pure tests).
+   */
+  fence?: ZoneFence | undefined;
 }
 
 export interface AttachOptions {
@@ -214,6 +222,8 @@ export class Zone {
   /** move commands in the inbox per character (the input cap counts them) */
   private readonly pendingMoves = new Map<string, number>();
   private observer: TickObserver | null = null;
+  /** the lease token this zone was opened with (ZoneOptions.fence) */
+  readonly fence: ZoneFence | undefined;
 
   constructor(opts: ZoneOptions) {
     const c = opts.content;
@@ -232,7 +242,8 @@ export class Zone {
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
     this.lastFlushAt = opts.clock.ms();
-    this.saves = new PositionSaves(this.id, opts.positions, servicePointsOf(c));
+    this.fence = opts.fence;
+    this.saves = new PositionSaves(this.id, opts.positions, servicePointsOf(c), opts.fence);
     this.medicalCenters = c.spawnPoints.filter((s) => s.kind === 'medical_center');
     this.areas = c.areas;
     this.objects = new DropsAndCrates(this.id, this.space, () => this.nextEid++);
@@ -311,6 +322,11 @@ export class Zone {
 
   player(characterId: string): Readonly<Player> | undefined {
     return this.players.get(characterId);
+  }
+
+  /** Flushes saves, then: is the character's latest save stored? (cluster handover) */
+  landed(characterId: string): Promise<boolean> {
+    return this.saves.landed(characterId);
   }
 
   /** A player or NPC in the zone by eid (hidden NPC corpses are not). */
@@ -410,8 +426,11 @@ export class Zone {
     return p;
   }
 
-  /** Removes a character now (and saves it); others see it leave on the next tick. */
-  remove(characterId: string): boolean {
+  /**
+   * Removes a character now (and saves it — where `handover` says: a metro rider to
+   * a zone of another process); others see it leave on the next tick.
+   */
+  remove(characterId: string, handover?: HandoverSave): boolean {
     const p = this.players.get(characterId);
     if (!p) return false;
     this.players.delete(characterId);
@@ -422,7 +441,7 @@ export class Zone {
     this.space.forgetHistory(p.eid);
     this.combat.forget(p.eid);
     this.npcs.onPlayerGone(p.eid);
-    this.saves.saveLeaving(p);
+    this.saves.saveLeaving(p, handover);
     return true;
   }
 
@@ -515,13 +534,18 @@ export class Zone {
    * (departureRefusal); a cast in progress ends (watchers see it interrupted),
    * then it leaves like `leave` and is returned for the destination to carry over.
    */
-  depart(characterId: string, conn: ZoneConnection, to: string): DepartOutcome {
+  depart(
+    characterId: string,
+    conn: ZoneConnection,
+    to: string,
+    handover?: HandoverSave,
+  ): DepartOutcome {
     const p = this.attached(characterId, conn);
     if (!p) return { ok: false, refusal: NOT_IN_ZONE };
     const refusal = departureRefusal(p, this.info, to, this.clock.ms());
     if (refusal) return { ok: false, refusal };
     this.combat.interrupt(p);
-    this.remove(characterId);
+    this.remove(characterId, handover);
     return { ok: true, player: p };
   }
 
@@ -707,7 +731,7 @@ export class Zone {
       case 'detach':
         return this.detach(cmd.characterId, c);
       case 'depart':
-        return this.depart(cmd.characterId, c, cmd.to);
+        return this.depart(cmd.characterId, c, cmd.to, cmd.handover);
       case 'remove':
         return this.remove(cmd.characterId);
       case 'move':

@@ -168,8 +168,26 @@ export class GameClient {
       return;
     }
     if (this.stopped) return;
-    this.net = connectSim(first, this.opts.enter);
+    this.connectTo(first);
+  }
+
+  /** A socket to the sim `first` names; a later ticket naming another sim moves us there. */
+  private connectTo(first: SimTicket) {
+    this.net = connectSim(first, this.opts.enter, (moved) => {
+      this.dropSocket();
+      if (!this.stopped) this.connectTo(moved);
+    });
     this.wire(this.net);
+  }
+
+  /** Forgets the current socket quietly: its disconnect is no news to the player. */
+  private dropSocket() {
+    const old = this.net;
+    this.net = null;
+    this.stopPinging?.();
+    this.stopPinging = null;
+    old?.socket.removeAllListeners();
+    old?.socket.disconnect();
   }
 
   /**
@@ -192,12 +210,7 @@ export class GameClient {
    * connection and enter again — the new ticket names the new owner's URL.
    */
   private followZone(msg: KickMsg) {
-    const old = this.net;
-    this.net = null;
-    this.stopPinging?.();
-    this.stopPinging = null;
-    old?.socket.removeAllListeners();
-    old?.socket.disconnect();
+    this.dropSocket();
     this.patch({ status: 'reconnecting', pingMs: null });
     this.store.toast('warn', msg.message);
     void this.enterAndConnect();
@@ -463,6 +476,12 @@ export class GameClient {
       this.patch({ ride: null });
       this.store.toast('warn', refusalText(res.error.message, 'The metro is not running.'));
       return false;
+    }
+    // another sim process runs that district: the ride continues on a socket there
+    // (a fresh ticket names it); the overlay stays up until its welcome
+    if (res.data.simUrl) {
+      this.dropSocket();
+      void this.enterAndConnect();
     }
     // the welcome may already be here (arrived() then owns the timer)
     if (this.store.ride && !this.rideTimer)

@@ -16,4 +16,14 @@ export {
 } from './redis-zone-leases';
 export { MemoryZoneLeases } from './memory-zone-leases';
 export { simUrlForZone, zoneStarting } from './zone-directory';
-export { claimZoneOwnership, isCurrentOwner, ownsZoneSql, type ZoneClaim } from './zone-ownership';
+export {
+  assertZoneOwner,
+  claimZoneOwnership,
+  isCurrentOwner,
+  isStaleZoneOwner,
+  ownsZoneSql,
+  staleZoneOwner,
+  ZoneFenceSchema,
+  type ZoneClaim,
+  type ZoneFence,
+} from './zone-ownership';

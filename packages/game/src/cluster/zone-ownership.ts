@@ -7,6 +7,8 @@
  * flight, and a write after the takeover see the higher token and skip.
  */
 import { Prisma, type Tx } from '@necp/db';
+import { z } from 'zod';
+import { DomainError, isDomainError } from '../core/errors';
 
 export type ZoneClaim = { ok: true } | { ok: false; current: number };
 
@@ -52,4 +54,43 @@ export async function isCurrentOwner(tx: Tx, zoneId: string, token: number): Pro
  */
 export function ownsZoneSql(zoneId: string, token: number): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "ZoneOwner" WHERE "zoneId" = ${zoneId} AND "token" = ${BigInt(token)} FOR SHARE)`;
+}
+
+/**
+ * What a zone's writes carry: the zone and the lease token it was opened with.
+ * Absent (undefined) on a lone process without Redis (memory leases): nothing to
+ * fence against there, so the write goes through unchecked.
+ */
+export interface ZoneFence {
+  zoneId: string;
+  token: number;
+}
+
+export const ZoneFenceSchema = z.object({
+  zoneId: z.string().min(1).max(64),
+  token: z.int().min(1),
+});
+
+const STALE_OWNER = 'zone owner is stale';
+
+/** A fenced write refused: another process owns the zone now. Never worth a retry. */
+export const staleZoneOwner = (zoneId: string) =>
+  new DomainError(
+    'CONFLICT',
+    `${STALE_OWNER}: ${zoneId}`,
+    'This district moved to another server. Reconnecting…',
+  );
+
+export const isStaleZoneOwner = (err: unknown): boolean =>
+  isDomainError(err) && err.code === 'CONFLICT' && err.message.startsWith(STALE_OWNER);
+
+/**
+ * The first step of a fenced transaction: refuses (staleZoneOwner) unless `fence`
+ * is still the zone's owner token, and holds the ZoneOwner row FOR SHARE to the
+ * end of the transaction (lock order: the ZoneOwner row before any Character row,
+ * core/lock-order.ts). No fence: nothing to check.
+ */
+export async function assertZoneOwner(tx: Tx, fence: ZoneFence | undefined): Promise<void> {
+  if (!fence) return;
+  if (!(await isCurrentOwner(tx, fence.zoneId, fence.token))) throw staleZoneOwner(fence.zoneId);
 }

@@ -8,6 +8,7 @@ import { createLootDropTx, type LootDropResult } from '../loot/create-loot-drop'
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
 import { activeQuestIds } from '../quests/active-quest-ids';
+import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
 
 const finite = z.number().finite();
 
@@ -29,6 +30,8 @@ export const AwardKillInputSchema = z.object({
   contributors: z
     .array(z.object({ characterId: z.string().min(1), damage: finite.min(0) }))
     .max(200),
+  /** the zone's lease token: refused (staleZoneOwner) once another process owns the zone */
+  fence: ZoneFenceSchema.optional(),
 });
 export type AwardKillInput = z.input<typeof AwardKillInputSchema>;
 
@@ -65,7 +68,7 @@ export async function awardKill(
   deps: Pick<GameDeps, 'db' | 'clock' | 'rng' | 'log'>,
   input: AwardKillInput,
 ): Promise<AwardKillResult> {
-  const { zoneId, killKey, npc, contributors } = parseInput(AwardKillInputSchema, input);
+  const { zoneId, killKey, npc, contributors, fence } = parseInput(AwardKillInputSchema, input);
   const damageBy = new Map<string, number>();
   for (const c of contributors)
     damageBy.set(c.characterId, (damageBy.get(c.characterId) ?? 0) + c.damage);
@@ -76,6 +79,7 @@ export async function awardKill(
     .sort();
 
   const result = await deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, fence);
     const live = await lockLiveCharacters(tx, credited);
     const killers = live.map((c) => ({
       characterId: c.id,

@@ -4,6 +4,7 @@ import type { GameDeps } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../inventory/locks';
 import { publishEvent } from '../outbox/publish-event';
+import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
 
 export const RecordPlayerDeathInputSchema = z.object({
   characterId: z.string().min(1),
@@ -16,6 +17,8 @@ export const RecordPlayerDeathInputSchema = z.object({
     .nullable(),
   /** unique per death (the sim's id for this life): a retried write penalises once */
   deathKey: z.string().min(1).max(200),
+  /** the zone's lease token: refused (staleZoneOwner) once another process owns the zone */
+  fence: ZoneFenceSchema.optional(),
 });
 export type RecordPlayerDeathInput = z.input<typeof RecordPlayerDeathInputSchema>;
 
@@ -47,11 +50,12 @@ export async function recordPlayerDeath(
   deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   input: RecordPlayerDeathInput,
 ): Promise<RecordPlayerDeathResult> {
-  const { characterId, zoneId, x, y, killer, deathKey } = parseInput(
+  const { characterId, zoneId, x, y, killer, deathKey, fence } = parseInput(
     RecordPlayerDeathInputSchema,
     input,
   );
   const result = await deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, fence);
     await lockCharacter(tx, characterId);
     const fresh = await publishEvent(tx, {
       type: 'character.died',

@@ -2,6 +2,9 @@
  * The order every writer takes row locks in, so two transactions that share rows
  * wait for each other instead of deadlocking:
  *
+ *   0. the zone's fencing row (ZoneOwner, FOR SHARE) — a sim zone's writes
+ *      (zone-ownership.ts assertZoneOwner, the position flush); a takeover
+ *      updates only that row, so it never waits in a cycle;
  *   1. the account row (User) — bank operations, character creation/restore;
  *   2. Character rows, several of them always in id order (PostgreSQL's ORDER BY
  *      "id" … FOR UPDATE: awardKill, the outbox subscribers, the sim's position

@@ -10,6 +10,7 @@ import { dropTimers } from './drop-timers';
 import { scatterAround } from './scatter';
 import { zoneBounds } from './zone-bounds';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
+import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
 
 export interface CreateLootDropInput {
   zoneId: string;
@@ -23,6 +24,8 @@ export interface CreateLootDropInput {
   /** ledger source: `loot` (default) or `admin` for drops an admin spawned */
   reason?: 'loot' | 'admin';
   activeQuestIds?: readonly string[];
+  /** the lease token of the zone it falls in (refused once another process owns it) */
+  fence?: ZoneFence | undefined;
 }
 
 export interface LootDropResult {
@@ -42,7 +45,10 @@ export async function createLootDrop(
   input: CreateLootDropInput,
 ): Promise<LootDropResult> {
   checkLootInput(input);
-  return deps.db.$transaction((tx) => createLootDropTx(tx, deps, input), TX_OPTIONS);
+  return deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, input.fence);
+    return createLootDropTx(tx, deps, input);
+  }, TX_OPTIONS);
 }
 
 /** Unknown zone or table: NOT_FOUND, before anything is rolled or written. */

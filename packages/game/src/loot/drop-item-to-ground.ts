@@ -8,6 +8,7 @@ import { newLedgerRef } from '../ledger/ref';
 import { dropTimers } from './drop-timers';
 import { zoneBounds } from './zone-bounds';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
+import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
 
 export interface DropItemInput {
   characterId: string;
@@ -18,6 +19,8 @@ export interface DropItemInput {
   /** metres: where the character stands */
   x: number;
   y: number;
+  /** the lease token of the zone it lands in (refused once another process owns it) */
+  fence?: ZoneFence | undefined;
 }
 
 export const boundCannotDrop = () =>
@@ -44,6 +47,7 @@ export async function dropItemToGround(
     throw new DomainError('VALIDATION', 'bad quantity', 'Quantity must be a positive whole number');
 
   return deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, input.fence);
     await lockCharacter(tx, input.characterId);
     const items = await lockCharacterItems(tx, input.characterId);
     const item = items.find((i) => i.id === input.itemId);

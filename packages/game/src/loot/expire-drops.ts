@@ -2,6 +2,7 @@ import type { GameDeps } from '../core/deps';
 import { TX_OPTIONS } from '../inventory/locks';
 import { groundOwner, sinkOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
+import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
 
 /** One sweep destroys at most this many drops; the next sweep takes the rest. */
 export const EXPIRE_BATCH = 500;
@@ -15,6 +16,8 @@ export const EXPIRE_BATCH = 500;
 export async function expireDrops(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   zoneId: string,
+  /** the zone's lease token (refused once another process owns the zone) */
+  fence?: ZoneFence,
 ): Promise<string[]> {
   const due = await deps.db.worldDrop.findMany({
     where: { zoneId, despawnAt: { lte: deps.clock.now() } },
@@ -26,6 +29,7 @@ export async function expireDrops(
   const ids = due.map((d) => d.id);
 
   return deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, fence);
     // despawnAt never changes, so rows still here once locked are still due
     const rows = await tx.$queryRaw<
       { id: string; itemId: string; templateId: string; quantity: number }[]

@@ -5,6 +5,7 @@ import { placeInBag } from '../inventory/place-in-bag';
 import { groundOwner } from '../ledger/owners';
 import { publishEvent } from '../outbox/publish-event';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
+import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
 
 const DROP_GONE = 'drop not found';
 
@@ -27,9 +28,11 @@ export const notYoursYet = () =>
  */
 export async function pickupDrop(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { characterId: string; dropId: string },
+  /** fence: the lease token of the zone showing the drop (refused once another process owns it) */
+  input: { characterId: string; dropId: string; fence?: ZoneFence | undefined },
 ): Promise<ZoneDrop> {
   return deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, input.fence);
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "WorldDrop" WHERE "id" = ${input.dropId} FOR UPDATE`;
     if (locked.length === 0) throw dropGone();

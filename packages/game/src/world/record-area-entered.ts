@@ -5,6 +5,7 @@ import { DomainError } from '../core/errors';
 import { parseInput } from '../accounts/validation';
 import { characterNotFound } from '../characters/get-owned-character';
 import { publishEvent } from '../outbox/publish-event';
+import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
 
 export const RecordAreaEnteredInputSchema = z.object({
   characterId: z.string().min(1).max(64),
@@ -12,8 +13,10 @@ export const RecordAreaEnteredInputSchema = z.object({
   areaId: z.string().min(1).max(64),
   /** unique per entry (the sim uses `area.entered:<characterId>:<areaId>:<clock ms>`): a retry publishes once */
   key: z.string().min(1).max(200),
+  /** the zone's lease token: refused (staleZoneOwner) once another process owns the zone */
+  fence: ZoneFenceSchema.optional(),
 });
-export type RecordAreaEnteredInput = z.infer<typeof RecordAreaEnteredInputSchema>;
+export type RecordAreaEnteredInput = z.input<typeof RecordAreaEnteredInputSchema>;
 
 /**
  * The sim saw a character enter a named area of a zone: publishes `area.entered`
@@ -26,12 +29,16 @@ export async function recordAreaEntered(
   deps: Pick<GameDeps, 'db'>,
   input: RecordAreaEnteredInput,
 ): Promise<boolean> {
-  const { characterId, zoneId, areaId, key } = parseInput(RecordAreaEnteredInputSchema, input);
+  const { characterId, zoneId, areaId, key, fence } = parseInput(
+    RecordAreaEnteredInputSchema,
+    input,
+  );
   const zone = zoneById(zoneId);
   if (!zone) throw new DomainError('NOT_FOUND', `zone ${zoneId} not found`, 'Unknown zone');
   if (!zone.areas.some((a) => a.id === areaId))
     throw new DomainError('NOT_FOUND', `area ${areaId} not in zone ${zoneId}`, 'Unknown area');
   return deps.db.$transaction(async (tx) => {
+    await assertZoneOwner(tx, fence);
     const found = await tx.character.count({ where: { id: characterId, deletedAt: null } });
     if (found === 0) throw characterNotFound(characterId);
     return publishEvent(tx, {

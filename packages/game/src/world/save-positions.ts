@@ -1,4 +1,5 @@
 import type { GameDeps } from '../core/deps';
+import type { ZoneFence } from '../cluster/zone-ownership';
 
 export interface CharacterPosition {
   characterId: string;
@@ -8,6 +9,11 @@ export interface CharacterPosition {
   y: number;
   /** current health, saved with the position when given (the sim owns it while online) */
   health?: number;
+  /**
+   * The lease token of the zone that writes it (its zone, or the zone a metro rider
+   * leaves): the row is skipped unless that token still owns that zone. Absent: unfenced.
+   */
+  fence?: ZoneFence | undefined;
 }
 
 /**
@@ -25,25 +31,31 @@ export const POSITION_SAVE_CHUNK = 1000;
  * id order (the order every multi-character writer uses, so a flush never deadlocks
  * with an outbox subscriber or awardKill); rows that vanished meanwhile (account
  * deleted) are skipped. When a character appears twice, its last position wins.
+ * Fenced rows are written only while their zone's owner token is theirs: the
+ * ZoneOwner rows are locked FOR SHARE first (lock order: before Character rows), so
+ * a takeover waits for a flush in flight, and a flush after it skips those rows.
+ * Returns the ids of the characters written.
  */
 export async function saveCharacterPositions(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   positions: readonly CharacterPosition[],
-): Promise<void> {
-  if (positions.length === 0) return;
+): Promise<string[]> {
+  if (positions.length === 0) return [];
   const newest = new Map<string, CharacterPosition>();
   for (const p of positions) newest.set(p.characterId, p);
   const all = [...newest.values()];
   const now = deps.clock.now();
+  const written: string[] = [];
   for (let i = 0; i < all.length; i += POSITION_SAVE_CHUNK)
-    await saveChunk(deps.db, all.slice(i, i + POSITION_SAVE_CHUNK), now);
+    written.push(...(await saveChunk(deps.db, all.slice(i, i + POSITION_SAVE_CHUNK), now)));
+  return written;
 }
 
 async function saveChunk(
   db: GameDeps['db'],
   chunk: readonly CharacterPosition[],
   now: Date,
-): Promise<void> {
+): Promise<string[]> {
   const ids = chunk.map((p) => p.characterId);
   const zones = chunk.map((p) => p.zoneId);
   const xs = chunk.map((p) => p.x);
@@ -51,14 +63,27 @@ async function saveChunk(
   const healths = chunk.map((p) =>
     p.health === undefined ? null : Math.max(0, Math.round(p.health)),
   );
-  // `locked` takes the row locks in id order before the UPDATE touches them
-  await db.$executeRaw`
+  const fenceZones = chunk.map((p) => p.fence?.zoneId ?? null);
+  const fenceTokens = chunk.map((p) => (p.fence ? BigInt(p.fence.token) : null));
+  // `owners` holds the fencing rows FOR SHARE (a stale token matches none), then
+  // `locked` takes the character row locks in id order before the UPDATE touches them
+  const rows = await db.$queryRaw<{ id: string }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${zones}::text[], ${xs}::float8[], ${ys}::float8[],
-                           ${healths}::int[]) AS t(id, zone_id, x, y, health)
+                           ${healths}::int[], ${fenceZones}::text[], ${fenceTokens}::int8[])
+        AS t(id, zone_id, x, y, health, fence_zone, fence_token)
+    ), owners AS MATERIALIZED (
+      SELECT o."zoneId", o."token"
+      FROM "ZoneOwner" o
+      JOIN (SELECT DISTINCT fence_zone, fence_token FROM input WHERE fence_zone IS NOT NULL) f
+        ON f.fence_zone = o."zoneId" AND f.fence_token = o."token"
+      ORDER BY o."zoneId"
+      FOR SHARE OF o
     ), locked AS MATERIALIZED (
       SELECT c."id", i.zone_id, i.x, i.y, i.health
       FROM "Character" c JOIN input i ON i.id = c."id"
+      WHERE i.fence_zone IS NULL
+         OR EXISTS (SELECT 1 FROM owners o WHERE o."zoneId" = i.fence_zone AND o."token" = i.fence_token)
       ORDER BY c."id"
       FOR UPDATE OF c
     )
@@ -67,5 +92,7 @@ async function saveChunk(
         "health" = COALESCE(l.health, c."health"),
         "lastPlayedAt" = ${now}, "updatedAt" = ${now}
     FROM locked l
-    WHERE c."id" = l."id"`;
+    WHERE c."id" = l."id"
+    RETURNING c."id"`;
+  return rows.map((r) => r.id);
 }

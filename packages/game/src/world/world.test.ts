@@ -92,7 +92,7 @@ describe('saveCharacterPositions', () => {
   });
 
   it('does nothing for an empty batch', async () => {
-    await expect(saveCharacterPositions(deps, [])).resolves.toBeUndefined();
+    await expect(saveCharacterPositions(deps, [])).resolves.toEqual([]);
   });
 
   it("keeps a character's last position when it appears twice in one batch", async () => {

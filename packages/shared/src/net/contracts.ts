@@ -193,11 +193,18 @@ export interface LootResult {
   eddies: number;
 }
 
-/** Ack of zone:travel: the district you arrive in (a zone:welcome for it follows). */
-export interface TravelResult {
-  zoneId: string;
-  zoneName: string;
-}
+/**
+ * Ack of zone:travel: the district you arrive in. A zone:welcome for it follows on
+ * this connection — unless `simUrl` is set: another sim process runs that district
+ * (the character is saved there already), so the client fetches a fresh ticket and
+ * connects to the URL it names; the welcome comes from there.
+ */
+export const TravelResultSchema = z.object({
+  zoneId: z.string().min(1),
+  zoneName: z.string(),
+  simUrl: z.string().min(1).optional(),
+});
+export type TravelResult = z.infer<typeof TravelResultSchema>;
 
 /** Ack of item:use. */
 export interface ItemUseResult {

@@ -3,6 +3,12 @@
  * ticket minted by the web app, so the `auth` callback mints a fresh one for
  * every (re)connect; the very first connect reuses the ticket that told us the
  * sim's URL.
+ *
+ * Several sim processes share the zones (zone leases): a ticket names the URL of
+ * the process that owns the character's zone now. When one names another URL than
+ * this socket's — the zone moved, e.g. its process died and another took it over —
+ * `onMoved` gets it and the caller opens a new socket there. A dead process
+ * answers nothing, so every failed reconnect asks for a ticket too.
  */
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -22,9 +28,20 @@ export interface SimSocketHandle {
   lastTicketError: () => unknown;
 }
 
-export function connectSim(first: SimTicket, enter: EnterFn): SimSocketHandle {
+export function connectSim(
+  first: SimTicket,
+  enter: EnterFn,
+  onMoved: (ticket: SimTicket) => void = () => undefined,
+): SimSocketHandle {
   let unused: SimTicket | null = first;
   let ticketError: unknown = null;
+  let moved = false;
+  const moveTo = (t: SimTicket) => {
+    if (moved) return;
+    moved = true;
+    socket.io.reconnection(false);
+    onMoved(t);
+  };
   const socket: SimSocket = io(first.simUrl, {
     transports: ['websocket'], // no long-polling fallback: the game needs a real socket
     parser: snapshotParser, // snapshots arrive as one binary frame each
@@ -36,7 +53,10 @@ export function connectSim(first: SimTicket, enter: EnterFn): SimSocketHandle {
       (reuse ? Promise.resolve(reuse) : enter()).then(
         (t) => {
           ticketError = null;
-          cb({ ticket: t.ticket });
+          if (t.simUrl === first.simUrl) return cb({ ticket: t.ticket });
+          // the zone is served elsewhere now: this socket gives way to one there
+          cb({ ticket: '' });
+          moveTo(t);
         },
         (err: unknown) => {
           // No ticket: send an empty one so the sim rejects the attempt and
@@ -46,6 +66,21 @@ export function connectSim(first: SimTicket, enter: EnterFn): SimSocketHandle {
         },
       );
     },
+  });
+  // the process may be gone for good: ask where the zone is now (≤ one request in flight)
+  let asking = false;
+  socket.io.on('reconnect_error', () => {
+    if (asking || moved) return;
+    asking = true;
+    enter()
+      .then(
+        (t) => {
+          if (t.simUrl !== first.simUrl) moveTo(t);
+          else unused = t; // the next attempt presents it
+        },
+        () => undefined, // between owners (UNAVAILABLE): the next failed attempt asks again
+      )
+      .finally(() => (asking = false));
   });
   return { socket, lastTicketError: () => ticketError };
 }

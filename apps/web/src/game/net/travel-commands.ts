@@ -1,10 +1,10 @@
 /**
  * zone:travel — ride the metro to another district. The ack only says the ride
  * was accepted (or why not); the new zone arrives as a zone:welcome, which the
- * game client handles. Offline and timeouts come back as refusals too, so the
+ * game client handles — from another sim process when the ack names its URL. Offline and timeouts come back as refusals too, so the
  * caller has one shape to show.
  */
-import type { Ack, TravelResult } from '@necp/shared';
+import { TravelResultSchema, type Ack, type TravelResult } from '@necp/shared';
 import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
 
@@ -20,8 +20,9 @@ export async function requestTravel(
       ok: false,
       error: { code: 'OFFLINE', message: 'Not connected to the city right now.' },
     };
+  let ack: Ack<unknown>;
   try {
-    return readAck<TravelResult>(
+    ack = readAck<unknown>(
       await socket.timeout(TRAVEL_ACK_TIMEOUT_MS).emitWithAck('zone:travel', { to }),
     );
   } catch {
@@ -30,4 +31,12 @@ export async function requestTravel(
       error: { code: 'TIMEOUT', message: 'The metro did not answer. Try again.' },
     };
   }
+  if (!ack.ok) return ack;
+  // simUrl (another sim process runs the district) decides where the client goes next
+  const data = TravelResultSchema.safeParse(ack.data);
+  if (data.success) return { ok: true, data: data.data };
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'The server sent an unreadable answer.' },
+  };
 }

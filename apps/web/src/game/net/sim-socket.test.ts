@@ -1,0 +1,44 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SimTicket } from '@necp/shared';
+import { connectSim, type SimSocketHandle } from './sim-socket';
+
+// A sim process that died answers nothing: every failed reconnect asks for a ticket,
+// and one naming another URL (the zone's new owner) hands the connection over.
+
+/** A port nobody listens on: connecting is refused at once. */
+async function deadPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+const ticket = (simUrl: string, n: number): SimTicket => ({
+  ticket: `t${n}`,
+  simUrl,
+  expiresAt: new Date(Date.now() + 60_000),
+});
+
+let handle: SimSocketHandle | undefined;
+afterEach(() => handle?.socket.disconnect());
+
+describe('connectSim follows a zone that moved', () => {
+  it('a failed reconnect asks for a ticket; one naming another sim moves there, once', async () => {
+    const dead = `http://127.0.0.1:${await deadPort()}`;
+    const alive = `http://127.0.0.1:${await deadPort()}`;
+    let asked = 0;
+    const enter = () => Promise.resolve(ticket(++asked < 2 ? dead : alive, asked));
+    const moved = await new Promise<SimTicket>((resolve) => {
+      handle = connectSim(ticket(dead, 0), enter, resolve);
+    });
+    expect(moved).toMatchObject({ simUrl: alive });
+    // the first answer still named the dead process: it was kept for the next attempt
+    expect(asked).toBe(2);
+    expect(handle?.socket.io.reconnection()).toBe(false);
+  });
+});
