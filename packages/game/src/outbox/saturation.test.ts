@@ -279,7 +279,7 @@ describe('the outbox at saturation', () => {
    * deadlocks (40P01) with the subscribers. It waits longer before checking for a
    * deadlock than the drains do, so the drains are the victims and rerun their
    * transactions (withTxRetry). No failure is injected: every rerun is a real one.
-   * 105 s on the shared 2-core machine at load ~15–20 (the 10 s checks are lock waits);
+   * 105 s on the shared 2-core machine at load ~15–20 (mostly lock waits and CPU steal);
    * expected well under 60 s on a quiet one — the lead should time it there.
    */
   it('at scale: 2,000 events, real deadlocks retried, exact quest and reputation progress, no dead letters', async () => {
