@@ -46,9 +46,10 @@ describe('combat: player death', () => {
     expect(me.conn.take().flatMap((s) => s.dead ?? [])).toEqual([[me.eid, true]]);
     expect(watcher.conn.take().flatMap((s) => s.dead ?? [])).toEqual([[me.eid, true]]);
 
-    expect(
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid }),
-    ).toEqual({ ok: false, refusal: 'DEAD' });
+    expect(k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid })).toEqual({
+      ok: false,
+      refusal: 'DEAD',
+    });
     expect(k.move('solo', me.conn, 1, 0)).toEqual({ ok: false, refusal: YOU_ARE_DEAD });
     expect(k.zone.npcWorld.useAbility(k.dummy.eid, 'npc_attack', me.eid)).toBe('INVALID_TARGET');
   });
@@ -57,16 +58,16 @@ describe('combat: player death', () => {
     const k = combatKit();
     const me = k.join('solo', k.dummy.x - 1, k.dummy.y, 'user-solo', { health: 3 });
     killPlayer(k, 'solo', me.eid);
-    expect(k.zone.respawn('solo', me.conn)).toEqual({ ok: false, refusal: RESPAWN_TOO_SOON });
+    expect(k.respawn('solo', me.conn)).toEqual({ ok: false, refusal: RESPAWN_TOO_SOON });
     me.conn.take();
     k.step(RESPAWN_DELAY_MS / TICK_MS);
-    const res = k.zone.respawn('solo', me.conn);
+    const res = k.respawn('solo', me.conn);
     const health = Math.ceil(100 * RESPAWN_HEALTH_PCT);
     expect(res).toEqual({
       ok: true,
       data: { x: toCm(medCenter?.x ?? -1), y: toCm(medCenter?.y ?? -1), health },
     });
-    expect(k.zone.respawn('solo', me.conn)).toEqual({ ok: false, refusal: NOT_DEAD });
+    expect(k.respawn('solo', me.conn)).toEqual({ ok: false, refusal: NOT_DEAD });
     // saved at once, with the new health
     expect(k.sink.latest('solo')).toMatchObject({ x: medCenter?.x, y: medCenter?.y, health });
     k.step();
@@ -98,7 +99,7 @@ describe('combat: player death', () => {
       autoRespawnIn: AUTO_RESPAWN_MS,
     });
     k.step(RESPAWN_DELAY_MS / TICK_MS);
-    expect(k.zone.respawn('ghost', me.conn)).toMatchObject({ ok: true });
+    expect(k.respawn('ghost', me.conn)).toMatchObject({ ok: true });
   });
 
   it('NPCs forget a dead player (it leaves their threat tables)', () => {
@@ -120,9 +121,9 @@ describe('combat: NPC death', () => {
     const helper = k.join('helper', k.dummy.x + 1, k.dummy.y, 'user-h', { classId: 'solo' });
     const lifeId = k.dummy.lifeId;
     for (let i = 0; i < 60 && !k.dummy.combat.dead; i++) {
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid });
+      k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid });
       if (i % 3 === 0)
-        k.zone.useAbility('helper', helper.conn, { ability: 'solo_attack', target: k.dummy.eid });
+        k.useAbility('helper', helper.conn, { ability: 'solo_attack', target: k.dummy.eid });
       k.step();
       k.clock.advance(GCD_MS);
     }
@@ -143,9 +144,10 @@ describe('combat: NPC death', () => {
     expect(total).toBeGreaterThanOrEqual(12);
     expect(kill?.contributors.map((c) => c.characterId).sort()).toContain('solo');
     // a corpse cannot be hit again, and stays a corpse until it respawns
-    expect(
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid }),
-    ).toEqual({ ok: false, refusal: 'INVALID_TARGET' });
+    expect(k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid })).toEqual({
+      ok: false,
+      refusal: 'INVALID_TARGET',
+    });
     expect(k.combat.kills).toHaveLength(1);
   });
 });
@@ -157,7 +159,7 @@ describe('combat: idle traffic', () => {
       classId: 'solo',
       health: 60,
     });
-    k.zone.useAbility('solo', me.conn, { ability: 'solo_power_shot', target: k.dummy.eid });
+    k.useAbility('solo', me.conn, { ability: 'solo_power_shot', target: k.dummy.eid });
     // long enough for resource and health to refill and the bleed to end
     k.step(60_000 / TICK_MS);
     me.conn.take();

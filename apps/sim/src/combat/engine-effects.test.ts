@@ -28,7 +28,7 @@ describe('combat: effects', () => {
     if (!bleed?.tickMs) throw new Error('content');
     let applied = false;
     for (let i = 0; i < 20 && !applied; i++) {
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_power_shot', target: k.dummy.eid });
+      k.useAbility('solo', me.conn, { ability: 'solo_power_shot', target: k.dummy.eid });
       applied = k.dummy.combat.effects.some((e) => e.effect.id === 'bleed');
       if (!applied) {
         k.dummy.combat.cooldowns.clear();
@@ -109,9 +109,10 @@ describe('combat: effects', () => {
       if (p) (p as Player).health = p.maxHealth;
     }
     expect(stunned).toBe(true);
-    expect(
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid }),
-    ).toEqual({ ok: false, refusal: 'STUNNED' });
+    expect(k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid })).toEqual({
+      ok: false,
+      refusal: 'STUNNED',
+    });
     const x0 = p?.x;
     k.move('solo', me.conn, -1, 0, TICK_MS);
     k.step();
@@ -120,7 +121,7 @@ describe('combat: effects', () => {
     expect(p?.combat.effects.some((e) => e.effect.kind === 'stun')).toBe(false);
     k.clock.advance(GCD_MS);
     expect(
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid }),
+      k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid }),
     ).toMatchObject({ ok: true });
   });
 
@@ -141,10 +142,10 @@ describe('combat: effects', () => {
     expect(silenced).toBe(true);
     k.clock.advance(GCD_MS);
     expect(
-      k.zone.useAbility('net', me.conn, { ability: 'netrunner_overheat', target: k.dummy.eid }),
+      k.useAbility('net', me.conn, { ability: 'netrunner_overheat', target: k.dummy.eid }),
     ).toEqual({ ok: false, refusal: 'SILENCED' });
     expect(
-      k.zone.useAbility('net', me.conn, { ability: 'netrunner_attack', target: k.dummy.eid }),
+      k.useAbility('net', me.conn, { ability: 'netrunner_attack', target: k.dummy.eid }),
     ).toMatchObject({ ok: true });
   });
 
@@ -160,7 +161,7 @@ describe('combat: effects', () => {
     const p = k.zone.player('med');
     let interrupted = false;
     for (let i = 0; i < 20 && !interrupted; i++) {
-      k.zone.useAbility('med', me.conn, { ability: 'medtech_trauma_surge' });
+      k.useAbility('med', me.conn, { ability: 'medtech_trauma_surge' });
       expect(k.zone.npcWorld.useAbility(k.dummy.eid, 'npc_ground_slam', me.eid)).toBeNull();
       // the slam lands (600 ms) before the surge (1.5 s) completes
       k.step(600 / TICK_MS);

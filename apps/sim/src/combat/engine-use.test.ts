@@ -21,7 +21,7 @@ describe('combat: using abilities', () => {
   it('a basic attack in reach goes off at once and hurts the dummy (or misses)', () => {
     const k = combatKit();
     const me = soloNextToDummy(k);
-    const res = k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid });
+    const res = k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid });
     expect(res).toEqual({ ok: true, castMs: 0 });
     const [ev] = events(k);
     expect(ev).toMatchObject({ src: me.eid, dst: k.dummy.eid, ab: 'solo_attack' });
@@ -39,7 +39,7 @@ describe('combat: using abilities', () => {
     let ev: CombatEvent | undefined;
     for (let i = 0; i < 10 && ev?.k !== 'hit'; i++) {
       k.clock.advance(GCD_MS);
-      k.zone.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid });
+      k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid });
       k.step();
       ev = [...me.conn.snapshots].flatMap((s) => s.ev ?? []).at(-1);
     }
@@ -59,7 +59,7 @@ describe('combat: using abilities', () => {
     const k = combatKit();
     const me = soloNextToDummy(k);
     const use = (ability: string) =>
-      k.zone.useAbility('solo', me.conn, { ability, target: k.dummy.eid });
+      k.useAbility('solo', me.conn, { ability, target: k.dummy.eid });
     expect(use('netrunner_overheat')).toEqual({ ok: false, refusal: 'UNKNOWN_ABILITY' });
     expect(abilityById('solo_frag_grenade')?.level).toBeGreaterThan(3);
     expect(use('solo_frag_grenade')).toEqual({ ok: false, refusal: 'UNKNOWN_ABILITY' });
@@ -70,14 +70,14 @@ describe('combat: using abilities', () => {
     const k = combatKit();
     const me = soloNextToDummy(k);
     const use = (ability: string) =>
-      k.zone.useAbility('solo', me.conn, { ability, target: k.dummy.eid });
+      k.useAbility('solo', me.conn, { ability, target: k.dummy.eid });
     const shot = abilityById('solo_power_shot');
     if (!shot) throw new Error('content');
     expect(use('solo_power_shot')).toEqual({ ok: true, castMs: 0 });
     expect(use('solo_power_shot')).toEqual({ ok: false, refusal: 'COOLDOWN' });
     expect(use('solo_attack')).toEqual({ ok: false, refusal: 'GCD' });
     // off-GCD abilities ignore it
-    expect(k.zone.useAbility('solo', me.conn, { ability: 'solo_defensive_stance' })).toEqual({
+    expect(k.useAbility('solo', me.conn, { ability: 'solo_defensive_stance' })).toEqual({
       ok: true,
       castMs: 0,
     });
@@ -99,7 +99,7 @@ describe('combat: using abilities', () => {
     const me = soloNextToDummy(k);
     const friend = k.join('friend', LOT.x - 2, LOT.y + 1, 'user-friend');
     const use = (target?: number, ability = 'solo_attack') =>
-      k.zone.useAbility('solo', me.conn, { ability, ...(target ? { target } : {}) });
+      k.useAbility('solo', me.conn, { ability, ...(target ? { target } : {}) });
     expect(use()).toEqual({ ok: false, refusal: 'INVALID_TARGET' });
     expect(use(99_999)).toEqual({ ok: false, refusal: 'INVALID_TARGET' });
     expect(use(me.eid)).toEqual({ ok: false, refusal: 'INVALID_TARGET' });
@@ -113,7 +113,7 @@ describe('combat: using abilities', () => {
     const p = blocked.join('solo', 160, 70, 'user-solo', { classId: 'solo' });
     blocked.place(blocked.dummy, 160, 120);
     expect(
-      blocked.zone.useAbility('solo', p.conn, {
+      blocked.useAbility('solo', p.conn, {
         ability: 'solo_power_shot',
         target: blocked.dummy.eid,
       }),
@@ -121,7 +121,7 @@ describe('combat: using abilities', () => {
     blocked.place(blocked.dummy, 160, 92);
     // 22 m: within Power Shot's 25 m, but the building is in the way
     expect(
-      blocked.zone.useAbility('solo', p.conn, {
+      blocked.useAbility('solo', p.conn, {
         ability: 'solo_power_shot',
         target: blocked.dummy.eid,
       }),
@@ -140,7 +140,7 @@ describe('combat: lag compensation', () => {
     k.place(k.dummy, k.dummy.x + 3, k.dummy.y);
     k.step(2);
     const use = (viewTick?: number) =>
-      k.zone.useAbility('solo', me.conn, {
+      k.useAbility('solo', me.conn, {
         ability: 'solo_attack',
         target: k.dummy.eid,
         ...(viewTick === undefined ? {} : { viewTick }),
@@ -158,7 +158,7 @@ describe('combat: lag compensation', () => {
     k.place(k.dummy, k.dummy.x + 3, k.dummy.y);
     k.step(MAX_REWIND_TICKS + 2);
     expect(
-      k.zone.useAbility('solo', me.conn, {
+      k.useAbility('solo', me.conn, {
         ability: 'solo_attack',
         target: k.dummy.eid,
         viewTick: seenAt,
@@ -172,7 +172,7 @@ describe('combat: lag compensation', () => {
     k.step();
     k.place(k.dummy, k.dummy.x + 3, k.dummy.y);
     expect(
-      k.zone.useAbility('solo', me.conn, {
+      k.useAbility('solo', me.conn, {
         ability: 'solo_attack',
         target: k.dummy.eid,
         viewTick: k.zone.tick + 1000,
@@ -195,7 +195,7 @@ describe('combat: casts', () => {
     const me = medtech(k);
     const surge = abilityById('medtech_trauma_surge');
     if (!surge) throw new Error('content');
-    expect(k.zone.useAbility('med', me.conn, { ability: surge.id })).toEqual({
+    expect(k.useAbility('med', me.conn, { ability: surge.id })).toEqual({
       ok: true,
       castMs: surge.castMs,
     });
@@ -203,7 +203,7 @@ describe('combat: casts', () => {
       { k: 'cast', src: me.eid, dst: me.eid, ab: surge.id, ms: surge.castMs },
     ]);
     // casting blocks other abilities
-    expect(k.zone.useAbility('med', me.conn, { ability: 'medtech_nano_heal' })).toEqual({
+    expect(k.useAbility('med', me.conn, { ability: 'medtech_nano_heal' })).toEqual({
       ok: false,
       refusal: 'CASTING',
     });
@@ -223,7 +223,7 @@ describe('combat: casts', () => {
     const k = combatKit();
     const me = medtech(k);
     const p = k.zone.player('med');
-    expect(k.zone.useAbility('med', me.conn, { ability: 'medtech_trauma_surge' })).toMatchObject({
+    expect(k.useAbility('med', me.conn, { ability: 'medtech_trauma_surge' })).toMatchObject({
       ok: true,
     });
     events(k);
@@ -243,9 +243,9 @@ describe('combat: casts', () => {
   it('combat:cancel stops the cast', () => {
     const k = combatKit();
     const me = medtech(k);
-    k.zone.useAbility('med', me.conn, { ability: 'medtech_trauma_surge' });
-    expect(k.zone.cancelCast('med', me.conn)).toBe(true);
-    expect(k.zone.cancelCast('med', me.conn)).toBe(false);
+    k.useAbility('med', me.conn, { ability: 'medtech_trauma_surge' });
+    expect(k.cancelCast('med', me.conn)).toBe(true);
+    expect(k.cancelCast('med', me.conn)).toBe(false);
     expect(k.zone.player('med')?.combat.cast).toBeNull();
   });
 
@@ -276,10 +276,9 @@ describe('combat: area abilities', () => {
     const friend = k.join('friend', k.dummy.x, k.dummy.y + 0.5, 'user-friend');
     const grenade = abilityById('solo_frag_grenade');
     if (!grenade?.maxTargets) throw new Error('content');
-    const use = () =>
-      k.zone.useAbility('solo', me.conn, { ability: grenade.id, target: k.dummy.eid });
+    const use = () => k.useAbility('solo', me.conn, { ability: grenade.id, target: k.dummy.eid });
     expect(use()).toEqual({ ok: false, refusal: 'UNKNOWN_ABILITY' });
-    k.zone.setStats('solo', { speed: 6, health: 100, maxHealth: 100, level: grenade.level });
+    k.setStats('solo', { speed: 6, health: 100, maxHealth: 100, level: grenade.level });
     expect(k.zone.player('solo')?.abilities).toContain(grenade.id);
     expect(use()).toEqual({ ok: true, castMs: 0 });
     const struck = events(k).filter(

@@ -6,7 +6,7 @@ import {
   type CombatUseResult,
   type RespawnResult,
 } from '@necp/shared';
-import { INTERNAL_REFUSAL, asReply, replyError, replyOk } from '../net/ack';
+import { INTERNAL_REFUSAL, asReply, replyError, replyOk, toAckError } from '../net/ack';
 import type { RateWindow } from '../net/rate-window';
 import { NOT_IN_ZONE } from '../zone/zone-refusals';
 import { rateLimited } from './command';
@@ -45,7 +45,8 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       if (!use) return;
       if (!limit.take()) return replyError(reply, rateLimited);
       ctx.session.zone.submit({ k: 'use', characterId, use }, conn, (err, res) => {
-        if (err || res === undefined) return replyError(reply, INTERNAL_REFUSAL);
+        if (err) return replyError(reply, toAckError(err, ctx.log));
+        if (res === undefined) return replyError(reply, INTERNAL_REFUSAL);
         if (!res) return replyError(reply, NOT_IN_ZONE);
         if (!res.ok)
           return replyError(reply, { code: res.refusal, message: REFUSAL_MESSAGES[res.refusal] });
@@ -61,7 +62,7 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       if (!parsePayload(ctx, CombatCancelSchema, input, reply)) return;
       if (!limit.take()) return replyError(reply, rateLimited);
       ctx.session.zone.submit({ k: 'cancel', characterId }, conn, (err) => {
-        if (err) replyError(reply, INTERNAL_REFUSAL);
+        if (err) replyError(reply, toAckError(err, ctx.log));
         else replyOk(reply, undefined);
       });
     }),
@@ -74,7 +75,8 @@ export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): 
       if (!parsePayload(ctx, CombatRespawnSchema, input, reply)) return;
       if (!limit.take()) return replyError(reply, rateLimited);
       ctx.session.zone.submit({ k: 'respawn', characterId }, conn, (err, res) => {
-        if (err || !res) return replyError(reply, INTERNAL_REFUSAL);
+        if (err) return replyError(reply, toAckError(err, ctx.log));
+        if (!res) return replyError(reply, INTERNAL_REFUSAL);
         if (res.ok) replyOk(reply, res.data);
         else replyError(reply, res.refusal);
       });

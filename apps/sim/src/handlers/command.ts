@@ -6,6 +6,7 @@ import type { ZoneLoot } from '../loot/zone-loot';
 import { asReply, replyError, replyOk, toAckError } from '../net/ack';
 import type { RateWindow } from '../net/rate-window';
 import type { StatsRefresher } from '../session/stats-refresher';
+import type { SessionRegistry } from '../session/sessions';
 import type { Zone } from '../zone/zone';
 import { parsePayload, safely, type HandlerContext } from './context';
 
@@ -21,6 +22,8 @@ export interface CommandContext extends HandlerContext {
   items: ItemCooldowns;
   /** commands that cost database work (pickup, crate, drop, admin, travel, item use) share this budget */
   actions: RateWindow;
+  /** the sessions of this process (a metro ride checks it was not taken over meanwhile) */
+  sessions: SessionRegistry;
 }
 
 export const rateLimited = { code: 'RATE_LIMITED', message: 'Slow down.' } as const;

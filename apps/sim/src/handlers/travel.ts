@@ -87,20 +87,37 @@ export async function rideMetro(
   const departed = await from.ask({ k: 'depart', characterId, to }, conn);
   if (!departed.ok) throw new SimRefusal(departed.refusal.code, departed.refusal.message);
   const left = departed.player;
+  // a new connection took the character over while the depart waited for its tick:
+  // it attached in the old zone (after this depart, from the leaving save), so the ride ends here
+  // (a client that only dropped rides on: it gets its reconnect window at the destination)
+  const taker = ctx.sessions.current(userId);
+  if (taker && taker !== ctx.session)
+    throw new SimRefusal('UNAVAILABLE', 'You connected from somewhere else.');
   const { character, stats } = arrivalOf(left, userId, dest.id, station);
-  // the session follows at once: what the client sends meanwhile goes to the new zone
+  // the session follows at once: what the client sends meanwhile goes to the new zone,
+  // and so does a connection that arrives before the attach is applied (zoneFor)
   ctx.session.zone = dest;
-  const { welcome } = await dest.ask(
-    {
-      k: 'attach',
-      character,
-      stats,
-      at: station,
-      carry: carriedCombat(left),
-      sendWelcome: false,
-    },
-    conn,
-  );
+  ctx.sessions.rides.set(characterId, dest);
+  let welcome: WelcomeMsg;
+  try {
+    ({ welcome } = await dest.ask(
+      {
+        k: 'attach',
+        character,
+        stats,
+        at: station,
+        carry: carriedCombat(left),
+        sendWelcome: false,
+      },
+      conn,
+    ));
+  } finally {
+    if (ctx.sessions.rides.get(characterId) === dest) ctx.sessions.rides.delete(characterId);
+  }
+  // the account connected meanwhile with another of its characters: this one leaves the world
+  const current = ctx.sessions.current(userId);
+  if (current && current !== ctx.session && current.characterId !== characterId)
+    dest.submit({ k: 'remove', characterId });
   // the client left during the ride: it starts its reconnect window in the new zone
   if (!ctx.session.socket.connected) dest.submit({ k: 'detach', characterId }, conn);
   return { result: { zoneId: dest.id, zoneName: dest.info.name }, welcome };

@@ -1,5 +1,5 @@
 import { MoveInputSchema } from '@necp/shared';
-import { INTERNAL_REFUSAL, asReply, replyError, replyOk } from '../net/ack';
+import { INTERNAL_REFUSAL, asReply, replyError, replyOk, toAckError } from '../net/ack';
 import { parsePayload, safely, type HandlerContext } from './context';
 
 /**
@@ -15,7 +15,8 @@ export function registerZoneHandlers(ctx: HandlerContext): void {
       const move = parsePayload(ctx, MoveInputSchema, input, reply);
       if (!move) return;
       ctx.session.zone.submit({ k: 'move', characterId, input: move }, conn, (err, res) => {
-        if (err || !res) return replyError(reply, INTERNAL_REFUSAL);
+        if (err) return replyError(reply, toAckError(err, ctx.log));
+        if (!res) return replyError(reply, INTERNAL_REFUSAL);
         if (res.ok) replyOk(reply, undefined);
         else replyError(reply, res.refusal);
       });

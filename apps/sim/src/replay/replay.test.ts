@@ -25,7 +25,7 @@ function spawnOf(content: ZoneContent, id: string) {
 function recordFight(): { lines: string[]; kills: number; deaths: number } {
   const content = zoneById('watson');
   if (!content) throw new Error('watson content missing');
-  const k = zoneKit({ npcs: true, seed: 4242 });
+  const k = zoneKit({ npcs: true, seed: 4242, applyCommands: 'in-tick' });
   const lines: string[] = [];
   new ZoneRecorder(k.zone, (l) => lines.push(l));
   const rng = seededRng(99); // the players' choices (not the zone's)

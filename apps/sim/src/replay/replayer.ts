@@ -60,6 +60,8 @@ export function replayRecording(lines: Iterable<string>, opts: ReplayOptions = {
     seed: header.seed,
     npcs: header.npcs,
     npcAi: header.npcAi,
+    // a recording holds only commands the zone took: none may be refused on replay
+    inboxCap: Number.POSITIVE_INFINITY,
     ...(opts.npcTemplates ? { npcTemplates: opts.npcTemplates } : {}),
   });
   const conns = new Map<string, FakeConnection>();

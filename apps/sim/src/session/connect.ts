@@ -44,13 +44,17 @@ export interface ConnectionContext {
   isClosing(): boolean;
 }
 
-/** The zone that holds the character's live entity, else the zone it was saved in (if served here). */
+/**
+ * The zone that holds the character's live entity, else the one its metro ride is
+ * taking it to, else the zone it was saved in (if served here).
+ */
 export function zoneFor(
   zones: ReadonlyMap<string, Zone>,
   character: SimCharacter,
+  rides?: ReadonlyMap<string, Zone>,
 ): Zone | undefined {
   for (const zone of zones.values()) if (zone.player(character.id)) return zone;
-  return zones.get(character.zoneId);
+  return rides?.get(character.id) ?? zones.get(character.zoneId);
 }
 
 /**
@@ -60,7 +64,7 @@ export function zoneFor(
  */
 export function handleConnection(ctx: ConnectionContext, socket: SimSocket): void {
   const auth = socket.data.auth;
-  const zone = auth && zoneFor(ctx.zones, auth.character);
+  const zone = auth && zoneFor(ctx.zones, auth.character, ctx.sessions.rides);
   // closing: the handshake passed just before shutdown began; zones are being emptied
   if (!auth || !zone || ctx.isClosing()) {
     socket.disconnect(true);
@@ -93,6 +97,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   const handlers: CommandContext = {
     session,
+    sessions: ctx.sessions,
     clock: ctx.clock,
     log,
     deps: ctx.deps,

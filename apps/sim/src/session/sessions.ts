@@ -23,6 +23,12 @@ export interface Session {
  * (and so per character). A newer connection replaces the older one.
  */
 export class SessionRegistry {
+  /**
+   * Characters riding the metro on this process, to their destination: between the
+   * depart (old zone's tick) and the attach (new zone's tick) a character is in no
+   * zone, and a connection arriving then must follow it there (connect.ts zoneFor).
+   */
+  readonly rides = new Map<string, Zone>();
   private readonly byUser = new Map<string, Session>();
   /** the same sessions by character: every stats event of the deployment looks here */
   private readonly byCharacter = new Map<string, Session>();

@@ -42,8 +42,8 @@ describe('Zone: drops', () => {
     const { conn } = k.join('a', 100, 100);
     k.step();
     conn.take();
-    const e = k.zone.addDrop(aDrop());
-    expect(k.zone.addDrop(aDrop())?.eid).toBe(e?.eid); // idempotent
+    const e = k.addDrop(aDrop());
+    expect(k.addDrop(aDrop())?.eid).toBe(e?.eid); // idempotent
     k.step();
     expect(conn.take().flatMap((s) => s.add)).toEqual([
       {
@@ -61,7 +61,7 @@ describe('Zone: drops', () => {
       },
     ]);
     expect(k.zone.dropByEid(e?.eid ?? 0)?.id).toBe('drop-1');
-    expect(k.zone.removeDrop('drop-1')).toBe(true);
+    expect(k.removeDrop('drop-1')).toBe(true);
     k.step();
     expect(conn.take().flatMap((s) => s.del)).toEqual([e?.eid]);
     expect(k.zone.dropByEid(e?.eid ?? 0)).toBeUndefined();
@@ -70,7 +70,7 @@ describe('Zone: drops', () => {
   it('hides a drop on the clock once its despawnAt passes', () => {
     const k = zoneKit();
     const { conn } = k.join('a', 100, 100);
-    const e = k.zone.addDrop(aDrop({ despawnAt: k.clock.ms() + 10 * TICK_MS }));
+    const e = k.addDrop(aDrop({ despawnAt: k.clock.ms() + 10 * TICK_MS }));
     k.step(9);
     expect(conn.take().flatMap((s) => s.del)).toEqual([]);
     k.step();
@@ -80,7 +80,7 @@ describe('Zone: drops', () => {
 
   it('ignores a drop of another zone', () => {
     const k = zoneKit();
-    expect(k.zone.addDrop(aDrop({ zoneId: 'westbrook' }))).toBeUndefined();
+    expect(k.addDrop(aDrop({ zoneId: 'westbrook' }))).toBeUndefined();
     expect(k.zone.dropCount).toBe(0);
   });
 });
@@ -139,7 +139,7 @@ describe('Zone: contacts', () => {
       k.step();
       for (const e of conn.take().flatMap((s) => s.add))
         if (e.kind === 'contact') seen.push(e.templateId ?? '');
-      k.zone.remove(`near-${c.id}`);
+      k.remove(`near-${c.id}`);
     }
     expect([...new Set(seen)].toSorted()).toEqual(ids.toSorted());
   });
@@ -176,14 +176,14 @@ describe('Zone: stats', () => {
   it('moves a character at the speed its stats give it', () => {
     const k = zoneKit();
     const { conn } = k.join('a', 100, 100);
-    k.zone.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 });
+    k.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 });
     k.move('a', conn, 1, 0, TICK_MS);
     k.step();
     expect(k.zone.player('a')?.x).toBeCloseTo(100 + 3 * (TICK_MS / 1000), 9);
     // the zone owns health: new stats change the maximum, not the simulated health…
     expect(k.zone.player('a')).toMatchObject({ health: 100, maxHealth: 120 });
     // …unless told to take the loaded health
-    k.zone.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 }, 'take');
+    k.setStats('a', { speed: 3, health: 50, maxHealth: 120, level: 3 }, 'take');
     expect(k.zone.player('a')).toMatchObject({ health: 50, maxHealth: 120 });
   });
 });

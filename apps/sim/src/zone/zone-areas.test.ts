@@ -86,7 +86,7 @@ describe('Zone: areas', () => {
     k.step();
     expect(k.sink.entries).toEqual([]);
     k.clock.advance(RESPAWN_DELAY_MS);
-    expect(k.zone.respawn('dead', conn)).toMatchObject({ ok: true });
+    expect(k.respawn('dead', conn)).toMatchObject({ ok: true });
     k.step();
     expect(k.sink.entries).toEqual([['dead', CLINIC.id]]);
   });

@@ -1,29 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { createLog, type SimCharacter } from '@necp/game';
-import { zoneById, type ZoneContent } from '@necp/shared';
+import { metroStations, zoneById, type ZoneContent } from '@necp/shared';
 import { FakeConnection } from '../testing/fake-connection';
-import { zoneKit } from '../testing/zone-kit';
+import { applyNow, zoneKit } from '../testing/zone-kit';
+import { NOT_IN_ZONE } from './zone-refusals';
+import { carriedCombat } from './zone-commands';
 import { Zone } from './zone';
 
+const station = metroStations((zoneById('watson') as ZoneContent).spawnPoints)[0] ?? { x: 0, y: 0 };
+
 describe('Zone: leaving and arriving (metro)', () => {
-  it('leave() hands over the entity of the client in control only, removed and saved', () => {
+  it('depart hands over the entity of the client in control only, removed and saved', () => {
     const k = zoneKit();
-    const { conn } = k.join('a', 100, 100);
-    expect(k.zone.leave('a', new FakeConnection())).toBeUndefined();
+    const { conn } = k.join('a', station.x, station.y);
+    expect(k.depart('a', new FakeConnection(), 'westbrook')).toEqual({
+      ok: false,
+      refusal: NOT_IN_ZONE,
+    });
     expect(k.zone.player('a')).toBeDefined();
-    const left = k.zone.leave('a', conn);
-    expect(left).toMatchObject({ characterId: 'a', x: 100, y: 100 });
+    const left = k.depart('a', conn, 'westbrook');
+    expect(left).toMatchObject({ ok: true, player: { characterId: 'a', x: station.x } });
     expect(k.zone.player('a')).toBeUndefined();
-    expect(k.sink.latest('a')).toMatchObject({ zoneId: 'watson', x: 100, y: 100 });
+    expect(k.sink.latest('a')).toMatchObject({ zoneId: 'watson', x: station.x, y: station.y });
   });
 
-  it('attach with `at` and `from`: placed there, saved with its zone at once, cooldowns carried, welcome left to the caller', () => {
+  it('attach with `at` and `carry`: placed there, saved with its zone at once, cooldowns carried, welcome left to the caller', () => {
     const k = zoneKit();
-    const { conn } = k.join('a', 100, 100, 'user-a', { health: 64, maxHealth: 100 });
+    const { conn } = k.join('a', station.x, station.y, 'user-a', { health: 64, maxHealth: 100 });
     const mine = k.zone.player('a');
     mine?.combat.cooldowns.set('solo_power_shot', k.clock.ms() + 30_000);
-    const left = k.zone.leave('a', conn);
-    if (!left) throw new Error('not left');
+    const departed = k.depart('a', conn, 'westbrook');
+    if (!departed.ok) throw new Error('not left');
+    const left = departed.player;
 
     // a second zone sharing the position sink, as zones of one process do
     const westbrook = new Zone({
@@ -32,6 +40,7 @@ describe('Zone: leaving and arriving (metro)', () => {
       log: createLog('t', 'silent'),
       positions: k.sink,
       npcs: false,
+      applyCommands: 'at-once',
     });
     const arriving = new FakeConnection();
     const character: SimCharacter = {
@@ -46,12 +55,18 @@ describe('Zone: leaving and arriving (metro)', () => {
       x: 384,
       y: 672,
     };
-    const res = westbrook.attach(
-      character,
+    const res = applyNow(
+      westbrook,
+      {
+        k: 'attach',
+        character,
+        stats: { speed: left.speed, health: 64, maxHealth: 100, level: 3 },
+        // not a service point: saved because it is an arrival
+        at: { x: 380, y: 600 },
+        carry: carriedCombat(left),
+        sendWelcome: false,
+      },
       arriving,
-      { speed: left.speed, health: 64, maxHealth: 100, level: 3 },
-      // not a service point: saved because it is an arrival
-      { at: { x: 380, y: 600 }, from: left, sendWelcome: false },
     );
     expect(arriving.welcomes).toEqual([]);
     expect(res.resumed).toBe(false);
@@ -72,9 +87,9 @@ describe('Zone: leaving and arriving (metro)', () => {
     const { conn, eid } = k.join('a', 100, 100, 'user-a', { health: 70, maxHealth: 100 });
     k.step();
     conn.take();
-    expect(k.zone.healPlayer('a', 20)).toBe(20);
-    expect(k.zone.healPlayer('a', 50)).toBe(10);
-    expect(k.zone.healPlayer('nobody', 50)).toBe(0);
+    expect(k.healPlayer('a', 20)).toBe(20);
+    expect(k.healPlayer('a', 50)).toBe(10);
+    expect(k.healPlayer('nobody', 50)).toBe(0);
     k.step();
     const [snap] = conn.take();
     expect(snap?.hp).toEqual([[eid, 100, 100]]);
@@ -84,7 +99,7 @@ describe('Zone: leaving and arriving (metro)', () => {
     ]);
 
     k.join('dead', 110, 100, 'user-dead', { health: 0 });
-    expect(k.zone.healPlayer('dead', 50)).toBe(0);
+    expect(k.healPlayer('dead', 50)).toBe(0);
     expect(k.zone.player('dead')?.health).toBe(0);
   });
 });

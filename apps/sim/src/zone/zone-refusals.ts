@@ -12,3 +12,8 @@ export const RESPAWN_TOO_SOON: Refusal = {
   code: 'RATE_LIMITED',
   message: 'You cannot respawn yet.',
 };
+/** The zone's inbox holds its cap of client commands (ZONE_INBOX_CAP): not the client's fault. */
+export const ZONE_BUSY: Refusal = {
+  code: 'UNAVAILABLE',
+  message: 'The zone is busy; try again shortly.',
+};

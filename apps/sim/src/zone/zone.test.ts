@@ -208,7 +208,7 @@ describe('Zone: dropped clients', () => {
     k.move('a', a.conn, 1, 0, 50);
     k.step();
     b.conn.take();
-    expect(k.zone.detach('a', a.conn)).toBe(true);
+    expect(k.detach('a', a.conn)).toBe(true);
 
     k.clock.advance(RECONNECT_GRACE_MS - 2 * TICK_MS);
     k.step();
@@ -233,7 +233,7 @@ describe('Zone: dropped clients', () => {
     const a = k.join('a', 100, 100);
     k.move('a', a.conn, 0, 1, 50);
     k.step();
-    k.zone.detach('a', a.conn);
+    k.detach('a', a.conn);
     k.clock.advance(RECONNECT_GRACE_MS / 2);
     k.step();
     const again = k.join('a', 1, 1); // DB position is stale; the live entity wins
@@ -254,7 +254,7 @@ describe('Zone: dropped clients', () => {
     const first = k.join('a', 100, 100);
     const second = k.join('a', 100, 100);
     expect(second.resumed).toBe(true);
-    expect(k.zone.detach('a', first.conn)).toBe(false);
+    expect(k.detach('a', first.conn)).toBe(false);
     expect(k.move('a', first.conn, 1, 0)).toEqual({ ok: false, refusal: NOT_IN_ZONE });
     expect(k.zone.player('a')?.conn).toBe(second.conn);
   });
@@ -264,7 +264,7 @@ describe('Zone: dropped clients', () => {
     const a = k.join('a', 100, 100);
     k.move('a', a.conn, 1, 0, 50);
     k.step();
-    k.zone.remove('a');
+    k.remove('a');
     await Promise.resolve();
     const back = k.join('a', 100, 100); // as loaded from a DB read that raced the save
     expect(back.conn.welcomes[0]?.self.x).toBe(10030);

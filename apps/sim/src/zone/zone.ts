@@ -37,6 +37,7 @@ import {
   type ZoneFence,
 } from '@necp/game';
 import { nullCombatSink, type CombatSink } from '../combat/combat-sink';
+import { SimRefusal } from '../net/ack';
 import { CombatEngine, type UseResult } from '../combat/engine';
 import type { Fighter } from '../combat/fighter';
 import { NpcDirector } from '../npc/director';
@@ -73,7 +74,13 @@ import {
   type ZoneCommandKind,
   type ZoneCommandResults,
 } from './zone-commands';
-import { ZoneInbox, type InboxEntry } from './zone-inbox';
+import {
+  CAPPED_COMMANDS,
+  ZONE_INBOX_CAP,
+  ZoneInbox,
+  type InboxEntry,
+  type Settle,
+} from './zone-inbox';
 import { TickClock } from './tick-clock';
 import { departureRefusal } from './metro-departure';
 import { hashZoneState } from './state-hash';
@@ -83,6 +90,7 @@ import {
   NOT_IN_ZONE,
   RESPAWN_TOO_SOON,
   YOU_ARE_DEAD,
+  ZONE_BUSY,
 } from './zone-refusals';
 import { defaultSpawn, zoneInfo } from './zone-info';
 import { zoneNpcWorld } from './zone-npc-world';
@@ -125,9 +133,13 @@ export interface ZoneOptions {
   /**
    * When submitted commands take effect: `in-tick` (default) queues them in the
    * inbox for the start of the next step() — the server, recordings and replays;
-   * `at-once` applies each as it is submitted (socket tests that step by hand).
+   * `at-once` applies the inbox as soon as a command is submitted outside a
+   * tick (socket and zone tests that step by hand) — through the same inbox,
+   * cap and apply path; a command submitted during a tick waits for the next.
    */
   applyCommands?: 'in-tick' | 'at-once';
+  /** client commands the inbox holds at most (default ZONE_INBOX_CAP; see zone-inbox.ts) */
+  inboxCap?: number;
   /** where kills, deaths, the combat log and wear go (default: nowhere) */
   sink?: CombatSink;
   /** spawn the content's NPCs (default true; pure tests of other things turn them off) */
@@ -181,7 +193,9 @@ const PRUNE_EIDS_MS = 60_000;
  * each caller from inside the tick. Randomness comes from the seed's streams and
  * time from the injected clock, so (seed, commands per tick, clock per tick)
  * replays the zone (replay/). The command methods below (attach, useAbility …)
- * apply at once: the inbox calls them, and pure tests do; the server never does.
+ * are private: only the inbox applies them, so nothing outside the zone changes
+ * it any other way. The inbox holds at most `inboxCap` client commands; beyond
+ * it they are refused (UNAVAILABLE), database results never are (zone-inbox.ts).
  */
 export class Zone {
   readonly id: string;
@@ -219,6 +233,9 @@ export class Zone {
   private readonly streams: ZoneStreams;
   private readonly inbox = new ZoneInbox();
   private readonly applyAtOnce: boolean;
+  private readonly inboxCap: number;
+  /** inside step() or applying the inbox at once: submissions wait for the next batch */
+  private applying = false;
   /** move commands in the inbox per character (the input cap counts them) */
   private readonly pendingMoves = new Map<string, number>();
   private observer: TickObserver | null = null;
@@ -237,6 +254,7 @@ export class Zone {
     this.seed = opts.seed ?? 1;
     this.streams = zoneStreams(this.seed);
     this.applyAtOnce = opts.applyCommands === 'at-once';
+    this.inboxCap = opts.inboxCap ?? ZONE_INBOX_CAP;
     this.setup = { startMs: opts.clock.ms(), npcs: opts.npcs !== false, npcAi: opts.npcAi ?? true };
     this.sink = opts.sink ?? nullCombatSink;
     this.obstacles = c.obstacles;
@@ -352,7 +370,7 @@ export class Zone {
    * under another connection, or in its reconnect window) the entity continues —
    * same eid, position, health and input seq — and `resumed` is true.
    */
-  attach(
+  private attach(
     character: SimCharacter,
     conn: ZoneConnection,
     stats?: PlayerStats,
@@ -405,7 +423,7 @@ export class Zone {
   }
 
   /** The client dropped: the entity stays for RECONNECT_GRACE_MS. Ignored if another connection took over. */
-  detach(characterId: string, conn: ZoneConnection): boolean {
+  private detach(characterId: string, conn: ZoneConnection): boolean {
     const p = this.attached(characterId, conn);
     if (!p) return false;
     p.conn = null;
@@ -415,22 +433,10 @@ export class Zone {
   }
 
   /**
-   * The client in control takes its character out of the zone (metro travel):
-   * removed and saved like `remove`, and returned so the destination can carry
-   * its state over. undefined if `conn` is not the client in control.
-   */
-  leave(characterId: string, conn: ZoneConnection): Readonly<Player> | undefined {
-    const p = this.attached(characterId, conn);
-    if (!p) return undefined;
-    this.remove(characterId);
-    return p;
-  }
-
-  /**
    * Removes a character now (and saves it — where `handover` says: a metro rider to
    * a zone of another process); others see it leave on the next tick.
    */
-  remove(characterId: string, handover?: HandoverSave): boolean {
+  private remove(characterId: string, handover?: HandoverSave): boolean {
     const p = this.players.get(characterId);
     if (!p) return false;
     this.players.delete(characterId);
@@ -451,7 +457,7 @@ export class Zone {
    * default (`keep`) the simulated health stays, capped at the new maximum; `take`
    * uses the loaded health, `full` (a level-up) restores it. Returns char:stats.
    */
-  setStats(
+  private setStats(
     characterId: string,
     stats: StatsUpdate,
     health: HealthUpdate = 'keep',
@@ -467,19 +473,19 @@ export class Zone {
    * self-heal (a `heal` event, a combat log row) so it shows in the next
    * snapshot. Returns the health restored (0: dead, full, or not here).
    */
-  healPlayer(characterId: string, amount: number): number {
+  private healPlayer(characterId: string, amount: number): number {
     const p = this.players.get(characterId);
     if (!p || p.combat.dead) return 0;
     return this.combat.healDirect(p, amount);
   }
 
   /** Shows a drop (idempotent: a drop already shown keeps its eid). Drops of other zones are ignored. */
-  addDrop(drop: ZoneDrop): Readonly<DropEntity> | undefined {
+  private addDrop(drop: ZoneDrop): Readonly<DropEntity> | undefined {
     return this.objects.addDrop(drop);
   }
 
   /** Hides a drop (picked up, expired); viewers see it leave on the next tick. */
-  removeDrop(dropId: string): boolean {
+  private removeDrop(dropId: string): boolean {
     return this.objects.removeDrop(dropId);
   }
 
@@ -496,7 +502,7 @@ export class Zone {
     this.tasks.add(everyMs, this.clock.ms(), run);
   }
 
-  queueInput(characterId: string, conn: ZoneConnection, input: MoveInput): QueueResult {
+  private queueInput(characterId: string, conn: ZoneConnection, input: MoveInput): QueueResult {
     const p = this.attached(characterId, conn);
     if (!p) return { ok: false, refusal: NOT_IN_ZONE };
     if (p.combat.dead) return { ok: false, refusal: YOU_ARE_DEAD };
@@ -506,21 +512,21 @@ export class Zone {
   }
 
   /** combat:use from a client: validated and resolved (or its cast started) now. null: not attached. */
-  useAbility(characterId: string, conn: ZoneConnection, use: CombatUse): UseResult | null {
+  private useAbility(characterId: string, conn: ZoneConnection, use: CombatUse): UseResult | null {
     const p = this.attached(characterId, conn);
     if (!p) return null;
     return this.combat.use(p, use.ability, use.target, use.viewTick);
   }
 
   /** combat:cancel: stops the cast in progress (false: none, or not attached). */
-  cancelCast(characterId: string, conn: ZoneConnection): boolean {
+  private cancelCast(characterId: string, conn: ZoneConnection): boolean {
     const p = this.attached(characterId, conn);
     if (!p) return false;
     return this.combat.interrupt(p);
   }
 
   /** combat:respawn: a dead player, RESPAWN_DELAY_MS after death, back at the nearest medical centre. */
-  respawn(characterId: string, conn: ZoneConnection): RespawnOutcome {
+  private respawn(characterId: string, conn: ZoneConnection): RespawnOutcome {
     const p = this.attached(characterId, conn);
     if (!p) return { ok: false, refusal: NOT_IN_ZONE };
     if (!p.combat.dead) return { ok: false, refusal: NOT_DEAD };
@@ -532,9 +538,9 @@ export class Zone {
   /**
    * The client in control rides the metro out to `to`: refused unless it may
    * (departureRefusal); a cast in progress ends (watchers see it interrupted),
-   * then it leaves like `leave` and is returned for the destination to carry over.
+   * then it is removed (and saved) like `remove` and returned for the destination to carry over.
    */
-  depart(
+  private depart(
     characterId: string,
     conn: ZoneConnection,
     to: string,
@@ -550,9 +556,11 @@ export class Zone {
   }
 
   /**
-   * Queues a command for the start of the next step() (applied at once in
-   * `at-once` mode); `settle` hears the result — or the error applying it threw —
-   * from inside that tick. A move beyond the input cap is refused here at once.
+   * Queues a command for the start of the next step() (the inbox is applied at
+   * once in `at-once` mode); `settle` hears the result — or the error applying it
+   * threw — from inside that tick. Refused here at once, never queued: a move
+   * beyond the per-player input cap (INPUTS_FULL), and any client command while
+   * the inbox holds `inboxCap` of them (a SimRefusal UNAVAILABLE as the error).
    */
   submit<K extends ZoneCommandKind>(
     cmd: CommandOf<K>,
@@ -560,21 +568,22 @@ export class Zone {
     settle?: (err: unknown, result?: ZoneCommandResults[K]) => void,
   ): void {
     const answer = settle as ((err: unknown, result?: unknown) => void) | undefined;
-    if (this.applyAtOnce) {
-      this.applyEntry({ seq: 0, cmd, conn, settle: answer });
+    const c = cmd as ZoneCommand;
+    if (CAPPED_COMMANDS.has(c.k) && this.inbox.clientCommands >= this.inboxCap) {
+      this.refuse(c, answer, new SimRefusal(ZONE_BUSY.code, ZONE_BUSY.message));
       return;
     }
-    const c = cmd as ZoneCommand;
     if (c.k === 'move') {
       const queued = this.pendingMoves.get(c.characterId) ?? 0;
       const inputs = this.players.get(c.characterId)?.inputs.length ?? 0;
       if (queued + inputs >= MAX_QUEUED_INPUTS) {
-        answer?.(null, { ok: false, refusal: INPUTS_FULL } satisfies QueueResult);
+        this.refuse(c, answer, null, { ok: false, refusal: INPUTS_FULL } satisfies QueueResult);
         return;
       }
       this.pendingMoves.set(c.characterId, queued + 1);
     }
     this.inbox.push(cmd, conn, answer);
+    if (this.applyAtOnce && !this.applying) this.applyInbox();
   }
 
   /** submit, answered by a promise (resolved in the tick that applies the command). */
@@ -588,6 +597,30 @@ export class Zone {
         else resolve(result as ZoneCommandResults[K]);
       });
     });
+  }
+
+  /** `at-once` mode: applies what is in the inbox now (and what its answers submit), in order. */
+  private applyInbox(): void {
+    this.applying = true;
+    try {
+      while (this.inbox.size > 0) {
+        const batch = this.inbox.take();
+        this.pendingMoves.clear();
+        for (const entry of batch) this.applyEntry(entry);
+      }
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  /** Answers a command refused before it entered the inbox (never throws). */
+  private refuse(
+    cmd: ZoneCommand,
+    settle: Settle | undefined,
+    err: unknown,
+    result?: unknown,
+  ): void {
+    this.answer({ seq: 0, cmd, conn: null, settle }, err, result);
   }
 
   /** Commands waiting for the next tick. */
@@ -619,10 +652,13 @@ export class Zone {
     const now = this.clock.freeze();
     const applied = this.inbox.take();
     this.pendingMoves.clear();
+    this.applying = true;
     try {
       this.advance(applied);
     } catch (err) {
       this.log.error({ err, tick: this.tickCount }, 'zone tick failed');
+    } finally {
+      this.applying = false;
     }
     try {
       this.observer?.tick(this, applied, now);
@@ -631,6 +667,8 @@ export class Zone {
     } finally {
       this.clock.thaw();
     }
+    // at-once: what the tick's own answers submitted does not wait for a next step
+    if (this.applyAtOnce && this.inbox.size > 0) this.applyInbox();
   }
 
   /** Saves every character that moved or whose health changed since the last flush. */
