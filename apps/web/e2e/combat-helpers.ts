@@ -78,7 +78,8 @@ export interface FightResult {
  * Fights the current target with the ability keys until it is dead: each round waits
  * for the first thing worth doing — a ready ability in reach (Power Shot, Crippling
  * Shot, the basic attack; Defensive Stance when hurt), or walking closer when nothing
- * reaches (never into `keepClear` m of another NPC). Fails when the own character dies.
+ * reaches (never into `keepClear` m of another NPC). Fails when the own character dies;
+ * null when the target ran out of view alive.
  */
 export async function fightTarget(
   page: Page,
@@ -86,7 +87,7 @@ export async function fightTarget(
   timeoutMs = 45_000,
   /** metres kept from every other NPC when walking closer (0: walk anywhere) */
   keepClear = 0,
-): Promise<FightResult> {
+): Promise<FightResult | null> {
   const until = Date.now() + timeoutMs;
   let last = { x: 0, y: 0 };
   while (Date.now() < until) {
@@ -146,7 +147,9 @@ export async function fightTarget(
       sy?: number;
     };
     if (a.act === 'dead') throw new Error('flatlined while fighting');
-    if (a.act === 'gone') throw new Error(`target ${eid} left view before it died`);
+    // a punk flees at low health, away from us and out of sight: it turns back to chase
+    // us (or leashes home healed); the caller picks its next target either way
+    if (a.act === 'gone') return null;
     if (a.act === 'done') return { x: a.x!, y: a.y! };
     if (a.act === 'retarget') await tabTo(page, eid);
     else if (a.act === 'approach') {
