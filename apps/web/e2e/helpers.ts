@@ -105,14 +105,17 @@ export async function dismissDailyPopup(page: Page, with_: 'click' | 'tap' = 'cl
 }
 
 /**
- * In the page: whether the topmost element at the centre of `sel` is (inside) it;
- * otherwise what is on top instead, so a failure names it. The HUD lets clicks through
- * to the map (pointer-events: none), which hit-testing skips: it is made hit-testable
- * for the look. Self-contained: it runs in the page.
+ * In the page: once every selector of `when` matches a visible element (at once when
+ * empty), whether the topmost element at the centre of `sel` is (inside) it — otherwise
+ * what is on top instead, so a failure names it; null while `when` does not hold yet.
+ * The HUD lets clicks through to the map (pointer-events: none), which hit-testing
+ * skips: it is made hit-testable for the look. Self-contained: it runs in the page (as a
+ * function: the page's CSP refuses string evaluation).
  */
-function topOf(sel: string): boolean | string {
+function topOf({ sel, when }: { sel: string; when: string[] }): { top: boolean | string } | null {
+  if (!when.every((w) => document.querySelector(w)?.checkVisibility())) return null;
   const el = document.querySelector(sel);
-  if (!el) return false;
+  if (!el) return { top: false };
   // set through the CSSOM: the page's CSP refuses an injected <style>
   const hud = [...document.querySelectorAll<HTMLElement>('.hud, .hud *')];
   const before = hud.map((h) => h.style.getPropertyValue('pointer-events'));
@@ -120,10 +123,12 @@ function topOf(sel: string): boolean | string {
   try {
     const r = el.getBoundingClientRect();
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    if (hit && (el === hit || el.contains(hit))) return true;
-    return hit
-      ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}[${hit.getAttribute('data-testid') ?? ''}]`
-      : 'nothing';
+    if (hit && (el === hit || el.contains(hit))) return { top: true };
+    return {
+      top: hit
+        ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}[${hit.getAttribute('data-testid') ?? ''}]`
+        : 'nothing',
+    };
   } finally {
     hud.forEach((h, i) => {
       if (before[i]) h.style.setProperty('pointer-events', before[i]!);
@@ -133,17 +138,19 @@ function topOf(sel: string): boolean | string {
 }
 
 /** Whether `selector` is on top now (true), or what covers it. */
-export const onTop = (page: Page, selector: string) => page.evaluate(topOf, selector);
+export const onTop = async (page: Page, selector: string) =>
+  (await page.evaluate(topOf, { sel: selector, when: [] }))!.top;
 
 /**
- * onTop judged in the same frame in which every selector of `when` first matches a visible element: a
- * fight moves on between two round trips (a pack can kill in the time a loaded machine
- * takes for one), so "hurt, and the health bar on top" is one look, not two.
+ * onTop judged in the same frame in which every selector of `when` first matches a
+ * visible element: a fight moves on between two round trips (a pack can kill in the
+ * time a loaded machine takes for one), so "hurt, and the health bar on top" is one
+ * look, not two.
  */
 export async function onTopWhen(page: Page, selector: string, when: string[], timeout: number) {
   const handle = await page.waitForFunction(
-    `${JSON.stringify(when)}.every((w) => document.querySelector(w)?.checkVisibility()) && { top: (${topOf.toString()})(${JSON.stringify(selector)}) }`,
-    undefined,
+    topOf,
+    { sel: selector, when },
     { timeout, polling: 50 },
   );
   return ((await handle.jsonValue()) as { top: boolean | string }).top;
