@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One test run for the whole workspace: a single globalSetup creates and migrates
@@ -7,6 +8,10 @@ export default defineConfig({
     globalSetup: ['packages/db/src/testing/vitest-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // most test time waits on PostgreSQL and Redis, not the CPU: vitest's default (CPUs − 1)
+    // ran the files one at a time on the 2-core CI machine. Files are independent (each test
+    // makes its own data), as a 3-worker run on any 4-core machine already relies on.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'db', include: ['packages/db/src/**/*.test.ts'] } },

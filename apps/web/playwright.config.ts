@@ -23,18 +23,34 @@ const env = {
   // every spec signs up from 127.0.0.1: the per-address limit (30/h) would stop the
   // suite halfway; the limit itself has integration tests and gateway.spec's own server
   REGISTRATIONS_PER_IP_PER_HOUR: '1000',
+  // the same zone seeds every run: the NPCs start at the same homes (test servers only)
+  SIM_SEED: '20261124',
   // pages that fail on purpose for error-pages.spec (server/e2e-crash.ts); test servers only
   E2E_CRASH_PAGES: 'on',
 };
+
+/**
+ * Specs share one sim, so one Watson: the tests tagged @plaza fight (or die to) the
+ * Tyger Claws pack by Kabuki Market and would steal each other's punks; they run one
+ * at a time (their own project, one worker) beside everything else. The plaza project
+ * comes first so its serial chain — the suite's longest — starts at once.
+ */
+const PLAZA = /@plaza/;
 
 export default defineConfig({
   testDir: './e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
-  workers: 1,
+  // each test signs up its own account: tests of one file may run side by side
+  fullyParallel: true,
+  // the 2-core CI machine: most of an e2e test is waiting on the game, not CPU
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json']],
+  projects: [
+    { name: 'plaza', grep: PLAZA, workers: 1 },
+    { name: 'city', grepInvert: PLAZA },
+  ],
   use: {
     baseURL: `http://localhost:${WEB_PORT}`,
     trace: 'retain-on-failure',

@@ -45,6 +45,14 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...base, SIM_NPCS: 'no' })).toThrow(/SIM_NPCS/);
   });
 
+  it('SIM_SEED is an optional non-negative 31-bit integer (unset: random)', () => {
+    expect(loadEnv(base).SIM_SEED).toBeUndefined();
+    expect(loadEnv({ ...base, SIM_SEED: '' }).SIM_SEED).toBeUndefined();
+    expect(loadEnv({ ...base, SIM_SEED: '42' }).SIM_SEED).toBe(42);
+    expect(() => loadEnv({ ...base, SIM_SEED: '-1' })).toThrow(/SIM_SEED/);
+    expect(() => loadEnv({ ...base, SIM_SEED: 'x' })).toThrow(/SIM_SEED/);
+  });
+
   it('parses ports, origin lists, Redis, and treats empty strings as unset', () => {
     const env = loadEnv({
       ...base,

@@ -60,6 +60,12 @@ const SimEnvSchema = z.object({
   OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
   /** 'off': zones spawn no NPCs (the bench's move-only and idle workloads measure players alone) */
   SIM_NPCS: optional(z.enum(['on', 'off']).default('on')),
+  /**
+   * test servers only (the e2e suite): one fixed seed for the process's randomness, so
+   * every zone opens with the same seed — the same NPC homes and the same roll streams
+   * run to run. Unset in production: fights and loot must not be predictable.
+   */
+  SIM_SEED: optional(z.coerce.number().int().min(0).max(0x7fffffff).optional()),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),

@@ -8,6 +8,7 @@ import {
   createLog,
   createRedis,
   randomRng,
+  seededRng,
   systemClock,
   type GameDeps,
   type OutboxWorker,
@@ -28,7 +29,7 @@ const redis = env.REDIS_URL
 const deps: GameDeps = {
   db,
   clock: systemClock,
-  rng: randomRng(),
+  rng: env.SIM_SEED === undefined ? randomRng() : seededRng(env.SIM_SEED),
   log,
   redis,
   config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },

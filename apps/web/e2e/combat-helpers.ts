@@ -78,18 +78,21 @@ export interface FightResult {
  * Fights the current target with the ability keys until it is dead: each round waits
  * for the first thing worth doing — a ready ability in reach (Power Shot, Crippling
  * Shot, the basic attack; Defensive Stance when hurt), or walking closer when nothing
- * reaches. Fails when the own character dies.
+ * reaches (never into `keepClear` m of another NPC). Fails when the own character dies;
+ * null when the target ran out of view alive.
  */
 export async function fightTarget(
   page: Page,
   eid: number,
   timeoutMs = 45_000,
-): Promise<FightResult> {
+  /** metres kept from every other NPC when walking closer (0: walk anywhere) */
+  keepClear = 0,
+): Promise<FightResult | null> {
   const until = Date.now() + timeoutMs;
   let last = { x: 0, y: 0 };
   while (Date.now() < until) {
     const handle = await page.waitForFunction(
-      (eid) => {
+      ({ eid, keepClear }) => {
         const s = window.__necp?.state();
         if (!s?.self) return null;
         if (s.self.dead) return { act: 'dead' };
@@ -114,10 +117,25 @@ export async function fightTarget(
         if (ready('solo_crippling_shot', 19.5))
           return { act: 'key', key: key('solo_crippling_shot') };
         if (ready('solo_attack', 19.5)) return { act: 'key', key: key('solo_attack') };
-        if (d > 19) return { act: 'approach', x: t.x, y: t.y, sx: s.self.x, sy: s.self.y };
+        if (d > 19) {
+          // never step into another NPC's aggro range (a fleeing target runs towards its
+          // pack): wait for it to turn back instead
+          const step = {
+            x: s.self.x + ((t.x - s.self.x) / d) * 1.5,
+            y: s.self.y + ((t.y - s.self.y) / d) * 1.5,
+          };
+          const crowded = s.entities.some(
+            (e) =>
+              e.kind === 'npc' &&
+              !e.dead &&
+              e.eid !== eid &&
+              Math.hypot(e.x - step.x, e.y - step.y) < keepClear,
+          );
+          if (!crowded) return { act: 'approach', x: t.x, y: t.y, sx: s.self.x, sy: s.self.y };
+        }
         return null; // everything cooling down: keep waiting
       },
-      eid,
+      { eid, keepClear },
       { polling: 50, timeout: Math.max(1000, until - Date.now()) },
     );
     const a = (await handle.jsonValue()) as {
@@ -129,7 +147,9 @@ export async function fightTarget(
       sy?: number;
     };
     if (a.act === 'dead') throw new Error('flatlined while fighting');
-    if (a.act === 'gone') throw new Error(`target ${eid} left view before it died`);
+    // a punk flees at low health, away from us and out of sight: it turns back to chase
+    // us (or leashes home healed); the caller picks its next target either way
+    if (a.act === 'gone') return null;
     if (a.act === 'done') return { x: a.x!, y: a.y! };
     if (a.act === 'retarget') await tabTo(page, eid);
     else if (a.act === 'approach') {

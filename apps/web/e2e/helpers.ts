@@ -105,30 +105,53 @@ export async function dismissDailyPopup(page: Page, with_: 'click' | 'tap' = 'cl
 }
 
 /**
- * Whether the topmost element at the centre of `selector` is (inside) it; otherwise
- * what is on top instead, so a failure names it. The HUD lets clicks through to the
- * map (pointer-events: none), which hit-testing skips: it is made hit-testable for
- * the look.
+ * In the page: once every selector of `when` matches a visible element (at once when
+ * empty), whether the topmost element at the centre of `sel` is (inside) it — otherwise
+ * what is on top instead, so a failure names it; null while `when` does not hold yet.
+ * The HUD lets clicks through to the map (pointer-events: none), which hit-testing
+ * skips: it is made hit-testable for the look. Self-contained: it runs in the page (as a
+ * function: the page's CSP refuses string evaluation).
  */
-export const onTop = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return false;
-    // set through the CSSOM: the page's CSP refuses an injected <style>
-    const hud = [...document.querySelectorAll<HTMLElement>('.hud, .hud *')];
-    const before = hud.map((h) => h.style.getPropertyValue('pointer-events'));
-    for (const h of hud) h.style.setProperty('pointer-events', 'auto', 'important');
-    try {
-      const r = el.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (hit && (el === hit || el.contains(hit))) return true;
-      return hit
+function topOf({ sel, when }: { sel: string; when: string[] }): { top: boolean | string } | null {
+  if (!when.every((w) => document.querySelector(w)?.checkVisibility())) return null;
+  const el = document.querySelector(sel);
+  if (!el) return { top: false };
+  // set through the CSSOM: the page's CSP refuses an injected <style>
+  const hud = [...document.querySelectorAll<HTMLElement>('.hud, .hud *')];
+  const before = hud.map((h) => h.style.getPropertyValue('pointer-events'));
+  for (const h of hud) h.style.setProperty('pointer-events', 'auto', 'important');
+  try {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (hit && (el === hit || el.contains(hit))) return { top: true };
+    return {
+      top: hit
         ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}[${hit.getAttribute('data-testid') ?? ''}]`
-        : 'nothing';
-    } finally {
-      hud.forEach((h, i) => {
-        if (before[i]) h.style.setProperty('pointer-events', before[i]!);
-        else h.style.removeProperty('pointer-events');
-      });
-    }
-  }, selector);
+        : 'nothing',
+    };
+  } finally {
+    hud.forEach((h, i) => {
+      if (before[i]) h.style.setProperty('pointer-events', before[i]!);
+      else h.style.removeProperty('pointer-events');
+    });
+  }
+}
+
+/** Whether `selector` is on top now (true), or what covers it. */
+export const onTop = async (page: Page, selector: string) =>
+  (await page.evaluate(topOf, { sel: selector, when: [] }))!.top;
+
+/**
+ * onTop judged in the same frame in which every selector of `when` first matches a
+ * visible element: a fight moves on between two round trips (a pack can kill in the
+ * time a loaded machine takes for one), so "hurt, and the health bar on top" is one
+ * look, not two.
+ */
+export async function onTopWhen(page: Page, selector: string, when: string[], timeout: number) {
+  const handle = await page.waitForFunction(
+    topOf,
+    { sel: selector, when },
+    { timeout, polling: 50 },
+  );
+  return ((await handle.jsonValue()) as { top: boolean | string }).top;
+}

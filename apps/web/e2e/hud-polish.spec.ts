@@ -15,6 +15,7 @@ import {
   enterCity,
   hold,
   onTop,
+  onTopWhen,
   playingCharacterId,
   signUp,
   uid,
@@ -189,49 +190,56 @@ for (const size of SIZES) {
       await check('closed');
     });
 
-    test('hurt, low on health and dead while browsing the bag: impossible to miss; Esc keeps Respawn', async ({
-      page,
-    }) => {
-      test.setTimeout(240_000);
-      await newPlayer(page, size, 'hurt');
-      await dismissDailyPopup(page);
-      // into the middle of the Tyger Claws' plaza, then look at the bag
-      await walkTo(page, punks.x, punks.y, 2.5);
-      await page.getByTestId('game-canvas').focus();
-      await page.keyboard.press('i');
-      await expect(page.getByTestId('inventory-panel')).toBeVisible();
-      const flash = page.getByTestId('hurt-flash');
-      await expect
-        .poll(async () => Number(await flash.getAttribute('data-hits')), { timeout: 90_000 })
-        .toBeGreaterThan(0);
-      await shot(page, `${size.name}-hurt-flash`);
-      // the own health bar is never under a window
-      expect(await onTop(page, '[data-testid=hud-health]')).toBe(true);
-      await expect(page.getByTestId('low-health-alert')).toBeVisible({ timeout: 90_000 });
-      await expect(page.getByTestId('low-health-vignette')).toBeVisible();
-      expect(await onTop(page, '[data-testid=hud-health]')).toBe(true);
-      await shot(page, `${size.name}-low-health`);
-      await expect(page.getByTestId('death-screen')).toBeVisible({ timeout: 90_000 });
-      // the inventory is still open underneath: the death screen covers it
-      await expect(page.getByTestId('inventory-panel')).toBeVisible();
-      expect(await onTop(page, '[data-testid=respawn]')).toBe(true);
-      await shot(page, `${size.name}-dead-with-bag-open`);
-      // Esc does not bury the Respawn button under the game menu
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-      await expect(page.getByTestId('escape-menu')).toHaveCount(0);
-      expect(await onTop(page, '[data-testid=respawn]')).toBe(true);
-      await shot(page, `${size.name}-dead-after-esc`);
-      const respawn = page.getByTestId('respawn');
-      await expect(respawn).toBeEnabled({ timeout: 30_000 });
-      await respawn.click();
-      await expect(page.getByTestId('death-screen')).toHaveCount(0, { timeout: 15_000 });
-      // alive again, Esc opens the menu as before (after closing the bag and the target)
-      await page.getByTestId('game-canvas').focus();
-      const menu = page.getByTestId('escape-menu');
-      for (let i = 0; i < 4 && !(await menu.isVisible()); i++) await page.keyboard.press('Escape');
-      await expect(menu).toBeVisible();
-    });
+    // @plaza: dies to the plaza's pack, which combat.spec hunts (playwright.config.ts)
+    test(
+      'hurt, low on health and dead while browsing the bag: impossible to miss; Esc keeps Respawn',
+      {
+        tag: '@plaza',
+      },
+      async ({ page }) => {
+        test.setTimeout(240_000);
+        await newPlayer(page, size, 'hurt');
+        await dismissDailyPopup(page);
+        // the bag open, then into the middle of the Tyger Claws' plaza: hurt while browsing it
+        await page.getByTestId('game-canvas').focus();
+        await page.keyboard.press('i');
+        await expect(page.getByTestId('inventory-panel')).toBeVisible();
+        // the own health bar is never under a window: looked at as the first hit flashes,
+        // then as health runs low — each in one frame, watched from before the walk (on a
+        // loaded machine the pack hits as we arrive and kills within seconds)
+        const health = '[data-testid=hud-health]';
+        const hit = '[data-testid=hurt-flash]:not([data-hits="0"])';
+        const low = ['[data-testid=low-health-alert]', '[data-testid=low-health-vignette]'];
+        const hurtLook = onTopWhen(page, health, [hit], 150_000).catch((e: Error) => e);
+        const lowLook = onTopWhen(page, health, low, 150_000).catch((e: Error) => e);
+        await walkTo(page, punks.x, punks.y, 2.5);
+        expect(await hurtLook).toBe(true);
+        await shot(page, `${size.name}-hurt-flash`);
+        expect(await lowLook).toBe(true);
+        await shot(page, `${size.name}-low-health`);
+        await expect(page.getByTestId('death-screen')).toBeVisible({ timeout: 90_000 });
+        // the inventory is still open underneath: the death screen covers it
+        await expect(page.getByTestId('inventory-panel')).toBeVisible();
+        expect(await onTop(page, '[data-testid=respawn]')).toBe(true);
+        await shot(page, `${size.name}-dead-with-bag-open`);
+        // Esc does not bury the Respawn button under the game menu
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('escape-menu')).toHaveCount(0);
+        expect(await onTop(page, '[data-testid=respawn]')).toBe(true);
+        await shot(page, `${size.name}-dead-after-esc`);
+        const respawn = page.getByTestId('respawn');
+        await expect(respawn).toBeEnabled({ timeout: 30_000 });
+        await respawn.click();
+        await expect(page.getByTestId('death-screen')).toHaveCount(0, { timeout: 15_000 });
+        // alive again, Esc opens the menu as before (after closing the bag and the target)
+        await page.getByTestId('game-canvas').focus();
+        const menu = page.getByTestId('escape-menu');
+        for (let i = 0; i < 4 && !(await menu.isVisible()); i++)
+          await page.keyboard.press('Escape');
+        await expect(menu).toBeVisible();
+      },
+    );
 
     test('the metro prompt shows on the drawn ring, and the ride starts from there', async ({
       page,
@@ -332,8 +340,8 @@ for (const size of SIZES) {
     test('loot labels are laid out with the name plates: none overlaps another', async ({
       page,
     }) => {
-      // it takes ~20 s; a stuck run (flaky on phone size, see issue 11 note) must not eat the CI budget
-      test.setTimeout(60_000);
+      // the default 90 s: 60 s (set against the stuck item menu, fixed below) was less than
+      // signing up and entering the city take on a loaded 2-core machine
       await newPlayer(page, size, 'drop');
       await dismissDailyPopup(page);
       // beside the nearest contact, so loot, own and contact plates all want one spot
@@ -378,13 +386,17 @@ for (const size of SIZES) {
         if (await page.getByTestId('quantity-input').isVisible())
           await page.getByTestId('confirm-ok').click();
         await expect.poll(async () => (await state(page)).drops.length).toBeGreaterThan(before);
+        // the drop is on the street before the bag's refetch takes the item out: a click
+        // now could open the menu of the item just dropped, which closes as it vanishes
+        await expect(items).toHaveCount(2 - i);
       }
       await page.keyboard.press('i');
       await expect(bag).toHaveCount(0);
 
       // the next frames lay the pile's labels out with the other plates
       const s1 = await state(page);
-      const drops = s1.drops.filter((d) => !before.has(d.eid)).map((d) => `d${d.eid}`);
+      // ours: a test beside us (the suite runs two at once) may drop at the same contact
+      const drops = s1.drops.filter((d) => d.mine && !before.has(d.eid)).map((d) => `d${d.eid}`);
       expect(drops).toHaveLength(3);
       await expect
         .poll(async () => {
