@@ -17,6 +17,8 @@ export interface ZoneKitOptions {
   /** run NPC brains (default true) */
   npcAi?: boolean;
   npcTemplates?: (id: string) => NpcTemplate | undefined;
+  /** snapshot cadence in ticks (default: the zone's) */
+  snapshotEvery?: number;
 }
 
 export function zoneKit(opts: ZoneKitOptions = {}) {
@@ -35,6 +37,7 @@ export function zoneKit(opts: ZoneKitOptions = {}) {
     npcs: opts.npcs ?? false,
     ...(opts.npcAi === undefined ? {} : { npcAi: opts.npcAi }),
     ...(opts.npcTemplates ? { npcTemplates: opts.npcTemplates } : {}),
+    ...(opts.snapshotEvery === undefined ? {} : { snapshotEvery: opts.snapshotEvery }),
   });
   let seq = 0;
   return {

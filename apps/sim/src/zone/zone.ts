@@ -9,7 +9,6 @@ import {
   FrameWriter,
   clampToBounds,
   contactsInZone,
-  encodeSnapshot,
   lineOfSight,
   toCm,
   type Bounds,
@@ -134,7 +133,16 @@ export interface ZoneOptions {
   npcAi?: boolean;
   /** NPC templates by id (default: the shipped content) */
   npcTemplates?: (id: string) => NpcTemplate | undefined;
+  /**
+   * a client gets a snapshot at most every this many ticks (default
+   * SNAPSHOT_EVERY_TICKS), sooner when its own input was applied or a fight
+   * concerns it (view.ts); 1: every tick
+   */
+  snapshotEvery?: number;
 }
+
+/** Snapshots at 10 Hz per client while the zone steps at 20 Hz (apps/sim/README.md, "Snapshot cadence"). */
+export const SNAPSHOT_EVERY_TICKS = 2;
 
 export interface AttachOptions {
   /** where a character that is not here yet appears (a metro arrival); saved at once */
@@ -200,6 +208,7 @@ export class Zone {
   private readonly log: Log;
   private sink: CombatSink;
   private readonly npcAi: boolean;
+  private readonly snapshotEvery: number;
   private lastFlushAt: number;
   /** one reusable buffer for every client's frame (each send gets a copy) */
   private readonly frames = new FrameWriter();
@@ -229,6 +238,7 @@ export class Zone {
     this.sink = opts.sink ?? nullCombatSink;
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
+    this.snapshotEvery = Math.max(1, Math.floor(opts.snapshotEvery ?? SNAPSHOT_EVERY_TICKS));
     this.lastFlushAt = opts.clock.ms();
     this.saves = new PositionSaves(this.id, opts.positions, servicePointsOf(c));
     this.medicalCenters = c.spawnPoints.filter((s) => s.kind === 'medical_center');
@@ -771,6 +781,7 @@ export class Zone {
       grid: space.grid,
       changes: space.changes,
       events,
+      every: this.snapshotEvery,
     };
     for (const p of this.players.values()) this.sendSnapshot(p, at);
   }
@@ -784,8 +795,8 @@ export class Zone {
         p.view.full = true;
         return;
       }
-      const wire = diffView(p, at);
-      if (wire) conn.snapshot(encodeSnapshot(wire, this.frames));
+      const frame = diffView(p, at, this.frames);
+      if (frame) conn.snapshot(frame);
     } catch (err) {
       // one broken connection must not starve the others of their snapshots
       this.log.warn({ err, characterId: p.characterId }, 'sending snapshot failed');
