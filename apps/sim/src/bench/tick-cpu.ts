@@ -10,7 +10,7 @@
  * (about 13 µs of writev per frame on loopback, plus engine.io/ws framing) — so it
  * also reports frames per client per second, the number that multiplies that cost.
  *
- *   pnpm --filter @necp/sim bench:tick [--players 200,1000] [--ticks 400] [--warmup 100] [--check]
+ *   pnpm --filter @necp/sim bench:tick [--players 200,1000] [--ticks 400] [--warmup 100] [--every 1] [--check]
  *
  * `--check` decodes every frame like a client and verifies, at the end, that every
  * client's picture (own position, who is in view and where) matches the zone.
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '100' },
     seed: { type: 'string', default: '11' },
     check: { type: 'boolean', default: false },
+    /** the zone's snapshot cadence in ticks (default: the zone's own) */
+    every: { type: 'string' },
   },
 });
 
@@ -81,7 +83,14 @@ interface Bot {
   turnAt: number;
 }
 
-function run(n: number, ticks: number, warmup: number, seed: number, check: boolean) {
+function run(
+  n: number,
+  ticks: number,
+  warmup: number,
+  seed: number,
+  check: boolean,
+  every?: number,
+) {
   const content = zoneById('watson');
   if (!content) throw new Error('watson content missing');
   const clock = new FakeClock();
@@ -92,6 +101,7 @@ function run(n: number, ticks: number, warmup: number, seed: number, check: bool
     positions: new MemoryPositionSink(),
     npcs: false,
     applyCommands: 'at-once',
+    ...(every === undefined ? {} : { snapshotEvery: every }),
   });
   const side = Math.sqrt((Math.PI * VIEW_RADIUS * VIEW_RADIUS) / 0.15);
   const sq = { x: (content.width - side) / 2, y: (content.height - side) / 2, side };
@@ -209,4 +219,11 @@ function run(n: number, ticks: number, warmup: number, seed: number, check: bool
 }
 
 for (const n of values.players.split(',').map(Number))
-  run(n, Number(values.ticks), Number(values.warmup), Number(values.seed), values.check);
+  run(
+    n,
+    Number(values.ticks),
+    Number(values.warmup),
+    Number(values.seed),
+    values.check,
+    values.every === undefined ? undefined : Number(values.every),
+  );

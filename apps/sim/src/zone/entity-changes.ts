@@ -36,6 +36,10 @@ export interface EntityTick {
   vitalsAt: number;
   /** the grid cell it was in (for touching it when the entity goes away) */
   cell: number;
+  /** its index in that cell's list (EntityChanges.inCell) */
+  slot: number;
+  /** scratch for one client's diff: equal to that diff's mark while the entity is in its view */
+  mark: number;
   info: EntityInfo | null;
   infoAt: number;
 }
@@ -48,6 +52,8 @@ export interface EntityTick {
  */
 export class EntityChanges {
   private readonly ticks = new Map<number, EntityTick>();
+  /** per grid cell, the records of the entities filed in it (a diff scans these, no lookups) */
+  private readonly cells = new Map<number, EntityTick[]>();
   private tick = 0;
   private now = 0;
 
@@ -55,6 +61,29 @@ export class EntityChanges {
 
   get(eid: number): EntityTick | undefined {
     return this.ticks.get(eid);
+  }
+
+  /** The records of the entities in one grid cell (as of the last prepare). */
+  inCell(key: number): readonly EntityTick[] | undefined {
+    return this.cells.get(key);
+  }
+
+  private file(t: EntityTick, cell: number): void {
+    let list = this.cells.get(cell);
+    if (!list) this.cells.set(cell, (list = []));
+    t.cell = cell;
+    t.slot = list.length;
+    list.push(t);
+  }
+
+  private unfile(t: EntityTick): void {
+    const list = this.cells.get(t.cell);
+    if (!list) return;
+    const last = list.pop();
+    if (last && last !== t) {
+      list[t.slot] = last;
+      last.slot = t.slot;
+    }
   }
 
   /** Its description for an `add` (made once per tick, whoever asks). */
@@ -81,6 +110,7 @@ export class EntityChanges {
       // gone (hidden, left): its viewers must look this tick
       this.grid.touch(t.cell, tick);
       t.gone = true;
+      this.unfile(t);
       this.ticks.delete(eid);
     }
     for (const [eid, e] of entities) {
@@ -89,6 +119,7 @@ export class EntityChanges {
       if (!t) {
         t = fresh(e, tick, now, cell);
         this.ticks.set(eid, t);
+        this.file(t, cell);
         this.grid.touch(cell, tick);
       } else {
         if (e.x !== t.x || e.y !== t.y) this.moved(t, e, tick, cell);
@@ -109,8 +140,11 @@ export class EntityChanges {
     t.y = e.y;
     t.movedAt = tick;
     this.grid.touch(cell, tick);
-    if (cell !== t.cell) this.grid.touch(t.cell, tick);
-    t.cell = cell;
+    if (cell !== t.cell) {
+      this.grid.touch(t.cell, tick);
+      this.unfile(t);
+      this.file(t, cell);
+    }
     const qx = toCm(e.x);
     const qy = toCm(e.y);
     if (qx === t.qx && qy === t.qy) return;
@@ -159,6 +193,8 @@ function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
     briefs: fighter ? effectBriefs(e.combat.effects, now) : [],
     vitalsAt: tick,
     cell,
+    slot: -1,
+    mark: 0,
     info: null,
     infoAt: -1,
   };

@@ -57,6 +57,8 @@ const rec = {
   add: [] as AddRecord[],
 };
 const scratchKeys: number[] = [];
+/** one number per diff: the entities in that client's view carry it (EntityTick.mark) */
+let diffMark = 0;
 
 /** Queues the vitals that differ from what was sent about `sid`, and records them as sent. */
 function diffVitals(sid: number, t: EntityTick, sent: Vitals): void {
@@ -137,8 +139,10 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
   rec.dead.length = 0;
   rec.fx.length = 0;
   rec.add.length = 0;
+  const mark = ++diffMark;
   for (const s of view.seen.values()) {
     const t = s.t;
+    t.mark = mark;
     if (t.gone) {
       leave(view, s);
       continue;
@@ -163,17 +167,18 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
 
   for (const key of grid.keysNear(self.x, self.y, VIEW_RADIUS, scratchKeys)) {
     if (!moved && grid.touchedAt(key) <= since) continue;
-    const cell = grid.inCell(key);
+    const cell = changes.inCell(key);
     if (!cell) continue;
-    for (const eid of cell) {
-      if (eid === self.eid || view.seen.has(eid)) continue;
-      const t = changes.get(eid);
-      // neither it nor the client moved since the last look: it was out of view then and still is
-      if (!t || (!moved && t.movedAt <= since)) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const t = cell[i]!;
+      // in view already (marked above), or neither it nor the client moved since the last look
+      if (t.mark === mark || (!moved && t.movedAt <= since)) continue;
       const dx = t.x - self.x;
       const dy = t.y - self.y;
-      const e = entities.get(eid);
-      if (!e || dx * dx + dy * dy > VIEW2) continue;
+      if (dx * dx + dy * dy > VIEW2) continue;
+      const eid = t.eid;
+      const e = eid === self.eid ? undefined : entities.get(eid);
+      if (!e) continue;
       const sid = view.freeSids.pop() ?? view.nextSid++;
       rec.add.push({ ...changes.info(eid, e), sid, hd: t.heading });
       view.seen.set(eid, {
