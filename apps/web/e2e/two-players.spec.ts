@@ -50,18 +50,18 @@ test('two players register, enter the zone and see each other move', async ({ br
   // frames come slowly on a loaded machine (6 in 2.5 s seen at load 16 on 2 cores): the bound scales with dt
   expect(xs.length).toBeGreaterThanOrEqual(5);
   expect(xs[xs.length - 1]! - xs[0]!).toBeGreaterThan(3);
-  // at most one catch-up frame (a late snapshot: ~0.8 m seen 2 runs in 5 after the tick
-  // inbox landed — open in issue 11's note), and never a jump of a resync or teleport
-  const catchUps: number[] = [];
+  // no catch-up frames: the interpolation delay covers the observed gaps between
+  // snapshots (10 Hz per client) and their jitter, so a walking player never jumps
+  // more than ~0.5 m in a frame (more only when the frame itself was slow)
+  const jumps: string[] = [];
   for (let i = 1; i < track.length; i++) {
     const step = track[i]!.x - track[i - 1]!.x;
     const dt = Math.max(track[i]!.t - track[i - 1]!.t, 16);
     expect(step).toBeGreaterThanOrEqual(-0.01);
-    expect(step).toBeLessThanOrEqual(1.2);
-    if (step > 0.3 + (dt / 1000) * 8) catchUps.push(step);
+    if (step > Math.max(0.5, (dt / 1000) * 7)) jumps.push(`${step.toFixed(2)} m in ${dt} ms`);
     expect(Math.abs(track[i]!.y - track[0]!.y)).toBeLessThan(0.05);
   }
-  expect(catchUps.length, `catch-up frames: ${catchUps.join(', ')}`).toBeLessThanOrEqual(1);
+  expect(jumps, `jumps: ${jumps.join(', ')}`).toEqual([]);
 
   // B walks south (arrow key): A sees B's y grow
   const bSeenStart = (await seenPosition(pa, b.char))!;
