@@ -17,6 +17,7 @@ import {
   MOVE_BUDGET_CAP_MS,
   SnapshotReader,
   VIEW_RADIUS,
+  asBytes,
   snapshotParser,
   type Ack,
   type ClientToServerEvents,
@@ -31,6 +32,7 @@ import {
 } from '@necp/shared';
 import { AckLatency } from './ack-latency';
 import { DirectionSchedule, reflect, type Square } from './move-workload';
+import { readMoveFrame, type MoveView } from './move-frame';
 import { readSnapshot, type SnapshotPayload, type SnapshotVisitor } from './snapshot-reader';
 import { count } from './stats';
 import { BASIC_REACH_M, barAbilities, chooseAbility, type BarAbility } from './bot-abilities';
@@ -163,6 +165,8 @@ export class Bot {
   private readonly directions: DirectionSchedule | undefined;
   private readonly ackLatency = new AckLatency();
   private readonly reader: SnapshotVisitor;
+  /** move: what the lean frame walk keeps (move-frame.ts) instead of a decoded view */
+  private readonly moveView: MoveView | undefined;
 
   constructor(
     readonly index: number,
@@ -183,6 +187,7 @@ export class Bot {
     this.directions =
       opts.behaviour === 'move' ? new DirectionSchedule(opts.random ?? Math.random) : undefined;
     this.reader = this.snapshotReader();
+    if (this.directions) this.moveView = { tick: 0, ack: 0, x: 0, y: 0, visible: 0 };
   }
 
   get isConnected(): boolean {
@@ -212,6 +217,10 @@ export class Bot {
     // an idle bot only counts the bytes (above): 10,000 of them must not spend a core decoding
     if (this.opts.behaviour !== 'idle')
       socket.on('zone:snapshot', (frame) => {
+        if (this.moveView) {
+          this.onMoveFrame(frame, this.moveView);
+          return;
+        }
         try {
           this.onSnapshot(this.snapshots.read(frame));
         } catch {
@@ -259,7 +268,7 @@ export class Bot {
     if (!this.connected || !socket) return;
     const now = this.opts.now();
     this.counters.viewTicks++;
-    this.counters.viewSum += this.seen.size;
+    this.counters.viewSum += this.moveView ? this.moveView.visible : this.seen.size;
     for (const e of this.seen.values()) if (e.kind === 'npc') this.counters.npcViewSum++;
     if (this.directions) {
       this.moveOnly(socket, now);
@@ -308,6 +317,14 @@ export class Bot {
     this.connected = true;
     this.eid = w.self.eid;
     this.snapshots.reset(w.self.eid, w.self);
+    if (this.moveView)
+      Object.assign(this.moveView, {
+        tick: w.tick,
+        ack: w.lastSeq,
+        x: w.self.x,
+        y: w.self.y,
+        visible: 0,
+      });
     this.pos = { x: w.self.x / 100, y: w.self.y / 100 };
     this.seq = w.lastSeq;
     this.serverTick = w.tick;
@@ -318,6 +335,21 @@ export class Bot {
       ? barAbilities(ids.filter((id): id is string => typeof id === 'string'))
       : [];
     this.dead = w.self.dead === true;
+  }
+
+  /** move: the frame walked, not decoded (the bots must not be what limits the run) */
+  private onMoveFrame(frame: unknown, v: MoveView) {
+    const bytes = asBytes(frame);
+    if (!bytes || !readMoveFrame(bytes, v)) {
+      count(this.disconnects, 'bad_snapshot');
+      return;
+    }
+    this.counters.snapshots++;
+    this.serverTick = v.tick;
+    this.pos = { x: v.x / 100, y: v.y / 100 };
+    if (this.ackLatency.pending > 0)
+      for (const ms of this.ackLatency.acked(v.ack, this.opts.now()))
+        this.counters.inputLatencies.push(ms);
   }
 
   private onSnapshot(m: SnapshotPayload) {

@@ -79,7 +79,8 @@ describe('zone:travel', () => {
     // out of Watson (watchers see it leave), into Westbrook
     expect(sim.watson.player(p.characterId)).toBeUndefined();
     expect(zone('westbrook').player(p.characterId)?.conn).not.toBeNull();
-    sim.step();
+    // a watcher's next frame is due within SNAPSHOT_EVERY_TICKS
+    sim.step(2);
     await watcher.client.sync();
     expect(watcher.client.take('zone:snapshot').flatMap((s) => s.del)).toEqual([first.self.eid]);
     await vi.waitFor(async () => {

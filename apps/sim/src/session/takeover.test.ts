@@ -58,7 +58,8 @@ describe('one session per account', () => {
     expect(second.welcome).toMatchObject({ resumed: false, self: { characterId: alt.id } });
     expect(sim.watson.player(p.characterId)).toBeUndefined();
 
-    sim.step();
+    // a watcher's next frame is due within SNAPSHOT_EVERY_TICKS
+    sim.step(2);
     await w.client.sync();
     const snaps = w.client.take('zone:snapshot');
     expect(snaps.flatMap((s) => s.del)).toEqual([first.welcome.self.eid]);

@@ -1,4 +1,5 @@
 /** Helpers for sim tests around drops and crates. */
+import { SNAPSHOT_EVERY_TICKS } from '../zone/zone';
 import { zoneById, type EntityInfo } from '@necp/shared';
 import type { TestClient } from './test-client';
 import type { TestSim } from './test-sim';
@@ -12,9 +13,9 @@ export function crateSpawn(id: string): { x: number; y: number; name: string } {
   return s;
 }
 
-/** Steps once and returns every entity that entered the client's view so far. */
+/** Steps until the client's next frame is due and returns every entity that entered its view so far. */
 export async function seen(sim: TestSim, client: TestClient): Promise<EntityInfo[]> {
-  sim.step();
+  sim.step(SNAPSHOT_EVERY_TICKS);
   await client.sync();
   return client.take('zone:snapshot').flatMap((s) => s.add);
 }

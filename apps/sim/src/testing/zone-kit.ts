@@ -46,6 +46,8 @@ export interface ZoneKitOptions {
   applyCommands?: 'in-tick' | 'at-once';
   /** client commands the inbox holds at most (default ZONE_INBOX_CAP) */
   inboxCap?: number;
+  /** snapshot cadence in ticks (default: the zone's) */
+  snapshotEvery?: number;
 }
 
 export function zoneKit(opts: ZoneKitOptions = {}) {
@@ -66,6 +68,7 @@ export function zoneKit(opts: ZoneKitOptions = {}) {
     npcs: opts.npcs ?? false,
     ...(opts.npcAi === undefined ? {} : { npcAi: opts.npcAi }),
     ...(opts.npcTemplates ? { npcTemplates: opts.npcTemplates } : {}),
+    ...(opts.snapshotEvery === undefined ? {} : { snapshotEvery: opts.snapshotEvery }),
   });
   let seq = 0;
   const apply = <K extends ZoneCommandKind>(

@@ -1,4 +1,4 @@
-import { fitsStep, headingByte, toCm, type EffectBrief, type EntityInfo } from '@necp/shared';
+import { headingByte, toCm, type EffectBrief, type EntityInfo } from '@necp/shared';
 import { effectBriefs } from '../combat/fighter';
 import type { AoiGrid } from './aoi-grid';
 import type { Npc } from '../npc/npc';
@@ -8,24 +8,23 @@ import type { Player } from './player';
 /**
  * What one entity looks like this tick, worked out ONCE per tick and shared by
  * every client that sees it: the quantised position, the step from the previous
- * quantised position (and its heading), its vitals and, when it just entered
- * someone's view, its description.
+ * quantised position and heading, its vitals and, when it just entered
+ * someone's view, its description. Viewers keep a reference to it (SeenEntity.t),
+ * so a client's diff reads it without a lookup; `gone` tells them it left.
  */
 export interface EntityTick {
+  readonly eid: number;
+  /** no longer shown (left, hidden): whoever still holds this must drop it */
+  gone: boolean;
   /** metres, as of the last prepare (a change of these moves the entity) */
   x: number;
   y: number;
   /** tick at which the position (metres) last changed */
   movedAt: number;
-  /** quantised position (cm) and the one before its last change */
+  /** quantised position (cm) */
   qx: number;
   qy: number;
-  pqx: number;
-  pqy: number;
-  /** the last change fits a STEP record (else PUT) */
-  stepOk: boolean;
-  dx: number;
-  dy: number;
+  /** the direction of its last quantised move (a heading byte) */
   heading: number;
   health: number;
   maxHealth: number;
@@ -37,6 +36,10 @@ export interface EntityTick {
   vitalsAt: number;
   /** the grid cell it was in (for touching it when the entity goes away) */
   cell: number;
+  /** its index in that cell's list (EntityChanges.inCell) */
+  slot: number;
+  /** scratch for one client's diff: equal to that diff's mark while the entity is in its view */
+  mark: number;
   info: EntityInfo | null;
   infoAt: number;
 }
@@ -49,6 +52,8 @@ export interface EntityTick {
  */
 export class EntityChanges {
   private readonly ticks = new Map<number, EntityTick>();
+  /** per grid cell, the records of the entities filed in it (a diff scans these, no lookups) */
+  private readonly cells = new Map<number, EntityTick[]>();
   private tick = 0;
   private now = 0;
 
@@ -56,6 +61,29 @@ export class EntityChanges {
 
   get(eid: number): EntityTick | undefined {
     return this.ticks.get(eid);
+  }
+
+  /** The records of the entities in one grid cell (as of the last prepare). */
+  inCell(key: number): readonly EntityTick[] | undefined {
+    return this.cells.get(key);
+  }
+
+  private file(t: EntityTick, cell: number): void {
+    let list = this.cells.get(cell);
+    if (!list) this.cells.set(cell, (list = []));
+    t.cell = cell;
+    t.slot = list.length;
+    list.push(t);
+  }
+
+  private unfile(t: EntityTick): void {
+    const list = this.cells.get(t.cell);
+    if (!list) return;
+    const last = list.pop();
+    if (last && last !== t) {
+      list[t.slot] = last;
+      last.slot = t.slot;
+    }
   }
 
   /** Its description for an `add` (made once per tick, whoever asks). */
@@ -81,6 +109,8 @@ export class EntityChanges {
       if (entities.has(eid)) continue;
       // gone (hidden, left): its viewers must look this tick
       this.grid.touch(t.cell, tick);
+      t.gone = true;
+      this.unfile(t);
       this.ticks.delete(eid);
     }
     for (const [eid, e] of entities) {
@@ -89,6 +119,7 @@ export class EntityChanges {
       if (!t) {
         t = fresh(e, tick, now, cell);
         this.ticks.set(eid, t);
+        this.file(t, cell);
         this.grid.touch(cell, tick);
       } else {
         if (e.x !== t.x || e.y !== t.y) this.moved(t, e, tick, cell);
@@ -97,10 +128,10 @@ export class EntityChanges {
     }
     // a combat event shows to whoever sees its source or target
     for (const ev of events) {
-      for (const eid of [ev.src, ev.dst]) {
-        const t = this.ticks.get(eid);
-        if (t) this.grid.touch(t.cell, tick);
-      }
+      const src = this.ticks.get(ev.src);
+      if (src) this.grid.touch(src.cell, tick);
+      const dst = this.ticks.get(ev.dst);
+      if (dst) this.grid.touch(dst.cell, tick);
     }
   }
 
@@ -109,17 +140,15 @@ export class EntityChanges {
     t.y = e.y;
     t.movedAt = tick;
     this.grid.touch(cell, tick);
-    if (cell !== t.cell) this.grid.touch(t.cell, tick);
-    t.cell = cell;
+    if (cell !== t.cell) {
+      this.grid.touch(t.cell, tick);
+      this.unfile(t);
+      this.file(t, cell);
+    }
     const qx = toCm(e.x);
     const qy = toCm(e.y);
     if (qx === t.qx && qy === t.qy) return;
-    t.dx = qx - t.qx;
-    t.dy = qy - t.qy;
-    t.stepOk = fitsStep(t.dx, t.dy);
-    t.heading = headingByte(t.dx, t.dy);
-    t.pqx = t.qx;
-    t.pqy = t.qy;
+    t.heading = headingByte(qx - t.qx, qy - t.qy);
     t.qx = qx;
     t.qy = qy;
   }
@@ -149,16 +178,13 @@ function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
   const qx = toCm(e.x);
   const qy = toCm(e.y);
   return {
+    eid: e.eid,
+    gone: false,
     x: e.x,
     y: e.y,
     movedAt: tick,
     qx,
     qy,
-    pqx: qx,
-    pqy: qy,
-    stepOk: false,
-    dx: 0,
-    dy: 0,
     heading: 0,
     health: fighter ? e.health : 0,
     maxHealth: fighter ? e.maxHealth : 0,
@@ -167,6 +193,8 @@ function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
     briefs: fighter ? effectBriefs(e.combat.effects, now) : [],
     vitalsAt: tick,
     cell,
+    slot: -1,
+    mark: 0,
     info: null,
     infoAt: -1,
   };

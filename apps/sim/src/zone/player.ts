@@ -23,6 +23,7 @@ import type { SimCharacter } from '@necp/game';
 import { createCombatState, type CombatState } from '../combat/combat-state';
 import { effectBriefs } from '../combat/fighter';
 import { selfCombatState } from '../combat/self-state';
+import type { EntityTick } from './entity-changes';
 
 /** How a zone talks to one client; the sim backs it with a socket, pure tests with an array. */
 export interface ZoneConnection {
@@ -57,15 +58,26 @@ export interface SeenEntity {
   effects: readonly unknown[] | null;
 }
 
+/** An entity in a client's view: what was last sent, and the entity's shared per-tick record. */
+export interface SeenEntry extends SeenEntity {
+  t: EntityTick;
+}
+
 /** What one client has been told, so the next snapshot can carry only the difference. */
 export interface ClientView {
   /** entities in view → their small id and what was last sent for them */
-  seen: Map<number, SeenEntity>;
+  seen: Map<number, SeenEntry>;
   /** small ids freed by entities that left (reused first), and the next never used */
   freeSids: number[];
   nextSid: number;
   /** own position (cm) last sent */
-  me: { x: number; y: number };
+  meX: number;
+  meY: number;
+  /** own position (m) at the last look (a client that moved looks at everything in reach) */
+  atX: number;
+  atY: number;
+  /** the tick of the last look: what changed after it is what the next frame carries */
+  sentAt: number;
   ack: number;
   /** the own fighter as last sent (hp, dead, effects, whether in combat) */
   self: Omit<SeenEntity, 'sid'> & { inCombat: boolean };
@@ -181,7 +193,11 @@ export function freshView(at: { x: number; y: number }, ack: number): ClientView
     seen: new Map(),
     freeSids: [],
     nextSid: 1,
-    me: { x: toCm(at.x), y: toCm(at.y) },
+    meX: toCm(at.x),
+    meY: toCm(at.y),
+    atX: Number.NaN,
+    atY: Number.NaN,
+    sentAt: -1,
     ack,
     self: { x: 0, y: 0, health: -1, maxHealth: -1, dead: false, effects: null, inCombat: false },
     full: true,

@@ -1,20 +1,21 @@
 import {
   LEAVE_RADIUS,
+  SECTION,
+  SNAPSHOT_MAGIC,
   VIEW_RADIUS,
-  distance,
-  emptyWire,
   fitsStep,
   inCombat,
   type AddRecord,
   type CombatEvent,
   type EffectBrief,
-  type WireSnapshot,
+  type FrameWriter,
+  type SnapshotExtras,
 } from '@necp/shared';
 import { selfCombatState } from '../combat/self-state';
 import type { AoiGrid } from './aoi-grid';
 import type { Entity } from './entity';
 import type { EntityChanges, EntityTick } from './entity-changes';
-import type { ClientView, Player, SeenEntity } from './player';
+import type { ClientView, Player, SeenEntity, SeenEntry } from './player';
 
 /** What the zone hands every client's diff in one tick. */
 export interface ViewTick {
@@ -25,118 +26,161 @@ export interface ViewTick {
   /** this tick's changes, prepared once for all clients */
   changes: EntityChanges;
   events: readonly CombatEvent[];
+  /**
+   * a client is sent a frame at most every `every` ticks (carrying everything
+   * since its last one) — sooner when its own input was applied, its own state
+   * changed or a combat event concerns it
+   */
+  every: number;
 }
 
 type Vitals = Pick<SeenEntity, 'health' | 'maxHealth' | 'dead' | 'effects'>;
 
+const VIEW2 = VIEW_RADIUS * VIEW_RADIUS;
+const LEAVE2 = LEAVE_RADIUS * LEAVE_RADIUS;
+
+/**
+ * One client's records, collected flat (no tuple per record) and reused for
+ * every client: the frame is written from them once the counts are known.
+ */
+const rec = {
+  del: [] as number[],
+  /** sid, dx, dy */
+  step: [] as number[],
+  /** sid, x, y, heading */
+  put: [] as number[],
+  /** sid, health, maxHealth */
+  hp: [] as number[],
+  /** sid, 0|1 */
+  dead: [] as number[],
+  fx: [] as [number, EffectBrief[]][],
+  add: [] as AddRecord[],
+};
+const scratchKeys: number[] = [];
+/** one number per diff: the entities in that client's view carry it (EntityTick.mark) */
+let diffMark = 0;
+
 /** Queues the vitals that differ from what was sent about `sid`, and records them as sent. */
-function diffVitals(
-  sid: number,
-  t: EntityTick,
-  sent: Vitals,
-  w: WireSnapshot,
-  fx: [number, EffectBrief[]][],
-): void {
+function diffVitals(sid: number, t: EntityTick, sent: Vitals): void {
   if (t.health !== sent.health || t.maxHealth !== sent.maxHealth) {
-    w.hp.push([sid, t.health, t.maxHealth]);
+    rec.hp.push(sid, t.health, t.maxHealth);
     sent.health = t.health;
     sent.maxHealth = t.maxHealth;
   }
   if (t.dead !== sent.dead) {
-    w.dead.push([sid, t.dead]);
+    rec.dead.push(sid, t.dead ? 1 : 0);
     sent.dead = t.dead;
   }
   if (t.effects !== sent.effects) {
-    fx.push([sid, t.briefs]);
+    rec.fx.push([sid, t.briefs]);
     sent.effects = t.effects;
   }
 }
 
-function allocSid(view: ClientView): number {
-  return view.freeSids.pop() ?? view.nextSid++;
-}
-
-function leave(view: ClientView, eid: number, s: SeenEntity, w: WireSnapshot): void {
-  view.seen.delete(eid);
+function leave(view: ClientView, s: SeenEntry): void {
+  view.seen.delete(s.t.eid);
   view.freeSids.push(s.sid);
-  w.del.push(s.sid);
+  rec.del.push(s.sid);
 }
-
-const scratchKeys: number[] = [];
 
 /**
- * What changed for one client since its last snapshot, recorded as sent; null
- * when nothing did (idle clients get no traffic). Incremental: a client that did
- * not move itself only looks at the entities that changed this tick and at the
- * grid cells something changed in — and at nothing at all when no cell of its
- * square changed. Entities enter view within VIEW_RADIUS and leave past
+ * The next frame for one client, written into `out` and returned (a copy), and
+ * recorded as sent; null when it is not due or nothing changed (idle clients
+ * get no traffic and cost a few comparisons).
+ *
+ * Cadence: a frame carries everything that changed since the client's last look
+ * (`view.sentAt`), and is due `at.every` ticks after it — at once when the
+ * client's own input was applied (its ack), its own vitals or combat state
+ * changed, a combat event concerns it, or it needs a resync.
+ *
+ * Incremental: entities in view hold their shared per-tick record (no lookups);
+ * only those that changed since the last look are examined unless the client
+ * itself moved. New entries are looked for only in cells something changed in
+ * since the last look (or all cells in reach when the client moved), and not at
+ * all when nothing changed within LEAVE_RADIUS of the client (one stamp lookup,
+ * AoiGrid.changedNear). Entities enter view within VIEW_RADIUS and leave past
  * LEAVE_RADIUS (hysteresis). Combat events go to the clients that see their
  * source or target (and always to both parties). Positions of others are steps
- * from what this client was last sent when the entity's shared step applies,
- * absolute otherwise (entering, teleports, a client that missed frames).
+ * from what this client was last sent when they fit, absolute otherwise
+ * (entering, teleports, a client that missed frames).
  */
-export function diffView(self: Player, at: ViewTick): WireSnapshot | null {
+export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Array | null {
   const { tick, now, entities, grid, changes, events } = at;
   const view = self.view;
   const mine = changes.get(self.eid);
   const resync = view.full;
-  const full = resync || !mine || mine.movedAt === tick;
+  const since = resync ? -1 : view.sentAt;
   const fighting = inCombat(self.combat.lastCombatAt, now);
   const selfCombatChanged = self.combat.dirty || fighting !== view.self.inCombat;
-  const meX = mine ? mine.qx : view.me.x;
-  const meY = mine ? mine.qy : view.me.y;
-  const selfChanged = meX !== view.me.x || meY !== view.me.y || self.lastSeq !== view.ack;
+  const meX = mine ? mine.qx : view.meX;
+  const meY = mine ? mine.qy : view.meY;
+  const acked = self.lastSeq !== view.ack;
   const selfVitals =
     mine !== undefined &&
     (mine.health !== view.self.health ||
       mine.maxHealth !== view.self.maxHealth ||
       mine.dead !== view.self.dead ||
       mine.effects !== view.self.effects);
-  if (
-    !full &&
-    !selfChanged &&
-    !selfCombatChanged &&
-    !selfVitals &&
-    !grid.touchedNear(self.x, self.y, LEAVE_RADIUS, tick)
-  )
-    return null;
+  const concerned = events.length > 0 && concerns(self, events);
+  const prompt = resync || acked || selfCombatChanged || selfVitals || concerned;
+  if (!prompt && tick - view.sentAt < at.every) return null;
+  const moved = resync || self.x !== view.atX || self.y !== view.atY;
+  const selfChanged = meX !== view.meX || meY !== view.meY || acked;
   view.full = false;
+  view.sentAt = tick;
+  view.atX = self.x;
+  view.atY = self.y;
+  if (!prompt && !moved && !selfChanged && !grid.changedNear(self.x, self.y, since)) return null;
 
-  const w = emptyWire(tick, self.lastSeq);
-  const fx: [number, EffectBrief[]][] = [];
-  for (const [eid, s] of view.seen) {
-    const e = entities.get(eid);
-    const t = changes.get(eid);
-    if (!e || !t) {
-      leave(view, eid, s, w);
+  rec.del.length = 0;
+  rec.step.length = 0;
+  rec.put.length = 0;
+  rec.hp.length = 0;
+  rec.dead.length = 0;
+  rec.fx.length = 0;
+  rec.add.length = 0;
+  const mark = ++diffMark;
+  for (const s of view.seen.values()) {
+    const t = s.t;
+    t.mark = mark;
+    if (t.gone) {
+      leave(view, s);
       continue;
     }
-    if (!full && t.movedAt !== tick && t.vitalsAt !== tick) continue;
-    if (distance(self, e) > LEAVE_RADIUS) {
-      leave(view, eid, s, w);
+    if (!moved && t.movedAt <= since && t.vitalsAt <= since) continue;
+    const dx = t.x - self.x;
+    const dy = t.y - self.y;
+    if (dx * dx + dy * dy > LEAVE2) {
+      leave(view, s);
       continue;
     }
     if (t.qx !== s.x || t.qy !== s.y) {
-      if (t.stepOk && s.x === t.pqx && s.y === t.pqy) w.step.push([s.sid, t.dx, t.dy]);
-      else w.put.push([s.sid, t.qx, t.qy, t.heading]);
+      const sx = t.qx - s.x;
+      const sy = t.qy - s.y;
+      if (fitsStep(sx, sy)) rec.step.push(s.sid, sx, sy);
+      else rec.put.push(s.sid, t.qx, t.qy, t.heading);
       s.x = t.qx;
       s.y = t.qy;
     }
-    diffVitals(s.sid, t, s, w, fx);
+    diffVitals(s.sid, t, s);
   }
 
-  const add: AddRecord[] = [];
   for (const key of grid.keysNear(self.x, self.y, VIEW_RADIUS, scratchKeys)) {
-    if (!full && grid.touchedAt(key) !== tick) continue;
-    const cell = grid.inCell(key);
+    if (!moved && grid.touchedAt(key) <= since) continue;
+    const cell = changes.inCell(key);
     if (!cell) continue;
-    for (const eid of cell) {
-      if (eid === self.eid || view.seen.has(eid)) continue;
-      const e = entities.get(eid);
-      const t = changes.get(eid);
-      if (!e || !t || distance(self, e) > VIEW_RADIUS) continue;
-      const sid = allocSid(view);
-      add.push({ ...changes.info(eid, e), sid, hd: t.heading });
+    for (let i = 0; i < cell.length; i++) {
+      const t = cell[i]!;
+      // in view already (marked above), or neither it nor the client moved since the last look
+      if (t.mark === mark || (!moved && t.movedAt <= since)) continue;
+      const dx = t.x - self.x;
+      const dy = t.y - self.y;
+      if (dx * dx + dy * dy > VIEW2) continue;
+      const eid = t.eid;
+      const e = eid === self.eid ? undefined : entities.get(eid);
+      if (!e) continue;
+      const sid = view.freeSids.pop() ?? view.nextSid++;
+      rec.add.push({ ...changes.info(eid, e), sid, hd: t.heading });
       view.seen.set(eid, {
         sid,
         x: t.qx,
@@ -145,54 +189,136 @@ export function diffView(self: Player, at: ViewTick): WireSnapshot | null {
         maxHealth: t.maxHealth,
         dead: t.dead,
         effects: t.effects,
+        t,
       });
     }
   }
 
-  if (mine) diffVitals(0, mine, view.self, w, fx);
-  const ev =
-    events.length === 0
-      ? events
-      : events.filter(
-          (e) =>
-            e.src === self.eid ||
-            e.dst === self.eid ||
-            view.seen.has(e.src) ||
-            view.seen.has(e.dst),
-        );
-  const quiet =
-    !selfChanged &&
-    !selfCombatChanged &&
-    w.step.length === 0 &&
-    w.put.length === 0 &&
-    w.del.length === 0 &&
-    w.hp.length === 0 &&
-    w.dead.length === 0 &&
-    add.length === 0 &&
-    fx.length === 0 &&
-    ev.length === 0;
-  if (quiet) return null;
+  if (mine) diffVitals(0, mine, view.self);
+  // after the adds: an event about an entity entering view now goes along
+  const ev = concerned ? events.filter((e) => sees(self, e)) : [];
+  const records =
+    rec.step.length +
+    rec.put.length +
+    rec.del.length +
+    rec.hp.length +
+    rec.dead.length +
+    rec.add.length +
+    rec.fx.length +
+    ev.length;
+  if (!selfChanged && !selfCombatChanged && records === 0) return null;
 
-  const dx = meX - view.me.x;
-  const dy = meY - view.me.y;
-  if (resync) w.mePut = [meX, meY];
-  else if (dx !== 0 || dy !== 0) {
-    if (fitsStep(dx, dy)) w.meStep = [dx, dy];
-    else w.mePut = [meX, meY];
-  }
-  view.me = { x: meX, y: meY };
-  view.ack = self.lastSeq;
-  const extra: NonNullable<WireSnapshot['extra']> = {};
-  if (add.length > 0) extra.add = add;
-  if (ev.length > 0) extra.ev = [...ev];
-  if (fx.length > 0) extra.fx = fx;
+  const extra: SnapshotExtras = {};
+  if (rec.add.length > 0) extra.add = rec.add;
+  if (ev.length > 0) extra.ev = ev;
+  if (rec.fx.length > 0) extra.fx = rec.fx;
   if (selfCombatChanged) {
     extra.self = selfCombatState(self, now);
     self.combat.dirty = false;
     view.self.inCombat = fighting;
   }
-  if (add.length > 0 || ev.length > 0 || fx.length > 0 || selfCombatChanged) w.extra = extra;
-  return w;
+  const hasExtra = rec.add.length > 0 || ev.length > 0 || rec.fx.length > 0 || selfCombatChanged;
+
+  const mdx = meX - view.meX;
+  const mdy = meY - view.meY;
+  const mePut = resync || ((mdx !== 0 || mdy !== 0) && !fitsStep(mdx, mdy));
+  const meStep = !mePut && (mdx !== 0 || mdy !== 0);
+  view.meX = meX;
+  view.meY = meY;
+  view.ack = self.lastSeq;
+  return writeFrame(
+    out,
+    tick,
+    self.lastSeq,
+    mePut,
+    meStep,
+    meX,
+    meY,
+    mdx,
+    mdy,
+    hasExtra ? extra : null,
+  );
+}
+
+/** Whether a combat event goes to this player: a party to it, or sees a party. */
+const sees = (p: Player, e: CombatEvent): boolean =>
+  e.src === p.eid || e.dst === p.eid || p.view.seen.has(e.src) || p.view.seen.has(e.dst);
+
+const utf8 = new TextEncoder();
+
+/** The binary frame (layout: snapshot-codec.ts) from the collected records. */
+function writeFrame(
+  w: FrameWriter,
+  tick: number,
+  ack: number,
+  mePut: boolean,
+  meStep: boolean,
+  meX: number,
+  meY: number,
+  mdx: number,
+  mdy: number,
+  extra: SnapshotExtras | null,
+): Uint8Array {
+  w.reset();
+  w.u8(SNAPSHOT_MAGIC);
+  w.u32(tick);
+  w.vu(ack);
+  w.u8(
+    (mePut ? SECTION.ME_PUT : 0) |
+      (meStep ? SECTION.ME_STEP : 0) |
+      (rec.del.length > 0 ? SECTION.DEL : 0) |
+      (rec.step.length > 0 ? SECTION.STEP : 0) |
+      (rec.put.length > 0 ? SECTION.PUT : 0) |
+      (rec.hp.length > 0 ? SECTION.HP : 0) |
+      (rec.dead.length > 0 ? SECTION.DEAD : 0) |
+      (extra ? SECTION.EXTRA : 0),
+  );
+  if (mePut) {
+    w.u32(meX);
+    w.u32(meY);
+  } else if (meStep) {
+    w.i8(mdx);
+    w.i8(mdy);
+  }
+  const { del, step, put, hp, dead } = rec;
+  if (del.length > 0) {
+    w.vu(del.length);
+    for (let i = 0; i < del.length; i++) w.vu(del[i]!);
+  }
+  if (step.length > 0) {
+    w.vu(step.length / 3);
+    for (let i = 0; i < step.length; i += 3) {
+      w.vu(step[i]!);
+      w.i8(step[i + 1]!);
+      w.i8(step[i + 2]!);
+    }
+  }
+  if (put.length > 0) {
+    w.vu(put.length / 4);
+    for (let i = 0; i < put.length; i += 4) {
+      w.vu(put[i]!);
+      w.u32(put[i + 1]!);
+      w.u32(put[i + 2]!);
+      w.u8(put[i + 3]! & 255);
+    }
+  }
+  if (hp.length > 0) {
+    w.vu(hp.length / 3);
+    for (let i = 0; i < hp.length; i++) w.vu(hp[i]!);
+  }
+  if (dead.length > 0) {
+    w.vu(dead.length / 2);
+    for (let i = 0; i < dead.length; i += 2) {
+      w.vu(dead[i]!);
+      w.u8(dead[i + 1]!);
+    }
+  }
+  if (extra) {
+    const json = utf8.encode(JSON.stringify(extra));
+    w.vu(json.length);
+    w.bytes(json);
+  }
+  return w.take();
 }
 
 /**
@@ -207,6 +333,4 @@ export const isBehind = (conn: { backlog?(): number }): boolean =>
 
 /** A combat event this tick that the player is a party to, or sees a party of. */
 export const concerns = (p: Player, events: readonly CombatEvent[]): boolean =>
-  events.some(
-    (e) => e.src === p.eid || e.dst === p.eid || p.view.seen.has(e.src) || p.view.seen.has(e.dst),
-  );
+  events.some((e) => sees(p, e));

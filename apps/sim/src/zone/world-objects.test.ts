@@ -38,7 +38,7 @@ const aDrop = (over: Partial<ZoneDrop> = {}): ZoneDrop => ({
 
 describe('Zone: drops', () => {
   it('shows a drop with its item and loot rights, and deletes it once removed', () => {
-    const k = zoneKit();
+    const k = zoneKit({ snapshotEvery: 1 });
     const { conn } = k.join('a', 100, 100);
     k.step();
     conn.take();
@@ -68,7 +68,7 @@ describe('Zone: drops', () => {
   });
 
   it('hides a drop on the clock once its despawnAt passes', () => {
-    const k = zoneKit();
+    const k = zoneKit({ snapshotEvery: 1 });
     const { conn } = k.join('a', 100, 100);
     const e = k.addDrop(aDrop({ despawnAt: k.clock.ms() + 10 * TICK_MS }));
     k.step(9);

@@ -1,3 +1,4 @@
+import { LEAVE_RADIUS } from '@necp/shared';
 import { PositionHistory } from '../combat/position-history';
 import type { Fighter } from '../combat/fighter';
 import type { PlayerView } from '../npc/npc-world';
@@ -26,7 +27,7 @@ export class ZoneSpace {
     /** the zone's current tick (positions are recorded against it) */
     private readonly tick: () => number,
   ) {
-    this.grid = new AoiGrid(cellSize, width, height);
+    this.grid = new AoiGrid(cellSize, width, height, LEAVE_RADIUS);
     this.changes = new EntityChanges(this.grid);
   }
 

@@ -9,7 +9,6 @@ import {
   FrameWriter,
   clampToBounds,
   contactsInZone,
-  encodeSnapshot,
   lineOfSight,
   toCm,
   type Bounds,
@@ -154,7 +153,16 @@ export interface ZoneOptions {
    * (one process without Redis, pure tests).
    */
   fence?: ZoneFence | undefined;
+  /**
+   * a client gets a snapshot at most every this many ticks (default
+   * SNAPSHOT_EVERY_TICKS), sooner when its own input was applied or a fight
+   * concerns it (view.ts); 1: every tick
+   */
+  snapshotEvery?: number;
 }
+
+/** Snapshots at 10 Hz per client while the zone steps at 20 Hz (apps/sim/README.md, "Snapshot cadence"). */
+export const SNAPSHOT_EVERY_TICKS = 2;
 
 export interface AttachOptions {
   /** where a character that is not here yet appears (a metro arrival); saved at once */
@@ -224,6 +232,7 @@ export class Zone {
   private readonly log: Log;
   private sink: CombatSink;
   private readonly npcAi: boolean;
+  private readonly snapshotEvery: number;
   private lastFlushAt: number;
   /** one reusable buffer for every client's frame (each send gets a copy) */
   private readonly frames = new FrameWriter();
@@ -259,6 +268,7 @@ export class Zone {
     this.sink = opts.sink ?? nullCombatSink;
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
+    this.snapshotEvery = Math.max(1, Math.floor(opts.snapshotEvery ?? SNAPSHOT_EVERY_TICKS));
     this.lastFlushAt = opts.clock.ms();
     this.fence = opts.fence;
     this.saves = new PositionSaves(this.id, opts.positions, servicePointsOf(c), opts.fence);
@@ -842,6 +852,7 @@ export class Zone {
       grid: space.grid,
       changes: space.changes,
       events,
+      every: this.snapshotEvery,
     };
     for (const p of this.players.values()) this.sendSnapshot(p, at);
   }
@@ -855,8 +866,8 @@ export class Zone {
         p.view.full = true;
         return;
       }
-      const wire = diffView(p, at);
-      if (wire) conn.snapshot(encodeSnapshot(wire, this.frames));
+      const frame = diffView(p, at, this.frames);
+      if (frame) conn.snapshot(frame);
     } catch (err) {
       // one broken connection must not starve the others of their snapshots
       this.log.warn({ err, characterId: p.characterId }, 'sending snapshot failed');

@@ -23,4 +23,12 @@ describe('InterpolationBuffer', () => {
     expect(b.sample(5050, 100).x).toBeCloseTo(0);
     expect(b.sample(5075, 100).x).toBeCloseTo(0.15);
   });
+
+  it("renders with the pacing's delay and restarts by its interval", () => {
+    const pacing = { intervalMs: 100, delayMs: () => 150 };
+    const b = new InterpolationBuffer({ x: 0, y: 0 }, 1000, pacing);
+    b.push({ x: 1, y: 0 }, 1100);
+    b.push({ x: 2, y: 0 }, 1200);
+    expect(b.sample(1300).x).toBeCloseTo(1.5);
+  });
 });

@@ -1,11 +1,20 @@
 /**
- * Positions of another entity, stamped with when they arrived, rendered a fixed
- * delay in the past so there are (almost) always two samples to interpolate
- * between: remote movement looks smooth despite 20 Hz snapshots and jitter.
+ * Positions of another entity, stamped with when they arrived, rendered a delay
+ * in the past so there are (almost) always two samples to interpolate between:
+ * remote movement looks smooth despite 10–20 Hz snapshots and jitter. The delay
+ * and the usual time between samples come from a Pacing (TickClock adapts both
+ * to the stream), or are fixed.
  */
 import type { Vec2 } from '@necp/shared';
 
+/** the least delay (and the fixed one without a Pacing) */
 export const INTERP_DELAY_MS = 100;
+
+/** How the stream is paced: the time between frames and the render delay, both adapting. */
+export interface Pacing {
+  readonly intervalMs: number;
+  delayMs(now: number): number;
+}
 /** Keep this much history; older samples can never be rendered again. */
 const KEEP_MS = 1000;
 
@@ -21,18 +30,19 @@ export class InterpolationBuffer {
   constructor(
     first: Vec2,
     now: number,
-    /** nominal time between snapshots: used to restart smoothly after standing still */
-    private intervalMs = 50,
+    /** nominal time between snapshots (used to restart smoothly after standing still), or the stream's pacing */
+    private readonly pacing: number | Pacing = 50,
   ) {
     this.samples.push({ t: now, ...first });
   }
 
   push(p: Vec2, now: number) {
     const last = this.samples[this.samples.length - 1];
+    const interval = typeof this.pacing === 'number' ? this.pacing : this.pacing.intervalMs;
     // After a pause there was no snapshot for this entity for a while; without
     // this anchor the render would jump most of the way at once.
-    if (last && now - last.t > this.intervalMs * 2)
-      this.samples.push({ t: now - this.intervalMs, x: last.x, y: last.y });
+    if (last && now - last.t > interval * 2)
+      this.samples.push({ t: now - interval, x: last.x, y: last.y });
     this.samples.push({ t: now, x: p.x, y: p.y });
     while (this.samples.length > 2 && this.samples[0]!.t < now - KEEP_MS) this.samples.shift();
   }
@@ -43,8 +53,10 @@ export class InterpolationBuffer {
     return { x: s.x, y: s.y };
   }
 
-  /** Position at render time `now - INTERP_DELAY_MS`. */
-  sample(now: number, delay = INTERP_DELAY_MS): Vec2 {
+  /** Position at render time `now - delay` (default: the pacing's delay, else INTERP_DELAY_MS). */
+  sample(now: number, delay?: number): Vec2 {
+    if (delay === undefined)
+      delay = typeof this.pacing === 'number' ? INTERP_DELAY_MS : this.pacing.delayMs(now);
     const t = now - delay;
     const s = this.samples;
     const first = s[0]!;

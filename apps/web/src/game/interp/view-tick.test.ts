@@ -42,4 +42,33 @@ describe('TickClock', () => {
     for (let t = 1; t <= 400; t++) c.observe(t, t * 50 + 200);
     expect(c.arrivalOf(400)).toBe(400 * 50 + 200);
   });
+
+  it('adapts the delay to frames every 2nd tick with jitter, slowly, so the drawn time never runs back', () => {
+    const c = new TickClock(50);
+    let drawn = -Infinity;
+    let now = 0;
+    for (let t = 0; t <= 200; t += 2) {
+      // a frame every 100 ms, up to 30 ms late
+      const arrive = t * 50 + 20 + ((t * 7) % 31);
+      for (; now < arrive; now += 16) {
+        const at = now - c.delayMs(now);
+        expect(at).toBeGreaterThanOrEqual(drawn);
+        drawn = at;
+      }
+      c.observe(t, arrive);
+    }
+    expect(c.intervalMs).toBe(100);
+    // gap 100 + lateness ≤ 30 + margin 15: a newer sample is always there
+    expect(c.delayMs(now)).toBeGreaterThan(125);
+    expect(c.delayMs(now)).toBeLessThanOrEqual(145);
+  });
+
+  it('keeps the least delay on a steady 20 Hz stream', () => {
+    const c = new TickClock(50);
+    for (let t = 0; t <= 100; t++) {
+      c.observe(t, t * 50 + 20);
+      c.delayMs(t * 50 + 20);
+    }
+    expect(c.delayMs(5100)).toBe(INTERP_DELAY_MS);
+  });
 });

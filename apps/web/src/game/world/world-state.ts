@@ -150,7 +150,7 @@ export class WorldState {
       const p = { x: fromCm(e.x), y: fromCm(e.y) };
       this.others.set(e.eid, {
         info: { ...e },
-        buffer: new InterpolationBuffer(p, at, this.snapshotMs),
+        buffer: new InterpolationBuffer(p, at, this.ticks),
         effectsAt: now,
       });
     }
