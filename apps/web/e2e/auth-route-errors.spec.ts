@@ -1,6 +1,6 @@
 // Issue 10, item 5: next-auth's credentials callback answered 500 for invalid JSON and
 // for GET. Real HTTP requests against the built app: 400/405 with a JSON error.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 
 const CALLBACK = '/api/auth/callback/credentials';
 

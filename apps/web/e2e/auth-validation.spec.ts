@@ -1,5 +1,5 @@
 // Sign-up and sign-in refuse bad input with clear messages, without revealing accounts.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { PASSWORD, signUp, uid } from './helpers';
 
 test('sign-up shows field messages for bad input', async ({ page }) => {

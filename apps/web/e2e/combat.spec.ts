@@ -2,7 +2,8 @@
 // Kabuki Market, targets one with Tab, kills it with the ability keys, sees the XP
 // arrive, picks up its loot with F, and keeps fighting until the HUD shows level 2
 // (level 1 → 2 needs 100 XP; a level-2 punk gives 58).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { npcTemplateById, zoneById } from '@necp/shared';
 import type { NecpTestView } from '../src/game/test-hook';
 import { fightTarget, living, loneliest, state, tabTo, waitForOwnDropNear } from './combat-helpers';

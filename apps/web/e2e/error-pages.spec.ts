@@ -3,7 +3,8 @@
 // way home and the digest of the server's log line, never Next's white page. The
 // failures are made on purpose by server/e2e-crash.ts, which only works with
 // E2E_CRASH_PAGES=on (playwright.config.ts): a server without it answers 404.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { startWeb } from './web-server';
 
 const SIZES = [

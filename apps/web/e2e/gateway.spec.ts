@@ -2,7 +2,8 @@
 // before anything is parsed or authenticated, JSON-only tRPC POSTs (415), the batch
 // cap, and a client address X-Forwarded-For cannot choose (TRUSTED_PROXY_HOPS=0).
 import { request as httpRequest } from 'node:http';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './test';
+import type { APIRequestContext } from '@playwright/test';
 import { uid } from './helpers';
 import { startWeb } from './web-server';
 

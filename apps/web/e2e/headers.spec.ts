@@ -1,7 +1,8 @@
 // Security headers as the browser gets them, and a whole first session (sign up,
 // create a character, enter the city: canvas and socket to the sim) under the
 // strict CSP without a single violation.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { createCharacter, enterCity, signUp, uid } from './helpers';
 
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 3101);

@@ -11,7 +11,8 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type BrowserContext, type Cookie } from '@playwright/test';
+import { expect, test } from './test';
+import type { BrowserContext, Cookie } from '@playwright/test';
 import { signUp, uid } from './helpers';
 import { startWeb } from './web-server';
 

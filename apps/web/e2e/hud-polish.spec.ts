@@ -4,7 +4,8 @@
 // impossible to miss and Esc keeps the Respawn button, the metro prompt shows on the
 // drawn ring (and the server rides from there), the reputation window has its data at
 // once, fits the screen and explains a hostile start, windows appear opaque at once.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
 import { METRO_RANGE, zoneById } from '@necp/shared';
@@ -110,6 +111,8 @@ for (const size of SIZES) {
     test('windows appear opaque at once (no opacity fade), none animate with reduced motion', async ({
       page,
     }) => {
+      // the suite prefers reduced motion (playwright.config.ts): this test compares both
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
       await newPlayer(page, size, 'fade');
       await dismissDailyPopup(page);
       await page.getByTestId('game-canvas').focus();
@@ -131,6 +134,10 @@ for (const size of SIZES) {
       const banner = page.getByTestId('area-banner');
       const toasts = page.locator('[data-testid=toast]:not(.is-waiting)');
       const check = async (label: string) => {
+        // the stack is placed again in the first animation frame after the screen changes
+        await page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+        );
         const protect = await page
           .locator(
             '.gwin, .gwin__head, .gwin button, [data-testid=area-banner], .hud-card, [data-testid=ability-bar]',

@@ -1,6 +1,6 @@
 // Item and ability icons at desktop size: Game Icons pictures (not letters), tinted by
 // the item's rarity, in the bag, on the paper doll and on the ability bar.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
 import { createCharacter, enterCity, playingCharacterId, signUp, uid } from './helpers';

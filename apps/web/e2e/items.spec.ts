@@ -1,7 +1,8 @@
 // Items and growth, through the real client: loot a Watson supply crate, pick up
 // the drop, swap the starter pistol for a knife and see the character sheet change, then bank an item
 // at the Kabuki terminal and find it there after a reload.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
 import { zoneById } from '@necp/shared';

@@ -2,7 +2,8 @@
 // stick walks (real touch events through the DevTools protocol, so the browser makes
 // the pointer events a finger would), the window buttons open the bag as a
 // full-screen sheet, and the "use" button talks to the contact in front of you.
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page, TestInfo } from '@playwright/test';
 import { contactById } from '@necp/shared';
 import {
   createCharacter,

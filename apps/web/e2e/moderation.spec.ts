@@ -3,7 +3,8 @@
 // re-read the role), filters by a character's name and sees its fights with the right
 // numbers, pages back with "Load older"; an unknown name says so; a shared link sends an
 // anonymous visitor through sign-in and back to the same filtered view.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { appendCombatLog, type CombatLogRow } from '@necp/game';
 import { abilityById, effectById } from '@necp/shared';

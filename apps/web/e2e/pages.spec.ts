@@ -1,6 +1,6 @@
 // Out-of-game pages: the themed 404 (with status 404 and a way back) and the
 // about page that credits the icon artists, linked from the landing page footer.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 
 for (const size of [
   { name: 'desktop', width: 1280, height: 800 },

@@ -3,7 +3,8 @@
 // succeeds, every shown roll checked for consistency), introduces itself to Dex,
 // turns the quest in and sees the XP, the eddies, the stims and +250 with the
 // Fixer Network.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Locator, Page } from '@playwright/test';
 import { contactById, levelProgress, questById } from '@necp/shared';
 import { createCharacter, dismissDailyPopup, enterCity, signUp, uid, walkTo } from './helpers';
 

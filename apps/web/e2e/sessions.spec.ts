@@ -3,10 +3,9 @@
 // account page signs out a second browser; signing out in one tab ends the game open in
 // another tab of that session; an admin demoted through admin.setRole keeps
 // their session but the same old cookie now mints a PLAYER sim ticket.
+import { expect, test } from './test';
 import {
-  expect,
   request as playwrightRequest,
-  test,
   type APIRequestContext,
   type BrowserContext,
   type Page,

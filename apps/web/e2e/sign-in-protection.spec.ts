@@ -1,6 +1,7 @@
 // Nobody can lock someone else out (OWASP device cookies), the owner sees the
 // failed attempts, and weak passwords are refused with advice.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from './test';
+import type { APIRequestContext } from '@playwright/test';
 import { LOGIN_MAX_FAILURES_BEFORE_LOCK } from '@necp/shared';
 import { PASSWORD, signUp, uid } from './helpers';
 

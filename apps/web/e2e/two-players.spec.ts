@@ -1,6 +1,7 @@
 // The foundation flow: two players in two browsers register, create characters,
 // enter Watson, and each sees the other move.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 // the window.__necp declaration
 import type {} from '../src/game/test-hook';
 import {

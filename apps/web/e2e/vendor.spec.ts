@@ -2,7 +2,8 @@
 // first eddies), walk to Koji's noodle cart, open the shop from the conversation,
 // buy two bowls, sell one back, buy it back — and the eddies add up at every step,
 // on the vendor window and on the HUD.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
 import { contactById, loginRewardFor, vendorById } from '@necp/shared';
 import { createCharacter, enterCity, signUp, uid, walkTo } from './helpers';
 

@@ -30,6 +30,8 @@ describe('inventory:drop', () => {
     const { client } = await sim.join(p);
     expect(await client.next('char:stats')).toMatchObject({ weight: 2 });
 
+    // the drop is made at the sim clock's time (commands apply at once here; nothing steps)
+    const droppedAt = sim.clock.ms();
     const res = await client.command('inventory:drop', { itemId: placed?.itemId, quantity: 4 });
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.drop.item).toEqual({
@@ -43,7 +45,7 @@ describe('inventory:drop', () => {
       x: 6000,
       y: 46000,
       ownerCharacterId: p.characterId,
-      freeAt: sim.clock.ms() - TICK_MS + DROP_OWNER_MS,
+      freeAt: droppedAt + DROP_OWNER_MS,
     });
     expect(
       (await db.item.findUniqueOrThrow({ where: { id: placed?.itemId ?? '' } })).quantity,
