@@ -76,6 +76,25 @@ describe('ZoneKeeper', () => {
     await keeper.stop();
   });
 
+  it('fenced leases survive a stalled event loop when the late renew gets through', async () => {
+    const leases = stuckLeases();
+    const lost: string[] = [];
+    const keeper = new ZoneKeeper({
+      leases,
+      zoneIds: ['watson'],
+      log,
+      now: () => now,
+      onAcquired: () => Promise.resolve(true),
+      onLost: (z) => Promise.resolve(void lost.push(z)),
+    });
+    await keeper.start();
+    now += 10_000; // no timer fired for 10 s (past the TTL); no renew was in flight
+    await advance(1_000);
+    expect(lost).toEqual([]);
+    expect(keeper.owned()).toEqual([{ zoneId: 'watson', token: 1 }]);
+    await keeper.stop();
+  });
+
   it('a zone that failed to open is handed back and tried again on the next round', async () => {
     const leases = new MemoryZoneLeases('me', 'http://me');
     let fail = true;

@@ -149,9 +149,10 @@ export class ZoneKeeper {
   private async renewHeld(): Promise<void> {
     if (this.stopped) return;
     // a renew stuck on an unreachable Redis must not keep a zone past its TTL (memory
-    // leases cannot be taken by anyone: a stalled event loop loses nothing there)
+    // leases cannot be taken by anyone). A stalled event loop (no renew in flight) asks
+    // Redis first: it takes back a lease that expired while nobody acquired the zone.
     const now = this.now();
-    if (this.opts.leases.fenced)
+    if (this.opts.leases.fenced && this.renewing)
       for (const h of [...this.held.values()])
         if (now - h.confirmedAt >= this.opts.leases.ttlMs) await this.lose(h);
     if (this.renewing) return;

@@ -54,6 +54,28 @@ describe('Redis zone leases', () => {
     expect(await new RedisZoneDirectory(redis).ownerOf(z)).toMatchObject({ ownerId: 'b' });
   });
 
+  it('an owner stalled past its TTL takes its lease back when nobody acquired the zone since', async () => {
+    const z = zone();
+    const a = leases('a');
+    const held = await a.tryAcquire(z);
+    if (!held) throw new Error('not acquired');
+    await sleep(TTL + 50);
+    expect(await new RedisZoneDirectory(redis).ownerOf(z)).toBeNull();
+    // the late renew re-takes the same lease (same token), and it lasts a TTL again
+    expect(await a.renew(held)).toBe(true);
+    expect(await new RedisZoneDirectory(redis).ownerOf(z)).toEqual({
+      ownerId: 'a',
+      url: 'http://a.sim:3001',
+      token: held.token,
+    });
+    expect(await leases('b').tryAcquire(z)).toBeNull();
+    // a raised token floor (PostgreSQL saw a later owner) forbids taking it back
+    await sleep(TTL + 50);
+    await a.raiseTokenFloor(z, held.token + 1);
+    expect(await a.renew(held)).toBe(false);
+    expect(await new RedisZoneDirectory(redis).ownerOf(z)).toBeNull();
+  });
+
   it('release frees the zone at once', async () => {
     const z = zone();
     const a = leases('a');

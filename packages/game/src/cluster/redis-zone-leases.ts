@@ -5,7 +5,8 @@
  *   <prefix>:zone:token:<zoneId>  the zone's fencing counter (INCR, never expires)
  * Acquire is `SET NX PX` and the counter's INCR in one script, so a failed attempt
  * (a standby polling every second) burns no token; renew and release compare the
- * whole stored value, so they can only touch this owner's own lease.
+ * whole stored value, so they can only touch this owner's own lease (renew also
+ * takes back an expired one that nobody acquired since: the counter says so).
  */
 import type { Redis } from 'ioredis';
 import {
@@ -27,8 +28,16 @@ local v = cjson.encode({ ownerId = ARGV[1], url = ARGV[2], token = t })
 redis.call('set', KEYS[1], v, 'PX', ARGV[3])
 return { t, v }`;
 
+// An owner that stalled past its TTL (a busy event loop) takes its own lease back
+// if nobody acquired the zone since: every acquisition INCRs the counter, so a
+// counter still at this lease's token means no other owner can have existed.
 const RENEW = `
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+local cur = redis.call('get', KEYS[1])
+if cur == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+if not cur and tonumber(redis.call('get', KEYS[2]) or '0') == tonumber(ARGV[3]) then
+  redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
 return 0`;
 
 const RELEASE = `
@@ -49,7 +58,13 @@ interface LeaseCommands {
     url: string,
     ttlMs: number,
   ): Promise<[number, string] | null>;
-  necpZoneLeaseRenew(lease: string, value: string, ttlMs: number): Promise<number>;
+  necpZoneLeaseRenew(
+    lease: string,
+    counter: string,
+    value: string,
+    ttlMs: number,
+    token: number,
+  ): Promise<number>;
   necpZoneLeaseRelease(lease: string, value: string): Promise<number>;
   necpZoneTokenFloor(counter: string, floor: number): Promise<number>;
 }
@@ -57,7 +72,7 @@ interface LeaseCommands {
 function withLeaseCommands(redis: Redis): LeaseCommands {
   if (!('necpZoneLeaseAcquire' in redis)) {
     redis.defineCommand('necpZoneLeaseAcquire', { numberOfKeys: 2, lua: ACQUIRE });
-    redis.defineCommand('necpZoneLeaseRenew', { numberOfKeys: 1, lua: RENEW });
+    redis.defineCommand('necpZoneLeaseRenew', { numberOfKeys: 2, lua: RENEW });
     redis.defineCommand('necpZoneLeaseRelease', { numberOfKeys: 1, lua: RELEASE });
     redis.defineCommand('necpZoneTokenFloor', { numberOfKeys: 1, lua: RAISE_FLOOR });
   }
@@ -93,7 +108,13 @@ export class RedisZoneLeases implements ZoneLeases {
 
   async renew(lease: HeldZoneLease): Promise<boolean> {
     return (
-      (await this.cmd.necpZoneLeaseRenew(zoneLeaseKey(lease.zoneId), lease.value, this.ttlMs)) === 1
+      (await this.cmd.necpZoneLeaseRenew(
+        zoneLeaseKey(lease.zoneId),
+        zoneTokenKey(lease.zoneId),
+        lease.value,
+        this.ttlMs,
+        lease.token,
+      )) === 1
     );
   }
 
