@@ -34,9 +34,8 @@ describe('ZoneKeeper', () => {
     now += ms;
     await vi.advanceTimersByTimeAsync(ms);
   };
-
-  it('gives a zone up once no renew got through for a whole TTL (Redis unreachable)', async () => {
-    const leases = stuckLeases();
+  /** A keeper of Watson on these leases; `lost` lists the zones it gave up. */
+  const watsonKeeper = (leases: ZoneLeases) => {
     const lost: string[] = [];
     const keeper = new ZoneKeeper({
       leases,
@@ -46,6 +45,12 @@ describe('ZoneKeeper', () => {
       onAcquired: () => Promise.resolve(true),
       onLost: (z) => Promise.resolve(void lost.push(z)),
     });
+    return { keeper, lost };
+  };
+
+  it('gives a zone up once no renew got through for a whole TTL (Redis unreachable)', async () => {
+    const leases = stuckLeases();
+    const { keeper, lost } = watsonKeeper(leases);
     await keeper.start();
     expect(keeper.owned()).toEqual([{ zoneId: 'watson', token: 1 }]);
     await advance(2_000);
@@ -58,37 +63,15 @@ describe('ZoneKeeper', () => {
     await keeper.stop();
   });
 
-  it('memory leases survive a stalled event loop: nobody else can take them', async () => {
-    const lost: string[] = [];
-    const keeper = new ZoneKeeper({
-      leases: new MemoryZoneLeases('me', 'http://me'),
-      zoneIds: ['watson'],
-      log,
-      now: () => now,
-      onAcquired: () => Promise.resolve(true),
-      onLost: (z) => Promise.resolve(void lost.push(z)),
-    });
+  it.each([
+    ['memory leases survive a stalled event loop: nobody else can take them', 60_000, false],
+    ['fenced leases survive a stalled event loop when the late renew gets through', 10_000, true],
+  ])('%s', async (_, stallMs, fenced) => {
+    const { keeper, lost } = watsonKeeper(
+      fenced ? stuckLeases() : new MemoryZoneLeases('me', 'http://me'),
+    );
     await keeper.start();
-    now += 60_000; // a minute without a timer firing
-    await advance(1_000);
-    expect(lost).toEqual([]);
-    expect(keeper.owned()).toEqual([{ zoneId: 'watson', token: 1 }]);
-    await keeper.stop();
-  });
-
-  it('fenced leases survive a stalled event loop when the late renew gets through', async () => {
-    const leases = stuckLeases();
-    const lost: string[] = [];
-    const keeper = new ZoneKeeper({
-      leases,
-      zoneIds: ['watson'],
-      log,
-      now: () => now,
-      onAcquired: () => Promise.resolve(true),
-      onLost: (z) => Promise.resolve(void lost.push(z)),
-    });
-    await keeper.start();
-    now += 10_000; // no timer fired for 10 s (past the TTL); no renew was in flight
+    now += stallMs; // no timer fired meanwhile (past the TTL); no renew was in flight
     await advance(1_000);
     expect(lost).toEqual([]);
     expect(keeper.owned()).toEqual([{ zoneId: 'watson', token: 1 }]);
