@@ -144,16 +144,26 @@ for (const size of SIZES) {
           )
           .evaluateAll((els) =>
             els
-              .map((e) => e.getBoundingClientRect())
-              .filter((r) => r.width > 0 && r.height > 0)
-              .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+              .map((e) => ({ r: e.getBoundingClientRect(), e }))
+              .filter(({ r }) => r.width > 0 && r.height > 0)
+              .map(({ r, e }) => ({
+                x: r.x,
+                y: r.y,
+                width: r.width,
+                height: r.height,
+                // named in the failure message: which part of the UI a toast covered
+                what: e.getAttribute('data-testid') ?? e.className,
+              })),
           );
         for (const t of await toasts.all()) {
           if (!(await t.isVisible())) continue;
           const box = await t.boundingBox();
           if (!box) continue; // expired meanwhile
           for (const p of protect)
-            expect(intersects(box, p), `${label}: toast over UI`).toBe(false);
+            expect(
+              intersects(box, p),
+              `${label}: toast ${JSON.stringify(box)} over ${p.what}`,
+            ).toBe(false);
         }
         await shot(page, `${size.name}-toasts-${label}`);
       };
