@@ -34,6 +34,12 @@ export interface EntityTick {
   briefs: EffectBrief[];
   /** tick at which health, death or effects last changed */
   vitalsAt: number;
+  /** ticks at which each of them last changed (a viewer compares them with when it was last told) */
+  hpAt: number;
+  deadAt: number;
+  fxAt: number;
+  /** tick of the last combat event it was the source or target of */
+  evAt: number;
   /** the grid cell it was in (for touching it when the entity goes away) */
   cell: number;
   /** its index in that cell's list (EntityChanges.inCell) */
@@ -129,9 +135,15 @@ export class EntityChanges {
     // a combat event shows to whoever sees its source or target
     for (const ev of events) {
       const src = this.ticks.get(ev.src);
-      if (src) this.grid.touch(src.cell, tick);
+      if (src) {
+        src.evAt = tick;
+        this.grid.touch(src.cell, tick);
+      }
       const dst = this.ticks.get(ev.dst);
-      if (dst) this.grid.touch(dst.cell, tick);
+      if (dst) {
+        dst.evAt = tick;
+        this.grid.touch(dst.cell, tick);
+      }
     }
   }
 
@@ -163,7 +175,12 @@ export class EntityChanges {
       effects === t.effects
     )
       return;
-    if (effects !== t.effects) t.briefs = effectBriefs(effects, now);
+    if (effects !== t.effects) {
+      t.briefs = effectBriefs(effects, now);
+      t.fxAt = tick;
+    }
+    if (e.health !== t.health || e.maxHealth !== t.maxHealth) t.hpAt = tick;
+    if (dead !== t.dead) t.deadAt = tick;
     t.health = e.health;
     t.maxHealth = e.maxHealth;
     t.dead = dead;
@@ -192,6 +209,10 @@ function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
     effects: fighter ? e.combat.effects : null,
     briefs: fighter ? effectBriefs(e.combat.effects, now) : [],
     vitalsAt: tick,
+    hpAt: tick,
+    deadAt: tick,
+    fxAt: tick,
+    evAt: -1,
     cell,
     slot: -1,
     mark: 0,

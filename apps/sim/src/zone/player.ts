@@ -23,7 +23,7 @@ import type { SimCharacter } from '@necp/game';
 import { createCombatState, type CombatState } from '../combat/combat-state';
 import { effectBriefs } from '../combat/fighter';
 import { selfCombatState } from '../combat/self-state';
-import type { EntityTick } from './entity-changes';
+import { SeenTable } from './seen-table';
 
 /** How a zone talks to one client; the sim backs it with a socket, pure tests with an array. */
 export interface ZoneConnection {
@@ -44,13 +44,8 @@ export interface ZoneConnection {
   area?(msg: AreaEnteredMsg): void;
 }
 
-/** What was last sent about one entity in view. */
-export interface SeenEntity {
-  /** the client's small id for it (1..; 0 is the client's own character) */
-  sid: number;
-  /** cm */
-  x: number;
-  y: number;
+/** The own fighter's vitals as last sent. */
+export interface SentVitals {
   health: number;
   maxHealth: number;
   dead: boolean;
@@ -58,18 +53,10 @@ export interface SeenEntity {
   effects: readonly unknown[] | null;
 }
 
-/** An entity in a client's view: what was last sent, and the entity's shared per-tick record. */
-export interface SeenEntry extends SeenEntity {
-  t: EntityTick;
-}
-
 /** What one client has been told, so the next snapshot can carry only the difference. */
 export interface ClientView {
-  /** entities in view → their small id and what was last sent for them */
-  seen: Map<number, SeenEntry>;
-  /** small ids freed by entities that left (reused first), and the next never used */
-  freeSids: number[];
-  nextSid: number;
+  /** entities in view by their small id, and what was last sent for them */
+  seen: SeenTable;
   /** own position (cm) last sent */
   meX: number;
   meY: number;
@@ -80,7 +67,7 @@ export interface ClientView {
   sentAt: number;
   ack: number;
   /** the own fighter as last sent (hp, dead, effects, whether in combat) */
-  self: Omit<SeenEntity, 'sid'> & { inCombat: boolean };
+  self: SentVitals & { inCombat: boolean };
   /** look at everything next tick, not only what changed (a new view, or frames were held back) */
   full: boolean;
 }
@@ -190,16 +177,14 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
 /** A view that has sent nothing yet (a new or reconnected client). */
 export function freshView(at: { x: number; y: number }, ack: number): ClientView {
   return {
-    seen: new Map(),
-    freeSids: [],
-    nextSid: 1,
+    seen: new SeenTable(),
     meX: toCm(at.x),
     meY: toCm(at.y),
     atX: Number.NaN,
     atY: Number.NaN,
     sentAt: -1,
     ack,
-    self: { x: 0, y: 0, health: -1, maxHealth: -1, dead: false, effects: null, inCombat: false },
+    self: { health: -1, maxHealth: -1, dead: false, effects: null, inCombat: false },
     full: true,
   };
 }

@@ -15,7 +15,8 @@ import { selfCombatState } from '../combat/self-state';
 import type { AoiGrid } from './aoi-grid';
 import type { Entity } from './entity';
 import type { EntityChanges, EntityTick } from './entity-changes';
-import type { ClientView, Player, SeenEntity, SeenEntry } from './player';
+import type { Player, SentVitals } from './player';
+import type { SeenTable } from './seen-table';
 
 /** What the zone hands every client's diff in one tick. */
 export interface ViewTick {
@@ -33,8 +34,6 @@ export interface ViewTick {
    */
   every: number;
 }
-
-type Vitals = Pick<SeenEntity, 'health' | 'maxHealth' | 'dead' | 'effects'>;
 
 const VIEW2 = VIEW_RADIUS * VIEW_RADIUS;
 const LEAVE2 = LEAVE_RADIUS * LEAVE_RADIUS;
@@ -60,27 +59,33 @@ const scratchKeys: number[] = [];
 /** one number per diff: the entities in that client's view carry it (EntityTick.mark) */
 let diffMark = 0;
 
-/** Queues the vitals that differ from what was sent about `sid`, and records them as sent. */
-function diffVitals(sid: number, t: EntityTick, sent: Vitals): void {
+/** Queues the vitals that changed since they were last sent about `sid` (at tick `sentAt`). */
+function diffVitals(sid: number, t: EntityTick, sentAt: number): void {
+  if (t.hpAt > sentAt) rec.hp.push(sid, t.health, t.maxHealth);
+  if (t.deadAt > sentAt) rec.dead.push(sid, t.dead ? 1 : 0);
+  if (t.fxAt > sentAt) rec.fx.push([sid, t.briefs]);
+}
+
+/** The own vitals that differ from what was sent, recorded as sent. */
+function diffSelfVitals(t: EntityTick, sent: SentVitals): void {
   if (t.health !== sent.health || t.maxHealth !== sent.maxHealth) {
-    rec.hp.push(sid, t.health, t.maxHealth);
+    rec.hp.push(0, t.health, t.maxHealth);
     sent.health = t.health;
     sent.maxHealth = t.maxHealth;
   }
   if (t.dead !== sent.dead) {
-    rec.dead.push(sid, t.dead ? 1 : 0);
+    rec.dead.push(0, t.dead ? 1 : 0);
     sent.dead = t.dead;
   }
   if (t.effects !== sent.effects) {
-    rec.fx.push([sid, t.briefs]);
+    rec.fx.push([0, t.briefs]);
     sent.effects = t.effects;
   }
 }
 
-function leave(view: ClientView, s: SeenEntry): void {
-  view.seen.delete(s.t.eid);
-  view.freeSids.push(s.sid);
-  rec.del.push(s.sid);
+function leave(seen: SeenTable, sid: number): void {
+  seen.remove(sid);
+  rec.del.push(sid);
 }
 
 /**
@@ -121,7 +126,7 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
       mine.maxHealth !== view.self.maxHealth ||
       mine.dead !== view.self.dead ||
       mine.effects !== view.self.effects);
-  const concerned = events.length > 0 && concerns(self, events);
+  const concerned = events.length > 0 && concerns(self, at);
   const prompt = resync || acked || selfCombatChanged || selfVitals || concerned;
   if (!prompt && tick - view.sentAt < at.every) return null;
   const moved = resync || self.x !== view.atX || self.y !== view.atY;
@@ -140,29 +145,40 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
   rec.fx.length = 0;
   rec.add.length = 0;
   const mark = ++diffMark;
-  for (const s of view.seen.values()) {
-    const t = s.t;
-    t.mark = mark;
+  const seen = view.seen;
+  const { refs, x: sentX, y: sentY, vitalsAt: sentVitals } = seen;
+  for (let sid = 1; sid < refs.length; sid++) {
+    const t = refs[sid];
+    if (!t) continue;
     if (t.gone) {
-      leave(view, s);
+      leave(seen, sid);
       continue;
     }
+    t.mark = mark;
     if (!moved && t.movedAt <= since && t.vitalsAt <= since) continue;
     const dx = t.x - self.x;
     const dy = t.y - self.y;
     if (dx * dx + dy * dy > LEAVE2) {
-      leave(view, s);
+      // out of view (and beyond VIEW_RADIUS: the scan below cannot add it back)
+      t.mark = 0;
+      leave(seen, sid);
       continue;
     }
-    if (t.qx !== s.x || t.qy !== s.y) {
-      const sx = t.qx - s.x;
-      const sy = t.qy - s.y;
-      if (fitsStep(sx, sy)) rec.step.push(s.sid, sx, sy);
-      else rec.put.push(s.sid, t.qx, t.qy, t.heading);
-      s.x = t.qx;
-      s.y = t.qy;
+    const ox = sentX[sid]!;
+    const oy = sentY[sid]!;
+    if (t.qx !== ox || t.qy !== oy) {
+      const sx = t.qx - ox;
+      const sy = t.qy - oy;
+      if (fitsStep(sx, sy)) rec.step.push(sid, sx, sy);
+      else rec.put.push(sid, t.qx, t.qy, t.heading);
+      sentX[sid] = t.qx;
+      sentY[sid] = t.qy;
     }
-    diffVitals(s.sid, t, s);
+    const vAt = sentVitals[sid]!;
+    if (t.vitalsAt > vAt) {
+      diffVitals(sid, t, vAt);
+      sentVitals[sid] = tick;
+    }
   }
 
   for (const key of grid.keysNear(self.x, self.y, VIEW_RADIUS, scratchKeys)) {
@@ -179,24 +195,16 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
       const eid = t.eid;
       const e = eid === self.eid ? undefined : entities.get(eid);
       if (!e) continue;
-      const sid = view.freeSids.pop() ?? view.nextSid++;
+      // the add carries its vitals as of now
+      const sid = seen.add(t, t.qx, t.qy, tick);
+      t.mark = mark;
       rec.add.push({ ...changes.info(eid, e), sid, hd: t.heading });
-      view.seen.set(eid, {
-        sid,
-        x: t.qx,
-        y: t.qy,
-        health: t.health,
-        maxHealth: t.maxHealth,
-        dead: t.dead,
-        effects: t.effects,
-        t,
-      });
     }
   }
 
-  if (mine) diffVitals(0, mine, view.self);
-  // after the adds: an event about an entity entering view now goes along
-  const ev = concerned ? events.filter((e) => sees(self, e)) : [];
+  if (mine) diffSelfVitals(mine, view.self);
+  // after the adds (marked too): an event about an entity entering view now goes along
+  const ev = concerned ? events.filter((e) => sees(self, e, changes, mark)) : [];
   const records =
     rec.step.length +
     rec.put.length +
@@ -240,9 +248,15 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
   );
 }
 
-/** Whether a combat event goes to this player: a party to it, or sees a party. */
-const sees = (p: Player, e: CombatEvent): boolean =>
-  e.src === p.eid || e.dst === p.eid || p.view.seen.has(e.src) || p.view.seen.has(e.dst);
+/**
+ * Whether a combat event goes to this player: a party to it, or sees a party —
+ * the entities in its view carry this diff's `mark`.
+ */
+const sees = (p: Player, e: CombatEvent, changes: EntityChanges, mark: number): boolean =>
+  e.src === p.eid ||
+  e.dst === p.eid ||
+  changes.get(e.src)?.mark === mark ||
+  changes.get(e.dst)?.mark === mark;
 
 const utf8 = new TextEncoder();
 
@@ -331,6 +345,15 @@ export const MAX_BACKLOG_PACKETS = 20;
 export const isBehind = (conn: { backlog?(): number }): boolean =>
   (conn.backlog?.() ?? 0) > MAX_BACKLOG_PACKETS;
 
-/** A combat event this tick that the player is a party to, or sees a party of. */
-export const concerns = (p: Player, events: readonly CombatEvent[]): boolean =>
-  events.some((e) => sees(p, e));
+/**
+ * A combat event this tick that the player is a party to, or sees a party of:
+ * the entities of this tick's events carry `evAt` (EntityChanges.prepare).
+ */
+export function concerns(p: Player, at: Pick<ViewTick, 'tick' | 'events'>): boolean {
+  const { tick, events } = at;
+  if (events.length === 0) return false;
+  for (const e of events) if (e.src === p.eid || e.dst === p.eid) return true;
+  const refs = p.view.seen.refs;
+  for (let sid = 1; sid < refs.length; sid++) if (refs[sid]?.evAt === tick) return true;
+  return false;
+}

@@ -862,7 +862,7 @@ export class Zone {
     if (!conn) return;
     try {
       // behind: hold back frames until it catches up (then one resync frame), unless a fight involves it
-      if (isBehind(conn) && !concerns(p, at.events)) {
+      if (isBehind(conn) && !concerns(p, at)) {
         p.view.full = true;
         return;
       }
