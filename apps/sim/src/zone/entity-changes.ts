@@ -48,7 +48,14 @@ export interface EntityTick {
   mark: number;
   info: EntityInfo | null;
   infoAt: number;
+  /** UTF-8 JSON of `info` with the heading, after its opening brace (an add record's shared bytes) */
+  infoJson: Uint8Array | null;
+  infoJsonAt: number;
+  /** UTF-8 JSON of `briefs`, made when first needed after they changed */
+  briefsJson: Uint8Array | null;
 }
+
+const utf8 = new TextEncoder();
 
 /**
  * The zone's per-tick change pass: one look at every entity (O(entities)), so
@@ -101,6 +108,25 @@ export class EntityChanges {
       t.infoAt = this.tick;
     }
     return t.info;
+  }
+
+  /**
+   * Its add record's shared part: the UTF-8 JSON of its description and heading
+   * after the opening brace, encoded once per tick whoever it enters the view of
+   * (each client puts its own `{"sid":n,` in front).
+   */
+  infoJson(t: EntityTick, e: Entity): Uint8Array {
+    if (t.infoJsonAt !== this.tick || !t.infoJson) {
+      const json = JSON.stringify({ hd: t.heading, ...this.info(t.eid, e) });
+      t.infoJson = utf8.encode(json.slice(1));
+      t.infoJsonAt = this.tick;
+    }
+    return t.infoJson;
+  }
+
+  /** The UTF-8 JSON of its effect briefs, encoded once after they changed. */
+  briefsJson(t: EntityTick): Uint8Array {
+    return (t.briefsJson ??= utf8.encode(JSON.stringify(t.briefs)));
   }
 
   prepare(
@@ -177,6 +203,7 @@ export class EntityChanges {
       return;
     if (effects !== t.effects) {
       t.briefs = effectBriefs(effects, now);
+      t.briefsJson = null;
       t.fxAt = tick;
     }
     if (e.health !== t.health || e.maxHealth !== t.maxHealth) t.hpAt = tick;
@@ -218,5 +245,8 @@ function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
     mark: 0,
     info: null,
     infoAt: -1,
+    infoJson: null,
+    infoJsonAt: -1,
+    briefsJson: null,
   };
 }

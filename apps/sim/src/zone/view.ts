@@ -5,11 +5,9 @@ import {
   VIEW_RADIUS,
   fitsStep,
   inCombat,
-  type AddRecord,
   type CombatEvent,
-  type EffectBrief,
-  type FrameWriter,
-  type SnapshotExtras,
+  FrameWriter,
+  type SelfCombatState,
 } from '@necp/shared';
 import { selfCombatState } from '../combat/self-state';
 import type { AoiGrid } from './aoi-grid';
@@ -27,6 +25,8 @@ export interface ViewTick {
   /** this tick's changes, prepared once for all clients */
   changes: EntityChanges;
   events: readonly CombatEvent[];
+  /** UTF-8 JSON of each of `events`, encoded when first sent and shared by every client it goes to */
+  eventJson: (Uint8Array | undefined)[];
   /**
    * a client is sent a frame at most every `every` ticks (carrying everything
    * since its last one) — sooner when its own input was applied, its own state
@@ -52,9 +52,18 @@ const rec = {
   hp: [] as number[],
   /** sid, 0|1 */
   dead: [] as number[],
-  fx: [] as [number, EffectBrief[]][],
-  add: [] as AddRecord[],
+  /** sids whose effect lists changed, and their entity records (briefs) */
+  fxSid: [] as number[],
+  fxT: [] as EntityTick[],
+  /** sids of entities entering view, and their shared add bytes (EntityChanges.infoJson) */
+  addSid: [] as number[],
+  addJson: [] as Uint8Array[],
+  /** indexes of this tick's events that go to this client */
+  ev: [] as number[],
 };
+/** the frame's JSON part is assembled here, then copied into the frame */
+const extras = new FrameWriter();
+const utf8 = new TextEncoder();
 const scratchKeys: number[] = [];
 /** one number per diff: the entities in that client's view carry it (EntityTick.mark) */
 let diffMark = 0;
@@ -63,7 +72,10 @@ let diffMark = 0;
 function diffVitals(sid: number, t: EntityTick, sentAt: number): void {
   if (t.hpAt > sentAt) rec.hp.push(sid, t.health, t.maxHealth);
   if (t.deadAt > sentAt) rec.dead.push(sid, t.dead ? 1 : 0);
-  if (t.fxAt > sentAt) rec.fx.push([sid, t.briefs]);
+  if (t.fxAt > sentAt) {
+    rec.fxSid.push(sid);
+    rec.fxT.push(t);
+  }
 }
 
 /** The own vitals that differ from what was sent, recorded as sent. */
@@ -78,7 +90,8 @@ function diffSelfVitals(t: EntityTick, sent: SentVitals): void {
     sent.dead = t.dead;
   }
   if (t.effects !== sent.effects) {
-    rec.fx.push([0, t.briefs]);
+    rec.fxSid.push(0);
+    rec.fxT.push(t);
     sent.effects = t.effects;
   }
 }
@@ -142,8 +155,11 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
   rec.put.length = 0;
   rec.hp.length = 0;
   rec.dead.length = 0;
-  rec.fx.length = 0;
-  rec.add.length = 0;
+  rec.fxSid.length = 0;
+  rec.fxT.length = 0;
+  rec.addSid.length = 0;
+  rec.addJson.length = 0;
+  rec.ev.length = 0;
   const mark = ++diffMark;
   const seen = view.seen;
   const { refs, x: sentX, y: sentY, vitalsAt: sentVitals } = seen;
@@ -198,34 +214,36 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
       // the add carries its vitals as of now
       const sid = seen.add(t, t.qx, t.qy, tick);
       t.mark = mark;
-      rec.add.push({ ...changes.info(eid, e), sid, hd: t.heading });
+      rec.addSid.push(sid);
+      rec.addJson.push(changes.infoJson(t, e));
     }
   }
 
   if (mine) diffSelfVitals(mine, view.self);
   // after the adds (marked too): an event about an entity entering view now goes along
-  const ev = concerned ? events.filter((e) => sees(self, e, changes, mark)) : [];
+  if (concerned)
+    for (let i = 0; i < events.length; i++)
+      if (sees(self, events[i]!, changes, mark)) rec.ev.push(i);
   const records =
     rec.step.length +
     rec.put.length +
     rec.del.length +
     rec.hp.length +
     rec.dead.length +
-    rec.add.length +
-    rec.fx.length +
-    ev.length;
+    rec.addSid.length +
+    rec.fxSid.length +
+    rec.ev.length;
   if (!selfChanged && !selfCombatChanged && records === 0) return null;
 
-  const extra: SnapshotExtras = {};
-  if (rec.add.length > 0) extra.add = rec.add;
-  if (ev.length > 0) extra.ev = ev;
-  if (rec.fx.length > 0) extra.fx = rec.fx;
+  let selfState: SelfCombatState | null = null;
   if (selfCombatChanged) {
-    extra.self = selfCombatState(self, now);
+    selfState = selfCombatState(self, now);
     self.combat.dirty = false;
     view.self.inCombat = fighting;
   }
-  const hasExtra = rec.add.length > 0 || ev.length > 0 || rec.fx.length > 0 || selfCombatChanged;
+  const hasExtra =
+    rec.addSid.length > 0 || rec.ev.length > 0 || rec.fxSid.length > 0 || selfState !== null;
+  if (hasExtra) writeExtras(at, changes, selfState);
 
   const mdx = meX - view.meX;
   const mdy = meY - view.meY;
@@ -234,18 +252,7 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
   view.meX = meX;
   view.meY = meY;
   view.ack = self.lastSeq;
-  return writeFrame(
-    out,
-    tick,
-    self.lastSeq,
-    mePut,
-    meStep,
-    meX,
-    meY,
-    mdx,
-    mdy,
-    hasExtra ? extra : null,
-  );
+  return writeFrame(out, tick, self.lastSeq, mePut, meStep, meX, meY, mdx, mdy, hasExtra);
 }
 
 /**
@@ -258,7 +265,56 @@ const sees = (p: Player, e: CombatEvent, changes: EntityChanges, mark: number): 
   changes.get(e.src)?.mark === mark ||
   changes.get(e.dst)?.mark === mark;
 
-const utf8 = new TextEncoder();
+/**
+ * The frame's JSON part (SnapshotExtras) into `extras`, assembled from bytes
+ * encoded once and shared: an entering entity's description (per entity and
+ * tick), effect lists (per change), combat events (per tick); only the client's
+ * own small ids and its own combat state are written per client.
+ */
+function writeExtras(at: ViewTick, changes: EntityChanges, self: SelfCombatState | null): void {
+  const x = extras;
+  x.reset();
+  x.ascii('{');
+  let sep = '';
+  if (rec.addSid.length > 0) {
+    x.ascii('"add":[');
+    for (let i = 0; i < rec.addSid.length; i++) {
+      x.ascii(i === 0 ? '{"sid":' : ',{"sid":');
+      x.decimal(rec.addSid[i]!);
+      x.ascii(',');
+      x.bytes(rec.addJson[i]!);
+    }
+    x.ascii(']');
+    sep = ',';
+  }
+  if (rec.ev.length > 0) {
+    x.ascii(`${sep}"ev":[`);
+    for (let i = 0; i < rec.ev.length; i++) {
+      const k = rec.ev[i]!;
+      if (i > 0) x.ascii(',');
+      x.bytes((at.eventJson[k] ??= utf8.encode(JSON.stringify(at.events[k]))));
+    }
+    x.ascii(']');
+    sep = ',';
+  }
+  if (rec.fxSid.length > 0) {
+    x.ascii(`${sep}"fx":[`);
+    for (let i = 0; i < rec.fxSid.length; i++) {
+      x.ascii(i === 0 ? '[' : ',[');
+      x.decimal(rec.fxSid[i]!);
+      x.ascii(',');
+      x.bytes(changes.briefsJson(rec.fxT[i]!));
+      x.ascii(']');
+    }
+    x.ascii(']');
+    sep = ',';
+  }
+  if (self) {
+    x.ascii(`${sep}"self":`);
+    x.bytes(utf8.encode(JSON.stringify(self)));
+  }
+  x.ascii('}');
+}
 
 /** The binary frame (layout: snapshot-codec.ts) from the collected records. */
 function writeFrame(
@@ -271,7 +327,7 @@ function writeFrame(
   meY: number,
   mdx: number,
   mdy: number,
-  extra: SnapshotExtras | null,
+  extra: boolean,
 ): Uint8Array {
   w.reset();
   w.u8(SNAPSHOT_MAGIC);
@@ -328,7 +384,7 @@ function writeFrame(
     }
   }
   if (extra) {
-    const json = utf8.encode(JSON.stringify(extra));
+    const json = extras.written();
     w.vu(json.length);
     w.bytes(json);
   }

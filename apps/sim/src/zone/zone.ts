@@ -852,6 +852,7 @@ export class Zone {
       grid: space.grid,
       changes: space.changes,
       events,
+      eventJson: [],
       every: this.snapshotEvery,
     };
     for (const p of this.players.values()) this.sendSnapshot(p, at);

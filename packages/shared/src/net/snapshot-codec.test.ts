@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  FrameWriter,
   SnapshotDecodeError,
   decodeSnapshot,
   emptyWire,
@@ -99,6 +100,26 @@ describe('snapshot codec', () => {
     expect(() => decodeSnapshot(Uint8Array.of(...good, 0))).toThrow(SnapshotDecodeError);
     const bad = Uint8Array.of(...good.subarray(0, good.length - 1), 128, 2, 0x7b, 0x7b);
     expect(() => decodeSnapshot(bad)).toThrow(SnapshotDecodeError);
+  });
+
+  it('writes ASCII and decimal JSON pieces: any integer and key round-trip through JSON.parse', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffffffff })),
+        fc.stringMatching(/^[a-z]{1,8}$/),
+        (ns, key) => {
+          const w = new FrameWriter();
+          w.ascii(`{"${key}":[`);
+          ns.forEach((n, i) => {
+            if (i > 0) w.ascii(',');
+            w.decimal(n);
+          });
+          w.ascii(']}');
+          const text = new TextDecoder().decode(w.written());
+          expect(JSON.parse(text)).toEqual({ [key]: ns });
+        },
+      ),
+    );
   });
 
   it('headings: east 0, south (+y) 64, west 128, north 192', () => {

@@ -157,6 +157,29 @@ export class FrameWriter {
     this.len += b.length;
   }
 
+  /** A string of ASCII characters (JSON punctuation and keys), one byte each. */
+  ascii(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.len++] = s.charCodeAt(i) & 0x7f;
+  }
+
+  /** A non-negative integer in decimal ASCII (a JSON number). */
+  decimal(v: number): void {
+    let n = Math.min(Math.max(Math.round(v), 0), 0xffffffff);
+    this.room(10);
+    const start = this.len;
+    do {
+      this.buf[this.len++] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    this.buf.subarray(start, this.len).reverse();
+  }
+
+  /** What was written so far, without copying (valid until the next write or reset). */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+
   /** A copy of what was written (the writer's buffer is reused). */
   take(): Uint8Array {
     return this.buf.slice(0, this.len);
