@@ -23,6 +23,7 @@ import type { SimCharacter } from '@necp/game';
 import { createCombatState, type CombatState } from '../combat/combat-state';
 import { effectBriefs } from '../combat/fighter';
 import { selfCombatState } from '../combat/self-state';
+import type { EntityTick } from './entity-changes';
 import { SeenTable } from './seen-table';
 
 /** How a zone talks to one client; the sim backs it with a socket, pure tests with an array. */
@@ -68,6 +69,8 @@ export interface ClientView {
   ack: number;
   /** the own fighter as last sent (hp, dead, effects, whether in combat) */
   self: SentVitals & { inCombat: boolean };
+  /** its own entity's shared record (cached; replaced once it is gone) */
+  mine: EntityTick | null;
   /** look at everything next tick, not only what changed (a new view, or frames were held back) */
   full: boolean;
 }
@@ -178,6 +181,7 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
 export function freshView(at: { x: number; y: number }, ack: number): ClientView {
   return {
     seen: new SeenTable(),
+    mine: null,
     meX: toCm(at.x),
     meY: toCm(at.y),
     atX: Number.NaN,

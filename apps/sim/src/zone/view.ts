@@ -125,7 +125,7 @@ function leave(seen: SeenTable, sid: number): void {
 export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Array | null {
   const { tick, now, entities, grid, changes, events } = at;
   const view = self.view;
-  const mine = changes.get(self.eid);
+  const mine = ownRecord(self, changes);
   const resync = view.full;
   const since = resync ? -1 : view.sentAt;
   const fighting = inCombat(self.combat.lastCombatAt, now);
@@ -253,6 +253,33 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
   view.meY = meY;
   view.ack = self.lastSeq;
   return writeFrame(out, tick, self.lastSeq, mePut, meStep, meX, meY, mdx, mdy, hasExtra);
+}
+
+/** The client's own shared record, kept on its view (one map lookup when it changes). */
+function ownRecord(self: Player, changes: EntityChanges): EntityTick | undefined {
+  const view = self.view;
+  let mine = view.mine;
+  if (!mine || mine.gone) mine = view.mine = changes.get(self.eid) ?? null;
+  return mine ?? undefined;
+}
+
+/**
+ * Whether diffView may have a frame for this client this tick: a read-only look
+ * at the player, its view and its own record — no transport, no `seen` — so each
+ * idle player in a crowd costs a few loads a tick. False means diffView would
+ * return null (it may still return null when this says true).
+ */
+export function frameDue(self: Player, at: ViewTick): boolean {
+  const view = self.view;
+  if (view.full || self.lastSeq !== view.ack || self.combat.dirty) return true;
+  const mine = ownRecord(self, at.changes);
+  if (mine && mine.vitalsAt > view.sentAt) return true;
+  if (inCombat(self.combat.lastCombatAt, at.now) !== view.self.inCombat) return true;
+  if (at.events.length > 0 && concerns(self, at)) return true;
+  if (at.tick - view.sentAt < at.every) return false;
+  if (self.x !== view.atX || self.y !== view.atY) return true;
+  if (mine && (mine.qx !== view.meX || mine.qy !== view.meY)) return true;
+  return at.grid.changedNear(self.x, self.y, view.sentAt);
 }
 
 /**

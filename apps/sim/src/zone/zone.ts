@@ -57,7 +57,7 @@ import { applyInputs } from './player-moves';
 import { applyStats, statsMsg, type HealthUpdate, type StatsUpdate } from './player-stats';
 import { PositionSaves, servicePointsOf } from './position-saves';
 import type { PositionSink } from './position-writer';
-import { concerns, diffView, isBehind, type ViewTick } from './view';
+import { concerns, diffView, frameDue, isBehind, type ViewTick } from './view';
 import { contactEntity, type CrateEntity, type DropEntity } from './world-objects';
 import { nullAreaSink, updateAreas, type AreaSink } from './zone-areas';
 import { zoneCombatHooks } from './zone-combat-hooks';
@@ -862,6 +862,8 @@ export class Zone {
     const conn = p.conn;
     if (!conn) return;
     try {
+      // most of an idle crowd stops here, before the transport is looked at
+      if (!frameDue(p, at)) return;
       // behind: hold back frames until it catches up (then one resync frame), unless a fight involves it
       if (isBehind(conn) && !concerns(p, at)) {
         p.view.full = true;
