@@ -146,15 +146,16 @@ export class EntityChanges {
       this.ticks.delete(eid);
     }
     for (const [eid, e] of entities) {
-      const cell = this.grid.cellKeyOf(eid) ?? 0;
       let t = this.ticks.get(eid);
       if (!t) {
+        const cell = this.grid.cellKeyOf(eid) ?? 0;
         t = fresh(e, tick, now, cell);
         this.ticks.set(eid, t);
         this.file(t, cell);
         this.grid.touch(cell, tick);
       } else {
-        if (e.x !== t.x || e.y !== t.y) this.moved(t, e, tick, cell);
+        // (the cell is looked up only for what moved: most of an idle crowd did not)
+        if (e.x !== t.x || e.y !== t.y) this.moved(t, e, tick, this.grid.cellKeyOf(eid) ?? 0);
         if (e.kind === 'player' || e.kind === 'npc') this.vitals(t, e, tick, now);
       }
     }
