@@ -16,7 +16,7 @@ export function socketConnection(socket: SimSocket): ZoneConnection {
     welcome: (msg) => socket.emit('zone:welcome', msg),
     snapshot: (frame) => {
       if (!socket.connected || direct.write(frame)) return;
-      socket.conn.write(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
+      socket.conn.write(Buffer.from(frame));
     },
     // engine.io keeps what the websocket has not taken yet in writeBuffer (not in its typings)
     backlog: () =>

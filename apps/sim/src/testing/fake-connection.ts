@@ -24,6 +24,8 @@ export class FakeConnection implements ZoneConnection {
     this.reader.reset(msg.self.eid, msg.self);
   }
   snapshot(frame: Uint8Array): void {
+    // the zone reuses the buffer after the call
+    frame = frame.slice();
     this.frames.push(frame);
     this.snapshots.push(this.reader.read(frame));
   }

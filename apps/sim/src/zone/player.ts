@@ -30,7 +30,10 @@ import { SeenTable } from './seen-table';
 export interface ZoneConnection {
   readonly id: string;
   welcome(msg: WelcomeMsg): void;
-  /** one binary zone:snapshot frame (see snapshot-codec.ts) */
+  /**
+   * one binary zone:snapshot frame (see snapshot-codec.ts); the bytes are the
+   * zone's reusable buffer, valid only during the call: keep a copy
+   */
   snapshot(frame: Uint8Array): void;
   /**
    * how many packets wait in the transport's write buffer (a client that cannot

@@ -102,7 +102,8 @@ function leave(seen: SeenTable, sid: number): void {
 }
 
 /**
- * The next frame for one client, written into `out` and returned (a copy), and
+ * The next frame for one client, written into `out` and returned (a view of
+ * `out`'s buffer, valid until its next frame: the connection copies it), and
  * recorded as sent; null when it is not due or nothing changed (idle clients
  * get no traffic and cost a few comparisons).
  *
@@ -415,7 +416,7 @@ function writeFrame(
     w.vu(json.length);
     w.bytes(json);
   }
-  return w.take();
+  return w.written();
 }
 
 /**

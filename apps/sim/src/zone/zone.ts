@@ -234,7 +234,7 @@ export class Zone {
   private readonly npcAi: boolean;
   private readonly snapshotEvery: number;
   private lastFlushAt: number;
-  /** one reusable buffer for every client's frame (each send gets a copy) */
+  /** one reusable buffer for every client's frame (the connection copies what it sends) */
   private readonly frames = new FrameWriter();
   readonly seed: number;
   /** what a recording needs to build this zone again (replay/) */
