@@ -383,14 +383,7 @@ function writeFrame(
     w.vu(del.length);
     for (let i = 0; i < del.length; i++) w.vu(del[i]!);
   }
-  if (step.length > 0) {
-    w.vu(step.length / 3);
-    for (let i = 0; i < step.length; i += 3) {
-      w.vu(step[i]!);
-      w.i8(step[i + 1]!);
-      w.i8(step[i + 2]!);
-    }
-  }
+  if (step.length > 0) w.stepRecords(step);
   if (put.length > 0) {
     w.vu(put.length / 4);
     for (let i = 0; i < put.length; i += 4) {

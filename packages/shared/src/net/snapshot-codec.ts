@@ -131,7 +131,7 @@ export class FrameWriter {
 
   i8(v: number): void {
     this.room(1);
-    this.view.setInt8(this.len++, v);
+    this.buf[this.len++] = v & 255;
   }
 
   u32(v: number): void {
@@ -142,6 +142,12 @@ export class FrameWriter {
 
   /** Unsigned LEB128; values are clamped to 0..2^32-1 and rounded. */
   vu(v: number): void {
+    if (v >= 0 && v < 0x80 && (v | 0) === v) {
+      // most ids and counts: one byte
+      this.room(1);
+      this.buf[this.len++] = v;
+      return;
+    }
     let n = Math.min(Math.max(Math.round(v), 0), 0xffffffff);
     this.room(5);
     while (n >= 0x80) {
@@ -155,6 +161,29 @@ export class FrameWriter {
     this.room(b.length);
     this.buf.set(b, this.len);
     this.len += b.length;
+  }
+
+  /**
+   * A STEP section's body from flat (sid, dx, dy) triples: the count, then each
+   * record — one capacity check for the lot (the hottest loop of a busy zone).
+   * Ids are non-negative integers below 2^31, steps fit an int8 (fitsStep).
+   */
+  stepRecords(flat: readonly number[]): void {
+    this.vu(flat.length / 3);
+    this.room((flat.length / 3) * 7);
+    const buf = this.buf;
+    let len = this.len;
+    for (let i = 0; i < flat.length; i += 3) {
+      let sid = flat[i]!;
+      while (sid >= 0x80) {
+        buf[len++] = (sid & 0x7f) | 0x80;
+        sid >>>= 7;
+      }
+      buf[len++] = sid;
+      buf[len++] = flat[i + 1]! & 255;
+      buf[len++] = flat[i + 2]! & 255;
+    }
+    this.len = len;
   }
 
   /** A string of ASCII characters (JSON punctuation and keys), one byte each. */
