@@ -20,6 +20,7 @@ import {
   metroStations,
   toCm,
   zoneById,
+  type ConnectErrorData,
   type DropRef,
   type EntityInfo,
   type LootResult,
@@ -111,10 +112,29 @@ async function enter(p: { userId: string; characterId: string }) {
   return { simUrl, ticket };
 }
 
-async function connectTo(url: string, ticket: string) {
-  const res = await connectClient(Number(new URL(url).port), { ticket });
-  clients.push(res.client);
-  return res;
+/** the web client's patience with "come back in a moment" refusals (game-client.ts) */
+const BUSY_RETRIES = 8;
+
+/**
+ * Into the game the way the web client gets there: a ticket naming the process that
+ * owns the character's zone (expected: `simUrl`), then a connection to it. Refused
+ * UNAVAILABLE — the process is too busy to admit anyone (a loaded test machine), or
+ * still opening the zone it just took over — it tries again shortly with a new ticket.
+ */
+async function join(p: { userId: string; characterId: string }, simUrl: string) {
+  for (let attempt = 1; ; attempt++) {
+    const t = await enter(p);
+    expect(t.simUrl).toBe(simUrl);
+    try {
+      const res = await connectClient(Number(new URL(t.simUrl).port), { ticket: t.ticket });
+      clients.push(res.client);
+      return res;
+    } catch (err) {
+      const code = (err as { data?: ConnectErrorData }).data?.code;
+      if (code !== 'UNAVAILABLE' || attempt >= BUSY_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
 }
 
 let a: Sim;
@@ -161,9 +181,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
     const watsonMetro = metroStations(zoneById('watson')!.spawnPoints)[0]!;
     const westbrookMetro = metroStations(zoneById('westbrook')!.spawnPoints)[0]!;
     const p = await createPlayerAt(db, watsonMetro.x, watsonMetro.y);
-    const first = await enter(p);
-    expect(first.simUrl).toBe(a.url);
-    const onA = await connectTo(first.simUrl, first.ticket);
+    const onA = await join(p, a.url);
     expect(onA.welcome.zone.id).toBe('watson');
 
     const ride = await onA.client.command('zone:travel', { to: 'westbrook' });
@@ -177,9 +195,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
       x: westbrookMetro.x,
       y: westbrookMetro.y,
     });
-    const next = await enter(p);
-    expect(next.simUrl).toBe(b.url);
-    const onB = await connectTo(next.simUrl, next.ticket);
+    const onB = await join(p, b.url);
     expect(onB.welcome.zone.id).toBe('westbrook');
     // (the welcome speaks centimetres)
     expect(onB.welcome.self).toMatchObject({
@@ -193,9 +209,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
   it('kill -9 of A right after a loot: B takes Watson over, the player reconnects there and nothing is lost or duplicated', async () => {
     const p = await createPlayerAt(db);
     await db.user.update({ where: { id: p.userId }, data: { role: 'ADMIN' } });
-    const t = await enter(p);
-    expect(t.simUrl).toBe(a.url);
-    const { client } = await connectTo(t.simUrl, t.ticket);
+    const { client } = await join(p, a.url);
 
     // drops at the player's feet (ledger source `admin`), then one picked up
     let drops: DropRef[] = [];
@@ -214,13 +228,12 @@ describe('two sim processes on Redis and PostgreSQL', () => {
     const killedAt = Date.now();
     await client.next('disconnect', 10_000);
     // like the web client: every failed reconnect asks for a ticket until one names a live owner
-    const moved = await until('Watson has a new owner', async () => {
-      const e = await enter(p);
-      return e.simUrl === b.url ? e : undefined;
-    });
+    await until('Watson has a new owner', async () =>
+      (await enter(p)).simUrl === b.url ? true : undefined,
+    );
     const takeoverMs = Date.now() - killedAt;
     expect((await leasesOf(b)).sort()).toEqual(['watson', 'westbrook']);
-    const onB = await connectTo(moved.simUrl, moved.ticket);
+    const onB = await join(p, b.url);
     expect(onB.welcome.zone.id).toBe('watson');
     console.info(`takeover of watson after kill -9: ${takeoverMs} ms`);
 
