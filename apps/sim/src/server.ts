@@ -259,6 +259,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       log,
       jtis: deps.redis ? new RedisJtiStore(deps.redis, clock) : new MemoryJtiStore(clock),
       canHost: (character) => zoneFor(zones, character) !== undefined,
+      opening: (zoneId) => keeper.isOpening(zoneId),
       isClosing,
     }),
   );

@@ -30,6 +30,8 @@ export interface HandshakeContext {
   jtis: JtiStore;
   /** can this process host the character (is its zone, or its live entity, here)? */
   canHost(character: SimCharacter): boolean;
+  /** is this process opening the zone (its lease held, the zone not open yet)? */
+  opening?(zoneId: string): boolean;
   isClosing(): boolean;
   /** turns players away while the process is behind (admission.ts) */
   admission: AdmissionGate;
@@ -93,6 +95,14 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
     ...(claims.sid === undefined ? {} : { sessionId: claims.sid }),
   });
   if (!ctx.canHost(character)) {
+    // a takeover in progress: the lease (the URL the web hands out) is ours, the zone
+    // opens in a moment — retry, like "server busy", rather than give up on it
+    if (ctx.opening?.(character.zoneId))
+      throw new DomainError(
+        'UNAVAILABLE',
+        `zone ${character.zoneId} is opening here`,
+        'That district is starting up. Try again in a moment.',
+      );
     throw new DomainError(
       'INVALID_STATE',
       `zone ${character.zoneId} is not served here`,

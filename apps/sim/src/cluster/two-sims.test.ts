@@ -1,10 +1,12 @@
 /**
- * Two REAL sim processes (apps/sim/src/main.ts as child processes) on one Redis and
- * a PostgreSQL database of their own: a metro ride from a zone of sim A to a zone
- * of sim B hands the player over; then sim A is killed with SIGKILL right after a
- * player looted, B takes its zone over and the player, reconnecting with a fresh
- * ticket like the web client does, finds everything it had — nothing duplicated,
- * the item/currency ledger balanced.
+ * Two REAL sim processes (apps/sim/src/main.ts as child processes, NPCs on) on one
+ * Redis and a PostgreSQL database of their own: a metro ride from a zone of sim A
+ * to a zone of sim B hands the player over. Then a player on A loots, kills a
+ * Tyger Claws punk and is in the middle of a fight with a second one (both hurt,
+ * both alive) when sim A is killed with SIGKILL; B takes Watson over and the
+ * player, reconnecting with a fresh ticket like the web client does, finds its
+ * level, XP, eddies and items as the database had them at the kill, every drop on
+ * the ground once, the item/currency ledger balanced — and fights on, on B.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,14 +17,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
-import { checkInvariants, createRedis, signSimTicket, simUrlForZone } from '@necp/game';
 import {
+  checkInvariants,
+  createRedis,
+  equipItem,
+  grantItem,
+  signSimTicket,
+  simUrlForZone,
+} from '@necp/game';
+import {
+  GCD_MS,
+  TICK_MS,
+  VIEW_RADIUS,
+  maxHealthFor,
   metroStations,
+  npcTemplateById,
   toCm,
+  totalXpForLevel,
   zoneById,
+  type CombatEvent,
+  type ConnectErrorData,
   type DropRef,
   type EntityInfo,
   type LootResult,
+  type SelfCombatState,
+  type SnapshotMsg,
+  type WelcomeMsg,
 } from '@necp/shared';
 import { connectClient, type TestClient } from '../testing/test-client';
 import { TEST_TICKET_SECRET, createPlayerAt } from '../testing/test-sim';
@@ -79,7 +99,10 @@ async function startSim(zones: string): Promise<Sim> {
       SIM_PORT: String(port),
       SIM_PUBLIC_URL: url,
       SIM_ZONES: zones,
-      SIM_NPCS: 'off',
+      // Watson's NPCs live on both: the player fights on A, and on B after the takeover
+      SIM_NPCS: 'on',
+      // the same NPC homes run to run (fights still vary with timing)
+      SIM_SEED: '11',
       OUTBOX_WORKER: 'off',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
@@ -111,14 +134,183 @@ async function enter(p: { userId: string; characterId: string }) {
   return { simUrl, ticket };
 }
 
-async function connectTo(url: string, ticket: string) {
-  const res = await connectClient(Number(new URL(url).port), { ticket });
-  clients.push(res.client);
-  return res;
+/** the web client's patience with "come back in a moment" refusals (game-client.ts) */
+const BUSY_RETRIES = 8;
+
+/**
+ * Into the game the way the web client gets there: a ticket naming the process that
+ * owns the character's zone (expected: `simUrl`), then a connection to it. Refused
+ * UNAVAILABLE — the process is too busy to admit anyone (a loaded test machine), or
+ * still opening the zone it just took over — it tries again shortly with a new ticket.
+ */
+async function join(p: { userId: string; characterId: string }, simUrl: string) {
+  for (let attempt = 1; ; attempt++) {
+    const t = await enter(p);
+    expect(t.simUrl).toBe(simUrl);
+    try {
+      const res = await connectClient(Number(new URL(t.simUrl).port), { ticket: t.ticket });
+      clients.push(res.client);
+      return res;
+    } catch (err) {
+      const code = (err as { data?: ConnectErrorData }).data?.code;
+      if (code !== 'UNAVAILABLE' || attempt >= BUSY_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
 }
 
 let a: Sim;
 let b: Sim;
+
+/** Tyger Claws punks (60 health, melee, patrolling) on the plaza south-east of Kabuki Market. */
+const plaza = zoneById('watson')!.npcSpawns.find((s) => s.id === 'watson-punks-plaza')!;
+const punkTemplate = npcTemplateById(plaza.templateId)!;
+/**
+ * Where the fighter stands: north of the plaza (on Kabuki Boulevard), a metre beyond
+ * the punks' aggro range from the edge of their area (none comes by itself), the
+ * far edge still within the rifle's 35 m.
+ */
+const FIGHT_SPOT = {
+  x: plaza.x,
+  y: plaza.y - plaza.radius - punkTemplate.behaviour.aggroRange - 1,
+};
+/** the Copperhead's reach (35 m), less a margin */
+const RIFLE_RANGE_M = 34;
+
+const hurt = (e: Seen | undefined) => e !== undefined && !e.dead && e.health < e.maxHealth;
+
+/** A character's items, without updatedAt (a wear write touches it). */
+const itemsOf = (characterId: string) =>
+  db.item.findMany({
+    where: { characterId },
+    select: {
+      id: true,
+      templateId: true,
+      quantity: true,
+      container: true,
+      slot: true,
+      durability: true,
+    },
+    orderBy: { id: 'asc' },
+  });
+
+/** A character's skill XP by skill. */
+const skillsOf = async (characterId: string) =>
+  new Map(
+    (await db.characterSkill.findMany({ where: { characterId } })).map((r) => [r.skillId, r.xp]),
+  );
+
+interface Seen {
+  kind: EntityInfo['kind'];
+  templateId: string | undefined;
+  /** cm */
+  x: number;
+  y: number;
+  health: number;
+  maxHealth: number;
+  dead: boolean;
+}
+
+/** What a player sees, as its client keeps it from the snapshots (positions in cm). */
+class Sight {
+  readonly entities = new Map<number, Seen>();
+  /** every combat event seen, in order */
+  readonly events: CombatEvent[] = [];
+  self: SelfCombatState | undefined;
+  me: [number, number];
+
+  constructor(
+    readonly client: TestClient,
+    welcome: WelcomeMsg,
+  ) {
+    this.me = [welcome.self.x, welcome.self.y];
+    this.self = welcome.self.combat;
+  }
+
+  seen(eid: number): Seen | undefined {
+    return this.entities.get(eid);
+  }
+
+  /** The closest living punk in rifle range (not `except`). */
+  nearestPunk(except?: number): number | undefined {
+    let best: number | undefined;
+    let bestD = RIFLE_RANGE_M * 100;
+    for (const [eid, e] of this.entities) {
+      if (eid === except || e.dead || e.templateId !== plaza.templateId) continue;
+      const d = Math.hypot(e.x - this.me[0], e.y - this.me[1]);
+      if (d <= bestD) [best, bestD] = [eid, d];
+    }
+    return best;
+  }
+
+  /** Reads snapshots until `get` returns something. */
+  async until<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const v = get();
+      if (v !== undefined) return v;
+      if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+      await this.read(end - Date.now());
+    }
+  }
+
+  /**
+   * Attacks `target` once per global cooldown until `done` (a Power Shot first if
+   * asked, while in its range), reading the snapshots in between.
+   */
+  async attack(target: number, o: { powerShot?: boolean; done: () => boolean }, ms = 30_000) {
+    const end = Date.now() + ms;
+    let powerShot = o.powerShot === true;
+    while (!o.done()) {
+      if (Date.now() > end) throw new Error(`timed out attacking ${target}`);
+      let res = powerShot
+        ? await this.client.command('combat:use', { ability: 'solo_power_shot', target })
+        : undefined;
+      if (res?.ok) powerShot = false;
+      else res = await this.client.command('combat:use', { ability: 'solo_attack', target });
+      // refused (the GCD, out of range while it runs): look again after a tick or two
+      const next = Date.now() + (res.ok ? GCD_MS : 2 * TICK_MS);
+      while (!o.done() && Date.now() < next) await this.read(next - Date.now());
+    }
+  }
+
+  /** Applies the next snapshot (waiting up to `ms` for it). */
+  private async read(ms: number): Promise<void> {
+    const s = await this.client
+      .next('zone:snapshot', Math.max(1, Math.min(ms, 1000)))
+      .catch(() => undefined);
+    if (s) this.apply(s);
+  }
+
+  private apply(s: SnapshotMsg): void {
+    this.me = s.me;
+    for (const e of s.add)
+      this.entities.set(e.eid, {
+        kind: e.kind,
+        templateId: e.templateId,
+        x: e.x,
+        y: e.y,
+        health: e.health,
+        maxHealth: e.maxHealth,
+        dead: e.dead === true,
+      });
+    for (const [eid, x, y] of s.mv) {
+      const e = this.entities.get(eid);
+      if (e) [e.x, e.y] = [x, y];
+    }
+    for (const eid of s.del) this.entities.delete(eid);
+    for (const [eid, health, maxHealth] of s.hp ?? []) {
+      const e = this.entities.get(eid);
+      if (e) [e.health, e.maxHealth] = [health, maxHealth];
+    }
+    for (const [eid, dead] of s.dead ?? []) {
+      const e = this.entities.get(eid);
+      if (e) e.dead = dead;
+    }
+    if (s.self) this.self = s.self;
+    this.events.push(...(s.ev ?? []));
+  }
+}
 
 beforeAll(async () => {
   testDb = await createTestDatabase(`necp_test_h1_two_sims_${process.pid}`);
@@ -161,9 +353,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
     const watsonMetro = metroStations(zoneById('watson')!.spawnPoints)[0]!;
     const westbrookMetro = metroStations(zoneById('westbrook')!.spawnPoints)[0]!;
     const p = await createPlayerAt(db, watsonMetro.x, watsonMetro.y);
-    const first = await enter(p);
-    expect(first.simUrl).toBe(a.url);
-    const onA = await connectTo(first.simUrl, first.ticket);
+    const onA = await join(p, a.url);
     expect(onA.welcome.zone.id).toBe('watson');
 
     const ride = await onA.client.command('zone:travel', { to: 'westbrook' });
@@ -177,9 +367,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
       x: westbrookMetro.x,
       y: westbrookMetro.y,
     });
-    const next = await enter(p);
-    expect(next.simUrl).toBe(b.url);
-    const onB = await connectTo(next.simUrl, next.ticket);
+    const onB = await join(p, b.url);
     expect(onB.welcome.zone.id).toBe('westbrook');
     // (the welcome speaks centimetres)
     expect(onB.welcome.self).toMatchObject({
@@ -190,12 +378,32 @@ describe('two sim processes on Redis and PostgreSQL', () => {
     await onA.client.next('disconnect', 10_000);
   }, 60_000);
 
-  it('kill -9 of A right after a loot: B takes Watson over, the player reconnects there and nothing is lost or duplicated', async () => {
-    const p = await createPlayerAt(db);
+  it('kill -9 of A mid-fight, after a loot and a kill: B takes Watson over, the player reconnects there and nothing is lost or duplicated', async () => {
+    // a level-5 solo with a Copperhead rifle (35 m reach) north of the punks' plaza: a
+    // punk dies in a few seconds, and the player survives its friends by far
+    const p = await createPlayerAt(db, FIGHT_SPOT.x, FIGHT_SPOT.y);
     await db.user.update({ where: { id: p.userId }, data: { role: 'ADMIN' } });
-    const t = await enter(p);
-    expect(t.simUrl).toBe(a.url);
-    const { client } = await connectTo(t.simUrl, t.ticket);
+    const hp = maxHealthFor(p.character, 5);
+    await db.character.update({
+      where: { id: p.characterId },
+      data: { level: 5, xp: totalXpForLevel(5), health: hp, maxHealth: hp },
+    });
+    const [rifle] = await grantItem(
+      { db },
+      {
+        characterId: p.characterId,
+        templateId: 'rifle_copperhead',
+        quantity: 1,
+        reason: 'admin',
+      },
+    );
+    await equipItem(
+      { db },
+      { userId: p.userId, characterId: p.characterId, itemId: rifle!.itemId },
+    );
+    const { client, welcome } = await join(p, a.url);
+    const me = welcome.self.eid;
+    const onA = new Sight(client, welcome);
 
     // drops at the player's feet (ledger source `admin`), then one picked up
     let drops: DropRef[] = [];
@@ -206,40 +414,108 @@ describe('two sim processes on Redis and PostgreSQL', () => {
     expect(drops.length).toBeGreaterThanOrEqual(2);
     const picked = await client.command('loot:pickup', { eid: drops[0]!.eid });
     expect(picked.ok).toBe(true);
+
+    // two punks pulled: the second, hit once (no bleed: it must live on), runs at the
+    // player while the first dies — a kill on A: XP, eddies and the punk's drops are
+    // paid out (committed) by A
+    const [first, second] = await onA.until('two punks in rifle range', () => {
+      const one = onA.nearestPunk();
+      const two = one === undefined ? undefined : onA.nearestPunk(one);
+      return two === undefined ? undefined : [one!, two];
+    });
+    await onA.attack(second, { done: () => hurt(onA.seen(second)) });
+    await onA.attack(first, { powerShot: true, done: () => onA.seen(first)?.dead === true });
+    const xp = await client.next('progress:xp', 10_000);
+    expect(xp).toMatchObject({ source: punkTemplate.name, xpGained: expect.any(Number) });
+    expect(xp.xpGained).toBeGreaterThan(0);
+    // the fight goes on: the second punk reaches the player and hits
+    await onA.until('the second punk hits back', () =>
+      onA.events.some((e) => e.k === 'hit' && e.src === second && e.dst === me && (e.n ?? 0) > 0)
+        ? true
+        : undefined,
+    );
+    // mid-fight: both hurt, both alive, the player in combat
+    expect(hurt(onA.seen(second))).toBe(true);
+    expect(onA.seen(second)?.dead).toBe(false);
+    expect(onA.self?.inCombat).toBe(true);
+    expect(onA.self?.dead).toBeNull();
+
+    // What is durable at this moment: level, XP, eddies and items are written in
+    // transactions (the kill's award — its progress:xp comes after the commit —, the
+    // loot, the pickup), and no such write is pending: the fight in progress changes
+    // only health, position, the combat log and gear wear with weapon-skill XP, which
+    // A flushes on timers (those may be lost, up to a flush interval). So level, XP,
+    // eddies and the items must come through the kill exactly as read here — with one
+    // allowance: a wear flush landing between this read and the kill can only lower
+    // durability and raise skill XP.
     const before = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
-    const bagBefore = await db.item.findMany({ where: { characterId: p.characterId } });
-    const groundBefore = await db.worldDrop.count({ where: { zoneId: 'watson' } });
+    expect(before).toMatchObject({ level: xp.level, xp: xp.xp });
+    expect(before.eddies).toBeGreaterThan(0);
+    const bagBefore = await itemsOf(p.characterId);
+    const skillsBefore = await skillsOf(p.characterId);
+    const groundBefore = await db.worldDrop.findMany({ where: { zoneId: 'watson' } });
 
     a.proc.kill('SIGKILL');
     const killedAt = Date.now();
     await client.next('disconnect', 10_000);
     // like the web client: every failed reconnect asks for a ticket until one names a live owner
-    const moved = await until('Watson has a new owner', async () => {
-      const e = await enter(p);
-      return e.simUrl === b.url ? e : undefined;
-    });
+    await until('Watson has a new owner', async () =>
+      (await enter(p)).simUrl === b.url ? true : undefined,
+    );
     const takeoverMs = Date.now() - killedAt;
     expect((await leasesOf(b)).sort()).toEqual(['watson', 'westbrook']);
-    const onB = await connectTo(moved.simUrl, moved.ticket);
-    expect(onB.welcome.zone.id).toBe('watson');
-    console.info(`takeover of watson after kill -9: ${takeoverMs} ms`);
+    const reconnected = await join(p, b.url);
+    expect(reconnected.welcome.zone.id).toBe('watson');
+    expect(reconnected.welcome.self.level).toBe(before.level);
+    console.info(`takeover of watson after kill -9 mid-fight: ${takeoverMs} ms`);
+    const onB = new Sight(reconnected.client, reconnected.welcome);
 
-    // progress and the bag as they were; the drop left on the ground is still there, once
+    // progress and the bag as they were; every drop still on the ground, once
     const after = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
     expect(after).toMatchObject({ level: before.level, xp: before.xp, eddies: before.eddies });
-    expect(await db.item.findMany({ where: { characterId: p.characterId } })).toEqual(bagBefore);
-    expect(await db.worldDrop.count({ where: { zoneId: 'watson' } })).toBe(groundBefore);
-    // B shows the remaining drops: one of them can be picked up there
-    const seen: EntityInfo[] = [];
-    await until('B shows the drops left', async () => {
-      for (const s of onB.client.take('zone:snapshot'))
-        seen.push(...s.add.filter((e) => e.kind === 'drop'));
-      return seen.length >= drops.length - 1 ? true : undefined;
+    const bagAfter = await itemsOf(p.characterId);
+    expect(bagAfter.map(({ durability: _, ...i }) => i)).toEqual(
+      bagBefore.map(({ durability: _, ...i }) => i),
+    );
+    for (const [i, item] of bagAfter.entries())
+      expect(item.durability ?? 0).toBeLessThanOrEqual(bagBefore[i]!.durability ?? 0);
+    const skillsAfter = await skillsOf(p.characterId);
+    for (const [skillId, xpBefore] of skillsBefore)
+      expect(skillsAfter.get(skillId)).toBeGreaterThanOrEqual(xpBefore);
+    const groundAfter = await db.worldDrop.findMany({ where: { zoneId: 'watson' } });
+    expect(groundAfter.map((d) => d.id).sort()).toEqual(groundBefore.map((d) => d.id).sort());
+
+    // B shows each drop in view once: the admin drops at the player's feet, the punk's
+    const [meX, meY] = [reconnected.welcome.self.x, reconnected.welcome.self.y];
+    const at = (x: number, y: number) => `${x},${y}`;
+    const inView = groundAfter
+      .map((d) => ({ x: toCm(d.x), y: toCm(d.y) }))
+      .filter((d) => Math.hypot(d.x - meX, d.y - meY) <= toCm(VIEW_RADIUS))
+      .map((d) => at(d.x, d.y))
+      .sort();
+    expect(inView.length).toBeGreaterThanOrEqual(drops.length - 1);
+    const shown = await onB.until('B shows the drops in view', () => {
+      const ds = [...onB.entities.values()].filter((e) => e.kind === 'drop');
+      return ds.length >= inView.length ? ds.map((d) => at(d.x, d.y)).sort() : undefined;
     });
-    expect(seen.length).toBe(drops.length - 1);
-    const second = await onB.client.command('loot:pickup', { eid: seen[0]!.eid });
-    expect(second.ok).toBe(true);
-    expect(await db.worldDrop.count({ where: { zoneId: 'watson' } })).toBe(groundBefore - 1);
+    expect(shown).toEqual(inView);
+    // one of the admin drops at the player's feet can be picked up there
+    const [eid] = [...onB.entities]
+      .filter(([, e]) => e.kind === 'drop')
+      .map(([id, e]) => [id, Math.hypot(e.x - onB.me[0], e.y - onB.me[1])] as const)
+      .sort((x, y) => x[1] - y[1])[0]!;
+    expect(await onB.client.command('loot:pickup', { eid })).toMatchObject({ ok: true });
+    expect(await db.worldDrop.count({ where: { zoneId: 'watson' } })).toBe(groundAfter.length - 1);
     expect(await checkInvariants(db)).toEqual([]);
-  }, 60_000);
+
+    // B runs Watson's NPCs: the player fights on there
+    const punk = await onB.until('a punk in rifle range on B', () => onB.nearestPunk());
+    const from = onB.events.length;
+    await onB.attack(punk, {
+      done: () =>
+        onB.events
+          .slice(from)
+          .some((e) => e.src === reconnected.welcome.self.eid && e.dst === punk),
+    });
+  }, 90_000);
 });

@@ -65,6 +65,14 @@ export class ZoneKeeper {
       .sort((a, b) => a.zoneId.localeCompare(b.zoneId));
   }
 
+  /**
+   * True while the zone's lease is held but the zone is not open yet (claimed in
+   * PostgreSQL, its drops loading): the web already sends its players here.
+   */
+  isOpening(zoneId: string): boolean {
+    return this.opening.has(zoneId);
+  }
+
   tokenOf(zoneId: string): number | undefined {
     return this.held.get(zoneId)?.lease.token;
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Redis } from 'ioredis';
+import type { Db } from '@necp/db';
 import {
   FakeClock,
   RedisZoneLeases,
@@ -31,11 +32,11 @@ afterAll(async () => {
 /** A deployment of its own (Redis prefix), so other tests' leases are not seen. */
 const newDeployment = () => `t${randomBytes(4).toString('hex')}`;
 
-async function bootSim(prefix: string, name: string, zoneIds?: readonly string[]) {
+async function bootSim(prefix: string, name: string, zoneIds?: readonly string[], simDb: Db = db) {
   const redis = createRedis(url, prefix);
   const simUrl = `http://${name}.sim.test:3001`;
   const deps: GameDeps = {
-    db,
+    db: simDb,
     clock: new FakeClock(),
     rng: seededRng(1),
     log: createLog(`sim-${name}`, process.env.LOG_LEVEL ?? 'silent'),
@@ -173,6 +174,57 @@ describe('zones across sim processes (Redis leases)', () => {
     expect(again.welcome.self.characterId).toBe(p.characterId);
     again.client.close();
     client.close();
+  });
+
+  it('a player sent to the new owner while it is still opening the zone is told to come back shortly', async () => {
+    const prefix = newDeployment();
+    const a = await bootSim(prefix, 'a', ['watson']);
+    // B's claim of a zone in PostgreSQL (its first step of opening one) waits for `open`
+    let open!: () => void;
+    const claimsWait = new Promise<void>((resolve) => (open = resolve));
+    const slowDb = new Proxy(db, {
+      get(target, key) {
+        const v: unknown = Reflect.get(target, key);
+        if (key === '$transaction')
+          return async (...args: unknown[]) => {
+            await claimsWait;
+            return (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+          };
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    try {
+      const b = await bootSim(prefix, 'b', ['watson'], slowDb);
+      const p = await createPlayerAt(db);
+
+      // A dies; B takes the lease — from then on the web sends Watson's players to B —
+      // and opens the zone
+      await a.server.haltLeases();
+      await until(
+        'the web sends Watson’s players to B',
+        async () => (await simUrlForZone(a.deps, 'watson').catch(() => '')) === b.url,
+      );
+      expect(b.server.zones.has('watson')).toBe(false);
+      // a player arriving now: "starting up, try again in a moment" — the web client
+      // retries that with a new ticket — rather than a refusal it gives up on
+      const refused = await expectRefused(b.server.port, {
+        ticket: await b.ticket(p.userId, p.characterId),
+      });
+      expect(refused.data).toEqual({
+        code: 'UNAVAILABLE',
+        message: 'That district is starting up. Try again in a moment.',
+      });
+
+      open();
+      await until('B opened watson', () => b.server.zones.has('watson'));
+      const { welcome, client } = await connectClient(b.server.port, {
+        ticket: await b.ticket(p.userId, p.characterId),
+      });
+      expect(welcome.zone.id).toBe('watson');
+      client.close();
+    } finally {
+      open();
+    }
   });
 
   it('a clean shutdown releases the zones at once, after saving', async () => {

@@ -446,8 +446,10 @@ export interface ClientToServerEvents {
 /**
  * `data` of the client's `connect_error` when the sim refuses a handshake (a Refusal).
  * code: UNAUTHENTICATED (missing/expired/invalid/reused ticket: mint a new one),
- * NOT_FOUND (not your character, or deleted), INVALID_STATE (zone not served here /
- * shutting down: retry later), INTERNAL. `message` is safe to show to the player.
+ * NOT_FOUND (not your character, or deleted), UNAVAILABLE (retry shortly: the sim is
+ * too busy to admit anyone — the ticket stays usable — or still opening the
+ * character's zone after a takeover — mint a new one), INVALID_STATE (zone not served
+ * here / shutting down: retry later), INTERNAL. `message` is safe to show to the player.
  */
 export type ConnectErrorData = Refusal;
 
