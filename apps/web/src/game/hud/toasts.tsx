@@ -35,12 +35,14 @@ const PROTECTED = [
 /** px between two toasts (the stack's CSS gap) */
 const GAP = 8;
 
-function protectedRects(root: Element, self: Element) {
+/** `found`: every protected element, for watching their sizes */
+function protectedRects(root: Element, self: Element, found: Set<Element>) {
   // the minimap is painted on the canvas, top right
   const map = minimapRect(window.innerWidth, window.innerHeight);
   const out = [{ x0: map.x, y0: map.y, x1: map.x + map.size, y1: map.y + map.size }];
   for (const el of root.querySelectorAll(PROTECTED)) {
     if (self.contains(el)) continue;
+    found.add(el);
     const r = el.getBoundingClientRect();
     if (r.width > 0 && r.height > 0) out.push({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
   }
@@ -63,13 +65,24 @@ export function Toasts() {
     const root = el?.closest('.game');
     if (!el || !root || count === 0) return;
     let frame = 0;
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(place);
+    };
+    // an element can change size with no DOM change (a web font arriving, text
+    // wrapping): watch the size of everything protected, and animations ending
+    const sized = new ResizeObserver(later);
+    let watched = new Set<Element>();
     const place = () => {
       frame = 0;
       const vw = window.innerWidth;
       const margin = vw < 600 ? 8 : 16;
       const w = Math.min(380, vw - 2 * margin);
       setWidth(w);
-      const protect = protectedRects(root, el);
+      const found = new Set<Element>();
+      const protect = protectedRects(root, el, found);
+      for (const p of found) if (!watched.has(p)) sized.observe(p);
+      for (const p of watched) if (!found.has(p)) sized.unobserve(p);
+      watched = found;
       // heights of the toasts, oldest first (the waiting ones are measured too)
       const heights = [...el.children].map((c) => (c as HTMLElement).offsetHeight);
       for (let n = heights.length; n > 0; n--) {
@@ -90,9 +103,6 @@ export function Toasts() {
       setShown(0);
       setSlot(null);
     };
-    const later = () => {
-      if (!frame) frame = requestAnimationFrame(place);
-    };
     place();
     // windows open and close, banners come and go, the stack grows: look again
     const mo = new MutationObserver(later);
@@ -103,9 +113,14 @@ export function Toasts() {
       attributeFilter: ['class', 'style'],
     });
     window.addEventListener('resize', later);
+    root.addEventListener('animationend', later);
+    document.fonts?.addEventListener('loadingdone', later);
     return () => {
       mo.disconnect();
+      sized.disconnect();
       window.removeEventListener('resize', later);
+      root.removeEventListener('animationend', later);
+      document.fonts?.removeEventListener('loadingdone', later);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [count]);
