@@ -1,6 +1,6 @@
 import { AdminLootSchema, type LootResult } from '@necp/shared';
 import { createLootDrop, requireCurrentAdmin } from '@necp/game';
-import { onCommand, type CommandContext } from './command';
+import { command, type EventHandler } from './command';
 import { toDropRefs } from './drop-refs';
 import { playerOf } from './in-zone';
 
@@ -14,9 +14,9 @@ import { playerOf } from './in-zone';
  * rate-limited, so one indexed read costs nothing, and a demotion counts at once
  * without depending on the account.access_changed event arriving.
  */
-export function registerAdminHandlers(ctx: CommandContext): void {
-  const { characterId, userId } = ctx.session;
-  onCommand(ctx, 'admin:loot', AdminLootSchema, ctx.actions, async ({ tableId }) => {
+export const adminHandlers = {
+  'admin:loot': command('admin:loot', AdminLootSchema, async (ctx, { tableId }) => {
+    const { characterId, userId } = ctx.session;
     await requireCurrentAdmin(ctx.deps, userId);
     const zone = ctx.session.zone;
     const me = playerOf(ctx);
@@ -44,5 +44,5 @@ export function registerAdminHandlers(ctx: CommandContext): void {
     );
     const result: LootResult = { drops, eddies: res.eddies };
     return result;
-  });
-}
+  }),
+} satisfies Record<string, EventHandler>;

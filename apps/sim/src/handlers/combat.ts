@@ -7,10 +7,9 @@ import {
   type RespawnResult,
 } from '@necp/shared';
 import { INTERNAL_REFUSAL, asReply, replyError, replyOk, toAckError } from '../net/ack';
-import type { RateWindow } from '../net/rate-window';
 import { NOT_IN_ZONE } from '../zone/zone-refusals';
-import { rateLimited } from './command';
-import { parsePayload, safely, type HandlerContext } from './context';
+import { rateLimited, type EventHandler } from './command';
+import { parsePayload } from './context';
 
 /** What the player is told for each refusal (the code lets the client react, e.g. flash a cooldown). */
 export const REFUSAL_MESSAGES: Readonly<Record<CombatRefusal, string>> = {
@@ -32,54 +31,46 @@ export const REFUSAL_MESSAGES: Readonly<Record<CombatRefusal, string>> = {
  * resolved (dice included) at the start of the next tick, then acked with the cast
  * time or the refusal code; combat:cancel {} — stop the cast; combat:respawn {} — a
  * dead player back at the nearest medical centre. All three share one rate window
- * per socket. The zone is read per call: riding the metro moves the session.
+ * per socket (`ctx.fights`). The zone is read per call: riding the metro moves the session.
  */
-export function registerCombatHandlers(ctx: HandlerContext, limit: RateWindow): void {
-  const { socket, characterId, conn } = ctx.session;
+export const combatHandlers = {
+  'combat:use': (ctx, input, ack) => {
+    const { characterId, conn } = ctx.session;
+    const reply = asReply<CombatUseResult>(ack);
+    const use = parsePayload(ctx, CombatUseSchema, input, reply);
+    if (!use) return;
+    if (!ctx.fights.take()) return replyError(reply, rateLimited);
+    ctx.session.zone.submit({ k: 'use', characterId, use }, conn, (err, res) => {
+      if (err) return replyError(reply, toAckError(err, ctx.log));
+      if (res === undefined) return replyError(reply, INTERNAL_REFUSAL);
+      if (!res) return replyError(reply, NOT_IN_ZONE);
+      if (!res.ok)
+        return replyError(reply, { code: res.refusal, message: REFUSAL_MESSAGES[res.refusal] });
+      replyOk(reply, { ability: use.ability, castMs: res.castMs });
+    });
+  },
 
-  socket.on(
-    'combat:use',
-    safely(ctx, (input: unknown, ack?: unknown) => {
-      const reply = asReply<CombatUseResult>(ack);
-      const use = parsePayload(ctx, CombatUseSchema, input, reply);
-      if (!use) return;
-      if (!limit.take()) return replyError(reply, rateLimited);
-      ctx.session.zone.submit({ k: 'use', characterId, use }, conn, (err, res) => {
-        if (err) return replyError(reply, toAckError(err, ctx.log));
-        if (res === undefined) return replyError(reply, INTERNAL_REFUSAL);
-        if (!res) return replyError(reply, NOT_IN_ZONE);
-        if (!res.ok)
-          return replyError(reply, { code: res.refusal, message: REFUSAL_MESSAGES[res.refusal] });
-        replyOk(reply, { ability: use.ability, castMs: res.castMs });
-      });
-    }),
-  );
+  'combat:cancel': (ctx, input, ack) => {
+    const { characterId, conn } = ctx.session;
+    const reply = asReply<undefined>(ack);
+    if (!parsePayload(ctx, CombatCancelSchema, input, reply)) return;
+    if (!ctx.fights.take()) return replyError(reply, rateLimited);
+    ctx.session.zone.submit({ k: 'cancel', characterId }, conn, (err) => {
+      if (err) replyError(reply, toAckError(err, ctx.log));
+      else replyOk(reply, undefined);
+    });
+  },
 
-  socket.on(
-    'combat:cancel',
-    safely(ctx, (input: unknown, ack?: unknown) => {
-      const reply = asReply<undefined>(ack);
-      if (!parsePayload(ctx, CombatCancelSchema, input, reply)) return;
-      if (!limit.take()) return replyError(reply, rateLimited);
-      ctx.session.zone.submit({ k: 'cancel', characterId }, conn, (err) => {
-        if (err) replyError(reply, toAckError(err, ctx.log));
-        else replyOk(reply, undefined);
-      });
-    }),
-  );
-
-  socket.on(
-    'combat:respawn',
-    safely(ctx, (input: unknown, ack?: unknown) => {
-      const reply = asReply<RespawnResult>(ack);
-      if (!parsePayload(ctx, CombatRespawnSchema, input, reply)) return;
-      if (!limit.take()) return replyError(reply, rateLimited);
-      ctx.session.zone.submit({ k: 'respawn', characterId }, conn, (err, res) => {
-        if (err) return replyError(reply, toAckError(err, ctx.log));
-        if (!res) return replyError(reply, INTERNAL_REFUSAL);
-        if (res.ok) replyOk(reply, res.data);
-        else replyError(reply, res.refusal);
-      });
-    }),
-  );
-}
+  'combat:respawn': (ctx, input, ack) => {
+    const { characterId, conn } = ctx.session;
+    const reply = asReply<RespawnResult>(ack);
+    if (!parsePayload(ctx, CombatRespawnSchema, input, reply)) return;
+    if (!ctx.fights.take()) return replyError(reply, rateLimited);
+    ctx.session.zone.submit({ k: 'respawn', characterId }, conn, (err, res) => {
+      if (err) return replyError(reply, toAckError(err, ctx.log));
+      if (!res) return replyError(reply, INTERNAL_REFUSAL);
+      if (res.ok) replyOk(reply, res.data);
+      else replyError(reply, res.refusal);
+    });
+  },
+} satisfies Record<string, EventHandler>;

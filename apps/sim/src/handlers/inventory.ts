@@ -1,13 +1,13 @@
 import { InventoryDropSchema, type ItemDropResult } from '@necp/shared';
 import { dropItemToGround } from '@necp/game';
-import { onCommand, type CommandContext } from './command';
+import { command, type EventHandler } from './command';
 import { toDropRefs } from './drop-refs';
 import { alivePlayerOf, refreshAfterChange } from './in-zone';
 
 /** inventory:drop { itemId, quantity? } — a bag item onto the ground at the character's feet. */
-export function registerInventoryHandlers(ctx: CommandContext): void {
-  const { characterId } = ctx.session;
-  onCommand(ctx, 'inventory:drop', InventoryDropSchema, ctx.actions, async (input) => {
+export const inventoryHandlers = {
+  'inventory:drop': command('inventory:drop', InventoryDropSchema, async (ctx, input) => {
+    const { characterId } = ctx.session;
     const zone = ctx.session.zone;
     const me = alivePlayerOf(ctx);
     const drop = await dropItemToGround(ctx.deps, {
@@ -24,5 +24,5 @@ export function registerInventoryHandlers(ctx: CommandContext): void {
     if (!ref) throw new Error(`drop ${drop.id} is not in zone ${zone.id}`);
     const result: ItemDropResult = { drop: ref };
     return result;
-  });
-}
+  }),
+} satisfies Record<string, EventHandler>;

@@ -1,6 +1,6 @@
 import { ItemUseSchema, type ItemUseResult } from '@necp/shared';
 import { DomainError, bagItemTemplateId, useItem } from '@necp/game';
-import { onCommand, type CommandContext } from './command';
+import { command, type EventHandler } from './command';
 import { alivePlayerOf, refreshAfterChange } from './in-zone';
 
 /**
@@ -9,9 +9,9 @@ import { alivePlayerOf, refreshAfterChange } from './in-zone';
  * character (the zone owns health) and starts the template's cooldown, which the
  * sim enforces before spending anything. Then char:stats (the weight changed).
  */
-export function registerItemUseHandlers(ctx: CommandContext): void {
-  const { characterId } = ctx.session;
-  onCommand(ctx, 'item:use', ItemUseSchema, ctx.actions, async ({ itemId }) => {
+export const itemUseHandlers = {
+  'item:use': command('item:use', ItemUseSchema, async (ctx, { itemId }) => {
+    const { characterId } = ctx.session;
     const zone = ctx.session.zone;
     const me = alivePlayerOf(ctx);
     if (!ctx.items.claim(characterId))
@@ -49,5 +49,5 @@ export function registerItemUseHandlers(ctx: CommandContext): void {
     } finally {
       ctx.items.release(characterId);
     }
-  });
-}
+  }),
+} satisfies Record<string, EventHandler>;

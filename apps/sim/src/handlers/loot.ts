@@ -14,8 +14,7 @@ import {
   notYoursYet,
   pickupDrop,
 } from '@necp/game';
-import type { CommandContext } from './command';
-import { onCommand } from './command';
+import { command, type EventHandler } from './command';
 import { alivePlayerOf, lootOf, refreshAfterChange, requireInRange } from './in-zone';
 import { toDropRefs } from './drop-refs';
 
@@ -28,10 +27,9 @@ const dropGoneHere = () =>
  * its table into drops owned by the opener; then the same crate is empty for that
  * character for CRATE_COOLDOWN_MS.
  */
-export function registerLootHandlers(ctx: CommandContext): void {
-  const { characterId } = ctx.session;
-
-  onCommand(ctx, 'loot:pickup', LootPickupSchema, ctx.actions, async ({ eid }) => {
+export const lootHandlers = {
+  'loot:pickup': command('loot:pickup', LootPickupSchema, async (ctx, { eid }) => {
+    const { characterId } = ctx.session;
     // the zone at the time of the command: the drop belongs to it even if the metro leaves meanwhile
     const zone = ctx.session.zone;
     const me = alivePlayerOf(ctx);
@@ -57,9 +55,10 @@ export function registerLootHandlers(ctx: CommandContext): void {
       item: { templateId: drop.templateId, quantity: drop.quantity, rarity: drop.rarity },
     };
     return result;
-  });
+  }),
 
-  onCommand(ctx, 'crate:open', CrateOpenSchema, ctx.actions, async ({ eid }) => {
+  'crate:open': command('crate:open', CrateOpenSchema, async (ctx, { eid }) => {
+    const { characterId } = ctx.session;
     const zone = ctx.session.zone;
     const crates = lootOf(ctx, zone).crates;
     const me = alivePlayerOf(ctx);
@@ -91,5 +90,5 @@ export function registerLootHandlers(ctx: CommandContext): void {
       crates.release(characterId, crate.spawnId);
       throw err;
     }
-  });
-}
+  }),
+} satisfies Record<string, EventHandler>;

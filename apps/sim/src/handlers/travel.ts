@@ -10,8 +10,8 @@ import { SimRefusal, asReply, replyError, replyOk, toAckError } from '../net/ack
 import { departureRefusal } from '../zone/metro-departure';
 import { carriedCombat } from '../zone/zone-commands';
 import type { Zone } from '../zone/zone';
-import { rateLimited, type CommandContext } from './command';
-import { parsePayload, safely } from './context';
+import { rateLimited, type CommandContext, type EventHandler } from './command';
+import { parsePayload } from './context';
 import { arrivalOf } from './travel-arrival';
 import { HANDOVER_CLOSE_MS, rideMetroAway } from './travel-handover';
 
@@ -28,37 +28,34 @@ const refuse = (code: 'INVALID_STATE' | 'NOT_FOUND', message: string) =>
  * process: acked with its URL once the rider is saved there (travel-handover.ts).
  * Shares the action budget of the other commands.
  */
-export function registerTravelHandlers(ctx: CommandContext): void {
-  ctx.session.socket.on(
-    'zone:travel',
-    safely(ctx, (input: unknown, ack?: unknown) => {
-      const reply = asReply<TravelResult>(ack);
-      const travel = parsePayload(ctx, ZoneTravelSchema, input, reply);
-      if (!travel) return;
-      if (!ctx.actions.take()) return replyError(reply, rateLimited);
-      const ride = ctx.zones.has(travel.to)
-        ? rideMetro(ctx, travel.to)
-        : rideMetroAway(ctx, travel.to).then((result) => ({ result, welcome: undefined }));
-      ride.then(
-        (arrival) => {
-          // the ack first, so the client knows the welcome that follows is the new district
-          replyOk(reply, arrival.result);
-          if (arrival.welcome) ctx.session.conn.welcome(arrival.welcome);
-          else {
-            // handed over to another process: this connection has nothing left to do
-            const socket = ctx.session.socket;
-            setTimeout(() => socket.disconnect(true), HANDOVER_CLOSE_MS).unref();
-          }
-          ctx.log.info(
-            { zone: arrival.result.zoneId, handover: arrival.result.simUrl },
-            'rode the metro',
-          );
-        },
-        (err: unknown) => replyError(reply, toAckError(err, ctx.log)),
-      );
-    }),
-  );
-}
+export const travelHandlers = {
+  'zone:travel': (ctx, input, ack) => {
+    const reply = asReply<TravelResult>(ack);
+    const travel = parsePayload(ctx, ZoneTravelSchema, input, reply);
+    if (!travel) return;
+    if (!ctx.actions.take()) return replyError(reply, rateLimited);
+    const ride = ctx.zones.has(travel.to)
+      ? rideMetro(ctx, travel.to)
+      : rideMetroAway(ctx, travel.to).then((result) => ({ result, welcome: undefined }));
+    ride.then(
+      (arrival) => {
+        // the ack first, so the client knows the welcome that follows is the new district
+        replyOk(reply, arrival.result);
+        if (arrival.welcome) ctx.session.conn.welcome(arrival.welcome);
+        else {
+          // handed over to another process: this connection has nothing left to do
+          const socket = ctx.session.socket;
+          setTimeout(() => socket.disconnect(true), HANDOVER_CLOSE_MS).unref();
+        }
+        ctx.log.info(
+          { zone: arrival.result.zoneId, handover: arrival.result.simUrl },
+          'rode the metro',
+        );
+      },
+      (err: unknown) => replyError(reply, toAckError(err, ctx.log)),
+    );
+  },
+} satisfies Record<string, EventHandler>;
 
 /**
  * Moves the session's character from its zone's metro station to `to`'s: a

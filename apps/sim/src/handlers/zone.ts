@@ -1,25 +1,23 @@
 import { MoveInputSchema } from '@necp/shared';
 import { INTERNAL_REFUSAL, asReply, replyError, replyOk, toAckError } from '../net/ack';
-import { parsePayload, safely, type HandlerContext } from './context';
+import type { EventHandler } from './command';
+import { parsePayload } from './context';
 
 /**
  * zone:move — one movement input into the zone's inbox; acked once the tick took
  * it (or refused it: dead, too many queued, not in the zone); the snapshot acks its seq.
  */
-export function registerZoneHandlers(ctx: HandlerContext): void {
-  const { socket, characterId, conn } = ctx.session;
-  socket.on(
-    'zone:move',
-    safely(ctx, (input: unknown, ack?: unknown) => {
-      const reply = asReply<undefined>(ack);
-      const move = parsePayload(ctx, MoveInputSchema, input, reply);
-      if (!move) return;
-      ctx.session.zone.submit({ k: 'move', characterId, input: move }, conn, (err, res) => {
-        if (err) return replyError(reply, toAckError(err, ctx.log));
-        if (!res) return replyError(reply, INTERNAL_REFUSAL);
-        if (res.ok) replyOk(reply, undefined);
-        else replyError(reply, res.refusal);
-      });
-    }),
-  );
-}
+export const zoneHandlers = {
+  'zone:move': (ctx, input, ack) => {
+    const { characterId, conn } = ctx.session;
+    const reply = asReply<undefined>(ack);
+    const move = parsePayload(ctx, MoveInputSchema, input, reply);
+    if (!move) return;
+    ctx.session.zone.submit({ k: 'move', characterId, input: move }, conn, (err, res) => {
+      if (err) return replyError(reply, toAckError(err, ctx.log));
+      if (!res) return replyError(reply, INTERNAL_REFUSAL);
+      if (res.ok) replyOk(reply, undefined);
+      else replyError(reply, res.refusal);
+    });
+  },
+} satisfies Record<string, EventHandler>;

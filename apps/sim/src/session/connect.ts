@@ -1,15 +1,6 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
-import { CLIENT_EVENTS } from '@necp/shared';
-import { registerAdminHandlers } from '../handlers/admin';
-import { registerCombatHandlers } from '../handlers/combat';
 import type { CommandContext } from '../handlers/command';
-import { registerInventoryHandlers } from '../handlers/inventory';
-import { registerItemUseHandlers } from '../handlers/item-use';
-import { registerLootHandlers } from '../handlers/loot';
-import { registerNetHandlers } from '../handlers/net';
-import { registerTravelHandlers } from '../handlers/travel';
-import { registerUnknownEventGuard } from '../handlers/unknown';
-import { registerZoneHandlers } from '../handlers/zone';
+import { listen } from '../handlers/dispatch';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
@@ -20,9 +11,6 @@ import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
 import { StatsRefresher, charStatsMsg } from './stats-refresher';
-
-/** Every client event the contract names has a handler below; anything else is a bad payload. */
-const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
 
 /** Database-backed commands (pickup, crate, drop, admin, travel, item use) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };
@@ -106,19 +94,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     items: ctx.items,
     stats: session.stats,
     actions: new RateWindow(ctx.clock, ACTION_LIMIT.limit, ACTION_LIMIT.windowMs),
+    pings: new RateWindow(ctx.clock, PING_LIMIT.limit, PING_LIMIT.windowMs),
+    fights: new RateWindow(ctx.clock, COMBAT_LIMIT.limit, COMBAT_LIMIT.windowMs),
   };
-  registerZoneHandlers(handlers);
-  registerNetHandlers(handlers, new RateWindow(ctx.clock, PING_LIMIT.limit, PING_LIMIT.windowMs));
-  registerLootHandlers(handlers);
-  registerInventoryHandlers(handlers);
-  registerAdminHandlers(handlers);
-  registerCombatHandlers(
-    handlers,
-    new RateWindow(ctx.clock, COMBAT_LIMIT.limit, COMBAT_LIMIT.windowMs),
-  );
-  registerTravelHandlers(handlers);
-  registerItemUseHandlers(handlers);
-  registerUnknownEventGuard(handlers, KNOWN_EVENTS);
+  listen(handlers);
   // quest and reputation notices reach the character here, in any zone, from any sim node
   void socket.join(characterRoom(character.id));
   // a ban or revoked sessions disconnects the account's sockets on every node (outbox-wiring),
