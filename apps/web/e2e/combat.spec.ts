@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { npcTemplateById, zoneById } from '@necp/shared';
 import type { NecpTestView } from '../src/game/test-hook';
 import { fightTarget, living, loneliest, state, tabTo, waitForOwnDropNear } from './combat-helpers';
-import { createCharacter, enterCity, playingCharacterId, signUp, uid, walkTo } from './helpers';
+import { enterCity, newAccountWithCharacter, playingCharacterId, uid, walkTo } from './helpers';
 
 const PUNK = 'tyger_claws_punk';
 const watson = zoneById('watson')!;
@@ -32,8 +32,7 @@ test(
   async ({ page }) => {
     test.setTimeout(240_000);
     const id = uid();
-    await signUp(page, `fighter${id}`);
-    await createCharacter(page, `Solo${id}`, 'streetkid', 'solo');
+    await newAccountWithCharacter(page, `fighter${id}`, `Solo${id}`, 'streetkid', 'solo');
     // nothing is seeded: the character fights with what a new Solo has (its starter kit)
     const card = page.getByTestId('character-card').filter({ hasText: `Solo${id}` });
     const characterId = await card.getAttribute('data-id');

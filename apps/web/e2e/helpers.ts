@@ -155,3 +155,69 @@ export async function onTopWhen(page: Page, selector: string, when: string[], ti
   );
   return ((await handle.jsonValue()) as { top: boolean | string }).top;
 }
+
+/**
+ * Signs `page`'s browser context up and in through the same HTTP endpoints the sign-up
+ * form calls (tRPC auth.register, then next-auth's credentials callback), without the
+ * form: for specs that are not about signing up (sign-up itself is tested through the
+ * form in auth-validation, sign-in-protection, headers, https and two-players).
+ * page.request shares the context's cookies, so the page is signed in afterwards.
+ */
+export async function signUpViaApi(page: Page, username: string) {
+  const api = page.request;
+  const json = { 'content-type': 'application/json' };
+  const email = `${username}@e2e.necp`;
+  const reg = await api.post('/api/trpc/auth.register', {
+    headers: json,
+    data: { json: { email, username, password: PASSWORD } },
+  });
+  expect(reg.status(), await reg.text()).toBe(200);
+  const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const signIn = await api.post('/api/auth/callback/credentials', {
+    form: { email, password: PASSWORD, csrfToken, json: 'true' },
+    maxRedirects: 0,
+  });
+  expect(signIn.status(), await signIn.text()).toBeLessThan(400);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith('next-auth.session-token'))).toBe(true);
+}
+
+/** character.create through the API (what the creation form sends); the new id. */
+export async function createCharacterViaApi(
+  page: Page,
+  name: string,
+  origin: string,
+  cls: string,
+): Promise<string> {
+  const res = await page.request.post('/api/trpc/character.create', {
+    headers: { 'content-type': 'application/json' },
+    data: { json: { name, origin, class: cls } },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const body = (await res.json()) as { result: { data: { json: { id: string } } } };
+  return body.result.data.json.id;
+}
+
+/**
+ * A new account with one character, made through the API, and the page on /characters
+ * with that character's card showing — what signUp + createCharacter leave behind.
+ */
+export async function newAccountWithCharacter(
+  page: Page,
+  username: string,
+  name: string,
+  origin: string,
+  cls: string,
+) {
+  await signUpViaApi(page, username);
+  await createCharacterViaApi(page, name, origin, cls);
+  await page.goto('/characters');
+  await expect(page.getByTestId('character-card').filter({ hasText: name })).toBeVisible();
+}
+
+/** A new account made through the API, and the page on /characters — where signUp leaves it. */
+export async function newAccount(page: Page, username: string) {
+  await signUpViaApi(page, username);
+  await page.goto('/characters');
+  await page.waitForURL('**/characters');
+}

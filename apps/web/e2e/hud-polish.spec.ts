@@ -11,14 +11,13 @@ import { grantItem } from '@necp/game';
 import { METRO_RANGE, zoneById } from '@necp/shared';
 import { state } from './combat-helpers';
 import {
-  createCharacter,
   dismissDailyPopup,
   enterCity,
   hold,
+  newAccountWithCharacter,
   onTop,
   onTopWhen,
   playingCharacterId,
-  signUp,
   uid,
   walkTo,
 } from './helpers';
@@ -47,9 +46,8 @@ const shot = (page: Page, name: string) =>
 async function newPlayer(page: Page, size: (typeof SIZES)[number], prefix: string) {
   await page.setViewportSize({ width: size.width, height: size.height });
   const id = uid();
-  await signUp(page, `${prefix}${id}`);
   const name = `${prefix[0]!.toUpperCase()}${prefix.slice(1)}${id}`;
-  await createCharacter(page, name, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, `${prefix}${id}`, name, 'streetkid', 'solo');
   await enterCity(page, name);
   return name;
 }

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
 import { zoneById } from '@necp/shared';
-import { createCharacter, enterCity, playingCharacterId, signUp, uid, walkTo } from './helpers';
+import { enterCity, newAccountWithCharacter, playingCharacterId, uid, walkTo } from './helpers';
 
 const watson = zoneById('watson')!;
 const spawn = (kind: string) => watson.spawnPoints.find((p) => p.kind === kind)!;
@@ -27,8 +27,7 @@ const statValue = async (page: Page, name: string) =>
 test('loot a crate, equip a weapon, bank an item', async ({ page }) => {
   test.setTimeout(240_000);
   const id = uid();
-  await signUp(page, `looter${id}`);
-  await createCharacter(page, `Rogue${id}`, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, `looter${id}`, `Rogue${id}`, 'streetkid', 'solo');
   await enterCity(page, `Rogue${id}`);
   const characterId = playingCharacterId(page);
 

@@ -6,12 +6,11 @@ import { expect, test } from './test';
 import type { Page, TestInfo } from '@playwright/test';
 import { contactById } from '@necp/shared';
 import {
-  createCharacter,
   dismissDailyPopup,
   enterCity,
+  newAccountWithCharacter,
   onTop,
   ownPosition,
-  signUp,
   uid,
   walkTo,
 } from './helpers';
@@ -120,8 +119,7 @@ test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async 
   page,
 }, info) => {
   const name = `Tap${uid()}`;
-  await signUp(page, `m_${uid()}`);
-  await createCharacter(page, name, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, `m_${uid()}`, name, 'streetkid', 'solo');
   await enterCity(page, name);
   await dismissDailyPopup(page, 'tap');
 
@@ -195,8 +193,7 @@ test('a phone on its side: the HUD widgets do not overlap, and windows leave you
 }, info) => {
   await page.setViewportSize({ width: 844, height: 390 });
   const name = `Side${uid()}`;
-  await signUp(page, `s_${uid()}`);
-  await createCharacter(page, name, 'streetkid', 'netrunner');
+  await newAccountWithCharacter(page, `s_${uid()}`, name, 'streetkid', 'netrunner');
   await enterCity(page, name);
   await dismissDailyPopup(page, 'tap');
   await expect(page.getByTestId('touch-stick')).toBeVisible();

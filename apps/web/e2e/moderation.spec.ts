@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { appendCombatLog, type CombatLogRow } from '@necp/game';
 import { abilityById, effectById } from '@necp/shared';
-import { PASSWORD, createCharacter, signUp, uid } from './helpers';
+import { PASSWORD, newAccountWithCharacter, uid } from './helpers';
 
 const rows = (page: Page) => page.getByTestId('combat-log-row');
 /** the combat log's URL filtered by exactly this character */
@@ -19,8 +19,7 @@ test('moderators read the combat log; players are refused', async ({ page, brows
   const id = uid();
   const user = `warden${id}`;
   const name = `Target${id}`;
-  await signUp(page, user);
-  await createCharacter(page, name, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, user, name, 'streetkid', 'solo');
   const characterId = await page
     .getByTestId('character-card')
     .filter({ hasText: name })

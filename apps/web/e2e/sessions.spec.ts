@@ -12,7 +12,7 @@ import {
 } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { verifySimTicket } from '@necp/game';
-import { PASSWORD, createCharacter, enterCity, signUp, uid } from './helpers';
+import { PASSWORD, enterCity, newAccount, newAccountWithCharacter, uid } from './helpers';
 
 const SIM_TICKET_SECRET = process.env.SIM_TICKET_SECRET ?? 'e2e-sim-ticket-secret-0123456789';
 
@@ -61,7 +61,7 @@ test('signing out ends the session: a copy of the old cookie gets 401', async ({
   baseURL,
 }) => {
   const user = `leaver${uid()}`;
-  await signUp(page, user);
+  await newAccount(page, user);
   const copy = await copyCookies(page.context(), baseURL!);
   try {
     const before = await me(copy);
@@ -87,9 +87,8 @@ test('signing out ends the session: a copy of the old cookie gets 401', async ({
 
 test('signing out in another tab ends the game open in this one', async ({ page }) => {
   const id = uid();
-  await signUp(page, `quitter${id}`);
   const name = `Quit${id}`;
-  await createCharacter(page, name, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, `quitter${id}`, name, 'streetkid', 'solo');
   await enterCity(page, name);
 
   // the same browser (same cookie, same login session), another tab
@@ -115,7 +114,7 @@ test('"sign out everywhere" on the account page ends a second browser’s sessio
   baseURL,
 }) => {
   const user = `many${uid()}`;
-  await signUp(page, user);
+  await newAccount(page, user);
   const other = await browser.newContext();
   const phone = await other.newPage();
   try {
@@ -153,8 +152,7 @@ test('a demoted admin’s old cookie mints a PLAYER ticket', async ({ page, brow
   const id = uid();
   const admin = `exadmin${id}`;
   const boss = `boss${id}`;
-  await signUp(page, admin);
-  await createCharacter(page, `Demo${id}`, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, admin, `Demo${id}`, 'streetkid', 'solo');
   const characterId = await page.getByTestId('character-card').first().getAttribute('data-id');
   expect(characterId).toBeTruthy();
   const adminRow = await setRole(admin, 'ADMIN');
@@ -166,7 +164,7 @@ test('a demoted admin’s old cookie mints a PLAYER ticket', async ({ page, brow
     expect((await enter(old, characterId!)).role).toBe('ADMIN');
 
     // demoted by another admin through the API (the setup promoted that one in the database)
-    await signUp(bossPage, boss);
+    await newAccount(bossPage, boss);
     await setRole(boss, 'ADMIN');
     const demote = await bossPage.request.post('/api/trpc/admin.setRole', {
       data: { json: { userId: adminRow.id, role: 'PLAYER' } },

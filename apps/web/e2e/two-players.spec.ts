@@ -8,6 +8,7 @@ import {
   createCharacter,
   enterCity,
   hold,
+  newAccountWithCharacter,
   ownPosition,
   seenPosition,
   signUp,
@@ -104,8 +105,7 @@ test('a second sign-in on the same character takes over and tells the first why'
   const char = `Judy${id}`;
   const ctx1 = await browser.newContext();
   const p1 = await ctx1.newPage();
-  await signUp(p1, user);
-  await createCharacter(p1, char, 'corpo', 'techie');
+  await newAccountWithCharacter(p1, user, char, 'corpo', 'techie');
   await enterCity(p1, char);
 
   // same account, another browser

@@ -5,7 +5,7 @@
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { contactById, loginRewardFor, vendorById } from '@necp/shared';
-import { createCharacter, enterCity, signUp, uid, walkTo } from './helpers';
+import { enterCity, newAccountWithCharacter, uid, walkTo } from './helpers';
 
 const koji = contactById('koji')!;
 const noodles = vendorById(koji.vendorId!)!.stock[0]!.templateId;
@@ -16,8 +16,7 @@ const hudEddies = async (page: Page) =>
 test('claim the daily reward, then buy, sell and buy back at a vendor', async ({ page }) => {
   test.setTimeout(240_000);
   const id = uid();
-  await signUp(page, `trader${id}`);
-  await createCharacter(page, `Koji${id}`, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, `trader${id}`, `Koji${id}`, 'streetkid', 'solo');
   await enterCity(page, `Koji${id}`);
 
   // the login reward pops up for a new account: day 1 of the streak, claim it
