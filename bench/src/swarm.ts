@@ -30,6 +30,13 @@ export interface ConnectReport {
 /** like the browser (apps/web game-client.ts): up to 8 returns, 1 s × attempt apart, after "server busy" */
 const BUSY_RETRIES = 8;
 const BUSY_RETRY_MS = 1_000;
+/**
+ * The connect phase ends at the latest this long after the pace would have
+ * connected everyone (≥ 60 s): no new attempts or retries after it. A sim
+ * refusing joins as busy for minutes (2,000 move bots) otherwise kept the phase
+ * going for over 12 minutes of retries and timeouts.
+ */
+const CONNECT_GRACE_MS = 60_000;
 
 export class Swarm {
   readonly bots: Bot[];
@@ -88,6 +95,7 @@ export class Swarm {
   /** Connects every bot at `perSecond`, each with a freshly minted ticket (as the web does right before connecting). */
   async connectAll(perSecond: number, onProgress?: (done: number) => void): Promise<ConnectReport> {
     const t0 = performance.now();
+    const deadline = t0 + (this.bots.length * 1000) / perSecond + CONNECT_GRACE_MS;
     const failures: Record<string, number> = {};
     let done = 0;
     let inFlight = 0;
@@ -96,6 +104,10 @@ export class Swarm {
       // one retry after a failure; a sim too busy to admit (UNAVAILABLE) is waited for, as the browser does
       const started = performance.now();
       for (let attempt = 0, busy = 0; attempt < 2; attempt++) {
+        if (performance.now() > deadline) {
+          count(failures, 'connect phase over');
+          return;
+        }
         try {
           const { ticket } = await signSimTicket(
             this.opts.secret,
