@@ -27,7 +27,7 @@ const USAGE = `pnpm bench [options]
   --seed 11                spawn points and directions of the move workload
   --out docs/perf.md       where the results section is written
   --no-write               print the results, leave docs/perf.md alone
-  --profile                run the sim with --cpu-prof (profiles in .data/bench/profiles)
+  --profile                CPU-profile the sim over each measured window (.data/bench/profiles)
   --keep-db                keep the bench databases (necp_bench_<n>) after the run
 Environment: DATABASE_URL (else an embedded PostgreSQL), REDIS_URL (optional, passed to the sim).`;
 

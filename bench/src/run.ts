@@ -33,9 +33,11 @@ import { spawnSquare, squareHomes, type Square } from './move-workload';
 import { BENCH_ZONE_ID, benchZone, createPopulation, zoneHomes } from './population';
 import { renderCityResults, renderResults, writeResults } from './report';
 import { memoryPerConnection, summarise, type RunResult } from './result';
-import { startSim, type SimProcess } from './sim-process';
+import { formatShares, ownerShares } from './profile-owners';
+import { freePort, startSim, type SimProcess } from './sim-process';
 import { sleep } from './swarm';
 import { BotFleet } from './bot-fleet';
+import { attachProfiler } from './window-profile';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const say = (msg: string) => console.log(`[bench] ${msg}`);
@@ -143,12 +145,11 @@ async function runOnce(
   say(`${n} accounts and characters in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const logFile = path.join(root, '.data', 'bench', `sim-${args.mode}-${n}.log`);
+  const inspectPort = args.profile ? await freePort() : undefined;
   const sim: SimProcess = await startSim({
     root,
     logFile,
-    nodeArgs: args.profile
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.data', 'bench', 'profiles')}`]
-      : [],
+    nodeArgs: inspectPort === undefined ? [] : [`--inspect=127.0.0.1:${inspectPort}`],
     ...(setup.pinned ? { cpu: SIM_CPU } : {}),
     openFiles: WANT_OPEN_FILES,
     env: {
@@ -215,6 +216,9 @@ async function runOnce(
   await sleep(args.warmup * 1000);
 
   const rssAtN = sim.rss();
+  // attached before the window (enabling the profiler costs a moment), started at its start
+  const profiler = inspectPort === undefined ? undefined : await attachProfiler(inspectPort);
+  if (profiler) cleanups.push(async () => profiler.close());
   say(`measuring ${args.seconds} s`);
   // a saturated sim may not answer /metrics in time: the bots' side is still worth reporting
   const metricsFailures: string[] = [];
@@ -229,9 +233,11 @@ async function runOnce(
   const machine0 = readCpuTimes();
   const db0 = cpuMsByPid(DB_PROCESSES);
   const loadAvg = os.loadavg()[0] ?? 0;
+  await profiler?.start();
   const w0 = performance.now();
   await sleep(args.seconds * 1000);
   const seconds = (performance.now() - w0) / 1000;
+  const profile = await profiler?.stop();
   const loadAvgEnd = os.loadavg()[0] ?? 0;
   const cpu = process.cpuUsage(cpu0);
   const machineBusyCores = busyCores(machine0, readCpuTimes());
@@ -258,6 +264,13 @@ async function runOnce(
     loadAvg,
     simLogs: sim.logs,
   });
+  if (profile) {
+    const file = path.join(root, '.data', 'bench', 'profiles', `${args.mode}-${n}.cpuprofile`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(profile));
+    say(`profile of the window: ${path.relative(root, file)}`);
+    for (const line of formatShares(ownerShares(profile))) say(line);
+  }
   if (metricsFailures.length > 0) result.failure = metricsFailures.join('; ');
   result.mode = args.mode;
   result.pinned = setup.pinned;
