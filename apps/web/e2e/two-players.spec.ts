@@ -47,7 +47,7 @@ test('two players register, enter the zone and see each other move', async ({ br
     .toBeGreaterThan(aSeenStart[0] + 3);
   // movement is straight east: y unchanged as B sees it
   expect((await seenPosition(pb, a.char))?.[1]).toBeCloseTo(aSeenStart[1], 0);
-  // interpolated: never backwards, no jump beyond what ~6 m/s covers in a slow frame
+  // interpolated: never backwards, no jump beyond what ~6 m/s covers in the frame's time
   const xs = track.map((p) => p.x);
   // frames come slowly on a loaded machine (6 in 2.5 s seen at load 16 on 2 cores): the bound scales with dt
   expect(xs.length).toBeGreaterThanOrEqual(5);
@@ -59,7 +59,11 @@ test('two players register, enter the zone and see each other move', async ({ br
     const step = track[i]!.x - track[i - 1]!.x;
     const dt = Math.max(track[i]!.t - track[i - 1]!.t, 16);
     expect(step).toBeGreaterThanOrEqual(-0.01);
-    expect(step).toBeLessThanOrEqual(1.2);
+    // a resync or teleport is metres; a display frame late on a loaded CI machine (240 ms:
+    // 1.44 m at 6 m/s, seen in a clean-clone run) is not a jump
+    expect(step, `step at frame ${i} (${dt.toFixed(0)} ms)`).toBeLessThanOrEqual(
+      Math.max(1.2, 0.3 + (dt / 1000) * 8),
+    );
     if (step > 0.3 + (dt / 1000) * 8) catchUps.push(step);
     expect(Math.abs(track[i]!.y - track[0]!.y)).toBeLessThan(0.05);
   }
