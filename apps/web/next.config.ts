@@ -12,7 +12,11 @@ const nextConfig: NextConfig = {
   // Next's own pass would check the same files again (~23 s of a CI run)
   typescript: { ignoreBuildErrors: process.env.NECP_TYPECHECKED === '1' },
   // a CI build runs once in a clean clone: writing Turbopack's build cache (~13 s) is waste
-  experimental: { turbopackFileSystemCacheForBuild: !process.env.CI },
+  experimental: {
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+    // `pnpm bench:web --profile` builds with readable server function names
+    serverMinification: process.env.NECP_PROFILE_BUILD !== '1',
+  },
   transpilePackages: ['@necp/shared', '@necp/api', '@necp/game', '@necp/db'],
   serverExternalPackages: [
     '@node-rs/argon2',

@@ -145,3 +145,38 @@ export function raiseOwnOpenFiles(want: number): { soft: number; hard: number } 
   }
   return openFileLimits('self');
 }
+
+/**
+ * CPU ms used so far by process `rootPid` and every process under it (a web server
+ * and any worker it forks), from /proc; undefined when the root is gone or off Linux.
+ */
+export function cpuMsOfTree(rootPid: number): number | undefined {
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return undefined;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(pid), {
+        ppid: Number(rest[1]),
+        ms: (Number(rest[11]) + Number(rest[12])) * JIFFY_MS,
+      });
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  if (!stats.has(rootPid)) return undefined;
+  let total = 0;
+  for (const [pid, s] of stats) {
+    // walk up to the root (or to init): a descendant counts once
+    let p: number | undefined = pid;
+    while (p !== undefined && p !== rootPid && p > 1) p = stats.get(p)?.ppid;
+    if (p === rootPid) total += s.ms;
+  }
+  return total;
+}

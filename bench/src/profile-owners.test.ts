@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerShares } from './profile-owners';
+import { inclusiveShares, ownerShares } from './profile-owners';
 import type { CpuProfile } from './window-profile';
 
 const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0 });
@@ -50,5 +50,20 @@ describe('ownerShares', () => {
     expect(share['garbage collection']).toBeCloseTo(1 / 8);
     expect(share['runtime, timers, natives (no JS owner)']).toBeCloseTo(1 / 8);
     expect(share['inputs: read, decode, Zod, handlers']).toBe(0);
+  });
+});
+
+describe('inclusiveShares', () => {
+  it('counts a sample for every named stage on its stack, callers included', () => {
+    const s = inclusiveShares(profile, {
+      step: ['step'],
+      codec: ['snapshot-codec'],
+      natives: ['writev', 'stringify'],
+    });
+    const share = Object.fromEntries(s.shares.map((x) => [x.name, x.share]));
+    // step holds stringify ×3, writev ×2 and itself ×1 of 8 busy samples
+    expect(share.step).toBeCloseTo(6 / 8);
+    expect(share.codec).toBeCloseTo(3 / 8);
+    expect(share.natives).toBeCloseTo(5 / 8);
   });
 });

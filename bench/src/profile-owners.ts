@@ -139,3 +139,44 @@ export function formatShares(s: OwnerShares): string[] {
     ...s.shares.map((x) => `  ${(x.share * 100).toFixed(0).padStart(3)} %  ${x.owner}`),
   ];
 }
+
+/**
+ * For each named pattern, the share of busy samples with a frame on their stack whose
+ * url or function name contains it (inclusive time: a request pipeline's stages, such
+ * as the session check with the queries it makes). Shares overlap; they need not sum.
+ */
+export function inclusiveShares(
+  profile: CpuProfile,
+  patterns: Record<string, string[]>,
+): { busyMs: number; shares: { name: string; share: number }[] } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const names = Object.keys(patterns);
+  // which patterns each node's stack holds, memoised through its parent
+  const memo = new Map<number, Set<string>>();
+  const stackHas = (id: number): Set<string> => {
+    const known = memo.get(id);
+    if (known) return known;
+    const p = parent.get(id);
+    const out = new Set(p === undefined ? [] : stackHas(p));
+    const f = byId.get(id)?.callFrame;
+    if (f)
+      for (const name of names)
+        if (patterns[name]!.some((x) => f.url.includes(x) || f.functionName === x)) out.add(name);
+    memo.set(id, out);
+    return out;
+  };
+  const ms = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName === '(idle)') return;
+    const dt = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
+    busy += dt;
+    for (const name of stackHas(id)) ms.set(name, (ms.get(name) ?? 0) + dt);
+  });
+  return {
+    busyMs: busy,
+    shares: names.map((name) => ({ name, share: busy > 0 ? (ms.get(name) ?? 0) / busy : 0 })),
+  };
+}
