@@ -20,6 +20,9 @@ export const unknownTemplate = (templateId: string) =>
   new DomainError('NOT_FOUND', `item template ${templateId} not found`, 'Unknown item');
 
 export async function loadTemplate(tx: Tx, templateId: string): Promise<ItemTemplate> {
+  // immutable while the process runs (see above): a template read once is never read again
+  const known = parsed.get(templateId);
+  if (known) return known;
   const row = await tx.itemTemplate.findUnique({
     where: { id: templateId },
     select: { id: true, data: true },
@@ -28,17 +31,25 @@ export async function loadTemplate(tx: Tx, templateId: string): Promise<ItemTemp
   return templateContent(row);
 }
 
-/** Templates of several items at once (ids may repeat). */
 export async function loadTemplates(
   tx: Tx,
   templateIds: readonly string[],
 ): Promise<Map<string, ItemTemplate>> {
-  const ids = [...new Set(templateIds)];
+  const out = new Map<string, ItemTemplate>();
+  const missing: string[] = [];
+  for (const id of new Set(templateIds)) {
+    const t = parsed.get(id);
+    if (t) out.set(id, t);
+    else missing.push(id);
+  }
+  // a query costs ~1 ms of CPU in the Prisma client (docs/perf.md): only for templates not yet seen
+  if (missing.length === 0) return out;
   const rows = await tx.itemTemplate.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: missing } },
     select: { id: true, data: true },
   });
-  return new Map(rows.map((r) => [r.id, templateContent(r)]));
+  for (const r of rows) out.set(r.id, templateContent(r));
+  return out;
 }
 
 /** A template the caller already knows exists (its items reference it). */
