@@ -164,7 +164,7 @@ async function main() {
       await openLoop({
         origin: web.origin,
         rate: 50,
-        seconds: 2,
+        seconds: 5,
         request,
         check: checkFor(scenario),
       });
