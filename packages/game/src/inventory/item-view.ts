@@ -10,7 +10,13 @@ import {
 export const isBroken = (item: Pick<Item, 'durability'>) =>
   item.durability !== null && item.durability <= 0;
 
-export function toItemView(item: Item, template: ItemTemplate): ItemView {
+/** The columns an item view is made of (a Prisma row, or a row of a raw read). */
+export type ItemViewRow = Pick<
+  Item,
+  'id' | 'templateId' | 'quantity' | 'durability' | 'slot' | 'boundCharacterId'
+>;
+
+export function toItemView(item: ItemViewRow, template: ItemTemplate): ItemView {
   return {
     id: item.id,
     templateId: item.templateId,
@@ -24,7 +30,7 @@ export function toItemView(item: Item, template: ItemTemplate): ItemView {
   };
 }
 
-export function toEquippedItemView(item: Item, template: ItemTemplate): EquippedItemView {
+export function toEquippedItemView(item: ItemViewRow, template: ItemTemplate): EquippedItemView {
   const slotName = EQUIPMENT_SLOTS[item.slot];
   if (!slotName) throw new Error(`item ${item.id} sits in unknown equipment slot ${item.slot}`);
   return { ...toItemView(item, template), slotName };

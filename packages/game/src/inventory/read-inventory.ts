@@ -7,7 +7,7 @@ import {
   type ItemTemplate,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { isBroken, toEquippedItemView, toItemView } from './item-view';
+import { isBroken, toEquippedItemView, toItemView, type ItemViewRow } from './item-view';
 import { loadTemplates, templateOf } from './templates';
 
 export interface CharacterLoad {
@@ -19,7 +19,7 @@ export interface CharacterLoad {
 /** Weight and derived stats from a character and its items: broken equipment gives nothing. */
 export function characterLoad(
   character: Pick<Character, 'level' | 'body' | 'reflexes' | 'technical' | 'intelligence' | 'cool'>,
-  items: readonly Item[],
+  items: readonly Pick<Item, 'container' | 'durability' | 'quantity' | 'templateId'>[],
   templates: Map<string, ItemTemplate>,
 ): CharacterLoad {
   const carried = items.filter((i) => i.container === 'BAG' || i.container === 'EQUIPMENT');
@@ -39,17 +39,27 @@ export function characterLoad(
   };
 }
 
-/** The inventory window's data, read inside the caller's transaction. */
-export async function readInventory(tx: Tx, character: Character): Promise<InventoryView> {
-  // bag and equipment only: BUYBACK rows keep the seller's characterId too
-  const items = await tx.item.findMany({
-    where: { characterId: character.id, container: { in: ['BAG', 'EQUIPMENT'] } },
-    orderBy: { slot: 'asc' },
-  });
-  const templates = await loadTemplates(
-    tx,
-    items.map((i) => i.templateId),
-  );
+/** What an inventory view is made of: the character's columns it shows or derives from. */
+export type InventoryCharacter = Pick<
+  Character,
+  | 'id'
+  | 'bagSlots'
+  | 'eddies'
+  | 'level'
+  | 'body'
+  | 'reflexes'
+  | 'technical'
+  | 'intelligence'
+  | 'cool'
+>;
+export type InventoryItem = ItemViewRow & Pick<Item, 'container'>;
+
+/** The inventory window's data from rows already read (bag and equipment items only). */
+export function inventoryView(
+  character: InventoryCharacter,
+  items: readonly InventoryItem[],
+  templates: Map<string, ItemTemplate>,
+): InventoryView {
   const load = characterLoad(character, items, templates);
   return {
     characterId: character.id,
@@ -65,4 +75,18 @@ export async function readInventory(tx: Tx, character: Character): Promise<Inven
     eddies: character.eddies,
     stats: load.stats,
   };
+}
+
+/** The inventory window's data, read inside the caller's transaction. */
+export async function readInventory(tx: Tx, character: Character): Promise<InventoryView> {
+  // bag and equipment only: BUYBACK rows keep the seller's characterId too
+  const items = await tx.item.findMany({
+    where: { characterId: character.id, container: { in: ['BAG', 'EQUIPMENT'] } },
+    orderBy: { slot: 'asc' },
+  });
+  const templates = await loadTemplates(
+    tx,
+    items.map((i) => i.templateId),
+  );
+  return inventoryView(character, items, templates);
 }
