@@ -3,12 +3,11 @@ import { InventoryGetInputSchema, type InventoryView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { characterNotFound } from '../characters/get-owned-character';
+import { CarriedItemSchema, MAX_CARRIED } from './carried-items';
 import { inventoryView } from './read-inventory';
 import { loadTemplates } from './templates';
 
 const int = z.number().int();
-/** far above any bag and equipment (a cap on what a parse accepts, as every list has) */
-const MAX_CARRIED = 1000;
 /** The one row getInventory reads (raw SQL is typed by nothing else, so it is parsed). */
 const InventoryRowSchema = z.object({
   id: z.string(),
@@ -20,19 +19,7 @@ const InventoryRowSchema = z.object({
   technical: int,
   intelligence: int,
   cool: int,
-  items: z
-    .array(
-      z.object({
-        id: z.string(),
-        templateId: z.string(),
-        quantity: int,
-        durability: int.nullable(),
-        container: z.enum(['BAG', 'EQUIPMENT']),
-        slot: int,
-        boundCharacterId: z.string().nullable(),
-      }),
-    )
-    .max(MAX_CARRIED),
+  items: z.array(CarriedItemSchema).max(MAX_CARRIED),
 });
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { isBroken, toEquippedItemView, toItemView, type ItemViewRow } from './item-view';
+import { readCarriedItems } from './carried-items';
 import { loadTemplates, templateOf } from './templates';
 
 export interface CharacterLoad {
@@ -79,11 +80,7 @@ export function inventoryView(
 
 /** The inventory window's data, read inside the caller's transaction. */
 export async function readInventory(tx: Tx, character: Character): Promise<InventoryView> {
-  // bag and equipment only: BUYBACK rows keep the seller's characterId too
-  const items = await tx.item.findMany({
-    where: { characterId: character.id, container: { in: ['BAG', 'EQUIPMENT'] } },
-    orderBy: { slot: 'asc' },
-  });
+  const items = await readCarriedItems(tx, character.id);
   const templates = await loadTemplates(
     tx,
     items.map((i) => i.templateId),
