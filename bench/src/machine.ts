@@ -55,13 +55,16 @@ export function busyCores(a: CpuTimes | undefined, b: CpuTimes | undefined): num
 /** Linux's USER_HZ: /proc times are in 1/100 s on every mainstream architecture. */
 const JIFFY_MS = 10;
 
-/**
- * CPU ms used so far by each process whose name is one of `names` (e.g. the local
- * PostgreSQL and Redis servers the sim talks to), by pid, from /proc/<pid>/stat;
- * empty off Linux.
- */
-export function cpuMsByPid(names: readonly string[]): Map<number, number> {
-  const out = new Map<number, number>();
+interface ProcessCpu {
+  name: string;
+  ppid: number;
+  /** user + system CPU ms so far */
+  ms: number;
+}
+
+/** Every process's name, parent and CPU so far, from /proc/<pid>/stat; empty off Linux. */
+function readProcesses(): Map<number, ProcessCpu> {
+  const out = new Map<number, ProcessCpu>();
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -73,14 +76,27 @@ export function cpuMsByPid(names: readonly string[]): Map<number, number> {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const open = stat.indexOf('(');
       const close = stat.lastIndexOf(')');
-      if (!names.includes(stat.slice(open + 1, close))) continue;
       // fields after the name: state ppid … utime (14th field) stime (15th)
       const rest = stat.slice(close + 2).split(' ');
-      out.set(Number(pid), (Number(rest[11]) + Number(rest[12])) * JIFFY_MS);
+      out.set(Number(pid), {
+        name: stat.slice(open + 1, close),
+        ppid: Number(rest[1]),
+        ms: (Number(rest[11]) + Number(rest[12])) * JIFFY_MS,
+      });
     } catch {
       /* the process ended meanwhile */
     }
   }
+  return out;
+}
+
+/**
+ * CPU ms used so far by each process whose name is one of `names` (e.g. the local
+ * PostgreSQL and Redis servers the sim talks to), by pid; empty off Linux.
+ */
+export function cpuMsByPid(names: readonly string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [pid, p] of readProcesses()) if (names.includes(p.name)) out.set(pid, p.ms);
   return out;
 }
 
@@ -148,28 +164,10 @@ export function raiseOwnOpenFiles(want: number): { soft: number; hard: number } 
 
 /**
  * CPU ms used so far by process `rootPid` and every process under it (a web server
- * and any worker it forks), from /proc; undefined when the root is gone or off Linux.
+ * and any worker it forks); undefined when the root is gone or off Linux.
  */
 export function cpuMsOfTree(rootPid: number): number | undefined {
-  const stats = new Map<number, { ppid: number; ms: number }>();
-  let pids: string[];
-  try {
-    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return undefined;
-  }
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(pid), {
-        ppid: Number(rest[1]),
-        ms: (Number(rest[11]) + Number(rest[12])) * JIFFY_MS,
-      });
-    } catch {
-      /* ended meanwhile */
-    }
-  }
+  const stats = readProcesses();
   if (!stats.has(rootPid)) return undefined;
   let total = 0;
   for (const [pid, s] of stats) {
