@@ -4,8 +4,9 @@
  * the database. Calls go through the real tRPC caller against PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { grantItem } from '@necp/game';
+import { grantItem, rateLimiterFor } from '@necp/game';
 import { uniq } from '@necp/db/testing';
+import { MUTATION_LIMIT } from './trpc';
 import { rejection, signedIn, testDb, testDeps } from './testing';
 
 const db = testDb();
@@ -40,6 +41,8 @@ describe('bad strings at the tRPC edge', () => {
     const p = await player();
     const { characterId, itemId } = p;
     for (const bad of BAD_STRINGS) {
+      // refused input still counts against the account's mutation budget; each round fits in one
+      await rateLimiterFor(deps, MUTATION_LIMIT).reset(p.user.id);
       const calls: [string, () => Promise<unknown>][] = [
         ['character.delete', () => p.caller.character.delete({ characterId: bad })],
         ['character.enter', () => p.caller.character.enter({ characterId: bad })],

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { z } from 'zod';
-import { DomainError, DOMAIN_ERROR_CODES } from '@necp/game';
+import { DomainError, DOMAIN_ERROR_CODES, rateLimiterFor } from '@necp/game';
 import { createTestUser } from '@necp/db/testing';
 import { appRouter, createTRPCContext, DOMAIN_TO_TRPC_CODE } from './index';
 import { INTERNAL_ERROR_MESSAGE } from './error-mapping';
@@ -92,8 +92,9 @@ describe('mutations per account', () => {
           ip: `10.0.${i >> 8}.${i & 255}`,
         }),
       );
-    for (let i = 0; i < MUTATION_LIMIT.points; i++)
-      expect(await as(a.id, i).touch()).toBe('touched');
+    for (let i = 0; i < 3; i++) expect(await as(a.id, i).touch()).toBe('touched');
+    // the rest of the window's budget in one hit, so the short window cannot roll over mid-loop
+    await rateLimiterFor(deps, MUTATION_LIMIT).consume(a.id, MUTATION_LIMIT.points - 3);
     const refused = (await rejection(as(a.id, 999).touch())) as Error;
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     expect(refused.message).toMatch(

@@ -7,12 +7,12 @@ import { moveWithin } from './move-within';
 import { bagItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplate } from './templates';
-import { publishStatsChanged } from '../world/publish-stats-changed';
 
 /**
  * Drag and drop inside the bag: to an empty slot it moves, onto the same
  * stackable item it merges up to the stack size (the remainder stays), onto
- * anything else the two swap.
+ * anything else the two swap. Nothing the sim derives changes (same gear, same
+ * carried weight), so unlike equip or split it publishes no character.stats_changed.
  */
 export async function moveItem(
   deps: Pick<GameDeps, 'db'>,
@@ -32,7 +32,6 @@ export async function moveItem(
         toSlot,
         stackSize: template.stackSize,
       });
-      await publishStatsChanged(tx, c.id, 'inventory.move');
       return readInventory(tx, c);
     },
   );

@@ -5,6 +5,7 @@ import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { containerOwner, type Container } from './container';
 import { noSuchSlot } from './errors';
+import { addItemQuantity, deleteItem, setItemQuantity, setItemSlot } from './item-writes';
 
 export type MoveOutcome = 'none' | 'moved' | 'merged' | 'swapped';
 
@@ -32,7 +33,7 @@ export async function moveWithin(
   if (toSlot === item.slot) return 'none';
   const there = a.occupants.find((o) => o.slot === toSlot && o.id !== item.id);
   if (!there) {
-    await tx.item.update({ where: { id: item.id }, data: { slot: toSlot } });
+    await setItemSlot(tx, item.id, toSlot);
     return 'moved';
   }
   const room = canStack(item, there, stackSize) ? stackSpace(there, stackSize) : 0;
@@ -47,15 +48,15 @@ export async function moveWithin(
       toOwner: owner,
       ref,
     };
-    await tx.item.update({ where: { id: there.id }, data: { quantity: { increment: n } } });
-    if (n === item.quantity) await tx.item.delete({ where: { id: item.id } });
-    else await tx.item.update({ where: { id: item.id }, data: { quantity: item.quantity - n } });
+    await addItemQuantity(tx, there.id, n);
+    if (n === item.quantity) await deleteItem(tx, item.id);
+    else await setItemQuantity(tx, item.id, item.quantity - n);
     await recordItem(tx, { ...side, itemId: item.id, quantityDelta: -n });
     await recordItem(tx, { ...side, itemId: there.id, quantityDelta: n });
     return 'merged';
   }
-  await tx.item.update({ where: { id: item.id }, data: { slot: PARKING_SLOT } });
-  await tx.item.update({ where: { id: there.id }, data: { slot: item.slot } });
-  await tx.item.update({ where: { id: item.id }, data: { slot: toSlot } });
+  await setItemSlot(tx, item.id, PARKING_SLOT);
+  await setItemSlot(tx, there.id, item.slot);
+  await setItemSlot(tx, item.id, toSlot);
   return 'swapped';
 }

@@ -16,19 +16,14 @@ export interface ItemChange {
 /**
  * Appends one ledger row for one side of an item change. The caller writes the
  * Item row itself in the same transaction; `checkInvariants` proves the two agree.
+ * Raw: every item move, merge and split writes ledger rows, and a Prisma model write
+ * costs ~1 ms of CPU per call (docs/perf.md, "The web tier").
  */
 export async function recordItem(tx: Tx, change: ItemChange): Promise<void> {
   if (!Number.isSafeInteger(change.quantityDelta))
     throw new Error(`recordItem: bad quantityDelta ${change.quantityDelta}`);
-  await tx.ledgerEntry.create({
-    data: {
-      reason: change.reason,
-      itemId: change.itemId,
-      templateId: change.templateId,
-      quantityDelta: change.quantityDelta,
-      fromOwner: change.fromOwner,
-      toOwner: change.toOwner,
-      ref: change.ref ?? null,
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "LedgerEntry" ("reason", "itemId", "templateId", "quantityDelta", "fromOwner", "toOwner", "ref")
+    VALUES (${change.reason}, ${change.itemId}, ${change.templateId}, ${change.quantityDelta},
+      ${change.fromOwner}, ${change.toOwner}, ${change.ref ?? null})`;
 }
