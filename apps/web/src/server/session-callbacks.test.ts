@@ -17,6 +17,7 @@ import {
   type GameDeps,
 } from '@necp/game';
 import { sessionCallbacks, sessionEvents } from './session-callbacks';
+import { readSession } from './session-read';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -104,10 +105,24 @@ async function signOutEndpoint(cookie: string) {
   return res;
 }
 
-/** What our server code sees for a request carrying this cookie. */
+const jar = (cookies: Record<string, string>) => ({
+  getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
+});
+const withoutExpiry = (s: Session | null) => (s ? { ...s, expires: undefined } : null);
+
+/**
+ * What our server code sees for a request carrying this cookie: the request path's
+ * read (session-read.ts), which must agree with next-auth's own getServerSession.
+ */
 async function serverSession(cookie: string): Promise<Session | null> {
   const res = response();
-  return getServerSession(request(cookie) as never, res as never, options);
+  const viaNextAuth = await getServerSession(request(cookie) as never, res as never, options);
+  const viaRead = await readSession(deps, jar({ [COOKIE]: cookie }), {
+    secret,
+    secureCookie: false,
+  });
+  expect(withoutExpiry(viaRead)).toEqual(withoutExpiry(viaNextAuth?.user ? viaNextAuth : null));
+  return viaRead;
 }
 
 /** GET /api/auth/session with this cookie: the body and the Set-Cookie headers. */
@@ -173,5 +188,25 @@ describe('next-auth session reads', () => {
     await signOutEndpoint(cookie);
     expect(await serverSession(cookie)).toBeNull();
     expect(await db.authEvent.count({ where: { userId: u.id, kind: 'SIGN_OUT' } })).toBe(1);
+  });
+
+  it('the request path reads only a cookie that decrypts with this secret, by its exact name', async () => {
+    const u = await createTestUser(db);
+    const { cookie, token } = await signIn(u.id, u.username, u.email);
+    const read = (cookies: Record<string, string>, secureCookie = false) =>
+      readSession(deps, jar(cookies), { secret, secureCookie });
+    expect((await read({ [COOKIE]: cookie }))?.user.id).toBe(u.id);
+    // https deployments read only the __Secure- cookie
+    expect(await read({ [COOKIE]: cookie }, true)).toBeNull();
+    expect((await read({ [`__Secure-${COOKIE}`]: cookie }, true))?.user.id).toBe(u.id);
+    // garbage, a truncated cookie, one sealed with another secret, none at all
+    expect(await read({ [COOKIE]: 'not-a-jwe' })).toBeNull();
+    expect(await read({ [COOKIE]: cookie.slice(0, -4) })).toBeNull();
+    const foreign = await encode({ token, secret: 'another-secret-0123456789abcdef' });
+    expect(await read({ [COOKIE]: foreign })).toBeNull();
+    expect(await read({})).toBeNull();
+    // the expiry is the token's
+    const session = await read({ [COOKIE]: cookie });
+    expect(Date.parse(session!.expires)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
   });
 });

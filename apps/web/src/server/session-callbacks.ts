@@ -17,6 +17,38 @@ export class SessionEndedError extends Error {
   override readonly name = 'SessionEnded';
 }
 
+/**
+ * Whether a decoded token still stands (account exists, session version current, this
+ * session not signed out, not banned): the account as the database has it now, or
+ * SessionEndedError. Shared by the jwt callback and the request-path read (session.ts).
+ */
+export async function checkToken(deps: GameDeps, token: JWT): Promise<AccountView> {
+  // tokens from before sessions had ids carry no sid: they are signed out
+  if (!token.uid || !token.sid || token.sv === undefined)
+    throw new SessionEndedError('token without a session id');
+  const check = await checkSession(deps, {
+    userId: token.uid,
+    sessionId: token.sid,
+    sessionVersion: token.sv,
+  });
+  if (!check.valid) throw new SessionEndedError(check.reason);
+  return check.account;
+}
+
+/** The session our code sees: who, from the database; never a right from the token. */
+export function sessionOf(sessionId: string, account: AccountView, expires: string): Session {
+  return {
+    expires,
+    sessionId,
+    user: {
+      id: account.id,
+      email: account.email,
+      username: account.username,
+      role: account.role,
+    },
+  };
+}
+
 /** The account a token was checked against during this read (jwt → session callback, same token object). */
 const checked = new WeakMap<JWT, AccountView>();
 
@@ -36,16 +68,8 @@ export function sessionCallbacks(
           sv: user.sessionVersion,
         };
       }
-      // tokens from before sessions had ids carry no sid: they are signed out
-      if (!token.uid || !token.sid || token.sv === undefined)
-        throw new SessionEndedError('token without a session id');
-      const check = await checkSession(getDeps(), {
-        userId: token.uid,
-        sessionId: token.sid,
-        sessionVersion: token.sv,
-      });
-      if (!check.valid) throw new SessionEndedError(check.reason);
-      checked.set(token, check.account);
+      const account = await checkToken(getDeps(), token);
+      checked.set(token, account);
       return token;
     },
 
@@ -53,16 +77,7 @@ export function sessionCallbacks(
       const account = checked.get(token);
       // fail closed: a token the jwt callback did not check has no user
       if (!account || !token.sid) return { expires: session.expires };
-      const out: Session = {
-        expires: session.expires,
-        sessionId: token.sid,
-        user: {
-          id: account.id,
-          email: account.email,
-          username: account.username,
-          role: account.role,
-        },
-      };
+      const out: Session = sessionOf(token.sid, account, session.expires);
       return out;
     },
   };

@@ -1,22 +1,33 @@
 /** Reading the signed-in user on the server (RSC pages, route handlers). */
 import { cache } from 'react';
-import { getServerSession, type NextAuthOptions, type Session } from 'next-auth';
+import type { Session } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { getAuthOptions } from './auth';
+import { getServerEnv } from '@/env';
+import { getDeps } from './deps';
+import { readSession, type CookieJar, type SessionReadOptions } from './session-read';
 
 /**
- * The session of the current request, or null; deduplicated per request. next-auth's
- * jwt callback has checked it against the database (session-callbacks.ts): revoked,
- * signed-out and banned sessions are null here, and the role is the database's.
+ * The session of the current request, or null; deduplicated per request. Checked
+ * against the database on every request (session-read.ts): revoked, signed-out and
+ * banned sessions are null here, and the role is the database's.
  */
 export const getSession = cache(async (): Promise<Session | null> => {
   // per-request by nature: never prerender a page that reads the session at build time
   await connection();
-  const session = await getServerSession<NextAuthOptions, Session>(getAuthOptions());
-  // no user = a token the callbacks refused or an older session shape: signed out
-  return session?.user?.id && session.sessionId ? session : null;
+  return readSession(getDeps(), await cookies(), readOptions());
 });
+
+/** The session of a route handler's request (its own cookies, no request-scope lookup). */
+export function sessionOfRequest(req: { cookies: CookieJar }): Promise<Session | null> {
+  return readSession(getDeps(), req.cookies, readOptions());
+}
+
+function readOptions(): SessionReadOptions {
+  const env = getServerEnv();
+  return { secret: env.NEXTAUTH_SECRET, secureCookie: env.NEXTAUTH_URL.startsWith('https://') };
+}
 
 /** For protected pages: the session, or a redirect to /signin that comes back here. */
 export async function requireSession(returnTo: string): Promise<Session> {

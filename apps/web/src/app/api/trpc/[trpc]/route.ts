@@ -12,7 +12,7 @@ import {
   TRPC_MAX_BODY_BYTES,
   withCappedBody,
 } from '@/server/request-limits';
-import { getSession } from '@/server/session';
+import { sessionOfRequest } from '@/server/session';
 
 const ENDPOINT = '/api/trpc';
 
@@ -27,7 +27,7 @@ async function handler(incoming: NextRequest): Promise<Response> {
     req.headers.set('x-request-id', requestId);
     return req;
   }
-  const session = await getSession();
+  const session = await sessionOfRequest(incoming);
   const res = await fetchRequestHandler({
     endpoint: ENDPOINT,
     req,
