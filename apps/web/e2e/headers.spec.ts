@@ -1,9 +1,10 @@
 // Security headers as the browser gets them, and a whole first session (sign up,
 // create a character, enter the city: canvas and socket to the sim) under the
 // strict CSP without a single violation.
+import { createHash } from 'node:crypto';
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
-import { createCharacter, enterCity, signUp, uid } from './helpers';
+import { createCharacter, enterCity, signUp, signUpViaApi, uid } from './helpers';
 
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 3101);
 
@@ -99,4 +100,46 @@ test('signing up and entering the city raise no CSP violation', async ({ page })
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name.endsWith('next-auth.session-token'));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
+});
+
+test('the prerendered landing page: a hash CSP without nonce, and it knows a signed-in browser', async ({
+  request,
+  page,
+}) => {
+  const first = await request.get('/');
+  const header = first.headers()['content-security-policy'] ?? '';
+  // served as built: the same policy every time, no nonce anywhere
+  expect((await request.get('/')).headers()['content-security-policy']).toBe(header);
+  const scriptSrc = directives(header).get('script-src') ?? [];
+  expect(scriptSrc[0]).toBe("'self'");
+  expect(scriptSrc.join(' ')).not.toMatch(/nonce|unsafe|strict-dynamic/);
+  const html = await first.text();
+  expect(html).not.toContain('nonce=');
+  // every inline script of the page is named by its hash
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+    (m) => !/\bsrc=/.test(m[1] ?? ''),
+  );
+  expect(inline.length).toBeGreaterThan(0);
+  for (const m of inline) {
+    const hash = createHash('sha256')
+      .update(m[2] ?? '')
+      .digest('base64');
+    expect(scriptSrc).toContain(`'sha256-${hash}'`);
+  }
+
+  // in the browser the page's scripts run: a signed-in browser is shown "Play" and its name
+  const violations = await watchCsp(page);
+  const name = `lp${uid()}`;
+  await signUpViaApi(page, name);
+  await page.goto('/');
+  await expect(page.getByTestId('cta-play')).toBeVisible();
+  await expect(page.getByTestId('header-username')).toContainText(name);
+  expect(await violations()).toEqual([]);
+  // signed out: the hint goes with the session cookie, the page asks to sign up again
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(/\/$/);
+  await expect(page.getByTestId('cta-signup')).toBeVisible();
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name === 'necp.signed-in')).toBeUndefined();
+  expect(await violations()).toEqual([]);
 });

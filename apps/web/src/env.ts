@@ -63,6 +63,14 @@ export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 
 let cached: ServerEnv | undefined;
 
+/**
+ * E2E_CRASH_PAGES alone: the root layout asks it while Next prerenders the static
+ * pages at build time, when the secrets the whole schema needs are absent.
+ */
+export function crashPagesFlag(): 'on' | 'off' {
+  return ServerEnvSchema.shape.E2E_CRASH_PAGES.parse(process.env.E2E_CRASH_PAGES);
+}
+
 export function getServerEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = ServerEnvSchema.safeParse(process.env);

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { connection } from 'next/server';
 import { crashLayoutIfAsked } from '@/server/e2e-crash';
 import { TRPCReactProvider } from '@/trpc/react';
 import './styles/theme.css';
@@ -27,8 +26,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: '#05060b' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // every page renders per request: Next puts the request's CSP nonce (src/proxy.ts) on its scripts
-  await connection();
+  // Pages render per request (they read the session, which awaits the connection), and
+  // Next puts the request's CSP nonce (src/proxy.ts) on their scripts. A page that
+  // renders no request data is prerendered instead and gets a hash CSP (static-pages.ts).
   await crashLayoutIfAsked(); // e2e of global-error.tsx only: a no-op in production
   return (
     <html lang="en">

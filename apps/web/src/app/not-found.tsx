@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { LostSignal } from '@/components/lost-signal';
 
 export const metadata: Metadata = { title: 'Not found' };
 
-/** Any URL that matches no page (Next answers it with status 404). */
-export default function NotFound() {
+/**
+ * Any URL that matches no page (Next answers it with status 404). Rendered per
+ * request: the proxy cannot know a URL is missing, so it gives it the nonce CSP.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <LostSignal
       code="404"

@@ -1,12 +1,13 @@
-import Link from 'next/link';
 import { ZONES } from '@necp/shared';
 import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
+import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { Skyline } from '@/components/skyline';
-import { getSession } from '@/server/session';
+import { LandingCta } from './landing-cta';
 
-// Server-rendered per request: the calls to action depend on the session.
-export const dynamic = 'force-dynamic';
+// The same for everyone: prerendered at build time and served as built (the CSP names
+// its inline scripts by hash, server/static-pages.ts); who is signed in is learnt in
+// the browser (the header and the calls to action).
+export const dynamic = 'force-static';
 
 const DISTRICT_BLURBS: Record<string, string> = {
   watson:
@@ -33,11 +34,10 @@ const FEATURES = [
   { title: 'Guilds', text: 'Form a crew, claim territory and climb the leaderboards together.' },
 ];
 
-export default async function LandingPage() {
-  const session = await getSession();
+export default function LandingPage() {
   return (
     <>
-      <SiteHeader session={session} />
+      <BrowserSiteHeader />
       <main>
         <section className="hero">
           <div className="hero__inner">
@@ -52,30 +52,7 @@ export default async function LandingPage() {
               <span className="neon-cyan">City Center</span> with other runners — fight, loot,
               quest, trade and build your crew.
             </p>
-            <div className="hero__cta">
-              {session ? (
-                <Link
-                  href="/characters"
-                  className="btn btn--primary btn--big"
-                  data-testid="cta-play"
-                >
-                  ▶ Play
-                </Link>
-              ) : (
-                <>
-                  <Link
-                    href="/signup"
-                    className="btn btn--primary btn--big"
-                    data-testid="cta-signup"
-                  >
-                    Sign up — it&apos;s free
-                  </Link>
-                  <Link href="/signin" className="btn btn--big" data-testid="cta-signin">
-                    Sign in
-                  </Link>
-                </>
-              )}
-            </div>
+            <LandingCta />
           </div>
           <Skyline />
         </section>

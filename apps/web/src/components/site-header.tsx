@@ -3,15 +3,24 @@ import type { Session } from 'next-auth';
 import { isStaff } from '@/app/staff/staff-roles';
 import { SignOutButton } from './sign-out-button';
 
-/** Top bar of the out-of-game pages (the game itself is full screen). */
-export function SiteHeader({ session }: { session: Session | null }) {
+/**
+ * Top bar of the out-of-game pages (the game itself is full screen). `checking`: a
+ * prerendered page still asking the browser's session (browser-site-header.tsx).
+ */
+export function SiteHeader({
+  session,
+  checking = false,
+}: {
+  session: Session | null;
+  checking?: boolean;
+}) {
   return (
     <header className="site-header">
       <Link href="/" className="logo" aria-label="NECP home">
         NECP
       </Link>
-      <nav className="site-header__nav" aria-label="Account">
-        {session ? (
+      <nav className="site-header__nav" aria-label="Account" aria-busy={checking}>
+        {checking ? null : session ? (
           <>
             <span className="site-header__user" data-testid="header-username">
               runner <strong>{session.user.username}</strong>

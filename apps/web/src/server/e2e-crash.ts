@@ -5,9 +5,9 @@
  * the e2e config (playwright.config.ts) sets — without it /e2e-crash is a 404.
  */
 import { headers } from 'next/headers';
-import { getServerEnv } from '@/env';
+import { crashPagesFlag } from '@/env';
 
-export const crashPagesOn = () => getServerEnv().E2E_CRASH_PAGES === 'on';
+export const crashPagesOn = () => crashPagesFlag() === 'on';
 
 /** The request header that makes the root layout throw (with the flag on). */
 export const CRASH_LAYOUT_HEADER = 'x-e2e-crash-layout';

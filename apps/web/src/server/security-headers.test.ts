@@ -30,6 +30,22 @@ describe('Content-Security-Policy', () => {
     expect(prod.has('upgrade-insecure-requests')).toBe(true);
   });
 
+  it('a prerendered page runs only its own inline scripts (by hash) and our chunks', () => {
+    const csp = parse(
+      contentSecurityPolicy({
+        scriptHashes: ['sha256-AAA=', 'sha256-BBB='],
+        styleHashes: [],
+        simPublicUrl: 'https://sim.example.net',
+        https: true,
+        dev: false,
+      }),
+    );
+    expect(csp.get('script-src')).toEqual(["'self'", "'sha256-AAA='", "'sha256-BBB='"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')?.join(' ')).not.toMatch(/unsafe/);
+    expect([...csp.values()].flat().join(' ')).not.toMatch(/nonce/);
+  });
+
   it('connects only to us and to the sim, over http(s) and ws(s)', () => {
     expect(prod.get('connect-src')).toEqual([
       "'self'",

@@ -3,9 +3,15 @@
  * they can be unit-tested; proxy.ts applies them per request).
  */
 
-export interface CspOptions {
-  /** fresh per request, base64 */
-  nonce: string;
+/**
+ * What lets a page's own scripts and <style> elements run: a nonce fresh per request
+ * (pages rendered per request), or the hashes of a prerendered page's inline scripts
+ * and styles (pages built once and served as they are: static-pages.ts).
+ */
+export type InlineAllowance =
+  { nonce: string } | { scriptHashes: readonly string[]; styleHashes: readonly string[] };
+
+export type CspOptions = InlineAllowance & {
   /** where browsers reach the sim (SIM_PUBLIC_URL) */
   simPublicUrl: string;
   /** the other sim processes' public URLs (SIM_OTHER_URLS): players are sent to their zone's owner */
@@ -14,7 +20,7 @@ export interface CspOptions {
   https: boolean;
   /** `next dev`: React's dev build needs eval, hot reload needs a websocket to us */
   dev: boolean;
-}
+};
 
 /** The sim's origin in both schemes Socket.IO uses: long-polling (http) and WebSocket (ws). */
 export function simOrigins(simPublicUrl: string): string[] {
@@ -23,20 +29,20 @@ export function simOrigins(simPublicUrl: string): string[] {
   return [`${url.protocol}//${url.host}`, `${secure ? 'wss' : 'ws'}://${url.host}`];
 }
 
+const quoted = (hashes: readonly string[]) => hashes.map((h) => `'${h}'`);
+
 export function contentSecurityPolicy(o: CspOptions): string {
+  // Next marks its own scripts with the nonce; 'strict-dynamic' lets them load chunks.
+  // A prerendered page names its inline scripts by hash and loads chunks from 'self'.
+  const scripts =
+    'nonce' in o ? [`'nonce-${o.nonce}'`, "'strict-dynamic'"] : quoted(o.scriptHashes);
+  const styles = 'nonce' in o ? [`'nonce-${o.nonce}'`] : quoted(o.styleHashes);
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    // Next marks its own scripts with the nonce; 'strict-dynamic' lets them load chunks
-    [
-      'script-src',
-      "'self'",
-      `'nonce-${o.nonce}'`,
-      "'strict-dynamic'",
-      ...(o.dev ? ["'unsafe-eval'"] : []),
-    ],
+    ['script-src', "'self'", ...scripts, ...(o.dev ? ["'unsafe-eval'"] : [])],
     // stylesheets and <style> elements: ours only; style="" attributes (React's `style`
     // prop, used for bars, positions, colours) are allowed — they cannot run script
-    ['style-src', "'self'", `'nonce-${o.nonce}'`],
+    ['style-src', "'self'", ...styles],
     ['style-src-attr', "'unsafe-inline'"],
     // the canvas draws from code; icons are SVG/data URLs
     ['img-src', "'self'", 'data:', 'blob:'],
