@@ -1,5 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { rememberPool } from './read-rows';
 import { pgConfigFromUrl } from './url';
 
 export type Db = PrismaClient;
@@ -14,9 +16,13 @@ export type Tx = Omit<
 const urls = new WeakMap<Db, string>();
 
 export function createDb(url: string, opts: { max?: number } = {}): Db {
-  const adapter = new PrismaPg({ ...pgConfigFromUrl(url), max: opts.max ?? 10 });
+  // our pool, handed to the adapter, so hot one-statement reads can share it (read-rows.ts);
+  // $disconnect still ends it
+  const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: opts.max ?? 10 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const db = new PrismaClient({ adapter });
   urls.set(db, url);
+  rememberPool(db, pool);
   return db;
 }
 

@@ -1,5 +1,6 @@
 export * from './client';
 export * from './url';
+export { readRows, type RowQuery } from './read-rows';
 export * from './generated/prisma/client';
 export { migrateDeploy } from './migrate';
 export { seedContent, itemTemplateRow } from './seed-content';
