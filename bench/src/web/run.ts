@@ -34,7 +34,7 @@ const WEB_CPU = 0;
 
 /** Stages of a request, as inclusive shares of the web's busy samples (they overlap). */
 const WEB_STAGES: Record<string, string[]> = {
-  'session: getServerSession (next-auth, all of it)': ['getServerSession'],
+  'session: readSession (cookie → checked session, all of it)': ['readSession'],
   'session: JWT decrypt/encrypt (jose)': ['/jose/', 'jwtDecrypt', 'EncryptJWT'],
   'session: database check (checkSession)': ['checkSession'],
   'tRPC handler (fetchRequestHandler)': ['fetchRequestHandler'],
@@ -42,7 +42,8 @@ const WEB_STAGES: Record<string, string[]> = {
   'Prisma client and pg (all queries)': ['@prisma', '/pg/', 'pg-pool', 'pg-protocol'],
   'rate limiter': ['rate-limiter-flexible'],
   'React server render': ['react-dom', 'react-server-dom', 'renderToReadableStream'],
-  'Next.js proxy (CSP nonce)': ['proxy'],
+  'Next.js proxy (CSP)': ['proxy'],
+  'compression (zlib)': ['zlib', 'Gzip', 'Deflate', 'brotli'],
   'garbage collection': ['(garbage collector)'],
 };
 const SENDER_CPU = 1;

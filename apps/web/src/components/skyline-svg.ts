@@ -9,7 +9,7 @@ export function skylineSvg(): string {
   const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const colors = ['#00f0ff', '#ff2bd6', '#fcee0a'];
   const parts: string[] = [];
-  for (let x = 0; x < 1200; ) {
+  for (let x = 0; x < 1200;) {
     const w = 30 + Math.floor(rand() * 60);
     const h = 40 + Math.floor(rand() * 150);
     parts.push(
