@@ -6,9 +6,9 @@ export const WEB_SCENARIOS = ['get', 'move', 'landing'] as const;
 export type WebScenario = (typeof WEB_SCENARIOS)[number];
 
 const USAGE = `pnpm bench:web [options]
-  --get 50,100,200,500     inventory.get rates (requests a second), one run each
-  --move 50,100,300        inventory.move rates, spread over --players players
-  --landing 100,200,2000   landing page (/) rates
+  --get 100,300,500        inventory.get rates (requests a second), one run each
+  --move 50,150,300        inventory.move rates, spread over --players players
+  --landing 200,1000,2000  landing page (/) rates
   --players 50             signed-in players (made through the real API)
   --seconds 20             length of each run's window
   --only get,move,landing  which scenarios run
@@ -46,9 +46,9 @@ export function parseWebArgs(argv: string[]): WebBenchArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      get: { type: 'string', default: '50,100,200,500' },
-      move: { type: 'string', default: '50,100,300' },
-      landing: { type: 'string', default: '100,200,2000' },
+      get: { type: 'string', default: '100,300,500' },
+      move: { type: 'string', default: '50,150,300' },
+      landing: { type: 'string', default: '200,1000,2000' },
       players: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '20' },
       only: { type: 'string', default: WEB_SCENARIOS.join(',') },

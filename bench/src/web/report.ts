@@ -44,14 +44,20 @@ function targets(runs: WebRun[]): string[] {
         ? 'not met'
         : 'met';
   const get = runs.filter((r) => r.scenario === 'get' && !r.skipped);
-  const cpuGet = get.length > 0 ? Math.max(...get.map((r) => r.webCpuMsPerRequest)) : undefined;
+  // per request at the busiest run: at low rates the web's fixed background work (timers,
+  // GC of idle heaps) is spread over few requests and inflates the figure
+  const busiest = get.reduce<WebRun | undefined>(
+    (b, r) => (!b || r.achievedRate > b.achievedRate ? r : b),
+    undefined,
+  );
+  const cpuGet = busiest?.webCpuMsPerRequest;
   const get500 = at('get', 500);
   const move300 = at('move', 300);
   const landing2000 = at('landing', 2000);
   return [
     '| target | measured | |',
     '| --- | ---: | --- |',
-    `| \`inventory.get\`: ≤ 2 ms web CPU per request | ${cpuGet === undefined ? '–' : `${f(cpuGet, 2)} ms (worst run)`} | ${cpuGet === undefined ? 'not measured' : cpuGet <= 2 ? 'met' : 'not met'} |`,
+    `| \`inventory.get\`: ≤ 2 ms web CPU per request | ${cpuGet === undefined ? '–' : `${f(cpuGet, 2)} ms at ${f(busiest!.achievedRate, 0)}/s (busiest run)`} | ${cpuGet === undefined ? 'not measured' : cpuGet <= 2 ? 'met' : 'not met'} |`,
     `| \`inventory.get\`: p99 ≤ 25 ms at 500 req/s | ${shown(get500, (r) => `${f(r.p99)} ms, ${f(r.achievedRate, 0)}/s achieved`)} | ${judge(get500, (r) => r.p99 <= 25)} |`,
     `| \`inventory.move\` (50 players): p99 ≤ 30 ms at 300/s | ${shown(move300, (r) => `${f(r.p99)} ms, ${f(r.achievedRate, 0)}/s achieved, ${r.players} players`)} | ${judge(move300, (r) => r.players >= 50 && r.p99 <= 30)} |`,
     `| landing page: ≥ 2,000 req/s with p99 ≤ 20 ms | ${shown(landing2000, (r) => `${f(r.achievedRate, 0)}/s, p99 ${f(r.p99)} ms`)} | ${judge(landing2000, (r) => r.achievedRate >= 1900 && r.p99 <= 20)} |`,

@@ -161,11 +161,13 @@ async function main() {
     const runs: WebRun[] = [];
     for (const scenario of args.only) {
       const request = requestFor(scenario, players);
-      // warm-up: JIT, connection pools, caches — not measured
+      // warm-up: JIT, connection pools, caches — not measured. 5 s at 50/s was too short:
+      // the first measured run of a fresh server cost up to twice the CPU per request of
+      // the same rate a minute later (V8 still optimising Next's and our hot paths)
       await openLoop({
         origin: web.origin,
-        rate: 50,
-        seconds: 5,
+        rate: 100,
+        seconds: 15,
         request,
         check: checkFor(scenario),
       });
