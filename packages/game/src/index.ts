@@ -84,3 +84,4 @@ export * from './dialogue';
 export * from './vendors';
 export * from './daily';
 export * from './cluster';
+export * from './chat';

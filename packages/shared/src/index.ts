@@ -58,3 +58,5 @@ export * from './content/vendors';
 export * from './schemas/moderation';
 export * from './rules/staff-roles';
 export * from './rules/metro';
+export * from './chat/chat-rules';
+export * from './chat/chat-commands';

@@ -1,6 +1,7 @@
 import type { ClientEvent } from '@necp/shared';
 import { asReply } from '../net/ack';
 import { adminHandlers } from './admin';
+import { chatHandlers } from './chat';
 import { combatHandlers } from './combat';
 import type { CommandContext, EventHandler } from './command';
 import { rejectPayload, safely } from './context';
@@ -21,6 +22,7 @@ const HANDLERS: Readonly<Record<ClientEvent, EventHandler>> = {
   ...adminHandlers,
   ...travelHandlers,
   ...itemUseHandlers,
+  ...chatHandlers,
 };
 const byEvent: ReadonlyMap<string, EventHandler> = new Map(Object.entries(HANDLERS));
 

@@ -1,3 +1,4 @@
+import { changeDistrict } from '../chat/chat-rooms';
 import {
   ZoneTravelSchema,
   metroStations as stationsOf,
@@ -94,6 +95,7 @@ export async function rideMetro(
   // the session follows at once: what the client sends meanwhile goes to the new zone,
   // and so does a connection that arrives before the attach is applied (zoneFor)
   ctx.session.zone = dest;
+  changeDistrict(ctx.session.socket, from.id, dest.id);
   ctx.sessions.rides.set(characterId, dest);
   let welcome: WelcomeMsg;
   try {

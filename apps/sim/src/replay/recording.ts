@@ -32,6 +32,7 @@ const COMMAND_KINDS = [
   'cancel',
   'respawn',
   'heal',
+  'nearby',
   'stats',
   'drop_add',
   'drop_remove',

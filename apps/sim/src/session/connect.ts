@@ -1,5 +1,6 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
 import type { CommandContext } from '../handlers/command';
+import { joinChat } from '../chat/chat-rooms';
 import { listen } from '../handlers/dispatch';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
@@ -104,6 +105,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   // signing out the web session that minted the ticket this one
   void socket.join(userRoom(userId));
   if (auth.loginSessionId) void socket.join(loginSessionRoom(auth.loginSessionId));
+  // chat: the channel rooms, the rooms that keep blocked senders out, then the history
+  joinChat(ctx.deps, socket, { characterId: character.id, zoneId: zone.id }).catch((err: unknown) =>
+    log.error({ err }, 'joining chat failed'),
+  );
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);

@@ -64,6 +64,8 @@ export type ZoneCommand =
   | { k: 'cancel'; characterId: string }
   | { k: 'respawn'; characterId: string }
   | { k: 'heal'; characterId: string; amount: number }
+  /** the characters within `range` m of one (itself included): who hears it `say` something */
+  | { k: 'nearby'; characterId: string; range: number }
   | { k: 'stats'; characterId: string; stats: StatsUpdate; health: HealthUpdate }
   | { k: 'drop_add'; drop: ZoneDrop }
   | { k: 'drop_remove'; dropId: string };
@@ -88,6 +90,7 @@ export interface ZoneCommandResults {
   cancel: boolean;
   respawn: RespawnOutcome;
   heal: number;
+  nearby: string[];
   stats: CharStatsMsg | undefined;
   drop_add: Readonly<DropEntity> | undefined;
   drop_remove: boolean;

@@ -489,6 +489,16 @@ export class Zone {
     return this.combat.healDirect(p, amount);
   }
 
+  /** Characters within `range` m of one, in attach order (empty if it is not here). */
+  private playersNear(characterId: string, range: number): string[] {
+    const me = this.players.get(characterId);
+    if (!me) return [];
+    const out: string[] = [];
+    for (const p of this.players.values())
+      if (Math.hypot(p.x - me.x, p.y - me.y) <= range) out.push(p.characterId);
+    return out;
+  }
+
   /** Shows a drop (idempotent: a drop already shown keeps its eid). Drops of other zones are ignored. */
   private addDrop(drop: ZoneDrop): Readonly<DropEntity> | undefined {
     return this.objects.addDrop(drop);
@@ -792,6 +802,8 @@ export class Zone {
         return this.respawn(cmd.characterId, c);
       case 'heal':
         return this.healPlayer(cmd.characterId, cmd.amount);
+      case 'nearby':
+        return this.playersNear(cmd.characterId, cmd.range);
       case 'stats':
         return this.setStats(cmd.characterId, cmd.stats, cmd.health);
       case 'drop_add':

@@ -104,3 +104,34 @@ describe('moderation router', () => {
     ).toMatchObject({ code: 'NOT_FOUND', message: 'No character by that name' });
   });
 });
+
+describe('chat mutes', () => {
+  it('moderators mute and unmute; players may not', async () => {
+    const deps = testDeps(db);
+    const target = await signedIn(deps, db);
+    const player = await signedIn(deps, db);
+    expect(
+      await rejection(
+        player.caller.moderation.chatMute({ userId: target.user.id, minutes: 5, reason: 'spam' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    const mod = await signedIn(deps, db, 'MODERATOR');
+    const muted = await mod.caller.moderation.chatMute({
+      userId: target.user.id,
+      minutes: 5,
+      reason: 'spam',
+    });
+    expect(muted.reason).toBe('spam');
+    expect(
+      await db.chatMute.count({ where: { userId: target.user.id, byUserId: mod.user.id } }),
+    ).toBe(1);
+    expect(
+      await rejection(
+        mod.caller.moderation.chatMute({ userId: target.user.id, minutes: 0, reason: 'x' }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await mod.caller.moderation.chatUnmute({ userId: target.user.id })).toEqual({
+      ended: 1,
+    });
+  });
+});

@@ -1,5 +1,15 @@
 import { BanInputSchema, UnbanInputSchema } from '@necp/shared';
-import { ReadCombatLogInputSchema, banAccount, readCombatLog, unbanAccount } from '@necp/game';
+import {
+  MuteInputSchema,
+  ReadCombatLogInputSchema,
+  banAccount,
+  muteAccount,
+  readCombatLog,
+  unbanAccount,
+  unmuteAccount,
+} from '@necp/game';
+import { IdSchema } from '@necp/shared';
+import { z } from 'zod';
 import { createTRPCRouter, moderatorProcedure } from '../trpc';
 
 /** Moderator tools. moderatorProcedure re-reads the role from the database and audit-logs every call. */
@@ -21,4 +31,15 @@ export const moderationRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       unbanAccount(ctx.deps, { ...input, actorId: ctx.session.userId, ip: ctx.ip }),
     ),
+
+  /** Mute an account's chat for `minutes` (every sim reads mutes per message: at once, everywhere). */
+  chatMute: moderatorProcedure
+    .input(MuteInputSchema)
+    .mutation(({ ctx, input }) =>
+      muteAccount(ctx.deps, { ...input, byUserId: ctx.session.userId }),
+    ),
+
+  chatUnmute: moderatorProcedure
+    .input(z.object({ userId: IdSchema }))
+    .mutation(({ ctx, input }) => unmuteAccount(ctx.deps, input)),
 });

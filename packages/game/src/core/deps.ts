@@ -26,6 +26,8 @@ export interface GameConfig {
   simPublicUrl: string;
   /** new accounts per client IP per hour (default: REGISTER_IP_LIMIT's 30) */
   registrationsPerIpPerHour?: number;
+  /** words the chat filter masks besides its built-in English list (operator's CHAT_FILTER_WORDS) */
+  chatFilterWords?: readonly string[];
 }
 
 export type { Db, Tx };

@@ -20,6 +20,12 @@ import {
   ZoneTravelSchema,
   type ClientToServerEvents,
 } from './contracts';
+import {
+  ChatHistoryRequestSchema,
+  ChatIgnoreSchema,
+  ChatReportSchema,
+  ChatSendSchema,
+} from '../chat/chat-rules';
 
 export const CLIENT_EVENT_SCHEMAS = {
   'zone:move': MoveInputSchema,
@@ -33,6 +39,11 @@ export const CLIENT_EVENT_SCHEMAS = {
   'combat:respawn': CombatRespawnSchema,
   'zone:travel': ZoneTravelSchema,
   'item:use': ItemUseSchema,
+  'chat:send': ChatSendSchema,
+  'chat:report': ChatReportSchema,
+  'chat:ignore': ChatIgnoreSchema,
+  'chat:unignore': ChatIgnoreSchema,
+  'chat:history': ChatHistoryRequestSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

@@ -9,6 +9,7 @@ import type { DamageType, Rarity } from '../content/item-schema';
 import type { NpcRank } from '../content/npc-schema';
 import { IdSchema } from '../schemas/primitives';
 import type { Refusal } from './refusals';
+import type { ChatMessage, ChatSendResult } from '../chat/chat-rules';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -427,6 +428,10 @@ export interface ServerToClientEvents {
   'quest:update': (msg: QuestUpdateMsg) => void;
   'reputation:changed': (msg: ReputationChangedMsg) => void;
   'zone:area': (msg: AreaEnteredMsg) => void;
+  /** one chat message of a channel this player reads (already filtered for ignores) */
+  'chat:message': (msg: ChatMessage) => void;
+  /** the last messages of every channel this player reads, oldest first (on entering and on asking) */
+  'chat:history': (msg: { messages: ChatMessage[] }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -441,6 +446,11 @@ export interface ClientToServerEvents {
   'combat:respawn': (input: unknown, ack?: (res: Ack<RespawnResult>) => void) => void;
   'zone:travel': (input: unknown, ack?: (res: Ack<TravelResult>) => void) => void;
   'item:use': (input: unknown, ack?: (res: Ack<ItemUseResult>) => void) => void;
+  'chat:send': (input: unknown, ack?: (res: Ack<ChatSendResult>) => void) => void;
+  'chat:report': (input: unknown, ack?: (res: Ack) => void) => void;
+  'chat:ignore': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
+  'chat:unignore': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
+  'chat:history': (input: unknown, ack?: (res: Ack) => void) => void;
 }
 
 /**

@@ -1,0 +1,75 @@
+/**
+ * The block list (the chat's /ignore): a blocked character's whispers and channel
+ * messages never reach the blocker, and the blocked side is not told. Friends,
+ * party invites, trade and mail will consult the same list.
+ */
+import { CHARACTER_BLOCK_MAX } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { characterByName } from './characters-by-name';
+
+export async function blockCharacter(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string; name: string },
+): Promise<{ id: string; name: string }> {
+  const target = await characterByName(deps, input.name);
+  if (target.id === input.characterId)
+    throw new DomainError('VALIDATION', 'block self', 'You cannot ignore yourself.');
+  return deps.db.$transaction(async (tx) => {
+    // the cap counts under the blocker's row lock, so two blocks at once cannot pass it together
+    await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ${input.characterId} FOR UPDATE`;
+    const count = await tx.characterBlock.count({ where: { blockerId: input.characterId } });
+    const exists = await tx.characterBlock.findUnique({
+      where: { blockerId_blockedId: { blockerId: input.characterId, blockedId: target.id } },
+    });
+    if (!exists) {
+      if (count >= CHARACTER_BLOCK_MAX)
+        throw new DomainError(
+          'CONFLICT',
+          'block list full',
+          `Your ignore list is full (${CHARACTER_BLOCK_MAX}).`,
+        );
+      await tx.characterBlock.create({
+        data: { blockerId: input.characterId, blockedId: target.id },
+      });
+    }
+    return target;
+  });
+}
+
+export async function unblockCharacter(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string; name: string },
+): Promise<{ id: string; name: string }> {
+  const target = await characterByName(deps, input.name);
+  await deps.db.characterBlock.deleteMany({
+    where: { blockerId: input.characterId, blockedId: target.id },
+  });
+  return target;
+}
+
+/** Ids this character blocks. */
+export async function blockedBy(
+  deps: Pick<GameDeps, 'db'>,
+  characterId: string,
+): Promise<string[]> {
+  const rows = await deps.db.characterBlock.findMany({
+    where: { blockerId: characterId },
+    select: { blockedId: true },
+    take: CHARACTER_BLOCK_MAX,
+  });
+  return rows.map((r) => r.blockedId);
+}
+
+/** Whether `blockerId` blocks `blockedId`. */
+export async function isBlocked(
+  deps: Pick<GameDeps, 'db'>,
+  blockerId: string,
+  blockedId: string,
+): Promise<boolean> {
+  const row = await deps.db.characterBlock.findUnique({
+    where: { blockerId_blockedId: { blockerId, blockedId } },
+    select: { blockerId: true },
+  });
+  return row !== null;
+}

@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { domainError, testDb, testDeps } from '../accounts/test-deps';
+import { newPlayer } from '../inventory/test-helpers';
+import { blockCharacter, unblockCharacter } from './blocks';
+import { chatHistory } from './chat-history';
+import { muteAccount, unmuteAccount } from './mutes';
+import { postChat, type ChatSender } from './post-chat';
+import { purgeOldChat } from './purge-chat';
+import { reportMessage } from './report-message';
+
+const db = testDb(4);
+afterAll(() => db.$disconnect());
+
+const online = { isOnline: async () => true };
+const zone = () => `zone-${randomBytes(4).toString('hex')}`;
+
+async function speaker(zoneId = zone()): Promise<ChatSender> {
+  const p = await newPlayer(db);
+  const c = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
+  return { userId: p.userId, characterId: c.id, name: c.name, zoneId };
+}
+
+describe('posting chat', () => {
+  it('keeps a district message with its scope and masks the word filter’s matches', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const posted = await postChat(deps, a, { channel: 'district', text: 'what the fuck' }, online);
+    expect(posted.delivery).toEqual({ kind: 'district', zoneId: a.zoneId });
+    expect(posted.message).toMatchObject({
+      channel: 'district',
+      from: a.name,
+      text: 'what the f***',
+    });
+    const row = await db.chatMessage.findUniqueOrThrow({ where: { id: posted.message.id } });
+    // moderators still see what was typed
+    expect(row).toMatchObject({
+      scope: a.zoneId,
+      original: 'what the fuck',
+      senderId: a.characterId,
+    });
+  });
+
+  it('refuses bad input with VALIDATION and writes nothing', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    for (const bad of [
+      { channel: 'district', text: '' },
+      { channel: 'district', text: 'x'.repeat(501) },
+      { channel: 'district', text: 'a\u0000b' },
+      { channel: 'system', text: 'I am the server' },
+      { channel: 'nope', text: 'hi' },
+    ])
+      expect((await domainError(postChat(deps, a, bad as never, online))).code).toBe('VALIDATION');
+    expect(await db.chatMessage.count({ where: { senderId: a.characterId } })).toBe(0);
+  });
+
+  it('limits floods and repeats per character, with typed errors', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker(a.zoneId);
+    await postChat(deps, a, { channel: 'district', text: 'wts katana' }, online);
+    await postChat(deps, a, { channel: 'district', text: 'WTS   katana' }, online);
+    const repeat = await domainError(
+      postChat(deps, a, { channel: 'district', text: 'wts katana' }, online),
+    );
+    expect(repeat).toMatchObject({
+      code: 'RATE_LIMITED',
+      userMessage: 'You said that already. Say something new.',
+    });
+    for (let i = 0; i < 2; i++)
+      await postChat(deps, a, { channel: 'district', text: `msg ${i}` }, online);
+    const flood = await domainError(
+      postChat(deps, a, { channel: 'district', text: 'one more' }, online),
+    );
+    expect(flood.code).toBe('RATE_LIMITED');
+    expect(flood.userMessage).toMatch(/too fast\. Wait \d+ s\./);
+    // another character has its own budget
+    await postChat(deps, b, { channel: 'district', text: 'one more' }, online);
+  });
+
+  it('a muted account cannot post until the mute ends or is lifted', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const mod = await speaker();
+    await muteAccount(deps, {
+      userId: a.userId,
+      minutes: 10,
+      reason: 'spam',
+      byUserId: mod.userId,
+    });
+    const muted = await domainError(
+      postChat(deps, a, { channel: 'global', text: 'hello?' }, online),
+    );
+    expect(muted).toMatchObject({
+      code: 'FORBIDDEN',
+      userMessage: 'You are muted for 10 more minutes: spam',
+    });
+    deps.clock.advance(11 * 60_000);
+    await postChat(deps, a, { channel: 'global', text: 'back' }, online);
+    await muteAccount(deps, {
+      userId: a.userId,
+      minutes: 60,
+      reason: 'again',
+      byUserId: mod.userId,
+    });
+    expect(
+      (await domainError(postChat(deps, a, { channel: 'global', text: 'x' }, online))).code,
+    ).toBe('FORBIDDEN');
+    expect(await unmuteAccount(deps, { userId: a.userId })).toEqual({ ended: 1 });
+    await postChat(deps, a, { channel: 'global', text: 'free' }, online);
+  });
+
+  it('party and guild chat need a party or guild', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    expect(
+      await domainError(postChat(deps, a, { channel: 'party', text: 'hi' }, online)),
+    ).toMatchObject({
+      code: 'INVALID_STATE',
+      userMessage: 'You are not in a party.',
+    });
+    expect(
+      (await domainError(postChat(deps, a, { channel: 'guild', text: 'hi' }, online))).userMessage,
+    ).toBe('You are not in a guild.');
+  });
+});
+
+describe('whispers', () => {
+  it('reach the named character, not yourself, not the unknown or offline', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker();
+    const w = await postChat(
+      deps,
+      a,
+      { channel: 'whisper', to: b.name.toUpperCase(), text: 'psst' },
+      online,
+    );
+    expect(w.delivery).toEqual({ kind: 'whisper', recipientId: b.characterId });
+    expect(w.message).toMatchObject({ from: a.name, to: b.name, toId: b.characterId });
+    const self = await domainError(
+      postChat(deps, a, { channel: 'whisper', to: a.name, text: 'me' }, online),
+    );
+    expect(self.userMessage).toBe('You cannot whisper to yourself.');
+    const none = await domainError(
+      postChat(deps, a, { channel: 'whisper', to: 'Nobody-Zz9', text: 'x' }, online),
+    );
+    expect(none).toMatchObject({
+      code: 'NOT_FOUND',
+      userMessage: 'No character is called “Nobody-Zz9”.',
+    });
+    const offline = await domainError(
+      postChat(
+        deps,
+        a,
+        { channel: 'whisper', to: b.name, text: 'there?' },
+        { isOnline: async () => false },
+      ),
+    );
+    expect(offline.userMessage).toBe(`${b.name} is not online.`);
+  });
+
+  it('a blocked sender’s whisper never reaches the blocker or the log; the sender is not told', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker();
+    await blockCharacter(deps, { characterId: b.characterId, name: a.name });
+    const w = await postChat(
+      deps,
+      a,
+      { channel: 'whisper', to: b.name, text: 'let me in' },
+      online,
+    );
+    expect(w.delivery).toEqual({ kind: 'sender-only' });
+    expect(w.message).toMatchObject({ to: b.name, text: 'let me in' });
+    expect(await db.chatMessage.count({ where: { recipientId: b.characterId } })).toBe(0);
+    // b never sees a's district messages in history either
+    await postChat(deps, a, { channel: 'district', text: 'spam spam' }, online);
+    const seen = await chatHistory(deps, { characterId: b.characterId, zoneId: a.zoneId });
+    expect(seen.some((m) => m.fromId === a.characterId)).toBe(false);
+    await unblockCharacter(deps, { characterId: b.characterId, name: a.name });
+    const after = await chatHistory(deps, { characterId: b.characterId, zoneId: a.zoneId });
+    expect(after.some((m) => m.fromId === a.characterId)).toBe(true);
+    expect(
+      (await domainError(blockCharacter(deps, { characterId: b.characterId, name: b.name }))).code,
+    ).toBe('VALIDATION');
+  });
+});
+
+describe('history', () => {
+  it('holds the reader’s district and whispers, oldest first, not other districts or others’ whispers', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker(a.zoneId);
+    const c = await speaker();
+    const elsewhere = await speaker();
+    await postChat(deps, a, { channel: 'district', text: 'first' }, online);
+    deps.clock.advance(1000);
+    await postChat(deps, b, { channel: 'whisper', to: a.name, text: 'second' }, online);
+    deps.clock.advance(1000);
+    await postChat(deps, elsewhere, { channel: 'district', text: 'far away' }, online);
+    await postChat(deps, b, { channel: 'whisper', to: c.name, text: 'not for a' }, online);
+    const h = await chatHistory(deps, { characterId: a.characterId, zoneId: a.zoneId });
+    const mine = h.filter((m) => m.fromId === a.characterId || m.toId === a.characterId);
+    expect(mine.map((m) => m.text)).toEqual(['first', 'second']);
+    expect(h.some((m) => m.text === 'far away' || m.text === 'not for a')).toBe(false);
+  });
+});
+
+describe('reports and retention', () => {
+  it('keeps the reported message with its context; whispers only by their ends; once per reporter', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker(a.zoneId);
+    const outsider = await speaker();
+    const before = await postChat(deps, b, { channel: 'district', text: 'hello' }, online);
+    deps.clock.advance(1000);
+    const bad = await postChat(deps, a, { channel: 'district', text: 'rude thing' }, online);
+    await reportMessage(deps, {
+      messageId: bad.message.id,
+      reporterId: b.characterId,
+      reason: 'rude',
+    });
+    await reportMessage(deps, { messageId: bad.message.id, reporterId: b.characterId });
+    const reports = await db.chatReport.findMany({ where: { messageId: bad.message.id } });
+    expect(reports).toHaveLength(1);
+    const ctx = reports[0]!.context as { id: string }[];
+    expect(ctx.map((m) => m.id)).toEqual([before.message.id, bad.message.id]);
+    const w = await postChat(deps, a, { channel: 'whisper', to: b.name, text: 'secret' }, online);
+    expect(
+      (
+        await domainError(
+          reportMessage(deps, { messageId: w.message.id, reporterId: outsider.characterId }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await domainError(
+          reportMessage(deps, { messageId: bad.message.id, reporterId: a.characterId }),
+        )
+      ).code,
+    ).toBe('VALIDATION');
+    // 31 days later: the unreported whisper goes, the reported message stays
+    deps.clock.advance(31 * 86_400_000);
+    await purgeOldChat(deps);
+    expect(await db.chatMessage.findUnique({ where: { id: w.message.id } })).toBeNull();
+    expect(await db.chatMessage.findUnique({ where: { id: bad.message.id } })).not.toBeNull();
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Chat mutes, set by moderators on an account. Read from PostgreSQL on every
+ * message (no cache), so a mute or an unmute holds for the very next message on
+ * every sim process.
+ */
+import { CHAT_MUTE_MAX_MINUTES } from '@necp/shared';
+import { z } from 'zod';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { IdSchema, TextSchema } from '@necp/shared';
+import { parseInput } from '../accounts/validation';
+
+export const MuteInputSchema = z.object({
+  userId: IdSchema,
+  minutes: z.int().min(1).max(CHAT_MUTE_MAX_MINUTES),
+  reason: TextSchema(200, { min: 3 }),
+});
+export type MuteInput = z.infer<typeof MuteInputSchema>;
+
+export interface ActiveMute {
+  until: Date;
+  reason: string;
+}
+
+/** The account's mute in force now, if any (the one that lasts longest). */
+export async function activeMute(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  userId: string,
+): Promise<ActiveMute | null> {
+  const m = await deps.db.chatMute.findFirst({
+    where: { userId, until: { gt: deps.clock.now() } },
+    orderBy: { until: 'desc' },
+    select: { until: true, reason: true },
+  });
+  return m;
+}
+
+/** A moderator mutes an account's chat for `minutes`. */
+export async function muteAccount(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: MuteInput & { byUserId: string },
+): Promise<ActiveMute> {
+  const { userId, minutes, reason } = parseInput(MuteInputSchema, input);
+  const user = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new DomainError('NOT_FOUND', `user ${userId} not found`, 'No such account.');
+  const until = new Date(deps.clock.ms() + minutes * 60_000);
+  await deps.db.chatMute.create({ data: { userId, until, reason, byUserId: input.byUserId } });
+  return { until, reason };
+}
+
+/** Ends every mute of the account now. */
+export async function unmuteAccount(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { userId: string },
+): Promise<{ ended: number }> {
+  const { userId } = parseInput(z.object({ userId: IdSchema }), input);
+  const now = deps.clock.now();
+  const r = await deps.db.chatMute.updateMany({
+    where: { userId, until: { gt: now } },
+    data: { until: now },
+  });
+  return { ended: r.count };
+}
+
+/** The refusal a muted sender gets. */
+export function mutedError(m: ActiveMute, nowMs: number): DomainError {
+  const minutes = Math.max(1, Math.ceil((m.until.getTime() - nowMs) / 60_000));
+  return new DomainError(
+    'FORBIDDEN',
+    'muted',
+    `You are muted for ${minutes} more minute${minutes === 1 ? '' : 's'}: ${m.reason}`,
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * A player's chat message, every rule on the server: the sender is who the sim's
+ * ticket says (never a client field), mutes are read from PostgreSQL, flood and
+ * repeat limits key on the character id (Redis-backed when Redis is there, so they
+ * hold across sim processes), whispers resolve their target by name and never
+ * reach one who blocks the sender (who is not told), the text is masked by the word
+ * filter, and the message is kept for history and moderation.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  CHAT_FLOOD_MESSAGES,
+  CHAT_FLOOD_SECONDS,
+  CHAT_REPEAT_LIMIT,
+  CHAT_REPEAT_SECONDS,
+  ChatSendSchema,
+  type ChatMessage,
+  type ChatSend,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { parseInput } from '../accounts/validation';
+import { rateLimiterFor } from '../ratelimit/registry';
+import type { RateLimitSpec } from '../ratelimit/rate-limiter';
+import { isBlocked } from './blocks';
+import { characterByName } from './characters-by-name';
+import { toWire, whisperScope } from './chat-rows';
+import { activeMute, mutedError } from './mutes';
+import { wordFilterFor } from './word-filter';
+
+export const CHAT_FLOOD_LIMIT: RateLimitSpec = {
+  name: 'chat-flood',
+  points: CHAT_FLOOD_MESSAGES,
+  durationSec: CHAT_FLOOD_SECONDS,
+};
+/** the same text may go out CHAT_REPEAT_LIMIT − 1 times per window */
+export const CHAT_REPEAT_LIMIT_SPEC: RateLimitSpec = {
+  name: 'chat-repeat',
+  points: CHAT_REPEAT_LIMIT - 1,
+  durationSec: CHAT_REPEAT_SECONDS,
+};
+
+/** Who speaks: from the sim's session, never from the payload. */
+export interface ChatSender {
+  userId: string;
+  characterId: string;
+  name: string;
+  zoneId: string;
+}
+
+/** Where the sim sends a posted message. */
+export type ChatDelivery =
+  | { kind: 'channel'; channel: 'global' | 'trade' }
+  | { kind: 'district'; zoneId: string }
+  | { kind: 'say'; zoneId: string }
+  | { kind: 'whisper'; recipientId: string }
+  /** a whisper to someone who blocks the sender: only the sender sees it, as if sent */
+  | { kind: 'sender-only' };
+
+export interface PostedChat {
+  message: ChatMessage;
+  delivery: ChatDelivery;
+}
+
+export interface PostChatOptions {
+  /** whether a character is connected anywhere (whispers go to online characters only) */
+  isOnline(characterId: string): Promise<boolean>;
+}
+
+const normalized = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+export async function postChat(
+  deps: GameDeps,
+  sender: ChatSender,
+  input: ChatSend,
+  opts: PostChatOptions,
+): Promise<PostedChat> {
+  const { channel, text, to } = parseInput(ChatSendSchema, input);
+  const mute = await activeMute(deps, sender.userId);
+  if (mute) throw mutedError(mute, deps.clock.ms());
+
+  if (channel === 'party' || channel === 'guild')
+    throw new DomainError(
+      'INVALID_STATE',
+      `no ${channel}`,
+      channel === 'party' ? 'You are not in a party.' : 'You are not in a guild.',
+    );
+
+  let recipient: { id: string; name: string } | undefined;
+  if (channel === 'whisper') {
+    if (!to)
+      throw new DomainError('VALIDATION', 'whisper without to', 'Whisper to whom? /w name message');
+    recipient = await characterByName(deps, to);
+    if (recipient.id === sender.characterId)
+      throw new DomainError('VALIDATION', 'whisper self', 'You cannot whisper to yourself.');
+  }
+
+  const flood = await rateLimiterFor(deps, CHAT_FLOOD_LIMIT).consume(sender.characterId);
+  if (!flood.allowed)
+    throw new DomainError(
+      'RATE_LIMITED',
+      'chat flood',
+      `You are sending messages too fast. Wait ${Math.max(1, Math.ceil(flood.msBeforeReset / 1000))} s.`,
+    );
+  const digest = createHash('sha256').update(normalized(text)).digest('base64url').slice(0, 22);
+  const repeat = await rateLimiterFor(deps, CHAT_REPEAT_LIMIT_SPEC).consume(
+    `${sender.characterId}:${digest}`,
+  );
+  if (!repeat.allowed)
+    throw new DomainError(
+      'RATE_LIMITED',
+      'chat repeat',
+      'You said that already. Say something new.',
+    );
+
+  if (recipient && !(await opts.isOnline(recipient.id)))
+    throw new DomainError('INVALID_STATE', 'whisper offline', `${recipient.name} is not online.`);
+
+  const masked = wordFilterFor(deps.config.chatFilterWords).mask(text);
+  const at = deps.clock.now();
+
+  // blocked: the sender sees the whisper as sent, nothing reaches the recipient or the log
+  if (recipient && (await isBlocked(deps, recipient.id, sender.characterId)))
+    return {
+      message: {
+        id: randomUUID(),
+        channel,
+        fromId: sender.characterId,
+        from: sender.name,
+        toId: recipient.id,
+        to: recipient.name,
+        text: masked,
+        at: at.getTime(),
+      },
+      delivery: { kind: 'sender-only' },
+    };
+
+  const scope =
+    channel === 'whisper'
+      ? whisperScope(sender.characterId, recipient!.id)
+      : channel === 'district' || channel === 'say'
+        ? sender.zoneId
+        : '';
+  const row = await deps.db.chatMessage.create({
+    data: {
+      channel,
+      scope,
+      senderId: sender.characterId,
+      senderName: sender.name,
+      recipientId: recipient?.id ?? null,
+      recipientName: recipient?.name ?? null,
+      text: masked,
+      original: masked === text ? null : text,
+      createdAt: at,
+    },
+  });
+  const delivery: ChatDelivery =
+    channel === 'whisper'
+      ? { kind: 'whisper', recipientId: recipient!.id }
+      : channel === 'district'
+        ? { kind: 'district', zoneId: sender.zoneId }
+        : channel === 'say'
+          ? { kind: 'say', zoneId: sender.zoneId }
+          : { kind: 'channel', channel };
+  return { message: toWire(row), delivery };
+}

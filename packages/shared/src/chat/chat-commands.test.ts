@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseChatLine } from './chat-commands';
+import { CHAT_MAX_LENGTH, ChatSendSchema } from './chat-rules';
+
+describe('the chat input line', () => {
+  it('sends plain text to the tab’s channel', () => {
+    expect(parseChatLine('  hello  ', 'district')).toEqual({
+      kind: 'send',
+      channel: 'district',
+      text: 'hello',
+    });
+    expect(parseChatLine('   ', 'global')).toEqual({ kind: 'empty' });
+  });
+
+  it('knows every channel command, case-insensitively', () => {
+    const cases: [string, string][] = [
+      ['/s hi', 'say'],
+      ['/z hi', 'district'],
+      ['/trade hi', 'trade'],
+      ['/P hi', 'party'],
+      ['/g hi', 'guild'],
+      ['/global hi', 'global'],
+    ];
+    for (const [line, channel] of cases)
+      expect(parseChatLine(line, 'say')).toEqual({ kind: 'send', channel, text: 'hi' });
+    expect(parseChatLine('/s', 'say')).toEqual({
+      kind: 'error',
+      message: 'Type a message after /s.',
+    });
+  });
+
+  it('whispers by name, replies, ignores and invites', () => {
+    expect(parseChatLine('/w Vex-9 meet at the metro', 'global')).toEqual({
+      kind: 'send',
+      channel: 'whisper',
+      to: 'Vex-9',
+      text: 'meet at the metro',
+    });
+    expect(parseChatLine('/w Vex', 'global')).toEqual({
+      kind: 'error',
+      message: 'Usage: /w name message',
+    });
+    expect(parseChatLine('/w V@x hi', 'global').kind).toBe('error');
+    expect(parseChatLine('/r on my way', 'global')).toEqual({ kind: 'reply', text: 'on my way' });
+    expect(parseChatLine('/ignore Spammer', 'global')).toEqual({ kind: 'ignore', name: 'Spammer' });
+    expect(parseChatLine('/unignore Spammer', 'global')).toEqual({
+      kind: 'unignore',
+      name: 'Spammer',
+    });
+    expect(parseChatLine('/invite Vex', 'global')).toEqual({ kind: 'invite', name: 'Vex' });
+    expect(parseChatLine('/ignore', 'global')).toEqual({
+      kind: 'error',
+      message: 'Usage: /ignore name',
+    });
+  });
+
+  it('names unknown commands and points at /help', () => {
+    expect(parseChatLine('/help', 'say')).toEqual({ kind: 'help' });
+    expect(parseChatLine('/dance', 'say')).toEqual({
+      kind: 'error',
+      message: 'Unknown command /dance. Type /help.',
+    });
+  });
+});
+
+describe('chat:send payloads', () => {
+  it('refuse empty, over-long, control-character and ill-formed text and unknown channels', () => {
+    const ok = { channel: 'global', text: 'hi' };
+    expect(ChatSendSchema.safeParse(ok).success).toBe(true);
+    for (const bad of [
+      { ...ok, text: '' },
+      { ...ok, text: '   ' },
+      { ...ok, text: 'x'.repeat(CHAT_MAX_LENGTH + 1) },
+      { ...ok, text: 'a\u0000b' },
+      { ...ok, text: 'a\u0007b' },
+      { ...ok, text: 'a\uD800b' },
+      { ...ok, channel: 'system' },
+      { ...ok, channel: 'admin' },
+      { ...ok, channel: 'whisper', to: 'x'.repeat(100) },
+      { ...ok, channel: 'whisper', to: 'bad name' },
+    ])
+      expect(ChatSendSchema.safeParse(bad).success, JSON.stringify(bad).slice(0, 80)).toBe(false);
+    expect(ChatSendSchema.safeParse({ ...ok, text: 'x'.repeat(CHAT_MAX_LENGTH) }).success).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Chat: channels, limits and the wire shapes (the sim enforces every rule; the
+ * client uses the same constants to show them). See docs/social.md.
+ */
+import { z } from 'zod';
+import { IdSchema, TextSchema } from '../schemas/primitives';
+
+/** Every channel a message can be in. `system` is written by the server only. */
+export const CHAT_CHANNELS = [
+  'global',
+  'trade',
+  'district',
+  'say',
+  'party',
+  'guild',
+  'whisper',
+  'system',
+] as const;
+export type ChatChannel = (typeof CHAT_CHANNELS)[number];
+
+/** Channels a player writes to (system is the server's). */
+export const SENDABLE_CHANNELS = [
+  'global',
+  'trade',
+  'district',
+  'say',
+  'party',
+  'guild',
+  'whisper',
+] as const;
+export type SendableChannel = (typeof SENDABLE_CHANNELS)[number];
+
+/** Longest message, in UTF-16 code units. */
+export const CHAT_MAX_LENGTH = 500;
+/** Messages of each readable channel sent on login and on joining it. */
+export const CHAT_HISTORY_LIMIT = 50;
+/** Flood limit per character: this many messages … */
+export const CHAT_FLOOD_MESSAGES = 5;
+/** … per this many seconds. */
+export const CHAT_FLOOD_SECONDS = 10;
+/** The same text (case and spacing ignored) this many times … */
+export const CHAT_REPEAT_LIMIT = 3;
+/** … within this many seconds is refused. */
+export const CHAT_REPEAT_SECONDS = 60;
+/** `say` reaches players within this distance (m) of the speaker. */
+export const SAY_RANGE_M = 30;
+/** Blocked characters per character (the ignore list). */
+export const CHARACTER_BLOCK_MAX = 200;
+/** Messages are kept this long in PostgreSQL (history and moderation context). */
+export const CHAT_RETENTION_DAYS = 30;
+/** Longest mute a moderator can set. */
+export const CHAT_MUTE_MAX_MINUTES = 60 * 24 * 30;
+
+/** chat:send — one message; `to` (a character name) for whispers only. */
+export const ChatSendSchema = z.object({
+  channel: z.enum(SENDABLE_CHANNELS),
+  text: TextSchema(CHAT_MAX_LENGTH, { min: 1 }).refine(
+    (t) => t.trim().length > 0,
+    'Say something first',
+  ),
+  to: z
+    .string()
+    .max(16, { error: 'No such character', abort: true })
+    .regex(/^[A-Za-z0-9-]+$/, 'No such character')
+    .optional(),
+});
+export type ChatSend = z.infer<typeof ChatSendSchema>;
+
+/** chat:report — flag a message for moderators (kept with its context). */
+export const ChatReportSchema = z.object({
+  messageId: IdSchema,
+  reason: TextSchema(200).optional(),
+});
+export type ChatReport = z.infer<typeof ChatReportSchema>;
+
+/** chat:ignore / chat:unignore — by character name. */
+export const ChatIgnoreSchema = z.object({
+  name: z
+    .string()
+    .max(16, { error: 'No such character', abort: true })
+    .regex(/^[A-Za-z0-9-]+$/, 'No such character'),
+});
+export type ChatIgnore = z.infer<typeof ChatIgnoreSchema>;
+
+/** chat:history — the last messages of the channels this player may read. */
+export const ChatHistoryRequestSchema = z.object({});
+
+/** One message as clients receive it. */
+export interface ChatMessage {
+  id: string;
+  channel: ChatChannel;
+  /** sender's character id and name (absent for system messages) */
+  fromId?: string;
+  from?: string;
+  /** whispers: the other end's name (the recipient, as the sender sees it) */
+  to?: string;
+  toId?: string;
+  /** already filtered (masked) */
+  text: string;
+  /** ms since epoch */
+  at: number;
+}
+
+/** Ack of chat:send: the message as delivered. */
+export type ChatSendResult = ChatMessage;
