@@ -17,6 +17,7 @@ describe('loadEnv', () => {
       OUTBOX_WORKER: 'on',
       SIM_NPCS: 'on',
       REDIS_PREFIX: 'necp',
+      CHAT_FILTER_WORDS: [],
     });
   });
 
@@ -33,6 +34,16 @@ describe('loadEnv', () => {
     ]);
     expect(() => loadEnv({ ...base, SIM_ZONES: 'watson,atlantis' })).toThrow(/SIM_ZONES/);
     expect(() => loadEnv({ ...base, SIM_ZONES: ' , ' })).toThrow(/SIM_ZONES/);
+  });
+
+  it('CHAT_FILTER_WORDS is a comma-separated list of plain words', () => {
+    expect(
+      loadEnv({ ...base, CHAT_FILTER_WORDS: ' gonk, corpo rat ,, ' }).CHAT_FILTER_WORDS,
+    ).toEqual(['gonk', 'corpo rat']);
+    expect(loadEnv(base).CHAT_FILTER_WORDS).toEqual([]);
+    expect(() => loadEnv({ ...base, CHAT_FILTER_WORDS: 'ok,bad|regex' })).toThrow(
+      /CHAT_FILTER_WORDS/,
+    );
   });
 
   it('OUTBOX_WORKER is on or off', () => {

@@ -58,6 +58,24 @@ const SimEnvSchema = z.object({
   SIM_RECORD_DIR: optional(z.string().max(1024).optional()),
   /** run the outbox worker (graphile-worker) in this process; 'off' when another process runs it */
   OUTBOX_WORKER: optional(z.enum(['on', 'off']).default('on')),
+  /** words the chat filter masks besides its English list, comma-separated (docs/social.md) */
+  CHAT_FILTER_WORDS: optional(
+    z
+      .string()
+      .max(10_000)
+      .transform((s) =>
+        s
+          .split(',')
+          .map((w) => w.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Za-z0-9 ]{2,40}$/, 'letters, digits and spaces (2–40)'))
+          .max(1000),
+      )
+      .default([]),
+  ),
   /** 'off': zones spawn no NPCs (the bench's move-only and idle workloads measure players alone) */
   SIM_NPCS: optional(z.enum(['on', 'off']).default('on')),
   /**

@@ -32,7 +32,11 @@ const deps: GameDeps = {
   rng: env.SIM_SEED === undefined ? randomRng() : seededRng(env.SIM_SEED),
   log,
   redis,
-  config: { simTicketSecret: env.SIM_TICKET_SECRET, simPublicUrl: env.SIM_PUBLIC_URL },
+  config: {
+    simTicketSecret: env.SIM_TICKET_SECRET,
+    simPublicUrl: env.SIM_PUBLIC_URL,
+    chatFilterWords: env.CHAT_FILTER_WORDS,
+  },
 };
 
 // one id per process start: a restarted process is a new owner, never mistaken for the old one

@@ -1,3 +1,4 @@
+import { purgeOldChat } from '../chat/purge-chat';
 import { Prisma } from '@necp/db';
 import { dailyPeriodKey, nextDailyReset, QUESTS, weeklyPeriodKey } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
@@ -40,6 +41,9 @@ const repeatIds = (repeat: 'daily' | 'weekly') =>
  */
 export async function runDailyCleanup(deps: Pick<GameDeps, 'db' | 'clock' | 'log'>): Promise<void> {
   await cleanUpPastPeriods(deps);
+  // chat retention (docs/social.md): a reported message stays for its moderators
+  const purged = await purgeOldChat(deps);
+  if (purged > 0) deps.log.info({ purged }, 'old chat messages deleted');
 }
 
 /** runDailyCleanup's work, with what it did; tests restrict it to their own rows. */
