@@ -7,6 +7,7 @@ import { moderationRouter } from './routers/moderation';
 import { progressionRouter } from './routers/progression';
 import { dailyRouter } from './routers/daily';
 import { dialogueRouter } from './routers/dialogue';
+import { friendsRouter } from './routers/friends';
 import { questsRouter } from './routers/quests';
 import { reputationRouter } from './routers/reputation';
 import { vendorRouter } from './routers/vendor';
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   reputation: reputationRouter,
   vendor: vendorRouter,
   daily: dailyRouter,
+  friends: friendsRouter,
 });
 
 export type AppRouter = typeof appRouter;

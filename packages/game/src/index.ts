@@ -85,3 +85,4 @@ export * from './vendors';
 export * from './daily';
 export * from './cluster';
 export * from './chat';
+export * from './friends';

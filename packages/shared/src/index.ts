@@ -60,3 +60,4 @@ export * from './rules/staff-roles';
 export * from './rules/metro';
 export * from './chat/chat-rules';
 export * from './chat/chat-commands';
+export * from './schemas/friends';

@@ -21,6 +21,9 @@ export async function endSession(
 ): Promise<void> {
   const now = deps.clock.ms();
   await deps.db.$transaction(async (tx) => {
+    // an account deleted meanwhile has no session left to end (and no row to point at)
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) return;
     await tx.revokedSession.deleteMany({
       where: { userId: input.userId, expiresAt: { lte: new Date(now) } },
     });

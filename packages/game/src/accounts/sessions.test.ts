@@ -37,6 +37,9 @@ describe('login sessions', () => {
       await checkSession(deps, { userId: 'no-such-user', sessionId: 'x', sessionVersion: 0 }),
     ).toEqual({ valid: false, reason: 'no-account' });
     await expectDomainError(openSession(deps, 'no-such-user'), 'NOT_FOUND');
+    // signing out such a session is a no-op, not a foreign-key failure
+    await endSession(deps, { userId: 'no-such-user', sessionId: 'x' });
+    expect(await db.revokedSession.count({ where: { id: 'x' } })).toBe(0);
   });
 
   it('sign-out ends exactly that session, once, audited and announced', async () => {

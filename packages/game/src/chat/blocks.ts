@@ -1,7 +1,8 @@
 /**
  * The block list (the chat's /ignore): a blocked character's whispers and channel
- * messages never reach the blocker, and the blocked side is not told. Friends,
- * party invites, trade and mail will consult the same list.
+ * messages never reach the blocker, and the blocked side is not told. A block ends
+ * a friendship and pending friend requests; party invites, trade and mail will
+ * consult the same list.
  */
 import { CHARACTER_BLOCK_MAX } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
@@ -33,6 +34,17 @@ export async function blockCharacter(
         data: { blockerId: input.characterId, blockedId: target.id },
       });
     }
+    // a block ends the friendship and any request between the two, both ways
+    const pair = [
+      { a: input.characterId, b: target.id },
+      { a: target.id, b: input.characterId },
+    ];
+    await tx.friendship.deleteMany({
+      where: { OR: pair.map((p) => ({ characterId: p.a, friendId: p.b })) },
+    });
+    await tx.friendRequest.deleteMany({
+      where: { OR: pair.map((p) => ({ fromId: p.a, toId: p.b })) },
+    });
     return target;
   });
 }

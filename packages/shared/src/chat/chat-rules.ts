@@ -103,3 +103,8 @@ export interface ChatMessage {
 
 /** Ack of chat:send: the message as delivered. */
 export type ChatSendResult = ChatMessage;
+
+/** Friends per character. */
+export const FRIENDS_MAX = 200;
+/** Friend requests a character may have waiting on others at once. */
+export const FRIEND_REQUESTS_OUT_MAX = 50;

@@ -1,0 +1,79 @@
+import {
+  FriendByNameInputSchema,
+  FriendRemoveInputSchema,
+  FriendRequestInputSchema,
+  FriendsListInputSchema,
+} from '@necp/shared';
+import {
+  acceptFriend,
+  blockCharacter,
+  dropFriendRequest,
+  getOwnedCharacter,
+  listFriends,
+  removeFriend,
+  requestFriend,
+  unblockCharacter,
+} from '@necp/game';
+import { createTRPCRouter, protectedProcedure, type Context } from '../trpc';
+
+/** The caller's own character (someone else's is NOT_FOUND, like a missing one). */
+const own = async (ctx: Context & { session: { userId: string } }, characterId: string) =>
+  (await getOwnedCharacter(ctx.deps, ctx.session.userId, characterId)).id;
+
+/** The friends panel (docs/social.md): every rule is in packages/game/src/friends. */
+export const friendsRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(FriendsListInputSchema)
+    .query(async ({ ctx, input }) => listFriends(ctx.deps, await own(ctx, input.characterId))),
+
+  request: protectedProcedure
+    .input(FriendByNameInputSchema)
+    .mutation(async ({ ctx, input }) =>
+      requestFriend(ctx.deps, { characterId: await own(ctx, input.characterId), name: input.name }),
+    ),
+
+  accept: protectedProcedure.input(FriendRequestInputSchema).mutation(async ({ ctx, input }) =>
+    acceptFriend(ctx.deps, {
+      characterId: await own(ctx, input.characterId),
+      requestId: input.requestId,
+    }),
+  ),
+
+  decline: protectedProcedure.input(FriendRequestInputSchema).mutation(async ({ ctx, input }) => {
+    const characterId = await own(ctx, input.characterId);
+    await dropFriendRequest(ctx.deps, { characterId, requestId: input.requestId, as: 'recipient' });
+    return { ok: true as const };
+  }),
+
+  cancel: protectedProcedure.input(FriendRequestInputSchema).mutation(async ({ ctx, input }) => {
+    const characterId = await own(ctx, input.characterId);
+    await dropFriendRequest(ctx.deps, { characterId, requestId: input.requestId, as: 'sender' });
+    return { ok: true as const };
+  }),
+
+  remove: protectedProcedure.input(FriendRemoveInputSchema).mutation(async ({ ctx, input }) => {
+    await removeFriend(ctx.deps, {
+      characterId: await own(ctx, input.characterId),
+      friendId: input.friendId,
+    });
+    return { ok: true as const };
+  }),
+
+  block: protectedProcedure
+    .input(FriendByNameInputSchema)
+    .mutation(async ({ ctx, input }) =>
+      blockCharacter(ctx.deps, {
+        characterId: await own(ctx, input.characterId),
+        name: input.name,
+      }),
+    ),
+
+  unblock: protectedProcedure
+    .input(FriendByNameInputSchema)
+    .mutation(async ({ ctx, input }) =>
+      unblockCharacter(ctx.deps, {
+        characterId: await own(ctx, input.characterId),
+        name: input.name,
+      }),
+    ),
+});
