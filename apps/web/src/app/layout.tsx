@@ -14,6 +14,7 @@ import './styles/staff.css';
 import './styles/account-security.css';
 import './styles/info-pages.css';
 import './styles/hud-polish.css';
+import './styles/chat.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

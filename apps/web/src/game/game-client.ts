@@ -14,6 +14,7 @@ import {
   zoneById,
   type AreaEnteredMsg,
   type CharStatsMsg,
+  type ChatMessage,
   type KickMsg,
   type QuestUpdateMsg,
   type ReputationChangedMsg,
@@ -27,6 +28,7 @@ import { entityAt } from './combat/targeting';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
 import { combineDirections, type StickInput } from './input/touch-stick';
+import { ChatCommands } from './net/chat-commands';
 import { CombatCommands } from './net/combat-commands';
 import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
@@ -124,6 +126,7 @@ export class GameClient {
   private areaTimer: ReturnType<typeof setTimeout> | null = null;
   private areaAfterRide: AreaEnteredMsg | null = null;
   readonly items: ItemCommands;
+  readonly chat: ChatCommands;
   readonly combat: CombatController;
 
   constructor(private opts: GameClientOptions) {
@@ -138,6 +141,11 @@ export class GameClient {
       socket: () => this.net?.socket ?? null,
       store: opts.store,
       onInventoryChanged: opts.onInventoryChanged,
+    });
+    this.chat = new ChatCommands({
+      socket: () => this.net?.socket ?? null,
+      store: opts.store,
+      selfId: opts.characterId,
     });
     this.sampler = new InputSampler(
       () =>
@@ -305,6 +313,14 @@ export class GameClient {
       this.combat.onEvents(this.world.applySnapshot(msg, now), now);
     });
     socket.on('char:stats', (msg) => this.applyStats(msg));
+    // chat: one message live (our own come back too), the history after entering the world
+    socket.on('chat:message', (msg: ChatMessage) =>
+      this.store.chatReceive([msg], { selfId: this.opts.characterId }),
+    );
+    socket.on('chat:history', (msg: { messages: ChatMessage[] }) => {
+      if (Array.isArray(msg?.messages))
+        this.store.chatReceive(msg.messages, { selfId: this.opts.characterId, history: true });
+    });
     socket.on('progress:xp', (msg: XpGainMsg) => {
       this.combat.onXp(msg, performance.now());
       this.publishHud(performance.now(), true);
@@ -650,6 +666,16 @@ export class GameClient {
 
   cancelCast() {
     this.combat.cancelCast();
+  }
+
+  /** One line of the chat input, typed in the window's active tab (false: refused, keep the text). */
+  sendChatLine(line: string): Promise<boolean> {
+    return this.chat.sendLine(line, this.store.chat.tab);
+  }
+
+  /** The ⚑ of a chat line: report the message to the moderators. */
+  reportChat(messageId: string): Promise<boolean> {
+    return this.chat.report(messageId);
   }
 
   /** Drag out of the inventory onto the map: the sim puts it at our feet. */

@@ -13,6 +13,7 @@ import { DeathScreen } from './hud/combat/death-screen';
 import { TargetFrame } from './hud/combat/target-frame';
 import { XpBar } from './hud/combat/xp-bar';
 import { CharacterSheet } from './hud/character/character-sheet';
+import { ChatWindow } from './hud/chat/chat-window';
 import { DailyReward } from './hud/daily/daily-reward';
 import { DialogueWindow } from './hud/dialogue/dialogue-window';
 import { EscapeMenu } from './hud/escape-menu';
@@ -95,6 +96,8 @@ export function GameView({ characterId }: { characterId: string }) {
       travel: (toZoneId) => clientRef.current?.travel(toZoneId) ?? Promise.resolve(false),
       useItem: (itemId) => clientRef.current?.useItem(itemId) ?? Promise.resolve(false),
       xpGained: (msg) => clientRef.current?.combat.onXp(msg, performance.now()),
+      sendChat: (line) => clientRef.current?.sendChatLine(line) ?? Promise.resolve(false),
+      reportChat: (id) => clientRef.current?.reportChat(id) ?? Promise.resolve(false),
     }),
     [],
   );
@@ -155,6 +158,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <XpBar />
           <ActionBar />
           <TouchControls stick={stick} />
+          <ChatWindow />
           <CombatLogPanel />
           <CharacterSheet />
           <QuestLogWindow />

@@ -25,6 +25,10 @@ export interface GameCommands {
   xpGained: (msg: XpGainMsg) => void;
   /** use one of a bag stack (item:use through the sim: consumables heal, quest items count) */
   useItem: (itemId: string) => Promise<boolean>;
+  /** one line of the chat input (text or a /command) in the active tab; false: refused */
+  sendChat: (line: string) => Promise<boolean>;
+  /** the ⚑ of a chat line (chat:report) */
+  reportChat: (messageId: string) => Promise<boolean>;
 }
 
 export interface GameSession {

@@ -27,6 +27,7 @@ const PROTECTED = [
   '[data-testid=cast-bar]',
   '[data-testid=item-menu]',
   '[data-testid=low-health-alert]',
+  '[data-testid=chat-window]',
   // the phone's touch controls
   '.stick',
   '.touch__buttons',

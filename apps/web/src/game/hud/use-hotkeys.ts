@@ -3,7 +3,8 @@
  * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
  * R reputation, T metro (at a station), F pick up / open, E use what is in front
  * of you (talk to a contact, ride the metro, the bank terminal, else pick up),
- * Tab next target, 1–6 abilities, L combat log. Esc closes the topmost thing
+ * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
+ * window itself sends with Enter and leaves with Esc). Esc closes the topmost thing
  * (dialog, menu, conversation, shop, windows, the target) before it opens the
  * game menu. Ignored while typing and during a metro ride.
  */
@@ -81,6 +82,13 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
         case 'KeyE':
           // the same rule as the touch "use" button
           return runContextAction(store, commands);
+        case 'Enter':
+        case 'NumpadEnter':
+          // a focused button or link takes Enter as its click
+          if (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)
+            return;
+          e.preventDefault();
+          return s.focusChat();
       }
     };
     window.addEventListener('keydown', onKey);

@@ -4,7 +4,17 @@
  * renders: connection, HUD values (published ~10×/s), overlays and toasts.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { KickMsg } from '@necp/shared';
+import type { ChatMessage, KickMsg } from '@necp/shared';
+import {
+  addNotice,
+  initialChatLog,
+  markReported,
+  receiveMessages,
+  selectTab,
+  setOpen,
+  type ChatLogState,
+  type ChatTab,
+} from '../chat/chat-log';
 import { initialCombatUi, type CombatUiActions, type CombatUiState } from './combat-types';
 import type { ItemUiActions, ItemUiState } from './ui-types';
 import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
@@ -68,6 +78,10 @@ export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
   fatal: FatalError | null;
   menuOpen: boolean;
   toasts: Toast[];
+  /** the chat window (chat/chat-log.ts) */
+  chat: ChatLogState;
+  /** bumped by Enter: the chat window focuses its input */
+  chatFocusRequest: number;
 }
 
 export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
@@ -80,6 +94,18 @@ export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActi
    */
   toastShown: (id: number) => void;
   setMenuOpen: (open: boolean) => void;
+  /** chat:message / chat:history from the sim (`selfId`: whose own lines are not unread) */
+  chatReceive: (
+    messages: readonly ChatMessage[],
+    opts: { selfId: string; history?: boolean },
+  ) => void;
+  /** a line of this client in the chat window: a refusal (red) or information */
+  chatNotice: (kind: 'error' | 'info', text: string) => void;
+  chatSelectTab: (tab: ChatTab) => void;
+  chatSetOpen: (open: boolean) => void;
+  chatReported: (messageId: string) => void;
+  /** Enter: open the chat window and put the cursor in its input */
+  focusChat: () => void;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
@@ -89,6 +115,7 @@ const MAX_TOASTS = 4;
 
 export function createGameStore(): GameStore {
   let nextToastId = 1;
+  let nextNoticeId = 1;
   /** toasts whose dismissal timer runs */
   const timed = new Set<number>();
   return createStore<GameState & GameActions>()((set, get) => ({
@@ -101,6 +128,8 @@ export function createGameStore(): GameStore {
     fatal: null,
     menuOpen: false,
     toasts: [],
+    chat: initialChatLog(),
+    chatFocusRequest: 0,
     panels: {
       inventory: false,
       character: false,
@@ -139,6 +168,16 @@ export function createGameStore(): GameStore {
       setTimeout(() => get().dismissToast(id), TOAST_MS);
     },
     setMenuOpen: (menuOpen) => set({ menuOpen }),
+    chatReceive: (messages, opts) => set({ chat: receiveMessages(get().chat, messages, opts) }),
+    chatNotice: (kind, text) =>
+      set({
+        chat: addNotice(get().chat, { id: `local-${nextNoticeId++}`, kind, text, at: Date.now() }),
+      }),
+    chatSelectTab: (tab) => set({ chat: selectTab(get().chat, tab) }),
+    chatSetOpen: (open) => set({ chat: setOpen(get().chat, open) }),
+    chatReported: (id) => set({ chat: markReported(get().chat, id) }),
+    focusChat: () =>
+      set({ chat: setOpen(get().chat, true), chatFocusRequest: get().chatFocusRequest + 1 }),
     setPanel: (id, open) =>
       set({
         panels: { ...get().panels, [id]: open },

@@ -1,0 +1,130 @@
+// Chat between two players in Watson: a district message, a whisper and its /r reply,
+// refusals as red lines, the report flag; typing never walks; the window clears the
+// HUD at desktop and phone size (screenshots attached).
+import { expect, test } from './test';
+import type { Page } from '@playwright/test';
+import { dismissDailyPopup, enterCity, newAccountWithCharacter, ownPosition, uid } from './helpers';
+
+const DESKTOP = { width: 1280, height: 800 };
+
+/** Enter puts the cursor in the chat input; Enter there sends. */
+async function say(page: Page, line: string) {
+  await page.keyboard.press('Enter');
+  const input = page.getByTestId('chat-input');
+  await expect(input).toBeFocused();
+  await input.pressSequentially(line);
+  await page.keyboard.press('Enter');
+}
+
+const lineWith = (page: Page, channel: string, text: string) =>
+  page.locator(`[data-testid=chat-line][data-channel=${channel}]`, { hasText: text });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The chat box must not cover any of these HUD pieces. */
+async function expectClear(page: Page, selectors: string[]) {
+  const chat = (await page.getByTestId('chat-window').boundingBox())!;
+  for (const sel of selectors) {
+    const box = await page.locator(sel).first().boundingBox();
+    if (box) expect(overlaps(chat, box), `chat covers ${sel}`).toBe(false);
+  }
+}
+
+test('two players chat: district, whisper, /r, refusals, report', async ({ browser }, info) => {
+  const id = uid();
+  const a = { user: `chata${id}`, char: `Talker${id}` };
+  const b = { user: `chatb${id}`, char: `Hearer${id}` };
+  const ctxA = await browser.newContext({ viewport: DESKTOP });
+  const ctxB = await browser.newContext({ viewport: DESKTOP });
+  const pa = await ctxA.newPage();
+  const pb = await ctxB.newPage();
+  await Promise.all([
+    newAccountWithCharacter(pa, a.user, a.char, 'streetkid', 'solo'),
+    newAccountWithCharacter(pb, b.user, b.char, 'nomad', 'netrunner'),
+  ]);
+  await Promise.all([enterCity(pa, a.char), enterCity(pb, b.char)]);
+  await Promise.all([dismissDailyPopup(pa), dismissDailyPopup(pb)]);
+
+  // A writes to the district (the All tab's channel); typing "wasd" moves nobody
+  const before = await ownPosition(pa);
+  const hello = `hello watson wasd ${id}`;
+  await say(pa, hello);
+  await expect(lineWith(pa, 'district', hello)).toBeVisible();
+  await expect(pa.getByTestId('chat-input')).not.toBeFocused();
+  expect(await ownPosition(pa)).toEqual(before);
+  await expect(lineWith(pb, 'district', hello)).toContainText(a.char);
+  await expect(pb.getByTestId('chat-unread-district')).toHaveText('1');
+
+  // A whispers B; B answers with /r from the whispers tab; A reads it
+  await say(pa, `/w ${b.char} psst ${id}`);
+  const psst = lineWith(pb, 'whisper', `psst ${id}`);
+  await expect(psst).toContainText(`${a.char} whispers:`);
+  await expect(pb.getByTestId('chat-unread-whispers')).toHaveText('1');
+  await pb.getByTestId('chat-tab-whispers').click();
+  await expect(pb.getByTestId('chat-unread-whispers')).toHaveCount(0);
+  await expect(lineWith(pb, 'district', hello)).toHaveCount(0);
+  await pb.getByTestId('chat-input').fill(`/r got it ${id}`);
+  await pb.getByTestId('chat-input').press('Enter');
+  await expect(lineWith(pa, 'whisper', `got it ${id}`)).toContainText(`${b.char} whispers:`);
+  await expect(lineWith(pb, 'whisper', `got it ${id}`)).toContainText(`To ${a.char}`);
+
+  // refusals are red lines: a bad command (parsed here), an unknown name (the server's)
+  await say(pa, '/frobnicate now');
+  await expect(pa.locator('[data-testid=chat-line][data-kind=error]').last()).toContainText(
+    'Unknown command /frobnicate',
+  );
+  await pa.keyboard.press('Escape');
+  await expect(pa.getByTestId('chat-input')).not.toBeFocused();
+  await expect(pa.getByTestId('escape-menu')).toHaveCount(0);
+  await pa.getByTestId('chat-input').fill(`/w Nobody${id} hi`);
+  await pa.getByTestId('chat-input').press('Enter');
+  await expect(pa.locator('[data-testid=chat-line][data-kind=error]').last()).toContainText(
+    `Nobody${id}`,
+  );
+
+  // B reports A's district line
+  await pb.getByTestId('chat-tab-all').click();
+  await lineWith(pb, 'district', hello)
+    .getByRole('button', { name: /report/i })
+    .click();
+  await expect(pb.locator('[data-testid=chat-line][data-kind=info]').last()).toHaveText(
+    /Reported\. Thank you\./,
+  );
+
+  // desktop: clear of your card, the bars and "where you are"
+  const desktopHud = [
+    '.hud__self',
+    '.hud__where',
+    '[data-testid=ability-bar]',
+    'nav.actionbar',
+    '[data-testid=hud-xp]',
+  ];
+  await expectClear(pa, desktopHud);
+  const path = info.outputPath('chat-desktop.png');
+  await pa.screenshot({ path });
+  await info.attach('chat-desktop', { path, contentType: 'image/png' });
+
+  // a phone: a strip above the stick and the buttons, collapsible
+  await pb.setViewportSize({ width: 390, height: 844 });
+  const phoneHud = [...desktopHud, '[data-testid=touch-stick]', '.touch__buttons'];
+  await expectClear(pb, phoneHud);
+  const phone = info.outputPath('chat-phone.png');
+  await pb.screenshot({ path: phone });
+  await info.attach('chat-phone', { path: phone, contentType: 'image/png' });
+  await pb.getByRole('button', { name: 'Collapse chat' }).click();
+  await expect(pb.getByTestId('chat-window')).toHaveAttribute('data-open', 'false');
+  await expectClear(pb, phoneHud);
+  const collapsed = info.outputPath('chat-phone-collapsed.png');
+  await pb.screenshot({ path: collapsed });
+  await info.attach('chat-phone-collapsed', { path: collapsed, contentType: 'image/png' });
+
+  await ctxA.close();
+  await ctxB.close();
+});

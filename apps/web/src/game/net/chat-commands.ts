@@ -1,0 +1,155 @@
+/**
+ * The chat input line to the sim: parsed with the shared parseChatLine (slash
+ * commands, whispers, /r), sent as chat:send / chat:ignore / chat:unignore /
+ * chat:report. Refusals (mutes, flood, unknown names) and parse errors become red
+ * lines in the chat window, never toasts: the player is looking at the chat.
+ */
+import {
+  CHAT_HELP,
+  CHAT_MAX_LENGTH,
+  parseChatLine,
+  type Ack,
+  type ChatMessage,
+  type SendableChannel,
+} from '@necp/shared';
+import { TAB_CHANNEL, type ChatTab } from '../chat/chat-log';
+import type { GameStore } from '../store/game-store';
+import { readAck } from './ack';
+import type { SimSocket } from './sim-socket';
+
+const ACK_TIMEOUT_MS = 5000;
+
+export interface ChatCommandDeps {
+  socket: () => SimSocket | null;
+  store: GameStore;
+  /** the own character (its lines are not unread, and cannot be reported) */
+  selfId: string;
+}
+
+type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report';
+
+const isMessage = (m: unknown): m is ChatMessage =>
+  !!m && typeof m === 'object' && 'id' in m && typeof m.id === 'string';
+
+export class ChatCommands {
+  constructor(private deps: ChatCommandDeps) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  private error(text: string) {
+    this.store.chatNotice('error', text);
+  }
+
+  private info(text: string) {
+    this.store.chatNotice('info', text);
+  }
+
+  /** Emits with an ack; offline and a missing answer become a red line and null. */
+  private async call<T>(event: ChatEvent, payload: object): Promise<Ack<T> | null> {
+    const socket = this.deps.socket();
+    if (!socket?.connected) {
+      this.error('Not connected to the city right now.');
+      return null;
+    }
+    try {
+      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
+    } catch {
+      this.error('The server did not answer. Try again.');
+      return null;
+    }
+  }
+
+  /**
+   * One line of the input, typed in `tab`. True when it was handled (the input
+   * clears); false when it was refused (the text stays, to fix or send again).
+   */
+  async sendLine(line: string, tab: ChatTab): Promise<boolean> {
+    const trimmed = line.trim();
+    // plain text in the whispers tab continues the last conversation
+    if (tab === 'whispers' && trimmed !== '' && !trimmed.startsWith('/')) {
+      const to = this.store.chat.lastWhisperWith;
+      if (!to) {
+        this.error('Whisper someone first: /w name message');
+        return false;
+      }
+      return this.send('whisper', trimmed, to);
+    }
+    const parsed = parseChatLine(line, TAB_CHANNEL[tab]);
+    switch (parsed.kind) {
+      case 'empty':
+        return true;
+      case 'error':
+        this.error(parsed.message);
+        return false;
+      case 'help':
+        for (const h of CHAT_HELP) this.info(h);
+        return true;
+      case 'invite':
+        this.info('Parties are coming soon.');
+        return true;
+      case 'reply': {
+        const to = this.store.chat.lastWhisperFrom;
+        if (!to) {
+          this.error('Nobody has whispered you yet.');
+          return false;
+        }
+        return this.send('whisper', parsed.text, to);
+      }
+      case 'send':
+        return this.send(parsed.channel, parsed.text, parsed.to);
+      case 'ignore':
+      case 'unignore':
+        return this.ignore(parsed.kind, parsed.name);
+    }
+  }
+
+  private async send(channel: SendableChannel, text: string, to?: string): Promise<boolean> {
+    if (text.length > CHAT_MAX_LENGTH) {
+      this.error(`A message is at most ${CHAT_MAX_LENGTH} characters.`);
+      return false;
+    }
+    const res = await this.call<ChatMessage>(
+      'chat:send',
+      to ? { channel, text, to } : { channel, text },
+    );
+    if (!res) return false;
+    if (!res.ok) {
+      this.error(res.error.message);
+      return false;
+    }
+    // the broadcast brings the same message (same id) too: whichever comes first shows
+    if (isMessage(res.data)) this.store.chatReceive([res.data], { selfId: this.deps.selfId });
+    return true;
+  }
+
+  private async ignore(kind: 'ignore' | 'unignore', name: string): Promise<boolean> {
+    const res = await this.call<{ name: string }>(`chat:${kind}`, { name });
+    if (!res) return false;
+    if (!res.ok) {
+      this.error(res.error.message);
+      return false;
+    }
+    const who = res.data?.name ?? name;
+    this.info(
+      kind === 'ignore'
+        ? `You ignore ${who} now (/unignore ${who} to see their messages again).`
+        : `You no longer ignore ${who}.`,
+    );
+    return true;
+  }
+
+  /** The ⚑ button of a line: moderators get it with its context. */
+  async report(messageId: string): Promise<boolean> {
+    const res = await this.call('chat:report', { messageId });
+    if (!res) return false;
+    if (!res.ok) {
+      this.error(res.error.message);
+      return false;
+    }
+    this.store.chatReported(messageId);
+    this.info('Reported. Thank you.');
+    return true;
+  }
+}
