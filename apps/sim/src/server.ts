@@ -1,8 +1,9 @@
+import { sweepPresence } from './chat/presence';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { ZONES, type KickMsg, type ZoneContent } from '@necp/shared';
+import { PRESENCE_REFRESH_MS, ZONES, type KickMsg, type ZoneContent } from '@necp/shared';
 import {
   MemoryZoneLeases,
   claimZoneOwnership,
@@ -73,6 +74,8 @@ export interface SimServer {
   areas: ReadonlyMap<string, AreaNotices>;
   /** how the outbox worker's subscribers reach the players of every node from this one */
   notifier: CharacterNotifier;
+  /** the live sessions of this process (the presence sweep walks them) */
+  sessions: SessionRegistry;
   /** the zones whose lease this process holds, with their fencing tokens */
   owned(): OwnedZone[];
   /**
@@ -294,10 +297,19 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   // listening first: the web sends players here as soon as a lease names this process
   await keeper.start();
 
+  // AFK and the presence refresh of this process's sessions (chat/presence.ts)
+  const presenceSweep = setInterval(() => {
+    sweepPresence(deps, sessions).catch((err: unknown) =>
+      log.warn({ err }, 'presence sweep failed'),
+    );
+  }, PRESENCE_REFRESH_MS / 2);
+  presenceSweep.unref();
+
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
       closing = true;
+      clearInterval(presenceSweep);
       for (const stop of loops.values()) stop();
       for (const s of io.of('/').sockets.values()) {
         kick(s, {
@@ -335,6 +347,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     combat,
     areas,
     notifier,
+    sessions,
     owned: () => keeper.owned(),
     haltLeases: () => keeper.stop(),
     close,

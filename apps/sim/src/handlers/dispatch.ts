@@ -1,5 +1,6 @@
 import type { ClientEvent } from '@necp/shared';
 import { asReply } from '../net/ack';
+import { noteInput } from '../chat/presence';
 import { adminHandlers } from './admin';
 import { chatHandlers } from './chat';
 import { combatHandlers } from './combat';
@@ -40,6 +41,9 @@ export function listen(ctx: CommandContext): void {
   ctx.session.socket.onAny(
     safely(ctx, (event: unknown, ...args: unknown[]) => {
       const handler = typeof event === 'string' ? byEvent.get(event) : undefined;
+      // any command but the client's automatic ping is the player being there
+      if (handler && event !== 'net:ping')
+        noteInput(ctx.deps, ctx.session, (err) => ctx.log.warn({ err }, 'presence update failed'));
       if (handler) handler(ctx, args[0], args[1]);
       else rejectPayload(ctx, asReply(args.at(-1)), `unknown event ${String(event).slice(0, 64)}`);
     }),

@@ -1,4 +1,5 @@
 import { changeDistrict } from '../chat/chat-rooms';
+import { announcePresence } from '../chat/presence';
 import {
   ZoneTravelSchema,
   metroStations as stationsOf,
@@ -96,6 +97,9 @@ export async function rideMetro(
   // and so does a connection that arrives before the attach is applied (zoneFor)
   ctx.session.zone = dest;
   changeDistrict(ctx.session.socket, from.id, dest.id);
+  announcePresence(ctx.deps, ctx.session).catch((err: unknown) =>
+    ctx.log.warn({ err }, 'announcing presence failed'),
+  );
   ctx.sessions.rides.set(characterId, dest);
   let welcome: WelcomeMsg;
   try {

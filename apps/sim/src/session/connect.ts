@@ -1,6 +1,7 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
 import type { CommandContext } from '../handlers/command';
 import { joinChat } from '../chat/chat-rooms';
+import { announcePresence, leavePresence } from '../chat/presence';
 import { listen } from '../handlers/dispatch';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
@@ -81,6 +82,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
       zone: () => session.zone,
       socket,
     }),
+    lastInputAt: ctx.clock.ms(),
+    afk: false,
   };
   ctx.sessions.set(session);
 
@@ -112,6 +115,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);
+    // friends see it leave (unless a newer connection holds the character)
+    leavePresence(ctx.deps, session).catch((err: unknown) =>
+      log.warn({ err }, 'clearing presence failed'),
+    );
     // on shutdown the zones save and drop everyone themselves
     if (ctx.isClosing()) return;
     // wherever the character is now: the metro may have taken it to another zone
@@ -134,6 +141,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     socket.emit('char:stats', { ...charStatsMsg(stats), health: res.player.health });
     if (previous)
       kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
+    // friends see it arrive (after the takeover: the old socket's leaving clears nothing of ours)
+    announcePresence(ctx.deps, session).catch((err: unknown) =>
+      log.warn({ err }, 'announcing presence failed'),
+    );
     log.info(
       { zone: zone.id, resumed: res.resumed, takeover: previous !== undefined },
       'client entered zone',

@@ -16,6 +16,10 @@ export interface Session {
   readonly guard: BadPayloadGuard;
   /** re-reads the character's stats from the database and tells the zone and the client */
   readonly stats: StatsRefresher;
+  /** clock ms of the client's last command other than a ping (AFK after AFK_AFTER_MS) */
+  lastInputAt: number;
+  /** shown to friends as AFK */
+  afk: boolean;
 }
 
 /**

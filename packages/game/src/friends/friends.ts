@@ -6,10 +6,12 @@
  * once cannot pass a cap together. See docs/social.md.
  */
 import { FRIEND_REQUESTS_OUT_MAX, FRIENDS_MAX } from '@necp/shared';
+import type { PresenceStatus } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
+import { presenceOf } from './presence';
 
 const full = (who: string) =>
   new DomainError('CONFLICT', 'friends full', `${who} friends list is full (${FRIENDS_MAX}).`);
@@ -151,6 +153,8 @@ export interface FriendView {
   name: string;
   level: number;
   class: string;
+  /** online / afk / offline, and the district while in the world (the last saved one otherwise) */
+  status: PresenceStatus;
   zoneId: string;
   lastSeenAt: number | null;
   since: number;
@@ -163,7 +167,7 @@ export interface FriendsView {
 }
 
 export async function listFriends(
-  deps: Pick<GameDeps, 'db'>,
+  deps: Pick<GameDeps, 'db' | 'clock'>,
   characterId: string,
 ): Promise<FriendsView> {
   const [friends, incoming, outgoing] = await Promise.all([
@@ -186,13 +190,18 @@ export async function listFriends(
       take: FRIEND_REQUESTS_OUT_MAX,
     }),
   ]);
+  const presence = await presenceOf(
+    deps,
+    friends.map((f) => f.friendId),
+  );
   return {
     friends: friends.map((f) => ({
       id: f.friend.id,
       name: f.friend.name,
       level: f.friend.level,
       class: f.friend.class,
-      zoneId: f.friend.zoneId,
+      status: presence.get(f.friendId)?.status ?? 'offline',
+      zoneId: presence.get(f.friendId)?.zoneId ?? f.friend.zoneId,
       lastSeenAt: f.friend.lastPlayedAt?.getTime() ?? null,
       since: f.since.getTime(),
     })),

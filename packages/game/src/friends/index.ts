@@ -1,1 +1,2 @@
 export * from './friends';
+export * from './presence';

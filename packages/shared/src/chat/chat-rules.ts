@@ -108,3 +108,20 @@ export type ChatSendResult = ChatMessage;
 export const FRIENDS_MAX = 200;
 /** Friend requests a character may have waiting on others at once. */
 export const FRIEND_REQUESTS_OUT_MAX = 50;
+
+/** Presence of a character as friends see it. */
+export type PresenceStatus = 'online' | 'afk' | 'offline';
+/** No input for this long: AFK. */
+export const AFK_AFTER_MS = 5 * 60_000;
+/** A sim refreshes its characters' presence this often … */
+export const PRESENCE_REFRESH_MS = 60_000;
+/** … and a presence not refreshed for this long (its sim died) reads as offline. */
+export const PRESENCE_STALE_MS = 3 * 60_000;
+
+/** friend:presence — a friend came online, went AFK, changed district or left. */
+export interface FriendPresenceMsg {
+  id: string;
+  name: string;
+  status: PresenceStatus;
+  zoneId: string | null;
+}

@@ -9,7 +9,7 @@ import type { DamageType, Rarity } from '../content/item-schema';
 import type { NpcRank } from '../content/npc-schema';
 import { IdSchema } from '../schemas/primitives';
 import type { Refusal } from './refusals';
-import type { ChatMessage, ChatSendResult } from '../chat/chat-rules';
+import type { ChatMessage, ChatSendResult, FriendPresenceMsg } from '../chat/chat-rules';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -432,6 +432,8 @@ export interface ServerToClientEvents {
   'chat:message': (msg: ChatMessage) => void;
   /** the last messages of every channel this player reads, oldest first (on entering and on asking) */
   'chat:history': (msg: { messages: ChatMessage[] }) => void;
+  /** a friend came online, went AFK, changed district or left */
+  'friend:presence': (msg: FriendPresenceMsg) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,0 +1,63 @@
+// Presence through the real sim: friends see a character arrive, go AFK after five
+// idle minutes (the periodic sweep), come back on its next command and leave;
+// the friends list reads the same from PostgreSQL.
+import { describe, expect, it } from 'vitest';
+import { AFK_AFTER_MS } from '@necp/shared';
+import { listFriends } from '@necp/game';
+import { testDb } from '../testing/test-db';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
+import { sweepPresence } from './presence';
+
+const db = testDb();
+let sim: TestSim;
+simPerTest(db, (s) => (sim = s));
+
+describe('friend presence', () => {
+  it('arrives, goes AFK, comes back and leaves — live and in the friends list', async () => {
+    const a = await createPlayerAt(db, 40, 110);
+    const b = await createPlayerAt(db, 60, 120);
+    await db.friendship.createMany({
+      data: [
+        { characterId: a.characterId, friendId: b.characterId },
+        { characterId: b.characterId, friendId: a.characterId },
+      ],
+    });
+    const { client: ca } = await sim.join(a);
+    const { client: cb } = await sim.join(b);
+    expect(await ca.next('friend:presence')).toEqual({
+      id: b.characterId,
+      name: b.character.name,
+      status: 'online',
+      zoneId: 'watson',
+    });
+    const seen = async () =>
+      (await listFriends(sim.deps, a.characterId)).friends.find((f) => f.id === b.characterId);
+    expect(await seen()).toMatchObject({ status: 'online', zoneId: 'watson' });
+
+    // five idle minutes later the sweep marks b AFK (a keeps moving)
+    sim.clock.advance(AFK_AFTER_MS - 1000);
+    await ca.command('zone:move', { seq: 1, dx: 1, dy: 0, ms: 50 });
+    sim.clock.advance(2000);
+    await sweepPresence(sim.deps, sim.server.sessions);
+    expect(await ca.next('friend:presence')).toMatchObject({ id: b.characterId, status: 'afk' });
+    await cb.sync();
+    expect(cb.take('friend:presence')).toEqual([]);
+    expect((await seen())?.status).toBe('afk');
+
+    // any command brings it back; a ping does not
+    await cb.command('net:ping', { t: 1 });
+    await ca.sync();
+    expect(ca.take('friend:presence')).toEqual([]);
+    await cb.command('chat:send', { channel: 'district', text: 'back' });
+    expect(await ca.next('friend:presence')).toMatchObject({ id: b.characterId, status: 'online' });
+
+    cb.close();
+    expect(await ca.next('friend:presence')).toMatchObject({
+      id: b.characterId,
+      status: 'offline',
+      zoneId: null,
+    });
+    expect((await seen())?.status).toBe('offline');
+  });
+});
