@@ -2,16 +2,17 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
-export const WEB_SCENARIOS = ['get', 'move', 'landing'] as const;
+export const WEB_SCENARIOS = ['get', 'move', 'landing', 'page'] as const;
 export type WebScenario = (typeof WEB_SCENARIOS)[number];
 
 const USAGE = `pnpm bench:web [options]
   --get 100,300,500        inventory.get rates (requests a second), one run each
   --move 50,150,300        inventory.move rates, spread over --players players
   --landing 200,1000,2000  landing page (/) rates
+  --page 50,100            a personal page (/characters, signed in) rates
   --players 50             signed-in players (made through the real API)
   --seconds 20             length of each run's window
-  --only get,move,landing  which scenarios run
+  --only get,move,landing,page  which scenarios run
   --no-build               use the existing production build of apps/web
   --no-pin                 do not pin the web to CPU 0 and the sender to CPU 1
   --profile                CPU-profile the web over each run (.data/bench/profiles/web-*.cpuprofile)
@@ -28,6 +29,7 @@ const WebArgsSchema = z.object({
   get: rates,
   move: rates,
   landing: rates,
+  page: rates,
   players: z.coerce.number().int().min(1).max(1000),
   seconds: z.coerce.number().int().min(1).max(600),
   only: z
@@ -49,6 +51,7 @@ export function parseWebArgs(argv: string[]): WebBenchArgs {
       get: { type: 'string', default: '100,300,500' },
       move: { type: 'string', default: '50,150,300' },
       landing: { type: 'string', default: '200,1000,2000' },
+      page: { type: 'string', default: '50,100' },
       players: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '20' },
       only: { type: 'string', default: WEB_SCENARIOS.join(',') },

@@ -26,6 +26,7 @@ const LABEL: Record<WebScenario, string> = {
   get: '`inventory.get`',
   move: '`inventory.move`',
   landing: 'landing page `/`',
+  page: 'personal page `/characters`',
 };
 
 const f = (n: number, d = 1) => n.toFixed(d);

@@ -52,6 +52,9 @@ function requestFor(scenario: WebScenario, players: BenchPlayer[]) {
   return (i: number): OpenLoopRequest => {
     const p = players[i % players.length]!;
     if (scenario === 'landing') return { method: 'GET', path: '/' };
+    // a server-rendered page of the signed-in player: session check and their characters
+    if (scenario === 'page')
+      return { method: 'GET', path: '/characters', headers: { cookie: p.cookie } };
     if (scenario === 'get')
       return {
         method: 'GET',
@@ -75,6 +78,8 @@ function requestFor(scenario: WebScenario, players: BenchPlayer[]) {
 function checkFor(scenario: WebScenario) {
   return (_status: number, body: string) => {
     if (scenario === 'landing') return body.includes('data-testid="cta-') ? undefined : 'no page';
+    if (scenario === 'page')
+      return body.includes('data-testid="character-card"') ? undefined : 'not the characters page';
     return body.startsWith('{"result"') ? undefined : 'not a result';
   };
 }
