@@ -59,21 +59,17 @@ export const friendsRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  block: protectedProcedure
-    .input(FriendByNameInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      blockCharacter(ctx.deps, {
-        characterId: await own(ctx, input.characterId),
-        name: input.name,
-      }),
-    ),
+  block: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) =>
+    blockCharacter(ctx.deps, {
+      characterId: await own(ctx, input.characterId),
+      name: input.name,
+    }),
+  ),
 
-  unblock: protectedProcedure
-    .input(FriendByNameInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      unblockCharacter(ctx.deps, {
-        characterId: await own(ctx, input.characterId),
-        name: input.name,
-      }),
-    ),
+  unblock: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) =>
+    unblockCharacter(ctx.deps, {
+      characterId: await own(ctx, input.characterId),
+      name: input.name,
+    }),
+  ),
 });
