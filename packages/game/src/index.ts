@@ -86,3 +86,4 @@ export * from './daily';
 export * from './cluster';
 export * from './chat';
 export * from './friends';
+export * from './party';

@@ -125,3 +125,11 @@ export interface FriendPresenceMsg {
   status: PresenceStatus;
   zoneId: string | null;
 }
+
+/** Members of a party, leader included. */
+export const PARTY_MAX = 5;
+/** A party invitation lasts this long. */
+export const PARTY_INVITE_MS = 60_000;
+/** How a party shares drops (docs/social.md). */
+export const LOOT_MODES = ['free_for_all', 'round_robin', 'need_greed', 'leader'] as const;
+export type LootMode = (typeof LOOT_MODES)[number];

@@ -1,0 +1,136 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PARTY_INVITE_MS, PARTY_MAX } from '@necp/shared';
+import { domainError, testDb, testDeps } from '../accounts/test-deps';
+import { blockCharacter } from '../chat/blocks';
+import { newPlayer } from '../inventory/test-helpers';
+import {
+  acceptPartyInvite,
+  declinePartyInvite,
+  disbandParty,
+  inviteToParty,
+  kickFromParty,
+  leaveParty,
+  partyOf,
+  promoteInParty,
+} from './party';
+
+const db = testDb(6);
+afterAll(() => db.$disconnect());
+
+async function char() {
+  const p = await newPlayer(db);
+  const c = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
+  return { id: c.id, name: c.name };
+}
+
+/** `leader` invites and `who` accepts. */
+async function join(
+  deps: ReturnType<typeof testDeps>,
+  leader: { id: string },
+  who: { id: string; name: string },
+) {
+  const inv = await inviteToParty(deps, { characterId: leader.id, name: who.name });
+  return acceptPartyInvite(deps, { characterId: who.id, inviteId: inv.inviteId! });
+}
+
+describe('parties', () => {
+  it('an accepted invitation makes a party led by the inviter; members list in join order', async () => {
+    const deps = testDeps(db);
+    const [a, b, c] = [await char(), await char(), await char()];
+    const view = await join(deps, a, b);
+    expect(view).toMatchObject({ leaderId: a.id, lootMode: 'free_for_all' });
+    expect(view.members.map((m) => m.id)).toEqual([a.id, b.id]);
+    // only the leader invites
+    expect((await domainError(inviteToParty(deps, { characterId: b.id, name: c.name }))).code).toBe(
+      'FORBIDDEN',
+    );
+    // someone already in a party cannot be invited
+    const d = await char();
+    expect((await domainError(inviteToParty(deps, { characterId: d.id, name: b.name }))).code).toBe(
+      'CONFLICT',
+    );
+    expect((await domainError(inviteToParty(deps, { characterId: a.id, name: a.name }))).code).toBe(
+      'VALIDATION',
+    );
+  });
+
+  it(`at most ${PARTY_MAX}: a sixth is refused, also when invitations are accepted at once`, async () => {
+    const deps = testDeps(db);
+    const leader = await char();
+    const others = await Promise.all(Array.from({ length: PARTY_MAX + 1 }, () => char()));
+    await join(deps, leader, others[0]!);
+    await join(deps, leader, others[1]!);
+    await join(deps, leader, others[2]!);
+    // two more invitations out while the party has four: both accepted at once → one fits
+    const late = [others[3]!, others[4]!];
+    const invites = [];
+    for (const o of late)
+      invites.push(await inviteToParty(deps, { characterId: leader.id, name: o.name }));
+    const results = await Promise.allSettled(
+      late.map((o, i) =>
+        acceptPartyInvite(deps, { characterId: o.id, inviteId: invites[i]!.inviteId! }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await partyOf(deps, leader.id))!.members).toHaveLength(PARTY_MAX);
+    expect(
+      (await domainError(inviteToParty(deps, { characterId: leader.id, name: others[5]!.name })))
+        .userMessage,
+    ).toBe(`Your party is full (${PARTY_MAX}).`);
+  });
+
+  it('invitations expire after a minute, can be declined, and a blocked inviter’s vanish', async () => {
+    const deps = testDeps(db);
+    const [a, b, c] = [await char(), await char(), await char()];
+    const inv = await inviteToParty(deps, { characterId: a.id, name: b.name });
+    deps.clock.advance(PARTY_INVITE_MS + 1);
+    expect(
+      await domainError(acceptPartyInvite(deps, { characterId: b.id, inviteId: inv.inviteId! })),
+    ).toMatchObject({
+      code: 'NOT_FOUND',
+      userMessage: 'That invitation is no longer valid.',
+    });
+    const again = await inviteToParty(deps, { characterId: a.id, name: b.name });
+    await declinePartyInvite(deps, { characterId: b.id, inviteId: again.inviteId! });
+    expect(
+      (await domainError(acceptPartyInvite(deps, { characterId: b.id, inviteId: again.inviteId! })))
+        .code,
+    ).toBe('NOT_FOUND');
+    await blockCharacter(deps, { characterId: c.id, name: a.name });
+    expect(await inviteToParty(deps, { characterId: a.id, name: c.name })).toMatchObject({
+      inviteId: null,
+    });
+    expect(await db.partyInvite.count({ where: { toId: c.id } })).toBe(0);
+  });
+
+  it('leaving hands the lead to the longest member; kick, promote; the last one out or a disband ends it', async () => {
+    const deps = testDeps(db);
+    const [a, b, c] = [await char(), await char(), await char()];
+    await join(deps, a, b);
+    await join(deps, a, c);
+    expect(await leaveParty(deps, { characterId: a.id })).toMatchObject({ disbanded: false });
+    const p = await partyOf(deps, c.id);
+    expect(p).toMatchObject({ leaderId: b.id });
+    expect(p!.members.map((m) => m.id)).toEqual([b.id, c.id]);
+    expect(
+      (await domainError(kickFromParty(deps, { characterId: c.id, memberId: b.id }))).code,
+    ).toBe('FORBIDDEN');
+    await promoteInParty(deps, { characterId: b.id, memberId: c.id });
+    expect((await partyOf(deps, b.id))!.leaderId).toBe(c.id);
+    expect(await kickFromParty(deps, { characterId: c.id, memberId: b.id })).toMatchObject({
+      disbanded: true,
+    });
+    expect(await partyOf(deps, c.id)).toBeNull();
+    expect((await domainError(leaveParty(deps, { characterId: c.id }))).userMessage).toBe(
+      'You are not in a party.',
+    );
+
+    const [d, e] = [await char(), await char()];
+    const { id: partyId } = await join(deps, d, e);
+    expect(await disbandParty(deps, { characterId: d.id })).toEqual({
+      partyId,
+      memberIds: expect.arrayContaining([d.id, e.id]),
+    });
+    expect(await partyOf(deps, e.id)).toBeNull();
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * Parties: up to PARTY_MAX characters, one party per character, kept in PostgreSQL
+ * (a party outlives sim restarts and reconnects). An invitation lasts PARTY_INVITE_MS;
+ * accepting one from a player without a party makes the party with them as leader.
+ * Every write locks the party's row (or, before one exists, both characters' rows in
+ * id order), so a sixth member can never squeeze in. A blocked inviter's invitations
+ * are dropped silently. See docs/social.md.
+ */
+import { PARTY_INVITE_MS, PARTY_MAX, type LootMode } from '@necp/shared';
+import type { GameDeps, Tx } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { isBlocked } from '../chat/blocks';
+import { characterByName } from '../chat/characters-by-name';
+
+export interface PartyView {
+  id: string;
+  leaderId: string;
+  lootMode: LootMode;
+  members: { id: string; name: string; level: number; class: string; zoneId: string }[];
+}
+
+const notInParty = () => new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
+const leaderOnly = () =>
+  new DomainError('FORBIDDEN', 'not leader', 'Only the party leader can do that.');
+const inviteGone = () =>
+  new DomainError('NOT_FOUND', 'invite gone', 'That invitation is no longer valid.');
+
+async function lockParty(tx: Tx, partyId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Party" WHERE id = ${partyId} FOR UPDATE`;
+}
+
+async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${x}, ${y}) ORDER BY id FOR UPDATE`;
+}
+
+export async function partyOf(
+  deps: Pick<GameDeps, 'db'>,
+  characterId: string,
+): Promise<PartyView | null> {
+  const m = await deps.db.partyMember.findUnique({
+    where: { characterId },
+    include: {
+      party: {
+        include: {
+          members: { include: { character: true }, orderBy: { joinedAt: 'asc' } },
+        },
+      },
+    },
+  });
+  if (!m) return null;
+  return {
+    id: m.party.id,
+    leaderId: m.party.leaderId,
+    lootMode: m.party.lootMode as LootMode,
+    members: m.party.members.map((x) => ({
+      id: x.character.id,
+      name: x.character.name,
+      level: x.character.level,
+      class: x.character.class,
+      zoneId: x.character.zoneId,
+    })),
+  };
+}
+
+/** Invite a character by name (the leader, or anyone not yet in a party). */
+export async function inviteToParty(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { characterId: string; name: string },
+): Promise<{ inviteId: string | null; toId: string; name: string }> {
+  const me = input.characterId;
+  const target = await characterByName(deps, input.name);
+  if (target.id === me)
+    throw new DomainError('VALIDATION', 'invite self', 'You cannot invite yourself.');
+  const mine = await deps.db.partyMember.findUnique({ where: { characterId: me } });
+  if (mine) {
+    const party = await deps.db.party.findUniqueOrThrow({ where: { id: mine.partyId } });
+    if (party.leaderId !== me) throw leaderOnly();
+    const size = await deps.db.partyMember.count({ where: { partyId: party.id } });
+    if (size >= PARTY_MAX)
+      throw new DomainError('CONFLICT', 'party full', `Your party is full (${PARTY_MAX}).`);
+  }
+  if (await deps.db.partyMember.findUnique({ where: { characterId: target.id } }))
+    throw new DomainError('CONFLICT', 'already in party', `${target.name} is already in a party.`);
+  // the blocked side is not told: the invitation "goes out" and nothing is written
+  if (await isBlocked(deps, target.id, me))
+    return { inviteId: null, toId: target.id, name: target.name };
+  const expiresAt = new Date(deps.clock.ms() + PARTY_INVITE_MS);
+  const invite = await deps.db.partyInvite.upsert({
+    where: { fromId_toId: { fromId: me, toId: target.id } },
+    create: { fromId: me, toId: target.id, partyId: mine?.partyId ?? null, expiresAt },
+    update: { partyId: mine?.partyId ?? null, expiresAt },
+  });
+  return { inviteId: invite.id, toId: target.id, name: target.name };
+}
+
+/** Accept an invitation made to you (not expired; the party not full; you in none). */
+export async function acceptPartyInvite(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { characterId: string; inviteId: string },
+): Promise<PartyView> {
+  const invite = await deps.db.partyInvite.findFirst({
+    where: { id: input.inviteId, toId: input.characterId },
+  });
+  if (!invite || invite.expiresAt.getTime() <= deps.clock.ms()) {
+    if (invite) await deps.db.partyInvite.deleteMany({ where: { id: invite.id } });
+    throw inviteGone();
+  }
+  await deps.db.$transaction(async (tx) => {
+    await lockPair(tx, invite.fromId, invite.toId);
+    if (!(await tx.partyInvite.findUnique({ where: { id: invite.id } }))) throw inviteGone();
+    await tx.partyInvite.delete({ where: { id: invite.id } });
+    if (await tx.partyMember.findUnique({ where: { characterId: invite.toId } }))
+      throw new DomainError('CONFLICT', 'already in party', 'Leave your party first.');
+    let partyId = (await tx.partyMember.findUnique({ where: { characterId: invite.fromId } }))
+      ?.partyId;
+    if (partyId) {
+      await lockParty(tx, partyId);
+      const size = await tx.partyMember.count({ where: { partyId } });
+      if (size >= PARTY_MAX)
+        throw new DomainError('CONFLICT', 'party full', `That party is full (${PARTY_MAX}).`);
+    } else {
+      const party = await tx.party.create({ data: { leaderId: invite.fromId } });
+      partyId = party.id;
+      await tx.partyMember.create({ data: { partyId, characterId: invite.fromId } });
+    }
+    await tx.partyMember.create({ data: { partyId, characterId: invite.toId } });
+  });
+  const view = await partyOf(deps, input.characterId);
+  if (!view) throw notInParty();
+  return view;
+}
+
+export async function declinePartyInvite(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string; inviteId: string },
+): Promise<void> {
+  const r = await deps.db.partyInvite.deleteMany({
+    where: { id: input.inviteId, toId: input.characterId },
+  });
+  if (r.count === 0) throw inviteGone();
+}
+
+/** Leave your party: a leader hands over to the longest member; the last one out disbands it. */
+export async function leaveParty(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string },
+): Promise<{ partyId: string; disbanded: boolean }> {
+  const m = await deps.db.partyMember.findUnique({ where: { characterId: input.characterId } });
+  if (!m) throw notInParty();
+  return deps.db.$transaction(async (tx) => {
+    await lockParty(tx, m.partyId);
+    await tx.partyMember.deleteMany({
+      where: { characterId: input.characterId, partyId: m.partyId },
+    });
+    return settleParty(tx, m.partyId);
+  });
+}
+
+/**
+ * After someone left: a party of one is no party (disbanded), and a party whose
+ * leader left gets the longest-standing member as leader.
+ */
+async function settleParty(
+  tx: Tx,
+  partyId: string,
+): Promise<{ partyId: string; disbanded: boolean }> {
+  const left = await tx.partyMember.findMany({ where: { partyId }, orderBy: { joinedAt: 'asc' } });
+  if (left.length <= 1) {
+    await tx.party.deleteMany({ where: { id: partyId } });
+    return { partyId, disbanded: true };
+  }
+  const party = await tx.party.findUniqueOrThrow({ where: { id: partyId } });
+  if (!left.some((x) => x.characterId === party.leaderId))
+    await tx.party.update({ where: { id: partyId }, data: { leaderId: left[0]!.characterId } });
+  return { partyId, disbanded: false };
+}
+
+async function asLeader(tx: Tx, leaderId: string): Promise<string> {
+  const m = await tx.partyMember.findUnique({ where: { characterId: leaderId } });
+  if (!m) throw notInParty();
+  await lockParty(tx, m.partyId);
+  const party = await tx.party.findUniqueOrThrow({ where: { id: m.partyId } });
+  if (party.leaderId !== leaderId) throw leaderOnly();
+  return party.id;
+}
+
+export async function kickFromParty(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string; memberId: string },
+): Promise<{ partyId: string; disbanded: boolean }> {
+  if (input.memberId === input.characterId)
+    throw new DomainError('VALIDATION', 'kick self', 'Leave the party instead.');
+  return deps.db.$transaction(async (tx) => {
+    const partyId = await asLeader(tx, input.characterId);
+    const r = await tx.partyMember.deleteMany({ where: { characterId: input.memberId, partyId } });
+    if (r.count === 0)
+      throw new DomainError('NOT_FOUND', 'not a member', 'That character is not in your party.');
+    return settleParty(tx, partyId);
+  });
+}
+
+export async function promoteInParty(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string; memberId: string },
+): Promise<void> {
+  await deps.db.$transaction(async (tx) => {
+    const partyId = await asLeader(tx, input.characterId);
+    const member = await tx.partyMember.findUnique({ where: { characterId: input.memberId } });
+    if (!member || member.partyId !== partyId)
+      throw new DomainError('NOT_FOUND', 'not a member', 'That character is not in your party.');
+    await tx.party.update({ where: { id: partyId }, data: { leaderId: input.memberId } });
+  });
+}
+
+export async function disbandParty(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string },
+): Promise<{ partyId: string; memberIds: string[] }> {
+  return deps.db.$transaction(async (tx) => {
+    const partyId = await asLeader(tx, input.characterId);
+    const members = await tx.partyMember.findMany({ where: { partyId } });
+    await tx.party.delete({ where: { id: partyId } });
+    return { partyId, memberIds: members.map((m) => m.characterId) };
+  });
+}
