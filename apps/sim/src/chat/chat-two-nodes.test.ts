@@ -29,6 +29,7 @@ async function on(sim: TestSim, x: number, y: number) {
     ticket: await sim.ticket(p.userId, p.characterId),
   });
   await client.next('chat:history');
+  await client.next('party:update');
   return { ...p, client, name: p.character.name };
 }
 
@@ -71,6 +72,20 @@ describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
       expect(await x.client.next('chat:message')).toMatchObject({ text: 'ignored by y' });
       await y.client.sync();
       expect(y.client.take('chat:message').map((m) => m.text)).not.toContain('ignored by y');
+
+      // a party invitation (y on B invites x on A: y blocks x, so not the other way) and
+      // party chat cross processes too
+      expect(await y.client.command('party:invite', { name: x.name })).toMatchObject({ ok: true });
+      const invited = await x.client.next('party:invited');
+      expect(await x.client.command('party:accept', { inviteId: invited.inviteId })).toMatchObject({
+        ok: true,
+      });
+      expect((await y.client.next('party:update')).party?.members).toHaveLength(2);
+      await y.client.command('chat:send', { channel: 'party', text: 'party across nodes' });
+      expect(await x.client.next('chat:message')).toMatchObject({
+        channel: 'party',
+        text: 'party across nodes',
+      });
 
       // a moderator's mute (written once, read by every node from PostgreSQL) stops x's next message
       await muteAccount(a.deps, {

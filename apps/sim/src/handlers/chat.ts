@@ -15,6 +15,7 @@ import {
   type PostedChat,
 } from '@necp/game';
 import { GLOBAL_ROOM, TRADE_ROOM, blockersRoom, districtRoom } from '../chat/chat-rooms';
+import { partyRoom } from '../chat/party-rooms';
 import { characterRoom } from '../outbox-wiring';
 import { command, type CommandContext, type EventHandler } from './command';
 
@@ -51,6 +52,9 @@ async function deliver(ctx: CommandContext, posted: PostedChat): Promise<void> {
       socket.nsp.to(rooms).except(except).emit('chat:message', message);
       return;
     }
+    case 'party':
+      socket.nsp.to(partyRoom(delivery.partyId)).except(except).emit('chat:message', message);
+      return;
     case 'whisper':
       socket.nsp
         .to([characterRoom(delivery.recipientId), characterRoom(ctx.session.characterId)])

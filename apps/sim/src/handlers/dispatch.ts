@@ -10,6 +10,7 @@ import { inventoryHandlers } from './inventory';
 import { itemUseHandlers } from './item-use';
 import { lootHandlers } from './loot';
 import { netHandlers } from './net';
+import { partyHandlers } from './party';
 import { travelHandlers } from './travel';
 import { zoneHandlers } from './zone';
 
@@ -24,6 +25,7 @@ const HANDLERS: Readonly<Record<ClientEvent, EventHandler>> = {
   ...travelHandlers,
   ...itemUseHandlers,
   ...chatHandlers,
+  ...partyHandlers,
 };
 const byEvent: ReadonlyMap<string, EventHandler> = new Map(Object.entries(HANDLERS));
 

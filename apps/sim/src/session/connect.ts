@@ -1,6 +1,7 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
 import type { CommandContext } from '../handlers/command';
 import { joinChat } from '../chat/chat-rooms';
+import { joinParty } from '../chat/party-rooms';
 import { announcePresence, leavePresence } from '../chat/presence';
 import { listen } from '../handlers/dispatch';
 import type { ItemCooldowns } from '../items/item-cooldowns';
@@ -111,6 +112,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   // chat: the channel rooms, the rooms that keep blocked senders out, then the history
   joinChat(ctx.deps, socket, { characterId: character.id, zoneId: zone.id }).catch((err: unknown) =>
     log.error({ err }, 'joining chat failed'),
+  );
+  // the party's room and the party (it outlives reconnects and restarts)
+  joinParty(ctx.deps, socket, character.id).catch((err: unknown) =>
+    log.error({ err }, 'joining the party failed'),
   );
 
   socket.on('disconnect', (reason) => {

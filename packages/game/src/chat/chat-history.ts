@@ -1,6 +1,6 @@
 /**
  * The last CHAT_HISTORY_LIMIT messages of each channel a character may read — global,
- * trade, its district, its whispers — oldest first, without what it blocks. Sent on
+ * trade, its district, its whispers, its party — oldest first, without what it blocks. Sent on
  * entering the world and when the client asks (after a reconnect).
  */
 import { CHAT_HISTORY_LIMIT, type ChatMessage } from '@necp/shared';
@@ -13,7 +13,10 @@ export async function chatHistory(
   deps: Pick<GameDeps, 'db'>,
   reader: { characterId: string; zoneId: string },
 ): Promise<ChatMessage[]> {
-  const blocked = await blockedBy(deps, reader.characterId);
+  const [blocked, party] = await Promise.all([
+    blockedBy(deps, reader.characterId),
+    deps.db.partyMember.findUnique({ where: { characterId: reader.characterId } }),
+  ]);
   const notBlocked: Prisma.ChatMessageWhereInput =
     blocked.length > 0 ? { NOT: { senderId: { in: blocked } } } : {};
   const last = (where: Prisma.ChatMessageWhereInput) =>
@@ -30,6 +33,7 @@ export async function chatHistory(
       channel: 'whisper',
       OR: [{ senderId: reader.characterId }, { recipientId: reader.characterId }],
     }),
+    party ? last({ channel: 'party', scope: party.partyId }) : Promise.resolve([]),
   ]);
   return parts
     .flat()

@@ -52,6 +52,7 @@ export type ChatDelivery =
   | { kind: 'channel'; channel: 'global' | 'trade' }
   | { kind: 'district'; zoneId: string }
   | { kind: 'say'; zoneId: string }
+  | { kind: 'party'; partyId: string }
   | { kind: 'whisper'; recipientId: string }
   /** a whisper to someone who blocks the sender: only the sender sees it, as if sent */
   | { kind: 'sender-only' };
@@ -78,12 +79,14 @@ export async function postChat(
   const mute = await activeMute(deps, sender.userId);
   if (mute) throw mutedError(mute, deps.clock.ms());
 
-  if (channel === 'party' || channel === 'guild')
-    throw new DomainError(
-      'INVALID_STATE',
-      `no ${channel}`,
-      channel === 'party' ? 'You are not in a party.' : 'You are not in a guild.',
-    );
+  if (channel === 'guild')
+    throw new DomainError('INVALID_STATE', 'no guild', 'You are not in a guild.');
+  let partyId: string | undefined;
+  if (channel === 'party') {
+    const m = await deps.db.partyMember.findUnique({ where: { characterId: sender.characterId } });
+    if (!m) throw new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
+    partyId = m.partyId;
+  }
 
   let recipient: { id: string; name: string } | undefined;
   if (channel === 'whisper') {
@@ -139,7 +142,9 @@ export async function postChat(
       ? whisperScope(sender.characterId, recipient!.id)
       : channel === 'district' || channel === 'say'
         ? sender.zoneId
-        : '';
+        : channel === 'party'
+          ? partyId!
+          : '';
   const row = await deps.db.chatMessage.create({
     data: {
       channel,
@@ -160,6 +165,8 @@ export async function postChat(
         ? { kind: 'district', zoneId: sender.zoneId }
         : channel === 'say'
           ? { kind: 'say', zoneId: sender.zoneId }
-          : { kind: 'channel', channel };
+          : channel === 'party'
+            ? { kind: 'party', partyId: partyId! }
+            : { kind: 'channel', channel };
   return { message: toWire(row), delivery };
 }

@@ -63,7 +63,7 @@ describe('parties', () => {
     await join(deps, leader, others[2]!);
     // two more invitations out while the party has four: both accepted at once → one fits
     const late = [others[3]!, others[4]!];
-    const invites = [];
+    const invites: Awaited<ReturnType<typeof inviteToParty>>[] = [];
     for (const o of late)
       invites.push(await inviteToParty(deps, { characterId: leader.id, name: o.name }));
     const results = await Promise.allSettled(

@@ -6,18 +6,13 @@
  * id order), so a sixth member can never squeeze in. A blocked inviter's invitations
  * are dropped silently. See docs/social.md.
  */
-import { PARTY_INVITE_MS, PARTY_MAX, type LootMode } from '@necp/shared';
+import { PARTY_INVITE_MS, PARTY_MAX, type LootMode, type PartyViewMsg } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
 
-export interface PartyView {
-  id: string;
-  leaderId: string;
-  lootMode: LootMode;
-  members: { id: string; name: string; level: number; class: string; zoneId: string }[];
-}
+export type PartyView = PartyViewMsg;
 
 const notInParty = () => new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
 const leaderOnly = () =>
@@ -67,7 +62,7 @@ export async function partyOf(
 export async function inviteToParty(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: { characterId: string; name: string },
-): Promise<{ inviteId: string | null; toId: string; name: string }> {
+): Promise<{ inviteId: string | null; toId: string; name: string; expiresAt: number }> {
   const me = input.characterId;
   const target = await characterByName(deps, input.name);
   if (target.id === me)
@@ -84,14 +79,19 @@ export async function inviteToParty(
     throw new DomainError('CONFLICT', 'already in party', `${target.name} is already in a party.`);
   // the blocked side is not told: the invitation "goes out" and nothing is written
   if (await isBlocked(deps, target.id, me))
-    return { inviteId: null, toId: target.id, name: target.name };
+    return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
   const expiresAt = new Date(deps.clock.ms() + PARTY_INVITE_MS);
   const invite = await deps.db.partyInvite.upsert({
     where: { fromId_toId: { fromId: me, toId: target.id } },
     create: { fromId: me, toId: target.id, partyId: mine?.partyId ?? null, expiresAt },
     update: { partyId: mine?.partyId ?? null, expiresAt },
   });
-  return { inviteId: invite.id, toId: target.id, name: target.name };
+  return {
+    inviteId: invite.id,
+    toId: target.id,
+    name: target.name,
+    expiresAt: expiresAt.getTime(),
+  };
 }
 
 /** Accept an invitation made to you (not expired; the party not full; you in none). */

@@ -133,3 +133,32 @@ export const PARTY_INVITE_MS = 60_000;
 /** How a party shares drops (docs/social.md). */
 export const LOOT_MODES = ['free_for_all', 'round_robin', 'need_greed', 'leader'] as const;
 export type LootMode = (typeof LOOT_MODES)[number];
+
+/** party:invite — invite a character by name (also /invite name in the chat). */
+export const PartyInviteSchema = z.object({
+  name: z
+    .string()
+    .max(16, { error: 'No such character', abort: true })
+    .regex(/^[A-Za-z0-9-]+$/, 'No such character'),
+});
+/** party:accept / party:decline — an invitation made to you. */
+export const PartyInviteRefSchema = z.object({ inviteId: IdSchema });
+/** party:kick / party:promote — a member of your party. */
+export const PartyMemberRefSchema = z.object({ memberId: IdSchema });
+/** party:leave / party:disband */
+export const PartyEmptySchema = z.object({});
+
+/** A party as its members see it. */
+export interface PartyViewMsg {
+  id: string;
+  leaderId: string;
+  lootMode: LootMode;
+  members: { id: string; name: string; level: number; class: string; zoneId: string }[];
+}
+/** party:invited — someone invites you (accept within PARTY_INVITE_MS). */
+export interface PartyInvitedMsg {
+  inviteId: string;
+  fromId: string;
+  from: string;
+  expiresAt: number;
+}

@@ -25,6 +25,10 @@ import {
   ChatIgnoreSchema,
   ChatReportSchema,
   ChatSendSchema,
+  PartyEmptySchema,
+  PartyInviteRefSchema,
+  PartyInviteSchema,
+  PartyMemberRefSchema,
 } from '../chat/chat-rules';
 
 export const CLIENT_EVENT_SCHEMAS = {
@@ -44,6 +48,13 @@ export const CLIENT_EVENT_SCHEMAS = {
   'chat:ignore': ChatIgnoreSchema,
   'chat:unignore': ChatIgnoreSchema,
   'chat:history': ChatHistoryRequestSchema,
+  'party:invite': PartyInviteSchema,
+  'party:accept': PartyInviteRefSchema,
+  'party:decline': PartyInviteRefSchema,
+  'party:leave': PartyEmptySchema,
+  'party:kick': PartyMemberRefSchema,
+  'party:promote': PartyMemberRefSchema,
+  'party:disband': PartyEmptySchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

@@ -9,7 +9,13 @@ import type { DamageType, Rarity } from '../content/item-schema';
 import type { NpcRank } from '../content/npc-schema';
 import { IdSchema } from '../schemas/primitives';
 import type { Refusal } from './refusals';
-import type { ChatMessage, ChatSendResult, FriendPresenceMsg } from '../chat/chat-rules';
+import type {
+  ChatMessage,
+  ChatSendResult,
+  FriendPresenceMsg,
+  PartyInvitedMsg,
+  PartyViewMsg,
+} from '../chat/chat-rules';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -434,6 +440,10 @@ export interface ServerToClientEvents {
   'chat:history': (msg: { messages: ChatMessage[] }) => void;
   /** a friend came online, went AFK, changed district or left */
   'friend:presence': (msg: FriendPresenceMsg) => void;
+  /** someone invites you to a party */
+  'party:invited': (msg: PartyInvitedMsg) => void;
+  /** your party now (null: you are in none) — on entering and after every change */
+  'party:update': (msg: { party: PartyViewMsg | null }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -453,6 +463,13 @@ export interface ClientToServerEvents {
   'chat:ignore': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
   'chat:unignore': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
   'chat:history': (input: unknown, ack?: (res: Ack) => void) => void;
+  'party:invite': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
+  'party:accept': (input: unknown, ack?: (res: Ack<PartyViewMsg>) => void) => void;
+  'party:decline': (input: unknown, ack?: (res: Ack) => void) => void;
+  'party:leave': (input: unknown, ack?: (res: Ack) => void) => void;
+  'party:kick': (input: unknown, ack?: (res: Ack) => void) => void;
+  'party:promote': (input: unknown, ack?: (res: Ack) => void) => void;
+  'party:disband': (input: unknown, ack?: (res: Ack) => void) => void;
 }
 
 /**

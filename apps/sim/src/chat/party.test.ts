@@ -1,0 +1,83 @@
+// Parties through the real sim socket: invite, accept, party chat to members only,
+// an expired invitation, leave (a party of one is none), and a party found again on
+// reconnecting.
+import { describe, expect, it } from 'vitest';
+import { PARTY_INVITE_MS } from '@necp/shared';
+import { testDb } from '../testing/test-db';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
+
+const db = testDb();
+let sim: TestSim;
+simPerTest(db, (s) => (sim = s));
+
+async function joined(x: number, y: number) {
+  const p = await createPlayerAt(db, x, y);
+  const { client } = await sim.join(p);
+  expect(await client.next('party:update')).toEqual({ party: null });
+  return { ...p, client, name: p.character.name };
+}
+
+describe('party over the sim socket', () => {
+  it('invite → accept → party chat for members only → leave ends a party of two', async () => {
+    const a = await joined(40, 110);
+    const b = await joined(60, 120);
+    const c = await joined(80, 130);
+    expect(await a.client.command('party:invite', { name: b.name })).toEqual({
+      ok: true,
+      data: { name: b.name },
+    });
+    const invited = await b.client.next('party:invited');
+    expect(invited).toMatchObject({ fromId: a.characterId, from: a.name });
+    const accepted = await b.client.command('party:accept', { inviteId: invited.inviteId });
+    expect(accepted).toMatchObject({ ok: true, data: { leaderId: a.characterId } });
+    for (const cl of [a.client, b.client])
+      expect((await cl.next('party:update')).party?.members.map((m) => m.id)).toEqual([
+        a.characterId,
+        b.characterId,
+      ]);
+
+    await a.client.command('chat:send', { channel: 'party', text: 'pull the punks' });
+    expect(await b.client.next('chat:message')).toMatchObject({
+      channel: 'party',
+      text: 'pull the punks',
+    });
+    await c.client.sync();
+    expect(c.client.take('chat:message')).toEqual([]);
+    expect(
+      await c.client.command('chat:send', { channel: 'party', text: 'let me in' }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: 'You are not in a party.' },
+    });
+
+    // a sixth is not the point here: an expired invitation is refused
+    await a.client.command('party:invite', { name: c.name });
+    const late = await c.client.next('party:invited');
+    sim.clock.advance(PARTY_INVITE_MS + 1);
+    expect(await c.client.command('party:accept', { inviteId: late.inviteId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'That invitation is no longer valid.' },
+    });
+
+    await b.client.command('party:leave', {});
+    expect(await b.client.next('party:update')).toEqual({ party: null });
+    expect(await a.client.next('party:update')).toEqual({ party: null });
+    await a.client
+      .command('chat:send', { channel: 'party', text: 'anyone?' })
+      .then((r) => expect(r).toMatchObject({ ok: false }));
+  });
+
+  it('a member who reconnects is still in the party (it lives in the database)', async () => {
+    const a = await joined(40, 110);
+    const b = await joined(60, 120);
+    await a.client.command('party:invite', { name: b.name });
+    const inv = await b.client.next('party:invited');
+    await b.client.command('party:accept', { inviteId: inv.inviteId });
+    b.client.close();
+    const { client } = await sim.join(b);
+    expect((await client.next('party:update')).party?.members).toHaveLength(2);
+    await a.client.command('chat:send', { channel: 'party', text: 'welcome back' });
+    expect(await client.next('chat:message')).toMatchObject({ text: 'welcome back' });
+  });
+});

@@ -1,0 +1,92 @@
+import {
+  PartyEmptySchema,
+  PartyInviteRefSchema,
+  PartyInviteSchema,
+  PartyMemberRefSchema,
+  type PartyInvitedMsg,
+} from '@necp/shared';
+import {
+  acceptPartyInvite,
+  declinePartyInvite,
+  disbandParty,
+  inviteToParty,
+  kickFromParty,
+  leaveParty,
+  partyOf,
+  promoteInParty,
+} from '@necp/game';
+import { publishParty } from '../chat/party-rooms';
+import { characterRoom } from '../outbox-wiring';
+import { command, type CommandContext, type EventHandler } from './command';
+
+const me = (ctx: CommandContext) => ctx.session.characterId;
+const nsp = (ctx: CommandContext) => ctx.session.socket.nsp;
+
+/**
+ * Party commands over the sim socket (the rules: packages/game/src/party). Each
+ * change is pushed to every member as party:update, wherever they are connected.
+ */
+export const partyHandlers = {
+  'party:invite': command('party:invite', PartyInviteSchema, async (ctx, { name }) => {
+    const inv = await inviteToParty(ctx.deps, { characterId: me(ctx), name });
+    if (inv.inviteId) {
+      const msg: PartyInvitedMsg = {
+        inviteId: inv.inviteId,
+        fromId: me(ctx),
+        from: ctx.session.socket.data.auth?.character.name ?? '',
+        expiresAt: inv.expiresAt,
+      };
+      nsp(ctx).to(characterRoom(inv.toId)).emit('party:invited', msg);
+    }
+    return { name: inv.name };
+  }),
+
+  'party:accept': command('party:accept', PartyInviteRefSchema, async (ctx, { inviteId }) => {
+    const view = await acceptPartyInvite(ctx.deps, { characterId: me(ctx), inviteId });
+    await publishParty(ctx.deps, nsp(ctx), view.id, { memberId: me(ctx) });
+    return view;
+  }),
+
+  'party:decline': command('party:decline', PartyInviteRefSchema, async (ctx, { inviteId }) => {
+    await declinePartyInvite(ctx.deps, { characterId: me(ctx), inviteId });
+    return undefined;
+  }),
+
+  'party:leave': command('party:leave', PartyEmptySchema, async (ctx) => {
+    const before = await partyOf(ctx.deps, me(ctx));
+    const { partyId, disbanded } = await leaveParty(ctx.deps, { characterId: me(ctx) });
+    const others = before?.members.map((m) => m.id).filter((id) => id !== me(ctx)) ?? [];
+    await publishParty(ctx.deps, nsp(ctx), partyId, {
+      gone: disbanded ? [me(ctx), ...others] : [me(ctx)],
+      ...(disbanded || !others[0] ? {} : { memberId: others[0] }),
+    });
+    return undefined;
+  }),
+
+  'party:kick': command('party:kick', PartyMemberRefSchema, async (ctx, { memberId }) => {
+    const before = await partyOf(ctx.deps, me(ctx));
+    const { partyId, disbanded } = await kickFromParty(ctx.deps, {
+      characterId: me(ctx),
+      memberId,
+    });
+    const all = before?.members.map((m) => m.id) ?? [me(ctx), memberId];
+    await publishParty(ctx.deps, nsp(ctx), partyId, {
+      gone: disbanded ? all : [memberId],
+      ...(disbanded ? {} : { memberId: me(ctx) }),
+    });
+    return undefined;
+  }),
+
+  'party:promote': command('party:promote', PartyMemberRefSchema, async (ctx, { memberId }) => {
+    await promoteInParty(ctx.deps, { characterId: me(ctx), memberId });
+    const party = await partyOf(ctx.deps, me(ctx));
+    if (party) await publishParty(ctx.deps, nsp(ctx), party.id, { memberId: me(ctx) });
+    return undefined;
+  }),
+
+  'party:disband': command('party:disband', PartyEmptySchema, async (ctx) => {
+    const { partyId, memberIds } = await disbandParty(ctx.deps, { characterId: me(ctx) });
+    await publishParty(ctx.deps, nsp(ctx), partyId, { gone: memberIds });
+    return undefined;
+  }),
+} satisfies Record<string, EventHandler>;
