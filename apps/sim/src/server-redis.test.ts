@@ -4,20 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { createRedis } from '@necp/game';
 import { roomNotifier } from './outbox-wiring';
 import { expectRefused, connectClient } from './testing/test-client';
+import { redisIsUp, REDIS_URL } from './testing/redis-up';
 import { testDb } from './testing/test-db';
 import { bootTestSim, createPlayerAt } from './testing/test-sim';
 
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const probe = new Redis(url, {
-  lazyConnect: true,
-  maxRetriesPerRequest: 0,
-  retryStrategy: () => null,
-});
-const redisUp = await probe.connect().then(
-  () => true,
-  () => false,
-);
-probe.disconnect();
+const url = REDIS_URL;
+const redisUp = await redisIsUp();
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -5,20 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { muteAccount } from '@necp/game';
 import { connectClient, type TestClient } from '../testing/test-client';
+import { redisIsUp, REDIS_URL } from '../testing/redis-up';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
 
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const probe = new Redis(url, {
-  lazyConnect: true,
-  maxRetriesPerRequest: 0,
-  retryStrategy: () => null,
-});
-const redisUp = await probe.connect().then(
-  () => true,
-  () => false,
-);
-probe.disconnect();
+const url = REDIS_URL;
+const redisUp = await redisIsUp();
 
 const db = testDb();
 afterAll(() => db.$disconnect());

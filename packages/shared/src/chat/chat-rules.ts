@@ -3,22 +3,9 @@
  * client uses the same constants to show them). See docs/social.md.
  */
 import { z } from 'zod';
-import { IdSchema, TextSchema } from '../schemas/primitives';
+import { CharacterNameRefSchema, IdSchema, TextSchema } from '../schemas/primitives';
 
-/** Every channel a message can be in. `system` is written by the server only. */
-export const CHAT_CHANNELS = [
-  'global',
-  'trade',
-  'district',
-  'say',
-  'party',
-  'guild',
-  'whisper',
-  'system',
-] as const;
-export type ChatChannel = (typeof CHAT_CHANNELS)[number];
-
-/** Channels a player writes to (system is the server's). */
+/** Channels a player writes to. */
 export const SENDABLE_CHANNELS = [
   'global',
   'trade',
@@ -29,6 +16,10 @@ export const SENDABLE_CHANNELS = [
   'whisper',
 ] as const;
 export type SendableChannel = (typeof SENDABLE_CHANNELS)[number];
+
+/** Every channel a message can be in: `system` is written by the server only. */
+export const CHAT_CHANNELS = [...SENDABLE_CHANNELS, 'system'] as const;
+export type ChatChannel = (typeof CHAT_CHANNELS)[number];
 
 /** Longest message, in UTF-16 code units. */
 export const CHAT_MAX_LENGTH = 500;
@@ -58,11 +49,7 @@ export const ChatSendSchema = z.object({
     (t) => t.trim().length > 0,
     'Say something first',
   ),
-  to: z
-    .string()
-    .max(16, { error: 'No such character', abort: true })
-    .regex(/^[A-Za-z0-9-]+$/, 'No such character')
-    .optional(),
+  to: CharacterNameRefSchema.optional(),
 });
 export type ChatSend = z.infer<typeof ChatSendSchema>;
 
@@ -75,10 +62,7 @@ export type ChatReport = z.infer<typeof ChatReportSchema>;
 
 /** chat:ignore / chat:unignore — by character name. */
 export const ChatIgnoreSchema = z.object({
-  name: z
-    .string()
-    .max(16, { error: 'No such character', abort: true })
-    .regex(/^[A-Za-z0-9-]+$/, 'No such character'),
+  name: CharacterNameRefSchema,
 });
 export type ChatIgnore = z.infer<typeof ChatIgnoreSchema>;
 
@@ -136,10 +120,7 @@ export type LootMode = (typeof LOOT_MODES)[number];
 
 /** party:invite — invite a character by name (also /invite name in the chat). */
 export const PartyInviteSchema = z.object({
-  name: z
-    .string()
-    .max(16, { error: 'No such character', abort: true })
-    .regex(/^[A-Za-z0-9-]+$/, 'No such character'),
+  name: CharacterNameRefSchema,
 });
 /** party:accept / party:decline — an invitation made to you. */
 export const PartyInviteRefSchema = z.object({ inviteId: IdSchema });

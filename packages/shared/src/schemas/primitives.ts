@@ -58,3 +58,13 @@ export const IdSchema = z
 
 /** A content id (`stim_basic`, `regina`): lower-case letters, digits and _. */
 export const ContentIdSchema = IdSchema.regex(/^[a-z0-9_]+$/, 'Invalid id');
+
+/**
+ * A character named by a player (whisper, ignore, invite, friend request): the name's
+ * charset and length only — whether it exists is the domain's answer ("No character
+ * is called …").
+ */
+export const CharacterNameRefSchema = z
+  .string()
+  .max(16, { error: 'No such character', abort: true })
+  .regex(/^[A-Za-z0-9-]+$/, 'No such character');
