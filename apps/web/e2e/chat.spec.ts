@@ -1,6 +1,8 @@
-// Chat between two players in Watson: a district message, a whisper and its /r reply,
+// Two players in Watson. Chat: a district message, a whisper and its /r reply,
 // refusals as red lines, the report flag; typing never walks; the window clears the
-// HUD at desktop and phone size (screenshots attached).
+// HUD at desktop and phone size. Then friends: A asks B by name from the friends
+// window (O), B accepts under Requests, both see each other online in Watson, Whisper
+// fills the chat input, and B leaving shows live on A's list. Screenshots attached.
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { dismissDailyPopup, enterCity, newAccountWithCharacter, ownPosition, uid } from './helpers';
@@ -37,7 +39,15 @@ async function expectClear(page: Page, selectors: string[]) {
   }
 }
 
-test('two players chat: district, whisper, /r, refusals, report', async ({ browser }, info) => {
+const toast = (page: Page, text: string) =>
+  page.getByTestId('toast').filter({ hasText: text }).last();
+
+const friendRow = (page: Page, name: string) =>
+  page.locator(`[data-testid=friend-row][data-name="${name}"]`);
+
+test('two players chat (district, whisper, /r, refusals, report), then become friends and see each other come and go', async ({
+  browser,
+}, info) => {
   const id = uid();
   const a = { user: `chata${id}`, char: `Talker${id}` };
   const b = { user: `chatb${id}`, char: `Hearer${id}` };
@@ -124,6 +134,74 @@ test('two players chat: district, whisper, /r, refusals, report', async ({ brows
   const collapsed = info.outputPath('chat-phone-collapsed.png');
   await pb.screenshot({ path: collapsed });
   await info.attach('chat-phone-collapsed', { path: collapsed, contentType: 'image/png' });
+
+  // friends (the same two players: a second sign-up would cost CI time); B back on a desktop
+  // (on a phone, toasts wait while a window covers the screen)
+  await pb.setViewportSize(DESKTOP);
+  // A: O opens the window; a request by name (Enter)
+  await pa.getByTestId('game-canvas').focus();
+  await pa.keyboard.press('o');
+  const panelA = pa.getByTestId('friends-panel');
+  await expect(panelA).toBeVisible();
+  await expect(panelA.getByTestId('friends-count')).toHaveText('0 / 200');
+  const add = panelA.getByTestId('friend-add-input');
+  await add.fill(b.char);
+  await add.press('Enter');
+  await expect(toast(pa, `Friend request sent to ${b.char}.`)).toBeVisible();
+  await expect(add).toHaveValue('');
+  await expect(
+    panelA.locator(`[data-testid=friend-sent-row][data-name="${b.char}"]`),
+  ).toBeVisible();
+
+  // B: the action bar button opens the window (read again on opening): Requests → Accept
+  await pb.getByTestId('hud-friends').click();
+  const panelB = pb.getByTestId('friends-panel');
+  const request = panelB.locator(`[data-testid=friend-request-row][data-name="${a.char}"]`);
+  await request.getByTestId('friend-accept').click();
+  await expect(toast(pb, `You and ${a.char} are now friends.`)).toBeVisible();
+  await expect(request).toHaveCount(0);
+  const aOnB = friendRow(pb, a.char);
+  await expect(aOnB).toHaveAttribute('data-status', 'online');
+  await expect(aOnB.getByTestId('friend-where')).toHaveText('Watson');
+  await expect(panelB.getByTestId('friends-count')).toHaveText('1 / 200');
+
+  // A: reopening reads the list again — B is a friend now, online in Watson
+  await pa.getByTestId('hud-friends').click();
+  await expect(panelA).toHaveCount(0);
+  await pa.getByTestId('hud-friends').click();
+  const bOnA = friendRow(pa, b.char);
+  await expect(bOnA).toHaveAttribute('data-status', 'online');
+  await expect(bOnA.getByTestId('friend-where')).toHaveText('Watson');
+  await expect(bOnA).toContainText('Netrunner');
+  await expect(panelA.getByTestId('friends-count')).toHaveText('1 / 200');
+  await expect(panelA.locator('[data-testid=friend-sent-row]')).toHaveCount(0);
+
+  // Whisper puts "/w Name " in the chat input, the cursor after it
+  await bOnA.getByTestId('friend-whisper').click();
+  const chatInput = pa.getByTestId('chat-input');
+  await expect(chatInput).toHaveValue(`/w ${b.char} `);
+  await expect(chatInput).toBeFocused();
+  await chatInput.press('Escape');
+
+  const fpath = info.outputPath('friends-desktop.png');
+  await pa.screenshot({ path: fpath });
+  await info.attach('friends-desktop', { path: fpath, contentType: 'image/png' });
+
+  // a phone: the window is a full-width sheet between your card and the bars
+  await pb.setViewportSize({ width: 390, height: 844 });
+  const sheet = (await panelB.boundingBox())!;
+  expect(sheet.x).toBe(0);
+  expect(sheet.width).toBe(390);
+  const fphone = info.outputPath('friends-phone.png');
+  await pb.screenshot({ path: fphone });
+  await info.attach('friends-phone', { path: fphone, contentType: 'image/png' });
+
+  // B leaves: A sees it live, without asking
+  await pb.close();
+  await expect(toast(pa, `${b.char} went offline.`)).toBeVisible();
+  await expect(bOnA).toHaveAttribute('data-status', 'offline');
+  await expect(bOnA.getByTestId('friend-where')).toHaveText('last seen just now');
+  await expect(bOnA.getByTestId('friend-whisper')).toBeDisabled();
 
   await ctxA.close();
   await ctxB.close();

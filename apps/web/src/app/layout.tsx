@@ -15,6 +15,7 @@ import './styles/account-security.css';
 import './styles/info-pages.css';
 import './styles/hud-polish.css';
 import './styles/chat.css';
+import './styles/friends.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

@@ -15,6 +15,7 @@ import {
   type AreaEnteredMsg,
   type CharStatsMsg,
   type ChatMessage,
+  type FriendPresenceMsg,
   type KickMsg,
   type QuestUpdateMsg,
   type ReputationChangedMsg,
@@ -24,6 +25,7 @@ import {
   type XpGainMsg,
 } from '@necp/shared';
 import { CombatController, dispositionOf } from './combat/combat-controller';
+import { isFriendPresence } from './friends/friends-list';
 import { entityAt } from './combat/targeting';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
@@ -89,6 +91,8 @@ export interface GameClientOptions {
   onQuestUpdate: (msg: QuestUpdateMsg) => void;
   /** reputation:changed — standings moved (kills): refetch the reputation list */
   onReputationChanged: (msg: ReputationChangedMsg) => void;
+  /** friend:presence — a friend came online, went AFK, changed district or left */
+  onFriendPresence: (msg: FriendPresenceMsg) => void;
   /** the on-screen stick of touch devices: moves like WASD when no key is held */
   stick?: StickInput;
 }
@@ -292,6 +296,9 @@ export class GameClient {
     socket.on('reputation:changed', (msg: ReputationChangedMsg) => {
       for (const n of reputationNotices(msg)) this.store.toast(n.kind, n.text);
       this.opts.onReputationChanged(msg);
+    });
+    socket.on('friend:presence', (msg: FriendPresenceMsg) => {
+      if (isFriendPresence(msg)) this.opts.onFriendPresence(msg);
     });
     socket.on('zone:area', (msg: AreaEnteredMsg) => {
       // arriving by metro inside an area: its banner follows the district's

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { receiveFriendPresence } from './friends/use-friends';
 import { GameClient } from './game-client';
 import { ActionBar } from './hud/action-bar';
 import { AbilityBar } from './hud/combat/ability-bar';
@@ -18,6 +19,7 @@ import { DailyReward } from './hud/daily/daily-reward';
 import { DialogueWindow } from './hud/dialogue/dialogue-window';
 import { EscapeMenu } from './hud/escape-menu';
 import { FatalOverlay } from './hud/fatal-overlay';
+import { FriendsPanel } from './hud/friends/friends-panel';
 import { GameDialog } from './hud/game-dialog';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { GroundLists } from './hud/ground-lists';
@@ -72,6 +74,12 @@ export function GameView({ characterId }: { characterId: string }) {
         void queryClient.invalidateQueries(trpc.quests.log.queryFilter({ characterId })),
       onReputationChanged: () =>
         void queryClient.invalidateQueries(trpc.reputation.list.queryFilter({ characterId })),
+      // a friend came online, went AFK, rode the metro or left: their row changes in place
+      onFriendPresence: (msg) =>
+        receiveFriendPresence(
+          { queryClient, trpc, characterId, toast: store.getState().toast },
+          msg,
+        ),
     });
     clientRef.current = client;
     client.start();
@@ -163,6 +171,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <CharacterSheet />
           <QuestLogWindow />
           <ReputationPanel />
+          <FriendsPanel />
           <BankPanel />
           <VendorWindow />
           <InventoryPanel />

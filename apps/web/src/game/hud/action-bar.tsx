@@ -1,9 +1,10 @@
 'use client';
 /**
  * Bottom-centre buttons for the windows, with their hotkeys and badges: unspent
- * points, quests ready to turn in, an unclaimed daily reward.
+ * points, quests ready to turn in, friend requests waiting, an unclaimed daily reward.
  */
 import type { ReactNode } from 'react';
+import { useFriends } from '../friends/use-friends';
 import { useSheet } from '../items/use-inventory';
 import { readyCount } from '../quests/quest-lists';
 import { useDailyStatus, useQuestLog } from '../quests/use-quests';
@@ -54,6 +55,7 @@ export function ActionBar() {
   const points = sheet.data?.attributePoints ?? 0;
   const log = useQuestLog().data;
   const ready = log ? readyCount(log) : 0;
+  const requests = useFriends().data?.incoming.length ?? 0;
   const dailyQuery = useDailyStatus();
   const daily = dailyQuery.data;
   const dailyState = daily
@@ -121,6 +123,25 @@ export function ActionBar() {
         on={panels.reputation}
         onClick={() => togglePanel('reputation')}
       />
+      <BarButton
+        testId="hud-friends"
+        icon="☺"
+        label="Friends"
+        hotkey="O"
+        title="Friends (O)"
+        on={panels.friends}
+        onClick={() => togglePanel('friends')}
+      >
+        {requests > 0 && (
+          <span
+            className="actionbar__badge"
+            data-testid="hud-friend-requests"
+            title="Friend requests waiting"
+          >
+            {requests}
+          </span>
+        )}
+      </BarButton>
       <BarButton
         testId="hud-daily"
         icon="✦"

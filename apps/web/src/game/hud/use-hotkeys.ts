@@ -1,7 +1,7 @@
 'use client';
 /**
  * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
- * R reputation, T metro (at a station), F pick up / open, E use what is in front
+ * R reputation, O friends, T metro (at a station), F pick up / open, E use what is in front
  * of you (talk to a contact, ride the metro, the bank terminal, else pick up),
  * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
  * window itself sends with Enter and leaves with Esc). Esc closes the topmost thing
@@ -73,6 +73,8 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('quests');
         case 'KeyR':
           return s.togglePanel('reputation');
+        case 'KeyO':
+          return s.togglePanel('friends');
         case 'KeyT':
           return toggleTravel();
         case 'KeyB':

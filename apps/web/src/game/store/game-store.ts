@@ -82,6 +82,8 @@ export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
   chat: ChatLogState;
   /** bumped by Enter: the chat window focuses its input */
   chatFocusRequest: number;
+  /** what that request puts in the input first ("/w Name " from the friends window); null: as it is */
+  chatDraft: string | null;
 }
 
 export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
@@ -104,8 +106,8 @@ export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActi
   chatSelectTab: (tab: ChatTab) => void;
   chatSetOpen: (open: boolean) => void;
   chatReported: (messageId: string) => void;
-  /** Enter: open the chat window and put the cursor in its input */
-  focusChat: () => void;
+  /** Enter: open the chat window and put the cursor in its input (after `draft`, when given) */
+  focusChat: (draft?: string) => void;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
@@ -130,6 +132,7 @@ export function createGameStore(): GameStore {
     toasts: [],
     chat: initialChatLog(),
     chatFocusRequest: 0,
+    chatDraft: null,
     panels: {
       inventory: false,
       character: false,
@@ -138,6 +141,7 @@ export function createGameStore(): GameStore {
       reputation: false,
       travel: false,
       daily: false,
+      friends: false,
     },
     dialog: null,
     contextMenu: null,
@@ -176,8 +180,12 @@ export function createGameStore(): GameStore {
     chatSelectTab: (tab) => set({ chat: selectTab(get().chat, tab) }),
     chatSetOpen: (open) => set({ chat: setOpen(get().chat, open) }),
     chatReported: (id) => set({ chat: markReported(get().chat, id) }),
-    focusChat: () =>
-      set({ chat: setOpen(get().chat, true), chatFocusRequest: get().chatFocusRequest + 1 }),
+    focusChat: (draft) =>
+      set({
+        chat: setOpen(get().chat, true),
+        chatFocusRequest: get().chatFocusRequest + 1,
+        chatDraft: draft ?? null,
+      }),
     setPanel: (id, open) =>
       set({
         panels: { ...get().panels, [id]: open },

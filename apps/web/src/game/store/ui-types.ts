@@ -3,9 +3,12 @@ import type { CharStatsMsg } from '@necp/shared';
 import type { DragPayload, ItemLocation } from '../items/drag';
 import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
-/** Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel), daily reward. */
+/**
+ * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
+ * O (friends), daily reward.
+ */
 export type PanelId =
-  'inventory' | 'character' | 'bank' | 'quests' | 'reputation' | 'travel' | 'daily';
+  'inventory' | 'character' | 'bank' | 'quests' | 'reputation' | 'travel' | 'daily' | 'friends';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =

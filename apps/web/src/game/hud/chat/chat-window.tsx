@@ -41,7 +41,7 @@ const CHANNEL_LABEL: Record<ChatChannel, string> = {
 };
 
 /** the phone layouts (mobile.css, chat.css): the chat starts as a collapsed strip */
-const SMALL_SCREEN = '(max-width: 720px), (pointer: coarse) and (max-height: 500px)';
+export const SMALL_SCREEN = '(max-width: 720px), (pointer: coarse) and (max-height: 500px)';
 const SIZE_KEY = 'necp.chat.size';
 const MIN_W = 280;
 const MIN_H = 140;
@@ -74,6 +74,7 @@ export function ChatWindow() {
   const { characterId, commands } = useGameSession();
   const chat = useGame((s) => s.chat);
   const focusRequest = useGame((s) => s.chatFocusRequest);
+  const draft = useGame((s) => s.chatDraft);
   const selectTab = useGame((s) => s.chatSelectTab);
   const setOpen = useGame((s) => s.chatSetOpen);
   const [text, setText] = useState('');
@@ -92,12 +93,20 @@ export function ChatWindow() {
     else setSize(loadSize());
   }, [setOpen]);
 
-  // Enter outside an input (use-hotkeys): the store opened the window, the cursor goes in
+  // Enter outside an input (use-hotkeys) or a friend's Whisper: the store opened the
+  // window, the draft (if any) goes in, the cursor after it
   useEffect(() => {
     if (focusRequest === focused.current || !open) return;
     focused.current = focusRequest;
     input.current?.focus();
-  }, [focusRequest, open]);
+    if (draft === null) return;
+    setText(draft);
+    // the draft is in the input after the next render
+    requestAnimationFrame(() => {
+      const el = input.current;
+      el?.setSelectionRange(el.value.length, el.value.length);
+    });
+  }, [focusRequest, open, draft]);
 
   // newest at the bottom, unless the player scrolled up to read
   useLayoutEffect(() => {

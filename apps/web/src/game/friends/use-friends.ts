@@ -1,0 +1,120 @@
+'use client';
+/**
+ * The friends list (tRPC friends.list) and its changes. The server decides every
+ * rule; these fetch, cache, answer with toasts and refetch after a change. A
+ * friend:presence from the sim is written into the cached list (no refetch).
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { FriendPresenceMsg } from '@necp/shared';
+import { toFormError } from '@/trpc/errors';
+import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { useGameSession } from '../hud/game-session';
+import { useGame } from '../hud/store-context';
+import type { ToastKind } from '../store/game-store';
+import {
+  applyPresence,
+  presenceNotice,
+  requestOutcomeText,
+  type Friend,
+  type FriendsList,
+  type IncomingRequest,
+  type OutgoingRequest,
+} from './friends-list';
+
+/** while the window is open it reads the list again this often (requests are not pushed) */
+const OPEN_POLL_MS = 30_000;
+
+/**
+ * Fetched with the game (the action bar shows waiting requests), so the window
+ * never opens on "loading"; `polling` while the window is open.
+ */
+export function useFriends(polling = false) {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({
+    ...trpc.friends.list.queryOptions({ characterId }),
+    staleTime: 30_000,
+    refetchInterval: polling ? OPEN_POLL_MS : false,
+  });
+}
+
+/** A refusal's player-safe message (a malformed name is a field error). */
+const refusal = (err: unknown) => {
+  const e = toFormError(err);
+  return e.message ?? Object.values(e.fields)[0] ?? 'That did not work.';
+};
+
+export function useFriendActions() {
+  const trpc = useTRPC();
+  const api = useTRPCClient();
+  const qc = useQueryClient();
+  const { characterId } = useGameSession();
+  const toast = useGame((s) => s.toast);
+  const key = trpc.friends.list.queryKey({ characterId });
+  /** the answer shows at once; the refetch after it brings the rest (a new friend's row) */
+  const edit = (change: (list: FriendsList) => FriendsList) =>
+    qc.setQueryData(key, (list) => (list ? change(list) : list));
+  const onError = (err: unknown) => toast('warn', refusal(err));
+  const onSettled = () => void qc.invalidateQueries({ queryKey: key });
+
+  const request = useMutation({
+    mutationFn: (name: string) => api.friends.request.mutate({ characterId, name }),
+    onSuccess: (r) => toast('success', requestOutcomeText(r)),
+    onError,
+    onSettled,
+  });
+  const accept = useMutation({
+    mutationFn: (r: IncomingRequest) => api.friends.accept.mutate({ characterId, requestId: r.id }),
+    onSuccess: (_, r) => {
+      edit((l) => ({ ...l, incoming: l.incoming.filter((x) => x.id !== r.id) }));
+      toast('success', `You and ${r.name} are now friends.`);
+    },
+    onError,
+    onSettled,
+  });
+  const decline = useMutation({
+    mutationFn: (r: IncomingRequest) =>
+      api.friends.decline.mutate({ characterId, requestId: r.id }),
+    onSuccess: (_, r) => edit((l) => ({ ...l, incoming: l.incoming.filter((x) => x.id !== r.id) })),
+    onError,
+    onSettled,
+  });
+  const cancel = useMutation({
+    mutationFn: (r: OutgoingRequest) => api.friends.cancel.mutate({ characterId, requestId: r.id }),
+    onSuccess: (_, r) => edit((l) => ({ ...l, outgoing: l.outgoing.filter((x) => x.id !== r.id) })),
+    onError,
+    onSettled,
+  });
+  const remove = useMutation({
+    mutationFn: (f: Friend) => api.friends.remove.mutate({ characterId, friendId: f.id }),
+    onSuccess: (_, f) => {
+      edit((l) => ({ ...l, friends: l.friends.filter((x) => x.id !== f.id) }));
+      toast('info', `${f.name} is no longer on your friends list.`);
+    },
+    onError,
+    onSettled,
+  });
+  return { request, accept, decline, cancel, remove };
+}
+
+export interface PresenceTarget {
+  queryClient: QueryClient;
+  trpc: ReturnType<typeof useTRPC>;
+  characterId: string;
+  toast: (kind: ToastKind, text: string) => void;
+}
+
+/**
+ * friend:presence: the friend's row changes in the cached list and "X is online." /
+ * "X went offline." shows. A friend the list does not know yet (a friendship made
+ * since it was read) makes it read again.
+ */
+export function receiveFriendPresence(t: PresenceTarget, msg: FriendPresenceMsg) {
+  const key = t.trpc.friends.list.queryKey({ characterId: t.characterId });
+  const before = t.queryClient.getQueryData(key);
+  const notice = presenceNotice(before?.friends.find((f) => f.id === msg.id)?.status, msg);
+  if (notice) t.toast('info', notice);
+  const after = applyPresence(before, msg, Date.now());
+  if (after !== before) t.queryClient.setQueryData(key, after);
+  else void t.queryClient.invalidateQueries({ queryKey: key });
+}
