@@ -1,9 +1,16 @@
 import { sweepPresence } from './chat/presence';
+import { sendPartyVitals } from './chat/party-vitals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { PRESENCE_REFRESH_MS, ZONES, type KickMsg, type ZoneContent } from '@necp/shared';
+import {
+  PARTY_VITALS_MS,
+  PRESENCE_REFRESH_MS,
+  ZONES,
+  type KickMsg,
+  type ZoneContent,
+} from '@necp/shared';
 import {
   MemoryZoneLeases,
   claimZoneOwnership,
@@ -304,12 +311,16 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     );
   }, PRESENCE_REFRESH_MS / 2);
   presenceSweep.unref();
+  // party frames: each member's health and position to its party (chat/party-vitals.ts)
+  const partyVitals = setInterval(() => sendPartyVitals(io.of('/'), sessions), PARTY_VITALS_MS);
+  partyVitals.unref();
 
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
       closing = true;
       clearInterval(presenceSweep);
+      clearInterval(partyVitals);
       for (const stop of loops.values()) stop();
       for (const s of io.of('/').sockets.values()) {
         kick(s, {

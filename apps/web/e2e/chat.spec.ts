@@ -2,7 +2,9 @@
 // refusals as red lines, the report flag; typing never walks; the window clears the
 // HUD at desktop and phone size. Then friends: A asks B by name from the friends
 // window (O), B accepts under Requests, both see each other online in Watson, Whisper
-// fills the chat input, and B leaving shows live on A's list. Screenshots attached.
+// fills the chat input; A invites B to a party from the list, B accepts on the card,
+// both see each other's frame, party chat, A promotes B from the frame's menu; B
+// leaving shows live on A's list and frame. Screenshots attached.
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { dismissDailyPopup, enterCity, newAccountWithCharacter, ownPosition, uid } from './helpers';
@@ -187,6 +189,41 @@ test('two players chat (district, whisper, /r, refusals, report), then become fr
   await pa.screenshot({ path: fpath });
   await info.attach('friends-desktop', { path: fpath, contentType: 'image/png' });
 
+  // a party: A invites B from the friends list, B accepts on the invitation card
+  await bOnA.getByTestId('friend-invite').click();
+  await expect(toast(pa, `You invited ${b.char} to your party.`)).toBeVisible();
+  const invite = pb.locator(`[data-testid=party-invite][data-from="${a.char}"]`);
+  await expect(invite).toBeVisible();
+  await invite.getByTestId('party-invite-accept').click();
+  await expect(toast(pb, `You joined ${a.char}'s party.`)).toBeVisible();
+  await expect(invite).toHaveCount(0);
+  // each sees the other's frame, with health from the sim's party:vitals
+  const bFrame = pa.locator(`[data-testid=party-frame][data-name="${b.char}"]`);
+  const aFrame = pb.locator(`[data-testid=party-frame][data-name="${a.char}"]`);
+  await expect(bFrame).toHaveAttribute('data-online', 'true');
+  await expect(bFrame).not.toHaveAttribute('data-health', '');
+  await expect(aFrame).toHaveAttribute('data-online', 'true');
+  await expect(pa.getByTestId('party-frames')).toHaveAttribute('data-count', '2');
+  // party chat reaches the member
+  await panelA.getByRole('button', { name: 'Close friends' }).click();
+  // (the input still holds the friends window's "/w Name ": replaced)
+  await chatInput.fill('/p stack on me');
+  await chatInput.press('Enter');
+  // B's chat was left collapsed: the line waits there, counted as unread
+  await pb.getByRole('button', { name: 'Open chat' }).click();
+  await expect(lineWith(pb, 'party', 'stack on me')).toBeVisible();
+  await pb.getByTestId('chat-tab-party').click();
+  await expect(lineWith(pb, 'party', 'stack on me')).toBeVisible();
+  // the leader's menu on a frame: promote B
+  await bFrame.click();
+  await pa.getByTestId('pmenu-promote').click();
+  await expect(toast(pa, `${b.char} leads the party now.`)).toBeVisible();
+  await expect(pb.getByTestId('party-frames')).toContainText('you lead');
+  const ppath = info.outputPath('party-desktop.png');
+  await pa.screenshot({ path: ppath });
+  await info.attach('party-desktop', { path: ppath, contentType: 'image/png' });
+  await pa.getByTestId('hud-friends').click();
+
   // a phone: the window is a full-width sheet between your card and the bars
   await pb.setViewportSize({ width: 390, height: 844 });
   const sheet = (await panelB.boundingBox())!;
@@ -196,9 +233,10 @@ test('two players chat (district, whisper, /r, refusals, report), then become fr
   await pb.screenshot({ path: fphone });
   await info.attach('friends-phone', { path: fphone, contentType: 'image/png' });
 
-  // B leaves: A sees it live, without asking
+  // B leaves: A sees it live, without asking (friends list and party frame)
   await pb.close();
   await expect(toast(pa, `${b.char} went offline.`)).toBeVisible();
+  await expect(bFrame).toHaveAttribute('data-online', 'false');
   await expect(bOnA).toHaveAttribute('data-status', 'offline');
   await expect(bOnA.getByTestId('friend-where')).toHaveText('last seen just now');
   await expect(bOnA.getByTestId('friend-whisper')).toBeDisabled();

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARTY_INVITE_MS } from '@necp/shared';
 import { testDb } from '../testing/test-db';
+import { sendPartyVitals } from './party-vitals';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
 
@@ -79,5 +80,35 @@ describe('party over the sim socket', () => {
     expect((await client.next('party:update')).party?.members).toHaveLength(2);
     await a.client.command('chat:send', { channel: 'party', text: 'welcome back' });
     expect(await client.next('chat:message')).toMatchObject({ text: 'welcome back' });
+  });
+
+  it("party frames: members get each other's health and position; outsiders get nothing", async () => {
+    const a = await joined(40, 110);
+    const b = await joined(60, 120);
+    const c = await joined(80, 130);
+    // not in a party: no vitals at all
+    expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(0);
+    await a.client.command('party:invite', { name: b.name });
+    const inv = await b.client.next('party:invited');
+    await b.client.command('party:accept', { inviteId: inv.inviteId });
+    await a.client.next('party:update');
+    await b.client.next('party:update');
+
+    expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(1);
+    for (const cl of [a.client, b.client]) {
+      const msg = await cl.next('party:vitals');
+      const byId = Object.fromEntries(msg.members.map((m) => [m.id, m]));
+      expect(Object.keys(byId).sort()).toEqual([a.characterId, b.characterId].sort());
+      expect(byId[b.characterId]).toMatchObject({ zoneId: 'watson', x: 60, y: 120, dead: false });
+      expect(byId[a.characterId]!.health).toBeGreaterThan(0);
+      expect(byId[a.characterId]!.maxHealth).toBeGreaterThanOrEqual(byId[a.characterId]!.health);
+    }
+    await c.client.sync();
+    expect(c.client.take('party:vitals')).toEqual([]);
+
+    // a member who left the party is reported no more
+    await b.client.command('party:leave', {});
+    await a.client.next('party:update');
+    expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ import './styles/info-pages.css';
 import './styles/hud-polish.css';
 import './styles/chat.css';
 import './styles/friends.css';
+import './styles/party.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

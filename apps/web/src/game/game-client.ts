@@ -17,6 +17,9 @@ import {
   type ChatMessage,
   type FriendPresenceMsg,
   type KickMsg,
+  type PartyInvitedMsg,
+  type PartyViewMsg,
+  type PartyVitalsMsg,
   type QuestUpdateMsg,
   type ReputationChangedMsg,
   type SimTicket,
@@ -31,6 +34,9 @@ import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
 import { combineDirections, type StickInput } from './input/touch-stick';
 import { ChatCommands } from './net/chat-commands';
+import { PartyCommands } from './net/party-commands';
+import { partyFrames, partyMarkers } from './party/party-state';
+import type { PartyMarker } from './render/draw-party';
 import { CombatCommands } from './net/combat-commands';
 import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
@@ -131,6 +137,7 @@ export class GameClient {
   private areaAfterRide: AreaEnteredMsg | null = null;
   readonly items: ItemCommands;
   readonly chat: ChatCommands;
+  readonly party: PartyCommands;
   readonly combat: CombatController;
 
   constructor(private opts: GameClientOptions) {
@@ -146,10 +153,12 @@ export class GameClient {
       store: opts.store,
       onInventoryChanged: opts.onInventoryChanged,
     });
+    this.party = new PartyCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
     this.chat = new ChatCommands({
       socket: () => this.net?.socket ?? null,
       store: opts.store,
       selfId: opts.characterId,
+      invite: (name) => this.party.invite(name, this.party.chatLine),
     });
     this.sampler = new InputSampler(
       () =>
@@ -327,6 +336,19 @@ export class GameClient {
     socket.on('chat:history', (msg: { messages: ChatMessage[] }) => {
       if (Array.isArray(msg?.messages))
         this.store.chatReceive(msg.messages, { selfId: this.opts.characterId, history: true });
+    });
+    // the party: membership on entering and after every change, vitals each second, invitations
+    socket.on('party:update', (msg: { party: PartyViewMsg | null }) => {
+      if (msg && typeof msg === 'object' && 'party' in msg) this.store.partyUpdate(msg.party);
+    });
+    socket.on('party:vitals', (msg: PartyVitalsMsg) => this.store.partyVitals(msg));
+    socket.on('party:invited', (msg: PartyInvitedMsg) => {
+      if (!msg || typeof msg.inviteId !== 'string') return;
+      this.store.partyInvited({
+        ...msg,
+        // stamped in server time: kept in ours for the countdown
+        expiresAt: msg.expiresAt - this.clockOffset,
+      });
     });
     socket.on('progress:xp', (msg: XpGainMsg) => {
       this.combat.onXp(msg, performance.now());
@@ -628,6 +650,16 @@ export class GameClient {
     return true;
   }
 
+  /** The name of another player under the pointer (the right-click player menu), if any. */
+  playerAt(sx: number, sy: number): string | null {
+    const world = this.world;
+    if (!world) return null;
+    const now = performance.now();
+    const players = this.combat.targetables(world, now).filter((t) => t.kind === 'player');
+    const e = entityAt(players, this.renderer.toWorld(sx, sy), ENTITY_CLICK_PX / this.renderer.ppm);
+    return e ? (world.others.get(e.eid)?.info.name ?? null) : null;
+  }
+
   /** The contact whose silhouette, plate or marker is under a world point (nearest feet first). */
   private contactUnder(p: { x: number; y: number }) {
     const world = this.world;
@@ -757,11 +789,26 @@ export class GameClient {
         texts: this.combat.texts.live(now),
         contacts,
         mapContacts: this.mapContacts.list,
+        party: this.partyOnMap(world.zone.id, others),
       },
       now,
     );
     this.publishHud(now);
   };
+
+  /**
+   * Other party members in this zone: where the snapshot draws them when in view
+   * (smooth), else where their last party:vitals put them (each second).
+   */
+  private partyOnMap(zoneId: string, others: readonly DrawnEntity[]): PartyMarker[] {
+    const party = this.store.party;
+    if (!party.party) return [];
+    const frames = partyFrames(party, this.opts.characterId, Date.now());
+    return partyMarkers(frames, zoneId).map((m) => {
+      const seen = others.find((o) => o.kind === 'player' && o.name === m.name);
+      return seen ? { name: m.name, x: seen.x, y: seen.y } : m;
+    });
+  }
 
   /** What window.__necp.state() returns (tests read positions instead of pixels). */
   private testView(): NecpTestView {

@@ -25,6 +25,9 @@ import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { GroundLists } from './hud/ground-lists';
 import { AreaBanner } from './hud/area-banner';
 import { Hud } from './hud/hud';
+import { PartyFrames } from './hud/party/party-frames';
+import { PartyInvites } from './hud/party/party-invite';
+import { PlayerMenu } from './hud/party/player-menu';
 import { InteractionHint } from './hud/interaction-hint';
 import { BankPanel } from './hud/items/bank-panel';
 import { InventoryPanel } from './hud/items/inventory-panel';
@@ -106,6 +109,20 @@ export function GameView({ characterId }: { characterId: string }) {
       xpGained: (msg) => clientRef.current?.combat.onXp(msg, performance.now()),
       sendChat: (line) => clientRef.current?.sendChatLine(line) ?? Promise.resolve(false),
       reportChat: (id) => clientRef.current?.reportChat(id) ?? Promise.resolve(false),
+      partyInvite: (name) => clientRef.current?.party.invite(name) ?? Promise.resolve(false),
+      partyAccept: (inv) => clientRef.current?.party.accept(inv) ?? Promise.resolve(false),
+      partyDecline: (inv) => clientRef.current?.party.decline(inv) ?? Promise.resolve(false),
+      partyLeave: () => clientRef.current?.party.leave() ?? Promise.resolve(false),
+      partyDisband: () => clientRef.current?.party.disband() ?? Promise.resolve(false),
+      partyKick: (id, name) => clientRef.current?.party.kick(id, name) ?? Promise.resolve(false),
+      partyPromote: (id, name) =>
+        clientRef.current?.party.promote(id, name) ?? Promise.resolve(false),
+      ignore: (name) =>
+        clientRef.current?.chat.ignore('ignore', name, store.getState().toast) ??
+        Promise.resolve(false),
+      unignore: (name) =>
+        clientRef.current?.chat.ignore('unignore', name, store.getState().toast) ??
+        Promise.resolve(false),
     }),
     [],
   );
@@ -114,6 +131,13 @@ export function GameView({ characterId }: { characterId: string }) {
 
   const reconnect = () => clientRef.current?.reconnect();
 
+  // right-click on another player: the player menu (whisper, invite, friend, ignore)
+  const onCanvasContextMenu = (e: MouseEvent<HTMLCanvasElement>) => {
+    e.preventDefault();
+    const r = e.currentTarget.getBoundingClientRect();
+    const name = clientRef.current?.playerAt(e.clientX - r.left, e.clientY - r.top);
+    store.getState().setPlayerMenu(name ? { x: e.clientX, y: e.clientY, name } : null);
+  };
   const onCanvasClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     clientRef.current?.clickAt(e.clientX - r.left, e.clientY - r.top);
@@ -152,6 +176,7 @@ export function GameView({ characterId }: { characterId: string }) {
             aria-label="Game view"
             tabIndex={0}
             onClick={onCanvasClick}
+            onContextMenu={onCanvasContextMenu}
             onMouseMove={onCanvasMove}
             onDragOver={onCanvasDragOver}
             onDrop={onCanvasDrop}
@@ -166,6 +191,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <XpBar />
           <ActionBar />
           <TouchControls stick={stick} />
+          <PartyFrames />
           <ChatWindow />
           <CombatLogPanel />
           <CharacterSheet />
@@ -180,6 +206,8 @@ export function GameView({ characterId }: { characterId: string }) {
           <TravelWindow />
           <ItemOverlays />
           <Toasts />
+          <PartyInvites />
+          <PlayerMenu />
           <VisiblePlayers />
           <GroundLists />
           <CombatFlash />

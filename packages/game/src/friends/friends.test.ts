@@ -100,6 +100,9 @@ describe('friends', () => {
       name: b.name,
     });
     expect((await listFriends(deps, b.id)).incoming).toEqual([]);
+    // the blocker's list shows whom it ignores (to unignore from the friends window)
+    expect((await listFriends(deps, b.id)).blocked).toMatchObject([{ id: a.id, name: a.name }]);
+    expect((await listFriends(deps, a.id)).blocked).toEqual([]);
     // and the blocker must unignore before asking
     expect(
       (await domainError(requestFriend(deps, { characterId: b.id, name: a.name }))).userMessage,

@@ -5,7 +5,7 @@
  * counted under both characters' row locks (taken in id order), so two accepts at
  * once cannot pass a cap together. See docs/social.md.
  */
-import { FRIEND_REQUESTS_OUT_MAX, FRIENDS_MAX } from '@necp/shared';
+import { CHARACTER_BLOCK_MAX, FRIEND_REQUESTS_OUT_MAX, FRIENDS_MAX } from '@necp/shared';
 import type { PresenceStatus } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
@@ -164,13 +164,15 @@ export interface FriendsView {
   friends: FriendView[];
   incoming: { id: string; fromId: string; name: string; at: number }[];
   outgoing: { id: string; toId: string; name: string; at: number }[];
+  /** the characters this one blocks (ignores), newest first */
+  blocked: { id: string; name: string; at: number }[];
 }
 
 export async function listFriends(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   characterId: string,
 ): Promise<FriendsView> {
-  const [friends, incoming, outgoing] = await Promise.all([
+  const [friends, incoming, outgoing, blocked] = await Promise.all([
     deps.db.friendship.findMany({
       where: { characterId, friend: { deletedAt: null } },
       include: { friend: true },
@@ -188,6 +190,12 @@ export async function listFriends(
       include: { to: { select: { name: true } } },
       orderBy: { createdAt: 'asc' },
       take: FRIEND_REQUESTS_OUT_MAX,
+    }),
+    deps.db.characterBlock.findMany({
+      where: { blockerId: characterId },
+      include: { blocked: { select: { name: true } } },
+      orderBy: { createdAt: 'desc' },
+      take: CHARACTER_BLOCK_MAX,
     }),
   ]);
   const presence = await presenceOf(
@@ -216,6 +224,11 @@ export async function listFriends(
       toId: r.toId,
       name: r.to.name,
       at: r.createdAt.getTime(),
+    })),
+    blocked: blocked.map((b) => ({
+      id: b.blockedId,
+      name: b.blocked.name,
+      at: b.createdAt.getTime(),
     })),
   };
 }

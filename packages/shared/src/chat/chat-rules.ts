@@ -136,6 +136,26 @@ export interface PartyViewMsg {
   lootMode: LootMode;
   members: { id: string; name: string; level: number; class: string; zoneId: string }[];
 }
+/** Each sim sends its members' vitals to their party this often (party frames, map arrows). */
+export const PARTY_VITALS_MS = 1_000;
+/** A member with no vitals for this long is shown as offline (its connection is gone). */
+export const PARTY_VITALS_STALE_MS = 3_500;
+/** One member as the party frames show it (party:vitals). */
+export interface PartyMemberVitals {
+  id: string;
+  level: number;
+  health: number;
+  maxHealth: number;
+  dead: boolean;
+  zoneId: string;
+  /** metres in its zone */
+  x: number;
+  y: number;
+}
+/** party:vitals — the members one sim process holds, sent to the party's room. */
+export interface PartyVitalsMsg {
+  members: PartyMemberVitals[];
+}
 /** party:invited — someone invites you (accept within PARTY_INVITE_MS). */
 export interface PartyInvitedMsg {
   inviteId: string;

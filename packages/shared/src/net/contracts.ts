@@ -15,6 +15,7 @@ import type {
   FriendPresenceMsg,
   PartyInvitedMsg,
   PartyViewMsg,
+  PartyVitalsMsg,
 } from '../chat/chat-rules';
 
 export const MoveInputSchema = z.object({
@@ -444,6 +445,8 @@ export interface ServerToClientEvents {
   'party:invited': (msg: PartyInvitedMsg) => void;
   /** your party now (null: you are in none) — on entering and after every change */
   'party:update': (msg: { party: PartyViewMsg | null }) => void;
+  /** members' health, level and position, every PARTY_VITALS_MS from each sim holding some */
+  'party:vitals': (msg: PartyVitalsMsg) => void;
 }
 
 export interface ClientToServerEvents {

@@ -7,11 +7,20 @@
  */
 import type { ChatChannel, ChatMessage, SendableChannel } from '@necp/shared';
 
-export const CHAT_TABS = ['all', 'district', 'say', 'trade', 'global', 'whispers'] as const;
+export const CHAT_TABS = [
+  'all',
+  'party',
+  'district',
+  'say',
+  'trade',
+  'global',
+  'whispers',
+] as const;
 export type ChatTab = (typeof CHAT_TABS)[number];
 
 export const CHAT_TAB_LABEL: Record<ChatTab, string> = {
   all: 'All',
+  party: 'Party',
   district: 'District',
   say: 'Say',
   trade: 'Trade',
@@ -22,6 +31,7 @@ export const CHAT_TAB_LABEL: Record<ChatTab, string> = {
 /** Where plain text typed in a tab goes (the whispers tab answers the last partner instead). */
 export const TAB_CHANNEL: Record<ChatTab, SendableChannel> = {
   all: 'district',
+  party: 'party',
   district: 'district',
   say: 'say',
   trade: 'trade',
@@ -54,6 +64,7 @@ export interface ChatLogState {
 
 const noUnread = (): Record<ChatTab, number> => ({
   all: 0,
+  party: 0,
   district: 0,
   say: 0,
   trade: 0,
@@ -71,6 +82,7 @@ export const initialChatLog = (): ChatLogState => ({
 });
 
 const TAB_CHANNELS: Record<Exclude<ChatTab, 'all'>, ChatChannel> = {
+  party: 'party',
   district: 'district',
   say: 'say',
   trade: 'trade',

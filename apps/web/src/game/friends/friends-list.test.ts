@@ -25,7 +25,12 @@ const friend = (p: Partial<Friend> & Pick<Friend, 'id' | 'name'>): Friend => ({
   ...p,
 });
 
-const list = (friends: Friend[]): FriendsList => ({ friends, incoming: [], outgoing: [] });
+const list = (friends: Friend[]): FriendsList => ({
+  friends,
+  incoming: [],
+  outgoing: [],
+  blocked: [],
+});
 
 describe('sortFriends', () => {
   it('puts online first, then AFK, then offline, by name within each', () => {

@@ -4,7 +4,7 @@
  * game client's commands (they go to the sim, not the API).
  */
 import { createContext, useContext } from 'react';
-import type { XpGainMsg } from '@necp/shared';
+import type { PartyInvitedMsg, XpGainMsg } from '@necp/shared';
 
 export interface GameCommands {
   interact: () => void;
@@ -29,6 +29,17 @@ export interface GameCommands {
   sendChat: (line: string) => Promise<boolean>;
   /** the ⚑ of a chat line (chat:report) */
   reportChat: (messageId: string) => Promise<boolean>;
+  /** party commands to the sim (net/party-commands.ts); outcomes are toasts */
+  partyInvite: (name: string) => Promise<boolean>;
+  partyAccept: (invite: PartyInvitedMsg) => Promise<boolean>;
+  partyDecline: (invite: PartyInvitedMsg) => Promise<boolean>;
+  partyLeave: () => Promise<boolean>;
+  partyDisband: () => Promise<boolean>;
+  partyKick: (memberId: string, name: string) => Promise<boolean>;
+  partyPromote: (memberId: string, name: string) => Promise<boolean>;
+  /** block a player by name (chat:ignore), told as a toast */
+  ignore: (name: string) => Promise<boolean>;
+  unignore: (name: string) => Promise<boolean>;
 }
 
 export interface GameSession {

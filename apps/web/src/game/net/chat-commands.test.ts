@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@necp/shared';
 import { createGameStore } from '../store/game-store';
 import { ChatCommands } from './chat-commands';
+import { PartyCommands } from './party-commands';
 import type { SimSocket } from './sim-socket';
 
 const ME = 'me-id';
@@ -19,7 +20,13 @@ function setup(answer: (event: string, payload: unknown) => unknown) {
     }),
   } as unknown as SimSocket;
   const store = createGameStore();
-  const chat = new ChatCommands({ socket: () => socket, store, selfId: ME });
+  const party = new PartyCommands({ socket: () => socket, store });
+  const chat = new ChatCommands({
+    socket: () => socket,
+    store,
+    selfId: ME,
+    invite: (name) => party.invite(name, party.chatLine),
+  });
   const lines = () => store.getState().chat.lines.map((l) => `${l.local ?? l.channel}:${l.text}`);
   return { sent, store, chat, lines };
 }
@@ -64,15 +71,26 @@ describe('chat commands', () => {
     expect(sent.at(-1)?.payload).toEqual({ channel: 'whisper', text: 'hey', to: 'Vee' });
   });
 
-  it('/help, /invite and parse errors stay on this side', async () => {
+  it('/help and parse errors stay on this side', async () => {
     const { chat, sent, lines } = setup(echo);
     await chat.sendLine('/help', 'all');
-    await chat.sendLine('/invite Vee', 'all');
     await chat.sendLine('/nope', 'all');
     expect(sent).toEqual([]);
-    expect(lines().at(-2)).toBe('info:Parties are coming soon.');
     expect(lines().at(-1)).toMatch(/^error:Unknown command \/nope/);
     expect(lines().length).toBeGreaterThan(5);
+  });
+
+  it('/invite name sends a party invitation; the outcome is a chat line', async () => {
+    const { chat, sent, lines } = setup((event, p) =>
+      (p as { name: string }).name === 'Vee'
+        ? { ok: true, data: { name: 'Vee' } }
+        : { ok: false, error: { code: 'NOT_FOUND', message: 'Nobody is called Zed.' } },
+    );
+    expect(await chat.sendLine('/invite Vee', 'all')).toBe(true);
+    expect(sent).toEqual([{ event: 'party:invite', payload: { name: 'Vee' } }]);
+    expect(lines().at(-1)).toBe('info:You invited Vee to your party.');
+    expect(await chat.sendLine('/invite Zed', 'all')).toBe(false);
+    expect(lines().at(-1)).toBe('error:Nobody is called Zed.');
   });
 
   it('reporting marks the line and thanks the player', async () => {

@@ -24,6 +24,8 @@ export interface ChatCommandDeps {
   store: GameStore;
   /** the own character (its lines are not unread, and cannot be reported) */
   selfId: string;
+  /** /invite name: a party invitation, its outcome told as a chat line */
+  invite: (name: string) => Promise<boolean>;
 }
 
 type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report';
@@ -87,8 +89,7 @@ export class ChatCommands {
         for (const h of CHAT_HELP) this.info(h);
         return true;
       case 'invite':
-        this.info('Parties are coming soon.');
-        return true;
+        return this.deps.invite(parsed.name);
       case 'reply': {
         const to = this.store.chat.lastWhisperFrom;
         if (!to) {
@@ -124,19 +125,29 @@ export class ChatCommands {
     return true;
   }
 
-  private async ignore(kind: 'ignore' | 'unignore', name: string): Promise<boolean> {
+  /**
+   * /ignore, /unignore — and the player menu's Ignore, which passes `toast` to tell
+   * the outcome as a toast instead of a chat line.
+   */
+  async ignore(
+    kind: 'ignore' | 'unignore',
+    name: string,
+    toast?: (kind: 'info' | 'warn', text: string) => void,
+  ): Promise<boolean> {
     const res = await this.call<{ name: string }>(`chat:${kind}`, { name });
     if (!res) return false;
     if (!res.ok) {
-      this.error(res.error.message);
+      if (toast) toast('warn', res.error.message);
+      else this.error(res.error.message);
       return false;
     }
     const who = res.data?.name ?? name;
-    this.info(
+    const text =
       kind === 'ignore'
         ? `You ignore ${who} now (/unignore ${who} to see their messages again).`
-        : `You no longer ignore ${who}.`,
-    );
+        : `You no longer ignore ${who}.`;
+    if (toast) toast('info', text);
+    else this.info(text);
     return true;
   }
 

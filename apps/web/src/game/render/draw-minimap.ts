@@ -6,6 +6,7 @@
 import { isMetroStation, type Vec2, type ZoneInfo } from '@necp/shared';
 import type { MapContact } from '../world/contacts';
 import type { Camera } from './camera';
+import { drawMinimapParty, type PartyMarker } from './draw-party';
 import { C, FONT_DISPLAY } from './palette';
 
 export const MINIMAP_SIZE = 180;
@@ -90,6 +91,7 @@ export function drawMinimap(
   others: { x: number; y: number; kind: string; dead?: boolean; disposition?: string }[],
   contacts: readonly MapContact[],
   dpr: number,
+  party: readonly PartyMarker[] = [],
 ) {
   const { x: ox, y: oy, size } = minimapRect(cam.width, cam.height);
   // where the map sits, for the layout tests (the HUD must not cover it)
@@ -109,6 +111,7 @@ export function drawMinimap(
     ctx.fillRect(ox + o.x * k - 1.5, oy + o.y * k - 1.5, 3, 3);
   }
   drawMapContacts(ctx, ox, oy, k, contacts);
+  drawMinimapParty(ctx, ox, oy, k, party);
   ctx.fillStyle = C.yellow;
   ctx.shadowColor = C.yellow;
   ctx.shadowBlur = 8;

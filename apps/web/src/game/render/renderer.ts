@@ -21,6 +21,7 @@ import { drawGround } from './draw-ground';
 import { drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
 import { drawMinimap } from './draw-minimap';
+import { drawPartyArrows, type PartyMarker } from './draw-party';
 import { C, FONT_DISPLAY } from './palette';
 import { layoutPlates, PLATE_PRIORITY, type PlacedPlate, type PlateRequest } from './plate-layout';
 
@@ -43,6 +44,8 @@ export interface Scene {
   contacts: DrawnContact[];
   /** every contact of the zone for the minimap (from content) */
   mapContacts: MapContact[];
+  /** other party members in this zone: arrows at the edge when off screen, minimap dots */
+  party: PartyMarker[];
 }
 
 export class Renderer {
@@ -194,7 +197,17 @@ export class Renderer {
     at.set(scene.self.eid, scene.selfPos);
     drawFloatingTexts(ctx, cam, scene.texts, (eid) => at.get(eid) ?? null);
     drawVignette(ctx, cam);
-    drawMinimap(ctx, cam, world.zone, scene.selfPos, scene.others, scene.mapContacts, this.dpr);
+    drawPartyArrows(ctx, cam, scene.selfPos, scene.party);
+    drawMinimap(
+      ctx,
+      cam,
+      world.zone,
+      scene.selfPos,
+      scene.others,
+      scene.mapContacts,
+      this.dpr,
+      scene.party,
+    );
   }
 }
 

@@ -4,7 +4,7 @@
  * renders: connection, HUD values (published ~10×/s), overlays and toasts.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ChatMessage, KickMsg } from '@necp/shared';
+import type { ChatMessage, KickMsg, PartyInvitedMsg, PartyViewMsg } from '@necp/shared';
 import {
   addNotice,
   initialChatLog,
@@ -15,6 +15,14 @@ import {
   type ChatLogState,
   type ChatTab,
 } from '../chat/chat-log';
+import {
+  addInvite,
+  applyPartyUpdate,
+  applyPartyVitals,
+  initialPartyState,
+  removeInvite,
+  type PartyState,
+} from '../party/party-state';
 import { initialCombatUi, type CombatUiActions, type CombatUiState } from './combat-types';
 import type { ItemUiActions, ItemUiState } from './ui-types';
 import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
@@ -84,6 +92,10 @@ export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
   chatFocusRequest: number;
   /** what that request puts in the input first ("/w Name " from the friends window); null: as it is */
   chatDraft: string | null;
+  /** the party, its members' vitals and invitations waiting (party/party-state.ts) */
+  party: PartyState;
+  /** the right-click menu of a player on the map (or a party frame) */
+  playerMenu: PlayerMenuState | null;
 }
 
 export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
@@ -108,6 +120,20 @@ export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActi
   chatReported: (messageId: string) => void;
   /** Enter: open the chat window and put the cursor in its input (after `draft`, when given) */
   focusChat: (draft?: string) => void;
+  partyUpdate: (party: PartyViewMsg | null) => void;
+  partyVitals: (msg: unknown) => void;
+  partyInvited: (invite: PartyInvitedMsg) => void;
+  partyInviteDone: (inviteId: string) => void;
+  setPlayerMenu: (menu: PlayerMenuState | null) => void;
+}
+
+/** Who the player menu is for, and where it opened (viewport pixels). */
+export interface PlayerMenuState {
+  x: number;
+  y: number;
+  name: string;
+  /** known when opened from a party frame: kick and promote need it */
+  memberId?: string;
 }
 
 export type GameStore = StoreApi<GameState & GameActions>;
@@ -133,6 +159,8 @@ export function createGameStore(): GameStore {
     chat: initialChatLog(),
     chatFocusRequest: 0,
     chatDraft: null,
+    party: initialPartyState(),
+    playerMenu: null,
     panels: {
       inventory: false,
       character: false,
@@ -186,6 +214,11 @@ export function createGameStore(): GameStore {
         chatFocusRequest: get().chatFocusRequest + 1,
         chatDraft: draft ?? null,
       }),
+    partyUpdate: (party) => set({ party: applyPartyUpdate(get().party, party) }),
+    partyVitals: (msg) => set({ party: applyPartyVitals(get().party, msg, Date.now()) }),
+    partyInvited: (invite) => set({ party: addInvite(get().party, invite) }),
+    partyInviteDone: (inviteId) => set({ party: removeInvite(get().party, inviteId) }),
+    setPlayerMenu: (playerMenu) => set({ playerMenu }),
     setPanel: (id, open) =>
       set({
         panels: { ...get().panels, [id]: open },

@@ -12,6 +12,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type CSSProperties,
   type FormEvent,
   type KeyboardEvent,
   type PointerEvent,
@@ -46,8 +47,10 @@ const SIZE_KEY = 'necp.chat.size';
 const MIN_W = 280;
 const MIN_H = 140;
 const MAX_W = 760;
-/** the top edge stays below your card (health) */
+/** the top edge stays below your card (health) … */
 const TOP_CLEARANCE = 150;
+/** … and below the party frames (party.css: from 160 px, a header and ~42 px per member) */
+const partyClearance = (others: number) => (others > 0 ? 160 + 24 + 42 * others : 0);
 
 interface Size {
   w: number;
@@ -77,6 +80,8 @@ export function ChatWindow() {
   const draft = useGame((s) => s.chatDraft);
   const selectTab = useGame((s) => s.chatSelectTab);
   const setOpen = useGame((s) => s.chatSetOpen);
+  const partyOthers = useGame((s) => Math.max(0, (s.party.party?.members.length ?? 1) - 1));
+  const clearance = Math.max(TOP_CLEARANCE, partyClearance(partyOthers));
   const [text, setText] = useState('');
   const [size, setSize] = useState<Size | null>(null);
   const busy = useRef(false);
@@ -158,7 +163,7 @@ export function ChatWindow() {
     grip.setPointerCapture(e.pointerId);
     const start = { x: e.clientX, y: e.clientY, w: box.width, h: box.height };
     const maxW = Math.min(MAX_W, window.innerWidth - box.left - 16);
-    const maxH = box.bottom - TOP_CLEARANCE;
+    const maxH = box.bottom - clearance;
     let last: Size = { w: box.width, h: box.height };
     const move = (ev: globalThis.PointerEvent) => {
       last = {
@@ -220,11 +225,20 @@ export function ChatWindow() {
       data-testid="chat-window"
       data-open="true"
       aria-label="Chat"
-      style={size ? { width: size.w, height: size.h } : undefined}
+      style={
+        {
+          ...(size ? { width: size.w, height: size.h } : {}),
+          // clear of your card and the party frames above (chat.css max-height)
+          '--chat-top': `${clearance}px`,
+        } as CSSProperties
+      }
     >
       <header className="chat__head">
         <div className="chat__tabs" role="tablist" aria-label="Chat channels">
-          {CHAT_TABS.map((t) => (
+          {CHAT_TABS.filter(
+            // the party tab while in a party (or while it holds something unread)
+            (t) => t !== 'party' || partyOthers > 0 || unread.party > 0 || tab === 'party',
+          ).map((t) => (
             <button
               key={t}
               type="button"

@@ -18,10 +18,13 @@ import {
   type Friend,
   type FriendsList,
 } from '../../friends/friends-list';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '@/trpc/react';
 import { useFriendActions, useFriends } from '../../friends/use-friends';
 import { useNow } from '../../quests/use-quests';
 import { SMALL_SCREEN } from '../chat/chat-window';
 import { GameWindow } from '../game-window';
+import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
 
 type Actions = ReturnType<typeof useFriendActions>;
@@ -211,11 +214,47 @@ function FriendsBody({ list }: { list: FriendsList }) {
           </ul>
         </section>
       )}
+      {list.blocked.length > 0 && <IgnoredList blocked={list.blocked} />}
       <p className="gwin__hint">
-        friends see when you are online and in which district · <kbd>/ignore</kbd> a name in chat to
-        block it
+        friends see when you are online and in which district · <kbd>/ignore</kbd> a name in chat or
+        right-click a player to block it
       </p>
     </>
+  );
+}
+
+/** Whom you ignore, folded away: Unignore asks the sim (its chat rooms change at once). */
+function IgnoredList({ blocked }: { blocked: FriendsList['blocked'] }) {
+  const { commands, characterId } = useGameSession();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const unignore = async (name: string) => {
+    if (await commands.unignore(name))
+      await qc.invalidateQueries({ queryKey: trpc.friends.list.queryKey({ characterId }) });
+  };
+  return (
+    <details className="friends__sec friends__ignored" data-testid="friends-ignored">
+      <summary className="friends__h">
+        Ignored <span className="friends__n">{blocked.length}</span>
+      </summary>
+      <ul className="friends__list">
+        {blocked.map((b) => (
+          <li key={b.id} className="friends__req" data-testid="ignored-row" data-name={b.name}>
+            <span className="friends__req-name">{b.name}</span>
+            <span className="friends__btns">
+              <button
+                type="button"
+                className="btn btn--ghost btn--small friends__btn"
+                data-testid="friend-unignore"
+                onClick={() => void unignore(b.name)}
+              >
+                Unignore
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -226,6 +265,7 @@ function FriendRow({ f, now, actions }: { f: Friend; now: number; actions: Actio
   const focusChat = useGame((s) => s.focusChat);
   const setPanel = useGame((s) => s.setPanel);
   const setDialog = useGame((s) => s.setDialog);
+  const { commands } = useGameSession();
   const offline = f.status === 'offline';
   const whisper = () => {
     focusChat(`/w ${f.name} `);
@@ -276,6 +316,16 @@ function FriendRow({ f, now, actions }: { f: Friend; now: number; actions: Actio
           onClick={whisper}
         >
           Whisper
+        </button>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small friends__btn"
+          data-testid="friend-invite"
+          disabled={offline}
+          title={offline ? `${f.name} is offline` : `Invite ${f.name} to your party`}
+          onClick={() => void commands.partyInvite(f.name)}
+        >
+          Invite
         </button>
         <button
           type="button"

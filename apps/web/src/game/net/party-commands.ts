@@ -1,0 +1,107 @@
+/**
+ * Party commands to the sim (party:invite / accept / decline / leave / kick /
+ * promote / disband). The sim pushes the result to every member as party:update,
+ * so these only report: a refusal or a confirmation, as a toast — or as a chat line
+ * when the command was typed in the chat (/invite name).
+ */
+import type { Ack, PartyInvitedMsg, PartyViewMsg } from '@necp/shared';
+import type { GameStore } from '../store/game-store';
+import { readAck } from './ack';
+import type { SimSocket } from './sim-socket';
+
+const ACK_TIMEOUT_MS = 5000;
+
+type PartyEvent =
+  | 'party:invite'
+  | 'party:accept'
+  | 'party:decline'
+  | 'party:leave'
+  | 'party:kick'
+  | 'party:promote'
+  | 'party:disband';
+
+/** where a command's outcome is told */
+export type Say = (kind: 'info' | 'warn' | 'success', text: string) => void;
+
+export class PartyCommands {
+  constructor(private deps: { socket: () => SimSocket | null; store: GameStore }) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  /** outcomes as toasts (the default) */
+  readonly toast: Say = (kind, text) => this.store.toast(kind, text);
+
+  /** outcomes as chat lines (commands typed in the chat) */
+  readonly chatLine: Say = (kind, text) =>
+    this.store.chatNotice(kind === 'warn' ? 'error' : 'info', text);
+
+  private async call<T>(event: PartyEvent, payload: object, say: Say): Promise<T | null> {
+    const socket = this.deps.socket();
+    if (!socket?.connected) {
+      say('warn', 'Not connected to the city right now.');
+      return null;
+    }
+    let res: Ack<T>;
+    try {
+      res = readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
+    } catch {
+      say('warn', 'The server did not answer. Try again.');
+      return null;
+    }
+    if (!res.ok) {
+      say('warn', res.error.message);
+      return null;
+    }
+    return (res.data ?? ({} as T)) as T;
+  }
+
+  async invite(name: string, say: Say = this.toast): Promise<boolean> {
+    const r = await this.call<{ name: string }>('party:invite', { name }, say);
+    if (r) say('info', `You invited ${r.name ?? name} to your party.`);
+    return r !== null;
+  }
+
+  async accept(invite: PartyInvitedMsg): Promise<boolean> {
+    this.store.partyInviteDone(invite.inviteId);
+    const party = await this.call<PartyViewMsg>(
+      'party:accept',
+      { inviteId: invite.inviteId },
+      this.toast,
+    );
+    if (!party) return false;
+    this.store.partyUpdate(party);
+    this.toast('success', `You joined ${invite.from}'s party.`);
+    return true;
+  }
+
+  async decline(invite: PartyInvitedMsg): Promise<boolean> {
+    this.store.partyInviteDone(invite.inviteId);
+    return (await this.call('party:decline', { inviteId: invite.inviteId }, this.toast)) !== null;
+  }
+
+  async leave(): Promise<boolean> {
+    const ok = (await this.call('party:leave', {}, this.toast)) !== null;
+    if (ok) this.toast('info', 'You left the party.');
+    return ok;
+  }
+
+  async kick(memberId: string, name: string): Promise<boolean> {
+    const ok = (await this.call('party:kick', { memberId }, this.toast)) !== null;
+    if (ok) this.toast('info', `${name} was removed from the party.`);
+    return ok;
+  }
+
+  async promote(memberId: string, name: string): Promise<boolean> {
+    const ok = (await this.call('party:promote', { memberId }, this.toast)) !== null;
+    if (ok) this.toast('info', `${name} leads the party now.`);
+    return ok;
+  }
+
+  async disband(): Promise<boolean> {
+    const ok = (await this.call('party:disband', {}, this.toast)) !== null;
+    if (ok) this.toast('info', 'The party is disbanded.');
+    return ok;
+  }
+}
