@@ -30,6 +30,7 @@ export * from './content/check';
 export * from './content/npc-schema';
 export * from './content/npcs';
 export * from './rules/combat';
+export * from './rules/party-xp';
 export * from './rules/combat-stats';
 export * from './rules/combat-constants';
 export * from './content/ability-schema';

@@ -143,6 +143,8 @@ describe('combat: NPC death', () => {
     const total = kill?.contributors.reduce((a, c) => a + c.damage, 0);
     expect(total).toBeGreaterThanOrEqual(12);
     expect(kill?.contributors.map((c) => c.characterId).sort()).toContain('solo');
+    // who stood by the corpse (party members among them share it), from the tick, in id order
+    expect(kill?.nearby).toEqual(['helper', 'solo']);
     // a corpse cannot be hit again, and stays a corpse until it respawns
     expect(k.useAbility('solo', me.conn, { ability: 'solo_attack', target: k.dummy.eid })).toEqual({
       ok: false,

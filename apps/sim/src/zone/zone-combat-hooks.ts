@@ -1,3 +1,4 @@
+import { PARTY_SHARE_RANGE, type Vec2 } from '@necp/shared';
 import type { Clock } from '@necp/game';
 import type { CombatSink } from '../combat/combat-sink';
 import type { CombatHooks } from '../combat/engine';
@@ -12,6 +13,8 @@ export interface ZoneCombatHookDeps {
   sink: () => CombatSink;
   /** the character of a player eid, also after it left (kill credit) */
   characterOf: (eid: number) => string | undefined;
+  /** live players near a point, in id order (party members among them share a kill) */
+  playersNear: (at: Vec2, range: number) => string[];
 }
 
 /**
@@ -30,7 +33,10 @@ export function zoneCombatHooks(d: ZoneCombatHookDeps): CombatHooks {
     died: (victim, killer) => {
       if (victim.kind === 'npc') {
         d.npcs.onDeath(victim.eid, d.clock.ms());
-        d.sink().npcKilled(npcKill(d.zoneId, victim, d.characterOf));
+        d.sink().npcKilled({
+          ...npcKill(d.zoneId, victim, d.characterOf),
+          nearby: d.playersNear(victim, PARTY_SHARE_RANGE),
+        });
         return;
       }
       // queued moves die with the player; the death record saves its 0 health

@@ -9,6 +9,7 @@ import {
   FrameWriter,
   clampToBounds,
   contactsInZone,
+  distance,
   lineOfSight,
   toCm,
   type Bounds,
@@ -311,6 +312,7 @@ export class Zone {
         npcs: this.npcs,
         sink: () => this.sink,
         characterOf: (eid) => this.characterOfEid.get(eid),
+        playersNear: (at, range) => this.livePlayersNear(at, range),
       }),
     });
     this.npcWorld = zoneNpcWorld({
@@ -367,6 +369,14 @@ export class Zone {
   }
 
   /** The character of a player eid seen in this zone (also after it left). */
+  /** Characters alive in the zone within `range` metres of `at`, in id order (party kill shares). */
+  private livePlayersNear(at: Vec2, range: number): string[] {
+    const out: string[] = [];
+    for (const p of this.players.values())
+      if (!p.combat.dead && distance(p, at) <= range) out.push(p.characterId);
+    return out.sort();
+  }
+
   characterOf(eid: number): string | undefined {
     return this.characterOfEid.get(eid);
   }

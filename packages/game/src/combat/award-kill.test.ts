@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { NPC_TEMPLATES_BY_ID, xpForKill, type NpcTemplate } from '@necp/shared';
+import { NPC_TEMPLATES_BY_ID, splitPartyXp, xpForKill, type NpcTemplate } from '@necp/shared';
 import { uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, newPlayer } from '../inventory/test-helpers';
+import { acceptPartyInvite, inviteToParty } from '../party/party';
 import { awardKill, type AwardKillInput } from './award-kill';
 
 const db = testDb(8);
@@ -98,6 +99,50 @@ describe('awardKill', () => {
         },
       }),
     ).toBe(1);
+  });
+
+  it('party members near the corpse share the kill, split by level; far ones and strangers do not', async () => {
+    const deps = testDeps(db);
+    const [lead, low, far, stranger] = await Promise.all([
+      newPlayer(db, { level: 4 }),
+      newPlayer(db, { level: 2 }),
+      newPlayer(db, { level: 4 }),
+      newPlayer(db, { level: 4 }),
+    ]);
+    if (!lead || !low || !far || !stranger) throw new Error('players');
+    const nameOf = async (id: string) => (await char(id)).name;
+    for (const p of [low, far]) {
+      const inv = await inviteToParty(deps, {
+        characterId: lead.characterId,
+        name: await nameOf(p.characterId),
+      });
+      await acceptPartyInvite(deps, { characterId: p.characterId, inviteId: inv.inviteId! });
+    }
+    // only the leader hit it; low and the stranger stand by the corpse, far does not
+    const input = {
+      ...kill([{ characterId: lead.characterId, damage: 500 }], { npc: GANGER }),
+      nearby: [lead.characterId, low.characterId, stranger.characterId].sort(),
+    };
+    const r = await awardKill(deps, input);
+    const want = splitPartyXp(GANGER, [
+      { characterId: lead.characterId, level: 4 },
+      { characterId: low.characterId, level: 2 },
+    ]);
+    // (xpGained also counts the level's floor these hand-made level-4 rows lacked: the
+    // amounts granted are the event's)
+    expect(r.rewards.map((w) => w.characterId).sort()).toEqual(
+      [lead.characterId, low.characterId].sort(),
+    );
+    expect(want.get(lead.characterId)).toBe(2 * want.get(low.characterId)!);
+    for (const p of [far, stranger]) expect((await char(p.characterId)).xp).toBe(0);
+    // the loot stays with the one who fought; quest credit rides on the event's killers
+    expect(r.lootOwnerId).toBe(lead.characterId);
+    const event = await killedEvent(input.killKey);
+    const killers = (event?.payload as { killers: { characterId: string; xp: number }[] }).killers;
+    expect(Object.fromEntries(killers.map((k) => [k.characterId, k.xp]))).toEqual(
+      Object.fromEntries(want),
+    );
+    await expectBalanced(db, [lead, low, far, stranger]);
   });
 
   it('pays a kill once: a repeated or concurrent award with the same key is a duplicate', async () => {

@@ -1,6 +1,6 @@
-import { KILL_CREDIT_MIN_SHARE, NPC_RANKS, xpForKill } from '@necp/shared';
+import { KILL_CREDIT_MIN_SHARE, NPC_RANKS, splitPartyXp, xpForKill } from '@necp/shared';
 import { z } from 'zod';
-import type { GameDeps } from '../core/deps';
+import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { lockLiveCharacters } from '../core/lock-order';
 import { TX_OPTIONS } from '../inventory/locks';
@@ -30,6 +30,11 @@ export const AwardKillInputSchema = z.object({
   contributors: z
     .array(z.object({ characterId: z.string().min(1), damage: finite.min(0) }))
     .max(200),
+  /**
+   * players alive in the zone within PARTY_SHARE_RANGE of the corpse when it fell
+   * (the zone's tick decides): the party members among them share the kill
+   */
+  nearby: z.array(z.string().min(1)).max(500).optional(),
   /** the zone's lease token: refused (staleZoneOwner) once another process owns the zone */
   fence: ZoneFenceSchema.optional(),
 });
@@ -68,7 +73,10 @@ export async function awardKill(
   deps: Pick<GameDeps, 'db' | 'clock' | 'rng' | 'log'>,
   input: AwardKillInput,
 ): Promise<AwardKillResult> {
-  const { zoneId, killKey, npc, contributors, fence } = parseInput(AwardKillInputSchema, input);
+  const { zoneId, killKey, npc, contributors, nearby, fence } = parseInput(
+    AwardKillInputSchema,
+    input,
+  );
   const damageBy = new Map<string, number>();
   for (const c of contributors)
     damageBy.set(c.characterId, (damageBy.get(c.characterId) ?? 0) + c.damage);
@@ -80,14 +88,26 @@ export async function awardKill(
 
   const result = await deps.db.$transaction(async (tx) => {
     await assertZoneOwner(tx, fence);
-    const live = await lockLiveCharacters(tx, credited);
+    const groups = await sharingGroups(tx, credited, nearby ?? []);
+    const sharers = [...groups.values()].flat();
+    const live = await lockLiveCharacters(tx, [...credited, ...sharers]);
+    const levelOf = new Map(live.map((c) => [c.id, c.level]));
+    // XP: a party's sharers split its pool (shared rules/party-xp.ts); others kill solo
+    const xpOf = new Map<string, number>();
+    for (const ids of groups.values()) {
+      const members = ids
+        .filter((id) => levelOf.has(id))
+        .map((id) => ({ characterId: id, level: levelOf.get(id)! }));
+      for (const [id, xp] of splitPartyXp(npc, members)) xpOf.set(id, xp);
+    }
     const killers = live.map((c) => ({
       characterId: c.id,
       damage: damageBy.get(c.id) ?? 0,
-      xp: xpForKill(npc.level, c.level, npc.rank),
+      xp: xpOf.get(c.id) ?? xpForKill(npc.level, c.level, npc.rank),
     }));
     // most damage first; ties go to the lower id, so a replay picks the same owner
-    const top = [...killers].sort(
+    // (party members who only shared did no damage: they never own the loot)
+    const top = [...killers.filter((k) => k.damage > 0)].sort(
       (a, b) => b.damage - a.damage || a.characterId.localeCompare(b.characterId),
     )[0];
     const lootOwnerId = top?.characterId ?? null;
@@ -144,4 +164,31 @@ export async function awardKill(
     'kill awarded',
   );
   return result;
+}
+
+/**
+ * The parties sharing a kill: partyId → its sharers (sorted), i.e. its members with
+ * credit and its members nearby. Only parties with a credited member share.
+ */
+async function sharingGroups(
+  tx: Tx,
+  credited: readonly string[],
+  nearby: readonly string[],
+): Promise<Map<string, string[]>> {
+  const near = new Set(nearby);
+  const rows = await tx.partyMember.findMany({
+    where: { characterId: { in: [...new Set([...credited, ...nearby])] } },
+    select: { characterId: true, partyId: true },
+  });
+  const creditedParties = new Set(
+    rows.filter((r) => credited.includes(r.characterId)).map((r) => r.partyId),
+  );
+  const groups = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!creditedParties.has(r.partyId)) continue;
+    if (!credited.includes(r.characterId) && !near.has(r.characterId)) continue;
+    groups.set(r.partyId, [...(groups.get(r.partyId) ?? []), r.characterId]);
+  }
+  for (const ids of groups.values()) ids.sort();
+  return groups;
 }
