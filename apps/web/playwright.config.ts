@@ -27,6 +27,8 @@ const env = {
   SIM_SEED: '20261124',
   // pages that fail on purpose for error-pages.spec (server/e2e-crash.ts); test servers only
   E2E_CRASH_PAGES: 'on',
+  // mail with items arrives at once (mail.spec; the 1-hour delay has integration tests)
+  MAIL_DELIVERY_DELAY_MINUTES: '0',
 };
 
 /**

@@ -62,6 +62,8 @@ function testFactories(prefix: string): SimSubscriberFactories {
   return {
     access: () => noop('access', 'account.access_changed'),
     stats: () => noop('stats', 'character.stats_changed'),
+    guild: () => noop('guild', 'guild.member_joined'),
+    notifications: () => noop('notifications', 'notification.created'),
     quests: (o) =>
       sub('quests', (characterId) =>
         o.notify(characterId, {
@@ -143,9 +145,16 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's quests and reputation subscribers, the sim's access and stats reactions and the daily cleanup job", () => {
+  it("registers the domain's quests and reputation subscribers, the sim's access, stats and guild reactions and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io));
-    expect(subs.size).toBe(4);
+    expect(subs.size).toBe(6);
+    for (const t of [
+      'guild.member_joined',
+      'guild.member_left',
+      'guild.disbanded',
+      'guild.invited',
+    ] as const)
+      expect(subs.forType(t).map((s) => s.name)).toEqual(['sim-guild']);
     expect(subs.forType('account.access_changed').map((s) => s.name)).toEqual(['sim-access']);
     expect(subs.forType('character.stats_changed').map((s) => s.name)).toEqual(['sim-stats']);
     const jobs = simScheduledJobs(sim.deps);

@@ -1,7 +1,8 @@
 /**
  * What the sim's outbox worker delivers to: the quest and reputation subscribers
  * of packages/game, whose after-commit notices go to the player's socket room,
- * the sim's own reactions to account and stats changes (session/outbox-reactions.ts),
+ * the sim's own reactions to account, stats and guild membership changes
+ * (session/outbox-reactions.ts),
  * and the daily cleanup job. main.ts starts it; tests build the same wiring with
  * subscribers of their own.
  *
@@ -9,7 +10,13 @@
  * it reacts with must reach every node: rooms (emit, disconnectSockets) and
  * serverSideEmit go through the Socket.IO adapter (Redis when there are several).
  */
-import type { KickMsg, QuestUpdateMsg, ReputationChangedMsg } from '@necp/shared';
+import type {
+  GuildUpdateMsg,
+  KickMsg,
+  NotificationView,
+  QuestUpdateMsg,
+  ReputationChangedMsg,
+} from '@necp/shared';
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
@@ -18,6 +25,7 @@ import {
   reputationOutboxSubscriber,
   runDailyCleanup,
   startOutboxWorker,
+  type Clock,
   type GameDeps,
   type OutboxSubscriber,
   type OutboxWorker,
@@ -26,7 +34,15 @@ import {
   type ReputationSubscriberOptions,
 } from '@necp/game';
 import type { SimIo } from './net/types';
-import { accessSubscriber, statsSubscriber, type AccessKick } from './session/outbox-reactions';
+import { guildRoom } from './chat/guild-rooms';
+import {
+  accessSubscriber,
+  guildSubscriber,
+  notificationSubscriber,
+  statsSubscriber,
+  type AccessKick,
+  type GuildReactions,
+} from './session/outbox-reactions';
 
 /**
  * The Socket.IO room of one character: each of its connections joins it, so a
@@ -51,6 +67,10 @@ export interface CharacterNotifier {
   kickLoginSession(sessionId: string, msg: KickMsg): void;
   /** the database changed the character's derived stats: the node holding its socket re-reads them */
   statsChanged(characterId: string): void;
+  /** guild membership changes and invitations (rooms and pushes, on every node) */
+  guild: GuildReactions;
+  /** a notification for the character (the bell) */
+  notification(characterId: string, msg: Omit<NotificationView, 'read'>): void;
 }
 
 /**
@@ -73,6 +93,33 @@ export function roomNotifier(
       // the in-memory adapter (one process, no Redis) has no other node and only warns
       if (opts.crossNode) io.serverSideEmit('char:stats_changed', characterId);
     },
+    guild: guildRoomReactions(io),
+    notification: (characterId, msg) =>
+      void io.to(characterRoom(characterId)).emit('notification:new', msg),
+  };
+}
+
+/**
+ * Guild rooms follow the database: socketsJoin / socketsLeave by character room go
+ * through the adapter to whichever node holds the sockets (both are no-ops when
+ * repeated, so a redelivered event changes nothing).
+ */
+function guildRoomReactions(io: SimIo): GuildReactions {
+  return {
+    membership: (characterId, guildId, stale) => {
+      const mine = io.in(characterRoom(characterId));
+      const leave = stale.filter((g) => g !== guildId).map(guildRoom);
+      if (leave.length > 0) mine.socketsLeave(leave);
+      if (guildId) mine.socketsJoin(guildRoom(guildId));
+      const msg: GuildUpdateMsg = { guildId };
+      io.to(characterRoom(characterId)).emit('guild:update', msg);
+    },
+    rosterChanged: (guildId, characterId) => {
+      const msg: GuildUpdateMsg = { guildId };
+      io.to(guildRoom(guildId)).except(characterRoom(characterId)).emit('guild:update', msg);
+    },
+    invited: (characterId, msg) =>
+      void io.to(characterRoom(characterId)).emit('guild:invited', msg),
   };
 }
 
@@ -88,6 +135,11 @@ export interface SimSubscriberFactories {
   reputation(opts: ReputationSubscriberOptions): OutboxSubscriber;
   access(kick: AccessKick): OutboxSubscriber;
   stats(refresh: (characterId: string) => void): OutboxSubscriber;
+  guild(react: GuildReactions): OutboxSubscriber;
+  notifications(
+    clock: Pick<Clock, 'ms'>,
+    push: (characterId: string, msg: Omit<NotificationView, 'read'>) => void,
+  ): OutboxSubscriber;
 }
 
 export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
@@ -95,6 +147,8 @@ export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   reputation: reputationOutboxSubscriber,
   access: accessSubscriber,
   stats: statsSubscriber,
+  guild: guildSubscriber,
+  notifications: notificationSubscriber,
 };
 
 /** The subscribers the sim's worker delivers to, notifying through `notifier` after commit. */
@@ -124,7 +178,13 @@ export function simOutboxSubscribers(
           : notifier.kickAccount(target.userId, msg),
       ),
     )
-    .subscribe(factories.stats((characterId) => notifier.statsChanged(characterId)));
+    .subscribe(factories.stats((characterId) => notifier.statsChanged(characterId)))
+    .subscribe(factories.guild(notifier.guild))
+    .subscribe(
+      factories.notifications(deps.clock, (characterId, msg) =>
+        notifier.notification(characterId, msg),
+      ),
+    );
 }
 
 /** Scheduled jobs of the same worker: the daily cleanup (00:05 UTC, once across all nodes). */

@@ -1,5 +1,6 @@
 import { sweepPresence } from './chat/presence';
 import { sendPartyVitals } from './chat/party-vitals';
+import { socketLootNotifier } from './loot/party-loot';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -145,7 +146,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     });
     // before anything reaches the zone: a recording starts at tick 0
     if (opts.recordDir) recordings.set(zone.id, recordZones([zone], opts.recordDir, log)[0]!);
-    const sink = new DbCombatSink(simDeps, zone, log, locate);
+    const sink = new DbCombatSink(simDeps, zone, log, locate, socketLootNotifier(io.of('/')));
     sink.start();
     const notices = new AreaNotices(simDeps, zone.id, log.child({ zone: zone.id }));
     notices.start(zone);

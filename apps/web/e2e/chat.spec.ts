@@ -214,6 +214,24 @@ test('two players chat (district, whisper, /r, refusals, report), then become fr
   await expect(lineWith(pb, 'party', 'stack on me')).toBeVisible();
   await pb.getByTestId('chat-tab-party').click();
   await expect(lineWith(pb, 'party', 'stack on me')).toBeVisible();
+  // an item link: shift-click an item in the inventory puts its [Name] in the input
+  await pa.getByTestId('game-canvas').focus();
+  await pa.keyboard.press('i');
+  const held = pa
+    .getByTestId('inventory-panel')
+    .locator('[data-item-id]:not([data-item-id=""])')
+    .first();
+  await held.click({ modifiers: ['Shift'] });
+  await expect(chatInput).toHaveValue(/^\[.+\] $/);
+  await chatInput.press('End');
+  await chatInput.pressSequentially('for sale');
+  await chatInput.press('Enter');
+  await pa.keyboard.press('i');
+  await pb.getByTestId('chat-tab-all').click();
+  const chip = pb.getByTestId('chat-item-link').last();
+  await expect(chip).toBeVisible();
+  await chip.hover();
+  await expect(chip.getByRole('tooltip')).toContainText('as it was when linked');
   // the leader's menu on a frame: promote B
   await bFrame.click();
   await pa.getByTestId('pmenu-promote').click();

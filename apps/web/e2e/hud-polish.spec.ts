@@ -160,7 +160,7 @@ for (const size of SIZES) {
           for (const p of protect)
             expect(
               intersects(box, p),
-              `${label}: toast ${JSON.stringify(box)} over ${p.what}`,
+              `${label}: toast ${JSON.stringify(box)} over ${p.what} ${JSON.stringify(p)}`,
             ).toBe(false);
         }
         await shot(page, `${size.name}-toasts-${label}`);

@@ -8,6 +8,9 @@ import { progressionRouter } from './routers/progression';
 import { dailyRouter } from './routers/daily';
 import { dialogueRouter } from './routers/dialogue';
 import { friendsRouter } from './routers/friends';
+import { notificationsRouter } from './routers/notifications';
+import { mailRouter } from './routers/mail';
+import { guildRouter } from './routers/guild';
 import { questsRouter } from './routers/quests';
 import { reputationRouter } from './routers/reputation';
 import { vendorRouter } from './routers/vendor';
@@ -28,6 +31,9 @@ export const appRouter = createTRPCRouter({
   vendor: vendorRouter,
   daily: dailyRouter,
   friends: friendsRouter,
+  notifications: notificationsRouter,
+  mail: mailRouter,
+  guild: guildRouter,
 });
 
 export type AppRouter = typeof appRouter;

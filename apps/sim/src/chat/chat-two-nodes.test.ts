@@ -1,9 +1,18 @@
 // Chat across two sim nodes sharing Redis (the Socket.IO adapter): a whisper, a
-// district message and a block cross processes, a mute set while both run holds
-// for the very next message, and the flood limit is one budget across nodes.
+// district message and a block cross processes, guild chat reaches a member on
+// the other node (moved into the guild's room by a reaction run on that other
+// node), a mute set while both run holds for the very next message, and the flood
+// limit is one budget across nodes.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { muteAccount } from '@necp/game';
+import { GUILD_CREATE_FEE } from '@necp/shared';
+import {
+  acceptGuildInvite,
+  createGuild,
+  inviteToGuild,
+  muteAccount,
+  recordCurrency,
+} from '@necp/game';
 import { connectClient, type TestClient } from '../testing/test-client';
 import { redisIsUp, REDIS_URL } from '../testing/redis-up';
 import { testDb } from '../testing/test-db';
@@ -22,7 +31,25 @@ async function on(sim: TestSim, x: number, y: number) {
   });
   await client.next('chat:history');
   await client.next('party:update');
+  await client.next('guild:update');
   return { ...p, client, name: p.character.name };
+}
+
+const letters = (n: number) =>
+  Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
+    '',
+  );
+
+/** Founds a guild (as guild.create does); random letters now and then spell a refused word. */
+async function foundGuild(sim: TestSim, characterId: string): Promise<string> {
+  for (let i = 0; ; i++) {
+    const tag = letters(5);
+    try {
+      return (await createGuild(sim.deps, { characterId, name: `Nodes ${tag}`, tag })).guildId;
+    } catch (e) {
+      if (i >= 5) throw e;
+    }
+  }
 }
 
 describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
@@ -77,6 +104,34 @@ describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
       expect(await x.client.next('chat:message')).toMatchObject({
         channel: 'party',
         text: 'party across nodes',
+      });
+
+      // guild chat: the founder is on B; x (on A) joins through the domain (what the web
+      // API runs) and the outbox reaction, run here on B (the worker's node), moves x's
+      // socket on A into the guild's room through the adapter
+      const founder = await on(b, 80, 130);
+      clients.push(founder.client);
+      await db.$transaction((tx) =>
+        recordCurrency(tx, {
+          reason: 'admin',
+          characterId: founder.characterId,
+          delta: GUILD_CREATE_FEE,
+        }),
+      );
+      const guildId = await foundGuild(b, founder.characterId);
+      b.server.notifier.guild.membership(founder.characterId, guildId, []);
+      const inv = await inviteToGuild(b.deps, {
+        characterId: founder.characterId,
+        name: x.name,
+      });
+      await acceptGuildInvite(a.deps, { characterId: x.characterId, inviteId: inv.inviteId! });
+      b.server.notifier.guild.membership(x.characterId, guildId, []);
+      expect(await x.client.next('guild:update')).toEqual({ guildId });
+      await founder.client.command('chat:send', { channel: 'guild', text: 'guild across nodes' });
+      expect(await x.client.next('chat:message')).toMatchObject({
+        channel: 'guild',
+        text: 'guild across nodes',
+        from: founder.name,
       });
 
       // a moderator's mute (written once, read by every node from PostgreSQL) stops x's next message

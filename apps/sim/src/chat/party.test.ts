@@ -1,10 +1,13 @@
 // Parties through the real sim socket: invite, accept, party chat to members only,
 // an expired invitation, leave (a party of one is none), and a party found again on
 // reconnecting.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PARTY_INVITE_MS } from '@necp/shared';
 import { testDb } from '../testing/test-db';
 import { sendPartyVitals } from './party-vitals';
+import { awardKill } from '@necp/game';
+import { NPC_TEMPLATES_BY_ID, type NpcTemplate } from '@necp/shared';
+import { announcePartyLoot, socketLootNotifier } from '../loot/party-loot';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
 
@@ -110,5 +113,79 @@ describe('party over the sim socket', () => {
     await b.client.command('party:leave', {});
     await a.client.next('party:update');
     expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(0);
+  });
+
+  it('need/greed over the socket: the party is asked, answers, and both see who won', async () => {
+    const a = await joined(40, 110);
+    const b = await joined(60, 120);
+    await a.client.command('party:invite', { name: b.name });
+    const inv = await b.client.next('party:invited');
+    await b.client.command('party:accept', { inviteId: inv.inviteId });
+    await a.client.next('party:update');
+    await b.client.next('party:update');
+    // only the leader sets the mode; everyone sees it
+    expect(await b.client.command('party:loot_mode', { mode: 'need_greed' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await a.client.command('party:loot_mode', { mode: 'need_greed', threshold: 'common' }),
+    ).toEqual({ ok: true });
+    expect((await b.client.next('party:update')).party).toMatchObject({
+      lootMode: 'need_greed',
+      lootThreshold: 'common',
+    });
+    await a.client.next('party:update');
+
+    const boss = NPC_TEMPLATES_BY_ID.get('cyberpsycho_kabuki') as NpcTemplate;
+    const result = await awardKill(sim.deps, {
+      // a far corner of Westbrook: every sim test boot loads the zones' drops, and these
+      // must not walk into another test's view (they are deleted at the end too)
+      zoneId: 'westbrook',
+      killKey: `life-${a.characterId}`,
+      npc: {
+        templateId: boss.id,
+        name: boss.name,
+        level: boss.level,
+        rank: boss.rank,
+        lootTable: boss.lootTable,
+        x: 50,
+        y: 115,
+      },
+      contributors: [{ characterId: a.characterId, damage: 900 }],
+      nearby: [a.characterId, b.characterId].sort(),
+    });
+    const zone = sim.server.zones.get('westbrook')!;
+    for (const drop of result.loot.drops) zone.submit({ k: 'drop_add', drop });
+    onTestFinished(async () => {
+      await sim.deps.db.worldDrop.deleteMany({
+        where: { id: { in: result.loot.drops.map((d) => d.id) } },
+      });
+    });
+    announcePartyLoot(socketLootNotifier(sim.server.io.of('/')), result);
+    const start = await b.client.next('loot:roll_start');
+    expect(start).toMatchObject({
+      dropId: result.loot.drops[0]!.id,
+      name: result.loot.drops[0]!.name,
+    });
+    await a.client.next('loot:roll_start');
+
+    // a malformed answer is refused
+    expect(
+      await b.client.command('loot:roll', { dropId: start.dropId, choice: 'maybe' }),
+    ).toMatchObject({ ok: false });
+    expect(await a.client.command('loot:roll', { dropId: start.dropId, choice: 'greed' })).toEqual({
+      ok: true,
+    });
+    expect(await b.client.command('loot:roll', { dropId: start.dropId, choice: 'need' })).toEqual({
+      ok: true,
+    });
+    for (const cl of [a.client, b.client]) {
+      let res = await cl.next('loot:roll_result');
+      // other drops of the boss may be decided first only by their own answers: this one is ours
+      while (res.dropId !== start.dropId) res = await cl.next('loot:roll_result');
+      expect(res).toMatchObject({ winnerId: b.characterId, winner: b.name });
+      expect(res.rolls.map((r) => r.choice).sort()).toEqual(['greed', 'need']);
+    }
   });
 });

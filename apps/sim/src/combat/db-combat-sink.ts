@@ -5,7 +5,12 @@ import type {
   Log,
   RecordPlayerDeathInput,
 } from '@necp/game';
+import { decideDueLootRolls } from '@necp/game';
+import { applyRollOutcome, type LootNotifier } from '../loot/party-loot';
 import type { Zone } from '../zone/zone';
+
+/** how often a zone looks for need/greed rolls whose time is up */
+const LOOT_ROLL_SWEEP_MS = 1_000;
 import type { CombatSink } from './combat-sink';
 import { COMBAT_LOG_FLUSH_MS, CombatLogBuffer } from './combat-log-buffer';
 import { COMBAT_WEAR_FLUSH_MS, CombatWearBatch } from './combat-wear-batch';
@@ -28,11 +33,33 @@ export class DbCombatSink implements CombatSink {
     log: Log,
     /** where a rewarded or worn-out character is now (default: this zone only) */
     locate: LocatePlayer = inZone(zone),
+    /** party loot news to the sockets (none: no party loot announcements) */
+    private readonly notify?: LootNotifier,
   ) {
     const l = log.child({ zone: zone.id, component: 'combat-sink' });
     this.logBuffer = new CombatLogBuffer(deps, l);
     this.wear = new CombatWearBatch(deps, locate, l);
-    this.rewards = new ZoneRewards(deps, zone, l, locate);
+    this.rewards = new ZoneRewards(deps, zone, l, locate, notify);
+    this.deps = deps;
+    this.l = l;
+  }
+
+  private readonly deps: GameDeps;
+  private readonly l: Log;
+  private sweeping = false;
+
+  /** Need/greed rolls whose time is up in this zone: decided (once), shown, told. */
+  private async decideDueRolls(): Promise<void> {
+    if (this.sweeping || !this.notify) return;
+    this.sweeping = true;
+    try {
+      for (const o of await decideDueLootRolls(this.deps, { zoneId: this.zone.id }))
+        applyRollOutcome(this.zone, this.notify, o);
+    } catch (err) {
+      this.l.warn({ err }, 'deciding due loot rolls failed');
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   start(): void {
@@ -42,6 +69,7 @@ export class DbCombatSink implements CombatSink {
       this.rewards.tick(now);
     });
     this.zone.every(COMBAT_WEAR_FLUSH_MS, () => void this.wear.flush());
+    this.zone.every(LOOT_ROLL_SWEEP_MS, () => void this.decideDueRolls());
   }
 
   npcKilled(kill: AwardKillInput): void {

@@ -16,6 +16,7 @@ import {
 } from '@necp/game';
 import { GLOBAL_ROOM, TRADE_ROOM, blockersRoom, districtRoom } from '../chat/chat-rooms';
 import { partyRoom } from '../chat/party-rooms';
+import { guildRoom } from '../chat/guild-rooms';
 import { characterRoom } from '../outbox-wiring';
 import { command, type CommandContext, type EventHandler } from './command';
 
@@ -54,6 +55,9 @@ async function deliver(ctx: CommandContext, posted: PostedChat): Promise<void> {
     }
     case 'party':
       socket.nsp.to(partyRoom(delivery.partyId)).except(except).emit('chat:message', message);
+      return;
+    case 'guild':
+      socket.nsp.to(guildRoom(delivery.guildId)).except(except).emit('chat:message', message);
       return;
     case 'whisper':
       socket.nsp

@@ -3,6 +3,9 @@ import {
   PartyInviteRefSchema,
   PartyInviteSchema,
   PartyMemberRefSchema,
+  LootAssignSchema,
+  LootRollChoiceSchema,
+  PartyLootModeSchema,
   type PartyInvitedMsg,
 } from '@necp/shared';
 import {
@@ -14,7 +17,11 @@ import {
   leaveParty,
   partyOf,
   promoteInParty,
+  setPartyLootMode,
+  chooseLootRoll,
+  assignLoot,
 } from '@necp/game';
+import { applyRollOutcome, replaceDrop, socketLootNotifier } from '../loot/party-loot';
 import { publishParty } from '../chat/party-rooms';
 import { characterRoom } from '../outbox-wiring';
 import { command, type CommandContext, type EventHandler } from './command';
@@ -88,5 +95,34 @@ export const partyHandlers = {
     const { partyId, memberIds } = await disbandParty(ctx.deps, { characterId: me(ctx) });
     await publishParty(ctx.deps, nsp(ctx), partyId, { gone: memberIds });
     return undefined;
+  }),
+  /** the leader sets the loot mode (and threshold); the party sees it in party:update */
+  'party:loot_mode': command('party:loot_mode', PartyLootModeSchema, async (ctx, input) => {
+    const { partyId } = await setPartyLootMode(ctx.deps, { characterId: me(ctx), ...input });
+    await publishParty(ctx.deps, nsp(ctx), partyId, { memberId: me(ctx) });
+    return undefined;
+  }),
+
+  /** need / greed / pass on a drop the party rolls for; the last answer decides it */
+  'loot:roll': command('loot:roll', LootRollChoiceSchema, async (ctx, input) => {
+    const outcome = await chooseLootRoll(ctx.deps, { characterId: me(ctx), ...input });
+    const zone = outcome && ctx.zones.get(outcome.drop.zoneId);
+    if (outcome && zone) applyRollOutcome(zone, socketLootNotifier(nsp(ctx)), outcome);
+    return undefined;
+  }),
+
+  /** leader mode: give a drop the leader holds to a member */
+  'loot:assign': command('loot:assign', LootAssignSchema, async (ctx, input) => {
+    const drop = await assignLoot(ctx.deps, { characterId: me(ctx), ...input });
+    const zone = ctx.zones.get(drop.zoneId);
+    if (zone) replaceDrop(zone, drop);
+    nsp(ctx)
+      .to(characterRoom(input.memberId))
+      .emit('loot:given', {
+        dropId: drop.id,
+        name: drop.name,
+        from: ctx.session.socket.data.auth?.character.name ?? '',
+      });
+    return { name: drop.name };
   }),
 } satisfies Record<string, EventHandler>;

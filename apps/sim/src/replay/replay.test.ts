@@ -95,6 +95,8 @@ function recordFight(): { lines: string[]; kills: number; deaths: number } {
           rarity: 'common',
           quantity: 1,
           ownerCharacterId: 'fighter-0',
+          partyId: null,
+          rollUntil: null,
           freeAt: k.clock.ms() + 30_000,
           despawnAt: k.clock.ms() + 300_000,
         },

@@ -2,6 +2,7 @@ import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
 import type { CommandContext } from '../handlers/command';
 import { joinChat } from '../chat/chat-rooms';
 import { joinParty } from '../chat/party-rooms';
+import { joinGuild } from '../chat/guild-rooms';
 import { announcePresence, leavePresence } from '../chat/presence';
 import { listen } from '../handlers/dispatch';
 import type { ItemCooldowns } from '../items/item-cooldowns';
@@ -116,6 +117,10 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   // the party's room and the party (it outlives reconnects and restarts)
   joinParty(ctx.deps, socket, character.id).catch((err: unknown) =>
     log.error({ err }, 'joining the party failed'),
+  );
+  // the guild's room (guild chat); membership changes move it through the outbox
+  joinGuild(ctx.deps, socket, character.id).catch((err: unknown) =>
+    log.error({ err }, 'joining the guild room failed'),
   );
 
   socket.on('disconnect', (reason) => {

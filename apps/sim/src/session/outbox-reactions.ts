@@ -4,8 +4,8 @@
  * through the Socket.IO adapter, so the node that runs the worker reaches sockets
  * on every node.
  */
-import type { KickMsg } from '@necp/shared';
-import type { AccountAccessChangedPayload, OutboxSubscriber } from '@necp/game';
+import type { GuildInvitedMsg, KickMsg, NotificationView } from '@necp/shared';
+import type { AccountAccessChangedPayload, Clock, OutboxSubscriber } from '@necp/game';
 
 /** Whose sockets go: all of an account's, or those one web login session opened. */
 export type KickTarget = { userId: string } | { sessionId: string };
@@ -58,6 +58,92 @@ export function statsSubscriber(
     types: ['character.stats_changed'],
     handle: async (_tx, event, ctx) => {
       ctx.afterCommit(() => refresh(event.payload.characterId));
+    },
+  };
+}
+
+/** What guild changes do to live sockets, on every node (outbox-wiring.ts: rooms and pushes). */
+export interface GuildReactions {
+  /**
+   * The character's sockets follow its membership: in `guildId`'s room (null: in no
+   * guild), out of the `stale` guilds' rooms, and told guild:update { guildId }.
+   */
+  membership(characterId: string, guildId: string | null, stale: readonly string[]): void;
+  /** the guild's roster changed: its members refetch (guild:update), except `characterId` */
+  rosterChanged(guildId: string, characterId: string): void;
+  /** guild:invited to the invitee's sockets */
+  invited(characterId: string, msg: GuildInvitedMsg): void;
+}
+
+type GuildEventType =
+  'guild.member_joined' | 'guild.member_left' | 'guild.disbanded' | 'guild.invited';
+
+/**
+ * Guild membership changes made through the web API (accept, leave, kick, disband,
+ * founding) move the members' sockets in and out of the guild's chat room; an
+ * invitation is pushed to the invitee. Idempotent and order-proof: the rooms follow
+ * the membership read from the database when the event is handled, not the event,
+ * so a redelivered or late event (joined, then left, handled the other way round)
+ * never leaves a socket in a room its character is not a member of.
+ */
+export function guildSubscriber(react: GuildReactions): OutboxSubscriber<GuildEventType> {
+  return {
+    name: 'sim-guild',
+    types: ['guild.member_joined', 'guild.member_left', 'guild.disbanded', 'guild.invited'],
+    handle: async (tx, event, ctx) => {
+      if (event.type === 'guild.invited') {
+        const { toId, ...msg } = event.payload;
+        // accepted, declined or dropped by now (or the guild is gone): nothing to show
+        const live = await tx.guildInvite.findFirst({
+          where: { id: msg.inviteId, toId },
+          select: { id: true },
+        });
+        if (!live) return;
+        ctx.afterCommit(() => react.invited(toId, msg));
+        return;
+      }
+      const { guildId } = event.payload;
+      const ids =
+        event.type === 'guild.disbanded' ? event.payload.memberIds : [event.payload.characterId];
+      if (ids.length === 0) return;
+      const rows = await tx.guildMember.findMany({
+        where: { characterId: { in: [...ids] } },
+        select: { characterId: true, guildId: true },
+      });
+      const now = new Map(rows.map((r) => [r.characterId, r.guildId]));
+      ctx.afterCommit(() => {
+        for (const id of ids) react.membership(id, now.get(id) ?? null, [guildId]);
+        if (event.type !== 'guild.disbanded')
+          react.rosterChanged(guildId, event.payload.characterId);
+      });
+    },
+  };
+}
+
+/**
+ * A notification became visible (notification.created): pushed to the character's
+ * sockets as notification:new. One still in the future (mail on its way) is not
+ * pushed: the bell finds it when it reads the list after its time.
+ */
+export function notificationSubscriber(
+  clock: Pick<Clock, 'ms'>,
+  push: (characterId: string, msg: Omit<NotificationView, 'read'>) => void,
+): OutboxSubscriber<'notification.created'> {
+  return {
+    name: 'sim-notifications',
+    types: ['notification.created'],
+    handle: async (_tx, event, ctx) => {
+      const p = event.payload;
+      if (p.visibleAt > clock.ms()) return;
+      ctx.afterCommit(() =>
+        push(p.characterId, {
+          id: p.notificationId,
+          kind: p.kind,
+          title: p.title,
+          body: p.body,
+          at: p.visibleAt,
+        }),
+      );
     },
   };
 }

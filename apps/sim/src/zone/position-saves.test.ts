@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BANK_RANGE,
   INTERACT_RANGE,
+  MAIL_RANGE,
   METRO_RANGE,
   contactsInZone,
   metroStationAt,
@@ -20,6 +21,9 @@ describe('servicePointsOf', () => {
     for (const s of stations) expect(points.get(s.id)?.range).toBe(METRO_RANGE);
     for (const s of watson.spawnPoints.filter((p) => p.kind === 'bank_terminal'))
       expect(points.get(s.id)?.range).toBe(BANK_RANGE);
+    const mail = watson.spawnPoints.filter((p) => p.kind === 'mail_terminal');
+    expect(mail.length).toBeGreaterThan(0);
+    for (const s of mail) expect(points.get(s.id)?.range).toBe(MAIL_RANGE);
     for (const k of contactsInZone('watson'))
       expect(points.get(`contact:${k.id}`)?.range).toBe(INTERACT_RANGE);
   });

@@ -1,6 +1,7 @@
 import {
   BANK_RANGE,
   INTERACT_RANGE,
+  MAIL_RANGE,
   METRO_RANGE,
   clampToBounds,
   contactsInZone,
@@ -26,13 +27,15 @@ export interface ServicePoint {
 
 /**
  * The zone's service points, each with the range its own rule uses: bank terminals
- * (BANK_RANGE), metro stations (METRO_RANGE, the ring of rules/metro.ts) and contacts
- * (INTERACT_RANGE — talking and trading).
+ * (BANK_RANGE), mail terminals (MAIL_RANGE), metro stations (METRO_RANGE, the ring
+ * of rules/metro.ts) and contacts (INTERACT_RANGE — talking and trading).
  */
 export function servicePointsOf(c: Pick<ZoneContent, 'id' | 'spawnPoints'>): ServicePoint[] {
   const points: ServicePoint[] = [];
   for (const s of c.spawnPoints)
     if (s.kind === 'bank_terminal') points.push({ id: s.id, x: s.x, y: s.y, range: BANK_RANGE });
+    else if (s.kind === 'mail_terminal')
+      points.push({ id: s.id, x: s.x, y: s.y, range: MAIL_RANGE });
   for (const s of metroStations(c.spawnPoints))
     points.push({ id: s.id, x: s.x, y: s.y, range: METRO_RANGE });
   for (const k of contactsInZone(c.id))

@@ -31,6 +31,8 @@ const aDrop = (over: Partial<ZoneDrop> = {}): ZoneDrop => ({
   rarity: 'common',
   quantity: 3,
   ownerCharacterId: 'a',
+  partyId: null,
+  rollUntil: null,
   freeAt: Date.UTC(2026, 0, 1) + DROP_OWNER_MS,
   despawnAt: Date.UTC(2026, 0, 1) + DROP_DESPAWN_MS,
   ...over,

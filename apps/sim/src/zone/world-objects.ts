@@ -55,6 +55,9 @@ export function dropInfo(d: DropEntity): EntityInfo {
     item: { templateId: d.templateId, quantity: d.quantity, rarity: d.rarity },
     ownerCharacterId: d.ownerCharacterId,
     freeAt: d.freeAt,
+    // party loot: only when there is some (the common drop's info stays as small as before)
+    ...(d.partyId ? { partyId: d.partyId } : {}),
+    ...(d.rollUntil !== null ? { rollUntil: d.rollUntil } : {}),
   };
 }
 

@@ -30,6 +30,8 @@ const drop = (id: string): ZoneDrop => ({
   rarity: 'common',
   quantity: 1,
   ownerCharacterId: null,
+  partyId: null,
+  rollUntil: null,
   freeAt: Date.UTC(2026, 0, 1) + DROP_OWNER_MS,
   despawnAt: Date.UTC(2026, 0, 1) + DROP_DESPAWN_MS,
 });

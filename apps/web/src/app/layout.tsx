@@ -17,6 +17,8 @@ import './styles/hud-polish.css';
 import './styles/chat.css';
 import './styles/friends.css';
 import './styles/party.css';
+import './styles/mail.css';
+import './styles/guild.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

@@ -6,6 +6,7 @@
 import {
   BANK_RANGE,
   CRATE_RANGE,
+  MAIL_RANGE,
   METRO_SERVER_SLACK,
   PICKUP_RANGE,
   SnapshotReader,
@@ -17,6 +18,9 @@ import {
   type ChatMessage,
   type FriendPresenceMsg,
   type KickMsg,
+  type LootAssignStartMsg,
+  type LootRollResultMsg,
+  type LootRollStartMsg,
   type PartyInvitedMsg,
   type PartyViewMsg,
   type PartyVitalsMsg,
@@ -29,6 +33,8 @@ import {
 } from '@necp/shared';
 import { CombatController, dispositionOf } from './combat/combat-controller';
 import { isFriendPresence } from './friends/friends-list';
+import { isGuildInvited, isGuildUpdate } from './guild/guild-view';
+import { isPushedNotification, type PushedNotification } from './notifications/notification-list';
 import { entityAt } from './combat/targeting';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
@@ -36,6 +42,7 @@ import { combineDirections, type StickInput } from './input/touch-stick';
 import { ChatCommands } from './net/chat-commands';
 import { PartyCommands } from './net/party-commands';
 import { partyFrames, partyMarkers } from './party/party-state';
+import { rollResultText } from './party/loot-text';
 import type { PartyMarker } from './render/draw-party';
 import { CombatCommands } from './net/combat-commands';
 import { startPinging } from './net/latency';
@@ -66,6 +73,7 @@ import {
   type MapContact,
 } from './world/contacts';
 import { bankInRange, canLoot, nearestReachable, type Reachable } from './world/interaction';
+import { mailTerminalInRange } from './mail/mail-view';
 import { installTestHook, type NecpTestView } from './test-hook';
 import { WorldState } from './world/world-state';
 
@@ -99,6 +107,10 @@ export interface GameClientOptions {
   onReputationChanged: (msg: ReputationChangedMsg) => void;
   /** friend:presence — a friend came online, went AFK, changed district or left */
   onFriendPresence: (msg: FriendPresenceMsg) => void;
+  /** notification:new — a notification for this character (the bell) */
+  onNotification?: (msg: PushedNotification) => void;
+  /** guild:update / guild:invited — your guild, its roster or your invitations changed */
+  onGuildChange?: () => void;
   /** the on-screen stick of touch devices: moves like WASD when no key is held */
   stick?: StickInput;
 }
@@ -306,8 +318,18 @@ export class GameClient {
       for (const n of reputationNotices(msg)) this.store.toast(n.kind, n.text);
       this.opts.onReputationChanged(msg);
     });
+    socket.on('notification:new', (msg: unknown) => {
+      if (isPushedNotification(msg)) this.opts.onNotification?.(msg);
+    });
     socket.on('friend:presence', (msg: FriendPresenceMsg) => {
       if (isFriendPresence(msg)) this.opts.onFriendPresence(msg);
+    });
+    // joined, left, kicked, disbanded, the roster changed; an invitation: the guild window reads again
+    socket.on('guild:update', (msg: unknown) => {
+      if (isGuildUpdate(msg)) this.opts.onGuildChange?.();
+    });
+    socket.on('guild:invited', (msg: unknown) => {
+      if (isGuildInvited(msg)) this.opts.onGuildChange?.();
     });
     socket.on('zone:area', (msg: AreaEnteredMsg) => {
       // arriving by metro inside an area: its banner follows the district's
@@ -349,6 +371,25 @@ export class GameClient {
         // stamped in server time: kept in ours for the countdown
         expiresAt: msg.expiresAt - this.clockOffset,
       });
+    });
+    // party loot: rolls to answer, how they went, gifts for the leader to hand out
+    socket.on('loot:roll_start', (msg: LootRollStartMsg) => {
+      if (!msg || typeof msg.dropId !== 'string') return;
+      this.store.lootRollStart({ ...msg, expiresAt: msg.expiresAt - this.clockOffset });
+    });
+    socket.on('loot:roll_result', (msg: LootRollResultMsg) => {
+      if (!msg || typeof msg.dropId !== 'string' || !Array.isArray(msg.rolls)) return;
+      this.store.lootCardDone(msg.dropId);
+      this.store.chatNotice('info', rollResultText(msg));
+      if (msg.winnerId === this.opts.characterId)
+        this.store.toast('success', `You won ${msg.name}.`);
+    });
+    socket.on('loot:assign_start', (msg: LootAssignStartMsg) => {
+      if (msg && typeof msg.dropId === 'string') this.store.lootAssignStart(msg);
+    });
+    socket.on('loot:given', (msg: { dropId: string; name: string; from: string }) => {
+      if (msg && typeof msg.name === 'string')
+        this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
     });
     socket.on('progress:xp', (msg: XpGainMsg) => {
       this.combat.onXp(msg, performance.now());
@@ -425,7 +466,13 @@ export class GameClient {
     if (s.panels.travel) s.setPanel('travel', false);
     if (this.areaTimer) clearTimeout(this.areaTimer);
     this.areaTimer = null;
-    this.patch({ areaBanner: null, contactNear: null, stationNear: null, bankNear: null });
+    this.patch({
+      areaBanner: null,
+      contactNear: null,
+      stationNear: null,
+      bankNear: null,
+      mailNear: null,
+    });
     this.reach = null;
   }
 
@@ -607,6 +654,17 @@ export class GameClient {
     s.setPanel('bank', true);
   }
 
+  /** M / E / clicking the terminal: the mailbox opens only next to a mail terminal. */
+  toggleMail() {
+    const s = this.store;
+    if (s.panels.mail) return s.setPanel('mail', false);
+    if (!s.mailNear) {
+      s.toast('warn', 'Walk up to a mail terminal to check your mail.');
+      return;
+    }
+    s.setPanel('mail', true);
+  }
+
   /** A click on the map: loot, a crate or a bank terminal under the pointer. */
   clickAt(sx: number, sy: number): boolean {
     const world = this.world;
@@ -636,6 +694,8 @@ export class GameClient {
     // the terminal's pad is drawn larger than loot markers: count clicks a bit further out
     for (const sp of world.zone.spawnPoints)
       if (sp.kind === 'bank_terminal') consider(distance(p, sp) * 0.8, () => this.toggleBank());
+      else if (sp.kind === 'mail_terminal')
+        consider(distance(p, sp) * 0.8, () => this.toggleMail());
     const hit = best as { act: () => void } | null;
     if (hit) {
       hit.act();
@@ -648,6 +708,11 @@ export class GameClient {
     this.combat.setTarget(e.eid);
     this.combat.publish(now, true);
     return true;
+  }
+
+  /** the own party's id (its loot is ours to take too) */
+  private get partyId(): string | null {
+    return this.store.party.party?.id ?? null;
   }
 
   /** The name of another player under the pointer (the right-click player menu), if any. */
@@ -708,8 +773,8 @@ export class GameClient {
   }
 
   /** One line of the chat input, typed in the window's active tab (false: refused, keep the text). */
-  sendChatLine(line: string): Promise<boolean> {
-    return this.chat.sendLine(line, this.store.chat.tab);
+  sendChatLine(line: string, links?: string[]): Promise<boolean> {
+    return this.chat.sendLine(line, this.store.chat.tab, links);
   }
 
   /** The ⚑ of a chat line: report the message to the moderators. */
@@ -753,7 +818,7 @@ export class GameClient {
     const serverNow = this.serverNow();
     const drops: DrawnDrop[] = [];
     for (const d of world.drops.values())
-      drops.push({ ...d, locked: !canLoot(d, this.opts.characterId, serverNow) });
+      drops.push({ ...d, locked: !canLoot(d, this.opts.characterId, serverNow, this.partyId) });
     const reachEid =
       this.reach && !(this.reach.kind === 'drop' && this.reach.locked) ? this.reach.eid : null;
     const st = world.stats;
@@ -854,7 +919,7 @@ export class GameClient {
         templateId: d.templateId,
         x: d.x,
         y: d.y,
-        mine: canLoot(d, this.opts.characterId, serverNow),
+        mine: canLoot(d, this.opts.characterId, serverNow, this.partyId),
       })),
       contacts: [...world.contacts.values()].map((c) => ({
         eid: c.eid,
@@ -895,7 +960,7 @@ export class GameClient {
     const me = this.opts.characterId;
     const drops: VisibleDrop[] = [...world.drops.values()].map((d) => ({
       ...d,
-      mine: canLoot(d, me, serverNow),
+      mine: canLoot(d, me, serverNow, this.partyId),
     }));
     const crates = [...world.crates.values()];
     // one range for both: the sim checks PICKUP_RANGE for drops and CRATE_RANGE for crates
@@ -906,8 +971,10 @@ export class GameClient {
       Math.min(PICKUP_RANGE, CRATE_RANGE),
       me,
       serverNow,
+      this.partyId,
     );
     const bank = bankInRange(world.zone, pos, BANK_RANGE);
+    const mail = mailTerminalInRange(world.zone, pos, MAIL_RANGE);
     const contact = nearestContact(pos, world.contacts.values());
     const station = stationInRange(world.zone, pos);
     this.closeOutOfRange(world);
@@ -922,6 +989,7 @@ export class GameClient {
         ? `${this.reach.kind}:${this.reach.eid}:${'locked' in this.reach && this.reach.locked}`
         : '',
       bank?.id ?? '',
+      mail?.id ?? '',
       contact?.contactId ?? '',
       station?.id ?? '',
       `${st.level}:${st.health}:${st.maxHealth}`,
@@ -929,6 +997,7 @@ export class GameClient {
     if (!force && key === this.lastHudKey) return;
     this.lastHudKey = key;
     const wasNear = this.store.bankNear;
+    const wasNearMail = this.store.mailNear;
     this.patch({
       self: {
         name: world.self.name,
@@ -943,6 +1012,7 @@ export class GameClient {
       crates,
       reach: this.reach,
       bankNear: bank ? { id: bank.id, name: bank.name } : null,
+      mailNear: mail ? { id: mail.id, name: mail.name } : null,
       contactNear: contact
         ? { id: contact.contactId, name: contact.name, title: contact.title }
         : null,
@@ -952,6 +1022,10 @@ export class GameClient {
     if (wasNear && !bank && this.store.panels.bank) {
       this.store.setPanel('bank', false);
       this.store.toast('info', 'You left the bank terminal.');
+    }
+    if (wasNearMail && !mail && this.store.panels.mail) {
+      this.store.setPanel('mail', false);
+      this.store.toast('info', 'You left the mail terminal.');
     }
   }
 

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { receiveFriendPresence } from './friends/use-friends';
+import { receiveGuildChange } from './guild/use-guild';
 import { GameClient } from './game-client';
 import { ActionBar } from './hud/action-bar';
 import { AbilityBar } from './hud/combat/ability-bar';
@@ -20,16 +21,22 @@ import { DialogueWindow } from './hud/dialogue/dialogue-window';
 import { EscapeMenu } from './hud/escape-menu';
 import { FatalOverlay } from './hud/fatal-overlay';
 import { FriendsPanel } from './hud/friends/friends-panel';
+import { GuildPanel } from './hud/guild/guild-panel';
 import { GameDialog } from './hud/game-dialog';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { GroundLists } from './hud/ground-lists';
 import { AreaBanner } from './hud/area-banner';
 import { Hud } from './hud/hud';
+import { NotificationBell } from './hud/notifications/notification-bell';
+import { receiveNotification } from './notifications/use-notifications';
 import { PartyFrames } from './hud/party/party-frames';
 import { PartyInvites } from './hud/party/party-invite';
+import { LootCards } from './hud/party/loot-cards';
 import { PlayerMenu } from './hud/party/player-menu';
 import { InteractionHint } from './hud/interaction-hint';
 import { BankPanel } from './hud/items/bank-panel';
+import { MailPanel } from './hud/mail/mail-panel';
+import { receiveMailNotification } from './mail/use-mail';
 import { InventoryPanel } from './hud/items/inventory-panel';
 import { ItemOverlays } from './hud/items/item-overlays';
 import { KickedOverlay } from './hud/kicked-overlay';
@@ -77,12 +84,19 @@ export function GameView({ characterId }: { characterId: string }) {
         void queryClient.invalidateQueries(trpc.quests.log.queryFilter({ characterId })),
       onReputationChanged: () =>
         void queryClient.invalidateQueries(trpc.reputation.list.queryFilter({ characterId })),
+      onNotification: (msg) => {
+        receiveNotification({ queryClient, trpc, characterId, toast: store.getState().toast }, msg);
+        // mail arrived / cash on delivery paid: the inbox (and the purse) are read again
+        receiveMailNotification({ queryClient, trpc, characterId }, msg);
+      },
       // a friend came online, went AFK, rode the metro or left: their row changes in place
       onFriendPresence: (msg) =>
         receiveFriendPresence(
           { queryClient, trpc, characterId, toast: store.getState().toast },
           msg,
         ),
+      // guild:update / guild:invited: the guild window and the action bar read again
+      onGuildChange: () => receiveGuildChange({ queryClient, trpc }),
     });
     clientRef.current = client;
     client.start();
@@ -97,6 +111,7 @@ export function GameView({ characterId }: { characterId: string }) {
     () => ({
       interact: () => clientRef.current?.interact(),
       toggleBank: () => clientRef.current?.toggleBank(),
+      toggleMail: () => clientRef.current?.toggleMail(),
       dropToGround: (itemId, quantity) =>
         clientRef.current?.dropToGround(itemId, quantity) ?? Promise.resolve(false),
       tabTarget: () => clientRef.current?.tabTarget(),
@@ -107,7 +122,8 @@ export function GameView({ characterId }: { characterId: string }) {
       travel: (toZoneId) => clientRef.current?.travel(toZoneId) ?? Promise.resolve(false),
       useItem: (itemId) => clientRef.current?.useItem(itemId) ?? Promise.resolve(false),
       xpGained: (msg) => clientRef.current?.combat.onXp(msg, performance.now()),
-      sendChat: (line) => clientRef.current?.sendChatLine(line) ?? Promise.resolve(false),
+      sendChat: (line, links) =>
+        clientRef.current?.sendChatLine(line, links) ?? Promise.resolve(false),
       reportChat: (id) => clientRef.current?.reportChat(id) ?? Promise.resolve(false),
       partyInvite: (name) => clientRef.current?.party.invite(name) ?? Promise.resolve(false),
       partyAccept: (inv) => clientRef.current?.party.accept(inv) ?? Promise.resolve(false),
@@ -120,6 +136,13 @@ export function GameView({ characterId }: { characterId: string }) {
       ignore: (name) =>
         clientRef.current?.chat.ignore('ignore', name, store.getState().toast) ??
         Promise.resolve(false),
+      setLootMode: (mode, threshold) =>
+        clientRef.current?.party.setLootMode(mode, threshold) ?? Promise.resolve(false),
+      lootRoll: (dropId, choice) =>
+        clientRef.current?.party.roll(dropId, choice) ?? Promise.resolve(false),
+      lootAssign: (dropId, memberId, name) =>
+        clientRef.current?.party.assign(dropId, memberId, name) ?? Promise.resolve(false),
+      lootKeep: (dropId) => store.getState().lootCardDone(dropId),
       unignore: (name) =>
         clientRef.current?.chat.ignore('unignore', name, store.getState().toast) ??
         Promise.resolve(false),
@@ -192,13 +215,16 @@ export function GameView({ characterId }: { characterId: string }) {
           <ActionBar />
           <TouchControls stick={stick} />
           <PartyFrames />
+          <NotificationBell />
           <ChatWindow />
           <CombatLogPanel />
           <CharacterSheet />
           <QuestLogWindow />
           <ReputationPanel />
           <FriendsPanel />
+          <GuildPanel />
           <BankPanel />
+          <MailPanel />
           <VendorWindow />
           <InventoryPanel />
           <DialogueWindow />
@@ -207,6 +233,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <ItemOverlays />
           <Toasts />
           <PartyInvites />
+          <LootCards />
           <PlayerMenu />
           <VisiblePlayers />
           <GroundLists />

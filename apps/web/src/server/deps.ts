@@ -31,6 +31,9 @@ export function getDeps(): GameDeps {
       ...(env.REGISTRATIONS_PER_IP_PER_HOUR
         ? { registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR }
         : {}),
+      ...(env.MAIL_DELIVERY_DELAY_MINUTES !== undefined
+        ? { mailDeliveryDelayMs: env.MAIL_DELIVERY_DELAY_MINUTES * 60_000 }
+        : {}),
     },
   };
   return holder.__necpWebDeps;

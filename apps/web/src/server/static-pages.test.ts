@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineHashes, loadStaticPages } from './static-pages';
+import { inlineHashes, loadStaticPages, regeneratedRoutes } from './static-pages';
 
 const hash = (s: string) => `sha256-${createHash('sha256').update(s).digest('base64')}`;
 
@@ -43,5 +43,38 @@ describe('prerendered pages', () => {
     expect(pages.get('/about')).toEqual({ scriptHashes: [], styleHashes: [] });
     // no build at all (next dev): nothing is prerendered
     expect(loadStaticPages(join(dist, 'missing')).size).toBe(0);
+  });
+
+  it('leave out pages Next regenerates, which the proxy serves with their current hashes', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'necp-isr-'));
+    mkdirSync(join(dist, 'server', 'app', 'guilds'), { recursive: true });
+    writeFileSync(
+      join(dist, 'prerender-manifest.json'),
+      JSON.stringify({
+        routes: {
+          '/': { initialRevalidateSeconds: false },
+          '/news': { initialRevalidateSeconds: 60 },
+          // rendered on a first request after the build: its HTML is not the one served later
+          '/guilds/OWL': { initialRevalidateSeconds: 60, srcRoute: '/guilds/[tag]' },
+        },
+        dynamicRoutes: {
+          '/guilds/[tag]': { routeRegex: '^/guilds/([^/]+?)(?:/)?$', fallback: null },
+        },
+      }),
+    );
+    writeFileSync(join(dist, 'server', 'app', 'index.html'), PAGE);
+    writeFileSync(join(dist, 'server', 'app', 'news.html'), PAGE);
+    writeFileSync(join(dist, 'server', 'app', 'guilds', 'OWL.html'), PAGE);
+    expect([...loadStaticPages(dist).keys()]).toEqual(['/']);
+    const regenerated = regeneratedRoutes(dist);
+    expect(regenerated('/news')).toBe(true);
+    expect(regenerated('/guilds/OWL')).toBe(true);
+    // any tag, known at build time or not
+    expect(regenerated('/guilds/NEW')).toBe(true);
+    expect(regenerated('/guilds/NEW/')).toBe(true);
+    expect(regenerated('/')).toBe(false);
+    expect(regenerated('/guilds')).toBe(false);
+    expect(regenerated('/guilds/a/b')).toBe(false);
+    expect(regeneratedRoutes(join(dist, 'missing'))('/guilds/OWL')).toBe(false);
   });
 });

@@ -8,17 +8,15 @@ import {
   acceptFriend,
   blockCharacter,
   dropFriendRequest,
-  getOwnedCharacter,
   listFriends,
   removeFriend,
   requestFriend,
   unblockCharacter,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure, type Context } from '../trpc';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { ownCharacterId } from './own-character';
 
-/** The caller's own character (someone else's is NOT_FOUND, like a missing one). */
-const own = async (ctx: Context & { session: { userId: string } }, characterId: string) =>
-  (await getOwnedCharacter(ctx.deps, ctx.session.userId, characterId)).id;
+const own = ownCharacterId;
 
 /** The friends panel (docs/social.md): every rule is in packages/game/src/friends. */
 export const friendsRouter = createTRPCRouter({

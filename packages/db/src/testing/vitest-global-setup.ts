@@ -15,6 +15,8 @@ export const OUTBOX_TEST_DATABASES = [
   'gameOutboxSaturation',
   'gameQuestsExactlyOnce',
   'simOutboxWiring',
+  'simGuildChat',
+  'simNotifications',
 ] as const;
 
 let testDb: TestDatabase | undefined;

@@ -4,6 +4,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
 import { TX_OPTIONS } from '../inventory/locks';
+import { purgeMailOf } from '../mail/expire-mail';
 import { restoreExpiryCutoff } from './character-summary';
 
 /**
@@ -49,6 +50,8 @@ export async function purgeExpiredCharacters(
     for (const c of locked)
       if (c.eddies > 0)
         await recordCurrency(tx, { reason: 'purge', characterId: c.id, delta: -c.eddies });
+    // their mail: returned to its senders or destroyed (sink `purge`), never left orphaned
+    await purgeMailOf(tx, ids, deps.clock.now());
     const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
     return count;
   }, TX_OPTIONS);

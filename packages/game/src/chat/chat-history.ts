@@ -1,6 +1,6 @@
 /**
  * The last CHAT_HISTORY_LIMIT messages of each channel a character may read — global,
- * trade, its district, its whispers, its party — oldest first, without what it blocks. Sent on
+ * trade, its district, its whispers, its party, its guild — oldest first, without what it blocks. Sent on
  * entering the world and when the client asks (after a reconnect).
  */
 import { CHAT_HISTORY_LIMIT, type ChatMessage } from '@necp/shared';
@@ -13,9 +13,13 @@ export async function chatHistory(
   deps: Pick<GameDeps, 'db'>,
   reader: { characterId: string; zoneId: string },
 ): Promise<ChatMessage[]> {
-  const [blocked, party] = await Promise.all([
+  const [blocked, party, guild] = await Promise.all([
     blockedBy(deps, reader.characterId),
     deps.db.partyMember.findUnique({ where: { characterId: reader.characterId } }),
+    deps.db.guildMember.findUnique({
+      where: { characterId: reader.characterId },
+      select: { guildId: true },
+    }),
   ]);
   const notBlocked: Prisma.ChatMessageWhereInput =
     blocked.length > 0 ? { NOT: { senderId: { in: blocked } } } : {};
@@ -34,6 +38,7 @@ export async function chatHistory(
       OR: [{ senderId: reader.characterId }, { recipientId: reader.characterId }],
     }),
     party ? last({ channel: 'party', scope: party.partyId }) : Promise.resolve([]),
+    guild ? last({ channel: 'guild', scope: guild.guildId }) : Promise.resolve([]),
   ]);
   return parts
     .flat()

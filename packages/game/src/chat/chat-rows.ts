@@ -1,5 +1,10 @@
 /** ChatMessage rows ↔ what clients receive. */
-import type { ChatChannel, ChatMessage as WireMessage } from '@necp/shared';
+import { z } from 'zod';
+import {
+  ChatItemLinkSchema,
+  type ChatChannel,
+  type ChatMessage as WireMessage,
+} from '@necp/shared';
 import type { ChatMessage as Row } from '@necp/db';
 
 export function toWire(row: Row): WireMessage {
@@ -13,6 +18,9 @@ export function toWire(row: Row): WireMessage {
   if (row.senderName) m.from = row.senderName;
   if (row.recipientId) m.toId = row.recipientId;
   if (row.recipientName) m.to = row.recipientName;
+  // written by postChat from the database's items; read back defensively all the same
+  const links = z.array(ChatItemLinkSchema).safeParse(row.links);
+  if (row.links && links.success && links.data.length > 0) m.links = links.data;
   return m;
 }
 

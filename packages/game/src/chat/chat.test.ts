@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
-import { newPlayer } from '../inventory/test-helpers';
+import { give, newPlayer } from '../inventory/test-helpers';
 import { blockCharacter, unblockCharacter } from './blocks';
 import { chatHistory } from './chat-history';
 import { muteAccount, unmuteAccount } from './mutes';
@@ -21,6 +21,12 @@ async function speaker(zoneId = zone()): Promise<ChatSender> {
   return { userId: p.userId, characterId: c.id, name: c.name, zoneId };
 }
 
+const asPlayer = (s: ChatSender) => ({
+  userId: s.userId,
+  characterId: s.characterId,
+  ref: { userId: s.userId, characterId: s.characterId },
+});
+
 describe('posting chat', () => {
   it('keeps a district message with its scope and masks the word filter’s matches', async () => {
     const deps = testDeps(db);
@@ -39,6 +45,57 @@ describe('posting chat', () => {
       original: 'what the fuck',
       senderId: a.characterId,
     });
+  });
+
+  it('links items the sender carries, as they are now, named [Name] in the text', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker(a.zoneId);
+    const mine = await give(db, asPlayer(a), 'stim_basic', 3);
+    const theirs = await give(db, asPlayer(b), 'stim_basic', 1);
+    const { name } = await db.itemTemplate.findUniqueOrThrow({ where: { id: 'stim_basic' } });
+    const posted = await postChat(
+      deps,
+      a,
+      { channel: 'district', text: `wts [${name}] cheap`, links: [mine] },
+      online,
+    );
+    expect(posted.message.links).toEqual([
+      expect.objectContaining({ itemId: mine, templateId: 'stim_basic', name, quantity: 3 }),
+    ]);
+    // the history shows the link as it was, whatever happens to the item later
+    await db.item.update({ where: { id: mine }, data: { quantity: 1 } });
+    const seen = (await chatHistory(deps, b)).find((m) => m.id === posted.message.id);
+    expect(seen?.links?.[0]?.quantity).toBe(3);
+    // someone else's item, a link missing from the text, too many links: refused, nothing kept
+    const before = await db.chatMessage.count({ where: { senderId: a.characterId } });
+    expect(
+      (
+        await domainError(
+          postChat(deps, a, { channel: 'district', text: `[${name}]`, links: [theirs] }, online),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await domainError(
+          postChat(deps, a, { channel: 'district', text: 'look at this', links: [mine] }, online),
+        )
+      ).userMessage,
+    ).toBe(`Put [${name}] in the message to link it.`);
+    expect(
+      (
+        await domainError(
+          postChat(
+            deps,
+            a,
+            { channel: 'district', text: 'x', links: ['a', 'b', 'c', 'd'] },
+            online,
+          ),
+        )
+      ).code,
+    ).toBe('VALIDATION');
+    expect(await db.chatMessage.count({ where: { senderId: a.characterId } })).toBe(before);
   });
 
   it('refuses bad input with VALIDATION and writes nothing', async () => {

@@ -3,6 +3,7 @@
  * message (no cache), so a mute or an unmute holds for the very next message on
  * every sim process.
  */
+import { notify } from '../notifications/notifications';
 import { CHAT_MUTE_MAX_MINUTES } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
@@ -44,7 +45,21 @@ export async function muteAccount(
   const user = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) throw new DomainError('NOT_FOUND', `user ${userId} not found`, 'No such account.');
   const until = new Date(deps.clock.ms() + minutes * 60_000);
-  await deps.db.chatMute.create({ data: { userId, until, reason, byUserId: input.byUserId } });
+  await deps.db.$transaction(async (tx) => {
+    await tx.chatMute.create({ data: { userId, until, reason, byUserId: input.byUserId } });
+    // every character of the account is told (a mute cannot be turned off in preferences)
+    const chars = await tx.character.findMany({
+      where: { userId, deletedAt: null },
+      select: { id: true },
+    });
+    for (const c of chars)
+      await notify(tx, deps.clock.now(), {
+        characterId: c.id,
+        kind: 'mute_applied',
+        title: `You are muted for ${minutes} min`,
+        body: reason,
+      });
+  });
   return { until, reason };
 }
 

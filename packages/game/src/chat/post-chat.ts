@@ -4,7 +4,8 @@
  * repeat limits key on the character id (Redis-backed when Redis is there, so they
  * hold across sim processes), whispers resolve their target by name and never
  * reach one who blocks the sender (who is not told), the text is masked by the word
- * filter, and the message is kept for history and moderation.
+ * filter, and the message is kept for history and moderation. Party and guild
+ * membership are read from PostgreSQL at post time, so a kicked member never posts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -13,6 +14,9 @@ import {
   CHAT_REPEAT_LIMIT,
   CHAT_REPEAT_SECONDS,
   ChatSendSchema,
+  RARITIES,
+  itemLinkToken,
+  type ChatItemLink,
   type ChatMessage,
   type ChatSend,
 } from '@necp/shared';
@@ -53,6 +57,7 @@ export type ChatDelivery =
   | { kind: 'district'; zoneId: string }
   | { kind: 'say'; zoneId: string }
   | { kind: 'party'; partyId: string }
+  | { kind: 'guild'; guildId: string }
   | { kind: 'whisper'; recipientId: string }
   /** a whisper to someone who blocks the sender: only the sender sees it, as if sent */
   | { kind: 'sender-only' };
@@ -75,12 +80,19 @@ export async function postChat(
   input: ChatSend,
   opts: PostChatOptions,
 ): Promise<PostedChat> {
-  const { channel, text, to } = parseInput(ChatSendSchema, input);
+  const { channel, text, to, links: linkIds } = parseInput(ChatSendSchema, input);
   const mute = await activeMute(deps, sender.userId);
   if (mute) throw mutedError(mute, deps.clock.ms());
 
-  if (channel === 'guild')
-    throw new DomainError('INVALID_STATE', 'no guild', 'You are not in a guild.');
+  let guildId: string | undefined;
+  if (channel === 'guild') {
+    const g = await deps.db.guildMember.findUnique({
+      where: { characterId: sender.characterId },
+      select: { guildId: true },
+    });
+    if (!g) throw new DomainError('INVALID_STATE', 'no guild', 'You are not in a guild.');
+    guildId = g.guildId;
+  }
   let partyId: string | undefined;
   if (channel === 'party') {
     const m = await deps.db.partyMember.findUnique({ where: { characterId: sender.characterId } });
@@ -115,6 +127,8 @@ export async function postChat(
       'You said that already. Say something new.',
     );
 
+  const links = linkIds?.length ? await itemLinks(deps, sender.characterId, linkIds, text) : [];
+
   if (recipient && !(await opts.isOnline(recipient.id)))
     throw new DomainError('INVALID_STATE', 'whisper offline', `${recipient.name} is not online.`);
 
@@ -133,6 +147,7 @@ export async function postChat(
         to: recipient.name,
         text: masked,
         at: at.getTime(),
+        ...(links.length > 0 ? { links } : {}),
       },
       delivery: { kind: 'sender-only' },
     };
@@ -144,7 +159,9 @@ export async function postChat(
         ? sender.zoneId
         : channel === 'party'
           ? partyId!
-          : '';
+          : channel === 'guild'
+            ? guildId!
+            : '';
   const row = await deps.db.chatMessage.create({
     data: {
       channel,
@@ -156,6 +173,7 @@ export async function postChat(
       text: masked,
       original: masked === text ? null : text,
       createdAt: at,
+      ...(links.length > 0 ? { links } : {}),
     },
   });
   const delivery: ChatDelivery =
@@ -167,6 +185,46 @@ export async function postChat(
           ? { kind: 'say', zoneId: sender.zoneId }
           : channel === 'party'
             ? { kind: 'party', partyId: partyId! }
-            : { kind: 'channel', channel };
+            : channel === 'guild'
+              ? { kind: 'guild', guildId: guildId! }
+              : { kind: 'channel', channel };
   return { message: toWire(row), delivery };
+}
+
+/**
+ * The linked items as they are now (the sender's own, in its bag or worn), each
+ * named in the text as [Name]; a link to anything else is refused, not dropped.
+ */
+async function itemLinks(
+  deps: GameDeps,
+  characterId: string,
+  ids: readonly string[],
+  text: string,
+): Promise<ChatItemLink[]> {
+  const unique = [...new Set(ids)];
+  const items = await deps.db.item.findMany({
+    where: { id: { in: unique }, characterId, container: { in: ['BAG', 'EQUIPMENT'] } },
+    include: { template: true },
+  });
+  if (items.length !== unique.length)
+    throw new DomainError('NOT_FOUND', 'link not own item', 'You can only link items you carry.');
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return unique.map((id) => {
+    const i = byId.get(id)!;
+    if (!text.includes(itemLinkToken(i.template.name)))
+      throw new DomainError(
+        'VALIDATION',
+        'link not in text',
+        `Put ${itemLinkToken(i.template.name)} in the message to link it.`,
+      );
+    return {
+      itemId: i.id,
+      templateId: i.templateId,
+      name: i.template.name,
+      rarity: RARITIES.find((r) => r === i.template.rarity) ?? 'common',
+      quantity: i.quantity,
+      durability: i.durability,
+      maxDurability: i.template.maxDurability,
+    };
+  });
 }

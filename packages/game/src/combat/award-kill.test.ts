@@ -157,6 +157,7 @@ describe('awardKill', () => {
       rewards: [],
       loot: { drops: [], eddies: 0 },
       lootOwnerId: null,
+      party: null,
     });
     const paid = one?.duplicate ? two : one;
     const row = await char(p.characterId);
@@ -194,6 +195,7 @@ describe('awardKill', () => {
         rewards: [],
         loot: { drops: [], eddies: 0 },
         lootOwnerId: null,
+        party: null,
       });
       expect((await killedEvent(input.killKey))?.payload).toMatchObject({
         killers: [],

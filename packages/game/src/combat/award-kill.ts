@@ -1,10 +1,18 @@
-import { KILL_CREDIT_MIN_SHARE, NPC_RANKS, splitPartyXp, xpForKill } from '@necp/shared';
+import {
+  DEFAULT_LOOT_THRESHOLD,
+  KILL_CREDIT_MIN_SHARE,
+  LOOT_MODES,
+  NPC_RANKS,
+  RARITIES,
+  splitPartyXp,
+  xpForKill,
+} from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../accounts/validation';
 import { lockLiveCharacters } from '../core/lock-order';
 import { TX_OPTIONS } from '../inventory/locks';
-import { createLootDropTx, type LootDropResult } from '../loot/create-loot-drop';
+import { createLootDropTx, type LootDropResult, type PartyLoot } from '../loot/create-loot-drop';
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
 import { activeQuestIds } from '../quests/active-quest-ids';
@@ -52,6 +60,8 @@ export interface AwardKillResult {
   loot: LootDropResult;
   /** top contributor: owns the drops and got the eddies; null when nobody earned credit */
   lootOwnerId: string | null;
+  /** the party whose loot mode shared the drops, if any */
+  party: PartyLoot | null;
 }
 
 const nothing = (duplicate: boolean): AwardKillResult => ({
@@ -59,6 +69,7 @@ const nothing = (duplicate: boolean): AwardKillResult => ({
   rewards: [],
   loot: { drops: [], eddies: 0 },
   lootOwnerId: null,
+  party: null,
 });
 
 /**
@@ -110,7 +121,9 @@ export async function awardKill(
     const top = [...killers.filter((k) => k.damage > 0)].sort(
       (a, b) => b.damage - a.damage || a.characterId.localeCompare(b.characterId),
     )[0];
-    const lootOwnerId = top?.characterId ?? null;
+    const party = top ? await partyLootOf(tx, groups, top.characterId, levelOf) : undefined;
+    // round robin: the loot (and its eddies) is whose turn it is
+    const lootOwnerId = party?.turn ?? top?.characterId ?? null;
     const fresh = await publishEvent(tx, {
       type: 'npc.killed',
       key: `npc.killed:${killKey}`,
@@ -143,11 +156,12 @@ export async function awardKill(
           tableId: npc.lootTable,
           level: npc.level,
           ownerCharacterId: lootOwnerId,
+          party: party?.loot,
           // quest-only drops (loot `questActive`) fall only while the owner runs the quest
           activeQuestIds: await activeQuestIds(tx, lootOwnerId, deps.clock.now()),
         })
       : { drops: [], eddies: 0 };
-    return { duplicate: false, rewards, loot, lootOwnerId };
+    return { duplicate: false, rewards, loot, lootOwnerId, party: party?.loot ?? null };
   }, TX_OPTIONS);
 
   deps.log.info(
@@ -191,4 +205,35 @@ async function sharingGroups(
   }
   for (const ids of groups.values()) ids.sort();
   return groups;
+}
+
+/**
+ * The loot rules of the top damage dealer's party, when it shares this kill: its
+ * mode, threshold and leader, and for round robin whose turn it is (the cursor moves
+ * on, under the party row's lock).
+ */
+async function partyLootOf(
+  tx: Tx,
+  groups: Map<string, string[]>,
+  topId: string,
+  levelOf: Map<string, number>,
+): Promise<{ loot: PartyLoot; turn?: string } | undefined> {
+  const entry = [...groups].find(([, ids]) => ids.includes(topId));
+  if (!entry) return undefined;
+  const [partyId, ids] = entry;
+  const sharers = ids.filter((id) => levelOf.has(id));
+  const row = await tx.party.findUnique({ where: { id: partyId } });
+  if (!row) return undefined;
+  const loot: PartyLoot = {
+    partyId,
+    mode: LOOT_MODES.find((m) => m === row.lootMode) ?? 'free_for_all',
+    threshold: RARITIES.find((r) => r === row.lootThreshold) ?? DEFAULT_LOOT_THRESHOLD,
+    leaderId: row.leaderId,
+    sharers,
+  };
+  if (loot.mode !== 'round_robin' || sharers.length === 0) return { loot };
+  const [moved] = await tx.$queryRaw<{ rrCursor: number }[]>`
+    UPDATE "Party" SET "rrCursor" = "rrCursor" + 1 WHERE "id" = ${partyId} RETURNING "rrCursor"`;
+  const turn = sharers[((moved?.rrCursor ?? 1) - 1) % sharers.length];
+  return { loot, ...(turn ? { turn } : {}) };
 }

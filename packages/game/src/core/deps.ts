@@ -28,6 +28,8 @@ export interface GameConfig {
   registrationsPerIpPerHour?: number;
   /** words the chat filter masks besides its built-in English list (operator's CHAT_FILTER_WORDS) */
   chatFilterWords?: readonly string[];
+  /** how long player mail carrying items or eddies waits before it arrives (default MAIL_DELIVERY_DELAY_MS) */
+  mailDeliveryDelayMs?: number;
 }
 
 export type { Db, Tx };

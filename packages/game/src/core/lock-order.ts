@@ -9,8 +9,15 @@
  *   2. Character rows, several of them always in id order (PostgreSQL's ORDER BY
  *      "id" … FOR UPDATE: awardKill, the outbox subscribers, the sim's position
  *      flush, which locks its whole batch in id order in one statement);
+ *   2b. a Guild row (guild/): after the character rows the operation locks (a
+ *      deposit or withdrawal locks its character, an accepted invitation its
+ *      invitee, an invitation both ends), never before them; kicks, rank changes
+ *      and disbanding lock the guild row only;
+ *   2c. a Mail row (mail/): after the character rows (a send locks both ends, a
+ *      take its recipient, a cash-on-delivery payment and the expiry of a mail
+ *      both ends); the mail's row guards its attached items and held eddies;
  *   3. the rows that belong to those characters: items, quest rows, standings,
- *      QuestEventApplied, ledger entries.
+ *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log).
  *
  * A background writer that touches several characters (an npc.killed event with
  * several killers) locks all of them up front with lockLiveCharacters before any

@@ -12,6 +12,7 @@ import { DomainError } from '../core/errors';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
 import { presenceOf } from './presence';
+import { notify } from '../notifications/notifications';
 
 const full = (who: string) =>
   new DomainError('CONFLICT', 'friends full', `${who} friends list is full (${FRIENDS_MAX}).`);
@@ -49,7 +50,7 @@ async function befriend(tx: Tx, a: string, b: string): Promise<void> {
 export type FriendRequestOutcome = 'sent' | 'accepted';
 
 export async function requestFriend(
-  deps: Pick<GameDeps, 'db'>,
+  deps: Pick<GameDeps, 'db' | 'clock'>,
   input: { characterId: string; name: string },
 ): Promise<{ outcome: FriendRequestOutcome; name: string }> {
   const me = input.characterId;
@@ -90,7 +91,16 @@ export async function requestFriend(
       );
     if ((await tx.friendship.count({ where: { characterId: me } })) >= FRIENDS_MAX)
       throw full('Your');
-    if (!mine) await tx.friendRequest.create({ data: { fromId: me, toId: target.id } });
+    if (!mine) {
+      await tx.friendRequest.create({ data: { fromId: me, toId: target.id } });
+      const { name } = await tx.character.findUniqueOrThrow({ where: { id: me } });
+      await notify(tx, deps.clock.now(), {
+        characterId: target.id,
+        kind: 'friend_request',
+        title: `${name} wants to be your friend`,
+        body: 'Answer in the friends window (O).',
+      });
+    }
     return { outcome: 'sent' as const, name: target.name };
   });
 }

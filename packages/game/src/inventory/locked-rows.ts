@@ -47,7 +47,7 @@ export const ItemRowSchema = z.object({
   templateId: id,
   quantity: int,
   durability: int.nullable(),
-  container: z.enum(['BAG', 'EQUIPMENT', 'BANK', 'GROUND', 'BUYBACK']),
+  container: z.enum(['BAG', 'EQUIPMENT', 'BANK', 'GROUND', 'BUYBACK', 'MAIL']),
   slot: int,
   characterId: id.nullable(),
   userId: id.nullable(),

@@ -1,6 +1,7 @@
 import { Prisma } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
-import { bankOwner, charOwner } from './owners';
+import { mailEddiesDifferences, scopedMailIds } from './check-mail-holdings';
+import { bankOwner, charOwner, mailOwner } from './owners';
 
 /** One place where the tables and the ledger disagree. */
 export interface InvariantDifference {
@@ -8,8 +9,10 @@ export interface InvariantDifference {
     | 'character_eddies' // Character.eddies ≠ Σ eddiesDelta (a purged character must sum to 0)
     | 'item_quantity' // Item.quantity ≠ Σ quantityDelta
     | 'deleted_item' // a deleted item's rows do not sum to 0
-    | 'template_total'; // Σ Item.quantity per template ≠ Σ quantityDelta per template
-  /** characterId, itemId or templateId ('(none)' for ledger rows without one) */
+    | 'template_total' // Σ Item.quantity per template ≠ Σ quantityDelta per template
+    | 'guild_eddies' // Guild.bankEddies ≠ Σ eddiesDelta of its rows (a disbanded guild must sum to 0)
+    | 'mail_eddies'; // Mail.eddies ≠ Σ eddiesDelta of its rows (a deleted mail must sum to 0)
+  /** characterId, itemId, templateId or guildId ('(none)' for ledger rows without one) */
   id: string;
   /** what the ledger sums to */
   ledger: number;
@@ -19,13 +22,14 @@ export interface InvariantDifference {
 }
 
 /**
- * Restricts the check to some characters and accounts (tests share one database
+ * Restricts the check to some characters, accounts and guilds (tests share one database
  * with other suites running at the same time). Items in scope: those the given
  * characters/accounts hold now, plus every item whose ledger rows ever named them.
  */
 export interface InvariantScope {
   characterIds?: readonly string[];
   userIds?: readonly string[];
+  guildIds?: readonly string[];
 }
 
 interface Row {
@@ -53,7 +57,11 @@ export async function checkInvariants(
 async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDifference[]> {
   const chars = [...(scope?.characterIds ?? [])];
   const users = [...(scope?.userIds ?? [])];
+  const guilds = [...(scope?.guildIds ?? [])];
   const owners = [...chars.map(charOwner), ...users.map(bankOwner)];
+  // mails of the scope's characters: their held items and eddies are in scope too
+  const mails = scope ? await scopedMailIds(tx, chars, owners) : null;
+  if (mails) owners.push(...mails.map(mailOwner));
 
   const charFilter = (col: Prisma.Sql) =>
     scope ? Prisma.sql`AND ${col} = ANY(${chars}::text[])` : Prisma.empty;
@@ -112,6 +120,29 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
     WHERE COALESCE(led.ledger, 0) <> COALESCE(cur.actual, 0)
     ORDER BY 1`;
 
+  // a guild's rows: no characterId, no item, the guild on the side the eddies went
+  const guildEddies = await tx.$queryRaw<Row[]>`
+    WITH led AS (
+      SELECT id, SUM(delta)::bigint AS ledger FROM (
+        SELECT CASE WHEN "toOwner" LIKE 'guild:%' THEN substr("toOwner", 7)
+                    ELSE substr("fromOwner", 7) END AS id,
+               "eddiesDelta" AS delta
+        FROM "LedgerEntry"
+        WHERE "characterId" IS NULL AND "itemId" IS NULL
+          AND ("toOwner" LIKE 'guild:%' OR "fromOwner" LIKE 'guild:%')
+      ) g
+      WHERE TRUE ${scope ? Prisma.sql`AND id = ANY(${guilds}::text[])` : Prisma.empty}
+      GROUP BY id
+    ), cur AS (
+      SELECT "id", "bankEddies"::bigint AS actual FROM "Guild"
+      WHERE TRUE ${scope ? Prisma.sql`AND "id" = ANY(${guilds}::text[])` : Prisma.empty}
+    )
+    SELECT COALESCE(cur.id, led.id) AS id, COALESCE(led.ledger, 0)::bigint AS ledger,
+           COALESCE(cur.actual, 0)::bigint AS actual
+    FROM cur FULL OUTER JOIN led ON led.id = cur.id
+    WHERE COALESCE(led.ledger, 0) <> COALESCE(cur.actual, 0)
+    ORDER BY 1`;
+  const mailEddies = await mailEddiesDifferences(tx, mails);
   const out = (kind: InvariantDifference['kind'], r: Row): InvariantDifference => ({
     kind,
     id: r.id ?? '(none)',
@@ -125,6 +156,8 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
       ...(r.templateId ? { templateId: r.templateId } : {}),
     })),
     ...templates.map((r) => out('template_total', r)),
+    ...guildEddies.map((r) => out('guild_eddies', r)),
+    ...mailEddies.map((r) => out('mail_eddies', r)),
   ];
 }
 

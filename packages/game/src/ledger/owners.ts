@@ -9,16 +9,27 @@ export const bankOwner = (userId: string) => `bank:${userId}`;
 export const groundOwner = (zoneId: string) => `ground:${zoneId}`;
 /** sold to a vendor, kept for the seller's buy-back */
 export const buybackOwner = (characterId: string) => `buyback:${characterId}`;
+/**
+ * A guild's bank. Its eddies are in the ledger as rows with no characterId that name
+ * the guild on the side the eddies went (deposit: toOwner, withdrawal: fromOwner).
+ */
+export const guildOwner = (guildId: string) => `guild:${guildId}`;
+/**
+ * A mail (mail/): the items attached to it and the eddies it carries until taken.
+ * Its eddies are rows with no characterId naming the mail on the side they went.
+ */
+export const mailOwner = (mailId: string) => `mail:${mailId}`;
 /** where created items/eddies come from */
 export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
 /** where destroyed items/eddies go */
 export const sinkOwner = (reason: LedgerReason) => `sink:${reason}`;
 
-export type OwnerKind = 'char' | 'bank' | 'ground' | 'buyback' | 'source' | 'sink';
+export type OwnerKind =
+  'char' | 'bank' | 'ground' | 'buyback' | 'guild' | 'mail' | 'source' | 'sink';
 
 /** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
 export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
-  const m = /^(char|bank|ground|buyback|source|sink):(.+)$/.exec(owner);
+  const m = /^(char|bank|ground|buyback|guild|mail|source|sink):(.+)$/.exec(owner);
   return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;
 }
 

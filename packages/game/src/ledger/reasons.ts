@@ -26,5 +26,13 @@ export const LEDGER_REASONS = [
   'use',
   /** the daily login reward */
   'login',
+  /** founding a guild (a sink) */
+  'guild_fee',
+  /** eddies between a character and its guild's bank (deposit, withdrawal) */
+  'guild_bank',
+  /** a player mail's postage (a sink); items and eddies going into or out of a mail are `mail` */
+  'postage',
+  /** cash on delivery paid by a mail's recipient to its sender */
+  'cod',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

@@ -9,6 +9,9 @@ export interface CurrencyChange {
   delta: number;
   /** correlation id (an item, a trade, a request) */
   ref?: string;
+  /** where the eddies came from / went, for a transfer between owners (see owners.ts) */
+  fromOwner?: string;
+  toOwner?: string;
 }
 
 const INT_MAX = 2_147_483_647;
@@ -55,6 +58,8 @@ export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<nu
       eddiesDelta: delta,
       balanceAfter: row.eddies,
       ref: change.ref ?? null,
+      fromOwner: change.fromOwner ?? null,
+      toOwner: change.toOwner ?? null,
     },
   });
   return row.eddies;

@@ -1,4 +1,12 @@
-import { lootTableById, rollLoot } from '@necp/shared';
+import {
+  LOOT_ROLL_MS,
+  lootRights,
+  lootTableById,
+  rollLoot,
+  type LootMode,
+  type LootRights,
+  type Rarity,
+} from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { TX_OPTIONS } from '../inventory/locks';
@@ -26,6 +34,17 @@ export interface CreateLootDropInput {
   activeQuestIds?: readonly string[];
   /** the lease token of the zone it falls in (refused once another process owns it) */
   fence?: ZoneFence | undefined;
+  /** a party kill: its loot mode decides each drop's rights (shared rules/party-loot.ts) */
+  party?: PartyLoot | undefined;
+}
+
+export interface PartyLoot {
+  partyId: string;
+  mode: LootMode;
+  threshold: Rarity;
+  leaderId: string;
+  /** the members sharing the kill (need/greed rolls are theirs), sorted */
+  sharers: string[];
 }
 
 export interface LootDropResult {
@@ -49,6 +68,16 @@ export async function createLootDrop(
     await assertZoneOwner(tx, input.fence);
     return createLootDropTx(tx, deps, input);
   }, TX_OPTIONS);
+}
+
+/** One drop's rights: the owner alone, or by the party's loot mode. */
+function dropRights(input: CreateLootDropInput, rarity: Rarity): LootRights {
+  const owner = input.ownerCharacterId;
+  if (!input.party || !owner) return { owner, shared: false, roll: false };
+  return lootRights(input.party.mode, rarity, input.party.threshold, {
+    owner,
+    leaderId: input.party.leaderId,
+  });
 }
 
 /** Unknown zone or table: NOT_FOUND, before anything is rolled or written. */
@@ -122,18 +151,25 @@ export async function createLootDropTx(
       ref,
     });
     const at = spots[i] ?? input;
+    const rights = dropRights(input, byId.get(s.templateId)!.rarity as Rarity);
     const drop = await tx.worldDrop.create({
       data: {
         zoneId: input.zoneId,
         x: at.x,
         y: at.y,
         itemId: item.id,
-        ownerCharacterId: input.ownerCharacterId,
+        ownerCharacterId: rights.owner,
+        partyId: rights.shared ? (input.party?.partyId ?? null) : null,
+        rollUntil: rights.roll ? new Date(deps.clock.ms() + LOOT_ROLL_MS) : null,
         freeAt,
         despawnAt,
       },
       include: dropInclude,
     });
+    if (rights.roll && input.party)
+      await tx.lootRoll.createMany({
+        data: input.party.sharers.map((characterId) => ({ dropId: drop.id, characterId })),
+      });
     drops.push(toZoneDrop(drop));
   }
   if (input.ownerCharacterId && eddies > 0) {

@@ -1,4 +1,4 @@
-import type { GameDeps } from '../core/deps';
+import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
 import { TX_OPTIONS } from '../inventory/locks';
 import { placeInBag } from '../inventory/place-in-bag';
@@ -44,8 +44,13 @@ export async function pickupDrop(
     const now = deps.clock.ms();
     // past despawnAt it is already gone for players; the sweep just has not destroyed it yet
     if (drop.despawnAt <= now) throw dropGone();
-    if (drop.ownerCharacterId && drop.ownerCharacterId !== input.characterId && now < drop.freeAt)
-      throw notYoursYet();
+    if (drop.rollUntil !== null)
+      throw new DomainError(
+        'FORBIDDEN',
+        'drop being rolled for',
+        'Your party is rolling for that.',
+      );
+    if (now < drop.freeAt && !(await mayLootNow(tx, drop, input.characterId))) throw notYoursYet();
 
     await placeInBag(tx, {
       characterId: input.characterId,
@@ -73,4 +78,14 @@ export async function pickupDrop(
     });
     return drop;
   }, TX_OPTIONS);
+}
+
+/** Before `freeAt`: the owner, and the members of the party it was dropped for. */
+async function mayLootNow(tx: Tx, drop: ZoneDrop, characterId: string): Promise<boolean> {
+  if (drop.ownerCharacterId === characterId) return true;
+  if (drop.partyId) {
+    const m = await tx.partyMember.findUnique({ where: { characterId } });
+    if (m?.partyId === drop.partyId) return true;
+  }
+  return drop.ownerCharacterId === null && drop.partyId === null;
 }

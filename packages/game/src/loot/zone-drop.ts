@@ -14,8 +14,12 @@ export interface ZoneDrop {
   name: string;
   rarity: Rarity;
   quantity: number;
-  /** who may pick it up before `freeAt`; null: anyone */
+  /** who may pick it up before `freeAt`; null: anyone (or the party, or nobody while rolled for) */
   ownerCharacterId: string | null;
+  /** a party's loot: its members may pick it up before `freeAt` too */
+  partyId: string | null;
+  /** epoch ms: a need/greed roll holds it until decided (at the latest then); null: none */
+  rollUntil: number | null;
   /** epoch ms */
   freeAt: number;
   despawnAt: number;
@@ -39,6 +43,8 @@ export function toZoneDrop(row: DropRow): ZoneDrop {
     rarity: row.item.template.rarity as Rarity,
     quantity: row.item.quantity,
     ownerCharacterId: row.ownerCharacterId,
+    partyId: row.partyId,
+    rollUntil: row.rollUntil?.getTime() ?? null,
     freeAt: row.freeAt.getTime(),
     despawnAt: row.despawnAt.getTime(),
   };

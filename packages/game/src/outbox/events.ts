@@ -2,7 +2,7 @@
  * Domain events written to the transactional outbox. Each type has a Zod schema:
  * publishers are checked before the row is written, subscribers get a parsed payload.
  */
-import { NPC_RANKS } from '@necp/shared';
+import { GUILD_MEMBERS_MAX, NOTIFICATION_KINDS, NPC_RANKS } from '@necp/shared';
 import { z } from 'zod';
 
 const id = z.string().min(1);
@@ -93,6 +93,49 @@ export const CharacterStatsChangedPayloadSchema = z.object({
   cause: z.string().min(1).max(64),
 });
 
+/**
+ * A character joined a guild (founded it or accepted an invitation): its sockets, on
+ * whichever sim node, join the guild's room (guild chat) and are told to refetch.
+ */
+export const GuildMemberJoinedPayloadSchema = z.object({ guildId: id, characterId: id });
+
+/** A character left a guild or was kicked: its sockets leave the guild's room. */
+export const GuildMemberLeftPayloadSchema = z.object({
+  guildId: id,
+  characterId: id,
+  reason: z.enum(['left', 'kicked']),
+});
+
+/** The leader disbanded a guild: every member's sockets leave its room. */
+export const GuildDisbandedPayloadSchema = z.object({
+  guildId: id,
+  memberIds: z.array(id).max(GUILD_MEMBERS_MAX),
+});
+
+/** A character was invited to a guild (never written when the invitee blocks the inviter). */
+export const GuildInvitedPayloadSchema = z.object({
+  inviteId: id,
+  guildId: id,
+  guildName: z.string().min(1),
+  guildTag: z.string().min(1),
+  fromId: id,
+  from: z.string().min(1),
+  toId: id,
+  /** epoch ms */
+  expiresAt: z.int().min(0),
+});
+
+/** A notification became visible for a character: pushed to its sockets (any process). */
+export const NotificationCreatedPayloadSchema = z.object({
+  notificationId: id,
+  characterId: id,
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  /** epoch ms it shows from (later for mail still on its way: then not pushed) */
+  visibleAt: z.int().min(0),
+});
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
@@ -103,6 +146,11 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'quest.completed': QuestCompletedPayloadSchema,
   'account.access_changed': AccountAccessChangedPayloadSchema,
   'character.stats_changed': CharacterStatsChangedPayloadSchema,
+  'notification.created': NotificationCreatedPayloadSchema,
+  'guild.member_joined': GuildMemberJoinedPayloadSchema,
+  'guild.member_left': GuildMemberLeftPayloadSchema,
+  'guild.disbanded': GuildDisbandedPayloadSchema,
+  'guild.invited': GuildInvitedPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -120,6 +168,11 @@ export type ItemUsedPayload = OutboxPayloads['item.used'];
 export type QuestCompletedPayload = OutboxPayloads['quest.completed'];
 export type AccountAccessChangedPayload = OutboxPayloads['account.access_changed'];
 export type CharacterStatsChangedPayload = OutboxPayloads['character.stats_changed'];
+export type GuildMemberJoinedPayload = OutboxPayloads['guild.member_joined'];
+export type GuildMemberLeftPayload = OutboxPayloads['guild.member_left'];
+export type GuildDisbandedPayload = OutboxPayloads['guild.disbanded'];
+export type GuildInvitedPayload = OutboxPayloads['guild.invited'];
+export type NotificationCreatedPayload = OutboxPayloads['notification.created'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {

@@ -6,11 +6,18 @@
  * id order), so a sixth member can never squeeze in. A blocked inviter's invitations
  * are dropped silently. See docs/social.md.
  */
-import { PARTY_INVITE_MS, PARTY_MAX, type LootMode, type PartyViewMsg } from '@necp/shared';
+import {
+  PARTY_INVITE_MS,
+  PARTY_MAX,
+  type LootMode,
+  type PartyViewMsg,
+  type Rarity,
+} from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
+import { notify } from '../notifications/notifications';
 
 export type PartyView = PartyViewMsg;
 
@@ -48,6 +55,7 @@ export async function partyOf(
     id: m.party.id,
     leaderId: m.party.leaderId,
     lootMode: m.party.lootMode as LootMode,
+    lootThreshold: m.party.lootThreshold as Rarity,
     members: m.party.members.map((x) => ({
       id: x.character.id,
       name: x.character.name,
@@ -81,10 +89,20 @@ export async function inviteToParty(
   if (await isBlocked(deps, target.id, me))
     return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
   const expiresAt = new Date(deps.clock.ms() + PARTY_INVITE_MS);
-  const invite = await deps.db.partyInvite.upsert({
-    where: { fromId_toId: { fromId: me, toId: target.id } },
-    create: { fromId: me, toId: target.id, partyId: mine?.partyId ?? null, expiresAt },
-    update: { partyId: mine?.partyId ?? null, expiresAt },
+  const invite = await deps.db.$transaction(async (tx) => {
+    const row = await tx.partyInvite.upsert({
+      where: { fromId_toId: { fromId: me, toId: target.id } },
+      create: { fromId: me, toId: target.id, partyId: mine?.partyId ?? null, expiresAt },
+      update: { partyId: mine?.partyId ?? null, expiresAt },
+    });
+    const { name } = await tx.character.findUniqueOrThrow({ where: { id: me } });
+    await notify(tx, deps.clock.now(), {
+      characterId: target.id,
+      kind: 'party_invite',
+      title: `${name} invited you to a party`,
+      body: `The invitation lasts ${PARTY_INVITE_MS / 1000} seconds.`,
+    });
+    return row;
   });
   return {
     inviteId: invite.id,
@@ -222,5 +240,23 @@ export async function disbandParty(
     const members = await tx.partyMember.findMany({ where: { partyId } });
     await tx.party.delete({ where: { id: partyId } });
     return { partyId, memberIds: members.map((m) => m.characterId) };
+  });
+}
+
+/** The leader sets how drops are shared (and the rarity need/greed and leader apply to). */
+export async function setPartyLootMode(
+  deps: Pick<GameDeps, 'db'>,
+  input: { characterId: string; mode: LootMode; threshold?: Rarity | undefined },
+): Promise<{ partyId: string }> {
+  return deps.db.$transaction(async (tx) => {
+    const partyId = await asLeader(tx, input.characterId);
+    await tx.party.update({
+      where: { id: partyId },
+      data: {
+        lootMode: input.mode,
+        ...(input.threshold ? { lootThreshold: input.threshold } : {}),
+      },
+    });
+    return { partyId };
   });
 }

@@ -1,4 +1,5 @@
 import { purgeOldChat } from '../chat/purge-chat';
+import { expireMail } from '../mail/expire-mail';
 import { Prisma } from '@necp/db';
 import { dailyPeriodKey, nextDailyReset, QUESTS, weeklyPeriodKey } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
@@ -44,6 +45,8 @@ export async function runDailyCleanup(deps: Pick<GameDeps, 'db' | 'clock' | 'log
   // chat retention (docs/social.md): a reported message stays for its moderators
   const purged = await purgeOldChat(deps);
   if (purged > 0) deps.log.info({ purged }, 'old chat messages deleted');
+  // mail 30 days after arrival goes back to its sender or is destroyed (docs/social.md "Mail")
+  await expireMail(deps, deps.clock.now());
 }
 
 /** runDailyCleanup's work, with what it did; tests restrict it to their own rows. */

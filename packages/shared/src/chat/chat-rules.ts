@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CharacterNameRefSchema, IdSchema, TextSchema } from '../schemas/primitives';
+import { RARITIES, type Rarity } from '../content/item-schema';
 
 /** Channels a player writes to. */
 export const SENDABLE_CHANNELS = [
@@ -43,6 +44,9 @@ export const CHAT_RETENTION_DAYS = 30;
 export const CHAT_MUTE_MAX_MINUTES = 60 * 24 * 30;
 
 /** chat:send — one message; `to` (a character name) for whispers only. */
+/** Items one message may link. */
+export const CHAT_LINKS_MAX = 3;
+
 export const ChatSendSchema = z.object({
   channel: z.enum(SENDABLE_CHANNELS),
   text: TextSchema(CHAT_MAX_LENGTH, { min: 1 }).refine(
@@ -50,8 +54,25 @@ export const ChatSendSchema = z.object({
     'Say something first',
   ),
   to: CharacterNameRefSchema.optional(),
+  /** items of the sender's bag or gear linked in the text as [Name] (shift-click an item) */
+  links: z.array(IdSchema).max(CHAT_LINKS_MAX).optional(),
 });
 export type ChatSend = z.infer<typeof ChatSendSchema>;
+
+/** A linked item as it was when linked: shown as a tooltip on its [Name] in the line. */
+export const ChatItemLinkSchema = z.object({
+  itemId: z.string(),
+  templateId: z.string(),
+  name: z.string(),
+  rarity: z.enum(RARITIES),
+  quantity: z.number().int(),
+  durability: z.number().int().nullable(),
+  maxDurability: z.number().int().nullable(),
+});
+export type ChatItemLink = z.infer<typeof ChatItemLinkSchema>;
+
+/** `[Name]`: how a linked item reads in a message's text. */
+export const itemLinkToken = (name: string) => `[${name}]`;
 
 /** chat:report — flag a message for moderators (kept with its context). */
 export const ChatReportSchema = z.object({
@@ -83,6 +104,8 @@ export interface ChatMessage {
   text: string;
   /** ms since epoch */
   at: number;
+  /** items linked in the text as [Name] (as they were when linked) */
+  links?: ChatItemLink[];
 }
 
 /** Ack of chat:send: the message as delivered. */
@@ -134,6 +157,8 @@ export interface PartyViewMsg {
   id: string;
   leaderId: string;
   lootMode: LootMode;
+  /** need/greed and leader modes apply to this rarity and better */
+  lootThreshold: Rarity;
   members: { id: string; name: string; level: number; class: string; zoneId: string }[];
 }
 /** Each sim sends its members' vitals to their party this often (party frames, map arrows). */

@@ -6,6 +6,8 @@ export const SpawnPointContentSchema = z.object({
     'player_start',
     'medical_center',
     'bank_terminal',
+    /** a mailbox: sending and taking mail happen within MAIL_RANGE of one */
+    'mail_terminal',
     'npc_area',
     'loot_crate',
     /** rides to the other districts' stations (zone:travel), within INTERACT_RANGE */
@@ -143,6 +145,7 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { id: 'watson-medcenter', kind: 'medical_center', name: 'Trauma Team Clinic', x: 96, y: 96 },
       { id: 'watson-bank', kind: 'bank_terminal', name: 'Kabuki Bank Terminal', x: 280, y: 240 },
       { id: 'watson-metro', kind: 'metro_station', name: 'Kabuki Metro', x: 256, y: 300 },
+      { id: 'watson-mail', kind: 'mail_terminal', name: 'Kabuki Mail Terminal', x: 250, y: 230 },
       // supply crates sit off the busy start area, in alleys players explore
       {
         id: 'watson-crate-alley',
@@ -301,6 +304,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { id: 'westbrook-start', kind: 'player_start', name: 'Japantown Gate', x: 384, y: 700 },
       { id: 'westbrook-metro', kind: 'metro_station', name: 'Japantown Metro', x: 384, y: 672 },
       {
+        id: 'westbrook-mail',
+        kind: 'mail_terminal',
+        name: 'Japantown Mail Terminal',
+        x: 416,
+        y: 700,
+      },
+      {
         // Wakako's spare tracer beacons: only while q_bitw_finale is active (a failed run retries)
         id: 'westbrook-crate-locker',
         kind: 'loot_crate',
@@ -399,6 +409,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     spawnPoints: [
       { id: 'city-center-start', kind: 'player_start', name: 'Corpo Plaza', x: 512, y: 512 },
       { id: 'city-center-metro', kind: 'metro_station', name: 'Corpo Plaza Metro', x: 512, y: 560 },
+      {
+        id: 'city-center-mail',
+        kind: 'mail_terminal',
+        name: 'Corpo Plaza Mail Terminal',
+        x: 544,
+        y: 512,
+      },
       {
         id: 'city-center-medcenter',
         kind: 'medical_center',

@@ -6,6 +6,7 @@
  * to compile.
  */
 import type { z } from 'zod';
+import { LootAssignSchema, LootRollChoiceSchema, PartyLootModeSchema } from '../rules/party-loot';
 import {
   AdminLootSchema,
   CombatCancelSchema,
@@ -55,6 +56,9 @@ export const CLIENT_EVENT_SCHEMAS = {
   'party:kick': PartyMemberRefSchema,
   'party:promote': PartyMemberRefSchema,
   'party:disband': PartyEmptySchema,
+  'party:loot_mode': PartyLootModeSchema,
+  'loot:roll': LootRollChoiceSchema,
+  'loot:assign': LootAssignSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

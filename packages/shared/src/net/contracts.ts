@@ -17,6 +17,9 @@ import type {
   PartyViewMsg,
   PartyVitalsMsg,
 } from '../chat/chat-rules';
+import type { LootAssignStartMsg, LootRollResultMsg, LootRollStartMsg } from '../rules/party-loot';
+import type { NotificationView } from '../notifications/notification-rules';
+import type { GuildInvitedMsg, GuildUpdateMsg } from '../guild/guild-rules';
 
 export const MoveInputSchema = z.object({
   /** client input sequence number; the server acks the last one applied */
@@ -343,6 +346,10 @@ export interface EntityInfo {
   ownerCharacterId?: string | null;
   /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
   freeAt?: number;
+  /** drops only: a party's loot — its members may pick it up before `freeAt` too */
+  partyId?: string;
+  /** drops only: held for the party's need/greed roll until decided (server epoch ms) */
+  rollUntil?: number;
   /** npcs: content template id (name/rank/abilities come from content); contacts: the contact id */
   templateId?: string;
   /** npcs only */
@@ -447,6 +454,20 @@ export interface ServerToClientEvents {
   'party:update': (msg: { party: PartyViewMsg | null }) => void;
   /** members' health, level and position, every PARTY_VITALS_MS from each sim holding some */
   'party:vitals': (msg: PartyVitalsMsg) => void;
+  /** a drop the party rolls for (need / greed / pass within LOOT_ROLL_MS) */
+  'loot:roll_start': (msg: LootRollStartMsg) => void;
+  /** how a roll went */
+  'loot:roll_result': (msg: LootRollResultMsg) => void;
+  /** to the leader (leader mode): a drop to give to a member */
+  'loot:assign_start': (msg: LootAssignStartMsg) => void;
+  /** a notification for this character (the bell; persistent, listed by notifications.list) */
+  'notification:new': (msg: Omit<NotificationView, 'read'>) => void;
+  /** the leader gave you a drop: it is yours to pick up */
+  'loot:given': (msg: { dropId: string; name: string; from: string }) => void;
+  /** someone invites you to a guild (accept it through the web API, guild.accept) */
+  'guild:invited': (msg: GuildInvitedMsg) => void;
+  /** your guild (null: none) — on entering, and after every change (joined, left, kicked, disbanded, roster): refetch */
+  'guild:update': (msg: GuildUpdateMsg) => void;
 }
 
 export interface ClientToServerEvents {
@@ -473,6 +494,9 @@ export interface ClientToServerEvents {
   'party:kick': (input: unknown, ack?: (res: Ack) => void) => void;
   'party:promote': (input: unknown, ack?: (res: Ack) => void) => void;
   'party:disband': (input: unknown, ack?: (res: Ack) => void) => void;
+  'party:loot_mode': (input: unknown, ack?: (res: Ack) => void) => void;
+  'loot:roll': (input: unknown, ack?: (res: Ack) => void) => void;
+  'loot:assign': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
 }
 
 /**

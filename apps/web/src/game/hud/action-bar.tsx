@@ -1,10 +1,14 @@
 'use client';
 /**
  * Bottom-centre buttons for the windows, with their hotkeys and badges: unspent
- * points, quests ready to turn in, friend requests waiting, an unclaimed daily reward.
+ * points, quests ready to turn in, friend requests waiting, guild invitations waiting,
+ * unread mail, an unclaimed daily reward.
  */
 import type { ReactNode } from 'react';
 import { useFriends } from '../friends/use-friends';
+import { useGuildInvites, useMyGuild } from '../guild/use-guild';
+import { unreadBadge } from '../mail/mail-view';
+import { useMailbox } from '../mail/use-mail';
 import { useSheet } from '../items/use-inventory';
 import { readyCount } from '../quests/quest-lists';
 import { useDailyStatus, useQuestLog } from '../quests/use-quests';
@@ -48,6 +52,8 @@ export function ActionBar() {
   const panels = useGame((s) => s.panels);
   const togglePanel = useGame((s) => s.togglePanel);
   const bankNear = useGame((s) => s.bankNear);
+  const mailNear = useGame((s) => s.mailNear);
+  const unreadMail = unreadBadge(useMailbox().unread);
   const logOpen = useGame((s) => s.combatLogOpen);
   const toggleLog = useGame((s) => s.toggleCombatLog);
   const { commands } = useGameSession();
@@ -56,6 +62,9 @@ export function ActionBar() {
   const log = useQuestLog().data;
   const ready = log ? readyCount(log) : 0;
   const requests = useFriends().data?.incoming.length ?? 0;
+  // invitations matter only to a character in no guild
+  const noGuild = useMyGuild().data === null;
+  const guildInvites = useGuildInvites(noGuild).data?.length ?? 0;
   const dailyQuery = useDailyStatus();
   const daily = dailyQuery.data;
   const dailyState = daily
@@ -143,6 +152,25 @@ export function ActionBar() {
         )}
       </BarButton>
       <BarButton
+        testId="hud-guild"
+        icon="⬢"
+        label="Guild"
+        hotkey="G"
+        title="Guild (G)"
+        on={panels.guild}
+        onClick={() => togglePanel('guild')}
+      >
+        {noGuild && guildInvites > 0 && (
+          <span
+            className="actionbar__badge"
+            data-testid="hud-guild-invites"
+            title="Guild invitations waiting"
+          >
+            {guildInvites}
+          </span>
+        )}
+      </BarButton>
+      <BarButton
         testId="hud-daily"
         icon="✦"
         label="Daily"
@@ -165,6 +193,22 @@ export function ActionBar() {
         far={!bankNear}
         onClick={commands.toggleBank}
       />
+      <BarButton
+        testId="hud-mail"
+        icon="✉"
+        label="Mail"
+        hotkey="M"
+        title={mailNear ? `${mailNear.name} (M)` : 'Mail — walk up to a mail terminal'}
+        on={panels.mail}
+        far={!mailNear}
+        onClick={commands.toggleMail}
+      >
+        {unreadMail && (
+          <span className="actionbar__badge" data-testid="hud-mail-unread" title="Unread mail">
+            {unreadMail}
+          </span>
+        )}
+      </BarButton>
       <BarButton
         testId="hud-combat-log"
         icon="≡"

@@ -4,11 +4,13 @@
  * game client's commands (they go to the sim, not the API).
  */
 import { createContext, useContext } from 'react';
-import type { PartyInvitedMsg, XpGainMsg } from '@necp/shared';
+import type { LootChoice, LootMode, PartyInvitedMsg, Rarity, XpGainMsg } from '@necp/shared';
 
 export interface GameCommands {
   interact: () => void;
   toggleBank: () => void;
+  /** M / E / clicking a mail terminal: the mailbox opens only beside one */
+  toggleMail: () => void;
   dropToGround: (itemId: string, quantity?: number) => Promise<boolean>;
   /** Tab: next hostile NPC in view */
   tabTarget: () => void;
@@ -26,7 +28,7 @@ export interface GameCommands {
   /** use one of a bag stack (item:use through the sim: consumables heal, quest items count) */
   useItem: (itemId: string) => Promise<boolean>;
   /** one line of the chat input (text or a /command) in the active tab; false: refused */
-  sendChat: (line: string) => Promise<boolean>;
+  sendChat: (line: string, links?: string[]) => Promise<boolean>;
   /** the ⚑ of a chat line (chat:report) */
   reportChat: (messageId: string) => Promise<boolean>;
   /** party commands to the sim (net/party-commands.ts); outcomes are toasts */
@@ -39,6 +41,11 @@ export interface GameCommands {
   partyPromote: (memberId: string, name: string) => Promise<boolean>;
   /** block a player by name (chat:ignore), told as a toast */
   ignore: (name: string) => Promise<boolean>;
+  /** party loot: the leader's mode, a roll answer, a gift (leader mode), keeping one */
+  setLootMode: (mode: LootMode, threshold?: Rarity) => Promise<boolean>;
+  lootRoll: (dropId: string, choice: LootChoice) => Promise<boolean>;
+  lootAssign: (dropId: string, memberId: string, name: string) => Promise<boolean>;
+  lootKeep: (dropId: string) => void;
   unignore: (name: string) => Promise<boolean>;
 }
 

@@ -1,9 +1,9 @@
 'use client';
 /**
  * What the keys do here, bottom centre: "F Pick up …" / "F Open …", "E Talk to
- * Regina Jones (Fixer)", "E Ride the metro", "E Use bank terminal". E goes to the
- * first of contact → metro → bank (input/key-actions.ts); the others show their
- * own keys (T, B). Every row is also a button.
+ * Regina Jones (Fixer)", "E Ride the metro", "E Use bank terminal", "E Check mail".
+ * E goes to the first of contact → metro → bank → mail (input/key-actions.ts); the
+ * others show their own keys (T, B, M). Every row is also a button.
  */
 import type { CSSProperties } from 'react';
 import { contextKeyAction } from '../input/key-actions';
@@ -15,6 +15,8 @@ export function InteractionHint() {
   const reach = useGame((s) => s.reach);
   const bank = useGame((s) => s.bankNear);
   const bankOpen = useGame((s) => s.panels.bank);
+  const mail = useGame((s) => s.mailNear);
+  const mailOpen = useGame((s) => s.panels.mail);
   const contact = useGame((s) => s.contactNear);
   const talkingTo = useGame((s) => s.dialogue?.contactId ?? s.vendorContactId);
   const station = useGame((s) => s.stationNear);
@@ -27,13 +29,16 @@ export function InteractionHint() {
     contactNear: contact,
     stationNear: station,
     bankNear: bank,
-    panels: { bank: bankOpen },
+    mailNear: mail,
+    panels: { bank: bankOpen, mail: mailOpen },
   });
   const showContact = contact && talkingTo !== contact.id;
   const showStation = station && !travelOpen;
   const showBank = bank && !bankOpen;
-  if (riding || (!reach && !showContact && !showStation && !showBank)) return null;
-  const kind = reach?.kind ?? (showContact ? 'contact' : showStation ? 'metro' : 'bank');
+  const showMail = mail && !mailOpen;
+  if (riding || (!reach && !showContact && !showStation && !showBank && !showMail)) return null;
+  const kind =
+    reach?.kind ?? (showContact ? 'contact' : showStation ? 'metro' : showBank ? 'bank' : 'mail');
   return (
     <div className="hint" data-testid="interaction-hint" data-kind={kind}>
       {reach?.kind === 'drop' &&
@@ -85,6 +90,16 @@ export function InteractionHint() {
       {showBank && (
         <button type="button" className="hint__row" onClick={commands.toggleBank}>
           <kbd>{e === 'bank' ? 'E' : 'B'}</kbd> Use <b className="hint__bank">{bank.name}</b>
+        </button>
+      )}
+      {showMail && (
+        <button
+          type="button"
+          className="hint__row"
+          data-testid="hint-mail"
+          onClick={commands.toggleMail}
+        >
+          <kbd>{e === 'mail' ? 'E' : 'M'}</kbd> Check mail <b className="hint__mail">{mail.name}</b>
         </button>
       )}
     </div>

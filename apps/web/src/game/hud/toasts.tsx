@@ -33,6 +33,9 @@ const PROTECTED = [
   '.touch__buttons',
 ].join(',');
 
+/** px kept around the (animated) area banner */
+const BANNER_MARGIN = 16;
+
 /** px between two toasts (the stack's CSS gap) */
 const GAP = 8;
 
@@ -45,7 +48,11 @@ function protectedRects(root: Element, self: Element, found: Set<Element>) {
     if (self.contains(el)) continue;
     found.add(el);
     const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0) out.push({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
+    if (r.width === 0 || r.height === 0) continue;
+    // the area banner moves while it shows (eases in scaled, leaves shifted up): keep
+    // clear of where it may be, not only of where it is at this frame
+    const m = el.classList.contains('areabanner') ? BANNER_MARGIN : 0;
+    out.push({ x0: r.left - m, y0: r.top - m, x1: r.right + m, y1: r.bottom + m });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 'use client';
 /**
  * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
- * R reputation, O friends, T metro (at a station), F pick up / open, E use what is in front
- * of you (talk to a contact, ride the metro, the bank terminal, else pick up),
+ * R reputation, O friends, G guild, T metro (at a station), M mailbox (at a mail terminal),
+ * F pick up / open, E use what is in front of you (talk to a contact, ride the
+ * metro, the bank or mail terminal, else pick up),
  * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
  * window itself sends with Enter and leaves with Esc). Esc closes the topmost thing
  * (dialog, menu, conversation, shop, windows, the target) before it opens the
@@ -75,10 +76,16 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('reputation');
         case 'KeyO':
           return s.togglePanel('friends');
+        case 'KeyG':
+          return s.togglePanel('guild');
+        case 'KeyN':
+          return s.setNotificationsOpen(!s.notificationsOpen);
         case 'KeyT':
           return toggleTravel();
         case 'KeyB':
           return commands.toggleBank();
+        case 'KeyM':
+          return commands.toggleMail();
         case 'KeyF':
           return commands.interact();
         case 'KeyE':

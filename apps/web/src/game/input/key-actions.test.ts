@@ -16,6 +16,13 @@ describe('contextKeyAction (E)', () => {
   it('leaves an open bank to F (E then picks up beside the terminal)', () => {
     expect(contextKeyAction({ ...none, bankNear: near, panels: { bank: true } })).toBe('interact');
   });
+  it('opens the mailbox at a mail terminal, after the bank; an open mailbox is F again', () => {
+    expect(contextKeyAction({ ...none, mailNear: near })).toBe('mail');
+    expect(contextKeyAction({ ...none, bankNear: near, mailNear: near })).toBe('bank');
+    expect(contextKeyAction({ ...none, mailNear: near, panels: { bank: false, mail: true } })).toBe(
+      'interact',
+    );
+  });
 });
 
 describe('escapeAction', () => {

@@ -1,24 +1,28 @@
 /**
  * What the context keys do right now, as pure functions of the HUD state (the
  * hotkey hook runs the answer). E is "use the thing in front of you": a contact
- * beats the metro, the metro beats the bank terminal, anything else is F's job.
+ * beats the metro, the metro beats the bank terminal, the bank the mail terminal,
+ * anything else is F's job.
  * Esc peels the topmost layer off the screen, one per press.
  */
 import type { PanelId } from '../store/ui-types';
 
-export type ContextKeyAction = 'talk' | 'metro' | 'bank' | 'interact';
+export type ContextKeyAction = 'talk' | 'metro' | 'bank' | 'mail' | 'interact';
 
 export interface ContextKeyState {
   contactNear: { id: string } | null;
   stationNear: { id: string } | null;
   bankNear: { id: string } | null;
-  panels: Pick<Record<PanelId, boolean>, 'bank'>;
+  /** optional: callers that predate the mailbox leave it out */
+  mailNear?: { id: string } | null;
+  panels: Pick<Record<PanelId, boolean>, 'bank'> & { mail?: boolean };
 }
 
 export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
   if (s.contactNear) return 'talk';
   if (s.stationNear) return 'metro';
   if (s.bankNear && !s.panels.bank) return 'bank';
+  if (s.mailNear && !s.panels.mail) return 'mail';
   return 'interact';
 }
 

@@ -16,6 +16,7 @@ import { ItemGlyph } from './item-glyph';
 import { rarityColor } from './rarity';
 import { templateOf } from './templates';
 import { isBroken, type InvItem } from './view-model';
+import { useGame } from '../hud/store-context';
 
 export interface SlotHandlers {
   onDropPayload: (to: ItemLocation) => void;
@@ -55,6 +56,7 @@ export function ItemSlot({
   dragging,
 }: Props) {
   const [over, setOver] = useState(false);
+  const linkItemInChat = useGame((s) => s.linkItemInChat);
   const t = item ? templateOf(item.templateId) : undefined;
   const broken = item ? isBroken(item) : false;
   const max = t?.maxDurability;
@@ -132,7 +134,12 @@ export function ItemSlot({
       onMouseEnter={(e) => item && handlers.onHover(item, at, e.currentTarget)}
       onMouseLeave={handlers.onLeave}
       onContextMenu={onContextMenu}
-      onClick={(e) => item && handlers.onClickItem(item, at, e.clientX, e.clientY)}
+      onClick={(e) => {
+        if (!item) return;
+        // shift-click: link the item in the chat ([Name] in the input)
+        if (e.shiftKey) linkItemInChat(item.id, t?.name ?? item.templateId);
+        else handlers.onClickItem(item, at, e.clientX, e.clientY);
+      }}
       onDoubleClick={() => item && handlers.onActivate(item, at)}
       role="gridcell"
       aria-label={

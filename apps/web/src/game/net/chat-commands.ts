@@ -67,7 +67,7 @@ export class ChatCommands {
    * One line of the input, typed in `tab`. True when it was handled (the input
    * clears); false when it was refused (the text stays, to fix or send again).
    */
-  async sendLine(line: string, tab: ChatTab): Promise<boolean> {
+  async sendLine(line: string, tab: ChatTab, links: string[] = []): Promise<boolean> {
     const trimmed = line.trim();
     // plain text in the whispers tab continues the last conversation
     if (tab === 'whispers' && trimmed !== '' && !trimmed.startsWith('/')) {
@@ -76,7 +76,7 @@ export class ChatCommands {
         this.error('Whisper someone first: /w name message');
         return false;
       }
-      return this.send('whisper', trimmed, to);
+      return this.send('whisper', trimmed, to, links);
     }
     const parsed = parseChatLine(line, TAB_CHANNEL[tab]);
     switch (parsed.kind) {
@@ -96,25 +96,32 @@ export class ChatCommands {
           this.error('Nobody has whispered you yet.');
           return false;
         }
-        return this.send('whisper', parsed.text, to);
+        return this.send('whisper', parsed.text, to, links);
       }
       case 'send':
-        return this.send(parsed.channel, parsed.text, parsed.to);
+        return this.send(parsed.channel, parsed.text, parsed.to, links);
       case 'ignore':
       case 'unignore':
         return this.ignore(parsed.kind, parsed.name);
     }
   }
 
-  private async send(channel: SendableChannel, text: string, to?: string): Promise<boolean> {
+  private async send(
+    channel: SendableChannel,
+    text: string,
+    to?: string,
+    links: string[] = [],
+  ): Promise<boolean> {
     if (text.length > CHAT_MAX_LENGTH) {
       this.error(`A message is at most ${CHAT_MAX_LENGTH} characters.`);
       return false;
     }
-    const res = await this.call<ChatMessage>(
-      'chat:send',
-      to ? { channel, text, to } : { channel, text },
-    );
+    const res = await this.call<ChatMessage>('chat:send', {
+      channel,
+      text,
+      ...(to ? { to } : {}),
+      ...(links.length > 0 ? { links } : {}),
+    });
     if (!res) return false;
     if (!res.ok) {
       this.error(res.error.message);

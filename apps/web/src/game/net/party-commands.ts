@@ -4,7 +4,15 @@
  * so these only report: a refusal or a confirmation, as a toast — or as a chat line
  * when the command was typed in the chat (/invite name).
  */
-import type { Ack, PartyInvitedMsg, PartyViewMsg } from '@necp/shared';
+import {
+  LOOT_MODE_LABEL,
+  type Ack,
+  type LootChoice,
+  type LootMode,
+  type PartyInvitedMsg,
+  type PartyViewMsg,
+  type Rarity,
+} from '@necp/shared';
 import type { GameStore } from '../store/game-store';
 import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
@@ -18,7 +26,10 @@ type PartyEvent =
   | 'party:leave'
   | 'party:kick'
   | 'party:promote'
-  | 'party:disband';
+  | 'party:disband'
+  | 'party:loot_mode'
+  | 'loot:roll'
+  | 'loot:assign';
 
 /** where a command's outcome is told */
 export type Say = (kind: 'info' | 'warn' | 'success', text: string) => void;
@@ -103,5 +114,32 @@ export class PartyCommands {
     const ok = (await this.call('party:disband', {}, this.toast)) !== null;
     if (ok) this.toast('info', 'The party is disbanded.');
     return ok;
+  }
+
+  /** the leader: how drops are shared (and from which rarity rolls / gifts apply) */
+  async setLootMode(mode: LootMode, threshold?: Rarity): Promise<boolean> {
+    const ok =
+      (await this.call(
+        'party:loot_mode',
+        threshold ? { mode, threshold } : { mode },
+        this.toast,
+      )) !== null;
+    if (ok) this.toast('info', `Loot: ${LOOT_MODE_LABEL[mode]}.`);
+    return ok;
+  }
+
+  /** need / greed / pass on a drop the party rolls for */
+  async roll(dropId: string, choice: LootChoice): Promise<boolean> {
+    this.store.lootCardDone(dropId);
+    return (await this.call('loot:roll', { dropId, choice }, this.toast)) !== null;
+  }
+
+  /** leader mode: give a held drop to a member */
+  async assign(dropId: string, memberId: string, name: string): Promise<boolean> {
+    const r = await this.call<{ name: string }>('loot:assign', { dropId, memberId }, this.toast);
+    if (!r) return false;
+    this.store.lootCardDone(dropId);
+    this.toast('info', `You gave ${r.name} to ${name}.`);
+    return true;
   }
 }

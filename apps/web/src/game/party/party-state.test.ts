@@ -23,6 +23,7 @@ const party: PartyViewMsg = {
   id: 'p1',
   leaderId: 'b',
   lootMode: 'free_for_all',
+  lootThreshold: 'uncommon',
   members: [member('a', 'Ana'), member('b', 'Bex'), member('c', 'Cid', 'westbrook')],
 };
 const vitals = (id: string, over: object = {}) => ({

@@ -6,6 +6,8 @@
  */
 import {
   PARTY_VITALS_STALE_MS,
+  type LootAssignStartMsg,
+  type LootRollStartMsg,
   type PartyInvitedMsg,
   type PartyMemberVitals,
   type PartyViewMsg,
@@ -19,15 +21,45 @@ export interface PartyState {
   /** member id → vitals and Date.now() when they arrived */
   vitals: Record<string, PartyMemberVitals & { at: number }>;
   invites: PartyInvitedMsg[];
+  /** drops the party rolls for, waiting for this player's need / greed / pass */
+  rolls: LootRollStartMsg[];
+  /** leader mode: drops this leader holds to give away */
+  assigns: LootAssignStartMsg[];
 }
 
-export const initialPartyState = (): PartyState => ({ party: null, vitals: {}, invites: [] });
+/** At most this many roll / give cards wait on screen (the oldest go). */
+export const MAX_LOOT_CARDS = 4;
+
+export const initialPartyState = (): PartyState => ({
+  party: null,
+  vitals: {},
+  invites: [],
+  rolls: [],
+  assigns: [],
+});
+
+export function addRoll(s: PartyState, roll: LootRollStartMsg): PartyState {
+  const rolls = [...s.rolls.filter((r) => r.dropId !== roll.dropId), roll];
+  return { ...s, rolls: rolls.slice(-MAX_LOOT_CARDS) };
+}
+
+export function addAssign(s: PartyState, a: LootAssignStartMsg): PartyState {
+  const assigns = [...s.assigns.filter((r) => r.dropId !== a.dropId), a];
+  return { ...s, assigns: assigns.slice(-MAX_LOOT_CARDS) };
+}
+
+/** answered, decided or given: the card goes */
+export const dropLootCard = (s: PartyState, dropId: string): PartyState => ({
+  ...s,
+  rolls: s.rolls.filter((r) => r.dropId !== dropId),
+  assigns: s.assigns.filter((r) => r.dropId !== dropId),
+});
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
 
 /** party:update: the new membership; vitals of members who left are forgotten. */
 export function applyPartyUpdate(s: PartyState, party: PartyViewMsg | null): PartyState {
-  if (!party) return { ...s, party: null, vitals: {} };
+  if (!party) return { ...s, party: null, vitals: {}, rolls: [], assigns: [] };
   const ids = new Set(party.members.map((m) => m.id));
   const vitals = Object.fromEntries(Object.entries(s.vitals).filter(([id]) => ids.has(id)));
   return { ...s, party, vitals };

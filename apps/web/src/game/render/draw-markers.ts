@@ -1,4 +1,4 @@
-/** Spawn-point markers: medical centre, bank terminal, metro station, start plaza, NPC areas. */
+/** Spawn-point markers: medical centre, bank and mail terminals, metro station, start plaza, NPC areas. */
 import { isMetroStation, METRO_RANGE, type ZoneInfo } from '@necp/shared';
 import { intersects, type Camera } from './camera';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
@@ -6,6 +6,7 @@ import { C, FONT_DISPLAY, FONT_MONO } from './palette';
 const STYLE: Record<string, { color: string; glyph: string; label: string }> = {
   medical_center: { color: C.red, glyph: '+', label: 'MED' },
   bank_terminal: { color: C.yellow, glyph: '¥', label: 'BANK' },
+  mail_terminal: { color: C.cyan, glyph: '@', label: 'MAIL' },
   metro_station: { color: C.violet, glyph: 'M', label: 'METRO' },
   player_start: { color: C.magenta, glyph: '◆', label: 'START' },
   npc_area: { color: C.orange, glyph: '!', label: 'NPC' },

@@ -4,7 +4,14 @@
  * renders: connection, HUD values (published ~10×/s), overlays and toasts.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ChatMessage, KickMsg, PartyInvitedMsg, PartyViewMsg } from '@necp/shared';
+import type {
+  ChatMessage,
+  KickMsg,
+  LootAssignStartMsg,
+  LootRollStartMsg,
+  PartyInvitedMsg,
+  PartyViewMsg,
+} from '@necp/shared';
 import {
   addNotice,
   initialChatLog,
@@ -16,7 +23,10 @@ import {
   type ChatTab,
 } from '../chat/chat-log';
 import {
+  addAssign,
   addInvite,
+  addRoll,
+  dropLootCard,
   applyPartyUpdate,
   applyPartyVitals,
   initialPartyState,
@@ -96,6 +106,10 @@ export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
   party: PartyState;
   /** the right-click menu of a player on the map (or a party frame) */
   playerMenu: PlayerMenuState | null;
+  /** the notification bell's list is open (N) */
+  notificationsOpen: boolean;
+  /** shift-click on an item: the chat input gets its [Name] (n counts requests) */
+  chatLinkRequest: { itemId: string; name: string; n: number } | null;
 }
 
 export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
@@ -124,7 +138,13 @@ export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActi
   partyVitals: (msg: unknown) => void;
   partyInvited: (invite: PartyInvitedMsg) => void;
   partyInviteDone: (inviteId: string) => void;
+  lootRollStart: (msg: LootRollStartMsg) => void;
+  lootAssignStart: (msg: LootAssignStartMsg) => void;
+  lootCardDone: (dropId: string) => void;
   setPlayerMenu: (menu: PlayerMenuState | null) => void;
+  setNotificationsOpen: (open: boolean) => void;
+  /** shift-click on an item: link it in the chat input */
+  linkItemInChat: (itemId: string, name: string) => void;
 }
 
 /** Who the player menu is for, and where it opened (viewport pixels). */
@@ -161,6 +181,8 @@ export function createGameStore(): GameStore {
     chatDraft: null,
     party: initialPartyState(),
     playerMenu: null,
+    notificationsOpen: false,
+    chatLinkRequest: null,
     panels: {
       inventory: false,
       character: false,
@@ -170,6 +192,8 @@ export function createGameStore(): GameStore {
       travel: false,
       daily: false,
       friends: false,
+      mail: false,
+      guild: false,
     },
     dialog: null,
     contextMenu: null,
@@ -179,6 +203,7 @@ export function createGameStore(): GameStore {
     crates: [],
     reach: null,
     bankNear: null,
+    mailNear: null,
     charStats: null,
     ...initialCombatUi(),
     ...initialWorldUi(),
@@ -218,7 +243,16 @@ export function createGameStore(): GameStore {
     partyVitals: (msg) => set({ party: applyPartyVitals(get().party, msg, Date.now()) }),
     partyInvited: (invite) => set({ party: addInvite(get().party, invite) }),
     partyInviteDone: (inviteId) => set({ party: removeInvite(get().party, inviteId) }),
+    lootRollStart: (msg) => set({ party: addRoll(get().party, msg) }),
+    lootAssignStart: (msg) => set({ party: addAssign(get().party, msg) }),
+    lootCardDone: (dropId) => set({ party: dropLootCard(get().party, dropId) }),
     setPlayerMenu: (playerMenu) => set({ playerMenu }),
+    setNotificationsOpen: (notificationsOpen) => set({ notificationsOpen }),
+    linkItemInChat: (itemId, name) =>
+      set({
+        chat: setOpen(get().chat, true),
+        chatLinkRequest: { itemId, name, n: (get().chatLinkRequest?.n ?? 0) + 1 },
+      }),
     setPanel: (id, open) =>
       set({
         panels: { ...get().panels, [id]: open },

@@ -5,10 +5,19 @@ import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
 /**
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
- * O (friends), daily reward.
+ * O (friends), M (mailbox, at a mail terminal), G (guild), daily reward.
  */
 export type PanelId =
-  'inventory' | 'character' | 'bank' | 'quests' | 'reputation' | 'travel' | 'daily' | 'friends';
+  | 'inventory'
+  | 'character'
+  | 'bank'
+  | 'quests'
+  | 'reputation'
+  | 'travel'
+  | 'daily'
+  | 'friends'
+  | 'mail'
+  | 'guild';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =
@@ -64,6 +73,8 @@ export interface ItemUiState {
   reach: Reachable | null;
   /** bank terminal within BANK_RANGE of the predicted position */
   bankNear: { id: string; name: string } | null;
+  /** mail terminal within MAIL_RANGE of the predicted position */
+  mailNear: { id: string; name: string } | null;
   /** the sim's latest char:stats (speed, weight, carry limit) */
   charStats: CharStatsMsg | null;
 }

@@ -16,6 +16,8 @@ export function groundDrop(e: EntityInfo): GroundDrop {
     y: fromCm(e.y),
     ownerCharacterId: e.ownerCharacterId ?? null,
     freeAt: e.freeAt ?? 0,
+    partyId: e.partyId ?? null,
+    rolling: e.rollUntil !== undefined,
   };
 }
 

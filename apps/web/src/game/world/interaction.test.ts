@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ZoneInfo } from '@necp/shared';
-import { bankInRange, nearestReachable, type GroundDrop } from './interaction';
+import { bankInRange, canLoot, nearestReachable, type GroundDrop } from './interaction';
 
 const drop = (eid: number, x: number, over: Partial<GroundDrop> = {}): GroundDrop => ({
   eid,
@@ -12,6 +12,8 @@ const drop = (eid: number, x: number, over: Partial<GroundDrop> = {}): GroundDro
   y: 0,
   ownerCharacterId: null,
   freeAt: 0,
+  partyId: null,
+  rolling: false,
   ...over,
 });
 
@@ -68,5 +70,17 @@ describe('bankInRange', () => {
   it('finds a terminal within range only', () => {
     expect(bankInRange(zone, { x: 52, y: 50 }, 4)?.id).toBe('bank');
     expect(bankInRange(zone, { x: 10, y: 10 }, 4)).toBeNull();
+  });
+});
+
+describe('canLoot (party loot)', () => {
+  it("a party drop is the party's before freeAt; a rolled drop is nobody's until decided", () => {
+    const d = drop(1, 0, { ownerCharacterId: 'lead', partyId: 'p1', freeAt: 1000 });
+    expect(canLoot(d, 'lead', 0)).toBe(true);
+    expect(canLoot(d, 'member', 0, 'p1')).toBe(true);
+    expect(canLoot(d, 'stranger', 0, 'p2')).toBe(false);
+    expect(canLoot(d, 'stranger', 1000, null)).toBe(true);
+    const rolled = drop(2, 0, { partyId: 'p1', rolling: true, freeAt: 1000 });
+    expect(canLoot(rolled, 'member', 5000, 'p1')).toBe(false);
   });
 });

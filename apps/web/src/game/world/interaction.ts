@@ -16,6 +16,10 @@ export interface GroundDrop {
   ownerCharacterId: string | null;
   /** epoch ms when anyone may loot it */
   freeAt: number;
+  /** a party's loot: its members may loot it before freeAt too */
+  partyId: string | null;
+  /** held for the party's need/greed roll */
+  rolling: boolean;
 }
 
 export interface GroundCrate {
@@ -25,9 +29,18 @@ export interface GroundCrate {
   y: number;
 }
 
-/** Loot rights: yours, unowned, or the owner's time ran out. */
-export const canLoot = (d: GroundDrop, characterId: string, nowMs: number) =>
-  d.ownerCharacterId === null || d.ownerCharacterId === characterId || nowMs >= d.freeAt;
+/** Loot rights: not rolled for, and yours, your party's, unowned, or the owner's time ran out. */
+export const canLoot = (
+  d: GroundDrop,
+  characterId: string,
+  nowMs: number,
+  partyId: string | null = null,
+) =>
+  !d.rolling &&
+  ((d.ownerCharacterId === null && d.partyId === null) ||
+    d.ownerCharacterId === characterId ||
+    (d.partyId !== null && d.partyId === partyId) ||
+    nowMs >= d.freeAt);
 
 export type Reachable =
   | { kind: 'drop'; eid: number; name: string; rarity: string; quantity: number; locked: boolean }
@@ -45,6 +58,7 @@ export function nearestReachable(
   range: number,
   characterId: string,
   nowMs: number,
+  partyId: string | null = null,
 ): Reachable | null {
   // lower rank wins; within a rank the nearest
   let best: { d: number; r: Reachable; rank: number } | null = null;
@@ -53,7 +67,7 @@ export function nearestReachable(
     if (!best || rank < best.rank || (rank === best.rank && d < best.d)) best = { d, r, rank };
   };
   for (const d of drops) {
-    const locked = !canLoot(d, characterId, nowMs);
+    const locked = !canLoot(d, characterId, nowMs, partyId);
     consider(
       distance(pos, d),
       {

@@ -17,7 +17,15 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
-import { CHAT_MAX_LENGTH, type ChatChannel } from '@necp/shared';
+import {
+  CHAT_LINKS_MAX,
+  CHAT_MAX_LENGTH,
+  itemLinkToken,
+  type ChatChannel,
+  type ChatItemLink,
+} from '@necp/shared';
+import { linePieces, linksInLine, type PendingLink } from '../../chat/item-links';
+import { RARITY_LABEL, rarityColor } from '../../items/rarity';
 import {
   CHAT_TABS,
   CHAT_TAB_LABEL,
@@ -78,6 +86,10 @@ export function ChatWindow() {
   const chat = useGame((s) => s.chat);
   const focusRequest = useGame((s) => s.chatFocusRequest);
   const draft = useGame((s) => s.chatDraft);
+  const linkRequest = useGame((s) => s.chatLinkRequest);
+  /** items shift-clicked into the input: sent with the line while their [Name] stays in it */
+  const pendingLinks = useRef<PendingLink[]>([]);
+  const linked = useRef(0);
   const selectTab = useGame((s) => s.chatSelectTab);
   const setOpen = useGame((s) => s.chatSetOpen);
   const partyOthers = useGame((s) => Math.max(0, (s.party.party?.members.length ?? 1) - 1));
@@ -113,6 +125,20 @@ export function ChatWindow() {
     });
   }, [focusRequest, open, draft]);
 
+  // shift-click on an item: its [Name] at the end of the input, the cursor after it
+  useEffect(() => {
+    if (!linkRequest || linkRequest.n === linked.current || !open) return;
+    linked.current = linkRequest.n;
+    pendingLinks.current = [...pendingLinks.current, linkRequest].slice(-CHAT_LINKS_MAX * 2);
+    setText((t) => `${t}${t && !t.endsWith(' ') ? ' ' : ''}${itemLinkToken(linkRequest.name)} `);
+    requestAnimationFrame(() => {
+      const el = input.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(el.value.length, el.value.length);
+    });
+  }, [linkRequest, open]);
+
   // newest at the bottom, unless the player scrolled up to read
   useLayoutEffect(() => {
     const el = list.current;
@@ -137,10 +163,11 @@ export function ChatWindow() {
     busy.current = true;
     stick.current = true;
     try {
-      const done = await commands.sendChat(line);
+      const done = await commands.sendChat(line, linksInLine(line, pendingLinks.current));
       // refused: the text stays to fix or send again
       if (!done) return;
       setText((now) => (now === line ? '' : now));
+      pendingLinks.current = [];
       input.current?.blur();
     } finally {
       busy.current = false;
@@ -380,7 +407,11 @@ function Line({ line, selfId, onName, onReport }: LineProps) {
         {clock(line.at)}
       </time>{' '}
       {!line.local && <span className="chat__chan">[{CHANNEL_LABEL[line.channel]}]</span>} {who}
-      <span className="chat__text">{line.text}</span>
+      <span className="chat__text">
+        {linePieces(line.text, line.links).map((p, i) =>
+          'link' in p ? <ItemLinkChip key={i} link={p.link} /> : <span key={i}>{p.text}</span>,
+        )}
+      </span>
       {other && !line.reported && (
         <button
           type="button"
@@ -393,5 +424,26 @@ function Line({ line, selfId, onName, onReport }: LineProps) {
         </button>
       )}
     </li>
+  );
+}
+
+/** A linked item in a line: its [Name] in its rarity's colour, the item as it was on hover. */
+function ItemLinkChip({ link }: { link: ChatItemLink }) {
+  const style = { '--rarity': rarityColor(link.rarity) } as CSSProperties;
+  return (
+    <span className="chat__link" style={style} tabIndex={0} data-testid="chat-item-link">
+      [{link.name}]
+      <span className="chat__link-tip" role="tooltip">
+        <b className="chat__link-name">{link.name}</b>
+        <span className="chat__link-rarity">{RARITY_LABEL[link.rarity]}</span>
+        {link.quantity > 1 && <span>Quantity {link.quantity}</span>}
+        {link.durability !== null && link.maxDurability !== null && (
+          <span>
+            Durability {link.durability} / {link.maxDurability}
+          </span>
+        )}
+        <span className="chat__link-note">as it was when linked</span>
+      </span>
+    </span>
   );
 }

@@ -7,7 +7,7 @@
  * (party:vitals); a member nobody reports for a few seconds reads as offline.
  */
 import type { MouseEvent } from 'react';
-import { PARTY_MAX } from '@necp/shared';
+import { LOOT_MODES, LOOT_MODE_LABEL, PARTY_MAX, type LootMode as LootModeId } from '@necp/shared';
 import { zoneName } from '../../friends/friends-list';
 import { partyFrames, type PartyFrame } from '../../party/party-state';
 import { useNow } from '../../quests/use-quests';
@@ -60,6 +60,11 @@ export function PartyFrames() {
           </span>
         </span>
         {lead && <span className="party__you-lead">you lead</span>}
+        <LootMode
+          lead={lead}
+          mode={party.party.lootMode}
+          onChange={(m) => void commands.setLootMode(m)}
+        />
         <button
           type="button"
           className="party__leave"
@@ -131,5 +136,41 @@ function HealthBar({ f }: { f: PartyFrame }) {
         {f.health !== null && f.maxHealth ? `${f.health} / ${f.maxHealth}` : '—'}
       </span>
     </span>
+  );
+}
+
+/** The leader picks how drops are shared; the others see it. */
+function LootMode({
+  lead,
+  mode,
+  onChange,
+}: {
+  lead: boolean;
+  mode: LootModeId;
+  onChange: (m: LootModeId) => void;
+}) {
+  if (!lead)
+    return (
+      <span className="party__loot-text" data-testid="party-loot-mode" title="Loot mode">
+        {LOOT_MODE_LABEL[mode]}
+      </span>
+    );
+  return (
+    <select
+      className="party__loot"
+      aria-label="Loot mode"
+      data-testid="party-loot-mode"
+      value={mode}
+      onChange={(e) => {
+        const m = LOOT_MODES.find((x) => x === e.target.value);
+        if (m) onChange(m);
+      }}
+    >
+      {LOOT_MODES.map((m) => (
+        <option key={m} value={m}>
+          {LOOT_MODE_LABEL[m]}
+        </option>
+      ))}
+    </select>
   );
 }

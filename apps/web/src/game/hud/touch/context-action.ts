@@ -11,6 +11,7 @@ export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
   talk: 'Talk',
   metro: 'Metro',
   bank: 'Bank',
+  mail: 'Mail',
   interact: 'Use',
 };
 
@@ -25,6 +26,8 @@ export function runContextAction(store: GameStore, commands: GameCommands) {
       return s.setPanel('travel', true);
     case 'bank':
       return commands.toggleBank();
+    case 'mail':
+      return commands.toggleMail();
     case 'interact':
       return commands.interact();
   }

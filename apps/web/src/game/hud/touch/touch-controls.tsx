@@ -24,6 +24,7 @@ export function TouchControls({ stick }: { stick: StickInput }) {
       contactNear: s.contactNear,
       stationNear: s.stationNear,
       bankNear: s.bankNear,
+      mailNear: s.mailNear,
       panels: s.panels,
     }),
   );

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { GUILD_DEFAULT_RANKS, type GuildPermission } from '@necp/shared';
+import {
+  bankLogText,
+  can,
+  dateText,
+  disbandConfirmed,
+  eddiesText,
+  expiresText,
+  guildTitle,
+  isGuildInvited,
+  isGuildUpdate,
+  mayWithdraw,
+  memberActions,
+  membersText,
+  nextLevelAt,
+  onlineCount,
+  parseAmount,
+  publicGuildPath,
+  rankNameAt,
+  sortRoster,
+  withdrawText,
+  type MyGuild,
+  type RosterMember,
+} from './guild-view';
+
+const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
+
+const ranks: MyGuild['ranks'] = GUILD_DEFAULT_RANKS.map((r, position) => ({
+  id: `r${position}`,
+  position,
+  name: r.name,
+  permissions: r.permissions,
+  dailyWithdrawLimit: r.dailyWithdrawLimit,
+}));
+
+/** my guild as a member of rank `position` */
+const asRank = (position: number, patch: Partial<MyGuild> = {}): MyGuild => ({
+  id: 'g1',
+  name: 'Night Owls',
+  tag: 'OWL',
+  level: 1,
+  memberCount: 4,
+  motd: '',
+  bankEddies: 0,
+  foundedAt: NOW,
+  ranks,
+  rank: ranks[position]!,
+  withdrawLeftToday: ranks[position]!.dailyWithdrawLimit,
+  ...patch,
+});
+
+const member = (p: Partial<RosterMember> & Pick<RosterMember, 'id' | 'name'>): RosterMember => ({
+  level: 3,
+  class: 'solo',
+  rankId: 'r3',
+  rankName: 'Recruit',
+  rankPosition: 3,
+  status: 'offline',
+  zoneId: 'watson',
+  lastSeenAt: NOW - 60_000,
+  joinedAt: NOW - 3_600_000,
+  ...p,
+});
+
+describe('sortRoster', () => {
+  it('puts online first, then AFK, then offline; higher ranks first, then by name', () => {
+    const sorted = sortRoster([
+      member({ id: '1', name: 'zed', status: 'offline', rankPosition: 0 }),
+      member({ id: '2', name: 'Bo', status: 'afk', rankPosition: 3 }),
+      member({ id: '3', name: 'Cy', status: 'online', rankPosition: 3 }),
+      member({ id: '4', name: 'amy', status: 'online', rankPosition: 3 }),
+      member({ id: '5', name: 'Al', status: 'online', rankPosition: 1 }),
+      member({ id: '6', name: 'Ann', status: 'offline', rankPosition: 2 }),
+    ]);
+    expect(sorted.map((m) => m.name)).toEqual(['Al', 'amy', 'Cy', 'Bo', 'zed', 'Ann']);
+  });
+
+  it('leaves its input alone and counts who is on', () => {
+    const input = [
+      member({ id: '1', name: 'B', status: 'afk' }),
+      member({ id: '2', name: 'A', status: 'online' }),
+      member({ id: '3', name: 'C' }),
+    ];
+    sortRoster(input);
+    expect(input.map((m) => m.name)).toEqual(['B', 'A', 'C']);
+    expect(onlineCount(input)).toBe(2);
+  });
+});
+
+describe('memberActions', () => {
+  const me = (position: number) => ({ id: 'me', guild: asRank(position) });
+  const at = (rankPosition: number) => ({ id: 'x', rankPosition });
+
+  it('the leader: promote up to Officer, demote down to Recruit, kick anyone, hand over the lead', () => {
+    expect(memberActions(me(0), at(1))).toEqual({
+      promote: false, // Officer → Leader is a hand-over, not a promotion
+      demote: true,
+      kick: true,
+      lead: true,
+    });
+    expect(memberActions(me(0), at(2))).toEqual({
+      promote: true,
+      demote: true,
+      kick: true,
+      lead: true,
+    });
+    expect(memberActions(me(0), at(3))).toEqual({
+      promote: true,
+      demote: false, // already the lowest
+      kick: true,
+      lead: true,
+    });
+  });
+
+  it('an Officer reaches only ranks below its own and promotes up to the rank below it', () => {
+    expect(memberActions(me(1), at(0))).toEqual({
+      promote: false,
+      demote: false,
+      kick: false,
+      lead: false,
+    });
+    expect(memberActions(me(1), at(1))).toEqual({
+      promote: false,
+      demote: false,
+      kick: false,
+      lead: false,
+    });
+    expect(memberActions(me(1), at(2))).toEqual({
+      promote: false,
+      demote: true,
+      kick: true,
+      lead: false,
+    });
+    expect(memberActions(me(1), at(3))).toEqual({
+      promote: true,
+      demote: false,
+      kick: true,
+      lead: false,
+    });
+  });
+
+  it('a Member or a Recruit (no kick, no promote) gets no buttons; nobody acts on itself', () => {
+    expect(memberActions(me(2), at(3))).toEqual({
+      promote: false,
+      demote: false,
+      kick: false,
+      lead: false,
+    });
+    expect(memberActions(me(3), at(3)).kick).toBe(false);
+    expect(memberActions(me(0), { id: 'me', rankPosition: 0 }).lead).toBe(false);
+  });
+
+  it('follows ranks the leader changed (an Officer without kick)', () => {
+    const officer = asRank(1);
+    const edited = {
+      ...officer,
+      rank: { ...officer.rank, permissions: { ...officer.rank.permissions, kick: false } },
+    };
+    expect(memberActions({ id: 'me', guild: edited }, at(3))).toEqual({
+      promote: true,
+      demote: false,
+      kick: false,
+      lead: false,
+    });
+  });
+});
+
+describe('rank permissions shown', () => {
+  const table: [number, GuildPermission[]][] = [
+    [0, ['invite', 'kick', 'promote', 'motd', 'deposit', 'withdraw']],
+    [1, ['invite', 'kick', 'promote', 'motd', 'deposit', 'withdraw']],
+    [2, ['invite', 'deposit', 'withdraw']],
+    [3, ['deposit']],
+  ];
+  it.each(table)('rank %i may %j', (position, allowed) => {
+    const g = asRank(position);
+    for (const p of ['invite', 'kick', 'promote', 'motd', 'deposit', 'withdraw'] as const)
+      expect(can(g, p), p).toBe(allowed.includes(p));
+  });
+
+  it('says what is left to withdraw today', () => {
+    expect(withdrawText(asRank(0))).toBe('no daily limit');
+    expect(withdrawText(asRank(1, { withdrawLeftToday: 24_500 }))).toBe('¥24,500 left today (UTC)');
+    expect(withdrawText(asRank(3))).toBe('your rank cannot withdraw');
+    expect(mayWithdraw(asRank(0))).toBe(true);
+    expect(mayWithdraw(asRank(2, { withdrawLeftToday: 0 }))).toBe(false);
+    expect(mayWithdraw(asRank(3))).toBe(false);
+  });
+
+  it('names the rank a move would give', () => {
+    expect(rankNameAt(asRank(0), 1)).toBe('Officer');
+    expect(rankNameAt(asRank(0), 9)).toBe('rank 10');
+  });
+});
+
+describe('texts', () => {
+  it('formats eddies, titles, levels, dates and the public path', () => {
+    expect(eddiesText(1000)).toBe('¥1,000');
+    expect(guildTitle({ name: 'Night Owls', tag: 'OWL' })).toBe('[OWL] Night Owls');
+    expect(nextLevelAt(1)).toBe(10);
+    expect(nextLevelAt(10)).toBe(25);
+    expect(nextLevelAt(100)).toBeNull();
+    expect(membersText(1)).toBe('1 / 100 member · next level at 10');
+    expect(membersText(100)).toBe('100 / 100 members');
+    expect(dateText(NOW)).toBe('24 Nov 2026');
+    expect(publicGuildPath('OWL')).toBe('/guilds/OWL');
+  });
+
+  it('tells a bank log line and when an invitation runs out', () => {
+    expect(bankLogText({ name: 'Al', kind: 'deposit', amount: 1500 })).toBe('Al deposited ¥1,500');
+    expect(bankLogText({ name: 'Bo', kind: 'withdraw', amount: 20 })).toBe('Bo withdrew ¥20');
+    expect(expiresText(NOW + 23.5 * 3_600_000, NOW)).toBe('expires in 23 h');
+    expect(expiresText(NOW + 5 * 60_000, NOW)).toBe('expires in 5 min');
+    expect(expiresText(NOW + 10_000, NOW)).toBe('expires in 1 min');
+    expect(expiresText(NOW - 1, NOW)).toBe('expired');
+  });
+});
+
+describe('inputs', () => {
+  it('reads whole eddies and refuses the rest', () => {
+    expect(parseAmount(' 1,500 ')).toEqual({ amount: 1500 });
+    expect(parseAmount('')).toEqual({ error: 'Enter an amount' });
+    expect(parseAmount('1.5')).toEqual({ error: 'Whole eddies only' });
+    expect(parseAmount('-3')).toEqual({ error: 'Whole eddies only' });
+    expect(parseAmount('0')).toEqual({ error: 'At least 1 eddy' });
+    expect(parseAmount('99999999999')).toEqual({ error: 'Too many eddies' });
+  });
+
+  it('confirms disbanding with the name, case ignored', () => {
+    expect(disbandConfirmed('Night Owls', ' night owls ')).toBe(true);
+    expect(disbandConfirmed('Night Owls', 'Night Owl')).toBe(false);
+    expect(disbandConfirmed('Night Owls', '')).toBe(false);
+  });
+});
+
+describe('sim messages', () => {
+  it('checks guild:update and guild:invited', () => {
+    expect(isGuildUpdate({ guildId: 'g1' })).toBe(true);
+    expect(isGuildUpdate({ guildId: null })).toBe(true);
+    expect(isGuildUpdate({ guildId: 3 })).toBe(false);
+    expect(isGuildUpdate(null)).toBe(false);
+    const invited = {
+      inviteId: 'i1',
+      guildId: 'g1',
+      guildName: 'Night Owls',
+      guildTag: 'OWL',
+      fromId: 'c1',
+      from: 'Al',
+      expiresAt: NOW,
+    };
+    expect(isGuildInvited(invited)).toBe(true);
+    expect(isGuildInvited({ ...invited, inviteId: undefined })).toBe(false);
+    expect(isGuildInvited('x')).toBe(false);
+  });
+});

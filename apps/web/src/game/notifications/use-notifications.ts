@@ -1,0 +1,66 @@
+'use client';
+/**
+ * The bell's list (tRPC notifications.list): fetched with the game, read again each
+ * minute (mail that arrives later is not pushed) and whenever the sim pushes one
+ * (notification:new), which is merged in at once.
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { NotificationKind } from '@necp/shared';
+import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { useGameSession } from '../hud/game-session';
+import { useGame } from '../hud/store-context';
+import {
+  markAllRead,
+  mergePushed,
+  type NotificationList,
+  type PushedNotification,
+} from './notification-list';
+
+const POLL_MS = 60_000;
+
+export function useNotifications() {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({
+    ...trpc.notifications.list.queryOptions({ characterId }),
+    staleTime: 30_000,
+    refetchInterval: POLL_MS,
+  });
+}
+
+export function useNotificationActions() {
+  const trpc = useTRPC();
+  const api = useTRPCClient();
+  const qc = useQueryClient();
+  const { characterId } = useGameSession();
+  const toast = useGame((s) => s.toast);
+  const key = trpc.notifications.list.queryKey({ characterId });
+  const readAll = useMutation({
+    mutationFn: () => api.notifications.markRead.mutate({ characterId }),
+    onMutate: () => qc.setQueryData(key, (l) => (l ? markAllRead(l) : l)),
+    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
+  });
+  const setPref = useMutation({
+    mutationFn: (p: { kind: NotificationKind; enabled: boolean }) =>
+      api.notifications.setPref.mutate({ characterId, ...p }),
+    onError: () => toast('warn', 'That setting could not be saved.'),
+    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
+  });
+  return { readAll, setPref };
+}
+
+/** notification:new from the sim: into the cached list, and a toast. */
+export function receiveNotification(
+  o: {
+    queryClient: QueryClient;
+    trpc: ReturnType<typeof useTRPC>;
+    characterId: string;
+    toast: (kind: 'info', text: string) => void;
+  },
+  n: PushedNotification,
+): void {
+  const key = o.trpc.notifications.list.queryKey({ characterId: o.characterId });
+  o.queryClient.setQueryData(key, (l: NotificationList | undefined) => (l ? mergePushed(l, n) : l));
+  if (!o.queryClient.getQueryData(key)) void o.queryClient.invalidateQueries({ queryKey: key });
+  o.toast('info', n.title);
+}

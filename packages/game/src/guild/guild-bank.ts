@@ -1,0 +1,180 @@
+/**
+ * The guild bank (eddies): a deposit or a withdrawal is one transaction — the
+ * member's character row, then the guild's (core/lock-order.ts 2 → 2b); both
+ * balances change by conditional UPDATEs, each side writes its ledger row (reason
+ * `guild_bank`, one shared ref), and the append-only bank log gets a line. A
+ * withdrawal counts against the member's rank limit for the UTC day, summed from
+ * the log under the guild lock, so parallel withdrawals cannot pass it together.
+ */
+import {
+  GUILD_BANK_LOG_PAGE,
+  GuildBankInputSchema,
+  GuildBankLogInputSchema,
+  guildDayStart,
+  withdrawAllowance,
+  type GuildBankLogInput,
+} from '@necp/shared';
+import type { GameDeps, Tx } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { withTxRetry } from '../core/tx-retry';
+import { parseInput } from '../accounts/validation';
+import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { charOwner, guildOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { recordGuildCurrency } from '../ledger/record-guild-currency';
+import { newLedgerRef } from '../ledger/ref';
+import { lockedActor, requirePermission } from './guild-access';
+import { requireMemberOf } from './read-guild';
+
+export interface GuildBankResult {
+  /** the guild bank's balance after */
+  bankEddies: number;
+  /** the character's eddies after */
+  eddies: number;
+}
+
+/** Eddies a member withdrew from this guild since the start of today (UTC). */
+async function withdrawnToday(
+  tx: Tx,
+  guildId: string,
+  characterId: string,
+  now: Date,
+): Promise<number> {
+  const r = await tx.guildBankLog.aggregate({
+    where: { guildId, characterId, kind: 'withdraw', createdAt: { gte: guildDayStart(now) } },
+    _sum: { amount: true },
+  });
+  return r._sum.amount ?? 0;
+}
+
+/** Character → guild bank (your rank must allow depositing). */
+export async function depositToGuildBank(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { characterId: string; amount: number },
+): Promise<GuildBankResult> {
+  const { characterId, amount } = parseInput(GuildBankInputSchema, input);
+  return withTxRetry(() =>
+    deps.db.$transaction(async (tx) => {
+      const me = await lockCharacter(tx, characterId);
+      const actor = await lockedActor(tx, characterId);
+      requirePermission(actor.rank, 'deposit');
+      const ref = newLedgerRef();
+      const guild = guildOwner(actor.guild.id);
+      const eddies = await recordCurrency(tx, {
+        reason: 'guild_bank',
+        characterId,
+        delta: -amount,
+        ref,
+        fromOwner: charOwner(characterId),
+        toOwner: guild,
+      });
+      const bankEddies = await recordGuildCurrency(tx, {
+        reason: 'guild_bank',
+        guildId: actor.guild.id,
+        delta: amount,
+        counterparty: charOwner(characterId),
+        ref,
+      });
+      await tx.guildBankLog.create({
+        data: {
+          guildId: actor.guild.id,
+          characterId,
+          characterName: me.name,
+          kind: 'deposit',
+          amount,
+          balanceAfter: bankEddies,
+          createdAt: deps.clock.now(),
+        },
+      });
+      return { bankEddies, eddies };
+    }, TX_OPTIONS),
+  );
+}
+
+/** Guild bank → character, within your rank's daily limit. */
+export async function withdrawFromGuildBank(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { characterId: string; amount: number },
+): Promise<GuildBankResult & { leftToday: number | null }> {
+  const { characterId, amount } = parseInput(GuildBankInputSchema, input);
+  return withTxRetry(() =>
+    deps.db.$transaction(async (tx) => {
+      const me = await lockCharacter(tx, characterId);
+      const actor = await lockedActor(tx, characterId);
+      requirePermission(actor.rank, 'withdraw');
+      const now = deps.clock.now();
+      const used = await withdrawnToday(tx, actor.guild.id, characterId, now);
+      const left = withdrawAllowance(actor.rank, used);
+      if (left !== null && amount > left)
+        throw new DomainError(
+          'INVALID_STATE',
+          'guild daily withdraw limit',
+          left === 0
+            ? `You have reached your rank's daily limit (${actor.rank.dailyWithdrawLimit ?? 0} eddies).`
+            : `You can withdraw ${left} more eddies today.`,
+        );
+      const ref = newLedgerRef();
+      const bankEddies = await recordGuildCurrency(tx, {
+        reason: 'guild_bank',
+        guildId: actor.guild.id,
+        delta: -amount,
+        counterparty: charOwner(characterId),
+        ref,
+      });
+      const eddies = await recordCurrency(tx, {
+        reason: 'guild_bank',
+        characterId,
+        delta: amount,
+        ref,
+        fromOwner: guildOwner(actor.guild.id),
+        toOwner: charOwner(characterId),
+      });
+      await tx.guildBankLog.create({
+        data: {
+          guildId: actor.guild.id,
+          characterId,
+          characterName: me.name,
+          kind: 'withdraw',
+          amount,
+          balanceAfter: bankEddies,
+          createdAt: now,
+        },
+      });
+      return { bankEddies, eddies, leftToday: left === null ? null : left - amount };
+    }, TX_OPTIONS),
+  );
+}
+
+export interface GuildBankLogEntry {
+  /** the cursor for the next page (`before`) */
+  id: string;
+  characterId: string;
+  name: string;
+  kind: 'deposit' | 'withdraw';
+  amount: number;
+  balanceAfter: number;
+  at: number;
+}
+
+/** The bank log, newest first, a page at a time (members only). */
+export async function guildBankLog(
+  deps: Pick<GameDeps, 'db'>,
+  input: GuildBankLogInput,
+): Promise<GuildBankLogEntry[]> {
+  const { characterId, guildId, before, limit } = parseInput(GuildBankLogInputSchema, input);
+  await requireMemberOf(deps, characterId, guildId);
+  const rows = await deps.db.guildBankLog.findMany({
+    where: { guildId, ...(before ? { id: { lt: BigInt(before) } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit ?? GUILD_BANK_LOG_PAGE,
+  });
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    characterId: r.characterId,
+    name: r.characterName,
+    kind: r.kind === 'withdraw' ? 'withdraw' : 'deposit',
+    amount: r.amount,
+    balanceAfter: r.balanceAfter,
+    at: r.createdAt.getTime(),
+  }));
+}

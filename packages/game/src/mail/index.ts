@@ -1,0 +1,15 @@
+/** Mail (docs/social.md "Mail"): the domain surface the API, later features and the UI build on. */
+export { sendMail, mailDeliveryDelayMs } from './send-mail';
+export { sendSystemMail, type SystemMailInput } from './send-system-mail';
+export { listMail, readMail } from './read-mail';
+export { takeMailItems, takeMailEddies } from './take-mail';
+export { payMailCod } from './pay-mail-cod';
+export { returnMail } from './return-mail';
+export { deleteMail } from './delete-mail';
+export {
+  expireMail,
+  purgeMailOf,
+  type ExpireMailResult,
+  type ExpireMailScope,
+} from './expire-mail';
+export { assertAtMailTerminal } from './mail-terminal';

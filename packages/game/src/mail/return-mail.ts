@@ -1,0 +1,29 @@
+import { MailRefInputSchema, type MailRefInput } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { withTxRetry } from '../core/tx-retry';
+import { parseInput } from '../accounts/validation';
+import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { cannotReturn } from './errors';
+import { bounceMail, lockDeliveredMail } from './mail-rows';
+
+/**
+ * The recipient sends a player's mail back, unopened or not, with everything it
+ * holds (a refused cash on delivery, say): it arrives in the sender's box at once
+ * as a returned mail, without postage or cash on delivery. System mail and mail
+ * already returned cannot be returned.
+ */
+export async function returnMail(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: MailRefInput,
+): Promise<void> {
+  const { characterId, mailId } = parseInput(MailRefInputSchema, input);
+  const now = deps.clock.now();
+  await withTxRetry(() =>
+    deps.db.$transaction(async (tx) => {
+      const character = await lockCharacter(tx, characterId);
+      const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
+      if (mail.kind !== 'player' || mail.fromId === null) throw cannotReturn();
+      await bounceMail(tx, mail, { now, byName: character.name });
+    }, TX_OPTIONS),
+  );
+}

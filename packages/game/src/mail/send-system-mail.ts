@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { NotificationKind } from '@necp/shared';
+import { notify } from '../notifications/notifications';
+import {
+  ContentIdSchema,
+  MAIL_ATTACHMENTS_MAX,
+  MAIL_EDDIES_MAX,
+  MAIL_SYSTEM_SENDER,
+  MailBodySchema,
+  MailSubjectSchema,
+  TextSchema,
+  type MailKind,
+} from '@necp/shared';
+import type { Clock } from '../core/clock';
+import type { Db, Tx } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { parseInput } from '../accounts/validation';
+import { loadTemplate } from '../inventory/templates';
+import { mailOwner, sourceOwner } from '../ledger/owners';
+import { LEDGER_REASONS, type LedgerReason } from '../ledger/reasons';
+import { recordItem } from '../ledger/record-item';
+import { recordMailCurrency } from '../ledger/record-mail-currency';
+import { expiryOf } from './mail-rows';
+
+const SystemMailSchema = z.object({
+  toCharacterId: z.string().min(1),
+  subject: MailSubjectSchema,
+  body: MailBodySchema.default(''),
+  eddies: z.int().min(0).max(MAIL_EDDIES_MAX).default(0),
+  items: z
+    .array(z.object({ templateId: ContentIdSchema, quantity: z.int().min(1).max(10_000) }))
+    .default([]),
+  /** the ledger source of what it carries: `quest`, `login`, `vendor`, `admin` … */
+  reason: z.enum(LEDGER_REASONS),
+  /** shown as the sender (MAIL_SYSTEM_SENDER by default) */
+  from: TextSchema(32, { min: 1 }).optional(),
+});
+export type SystemMailInput = z.input<typeof SystemMailSchema> & { reason: LedgerReason };
+
+/**
+ * The delivery channel of the game itself (rewards, refunds, notices): a mail from
+ * MAIL_SYSTEM_SENDER that arrives at once, whose eddies and items are created from
+ * nothing — a ledger source `source:<reason>` → `mail:<id>`. Items are split into
+ * stacks of their template's size; at most MAIL_ATTACHMENTS_MAX stacks. The
+ * recipient's mailbox cap does not apply. Deleted characters still get it (they
+ * may be restored).
+ *
+ * Pass `{ db: tx }` to write it inside the caller's transaction (it commits or rolls
+ * back with the caller's work). It takes no row lock itself; the new rows' foreign
+ * keys take a key-share lock on the recipient's Character row, so inside a
+ * transaction that locks characters, call it after locking them.
+ */
+export async function sendSystemMail(
+  deps: { db: Db | Tx; clock: Pick<Clock, 'now'> },
+  input: SystemMailInput,
+  /** how the recipient is notified (default: "Mail from …", kind mail_arrived) */
+  notice: { kind: NotificationKind; title: string } | null = null,
+): Promise<{ mailId: string }> {
+  const m = parseInput(SystemMailSchema, input);
+  const now = deps.clock.now();
+  const write = async (tx: Tx) => {
+    const to = await tx.character.findUnique({
+      where: { id: m.toCharacterId },
+      select: { id: true },
+    });
+    if (!to)
+      throw new DomainError(
+        'NOT_FOUND',
+        `character ${m.toCharacterId} not found`,
+        'Character not found',
+      );
+    const stacks: { templateId: string; quantity: number }[] = [];
+    for (const it of m.items) {
+      const { stackSize } = await loadTemplate(tx, it.templateId);
+      for (let left = it.quantity; left > 0; left -= stackSize)
+        stacks.push({ templateId: it.templateId, quantity: Math.min(left, stackSize) });
+    }
+    if (stacks.length > MAIL_ATTACHMENTS_MAX)
+      throw new DomainError(
+        'VALIDATION',
+        `system mail of ${stacks.length} stacks`,
+        `A mail holds at most ${MAIL_ATTACHMENTS_MAX} stacks`,
+      );
+    await notify(tx, now, {
+      characterId: to.id,
+      kind: notice?.kind ?? 'mail_arrived',
+      title: notice?.title ?? `Mail from ${m.from ?? MAIL_SYSTEM_SENDER}`,
+      body: m.subject,
+    });
+    const mail = await tx.mail.create({
+      data: {
+        toId: to.id,
+        fromName: m.from ?? MAIL_SYSTEM_SENDER,
+        kind: 'system' satisfies MailKind,
+        subject: m.subject,
+        body: m.body,
+        sentAt: now,
+        deliverAt: now,
+        expiresAt: expiryOf(now),
+      },
+    });
+    if (m.eddies > 0)
+      await recordMailCurrency(tx, {
+        reason: m.reason,
+        mailId: mail.id,
+        delta: m.eddies,
+        counterparty: sourceOwner(m.reason),
+        ref: mail.id,
+      });
+    for (const [slot, s] of stacks.entries()) {
+      const { maxDurability } = await loadTemplate(tx, s.templateId);
+      const item = await tx.item.create({
+        data: {
+          templateId: s.templateId,
+          quantity: s.quantity,
+          durability: maxDurability ?? null,
+          container: 'MAIL',
+          slot,
+          mailAttachment: { create: { mailId: mail.id } },
+        },
+      });
+      await recordItem(tx, {
+        reason: m.reason,
+        itemId: item.id,
+        templateId: s.templateId,
+        quantityDelta: s.quantity,
+        fromOwner: sourceOwner(m.reason),
+        toOwner: mailOwner(mail.id),
+        ref: mail.id,
+      });
+    }
+    return { mailId: mail.id };
+  };
+  // a transaction client has no $transaction of its own
+  return '$transaction' in deps.db ? (deps.db as Db).$transaction(write) : write(deps.db);
+}

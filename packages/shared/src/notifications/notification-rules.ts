@@ -1,0 +1,53 @@
+/** Persistent notifications (docs/social.md "Notifications"): kinds, caps, API inputs. */
+import { z } from 'zod';
+import { IdSchema } from '../schemas/primitives';
+
+export const NOTIFICATION_KINDS = [
+  'friend_request',
+  'party_invite',
+  'guild_invite',
+  'mail_arrived',
+  'cod_paid',
+  'mute_applied',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
+  friend_request: 'Friend requests',
+  party_invite: 'Party invitations',
+  guild_invite: 'Guild invitations',
+  mail_arrived: 'Mail arrived',
+  cod_paid: 'Cash on delivery paid',
+  mute_applied: 'Chat mutes',
+};
+
+/** Kinds a player may not turn off (a moderator's decision must reach them). */
+export const MANDATORY_NOTIFICATION_KINDS: readonly NotificationKind[] = ['mute_applied'];
+
+/** The newest this many of a character are kept; older ones go at the next insert. */
+export const NOTIFICATIONS_KEPT = 100;
+/** One page of the list. */
+export const NOTIFICATIONS_PAGE = 50;
+
+export const NotificationListInputSchema = z.object({ characterId: IdSchema });
+export const NotificationMarkReadInputSchema = z.object({
+  characterId: IdSchema,
+  /** omitted: all of them */
+  ids: z.array(IdSchema).min(1).max(NOTIFICATIONS_PAGE).optional(),
+});
+export const NotificationPrefInputSchema = z.object({
+  characterId: IdSchema,
+  kind: z.enum(NOTIFICATION_KINDS),
+  enabled: z.boolean(),
+});
+
+/** One notification as the bell lists it (and notification:new pushes it). */
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** epoch ms it became visible */
+  at: number;
+  read: boolean;
+}
