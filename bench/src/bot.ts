@@ -38,7 +38,7 @@ import { count } from './stats';
 import { BASIC_REACH_M, barAbilities, chooseAbility, type BarAbility } from './bot-abilities';
 import { pointIn } from './population';
 
-type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ACK_TIMEOUT_MS = 5_000;
 const PING_EVERY_MS = 2_000;
@@ -180,6 +180,8 @@ export class Bot {
       /** move: its own seeded directions */
       random?: () => number;
       now: () => number;
+      /** called with each socket it opens, before connecting (the chat bench listens on it) */
+      onSocket?: (socket: BotSocket) => void;
     },
   ) {
     this.pos = { ...opts.home };
@@ -206,6 +208,7 @@ export class Bot {
       timeout: timeoutMs,
     });
     this.socket = socket;
+    this.opts.onSocket?.(socket);
     socket.io.on('open', () => {
       const engine = socket.io.engine;
       // one engine.io packet per websocket frame: its type byte + payload

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { seededRng, signSimTicket } from '@necp/game';
 import type { ZoneContent } from '@necp/shared';
-import { Bot, ConnectFailure, newCounters, type BotBehaviour } from './bot';
+import { Bot, ConnectFailure, newCounters, type BotBehaviour, type BotSocket } from './bot';
 import type { Square } from './move-workload';
 import type { BotIdentity } from './population';
 import { count } from './stats';
@@ -53,6 +53,8 @@ export class Swarm {
       square?: Square;
       /** move: bot i's directions come from seed + i */
       seed?: number;
+      /** each socket a bot opens, with the bot's index (the chat bench listens on it) */
+      onSocket?: (index: number, socket: BotSocket) => void;
     },
   ) {
     this.bots = identities.map(
@@ -65,6 +67,7 @@ export class Swarm {
           ...(opts.square ? { square: opts.square } : {}),
           random: seededRng((opts.seed ?? 11) + id.index).float,
           now: () => performance.now(),
+          ...(opts.onSocket ? { onSocket: (s: BotSocket) => opts.onSocket?.(id.index, s) } : {}),
         }),
     );
   }
