@@ -20,6 +20,7 @@ import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
 import { guildRoom } from './guild-rooms';
+import { seen } from '../testing/loot-kit';
 
 // this file drains the outbox: it has a database of its own (OUTBOX_TEST_DATABASES)
 const db = outboxTestDb('simGuildChat');
@@ -129,6 +130,24 @@ describe('guild chat over the sim socket', () => {
     const cc2 = (await sim.join(c)).client;
     const outsider = (await cc2.next('chat:history')).messages;
     expect(outsider.some((m) => m.channel === 'guild')).toBe(false);
+  });
+
+  it("a member entering the world wears the guild tag: in its welcome and on others' screens", async () => {
+    const a = await player(40, 110, GUILD_CREATE_FEE);
+    const b = await player(44, 112);
+    const guildId = await guildOf(a);
+    const { tag } = await db.guild.findUniqueOrThrow({ where: { id: guildId } });
+    const cb = (await sim.join(b)).client;
+    const { welcome } = await sim.join(a);
+    expect(welcome.self.guildTag).toBe(tag);
+    const addedA = (await seen(sim, cb)).find((e) => e.name === a.name);
+    expect(addedA?.guildTag).toBe(tag);
+    // and one in no guild wears none
+    const addedB = (await seen(sim, (await sim.join(await player(42, 111))).client)).find(
+      (e) => e.name === b.name,
+    );
+    expect(addedB).toBeDefined();
+    expect(addedB?.guildTag).toBeUndefined();
   });
 
   it('membership changed through the domain moves the sockets after the outbox reaction', async () => {

@@ -21,6 +21,7 @@ export function arrivalOf(
       zoneId,
       x: at.x,
       y: at.y,
+      guildTag: left.guildTag,
     },
     stats: {
       speed: left.speed,

@@ -85,6 +85,8 @@ export interface Player {
   readonly characterId: string;
   readonly userId: string;
   readonly name: string;
+  /** the guild's tag on its nameplate (as loaded when it entered the world) */
+  readonly guildTag: string | null;
   level: number;
   /** content class id: picks the ability bar */
   classId: string;
@@ -156,6 +158,7 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     characterId: c.id,
     userId: c.userId,
     name: c.name,
+    guildTag: c.guildTag ?? null,
     level: c.level,
     classId: c.classId,
     abilities: barFor(c.classId, c.level),
@@ -207,6 +210,7 @@ export function playerInfo(p: Player, now: number): EntityInfo {
     x: toCm(p.x),
     y: toCm(p.y),
     classId: p.classId,
+    ...(p.guildTag ? { guildTag: p.guildTag } : {}),
     ...(p.combat.dead ? { dead: true } : {}),
     ...(p.combat.effects.length > 0 ? { effects: effectBriefs(p.combat.effects, now) } : {}),
   };

@@ -15,6 +15,8 @@ export interface SimCharacter {
   /** metres */
   x: number;
   y: number;
+  /** the guild's tag shown on the nameplate (null or absent: in no guild) */
+  guildTag?: string | null;
 }
 
 /**
@@ -28,6 +30,10 @@ export async function loadCharacterForSim(
   input: { userId: string; characterId: string },
 ): Promise<SimCharacter> {
   const c = await getOwnedCharacter(deps, input.userId, input.characterId);
+  const member = await deps.db.guildMember.findUnique({
+    where: { characterId: c.id },
+    select: { guild: { select: { tag: true } } },
+  });
   return {
     id: c.id,
     userId: c.userId,
@@ -39,5 +45,6 @@ export async function loadCharacterForSim(
     zoneId: c.zoneId,
     x: c.x,
     y: c.y,
+    guildTag: member?.guild.tag ?? null,
   };
 }

@@ -46,6 +46,7 @@ const CharacterRowSchema = z.object({
   technical: z.number().int(),
   intelligence: z.number().int(),
   cool: z.number().int(),
+  guildTag: z.string().nullable(),
   items: z.array(ItemRowSchema).max(1000),
 });
 
@@ -79,6 +80,8 @@ export async function loadSimEntry(
         'maxHealth', c."maxHealth", 'zoneId', c."zoneId", 'x', c.x, 'y', c.y, 'body', c.body,
         'reflexes', c.reflexes, 'technical', c.technical, 'intelligence', c.intelligence,
         'cool', c.cool,
+        'guildTag', (SELECT g.tag FROM "GuildMember" gm JOIN "Guild" g ON g.id = gm."guildId"
+          WHERE gm."characterId" = c.id),
         'items', COALESCE((
           SELECT json_agg(json_build_object(
             'id', i.id, 'templateId', i."templateId", 'quantity', i.quantity,
@@ -123,6 +126,7 @@ export async function loadSimEntry(
     zoneId: c.zoneId,
     x: c.x,
     y: c.y,
+    guildTag: c.guildTag,
   };
   const stats = statsOf(c, c.items);
   return { character, stats };

@@ -24,6 +24,7 @@ describe('loadCharacterForSim', () => {
       zoneId: 'watson',
       x: 10,
       y: 20,
+      guildTag: null,
     });
   });
 

@@ -346,6 +346,8 @@ export interface EntityInfo {
   ownerCharacterId?: string | null;
   /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
   freeAt?: number;
+  /** players in a guild: its tag, shown before the name ([TAG] Name) */
+  guildTag?: string;
   /** drops only: a party's loot — its members may pick it up before `freeAt` too */
   partyId?: string;
   /** drops only: held for the party's need/greed roll until decided (server epoch ms) */

@@ -22,7 +22,13 @@ export interface DrawnEntity {
   disposition?: NpcDisposition;
   /** 0..1 of a cast in progress (drawn as a thin bar under the plate) */
   cast?: number | null;
+  /** players in a guild: its tag, before the name */
+  tag?: string;
 }
+
+/** What stands before the name: an NPC's rank mark, a player's [TAG]. */
+const plateBadge = (e: DrawnEntity) =>
+  e.rank === 'boss' ? '☠ ' : e.rank === 'elite' ? '★ ' : e.tag ? `[${e.tag}] ` : '';
 
 const BAR_W = 40;
 
@@ -84,7 +90,7 @@ function tagJob(
   color: string,
 ): PlateJob {
   ctx.font = `600 12px ${FONT_MONO}`;
-  const badge = e.rank === 'boss' ? '☠ ' : e.rank === 'elite' ? '★ ' : '';
+  const badge = plateBadge(e);
   const w = Math.max(ctx.measureText(`${badge}${e.name}  ${e.level}`).width + 10, barWidth(e) + 2);
   const casting = e.cast !== null && e.cast !== undefined;
   const h = e.dead ? 18 : casting ? 32 : 26;
@@ -107,7 +113,7 @@ function nameTag(
   ctx.font = `600 12px ${FONT_MONO}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  const badge = e.rank === 'boss' ? '☠ ' : e.rank === 'elite' ? '★ ' : '';
+  const badge = plateBadge(e);
   const text = `${badge}${e.name}  ${e.level}`;
   const w = ctx.measureText(text).width + 10;
   ctx.fillStyle = 'rgba(5, 6, 11, 0.75)';
