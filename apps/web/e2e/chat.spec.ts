@@ -50,6 +50,8 @@ const friendRow = (page: Page, name: string) =>
 test('two players chat (district, whisper, /r, refusals, report), then become friends and see each other come and go', async ({
   browser,
 }, info) => {
+  // two players, a friendship, a party, a report: one long story
+  test.setTimeout(180_000);
   const id = uid();
   const a = { user: `chata${id}`, char: `Talker${id}` };
   const b = { user: `chatb${id}`, char: `Hearer${id}` };
@@ -240,6 +242,18 @@ test('two players chat (district, whisper, /r, refusals, report), then become fr
   const ppath = info.outputPath('party-desktop.png');
   await pa.screenshot({ path: ppath });
   await info.attach('party-desktop', { path: ppath, contentType: 'image/png' });
+  // the player menu's Report: a reason is required, a note is optional, a toast confirms
+  await bFrame.click();
+  await pa.getByTestId('pmenu-report').click();
+  const report = pa.getByTestId('report-form');
+  await expect(report.getByTestId('confirm-ok')).toBeDisabled();
+  await report.getByTestId('report-reason-spam').check();
+  await report.getByTestId('report-note').fill('sells [items] in party chat');
+  const rpath = info.outputPath('report-dialog.png');
+  await pa.screenshot({ path: rpath });
+  await info.attach('report-dialog', { path: rpath, contentType: 'image/png' });
+  await report.getByTestId('confirm-ok').click();
+  await expect(toast(pa, `You reported ${b.char}.`)).toBeVisible();
   await pa.getByTestId('hud-friends').click();
 
   // a phone: the window is a full-width sheet between your card and the bars

@@ -1,15 +1,18 @@
 // Guilds in the browser. A (given eddies for the fee) founds a guild in the guild
 // window (G), invites B by name; B sees the invitation on the action bar, accepts it
 // in its window; both see each other in the roster (A's live, through the sim's
-// guild:update); A deposits and the bank log shows it. Then the public page
-// /guilds/<tag>, signed out: both members with their ranks, served from Next's cache
-// with a hash CSP naming exactly its inline scripts (no violation, the header's
-// scripts run), and an unknown tag is a 404. Screenshots at desktop and phone size.
+// guild:update); A deposits and the bank log shows it. On the Ranks tab A renames
+// B's rank and lets it invite and withdraw up to a daily limit; the change holds
+// after reopening, and B (reading the ranks, not editing them) may invite now. Then
+// the public page /guilds/<tag>, signed out: both members with their ranks (B's
+// renamed), served from Next's cache with a hash CSP naming exactly its inline scripts
+// (no violation, the header's scripts run), and an unknown tag is a 404. Screenshots
+// at desktop and phone size.
 import { createHash } from 'node:crypto';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { recordCurrency } from '@necp/game';
-import { GUILD_CREATE_FEE } from '@necp/shared';
+import { GUILD_CREATE_FEE, GUILD_PERMISSIONS } from '@necp/shared';
 import { expect, test } from './test';
 import {
   createCharacterViaApi,
@@ -28,6 +31,10 @@ const toast = (page: Page, text: string) =>
 
 const memberRow = (page: Page, name: string) =>
   page.locator(`[data-testid=guild-member][data-name="${name}"]`);
+
+/** A rank's row on the Ranks tab, by position (0: the leader's; its name may change). */
+const rankRow = (panel: Locator, position: number) =>
+  panel.locator(`[data-testid=guild-rank][data-position="${position}"]`);
 
 async function shot(page: Page, info: TestInfo, name: string) {
   const path = info.outputPath(`${name}.png`);
@@ -143,12 +150,74 @@ test('a guild: founded, an invitation accepted, the roster, a deposit, and its p
   await expect(line).toContainText('= ¥300');
   await shot(pa, info, 'guild-bank-desktop');
 
+  // A: the Ranks tab — every rank highest first; the leader's own rank has every right, locked
+  await panelA.getByTestId('guild-tab-ranks').click();
+  await expect(panelA.getByTestId('guild-ranks')).toHaveAttribute('data-editable', 'true');
+  await expect(panelA.getByTestId('guild-rank')).toHaveCount(4);
+  const leaderRank = rankRow(panelA, 0);
+  for (const p of GUILD_PERMISSIONS) {
+    await expect(leaderRank.getByTestId(`guild-rank-${p}`)).toBeChecked();
+    await expect(leaderRank.getByTestId(`guild-rank-${p}`)).toBeDisabled();
+  }
+  await expect(leaderRank.getByTestId('guild-rank-limit-text')).toHaveText('no limit');
+  // B's rank (Recruit): a bad name is refused before sending; then renamed, may invite
+  // and withdraw up to ¥500 a day
+  const recruitA = rankRow(panelA, 3);
+  const saveA = recruitA.getByTestId('guild-rank-save');
+  await expect(saveA).toBeDisabled();
+  await recruitA.getByTestId('guild-rank-name').fill('R!ookie');
+  await saveA.click();
+  await expect(recruitA.getByTestId('guild-rank-error')).toContainText('Rank name: Letters');
+  await recruitA.getByTestId('guild-rank-name').fill('Rookie');
+  await expect(recruitA.getByTestId('guild-rank-error')).toHaveCount(0);
+  await recruitA.getByTestId('guild-rank-invite').check();
+  await recruitA.getByTestId('guild-rank-withdraw').check();
+  await recruitA.getByTestId('guild-rank-limit').fill('500');
+  await shot(pa, info, 'guild-ranks-edit-desktop');
+  await saveA.click();
+  await expect(toast(pa, 'Rank Rookie saved.')).toBeVisible();
+  await expect(recruitA).toHaveAttribute('data-name', 'Rookie');
+  await expect(saveA).toBeDisabled();
+  // closed and opened again: read from the server, as saved
+  await panelA.getByRole('button', { name: 'Close guild' }).click();
+  await expect(panelA).toHaveCount(0);
+  await pa.getByTestId('hud-guild').click();
+  await panelA.getByTestId('guild-tab-ranks').click();
+  await expect(recruitA.getByTestId('guild-rank-name')).toHaveValue('Rookie');
+  await expect(recruitA.getByTestId('guild-rank-invite')).toBeChecked();
+  await expect(recruitA.getByTestId('guild-rank-withdraw')).toBeChecked();
+  await expect(recruitA.getByTestId('guild-rank-kick')).not.toBeChecked();
+  await expect(recruitA.getByTestId('guild-rank-limit')).toHaveValue('500');
+  await shot(pa, info, 'guild-ranks-desktop');
+  await pa.setViewportSize(PHONE);
+  await shot(pa, info, 'guild-ranks-leader-phone');
+
+  // B opens the window again: a Rookie now, who may invite; the Ranks tab is read-only
+  await panelB.getByRole('button', { name: 'Close guild' }).click();
+  await expect(panelB).toHaveCount(0);
+  await pb.getByTestId('hud-guild').click();
+  await expect(panelB.getByTestId('guild-my-rank')).toHaveText('Rookie');
+  await expect(panelB.getByTestId('guild-invite-input')).toBeVisible();
+  await panelB.getByTestId('guild-tab-ranks').click();
+  await expect(panelB.getByTestId('guild-ranks')).toHaveAttribute('data-editable', 'false');
+  await expect(panelB.getByTestId('guild-rank-save')).toHaveCount(0);
+  await expect(panelB.getByTestId('guild-rank-name')).toHaveCount(0);
+  const recruitB = rankRow(panelB, 3);
+  await expect(recruitB.getByTestId('guild-rank-name-text')).toHaveText('Rookie');
+  await expect(recruitB.getByTestId('guild-rank-invite')).toBeChecked();
+  await expect(recruitB.getByTestId('guild-rank-invite')).toBeDisabled();
+  await expect(recruitB.getByTestId('guild-rank-limit-text')).toHaveText('¥500');
+  await shot(pb, info, 'guild-ranks-readonly-desktop');
+
   // B on a phone: the window is a full-width sheet
+  await panelB.getByTestId('guild-tab-roster').click();
   await pb.setViewportSize(PHONE);
   const sheet = (await panelB.boundingBox())!;
   expect(sheet.x).toBe(0);
   expect(sheet.width).toBe(PHONE.width);
   await shot(pb, info, 'guild-phone');
+  await panelB.getByTestId('guild-tab-ranks').click();
+  await shot(pb, info, 'guild-ranks-phone');
   await Promise.all([ctxA.close(), ctxB.close()]);
 
   // the public page, signed out: rendered once, then served from the cache with a hash CSP
@@ -190,7 +259,7 @@ test('a guild: founded, an invitation accepted, the roster, a deposit, and its p
   ).toHaveAttribute('data-rank', 'Leader');
   await expect(
     pub.locator(`[data-testid=guild-page-member][data-name="${b.char}"]`),
-  ).toHaveAttribute('data-rank', 'Recruit');
+  ).toHaveAttribute('data-rank', 'Rookie');
   // the header's scripts ran under the policy: signed out, it offers to sign up
   await expect(page.getByRole('link', { name: 'Sign up' })).toBeVisible();
   await expect(page).toHaveTitle(`[${guild.tag}] ${guild.name} · NECP`);

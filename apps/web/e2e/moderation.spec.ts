@@ -2,11 +2,24 @@
 // straight in the e2e database) the same session gets in at once (the page and the API
 // re-read the role), filters by a character's name and sees its fights with the right
 // numbers, pages back with "Load older"; an unknown name says so; a shared link sends an
-// anonymous visitor through sign-in and back to the same filtered view.
+// anonymous visitor through sign-in and back to the same filtered view. The report
+// queue: a reported message and a reported player, with their lines; Mute 1 h mutes the
+// account and closes the report; No action closes the other; both show under Resolved.
 import { expect, test } from './test';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { createDb } from '@necp/db';
-import { appendCombatLog, type CombatLogRow } from '@necp/game';
+import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import {
+  appendCombatLog,
+  createLog,
+  postChat,
+  reportMessage,
+  reportPlayer,
+  seededRng,
+  systemClock,
+  type CombatLogRow,
+  type GameDeps,
+} from '@necp/game';
 import { abilityById, effectById } from '@necp/shared';
 import { PASSWORD, newAccountWithCharacter, uid } from './helpers';
 
@@ -142,3 +155,88 @@ test('moderators read the combat log; players are refused', async ({ page, brows
   await expect(other.getByTestId('staff-link')).toBeVisible();
   await ctx.close();
 });
+
+test('the report queue: a player’s report with its messages; a moderator mutes and closes it', async ({
+  page,
+}, info) => {
+  const id = uid();
+  const mod = `judge${id}`;
+  await newAccountWithCharacter(page, mod, `Judge${id}`, 'streetkid', 'solo');
+  await page.goto('/staff/reports');
+  await expect(page.getByTestId('staff-forbidden')).toContainText('The report queue');
+
+  // Test-only setup through the domain, against the e2e database: two players, a message,
+  // a report of it and a report of the player (what the game's ⚑ and Report send), and
+  // the moderator's promotion.
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  const deps: GameDeps = {
+    db,
+    clock: systemClock,
+    rng: seededRng(1),
+    log: createLog('e2e', 'silent'),
+    config: { simTicketSecret: 'unused', simPublicUrl: 'unused' },
+  };
+  let targetUserId = '';
+  try {
+    const [reporter, target] = await Promise.all(
+      [`Snitch${id}`, `Spammer${id}`].map(async (name) =>
+        createTestCharacter(db, (await createTestUser(db)).id, { name }),
+      ),
+    );
+    targetUserId = target!.userId;
+    const posted = await postChat(
+      deps,
+      { userId: target!.userId, characterId: target!.id, name: target!.name, zoneId: 'watson' },
+      { channel: 'district', text: 'cheap eddies at scam dot net' },
+      { isOnline: async () => true },
+    );
+    await reportMessage(deps, { messageId: posted.message.id, reporterId: reporter!.id });
+    await reportPlayer(deps, {
+      reporterId: reporter!.id,
+      name: target!.name,
+      reason: 'spam',
+      note: 'every minute',
+    });
+    await db.user.update({
+      where: { usernameLower: mod.toLowerCase() },
+      data: { role: 'MODERATOR' },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+
+  await page.reload();
+  await expect(page.getByTestId('staff-reports-link')).toBeVisible();
+  const cards = page.locator(`[data-testid=report-card][data-target="Spammer${id}"]`);
+  await expect(cards).toHaveCount(2);
+  const player = cards.and(page.locator('[data-kind=player]'));
+  await expect(player).toContainText('Spam or advertising');
+  await expect(player).toContainText('every minute');
+  await expect(player.locator('li.is-flagged')).toContainText('cheap eddies at scam dot net');
+  await shot(page, info, 'reports-desktop');
+
+  await player.getByTestId('report-muted-1-h').click();
+  await expect(player).toHaveCount(0);
+  // the mute is real: the account is muted (the sims read it on every message)
+  const check = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    await expect.poll(() => check.chatMute.count({ where: { userId: targetUserId } })).toBe(1);
+  } finally {
+    await check.$disconnect();
+  }
+  await cards.getByTestId('report-no-action').click();
+  await expect(cards).toHaveCount(0);
+  await page.getByTestId('reports-tab-resolved').click();
+  await expect(cards).toHaveCount(2);
+  await expect(
+    cards.and(page.locator('[data-kind=player]')).getByTestId('report-resolution'),
+  ).toContainText('muted 1 h');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, info, 'reports-phone');
+});
+
+async function shot(page: Page, info: TestInfo, name: string) {
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: 'image/png' });
+}

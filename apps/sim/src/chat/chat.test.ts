@@ -124,4 +124,31 @@ describe('chat over the sim socket', () => {
       await a.client.command('chat:send', { channel: 'district', text: 'still here' }),
     ).toMatchObject({ ok: true });
   });
+
+  it('player:report keeps a report of a character by name; bad reports are typed refusals', async () => {
+    const a = await joined(40, 110);
+    const b = await joined(60, 120);
+    await b.client.command('chat:send', { channel: 'district', text: 'wts gold' });
+    expect(
+      await a.client.command('player:report', { name: b.name, reason: 'spam', note: 'gold' }),
+    ).toMatchObject({ ok: true });
+    const row = await db.playerReport.findUniqueOrThrow({
+      where: { reporterId_targetId: { reporterId: a.characterId, targetId: b.characterId } },
+    });
+    expect(row).toMatchObject({ reason: 'spam', note: 'gold', targetName: b.name });
+    expect((row.context as { text: string }[]).map((m) => m.text)).toEqual(['wts gold']);
+    for (const bad of [
+      { name: b.name, reason: 'boredom' },
+      { name: b.name },
+      { name: b.name, reason: 'spam', note: 'a\u0000b' },
+      { name: 'x'.repeat(40), reason: 'spam' },
+    ])
+      expect(await a.client.command('player:report', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+    expect(await a.client.command('player:report', { name: a.name, reason: 'spam' })).toMatchObject(
+      { ok: false, error: { message: 'You cannot report yourself.' } },
+    );
+  });
 });

@@ -3,6 +3,7 @@ import {
   ChatIgnoreSchema,
   ChatReportSchema,
   ChatSendSchema,
+  PlayerReportSchema,
   SAY_RANGE_M,
   type ChatSendResult,
 } from '@necp/shared';
@@ -11,6 +12,7 @@ import {
   chatHistory,
   postChat,
   reportMessage,
+  reportPlayer,
   unblockCharacter,
   type PostedChat,
 } from '@necp/game';
@@ -99,6 +101,12 @@ export const chatHandlers = {
 
   'chat:report': command('chat:report', ChatReportSchema, async (ctx, payload) => {
     await reportMessage(ctx.deps, { ...payload, reporterId: ctx.session.characterId });
+    return undefined;
+  }),
+
+  /** The player menu's Report: a character by name, with a reason and a note. */
+  'player:report': command('player:report', PlayerReportSchema, async (ctx, payload) => {
+    await reportPlayer(ctx.deps, { ...payload, reporterId: ctx.session.characterId });
     return undefined;
   }),
 

@@ -34,6 +34,15 @@ export function SiteHeader({
                 Combat log
               </Link>
             )}
+            {isStaff(session.user.role) && (
+              <Link
+                href="/staff/reports"
+                className="btn btn--magenta btn--small"
+                data-testid="staff-reports-link"
+              >
+                Reports
+              </Link>
+            )}
             <Link href="/characters" className="btn btn--small">
               Characters
             </Link>

@@ -125,6 +125,9 @@ export function GameView({ characterId }: { characterId: string }) {
       sendChat: (line, links) =>
         clientRef.current?.sendChatLine(line, links) ?? Promise.resolve(false),
       reportChat: (id) => clientRef.current?.reportChat(id) ?? Promise.resolve(false),
+      reportPlayer: (name, reason, note) =>
+        clientRef.current?.chat.reportPlayer(name, reason, note, store.getState().toast) ??
+        Promise.resolve(false),
       partyInvite: (name) => clientRef.current?.party.invite(name) ?? Promise.resolve(false),
       partyAccept: (inv) => clientRef.current?.party.accept(inv) ?? Promise.resolve(false),
       partyDecline: (inv) => clientRef.current?.party.decline(inv) ?? Promise.resolve(false),

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createTestCharacter, uniq } from '@necp/db/testing';
-import { appendCombatLog, type CombatLogRow } from '@necp/game';
+import { appendCombatLog, reportPlayer, type CombatLogRow } from '@necp/game';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
 
 const db = testDb();
@@ -133,5 +133,53 @@ describe('chat mutes', () => {
     expect(await mod.caller.moderation.chatUnmute({ userId: target.user.id })).toEqual({
       ended: 1,
     });
+  });
+});
+
+describe('report queue', () => {
+  it('moderators list and resolve players’ reports; players may not; bad input is refused', async () => {
+    const deps = testDeps(db);
+    const target = await signedIn(deps, db);
+    const reporter = await signedIn(deps, db);
+    const t = await createTestCharacter(db, target.user.id);
+    const r = await createTestCharacter(db, reporter.user.id);
+    await reportPlayer(deps, { reporterId: r.id, name: t.name, reason: 'cheating', note: 'speed' });
+
+    expect(await rejection(reporter.caller.moderation.reports({}))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const mod = await signedIn(deps, db, 'MODERATOR');
+    const { reports } = await mod.caller.moderation.reports({ limit: 50 });
+    const mine = reports.find((x) => x.kind === 'player' && x.reporterId === r.id);
+    expect(mine).toMatchObject({ targetName: t.name, targetUserId: target.user.id, note: 'speed' });
+
+    expect(
+      await rejection(
+        reporter.caller.moderation.resolveReport({ kind: 'player', id: mine!.id, resolution: 'x' }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    for (const bad of [
+      { kind: 'player', id: mine!.id, resolution: '' },
+      { kind: 'user', id: mine!.id, resolution: 'ok' },
+      { kind: 'player', id: mine!.id, resolution: 'a\u0000b' },
+    ])
+      expect(await rejection(mod.caller.moderation.resolveReport(bad as never))).toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+    expect(await rejection(mod.caller.moderation.reports({ limit: 51 }))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(
+      await mod.caller.moderation.resolveReport({
+        kind: 'player',
+        id: mine!.id,
+        resolution: 'warned',
+      }),
+    ).toEqual({ resolved: true });
+    expect(
+      await rejection(
+        mod.caller.moderation.resolveReport({ kind: 'player', id: mine!.id, resolution: 'again' }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
   });
 });

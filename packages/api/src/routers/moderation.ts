@@ -1,9 +1,16 @@
-import { BanInputSchema, UnbanInputSchema } from '@necp/shared';
+import {
+  BanInputSchema,
+  ReportListInputSchema,
+  ReportResolveInputSchema,
+  UnbanInputSchema,
+} from '@necp/shared';
 import {
   MuteInputSchema,
   ReadCombatLogInputSchema,
   banAccount,
+  listReports,
   muteAccount,
+  resolveReport,
   readCombatLog,
   unbanAccount,
   unmuteAccount,
@@ -42,4 +49,16 @@ export const moderationRouter = createTRPCRouter({
   chatUnmute: moderatorProcedure
     .input(z.object({ userId: IdSchema }))
     .mutation(({ ctx, input }) => unmuteAccount(ctx.deps, input)),
+
+  /** Players' reports (chat messages and players) with their context, newest first. */
+  reports: moderatorProcedure
+    .input(ReportListInputSchema)
+    .query(({ ctx, input }) => listReports(ctx.deps, input)),
+
+  /** Close a report with what was done (a resolved one: CONFLICT). */
+  resolveReport: moderatorProcedure
+    .input(ReportResolveInputSchema)
+    .mutation(({ ctx, input }) =>
+      resolveReport(ctx.deps, { ...input, moderatorId: ctx.session.userId }),
+    ),
 });

@@ -1,2 +1,4 @@
 export * from './ban-account';
 export * from './unban-account';
+export * from './report-player';
+export * from './reports';

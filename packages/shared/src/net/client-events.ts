@@ -31,6 +31,7 @@ import {
   PartyInviteSchema,
   PartyMemberRefSchema,
 } from '../chat/chat-rules';
+import { PlayerReportSchema } from '../schemas/moderation';
 
 export const CLIENT_EVENT_SCHEMAS = {
   'zone:move': MoveInputSchema,
@@ -46,6 +47,7 @@ export const CLIENT_EVENT_SCHEMAS = {
   'item:use': ItemUseSchema,
   'chat:send': ChatSendSchema,
   'chat:report': ChatReportSchema,
+  'player:report': PlayerReportSchema,
   'chat:ignore': ChatIgnoreSchema,
   'chat:unignore': ChatIgnoreSchema,
   'chat:history': ChatHistoryRequestSchema,

@@ -486,6 +486,8 @@ export interface ClientToServerEvents {
   'item:use': (input: unknown, ack?: (res: Ack<ItemUseResult>) => void) => void;
   'chat:send': (input: unknown, ack?: (res: Ack<ChatSendResult>) => void) => void;
   'chat:report': (input: unknown, ack?: (res: Ack) => void) => void;
+  /** report a character by name (the player menu): reason, note; kept for moderators */
+  'player:report': (input: unknown, ack?: (res: Ack) => void) => void;
   'chat:ignore': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
   'chat:unignore': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
   'chat:history': (input: unknown, ack?: (res: Ack) => void) => void;

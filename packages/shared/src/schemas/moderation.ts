@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../constants';
-import { IdSchema, INVALID_TEXT_MESSAGE, isSafeText } from './primitives';
+import { CharacterNameRefSchema, IdSchema, INVALID_TEXT_MESSAGE, isSafeText } from './primitives';
 
 const AccountIdSchema = IdSchema;
 
@@ -36,3 +36,56 @@ export type BanInput = z.infer<typeof BanInputSchema>;
 
 export const UnbanInputSchema = z.object({ userId: AccountIdSchema });
 export type UnbanInput = z.infer<typeof UnbanInputSchema>;
+
+/** Why a player reports another (the player menu's Report). */
+export const PLAYER_REPORT_REASONS = ['spam', 'harassment', 'cheating', 'name', 'other'] as const;
+export type PlayerReportReason = (typeof PLAYER_REPORT_REASONS)[number];
+export const PLAYER_REPORT_REASON_LABEL: Record<PlayerReportReason, string> = {
+  spam: 'Spam or advertising',
+  harassment: 'Harassment or hate',
+  cheating: 'Cheating or exploiting',
+  name: 'Offensive name',
+  other: 'Something else',
+};
+/** Player reports one reporter may file per rolling day (one per target already). */
+export const PLAYER_REPORTS_PER_DAY = 20;
+/** The reported player's recent messages kept with a report. */
+export const PLAYER_REPORT_CONTEXT = 20;
+
+/** player:report (sim socket) — report a character by name. */
+export const PlayerReportSchema = z.object({
+  name: CharacterNameRefSchema,
+  reason: z.enum(PLAYER_REPORT_REASONS, { error: 'Pick a reason' }),
+  note: z
+    .string()
+    .trim()
+    .max(500, 'At most 500 characters')
+    .refine(isSafeText, INVALID_TEXT_MESSAGE)
+    .optional(),
+});
+export type PlayerReport = z.infer<typeof PlayerReportSchema>;
+
+export const REPORT_KINDS = ['chat', 'player'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** moderation.reports — open (or resolved) reports of both kinds, newest first. */
+export const ReportListInputSchema = z.object({
+  status: z.enum(['open', 'resolved']).default('open'),
+  /** createdAt (ISO) of the last report of the previous page */
+  cursor: z.iso.datetime().optional(),
+  limit: z.int().min(1).max(50).default(25),
+});
+export type ReportListInput = z.input<typeof ReportListInputSchema>;
+
+/** moderation.resolveReport — closes one report with what was done. */
+export const ReportResolveInputSchema = z.object({
+  kind: z.enum(REPORT_KINDS),
+  id: IdSchema,
+  resolution: z
+    .string()
+    .trim()
+    .min(1, 'Say what was done')
+    .max(200, 'At most 200 characters')
+    .refine(isSafeText, INVALID_TEXT_MESSAGE),
+});
+export type ReportResolveInput = z.infer<typeof ReportResolveInputSchema>;

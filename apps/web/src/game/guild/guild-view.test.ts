@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GUILD_DEFAULT_RANKS, type GuildPermission } from '@necp/shared';
+import { GUILD_DEFAULT_RANKS, GUILD_PERMISSIONS, type GuildPermission } from '@necp/shared';
 import {
   bankLogText,
   can,
@@ -10,15 +10,23 @@ import {
   guildTitle,
   isGuildInvited,
   isGuildUpdate,
+  limitInput,
+  limitText,
   mayWithdraw,
   memberActions,
   membersText,
   nextLevelAt,
   onlineCount,
+  PERMISSION_COLUMNS,
   parseAmount,
+  parseLimit,
   publicGuildPath,
+  rankDraft,
+  rankEdit,
   rankNameAt,
+  sortRanks,
   sortRoster,
+  withRank,
   withdrawText,
   type MyGuild,
   type RosterMember,
@@ -231,6 +239,113 @@ describe('inputs', () => {
     expect(disbandConfirmed('Night Owls', ' night owls ')).toBe(true);
     expect(disbandConfirmed('Night Owls', 'Night Owl')).toBe(false);
     expect(disbandConfirmed('Night Owls', '')).toBe(false);
+  });
+});
+
+describe('the Ranks tab', () => {
+  const [leader, officer, mem, recruit] = ranks as [
+    MyGuild['ranks'][number],
+    MyGuild['ranks'][number],
+    MyGuild['ranks'][number],
+    MyGuild['ranks'][number],
+  ];
+
+  it('lists the ranks highest first and has a short header and a tooltip per permission', () => {
+    expect(sortRanks([recruit, leader, mem, officer]).map((r) => r.name)).toEqual([
+      'Leader',
+      'Officer',
+      'Member',
+      'Recruit',
+    ]);
+    for (const p of GUILD_PERMISSIONS) {
+      expect(PERMISSION_COLUMNS[p].short.length, p).toBeLessThanOrEqual(4);
+      expect(PERMISSION_COLUMNS[p].title, p).not.toBe('');
+    }
+  });
+
+  it('formats the daily limit for its input and for reading', () => {
+    expect(limitInput(null)).toBe('');
+    expect(limitInput(25_000)).toBe('25,000');
+    expect(limitInput(0)).toBe('0');
+    expect(limitText(leader)).toBe('no limit');
+    expect(limitText(mem)).toBe('¥2,000');
+    expect(limitText({ ...mem, dailyWithdrawLimit: 0 })).toBe('¥0');
+    expect(limitText(recruit)).toBe('—'); // cannot withdraw: the limit does not matter
+  });
+
+  it('reads a typed limit: empty is no limit, 0 is allowed, whole eddies only', () => {
+    expect(parseLimit('')).toEqual({ limit: null });
+    expect(parseLimit('   ')).toEqual({ limit: null });
+    expect(parseLimit('0')).toEqual({ limit: 0 });
+    expect(parseLimit(' ¥2,500 ')).toEqual({ limit: 2500 });
+    expect(parseLimit('1.5')).toEqual({ error: 'Daily limit: whole eddies only' });
+    expect(parseLimit('-1')).toEqual({ error: 'Daily limit: whole eddies only' });
+    expect(parseLimit('99999999999')).toEqual({ error: 'Daily limit: too many eddies' });
+  });
+
+  it('an untouched draft sends nothing (the formatted limit reads back the same)', () => {
+    for (const r of ranks) expect(rankEdit(r, rankDraft(r))).toEqual({ edit: null });
+    expect(rankEdit(mem, { ...rankDraft(mem), name: ' Member ', limit: '2000' })).toEqual({
+      edit: null,
+    });
+  });
+
+  it('sends only what changed', () => {
+    const d = rankDraft(recruit);
+    expect(rankEdit(recruit, { ...d, name: ' Rookie ' })).toEqual({ edit: { name: 'Rookie' } });
+    expect(
+      rankEdit(recruit, { ...d, permissions: { ...d.permissions, invite: true, withdraw: true } }),
+    ).toEqual({ edit: { permissions: { invite: true, withdraw: true } } });
+    expect(rankEdit(mem, { ...rankDraft(mem), limit: '' })).toEqual({
+      edit: { dailyWithdrawLimit: null },
+    });
+    expect(
+      rankEdit(mem, {
+        name: 'Runner',
+        permissions: { ...mem.permissions, deposit: false },
+        limit: '500',
+      }),
+    ).toEqual({
+      edit: { name: 'Runner', permissions: { deposit: false }, dailyWithdrawLimit: 500 },
+    });
+    // a permission ticked and unticked again is no change
+    expect(rankEdit(mem, { ...rankDraft(mem), permissions: { ...mem.permissions } })).toEqual({
+      edit: null,
+    });
+  });
+
+  it("the leader's rank sends only its name", () => {
+    const d = rankDraft(leader);
+    expect(
+      rankEdit(leader, {
+        name: 'Boss',
+        permissions: { ...d.permissions, kick: false },
+        limit: '10',
+      }),
+    ).toEqual({ edit: { name: 'Boss' } });
+    expect(rankEdit(leader, { ...d, limit: 'nonsense' })).toEqual({ edit: null });
+  });
+
+  it('refuses a bad name or limit before sending', () => {
+    const d = rankDraft(mem);
+    expect(rankEdit(mem, { ...d, name: '  ' })).toEqual({ error: 'Rank name: Required' });
+    expect(rankEdit(mem, { ...d, name: 'R!ot' })).toEqual({
+      error: 'Rank name: Letters, digits, spaces, hyphens and apostrophes only',
+    });
+    expect(rankEdit(mem, { ...d, limit: 'lots' })).toEqual({
+      error: 'Daily limit: whole eddies only',
+    });
+  });
+
+  it('puts a saved rank in your guild, your own rank too', () => {
+    const g = asRank(2);
+    const saved = { ...mem, name: 'Runner', dailyWithdrawLimit: 500 };
+    const next = withRank(g, saved);
+    expect(next.ranks.map((r) => r.name)).toEqual(['Leader', 'Officer', 'Runner', 'Recruit']);
+    expect(next.rank).toBe(saved);
+    expect(g.ranks[2]!.name).toBe('Member'); // the cached guild is left alone
+    const other = withRank(asRank(3), saved);
+    expect(other.rank.name).toBe('Recruit');
   });
 });
 

@@ -2,8 +2,9 @@
  * The guild window's pure rules: the roster's order, which buttons your rank shows
  * (kick, promote, demote, hand over the lead, invite, the message of the day, the
  * bank), the texts (level, founded, withdraw allowance, bank log lines, invitations),
- * the amount and confirmation inputs, and the sim's guild messages checked. The server
- * decides every rule again (packages/game/src/guild); these only show them.
+ * the amount and confirmation inputs, the Ranks tab's edits (what changed, the daily
+ * limit typed), and the sim's guild messages checked. The server decides every rule
+ * again (packages/game/src/guild); these only show them.
  */
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@necp/api';
@@ -12,8 +13,12 @@ import {
   GUILD_LEADER_RANK,
   GUILD_LEVEL_MEMBERS,
   GUILD_MEMBERS_MAX,
+  GUILD_PERMISSIONS,
+  GuildRankNameSchema,
   type GuildInvitedMsg,
   type GuildPermission,
+  type GuildPermissions,
+  type GuildRankEditInput,
   type GuildUpdateMsg,
   type PresenceStatus,
 } from '@necp/shared';
@@ -25,6 +30,7 @@ export type RosterMember = Out['roster'][number];
 export type BankLogEntry = Out['bankLog'][number];
 export type GuildInvite = Out['invites'][number];
 export type GuildPublic = Out['public'];
+export type GuildRank = MyGuild['ranks'][number];
 
 const STATUS_ORDER: Record<PresenceStatus, number> = { online: 0, afk: 1, offline: 2 };
 
@@ -164,6 +170,98 @@ export function parseAmount(text: string): { amount: number } | { error: string 
   if (amount < 1) return { error: 'At least 1 eddy' };
   if (amount > GUILD_BANK_MAX) return { error: 'Too many eddies' };
   return { amount };
+}
+
+// ---- the Ranks tab ----------------------------------------------------------------
+
+/** A permission's column in the Ranks tab: its short header and what it lets a rank do. */
+export const PERMISSION_COLUMNS: Record<GuildPermission, { short: string; title: string }> = {
+  invite: { short: 'Inv', title: 'Invite players' },
+  kick: { short: 'Kick', title: 'Remove members of lower ranks' },
+  promote: { short: 'Prom', title: 'Promote and demote members of lower ranks' },
+  motd: { short: 'Motd', title: 'Edit the message of the day' },
+  deposit: { short: 'Dep', title: 'Deposit into the guild bank' },
+  withdraw: { short: 'Wdr', title: 'Withdraw from the guild bank, up to the daily limit' },
+};
+
+/** Ranks highest first (the leader's on top). */
+export const sortRanks = (ranks: readonly GuildRank[]): GuildRank[] =>
+  [...ranks].sort((a, b) => a.position - b.position);
+
+export const isLeaderRank = (r: Pick<GuildRank, 'position'>) => r.position === GUILD_LEADER_RANK;
+
+/** A rank as its row edits it: the name and the daily limit as typed. */
+export interface RankDraft {
+  name: string;
+  permissions: GuildPermissions;
+  /** the daily withdraw limit as typed ('' = no limit) */
+  limit: string;
+}
+
+/** What guild.editRank is sent for one rank: only what changed. */
+export type RankEdit = Omit<GuildRankEditInput, 'characterId' | 'rankId'>;
+
+/** A daily withdraw limit in its input: '' for no limit, else "2,000". */
+export const limitInput = (limit: number | null) =>
+  limit === null ? '' : limit.toLocaleString('en-US');
+
+/** A rank's daily withdraw limit as the read-only Ranks tab says it. */
+export function limitText(r: Pick<GuildRank, 'permissions' | 'dailyWithdrawLimit'>): string {
+  if (!r.permissions.withdraw) return '—';
+  return r.dailyWithdrawLimit === null ? 'no limit' : eddiesText(r.dailyWithdrawLimit);
+}
+
+/** A daily withdraw limit typed: empty = no limit, else whole eddies from 0 (commas allowed). */
+export function parseLimit(text: string): { limit: number | null } | { error: string } {
+  const t = text.replace(/[\s,_¥]/g, '');
+  if (t === '') return { limit: null };
+  if (!/^\d+$/.test(t)) return { error: 'Daily limit: whole eddies only' };
+  const limit = Number(t);
+  if (limit > GUILD_BANK_MAX) return { error: 'Daily limit: too many eddies' };
+  return { limit };
+}
+
+/** A rank's row before any edit. */
+export const rankDraft = (r: GuildRank): RankDraft => ({
+  name: r.name,
+  permissions: { ...r.permissions },
+  limit: limitInput(r.dailyWithdrawLimit),
+});
+
+/**
+ * What a rank's row would send: only the fields that differ from the rank (null: no
+ * change), or the first thing wrong with the draft. The leader's rank sends only its
+ * name (the server refuses anything else for it).
+ */
+export function rankEdit(
+  r: GuildRank,
+  d: RankDraft,
+): { edit: RankEdit | null } | { error: string } {
+  const edit: RankEdit = {};
+  if (d.name.trim() !== r.name) {
+    const name = GuildRankNameSchema.safeParse(d.name);
+    if (!name.success) return { error: `Rank name: ${name.error.issues[0]?.message ?? 'invalid'}` };
+    edit.name = name.data;
+  }
+  if (!isLeaderRank(r)) {
+    const permissions: NonNullable<RankEdit['permissions']> = {};
+    for (const p of GUILD_PERMISSIONS)
+      if (d.permissions[p] !== r.permissions[p]) permissions[p] = d.permissions[p];
+    if (Object.keys(permissions).length > 0) edit.permissions = permissions;
+    const limit = parseLimit(d.limit);
+    if ('error' in limit) return limit;
+    if (limit.limit !== r.dailyWithdrawLimit) edit.dailyWithdrawLimit = limit.limit;
+  }
+  return { edit: Object.keys(edit).length > 0 ? edit : null };
+}
+
+/** Your guild with one rank as the server answered an edit (your own rank too). */
+export function withRank<G extends Pick<MyGuild, 'ranks' | 'rank'>>(g: G, r: GuildRank): G {
+  return {
+    ...g,
+    ranks: g.ranks.map((x) => (x.id === r.id ? r : x)),
+    rank: g.rank.id === r.id ? r : g.rank,
+  };
 }
 
 /** The name typed to confirm disbanding matches (case ignored, as the server compares). */

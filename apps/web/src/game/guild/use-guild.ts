@@ -10,7 +10,14 @@ import { toFormError } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import { eddiesText, guildTitle, type GuildInvite, type RosterMember } from './guild-view';
+import {
+  eddiesText,
+  guildTitle,
+  withRank,
+  type GuildInvite,
+  type RankEdit,
+  type RosterMember,
+} from './guild-view';
 
 /** while the window is open the roster (online / AFK / offline) is read again this often */
 const OPEN_POLL_MS = 30_000;
@@ -139,6 +146,17 @@ export function useGuildActions() {
     onError,
     onSettled,
   });
+  // editRank keeps its errors: the rank's row shows them. The answer is the rank as
+  // saved: the window shows it at once (no flash of the old values before the re-read)
+  const editRank = useMutation({
+    mutationFn: (v: RankEdit & { rankId: string }) =>
+      api.guild.editRank.mutate({ characterId, ...v }),
+    onSuccess: (r) => {
+      qc.setQueryData(trpc.guild.mine.queryKey({ characterId }), (g) => g && withRank(g, r));
+      toast('success', `Rank ${r.name} saved.`);
+    },
+    onSettled,
+  });
   const deposit = useMutation({
     mutationFn: (amount: number) => api.guild.deposit.mutate({ characterId, amount }),
     onSuccess: (_, amount) => {
@@ -175,6 +193,7 @@ export function useGuildActions() {
     demote,
     transfer,
     setMotd,
+    editRank,
     deposit,
     withdraw,
     disband,

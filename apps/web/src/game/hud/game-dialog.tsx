@@ -1,9 +1,11 @@
 'use client';
 /**
- * The in-game modal: a confirmation (destroy, respec) or a quantity prompt (split).
+ * The in-game modal: a confirmation (destroy, respec), a quantity prompt (split) or
+ * a player report (reason and note).
  * Enter confirms, Esc cancels; the game keeps running behind it.
  */
 import { useEffect, useRef, useState } from 'react';
+import { ReportBody } from './report-body';
 import { useGame } from './store-context';
 
 export function GameDialog() {
@@ -14,7 +16,7 @@ export function GameDialog() {
   return (
     <div className="modal-backdrop modal-backdrop--game" onMouseDown={close}>
       <div
-        className={`panel game-dialog${dialog.kind === 'confirm' && dialog.danger ? ' panel--magenta' : ''}`}
+        className={`panel game-dialog${(dialog.kind === 'confirm' && dialog.danger) || dialog.kind === 'report' ? ' panel--magenta' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby="game-dialog-title"
@@ -25,7 +27,7 @@ export function GameDialog() {
         <p className="panel__title" id="game-dialog-title">
           {dialog.title}
         </p>
-        {dialog.kind === 'confirm' ? (
+        {dialog.kind === 'confirm' && (
           <ConfirmBody
             message={dialog.message}
             label={dialog.confirmLabel}
@@ -36,7 +38,8 @@ export function GameDialog() {
               dialog.onConfirm();
             }}
           />
-        ) : (
+        )}
+        {dialog.kind === 'quantity' && (
           <QuantityBody
             key={`${dialog.title}-${dialog.max}`}
             message={dialog.message}
@@ -48,6 +51,16 @@ export function GameDialog() {
             onConfirm={(n) => {
               close();
               dialog.onConfirm(n);
+            }}
+          />
+        )}
+        {dialog.kind === 'report' && (
+          <ReportBody
+            name={dialog.name}
+            onCancel={close}
+            onConfirm={(reason, note) => {
+              close();
+              dialog.onConfirm(reason, note);
             }}
           />
         )}

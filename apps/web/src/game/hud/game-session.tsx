@@ -4,7 +4,7 @@
  * game client's commands (they go to the sim, not the API).
  */
 import { createContext, useContext } from 'react';
-import type { LootChoice, LootMode, PartyInvitedMsg, Rarity, XpGainMsg } from '@necp/shared';
+import type { LootChoice, LootMode, PartyInvitedMsg, PlayerReportReason, Rarity, XpGainMsg } from '@necp/shared';
 
 export interface GameCommands {
   interact: () => void;
@@ -31,6 +31,8 @@ export interface GameCommands {
   sendChat: (line: string, links?: string[]) => Promise<boolean>;
   /** the ⚑ of a chat line (chat:report) */
   reportChat: (messageId: string) => Promise<boolean>;
+  /** the player menu's Report (player:report), told as a toast */
+  reportPlayer: (name: string, reason: PlayerReportReason, note: string) => Promise<boolean>;
   /** party commands to the sim (net/party-commands.ts); outcomes are toasts */
   partyInvite: (name: string) => Promise<boolean>;
   partyAccept: (invite: PartyInvitedMsg) => Promise<boolean>;

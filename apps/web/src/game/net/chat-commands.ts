@@ -10,6 +10,7 @@ import {
   parseChatLine,
   type Ack,
   type ChatMessage,
+  type PlayerReportReason,
   type SendableChannel,
 } from '@necp/shared';
 import { TAB_CHANNEL, type ChatTab } from '../chat/chat-log';
@@ -28,7 +29,7 @@ export interface ChatCommandDeps {
   invite: (name: string) => Promise<boolean>;
 }
 
-type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report';
+type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report' | 'player:report';
 
 const isMessage = (m: unknown): m is ChatMessage =>
   !!m && typeof m === 'object' && 'id' in m && typeof m.id === 'string';
@@ -168,6 +169,23 @@ export class ChatCommands {
     }
     this.store.chatReported(messageId);
     this.info('Reported. Thank you.');
+    return true;
+  }
+
+  /** The player menu's Report: told as a toast (the menu is where the player looks). */
+  async reportPlayer(
+    name: string,
+    reason: PlayerReportReason,
+    note: string,
+    toast: (kind: 'info' | 'warn', text: string) => void,
+  ): Promise<boolean> {
+    const res = await this.call('player:report', { name, reason, ...(note ? { note } : {}) });
+    if (!res) return false;
+    if (!res.ok) {
+      toast('warn', res.error.message);
+      return false;
+    }
+    toast('info', `You reported ${name}. A moderator will look at it. Thank you.`);
     return true;
   }
 }

@@ -1,5 +1,5 @@
 /** Types of the item/character UI state kept in the game store. */
-import type { CharStatsMsg } from '@necp/shared';
+import type { CharStatsMsg, PlayerReportReason } from '@necp/shared';
 import type { DragPayload, ItemLocation } from '../items/drag';
 import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
@@ -38,6 +38,13 @@ export type Dialog =
       initial: number;
       confirmLabel: string;
       onConfirm: (quantity: number) => void;
+    }
+  | {
+      /** report a player: a reason and an optional note */
+      kind: 'report';
+      title: string;
+      name: string;
+      onConfirm: (reason: PlayerReportReason, note: string) => void;
     };
 
 export interface ContextMenuState {

@@ -2,11 +2,12 @@
 /**
  * The guild window (G). In no guild: invitations waiting for you (Accept / Decline)
  * and the founding form. In a guild: [TAG] name, level, members and founding date,
- * a link to the public page, then two tabs — Roster (message of the day, invite by
- * name, the members online first with what your rank may do to each) and Bank
- * (balance, deposit, withdraw within today's limit, the log) — and Leave or, for the
- * leader, Disband with the guild's name typed. The server decides every rule; the
- * sim's guild:update makes the window read again (game-view.tsx).
+ * a link to the public page, then three tabs — Roster (message of the day, invite by
+ * name, the members online first with what your rank may do to each), Bank (balance,
+ * deposit, withdraw within today's limit, the log) and Ranks (what each rank may do;
+ * the leader edits them) — and Leave or, for the leader, Disband with the guild's
+ * name typed. The server decides every rule; the sim's guild:update makes the window
+ * read again (game-view.tsx).
  */
 import { useEffect, useState } from 'react';
 import { GameWindow } from '../game-window';
@@ -24,9 +25,16 @@ import { refusal, useGuildActions, useMyGuild } from '../../guild/use-guild';
 import { blurOnEscape } from './blur-on-escape';
 import { GuildBank } from './guild-bank';
 import { GuildJoin } from './guild-join';
+import { GuildRanks } from './guild-ranks';
 import { GuildRoster } from './guild-roster';
 
-type Tab = 'roster' | 'bank';
+type Tab = 'roster' | 'bank' | 'ranks';
+
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'roster', label: 'Roster' },
+  { id: 'bank', label: 'Bank' },
+  { id: 'ranks', label: 'Ranks' },
+];
 
 export function GuildPanel() {
   const open = useGame((s) => s.panels.guild);
@@ -83,7 +91,11 @@ function GuildBody({ g }: { g: MyGuild }) {
             Level {g.level} · {membersText(g.memberCount)} · founded {dateText(g.foundedAt)}
           </span>
           <span className="guild__meta">
-            Your rank: <b className="guild__myrank">{g.rank.name}</b> ·{' '}
+            Your rank:{' '}
+            <b className="guild__myrank" data-testid="guild-my-rank">
+              {g.rank.name}
+            </b>{' '}
+            ·{' '}
             <a
               className="guild__public"
               href={publicGuildPath(g.tag)}
@@ -97,26 +109,26 @@ function GuildBody({ g }: { g: MyGuild }) {
         </span>
       </header>
       <nav className="tabs guild__tabs" aria-label="Guild">
-        <button
-          type="button"
-          className={`tabs__tab${tab === 'roster' ? ' is-on' : ''}`}
-          aria-pressed={tab === 'roster'}
-          data-testid="guild-tab-roster"
-          onClick={() => setTab('roster')}
-        >
-          Roster
-        </button>
-        <button
-          type="button"
-          className={`tabs__tab${tab === 'bank' ? ' is-on' : ''}`}
-          aria-pressed={tab === 'bank'}
-          data-testid="guild-tab-bank"
-          onClick={() => setTab('bank')}
-        >
-          Bank
-        </button>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            className={`tabs__tab${tab === t.id ? ' is-on' : ''}`}
+            aria-pressed={tab === t.id}
+            data-testid={`guild-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
       </nav>
-      {tab === 'roster' ? <GuildRoster g={g} /> : <GuildBank g={g} />}
+      {tab === 'roster' ? (
+        <GuildRoster g={g} />
+      ) : tab === 'bank' ? (
+        <GuildBank g={g} />
+      ) : (
+        <GuildRanks g={g} />
+      )}
       <GuildExit g={g} />
     </>
   );

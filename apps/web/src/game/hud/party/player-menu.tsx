@@ -1,7 +1,7 @@
 'use client';
 /**
  * The menu of another player: right-click on the map (or click a party frame).
- * Whisper, invite to your party, add as a friend, ignore; and for the party
+ * Whisper, invite to your party, add as a friend, ignore, report; and for the party
  * leader, on a member: promote to leader, remove from the party. Closes on any
  * choice, Esc or a click elsewhere.
  */
@@ -11,7 +11,7 @@ import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
 
 const MENU_W = 190;
-const MENU_H = 230;
+const MENU_H = 262;
 
 export function PlayerMenu() {
   const menu = useGame((s) => s.playerMenu);
@@ -140,6 +140,22 @@ export function PlayerMenu() {
         )}
       >
         Ignore
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        className="is-danger"
+        data-testid="pmenu-report"
+        onClick={act(() =>
+          setDialog({
+            kind: 'report',
+            title: `Report ${name}`,
+            name,
+            onConfirm: (reason, note) => void commands.reportPlayer(name, reason, note),
+          }),
+        )}
+      >
+        Report…
       </button>
     </div>
   );

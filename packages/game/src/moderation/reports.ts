@@ -1,0 +1,137 @@
+/**
+ * The moderators' report queue: chat-message reports and player reports together,
+ * newest first, paged by createdAt; resolving one records who and what was done.
+ */
+import {
+  ReportListInputSchema,
+  ReportResolveInputSchema,
+  type ChatMessage,
+  type PlayerReportReason,
+  type ReportKind,
+  type ReportListInput,
+  type ReportResolveInput,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { parseInput } from '../accounts/validation';
+
+/** A context line: what clients saw, plus what was typed when the word filter masked it. */
+export type ReportContextLine = ChatMessage & { original?: string | null };
+
+interface ReportBase {
+  id: string;
+  kind: ReportKind;
+  reporterId: string;
+  reporterName: string;
+  targetName: string;
+  /** the account a moderator would mute or ban; null when the sender is gone */
+  targetUserId: string | null;
+  reason: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+  context: ReportContextLine[];
+}
+export type ReportView =
+  | (ReportBase & { kind: 'chat'; messageId: string })
+  | (ReportBase & { kind: 'player'; reason: PlayerReportReason; note: string | null });
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const lines = (json: unknown) => (Array.isArray(json) ? (json as ReportContextLine[]) : []);
+
+export async function listReports(
+  deps: Pick<GameDeps, 'db'>,
+  input: ReportListInput,
+): Promise<{ reports: ReportView[]; nextCursor: string | null }> {
+  const { status, cursor, limit } = parseInput(ReportListInputSchema, input);
+  const where = {
+    resolvedAt: status === 'open' ? null : { not: null },
+    ...(cursor ? { createdAt: { lt: new Date(cursor) } } : {}),
+  };
+  const orderBy = { createdAt: 'desc' } as const;
+  const [chat, players] = await Promise.all([
+    deps.db.chatReport.findMany({
+      where,
+      orderBy,
+      take: limit,
+      include: {
+        message: {
+          select: { senderId: true, senderName: true, sender: { select: { userId: true } } },
+        },
+      },
+    }),
+    deps.db.playerReport.findMany({ where, orderBy, take: limit }),
+  ]);
+  const reporterIds = [...new Set(chat.map((r) => r.reporterId))];
+  const names = new Map(
+    (
+      await deps.db.character.findMany({
+        where: { id: { in: reporterIds } },
+        select: { id: true, name: true },
+      })
+    ).map((c) => [c.id, c.name]),
+  );
+  const merged: ReportView[] = [
+    ...chat.map((r): ReportView => ({
+      kind: 'chat',
+      id: r.id,
+      messageId: r.messageId,
+      reporterId: r.reporterId,
+      reporterName: names.get(r.reporterId) ?? '(deleted)',
+      targetName: r.message.senderName ?? '(unknown)',
+      targetUserId: r.message.sender?.userId ?? null,
+      reason: r.reason,
+      createdAt: r.createdAt.toISOString(),
+      resolvedAt: iso(r.resolvedAt),
+      resolvedBy: r.resolvedBy,
+      resolution: r.resolution,
+      context: lines(r.context),
+    })),
+    ...players.map((r): ReportView => ({
+      kind: 'player',
+      id: r.id,
+      reporterId: r.reporterId,
+      reporterName: r.reporterName,
+      targetName: r.targetName,
+      targetUserId: r.targetUserId,
+      reason: r.reason as PlayerReportReason,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+      resolvedAt: iso(r.resolvedAt),
+      resolvedBy: r.resolvedBy,
+      resolution: r.resolution,
+      context: lines(r.context),
+    })),
+  ]
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    .slice(0, limit);
+  const full = chat.length === limit || players.length === limit || merged.length === limit;
+  return { reports: merged, nextCursor: full ? (merged.at(-1)?.createdAt ?? null) : null };
+}
+
+/** Closes an open report (a resolved one stays as it was: CONFLICT). */
+export async function resolveReport(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: ReportResolveInput & { moderatorId: string },
+): Promise<{ resolved: true }> {
+  const { kind, id, resolution } = parseInput(ReportResolveInputSchema, input);
+  const data = { resolvedAt: deps.clock.now(), resolvedBy: input.moderatorId, resolution };
+  const where = { id, resolvedAt: null };
+  const { count } =
+    kind === 'chat'
+      ? await deps.db.chatReport.updateMany({ where, data })
+      : await deps.db.playerReport.updateMany({ where, data });
+  if (count === 1) return { resolved: true };
+  const exists =
+    kind === 'chat'
+      ? await deps.db.chatReport.findUnique({ where: { id }, select: { id: true } })
+      : await deps.db.playerReport.findUnique({ where: { id }, select: { id: true } });
+  if (!exists)
+    throw new DomainError('NOT_FOUND', `${kind} report ${id}`, 'That report does not exist.');
+  throw new DomainError(
+    'CONFLICT',
+    `${kind} report ${id} resolved`,
+    'That report is already resolved.',
+  );
+}
