@@ -64,6 +64,7 @@ function testFactories(prefix: string): SimSubscriberFactories {
     stats: () => noop('stats', 'character.stats_changed'),
     guild: () => noop('guild', 'guild.member_joined'),
     notifications: () => noop('notifications', 'notification.created'),
+    achievements: () => noop('achievements', 'npc.killed'),
     quests: (o) =>
       sub('quests', (characterId) =>
         o.notify(characterId, {
@@ -145,15 +146,26 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's quests and reputation subscribers, the sim's access, stats and guild reactions and the daily cleanup job", () => {
+  it("registers the domain's quests, reputation and achievements subscribers, the sim's access, stats and guild reactions and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io));
-    expect(subs.size).toBe(6);
+    expect(subs.size).toBe(7);
+    expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
+      'quests',
+      'reputation',
+      'achievements',
+    ]);
     for (const t of [
-      'guild.member_joined',
-      'guild.member_left',
-      'guild.disbanded',
-      'guild.invited',
+      'friend.added',
+      'party.joined',
+      'dungeon.cleared',
+      'arena.match_finished',
     ] as const)
+      expect(subs.forType(t).map((s) => s.name)).toEqual(['achievements']);
+    expect(subs.forType('guild.member_joined').map((s) => s.name)).toEqual([
+      'achievements',
+      'sim-guild',
+    ]);
+    for (const t of ['guild.member_left', 'guild.disbanded', 'guild.invited'] as const)
       expect(subs.forType(t).map((s) => s.name)).toEqual(['sim-guild']);
     expect(subs.forType('account.access_changed').map((s) => s.name)).toEqual(['sim-access']);
     expect(subs.forType('character.stats_changed').map((s) => s.name)).toEqual(['sim-stats']);

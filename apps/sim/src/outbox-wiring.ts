@@ -1,6 +1,7 @@
 /**
  * What the sim's outbox worker delivers to: the quest and reputation subscribers
- * of packages/game, whose after-commit notices go to the player's socket room,
+ * of packages/game, whose after-commit notices go to the player's socket room, the
+ * achievement subscriber (its toasts travel as notification.created),
  * the sim's own reactions to account, stats and guild membership changes
  * (session/outbox-reactions.ts),
  * and the daily cleanup job. main.ts starts it; tests build the same wiring with
@@ -21,10 +22,12 @@ import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
   OutboxSubscribers,
+  achievementOutboxSubscriber,
   questOutboxSubscriber,
   reputationOutboxSubscriber,
   runDailyCleanup,
   startOutboxWorker,
+  type AchievementSubscriberOptions,
   type Clock,
   type GameDeps,
   type OutboxSubscriber,
@@ -133,6 +136,7 @@ function kickRoom(io: SimIo, room: string, msg: KickMsg): void {
 export interface SimSubscriberFactories {
   quests(opts: QuestSubscriberOptions): OutboxSubscriber;
   reputation(opts: ReputationSubscriberOptions): OutboxSubscriber;
+  achievements(opts: AchievementSubscriberOptions): OutboxSubscriber;
   access(kick: AccessKick): OutboxSubscriber;
   stats(refresh: (characterId: string) => void): OutboxSubscriber;
   guild(react: GuildReactions): OutboxSubscriber;
@@ -145,6 +149,7 @@ export interface SimSubscriberFactories {
 export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   quests: questOutboxSubscriber,
   reputation: reputationOutboxSubscriber,
+  achievements: achievementOutboxSubscriber,
   access: accessSubscriber,
   stats: statsSubscriber,
   guild: guildSubscriber,
@@ -169,6 +174,12 @@ export function simOutboxSubscribers(
       factories.reputation({
         log: deps.log.child({ subscriber: 'reputation' }),
         notify: (characterId, msg) => notifier.reputation(characterId, msg),
+      }),
+    )
+    .subscribe(
+      factories.achievements({
+        clock: deps.clock,
+        log: deps.log.child({ subscriber: 'achievements' }),
       }),
     )
     .subscribe(

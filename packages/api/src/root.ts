@@ -1,3 +1,4 @@
+import { achievementsRouter } from './routers/achievements';
 import { adminRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
 import { bankRouter } from './routers/bank';
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   mail: mailRouter,
   guild: guildRouter,
+  achievements: achievementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -92,3 +92,4 @@ export * from './party';
 export * from './notifications';
 export * from './mail';
 export * from './guild';
+export * from './achievements';

@@ -66,3 +66,4 @@ export * from './chat/chat-commands';
 export * from './schemas/friends';
 export * from './guild/guild-rules';
 export * from './mail/mail-rules';
+export * from './achievements';

@@ -1,8 +1,9 @@
 // Notifications reach the character's socket through the outbox reaction (whichever
 // process holds it): a friend request made through the domain (what the web API
-// runs) is pushed as notification:new; one not yet visible (mail on its way) is not.
+// runs) is pushed as notification:new; one not yet visible (mail on its way) is not;
+// an achievement earned (outbox subscriber `achievements`) is pushed the same way.
 import { describe, expect, it } from 'vitest';
-import { drainOutbox, notifyNow, requestFriend } from '@necp/game';
+import { drainOutbox, notifyNow, publishEvent, requestFriend } from '@necp/game';
 import { simOutboxSubscribers } from '../outbox-wiring';
 import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -41,5 +42,22 @@ describe('notifications over the sim socket', () => {
     await drain();
     await cb.sync();
     expect(cb.take('notification:new')).toEqual([]);
+  });
+
+  it('an achievement earned is a toast on the socket (the achievements subscriber notifies)', async () => {
+    const a = await createPlayerAt(db, 40, 110);
+    const ca = (await sim.join(a)).client;
+    await db.$transaction((tx) =>
+      publishEvent(tx, {
+        type: 'character.leveled',
+        key: `character.leveled:${a.characterId}:5`,
+        payload: { characterId: a.characterId, level: 5, previousLevel: 4 },
+      }),
+    );
+    await drain();
+    expect(await ca.next('notification:new')).toMatchObject({
+      kind: 'achievement',
+      title: 'Achievement earned: No Longer a Gonk',
+    });
   });
 });

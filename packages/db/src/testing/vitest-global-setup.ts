@@ -14,6 +14,7 @@ export const OUTBOX_TEST_DATABASES = [
   'gameOutbox',
   'gameOutboxSaturation',
   'gameQuestsExactlyOnce',
+  'gameAchievementsExactlyOnce',
   'simOutboxWiring',
   'simGuildChat',
   'simNotifications',

@@ -5,6 +5,7 @@
  * counted under both characters' row locks (taken in id order), so two accepts at
  * once cannot pass a cap together. See docs/social.md.
  */
+import { randomUUID } from 'node:crypto';
 import { CHARACTER_BLOCK_MAX, FRIEND_REQUESTS_OUT_MAX, FRIENDS_MAX } from '@necp/shared';
 import type { PresenceStatus } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
@@ -13,6 +14,7 @@ import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
 import { presenceOf } from './presence';
 import { notify } from '../notifications/notifications';
+import { publishEvent } from '../outbox/publish-event';
 
 const full = (who: string) =>
   new DomainError('CONFLICT', 'friends full', `${who} friends list is full (${FRIENDS_MAX}).`);
@@ -30,13 +32,30 @@ async function befriend(tx: Tx, a: string, b: string): Promise<void> {
   ]);
   if (na >= FRIENDS_MAX) throw full('Your');
   if (nb >= FRIENDS_MAX) throw full('Their');
-  await tx.friendship.createMany({
+  const made = await tx.friendship.createMany({
     data: [
       { characterId: a, friendId: b },
       { characterId: b, friendId: a },
     ],
     skipDuplicates: true,
   });
+  // friend.added (achievements): both counts as they are now, under both rows' locks
+  if (made.count > 0) {
+    const [fa, fb] = await Promise.all([
+      tx.friendship.count({ where: { characterId: a } }),
+      tx.friendship.count({ where: { characterId: b } }),
+    ]);
+    await publishEvent(tx, {
+      type: 'friend.added',
+      key: `friend.added:${a}:${b}:${randomUUID()}`,
+      payload: {
+        characters: [
+          { characterId: a, friends: fa },
+          { characterId: b, friends: fb },
+        ],
+      },
+    });
+  }
   await tx.friendRequest.deleteMany({
     where: {
       OR: [

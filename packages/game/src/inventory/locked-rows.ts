@@ -37,6 +37,8 @@ export const CharacterRowSchema = z.object({
   attributePoints: int,
   respecCount: int,
   bagSlots: int,
+  achievementPoints: int,
+  titleId: z.string().nullable(),
 }) satisfies z.ZodType<Character>;
 
 /** far above any bag, equipment or bank (a cap on what a parse accepts, as every list has) */

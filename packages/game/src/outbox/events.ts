@@ -2,7 +2,13 @@
  * Domain events written to the transactional outbox. Each type has a Zod schema:
  * publishers are checked before the row is written, subscribers get a parsed payload.
  */
-import { GUILD_MEMBERS_MAX, NOTIFICATION_KINDS, NPC_RANKS } from '@necp/shared';
+import {
+  ARENA_BRACKETS,
+  FRIENDS_MAX,
+  GUILD_MEMBERS_MAX,
+  NOTIFICATION_KINDS,
+  NPC_RANKS,
+} from '@necp/shared';
 import { z } from 'zod';
 
 const id = z.string().min(1);
@@ -136,6 +142,46 @@ export const NotificationCreatedPayloadSchema = z.object({
   visibleAt: z.int().min(0),
 });
 
+/**
+ * Two characters became friends (a request accepted, or two requests crossing):
+ * each with its friend count right after, counted under both rows' locks.
+ */
+export const FriendAddedPayloadSchema = z.object({
+  characters: z
+    .array(z.object({ characterId: id, friends: z.int().min(1).max(FRIENDS_MAX) }))
+    .length(2),
+});
+
+/** A character joined a party (accepting an invitation; the inviter too when that founded it). */
+export const PartyJoinedPayloadSchema = z.object({ partyId: id, characterId: id });
+
+/** The most characters one instance holds (a 40-player raid). */
+const INSTANCE_MEMBERS_MAX = 40;
+/** Who was in an instance when its last boss fell (published by the instance's owner). */
+const instanceMembers = z.array(id).min(1).max(INSTANCE_MEMBERS_MAX);
+
+/** A dungeon instance was cleared: every character in it is credited. */
+export const DungeonClearedPayloadSchema = z.object({
+  instanceId: id,
+  dungeonId: id,
+  characterIds: instanceMembers,
+});
+
+/** A raid instance was cleared: every character in it is credited. */
+export const RaidClearedPayloadSchema = z.object({
+  instanceId: id,
+  raidId: id,
+  characterIds: instanceMembers,
+});
+
+/** An arena match ended; a draw has no winners. */
+export const ArenaMatchFinishedPayloadSchema = z.object({
+  matchId: id,
+  bracket: z.enum(ARENA_BRACKETS),
+  winners: z.array(id).max(3),
+  losers: z.array(id).max(3),
+});
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
@@ -151,6 +197,11 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'guild.member_left': GuildMemberLeftPayloadSchema,
   'guild.disbanded': GuildDisbandedPayloadSchema,
   'guild.invited': GuildInvitedPayloadSchema,
+  'friend.added': FriendAddedPayloadSchema,
+  'party.joined': PartyJoinedPayloadSchema,
+  'dungeon.cleared': DungeonClearedPayloadSchema,
+  'raid.cleared': RaidClearedPayloadSchema,
+  'arena.match_finished': ArenaMatchFinishedPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -173,6 +224,11 @@ export type GuildMemberLeftPayload = OutboxPayloads['guild.member_left'];
 export type GuildDisbandedPayload = OutboxPayloads['guild.disbanded'];
 export type GuildInvitedPayload = OutboxPayloads['guild.invited'];
 export type NotificationCreatedPayload = OutboxPayloads['notification.created'];
+export type FriendAddedPayload = OutboxPayloads['friend.added'];
+export type PartyJoinedPayload = OutboxPayloads['party.joined'];
+export type DungeonClearedPayload = OutboxPayloads['dungeon.cleared'];
+export type RaidClearedPayload = OutboxPayloads['raid.cleared'];
+export type ArenaMatchFinishedPayload = OutboxPayloads['arena.match_finished'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {

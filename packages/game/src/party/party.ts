@@ -6,6 +6,7 @@
  * id order), so a sixth member can never squeeze in. A blocked inviter's invitations
  * are dropped silently. See docs/social.md.
  */
+import { randomUUID } from 'node:crypto';
 import {
   PARTY_INVITE_MS,
   PARTY_MAX,
@@ -18,6 +19,7 @@ import { DomainError } from '../core/errors';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
 import { notify } from '../notifications/notifications';
+import { publishEvent } from '../outbox/publish-event';
 
 export type PartyView = PartyViewMsg;
 
@@ -112,6 +114,15 @@ export async function inviteToParty(
   };
 }
 
+/** party.joined (achievements), in the transaction that made the membership. */
+async function publishPartyJoined(tx: Tx, partyId: string, characterId: string): Promise<void> {
+  await publishEvent(tx, {
+    type: 'party.joined',
+    key: `party.joined:${partyId}:${characterId}:${randomUUID()}`,
+    payload: { partyId, characterId },
+  });
+}
+
 /** Accept an invitation made to you (not expired; the party not full; you in none). */
 export async function acceptPartyInvite(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -141,8 +152,10 @@ export async function acceptPartyInvite(
       const party = await tx.party.create({ data: { leaderId: invite.fromId } });
       partyId = party.id;
       await tx.partyMember.create({ data: { partyId, characterId: invite.fromId } });
+      await publishPartyJoined(tx, partyId, invite.fromId);
     }
     await tx.partyMember.create({ data: { partyId, characterId: invite.toId } });
+    await publishPartyJoined(tx, partyId, invite.toId);
   });
   const view = await partyOf(deps, input.characterId);
   if (!view) throw notInParty();

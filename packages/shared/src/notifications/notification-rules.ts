@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'mail_arrived',
   'cod_paid',
   'mute_applied',
+  'achievement',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -19,6 +20,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   mail_arrived: 'Mail arrived',
   cod_paid: 'Cash on delivery paid',
   mute_applied: 'Chat mutes',
+  achievement: 'Achievements earned',
 };
 
 /** Kinds a player may not turn off (a moderator's decision must reach them). */
