@@ -8,7 +8,8 @@ import { npcTemplateById } from '../content/npcs';
 import type { NpcRank } from '../content/npc-schema';
 import { RARITIES, type Rarity } from '../content/item-schema';
 import { QUESTS, questById } from '../content/quests';
-import type { Achievement, AchievementCriterion, ArenaBracket } from './achievement-schema';
+import type { ArenaBracket } from '../rating/arena-brackets';
+import type { Achievement, AchievementCriterion } from './achievement-schema';
 import { ACHIEVEMENTS } from './achievements';
 
 /** One happening that may count for achievements, for one character. */

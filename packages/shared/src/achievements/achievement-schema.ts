@@ -8,6 +8,7 @@ import { NPC_RANKS } from '../content/npc-schema';
 import { RARITIES } from '../content/item-schema';
 import { QuestIdSchema } from '../content/quest-schema';
 import { ContentIdSchema } from '../schemas/primitives';
+import { ARENA_BRACKETS } from '../rating/arena-brackets';
 
 export const ACHIEVEMENT_CATEGORIES = [
   'combat',
@@ -29,13 +30,6 @@ export const ACHIEVEMENT_CATEGORY_LABEL: Record<AchievementCategory, string> = {
   arena: 'Arena',
   social: 'Social',
 };
-
-/**
- * Arena brackets as the arena.match_finished event names them (the matchmaking work
- * that publishes it should take this list from here, or move it and import it back).
- */
-export const ARENA_BRACKETS = ['1v1', '3v3'] as const;
-export type ArenaBracket = (typeof ARENA_BRACKETS)[number];
 
 const count = z.int().min(1).max(1_000_000);
 

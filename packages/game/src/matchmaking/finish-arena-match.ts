@@ -1,0 +1,167 @@
+/**
+ * An arena match ended (docs/matchmaking.md "Ratings"): in one transaction, every
+ * participant's Glicko-2 row moves (each member rated against the other team's
+ * combined rating), the match history gets its rows, and arena.match_finished is
+ * published. Exactly once per match id: the statement that sets the match's endedAt
+ * decides, under the participants' row locks (taken in id order, core/lock-order.ts).
+ */
+import { z } from 'zod';
+import {
+  ARENA_BRACKETS,
+  ARENA_TEAM_SIZE,
+  CURRENT_SEASON_KEY,
+  DEFAULT_GLICKO2_RATING,
+  IdSchema,
+  teamRating,
+  updateGlicko2,
+  type Glicko2Rating,
+} from '@necp/shared';
+import type { GameDeps, Tx } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { lockLiveCharacters } from '../core/lock-order';
+import { withTxRetry } from '../core/tx-retry';
+import { publishEvent } from '../outbox/publish-event';
+
+const team = z.array(IdSchema).min(1).max(3);
+export const FinishArenaMatchSchema = z
+  .object({
+    matchId: IdSchema,
+    bracket: z.enum(ARENA_BRACKETS),
+    teams: z.tuple([team, team]),
+    /** the winning team's index; null: a draw (the timer ran out even) */
+    winner: z.union([z.literal(0), z.literal(1)]).nullable(),
+    /** when the match was confirmed (default: now, if no recordMatchStarted row exists) */
+    startedAt: z.date().optional(),
+  })
+  .refine((m) => m.teams.every((t) => t.length <= ARENA_TEAM_SIZE[m.bracket]), 'team too big')
+  .refine((m) => new Set(m.teams.flat()).size === m.teams.flat().length, 'a character twice');
+export type FinishArenaMatch = z.infer<typeof FinishArenaMatchSchema>;
+
+export type ArenaResult = 'win' | 'loss' | 'draw';
+
+export interface ArenaParticipantChange {
+  characterId: string;
+  team: number;
+  result: ArenaResult;
+  ratingBefore: number;
+  ratingAfter: number;
+}
+
+const resultOf = (teamIndex: number, winner: 0 | 1 | null): ArenaResult =>
+  winner === null ? 'draw' : winner === teamIndex ? 'win' : 'loss';
+const SCORE: Record<ArenaResult, 0 | 0.5 | 1> = { win: 1, draw: 0.5, loss: 0 };
+
+/** Sets endedAt if nobody did: true for the one transaction that records the result. */
+async function claimMatchEnd(tx: Tx, m: FinishArenaMatch, now: Date): Promise<boolean> {
+  await tx.match.createMany({
+    data: [
+      {
+        id: m.matchId,
+        kind: 'arena',
+        bracket: m.bracket,
+        season: CURRENT_SEASON_KEY,
+        createdAt: m.startedAt ?? now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const won = await tx.match.updateMany({
+    where: { id: m.matchId, endedAt: null },
+    data: { endedAt: now, winnerTeam: m.winner, bracket: m.bracket, season: CURRENT_SEASON_KEY },
+  });
+  return won.count === 1;
+}
+
+async function recorded(tx: Tx, matchId: string): Promise<ArenaParticipantChange[]> {
+  const rows = await tx.matchParticipant.findMany({
+    where: { matchId },
+    orderBy: { characterId: 'asc' },
+  });
+  return rows.map((r) => ({
+    characterId: r.characterId,
+    team: r.team,
+    result: (r.result ?? 'draw') as ArenaResult,
+    ratingBefore: r.ratingBefore ?? DEFAULT_GLICKO2_RATING.rating,
+    ratingAfter: r.ratingAfter ?? DEFAULT_GLICKO2_RATING.rating,
+  }));
+}
+
+export async function finishArenaMatch(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: FinishArenaMatch,
+): Promise<{ recorded: boolean; participants: ArenaParticipantChange[] }> {
+  const parsed = FinishArenaMatchSchema.safeParse(input);
+  if (!parsed.success)
+    throw new DomainError('VALIDATION', `bad arena result: ${parsed.error.issues[0]?.message}`);
+  const m = parsed.data;
+  const season = CURRENT_SEASON_KEY;
+  const ids = m.teams.flat();
+  return withTxRetry(() =>
+    deps.db.$transaction(async (tx) => {
+      const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
+      const now = deps.clock.now();
+      if (!(await claimMatchEnd(tx, m, now)))
+        return { recorded: false, participants: await recorded(tx, m.matchId) };
+
+      const rows = await tx.arenaRating.findMany({
+        where: { characterId: { in: ids }, bracket: m.bracket, season },
+      });
+      const before = (id: string): Glicko2Rating =>
+        rows.find((r) => r.characterId === id) ?? DEFAULT_GLICKO2_RATING;
+      const sides = m.teams.map((t) => teamRating(t.map(before)));
+      const participants: ArenaParticipantChange[] = [];
+      for (const [i, members] of m.teams.entries()) {
+        const result = resultOf(i, m.winner);
+        for (const characterId of members) {
+          // a character deleted mid-match keeps no rating; the others are rated as usual
+          if (!live.has(characterId)) continue;
+          const was = before(characterId);
+          const next = updateGlicko2(was, [{ opponent: sides[1 - i]!, score: SCORE[result] }]);
+          const tally = { wins: result === 'win' ? 1 : 0, losses: result === 'loss' ? 1 : 0 };
+          const draws = result === 'draw' ? 1 : 0;
+          await tx.arenaRating.upsert({
+            where: { characterId_bracket_season: { characterId, bracket: m.bracket, season } },
+            create: {
+              characterId,
+              bracket: m.bracket,
+              season,
+              ...next,
+              ...tally,
+              draws,
+              updatedAt: now,
+            },
+            update: {
+              ...next,
+              wins: { increment: tally.wins },
+              losses: { increment: tally.losses },
+              draws: { increment: draws },
+              updatedAt: now,
+            },
+          });
+          const row = { team: i, result, ratingBefore: was.rating, ratingAfter: next.rating };
+          await tx.matchParticipant.upsert({
+            where: { matchId_characterId: { matchId: m.matchId, characterId } },
+            create: { matchId: m.matchId, characterId, ...row },
+            update: row,
+          });
+          participants.push({ characterId, ...row });
+        }
+      }
+      await publishEvent(tx, {
+        type: 'arena.match_finished',
+        key: `arena.match_finished:${m.matchId}`,
+        payload: {
+          matchId: m.matchId,
+          bracket: m.bracket,
+          // a draw has no winners (the event's rule)
+          winners: m.winner === null ? [] : m.teams[m.winner],
+          losers: m.winner === null ? [] : m.teams[1 - m.winner]!,
+        },
+      });
+      return {
+        recorded: true,
+        participants: participants.sort((a, b) => (a.characterId < b.characterId ? -1 : 1)),
+      };
+    }),
+  );
+}

@@ -1,0 +1,18 @@
+import type { Redis } from 'ioredis';
+import type { Clock } from '../core/clock';
+import type { GameDeps } from '../core/deps';
+import type { MatchmakingStore } from './matchmaking-store';
+import { MemoryMatchmakingStore } from './memory-store';
+import { RedisMatchmakingStore } from './redis-store';
+
+/** What the matchmaking services take: the database (parties, ratings, penalties), the clock and the store. */
+export interface MatchmakingDeps extends Pick<GameDeps, 'db' | 'clock'> {
+  store: MatchmakingStore;
+}
+
+/** Redis when the deployment has it (every sim process shares the queues), else this process's memory. */
+export function createMatchmakingStore(deps: { redis?: Redis; clock: Clock }): MatchmakingStore {
+  return deps.redis
+    ? new RedisMatchmakingStore(deps.redis)
+    : new MemoryMatchmakingStore(deps.clock);
+}

@@ -1,0 +1,35 @@
+import { CURRENT_SEASON_KEY } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import type { ConfirmedMatch } from './tickets';
+
+/**
+ * Writes a confirmed match's history rows (Match and its participants by team) when
+ * its instance starts; repeated calls change nothing. Arena results are added by
+ * finishArenaMatch, which also copes with a match never recorded here.
+ */
+export async function recordMatchStarted(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: { match: ConfirmedMatch },
+): Promise<void> {
+  const m = input.match;
+  await deps.db.$transaction([
+    deps.db.match.createMany({
+      data: [
+        {
+          id: m.matchId,
+          kind: m.kind,
+          bracket: m.bracket,
+          season: m.kind === 'arena' ? CURRENT_SEASON_KEY : null,
+          createdAt: deps.clock.now(),
+        },
+      ],
+      skipDuplicates: true,
+    }),
+    deps.db.matchParticipant.createMany({
+      data: m.teams.flatMap((ids, team) =>
+        ids.map((characterId) => ({ matchId: m.matchId, characterId, team })),
+      ),
+      skipDuplicates: true,
+    }),
+  ]);
+}

@@ -1,0 +1,73 @@
+/**
+ * What the queues hold: a ticket (a solo player, or a party its leader queued, kept
+ * together), and a match formed from tickets, which waits for its ready check.
+ * Plain JSON-safe data: the Redis store keeps them as JSON.
+ */
+import type { ArenaBracket, GroupRole, MatchKind, QueueId } from '@necp/shared';
+
+export interface TicketMember {
+  characterId: string;
+  name: string;
+  level: number;
+  /** dungeon and raid: the role chosen at queue time */
+  role: GroupRole | null;
+  /** arena: the member's rating in the bracket when queued */
+  rating: number | null;
+}
+
+export interface QueueTicket {
+  id: string;
+  queue: QueueId;
+  /** who queued it: the solo player or the party's leader */
+  leaderId: string;
+  partyId: string | null;
+  members: TicketMember[];
+  /** arena: the members' mean rating (a party queues with its combined rating) */
+  rating: number | null;
+  /** epoch ms; kept when a dissolved ready check puts the ticket back */
+  enqueuedAt: number;
+}
+
+/** A formed match as claimed from the queue: immutable until it is dissolved or released. */
+export interface MatchRecord {
+  id: string;
+  queue: QueueId;
+  kind: MatchKind;
+  bracket: ArenaBracket | null;
+  /** the tickets, team by team (dungeon and raid: one team) */
+  teams: QueueTicket[][];
+  formedAt: number;
+  /** epoch ms the ready check ends */
+  deadline: number;
+}
+
+export type MatchPhase = 'pending' | 'confirmed';
+
+/** A match with its ready-check progress. */
+export interface MatchState extends MatchRecord {
+  phase: MatchPhase;
+  /** character ids that accepted */
+  accepted: string[];
+}
+
+/** What the sim needs to create the instance once everyone accepted. */
+export interface ConfirmedMatch {
+  matchId: string;
+  queue: QueueId;
+  kind: MatchKind;
+  bracket: ArenaBracket | null;
+  /** character ids, team by team */
+  teams: string[][];
+}
+
+export const ticketsOf = (m: MatchRecord): QueueTicket[] => m.teams.flat();
+export const memberIdsOf = (t: QueueTicket): string[] => t.members.map((x) => x.characterId);
+export const matchMemberIds = (m: MatchRecord): string[] => ticketsOf(m).flatMap(memberIdsOf);
+
+export const confirmedMatch = (m: MatchRecord): ConfirmedMatch => ({
+  matchId: m.id,
+  queue: m.queue,
+  kind: m.kind,
+  bracket: m.bracket,
+  teams: m.teams.map((team) => team.flatMap(memberIdsOf)),
+});

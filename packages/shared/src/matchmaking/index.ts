@@ -1,0 +1,2 @@
+export * from './queue-rules';
+export * from './queue-schemas';

@@ -1,0 +1,37 @@
+/**
+ * What a player sends to queue and to answer a ready check (the sim's match:queue /
+ * match:accept handlers parse with these; the domain parses again as its own edge).
+ */
+import { z } from 'zod';
+import { ARENA_BRACKETS } from '../rating/arena-brackets';
+import { IdSchema } from '../schemas/primitives';
+import { PARTY_MAX } from '../chat/chat-rules';
+import { GROUP_ROLES } from './queue-rules';
+
+export const GroupRoleSchema = z.enum(GROUP_ROLES);
+
+/**
+ * Roles of the leader's party members other than the leader (character id → role);
+ * required for a party's dungeon or raid ticket, which the leader queues.
+ */
+const PartyRolesSchema = z
+  .record(IdSchema, GroupRoleSchema)
+  .refine((r) => Object.keys(r).length < PARTY_MAX, 'Too many party roles');
+
+export const JoinQueueInputSchema = z.discriminatedUnion('queue', [
+  z.strictObject({ queue: z.literal('arena'), bracket: z.enum(ARENA_BRACKETS) }),
+  z.strictObject({
+    queue: z.literal('dungeon'),
+    role: GroupRoleSchema,
+    partyRoles: PartyRolesSchema.optional(),
+  }),
+  z.strictObject({
+    queue: z.literal('raid'),
+    role: GroupRoleSchema,
+    partyRoles: PartyRolesSchema.optional(),
+  }),
+]);
+export type JoinQueueInput = z.infer<typeof JoinQueueInputSchema>;
+
+export const ReadyCheckAnswerSchema = z.strictObject({ matchId: IdSchema, accept: z.boolean() });
+export type ReadyCheckAnswer = z.infer<typeof ReadyCheckAnswerSchema>;

@@ -1,0 +1,16 @@
+/**
+ * Arena brackets (docs/matchmaking.md): each has its own Glicko-2 rating per
+ * character and season. The achievements and the arena.match_finished event take
+ * the list from here.
+ */
+export const ARENA_BRACKETS = ['1v1', '3v3'] as const;
+export type ArenaBracket = (typeof ARENA_BRACKETS)[number];
+
+/** Characters per side. */
+export const ARENA_TEAM_SIZE: Record<ArenaBracket, number> = { '1v1': 1, '3v3': 3 };
+
+/**
+ * The season ratings are kept under until seasons exist (a later part of issue 14
+ * schedules them); the ArenaRating table's `season` column defaults to it too.
+ */
+export const CURRENT_SEASON_KEY = 'S1';

@@ -1,0 +1,2 @@
+export * from './glicko2';
+export * from './arena-brackets';
