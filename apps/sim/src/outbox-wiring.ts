@@ -2,10 +2,10 @@
  * What the sim's outbox worker delivers to: the quest and reputation subscribers
  * of packages/game, whose after-commit notices go to the player's socket room, the
  * achievement subscriber (its toasts travel as notification.created),
- * the sim's own reactions to account, stats and guild membership changes
+ * the sim's own reactions to account, stats, title and guild membership changes
  * (session/outbox-reactions.ts),
- * and the daily cleanup job. main.ts starts it; tests build the same wiring with
- * subscribers of their own.
+ * the leaderboards' subscriber (with Redis), and the daily cleanup and leaderboard
+ * jobs. main.ts starts it; tests build the same wiring with subscribers of their own.
  *
  * The worker runs on the nodes with OUTBOX_WORKER=on and takes each event once; what
  * it reacts with must reach every node: rooms (emit, disconnectSockets) and
@@ -21,15 +21,20 @@ import type {
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
+  LEADERBOARD_REFRESH_CRONTAB,
+  LEADERBOARD_REFRESH_TASK,
   OutboxSubscribers,
   achievementOutboxSubscriber,
+  leaderboardOutboxSubscriber,
   questOutboxSubscriber,
+  refreshLeaderboards,
   reputationOutboxSubscriber,
   runDailyCleanup,
   startOutboxWorker,
   type AchievementSubscriberOptions,
   type Clock,
   type GameDeps,
+  type LeaderboardSubscriberOptions,
   type OutboxSubscriber,
   type OutboxWorker,
   type OutboxWorkerOptions,
@@ -43,6 +48,7 @@ import {
   guildSubscriber,
   notificationSubscriber,
   statsSubscriber,
+  titleSubscriber,
   type AccessKick,
   type GuildReactions,
 } from './session/outbox-reactions';
@@ -70,6 +76,8 @@ export interface CharacterNotifier {
   kickLoginSession(sessionId: string, msg: KickMsg): void;
   /** the database changed the character's derived stats: the node holding its socket re-reads them */
   statsChanged(characterId: string): void;
+  /** the character chose another title (null: none): the zone holding it shows it */
+  titleChanged(characterId: string, title: string | null): void;
   /** guild membership changes and invitations (rooms and pushes, on every node) */
   guild: GuildReactions;
   /** a notification for the character (the bell) */
@@ -83,7 +91,11 @@ export interface CharacterNotifier {
 export function roomNotifier(
   io: SimIo,
   localStats: (characterId: string) => void = () => undefined,
-  opts: { crossNode?: boolean } = {},
+  opts: {
+    crossNode?: boolean;
+    /** this node's reaction to a title change (the others hear it through serverSideEmit) */
+    localTitle?: (characterId: string, title: string | null) => void;
+  } = {},
 ): CharacterNotifier {
   return {
     quest: (characterId, msg) => void io.to(characterRoom(characterId)).emit('quest:update', msg),
@@ -95,6 +107,10 @@ export function roomNotifier(
       localStats(characterId);
       // the in-memory adapter (one process, no Redis) has no other node and only warns
       if (opts.crossNode) io.serverSideEmit('char:stats_changed', characterId);
+    },
+    titleChanged: (characterId, title) => {
+      opts.localTitle?.(characterId, title);
+      if (opts.crossNode) io.serverSideEmit('char:title_changed', characterId, title);
     },
     guild: guildRoomReactions(io),
     notification: (characterId, msg) =>
@@ -139,11 +155,14 @@ export interface SimSubscriberFactories {
   achievements(opts: AchievementSubscriberOptions): OutboxSubscriber;
   access(kick: AccessKick): OutboxSubscriber;
   stats(refresh: (characterId: string) => void): OutboxSubscriber;
+  titles(retitle: (characterId: string, title: string | null) => void): OutboxSubscriber;
   guild(react: GuildReactions): OutboxSubscriber;
   notifications(
     clock: Pick<Clock, 'ms'>,
     push: (characterId: string, msg: Omit<NotificationView, 'read'>) => void,
   ): OutboxSubscriber;
+  /** the leaderboards' sorted sets (only with Redis; absent: not registered) */
+  leaderboards?(opts: LeaderboardSubscriberOptions): OutboxSubscriber;
 }
 
 export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
@@ -152,17 +171,19 @@ export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   achievements: achievementOutboxSubscriber,
   access: accessSubscriber,
   stats: statsSubscriber,
+  titles: titleSubscriber,
   guild: guildSubscriber,
   notifications: notificationSubscriber,
+  leaderboards: leaderboardOutboxSubscriber,
 };
 
 /** The subscribers the sim's worker delivers to, notifying through `notifier` after commit. */
 export function simOutboxSubscribers(
-  deps: Pick<GameDeps, 'clock' | 'log'>,
+  deps: Pick<GameDeps, 'clock' | 'log' | 'redis'>,
   notifier: CharacterNotifier,
   factories: SimSubscriberFactories = DOMAIN_SUBSCRIBERS,
 ): OutboxSubscribers {
-  return new OutboxSubscribers()
+  const subs = new OutboxSubscribers()
     .subscribe(
       factories.quests({
         clock: deps.clock,
@@ -190,22 +211,46 @@ export function simOutboxSubscribers(
       ),
     )
     .subscribe(factories.stats((characterId) => notifier.statsChanged(characterId)))
+    .subscribe(factories.titles((characterId, title) => notifier.titleChanged(characterId, title)))
     .subscribe(factories.guild(notifier.guild))
     .subscribe(
       factories.notifications(deps.clock, (characterId, msg) =>
         notifier.notification(characterId, msg),
       ),
     );
+  // without Redis the boards are read from PostgreSQL and need no feeding. Last: it takes
+  // only advisory locks, after the row locks the others took in the same event's transaction
+  if (deps.redis && factories.leaderboards)
+    subs.subscribe(
+      factories.leaderboards({
+        redis: deps.redis,
+        clock: deps.clock,
+        log: deps.log.child({ subscriber: 'leaderboards' }),
+      }),
+    );
+  return subs;
 }
 
-/** Scheduled jobs of the same worker: the daily cleanup (00:05 UTC, once across all nodes). */
+/**
+ * Scheduled jobs of the same worker (each instant once across all nodes): the daily
+ * cleanup (00:05 UTC) and, with Redis, the leaderboards' minute job (missing boards
+ * rebuilt, wealth from the ledger, bans that ran out).
+ */
 export function simScheduledJobs(
-  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log' | 'redis'>,
 ): NonNullable<OutboxWorkerOptions['scheduled']> {
-  return {
-    tasks: { [DAILY_CLEANUP_TASK]: () => runDailyCleanup(deps) },
-    crontab: [DAILY_CLEANUP_CRONTAB],
+  const { redis } = deps;
+  const tasks: Record<string, () => Promise<void>> = {
+    [DAILY_CLEANUP_TASK]: () => runDailyCleanup(deps),
   };
+  const crontab = [DAILY_CLEANUP_CRONTAB];
+  if (redis) {
+    tasks[LEADERBOARD_REFRESH_TASK] = async () => {
+      await refreshLeaderboards({ ...deps, redis });
+    };
+    crontab.push(LEADERBOARD_REFRESH_CRONTAB);
+  }
+  return { tasks, crontab };
 }
 
 /**

@@ -259,7 +259,14 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       .catch((err: unknown) => log.warn({ err, characterId }, 'refreshing stats failed'));
   };
   io.on('char:stats_changed', refreshHere);
-  const notifier = roomNotifier(io, refreshHere, { crossNode: Boolean(deps.redis) });
+  // character.title_changed: the zone holding the character (any of this node's) shows it
+  const retitleHere = (characterId: string, title: string | null) =>
+    locate(characterId)?.submit({ k: 'title', characterId, title });
+  io.on('char:title_changed', retitleHere);
+  const notifier = roomNotifier(io, refreshHere, {
+    crossNode: Boolean(deps.redis),
+    localTitle: retitleHere,
+  });
 
   const admission = new AdmissionGate(opts.admission);
   io.use(

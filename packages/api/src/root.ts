@@ -12,6 +12,7 @@ import { friendsRouter } from './routers/friends';
 import { notificationsRouter } from './routers/notifications';
 import { mailRouter } from './routers/mail';
 import { guildRouter } from './routers/guild';
+import { leaderboardsRouter } from './routers/leaderboards';
 import { questsRouter } from './routers/quests';
 import { reputationRouter } from './routers/reputation';
 import { vendorRouter } from './routers/vendor';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   mail: mailRouter,
   guild: guildRouter,
   achievements: achievementsRouter,
+  leaderboards: leaderboardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -93,3 +93,5 @@ export * from './notifications';
 export * from './mail';
 export * from './guild';
 export * from './achievements';
+export * from './matchmaking';
+export * from './leaderboards';

@@ -66,4 +66,7 @@ export * from './chat/chat-commands';
 export * from './schemas/friends';
 export * from './guild/guild-rules';
 export * from './mail/mail-rules';
+export * from './rating';
+export * from './matchmaking';
 export * from './achievements';
+export * from './leaderboards';

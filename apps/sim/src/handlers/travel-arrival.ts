@@ -22,6 +22,7 @@ export function arrivalOf(
       x: at.x,
       y: at.y,
       guildTag: left.guildTag,
+      title: left.title,
     },
     stats: {
       speed: left.speed,

@@ -25,6 +25,8 @@ export interface SimSocketData {
 export interface InterServerEvents {
   /** the database changed a character's derived stats: whoever holds its socket re-reads them */
   'char:stats_changed': (characterId: string) => void;
+  /** a character chose another title: whichever zone holds it shows it */
+  'char:title_changed': (characterId: string, title: string | null) => void;
 }
 export type SimIo = Server<
   ClientToServerEvents,

@@ -34,6 +34,7 @@ const COMMAND_KINDS = [
   'heal',
   'nearby',
   'stats',
+  'title',
   'drop_add',
   'drop_remove',
 ] as const satisfies readonly ZoneCommandKind[];

@@ -5,7 +5,12 @@
  * on every node.
  */
 import type { GuildInvitedMsg, KickMsg, NotificationView } from '@necp/shared';
-import type { AccountAccessChangedPayload, Clock, OutboxSubscriber } from '@necp/game';
+import {
+  titleText,
+  type AccountAccessChangedPayload,
+  type Clock,
+  type OutboxSubscriber,
+} from '@necp/game';
 
 /** Whose sockets go: all of an account's, or those one web login session opened. */
 export type KickTarget = { userId: string } | { sessionId: string };
@@ -58,6 +63,30 @@ export function statsSubscriber(
     types: ['character.stats_changed'],
     handle: async (_tx, event, ctx) => {
       ctx.afterCommit(() => refresh(event.payload.characterId));
+    },
+  };
+}
+
+/**
+ * A character chose another title (character.title_changed): the zone holding it
+ * shows the one stored now (read here, so a late or repeated event never brings an
+ * older choice back) to everyone who sees it.
+ */
+export function titleSubscriber(
+  retitle: (characterId: string, title: string | null) => void,
+): OutboxSubscriber<'character.title_changed'> {
+  return {
+    name: 'sim-title',
+    types: ['character.title_changed'],
+    handle: async (tx, event, ctx) => {
+      const { characterId } = event.payload;
+      const row = await tx.character.findUnique({
+        where: { id: characterId },
+        select: { titleId: true },
+      });
+      if (!row) return;
+      const title = titleText(row.titleId);
+      ctx.afterCommit(() => retitle(characterId, title));
     },
   };
 }

@@ -40,6 +40,11 @@ export interface EntityTick {
   fxAt: number;
   /** tick of the last combat event it was the source or target of */
   evAt: number;
+  /**
+   * tick at which its description (EntityInfo: a title) changed while shown; viewers
+   * told its vitals before it are sent the whole description again (view.ts)
+   */
+  describedAt: number;
   /** the grid cell it was in (for touching it when the entity goes away) */
   cell: number;
   /** its index in that cell's list (EntityChanges.inCell) */
@@ -69,6 +74,8 @@ export class EntityChanges {
   private readonly cells = new Map<number, EntityTick[]>();
   private tick = 0;
   private now = 0;
+  /** eids whose description changed since the last prepare */
+  private readonly redescribed = new Set<number>();
 
   constructor(private readonly grid: AoiGrid) {}
 
@@ -97,6 +104,15 @@ export class EntityChanges {
       list[t.slot] = last;
       last.slot = t.slot;
     }
+  }
+
+  /**
+   * Its description changed (a new title): from the next prepare on, every client
+   * that sees it is sent it again, as an add of the sid it already has. Rare, so it
+   * costs the tick nothing when unused.
+   */
+  redescribe(eid: number): void {
+    this.redescribed.add(eid);
   }
 
   /** Its description for an `add` (made once per tick, whoever asks). */
@@ -158,6 +174,17 @@ export class EntityChanges {
         if (e.x !== t.x || e.y !== t.y) this.moved(t, e, tick, this.grid.cellKeyOf(eid) ?? 0);
         if (e.kind === 'player' || e.kind === 'npc') this.vitals(t, e, tick, now);
       }
+    }
+    if (this.redescribed.size > 0) {
+      for (const eid of this.redescribed) {
+        const t = this.ticks.get(eid);
+        if (!t) continue; // gone, or new this tick (its add describes it as it is now)
+        t.describedAt = tick;
+        // a viewer looks at entities whose vitals changed since its last look
+        t.vitalsAt = tick;
+        this.grid.touch(t.cell, tick);
+      }
+      this.redescribed.clear();
     }
     // a combat event shows to whoever sees its source or target
     for (const ev of events) {
@@ -241,6 +268,7 @@ function fresh(e: Entity, tick: number, now: number, cell: number): EntityTick {
     deadAt: tick,
     fxAt: tick,
     evAt: -1,
+    describedAt: -1,
     cell,
     slot: -1,
     mark: 0,

@@ -87,6 +87,8 @@ export interface Player {
   readonly name: string;
   /** the guild's tag on its nameplate (as loaded when it entered the world) */
   readonly guildTag: string | null;
+  /** the achievement title under its name (loaded on entry; a `title` command changes it) */
+  title: string | null;
   level: number;
   /** content class id: picks the ability bar */
   classId: string;
@@ -159,6 +161,7 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     userId: c.userId,
     name: c.name,
     guildTag: c.guildTag ?? null,
+    title: c.title ?? null,
     level: c.level,
     classId: c.classId,
     abilities: barFor(c.classId, c.level),
@@ -211,6 +214,7 @@ export function playerInfo(p: Player, now: number): EntityInfo {
     y: toCm(p.y),
     classId: p.classId,
     ...(p.guildTag ? { guildTag: p.guildTag } : {}),
+    ...(p.title ? { title: p.title } : {}),
     ...(p.combat.dead ? { dead: true } : {}),
     ...(p.combat.effects.length > 0 ? { effects: effectBriefs(p.combat.effects, now) } : {}),
   };

@@ -181,6 +181,20 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
       leave(seen, sid);
       continue;
     }
+    const vAt = sentVitals[sid]!;
+    if (t.describedAt > vAt) {
+      const e = entities.get(t.eid);
+      if (e) {
+        // its description changed (a title): an add of the same sid replaces the client's
+        // and places it (no step from the last sent position, the add carries where it is)
+        rec.addSid.push(sid);
+        rec.addJson.push(changes.infoJson(t, e));
+        sentX[sid] = t.qx;
+        sentY[sid] = t.qy;
+        sentVitals[sid] = tick;
+        continue;
+      }
+    }
     const ox = sentX[sid]!;
     const oy = sentY[sid]!;
     if (t.qx !== ox || t.qy !== oy) {
@@ -191,7 +205,6 @@ export function diffView(self: Player, at: ViewTick, out: FrameWriter): Uint8Arr
       sentX[sid] = t.qx;
       sentY[sid] = t.qy;
     }
-    const vAt = sentVitals[sid]!;
     if (t.vitalsAt > vAt) {
       diffVitals(sid, t, vAt);
       sentVitals[sid] = tick;

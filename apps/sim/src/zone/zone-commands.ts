@@ -67,6 +67,8 @@ export type ZoneCommand =
   /** the characters within `range` m of one (itself included): who hears it `say` something */
   | { k: 'nearby'; characterId: string; range: number }
   | { k: 'stats'; characterId: string; stats: StatsUpdate; health: HealthUpdate }
+  /** the character chose another achievement title (null: none): viewers are told */
+  | { k: 'title'; characterId: string; title: string | null }
   | { k: 'drop_add'; drop: ZoneDrop }
   | { k: 'drop_remove'; dropId: string };
 
@@ -92,6 +94,8 @@ export interface ZoneCommandResults {
   heal: number;
   nearby: string[];
   stats: CharStatsMsg | undefined;
+  /** false: not here, or that title already */
+  title: boolean;
   drop_add: Readonly<DropEntity> | undefined;
   drop_remove: boolean;
 }

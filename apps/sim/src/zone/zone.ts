@@ -489,6 +489,18 @@ export class Zone {
   }
 
   /**
+   * Another achievement title on the character's nameplate: whoever sees it is sent
+   * its description again in the next snapshot (EntityChanges.redescribe).
+   */
+  private retitle(characterId: string, title: string | null): boolean {
+    const p = this.players.get(characterId);
+    if (!p || p.title === title) return false;
+    p.title = title;
+    this.space.changes.redescribe(p.eid);
+    return true;
+  }
+
+  /**
    * Heals a living character (a consumable) up to its maximum, reported like a
    * self-heal (a `heal` event, a combat log row) so it shows in the next
    * snapshot. Returns the health restored (0: dead, full, or not here).
@@ -816,6 +828,8 @@ export class Zone {
         return this.playersNear(cmd.characterId, cmd.range);
       case 'stats':
         return this.setStats(cmd.characterId, cmd.stats, cmd.health);
+      case 'title':
+        return this.retitle(cmd.characterId, cmd.title);
       case 'drop_add':
         return this.addDrop(cmd.drop);
       case 'drop_remove':

@@ -19,6 +19,8 @@ import './styles/friends.css';
 import './styles/party.css';
 import './styles/mail.css';
 import './styles/guild.css';
+import './styles/leaderboards.css';
+import './styles/achievements.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

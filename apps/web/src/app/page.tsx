@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { ZONES } from '@necp/shared';
 import { SiteFooter } from '@/components/site-footer';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
@@ -88,6 +89,23 @@ export default function LandingPage() {
                 <p>{f.text}</p>
               </article>
             ))}
+          </div>
+
+          <h2 className="section-title">
+            <span className="neon-magenta">03</span> Who runs the city
+          </h2>
+          <div className="landing-boards">
+            <p className="muted">
+              The top runners by level, achievement points and eddies, and the guilds that stack the
+              most levels between them — public, no sign-in needed.
+            </p>
+            <Link
+              href="/leaderboards"
+              className="btn btn--magenta"
+              data-testid="landing-leaderboards"
+            >
+              See the leaderboards →
+            </Link>
           </div>
 
           <p className="footnote muted">

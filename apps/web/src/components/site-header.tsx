@@ -16,9 +16,20 @@ export function SiteHeader({
 }) {
   return (
     <header className="site-header">
-      <Link href="/" className="logo" aria-label="NECP home">
-        NECP
-      </Link>
+      <div className="site-header__brand">
+        <Link href="/" className="logo" aria-label="NECP home">
+          NECP
+        </Link>
+        <nav className="site-header__site" aria-label="Public pages">
+          <Link
+            href="/leaderboards"
+            className="site-header__link"
+            data-testid="header-leaderboards"
+          >
+            Leaderboards
+          </Link>
+        </nav>
+      </div>
       <nav className="site-header__nav" aria-label="Account" aria-busy={checking}>
         {checking ? null : session ? (
           <>

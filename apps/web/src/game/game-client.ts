@@ -147,6 +147,11 @@ export class GameClient {
   private rideTimer: ReturnType<typeof setTimeout> | null = null;
   private areaTimer: ReturnType<typeof setTimeout> | null = null;
   private areaAfterRide: AreaEnteredMsg | null = null;
+  /**
+   * the title this player chose here (achievements.setTitle; null: none): drawn at
+   * once, before the sim describes it again; undefined: the sim's (welcome)
+   */
+  private ownTitle: string | null | undefined = undefined;
   readonly items: ItemCommands;
   readonly chat: ChatCommands;
   readonly party: PartyCommands;
@@ -806,6 +811,7 @@ export class GameClient {
         y: p.y,
         name: i.name,
         ...(i.guildTag ? { tag: i.guildTag } : {}),
+        ...(i.title ? { title: i.title } : {}),
         level: i.level,
         health: i.health,
         maxHealth: i.maxHealth,
@@ -834,6 +840,7 @@ export class GameClient {
         markers,
         list: mapContacts(world.zone.id, markers),
       };
+    const selfTitle = this.selfTitle(world);
     this.renderer.draw(
       world,
       {
@@ -843,6 +850,7 @@ export class GameClient {
           ...selfPos,
           name: world.self.name,
           ...(world.self.guildTag ? { tag: world.self.guildTag } : {}),
+          ...(selfTitle ? { title: selfTitle } : {}),
           level: st.level,
           health: st.health,
           maxHealth: st.maxHealth,
@@ -877,6 +885,15 @@ export class GameClient {
     });
   }
 
+  /** The achievement title the player chose (null: none): its own plate shows it at once. */
+  setOwnTitle(title: string | null): void {
+    this.ownTitle = title;
+  }
+
+  private selfTitle(world: WorldState): string | null {
+    return this.ownTitle !== undefined ? this.ownTitle : (world.self.title ?? null);
+  }
+
   /** What window.__necp.state() returns (tests read positions instead of pixels). */
   private testView(): NecpTestView {
     const world = this.world;
@@ -898,6 +915,7 @@ export class GameClient {
         health: world.stats.health,
         maxHealth: world.stats.maxHealth,
         dead: world.selfDead,
+        title: this.selfTitle(world),
       },
       target: this.combat.targetEid,
       entities: [...world.others].map(([eid, e]) => {
@@ -906,6 +924,7 @@ export class GameClient {
           eid,
           kind: e.info.kind === 'npc' ? 'npc' : 'player',
           name: e.info.name,
+          title: e.info.title ?? null,
           templateId: e.info.templateId ?? null,
           x: p.x,
           y: p.y,

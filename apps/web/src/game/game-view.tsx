@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { receiveAchievementNotification } from './achievements/use-achievements';
 import { receiveFriendPresence } from './friends/use-friends';
 import { receiveGuildChange } from './guild/use-guild';
 import { GameClient } from './game-client';
@@ -22,6 +23,7 @@ import { EscapeMenu } from './hud/escape-menu';
 import { FatalOverlay } from './hud/fatal-overlay';
 import { FriendsPanel } from './hud/friends/friends-panel';
 import { GuildPanel } from './hud/guild/guild-panel';
+import { AchievementsPanel } from './hud/achievements/achievements-panel';
 import { GameDialog } from './hud/game-dialog';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { GroundLists } from './hud/ground-lists';
@@ -88,6 +90,8 @@ export function GameView({ characterId }: { characterId: string }) {
         receiveNotification({ queryClient, trpc, characterId, toast: store.getState().toast }, msg);
         // mail arrived / cash on delivery paid: the inbox (and the purse) are read again
         receiveMailNotification({ queryClient, trpc, characterId }, msg);
+        // an achievement earned: an open achievement window shows it
+        receiveAchievementNotification({ queryClient, trpc, characterId }, msg);
       },
       // a friend came online, went AFK, rode the metro or left: their row changes in place
       onFriendPresence: (msg) =>
@@ -149,6 +153,7 @@ export function GameView({ characterId }: { characterId: string }) {
       unignore: (name) =>
         clientRef.current?.chat.ignore('unignore', name, store.getState().toast) ??
         Promise.resolve(false),
+      setOwnTitle: (title) => clientRef.current?.setOwnTitle(title),
     }),
     [],
   );
@@ -226,6 +231,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <ReputationPanel />
           <FriendsPanel />
           <GuildPanel />
+          <AchievementsPanel />
           <BankPanel />
           <MailPanel />
           <VendorWindow />

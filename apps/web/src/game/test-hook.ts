@@ -8,6 +8,8 @@ export interface NecpTestEntity {
   eid: number;
   kind: 'player' | 'npc';
   name: string;
+  /** a player's achievement title under its name (null: none) */
+  title: string | null;
   templateId: string | null;
   /** metres, where it is drawn now */
   x: number;
@@ -42,6 +44,8 @@ export interface NecpTestView {
     health: number;
     maxHealth: number;
     dead: boolean;
+    /** the achievement title on the own plate (null: none) */
+    title: string | null;
   } | null;
   target: number | null;
   entities: NecpTestEntity[];

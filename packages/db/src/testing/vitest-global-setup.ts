@@ -18,6 +18,10 @@ export const OUTBOX_TEST_DATABASES = [
   'simOutboxWiring',
   'simGuildChat',
   'simNotifications',
+  'simTitles',
+  // the leaderboards rank every character of a database: these files need their own
+  'gameLeaderboards',
+  'apiLeaderboards',
 ] as const;
 
 let testDb: TestDatabase | undefined;

@@ -20,6 +20,7 @@ import {
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { notify } from '../notifications/notifications';
+import { publishEvent } from '../outbox/publish-event';
 import { markApplied } from '../quests/apply-trigger';
 
 /**
@@ -85,9 +86,20 @@ export async function recordAchievementFact(
   for (const s of open) if (await advance(tx, now, characterId, s)) earned.push(s.achievement);
   if (earned.length === 0) return earned;
 
-  await tx.character.update({
+  const { achievementPoints } = await tx.character.update({
     where: { id: characterId },
     data: { achievementPoints: { increment: earned.reduce((n, a) => n + a.points, 0) } },
+    select: { achievementPoints: true },
+  });
+  // the leaderboards re-rank it (each achievement completes once: the key is unique)
+  await publishEvent(tx, {
+    type: 'achievement.earned',
+    key: `achievement.earned:${characterId}:${earned.map((a) => a.id).join(',')}`,
+    payload: {
+      characterId,
+      achievementIds: earned.map((a) => a.id),
+      points: achievementPoints,
+    },
   });
   for (const a of earned)
     await notify(tx, now, {

@@ -1,38 +1,61 @@
+import { randomUUID } from 'node:crypto';
 import { titleById } from '@necp/shared';
-import type { GameDeps } from '../core/deps';
+import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { publishEvent } from '../outbox/publish-event';
 
 /**
  * Chooses the title the character shows on its nameplate and profile: one an
  * achievement it earned unlocks; null shows none. One conditional statement, so the
- * check and the write cannot be split.
+ * check and the write cannot be split; in the same transaction
+ * `character.title_changed` tells the sim, which shows the new title to everyone
+ * around (apps/sim session/outbox-reactions.ts).
  */
 export async function setAchievementTitle(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; titleId: string | null },
 ): Promise<{ title: { id: string; text: string } | null }> {
+  const { characterId } = input;
   if (input.titleId === null) {
-    const r = await deps.db.character.updateMany({
-      where: { id: input.characterId, deletedAt: null },
-      data: { titleId: null },
+    await deps.db.$transaction(async (tx) => {
+      const r = await tx.character.updateMany({
+        where: { id: characterId, deletedAt: null },
+        data: { titleId: null },
+      });
+      if (r.count === 0) throw new DomainError('NOT_FOUND', 'no character', 'Character not found.');
+      await publishTitleChanged(tx, characterId);
     });
-    if (r.count === 0) throw new DomainError('NOT_FOUND', 'no character', 'Character not found.');
     return { title: null };
   }
   const title = titleById(input.titleId);
   if (!title) throw new DomainError('NOT_FOUND', 'no title', 'There is no such title.');
-  const changed = await deps.db.$executeRaw`
-    UPDATE "Character" SET "titleId" = ${title.id}
-    WHERE "id" = ${input.characterId} AND "deletedAt" IS NULL AND EXISTS (
-      SELECT 1 FROM "CharacterAchievement"
-      WHERE "characterId" = ${input.characterId}
-        AND "achievementId" = ${title.achievementId}
-        AND "completedAt" IS NOT NULL)`;
-  if (changed === 0)
-    throw new DomainError(
-      'INVALID_STATE',
-      'title locked',
-      `Earn “${title.text}” first: it comes with an achievement you have not completed.`,
-    );
+  await deps.db.$transaction(async (tx) => {
+    const changed = await tx.$executeRaw`
+      UPDATE "Character" SET "titleId" = ${title.id}
+      WHERE "id" = ${characterId} AND "deletedAt" IS NULL AND EXISTS (
+        SELECT 1 FROM "CharacterAchievement"
+        WHERE "characterId" = ${characterId}
+          AND "achievementId" = ${title.achievementId}
+          AND "completedAt" IS NOT NULL)`;
+    if (changed === 0)
+      throw new DomainError(
+        'INVALID_STATE',
+        'title locked',
+        `Earn “${title.text}” first: it comes with an achievement you have not completed.`,
+      );
+    await publishTitleChanged(tx, characterId);
+  });
   return { title: { id: title.id, text: title.text } };
 }
+
+/** Every choice is its own happening: the key carries a random id. */
+const publishTitleChanged = (tx: Tx, characterId: string) =>
+  publishEvent(tx, {
+    type: 'character.title_changed',
+    key: `character.title_changed:${characterId}:${randomUUID()}`,
+    payload: { characterId },
+  });
+
+/** The text of a chosen title for the nameplate (null: none, or one content no longer has). */
+export const titleText = (titleId: string | null | undefined): string | null =>
+  (titleId ? titleById(titleId)?.text : undefined) ?? null;

@@ -3,9 +3,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACHIEVEMENTS } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { loadCharacterForSim } from '../world/load-character';
+import { loadSimEntry } from '../world/sim-entry';
 import { readAchievements } from './read-achievements';
 import { setAchievementTitle } from './set-title';
-import { deliverAll, newPlayer, outboxEvent } from './test-helpers';
+import { deliverAll, newPlayer, outboxEvent, published } from './test-helpers';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -81,5 +83,39 @@ describe('achievement titles', () => {
 
     await db.character.update({ where: { id: a.characterId }, data: { deletedAt: new Date() } });
     await expectDomainError(readAchievements(deps, a.characterId), 'NOT_FOUND');
+  });
+
+  it('a choice tells the sim (character.title_changed in its transaction); the entry read shows the text', async () => {
+    const deps = testDeps(db);
+    const [a, b] = await Promise.all([newPlayer(db), newPlayer(db)]);
+    const changes = () => published(db, `character.title_changed:${a.characterId}:`);
+    const entryTitle = async () => {
+      const u = await db.user.findUniqueOrThrow({ where: { id: a.userId } });
+      const entry = await loadSimEntry(deps, {
+        ...a.ref,
+        sessionVersion: u.sessionVersion,
+      });
+      return entry.character.title;
+    };
+    expect(await entryTitle()).toBeNull();
+
+    // refused: nothing is published
+    await expectDomainError(
+      setAchievementTitle(deps, { characterId: a.characterId, titleId: 'title_connected' }),
+      'INVALID_STATE',
+    );
+    expect(await changes()).toEqual([]);
+
+    await deliverAll(db, [friends(a.characterId, 10, b.characterId)]);
+    await setAchievementTitle(deps, { characterId: a.characterId, titleId: 'title_connected' });
+    let events = await changes();
+    expect(events.map((e) => e.payload)).toEqual([{ characterId: a.characterId }]);
+    expect(await entryTitle()).toBe('the Connected');
+    expect((await loadCharacterForSim(deps, a.ref)).title).toBe('the Connected');
+
+    await setAchievementTitle(deps, { characterId: a.characterId, titleId: null });
+    events = await changes();
+    expect(events).toHaveLength(2);
+    expect(await entryTitle()).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { nameKey, nameRefusal } from './name-policy';
 import { purgeExpiredCharacters } from './purge-expired-characters';
 import { grantStarterKit } from './starter-kit';
 import { newLedgerRef } from '../ledger/ref';
+import { publishCharacterLifecycle } from './character-events';
 
 export type CreateCharacterArgs = CreateCharacterInput & { userId: string };
 
@@ -77,6 +78,10 @@ export async function createCharacter(
         },
       });
       await grantStarterKit(tx, created.id, input.class, newLedgerRef());
+      await publishCharacterLifecycle(tx, 'character.created', {
+        characterId: created.id,
+        userId: args.userId,
+      });
       return created;
     });
     return toCharacterSummary(row);

@@ -3,6 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { toCharacterSummary } from './character-summary';
 import { getOwnedCharacter } from './get-owned-character';
+import { publishCharacterLifecycle } from './character-events';
 
 export interface CharacterRef {
   userId: string;
@@ -24,10 +25,18 @@ export async function deleteCharacter(
   const c = await getOwnedCharacter(deps, ref.userId, ref.characterId, { includeDeleted: true });
   if (c.deletedAt) throw alreadyDeleted();
   const deletedAt = deps.clock.now();
-  // guarded by deletedAt: null so two concurrent deletes cannot both succeed
-  const { count } = await deps.db.character.updateMany({
-    where: { id: c.id, userId: ref.userId, deletedAt: null },
-    data: { deletedAt },
+  const count = await deps.db.$transaction(async (tx) => {
+    // guarded by deletedAt: null so two concurrent deletes cannot both succeed
+    const r = await tx.character.updateMany({
+      where: { id: c.id, userId: ref.userId, deletedAt: null },
+      data: { deletedAt },
+    });
+    if (r.count > 0)
+      await publishCharacterLifecycle(tx, 'character.deleted', {
+        characterId: c.id,
+        userId: ref.userId,
+      });
+    return r.count;
   });
   if (count === 0) throw alreadyDeleted();
   deps.log.info({ userId: ref.userId, characterId: c.id }, 'character deleted');

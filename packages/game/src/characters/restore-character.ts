@@ -6,6 +6,7 @@ import { restorableUntil, toCharacterSummary } from './character-summary';
 import { characterLimitReached } from './create-character';
 import { characterNotFound } from './get-owned-character';
 import type { CharacterRef } from './delete-character';
+import { publishCharacterLifecycle } from './character-events';
 
 /** Undoes a soft delete within the restore window, if the account has room for one more live character. */
 export async function restoreCharacter(
@@ -33,7 +34,12 @@ export async function restoreCharacter(
     }
     if ((await countLiveCharacters(tx, ref.userId)) >= MAX_CHARACTERS_PER_ACCOUNT)
       throw characterLimitReached();
-    return tx.character.update({ where: { id: c.id }, data: { deletedAt: null } });
+    const restored = await tx.character.update({ where: { id: c.id }, data: { deletedAt: null } });
+    await publishCharacterLifecycle(tx, 'character.restored', {
+      characterId: c.id,
+      userId: ref.userId,
+    });
+    return restored;
   });
   deps.log.info({ userId: ref.userId, characterId: row.id }, 'character restored');
   return toCharacterSummary(row);

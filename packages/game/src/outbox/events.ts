@@ -152,6 +152,13 @@ export const FriendAddedPayloadSchema = z.object({
     .length(2),
 });
 
+/**
+ * A character chose another achievement title (or none): the sim re-reads it and
+ * shows it on the nameplate. Carries no title: the handler reads the current one, so
+ * events handled late or out of order still leave the newest.
+ */
+export const CharacterTitleChangedPayloadSchema = z.object({ characterId: id });
+
 /** A character joined a party (accepting an invitation; the inviter too when that founded it). */
 export const PartyJoinedPayloadSchema = z.object({ partyId: id, characterId: id });
 
@@ -182,6 +189,23 @@ export const ArenaMatchFinishedPayloadSchema = z.object({
   losers: z.array(id).max(3),
 });
 
+/**
+ * A character earned achievements (record-progress.ts, in the completion's
+ * transaction): the leaderboards re-read its points.
+ */
+export const AchievementEarnedPayloadSchema = z.object({
+  characterId: id,
+  achievementIds: z.array(id).min(1),
+  /** the character's achievement points right after */
+  points: z.int().min(0),
+});
+
+/**
+ * A character was created, soft-deleted or restored (characters/): the leaderboards
+ * list or unlist it.
+ */
+export const CharacterLifecyclePayloadSchema = z.object({ characterId: id, userId: id });
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
@@ -192,6 +216,7 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'quest.completed': QuestCompletedPayloadSchema,
   'account.access_changed': AccountAccessChangedPayloadSchema,
   'character.stats_changed': CharacterStatsChangedPayloadSchema,
+  'character.title_changed': CharacterTitleChangedPayloadSchema,
   'notification.created': NotificationCreatedPayloadSchema,
   'guild.member_joined': GuildMemberJoinedPayloadSchema,
   'guild.member_left': GuildMemberLeftPayloadSchema,
@@ -202,6 +227,10 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'dungeon.cleared': DungeonClearedPayloadSchema,
   'raid.cleared': RaidClearedPayloadSchema,
   'arena.match_finished': ArenaMatchFinishedPayloadSchema,
+  'achievement.earned': AchievementEarnedPayloadSchema,
+  'character.created': CharacterLifecyclePayloadSchema,
+  'character.deleted': CharacterLifecyclePayloadSchema,
+  'character.restored': CharacterLifecyclePayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -219,6 +248,7 @@ export type ItemUsedPayload = OutboxPayloads['item.used'];
 export type QuestCompletedPayload = OutboxPayloads['quest.completed'];
 export type AccountAccessChangedPayload = OutboxPayloads['account.access_changed'];
 export type CharacterStatsChangedPayload = OutboxPayloads['character.stats_changed'];
+export type CharacterTitleChangedPayload = OutboxPayloads['character.title_changed'];
 export type GuildMemberJoinedPayload = OutboxPayloads['guild.member_joined'];
 export type GuildMemberLeftPayload = OutboxPayloads['guild.member_left'];
 export type GuildDisbandedPayload = OutboxPayloads['guild.disbanded'];
@@ -229,6 +259,8 @@ export type PartyJoinedPayload = OutboxPayloads['party.joined'];
 export type DungeonClearedPayload = OutboxPayloads['dungeon.cleared'];
 export type RaidClearedPayload = OutboxPayloads['raid.cleared'];
 export type ArenaMatchFinishedPayload = OutboxPayloads['arena.match_finished'];
+export type AchievementEarnedPayload = OutboxPayloads['achievement.earned'];
+export type CharacterLifecyclePayload = OutboxPayloads['character.created'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {

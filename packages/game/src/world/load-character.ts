@@ -1,5 +1,6 @@
 import type { GameDeps } from '../core/deps';
 import { getOwnedCharacter } from '../characters/get-owned-character';
+import { titleText } from '../achievements/set-title';
 
 /** What the sim needs to put a character into a zone. */
 export interface SimCharacter {
@@ -17,6 +18,8 @@ export interface SimCharacter {
   y: number;
   /** the guild's tag shown on the nameplate (null or absent: in no guild) */
   guildTag?: string | null;
+  /** the achievement title's text shown under the name (null or absent: none chosen) */
+  title?: string | null;
 }
 
 /**
@@ -46,5 +49,6 @@ export async function loadCharacterForSim(
     x: c.x,
     y: c.y,
     guildTag: member?.guild.tag ?? null,
+    title: titleText(c.titleId),
   };
 }

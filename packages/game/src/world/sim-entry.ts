@@ -3,6 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { isBanned } from '../accounts/ban-check';
 import { characterNotFound } from '../characters/get-owned-character';
+import { titleText } from '../achievements/set-title';
 import { statsOf, type CharacterStats } from './character-stats';
 import type { SimCharacter } from './load-character';
 
@@ -47,6 +48,7 @@ const CharacterRowSchema = z.object({
   intelligence: z.number().int(),
   cool: z.number().int(),
   guildTag: z.string().nullable(),
+  titleId: z.string().nullable(),
   items: z.array(ItemRowSchema).max(1000),
 });
 
@@ -82,6 +84,7 @@ export async function loadSimEntry(
         'cool', c.cool,
         'guildTag', (SELECT g.tag FROM "GuildMember" gm JOIN "Guild" g ON g.id = gm."guildId"
           WHERE gm."characterId" = c.id),
+        'titleId', c."titleId",
         'items', COALESCE((
           SELECT json_agg(json_build_object(
             'id', i.id, 'templateId', i."templateId", 'quantity', i.quantity,
@@ -127,6 +130,7 @@ export async function loadSimEntry(
     x: c.x,
     y: c.y,
     guildTag: c.guildTag,
+    title: titleText(c.titleId),
   };
   const stats = statsOf(c, c.items);
   return { character, stats };

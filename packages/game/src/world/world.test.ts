@@ -25,6 +25,7 @@ describe('loadCharacterForSim', () => {
       x: 10,
       y: 20,
       guildTag: null,
+      title: null,
     });
   });
 

@@ -348,6 +348,8 @@ export interface EntityInfo {
   freeAt?: number;
   /** players in a guild: its tag, shown before the name ([TAG] Name) */
   guildTag?: string;
+  /** players showing an achievement title (its text), drawn under the name */
+  title?: string;
   /** drops only: a party's loot — its members may pick it up before `freeAt` too */
   partyId?: string;
   /** drops only: held for the party's need/greed roll until decided (server epoch ms) */
@@ -399,7 +401,7 @@ export interface SnapshotMsg {
   me: [number, number];
   /** moved entities in view: [eid, x cm, y cm, heading byte (see headingByte)] */
   mv: [number, number, number, number?][];
-  /** entities that entered view */
+  /** entities that entered view, or in view and described again (a new title): replace it */
   add: EntityInfo[];
   /** eids that left view */
   del: number[];

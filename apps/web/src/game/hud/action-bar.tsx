@@ -171,6 +171,15 @@ export function ActionBar() {
         )}
       </BarButton>
       <BarButton
+        testId="hud-achievements"
+        icon="✪"
+        label="Achievements"
+        hotkey="Y"
+        title="Achievements (Y)"
+        on={panels.achievements}
+        onClick={() => togglePanel('achievements')}
+      />
+      <BarButton
         testId="hud-daily"
         icon="✦"
         label="Daily"

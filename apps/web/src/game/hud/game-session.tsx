@@ -4,7 +4,14 @@
  * game client's commands (they go to the sim, not the API).
  */
 import { createContext, useContext } from 'react';
-import type { LootChoice, LootMode, PartyInvitedMsg, PlayerReportReason, Rarity, XpGainMsg } from '@necp/shared';
+import type {
+  LootChoice,
+  LootMode,
+  PartyInvitedMsg,
+  PlayerReportReason,
+  Rarity,
+  XpGainMsg,
+} from '@necp/shared';
 
 export interface GameCommands {
   interact: () => void;
@@ -49,6 +56,8 @@ export interface GameCommands {
   lootAssign: (dropId: string, memberId: string, name: string) => Promise<boolean>;
   lootKeep: (dropId: string) => void;
   unignore: (name: string) => Promise<boolean>;
+  /** the achievement title chosen here (null: none): the own nameplate shows it at once */
+  setOwnTitle: (title: string | null) => void;
 }
 
 export interface GameSession {

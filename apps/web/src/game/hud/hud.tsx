@@ -86,8 +86,12 @@ export function Hud() {
         <kbd>S</kbd>
         <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities ·{' '}
         <kbd>E</kbd> talk / use · <kbd>F</kbd> loot · <kbd>J</kbd> quests · <kbd>R</kbd> rep ·{' '}
-        <kbd>O</kbd> friends · <kbd>G</kbd> guild · <kbd>N</kbd> alerts · <kbd>M</kbd> mail ·{' '}
-        <kbd>T</kbd> metro · <kbd>L</kbd> log · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu
+        <kbd>O</kbd> friends · <kbd>G</kbd> guild ·{' '}
+        <span className="ach__help">
+          <kbd>Y</kbd> achievements
+        </span>{' '}
+        · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro · <kbd>L</kbd> log ·{' '}
+        <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 /**
  * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
- * R reputation, O friends, G guild, T metro (at a station), M mailbox (at a mail terminal),
+ * R reputation, O friends, G guild, Y achievements, T metro (at a station), M mailbox (at a mail terminal),
  * F pick up / open, E use what is in front of you (talk to a contact, ride the
  * metro, the bank or mail terminal, else pick up),
  * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
@@ -78,6 +78,8 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('friends');
         case 'KeyG':
           return s.togglePanel('guild');
+        case 'KeyY':
+          return s.togglePanel('achievements');
         case 'KeyN':
           return s.setNotificationsOpen(!s.notificationsOpen);
         case 'KeyT':

@@ -2,7 +2,8 @@
  * Characters on the street: players as cyan markers, NPCs coloured by how they
  * relate to you (hostile red, neutral yellow) and framed by rank (elite, boss),
  * corpses greyed and fallen, the own character distinct. Every living one carries
- * a name plate and a health bar over its head; the current target gets a ring.
+ * a name plate ([TAG] Name and level, a player's title under it) and a health bar
+ * over its head; the current target gets a ring.
  */
 import type { NpcDisposition, NpcRank } from '@necp/shared';
 import type { Camera } from './camera';
@@ -24,6 +25,8 @@ export interface DrawnEntity {
   cast?: number | null;
   /** players in a guild: its tag, before the name */
   tag?: string;
+  /** players showing an achievement title: a smaller line under the name */
+  title?: string;
 }
 
 /** What stands before the name: an NPC's rank mark, a player's [TAG]. */
@@ -31,6 +34,13 @@ const plateBadge = (e: DrawnEntity) =>
   e.rank === 'boss' ? '☠ ' : e.rank === 'elite' ? '★ ' : e.tag ? `[${e.tag}] ` : '';
 
 const BAR_W = 40;
+/** the title line under the name: its height, font and colour */
+const TITLE_H = 12;
+const TITLE_FONT = `italic 500 10px ${FONT_MONO}`;
+const TITLE_COLOR = '#d7b8ff';
+
+/** The title line's height on this plate (none on a corpse). */
+const titleHeight = (e: DrawnEntity) => (e.title && !e.dead ? TITLE_H : 0);
 
 /**
  * A name plate measured but not drawn yet: the renderer lays every plate out
@@ -91,12 +101,18 @@ function tagJob(
 ): PlateJob {
   ctx.font = `600 12px ${FONT_MONO}`;
   const badge = plateBadge(e);
-  const w = Math.max(ctx.measureText(`${badge}${e.name}  ${e.level}`).width + 10, barWidth(e) + 2);
+  let w = Math.max(ctx.measureText(`${badge}${e.name}  ${e.level}`).width + 10, barWidth(e) + 2);
+  const th = titleHeight(e);
+  if (th > 0) {
+    ctx.font = TITLE_FONT;
+    w = Math.max(w, ctx.measureText(e.title!).width + 10);
+  }
   const casting = e.cast !== null && e.cast !== undefined;
-  const h = e.dead ? 18 : casting ? 32 : 26;
+  const h = (e.dead ? 18 : casting ? 32 : 26) + th;
+  // the title line goes between the name and the bars: the plate grows upwards
   return {
     cx: x,
-    y: y - 18,
+    y: y - 18 - th,
     w: w + 2,
     h,
     draw: (c, cx, top) => nameTag(c, cx, top + 18, e, color),
@@ -127,12 +143,22 @@ function nameTag(
   ctx.fillStyle = e.dead ? C.muted : color;
   ctx.fillText(text, x, y - 3);
   if (e.dead) return;
-  healthBar(ctx, x, y + 2, e);
+  const th = titleHeight(e);
+  if (th > 0) {
+    ctx.font = TITLE_FONT;
+    const tw = ctx.measureText(e.title!).width + 10;
+    ctx.fillStyle = 'rgba(5, 6, 11, 0.75)';
+    ctx.fillRect(x - tw / 2, y - 1, tw, th);
+    ctx.fillStyle = TITLE_COLOR;
+    ctx.fillText(e.title!, x, y + th - 2);
+  }
+  const by = y + th;
+  healthBar(ctx, x, by + 2, e);
   if (e.cast !== null && e.cast !== undefined) {
     ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
-    ctx.fillRect(x - BAR_W / 2 - 1, y + 9, BAR_W + 2, 5);
+    ctx.fillRect(x - BAR_W / 2 - 1, by + 9, BAR_W + 2, 5);
     ctx.fillStyle = C.orange;
-    ctx.fillRect(x - BAR_W / 2, y + 10, BAR_W * Math.max(0, Math.min(1, e.cast)), 3);
+    ctx.fillRect(x - BAR_W / 2, by + 10, BAR_W * Math.max(0, Math.min(1, e.cast)), 3);
   }
 }
 

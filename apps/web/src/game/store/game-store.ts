@@ -194,6 +194,7 @@ export function createGameStore(): GameStore {
       friends: false,
       mail: false,
       guild: false,
+      achievements: false,
     },
     dialog: null,
     contextMenu: null,

@@ -5,7 +5,7 @@ import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
 /**
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
- * O (friends), M (mailbox, at a mail terminal), G (guild), daily reward.
+ * O (friends), M (mailbox, at a mail terminal), G (guild), Y (achievements), daily reward.
  */
 export type PanelId =
   | 'inventory'
@@ -17,7 +17,8 @@ export type PanelId =
   | 'daily'
   | 'friends'
   | 'mail'
-  | 'guild';
+  | 'guild'
+  | 'achievements';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =

@@ -80,6 +80,31 @@ describe('WorldState combat snapshots', () => {
     expect(w.stats.maxHealth).toBe(100);
   });
 
+  it('takes a player described again (a new title) in place: same path, new description', () => {
+    const w = new WorldState(welcome(), 0);
+    const rival: EntityInfo = {
+      eid: 9,
+      kind: 'player',
+      name: 'Rival',
+      level: 3,
+      health: 80,
+      maxHealth: 100,
+      x: 10_300,
+      y: 10_000,
+      classId: 'solo',
+    };
+    w.applySnapshot(snap({ add: [rival] }), 10);
+    const buffer = w.others.get(9)?.buffer;
+    w.applySnapshot(snap({ t: 102, mv: [[9, 10_350, 10_000]] }), 60);
+    w.applySnapshot(snap({ t: 103, add: [{ ...rival, x: 10_400, title: 'the Connected' }] }), 110);
+    const e = w.others.get(9);
+    expect(e?.info.title).toBe('the Connected');
+    expect(e?.buffer).toBe(buffer);
+    expect(e?.buffer.latest()).toEqual({ x: 104, y: 100 });
+    w.applySnapshot(snap({ t: 104, add: [{ ...rival, x: 10_400 }] }), 160);
+    expect(w.others.get(9)?.info.title).toBeUndefined();
+  });
+
   it('marks deaths and respawns, the own one included', () => {
     const w = new WorldState(welcome(), 0);
     w.applySnapshot(snap({ add: [punk] }), 10);

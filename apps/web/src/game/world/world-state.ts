@@ -148,6 +148,14 @@ export class WorldState {
         continue;
       }
       const p = { x: fromCm(e.x), y: fromCm(e.y) };
+      const known = this.others.get(e.eid);
+      if (known) {
+        // described again (its title changed): the new description, the same smooth path
+        known.info = { ...e };
+        known.effectsAt = now;
+        known.buffer.push(p, at);
+        continue;
+      }
       this.others.set(e.eid, {
         info: { ...e },
         buffer: new InterpolationBuffer(p, at, this.ticks),

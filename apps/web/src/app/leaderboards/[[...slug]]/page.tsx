@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CLASSES, LEADERBOARDS } from '@necp/shared';
+import { BrowserSiteHeader } from '@/components/browser-site-header';
+import { SiteFooter } from '@/components/site-footer';
+import { Skyline } from '@/components/skyline';
+import { getServerEnv } from '@/env';
+import {
+  boardPage,
+  boardTops,
+  boardView,
+  type BoardView as View,
+} from '@/server/public-leaderboards';
+import { BoardView } from '../board-view';
+import { LeaderboardsIndex } from '../leaderboards-index';
+import { boardPath } from '../paths';
+
+// The public leaderboards, for anyone (no sign-in): /leaderboards (every board's top
+// ten) and /leaderboards/[board] with ?class= and ?page=, which next.config.ts rewrites
+// to /leaderboards/[board]/[class]/[page] so that every page of every board is a path
+// of its own. Like a guild's page (guilds/[tag]/page.tsx): the same for every visitor,
+// rendered on its first request and served from Next's cache after, read again at
+// most once a minute; none is built ahead (the build has no players to rank); the CSP
+// names the inline scripts of the very HTML served (proxy.ts, server/cached-page.ts).
+export const dynamic = 'force-static';
+export const dynamicParams = true;
+export const revalidate = 60;
+
+export function generateStaticParams(): { slug: string[] }[] {
+  return [];
+}
+
+interface Props {
+  params: Promise<{ slug?: string[] }>;
+}
+
+/** null: the index; a view: a board page; undefined: no such page. */
+async function which(params: Props['params']): Promise<View | null | undefined> {
+  const { slug } = await params;
+  if (!slug || slug.length === 0) return null;
+  return boardView(slug) ?? undefined;
+}
+
+const className = (id: string) => CLASSES.find((c) => c.id === id)?.name ?? id;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await which(params);
+  if (view === undefined) return { title: 'Leaderboard not found', robots: { index: false } };
+  const base = { metadataBase: new URL(getServerEnv().NEXTAUTH_URL) };
+  if (view === null) {
+    const title = 'Leaderboards';
+    const description =
+      'Who runs Night City: the top runners of NECP by level, achievement points and wealth, and the top guilds.';
+    return {
+      ...base,
+      title,
+      description,
+      alternates: { canonical: '/leaderboards' },
+      openGraph: { type: 'website', siteName: 'NECP', title, description, url: '/leaderboards' },
+      twitter: { card: 'summary', title, description },
+    };
+  }
+  const meta = LEADERBOARDS[view.board];
+  const title = `${meta.title}${view.class ? ` · ${className(view.class)}` : ''}${
+    view.page > 1 ? ` · page ${view.page}` : ''
+  }`;
+  const description = `${meta.description} NECP, the neon city MMO.`;
+  const url = boardPath(view.board, view.class, view.page);
+  return {
+    ...base,
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: 'website', siteName: 'NECP', title, description, url },
+    twitter: { card: 'summary', title, description },
+  };
+}
+
+export default async function LeaderboardsPage({ params }: Props) {
+  const view = await which(params);
+  if (view === undefined) notFound();
+  const page = view ? await boardPage(view.board, view.class, view.page) : null;
+  if (view && !page) notFound();
+  const meta = view ? LEADERBOARDS[view.board] : null;
+  return (
+    <>
+      <BrowserSiteHeader />
+      <main className="lbpage" data-testid="lb-page" data-board={view?.board ?? 'index'}>
+        <section className={`lbpage__hero${view ? ' lbpage__hero--board' : ''}`}>
+          <div className="lbpage__inner">
+            <p className="hero__kicker neon-cyan">
+              // leaderboards · night city{view && view.page > 1 ? ` · page ${view.page}` : ''}
+            </p>
+            <h1 className="lbpage__title" data-testid="lb-title">
+              {meta ? meta.title : 'Leaderboards'}
+              {view?.class && <span className="lbpage__class"> · {className(view.class)}</span>}
+            </h1>
+            <p className="lbpage__lead">
+              {meta
+                ? meta.description
+                : 'Who runs Night City. The top runners by level, achievements and eddies, and the crews that stack the most levels between them.'}
+            </p>
+          </div>
+          <Skyline />
+        </section>
+        {view && page ? (
+          <BoardView page={page} pageNo={view.page} />
+        ) : (
+          <LeaderboardsIndex tops={await boardTops()} />
+        )}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The boards (docs/leaderboards.md): for each key of the shared LEADERBOARD_KEYS,
+ * how PostgreSQL ranks it (the rows a rebuild reads, also what the no-Redis path
+ * orders), how two ordering columns become one Redis score, and which domain events
+ * move which rows. A new board (arena rating per bracket, a season's variant) is one
+ * more key in packages/shared/src/leaderboards/leaderboard-rules.ts and one more
+ * entry here: the Record makes the compiler ask for it.
+ */
+import {
+  LEADERBOARDS,
+  levelBoardScore,
+  splitLevelBoardScore,
+  type LeaderboardKey,
+} from '@necp/shared';
+import { Prisma } from '@necp/db';
+import type { Tx } from '../core/deps';
+import type { OutboxEventType, OutboxPayloads } from '../outbox/events';
+
+/**
+ * The subjects (character or guild ids) one event touches on a board. May read in the
+ * delivery's transaction (a character's guild, an account's characters).
+ */
+type Touched<T extends OutboxEventType> = (
+  tx: Tx,
+  payload: OutboxPayloads[T],
+) => Promise<readonly string[]> | readonly string[];
+
+export type BoardEvents = { [T in OutboxEventType]?: Touched<T> };
+
+export interface BoardSource {
+  key: LeaderboardKey;
+  subject: 'character' | 'guild';
+  /** one sorted set per character class besides the whole board */
+  byClass: boolean;
+  /**
+   * Every ranked subject as SQL rows `("id", "class", "s1", "s2")`: the board orders by
+   * s1 then s2 (both bigint, higher first), then by id (byte order) among equal ones.
+   * Only listed subjects: live characters of accounts not banned at `now` (and with
+   * something to rank: no one is on the wealth board for holding no eddies). It is
+   * wrapped by the readers (`WHERE "id" = ANY(…)`, `ORDER BY … LIMIT`), and PostgreSQL
+   * pushes those filters into it.
+   */
+  rows(now: Date): Prisma.Sql;
+  /** (s1, s2) → one number that orders the same way, exact in a double (a Redis score) */
+  score(s1: number, s2: number): number;
+  /** the score → what a row shows: the ranked value and the second column (if the score holds it) */
+  show(score: number): { value: number; detail: number | null };
+  /** the domain events that move it and the subjects each touches */
+  events: BoardEvents;
+  /**
+   * Also refreshed from the ledger by the minute job (refresh-job.ts): eddies change in
+   * too many places for an event each, and every change writes a LedgerEntry.
+   */
+  fromLedger?: boolean;
+}
+
+/** Listed: live and not banned now. `c` is the Character, `u` its User. */
+const listed = (now: Date) =>
+  Prisma.sql`c."deletedAt" IS NULL AND (u."bannedUntil" IS NULL OR u."bannedUntil" <= ${now})`;
+
+/**
+ * Character rows ranked by one or two of its columns; `positive`: only those with
+ * s1 > 0 (nobody is ranked for holding nothing).
+ */
+const characterRows =
+  (s1: Prisma.Sql, s2: Prisma.Sql, o: { positive?: boolean } = {}) =>
+  (now: Date) =>
+    Prisma.sql`SELECT c."id", c."class", ${s1}::bigint AS "s1", ${s2}::bigint AS "s2"
+      FROM "Character" c JOIN "User" u ON u."id" = c."userId"
+      WHERE ${listed(now)}${o.positive ? Prisma.sql` AND ${s1} > 0` : Prisma.empty}`;
+
+/** The characters of an account (a ban or an unban lists or unlists them all). */
+async function charactersOf(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx.character.findMany({ where: { userId }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** The guilds of some characters (those in one). */
+async function guildsOf(tx: Tx, characterIds: readonly string[]): Promise<string[]> {
+  if (characterIds.length === 0) return [];
+  const rows = await tx.guildMember.findMany({
+    where: { characterId: { in: [...characterIds] } },
+    select: { guildId: true },
+  });
+  return [...new Set(rows.map((r) => r.guildId))];
+}
+
+const one = (p: { characterId: string }) => [p.characterId];
+const isBanChange = (reason: string) => reason === 'ban' || reason === 'unban';
+
+/** What lists or unlists a character on every character board. */
+const CHARACTER_LIFECYCLE: BoardEvents = {
+  'character.created': (_tx, p) => one(p),
+  'character.deleted': (_tx, p) => one(p),
+  'character.restored': (_tx, p) => one(p),
+  'account.access_changed': (tx, p) => (isBanChange(p.reason) ? charactersOf(tx, p.userId) : []),
+};
+
+const single = (s1: number) => ({ value: s1, detail: null });
+
+export const BOARD_SOURCES: Record<LeaderboardKey, BoardSource> = {
+  level: {
+    key: 'level',
+    subject: 'character',
+    byClass: LEADERBOARDS.level.byClass,
+    rows: characterRows(Prisma.sql`c."level"`, Prisma.sql`c."xp"`),
+    score: levelBoardScore,
+    show: (score) => {
+      const { level, xp } = splitLevelBoardScore(score);
+      return { value: level, detail: xp };
+    },
+    events: {
+      ...CHARACTER_LIFECYCLE,
+      'character.leveled': (_tx, p) => one(p),
+      // XP (the tie-break) moves with every kill and quest
+      'npc.killed': (_tx, p) => p.killers.map((k) => k.characterId),
+      'quest.completed': (_tx, p) => (p.xp > 0 ? one(p) : []),
+    },
+  },
+  achievements: {
+    key: 'achievements',
+    subject: 'character',
+    byClass: LEADERBOARDS.achievements.byClass,
+    rows: characterRows(Prisma.sql`c."achievementPoints"`, Prisma.sql`0`, { positive: true }),
+    score: (s1) => s1,
+    show: single,
+    events: { ...CHARACTER_LIFECYCLE, 'achievement.earned': (_tx, p) => one(p) },
+  },
+  wealth: {
+    key: 'wealth',
+    subject: 'character',
+    byClass: LEADERBOARDS.wealth.byClass,
+    rows: characterRows(Prisma.sql`c."eddies"`, Prisma.sql`0`, { positive: true }),
+    score: (s1) => s1,
+    show: single,
+    events: CHARACTER_LIFECYCLE,
+    fromLedger: true,
+  },
+  guilds: {
+    key: 'guilds',
+    subject: 'guild',
+    byClass: false,
+    // the rating (shared guildRating): the sum of the listed members' levels
+    rows: (now) =>
+      Prisma.sql`SELECT g."id", NULL::text AS "class", SUM(c."level")::bigint AS "s1", 0::bigint AS "s2"
+        FROM "Guild" g
+        JOIN "GuildMember" m ON m."guildId" = g."id"
+        JOIN "Character" c ON c."id" = m."characterId"
+        JOIN "User" u ON u."id" = c."userId"
+        WHERE ${listed(now)}
+        GROUP BY g."id"`,
+    score: (s1) => s1,
+    show: single,
+    events: {
+      'guild.member_joined': (_tx, p) => [p.guildId],
+      'guild.member_left': (_tx, p) => [p.guildId],
+      'guild.disbanded': (_tx, p) => [p.guildId],
+      'character.leveled': (tx, p) => guildsOf(tx, [p.characterId]),
+      'character.deleted': (tx, p) => guildsOf(tx, [p.characterId]),
+      'character.restored': (tx, p) => guildsOf(tx, [p.characterId]),
+      'account.access_changed': async (tx, p) =>
+        isBanChange(p.reason) ? guildsOf(tx, await charactersOf(tx, p.userId)) : [],
+    },
+  },
+};
+
+export const boardSource = (key: LeaderboardKey): BoardSource => BOARD_SOURCES[key];
+
+/** Every event type some board listens to (the outbox subscriber's types). */
+export const LEADERBOARD_EVENT_TYPES: OutboxEventType[] = [
+  ...new Set(Object.values(BOARD_SOURCES).flatMap((b) => Object.keys(b.events))),
+] as OutboxEventType[];

@@ -1,0 +1,39 @@
+/**
+ * One way every writer moves rows on a board: re-read the subjects' current scores
+ * from PostgreSQL and write those to Redis — never a delta, so a repeated or late
+ * event leaves the newest value. Two writers of the same subject take turns: each
+ * holds a transaction-scoped advisory lock on (board, subject) from its read until its
+ * transaction ends, so the later one reads after the earlier one wrote (a plain read
+ * takes no row locks, so the domain's lock order, core/lock-order.ts, is untouched).
+ */
+import type { LeaderboardKey } from '@necp/shared';
+import type { Redis } from 'ioredis';
+import type { Tx } from '../core/deps';
+import { boardSource } from './board-registry';
+import { readSubjects } from './pg-boards';
+import { applyUpdates, type BoardUpdate } from './redis-boards';
+
+/** The advisory-lock space of the leaderboards ("LBD1"); the second key hashes board and subject. */
+const LOCK_SPACE = 0x4c424431;
+
+export async function refreshSubjects(
+  tx: Tx,
+  redis: Redis,
+  input: { board: LeaderboardKey; ids: readonly string[]; now: Date },
+): Promise<BoardUpdate[]> {
+  const ids = [...new Set(input.ids)].sort();
+  if (ids.length === 0) return [];
+  const source = boardSource(input.board);
+  // in hash order, so two writers of overlapping subjects never wait in a cycle
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, s."h") FROM (
+      SELECT DISTINCT hashtext(${input.board} || ':' || x) AS "h"
+      FROM unnest(${ids}::text[]) AS x ORDER BY 1
+    ) s`;
+  const found = new Map(
+    (await readSubjects(tx, source, input.now, ids)).map((s) => [s.id, s] as const),
+  );
+  const updates = ids.map((id): BoardUpdate => found.get(id) ?? { id, class: null, score: null });
+  await applyUpdates(redis, input.board, source.byClass, updates);
+  return updates;
+}

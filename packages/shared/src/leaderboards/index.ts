@@ -1,0 +1,2 @@
+export * from './leaderboard-rules';
+export * from './leaderboard-api';
