@@ -81,12 +81,18 @@ describe('Glicko-2 properties', () => {
   });
 
   // Not unconditional: a settled player (RD ~30) meeting one complete unknown (RD
-  // 350) learns less from the game than the volatility adds, so RD can tick up.
-  it('RD shrinks after games for a player not yet settled (RD ≥ 100) against opponents within 400', () => {
+  // 350) learns less from the game than the volatility adds, so RD can tick up; and a
+  // very surprising result (a loss to a player 400 below) raises the volatility enough
+  // to keep RD where it was. For a player of ordinary volatility within 200, it shrinks.
+  it('RD shrinks after games for a player not yet settled (RD ≥ 100) against opponents within 200', () => {
     fc.assert(
       fc.property(
-        fc.record({ rating, rd: fc.double({ min: 100, max: 350, noNaN: true }), volatility: vol }),
-        fc.double({ min: -400, max: 400, noNaN: true }),
+        fc.record({
+          rating,
+          rd: fc.double({ min: 100, max: 350, noNaN: true }),
+          volatility: fc.double({ min: 0.03, max: 0.06, noNaN: true }),
+        }),
+        fc.double({ min: -200, max: 200, noNaN: true }),
         rd,
         fc.constantFrom<0 | 0.5 | 1>(0, 0.5, 1),
         (p, diff, oRd, score) => {
