@@ -1,8 +1,14 @@
-// `pnpm test`: every check and every test, in order — typecheck, lint, content check,
-// unit + integration tests (vitest: real PostgreSQL and Redis), then end-to-end tests
+// `pnpm test`: every check and every test — typecheck, lint, content check, unit +
+// integration tests (vitest: real PostgreSQL and Redis), then end-to-end tests
 // (Playwright driving /usr/bin/chromium against the real web + sim on a fresh database).
 // Uses DATABASE_URL / REDIS_URL when set (CI points them at 127.0.0.1); without
 // DATABASE_URL this script runs one embedded PostgreSQL for both test phases.
+//
+// What runs at once: vitest mostly waits on PostgreSQL and Redis (~125 s of CPU in
+// its ~280 s on the 2-core CI machine), so the static checks (~140 s of CPU) and then
+// the e2e build run beside it; Playwright (two game tabs, ~1.1 cores) runs alone after
+// them, as its timings need. A failed phase is named at the end, the later phases are
+// skipped, and the exit code is 1.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@necp/db/embedded';
@@ -18,6 +24,7 @@ fs.mkdirSync(reports, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+const failedPhases: string[] = [];
 const t0 = Date.now();
 
 // one server for both phases, which overlap (the e2e build runs beside vitest): two
@@ -39,22 +46,25 @@ async function exit(code: number): Promise<never> {
   process.exit(code);
 }
 
-async function phase(name: string, fn: () => Promise<void>) {
+/** Runs one phase; false (and the phase named in the summary) when it failed. */
+async function phase(name: string, fn: () => Promise<void>): Promise<boolean> {
   const t = Date.now();
   console.log(`\n=== ${name} ===`);
   try {
     await fn();
     console.log(`=== ${name}: ok (${((Date.now() - t) / 1000).toFixed(0)} s) ===`);
+    return true;
   } catch (e) {
     console.error(`=== ${name}: FAILED — ${(e as Error).message} ===`);
-    summary();
-    await exit(1);
+    failedPhases.push(name);
+    return false;
   }
 }
 
 function summary() {
   console.log(`\nTotal time ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);
+  for (const name of failedPhases) console.error(`FAILED: ${name}`);
 }
 
 function countVitest(file: string) {
@@ -76,30 +86,57 @@ function countPlaywright(file: string) {
   failed += r.stats.unexpected;
 }
 
-if (want('static')) {
-  await phase('generate + typecheck', () =>
-    step('typecheck', 'pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']),
-  );
-  // three single-threaded checks side by side on the two cores (47 s one after another)
-  await phase('typecheck scripts, lint, format', async () => {
-    await Promise.all([
-      step('tsc', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
-      step('lint', 'pnpm', ['exec', 'eslint', '.']),
-      step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']),
-    ]);
-  });
+// Prisma's client is generated first, on its own (a second or two): the type check's
+// turbo graph would otherwise regenerate it while vitest is importing it.
+if (want('static') || want('unit')) {
+  if (
+    !(await phase('generate', () =>
+      step('generate', 'pnpm', ['exec', 'turbo', 'run', 'generate', '--output-logs=errors-only']),
+    ))
+  ) {
+    summary();
+    await exit(1);
+  }
 }
 
+const staticChecks: Promise<boolean> = want('static')
+  ? (async () => {
+      const typed = await phase('typecheck', () =>
+        step('typecheck', 'pnpm', [
+          'exec',
+          'turbo',
+          'run',
+          'typecheck',
+          '--only',
+          '--output-logs=errors-only',
+        ]),
+      );
+      // three single-threaded checks side by side (47 s one after another)
+      return (
+        typed &&
+        phase('typecheck scripts, lint, format', async () => {
+          await Promise.all([
+            step('tsc', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
+            step('lint', 'pnpm', ['exec', 'eslint', '.']),
+            step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']),
+          ]);
+        })
+      );
+    })()
+  : Promise.resolve(true);
+
 /**
- * The e2e database and production build, started before the vitest phase so the
- * CPU-bound build overlaps tests that mostly wait on PostgreSQL and Redis. The build
- * skips Next's own type check when the static phase ran it (NECP_TYPECHECKED) and,
- * in CI, writing Turbopack's build cache that a clean clone never reads again.
+ * The e2e database and production build: after the static checks (not beside them:
+ * with vitest that would be three CPU-heavy jobs on two cores), still long before
+ * vitest is done. The build skips Next's own type check when the static phase ran it
+ * (NECP_TYPECHECKED) and, in CI, writing Turbopack's build cache that a clean clone
+ * never reads again. Rejects without building when the static checks failed.
  */
 let e2eBuild: Promise<{ db: TestDatabase; secrets: ReturnType<typeof localSecrets> }> | undefined;
 if (want('e2e')) {
-  const started = Date.now();
   e2eBuild = (async () => {
+    if (!(await staticChecks)) throw new Error('not built: the static checks failed');
+    const started = Date.now();
     const db = await createTestDatabase(process.env.E2E_DB_NAME ?? 'necp_e2e');
     const secrets = localSecrets();
     try {
@@ -124,23 +161,37 @@ if (want('e2e')) {
   e2eBuild.catch(() => {});
 }
 
-if (want('unit')) {
-  const out = path.join(reports, 'vitest.json');
-  fs.rmSync(out, { force: true });
-  await phase('unit + integration (vitest)', async () => {
-    try {
-      await step('vitest', 'pnpm', [
-        'exec',
-        'vitest',
-        'run',
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile.json=${out}`,
-      ]);
-    } finally {
-      countVitest(out);
-    }
-  });
+const unitTests: Promise<boolean> = want('unit')
+  ? (async () => {
+      const out = path.join(reports, 'vitest.json');
+      fs.rmSync(out, { force: true });
+      return phase('unit + integration (vitest)', async () => {
+        try {
+          await step('vitest', 'pnpm', [
+            'exec',
+            'vitest',
+            'run',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${out}`,
+          ]);
+        } finally {
+          countVitest(out);
+        }
+      });
+    })()
+  : Promise.resolve(true);
+
+// both run to the end, so one run reports every failure of the two
+const [staticOk, unitOk] = await Promise.all([staticChecks, unitTests]);
+if (!staticOk || !unitOk) {
+  // the build may have finished meanwhile: its database goes
+  await e2eBuild?.then(
+    ({ db }) => db.drop(),
+    () => undefined,
+  );
+  summary();
+  await exit(1);
 }
 
 if (want('e2e')) {
@@ -165,4 +216,4 @@ if (want('e2e')) {
 }
 
 summary();
-await exit(failed > 0 ? 1 : 0);
+await exit(failed > 0 || failedPhases.length > 0 ? 1 : 0);

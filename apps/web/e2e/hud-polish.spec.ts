@@ -104,6 +104,52 @@ const firstFrameOf = (page: Page, code: string, testId: string) =>
     { code, testId },
   );
 
+/** What a toast must never cover, for the toasts test. */
+const PROTECTED_UI =
+  '.gwin, .gwin__head, .gwin button, [data-testid=area-banner], .hud-card, [data-testid=ability-bar]';
+
+/**
+ * In the page: the boxes of the shown toasts and of the protected UI, all read in one
+ * frame, once the stack has been placed for what is on screen — for three frames in a
+ * row no toast moved and nothing protected appeared, went or changed size. The stack
+ * answers a change (a window, the area banner arriving) in the next frame; a look taken
+ * between the two, or across several round trips, saw a toast about to move (the flake
+ * "toast at y 255 over the area banner"). An overlap that stays is still one.
+ */
+function settledToastLayout(protectedUi: string) {
+  const read = () => {
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const protect = [...document.querySelectorAll(protectedUi)]
+      .map((e) => ({ ...box(e), what: e.getAttribute('data-testid') ?? e.className }))
+      .filter((b) => b.width > 0 && b.height > 0);
+    const toasts = [...document.querySelectorAll('[data-testid=toast]:not(.is-waiting)')]
+      .filter((t) => t.checkVisibility({ visibilityProperty: true, opacityProperty: false }))
+      .map(box);
+    // what must stay put (the banner's own motion moves it a few px: only its size counts)
+    const key = JSON.stringify([
+      toasts,
+      protect.map((p) => [p.what, Math.round(p.width), Math.round(p.height)]),
+    ]);
+    return { protect, toasts, key };
+  };
+  return new Promise<{ protect: (Box & { what: string })[]; toasts: Box[] }>((resolve) => {
+    const until = performance.now() + 5_000;
+    let last = '';
+    let still = 0;
+    const frame = () => {
+      const now = read();
+      still = now.key === last ? still + 1 : 0;
+      last = now.key;
+      if (still >= 2 || performance.now() > until) resolve(now);
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
 for (const size of SIZES) {
   test.describe(`HUD polish at ${size.name} size (${size.width}×${size.height})`, () => {
     test('windows appear opaque at once (no opacity fade), none animate with reduced motion', async ({
@@ -132,37 +178,13 @@ for (const size of SIZES) {
       const banner = page.getByTestId('area-banner');
       const toasts = page.locator('[data-testid=toast]:not(.is-waiting)');
       const check = async (label: string) => {
-        // the stack is placed again in the first animation frame after the screen changes
-        await page.evaluate(
-          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-        );
-        const protect = await page
-          .locator(
-            '.gwin, .gwin__head, .gwin button, [data-testid=area-banner], .hud-card, [data-testid=ability-bar]',
-          )
-          .evaluateAll((els) =>
-            els
-              .map((e) => ({ r: e.getBoundingClientRect(), e }))
-              .filter(({ r }) => r.width > 0 && r.height > 0)
-              .map(({ r, e }) => ({
-                x: r.x,
-                y: r.y,
-                width: r.width,
-                height: r.height,
-                // named in the failure message: which part of the UI a toast covered
-                what: e.getAttribute('data-testid') ?? e.className,
-              })),
-          );
-        for (const t of await toasts.all()) {
-          if (!(await t.isVisible())) continue;
-          const box = await t.boundingBox();
-          if (!box) continue; // expired meanwhile
+        const { protect, toasts: shown } = await page.evaluate(settledToastLayout, PROTECTED_UI);
+        for (const box of shown)
           for (const p of protect)
             expect(
               intersects(box, p),
               `${label}: toast ${JSON.stringify(box)} over ${p.what} ${JSON.stringify(p)}`,
             ).toBe(false);
-        }
         await shot(page, `${size.name}-toasts-${label}`);
       };
       // (on a phone the daily-login window fills the space between the bars: toasts wait)
