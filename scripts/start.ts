@@ -46,6 +46,8 @@ const env: NodeJS.ProcessEnv = {
   SIM_PORT: String(simPort),
   SIM_PUBLIC_URL: process.env.SIM_PUBLIC_URL ?? `http://${publicHost}:${simPort}`,
   SIM_CORS_ORIGIN: process.env.SIM_CORS_ORIGIN ?? `http://${publicHost}:${webPort}`,
+  // the sim tells the web which public pages changed (docs/leaderboards.md, "Caching and revalidation")
+  WEB_INTERNAL_URL: process.env.WEB_INTERNAL_URL ?? `http://127.0.0.1:${webPort}`,
 };
 
 if (!dev && !process.argv.includes('--no-build')) {

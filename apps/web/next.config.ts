@@ -6,6 +6,9 @@ import { STATIC_SECURITY_HEADERS } from './src/server/security-headers';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `pnpm bench:leaderboard` serves a private copy of the build (`.next-bench`; `.next-*` is ignored), so the
+  // pages it caches never reach another server started from `.next`
+  distDir: process.env.NECP_NEXT_DIST_DIR || '.next',
   // the dev-tools badge would sit on top of the in-game HUD
   devIndicators: false,
   // `pnpm test` runs tsc over the whole workspace before it builds (NECP_TYPECHECKED):
@@ -34,8 +37,30 @@ const nextConfig: NextConfig = {
   async rewrites() {
     const cls = { type: 'query' as const, key: 'class', value: '(?<cls>[a-z]{1,20})' };
     const page = { type: 'query' as const, key: 'page', value: '(?<pg>[0-9]{1,7})' };
+    // ?season=S1: a past season's final standings, /leaderboards/[board]/[class]/[page]/[season]
+    const season = { type: 'query' as const, key: 'season', value: '(?<ssn>S[0-9]{1,5})' };
     return {
       beforeFiles: [
+        {
+          source: '/leaderboards/:board',
+          has: [season, cls, page],
+          destination: '/leaderboards/:board/:cls/:pg/:ssn',
+        },
+        {
+          source: '/leaderboards/:board',
+          has: [season, cls],
+          destination: '/leaderboards/:board/:cls/1/:ssn',
+        },
+        {
+          source: '/leaderboards/:board',
+          has: [season, page],
+          destination: '/leaderboards/:board/all/:pg/:ssn',
+        },
+        {
+          source: '/leaderboards/:board',
+          has: [season],
+          destination: '/leaderboards/:board/all/1/:ssn',
+        },
         {
           source: '/leaderboards/:board',
           has: [cls, page],

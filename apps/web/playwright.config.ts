@@ -15,6 +15,8 @@ const env = {
   SIM_PUBLIC_URL: `http://localhost:${SIM_PORT}`,
   SIM_PORT: String(SIM_PORT),
   SIM_CORS_ORIGIN: `http://localhost:${WEB_PORT}`,
+  // the sim's outbox worker tells the web which public pages changed (leaderboards.spec)
+  WEB_INTERNAL_URL: `http://127.0.0.1:${WEB_PORT}`,
   PORT: String(WEB_PORT),
   LOG_LEVEL: 'warn',
   // e2e runs single-process (in-memory limits): Redis-backed limits would carry
@@ -45,10 +47,14 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   // each test signs up its own account: tests of one file may run side by side
   fullyParallel: true,
-  // one worker on the 2-core CI machine: a game tab in headless Chromium composites in
-  // software (~1 core even at 30 frames a second, e2e/test.ts), so two workers starved
-  // the game servers — 2 workers took 12.9 min with three timing failures, 1 is steadier
-  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // two workers on the 2-core CI machine. Most of a spec's time is waiting (walking at
+  // 6 m/s, ticks, cooldowns), not CPU: with game tabs at 30 frames a second and reduced
+  // motion (e2e/test.ts) the suite's own processes (browser, web, sim) used ~0.55 of a
+  // core with one worker (11.3 min) and ~1.1 with two (6.8 min), measured on a shared
+  // 2-core machine at load ~10. At 60 Hz with endless CSS loops a tab alone took ~1.5
+  // cores and two workers starved the game servers (12.9 min, three timing failures).
+  // E2E_WORKERS=1 is the fallback.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json']],
   projects: [

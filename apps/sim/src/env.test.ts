@@ -36,6 +36,11 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...base, SIM_ZONES: ' , ' })).toThrow(/SIM_ZONES/);
   });
 
+  it('SIM_ZONES=none: no open-world zone (a process for instances only)', () => {
+    expect(loadEnv({ ...base, SIM_ZONES: 'none' }).SIM_ZONES).toEqual([]);
+    expect(() => loadEnv({ ...base, SIM_ZONES: 'none,watson' })).toThrow(/SIM_ZONES/);
+  });
+
   it('CHAT_FILTER_WORDS is a comma-separated list of plain words', () => {
     expect(
       loadEnv({ ...base, CHAT_FILTER_WORDS: ' gonk, corpo rat ,, ' }).CHAT_FILTER_WORDS,

@@ -36,19 +36,29 @@ const SimEnvSchema = z.object({
   ),
   /** where browsers reach this process: with Redis, the web sends the players of its zones here */
   SIM_PUBLIC_URL: optional(z.url().default('http://localhost:3001')),
-  /** comma-separated zone ids this process may run (default: every live zone); with Redis it runs those whose lease it holds */
+  /**
+   * comma-separated zone ids this process may run (default: every live zone); with Redis it
+   * runs those whose lease it holds. `none`: no open-world zone — it runs only the instances
+   * it is chosen for (docs/instances.md)
+   */
   SIM_ZONES: optional(
     z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(z.string().refine((id) => LIVE_ZONE_IDS.includes(id), 'not a live zone id')).min(1),
-      )
+      .union([
+        z.literal('none').transform((): string[] => []),
+        z
+          .string()
+          .transform((s) =>
+            s
+              .split(',')
+              .map((id) => id.trim())
+              .filter(Boolean),
+          )
+          .pipe(
+            z
+              .array(z.string().refine((id) => LIVE_ZONE_IDS.includes(id), 'not a live zone id'))
+              .min(1),
+          ),
+      ])
       .optional(),
   ),
   /**
@@ -75,6 +85,15 @@ const SimEnvSchema = z.object({
           .max(1000),
       )
       .default([]),
+  ),
+  /**
+   * the web's own address as this process reaches it (http://127.0.0.1:3000): the outbox
+   * worker tells it which public pages changed (POST /api/internal/revalidate, signed with
+   * a key derived from SIM_TICKET_SECRET). Unset: no calls; those pages expire within a
+   * minute (docs/leaderboards.md, "Caching and revalidation")
+   */
+  WEB_INTERNAL_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   ),
   /** 'off': zones spawn no NPCs (the bench's move-only and idle workloads measure players alone) */
   SIM_NPCS: optional(z.enum(['on', 'off']).default('on')),

@@ -7,6 +7,7 @@ import {
   RedisZoneLeases,
   createLog,
   createRedis,
+  internalRequestKey,
   randomRng,
   seededRng,
   systemClock,
@@ -15,6 +16,7 @@ import {
 } from '@necp/game';
 import { loadEnv } from './env';
 import { startSimOutboxWorker } from './outbox-wiring';
+import { PageRevalidator } from './public-pages/page-revalidator';
 import { createSimServer } from './server';
 
 /** A shutdown that hangs (DB unreachable) must not keep the process alive forever. */
@@ -58,9 +60,22 @@ const server = await createSimServer({
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.
 // Bans, revoked sessions and stats changes reach every sim node from here too.
+// With WEB_INTERNAL_URL the worker also tells the web which public pages changed
+// (docs/leaderboards.md, "Caching and revalidation"); without it they expire in their minute.
+const pages =
+  env.OUTBOX_WORKER === 'on' && env.WEB_INTERNAL_URL
+    ? new PageRevalidator({
+        webUrl: env.WEB_INTERNAL_URL,
+        key: internalRequestKey(env.SIM_TICKET_SECRET),
+        log: log.child({ component: 'page-revalidator' }),
+      })
+    : undefined;
 const outbox: OutboxWorker | undefined =
   env.OUTBOX_WORKER === 'on'
-    ? await startSimOutboxWorker(deps, server.notifier, { connectionString: env.DATABASE_URL })
+    ? await startSimOutboxWorker(deps, server.notifier, {
+        connectionString: env.DATABASE_URL,
+        ...(pages ? { revalidatePages: (paths) => pages.add(paths) } : {}),
+      })
     : undefined;
 log.info(
   {
@@ -68,6 +83,7 @@ log.info(
     port: server.port,
     cors: env.SIM_CORS_ORIGIN,
     outboxWorker: env.OUTBOX_WORKER,
+    revalidatesPages: pages !== undefined,
     npcs: env.SIM_NPCS,
     zones: server.owned(),
   },
@@ -94,6 +110,7 @@ async function shutdown(signal: string) {
     log.error({ err }, 'stopping the outbox worker failed');
     code = 1;
   });
+  await pages?.stop();
   await db.$disconnect().catch(() => undefined);
   await redis?.quit().catch(() => undefined);
   process.exit(code);

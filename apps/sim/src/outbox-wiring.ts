@@ -4,7 +4,8 @@
  * achievement subscriber (its toasts travel as notification.created),
  * the sim's own reactions to account, stats, title and guild membership changes
  * (session/outbox-reactions.ts),
- * the leaderboards' subscriber (with Redis), and the daily cleanup and leaderboard
+ * the leaderboards' subscriber (with Redis), the public pages' revalidation (with
+ * WEB_INTERNAL_URL: public-pages/page-revalidator.ts), and the daily cleanup and leaderboard
  * jobs. main.ts starts it; tests build the same wiring with subscribers of their own.
  *
  * The worker runs on the nodes with OUTBOX_WORKER=on and takes each event once; what
@@ -26,6 +27,7 @@ import {
   OutboxSubscribers,
   achievementOutboxSubscriber,
   leaderboardOutboxSubscriber,
+  publicPageOutboxSubscriber,
   questOutboxSubscriber,
   refreshLeaderboards,
   reputationOutboxSubscriber,
@@ -38,6 +40,7 @@ import {
   type OutboxSubscriber,
   type OutboxWorker,
   type OutboxWorkerOptions,
+  type PublicPageSubscriberOptions,
   type QuestSubscriberOptions,
   type ReputationSubscriberOptions,
 } from '@necp/game';
@@ -163,6 +166,8 @@ export interface SimSubscriberFactories {
   ): OutboxSubscriber;
   /** the leaderboards' sorted sets (only with Redis; absent: not registered) */
   leaderboards?(opts: LeaderboardSubscriberOptions): OutboxSubscriber;
+  /** which public pages changed (only with a revalidation sink; absent: not registered) */
+  publicPages?(opts: PublicPageSubscriberOptions): OutboxSubscriber;
 }
 
 export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
@@ -175,6 +180,7 @@ export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   guild: guildSubscriber,
   notifications: notificationSubscriber,
   leaderboards: leaderboardOutboxSubscriber,
+  publicPages: publicPageOutboxSubscriber,
 };
 
 /** The subscribers the sim's worker delivers to, notifying through `notifier` after commit. */
@@ -182,6 +188,8 @@ export function simOutboxSubscribers(
   deps: Pick<GameDeps, 'clock' | 'log' | 'redis'>,
   notifier: CharacterNotifier,
   factories: SimSubscriberFactories = DOMAIN_SUBSCRIBERS,
+  /** takes the paths of public pages that changed (the web is told); absent: pages expire in their minute */
+  revalidatePages?: (paths: readonly string[]) => void,
 ): OutboxSubscribers {
   const subs = new OutboxSubscribers()
     .subscribe(
@@ -228,6 +236,9 @@ export function simOutboxSubscribers(
         log: deps.log.child({ subscriber: 'leaderboards' }),
       }),
     );
+  // after the leaderboards: the pages are read again once both have committed
+  if (revalidatePages && factories.publicPages)
+    subs.subscribe(factories.publicPages({ revalidate: revalidatePages }));
   return subs;
 }
 
@@ -265,9 +276,14 @@ export const OUTBOX_POLL_INTERVAL_MS = 1000;
 export function startSimOutboxWorker(
   deps: GameDeps,
   notifier: CharacterNotifier,
-  opts: { connectionString?: string; factories?: SimSubscriberFactories } = {},
+  opts: {
+    connectionString?: string;
+    factories?: SimSubscriberFactories;
+    revalidatePages?: (paths: readonly string[]) => void;
+  } = {},
 ): Promise<OutboxWorker> {
-  return startOutboxWorker(deps, simOutboxSubscribers(deps, notifier, opts.factories), {
+  const subs = simOutboxSubscribers(deps, notifier, opts.factories, opts.revalidatePages);
+  return startOutboxWorker(deps, subs, {
     ...(opts.connectionString ? { connectionString: opts.connectionString } : {}),
     pollInterval: OUTBOX_POLL_INTERVAL_MS,
     scheduled: simScheduledJobs(deps),

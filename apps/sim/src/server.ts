@@ -29,7 +29,11 @@ import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
 import { ZoneKeeper, type OwnedZone } from './cluster/zone-keeper';
 import { healthHandler } from './health';
+import { InstanceHost, pullHere } from './instances/instance-host';
+import { instanceLauncher, publishSimLoad } from './instances/instance-launcher';
 import { ItemCooldowns } from './items/item-cooldowns';
+import type { MatchLauncher } from './matchmaking/match-launcher';
+import { SimMatchmaking } from './matchmaking/sim-matchmaking';
 import { ZoneLoot } from './loot/zone-loot';
 import type { SimIo } from './net/types';
 import { roomNotifier, type CharacterNotifier } from './outbox-wiring';
@@ -69,6 +73,10 @@ export interface SimServerOptions {
   recordDir?: string;
   /** when new players are refused as "server busy" (auth/admission.ts; defaults there) */
   admission?: AdmissionOptions;
+  /** starts confirmed matches (default: the instances', instances/instance-launcher.ts) */
+  launcher?: MatchLauncher;
+  /** how often this process runs the matcher (default MATCHER_TICK_MS; 0: never — tests call matchmaking.tick()) */
+  matcherTickMs?: number;
 }
 
 export interface SimServer {
@@ -84,6 +92,10 @@ export interface SimServer {
   notifier: CharacterNotifier;
   /** the live sessions of this process (the presence sweep walks them) */
   sessions: SessionRegistry;
+  /** this process's matchmaking: its store, matcher loop and pushes (release a match through it) */
+  matchmaking: SimMatchmaking;
+  /** the instances this process runs (instances/instance-host.ts) */
+  instances: InstanceHost;
   /** the zones whose lease this process holds, with their fencing tokens */
   owned(): OwnedZone[];
   /**
@@ -232,7 +244,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     healthHandler(zones, isClosing, undefined, () => ({
       ownerId: leases.ownerId,
       url: leases.url,
-      leases: keeper.owned(),
+      // the instances' leases too: a process for instances only (SIM_ZONES=none) shows what it holds
+      leases: [...keeper.owned(), ...instances.leases()],
     })),
   );
   const io: SimIo = new Server(http, {
@@ -263,6 +276,44 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const retitleHere = (characterId: string, title: string | null) =>
     locate(characterId)?.submit({ k: 'title', characterId, title });
   io.on('char:title_changed', retitleHere);
+  // the instances this process runs (instances/): a confirmed match opens one on the least loaded process
+  const instances = new InstanceHost({
+    deps: simDeps,
+    clock,
+    log,
+    io,
+    leases,
+    zones,
+    sessions,
+    release: (matchId) => matchmaking.release(matchId),
+    autoTick: opts.autoTick !== false,
+    applyCommands: opts.applyCommands,
+  });
+  // queues in Redis when there is one (every process matches from them), else in memory
+  const matchmaking: SimMatchmaking = new SimMatchmaking({
+    deps: simDeps,
+    io,
+    launcher:
+      opts.launcher ??
+      instanceLauncher({
+        deps: simDeps,
+        log,
+        io,
+        host: instances,
+        ownerId: leases.ownerId,
+        // its own load as it is at the launch, not as last published
+        self: () => ({
+          url: leases.url,
+          players: sessions.all().length,
+          instances: instances.count,
+        }),
+      }),
+  });
+  // another process chose this one to run an instance; a member of one is held here
+  io.on('instance:open', (hostId, match) => {
+    if (hostId === leases.ownerId) void instances.open(match);
+  });
+  io.on('instance:pull', (characterId, msg) => void pullHere(sessions, log, characterId, msg));
   const notifier = roomNotifier(io, refreshHere, {
     crossNode: Boolean(deps.redis),
     localTitle: retitleHere,
@@ -277,6 +328,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       log,
       jtis: deps.redis ? new RedisJtiStore(deps.redis, clock) : new MemoryJtiStore(clock),
       canHost: (character) => zoneFor(zones, character) !== undefined,
+      raidOf: (character) => {
+        const zone = zoneFor(zones, character);
+        return zone && instances.raidOf(zone.id);
+      },
       opening: (zoneId) => keeper.isOpening(zoneId),
       isClosing,
     }),
@@ -285,7 +340,18 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     // thrown from here it would escape into Socket.IO's internals and crash the process
     try {
       handleConnection(
-        { deps: simDeps, zones, loot, items, sessions, clock, log, isClosing },
+        {
+          deps: simDeps,
+          zones,
+          loot,
+          items,
+          sessions,
+          matchmaking,
+          clock,
+          log,
+          isClosing,
+          instances,
+        },
         socket,
       );
     } catch (err) {
@@ -322,6 +388,16 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   // party frames: each member's health and position to its party (chat/party-vitals.ts)
   const partyVitals = setInterval(() => sendPartyVitals(io.of('/'), sessions), PARTY_VITALS_MS);
   partyVitals.unref();
+  // the matcher: ready checks timed out, new matches formed (matchmaking/sim-matchmaking.ts)
+  matchmaking.start(opts.matcherTickMs);
+  instances.start();
+  const stopLoad = publishSimLoad({
+    deps,
+    log,
+    ownerId: leases.ownerId,
+    url: leases.url,
+    load: () => ({ players: sessions.all().length, instances: instances.count }),
+  });
 
   let closed: Promise<void> | undefined;
   const close = () =>
@@ -329,6 +405,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       closing = true;
       clearInterval(presenceSweep);
       clearInterval(partyVitals);
+      await matchmaking.stop();
+      await stopLoad();
+      // players in instances go back to the open world first (their rows say so at once)
+      await instances.closeAll();
       for (const stop of loops.values()) stop();
       for (const s of io.of('/').sockets.values()) {
         kick(s, {
@@ -367,6 +447,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     areas,
     notifier,
     sessions,
+    matchmaking,
+    instances,
     owned: () => keeper.owned(),
     haltLeases: () => keeper.stop(),
     close,

@@ -25,6 +25,7 @@ import {
 } from '@necp/game';
 import {
   GUILD_CREATE_FEE,
+  LEADERBOARD_KEYS,
   LEADERBOARD_PAGE_SIZE,
   totalXpForLevel,
   type ClassId,
@@ -185,7 +186,7 @@ test('public leaderboards and player profiles, signed out', async ({ browser }, 
       [s.ace, s.net, s.tech, s.rich],
     ),
   );
-  await expect(page.getByTestId('lb-card')).toHaveCount(4);
+  await expect(page.getByTestId('lb-card')).toHaveCount(LEADERBOARD_KEYS.length);
   const card = (board: string) => page.locator(`[data-testid=lb-card][data-board=${board}]`);
   const cardNames = (board: string) =>
     card(board)

@@ -24,6 +24,8 @@ export async function startWeb(opts: {
   logFile: string;
   cpu?: number;
   inspectPort?: number;
+  /** set (or, undefined, removed) in the server's environment, after the defaults */
+  env?: Record<string, string | undefined>;
 }): Promise<WebServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -45,20 +47,23 @@ export async function startWeb(opts: {
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.createWriteStream(opts.logFile);
   const secret = () => randomBytes(32).toString('hex');
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: opts.databaseUrl,
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: secret(),
+    SIM_TICKET_SECRET: secret(),
+    SIM_PUBLIC_URL: 'http://127.0.0.1:9',
+    LOG_LEVEL: 'warn',
+    // every bench player signs up from 127.0.0.1
+    REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+    ...opts.env,
+  };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: webDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: opts.databaseUrl,
-      NEXTAUTH_URL: origin,
-      NEXTAUTH_SECRET: secret(),
-      SIM_TICKET_SECRET: secret(),
-      SIM_PUBLIC_URL: 'http://127.0.0.1:9',
-      LOG_LEVEL: 'warn',
-      // every bench player signs up from 127.0.0.1
-      REGISTRATIONS_PER_IP_PER_HOUR: '100000',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);

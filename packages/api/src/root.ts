@@ -14,6 +14,7 @@ import { mailRouter } from './routers/mail';
 import { guildRouter } from './routers/guild';
 import { leaderboardsRouter } from './routers/leaderboards';
 import { questsRouter } from './routers/quests';
+import { raidRouter } from './routers/raid';
 import { reputationRouter } from './routers/reputation';
 import { vendorRouter } from './routers/vendor';
 import { createTRPCRouter } from './trpc';
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   guild: guildRouter,
   achievements: achievementsRouter,
   leaderboards: leaderboardsRouter,
+  raid: raidRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -68,5 +68,7 @@ export * from './guild/guild-rules';
 export * from './mail/mail-rules';
 export * from './rating';
 export * from './matchmaking';
+export * from './instances';
 export * from './achievements';
 export * from './leaderboards';
+export * from './seasons';

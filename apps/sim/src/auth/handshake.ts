@@ -3,6 +3,7 @@ import {
   DomainError,
   isDomainError,
   loadSimEntry,
+  verifyQuantumSyncToken,
   verifySimTicket,
   type Clock,
   type GameDeps,
@@ -30,6 +31,8 @@ export interface HandshakeContext {
   jtis: JtiStore;
   /** can this process host the character (is its zone, or its live entity, here)? */
   canHost(character: SimCharacter): boolean;
+  /** the raid (match and members) the character would play in here; undefined: not a raid */
+  raidOf?(character: SimCharacter): { matchId: string; memberIds: readonly string[] } | undefined;
   /** is this process opening the zone (its lease held, the zone not open yet)? */
   opening?(zoneId: string): boolean;
   isClosing(): boolean;
@@ -109,6 +112,14 @@ async function authenticate(ctx: HandshakeContext, socket: SimSocket): Promise<v
       'That district is not open yet.',
     );
   }
+  // a raid admits its own group only: the member's short-lived quantum_sync_token
+  // (arenas and the open world need none)
+  const raid = ctx.raidOf?.(character);
+  if (raid)
+    await verifyQuantumSyncToken(ctx.deps, ctx.jtis, auth.data.quantumSyncToken, {
+      ...raid,
+      characterId: character.id,
+    });
   socket.data.auth = {
     userId: claims.sub,
     ...(claims.sid ? { loginSessionId: claims.sid } : {}),

@@ -8,23 +8,12 @@
  * level, XP, eddies and items as the database had them at the kill, every drop on
  * the ground once, the item/currency ledger balanced — and fights on, on B.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
-import {
-  checkInvariants,
-  createRedis,
-  equipItem,
-  grantItem,
-  signSimTicket,
-  simUrlForZone,
-} from '@necp/game';
+import { checkInvariants, createRedis, equipItem, grantItem } from '@necp/game';
 import {
   GCD_MS,
   TICK_MS,
@@ -36,7 +25,6 @@ import {
   totalXpForLevel,
   zoneById,
   type CombatEvent,
-  type ConnectErrorData,
   type DropRef,
   type EntityInfo,
   type LootResult,
@@ -44,123 +32,22 @@ import {
   type SnapshotMsg,
   type WelcomeMsg,
 } from '@necp/shared';
-import { connectClient, type TestClient } from '../testing/test-client';
-import { TEST_TICKET_SECRET, createPlayerAt } from '../testing/test-sim';
+import { SimProcesses, until, type SimProcess } from '../testing/sim-processes';
+import type { TestClient } from '../testing/test-client';
+import { createPlayerAt } from '../testing/test-sim';
 
-const simDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `h1t${randomBytes(3).toString('hex')}`;
 
 let testDb: TestDatabase;
 let db: Db;
 let redis: Redis;
-const sims: ChildProcess[] = [];
-const clients: TestClient[] = [];
+let sims: SimProcesses;
+const enter = (p: { userId: string; characterId: string }) => sims.enter(p);
+const join = (p: { userId: string; characterId: string }, simUrl: string) => sims.join(p, simUrl);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-interface Sim {
-  port: number;
-  url: string;
-  proc: ChildProcess;
-}
-
-/** One sim process, as `pnpm --filter @necp/sim start` runs it (tsx's loader in one node process). */
-async function startSim(zones: string): Promise<Sim> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: simDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: testDb.url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      SIM_TICKET_SECRET: TEST_TICKET_SECRET,
-      SIM_PORT: String(port),
-      SIM_PUBLIC_URL: url,
-      SIM_ZONES: zones,
-      // Watson's NPCs live on both: the player fights on A, and on B after the takeover
-      SIM_NPCS: 'on',
-      // the same NPC homes run to run (fights still vary with timing)
-      SIM_SEED: '11',
-      OUTBOX_WORKER: 'off',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  sims.push(proc);
-  return { port, url, proc };
-}
-
-/** Which zones a sim holds the lease of (its GET /health). */
-async function leasesOf(sim: Sim): Promise<string[]> {
-  const res = await fetch(`${sim.url}/health`);
-  const body = (await res.json()) as { cluster?: { leases: { zoneId: string }[] } };
-  return (body.cluster?.leases ?? []).map((l) => l.zoneId);
-}
-
-/** What the web's character.enter does: a ticket, for the URL of the process owning the zone. */
-async function enter(p: { userId: string; characterId: string }) {
-  const c = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
-  const simUrl = await simUrlForZone(
-    { redis, config: { simTicketSecret: TEST_TICKET_SECRET, simPublicUrl: '' } },
-    c.zoneId,
-  );
-  const { ticket } = await signSimTicket(
-    TEST_TICKET_SECRET,
-    { userId: p.userId, characterId: p.characterId, role: 'PLAYER', sessionVersion: 0 },
-    Date.now(),
-  );
-  return { simUrl, ticket };
-}
-
-/** the web client's patience with "come back in a moment" refusals (game-client.ts) */
-const BUSY_RETRIES = 8;
-
-/**
- * Into the game the way the web client gets there: a ticket naming the process that
- * owns the character's zone (expected: `simUrl`), then a connection to it. Refused
- * UNAVAILABLE — the process is too busy to admit anyone (a loaded test machine), or
- * still opening the zone it just took over — it tries again shortly with a new ticket.
- */
-async function join(p: { userId: string; characterId: string }, simUrl: string) {
-  for (let attempt = 1; ; attempt++) {
-    const t = await enter(p);
-    expect(t.simUrl).toBe(simUrl);
-    try {
-      const res = await connectClient(Number(new URL(t.simUrl).port), { ticket: t.ticket });
-      clients.push(res.client);
-      return res;
-    } catch (err) {
-      const code = (err as { data?: ConnectErrorData }).data?.code;
-      if (code !== 'UNAVAILABLE' || attempt >= BUSY_RETRIES) throw err;
-      await new Promise((r) => setTimeout(r, 250 * attempt));
-    }
-  }
-}
-
-let a: Sim;
-let b: Sim;
+let a: SimProcess;
+let b: SimProcess;
 
 /** Tyger Claws punks (60 health, melee, patrolling) on the plaza south-east of Kabuki Market. */
 const plaza = zoneById('watson')!.npcSpawns.find((s) => s.id === 'watson-punks-plaza')!;
@@ -316,33 +203,25 @@ beforeAll(async () => {
   testDb = await createTestDatabase(`necp_test_h1_two_sims_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
   redis = createRedis(REDIS_URL, prefix);
+  sims = new SimProcesses({
+    db,
+    dbUrl: testDb.url,
+    redisUrl: REDIS_URL,
+    prefix,
+    redis,
+    // Watson's NPCs live on both: the player fights on A, and on B after the takeover;
+    // the same NPC homes run to run (fights still vary with timing)
+    env: { SIM_NPCS: 'on', SIM_SEED: '11' },
+  });
   // A first, so it holds Watson; B runs Westbrook and stands by for Watson
-  a = await startSim('watson');
-  await until('A owns watson', async () =>
-    (await leasesOf(a)).includes('watson') ? true : undefined,
-  );
-  b = await startSim('westbrook,watson');
-  await until('B owns westbrook', async () =>
-    (await leasesOf(b)).includes('westbrook') ? true : undefined,
-  );
+  a = await sims.start('watson');
+  await sims.holds(a, 'watson');
+  b = await sims.start('westbrook,watson');
+  await sims.holds(b, 'westbrook');
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of clients) c.close();
-  for (const p of sims) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
-  await Promise.all(
-    sims.map(
-      (p) =>
-        new Promise<void>((resolve) => {
-          if (p.exitCode !== null || p.signalCode !== null) return resolve();
-          const t = setTimeout(() => p.kill('SIGKILL'), 10_000);
-          p.once('exit', () => {
-            clearTimeout(t);
-            resolve();
-          });
-        }),
-    ),
-  );
+  await sims?.stop();
   redis?.disconnect();
   await db?.$disconnect();
   await testDb?.drop();
@@ -463,7 +342,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
       (await enter(p)).simUrl === b.url ? true : undefined,
     );
     const takeoverMs = Date.now() - killedAt;
-    expect((await leasesOf(b)).sort()).toEqual(['watson', 'westbrook']);
+    expect((await sims.leasesOf(b)).sort()).toEqual(['watson', 'westbrook']);
     const reconnected = await join(p, b.url);
     expect(reconnected.welcome.zone.id).toBe('watson');
     expect(reconnected.welcome.self.level).toBe(before.level);

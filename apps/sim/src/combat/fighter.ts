@@ -7,8 +7,17 @@ import type { EffectInstance } from './combat-state';
 /** Anything that fights: a player or an NPC (both carry health and a CombatState). */
 export type Fighter = Player | Npc;
 
-/** Players fight NPCs; players never hurt players, NPCs never hurt NPCs (no PvP yet). */
-export const hostile = (a: Fighter, b: Fighter): boolean => a.kind !== b.kind;
+/**
+ * Players fight NPCs, NPCs never hurt NPCs; players hurt players only on opposing
+ * teams (an arena instance gives teams; in the open world nobody has one).
+ */
+export const hostile = (a: Fighter, b: Fighter): boolean =>
+  a.kind !== b.kind ||
+  (a.kind === 'player' &&
+    b.kind === 'player' &&
+    a.team !== null &&
+    b.team !== null &&
+    a.team !== b.team);
 
 /** Whether the ability is on the fighter's bar (players) or in its template (NPCs, plus the auto-attack). */
 export function knowsAbility(f: Fighter, abilityId: string): boolean {

@@ -6,6 +6,7 @@ import type { ZoneLoot } from '../loot/zone-loot';
 import { asReply, replyError, replyOk, toAckError } from '../net/ack';
 import type { RateWindow } from '../net/rate-window';
 import type { StatsRefresher } from '../session/stats-refresher';
+import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
 import type { SessionRegistry } from '../session/sessions';
 import type { Zone } from '../zone/zone';
 import { parsePayload, type HandlerContext } from './context';
@@ -28,6 +29,8 @@ export interface CommandContext extends HandlerContext {
   fights: RateWindow;
   /** the sessions of this process (a metro ride checks it was not taken over meanwhile) */
   sessions: SessionRegistry;
+  /** this process's matchmaking (its store and pushes) */
+  matchmaking: SimMatchmaking;
 }
 
 export const rateLimited = { code: 'RATE_LIMITED', message: 'Slow down.' } as const;

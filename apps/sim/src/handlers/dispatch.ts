@@ -9,6 +9,7 @@ import { rejectPayload, safely } from './context';
 import { inventoryHandlers } from './inventory';
 import { itemUseHandlers } from './item-use';
 import { lootHandlers } from './loot';
+import { matchHandlers } from '../matchmaking/match-handlers';
 import { netHandlers } from './net';
 import { partyHandlers } from './party';
 import { travelHandlers } from './travel';
@@ -26,6 +27,7 @@ const HANDLERS: Readonly<Record<ClientEvent, EventHandler>> = {
   ...itemUseHandlers,
   ...chatHandlers,
   ...partyHandlers,
+  ...matchHandlers,
 };
 const byEvent: ReadonlyMap<string, EventHandler> = new Map(Object.entries(HANDLERS));
 

@@ -31,7 +31,8 @@ const nsp = (ctx: CommandContext) => ctx.session.socket.nsp;
 
 /**
  * Party commands over the sim socket (the rules: packages/game/src/party). Each
- * change is pushed to every member as party:update, wherever they are connected.
+ * change is pushed to every member as party:update, wherever they are connected, and
+ * withdraws the party's queue ticket (a snapshot of the party: matchmaking).
  */
 export const partyHandlers = {
   'party:invite': command('party:invite', PartyInviteSchema, async (ctx, { name }) => {
@@ -51,6 +52,10 @@ export const partyHandlers = {
   'party:accept': command('party:accept', PartyInviteRefSchema, async (ctx, { inviteId }) => {
     const view = await acceptPartyInvite(ctx.deps, { characterId: me(ctx), inviteId });
     await publishParty(ctx.deps, nsp(ctx), view.id, { memberId: me(ctx) });
+    await ctx.matchmaking.partyChanged(
+      view.id,
+      view.members.map((m) => m.id),
+    );
     return view;
   }),
 
@@ -67,6 +72,7 @@ export const partyHandlers = {
       gone: disbanded ? [me(ctx), ...others] : [me(ctx)],
       ...(disbanded || !others[0] ? {} : { memberId: others[0] }),
     });
+    await ctx.matchmaking.partyChanged(partyId, [me(ctx), ...others]);
     return undefined;
   }),
 
@@ -81,6 +87,7 @@ export const partyHandlers = {
       gone: disbanded ? all : [memberId],
       ...(disbanded ? {} : { memberId: me(ctx) }),
     });
+    await ctx.matchmaking.partyChanged(partyId, all);
     return undefined;
   }),
 
@@ -88,12 +95,18 @@ export const partyHandlers = {
     await promoteInParty(ctx.deps, { characterId: me(ctx), memberId });
     const party = await partyOf(ctx.deps, me(ctx));
     if (party) await publishParty(ctx.deps, nsp(ctx), party.id, { memberId: me(ctx) });
+    if (party)
+      await ctx.matchmaking.partyChanged(
+        party.id,
+        party.members.map((m) => m.id),
+      );
     return undefined;
   }),
 
   'party:disband': command('party:disband', PartyEmptySchema, async (ctx) => {
     const { partyId, memberIds } = await disbandParty(ctx.deps, { characterId: me(ctx) });
     await publishParty(ctx.deps, nsp(ctx), partyId, { gone: memberIds });
+    await ctx.matchmaking.partyChanged(partyId, memberIds);
     return undefined;
   }),
   /** the leader sets the loot mode (and threshold); the party sees it in party:update */

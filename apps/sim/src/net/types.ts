@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@necp/shared';
-import type { CharacterStats, SimCharacter } from '@necp/game';
+import type { ClientToServerEvents, InstanceTransferMsg, ServerToClientEvents } from '@necp/shared';
+import type { CharacterStats, ConfirmedMatch, SimCharacter } from '@necp/game';
 
 /**
  * Who a socket is, established once by the handshake. No role: the ticket's copy
@@ -27,6 +27,10 @@ export interface InterServerEvents {
   'char:stats_changed': (characterId: string) => void;
   /** a character chose another title: whichever zone holds it shows it */
   'char:title_changed': (characterId: string, title: string | null) => void;
+  /** open this match's instance, if `hostId` is you (instances/instance-launcher.ts) */
+  'instance:open': (hostId: string, match: ConfirmedMatch) => void;
+  /** whoever holds this character's socket: take it out of its zone into its new instance */
+  'instance:pull': (characterId: string, msg: InstanceTransferMsg) => void;
 }
 export type SimIo = Server<
   ClientToServerEvents,

@@ -5,7 +5,9 @@ import { joinParty } from '../chat/party-rooms';
 import { joinGuild } from '../chat/guild-rooms';
 import { announcePresence, leavePresence } from '../chat/presence';
 import { listen } from '../handlers/dispatch';
+import type { InstanceHost } from '../instances/instance-host';
 import type { ItemCooldowns } from '../items/item-cooldowns';
+import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
@@ -31,9 +33,13 @@ export interface ConnectionContext {
   /** item cooldowns of this process */
   items: ItemCooldowns;
   sessions: SessionRegistry;
+  /** this process's matchmaking (the match:* commands; the status on connecting) */
+  matchmaking: SimMatchmaking;
   clock: Clock;
   log: Log;
   isClosing(): boolean;
+  /** the instances this process runs (absent: none; pure connection tests) */
+  instances?: InstanceHost | undefined;
 }
 
 /**
@@ -46,7 +52,9 @@ export function zoneFor(
   rides?: ReadonlyMap<string, Zone>,
 ): Zone | undefined {
   for (const zone of zones.values()) if (zone.player(character.id)) return zone;
-  return rides?.get(character.id) ?? zones.get(character.zoneId);
+  // in an instance run here: there; in one run elsewhere or gone: the open world (settleInstance)
+  const instance = character.instanceId ? zones.get(character.instanceId) : undefined;
+  return instance ?? rides?.get(character.id) ?? zones.get(character.zoneId);
 }
 
 /**
@@ -92,6 +100,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   const handlers: CommandContext = {
     session,
     sessions: ctx.sessions,
+    matchmaking: ctx.matchmaking,
     clock: ctx.clock,
     log,
     deps: ctx.deps,
@@ -122,6 +131,11 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
   joinGuild(ctx.deps, socket, character.id).catch((err: unknown) =>
     log.error({ err }, 'joining the guild room failed'),
   );
+  // the queue, ready check or match this character is in (it survives reconnects, on any process)
+  ctx.matchmaking.status(character.id, 'status').then(
+    (msg) => socket.emit('match:status', msg),
+    (err: unknown) => log.error({ err }, 'reading the queue status failed'),
+  );
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);
@@ -141,7 +155,11 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   // attach before kicking: the old socket's disconnect then finds its connection
   // already replaced and does not start a reconnect window
-  zone.submit({ k: 'attach', character, stats }, session.conn, (err, res) => {
+  // an instance's arrivals appear at their team's gate; one not run here is settled
+  const at = ctx.instances?.spawnFor(zone.id, character.id);
+  if (character.instanceId && character.instanceId !== zone.id && ctx.instances)
+    ctx.instances.settleElsewhere(character.instanceId, socket);
+  zone.submit({ k: 'attach', character, stats, at }, session.conn, (err, res) => {
     if (err || !res) {
       log.error({ err }, 'entering the zone failed');
       socket.disconnect(true);

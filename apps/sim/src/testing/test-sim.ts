@@ -5,6 +5,7 @@ import { createTestCharacter, createTestUser } from '@necp/db/testing';
 import { TICK_MS, type Role } from '@necp/shared';
 import { FakeClock, createLog, seededRng, signSimTicket, type GameDeps } from '@necp/game';
 import type { AdmissionOptions } from '../auth/admission';
+import type { MatchLauncher } from '../matchmaking/match-launcher';
 import { createSimServer, type SimServer } from '../server';
 import type { Zone } from '../zone/zone';
 import { connectClient, type TestClient } from './test-client';
@@ -59,6 +60,10 @@ export async function bootTestSim(
     recordDir?: string;
     /** default: never refuses for lag (a loaded test machine must not turn players away) */
     admission?: AdmissionOptions;
+    /** starts confirmed matches (default: the sim's, which releases them) */
+    launcher?: MatchLauncher;
+    /** the matcher loop's period (default 0: none — call server.matchmaking.tick()) */
+    matcherTickMs?: number;
   } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
@@ -80,6 +85,8 @@ export async function bootTestSim(
     admission: opts.admission ?? { lagMs: () => 0 },
     ...(opts.recordDir ? { recordDir: opts.recordDir } : {}),
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
+    ...(opts.launcher ? { launcher: opts.launcher } : {}),
+    matcherTickMs: opts.matcherTickMs ?? 0,
   });
   const watson = server.zones.get('watson');
   if (!watson) throw new Error('watson zone missing');

@@ -125,6 +125,8 @@ export interface Player {
   areas: ReadonlySet<string>;
   /** moved, spawned or respawned since the areas were last checked */
   areasDirty: boolean;
+  /** an arena team (a `team` command); players on different teams are hostile. null: none */
+  team: number | null;
 }
 
 /** The numbers char:stats reports that the zone simulates with (CharacterStats fits). */
@@ -162,6 +164,7 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     name: c.name,
     guildTag: c.guildTag ?? null,
     title: c.title ?? null,
+    team: null,
     level: c.level,
     classId: c.classId,
     abilities: barFor(c.classId, c.level),

@@ -69,6 +69,8 @@ export type ZoneCommand =
   | { k: 'stats'; characterId: string; stats: StatsUpdate; health: HealthUpdate }
   /** the character chose another achievement title (null: none): viewers are told */
   | { k: 'title'; characterId: string; title: string | null }
+  /** an instance puts the player on a team (arena: the other team's players are hostile); null: none */
+  | { k: 'team'; characterId: string; team: number | null }
   | { k: 'drop_add'; drop: ZoneDrop }
   | { k: 'drop_remove'; dropId: string };
 
@@ -96,6 +98,8 @@ export interface ZoneCommandResults {
   stats: CharStatsMsg | undefined;
   /** false: not here, or that title already */
   title: boolean;
+  /** false: not here */
+  team: boolean;
   drop_add: Readonly<DropEntity> | undefined;
   drop_remove: boolean;
 }

@@ -160,6 +160,12 @@ export interface ZoneOptions {
    * concerns it (view.ts); 1: every tick
    */
   snapshotEvery?: number;
+  /**
+   * An instance's rules (instances/): no respawn (refused with this message, no auto
+   * respawn) and a hook that runs at the end of every tick, after combat and
+   * before snapshots' flush — arena phases are decided there, in tick order.
+   */
+  instance?: { noRespawn?: string; afterTick?: (zone: Zone, now: number) => void } | undefined;
 }
 
 /** Snapshots at 10 Hz per client while the zone steps at 20 Hz (apps/sim/README.md, "Snapshot cadence"). */
@@ -251,6 +257,7 @@ export class Zone {
   private observer: TickObserver | null = null;
   /** the lease token this zone was opened with (ZoneOptions.fence) */
   readonly fence: ZoneFence | undefined;
+  private readonly instance: ZoneOptions['instance'];
 
   constructor(opts: ZoneOptions) {
     const c = opts.content;
@@ -272,6 +279,7 @@ export class Zone {
     this.snapshotEvery = Math.max(1, Math.floor(opts.snapshotEvery ?? SNAPSHOT_EVERY_TICKS));
     this.lastFlushAt = opts.clock.ms();
     this.fence = opts.fence;
+    this.instance = opts.instance;
     this.saves = new PositionSaves(this.id, opts.positions, servicePointsOf(c), opts.fence);
     this.medicalCenters = c.spawnPoints.filter((s) => s.kind === 'medical_center');
     this.areas = c.areas;
@@ -572,6 +580,8 @@ export class Zone {
     const p = this.attached(characterId, conn);
     if (!p) return { ok: false, refusal: NOT_IN_ZONE };
     if (!p.combat.dead) return { ok: false, refusal: NOT_DEAD };
+    if (this.instance?.noRespawn)
+      return { ok: false, refusal: { code: 'INVALID_STATE', message: this.instance.noRespawn } };
     if (this.clock.ms() < (p.combat.diedAt ?? 0) + RESPAWN_DELAY_MS)
       return { ok: false, refusal: RESPAWN_TOO_SOON };
     return { ok: true, data: this.respawnPlayer(p) };
@@ -748,11 +758,17 @@ export class Zone {
     if (this.npcAi) this.npcs.step(this.npcWorld, now);
     this.combat.step(now);
     for (const p of this.players.values()) {
-      if (p.combat.dead && now >= (p.combat.diedAt ?? now) + AUTO_RESPAWN_MS) this.respawnPlayer(p);
+      if (
+        p.combat.dead &&
+        now >= (p.combat.diedAt ?? now) + AUTO_RESPAWN_MS &&
+        !this.instance?.noRespawn
+      )
+        this.respawnPlayer(p);
     }
     for (const p of this.players.values()) if (p.areasDirty) this.checkAreas(p);
     this.objects.hideExpired(now);
     this.tasks.runDue(now);
+    this.instance?.afterTick?.(this, now);
     const events = this.combat.takeEvents();
     this.sendSnapshots(now, events);
     if (now - this.lastFlushAt >= POSITION_FLUSH_MS) {
@@ -830,6 +846,12 @@ export class Zone {
         return this.setStats(cmd.characterId, cmd.stats, cmd.health);
       case 'title':
         return this.retitle(cmd.characterId, cmd.title);
+      case 'team': {
+        const p = this.players.get(cmd.characterId);
+        if (!p) return false;
+        p.team = cmd.team;
+        return true;
+      }
       case 'drop_add':
         return this.addDrop(cmd.drop);
       case 'drop_remove':

@@ -21,6 +21,8 @@ import './styles/mail.css';
 import './styles/guild.css';
 import './styles/leaderboards.css';
 import './styles/achievements.css';
+import './styles/queue.css';
+import './styles/arena.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

@@ -12,10 +12,10 @@ import {
   SnapshotReader,
   contactById,
   distance,
-  zoneById,
   type AreaEnteredMsg,
   type CharStatsMsg,
   type ChatMessage,
+  type EntityInfo,
   type FriendPresenceMsg,
   type KickMsg,
   type LootAssignStartMsg,
@@ -31,6 +31,7 @@ import {
   type WelcomeMsg,
   type XpGainMsg,
 } from '@necp/shared';
+import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
 import { isFriendPresence } from './friends/friends-list';
 import { isGuildInvited, isGuildUpdate } from './guild/guild-view';
@@ -41,6 +42,7 @@ import { InputSampler } from './input/input-sampler';
 import { combineDirections, type StickInput } from './input/touch-stick';
 import { ChatCommands } from './net/chat-commands';
 import { PartyCommands } from './net/party-commands';
+import { MatchCommands } from './net/match-commands';
 import { partyFrames, partyMarkers } from './party/party-state';
 import { rollResultText } from './party/loot-text';
 import type { PartyMarker } from './render/draw-party';
@@ -76,6 +78,7 @@ import { bankInRange, canLoot, nearestReachable, type Reachable } from './world/
 import { mailTerminalInRange } from './mail/mail-view';
 import { installTestHook, type NecpTestView } from './test-hook';
 import { WorldState } from './world/world-state';
+import { isInstanceZone, districtBanner, zoneDisplayName } from './world/zone-lookup';
 
 const HUD_PUBLISH_MS = 100;
 /** a click this many screen pixels from a drop/crate/terminal counts as clicking it */
@@ -155,15 +158,25 @@ export class GameClient {
   readonly items: ItemCommands;
   readonly chat: ChatCommands;
   readonly party: PartyCommands;
+  /** matchmaking: queues, the ready check (net/match-commands.ts) */
+  readonly match: MatchCommands;
   readonly combat: CombatController;
+  /** instance transfers, the arena's scoreboard and result, its enemies */
+  readonly arena: ArenaSession;
 
   constructor(private opts: GameClientOptions) {
     this.renderer = new Renderer(opts.canvas);
+    this.arena = new ArenaSession({
+      store: opts.store,
+      reconnect: () => this.followInstance(),
+      stopped: () => this.stopped,
+    });
     this.combat = new CombatController({
       store: opts.store,
       commands: new CombatCommands(() => this.net?.socket ?? null),
       world: () => this.world,
       onProgress: opts.onProgress,
+      enemies: () => this.arena.enemies,
     });
     this.items = new ItemCommands({
       socket: () => this.net?.socket ?? null,
@@ -171,6 +184,7 @@ export class GameClient {
       onInventoryChanged: opts.onInventoryChanged,
     });
     this.party = new PartyCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
+    this.match = new MatchCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
     this.chat = new ChatCommands({
       socket: () => this.net?.socket ?? null,
       store: opts.store,
@@ -254,6 +268,17 @@ export class GameClient {
     void this.enterAndConnect();
   }
 
+  /**
+   * instance:transfer: the character moved into or out of an instance, usually on
+   * another sim process. Leave this connection quietly (no "connection lost") and
+   * enter again; the transition stays up until the next welcome.
+   */
+  private followInstance() {
+    this.dropSocket();
+    this.patch({ status: 'connecting', pingMs: null });
+    void this.enterAndConnect();
+  }
+
   /** Try again after a fatal error or a shutdown kick (never automatic after a takeover). */
   reconnect() {
     this.patch({ fatal: null, kicked: null, status: 'connecting' });
@@ -268,6 +293,7 @@ export class GameClient {
     this.keyboard.dispose();
     if (this.rideTimer) clearTimeout(this.rideTimer);
     if (this.areaTimer) clearTimeout(this.areaTimer);
+    this.arena.stop();
     for (const c of this.cleanups) c();
     this.stopPinging?.();
     this.net?.socket.removeAllListeners();
@@ -288,12 +314,15 @@ export class GameClient {
       !s.kicked &&
       !s.fatal &&
       !s.ride &&
+      !s.transfer &&
       s.status === 'connected' &&
       !this.world?.selfDead
     );
   }
 
   private wire({ socket, lastTicketError }: SimSocketHandle) {
+    // match:found / match:status (the status also comes on every connect: a reload restores it)
+    this.match.wire(socket);
     socket.on('connect', () => {
       this.retriedAuth = false;
       this.busyRetries = 0;
@@ -309,7 +338,8 @@ export class GameClient {
       this.combat.onWelcome(this.world);
       if (previousZone !== null && previousZone !== msg.zone.id) this.leftZone();
       this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
-      this.greet(msg);
+      // the end of an instance transfer greets by itself
+      if (!this.arena.welcome(msg)) this.greet(msg);
       this.everConnected = true;
       this.lastHudKey = '';
       this.publishHud(performance.now(), true);
@@ -336,6 +366,7 @@ export class GameClient {
     socket.on('guild:invited', (msg: unknown) => {
       if (isGuildInvited(msg)) this.opts.onGuildChange?.();
     });
+    this.arena.wire(socket);
     socket.on('zone:area', (msg: AreaEnteredMsg) => {
       // arriving by metro inside an area: its banner follows the district's
       if (this.store.ride) this.areaAfterRide = msg;
@@ -497,17 +528,7 @@ export class GameClient {
       this.patch({ ride: { ...ride, arrived: true } });
       this.rideTimer = setTimeout(() => {
         this.rideTimer = null;
-        const zone = zoneById(msg.zone.id);
-        this.patch({
-          ride: null,
-          areaBanner: {
-            areaId: msg.zone.id,
-            name: msg.zone.name,
-            at: Date.now(),
-            district: true,
-            ...(zone ? { sub: `District · levels ${zone.minLevel}–${zone.maxLevel}` } : {}),
-          },
-        });
+        this.patch({ ride: null, areaBanner: districtBanner(msg.zone, Date.now()) });
         this.store.toast('success', `Arrived in ${msg.zone.name}.`);
         const area = this.areaAfterRide;
         this.areaAfterRide = null;
@@ -552,12 +573,16 @@ export class GameClient {
       s.toast('info', `You are already in ${world.zone.name}.`);
       return false;
     }
+    if (isInstanceZone(world.zone.id)) {
+      s.toast('info', 'No metro runs in here: the match sends you back when it ends.');
+      return false;
+    }
     // the window opens on the station's ring and stays up to what the server accepts
     if (!stationInRange(world.zone, world.predictor.pos, METRO_SERVER_SLACK)) {
       s.toast('warn', 'Walk to a metro station to ride the metro.');
       return false;
     }
-    const toName = zoneById(toZoneId)?.name ?? toZoneId;
+    const toName = zoneDisplayName(toZoneId);
     this.patch({
       ride: {
         fromName: world.zone.name,
@@ -818,7 +843,7 @@ export class GameClient {
         kind: i.kind === 'npc' ? 'npc' : 'player',
         dead: !!i.dead,
         rank: i.rank,
-        disposition: dispositionOf(i) ?? undefined,
+        disposition: this.dispositionFor(eid, i) ?? undefined,
         cast: cast ? (now - cast.startedAt) / Math.max(1, cast.endsAt - cast.startedAt) : null,
       });
     }
@@ -885,6 +910,11 @@ export class GameClient {
     });
   }
 
+  /** An NPC's disposition; a player of the other arena team is hostile. */
+  private dispositionFor(eid: number, info: EntityInfo) {
+    return dispositionOf(info) ?? (this.arena.enemies.has(eid) ? 'hostile' : null);
+  }
+
   /** The achievement title the player chose (null: none): its own plate shows it at once. */
   setOwnTitle(title: string | null): void {
     this.ownTitle = title;
@@ -931,7 +961,7 @@ export class GameClient {
           health: e.info.health,
           maxHealth: e.info.maxHealth,
           dead: !!e.info.dead,
-          disposition: dispositionOf(e.info),
+          disposition: this.dispositionFor(eid, e.info),
           inView: this.inView(p),
         };
       }),

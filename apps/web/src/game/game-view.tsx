@@ -7,6 +7,7 @@ import { receiveAchievementNotification } from './achievements/use-achievements'
 import { receiveFriendPresence } from './friends/use-friends';
 import { receiveGuildChange } from './guild/use-guild';
 import { GameClient } from './game-client';
+import { withRaidToken } from './net/raid-entry';
 import { ActionBar } from './hud/action-bar';
 import { AbilityBar } from './hud/combat/ability-bar';
 import { CastBar } from './hud/combat/cast-bar';
@@ -24,10 +25,16 @@ import { FatalOverlay } from './hud/fatal-overlay';
 import { FriendsPanel } from './hud/friends/friends-panel';
 import { GuildPanel } from './hud/guild/guild-panel';
 import { AchievementsPanel } from './hud/achievements/achievements-panel';
+import { QueueIndicator } from './hud/queue/queue-indicator';
+import { QueueWindow } from './hud/queue/queue-window';
+import { ReadyCheck } from './hud/queue/ready-check';
 import { GameDialog } from './hud/game-dialog';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { GroundLists } from './hud/ground-lists';
 import { AreaBanner } from './hud/area-banner';
+import { ArenaResult } from './hud/arena/arena-result';
+import { ArenaScoreboard } from './hud/arena/arena-scoreboard';
+import { InstanceTransition } from './hud/arena/instance-transition';
 import { Hud } from './hud/hud';
 import { NotificationBell } from './hud/notifications/notification-bell';
 import { receiveNotification } from './notifications/use-notifications';
@@ -75,7 +82,11 @@ export function GameView({ characterId }: { characterId: string }) {
       store,
       characterId,
       stick,
-      enter: () => trpcClient.character.enter.mutate({ characterId }),
+      // in a raid the ticket comes with the group's quantum_sync_token (net/raid-entry.ts)
+      enter: withRaidToken(
+        () => trpcClient.character.enter.mutate({ characterId }),
+        () => trpcClient.raid.syncToken.mutate({ characterId }),
+      ),
       onInventoryChanged: () =>
         void queryClient.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),
       // XP and levels (and the attribute points they bring) live on the sheet
@@ -154,6 +165,11 @@ export function GameView({ characterId }: { characterId: string }) {
         clientRef.current?.chat.ignore('unignore', name, store.getState().toast) ??
         Promise.resolve(false),
       setOwnTitle: (title) => clientRef.current?.setOwnTitle(title),
+      matchQueue: (request) => clientRef.current?.match.queue(request) ?? Promise.resolve(false),
+      matchLeave: () => clientRef.current?.match.leave() ?? Promise.resolve(false),
+      matchAnswer: (matchId, accept) =>
+        clientRef.current?.match.answer(matchId, accept) ?? Promise.resolve(false),
+      matchRefresh: () => void clientRef.current?.match.refresh(),
     }),
     [],
   );
@@ -216,6 +232,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <AreaBanner />
           <QuestTracker />
           <TargetFrame />
+          <ArenaScoreboard />
           <InteractionHint />
           <CastBar />
           <AbilityBar />
@@ -232,6 +249,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <FriendsPanel />
           <GuildPanel />
           <AchievementsPanel />
+          <QueueWindow />
           <BankPanel />
           <MailPanel />
           <VendorWindow />
@@ -242,6 +260,8 @@ export function GameView({ characterId }: { characterId: string }) {
           <ItemOverlays />
           <Toasts />
           <PartyInvites />
+          <QueueIndicator />
+          <ReadyCheck />
           <LootCards />
           <PlayerMenu />
           <VisiblePlayers />
@@ -249,7 +269,9 @@ export function GameView({ characterId }: { characterId: string }) {
           <CombatFlash />
           <VitalsAlert />
           <DeathScreen />
+          <ArenaResult />
           <MetroTransition />
+          <InstanceTransition />
           <GameDialog />
           <EscapeMenu />
           <KickedOverlay onReconnect={reconnect} />

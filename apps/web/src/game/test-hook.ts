@@ -17,6 +17,7 @@ export interface NecpTestEntity {
   health: number;
   maxHealth: number;
   dead: boolean;
+  /** NPCs: 'hostile' | 'neutral'; players: 'hostile' for the other arena team, else null */
   disposition: string | null;
   /** on screen now: Tab only cycles through these */
   inView: boolean;

@@ -4,57 +4,83 @@
  * that names no board, class, page or listed player reads as null (the page 404s).
  */
 import { cache } from 'react';
-import { DomainError, readLeaderboard, readPublicProfile } from '@necp/game';
+import {
+  DomainError,
+  listSeasons,
+  readLeaderboard,
+  readLeaderboardOfSeason,
+  readPublicProfile,
+} from '@necp/game';
 import {
   CharacterNameSchema,
   LEADERBOARD_KEYS,
   LEADERBOARD_PAGE_MAX,
   LEADERBOARD_PAGE_SIZE,
   LEADERBOARDS,
+  SeasonKeySchema,
   isClassId,
   isLeaderboardKey,
   type ClassId,
   type LeaderboardKey,
   type LeaderboardPage,
   type PublicProfile,
+  type SeasonView,
 } from '@necp/shared';
 import { getDeps } from './deps';
 
 /** The rows each board shows on the index page. */
 export const INDEX_TOP = 10;
 
-/** What a board page's URL names: /leaderboards/[board] (?class=&page= rewritten to /[class]/[page]). */
+/**
+ * What a board page's URL names: /leaderboards/[board] (?class=&page=&season= rewritten
+ * to /[class]/[page]/[season]); `season` null: the live board.
+ */
 export interface BoardView {
   board: LeaderboardKey;
   class: ClassId | null;
   page: number;
+  season: string | null;
 }
 
-/** The board, class ('all' or a class id) and page of a URL's segments; null when they name none. */
+/** The board, class ('all' or a class id), page and season of a URL's segments; null when they name none. */
 export function boardView(segments: readonly string[]): BoardView | null {
-  const [board, cls = 'all', page = '1', ...rest] = segments;
+  const [board, cls = 'all', page = '1', season, ...rest] = segments;
   if (!board || rest.length > 0 || !isLeaderboardKey(board)) return null;
   if (cls !== 'all' && !(isClassId(cls) && LEADERBOARDS[board].byClass)) return null;
   if (!/^[1-9][0-9]{0,5}$/.test(page) || Number(page) > LEADERBOARD_PAGE_MAX) return null;
-  return { board, class: cls === 'all' ? null : cls, page: Number(page) };
+  if (season !== undefined && !SeasonKeySchema.safeParse(season).success) return null;
+  return { board, class: cls === 'all' ? null : cls, page: Number(page), season: season ?? null };
 }
 
-/** One page of a board (LEADERBOARD_PAGE_SIZE rows); null past the last page. */
+/**
+ * One page of a board (LEADERBOARD_PAGE_SIZE rows), of a past season's final standings
+ * when `season` names an ended one; null past the last page or for an unknown season.
+ */
 export const boardPage = cache(
   async (
     board: LeaderboardKey,
     cls: ClassId | null,
     page: number,
+    season: string | null = null,
   ): Promise<LeaderboardPage | null> => {
-    const p = await readLeaderboard(getDeps(), {
-      board,
-      class: cls,
-      offset: (page - 1) * LEADERBOARD_PAGE_SIZE,
-      limit: LEADERBOARD_PAGE_SIZE,
-    });
-    return page > 1 && p.rows.length === 0 ? null : p;
+    try {
+      const p = await readLeaderboardOfSeason(getDeps(), {
+        board,
+        class: cls,
+        offset: (page - 1) * LEADERBOARD_PAGE_SIZE,
+        limit: LEADERBOARD_PAGE_SIZE,
+        ...(season ? { season } : {}),
+      });
+      return page > 1 && p.rows.length === 0 ? null : p;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    }
   },
 );
+
+/** Every season, newest first (the season filter). */
+export const seasons = cache(async (): Promise<SeasonView[]> => listSeasons(getDeps()));
 
 /** The top of every board, for the index. */
 export const boardTops = cache(async (): Promise<LeaderboardPage[]> =>

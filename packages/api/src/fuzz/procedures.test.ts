@@ -198,6 +198,7 @@ describe(`tRPC fuzz (seed ${SEED}, ${RUNS} runs per procedure)`, () => {
       'leaderboards.top',
       'leaderboards.around',
       'leaderboards.ranks',
+      'leaderboards.seasons',
     ]);
   });
 

@@ -74,6 +74,21 @@ describe('leaderboards router', () => {
     expect(ranks.standings[0]).toMatchObject({ rank: 4, total: 5, classRank: 2, classTotal: 2 });
   });
 
+  it('seasons: the list, the current season is the live board, an unknown one NOT_FOUND', async () => {
+    const anon = anonCaller(testDeps(db));
+    const r = await runner({ class: 'solo', level: 12 });
+    const seasons = await anon.leaderboards.seasons();
+    const current = seasons.find((s) => s.state === 'active')!;
+    expect(current.key).toMatch(/^S\d+$/);
+    const live = await anon.leaderboards.top({ board: 'level', season: current.key });
+    expect(live.source).not.toBe('archive');
+    expect(live.rows.map((x) => x.name)).toEqual([r.name]);
+    expect(await anon.leaderboards.top({ board: 'arena-1v1' })).toMatchObject({ total: 0 });
+    expect(
+      await rejection(anon.leaderboards.top({ board: 'level', season: 'S999' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('unknown names are NOT_FOUND; bad input is BAD_REQUEST', async () => {
     const anon = anonCaller(testDeps(db));
     expect(await rejection(anon.leaderboards.ranks({ name: 'NoSuchRunner' }))).toMatchObject({
@@ -98,6 +113,8 @@ describe('leaderboards router', () => {
       ['around', { board: 'level', name: 'Okay', k: 26 }],
       ['ranks', { name: 'a'.repeat(10_000) }],
       ['ranks', {}],
+      ['top', { board: 'level', season: 'season-1' }],
+      ['top', { board: 'level', season: 'S0' }],
     ];
     for (const [proc, input] of bad) {
       const call = (

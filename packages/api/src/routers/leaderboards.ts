@@ -3,21 +3,27 @@ import {
   LeaderboardRanksInputSchema,
   LeaderboardTopInputSchema,
 } from '@necp/shared';
-import { readLeaderboard, readLeaderboardAround, readLeaderboardRanks } from '@necp/game';
+import {
+  listSeasons,
+  readLeaderboardAround,
+  readLeaderboardOfSeason,
+  readLeaderboardRanks,
+} from '@necp/game';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
 /**
- * The public leaderboards (docs/leaderboards.md): anyone may read them, signed in or
- * not. Every rule is in packages/game/src/leaderboards.
+ * The public leaderboards (docs/leaderboards.md, docs/seasons.md): anyone may read
+ * them, signed in or not. Every rule is in packages/game/src/leaderboards and seasons.
  */
 export const leaderboardsRouter = createTRPCRouter({
-  /** one page of a board (page 1 is the top), narrowed to a class or not */
+  /** one page of a board (page 1 is the top), narrowed to a class or not; a past season's final standings with `season` */
   top: publicProcedure.input(LeaderboardTopInputSchema).query(({ ctx, input }) =>
-    readLeaderboard(ctx.deps, {
+    readLeaderboardOfSeason(ctx.deps, {
       board: input.board,
       class: input.class,
       offset: (input.page - 1) * input.pageSize,
       limit: input.pageSize,
+      season: input.season,
     }),
   ),
 
@@ -30,4 +36,7 @@ export const leaderboardsRouter = createTRPCRouter({
   ranks: publicProcedure
     .input(LeaderboardRanksInputSchema)
     .query(({ ctx, input }) => readLeaderboardRanks(ctx.deps, { name: input.name })),
+
+  /** every season, newest first (the current one is `active`) */
+  seasons: publicProcedure.query(({ ctx }) => listSeasons(ctx.deps)),
 });

@@ -22,6 +22,8 @@ export const OUTBOX_TEST_DATABASES = [
   // the leaderboards rank every character of a database: these files need their own
   'gameLeaderboards',
   'apiLeaderboards',
+  // a season's end ranks every character and opens the next season for the whole database
+  'gameSeasons',
 ] as const;
 
 let testDb: TestDatabase | undefined;

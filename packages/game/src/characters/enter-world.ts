@@ -1,10 +1,11 @@
-import type { SimTicket } from '@necp/shared';
+import { parseInstanceZoneId, type SimTicket } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { currentAccess } from '../accounts/current-access';
 import { signSimTicket } from '../session/ticket';
 import { simUrlForZone } from '../cluster/zone-directory';
 import { getOwnedCharacter } from './get-owned-character';
+import { playZoneOf } from '../instances/play-zone';
 
 export interface EnterWorldInput {
   userId: string;
@@ -37,8 +38,8 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
     includeDeleted: true,
   });
   if (c.deletedAt) throw mustRestoreFirst();
-  // the process that owns the character's zone now (UNAVAILABLE while nobody does)
-  const simUrl = await simUrlForZone(deps, c.zoneId);
+  // the process that runs the character's instance, else its zone (UNAVAILABLE while nobody does)
+  const simUrl = await simUrlForZone(deps, await playZoneOf(deps, c));
   const nowMs = deps.clock.ms();
   await deps.db.$transaction(async (tx) => {
     const { count } = await tx.character.updateMany({
@@ -61,5 +62,8 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
     },
     nowMs,
   );
-  return { ticket, simUrl, expiresAt };
+  // a raid's sim also wants the group's quantum_sync_token (instances/raid-token.ts); told
+  // by the row, not the lease: without Redis the one sim settles instances itself
+  const raid = c.instanceId ? parseInstanceZoneId(c.instanceId)?.template.kind === 'raid' : false;
+  return { ticket, simUrl, expiresAt, ...(raid ? { raid } : {}) };
 }

@@ -39,6 +39,7 @@ export const CharacterRowSchema = z.object({
   bagSlots: int,
   achievementPoints: int,
   titleId: z.string().nullable(),
+  instanceId: z.string().nullable(),
 }) satisfies z.ZodType<Character>;
 
 /** far above any bag, equipment or bank (a cap on what a parse accepts, as every list has) */

@@ -6,7 +6,7 @@
  */
 import { guildLevel, titleById, type ClassId } from '@necp/shared';
 import { Prisma } from '@necp/db';
-import type { Db } from '../core/deps';
+import type { Db, Tx } from '../core/deps';
 
 export interface SubjectInfo {
   id: string;
@@ -23,7 +23,7 @@ const listed = (now: Date) =>
   Prisma.sql`c."deletedAt" IS NULL AND (u."bannedUntil" IS NULL OR u."bannedUntil" <= ${now})`;
 
 export async function characterInfo(
-  db: Db,
+  db: Db | Tx,
   now: Date,
   ids: readonly string[],
 ): Promise<Map<string, SubjectInfo>> {
@@ -61,7 +61,7 @@ export async function characterInfo(
 }
 
 export async function guildInfo(
-  db: Db,
+  db: Db | Tx,
   now: Date,
   ids: readonly string[],
 ): Promise<Map<string, SubjectInfo>> {

@@ -20,6 +20,17 @@ export {
   type LeaderboardSubscriberOptions,
 } from './leaderboard-subscriber';
 export {
+  PUBLIC_PAGE_EVENT_TYPES,
+  pageChangeOf,
+  publicPagePaths,
+  type PageChange,
+  type PageChangeQuery,
+} from './public-page-paths';
+export {
+  publicPageOutboxSubscriber,
+  type PublicPageSubscriberOptions,
+} from './public-page-subscriber';
+export {
   LEADERBOARD_REFRESH_CRONTAB,
   LEADERBOARD_REFRESH_TASK,
   refreshLeaderboards,

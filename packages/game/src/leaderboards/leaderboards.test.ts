@@ -22,6 +22,8 @@ import { refreshSubjects } from './refresh-subjects';
 import { readLeaderboard, readLeaderboardAround, readLeaderboardRanks } from './read-leaderboards';
 import { rebuildBoard, rebuildMissingBoards, settleLeaderboardRebuilds } from './rebuild-board';
 import { boardKeys } from './redis-boards';
+import { boardSource } from './board-registry';
+import { pgStandings, readAllSubjects } from './pg-boards';
 import {
   boardDeps,
   disposeBoards,
@@ -49,7 +51,7 @@ afterEach(async () => {
 });
 
 /** The same read with Redis (after a rebuild) and without: equal answers. */
-async function bothPaths<T extends { source: 'redis' | 'postgres' }>(
+async function bothPaths<T extends { source: 'redis' | 'postgres' | 'archive' }>(
   read: (d: TestDeps) => Promise<T>,
 ): Promise<T> {
   const viaRedis = await read(deps);
@@ -507,5 +509,56 @@ describe('fed by domain events (the outbox subscriber) and the minute job', () =
     deps.clock.advance(61 * 60_000);
     expect((await refreshLeaderboards(deps)).unbanned).toBe(1);
     expect((await wealth()).map(([n]) => n)).toEqual([a.name, b.name]);
+  });
+});
+
+describe('the PostgreSQL reads at scale (docs/perf.md, the leaderboard bench)', () => {
+  it('a rebuild copies every listed character once, in batches that follow the primary key', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => runner(db, { level: 1 + (i % 3), xp: i })),
+    );
+    const [banned, deleted] = all;
+    await db.user.update({
+      where: { id: banned!.userId },
+      data: { bannedUntil: new Date(deps.clock.now().getTime() + 3_600_000) },
+    });
+    await db.character.update({ where: { id: deleted!.id }, data: { deletedAt: new Date() } });
+    const seen: string[] = [];
+    for await (const batch of readAllSubjects(db, boardSource('level'), deps.clock.now(), 2))
+      seen.push(...batch.map((s) => s.id));
+    const listed = all.slice(2).map((r) => r.id);
+    expect(seen.toSorted()).toEqual(listed.toSorted());
+    expect(new Set(seen).size).toBe(seen.length);
+    // a ban that ran out lists the account again
+    await db.user.update({ where: { id: banned!.userId }, data: { bannedUntil: new Date(0) } });
+    const again = await readLeaderboard(noRedis, { board: 'level' });
+    expect(again.total).toBe(6);
+  });
+
+  it('standings overall and in a class in one pass: none in a class the character is not of', async () => {
+    const a = await runner(db, { class: 'solo', level: 5 });
+    const b = await runner(db, { class: 'netrunner', level: 9 });
+    await runner(db, { class: 'solo', level: 7 });
+    const [whole, solo, netrunner] = await pgStandings(
+      db,
+      boardSource('level'),
+      deps.clock.now(),
+      [null, 'solo', 'netrunner'],
+      a.id,
+    );
+    expect(whole).toMatchObject({ total: 3, rank: 3 });
+    expect(solo).toMatchObject({ total: 2, rank: 2 });
+    expect(netrunner).toEqual({ total: 1, score: null, rank: null });
+    for (const board of LEADERBOARD_KEYS) await rebuildBoard(deps, board);
+    const ranks = await bothPaths(async (d) => ({
+      ...(await readLeaderboardRanks(d, { characterId: b.id })),
+      source: d.redis ? ('redis' as const) : ('postgres' as const),
+    }));
+    expect(ranks.standings.find((s) => s.board === 'level')).toMatchObject({
+      rank: 1,
+      total: 3,
+      classRank: 1,
+      classTotal: 1,
+    });
   });
 });

@@ -48,19 +48,24 @@ export async function readSubjects(
   return rows.map((r) => scored(source, r));
 }
 
-/** Every listed subject, `batch` at a time in id order (a rebuild's copy). */
+/**
+ * Every listed subject, `batch` at a time in id order (a rebuild's copy). The batches
+ * follow the database's own collation, not "C": any order serves a copy, and only the
+ * collation of the primary key lets each batch start from the index — in "C" order
+ * every batch sorted the whole table (a million characters: 200 batches of a full sort).
+ */
 export async function* readAllSubjects(
   db: Db,
   source: BoardSource,
   now: Date,
   batch = 5000,
 ): AsyncGenerator<ScoredSubject[]> {
-  let after = '';
+  let after: string | null = null;
   for (;;) {
-    const rows = await db.$queryRaw<Row[]>`
+    const rows: Row[] = await db.$queryRaw<Row[]>`
       SELECT b."id", b."class", b."s1", b."s2" FROM (${source.rows(now)}) b
-      WHERE b."id" COLLATE "C" > ${after}
-      ORDER BY b."id" COLLATE "C"
+      WHERE ${after === null ? Prisma.sql`TRUE` : Prisma.sql`b."id" > ${after}`}
+      ORDER BY b."id"
       LIMIT ${batch}`;
     if (rows.length === 0) return;
     yield rows.map((r) => scored(source, r));
@@ -72,20 +77,16 @@ export async function* readAllSubjects(
 const countOf = async (db: Db, q: Prisma.Sql) =>
   (await db.$queryRaw<{ n: number }[]>(q))[0]?.n ?? 0;
 
-/** Rows strictly better than (s1, s2) on the board (with the class filter). */
-const betterThan = (db: Db, source: BoardSource, now: Date, cls: ClassId | null, r: Row) =>
-  countOf(
-    db,
-    Prisma.sql`SELECT count(*)::int AS "n" FROM (${source.rows(now)}) b
-      WHERE ${byClass(cls)} AND (b."s1", b."s2") > (${r.s1}::bigint, ${r.s2}::bigint)`,
-  );
-
 const total = (db: Db, source: BoardSource, now: Date, cls: ClassId | null) =>
   countOf(
     db,
     Prisma.sql`SELECT count(*)::int AS "n" FROM (${source.rows(now)}) b WHERE ${byClass(cls)}`,
   );
 
+/**
+ * Rows `start..start+count-1`, the rows better than the first of them and the board's
+ * total: the window, then one pass counting both (they were two passes).
+ */
 async function window(
   db: Db,
   source: BoardSource,
@@ -93,22 +94,26 @@ async function window(
   cls: ClassId | null,
   start: number,
   count: number,
-): Promise<{ rows: Row[]; better: number }> {
+): Promise<{ rows: Row[]; better: number; total: number }> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT b."id", b."class", b."s1", b."s2" FROM (${source.rows(now)}) b
     WHERE ${byClass(cls)} ${ORDER} OFFSET ${start} LIMIT ${count}`;
-  const better = rows[0] ? await betterThan(db, source, now, cls, rows[0]) : 0;
-  return { rows, better };
+  const first = rows[0];
+  if (!first) return { rows, better: 0, total: await total(db, source, now, cls) };
+  const [c] = await db.$queryRaw<{ total: number; better: number }[]>`
+    SELECT count(*)::int AS "total",
+      (count(*) FILTER (WHERE (b."s1", b."s2") > (${first.s1}::bigint, ${first.s2}::bigint)))::int AS "better"
+    FROM (${source.rows(now)}) b WHERE ${byClass(cls)}`;
+  return { rows, better: c?.better ?? 0, total: c?.total ?? 0 };
 }
 
 const slice = (
   source: BoardSource,
-  w: { rows: Row[]; better: number },
-  t: number,
+  w: { rows: Row[]; better: number; total: number },
   start: number,
   position: number,
 ): RedisSlice => ({
-  total: t,
+  total: w.total,
   start,
   position,
   better: w.better,
@@ -123,11 +128,7 @@ export async function pgSlice(
   cls: ClassId | null,
   q: { start: number; count: number },
 ): Promise<RedisSlice> {
-  const [w, t] = await Promise.all([
-    window(db, source, now, cls, q.start, q.count),
-    total(db, source, now, cls),
-  ]);
-  return slice(source, w, t, q.start, -1);
+  return slice(source, await window(db, source, now, cls, q.start, q.count), q.start, -1);
 }
 
 /** The `k` rows on each side of `member`; 'absent' when it is not on the board. */
@@ -149,28 +150,38 @@ export async function pgAround(
         OR ((b."s1", b."s2") = (${me.s1}::bigint, ${me.s2}::bigint) AND b."id" COLLATE "C" < ${me.id}))`,
   );
   const start = Math.max(0, position - q.k);
-  const [w, t] = await Promise.all([
-    window(db, source, now, cls, start, position - start + q.k + 1),
-    total(db, source, now, cls),
-  ]);
-  return slice(source, w, t, start, position);
+  const w = await window(db, source, now, cls, start, position - start + q.k + 1);
+  return slice(source, w, start, position);
 }
 
-/** A subject's score and rank on the board (with the class filter). */
-export async function pgStanding(
+/**
+ * A subject's score and rank on the board, once per class filter (null: the whole
+ * board). One pass over the board counts every filter's total and the rows better than
+ * the subject (each was two passes per filter).
+ */
+export async function pgStandings(
   db: Db,
   source: BoardSource,
   now: Date,
-  cls: ClassId | null,
+  classes: readonly (ClassId | null)[],
   id: string,
-): Promise<{ total: number; score: number | null; rank: number | null }> {
-  const [[me], t] = await Promise.all([
-    db.$queryRaw<Row[]>`
-      SELECT b."id", b."class", b."s1", b."s2" FROM (${source.rows(now)}) b
-      WHERE b."id" = ${id} AND ${byClass(cls)}`,
-    total(db, source, now, cls),
-  ]);
-  if (!me) return { total: t, score: null, rank: null };
-  const better = await betterThan(db, source, now, cls, me);
-  return { total: t, score: scored(source, me).score, rank: better + 1 };
+): Promise<{ total: number; score: number | null; rank: number | null }[]> {
+  const [me] = await db.$queryRaw<Row[]>`
+    SELECT b."id", b."class", b."s1", b."s2" FROM (${source.rows(now)}) b WHERE b."id" = ${id}`;
+  const better = me
+    ? Prisma.sql`(b."s1", b."s2") > (${me.s1}::bigint, ${me.s2}::bigint)`
+    : Prisma.sql`FALSE`;
+  const columns = classes.map(
+    (c, i) =>
+      Prisma.sql`(count(*) FILTER (WHERE ${byClass(c)}))::int AS ${Prisma.raw(`"t${i}"`)},
+        (count(*) FILTER (WHERE ${byClass(c)} AND ${better}))::int AS ${Prisma.raw(`"b${i}"`)}`,
+  );
+  const [counts] = await db.$queryRaw<Record<string, number>[]>`
+    SELECT ${Prisma.join(columns)} FROM (${source.rows(now)}) b`;
+  return classes.map((c, i) => {
+    const t = counts?.[`t${i}`] ?? 0;
+    // on the whole board always; on a class's only when it is of that class
+    if (!me || (c !== null && me.class !== c)) return { total: t, score: null, rank: null };
+    return { total: t, score: scored(source, me).score, rank: (counts?.[`b${i}`] ?? 0) + 1 };
+  });
 }

@@ -31,7 +31,7 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { boardSource, type BoardSource } from './board-registry';
 import { characterInfo, guildInfo, type SubjectInfo } from './hydrate';
-import { pgAround, pgSlice, pgStanding } from './pg-boards';
+import { pgAround, pgSlice, pgStandings } from './pg-boards';
 import { rebuildInBackground } from './rebuild-board';
 import { applyUpdates, readSlice, readStandings, setKey, type RedisSlice } from './redis-boards';
 
@@ -255,7 +255,7 @@ async function standings(
     }
   }
   const source = boardSource(board);
-  return Promise.all(classes.map((c) => pgStanding(deps.db, source, deps.clock.now(), c, member)));
+  return pgStandings(deps.db, source, deps.clock.now(), classes, member);
 }
 
 /** A character's place on every board (its guild's on the guild board), by id or name. */

@@ -2,12 +2,13 @@ import { ACHIEVEMENTS, titleById, type ClassId, type PublicProfile } from '@necp
 import { readAchievements } from '../achievements/read-achievements';
 import { nameKey } from '../characters/name-policy';
 import { DomainError } from '../core/errors';
+import { readArenaProfile, readPastSeasons } from '../seasons/read-arena-profile';
 import { readLeaderboardRanks, type ReadDeps } from './read-leaderboards';
 
 /**
  * A player's public profile by character name: level, class, title, guild, its
- * place on every board and the achievements it earned (hidden ones only once
- * earned). Deleted characters and banned accounts have none (NOT_FOUND).
+ * place on every board, the achievements it earned (hidden ones only once
+ * earned), its arena season (ratings, recent matches) and its past-season places. Deleted characters and banned accounts have none (NOT_FOUND).
  */
 export async function readPublicProfile(deps: ReadDeps, name: string): Promise<PublicProfile> {
   const now = deps.clock.now();
@@ -29,9 +30,11 @@ export async function readPublicProfile(deps: ReadDeps, name: string): Promise<P
     },
   });
   if (!c) throw new DomainError('NOT_FOUND', 'no listed character', 'No runner goes by that name.');
-  const [ranks, achievements] = await Promise.all([
+  const [ranks, achievements, arena, pastSeasons] = await Promise.all([
     readLeaderboardRanks(deps, { characterId: c.id }),
     readAchievements(deps, c.id),
+    readArenaProfile(deps, c.id),
+    readPastSeasons(deps, c.id),
   ]);
   return {
     characterId: c.id,
@@ -60,5 +63,7 @@ export async function readPublicProfile(deps: ReadDeps, name: string): Promise<P
       )
       .toSorted((a, b) => b.completedAt - a.completedAt || a.name.localeCompare(b.name)),
     achievementsTotal: ACHIEVEMENTS.length,
+    arena,
+    pastSeasons,
   };
 }

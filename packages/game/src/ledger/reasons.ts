@@ -34,5 +34,7 @@ export const LEDGER_REASONS = [
   'postage',
   /** cash on delivery paid by a mail's recipient to its sender */
   'cod',
+  /** a season's rewards by final rank (a source; delivered by system mail, docs/seasons.md) */
+  'season',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CURRENT_SEASON_KEY, teamRating, updateGlicko2, type Glicko2Rating } from '@necp/shared';
+import { FIRST_SEASON_KEY, teamRating, updateGlicko2, type Glicko2Rating } from '@necp/shared';
 import { FakeClock } from '../core/clock';
 import { expectDomainError, testDb } from '../accounts/test-deps';
 import { finishArenaMatch } from './finish-arena-match';
@@ -13,12 +13,12 @@ const deps = () => ({ db, clock: new FakeClock() });
 
 async function rate(id: string, bracket: '1v1' | '3v3', r: Glicko2Rating) {
   await db.arenaRating.create({
-    data: { characterId: id, bracket, season: CURRENT_SEASON_KEY, ...r, wins: 4, losses: 2 },
+    data: { characterId: id, bracket, season: FIRST_SEASON_KEY, ...r, wins: 4, losses: 2 },
   });
 }
 const ratingOf = (characterId: string, bracket: '1v1' | '3v3') =>
   db.arenaRating.findUnique({
-    where: { characterId_bracket_season: { characterId, bracket, season: CURRENT_SEASON_KEY } },
+    where: { characterId_bracket_season: { characterId, bracket, season: FIRST_SEASON_KEY } },
   });
 /** PostgreSQL's double precision may round the last digit on the way back. */
 function expectRating(row: Glicko2Rating | null, want: Glicko2Rating) {
@@ -58,7 +58,7 @@ describe('finishArenaMatch', () => {
     expect(await db.match.findUniqueOrThrow({ where: { id: matchId } })).toMatchObject({
       kind: 'arena',
       bracket: '1v1',
-      season: CURRENT_SEASON_KEY,
+      season: FIRST_SEASON_KEY,
       endedAt: d.clock.now(),
       winnerTeam: 1,
     });

@@ -4,12 +4,12 @@
  * combined rating), the match history gets its rows, and arena.match_finished is
  * published. Exactly once per match id: the statement that sets the match's endedAt
  * decides, under the participants' row locks (taken in id order, core/lock-order.ts).
+ * Ratings are the current season's (the active Season row, held FOR SHARE).
  */
 import { z } from 'zod';
 import {
   ARENA_BRACKETS,
   ARENA_TEAM_SIZE,
-  CURRENT_SEASON_KEY,
   DEFAULT_GLICKO2_RATING,
   IdSchema,
   teamRating,
@@ -21,6 +21,7 @@ import { DomainError } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
 import { withTxRetry } from '../core/tx-retry';
 import { publishEvent } from '../outbox/publish-event';
+import { lockCurrentSeason } from '../seasons/current-season';
 
 const team = z.array(IdSchema).min(1).max(3);
 export const FinishArenaMatchSchema = z
@@ -52,14 +53,19 @@ const resultOf = (teamIndex: number, winner: 0 | 1 | null): ArenaResult =>
 const SCORE: Record<ArenaResult, 0 | 0.5 | 1> = { win: 1, draw: 0.5, loss: 0 };
 
 /** Sets endedAt if nobody did: true for the one transaction that records the result. */
-async function claimMatchEnd(tx: Tx, m: FinishArenaMatch, now: Date): Promise<boolean> {
+async function claimMatchEnd(
+  tx: Tx,
+  m: FinishArenaMatch,
+  now: Date,
+  season: string,
+): Promise<boolean> {
   await tx.match.createMany({
     data: [
       {
         id: m.matchId,
         kind: 'arena',
         bracket: m.bracket,
-        season: CURRENT_SEASON_KEY,
+        season,
         createdAt: m.startedAt ?? now,
       },
     ],
@@ -67,7 +73,7 @@ async function claimMatchEnd(tx: Tx, m: FinishArenaMatch, now: Date): Promise<bo
   });
   const won = await tx.match.updateMany({
     where: { id: m.matchId, endedAt: null },
-    data: { endedAt: now, winnerTeam: m.winner, bracket: m.bracket, season: CURRENT_SEASON_KEY },
+    data: { endedAt: now, winnerTeam: m.winner, bracket: m.bracket, season },
   });
   return won.count === 1;
 }
@@ -94,13 +100,15 @@ export async function finishArenaMatch(
   if (!parsed.success)
     throw new DomainError('VALIDATION', `bad arena result: ${parsed.error.issues[0]?.message}`);
   const m = parsed.data;
-  const season = CURRENT_SEASON_KEY;
   const ids = m.teams.flat();
   return withTxRetry(() =>
     deps.db.$transaction(async (tx) => {
+      // the season first (its row, then the characters): a season ending meanwhile waits
+      // for this match's ratings, or this match rates in the season it opened
+      const season = (await lockCurrentSeason(tx)).key;
       const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
       const now = deps.clock.now();
-      if (!(await claimMatchEnd(tx, m, now)))
+      if (!(await claimMatchEnd(tx, m, now, season)))
         return { recorded: false, participants: await recorded(tx, m.matchId) };
 
       const rows = await tx.arenaRating.findMany({

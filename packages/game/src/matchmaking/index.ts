@@ -33,3 +33,5 @@ export {
   type ArenaParticipantChange,
 } from './finish-arena-match';
 export { QueuePenaltyError } from './errors';
+export { readQueuePenalty } from './queue-penalty-status';
+export { withdrawPartyTicket } from './withdraw-party-ticket';

@@ -1,5 +1,5 @@
-import { CURRENT_SEASON_KEY } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { currentSeason } from '../seasons/current-season';
 import type { ConfirmedMatch } from './tickets';
 
 /**
@@ -12,6 +12,8 @@ export async function recordMatchStarted(
   input: { match: ConfirmedMatch },
 ): Promise<void> {
   const m = input.match;
+  // the season it starts in (finishArenaMatch records the one it ends in)
+  const season = m.kind === 'arena' ? (await currentSeason(deps.db)).key : null;
   await deps.db.$transaction([
     deps.db.match.createMany({
       data: [
@@ -19,7 +21,7 @@ export async function recordMatchStarted(
           id: m.matchId,
           kind: m.kind,
           bracket: m.bracket,
-          season: m.kind === 'arena' ? CURRENT_SEASON_KEY : null,
+          season,
           createdAt: deps.clock.now(),
         },
       ],

@@ -4,7 +4,7 @@
  * database, and deps over a given store with a fake clock.
  */
 import type { Db } from '@necp/db';
-import { CURRENT_SEASON_KEY, type ArenaBracket } from '@necp/shared';
+import { FIRST_SEASON_KEY, type ArenaBracket } from '@necp/shared';
 import { FakeClock } from '../core/clock';
 import { newPlayer } from '../inventory/test-helpers';
 import type { MatchmakingDeps } from './matchmaking-deps';
@@ -26,7 +26,7 @@ export async function character(
       data: {
         characterId: p.characterId,
         bracket: o.bracket ?? '1v1',
-        season: CURRENT_SEASON_KEY,
+        season: FIRST_SEASON_KEY,
         rating: o.rating,
         rd: 80,
       },

@@ -4,7 +4,6 @@
  * leader chose and the members' ratings in the bracket.
  */
 import {
-  CURRENT_SEASON_KEY,
   DEFAULT_GLICKO2_RATING,
   QUEUE_SPECS,
   rolesFit,
@@ -15,6 +14,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { partyOf } from '../party/party';
+import { currentSeason } from '../seasons/current-season';
 import type { TicketMember } from './tickets';
 
 type Person = { characterId: string; name: string; level: number };
@@ -98,7 +98,7 @@ export async function ticketMembers(
     where: {
       characterId: { in: list.map((p) => p.characterId) },
       bracket: spec.bracket,
-      season: CURRENT_SEASON_KEY,
+      season: (await currentSeason(deps.db)).key,
     },
     select: { characterId: true, rating: true },
   });

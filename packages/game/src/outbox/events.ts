@@ -206,6 +206,13 @@ export const AchievementEarnedPayloadSchema = z.object({
  */
 export const CharacterLifecyclePayloadSchema = z.object({ characterId: id, userId: id });
 
+/**
+ * A season ended and the next opened (seasons/end-season.ts, in its transaction): every
+ * board page shows the new season (the arena boards start empty, the filter gains the
+ * ended one).
+ */
+export const SeasonEndedPayloadSchema = z.object({ ended: id, opened: id });
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
@@ -231,6 +238,7 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'character.created': CharacterLifecyclePayloadSchema,
   'character.deleted': CharacterLifecyclePayloadSchema,
   'character.restored': CharacterLifecyclePayloadSchema,
+  'season.ended': SeasonEndedPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -261,6 +269,7 @@ export type RaidClearedPayload = OutboxPayloads['raid.cleared'];
 export type ArenaMatchFinishedPayload = OutboxPayloads['arena.match_finished'];
 export type AchievementEarnedPayload = OutboxPayloads['achievement.earned'];
 export type CharacterLifecyclePayload = OutboxPayloads['character.created'];
+export type SeasonEndedPayload = OutboxPayloads['season.ended'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {

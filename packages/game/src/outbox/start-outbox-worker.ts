@@ -1,6 +1,13 @@
 import { Logger, run, type LogLevel } from 'graphile-worker';
+import type { Redis } from 'ioredis';
 import { databaseUrlOf } from '@necp/db';
 import type { GameDeps } from '../core/deps';
+import {
+  SEASON_CRONTAB,
+  SEASON_STARTUP_JOB_KEY,
+  SEASON_TASK,
+  runSeasonTick,
+} from '../seasons/season-job';
 import type { Log } from '../core/log';
 import { drainOutbox, type DrainOptions } from './drain-outbox';
 import type { OutboxSubscribers } from './subscribers';
@@ -32,10 +39,12 @@ export interface OutboxWorker {
 /**
  * Runs graphile-worker in this process: the `outbox_drain` task drains until
  * nothing is left; the trigger wakes it for every committed event, the cron line
- * sweeps once a minute. Signals are left to the host process (it calls stop()).
+ * sweeps once a minute. Every worker also runs the season job (seasons/season-job.ts):
+ * every minute, and once as it starts, so a season end missed while every server was
+ * down runs as soon as one is back. Signals are left to the host process (it calls stop()).
  */
 export async function startOutboxWorker(
-  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log'> & { redis?: Redis | undefined },
   subscribers: OutboxSubscribers,
   opts: OutboxWorkerOptions = {},
 ): Promise<OutboxWorker> {
@@ -50,8 +59,11 @@ export async function startOutboxWorker(
     noHandleSignals: true,
     ...(opts.pollInterval ? { pollInterval: opts.pollInterval } : {}),
     logger: graphileLogger(log),
-    crontab: [OUTBOX_SWEEP_CRONTAB, ...(opts.scheduled?.crontab ?? [])].join('\n'),
+    crontab: [OUTBOX_SWEEP_CRONTAB, SEASON_CRONTAB, ...(opts.scheduled?.crontab ?? [])].join('\n'),
     taskList: {
+      [SEASON_TASK]: async () => {
+        await runSeasonTick(deps);
+      },
       ...opts.scheduled?.tasks,
       [OUTBOX_DRAIN_TASK]: async () => {
         const r = await drainOutbox(deps, subscribers, { ...opts, untilEmpty: true });
@@ -67,6 +79,8 @@ export async function startOutboxWorker(
       'job failed for good (pnpm outbox dead-letters lists it)',
     ),
   );
+  // a season due while no worker ran ends now (one queued run however many start at once)
+  await runner.addJob(SEASON_TASK, {}, { jobKey: SEASON_STARTUP_JOB_KEY, maxAttempts: 25 });
   let stopping: Promise<void> | undefined;
   return {
     stop: () => (stopping ??= runner.stop()),

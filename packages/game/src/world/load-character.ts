@@ -16,6 +16,8 @@ export interface SimCharacter {
   /** metres */
   x: number;
   y: number;
+  /** the instance it is in (its zone id; zoneId/x/y stay the open-world return point); null: none */
+  instanceId?: string | null;
   /** the guild's tag shown on the nameplate (null or absent: in no guild) */
   guildTag?: string | null;
   /** the achievement title's text shown under the name (null or absent: none chosen) */
@@ -48,6 +50,7 @@ export async function loadCharacterForSim(
     zoneId: c.zoneId,
     x: c.x,
     y: c.y,
+    instanceId: c.instanceId,
     guildTag: member?.guild.tag ?? null,
     title: titleText(c.titleId),
   };

@@ -40,6 +40,7 @@ const CharacterRowSchema = z.object({
   health: z.number().int(),
   maxHealth: z.number().int(),
   zoneId: z.string(),
+  instanceId: z.string().nullable(),
   x: z.number(),
   y: z.number(),
   body: z.number().int(),
@@ -79,7 +80,8 @@ export async function loadSimEntry(
       (${sid}::text IS NOT NULL AND EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.id = ${sid}::text)) AS "signedOut",
       (SELECT json_build_object(
         'id', c.id, 'name', c.name, 'level', c.level, 'class', c.class, 'health', c.health,
-        'maxHealth', c."maxHealth", 'zoneId', c."zoneId", 'x', c.x, 'y', c.y, 'body', c.body,
+        'maxHealth', c."maxHealth", 'zoneId', c."zoneId",
+        'instanceId', c."instanceId", 'x', c.x, 'y', c.y, 'body', c.body,
         'reflexes', c.reflexes, 'technical', c.technical, 'intelligence', c.intelligence,
         'cool', c.cool,
         'guildTag', (SELECT g.tag FROM "GuildMember" gm JOIN "Guild" g ON g.id = gm."guildId"
@@ -127,6 +129,7 @@ export async function loadSimEntry(
     health: c.health,
     maxHealth: c.maxHealth,
     zoneId: c.zoneId,
+    instanceId: c.instanceId,
     x: c.x,
     y: c.y,
     guildTag: c.guildTag,

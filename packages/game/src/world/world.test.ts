@@ -22,6 +22,7 @@ describe('loadCharacterForSim', () => {
       health: 110,
       maxHealth: 110,
       zoneId: 'watson',
+      instanceId: null,
       x: 10,
       y: 20,
       guildTag: null,

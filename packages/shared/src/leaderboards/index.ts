@@ -1,2 +1,3 @@
 export * from './leaderboard-rules';
 export * from './leaderboard-api';
+export * from './public-page-paths';

@@ -4,6 +4,8 @@ import type { AchievementCategory } from '../achievements/achievement-schema';
 import { CLASS_IDS, type ClassId } from '../content/classes';
 import { CharacterNameSchema } from '../schemas/character';
 import { IdSchema } from '../schemas/primitives';
+import type { ArenaBracket } from '../rating/arena-brackets';
+import { SeasonKeySchema, type SeasonView } from '../seasons/season-rules';
 import {
   LEADERBOARD_AROUND_DEFAULT,
   LEADERBOARD_AROUND_MAX,
@@ -34,6 +36,8 @@ export const LeaderboardTopInputSchema = z.object({
   class: LeaderboardClassSchema,
   page: z.int().min(1).max(LEADERBOARD_PAGE_MAX).default(1),
   pageSize: z.int().min(1).max(LEADERBOARD_LIMIT_MAX).default(LEADERBOARD_PAGE_SIZE),
+  /** a past season's final standings (absent, or the current season: the live board) */
+  season: SeasonKeySchema.optional(),
 });
 export type LeaderboardTopInput = z.input<typeof LeaderboardTopInputSchema>;
 
@@ -95,9 +99,24 @@ export interface LeaderboardPage {
   /** rows on the board (with the class filter) */
   total: number;
   rows: LeaderboardRow[];
-  /** where the answer came from: Redis, or PostgreSQL (no Redis, or the board is being rebuilt) */
-  source: 'redis' | 'postgres';
+  /**
+   * where the answer came from: Redis, or PostgreSQL (no Redis, or the board is being
+   * rebuilt), or a past season's archived final standings
+   */
+  source: 'redis' | 'postgres' | 'archive';
+  /** the past season whose final standings these are (absent: the live board) */
+  season?: string;
 }
+
+/** A past season's final standings of one board (SeasonStanding rows). */
+export const SeasonStandingsInputSchema = z.object({
+  season: SeasonKeySchema,
+  board: LeaderboardKeySchema,
+  class: LeaderboardClassSchema,
+  offset: z.int().min(0).max(LEADERBOARD_OFFSET_MAX).default(0),
+  limit: z.int().min(1).max(LEADERBOARD_LIMIT_MAX).default(LEADERBOARD_PAGE_SIZE),
+});
+export type SeasonStandingsInput = z.input<typeof SeasonStandingsInputSchema>;
 
 export interface LeaderboardAround {
   board: LeaderboardKey;
@@ -157,4 +176,51 @@ export interface PublicProfile {
   achievements: ProfileAchievement[];
   /** how many achievements there are to earn */
   achievementsTotal: number;
+  /** the arena: this season's ratings and the latest matches */
+  arena: ProfileArena;
+  /** its final places in past seasons (archived top rows), newest season first */
+  pastSeasons: ProfileSeasonStanding[];
+}
+
+/** One bracket's rating of the current season (no row: not played this season). */
+export interface ProfileArenaRating {
+  bracket: ArenaBracket;
+  /** rounded to a whole point */
+  rating: number;
+  rd: number;
+  wins: number;
+  losses: number;
+  draws: number;
+}
+
+/** One finished arena match on a profile. */
+export interface ProfileArenaMatch {
+  matchId: string;
+  bracket: ArenaBracket;
+  season: string | null;
+  /** epoch ms */
+  endedAt: number;
+  result: 'win' | 'loss' | 'draw';
+  ratingBefore: number;
+  ratingAfter: number;
+  /** the other team's runners (names as they are now; deleted ones left out) */
+  opponents: string[];
+  /** its own team's other runners (3v3) */
+  teammates: string[];
+}
+
+export interface ProfileArena {
+  season: SeasonView;
+  ratings: ProfileArenaRating[];
+  recent: ProfileArenaMatch[];
+}
+
+/** A final place in a past season (its top rows of a board, overall or in its class). */
+export interface ProfileSeasonStanding {
+  season: string;
+  board: LeaderboardKey;
+  /** 'all' or a class id */
+  scope: string;
+  rank: number;
+  value: number;
 }

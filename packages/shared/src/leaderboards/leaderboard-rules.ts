@@ -6,13 +6,21 @@
  * there for each key added here.
  */
 import { CLASS_IDS, type ClassId } from '../content/classes';
+import type { ArenaBracket } from '../rating/arena-brackets';
 
 /**
- * Every board, in the order the public index shows them. Next to come (not built
- * yet): 'arena-1v1' and 'arena-3v3' (Glicko-2 rating per bracket), and per-season
- * variants of them.
+ * Every board, in the order the public index shows them. The arena boards rank the
+ * current season's Glicko-2 ratings of a bracket; every board's final standings of a
+ * past season are archived (docs/seasons.md) and shown with the season filter.
  */
-export const LEADERBOARD_KEYS = ['level', 'achievements', 'wealth', 'guilds'] as const;
+export const LEADERBOARD_KEYS = [
+  'level',
+  'achievements',
+  'wealth',
+  'guilds',
+  'arena-1v1',
+  'arena-3v3',
+] as const;
 export type LeaderboardKey = (typeof LEADERBOARD_KEYS)[number];
 
 export interface LeaderboardMeta {
@@ -74,6 +82,51 @@ export const LEADERBOARDS: Record<LeaderboardKey, LeaderboardMeta> = {
     valueLabel: 'Rating',
     detailLabel: 'Members',
   },
+  'arena-1v1': {
+    key: 'arena-1v1',
+    title: 'Arena 1v1: this season',
+    short: 'Arena 1v1',
+    description:
+      "The season's duelists by Glicko-2 rating; a runner is ranked after their first 1v1 match of the season.",
+    subject: 'character',
+    byClass: true,
+    valueLabel: 'Rating',
+    detailLabel: 'Wins',
+  },
+  'arena-3v3': {
+    key: 'arena-3v3',
+    title: 'Arena 3v3: this season',
+    short: 'Arena 3v3',
+    description:
+      "The season's team fighters by Glicko-2 rating; a runner is ranked after their first 3v3 match of the season.",
+    subject: 'character',
+    byClass: true,
+    valueLabel: 'Rating',
+    detailLabel: 'Wins',
+  },
+};
+
+/** The arena bracket a board ranks (null: not an arena board). */
+export const ARENA_BOARD_BRACKET: Record<LeaderboardKey, ArenaBracket | null> = {
+  level: null,
+  achievements: null,
+  wealth: null,
+  guilds: null,
+  'arena-1v1': '1v1',
+  'arena-3v3': '3v3',
+};
+
+/**
+ * An arena board's single number: the rating rounded to a whole point first, the
+ * season's wins breaking ties (below 2^20, a million wins). Exact in a double for any
+ * rating Glicko-2 produces (even a negative one orders right).
+ */
+const WINS_SPAN = 2 ** 20;
+export const arenaBoardScore = (rating: number, wins: number): number =>
+  rating * WINS_SPAN + Math.min(wins, WINS_SPAN - 1);
+export const splitArenaBoardScore = (score: number): { rating: number; wins: number } => {
+  const rating = Math.floor(score / WINS_SPAN);
+  return { rating, wins: score - rating * WINS_SPAN };
 };
 
 export const isLeaderboardKey = (k: string): k is LeaderboardKey =>

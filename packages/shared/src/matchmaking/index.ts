@@ -1,2 +1,3 @@
 export * from './queue-rules';
 export * from './queue-schemas';
+export * from './queue-messages';

@@ -32,6 +32,8 @@ import {
   PartyMemberRefSchema,
 } from '../chat/chat-rules';
 import { PlayerReportSchema } from '../schemas/moderation';
+import { MatchEmptySchema } from '../matchmaking/queue-messages';
+import { JoinQueueInputSchema, ReadyCheckAnswerSchema } from '../matchmaking/queue-schemas';
 
 export const CLIENT_EVENT_SCHEMAS = {
   'zone:move': MoveInputSchema,
@@ -61,6 +63,10 @@ export const CLIENT_EVENT_SCHEMAS = {
   'party:loot_mode': PartyLootModeSchema,
   'loot:roll': LootRollChoiceSchema,
   'loot:assign': LootAssignSchema,
+  'match:queue': JoinQueueInputSchema,
+  'match:leave': MatchEmptySchema,
+  'match:answer': ReadyCheckAnswerSchema,
+  'match:status': MatchEmptySchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

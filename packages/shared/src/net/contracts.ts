@@ -3,12 +3,23 @@
  * has a Zod schema here and is parsed by the sim before anything else happens.
  * Positions on the wire are integers in centimetres (compact, no float noise).
  */
+import type {
+  ArenaResultMsg,
+  ArenaStateMsg,
+  InstanceTransferMsg,
+} from '../instances/instance-messages';
+import { QUANTUM_SYNC_TOKEN_MAX_LENGTH } from '../instances/instance-rules';
 import { z } from 'zod';
 import { MAX_INPUT_MS } from '../rules/movement';
 import type { DamageType, Rarity } from '../content/item-schema';
 import type { NpcRank } from '../content/npc-schema';
 import { IdSchema } from '../schemas/primitives';
 import type { Refusal } from './refusals';
+import type {
+  MatchFoundMsg,
+  MatchStatusMsg,
+  ReadyCheckAnswerResult,
+} from '../matchmaking/queue-messages';
 import type {
   ChatMessage,
   ChatSendResult,
@@ -472,6 +483,16 @@ export interface ServerToClientEvents {
   'guild:invited': (msg: GuildInvitedMsg) => void;
   /** your guild (null: none) — on entering, and after every change (joined, left, kicked, disbanded, roster): refetch */
   'guild:update': (msg: GuildUpdateMsg) => void;
+  /** you move into or out of an instance: reconnect with a new ticket (instances/instance-messages.ts) */
+  'instance:transfer': (msg: InstanceTransferMsg) => void;
+  /** the arena's scoreboard, every ARENA_STATE_MS while you are in one */
+  'arena:state': (msg: ArenaStateMsg) => void;
+  /** how your arena match ended, with everyone's rating change */
+  'arena:result': (msg: ArenaResultMsg) => void;
+  /** a match formed with you in it: its ready check (matchmaking/queue-messages.ts) */
+  'match:found': (msg: MatchFoundMsg) => void;
+  /** your matchmaking status changed (queued, left, requeued, penalised, confirmed …), and on connecting */
+  'match:status': (msg: MatchStatusMsg) => void;
 }
 
 export interface ClientToServerEvents {
@@ -503,6 +524,14 @@ export interface ClientToServerEvents {
   'party:loot_mode': (input: unknown, ack?: (res: Ack) => void) => void;
   'loot:roll': (input: unknown, ack?: (res: Ack) => void) => void;
   'loot:assign': (input: unknown, ack?: (res: Ack<{ name: string }>) => void) => void;
+  /** queue for a dungeon (with roles), an arena bracket or a raid (JoinQueueInputSchema) */
+  'match:queue': (input: unknown, ack?: (res: Ack<MatchStatusMsg>) => void) => void;
+  /** take your (party's) ticket out of its queue */
+  'match:leave': (input: unknown, ack?: (res: Ack) => void) => void;
+  /** accept or decline a ready check (ReadyCheckAnswerSchema) */
+  'match:answer': (input: unknown, ack?: (res: Ack<ReadyCheckAnswerResult>) => void) => void;
+  /** your matchmaking status now */
+  'match:status': (input: unknown, ack?: (res: Ack<MatchStatusMsg>) => void) => void;
 }
 
 /**
@@ -522,6 +551,13 @@ export const HandshakeAuthSchema = z.object({
     .min(10)
     .max(4096, { abort: true })
     .regex(/^[A-Za-z0-9._-]+$/, 'Invalid ticket'),
+  /** entering a raid instance: the group's short-lived token from tRPC `raid.syncToken` */
+  quantumSyncToken: z
+    .string()
+    .min(10)
+    .max(QUANTUM_SYNC_TOKEN_MAX_LENGTH, { abort: true })
+    .regex(/^[A-Za-z0-9._-]+$/, 'Invalid raid token')
+    .optional(),
 });
 
 export const toCm = (m: number) => Math.round(m * 100);

@@ -10,7 +10,8 @@ export type ArenaBracket = (typeof ARENA_BRACKETS)[number];
 export const ARENA_TEAM_SIZE: Record<ArenaBracket, number> = { '1v1': 1, '3v3': 3 };
 
 /**
- * The season ratings are kept under until seasons exist (a later part of issue 14
- * schedules them); the ArenaRating table's `season` column defaults to it too.
+ * The first season, opened by the seasons migration (the ArenaRating table's `season`
+ * column defaults to it). Which season is current is the database's answer
+ * (packages/game/src/seasons `currentSeason`), never a constant.
  */
-export const CURRENT_SEASON_KEY = 'S1';
+export const FIRST_SEASON_KEY = 'S1';

@@ -44,5 +44,10 @@ export const SimTicketSchema = z.object({
   ticket: z.string(),
   simUrl: z.string(),
   expiresAt: z.date(),
+  /**
+   * the character is in a raid instance: the sim also wants the group's
+   * quantum_sync_token (tRPC `raid.syncToken`) in the handshake
+   */
+  raid: z.boolean().optional(),
 });
 export type SimTicket = z.infer<typeof SimTicketSchema>;

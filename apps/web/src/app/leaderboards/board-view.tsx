@@ -5,21 +5,36 @@ import {
   LEADERBOARD_PAGE_SIZE,
   LEADERBOARDS,
   type LeaderboardPage,
+  type SeasonView,
 } from '@necp/shared';
 import { BoardTable } from './board-table';
 import { boardPath } from './paths';
 
-/** /leaderboards/[board]: the board's tabs, the class filter, a page of rows and the pager. */
-export function BoardView({ page, pageNo }: { page: LeaderboardPage; pageNo: number }) {
+/**
+ * /leaderboards/[board]: the board's tabs, the season filter (this season's live board,
+ * or a past season's final standings), the class filter, a page of rows and the pager.
+ */
+export function BoardView({
+  page,
+  pageNo,
+  seasons,
+}: {
+  page: LeaderboardPage;
+  pageNo: number;
+  seasons: readonly SeasonView[];
+}) {
   const meta = LEADERBOARDS[page.board];
   const pages = Math.max(1, Math.ceil(page.total / LEADERBOARD_PAGE_SIZE));
+  const season = page.season ?? null;
+  const current = seasons.find((s) => s.state === 'active');
+  const past = seasons.filter((s) => s.state === 'ended');
   return (
     <section className="page lbpage__body">
       <nav className="lb-tabs" aria-label="Boards">
         {LEADERBOARD_KEYS.map((k) => (
           <Link
             key={k}
-            href={boardPath(k)}
+            href={boardPath(k, null, 1, season)}
             className={`lb-tab${k === page.board ? ' lb-tab--on' : ''}`}
             aria-current={k === page.board ? 'page' : undefined}
             data-testid="lb-tab"
@@ -28,13 +43,45 @@ export function BoardView({ page, pageNo }: { page: LeaderboardPage; pageNo: num
           </Link>
         ))}
       </nav>
+      {past.length > 0 && (
+        <nav className="lb-filter" aria-label="Season" data-testid="lb-seasons">
+          <span className="lb-filter__label">Season</span>
+          <Link
+            href={boardPath(page.board, page.class)}
+            className={`lb-chip${season === null ? ' lb-chip--on' : ''}`}
+            aria-current={season === null ? 'page' : undefined}
+            data-testid="lb-season"
+            data-season="current"
+          >
+            {current ? `${current.key} · now` : 'Now'}
+          </Link>
+          {past.map((s) => (
+            <Link
+              key={s.key}
+              href={boardPath(page.board, page.class, 1, s.key)}
+              className={`lb-chip${s.key === season ? ' lb-chip--on' : ''}`}
+              aria-current={s.key === season ? 'page' : undefined}
+              data-testid="lb-season"
+              data-season={s.key}
+            >
+              {s.key} · final
+            </Link>
+          ))}
+        </nav>
+      )}
+      {season && (
+        <p className="footnote muted" data-testid="lb-archived">
+          The final standings of season {season}, as they were when it ended (its top{' '}
+          {page.total.toLocaleString('en-US')} listed).
+        </p>
+      )}
       {meta.byClass && (
         <nav className="lb-filter" aria-label="Class">
           <span className="lb-filter__label">Class</span>
           {[null, ...CLASSES.map((c) => c.id)].map((c) => (
             <Link
               key={c ?? 'all'}
-              href={boardPath(page.board, c)}
+              href={boardPath(page.board, c, 1, season)}
               className={`lb-chip${c === page.class ? ' lb-chip--on' : ''}`}
               aria-current={c === page.class ? 'page' : undefined}
               data-testid="lb-class"
@@ -60,7 +107,7 @@ export function BoardView({ page, pageNo }: { page: LeaderboardPage; pageNo: num
         <nav className="lb-pager" aria-label="Pages" data-testid="lb-pager">
           {pageNo > 1 ? (
             <Link
-              href={boardPath(page.board, page.class, pageNo - 1)}
+              href={boardPath(page.board, page.class, pageNo - 1, season)}
               className="btn btn--small"
               rel="prev"
               data-testid="lb-prev"
@@ -77,7 +124,7 @@ export function BoardView({ page, pageNo }: { page: LeaderboardPage; pageNo: num
           </span>
           {pageNo < pages ? (
             <Link
-              href={boardPath(page.board, page.class, pageNo + 1)}
+              href={boardPath(page.board, page.class, pageNo + 1, season)}
               className="btn btn--small"
               rel="next"
               data-testid="lb-next"
@@ -94,7 +141,7 @@ export function BoardView({ page, pageNo }: { page: LeaderboardPage; pageNo: num
       <p className="footnote muted">
         {page.total.toLocaleString('en-US')} ranked
         {page.class ? ` ${CLASSES.find((c) => c.id === page.class)?.name ?? page.class}s` : ''}.
-        Ties share a rank. This page refreshes every minute.
+        Ties share a rank.{season ? '' : ' This page refreshes every minute.'}
       </p>
     </section>
   );

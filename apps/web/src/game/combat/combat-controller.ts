@@ -35,6 +35,8 @@ export interface CombatControllerDeps {
   world: () => WorldState | null;
   /** XP or level changed on the server: refetch the character sheet */
   onProgress: () => void;
+  /** players that are enemies (the other arena team's eids): Tab, the target frame */
+  enemies?: () => ReadonlySet<number>;
 }
 
 /** NPCs the server did not label: hostile when they aggro on sight (content). */
@@ -63,6 +65,11 @@ export class CombatController {
 
   get targetEid() {
     return this.target;
+  }
+
+  /** A player of the other arena team (an NPC's hostility is its disposition). */
+  private isEnemyPlayer(eid: number): boolean {
+    return this.deps.enemies?.().has(eid) ?? false;
   }
 
   /** A (re)connect: the world is new, eids are new. */
@@ -96,7 +103,7 @@ export class CombatController {
     return true;
   }
 
-  /** Tab: the next hostile NPC in view, nearest first. */
+  /** Tab: the next hostile NPC (or arena enemy) in view, nearest first. */
   tab(now: number, inView: (p: Vec2) => boolean) {
     const world = this.deps.world();
     if (!world) return;
@@ -124,7 +131,7 @@ export class CombatController {
         x: p.x,
         y: p.y,
         dead: !!e.info.dead,
-        hostile: dispositionOf(e.info) === 'hostile',
+        hostile: dispositionOf(e.info) === 'hostile' || this.isEnemyPlayer(eid),
       });
     }
     return out;
@@ -151,8 +158,10 @@ export class CombatController {
       target = this.target ?? undefined;
     } else if (ability.target === 'ally') {
       const t = this.target === null ? null : world.others.get(this.target);
-      // a friendly player targeted: heal them; otherwise yourself
-      if (t && t.info.kind === 'player' && !t.info.dead) target = this.target ?? undefined;
+      // a friendly player targeted: heal them; otherwise (an enemy too) yourself
+      const tid = this.target;
+      if (t && tid !== null && t.info.kind === 'player' && !t.info.dead && !this.isEnemyPlayer(tid))
+        target = tid;
     }
     const res = await this.deps.commands.use({
       ability: id,
@@ -342,6 +351,7 @@ export class CombatController {
       level: i.level,
       rank: i.kind === 'npc' ? (i.rank ?? tpl?.rank ?? 'normal') : null,
       disposition: dispositionOf(i),
+      hostile: dispositionOf(i) === 'hostile' || this.isEnemyPlayer(this.target),
       health: i.health,
       maxHealth: i.maxHealth,
       dead: !!i.dead,

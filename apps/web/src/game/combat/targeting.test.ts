@@ -51,6 +51,36 @@ describe('Tab targeting', () => {
   });
 });
 
+describe('Tab targeting in the arena', () => {
+  const player = (eid: number, x: number, hostile: boolean, dead = false): Targetable => ({
+    eid,
+    kind: 'player',
+    x,
+    y: 0,
+    dead,
+    hostile,
+  });
+
+  it("cycles the other team's players, nearest first, never your teammates", () => {
+    const arena = [
+      player(2, 3, false),
+      player(11, 9, true),
+      player(12, 5, true),
+      player(3, 1, false),
+    ];
+    expect(nextTabTarget(arena, me, null)).toBe(12);
+    expect(nextTabTarget(arena, me, 12)).toBe(11);
+    expect(nextTabTarget(arena, me, 11)).toBe(12);
+  });
+
+  it('skips fallen enemies, and mixes with hostile NPCs by distance', () => {
+    const l = [player(11, 2, true, true), player(12, 8, true), npc(20, 4, 0)];
+    expect(nextTabTarget(l, me, null)).toBe(20);
+    expect(nextTabTarget(l, me, 20)).toBe(12);
+    expect(nextTabTarget([player(11, 2, true, true)], me, null)).toBeNull();
+  });
+});
+
 describe('click targeting', () => {
   it('picks the nearest entity within the tolerance', () => {
     const l = [npc(1, 10, 10), npc(2, 11, 10)];

@@ -1,6 +1,7 @@
 /**
- * Choosing a target: Tab cycles the hostile NPCs in view nearest first, a click
- * picks the entity under the pointer. Pure (positions in metres).
+ * Choosing a target: Tab cycles the hostiles in view nearest first — NPCs that
+ * fight on sight, and in an arena the other team's players —, a click picks the
+ * entity under the pointer. Pure (positions in metres).
  */
 import { distance, type Vec2 } from '@necp/shared';
 
@@ -10,12 +11,13 @@ export interface Targetable {
   x: number;
   y: number;
   dead: boolean;
-  /** npcs only */
+  /** an NPC hostile by disposition, or a player of the other arena team */
   hostile: boolean;
 }
 
 /**
- * The next Tab target: living hostile NPCs ordered by distance from `self`.
+ * The next Tab target: living hostiles (NPCs and arena enemies alike) ordered by
+ * distance from `self`.
  * Without a target (or one that is not in that list) the nearest one; otherwise the
  * one after the current, wrapping around. null when nothing hostile is in view.
  */
@@ -25,9 +27,9 @@ export function nextTabTarget(
   current: number | null,
 ): number | null {
   const list = [...candidates]
-    .filter((c) => c.kind === 'npc' && c.hostile && !c.dead)
+    .filter((c) => c.hostile && !c.dead)
     .map((c) => ({ eid: c.eid, d: distance(self, c) }))
-    // ties by eid: the order must not flip between two equally far NPCs
+    // ties by eid: the order must not flip between two equally far hostiles
     .sort((a, b) => a.d - b.d || a.eid - b.eid);
   if (list.length === 0) return null;
   const i = current === null ? -1 : list.findIndex((c) => c.eid === current);

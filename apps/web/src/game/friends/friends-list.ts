@@ -5,13 +5,8 @@
  */
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@necp/api';
-import {
-  CLASSES,
-  FRIENDS_MAX,
-  zoneById,
-  type FriendPresenceMsg,
-  type PresenceStatus,
-} from '@necp/shared';
+import { CLASSES, FRIENDS_MAX, type FriendPresenceMsg, type PresenceStatus } from '@necp/shared';
+import { zoneDisplayName } from '../world/zone-lookup';
 
 /** friends.list as the API answers it */
 export type FriendsList = inferRouterOutputs<AppRouter>['friends']['list'];
@@ -51,7 +46,8 @@ export function lastSeenText(at: number | null, now: number): string {
   return `last seen ${Math.floor(ago / DAY)} d ago`;
 }
 
-export const zoneName = (zoneId: string) => zoneById(zoneId)?.name ?? zoneId;
+/** a district's or an instance's name ("Neon Pit Arena", not its match id) */
+export const zoneName = (zoneId: string) => zoneDisplayName(zoneId);
 
 export const classLabel = (classId: string) =>
   CLASSES.find((c) => c.id === classId)?.name ?? classId;

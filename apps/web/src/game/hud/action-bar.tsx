@@ -180,6 +180,15 @@ export function ActionBar() {
         onClick={() => togglePanel('achievements')}
       />
       <BarButton
+        testId="hud-queue"
+        icon="⚔"
+        label="Finder"
+        hotkey="K"
+        title="Group finder (K)"
+        on={panels.queue}
+        onClick={() => togglePanel('queue')}
+      />
+      <BarButton
         testId="hud-daily"
         icon="✦"
         label="Daily"

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type {
+  JoinQueueInput,
   LootChoice,
   LootMode,
   PartyInvitedMsg,
@@ -56,6 +57,11 @@ export interface GameCommands {
   lootAssign: (dropId: string, memberId: string, name: string) => Promise<boolean>;
   lootKeep: (dropId: string) => void;
   unignore: (name: string) => Promise<boolean>;
+  /** matchmaking (net/match-commands.ts): queue, leave, answer a ready check, read the status */
+  matchQueue: (request: JoinQueueInput) => Promise<boolean>;
+  matchLeave: () => Promise<boolean>;
+  matchAnswer: (matchId: string, accept: boolean) => Promise<boolean>;
+  matchRefresh: () => void;
   /** the achievement title chosen here (null: none): the own nameplate shows it at once */
   setOwnTitle: (title: string | null) => void;
 }

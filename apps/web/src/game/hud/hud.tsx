@@ -90,8 +90,8 @@ export function Hud() {
         <span className="ach__help">
           <kbd>Y</kbd> achievements
         </span>{' '}
-        · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro · <kbd>L</kbd> log ·{' '}
-        <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu
+        · <kbd>K</kbd> group finder · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro ·{' '}
+        <kbd>L</kbd> log · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu
       </p>
     </div>
   );

@@ -28,6 +28,9 @@ const PROTECTED = [
   '[data-testid=item-menu]',
   '[data-testid=low-health-alert]',
   '[data-testid=chat-window]',
+  // matchmaking: the queue chip and the ready check
+  '.qchip',
+  '.rcheck',
   // the phone's touch controls
   '.stick',
   '.touch__buttons',

@@ -1,7 +1,7 @@
 'use client';
 /**
  * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
- * R reputation, O friends, G guild, Y achievements, T metro (at a station), M mailbox (at a mail terminal),
+ * R reputation, O friends, G guild, Y achievements, K group finder, T metro (at a station), M mailbox (at a mail terminal),
  * F pick up / open, E use what is in front of you (talk to a contact, ride the
  * metro, the bank or mail terminal, else pick up),
  * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
@@ -14,6 +14,7 @@ import { escapeAction } from '../input/key-actions';
 import type { GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
 import { runContextAction } from './touch/context-action';
+import { isInstanceZone } from '../world/zone-lookup';
 
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
@@ -27,12 +28,14 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
     const toggleTravel = () => {
       const s = store.getState();
       if (s.panels.travel) return s.setPanel('travel', false);
+      if (isInstanceZone(s.zone?.id))
+        return s.toast('info', 'No metro runs in here: the match sends you back when it ends.');
       if (!s.stationNear) return s.toast('info', 'Walk to a metro station to ride the metro.');
       s.setPanel('travel', true);
     };
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
-      if (s.kicked || s.fatal || s.ride) return;
+      if (s.kicked || s.fatal || s.ride || s.transfer) return;
       if (e.key === 'Escape') {
         switch (escapeAction(s)) {
           case 'dialog':
@@ -80,6 +83,8 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('guild');
         case 'KeyY':
           return s.togglePanel('achievements');
+        case 'KeyK':
+          return s.togglePanel('queue');
         case 'KeyN':
           return s.setNotificationsOpen(!s.notificationsOpen);
         case 'KeyT':

@@ -11,16 +11,13 @@
  * answers nothing, so every failed reconnect asks for a ticket too.
  */
 import { io, type Socket } from 'socket.io-client';
-import {
-  snapshotParser,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SimTicket,
-} from '@necp/shared';
+import { snapshotParser, type ClientToServerEvents, type ServerToClientEvents } from '@necp/shared';
+import { handshakeAuth, type EntryTicket } from './raid-entry';
 
 export type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export type EnterFn = () => Promise<SimTicket>;
+/** a fresh ticket (with the raid's quantum_sync_token when the character is in a raid) */
+export type EnterFn = () => Promise<EntryTicket>;
 
 export interface SimSocketHandle {
   socket: SimSocket;
@@ -29,14 +26,14 @@ export interface SimSocketHandle {
 }
 
 export function connectSim(
-  first: SimTicket,
+  first: EntryTicket,
   enter: EnterFn,
-  onMoved: (ticket: SimTicket) => void = () => undefined,
+  onMoved: (ticket: EntryTicket) => void = () => undefined,
 ): SimSocketHandle {
-  let unused: SimTicket | null = first;
+  let unused: EntryTicket | null = first;
   let ticketError: unknown = null;
   let moved = false;
-  const moveTo = (t: SimTicket) => {
+  const moveTo = (t: EntryTicket) => {
     if (moved) return;
     moved = true;
     socket.io.reconnection(false);
@@ -53,7 +50,7 @@ export function connectSim(
       (reuse ? Promise.resolve(reuse) : enter()).then(
         (t) => {
           ticketError = null;
-          if (t.simUrl === first.simUrl) return cb({ ticket: t.ticket });
+          if (t.simUrl === first.simUrl) return cb(handshakeAuth(t));
           // the zone is served elsewhere now: this socket gives way to one there
           cb({ ticket: '' });
           moveTo(t);

@@ -1,5 +1,5 @@
 /**
- * Characters on the street: players as cyan markers, NPCs coloured by how they
+ * Characters on the street: players as cyan markers (red: the other arena team), NPCs coloured by how they
  * relate to you (hostile red, neutral yellow) and framed by rank (elite, boss),
  * corpses greyed and fallen, the own character distinct. Every living one carries
  * a name plate ([TAG] Name and level, a player's title under it) and a health bar
@@ -20,6 +20,7 @@ export interface DrawnEntity {
   kind: 'player' | 'npc';
   dead?: boolean;
   rank?: NpcRank;
+  /** NPCs: how they relate to you; players: 'hostile' for the other arena team */
   disposition?: NpcDisposition;
   /** 0..1 of a cast in progress (drawn as a thin bar under the plate) */
   cast?: number | null;
@@ -56,10 +57,14 @@ export interface PlateJob {
 }
 const GOLD = '#ffc83d';
 
-/** Body colour: players cyan, hostile NPCs red, neutral ones yellow. */
+/** Hostile NPCs (unless labelled neutral) and players of the other arena team. */
+export const isHostile = (e: Pick<DrawnEntity, 'kind' | 'disposition'>): boolean =>
+  e.kind === 'player' ? e.disposition === 'hostile' : e.disposition !== 'neutral';
+
+/** Body colour: players cyan, hostiles (NPCs, arena enemies) red, neutral NPCs yellow. */
 export function entityColor(e: Pick<DrawnEntity, 'kind' | 'disposition'>): string {
-  if (e.kind === 'player') return C.cyan;
-  return e.disposition === 'neutral' ? C.yellow : C.red;
+  if (isHostile(e)) return C.red;
+  return e.kind === 'player' ? C.cyan : C.yellow;
 }
 
 const radiusOf = (cam: Camera, e: DrawnEntity) => {
@@ -74,14 +79,7 @@ function healthBar(ctx: CanvasRenderingContext2D, x: number, y: number, e: Drawn
   ctx.fillRect(x - w / 2 - 1, y - 1, w + 2, 7);
   ctx.fillStyle = 'rgba(255, 255, 255, 0.10)';
   ctx.fillRect(x - w / 2, y, w, 5);
-  ctx.fillStyle =
-    e.kind === 'npc' && e.disposition !== 'neutral'
-      ? C.red
-      : frac > 0.5
-        ? C.green
-        : frac > 0.25
-          ? C.yellow
-          : C.red;
+  ctx.fillStyle = isHostile(e) ? C.red : frac > 0.5 ? C.green : frac > 0.25 ? C.yellow : C.red;
   ctx.fillRect(x - w / 2, y, w * frac, 5);
   // quarter ticks make a long fight readable
   ctx.fillStyle = 'rgba(5, 6, 11, 0.6)';
@@ -172,7 +170,7 @@ export function drawTargetRing(
   const x = cam.sx(e.x);
   const y = cam.sy(e.y);
   const r = radiusOf(cam, e) * 1.9;
-  const color = e.kind === 'player' ? C.green : entityColor(e);
+  const color = e.kind === 'player' && !isHostile(e) ? C.green : entityColor(e);
   ctx.save();
   ctx.translate(x, y);
   ctx.scale(1, 0.6); // lying on the ground

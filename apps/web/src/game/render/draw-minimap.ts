@@ -6,6 +6,7 @@
 import { isMetroStation, type Vec2, type ZoneInfo } from '@necp/shared';
 import type { MapContact } from '../world/contacts';
 import type { Camera } from './camera';
+import { entityColor, type DrawnEntity } from './draw-entities';
 import { drawMinimapParty, type PartyMarker } from './draw-party';
 import { C, FONT_DISPLAY } from './palette';
 
@@ -88,7 +89,7 @@ export function drawMinimap(
   cam: Camera,
   zone: ZoneInfo,
   self: Vec2,
-  others: { x: number; y: number; kind: string; dead?: boolean; disposition?: string }[],
+  others: Pick<DrawnEntity, 'x' | 'y' | 'kind' | 'dead' | 'disposition'>[],
   contacts: readonly MapContact[],
   dpr: number,
   party: readonly PartyMarker[] = [],
@@ -107,7 +108,7 @@ export function drawMinimap(
   ctx.strokeRect(ox + v.x0 * k, oy + v.y0 * k, (v.x1 - v.x0) * k, (v.y1 - v.y0) * k);
   for (const o of others) {
     if (o.dead) continue;
-    ctx.fillStyle = o.kind !== 'npc' ? C.cyan : o.disposition === 'neutral' ? C.yellow : C.red;
+    ctx.fillStyle = entityColor(o);
     ctx.fillRect(ox + o.x * k - 1.5, oy + o.y * k - 1.5, 3, 3);
   }
   drawMapContacts(ctx, ox, oy, k, contacts);

@@ -24,6 +24,8 @@ export interface TargetView {
   level: number;
   rank: NpcRank | null;
   disposition: NpcDisposition | null;
+  /** a hostile NPC, or a player of the other arena team (red, attackable) */
+  hostile: boolean;
   health: number;
   maxHealth: number;
   dead: boolean;

@@ -34,8 +34,10 @@ import {
   type PartyState,
 } from '../party/party-state';
 import { initialCombatUi, type CombatUiActions, type CombatUiState } from './combat-types';
+import { initialMatchUi, type MatchUiState } from '../matchmaking/queue-view';
 import type { ItemUiActions, ItemUiState } from './ui-types';
 import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
+import { initialArenaUi, type ArenaUiState } from './arena-types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -86,7 +88,7 @@ export interface FatalError {
   signIn?: boolean;
 }
 
-export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
+export interface GameState extends ItemUiState, CombatUiState, WorldUiState, ArenaUiState {
   status: ConnectionStatus;
   pingMs: number | null;
   zone: { id: string; name: string } | null;
@@ -110,6 +112,8 @@ export interface GameState extends ItemUiState, CombatUiState, WorldUiState {
   notificationsOpen: boolean;
   /** shift-click on an item: the chat input gets its [Name] (n counts requests) */
   chatLinkRequest: { itemId: string; name: string; n: number } | null;
+  /** matchmaking: the queue, the ready check, the match, a penalty (matchmaking/queue-view.ts) */
+  match: MatchUiState;
 }
 
 export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
@@ -183,6 +187,7 @@ export function createGameStore(): GameStore {
     playerMenu: null,
     notificationsOpen: false,
     chatLinkRequest: null,
+    match: initialMatchUi(),
     panels: {
       inventory: false,
       character: false,
@@ -195,6 +200,7 @@ export function createGameStore(): GameStore {
       mail: false,
       guild: false,
       achievements: false,
+      queue: false,
     },
     dialog: null,
     contextMenu: null,
@@ -208,6 +214,7 @@ export function createGameStore(): GameStore {
     charStats: null,
     ...initialCombatUi(),
     ...initialWorldUi(),
+    ...initialArenaUi(),
     patch: (p) => set(p),
     toast: (kind, text, item) => {
       const id = nextToastId++;

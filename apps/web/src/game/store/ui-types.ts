@@ -5,7 +5,8 @@ import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
 /**
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
- * O (friends), M (mailbox, at a mail terminal), G (guild), Y (achievements), daily reward.
+ * O (friends), M (mailbox, at a mail terminal), G (guild), Y (achievements), daily reward,
+ * K (the group finder: matchmaking queues).
  */
 export type PanelId =
   | 'inventory'
@@ -18,7 +19,8 @@ export type PanelId =
   | 'friends'
   | 'mail'
   | 'guild'
-  | 'achievements';
+  | 'achievements'
+  | 'queue';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =

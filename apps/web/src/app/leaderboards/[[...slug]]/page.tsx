@@ -9,6 +9,7 @@ import {
   boardPage,
   boardTops,
   boardView,
+  seasons,
   type BoardView as View,
 } from '@/server/public-leaderboards';
 import { BoardView } from '../board-view';
@@ -43,6 +44,12 @@ async function which(params: Props['params']): Promise<View | null | undefined> 
 
 const className = (id: string) => CLASSES.find((c) => c.id === id)?.name ?? id;
 
+/** The board's title; a past season's: "Arena 1v1 · season S1 final standings". */
+const boardTitle = (view: View) =>
+  view.season
+    ? `${LEADERBOARDS[view.board].short} · season ${view.season} final standings`
+    : LEADERBOARDS[view.board].title;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await which(params);
   if (view === undefined) return { title: 'Leaderboard not found', robots: { index: false } };
@@ -61,11 +68,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     };
   }
   const meta = LEADERBOARDS[view.board];
-  const title = `${meta.title}${view.class ? ` · ${className(view.class)}` : ''}${
+  const title = `${boardTitle(view)}${view.class ? ` · ${className(view.class)}` : ''}${
     view.page > 1 ? ` · page ${view.page}` : ''
   }`;
-  const description = `${meta.description} NECP, the neon city MMO.`;
-  const url = boardPath(view.board, view.class, view.page);
+  const description = view.season
+    ? `The final standings of season ${view.season}: ${meta.short.toLowerCase()}. NECP, the neon city MMO.`
+    : `${meta.description} NECP, the neon city MMO.`;
+  const url = boardPath(view.board, view.class, view.page, view.season);
   return {
     ...base,
     title,
@@ -79,7 +88,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LeaderboardsPage({ params }: Props) {
   const view = await which(params);
   if (view === undefined) notFound();
-  const page = view ? await boardPage(view.board, view.class, view.page) : null;
+  const page = view ? await boardPage(view.board, view.class, view.page, view.season) : null;
   if (view && !page) notFound();
   const meta = view ? LEADERBOARDS[view.board] : null;
   return (
@@ -92,19 +101,21 @@ export default async function LeaderboardsPage({ params }: Props) {
               // leaderboards · night city{view && view.page > 1 ? ` · page ${view.page}` : ''}
             </p>
             <h1 className="lbpage__title" data-testid="lb-title">
-              {meta ? meta.title : 'Leaderboards'}
+              {view ? boardTitle(view) : 'Leaderboards'}
               {view?.class && <span className="lbpage__class"> · {className(view.class)}</span>}
             </h1>
             <p className="lbpage__lead">
               {meta
-                ? meta.description
+                ? view?.season
+                  ? `Season ${view.season} is over: these are its final standings.`
+                  : meta.description
                 : 'Who runs Night City. The top runners by level, achievements and eddies, and the crews that stack the most levels between them.'}
             </p>
           </div>
           <Skyline />
         </section>
         {view && page ? (
-          <BoardView page={page} pageNo={view.page} />
+          <BoardView page={page} pageNo={view.page} seasons={await seasons()} />
         ) : (
           <LeaderboardsIndex tops={await boardTops()} />
         )}

@@ -5,6 +5,7 @@ import {
   ACHIEVEMENT_CATEGORY_LABEL,
   LEADERBOARD_PAGE_SIZE,
   LEADERBOARDS,
+  type ClassId,
   type LeaderboardStanding,
   type PublicProfile,
 } from '@necp/shared';
@@ -94,6 +95,109 @@ function StandingCard({ s, p }: { s: LeaderboardStanding; p: PublicProfile }) {
         </>
       )}
     </article>
+  );
+}
+
+const RESULT_TEXT = { win: 'Win', loss: 'Loss', draw: 'Draw' } as const;
+
+/** This season's rating per bracket and the latest matches with the rating change. */
+function ArenaSection({ p }: { p: PublicProfile }) {
+  const { ratings, recent } = p.arena;
+  if (ratings.length === 0 && recent.length === 0)
+    return (
+      <p className="lb-empty pp-arena" data-testid="pp-arena">
+        No arena matches yet.
+      </p>
+    );
+  return (
+    <div className="pp-arena" data-testid="pp-arena">
+      {ratings.length > 0 ? (
+        <div className="pp-stands">
+          {ratings.map((r) => (
+            <article
+              key={r.bracket}
+              className="pp-stand"
+              data-testid="pp-arena-rating"
+              data-bracket={r.bracket}
+              data-rating={r.rating}
+            >
+              <h3 className="pp-stand__board">Arena {r.bracket}</h3>
+              <Link
+                href={boardPath(r.bracket === '1v1' ? 'arena-1v1' : 'arena-3v3')}
+                className="pp-stand__rank"
+              >
+                {r.rating.toLocaleString('en-US')}
+              </Link>
+              <p className="pp-stand__of muted">± {r.rd}</p>
+              <p className="pp-stand__value">
+                {r.wins} W · {r.losses} L{r.draws > 0 ? ` · ${r.draws} D` : ''}
+              </p>
+            </article>
+          ))}
+        </div>
+      ) : (
+        <p className="lb-empty">Not rated this season yet.</p>
+      )}
+      {recent.length > 0 && (
+        <div className="panel lb-panel">
+          <table className="lb-table" data-testid="pp-matches">
+            <thead>
+              <tr>
+                <th scope="col">Match</th>
+                <th scope="col">Against</th>
+                <th scope="col">Result</th>
+                <th scope="col" className="lb-num">
+                  Rating
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((m) => {
+                const change = m.ratingAfter - m.ratingBefore;
+                return (
+                  <tr
+                    key={m.matchId}
+                    data-testid="pp-match"
+                    data-result={m.result}
+                    data-opponents={m.opponents.join(',')}
+                    data-change={change}
+                  >
+                    <td>
+                      {m.bracket}
+                      {m.season ? ` · ${m.season}` : ''}{' '}
+                      <time className="muted" dateTime={new Date(m.endedAt).toISOString()}>
+                        {dateText(m.endedAt)}
+                      </time>
+                    </td>
+                    <td>
+                      {m.opponents.length > 0
+                        ? m.opponents.map((o, i) => (
+                            <span key={o}>
+                              {i > 0 ? ', ' : ''}
+                              <Link href={playerPath(o)}>{o}</Link>
+                            </span>
+                          ))
+                        : '—'}
+                      {m.teammates.length > 0 && (
+                        <span className="muted"> (with {m.teammates.join(', ')})</span>
+                      )}
+                    </td>
+                    <td>{RESULT_TEXT[m.result]}</td>
+                    <td className="lb-num">
+                      {m.ratingAfter.toLocaleString('en-US')}{' '}
+                      <span className={change >= 0 ? 'neon-cyan' : 'neon-magenta'}>
+                        ({change >= 0 ? '+' : ''}
+                        {change})
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -208,17 +312,52 @@ export default async function PlayerPage({ params }: Props) {
             <p className="lb-empty">No achievements yet.</p>
           )}
 
-          {/*
-            ARENA — reserved for the arena work (issue 14): this runner's Glicko-2 rating per
-            bracket (1v1, 3v3) and its recent matches with the rating change go here, read
-            by a profile field the arena adds to PublicProfile (packages/shared leaderboards).
-          */}
           <h2 className="section-title">
-            <span className="neon-magenta">03</span> Arena
+            <span className="neon-magenta">03</span> Arena{' '}
+            <span className="muted pp__count">season {p.arena.season.key}</span>
           </h2>
-          <p className="lb-empty pp-arena" data-testid="pp-arena">
-            Arena ratings and recent matches will show here once the arena opens.
-          </p>
+          <ArenaSection p={p} />
+
+          {p.pastSeasons.length > 0 && (
+            <>
+              <h2 className="section-title">
+                <span className="neon-magenta">04</span> Past seasons
+              </h2>
+              <ul className="pp-achs" data-testid="pp-past-seasons">
+                {p.pastSeasons.map((s) => (
+                  <li
+                    key={`${s.season}-${s.board}-${s.scope}`}
+                    className="pp-ach"
+                    data-testid="pp-past-season"
+                    data-season={s.season}
+                    data-board={s.board}
+                    data-scope={s.scope}
+                    data-rank={s.rank}
+                  >
+                    <span className="pp-ach__pts">#{s.rank}</span>
+                    <div className="pp-ach__body">
+                      <p className="pp-ach__name">
+                        <Link
+                          href={boardPath(
+                            s.board,
+                            s.scope === 'all' ? null : (s.scope as ClassId),
+                            1,
+                            s.season,
+                          )}
+                        >
+                          Season {s.season} · {LEADERBOARDS[s.board].short}
+                          {s.scope === 'all' ? '' : ` · ${classLabel(s.scope as ClassId)}s`}
+                        </Link>
+                      </p>
+                      <p className="pp-ach__desc muted">
+                        {LEADERBOARDS[s.board].valueLabel} {valueText(s.board, s.value)}
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
 
           <p className="footnote muted">
             <Link href="/leaderboards">All leaderboards</Link> · This page refreshes every minute.

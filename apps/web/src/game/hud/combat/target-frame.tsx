@@ -1,7 +1,8 @@
 'use client';
 /**
- * The target frame (top centre): name coloured by disposition, level, rank badge,
- * health, status effects with time left, and the target's cast bar.
+ * The target frame (top centre): name coloured by disposition (an arena enemy is
+ * red, marked ENEMY), level, rank badge, health, status effects with time left,
+ * and the target's cast bar.
  */
 import { abilityName } from '../../combat/content';
 import type { CastView } from '../../store/combat-types';
@@ -14,7 +15,9 @@ export function TargetFrame() {
   const t = useGame((s) => s.target);
   if (!t) return null;
   const frac = t.maxHealth > 0 ? Math.max(0, Math.min(1, t.health / t.maxHealth)) : 0;
-  const relation = t.kind === 'player' ? 'player' : (t.disposition ?? 'hostile');
+  // a player of the other arena team is as hostile as any NPC
+  const relation =
+    t.kind === 'player' ? (t.hostile ? 'hostile' : 'player') : (t.disposition ?? 'hostile');
   return (
     <section
       className={`hud-card target target--${relation}${t.dead ? ' is-dead' : ''}${t.rank && t.rank !== 'normal' ? ` target--${t.rank}` : ''}`}
@@ -22,6 +25,7 @@ export function TargetFrame() {
       data-eid={t.eid}
       data-health={t.health}
       data-dead={t.dead}
+      data-hostile={t.hostile}
       aria-label={`Target: ${t.name}`}
     >
       <div className="target__row">
@@ -33,6 +37,9 @@ export function TargetFrame() {
         </span>
         {t.rank === 'elite' && <span className="target__rank">ELITE</span>}
         {t.rank === 'boss' && <span className="target__rank target__rank--boss">☠ BOSS</span>}
+        {t.kind === 'player' && t.hostile && (
+          <span className="target__rank target__rank--enemy">ENEMY</span>
+        )}
         <span className="target__dist" title="Distance">
           {t.distance.toFixed(0)} m
         </span>

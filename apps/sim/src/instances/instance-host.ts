@@ -1,0 +1,471 @@
+/**
+ * The instances this sim process runs (docs/instances.md): each is a zone of its
+ * own, leased like an open-world zone (so the web's ticket names this process for
+ * the characters inside), opened for one confirmed match and closed when it is
+ * finished or empty. Entering and leaving are reconnects: the character's
+ * `instanceId` in PostgreSQL says where its next ticket goes; its open-world place
+ * is never overwritten (instances write no positions), so if this process dies
+ * the players land back there with nothing to undo.
+ */
+import {
+  ARENA_RETURN_MS,
+  ARENA_STATE_MS,
+  INSTANCE_EMPTY_CLOSE_MS,
+  ZONES,
+  instanceContent,
+  instanceZoneId,
+  templateForMatch,
+  type ArenaBracket,
+  type ArenaMemberState,
+  type ArenaStateMsg,
+  type InstanceTemplate,
+  type InstanceTransferMsg,
+} from '@necp/shared';
+import {
+  RedisZoneDirectory,
+  ZONE_LEASE_RENEW_MS,
+  closeInstance,
+  findInstance,
+  finishArenaMatch,
+  openInstance,
+  recordMatchStarted,
+  type Clock,
+  type ConfirmedMatch,
+  type GameDeps,
+  type HeldZoneLease,
+  type Log,
+  type ZoneLeases,
+} from '@necp/game';
+import type { SimIo, SimSocket } from '../net/types';
+import { characterRoom } from '../outbox-wiring';
+import { kick, type SessionRegistry } from '../session/sessions';
+import { Zone } from '../zone/zone';
+import { startZoneLoop } from '../zone/zone-loop';
+import { ArenaRules, type ArenaOutcome } from './arena-rules';
+import { ArenaSink } from './arena-sink';
+import { noPositionSaves } from './no-position-saves';
+
+/** The old connection of a player sent through a transfer is closed this long after (the client closes it first). */
+export const TRANSFER_CLOSE_MS = 5_000;
+/** How often (real time) an instance looks after itself: scoreboard, empty, return after the end. */
+const HOUSEKEEPING_MS = 250;
+
+export interface InstanceHostOptions {
+  deps: GameDeps;
+  clock: Clock;
+  log: Log;
+  io: SimIo;
+  leases: ZoneLeases;
+  /** the server's zones by id: an open instance is one of them (the handshake and handlers find it there) */
+  zones: Map<string, Zone>;
+  sessions: SessionRegistry;
+  /** the match is over for matchmaking: its members may queue again */
+  release(matchId: string): Promise<unknown>;
+  /** false: tests step the zones themselves */
+  autoTick?: boolean;
+  /** as the server's zones (ZoneOptions.applyCommands) */
+  applyCommands?: 'in-tick' | 'at-once' | undefined;
+  renewMs?: number;
+  /** real-time period of each instance's housekeeping (default HOUSEKEEPING_MS); its deadlines run on `clock` */
+  housekeepingMs?: number;
+}
+
+interface RunningInstance {
+  zoneId: string;
+  match: ConfirmedMatch;
+  template: InstanceTemplate;
+  zone: Zone;
+  lease: HeldZoneLease;
+  names: Map<string, string>;
+  openedAt: number;
+  arena?: { rules: ArenaRules; sink: ArenaSink; bracket: ArenaBracket };
+  timers: NodeJS.Timeout[];
+  stopLoop?: () => void;
+  closing?: Promise<void>;
+  /** clock ms since when nobody is inside */
+  emptySince?: number | undefined;
+  /** clock ms of the last scoreboard sent */
+  stateSentAt: number;
+  /** clock ms after which everyone is sent back (the arena result is out) */
+  returnAt?: number | undefined;
+}
+
+export class InstanceHost {
+  private readonly running = new Map<string, RunningInstance>();
+  private renewTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly o: InstanceHostOptions) {}
+
+  start(): void {
+    this.renewTimer = setInterval(
+      () => void this.renewAll(),
+      this.o.renewMs ?? ZONE_LEASE_RENEW_MS,
+    );
+    this.renewTimer.unref();
+  }
+
+  /** How many instances this process runs (its load). */
+  get count(): number {
+    return this.running.size;
+  }
+
+  /** The instance leases this process holds, with their tokens (GET /health lists them). */
+  leases(): { zoneId: string; token: number }[] {
+    return [...this.running.values()].map((i) => ({ zoneId: i.zoneId, token: i.lease.token }));
+  }
+
+  has(zoneId: string): boolean {
+    return this.running.has(zoneId);
+  }
+
+  /** The arena rules of an instance (tests). */
+  arenaOf(zoneId: string): ArenaRules | undefined {
+    return this.running.get(zoneId)?.arena?.rules;
+  }
+
+  /**
+   * Opens the match's instance here and sends its members in. False when another
+   * process runs it already, or there is nothing to open it with.
+   */
+  async open(match: ConfirmedMatch): Promise<boolean> {
+    if (this.stopped) return false;
+    const template = templateForMatch(match.kind);
+    if (!template) {
+      this.o.log.error({ matchId: match.matchId, kind: match.kind }, 'no instance map for match');
+      return false;
+    }
+    const zoneId = instanceZoneId(template.content.id, match.matchId);
+    if (this.running.has(zoneId)) return true;
+    const lease = await this.o.leases.tryAcquire(zoneId);
+    if (!lease) return false;
+    const { deps, clock, log } = this.o;
+    const memberIds = match.teams.flat();
+    const rows = await deps.db.character.findMany({
+      where: { id: { in: memberIds } },
+      select: { id: true, name: true },
+    });
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const openedAt = clock.ms();
+    const inst: Partial<RunningInstance> & { timers: NodeJS.Timeout[] } = {
+      timers: [],
+      stateSentAt: -Infinity,
+    };
+    const arena =
+      template.kind === 'arena' && match.bracket
+        ? {
+            rules: new ArenaRules({
+              teams: match.teams,
+              openedAt,
+              onOver: (outcome) => void this.finishArena(zoneId, outcome),
+            }),
+            sink: new ArenaSink(),
+            bracket: match.bracket,
+          }
+        : undefined;
+    const zone = new Zone({
+      content: instanceContent(template, match.matchId),
+      clock,
+      log,
+      positions: noPositionSaves,
+      seed: deps.rng.int(0, 0x7fffffff),
+      ...(this.o.applyCommands ? { applyCommands: this.o.applyCommands } : {}),
+      ...(arena ? { sink: arena.sink } : {}),
+      instance: {
+        ...(template.kind === 'arena'
+          ? { noRespawn: 'You are out of the fight. Wait for the match to end.' }
+          : {}),
+        afterTick: (z, now) => arena?.rules.afterTick(z, now),
+      },
+    });
+    Object.assign(inst, { zoneId, match, template, zone, lease, names, openedAt, arena });
+    const running = inst as RunningInstance;
+    this.running.set(zoneId, running);
+    this.o.zones.set(zoneId, zone);
+    if (this.o.autoTick !== false) running.stopLoop = startZoneLoop(zone, clock, log);
+    try {
+      await recordMatchStarted(deps, { match });
+      const { entered } = await openInstance(deps, {
+        zoneId,
+        matchId: match.matchId,
+        templateId: template.content.id,
+        kind: template.kind,
+        hostId: lease.ownerId,
+        memberIds,
+      });
+      const msg: InstanceTransferMsg = {
+        direction: 'enter',
+        kind: template.kind,
+        zoneName: template.content.name,
+      };
+      for (const characterId of entered) this.pullEverywhere(characterId, msg);
+    } catch (err) {
+      log.error({ err, zone: zoneId }, 'opening an instance failed');
+      await this.close(zoneId, 'abandoned');
+      return false;
+    }
+    const every = this.o.housekeepingMs ?? HOUSEKEEPING_MS;
+    running.timers.push(setInterval(() => void this.housekeeping(running), every));
+    for (const t of running.timers) t.unref();
+    log.info({ zone: zoneId, members: memberIds.length }, 'instance opened');
+    return true;
+  }
+
+  /** Where a character appears on arrival: its team's spawn points in member order. */
+  spawnFor(zoneId: string, characterId: string): { x: number; y: number } | undefined {
+    const inst = this.running.get(zoneId);
+    if (!inst) return undefined;
+    const teams = inst.match.teams;
+    const team = teams.findIndex((ids) => ids.includes(characterId));
+    if (team < 0) return undefined;
+    const spawns = inst.template.teamSpawns[team] ?? inst.template.teamSpawns[0]!;
+    return spawns[teams[team]!.indexOf(characterId) % spawns.length];
+  }
+
+  /** Whether the character belongs to the instance (a ticket for it names it). */
+  isMember(zoneId: string, characterId: string): boolean {
+    return this.running.get(zoneId)?.match.teams.some((t) => t.includes(characterId)) ?? false;
+  }
+
+  /** A raid run here: its match and every member (the handshake checks the quantum_sync_token against them). */
+  raidOf(zoneId: string): { matchId: string; memberIds: string[] } | undefined {
+    const inst = this.running.get(zoneId);
+    if (inst?.template.kind !== 'raid') return undefined;
+    return { matchId: inst.match.matchId, memberIds: inst.match.teams.flat() };
+  }
+
+  /**
+   * Closes the instance once: everyone inside goes back to the open world (their
+   * instanceId cleared, told to reconnect), the zone stops, the match is released
+   * and the lease given back.
+   */
+  close(zoneId: string, reason: 'finished' | 'empty' | 'host_lost' | 'abandoned'): Promise<void> {
+    const inst = this.running.get(zoneId);
+    if (!inst) return Promise.resolve();
+    return (inst.closing ??= this.doClose(inst, reason));
+  }
+
+  /** Shutdown: every instance closes (its players go back to the open world). */
+  async closeAll(): Promise<void> {
+    this.stopped = true;
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    await Promise.all([...this.running.keys()].map((id) => this.close(id, 'abandoned')));
+  }
+
+  /**
+   * Drops every instance as if the process had died (tests of a crash): nothing in
+   * PostgreSQL or Redis is touched, the leases are not given back (they lapse), the
+   * zones stop and vanish with their players.
+   */
+  halt(): void {
+    this.stopped = true;
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    for (const inst of this.running.values()) {
+      for (const t of inst.timers) clearInterval(t);
+      inst.stopLoop?.();
+      if (this.o.zones.get(inst.zoneId) === inst.zone) this.o.zones.delete(inst.zoneId);
+    }
+    this.running.clear();
+  }
+
+  /**
+   * A character entered the open world here while its row says it is in an
+   * instance not run here. If another process runs it, the character is sent
+   * there (a new ticket names that process). If nobody does — its host died and
+   * the lease lapsed, or, without Redis, this only process restarted — it is
+   * closed for everyone (they stay at their return points) and the match released.
+   */
+  settleElsewhere(instanceId: string, socket: SimSocket): void {
+    const { deps, log } = this.o;
+    void (async () => {
+      if (this.running.has(instanceId)) return;
+      const owner = deps.redis
+        ? await new RedisZoneDirectory(deps.redis).ownerOf(instanceId)
+        : null;
+      if (owner) {
+        kick(socket, { reason: 'zone_moved', message: 'Rejoining your match…' });
+        return;
+      }
+      const row = await findInstance(deps, instanceId);
+      const { closed } = await closeInstance(deps, { zoneId: instanceId, reason: 'host_lost' });
+      if (row) await this.o.release(row.matchId);
+      if (closed) log.warn({ zone: instanceId }, 'instance lost with its host: players returned');
+    })().catch((err: unknown) =>
+      log.warn({ err, zone: instanceId }, 'settling a lost instance failed'),
+    );
+  }
+
+  /** Takes a member out of its open-world zone on whichever process holds its socket. */
+  private pullEverywhere(characterId: string, msg: InstanceTransferMsg): void {
+    if (this.o.deps.redis) this.o.io.serverSideEmit('instance:pull', characterId, msg);
+    void pullHere(this.o.sessions, this.o.log, characterId, msg);
+  }
+
+  private async doClose(
+    inst: RunningInstance,
+    reason: 'finished' | 'empty' | 'host_lost' | 'abandoned',
+  ): Promise<void> {
+    const { deps, log } = this.o;
+    for (const t of inst.timers) clearInterval(t);
+    let returned: string[] = [];
+    try {
+      ({ returned } = await closeInstance(deps, { zoneId: inst.zoneId, reason }));
+    } catch (err) {
+      log.error({ err, zone: inst.zoneId }, 'closing an instance in the database failed');
+    }
+    // everyone connected to it reconnects into the open world (their instanceId is cleared)
+    const back = await deps.db.character
+      .findMany({ where: { id: { in: returned } }, select: { id: true, zoneId: true } })
+      .catch(() => []);
+    const zoneName = (id: string) =>
+      ZONES.find((z) => z.id === back.find((b) => b.id === id)?.zoneId)?.name ?? 'the city';
+    for (const s of this.o.sessions.all()) {
+      if (s.zone !== inst.zone) continue;
+      s.socket.emit('instance:transfer', {
+        direction: 'leave',
+        kind: inst.template.kind,
+        zoneName: zoneName(s.characterId),
+        reason: reason === 'finished' ? 'finished' : 'closed',
+      });
+      const socket = s.socket;
+      setTimeout(() => socket.disconnect(true), TRANSFER_CLOSE_MS).unref();
+    }
+    inst.stopLoop?.();
+    await inst.zone.shutdown();
+    if (this.o.zones.get(inst.zoneId) === inst.zone) this.o.zones.delete(inst.zoneId);
+    this.running.delete(inst.zoneId);
+    await this.o.release(inst.match.matchId).catch((err: unknown) => {
+      log.warn({ err, matchId: inst.match.matchId }, 'releasing a match failed');
+    });
+    await this.o.leases.release(inst.lease).catch(() => undefined);
+    log.info({ zone: inst.zoneId, reason, returned: returned.length }, 'instance closed');
+  }
+
+  private async finishArena(zoneId: string, outcome: ArenaOutcome): Promise<void> {
+    const inst = this.running.get(zoneId);
+    if (!inst?.arena) return;
+    const { rules, bracket } = inst.arena;
+    rules.disarm(inst.zone);
+    this.sendArenaState(inst);
+    const { deps, log, io } = this.o;
+    let ratings: { characterId: string; team: number; before: number; after: number }[] = [];
+    try {
+      const res = await finishArenaMatch(deps, {
+        matchId: inst.match.matchId,
+        bracket,
+        teams: [[...(inst.match.teams[0] ?? [])], [...(inst.match.teams[1] ?? [])]],
+        winner: outcome.winner as 0 | 1 | null,
+      });
+      ratings = res.participants.map((p) => ({
+        characterId: p.characterId,
+        team: p.team,
+        before: p.ratingBefore,
+        after: p.ratingAfter,
+      }));
+    } catch (err) {
+      log.error({ err, zone: zoneId }, 'recording an arena result failed');
+    }
+    for (const ids of inst.match.teams)
+      for (const characterId of ids)
+        io.to(characterRoom(characterId)).emit('arena:result', {
+          matchId: inst.match.matchId,
+          bracket,
+          winner: outcome.winner,
+          by: outcome.by,
+          you: inst.match.teams.findIndex((t) => t.includes(characterId)),
+          ratings: ratings.map((r) => ({ ...r, name: inst.names.get(r.characterId) ?? '?' })),
+          returnInMs: ARENA_RETURN_MS,
+        });
+    inst.returnAt = this.o.clock.ms() + ARENA_RETURN_MS;
+  }
+
+  /** The scoreboard when due, the return after the result, closing when empty. */
+  private async housekeeping(inst: RunningInstance): Promise<void> {
+    if (inst.closing) return;
+    const now = this.o.clock.ms();
+    if (inst.arena && now - inst.stateSentAt >= ARENA_STATE_MS) {
+      inst.stateSentAt = now;
+      this.sendArenaState(inst);
+    }
+    if (inst.returnAt !== undefined && now >= inst.returnAt)
+      return this.close(inst.zoneId, 'finished');
+    await this.closeIfEmpty(inst);
+  }
+
+  private sendArenaState(inst: RunningInstance): void {
+    if (!inst.arena) return;
+    const { rules, sink, bracket } = inst.arena;
+    const now = this.o.clock.ms();
+    const teams: ArenaMemberState[][] = inst.match.teams.map((ids) =>
+      ids.map((id) => {
+        const p = inst.zone.player(id);
+        return {
+          characterId: id,
+          eid: p?.eid ?? null,
+          name: inst.names.get(id) ?? '?',
+          health: p?.health ?? 0,
+          maxHealth: p?.maxHealth ?? 0,
+          dead: p ? p.combat.dead : rules.hasArrived(id),
+          damage: sink.damage.get(id) ?? 0,
+          kills: sink.kills.get(id) ?? 0,
+        };
+      }),
+    );
+    for (const [you, ids] of inst.match.teams.entries())
+      for (const id of ids) {
+        const msg: ArenaStateMsg = {
+          matchId: inst.match.matchId,
+          bracket,
+          phase: rules.phase,
+          phaseLeftMs: rules.phase === 'over' ? 0 : Math.max(0, rules.phaseEndsAt - now),
+          you,
+          teams,
+        };
+        this.o.io.to(characterRoom(id)).emit('arena:state', msg);
+      }
+  }
+
+  /** Nobody inside for INSTANCE_EMPTY_CLOSE_MS (or nobody left after the end): closed. */
+  private async closeIfEmpty(inst: RunningInstance): Promise<void> {
+    if (inst.zone.playerCount > 0) {
+      inst.emptySince = undefined;
+      return;
+    }
+    const now = this.o.clock.ms();
+    inst.emptySince ??= now;
+    if (now - inst.emptySince >= INSTANCE_EMPTY_CLOSE_MS) await this.close(inst.zoneId, 'empty');
+  }
+
+  private async renewAll(): Promise<void> {
+    for (const inst of [...this.running.values()]) {
+      const kept = await this.o.leases.renew(inst.lease).catch(() => true);
+      if (!kept) {
+        this.o.log.warn({ zone: inst.zoneId }, 'instance lease lost');
+        await this.close(inst.zoneId, 'host_lost');
+      }
+    }
+  }
+}
+
+/**
+ * A member of a new instance leaves its open-world zone on this process (its
+ * return point saved by the zone's own leaving save) and is told to reconnect.
+ */
+export async function pullHere(
+  sessions: SessionRegistry,
+  log: Log,
+  characterId: string,
+  msg: InstanceTransferMsg,
+): Promise<boolean> {
+  const s = sessions.ofCharacter(characterId);
+  if (!s) return false;
+  try {
+    await s.zone.ask({ k: 'remove', characterId });
+  } catch (err) {
+    log.warn({ err, characterId }, 'leaving for an instance failed');
+  }
+  s.socket.emit('instance:transfer', msg);
+  const socket = s.socket;
+  setTimeout(() => socket.disconnect(true), TRANSFER_CLOSE_MS).unref();
+  return true;
+}

@@ -1,0 +1,77 @@
+/**
+ * Where a confirmed match's instance runs: on the least loaded live sim process
+ * (docs/instances.md). This process opens it itself when it is that one (or when
+ * there is no Redis: it is the only one); otherwise it asks that process through
+ * the Socket.IO adapter and waits for the instance to appear in PostgreSQL — if it
+ * does not (that process died meanwhile), it opens it here.
+ */
+import { findInstanceOfMatch, SimLoadRegistry, type GameDeps, type Log } from '@necp/game';
+import type { MatchLauncher } from '../matchmaking/match-launcher';
+import type { SimIo } from '../net/types';
+import type { InstanceHost } from './instance-host';
+
+/** How long the chosen process has to open the instance before this one does. */
+export const REMOTE_OPEN_WAIT_MS = 5_000;
+const POLL_MS = 200;
+
+export interface InstanceLauncherOptions {
+  deps: GameDeps;
+  log: Log;
+  io: SimIo;
+  host: InstanceHost;
+  /** this process's zone-lease owner id */
+  ownerId: string;
+  /** this process's URL and load now (its published load entry may be 2 s old) */
+  self?: () => { url: string; players: number; instances: number };
+}
+
+export function instanceLauncher(o: InstanceLauncherOptions): MatchLauncher {
+  const loads = o.deps.redis ? new SimLoadRegistry(o.deps.redis) : undefined;
+  const openHere = async (matchId: string, open: () => Promise<boolean>) => {
+    if (!(await open())) throw new Error(`instance of match ${matchId} could not be opened`);
+  };
+  return {
+    async launch(match) {
+      const now = Date.now();
+      const self = o.self ? { ownerId: o.ownerId, ...o.self(), at: now } : undefined;
+      const live = loads ? await loads.live(now, self).catch(() => []) : [];
+      const target = live[0]?.ownerId ?? o.ownerId;
+      if (target === o.ownerId) return openHere(match.matchId, () => o.host.open(match));
+      o.io.serverSideEmit('instance:open', target, match);
+      const deadline = Date.now() + REMOTE_OPEN_WAIT_MS;
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (await findInstanceOfMatch(o.deps, match.matchId)) {
+          o.log.info({ matchId: match.matchId, host: target }, 'instance opened elsewhere');
+          return;
+        }
+      }
+      o.log.warn({ matchId: match.matchId, host: target }, 'chosen host did not open the instance');
+      return openHere(match.matchId, () => o.host.open(match));
+    },
+  };
+}
+
+/** Every few seconds this process tells the others how busy it is (SimLoadRegistry). */
+export function publishSimLoad(o: {
+  deps: GameDeps;
+  log: Log;
+  ownerId: string;
+  url: string;
+  load: () => { players: number; instances: number };
+  everyMs?: number;
+}): () => Promise<void> {
+  if (!o.deps.redis) return () => Promise.resolve();
+  const registry = new SimLoadRegistry(o.deps.redis);
+  const publish = () =>
+    registry
+      .publish({ ownerId: o.ownerId, url: o.url, ...o.load(), at: Date.now() })
+      .catch((err: unknown) => o.log.warn({ err }, 'publishing the sim load failed'));
+  void publish();
+  const timer = setInterval(() => void publish(), o.everyMs ?? 2_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await registry.remove(o.ownerId).catch(() => undefined);
+  };
+}

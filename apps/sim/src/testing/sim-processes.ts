@@ -1,0 +1,175 @@
+/**
+ * REAL sim processes for cluster tests (apps/sim/src/main.ts as child processes) on
+ * one Redis namespace and one PostgreSQL database, and the way in the web gives a
+ * player: a ticket for the URL `enterWorld` names (playZoneOf + simUrlForZone).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Redis } from 'ioredis';
+import type { Db } from '@necp/db';
+import { playZoneOf, signSimTicket, simUrlForZone } from '@necp/game';
+import type { ConnectErrorData } from '@necp/shared';
+import { connectClient, type TestClient } from './test-client';
+import { TEST_TICKET_SECRET } from './test-sim';
+
+const simDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+/** Polls `get` (every 100 ms; a throw counts as "not yet") until it returns something. */
+export async function until<T>(
+  what: string,
+  get: () => Promise<T | undefined>,
+  ms = 20_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await get().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface SimProcess {
+  port: number;
+  url: string;
+  proc: ChildProcess;
+}
+
+/** the web client's patience with "come back in a moment" refusals (game-client.ts) */
+const BUSY_RETRIES = 8;
+
+export class SimProcesses {
+  private readonly procs: ChildProcess[] = [];
+  /** every client opened by join (closed by stop) */
+  readonly clients: TestClient[] = [];
+
+  constructor(
+    private readonly o: {
+      db: Db;
+      /** the test database's URL, for the processes */
+      dbUrl: string;
+      redisUrl: string;
+      /** a REDIS_PREFIX of the test's own; `redis` uses it too */
+      prefix: string;
+      redis: Redis;
+      /** environment every process gets (SIM_NPCS, SIM_SEED …) */
+      env?: Record<string, string>;
+    },
+  ) {}
+
+  /** One sim process, as `pnpm --filter @necp/sim start` runs it (tsx's loader in one node process). */
+  async start(zones: string, env: Record<string, string> = {}): Promise<SimProcess> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: simDir,
+      env: {
+        ...process.env,
+        DATABASE_URL: this.o.dbUrl,
+        REDIS_URL: this.o.redisUrl,
+        REDIS_PREFIX: this.o.prefix,
+        SIM_TICKET_SECRET: TEST_TICKET_SECRET,
+        SIM_PORT: String(port),
+        SIM_PUBLIC_URL: url,
+        SIM_ZONES: zones,
+        OUTBOX_WORKER: 'off',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...this.o.env,
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    this.procs.push(proc);
+    return { port, url, proc };
+  }
+
+  /** Which zones (and instances) a sim holds the lease of (its GET /health). */
+  async leasesOf(sim: SimProcess): Promise<string[]> {
+    const res = await fetch(`${sim.url}/health`);
+    const body = (await res.json()) as { cluster?: { leases: { zoneId: string }[] } };
+    return (body.cluster?.leases ?? []).map((l) => l.zoneId);
+  }
+
+  /** Resolves once `sim` holds the lease of `zoneId`. */
+  holds(sim: SimProcess, zoneId: string, ms?: number): Promise<true> {
+    return until(
+      `${sim.url} holds ${zoneId}`,
+      async () => ((await this.leasesOf(sim)).includes(zoneId) ? true : undefined),
+      ms,
+    );
+  }
+
+  /**
+   * What the web's character.enter does (enterWorld): a ticket, for the URL of the
+   * process running the character's instance, else owning its zone.
+   */
+  async enter(p: { userId: string; characterId: string }) {
+    const { redis } = this.o;
+    const c = await this.o.db.character.findUniqueOrThrow({ where: { id: p.characterId } });
+    const simUrl = await simUrlForZone(
+      { redis, config: { simTicketSecret: TEST_TICKET_SECRET, simPublicUrl: '' } },
+      await playZoneOf({ redis }, c),
+    );
+    const { ticket } = await signSimTicket(
+      TEST_TICKET_SECRET,
+      { userId: p.userId, characterId: p.characterId, role: 'PLAYER', sessionVersion: 0 },
+      Date.now(),
+    );
+    return { simUrl, ticket };
+  }
+
+  /**
+   * Into the game the way the web client gets there: a ticket naming the process that
+   * runs the character's place (expected: `simUrl`), then a connection to it. Refused
+   * UNAVAILABLE — the process is too busy to admit anyone (a loaded test machine), or
+   * still opening the zone it just took over — it tries again shortly with a new ticket.
+   */
+  async join(p: { userId: string; characterId: string }, simUrl: string) {
+    for (let attempt = 1; ; attempt++) {
+      const t = await this.enter(p);
+      expect(t.simUrl).toBe(simUrl);
+      try {
+        const res = await connectClient(Number(new URL(t.simUrl).port), { ticket: t.ticket });
+        this.clients.push(res.client);
+        return res;
+      } catch (err) {
+        const code = (err as { data?: ConnectErrorData }).data?.code;
+        if (code !== 'UNAVAILABLE' || attempt >= BUSY_RETRIES) throw err;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+
+  /** Closes every client, then stops every process still running (SIGTERM; SIGKILL after 10 s). */
+  async stop(): Promise<void> {
+    for (const c of this.clients) c.close();
+    for (const p of this.procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
+    await Promise.all(
+      this.procs.map(
+        (p) =>
+          new Promise<void>((resolve) => {
+            if (p.exitCode !== null || p.signalCode !== null) return resolve();
+            const t = setTimeout(() => p.kill('SIGKILL'), 10_000);
+            p.once('exit', () => {
+              clearTimeout(t);
+              resolve();
+            });
+          }),
+      ),
+    );
+  }
+}

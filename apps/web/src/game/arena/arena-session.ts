@@ -1,0 +1,126 @@
+/**
+ * The game client's side of instances and the arena: instance:transfer (the
+ * transition and the reconnect), arena:state (the scoreboard, and who is an
+ * enemy) and arena:result (the result panel). Framework-free; GameClient owns
+ * one, wires it to every socket and tells it about each zone:welcome.
+ */
+import type { WelcomeMsg } from '@necp/shared';
+import type { SimSocket } from '../net/sim-socket';
+import type { GameState, GameStore } from '../store/game-store';
+import { districtBanner } from '../world/zone-lookup';
+import { arenaEnemyEids, isArenaResult, isArenaState } from './arena-view';
+import {
+  MIN_TRANSFER_MS,
+  TRANSFER_FADE_MS,
+  TRANSFER_GIVE_UP_MS,
+  isInstanceTransfer,
+  transferAction,
+  transferView,
+  welcomeEffects,
+} from './instance-transfer';
+
+export interface ArenaSessionDeps {
+  store: GameStore;
+  /** drop this connection quietly and enter again: the new ticket names where the character is */
+  reconnect: () => void;
+  stopped: () => boolean;
+}
+
+const NO_ENEMIES: ReadonlySet<number> = new Set();
+
+export class ArenaSession {
+  private enemySet: ReadonlySet<number> = NO_ENEMIES;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private deps: ArenaSessionDeps) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+  private patch(p: Partial<GameState>) {
+    this.deps.store.setState(p);
+  }
+
+  /** Eids of the other arena team(s) in view: hostile (Tab, plates, the target frame). */
+  get enemies(): ReadonlySet<number> {
+    return this.enemySet;
+  }
+
+  wire(socket: SimSocket) {
+    socket.on('instance:transfer', (msg: unknown) => this.onTransfer(msg));
+    socket.on('arena:state', (msg: unknown) => {
+      if (!isArenaState(msg)) return;
+      this.enemySet = arenaEnemyEids(msg);
+      this.patch({ arena: { msg, at: performance.now() } });
+    });
+    socket.on('arena:result', (msg: unknown) => {
+      if (isArenaResult(msg)) this.patch({ arenaResult: { msg, at: performance.now() } });
+    });
+  }
+
+  private onTransfer(msg: unknown) {
+    const s = this.store;
+    if (!isInstanceTransfer(msg)) return;
+    const action = transferAction(msg, {
+      transferring: s.transfer !== null && !s.transfer.arrived,
+      kicked: s.kicked !== null,
+      stopped: this.deps.stopped(),
+    });
+    if (action === 'ignore') return;
+    this.clearTimer();
+    // what needed this zone closes with it; the menu would sit over the transition
+    this.patch({
+      transfer: transferView(msg, Date.now()),
+      menuOpen: false,
+      playerMenu: null,
+      dialog: null,
+    });
+    this.deps.reconnect();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.store.transfer) return;
+      this.patch({ transfer: null });
+      this.store.toast('error', 'The transfer timed out. Check your connection and try again.');
+    }, TRANSFER_GIVE_UP_MS);
+  }
+
+  /**
+   * A zone:welcome: ends a transition under way (true: it greets the player itself)
+   * and clears the scoreboard and result outside their match's instance.
+   */
+  welcome(msg: WelcomeMsg): boolean {
+    const s = this.store;
+    const fx = welcomeEffects(msg.zone.id, {
+      transferring: s.transfer !== null,
+      arenaMatchId: s.arena?.msg.matchId ?? s.arenaResult?.msg.matchId ?? null,
+    });
+    if (fx.clearArena) {
+      this.enemySet = NO_ENEMIES;
+      this.patch({ arena: null, arenaResult: null });
+    }
+    const transfer = s.transfer;
+    if (!fx.endTransfer || !transfer) return false;
+    this.clearTimer();
+    // the wipe plays out, then fades, then the arrival banner says where we are
+    const wait = Math.max(0, MIN_TRANSFER_MS - (Date.now() - transfer.startedAt));
+    this.timer = setTimeout(() => {
+      this.patch({ transfer: { ...transfer, arrived: true } });
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.patch({ transfer: null, areaBanner: districtBanner(msg.zone, Date.now()) });
+        if (transfer.direction === 'leave')
+          this.store.toast('success', `Back in ${msg.zone.name}.`);
+      }, TRANSFER_FADE_MS);
+    }, wait);
+    return true;
+  }
+
+  private clearTimer() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  stop() {
+    this.clearTimer();
+  }
+}

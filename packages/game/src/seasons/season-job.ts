@@ -1,0 +1,56 @@
+/**
+ * The season job (graphile-worker, on every outbox worker: packages/game's
+ * startOutboxWorker adds it): a cron line every minute — each instant runs once across
+ * every node — and one run when a worker starts (job key `seasons_tick`: one queued at
+ * a time however many start together), so a season whose end passed while the servers
+ * were down ends as soon as one is back. Exactly once is the database's: endDueSeason
+ * ends a season under its row lock, and a second run finds nothing due.
+ *
+ * With Redis, each run also makes sure the arena boards' sorted sets hold the current
+ * season: a marker names the season they were built for; when it differs they are
+ * dropped, and the next read or the leaderboards' minute job rebuilds them from the
+ * new season's ratings (until then reads answer from PostgreSQL).
+ */
+import { ARENA_BOARD_BRACKET, LEADERBOARD_KEYS } from '@necp/shared';
+import type { Redis } from 'ioredis';
+import type { GameDeps } from '../core/deps';
+import { boardSource } from '../leaderboards/board-registry';
+import { boardSetKeys } from '../leaderboards/redis-boards';
+import { currentSeason } from './current-season';
+import { endDueSeason, type SeasonEnded } from './end-season';
+
+export const SEASON_TASK = 'seasons_tick';
+export const SEASON_CRONTAB = `* * * * * ${SEASON_TASK}`;
+/** The job key of the run queued when a worker starts. */
+export const SEASON_STARTUP_JOB_KEY = 'seasons_tick_startup';
+
+/** The season the arena boards' sorted sets were built for. */
+const ARENA_SEASON_MARKER = 'lb:arena-season';
+
+export const ARENA_BOARDS = LEADERBOARD_KEYS.filter((k) => ARENA_BOARD_BRACKET[k] !== null);
+
+export type SeasonTickDeps = Pick<GameDeps, 'db' | 'clock' | 'log'> & { redis?: Redis | undefined };
+
+/**
+ * Drops the arena boards' sets when they were built for another season; true when it
+ * did. (A rebuild reads the current season's ratings; the subscriber writes only sets
+ * that exist.)
+ */
+export async function syncArenaBoards(redis: Redis, season: string): Promise<boolean> {
+  if ((await redis.get(ARENA_SEASON_MARKER)) === season) return false;
+  const keys = ARENA_BOARDS.flatMap((b) => boardSetKeys(b, boardSource(b).byClass));
+  await redis.del(...keys);
+  await redis.set(ARENA_SEASON_MARKER, season);
+  return true;
+}
+
+/** One run of the season job: ends the season if due, then aligns the arena boards. */
+export async function runSeasonTick(deps: SeasonTickDeps): Promise<SeasonEnded | null> {
+  const ended = await endDueSeason(deps);
+  if (deps.redis) {
+    const season = (await currentSeason(deps.db)).key;
+    if (await syncArenaBoards(deps.redis, season))
+      deps.log.info({ season }, 'arena boards dropped for the season (rebuilt from PostgreSQL)');
+  }
+  return ended;
+}

@@ -1,0 +1,110 @@
+/**
+ * A season's rewards by final rank, by system mail (eddies and items created from the
+ * ledger source `source:season`, held by the mail until taken): the arena brackets'
+ * top ranks (ARENA_SEASON_REWARDS), and — the Neon Popularity Reset — every listed
+ * member of the top guilds (GUILD_SEASON_REWARDS). Written in the season end's
+ * transaction, so they go out exactly once with it.
+ */
+import {
+  ARENA_BOARD_BRACKET,
+  ARENA_SEASON_REWARDS,
+  GUILD_SEASON_REWARDS,
+  LEADERBOARDS,
+  seasonRewardFor,
+  type LeaderboardKey,
+  type SeasonRewardTier,
+} from '@necp/shared';
+import type { Clock } from '../core/clock';
+import type { Tx } from '../core/deps';
+import { sendSystemMail } from '../mail/send-system-mail';
+
+/** The sender the mails show. */
+export const SEASON_MAIL_SENDER = 'Night City Arena League';
+
+interface Standing {
+  board: string;
+  rank: number;
+  subjectId: string;
+  name: string;
+  value: number;
+}
+
+async function mail(
+  tx: Tx,
+  clock: Pick<Clock, 'now'>,
+  to: string,
+  tier: SeasonRewardTier,
+  subject: string,
+  body: string,
+) {
+  await sendSystemMail(
+    { db: tx, clock },
+    {
+      toCharacterId: to,
+      subject,
+      body,
+      eddies: tier.eddies,
+      items: tier.items,
+      reason: 'season',
+      from: SEASON_MAIL_SENDER,
+    },
+  );
+}
+
+/** Mails every reward of `season` from its archived standings; returns the mails sent. */
+export async function mailSeasonRewards(
+  tx: Tx,
+  clock: Pick<Clock, 'now'>,
+  season: string,
+): Promise<number> {
+  const rows: Standing[] = await tx.seasonStanding.findMany({
+    where: { season, scope: 'all' },
+    orderBy: [{ board: 'asc' }, { position: 'asc' }],
+    select: { board: true, rank: true, subjectId: true, name: true, value: true },
+  });
+  let sent = 0;
+  for (const r of rows) {
+    const board = r.board as LeaderboardKey;
+    const bracket = ARENA_BOARD_BRACKET[board];
+    if (bracket) {
+      const tier = seasonRewardFor(ARENA_SEASON_REWARDS, r.rank);
+      if (!tier) continue;
+      await mail(
+        tx,
+        clock,
+        r.subjectId,
+        tier,
+        `Season ${season}: ${LEADERBOARDS[board].short} #${r.rank}`,
+        `Season ${season} is over. You finished #${r.rank} in the ${bracket} arena with a rating of ${r.value} (${tier.label}). Your reward is attached.`,
+      );
+      sent++;
+    } else if (board === 'guilds') {
+      const tier = seasonRewardFor(GUILD_SEASON_REWARDS, r.rank);
+      if (!tier) continue;
+      const members = await tx.guildMember.findMany({
+        // the listed members (those the guild was ranked by): live, not banned now
+        where: {
+          guildId: r.subjectId,
+          character: {
+            deletedAt: null,
+            user: { OR: [{ bannedUntil: null }, { bannedUntil: { lte: clock.now() } }] },
+          },
+        },
+        select: { characterId: true },
+        orderBy: { characterId: 'asc' },
+      });
+      for (const m of members) {
+        await mail(
+          tx,
+          clock,
+          m.characterId,
+          tier,
+          `Neon Popularity Reset: ${r.name} #${r.rank}`,
+          `Season ${season} is over. Your guild ${r.name} finished #${r.rank} on the guild board with a rating of ${r.value} (${tier.label}). Your share is attached.`,
+        );
+        sent++;
+      }
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,3 @@
+export * from './instance-templates';
+export * from './instance-rules';
+export * from './instance-messages';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Obstacle } from '../content/zones';
+import { instanceTemplateById, parseInstanceZoneId, templateForMatch } from './instance-templates';
+
+const inside = (p: { x: number; y: number }, o: Obstacle) =>
+  p.x > o.x && p.x < o.x + o.w && p.y > o.y && p.y < o.y + o.h;
+
+/** Cells of 1 m reachable from `from` without entering an obstacle (4-neighbour flood fill). */
+function reachable(from: { x: number; y: number }, w: number, h: number, obstacles: Obstacle[]) {
+  const free = (x: number, y: number) =>
+    x >= 0 &&
+    y >= 0 &&
+    x < w &&
+    y < h &&
+    !obstacles.some((o) => inside({ x: x + 0.5, y: y + 0.5 }, o));
+  const seen = new Set<string>();
+  const todo = [[Math.floor(from.x), Math.floor(from.y)] as const];
+  while (todo.length > 0) {
+    const [x, y] = todo.pop()!;
+    const k = `${x},${y}`;
+    if (seen.has(k) || !free(x, y)) continue;
+    seen.add(k);
+    todo.push([x + 1, y], [x - 1, y], [x, y + 1], [x, y - 1]);
+  }
+  return (p: { x: number; y: number }) => seen.has(`${Math.floor(p.x)},${Math.floor(p.y)}`);
+}
+
+describe('the raid map: Quantum Reef Siege', () => {
+  const raid = templateForMatch('raid')!;
+
+  it('is the raid matches open, 120 × 80 m, with one team of ten spawn points', () => {
+    expect(raid.content).toMatchObject({ id: 'raid-quantum-reef', name: 'Quantum Reef Siege' });
+    expect([raid.content.width, raid.content.height]).toEqual([120, 80]);
+    expect(raid.teamSpawns).toHaveLength(1);
+    const spawns = raid.teamSpawns[0]!;
+    expect(new Set(spawns.map((s) => `${s.x},${s.y}`)).size).toBe(10);
+    expect(instanceTemplateById('raid-quantum-reef')).toBe(raid);
+    expect(parseInstanceZoneId('raid-quantum-reef--m-1')).toMatchObject({ matchId: 'm-1' });
+    // the arena is still the arena's
+    expect(templateForMatch('arena')?.content.id).toBe('arena-neon-pit');
+  });
+
+  it('is walkable: every spawn is free and reaches the core chamber through the doorways', () => {
+    const { width, height, obstacles } = raid.content;
+    const spawns = raid.teamSpawns[0]!;
+    for (const s of spawns) {
+      expect(s.x > 0 && s.x < width && s.y > 0 && s.y < height).toBe(true);
+      expect(obstacles.some((o) => inside(s, o))).toBe(false);
+    }
+    const canReach = reachable(spawns[0]!, width, height, obstacles);
+    for (const s of spawns) expect(canReach(s)).toBe(true);
+    expect(canReach({ x: 98, y: 40 })).toBe(true); // before the core
+    expect(canReach({ x: 115, y: 40 })).toBe(true); // behind it
+  });
+});
