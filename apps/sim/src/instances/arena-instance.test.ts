@@ -71,7 +71,7 @@ const row = (id: string) =>
   });
 
 describe('an arena instance', () => {
-  it('takes the pair in, fights to a forfeit, records ratings and sends them back', async () => {
+  it('takes the pair in, fights to a forfeit (the leaver penalised), records ratings and sends them back', async () => {
     const a = await inWatson(100, 110);
     const b = await inWatson(300, 310);
     const zoneId = await confirmed(a, b);
@@ -126,6 +126,13 @@ describe('an arena instance', () => {
     });
     const mine = result.ratings.find((r) => r.characterId === a.characterId)!;
     expect(mine.after).toBeGreaterThan(mine.before);
+    // B left the match: barred from queueing for a while, like a decliner; A is not
+    expect(
+      await db.queuePenalty.findUnique({ where: { characterId: b.characterId } }),
+    ).toMatchObject({
+      count: 1,
+    });
+    expect(await db.queuePenalty.findUnique({ where: { characterId: a.characterId } })).toBeNull();
     const rated = await db.arenaRating.findMany({
       where: { characterId: { in: [a.characterId, b.characterId] } },
     });

@@ -28,6 +28,7 @@ import {
   findInstance,
   finishArenaMatch,
   openInstance,
+  penaliseQueueDodgers,
   recordMatchStarted,
   type Clock,
   type ConfirmedMatch,
@@ -40,6 +41,7 @@ import type { SimIo, SimSocket } from '../net/types';
 import { characterRoom } from '../outbox-wiring';
 import { kick, type SessionRegistry } from '../session/sessions';
 import { Zone } from '../zone/zone';
+import { tickMetrics } from '../zone/tick-metrics';
 import { startZoneLoop } from '../zone/zone-loop';
 import { ArenaRules, type ArenaOutcome } from './arena-rules';
 import { ArenaSink } from './arena-sink';
@@ -331,6 +333,7 @@ export class InstanceHost {
       setTimeout(() => socket.disconnect(true), TRANSFER_CLOSE_MS).unref();
     }
     inst.stopLoop?.();
+    tickMetrics.forget(inst.zoneId);
     await inst.zone.shutdown();
     if (this.o.zones.get(inst.zoneId) === inst.zone) this.o.zones.delete(inst.zoneId);
     this.running.delete(inst.zoneId);
@@ -348,6 +351,12 @@ export class InstanceHost {
     rules.disarm(inst.zone);
     this.sendArenaState(inst);
     const { deps, log, io } = this.o;
+    // who is not in the arena at the end left it (or never came): a queue penalty, like a decliner
+    const leavers = inst.match.teams.flat().filter((id) => !inst.zone.player(id));
+    if (leavers.length > 0)
+      await penaliseQueueDodgers(deps, leavers).catch((err: unknown) =>
+        log.warn({ err, zone: zoneId }, 'penalising arena leavers failed'),
+      );
     let ratings: { characterId: string; team: number; before: number; after: number }[] = [];
     try {
       const res = await finishArenaMatch(deps, {

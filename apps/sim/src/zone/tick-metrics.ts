@@ -94,6 +94,11 @@ export class TickMetrics {
   get(zoneId: string): TickStats | undefined {
     return this.zones.get(zoneId);
   }
+
+  /** Drops a zone's stats (an instance that closed: its id never comes back). */
+  forget(zoneId: string): void {
+    this.zones.delete(zoneId);
+  }
 }
 
 /**

@@ -32,6 +32,7 @@ export {
   type FinishArenaMatch,
   type ArenaParticipantChange,
 } from './finish-arena-match';
+export { penaliseQueueDodgers } from './penalties';
 export { QueuePenaltyError } from './errors';
 export { readQueuePenalty } from './queue-penalty-status';
 export { withdrawPartyTicket } from './withdraw-party-ticket';
