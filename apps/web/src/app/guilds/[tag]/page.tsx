@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { GuildPublicView } from '@necp/game';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
-import { Skyline } from '@/components/skyline';
+import { PublicHero } from '@/components/public-hero';
 import { getServerEnv } from '@/env';
 import { classLabel } from '@/game/friends/friends-list';
 import { dateText, guildTitle, membersText, publicGuildPath } from '@/game/guild/guild-view';
@@ -65,47 +65,35 @@ export default async function GuildPage({ params }: Props) {
     <>
       <BrowserSiteHeader />
       <main className="guildpage" data-testid="guild-page" data-tag={g.tag}>
-        <section className="guildpage__hero">
-          <div className="guildpage__inner">
-            <p className="hero__kicker neon-cyan">// guild · night city</p>
-            <div className="guildpage__ident">
-              <span className="guildpage__badge" title={`Level ${g.level}`}>
-                <small>lvl</small>
-                {g.level}
-              </span>
-              <div>
-                <p className="guildpage__tag" data-testid="guild-page-tag">
-                  [{g.tag}]
-                </p>
-                <h1 className="guildpage__name" data-testid="guild-page-name">
-                  {g.name}
-                </h1>
-              </div>
-            </div>
-            <dl className="guildpage__facts">
-              <div>
-                <dt>Level</dt>
-                <dd data-testid="guild-page-level">{g.level}</dd>
-              </div>
-              <div>
-                <dt>Members</dt>
-                <dd data-testid="guild-page-members">{membersText(g.memberCount)}</dd>
-              </div>
-              <div>
-                <dt>Founded</dt>
-                <dd>
-                  <time
-                    dateTime={new Date(g.foundedAt).toISOString()}
-                    data-testid="guild-page-founded"
-                  >
-                    {dateText(g.foundedAt)}
-                  </time>
-                </dd>
-              </div>
-            </dl>
-          </div>
-          <Skyline />
-        </section>
+        <PublicHero
+          kicker="// guild · night city"
+          level={g.level}
+          tag={
+            <p className="guildpage__tag" data-testid="guild-page-tag">
+              [{g.tag}]
+            </p>
+          }
+          name={
+            <h1 className="guildpage__name" data-testid="guild-page-name">
+              {g.name}
+            </h1>
+          }
+          facts={[
+            { label: 'Level', value: g.level, testId: 'guild-page-level' },
+            { label: 'Members', value: membersText(g.memberCount), testId: 'guild-page-members' },
+            {
+              label: 'Founded',
+              value: (
+                <time
+                  dateTime={new Date(g.foundedAt).toISOString()}
+                  data-testid="guild-page-founded"
+                >
+                  {dateText(g.foundedAt)}
+                </time>
+              ),
+            },
+          ]}
+        />
 
         <section className="page guildpage__body">
           <h2 className="section-title">

@@ -11,7 +11,7 @@ import {
 } from '@necp/shared';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
-import { Skyline } from '@/components/skyline';
+import { PublicHero } from '@/components/public-hero';
 import { getServerEnv } from '@/env';
 import { classLabel } from '@/game/friends/friends-list';
 import { dateText, guildTitle, publicGuildPath } from '@/game/guild/guild-view';
@@ -208,69 +208,57 @@ export default async function PlayerPage({ params }: Props) {
     <>
       <BrowserSiteHeader />
       <main className="guildpage pp" data-testid="player-page" data-name={p.name}>
-        <section className="guildpage__hero">
-          <div className="guildpage__inner">
-            <p className="hero__kicker neon-cyan">// runner · night city</p>
-            <div className="guildpage__ident">
-              <span className="guildpage__badge pp__badge" title={`Level ${p.level}`}>
-                <small>lvl</small>
-                {p.level}
-              </span>
-              <div>
-                {p.guild && (
-                  <p className="guildpage__tag">
-                    <Link href={publicGuildPath(p.guild.tag)} data-testid="pp-guild-tag">
-                      [{p.guild.tag}]
-                    </Link>
-                  </p>
-                )}
-                <h1 className="guildpage__name" data-testid="pp-name">
-                  {p.name}
-                </h1>
-                {p.title && (
-                  <p className="pp__title" data-testid="pp-title">
-                    {p.title}
-                  </p>
-                )}
-              </div>
-            </div>
-            <dl className="guildpage__facts">
-              <div>
-                <dt>Level</dt>
-                <dd data-testid="pp-level">{p.level}</dd>
-              </div>
-              <div>
-                <dt>Class</dt>
-                <dd data-testid="pp-class">{classLabel(p.class)}</dd>
-              </div>
-              <div>
-                <dt>Guild</dt>
-                <dd>
-                  {p.guild ? (
-                    <Link href={publicGuildPath(p.guild.tag)} data-testid="pp-guild">
-                      {guildTitle(p.guild)}
-                    </Link>
-                  ) : (
-                    <span className="muted">none</span>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>Achievement points</dt>
-                <dd data-testid="pp-points">{p.achievementPoints.toLocaleString('en-US')}</dd>
-              </div>
-              <div>
-                <dt>Running since</dt>
-                <dd>
-                  <time dateTime={new Date(p.createdAt).toISOString()}>
-                    {dateText(p.createdAt)}
-                  </time>
-                </dd>
-              </div>
-            </dl>
-          </div>
-          <Skyline />
-        </section>
+        <PublicHero
+          kicker="// runner · night city"
+          level={p.level}
+          badgeClass="pp__badge"
+          tag={
+            p.guild && (
+              <p className="guildpage__tag">
+                <Link href={publicGuildPath(p.guild.tag)} data-testid="pp-guild-tag">
+                  [{p.guild.tag}]
+                </Link>
+              </p>
+            )
+          }
+          name={
+            <h1 className="guildpage__name" data-testid="pp-name">
+              {p.name}
+            </h1>
+          }
+          under={
+            p.title && (
+              <p className="pp__title" data-testid="pp-title">
+                {p.title}
+              </p>
+            )
+          }
+          facts={[
+            { label: 'Level', value: p.level, testId: 'pp-level' },
+            { label: 'Class', value: classLabel(p.class), testId: 'pp-class' },
+            {
+              label: 'Guild',
+              value: p.guild ? (
+                <Link href={publicGuildPath(p.guild.tag)} data-testid="pp-guild">
+                  {guildTitle(p.guild)}
+                </Link>
+              ) : (
+                <span className="muted">none</span>
+              ),
+            },
+            {
+              label: 'Achievement points',
+              value: p.achievementPoints.toLocaleString('en-US'),
+              testId: 'pp-points',
+            },
+            {
+              label: 'Running since',
+              value: (
+                <time dateTime={new Date(p.createdAt).toISOString()}>{dateText(p.createdAt)}</time>
+              ),
+            },
+          ]}
+        />
 
         <section className="page guildpage__body">
           <h2 className="section-title">

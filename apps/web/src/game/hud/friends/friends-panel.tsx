@@ -5,7 +5,7 @@
  * adding a friend by name; requests waiting for you (Accept / Decline) and yours
  * waiting on others (Cancel). Presence changes arrive live (friend:presence).
  */
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { FRIENDS_MAX } from '@necp/shared';
 import { toFormError } from '@/trpc/errors';
 import {
@@ -23,6 +23,7 @@ import { useTRPC } from '@/trpc/react';
 import { useFriendActions, useFriends } from '../../friends/use-friends';
 import { useNow } from '../../quests/use-quests';
 import { SMALL_SCREEN } from '../chat/chat-window';
+import { AcceptDecline, NameEntryForm } from './social-controls';
 import { GameWindow } from '../game-window';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
@@ -72,45 +73,15 @@ export function FriendsPanel() {
 
 function AddFriend() {
   const { request } = useFriendActions();
-  const [name, setName] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const wanted = name.trim();
-    if (!wanted || request.isPending) return;
-    // a refusal keeps the name to fix
-    request.mutate(wanted, { onSuccess: () => setName('') });
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Escape') return;
-    // leave the input only: the next Esc closes the window
-    e.preventDefault();
-    e.stopPropagation();
-    e.currentTarget.blur();
-  };
   return (
-    <form className="friends__add" onSubmit={submit}>
-      <input
-        className="friends__input"
-        data-testid="friend-add-input"
-        aria-label="Character name to add as a friend"
-        placeholder="Add a friend by name"
-        autoComplete="off"
-        spellCheck={false}
-        enterKeyHint="send"
-        maxLength={16}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <button
-        type="submit"
-        className="btn btn--small friends__add-btn"
-        data-testid="friend-add"
-        disabled={!name.trim() || request.isPending}
-      >
-        Add
-      </button>
-    </form>
+    <NameEntryForm
+      testIds={{ input: 'friend-add-input', button: 'friend-add' }}
+      label="Character name to add as a friend"
+      placeholder="Add a friend by name"
+      button="Add"
+      busy={request.isPending}
+      send={(name, clear) => request.mutate(name, { onSuccess: clear })}
+    />
   );
 }
 
@@ -137,26 +108,13 @@ function FriendsBody({ list }: { list: FriendsList }) {
               >
                 <span className="friends__req-name">{r.name}</span>
                 <span className="friends__req-note">{agoText(r.at, now)}</span>
-                <span className="friends__btns">
-                  <button
-                    type="button"
-                    className="btn btn--small friends__btn friends__btn--yes"
-                    data-testid="friend-accept"
-                    disabled={actions.accept.isPending}
-                    onClick={() => actions.accept.mutate(r)}
-                  >
-                    Accept
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn--ghost btn--small friends__btn"
-                    data-testid="friend-decline"
-                    disabled={actions.decline.isPending}
-                    onClick={() => actions.decline.mutate(r)}
-                  >
-                    Decline
-                  </button>
-                </span>
+                <AcceptDecline
+                  testIds={{ accept: 'friend-accept', decline: 'friend-decline' }}
+                  accepting={actions.accept.isPending}
+                  declining={actions.decline.isPending}
+                  onAccept={() => actions.accept.mutate(r)}
+                  onDecline={() => actions.decline.mutate(r)}
+                />
               </li>
             ))}
           </ul>

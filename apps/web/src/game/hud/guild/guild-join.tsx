@@ -19,6 +19,7 @@ import { useNow } from '../../quests/use-quests';
 import { eddiesText, expiresText } from '../../guild/guild-view';
 import { useGuildActions, useGuildInvites } from '../../guild/use-guild';
 import { useGame } from '../store-context';
+import { AcceptDecline } from '../friends/social-controls';
 import { blurOnEscape } from './blur-on-escape';
 
 export function GuildJoin() {
@@ -49,26 +50,13 @@ export function GuildJoin() {
                     from {i.from} · {expiresText(i.expiresAt, now)}
                   </span>
                 </span>
-                <span className="friends__btns">
-                  <button
-                    type="button"
-                    className="btn btn--small friends__btn friends__btn--yes"
-                    data-testid="guild-invite-accept"
-                    disabled={actions.accept.isPending}
-                    onClick={() => actions.accept.mutate(i)}
-                  >
-                    Accept
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn--ghost btn--small friends__btn"
-                    data-testid="guild-invite-decline"
-                    disabled={actions.decline.isPending}
-                    onClick={() => actions.decline.mutate(i)}
-                  >
-                    Decline
-                  </button>
-                </span>
+                <AcceptDecline
+                  testIds={{ accept: 'guild-invite-accept', decline: 'guild-invite-decline' }}
+                  accepting={actions.accept.isPending}
+                  declining={actions.decline.isPending}
+                  onAccept={() => actions.accept.mutate(i)}
+                  onDecline={() => actions.decline.mutate(i)}
+                />
               </li>
             ))}
           </ul>

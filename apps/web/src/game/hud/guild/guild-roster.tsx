@@ -23,6 +23,7 @@ import { refusal, useGuildActions, useRoster } from '../../guild/use-guild';
 import { useNow } from '../../quests/use-quests';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
+import { NameEntryForm } from '../friends/social-controls';
 import { blurOnEscape } from './blur-on-escape';
 
 type Actions = ReturnType<typeof useGuildActions>;
@@ -141,38 +142,15 @@ function Motd({ g, actions }: { g: MyGuild; actions: Actions }) {
 }
 
 function InviteByName({ actions }: { actions: Actions }) {
-  const [name, setName] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const wanted = name.trim();
-    if (!wanted || actions.invite.isPending) return;
-    // a refusal keeps the name to fix
-    actions.invite.mutate(wanted, { onSuccess: () => setName('') });
-  };
   return (
-    <form className="friends__add" onSubmit={submit}>
-      <input
-        className="friends__input"
-        data-testid="guild-invite-input"
-        aria-label="Character name to invite to the guild"
-        placeholder="Invite a runner by name"
-        autoComplete="off"
-        spellCheck={false}
-        enterKeyHint="send"
-        maxLength={16}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        onKeyDown={blurOnEscape}
-      />
-      <button
-        type="submit"
-        className="btn btn--small friends__add-btn"
-        data-testid="guild-invite"
-        disabled={!name.trim() || actions.invite.isPending}
-      >
-        Invite
-      </button>
-    </form>
+    <NameEntryForm
+      testIds={{ input: 'guild-invite-input', button: 'guild-invite' }}
+      label="Character name to invite to the guild"
+      placeholder="Invite a runner by name"
+      button="Invite"
+      busy={actions.invite.isPending}
+      send={(name, clear) => actions.invite.mutate(name, { onSuccess: clear })}
+    />
   );
 }
 
