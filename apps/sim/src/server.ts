@@ -22,8 +22,8 @@ import {
   type ZoneFence,
   type ZoneLeases,
 } from '@necp/game';
-import { AreaNotices } from './areas/area-notices';
-import { DbCombatSink } from './combat/db-combat-sink';
+import type { AreaNotices } from './areas/area-notices';
+import type { DbCombatSink } from './combat/db-combat-sink';
 import { AdmissionGate, type AdmissionOptions } from './auth/admission';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
@@ -34,7 +34,6 @@ import { instanceLauncher, publishSimLoad } from './instances/instance-launcher'
 import { ItemCooldowns } from './items/item-cooldowns';
 import type { MatchLauncher } from './matchmaking/match-launcher';
 import { SimMatchmaking } from './matchmaking/sim-matchmaking';
-import { ZoneLoot } from './loot/zone-loot';
 import type { SimIo } from './net/types';
 import { roomNotifier, type CharacterNotifier } from './outbox-wiring';
 import { handleConnection, zoneFor } from './session/connect';
@@ -43,6 +42,7 @@ import { recordZones, type RecordingFile } from './replay/recording-files';
 import { DbPositionWriter } from './zone/position-writer';
 import { Zone } from './zone/zone';
 import { startZoneLoop } from './zone/zone-loop';
+import { zoneServices } from './zone/zone-services';
 
 export interface SimServerOptions {
   deps: GameDeps;
@@ -130,10 +130,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     for (const z of zones.values()) if (z.player(characterId)) return z;
     return undefined;
   };
-  const combat = new Map<string, DbCombatSink>();
-  const areas = new Map<string, AreaNotices>();
   const items = new ItemCooldowns(clock);
-  const loot = new Map<string, ZoneLoot>();
   const loops = new Map<string, () => void>();
   const recordings = new Map<string, RecordingFile>();
   const sessions = new SessionRegistry();
@@ -158,17 +155,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     });
     // before anything reaches the zone: a recording starts at tick 0
     if (opts.recordDir) recordings.set(zone.id, recordZones([zone], opts.recordDir, log)[0]!);
-    const sink = new DbCombatSink(simDeps, zone, log, locate, socketLootNotifier(io.of('/')));
-    sink.start();
-    const notices = new AreaNotices(simDeps, zone.id, log.child({ zone: zone.id }));
-    notices.start(zone);
-    const zoneLoot = new ZoneLoot(simDeps, zone, log);
-    // drops survive a restart: show them before the first player can arrive
-    drops += await zoneLoot.load();
-    zoneLoot.start();
-    combat.set(zone.id, sink);
-    areas.set(zone.id, notices);
-    loot.set(zone.id, zoneLoot);
+    // kills pay, drops show and sweep, areas announce (zone/zone-services.ts; dungeons share it)
+    drops += await services.attach(zone);
     zones.set(zone.id, zone);
     // zones opened side by side finish in any order: keep content order (iteration is deterministic)
     const rank = (id: string) => mayRun.findIndex((z) => z.id === id);
@@ -191,12 +179,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     loops.delete(zoneId);
     if (kickMsg) for (const s of sessions.all()) if (s.zone === zone) kick(s.socket, kickMsg);
     await zone.shutdown();
-    await loot.get(zoneId)?.idle();
-    await combat.get(zoneId)?.drain();
-    await areas.get(zoneId)?.idle();
-    loot.delete(zoneId);
-    combat.delete(zoneId);
-    areas.delete(zoneId);
+    await services.detach(zoneId);
     await recordings.get(zoneId)?.close();
     recordings.delete(zoneId);
   };
@@ -258,6 +241,13 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     perMessageDeflate: false,
     httpCompression: false,
   });
+  // each zone's database side: combat sink, area notices, drops (open world and dungeons)
+  const services = zoneServices({
+    deps: simDeps,
+    log,
+    locate,
+    notify: socketLootNotifier(io.of('/')),
+  });
 
   const sub = deps.redis?.duplicate();
   // the adapter's pub/sub channels carry the deployment prefix (ioredis' keyPrefix does not apply to channels)
@@ -288,6 +278,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     release: (matchId) => matchmaking.release(matchId),
     autoTick: opts.autoTick !== false,
     applyCommands: opts.applyCommands,
+    services,
   });
   // queues in Redis when there is one (every process matches from them), else in memory
   const matchmaking: SimMatchmaking = new SimMatchmaking({
@@ -343,7 +334,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
         {
           deps: simDeps,
           zones,
-          loot,
+          loot: services.loot,
           items,
           sessions,
           matchmaking,
@@ -443,8 +434,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     port,
     io,
     zones,
-    combat,
-    areas,
+    combat: services.combat,
+    areas: services.areas,
     notifier,
     sessions,
     matchmaking,

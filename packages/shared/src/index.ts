@@ -39,6 +39,7 @@ export * from './content/ability-schema';
 export * from './content/effects';
 export * from './content/abilities';
 export * from './rules/line-of-sight';
+export * from './rules/telegraph';
 export * from './rules/effects';
 export * from './rules/abilities';
 export * from './content/starter-kits';

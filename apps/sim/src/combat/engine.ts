@@ -5,21 +5,24 @@ import {
   checkAbilityUse,
   checkTarget,
   effectById,
+  insideTelegraph,
+  telegraphBounds,
   type AbilityTargetState,
   type AbilityTemplate,
   type CombatEvent,
   type CombatRefusal,
   type CombatRng,
   type EffectTemplate,
+  type TelegraphArea,
   type Vec2,
 } from '@necp/shared';
 import type { Clock, CombatLogRow } from '@necp/game';
 import type { Player } from '../zone/player';
 import { CombatReport } from './combat-report';
 import { runEffects } from './effect-ticks';
-import { knowsAbility, type Fighter } from './fighter';
+import { hostile, knowsAbility, type Fighter } from './fighter';
 import { Regeneration } from './regeneration';
-import { AbilityResolver } from './resolution';
+import { AbilityResolver, type AreaHit } from './resolution';
 import { MISSING, targetState } from './targeting';
 
 /** What the engine needs to know about the zone it runs in. */
@@ -218,6 +221,28 @@ export class CombatEngine {
   /** Announces a fighter that came back on its own (an NPC respawn). */
   announceRespawn(f: Fighter): void {
     this.report.emit({ k: 'respawn', src: f.eid, dst: f.eid });
+  }
+
+  /** Reports what no rule produced: a boss's telegraph, phase change or cancelled telegraph. */
+  announce(e: CombatEvent): void {
+    this.report.emit(e);
+  }
+
+  /**
+   * A telegraphed area attack lands now: every living enemy of `user` standing in
+   * `area` at this moment takes it (AbilityResolver.areaHit). Returns the eids hit,
+   * in eid order (the order damage is rolled in, so a replay rolls the same).
+   */
+  strikeArea(user: Fighter, hit: AreaHit, area: TelegraphArea): number[] {
+    if (user.combat.dead) return [];
+    const now = this.clock.ms();
+    const b = telegraphBounds(area);
+    const victims = this.world
+      .fightersNear(b.x, b.y, b.r)
+      .filter((t) => !t.combat.dead && hostile(user, t) && insideTelegraph(area, t))
+      .sort((a, c) => a.eid - c.eid);
+    for (const t of victims) this.resolver.areaHit(user, t, hit, now);
+    return victims.map((t) => t.eid);
   }
 
   /** Forgets per-fighter bookkeeping of an entity that left the zone. */

@@ -7,7 +7,9 @@ import {
   healAmount,
   inCombat,
   rollDamage,
+  totalMitigation,
   type AbilityTemplate,
+  type BossAttack,
   type CombatRng,
   type DamageType,
   type EffectTemplate,
@@ -27,6 +29,9 @@ export interface ResolverDeps {
   abilities: (id: string) => AbilityTemplate | undefined;
   effects: (id: string) => EffectTemplate | undefined;
 }
+
+/** A telegraphed area attack's damage (a boss attack: content/npc-schema.ts BossAttack). */
+export type AreaHit = Pick<BossAttack, 'id' | 'damageMin' | 'damageMax' | 'damageType'>;
 
 /** What a hit or an effect tick does, for the event and the log row. */
 export interface DamageKind {
@@ -140,6 +145,22 @@ export class AbilityResolver {
       targetHealth: t.health,
     });
     if (healer && n > 0) this.d.hooks.healed?.(healer, t, n);
+  }
+
+  /**
+   * A telegraphed attack lands on `t`, who stayed inside its area: no hit roll and
+   * no crit (the warning was the defence), but armour, resist, damage effects and
+   * shields apply, and it is reported, logged, threatens and kills like any hit.
+   */
+  areaHit(user: Fighter, t: Fighter, hit: AreaHit, now: number): void {
+    const base = this.d.rng.int(hit.damageMin, hit.damageMax);
+    const s = t.combat.stats;
+    const m = totalMitigation(s.armor, s.resist[hit.damageType] ?? 0, hit.damageType, user.level);
+    const factor = damageDealtFactor(user.combat.effects) * damageTakenFactor(t.combat.effects);
+    const amount = Math.max(1, Math.round(base * (1 - m) * factor));
+    user.combat.lastCombatAt = now;
+    if (t.kind === 'player') this.d.hooks.hitTaken?.(t);
+    this.damage(t, amount, user, now, { k: 'hit', ab: hit.id, type: hit.damageType, threat: 1 });
   }
 
   /** Stops the fighter's cast (cancelled, moved, stunned): an `interrupt` event; nothing is spent. */

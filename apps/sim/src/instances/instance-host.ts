@@ -10,10 +10,13 @@
 import {
   ARENA_RETURN_MS,
   ARENA_STATE_MS,
+  DUNGEON_CLOSE_AFTER_CLEAR_MS,
+  DUNGEON_NPC_RESPAWN_SECONDS,
   INSTANCE_EMPTY_CLOSE_MS,
   ZONES,
   instanceContent,
   instanceZoneId,
+  npcTemplateById,
   templateForMatch,
   type ArenaBracket,
   type ArenaMemberState,
@@ -24,11 +27,13 @@ import {
 import {
   RedisZoneDirectory,
   ZONE_LEASE_RENEW_MS,
+  clearZoneDrops,
   closeInstance,
   findInstance,
   finishArenaMatch,
   openInstance,
   penaliseQueueDodgers,
+  recordDungeonCleared,
   recordMatchStarted,
   type Clock,
   type ConfirmedMatch,
@@ -43,8 +48,10 @@ import { kick, type SessionRegistry } from '../session/sessions';
 import { Zone } from '../zone/zone';
 import { tickMetrics } from '../zone/tick-metrics';
 import { startZoneLoop } from '../zone/zone-loop';
+import type { ZoneServices } from '../zone/zone-services';
 import { ArenaRules, type ArenaOutcome } from './arena-rules';
 import { ArenaSink } from './arena-sink';
+import { DungeonRules, type DungeonClear } from './dungeon-rules';
 import { noPositionSaves } from './no-position-saves';
 
 /** The old connection of a player sent through a transfer is closed this long after (the client closes it first). */
@@ -70,6 +77,11 @@ export interface InstanceHostOptions {
   renewMs?: number;
   /** real-time period of each instance's housekeeping (default HOUSEKEEPING_MS); its deadlines run on `clock` */
   housekeepingMs?: number;
+  /**
+   * The database side of a zone (the server's zone services): a dungeon gets it like
+   * an open-world zone, so its kills pay XP and loot. Absent: dungeons pay nothing.
+   */
+  services?: Pick<ZoneServices, 'attach' | 'detach'>;
 }
 
 interface RunningInstance {
@@ -81,6 +93,9 @@ interface RunningInstance {
   names: Map<string, string>;
   openedAt: number;
   arena?: { rules: ArenaRules; sink: ArenaSink; bracket: ArenaBracket };
+  dungeon?: { rules: DungeonRules | undefined };
+  /** its zone services are attached (detached, and its drops cleared, on close) */
+  services?: boolean;
   timers: NodeJS.Timeout[];
   stopLoop?: () => void;
   closing?: Promise<void>;
@@ -119,6 +134,11 @@ export class InstanceHost {
 
   has(zoneId: string): boolean {
     return this.running.has(zoneId);
+  }
+
+  /** The dungeon rules of an instance (tests). */
+  dungeonOf(zoneId: string): DungeonRules | undefined {
+    return this.running.get(zoneId)?.dungeon?.rules;
   }
 
   /** The arena rules of an instance (tests). */
@@ -165,6 +185,18 @@ export class InstanceHost {
             bracket: match.bracket,
           }
         : undefined;
+    const dungeon =
+      template.kind === 'dungeon'
+        ? {
+            rules: template.bossSpawnId
+              ? new DungeonRules({
+                  bossSpawnId: template.bossSpawnId,
+                  memberIds,
+                  onCleared: (clear) => this.dungeonCleared(zoneId, clear),
+                })
+              : undefined,
+          }
+        : undefined;
     const zone = new Zone({
       content: instanceContent(template, match.matchId),
       clock,
@@ -173,14 +205,40 @@ export class InstanceHost {
       seed: deps.rng.int(0, 0x7fffffff),
       ...(this.o.applyCommands ? { applyCommands: this.o.applyCommands } : {}),
       ...(arena ? { sink: arena.sink } : {}),
+      // a dungeon's rooms stay cleared: nothing in it respawns while it runs
+      ...(dungeon
+        ? {
+            npcTemplates: (id: string) => {
+              const t = npcTemplateById(id);
+              return t && { ...t, respawnSeconds: DUNGEON_NPC_RESPAWN_SECONDS };
+            },
+          }
+        : {}),
       instance: {
         ...(template.kind === 'arena'
           ? { noRespawn: 'You are out of the fight. Wait for the match to end.' }
           : {}),
-        afterTick: (z, now) => arena?.rules.afterTick(z, now),
+        afterTick: (z, now) => {
+          arena?.rules.afterTick(z, now);
+          dungeon?.rules?.afterTick(z, now);
+        },
       },
     });
-    Object.assign(inst, { zoneId, match, template, zone, lease, names, openedAt, arena });
+    // a dungeon's kills pay like the open world's (XP, loot, party loot mode, deaths)
+    const services = dungeon !== undefined && this.o.services !== undefined;
+    if (services) await this.o.services!.attach(zone);
+    Object.assign(inst, {
+      zoneId,
+      match,
+      template,
+      zone,
+      lease,
+      names,
+      openedAt,
+      arena,
+      dungeon,
+      services,
+    });
     const running = inst as RunningInstance;
     this.running.set(zoneId, running);
     this.o.zones.set(zoneId, zone);
@@ -335,6 +393,13 @@ export class InstanceHost {
     inst.stopLoop?.();
     tickMetrics.forget(inst.zoneId);
     await inst.zone.shutdown();
+    if (inst.services) {
+      // the last kill paid (its drops written), then nothing is left lying in a zone nobody runs
+      await this.o.services?.detach(inst.zoneId);
+      await clearZoneDrops(deps, inst.zoneId).catch((err: unknown) =>
+        log.warn({ err, zone: inst.zoneId }, 'clearing an instance’s drops failed'),
+      );
+    }
     if (this.o.zones.get(inst.zoneId) === inst.zone) this.o.zones.delete(inst.zoneId);
     this.running.delete(inst.zoneId);
     await this.o.release(inst.match.matchId).catch((err: unknown) => {
@@ -386,6 +451,34 @@ export class InstanceHost {
           returnInMs: ARENA_RETURN_MS,
         });
     inst.returnAt = this.o.clock.ms() + ARENA_RETURN_MS;
+  }
+
+  /**
+   * The boss is down (called from inside the tick): the instance closes
+   * DUNGEON_CLOSE_AFTER_CLEAR_MS later (time to loot; leaving earlier is free), the
+   * members inside are credited (`dungeon.cleared`, once per instance) and told.
+   */
+  private dungeonCleared(zoneId: string, clear: DungeonClear): void {
+    const inst = this.running.get(zoneId);
+    if (!inst) return;
+    inst.returnAt = clear.at + DUNGEON_CLOSE_AFTER_CLEAR_MS;
+    const { deps, log, io } = this.o;
+    const dungeonId = inst.template.content.id;
+    for (const characterId of clear.present)
+      io.to(characterRoom(characterId)).emit('dungeon:cleared', {
+        matchId: inst.match.matchId,
+        dungeonId,
+        name: inst.template.content.name,
+        closeInMs: DUNGEON_CLOSE_AFTER_CLEAR_MS,
+      });
+    if (clear.present.length === 0) return;
+    void recordDungeonCleared(deps, {
+      instanceId: zoneId,
+      dungeonId,
+      characterIds: clear.present,
+    }).catch((err: unknown) =>
+      log.error({ err, zone: zoneId }, 'recording a dungeon clear failed'),
+    );
   }
 
   /** The scoreboard when due, the return after the result, closing when empty. */

@@ -16,6 +16,7 @@ import {
 } from '@necp/shared';
 import { ASSIST_RADIUS_M, INITIAL_AGGRO_THREAT } from './ai-constants';
 import { insideObstacle, type Area } from './area';
+import { endBoss, stepBoss } from './boss';
 import { enterState, stepNpc, type BrainContext } from './brain';
 import type { Npc } from './npc';
 import type { NpcWorld } from './npc-world';
@@ -83,16 +84,19 @@ export class NpcDirector {
     return this.spawner.isHidden(eid);
   }
 
-  /** One zone tick: respawns due NPCs and runs every living NPC's brain. */
+  /** One zone tick: respawns due NPCs and runs every living NPC's brain (and a boss's encounter). */
   step(world: NpcWorld, now: number): void {
     for (const npc of this.byEid.values()) {
       // the engine marked it dead but nobody told us: treat it as dying now
       if (npc.combat.dead && npc.ai.state !== 'dead') this.spawner.died(npc, now);
       if (npc.ai.state === 'dead') {
+        if (npc.boss) endBoss(npc, world);
         this.spawner.step(npc, world, now);
         continue;
       }
       stepNpc(npc, world, now, this.context(npc));
+      // a boss's telegraphs and phases (boss.ts), after its brain chose where to be
+      if (npc.template.boss) stepBoss(npc, npc.template.boss, world, now);
     }
   }
 

@@ -10,13 +10,17 @@ import {
   TICK_MS,
   abilityById,
   distance,
+  insideTelegraph,
   lineOfSight,
+  type BossAttack,
+  type CombatEvent,
   type CombatRefusal,
   type NpcBehaviour,
   type NpcSpawn,
   type NpcTemplate,
   type NpcTemplateInput,
   type Obstacle,
+  type TelegraphArea,
   type Vec2,
 } from '@necp/shared';
 import { seededRng, type Rng } from '@necp/game';
@@ -39,6 +43,10 @@ export class FakeNpcWorld implements NpcWorld {
   readonly npcs = new Map<number, Npc>();
   readonly uses: AbilityUse[] = [];
   readonly resets: number[] = [];
+  /** what bosses announced (telegraphs, phases, cancellations) */
+  readonly announced: CombatEvent[] = [];
+  /** telegraphed impacts: who stood inside (no damage is dealt here) */
+  readonly strikes: { at: number; npcEid: number; attackId: string; hit: number[] }[] = [];
   obstacles: Obstacle[];
   private readonly rng: Rng;
 
@@ -109,6 +117,19 @@ export class FakeNpcWorld implements NpcWorld {
     n.combat.effects = [];
     n.combat.cast = null;
     this.resets.push(npcEid);
+  }
+
+  announce(e: CombatEvent): void {
+    this.announced.push(e);
+  }
+
+  strikeArea(npcEid: number, attack: BossAttack, area: TelegraphArea): number[] {
+    const hit = [...this.players.values()]
+      .filter((p) => !p.dead && insideTelegraph(area, p))
+      .map((p) => p.eid)
+      .sort((a, b) => a - b);
+    this.strikes.push({ at: this.t, npcEid, attackId: attack.id, hit });
+    return hit;
   }
 
   random(): number {

@@ -1,4 +1,4 @@
-import type { CombatRefusal, Vec2 } from '@necp/shared';
+import type { BossAttack, CombatEvent, CombatRefusal, TelegraphArea, Vec2 } from '@necp/shared';
 
 /** A player as NPC AI sees it. */
 export interface PlayerView {
@@ -31,6 +31,10 @@ export interface NpcWorld {
   useAbility(npcEid: number, abilityId: string, targetEid: number): CombatRefusal | null;
   /** Full health, effects and cooldowns cleared, out of combat (leash reset, respawn). */
   resetNpc(npcEid: number): void;
+  /** Reports a boss's telegraph, phase change or cancelled telegraph to the clients that see it. */
+  announce(e: CombatEvent): void;
+  /** A boss's telegraphed attack lands: every enemy inside `area` now is hit. Returns their eids. */
+  strikeArea(npcEid: number, attack: BossAttack, area: TelegraphArea): number[];
   /** Seeded randomness for patrol points and spawn positions. */
   random(): number;
 }

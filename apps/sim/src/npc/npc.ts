@@ -1,4 +1,4 @@
-import type { NpcTemplate, Vec2 } from '@necp/shared';
+import type { NpcTemplate, TelegraphArea, Vec2 } from '@necp/shared';
 import type { CombatState } from '../combat/combat-state';
 
 /**
@@ -24,6 +24,18 @@ export interface NpcAi {
   nextSwingAt?: number;
   /** fled in this fight already (an NPC flees once; a leash reset or respawn clears it) */
   fled?: boolean;
+}
+
+/** A boss's encounter state (npc/boss.ts); fresh on every pull, gone when it dies. */
+export interface BossState {
+  /** index into the template's boss.phases; only grows within one fight */
+  phase: number;
+  /** attack id → the next announcement of it may come at */
+  readyAt: Map<string, number>;
+  /** no new telegraph before (the phase's gap after an impact) */
+  nextAt: number;
+  /** the telegraph announced and not yet landed */
+  pending: { attackId: string; area: TelegraphArea; targetEid: number; impactAt: number } | null;
 }
 
 /** An NPC in a zone: spawned from a spawn area, simulated by the zone tick. */
@@ -54,6 +66,8 @@ export interface Npc {
   damageBy: Map<number, number>;
   /** dead: when it respawns (its corpse leaves view after NPC_CORPSE_MS) */
   respawnAt: number | null;
+  /** templates with a boss block, while fighting */
+  boss?: BossState;
 }
 
 /** A stable id for the combat log and logs: spawn area + index, not the per-process eid. */

@@ -63,6 +63,7 @@ export function hashZoneState(s: HashedZoneState): string {
       threat: sortedEntries(n.threat),
       damageBy: sortedEntries(n.damageBy),
       combat: combatOf(n.combat),
+      boss: n.boss ? { ...n.boss, readyAt: sortedEntries(n.boss.readyAt) } : null,
     }));
   const drops = [...s.drops]
     .sort((a, b) => a.eid - b.eid)

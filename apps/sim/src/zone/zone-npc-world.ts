@@ -53,6 +53,11 @@ export function zoneNpcWorld(d: NpcWorldDeps): NpcWorld {
       const npc = d.npcs.npc(eid);
       if (npc) d.combat.reset(npc);
     },
+    announce: (e) => d.combat.announce(e),
+    strikeArea: (eid, attack, area) => {
+      const npc = d.npcs.npc(eid);
+      return npc ? d.combat.strikeArea(npc, attack, area) : [];
+    },
     random: () => d.rng.float(),
   };
 }

@@ -887,6 +887,7 @@ export class GameClient {
         reachEid,
         targetEid: this.combat.targetEid,
         texts: this.combat.texts.live(now),
+        telegraphs: this.combat.telegraphs.live(now),
         contacts,
         mapContacts: this.mapContacts.list,
         party: this.partyOnMap(world.zone.id, others),

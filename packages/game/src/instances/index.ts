@@ -18,3 +18,8 @@ export {
   type QuantumSyncToken,
   type RaidEntry,
 } from './raid-token';
+export {
+  recordDungeonCleared,
+  RecordDungeonClearedInputSchema,
+  type RecordDungeonClearedInput,
+} from './dungeon-cleared';

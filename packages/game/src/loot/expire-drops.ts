@@ -19,14 +19,41 @@ export async function expireDrops(
   /** the zone's lease token (refused once another process owns the zone) */
   fence?: ZoneFence,
 ): Promise<string[]> {
-  const due = await deps.db.worldDrop.findMany({
-    where: { zoneId, despawnAt: { lte: deps.clock.now() } },
+  return destroyDrops(deps, zoneId, deps.clock.now(), fence);
+}
+
+/**
+ * An instance closed: every drop still lying in it is destroyed (nobody can reach
+ * it any more), as if it had expired — ledger sink `despawn`, in batches. Drops
+ * locked by a pickup in progress are skipped. Returns how many were destroyed.
+ */
+export async function clearZoneDrops(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  zoneId: string,
+): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const batch = await destroyDrops(deps, zoneId, null);
+    removed += batch.length;
+    if (batch.length < EXPIRE_BATCH) return removed;
+  }
+}
+
+/** The zone's drops due by `due` (null: all of them), one batch, in one transaction. */
+async function destroyDrops(
+  deps: Pick<GameDeps, 'db'>,
+  zoneId: string,
+  due: Date | null,
+  fence?: ZoneFence,
+): Promise<string[]> {
+  const dueRows = await deps.db.worldDrop.findMany({
+    where: { zoneId, ...(due ? { despawnAt: { lte: due } } : {}) },
     select: { id: true },
     orderBy: { despawnAt: 'asc' },
     take: EXPIRE_BATCH,
   });
-  if (due.length === 0) return [];
-  const ids = due.map((d) => d.id);
+  if (dueRows.length === 0) return [];
+  const ids = dueRows.map((d) => d.id);
 
   return deps.db.$transaction(async (tx) => {
     await assertZoneOwner(tx, fence);

@@ -3,7 +3,12 @@
  * City Center (25–50). checkContent verifies every loot table reference.
  */
 import { z } from 'zod';
-import { NpcTemplateSchema, type NpcTemplate, type NpcTemplateInput } from './npc-schema';
+import {
+  NpcTemplateSchema,
+  type BossAttack,
+  type NpcTemplate,
+  type NpcTemplateInput,
+} from './npc-schema';
 import { baseXpForKill } from '../rules/combat';
 
 /**
@@ -130,6 +135,88 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     respawnSeconds: 900,
     faction: 'cyberpsychos',
     behaviour: { aggroRange: 16, leashRange: 50 },
+  }),
+
+  npc({
+    // the dungeon boss (issue 14): an Arasaka security frame guarding the data vault
+    // (dungeon-arasaka-vault). Its slams and sweeps are telegraphed on the ground
+    // (docs/instances.md "Boss encounters"); between them it bursts EMP like the drones
+    id: 'reef_warden',
+    name: 'Reef Warden TDX-9',
+    level: 15,
+    rank: 'boss',
+    health: 6000,
+    damageMin: 16,
+    damageMax: 26,
+    damageType: 'physical',
+    attackSpeed: 1,
+    range: 3,
+    armor: 60,
+    resist: { physical: 6, electrical: 6, chemical: 10 },
+    abilities: ['npc_attack', 'npc_emp_burst'],
+    lootTable: 'boss_watson',
+    respawnSeconds: 3600,
+    faction: 'arasaka',
+    behaviour: { aggroRange: 18, leashRange: 60 },
+    boss: {
+      attacks: [
+        {
+          // a hydraulic fist on the target's spot
+          id: 'warden_pressure_slam',
+          name: 'Pressure Slam',
+          shape: 'circle',
+          aim: 'target',
+          radius: 4,
+          windupMs: 2500,
+          damageMin: 45,
+          damageMax: 60,
+          damageType: 'physical',
+          cooldownMs: 9000,
+        },
+        {
+          // a ring of arcing current around itself
+          id: 'warden_arc_pulse',
+          name: 'Arc Pulse',
+          shape: 'circle',
+          aim: 'self',
+          radius: 7,
+          windupMs: 3000,
+          damageMin: 35,
+          damageMax: 50,
+          damageType: 'electrical',
+          cooldownMs: 14_000,
+        },
+        {
+          // phase 2: a coolant cannon swept at anyone on its list
+          id: 'warden_coolant_sweep',
+          name: 'Coolant Sweep',
+          shape: 'line',
+          aim: 'random',
+          radius: 2,
+          length: 22,
+          windupMs: 2500,
+          damageMin: 70,
+          damageMax: 90,
+          damageType: 'chemical',
+          cooldownMs: 12_000,
+        },
+      ],
+      phases: [
+        {
+          belowHealth: 1,
+          announce: 'Intruders in the vault. Pressure protocols engaged.',
+          attacks: ['warden_pressure_slam', 'warden_arc_pulse'],
+          gapMs: 1500,
+        },
+        {
+          belowHealth: 0.5,
+          announce: 'Hull breach. Venting coolant — purge the intruders!',
+          attacks: ['warden_pressure_slam', 'warden_arc_pulse', 'warden_coolant_sweep'],
+          windupFactor: 0.8,
+          gapMs: 800,
+        },
+      ],
+    },
   }),
 
   // ── Westbrook (10–30) ───────────────────────────────────────────────────
@@ -336,3 +423,10 @@ export const NPC_TEMPLATES_BY_ID: ReadonlyMap<string, NpcTemplate> = new Map(
 );
 
 export const npcTemplateById = (id: string): NpcTemplate | undefined => NPC_TEMPLATES_BY_ID.get(id);
+
+/** Every boss's telegraphed attacks by id (ids are unique across bosses: content.test.ts). */
+export const BOSS_ATTACKS_BY_ID: ReadonlyMap<string, BossAttack> = new Map(
+  NPC_TEMPLATES.flatMap((t) => t.boss?.attacks ?? []).map((a) => [a.id, a]),
+);
+
+export const bossAttackById = (id: string): BossAttack | undefined => BOSS_ATTACKS_BY_ID.get(id);

@@ -58,3 +58,13 @@ export interface ArenaResultMsg {
   ratings: ArenaRatingChange[];
   returnInMs: number;
 }
+
+/** The dungeon's boss is down: everyone inside is credited; the instance closes `closeInMs` later. */
+export interface DungeonClearedMsg {
+  matchId: string;
+  /** the dungeon's template id */
+  dungeonId: string;
+  /** its name, for the banner */
+  name: string;
+  closeInMs: number;
+}

@@ -10,6 +10,13 @@ export const ARENA_COUNTDOWN_MS = 5_000;
 export const ARENA_MATCH_MS = 180_000;
 /** The result stays on screen this long before everyone is sent back. */
 export const ARENA_RETURN_MS = 8_000;
+/** A cleared dungeon stays open this long (to loot the boss), then everyone is sent back. */
+export const DUNGEON_CLOSE_AFTER_CLEAR_MS = 120_000;
+/**
+ * A dungeon's NPCs respawn only after this long (its templates' own respawn is
+ * overridden): longer than any instance lives, so a cleared room stays cleared.
+ */
+export const DUNGEON_NPC_RESPAWN_SECONDS = 86_400;
 /** How often players in an arena get its scoreboard. */
 export const ARENA_STATE_MS = 500;
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { npcTemplateById } from '../content/npcs';
 import type { Obstacle } from '../content/zones';
 import { instanceTemplateById, parseInstanceZoneId, templateForMatch } from './instance-templates';
 
@@ -51,5 +52,48 @@ describe('the raid map: Quantum Reef Siege', () => {
     for (const s of spawns) expect(canReach(s)).toBe(true);
     expect(canReach({ x: 98, y: 40 })).toBe(true); // before the core
     expect(canReach({ x: 115, y: 40 })).toBe(true); // behind it
+  });
+});
+
+describe('the dungeon map: Arasaka Data Vault', () => {
+  const dungeon = templateForMatch('dungeon')!;
+
+  it('is the dungeon matches open, 96 × 64 m, one team of five at the entrance, a boss spawn', () => {
+    expect(dungeon.content).toMatchObject({
+      id: 'dungeon-arasaka-vault',
+      name: 'Arasaka Data Vault',
+      live: false,
+    });
+    expect([dungeon.content.width, dungeon.content.height]).toEqual([96, 64]);
+    expect(dungeon.teamSpawns).toHaveLength(1);
+    const spawns = dungeon.teamSpawns[0]!;
+    expect(new Set(spawns.map((s) => `${s.x},${s.y}`)).size).toBe(5);
+    // all at the entrance, west of the blast door
+    for (const s of spawns) expect(s.x).toBeLessThan(20);
+    expect(instanceTemplateById('dungeon-arasaka-vault')).toBe(dungeon);
+    // the boss: one NPC of its own spawn; trash: hostile packs of existing templates
+    const boss = dungeon.content.npcSpawns.find((s) => s.id === dungeon.bossSpawnId)!;
+    expect(boss).toMatchObject({ id: 'vault-boss', count: 1 });
+    expect(npcTemplateById(boss.templateId)?.rank).toBe('boss');
+    const trash = dungeon.content.npcSpawns.filter((s) => s !== boss);
+    expect(trash.length).toBeGreaterThanOrEqual(2);
+    for (const s of trash) {
+      const t = npcTemplateById(s.templateId)!;
+      expect(t.behaviour.aggroRange).toBeGreaterThan(0);
+      expect(t.level).toBeGreaterThanOrEqual(dungeon.content.minLevel);
+      expect(t.level).toBeLessThanOrEqual(dungeon.content.maxLevel);
+    }
+  });
+
+  it('is walkable: every spawn and NPC home is free and the vault is reached through the doorways', () => {
+    const { width, height, obstacles, npcSpawns } = dungeon.content;
+    const spawns = dungeon.teamSpawns[0]!;
+    for (const s of [...spawns, ...npcSpawns]) {
+      expect(s.x > 0 && s.x < width && s.y > 0 && s.y < height).toBe(true);
+      expect(obstacles.some((o) => inside(s, o))).toBe(false);
+    }
+    const canReach = reachable(spawns[0]!, width, height, obstacles);
+    for (const s of spawns) expect(canReach(s)).toBe(true);
+    for (const s of npcSpawns) expect(canReach(s)).toBe(true);
   });
 });

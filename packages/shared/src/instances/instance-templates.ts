@@ -13,6 +13,8 @@ export const InstanceTemplateSchema = z.object({
   content: ZoneContentSchema,
   /** where each team appears, team by team (a dungeon or raid has one team) */
   teamSpawns: z.array(z.array(z.object({ x: z.number(), y: z.number() })).min(1)).min(1),
+  /** a dungeon's boss: the npcSpawns id whose death clears it */
+  bossSpawnId: z.string().optional(),
 });
 export type InstanceTemplate = z.infer<typeof InstanceTemplateSchema>;
 
@@ -80,6 +82,76 @@ const quantumReef: ZoneContent = {
   areas: [],
 };
 
+/**
+ * The dungeon: a vault under Arasaka's City Center tower. One group of up to 5
+ * enters in the west and fights through a server hall (two packs) and the cooling
+ * gallery (a third) to the vault in the east, where the boss waits (`vault-boss`:
+ * Reef Warden TDX-9, the two-phase telegraphing boss of content/npcs.ts). Walls leave
+ * 8 m doorways.
+ */
+const arasakaVault: ZoneContent = {
+  id: 'dungeon-arasaka-vault',
+  name: 'Arasaka Data Vault',
+  width: 96,
+  height: 64,
+  minLevel: 14,
+  maxLevel: 30,
+  live: false,
+  spawnPoints: [
+    { id: 'vault-entrance', kind: 'player_start', name: 'Service Entrance', x: 8, y: 32 },
+  ],
+  streets: [
+    { x: 2, y: 20, w: 18, h: 24, name: 'Service Entrance' },
+    { x: 24, y: 2, w: 30, h: 60, name: 'Server Hall' },
+    { x: 58, y: 20, w: 12, h: 24, name: 'Cooling Gallery' },
+    { x: 74, y: 8, w: 20, h: 48, name: 'The Vault' },
+  ],
+  obstacles: [
+    // the entrance's blast door, open at y 28–36
+    { x: 20, y: 0, w: 2, h: 28, name: 'Blast door' },
+    { x: 20, y: 36, w: 2, h: 28, name: 'Blast door' },
+    // server racks in the hall: cover between its two packs
+    { x: 30, y: 24, w: 8, h: 3, name: 'Server rack' },
+    { x: 30, y: 37, w: 8, h: 3, name: 'Server rack' },
+    { x: 44, y: 24, w: 8, h: 3, name: 'Server rack' },
+    { x: 44, y: 37, w: 8, h: 3, name: 'Server rack' },
+    // the hall's east wall, open at y 28–36
+    { x: 56, y: 0, w: 2, h: 28 },
+    { x: 56, y: 36, w: 2, h: 28 },
+    // the gallery's coolant pipes along its walls
+    { x: 60, y: 18, w: 8, h: 2, name: 'Coolant pipes' },
+    { x: 60, y: 44, w: 8, h: 2, name: 'Coolant pipes' },
+    // the vault door, open at y 28–36
+    { x: 72, y: 0, w: 2, h: 28, name: 'Vault door' },
+    { x: 72, y: 36, w: 2, h: 28, name: 'Vault door' },
+    // two data pillars in the vault
+    { x: 80, y: 18, w: 3, h: 3, name: 'Data pillar' },
+    { x: 80, y: 43, w: 3, h: 3, name: 'Data pillar' },
+  ],
+  npcSpawns: [
+    {
+      id: 'vault-hall-north',
+      templateId: 'tyger_claws_swordsman',
+      x: 38,
+      y: 12,
+      radius: 4,
+      count: 3,
+    },
+    {
+      id: 'vault-hall-south',
+      templateId: 'tyger_claws_netrunner',
+      x: 38,
+      y: 52,
+      radius: 4,
+      count: 2,
+    },
+    { id: 'vault-gallery', templateId: 'militech_recon_drone', x: 64, y: 32, radius: 3, count: 2 },
+    // the stand-in boss: a strong hostile with a boss's loot (DungeonRules watches this spawn)
+    { id: 'vault-boss', templateId: 'reef_warden', x: 86, y: 32, radius: 1, count: 1 },
+  ],
+  areas: [],
+};
+
 export const INSTANCE_TEMPLATES: readonly InstanceTemplate[] = z
   .array(InstanceTemplateSchema)
   .parse([
@@ -96,6 +168,21 @@ export const INSTANCE_TEMPLATES: readonly InstanceTemplate[] = z
           { x: 56, y: 20 },
           { x: 56, y: 26 },
           { x: 56, y: 14 },
+        ],
+      ],
+    },
+    {
+      kind: 'dungeon',
+      content: arasakaVault,
+      bossSpawnId: 'vault-boss',
+      // one group: five places inside the entrance
+      teamSpawns: [
+        [
+          { x: 8, y: 32 },
+          { x: 8, y: 27 },
+          { x: 8, y: 37 },
+          { x: 13, y: 29 },
+          { x: 13, y: 35 },
         ],
       ],
     },

@@ -6,13 +6,14 @@
 import type {
   ArenaResultMsg,
   ArenaStateMsg,
+  DungeonClearedMsg,
   InstanceTransferMsg,
 } from '../instances/instance-messages';
 import { QUANTUM_SYNC_TOKEN_MAX_LENGTH } from '../instances/instance-rules';
 import { z } from 'zod';
 import { MAX_INPUT_MS } from '../rules/movement';
 import type { DamageType, Rarity } from '../content/item-schema';
-import type { NpcRank } from '../content/npc-schema';
+import type { NpcRank, TelegraphShape } from '../content/npc-schema';
 import { IdSchema } from '../schemas/primitives';
 import type { Refusal } from './refusals';
 import type {
@@ -159,9 +160,23 @@ export interface RespawnResult {
  * - effect: effect `fx` was applied to `dst` by `src` (`ms` duration, `stacks`)
  * - death: `dst` died (killed by `src`, 0 if unknown)
  * - respawn: `dst` came back (player respawn or NPC respawn)
+ * - telegraph: boss `src` announced attack `ab` aimed at `dst` (0: a point or itself);
+ *   it lands `ms` after this tick on the area `shape` (x, y, r; a line also len, dir:
+ *   rules/telegraph.ts). A boss's death or reset first sends an `interrupt` of `ab`.
+ * - phase: boss `src` entered phase `n` (0 = the first; its template's boss.phases[n])
  */
 export type CombatEventKind =
-  'hit' | 'miss' | 'heal' | 'tick' | 'cast' | 'interrupt' | 'effect' | 'death' | 'respawn';
+  | 'hit'
+  | 'miss'
+  | 'heal'
+  | 'tick'
+  | 'cast'
+  | 'interrupt'
+  | 'effect'
+  | 'death'
+  | 'respawn'
+  | 'telegraph'
+  | 'phase';
 export interface CombatEvent {
   k: CombatEventKind;
   src: number;
@@ -175,6 +190,13 @@ export interface CombatEvent {
   heal?: boolean;
   ms?: number;
   stacks?: number;
+  /** telegraph: the area (metres; rules/telegraph.ts TelegraphArea) */
+  shape?: TelegraphShape;
+  x?: number;
+  y?: number;
+  r?: number;
+  len?: number;
+  dir?: number;
 }
 
 /** A status effect on an entity, as shown on its frame: effect id, ms left, stacks. */
@@ -489,6 +511,8 @@ export interface ServerToClientEvents {
   'arena:state': (msg: ArenaStateMsg) => void;
   /** how your arena match ended, with everyone's rating change */
   'arena:result': (msg: ArenaResultMsg) => void;
+  /** the dungeon's boss is down: you are credited, the instance closes closeInMs later */
+  'dungeon:cleared': (msg: DungeonClearedMsg) => void;
   /** a match formed with you in it: its ready check (matchmaking/queue-messages.ts) */
   'match:found': (msg: MatchFoundMsg) => void;
   /** your matchmaking status changed (queued, left, requeued, penalised, confirmed …), and on connecting */

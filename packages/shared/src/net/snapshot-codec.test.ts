@@ -29,9 +29,28 @@ const wire: fc.Arbitrary<WireSnapshot> = fc.record(
     dead: fc.array(fc.tuple(sid, fc.boolean()), { maxLength: 5 }),
     extra: fc.record(
       {
-        ev: fc.array(fc.record({ k: fc.constant('hit' as const), src: sid, dst: sid }), {
-          maxLength: 3,
-        }),
+        ev: fc.array(
+          fc.oneof(
+            fc.record({ k: fc.constant('hit' as const), src: sid, dst: sid }),
+            // a boss's telegraph: an area in metres (fractions), aimed at dst, landing in ms
+            fc.record({
+              k: fc.constant('telegraph' as const),
+              src: sid,
+              dst: fc.integer({ min: 0, max: 70_000 }),
+              ab: fc.constant('warden_coolant_sweep'),
+              ms: fc.integer({ min: 500, max: 10_000 }),
+              shape: fc.constantFrom('circle' as const, 'line' as const),
+              x: fc.double({ min: 0, max: 1024, noNaN: true }),
+              y: fc.double({ min: 0, max: 1024, noNaN: true }),
+              r: fc.double({ min: 0.5, max: 30, noNaN: true }),
+              len: fc.double({ min: 1, max: 60, noNaN: true }),
+              // + 0: JSON writes -0 as 0
+              dir: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }).map((d) => d + 0),
+            }),
+            fc.record({ k: fc.constant('phase' as const), src: sid, dst: sid, n: fc.nat(5) }),
+          ),
+          { maxLength: 3 },
+        ),
         fx: fc.array(fc.tuple(sid, fc.array(fc.tuple(fc.string(), u, u), { maxLength: 2 })), {
           maxLength: 3,
         }),

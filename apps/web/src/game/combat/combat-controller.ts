@@ -25,6 +25,7 @@ import {
   npcTemplate,
 } from './content';
 import { FloatingTexts, type FloatKind } from './floating-text';
+import { Telegraphs } from './telegraphs';
 import { refusalMessage, shakesSlot } from './refusals';
 import { resourceName } from './resource';
 import { nextTabTarget, type Targetable } from './targeting';
@@ -49,6 +50,8 @@ export function dispositionOf(e: RemoteEntity['info']): NpcDisposition | null {
 
 export class CombatController {
   readonly texts = new FloatingTexts();
+  /** a boss's telegraphed attacks on the ground */
+  readonly telegraphs = new Telegraphs();
   private log = new CombatLog();
   private target: number | null = null;
   private flashId = 0;
@@ -76,6 +79,7 @@ export class CombatController {
   onWelcome(world: WorldState) {
     this.target = null;
     this.texts.clear();
+    this.telegraphs.clear();
     this.lastTargetKey = '';
     this.publishedCombat = null;
     this.publishedEffects = null;
@@ -218,6 +222,7 @@ export class CombatController {
     const names = this.names(world);
     let logged = false;
     for (const e of events) {
+      this.telegraphs.onEvent(e, now);
       const involved = e.src === me || e.dst === me;
       const faint = !involved;
       switch (e.k) {

@@ -50,6 +50,17 @@ describe('combat log lines', () => {
     );
   });
 
+  it("a boss's telegraphs and phases", () => {
+    expect(line({ k: 'telegraph', src: 3, dst: ME, ab: 'toxin_shot', ms: 2000 })).toEqual({
+      text: 'Scavenger aims Toxin Shot at you — move!',
+      tone: 'in',
+    });
+    expect(line({ k: 'telegraph', src: 3, dst: 0, ab: 'toxin_shot' })?.text).toBe(
+      'Scavenger readies Toxin Shot',
+    );
+    expect(line({ k: 'phase', src: 3, dst: 3, n: 1 })?.text).toBe('Scavenger enters phase 2');
+  });
+
   it('keeps a bounded list, newest last', () => {
     const log = new CombatLog();
     for (let i = 0; i < MAX_LOG_LINES + 10; i++) log.push(`line ${i}`, 'info', i);

@@ -101,6 +101,13 @@ export function describeEvent(
       return { text: `${Dst} dies`, tone: 'death' };
     case 'respawn':
       return onMe ? { text: 'You are back on your feet', tone: 'info' } : null;
+    case 'telegraph':
+      // a boss's ground attack: the marked area on the map is what matters
+      return onMe
+        ? { text: `${src} aims ${ab} at you — move!`, tone: 'in' }
+        : { text: `${src} readies ${ab}`, tone: 'info' };
+    case 'phase':
+      return { text: `${src} enters phase ${(e.n ?? 0) + 1}`, tone: 'info' };
   }
 }
 

@@ -6,6 +6,7 @@ import {
   CLASS_IDS,
   abilitiesForClass,
   abilityById,
+  bossAttackById,
   effectById,
   npcTemplateById,
   type AbilityTemplate,
@@ -14,7 +15,8 @@ import {
 
 const readable = (id: string) => id.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 
-export const abilityName = (id: string) => abilityById(id)?.name ?? readable(id);
+export const abilityName = (id: string) =>
+  abilityById(id)?.name ?? bossAttackById(id)?.name ?? readable(id);
 export const effectName = (id: string) => effectById(id)?.name ?? readable(id);
 
 export interface EffectLook {

@@ -5,6 +5,7 @@ import type { WorldState } from '../world/world-state';
 import { Camera } from './camera';
 import { buildLots, type Lot } from './city-layout';
 import type { LiveText } from '../combat/floating-text';
+import type { LiveTelegraph } from '../combat/telegraphs';
 import { drawAreaLabels, drawAreas } from './draw-areas';
 import { drawBuildings } from './draw-buildings';
 import { drawContacts, drawQuestMarkers, type DrawnContact } from './draw-contacts';
@@ -20,6 +21,7 @@ import { drawFloatingTexts } from './draw-floating-text';
 import { drawGround } from './draw-ground';
 import { drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
+import { drawTelegraphs, prefersReducedMotion } from './draw-telegraphs';
 import { drawMinimap } from './draw-minimap';
 import { drawPartyArrows, type PartyMarker } from './draw-party';
 import { C, FONT_DISPLAY } from './palette';
@@ -40,6 +42,8 @@ export interface Scene {
   reachEid: number | null;
   targetEid: number | null;
   texts: LiveText[];
+  /** a boss's telegraphed attacks on the ground */
+  telegraphs?: LiveTelegraph[];
   /** contacts in view, with their quest markers */
   contacts: DrawnContact[];
   /** every contact of the zone for the minimap (from content) */
@@ -146,6 +150,9 @@ export class Renderer {
     drawGround(ctx, cam, world.zone, this.lots.lots, now, this.lots.flat);
     drawAreas(ctx, cam, world.zone);
     drawSpawnMarkers(ctx, cam, world.zone, now);
+    // on the ground, under buildings and figures: where not to stand
+    if (scene.telegraphs?.length)
+      drawTelegraphs(ctx, cam, scene.telegraphs, now, prefersReducedMotion());
     // buildings under everything that moves: a name plate must never hide behind a roof
     drawBuildings(ctx, cam, obstacles, now);
     drawAreaLabels(ctx, cam, world.zone);

@@ -1,0 +1,186 @@
+// A dungeon instance (Arasaka Data Vault) on one process (memory leases, fake
+// clock, real PostgreSQL): a party of two with need/greed loot is sent in from
+// Watson, reconnects at the entrance, kills the boss — the kill pays through the
+// database like the open world's, the boss's drop is rolled for by both — the
+// clear is published once for both (dungeon.cleared) and pushed, and two minutes
+// later the instance closes, its drops are gone and both are back where they stood.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DUNGEON_CLOSE_AFTER_CLEAR_MS, GCD_MS, instanceZoneId } from '@necp/shared';
+import { checkInvariants, recordDungeonCleared } from '@necp/game';
+import type { Npc } from '../npc/npc';
+import { testDb } from '../testing/test-db';
+import { simPerTest } from '../testing/sim-per-test';
+import { createPlayerAt, type TestSim } from '../testing/test-sim';
+import type { Player } from '../zone/player';
+
+const db = testDb();
+let sim: TestSim;
+simPerTest(db, (s) => (sim = s));
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function inWatson(x: number, y: number) {
+  const p = await createPlayerAt(db, x, y);
+  const { client } = await sim.join(p);
+  expect(await client.next('party:update')).toEqual({ party: null });
+  return { ...p, client, name: p.character.name };
+}
+
+const row = (id: string) =>
+  db.character.findUniqueOrThrow({
+    where: { id },
+    select: { zoneId: true, x: true, y: true, instanceId: true },
+  });
+
+async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 3_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (ok(v) || Date.now() > end) return v;
+    await wait(25);
+  }
+}
+
+describe('a dungeon instance', () => {
+  it('pays the boss kill under the party loot mode, credits the clear once and sends the party back', async () => {
+    const a = await inWatson(100, 110);
+    const b = await inWatson(104, 112);
+    // a party with need/greed on everything
+    await a.client.command('party:invite', { name: b.name });
+    const inv = await b.client.next('party:invited');
+    await b.client.command('party:accept', { inviteId: inv.inviteId });
+    expect(
+      await a.client.command('party:loot_mode', { mode: 'need_greed', threshold: 'common' }),
+    ).toEqual({ ok: true });
+
+    const matchId = randomUUID();
+    expect(
+      await sim.server.instances.open({
+        matchId,
+        queue: 'dungeon',
+        kind: 'dungeon',
+        bracket: null,
+        teams: [[a.characterId, b.characterId]],
+      }),
+    ).toBe(true);
+    const zoneId = instanceZoneId('dungeon-arasaka-vault', matchId);
+    const zone = sim.server.zones.get(zoneId)!;
+    expect(zone.info.name).toBe('Arasaka Data Vault');
+    const sink = sim.server.combat.get(zoneId)!;
+    expect(sink).toBeDefined();
+
+    // both are sent in and reconnect at the entrance
+    const inside = [];
+    for (const p of [a, b]) {
+      expect(await p.client.next('instance:transfer')).toEqual({
+        direction: 'enter',
+        kind: 'dungeon',
+        zoneName: 'Arasaka Data Vault',
+      });
+      p.client.close();
+      const { client, welcome } = await sim.join(p);
+      expect(welcome.zone.id).toBe(zoneId);
+      expect(zone.player(p.characterId)!.x).toBeLessThan(20);
+      inside.push({ ...p, client });
+    }
+    const [a2, b2] = inside as [(typeof inside)[0], (typeof inside)[0]];
+    expect(await row(a.characterId)).toMatchObject({ zoneId: 'watson', x: 100, y: 110 });
+
+    // the boss (the stand-in) is brought to the entrance, nearly dead, and shot down
+    const boss = [...zone.npcs.npcs()].find((n) => n.spawnId === 'vault-boss') as Npc;
+    expect(boss.template.rank).toBe('boss');
+    const me = zone.player(a.characterId) as Player;
+    zone.npcWorld.placeNpc(boss.eid, { x: me.x + 10, y: me.y });
+    boss.health = 1;
+    for (let i = 0; i < 10 && !boss.combat.dead; i++) {
+      expect(
+        await a2.client.command('combat:use', { ability: 'solo_power_shot', target: boss.eid }),
+      ).toMatchObject({ ok: true });
+      me.combat.cooldowns.clear();
+      me.combat.gcdUntil = 0;
+      sim.clock.advance(GCD_MS);
+    }
+    expect(boss.combat.dead).toBe(true);
+    await sink.drain();
+
+    // the kill paid through the database: XP, and the boss's drop rolled for by both
+    const xp = await a2.client.next('progress:xp');
+    expect(xp.xpGained).toBeGreaterThan(0);
+    const startA = await a2.client.next('loot:roll_start');
+    const startB = await b2.client.next('loot:roll_start');
+    expect(startB.dropId).toBe(startA.dropId);
+    const drop = await db.worldDrop.findUniqueOrThrow({ where: { id: startA.dropId } });
+    expect(drop).toMatchObject({ zoneId, rollUntil: expect.any(Date) });
+    expect(await db.lootRoll.count({ where: { dropId: drop.id } })).toBe(2);
+
+    // the clear: seen in the next tick, pushed to both, published once for both
+    sim.step(1);
+    const rules = sim.server.instances.dungeonOf(zoneId)!;
+    expect(rules.cleared?.present.sort()).toEqual([a.characterId, b.characterId].sort());
+    for (const c of [a2.client, b2.client])
+      expect(await c.next('dungeon:cleared')).toEqual({
+        matchId,
+        dungeonId: 'dungeon-arasaka-vault',
+        name: 'Arasaka Data Vault',
+        closeInMs: DUNGEON_CLOSE_AFTER_CLEAR_MS,
+      });
+    sim.step(5);
+    const key = `dungeon.cleared:${zoneId}`;
+    const events = await until(
+      () => db.outboxEvent.findMany({ where: { type: 'dungeon.cleared', key } }),
+      (e) => e.length > 0,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toEqual({
+      instanceId: zoneId,
+      dungeonId: 'dungeon-arasaka-vault',
+      characterIds: [a.characterId, b.characterId].sort(),
+    });
+    // a retry publishes nothing more
+    expect(
+      await recordDungeonCleared(sim.deps, {
+        instanceId: zoneId,
+        dungeonId: 'dungeon-arasaka-vault',
+        characterIds: [a.characterId],
+      }),
+    ).toBe(false);
+    expect(await db.outboxEvent.count({ where: { key } })).toBe(1);
+
+    // still open before the delay; closed after it, both sent back to Watson
+    sim.clock.advance(DUNGEON_CLOSE_AFTER_CLEAR_MS - 1_000);
+    await wait(400);
+    expect(sim.server.zones.has(zoneId)).toBe(true);
+    sim.clock.advance(1_000);
+    for (const c of [a2.client, b2.client])
+      expect(await c.next('instance:transfer', 2_000)).toEqual({
+        direction: 'leave',
+        kind: 'dungeon',
+        zoneName: 'Watson',
+        reason: 'finished',
+      });
+    await until(
+      async () => sim.server.zones.has(zoneId),
+      (open) => !open,
+    );
+    expect(sim.server.combat.has(zoneId)).toBe(false);
+    expect(await db.instance.findUnique({ where: { id: zoneId } })).toMatchObject({
+      state: 'closed',
+      closeReason: 'finished',
+    });
+    // nothing is left lying in a zone nobody runs; the ledger balances
+    expect(await db.worldDrop.count({ where: { zoneId } })).toBe(0);
+    expect(await checkInvariants(db, { characterIds: [a.characterId, b.characterId] })).toEqual([]);
+    // back where they stood in Watson
+    for (const [p, at] of [
+      [a, { x: 100, y: 110 }],
+      [b, { x: 104, y: 112 }],
+    ] as const) {
+      expect(await row(p.characterId)).toEqual({ zoneId: 'watson', ...at, instanceId: null });
+      const { client, welcome } = await sim.join(p);
+      expect(welcome.zone.id).toBe('watson');
+      expect(welcome.self).toMatchObject({ x: at.x * 100, y: at.y * 100 });
+      client.close();
+    }
+  });
+});
