@@ -14,6 +14,7 @@ import {
   distance,
   type AreaEnteredMsg,
   type CharStatsMsg,
+  type DungeonClearedMsg,
   type ChatMessage,
   type EntityInfo,
   type FriendPresenceMsg,
@@ -33,6 +34,8 @@ import {
 } from '@necp/shared';
 import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
+import { dungeonClearedText, phaseEventView } from './combat/boss-bar';
+import { npcTemplate } from './combat/content';
 import { isFriendPresence } from './friends/friends-list';
 import { isGuildInvited, isGuildUpdate } from './guild/guild-view';
 import { isPushedNotification, type PushedNotification } from './notifications/notification-list';
@@ -336,6 +339,8 @@ export class GameClient {
       const stats = this.store.charStats;
       if (stats) this.world.setStats(stats);
       this.combat.onWelcome(this.world);
+      // eids are new: a boss phase seen before names nobody now
+      this.patch({ bossPhase: null });
       if (previousZone !== null && previousZone !== msg.zone.id) this.leftZone();
       this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
       // the end of an instance transfer greets by itself
@@ -384,7 +389,18 @@ export class GameClient {
         return;
       }
       const now = performance.now();
-      this.combat.onEvents(this.world.applySnapshot(msg, now), now);
+      const events = this.world.applySnapshot(msg, now);
+      this.combat.onEvents(events, now);
+      // a boss entered a phase: the boss bar's phase and its announcement
+      const phase = phaseEventView(
+        events,
+        (eid) => {
+          const info = this.world?.others.get(eid)?.info;
+          return npcTemplate(info?.templateId)?.boss?.phases;
+        },
+        now,
+      );
+      if (phase) this.patch({ bossPhase: phase });
     });
     socket.on('char:stats', (msg) => this.applyStats(msg));
     // chat: one message live (our own come back too), the history after entering the world
@@ -426,6 +442,10 @@ export class GameClient {
     socket.on('loot:given', (msg: { dropId: string; name: string; from: string }) => {
       if (msg && typeof msg.name === 'string')
         this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
+    });
+    socket.on('dungeon:cleared', (msg: DungeonClearedMsg) => {
+      if (msg && typeof msg.name === 'string' && typeof msg.closeInMs === 'number')
+        this.store.toast('success', dungeonClearedText(msg));
     });
     socket.on('progress:xp', (msg: XpGainMsg) => {
       this.combat.onXp(msg, performance.now());

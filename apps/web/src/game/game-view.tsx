@@ -15,6 +15,7 @@ import { CombatFlash } from './hud/combat/combat-flash';
 import { CombatLogPanel } from './hud/combat/combat-log-panel';
 import { DeathScreen } from './hud/combat/death-screen';
 import { TargetFrame } from './hud/combat/target-frame';
+import { BossBar } from './hud/combat/boss-bar';
 import { XpBar } from './hud/combat/xp-bar';
 import { CharacterSheet } from './hud/character/character-sheet';
 import { ChatWindow } from './hud/chat/chat-window';
@@ -232,6 +233,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <AreaBanner />
           <QuestTracker />
           <TargetFrame />
+          <BossBar />
           <ArenaScoreboard />
           <InteractionHint />
           <CastBar />

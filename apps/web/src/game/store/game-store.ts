@@ -38,6 +38,7 @@ import { initialMatchUi, type MatchUiState } from '../matchmaking/queue-view';
 import type { ItemUiActions, ItemUiState } from './ui-types';
 import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
 import { initialArenaUi, type ArenaUiState } from './arena-types';
+import { initialBossUi, type BossUiState } from './boss-types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -88,7 +89,8 @@ export interface FatalError {
   signIn?: boolean;
 }
 
-export interface GameState extends ItemUiState, CombatUiState, WorldUiState, ArenaUiState {
+export interface GameState
+  extends ItemUiState, CombatUiState, WorldUiState, ArenaUiState, BossUiState {
   status: ConnectionStatus;
   pingMs: number | null;
   zone: { id: string; name: string } | null;
@@ -215,6 +217,7 @@ export function createGameStore(): GameStore {
     ...initialCombatUi(),
     ...initialWorldUi(),
     ...initialArenaUi(),
+    ...initialBossUi(),
     patch: (p) => set(p),
     toast: (kind, text, item) => {
       const id = nextToastId++;

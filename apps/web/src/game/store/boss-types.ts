@@ -1,0 +1,12 @@
+/**
+ * Store state of boss encounters (issue 14): the phase a boss last entered, from the
+ * sim's `phase` combat event. The boss bar reads its phase from it and shows the
+ * phase's announcement once per event.
+ */
+import type { PhaseEventView } from '../combat/boss-bar';
+
+export interface BossUiState {
+  bossPhase: PhaseEventView | null;
+}
+
+export const initialBossUi = (): BossUiState => ({ bossPhase: null });
