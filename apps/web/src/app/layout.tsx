@@ -23,6 +23,7 @@ import './styles/leaderboards.css';
 import './styles/achievements.css';
 import './styles/queue.css';
 import './styles/arena.css';
+import './styles/boss.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 
