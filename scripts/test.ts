@@ -67,14 +67,17 @@ function summary() {
   for (const name of failedPhases) console.error(`FAILED: ${name}`);
 }
 
-function countVitest(file: string) {
-  if (!fs.existsSync(file)) return;
+/** Adds vitest's counts; how many tests or files failed (0 when there is no report). */
+function countVitest(file: string): number {
+  if (!fs.existsSync(file)) return 0;
   const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
+    numFailedTestSuites: number;
   };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  return r.numFailedTests + r.numFailedTestSuites;
 }
 
 function countPlaywright(file: string) {
@@ -166,6 +169,7 @@ const unitTests: Promise<boolean> = want('unit')
       const out = path.join(reports, 'vitest.json');
       fs.rmSync(out, { force: true });
       return phase('unit + integration (vitest)', async () => {
+        let failures = 0;
         try {
           await step('vitest', 'pnpm', [
             'exec',
@@ -176,8 +180,11 @@ const unitTests: Promise<boolean> = want('unit')
             `--outputFile.json=${out}`,
           ]);
         } finally {
-          countVitest(out);
+          failures = countVitest(out);
         }
+        // a run once exited 0 with a failed test in its report: the report decides too,
+        // so the phase fails and the e2e phase is skipped
+        if (failures > 0) throw new Error(`vitest reported ${failures} failure(s)`);
       });
     })()
   : Promise.resolve(true);
