@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One test run for the whole workspace: a single globalSetup creates and migrates
@@ -25,7 +26,12 @@ export default defineConfig({
       { extends: true, test: { name: 'game', include: ['packages/game/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'api', include: ['packages/api/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'sim', include: ['apps/sim/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        // the web's own import alias (apps/web/tsconfig.json `@/*`), for tests of its pages
+        resolve: { alias: { '@': fileURLToPath(new URL('apps/web/src', import.meta.url)) } },
+        test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] },
+      },
       { extends: true, test: { name: 'bench', include: ['bench/src/**/*.test.ts'] } },
     ],
   },

@@ -43,7 +43,8 @@ describe('leaderboard wiring', () => {
 
   it('without Redis: neither', () => {
     const subs = simOutboxSubscribers({ clock: systemClock, log }, notifier);
-    expect(subs.forType('achievement.earned')).toEqual([]);
+    // guild renown is PostgreSQL only: it runs without Redis too
+    expect(subs.forType('achievement.earned').map((s) => s.name)).toEqual(['guild-renown']);
     expect(subs.forType('character.leveled').map((s) => s.name)).not.toContain('leaderboards');
     expect(Object.keys(simScheduledJobs({ db, clock: systemClock, log }).tasks)).toEqual([
       DAILY_CLEANUP_TASK,

@@ -66,6 +66,7 @@ function testFactories(prefix: string): SimSubscriberFactories {
     guild: () => noop('guild', 'guild.member_joined'),
     notifications: () => noop('notifications', 'notification.created'),
     achievements: () => noop('achievements', 'npc.killed'),
+    renown: () => noop('renown', 'quest.completed'),
     quests: (o) =>
       sub('quests', (characterId) =>
         o.notify(characterId, {
@@ -147,21 +148,20 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's quests, reputation and achievements subscribers, the sim's access, stats, title and guild reactions and the daily cleanup job", () => {
+  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the sim's access, stats, title and guild reactions and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io));
-    expect(subs.size).toBe(8);
+    expect(subs.size).toBe(9);
     expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
       'quests',
       'reputation',
       'achievements',
     ]);
-    for (const t of [
-      'friend.added',
-      'party.joined',
-      'dungeon.cleared',
-      'arena.match_finished',
-    ] as const)
+    for (const t of ['friend.added', 'party.joined'] as const)
       expect(subs.forType(t).map((s) => s.name)).toEqual(['achievements']);
+    // renown first: it takes the Season row before the others lock characters
+    for (const t of ['dungeon.cleared', 'raid.cleared', 'arena.match_finished'] as const)
+      expect(subs.forType(t).map((s) => s.name)).toEqual(['guild-renown', 'achievements']);
+    expect(subs.forType('achievement.earned').map((s) => s.name)).toEqual(['guild-renown']);
     expect(subs.forType('guild.member_joined').map((s) => s.name)).toEqual([
       'achievements',
       'sim-guild',

@@ -1,7 +1,7 @@
 /**
  * What the sim's outbox worker delivers to: the quest and reputation subscribers
  * of packages/game, whose after-commit notices go to the player's socket room, the
- * achievement subscriber (its toasts travel as notification.created),
+ * achievement subscriber (its toasts travel as notification.created), guild renown,
  * the sim's own reactions to account, stats, title and guild membership changes
  * (session/outbox-reactions.ts),
  * the leaderboards' subscriber (with Redis), the public pages' revalidation (with
@@ -30,6 +30,7 @@ import {
   publicPageOutboxSubscriber,
   questOutboxSubscriber,
   refreshLeaderboards,
+  renownOutboxSubscriber,
   reputationOutboxSubscriber,
   runDailyCleanup,
   startOutboxWorker,
@@ -42,6 +43,7 @@ import {
   type OutboxWorkerOptions,
   type PublicPageSubscriberOptions,
   type QuestSubscriberOptions,
+  type RenownSubscriberOptions,
   type ReputationSubscriberOptions,
 } from '@necp/game';
 import type { SimIo } from './net/types';
@@ -156,6 +158,7 @@ export interface SimSubscriberFactories {
   quests(opts: QuestSubscriberOptions): OutboxSubscriber;
   reputation(opts: ReputationSubscriberOptions): OutboxSubscriber;
   achievements(opts: AchievementSubscriberOptions): OutboxSubscriber;
+  renown(opts: RenownSubscriberOptions): OutboxSubscriber;
   access(kick: AccessKick): OutboxSubscriber;
   stats(refresh: (characterId: string) => void): OutboxSubscriber;
   titles(retitle: (characterId: string, title: string | null) => void): OutboxSubscriber;
@@ -174,6 +177,7 @@ export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   quests: questOutboxSubscriber,
   reputation: reputationOutboxSubscriber,
   achievements: achievementOutboxSubscriber,
+  renown: renownOutboxSubscriber,
   access: accessSubscriber,
   stats: statsSubscriber,
   titles: titleSubscriber,
@@ -192,6 +196,11 @@ export function simOutboxSubscribers(
   revalidatePages?: (paths: readonly string[]) => void,
 ): OutboxSubscribers {
   const subs = new OutboxSubscribers()
+    // first: it takes the Season row (FOR SHARE), which comes before every character row
+    // the others lock in the same event's transaction (the season end holds it FOR UPDATE)
+    .subscribe(
+      factories.renown({ clock: deps.clock, log: deps.log.child({ subscriber: 'guild-renown' }) }),
+    )
     .subscribe(
       factories.quests({
         clock: deps.clock,

@@ -275,7 +275,9 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     leases,
     zones,
     sessions,
-    release: (matchId) => matchmaking.release(matchId),
+    release: (matchId, message) => matchmaking.release(matchId, message),
+    // leavers let out of their match, dungeon backfills (made below; asked when needed)
+    matchmaking: () => matchmaking,
     autoTick: opts.autoTick !== false,
     applyCommands: opts.applyCommands,
     services,
@@ -305,6 +307,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     if (hostId === leases.ownerId) void instances.open(match);
   });
   io.on('instance:pull', (characterId, msg) => void pullHere(sessions, log, characterId, msg));
+  // a solo accepted a backfill of a dungeon run here (instance-launcher.ts)
+  io.on('instance:backfill', (match) => {
+    if (match.backfill && instances.has(match.backfill.instanceId))
+      void instances.addBackfill(match);
+  });
   const notifier = roomNotifier(io, refreshHere, {
     crossNode: Boolean(deps.redis),
     localTitle: retitleHere,

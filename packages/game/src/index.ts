@@ -99,3 +99,4 @@ export * from './matchmaking';
 export * from './instances';
 export * from './leaderboards';
 export * from './seasons';
+export * from './renown';

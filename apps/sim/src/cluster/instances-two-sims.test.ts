@@ -9,61 +9,24 @@
  * where they stood, the instance is closed `host_lost`, nothing of theirs changed
  * (the ledger balanced) and they may queue again.
  */
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
-import { SimLoadRegistry, checkInvariants, createRedis, grantItem } from '@necp/game';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@necp/db';
+import { checkInvariants, grantItem } from '@necp/game';
 import { instanceZoneId, toCm } from '@necp/shared';
-import { SimProcesses, until, type SimProcess } from '../testing/sim-processes';
+import { until, type SimProcess, type SimProcesses } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
+import { twoSimCluster } from '../testing/two-sim-cluster';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `i2s${randomBytes(3).toString('hex')}`;
 const ONE_V_ONE = { queue: 'arena', bracket: '1v1' } as const;
-
-let testDb: TestDatabase;
+const cluster = twoSimCluster('instances_two_sims');
 let db: Db;
-let redis: Redis;
 let sims: SimProcesses;
 let a: SimProcess;
 let b: SimProcess;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase(`necp_test_instances_two_sims_${process.pid}`);
-  db = createDb(testDb.url, { max: 3 });
-  redis = createRedis(REDIS_URL, prefix);
-  // no NPCs: the arena has none, and Watson's would only load the machine
-  sims = new SimProcesses({
-    db,
-    dbUrl: testDb.url,
-    redisUrl: REDIS_URL,
-    prefix,
-    redis,
-    env: { SIM_NPCS: 'off' },
-  });
-  [a, b] = await Promise.all([sims.start('watson'), sims.start('none')]);
-  await sims.holds(a, 'watson', 60_000);
-  // both have told the others how busy they are (the launcher picks from these)
-  const loads = new SimLoadRegistry(redis);
-  await until(
-    'both sims publish their load',
-    async () => {
-      const urls = (await loads.live(Date.now())).map((l) => l.url);
-      return urls.includes(a.url) && urls.includes(b.url) ? true : undefined;
-    },
-    60_000,
-  );
-}, 120_000);
-
-afterAll(async () => {
-  await sims?.stop();
-  redis?.disconnect();
-  await db?.$disconnect();
-  await testDb?.drop();
-}, 60_000);
+beforeAll(() => {
+  ({ db, sims, a, b } = cluster());
+});
 
 type Player = Awaited<ReturnType<typeof createPlayerAt>>;
 

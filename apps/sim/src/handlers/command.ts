@@ -6,6 +6,7 @@ import type { ZoneLoot } from '../loot/zone-loot';
 import { asReply, replyError, replyOk, toAckError } from '../net/ack';
 import type { RateWindow } from '../net/rate-window';
 import type { StatsRefresher } from '../session/stats-refresher';
+import type { InstanceHost } from '../instances/instance-host';
 import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
 import type { SessionRegistry } from '../session/sessions';
 import type { Zone } from '../zone/zone';
@@ -31,6 +32,8 @@ export interface CommandContext extends HandlerContext {
   sessions: SessionRegistry;
   /** this process's matchmaking (its store and pushes) */
   matchmaking: SimMatchmaking;
+  /** the instances this process runs (instance:leave); absent: none */
+  instances?: Pick<InstanceHost, 'leave'>;
 }
 
 export const rateLimited = { code: 'RATE_LIMITED', message: 'Slow down.' } as const;

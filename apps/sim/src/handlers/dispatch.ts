@@ -9,6 +9,7 @@ import { rejectPayload, safely } from './context';
 import { inventoryHandlers } from './inventory';
 import { itemUseHandlers } from './item-use';
 import { lootHandlers } from './loot';
+import { instanceHandlers } from '../instances/instance-handlers';
 import { matchHandlers } from '../matchmaking/match-handlers';
 import { netHandlers } from './net';
 import { partyHandlers } from './party';
@@ -28,6 +29,7 @@ const HANDLERS: Readonly<Record<ClientEvent, EventHandler>> = {
   ...chatHandlers,
   ...partyHandlers,
   ...matchHandlers,
+  ...instanceHandlers,
 };
 const byEvent: ReadonlyMap<string, EventHandler> = new Map(Object.entries(HANDLERS));
 

@@ -6,8 +6,13 @@
 // later the instance closes, its drops are gone and both are back where they stood.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DUNGEON_CLOSE_AFTER_CLEAR_MS, GCD_MS, instanceZoneId } from '@necp/shared';
-import { checkInvariants, recordDungeonCleared } from '@necp/game';
+import {
+  DUNGEON_CLOSE_AFTER_CLEAR_MS,
+  GCD_MS,
+  instanceZoneId,
+  npcTemplateById,
+} from '@necp/shared';
+import { checkInvariants, recordInstanceCleared } from '@necp/game';
 import type { Npc } from '../npc/npc';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
@@ -90,6 +95,9 @@ describe('a dungeon instance', () => {
     // the boss (the stand-in) is brought to the entrance, nearly dead, and shot down
     const boss = [...zone.npcs.npcs()].find((n) => n.spawnId === 'vault-boss') as Npc;
     expect(boss.template.rank).toBe('boss');
+    // a party of two in a dungeon made for five: its NPCs have 40 % of their health
+    expect(boss.template.health).toBe(Math.round(npcTemplateById('reef_warden')!.health * 0.4));
+    expect(boss.health).toBe(boss.template.health);
     const me = zone.player(a.characterId) as Player;
     zone.npcWorld.placeNpc(boss.eid, { x: me.x + 10, y: me.y });
     boss.health = 1;
@@ -116,12 +124,13 @@ describe('a dungeon instance', () => {
 
     // the clear: seen in the next tick, pushed to both, published once for both
     sim.step(1);
-    const rules = sim.server.instances.dungeonOf(zoneId)!;
+    const rules = sim.server.instances.clearRulesOf(zoneId)!;
     expect(rules.cleared?.present.sort()).toEqual([a.characterId, b.characterId].sort());
     for (const c of [a2.client, b2.client])
-      expect(await c.next('dungeon:cleared')).toEqual({
+      expect(await c.next('instance:cleared')).toEqual({
         matchId,
-        dungeonId: 'dungeon-arasaka-vault',
+        kind: 'dungeon',
+        templateId: 'dungeon-arasaka-vault',
         name: 'Arasaka Data Vault',
         closeInMs: DUNGEON_CLOSE_AFTER_CLEAR_MS,
       });
@@ -139,9 +148,10 @@ describe('a dungeon instance', () => {
     });
     // a retry publishes nothing more
     expect(
-      await recordDungeonCleared(sim.deps, {
+      await recordInstanceCleared(sim.deps, {
+        kind: 'dungeon',
         instanceId: zoneId,
-        dungeonId: 'dungeon-arasaka-vault',
+        templateId: 'dungeon-arasaka-vault',
         characterIds: [a.characterId],
       }),
     ).toBe(false);

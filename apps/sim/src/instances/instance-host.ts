@@ -11,16 +11,16 @@ import {
   ARENA_RETURN_MS,
   ARENA_STATE_MS,
   DUNGEON_CLOSE_AFTER_CLEAR_MS,
-  DUNGEON_NPC_RESPAWN_SECONDS,
   INSTANCE_EMPTY_CLOSE_MS,
   ZONES,
   instanceContent,
   instanceZoneId,
-  npcTemplateById,
   templateForMatch,
   type ArenaBracket,
   type ArenaMemberState,
   type ArenaStateMsg,
+  type InstanceClearedMsg,
+  type InstanceLeaveResult,
   type InstanceTemplate,
   type InstanceTransferMsg,
 } from '@necp/shared';
@@ -31,9 +31,12 @@ import {
   closeInstance,
   findInstance,
   finishArenaMatch,
+  freeMatchMember,
+  leaveInstance,
+  notInInstance,
   openInstance,
   penaliseQueueDodgers,
-  recordDungeonCleared,
+  recordInstanceCleared,
   recordMatchStarted,
   type Clock,
   type ConfirmedMatch,
@@ -49,10 +52,12 @@ import { Zone } from '../zone/zone';
 import { tickMetrics } from '../zone/tick-metrics';
 import { startZoneLoop } from '../zone/zone-loop';
 import type { ZoneServices } from '../zone/zone-services';
+import { instanceNpcTemplates } from './instance-npcs';
 import { ArenaRules, type ArenaOutcome } from './arena-rules';
 import { ArenaSink } from './arena-sink';
-import { DungeonRules, type DungeonClear } from './dungeon-rules';
+import { InstanceClearRules, type InstanceClear } from './instance-clear-rules';
 import { noPositionSaves } from './no-position-saves';
+import { DungeonGroup, type GroupMatchmaking } from './dungeon-group';
 
 /** The old connection of a player sent through a transfer is closed this long after (the client closes it first). */
 export const TRANSFER_CLOSE_MS = 5_000;
@@ -68,8 +73,8 @@ export interface InstanceHostOptions {
   /** the server's zones by id: an open instance is one of them (the handshake and handlers find it there) */
   zones: Map<string, Zone>;
   sessions: SessionRegistry;
-  /** the match is over for matchmaking: its members may queue again */
-  release(matchId: string): Promise<unknown>;
+  /** the match is over for matchmaking: its members may queue again (told `message`) */
+  release(matchId: string, message?: string): Promise<unknown>;
   /** false: tests step the zones themselves */
   autoTick?: boolean;
   /** as the server's zones (ZoneOptions.applyCommands) */
@@ -78,10 +83,15 @@ export interface InstanceHostOptions {
   /** real-time period of each instance's housekeeping (default HOUSEKEEPING_MS); its deadlines run on `clock` */
   housekeepingMs?: number;
   /**
-   * The database side of a zone (the server's zone services): a dungeon gets it like
-   * an open-world zone, so its kills pay XP and loot. Absent: dungeons pay nothing.
+   * The database side of a zone (the server's zone services): a dungeon or raid gets
+   * it like an open-world zone, so its kills pay XP and loot. Absent: they pay nothing.
    */
   services?: Pick<ZoneServices, 'attach' | 'detach'>;
+  /**
+   * The sim's matchmaking (asked when needed: it is made after the host): a leaver
+   * is let out of the match, a dungeon asks it for a replacement. Absent: neither.
+   */
+  matchmaking?: () => GroupMatchmaking;
 }
 
 interface RunningInstance {
@@ -93,7 +103,8 @@ interface RunningInstance {
   names: Map<string, string>;
   openedAt: number;
   arena?: { rules: ArenaRules; sink: ArenaSink; bracket: ArenaBracket };
-  dungeon?: { rules: DungeonRules | undefined };
+  /** a dungeon's or raid's boss encounter: its death clears the instance */
+  encounter?: { rules: InstanceClearRules | undefined };
   /** its zone services are attached (detached, and its drops cleared, on close) */
   services?: boolean;
   timers: NodeJS.Timeout[];
@@ -105,6 +116,10 @@ interface RunningInstance {
   stateSentAt: number;
   /** clock ms after which everyone is sent back (the arena result is out) */
   returnAt?: number | undefined;
+  /** members who left early (instance:leave, or dropped for good): no longer members */
+  left: Set<string>;
+  /** a dungeon's leavers and backfill (dungeon-group.ts) */
+  group?: DungeonGroup;
 }
 
 export class InstanceHost {
@@ -136,9 +151,9 @@ export class InstanceHost {
     return this.running.has(zoneId);
   }
 
-  /** The dungeon rules of an instance (tests). */
-  dungeonOf(zoneId: string): DungeonRules | undefined {
-    return this.running.get(zoneId)?.dungeon?.rules;
+  /** The clear rules of a dungeon or raid instance (tests). */
+  clearRulesOf(zoneId: string): InstanceClearRules | undefined {
+    return this.running.get(zoneId)?.encounter?.rules;
   }
 
   /** The arena rules of an instance (tests). */
@@ -185,14 +200,15 @@ export class InstanceHost {
             bracket: match.bracket,
           }
         : undefined;
-    const dungeon =
-      template.kind === 'dungeon'
+    // a dungeon or raid: its boss's death clears it (the same for both kinds)
+    const encounter =
+      template.kind !== 'arena'
         ? {
             rules: template.bossSpawnId
-              ? new DungeonRules({
+              ? new InstanceClearRules({
                   bossSpawnId: template.bossSpawnId,
-                  memberIds,
-                  onCleared: (clear) => this.dungeonCleared(zoneId, clear),
+                  members: () => this.running.get(zoneId)?.match.teams.flat() ?? memberIds,
+                  onCleared: (clear) => this.instanceCleared(zoneId, clear),
                 })
               : undefined,
           }
@@ -205,14 +221,9 @@ export class InstanceHost {
       seed: deps.rng.int(0, 0x7fffffff),
       ...(this.o.applyCommands ? { applyCommands: this.o.applyCommands } : {}),
       ...(arena ? { sink: arena.sink } : {}),
-      // a dungeon's rooms stay cleared: nothing in it respawns while it runs
-      ...(dungeon
-        ? {
-            npcTemplates: (id: string) => {
-              const t = npcTemplateById(id);
-              return t && { ...t, respawnSeconds: DUNGEON_NPC_RESPAWN_SECONDS };
-            },
-          }
+      // nothing respawns; a small premade group fights NPCs with less health
+      ...(template.kind !== 'arena'
+        ? { npcTemplates: instanceNpcTemplates(template.kind, memberIds.length) }
         : {}),
       instance: {
         ...(template.kind === 'arena'
@@ -220,12 +231,13 @@ export class InstanceHost {
           : {}),
         afterTick: (z, now) => {
           arena?.rules.afterTick(z, now);
-          dungeon?.rules?.afterTick(z, now);
+          encounter?.rules?.afterTick(z, now);
+          this.running.get(zoneId)?.group?.afterTick(z, now);
         },
       },
     });
-    // a dungeon's kills pay like the open world's (XP, loot, party loot mode, deaths)
-    const services = dungeon !== undefined && this.o.services !== undefined;
+    // a dungeon's or raid's kills pay like the open world's (XP, loot, party loot mode, deaths)
+    const services = encounter !== undefined && this.o.services !== undefined;
     if (services) await this.o.services!.attach(zone);
     Object.assign(inst, {
       zoneId,
@@ -236,10 +248,12 @@ export class InstanceHost {
       names,
       openedAt,
       arena,
-      dungeon,
+      encounter,
       services,
     });
     const running = inst as RunningInstance;
+    running.left = new Set();
+    if (template.kind === 'dungeon') running.group = this.dungeonGroup(running);
     this.running.set(zoneId, running);
     this.o.zones.set(zoneId, zone);
     if (this.o.autoTick !== false) running.stopLoop = startZoneLoop(zone, clock, log);
@@ -284,7 +298,9 @@ export class InstanceHost {
 
   /** Whether the character belongs to the instance (a ticket for it names it). */
   isMember(zoneId: string, characterId: string): boolean {
-    return this.running.get(zoneId)?.match.teams.some((t) => t.includes(characterId)) ?? false;
+    const inst = this.running.get(zoneId);
+    if (!inst || inst.left.has(characterId)) return false;
+    return inst.match.teams.some((t) => t.includes(characterId));
   }
 
   /** A raid run here: its match and every member (the handshake checks the quantum_sync_token against them). */
@@ -329,6 +345,64 @@ export class InstanceHost {
   }
 
   /**
+   * instance:leave — the member leaves early, alone, by the normal end's path: out
+   * of the zone, instanceId cleared, told to reconnect to its return point. A dungeon
+   * before its boss fell: a queue penalty and a replacement looked for (DungeonGroup).
+   * An arena: they are out (their team may forfeit; the end's leaver penalty covers
+   * them). Throws INVALID_STATE when they are not in an instance run here.
+   */
+  async leave(zoneId: string, characterId: string): Promise<InstanceLeaveResult> {
+    const inst = this.running.get(zoneId);
+    if (!inst || inst.closing || !this.isMember(zoneId, characterId)) throw notInInstance();
+    const settled = inst.group
+      ? inst.group.leave(characterId, 'left')
+      : this.leaveOutsideDungeon(inst, characterId);
+    if (!settled) throw notInInstance();
+    await inst.zone
+      .ask({ k: 'remove', characterId })
+      .catch((err: unknown) => this.o.log.warn({ err, zone: zoneId }, 'leaving the zone failed'));
+    const { penaltyUntil } = await settled;
+    const back = await this.o.deps.db.character.findUnique({
+      where: { id: characterId },
+      select: { zoneId: true },
+    });
+    const zoneName = ZONES.find((z) => z.id === back?.zoneId)?.name ?? 'the city';
+    const s = this.o.sessions.ofCharacter(characterId);
+    if (s?.zone === inst.zone) {
+      s.socket.emit('instance:transfer', {
+        direction: 'leave',
+        kind: inst.template.kind,
+        zoneName,
+        reason: 'left',
+      });
+      const socket = s.socket;
+      setTimeout(() => socket.disconnect(true), TRANSFER_CLOSE_MS).unref();
+    }
+    this.o.log.info({ zone: zoneId, kind: inst.template.kind }, 'a member left an instance');
+    return {
+      zoneName,
+      penaltyMs: penaltyUntil === null ? null : Math.max(0, penaltyUntil - this.o.clock.ms()),
+    };
+  }
+
+  /**
+   * A solo accepted a dungeon's backfill ticket (match.backfill): they join that
+   * instance when it runs here. False when it does not (any more), or the group no
+   * longer wants anyone — their match is then released.
+   */
+  async addBackfill(match: ConfirmedMatch): Promise<boolean> {
+    const inst = match.backfill && this.running.get(match.backfill.instanceId);
+    if (inst?.group && !inst.closing) return inst.group.addBackfill(match);
+    await this.o.release(match.matchId);
+    return false;
+  }
+
+  /** The dungeon group of an instance (tests). */
+  groupOf(zoneId: string): DungeonGroup | undefined {
+    return this.running.get(zoneId)?.group;
+  }
+
+  /**
    * A character entered the open world here while its row says it is in an
    * instance not run here. If another process runs it, the character is sent
    * there (a new ticket names that process). If nobody does — its host died and
@@ -353,6 +427,50 @@ export class InstanceHost {
     })().catch((err: unknown) =>
       log.warn({ err, zone: instanceId }, 'settling a lost instance failed'),
     );
+  }
+
+  /**
+   * An arena or raid member leaves early: out of the instance in PostgreSQL. An
+   * arena leaver stays in the match until it ends (its leaver penalty is written
+   * then); a raid member is free to queue at once.
+   */
+  private leaveOutsideDungeon(
+    inst: RunningInstance,
+    characterId: string,
+  ): Promise<{ penaltyUntil: null }> | null {
+    if (inst.left.has(characterId)) return null;
+    inst.left.add(characterId);
+    return (async () => {
+      await leaveInstance(this.o.deps, { zoneId: inst.zoneId, characterId });
+      const mm = this.o.matchmaking?.();
+      if (mm && inst.template.kind !== 'arena') {
+        await freeMatchMember(mm.deps, { matchId: inst.match.matchId, characterId });
+        await mm.tell([characterId], 'released');
+      }
+      return { penaltyUntil: null };
+    })();
+  }
+
+  private dungeonGroup(inst: RunningInstance): DungeonGroup {
+    const { deps, clock, log, io } = this.o;
+    return new DungeonGroup({
+      zoneId: inst.zoneId,
+      template: inst.template,
+      deps,
+      clock,
+      log,
+      io,
+      matchmaking: this.o.matchmaking,
+      match: () => inst.match,
+      setMatch: (m) => (inst.match = m),
+      names: inst.names,
+      left: inst.left,
+      cleared: () => inst.encounter?.rules?.cleared != null,
+      closing: () => inst.closing !== undefined,
+      release: (matchId, message) => this.o.release(matchId, message),
+      pull: (characterId, msg) => this.pullEverywhere(characterId, msg),
+      openedAt: inst.openedAt,
+    });
   }
 
   /** Takes a member out of its open-world zone on whichever process holds its socket. */
@@ -405,6 +523,10 @@ export class InstanceHost {
     await this.o.release(inst.match.matchId).catch((err: unknown) => {
       log.warn({ err, matchId: inst.match.matchId }, 'releasing a match failed');
     });
+    // its backfill tickets withdrawn, the backfilled members' own matches released
+    await inst.group?.closed().catch((err: unknown) => {
+      log.warn({ err, zone: inst.zoneId }, 'closing a dungeon group failed');
+    });
     await this.o.leases.release(inst.lease).catch(() => undefined);
     log.info({ zone: inst.zoneId, reason, returned: returned.length }, 'instance closed');
   }
@@ -454,31 +576,40 @@ export class InstanceHost {
   }
 
   /**
-   * The boss is down (called from inside the tick): the instance closes
-   * DUNGEON_CLOSE_AFTER_CLEAR_MS later (time to loot; leaving earlier is free), the
-   * members inside are credited (`dungeon.cleared`, once per instance) and told.
+   * A dungeon's or raid's boss is down (called from inside the tick): the instance
+   * closes DUNGEON_CLOSE_AFTER_CLEAR_MS later (time to loot; leaving earlier is
+   * free), the members inside are credited (`dungeon.cleared` / `raid.cleared`, once
+   * per instance) and told (`instance:cleared`).
    */
-  private dungeonCleared(zoneId: string, clear: DungeonClear): void {
+  private instanceCleared(zoneId: string, clear: InstanceClear): void {
     const inst = this.running.get(zoneId);
-    if (!inst) return;
+    if (!inst || inst.template.kind === 'arena') return;
     inst.returnAt = clear.at + DUNGEON_CLOSE_AFTER_CLEAR_MS;
+    // nobody is looked for once the boss is down
+    void inst.group
+      ?.cleared()
+      .catch((err: unknown) =>
+        this.o.log.warn({ err, zone: zoneId }, 'withdrawing backfills failed'),
+      );
     const { deps, log, io } = this.o;
-    const dungeonId = inst.template.content.id;
+    const kind = inst.template.kind;
+    const templateId = inst.template.content.id;
+    const msg: InstanceClearedMsg = {
+      matchId: inst.match.matchId,
+      kind,
+      templateId,
+      name: inst.template.content.name,
+      closeInMs: DUNGEON_CLOSE_AFTER_CLEAR_MS,
+    };
     for (const characterId of clear.present)
-      io.to(characterRoom(characterId)).emit('dungeon:cleared', {
-        matchId: inst.match.matchId,
-        dungeonId,
-        name: inst.template.content.name,
-        closeInMs: DUNGEON_CLOSE_AFTER_CLEAR_MS,
-      });
+      io.to(characterRoom(characterId)).emit('instance:cleared', msg);
     if (clear.present.length === 0) return;
-    void recordDungeonCleared(deps, {
+    void recordInstanceCleared(deps, {
+      kind,
       instanceId: zoneId,
-      dungeonId,
+      templateId,
       characterIds: clear.present,
-    }).catch((err: unknown) =>
-      log.error({ err, zone: zoneId }, 'recording a dungeon clear failed'),
-    );
+    }).catch((err: unknown) => log.error({ err, zone: zoneId, kind }, 'recording a clear failed'));
   }
 
   /** The scoreboard when due, the return after the result, closing when empty. */
@@ -491,6 +622,7 @@ export class InstanceHost {
     }
     if (inst.returnAt !== undefined && now >= inst.returnAt)
       return this.close(inst.zoneId, 'finished');
+    await inst.group?.sweep();
     await this.closeIfEmpty(inst);
   }
 

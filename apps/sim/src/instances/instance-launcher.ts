@@ -5,7 +5,14 @@
  * the Socket.IO adapter and waits for the instance to appear in PostgreSQL — if it
  * does not (that process died meanwhile), it opens it here.
  */
-import { findInstanceOfMatch, SimLoadRegistry, type GameDeps, type Log } from '@necp/game';
+import {
+  findInstance,
+  findInstanceOfMatch,
+  SimLoadRegistry,
+  type ConfirmedMatch,
+  type GameDeps,
+  type Log,
+} from '@necp/game';
 import type { MatchLauncher } from '../matchmaking/match-launcher';
 import type { SimIo } from '../net/types';
 import type { InstanceHost } from './instance-host';
@@ -32,6 +39,8 @@ export function instanceLauncher(o: InstanceLauncherOptions): MatchLauncher {
   };
   return {
     async launch(match) {
+      // a solo who filled a dungeon's backfill joins it where it runs
+      if (match.backfill) return joinBackfill(o, match);
       const now = Date.now();
       const self = o.self ? { ownerId: o.ownerId, ...o.self(), at: now } : undefined;
       const live = loads ? await loads.live(now, self).catch(() => []) : [];
@@ -50,6 +59,23 @@ export function instanceLauncher(o: InstanceLauncherOptions): MatchLauncher {
       return openHere(match.matchId, () => o.host.open(match));
     },
   };
+}
+
+/**
+ * A confirmed backfill: the dungeon's host adds the solo — this process when it runs
+ * it, else the one that does (through the adapter). An instance no longer open
+ * throws: the match is released and the solo told it could not start.
+ */
+async function joinBackfill(o: InstanceLauncherOptions, match: ConfirmedMatch): Promise<void> {
+  const instanceId = match.backfill!.instanceId;
+  if (o.host.has(instanceId)) {
+    await o.host.addBackfill(match);
+    return;
+  }
+  const row = await findInstance(o.deps, instanceId);
+  if (row?.state !== 'open' || !o.deps.redis)
+    throw new Error(`backfill of instance ${instanceId}, which is not open`);
+  o.io.serverSideEmit('instance:backfill', match);
 }
 
 /** Every few seconds this process tells the others how busy it is (SimLoadRegistry). */

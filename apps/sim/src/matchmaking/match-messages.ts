@@ -12,6 +12,7 @@ export function matchSummary(m: MatchRecord): MatchSummary {
     queue: m.queue,
     kind: m.kind,
     bracket: m.bracket,
+    ...(m.teams.flat().some((t) => t.backfill) ? { backfill: true } : {}),
     teams: m.teams.map((team) =>
       team.flatMap((ticket) =>
         ticket.members.map((x): MatchTeamMember => ({

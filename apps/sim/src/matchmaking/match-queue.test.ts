@@ -225,6 +225,56 @@ describe('match:* over the sim socket', () => {
     // the member, now solo, may queue alone
     expect(await member.client.command('match:queue', threes)).toMatchObject({ ok: true });
   });
+
+  it('a premade party goes into a dungeon as it is; a solo cannot ask for that', async () => {
+    const leader = await joined();
+    const member = await joined();
+    const loner = await joined();
+    const party = await db.party.create({ data: { leaderId: leader.characterId } });
+    await db.partyMember.createMany({
+      data: [
+        { partyId: party.id, characterId: leader.characterId, joinedAt: new Date(1) },
+        { partyId: party.id, characterId: member.characterId, joinedAt: new Date(2) },
+      ],
+    });
+    expect(
+      await loner.client.command('match:queue', { queue: 'dungeon', role: 'tank', premade: true }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'Only a party can go in without others filling the group.',
+      },
+    });
+    expect(
+      await loner.client.command('match:queue', { queue: 'dungeon', role: 'x', premade: 'yes' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // the loner queues normally: a support the party would need, were it filling
+    expect(
+      await loner.client.command('match:queue', { queue: 'dungeon', role: 'support' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await leader.client.command('match:queue', {
+        queue: 'dungeon',
+        role: 'tank',
+        partyRoles: { [member.characterId]: 'damage' },
+        premade: true,
+      }),
+    ).toMatchObject({ ok: true, data: { status: { state: 'queued', queue: 'dungeon' } } });
+    const tick = await sim.server.matchmaking.tick();
+    expect(tick.formed).toHaveLength(1);
+    const found = await leader.client.next('match:found');
+    expect(found.teams.flat().map((m) => [m.characterId, m.role])).toEqual([
+      [leader.characterId, 'tank'],
+      [member.characterId, 'damage'],
+    ]);
+    expect(await member.client.next('match:found')).toEqual(found);
+    // the loner still waits
+    expect(await loner.client.command('match:status', {})).toMatchObject({
+      ok: true,
+      data: { status: { state: 'queued', queue: 'dungeon' } },
+    });
+  });
 });
 
 describe('the match launcher', () => {

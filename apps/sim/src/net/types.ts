@@ -31,6 +31,8 @@ export interface InterServerEvents {
   'instance:open': (hostId: string, match: ConfirmedMatch) => void;
   /** whoever holds this character's socket: take it out of its zone into its new instance */
   'instance:pull': (characterId: string, msg: InstanceTransferMsg) => void;
+  /** whoever runs match.backfill's dungeon: add its solo to the group (instances/dungeon-group.ts) */
+  'instance:backfill': (match: ConfirmedMatch) => void;
 }
 export type SimIo = Server<
   ClientToServerEvents,

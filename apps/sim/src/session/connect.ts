@@ -101,6 +101,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     session,
     sessions: ctx.sessions,
     matchmaking: ctx.matchmaking,
+    ...(ctx.instances ? { instances: ctx.instances } : {}),
     clock: ctx.clock,
     log,
     deps: ctx.deps,

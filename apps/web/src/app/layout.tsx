@@ -24,6 +24,7 @@ import './styles/achievements.css';
 import './styles/queue.css';
 import './styles/arena.css';
 import './styles/boss.css';
+import './styles/instance.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 

@@ -14,7 +14,7 @@ import {
   distance,
   type AreaEnteredMsg,
   type CharStatsMsg,
-  type DungeonClearedMsg,
+  type InstanceClearedMsg,
   type ChatMessage,
   type EntityInfo,
   type FriendPresenceMsg,
@@ -34,7 +34,7 @@ import {
 } from '@necp/shared';
 import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
-import { dungeonClearedText, phaseEventView } from './combat/boss-bar';
+import { instanceClearedText, phaseEventView } from './combat/boss-bar';
 import { npcTemplate } from './combat/content';
 import { isFriendPresence } from './friends/friends-list';
 import { isGuildInvited, isGuildUpdate } from './guild/guild-view';
@@ -45,6 +45,7 @@ import { InputSampler } from './input/input-sampler';
 import { combineDirections, type StickInput } from './input/touch-stick';
 import { ChatCommands } from './net/chat-commands';
 import { PartyCommands } from './net/party-commands';
+import { InstanceCommands } from './net/instance-commands';
 import { MatchCommands } from './net/match-commands';
 import { partyFrames, partyMarkers } from './party/party-state';
 import { rollResultText } from './party/loot-text';
@@ -163,6 +164,8 @@ export class GameClient {
   readonly party: PartyCommands;
   /** matchmaking: queues, the ready check (net/match-commands.ts) */
   readonly match: MatchCommands;
+  /** leaving an instance, a dungeon group's changes (net/instance-commands.ts) */
+  readonly instances: InstanceCommands;
   readonly combat: CombatController;
   /** instance transfers, the arena's scoreboard and result, its enemies */
   readonly arena: ArenaSession;
@@ -188,6 +191,10 @@ export class GameClient {
     });
     this.party = new PartyCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
     this.match = new MatchCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
+    this.instances = new InstanceCommands({
+      socket: () => this.net?.socket ?? null,
+      store: opts.store,
+    });
     this.chat = new ChatCommands({
       socket: () => this.net?.socket ?? null,
       store: opts.store,
@@ -326,6 +333,8 @@ export class GameClient {
   private wire({ socket, lastTicketError }: SimSocketHandle) {
     // match:found / match:status (the status also comes on every connect: a reload restores it)
     this.match.wire(socket);
+    // instance:roster toasts; instance:cleared makes leaving free
+    this.instances.wire(socket);
     socket.on('connect', () => {
       this.retriedAuth = false;
       this.busyRetries = 0;
@@ -443,9 +452,9 @@ export class GameClient {
       if (msg && typeof msg.name === 'string')
         this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
     });
-    socket.on('dungeon:cleared', (msg: DungeonClearedMsg) => {
+    socket.on('instance:cleared', (msg: InstanceClearedMsg) => {
       if (msg && typeof msg.name === 'string' && typeof msg.closeInMs === 'number')
-        this.store.toast('success', dungeonClearedText(msg));
+        this.store.toast('success', instanceClearedText(msg));
     });
     socket.on('progress:xp', (msg: XpGainMsg) => {
       this.combat.onXp(msg, performance.now());

@@ -171,6 +171,7 @@ export function GameView({ characterId }: { characterId: string }) {
       matchAnswer: (matchId, accept) =>
         clientRef.current?.match.answer(matchId, accept) ?? Promise.resolve(false),
       matchRefresh: () => void clientRef.current?.match.refresh(),
+      instanceLeave: () => clientRef.current?.instances.askToLeave(),
     }),
     [],
   );

@@ -24,6 +24,8 @@ export const OUTBOX_TEST_DATABASES = [
   'apiLeaderboards',
   // a season's end ranks every character and opens the next season for the whole database
   'gameSeasons',
+  // guild renown: credits and ends seasons for the whole database, ranks every guild
+  'gameRenown',
 ] as const;
 
 let testDb: TestDatabase | undefined;

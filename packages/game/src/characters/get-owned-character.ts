@@ -15,7 +15,7 @@ export const characterNotFound = (characterId: string) =>
  * unless `includeDeleted` is set.
  */
 export async function getOwnedCharacter(
-  deps: GameDeps,
+  deps: Pick<GameDeps, 'db'>,
   userId: string,
   characterId: string,
   opts: { includeDeleted?: boolean } = {},

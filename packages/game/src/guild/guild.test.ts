@@ -523,6 +523,8 @@ describe('reads', () => {
           { name: leader.name, level: 1, class: 'solo', rank: 'Leader', rankPosition: 0 },
           { name: online.name, level: 1, class: 'solo', rank: 'Recruit', rankPosition: 3 },
         ],
+        // nothing earned yet this season (renown/)
+        seasonRenown: { season: expect.any(String), renown: 0 },
       });
       expect(JSON.stringify(pub)).not.toContain('secret');
     }

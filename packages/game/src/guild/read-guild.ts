@@ -15,6 +15,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { presenceOf } from '../friends/presence';
+import { guildSeasonRenown, type GuildSeasonRenown } from '../renown/read-renown';
 import { rankPermissions } from './guild-access';
 
 export interface GuildRankView {
@@ -84,6 +85,8 @@ export interface MyGuildView {
   rank: GuildRankView;
   /** what you may still withdraw today (null: no limit) */
   withdrawLeftToday: number | null;
+  /** the guild's renown this season (null while no season is open) */
+  seasonRenown: GuildSeasonRenown | null;
 }
 
 /** Your guild as a member sees it; null when you are in none. */
@@ -96,7 +99,7 @@ export async function myGuild(
     include: { rank: true, guild: { include: { ranks: { orderBy: { position: 'asc' } } } } },
   });
   if (!m) return null;
-  const [memberCount, withdrawn] = await Promise.all([
+  const [memberCount, withdrawn, seasonRenown] = await Promise.all([
     deps.db.guildMember.count({ where: { guildId: m.guildId } }),
     deps.db.guildBankLog.aggregate({
       where: {
@@ -107,6 +110,7 @@ export async function myGuild(
       },
       _sum: { amount: true },
     }),
+    guildSeasonRenown(deps.db, m.guildId),
   ]);
   const g = m.guild;
   return {
@@ -124,6 +128,7 @@ export async function myGuild(
       m.rank.position === GUILD_LEADER_RANK
         ? null
         : withdrawAllowance(m.rank, withdrawn._sum.amount ?? 0),
+    seasonRenown,
   };
 }
 
@@ -180,6 +185,8 @@ export interface GuildPublicView {
   memberCount: number;
   foundedAt: number;
   members: { name: string; level: number; class: string; rank: string; rankPosition: number }[];
+  /** the guild's renown this season (null while no season is open) */
+  seasonRenown: GuildSeasonRenown | null;
 }
 
 /**
@@ -221,5 +228,6 @@ export async function guildPublic(
       rank: m.rank.name,
       rankPosition: m.rank.position,
     })),
+    seasonRenown: await guildSeasonRenown(deps.db, g.id),
   };
 }

@@ -1,5 +1,6 @@
 export {
   openInstance,
+  joinInstance,
   leaveInstance,
   closeInstance,
   findInstance,
@@ -19,7 +20,8 @@ export {
   type RaidEntry,
 } from './raid-token';
 export {
-  recordDungeonCleared,
-  RecordDungeonClearedInputSchema,
-  type RecordDungeonClearedInput,
-} from './dungeon-cleared';
+  recordInstanceCleared,
+  RecordInstanceClearedInputSchema,
+  type RecordInstanceClearedInput,
+} from './instance-cleared';
+export { notInInstance } from './errors';

@@ -60,6 +60,30 @@ export async function openInstance(
   });
 }
 
+/**
+ * A replacement joins an open instance (a dungeon's backfill): put in when it is in
+ * the open world (or in an instance that has closed). False: the instance is not
+ * open, or the character is in another open instance.
+ */
+export async function joinInstance(
+  deps: Pick<GameDeps, 'db'>,
+  input: { zoneId: string; characterId: string },
+): Promise<boolean> {
+  return deps.db.$transaction(async (tx) => {
+    const open = await tx.instance.count({ where: { id: input.zoneId, state: 'open' } });
+    if (open === 0) return false;
+    const { count } = await tx.character.updateMany({
+      where: {
+        id: input.characterId,
+        deletedAt: null,
+        OR: [{ instanceId: null }, { instance: { state: 'closed' } }],
+      },
+      data: { instanceId: input.zoneId },
+    });
+    return count === 1;
+  });
+}
+
 /** The character leaves the instance for the open world. False: it was not in it. */
 export async function leaveInstance(
   deps: Pick<GameDeps, 'db'>,

@@ -59,7 +59,7 @@ export interface QuantumSyncToken {
  * written when the instance opened); anything else is FORBIDDEN.
  */
 export async function mintQuantumSyncToken(
-  deps: GameDeps,
+  deps: Pick<GameDeps, 'db' | 'clock'> & { config: Pick<GameDeps['config'], 'simTicketSecret'> },
   input: { userId: string; characterId: string },
 ): Promise<QuantumSyncToken> {
   const c = await getOwnedCharacter(deps, input.userId, input.characterId);

@@ -109,6 +109,20 @@ const CHARACTER_LIFECYCLE: BoardEvents = {
 
 const single = (s1: number) => ({ value: s1, detail: null });
 
+/**
+ * What lists or unlists a guild on the guild boards: its members coming and going (a
+ * guild with no listed member is not ranked), deleted, restored, banned or unbanned.
+ */
+const GUILD_LISTING: BoardEvents = {
+  'guild.member_joined': (_tx, p) => [p.guildId],
+  'guild.member_left': (_tx, p) => [p.guildId],
+  'guild.disbanded': (_tx, p) => [p.guildId],
+  'character.deleted': (tx, p) => guildsOf(tx, [p.characterId]),
+  'character.restored': (tx, p) => guildsOf(tx, [p.characterId]),
+  'account.access_changed': async (tx, p) =>
+    isBanChange(p.reason) ? guildsOf(tx, await charactersOf(tx, p.userId)) : [],
+};
+
 /** Everyone who played a match (the event names no one for a draw). */
 async function participantsOf(tx: Tx, matchId: string): Promise<string[]> {
   const rows = await tx.matchParticipant.findMany({
@@ -201,14 +215,27 @@ export const BOARD_SOURCES: Record<LeaderboardKey, BoardSource> = {
     score: (s1) => s1,
     show: single,
     events: {
-      'guild.member_joined': (_tx, p) => [p.guildId],
-      'guild.member_left': (_tx, p) => [p.guildId],
-      'guild.disbanded': (_tx, p) => [p.guildId],
+      ...GUILD_LISTING,
       'character.leveled': (tx, p) => guildsOf(tx, [p.characterId]),
-      'character.deleted': (tx, p) => guildsOf(tx, [p.characterId]),
-      'character.restored': (tx, p) => guildsOf(tx, [p.characterId]),
-      'account.access_changed': async (tx, p) =>
-        isBanChange(p.reason) ? guildsOf(tx, await charactersOf(tx, p.userId)) : [],
+    },
+  },
+  'guild-renown': {
+    key: 'guild-renown',
+    subject: 'guild',
+    byClass: false,
+    // the current season's renown (renown/credit-renown.ts) of guilds with a listed member;
+    // a new season has no rows yet: the board starts empty
+    rows: (now) =>
+      Prisma.sql`SELECT r."guildId" AS "id", NULL::text AS "class", r."renown"::bigint AS "s1", 0::bigint AS "s2"
+        FROM "GuildRenown" r
+        WHERE r."season" = ${CURRENT_SEASON_KEY_SQL} AND r."renown" > 0
+          AND EXISTS (SELECT 1 FROM "GuildMember" m JOIN "Character" c ON c."id" = m."characterId"
+            WHERE m."guildId" = r."guildId" AND ${listed(now)})`,
+    score: (s1) => s1,
+    show: single,
+    events: {
+      ...GUILD_LISTING,
+      'guild.renown_credited': (_tx, p) => [p.guildId],
     },
   },
   'arena-1v1': arenaBoard('arena-1v1', '1v1'),

@@ -30,7 +30,13 @@ describe('pageChangeOf', () => {
     ).toMatchObject({ boards: ['level', 'guilds'], characterIds: ['c'], guildsOfCharacters: true });
     expect(
       pageChangeOf(ev('guild.member_left', { guildId: 'g', characterId: 'c', reason: 'kicked' })),
-    ).toEqual({ boards: ['guilds'], characterIds: ['c'], guildIds: ['g'] });
+    ).toEqual({ boards: ['guilds', 'guild-renown'], characterIds: ['c'], guildIds: ['g'] });
+    // renown: its board and the guild's page (which shows the season's renown)
+    expect(
+      pageChangeOf(
+        ev('guild.renown_credited', { guildId: 'g', season: 'S1', points: 10, renown: 30 }),
+      ),
+    ).toEqual({ boards: ['guild-renown'], characterIds: [], guildIds: ['g'] });
     expect(
       pageChangeOf(ev('account.access_changed', { userId: 'u', reason: 'ban' })),
     ).toMatchObject({

@@ -62,6 +62,7 @@ export const PUBLIC_PAGE_EVENT_TYPES = [
   'guild.member_left',
   'guild.disbanded',
   'season.ended',
+  'guild.renown_credited',
 ] as const satisfies readonly OutboxEventType[];
 
 const none = { characterIds: [], guildIds: [] } as const;
@@ -111,19 +112,22 @@ export function pageChangeOf(event: OutboxEvent): PageChangeQuery | null {
     case 'guild.member_joined':
     case 'guild.member_left':
       return {
-        boards: ['guilds'],
+        boards: ['guilds', 'guild-renown'],
         characterIds: [event.payload.characterId],
         guildIds: [event.payload.guildId],
       };
     case 'guild.disbanded':
       // the guild row is gone with it (no tag to name its page): that page expires in its minute
       return {
-        boards: ['guilds'],
+        boards: ['guilds', 'guild-renown'],
         characterIds: event.payload.memberIds,
         guildIds: [event.payload.guildId],
       };
     case 'season.ended':
       return { ...none, boards: 'every' };
+    case 'guild.renown_credited':
+      // the renown board and the guild's page (it shows the season's renown)
+      return { ...none, boards: ['guild-renown'], guildIds: [event.payload.guildId] };
     default:
       return null;
   }

@@ -145,6 +145,19 @@ describe('dungeon and raid groups', () => {
     ).toEqual([]);
   });
 
+  it('a premade party goes in as it is, and never fills another group', () => {
+    const duo = { ...ticket('dungeon', [{ role: 'tank' }, { role: 'damage' }], 5), premade: true };
+    // four solos that the duo would complete into a full group
+    const solos = [d('support', 10, 0), d('damage', 10, 1), d('damage', 10, 2)];
+    const ms = findMatches('dungeon', [...solos, duo], 10);
+    expect(ms.map((m) => ids(m.teams))).toEqual([[[duo.id]]]);
+    // the same party without the option is the missing tank of a full group
+    const filled = findMatches('dungeon', [...solos, { ...duo, premade: false }], 10);
+    expect(filled.map((m) => m.teams[0]!.length)).toEqual([4]);
+    const raiders = { ...ticket('raid', [{ role: 'tank' }, { role: 'support' }]), premade: true };
+    expect(findMatches('raid', [raiders], 0).map((m) => ids(m.teams))).toEqual([[[raiders.id]]]);
+  });
+
   it('a raid is ten: 2 tanks, 2 supports, 6 damage', () => {
     const r = (role: GroupRole) => ticket('raid', [{ role, level: 20 }]);
     const ts = [

@@ -14,6 +14,7 @@ import {
   type GroupRole,
   type QueueId,
 } from '@necp/shared';
+import { backfillMatches } from './backfill-matches';
 import { pickTickets } from './pick-tickets';
 import type { QueueTicket } from './tickets';
 
@@ -32,7 +33,17 @@ export function findMatches(
 ): ProposedMatch[] {
   const spec = QUEUE_SPECS[queue];
   const mine = tickets.filter((t) => t.queue === queue);
-  return spec.kind === 'arena' ? arenaMatches(spec, mine, nowMs) : groupMatches(spec, mine);
+  if (spec.kind === 'arena') return arenaMatches(spec, mine, nowMs);
+  // groups already inside first: their backfill tickets take a solo each (backfill-matches.ts)
+  const fills = backfillMatches(spec, mine);
+  const taken = new Set(fills.flatMap((p) => p.teams.flat().map((t) => t.id)));
+  return [
+    ...fills,
+    ...groupMatches(
+      spec,
+      mine.filter((t) => !t.backfill && !taken.has(t.id)),
+    ),
+  ];
 }
 
 const size = (ts: readonly QueueTicket[]) => ts.reduce((n, t) => n + t.members.length, 0);
@@ -99,7 +110,11 @@ function groupMatches(spec: GroupQueueSpec, tickets: readonly QueueTicket[]) {
   const fits = (chosen: readonly QueueTicket[], next: QueueTicket) =>
     rolesFit(rolesOf([...chosen, next]), spec.composition) && levelsFit([...chosen, next]);
   return anchoredSearch(tickets, (anchor, free) => {
-    const candidates = free.filter((t) => fits([anchor], t)).slice(0, CANDIDATES_PER_ANCHOR);
+    // a premade party goes in alone, and is never used to fill another group
+    if (anchor.premade) return [[anchor]];
+    const candidates = free
+      .filter((t) => !t.premade && fits([anchor], t))
+      .slice(0, CANDIDATES_PER_ANCHOR);
     // not enough of some role anywhere: skip the search
     const supply = rolesOf([anchor, ...candidates]);
     const short = (['tank', 'damage', 'support'] as const).some(

@@ -1,5 +1,12 @@
 // The matchmaking domain's entry points (the sim's handlers and matcher tick); docs/matchmaking.md.
-export type { QueueTicket, TicketMember, MatchRecord, MatchState, ConfirmedMatch } from './tickets';
+export type {
+  QueueTicket,
+  TicketMember,
+  MatchRecord,
+  MatchState,
+  ConfirmedMatch,
+  BackfillSlot,
+} from './tickets';
 export {
   MATCH_CONFIRMED_TTL_MS,
   MATCH_PENDING_TTL_MS,
@@ -36,3 +43,5 @@ export { penaliseQueueDodgers } from './penalties';
 export { QueuePenaltyError } from './errors';
 export { readQueuePenalty } from './queue-penalty-status';
 export { withdrawPartyTicket } from './withdraw-party-ticket';
+export { requestBackfill, withdrawBackfill, type RequestBackfillInput } from './backfill';
+export { freeMatchMember } from './free-match-member';

@@ -40,6 +40,7 @@ export async function joinQueue(
     members,
     rating: ratings.length > 0 ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null,
     enqueuedAt: deps.clock.ms(),
+    ...(request.queue !== 'arena' && request.premade ? { premade: true } : {}),
   };
   const r = await deps.store.enqueue(ticket);
   if (!r.ok) {

@@ -61,6 +61,16 @@ export interface MatchmakingStore {
   release(match: MatchRecord): Promise<boolean>;
   /** The latest waits (ms, queue to formed match) of a queue, newest first. */
   recentWaits(queue: QueueId): Promise<number[]>;
+  /**
+   * Takes a ticket out of its queue by id (a backfill ticket has no member to find
+   * it by). False when it is not queued (claimed into a ready check, or gone).
+   */
+  withdraw(queue: QueueId, ticketId: string): Promise<boolean>;
+  /**
+   * One member of a confirmed match is out of it (left its instance early): they may
+   * queue again while the match goes on. False when they were not in that match.
+   */
+  freeMember(matchId: string, characterId: string): Promise<boolean>;
 }
 
 /**

@@ -92,7 +92,10 @@ export class MemoryMatchmakingStore implements MatchmakingStore {
     });
     const waits = this.waits.get(match.queue) ?? [];
     // newest first, in the order Redis's LPUSH of each in turn leaves them
-    waits.unshift(...tickets.map((t) => match.formedAt - t.enqueuedAt).reverse());
+    // a premade party waits for nobody: its wait says nothing about the queue's
+    // (nor does a backfill ticket: no player waited on it)
+    const sampled = tickets.filter((t) => !t.premade && !t.backfill);
+    waits.unshift(...sampled.map((t) => match.formedAt - t.enqueuedAt).reverse());
     this.waits.set(match.queue, waits.slice(0, WAIT_SAMPLE_SIZE));
     return true;
   }
@@ -143,6 +146,23 @@ export class MemoryMatchmakingStore implements MatchmakingStore {
 
   async recentWaits(queue: QueueId): Promise<number[]> {
     return [...(this.waits.get(queue) ?? [])];
+  }
+
+  async withdraw(queue: QueueId, ticketId: string): Promise<boolean> {
+    const ticket = this.queued.get(ticketId);
+    if (ticket?.queue !== queue) return false;
+    this.queued.delete(ticketId);
+    for (const id of memberIdsOf(ticket)) this.spots.delete(id);
+    return true;
+  }
+
+  async freeMember(matchId: string, characterId: string): Promise<boolean> {
+    const m = this.held(matchId);
+    const spot = this.spots.get(characterId);
+    if (m?.phase !== 'confirmed' || !spot || !('match' in spot) || spot.match !== matchId)
+      return false;
+    this.spots.delete(characterId);
+    return true;
   }
 
   /** The character's spot, forgetting one in a match that expired. */

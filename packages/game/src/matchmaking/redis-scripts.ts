@@ -100,6 +100,13 @@ for i = 4, #KEYS do
 end
 return 1`;
 
+/** KEYS: state, who · ARGV: 'm:<matchId>'. Frees one member of a confirmed match (1), else 0. */
+const FREE_MEMBER = `
+if redis.call('get', KEYS[1]) ~= 'confirmed' then return 0 end
+if redis.call('get', KEYS[2]) ~= ARGV[1] then return 0 end
+redis.call('del', KEYS[2])
+return 1`;
+
 type Arg = string | number;
 type Run<R> = (numKeys: number, ...keysThenArgs: Arg[]) => Promise<R>;
 
@@ -110,16 +117,18 @@ export interface MatchmakingCommands {
   necpMmAccept: Run<[string, number?]>;
   necpMmDissolve: Run<number>;
   necpMmRelease: Run<number>;
+  necpMmFreeMember: Run<number>;
 }
 
 export function withMatchmakingCommands(redis: Redis): MatchmakingCommands {
-  if (!('necpMmEnqueue' in redis)) {
+  if (!('necpMmFreeMember' in redis)) {
     redis.defineCommand('necpMmEnqueue', { lua: ENQUEUE });
     redis.defineCommand('necpMmLeave', { lua: LEAVE });
     redis.defineCommand('necpMmClaim', { lua: CLAIM });
     redis.defineCommand('necpMmAccept', { lua: ACCEPT });
     redis.defineCommand('necpMmDissolve', { lua: DISSOLVE });
     redis.defineCommand('necpMmRelease', { lua: RELEASE });
+    redis.defineCommand('necpMmFreeMember', { lua: FREE_MEMBER });
   }
   return redis as unknown as MatchmakingCommands;
 }

@@ -131,7 +131,11 @@ export class RedisMatchmakingStore implements MatchmakingStore {
         ...tickets.map((t) => t.id),
         inMatch(match.id),
         WAIT_SAMPLE_SIZE,
-        ...tickets.map((t) => match.formedAt - t.enqueuedAt),
+        // a premade party waits for nobody: its wait says nothing about the queue's
+        // (nor does a backfill ticket: no player waited on it)
+        ...tickets
+          .filter((t) => !t.premade && !t.backfill)
+          .map((t) => match.formedAt - t.enqueuedAt),
       ],
     );
     return r === 1;
@@ -229,5 +233,27 @@ export class RedisMatchmakingStore implements MatchmakingStore {
 
   async recentWaits(queue: QueueId): Promise<number[]> {
     return (await this.redis.lrange(waitsKey(queue), 0, WAIT_SAMPLE_SIZE - 1)).map(Number);
+  }
+
+  async withdraw(queue: QueueId, ticketId: string): Promise<boolean> {
+    const ticket = parse<QueueTicket>(await this.redis.get(ticketKey(ticketId)));
+    // the leave script with the ticket's members' spots (a backfill ticket has none)
+    const left = await runScript(
+      this.cmd,
+      'necpMmLeave',
+      [queueKey(queue), ticketKey(ticketId), ...(ticket ? memberIdsOf(ticket) : []).map(whoKey)],
+      [ticketId, inQueue(ticketId)],
+    );
+    return left === 1;
+  }
+
+  async freeMember(matchId: string, characterId: string): Promise<boolean> {
+    const r = await runScript(
+      this.cmd,
+      'necpMmFreeMember',
+      [stateKey(matchId), whoKey(characterId)],
+      [inMatch(matchId)],
+    );
+    return r === 1;
   }
 }

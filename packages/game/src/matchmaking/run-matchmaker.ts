@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { QUEUE_IDS, QUEUE_SPECS, READY_CHECK_MS, type QueueId } from '@necp/shared';
+import { dropStaleBackfills } from './backfill';
 import { findMatches } from './find-matches';
 import type { MatchmakingDeps } from './matchmaking-deps';
 import { expireReadyCheck, type ReadyCheckDissolved } from './ready-check';
@@ -38,7 +39,11 @@ export async function runMatchmakerTick(
   for (const queue of opts.queues ?? QUEUE_IDS) {
     const now = deps.clock.ms();
     const spec = QUEUE_SPECS[queue];
-    const tickets = await deps.store.oldestTickets(queue, MATCHER_SCAN_LIMIT);
+    // a backfill ticket of an instance that closed meanwhile is withdrawn, not matched
+    const tickets = await dropStaleBackfills(
+      deps,
+      await deps.store.oldestTickets(queue, MATCHER_SCAN_LIMIT),
+    );
     for (const p of findMatches(queue, tickets, now)) {
       const match: MatchRecord = {
         id: randomUUID(),

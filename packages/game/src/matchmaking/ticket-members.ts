@@ -88,6 +88,12 @@ export async function ticketMembers(
   const { partyId, people: list } = await people(deps, characterId, spec);
   if (spec.kind !== 'arena') {
     if (input.queue === 'arena') throw new Error('group queue with an arena request');
+    if (input.premade && partyId === null)
+      throw new DomainError(
+        'VALIDATION',
+        'premade without a party',
+        'Only a party can go in without others filling the group.',
+      );
     const roles = rolesFor(characterId, input, list, spec.composition);
     return {
       partyId,

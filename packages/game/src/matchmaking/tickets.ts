@@ -26,6 +26,25 @@ export interface QueueTicket {
   rating: number | null;
   /** epoch ms; kept when a dissolved ready check puts the ticket back */
   enqueuedAt: number;
+  /** dungeon and raid: a party that goes in as it is, never filled up nor used to fill */
+  premade?: boolean;
+  /** a place in a group already inside (members: none); only a solo of its role fills it */
+  backfill?: BackfillSlot;
+}
+
+/**
+ * A backfill ticket's place (docs/matchmaking.md "Backfill"): a dungeon group
+ * already inside lost a member before its boss fell; one solo of `role` whose
+ * level keeps the group within the queue's spread takes it. The ticket has no
+ * members of its own (nobody is "queued" by it).
+ */
+export interface BackfillSlot {
+  /** the group's confirmed match and its instance (zone id) */
+  matchId: string;
+  instanceId: string;
+  role: GroupRole;
+  /** the levels of the members still in the group */
+  levels: number[];
 }
 
 /** A formed match as claimed from the queue: immutable until it is dissolved or released. */
@@ -58,6 +77,10 @@ export interface ConfirmedMatch {
   bracket: ArenaBracket | null;
   /** character ids, team by team */
   teams: string[][];
+  /** dungeon and raid: each member's role, chosen at queue time (a backfill asks for the leaver's) */
+  roles?: Record<string, GroupRole>;
+  /** a solo who filled a backfill ticket: they join `instanceId` instead of opening an instance */
+  backfill?: BackfillSlot & { ticketId: string };
 }
 
 export const ticketsOf = (m: MatchRecord): QueueTicket[] => m.teams.flat();
@@ -70,4 +93,18 @@ export const confirmedMatch = (m: MatchRecord): ConfirmedMatch => ({
   kind: m.kind,
   bracket: m.bracket,
   teams: m.teams.map((team) => team.flatMap(memberIdsOf)),
+  ...groupExtras(m),
 });
+
+/** The roles of a dungeon or raid match, and the backfill ticket a solo filled. */
+function groupExtras(m: MatchRecord): Pick<ConfirmedMatch, 'roles' | 'backfill'> {
+  if (m.kind === 'arena') return {};
+  const roles: Record<string, GroupRole> = {};
+  for (const t of ticketsOf(m))
+    for (const x of t.members) if (x.role) roles[x.characterId] = x.role;
+  const slot = ticketsOf(m).find((t) => t.backfill);
+  return {
+    roles,
+    ...(slot?.backfill ? { backfill: { ...slot.backfill, ticketId: slot.id } } : {}),
+  };
+}

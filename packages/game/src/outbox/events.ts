@@ -213,6 +213,19 @@ export const CharacterLifecyclePayloadSchema = z.object({ characterId: id, userI
  */
 export const SeasonEndedPayloadSchema = z.object({ ended: id, opened: id });
 
+/**
+ * Members' activity earned a guild renown (renown/credit-renown.ts, in the crediting
+ * transaction, once per event and guild): the renown board re-reads the guild.
+ */
+export const GuildRenownCreditedPayloadSchema = z.object({
+  guildId: id,
+  season: id,
+  /** what this event added */
+  points: z.int().min(1),
+  /** the guild's renown of the season right after */
+  renown: z.int().min(1),
+});
+
 export const OUTBOX_EVENT_SCHEMAS = {
   'npc.killed': NpcKilledPayloadSchema,
   'character.died': CharacterDiedPayloadSchema,
@@ -239,6 +252,7 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'character.deleted': CharacterLifecyclePayloadSchema,
   'character.restored': CharacterLifecyclePayloadSchema,
   'season.ended': SeasonEndedPayloadSchema,
+  'guild.renown_credited': GuildRenownCreditedPayloadSchema,
 } as const;
 
 export type OutboxEventType = keyof typeof OUTBOX_EVENT_SCHEMAS;
@@ -270,6 +284,7 @@ export type ArenaMatchFinishedPayload = OutboxPayloads['arena.match_finished'];
 export type AchievementEarnedPayload = OutboxPayloads['achievement.earned'];
 export type CharacterLifecyclePayload = OutboxPayloads['character.created'];
 export type SeasonEndedPayload = OutboxPayloads['season.ended'];
+export type GuildRenownCreditedPayload = OutboxPayloads['guild.renown_credited'];
 
 /** What a subscriber receives: the stored row with its payload parsed. */
 export type OutboxEvent<T extends OutboxEventType = OutboxEventType> = {

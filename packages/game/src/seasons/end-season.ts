@@ -5,13 +5,17 @@
  *   1. the active Season row is locked FOR UPDATE, and nothing happens unless its
  *      endsAt has passed — a second runner waits on that lock, then finds the row no
  *      longer active (and the next season not yet due): it changes nothing;
- *   2. every board's final standings are archived (SeasonStanding);
+ *   2. every board's final standings are archived (SeasonStanding), guild renown's too;
  *   3. the arena soft reset writes the next season's starting ratings;
  *   4. rewards by final rank go out by system mail — the arena brackets' top ranks and,
- *      the Neon Popularity Reset, the members of the top guilds;
+ *      the Neon Popularity Reset, the members of the top guilds by the season's renown;
  *   5. the season is marked ended and the next one opened, on the schedule
  *      (nextSeasonWindow: a downtime shifts nothing); `season.ended` is published (the
- *      public board pages are revalidated).
+ *      public board pages are revalidated). Guild renown is kept per (guild, season):
+ *      the new season has no rows, so its renown board starts at zero with nothing
+ *      deleted — the ended season's rows stay, as its archive was read from them.
+ *
+ * Renown credits take the Season row FOR SHARE first too (renown/credit-renown.ts).
  *
  * Arena results take the Season row FOR SHARE first (finishArenaMatch), so every match
  * is rated either before the archive and the reset read the ratings, or in the new

@@ -13,7 +13,7 @@ export {
   SEASON_STARTUP_JOB_KEY,
   SEASON_TASK,
   runSeasonTick,
-  syncArenaBoards,
+  syncSeasonalBoards,
   type SeasonTickDeps,
 } from './season-job';
 export { SEASON_MAIL_SENDER } from './season-rewards';

@@ -6,12 +6,13 @@
  * were down ends as soon as one is back. Exactly once is the database's: endDueSeason
  * ends a season under its row lock, and a second run finds nothing due.
  *
- * With Redis, each run also makes sure the arena boards' sorted sets hold the current
- * season: a marker names the season they were built for; when it differs they are
- * dropped, and the next read or the leaderboards' minute job rebuilds them from the
- * new season's ratings (until then reads answer from PostgreSQL).
+ * With Redis, each run also makes sure the seasonal boards' sorted sets (the arena
+ * brackets, guild renown: shared SEASONAL_BOARD_KEYS) hold the current season: a marker
+ * names the season they were built for; when it differs they are dropped, and the next
+ * read or the leaderboards' minute job rebuilds them from the new season's rows (until
+ * then reads answer from PostgreSQL) — the renown board then starts empty.
  */
-import { ARENA_BOARD_BRACKET, LEADERBOARD_KEYS } from '@necp/shared';
+import { SEASONAL_BOARD_KEYS } from '@necp/shared';
 import type { Redis } from 'ioredis';
 import type { GameDeps } from '../core/deps';
 import { boardSource } from '../leaderboards/board-registry';
@@ -24,33 +25,34 @@ export const SEASON_CRONTAB = `* * * * * ${SEASON_TASK}`;
 /** The job key of the run queued when a worker starts. */
 export const SEASON_STARTUP_JOB_KEY = 'seasons_tick_startup';
 
-/** The season the arena boards' sorted sets were built for. */
+/**
+ * The season the seasonal boards' sorted sets were built for (named when only the arena
+ * boards were seasonal; kept so a running deployment does not drop them once more).
+ */
 const ARENA_SEASON_MARKER = 'lb:arena-season';
-
-export const ARENA_BOARDS = LEADERBOARD_KEYS.filter((k) => ARENA_BOARD_BRACKET[k] !== null);
 
 export type SeasonTickDeps = Pick<GameDeps, 'db' | 'clock' | 'log'> & { redis?: Redis | undefined };
 
 /**
- * Drops the arena boards' sets when they were built for another season; true when it
- * did. (A rebuild reads the current season's ratings; the subscriber writes only sets
- * that exist.)
+ * Drops the seasonal boards' sets when they were built for another season; true when it
+ * did. (A rebuild reads the current season's rows; the subscriber writes only sets that
+ * exist.)
  */
-export async function syncArenaBoards(redis: Redis, season: string): Promise<boolean> {
+export async function syncSeasonalBoards(redis: Redis, season: string): Promise<boolean> {
   if ((await redis.get(ARENA_SEASON_MARKER)) === season) return false;
-  const keys = ARENA_BOARDS.flatMap((b) => boardSetKeys(b, boardSource(b).byClass));
+  const keys = SEASONAL_BOARD_KEYS.flatMap((b) => boardSetKeys(b, boardSource(b).byClass));
   await redis.del(...keys);
   await redis.set(ARENA_SEASON_MARKER, season);
   return true;
 }
 
-/** One run of the season job: ends the season if due, then aligns the arena boards. */
+/** One run of the season job: ends the season if due, then aligns the seasonal boards. */
 export async function runSeasonTick(deps: SeasonTickDeps): Promise<SeasonEnded | null> {
   const ended = await endDueSeason(deps);
   if (deps.redis) {
     const season = (await currentSeason(deps.db)).key;
-    if (await syncArenaBoards(deps.redis, season))
-      deps.log.info({ season }, 'arena boards dropped for the season (rebuilt from PostgreSQL)');
+    if (await syncSeasonalBoards(deps.redis, season))
+      deps.log.info({ season }, 'seasonal boards dropped for the season (rebuilt from PostgreSQL)');
   }
   return ended;
 }

@@ -1,9 +1,12 @@
 /**
  * A season's rewards by final rank, by system mail (eddies and items created from the
  * ledger source `source:season`, held by the mail until taken): the arena brackets'
- * top ranks (ARENA_SEASON_REWARDS), and — the Neon Popularity Reset — every listed
- * member of the top guilds (GUILD_SEASON_REWARDS). Written in the season end's
- * transaction, so they go out exactly once with it.
+ * top ranks (ARENA_SEASON_REWARDS), and — the Neon Popularity Reset — the members of
+ * the top guilds by the season's renown (GUILD_SEASON_REWARDS): those listed at the end
+ * who earned that guild renown during the season (a runner who joins the winners on the
+ * last evening, having done nothing for them, gets nothing). The guild rating (levels)
+ * is archived but not rewarded: it ranks a guild's size and age, the same guilds every
+ * season. Written in the season end's transaction, so they go out exactly once with it.
  */
 import {
   ARENA_BOARD_BRACKET,
@@ -51,6 +54,16 @@ async function mail(
   );
 }
 
+/** The characters who earned a guild renown in a season (GuildRenownCredit). */
+async function contributors(tx: Tx, guildId: string, season: string): Promise<string[]> {
+  const rows = await tx.guildRenownCredit.findMany({
+    where: { guildId, season },
+    distinct: ['characterId'],
+    select: { characterId: true },
+  });
+  return rows.map((r) => r.characterId);
+}
+
 /** Mails every reward of `season` from its archived standings; returns the mails sent. */
 export async function mailSeasonRewards(
   tx: Tx,
@@ -78,17 +91,18 @@ export async function mailSeasonRewards(
         `Season ${season} is over. You finished #${r.rank} in the ${bracket} arena with a rating of ${r.value} (${tier.label}). Your reward is attached.`,
       );
       sent++;
-    } else if (board === 'guilds') {
+    } else if (board === 'guild-renown') {
       const tier = seasonRewardFor(GUILD_SEASON_REWARDS, r.rank);
       if (!tier) continue;
       const members = await tx.guildMember.findMany({
-        // the listed members (those the guild was ranked by): live, not banned now
+        // listed members (live, not banned now) who earned the guild renown this season
         where: {
           guildId: r.subjectId,
           character: {
             deletedAt: null,
             user: { OR: [{ bannedUntil: null }, { bannedUntil: { lte: clock.now() } }] },
           },
+          characterId: { in: await contributors(tx, r.subjectId, season) },
         },
         select: { characterId: true },
         orderBy: { characterId: 'asc' },
@@ -100,7 +114,7 @@ export async function mailSeasonRewards(
           m.characterId,
           tier,
           `Neon Popularity Reset: ${r.name} #${r.rank}`,
-          `Season ${season} is over. Your guild ${r.name} finished #${r.rank} on the guild board with a rating of ${r.value} (${tier.label}). Your share is attached.`,
+          `Season ${season} is over. Your guild ${r.name} finished #${r.rank} on the renown board with ${r.value} renown (${tier.label}); renown starts again at zero. Your share is attached.`,
         );
         sent++;
       }

@@ -267,6 +267,34 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
     levelScaling: 0.05,
     rarityWeights: { rare: 60, epic: 32, legendary: 8 },
   },
+  {
+    // the raid boss, Quantum Leviathan NX-0: the best chest in the game — three pieces
+    // of epic-or-better gear, its own qubit, and a real shot at a legend
+    id: 'raid_quantum_reef',
+    condition: { minLevel: 40 },
+    guaranteed: [
+      { pool: { kind: 'weapon', minRarity: 'epic', levelBelow: 10, levelAbove: 2 } },
+      { pool: { kind: 'armor', minRarity: 'epic', levelBelow: 10, levelAbove: 2 } },
+      { pool: { kind: 'cyberware', minRarity: 'epic', levelBelow: 15, levelAbove: 2 } },
+      { item: 'leviathan_qubit', min: 1, max: 2 },
+      { item: 'military_alloy', min: 1, max: 3 },
+    ],
+    groups: [
+      {
+        chance: 0.35,
+        entries: [
+          { item: 'pistol_malorian', weight: 1 },
+          { item: 'jacket_samurai', weight: 1 },
+          { item: 'cyber_sandevistan', weight: 1 },
+        ],
+      },
+      { chance: 0.5, entries: [{ item: 'relic_fragment', weight: 1 }] },
+      { entries: [{ table: 'consumables_street', weight: 1, min: 2, max: 3 }] },
+    ],
+    currency: { min: 1500, max: 2500 },
+    levelScaling: 0.05,
+    rarityWeights: { epic: 70, legendary: 30 },
+  },
 ];
 
 export const LOOT_TABLES: readonly LootTable[] = z.array(LootTableSchema).parse(LOOT_TABLE_INPUTS);

@@ -24,6 +24,34 @@ describe('boss blocks', () => {
     expect(t!.boss!.attacks.find((a) => a.id === 'warden_coolant_sweep')?.shape).toBe('line');
   });
 
+  it('the raid boss has three phases for ten players: a target buster, random and self-aimed attacks', () => {
+    const t = npcTemplateById('quantum_leviathan')!;
+    expect(t).toMatchObject({
+      rank: 'boss',
+      name: 'Quantum Leviathan NX-0',
+      lootTable: 'raid_quantum_reef',
+    });
+    // tuned for ten: far more health than the dungeon's boss (five players)
+    expect(t.health).toBeGreaterThanOrEqual(10 * npcTemplateById('reef_warden')!.health);
+    const phases = t.boss!.phases;
+    expect(phases.map((p) => p.belowHealth)).toEqual([1, 0.66, 0.33]);
+    // each later phase casts faster and brings something new
+    for (let i = 1; i < phases.length; i++) {
+      expect(phases[i]!.windupFactor).toBeLessThan(phases[i - 1]!.windupFactor);
+      expect(phases[i]!.attacks.some((id) => !phases[i - 1]!.attacks.includes(id))).toBe(true);
+    }
+    const aims = new Set(t.boss!.attacks.map((a) => a.aim));
+    expect(aims).toEqual(new Set(['target', 'random', 'self']));
+    // a random-aimed and a self-aimed attack from the first phase on
+    const first = phases[0]!.attacks.map((id) => bossAttackById(id)!);
+    expect(first.some((a) => a.aim === 'random')).toBe(true);
+    expect(first.some((a) => a.aim === 'self')).toBe(true);
+    expect(bossAttackById('leviathan_core_collapse')).toMatchObject({
+      aim: 'self',
+      shape: 'circle',
+    });
+  });
+
   it('boss blocks sit on boss-rank NPCs; attack ids are unique across bosses and found by id', () => {
     for (const n of NPC_TEMPLATES) if (n.boss) expect(n.rank, n.id).toBe('boss');
     const all = NPC_TEMPLATES.flatMap((t) => t.boss?.attacks ?? []);

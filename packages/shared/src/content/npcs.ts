@@ -412,6 +412,137 @@ export const NPC_TEMPLATE_INPUTS: readonly NpcTemplateInput[] = [
     faction: 'cyberpsychos',
     behaviour: { aggroRange: 25, leashRange: 70 },
   }),
+
+  // ── Quantum Reef Siege (the raid) ──────────────────────────────────────
+  npc({
+    // the raid boss (issue 14): a rogue AI the Voodoo Boys pulled through the Blackwall
+    // into the reef station's quantum core (raid-quantum-reef). Tuned for a group of
+    // ten at the level cap: three phases, a tank buster on its target, lances and
+    // entanglement fields on anyone on its list, pulses and a collapse around itself
+    id: 'quantum_leviathan',
+    name: 'Quantum Leviathan NX-0',
+    level: 48,
+    rank: 'boss',
+    health: 90_000,
+    damageMin: 110,
+    damageMax: 160,
+    damageType: 'electrical',
+    attackSpeed: 1,
+    range: 4,
+    armor: 280,
+    resist: { physical: 15, thermal: 15, electrical: 30, chemical: 20 },
+    abilities: ['npc_attack', 'npc_short_circuit'],
+    lootTable: 'raid_quantum_reef',
+    respawnSeconds: 3600,
+    faction: 'voodoo_boys',
+    behaviour: { aggroRange: 20, leashRange: 70 },
+    boss: {
+      attacks: [
+        {
+          // a tendril of collapsed data on the tank's spot
+          id: 'leviathan_tidal_crush',
+          name: 'Tidal Crush',
+          shape: 'circle',
+          aim: 'target',
+          radius: 5,
+          windupMs: 2500,
+          damageMin: 240,
+          damageMax: 300,
+          damageType: 'physical',
+          cooldownMs: 8000,
+        },
+        {
+          // a beam of entangled particles at anyone on its list
+          id: 'leviathan_quantum_lance',
+          name: 'Quantum Lance',
+          shape: 'line',
+          aim: 'random',
+          radius: 2,
+          length: 32,
+          windupMs: 2500,
+          damageMin: 200,
+          damageMax: 260,
+          damageType: 'electrical',
+          cooldownMs: 11_000,
+        },
+        {
+          // a ring of decoherence around itself: the melee steps out
+          id: 'leviathan_decoherence_pulse',
+          name: 'Decoherence Pulse',
+          shape: 'circle',
+          aim: 'self',
+          radius: 9,
+          windupMs: 3000,
+          damageMin: 180,
+          damageMax: 240,
+          damageType: 'electrical',
+          cooldownMs: 15_000,
+        },
+        {
+          // phase 2: a field that folds space under a random raider
+          id: 'leviathan_entangle_field',
+          name: 'Entanglement Field',
+          shape: 'circle',
+          aim: 'random',
+          radius: 6,
+          windupMs: 2500,
+          damageMin: 220,
+          damageMax: 280,
+          damageType: 'chemical',
+          cooldownMs: 12_000,
+        },
+        {
+          // phase 3: the core collapses around it — everyone runs for the walls
+          id: 'leviathan_core_collapse',
+          name: 'Core Collapse',
+          shape: 'circle',
+          aim: 'self',
+          radius: 16,
+          windupMs: 4500,
+          damageMin: 380,
+          damageMax: 460,
+          damageType: 'electrical',
+          cooldownMs: 25_000,
+        },
+      ],
+      phases: [
+        {
+          belowHealth: 1,
+          announce: 'Unauthorised observers detected. Collapsing your wave functions.',
+          attacks: [
+            'leviathan_tidal_crush',
+            'leviathan_quantum_lance',
+            'leviathan_decoherence_pulse',
+          ],
+          gapMs: 1500,
+        },
+        {
+          belowHealth: 0.66,
+          announce: 'Sync cascade. I am in every one of your chips now.',
+          attacks: [
+            'leviathan_tidal_crush',
+            'leviathan_quantum_lance',
+            'leviathan_decoherence_pulse',
+            'leviathan_entangle_field',
+          ],
+          windupFactor: 0.85,
+          gapMs: 1000,
+        },
+        {
+          belowHealth: 0.33,
+          announce: 'Core breach. If I drown in the Blackwall, the reef drowns with me.',
+          attacks: [
+            'leviathan_tidal_crush',
+            'leviathan_quantum_lance',
+            'leviathan_entangle_field',
+            'leviathan_core_collapse',
+          ],
+          windupFactor: 0.7,
+          gapMs: 600,
+        },
+      ],
+    },
+  }),
 ];
 
 export const NPC_TEMPLATES: readonly NpcTemplate[] = z

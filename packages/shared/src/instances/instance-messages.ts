@@ -1,4 +1,6 @@
-/** What the sim tells players in and around instances (socket pushes). */
+/** What the sim tells players in and around instances (socket pushes), and instance:leave. */
+import { z } from 'zod';
+import type { GroupRole } from '../matchmaking/queue-rules';
 import type { ArenaBracket } from '../rating/arena-brackets';
 
 /**
@@ -59,12 +61,40 @@ export interface ArenaResultMsg {
   returnInMs: number;
 }
 
-/** The dungeon's boss is down: everyone inside is credited; the instance closes `closeInMs` later. */
-export interface DungeonClearedMsg {
+/** A dungeon's or raid's boss is down: everyone inside is credited; the instance closes `closeInMs` later. */
+export interface InstanceClearedMsg {
   matchId: string;
-  /** the dungeon's template id */
-  dungeonId: string;
-  /** its name, for the banner */
+  kind: 'dungeon' | 'raid';
+  /** the dungeon's or raid's template id */
+  templateId: string;
+  /** its name, for the toast */
   name: string;
   closeInMs: number;
+}
+
+/** instance:leave carries nothing: you leave the instance you are in. */
+export const InstanceLeaveSchema = z.strictObject({});
+
+/** Ack of instance:leave: where you are going back to, and whether leaving cost a queue penalty. */
+export interface InstanceLeaveResult {
+  /** the open-world zone's name (the transition follows as instance:transfer) */
+  zoneName: string;
+  /** ms you are barred from queueing (a dungeon left before its boss fell); null: free */
+  penaltyMs: number | null;
+}
+
+/**
+ * instance:roster — a dungeon group changed (docs/instances.md "Leaving and
+ * backfill"): `left` someone left or dropped for good (`searching`: a replacement
+ * with their role is being looked for), `found` a replacement accepted and is on
+ * the way, `joined` they arrived.
+ */
+export interface InstanceRosterMsg {
+  matchId: string;
+  event: 'left' | 'found' | 'joined';
+  characterId: string;
+  name: string;
+  role: GroupRole | null;
+  /** left: a replacement is being looked for */
+  searching: boolean;
 }

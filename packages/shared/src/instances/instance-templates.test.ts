@@ -53,6 +53,58 @@ describe('the raid map: Quantum Reef Siege', () => {
     expect(canReach({ x: 98, y: 40 })).toBe(true); // before the core
     expect(canReach({ x: 115, y: 40 })).toBe(true); // behind it
   });
+
+  it('has hostile trash packs within its levels and one boss before the core', () => {
+    const { npcSpawns, minLevel, maxLevel } = raid.content;
+    const boss = npcSpawns.find((s) => s.id === raid.bossSpawnId)!;
+    expect(boss).toMatchObject({ id: 'reef-core-boss', templateId: 'quantum_leviathan', count: 1 });
+    expect(boss.x).toBeGreaterThan(72); // past the second bulkhead, in the core chamber
+    const t = npcTemplateById(boss.templateId)!;
+    expect(t.rank).toBe('boss');
+    expect(t.boss!.phases.length).toBeGreaterThanOrEqual(3);
+    const trash = npcSpawns.filter((s) => s !== boss);
+    expect(trash.length).toBeGreaterThanOrEqual(4);
+    // enough for ten: more NPCs than a dungeon's
+    const dungeonTrash = templateForMatch('dungeon')!.content.npcSpawns.filter(
+      (s) => s.id !== templateForMatch('dungeon')!.bossSpawnId,
+    );
+    const count = (ss: typeof trash) => ss.reduce((n, s) => n + s.count, 0);
+    expect(count(trash)).toBeGreaterThan(count(dungeonTrash));
+    for (const s of trash) {
+      const n = npcTemplateById(s.templateId)!;
+      expect(n.behaviour.aggroRange, s.id).toBeGreaterThan(0);
+      expect(n.rank, s.id).not.toBe('boss');
+      expect(n.level).toBeGreaterThanOrEqual(minLevel);
+      expect(n.level).toBeLessThanOrEqual(maxLevel);
+    }
+    expect(t.level).toBeLessThanOrEqual(maxLevel);
+  });
+
+  it('places every NPC on walkable ground, reachable from the dock and out of its aggro range', () => {
+    const { width, height, obstacles, npcSpawns } = raid.content;
+    const spawns = raid.teamSpawns[0]!;
+    const canReach = reachable(spawns[0]!, width, height, obstacles);
+    for (const s of npcSpawns) {
+      expect(s.x > 0 && s.x < width && s.y > 0 && s.y < height, s.id).toBe(true);
+      // the whole spawn disc is free, not only its centre
+      for (const [dx, dy] of [
+        [0, 0],
+        [s.radius, 0],
+        [-s.radius, 0],
+        [0, s.radius],
+        [0, -s.radius],
+      ] as const)
+        expect(
+          obstacles.some((o) => inside({ x: s.x + dx, y: s.y + dy }, o)),
+          s.id,
+        ).toBe(false);
+      expect(canReach(s), s.id).toBe(true);
+      // nobody is pulled on arrival: every pack is further from the dock than it sees
+      const aggro = npcTemplateById(s.templateId)!.behaviour.aggroRange;
+      for (const p of spawns)
+        expect(Math.hypot(s.x - p.x, s.y - p.y) - s.radius, s.id).toBeGreaterThan(aggro);
+    }
+  });
 });
 
 describe('the dungeon map: Arasaka Data Vault', () => {

@@ -8,14 +8,24 @@ import { z } from 'zod';
 import { ZoneContentSchema, type ZoneContent } from '../content/zones';
 import type { MatchKind } from '../matchmaking/queue-rules';
 
-export const InstanceTemplateSchema = z.object({
-  kind: z.enum(['arena', 'dungeon', 'raid']),
-  content: ZoneContentSchema,
-  /** where each team appears, team by team (a dungeon or raid has one team) */
-  teamSpawns: z.array(z.array(z.object({ x: z.number(), y: z.number() })).min(1)).min(1),
-  /** a dungeon's boss: the npcSpawns id whose death clears it */
-  bossSpawnId: z.string().optional(),
-});
+export const InstanceTemplateSchema = z
+  .object({
+    kind: z.enum(['arena', 'dungeon', 'raid']),
+    content: ZoneContentSchema,
+    /** where each team appears, team by team (a dungeon or raid has one team) */
+    teamSpawns: z.array(z.array(z.object({ x: z.number(), y: z.number() })).min(1)).min(1),
+    /** a dungeon's or raid's boss: the npcSpawns id whose death clears it (InstanceClearRules) */
+    bossSpawnId: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    // a dungeon or raid is cleared by its boss: it names one NPC of the map's own spawns
+    const boss = t.content.npcSpawns.find((s) => s.id === t.bossSpawnId);
+    if (t.kind !== 'arena' && boss?.count !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${t.content.id}: bossSpawnId must name a spawn of one NPC`,
+      });
+  });
 export type InstanceTemplate = z.infer<typeof InstanceTemplateSchema>;
 
 /** A small walled pit: two gates facing each other, pillars to break line of sight. */
@@ -43,15 +53,19 @@ const neonPit: ZoneContent = {
 
 /**
  * The raid: a flooded research station on the reef off Pacifica. One group of 10
- * arrives at the dock (west) and crosses three decks to the core chamber (east),
- * where the encounter will sit. Walls leave 4 m doorways; no NPCs yet.
+ * arrives at the dock (west) and fights across three decks — Arasaka guards in the
+ * pressure corridor, Voodoo Boys netrunners on the pump deck north and south, combat
+ * drones at the second bulkhead's doorways — to the core chamber (east), where the
+ * boss waits before the core (`reef-core-boss`: Quantum Leviathan NX-0, the
+ * three-phase boss of content/npcs.ts). Walls leave 4 m doorways; every pack stands
+ * out of aggro range (and sight) of the dock.
  */
 const quantumReef: ZoneContent = {
   id: 'raid-quantum-reef',
   name: 'Quantum Reef Siege',
   width: 120,
   height: 80,
-  minLevel: 1,
+  minLevel: 34,
   maxLevel: 50,
   live: false,
   spawnPoints: [{ id: 'dock', kind: 'player_start', name: 'Reef Dock', x: 10, y: 40 }],
@@ -78,7 +92,29 @@ const quantumReef: ZoneContent = {
     { x: 84, y: 49, w: 3, h: 3, name: 'Coolant pylon' },
     { x: 104, y: 36, w: 8, h: 8, name: 'Quantum core' },
   ],
-  npcSpawns: [],
+  npcSpawns: [
+    { id: 'reef-corridor', templateId: 'arasaka_guard', x: 50, y: 40, radius: 3, count: 4 },
+    { id: 'reef-pump-north', templateId: 'voodoo_netrunner', x: 52, y: 12, radius: 3, count: 3 },
+    { id: 'reef-pump-south', templateId: 'voodoo_netrunner', x: 52, y: 68, radius: 3, count: 3 },
+    {
+      id: 'reef-door-north',
+      templateId: 'arasaka_combat_drone',
+      x: 80,
+      y: 16,
+      radius: 3,
+      count: 2,
+    },
+    {
+      id: 'reef-door-south',
+      templateId: 'arasaka_combat_drone',
+      x: 80,
+      y: 64,
+      radius: 3,
+      count: 2,
+    },
+    // the boss, before the core (InstanceClearRules watches this spawn)
+    { id: 'reef-core-boss', templateId: 'quantum_leviathan', x: 96, y: 40, radius: 1, count: 1 },
+  ],
   areas: [],
 };
 
@@ -146,7 +182,7 @@ const arasakaVault: ZoneContent = {
       count: 2,
     },
     { id: 'vault-gallery', templateId: 'militech_recon_drone', x: 64, y: 32, radius: 3, count: 2 },
-    // the stand-in boss: a strong hostile with a boss's loot (DungeonRules watches this spawn)
+    // the boss (InstanceClearRules watches this spawn)
     { id: 'vault-boss', templateId: 'reef_warden', x: 86, y: 32, radius: 1, count: 1 },
   ],
   areas: [],
@@ -189,6 +225,7 @@ export const INSTANCE_TEMPLATES: readonly InstanceTemplate[] = z
     {
       kind: 'raid',
       content: quantumReef,
+      bossSpawnId: 'reef-core-boss',
       // one group: ten places on the dock, two rows of five
       teamSpawns: [
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ({

@@ -18,6 +18,7 @@ export const LEADERBOARD_KEYS = [
   'achievements',
   'wealth',
   'guilds',
+  'guild-renown',
   'arena-1v1',
   'arena-3v3',
 ] as const;
@@ -82,6 +83,17 @@ export const LEADERBOARDS: Record<LeaderboardKey, LeaderboardMeta> = {
     valueLabel: 'Rating',
     detailLabel: 'Members',
   },
+  'guild-renown': {
+    key: 'guild-renown',
+    title: 'Guild renown: this season',
+    short: 'Renown',
+    description:
+      "The season's guilds by renown, earned by their members' quests, dungeon and raid clears, arena wins and achievements; it starts again at zero every season.",
+    subject: 'guild',
+    byClass: false,
+    valueLabel: 'Renown',
+    detailLabel: 'Members',
+  },
   'arena-1v1': {
     key: 'arena-1v1',
     title: 'Arena 1v1: this season',
@@ -112,6 +124,7 @@ export const ARENA_BOARD_BRACKET: Record<LeaderboardKey, ArenaBracket | null> = 
   achievements: null,
   wealth: null,
   guilds: null,
+  'guild-renown': null,
   'arena-1v1': '1v1',
   'arena-3v3': '3v3',
 };
@@ -128,6 +141,17 @@ export const splitArenaBoardScore = (score: number): { rating: number; wins: num
   const rating = Math.floor(score / WINS_SPAN);
   return { rating, wins: score - rating * WINS_SPAN };
 };
+
+/**
+ * The boards that rank the current season only (docs/seasons.md): the arena brackets and
+ * guild renown. They start empty when a season opens; their Redis sets are dropped at a
+ * season change and rebuilt from the new season's rows.
+ */
+export const SEASONAL_BOARD_KEYS = [
+  'arena-1v1',
+  'arena-3v3',
+  'guild-renown',
+] as const satisfies readonly LeaderboardKey[];
 
 export const isLeaderboardKey = (k: string): k is LeaderboardKey =>
   (LEADERBOARD_KEYS as readonly string[]).includes(k);

@@ -27,6 +27,8 @@ export interface MatchSummary {
   bracket: ArenaBracket | null;
   /** team by team (dungeon and raid: one team) */
   teams: MatchTeamMember[][];
+  /** a place in a dungeon group already inside (you replace a member who left) */
+  backfill?: boolean;
 }
 
 /** match:found — a match formed with you in it: accept or decline before the deadline. */

@@ -18,17 +18,25 @@ const PartyRolesSchema = z
   .record(IdSchema, GroupRoleSchema)
   .refine((r) => Object.keys(r).length < PARTY_MAX, 'Too many party roles');
 
+/**
+ * Dungeon and raid: true when a party goes in as it is, without strangers filling
+ * the free places (a match of its own ticket alone, still with a ready check).
+ */
+const PremadeSchema = z.boolean().optional();
+
 export const JoinQueueInputSchema = z.discriminatedUnion('queue', [
   z.strictObject({ queue: z.literal('arena'), bracket: z.enum(ARENA_BRACKETS) }),
   z.strictObject({
     queue: z.literal('dungeon'),
     role: GroupRoleSchema,
     partyRoles: PartyRolesSchema.optional(),
+    premade: PremadeSchema,
   }),
   z.strictObject({
     queue: z.literal('raid'),
     role: GroupRoleSchema,
     partyRoles: PartyRolesSchema.optional(),
+    premade: PremadeSchema,
   }),
 ]);
 export type JoinQueueInput = z.infer<typeof JoinQueueInputSchema>;

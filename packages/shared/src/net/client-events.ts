@@ -34,6 +34,7 @@ import {
 import { PlayerReportSchema } from '../schemas/moderation';
 import { MatchEmptySchema } from '../matchmaking/queue-messages';
 import { JoinQueueInputSchema, ReadyCheckAnswerSchema } from '../matchmaking/queue-schemas';
+import { InstanceLeaveSchema } from '../instances/instance-messages';
 
 export const CLIENT_EVENT_SCHEMAS = {
   'zone:move': MoveInputSchema,
@@ -67,6 +68,7 @@ export const CLIENT_EVENT_SCHEMAS = {
   'match:leave': MatchEmptySchema,
   'match:answer': ReadyCheckAnswerSchema,
   'match:status': MatchEmptySchema,
+  'instance:leave': InstanceLeaveSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

@@ -6,7 +6,9 @@
 import type {
   ArenaResultMsg,
   ArenaStateMsg,
-  DungeonClearedMsg,
+  InstanceClearedMsg,
+  InstanceLeaveResult,
+  InstanceRosterMsg,
   InstanceTransferMsg,
 } from '../instances/instance-messages';
 import { QUANTUM_SYNC_TOKEN_MAX_LENGTH } from '../instances/instance-rules';
@@ -511,8 +513,10 @@ export interface ServerToClientEvents {
   'arena:state': (msg: ArenaStateMsg) => void;
   /** how your arena match ended, with everyone's rating change */
   'arena:result': (msg: ArenaResultMsg) => void;
-  /** the dungeon's boss is down: you are credited, the instance closes closeInMs later */
-  'dungeon:cleared': (msg: DungeonClearedMsg) => void;
+  /** the dungeon's or raid's boss is down: you are credited, the instance closes closeInMs later */
+  'instance:cleared': (msg: InstanceClearedMsg) => void;
+  /** your dungeon group changed: someone left (a replacement is looked for), was found, joined */
+  'instance:roster': (msg: InstanceRosterMsg) => void;
   /** a match formed with you in it: its ready check (matchmaking/queue-messages.ts) */
   'match:found': (msg: MatchFoundMsg) => void;
   /** your matchmaking status changed (queued, left, requeued, penalised, confirmed …), and on connecting */
@@ -556,6 +560,8 @@ export interface ClientToServerEvents {
   'match:answer': (input: unknown, ack?: (res: Ack<ReadyCheckAnswerResult>) => void) => void;
   /** your matchmaking status now */
   'match:status': (input: unknown, ack?: (res: Ack<MatchStatusMsg>) => void) => void;
+  /** leave the instance you are in now (a dungeon before its boss fell: a queue penalty) */
+  'instance:leave': (input: unknown, ack?: (res: Ack<InstanceLeaveResult>) => void) => void;
 }
 
 /**

@@ -268,3 +268,32 @@ describe('rollLoot', () => {
     }
   });
 });
+
+describe('the raid chest (Quantum Leviathan NX-0)', () => {
+  const rank = (r: string) => ['common', 'uncommon', 'rare', 'epic', 'legendary'].indexOf(r);
+  const gearOf = (roll: ReturnType<typeof rollLoot>) =>
+    roll.items
+      .map((i) => itemTemplateById(i.templateId)!)
+      .filter((t) => ['weapon', 'armor', 'cyberware'].includes(t.kind));
+
+  it('beats the dungeon’s: three pieces of epic-or-better gear, its qubit and more eddies', () => {
+    let raidEddies = 0;
+    let dungeonEddies = 0;
+    let dungeonBelowEpic = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const raid = rollLoot('raid_quantum_reef', { level: 48, rng: rngFrom(seed) });
+      const gear = gearOf(raid);
+      expect(gear.length).toBeGreaterThanOrEqual(3);
+      for (const t of gear) expect(rank(t.rarity)).toBeGreaterThanOrEqual(rank('epic'));
+      expect(raid.items.some((i) => i.templateId === 'leviathan_qubit')).toBe(true);
+      raidEddies += raid.eddies;
+      // the dungeon's boss (Reef Warden TDX-9) drops from boss_watson at its level
+      const dungeon = rollLoot('boss_watson', { level: 15, rng: rngFrom(seed) });
+      dungeonBelowEpic += gearOf(dungeon).filter((t) => rank(t.rarity) < rank('epic')).length;
+      dungeonEddies += dungeon.eddies;
+    }
+    // the dungeon's chest often holds less than epic; the raid's never does
+    expect(dungeonBelowEpic).toBeGreaterThan(0);
+    expect(raidEddies).toBeGreaterThan(5 * dungeonEddies);
+  });
+});

@@ -1,1 +1,2 @@
 export * from './season-rules';
+export * from './guild-renown';

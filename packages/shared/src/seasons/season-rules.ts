@@ -90,8 +90,10 @@ export const ARENA_SEASON_REWARDS: readonly SeasonRewardTier[] = [
 ];
 
 /**
- * The Neon Popularity Reset's rewards: every member of a guild by its final rank on
- * the guild board.
+ * The Neon Popularity Reset's rewards, by a guild's final rank on the season's renown
+ * board (`guild-renown`, not the level-sum rating: renown is earned in the season, the
+ * rating mostly by a guild's size and age): every listed member at the season's end who
+ * earned renown for that guild during it gets the tier's share.
  */
 export const GUILD_SEASON_REWARDS: readonly SeasonRewardTier[] = [
   { maxRank: 1, eddies: 10_000, items: [], label: 'Most popular crew' },

@@ -3,7 +3,7 @@ import { npcTemplateById, type BossBlock, type CombatEvent } from '@necp/shared'
 import {
   PHASE_ANNOUNCE_MS,
   bossPhaseAt,
-  dungeonClearedText,
+  instanceClearedText,
   liveAnnouncement,
   minutesSeconds,
   phaseEventView,
@@ -142,11 +142,14 @@ describe('phase events', () => {
   });
 });
 
-describe('dungeon cleared', () => {
-  it('names the dungeon and the time until it closes', () => {
-    expect(dungeonClearedText({ name: 'Arasaka Data Vault', closeInMs: 120_000 })).toBe(
-      'Arasaka Data Vault cleared — the vault closes in 2:00',
-    );
+describe('dungeon or raid cleared', () => {
+  it('names the dungeon or raid and the time until it closes', () => {
+    expect(
+      instanceClearedText({ kind: 'dungeon', name: 'Arasaka Data Vault', closeInMs: 120_000 }),
+    ).toBe('Arasaka Data Vault cleared — the vault closes in 2:00');
+    expect(
+      instanceClearedText({ kind: 'raid', name: 'Quantum Reef Siege', closeInMs: 120_000 }),
+    ).toBe('Quantum Reef Siege cleared — the raid closes in 2:00');
     expect(minutesSeconds(65_500)).toBe('1:06');
     expect(minutesSeconds(0)).toBe('0:00');
   });

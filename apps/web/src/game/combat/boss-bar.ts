@@ -1,9 +1,9 @@
 /**
  * The boss bar's rules (issue 14, docs/instances.md "Boss encounters"): which boss in
  * view it shows, which phase a health fraction is in, where the phase markers sit,
- * and the dungeon-cleared line. Pure; hud/combat/boss-bar.tsx draws the result.
+ * and the dungeon- or raid-cleared line. Pure; hud/combat/boss-bar.tsx draws the result.
  */
-import type { BossBlock, CombatEvent, DungeonClearedMsg } from '@necp/shared';
+import type { BossBlock, CombatEvent, InstanceClearedMsg } from '@necp/shared';
 
 type Phases = BossBlock['phases'];
 
@@ -85,9 +85,15 @@ export function minutesSeconds(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** "Arasaka Data Vault cleared — the vault closes in 2:00" (the name's last word names the place). */
-export function dungeonClearedText(msg: Pick<DungeonClearedMsg, 'name' | 'closeInMs'>): string {
-  const place = msg.name.trim().split(/\s+/).pop()?.toLowerCase() || 'instance';
+/**
+ * "Arasaka Data Vault cleared — the vault closes in 2:00" (a dungeon's name's last
+ * word names the place), "Quantum Reef Siege cleared — the raid closes in 2:00".
+ */
+export function instanceClearedText(
+  msg: Pick<InstanceClearedMsg, 'kind' | 'name' | 'closeInMs'>,
+): string {
+  const place =
+    msg.kind === 'raid' ? 'raid' : msg.name.trim().split(/\s+/).pop()?.toLowerCase() || 'instance';
   return `${msg.name} cleared — the ${place} closes in ${minutesSeconds(msg.closeInMs)}`;
 }
 

@@ -21,6 +21,7 @@ import {
   parseAmount,
   parseLimit,
   publicGuildPath,
+  renownText,
   rankDraft,
   rankEdit,
   rankNameAt,
@@ -55,6 +56,7 @@ const asRank = (position: number, patch: Partial<MyGuild> = {}): MyGuild => ({
   ranks,
   rank: ranks[position]!,
   withdrawLeftToday: ranks[position]!.dailyWithdrawLimit,
+  seasonRenown: { season: 'S1', renown: 0 },
   ...patch,
 });
 
@@ -213,6 +215,9 @@ describe('texts', () => {
     expect(membersText(100)).toBe('100 / 100 members');
     expect(dateText(NOW)).toBe('24 Nov 2026');
     expect(publicGuildPath('OWL')).toBe('/guilds/OWL');
+    expect(renownText({ season: 'S3', renown: 1240 })).toBe('1,240 renown in S3');
+    expect(renownText({ season: 'S1', renown: 0 })).toBe('0 renown in S1');
+    expect(renownText(null)).toBeNull();
   });
 
   it('tells a bank log line and when an invitation runs out', () => {

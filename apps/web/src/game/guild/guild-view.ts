@@ -118,6 +118,16 @@ export function membersText(memberCount: number): string {
 }
 
 /** "24 Nov 2026" (UTC: the same on the server and in every browser) */
+/**
+ * The guild's renown this season (docs/seasons.md): "1,240 renown in S3"; null while no
+ * season is open.
+ */
+export const renownText = (r: { season: string; renown: number } | null): string | null =>
+  r ? `${r.renown.toLocaleString('en-US')} renown in ${r.season}` : null;
+
+/** The public renown board (this season's guilds by renown). */
+export const RENOWN_BOARD_PATH = '/leaderboards/guild-renown';
+
 export const dateText = (ms: number) =>
   new Date(ms).toLocaleDateString('en-GB', {
     timeZone: 'UTC',

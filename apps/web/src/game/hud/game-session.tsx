@@ -62,6 +62,8 @@ export interface GameCommands {
   matchLeave: () => Promise<boolean>;
   matchAnswer: (matchId: string, accept: boolean) => Promise<boolean>;
   matchRefresh: () => void;
+  /** the HUD's "Leave instance": a confirm, then instance:leave (net/instance-commands.ts) */
+  instanceLeave: () => void;
   /** the achievement title chosen here (null: none): the own nameplate shows it at once */
   setOwnTitle: (title: string | null) => void;
 }

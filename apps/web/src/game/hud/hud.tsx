@@ -4,6 +4,7 @@ import { resourceLabel } from '../combat/resource';
 import { useInventory } from '../items/use-inventory';
 import { EffectIcons } from './combat/effect-icons';
 import { ConnectionIndicator } from './connection-indicator';
+import { InstanceLeaveButton } from './instance-leave-button';
 import { WeightBar } from './items/weight-bar';
 import { useGame } from './store-context';
 
@@ -78,6 +79,7 @@ export function Hud() {
           {self ? `X ${self.x.toFixed(1)}  Y ${self.y.toFixed(1)}` : 'X —  Y —'}
         </span>
         <ConnectionIndicator />
+        <InstanceLeaveButton />
       </section>
 
       <p className="hud-card hud__help" data-testid="hud-help">

@@ -109,6 +109,7 @@ export const ITEM_ICONS: Readonly<Record<string, string>> = {
   quantum_chip: 'microchip',
   military_alloy: 'metal-bar',
   relic_fragment: 'crystal-growth',
+  leviathan_qubit: 'atom',
   // junk
   junk_shard_broken: 'broken-shield',
   junk_nicola_can: 'soda-can',

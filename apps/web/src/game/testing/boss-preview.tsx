@@ -7,7 +7,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { TRPCReactProvider } from '@/trpc/react';
-import { dungeonClearedText } from '../combat/boss-bar';
+import { instanceClearedText } from '../combat/boss-bar';
 import { BossBar } from '../hud/combat/boss-bar';
 import { TargetFrame } from '../hud/combat/target-frame';
 import { GameSessionContext, type GameCommands } from '../hud/game-session';
@@ -75,7 +75,10 @@ function start() {
   if (scene === 'cleared')
     store
       .getState()
-      .toast('success', dungeonClearedText({ name: 'Arasaka Data Vault', closeInMs: 120_000 }));
+      .toast(
+        'success',
+        instanceClearedText({ kind: 'dungeon', name: 'Arasaka Data Vault', closeInMs: 120_000 }),
+      );
   createRoot(document.getElementById('root')!).render(
     <TRPCReactProvider>
       <GameStoreContext.Provider value={store}>

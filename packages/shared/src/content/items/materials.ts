@@ -106,4 +106,18 @@ export const MATERIALS: readonly ItemTemplateInput[] = [
     binding: 'pickup',
     glyph: 'Rf',
   },
+  {
+    // only the raid boss drops it (loot table raid_quantum_reef)
+    id: 'leviathan_qubit',
+    name: 'Leviathan Qubit',
+    description: 'A qubit cut from the Quantum Leviathan’s core. It is here and not here.',
+    kind: 'material',
+    rarity: 'epic',
+    levelReq: 40,
+    stackSize: 20,
+    weight: 0.05,
+    value: 900,
+    binding: 'pickup',
+    glyph: 'Lq',
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { GuildPublicView } from '@necp/game';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
@@ -6,7 +7,14 @@ import { SiteFooter } from '@/components/site-footer';
 import { PublicHero } from '@/components/public-hero';
 import { getServerEnv } from '@/env';
 import { classLabel } from '@/game/friends/friends-list';
-import { dateText, guildTitle, membersText, publicGuildPath } from '@/game/guild/guild-view';
+import {
+  RENOWN_BOARD_PATH,
+  dateText,
+  guildTitle,
+  membersText,
+  publicGuildPath,
+  renownText,
+} from '@/game/guild/guild-view';
 import { publicGuildByTag } from '@/server/public-guild';
 
 // A guild's public page, for anyone (no sign-in). The same for every visitor, so it is
@@ -81,6 +89,23 @@ export default async function GuildPage({ params }: Props) {
           facts={[
             { label: 'Level', value: g.level, testId: 'guild-page-level' },
             { label: 'Members', value: membersText(g.memberCount), testId: 'guild-page-members' },
+            ...(g.seasonRenown
+              ? [
+                  {
+                    label: 'Season renown',
+                    value: (
+                      <Link
+                        className="guildpage__renown"
+                        href={RENOWN_BOARD_PATH}
+                        data-value={g.seasonRenown.renown}
+                      >
+                        {renownText(g.seasonRenown)}
+                      </Link>
+                    ),
+                    testId: 'guild-page-renown',
+                  },
+                ]
+              : []),
             {
               label: 'Founded',
               value: (

@@ -57,7 +57,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (view === null) {
     const title = 'Leaderboards';
     const description =
-      'Who runs Night City: the top runners of NECP by level, achievement points and wealth, and the top guilds.';
+      "Who runs Night City: the top runners of NECP by level, achievement points and wealth, the top guilds and this season's most renowned crews.";
     return {
       ...base,
       title,
@@ -109,7 +109,7 @@ export default async function LeaderboardsPage({ params }: Props) {
                 ? view?.season
                   ? `Season ${view.season} is over: these are its final standings.`
                   : meta.description
-                : 'Who runs Night City. The top runners by level, achievements and eddies, and the crews that stack the most levels between them.'}
+                : "Who runs Night City. The top runners by level, achievements and eddies, the crews that stack the most levels between them, and the season's most renowned."}
             </p>
           </div>
           <Skyline />

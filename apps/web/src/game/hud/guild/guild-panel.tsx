@@ -19,6 +19,8 @@ import {
   isLeader,
   membersText,
   publicGuildPath,
+  RENOWN_BOARD_PATH,
+  renownText,
   type MyGuild,
 } from '../../guild/guild-view';
 import { refusal, useGuildActions, useMyGuild } from '../../guild/use-guild';
@@ -90,6 +92,21 @@ function GuildBody({ g }: { g: MyGuild }) {
           <span className="guild__meta">
             Level {g.level} · {membersText(g.memberCount)} · founded {dateText(g.foundedAt)}
           </span>
+          {g.seasonRenown && (
+            <span className="guild__meta">
+              Season renown:{' '}
+              <a
+                className="guild__renown"
+                href={RENOWN_BOARD_PATH}
+                target="_blank"
+                rel="noopener"
+                data-testid="guild-renown"
+                data-value={g.seasonRenown.renown}
+              >
+                {renownText(g.seasonRenown)}
+              </a>
+            </span>
+          )}
           <span className="guild__meta">
             Your rank:{' '}
             <b className="guild__myrank" data-testid="guild-my-rank">

@@ -1,8 +1,9 @@
 'use client';
 /**
  * The group finder (K): choose a queue — a dungeon (with your role, and as a party
- * leader a role for each member), arena 1v1 or 3v3, or the raid — and join; while
- * queued, the time in queue (ticking), the estimated wait and Leave. A party member
+ * leader a role for each member, and whether the party goes in as it is), arena 1v1
+ * or 3v3, or the raid — and join; while queued, the time in queue (ticking), the
+ * estimated wait and Leave. A party member
  * who is not its leader is told only the leader queues the party; a penalty for a
  * dodged ready check counts down and holds the Join button. The sim decides every
  * rule: a refusal comes back as a toast.
@@ -80,6 +81,7 @@ function QueuePicker() {
   const [queue, setQueue] = useState<QueueId>('dungeon');
   const [role, setRole] = useState<GroupRole>('damage');
   const [memberRoles, setMemberRoles] = useState<Record<string, GroupRole>>({});
+  const [premade, setPremade] = useState(false);
   const [busy, setBusy] = useState(false);
   const spec = QUEUE_SPECS[queue];
   // a 1v1 is fought alone, party or not; other queues take the party as one ticket
@@ -89,6 +91,8 @@ function QueuePicker() {
   const tooBig = asParty && party.members.length > spec.maxParty;
   const penalty = penaltyLeft(match, now);
   const roles = spec.kind !== 'arena';
+  // only a party can go in as it is (the sim refuses a solo asking for it)
+  const canGoPremade = roles && asParty && leader;
 
   const join = async () => {
     const request: JoinQueueInput =
@@ -104,6 +108,7 @@ function QueuePicker() {
                   ),
                 }
               : {}),
+            ...(canGoPremade && premade ? { premade: true } : {}),
           };
     setBusy(true);
     await commands.matchQueue(request);
@@ -144,6 +149,20 @@ function QueuePicker() {
             />
           ))}
         </fieldset>
+      )}
+      {canGoPremade && (
+        <label className="qwin__premade">
+          <input
+            type="checkbox"
+            data-testid="queue-premade"
+            checked={premade}
+            onChange={(e) => setPremade(e.target.checked)}
+          />
+          <span>
+            <b>Just our party</b> — go in as we are, without players from the queue filling the free
+            places
+          </span>
+        </label>
       )}
 
       {!leader && (

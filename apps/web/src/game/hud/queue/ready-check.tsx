@@ -64,7 +64,9 @@ export function ReadyCheck() {
         onMouseDown={(e) => e.stopPropagation()}
       >
         <header className="rcheck__head">
-          <span className="rcheck__kicker">Match found</span>
+          <span className="rcheck__kicker">
+            {status.backfill ? 'Group in progress · replace a member who left' : 'Match found'}
+          </span>
           <h2 className="rcheck__title" id="rcheck-what">
             {QUEUE_LABEL[status.queue]}
           </h2>

@@ -1,0 +1,69 @@
+/**
+ * Two REAL sim processes for a cluster test file (apps/sim/src/main.ts as child
+ * processes) on one Redis and a PostgreSQL database of their own: A runs Watson, B no
+ * open-world zone (SIM_ZONES=none), NPCs off. Registers the file's beforeAll/afterAll
+ * and waits until both publish their load (the instance launcher picks from those).
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { Redis } from 'ioredis';
+import { createDb, type Db } from '@necp/db';
+import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import { SimLoadRegistry, createRedis } from '@necp/game';
+import { SimProcesses, until, type SimProcess } from './sim-processes';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TwoSimCluster {
+  db: Db;
+  redis: Redis;
+  sims: SimProcesses;
+  /** runs Watson */
+  a: SimProcess;
+  /** runs no open-world zone: only the instances it is chosen for */
+  b: SimProcess;
+}
+
+/** `name` names the test database and the Redis prefix; read the cluster inside tests. */
+export function twoSimCluster(name: string): () => TwoSimCluster {
+  let testDb: TestDatabase | undefined;
+  let c: TwoSimCluster | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(`necp_test_${name}_${process.pid}`);
+    const db = createDb(testDb.url, { max: 3 });
+    const prefix = `${name.slice(0, 4)}${randomBytes(3).toString('hex')}`;
+    const redis = createRedis(REDIS_URL, prefix);
+    const sims = new SimProcesses({
+      db,
+      dbUrl: testDb.url,
+      redisUrl: REDIS_URL,
+      prefix,
+      redis,
+      env: { SIM_NPCS: 'off' },
+    });
+    const [a, b] = await Promise.all([sims.start('watson'), sims.start('none')]);
+    c = { db, redis, sims, a, b };
+    await sims.holds(a, 'watson', 60_000);
+    const loads = new SimLoadRegistry(redis);
+    await until(
+      'both sims publish their load',
+      async () => {
+        const urls = (await loads.live(Date.now())).map((l) => l.url);
+        return urls.includes(a.url) && urls.includes(b.url) ? true : undefined;
+      },
+      60_000,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await c?.sims.stop();
+    c?.redis.disconnect();
+    await c?.db.$disconnect();
+    await testDb?.drop();
+  }, 60_000);
+
+  return () => {
+    if (!c) throw new Error('the cluster is not started (read it inside a test)');
+    return c;
+  };
+}
