@@ -123,8 +123,11 @@ test('a party clears the dungeon boss and rolls for the chest', async ({ browser
     await dialog.getByTestId('confirm-ok').click();
     await expect.poll(async () => (await state(pa)).zoneId, { timeout: 30_000 }).toBe('watson');
     // free to queue again at once: the group finder offers its queues, no penalty
+    // (hotkeys wait for the transition to end: it outlasts the welcome a little)
+    await expect(pa.getByTestId('instance-transition')).toHaveCount(0);
     await pa.getByTestId('game-canvas').focus();
     await pa.keyboard.press('k');
+    await expect(pa.getByTestId('queue-window')).toBeVisible();
     await expect(pa.getByTestId('queue-state')).toHaveAttribute('data-state', 'idle');
     await expect(pa.getByTestId('queue-join')).toBeEnabled();
     await expect(pa.getByTestId('queue-penalty')).toHaveCount(0);

@@ -21,6 +21,7 @@ import './styles/mail.css';
 import './styles/guild.css';
 import './styles/leaderboards.css';
 import './styles/achievements.css';
+import './styles/rankings.css';
 import './styles/queue.css';
 import './styles/arena.css';
 import './styles/boss.css';

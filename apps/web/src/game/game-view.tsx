@@ -26,6 +26,7 @@ import { FatalOverlay } from './hud/fatal-overlay';
 import { FriendsPanel } from './hud/friends/friends-panel';
 import { GuildPanel } from './hud/guild/guild-panel';
 import { AchievementsPanel } from './hud/achievements/achievements-panel';
+import { RankingsPanel } from './hud/rankings/rankings-panel';
 import { QueueIndicator } from './hud/queue/queue-indicator';
 import { QueueWindow } from './hud/queue/queue-window';
 import { ReadyCheck } from './hud/queue/ready-check';
@@ -252,6 +253,7 @@ export function GameView({ characterId }: { characterId: string }) {
           <FriendsPanel />
           <GuildPanel />
           <AchievementsPanel />
+          <RankingsPanel />
           <QueueWindow />
           <BankPanel />
           <MailPanel />

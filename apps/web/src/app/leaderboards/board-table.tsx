@@ -6,13 +6,12 @@ import {
   type LeaderboardRow,
 } from '@necp/shared';
 import { classLabel } from '@/game/friends/friends-list';
-import { eddiesText, publicGuildPath } from '@/game/guild/guild-view';
+import { publicGuildPath } from '@/game/guild/guild-view';
+import { scoreText } from '@/game/rankings/rankings-view';
 import { playerPath } from './paths';
 
-/** A board's ranked value as the board shows it: ¥ for eddies, grouped digits otherwise. */
-export function valueText(board: LeaderboardKey, value: number): string {
-  return board === 'wealth' ? eddiesText(value) : value.toLocaleString('en-US');
-}
+/** A board's ranked value as the board shows it: ¥ for eddies, grouped digits otherwise (one rule with the in-game Rankings window). */
+export const valueText = scoreText;
 
 /** The second numeric column: XP on the level board, members on the guild board, else the level. */
 function second(board: LeaderboardKey, row: LeaderboardRow): { label: string; text: string } {

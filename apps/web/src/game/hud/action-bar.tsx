@@ -180,6 +180,15 @@ export function ActionBar() {
         onClick={() => togglePanel('achievements')}
       />
       <BarButton
+        testId="hud-rankings"
+        icon="♛"
+        label="Rankings"
+        hotkey="U"
+        title="Rankings (U)"
+        on={panels.rankings}
+        onClick={() => togglePanel('rankings')}
+      />
+      <BarButton
         testId="hud-queue"
         icon="⚔"
         label="Finder"

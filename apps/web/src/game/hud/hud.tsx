@@ -92,6 +92,10 @@ export function Hud() {
         <span className="ach__help">
           <kbd>Y</kbd> achievements
         </span>{' '}
+        ·{' '}
+        <span className="rk__help">
+          <kbd>U</kbd> rankings
+        </span>{' '}
         · <kbd>K</kbd> group finder · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro ·{' '}
         <kbd>L</kbd> log · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu
       </p>

@@ -1,7 +1,8 @@
 'use client';
 /**
  * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
- * R reputation, O friends, G guild, Y achievements, K group finder, T metro (at a station), M mailbox (at a mail terminal),
+ * R reputation, O friends, G guild, Y achievements, U rankings, K group finder,
+ * T metro (at a station), M mailbox (at a mail terminal),
  * F pick up / open, E use what is in front of you (talk to a contact, ride the
  * metro, the bank or mail terminal, else pick up),
  * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
@@ -83,6 +84,8 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('guild');
         case 'KeyY':
           return s.togglePanel('achievements');
+        case 'KeyU':
+          return s.togglePanel('rankings');
         case 'KeyK':
           return s.togglePanel('queue');
         case 'KeyN':

@@ -203,6 +203,7 @@ export function createGameStore(): GameStore {
       guild: false,
       achievements: false,
       queue: false,
+      rankings: false,
     },
     dialog: null,
     contextMenu: null,

@@ -6,7 +6,7 @@ import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 /**
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
  * O (friends), M (mailbox, at a mail terminal), G (guild), Y (achievements), daily reward,
- * K (the group finder: matchmaking queues).
+ * K (the group finder: matchmaking queues), U (rankings: the leaderboards).
  */
 export type PanelId =
   | 'inventory'
@@ -20,7 +20,8 @@ export type PanelId =
   | 'mail'
   | 'guild'
   | 'achievements'
-  | 'queue';
+  | 'queue'
+  | 'rankings';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =
