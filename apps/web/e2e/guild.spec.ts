@@ -260,6 +260,19 @@ test('a guild: founded, an invitation accepted, the roster, a deposit, and its p
   await expect(
     pub.locator(`[data-testid=guild-page-member][data-name="${b.char}"]`),
   ).toHaveAttribute('data-rank', 'Rookie');
+  // B's "guild joined" achievement earned the guild renown this season: once credited
+  // (an outbox event), the page is revalidated and shows it, linked to the renown board
+  const renown = pub.getByTestId('guild-page-renown').locator('a');
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return Number((await renown.getAttribute('data-value')) ?? 0);
+      },
+      { timeout: 75_000, intervals: [1_000, 3_000] },
+    )
+    .toBeGreaterThan(0);
+  await expect(renown).toHaveAttribute('href', '/leaderboards/guild-renown');
   // the header's scripts ran under the policy: signed out, it offers to sign up
   await expect(page.getByRole('link', { name: 'Sign up' })).toBeVisible();
   await expect(page).toHaveTitle(`[${guild.tag}] ${guild.name} · NECP`);
