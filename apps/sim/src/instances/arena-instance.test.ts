@@ -16,12 +16,11 @@ import {
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { wait } from '../testing/instance-kit';
 
 const db = testDb();
 let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function inWatson(x: number, y: number, s: TestSim = sim) {
   const p = await createPlayerAt(db, x, y);

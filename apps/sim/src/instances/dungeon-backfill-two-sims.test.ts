@@ -11,12 +11,11 @@ import { connectClient, type TestClient } from '../testing/test-client';
 import { redisIsUp, REDIS_URL } from '../testing/redis-up';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { wait } from '../testing/instance-kit';
 
 const redisUp = await redisIsUp();
 const db = testDb();
 afterAll(() => db.$disconnect());
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function on(sim: TestSim, clients: TestClient[], p: { userId: string; characterId: string }) {
   const { client, welcome } = await connectClient(sim.server.port, {

@@ -20,8 +20,10 @@ import {
 } from '@necp/shared';
 import {
   freeMatchMember,
+  joinGroupParty,
   joinInstance,
   leaveInstance,
+  leaveParty,
   penaliseQueueDodgers,
   recordMatchStarted,
   requestBackfill,
@@ -33,6 +35,7 @@ import {
 } from '@necp/game';
 import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
 import type { SimIo } from '../net/types';
+import { publishParty } from '../chat/party-rooms';
 import { characterRoom } from '../outbox-wiring';
 import type { Zone } from '../zone/zone';
 
@@ -65,6 +68,8 @@ export interface DungeonGroupOptions {
   release(matchId: string, message?: string): Promise<unknown>;
   /** takes a member out of the open world into the instance (the host's pull path) */
   pull(characterId: string, msg: InstanceTransferMsg): void;
+  /** the group's party (group-party.ts): replacements join it, early leavers leave it */
+  partyId(): string | undefined;
   openedAt: number;
 }
 
@@ -164,6 +169,8 @@ export class DungeonGroup {
       await freeMatchMember(mm.deps, { matchId: this.o.match().matchId, characterId });
       await mm.tell([characterId], 'released', message);
     }
+    // out of the group's party too, so that a replacement has a place in it
+    if (beforeClear) await this.leaveParty(characterId);
     const searching = beforeClear && role !== null && (await this.lookFor(role));
     this.roster('left', characterId, { searching, role });
     log.info({ zone: zoneId, how, beforeClear, searching }, 'a dungeon member left');
@@ -240,6 +247,7 @@ export class DungeonGroup {
     await recordMatchStarted(deps, { match: { ...m, teams: [[characterId]] } }).catch(
       (err: unknown) => log.warn({ err, zone: zoneId }, 'recording a backfill’s history failed'),
     );
+    await this.joinParty(characterId);
     this.o.pull(characterId, {
       direction: 'enter',
       kind: this.o.template.kind,
@@ -247,6 +255,40 @@ export class DungeonGroup {
     });
     this.roster('found', characterId, { searching: false, role });
     return true;
+  }
+
+  /** A replacement joins the group's party (before its new connection reads its party). */
+  private async joinParty(characterId: string): Promise<void> {
+    const partyId = this.o.partyId();
+    if (!partyId) return;
+    await joinGroupParty(this.o.deps, { partyId, characterId }).catch((err: unknown) =>
+      this.o.log.warn({ err, zone: this.o.zoneId }, 'a replacement could not join the party'),
+    );
+  }
+
+  /** An early leaver leaves the group's party; the others see it at once. */
+  private async leaveParty(characterId: string): Promise<void> {
+    const partyId = this.o.partyId();
+    if (!partyId) return;
+    try {
+      const mine = await this.o.deps.db.partyMember.findUnique({ where: { characterId } });
+      if (mine?.partyId !== partyId) return;
+      const { disbanded } = await leaveParty(this.o.deps, { characterId });
+      await publishParty(this.o.deps, this.o.io.of('/'), partyId, {
+        gone: [characterId],
+        ...(disbanded ? {} : { memberId: this.stayer(characterId) }),
+      });
+    } catch (err) {
+      this.o.log.warn({ err, zone: this.o.zoneId }, 'a leaver could not leave the party');
+    }
+  }
+
+  /** A member still in the group other than `not` (the party is read by a member). */
+  private stayer(not: string): string | undefined {
+    return this.o
+      .match()
+      .teams.flat()
+      .find((id) => id !== not && !this.o.left.has(id));
   }
 
   /** The boss fell: nobody is looked for any more. */

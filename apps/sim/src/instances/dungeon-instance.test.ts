@@ -6,14 +6,10 @@
 // later the instance closes, its drops are gone and both are back where they stood.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  DUNGEON_CLOSE_AFTER_CLEAR_MS,
-  GCD_MS,
-  instanceZoneId,
-  npcTemplateById,
-} from '@necp/shared';
+import { DUNGEON_CLOSE_AFTER_CLEAR_MS, instanceZoneId, npcTemplateById } from '@necp/shared';
 import { checkInvariants, recordInstanceCleared } from '@necp/game';
 import type { Npc } from '../npc/npc';
+import { expectChestRolled, shootDownBoss, until, wait } from '../testing/instance-kit';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -22,8 +18,6 @@ import type { Player } from '../zone/player';
 const db = testDb();
 let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function inWatson(x: number, y: number) {
   const p = await createPlayerAt(db, x, y);
@@ -37,15 +31,6 @@ const row = (id: string) =>
     where: { id },
     select: { zoneId: true, x: true, y: true, instanceId: true },
   });
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 3_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await wait(25);
-  }
-}
 
 describe('a dungeon instance', () => {
   it('pays the boss kill under the party loot mode, credits the clear once and sends the party back', async () => {
@@ -99,28 +84,11 @@ describe('a dungeon instance', () => {
     expect(boss.template.health).toBe(Math.round(npcTemplateById('reef_warden')!.health * 0.4));
     expect(boss.health).toBe(boss.template.health);
     const me = zone.player(a.characterId) as Player;
-    zone.npcWorld.placeNpc(boss.eid, { x: me.x + 10, y: me.y });
-    boss.health = 1;
-    for (let i = 0; i < 10 && !boss.combat.dead; i++) {
-      expect(
-        await a2.client.command('combat:use', { ability: 'solo_power_shot', target: boss.eid }),
-      ).toMatchObject({ ok: true });
-      me.combat.cooldowns.clear();
-      me.combat.gcdUntil = 0;
-      sim.clock.advance(GCD_MS);
-    }
-    expect(boss.combat.dead).toBe(true);
+    await shootDownBoss(sim, zone, boss, me, a2.client);
     await sink.drain();
 
     // the kill paid through the database: XP, and the boss's drop rolled for by both
-    const xp = await a2.client.next('progress:xp');
-    expect(xp.xpGained).toBeGreaterThan(0);
-    const startA = await a2.client.next('loot:roll_start');
-    const startB = await b2.client.next('loot:roll_start');
-    expect(startB.dropId).toBe(startA.dropId);
-    const drop = await db.worldDrop.findUniqueOrThrow({ where: { id: startA.dropId } });
-    expect(drop).toMatchObject({ zoneId, rollUntil: expect.any(Date) });
-    expect(await db.lootRoll.count({ where: { dropId: drop.id } })).toBe(2);
+    await expectChestRolled(db, zoneId, a2.client, b2.client);
 
     // the clear: seen in the next tick, pushed to both, published once for both
     sim.step(1);

@@ -19,6 +19,7 @@ import {
   instanceZoneId,
   type GroupRole,
 } from '@necp/shared';
+import { partyOf } from '@necp/game';
 import type { Npc } from '../npc/npc';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
@@ -26,12 +27,11 @@ import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { DUNGEON_ARRIVAL_MS } from './dungeon-group';
 import type { Player as ZonePlayer } from '../zone/player';
 import type { Zone } from '../zone/zone';
+import { wait } from '../testing/instance-kit';
 
 const db = testDb();
 let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function inWatson(x: number, y: number) {
   const p = await createPlayerAt(db, x, y);
@@ -130,6 +130,13 @@ describe('leaving a dungeon early, and backfill', () => {
     const { matchId, zoneId, inside, zone } = await dungeonGroup();
     const [tank, sup, d1, d2, d3] = inside as [P, P, P, P, P];
     const outsider = await inWatson(200, 200);
+    // five strangers play as one party: led by the tank, need/greed, told on arrival
+    const party = await partyOf({ db }, tank.characterId);
+    expect(party).toMatchObject({ leaderId: tank.characterId, lootMode: 'need_greed' });
+    expect(party!.members.map((m) => m.id).sort()).toEqual(inside.map((p) => p.characterId).sort());
+    expect((await nextWith(d1.client, 'party:update', (m) => m.party !== null)).party?.id).toBe(
+      party!.id,
+    );
 
     // refused: a bad payload, and someone in no instance
     expect(await d3.client.command('instance:leave', { now: true })).toMatchObject({
@@ -154,6 +161,9 @@ describe('leaving a dungeon early, and backfill', () => {
     });
     expect(zone.player(d3.characterId)).toBeUndefined();
     expect(await row(d3.characterId)).toEqual({ zoneId: 'watson', instanceId: null });
+    // out of the group's party too (its place is for the replacement)
+    expect(await partyOf({ db }, d3.characterId)).toBeNull();
+    expect((await partyOf({ db }, tank.characterId))!.members).toHaveLength(4);
     expect(
       await db.queuePenalty.findUnique({ where: { characterId: d3.characterId } }),
     ).toMatchObject({ count: 1 });
@@ -245,6 +255,9 @@ describe('leaving a dungeon early, and backfill', () => {
         characterId: f.characterId,
       });
     }
+    // the replacement is in the group's party
+    expect((await partyOf({ db }, f.characterId))?.id).toBe(party!.id);
+    expect((await partyOf({ db }, tank.characterId))!.members).toHaveLength(5);
 
     // the boss falls: leaving after it is free, and nobody is looked for
     await killBoss(zone, tank);

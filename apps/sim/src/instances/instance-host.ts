@@ -30,6 +30,7 @@ import {
   clearZoneDrops,
   closeInstance,
   findInstance,
+  formGroupParty,
   finishArenaMatch,
   freeMatchMember,
   leaveInstance,
@@ -120,6 +121,8 @@ interface RunningInstance {
   left: Set<string>;
   /** a dungeon's leavers and backfill (dungeon-group.ts) */
   group?: DungeonGroup;
+  /** a dungeon group's party (formGroupParty), once formed */
+  partyId?: string;
 }
 
 export class InstanceHost {
@@ -272,6 +275,8 @@ export class InstanceHost {
         kind: template.kind,
         zoneName: template.content.name,
       };
+      // before they are sent in: their new connections find the group's party
+      if (template.kind === 'dungeon') await this.formParty(running, entered);
       for (const characterId of entered) this.pullEverywhere(characterId, msg);
     } catch (err) {
       log.error({ err, zone: zoneId }, 'opening an instance failed');
@@ -451,6 +456,21 @@ export class InstanceHost {
     })();
   }
 
+  /**
+   * A matched dungeon group plays as one party: shared XP, the chest under its loot
+   * mode (need/greed). A failure costs only that (logged); the dungeon runs either way.
+   */
+  private async formParty(inst: RunningInstance, memberIds: readonly string[]): Promise<void> {
+    const roles = inst.match.roles ?? {};
+    const leaders = memberIds.filter((id) => roles[id] === 'tank');
+    try {
+      const g = await formGroupParty(this.o.deps, { memberIds, leaders });
+      if (g) inst.partyId = g.partyId;
+    } catch (err) {
+      this.o.log.warn({ err, zone: inst.zoneId }, 'forming the group’s party failed');
+    }
+  }
+
   private dungeonGroup(inst: RunningInstance): DungeonGroup {
     const { deps, clock, log, io } = this.o;
     return new DungeonGroup({
@@ -469,6 +489,7 @@ export class InstanceHost {
       closing: () => inst.closing !== undefined,
       release: (matchId, message) => this.o.release(matchId, message),
       pull: (characterId, msg) => this.pullEverywhere(characterId, msg),
+      partyId: () => inst.partyId,
       openedAt: inst.openedAt,
     });
   }

@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DUNGEON_CLOSE_AFTER_CLEAR_MS,
   DUNGEON_NPC_RESPAWN_SECONDS,
-  GCD_MS,
   instanceZoneId,
   npcTemplateById,
   templateForMatch,
@@ -21,6 +20,7 @@ import {
 import { checkInvariants, mintQuantumSyncToken, recordInstanceCleared } from '@necp/game';
 import type { Npc } from '../npc/npc';
 import { connectClient } from '../testing/test-client';
+import { expectChestRolled, shootDownBoss, until, wait } from '../testing/instance-kit';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -29,8 +29,6 @@ import type { Player } from '../zone/player';
 const db = testDb();
 let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function inWatson(x: number, y: number) {
   const p = await createPlayerAt(db, x, y);
@@ -44,15 +42,6 @@ const row = (id: string) =>
     where: { id },
     select: { zoneId: true, x: true, y: true, instanceId: true },
   });
-
-async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 3_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await wait(25);
-  }
-}
 
 describe('the raid encounter', () => {
   it('the boss falls: raid.cleared once for those inside, the push, the close and everyone back', async () => {
@@ -139,28 +128,11 @@ describe('the raid encounter', () => {
     expect(me.combat.dead).toBe(false);
 
     // nearly dead, shot down
-    zone.npcWorld.placeNpc(boss.eid, { x: me.x + 10, y: me.y });
-    boss.health = 1;
-    for (let i = 0; i < 10 && !boss.combat.dead; i++) {
-      expect(
-        await a2.client.command('combat:use', { ability: 'solo_power_shot', target: boss.eid }),
-      ).toMatchObject({ ok: true });
-      me.combat.cooldowns.clear();
-      me.combat.gcdUntil = 0;
-      sim.clock.advance(GCD_MS);
-    }
-    expect(boss.combat.dead).toBe(true);
+    await shootDownBoss(sim, zone, boss, me, a2.client);
     await sink.drain();
 
     // the kill paid through the database: XP, and the chest rolled for by the party
-    const xp = await a2.client.next('progress:xp');
-    expect(xp.xpGained).toBeGreaterThan(0);
-    const startA = await a2.client.next('loot:roll_start');
-    const startB = await b2.client.next('loot:roll_start');
-    expect(startB.dropId).toBe(startA.dropId);
-    const drop = await db.worldDrop.findUniqueOrThrow({ where: { id: startA.dropId } });
-    expect(drop).toMatchObject({ zoneId, rollUntil: expect.any(Date) });
-    expect(await db.lootRoll.count({ where: { dropId: drop.id } })).toBe(2);
+    await expectChestRolled(db, zoneId, a2.client, b2.client);
 
     // the clear: seen in the next tick, pushed to the three inside, published once naming them
     sim.step(1);

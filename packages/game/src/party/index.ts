@@ -1,1 +1,2 @@
 export * from './party';
+export * from './group-party';

@@ -29,7 +29,7 @@ const leaderOnly = () =>
 const inviteGone = () =>
   new DomainError('NOT_FOUND', 'invite gone', 'That invitation is no longer valid.');
 
-async function lockParty(tx: Tx, partyId: string): Promise<void> {
+export async function lockParty(tx: Tx, partyId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Party" WHERE id = ${partyId} FOR UPDATE`;
 }
 
@@ -115,7 +115,11 @@ export async function inviteToParty(
 }
 
 /** party.joined (achievements), in the transaction that made the membership. */
-async function publishPartyJoined(tx: Tx, partyId: string, characterId: string): Promise<void> {
+export async function publishPartyJoined(
+  tx: Tx,
+  partyId: string,
+  characterId: string,
+): Promise<void> {
   await publishEvent(tx, {
     type: 'party.joined',
     key: `party.joined:${partyId}:${characterId}:${randomUUID()}`,
@@ -192,7 +196,7 @@ export async function leaveParty(
  * After someone left: a party of one is no party (disbanded), and a party whose
  * leader left gets the longest-standing member as leader.
  */
-async function settleParty(
+export async function settleParty(
   tx: Tx,
   partyId: string,
 ): Promise<{ partyId: string; disbanded: boolean }> {

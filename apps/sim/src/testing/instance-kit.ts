@@ -1,0 +1,67 @@
+/**
+ * Shared steps of the instance tests (dungeon, raid): waiting on the database, and a
+ * boss brought next to a player nearly dead and shot down — its kill then paid
+ * through the database like any other (XP, the chest rolled for by the party).
+ */
+import { expect } from 'vitest';
+import { GCD_MS } from '@necp/shared';
+import type { Db } from '@necp/db';
+import type { Npc } from '../npc/npc';
+import type { Player } from '../zone/player';
+import type { Zone } from '../zone/zone';
+import type { TestClient } from './test-client';
+import type { TestSim } from './test-sim';
+
+export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `f()` until `ok` holds, or its last value after `ms` (the caller's expect says what was wrong). */
+export async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 3_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (ok(v) || Date.now() > end) return v;
+    await wait(25);
+  }
+}
+
+/** The boss, 10 m east of `me` with 1 health, shot down by `client` (Power Shot, cooldowns skipped). */
+export async function shootDownBoss(
+  sim: TestSim,
+  zone: Zone,
+  boss: Npc,
+  me: Player,
+  client: TestClient,
+) {
+  zone.npcWorld.placeNpc(boss.eid, { x: me.x + 10, y: me.y });
+  boss.health = 1;
+  for (let i = 0; i < 10 && !boss.combat.dead; i++) {
+    expect(
+      await client.command('combat:use', { ability: 'solo_power_shot', target: boss.eid }),
+    ).toMatchObject({ ok: true });
+    me.combat.cooldowns.clear();
+    me.combat.gcdUntil = 0;
+    sim.clock.advance(GCD_MS);
+  }
+  expect(boss.combat.dead).toBe(true);
+}
+
+/**
+ * The kill paid: XP to the killer, and the boss's one drop (the chest) rolled for by
+ * both party members (a roll row each). Returns the drop.
+ */
+export async function expectChestRolled(
+  db: Db,
+  zoneId: string,
+  killer: TestClient,
+  mate: TestClient,
+) {
+  const xp = await killer.next('progress:xp');
+  expect(xp.xpGained).toBeGreaterThan(0);
+  const startA = await killer.next('loot:roll_start');
+  const startB = await mate.next('loot:roll_start');
+  expect(startB.dropId).toBe(startA.dropId);
+  const drop = await db.worldDrop.findUniqueOrThrow({ where: { id: startA.dropId } });
+  expect(drop).toMatchObject({ zoneId, rollUntil: expect.any(Date) });
+  expect(await db.lootRoll.count({ where: { dropId: drop.id } })).toBe(2);
+  return drop;
+}

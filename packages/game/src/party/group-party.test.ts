@@ -1,0 +1,98 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PARTY_MAX } from '@necp/shared';
+import { testDb, testDeps } from '../accounts/test-deps';
+import { newPlayer } from '../inventory/test-helpers';
+import { formGroupParty, joinGroupParty } from './group-party';
+import { acceptPartyInvite, inviteToParty, partyOf } from './party';
+
+const db = testDb(6);
+afterAll(() => db.$disconnect());
+
+async function char() {
+  const p = await newPlayer(db);
+  const c = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
+  return { id: c.id, name: c.name };
+}
+
+async function pair(deps: ReturnType<typeof testDeps>) {
+  const [lead, mate] = [await char(), await char()];
+  const inv = await inviteToParty(deps, { characterId: lead.id, name: mate.name });
+  const view = await acceptPartyInvite(deps, { characterId: mate.id, inviteId: inv.inviteId! });
+  return { lead, mate, partyId: view.id };
+}
+
+describe('a matched group as one party', () => {
+  it('a premade pair and three solos: one party of five, led by the pair’s leader, need/greed; the old party is gone', async () => {
+    const deps = testDeps(db);
+    const { lead, mate, partyId } = await pair(deps);
+    const solos = [await char(), await char(), await char()];
+    const ids = [solos[0]!.id, mate.id, solos[1]!.id, lead.id, solos[2]!.id];
+    const g = await formGroupParty(deps, { memberIds: ids, leaders: [solos[2]!.id] });
+    expect(g).toMatchObject({ formed: true, former: [partyId] });
+    const view = (await partyOf(deps, solos[0]!.id))!;
+    expect(view).toMatchObject({ id: g!.partyId, leaderId: lead.id, lootMode: 'need_greed' });
+    expect(view.members.map((m) => m.id).sort()).toEqual([...ids].sort());
+    expect(view.members[0]!.id).toBe(lead.id);
+    expect(await db.party.findUnique({ where: { id: partyId } })).toBeNull();
+    // the first party of everyone new to one: party.joined for each member
+    expect(
+      await db.outboxEvent.count({
+        where: { type: 'party.joined', payload: { path: ['partyId'], equals: g!.partyId } },
+      }),
+    ).toBe(5);
+  });
+
+  it('strangers only: the first of the leaders given (the tank) leads; a party exactly the group is kept', async () => {
+    const deps = testDeps(db);
+    const solos = [await char(), await char(), await char()];
+    const g = await formGroupParty(deps, {
+      memberIds: solos.map((s) => s.id),
+      leaders: ['not-a-member', solos[1]!.id],
+    });
+    expect((await partyOf(deps, solos[0]!.id))!.leaderId).toBe(solos[1]!.id);
+    // formed again with the same members: nothing changes
+    expect(await formGroupParty(deps, { memberIds: solos.map((s) => s.id), leaders: [] })).toEqual({
+      partyId: g!.partyId,
+      former: [],
+      formed: false,
+    });
+  });
+
+  it('no group to make: one member, or more than a party holds', async () => {
+    const deps = testDeps(db);
+    const one = await char();
+    expect(await formGroupParty(deps, { memberIds: [one.id, one.id], leaders: [] })).toBeNull();
+    const many = await Promise.all(Array.from({ length: PARTY_MAX + 1 }, () => char()));
+    expect(
+      await formGroupParty(deps, { memberIds: many.map((c) => c.id), leaders: [] }),
+    ).toBeNull();
+    expect(
+      await db.partyMember.count({ where: { characterId: { in: many.map((c) => c.id) } } }),
+    ).toBe(0);
+  });
+
+  it('a replacement joins the group’s party, leaving its own; a full or gone party takes nobody', async () => {
+    const deps = testDeps(db);
+    const group = await Promise.all(Array.from({ length: PARTY_MAX - 1 }, () => char()));
+    const g = (await formGroupParty(deps, { memberIds: group.map((c) => c.id), leaders: [] }))!;
+    const { lead, mate, partyId: own } = await pair(deps);
+    expect(await joinGroupParty(deps, { partyId: g.partyId, characterId: lead.id })).toEqual({
+      joined: true,
+      former: own,
+    });
+    expect((await partyOf(deps, lead.id))!.members).toHaveLength(PARTY_MAX);
+    // its old party of one is no party
+    expect(await partyOf(deps, mate.id)).toBeNull();
+    // full now
+    const late = await char();
+    expect(await joinGroupParty(deps, { partyId: g.partyId, characterId: late.id })).toEqual({
+      joined: false,
+      former: null,
+    });
+    expect(await partyOf(deps, late.id)).toBeNull();
+    expect(await joinGroupParty(deps, { partyId: 'no-such-party', characterId: late.id })).toEqual({
+      joined: false,
+      former: null,
+    });
+  });
+});
