@@ -28,6 +28,7 @@ export function LootCards() {
             aria-label={`Roll for ${r.name}`}
             data-testid="loot-roll"
             data-name={r.name}
+            data-drop-id={r.dropId}
           >
             <p className="lootcard__item">
               <span className="lootcard__name">{r.name}</span>
