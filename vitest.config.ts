@@ -33,6 +33,7 @@ export default defineConfig({
         test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] },
       },
       { extends: true, test: { name: 'bench', include: ['bench/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'scripts', include: ['scripts/**/*.test.ts'] } },
     ],
   },
 });

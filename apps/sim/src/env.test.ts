@@ -51,6 +51,15 @@ describe('loadEnv', () => {
     );
   });
 
+  it('SIM_METRICS_TOKEN: unset (metrics off) or at least 16 printable characters', () => {
+    expect(loadEnv(base).SIM_METRICS_TOKEN).toBeUndefined();
+    expect(loadEnv({ ...base, SIM_METRICS_TOKEN: '' }).SIM_METRICS_TOKEN).toBeUndefined();
+    const token = 'a'.repeat(16);
+    expect(loadEnv({ ...base, SIM_METRICS_TOKEN: token }).SIM_METRICS_TOKEN).toBe(token);
+    for (const bad of ['short', 'with spaces 0123456789', 'nul\u00000123456789abcdef'])
+      expect(() => loadEnv({ ...base, SIM_METRICS_TOKEN: bad })).toThrow(/SIM_METRICS_TOKEN/);
+  });
+
   it('OUTBOX_WORKER is on or off', () => {
     expect(loadEnv({ ...base, OUTBOX_WORKER: 'off' }).OUTBOX_WORKER).toBe('off');
     expect(() => loadEnv({ ...base, OUTBOX_WORKER: 'maybe' })).toThrow(/OUTBOX_WORKER/);

@@ -103,6 +103,18 @@ const SimEnvSchema = z.object({
    * run to run. Unset in production: fights and loot must not be predictable.
    */
   SIM_SEED: optional(z.coerce.number().int().min(0).max(0x7fffffff).optional()),
+  /**
+   * the operator token of GET /metrics (`Authorization: Bearer <token>`): zones, players,
+   * CPU, memory and the cluster's leases are not for the public. Unset: /metrics is off.
+   */
+  SIM_METRICS_TOKEN: optional(
+    z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .max(256)
+      .regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces')
+      .optional(),
+  ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Zone } from './zone/zone';
@@ -12,7 +13,7 @@ export interface ClusterStatus {
   leases: { zoneId: string; token: number }[];
 }
 
-/** GET /metrics: tick durations per zone and this process's CPU and memory. */
+/** GET /metrics: tick durations and players per zone and this process's CPU and memory. */
 export interface SimMetrics {
   /** ms since the process started (the denominator for CPU and event-loop deltas) */
   uptimeMs: number;
@@ -85,29 +86,45 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** Does the request carry `Authorization: Bearer <token>`? (compared in constant time) */
+function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const given = req.headers.authorization ?? '';
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(`Bearer ${token}`));
+}
+
 /**
- * The sim's HTTP routes on its Socket.IO port: GET /health (liveness plus a glance at
- * each zone) and GET /metrics (see readMetrics).
+ * The sim's HTTP routes on its Socket.IO port, which faces the public:
+ * - GET /health: liveness for load balancers and start scripts — `{ status }`, 200 or
+ *   503 while shutting down; nothing about zones, players or the cluster.
+ * - GET /metrics (see readMetrics, plus who this process is and its leases): operators
+ *   only, with `Authorization: Bearer <SIM_METRICS_TOKEN>`; 401 without it, 404 when no
+ *   token is configured (docs/operations.md).
  */
-export function healthHandler(
-  zones: ReadonlyMap<string, Zone>,
-  isClosing: () => boolean,
-  metrics: TickMetrics = tickMetrics,
-  cluster?: () => ClusterStatus,
-) {
+export function healthHandler(opts: {
+  zones: ReadonlyMap<string, Zone>;
+  isClosing: () => boolean;
+  metrics?: TickMetrics;
+  cluster?: () => ClusterStatus;
+  /** SIM_METRICS_TOKEN; unset: /metrics is off */
+  metricsToken?: string | undefined;
+}) {
+  const { zones, isClosing, cluster, metricsToken } = opts;
+  const metrics = opts.metrics ?? tickMetrics;
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0];
     if (req.method === 'GET' && path === '/health') {
       const closing = isClosing();
-      sendJson(res, closing ? 503 : 200, {
-        status: closing ? 'shutting_down' : 'ok',
-        zones: [...zones.values()].map((z) => ({ id: z.id, tick: z.tick, players: z.playerCount })),
-        ...(cluster ? { cluster: cluster() } : {}),
-      });
+      sendJson(res, closing ? 503 : 200, { status: closing ? 'shutting_down' : 'ok' });
       return;
     }
-    if (req.method === 'GET' && path === '/metrics') {
+    if (req.method === 'GET' && path === '/metrics' && metricsToken) {
+      if (!bearerMatches(req, metricsToken)) {
+        res.setHeader('www-authenticate', 'Bearer');
+        sendJson(res, 401, { error: 'operator token required' });
+        return;
+      }
       sendJson(res, 200, {
         ...readMetrics(zones, metrics, sinceParam(url)),
         ...(cluster ? { cluster: cluster() } : {}),

@@ -56,6 +56,7 @@ const server = await createSimServer({
       : new MemoryZoneLeases(simId, env.SIM_PUBLIC_URL),
   },
   ...(env.SIM_RECORD_DIR ? { recordDir: env.SIM_RECORD_DIR } : {}),
+  metricsToken: env.SIM_METRICS_TOKEN,
 });
 // domain events (kills, pickups, areas, item uses) reach the quest and reputation
 // subscribers through this worker; their notices go to the players' socket rooms.

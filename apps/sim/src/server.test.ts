@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { POSITION_FLUSH_MS } from '@necp/shared';
 import { createSimServer } from './server';
 import { testDb } from './testing/test-db';
-import { bootTestSim, createPlayerAt } from './testing/test-sim';
+import { TEST_METRICS_TOKEN, bootTestSim, createPlayerAt, metricsOf } from './testing/test-sim';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -88,30 +88,35 @@ describe('sim server lifecycle', () => {
     }
   });
 
-  it('serves GET /health on the same port', async () => {
+  it('serves a bare GET /health to anyone and GET /metrics to the operator token only', async () => {
     const sim = await bootTestSim(db);
+    const base = `http://127.0.0.1:${sim.server.port}`;
     try {
-      const res = await fetch(`http://127.0.0.1:${sim.server.port}/health`);
+      const res = await fetch(`${base}/health`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({
-        status: 'ok',
-        zones: [
-          { id: 'watson', tick: 0, players: 0 },
-          { id: 'westbrook', tick: 0, players: 0 },
-          { id: 'city-center', tick: 0, players: 0 },
-        ],
+      // liveness only: zones, players and the cluster's leases are not the public's
+      expect(await res.json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${base}/nope`)).status).toBe(404);
+
+      for (const authorization of [undefined, 'Bearer wrong-token-0123456789', TEST_METRICS_TOKEN])
+        expect(
+          (await fetch(`${base}/metrics`, authorization ? { headers: { authorization } } : {}))
+            .status,
+        ).toBe(401);
+      const m = await metricsOf<{ zones: Record<string, { players: number }>; cluster: unknown }>(
+        base,
+      );
+      expect(Object.keys(m.zones)).toEqual(['watson', 'westbrook', 'city-center']);
+      expect(m.cluster).toEqual({
         // one process without Redis: in-memory leases, it owns every zone
-        cluster: {
-          ownerId: `local-${process.pid}`,
-          url: 'http://localhost:0',
-          leases: [
-            { zoneId: 'city-center', token: 1 },
-            { zoneId: 'watson', token: 1 },
-            { zoneId: 'westbrook', token: 1 },
-          ],
-        },
+        ownerId: `local-${process.pid}`,
+        url: 'http://localhost:0',
+        leases: [
+          { zoneId: 'city-center', token: 1 },
+          { zoneId: 'watson', token: 1 },
+          { zoneId: 'westbrook', token: 1 },
+        ],
       });
-      expect((await fetch(`http://127.0.0.1:${sim.server.port}/nope`)).status).toBe(404);
     } finally {
       await sim.close();
     }

@@ -1,4 +1,5 @@
 import { sweepPresence } from './chat/presence';
+import { PresenceLeaves } from './chat/presence-leaves';
 import { sendPartyVitals } from './chat/party-vitals';
 import { socketLootNotifier } from './loot/party-loot';
 import { createServer } from 'node:http';
@@ -77,6 +78,8 @@ export interface SimServerOptions {
   launcher?: MatchLauncher;
   /** how often this process runs the matcher (default MATCHER_TICK_MS; 0: never — tests call matchmaking.tick()) */
   matcherTickMs?: number;
+  /** the bearer token GET /metrics wants (SIM_METRICS_TOKEN); unset: /metrics is off (health.ts) */
+  metricsToken?: string | undefined;
 }
 
 export interface SimServer {
@@ -134,6 +137,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const loops = new Map<string, () => void>();
   const recordings = new Map<string, RecordingFile>();
   const sessions = new SessionRegistry();
+  const presence = new PresenceLeaves(deps, log);
   let drops = 0;
 
   /**
@@ -224,12 +228,17 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   });
 
   const http = createServer(
-    healthHandler(zones, isClosing, undefined, () => ({
-      ownerId: leases.ownerId,
-      url: leases.url,
-      // the instances' leases too: a process for instances only (SIM_ZONES=none) shows what it holds
-      leases: [...keeper.owned(), ...instances.leases()],
-    })),
+    healthHandler({
+      zones,
+      isClosing,
+      metricsToken: opts.metricsToken,
+      cluster: () => ({
+        ownerId: leases.ownerId,
+        url: leases.url,
+        // the instances' leases too: a process for instances only (SIM_ZONES=none) shows what it holds
+        leases: [...keeper.owned(), ...instances.leases()],
+      }),
+    }),
   );
   const io: SimIo = new Server(http, {
     cors: { origin: opts.corsOrigin ?? 'http://localhost:3000', credentials: true },
@@ -344,6 +353,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
           loot: services.loot,
           items,
           sessions,
+          presence,
           matchmaking,
           clock,
           log,
@@ -383,6 +393,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     );
   }, PRESENCE_REFRESH_MS / 2);
   presenceSweep.unref();
+  presence.start();
   // party frames: each member's health and position to its party (chat/party-vitals.ts)
   const partyVitals = setInterval(() => sendPartyVitals(io.of('/'), sessions), PARTY_VITALS_MS);
   partyVitals.unref();
@@ -423,6 +434,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
       await httpClosed;
+      // the sockets are gone: their friends hear it now (no grace left to wait out here)
+      await presence.stop();
       await sub?.quit().catch(() => undefined);
       admission.close();
       log.info('sim server closed');

@@ -81,9 +81,18 @@ test('arena 1v1: queue, ready check, fight, ratings change, the public board sho
       await expect(p.getByTestId('ready-check')).toBeVisible();
       await p.getByTestId('ready-check-accept').click();
     }
+    // the transition is brief: watched on both pages at once, in one look each (one after
+    // the other, the second could be over before it was looked at)
+    await Promise.all(
+      [pa, pb].map((p) =>
+        expect(
+          p.locator('[data-testid=instance-transition][data-direction=enter]', {
+            hasText: 'Neon Pit Arena',
+          }),
+        ).toBeVisible(),
+      ),
+    );
     for (const p of [pa, pb]) {
-      await expect(p.getByTestId('instance-transition')).toHaveAttribute('data-direction', 'enter');
-      await expect(p.getByTestId('instance-transition')).toContainText('Neon Pit Arena');
       await expect(p.getByTestId('arena-scoreboard')).toBeVisible({ timeout: 30_000 });
       await expect.poll(async () => (await state(p)).zoneId).toMatch(/^arena-neon-pit--/);
     }

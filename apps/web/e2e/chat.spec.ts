@@ -7,6 +7,7 @@
 // leaving shows live on A's list and frame. Screenshots attached.
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
+import { PRESENCE_LEAVE_GRACE_MS } from '@necp/shared';
 import { dismissDailyPopup, enterCity, newAccountWithCharacter, ownPosition, uid } from './helpers';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -265,9 +266,12 @@ test('two players chat (district, whisper, /r, refusals, report), then become fr
   await pb.screenshot({ path: fphone });
   await info.attach('friends-phone', { path: fphone, contentType: 'image/png' });
 
-  // B leaves: A sees it live, without asking (friends list and party frame)
+  // B leaves: A sees it live, without asking (friends list and party frame) — once B's
+  // connection has stayed away for the grace a reconnect (an instance, another sim) gets
   await pb.close();
-  await expect(toast(pa, `${b.char} went offline.`)).toBeVisible();
+  await expect(toast(pa, `${b.char} went offline.`)).toBeVisible({
+    timeout: PRESENCE_LEAVE_GRACE_MS + 10_000,
+  });
   await expect(bFrame).toHaveAttribute('data-online', 'false');
   await expect(bOnA).toHaveAttribute('data-status', 'offline');
   await expect(bOnA.getByTestId('friend-where')).toHaveText('last seen just now');

@@ -3,6 +3,7 @@
 // ability keys only when a slot says it is ready.
 import type { Page } from '@playwright/test';
 import type { NecpTestEntity, NecpTestView } from '../src/game/test-hook';
+import { TAB_TARGET_RANGE_M } from '../src/game/combat/targeting';
 
 export const state = (page: Page): Promise<NecpTestView> =>
   page.evaluate(() => {
@@ -20,6 +21,19 @@ export async function living(page: Page, templateId: string): Promise<NecpTestEn
 }
 
 /**
+ * Walks toward `eid` until Tab reaches it (TAB_TARGET_RANGE_M, less two steps): a wide
+ * screen shows enemies well beyond it.
+ */
+async function intoTabReach(page: Page, eid: number) {
+  for (let i = 0; i < 60; i++) {
+    const s = await state(page);
+    const e = s.entities.find((x) => x.eid === eid);
+    if (!e || !s.self || dist(s.self, e) <= TAB_TARGET_RANGE_M - 2) return;
+    await stepTowards(page, s.self, e);
+  }
+}
+
+/**
  * Tab until the target is `eid`. Tab goes nearest first and wraps, and only through
  * enemies on screen (`inView`): the caller picks one that is. Each press is answered
  * by the client at once (no server round trip), so this waits on the hook's target
@@ -27,6 +41,7 @@ export async function living(page: Page, templateId: string): Promise<NecpTestEn
  */
 export async function tabTo(page: Page, eid: number) {
   await page.getByTestId('game-canvas').focus();
+  await intoTabReach(page, eid);
   for (let i = 0; i < 12; i++) {
     const before = (await state(page)).target;
     await page.keyboard.press('Tab');

@@ -50,7 +50,11 @@ test('a party clears the dungeon boss and rolls for the chest', async ({ browser
   const [ca, cb] = await Promise.all([browser.newContext(), browser.newContext()]);
   try {
     const [pa, pb] = await Promise.all([ca.newPage(), cb.newPage()]);
-    const [lead, mate] = await Promise.all([veteran(pa, 'Vik'), veteran(pb, 'Rue')]);
+    // the vault is for levels 14–30: its top level, in the veterans' kit
+    const [lead, mate] = await Promise.all([
+      veteran(pa, 'Vik', { level: 30 }),
+      veteran(pb, 'Rue', { level: 30 }),
+    ]);
 
     // a party of two with need/greed loot, queued by its leader as it is: tank and damage
     await formParty(pa, pb, lead, mate);
@@ -63,8 +67,14 @@ test('a party clears the dungeon boss and rolls for the chest', async ({ browser
       await expect(p.getByTestId('ready-check')).toBeVisible({ timeout: 15_000 });
       await p.getByTestId('ready-check-accept').click();
     }
+    // the transition is brief: watched on both pages at once (one after the other, the
+    // second may be over before it is looked at)
+    await Promise.all(
+      [pa, pb].map((p) =>
+        expect(p.getByTestId('instance-transition')).toContainText('Arasaka Data Vault'),
+      ),
+    );
     for (const p of [pa, pb]) {
-      await expect(p.getByTestId('instance-transition')).toContainText('Arasaka Data Vault');
       await expect
         .poll(async () => (await state(p)).zoneId, { timeout: 30_000 })
         .toMatch(/^dungeon-arasaka-vault--/);
@@ -113,6 +123,8 @@ test('a party clears the dungeon boss and rolls for the chest', async ({ browser
     );
     expect(drops.length).toBeGreaterThan(0);
     const names = drops.map((d) => d.name);
+    // the cards on screen (four at most: a fifth waits its turn, it once evicted the
+    // first while it was being clicked)
     for (const { id } of drops) {
       const card = (p: Page) => p.locator(`[data-testid=loot-roll][data-drop-id="${id}"]`);
       await card(pa).getByTestId('loot-need').click();

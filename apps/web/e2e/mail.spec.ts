@@ -1,16 +1,17 @@
-// Mail through the real client, two players at the Kabuki mail terminal: A (desktop)
-// opens the mailbox with M, writes to B, drags a cap from the bag onto the mail, asks
-// cash on delivery and sees the postage before sending; B (a phone) sees the unread count on
+// Mail through the real client, two players at the Kabuki mail terminal, friends for
+// days on accounts weeks old (test setup): A (desktop) opens the mailbox with
+// M, writes to B, drags a cap from the bag onto the mail, asks cash on delivery and sees
+// the postage and "arrives at once: friends" above Send, in view, before sending; B (a phone) sees the unread count on
 // the Mail button, opens the mailbox with E, reads the mail, pays the COD through the
 // confirmation and gets the cap; A is paid (the eddies and the "Paid:" notice mail);
 // B deletes the emptied mail; A walks away and the mailbox closes.
-// The e2e servers deliver at once (MAIL_DELIVERY_DELAY_MINUTES=0, playwright.config).
+// The e2e servers keep the real 60-minute delay between strangers: first-evening.spec.
 // Screenshots of the mailbox at desktop and phone size attached.
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { adminGrantEddies, grantItem } from '@necp/game';
-import { mailPostage, zoneById } from '@necp/shared';
+import { MAIL_TRUST_FRIENDS_MS, mailPostage, zoneById } from '@necp/shared';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
@@ -41,6 +42,11 @@ async function player(page: Page, user: string, name: string, eddies: number, it
   const characterId = await createCharacterViaApi(page, name, 'streetkid', 'solo');
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
+    // an account of some weeks (mail between friends of standing on new accounts still waits)
+    await db.user.updateMany({
+      where: { characters: { some: { id: characterId } } },
+      data: { createdAt: new Date(Date.now() - 30 * 86_400_000) },
+    });
     const log = { info: () => {} } as unknown as Parameters<typeof adminGrantEddies>[0]['log'];
     await adminGrantEddies({ db, log }, { characterId, amount: eddies, adminUserId: 'e2e' });
     if (item)
@@ -51,11 +57,31 @@ async function player(page: Page, user: string, name: string, eddies: number, it
   await page.goto('/characters');
   await enterCity(page, name);
   await dismissDailyPopup(page);
+  return characterId;
+}
+
+/** Test setup: the two have been friends a little longer than mail needs to trust them. */
+async function oldFriends(a: string, b: string) {
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  const since = new Date(Date.now() - MAIL_TRUST_FRIENDS_MS - 3_600_000);
+  try {
+    await db.friendship.createMany({
+      data: [
+        { characterId: a, friendId: b, since },
+        { characterId: b, friendId: a, since },
+      ],
+    });
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 test('mail an item with cash on delivery; the recipient pays and takes it, the sender is paid', async ({
   browser,
 }, info) => {
+  // two players walking and ~60 browser calls: the budget of the other two-player specs
+  // (at load 20+ on the 2-core machine each call took ~2 s and 90 s ran out mid-walk)
+  test.setTimeout(180_000);
   const id = uid();
   const a = { user: `maila${id}`, char: `Sender${id}` };
   const b = { user: `mailb${id}`, char: `Getter${id}` };
@@ -63,7 +89,11 @@ test('mail an item with cash on delivery; the recipient pays and takes it, the s
   const ctxB = await browser.newContext({ viewport: PHONE });
   const pa = await ctxA.newPage();
   const pb = await ctxB.newPage();
-  await Promise.all([player(pa, a.user, a.char, 200, ITEM), player(pb, b.user, b.char, 100)]);
+  const [idA, idB] = await Promise.all([
+    player(pa, a.user, a.char, 200, ITEM),
+    player(pb, b.user, b.char, 100),
+  ]);
+  await oldFriends(idA, idB);
   await expect.poll(() => hudEddies(pa)).toBe(200);
 
   // away from a terminal the mailbox stays shut
@@ -109,6 +139,14 @@ test('mail an item with cash on delivery; the recipient pays and takes it, the s
     'data-value',
     String(mailPostage(1)),
   );
+  // before Send: when it arrives for B (the server's quote) — at once, between old friends;
+  // the note and Send are in view without scrolling
+  const delivery = boxA.getByTestId('mail-delivery');
+  await expect(delivery).toHaveAttribute('data-reason', 'friends');
+  await expect(delivery).toHaveAttribute('data-delay-ms', '0');
+  await expect(delivery).toHaveText('Arrives at once: friends for 2+ days.');
+  await expect(delivery).toBeInViewport({ ratio: 1 });
+  await expect(boxA.getByTestId('mail-send')).toBeInViewport({ ratio: 1 });
   const desktop = info.outputPath('mail-desktop.png');
   await pa.screenshot({ path: desktop });
   await info.attach('mail-desktop', { path: desktop, contentType: 'image/png' });

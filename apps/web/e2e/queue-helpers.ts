@@ -7,12 +7,35 @@ import type { GroupRole } from '@necp/shared';
 import { expect } from './test';
 import { createCharacterViaApi, dismissDailyPopup, enterCity, signUpViaApi, uid } from './helpers';
 
-/** A new account with one character of `cls` in Watson; its name (`tag` + a unique id). */
-export async function cityPlayer(page: Page, tag: string, cls: string): Promise<string> {
+/**
+ * Test-only: sets a character's level straight in the e2e database (a queue's level
+ * range is the setup, not the grind to it). Never a production path: the e2e database
+ * URL exists only in the Playwright run.
+ */
+async function setLevel(name: string, level: number) {
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    await db.character.update({ where: { nameLower: name.toLowerCase() }, data: { level } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * A new account with one character of `cls` in Watson (level 1, or `o.level` for a
+ * queue's range: the raid is for 34–50); its name (`tag` + a unique id).
+ */
+export async function cityPlayer(
+  page: Page,
+  tag: string,
+  cls: string,
+  o: { level?: number } = {},
+): Promise<string> {
   const id = uid();
   const name = `${tag}${id}`;
   await signUpViaApi(page, `mq${tag.toLowerCase()}${id}`);
   await createCharacterViaApi(page, name, 'streetkid', cls);
+  if (o.level) await setLevel(name, o.level);
   await page.goto('/characters');
   await enterCity(page, name);
   await dismissDailyPopup(page);
@@ -49,9 +72,14 @@ const KIT = [
  * A new account with a level-50 solo in full kit, in Watson. Test-only setup straight
  * against the e2e database through the domain's own writers (items through the
  * ledger as an `admin` source, equipped with the game's equip rules) — no production
- * endpoint is involved.
+ * endpoint is involved. `o.level`: the kit is put on at 50, then the level is set to
+ * this one (a queue's range: the vault is for 14–30).
  */
-export async function veteran(page: Page, tag: string): Promise<string> {
+export async function veteran(
+  page: Page,
+  tag: string,
+  o: { level?: number } = {},
+): Promise<string> {
   const id = uid();
   const name = `${tag}${id}`;
   await signUpViaApi(page, `vt${tag.toLowerCase()}${id}`);
@@ -73,6 +101,7 @@ export async function veteran(page: Page, tag: string): Promise<string> {
   } finally {
     await db.$disconnect();
   }
+  if (o.level) await setLevel(name, o.level);
   await page.goto('/characters');
   await enterCity(page, name);
   await dismissDailyPopup(page);

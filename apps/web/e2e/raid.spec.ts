@@ -13,8 +13,9 @@ test('a party enters Quantum Reef Siege with its sync tokens', async ({ browser 
   try {
     const [pa, pb] = await Promise.all([ca.newPage(), cb.newPage()]);
     const [lead, mate] = await Promise.all([
-      cityPlayer(pa, 'Kai', 'solo'),
-      cityPlayer(pb, 'Noa', 'solo'),
+      // the raid is for levels 34–50
+      cityPlayer(pa, 'Kai', 'solo', { level: 40 }),
+      cityPlayer(pb, 'Noa', 'solo', { level: 40 }),
     ]);
     await formParty(pa, pb, lead, mate);
     await queueGroupAsItIs(pa, 'raid', 'tank', { [mate]: 'support' });
@@ -27,9 +28,14 @@ test('a party enters Quantum Reef Siege with its sync tokens', async ({ browser 
       await expect(p.getByTestId('ready-check')).toBeVisible({ timeout: 15_000 });
       await p.getByTestId('ready-check-accept').click();
     }
+    // the transition is brief: watched on both pages at once while the tokens are
+    // fetched (one after the other, the second may be over before it is looked at)
+    const transitions = [pa, pb].map((p) =>
+      expect(p.getByTestId('instance-transition')).toContainText('Quantum Reef Siege'),
+    );
     await Promise.all(minted);
+    await Promise.all(transitions);
     for (const p of [pa, pb]) {
-      await expect(p.getByTestId('instance-transition')).toContainText('Quantum Reef Siege');
       await expect
         .poll(async () => (await state(p)).zoneId, { timeout: 30_000 })
         .toMatch(/^raid-quantum-reef--/);

@@ -53,6 +53,8 @@ async function seed(db: Db): Promise<{ ace: string; rook: string; ended: string 
       bracket: '1v1',
       teams: [[winner], [loser]],
       winner: 0,
+      // a fought match (a forfeit nobody fought would not count: docs/matchmaking.md)
+      fight: { foughtMs: 60_000, by: 'defeat', damageByTeam: [500, 500] },
     });
   await fight(ace, rook);
   // the season job's work, as it runs once the season's end has passed

@@ -50,7 +50,7 @@ const ServerEnvSchema = z.object({
   ),
   /** new accounts per client address per hour (unset: 30) */
   REGISTRATIONS_PER_IP_PER_HOUR: optional(z.coerce.number().int().min(1).max(100_000).optional()),
-  /** how long player mail carrying items or eddies waits before it arrives, in minutes (unset: 60) */
+  /** how long item or eddies mail between strangers waits before it arrives, in minutes (unset: 60) */
   MAIL_DELIVERY_DELAY_MINUTES: optional(z.coerce.number().int().min(0).max(10_080).optional()),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

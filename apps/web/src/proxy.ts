@@ -74,7 +74,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|_next/static|_next/image|icon.svg|skyline.svg|favicon.ico).*)',
+      source: '/((?!api/|_next/static|_next/image|screens/|icon.svg|skyline.svg|favicon.ico).*)',
       // prefetches get the page's policy from the page load that started them
       missing: [
         { type: 'header', key: 'next-router-prefetch' },

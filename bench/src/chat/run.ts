@@ -18,7 +18,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { z } from 'zod';
 import { createDb } from '@necp/db';
 import { benchPostgres, type BenchPostgres } from '../database';
 import {
@@ -87,16 +86,11 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const HealthSchema = z.object({
-  cluster: z.object({ leases: z.array(z.object({ zoneId: z.string() })) }).optional(),
-});
-
 /** Waits until `sim` holds the lease of every zone in `zones` (with Redis, a moment after start). */
 async function waitForLeases(sim: SimProcess, zones: readonly string[]): Promise<void> {
   const until = Date.now() + LEASE_TIMEOUT_MS;
   for (;;) {
-    const res = await fetch(`${sim.baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
-    const body = HealthSchema.parse(await res.json());
+    const body = await sim.metrics();
     const held = new Set(body.cluster?.leases.map((l) => l.zoneId) ?? zones);
     if (zones.every((z) => held.has(z))) return;
     if (Date.now() > until)

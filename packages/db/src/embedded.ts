@@ -32,6 +32,20 @@ function assertReachableByPostgresUser(dir: string) {
   }
 }
 
+/** Is `pid` a live PostgreSQL server (not a pid reused by something else since)? */
+function isPostgres(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return true; // no /proc: alive is all we know
+  }
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
@@ -60,18 +74,17 @@ export async function startEmbeddedPostgres(opts: {
     fs.mkdirSync(path.dirname(opts.dataDir), { recursive: true });
     await server.initialise();
   }
-  // a previous run killed hard may leave its pid file behind
+  // a previous run killed hard may leave its pid file behind, or (PostgreSQL runs in a
+  // process group of its own, so a kill of the starter's group spares it) the server
   const pid = path.join(opts.dataDir, 'postmaster.pid');
   if (fs.existsSync(pid)) {
     const owner = Number(fs.readFileSync(pid, 'utf8').split('\n')[0]);
-    let alive = false;
-    try {
-      process.kill(owner, 0);
-      alive = true;
-    } catch {
-      /* not running */
-    }
-    if (!alive) fs.rmSync(pid);
+    if (!isPostgres(owner)) fs.rmSync(pid);
+    else
+      throw new Error(
+        `PostgreSQL (pid ${owner}) is already running on ${opts.dataDir}: another start in ` +
+          `this checkout, or one that was killed hard. Stop it with: kill -INT ${owner}`,
+      );
   }
   await server.start();
   const url = `postgresql://postgres:${password}@127.0.0.1:${opts.port}/${opts.database}`;

@@ -65,19 +65,26 @@ describe('AreaNotices (unit)', () => {
     ]);
   });
 
-  it('retries a failed publish with the same key a few times, then gives up', async () => {
-    const k = setup(() => new Error('db down'));
+  it('retries a failed publish with the same key until it lands, never giving up', async () => {
+    let failing = true;
+    const k = setup(() => (failing ? new Error('db down') : null));
     k.notices.entered(k.player, kabuki);
     await k.notices.idle();
-    for (const delay of AREA_RETRY_DELAYS_MS) {
+    const last = AREA_RETRY_DELAYS_MS.at(-1)!;
+    // the schedule, then once more at its last delay
+    for (const delay of [...AREA_RETRY_DELAYS_MS, last]) {
       k.clock.advance(delay);
       k.notices.tick(k.clock.ms());
       await k.notices.idle();
     }
-    k.clock.advance(60_000);
+    // past the schedule: still waiting, at the last delay
+    expect(k.calls).toHaveLength(2 + AREA_RETRY_DELAYS_MS.length);
+    expect(k.notices.retries.waiting).toBe(1);
+    failing = false;
+    k.clock.advance(last);
     k.notices.tick(k.clock.ms());
     await k.notices.idle();
-    expect(k.calls).toHaveLength(1 + AREA_RETRY_DELAYS_MS.length);
+    expect(k.calls).toHaveLength(3 + AREA_RETRY_DELAYS_MS.length);
     expect(new Set(k.calls.map((c) => c.key)).size).toBe(1);
     expect(k.notices.retries.waiting).toBe(0);
   });
@@ -108,8 +115,8 @@ describe('entering an area (socket)', () => {
     });
 
   it('walking in sends zone:area and publishes area.entered; walking the edge does not flood', async () => {
-    // 1.2 m (4 ticks) south of the edge
-    const p = await createPlayerAt(db, kabuki.x, kabuki.y + kabuki.radius + 1.2);
+    // 1.2 m (4 ticks) north of the edge (the south side holds q_welcome's Plaza Edge)
+    const p = await createPlayerAt(db, kabuki.x, kabuki.y - kabuki.radius - 1.2);
     const { client } = await sim.join(p);
     let seq = 0;
     const walk = async (dy: number, ticks: number) => {
@@ -119,9 +126,9 @@ describe('entering an area (socket)', () => {
       }
       await client.sync();
     };
-    await walk(-1, 3);
+    await walk(1, 3);
     expect(client.pending('zone:area')).toBe(0);
-    await walk(-1, 2);
+    await walk(1, 2);
     expect(client.take('zone:area')).toEqual([{ areaId: 'kabuki_market', name: 'Kabuki Market' }]);
     await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(1));
     const [first] = await events(p.characterId);
@@ -131,13 +138,13 @@ describe('entering an area (socket)', () => {
     expect(first?.key).toMatch(new RegExp(`^area\\.entered:${p.characterId}:kabuki_market:\\d+$`));
 
     // out and back in within the minute: nothing more
-    await walk(1, 3);
     await walk(-1, 3);
+    await walk(1, 3);
     expect(client.pending('zone:area')).toBe(0);
     // a minute later it counts again
-    await walk(1, 3);
-    sim.clock.advance(AREA_NOTICE_MS);
     await walk(-1, 3);
+    sim.clock.advance(AREA_NOTICE_MS);
+    await walk(1, 3);
     expect(client.take('zone:area')).toHaveLength(1);
     await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(2));
   });

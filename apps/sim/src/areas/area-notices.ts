@@ -1,11 +1,5 @@
 import type { ZoneArea } from '@necp/shared';
-import {
-  isDomainError,
-  recordAreaEntered,
-  type GameDeps,
-  type Log,
-  type ZoneFence,
-} from '@necp/game';
+import { recordAreaEntered, type GameDeps, type Log, type ZoneFence } from '@necp/game';
 import { RetryQueue } from '../combat/retry-queue';
 import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
@@ -13,7 +7,7 @@ import type { AreaSink } from '../zone/zone-areas';
 
 /** A character entering the same area again within this window is not reported again. */
 export const AREA_NOTICE_MS = 60_000;
-/** A failed publish is retried a few times, then given up (a missed banner is no loss). */
+/** Waits before retrying a failed publish (then the last one, until it lands: quests count it). */
 export const AREA_RETRY_DELAYS_MS: readonly number[] = [1_000, 5_000, 15_000];
 /** How often the retries and the throttle are looked after, on the zone's tick. */
 const HOUSEKEEPING_MS = 1_000;
@@ -37,7 +31,7 @@ export class AreaNotices implements AreaSink {
   constructor(
     private readonly deps: Pick<GameDeps, 'db' | 'clock'>,
     private readonly zoneId: string,
-    private readonly log: Log,
+    log: Log,
     private readonly record: RecordFn = recordAreaEntered,
   ) {
     this.retries = new RetryQueue(deps.clock, log, AREA_RETRY_DELAYS_MS);
@@ -64,14 +58,9 @@ export class AreaNotices implements AreaSink {
       key: `area.entered:${p.characterId}:${area.id}:${now}`,
       ...(this.fence ? { fence: this.fence } : {}),
     };
+    // a known refusal (character deleted meanwhile, another owner now) is not retried (RetryQueue)
     this.retries.submit(input.key, async () => {
-      try {
-        await this.record(this.deps, input);
-      } catch (err) {
-        // a known refusal (character deleted meanwhile, another owner now) will not change on a retry
-        if (!isDomainError(err)) throw err;
-        this.log.warn({ err, ...input }, 'area entry not recorded');
-      }
+      await this.record(this.deps, input);
     });
   }
 
@@ -80,8 +69,13 @@ export class AreaNotices implements AreaSink {
     for (const [k, at] of this.last) if (now - at >= AREA_NOTICE_MS) this.last.delete(k);
   }
 
-  /** Resolves once no publish is running (shutdown, tests). */
+  /** Resolves once no publish is running (tests). */
   idle(): Promise<void> {
     return this.retries.idle();
+  }
+
+  /** Shutdown: waiting retries are tried once more now. */
+  flush(): Promise<void> {
+    return this.retries.flush();
   }
 }

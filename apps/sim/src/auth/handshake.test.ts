@@ -121,6 +121,19 @@ describe('sim handshake', () => {
     }
   });
 
+  it('refuses a validly signed ticket whose ids hold a NUL as invalid, not as an internal error', async () => {
+    const p = await createPlayerAt(db);
+    for (const [userId, characterId] of [
+      [p.userId, `${p.characterId}\u0000`],
+      [`${p.userId}\u0000x`, p.characterId],
+    ] as const) {
+      const ticket = await sim.ticket(userId, characterId, { sessionVersion: 0 });
+      const r = await expectRefused(sim.server.port, { ticket });
+      expect(r).toMatchObject({ message: 'invalid ticket', data: { code: 'UNAUTHENTICATED' } });
+    }
+    expect(sim.watson.player(p.characterId)).toBeUndefined();
+  });
+
   it('refuses a missing or malformed auth payload', async () => {
     for (const auth of [{}, { ticket: 42 }, { ticket: 'short' }, { ticket: 'x'.repeat(5000) }]) {
       expect((await expectRefused(sim.server.port, auth)).data.code).toBe('UNAUTHENTICATED');

@@ -135,6 +135,7 @@ describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
       });
 
       // a moderator's mute (written once, read by every node from PostgreSQL) stops x's next message
+      await db.user.update({ where: { id: y.userId }, data: { role: 'MODERATOR' } });
       await muteAccount(a.deps, {
         userId: x.userId,
         minutes: 5,

@@ -196,6 +196,13 @@ describe('guild chat over the sim socket', () => {
       ok: false,
       error: { message: 'You are not in a guild.' },
     });
+    // … and deaf at once: the next guild message, before the outbox reaction moved b's
+    // socket out of the guild room, goes to the members of the moment (issue 25)
+    expect(await inRoom(guildId)).toBe(2);
+    await ca.command('chat:send', { channel: 'guild', text: 'is he gone?' });
+    expect(await ca.next('chat:message')).toMatchObject({ text: 'is he gone?' });
+    await cb.sync();
+    expect(cb.take('chat:message')).toEqual([]);
     // … and hears nothing more once the reaction ran
     await drain();
     expect(await cb.next('guild:update')).toEqual({ guildId: null });

@@ -15,7 +15,7 @@ import { checkInvariants, grantItem } from '@necp/game';
 import { instanceZoneId, toCm } from '@necp/shared';
 import { until, type SimProcess, type SimProcesses } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
-import { createPlayerAt } from '../testing/test-sim';
+import { createPlayerAt, metricsOf } from '../testing/test-sim';
 import { twoSimCluster } from '../testing/two-sim-cluster';
 
 const ONE_V_ONE = { queue: 'arena', bracket: '1v1' } as const;
@@ -47,10 +47,7 @@ const itemsOf = (characterId: string) =>
 
 /** Who a sim is (its zone-lease owner id, as the Instance row's hostId names it). */
 async function ownerIdOf(sim: SimProcess): Promise<string> {
-  const body = (await (await fetch(`${sim.url}/health`)).json()) as {
-    cluster: { ownerId: string };
-  };
-  return body.cluster.ownerId;
+  return (await metricsOf<{ cluster: { ownerId: string } }>(sim.url)).cluster.ownerId;
 }
 
 /** What the player's matchmaking state is now (asked over its socket). */

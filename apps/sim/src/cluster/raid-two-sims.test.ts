@@ -39,8 +39,8 @@ const syncToken = async (p: Player) =>
 
 describe('a raid on another sim process', () => {
   it('a premade party goes in with its sync tokens; tickets alone, foreign and spent tokens are refused', async () => {
-    const lead = await createPlayerAt(db, 100, 110);
-    const mate = await createPlayerAt(db, 102, 110);
+    const lead = await createPlayerAt(db, 100, 110, { level: 40 });
+    const mate = await createPlayerAt(db, 102, 110, { level: 40 });
     const party = await db.party.create({ data: { leaderId: lead.characterId } });
     await db.partyMember.createMany({
       data: [

@@ -15,7 +15,12 @@ import {
 import { createSimServer, type SimServer } from '../server';
 import { connectClient, expectRefused } from '../testing/test-client';
 import { testDb } from '../testing/test-db';
-import { TEST_TICKET_SECRET, createPlayerAt } from '../testing/test-sim';
+import {
+  TEST_METRICS_TOKEN,
+  TEST_TICKET_SECRET,
+  createPlayerAt,
+  metricsOf,
+} from '../testing/test-sim';
 
 // Two sim processes in one test process, real Redis and PostgreSQL, a short lease TTL.
 const TTL = 600;
@@ -52,6 +57,7 @@ async function bootSim(prefix: string, name: string, zoneIds?: readonly string[]
     applyCommands: 'at-once',
     // a loaded test machine must not turn the test's players away as "server busy"
     admission: { lagMs: () => 0 },
+    metricsToken: TEST_METRICS_TOKEN,
     ...(zoneIds ? { zoneIds } : {}),
     cluster: {
       leases: new RedisZoneLeases(redis, { ownerId: `sim-${name}`, url: simUrl, ttlMs: TTL }),
@@ -94,11 +100,9 @@ describe('zones across sim processes (Redis leases)', () => {
     // the web sends each character to its zone's owner
     expect(await simUrlForZone(a.deps, 'watson')).toBe(a.url);
     expect(await simUrlForZone(a.deps, 'city-center')).toBe(b.url);
-    // /health names the process and its leases with their tokens
-    const health = (await (await fetch(`http://127.0.0.1:${a.server.port}/health`)).json()) as {
-      cluster: unknown;
-    };
-    expect(health.cluster).toEqual({
+    // /metrics (operators) names the process and its leases with their tokens
+    const m = await metricsOf<{ cluster: unknown }>(`http://127.0.0.1:${a.server.port}`);
+    expect(m.cluster).toEqual({
       ownerId: 'sim-a',
       url: a.url,
       leases: [

@@ -92,9 +92,9 @@ export class DbCombatSink implements CombatSink {
     this.wear.hitTaken(characterId);
   }
 
-  /** Writes everything pending and waits for running jobs (shutdown, tests). */
+  /** Writes everything pending (waiting retries tried once more) and waits for it (shutdown, tests). */
   async drain(): Promise<void> {
-    await this.rewards.idle();
+    await this.rewards.flush();
     await Promise.all([this.logBuffer.flush(), this.wear.flush()]);
   }
 }

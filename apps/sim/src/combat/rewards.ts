@@ -19,7 +19,7 @@ import { announcePartyLoot, type LootNotifier } from '../loot/party-loot';
  * a retry after a lost reply pays nothing twice) → `progress:xp` to each rewarded
  * player, char:stats after a level-up, the drops shown in the zone. A player
  * death → recordPlayerDeath (durability, outbox; idempotent by its death key).
- * Failures are retried a bounded number of times on the zone clock.
+ * Failures are retried on the zone clock until they land (RetryQueue: never given up).
  */
 export class ZoneRewards {
   readonly retries: RetryQueue;
@@ -110,5 +110,10 @@ export class ZoneRewards {
 
   idle(): Promise<void> {
     return this.retries.idle();
+  }
+
+  /** Shutdown: waiting retries are tried once more now. */
+  flush(): Promise<void> {
+    return this.retries.flush();
   }
 }

@@ -18,7 +18,6 @@ import {
 } from '@necp/game';
 import { GLOBAL_ROOM, TRADE_ROOM, blockersRoom, districtRoom } from '../chat/chat-rooms';
 import { partyRoom } from '../chat/party-rooms';
-import { guildRoom } from '../chat/guild-rooms';
 import { characterRoom } from '../outbox-wiring';
 import { command, type CommandContext, type EventHandler } from './command';
 
@@ -59,7 +58,12 @@ async function deliver(ctx: CommandContext, posted: PostedChat): Promise<void> {
       socket.nsp.to(partyRoom(delivery.partyId)).except(except).emit('chat:message', message);
       return;
     case 'guild':
-      socket.nsp.to(guildRoom(delivery.guildId)).except(except).emit('chat:message', message);
+      // to the members of the moment (a kicked member's sockets may still sit in the
+      // guild room until the outbox reaction moves them)
+      socket.nsp
+        .to(delivery.memberIds.map(characterRoom))
+        .except(except)
+        .emit('chat:message', message);
       return;
     case 'whisper':
       socket.nsp

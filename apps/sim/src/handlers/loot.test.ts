@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DROP_OWNER_MS, TICK_MS } from '@necp/shared';
+import { DROP_OWNER_MS, TICK_MS, zoneById } from '@necp/shared';
+import { createLootDrop } from '@necp/game';
 import { crateEid, crateSpawn, seen } from '../testing/loot-kit';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -127,13 +128,24 @@ describe('crate:open and loot:pickup', () => {
     if (!first) throw new Error('no drop');
 
     const seenByB = await seen(sim, b);
-    expect(seenByB.find((e) => e.eid === first.eid)).toMatchObject({
+    // the description says whose it is and from when anyone may take it
+    const view = seenByB.find((e) => e.eid === first.eid);
+    expect(view).toMatchObject({
       ownerCharacterId: owner.characterId,
+      ownerName: owner.character.name,
     });
+    expect(view!.freeAt).toBeGreaterThan(sim.clock.ms() + DROP_OWNER_MS - 1_000);
+    // the refusal names the owner and the time left
+    const back = view!.freeAt! - 23_000 - sim.clock.ms();
+    sim.clock.advance(back);
     expect(await b.command('loot:pickup', { eid: first.eid })).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Not yours to loot yet' },
+      error: {
+        code: 'FORBIDDEN',
+        message: `Reserved for ${owner.character.name} — free in 23 s.`,
+      },
     });
+    sim.clock.advance(-back);
 
     sim.clock.advance(DROP_OWNER_MS);
     expect(await b.command('loot:pickup', { eid: first.eid })).toEqual({
@@ -201,5 +213,59 @@ describe('quest-only crate loot', () => {
   it('gives the shipping manifest only to an opener with Lost Shipment active', async () => {
     expect(await openContainer(true)).toContain('junk_shipping_manifest');
     expect(await openContainer(false)).not.toContain('junk_shipping_manifest');
+  });
+
+  it("a party's loot: a member who is not the owner picks it up, an outsider is told whose it is", async () => {
+    const owner = await createPlayerAt(db, MARKET.x + 1, MARKET.y);
+    const mate = await createPlayerAt(db, MARKET.x, MARKET.y + 1);
+    const stranger = await createPlayerAt(db, MARKET.x + 1, MARKET.y + 1);
+    const a = (await sim.join(owner)).client;
+    const b = (await sim.join(mate)).client;
+    const c = (await sim.join(stranger)).client;
+    await a.command('party:invite', { name: mate.character.name });
+    const inv = await b.next('party:invited');
+    expect(await b.command('party:accept', { inviteId: inv.inviteId })).toMatchObject({ ok: true });
+    const party = await db.partyMember.findUniqueOrThrow({
+      where: { characterId: owner.characterId },
+    });
+    // a free-for-all party kill's drops: owned by the top damage dealer, shared by the party
+    const tableId = zoneById('watson')!.spawnPoints.find(
+      (p) => p.id === 'watson-crate-market',
+    )!.lootTable!;
+    const partyDrop = () =>
+      createLootDrop(sim.deps, {
+        zoneId: 'watson',
+        x: MARKET.x,
+        y: MARKET.y,
+        tableId,
+        level: 1,
+        ownerCharacterId: owner.characterId,
+        party: {
+          partyId: party.partyId,
+          mode: 'free_for_all',
+          threshold: 'uncommon',
+          leaderId: owner.characterId,
+          sharers: [owner.characterId, mate.characterId].sort(),
+        },
+      });
+    let drop = (await partyDrop()).drops[0];
+    for (let i = 0; i < 20 && !drop; i++) drop = (await partyDrop()).drops[0];
+    if (!drop) throw new Error('no drop');
+    expect(drop.partyId).toBe(party.partyId);
+    sim.watson.submit({ k: 'drop_add', drop });
+    const view = (await seen(sim, c)).find((e) => e.kind === 'drop' && e.partyId === party.partyId);
+    expect(view).toMatchObject({ ownerName: owner.character.name, freeAt: drop.freeAt });
+    const eid = view!.eid;
+    const dropId = sim.watson.dropByEid(eid)!.id;
+
+    expect(await c.command('loot:pickup', { eid })).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: `Reserved for ${owner.character.name}'s party — free in 60 s.`,
+      },
+    });
+    expect(await b.command('loot:pickup', { eid })).toMatchObject({ ok: true });
+    expect(await db.worldDrop.count({ where: { id: dropId } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  mayLootDrop,
   CRATE_RANGE,
   CrateOpenSchema,
   LootPickupSchema,
@@ -36,13 +37,12 @@ export const lootHandlers = {
     const drop = zone.dropByEid(eid);
     if (!drop) throw dropGoneHere();
     requireInRange(me, drop, PICKUP_RANGE, 'that');
-    // cheap in-memory refusal of the common case; the domain checks again under lock
-    if (
-      drop.ownerCharacterId &&
-      drop.ownerCharacterId !== characterId &&
-      ctx.clock.ms() < drop.freeAt
-    )
-      throw notYoursYet();
+    // cheap in-memory refusal of what is certain without the party roster (the shared
+    // rule, as the client's prompt); the domain checks again under lock, party included
+    const now = ctx.clock.ms();
+    const rights = { ...drop, rolling: false };
+    if (!drop.partyId && !mayLootDrop(rights, characterId, false, now))
+      throw notYoursYet(drop, now);
     try {
       await pickupDrop(ctx.deps, { characterId, dropId: drop.id, fence: zone.fence });
     } catch (err) {

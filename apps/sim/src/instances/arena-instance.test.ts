@@ -123,8 +123,12 @@ describe('an arena instance', () => {
       you: ta,
       returnInMs: ARENA_RETURN_MS,
     });
+    // nobody fought (B left without a shot): an unfought forfeit raises nobody's rating;
+    // B's loss counts (docs/matchmaking.md "What a result counts for")
     const mine = result.ratings.find((r) => r.characterId === a.characterId)!;
-    expect(mine.after).toBeGreaterThan(mine.before);
+    expect(mine.after).toBe(mine.before);
+    const theirs = result.ratings.find((r) => r.characterId === b.characterId)!;
+    expect(theirs.after).toBeLessThan(theirs.before);
     // B left the match: barred from queueing for a while, like a decliner; A is not
     expect(
       await db.queuePenalty.findUnique({ where: { characterId: b.characterId } }),

@@ -38,6 +38,9 @@ export class ArenaRules {
   /** clock ms the current phase ends (waiting: the arrival deadline) */
   phaseEndsAt: number;
   outcome: ArenaOutcome | null = null;
+  /** clock ms from the gates opening to the end; null: the fight never started */
+  foughtMs: number | null = null;
+  private fightStartedAt: number | null = null;
   private readonly arrived = new Set<string>();
 
   constructor(private readonly opts: ArenaRulesOptions) {
@@ -64,11 +67,12 @@ export class ArenaRules {
         const present = this.opts.teams.map((ids) => ids.some((id) => this.arrived.has(id)));
         if (present.every(Boolean)) return this.startCountdown(zone, now);
         const winners = present.flatMap((p, i) => (p ? [i] : []));
-        return this.end({ winner: winners.length === 1 ? winners[0]! : null, by: 'forfeit' });
+        return this.end({ winner: winners.length === 1 ? winners[0]! : null, by: 'forfeit' }, now);
       }
       case 'countdown': {
         if (now < this.phaseEndsAt) return;
         this.phase = 'fighting';
+        this.fightStartedAt = now;
         this.phaseEndsAt = now + ARENA_MATCH_MS;
         // teams from the next tick on: before, nobody is anybody's enemy (the gates are shut)
         this.opts.teams.forEach((ids, team) => {
@@ -89,10 +93,10 @@ export class ArenaRules {
           const losers = this.opts.teams.filter((_, i) => standing[i] === 0);
           // nobody of the beaten side died in the fight: they left it
           const died = losers.some((ids) => ids.some((id) => zone.player(id)?.combat.dead));
-          return this.end({ winner: left[0] ?? null, by: died ? 'defeat' : 'forfeit' });
+          return this.end({ winner: left[0] ?? null, by: died ? 'defeat' : 'forfeit' }, now);
         }
         if (now >= this.phaseEndsAt)
-          return this.end({ winner: this.healthLeader(zone), by: 'timer' });
+          return this.end({ winner: this.healthLeader(zone), by: 'timer' }, now);
         return;
       }
       case 'over':
@@ -129,8 +133,9 @@ export class ArenaRules {
     return leaders.length === 1 ? leaders[0]! : null;
   }
 
-  private end(outcome: ArenaOutcome): void {
+  private end(outcome: ArenaOutcome, now: number): void {
     this.phase = 'over';
+    if (this.fightStartedAt !== null) this.foughtMs = now - this.fightStartedAt;
     this.outcome = outcome;
     this.opts.onOver(outcome);
   }

@@ -34,8 +34,8 @@ describe.skipIf(!redisUp)('dungeon backfill across two sim processes (Redis)', (
     const simB = await bootTestSim(db, { redis: redises[1], clock: simA.clock });
     const clients: TestClient[] = [];
     try {
-      const tank = await createPlayerAt(db, 100, 110);
-      const dps = await createPlayerAt(db, 104, 110);
+      const tank = await createPlayerAt(db, 100, 110, { level: 20 });
+      const dps = await createPlayerAt(db, 104, 110, { level: 20 });
       for (const p of [tank, dps]) await on(simA, clients, p);
       // the group's dungeon, opened on A with the roles they queued with
       const matchId = randomUUID();
@@ -63,7 +63,7 @@ describe.skipIf(!redisUp)('dungeon backfill across two sim processes (Redis)', (
       expect(await dpsIn.next('instance:roster')).toMatchObject({ event: 'left', searching: true });
 
       // a tank solo on B; B's matcher pairs them; they accept on B
-      const solo = await createPlayerAt(db, 200, 210);
+      const solo = await createPlayerAt(db, 200, 210, { level: 20 });
       const s = await on(simB, clients, solo);
       expect(
         await s.client.command('match:queue', { queue: 'dungeon', role: 'tank' }),

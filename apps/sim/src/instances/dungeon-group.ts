@@ -70,6 +70,8 @@ export interface DungeonGroupOptions {
   pull(characterId: string, msg: InstanceTransferMsg): void;
   /** the group's party (group-party.ts): replacements join it, early leavers leave it */
   partyId(): string | undefined;
+  /** members whose own (premade) party the group's party is: leaving keeps them in it */
+  premade(): ReadonlySet<string>;
   openedAt: number;
 }
 
@@ -169,7 +171,7 @@ export class DungeonGroup {
       await freeMatchMember(mm.deps, { matchId: this.o.match().matchId, characterId });
       await mm.tell([characterId], 'released', message);
     }
-    // out of the group's party too, so that a replacement has a place in it
+    // out of the group's party too (a stranger: a premade member stays), so a replacement has a place
     if (beforeClear) await this.leaveParty(characterId);
     const searching = beforeClear && role !== null && (await this.lookFor(role));
     this.roster('left', characterId, { searching, role });
@@ -269,7 +271,8 @@ export class DungeonGroup {
   /** An early leaver leaves the group's party; the others see it at once. */
   private async leaveParty(characterId: string): Promise<void> {
     const partyId = this.o.partyId();
-    if (!partyId) return;
+    // the party they came with is theirs: leaving the dungeon does not end it
+    if (!partyId || this.o.premade().has(characterId)) return;
     try {
       const mine = await this.o.deps.db.partyMember.findUnique({ where: { characterId } });
       if (mine?.partyId !== partyId) return;

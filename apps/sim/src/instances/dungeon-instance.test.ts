@@ -161,4 +161,48 @@ describe('a dungeon instance', () => {
       client.close();
     }
   });
+
+  it('records a death inside: character.died names the instance, the return point stays', async () => {
+    const a = await inWatson(100, 110);
+    const matchId = randomUUID();
+    expect(
+      await sim.server.instances.open({
+        matchId,
+        queue: 'dungeon',
+        kind: 'dungeon',
+        bracket: null,
+        teams: [[a.characterId]],
+      }),
+    ).toBe(true);
+    const zoneId = instanceZoneId('dungeon-arasaka-vault', matchId);
+    const zone = sim.server.zones.get(zoneId)!;
+    expect(await a.client.next('instance:transfer')).toMatchObject({ direction: 'enter' });
+    a.client.close();
+    const { client } = await sim.join(a);
+    const me = zone.player(a.characterId) as Player;
+    // a guard of the vault is brought next to the player, who is nearly dead
+    const guard = [...zone.npcs.npcs()].find((n) => n.template.rank !== 'boss') as Npc;
+    zone.npcWorld.placeNpc(guard.eid, { x: me.x + 1, y: me.y });
+    me.health = 1;
+    for (let i = 0; i < 30 && !zone.isDead(a.characterId); i++) {
+      guard.combat.gcdUntil = 0;
+      zone.npcWorld.useAbility(guard.eid, 'npc_attack', me.eid);
+    }
+    expect(zone.isDead(a.characterId)).toBe(true);
+    await sim.server.combat.get(zoneId)!.drain();
+
+    const deaths = await db.outboxEvent.findMany({
+      where: { type: 'character.died', key: { startsWith: `character.died:${a.characterId}:` } },
+    });
+    expect(deaths).toHaveLength(1);
+    expect(deaths[0]!.payload).toMatchObject({ characterId: a.characterId, zoneId });
+    // the row keeps its open-world return point (an instance is no Zone row)
+    expect(await row(a.characterId)).toEqual({
+      zoneId: 'watson',
+      x: 100,
+      y: 110,
+      instanceId: zoneId,
+    });
+    client.close();
+  });
 });

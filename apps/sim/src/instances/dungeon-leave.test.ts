@@ -34,7 +34,8 @@ let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
 
 async function inWatson(x: number, y: number) {
-  const p = await createPlayerAt(db, x, y);
+  // within the vault's levels (14–30)
+  const p = await createPlayerAt(db, x, y, { level: 20 });
   const { client } = await sim.join(p);
   await client.next('match:status');
   return { ...p, client, name: p.character.name };

@@ -56,6 +56,7 @@ import type { ZoneServices } from '../zone/zone-services';
 import { instanceNpcTemplates } from './instance-npcs';
 import { ArenaRules, type ArenaOutcome } from './arena-rules';
 import { ArenaSink } from './arena-sink';
+import { arenaFightOf } from './arena-fight';
 import { InstanceClearRules, type InstanceClear } from './instance-clear-rules';
 import { noPositionSaves } from './no-position-saves';
 import { DungeonGroup, type GroupMatchmaking } from './dungeon-group';
@@ -121,8 +122,9 @@ interface RunningInstance {
   left: Set<string>;
   /** a dungeon's leavers and backfill (dungeon-group.ts) */
   group?: DungeonGroup;
-  /** a dungeon group's party (formGroupParty), once formed */
+  /** a dungeon group's party (formGroupParty), once formed, and whose own party it is */
   partyId?: string;
+  premade?: ReadonlySet<string>;
 }
 
 export class InstanceHost {
@@ -374,13 +376,17 @@ export class InstanceHost {
     const zoneName = ZONES.find((z) => z.id === back?.zoneId)?.name ?? 'the city';
     const s = this.o.sessions.ofCharacter(characterId);
     if (s?.zone === inst.zone) {
-      s.socket.emit('instance:transfer', {
-        direction: 'leave',
-        kind: inst.template.kind,
-        zoneName,
-        reason: 'left',
-      });
       const socket = s.socket;
+      // after this command's ack: the client drops the connection on the transfer, so an
+      // ack sent behind it would never arrive ("The server did not answer")
+      setImmediate(() =>
+        socket.emit('instance:transfer', {
+          direction: 'leave',
+          kind: inst.template.kind,
+          zoneName,
+          reason: 'left',
+        }),
+      );
       setTimeout(() => socket.disconnect(true), TRANSFER_CLOSE_MS).unref();
     }
     this.o.log.info({ zone: zoneId, kind: inst.template.kind }, 'a member left an instance');
@@ -465,7 +471,7 @@ export class InstanceHost {
     const leaders = memberIds.filter((id) => roles[id] === 'tank');
     try {
       const g = await formGroupParty(this.o.deps, { memberIds, leaders });
-      if (g) inst.partyId = g.partyId;
+      if (g) [inst.partyId, inst.premade] = [g.partyId, new Set(g.premade)];
     } catch (err) {
       this.o.log.warn({ err, zone: inst.zoneId }, 'forming the group’s party failed');
     }
@@ -490,6 +496,7 @@ export class InstanceHost {
       release: (matchId, message) => this.o.release(matchId, message),
       pull: (characterId, msg) => this.pullEverywhere(characterId, msg),
       partyId: () => inst.partyId,
+      premade: () => inst.premade ?? new Set(),
       openedAt: inst.openedAt,
     });
   }
@@ -555,7 +562,7 @@ export class InstanceHost {
   private async finishArena(zoneId: string, outcome: ArenaOutcome): Promise<void> {
     const inst = this.running.get(zoneId);
     if (!inst?.arena) return;
-    const { rules, bracket } = inst.arena;
+    const { rules, sink, bracket } = inst.arena;
     rules.disarm(inst.zone);
     this.sendArenaState(inst);
     const { deps, log, io } = this.o;
@@ -572,6 +579,7 @@ export class InstanceHost {
         bracket,
         teams: [[...(inst.match.teams[0] ?? [])], [...(inst.match.teams[1] ?? [])]],
         winner: outcome.winner as 0 | 1 | null,
+        fight: arenaFightOf(rules, sink),
       });
       ratings = res.participants.map((p) => ({
         characterId: p.characterId,

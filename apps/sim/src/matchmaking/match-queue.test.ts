@@ -17,8 +17,8 @@ simPerTest(db, (s) => (sim = s));
 
 const ONE_V_ONE = { queue: 'arena', bracket: '1v1' } as const;
 
-async function joined(s: TestSim = sim) {
-  const p = await createPlayerAt(db, 40, 110);
+async function joined(s: TestSim = sim, level?: number) {
+  const p = await createPlayerAt(db, 40, 110, { level });
   const { client } = await s.join(p);
   // the status on connecting
   expect(await client.next('match:status')).toEqual({
@@ -227,9 +227,10 @@ describe('match:* over the sim socket', () => {
   });
 
   it('a premade party goes into a dungeon as it is; a solo cannot ask for that', async () => {
-    const leader = await joined();
-    const member = await joined();
-    const loner = await joined();
+    // within the vault's levels (14–30)
+    const leader = await joined(sim, 20);
+    const member = await joined(sim, 20);
+    const loner = await joined(sim, 20);
     const party = await db.party.create({ data: { leaderId: leader.characterId } });
     await db.partyMember.createMany({
       data: [

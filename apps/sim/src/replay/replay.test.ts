@@ -95,6 +95,7 @@ function recordFight(): { lines: string[]; kills: number; deaths: number } {
           rarity: 'common',
           quantity: 1,
           ownerCharacterId: 'fighter-0',
+          ownerName: 'Fighter',
           partyId: null,
           rollUntil: null,
           freeAt: k.clock.ms() + 30_000,

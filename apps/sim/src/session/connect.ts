@@ -3,7 +3,8 @@ import type { CommandContext } from '../handlers/command';
 import { joinChat } from '../chat/chat-rooms';
 import { joinParty } from '../chat/party-rooms';
 import { joinGuild } from '../chat/guild-rooms';
-import { announcePresence, leavePresence } from '../chat/presence';
+import { announcePresence } from '../chat/presence';
+import type { PresenceLeaves } from '../chat/presence-leaves';
 import { listen } from '../handlers/dispatch';
 import type { InstanceHost } from '../instances/instance-host';
 import type { ItemCooldowns } from '../items/item-cooldowns';
@@ -33,6 +34,8 @@ export interface ConnectionContext {
   /** item cooldowns of this process */
   items: ItemCooldowns;
   sessions: SessionRegistry;
+  /** closed connections going offline unless they are back within the grace */
+  presence: PresenceLeaves;
   /** this process's matchmaking (the match:* commands; the status on connecting) */
   matchmaking: SimMatchmaking;
   clock: Clock;
@@ -140,10 +143,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);
-    // friends see it leave (unless a newer connection holds the character)
-    leavePresence(ctx.deps, session).catch((err: unknown) =>
-      log.warn({ err }, 'clearing presence failed'),
-    );
+    // friends see it leave — unless a connection holds the character again within the grace
+    ctx.presence.left(session);
     // on shutdown the zones save and drop everyone themselves
     if (ctx.isClosing()) return;
     // wherever the character is now: the metro may have taken it to another zone

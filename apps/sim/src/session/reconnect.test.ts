@@ -74,4 +74,39 @@ describe('reconnect window', () => {
     });
     expect(back.welcome.self.eid).not.toBe(first.welcome.self.eid);
   });
+
+  it('others see a dropped character marked disconnected, unmarked when it reconnects', async () => {
+    const p = await createPlayerAt(db, 200, 200);
+    const watcher = await sim.join(await createPlayerAt(db, 205, 200));
+    const first = await joinAndWalk(p);
+    const eid = first.welcome.self.eid;
+    const described = async () => {
+      sim.step(3); // an idle watcher gets a frame every few ticks
+      await watcher.client.sync();
+      return watcher.client
+        .take('zone:snapshot')
+        .flatMap((s) => s.add)
+        .filter((e) => e.eid === eid);
+    };
+    expect((await described()).every((e) => !e.disconnected)).toBe(true);
+
+    await dropAndWait(first.client, p.characterId);
+    expect(await described()).toMatchObject([
+      { eid, name: first.welcome.self.name, disconnected: true },
+    ]);
+    // one who comes into view meanwhile is told at once
+    const late = await sim.join(await createPlayerAt(db, 195, 200));
+    sim.step();
+    await late.client.sync();
+    const seen = late.client
+      .take('zone:snapshot')
+      .flatMap((s) => s.add)
+      .find((e) => e.eid === eid);
+    expect(seen?.disconnected).toBe(true);
+
+    await sim.join(p);
+    const again = await described();
+    expect(again).toHaveLength(1);
+    expect(again[0]!.disconnected).toBeUndefined();
+  });
 });

@@ -13,7 +13,7 @@ import type { Db } from '@necp/db';
 import { playZoneOf, signSimTicket, simUrlForZone } from '@necp/game';
 import type { ConnectErrorData } from '@necp/shared';
 import { connectClient, type TestClient } from './test-client';
-import { TEST_TICKET_SECRET } from './test-sim';
+import { TEST_METRICS_TOKEN, TEST_TICKET_SECRET, metricsOf } from './test-sim';
 
 const simDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -83,6 +83,7 @@ export class SimProcesses {
         REDIS_URL: this.o.redisUrl,
         REDIS_PREFIX: this.o.prefix,
         SIM_TICKET_SECRET: TEST_TICKET_SECRET,
+        SIM_METRICS_TOKEN: TEST_METRICS_TOKEN,
         SIM_PORT: String(port),
         SIM_PUBLIC_URL: url,
         SIM_ZONES: zones,
@@ -97,10 +98,9 @@ export class SimProcesses {
     return { port, url, proc };
   }
 
-  /** Which zones (and instances) a sim holds the lease of (its GET /health). */
+  /** Which zones (and instances) a sim holds the lease of (its GET /metrics). */
   async leasesOf(sim: SimProcess): Promise<string[]> {
-    const res = await fetch(`${sim.url}/health`);
-    const body = (await res.json()) as { cluster?: { leases: { zoneId: string }[] } };
+    const body = await metricsOf<{ cluster?: { leases: { zoneId: string }[] } }>(sim.url);
     return (body.cluster?.leases ?? []).map((l) => l.zoneId);
   }
 

@@ -11,6 +11,17 @@ import type { Zone } from '../zone/zone';
 import { connectClient, type TestClient } from './test-client';
 
 export const TEST_TICKET_SECRET = 'sim-test-ticket-secret-0123456789';
+/** SIM_METRICS_TOKEN of the test sims; `metricsOf` sends it */
+export const TEST_METRICS_TOKEN = 'sim-test-metrics-token-0123456789';
+
+/** GET /metrics of a test sim, as an operator asks for it (with the bearer token). */
+export async function metricsOf<T = Record<string, unknown>>(baseUrl: string): Promise<T> {
+  const res = await fetch(`${baseUrl}/metrics`, {
+    headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+  });
+  if (!res.ok) throw new Error(`GET ${baseUrl}/metrics: ${res.status}`);
+  return (await res.json()) as T;
+}
 
 export interface TicketOpts {
   atMs?: number;
@@ -87,6 +98,7 @@ export async function bootTestSim(
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
     ...(opts.launcher ? { launcher: opts.launcher } : {}),
     matcherTickMs: opts.matcherTickMs ?? 0,
+    metricsToken: TEST_METRICS_TOKEN,
   });
   const watson = server.zones.get('watson');
   if (!watson) throw new Error('watson zone missing');
@@ -150,8 +162,8 @@ export async function bootTestSim(
 }
 
 /** A fresh account with one character at (x, y) in Watson. */
-export async function createPlayerAt(db: Db, x = 256, y = 256) {
+export async function createPlayerAt(db: Db, x = 256, y = 256, o: { level?: number } = {}) {
   const user = await createTestUser(db);
-  const character = await createTestCharacter(db, user.id, { x, y });
+  const character = await createTestCharacter(db, user.id, { x, y, ...o });
   return { userId: user.id, characterId: character.id, user, character };
 }

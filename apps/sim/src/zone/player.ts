@@ -107,7 +107,9 @@ export interface Player {
   /** last input seq applied; acked in every snapshot */
   lastSeq: number;
   budget: MoveBudget;
-  /** inputs received since the last tick, in arrival order (bounded) */
+  /** play-out bank (ms): how much input time the next ticks may still apply (refillPlayout) */
+  playoutMs: number;
+  /** inputs received and not yet applied, in arrival order (bounded) */
   inputs: MoveInput[];
   conn: ZoneConnection | null;
   view: ClientView;
@@ -177,6 +179,7 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     speed: BASE_MOVE_SPEED,
     lastSeq: 0,
     budget: { availableMs: 0 },
+    playoutMs: 0,
     inputs: [],
     conn: null,
     view: freshView(at, 0),
@@ -219,6 +222,7 @@ export function playerInfo(p: Player, now: number): EntityInfo {
     ...(p.guildTag ? { guildTag: p.guildTag } : {}),
     ...(p.title ? { title: p.title } : {}),
     ...(p.combat.dead ? { dead: true } : {}),
+    ...(p.conn === null ? { disconnected: true } : {}),
     ...(p.combat.effects.length > 0 ? { effects: effectBriefs(p.combat.effects, now) } : {}),
   };
 }

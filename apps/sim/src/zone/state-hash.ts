@@ -41,6 +41,7 @@ export function hashZoneState(s: HashedZoneState): string {
       speed: p.speed,
       lastSeq: p.lastSeq,
       budget: p.budget.availableMs,
+      playout: p.playoutMs,
       inputs: p.inputs,
       conn: p.conn?.id ?? null,
       droppedAt: p.droppedAt,

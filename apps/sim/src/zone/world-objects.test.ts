@@ -31,6 +31,7 @@ const aDrop = (over: Partial<ZoneDrop> = {}): ZoneDrop => ({
   rarity: 'common',
   quantity: 3,
   ownerCharacterId: 'a',
+  ownerName: 'Ana',
   partyId: null,
   rollUntil: null,
   freeAt: Date.UTC(2026, 0, 1) + DROP_OWNER_MS,
@@ -59,6 +60,7 @@ describe('Zone: drops', () => {
         y: 10000,
         item: { templateId: 'scrap_metal', quantity: 3, rarity: 'common' },
         ownerCharacterId: 'a',
+        ownerName: 'Ana',
         freeAt: aDrop().freeAt,
       },
     ]);

@@ -54,6 +54,7 @@ export function dropInfo(d: DropEntity): EntityInfo {
     y: toCm(d.y),
     item: { templateId: d.templateId, quantity: d.quantity, rarity: d.rarity },
     ownerCharacterId: d.ownerCharacterId,
+    ...(d.ownerName ? { ownerName: d.ownerName } : {}),
     freeAt: d.freeAt,
     // party loot: only when there is some (the common drop's info stays as small as before)
     ...(d.partyId ? { partyId: d.partyId } : {}),

@@ -30,6 +30,7 @@ const drop = (id: string): ZoneDrop => ({
   rarity: 'common',
   quantity: 1,
   ownerCharacterId: null,
+  ownerName: null,
   partyId: null,
   rollUntil: null,
   freeAt: Date.UTC(2026, 0, 1) + DROP_OWNER_MS,
@@ -58,9 +59,10 @@ describe('Zone inbox: the cap on client commands', () => {
     expect(k.zone.playerCount).toBe(2);
 
     const { got, hear } = answers();
+    // 3 × 30 ms: within one tick's play-out (PLAYOUT_CAP_MS), so all three apply in it
     for (let seq = 1; seq <= 3; seq++)
       k.zone.submit(
-        { k: 'move', characterId: 'a', input: { seq, dx: 1, dy: 0, ms: 50 } },
+        { k: 'move', characterId: 'a', input: { seq, dx: 1, dy: 0, ms: 30 } },
         ca,
         hear('move'),
       );

@@ -57,7 +57,7 @@ export function zoneServices(o: {
     async detach(zoneId) {
       await loot.get(zoneId)?.idle();
       await combat.get(zoneId)?.drain();
-      await areas.get(zoneId)?.idle();
+      await areas.get(zoneId)?.flush();
       loot.delete(zoneId);
       combat.delete(zoneId);
       areas.delete(zoneId);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BASE_MOVE_SPEED,
   MOVE_TIME_TOLERANCE,
+  PLAYOUT_CAP_MS,
   POSITION_FLUSH_MS,
   RECONNECT_GRACE_MS,
   TICK_HZ,
@@ -85,6 +86,44 @@ describe('Zone: movement', () => {
     expect(x - 100).toBeLessThanOrEqual(maxStep + 1e-9);
     // the inputs were all consumed: the client is told so, and reconciles to `me`
     expect(conn.take()[0]?.ack).toBe(MAX_QUEUED_INPUTS);
+  });
+
+  it('plays a bunched burst out over the next ticks: no jump, nothing lost, acks in order', () => {
+    const k = zoneKit();
+    const { conn } = k.join('a', 100, 100);
+    // a steady walk first (the budgets are full, as for any walking player)
+    for (let i = 0; i < 10; i++) {
+      k.move('a', conn, 1, 0, TICK_MS);
+      k.step();
+    }
+    // the client's timer fires late: nothing for three ticks, then those 200 ms of
+    // walking arrive at once, and the walk goes on at one input a tick
+    k.step(3);
+    conn.take();
+    const start = k.zone.player('a')!.x;
+    const burstFirstSeq = k.lastSeq + 1;
+    for (let i = 0; i < 4; i++) k.move('a', conn, 1, 0, TICK_MS);
+    const xs = [start];
+    const acks: number[] = [];
+    for (let t = 0; t < 12; t++) {
+      if (t > 0) k.move('a', conn, 1, 0, TICK_MS);
+      k.step();
+      xs.push(k.zone.player('a')!.x);
+      acks.push(conn.take().at(-1)?.ack ?? acks.at(-1) ?? 0);
+    }
+    // no tick moves more than the play-out cap (0.6 m), not the whole burst (1.2 m) at once
+    const steps = xs.slice(1).map((x, i) => x - xs[i]!);
+    const cap = (BASE_MOVE_SPEED * PLAYOUT_CAP_MS) / 1000;
+    for (const s of steps) expect(s).toBeLessThanOrEqual(cap + 1e-9);
+    expect(steps[0]).toBeGreaterThan(0);
+    // nothing is lost: 4 + 11 inputs of one tick each, all walked, all acked
+    expect(xs.at(-1)! - start).toBeCloseTo((BASE_MOVE_SPEED * 15 * TICK_MS) / 1000, 6);
+    expect(acks.at(-1)).toBe(k.lastSeq);
+    expect(k.zone.player('a')!.inputs).toEqual([]);
+    // the acks only move forward, and the first tick acks part of the burst, not all of it
+    for (let i = 1; i < acks.length; i++) expect(acks[i]).toBeGreaterThanOrEqual(acks[i - 1]!);
+    expect(acks[0]).toBeGreaterThanOrEqual(burstFirstSeq);
+    expect(acks[0]).toBeLessThan(burstFirstSeq + 3);
   });
 
   it('keeps a sustained flood to max speed plus tolerance over a second', () => {

@@ -434,6 +434,8 @@ export class Zone {
     }
     // a continued entity keeps the health the zone simulated; a new one takes the saved one
     if (stats) applyStats(p, stats, resumed ? 'keep' : 'take');
+    // back from its reconnect window: viewers drop the "disconnected" mark
+    if (resumed && p.conn === null) this.space.changes.redescribe(p.eid);
     p.conn = conn;
     p.droppedAt = null;
     // a new client knows nothing yet: everything in view comes as `add` next tick
@@ -457,6 +459,7 @@ export class Zone {
     p.conn = null;
     p.droppedAt = this.clock.ms();
     p.inputs = [];
+    this.space.changes.redescribe(p.eid); // others see it marked disconnected
     return true;
   }
 

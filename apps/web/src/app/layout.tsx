@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { crashLayoutIfAsked } from '@/server/e2e-crash';
+import { SITE_SOCIAL, socialMetadata } from '@/server/og/social-metadata';
 import { TRPCReactProvider } from '@/trpc/react';
 import './styles/theme.css';
 import './styles/ui.css';
@@ -9,6 +10,7 @@ import './styles/game.css';
 import './styles/items.css';
 import './styles/combat.css';
 import './styles/quests.css';
+import './styles/tutorial.css';
 import './styles/world.css';
 import './styles/staff.css';
 import './styles/account-security.css';
@@ -29,11 +31,11 @@ import './styles/instance.css';
 // last: the small-screen layout overrides the desktop rules above
 import './styles/mobile.css';
 
-export const metadata: Metadata = {
-  title: { default: 'NECP — the neon city MMO', template: '%s · NECP' },
-  description:
-    'NECP is an open, self-hostable cyberpunk city MMORPG played in the browser: fight, loot, quest, trade and build guilds across Watson, Westbrook and City Center.',
-};
+/** Every page's tags unless it has its own: the site's title, description and share card. */
+export function generateMetadata(): Metadata {
+  const { alternates: _canonicalIsPerPage, ...site } = socialMetadata(SITE_SOCIAL);
+  return { ...site, title: { default: SITE_SOCIAL.title, template: '%s · NECP' } };
+}
 
 export const viewport: Viewport = { themeColor: '#05060b' };
 

@@ -80,6 +80,7 @@ import {
 } from './world/contacts';
 import { bankInRange, canLoot, nearestReachable, type Reachable } from './world/interaction';
 import { mailTerminalInRange } from './mail/mail-view';
+import { frameGuide } from './tutorial/guide';
 import { installTestHook, type NecpTestView } from './test-hook';
 import { WorldState } from './world/world-state';
 import { isInstanceZone, districtBanner, zoneDisplayName } from './world/zone-lookup';
@@ -698,7 +699,7 @@ export class GameClient {
       return;
     }
     if (r.kind === 'crate') void this.items.openCrate(r.eid);
-    else if (r.locked) this.store.toast('warn', `${r.name} is not yours yet.`);
+    else if (r.locked) this.store.toast('warn', `${r.name}: ${r.reserved ?? 'not yours yet'}.`);
     else void this.items.pickup(r.eid);
   }
 
@@ -866,6 +867,7 @@ export class GameClient {
         name: i.name,
         ...(i.guildTag ? { tag: i.guildTag } : {}),
         ...(i.title ? { title: i.title } : {}),
+        ...(i.disconnected ? { disconnected: true } : {}),
         level: i.level,
         health: i.health,
         maxHealth: i.maxHealth,
@@ -920,6 +922,14 @@ export class GameClient {
         contacts,
         mapContacts: this.mapContacts.list,
         party: this.partyOnMap(world.zone.id, others),
+        guide: frameGuide(
+          this.store.guide,
+          world.zone.id,
+          selfPos,
+          others,
+          (eid) => world.others.get(eid)?.info.templateId,
+          drops,
+        ),
       },
       now,
     );
@@ -965,6 +975,7 @@ export class GameClient {
     const plates = this.renderer.lastPlates;
     return {
       plates: plates.placed.map(({ key, x0, y0, x1, y1 }) => ({ key, x0, y0, x1, y1 })),
+      guide: this.renderer.lastGuide,
       hiddenPlates: [...plates.hidden],
       zoneId: world.zone.id,
       self: {
@@ -985,6 +996,7 @@ export class GameClient {
           kind: e.info.kind === 'npc' ? 'npc' : 'player',
           name: e.info.name,
           title: e.info.title ?? null,
+          disconnected: !!e.info.disconnected,
           templateId: e.info.templateId ?? null,
           x: p.x,
           y: p.y,
@@ -1067,7 +1079,7 @@ export class GameClient {
       drops.map((d) => `${d.eid}:${d.mine}`).join(';'),
       crates.map((c) => c.eid).join(';'),
       this.reach
-        ? `${this.reach.kind}:${this.reach.eid}:${'locked' in this.reach && this.reach.locked}`
+        ? `${this.reach.kind}:${this.reach.eid}:${'reserved' in this.reach && this.reach.reserved}`
         : '',
       bank?.id ?? '',
       mail?.id ?? '',

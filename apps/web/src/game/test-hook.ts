@@ -10,6 +10,8 @@ export interface NecpTestEntity {
   name: string;
   /** a player's achievement title under its name (null: none) */
   title: string | null;
+  /** a player whose client is gone (drawn dimmed, "disconnected" on its plate) */
+  disconnected: boolean;
   templateId: string | null;
   /** metres, where it is drawn now */
   x: number;
@@ -60,6 +62,8 @@ export interface NecpTestView {
    */
   plates?: { key: string; x0: number; y0: number; x1: number; y1: number }[];
   hiddenPlates?: string[];
+  /** where the welcome quest's guide arrow points (null: nowhere) */
+  guide?: { x: number; y: number; label: string } | null;
 }
 
 declare global {

@@ -7,6 +7,18 @@ const post = (path: string, body: string, type = 'application/json') =>
 const CALLBACK = ['callback', 'credentials'];
 
 describe('refuseBadAuthRequest', () => {
+  it("does not serve next-auth's _log endpoint (anyone could write error lines to the log)", async () => {
+    for (const req of [
+      post('_log', JSON.stringify({ level: 'error', code: 'PROBE', message: 'x' })),
+      post('_log', 'level=error&code=PROBE', 'application/x-www-form-urlencoded'),
+      new Request(`${URL_BASE}/_log`),
+    ]) {
+      const res = await refuseBadAuthRequest(req, ['_log']);
+      expect(res?.status).toBe(404);
+      expect(await res?.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+
   it('answers 405 with a JSON error for anything but POST on the credentials callback', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const res = await refuseBadAuthRequest(

@@ -4,6 +4,8 @@
  * is not an object of strings (it calls string methods on callbackUrl & co.; its own
  * client posts form fields, which are always strings), or holds NUL/ill-formed
  * UTF-16; and the credentials callback by any method but POST.
+ * next-auth's `_log` endpoint is not served at all: it writes whatever anyone posts to
+ * the server log at the level they choose (error lines on demand, 100 in 1.4 s).
  */
 import { isSafeText } from '@necp/shared';
 
@@ -21,6 +23,7 @@ export async function refuseBadAuthRequest(
   segments: readonly string[],
 ): Promise<Response | null> {
   const [action, provider] = segments;
+  if (action === '_log') return json(404, 'Not found.');
   if (action === 'callback' && provider === 'credentials' && req.method !== 'POST')
     return json(405, 'Use POST to sign in with email and password.', { Allow: 'POST' });
   if (req.method !== 'POST') return null;

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter } from '@necp/db/testing';
 import { checkInvariants, grantItem, recordCurrency } from '@necp/game';
-import { MAIL_DELIVERY_DELAY_MS, zoneById } from '@necp/shared';
+import { MAIL_DELIVERY_DELAY_MS, mailPostage, zoneById } from '@necp/shared';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
 
 const db = testDb();
@@ -41,7 +41,11 @@ describe('mail router', () => {
         eddies: 100,
         attachments: [{ itemId: pistol }],
       }),
-    ).toEqual({ to: b.name, postage: 60, deliverAt: deps.clock.ms() + MAIL_DELIVERY_DELAY_MS });
+    ).toEqual({
+      to: b.name,
+      postage: mailPostage(1),
+      deliverAt: deps.clock.ms() + MAIL_DELIVERY_DELAY_MS,
+    });
     // b's account cannot send as a's character, nor read a's box
     expect(
       await rejection(b.caller.mail.send({ characterId: a.id, to: b.name, subject: 'x' })),
@@ -109,7 +113,7 @@ describe('mail router', () => {
     await b.caller.friends.block({ characterId: b.id, name: a.name });
     expect(
       await a.caller.mail.send({ characterId: a.id, to: b.name, subject: 'hello?' }),
-    ).toMatchObject({ to: b.name, postage: 30 });
+    ).toMatchObject({ to: b.name, postage: mailPostage(0) });
     expect((await b.caller.mail.list({ characterId: b.id })).total).toBe(0);
     // the other way round it arrives, and can be sent back
     await b.caller.mail.send({ characterId: b.id, to: a.name, subject: 'go away' });
@@ -121,5 +125,47 @@ describe('mail router', () => {
       kind: 'returned',
       from: a.name,
     });
+  });
+
+  it('quote and sent: the caller’s own character only, bad input refused at the edge', async () => {
+    const deps = testDeps(db);
+    const a = await player(deps, 100);
+    const b = await player(deps);
+    expect(
+      await a.caller.mail.quote({ characterId: a.id, to: b.name, attachments: 2, eddies: 5 }),
+    ).toEqual({
+      to: b.name,
+      postage: mailPostage(2),
+      delayMs: MAIL_DELIVERY_DELAY_MS,
+      reason: 'stranger',
+    });
+    await a.caller.mail.send({ characterId: a.id, to: b.name, subject: 'hi' });
+    expect((await a.caller.mail.sent({ characterId: a.id })).mails).toMatchObject([
+      { to: b.name, subject: 'hi', state: 'delivered' },
+    ]);
+    expect((await b.caller.mail.sent({ characterId: b.id })).mails).toEqual([]);
+    // another account's character: not found, as if it did not exist
+    for (const call of [
+      b.caller.mail.sent({ characterId: a.id }),
+      b.caller.mail.quote({ characterId: a.id, to: b.name }),
+    ])
+      expect(await rejection(call)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejection(a.caller.mail.quote({ characterId: a.id, to: 'NobodyQz8' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    for (const bad of [
+      { to: b.name, attachments: 7 },
+      { to: b.name, eddies: -1 },
+      { to: 'a\u0000b' },
+      { to: '\uDC00' },
+      { to: b.name, cod: 1.5 },
+    ])
+      expect(
+        await rejection(a.caller.mail.quote({ characterId: a.id, ...bad } as never)),
+      ).toMatchObject({ code: 'BAD_REQUEST' });
+    for (const bad of [{ limit: 0 }, { limit: 51 }, { cursor: 'x\u0000' }])
+      expect(
+        await rejection(a.caller.mail.sent({ characterId: a.id, ...bad } as never)),
+      ).toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -1,5 +1,6 @@
 import {
   MailListInputSchema,
+  MailQuoteInputSchema,
   MailRefInputSchema,
   MailSendInputSchema,
   MailTakeItemsInputSchema,
@@ -7,7 +8,9 @@ import {
 import {
   deleteMail,
   listMail,
+  listSentMail,
   payMailCod,
+  quoteMail,
   readMail,
   returnMail,
   sendMail,
@@ -25,6 +28,20 @@ export const mailRouter = createTRPCRouter({
     .input(MailListInputSchema)
     .query(async ({ ctx, input }) =>
       listMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
+    ),
+
+  /** the caller's sent mail still in the post: on its way, delivered, returned */
+  sent: protectedProcedure
+    .input(MailListInputSchema)
+    .query(async ({ ctx, input }) =>
+      listSentMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
+    ),
+
+  /** postage and when a mail to this recipient would arrive, before sending */
+  quote: protectedProcedure
+    .input(MailQuoteInputSchema)
+    .query(async ({ ctx, input }) =>
+      quoteMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
     ),
 
   /** opens a mail (with its body) and marks it read */

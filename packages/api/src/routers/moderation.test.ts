@@ -134,6 +134,46 @@ describe('chat mutes', () => {
       ended: 1,
     });
   });
+
+  // the rank rule of bans (issue 25): the reports queue's "Mute 1 h / 24 h" is this call too
+  it('follow the rank rule of bans: nobody mutes or unmutes staff of their rank or above, nor themselves', async () => {
+    const deps = testDeps(db);
+    const mod = await signedIn(deps, db, 'MODERATOR');
+    const otherMod = await signedIn(deps, db, 'MODERATOR');
+    const admin = await signedIn(deps, db, 'ADMIN');
+    const mute = (by: typeof mod, userId: string) =>
+      by.caller.moderation.chatMute({ userId, minutes: 60, reason: 'rank test' });
+    const forbidden = {
+      code: 'FORBIDDEN',
+      message: 'You can only ban, unban, mute or unmute accounts below your own role',
+    };
+    expect(await rejection(mute(mod, admin.user.id))).toMatchObject(forbidden);
+    expect(await rejection(mute(mod, otherMod.user.id))).toMatchObject(forbidden);
+    expect(await rejection(mute(mod, mod.user.id))).toMatchObject(forbidden);
+    expect(await db.chatMute.count({ where: { byUserId: mod.user.id } })).toBe(0);
+    // an admin mutes a moderator; the moderator cannot lift it, nor lift another's
+    await mute(admin, mod.user.id);
+    expect(
+      await rejection(mod.caller.moderation.chatUnmute({ userId: mod.user.id })),
+    ).toMatchObject(forbidden);
+    await mute(admin, otherMod.user.id);
+    expect(
+      await rejection(mod.caller.moderation.chatUnmute({ userId: otherMod.user.id })),
+    ).toMatchObject(forbidden);
+    expect(
+      await db.chatMute.count({
+        where: { userId: { in: [mod.user.id, otherMod.user.id] }, until: { gt: deps.clock.now() } },
+      }),
+    ).toBe(2);
+    // the admin, who outranks them, may
+    expect(await admin.caller.moderation.chatUnmute({ userId: mod.user.id })).toEqual({ ended: 1 });
+    // a player is refused as not staff; an unknown account is NOT_FOUND
+    const player = await signedIn(deps, db);
+    expect(
+      await rejection(player.caller.moderation.chatUnmute({ userId: mod.user.id })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rejection(mute(admin, 'no-such-account-id'))).toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe('report queue', () => {

@@ -39,7 +39,7 @@ export const moderationRouter = createTRPCRouter({
       unbanAccount(ctx.deps, { ...input, actorId: ctx.session.userId, ip: ctx.ip }),
     ),
 
-  /** Mute an account's chat for `minutes` (every sim reads mutes per message: at once, everywhere). */
+  /** Mute an account below the caller's role for `minutes` (every sim reads mutes per message: at once, everywhere). */
   chatMute: moderatorProcedure
     .input(MuteInputSchema)
     .mutation(({ ctx, input }) =>
@@ -48,7 +48,9 @@ export const moderationRouter = createTRPCRouter({
 
   chatUnmute: moderatorProcedure
     .input(z.object({ userId: IdSchema }))
-    .mutation(({ ctx, input }) => unmuteAccount(ctx.deps, input)),
+    .mutation(({ ctx, input }) =>
+      unmuteAccount(ctx.deps, { ...input, byUserId: ctx.session.userId }),
+    ),
 
   /** Players' reports (chat messages and players) with their context, newest first. */
   reports: moderatorProcedure

@@ -71,6 +71,7 @@ describe('notifications router', () => {
         }),
       ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
+    await db.user.update({ where: { id: a.user.id }, data: { role: 'MODERATOR' } });
     await muteAccount(deps, {
       userId: b.user.id,
       minutes: 10,

@@ -27,6 +27,7 @@ describe('quests router', () => {
       () => c.quests.accept({ characterId: 'x', questId: 'q_street_cred', contactId: 'regina' }),
       () => c.quests.abandon({ characterId: 'x', questId: 'q_street_cred' }),
       () => c.quests.turnIn({ characterId: 'x', questId: 'q_street_cred', contactId: 'regina' }),
+      () => c.quests.reportAction({ characterId: 'x', action: 'party' }),
     ])
       expect(await rejection(call())).toMatchObject({ code: 'UNAUTHORIZED' });
   });
@@ -145,5 +146,35 @@ describe('quests router', () => {
         }),
       ),
     ).toMatchObject({ code: 'NOT_FOUND', message: 'Unknown quest' });
+  });
+
+  it('reportAction: only what the client alone sees, for your own character, counted only when open', async () => {
+    const p = await player();
+    const other = await player();
+    const { characterId } = p;
+    // a character with no welcome quest (made before it existed): nothing counts
+    expect(await p.caller.quests.reportAction({ characterId, action: 'party' })).toEqual({
+      counted: false,
+    });
+    for (const bad of [
+      { characterId, action: 'chat' },
+      { characterId, action: 'PARTY' },
+      { characterId, action: '' },
+      { characterId: 'a\u0000b', action: 'party' },
+      { characterId: '', action: 'party' },
+    ])
+      expect(
+        await rejection(
+          p.caller.quests.reportAction(bad as { characterId: string; action: 'party' }),
+        ),
+      ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await rejection(other.caller.quests.reportAction({ characterId, action: 'party' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await db.outboxEvent.count({
+        where: { type: 'quest.action', payload: { path: ['characterId'], equals: characterId } },
+      }),
+    ).toBe(0);
   });
 });

@@ -189,7 +189,7 @@ describe('moderation.ban / unban', () => {
         await rejection(asMod.moderation.ban({ userId: staff.user.id, reason: 'power trip' })),
       ).toMatchObject({
         code: 'FORBIDDEN',
-        message: 'You can only ban or unban accounts below your own role',
+        message: 'You can only ban, unban, mute or unmute accounts below your own role',
       });
     }
     for (const bad of [

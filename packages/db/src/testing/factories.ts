@@ -32,6 +32,8 @@ type TestCharacterOpts = {
   y?: number;
   zoneId?: string;
   deletedAt?: Date | null;
+  /** a queue's levels (the group finder refuses a level-1 character a dungeon) */
+  level?: number;
 };
 
 /** The row of a level-1 streetkid solo (createTestCharacter; bulk inserts in tests). */
@@ -55,6 +57,7 @@ export function testCharacterData(userId: string, o: TestCharacterOpts = {}) {
     x: o.x ?? 256,
     y: o.y ?? 256,
     deletedAt: o.deletedAt ?? null,
+    ...(o.level ? { level: o.level } : {}),
   };
 }
 

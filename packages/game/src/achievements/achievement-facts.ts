@@ -93,6 +93,10 @@ export async function factsOf(
         raidId: event.payload.raidId,
       });
     case 'arena.match_finished':
-      return each(event.payload.winners, { kind: 'arena_won', bracket: event.payload.bracket });
+      // only wins that counted (an unfought forfeit or a fourth repeat is no win to boast of)
+      return each(
+        event.payload.winners.filter((id) => (event.payload.weights?.[id] ?? 1) > 0),
+        { kind: 'arena_won', bracket: event.payload.bracket },
+      );
   }
 }

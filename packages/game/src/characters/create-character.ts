@@ -16,6 +16,7 @@ import { toCharacterSummary } from './character-summary';
 import { nameKey, nameRefusal } from './name-policy';
 import { purgeExpiredCharacters } from './purge-expired-characters';
 import { grantStarterKit } from './starter-kit';
+import { startQuestsGivenAtCreationTx } from '../quests/given-at-creation';
 import { newLedgerRef } from '../ledger/ref';
 import { publishCharacterLifecycle } from './character-events';
 
@@ -78,6 +79,8 @@ export async function createCharacter(
         },
       });
       await grantStarterKit(tx, created.id, input.class, newLedgerRef());
+      // the welcome quest: Regina's first ten minutes (quests/given-at-creation.ts)
+      await startQuestsGivenAtCreationTx(tx, created, deps.clock.now());
       await publishCharacterLifecycle(tx, 'character.created', {
         characterId: created.id,
         userId: args.userId,

@@ -140,6 +140,7 @@ describe('posting chat', () => {
     const deps = testDeps(db);
     const a = await speaker();
     const mod = await speaker();
+    await db.user.update({ where: { id: mod.userId }, data: { role: 'MODERATOR' } });
     await muteAccount(deps, {
       userId: a.userId,
       minutes: 10,
@@ -164,7 +165,9 @@ describe('posting chat', () => {
     expect(
       (await domainError(postChat(deps, a, { channel: 'global', text: 'x' }, online))).code,
     ).toBe('FORBIDDEN');
-    expect(await unmuteAccount(deps, { userId: a.userId })).toEqual({ ended: 1 });
+    expect(await unmuteAccount(deps, { userId: a.userId, byUserId: mod.userId })).toEqual({
+      ended: 1,
+    });
     await postChat(deps, a, { channel: 'global', text: 'free' }, online);
   });
 
@@ -265,6 +268,14 @@ describe('history', () => {
   });
 });
 
+/** A unique 2–5 letter guild tag. */
+const tagOf = (s: ChatSender) =>
+  s.characterId
+    .replace(/[^a-z]/g, '')
+    .slice(-5)
+    .toUpperCase()
+    .padEnd(2, 'X');
+
 describe('reports and retention', () => {
   it('keeps the reported message with its context; whispers only by their ends; once per reporter', async () => {
     const deps = testDeps(db);
@@ -299,6 +310,33 @@ describe('reports and retention', () => {
         )
       ).code,
     ).toBe('VALIDATION');
+    // a guild's or party's lines only by its members (issue 25: a report copied another
+    // guild's private messages into the queue)
+    const guild = await db.guild.create({
+      data: { name: `Rpt ${a.characterId}`, nameLower: `rpt ${a.characterId}`, tag: tagOf(a) },
+    });
+    const rank = await db.guildRank.create({
+      data: { guildId: guild.id, name: 'All', position: 0 },
+    });
+    for (const s of [a, b])
+      await db.guildMember.create({
+        data: { guildId: guild.id, characterId: s.characterId, rankId: rank.id },
+      });
+    const inGuild = await postChat(deps, a, { channel: 'guild', text: 'guild secret' }, online);
+    const party = await db.party.create({ data: { leaderId: a.characterId } });
+    await db.partyMember.create({ data: { partyId: party.id, characterId: a.characterId } });
+    await db.partyMember.create({ data: { partyId: party.id, characterId: b.characterId } });
+    const inParty = await postChat(deps, a, { channel: 'party', text: 'party secret' }, online);
+    for (const m of [inGuild, inParty]) {
+      expect(
+        await domainError(
+          reportMessage(deps, { messageId: m.message.id, reporterId: outsider.characterId }),
+        ),
+      ).toMatchObject({ code: 'NOT_FOUND', userMessage: 'That message is gone.' });
+      await reportMessage(deps, { messageId: m.message.id, reporterId: b.characterId });
+    }
+    expect(await db.chatReport.count({ where: { reporterId: outsider.characterId } })).toBe(0);
+    expect(await db.chatReport.count({ where: { reporterId: b.characterId } })).toBe(3);
     // 31 days later: the unreported whisper goes, the reported message stays
     deps.clock.advance(31 * 86_400_000);
     await purgeOldChat(deps);

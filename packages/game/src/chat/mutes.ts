@@ -10,6 +10,7 @@ import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { IdSchema, TextSchema } from '@necp/shared';
 import { parseInput } from '../accounts/validation';
+import { lockModeratedAccount } from '../moderation/may-moderate';
 
 export const MuteInputSchema = z.object({
   userId: IdSchema,
@@ -36,16 +37,18 @@ export async function activeMute(
   return m;
 }
 
-/** A moderator mutes an account's chat for `minutes`. */
+/**
+ * A moderator mutes an account's chat for `minutes`. The rank rule of bans
+ * (moderation/may-moderate.ts): only accounts ranked below the actor, never oneself.
+ */
 export async function muteAccount(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: MuteInput & { byUserId: string },
 ): Promise<ActiveMute> {
   const { userId, minutes, reason } = parseInput(MuteInputSchema, input);
-  const user = await deps.db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) throw new DomainError('NOT_FOUND', `user ${userId} not found`, 'No such account.');
   const until = new Date(deps.clock.ms() + minutes * 60_000);
   await deps.db.$transaction(async (tx) => {
+    await lockModeratedAccount(tx, input.byUserId, userId);
     await tx.chatMute.create({ data: { userId, until, reason, byUserId: input.byUserId } });
     // every character of the account is told (a mute cannot be turned off in preferences)
     const chars = await tx.character.findMany({
@@ -63,18 +66,21 @@ export async function muteAccount(
   return { until, reason };
 }
 
-/** Ends every mute of the account now. */
+/** Ends every mute of the account now (the same rank rule: nobody lifts their own mute). */
 export async function unmuteAccount(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { userId: string },
+  input: { userId: string; byUserId: string },
 ): Promise<{ ended: number }> {
   const { userId } = parseInput(z.object({ userId: IdSchema }), input);
   const now = deps.clock.now();
-  const r = await deps.db.chatMute.updateMany({
-    where: { userId, until: { gt: now } },
-    data: { until: now },
+  return deps.db.$transaction(async (tx) => {
+    await lockModeratedAccount(tx, input.byUserId, userId);
+    const r = await tx.chatMute.updateMany({
+      where: { userId, until: { gt: now } },
+      data: { until: now },
+    });
+    return { ended: r.count };
   });
-  return { ended: r.count };
 }
 
 /** The refusal a muted sender gets. */

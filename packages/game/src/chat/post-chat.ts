@@ -9,6 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  GUILD_MEMBERS_MAX,
   CHAT_FLOOD_MESSAGES,
   CHAT_FLOOD_SECONDS,
   CHAT_REPEAT_LIMIT,
@@ -23,6 +24,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../accounts/validation';
+import { creditQuestAction } from '../quests/quest-actions';
 import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { isBlocked } from './blocks';
@@ -57,7 +59,11 @@ export type ChatDelivery =
   | { kind: 'district'; zoneId: string }
   | { kind: 'say'; zoneId: string }
   | { kind: 'party'; partyId: string }
-  | { kind: 'guild'; guildId: string }
+  /**
+   * the members as the database has them when the message is posted: guild chat goes
+   * to their character rooms, never to a socket room that may lag behind a kick
+   */
+  | { kind: 'guild'; guildId: string; memberIds: string[] }
   | { kind: 'whisper'; recipientId: string }
   /** a whisper to someone who blocks the sender: only the sender sees it, as if sent */
   | { kind: 'sender-only' };
@@ -85,6 +91,7 @@ export async function postChat(
   if (mute) throw mutedError(mute, deps.clock.ms());
 
   let guildId: string | undefined;
+  let guildMemberIds: string[] = [];
   if (channel === 'guild') {
     const g = await deps.db.guildMember.findUnique({
       where: { characterId: sender.characterId },
@@ -92,6 +99,12 @@ export async function postChat(
     });
     if (!g) throw new DomainError('INVALID_STATE', 'no guild', 'You are not in a guild.');
     guildId = g.guildId;
+    const members = await deps.db.guildMember.findMany({
+      where: { guildId },
+      select: { characterId: true },
+      take: GUILD_MEMBERS_MAX,
+    });
+    guildMemberIds = members.map((m) => m.characterId);
   }
   let partyId: string | undefined;
   if (channel === 'party') {
@@ -136,7 +149,9 @@ export async function postChat(
   const at = deps.clock.now();
 
   // blocked: the sender sees the whisper as sent, nothing reaches the recipient or the log
-  if (recipient && (await isBlocked(deps, recipient.id, sender.characterId)))
+  // (it counts for a quest's chat lesson like any message: the sender must not learn)
+  if (recipient && (await isBlocked(deps, recipient.id, sender.characterId))) {
+    await creditQuestAction(deps.db, sender.characterId, 'chat');
     return {
       message: {
         id: randomUUID(),
@@ -151,6 +166,7 @@ export async function postChat(
       },
       delivery: { kind: 'sender-only' },
     };
+  }
 
   const scope =
     channel === 'whisper'
@@ -162,19 +178,24 @@ export async function postChat(
           : channel === 'guild'
             ? guildId!
             : '';
-  const row = await deps.db.chatMessage.create({
-    data: {
-      channel,
-      scope,
-      senderId: sender.characterId,
-      senderName: sender.name,
-      recipientId: recipient?.id ?? null,
-      recipientName: recipient?.name ?? null,
-      text: masked,
-      original: masked === text ? null : text,
-      createdAt: at,
-      ...(links.length > 0 ? { links } : {}),
-    },
+  // kept with the quest credit of a chat lesson (quests/quest-actions.ts), if one is open
+  const row = await deps.db.$transaction(async (tx) => {
+    const created = await tx.chatMessage.create({
+      data: {
+        channel,
+        scope,
+        senderId: sender.characterId,
+        senderName: sender.name,
+        recipientId: recipient?.id ?? null,
+        recipientName: recipient?.name ?? null,
+        text: masked,
+        original: masked === text ? null : text,
+        createdAt: at,
+        ...(links.length > 0 ? { links } : {}),
+      },
+    });
+    await creditQuestAction(tx, sender.characterId, 'chat');
+    return created;
   });
   const delivery: ChatDelivery =
     channel === 'whisper'
@@ -186,7 +207,7 @@ export async function postChat(
           : channel === 'party'
             ? { kind: 'party', partyId: partyId! }
             : channel === 'guild'
-              ? { kind: 'guild', guildId: guildId! }
+              ? { kind: 'guild', guildId: guildId!, memberIds: guildMemberIds }
               : { kind: 'channel', channel };
   return { message: toWire(row), delivery };
 }

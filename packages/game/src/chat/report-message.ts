@@ -1,9 +1,13 @@
 /**
  * A player reports a chat message: kept for moderators with the ten messages before
  * and after it in the same channel, as they were then. One report per message per
- * reporter (again is a no-op). Whispers can be reported by their two ends only.
+ * reporter (again is a no-op). Only a message the reporter could read is reportable:
+ * a whisper by its two ends, a party or guild message by a member of that party or
+ * guild (whose history shows its channel: chat-history.ts). Anything else is "gone",
+ * so a report cannot copy another guild's private lines into the queue.
  */
 import { ChatReportSchema, type ChatReport } from '@necp/shared';
+import type { ChatMessage as ChatRow } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../accounts/validation';
@@ -11,18 +15,36 @@ import { toWire } from './chat-rows';
 
 const CONTEXT = 10;
 
+/** Whether `readerId` can read the message (its channel's audience, as chatHistory serves it). */
+async function couldRead(
+  deps: Pick<GameDeps, 'db'>,
+  m: ChatRow,
+  readerId: string,
+): Promise<boolean> {
+  switch (m.channel) {
+    case 'whisper':
+      return m.senderId === readerId || m.recipientId === readerId;
+    case 'guild': {
+      const g = await deps.db.guildMember.findUnique({ where: { characterId: readerId } });
+      return g?.guildId === m.scope;
+    }
+    case 'party': {
+      const p = await deps.db.partyMember.findUnique({ where: { characterId: readerId } });
+      return p?.partyId === m.scope;
+    }
+    default:
+      // global, trade, district, say: public channels
+      return true;
+  }
+}
+
 export async function reportMessage(
   deps: Pick<GameDeps, 'db'>,
   input: ChatReport & { reporterId: string },
 ): Promise<{ reported: true }> {
   const { messageId, reason } = parseInput(ChatReportSchema, input);
   const m = await deps.db.chatMessage.findUnique({ where: { id: messageId } });
-  const mayRead =
-    m &&
-    (m.channel !== 'whisper' ||
-      m.senderId === input.reporterId ||
-      m.recipientId === input.reporterId);
-  if (!m || !mayRead)
+  if (!m || !(await couldRead(deps, m, input.reporterId)))
     throw new DomainError('NOT_FOUND', `chat message ${messageId}`, 'That message is gone.');
   if (m.senderId === input.reporterId)
     throw new DomainError('VALIDATION', 'report own', 'You cannot report your own message.');

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { instanceZoneId } from '@necp/shared';
 import { uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { give, newPlayer } from '../inventory/test-helpers';
 import { equipDirect } from '../progression/test-helpers';
+import { openInstance } from '../instances/instance-membership';
 import { deathDurabilityLoss, recordPlayerDeath } from './record-death';
 
 const db = testDb(4);
@@ -85,5 +88,47 @@ describe('recordPlayerDeath', () => {
       'VALIDATION',
     );
     expect(await db.outboxEvent.count({ where: { key: base.deathKey } })).toBe(0);
+  });
+
+  it('records a death inside an instance: the row keeps its open-world return point', async () => {
+    const deps = testDeps(db);
+    const p = await newPlayer(db);
+    const pistol = await equipDirect(db, p.characterId, 'pistol_unity', 'main_hand');
+    const before = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
+    const matchId = randomUUID();
+    const zoneId = instanceZoneId('dungeon-arasaka-vault', matchId);
+    await openInstance(deps, {
+      zoneId,
+      matchId,
+      templateId: 'dungeon-arasaka-vault',
+      kind: 'dungeon',
+      hostId: 'sim-a',
+      memberIds: [p.characterId],
+    });
+    const deathKey = uniq('death-');
+
+    const r = await recordPlayerDeath(deps, {
+      characterId: p.characterId,
+      zoneId,
+      x: 30,
+      y: 12,
+      killer,
+      deathKey,
+    });
+    expect(r.duplicate).toBe(false);
+    expect(await durabilityOf(pistol.id)).toBe(90);
+    // the instance is no Zone row: the return point and the world's health stay
+    expect(await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).toMatchObject({
+      zoneId: before.zoneId,
+      x: before.x,
+      y: before.y,
+      health: before.health,
+      instanceId: zoneId,
+    });
+    // the event says where they fell
+    expect(await db.outboxEvent.findUnique({ where: { key: deathKey } })).toMatchObject({
+      type: 'character.died',
+      payload: { characterId: p.characterId, zoneId, x: 30, y: 12, killer },
+    });
   });
 });

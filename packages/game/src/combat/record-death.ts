@@ -1,4 +1,4 @@
-import { DEATH_DURABILITY_PENALTY } from '@necp/shared';
+import { DEATH_DURABILITY_PENALTY, parseInstanceZoneId } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../accounts/validation';
@@ -44,6 +44,9 @@ export const deathDurabilityLoss = (maxDurability: number) =>
  * A player died: in one transaction every equipped item with durability loses
  * deathDurabilityLoss (never below 0), health 0 and the place of death are saved,
  * and `character.died` is published (keyed by deathKey, so a retry changes nothing).
+ * A death inside an instance saves no place nor health: the row keeps its open-world
+ * return point (an instance zone is no Zone row; docs/instances.md) — the event
+ * still names the instance where they fell.
  * Locks character → items, like the inventory services.
  */
 export async function recordPlayerDeath(
@@ -80,9 +83,10 @@ export async function recordPlayerDeath(
         await tx.item.update({ where: { id: i.id }, data: { durability } });
       worn.push({ itemId: i.id, templateId: i.templateId, durability, maxDurability: max });
     }
+    const place = parseInstanceZoneId(zoneId) ? {} : { health: 0, zoneId, x, y };
     await tx.character.update({
       where: { id: characterId },
-      data: { health: 0, zoneId, x, y, lastPlayedAt: deps.clock.now() },
+      data: { ...place, lastPlayedAt: deps.clock.now() },
     });
     return { duplicate: false, items: worn };
   }, TX_OPTIONS);

@@ -28,7 +28,7 @@ export interface GameConfig {
   registrationsPerIpPerHour?: number;
   /** words the chat filter masks besides its built-in English list (operator's CHAT_FILTER_WORDS) */
   chatFilterWords?: readonly string[];
-  /** how long player mail carrying items or eddies waits before it arrives (default MAIL_DELIVERY_DELAY_MS) */
+  /** how long item or eddies mail between strangers waits (default MAIL_DELIVERY_DELAY_MS; mail/delivery.ts) */
   mailDeliveryDelayMs?: number;
 }
 

@@ -119,7 +119,7 @@ describe('founding a guild', () => {
     await expectDomainError(
       createGuild(deps, { characterId: poor.id, ...fresh }),
       'INVALID_STATE',
-      'Founding a guild costs 1,000 eddies.',
+      `Founding a guild costs ${GUILD_CREATE_FEE} eddies.`,
     );
     expect(await eddiesOf(db, poor)).toBe(GUILD_CREATE_FEE - 1);
     expect(await db.guild.count({ where: { nameLower: fresh.name.toLowerCase() } })).toBe(0);

@@ -183,12 +183,16 @@ describe('pickupDrop', () => {
     await expectDomainError(
       pickupDrop(deps, { characterId: other.characterId, dropId: drop.id }),
       'FORBIDDEN',
-      'Not yours to loot yet',
+      `Reserved for ${drop.ownerName} — free in ${DROP_OWNER_MS / 1000} s.`,
+    );
+    expect(drop.ownerName).toBe(
+      (await db.character.findUniqueOrThrow({ where: { id: owner.characterId } })).name,
     );
     deps.clock.advance(DROP_OWNER_MS - 1);
     await expectDomainError(
       pickupDrop(deps, { characterId: other.characterId, dropId: drop.id }),
       'FORBIDDEN',
+      `Reserved for ${drop.ownerName} — free in 1 s.`,
     );
     deps.clock.advance(1);
     const got = await pickupDrop(deps, { characterId: other.characterId, dropId: drop.id });

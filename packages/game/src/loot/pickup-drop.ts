@@ -1,3 +1,4 @@
+import { dropReservedText, mayLootDrop } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
 import { TX_OPTIONS } from '../inventory/locks';
@@ -15,8 +16,16 @@ export const dropGone = () => new DomainError('NOT_FOUND', DROP_GONE, 'That is n
 export const isDropGone = (err: unknown): boolean =>
   isDomainError(err) && err.code === 'NOT_FOUND' && err.message === DROP_GONE;
 
-export const notYoursYet = () =>
-  new DomainError('FORBIDDEN', 'drop owned by another character', 'Not yours to loot yet');
+/** The refusal names whose it is and when it frees ("Reserved for Kira — free in 23 s."). */
+export const notYoursYet = (
+  drop: Pick<ZoneDrop, 'ownerName' | 'partyId' | 'freeAt'>,
+  nowMs: number,
+) =>
+  new DomainError(
+    'FORBIDDEN',
+    'drop owned by another character',
+    `${dropReservedText({ ownerName: drop.ownerName, party: drop.partyId !== null, freeAt: drop.freeAt, nowMs })}.`,
+  );
 
 /**
  * Moves a drop's item into the character's bag, in one transaction. The WorldDrop
@@ -50,7 +59,16 @@ export async function pickupDrop(
         'drop being rolled for',
         'Your party is rolling for that.',
       );
-    if (now < drop.freeAt && !(await mayLootNow(tx, drop, input.characterId))) throw notYoursYet();
+    const rights = { ...drop, rolling: false };
+    if (
+      !mayLootDrop(
+        rights,
+        input.characterId,
+        await inParty(tx, drop.partyId, input.characterId),
+        now,
+      )
+    )
+      throw notYoursYet(drop, now);
 
     await placeInBag(tx, {
       characterId: input.characterId,
@@ -80,12 +98,9 @@ export async function pickupDrop(
   }, TX_OPTIONS);
 }
 
-/** Before `freeAt`: the owner, and the members of the party it was dropped for. */
-async function mayLootNow(tx: Tx, drop: ZoneDrop, characterId: string): Promise<boolean> {
-  if (drop.ownerCharacterId === characterId) return true;
-  if (drop.partyId) {
-    const m = await tx.partyMember.findUnique({ where: { characterId } });
-    if (m?.partyId === drop.partyId) return true;
-  }
-  return drop.ownerCharacterId === null && drop.partyId === null;
+/** Is the character a member of the party the drop fell for (none: false)? */
+async function inParty(tx: Tx, partyId: string | null, characterId: string): Promise<boolean> {
+  if (!partyId) return false;
+  const m = await tx.partyMember.findUnique({ where: { characterId } });
+  return m?.partyId === partyId;
 }

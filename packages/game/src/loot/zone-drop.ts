@@ -16,6 +16,8 @@ export interface ZoneDrop {
   quantity: number;
   /** who may pick it up before `freeAt`; null: anyone (or the party, or nobody while rolled for) */
   ownerCharacterId: string | null;
+  /** the owner's name (shown: "Reserved for Kira — free in 23 s"); null with no owner */
+  ownerName: string | null;
   /** a party's loot: its members may pick it up before `freeAt` too */
   partyId: string | null;
   /** epoch ms: a need/greed roll holds it until decided (at the latest then); null: none */
@@ -27,6 +29,7 @@ export interface ZoneDrop {
 
 export const dropInclude = {
   item: { include: { template: true } },
+  owner: { select: { name: true } },
 } as const satisfies Prisma.WorldDropInclude;
 
 type DropRow = Prisma.WorldDropGetPayload<{ include: typeof dropInclude }>;
@@ -43,6 +46,7 @@ export function toZoneDrop(row: DropRow): ZoneDrop {
     rarity: row.item.template.rarity as Rarity,
     quantity: row.item.quantity,
     ownerCharacterId: row.ownerCharacterId,
+    ownerName: row.owner?.name ?? null,
     partyId: row.partyId,
     rollUntil: row.rollUntil?.getTime() ?? null,
     freeAt: row.freeAt.getTime(),

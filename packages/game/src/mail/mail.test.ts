@@ -78,8 +78,8 @@ describe('mail: sending', () => {
   it('text-only mail arrives at once; reading marks it read; it can be deleted', async () => {
     const [a, b] = [await char({ eddies: 100 }), await char()];
     const sent = await text(a, b, 'Meet at Lizzie’s');
-    expect(sent).toEqual({ to: b.name, postage: 30, deliverAt: deps.clock.ms() });
-    expect(await eddiesOf(a)).toBe(70);
+    expect(sent).toEqual({ to: b.name, postage: 5, deliverAt: deps.clock.ms() });
+    expect(await eddiesOf(a)).toBe(95);
     const box = await inbox(b);
     expect(box).toMatchObject({ unread: 1, total: 1, nextCursor: null });
     expect(box.mails[0]).toMatchObject({
@@ -146,7 +146,7 @@ describe('mail: sending', () => {
     });
     await expectDomainError(text(a, b), 'FORBIDDEN', 'You need to be at a mail terminal');
     expect(await mailsTo(b)).toBe(1);
-    expect(await eddiesOf(a)).toBe(470);
+    expect(await eddiesOf(a)).toBe(495);
   });
 
   it('attachments and eddies leave the sender at once and arrive after the delay', async () => {
@@ -161,9 +161,9 @@ describe('mail: sending', () => {
       attachments: [{ itemId: stims, quantity: 10 }, { itemId: pistol }],
     });
     expect(sent.postage).toBe(mailPostage(2));
-    expect(sent.postage).toBe(90);
+    expect(sent.postage).toBe(15);
     expect(sent.deliverAt).toBe(deps.clock.ms() + MAIL_DELIVERY_DELAY_MS);
-    expect(await eddiesOf(a)).toBe(1_000 - 90 - 250);
+    expect(await eddiesOf(a)).toBe(1_000 - 15 - 250);
     expect(await bagOf(a)).toEqual([['stim_basic', 5]]);
     // on its way: invisible to the recipient
     expect(await inbox(b)).toMatchObject({ mails: [], unread: 0, total: 0 });
@@ -235,10 +235,10 @@ describe('mail: sending', () => {
     const theirs = await give(db, other, 'stim_basic', 1);
     const send = (o: object) =>
       sendMail(deps, { characterId: a.characterId, to: b.name, subject: 's', ...o });
-    // postage 30 + 30 per item, plus the eddies
-    await expectDomainError(send({ eddies: 71 }), 'INVALID_STATE', 'Not enough eddies');
+    // postage 5 + 5 per item, plus the eddies
+    await expectDomainError(send({ eddies: 96 }), 'INVALID_STATE', 'Not enough eddies');
     await expectDomainError(
-      send({ eddies: 41, attachments: [{ itemId: stims }] }),
+      send({ eddies: 91, attachments: [{ itemId: stims }] }),
       'INVALID_STATE',
       'Not enough eddies',
     );
@@ -290,7 +290,7 @@ describe('mail: sending', () => {
     });
     expect(r).toEqual({
       to: b.name,
-      postage: 60,
+      postage: 10,
       deliverAt: deps.clock.ms() + MAIL_DELIVERY_DELAY_MS,
     });
     // nothing written: no mail, no postage, the items stay

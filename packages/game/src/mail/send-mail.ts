@@ -1,14 +1,12 @@
 import {
-  MAIL_DELIVERY_DELAY_MS,
   MAILBOX_MAX,
   MailSendInputSchema,
-  mailIsDelayed,
   mailPostage,
   type MailKind,
   type MailSendInput,
   type MailSendResult,
 } from '@necp/shared';
-import type { GameConfig, GameDeps } from '../core/deps';
+import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
 import { withTxRetry } from '../core/tx-retry';
@@ -17,25 +15,23 @@ import { characterByName } from '../chat/characters-by-name';
 import { notEnoughItems } from '../inventory/errors';
 import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../inventory/locks';
 import { bagItem } from '../inventory/owned-items';
-import { charOwner } from '../ledger/owners';
+import { charOwner, sinkOwner } from '../ledger/owners';
 import { notEnoughEddies, recordCurrency } from '../ledger/record-currency';
 import { recordMailCurrency } from '../ledger/record-mail-currency';
 import { notify } from '../notifications/notifications';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { boundItemMailed, mailboxFull, mailToSelf } from './errors';
 import { assertAtMailTerminal } from './mail-terminal';
+import { deliveryOf } from './delivery';
 import { attachFromBag, expiryOf } from './mail-rows';
-
-/** The delivery delay of player mail carrying something (the operator's, or the default). */
-export const mailDeliveryDelayMs = (config: Pick<GameConfig, 'mailDeliveryDelayMs'>): number =>
-  config.mailDeliveryDelayMs ?? MAIL_DELIVERY_DELAY_MS;
 
 /**
  * A character sends mail to a character by name, at a mail terminal. One
  * transaction, locks in the documented order (both characters by id, then the
  * sender's items): postage (a `postage` sink), the eddies into the mail's escrow
  * and the attachments out of the bag into the mail (`mail`, char → mail). Mail
- * carrying anything arrives after the delivery delay; text only, at once.
+ * carrying anything arrives after the delay the two players' relationship gives
+ * (delivery.ts, read under the locks); text only, at once.
  *
  * Refused: yourself, an unknown or deleted name, a full mailbox (MAILBOX_MAX),
  * not enough eddies for postage + eddies, an item not in your bag (or equipped),
@@ -53,14 +49,9 @@ export async function sendMail(
   if (to.id === m.characterId) throw mailToSelf();
   const now = deps.clock.now();
   const postage = mailPostage(m.attachments.length);
-  const delayed = mailIsDelayed({
-    attachments: m.attachments.length,
-    eddies: m.eddies,
-    cod: m.cod,
-  });
-  const deliverAt = new Date(now.getTime() + (delayed ? mailDeliveryDelayMs(deps.config) : 0));
+  const contents = { attachments: m.attachments.length, eddies: m.eddies, cod: m.cod };
 
-  await withTxRetry(() =>
+  const deliverAt = await withTxRetry(() =>
     deps.db.$transaction(async (tx) => {
       const live = await lockLiveCharacters(tx, [m.characterId, to.id]);
       if (!live.some((c) => c.id === to.id))
@@ -87,7 +78,15 @@ export async function sendMail(
         where: { blockerId_blockedId: { blockerId: to.id, blockedId: sender.id } },
         select: { blockerId: true },
       });
-      if (blocked) return;
+      const delivery = await deliveryOf(tx, {
+        config: deps.config,
+        senderId: sender.id,
+        recipientId: to.id,
+        contents,
+        now,
+      });
+      const deliverAt = new Date(now.getTime() + delivery.delayMs);
+      if (blocked) return deliverAt;
 
       const mail = await tx.mail.create({
         data: {
@@ -108,6 +107,8 @@ export async function sendMail(
         characterId: sender.id,
         delta: -postage,
         ref: mail.id,
+        fromOwner: charOwner(sender.id),
+        toOwner: sinkOwner('postage'),
       });
       if (m.eddies > 0) {
         await recordCurrency(tx, {
@@ -134,6 +135,7 @@ export async function sendMail(
         body: m.subject,
         visibleAt: deliverAt,
       });
+      return deliverAt;
     }, TX_OPTIONS),
   );
   return { to: to.name, postage, deliverAt: deliverAt.getTime() };

@@ -161,7 +161,7 @@ describe.each(stores)('backfill (%s store)', (_name, open) => {
     expect(await withdrawBackfill(d, { queue: 'dungeon', ticketId: t1 })).toBe(true);
     expect(await withdrawBackfill(d, { queue: 'dungeon', ticketId: t1 })).toBe(false);
     await db.instance.update({ where: { id: two.instanceId }, data: { state: 'closed' } });
-    const sup = await character(db);
+    const sup = await character(db, { level: 20 });
     await solo(d, sup, 'support');
     expect((await runMatchmakerTick(d, { queues: ['dungeon'] })).formed).toEqual([]);
     // the stale one was taken out of the queue
@@ -176,7 +176,7 @@ describe.each(stores)('backfill (%s store)', (_name, open) => {
     const db2 = mmDeps(db, b, clock);
     const inst = await openDungeon();
     await requestBackfill(da, { queue: 'dungeon', ...inst, role: 'damage', levels: [] });
-    const [x, y] = await characters(db, 2);
+    const [x, y] = await characters(db, 2, { level: 20 });
     await solo(da, x!, 'damage');
     clock.advance(1);
     await solo(db2, y!, 'damage');
@@ -202,7 +202,7 @@ describe.each(stores)('backfill (%s store)', (_name, open) => {
     const clock = new FakeClock();
     const { a } = open(clock);
     const d = mmDeps(db, a, clock);
-    const [p, q] = await characters(db, 2);
+    const [p, q] = await characters(db, 2, { level: 20 });
     for (const id of [p!, q!])
       await joinQueue(d, { characterId: id, request: { queue: 'arena', bracket: '1v1' } });
     const [m] = (await runMatchmakerTick(d, { queues: ['arena_1v1'] })).formed;

@@ -1,4 +1,4 @@
-import { formatWait } from '@necp/shared';
+import { formatWait, levelRangeReason, outOfLevelRange, type QueueId } from '@necp/shared';
 import { DomainError } from '../core/errors';
 
 /**
@@ -52,5 +52,33 @@ export function busyError(
     'CONFLICT',
     `already ${where}`,
     who.self ? `You are already ${where}.` : `${who.name} is already ${where}.`,
+  );
+}
+
+/**
+ * Queueing refused: the queue is for other levels (docs/matchmaking.md "Level
+ * ranges"). `characterIds` are the members out of range; the message names them.
+ */
+export class LevelRangeError extends DomainError {
+  constructor(
+    readonly characterIds: string[],
+    userMessage: string,
+  ) {
+    super('FORBIDDEN', `out of the queue's level range: ${characterIds.join(', ')}`, userMessage);
+  }
+}
+
+/** Throws a LevelRangeError when any member of the ticket is outside the queue's levels. */
+export function assertLevelRange(
+  queue: QueueId,
+  callerId: string,
+  members: readonly { characterId: string; name: string; level: number }[],
+): void {
+  const who = members.map((m) => ({ ...m, self: m.characterId === callerId }));
+  const reason = levelRangeReason(queue, who);
+  if (reason === null) return;
+  throw new LevelRangeError(
+    outOfLevelRange(queue, who).map((m) => m.characterId),
+    reason,
   );
 }

@@ -7,6 +7,7 @@
 import {
   DEFAULT_GLICKO2_RATING,
   QUEUE_SPECS,
+  levelBand,
   ratingWindow,
   rolesFit,
   type ArenaQueueSpec,
@@ -31,8 +32,19 @@ export function findMatches(
   tickets: readonly QueueTicket[],
   nowMs: number,
 ): ProposedMatch[] {
+  // tickets of two level bands never meet (queue-levels.ts): each band is matched on its own
+  const bands = new Map<number, QueueTicket[]>();
+  for (const t of tickets) {
+    if (t.queue !== queue) continue;
+    const band = levelBand(queue, t.backfill ? t.backfill.levels : t.members.map((m) => m.level));
+    bands.set(band, [...(bands.get(band) ?? []), t]);
+  }
+  return [...bands.values()].flatMap((mine) => matchBand(queue, mine, nowMs));
+}
+
+/** The matches of one level band's tickets (oldest first). */
+function matchBand(queue: QueueId, mine: readonly QueueTicket[], nowMs: number): ProposedMatch[] {
   const spec = QUEUE_SPECS[queue];
-  const mine = tickets.filter((t) => t.queue === queue);
   if (spec.kind === 'arena') return arenaMatches(spec, mine, nowMs);
   // groups already inside first: their backfill tickets take a solo each (backfill-matches.ts)
   const fills = backfillMatches(spec, mine);

@@ -5,7 +5,7 @@ import { FakeClock } from '../core/clock';
 import { expectDomainError, testDb } from '../accounts/test-deps';
 import { finishArenaMatch } from './finish-arena-match';
 import { recordMatchStarted } from './record-match-started';
-import { characters } from './test-helpers';
+import { FOUGHT, characters } from './test-helpers';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -43,6 +43,7 @@ describe('finishArenaMatch', () => {
       bracket: '1v1',
       teams: [[a!], [b!]],
       winner: 1,
+      fight: FOUGHT,
     });
     const wantA = updateGlicko2(ra, [{ opponent: teamRating([rb]), score: 0 }]);
     const wantB = updateGlicko2(rb, [{ opponent: teamRating([ra]), score: 1 }]);
@@ -74,7 +75,13 @@ describe('finishArenaMatch', () => {
     expect(history[1]!.ratingAfter).toBeCloseTo(wantB.rating, 9);
     const [e, ...more] = await events(matchId);
     expect(more).toEqual([]);
-    expect(e!.payload).toEqual({ matchId, bracket: '1v1', winners: [b], losers: [a] });
+    expect(e!.payload).toEqual({
+      matchId,
+      bracket: '1v1',
+      winners: [b],
+      losers: [a],
+      weights: { [a!]: 1, [b!]: 1 },
+    });
   });
 
   it('exactly once per match id: repeated and concurrent calls change nothing more', async () => {
@@ -86,6 +93,7 @@ describe('finishArenaMatch', () => {
       bracket: '1v1' as const,
       teams: [[a!], [b!]] as [string[], string[]],
       winner: 0 as const,
+      fight: FOUGHT,
     };
     const results = await Promise.all(Array.from({ length: 5 }, () => finishArenaMatch(d, input)));
     expect(results.filter((r) => r.recorded)).toHaveLength(1);
@@ -111,6 +119,7 @@ describe('finishArenaMatch', () => {
       bracket: '3v3',
       teams,
       winner: 0,
+      fight: FOUGHT,
     });
     expect(participants).toHaveLength(6);
     for (const p of participants) {
@@ -128,7 +137,13 @@ describe('finishArenaMatch', () => {
     const [a, b] = await characters(db, 2);
     await rate(a!, '1v1', { rating: 1700, rd: 60, volatility: 0.06 });
     const matchId = randomUUID();
-    await finishArenaMatch(d, { matchId, bracket: '1v1', teams: [[a!], [b!]], winner: null });
+    await finishArenaMatch(d, {
+      matchId,
+      bracket: '1v1',
+      teams: [[a!], [b!]],
+      winner: null,
+      fight: FOUGHT,
+    });
     // the favourite drew: it loses points, the newcomer gains
     expect((await ratingOf(a!, '1v1'))!.rating).toBeLessThan(1700);
     expect(await ratingOf(b!, '1v1')).toMatchObject({ draws: 1, wins: 0, losses: 0 });
@@ -151,7 +166,13 @@ describe('finishArenaMatch', () => {
     await recordMatchStarted(d, { match });
     const started = d.clock.now();
     d.clock.advance(90_000);
-    await finishArenaMatch(d, { matchId, bracket: '1v1', teams: [[a!], [b!]], winner: 0 });
+    await finishArenaMatch(d, {
+      matchId,
+      bracket: '1v1',
+      teams: [[a!], [b!]],
+      winner: 0,
+      fight: FOUGHT,
+    });
     expect(await db.match.findUniqueOrThrow({ where: { id: matchId } })).toMatchObject({
       createdAt: started,
       endedAt: d.clock.now(),
@@ -168,6 +189,15 @@ describe('finishArenaMatch', () => {
       { matchId: randomUUID(), bracket: '2v2', teams: [[a], [b]], winner: 0 },
       { matchId: '', bracket: '1v1', teams: [[a], [b]], winner: 0 },
       { matchId: randomUUID(), bracket: '1v1', teams: [[a], [b]], winner: 2 },
+      // what the arena saw is not optional, nor negative
+      { matchId: randomUUID(), bracket: '1v1', teams: [[a], [b]], winner: 0, fight: undefined },
+      {
+        matchId: randomUUID(),
+        bracket: '1v1',
+        teams: [[a], [b]],
+        winner: 0,
+        fight: { ...FOUGHT, damageByTeam: [-1, 5] },
+      },
     ];
     for (const input of bad)
       await expectDomainError(finishArenaMatch(d, input as never), 'VALIDATION');

@@ -5,6 +5,10 @@
  * published. Exactly once per match id: the statement that sets the match's endedAt
  * decides, under the participants' row locks (taken in id order, core/lock-order.ts).
  * Ratings are the current season's (the active Season row, held FOR SHARE).
+ * Each result counts as much as its weight (arena-result-weights.ts: an unfought
+ * forfeit, the same opponents again, new accounts): the rating moves that share of
+ * the way, a weightless result is not tallied, and the event carries the weights
+ * (renown and achievements count only what counted).
  */
 import { z } from 'zod';
 import {
@@ -12,8 +16,10 @@ import {
   ARENA_TEAM_SIZE,
   DEFAULT_GLICKO2_RATING,
   IdSchema,
+  isContestedArenaFight,
   teamRating,
   updateGlicko2,
+  weighRatingChange,
   type Glicko2Rating,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
@@ -22,6 +28,7 @@ import { lockLiveCharacters } from '../core/lock-order';
 import { withTxRetry } from '../core/tx-retry';
 import { publishEvent } from '../outbox/publish-event';
 import { lockCurrentSeason } from '../seasons/current-season';
+import { weighArenaResults } from './arena-result-weights';
 
 const team = z.array(IdSchema).min(1).max(3);
 export const FinishArenaMatchSchema = z
@@ -33,6 +40,12 @@ export const FinishArenaMatchSchema = z
     winner: z.union([z.literal(0), z.literal(1)]).nullable(),
     /** when the match was confirmed (default: now, if no recordMatchStarted row exists) */
     startedAt: z.date().optional(),
+    /** what the arena saw: how long they fought, how it ended, the damage each team dealt */
+    fight: z.object({
+      foughtMs: z.number().int().min(0).nullable(),
+      by: z.enum(['defeat', 'timer', 'forfeit']),
+      damageByTeam: z.tuple([z.number().min(0), z.number().min(0)]),
+    }),
   })
   .refine((m) => m.teams.every((t) => t.length <= ARENA_TEAM_SIZE[m.bracket]), 'team too big')
   .refine((m) => new Set(m.teams.flat()).size === m.teams.flat().length, 'a character twice');
@@ -46,6 +59,8 @@ export interface ArenaParticipantChange {
   result: ArenaResult;
   ratingBefore: number;
   ratingAfter: number;
+  /** how much the result counted, 0–1 */
+  weight: number;
 }
 
 const resultOf = (teamIndex: number, winner: 0 | 1 | null): ArenaResult =>
@@ -58,6 +73,7 @@ async function claimMatchEnd(
   m: FinishArenaMatch,
   now: Date,
   season: string,
+  contested: boolean,
 ): Promise<boolean> {
   await tx.match.createMany({
     data: [
@@ -73,7 +89,7 @@ async function claimMatchEnd(
   });
   const won = await tx.match.updateMany({
     where: { id: m.matchId, endedAt: null },
-    data: { endedAt: now, winnerTeam: m.winner, bracket: m.bracket, season },
+    data: { endedAt: now, winnerTeam: m.winner, bracket: m.bracket, season, contested },
   });
   return won.count === 1;
 }
@@ -89,6 +105,7 @@ async function recorded(tx: Tx, matchId: string): Promise<ArenaParticipantChange
     result: (r.result ?? 'draw') as ArenaResult,
     ratingBefore: r.ratingBefore ?? DEFAULT_GLICKO2_RATING.rating,
     ratingAfter: r.ratingAfter ?? DEFAULT_GLICKO2_RATING.rating,
+    weight: r.weight ?? 1,
   }));
 }
 
@@ -108,8 +125,17 @@ export async function finishArenaMatch(
       const season = (await lockCurrentSeason(tx)).key;
       const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
       const now = deps.clock.now();
-      if (!(await claimMatchEnd(tx, m, now, season)))
+      const contested = isContestedArenaFight(m.fight, m.winner);
+      if (!(await claimMatchEnd(tx, m, now, season, contested)))
         return { recorded: false, participants: await recorded(tx, m.matchId) };
+      const weights = await weighArenaResults(tx, {
+        matchId: m.matchId,
+        teams: m.teams,
+        resultOf: (i) => resultOf(i, m.winner),
+        contested,
+        forfeit: m.fight.by === 'forfeit',
+        now,
+      });
 
       const rows = await tx.arenaRating.findMany({
         where: { characterId: { in: ids }, bracket: m.bracket, season },
@@ -124,9 +150,16 @@ export async function finishArenaMatch(
           // a character deleted mid-match keeps no rating; the others are rated as usual
           if (!live.has(characterId)) continue;
           const was = before(characterId);
-          const next = updateGlicko2(was, [{ opponent: sides[1 - i]!, score: SCORE[result] }]);
-          const tally = { wins: result === 'win' ? 1 : 0, losses: result === 'loss' ? 1 : 0 };
-          const draws = result === 'draw' ? 1 : 0;
+          const weight = weights.get(characterId) ?? 0;
+          const full = updateGlicko2(was, [{ opponent: sides[1 - i]!, score: SCORE[result] }]);
+          const next = weighRatingChange(was, full, weight);
+          // a result that counted nothing is history only, not a tally on the board
+          const counts = weight > 0 ? 1 : 0;
+          const tally = {
+            wins: result === 'win' ? counts : 0,
+            losses: result === 'loss' ? counts : 0,
+          };
+          const draws = result === 'draw' ? counts : 0;
           await tx.arenaRating.upsert({
             where: { characterId_bracket_season: { characterId, bracket: m.bracket, season } },
             create: {
@@ -146,7 +179,13 @@ export async function finishArenaMatch(
               updatedAt: now,
             },
           });
-          const row = { team: i, result, ratingBefore: was.rating, ratingAfter: next.rating };
+          const row = {
+            team: i,
+            result,
+            ratingBefore: was.rating,
+            ratingAfter: next.rating,
+            weight,
+          };
           await tx.matchParticipant.upsert({
             where: { matchId_characterId: { matchId: m.matchId, characterId } },
             create: { matchId: m.matchId, characterId, ...row },
@@ -164,6 +203,7 @@ export async function finishArenaMatch(
           // a draw has no winners (the event's rule)
           winners: m.winner === null ? [] : m.teams[m.winner],
           losers: m.winner === null ? [] : m.teams[1 - m.winner]!,
+          weights: Object.fromEntries(weights),
         },
       });
       return {

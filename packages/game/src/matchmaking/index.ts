@@ -40,7 +40,7 @@ export {
   type ArenaParticipantChange,
 } from './finish-arena-match';
 export { penaliseQueueDodgers } from './penalties';
-export { QueuePenaltyError } from './errors';
+export { QueuePenaltyError, LevelRangeError } from './errors';
 export { readQueuePenalty } from './queue-penalty-status';
 export { withdrawPartyTicket } from './withdraw-party-ticket';
 export { requestBackfill, withdrawBackfill, type RequestBackfillInput } from './backfill';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ARENA_QUEUE, JoinQueueInputSchema, type JoinQueueInput, type QueueId } from '@necp/shared';
 import { DomainError } from '../core/errors';
-import { busyError } from './errors';
+import { assertLevelRange, busyError } from './errors';
 import type { MatchmakingDeps } from './matchmaking-deps';
 import { assertNoQueuePenalty } from './penalties';
 import { readQueueStatus, type QueueStatusView } from './queue-status';
@@ -13,8 +13,9 @@ export const queueIdOf = (input: JoinQueueInput): QueueId =>
 
 /**
  * Queue the caller (or the caller's party, as its leader) for a dungeon, an arena
- * bracket or a raid. Refused while serving a queue penalty, and while anyone of
- * the ticket is queued already or in a match (the store checks that atomically).
+ * bracket or a raid. Refused when a member is outside the queue's levels
+ * (LevelRangeError), while serving a queue penalty, and while anyone of the ticket
+ * is queued already or in a match (the store checks that atomically).
  */
 export async function joinQueue(
   deps: MatchmakingDeps,
@@ -30,6 +31,7 @@ export async function joinQueue(
   const request = parsed.data;
   const queue = queueIdOf(request);
   const { partyId, members } = await ticketMembers(deps, input.characterId, request, queue);
+  assertLevelRange(queue, input.characterId, members);
   await assertNoQueuePenalty(deps, input.characterId, members);
   const ratings = members.map((m) => m.rating).filter((r): r is number => r !== null);
   const ticket: QueueTicket = {

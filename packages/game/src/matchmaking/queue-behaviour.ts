@@ -29,6 +29,7 @@ export interface StoreHarness {
 
 const ARENA_1V1 = { queue: 'arena', bracket: '1v1' } as const;
 const ARENA_3V3 = { queue: 'arena', bracket: '3v3' } as const;
+const DUNGEON_LEVEL = { level: 20 }; // within the vault's levels (14–30)
 const sorted = (ids: readonly string[]) => [...ids].sort();
 const teamsOf = (m: MatchState) =>
   m.teams.map((t) => sorted(t.flatMap((x) => x.members.map((y) => y.characterId))));
@@ -54,7 +55,7 @@ export function describeMatchmakingBehaviour(name: string, harness: StoreHarness
 
     it('queues, shows the wait after a reconnect, refuses a second queue, leaves', async () => {
       const { d, clock, peer } = await setup();
-      const a = await character(db);
+      const a = await character(db, { level: 20 });
       expect(await joinQueue(d, { characterId: a, request: ARENA_1V1 })).toMatchObject({
         state: 'queued',
         queue: 'arena_1v1',
@@ -137,7 +138,7 @@ export function describeMatchmakingBehaviour(name: string, harness: StoreHarness
 
     it('dungeon: 1 tank, 1 support, 3 damage; a party brings the roles its leader chose', async () => {
       const { d, clock } = await setup();
-      const duo = await characters(db, 2);
+      const duo = await characters(db, 2, DUNGEON_LEVEL);
       await party(db, duo);
       await expectDomainError(
         joinQueue(d, { characterId: duo[0]!, request: { queue: 'dungeon', role: 'tank' } }),
@@ -155,7 +156,7 @@ export function describeMatchmakingBehaviour(name: string, harness: StoreHarness
         characterId: duo[0]!,
         request: { queue: 'dungeon', role: 'tank', partyRoles: { [duo[1]!]: 'damage' } },
       });
-      const [sup, dmg1, dmg2, extra] = await characters(db, 4);
+      const [sup, dmg1, dmg2, extra] = await characters(db, 4, DUNGEON_LEVEL);
       await joinQueue(d, { characterId: sup!, request: { queue: 'dungeon', role: 'support' } });
       for (const c of [dmg1!, dmg2!, extra!]) {
         clock.advance(1); // queue order decides who of the damage gets in
@@ -171,7 +172,7 @@ export function describeMatchmakingBehaviour(name: string, harness: StoreHarness
 
     it('ready check: all accept → confirmed once; nobody in it can queue until it is released', async () => {
       const { d } = await setup();
-      const [a, b] = await characters(db, 2);
+      const [a, b] = await characters(db, 2, DUNGEON_LEVEL);
       await joinQueue(d, { characterId: a!, request: ARENA_1V1 });
       await joinQueue(d, { characterId: b!, request: ARENA_1V1 });
       const [m] = (await runMatchmakerTick(d)).formed;

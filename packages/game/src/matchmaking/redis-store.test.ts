@@ -6,6 +6,7 @@ import { FakeClock } from '../core/clock';
 import { disposeTestRedis, testDb } from '../accounts/test-deps';
 import { joinQueue } from './join-queue';
 import { describeMatchmakingBehaviour } from './queue-behaviour';
+import { describeLevelBehaviour } from './queue-levels-behaviour';
 import { answerReadyCheck, expireReadyCheck } from './ready-check';
 import { RedisMatchmakingStore } from './redis-store';
 import { releaseMatch } from './release-match';
@@ -33,13 +34,15 @@ function namespace() {
   };
 }
 
-describeMatchmakingBehaviour('Redis', {
+const redisHarness = {
   async open() {
     const ns = namespace();
     const store = new RedisMatchmakingStore(ns.client());
     return { store, peer: () => new RedisMatchmakingStore(ns.client()), close: () => ns.close() };
   },
-});
+};
+describeMatchmakingBehaviour('Redis', redisHarness);
+describeLevelBehaviour('Redis', redisHarness);
 
 describe('two matcher processes on one Redis', () => {
   const db = testDb();

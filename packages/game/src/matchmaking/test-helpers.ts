@@ -7,8 +7,16 @@ import type { Db } from '@necp/db';
 import { FIRST_SEASON_KEY, type ArenaBracket } from '@necp/shared';
 import { FakeClock } from '../core/clock';
 import { newPlayer } from '../inventory/test-helpers';
+import type { FinishArenaMatch } from './finish-arena-match';
 import type { MatchmakingDeps } from './matchmaking-deps';
 import type { MatchmakingStore } from './matchmaking-store';
+
+/** A minute's fight both sides dealt damage in, ended by a defeat: a result that counts in full. */
+export const FOUGHT: FinishArenaMatch['fight'] = {
+  foughtMs: 60_000,
+  by: 'defeat',
+  damageByTeam: [500, 500],
+};
 
 export type TestMatchmakingDeps = MatchmakingDeps & { clock: FakeClock };
 

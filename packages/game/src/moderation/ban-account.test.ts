@@ -121,7 +121,7 @@ describe('banAccount / unbanAccount', () => {
       await expectDomainError(
         ban(actor.id, target.id),
         'FORBIDDEN',
-        'You can only ban or unban accounts below your own role',
+        'You can only ban, unban, mute or unmute accounts below your own role',
       );
     }
     await expectDomainError(ban(player.id, otherMod.id), 'FORBIDDEN');

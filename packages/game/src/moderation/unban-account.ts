@@ -1,12 +1,10 @@
-import { UnbanInputSchema, outranks, type UnbanInput } from '@necp/shared';
+import { UnbanInputSchema, type UnbanInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { isBanned } from '../accounts/ban-check';
-import { lockAccounts } from '../accounts/lock-accounts';
-import { accountNotFound } from '../accounts/set-role';
 import { parseInput } from '../accounts/validation';
 import { publishEvent } from '../outbox/publish-event';
-import { cannotModerate, staffOnly } from './ban-account';
+import { lockModeratedAccount } from './may-moderate';
 
 /**
  * Lifts a ban (same rank rule as banning). The account signs in again itself: its old
@@ -18,12 +16,8 @@ export async function unbanAccount(
   input: UnbanInput & { actorId: string; ip?: string | null },
 ): Promise<{ userId: string }> {
   const { userId } = parseInput(UnbanInputSchema, input);
-  if (userId === input.actorId) throw cannotModerate();
   return deps.db.$transaction(async (tx) => {
-    const { actor, target } = await lockAccounts(tx, input.actorId, userId);
-    if (!actor || !outranks(actor.role, 'PLAYER')) throw staffOnly();
-    if (!target) throw accountNotFound(userId);
-    if (!outranks(actor.role, target.role)) throw cannotModerate();
+    const target = await lockModeratedAccount(tx, input.actorId, userId);
     if (!isBanned(target, deps.clock.ms()))
       throw new DomainError('INVALID_STATE', 'account is not banned', 'This account is not banned');
     await tx.user.update({ where: { id: userId }, data: { bannedUntil: null, banReason: null } });

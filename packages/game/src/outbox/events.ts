@@ -4,6 +4,7 @@
  */
 import {
   ARENA_BRACKETS,
+  QUEST_ACTIONS,
   FRIENDS_MAX,
   GUILD_MEMBERS_MAX,
   NOTIFICATION_KINDS,
@@ -74,6 +75,17 @@ export const QuestCompletedPayloadSchema = z.object({
   periodKey: id,
   xp: z.int().min(0),
   eddies: z.int().min(0),
+});
+
+/**
+ * A character did something an `action` objective counts (posted in the chat, sent
+ * or accepted a party invitation, went solo at the welcome quest's party step).
+ * Written only while such an objective is open (quests/quest-actions.ts), once per
+ * quest run and action.
+ */
+export const QuestActionPayloadSchema = z.object({
+  characterId: id,
+  action: z.enum(QUEST_ACTIONS),
 });
 
 /**
@@ -187,6 +199,8 @@ export const ArenaMatchFinishedPayloadSchema = z.object({
   bracket: z.enum(ARENA_BRACKETS),
   winners: z.array(id).max(3),
   losers: z.array(id).max(3),
+  /** how much each participant's result counted, 0–1 (finishArenaMatch); absent: all of it */
+  weights: z.record(id, z.number().min(0).max(1)).optional(),
 });
 
 /**
@@ -234,6 +248,7 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'area.entered': AreaEnteredPayloadSchema,
   'item.used': ItemUsedPayloadSchema,
   'quest.completed': QuestCompletedPayloadSchema,
+  'quest.action': QuestActionPayloadSchema,
   'account.access_changed': AccountAccessChangedPayloadSchema,
   'character.stats_changed': CharacterStatsChangedPayloadSchema,
   'character.title_changed': CharacterTitleChangedPayloadSchema,
@@ -268,6 +283,7 @@ export type ItemPickedUpPayload = OutboxPayloads['item.picked_up'];
 export type AreaEnteredPayload = OutboxPayloads['area.entered'];
 export type ItemUsedPayload = OutboxPayloads['item.used'];
 export type QuestCompletedPayload = OutboxPayloads['quest.completed'];
+export type QuestActionPayload = OutboxPayloads['quest.action'];
 export type AccountAccessChangedPayload = OutboxPayloads['account.access_changed'];
 export type CharacterStatsChangedPayload = OutboxPayloads['character.stats_changed'];
 export type CharacterTitleChangedPayload = OutboxPayloads['character.title_changed'];

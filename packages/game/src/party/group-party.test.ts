@@ -22,24 +22,48 @@ async function pair(deps: ReturnType<typeof testDeps>) {
 }
 
 describe('a matched group as one party', () => {
-  it('a premade pair and three solos: one party of five, led by the pair’s leader, need/greed; the old party is gone', async () => {
+  it('a premade pair and three solos: the pair’s party stays, led by its leader, the solos join it, need/greed', async () => {
     const deps = testDeps(db);
     const { lead, mate, partyId } = await pair(deps);
     const solos = [await char(), await char(), await char()];
     const ids = [solos[0]!.id, mate.id, solos[1]!.id, lead.id, solos[2]!.id];
+    const joined = () =>
+      db.outboxEvent.count({
+        where: { type: 'party.joined', payload: { path: ['partyId'], equals: partyId } },
+      });
+    const before = await joined();
     const g = await formGroupParty(deps, { memberIds: ids, leaders: [solos[2]!.id] });
-    expect(g).toMatchObject({ formed: true, former: [partyId] });
+    expect(g).toEqual({
+      partyId,
+      former: [],
+      formed: true,
+      premade: [lead.id, mate.id].sort(),
+    });
     const view = (await partyOf(deps, solos[0]!.id))!;
-    expect(view).toMatchObject({ id: g!.partyId, leaderId: lead.id, lootMode: 'need_greed' });
+    expect(view).toMatchObject({ id: partyId, leaderId: lead.id, lootMode: 'need_greed' });
     expect(view.members.map((m) => m.id).sort()).toEqual([...ids].sort());
-    expect(view.members[0]!.id).toBe(lead.id);
-    expect(await db.party.findUnique({ where: { id: partyId } })).toBeNull();
-    // the first party of everyone new to one: party.joined for each member
-    expect(
-      await db.outboxEvent.count({
-        where: { type: 'party.joined', payload: { path: ['partyId'], equals: g!.partyId } },
-      }),
-    ).toBe(5);
+    expect(view.members.slice(0, 2).map((m) => m.id)).toEqual([lead.id, mate.id]);
+    // party.joined for each newcomer only
+    expect((await joined()) - before).toBe(3);
+  });
+
+  it('two premade parties: the larger stays the party, the smaller’s members join it', async () => {
+    const deps = testDeps(db);
+    const big = await pair(deps);
+    const third = await char();
+    const inv = await inviteToParty(deps, { characterId: big.lead.id, name: third.name });
+    await acceptPartyInvite(deps, { characterId: third.id, inviteId: inv.inviteId! });
+    const small = await pair(deps);
+    const ids = [small.lead.id, small.mate.id, big.lead.id, big.mate.id, third.id];
+    const g = await formGroupParty(deps, { memberIds: ids, leaders: [small.lead.id] });
+    expect(g).toEqual({
+      partyId: big.partyId,
+      former: [small.partyId],
+      formed: true,
+      premade: [big.lead.id, big.mate.id, third.id].sort(),
+    });
+    expect((await partyOf(deps, small.mate.id))!.leaderId).toBe(big.lead.id);
+    expect(await db.party.findUnique({ where: { id: small.partyId } })).toBeNull();
   });
 
   it('strangers only: the first of the leaders given (the tank) leads; a party exactly the group is kept', async () => {
@@ -55,6 +79,7 @@ describe('a matched group as one party', () => {
       partyId: g!.partyId,
       former: [],
       formed: false,
+      premade: solos.map((s) => s.id).sort(),
     });
   });
 

@@ -1,11 +1,13 @@
 /**
  * A matched dungeon group plays as one party (docs/instances.md, "The group's party"):
  * strangers matched by the group finder share XP and roll for the chest under the
- * party's loot mode like a premade party does. When the instance opens, the members
- * leave whatever parties they were in (a premade party in the match is all inside it)
- * and form one party — led by the leader of the largest premade party among them, else
- * the first of `leaders` (the tank) — with need/greed loot. A replacement joins it; a
- * member who leaves the dungeon early leaves it. The party outlives the instance, as
+ * party's loot mode like a premade party does. When the instance opens, the largest
+ * premade party in the group (a party that queued together is all inside it) stays
+ * the party it is — its id, its leader — and the others join it, with need/greed
+ * loot; without one, the members form a new party led by the first of `leaders` (the
+ * tank). A replacement joins it; a member who leaves the dungeon early leaves it —
+ * except the premade party's own members (`premade`): leaving an instance never
+ * takes anyone out of the party they came with. The party outlives the instance, as
  * any party does.
  */
 import { PARTY_MAX } from '@necp/shared';
@@ -24,6 +26,8 @@ export interface GroupParty {
   former: string[];
   /** false when the members were already exactly one party (nothing changed) */
   formed: boolean;
+  /** the members whose own party this is (they queued in it): leaving early keeps them in it */
+  premade: string[];
 }
 
 /** One party of the group's members (2 to PARTY_MAX); null when there is no group to make. */
@@ -43,31 +47,44 @@ export async function formGroupParty(
     for (const id of parties) await lockParty(tx, id);
     if (parties.length === 1 && rows.length === ids.length) {
       const size = await tx.partyMember.count({ where: { partyId: parties[0]! } });
-      if (size === ids.length) return { partyId: parties[0]!, former: [], formed: false };
+      if (size === ids.length)
+        return { partyId: parties[0]!, former: [], formed: false, premade: [...ids].sort() };
     }
-    // the leader of the largest premade party in the group, else the first of `leaders`
+    // the largest premade party in the group whose leader is in it stays the party
     const bySize = await tx.party.findMany({
       where: { id: { in: parties } },
-      select: { leaderId: true, _count: { select: { members: true } } },
+      select: { id: true, leaderId: true, _count: { select: { members: true } } },
     });
-    const premadeLead = bySize
+    const home = bySize
       .filter((p) => ids.includes(p.leaderId) && p._count.members > 1)
-      .sort((a, b) => b._count.members - a._count.members)[0]?.leaderId;
-    const leaderId = premadeLead ?? input.leaders.find((l) => ids.includes(l)) ?? ids[0]!;
+      .sort((a, b) => b._count.members - a._count.members || a.id.localeCompare(b.id))[0];
+    const premade = home ? rows.filter((r) => r.partyId === home.id).map((r) => r.characterId) : [];
+    const joiners = ids.filter((id) => !premade.includes(id));
+    // a home party with members outside the group may have no room: a new party then
+    const kept = home && home._count.members + joiners.length <= PARTY_MAX ? home : undefined;
+    const leaderId = kept?.leaderId ?? input.leaders.find((l) => ids.includes(l)) ?? ids[0]!;
 
-    await tx.partyMember.deleteMany({ where: { characterId: { in: ids } } });
-    for (const id of parties) await settleParty(tx, id);
-    const party = await tx.party.create({ data: { leaderId, lootMode: 'need_greed' } });
+    const leaving = kept ? joiners : ids;
+    await tx.partyMember.deleteMany({ where: { characterId: { in: leaving } } });
+    const former = parties.filter((id) => id !== kept?.id);
+    for (const id of former) await settleParty(tx, id);
+    const partyId = kept
+      ? (await tx.party.update({ where: { id: kept.id }, data: { lootMode: 'need_greed' } })).id
+      : (await tx.party.create({ data: { leaderId, lootMode: 'need_greed' } })).id;
     // the leader first: joinedAt orders the roster and the next leader
-    const order = [leaderId, ...ids.filter((id) => id !== leaderId)];
-    const base = deps.clock.ms();
+    const order = kept ? joiners : [leaderId, ...ids.filter((id) => id !== leaderId)];
+    // newcomers after the members already there (a stranger is never next in line to lead)
+    const last = kept
+      ? await tx.partyMember.findFirst({ where: { partyId }, orderBy: { joinedAt: 'desc' } })
+      : null;
+    const base = Math.max(deps.clock.ms(), (last?.joinedAt.getTime() ?? 0) + 1);
     for (const [i, characterId] of order.entries()) {
       await tx.partyMember.create({
-        data: { partyId: party.id, characterId, joinedAt: new Date(base + i) },
+        data: { partyId, characterId, joinedAt: new Date(base + i) },
       });
-      await publishPartyJoined(tx, party.id, characterId);
+      await publishPartyJoined(tx, partyId, characterId);
     }
-    return { partyId: party.id, former: parties, formed: true };
+    return { partyId, former, formed: true, premade: kept ? premade.sort() : [] };
   });
 }
 

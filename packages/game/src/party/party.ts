@@ -20,6 +20,7 @@ import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
 import { notify } from '../notifications/notifications';
 import { publishEvent } from '../outbox/publish-event';
+import { creditQuestAction } from '../quests/quest-actions';
 
 export type PartyView = PartyViewMsg;
 
@@ -88,8 +89,11 @@ export async function inviteToParty(
   if (await deps.db.partyMember.findUnique({ where: { characterId: target.id } }))
     throw new DomainError('CONFLICT', 'already in party', `${target.name} is already in a party.`);
   // the blocked side is not told: the invitation "goes out" and nothing is written
-  if (await isBlocked(deps, target.id, me))
+  // (but for the inviter's own quest lesson, which counts an invitation sent)
+  if (await isBlocked(deps, target.id, me)) {
+    await creditQuestAction(deps.db, me, 'party');
     return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
+  }
   const expiresAt = new Date(deps.clock.ms() + PARTY_INVITE_MS);
   const invite = await deps.db.$transaction(async (tx) => {
     const row = await tx.partyInvite.upsert({
@@ -104,6 +108,7 @@ export async function inviteToParty(
       title: `${name} invited you to a party`,
       body: `The invitation lasts ${PARTY_INVITE_MS / 1000} seconds.`,
     });
+    await creditQuestAction(tx, me, 'party');
     return row;
   });
   return {
@@ -114,7 +119,7 @@ export async function inviteToParty(
   };
 }
 
-/** party.joined (achievements), in the transaction that made the membership. */
+/** party.joined (achievements) and a quest's party lesson, in the transaction that made the membership. */
 export async function publishPartyJoined(
   tx: Tx,
   partyId: string,
@@ -125,6 +130,8 @@ export async function publishPartyJoined(
     key: `party.joined:${partyId}:${characterId}:${randomUUID()}`,
     payload: { partyId, characterId },
   });
+  // a quest's party lesson counts joining one too (being invited is teaming up)
+  await creditQuestAction(tx, characterId, 'party');
 }
 
 /** Accept an invitation made to you (not expired; the party not full; you in none). */

@@ -35,6 +35,8 @@ export async function acceptQuest(
     assertNearContact(c, contact);
     if (quest.dialogueOnly)
       throw questRefused(quest.id, `Ask ${contact.name} about it in conversation`);
+    if (quest.givenAtCreation)
+      throw questRefused(quest.id, 'Only a newcomer to the city gets this job');
     const { ctx } = await lockQuestContext(tx, c, deps.clock.now());
     const row = await startQuestTx(tx, ctx, quest);
     return { quest: questView(quest, withRow(ctx, row), row) };

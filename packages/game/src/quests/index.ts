@@ -1,6 +1,8 @@
 // The quest domain's entry points (routers, sim, other domains); internals stay in their files.
 export { acceptQuest, abandonQuest } from './accept-quest';
 export { turnInQuest } from './turn-in-quest';
+export { creditQuestAction, reportQuestAction } from './quest-actions';
+export { startQuestsGivenAtCreationTx } from './given-at-creation';
 export { getQuestLog, questLogOf } from './quest-log';
 export { applyQuestTrigger, type TriggerEventKey } from './apply-trigger';
 export type { QuestTrigger } from './progress';

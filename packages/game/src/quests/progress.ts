@@ -2,7 +2,13 @@
  * Objective progress (pure): what a trigger adds to which objective, `requires`
  * ordering, caps at the target, and the progress a quest starts with.
  */
-import { objectiveTarget, zoneById, type Quest, type QuestObjective } from '@necp/shared';
+import {
+  objectiveTarget,
+  zoneById,
+  type Quest,
+  type QuestAction,
+  type QuestObjective,
+} from '@necp/shared';
 import type { Flags } from '../flags/flags';
 import type { Progress } from './quest-rows';
 
@@ -14,7 +20,8 @@ export type QuestTrigger =
   | { kind: 'use'; templateId: string; zoneId: string; x: number; y: number }
   | { kind: 'talk'; contactId: string }
   | { kind: 'skill_check'; checkId: string }
-  | { kind: 'flag'; key: string };
+  | { kind: 'flag'; key: string }
+  | { kind: 'action'; action: QuestAction };
 
 /** The area a reach/use objective names (content check guarantees it exists). */
 export function objectiveArea(o: QuestObjective) {
@@ -46,6 +53,8 @@ export function triggerAmount(o: QuestObjective, t: QuestTrigger): number {
       return t.kind === 'skill_check' && t.checkId === o.checkId ? 1 : 0;
     case 'choice':
       return t.kind === 'flag' && t.key === o.flag ? 1 : 0;
+    case 'action':
+      return t.kind === 'action' && t.action === o.action ? 1 : 0;
   }
 }
 

@@ -17,7 +17,13 @@ export interface QuestSubscriberOptions {
   notify(characterId: string, msg: QuestUpdateMsg): void;
 }
 
-const QUEST_EVENT_TYPES = ['npc.killed', 'item.picked_up', 'area.entered', 'item.used'] as const;
+const QUEST_EVENT_TYPES = [
+  'npc.killed',
+  'item.picked_up',
+  'area.entered',
+  'item.used',
+  'quest.action',
+] as const;
 type QuestEventType = (typeof QUEST_EVENT_TYPES)[number];
 
 /** Sends the notices once the drain's transaction committed; one failing send does not stop the rest. */
@@ -39,7 +45,7 @@ export function notifyAfterCommit<M>(
   });
 }
 
-/** The one character and trigger of a pickup, an area entered or an item used. */
+/** The one character and trigger of a pickup, an area entered, an item used or an action. */
 function triggerOf(event: OutboxEvent<Exclude<QuestEventType, 'npc.killed'>>): {
   characterId: string;
   trigger: QuestTrigger;
@@ -65,6 +71,10 @@ function triggerOf(event: OutboxEvent<Exclude<QuestEventType, 'npc.killed'>>): {
         characterId: p.characterId,
         trigger: { kind: 'use', templateId: p.templateId, zoneId: p.zoneId, x: p.x, y: p.y },
       };
+    }
+    case 'quest.action': {
+      const p = event.payload;
+      return { characterId: p.characterId, trigger: { kind: 'action', action: p.action } };
     }
   }
 }
@@ -96,7 +106,7 @@ async function handleEvent(
 }
 
 /**
- * Outbox subscriber `quests`: kills, pickups, areas reached and items used advance
+ * Outbox subscriber `quests`: kills, pickups, areas reached, items used and actions advance
  * objectives (once per event key per character, see applyQuestTrigger); kills also
  * fail quests with `npcKilled`. After commit, each change is pushed to its player.
  */

@@ -1,4 +1,4 @@
-import { QUESTS, type Quest, type QuestStatus } from '@necp/shared';
+import { QUESTS, offeredByGiver, type Quest, type QuestStatus } from '@necp/shared';
 import type { QuestContext } from './context';
 import { questPeriodKey } from './periods';
 import { unmetPrerequisite } from './prerequisites';
@@ -33,7 +33,7 @@ export function acceptRefusal(quest: Quest, ctx: QuestContext): string | null {
 /** Quests the contact offers to this character now (the '!' marker and the dialogue's offer list). */
 export const offersOf = (contactId: string, ctx: QuestContext): Quest[] =>
   QUESTS.filter(
-    (q) => q.giverId === contactId && !q.dialogueOnly && acceptRefusal(q, ctx) === null,
+    (q) => q.giverId === contactId && offeredByGiver(q) && acceptRefusal(q, ctx) === null,
   );
 
 /** Quests ready to be handed in at the contact (the '?' marker). */

@@ -1,7 +1,8 @@
 /**
  * Domain events as guild renown (shared GUILD_RENOWN_POINTS): which members an event
  * credits and with how much. A quest credits its runner; a dungeon or raid clear every
- * character inside; an arena match its winners (a draw nobody); earned achievements
+ * character inside; an arena match its winners as much as their win counted (a draw
+ * nobody; matchmaking/arena-result-weights.ts); earned achievements
  * their points. Pure: the guild each member is in is read when the event is handled.
  */
 import { GUILD_RENOWN_POINTS, achievementRenown, type RenownSource } from '@necp/shared';
@@ -42,8 +43,17 @@ export function renownCreditsOf(event: OutboxEvent<RenownEventType>): RenownCred
       );
     case 'raid.cleared':
       return each(event.payload.characterIds, 'raid_cleared', GUILD_RENOWN_POINTS.raid_cleared);
-    case 'arena.match_finished':
-      return each(event.payload.winners, 'arena_won', GUILD_RENOWN_POINTS.arena_won);
+    case 'arena.match_finished': {
+      // a win earns its weight's share (an unfought forfeit, a repeat: little or nothing)
+      const { winners, weights } = event.payload;
+      return winners.flatMap((characterId) =>
+        each(
+          [characterId],
+          'arena_won',
+          Math.floor(GUILD_RENOWN_POINTS.arena_won * (weights?.[characterId] ?? 1)),
+        ),
+      );
+    }
     case 'achievement.earned':
       return each(
         [event.payload.characterId],

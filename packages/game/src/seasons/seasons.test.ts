@@ -31,6 +31,7 @@ import { endDueSeason } from './end-season';
 import { readLeaderboardOfSeason, readSeasonStandings } from './read-season-standings';
 import { SEASON_MAIL_SENDER } from './season-rewards';
 import { runSeasonTick } from './season-job';
+import { FOUGHT } from '../matchmaking/test-helpers';
 
 const db = outboxTestDb('gameSeasons', 8);
 const DAY = 86_400_000;
@@ -71,6 +72,7 @@ const fight = (winners: Runner[], losers: Runner[]) =>
     bracket: winners.length === 1 ? '1v1' : '3v3',
     teams: [winners.map((r) => r.id), losers.map((r) => r.id)],
     winner: 0,
+    fight: FOUGHT,
   });
 
 const seasonMails = (characterId: string) =>

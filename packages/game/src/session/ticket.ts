@@ -6,15 +6,20 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
-import { SIM_TICKET_TTL_SECONDS } from '@necp/shared';
+import { IdSchema, SIM_TICKET_TTL_SECONDS } from '@necp/shared';
 import { DomainError } from '../core/errors';
 
 const ISSUER = 'necp-web';
 const AUDIENCE = 'necp-sim';
 
+/**
+ * A signature proves who minted a ticket, not that its claims are sane: every id is
+ * held to IdSchema, so one with a NUL (PostgreSQL refuses it) is an invalid ticket,
+ * not an internal error at the handshake.
+ */
 export const SimTicketClaimsSchema = z.object({
-  sub: z.string(), // user id
-  cid: z.string(), // character id
+  sub: IdSchema, // user id
+  cid: IdSchema, // character id
   role: z.enum(['PLAYER', 'MODERATOR', 'ADMIN']),
   /** the account's sessionVersion when minted (a later revocation voids the ticket) */
   sv: z.int().min(0),
@@ -22,8 +27,8 @@ export const SimTicketClaimsSchema = z.object({
    * the login session (sign-in) that minted it: signing that session out disconnects
    * the sockets opened with it. Absent only on tickets signed by tools (the bench).
    */
-  sid: z.string().min(1).max(64).optional(),
-  jti: z.string(),
+  sid: IdSchema.optional(),
+  jti: IdSchema,
   exp: z.number(),
 });
 export type SimTicketClaims = z.infer<typeof SimTicketClaimsSchema>;

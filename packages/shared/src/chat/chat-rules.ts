@@ -124,6 +124,12 @@ export const AFK_AFTER_MS = 5 * 60_000;
 export const PRESENCE_REFRESH_MS = 60_000;
 /** … and a presence not refreshed for this long (its sim died) reads as offline. */
 export const PRESENCE_STALE_MS = 3 * 60_000;
+/**
+ * A closed connection is offline only if no new one holds the character this long
+ * after: entering or leaving an instance, a move to another sim or a dropped link
+ * reconnects within it, and friends hear of no leaving.
+ */
+export const PRESENCE_LEAVE_GRACE_MS = 15_000;
 
 /** friend:presence — a friend came online, went AFK, changed district or left. */
 export interface FriendPresenceMsg {

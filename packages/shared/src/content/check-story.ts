@@ -18,7 +18,12 @@ import type { ItemTemplate } from './item-schema';
 import type { LootCondition, LootRef, LootTable } from './loot-schema';
 import type { NpcTemplate } from './npc-schema';
 import { LEVEL_CAP } from './progression';
-import type { FlagRequirement, Quest, QuestObjective } from './quest-schema';
+import {
+  CLIENT_REPORTED_ACTIONS,
+  type FlagRequirement,
+  type Quest,
+  type QuestObjective,
+} from './quest-schema';
 import type { Skill } from './skills';
 import type { Vendor } from './vendor-schema';
 import type { Obstacle, ZoneContent } from './zones';
@@ -493,7 +498,28 @@ function checkObjective(ix: Index, q: Quest, o: QuestObjective, p: Report) {
     case 'choice':
       if (!ix.flags.has(o.flag)) p(`flag ${o.flag} is never set`);
       break;
+    case 'action':
+      // the client may claim these itself: only the once-only welcome quest may count them
+      if ((CLIENT_REPORTED_ACTIONS as readonly string[]).includes(o.action) && !q.givenAtCreation)
+        p(
+          `action ${o.action} is reported by the client: only a quest given at creation may count it`,
+        );
+      break;
   }
+}
+
+/** A quest every new character starts with: once, for anyone, never offered again. */
+function checkGivenAtCreation(q: Quest, p: Report) {
+  if (q.repeat !== 'none' || q.retryable)
+    p('a quest given at creation is done once (not repeatable or retryable)');
+  if (q.dialogueOnly) p('a quest given at creation is not also dialogueOnly');
+  const pre = q.prerequisites;
+  if (
+    pre.level > 1 ||
+    pre.quests.length + pre.notQuests.length + pre.standing.length + pre.flags.length > 0 ||
+    pre.classes !== undefined
+  )
+    p('a quest given at creation has no prerequisites (every new character starts it)');
 }
 
 function checkFlagRequirement(ix: Index, f: FlagRequirement, p: Report) {
@@ -579,6 +605,7 @@ function checkQuests(ix: Index, problems: Problems) {
     if (q.repeat !== 'none' && q.chain)
       p(`a ${q.repeat} quest cannot be part of chain ${q.chain.id}`);
     if (q.dialogueOnly && !ix.started.has(q.id)) p('dialogueOnly, but no dialogue starts it');
+    if (q.givenAtCreation) checkGivenAtCreation(q, p);
   }
 
   const cycle = findCycle(

@@ -927,6 +927,34 @@ describe('checkContent reports broken story content', () => {
       ]);
     });
 
+    it('a quest given at creation that repeats, has prerequisites, or a client-reported action elsewhere', () => {
+      expect(
+        story(
+          'quest ',
+          quests(
+            {
+              ...quest('q_welcome'),
+              retryable: true,
+              prerequisites: { level: 2, quests: ['q_street_cred'] },
+            },
+            {
+              ...streetCred,
+              objectives: [
+                ...streetCred.objectives,
+                { id: 'solo', kind: 'action', label: 'Go solo', action: 'party' },
+                { id: 'say', kind: 'action', label: 'Say hi', action: 'chat' },
+              ],
+            },
+          ),
+        ),
+      ).toEqual([
+        'quest q_welcome: prerequisite level 2 is above the quest level 1',
+        'quest q_welcome: a quest given at creation is done once (not repeatable or retryable)',
+        'quest q_welcome: a quest given at creation has no prerequisites (every new character starts it)',
+        'quest q_street_cred: objective solo: action party is reported by the client: only a quest given at creation may count it',
+      ]);
+    });
+
     it('chains with a gap, or a later step that requires no earlier one', () => {
       expect(
         story(

@@ -10,6 +10,8 @@ import { LootTableSchema, type LootTable, type LootTableInput } from './loot-sch
 
 /** The quest whose evidence drops from Watson thugs and the shipment crate (quests wire it later). */
 export const LOST_SHIPMENT_QUEST_ID = 'q_lost_shipment';
+/** The welcome quest (quests/welcome.ts): its tag drops from street thugs while it is active. */
+export const WELCOME_QUEST_ID = 'q_welcome';
 
 const gear = (levelBelow = 8) => [
   { pool: { kind: 'weapon' as const, levelBelow }, weight: 2 },
@@ -138,6 +140,11 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         chance: 0.35,
         condition: { questActive: LOST_SHIPMENT_QUEST_ID },
         entries: [{ item: 'junk_shipping_manifest', weight: 1 }],
+      },
+      {
+        // the welcome quest's loot lesson: every thug carries a tag while it is active
+        condition: { questActive: WELCOME_QUEST_ID },
+        entries: [{ item: 'welcome_gang_tag', weight: 1 }],
       },
     ],
     currency: { min: 3, max: 12 },

@@ -33,6 +33,20 @@ export const QUEST_STATUSES = ['unavailable', 'available', ...QUEST_STATES] as c
 export type QuestStatus = (typeof QUEST_STATUSES)[number];
 
 export const QUEST_REPEATS = ['none', 'daily', 'weekly'] as const;
+
+/**
+ * Things a player does that an `action` objective counts (the welcome quest teaches
+ * them): `chat` — a message posted in any channel; `party` — a party invitation sent
+ * or accepted, or, for a player alone, opening the party window.
+ */
+export const QUEST_ACTIONS = ['chat', 'party'] as const;
+export type QuestAction = (typeof QUEST_ACTIONS)[number];
+/**
+ * Actions the client may report itself (opening a window is only visible to it). Only
+ * quests given at creation may count them (checkContent): they reward once, a little.
+ */
+export const CLIENT_REPORTED_ACTIONS = ['party'] as const satisfies readonly QuestAction[];
+export type ClientReportedAction = (typeof CLIENT_REPORTED_ACTIONS)[number];
 export type QuestRepeat = (typeof QUEST_REPEATS)[number];
 
 const ObjectiveBase = z.object({
@@ -77,6 +91,8 @@ export const QuestObjectiveSchema = z.discriminatedUnion('kind', [
   ObjectiveBase.extend({ kind: z.literal('skill_check'), checkId: Id }),
   /** a decision made in dialogue: done once the flag is set (to any value) */
   ObjectiveBase.extend({ kind: z.literal('choice'), flag: FlagKeySchema }),
+  /** doing something the game teaches (QUEST_ACTIONS): chatting, inviting to a party */
+  ObjectiveBase.extend({ kind: z.literal('action'), action: z.enum(QUEST_ACTIONS) }),
 ]);
 export type QuestObjective = z.infer<typeof QuestObjectiveSchema>;
 export type QuestObjectiveKind = QuestObjective['kind'];
@@ -177,6 +193,11 @@ export const QuestSchema = z.object({
   chain: z.object({ id: Id, name: z.string(), step: z.int().min(1).max(20) }).optional(),
   /** offered only through a dialogue effect (`start_quest`), not in the giver's quest list */
   dialogueOnly: z.boolean().default(false),
+  /**
+   * started for every new character when it is created (the welcome quest), never
+   * offered by its giver: characters made before it existed never get it
+   */
+  givenAtCreation: z.boolean().default(false),
   /** may be accepted again after failing or abandoning it */
   retryable: z.boolean().default(true),
   /** extra attribute/skill hints shown in the offer ("Cool helps here") */
@@ -184,6 +205,9 @@ export const QuestSchema = z.object({
 });
 export type Quest = z.infer<typeof QuestSchema>;
 export type QuestInput = z.input<typeof QuestSchema>;
+
+/** Whether the giver offers the quest in its list (not through dialogue or at creation only). */
+export const offeredByGiver = (q: Quest): boolean => !q.dialogueOnly && !q.givenAtCreation;
 
 /** Period key stored for one-time quests (CharacterQuest.periodKey). */
 export const ONCE_PERIOD_KEY = 'once';

@@ -8,9 +8,12 @@ import { LOST_SHIPMENT_QUEST_ID } from './loot-tables';
 import { QuestSchema, type Quest, type QuestInput } from './quest-schema';
 import { CITY_CENTER_QUESTS } from './quests/city-center';
 import { WATSON_QUESTS } from './quests/watson';
+import { WELCOME_QUESTS } from './quests/welcome';
 import { WESTBROOK_QUESTS } from './quests/westbrook';
 
 export const QUEST_INPUTS: readonly QuestInput[] = [
+  // the welcome quest every new character starts with (quests/welcome.ts)
+  ...WELCOME_QUESTS,
   // ── Watson (1–12) ───────────────────────────────────────────────────────
   {
     id: 'q_street_cred',
@@ -232,5 +235,7 @@ const BY_ID = new Map(QUESTS.map((q) => [q.id, q]));
 export const questById = (id: string): Quest | undefined => BY_ID.get(id);
 export const questsGivenBy = (contactId: string): Quest[] =>
   QUESTS.filter((q) => q.giverId === contactId);
+/** Quests every new character starts with (the welcome quest). */
+export const QUESTS_GIVEN_AT_CREATION: readonly Quest[] = QUESTS.filter((q) => q.givenAtCreation);
 export const questsTurnedInAt = (contactId: string): Quest[] =>
   QUESTS.filter((q) => q.turnInId === contactId);

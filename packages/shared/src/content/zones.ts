@@ -285,6 +285,8 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
     ],
     areas: [
       { id: 'kabuki_market', name: 'Kabuki Market', x: 256, y: 256, radius: 18 },
+      // between the start and the plaza punks, out of their aggro range (q_welcome's first step)
+      { id: 'plaza_edge', name: 'Plaza Edge', x: 260, y: 274, radius: 4 },
       { id: 'watson_docks', name: 'Watson Docks', x: 416, y: 150, radius: 22 },
       { id: 'jig_jig_street', name: 'Jig-Jig Street', x: 290, y: 128, radius: 16 },
       { id: 'northside', name: 'Northside', x: 160, y: 440, radius: 24 },

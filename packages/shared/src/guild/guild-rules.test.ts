@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { QUESTS } from '../content/quests';
+import { loginRewardFor } from '../rules/login-rewards';
 import {
+  GUILD_CREATE_FEE,
   GUILD_DEFAULT_RANKS,
   GUILD_MEMBERS_MAX,
   GuildBankLogInputSchema,
@@ -96,5 +99,14 @@ describe('guild rules', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('guild founding in a first evening', () => {
+  it('the day-1 login reward and the level 1–2 quests pay the fee (kills not counted)', () => {
+    const quests = QUESTS.filter((q) => q.level <= 2 && q.prerequisites.level <= 2);
+    const earned = loginRewardFor(1).eddies + quests.reduce((sum, q) => sum + q.rewards.eddies, 0);
+    expect(quests.length).toBeGreaterThanOrEqual(3);
+    expect(earned).toBeGreaterThanOrEqual(GUILD_CREATE_FEE);
   });
 });

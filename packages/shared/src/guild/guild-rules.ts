@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { CharacterNameRefSchema, IdSchema, TextSchema } from '../schemas/primitives';
 
-/** Founding a guild costs this many eddies (a sink: ledger reason `guild_fee`). */
-export const GUILD_CREATE_FEE = 1_000;
+/**
+ * Founding a guild costs this many eddies (a sink: ledger reason `guild_fee`). A new
+ * character earns it in its first evening: the day-1 login reward and the level 1–2
+ * Watson quests pay ¥240, the kills on the way ~¥8 each (docs/social.md "Guilds").
+ */
+export const GUILD_CREATE_FEE = 200;
 /** Members of a guild, leader included. */
 export const GUILD_MEMBERS_MAX = 100;
 /** A guild invitation lasts this long. */

@@ -14,13 +14,18 @@ export const MAIL_BODY_MAX = 2_000;
 export const MAIL_ATTACHMENTS_MAX = 6;
 /** Most eddies one mail carries, and the largest cash on delivery. */
 export const MAIL_EDDIES_MAX = 1_000_000_000;
-/** Postage of any player mail (a sink) … */
-export const MAIL_POSTAGE_BASE = 30;
-/** … plus this much per attached item. */
-export const MAIL_POSTAGE_PER_ATTACHMENT = 30;
 /**
- * Player mail carrying items, eddies or a cash-on-delivery arrives this long after
- * it is sent (anti-laundering; the operator may change it: MAIL_DELIVERY_DELAY_MINUTES).
+ * Postage of any player mail (a sink) … — small enough for a level-1 character (the
+ * day-1 login reward alone pays for five one-item mails), large enough that mail is
+ * not free to spam.
+ */
+export const MAIL_POSTAGE_BASE = 5;
+/** … plus this much per attached item. */
+export const MAIL_POSTAGE_PER_ATTACHMENT = 5;
+/**
+ * Player mail carrying items, eddies or a cash-on-delivery between players who do
+ * not trust each other yet (mail-delivery.ts) arrives this long after it is sent
+ * (anti-laundering; the operator may change it: MAIL_DELIVERY_DELAY_MINUTES).
  * Text-only and system mail arrive at once.
  */
 export const MAIL_DELIVERY_DELAY_MS = 60 * 60_000;

@@ -1,3 +1,4 @@
 export * from './queue-rules';
 export * from './queue-schemas';
 export * from './queue-messages';
+export * from './queue-levels';

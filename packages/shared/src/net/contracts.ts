@@ -379,6 +379,8 @@ export interface EntityInfo {
   item?: DropItemInfo;
   /** drops only: who may pick it up before `freeAt` (null: anyone) */
   ownerCharacterId?: string | null;
+  /** drops only: the owner's name, while it has one ("Reserved for Kira — free in 23 s") */
+  ownerName?: string;
   /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
   freeAt?: number;
   /** players in a guild: its tag, shown before the name ([TAG] Name) */
@@ -398,6 +400,12 @@ export interface EntityInfo {
   classId?: string;
   /** players and npcs: true while dead (a player waiting to respawn, an NPC corpse) */
   dead?: boolean;
+  /**
+   * players only: true while its client is gone and the character waits out the
+   * reconnect window (RECONNECT_GRACE_MS) in the world: drawn dimmed, "disconnected"
+   * on its plate; a reconnect describes it again without the flag
+   */
+  disconnected?: boolean;
   /** status effects on it when it entered view */
   effects?: EffectBrief[];
 }

@@ -1,2 +1,3 @@
 export * from './glicko2';
 export * from './arena-brackets';
+export * from './arena-result-weight';

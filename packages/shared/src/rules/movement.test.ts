@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   refillBudget,
+  refillPlayout,
   spendBudget,
   stepPosition,
   normalizeDirection,
+  MAX_INPUT_MS,
   MOVE_BUDGET_CAP_MS,
+  PLAYOUT_CAP_MS,
   type Vec2,
 } from './movement';
 import type { Obstacle } from '../content/zones';
@@ -37,6 +40,11 @@ describe('movement rules', () => {
     expect(r.grantedMs).toBeCloseTo(55);
     expect(r.budget.availableMs).toBeCloseTo(0);
     expect(refillBudget({ availableMs: 0 }, 10_000).availableMs).toBe(MOVE_BUDGET_CAP_MS);
+  });
+  it('play-out banks 1.5× real time up to one full input', () => {
+    expect(refillPlayout(0, 50)).toBeCloseTo(75);
+    expect(refillPlayout(75, 50)).toBe(PLAYOUT_CAP_MS);
+    expect(PLAYOUT_CAP_MS).toBeGreaterThanOrEqual(MAX_INPUT_MS);
   });
 });
 

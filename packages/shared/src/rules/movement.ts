@@ -12,6 +12,16 @@ export const MAX_INPUT_MS = 100;
 export const MOVE_TIME_TOLERANCE = 0.1;
 /** …and banks at most this much unused time, so a burst after lag is bounded. */
 export const MOVE_BUDGET_CAP_MS = 250;
+/**
+ * Play-out: inputs that arrive bunched (a client timer firing late on a busy machine,
+ * network jitter) are applied at up to PLAYOUT_RATE × real time instead of all in one
+ * tick, so the others see a player walk on, not jump (a 150 ms burst was a 0.9 m step
+ * in one tick). Each tick banks PLAYOUT_RATE × its length, up to PLAYOUT_CAP_MS; an
+ * input waits (queued, unacked) while the bank holds less than it is granted. The cap
+ * is two steady inputs' worth, so a backlog drains at half a tick per tick.
+ */
+export const PLAYOUT_RATE = 1.5;
+export const PLAYOUT_CAP_MS = MAX_INPUT_MS;
 /** A client-side position this far from the server's is corrected by snapping. */
 export const SNAP_DISTANCE = 4;
 
@@ -114,6 +124,11 @@ export function spendBudget(
 ): { grantedMs: number; budget: MoveBudget } {
   const grantedMs = Math.max(0, Math.min(requestedMs, b.availableMs));
   return { grantedMs, budget: { availableMs: b.availableMs - grantedMs } };
+}
+
+/** The play-out bank after `elapsedMs` of real time (see PLAYOUT_RATE). */
+export function refillPlayout(playoutMs: number, elapsedMs: number): number {
+  return Math.min(PLAYOUT_CAP_MS, playoutMs + elapsedMs * PLAYOUT_RATE);
 }
 
 export function distance(a: Vec2, b: Vec2): number {

@@ -10,12 +10,22 @@ describe('ratePassword', () => {
     ['Neo_Runner2024', /username, your email/],
     ['neo.runner@example.com', /username, your email/],
     ['qwertyuiop', /too easy to guess/],
+    // the game's own words (issue 25: these passed)
+    ['Cyberpunk2077', /name of the game/],
+    ['NightCity2077', /name of the game/],
+    ['Necp2024!!', /name of the game/],
+    ['Arasaka-Watson', /name of the game/],
   ])('refuses %j with a helpful message', async (password, message) => {
     const r = await ratePassword(password, inputs);
     expect(r.ok).toBe(false);
     expect(r.score).toBeLessThan(MIN_PASSWORD_SCORE);
     expect(r.message).toMatch(/^This password is too easy to guess\. /);
     expect(r.message).toMatch(message);
+  });
+
+  it('still accepts a good password that merely mentions the game', async () => {
+    expect(await ratePassword('vortex Arasaka plum ledger 88', inputs)).toMatchObject({ ok: true });
+    expect(await ratePassword('t7#Qm!x9Lw@2', inputs)).toMatchObject({ ok: true });
   });
 
   it('accepts a long passphrase of unrelated words', async () => {

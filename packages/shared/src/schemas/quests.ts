@@ -4,11 +4,12 @@
  * renders: everything a window needs, computed on the server.
  */
 import { z } from 'zod';
-import type {
-  QuestObjectiveKind,
-  QuestRepeat,
-  QuestStatus,
-  ReputationDelta,
+import {
+  CLIENT_REPORTED_ACTIONS,
+  type QuestObjectiveKind,
+  type QuestRepeat,
+  type QuestStatus,
+  type ReputationDelta,
 } from '../content/quest-schema';
 import type { ReputationTier } from '../rules/reputation';
 import type { SkillCheckResult } from '../rules/skill-check';
@@ -37,6 +38,16 @@ export type AcceptQuestInput = z.infer<typeof AcceptQuestInputSchema>;
 /** Anywhere: gives up an active or ready quest. */
 export const AbandonQuestInputSchema = CharacterIdInputSchema.extend({ questId: QuestId });
 export type AbandonQuestInput = z.infer<typeof AbandonQuestInputSchema>;
+
+/**
+ * Something only the client sees the player do (CLIENT_REPORTED_ACTIONS: going solo
+ * at the welcome quest's party step). Counts only for an `action` objective of a
+ * quest given at creation, once.
+ */
+export const ReportQuestActionInputSchema = CharacterIdInputSchema.extend({
+  action: z.enum(CLIENT_REPORTED_ACTIONS, { error: 'Invalid action' }),
+});
+export type ReportQuestActionInput = z.infer<typeof ReportQuestActionInputSchema>;
 
 /** At the turn-in contact; `choice` is the picked reward's templateId when the quest offers a choice. */
 export const TurnInQuestInputSchema = CharacterIdInputSchema.extend({

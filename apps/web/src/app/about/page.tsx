@@ -4,9 +4,18 @@ import info from '@iconify-json/game-icons/info.json';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { GameIcon } from '@/game/icons/game-icon';
+import { SITE_SOCIAL, socialMetadata } from '@/server/og/social-metadata';
 import { getSession } from '@/server/session';
 
-export const metadata: Metadata = { title: 'About' };
+export function generateMetadata(): Metadata {
+  return socialMetadata({
+    ...SITE_SOCIAL,
+    title: 'About',
+    description:
+      'About NECP, the open neon city MMO: who made the icons, the licence, how to host it.',
+    path: '/about',
+  });
+}
 export const dynamic = 'force-dynamic';
 
 /**

@@ -8,6 +8,7 @@ import {
   arenaWaiting,
 } from '../testing/arena-fixtures';
 import {
+  arenaEndView,
   arenaEnemyEids,
   arenaOutcome,
   arenaSides,
@@ -98,6 +99,18 @@ describe('3… 2… 1… FIGHT', () => {
     expect(countdownCue('fighting', ARENA_MATCH_MS - 1_500)).toBeNull();
     expect(countdownCue('waiting', 20_000)).toBeNull();
     expect(countdownCue('over', 0)).toBeNull();
+  });
+});
+
+describe('the end of the match: one presentation', () => {
+  it('fallen: "You are out" until the match ends, then the result replaces it', () => {
+    expect(arenaEndView({ inArena: true, selfDead: true, hasResult: false })).toBe('out');
+    expect(arenaEndView({ inArena: true, selfDead: true, hasResult: true })).toBe('result');
+    expect(arenaEndView({ inArena: true, selfDead: false, hasResult: true })).toBe('result');
+  });
+  it('nothing while fighting, and nothing of the arena outside it', () => {
+    expect(arenaEndView({ inArena: true, selfDead: false, hasResult: false })).toBeNull();
+    expect(arenaEndView({ inArena: false, selfDead: true, hasResult: false })).toBeNull();
   });
 });
 

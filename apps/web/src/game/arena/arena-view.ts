@@ -83,6 +83,20 @@ export const healthFraction = (m: Pick<ArenaMemberState, 'health' | 'maxHealth'>
 
 export type ArenaOutcome = 'victory' | 'defeat' | 'draw';
 
+/**
+ * The one end-of-match presentation (hud/arena/arena-result.tsx): fallen, you see
+ * "You are out" until the match ends; then the result replaces it — never both.
+ * Null outside an arena (the ordinary death screen's case) and while still fighting.
+ */
+export function arenaEndView(s: {
+  inArena: boolean;
+  selfDead: boolean;
+  hasResult: boolean;
+}): 'result' | 'out' | null {
+  if (s.hasResult) return 'result';
+  return s.inArena && s.selfDead ? 'out' : null;
+}
+
 export function arenaOutcome(r: Pick<ArenaResultMsg, 'winner' | 'you'>): ArenaOutcome {
   if (r.winner === null) return 'draw';
   return r.winner === r.you ? 'victory' : 'defeat';

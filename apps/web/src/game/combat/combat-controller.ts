@@ -117,7 +117,7 @@ export class CombatController {
       this.target,
     );
     if (next === null) {
-      this.flash('No enemies in view');
+      this.flash('No enemies in range');
       return;
     }
     this.setTarget(next);

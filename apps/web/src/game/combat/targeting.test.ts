@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityAt, nextTabTarget, type Targetable } from './targeting';
+import { TAB_TARGET_RANGE_M, entityAt, nextTabTarget, type Targetable } from './targeting';
 
 const npc = (eid: number, x: number, y: number, p: Partial<Targetable> = {}): Targetable => ({
   eid,
@@ -48,6 +48,17 @@ describe('Tab targeting', () => {
 
   it('orders by distance from where you are now', () => {
     expect(nextTabTarget(list, { x: 30, y: 0 }, null)).toBe(1);
+  });
+
+  it('reaches no farther than 30 m: an enemy 46 m away is never picked', () => {
+    expect(TAB_TARGET_RANGE_M).toBe(30);
+    expect(nextTabTarget([npc(1, 46, 0)], me, null)).toBeNull();
+    const mixed = [npc(1, 46, 0), npc(2, 0, 29.5), npc(3, 31, 0)];
+    expect(nextTabTarget(mixed, me, null)).toBe(2);
+    // cycling stays inside the reach
+    expect(nextTabTarget(mixed, me, 2)).toBe(2);
+    // the reach can be given (an ability's own range)
+    expect(nextTabTarget(mixed, me, null, 20)).toBeNull();
   });
 });
 

@@ -16,19 +16,28 @@ export interface Targetable {
 }
 
 /**
- * The next Tab target: living hostiles (NPCs and arena enemies alike) ordered by
- * distance from `self`.
+ * How far Tab (and the phone's target button) reaches: the longest ability range
+ * (25 m) and a few steps to walk in. A wide screen shows hostiles far beyond it, and
+ * a pick out of reach answers every ability with "Out of range".
+ */
+export const TAB_TARGET_RANGE_M = 30;
+
+/**
+ * The next Tab target: living hostiles (NPCs and arena enemies alike) within
+ * `range` metres, ordered by distance from `self`.
  * Without a target (or one that is not in that list) the nearest one; otherwise the
- * one after the current, wrapping around. null when nothing hostile is in view.
+ * one after the current, wrapping around. null when nothing hostile is in reach.
  */
 export function nextTabTarget(
   candidates: Iterable<Targetable>,
   self: Vec2,
   current: number | null,
+  range: number = TAB_TARGET_RANGE_M,
 ): number | null {
   const list = [...candidates]
     .filter((c) => c.hostile && !c.dead)
     .map((c) => ({ eid: c.eid, d: distance(self, c) }))
+    .filter((c) => c.d <= range)
     // ties by eid: the order must not flip between two equally far hostiles
     .sort((a, b) => a.d - b.d || a.eid - b.eid);
   if (list.length === 0) return null;

@@ -150,7 +150,6 @@ function QuantityBody(p: {
           aria-label="Quantity"
           value={value}
           onChange={(e) => setValue(e.target.value.replace(/[^0-9]/g, ''))}
-          onKeyDown={(e) => e.key === 'Escape' && p.onCancel()}
         />
         <button
           type="button"

@@ -1,10 +1,13 @@
 'use client';
 /** Heads-up display over the canvas: who you are, where you are, and the link state. */
+import { useRef } from 'react';
 import { resourceLabel } from '../combat/resource';
 import { useInventory } from '../items/use-inventory';
 import { EffectIcons } from './combat/effect-icons';
 import { ConnectionIndicator } from './connection-indicator';
 import { InstanceLeaveButton } from './instance-leave-button';
+import { KeyHelp } from './key-help';
+import { useDockHeight } from './use-dock-height';
 import { WeightBar } from './items/weight-bar';
 import { useGame } from './store-context';
 
@@ -16,6 +19,9 @@ export function Hud() {
   const effects = useGame((s) => s.selfEffects);
   const inCombat = combat?.state.inCombat ?? false;
   const { model: inv } = useInventory();
+  // the chat window docks above this card, however tall it grows (chat.css)
+  const where = useRef<HTMLElement>(null);
+  useDockHeight(where, '--where-h');
   const frac =
     self && self.maxHealth > 0 ? Math.max(0, Math.min(1, self.health / self.maxHealth)) : 0;
   return (
@@ -71,7 +77,7 @@ export function Hud() {
         </div>
       </section>
 
-      <section className="hud-card hud__where">
+      <section ref={where} className="hud-card hud__where" data-testid="hud-where">
         <span className="hud__zone" data-testid="hud-zone">
           {zone?.name ?? '—'}
         </span>
@@ -82,23 +88,7 @@ export function Hud() {
         <InstanceLeaveButton />
       </section>
 
-      <p className="hud-card hud__help" data-testid="hud-help">
-        <kbd>W</kbd>
-        <kbd>A</kbd>
-        <kbd>S</kbd>
-        <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities ·{' '}
-        <kbd>E</kbd> talk / use · <kbd>F</kbd> loot · <kbd>J</kbd> quests · <kbd>R</kbd> rep ·{' '}
-        <kbd>O</kbd> friends · <kbd>G</kbd> guild ·{' '}
-        <span className="ach__help">
-          <kbd>Y</kbd> achievements
-        </span>{' '}
-        ·{' '}
-        <span className="rk__help">
-          <kbd>U</kbd> rankings
-        </span>{' '}
-        · <kbd>K</kbd> group finder · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro ·{' '}
-        <kbd>L</kbd> log · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu
-      </p>
+      <KeyHelp />
     </div>
   );
 }

@@ -1,15 +1,34 @@
 'use client';
 /**
- * What the keys do here, bottom centre: "F Pick up …" / "F Open …", "E Talk to
+ * What the keys do here, bottom centre: "F Pick up …" / "F Open …" (a drop not
+ * yours yet offers no key: "⛒ Mantis Blades Reserved for Kira — free in 23 s"), "E Talk to
  * Regina Jones (Fixer)", "E Ride the metro", "E Use bank terminal", "E Check mail".
  * E goes to the first of contact → metro → bank → mail (input/key-actions.ts); the
- * others show their own keys (T, B, M). Every row is also a button.
+ * others show their own keys (T, B, M). Every row is also a button. On touch the
+ * rows name the touch control instead ("Tap TALK": the use button's face).
  */
 import type { CSSProperties } from 'react';
-import { contextKeyAction } from '../input/key-actions';
+import {
+  contextKeyAction,
+  hintControl,
+  type ContextKeyAction,
+  type HintRow,
+} from '../input/key-actions';
 import { rarityColor } from '../items/rarity';
 import { useGameSession } from './game-session';
 import { useGame } from './store-context';
+import { useTouchInput } from './touch/use-touch-input';
+
+/** The key, or on touch "Tap" and the use button's face, that a row answers to. */
+function HintKey({ row, e, touch }: { row: HintRow; e: ContextKeyAction; touch: boolean }) {
+  const c = hintControl(row, e, touch);
+  if (!c.tap) return <kbd data-testid="hint-key">{c.label}</kbd>;
+  return (
+    <span className="hint__tap" data-testid="hint-key">
+      Tap{c.label && <span className="hint__use">{c.label}</span>}
+    </span>
+  );
+}
 
 export function InteractionHint() {
   const reach = useGame((s) => s.reach);
@@ -24,6 +43,7 @@ export function InteractionHint() {
   const setPanel = useGame((s) => s.setPanel);
   const riding = useGame((s) => s.ride !== null);
   const { commands } = useGameSession();
+  const touch = useTouchInput();
 
   const e = contextKeyAction({
     contactNear: contact,
@@ -43,21 +63,22 @@ export function InteractionHint() {
     <div className="hint" data-testid="interaction-hint" data-kind={kind}>
       {reach?.kind === 'drop' &&
         (reach.locked ? (
-          <p className="hint__row hint__row--locked">
+          <p className="hint__row hint__row--locked" data-testid="hint-reserved">
             <span className="hint__lock">⛒</span>
             <b style={{ '--rarity': rarityColor(reach.rarity) } as CSSProperties}>{reach.name}</b>
-            <span className="muted">— not yours yet</span>
+            <span className="muted">{reach.reserved}</span>
           </p>
         ) : (
           <button type="button" className="hint__row" onClick={commands.interact}>
-            <kbd>F</kbd> Pick up
+            <HintKey row="pickup" e={e} touch={touch} /> Pick up
             <b style={{ '--rarity': rarityColor(reach.rarity) } as CSSProperties}>{reach.name}</b>
             {reach.quantity > 1 && <span className="muted">×{reach.quantity}</span>}
           </button>
         ))}
       {reach?.kind === 'crate' && (
         <button type="button" className="hint__row" onClick={commands.interact}>
-          <kbd>F</kbd> Open <b className="hint__crate">{reach.name}</b>
+          <HintKey row="pickup" e={e} touch={touch} /> Open{' '}
+          <b className="hint__crate">{reach.name}</b>
         </button>
       )}
       {showContact && (
@@ -68,7 +89,8 @@ export function InteractionHint() {
           data-contact-id={contact.id}
           onClick={() => commands.talk(contact.id)}
         >
-          <kbd>E</kbd> Talk to <b className="hint__contact">{contact.name}</b>
+          <HintKey row="talk" e={e} touch={touch} /> Talk to{' '}
+          <b className="hint__contact">{contact.name}</b>
           {contact.title && <span className="hint__title">({contact.title})</span>}
         </button>
       )}
@@ -79,7 +101,7 @@ export function InteractionHint() {
           data-testid="hint-metro"
           onClick={() => setPanel('travel', true)}
         >
-          <kbd>{e === 'metro' ? 'E' : 'T'}</kbd>
+          <HintKey row="metro" e={e} touch={touch} />
           <span className="hint__metro" aria-hidden>
             M
           </span>
@@ -89,7 +111,7 @@ export function InteractionHint() {
       )}
       {showBank && (
         <button type="button" className="hint__row" onClick={commands.toggleBank}>
-          <kbd>{e === 'bank' ? 'E' : 'B'}</kbd> Use <b className="hint__bank">{bank.name}</b>
+          <HintKey row="bank" e={e} touch={touch} /> Use <b className="hint__bank">{bank.name}</b>
         </button>
       )}
       {showMail && (
@@ -99,7 +121,8 @@ export function InteractionHint() {
           data-testid="hint-mail"
           onClick={commands.toggleMail}
         >
-          <kbd>{e === 'mail' ? 'E' : 'M'}</kbd> Check mail <b className="hint__mail">{mail.name}</b>
+          <HintKey row="mail" e={e} touch={touch} /> Check mail{' '}
+          <b className="hint__mail">{mail.name}</b>
         </button>
       )}
     </div>

@@ -58,7 +58,6 @@ export function ReportBody(p: {
         rows={3}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && p.onCancel()}
       />
       <div className="modal__actions">
         <button type="button" className="btn btn--ghost btn--small" onClick={p.onCancel}>

@@ -28,6 +28,14 @@ const PROTECTED = [
   '[data-testid=item-menu]',
   '[data-testid=low-health-alert]',
   '[data-testid=chat-window]',
+  // the party, its loot rolls and invitations, the boss bar, the arena board, the bell
+  '[data-testid=party-frames]',
+  '.lootcards',
+  '.pinvites',
+  '[data-testid=boss-bar]',
+  '.arena-board',
+  '.bell',
+  '.bell__panel',
   // matchmaking: the queue chip and the ready check
   '.qchip',
   '.rcheck',

@@ -5,13 +5,14 @@
  * T metro (at a station), M mailbox (at a mail terminal),
  * F pick up / open, E use what is in front of you (talk to a contact, ride the
  * metro, the bank or mail terminal, else pick up),
- * Tab next target, 1–6 abilities, L combat log, Enter the chat input (the chat
- * window itself sends with Enter and leaves with Esc). Esc closes the topmost thing
- * (dialog, menu, conversation, shop, windows, the target) before it opens the
+ * Tab next target, 1–6 abilities, L combat log, H or ? the key list, Enter the chat input (the chat
+ * window itself sends with Enter). Esc follows the one layer rule
+ * (input/layer-stack.ts): a text field is left first, then the top-most open thing
+ * closes, one per press; with nothing open it clears the target, then opens the
  * game menu. Ignored while typing and during a metro ride.
  */
 import { useEffect } from 'react';
-import { escapeAction } from '../input/key-actions';
+import { closeLayer, escapeStep } from '../input/layer-stack';
 import type { GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
 import { runContextAction } from './touch/context-action';
@@ -38,27 +39,12 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
       const s = store.getState();
       if (s.kicked || s.fatal || s.ride || s.transfer) return;
       if (e.key === 'Escape') {
-        switch (escapeAction(s)) {
-          case 'dialog':
-            return s.setDialog(null);
-          case 'contextMenu':
-            return s.setContextMenu(null);
-          case 'menu':
-            return s.setMenuOpen(false);
-          case 'dialogue':
-            return s.closeDialogue();
-          case 'vendor':
-            return s.closeVendor();
-          case 'panels':
-            for (const k of Object.keys(s.panels) as (keyof typeof s.panels)[])
-              if (s.panels[k]) s.setPanel(k, false);
-            return;
-          case 'target':
-            if (commands.clearTarget()) return;
-            return s.setMenuOpen(true);
-          case 'none':
-            return;
-        }
+        // the one Esc rule (input/layer-stack.ts): the top-most layer first
+        const step = escapeStep(s.layers, { typing: isTyping(e.target), selfDead: s.selfDead });
+        if (step.kind === 'blur' && e.target instanceof HTMLElement) return e.target.blur();
+        if (step.kind === 'close') return closeLayer(s, step.layer);
+        if (step.kind === 'target-or-menu' && !commands.clearTarget()) s.setMenuOpen(true);
+        return;
       }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
       if (s.menuOpen || s.dialog) return;
@@ -88,6 +74,9 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
           return s.togglePanel('rankings');
         case 'KeyK':
           return s.togglePanel('queue');
+        case 'KeyH':
+        case 'Slash': // '?'
+          return s.toggleKeyHelp();
         case 'KeyN':
           return s.setNotificationsOpen(!s.notificationsOpen);
         case 'KeyT':

@@ -117,6 +117,7 @@ export const ITEM_ICONS: Readonly<Record<string, string>> = {
   junk_poster_idol: 'target-poster',
   junk_vinyl_record: 'compact-disc',
   // quest items
+  welcome_gang_tag: 'medal-skull',
   junk_shipping_manifest: 'papers',
   regina_data_drop: 'usb-key',
   bitw_container_shard: 'usb-key',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextKeyAction, escapeAction, type EscapeState } from './key-actions';
+import { contextKeyAction, hintControl } from './key-actions';
 
 const near = { id: 'x' };
 
@@ -25,42 +25,19 @@ describe('contextKeyAction (E)', () => {
   });
 });
 
-describe('escapeAction', () => {
-  const calm: EscapeState = {
-    dialog: null,
-    contextMenu: null,
-    dialogue: null,
-    vendorContactId: null,
-    menuOpen: false,
-    panels: { inventory: false, quests: false },
-  };
-  it('peels one layer per press, the conversation and the shop before windows', () => {
-    const all: EscapeState = {
-      dialog: {},
-      contextMenu: {},
-      dialogue: { contactId: 'regina' },
-      vendorContactId: 'koji',
-      menuOpen: false,
-      panels: { inventory: true, quests: false },
-    };
-    expect(escapeAction(all)).toBe('dialog');
-    expect(escapeAction({ ...all, dialog: null })).toBe('contextMenu');
-    expect(escapeAction({ ...all, dialog: null, contextMenu: null })).toBe('dialogue');
-    expect(escapeAction({ ...all, dialog: null, contextMenu: null, dialogue: null })).toBe(
-      'vendor',
-    );
-    expect(escapeAction({ ...calm, panels: { inventory: true } })).toBe('panels');
-    expect(escapeAction(calm)).toBe('target');
+describe('hintControl: what a hint names', () => {
+  it('on a keyboard: E for what E does, else the row key', () => {
+    expect(hintControl('talk', 'talk', false)).toEqual({ tap: false, label: 'E' });
+    expect(hintControl('pickup', 'interact', false)).toEqual({ tap: false, label: 'F' });
+    expect(hintControl('metro', 'talk', false)).toEqual({ tap: false, label: 'T' });
+    expect(hintControl('bank', 'bank', false)).toEqual({ tap: false, label: 'E' });
   });
-  it('closes the game menu before anything underneath it', () => {
-    expect(
-      escapeAction({ ...calm, menuOpen: true, dialogue: {}, panels: { inventory: true } }),
-    ).toBe('menu');
-  });
-  it('never opens the game menu over the death screen', () => {
-    expect(escapeAction({ ...calm, selfDead: true })).toBe('none');
-    expect(escapeAction({ ...calm, selfDead: true, panels: { inventory: true } })).toBe('none');
-    // a menu that was open already still closes
-    expect(escapeAction({ ...calm, selfDead: true, menuOpen: true })).toBe('menu');
+  it('on touch: never a key — the use button by its face, or tap the row', () => {
+    expect(hintControl('talk', 'talk', true)).toEqual({ tap: true, label: 'TALK' });
+    expect(hintControl('pickup', 'interact', true)).toEqual({ tap: true, label: 'USE' });
+    expect(hintControl('mail', 'mail', true)).toEqual({ tap: true, label: 'MAIL' });
+    // the use button talks to the contact here: the metro row is tapped itself
+    expect(hintControl('metro', 'talk', true)).toEqual({ tap: true, label: null });
+    expect(hintControl('pickup', 'talk', true)).toEqual({ tap: true, label: null });
   });
 });

@@ -2,8 +2,7 @@
  * What the context keys do right now, as pure functions of the HUD state (the
  * hotkey hook runs the answer). E is "use the thing in front of you": a contact
  * beats the metro, the metro beats the bank terminal, the bank the mail terminal,
- * anything else is F's job.
- * Esc peels the topmost layer off the screen, one per press.
+ * anything else is F's job. (Esc: input/layer-stack.ts.)
  */
 import type { PanelId } from '../store/ui-types';
 
@@ -26,33 +25,44 @@ export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
   return 'interact';
 }
 
-export type EscapeAction =
-  'dialog' | 'contextMenu' | 'dialogue' | 'vendor' | 'panels' | 'target' | 'menu' | 'none';
+/** A row of the interaction hint: what it offers. */
+export type HintRow = 'pickup' | 'talk' | 'metro' | 'bank' | 'mail';
 
-export interface EscapeState {
-  dialog: unknown;
-  contextMenu: unknown;
-  dialogue: unknown;
-  vendorContactId: string | null;
-  menuOpen: boolean;
-  panels: Record<string, boolean>;
-  /** flatlined: the death screen (and its Respawn button) owns the screen */
-  selfDead?: boolean;
-}
+/** The touch "use" button's face for each context action (hud/touch/touch-controls.tsx). */
+export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
+  talk: 'Talk',
+  metro: 'Metro',
+  bank: 'Bank',
+  mail: 'Mail',
+  interact: 'Use',
+};
+
+const ROW_ACTION: Record<HintRow, ContextKeyAction> = {
+  pickup: 'interact',
+  talk: 'talk',
+  metro: 'metro',
+  bank: 'bank',
+  mail: 'mail',
+};
+const ROW_KEY: Record<HintRow, string> = {
+  pickup: 'F',
+  talk: 'E',
+  metro: 'T',
+  bank: 'B',
+  mail: 'M',
+};
 
 /**
- * Esc: a modal, a context menu, the conversation, the shop, open windows — then
- * 'target' (the caller clears the target, or opens the game menu when there is
- * none). With the game menu open, Esc closes it before anything underneath.
- * While dead Esc never opens the menu: it would cover the Respawn button.
+ * What the hint names for a row. On a keyboard: E when E does it (the context key),
+ * else the row's own key. On touch there are no keys: the use button, by its face,
+ * when it does this row ("Tap TALK"), else the row itself ("Tap": it is a button).
  */
-export function escapeAction(s: EscapeState): EscapeAction {
-  if (s.dialog) return 'dialog';
-  if (s.contextMenu) return 'contextMenu';
-  if (s.menuOpen) return 'menu';
-  if (s.selfDead) return 'none';
-  if (s.dialogue) return 'dialogue';
-  if (s.vendorContactId) return 'vendor';
-  if (Object.values(s.panels).some(Boolean)) return 'panels';
-  return 'target';
+export function hintControl(
+  row: HintRow,
+  e: ContextKeyAction,
+  touch: boolean,
+): { tap: boolean; label: string | null } {
+  const byUse = ROW_ACTION[row] === e;
+  if (touch) return { tap: true, label: byUse ? CONTEXT_LABEL[e].toUpperCase() : null };
+  return { tap: false, label: byUse && row !== 'pickup' ? 'E' : ROW_KEY[row] };
 }

@@ -25,7 +25,7 @@ describe('InterpolationBuffer', () => {
   });
 
   it("renders with the pacing's delay and restarts by its interval", () => {
-    const pacing = { intervalMs: 100, delayMs: () => 150 };
+    const pacing = { intervalMs: 100, renderAt: (now: number) => now - 150 };
     const b = new InterpolationBuffer({ x: 0, y: 0 }, 1000, pacing);
     b.push({ x: 1, y: 0 }, 1100);
     b.push({ x: 2, y: 0 }, 1200);

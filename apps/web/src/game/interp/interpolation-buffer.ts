@@ -1,22 +1,29 @@
 /**
  * Positions of another entity, stamped with when they arrived, rendered a delay
  * in the past so there are (almost) always two samples to interpolate between:
- * remote movement looks smooth despite 10–20 Hz snapshots and jitter. The delay
- * and the usual time between samples come from a Pacing (TickClock adapts both
- * to the stream), or are fixed.
+ * remote movement looks smooth despite 10–20 Hz snapshots and jitter. The time
+ * drawn and the usual time between samples come from a Pacing (TickClock's
+ * playback clock, which slows down rather than run past the newest sample), or
+ * a fixed delay.
+ *
+ * Never extrapolates: a still entity is in no snapshot, so "no news" cannot be
+ * told from "late news" — guessing ahead would overshoot every stop and walk back.
  */
 import type { Vec2 } from '@necp/shared';
 
 /** the least delay (and the fixed one without a Pacing) */
 export const INTERP_DELAY_MS = 100;
 
-/** How the stream is paced: the time between frames and the render delay, both adapting. */
+/** How the stream is paced: the usual time between frames, and the time drawn at `now`. */
 export interface Pacing {
   readonly intervalMs: number;
-  delayMs(now: number): number;
+  renderAt(now: number): number;
 }
-/** Keep this much history; older samples can never be rendered again. */
-const KEEP_MS = 1000;
+/**
+ * Keep this much history: the playback clock may fall this far behind the newest
+ * frame (after a stall: up to its reset threshold plus the largest delay, TickClock).
+ */
+const KEEP_MS = 2000;
 
 interface Sample {
   t: number;
@@ -53,11 +60,14 @@ export class InterpolationBuffer {
     return { x: s.x, y: s.y };
   }
 
-  /** Position at render time `now - delay` (default: the pacing's delay, else INTERP_DELAY_MS). */
+  /** Position at render time `now - delay` (default: the pacing's render time, else `now - INTERP_DELAY_MS`). */
   sample(now: number, delay?: number): Vec2 {
-    if (delay === undefined)
-      delay = typeof this.pacing === 'number' ? INTERP_DELAY_MS : this.pacing.delayMs(now);
-    const t = now - delay;
+    const t =
+      delay !== undefined
+        ? now - delay
+        : typeof this.pacing === 'number'
+          ? now - INTERP_DELAY_MS
+          : this.pacing.renderAt(now);
     const s = this.samples;
     const first = s[0]!;
     if (t <= first.t) return { x: first.x, y: first.y };

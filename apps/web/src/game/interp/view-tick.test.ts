@@ -27,13 +27,13 @@ describe('TickClock', () => {
     expect(c.viewTick(0)).toBe(0);
   });
 
-  it('stamps a burst of late frames with their even arrival times, not the burst instant', () => {
+  it('stamps frames with their tick, however bunched they arrive', () => {
     const c = new TickClock(50);
-    c.observe(100, 5000);
-    c.observe(101, 5050);
-    // a 300 ms stall: ticks 102..107 arrive together
-    for (let t = 102; t <= 107; t++) c.observe(t, 5350);
-    expect([102, 105, 107].map((t) => c.arrivalOf(t))).toEqual([5100, 5250, 5350]);
+    expect(c.observe(100, 5000)).toBe(5000);
+    expect(c.observe(101, 5050)).toBe(5050);
+    // a 300 ms stall: ticks 102..107 arrive together, still 50 ms apart
+    const stamps = [102, 103, 104, 105, 106, 107].map((t) => c.observe(t, 5350));
+    expect(stamps).toEqual([5100, 5150, 5200, 5250, 5300, 5350]);
   });
 
   it('follows a lasting rise in latency', () => {
@@ -51,24 +51,39 @@ describe('TickClock', () => {
       // a frame every 100 ms, up to 30 ms late
       const arrive = t * 50 + 20 + ((t * 7) % 31);
       for (; now < arrive; now += 16) {
-        const at = now - c.delayMs(now);
+        const at = c.renderAt(now);
         expect(at).toBeGreaterThanOrEqual(drawn);
         drawn = at;
       }
       c.observe(t, arrive);
     }
     expect(c.intervalMs).toBe(100);
-    // gap 100 + lateness ≤ 30 + margin 15: a newer sample is always there
-    expect(c.delayMs(now)).toBeGreaterThan(125);
-    expect(c.delayMs(now)).toBeLessThanOrEqual(145);
+    // how far behind "now in server time" others are drawn: gap 100 + lateness ≤ 30 + margin
+    const behind = now - c.arrivalOf(0) - c.renderAt(now);
+    expect(behind).toBeGreaterThan(125);
+    expect(behind).toBeLessThanOrEqual(175);
   });
 
-  it('keeps the least delay on a steady 20 Hz stream', () => {
+  it('keeps about the least delay on a steady 20 Hz stream', () => {
     const c = new TickClock(50);
     for (let t = 0; t <= 100; t++) {
       c.observe(t, t * 50 + 20);
-      c.delayMs(t * 50 + 20);
+      c.renderAt(t * 50 + 20);
     }
-    expect(c.delayMs(5100)).toBe(INTERP_DELAY_MS);
+    expect(5020 - c.arrivalOf(0) - c.renderAt(5020)).toBeCloseTo(INTERP_DELAY_MS, -1);
+  });
+
+  it('hops over a quiet span (no frames: nothing changed) instead of lagging behind it', () => {
+    const c = new TickClock(50);
+    for (let t = 0; t <= 20; t += 2) {
+      c.observe(t, t * 50 + 20);
+      c.renderAt(t * 50 + 20);
+    }
+    // 5 s of silence, then frames again
+    for (let now = 1020; now < 6020; now += 33) c.renderAt(now);
+    c.observe(120, 6020);
+    c.observe(122, 6120);
+    // drawn a delay behind the new frames at once, not 5 s behind them
+    expect(6120 - c.arrivalOf(0) - c.renderAt(6120)).toBeLessThan(200);
   });
 });

@@ -19,8 +19,11 @@ import {
   parseEddies,
   postagePreview,
   pruneAttachments,
+  deliveryText,
+  sentStateText,
   sentText,
   sortInbox,
+  waitText,
   toSendInput,
   unreadBadge,
   validateDraft,
@@ -182,8 +185,8 @@ describe('compose', () => {
     expect(validateDraft(draft({ body: 'bad\u0000' }), ctx).body).toBeTruthy();
   });
   it('refuses what the purse cannot pay, with the sum', () => {
-    const e = validateDraft(draft({ eddies: '50' }), { selfName: 'Vee', purse: 60 });
-    expect(e._).toBe('Not enough eddies: ¥80 needed (postage ¥30 + ¥50 sent).');
+    const e = validateDraft(draft({ eddies: '50' }), { selfName: 'Vee', purse: 54 });
+    expect(e._).toBe('Not enough eddies: ¥55 needed (postage ¥5 + ¥50 sent).');
     expect(validateDraft(draft(), { selfName: null, purse: null })).toEqual({});
   });
   it('attaches bag stacks up to the limit, never a bound one; again changes how many', () => {
@@ -254,11 +257,48 @@ describe('compose', () => {
   });
   it('tells the sender when it arrives', () => {
     expect(sentText({ to: 'Jackie', postage: 60, deliverAt: 1000 }, 1000)).toBe(
-      'Mail sent to Jackie (postage ¥60) — it arrives now.',
+      'Mail sent to Jackie (postage ¥60) — it arrives at once.',
     );
     expect(sentText({ to: 'Jackie', postage: 60, deliverAt: 3_600_000 }, 0)).toBe(
       'Mail sent to Jackie (postage ¥60) — it arrives in 60 min.',
     );
+  });
+
+  it('says before Send when it will arrive, and why', () => {
+    const item = draft({
+      attachments: [{ itemId: 'i1', templateId: 'stim_basic', quantity: 1, stack: 1 }],
+    });
+    expect(deliveryText(null, draft())).toBe('Text only: it arrives at once.');
+    expect(deliveryText(null, item)).toMatch(/who it is for decides/);
+    expect(deliveryText({ delayMs: 0, reason: 'friends' }, item)).toBe(
+      'Arrives at once: friends for 2+ days.',
+    );
+    expect(deliveryText({ delayMs: 0, reason: 'guildmates' }, item)).toBe(
+      'Arrives at once: guildmates for 2+ days.',
+    );
+    expect(deliveryText({ delayMs: 3_600_000, reason: 'stranger' }, item)).toMatch(
+      /^Arrives in 60 min: items and eddies wait/,
+    );
+    expect(deliveryText({ delayMs: 3_600_000, reason: 'new_account' }, item)).toMatch(
+      /^Arrives in 60 min: an account younger than 7 days/,
+    );
+    expect(waitText(3 * 3_600_000)).toBe('in 3 h');
+    expect(deliveryText({ delayMs: 0, reason: 'stranger' }, item)).toBe('Arrives at once.');
+  });
+
+  it('a sent mail: on its way with the time left, delivered, returned', () => {
+    const now = 10_000_000;
+    expect(sentStateText({ state: 'on_its_way', deliverAt: now + 42 * 60_000 }, now)).toBe(
+      'arrives in 42 min',
+    );
+    // the list is older than the clock: arrived meanwhile
+    expect(sentStateText({ state: 'on_its_way', deliverAt: now - 60_000 }, now)).toBe(
+      'delivered 1 min ago',
+    );
+    expect(sentStateText({ state: 'delivered', deliverAt: now - 3 * 3_600_000 }, now)).toBe(
+      'delivered 3 h ago',
+    );
+    expect(sentStateText({ state: 'returned', deliverAt: now }, now)).toBe('returned to you');
   });
 });
 

@@ -12,8 +12,13 @@ import {
   MAIL_SYSTEM_SENDER,
   MailBodySchema,
   MailSubjectSchema,
+  MAIL_TRUST_ACCOUNT_MS,
+  MAIL_TRUST_FRIENDS_MS,
+  MAIL_TRUST_GUILD_MS,
   mailPostage,
+  type MailQuote,
   type MailSendInput,
+  type SentMailSummary,
   type MailSummary,
   type ZoneInfo,
 } from '@necp/shared';
@@ -288,16 +293,62 @@ export function pruneAttachments(
   return changed ? { ...d, attachments } : d;
 }
 
-/** "Sent to Ana — arrives in 60 min." / "… arrives now." */
+/** "at once" · "in 42 min" · "in 3 h": how long until a mail arrives. */
+export function waitText(ms: number): string {
+  if (ms < MINUTE) return 'at once';
+  if (ms < 2 * HOUR) return `in ${Math.ceil(ms / MINUTE)} min`;
+  return `in ${Math.ceil(ms / HOUR)} h`;
+}
+
+/** "Mail sent to Ana (postage ¥10) — it arrives in 60 min." / "… it arrives at once." */
 export function sentText(r: { to: string; postage: number; deliverAt: number }, now: number) {
-  const wait = r.deliverAt - now;
-  const when =
-    wait < MINUTE
-      ? 'it arrives now'
-      : wait < 2 * HOUR
-        ? `it arrives in ${Math.ceil(wait / MINUTE)} min`
-        : `it arrives in ${Math.ceil(wait / HOUR)} h`;
-  return `Mail sent to ${r.to} (postage ${yen(r.postage)}) — ${when}.`;
+  return `Mail sent to ${r.to} (postage ${yen(r.postage)}) — it arrives ${waitText(r.deliverAt - now)}.`;
+}
+
+/** Whether a draft carries anything of value (then its delay depends on the recipient). */
+export const draftCarriesValue = (d: MailDraft): boolean =>
+  d.attachments.length > 0 || (parseEddies(d.eddies) ?? 0) > 0 || (parseEddies(d.cod) ?? 0) > 0;
+
+const trustDays = (ms: number) => Math.round(ms / DAY);
+
+/**
+ * The line above Send: when this mail will arrive and why — from the server's quote
+ * (mail.quote; null while there is none yet) — before anything is sent.
+ */
+export function deliveryText(
+  q: Pick<MailQuote, 'delayMs' | 'reason'> | null,
+  d: MailDraft,
+): string {
+  if (!q)
+    return draftCarriesValue(d)
+      ? 'With items or eddies: who it is for decides when it arrives.'
+      : 'Text only: it arrives at once.';
+  const when = `Arrives ${waitText(q.delayMs)}`;
+  // the operator turned the delay off (MAIL_DELIVERY_DELAY_MINUTES=0): nothing to explain
+  if (q.delayMs === 0 && (q.reason === 'stranger' || q.reason === 'new_account')) return `${when}.`;
+  switch (q.reason) {
+    case 'text':
+      return `${when}: text only.`;
+    case 'friends':
+      return `${when}: friends for ${trustDays(MAIL_TRUST_FRIENDS_MS)}+ days.`;
+    case 'guildmates':
+      return `${when}: guildmates for ${trustDays(MAIL_TRUST_GUILD_MS)}+ days.`;
+    case 'new_account':
+      return `${when}: an account younger than ${trustDays(MAIL_TRUST_ACCOUNT_MS)} days waits (anti-laundering).`;
+    case 'stranger':
+      return `${when}: items and eddies wait, but not between friends or guildmates of ${trustDays(MAIL_TRUST_FRIENDS_MS)}+ days (anti-laundering).`;
+  }
+}
+
+/** A Sent row's state: "arrives in 42 min" · "delivered 3 h ago" · "returned to you". */
+export function sentStateText(
+  m: Pick<SentMailSummary, 'state' | 'deliverAt'>,
+  now: number,
+): string {
+  if (m.state === 'returned') return 'returned to you';
+  if (m.state === 'on_its_way' && m.deliverAt > now)
+    return `arrives ${waitText(m.deliverAt - now)}`;
+  return `delivered ${agoText(m.deliverAt, now)}`;
 }
 
 // ---- where --------------------------------------------------------------------

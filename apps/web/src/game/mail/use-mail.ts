@@ -99,7 +99,10 @@ export function useMailActions() {
   /** the form shows field errors itself: no toast here */
   const send = useMutation({
     mutationFn: (input: MailSendInput) => api.mail.send.mutate(input),
-    onSuccess: bagChanged,
+    onSuccess: () => {
+      bagChanged();
+      void qc.invalidateQueries(trpc.mail.sent.pathFilter());
+    },
   });
   const takeItems = useMutation({
     mutationFn: (v: { mailId: string; itemId?: string }) =>

@@ -9,6 +9,7 @@ import {
   initialMatchUi,
   penaltyLeft,
   penaltyText,
+  queueLevelView,
   readyCheckFraction,
   readyCheckSeconds,
   teamOf,
@@ -106,5 +107,31 @@ describe('queue view', () => {
     expect(formatClock(3_723_000)).toBe('1:02:03');
     expect(estimateText(null)).toBe('no estimate yet');
     expect(estimateText(90_000)).toBe('~1 min 30 s');
+  });
+});
+
+describe('queue levels in the finder', () => {
+  const me = (level: number) => ({ name: 'Ann', level, self: true });
+  it('a level-1 sees the vault locked with the reason the sim gives', () => {
+    expect(queueLevelView('dungeon', [me(1)])).toEqual({
+      tag: 'Lv 14–30',
+      reason: 'Arasaka Data Vault is for levels 14–30: you are level 1.',
+    });
+    expect(queueLevelView('raid', [me(1)]).reason).toMatch(/levels 34–50/);
+    expect(queueLevelView('dungeon', [me(20)])).toEqual({ tag: 'Lv 14–30', reason: null });
+  });
+  it('the arena shows the bracket you would fight in: your party’s strongest', () => {
+    expect(queueLevelView('arena_1v1', [me(1)])).toEqual({ tag: 'Lv 1–9 bracket', reason: null });
+    expect(queueLevelView('arena_3v3', [me(4), { name: 'Vex', level: 23 }]).tag).toBe(
+      'Lv 20–29 bracket',
+    );
+    expect(queueLevelView('arena_1v1', [me(50)]).tag).toBe('Lv 50 bracket');
+    // not known yet: the range, nothing refused
+    expect(queueLevelView('arena_1v1', [])).toEqual({ tag: 'Lv 1–50', reason: null });
+  });
+  it('a party member out of range is named', () => {
+    expect(queueLevelView('dungeon', [me(20), { name: 'Vex', level: 2 }]).reason).toBe(
+      'Arasaka Data Vault is for levels 14–30: Vex (level 2) is not.',
+    );
   });
 });

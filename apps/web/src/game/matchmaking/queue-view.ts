@@ -5,8 +5,13 @@
  * keeps it, the window, the HUD indicator and the ready-check popup read it.
  */
 import {
+  QUEUE_LEVELS,
   READY_CHECK_MS,
+  bandText,
   formatWait,
+  levelRangeReason,
+  levelRangeText,
+  type LevelledMember,
   type GroupRole,
   type MatchFoundMsg,
   type MatchStatusMsg,
@@ -158,4 +163,24 @@ export function alertTitle(s: MatchUiState, now: number): string | null {
   if (s.status.state !== 'ready_check' || s.status.accepted) return null;
   if (now >= s.status.deadline) return null;
   return `⚔ Match found! — ${matchTitle(s.status)}`;
+}
+
+/**
+ * What the finder says of a queue's levels for the players who would queue
+ * (yourself, or your party as its leader would queue it): its range ("Lv 14–30"), in
+ * the arena the band you would be matched in, and why you cannot queue (the words
+ * the sim refuses with); reason null: it is open to you.
+ */
+export interface QueueLevelView {
+  tag: string;
+  reason: string | null;
+}
+
+export function queueLevelView(queue: QueueId, who: readonly LevelledMember[]): QueueLevelView {
+  const { range, bands } = QUEUE_LEVELS[queue];
+  const reason = who.length > 0 ? levelRangeReason(queue, who) : null;
+  const top = Math.max(0, ...who.map((m) => m.level));
+  const band = bands.length > 1 && reason === null && top > 0 ? bandText(queue, top) : null;
+  const short = (t: string) => t.replace(/^levels? /, 'Lv ');
+  return { tag: band ? `${short(band)} bracket` : short(levelRangeText(range)), reason };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PARTY_VITALS_STALE_MS, type PartyViewMsg } from '@necp/shared';
 import {
+  MAX_LOOT_CARDS,
   MAX_PENDING_INVITES,
+  addRoll,
+  dropLootCard,
+  lootCardsShown,
   addInvite,
   applyPartyUpdate,
   applyPartyVitals,
@@ -99,5 +103,29 @@ describe('party state', () => {
     expect(openInvites(s, 100 + 6).map((i) => i.inviteId)).toEqual(['i7']);
     s = removeInvite(s, 'i7');
     expect(s.invites.map((i) => i.inviteId)).not.toContain('i7');
+  });
+
+  it('loot cards: a chest of more than four keeps every roll; four show, oldest first, the rest wait their turn', () => {
+    const roll = (i: number, expiresAt = 60_000) => ({
+      dropId: `d${i}`,
+      templateId: 'scrap_metal',
+      name: `Drop ${i}`,
+      rarity: 'common' as const,
+      quantity: 1,
+      expiresAt,
+    });
+    let s = initialPartyState();
+    for (let i = 1; i <= 6; i++) s = addRoll(s, roll(i));
+    let shown = lootCardsShown(s, 0);
+    expect(shown.rolls.map((r) => r.dropId)).toEqual(['d1', 'd2', 'd3', 'd4']);
+    expect(shown.rolls).toHaveLength(MAX_LOOT_CARDS);
+    expect(shown.waiting).toBe(2);
+    // answering the first brings the fifth on screen: none was dropped unanswered
+    s = dropLootCard(s, 'd1');
+    shown = lootCardsShown(s, 0);
+    expect(shown.rolls.map((r) => r.dropId)).toEqual(['d2', 'd3', 'd4', 'd5']);
+    expect(shown.waiting).toBe(1);
+    // expired rolls are not shown and do not count as waiting
+    expect(lootCardsShown(s, 60_000)).toEqual({ rolls: [], assigns: [], waiting: 0 });
   });
 });

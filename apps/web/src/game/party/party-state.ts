@@ -27,8 +27,14 @@ export interface PartyState {
   assigns: LootAssignStartMsg[];
 }
 
-/** At most this many roll / give cards wait on screen (the oldest go). */
+/**
+ * At most this many roll / give cards on screen at once, oldest first; the others wait
+ * their turn (a boss chest drops more: evicting the oldest card left its roll open with
+ * no way to answer it, a silent pass).
+ */
 export const MAX_LOOT_CARDS = 4;
+/** Open rolls and gifts remembered at most (each also ends on its own: answered or expired). */
+export const MAX_PENDING_LOOT = 32;
 
 export const initialPartyState = (): PartyState => ({
   party: null,
@@ -40,12 +46,23 @@ export const initialPartyState = (): PartyState => ({
 
 export function addRoll(s: PartyState, roll: LootRollStartMsg): PartyState {
   const rolls = [...s.rolls.filter((r) => r.dropId !== roll.dropId), roll];
-  return { ...s, rolls: rolls.slice(-MAX_LOOT_CARDS) };
+  return { ...s, rolls: rolls.slice(-MAX_PENDING_LOOT) };
 }
 
 export function addAssign(s: PartyState, a: LootAssignStartMsg): PartyState {
   const assigns = [...s.assigns.filter((r) => r.dropId !== a.dropId), a];
-  return { ...s, assigns: assigns.slice(-MAX_LOOT_CARDS) };
+  return { ...s, assigns: assigns.slice(-MAX_PENDING_LOOT) };
+}
+
+/** The cards on screen now: the oldest open rolls and gifts, MAX_LOOT_CARDS of each; and how many wait. */
+export function lootCardsShown(s: PartyState, now: number) {
+  const rolls = s.rolls.filter((r) => r.expiresAt > now);
+  return {
+    rolls: rolls.slice(0, MAX_LOOT_CARDS),
+    assigns: s.assigns.slice(0, MAX_LOOT_CARDS),
+    waiting:
+      Math.max(0, rolls.length - MAX_LOOT_CARDS) + Math.max(0, s.assigns.length - MAX_LOOT_CARDS),
+  };
 }
 
 /** answered, decided or given: the card goes */

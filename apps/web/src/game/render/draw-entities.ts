@@ -28,6 +28,8 @@ export interface DrawnEntity {
   tag?: string;
   /** players showing an achievement title: a smaller line under the name */
   title?: string;
+  /** players whose client is gone (the reconnect window): dimmed, "disconnected" under the name */
+  disconnected?: boolean;
 }
 
 /** What stands before the name: an NPC's rank mark, a player's [TAG]. */
@@ -40,8 +42,21 @@ const TITLE_H = 12;
 const TITLE_FONT = `italic 500 10px ${FONT_MONO}`;
 const TITLE_COLOR = '#d7b8ff';
 
-/** The title line's height on this plate (none on a corpse). */
-const titleHeight = (e: DrawnEntity) => (e.title && !e.dead ? TITLE_H : 0);
+/** the figure and name of a disconnected player are drawn this faint */
+const DISCONNECTED_ALPHA = 0.45;
+
+/** The smaller line under the name: "disconnected" before a title; none on a corpse. */
+const subLine = (e: DrawnEntity): { text: string; color: string } | null =>
+  e.dead
+    ? null
+    : e.disconnected
+      ? { text: 'disconnected', color: C.orange }
+      : e.title
+        ? { text: e.title, color: TITLE_COLOR }
+        : null;
+
+/** The title line's height on this plate. */
+const titleHeight = (e: DrawnEntity) => (subLine(e) ? TITLE_H : 0);
 
 /**
  * A name plate measured but not drawn yet: the renderer lays every plate out
@@ -101,9 +116,10 @@ function tagJob(
   const badge = plateBadge(e);
   let w = Math.max(ctx.measureText(`${badge}${e.name}  ${e.level}`).width + 10, barWidth(e) + 2);
   const th = titleHeight(e);
-  if (th > 0) {
+  const sub = subLine(e);
+  if (sub) {
     ctx.font = TITLE_FONT;
-    w = Math.max(w, ctx.measureText(e.title!).width + 10);
+    w = Math.max(w, ctx.measureText(sub.text).width + 10);
   }
   const casting = e.cast !== null && e.cast !== undefined;
   const h = (e.dead ? 18 : casting ? 32 : 26) + th;
@@ -138,17 +154,18 @@ function nameTag(
     ctx.lineWidth = e.rank === 'boss' ? 2 : 1;
     ctx.strokeRect(x - w / 2 - 0.5, y - 17.5, w + 1, 17);
   }
-  ctx.fillStyle = e.dead ? C.muted : color;
+  ctx.fillStyle = e.dead || e.disconnected ? C.muted : color;
   ctx.fillText(text, x, y - 3);
   if (e.dead) return;
   const th = titleHeight(e);
-  if (th > 0) {
+  const sub = subLine(e);
+  if (sub) {
     ctx.font = TITLE_FONT;
-    const tw = ctx.measureText(e.title!).width + 10;
+    const tw = ctx.measureText(sub.text).width + 10;
     ctx.fillStyle = 'rgba(5, 6, 11, 0.75)';
     ctx.fillRect(x - tw / 2, y - 1, tw, th);
-    ctx.fillStyle = TITLE_COLOR;
-    ctx.fillText(e.title!, x, y + th - 2);
+    ctx.fillStyle = sub.color;
+    ctx.fillText(sub.text, x, y + th - 2);
   }
   const by = y + th;
   healthBar(ctx, x, by + 2, e);
@@ -225,6 +242,7 @@ export function drawOther(
     return null;
   }
   ctx.save();
+  if (e.disconnected) ctx.globalAlpha = DISCONNECTED_ALPHA;
   if (e.rank === 'elite' || e.rank === 'boss') {
     // rank frame: a golden ring (two for a boss) with spikes
     ctx.strokeStyle = GOLD;

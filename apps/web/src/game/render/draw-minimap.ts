@@ -7,7 +7,9 @@ import { isMetroStation, type Vec2, type ZoneInfo } from '@necp/shared';
 import type { MapContact } from '../world/contacts';
 import type { Camera } from './camera';
 import { entityColor, type DrawnEntity } from './draw-entities';
+import { drawMinimapGuide } from './draw-guide';
 import { drawMinimapParty, type PartyMarker } from './draw-party';
+import type { GuideMark } from '../tutorial/guide';
 import { C, FONT_DISPLAY } from './palette';
 
 export const MINIMAP_SIZE = 180;
@@ -93,6 +95,7 @@ export function drawMinimap(
   contacts: readonly MapContact[],
   dpr: number,
   party: readonly PartyMarker[] = [],
+  guide: GuideMark | null = null,
 ) {
   const { x: ox, y: oy, size } = minimapRect(cam.width, cam.height);
   // where the map sits, for the layout tests (the HUD must not cover it)
@@ -113,6 +116,7 @@ export function drawMinimap(
   }
   drawMapContacts(ctx, ox, oy, k, contacts);
   drawMinimapParty(ctx, ox, oy, k, party);
+  if (guide) drawMinimapGuide(ctx, ox, oy, k, guide);
   ctx.fillStyle = C.yellow;
   ctx.shadowColor = C.yellow;
   ctx.shadowBlur = 8;

@@ -19,6 +19,8 @@ import {
 } from './draw-entities';
 import { drawFloatingTexts } from './draw-floating-text';
 import { drawGround } from './draw-ground';
+import { drawGuide } from './draw-guide';
+import type { GuideMark } from '../tutorial/guide';
 import { drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
 import { drawSpawnMarkers } from './draw-markers';
 import { drawTelegraphs, prefersReducedMotion } from './draw-telegraphs';
@@ -50,6 +52,8 @@ export interface Scene {
   mapContacts: MapContact[];
   /** other party members in this zone: arrows at the edge when off screen, minimap dots */
   party: PartyMarker[];
+  /** where the welcome quest's guide points (tutorial/guide.ts), if anywhere */
+  guide?: GuideMark | null;
 }
 
 export class Renderer {
@@ -59,6 +63,8 @@ export class Renderer {
   private lots: { zoneId: string; lots: Lot[]; flat: boolean } | null = null;
   /** the name plates of the last frame, as laid out (read by the test hook) */
   lastPlates: { placed: PlacedPlate<string>[]; hidden: string[] } = { placed: [], hidden: [] };
+  /** the guide mark of the last frame (read by the test hook) */
+  lastGuide: GuideMark | null = null;
 
   constructor(private canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -205,6 +211,8 @@ export class Renderer {
     drawFloatingTexts(ctx, cam, scene.texts, (eid) => at.get(eid) ?? null);
     drawVignette(ctx, cam);
     drawPartyArrows(ctx, cam, scene.selfPos, scene.party);
+    this.lastGuide = scene.guide ?? null;
+    if (scene.guide) drawGuide(ctx, cam, scene.selfPos, scene.guide, now, prefersReducedMotion());
     drawMinimap(
       ctx,
       cam,
@@ -214,6 +222,7 @@ export class Renderer {
       scene.mapContacts,
       this.dpr,
       scene.party,
+      scene.guide ?? null,
     );
   }
 }

@@ -39,6 +39,8 @@ import type { ItemUiActions, ItemUiState } from './ui-types';
 import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
 import { initialArenaUi, type ArenaUiState } from './arena-types';
 import { initialBossUi, type BossUiState } from './boss-types';
+import { openLayers, restack, type LayerId } from '../input/layer-stack';
+import { saveKeyHelp } from '../hud/key-help-pref';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -116,6 +118,10 @@ export interface GameState
   chatLinkRequest: { itemId: string; name: string; n: number } | null;
   /** matchmaking: the queue, the ready check, the match, a penalty (matchmaking/queue-view.ts) */
   match: MatchUiState;
+  /** what is open over the map, in the order it opened (input/layer-stack.ts: Esc closes the top) */
+  layers: readonly LayerId[];
+  /** the keyboard cheat sheet is shown (hud/key-help.tsx loads the remembered choice) */
+  keyHelp: boolean;
 }
 
 export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActions {
@@ -151,6 +157,8 @@ export interface GameActions extends ItemUiActions, CombatUiActions, WorldUiActi
   setNotificationsOpen: (open: boolean) => void;
   /** shift-click on an item: link it in the chat input */
   linkItemInChat: (itemId: string, name: string) => void;
+  /** H / ? / its × or chip: show or hide the cheat sheet, remembered per browser */
+  toggleKeyHelp: () => void;
 }
 
 /** Who the player menu is for, and where it opened (viewport pixels). */
@@ -172,7 +180,7 @@ export function createGameStore(): GameStore {
   let nextNoticeId = 1;
   /** toasts whose dismissal timer runs */
   const timed = new Set<number>();
-  return createStore<GameState & GameActions>()((set, get) => ({
+  const store = createStore<GameState & GameActions>()((set, get) => ({
     status: 'connecting',
     pingMs: null,
     zone: null,
@@ -190,6 +198,8 @@ export function createGameStore(): GameStore {
     notificationsOpen: false,
     chatLinkRequest: null,
     match: initialMatchUi(),
+    layers: [],
+    keyHelp: false,
     panels: {
       inventory: false,
       character: false,
@@ -283,5 +293,17 @@ export function createGameStore(): GameStore {
     openVendor: (contactId) => set({ vendorContactId: contactId, dialogue: null }),
     closeVendor: () => set({ vendorContactId: null }),
     setQuestMarkers: (questMarkers) => set({ questMarkers }),
+    toggleKeyHelp: () => {
+      const keyHelp = !get().keyHelp;
+      saveKeyHelp(keyHelp);
+      set({ keyHelp });
+    },
+    setGuide: (guide) => set({ guide }),
   }));
+  // every change (an action or a plain setState from the client) restacks the open layers
+  store.subscribe((s) => {
+    const layers = restack(s.layers, openLayers(s));
+    if (layers !== s.layers) store.setState({ layers });
+  });
+  return store;
 }

@@ -4,7 +4,7 @@
  * HUD panels own the conversation, vendor and quest state; the renderer reads
  * questMarkers to draw "!" / "?" over contacts.
  */
-import type { AreaEnteredMsg } from '@necp/shared';
+import type { AreaEnteredMsg, GuideTarget } from '@necp/shared';
 
 export interface NearContact {
   id: string;
@@ -23,6 +23,8 @@ export interface WorldUiState {
   vendorContactId: string | null;
   /** contact id → marker over its head; set from the quest log (quests.log markers) */
   questMarkers: Record<string, '!' | '?'>;
+  /** what the welcome quest's guide arrow points at now (set by the tutorial panel) */
+  guide: GuideTarget | null;
   /**
    * the area banner ("Entering Watson Docks"), set on zone:area; `district` when it
    * announces a whole zone (arriving by metro), with its level range in `sub`
@@ -51,6 +53,7 @@ export interface WorldUiActions {
   openVendor: (contactId: string) => void;
   closeVendor: () => void;
   setQuestMarkers: (m: Record<string, '!' | '?'>) => void;
+  setGuide: (g: GuideTarget | null) => void;
 }
 
 export const initialWorldUi = (): WorldUiState => ({
@@ -59,6 +62,7 @@ export const initialWorldUi = (): WorldUiState => ({
   dialogue: null,
   vendorContactId: null,
   questMarkers: {},
+  guide: null,
   areaBanner: null,
   ride: null,
 });

@@ -15,6 +15,7 @@ export function groundDrop(e: EntityInfo): GroundDrop {
     x: fromCm(e.x),
     y: fromCm(e.y),
     ownerCharacterId: e.ownerCharacterId ?? null,
+    ownerName: e.ownerName ?? null,
     freeAt: e.freeAt ?? 0,
     partyId: e.partyId ?? null,
     rolling: e.rollUntil !== undefined,

@@ -11,6 +11,7 @@ const drop = (eid: number, x: number, over: Partial<GroundDrop> = {}): GroundDro
   x,
   y: 0,
   ownerCharacterId: null,
+  ownerName: null,
   freeAt: 0,
   partyId: null,
   rolling: false,
@@ -41,10 +42,25 @@ describe('nearestReachable', () => {
       eid: 2,
       locked: false,
     });
-    // alone, the locked one is still reported (the hint says it is not yours yet)
-    expect(nearestReachable({ x: 0, y: 0 }, [theirs], [], 2, 'me', 0)).toMatchObject({
+    // alone, the locked one is still reported: the hint says whose it is and when it frees
+    const kiras = { ...theirs, ownerName: 'Kira' };
+    expect(nearestReachable({ x: 0, y: 0 }, [kiras], [], 2, 'me', 0)).toMatchObject({
       eid: 1,
       locked: true,
+      reserved: 'Reserved for Kira — free in 1 s',
+    });
+    const party = drop(4, 0.2, {
+      ownerCharacterId: 'k',
+      ownerName: 'Kira',
+      partyId: 'p1',
+      freeAt: 23_000,
+    });
+    expect(nearestReachable({ x: 0, y: 0 }, [party], [], 2, 'me', 400, 'p2')).toMatchObject({
+      reserved: "Reserved for Kira's party — free in 23 s",
+    });
+    expect(nearestReachable({ x: 0, y: 0 }, [party], [], 2, 'me', 400, 'p1')).toMatchObject({
+      locked: false,
+      reserved: null,
     });
     // once free, anyone may take it
     expect(nearestReachable({ x: 0, y: 0 }, [theirs], [], 2, 'me', 1000)).toMatchObject({

@@ -3,7 +3,7 @@
  * crate within reach, and a bank terminal within BANK_RANGE. Pure (positions in
  * metres); the server re-checks every range, this only drives hints and keys.
  */
-import { distance, type Vec2, type ZoneInfo } from '@necp/shared';
+import { distance, dropReservedText, mayLootDrop, type Vec2, type ZoneInfo } from '@necp/shared';
 
 export interface GroundDrop {
   eid: number;
@@ -14,6 +14,8 @@ export interface GroundDrop {
   x: number;
   y: number;
   ownerCharacterId: string | null;
+  /** the owner's name (the prompt says whose it is); null: none or unknown */
+  ownerName: string | null;
   /** epoch ms when anyone may loot it */
   freeAt: number;
   /** a party's loot: its members may loot it before freeAt too */
@@ -29,21 +31,36 @@ export interface GroundCrate {
   y: number;
 }
 
-/** Loot rights: not rolled for, and yours, your party's, unowned, or the owner's time ran out. */
+/** Loot rights (the shared rule the sim and the domain apply): is it yours to take now? */
 export const canLoot = (
   d: GroundDrop,
   characterId: string,
   nowMs: number,
   partyId: string | null = null,
-) =>
-  !d.rolling &&
-  ((d.ownerCharacterId === null && d.partyId === null) ||
-    d.ownerCharacterId === characterId ||
-    (d.partyId !== null && d.partyId === partyId) ||
-    nowMs >= d.freeAt);
+) => mayLootDrop(d, characterId, d.partyId !== null && d.partyId === partyId, nowMs);
+
+/** Why a drop is not yours yet, as the prompt says it ("Reserved for Kira — free in 23 s"). */
+export const reservedText = (d: GroundDrop, nowMs: number) =>
+  d.rolling
+    ? 'Held for a need/greed roll'
+    : dropReservedText({
+        ownerName: d.ownerName,
+        party: d.partyId !== null,
+        freeAt: d.freeAt,
+        nowMs,
+      });
 
 export type Reachable =
-  | { kind: 'drop'; eid: number; name: string; rarity: string; quantity: number; locked: boolean }
+  | {
+      kind: 'drop';
+      eid: number;
+      name: string;
+      rarity: string;
+      quantity: number;
+      locked: boolean;
+      /** while locked: whose it is and when it frees */
+      reserved: string | null;
+    }
   | { kind: 'crate'; eid: number; name: string };
 
 /**
@@ -77,6 +94,7 @@ export function nearestReachable(
         rarity: d.rarity,
         quantity: d.quantity,
         locked,
+        reserved: locked ? reservedText(d, nowMs) : null,
       },
       locked ? 2 : 0,
     );

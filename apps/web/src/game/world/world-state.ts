@@ -118,10 +118,9 @@ export class WorldState {
    * applied, so health bars and floating numbers agree).
    */
   applySnapshot(s: SnapshotMsg, now: number): CombatEvent[] {
-    this.ticks.observe(s.t, now);
     // positions are stamped with when their tick would have arrived without jitter:
     // frames that arrive in a burst (a stalled tab, a busy link) still play back evenly
-    const at = Math.min(now, this.ticks.arrivalOf(s.t));
+    const at = this.ticks.observe(s.t, now);
     const events = s.ev ?? [];
     for (const eid of s.del) {
       // its name stays known: a 'death' and the corpse's removal may share a snapshot

@@ -24,6 +24,14 @@ const questItem = (
 export const QUEST_ITEMS: readonly ItemTemplateInput[] = [
   // ── Watson ──────────────────────────────────────────────────────────────
   questItem({
+    // q_welcome: Watson street thugs carry one while the quest is active
+    id: 'welcome_gang_tag',
+    name: 'Gang Tag',
+    description: 'A stamped metal tag Watson gangs hand their soldiers. Regina collects them.',
+    glyph: 'Qt',
+    rarity: 'common',
+  }),
+  questItem({
     // q_lost_shipment: thugs carry it, the container on the docks holds it
     id: 'junk_shipping_manifest',
     name: 'Arasaka Shipping Manifest',

@@ -5,7 +5,6 @@ import type { GuildPublicView } from '@necp/game';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
 import { PublicHero } from '@/components/public-hero';
-import { getServerEnv } from '@/env';
 import { classLabel } from '@/game/friends/friends-list';
 import {
   RENOWN_BOARD_PATH,
@@ -16,6 +15,7 @@ import {
   renownText,
 } from '@/game/guild/guild-view';
 import { publicGuildByTag } from '@/server/public-guild';
+import { socialMetadata } from '@/server/og/social-metadata';
 
 // A guild's public page, for anyone (no sign-in). The same for every visitor, so it is
 // rendered once per tag on its first request and then served from Next's cache, read
@@ -44,15 +44,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = `${g.name} [${g.tag}]: a level ${g.level} guild of ${g.memberCount} runner${
     g.memberCount === 1 ? '' : 's'
   } in NECP, the neon city MMO. Founded ${dateText(g.foundedAt)}.`;
-  const url = publicGuildPath(g.tag);
-  return {
-    metadataBase: new URL(getServerEnv().NEXTAUTH_URL),
+  return socialMetadata({
     title,
     description,
-    alternates: { canonical: url },
-    openGraph: { type: 'website', siteName: 'NECP', title, description, url },
-    twitter: { card: 'summary', title, description },
-  };
+    path: publicGuildPath(g.tag),
+    image: `/api/og/guild/${encodeURIComponent(g.tag)}`,
+    imageAlt: `${title}, a level ${g.level} guild`,
+  });
 }
 
 /** Members by rank, highest first (the view is already in rank order). */

@@ -4,7 +4,7 @@ import { CLASSES, LEADERBOARDS } from '@necp/shared';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
 import { Skyline } from '@/components/skyline';
-import { getServerEnv } from '@/env';
+import { socialMetadata } from '@/server/og/social-metadata';
 import {
   boardPage,
   boardTops,
@@ -53,20 +53,15 @@ const boardTitle = (view: View) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await which(params);
   if (view === undefined) return { title: 'Leaderboard not found', robots: { index: false } };
-  const base = { metadataBase: new URL(getServerEnv().NEXTAUTH_URL) };
-  if (view === null) {
-    const title = 'Leaderboards';
-    const description =
-      "Who runs Night City: the top runners of NECP by level, achievement points and wealth, the top guilds and this season's most renowned crews.";
-    return {
-      ...base,
-      title,
-      description,
-      alternates: { canonical: '/leaderboards' },
-      openGraph: { type: 'website', siteName: 'NECP', title, description, url: '/leaderboards' },
-      twitter: { card: 'summary', title, description },
-    };
-  }
+  if (view === null)
+    return socialMetadata({
+      title: 'Leaderboards',
+      description:
+        "Who runs Night City: the top runners of NECP by level, achievement points and wealth, the top guilds and this season's most renowned crews.",
+      path: '/leaderboards',
+      image: '/api/og/board/level',
+      imageAlt: 'The top runners of Night City by level',
+    });
   const meta = LEADERBOARDS[view.board];
   const title = `${boardTitle(view)}${view.class ? ` · ${className(view.class)}` : ''}${
     view.page > 1 ? ` · page ${view.page}` : ''
@@ -74,15 +69,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const description = view.season
     ? `The final standings of season ${view.season}: ${meta.short.toLowerCase()}. NECP, the neon city MMO.`
     : `${meta.description} NECP, the neon city MMO.`;
-  const url = boardPath(view.board, view.class, view.page, view.season);
-  return {
-    ...base,
+  return socialMetadata({
     title,
     description,
-    alternates: { canonical: url },
-    openGraph: { type: 'website', siteName: 'NECP', title, description, url },
-    twitter: { card: 'summary', title, description },
-  };
+    path: boardPath(view.board, view.class, view.page, view.season),
+    image: `/api/og/board/${view.board}`,
+    imageAlt: `${meta.short}: the top of the board`,
+  });
 }
 
 export default async function LeaderboardsPage({ params }: Props) {

@@ -12,10 +12,10 @@ import {
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
 import { PublicHero } from '@/components/public-hero';
-import { getServerEnv } from '@/env';
 import { classLabel } from '@/game/friends/friends-list';
 import { dateText, guildTitle, publicGuildPath } from '@/game/guild/guild-view';
 import { publicProfile } from '@/server/public-leaderboards';
+import { socialMetadata } from '@/server/og/social-metadata';
 import { valueText } from '../../leaderboards/board-table';
 import { boardPath, playerPath } from '../../leaderboards/paths';
 
@@ -44,15 +44,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   } in NECP, the neon city MMO. ${p.achievementPoints} achievement points${
     level?.rank ? `, #${level.rank} by level` : ''
   }.`;
-  const url = playerPath(p.name);
-  return {
-    metadataBase: new URL(getServerEnv().NEXTAUTH_URL),
+  return socialMetadata({
     title,
     description,
-    alternates: { canonical: url },
-    openGraph: { type: 'profile', siteName: 'NECP', title, description, url, username: p.name },
-    twitter: { card: 'summary', title, description },
-  };
+    path: playerPath(p.name),
+    image: `/api/og/player/${encodeURIComponent(p.name)}`,
+    imageAlt: `${p.name}, level ${p.level} ${classLabel(p.class)}`,
+    type: 'profile',
+  });
 }
 
 /** "#3 of 120" and the board page that shows it. */

@@ -1,10 +1,13 @@
 'use client';
 /**
- * How the arena match ended (arena:result): VICTORY / DEFEAT / DRAW and why,
+ * The arena's one end-of-match presentation (arena-view.ts arenaEndView): fallen
+ * before the end, "You are out"; once the match is over the result replaces it —
+ * VICTORY / DEFEAT / DRAW and why,
  * everyone's rating before → after with the change coloured, and the count
  * down until the sim sends everyone back (instance:transfer takes over then).
  */
 import {
+  arenaEndView,
   arenaOutcome,
   outcomeReason,
   ratingDelta,
@@ -14,13 +17,19 @@ import {
 import { useNow } from '../combat/use-frame';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
+import { ArenaOut } from './arena-out';
 
 const TITLE = { victory: 'Victory', defeat: 'Defeat', draw: 'Draw' } as const;
 
 export function ArenaResult() {
   const result = useGame((s) => s.arenaResult);
+  const view = useGame((s) =>
+    arenaEndView({ inArena: s.arena !== null, selfDead: s.selfDead, hasResult: !!s.arenaResult }),
+  );
+  const killer = useGame((s) => s.killer);
   const { characterId } = useGameSession();
   const now = useNow(250, result !== null);
+  if (view === 'out') return <ArenaOut killer={killer} />;
   if (!result) return null;
   const r = result.msg;
   const outcome = arenaOutcome(r);

@@ -14,7 +14,6 @@ import {
   useState,
   type CSSProperties,
   type FormEvent,
-  type KeyboardEvent,
   type PointerEvent,
 } from 'react';
 import {
@@ -174,14 +173,6 @@ export function ChatWindow() {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Escape') return;
-    // leave the input only: Esc must not also open the game menu
-    e.preventDefault();
-    e.stopPropagation();
-    e.currentTarget.blur();
-  };
-
   const startResize = (e: PointerEvent<HTMLSpanElement>) => {
     const box = e.currentTarget.parentElement?.getBoundingClientRect();
     if (!box) return;
@@ -337,7 +328,6 @@ export function ChatWindow() {
           maxLength={CHAT_MAX_LENGTH + 40}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
         />
         <button type="submit" className="chat__send" aria-label="Send">
           ➤

@@ -2,11 +2,11 @@
 /**
  * "You flatlined": the dark overlay while dead, with who did it, the countdown until
  * respawning is allowed (and until it happens by itself), and the Respawn button.
- * In an arena there is no respawn: a lighter "You are out" notice instead.
+ * In an arena there is no respawn: its end-of-match presentation (arena-result.tsx)
+ * says "You are out" instead.
  */
 import { useEffect, useRef } from 'react';
 import { respawnTimers } from '../../combat/self-combat-clock';
-import { ArenaOut } from '../arena/arena-out';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
 import { formatLeft, useNow } from './use-frame';
@@ -15,7 +15,7 @@ export function DeathScreen() {
   const dead = useGame((s) => s.selfDead);
   const killer = useGame((s) => s.killer);
   const view = useGame((s) => s.selfCombat);
-  const inArena = useGame((s) => s.arena !== null);
+  const inArena = useGame((s) => s.arena !== null || s.arenaResult !== null);
   const { commands } = useGameSession();
   const now = useNow(200, dead);
   const button = useRef<HTMLButtonElement>(null);
@@ -25,7 +25,7 @@ export function DeathScreen() {
     if (dead && ready) button.current?.focus();
   }, [dead, ready]);
   if (!dead) return null;
-  if (inArena) return <ArenaOut killer={killer} />;
+  if (inArena) return null;
   return (
     <div className="overlay overlay--death" data-testid="death-screen">
       <div className="death" role="alertdialog" aria-modal="true" aria-labelledby="death-title">

@@ -4,7 +4,8 @@
  * reward lit) with a Claim button, and when the daily and weekly resets come.
  * It pops up by itself on entering the game while today's reward is unclaimed
  * (and steps aside when you open another window or walk off); the action bar
- * opens it any time (panel 'daily').
+ * opens it any time (panel 'daily'). A newcomer meets Regina's welcome first: the
+ * popup waits until the welcome quest is done or skipped.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useRef, type CSSProperties } from 'react';
@@ -17,6 +18,7 @@ import { calendarDays } from '../../quests/daily-calendar';
 import { openedAnother, otherWindows, walkedAway } from '../../quests/popup';
 import { countdown, eddies } from '../../quests/format';
 import { useDailyStatus, useNow } from '../../quests/use-quests';
+import { useTutorial } from '../../tutorial/use-tutorial';
 import { useGameSession } from '../game-session';
 import { GameWindow } from '../game-window';
 import { GameStoreContext, useGame } from '../store-context';
@@ -26,18 +28,21 @@ export function DailyReward() {
   const setPanel = useGame((s) => s.setPanel);
   const store = useContext(GameStoreContext);
   const status = useDailyStatus();
+  const tutorial = useTutorial();
+  // after the welcome's turn-in the popup waits for the conversation to close
+  const talking = useGame((s) => s.dialogue !== null);
   // once per visit: the popup greets you, closing it means "later"
   const greeted = useRef(false);
   // it opened by itself (not from the action bar): walking off closes it too
   const unasked = useRef(false);
   useEffect(() => {
-    if (greeted.current || !status.data) return;
+    if (greeted.current || !status.data || !tutorial.settled || tutorial.step || talking) return;
     greeted.current = true;
     if (status.data.canClaim) {
       unasked.current = true;
       setPanel('daily', true);
     }
-  }, [status.data, setPanel]);
+  }, [status.data, tutorial.settled, tutorial.step, talking, setPanel]);
 
   // not a modal: it steps aside for any other window, and (unasked) when you walk off
   useEffect(() => {

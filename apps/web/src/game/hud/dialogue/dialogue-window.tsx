@@ -50,7 +50,7 @@ function Conversation({ contactId }: { contactId: string }) {
     if (ended) return i === 0 && close();
     const choice = choices[i];
     if (choice && !choice.locked) void c.choose(choice.id);
-  }, close);
+  });
 
   const offers = c.view?.offers ?? [];
   const turnIns = c.view?.turnIns ?? [];

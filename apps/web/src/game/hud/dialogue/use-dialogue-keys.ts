@@ -1,7 +1,8 @@
 'use client';
 /**
  * Keys while a conversation is on screen: 1–9 pick the numbered choices (the
- * ability keys must not fire meanwhile), Esc closes it. A capture listener on
+ * ability keys must not fire meanwhile); Esc is the layer rule's (input/layer-stack.ts).
+ * A capture listener on
  * window runs before the game's hotkeys (use-hotkeys.ts) and stops the keys it
  * takes; everything else passes through (movement, I, J …).
  */
@@ -18,25 +19,18 @@ export function choiceIndex(code: string): number | null {
   return m ? Number(m[1]) - 1 : null;
 }
 
-export function useDialogueKeys(onPick: (index: number) => void, onClose: () => void) {
+export function useDialogueKeys(onPick: (index: number) => void) {
   const store = useContext(GameStoreContext);
   // the latest handlers without re-subscribing on every render
   const pick = useRef(onPick);
-  const close = useRef(onClose);
   useEffect(() => {
     pick.current = onPick;
-    close.current = onClose;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = store?.getState();
       // a modal (confirm / quantity) or the game menu owns the keyboard
       if (!s || s.dialog || s.menuOpen || s.kicked || s.fatal) return;
-      if (e.key === 'Escape') {
-        e.stopImmediatePropagation();
-        close.current();
-        return;
-      }
       if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const i = choiceIndex(e.code);
       if (i === null) return;

@@ -1,7 +1,6 @@
 // The controls the friends and guild windows share: a name to add or invite, and the
 // Accept / Decline pair of a request or an invitation.
 import { useState, type FormEvent } from 'react';
-import { blurOnEscape } from '../guild/blur-on-escape';
 
 /** A character name and a button; cleared once `send` succeeds (a refusal keeps it to fix). */
 export function NameEntryForm(props: {
@@ -33,7 +32,6 @@ export function NameEntryForm(props: {
         maxLength={16}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        onKeyDown={blurOnEscape}
       />
       <button
         type="submit"

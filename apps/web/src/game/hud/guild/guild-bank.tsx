@@ -17,7 +17,6 @@ import {
   type MyGuild,
 } from '../../guild/guild-view';
 import { BANK_LOG_PAGE, refusal, useBankLog, useGuildActions } from '../../guild/use-guild';
-import { blurOnEscape } from './blur-on-escape';
 
 export function GuildBank({ g }: { g: MyGuild }) {
   const actions = useGuildActions();
@@ -98,7 +97,6 @@ function AmountForm({ label, testId, note, enabled, pending, send }: AmountProps
             setText(e.target.value);
             setError(null);
           }}
-          onKeyDown={blurOnEscape}
         />
         <button
           type="submit"

@@ -20,7 +20,6 @@ import { eddiesText, expiresText } from '../../guild/guild-view';
 import { useGuildActions, useGuildInvites } from '../../guild/use-guild';
 import { useGame } from '../store-context';
 import { AcceptDecline } from '../friends/social-controls';
-import { blurOnEscape } from './blur-on-escape';
 
 export function GuildJoin() {
   const invites = useGuildInvites(true);
@@ -118,7 +117,6 @@ function FoundGuild() {
             value={name}
             aria-invalid={!!fields.name}
             onChange={(e) => setName(e.target.value)}
-            onKeyDown={blurOnEscape}
           />
           {fields.name && (
             <span className="field__error" data-testid="guild-create-name-error">
@@ -138,7 +136,6 @@ function FoundGuild() {
             value={tag}
             aria-invalid={!!fields.tag}
             onChange={(e) => setTag(e.target.value.toUpperCase())}
-            onKeyDown={blurOnEscape}
           />
           {fields.tag && (
             <span className="field__error" data-testid="guild-create-tag-error">

@@ -24,7 +24,6 @@ import {
   type MyGuild,
 } from '../../guild/guild-view';
 import { refusal, useGuildActions, useMyGuild } from '../../guild/use-guild';
-import { blurOnEscape } from './blur-on-escape';
 import { GuildBank } from './guild-bank';
 import { GuildJoin } from './guild-join';
 import { GuildRanks } from './guild-ranks';
@@ -230,7 +229,6 @@ function GuildExit({ g }: { g: MyGuild }) {
               maxLength={64}
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
-              onKeyDown={blurOnEscape}
             />
             <button
               type="submit"

@@ -21,7 +21,6 @@ import {
   type RankDraft,
 } from '../../guild/guild-view';
 import { refusal, useGuildActions } from '../../guild/use-guild';
-import { blurOnEscape } from './blur-on-escape';
 
 type Actions = ReturnType<typeof useGuildActions>;
 
@@ -129,14 +128,12 @@ function RankRow({ r, editable, actions }: RowProps) {
             aria-invalid={!!error}
             onChange={(e) => change({ name: e.target.value })}
             onKeyDown={(e) => {
-              // Esc drops this row's edits first, then leaves the input
+              // Esc drops this row's edits first (then the layer rule leaves the input)
               if (e.key === 'Escape' && draft) {
                 e.preventDefault();
                 e.stopPropagation();
                 undo();
-                return;
               }
-              blurOnEscape(e);
             }}
           />
         ) : (
@@ -177,7 +174,6 @@ function RankRow({ r, editable, actions }: RowProps) {
             maxLength={14}
             value={d.limit}
             onChange={(e) => change({ limit: e.target.value })}
-            onKeyDown={blurOnEscape}
           />
         ) : (
           <span

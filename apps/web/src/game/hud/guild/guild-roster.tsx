@@ -24,7 +24,6 @@ import { useNow } from '../../quests/use-quests';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
 import { NameEntryForm } from '../friends/social-controls';
-import { blurOnEscape } from './blur-on-escape';
 
 type Actions = ReturnType<typeof useGuildActions>;
 
@@ -94,7 +93,6 @@ function Motd({ g, actions }: { g: MyGuild; actions: Actions }) {
           maxLength={GUILD_MOTD_MAX}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={blurOnEscape}
         />
         <div className="guild__row">
           <span className="guild__chars muted">

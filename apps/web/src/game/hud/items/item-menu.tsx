@@ -56,15 +56,12 @@ export function ItemMenu({ item, at, x, y, worn, bankOpen, eddies }: Props) {
     const onDown = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) close(null);
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close(null);
     // next tick: the click that opened the menu must not close it
     const id = setTimeout(() => window.addEventListener('mousedown', onDown));
-    window.addEventListener('keydown', onKey);
     ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     return () => {
       clearTimeout(id);
       window.removeEventListener('mousedown', onDown);
-      window.removeEventListener('keydown', onKey);
     };
   }, [close]);
 

@@ -12,6 +12,7 @@ import { agoText, expiresText, mailActions, mailBadges } from '../../mail/mail-v
 import type { useMailActions, useMailbox } from '../../mail/use-mail';
 import { useGame } from '../store-context';
 import { MailSlot, MailTooltip, mailItem, useMailTip } from './mail-slot';
+import { OlderMailButton } from './older-mail-button';
 
 type Actions = ReturnType<typeof useMailActions>;
 type Box = ReturnType<typeof useMailbox>;
@@ -82,16 +83,7 @@ export function MailInbox({
           </li>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <button
-          type="button"
-          className="btn btn--ghost btn--small mail__more"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          Older mail
-        </button>
-      )}
+      <OlderMailButton query={query} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 /**
- * The mailbox (M / E / click a mail terminal): Inbox and Compose. It opens beside a
+ * The mailbox (M / E / click a mail terminal): Inbox, Compose and Sent. It opens beside a
  * mail terminal and closes when you walk away (sending, taking and paying happen
  * there; the server checks again). Opening reads the inbox again; while open it is
  * read every 30 s. The draft survives switching tabs and closing the window.
@@ -13,8 +13,9 @@ import { GameWindow } from '../game-window';
 import { useGame } from '../store-context';
 import { MailCompose } from './mail-compose';
 import { MailInbox, MailReader } from './mail-inbox';
+import { MailSent } from './mail-sent';
 
-type Tab = 'inbox' | 'compose';
+type Tab = 'inbox' | 'compose' | 'sent';
 
 export function MailPanel() {
   const open = useGame((s) => s.panels.mail);
@@ -74,6 +75,16 @@ export function MailPanel() {
             <span className="tabs__n">▦ {draft.attachments.length}</span>
           )}
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'sent'}
+          className={`tabs__tab${tab === 'sent' ? ' is-on' : ''}`}
+          data-testid="mail-tab-sent"
+          onClick={() => setTab('sent')}
+        >
+          Sent
+        </button>
         {box.total !== null && (
           <span className="mail__total" title="Mails in your box">
             {box.total} / {MAILBOX_MAX}
@@ -82,6 +93,8 @@ export function MailPanel() {
       </div>
       {tab === 'compose' ? (
         <MailCompose draft={draft} setDraft={setDraft} actions={actions} />
+      ) : tab === 'sent' ? (
+        <MailSent />
       ) : reading ? (
         <MailReader
           key={reading.id}

@@ -5,6 +5,7 @@
  * the leader in "leader gives" mode, a drop to hand to a member.
  */
 import { LOOT_ROLL_MS } from '@necp/shared';
+import { lootCardsShown } from '../../party/party-state';
 import { useNow } from '../../quests/use-quests';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
@@ -13,9 +14,9 @@ export function LootCards() {
   const { characterId, commands } = useGameSession();
   const party = useGame((s) => s.party);
   const now = useNow(250);
-  const rolls = party.rolls.filter((r) => r.expiresAt > now);
+  const { rolls, assigns, waiting } = lootCardsShown(party, now);
   const members = party.party?.members.filter((m) => m.id !== characterId) ?? [];
-  if (rolls.length === 0 && party.assigns.length === 0) return null;
+  if (rolls.length === 0 && assigns.length === 0) return null;
   return (
     <div className="lootcards" aria-live="polite" onMouseDown={(e) => e.stopPropagation()}>
       {rolls.map((r) => {
@@ -57,7 +58,7 @@ export function LootCards() {
           </section>
         );
       })}
-      {party.assigns.map((a) => (
+      {assigns.map((a) => (
         <section
           key={a.dropId}
           className={`lootcard rarity-${a.rarity}`}
@@ -92,6 +93,11 @@ export function LootCards() {
           </span>
         </section>
       ))}
+      {waiting > 0 && (
+        <p className="lootcards__more" data-testid="loot-waiting">
+          +{waiting} more after these
+        </p>
+      )}
     </div>
   );
 }

@@ -25,21 +25,19 @@ export function PlayerMenu() {
 
   useEffect(() => {
     if (!menu) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
-      if (e instanceof MouseEvent && ref.current?.contains(e.target as Node)) return;
+    // a click outside closes it (Esc: the layer rule, input/layer-stack.ts)
+    const close = (e: MouseEvent) => {
+      if (ref.current?.contains(e.target as Node)) return;
       setPlayerMenu(null);
     };
     // next frame: the click that opened the menu must not close it
     const t = setTimeout(() => {
       window.addEventListener('mousedown', close);
-      window.addEventListener('keydown', close);
     });
     ref.current?.querySelector('button')?.focus();
     return () => {
       clearTimeout(t);
       window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', close);
     };
   }, [menu, setPlayerMenu]);
 

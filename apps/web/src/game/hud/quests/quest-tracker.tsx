@@ -3,14 +3,17 @@
  * The HUD quest tracker (right, under the minimap): up to four open quests with
  * their objectives, ready ones highlighted with where to return, timers ticking.
  * A click opens the quest log (J) on that quest. It also hands the log's map
- * markers ('!' / '?') to the renderer.
+ * markers ('!' / '?') to the renderer. While the welcome quest is under way its
+ * hint panel (tutorial/) stands in for it at the top.
  */
 import { useEffect } from 'react';
-import type { QuestView } from '@necp/shared';
+import { WELCOME_QUEST_ID, type QuestView } from '@necp/shared';
 import { objectiveFraction, objectiveText } from '../../quests/format';
 import { nextStep, sameMarkers, trackerQuests, visibleObjectives } from '../../quests/quest-lists';
 import { useQuestSelection } from '../../quests/selection';
 import { useQuestLog } from '../../quests/use-quests';
+import { TutorialGuide } from '../../tutorial/tutorial-guide';
+import { useTutorial } from '../../tutorial/use-tutorial';
 import { useGame } from '../store-context';
 import { Countdown } from './countdown';
 
@@ -20,23 +23,27 @@ export function QuestTracker() {
   const setMarkers = useGame((s) => s.setQuestMarkers);
   const setPanel = useGame((s) => s.setPanel);
   const select = useQuestSelection((s) => s.select);
+  const { step } = useTutorial();
 
   useEffect(() => {
     if (log && !sameMarkers(log.markers, markers)) setMarkers(log.markers);
   }, [log, markers, setMarkers]);
 
-  const quests = log ? trackerQuests(log) : [];
-  if (quests.length === 0) return null;
+  const quests = log ? trackerQuests(log).filter((q) => !(step && q.id === WELCOME_QUEST_ID)) : [];
+  if (quests.length === 0 && !step) return null;
   const open = (q: QuestView) => {
     select(q.id);
     setPanel('quests', true);
   };
   return (
     <section className="qtrack" data-testid="quest-tracker" aria-label="Tracked quests">
-      <header className="qtrack__head">
-        <span>Jobs</span>
-        <kbd>J</kbd>
-      </header>
+      <TutorialGuide step={step} />
+      {quests.length > 0 && (
+        <header className="qtrack__head">
+          <span>Jobs</span>
+          <kbd>J</kbd>
+        </header>
+      )}
       {quests.map((q) => (
         <button
           key={q.id}

@@ -5,8 +5,10 @@
  * or 3v3, or the raid — and join; while queued, the time in queue (ticking), the
  * estimated wait and Leave. A party member
  * who is not its leader is told only the leader queues the party; a penalty for a
- * dodged ready check counts down and holds the Join button. The sim decides every
- * rule: a refusal comes back as a toast.
+ * dodged ready check counts down and holds the Join button. Each queue shows its
+ * levels (the arena the level bracket you would fight in); one out of your (party's)
+ * levels is locked with the reason. The sim decides every rule: a refusal comes back
+ * as a toast.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -23,6 +25,7 @@ import {
   formatClock,
   penaltyLeft,
   penaltyText,
+  queueLevelView,
   teamOf,
   type LocalQueueStatus,
 } from '../../matchmaking/queue-view';
@@ -32,7 +35,7 @@ import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
 
 const QUEUES: { id: QueueId; blurb: string }[] = [
-  { id: 'dungeon', blurb: '5 players · 1 tank, 1 support, 3 damage' },
+  { id: 'dungeon', blurb: 'Arasaka Data Vault · 5 players · 1 tank, 1 support, 3 damage' },
   { id: 'arena_1v1', blurb: 'Duel · rated' },
   { id: 'arena_3v3', blurb: 'Teams of 3 · rated' },
   { id: 'raid', blurb: 'Quantum Reef Siege · 10 players' },
@@ -76,9 +79,21 @@ const STATE_LABEL: Record<LocalQueueStatus['state'], string> = {
 function QueuePicker() {
   const { characterId, commands } = useGameSession();
   const party = useGame((s) => s.party.party);
+  const self = useGame((s) => s.self);
   const match = useGame((s) => s.match);
   const now = useNow(250);
-  const [queue, setQueue] = useState<QueueId>('dungeon');
+  // who a queue would take: the party (its leader queues it), else yourself
+  const who = (q: QueueId) =>
+    party && QUEUE_SPECS[q].maxParty > 1
+      ? party.members.map((m) => ({ name: m.name, level: m.level, self: m.id === characterId }))
+      : self
+        ? [{ name: self.name, level: self.level, self: true }]
+        : [];
+  const levels = (q: QueueId) => queueLevelView(q, who(q));
+  // a new player opens the finder on a queue open to them
+  const [queue, setQueue] = useState<QueueId>(
+    () => QUEUES.find((q) => levels(q.id).reason === null)?.id ?? 'dungeon',
+  );
   const [role, setRole] = useState<GroupRole>('damage');
   const [memberRoles, setMemberRoles] = useState<Record<string, GroupRole>>({});
   const [premade, setPremade] = useState(false);
@@ -93,6 +108,7 @@ function QueuePicker() {
   const roles = spec.kind !== 'arena';
   // only a party can go in as it is (the sim refuses a solo asking for it)
   const canGoPremade = roles && asParty && leader;
+  const levelReason = levels(queue).reason;
 
   const join = async () => {
     const request: JoinQueueInput =
@@ -118,24 +134,35 @@ function QueuePicker() {
   return (
     <div className="qwin">
       <div className="qwin__queues" role="radiogroup" aria-label="Queue">
-        {QUEUES.map((q) => (
-          <button
-            key={q.id}
-            type="button"
-            role="radio"
-            aria-checked={queue === q.id}
-            className={`qwin__queue${queue === q.id ? ' is-on' : ''}`}
-            data-testid="queue-option"
-            data-queue={q.id}
-            onClick={() => setQueue(q.id)}
-          >
-            <span className="qwin__queue-name">{QUEUE_LABEL[q.id]}</span>
-            <span className="qwin__queue-blurb">{q.blurb}</span>
-          </button>
-        ))}
+        {QUEUES.map((q) => {
+          const lv = levels(q.id);
+          return (
+            <button
+              key={q.id}
+              type="button"
+              role="radio"
+              aria-checked={queue === q.id}
+              className={`qwin__queue${queue === q.id ? ' is-on' : ''}${lv.reason ? ' is-locked' : ''}`}
+              data-testid="queue-option"
+              data-queue={q.id}
+              data-available={lv.reason === null}
+              title={lv.reason ?? undefined}
+              onClick={() => setQueue(q.id)}
+            >
+              <span className="qwin__queue-head">
+                <span className="qwin__queue-name">{QUEUE_LABEL[q.id]}</span>
+                <span className="qwin__queue-lv" data-testid="queue-levels">
+                  {lv.reason && <span className="sr-only">Locked: </span>}
+                  {lv.tag}
+                </span>
+              </span>
+              <span className="qwin__queue-blurb">{q.blurb}</span>
+            </button>
+          );
+        })}
       </div>
 
-      {roles && leader && (
+      {roles && leader && levelReason === null && (
         <fieldset className="qwin__roles">
           <legend>{others.length > 0 ? 'Roles' : 'Your role'}</legend>
           <RolePicker label="You" value={role} onChange={setRole} testId="queue-role" />
@@ -150,7 +177,7 @@ function QueuePicker() {
           ))}
         </fieldset>
       )}
-      {canGoPremade && (
+      {canGoPremade && levelReason === null && (
         <label className="qwin__premade">
           <input
             type="checkbox"
@@ -175,6 +202,15 @@ function QueuePicker() {
           Parties of at most {spec.maxParty} can queue for {QUEUE_LABEL[queue]}.
         </p>
       )}
+      {levelReason !== null && leader && (
+        <p
+          className="qwin__notice qwin__notice--bad"
+          role="status"
+          data-testid="queue-level-reason"
+        >
+          {levelReason}
+        </p>
+      )}
       {penalty !== null && (
         <p className="qwin__notice qwin__notice--bad" role="status" data-testid="queue-penalty">
           {penaltyText(penalty)}
@@ -186,7 +222,7 @@ function QueuePicker() {
           type="button"
           className="btn btn--primary"
           data-testid="queue-join"
-          disabled={busy || !leader || tooBig || penalty !== null}
+          disabled={busy || !leader || tooBig || penalty !== null || levelReason !== null}
           onClick={() => void join()}
         >
           {asParty ? 'Queue party' : 'Join queue'}

@@ -3,17 +3,9 @@
  * the metro at a station, open the bank at a terminal, else pick up / open what is
  * in reach), from the same pure rule the hotkeys use.
  */
-import { contextKeyAction, type ContextKeyAction } from '../../input/key-actions';
+import { contextKeyAction } from '../../input/key-actions';
 import type { GameStore } from '../../store/game-store';
 import type { GameCommands } from '../game-session';
-
-export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
-  talk: 'Talk',
-  metro: 'Metro',
-  bank: 'Bank',
-  mail: 'Mail',
-  interact: 'Use',
-};
 
 export function runContextAction(store: GameStore, commands: GameCommands) {
   const s = store.getState();

@@ -6,12 +6,12 @@
  * (Esc). Windows open from the action bar; abilities are tapped on the ability bar.
  */
 import { useContext, useRef, useState, type PointerEvent } from 'react';
-import { contextKeyAction } from '../../input/key-actions';
+import { CONTEXT_LABEL, contextKeyAction } from '../../input/key-actions';
 import { knobOffset, stickVector, type StickInput } from '../../input/touch-stick';
 import type { GameStore } from '../../store/game-store';
 import { useGameSession } from '../game-session';
 import { GameStoreContext, useGame } from '../store-context';
-import { CONTEXT_LABEL, runContextAction } from './context-action';
+import { runContextAction } from './context-action';
 
 /** the ring's radius in CSS pixels (mobile.css draws it at twice this) */
 const RADIUS = 56;

@@ -1,0 +1,58 @@
+'use client';
+/**
+ * The keyboard cheat sheet, bottom right (desktop only: mobile.css hides it on touch).
+ * It can be hidden — H, ?, or its × — and the choice is remembered per browser
+ * (key-help-pref.ts); hidden, a small "?" chip brings it back.
+ */
+import { useEffect } from 'react';
+import { loadKeyHelp } from './key-help-pref';
+import { useGame } from './store-context';
+
+export function KeyHelp() {
+  const shown = useGame((s) => s.keyHelp);
+  const toggle = useGame((s) => s.toggleKeyHelp);
+  const patch = useGame((s) => s.patch);
+  useEffect(() => patch({ keyHelp: loadKeyHelp() }), [patch]);
+  if (!shown)
+    return (
+      <button
+        type="button"
+        className="hud-card hud__help-chip"
+        data-testid="hud-help-show"
+        title="Show the keys (H)"
+        aria-label="Show the keys (H)"
+        onClick={toggle}
+      >
+        ?
+      </button>
+    );
+  return (
+    <p className="hud-card hud__help" data-testid="hud-help">
+      <button
+        type="button"
+        className="hud__help-close"
+        data-testid="hud-help-hide"
+        title="Hide the keys (H)"
+        aria-label="Hide the keys (H)"
+        onClick={toggle}
+      >
+        ×
+      </button>
+      <kbd>W</kbd>
+      <kbd>A</kbd>
+      <kbd>S</kbd>
+      <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities · <kbd>E</kbd>{' '}
+      talk / use · <kbd>F</kbd> loot · <kbd>J</kbd> quests · <kbd>R</kbd> rep · <kbd>O</kbd> friends
+      · <kbd>G</kbd> guild ·{' '}
+      <span className="ach__help">
+        <kbd>Y</kbd> achievements
+      </span>{' '}
+      ·{' '}
+      <span className="rk__help">
+        <kbd>U</kbd> rankings
+      </span>{' '}
+      · <kbd>K</kbd> group finder · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro ·{' '}
+      <kbd>L</kbd> log · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu · <kbd>H</kbd> hide keys
+    </p>
+  );
+}
