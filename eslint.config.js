@@ -28,4 +28,25 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // Prisma is called only inside packages/game (and packages/db): the apps and the
+    // routers pass the client on to a domain function, never use it themselves.
+    // (Which package may import which is .dependency-cruiser.cjs's.)
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/api/src/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          // (closing the client where it was made, at a process's end, is no call)
+          "MemberExpression[object.type='Identifier'][object.name=/^(db|tx|prisma)$/]:not([property.name='$disconnect'])",
+          "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
+        ].map((selector) => ({
+          selector,
+          message:
+            'A database call outside packages/game: move it into the domain (a function in packages/game/src/<domain>/) and call that.',
+        })),
+      ],
+    },
+  },
 );

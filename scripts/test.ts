@@ -115,13 +115,15 @@ const staticChecks: Promise<boolean> = want('static')
           '--output-logs=errors-only',
         ]),
       );
-      // three single-threaded checks side by side (47 s one after another)
+      // four single-threaded checks side by side (47 s one after another)
       return (
         typed &&
         phase('typecheck scripts, lint, format', async () => {
           await Promise.all([
             step('tsc', 'pnpm', ['exec', 'tsc', '-p', 'tsconfig.json']),
             step('lint', 'pnpm', ['exec', 'eslint', '.']),
+            // the layer rules and "no import cycles" (.dependency-cruiser.cjs)
+            step('deps', 'pnpm', ['run', '--silent', 'deps']),
             step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']),
           ]);
         })

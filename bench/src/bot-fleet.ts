@@ -4,7 +4,7 @@
  * measured window, collect at its end, close. The thread plumbing is bot-threads.ts.
  */
 import type { BotIdentity } from './population';
-import type { ConnectReport } from './swarm';
+import type { ConnectReport } from './swarm-protocol';
 import type { SwarmReply, SwarmRequest, SwarmSnapshot, SwarmWorkerData } from './swarm-protocol';
 import { BotThread, closeThreads, connectThreads, connectedSoFar, roundRobin } from './bot-threads';
 

@@ -6,7 +6,7 @@
  * Each fleet keeps only its own messages (swarm-protocol.ts, chat/protocol.ts).
  */
 import { Worker } from 'node:worker_threads';
-import type { ConnectReport } from './swarm';
+import type { ConnectReport } from './swarm-protocol';
 import { count } from './stats';
 
 const tsxApi = import.meta.resolve('tsx/esm/api');

@@ -2,7 +2,7 @@
 import type { BenchMode } from './args';
 import type { BotCounters } from './bot';
 import type { SimLogCounts, SimMetrics } from './sim-process';
-import type { ConnectReport } from './swarm';
+import type { ConnectReport } from './swarm-protocol';
 import { count, mean, percentile, sum } from './stats';
 
 export interface RunResult {

@@ -2,7 +2,14 @@
 import type { BotBehaviour, BotCounters } from './bot';
 import type { Square } from './move-workload';
 import type { BotIdentity } from './population';
-import type { ConnectReport } from './swarm';
+
+/** How the connect phase went. */
+export interface ConnectReport {
+  connected: number;
+  /** failed attempts by code (a bot is retried once with a fresh ticket) */
+  failures: Record<string, number>;
+  seconds: number;
+}
 
 export interface SwarmWorkerData {
   identities: BotIdentity[];

@@ -11,7 +11,7 @@ import { Bot, ConnectFailure, newCounters, type BotBehaviour, type BotSocket } f
 import type { Square } from './move-workload';
 import type { BotIdentity } from './population';
 import { count } from './stats';
-import type { SwarmSnapshot } from './swarm-protocol';
+import type { ConnectReport, SwarmSnapshot } from './swarm-protocol';
 
 const BUCKETS = 10;
 /** 10 × 5 ms: every bot ticks every 50 ms; move: 10 × 10 ms, every 100 ms */
@@ -19,13 +19,6 @@ const BUCKET_MS: Record<BotBehaviour, number> = { fight: 5, walk: 5, move: 10, i
 const CONNECT_TIMEOUT_MS = 20_000;
 /** handshakes in flight at once, however fast the pace */
 const MAX_CONNECTING = 64;
-
-export interface ConnectReport {
-  connected: number;
-  /** failed attempts by code (a bot is retried once with a fresh ticket) */
-  failures: Record<string, number>;
-  seconds: number;
-}
 
 /** like the browser (apps/web game-client.ts): up to 8 returns, 1 s × attempt apart, after "server busy" */
 const BUSY_RETRIES = 8;

@@ -47,7 +47,6 @@ import {
   type ReputationSubscriberOptions,
 } from '@necp/game';
 import type { SimIo } from './net/types';
-import { guildRoom } from './chat/guild-rooms';
 import {
   accessSubscriber,
   guildSubscriber,
@@ -57,19 +56,7 @@ import {
   type AccessKick,
   type GuildReactions,
 } from './session/outbox-reactions';
-
-/**
- * The Socket.IO room of one character: each of its connections joins it, so a
- * notice reaches the player whichever sim node holds the socket (Redis adapter)
- * and whichever zone the character is in.
- */
-export const characterRoom = (characterId: string) => `char:${characterId}`;
-
-/** The Socket.IO room of one account: every socket of it joins, on whichever node. */
-export const userRoom = (userId: string) => `user:${userId}`;
-
-/** The Socket.IO room of one web login session: the sockets opened with tickets it minted. */
-export const loginSessionRoom = (sessionId: string) => `login:${sessionId}`;
+import { characterRoom, guildRoom, loginSessionRoom, userRoom } from './net/rooms';
 
 /** Tells a character (or an account) about changes made outside its own requests. */
 export interface CharacterNotifier {

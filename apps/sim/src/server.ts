@@ -15,7 +15,7 @@ import {
 } from '@necp/shared';
 import {
   MemoryZoneLeases,
-  claimZoneOwnership,
+  claimZone,
   redisChannel,
   type Clock,
   type GameDeps,
@@ -24,7 +24,7 @@ import {
   type ZoneLeases,
 } from '@necp/game';
 import type { AreaNotices } from './areas/area-notices';
-import type { DbCombatSink } from './combat/db-combat-sink';
+import type { DbCombatSink } from './outcomes/db-combat-sink';
 import { AdmissionGate, type AdmissionOptions } from './auth/admission';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
@@ -194,9 +194,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   /** PostgreSQL learns the new owner's token before anything of the zone is loaded. */
   const claimInDb = async (lease: HeldZoneLease): Promise<boolean> => {
     const { zoneId, token, ownerId } = lease;
-    const claim = await deps.db.$transaction((tx) =>
-      claimZoneOwnership(tx, { zoneId, token, ownerId }),
-    );
+    const claim = await claimZone(deps, { zoneId, token, ownerId });
     if (claim.ok) return true;
     // a later owner claimed it (this lease went stale), or Redis lost its counters
     log.warn({ zone: zoneId, token, current: claim.current }, 'zone claim refused');

@@ -4,7 +4,7 @@
  * The thread plumbing is ../bot-threads.ts.
  */
 import type { BotIdentity } from '../population';
-import type { ConnectReport } from '../swarm';
+import type { ConnectReport } from '../swarm-protocol';
 import {
   BotThread,
   closeThreads,

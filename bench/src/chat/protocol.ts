@@ -1,6 +1,6 @@
 /** Messages between the chat bench's main thread and its bot threads (chat/worker.ts). */
 import type { BotIdentity } from '../population';
-import type { ConnectReport } from '../swarm';
+import type { ConnectReport } from '../swarm-protocol';
 import type { HistogramData } from './histogram';
 import type { ScheduledChat } from './schedule';
 

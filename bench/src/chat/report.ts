@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { Machine } from '../machine';
 import type { SimLogCounts } from '../sim-process';
-import type { ConnectReport } from '../swarm';
+import type { ConnectReport } from '../swarm-protocol';
 import type { DeliveryCount, DeliveryTotals } from './deliveries';
 import type { ChatRoom } from './protocol';
 

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
-import { rateLimiterFor, type GameDeps, type RateLimitSpec } from '@necp/game';
+import {
+  currentAccess,
+  isDomainError,
+  rateLimiterFor,
+  type GameDeps,
+  type RateLimitSpec,
+} from '@necp/game';
 import type { Role } from '@necp/shared';
 import { toClientError } from './error-mapping';
 
@@ -126,11 +132,14 @@ export const protectedProcedure = publicProcedure
  */
 const requireRole = (allowed: readonly Role[]) =>
   protectedProcedure.use(async ({ ctx, path, type, next }) => {
-    const user = await ctx.deps.db.user.findUnique({
-      where: { id: ctx.session.userId },
-      select: { role: true },
-    });
-    const role = user?.role;
+    const role = await currentAccess(ctx.deps, ctx.session.userId).then(
+      (a) => a.role,
+      // an account gone since sign-in has no role
+      (err: unknown) => {
+        if (isDomainError(err) && err.code === 'UNAUTHENTICATED') return undefined;
+        throw err;
+      },
+    );
     const audit = {
       audit: true,
       requestId: ctx.requestId,

@@ -2,14 +2,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 import { rememberPool } from './read-rows';
+import type { Db } from './db-types';
 import { pgConfigFromUrl } from './url';
 
-export type Db = PrismaClient;
-/** The client inside `db.$transaction(async (tx) => …)`. */
-export type Tx = Omit<
-  PrismaClient,
-  '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'
->;
+export type { Db, Tx } from './db-types';
 
 // Remembered per client so code that needs its own connection to the same database
 // (graphile-worker's runner) uses exactly the URL the client was made with.

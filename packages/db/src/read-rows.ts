@@ -7,7 +7,7 @@
  * statements must stay on its own connection (`tx`).
  */
 import pg from 'pg';
-import type { Db } from './client';
+import type { Db } from './db-types';
 
 export interface RowQuery {
   /** the prepared statement's name: one per distinct text */

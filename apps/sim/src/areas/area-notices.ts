@@ -1,6 +1,6 @@
 import type { ZoneArea } from '@necp/shared';
 import { recordAreaEntered, type GameDeps, type Log, type ZoneFence } from '@necp/game';
-import { RetryQueue } from '../combat/retry-queue';
+import { RetryQueue } from '../outcomes/retry-queue';
 import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
 import type { AreaSink } from '../zone/zone-areas';

@@ -6,15 +6,7 @@
 import type { GameDeps } from '@necp/game';
 import { blockedBy, chatHistory } from '@necp/game';
 import type { SimSocket } from '../net/types';
-
-export const GLOBAL_ROOM = 'chat:global';
-export const TRADE_ROOM = 'chat:trade';
-export const districtRoom = (zoneId: string) => `chat:zone:${zoneId}`;
-/**
- * The sockets of everyone who blocks `characterId`: a broadcast from that character
- * goes `.except()` this room, so no blocker receives it, on any process.
- */
-export const blockersRoom = (characterId: string) => `chat:blockers:${characterId}`;
+import { blockersRoom, districtRoom, GLOBAL_ROOM, TRADE_ROOM } from '../net/rooms';
 
 /** On entering the world: the channel rooms, the block list's rooms, then the history. */
 export async function joinChat(

@@ -7,8 +7,7 @@
 import type { GuildUpdateMsg } from '@necp/shared';
 import { guildIdOf, type GameDeps } from '@necp/game';
 import type { SimSocket } from '../net/types';
-
-export const guildRoom = (guildId: string) => `guild:${guildId}`;
+import { guildRoom } from '../net/rooms';
 
 /**
  * On entering the world: the guild's room (guild chat reaches the socket from then

@@ -19,8 +19,8 @@ import { simOutboxSubscribers } from '../outbox-wiring';
 import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
-import { guildRoom } from './guild-rooms';
 import { seen } from '../testing/loot-kit';
+import { guildRoom } from '../net/rooms';
 
 // this file drains the outbox: it has a database of its own (OUTBOX_TEST_DATABASES)
 const db = outboxTestDb('simGuildChat');

@@ -6,9 +6,7 @@
 import type { PartyViewMsg } from '@necp/shared';
 import { partyOf, type GameDeps } from '@necp/game';
 import type { SimSocket } from '../net/types';
-import { characterRoom } from '../outbox-wiring';
-
-export const partyRoom = (partyId: string) => `party:${partyId}`;
+import { characterRoom, partyRoom } from '../net/rooms';
 
 type Nsp = SimSocket['nsp'];
 

@@ -13,8 +13,8 @@ import {
   type PresenceChange,
 } from '@necp/game';
 import type { SimSocket } from '../net/types';
-import { characterRoom } from '../outbox-wiring';
 import type { Session, SessionRegistry } from '../session/sessions';
+import { characterRoom } from '../net/rooms';
 
 type Nsp = SimSocket['nsp'];
 

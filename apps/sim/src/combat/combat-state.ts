@@ -1,4 +1,4 @@
-import type { ActiveEffect, CombatStats } from '@necp/shared';
+import type { ActiveEffect, CombatStats, EffectBrief } from '@necp/shared';
 
 /** A status effect on a combatant: the shared rules' ActiveEffect (rules/effects.ts), judged against the zone clock each tick. */
 export type EffectInstance = ActiveEffect;
@@ -52,3 +52,7 @@ export function createCombatState(stats: CombatStats, maxResource: number): Comb
     dirty: true,
   };
 }
+
+/** Effects as a client shows them: id, ms left, stacks. */
+export const effectBriefs = (effects: readonly EffectInstance[], now: number): EffectBrief[] =>
+  effects.map((e) => [e.effect.id, Math.max(0, e.expiresAt - now), e.stacks]);

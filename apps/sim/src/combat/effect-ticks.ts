@@ -6,7 +6,7 @@ import {
   tickAmount,
 } from '@necp/shared';
 import type { EffectInstance } from './combat-state';
-import type { CombatWorld } from './engine';
+import type { CombatWorld } from './combat-world';
 import type { Fighter } from './fighter';
 import type { AbilityResolver } from './resolution';
 

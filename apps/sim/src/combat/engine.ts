@@ -14,45 +14,15 @@ import {
   type CombatRng,
   type EffectTemplate,
   type TelegraphArea,
-  type Vec2,
 } from '@necp/shared';
-import type { Clock, CombatLogRow } from '@necp/game';
-import type { Player } from '../zone/player';
+import type { Clock } from '@necp/game';
 import { CombatReport } from './combat-report';
+import type { CombatHooks, CombatWorld } from './combat-world';
 import { runEffects } from './effect-ticks';
 import { hostile, knowsAbility, type Fighter } from './fighter';
 import { Regeneration } from './regeneration';
 import { AbilityResolver, type AreaHit } from './resolution';
 import { MISSING, targetState } from './targeting';
-
-/** What the engine needs to know about the zone it runs in. */
-export interface CombatWorld {
-  readonly zoneId: string;
-  /** the current zone tick (lag compensation) */
-  tick(): number;
-  /** a fighter present in the zone (hidden NPC corpses are not) */
-  fighter(eid: number): Fighter | undefined;
-  /** every fighter to simulate this tick; a fresh list (hooks may change the zone meanwhile) */
-  fighters(): Fighter[];
-  /** fighters within `radius` metres of (x, y) */
-  fightersNear(x: number, y: number, radius: number): Fighter[];
-  lineOfSight(a: Vec2, b: Vec2): boolean;
-  /** where the entity was at `tick`, clamped to the rewind window */
-  positionAt(eid: number, tick: number): Vec2 | undefined;
-}
-
-/** What the zone wants to hear about: threat, deaths, the combat log, gear wear. */
-export interface CombatHooks {
-  /** `source` hurt `target` for `amount` (0: a miss, or a harmful ability without damage) */
-  damaged?(target: Fighter, source: Fighter, amount: number, threat: number): void;
-  healed?(healer: Fighter, target: Fighter, amount: number): void;
-  died?(victim: Fighter, killer: Fighter | undefined): void;
-  log?(row: CombatLogRow): void;
-  /** a player used its weapon (a weapon-damage ability went off) */
-  weaponUsed?(p: Player): void;
-  /** a player was hit by an ability */
-  hitTaken?(p: Player): void;
-}
 
 export type UseResult = { ok: true; castMs: number } | { ok: false; refusal: CombatRefusal };
 

@@ -1,8 +1,7 @@
-import { NPC_ATTACK_ABILITY_ID, type EffectBrief } from '@necp/shared';
+import { NPC_ATTACK_ABILITY_ID } from '@necp/shared';
 import type { CombatLogRow } from '@necp/game';
-import { npcActorId, type Npc } from '../npc/npc';
+import type { Npc } from '../npc/npc';
 import type { Player } from '../zone/player';
-import type { EffectInstance } from './combat-state';
 
 /** Anything that fights: a player or an NPC (both carry health and a CombatState). */
 export type Fighter = Player | Npc;
@@ -25,6 +24,9 @@ export function knowsAbility(f: Fighter, abilityId: string): boolean {
   return abilityId === NPC_ATTACK_ABILITY_ID || f.template.abilities.includes(abilityId);
 }
 
+/** A stable id for the combat log and logs: spawn area + index, not the per-process eid. */
+const npcActorId = (n: Pick<Npc, 'spawnId' | 'index'>) => `npc:${n.spawnId}#${n.index}`;
+
 /** Who a fighter is in the combat log: character id, or the NPC's stable spawn id. */
 export function actorOf(
   f: Fighter | undefined,
@@ -34,7 +36,3 @@ export function actorOf(
     return { sourceKind: 'player', sourceId: f.characterId, sourceName: f.name };
   return { sourceKind: 'npc', sourceId: npcActorId(f), sourceName: f.template.name };
 }
-
-/** Effects as a client shows them: id, ms left, stacks. */
-export const effectBriefs = (effects: readonly EffectInstance[], now: number): EffectBrief[] =>
-  effects.map((e) => [e.effect.id, Math.max(0, e.expiresAt - now), e.stacks]);

@@ -15,7 +15,7 @@ import {
   type EffectTemplate,
 } from '@necp/shared';
 import type { CombatReport } from './combat-report';
-import type { CombatHooks, CombatWorld } from './engine';
+import type { CombatHooks, CombatWorld } from './combat-world';
 import { hostile, type Fighter } from './fighter';
 import type { Regeneration } from './regeneration';
 import { areaTargets } from './targeting';

@@ -1,5 +1,5 @@
 import { distance, type AbilityTargetState, type AbilityTemplate, type Vec2 } from '@necp/shared';
-import type { CombatWorld } from './engine';
+import type { CombatWorld } from './combat-world';
 import { hostile, type Fighter } from './fighter';
 
 /** An area ability without maxTargets hits at most this many. */

@@ -16,10 +16,15 @@ import {
   unblockCharacter,
   type PostedChat,
 } from '@necp/game';
-import { GLOBAL_ROOM, TRADE_ROOM, blockersRoom, districtRoom } from '../chat/chat-rooms';
-import { partyRoom } from '../chat/party-rooms';
-import { characterRoom } from '../outbox-wiring';
 import { command, type CommandContext, type EventHandler } from './command';
+import {
+  blockersRoom,
+  characterRoom,
+  districtRoom,
+  GLOBAL_ROOM,
+  partyRoom,
+  TRADE_ROOM,
+} from '../net/rooms';
 
 /** Whether any socket (on any process) is in the character's room. */
 async function isOnline(ctx: CommandContext, characterId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GCD_MS, RESPAWN_DELAY_MS, RESPAWN_HEALTH_PCT, TICK_MS, type Vec2 } from '@necp/shared';
 import type { AwardKillInput } from '@necp/game';
-import type { DbCombatSink } from '../combat/db-combat-sink';
+import type { DbCombatSink } from '../outcomes/db-combat-sink';
 import type { Npc } from '../npc/npc';
 import type { TestClient } from '../testing/test-client';
 import { testDb } from '../testing/test-db';

@@ -23,8 +23,8 @@ import {
 } from '@necp/game';
 import { applyRollOutcome, replaceDrop, socketLootNotifier } from '../loot/party-loot';
 import { publishParty } from '../chat/party-rooms';
-import { characterRoom } from '../outbox-wiring';
 import { command, type CommandContext, type EventHandler } from './command';
+import { characterRoom } from '../net/rooms';
 
 const me = (ctx: CommandContext) => ctx.session.characterId;
 const nsp = (ctx: CommandContext) => ctx.session.socket.nsp;

@@ -1,5 +1,5 @@
 import type { AwardKillInput, CombatLogRow, RecordPlayerDeathInput } from '@necp/game';
-import type { CombatSink } from '../combat/combat-sink';
+import type { CombatSink } from '../outcomes/combat-sink';
 
 /**
  * The arena's combat outcomes: nothing goes to the database (no death penalty, no

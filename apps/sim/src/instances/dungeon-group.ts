@@ -19,11 +19,14 @@ import {
   type InstanceTransferMsg,
 } from '@necp/shared';
 import {
+  characterLevels,
+  characterNames,
   freeMatchMember,
   joinGroupParty,
   joinInstance,
   leaveInstance,
   leaveParty,
+  partyIdOf,
   penaliseQueueDodgers,
   recordMatchStarted,
   requestBackfill,
@@ -36,8 +39,8 @@ import {
 import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
 import type { SimIo } from '../net/types';
 import { publishParty } from '../chat/party-rooms';
-import { characterRoom } from '../outbox-wiring';
 import type { Zone } from '../zone/zone';
+import { characterRoom } from '../net/rooms';
 
 /** A member who has not arrived this long after being sent in counts as having left. */
 export const DUNGEON_ARRIVAL_MS = INSTANCE_ARRIVAL_MS + RECONNECT_GRACE_MS;
@@ -184,17 +187,13 @@ export class DungeonGroup {
     const mm = this.o.matchmaking?.();
     const remaining = this.members();
     if (!mm || remaining.length === 0 || this.o.closing()) return false;
-    const rows = await this.o.deps.db.character.findMany({
-      where: { id: { in: remaining } },
-      select: { level: true },
-    });
     const match = this.o.match();
     const ticketId = await requestBackfill(mm.deps, {
       queue: match.queue,
       matchId: match.matchId,
       instanceId: this.o.zoneId,
       role,
-      levels: rows.map((r) => r.level),
+      levels: await characterLevels(this.o.deps, remaining),
     });
     this.backfills.set(ticketId, role);
     // cleared or closing meanwhile: nobody is wanted any more
@@ -228,11 +227,8 @@ export class DungeonGroup {
       await this.lookFor(role);
       return false;
     }
-    const row = await deps.db.character.findUnique({
-      where: { id: characterId },
-      select: { name: true },
-    });
-    this.o.names.set(characterId, row?.name ?? '?');
+    const names = await characterNames(deps, [characterId]);
+    this.o.names.set(characterId, names.get(characterId) ?? '?');
     const m = this.o.match();
     const team = m.teams[0] ?? [];
     this.o.setMatch({
@@ -274,8 +270,7 @@ export class DungeonGroup {
     // the party they came with is theirs: leaving the dungeon does not end it
     if (!partyId || this.o.premade().has(characterId)) return;
     try {
-      const mine = await this.o.deps.db.partyMember.findUnique({ where: { characterId } });
-      if (mine?.partyId !== partyId) return;
+      if ((await partyIdOf(this.o.deps, characterId)) !== partyId) return;
       const { disbanded } = await leaveParty(this.o.deps, { characterId });
       await publishParty(this.o.deps, this.o.io.of('/'), partyId, {
         gone: [characterId],

@@ -27,6 +27,8 @@ import {
 import {
   RedisZoneDirectory,
   ZONE_LEASE_RENEW_MS,
+  characterNames,
+  characterZoneIds,
   clearZoneDrops,
   closeInstance,
   findInstance,
@@ -47,7 +49,6 @@ import {
   type ZoneLeases,
 } from '@necp/game';
 import type { SimIo, SimSocket } from '../net/types';
-import { characterRoom } from '../outbox-wiring';
 import { kick, type SessionRegistry } from '../session/sessions';
 import { Zone } from '../zone/zone';
 import { tickMetrics } from '../zone/tick-metrics';
@@ -60,6 +61,7 @@ import { arenaFightOf } from './arena-fight';
 import { InstanceClearRules, type InstanceClear } from './instance-clear-rules';
 import { noPositionSaves } from './no-position-saves';
 import { DungeonGroup, type GroupMatchmaking } from './dungeon-group';
+import { characterRoom } from '../net/rooms';
 
 /** The old connection of a player sent through a transfer is closed this long after (the client closes it first). */
 export const TRANSFER_CLOSE_MS = 5_000;
@@ -183,11 +185,7 @@ export class InstanceHost {
     if (!lease) return false;
     const { deps, clock, log } = this.o;
     const memberIds = match.teams.flat();
-    const rows = await deps.db.character.findMany({
-      where: { id: { in: memberIds } },
-      select: { id: true, name: true },
-    });
-    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const names = await characterNames(deps, memberIds);
     const openedAt = clock.ms();
     const inst: Partial<RunningInstance> & { timers: NodeJS.Timeout[] } = {
       timers: [],
@@ -369,11 +367,8 @@ export class InstanceHost {
       .ask({ k: 'remove', characterId })
       .catch((err: unknown) => this.o.log.warn({ err, zone: zoneId }, 'leaving the zone failed'));
     const { penaltyUntil } = await settled;
-    const back = await this.o.deps.db.character.findUnique({
-      where: { id: characterId },
-      select: { zoneId: true },
-    });
-    const zoneName = ZONES.find((z) => z.id === back?.zoneId)?.name ?? 'the city';
+    const backTo = await characterZoneIds(this.o.deps, [characterId]);
+    const zoneName = ZONES.find((z) => z.id === backTo.get(characterId))?.name ?? 'the city';
     const s = this.o.sessions.ofCharacter(characterId);
     if (s?.zone === inst.zone) {
       const socket = s.socket;
@@ -520,11 +515,8 @@ export class InstanceHost {
       log.error({ err, zone: inst.zoneId }, 'closing an instance in the database failed');
     }
     // everyone connected to it reconnects into the open world (their instanceId is cleared)
-    const back = await deps.db.character
-      .findMany({ where: { id: { in: returned } }, select: { id: true, zoneId: true } })
-      .catch(() => []);
-    const zoneName = (id: string) =>
-      ZONES.find((z) => z.id === back.find((b) => b.id === id)?.zoneId)?.name ?? 'the city';
+    const back = await characterZoneIds(deps, returned).catch(() => new Map<string, string>());
+    const zoneName = (id: string) => ZONES.find((z) => z.id === back.get(id))?.name ?? 'the city';
     for (const s of this.o.sessions.all()) {
       if (s.zone !== inst.zone) continue;
       s.socket.emit('instance:transfer', {

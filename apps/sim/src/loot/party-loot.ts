@@ -12,9 +12,8 @@ import {
 } from '@necp/shared';
 import type { AwardKillResult, LootRollOutcome, ZoneDrop } from '@necp/game';
 import type { SimSocket } from '../net/types';
-import { characterRoom } from '../outbox-wiring';
-import { partyRoom } from '../chat/party-rooms';
 import type { Zone } from '../zone/zone';
+import { characterRoom, partyRoom } from '../net/rooms';
 
 export interface LootNotifier {
   rollStart(partyId: string, msg: LootRollStartMsg): void;

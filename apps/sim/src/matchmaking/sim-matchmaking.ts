@@ -26,9 +26,9 @@ import {
   type ReadyCheckOutcome,
 } from '@necp/game';
 import type { SimIo } from '../net/types';
-import { characterRoom } from '../outbox-wiring';
 import { releasingLauncher, type MatchLauncher } from './match-launcher';
 import { matchFoundMsg, queueStatusMsg } from './match-messages';
+import { characterRoom } from '../net/rooms';
 
 const membersOf = (m: MatchRecord): string[] =>
   m.teams.flat().flatMap((t) => t.members.map((x) => x.characterId));

@@ -69,6 +69,3 @@ export interface Npc {
   /** templates with a boss block, while fighting */
   boss?: BossState;
 }
-
-/** A stable id for the combat log and logs: spawn area + index, not the per-process eid. */
-export const npcActorId = (n: Pick<Npc, 'spawnId' | 'index'>) => `npc:${n.spawnId}#${n.index}`;

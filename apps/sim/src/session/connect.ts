@@ -13,11 +13,11 @@ import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
 import type { SimSocket } from '../net/types';
-import { characterRoom, loginSessionRoom, userRoom } from '../outbox-wiring';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
 import { socketConnection } from './socket-connection';
 import { StatsRefresher, charStatsMsg } from './stats-refresher';
+import { characterRoom, loginSessionRoom, userRoom } from '../net/rooms';
 
 /** Database-backed commands (pickup, crate, drop, admin, travel, item use) per socket: generous for play, not for a bot. */
 export const ACTION_LIMIT = { limit: 20, windowMs: 5_000 };

@@ -6,7 +6,9 @@
  */
 import type { GuildInvitedMsg, KickMsg, NotificationView } from '@necp/shared';
 import {
-  titleText,
+  guildIdsOf,
+  isGuildInviteOpen,
+  shownTitle,
   type AccountAccessChangedPayload,
   type Clock,
   type OutboxSubscriber,
@@ -80,12 +82,8 @@ export function titleSubscriber(
     types: ['character.title_changed'],
     handle: async (tx, event, ctx) => {
       const { characterId } = event.payload;
-      const row = await tx.character.findUnique({
-        where: { id: characterId },
-        select: { titleId: true },
-      });
-      if (!row) return;
-      const title = titleText(row.titleId);
+      const title = await shownTitle(tx, characterId);
+      if (title === undefined) return;
       ctx.afterCommit(() => retitle(characterId, title));
     },
   };
@@ -123,11 +121,7 @@ export function guildSubscriber(react: GuildReactions): OutboxSubscriber<GuildEv
       if (event.type === 'guild.invited') {
         const { toId, ...msg } = event.payload;
         // accepted, declined or dropped by now (or the guild is gone): nothing to show
-        const live = await tx.guildInvite.findFirst({
-          where: { id: msg.inviteId, toId },
-          select: { id: true },
-        });
-        if (!live) return;
+        if (!(await isGuildInviteOpen(tx, msg.inviteId, toId))) return;
         ctx.afterCommit(() => react.invited(toId, msg));
         return;
       }
@@ -135,11 +129,7 @@ export function guildSubscriber(react: GuildReactions): OutboxSubscriber<GuildEv
       const ids =
         event.type === 'guild.disbanded' ? event.payload.memberIds : [event.payload.characterId];
       if (ids.length === 0) return;
-      const rows = await tx.guildMember.findMany({
-        where: { characterId: { in: [...ids] } },
-        select: { characterId: true, guildId: true },
-      });
-      const now = new Map(rows.map((r) => [r.characterId, r.guildId]));
+      const now = await guildIdsOf(tx, ids);
       ctx.afterCommit(() => {
         for (const id of ids) react.membership(id, now.get(id) ?? null, [guildId]);
         if (event.type !== 'guild.disbanded')

@@ -1,5 +1,5 @@
 import type { AwardKillInput, CombatLogRow, RecordPlayerDeathInput } from '@necp/game';
-import type { CombatSink } from '../combat/combat-sink';
+import type { CombatSink } from '../outcomes/combat-sink';
 
 /** A CombatSink that records everything, for pure zone tests. */
 export class MemoryCombatSink implements CombatSink {

@@ -1,5 +1,5 @@
 import { toCm, type EntityInfo } from '@necp/shared';
-import { effectBriefs } from '../combat/fighter';
+import { effectBriefs } from '../combat/combat-state';
 import type { Npc } from '../npc/npc';
 
 /** An NPC as a client first sees it: content ids for name/rank/abilities, live health and effects. */

@@ -21,9 +21,9 @@ import {
 } from '@necp/shared';
 import type { SimCharacter } from '@necp/game';
 import { createCombatState, type CombatState } from '../combat/combat-state';
-import { effectBriefs } from '../combat/fighter';
+import { effectBriefs } from '../combat/combat-state';
 import { selfCombatState } from '../combat/self-state';
-import type { EntityTick } from './entity-changes';
+import type { EntityTick } from './entity-tick';
 import { SeenTable } from './seen-table';
 
 /** How a zone talks to one client; the sim backs it with a socket, pure tests with an array. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityTick } from './entity-changes';
+import type { EntityTick } from './entity-tick';
 import { SeenTable } from './seen-table';
 
 const tickOf = (eid: number) => ({ eid }) as EntityTick;

@@ -1,4 +1,4 @@
-import type { EntityTick } from './entity-changes';
+import type { EntityTick } from './entity-tick';
 
 /**
  * What one client was last sent about the entities in its view, as a table

@@ -12,7 +12,8 @@ import {
 import { selfCombatState } from '../combat/self-state';
 import type { AoiGrid } from './aoi-grid';
 import type { Entity } from './entity';
-import type { EntityChanges, EntityTick } from './entity-changes';
+import type { EntityChanges } from './entity-changes';
+import type { EntityTick } from './entity-tick';
 import type { Player, SentVitals } from './player';
 import type { SeenTable } from './seen-table';
 

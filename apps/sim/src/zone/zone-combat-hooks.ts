@@ -1,7 +1,7 @@
 import { PARTY_SHARE_RANGE, type Vec2 } from '@necp/shared';
 import type { Clock } from '@necp/game';
-import type { CombatSink } from '../combat/combat-sink';
-import type { CombatHooks } from '../combat/engine';
+import type { CombatSink } from '../outcomes/combat-sink';
+import type { CombatHooks } from '../combat/combat-world';
 import type { NpcDirector } from '../npc/director';
 import { npcKill, playerDeath } from './death-and-respawn';
 

@@ -13,13 +13,20 @@ import type {
   Refusal,
   RespawnResult,
   Vec2,
+  WelcomeMsg,
 } from '@necp/shared';
 import type { CharacterPosition, SimCharacter, ZoneDrop } from '@necp/game';
 import type { UseResult } from '../combat/engine';
 import type { Player, PlayerStats } from './player';
 import type { HealthUpdate, StatsUpdate } from './player-stats';
-import type { AttachResult } from './zone';
 import type { DropEntity } from './world-objects';
+
+/** What attaching a connection to its character in the zone gives back. */
+export interface AttachResult {
+  player: Readonly<Player>;
+  resumed: boolean;
+  welcome: WelcomeMsg;
+}
 
 /** Where a rider to a zone of another process is saved, by the zone it leaves (fenced with its token). */
 export interface HandoverSave {

@@ -7,8 +7,8 @@
  */
 import type { GameDeps, Log } from '@necp/game';
 import { AreaNotices } from '../areas/area-notices';
-import { DbCombatSink } from '../combat/db-combat-sink';
-import type { LocatePlayer } from '../combat/refresh-stats';
+import { DbCombatSink } from '../outcomes/db-combat-sink';
+import type { LocatePlayer } from '../outcomes/refresh-stats';
 import type { LootNotifier } from '../loot/party-loot';
 import { ZoneLoot } from '../loot/zone-loot';
 import type { Zone } from './zone';

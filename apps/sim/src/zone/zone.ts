@@ -36,7 +36,7 @@ import {
   type ZoneDrop,
   type ZoneFence,
 } from '@necp/game';
-import { nullCombatSink, type CombatSink } from '../combat/combat-sink';
+import { nullCombatSink, type CombatSink } from '../outcomes/combat-sink';
 import { SimRefusal } from '../net/ack';
 import { CombatEngine, type UseResult } from '../combat/engine';
 import type { Fighter } from '../combat/fighter';
@@ -70,6 +70,7 @@ import {
   type HandoverSave,
   type QueueResult,
   type RespawnOutcome,
+  type AttachResult,
   type ZoneCommand,
   type ZoneCommandKind,
   type ZoneCommandResults,
@@ -97,7 +98,7 @@ import { zoneNpcWorld } from './zone-npc-world';
 import { ZoneSpace } from './zone-space';
 
 export type { HealthUpdate } from './player-stats';
-export type { QueueResult, RespawnOutcome } from './zone-commands';
+export type { AttachResult, QueueResult, RespawnOutcome } from './zone-commands';
 
 /** The random streams of a zone, each seeded from the zone seed and its purpose. */
 export interface ZoneStreams {
@@ -180,12 +181,6 @@ export interface AttachOptions {
   sendWelcome?: boolean | undefined;
   /** the unflushed save to start from (default: the position writer's latest; null: none) */
   saved?: CharacterPosition | null | undefined;
-}
-
-export interface AttachResult {
-  player: Readonly<Player>;
-  resumed: boolean;
-  welcome: WelcomeMsg;
 }
 
 /** How often the eid → character map forgets players that left and are owed no kill credit. */

@@ -6,7 +6,7 @@ import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-policy';
 import { revokeSessions } from './revoke-sessions';
-import { parseInput } from './validation';
+import { parseInput } from '../core/validation';
 
 /** Guesses at the current password through a stolen session: per account. */
 export const CHANGE_PASSWORD_LIMIT: RateLimitSpec = {

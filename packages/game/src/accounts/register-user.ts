@@ -6,7 +6,7 @@ import { hashPassword } from './password';
 import { assertStrongPassword } from './password-policy';
 import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';
-import { isUniqueViolation, parseInput } from './validation';
+import { isUniqueViolation, parseInput } from '../core/validation';
 
 /**
  * Account farming guard: new accounts per client IP per hour (30 unless the operator

@@ -4,7 +4,7 @@ import { DomainError } from '../core/errors';
 import { publishEvent } from '../outbox/publish-event';
 import { accountViewSelect, type AccountView } from './account-view';
 import { lockAccounts } from './lock-accounts';
-import { parseInput } from './validation';
+import { parseInput } from '../core/validation';
 
 export const accountNotFound = (userId: string) =>
   new DomainError('NOT_FOUND', `user ${userId} not found`, 'Account not found');

@@ -6,4 +6,4 @@ export {
 export { ACHIEVEMENT_EVENT_TYPES, type AchievementEventType } from './achievement-facts';
 export { recordAchievementFact } from './record-progress';
 export { readAchievements } from './read-achievements';
-export { setAchievementTitle, titleText } from './set-title';
+export { setAchievementTitle, shownTitle, titleText } from './set-title';

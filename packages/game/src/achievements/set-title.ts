@@ -59,3 +59,12 @@ const publishTitleChanged = (tx: Tx, characterId: string) =>
 /** The text of a chosen title for the nameplate (null: none, or one content no longer has). */
 export const titleText = (titleId: string | null | undefined): string | null =>
   (titleId ? titleById(titleId)?.text : undefined) ?? null;
+
+/** The title the character shows now (null: none), or undefined when there is no such character. */
+export async function shownTitle(tx: Tx, characterId: string): Promise<string | null | undefined> {
+  const row = await tx.character.findUnique({
+    where: { id: characterId },
+    select: { titleId: true },
+  });
+  return row ? titleText(row.titleId) : undefined;
+}

@@ -1,7 +1,7 @@
 import { AdminGrantEddiesInputSchema, type AdminGrantEddiesInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { recordCurrency } from '../ledger/record-currency';
 
 /**

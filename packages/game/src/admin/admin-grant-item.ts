@@ -1,6 +1,6 @@
 import { AdminGrantItemInputSchema, type AdminGrantItemInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { grantItem } from '../inventory/grant-item';
 import type { Placement } from '../inventory/write-placement';
 

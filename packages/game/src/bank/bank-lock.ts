@@ -6,7 +6,7 @@ import {
   lockCharacter,
   lockCharacterItems,
   TX_OPTIONS,
-} from '../inventory/locks';
+} from '../core/row-locks';
 import { assertAtBankTerminal } from './bank-range';
 
 export interface BankSession {

@@ -5,7 +5,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { charOwner } from '../ledger/owners';
 import { bankFull, notEnoughItems } from '../inventory/errors';
 import { bankOf } from '../inventory/container';

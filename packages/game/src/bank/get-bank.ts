@@ -1,6 +1,6 @@
 import { BankGetInputSchema, type BankGetInput, type BankView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { withBankLocked } from './bank-lock';
 import { readBank } from './read-bank';
 

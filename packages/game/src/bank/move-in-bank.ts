@@ -1,6 +1,6 @@
 import { MoveInBankInputSchema, type BankView, type MoveInBankInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { bankOf } from '../inventory/container';
 import { itemNotFound } from '../inventory/errors';
 import { moveWithin } from '../inventory/move-within';

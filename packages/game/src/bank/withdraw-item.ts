@@ -4,7 +4,7 @@ import {
   type WithdrawItemInput,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { bankOwner } from '../ledger/owners';
 import { itemNotFound, notEnoughItems } from '../inventory/errors';
 import { placeInBag } from '../inventory/place-in-bag';

@@ -10,8 +10,9 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { isUniqueViolation, parseInput } from '../accounts/validation';
-import { countLiveCharacters, lockAccountRow } from './account-lock';
+import { isUniqueViolation, parseInput } from '../core/validation';
+import { lockAccountRow } from '../core/row-locks';
+import { countLiveCharacters } from './live-characters';
 import { toCharacterSummary } from './character-summary';
 import { nameKey, nameRefusal } from './name-policy';
 import { purgeExpiredCharacters } from './purge-expired-characters';

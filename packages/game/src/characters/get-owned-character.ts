@@ -1,13 +1,6 @@
 import type { Character } from '@necp/db';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
-
-export const characterNotFound = (characterId: string) =>
-  new DomainError(
-    'NOT_FOUND',
-    `character ${characterId} not found for this user`,
-    'Character not found',
-  );
+import { characterNotFound } from '../core/errors';
 
 /**
  * The caller's character. Someone else's character and a missing id give the same

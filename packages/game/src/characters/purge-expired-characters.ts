@@ -3,7 +3,7 @@ import { sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { purgeMailOf } from '../mail/expire-mail';
 import { restoreExpiryCutoff } from './character-summary';
 

@@ -1,10 +1,10 @@
 import { MAX_CHARACTERS_PER_ACCOUNT, type CharacterSummary } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
-import { countLiveCharacters, lockAccountRow } from './account-lock';
+import { characterNotFound, DomainError } from '../core/errors';
+import { lockAccountRow } from '../core/row-locks';
+import { countLiveCharacters } from './live-characters';
 import { restorableUntil, toCharacterSummary } from './character-summary';
 import { characterLimitReached } from './create-character';
-import { characterNotFound } from './get-owned-character';
 import type { CharacterRef } from './delete-character';
 import { publishCharacterLifecycle } from './character-events';
 

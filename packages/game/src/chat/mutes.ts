@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { IdSchema, TextSchema } from '@necp/shared';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { lockModeratedAccount } from '../moderation/may-moderate';
 
 export const MuteInputSchema = z.object({

@@ -23,7 +23,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { creditQuestAction } from '../quests/quest-actions';
 import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';

@@ -10,7 +10,7 @@ import { ChatReportSchema, type ChatReport } from '@necp/shared';
 import type { ChatMessage as ChatRow } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { toWire } from './chat-rows';
 
 const CONTEXT = 10;

@@ -18,6 +18,7 @@ export { MemoryZoneLeases } from './memory-zone-leases';
 export { simUrlForZone, zoneStarting } from './zone-directory';
 export {
   assertZoneOwner,
+  claimZone,
   claimZoneOwnership,
   isCurrentOwner,
   isStaleZoneOwner,

@@ -8,6 +8,7 @@
  */
 import { Prisma, type Tx } from '@necp/db';
 import { z } from 'zod';
+import type { GameDeps } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
 
 export type ZoneClaim = { ok: true } | { ok: false; current: number };
@@ -34,6 +35,12 @@ export async function claimZoneOwnership(
   const row = await tx.zoneOwner.findUnique({ where: { zoneId: claim.zoneId } });
   return { ok: false, current: Number(row?.token ?? 0) };
 }
+
+/** claimZoneOwnership in a transaction of its own: what a new owner does before loading the zone. */
+export const claimZone = (
+  deps: Pick<GameDeps, 'db'>,
+  claim: { zoneId: string; token: number; ownerId: string },
+): Promise<ZoneClaim> => deps.db.$transaction((tx) => claimZoneOwnership(tx, claim));
 
 /**
  * Is `token` the zone's owner token? Locks the row (FOR SHARE) until the end of the

@@ -9,9 +9,9 @@ import {
 } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps, Tx } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { lockLiveCharacters } from '../core/lock-order';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { createLootDropTx, type LootDropResult, type PartyLoot } from '../loot/create-loot-drop';
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdSchema, TextSchema } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 
 export type CombatLogKind = 'hit' | 'miss' | 'heal' | 'tick' | 'effect' | 'death' | 'respawn';
 

@@ -1,8 +1,8 @@
 import { DEATH_DURABILITY_PENALTY, parseInstanceZoneId } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../core/row-locks';
 import { publishEvent } from '../outbox/publish-event';
 import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
 

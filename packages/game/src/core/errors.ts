@@ -25,3 +25,11 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** Someone else's character is NOT_FOUND, like a missing one (never FORBIDDEN: that would tell it exists). */
+export const characterNotFound = (characterId: string) =>
+  new DomainError(
+    'NOT_FOUND',
+    `character ${characterId} not found for this user`,
+    'Character not found',
+  );

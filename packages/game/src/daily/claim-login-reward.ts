@@ -6,12 +6,12 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';
 import { bagFull } from '../inventory/errors';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { dailyStatusView, rewardViews, streakToday } from './daily-status';
 import { publishStatsChanged } from '../world/publish-stats-changed';

@@ -1,6 +1,6 @@
 import { DailyStatusInputSchema, type DailyStatusView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { getOwnedCharacter } from '../characters/get-owned-character';
 import { dailyStatusView } from './daily-status';
 

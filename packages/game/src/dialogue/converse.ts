@@ -12,8 +12,8 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { applyQuestTrigger } from '../quests/apply-trigger';
 import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { conditionHolds, conditionText, firstUnmet } from './conditions';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DialogueSchema, type DialogueInput } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, give, holdings } from '../inventory/test-helpers';
-import { lockCharacter } from '../inventory/locks';
+import { lockCharacter } from '../core/row-locks';
 import { acceptQuest } from '../quests/accept-quest';
 import {
   newPlayer,

@@ -8,9 +8,9 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { withTxRetry } from '../core/tx-retry';
-import { isUniqueViolation, parseInput } from '../accounts/validation';
+import { isUniqueViolation, parseInput } from '../core/validation';
 import { nameRefusal } from '../characters/name-policy';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { charOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';

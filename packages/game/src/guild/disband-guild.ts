@@ -2,8 +2,8 @@ import { GUILD_LEADER_RANK, GuildDisbandInputSchema } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { withTxRetry } from '../core/tx-retry';
-import { parseInput } from '../accounts/validation';
-import { TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { TX_OPTIONS } from '../core/row-locks';
 import { leaderOnly, lockedActor } from './guild-access';
 import { publishGuildDisbanded } from './guild-events';
 

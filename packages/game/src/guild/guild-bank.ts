@@ -17,8 +17,8 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { withTxRetry } from '../core/tx-retry';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { charOwner, guildOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordGuildCurrency } from '../ledger/record-guild-currency';

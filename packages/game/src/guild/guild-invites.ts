@@ -10,14 +10,13 @@ import {
   GUILD_LOWEST_RANK,
   GUILD_MEMBERS_MAX,
 } from '@necp/shared';
-import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import type { GameDeps, Tx } from '../core/deps';
+import { characterNotFound, DomainError } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
 import { withTxRetry } from '../core/tx-retry';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
-import { characterNotFound } from '../characters/get-owned-character';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { inviteGone, lockedActor, lockGuild, requirePermission } from './guild-access';
 import { publishGuildInvited, publishGuildJoined } from './guild-events';
 import { notify } from '../notifications/notifications';
@@ -195,4 +194,13 @@ export async function declineGuildInvite(
     where: { id: input.inviteId, toId: input.characterId },
   });
   if (r.count === 0) throw inviteGone();
+}
+
+/** Whether the invitation is still open: not accepted, declined or dropped, its guild not gone. */
+export async function isGuildInviteOpen(tx: Tx, inviteId: string, toId: string): Promise<boolean> {
+  const live = await tx.guildInvite.findFirst({
+    where: { id: inviteId, toId },
+    select: { id: true },
+  });
+  return live !== null;
 }

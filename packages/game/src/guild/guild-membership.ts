@@ -7,7 +7,7 @@ import { GUILD_LEADER_RANK, GUILD_LOWEST_RANK } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { withTxRetry } from '../core/tx-retry';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { publishGuildLeft } from './guild-events';
 import {
   leaderOnly,

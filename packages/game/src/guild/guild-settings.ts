@@ -10,8 +10,8 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { withTxRetry } from '../core/tx-retry';
-import { parseInput } from '../accounts/validation';
-import { TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { TX_OPTIONS } from '../core/row-locks';
 import { leaderOnly, lockedActor, rankColumn, requirePermission } from './guild-access';
 import { rankView, type GuildRankView } from './read-guild';
 

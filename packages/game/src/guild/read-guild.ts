@@ -12,7 +12,7 @@ import {
   type GuildPermissions,
   type PresenceStatus,
 } from '@necp/shared';
-import type { GameDeps } from '../core/deps';
+import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { presenceOf } from '../friends/presence';
 import { guildSeasonRenown, type GuildSeasonRenown } from '../renown/read-renown';
@@ -46,6 +46,18 @@ export async function guildIdOf(
     select: { guildId: true },
   });
   return m?.guildId ?? null;
+}
+
+/** The guild of each of these characters that is in one (read inside the caller's transaction). */
+export async function guildIdsOf(
+  tx: Tx,
+  characterIds: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await tx.guildMember.findMany({
+    where: { characterId: { in: [...characterIds] } },
+    select: { characterId: true, guildId: true },
+  });
+  return new Map(rows.map((r) => [r.characterId, r.guildId]));
 }
 
 /** Character ids of a guild's members (for fan-out to their rooms). */
@@ -198,22 +210,37 @@ export async function guildPublic(
   nameOrTag: string,
 ): Promise<GuildPublicView> {
   const key = nameOrTag.trim();
-  const include = {
-    members: {
-      include: {
-        character: { select: { name: true, level: true, class: true, deletedAt: true } },
-        rank: { select: { name: true, position: true } },
+  const view =
+    (await publicView(deps, { nameLower: key.toLowerCase() })) ??
+    (/^[A-Za-z]{2,5}$/.test(key) ? await publicView(deps, { tag: key.toUpperCase() }) : null);
+  if (!view) throw new DomainError('NOT_FOUND', `guild ${key} not found`, 'No such guild.');
+  return view;
+}
+
+/** The public view of the guild with exactly this tag (the /guilds/TAG page), or null. */
+export const guildPublicByTag = (
+  deps: Pick<GameDeps, 'db'>,
+  tag: string,
+): Promise<GuildPublicView | null> => publicView(deps, { tag });
+
+async function publicView(
+  deps: Pick<GameDeps, 'db'>,
+  where: { nameLower: string } | { tag: string },
+): Promise<GuildPublicView | null> {
+  const g = await deps.db.guild.findUnique({
+    where,
+    include: {
+      members: {
+        include: {
+          character: { select: { name: true, level: true, class: true, deletedAt: true } },
+          rank: { select: { name: true, position: true } },
+        },
+        orderBy: [{ rank: { position: 'asc' } }, { joinedAt: 'asc' }],
+        take: GUILD_MEMBERS_MAX,
       },
-      orderBy: [{ rank: { position: 'asc' as const } }, { joinedAt: 'asc' as const }],
-      take: GUILD_MEMBERS_MAX,
     },
-  };
-  const g =
-    (await deps.db.guild.findUnique({ where: { nameLower: key.toLowerCase() }, include })) ??
-    (/^[A-Za-z]{2,5}$/.test(key)
-      ? await deps.db.guild.findUnique({ where: { tag: key.toUpperCase() }, include })
-      : null);
-  if (!g) throw new DomainError('NOT_FOUND', `guild ${key} not found`, 'No such guild.');
+  });
+  if (!g) return null;
   const members = g.members.filter((m) => m.character.deletedAt === null);
   return {
     name: g.name,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 
 export const RecordInstanceClearedInputSchema = z.object({

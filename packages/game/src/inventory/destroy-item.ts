@@ -1,10 +1,10 @@
 import { DestroyItemInputSchema, type DestroyItemInput, type InventoryView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { charOwner, sinkOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { notEnoughItems } from './errors';
-import { withCharacterLocked } from './locks';
+import { withCharacterLocked } from '../core/row-locks';
 import { bagItem } from './owned-items';
 import { readInventory } from './read-inventory';
 import { publishStatsChanged } from '../world/publish-stats-changed';

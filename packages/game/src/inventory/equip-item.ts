@@ -10,13 +10,13 @@ import {
 import type { Item } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { charOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { equipTarget } from './equip-targets';
 import { bagFull } from './errors';
-import { withCharacterLocked } from './locks';
+import { withCharacterLocked } from '../core/row-locks';
 import { inBag, inEquipment, ownedItem } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplates, templateOf } from './templates';

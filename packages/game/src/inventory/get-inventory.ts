@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { readRows } from '@necp/db';
 import { InventoryGetInputSchema, type InventoryView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { characterNotFound } from '../characters/get-owned-character';
+import { parseInput } from '../core/validation';
 import { CarriedItemSchema, MAX_CARRIED } from './carried-items';
 import { inventoryView } from './read-inventory';
 import { loadTemplates } from './templates';
+import { characterNotFound } from '../core/errors';
 
 const int = z.number().int();
 /** The one row getInventory reads (raw SQL is typed by nothing else, so it is parsed). */

@@ -1,7 +1,7 @@
 import type { GameDeps } from '../core/deps';
 import { sourceOwner } from '../ledger/owners';
 import type { LedgerReason } from '../ledger/reasons';
-import { TX_OPTIONS } from './locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from './place-in-bag';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import type { Placement } from './write-placement';

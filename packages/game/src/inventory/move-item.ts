@@ -1,8 +1,8 @@
 import { MoveItemInputSchema, type InventoryView, type MoveItemInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { bagOf } from './container';
-import { withCharacterLocked } from './locks';
+import { withCharacterLocked } from '../core/row-locks';
 import { moveWithin } from './move-within';
 import { bagItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';

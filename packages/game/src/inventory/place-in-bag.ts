@@ -6,7 +6,7 @@ import { isSourceOwner } from '../ledger/owners';
 import type { LedgerReason } from '../ledger/reasons';
 import { bagOf, itemOwner } from './container';
 import { bagFull, noSuchSlot, slotTaken } from './errors';
-import { lockCharacter, lockCharacterItems } from './locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { planPlacement, type PlanResult } from './placement';
 import { loadTemplate } from './templates';
 import { writePlacement, type Placement } from './write-placement';

@@ -6,9 +6,9 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { recordCurrency } from '../ledger/record-currency';
-import { withCharacterLocked } from './locks';
+import { withCharacterLocked } from '../core/row-locks';
 import { ownedItem } from './owned-items';
 import { readInventory } from './read-inventory';
 import { loadTemplate } from './templates';

@@ -1,12 +1,12 @@
 import { SplitStackInputSchema, type InventoryView, type SplitStackInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { charOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { emptyBagSlot } from './empty-slot';
-import { withCharacterLocked } from './locks';
+import { withCharacterLocked } from '../core/row-locks';
 import { bagItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';
 import { publishStatsChanged } from '../world/publish-stats-changed';

@@ -1,10 +1,10 @@
 import { UnequipItemInputSchema, type InventoryView, type UnequipItemInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { charOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { emptyBagSlot } from './empty-slot';
-import { withCharacterLocked } from './locks';
+import { withCharacterLocked } from '../core/row-locks';
 import { equippedItem, inBag } from './owned-items';
 import { readInventory } from './read-inventory';
 import { publishStatsChanged } from '../world/publish-stats-changed';

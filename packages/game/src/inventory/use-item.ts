@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { IdSchema } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { charOwner, sinkOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { publishEvent } from '../outbox/publish-event';
 import { itemNotFound } from './errors';
-import { TX_OPTIONS, lockCharacter, lockCharacterItems } from './locks';
+import { TX_OPTIONS, lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { loadTemplate } from './templates';
 
 const metres = z.number().finite();

@@ -25,7 +25,7 @@ import {
   type LeaderboardSliceInput,
   type LeaderboardStanding,
 } from '@necp/shared';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { nameKey } from '../characters/name-policy';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { CLASS_IDS, LEADERBOARD_KEYS, type LeaderboardKey } from '@necp/shared';
 import type { Redis } from 'ioredis';
 import type { GameDeps } from '../core/deps';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { boardSource } from './board-registry';
 import { readAllSubjects } from './pg-boards';
 import { refreshSubjects } from './refresh-subjects';

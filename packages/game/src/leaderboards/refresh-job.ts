@@ -13,7 +13,7 @@
  *    ban and an unban do so at once, through account.access_changed).
  */
 import { LEADERBOARD_KEYS } from '@necp/shared';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { boardSource } from './board-registry';
 import { rebuildMissingBoards, type RebuildDeps, type RebuildResult } from './rebuild-board';
 import { refreshSubjects } from './refresh-subjects';

@@ -9,7 +9,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { groundOwner, sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';

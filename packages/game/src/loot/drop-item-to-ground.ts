@@ -1,7 +1,7 @@
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { itemNotFound, notEnoughItems, unequipFirst } from '../inventory/errors';
-import { TX_OPTIONS, lockCharacter, lockCharacterItems } from '../inventory/locks';
+import { TX_OPTIONS, lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { charOwner, groundOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';

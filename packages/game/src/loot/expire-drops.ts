@@ -1,5 +1,5 @@
 import type { GameDeps } from '../core/deps';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { groundOwner, sinkOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';

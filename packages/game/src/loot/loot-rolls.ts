@@ -10,7 +10,7 @@ import { LOOT_CHOICES, rollWinner, type LootChoice, type RollEntry } from '@necp
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { seededStream } from '../core/rng';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { dropGone } from './pickup-drop';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 

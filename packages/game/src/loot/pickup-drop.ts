@@ -1,7 +1,7 @@
 import { dropReservedText, mayLootDrop } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { groundOwner } from '../ledger/owners';
 import { publishEvent } from '../outbox/publish-event';

@@ -1,7 +1,7 @@
 import { MailRefInputSchema, type MailRefInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { TX_OPTIONS } from '../core/row-locks';
 import { mailNotEmpty } from './errors';
 import { holdsSomething, lockDeliveredMail } from './mail-rows';
 

@@ -1,7 +1,7 @@
 import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { withTxRetry } from '../core/tx-retry';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { bounceMail, destroyMail, holdsSomething, loadMail, type LoadedMail } from './mail-rows';
 
 export interface ExpireMailResult {

@@ -6,7 +6,7 @@ import {
 } from '@necp/shared';
 import type { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { mailNotFound } from './errors';
 
 /**

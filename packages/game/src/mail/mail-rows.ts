@@ -11,7 +11,7 @@ import { MAIL_EXPIRY_DAYS, type MailKind, type MailSummary, type MailView } from
 import type { Tx } from '../core/deps';
 import { bagOf } from '../inventory/container';
 import { bagFull } from '../inventory/errors';
-import { lockCharacterItems } from '../inventory/locks';
+import { lockCharacterItems } from '../core/row-locks';
 import { inBag } from '../inventory/owned-items';
 import { planPlacement } from '../inventory/placement';
 import { loadTemplate } from '../inventory/templates';

@@ -1,8 +1,8 @@
 import { MailRefInputSchema, type MailRefInput, type MailView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { withTxRetry } from '../core/tx-retry';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { notEnoughEddies, recordCurrency } from '../ledger/record-currency';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { mailNotFound, noCodDue } from './errors';

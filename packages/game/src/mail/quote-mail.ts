@@ -5,7 +5,7 @@ import {
   type MailQuoteInput,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { characterByName } from '../chat/characters-by-name';
 import { deliveryOf } from './delivery';
 import { mailToSelf } from './errors';

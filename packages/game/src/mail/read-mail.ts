@@ -7,7 +7,7 @@ import {
   type MailView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { mailNotFound } from './errors';
 import { loadMail, mailSummary, mailView, markRead } from './mail-rows';
 

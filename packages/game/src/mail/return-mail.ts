@@ -1,8 +1,8 @@
 import { MailRefInputSchema, type MailRefInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { withTxRetry } from '../core/tx-retry';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { cannotReturn } from './errors';
 import { bounceMail, lockDeliveredMail } from './mail-rows';
 

@@ -14,7 +14,7 @@ import {
 import type { Clock } from '../core/clock';
 import type { Db, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { loadTemplate } from '../inventory/templates';
 import { mailOwner, sourceOwner } from '../ledger/owners';
 import { LEDGER_REASONS, type LedgerReason } from '../ledger/reasons';

@@ -7,8 +7,8 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { withTxRetry } from '../core/tx-retry';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { codDue, noMailEddies, noMailItem } from './errors';
 import { assertAtMailTerminal } from './mail-terminal';

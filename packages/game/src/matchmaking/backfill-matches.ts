@@ -6,8 +6,7 @@
  * that group is already waiting inside.
  */
 import type { GroupQueueSpec } from '@necp/shared';
-import type { ProposedMatch } from './find-matches';
-import type { QueueTicket } from './tickets';
+import type { ProposedMatch, QueueTicket } from './tickets';
 
 const span = (levels: readonly number[]) => Math.max(...levels) - Math.min(...levels);
 

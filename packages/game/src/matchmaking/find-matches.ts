@@ -17,15 +17,10 @@ import {
 } from '@necp/shared';
 import { backfillMatches } from './backfill-matches';
 import { pickTickets } from './pick-tickets';
-import type { QueueTicket } from './tickets';
+import type { ProposedMatch, QueueTicket } from './tickets';
 
 /** Tickets one anchor considers (the closest in rating, or the oldest). */
 export const CANDIDATES_PER_ANCHOR = 60;
-
-export interface ProposedMatch {
-  /** tickets team by team (dungeon and raid: one team) */
-  teams: QueueTicket[][];
-}
 
 export function findMatches(
   queue: QueueId,

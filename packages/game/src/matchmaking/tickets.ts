@@ -108,3 +108,8 @@ function groupExtras(m: MatchRecord): Pick<ConfirmedMatch, 'roles' | 'backfill'>
     ...(slot?.backfill ? { backfill: { ...slot.backfill, ticketId: slot.id } } : {}),
   };
 }
+
+/** A match the matchmaker proposes: tickets team by team (dungeon and raid: one team). */
+export interface ProposedMatch {
+  teams: QueueTicket[][];
+}

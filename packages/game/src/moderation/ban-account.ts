@@ -2,7 +2,7 @@ import { BanInputSchema, type BanInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { PERMANENT_BAN_UNTIL } from '../accounts/ban-check';
 import { revokeSessions } from '../accounts/revoke-sessions';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { lockModeratedAccount } from './may-moderate';
 
 export interface BanView {

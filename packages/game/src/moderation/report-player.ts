@@ -14,7 +14,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { characterByName } from '../chat/characters-by-name';
 import { toWire } from '../chat/chat-rows';
 

@@ -13,7 +13,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 
 /** A context line: what clients saw, plus what was typed when the word filter masked it. */
 export type ReportContextLine = ChatMessage & { original?: string | null };

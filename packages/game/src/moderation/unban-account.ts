@@ -2,7 +2,7 @@ import { UnbanInputSchema, type UnbanInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { isBanned } from '../accounts/ban-check';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 import { lockModeratedAccount } from './may-moderate';
 

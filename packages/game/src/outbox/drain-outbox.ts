@@ -1,6 +1,6 @@
 import type { GameDeps, Tx } from '../core/deps';
 import { isTransientTxError, withTxRetry } from '../core/tx-retry';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { parseOutboxEvent, type OutboxEvent } from './events';
 import { errorText, recordDeliveryFailure } from './record-failure';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';

@@ -39,6 +39,18 @@ async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${x}, ${y}) ORDER BY id FOR UPDATE`;
 }
 
+/** The id of the character's party, or null when it is in none. */
+export async function partyIdOf(
+  deps: Pick<GameDeps, 'db'>,
+  characterId: string,
+): Promise<string | null> {
+  const m = await deps.db.partyMember.findUnique({
+    where: { characterId },
+    select: { partyId: true },
+  });
+  return m?.partyId ?? null;
+}
+
 export async function partyOf(
   deps: Pick<GameDeps, 'db'>,
   characterId: string,

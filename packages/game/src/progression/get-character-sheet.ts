@@ -17,10 +17,10 @@ import {
 } from '@necp/shared';
 import type { Character, CharacterSkill } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { characterNotFound } from '../characters/get-owned-character';
+import { parseInput } from '../core/validation';
 import { attributesOf, startingAttributesOf } from './character-attributes';
 import { deriveCharacterStats } from './derive-character-stats';
+import { characterNotFound } from '../core/errors';
 
 /** Every skill in content, with the character's progress (0 for skills never used). */
 export function skillProgress(

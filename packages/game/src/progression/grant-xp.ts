@@ -7,8 +7,8 @@ import {
   type GrantXpInput,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { publishEvent } from '../outbox/publish-event';
 import { deriveCharacterStats } from './derive-character-stats';
 import { publishStatsChanged } from '../world/publish-stats-changed';

@@ -1,8 +1,8 @@
 import { RespecInputSchema, respecCost, type CharacterSheet, type RespecInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { recordCurrency } from '../ledger/record-currency';
 import { startingAttributesOf, spentPoints, attributesOf } from './character-attributes';
 import { deriveCharacterStats } from './derive-character-stats';

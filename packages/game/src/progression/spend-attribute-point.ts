@@ -6,8 +6,8 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { deriveCharacterStats } from './derive-character-stats';
 import { buildCharacterSheet } from './get-character-sheet';
 import { publishStatsChanged } from '../world/publish-stats-changed';

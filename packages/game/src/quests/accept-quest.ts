@@ -6,8 +6,8 @@ import {
   type QuestChangeResult,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
-import { lockCharacter, TX_OPTIONS } from '../inventory/locks';
+import { parseInput } from '../core/validation';
+import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
 import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { lockQuestContext } from './context';
 import { questOrThrow, questRefused } from './errors';

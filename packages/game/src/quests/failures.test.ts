@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { QUESTS, type DialogueInput, type QuestUpdateMsg, DialogueSchema } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { createLog } from '../core/log';
-import { lockCharacter } from '../inventory/locks';
+import { lockCharacter } from '../core/row-locks';
 import { applyNodeEffectsTx } from '../dialogue/effects';
 import { lockDialogueFacts } from '../dialogue/facts';
 import { acceptQuest } from './accept-quest';

@@ -14,7 +14,7 @@ import {
   type ReportQuestActionInput,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { getOwnedCharacter } from '../characters/get-owned-character';
 import { publishEvent } from '../outbox/publish-event';
 import { objectiveDone, objectiveUnlocked } from './progress';

@@ -9,7 +9,7 @@ import {
   type QuestView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { getOwnedCharacter } from '../characters/get-owned-character';
 import { readQuestContext, type QuestContext } from './context';
 import { currentRow, offersOf, turnInsAt } from './status';

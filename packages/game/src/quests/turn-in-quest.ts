@@ -7,9 +7,9 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { setFlagTx } from '../flags/flags';
-import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../inventory/locks';
+import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { QuestSchema, totalXpForLevel } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, give, holdings } from '../inventory/test-helpers';
-import { lockCharacterItems } from '../inventory/locks';
+import { lockCharacterItems } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { sourceOwner } from '../ledger/owners';
 import { acceptQuest } from './accept-quest';

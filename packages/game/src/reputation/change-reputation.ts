@@ -7,7 +7,7 @@ import {
   type ReputationDelta,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { lockCharacter } from '../inventory/locks';
+import { lockCharacter } from '../core/row-locks';
 import { readStandings } from './read-standings';
 
 /** What caused a change (ReputationEvent.reason). Rival losses caused by a gain are 'spillover'. */

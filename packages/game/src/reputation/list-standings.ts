@@ -8,7 +8,7 @@ import {
   type FactionStandingView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { getOwnedCharacter } from '../characters/get-owned-character';
 import { readStandings } from './read-standings';
 

@@ -12,7 +12,7 @@ import {
   type SeasonStandingsInput,
 } from '@necp/shared';
 import { Prisma } from '@necp/db';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { boardSource } from '../leaderboards/board-registry';

@@ -4,12 +4,12 @@ import {
   type VendorTradeResult,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { buybackOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';
 import { itemNotFound } from '../inventory/errors';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { lockBuybackItems } from './buyback-items';
 import { readVendorView } from './read-vendor';

@@ -5,11 +5,11 @@ import {
   type VendorTradeResult,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { loadTemplate } from '../inventory/templates';
 import { notSoldHere, priceChanged, soldOut, standingTooLow } from './errors';

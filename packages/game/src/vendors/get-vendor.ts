@@ -1,6 +1,6 @@
 import { VendorGetInputSchema, type VendorGetInput, type VendorView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { readVendorView } from './read-vendor';
 import { openVendorSession } from './vendor-session';
 

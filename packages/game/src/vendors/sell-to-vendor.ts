@@ -1,12 +1,12 @@
 import { VendorSellInputSchema, type VendorSellInput, type VendorTradeResult } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../accounts/validation';
+import { parseInput } from '../core/validation';
 import { buybackOwner, charOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { notEnoughItems } from '../inventory/errors';
-import { TX_OPTIONS } from '../inventory/locks';
+import { TX_OPTIONS } from '../core/row-locks';
 import { bagItem } from '../inventory/owned-items';
 import { loadTemplate } from '../inventory/templates';
 import { lockBuybackItems, makeBuybackRoom } from './buyback-items';

@@ -9,11 +9,11 @@ import {
   type Vendor,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { characterNotFound } from '../characters/get-owned-character';
-import { lockCharacter, lockCharacterItems } from '../inventory/locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { standingOf } from '../reputation/read-standings';
 import { assertNearContact } from '../contacts/contact-range';
 import { notAVendor, refusesToTrade, unknownContact } from './errors';
+import { characterNotFound } from '../core/errors';
 
 /** Everything a vendor operation has checked before it trades. */
 export interface VendorSession {

@@ -8,9 +8,9 @@ import {
   type CombatStats,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { characterNotFound } from '../characters/get-owned-character';
 import { templateContent } from '../inventory/templates';
 import { weaponSkillId } from '../combat/weapon-skill';
+import { characterNotFound } from '../core/errors';
 
 /** The weapon in hand, as the sim reports its use (combat wear, skill XP). */
 export interface WeaponInHand {

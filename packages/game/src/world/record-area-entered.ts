@@ -1,9 +1,8 @@
 import { zoneById } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
-import { parseInput } from '../accounts/validation';
-import { characterNotFound } from '../characters/get-owned-character';
+import { characterNotFound, DomainError } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
 

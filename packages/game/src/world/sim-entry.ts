@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { characterNotFound, DomainError } from '../core/errors';
 import { isBanned } from '../accounts/ban-check';
-import { characterNotFound } from '../characters/get-owned-character';
 import { titleText } from '../achievements/set-title';
 import { statsOf, type CharacterStats } from './character-stats';
 import type { SimCharacter } from './load-character';

@@ -4,7 +4,7 @@
  * skills. check.ts parses everything and calls checkStory; this file only looks
  * at references, geometry and reachability a schema cannot see.
  */
-import type { ContentProblem } from './check';
+import type { ContentProblem } from './content-problem';
 import { INTERACT_RANGE, type Contact } from './contact-schema';
 import {
   DIALOGUE_END,

@@ -6,6 +6,7 @@
  * fails `pnpm test`.
  */
 import type { z } from 'zod';
+import type { ContentProblem } from './content-problem';
 import { RARITIES, ItemTemplateSchema, type ItemTemplate } from './item-schema';
 import { ITEM_TEMPLATE_INPUTS } from './items';
 import { LootTableSchema, type LootCondition, type LootRef, type LootTable } from './loot-schema';
@@ -38,25 +39,7 @@ import { checkStory } from './check-story';
 import { poolCandidates } from '../rules/loot';
 import { RESOURCE_MAX } from '../rules/combat-constants';
 
-export interface ContentProblem {
-  kind:
-    | 'item'
-    | 'loot'
-    | 'skill'
-    | 'zone'
-    | 'npc'
-    | 'ability'
-    | 'effect'
-    | 'class'
-    | 'faction'
-    | 'contact'
-    | 'dialogue'
-    | 'quest'
-    | 'vendor';
-  /** id of the offending object (or `#<index>` when it has none) */
-  id: string;
-  message: string;
-}
+export type { ContentProblem };
 
 export interface ContentToCheck {
   items: readonly unknown[];

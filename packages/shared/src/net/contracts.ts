@@ -118,25 +118,6 @@ export type ZoneTravel = z.infer<typeof ZoneTravelSchema>;
 export const ItemUseSchema = z.object({ itemId: IdSchema });
 export type ItemUse = z.infer<typeof ItemUseSchema>;
 
-/**
- * Why combat:use was refused (AckError.code). The client shows `message`; the
- * code lets it react (e.g. flash the cooldown sweep).
- */
-export const COMBAT_REFUSALS = [
-  'UNKNOWN_ABILITY', // not an ability of your class / not learned at your level
-  'INVALID_TARGET', // no such entity in view, wrong kind (heal an NPC), or it is dead
-  'OUT_OF_RANGE',
-  'NO_LINE_OF_SIGHT',
-  'COOLDOWN',
-  'GCD',
-  'NO_RESOURCE',
-  'CASTING', // another cast is in progress
-  'STUNNED',
-  'SILENCED',
-  'DEAD',
-] as const;
-export type CombatRefusal = (typeof COMBAT_REFUSALS)[number];
-
 /** Ack of combat:use: the ability went off (castMs 0) or its cast started. */
 export interface CombatUseResult {
   ability: string;

@@ -3,7 +3,24 @@
  * connect_error's data. Sim and web share the code union, so the client can
  * switch on it and the compiler catches a code one side does not know.
  */
-import { COMBAT_REFUSALS } from './contracts';
+/**
+ * Why combat:use was refused (AckError.code). The client shows `message`; the
+ * code lets it react (e.g. flash the cooldown sweep).
+ */
+export const COMBAT_REFUSALS = [
+  'UNKNOWN_ABILITY', // not an ability of your class / not learned at your level
+  'INVALID_TARGET', // no such entity in view, wrong kind (heal an NPC), or it is dead
+  'OUT_OF_RANGE',
+  'NO_LINE_OF_SIGHT',
+  'COOLDOWN',
+  'GCD',
+  'NO_RESOURCE',
+  'CASTING', // another cast is in progress
+  'STUNNED',
+  'SILENCED',
+  'DEAD',
+] as const;
+export type CombatRefusal = (typeof COMBAT_REFUSALS)[number];
 
 export const REFUSAL_CODES = [
   // the domain's codes (packages/game DomainError; the sim's ack mapping checks they fit)

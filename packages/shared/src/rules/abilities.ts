@@ -5,7 +5,7 @@
  */
 import type { AbilityTemplate } from '../content/ability-schema';
 import type { DamageType } from '../content/item-schema';
-import type { CombatRefusal } from '../net/contracts';
+import type { CombatRefusal } from '../net/refusals';
 import type { CombatStats } from './combat-stats';
 import { OUT_OF_COMBAT_MS, RANGE_TOLERANCE_M } from './combat-constants';
 import { isSilenced, isStunned, type ActiveEffect } from './effects';

@@ -1,10 +1,7 @@
-/**
- * Helpers every domain's services use at their edge. (They belong in core/; they
- * live here until core is open for edits — characters/ imports them from here.)
- */
+/** Helpers every domain's services use at their edge. */
 import type { z } from 'zod';
 import { Prisma } from '@necp/db';
-import { DomainError } from '../core/errors';
+import { DomainError } from './errors';
 
 /**
  * Services parse their own input (they are called by tRPC, the sim and next-auth

@@ -5,9 +5,8 @@
  * never deadlock against createCharacter/restoreCharacter (account → character too).
  */
 import type { Character, Item, User } from '@necp/db';
-import type { Db, Tx } from '../core/deps';
-import { lockAccountRow } from '../characters/account-lock';
-import { characterNotFound } from '../characters/get-owned-character';
+import type { Db, Tx } from './deps';
+import { characterNotFound } from './errors';
 import { CharacterRowSchema, ItemRowsSchema } from './locked-rows';
 
 /**
@@ -27,6 +26,18 @@ export async function lockCharacter(
     FOR UPDATE`;
   if (rows.length === 0) throw characterNotFound(characterId);
   return CharacterRowSchema.parse(rows[0]);
+}
+
+/**
+ * Locks the account row for the rest of the transaction. Every change to how many
+ * live characters an account has (create, restore) takes this lock first, so the
+ * "at most 5" check and the write cannot interleave. Returns false if no such user.
+ */
+export async function lockAccountRow(tx: Tx, userId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  return rows.length > 0;
 }
 
 /** Locks the account row (bank operations: the bank is shared by the account's characters). */
