@@ -47,7 +47,7 @@ describe('a matched group as one party', () => {
     expect((await joined()) - before).toBe(3);
   });
 
-  it('two premade parties: the larger stays the party, the smaller’s members join it', async () => {
+  it('two premade parties: the larger stays the party, the smaller’s members join it and are premade too', async () => {
     const deps = testDeps(db);
     const big = await pair(deps);
     const third = await char();
@@ -60,10 +60,29 @@ describe('a matched group as one party', () => {
       partyId: big.partyId,
       former: [small.partyId],
       formed: true,
-      premade: [big.lead.id, big.mate.id, third.id].sort(),
+      // the small pair's companions are in this party now: an early leave keeps them in it
+      premade: ids.slice().sort(),
     });
     expect((await partyOf(deps, small.mate.id))!.leaderId).toBe(big.lead.id);
     expect(await db.party.findUnique({ where: { id: small.partyId } })).toBeNull();
+  });
+
+  it('a home party with members outside the group and no room: a new party, its members still premade', async () => {
+    const deps = testDeps(db);
+    const home = await pair(deps);
+    for (let i = 0; i < 2; i++) {
+      const out = await char();
+      const inv = await inviteToParty(deps, { characterId: home.lead.id, name: out.name });
+      await acceptPartyInvite(deps, { characterId: out.id, inviteId: inv.inviteId! });
+    }
+    const solos = [await char(), await char(), await char()];
+    const ids = [home.lead.id, home.mate.id, ...solos.map((s) => s.id)];
+    const g = (await formGroupParty(deps, { memberIds: ids, leaders: [solos[0]!.id] }))!;
+    expect(g.partyId).not.toBe(home.partyId);
+    expect(g.premade).toEqual([home.lead.id, home.mate.id].sort());
+    expect(g.former).toEqual([home.partyId]);
+    // the two left outside keep their party
+    expect(await db.partyMember.count({ where: { partyId: home.partyId } })).toBe(2);
   });
 
   it('strangers only: the first of the leaders given (the tank) leads; a party exactly the group is kept', async () => {

@@ -6,13 +6,15 @@
  * the party it is — its id, its leader — and the others join it, with need/greed
  * loot; without one, the members form a new party led by the first of `leaders` (the
  * tank). A replacement joins it; a member who leaves the dungeon early leaves it —
- * except the premade party's own members (`premade`): leaving an instance never
- * takes anyone out of the party they came with. The party outlives the instance, as
- * any party does.
+ * except those who came with a party of their own (`premade`: every member who shared
+ * a party with another member of the group, the merged smaller parties' too): their
+ * companions are in this party now, and leaving an instance never takes anyone away
+ * from the people they came with. The party outlives the instance, as any party does.
  */
 import { PARTY_MAX } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockParty, publishPartyJoined, settleParty } from './party';
+import { inTransaction } from '../core/transaction';
 
 /** The members' Character rows in id order: party writes for them wait on these. */
 async function lockCharacters(tx: Tx, ids: readonly string[]): Promise<void> {
@@ -26,8 +28,18 @@ export interface GroupParty {
   former: string[];
   /** false when the members were already exactly one party (nothing changed) */
   formed: boolean;
-  /** the members whose own party this is (they queued in it): leaving early keeps them in it */
+  /** the members who came with a party companion (they queued with one): leaving early keeps them in it */
   premade: string[];
+}
+
+/** The members who shared a party with another member of the group before it formed. */
+function cameTogether(rows: readonly { characterId: string; partyId: string }[]): string[] {
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(r.partyId, (count.get(r.partyId) ?? 0) + 1);
+  return rows
+    .filter((r) => count.get(r.partyId)! > 1)
+    .map((r) => r.characterId)
+    .sort();
 }
 
 /** One party of the group's members (2 to PARTY_MAX); null when there is no group to make. */
@@ -37,7 +49,7 @@ export async function formGroupParty(
 ): Promise<GroupParty | null> {
   const ids = [...new Set(input.memberIds)];
   if (ids.length < 2 || ids.length > PARTY_MAX) return null;
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockCharacters(tx, ids);
     const rows = await tx.partyMember.findMany({
       where: { characterId: { in: ids } },
@@ -58,8 +70,10 @@ export async function formGroupParty(
     const home = bySize
       .filter((p) => ids.includes(p.leaderId) && p._count.members > 1)
       .sort((a, b) => b._count.members - a._count.members || a.id.localeCompare(b.id))[0];
-    const premade = home ? rows.filter((r) => r.partyId === home.id).map((r) => r.characterId) : [];
-    const joiners = ids.filter((id) => !premade.includes(id));
+    const homeMembers = home
+      ? rows.filter((r) => r.partyId === home.id).map((r) => r.characterId)
+      : [];
+    const joiners = ids.filter((id) => !homeMembers.includes(id));
     // a home party with members outside the group may have no room: a new party then
     const kept = home && home._count.members + joiners.length <= PARTY_MAX ? home : undefined;
     const leaderId = kept?.leaderId ?? input.leaders.find((l) => ids.includes(l)) ?? ids[0]!;
@@ -84,7 +98,7 @@ export async function formGroupParty(
       });
       await publishPartyJoined(tx, partyId, characterId);
     }
-    return { partyId, former, formed: true, premade: kept ? premade.sort() : [] };
+    return { partyId, former, formed: true, premade: cameTogether(rows) };
   });
 }
 
@@ -96,7 +110,7 @@ export async function joinGroupParty(
   deps: Pick<GameDeps, 'db'>,
   input: { partyId: string; characterId: string },
 ): Promise<{ joined: boolean; former: string | null }> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockCharacters(tx, [input.characterId]);
     const mine = await tx.partyMember.findUnique({ where: { characterId: input.characterId } });
     if (mine?.partyId === input.partyId) return { joined: true, former: null };
