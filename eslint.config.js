@@ -49,4 +49,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // one way to open a transaction: core/transaction.ts (limits, isolation, reruns after
+    // a deadlock or serialization failure)
+    files: ['packages/game/src/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/testing/**',
+      '**/test-helpers.ts',
+      'packages/game/src/core/transaction.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='$transaction']",
+          message:
+            'Open transactions with inTransaction (packages/game/src/core/transaction.ts): the same limits, isolation and reruns for every one.',
+        },
+      ],
+    },
+  },
 );

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-policy';
 import { revokeSessions } from './revoke-sessions';
 import { parseInput } from '../core/validation';
+import { inTransaction } from '../core/transaction';
 
 /** Guesses at the current password through a stolen session: per account. */
 export const CHANGE_PASSWORD_LIMIT: RateLimitSpec = {
@@ -66,7 +67,7 @@ export async function changePassword(
   }
 
   const passwordHash = await hashPassword(newPassword);
-  const sessionVersion = await deps.db.$transaction(async (tx) => {
+  const sessionVersion = await inTransaction(deps.db, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     return revokeSessions(tx, { userId: user.id, kind: 'PASSWORD_CHANGED', ip: req.ip ?? null });
   });

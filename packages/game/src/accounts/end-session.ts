@@ -1,6 +1,7 @@
 import type { GameDeps } from '../core/deps';
 import { publishEvent } from '../outbox/publish-event';
 import { LOGIN_SESSION_MAX_AGE_SECONDS } from './login-session';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Signs out one session, server-side: its id is recorded so every copy of its token
@@ -20,7 +21,7 @@ export async function endSession(
   input: { userId: string; sessionId: string; ip?: string | null },
 ): Promise<void> {
   const now = deps.clock.ms();
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     // an account deleted meanwhile has no session left to end (and no row to point at)
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) return;

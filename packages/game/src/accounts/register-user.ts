@@ -7,6 +7,7 @@ import { assertStrongPassword } from './password-policy';
 import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { isUniqueViolation, parseInput } from '../core/validation';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Account farming guard: new accounts per client IP per hour (30 unless the operator
@@ -42,7 +43,7 @@ export async function registerUser(deps: GameDeps, input: RegisterUserInput): Pr
   }
   const passwordHash = await hashPassword(password);
   try {
-    return await deps.db.$transaction(async (tx) => {
+    return await inTransaction(deps.db, async (tx) => {
       const user = await tx.user.create({
         data: { email, username, usernameLower: username.toLowerCase(), passwordHash },
         select: accountViewSelect,

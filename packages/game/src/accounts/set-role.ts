@@ -5,6 +5,7 @@ import { publishEvent } from '../outbox/publish-event';
 import { accountViewSelect, type AccountView } from './account-view';
 import { lockAccounts } from './lock-accounts';
 import { parseInput } from '../core/validation';
+import { inTransaction } from '../core/transaction';
 
 export const accountNotFound = (userId: string) =>
   new DomainError('NOT_FOUND', `user ${userId} not found`, 'Account not found');
@@ -28,7 +29,7 @@ export async function setRole(
       'admin tried to change own role',
       'You cannot change your own role',
     );
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const { actor, target } = await lockAccounts(tx, input.actorId, userId);
     if (actor?.role !== 'ADMIN')
       throw new DomainError(

@@ -12,6 +12,7 @@ import {
 } from './device-cookie';
 import { LOGIN_FAILED_MESSAGE, loginGuard } from './login-guard';
 import { verifyAgainstDummy, verifyPassword } from './password';
+import { inTransaction } from '../core/transaction';
 
 export interface LoginAttempt {
   email: string;
@@ -66,7 +67,7 @@ export async function verifyLogin(deps: GameDeps, attempt: LoginAttempt): Promis
     const { failures, lockedUntil } = await guard.recordFailure(ip, email, knownDevice);
     const userId = user?.id ?? null;
     const now = new Date(deps.clock.ms());
-    const deviceLocked = await deps.db.$transaction(async (tx) => {
+    const deviceLocked = await inTransaction(deps.db, async (tx) => {
       if (user && failures !== null) {
         await tx.user.update({
           where: { id: user.id },
@@ -118,7 +119,7 @@ export async function verifyLogin(deps: GameDeps, attempt: LoginAttempt): Promis
   // account from elsewhere stays throttled while its owner plays.
   if (!knownDevice) await guard.recordSuccess(email);
   const now = new Date(deps.clock.ms());
-  const deviceToken = await deps.db.$transaction(async (tx) => {
+  const deviceToken = await inTransaction(deps.db, async (tx) => {
     if (!knownDevice && (user.failedLogins !== 0 || user.lockedUntil)) {
       await tx.user.update({
         where: { id: user.id },

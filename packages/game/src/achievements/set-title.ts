@@ -3,6 +3,7 @@ import { titleById } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { publishEvent } from '../outbox/publish-event';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Chooses the title the character shows on its nameplate and profile: one an
@@ -17,7 +18,7 @@ export async function setAchievementTitle(
 ): Promise<{ title: { id: string; text: string } | null }> {
   const { characterId } = input;
   if (input.titleId === null) {
-    await deps.db.$transaction(async (tx) => {
+    await inTransaction(deps.db, async (tx) => {
       const r = await tx.character.updateMany({
         where: { id: characterId, deletedAt: null },
         data: { titleId: null },
@@ -29,7 +30,7 @@ export async function setAchievementTitle(
   }
   const title = titleById(input.titleId);
   if (!title) throw new DomainError('NOT_FOUND', 'no title', 'There is no such title.');
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const changed = await tx.$executeRaw`
       UPDATE "Character" SET "titleId" = ${title.id}
       WHERE "id" = ${characterId} AND "deletedAt" IS NULL AND EXISTS (

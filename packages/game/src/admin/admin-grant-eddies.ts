@@ -1,8 +1,9 @@
 import { AdminGrantEddiesInputSchema, type AdminGrantEddiesInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { recordCurrency } from '../ledger/record-currency';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Staff tool: adds (or, negative, takes away — never below zero) eddies of any
@@ -13,7 +14,7 @@ export async function adminGrantEddies(
   input: AdminGrantEddiesInput & { adminUserId: string },
 ): Promise<{ characterId: string; eddies: number }> {
   const { characterId, amount } = parseInput(AdminGrantEddiesInputSchema, input);
-  const eddies = await deps.db.$transaction(async (tx) => {
+  const eddies = await inTransaction(deps.db, async (tx) => {
     await lockCharacter(tx, characterId);
     return recordCurrency(tx, {
       reason: 'admin',
@@ -21,7 +22,7 @@ export async function adminGrantEddies(
       delta: amount,
       ref: `admin:${input.adminUserId}`,
     });
-  }, TX_OPTIONS);
+  });
   deps.log.info(
     { audit: true, adminUserId: input.adminUserId, characterId, amount, eddies },
     'admin granted eddies',

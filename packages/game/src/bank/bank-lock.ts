@@ -1,13 +1,8 @@
 import type { Character, Item, User } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
-import {
-  lockAccount,
-  lockBankItems,
-  lockCharacter,
-  lockCharacterItems,
-  TX_OPTIONS,
-} from '../core/row-locks';
+import { lockAccount, lockBankItems, lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { assertAtBankTerminal } from './bank-range';
+import { inTransaction } from '../core/transaction';
 
 export interface BankSession {
   user: User;
@@ -26,12 +21,12 @@ export function withBankLocked<T>(
   ref: { userId: string; characterId: string },
   fn: (tx: Tx, s: BankSession) => Promise<T>,
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await lockAccount(tx, ref.userId);
     const character = await lockCharacter(tx, ref.characterId, ref.userId);
     await assertAtBankTerminal(tx, character);
     const bankItems = await lockBankItems(tx, user.id);
     const characterItems = await lockCharacterItems(tx, character.id);
     return fn(tx, { user, character, bankItems, characterItems });
-  }, TX_OPTIONS);
+  });
 }

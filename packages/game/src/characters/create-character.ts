@@ -20,6 +20,7 @@ import { grantStarterKit } from './starter-kit';
 import { startQuestsGivenAtCreationTx } from '../quests/given-at-creation';
 import { newLedgerRef } from '../ledger/ref';
 import { publishCharacterLifecycle } from './character-events';
+import { inTransaction } from '../core/transaction';
 
 export type CreateCharacterArgs = CreateCharacterInput & { userId: string };
 
@@ -60,7 +61,7 @@ export async function createCharacter(
   const attrs = startingAttributes(input.origin, input.class);
   const maxHealth = maxHealthFor(attrs, 1);
   try {
-    const row = await deps.db.$transaction(async (tx) => {
+    const row = await inTransaction(deps.db, async (tx) => {
       if (!(await lockAccountRow(tx, args.userId))) {
         throw new DomainError('NOT_FOUND', `user ${args.userId} not found`, 'Account not found');
       }

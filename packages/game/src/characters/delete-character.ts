@@ -4,6 +4,7 @@ import { DomainError } from '../core/errors';
 import { toCharacterSummary } from './character-summary';
 import { getOwnedCharacter } from './get-owned-character';
 import { publishCharacterLifecycle } from './character-events';
+import { inTransaction } from '../core/transaction';
 
 export interface CharacterRef {
   userId: string;
@@ -25,7 +26,7 @@ export async function deleteCharacter(
   const c = await getOwnedCharacter(deps, ref.userId, ref.characterId, { includeDeleted: true });
   if (c.deletedAt) throw alreadyDeleted();
   const deletedAt = deps.clock.now();
-  const count = await deps.db.$transaction(async (tx) => {
+  const count = await inTransaction(deps.db, async (tx) => {
     // guarded by deletedAt: null so two concurrent deletes cannot both succeed
     const r = await tx.character.updateMany({
       where: { id: c.id, userId: ref.userId, deletedAt: null },

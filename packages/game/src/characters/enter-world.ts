@@ -6,6 +6,7 @@ import { signSimTicket } from '../session/ticket';
 import { simUrlForZone } from '../cluster/zone-directory';
 import { getOwnedCharacter } from './get-owned-character';
 import { playZoneOf } from '../instances/play-zone';
+import { inTransaction } from '../core/transaction';
 
 export interface EnterWorldInput {
   userId: string;
@@ -41,7 +42,7 @@ export async function enterWorld(deps: GameDeps, input: EnterWorldInput): Promis
   // the process that runs the character's instance, else its zone (UNAVAILABLE while nobody does)
   const simUrl = await simUrlForZone(deps, await playZoneOf(deps, c));
   const nowMs = deps.clock.ms();
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const { count } = await tx.character.updateMany({
       where: { id: c.id, deletedAt: null },
       data: { lastPlayedAt: new Date(nowMs) },

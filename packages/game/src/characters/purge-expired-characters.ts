@@ -3,9 +3,9 @@ import { sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
-import { TX_OPTIONS } from '../core/row-locks';
 import { purgeMailOf } from '../mail/expire-mail';
 import { restoreExpiryCutoff } from './character-summary';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Hard-deletes characters soft-deleted longer ago than the restore window, which
@@ -27,7 +27,7 @@ export async function purgeExpiredCharacters(
     select: { id: true },
   });
   if (expired.length === 0) return 0;
-  const count = await deps.db.$transaction(async (tx) => {
+  const count = await inTransaction(deps.db, async (tx) => {
     // a concurrent purge may have taken some already: keep only rows still there once locked
     const locked = await tx.$queryRaw<{ id: string; eddies: number }[]>`
       SELECT "id", "eddies" FROM "Character"
@@ -54,7 +54,7 @@ export async function purgeExpiredCharacters(
     await purgeMailOf(tx, ids, deps.clock.now());
     const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
     return count;
-  }, TX_OPTIONS);
+  });
   if (count > 0) deps.log.info({ count, ...scope }, 'purged expired characters');
   return count;
 }

@@ -7,6 +7,7 @@ import { restorableUntil, toCharacterSummary } from './character-summary';
 import { characterLimitReached } from './create-character';
 import type { CharacterRef } from './delete-character';
 import { publishCharacterLifecycle } from './character-events';
+import { inTransaction } from '../core/transaction';
 
 /** Undoes a soft delete within the restore window, if the account has room for one more live character. */
 export async function restoreCharacter(
@@ -14,7 +15,7 @@ export async function restoreCharacter(
   ref: CharacterRef,
 ): Promise<CharacterSummary> {
   const now = deps.clock.now();
-  const row = await deps.db.$transaction(async (tx) => {
+  const row = await inTransaction(deps.db, async (tx) => {
     // same lock as createCharacter, so a restore and a create cannot both take the last slot
     if (!(await lockAccountRow(tx, ref.userId))) throw characterNotFound(ref.characterId);
     const c = await tx.character.findFirst({ where: { id: ref.characterId, userId: ref.userId } });

@@ -8,6 +8,7 @@ import { CHARACTER_BLOCK_MAX } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { characterByName } from './characters-by-name';
+import { inTransaction } from '../core/transaction';
 
 export async function blockCharacter(
   deps: Pick<GameDeps, 'db'>,
@@ -16,7 +17,7 @@ export async function blockCharacter(
   const target = await characterByName(deps, input.name);
   if (target.id === input.characterId)
     throw new DomainError('VALIDATION', 'block self', 'You cannot ignore yourself.');
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     // the cap counts under the blocker's row lock, so two blocks at once cannot pass it together
     await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ${input.characterId} FOR UPDATE`;
     const count = await tx.characterBlock.count({ where: { blockerId: input.characterId } });

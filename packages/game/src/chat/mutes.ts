@@ -11,6 +11,7 @@ import { DomainError } from '../core/errors';
 import { IdSchema, TextSchema } from '@necp/shared';
 import { parseInput } from '../core/validation';
 import { lockModeratedAccount } from '../moderation/may-moderate';
+import { inTransaction } from '../core/transaction';
 
 export const MuteInputSchema = z.object({
   userId: IdSchema,
@@ -47,7 +48,7 @@ export async function muteAccount(
 ): Promise<ActiveMute> {
   const { userId, minutes, reason } = parseInput(MuteInputSchema, input);
   const until = new Date(deps.clock.ms() + minutes * 60_000);
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await lockModeratedAccount(tx, input.byUserId, userId);
     await tx.chatMute.create({ data: { userId, until, reason, byUserId: input.byUserId } });
     // every character of the account is told (a mute cannot be turned off in preferences)
@@ -73,7 +74,7 @@ export async function unmuteAccount(
 ): Promise<{ ended: number }> {
   const { userId } = parseInput(z.object({ userId: IdSchema }), input);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockModeratedAccount(tx, input.byUserId, userId);
     const r = await tx.chatMute.updateMany({
       where: { userId, until: { gt: now } },

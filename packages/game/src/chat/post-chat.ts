@@ -32,6 +32,7 @@ import { characterByName } from './characters-by-name';
 import { toWire, whisperScope } from './chat-rows';
 import { activeMute, mutedError } from './mutes';
 import { wordFilterFor } from './word-filter';
+import { inTransaction } from '../core/transaction';
 
 export const CHAT_FLOOD_LIMIT: RateLimitSpec = {
   name: 'chat-flood',
@@ -179,7 +180,7 @@ export async function postChat(
             ? guildId!
             : '';
   // kept with the quest credit of a chat lesson (quests/quest-actions.ts), if one is open
-  const row = await deps.db.$transaction(async (tx) => {
+  const row = await inTransaction(deps.db, async (tx) => {
     const created = await tx.chatMessage.create({
       data: {
         channel,

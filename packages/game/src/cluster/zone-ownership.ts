@@ -10,6 +10,7 @@ import { Prisma, type Tx } from '@necp/db';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
+import { inTransaction } from '../core/transaction';
 
 export type ZoneClaim = { ok: true } | { ok: false; current: number };
 
@@ -40,7 +41,7 @@ export async function claimZoneOwnership(
 export const claimZone = (
   deps: Pick<GameDeps, 'db'>,
   claim: { zoneId: string; token: number; ownerId: string },
-): Promise<ZoneClaim> => deps.db.$transaction((tx) => claimZoneOwnership(tx, claim));
+): Promise<ZoneClaim> => inTransaction(deps.db, (tx) => claimZoneOwnership(tx, claim));
 
 /**
  * Is `token` the zone's owner token? Locks the row (FOR SHARE) until the end of the

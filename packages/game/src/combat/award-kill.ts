@@ -11,12 +11,12 @@ import { z } from 'zod';
 import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { lockLiveCharacters } from '../core/lock-order';
-import { TX_OPTIONS } from '../core/row-locks';
 import { createLootDropTx, type LootDropResult, type PartyLoot } from '../loot/create-loot-drop';
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
 import { activeQuestIds } from '../quests/active-quest-ids';
 import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 const finite = z.number().finite();
 
@@ -97,7 +97,7 @@ export async function awardKill(
     .map(([id]) => id)
     .sort();
 
-  const result = await deps.db.$transaction(async (tx) => {
+  const result = await inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, fence);
     const groups = await sharingGroups(tx, credited, nearby ?? []);
     const sharers = [...groups.values()].flat();
@@ -162,7 +162,7 @@ export async function awardKill(
         })
       : { drops: [], eddies: 0 };
     return { duplicate: false, rewards, loot, lootOwnerId, party: party?.loot ?? null };
-  }, TX_OPTIONS);
+  });
 
   deps.log.info(
     {

@@ -4,10 +4,11 @@ import type { GameDeps } from '../core/deps';
 import { isDomainError } from '../core/errors';
 import type { Rng } from '../core/rng';
 import { parseInput } from '../core/validation';
-import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { templateContent } from '../inventory/templates';
 import { gainSkillXp, type GainSkillXpResult } from '../progression/gain-skill-xp';
 import { weaponSkillId } from './weapon-skill';
+import { inTransaction } from '../core/transaction';
 
 /** A weapon loses one durability point per this many uses (attacks and abilities). */
 export const WEAPON_USES_PER_DURABILITY = 20;
@@ -74,7 +75,7 @@ async function wearOne(
   characterId: string,
   use: { weaponUses: number; hitsTaken: number },
 ): Promise<CombatWearResult> {
-  const { worn, skillId } = await deps.db.$transaction(async (tx) => {
+  const { worn, skillId } = await inTransaction(deps.db, async (tx) => {
     await lockCharacter(tx, characterId);
     const items = await lockCharacterItems(tx, characterId);
     const templates = await tx.itemTemplate.findMany({
@@ -112,7 +113,7 @@ async function wearOne(
       worn: [...next].map(([itemId, durability]) => ({ itemId, durability })),
       skillId: weapon?.t ? weaponSkillId(weapon.t) : null,
     };
-  }, TX_OPTIONS);
+  });
 
   // skill XP is progress, not wear: its own transaction after the wear, as for repairs
   const xp = use.weaponUses * SKILL_XP_PER_WEAPON_USE;

@@ -2,9 +2,10 @@ import { DEATH_DURABILITY_PENALTY, parseInstanceZoneId } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { publishEvent } from '../outbox/publish-event';
 import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 export const RecordPlayerDeathInputSchema = z.object({
   characterId: z.string().min(1),
@@ -57,7 +58,7 @@ export async function recordPlayerDeath(
     RecordPlayerDeathInputSchema,
     input,
   );
-  const result = await deps.db.$transaction(async (tx) => {
+  const result = await inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, fence);
     await lockCharacter(tx, characterId);
     const fresh = await publishEvent(tx, {
@@ -89,7 +90,7 @@ export async function recordPlayerDeath(
       data: { ...place, lastPlayedAt: deps.clock.now() },
     });
     return { duplicate: false, items: worn };
-  }, TX_OPTIONS);
+  });
   deps.log.info({ characterId, deathKey, killer, ...result }, 'player death recorded');
   return result;
 }

@@ -8,6 +8,7 @@ import type { Character, Item, User } from '@necp/db';
 import type { Db, Tx } from './deps';
 import { characterNotFound } from './errors';
 import { CharacterRowSchema, ItemRowsSchema } from './locked-rows';
+import { inTransaction } from './transaction';
 
 /**
  * Locks a live character. With `userId` it must belong to that account: someone
@@ -67,13 +68,6 @@ export async function lockBankItems(tx: Tx, userId: string): Promise<Item[]> {
 }
 
 /**
- * Interactive-transaction limits. Parallel requests on one character queue on its
- * row lock while holding a pooled connection, so waits are longer than Prisma's
- * defaults (2 s to start, 5 s to finish) allow under load.
- */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
-
-/**
  * Runs `fn` in one transaction that first locks the caller's own live character
  * and then its items (NOT_FOUND for someone else's character).
  */
@@ -82,9 +76,9 @@ export function withCharacterLocked<T>(
   ref: { userId: string; characterId: string },
   fn: (tx: Tx, character: Character, items: Item[]) => Promise<T>,
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const character = await lockCharacter(tx, ref.characterId, ref.userId);
     const items = await lockCharacterItems(tx, character.id);
     return fn(tx, character, items);
-  }, TX_OPTIONS);
+  });
 }

@@ -11,10 +11,11 @@ import { sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';
 import { bagFull } from '../inventory/errors';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { dailyStatusView, rewardViews, streakToday } from './daily-status';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 const alreadyClaimed = () =>
   new DomainError('CONFLICT', 'login reward already claimed today', 'Already claimed today');
@@ -63,7 +64,7 @@ export async function claimLoginReward(
 ): Promise<DailyClaimResult> {
   const { characterId } = parseInput(DailyClaimInputSchema, input);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockCharacter(tx, characterId, input.userId);
     const streak = await advanceStreak(tx, input.userId, now);
     const reward = loginRewardFor(streak);
@@ -88,5 +89,5 @@ export async function claimLoginReward(
     const [view] = await rewardViews(tx, [reward]);
     const status = await dailyStatusView(tx, { lastDayKey: dailyPeriodKey(now), streak }, now);
     return { status, reward: view!, streak };
-  }, TX_OPTIONS);
+  });
 }

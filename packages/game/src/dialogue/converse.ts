@@ -13,7 +13,7 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { applyQuestTrigger } from '../quests/apply-trigger';
 import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { conditionHolds, conditionText, firstUnmet } from './conditions';
@@ -21,6 +21,7 @@ import { dialogueView } from './dialogue-view';
 import { applyNodeEffectsTx, objectiveOutcomes } from './effects';
 import { lockDialogueFacts, refreshDialogueFacts, type DialogueFacts } from './facts';
 import { checkLabel, rollCheckTx } from './skill-check-roll';
+import { inTransaction } from '../core/transaction';
 
 function dialogueOf(contact: Contact): Dialogue {
   const d = dialogueById(contact.dialogueId);
@@ -79,7 +80,7 @@ export async function openDialogue(
   input: DialogueOpenInput & { userId: string },
 ): Promise<DialogueView> {
   const { characterId, contactId } = parseInput(DialogueOpenInputSchema, input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     const contact = contactOrThrow(contactId);
     assertNearContact(c, contact);
@@ -98,7 +99,7 @@ export async function openDialogue(
       dialogue.entries.find((e) => e.conditions.every((k) => conditionHolds(k, facts))) ??
       dialogue.entries[dialogue.entries.length - 1]!;
     return enterNode(tx, deps, contact, dialogue, entry.node, facts, objectiveOutcomes(talk));
-  }, TX_OPTIONS);
+  });
 }
 
 /**
@@ -112,7 +113,7 @@ export async function chooseDialogue(
   input: DialogueChooseInput & { userId: string },
 ): Promise<DialogueView> {
   const { characterId, contactId, choiceId } = parseInput(DialogueChooseInputSchema, input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     const contact = contactOrThrow(contactId);
     assertNearContact(c, contact);
@@ -170,5 +171,5 @@ export async function chooseDialogue(
       );
     }
     return enterNode(tx, deps, contact, dialogue, next, facts, outcomes);
-  }, TX_OPTIONS);
+  });
 }

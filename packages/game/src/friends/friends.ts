@@ -15,6 +15,7 @@ import { characterByName } from '../chat/characters-by-name';
 import { presenceOf } from './presence';
 import { notify } from '../notifications/notifications';
 import { publishEvent } from '../outbox/publish-event';
+import { inTransaction } from '../core/transaction';
 
 const full = (who: string) =>
   new DomainError('CONFLICT', 'friends full', `${who} friends list is full (${FRIENDS_MAX}).`);
@@ -80,7 +81,7 @@ export async function requestFriend(
     throw new DomainError('VALIDATION', 'friend blocked', `Unignore ${target.name} first.`);
   // the blocked side is not told: its request "goes out" and nothing is written
   if (await isBlocked(deps, target.id, me)) return { outcome: 'sent', name: target.name };
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockPair(tx, me, target.id);
     const already = await tx.friendship.findUnique({
       where: { characterId_friendId: { characterId: me, friendId: target.id } },
@@ -133,7 +134,7 @@ export async function acceptFriend(
     where: { id: input.requestId, toId: input.characterId },
   });
   if (!req) throw gone();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockPair(tx, req.fromId, req.toId);
     // still there under the locks (a cancel may have won)
     const still = await tx.friendRequest.findUnique({ where: { id: req.id } });

@@ -16,15 +16,15 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { withTxRetry } from '../core/tx-retry';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { charOwner, guildOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordGuildCurrency } from '../ledger/record-guild-currency';
 import { newLedgerRef } from '../ledger/ref';
 import { lockedActor, requirePermission } from './guild-access';
 import { requireMemberOf } from './read-guild';
+import { inTransaction } from '../core/transaction';
 
 export interface GuildBankResult {
   /** the guild bank's balance after */
@@ -53,42 +53,40 @@ export async function depositToGuildBank(
   input: { characterId: string; amount: number },
 ): Promise<GuildBankResult> {
   const { characterId, amount } = parseInput(GuildBankInputSchema, input);
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const me = await lockCharacter(tx, characterId);
-      const actor = await lockedActor(tx, characterId);
-      requirePermission(actor.rank, 'deposit');
-      const ref = newLedgerRef();
-      const guild = guildOwner(actor.guild.id);
-      const eddies = await recordCurrency(tx, {
-        reason: 'guild_bank',
-        characterId,
-        delta: -amount,
-        ref,
-        fromOwner: charOwner(characterId),
-        toOwner: guild,
-      });
-      const bankEddies = await recordGuildCurrency(tx, {
-        reason: 'guild_bank',
+  return inTransaction(deps.db, async (tx) => {
+    const me = await lockCharacter(tx, characterId);
+    const actor = await lockedActor(tx, characterId);
+    requirePermission(actor.rank, 'deposit');
+    const ref = newLedgerRef();
+    const guild = guildOwner(actor.guild.id);
+    const eddies = await recordCurrency(tx, {
+      reason: 'guild_bank',
+      characterId,
+      delta: -amount,
+      ref,
+      fromOwner: charOwner(characterId),
+      toOwner: guild,
+    });
+    const bankEddies = await recordGuildCurrency(tx, {
+      reason: 'guild_bank',
+      guildId: actor.guild.id,
+      delta: amount,
+      counterparty: charOwner(characterId),
+      ref,
+    });
+    await tx.guildBankLog.create({
+      data: {
         guildId: actor.guild.id,
-        delta: amount,
-        counterparty: charOwner(characterId),
-        ref,
-      });
-      await tx.guildBankLog.create({
-        data: {
-          guildId: actor.guild.id,
-          characterId,
-          characterName: me.name,
-          kind: 'deposit',
-          amount,
-          balanceAfter: bankEddies,
-          createdAt: deps.clock.now(),
-        },
-      });
-      return { bankEddies, eddies };
-    }, TX_OPTIONS),
-  );
+        characterId,
+        characterName: me.name,
+        kind: 'deposit',
+        amount,
+        balanceAfter: bankEddies,
+        createdAt: deps.clock.now(),
+      },
+    });
+    return { bankEddies, eddies };
+  });
 }
 
 /** Guild bank → character, within your rank's daily limit. */
@@ -97,52 +95,50 @@ export async function withdrawFromGuildBank(
   input: { characterId: string; amount: number },
 ): Promise<GuildBankResult & { leftToday: number | null }> {
   const { characterId, amount } = parseInput(GuildBankInputSchema, input);
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const me = await lockCharacter(tx, characterId);
-      const actor = await lockedActor(tx, characterId);
-      requirePermission(actor.rank, 'withdraw');
-      const now = deps.clock.now();
-      const used = await withdrawnToday(tx, actor.guild.id, characterId, now);
-      const left = withdrawAllowance(actor.rank, used);
-      if (left !== null && amount > left)
-        throw new DomainError(
-          'INVALID_STATE',
-          'guild daily withdraw limit',
-          left === 0
-            ? `You have reached your rank's daily limit (${actor.rank.dailyWithdrawLimit ?? 0} eddies).`
-            : `You can withdraw ${left} more eddies today.`,
-        );
-      const ref = newLedgerRef();
-      const bankEddies = await recordGuildCurrency(tx, {
-        reason: 'guild_bank',
+  return inTransaction(deps.db, async (tx) => {
+    const me = await lockCharacter(tx, characterId);
+    const actor = await lockedActor(tx, characterId);
+    requirePermission(actor.rank, 'withdraw');
+    const now = deps.clock.now();
+    const used = await withdrawnToday(tx, actor.guild.id, characterId, now);
+    const left = withdrawAllowance(actor.rank, used);
+    if (left !== null && amount > left)
+      throw new DomainError(
+        'INVALID_STATE',
+        'guild daily withdraw limit',
+        left === 0
+          ? `You have reached your rank's daily limit (${actor.rank.dailyWithdrawLimit ?? 0} eddies).`
+          : `You can withdraw ${left} more eddies today.`,
+      );
+    const ref = newLedgerRef();
+    const bankEddies = await recordGuildCurrency(tx, {
+      reason: 'guild_bank',
+      guildId: actor.guild.id,
+      delta: -amount,
+      counterparty: charOwner(characterId),
+      ref,
+    });
+    const eddies = await recordCurrency(tx, {
+      reason: 'guild_bank',
+      characterId,
+      delta: amount,
+      ref,
+      fromOwner: guildOwner(actor.guild.id),
+      toOwner: charOwner(characterId),
+    });
+    await tx.guildBankLog.create({
+      data: {
         guildId: actor.guild.id,
-        delta: -amount,
-        counterparty: charOwner(characterId),
-        ref,
-      });
-      const eddies = await recordCurrency(tx, {
-        reason: 'guild_bank',
         characterId,
-        delta: amount,
-        ref,
-        fromOwner: guildOwner(actor.guild.id),
-        toOwner: charOwner(characterId),
-      });
-      await tx.guildBankLog.create({
-        data: {
-          guildId: actor.guild.id,
-          characterId,
-          characterName: me.name,
-          kind: 'withdraw',
-          amount,
-          balanceAfter: bankEddies,
-          createdAt: now,
-        },
-      });
-      return { bankEddies, eddies, leftToday: left === null ? null : left - amount };
-    }, TX_OPTIONS),
-  );
+        characterName: me.name,
+        kind: 'withdraw',
+        amount,
+        balanceAfter: bankEddies,
+        createdAt: now,
+      },
+    });
+    return { bankEddies, eddies, leftToday: left === null ? null : left - amount };
+  });
 }
 
 export interface GuildBankLogEntry {

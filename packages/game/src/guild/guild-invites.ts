@@ -13,13 +13,12 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { characterNotFound, DomainError } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
-import { withTxRetry } from '../core/tx-retry';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
-import { TX_OPTIONS } from '../core/row-locks';
 import { inviteGone, lockedActor, lockGuild, requirePermission } from './guild-access';
 import { publishGuildInvited, publishGuildJoined } from './guild-events';
 import { notify } from '../notifications/notifications';
+import { inTransaction } from '../core/transaction';
 
 const guildFull = (whose: string) =>
   new DomainError('CONFLICT', 'guild full', `${whose} guild is full (${GUILD_MEMBERS_MAX}).`);
@@ -43,76 +42,74 @@ export async function inviteToGuild(
     throw new DomainError('VALIDATION', 'guild invite self', 'You cannot invite yourself.');
   const blocked = await isBlocked(deps, target.id, me);
   const expiresAt = new Date(deps.clock.ms() + GUILD_INVITE_MS);
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      // both ends before the guild (lock order 2 → 2b): the invite row references both
-      const live = await lockLiveCharacters(tx, [me, target.id]);
-      if (!live.some((c) => c.id === me)) throw characterNotFound(me);
-      if (!live.some((c) => c.id === target.id)) throw characterNotFound(target.id);
-      const actor = await lockedActor(tx, me);
-      requirePermission(actor.rank, 'invite');
-      const theirs = await tx.guildMember.findUnique({ where: { characterId: target.id } });
-      if (theirs)
-        throw new DomainError(
-          'CONFLICT',
-          'already in a guild',
-          theirs.guildId === actor.guild.id
-            ? `${target.name} is already in your guild.`
-            : `${target.name} is already in a guild.`,
-        );
-      const guildId = actor.guild.id;
-      if ((await tx.guildMember.count({ where: { guildId } })) >= GUILD_MEMBERS_MAX)
-        throw guildFull('Your');
-      // the blocked side is not told: the invitation "goes out" and nothing is written
-      if (blocked) return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
-      await tx.guildInvite.deleteMany({ where: { guildId, expiresAt: { lte: deps.clock.now() } } });
-      const existing = await tx.guildInvite.findUnique({
-        where: { guildId_toId: { guildId, toId: target.id } },
-        select: { id: true },
-      });
-      if (
-        !existing &&
-        (await tx.guildInvite.count({ where: { guildId } })) >= GUILD_INVITES_PENDING_MAX
-      )
-        throw new DomainError(
-          'CONFLICT',
-          'too many guild invites',
-          `Your guild has ${GUILD_INVITES_PENDING_MAX} invitations waiting.`,
-        );
-      const invite = await tx.guildInvite.upsert({
-        where: { guildId_toId: { guildId, toId: target.id } },
-        create: { guildId, fromId: me, toId: target.id, expiresAt },
-        update: { fromId: me, expiresAt },
-      });
-      // the invitee hears of it live (guild:invited), wherever it is connected
-      const from = await tx.character.findUniqueOrThrow({
-        where: { id: me },
-        select: { name: true },
-      });
-      await publishGuildInvited(tx, {
-        inviteId: invite.id,
-        guildId,
-        guildName: actor.guild.name,
-        guildTag: actor.guild.tag,
-        fromId: me,
-        from: from.name,
-        toId: target.id,
-        expiresAt: expiresAt.getTime(),
-      });
-      await notify(tx, deps.clock.now(), {
-        characterId: target.id,
-        kind: 'guild_invite',
-        title: `${from.name} invited you to [${actor.guild.tag}] ${actor.guild.name}`,
-        body: 'Answer in the guild window (G).',
-      });
-      return {
-        inviteId: invite.id,
-        toId: target.id,
-        name: target.name,
-        expiresAt: expiresAt.getTime(),
-      };
-    }, TX_OPTIONS),
-  );
+  return inTransaction(deps.db, async (tx) => {
+    // both ends before the guild (lock order 2 → 2b): the invite row references both
+    const live = await lockLiveCharacters(tx, [me, target.id]);
+    if (!live.some((c) => c.id === me)) throw characterNotFound(me);
+    if (!live.some((c) => c.id === target.id)) throw characterNotFound(target.id);
+    const actor = await lockedActor(tx, me);
+    requirePermission(actor.rank, 'invite');
+    const theirs = await tx.guildMember.findUnique({ where: { characterId: target.id } });
+    if (theirs)
+      throw new DomainError(
+        'CONFLICT',
+        'already in a guild',
+        theirs.guildId === actor.guild.id
+          ? `${target.name} is already in your guild.`
+          : `${target.name} is already in a guild.`,
+      );
+    const guildId = actor.guild.id;
+    if ((await tx.guildMember.count({ where: { guildId } })) >= GUILD_MEMBERS_MAX)
+      throw guildFull('Your');
+    // the blocked side is not told: the invitation "goes out" and nothing is written
+    if (blocked) return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
+    await tx.guildInvite.deleteMany({ where: { guildId, expiresAt: { lte: deps.clock.now() } } });
+    const existing = await tx.guildInvite.findUnique({
+      where: { guildId_toId: { guildId, toId: target.id } },
+      select: { id: true },
+    });
+    if (
+      !existing &&
+      (await tx.guildInvite.count({ where: { guildId } })) >= GUILD_INVITES_PENDING_MAX
+    )
+      throw new DomainError(
+        'CONFLICT',
+        'too many guild invites',
+        `Your guild has ${GUILD_INVITES_PENDING_MAX} invitations waiting.`,
+      );
+    const invite = await tx.guildInvite.upsert({
+      where: { guildId_toId: { guildId, toId: target.id } },
+      create: { guildId, fromId: me, toId: target.id, expiresAt },
+      update: { fromId: me, expiresAt },
+    });
+    // the invitee hears of it live (guild:invited), wherever it is connected
+    const from = await tx.character.findUniqueOrThrow({
+      where: { id: me },
+      select: { name: true },
+    });
+    await publishGuildInvited(tx, {
+      inviteId: invite.id,
+      guildId,
+      guildName: actor.guild.name,
+      guildTag: actor.guild.tag,
+      fromId: me,
+      from: from.name,
+      toId: target.id,
+      expiresAt: expiresAt.getTime(),
+    });
+    await notify(tx, deps.clock.now(), {
+      characterId: target.id,
+      kind: 'guild_invite',
+      title: `${from.name} invited you to [${actor.guild.tag}] ${actor.guild.name}`,
+      body: 'Answer in the guild window (G).',
+    });
+    return {
+      inviteId: invite.id,
+      toId: target.id,
+      name: target.name,
+      expiresAt: expiresAt.getTime(),
+    };
+  });
 }
 
 export interface GuildInviteView {
@@ -160,29 +157,27 @@ export async function acceptGuildInvite(
   input: { characterId: string; inviteId: string },
 ): Promise<{ guildId: string }> {
   const me = input.characterId;
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const live = await lockLiveCharacters(tx, [me]);
-      if (live.length === 0) throw characterNotFound(me);
-      const invite = await tx.guildInvite.findFirst({ where: { id: input.inviteId, toId: me } });
-      if (!invite || invite.expiresAt.getTime() <= deps.clock.ms()) throw inviteGone();
-      if (await tx.guildMember.findUnique({ where: { characterId: me } }))
-        throw new DomainError('CONFLICT', 'already in a guild', 'Leave your guild first.');
-      const guild = await lockGuild(tx, invite.guildId);
-      if (!guild) throw inviteGone();
-      if ((await tx.guildMember.count({ where: { guildId: guild.id } })) >= GUILD_MEMBERS_MAX)
-        throw guildFull('That');
-      const recruit = await tx.guildRank.findUniqueOrThrow({
-        where: { guildId_position: { guildId: guild.id, position: GUILD_LOWEST_RANK } },
-      });
-      await tx.guildMember.create({
-        data: { characterId: me, guildId: guild.id, rankId: recruit.id },
-      });
-      await tx.guildInvite.deleteMany({ where: { toId: me } });
-      await publishGuildJoined(tx, guild.id, me);
-      return { guildId: guild.id };
-    }, TX_OPTIONS),
-  );
+  return inTransaction(deps.db, async (tx) => {
+    const live = await lockLiveCharacters(tx, [me]);
+    if (live.length === 0) throw characterNotFound(me);
+    const invite = await tx.guildInvite.findFirst({ where: { id: input.inviteId, toId: me } });
+    if (!invite || invite.expiresAt.getTime() <= deps.clock.ms()) throw inviteGone();
+    if (await tx.guildMember.findUnique({ where: { characterId: me } }))
+      throw new DomainError('CONFLICT', 'already in a guild', 'Leave your guild first.');
+    const guild = await lockGuild(tx, invite.guildId);
+    if (!guild) throw inviteGone();
+    if ((await tx.guildMember.count({ where: { guildId: guild.id } })) >= GUILD_MEMBERS_MAX)
+      throw guildFull('That');
+    const recruit = await tx.guildRank.findUniqueOrThrow({
+      where: { guildId_position: { guildId: guild.id, position: GUILD_LOWEST_RANK } },
+    });
+    await tx.guildMember.create({
+      data: { characterId: me, guildId: guild.id, rankId: recruit.id },
+    });
+    await tx.guildInvite.deleteMany({ where: { toId: me } });
+    await publishGuildJoined(tx, guild.id, me);
+    return { guildId: guild.id };
+  });
 }
 
 /** Decline an invitation made to you. */

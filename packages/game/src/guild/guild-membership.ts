@@ -6,8 +6,6 @@
 import { GUILD_LEADER_RANK, GUILD_LOWEST_RANK } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { withTxRetry } from '../core/tx-retry';
-import { TX_OPTIONS } from '../core/row-locks';
 import { publishGuildLeft } from './guild-events';
 import {
   leaderOnly,
@@ -16,9 +14,10 @@ import {
   requireBelow,
   requirePermission,
 } from './guild-access';
+import { inTransaction } from '../core/transaction';
 
 const inTx = <T>(deps: Pick<GameDeps, 'db'>, run: (tx: Tx) => Promise<T>) =>
-  withTxRetry(() => deps.db.$transaction(run, TX_OPTIONS));
+  inTransaction(deps.db, run);
 
 /** Leave your guild. The leader must hand the lead over first (or disband). */
 export async function leaveGuild(

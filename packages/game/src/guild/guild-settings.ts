@@ -9,11 +9,10 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { withTxRetry } from '../core/tx-retry';
 import { parseInput } from '../core/validation';
-import { TX_OPTIONS } from '../core/row-locks';
 import { leaderOnly, lockedActor, rankColumn, requirePermission } from './guild-access';
 import { rankView, type GuildRankView } from './read-guild';
+import { inTransaction } from '../core/transaction';
 
 /** Set the message of the day (your rank must allow it; empty clears it). */
 export async function setGuildMotd(
@@ -21,14 +20,12 @@ export async function setGuildMotd(
   input: { characterId: string; motd: string },
 ): Promise<{ motd: string }> {
   const { characterId, motd } = parseInput(GuildMotdInputSchema, input);
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const actor = await lockedActor(tx, characterId);
-      requirePermission(actor.rank, 'motd');
-      await tx.guild.update({ where: { id: actor.guild.id }, data: { motd } });
-      return { motd };
-    }, TX_OPTIONS),
-  );
+  return inTransaction(deps.db, async (tx) => {
+    const actor = await lockedActor(tx, characterId);
+    requirePermission(actor.rank, 'motd');
+    await tx.guild.update({ where: { id: actor.guild.id }, data: { motd } });
+    return { motd };
+  });
 }
 
 /**
@@ -43,29 +40,27 @@ export async function editGuildRank(
     GuildRankEditInputSchema,
     input,
   );
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const actor = await lockedActor(tx, characterId);
-      if (actor.rank.position !== GUILD_LEADER_RANK) throw leaderOnly();
-      const rank = await tx.guildRank.findUnique({ where: { id: rankId } });
-      if (!rank || rank.guildId !== actor.guild.id)
-        throw new DomainError('NOT_FOUND', 'guild rank not found', 'That rank does not exist.');
-      const data: Prisma.GuildRankUpdateInput = {};
-      if (name !== undefined) data.name = name;
-      const changesRights = permissions !== undefined || dailyWithdrawLimit !== undefined;
-      if (changesRights && rank.position === GUILD_LEADER_RANK)
-        throw new DomainError(
-          'INVALID_STATE',
-          'guild leader rank rights',
-          'The leader always has every permission.',
-        );
-      for (const p of GUILD_PERMISSIONS) {
-        const v = permissions?.[p];
-        if (v !== undefined) Object.assign(data, { [rankColumn(p)]: v });
-      }
-      if (dailyWithdrawLimit !== undefined) data.dailyWithdrawLimit = dailyWithdrawLimit;
-      const updated = await tx.guildRank.update({ where: { id: rank.id }, data });
-      return rankView(updated);
-    }, TX_OPTIONS),
-  );
+  return inTransaction(deps.db, async (tx) => {
+    const actor = await lockedActor(tx, characterId);
+    if (actor.rank.position !== GUILD_LEADER_RANK) throw leaderOnly();
+    const rank = await tx.guildRank.findUnique({ where: { id: rankId } });
+    if (!rank || rank.guildId !== actor.guild.id)
+      throw new DomainError('NOT_FOUND', 'guild rank not found', 'That rank does not exist.');
+    const data: Prisma.GuildRankUpdateInput = {};
+    if (name !== undefined) data.name = name;
+    const changesRights = permissions !== undefined || dailyWithdrawLimit !== undefined;
+    if (changesRights && rank.position === GUILD_LEADER_RANK)
+      throw new DomainError(
+        'INVALID_STATE',
+        'guild leader rank rights',
+        'The leader always has every permission.',
+      );
+    for (const p of GUILD_PERMISSIONS) {
+      const v = permissions?.[p];
+      if (v !== undefined) Object.assign(data, { [rankColumn(p)]: v });
+    }
+    if (dailyWithdrawLimit !== undefined) data.dailyWithdrawLimit = dailyWithdrawLimit;
+    const updated = await tx.guildRank.update({ where: { id: rank.id }, data });
+    return rankView(updated);
+  });
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
+import { inTransaction } from '../core/transaction';
 
 export const RecordInstanceClearedInputSchema = z.object({
   /** which event: a dungeon's or a raid's clear */
@@ -32,7 +33,7 @@ export async function recordInstanceCleared(
     input,
   );
   const ids = [...new Set(characterIds)].sort();
-  return deps.db.$transaction((tx) =>
+  return inTransaction(deps.db, (tx) =>
     kind === 'dungeon'
       ? publishEvent(tx, {
           type: 'dungeon.cleared',

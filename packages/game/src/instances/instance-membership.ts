@@ -6,6 +6,7 @@
  * return point. Every change is conditional, so a repeated or racing call is a no-op.
  */
 import type { GameDeps } from '../core/deps';
+import { inTransaction } from '../core/transaction';
 
 export interface OpenInstanceInput {
   /** the instance zone's id (instanceZoneId) */
@@ -28,7 +29,7 @@ export async function openInstance(
   deps: Pick<GameDeps, 'db'>,
   input: OpenInstanceInput,
 ): Promise<{ entered: string[] }> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const created = await tx.instance.createMany({
       data: [
         {
@@ -69,7 +70,7 @@ export async function joinInstance(
   deps: Pick<GameDeps, 'db'>,
   input: { zoneId: string; characterId: string },
 ): Promise<boolean> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const open = await tx.instance.count({ where: { id: input.zoneId, state: 'open' } });
     if (open === 0) return false;
     const { count } = await tx.character.updateMany({
@@ -107,7 +108,7 @@ export async function closeInstance(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: { zoneId: string; reason: InstanceCloseReason },
 ): Promise<{ closed: boolean; returned: string[] }> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const { count } = await tx.instance.updateMany({
       where: { id: input.zoneId, state: 'open' },
       data: { state: 'closed', closedAt: deps.clock.now(), closeReason: input.reason },

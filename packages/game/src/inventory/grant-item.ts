@@ -1,10 +1,10 @@
 import type { GameDeps } from '../core/deps';
 import { sourceOwner } from '../ledger/owners';
 import type { LedgerReason } from '../ledger/reasons';
-import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from './place-in-bag';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import type { Placement } from './write-placement';
+import { inTransaction } from '../core/transaction';
 
 export interface GrantItemInput {
   characterId: string;
@@ -24,7 +24,7 @@ export async function grantItem(
   deps: Pick<GameDeps, 'db'>,
   input: GrantItemInput,
 ): Promise<Placement[]> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const placed = await placeInBag(tx, {
       characterId: input.characterId,
       templateId: input.templateId,
@@ -35,5 +35,5 @@ export async function grantItem(
     });
     await publishStatsChanged(tx, input.characterId, `grant.${input.reason}`);
     return placed;
-  }, TX_OPTIONS);
+  });
 }

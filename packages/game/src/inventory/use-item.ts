@@ -8,8 +8,9 @@ import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { publishEvent } from '../outbox/publish-event';
 import { itemNotFound } from './errors';
-import { TX_OPTIONS, lockCharacter, lockCharacterItems } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { loadTemplate } from './templates';
+import { inTransaction } from '../core/transaction';
 
 const metres = z.number().finite();
 
@@ -50,7 +51,7 @@ export async function useItem(
   input: UseItemInput,
 ): Promise<UseItemResult> {
   const { characterId, itemId, zoneId, x, y } = parseInput(UseItemInputSchema, input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockCharacter(tx, characterId);
     const items = await lockCharacterItems(tx, characterId);
     // bag and equipment only (sold items waiting for buy-back are not the character's any more)
@@ -83,7 +84,7 @@ export async function useItem(
       heal: template.effect?.heal ?? 0,
       cooldownMs: Math.round((template.effect?.cooldown ?? 0) * 1000),
     };
-  }, TX_OPTIONS);
+  });
 }
 
 /**

@@ -15,11 +15,11 @@ import { randomUUID } from 'node:crypto';
 import { CLASS_IDS, LEADERBOARD_KEYS, type LeaderboardKey } from '@necp/shared';
 import type { Redis } from 'ioredis';
 import type { GameDeps } from '../core/deps';
-import { TX_OPTIONS } from '../core/row-locks';
 import { boardSource } from './board-registry';
 import { readAllSubjects } from './pg-boards';
 import { refreshSubjects } from './refresh-subjects';
 import { boardBuilt, boardKeys, releaseBuilding, SENTINEL } from './redis-boards';
+import { inTransaction } from '../core/transaction';
 
 /** How long a rebuild may hold its board's marker (a crashed one frees it then). */
 export const REBUILD_MARKER_TTL_MS = 30 * 60_000;
@@ -66,9 +66,8 @@ export async function rebuildBoard(
     const dirty = await redis.smembers(k.dirty);
     for (let i = 0; i < dirty.length; i += DIRTY_BATCH) {
       const ids = dirty.slice(i, i + DIRTY_BATCH);
-      await deps.db.$transaction(
-        (tx) => refreshSubjects(tx, redis, { board, ids, now: deps.clock.now() }),
-        TX_OPTIONS,
+      await inTransaction(deps.db, (tx) =>
+        refreshSubjects(tx, redis, { board, ids, now: deps.clock.now() }),
       );
     }
     const ms = deps.clock.ms() - started;

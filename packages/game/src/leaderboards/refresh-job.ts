@@ -13,10 +13,10 @@
  *    ban and an unban do so at once, through account.access_changed).
  */
 import { LEADERBOARD_KEYS } from '@necp/shared';
-import { TX_OPTIONS } from '../core/row-locks';
 import { boardSource } from './board-registry';
 import { rebuildMissingBoards, type RebuildDeps, type RebuildResult } from './rebuild-board';
 import { refreshSubjects } from './refresh-subjects';
+import { inTransaction } from '../core/transaction';
 
 export const LEADERBOARD_REFRESH_TASK = 'leaderboards_refresh';
 export const LEADERBOARD_REFRESH_CRONTAB = `* * * * * ${LEADERBOARD_REFRESH_TASK}`;
@@ -66,7 +66,7 @@ async function refreshFromLedger(deps: RebuildDeps): Promise<number> {
     const ids = [...new Set(rows.map((r) => r.characterId))];
     const now = deps.clock.now();
     for (const board of ledgerBoards)
-      await db.$transaction((tx) => refreshSubjects(tx, redis, { board, ids, now }), TX_OPTIONS);
+      await inTransaction(db, (tx) => refreshSubjects(tx, redis, { board, ids, now }));
     refreshed += ids.length;
     const settledBefore = deps.clock.ms() - LEDGER_SETTLE_MS;
     let settled = 0;
@@ -101,7 +101,7 @@ async function sweepEndedBans(deps: RebuildDeps): Promise<number> {
   for (const board of LEADERBOARD_KEYS) {
     const ids = boardSource(board).subject === 'guild' ? guildIds : characterIds;
     if (ids.length > 0)
-      await db.$transaction((tx) => refreshSubjects(tx, redis, { board, ids, now }), TX_OPTIONS);
+      await inTransaction(db, (tx) => refreshSubjects(tx, redis, { board, ids, now }));
   }
   return users.length;
 }

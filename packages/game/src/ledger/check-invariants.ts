@@ -2,6 +2,7 @@ import { Prisma } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
 import { mailEddiesDifferences, scopedMailIds } from './check-mail-holdings';
 import { bankOwner, charOwner, mailOwner } from './owners';
+import { inTransaction } from '../core/transaction';
 
 /** One place where the tables and the ledger disagree. */
 export interface InvariantDifference {
@@ -47,10 +48,10 @@ export async function checkInvariants(
   db: Db,
   scope?: InvariantScope,
 ): Promise<InvariantDifference[]> {
-  return db.$transaction((tx) => differences(tx, scope), {
-    isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-    maxWait: 30_000,
-    timeout: 120_000,
+  return inTransaction(db, (tx) => differences(tx, scope), {
+    isolation: Prisma.TransactionIsolationLevel.RepeatableRead,
+    maxWaitMs: 30_000,
+    timeoutMs: 120_000,
   });
 }
 

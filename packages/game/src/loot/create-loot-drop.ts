@@ -9,7 +9,6 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { TX_OPTIONS } from '../core/row-locks';
 import { groundOwner, sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
@@ -19,6 +18,7 @@ import { scatterAround } from './scatter';
 import { zoneBounds } from './zone-bounds';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 export interface CreateLootDropInput {
   zoneId: string;
@@ -64,10 +64,10 @@ export async function createLootDrop(
   input: CreateLootDropInput,
 ): Promise<LootDropResult> {
   checkLootInput(input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, input.fence);
     return createLootDropTx(tx, deps, input);
-  }, TX_OPTIONS);
+  });
 }
 
 /** One drop's rights: the owner alone, or by the party's loot mode. */

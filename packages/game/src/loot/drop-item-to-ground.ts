@@ -1,7 +1,7 @@
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { itemNotFound, notEnoughItems, unequipFirst } from '../inventory/errors';
-import { TX_OPTIONS, lockCharacter, lockCharacterItems } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { charOwner, groundOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
@@ -9,6 +9,7 @@ import { dropTimers } from './drop-timers';
 import { zoneBounds } from './zone-bounds';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 export interface DropItemInput {
   characterId: string;
@@ -46,7 +47,7 @@ export async function dropItemToGround(
   if (input.quantity !== undefined && !(Number.isInteger(input.quantity) && input.quantity > 0))
     throw new DomainError('VALIDATION', 'bad quantity', 'Quantity must be a positive whole number');
 
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, input.fence);
     await lockCharacter(tx, input.characterId);
     const items = await lockCharacterItems(tx, input.characterId);
@@ -121,5 +122,5 @@ export async function dropItemToGround(
       include: dropInclude,
     });
     return toZoneDrop(drop);
-  }, TX_OPTIONS);
+  });
 }

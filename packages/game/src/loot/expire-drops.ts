@@ -1,8 +1,8 @@
 import type { GameDeps } from '../core/deps';
-import { TX_OPTIONS } from '../core/row-locks';
 import { groundOwner, sinkOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 /** One sweep destroys at most this many drops; the next sweep takes the rest. */
 export const EXPIRE_BATCH = 500;
@@ -55,7 +55,7 @@ async function destroyDrops(
   if (dueRows.length === 0) return [];
   const ids = dueRows.map((d) => d.id);
 
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, fence);
     // despawnAt never changes, so rows still here once locked are still due
     const rows = await tx.$queryRaw<
@@ -78,5 +78,5 @@ async function destroyDrops(
     }
     await tx.item.deleteMany({ where: { id: { in: rows.map((r) => r.itemId) } } });
     return rows.map((r) => r.id);
-  }, TX_OPTIONS);
+  });
 }

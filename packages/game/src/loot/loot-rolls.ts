@@ -10,9 +10,9 @@ import { LOOT_CHOICES, rollWinner, type LootChoice, type RollEntry } from '@necp
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { seededStream } from '../core/rng';
-import { TX_OPTIONS } from '../core/row-locks';
 import { dropGone } from './pickup-drop';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
+import { inTransaction } from '../core/transaction';
 
 export interface LootRollOutcome {
   /** the drop as it lies now: its winner owns it (null: everyone passed, anyone's) */
@@ -73,7 +73,7 @@ export async function chooseLootRoll(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; dropId: string; choice: LootChoice },
 ): Promise<LootRollOutcome | null> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const drop = await lockDrop(tx, input.dropId);
     if (drop.rollUntil === null || drop.partyId === null) throw noRoll();
     const mine = await tx.lootRoll.updateMany({
@@ -89,7 +89,7 @@ export async function chooseLootRoll(
     }
     const open = await tx.lootRoll.count({ where: { dropId: input.dropId, choice: null } });
     return open === 0 ? decide(tx, input.dropId, drop.partyId) : null;
-  }, TX_OPTIONS);
+  });
 }
 
 /** The zone's rolls whose time is up, decided (each once, whichever process asks). */
@@ -105,13 +105,13 @@ export async function decideDueLootRolls(
   });
   const out: LootRollOutcome[] = [];
   for (const { id } of due) {
-    const outcome = await deps.db.$transaction(async (tx) => {
+    const outcome = await inTransaction(deps.db, async (tx) => {
       const drop = await lockDrop(tx, id).catch(() => null);
       // decided meanwhile (the last answer) or picked up: nothing to do
       if (!drop || drop.rollUntil === null || drop.partyId === null) return null;
       if (drop.rollUntil.getTime() > deps.clock.ms()) return null;
       return decide(tx, id, drop.partyId);
-    }, TX_OPTIONS);
+    });
     if (outcome) out.push(outcome);
   }
   return out;
@@ -122,7 +122,7 @@ export async function assignLoot(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: { characterId: string; dropId: string; memberId: string },
 ): Promise<ZoneDrop> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const drop = await lockDrop(tx, input.dropId);
     const now = deps.clock.ms();
     if (drop.ownerCharacterId !== input.characterId || drop.freeAt.getTime() <= now)
@@ -144,5 +144,5 @@ export async function assignLoot(
       include: dropInclude,
     });
     return toZoneDrop(row);
-  }, TX_OPTIONS);
+  });
 }

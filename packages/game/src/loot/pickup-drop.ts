@@ -1,12 +1,12 @@
 import { dropReservedText, mayLootDrop } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
-import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { groundOwner } from '../ledger/owners';
 import { publishEvent } from '../outbox/publish-event';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 const DROP_GONE = 'drop not found';
 
@@ -40,7 +40,7 @@ export async function pickupDrop(
   /** fence: the lease token of the zone showing the drop (refused once another process owns it) */
   input: { characterId: string; dropId: string; fence?: ZoneFence | undefined },
 ): Promise<ZoneDrop> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, input.fence);
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "WorldDrop" WHERE "id" = ${input.dropId} FOR UPDATE`;
@@ -95,7 +95,7 @@ export async function pickupDrop(
       },
     });
     return drop;
-  }, TX_OPTIONS);
+  });
 }
 
 /** Is the character a member of the party the drop fell for (none: false)? */

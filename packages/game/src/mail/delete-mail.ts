@@ -1,9 +1,9 @@
 import { MailRefInputSchema, type MailRefInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { TX_OPTIONS } from '../core/row-locks';
 import { mailNotEmpty } from './errors';
 import { holdsSomething, lockDeliveredMail } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 /** Deletes an arrived mail of the character — only once nothing is left to take. */
 export async function deleteMail(
@@ -12,9 +12,9 @@ export async function deleteMail(
 ): Promise<void> {
   const { characterId, mailId } = parseInput(MailRefInputSchema, input);
   const now = deps.clock.now();
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
     if (holdsSomething(mail)) throw mailNotEmpty();
     await tx.mail.delete({ where: { id: mailId } });
-  }, TX_OPTIONS);
+  });
 }

@@ -1,8 +1,7 @@
 import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { withTxRetry } from '../core/tx-retry';
-import { TX_OPTIONS } from '../core/row-locks';
 import { bounceMail, destroyMail, holdsSomething, loadMail, type LoadedMail } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 export interface ExpireMailResult {
   /** player mail sent back to its sender with what it held */
@@ -48,9 +47,7 @@ export async function expireMail(
       SELECT "id" FROM "Mail" WHERE "expiresAt" <= ${now} AND "id" > ${lastId} ${inScope}
       ORDER BY "id" LIMIT ${BATCH}`;
     for (const { id } of due) {
-      const outcome = await withTxRetry(() =>
-        deps.db.$transaction((tx) => expireOne(tx, id, now), TX_OPTIONS),
-      );
+      const outcome = await inTransaction(deps.db, (tx) => expireOne(tx, id, now));
       if (outcome) result[outcome]++;
     }
     if (due.length < BATCH) break;

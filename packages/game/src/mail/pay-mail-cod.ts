@@ -1,8 +1,7 @@
 import { MailRefInputSchema, type MailRefInput, type MailView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { withTxRetry } from '../core/tx-retry';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { notEnoughEddies, recordCurrency } from '../ledger/record-currency';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { mailNotFound, noCodDue } from './errors';
@@ -10,6 +9,7 @@ import { assertAtMailTerminal } from './mail-terminal';
 import { lockDeliveredMail, mailEddiesToCharacter, mailItemToBag, markRead } from './mail-rows';
 import { sendSystemMail } from './send-system-mail';
 import { mailAfter } from './take-mail';
+import { inTransaction } from '../core/transaction';
 
 /** Cuts `s` to `max` UTF-16 units without leaving half a surrogate pair. */
 const clip = (s: string, max: number) => {
@@ -38,43 +38,41 @@ export async function payMailCod(
   if (!seen) throw mailNotFound();
   const senderId = seen.fromId;
   if (seen.cod === 0 || senderId === null) throw noCodDue();
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      // both ends in id order (a deleted sender too: it is paid all the same)
-      const [a, b] = characterId < senderId ? [characterId, senderId] : [senderId, characterId];
-      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" IN (${a}, ${b}) ORDER BY "id" FOR UPDATE`;
-      const character = await lockCharacter(tx, characterId);
-      await assertAtMailTerminal(tx, character);
-      const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
-      // paid meanwhile (it is then empty), or returned and sent back again
-      if (mail.cod === 0 || mail.fromId !== senderId) throw noCodDue();
-      if (character.eddies < mail.cod) throw notEnoughEddies();
-      await recordCurrency(tx, { reason: 'cod', characterId, delta: -mail.cod, ref: mailId });
-      await recordCurrency(tx, {
+  return inTransaction(deps.db, async (tx) => {
+    // both ends in id order (a deleted sender too: it is paid all the same)
+    const [a, b] = characterId < senderId ? [characterId, senderId] : [senderId, characterId];
+    await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" IN (${a}, ${b}) ORDER BY "id" FOR UPDATE`;
+    const character = await lockCharacter(tx, characterId);
+    await assertAtMailTerminal(tx, character);
+    const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
+    // paid meanwhile (it is then empty), or returned and sent back again
+    if (mail.cod === 0 || mail.fromId !== senderId) throw noCodDue();
+    if (character.eddies < mail.cod) throw notEnoughEddies();
+    await recordCurrency(tx, { reason: 'cod', characterId, delta: -mail.cod, ref: mailId });
+    await recordCurrency(tx, {
+      reason: 'cod',
+      characterId: senderId,
+      delta: mail.cod,
+      ref: mailId,
+    });
+    await tx.mail.update({ where: { id: mailId }, data: { cod: 0 } });
+    for (const { item } of mail.attachments) await mailItemToBag(tx, { mailId, character, item });
+    const eddies =
+      mail.eddies > 0
+        ? await mailEddiesToCharacter(tx, { mailId, characterId, eddies: mail.eddies })
+        : character.eddies - mail.cod;
+    await markRead(tx, mail, now);
+    await publishStatsChanged(tx, characterId, 'mail.cod');
+    await sendSystemMail(
+      { db: tx, clock: deps.clock },
+      {
+        toCharacterId: senderId,
+        subject: clip(`Paid: ${mail.subject}`, 64),
+        body: `${character.name} paid ${mail.cod} eddies on delivery for “${mail.subject}”. The eddies are in your account.`,
         reason: 'cod',
-        characterId: senderId,
-        delta: mail.cod,
-        ref: mailId,
-      });
-      await tx.mail.update({ where: { id: mailId }, data: { cod: 0 } });
-      for (const { item } of mail.attachments) await mailItemToBag(tx, { mailId, character, item });
-      const eddies =
-        mail.eddies > 0
-          ? await mailEddiesToCharacter(tx, { mailId, characterId, eddies: mail.eddies })
-          : character.eddies - mail.cod;
-      await markRead(tx, mail, now);
-      await publishStatsChanged(tx, characterId, 'mail.cod');
-      await sendSystemMail(
-        { db: tx, clock: deps.clock },
-        {
-          toCharacterId: senderId,
-          subject: clip(`Paid: ${mail.subject}`, 64),
-          body: `${character.name} paid ${mail.cod} eddies on delivery for “${mail.subject}”. The eddies are in your account.`,
-          reason: 'cod',
-        },
-        { kind: 'cod_paid', title: `${character.name} paid ${mail.cod} eddies on delivery` },
-      );
-      return { eddies, mail: await mailAfter(tx, mailId) };
-    }, TX_OPTIONS),
-  );
+      },
+      { kind: 'cod_paid', title: `${character.name} paid ${mail.cod} eddies on delivery` },
+    );
+    return { eddies, mail: await mailAfter(tx, mailId) };
+  });
 }

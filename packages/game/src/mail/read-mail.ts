@@ -10,6 +10,7 @@ import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { mailNotFound } from './errors';
 import { loadMail, mailSummary, mailView, markRead } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 /**
  * A character's inbox, newest arrival first, a page at a time (`cursor`: the last
@@ -65,7 +66,7 @@ export async function readMail(
     select: { id: true },
   });
   if (!found) throw mailNotFound();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const mail = await loadMail(tx, mailId);
     if (!mail || mail.toId !== characterId) throw mailNotFound();
     await markRead(tx, mail, now);

@@ -1,10 +1,10 @@
 import { MailRefInputSchema, type MailRefInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { withTxRetry } from '../core/tx-retry';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { cannotReturn } from './errors';
 import { bounceMail, lockDeliveredMail } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 /**
  * The recipient sends a player's mail back, unopened or not, with everything it
@@ -18,12 +18,10 @@ export async function returnMail(
 ): Promise<void> {
   const { characterId, mailId } = parseInput(MailRefInputSchema, input);
   const now = deps.clock.now();
-  await withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const character = await lockCharacter(tx, characterId);
-      const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
-      if (mail.kind !== 'player' || mail.fromId === null) throw cannotReturn();
-      await bounceMail(tx, mail, { now, byName: character.name });
-    }, TX_OPTIONS),
-  );
+  await inTransaction(deps.db, async (tx) => {
+    const character = await lockCharacter(tx, characterId);
+    const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
+    if (mail.kind !== 'player' || mail.fromId === null) throw cannotReturn();
+    await bounceMail(tx, mail, { now, byName: character.name });
+  });
 }

@@ -9,11 +9,10 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
-import { withTxRetry } from '../core/tx-retry';
 import { parseInput } from '../core/validation';
 import { characterByName } from '../chat/characters-by-name';
 import { notEnoughItems } from '../inventory/errors';
-import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { bagItem } from '../inventory/owned-items';
 import { charOwner, sinkOwner } from '../ledger/owners';
 import { notEnoughEddies, recordCurrency } from '../ledger/record-currency';
@@ -24,6 +23,7 @@ import { boundItemMailed, mailboxFull, mailToSelf } from './errors';
 import { assertAtMailTerminal } from './mail-terminal';
 import { deliveryOf } from './delivery';
 import { attachFromBag, expiryOf } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 /**
  * A character sends mail to a character by name, at a mail terminal. One
@@ -51,92 +51,90 @@ export async function sendMail(
   const postage = mailPostage(m.attachments.length);
   const contents = { attachments: m.attachments.length, eddies: m.eddies, cod: m.cod };
 
-  const deliverAt = await withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const live = await lockLiveCharacters(tx, [m.characterId, to.id]);
-      if (!live.some((c) => c.id === to.id))
-        throw new DomainError(
-          'NOT_FOUND',
-          `character ${m.to} not found`,
-          `No character is called “${m.to}”.`,
-        );
-      const sender = await lockCharacter(tx, m.characterId);
-      await assertAtMailTerminal(tx, sender);
-      if ((await tx.mail.count({ where: { toId: to.id } })) >= MAILBOX_MAX)
-        throw mailboxFull(to.name, MAILBOX_MAX);
-      if (sender.eddies < postage + m.eddies) throw notEnoughEddies();
-      const items = await lockCharacterItems(tx, sender.id);
-      const picked = m.attachments.map((a) => {
-        const item = bagItem(items, a.itemId);
-        if (item.boundCharacterId !== null) throw boundItemMailed();
-        const quantity = a.quantity ?? item.quantity;
-        if (quantity > item.quantity) throw notEnoughItems();
-        return { item, quantity };
-      });
-      // the blocked side is not told: everything was checked as for a real send, nothing is written
-      const blocked = await tx.characterBlock.findUnique({
-        where: { blockerId_blockedId: { blockerId: to.id, blockedId: sender.id } },
-        select: { blockerId: true },
-      });
-      const delivery = await deliveryOf(tx, {
-        config: deps.config,
-        senderId: sender.id,
-        recipientId: to.id,
-        contents,
-        now,
-      });
-      const deliverAt = new Date(now.getTime() + delivery.delayMs);
-      if (blocked) return deliverAt;
+  const deliverAt = await inTransaction(deps.db, async (tx) => {
+    const live = await lockLiveCharacters(tx, [m.characterId, to.id]);
+    if (!live.some((c) => c.id === to.id))
+      throw new DomainError(
+        'NOT_FOUND',
+        `character ${m.to} not found`,
+        `No character is called “${m.to}”.`,
+      );
+    const sender = await lockCharacter(tx, m.characterId);
+    await assertAtMailTerminal(tx, sender);
+    if ((await tx.mail.count({ where: { toId: to.id } })) >= MAILBOX_MAX)
+      throw mailboxFull(to.name, MAILBOX_MAX);
+    if (sender.eddies < postage + m.eddies) throw notEnoughEddies();
+    const items = await lockCharacterItems(tx, sender.id);
+    const picked = m.attachments.map((a) => {
+      const item = bagItem(items, a.itemId);
+      if (item.boundCharacterId !== null) throw boundItemMailed();
+      const quantity = a.quantity ?? item.quantity;
+      if (quantity > item.quantity) throw notEnoughItems();
+      return { item, quantity };
+    });
+    // the blocked side is not told: everything was checked as for a real send, nothing is written
+    const blocked = await tx.characterBlock.findUnique({
+      where: { blockerId_blockedId: { blockerId: to.id, blockedId: sender.id } },
+      select: { blockerId: true },
+    });
+    const delivery = await deliveryOf(tx, {
+      config: deps.config,
+      senderId: sender.id,
+      recipientId: to.id,
+      contents,
+      now,
+    });
+    const deliverAt = new Date(now.getTime() + delivery.delayMs);
+    if (blocked) return deliverAt;
 
-      const mail = await tx.mail.create({
-        data: {
-          toId: to.id,
-          fromId: sender.id,
-          fromName: sender.name,
-          kind: 'player' satisfies MailKind,
-          subject: m.subject,
-          body: m.body,
-          cod: m.cod,
-          sentAt: now,
-          deliverAt,
-          expiresAt: expiryOf(deliverAt),
-        },
-      });
+    const mail = await tx.mail.create({
+      data: {
+        toId: to.id,
+        fromId: sender.id,
+        fromName: sender.name,
+        kind: 'player' satisfies MailKind,
+        subject: m.subject,
+        body: m.body,
+        cod: m.cod,
+        sentAt: now,
+        deliverAt,
+        expiresAt: expiryOf(deliverAt),
+      },
+    });
+    await recordCurrency(tx, {
+      reason: 'postage',
+      characterId: sender.id,
+      delta: -postage,
+      ref: mail.id,
+      fromOwner: charOwner(sender.id),
+      toOwner: sinkOwner('postage'),
+    });
+    if (m.eddies > 0) {
       await recordCurrency(tx, {
-        reason: 'postage',
+        reason: 'mail',
         characterId: sender.id,
-        delta: -postage,
+        delta: -m.eddies,
         ref: mail.id,
-        fromOwner: charOwner(sender.id),
-        toOwner: sinkOwner('postage'),
       });
-      if (m.eddies > 0) {
-        await recordCurrency(tx, {
-          reason: 'mail',
-          characterId: sender.id,
-          delta: -m.eddies,
-          ref: mail.id,
-        });
-        await recordMailCurrency(tx, {
-          reason: 'mail',
-          mailId: mail.id,
-          delta: m.eddies,
-          counterparty: charOwner(sender.id),
-          ref: mail.id,
-        });
-      }
-      for (const [slot, p] of picked.entries())
-        await attachFromBag(tx, { mailId: mail.id, slot, item: p.item, quantity: p.quantity });
-      if (picked.length > 0) await publishStatsChanged(tx, sender.id, 'mail.send');
-      await notify(tx, now, {
-        characterId: to.id,
-        kind: 'mail_arrived',
-        title: `Mail from ${sender.name}`,
-        body: m.subject,
-        visibleAt: deliverAt,
+      await recordMailCurrency(tx, {
+        reason: 'mail',
+        mailId: mail.id,
+        delta: m.eddies,
+        counterparty: charOwner(sender.id),
+        ref: mail.id,
       });
-      return deliverAt;
-    }, TX_OPTIONS),
-  );
+    }
+    for (const [slot, p] of picked.entries())
+      await attachFromBag(tx, { mailId: mail.id, slot, item: p.item, quantity: p.quantity });
+    if (picked.length > 0) await publishStatsChanged(tx, sender.id, 'mail.send');
+    await notify(tx, now, {
+      characterId: to.id,
+      kind: 'mail_arrived',
+      title: `Mail from ${sender.name}`,
+      body: m.subject,
+      visibleAt: deliverAt,
+    });
+    return deliverAt;
+  });
   return { to: to.name, postage, deliverAt: deliverAt.getTime() };
 }

@@ -21,6 +21,7 @@ import { LEDGER_REASONS, type LedgerReason } from '../ledger/reasons';
 import { recordItem } from '../ledger/record-item';
 import { recordMailCurrency } from '../ledger/record-mail-currency';
 import { expiryOf } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 const SystemMailSchema = z.object({
   toCharacterId: z.string().min(1),
@@ -132,5 +133,5 @@ export async function sendSystemMail(
     return { mailId: mail.id };
   };
   // a transaction client has no $transaction of its own
-  return '$transaction' in deps.db ? (deps.db as Db).$transaction(write) : write(deps.db);
+  return '$transaction' in deps.db ? inTransaction(deps.db as Db, write) : write(deps.db);
 }

@@ -6,9 +6,8 @@ import {
   type MailView,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
-import { withTxRetry } from '../core/tx-retry';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { codDue, noMailEddies, noMailItem } from './errors';
 import { assertAtMailTerminal } from './mail-terminal';
@@ -20,6 +19,7 @@ import {
   mailView,
   markRead,
 } from './mail-rows';
+import { inTransaction } from '../core/transaction';
 
 /** The mail as a take left it. */
 export async function mailAfter(tx: Tx, mailId: string): Promise<MailView> {
@@ -40,22 +40,20 @@ export async function takeMailItems(
 ): Promise<MailView> {
   const { characterId, mailId, itemId } = parseInput(MailTakeItemsInputSchema, input);
   const now = deps.clock.now();
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const character = await lockCharacter(tx, characterId);
-      await assertAtMailTerminal(tx, character);
-      const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
-      if (mail.cod > 0) throw codDue();
-      const items = mail.attachments
-        .map((a) => a.item)
-        .filter((i) => itemId === undefined || i.id === itemId);
-      if (items.length === 0) throw noMailItem();
-      for (const item of items) await mailItemToBag(tx, { mailId, character, item });
-      await markRead(tx, mail, now);
-      await publishStatsChanged(tx, characterId, 'mail.take');
-      return mailAfter(tx, mailId);
-    }, TX_OPTIONS),
-  );
+  return inTransaction(deps.db, async (tx) => {
+    const character = await lockCharacter(tx, characterId);
+    await assertAtMailTerminal(tx, character);
+    const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
+    if (mail.cod > 0) throw codDue();
+    const items = mail.attachments
+      .map((a) => a.item)
+      .filter((i) => itemId === undefined || i.id === itemId);
+    if (items.length === 0) throw noMailItem();
+    for (const item of items) await mailItemToBag(tx, { mailId, character, item });
+    await markRead(tx, mail, now);
+    await publishStatsChanged(tx, characterId, 'mail.take');
+    return mailAfter(tx, mailId);
+  });
 }
 
 /** Takes the eddies a mail holds, at a mail terminal (exactly once, like items). */
@@ -65,20 +63,18 @@ export async function takeMailEddies(
 ): Promise<{ eddies: number; mail: MailView }> {
   const { characterId, mailId } = parseInput(MailRefInputSchema, input);
   const now = deps.clock.now();
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      const character = await lockCharacter(tx, characterId);
-      await assertAtMailTerminal(tx, character);
-      const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
-      if (mail.cod > 0) throw codDue();
-      if (mail.eddies === 0) throw noMailEddies();
-      const eddies = await mailEddiesToCharacter(tx, {
-        mailId,
-        characterId,
-        eddies: mail.eddies,
-      });
-      await markRead(tx, mail, now);
-      return { eddies, mail: await mailAfter(tx, mailId) };
-    }, TX_OPTIONS),
-  );
+  return inTransaction(deps.db, async (tx) => {
+    const character = await lockCharacter(tx, characterId);
+    await assertAtMailTerminal(tx, character);
+    const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
+    if (mail.cod > 0) throw codDue();
+    if (mail.eddies === 0) throw noMailEddies();
+    const eddies = await mailEddiesToCharacter(tx, {
+      mailId,
+      characterId,
+      eddies: mail.eddies,
+    });
+    await markRead(tx, mail, now);
+    return { eddies, mail: await mailAfter(tx, mailId) };
+  });
 }

@@ -25,7 +25,7 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
-import { withTxRetry } from '../core/tx-retry';
+import { inTransaction } from '../core/transaction';
 import { publishEvent } from '../outbox/publish-event';
 import { lockCurrentSeason } from '../seasons/current-season';
 import { weighArenaResults } from './arena-result-weights';
@@ -118,98 +118,96 @@ export async function finishArenaMatch(
     throw new DomainError('VALIDATION', `bad arena result: ${parsed.error.issues[0]?.message}`);
   const m = parsed.data;
   const ids = m.teams.flat();
-  return withTxRetry(() =>
-    deps.db.$transaction(async (tx) => {
-      // the season first (its row, then the characters): a season ending meanwhile waits
-      // for this match's ratings, or this match rates in the season it opened
-      const season = (await lockCurrentSeason(tx)).key;
-      const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
-      const now = deps.clock.now();
-      const contested = isContestedArenaFight(m.fight, m.winner);
-      if (!(await claimMatchEnd(tx, m, now, season, contested)))
-        return { recorded: false, participants: await recorded(tx, m.matchId) };
-      const weights = await weighArenaResults(tx, {
-        matchId: m.matchId,
-        teams: m.teams,
-        resultOf: (i) => resultOf(i, m.winner),
-        contested,
-        forfeit: m.fight.by === 'forfeit',
-        now,
-      });
+  return inTransaction(deps.db, async (tx) => {
+    // the season first (its row, then the characters): a season ending meanwhile waits
+    // for this match's ratings, or this match rates in the season it opened
+    const season = (await lockCurrentSeason(tx)).key;
+    const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
+    const now = deps.clock.now();
+    const contested = isContestedArenaFight(m.fight, m.winner);
+    if (!(await claimMatchEnd(tx, m, now, season, contested)))
+      return { recorded: false, participants: await recorded(tx, m.matchId) };
+    const weights = await weighArenaResults(tx, {
+      matchId: m.matchId,
+      teams: m.teams,
+      resultOf: (i) => resultOf(i, m.winner),
+      contested,
+      forfeit: m.fight.by === 'forfeit',
+      now,
+    });
 
-      const rows = await tx.arenaRating.findMany({
-        where: { characterId: { in: ids }, bracket: m.bracket, season },
-      });
-      const before = (id: string): Glicko2Rating =>
-        rows.find((r) => r.characterId === id) ?? DEFAULT_GLICKO2_RATING;
-      const sides = m.teams.map((t) => teamRating(t.map(before)));
-      const participants: ArenaParticipantChange[] = [];
-      for (const [i, members] of m.teams.entries()) {
-        const result = resultOf(i, m.winner);
-        for (const characterId of members) {
-          // a character deleted mid-match keeps no rating; the others are rated as usual
-          if (!live.has(characterId)) continue;
-          const was = before(characterId);
-          const weight = weights.get(characterId) ?? 0;
-          const full = updateGlicko2(was, [{ opponent: sides[1 - i]!, score: SCORE[result] }]);
-          const next = weighRatingChange(was, full, weight);
-          // a result that counted nothing is history only, not a tally on the board
-          const counts = weight > 0 ? 1 : 0;
-          const tally = {
-            wins: result === 'win' ? counts : 0,
-            losses: result === 'loss' ? counts : 0,
-          };
-          const draws = result === 'draw' ? counts : 0;
-          await tx.arenaRating.upsert({
-            where: { characterId_bracket_season: { characterId, bracket: m.bracket, season } },
-            create: {
-              characterId,
-              bracket: m.bracket,
-              season,
-              ...next,
-              ...tally,
-              draws,
-              updatedAt: now,
-            },
-            update: {
-              ...next,
-              wins: { increment: tally.wins },
-              losses: { increment: tally.losses },
-              draws: { increment: draws },
-              updatedAt: now,
-            },
-          });
-          const row = {
-            team: i,
-            result,
-            ratingBefore: was.rating,
-            ratingAfter: next.rating,
-            weight,
-          };
-          await tx.matchParticipant.upsert({
-            where: { matchId_characterId: { matchId: m.matchId, characterId } },
-            create: { matchId: m.matchId, characterId, ...row },
-            update: row,
-          });
-          participants.push({ characterId, ...row });
-        }
+    const rows = await tx.arenaRating.findMany({
+      where: { characterId: { in: ids }, bracket: m.bracket, season },
+    });
+    const before = (id: string): Glicko2Rating =>
+      rows.find((r) => r.characterId === id) ?? DEFAULT_GLICKO2_RATING;
+    const sides = m.teams.map((t) => teamRating(t.map(before)));
+    const participants: ArenaParticipantChange[] = [];
+    for (const [i, members] of m.teams.entries()) {
+      const result = resultOf(i, m.winner);
+      for (const characterId of members) {
+        // a character deleted mid-match keeps no rating; the others are rated as usual
+        if (!live.has(characterId)) continue;
+        const was = before(characterId);
+        const weight = weights.get(characterId) ?? 0;
+        const full = updateGlicko2(was, [{ opponent: sides[1 - i]!, score: SCORE[result] }]);
+        const next = weighRatingChange(was, full, weight);
+        // a result that counted nothing is history only, not a tally on the board
+        const counts = weight > 0 ? 1 : 0;
+        const tally = {
+          wins: result === 'win' ? counts : 0,
+          losses: result === 'loss' ? counts : 0,
+        };
+        const draws = result === 'draw' ? counts : 0;
+        await tx.arenaRating.upsert({
+          where: { characterId_bracket_season: { characterId, bracket: m.bracket, season } },
+          create: {
+            characterId,
+            bracket: m.bracket,
+            season,
+            ...next,
+            ...tally,
+            draws,
+            updatedAt: now,
+          },
+          update: {
+            ...next,
+            wins: { increment: tally.wins },
+            losses: { increment: tally.losses },
+            draws: { increment: draws },
+            updatedAt: now,
+          },
+        });
+        const row = {
+          team: i,
+          result,
+          ratingBefore: was.rating,
+          ratingAfter: next.rating,
+          weight,
+        };
+        await tx.matchParticipant.upsert({
+          where: { matchId_characterId: { matchId: m.matchId, characterId } },
+          create: { matchId: m.matchId, characterId, ...row },
+          update: row,
+        });
+        participants.push({ characterId, ...row });
       }
-      await publishEvent(tx, {
-        type: 'arena.match_finished',
-        key: `arena.match_finished:${m.matchId}`,
-        payload: {
-          matchId: m.matchId,
-          bracket: m.bracket,
-          // a draw has no winners (the event's rule)
-          winners: m.winner === null ? [] : m.teams[m.winner],
-          losers: m.winner === null ? [] : m.teams[1 - m.winner]!,
-          weights: Object.fromEntries(weights),
-        },
-      });
-      return {
-        recorded: true,
-        participants: participants.sort((a, b) => (a.characterId < b.characterId ? -1 : 1)),
-      };
-    }),
-  );
+    }
+    await publishEvent(tx, {
+      type: 'arena.match_finished',
+      key: `arena.match_finished:${m.matchId}`,
+      payload: {
+        matchId: m.matchId,
+        bracket: m.bracket,
+        // a draw has no winners (the event's rule)
+        winners: m.winner === null ? [] : m.teams[m.winner],
+        losers: m.winner === null ? [] : m.teams[1 - m.winner]!,
+        weights: Object.fromEntries(weights),
+      },
+    });
+    return {
+      recorded: true,
+      participants: participants.sort((a, b) => (a.characterId < b.characterId ? -1 : 1)),
+    };
+  });
 }

@@ -1,4 +1,5 @@
 import type { GameDeps } from '../core/deps';
+import { inTransaction } from '../core/transaction';
 import { currentSeason } from '../seasons/current-season';
 import type { ConfirmedMatch } from './tickets';
 
@@ -14,8 +15,8 @@ export async function recordMatchStarted(
   const m = input.match;
   // the season it starts in (finishArenaMatch records the one it ends in)
   const season = m.kind === 'arena' ? (await currentSeason(deps.db)).key : null;
-  await deps.db.$transaction([
-    deps.db.match.createMany({
+  await inTransaction(deps.db, async (tx) => {
+    await tx.match.createMany({
       data: [
         {
           id: m.matchId,
@@ -26,12 +27,12 @@ export async function recordMatchStarted(
         },
       ],
       skipDuplicates: true,
-    }),
-    deps.db.matchParticipant.createMany({
+    });
+    await tx.matchParticipant.createMany({
       data: m.teams.flatMap((ids, team) =>
         ids.map((characterId) => ({ matchId: m.matchId, characterId, team })),
       ),
       skipDuplicates: true,
-    }),
-  ]);
+    });
+  });
 }

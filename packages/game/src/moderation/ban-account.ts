@@ -4,6 +4,7 @@ import { PERMANENT_BAN_UNTIL } from '../accounts/ban-check';
 import { revokeSessions } from '../accounts/revoke-sessions';
 import { parseInput } from '../core/validation';
 import { lockModeratedAccount } from './may-moderate';
+import { inTransaction } from '../core/transaction';
 
 export interface BanView {
   userId: string;
@@ -27,7 +28,7 @@ export async function banAccount(
     durationHours === undefined
       ? PERMANENT_BAN_UNTIL
       : new Date(deps.clock.ms() + durationHours * 3_600_000);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockModeratedAccount(tx, input.actorId, userId);
     await tx.user.update({ where: { id: userId }, data: { bannedUntil, banReason: reason } });
     await revokeSessions(tx, {

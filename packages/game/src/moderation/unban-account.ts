@@ -5,6 +5,7 @@ import { isBanned } from '../accounts/ban-check';
 import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 import { lockModeratedAccount } from './may-moderate';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Lifts a ban (same rank rule as banning). The account signs in again itself: its old
@@ -16,7 +17,7 @@ export async function unbanAccount(
   input: UnbanInput & { actorId: string; ip?: string | null },
 ): Promise<{ userId: string }> {
   const { userId } = parseInput(UnbanInputSchema, input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const target = await lockModeratedAccount(tx, input.actorId, userId);
     if (!isBanned(target, deps.clock.ms()))
       throw new DomainError('INVALID_STATE', 'account is not banned', 'This account is not banned');

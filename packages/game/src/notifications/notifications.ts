@@ -16,6 +16,7 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { publishEvent } from '../outbox/publish-event';
+import { inTransaction } from '../core/transaction';
 
 export interface NotifyInput {
   characterId: string;
@@ -74,7 +75,7 @@ export async function notifyNow(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: NotifyInput,
 ): Promise<{ id: string } | null> {
-  return deps.db.$transaction((tx) => notify(tx, deps.clock.now(), input));
+  return inTransaction(deps.db, (tx) => notify(tx, deps.clock.now(), input));
 }
 
 const toView = (r: {

@@ -1,5 +1,6 @@
 import type { Db } from '../core/deps';
 import { OUTBOX_DRAIN_TASK } from './start-outbox-worker';
+import { inTransaction } from '../core/transaction';
 
 /** What an operator sees of a parked event. */
 export interface DeadLetterView {
@@ -42,7 +43,7 @@ export async function replayDeadLetters(
   db: Db,
   which: readonly bigint[] | 'all',
 ): Promise<bigint[]> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const letters = await tx.outboxDeadLetter.findMany({
       where: which === 'all' ? {} : { eventId: { in: [...which] } },
       select: { eventId: true },

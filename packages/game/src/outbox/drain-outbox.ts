@@ -1,10 +1,10 @@
 import type { GameDeps, Tx } from '../core/deps';
-import { isTransientTxError, withTxRetry } from '../core/tx-retry';
-import { TX_OPTIONS } from '../core/row-locks';
+import { isTransientTxError } from '../core/tx-retry';
 import { parseOutboxEvent, type OutboxEvent } from './events';
 import { errorText, recordDeliveryFailure } from './record-failure';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import type { OutboxSubscribers } from './subscribers';
+import { inTransaction } from '../core/transaction';
 
 export interface DrainOptions {
   /** events delivered by one call (ignored with untilEmpty) */
@@ -50,7 +50,7 @@ const none = (): DrainResult => ({ events: 0, published: 0, delivered: 0, failur
  * the others' consumption commits — a later drain retries just the one that failed.
  *
  * A deadlock or serialization failure reruns the event's whole transaction at once
- * (withTxRetry); any other failure counts an attempt and schedules the next one
+ * (inTransaction); any other failure counts an attempt and schedules the next one
  * after an exponential backoff. Nothing is ever dropped: an event that keeps
  * failing is parked as a dead letter (recordDeliveryFailure) for an operator to replay.
  */
@@ -81,16 +81,13 @@ async function deliverNextEvent(
   let claimed: bigint | undefined;
   let committed: (() => void)[] = [];
   try {
-    const r = await withTxRetry(() => {
+    // a rerun (after a deadlock) starts with nothing to do after the commit
+    const r = await inTransaction(deps.db, (tx) => {
       committed = [];
-      return deps.db.$transaction(
-        (tx) =>
-          deliverOne(tx, deps, subscribers, policy, {
-            onClaim: (id) => (claimed = id),
-            committed,
-          }),
-        TX_OPTIONS,
-      );
+      return deliverOne(tx, deps, subscribers, policy, {
+        onClaim: (id) => (claimed = id),
+        committed,
+      });
     });
     for (const fn of committed) {
       try {
@@ -107,10 +104,8 @@ async function deliverNextEvent(
     // counted like a subscriber failure, so one bad event cannot stall the queue
     const eventId = claimed;
     deps.log.warn({ err, eventId: eventId.toString() }, 'outbox delivery failed; will retry');
-    const { parked } = await withTxRetry(() =>
-      deps.db.$transaction((tx) =>
-        recordDeliveryFailure(tx, deps, subscribers, policy, { eventId, error: errorText(err) }),
-      ),
+    const { parked } = await inTransaction(deps.db, (tx) =>
+      recordDeliveryFailure(tx, deps, subscribers, policy, { eventId, error: errorText(err) }),
     );
     return { ...none(), events: 1, failures: 1, parked: parked ? 1 : 0 };
   }

@@ -21,6 +21,7 @@ import { characterByName } from '../chat/characters-by-name';
 import { notify } from '../notifications/notifications';
 import { publishEvent } from '../outbox/publish-event';
 import { creditQuestAction } from '../quests/quest-actions';
+import { inTransaction } from '../core/transaction';
 
 export type PartyView = PartyViewMsg;
 
@@ -107,7 +108,7 @@ export async function inviteToParty(
     return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
   }
   const expiresAt = new Date(deps.clock.ms() + PARTY_INVITE_MS);
-  const invite = await deps.db.$transaction(async (tx) => {
+  const invite = await inTransaction(deps.db, async (tx) => {
     const row = await tx.partyInvite.upsert({
       where: { fromId_toId: { fromId: me, toId: target.id } },
       create: { fromId: me, toId: target.id, partyId: mine?.partyId ?? null, expiresAt },
@@ -158,7 +159,7 @@ export async function acceptPartyInvite(
     if (invite) await deps.db.partyInvite.deleteMany({ where: { id: invite.id } });
     throw inviteGone();
   }
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     await lockPair(tx, invite.fromId, invite.toId);
     if (!(await tx.partyInvite.findUnique({ where: { id: invite.id } }))) throw inviteGone();
     await tx.partyInvite.delete({ where: { id: invite.id } });
@@ -202,7 +203,7 @@ export async function leaveParty(
 ): Promise<{ partyId: string; disbanded: boolean }> {
   const m = await deps.db.partyMember.findUnique({ where: { characterId: input.characterId } });
   if (!m) throw notInParty();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockParty(tx, m.partyId);
     await tx.partyMember.deleteMany({
       where: { characterId: input.characterId, partyId: m.partyId },
@@ -245,7 +246,7 @@ export async function kickFromParty(
 ): Promise<{ partyId: string; disbanded: boolean }> {
   if (input.memberId === input.characterId)
     throw new DomainError('VALIDATION', 'kick self', 'Leave the party instead.');
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const r = await tx.partyMember.deleteMany({ where: { characterId: input.memberId, partyId } });
     if (r.count === 0)
@@ -258,7 +259,7 @@ export async function promoteInParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; memberId: string },
 ): Promise<void> {
-  await deps.db.$transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const member = await tx.partyMember.findUnique({ where: { characterId: input.memberId } });
     if (!member || member.partyId !== partyId)
@@ -271,7 +272,7 @@ export async function disbandParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string },
 ): Promise<{ partyId: string; memberIds: string[] }> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const members = await tx.partyMember.findMany({ where: { partyId } });
     await tx.party.delete({ where: { id: partyId } });
@@ -284,7 +285,7 @@ export async function setPartyLootMode(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; mode: LootMode; threshold?: Rarity | undefined },
 ): Promise<{ partyId: string }> {
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     await tx.party.update({
       where: { id: partyId },

@@ -8,7 +8,8 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
 
 export interface GainSkillXpResult {
   skillId: string;
@@ -28,7 +29,7 @@ export async function gainSkillXp(
   input: GainSkillXpInput,
 ): Promise<GainSkillXpResult> {
   const { characterId, skillId, amount } = parseInput(GainSkillXpInputSchema, input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await lockCharacter(tx, characterId);
     const key = { characterId_skillId: { characterId, skillId } };
     const row = await tx.characterSkill.findUnique({ where: key });
@@ -49,5 +50,5 @@ export async function gainSkillXp(
       levelsGained: level - before,
       newPerks: unlockedPerks(skillId, level).filter((p) => !had.has(p.id)),
     };
-  }, TX_OPTIONS);
+  });
 }

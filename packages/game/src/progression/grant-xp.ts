@@ -8,10 +8,11 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { publishEvent } from '../outbox/publish-event';
 import { deriveCharacterStats } from './derive-character-stats';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 export interface GrantXpResult {
   level: number;
@@ -35,12 +36,12 @@ export async function grantXp(
   input: GrantXpInput,
 ): Promise<GrantXpResult> {
   const { characterId, amount, reason } = parseInput(GrantXpInputSchema, input);
-  const result = await deps.db.$transaction(async (tx) => {
+  const result = await inTransaction(deps.db, async (tx) => {
     const r = await grantXpTx(tx, input);
     // a new level raises max health (the sim's own kill awards refresh in process)
     if (r.levelsGained > 0) await publishStatsChanged(tx, characterId, `xp.${reason}`.slice(0, 64));
     return r;
-  }, TX_OPTIONS);
+  });
   deps.log.info({ characterId, amount, reason, ...result }, 'xp granted');
   return result;
 }

@@ -2,12 +2,13 @@ import { RespecInputSchema, respecCost, type CharacterSheet, type RespecInput } 
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { recordCurrency } from '../ledger/record-currency';
 import { startingAttributesOf, spentPoints, attributesOf } from './character-attributes';
 import { deriveCharacterStats } from './derive-character-stats';
 import { buildCharacterSheet } from './get-character-sheet';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Resets the attributes to the origin + class starting values and refunds every
@@ -20,7 +21,7 @@ export async function respecAttributes(
   input: RespecInput & { userId: string },
 ): Promise<CharacterSheet> {
   const { characterId } = parseInput(RespecInputSchema, input);
-  const { sheet, cost, refund } = await deps.db.$transaction(async (tx) => {
+  const { sheet, cost, refund } = await inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     const start = startingAttributesOf(c);
     const refund = spentPoints(attributesOf(c), start);
@@ -52,7 +53,7 @@ export async function respecAttributes(
     });
     await publishStatsChanged(tx, c.id, 'progression.respec');
     return { sheet: await buildCharacterSheet(tx, row), cost, refund };
-  }, TX_OPTIONS);
+  });
   deps.log.info({ characterId, cost, refund }, 'attributes respecced');
   return sheet;
 }

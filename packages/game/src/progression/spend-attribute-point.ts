@@ -7,10 +7,11 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { deriveCharacterStats } from './derive-character-stats';
 import { buildCharacterSheet } from './get-character-sheet';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Moves one unspent attribute point into an attribute (at most ATTRIBUTE_MAX).
@@ -22,7 +23,7 @@ export async function spendAttributePoint(
   input: SpendAttributePointInput & { userId: string },
 ): Promise<CharacterSheet> {
   const { characterId, attribute } = parseInput(SpendAttributePointInputSchema, input);
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     if (c.attributePoints < 1)
       throw new DomainError(
@@ -52,5 +53,5 @@ export async function spendAttributePoint(
     });
     await publishStatsChanged(tx, c.id, 'progression.spend_point');
     return buildCharacterSheet(tx, row);
-  }, TX_OPTIONS);
+  });
 }

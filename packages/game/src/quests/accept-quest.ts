@@ -7,13 +7,14 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { lockCharacter, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter } from '../core/row-locks';
 import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
 import { lockQuestContext } from './context';
 import { questOrThrow, questRefused } from './errors';
 import { startQuestTx, withRow } from './start-quest';
 import { currentRow } from './status';
 import { questView } from './views';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Takes a quest at its giver: the character's stored position within
@@ -26,7 +27,7 @@ export async function acceptQuest(
   input: AcceptQuestInput & { userId: string },
 ): Promise<QuestChangeResult> {
   const { characterId, questId, contactId } = parseInput(AcceptQuestInputSchema, input);
-  const result = await deps.db.$transaction(async (tx) => {
+  const result = await inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     const quest = questOrThrow(questId);
     const contact = contactOrThrow(contactId);
@@ -40,7 +41,7 @@ export async function acceptQuest(
     const { ctx } = await lockQuestContext(tx, c, deps.clock.now());
     const row = await startQuestTx(tx, ctx, quest);
     return { quest: questView(quest, withRow(ctx, row), row) };
-  }, TX_OPTIONS);
+  });
   deps.log.info({ characterId, questId, status: result.quest.status }, 'quest accepted');
   return result;
 }
@@ -51,7 +52,7 @@ export async function abandonQuest(
   input: AbandonQuestInput & { userId: string },
 ): Promise<QuestChangeResult> {
   const { characterId, questId } = parseInput(AbandonQuestInputSchema, input);
-  const result = await deps.db.$transaction(async (tx) => {
+  const result = await inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     const quest = questOrThrow(questId);
     const { ctx } = await lockQuestContext(tx, c, deps.clock.now());
@@ -64,7 +65,7 @@ export async function abandonQuest(
     const updated = { ...row, state: 'abandoned' as const };
     await tx.characterQuest.update({ where: { id: row.id }, data: { state: 'abandoned' } });
     return { quest: questView(quest, withRow(ctx, updated), updated) };
-  }, TX_OPTIONS);
+  });
   deps.log.info({ characterId, questId }, 'quest abandoned');
   return result;
 }

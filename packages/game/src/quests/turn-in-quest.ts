@@ -9,7 +9,7 @@ import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { setFlagTx } from '../flags/flags';
-import { lockCharacter, lockCharacterItems, TX_OPTIONS } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
@@ -25,6 +25,7 @@ import { currentRow } from './status';
 import { takeCollectedTx } from './take-collected';
 import { rewardItemView, questView } from './views';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 const notReadyWhy: Record<string, string> = {
   active: 'Not done yet — finish the objectives first',
@@ -88,7 +89,7 @@ export async function turnInQuest(
   input: TurnInQuestInput & { userId: string },
 ): Promise<TurnInResult> {
   const { characterId, questId, contactId, choice } = parseInput(TurnInQuestInputSchema, input);
-  const result = await deps.db.$transaction(async (tx) => {
+  const result = await inTransaction(deps.db, async (tx) => {
     const c = await lockCharacter(tx, characterId, input.userId);
     const quest = questOrThrow(questId);
     const contact = contactOrThrow(contactId);
@@ -173,7 +174,7 @@ export async function turnInQuest(
       items: given.map(rewardItemView),
       reputation,
     };
-  }, TX_OPTIONS);
+  });
   deps.log.info(
     { characterId, questId, xp: result.xpGained, eddies: result.eddies, choice },
     'quest turned in',

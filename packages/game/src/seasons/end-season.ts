@@ -28,6 +28,7 @@ import { archiveStandings } from './archive-standings';
 import type { SeasonRow } from './current-season';
 import { mailSeasonRewards } from './season-rewards';
 import { softResetArena } from './soft-reset';
+import { inTransaction } from '../core/transaction';
 
 export interface SeasonEnded {
   ended: string;
@@ -43,38 +44,49 @@ export interface SeasonEnded {
 }
 
 /** Generous: the archive sorts every board; the rows of a big game take a while. */
-const SEASON_END_TX = { maxWait: 30_000, timeout: 15 * 60_000 } as const;
+const SEASON_END_TX = { maxWaitMs: 30_000, timeoutMs: 15 * 60_000 } as const;
 
 /** Ends the current season if it is due; null when none is (or another runner just did). */
 export async function endDueSeason(
   deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
 ): Promise<SeasonEnded | null> {
-  const result = await deps.db.$transaction(async (tx): Promise<SeasonEnded | null> => {
-    const now = deps.clock.now();
-    const [season] = await tx.$queryRaw<SeasonRow[]>`
+  const result = await inTransaction(
+    deps.db,
+    async (tx): Promise<SeasonEnded | null> => {
+      const now = deps.clock.now();
+      const [season] = await tx.$queryRaw<SeasonRow[]>`
       SELECT "key", "number", "startsAt", "endsAt", "state", "endedAt" FROM "Season"
       WHERE "state" = 'active' ORDER BY "number" DESC LIMIT 1 FOR UPDATE`;
-    if (!season || season.endsAt.getTime() > now.getTime()) return null;
-    const next = { key: seasonKey(season.number + 1), number: season.number + 1 };
-    const window = nextSeasonWindow(season.endsAt, now);
+      if (!season || season.endsAt.getTime() > now.getTime()) return null;
+      const next = { key: seasonKey(season.number + 1), number: season.number + 1 };
+      const window = nextSeasonWindow(season.endsAt, now);
 
-    const archived = await archiveStandings(tx, season.key, now);
-    const reset = await softResetArena(tx, season.key, next.key, now);
-    const mailed = await mailSeasonRewards(tx, deps.clock, season.key);
-    const done = await tx.season.updateMany({
-      where: { key: season.key, state: 'active' },
-      data: { state: 'ended', endedAt: now },
-    });
-    // under the row lock nothing else can have ended it: a failure here rolls all back
-    if (done.count !== 1) throw new Error(`season ${season.key} ended twice`);
-    await tx.season.create({ data: { ...next, ...window, state: 'active' } });
-    await publishEvent(tx, {
-      type: 'season.ended',
-      key: `season.ended:${season.key}`,
-      payload: { ended: season.key, opened: next.key },
-    });
-    return { ended: season.key, opened: next.key, endsAt: window.endsAt, archived, reset, mailed };
-  }, SEASON_END_TX);
+      const archived = await archiveStandings(tx, season.key, now);
+      const reset = await softResetArena(tx, season.key, next.key, now);
+      const mailed = await mailSeasonRewards(tx, deps.clock, season.key);
+      const done = await tx.season.updateMany({
+        where: { key: season.key, state: 'active' },
+        data: { state: 'ended', endedAt: now },
+      });
+      // under the row lock nothing else can have ended it: a failure here rolls all back
+      if (done.count !== 1) throw new Error(`season ${season.key} ended twice`);
+      await tx.season.create({ data: { ...next, ...window, state: 'active' } });
+      await publishEvent(tx, {
+        type: 'season.ended',
+        key: `season.ended:${season.key}`,
+        payload: { ended: season.key, opened: next.key },
+      });
+      return {
+        ended: season.key,
+        opened: next.key,
+        endsAt: window.endsAt,
+        archived,
+        reset,
+        mailed,
+      };
+    },
+    SEASON_END_TX,
+  );
   if (result) deps.log.info(result, 'season ended');
   return result;
 }

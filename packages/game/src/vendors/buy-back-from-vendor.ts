@@ -9,12 +9,12 @@ import { buybackOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';
 import { itemNotFound } from '../inventory/errors';
-import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { lockBuybackItems } from './buyback-items';
 import { readVendorView } from './read-vendor';
 import { openVendorSession } from './vendor-session';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Buys a stack back from the character's buy-back shelf, at any vendor in range,
@@ -28,7 +28,7 @@ export async function buyBackFromVendor(
 ): Promise<VendorTradeResult> {
   const { characterId, contactId, itemId } = parseInput(VendorBuybackInputSchema, input);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
       lock: true,
     });
@@ -51,5 +51,5 @@ export async function buyBackFromVendor(
     });
     await publishStatsChanged(tx, characterId, 'vendor.buyback');
     return { view: await readVendorView(tx, s), eddiesDelta: -price };
-  }, TX_OPTIONS);
+  });
 }

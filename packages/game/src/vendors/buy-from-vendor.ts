@@ -9,7 +9,6 @@ import { parseInput } from '../core/validation';
 import { sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { newLedgerRef } from '../ledger/ref';
-import { TX_OPTIONS } from '../core/row-locks';
 import { placeInBag } from '../inventory/place-in-bag';
 import { loadTemplate } from '../inventory/templates';
 import { notSoldHere, priceChanged, soldOut, standingTooLow } from './errors';
@@ -18,6 +17,7 @@ import { readVendorView } from './read-vendor';
 import { claimStock, soldToday, unitsLeft } from './stock';
 import { openVendorSession } from './vendor-session';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Buys `quantity` of a stock entry in one transaction: eddies out (ledger
@@ -35,7 +35,7 @@ export async function buyFromVendor(
     input,
   );
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
       lock: true,
     });
@@ -77,5 +77,5 @@ export async function buyFromVendor(
       });
     await publishStatsChanged(tx, characterId, 'vendor.buy');
     return { view: await readVendorView(tx, s), eddiesDelta: -total };
-  }, TX_OPTIONS);
+  });
 }

@@ -3,6 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { readVendorView } from './read-vendor';
 import { openVendorSession } from './vendor-session';
+import { inTransaction } from '../core/transaction';
 
 /**
  * The vendor window of a contact within INTERACT_RANGE: stock at the character's
@@ -16,7 +17,7 @@ export async function getVendor(
 ): Promise<VendorView> {
   const { characterId, contactId } = parseInput(VendorGetInputSchema, input);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
       lock: false,
     });

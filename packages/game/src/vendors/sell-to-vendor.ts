@@ -6,7 +6,6 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { notEnoughItems } from '../inventory/errors';
-import { TX_OPTIONS } from '../core/row-locks';
 import { bagItem } from '../inventory/owned-items';
 import { loadTemplate } from '../inventory/templates';
 import { lockBuybackItems, makeBuybackRoom } from './buyback-items';
@@ -14,6 +13,7 @@ import { assertVendorBuys, unitSellPrice } from './prices';
 import { readVendorView } from './read-vendor';
 import { openVendorSession } from './vendor-session';
 import { publishStatsChanged } from '../world/publish-stats-changed';
+import { inTransaction } from '../core/transaction';
 
 /**
  * Sells a bag stack, or `quantity` of it, in one transaction: eddies in (ledger
@@ -28,7 +28,7 @@ export async function sellToVendor(
 ): Promise<VendorTradeResult> {
   const { characterId, contactId, itemId, quantity } = parseInput(VendorSellInputSchema, input);
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
       lock: true,
     });
@@ -81,5 +81,5 @@ export async function sellToVendor(
     if (total > 0) await recordCurrency(tx, { reason: 'vendor', characterId, delta: total, ref });
     await publishStatsChanged(tx, characterId, 'vendor.sell');
     return { view: await readVendorView(tx, s), eddiesDelta: total };
-  }, TX_OPTIONS);
+  });
 }

@@ -5,6 +5,7 @@ import { characterNotFound, DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
+import { inTransaction } from '../core/transaction';
 
 export const RecordAreaEnteredInputSchema = z.object({
   characterId: z.string().min(1).max(64),
@@ -36,7 +37,7 @@ export async function recordAreaEntered(
   if (!zone) throw new DomainError('NOT_FOUND', `zone ${zoneId} not found`, 'Unknown zone');
   if (!zone.areas.some((a) => a.id === areaId))
     throw new DomainError('NOT_FOUND', `area ${areaId} not in zone ${zoneId}`, 'Unknown area');
-  return deps.db.$transaction(async (tx) => {
+  return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, fence);
     const found = await tx.character.count({ where: { id: characterId, deletedAt: null } });
     if (found === 0) throw characterNotFound(characterId);

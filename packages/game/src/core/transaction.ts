@@ -1,0 +1,45 @@
+/**
+ * The one way the domain opens a transaction. Every transaction gets the same
+ * limits (TX_OPTIONS), an isolation level when it asks for one, and is rerun after
+ * a deadlock or a serialization failure (40P01, 40001; tx-retry.ts) — so the body
+ * must do nothing outside the database that a rerun would repeat: it works on `tx`
+ * and returns what happened, and its caller acts on that after the commit. Locks
+ * inside are taken in the order of lock-order.ts.
+ */
+import type { Prisma } from '@necp/db';
+import type { Db, Tx } from './deps';
+import { withTxRetry } from './tx-retry';
+
+/**
+ * Interactive-transaction limits. Parallel requests on one character queue on its
+ * row lock while holding a pooled connection, so waits are longer than Prisma's
+ * defaults (2 s to start, 5 s to finish) allow under load.
+ */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
+export interface TransactionOptions {
+  /** PostgreSQL's default (read committed) unless a check needs a steadier view */
+  isolation?: Prisma.TransactionIsolationLevel;
+  /** how long the body may wait for a connection and run (ms; default TX_OPTIONS) */
+  maxWaitMs?: number;
+  timeoutMs?: number;
+  /** reruns after a deadlock or serialization failure (default tx-retry.ts TX_RETRIES) */
+  retries?: number;
+}
+
+/** Runs `body` in one transaction (see above); its result, or the error that ended it. */
+export function inTransaction<T>(
+  db: Pick<Db, '$transaction'>,
+  body: (tx: Tx) => Promise<T>,
+  o: TransactionOptions = {},
+): Promise<T> {
+  const options = {
+    maxWait: o.maxWaitMs ?? TX_OPTIONS.maxWait,
+    timeout: o.timeoutMs ?? TX_OPTIONS.timeout,
+    ...(o.isolation ? { isolationLevel: o.isolation } : {}),
+  };
+  return withTxRetry(
+    () => db.$transaction(body, options),
+    o.retries === undefined ? {} : { retries: o.retries },
+  );
+}
