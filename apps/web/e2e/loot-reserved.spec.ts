@@ -15,7 +15,12 @@ import {
 } from './helpers';
 
 const watson = zoneById('watson')!;
-const crate = watson.spawnPoints.find((p) => p.id === 'watson-crate-alley')!;
+// the Abandoned Vendor Stash: no pack lives within 80 m of it (the Dumpster Cache has
+// scavengers 14 m away, who killed B on its walk once), and no other spec opens it
+const crate = watson.spawnPoints.find((p) => p.id === 'watson-crate-market')!;
+/** Little China Ave and the street just south of the stash: a walk clear of every pack */
+const AVENUE_X = 257;
+const STREET_Y = 448;
 
 interface GroundDrop {
   eid: number;
@@ -44,7 +49,7 @@ const secondsLeft = async (page: Page) =>
 test('a drop not yours yet names its owner and the time left, and offers no key', async ({
   browser,
 }, info) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const id = uid();
   const a = { user: `owna${id}`, char: `Kira${id}` };
   const b = { user: `ownb${id}`, char: `Bex${id}` };
@@ -59,8 +64,15 @@ test('a drop not yours yet names its owner and the time left, and offers no key'
   await Promise.all([enterCity(pa, a.char), enterCity(pb, b.char)]);
   await Promise.all([dismissDailyPopup(pa), dismissDailyPopup(pb)]);
 
-  // both walk to the crate; A cracks it open (F) — its items are rolled: once more after the cooldown
-  await Promise.all([walkTo(pa, crate.x, crate.y - 2), walkTo(pb, crate.x + 2, crate.y - 2)]);
+  // both walk to the crate down the avenue and along the street (walkTo goes straight:
+  // no building and no pack on these legs); A cracks it open (F) — its items are
+  // rolled: once more after the cooldown
+  const walkToCrate = async (page: Page, dx: number) => {
+    await walkTo(page, AVENUE_X, STREET_Y);
+    await walkTo(page, crate.x + dx, STREET_Y);
+    await walkTo(page, crate.x + dx, crate.y + 2);
+  };
+  await Promise.all([walkToCrate(pa, 0), walkToCrate(pb, 2)]);
   const hintA = pa.getByTestId('interaction-hint');
   await expect(hintA).toHaveAttribute('data-kind', 'crate');
   const mineOf = async () => (await groundDrops(pa)).filter((d) => d.mine);
