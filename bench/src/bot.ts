@@ -3,29 +3,22 @@
  * then, by behaviour:
  * - `fight`/`walk`: walks like the browser does (zone:move at ~20 Hz, each input the
  *   real time since the previous one, ≤ MAX_INPUT_MS) and fights the NPCs it sees
- *   with its bar's abilities (bot-abilities.ts), respawning when it dies (`walk`: no
- *   combat:use);
+ *   with its bar's abilities (bot-fight.ts, bot-abilities.ts), respawning when it
+ *   dies (`walk`: no combat:use);
  * - `move`: one zone:move per tick of its scheduler (10 Hz) in a seeded direction
  *   renewed every 1.5–2.5 s, turning back at its square's edges (move-workload.ts);
  * - `idle`: nothing after the welcome.
  * It counts the bytes the server sends it, what happened to its commands, how long
  * its join took and how long each input waited for the snapshot acknowledging it.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import {
   MAX_INPUT_MS,
   MOVE_BUDGET_CAP_MS,
   SnapshotReader,
-  VIEW_RADIUS,
   asBytes,
   snapshotParser,
-  type Ack,
-  type ClientToServerEvents,
-  type CombatUseResult,
   type ConnectErrorData,
-  type EntityKind,
-  type RespawnResult,
-  type ServerToClientEvents,
   type Vec2,
   type WelcomeMsg,
   type ZoneContent,
@@ -35,89 +28,15 @@ import { DirectionSchedule, reflect, type Square } from './move-workload';
 import { readMoveFrame, type MoveView } from './move-frame';
 import { readSnapshot, type SnapshotPayload, type SnapshotVisitor } from './snapshot-reader';
 import { count } from './stats';
-import { BASIC_REACH_M, barAbilities, chooseAbility, type BarAbility } from './bot-abilities';
-import { pointIn } from './population';
+import { barAbilities } from './bot-abilities';
+import { ACK_TIMEOUT_MS, BotFight, type BotWorld } from './bot-fight';
+import { newCounters, type BotSocket } from './bot-types';
 
-export type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export { newCounters, type BotCounters, type BotSocket } from './bot-types';
 
-const ACK_TIMEOUT_MS = 5_000;
 const PING_EVERY_MS = 2_000;
-/** how far from home a bot wanders when nothing is in view to fight */
-const WANDER_RADIUS_M = 15;
-
-/** Counted over the measured window (reset at its start). */
-export interface BotCounters {
-  bytesIn: number;
-  bytesOut: number;
-  snapshots: number;
-  moves: number;
-  /** combat:use sent / acked ok / refused by code */
-  uses: number;
-  usesOk: number;
-  refusals: Record<string, number>;
-  /** combat events in snapshots where this bot was the source */
-  hits: number;
-  kills: number;
-  deaths: number;
-  respawns: number;
-  ackTimeouts: number;
-  /** acks with an error that is not a combat refusal, by code */
-  ackErrors: Record<string, number>;
-  /** net:ping round trips, ms */
-  rtts: number[];
-  /** entities in view, summed over ticks, and the number of ticks */
-  viewSum: number;
-  npcViewSum: number;
-  viewTicks: number;
-  /** ms from sending each input to the first snapshot acknowledging it */
-  inputLatencies: number[];
-}
 
 export type BotBehaviour = 'fight' | 'walk' | 'move' | 'idle';
-
-export const newCounters = (): BotCounters => ({
-  bytesIn: 0,
-  bytesOut: 0,
-  snapshots: 0,
-  moves: 0,
-  uses: 0,
-  usesOk: 0,
-  refusals: {},
-  hits: 0,
-  kills: 0,
-  deaths: 0,
-  respawns: 0,
-  ackTimeouts: 0,
-  ackErrors: {},
-  rtts: [],
-  viewSum: 0,
-  npcViewSum: 0,
-  viewTicks: 0,
-  inputLatencies: [],
-});
-
-interface Seen {
-  kind: EntityKind;
-  x: number;
-  y: number;
-  dead: boolean;
-}
-
-/** Refusal codes of combat:use that are part of normal play, not errors. */
-const COMBAT_REFUSALS = new Set([
-  'UNKNOWN_ABILITY',
-  'INVALID_TARGET',
-  'OUT_OF_RANGE',
-  'NO_LINE_OF_SIGHT',
-  'COOLDOWN',
-  'GCD',
-  'NO_RESOURCE',
-  'CASTING',
-  'STUNNED',
-  'SILENCED',
-  'DEAD',
-  'RATE_LIMITED',
-]);
 
 /** A refused handshake, with the server's code (UNAUTHENTICATED, INTERNAL, …) or a transport reason. */
 export class ConnectFailure extends Error {
@@ -139,27 +58,11 @@ export class Bot {
   private eid = 0;
   /** zone:snapshot frames → SnapshotMsg (small-id table; reset with every welcome) */
   private readonly snapshots = new SnapshotReader();
-  private pos: Vec2;
-  private serverTick = 0;
-  private readonly seen = new Map<number, Seen>();
-  /** the bar's abilities (from the welcome), with when each is ready again */
-  private bar: BarAbility[] = [];
-  /** set when the sim does not know combat:use */
-  private combatOff = false;
+  /** where it is and what it sees, kept up by its snapshots; the fight reads it */
+  private readonly world: BotWorld;
+  private readonly fighter: BotFight;
   private seq = 0;
   private lastInputAt = 0;
-  private waypoint: Vec2 | null = null;
-  private waypointUntil = 0;
-  private target = 0;
-  /** how close the basic attack needs to be (shrinks after OUT_OF_RANGE) */
-  private reach = BASIC_REACH_M;
-  private nextUseAt = 0;
-  private usePending = false;
-  private dead = false;
-  private respawnAt = 0;
-  private respawnPending = false;
-  /** false once the sim answered combat:respawn with VALIDATION (a sim without combat) */
-  private canRespawn = true;
   private nextPingAt = 0;
   private readonly fight: boolean;
   private readonly directions: DirectionSchedule | undefined;
@@ -184,8 +87,9 @@ export class Bot {
       onSocket?: (socket: BotSocket) => void;
     },
   ) {
-    this.pos = { ...opts.home };
+    this.world = { pos: { ...opts.home }, serverTick: 0, seen: new Map() };
     this.fight = opts.behaviour === 'fight';
+    this.fighter = new BotFight(this, this.world, opts, this.fight);
     this.directions =
       opts.behaviour === 'move' ? new DirectionSchedule(opts.random ?? Math.random) : undefined;
     this.reader = this.snapshotReader();
@@ -271,8 +175,8 @@ export class Bot {
     if (!this.connected || !socket) return;
     const now = this.opts.now();
     this.counters.viewTicks++;
-    this.counters.viewSum += this.moveView ? this.moveView.visible : this.seen.size;
-    for (const e of this.seen.values()) if (e.kind === 'npc') this.counters.npcViewSum++;
+    this.counters.viewSum += this.moveView ? this.moveView.visible : this.world.seen.size;
+    for (const e of this.world.seen.values()) if (e.kind === 'npc') this.counters.npcViewSum++;
     if (this.directions) {
       this.moveOnly(socket, now);
       return;
@@ -281,11 +185,12 @@ export class Bot {
     if (now >= this.nextPingAt) this.ping(socket, now);
     const elapsed = now - this.lastInputAt;
     this.lastInputAt = now;
-    if (this.dead) {
-      if (this.canRespawn && now >= this.respawnAt && !this.respawnPending) this.respawn(socket);
+    const f = this.fighter;
+    if (f.dead) {
+      if (f.canRespawn && now >= f.respawnAt && !f.respawnPending) f.respawn(socket);
       return;
     }
-    const dir = this.steer(now);
+    const dir = f.steer(now);
     if (dir) {
       let total = Math.round(Math.min(Math.max(elapsed, 0), MOVE_BUDGET_CAP_MS));
       while (total >= 1) {
@@ -295,7 +200,7 @@ export class Bot {
         total -= ms;
       }
     }
-    if (this.fight) this.attack(socket, now);
+    if (this.fight) f.attack(socket, now);
   }
 
   /** move: one input covering the time since the previous one (≤ MAX_INPUT_MS). */
@@ -305,7 +210,7 @@ export class Bot {
     if (!directions) return;
     let dir = directions.at(now);
     if (square) {
-      const turned = reflect(this.pos, dir, square);
+      const turned = reflect(this.world.pos, dir, square);
       if (turned.x !== dir.x || turned.y !== dir.y) directions.set(turned);
       dir = turned;
     }
@@ -328,16 +233,16 @@ export class Bot {
         y: w.self.y,
         visible: 0,
       });
-    this.pos = { x: w.self.x / 100, y: w.self.y / 100 };
+    this.world.pos = { x: w.self.x / 100, y: w.self.y / 100 };
     this.seq = w.lastSeq;
-    this.serverTick = w.tick;
+    this.world.serverTick = w.tick;
     this.lastInputAt = this.opts.now();
     // contract: SelfInfo.abilities, the bar in key order (an older sim may not send it)
     const ids: unknown = w.self.abilities;
-    this.bar = Array.isArray(ids)
+    this.fighter.bar = Array.isArray(ids)
       ? barAbilities(ids.filter((id): id is string => typeof id === 'string'))
       : [];
-    this.dead = w.self.dead === true;
+    this.fighter.dead = w.self.dead === true;
   }
 
   /** move: the frame walked, not decoded (the bots must not be what limits the run) */
@@ -348,8 +253,8 @@ export class Bot {
       return;
     }
     this.counters.snapshots++;
-    this.serverTick = v.tick;
-    this.pos = { x: v.x / 100, y: v.y / 100 };
+    this.world.serverTick = v.tick;
+    this.world.pos = { x: v.x / 100, y: v.y / 100 };
     if (this.ackLatency.pending > 0)
       for (const ms of this.ackLatency.acked(v.ack, this.opts.now()))
         this.counters.inputLatencies.push(ms);
@@ -364,177 +269,35 @@ export class Bot {
   private snapshotReader(): SnapshotVisitor {
     return {
       header: (tick, ack, x, y) => {
-        this.serverTick = tick;
-        this.pos = { x, y };
+        this.world.serverTick = tick;
+        this.world.pos = { x, y };
         if (this.ackLatency.pending > 0)
           for (const ms of this.ackLatency.acked(ack, this.opts.now()))
             this.counters.inputLatencies.push(ms);
       },
-      left: (eid) => this.seen.delete(eid),
-      entered: (eid, kind, x, y, dead) => this.seen.set(eid, { kind, x, y, dead }),
+      left: (eid) => this.world.seen.delete(eid),
+      entered: (eid, kind, x, y, dead) => this.world.seen.set(eid, { kind, x, y, dead }),
       moved: (eid, x, y) => {
-        const e = this.seen.get(eid);
+        const e = this.world.seen.get(eid);
         if (e) {
           e.x = x;
           e.y = y;
         }
       },
       died: (eid, dead) => {
-        if (eid === this.eid) this.setDead(dead, 0);
+        if (eid === this.eid) this.fighter.setDead(dead, 0);
         else {
-          const e = this.seen.get(eid);
+          const e = this.world.seen.get(eid);
           if (e) e.dead = dead;
         }
       },
-      selfDeath: (dead, canRespawnInMs) => this.setDead(dead, canRespawnInMs),
+      selfDeath: (dead, canRespawnInMs) => this.fighter.setDead(dead, canRespawnInMs),
       event: (kind, src, dst) => {
         if (src !== this.eid) return;
         if (kind === 'hit') this.counters.hits++;
         else if (kind === 'death' && dst !== this.eid) this.counters.kills++;
       },
     };
-  }
-
-  private setDead(dead: boolean, respawnInMs: number) {
-    if (dead && !this.dead) {
-      this.counters.deaths++;
-      this.target = 0;
-    }
-    if (dead) this.respawnAt = Math.max(this.respawnAt, this.opts.now() + respawnInMs);
-    this.dead = dead;
-  }
-
-  /** Towards the NPC target until within basic-attack reach, else wander around home; null: stand still. */
-  private steer(now: number): Vec2 | null {
-    const target = this.fight && !this.combatOff ? this.pickTarget() : undefined;
-    if (target) {
-      const d = Math.hypot(target.x - this.pos.x, target.y - this.pos.y);
-      if (d <= this.reach) return null;
-      return { x: (target.x - this.pos.x) / d, y: (target.y - this.pos.y) / d };
-    }
-    if (!this.waypoint || now > this.waypointUntil || near(this.pos, this.waypoint, 1.5)) {
-      const home = this.opts.home;
-      this.waypoint = pointIn(
-        this.opts.zone,
-        { x: home.x, y: home.y, radius: WANDER_RADIUS_M },
-        Math.random,
-      );
-      this.waypointUntil = now + 8_000;
-    }
-    const d = Math.hypot(this.waypoint.x - this.pos.x, this.waypoint.y - this.pos.y);
-    if (d < 0.01) return null;
-    return { x: (this.waypoint.x - this.pos.x) / d, y: (this.waypoint.y - this.pos.y) / d };
-  }
-
-  /** The current target if still alive in view, else the nearest living NPC in view. */
-  private pickTarget(): Seen | undefined {
-    const current = this.seen.get(this.target);
-    if (current && current.kind === 'npc' && !current.dead) return current;
-    let best: Seen | undefined;
-    let bestD = VIEW_RADIUS;
-    this.target = 0;
-    for (const [eid, e] of this.seen) {
-      if (e.kind !== 'npc' || e.dead) continue;
-      const d = Math.hypot(e.x - this.pos.x, e.y - this.pos.y);
-      if (d < bestD) {
-        best = e;
-        bestD = d;
-        this.target = eid;
-      }
-    }
-    this.reach = BASIC_REACH_M;
-    return best;
-  }
-
-  /** A living player in view within `range` m (for ally abilities), if any. */
-  private allyWithin(range: number): number | undefined {
-    for (const [eid, e] of this.seen)
-      if (e.kind === 'player' && !e.dead && near(this.pos, e, range)) return eid;
-    return undefined;
-  }
-
-  private attack(socket: BotSocket, now: number) {
-    if (this.combatOff || this.usePending || now < this.nextUseAt || this.bar.length === 0) return;
-    const t = this.seen.get(this.target);
-    const enemy =
-      t && t.kind === 'npc' && !t.dead
-        ? { eid: this.target, distance: Math.hypot(t.x - this.pos.x, t.y - this.pos.y) }
-        : undefined;
-    const choice = chooseAbility(this.bar, now, enemy, (r) => this.allyWithin(r), this.reach + 0.5);
-    if (!choice) return;
-    this.usePending = true;
-    this.counters.uses++;
-    const payload = {
-      ability: choice.ability.id,
-      ...(choice.target === undefined ? {} : { target: choice.target }),
-      viewTick: this.serverTick,
-    };
-    socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('combat:use', payload)
-      .then(
-        (res) => this.onUseAck(choice.ability, res),
-        () => this.onUseAck(choice.ability, null),
-      );
-  }
-
-  private onUseAck(ability: BarAbility, res: Ack<CombatUseResult> | null) {
-    this.usePending = false;
-    const at = this.opts.now();
-    if (!res) {
-      this.counters.ackTimeouts++;
-      this.nextUseAt = at + 1_000;
-      return;
-    }
-    if (res.ok) {
-      this.counters.usesOk++;
-      ability.readyAt = at + res.data.castMs + ability.cooldownMs;
-      this.nextUseAt = at + Math.max(res.data.castMs + 100, 500);
-      return;
-    }
-    const code = res.error.code;
-    if (COMBAT_REFUSALS.has(code)) count(this.counters.refusals, code);
-    else count(this.counters.ackErrors, `combat:use ${code}`);
-    this.nextUseAt = at + 300;
-    if (code === 'OUT_OF_RANGE' || code === 'NO_LINE_OF_SIGHT') {
-      if (ability.basic) this.reach = Math.max(0.75, this.reach * 0.6);
-      else ability.readyAt = at + 1_000;
-    } else if (code === 'INVALID_TARGET') this.target = 0;
-    else if (code === 'COOLDOWN') ability.readyAt = at + 1_000;
-    else if (code === 'UNKNOWN_ABILITY') ability.readyAt = Infinity;
-    // a sim without combat:use (unknown event): repeating it would get the bot kicked
-    else if (code === 'VALIDATION') this.combatOff = true;
-    else if (code === 'NO_RESOURCE') this.nextUseAt = at + 1_500;
-    else if (code === 'DEAD') this.setDead(true, 1_000);
-  }
-
-  private respawn(socket: BotSocket) {
-    this.respawnPending = true;
-    socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('combat:respawn', {})
-      .then(
-        (res) => this.onRespawnAck(res),
-        () => this.onRespawnAck(null),
-      );
-  }
-
-  private onRespawnAck(res: Ack<RespawnResult> | null) {
-    this.respawnPending = false;
-    const at = this.opts.now();
-    if (!res) {
-      this.counters.ackTimeouts++;
-      this.respawnAt = at + 1_000;
-    } else if (res.ok) {
-      this.counters.respawns++;
-      this.dead = false;
-      this.respawnAt = 0;
-      this.waypoint = null;
-    } else {
-      count(this.counters.ackErrors, `combat:respawn ${res.error.code}`);
-      this.respawnAt = at + 1_000;
-      if (res.error.code === 'VALIDATION') this.canRespawn = false;
-    }
   }
 
   private ping(socket: BotSocket, now: number) {
@@ -548,8 +311,6 @@ export class Bot {
       );
   }
 }
-
-const near = (a: Vec2, b: Vec2, r: number) => Math.hypot(a.x - b.x, a.y - b.y) <= r;
 
 function size(data: unknown): number {
   if (typeof data === 'string') return Buffer.byteLength(data);

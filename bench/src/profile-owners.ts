@@ -45,7 +45,13 @@ const RULES: Rule[] = [
   },
   {
     owner: 'snapshot: diff + encode',
-    url: ['snapshot-codec', '/zone/view', '/zone/seen-table', '/zone/entity-changes'],
+    url: [
+      'snapshot-codec',
+      '/net/frame-writer',
+      '/zone/view',
+      '/zone/seen-table',
+      '/zone/entity-changes',
+    ],
     fn: ['sendSnapshot', 'diffView', 'writeFrame'],
   },
   {

@@ -20,33 +20,14 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { createDb } from '@necp/db';
 import { benchPostgres, type BenchPostgres } from '../database';
-import {
-  busyCores,
-  cpuMsBetween,
-  cpuMsByPid,
-  describeMachine,
-  pinProcess,
-  raiseOwnOpenFiles,
-  readCpuTimes,
-  tasksetPath,
-} from '../machine';
-import { startSim, type SimMetrics, type SimProcess } from '../sim-process';
-import { count } from '../stats';
+import { describeMachine, pinProcess, raiseOwnOpenFiles, tasksetPath } from '../machine';
+import { startSim, type SimProcess } from '../sim-process';
 import { sleep } from '../swarm';
 import { parseChatArgs, topologies, type ChatBenchArgs, type Topology } from './args';
-import { SendStatus, countDeliveries, type DeliveryBot } from './deliveries';
 import { ChatFleet } from './fleet';
-import { Histogram, mergeByName } from './histogram';
 import { CHAT_ZONES, createChatPopulation } from './population';
-import {
-  renderChatResults,
-  writeChatResults,
-  type ChatRunResult,
-  type LatencyRow,
-  type Percentiles,
-  type SimSide,
-  type ZoneTicks,
-} from './report';
+import { renderChatResults, writeChatResults, type ChatRunResult } from './report';
+import { measureWindow, tallyRun } from './run-numbers';
 import { FLOOD_BUDGET, buildSchedule, floodPeak, maxTotalRate } from './schedule';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -100,14 +81,6 @@ async function waitForLeases(sim: SimProcess, zones: readonly string[]): Promise
     await sleep(250);
   }
 }
-
-const percentiles = (h: Histogram | undefined): Percentiles => ({
-  p50: h?.percentile(50) ?? 0,
-  p95: h?.percentile(95) ?? 0,
-  p99: h?.percentile(99) ?? 0,
-  max: h?.max ?? 0,
-  samples: h?.count ?? 0,
-});
 
 async function runOnce(
   n: number,
@@ -234,210 +207,28 @@ async function runOnce(
     `sending ${args.seconds} s: ${schedule.length} messages from ${inChat.length} bots (at most ${peak} per bot per 10 s), then ${args.lossMs / 1000} s to drain`,
   );
   await sleep(Math.max(0, start - nowEpoch() - 100));
-  const metricsFailures: string[] = [];
-  const readMetrics = (sim: SimProcess, since?: number) =>
-    sim.metrics(since).catch((err: unknown) => {
-      metricsFailures.push(`GET /metrics: ${(err as Error).message}`);
-      return undefined;
-    });
-  const before = await Promise.all(sims.map((s) => readMetrics(s)));
-  const cpu0 = process.cpuUsage();
-  const machine0 = readCpuTimes();
-  const pg0 = cpuMsByPid(['postgres']);
-  const redis0 = cpuMsByPid(['redis-server']);
-  const load0 = os.loadavg()[0] ?? 0;
-  const w0 = performance.now();
-  await sleep(Math.max(0, start + args.seconds * 1000 - nowEpoch()));
-  const seconds = (performance.now() - w0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const machineBusy = busyCores(machine0, readCpuTimes());
-  const pgMs = cpuMsBetween(pg0, cpuMsByPid(['postgres']));
-  const redisMs = cpuMsBetween(redis0, cpuMsByPid(['redis-server']));
-  const after = await Promise.all(
-    sims.map((s, i) => {
-      const b = before[i];
-      const since = b ? Math.min(...Object.values(b.zones).map((z) => z.ticks)) : 0;
-      return b ? readMetrics(s, since) : Promise.resolve(undefined);
-    }),
-  );
-  const load1 = os.loadavg()[0] ?? 0;
+  const measured = await measureWindow(sims, start + args.seconds * 1000, nowEpoch);
   await sleep(args.lossMs + 500);
   const parts = await fleet.collect();
   const countedSeconds = (performance.now() - armedAt) / 1000;
 
-  // ── the numbers ──
-  const status = new Uint8Array(schedule.length);
-  for (const p of parts)
-    for (let i = 0; i < status.length; i++) status[i] = Math.max(status[i]!, p.status[i] ?? 0);
-  const byIndex = new Map(parts.flatMap((p) => p.bots.map((b) => [b.index, b] as const)));
-  const deliveryBots: DeliveryBot[] = bots.map((b) => {
-    const r = byIndex.get(b.index);
-    const steady = !!r && r.readyAt !== null && r.readyAt < start && r.goneAt === null;
-    return { sim: b.sim, zone: b.zone, steady, ...(r ? { bits: r.bits } : {}) };
-  });
-  const blockers = new Map<number, Set<number>>();
-  for (const [blocker, blocked] of population.blocks) {
-    const set = blockers.get(blocked) ?? new Set<number>();
-    set.add(blocker);
-    blockers.set(blocked, set);
-  }
-  const totals = countDeliveries({
-    schedule,
-    status,
-    bots: deliveryBots,
-    worldwide: topo.channel !== 'district',
-    blockers,
-  });
-  const hist = mergeByName(parts.map((p) => p.histograms));
-  const allDue = new Histogram();
-  const allSend = new Histogram();
-  const allPost = new Histogram();
-  const latency: LatencyRow[] = [];
-  for (const key of ['channel:local', 'channel:remote', 'whisper:local', 'whisper:remote']) {
-    const c = totals.by[key];
-    const due = hist.get(`due:${key}`);
-    if (!c && !due) continue;
-    if (due) allDue.merge(due.data());
-    const send = hist.get(`send:${key}`);
-    const post = hist.get(`post:${key}`);
-    if (send) allSend.merge(send.data());
-    if (post) allPost.merge(post.data());
-    latency.push({
-      key,
-      expected: c?.expected ?? 0,
-      delivered: c?.delivered ?? 0,
-      lost: c?.lost ?? 0,
-      due: percentiles(due),
-      sendP99: send?.percentile(99) ?? 0,
-      postP99: post?.percentile(99) ?? 0,
-    });
-  }
-  latency.unshift({
-    key: 'all',
-    ...totals.all,
-    due: percentiles(allDue),
-    sendP99: allSend.percentile(99),
-    postP99: allPost.percentile(99),
-  });
-  const sum = (f: (p: (typeof parts)[number]) => number) => parts.reduce((a, p) => a + f(p), 0);
-  const refusals: Record<string, number> = {};
-  for (const p of parts) for (const [k, v] of Object.entries(p.refusals)) count(refusals, k, v);
-  const disconnects: Record<string, number> = {};
-  for (const p of parts)
-    for (const d of p.disconnects) for (const [k, v] of Object.entries(d)) count(disconnects, k, v);
-  const kicked: Record<string, number> = {};
-  for (const p of parts) for (const k of p.kicked) if (k) count(kicked, k);
-  const sentOf = (kind: string) =>
-    schedule.filter(
-      (m) =>
-        m.kind === kind &&
-        status[m.seq]! >= SendStatus.pending &&
-        status[m.seq] !== SendStatus.refused,
-    ).length / args.seconds;
-  const ticks: ZoneTicks[] = [];
-  const simSides: SimSide[] = [];
-  sims.forEach((sim, s) => {
-    const b = before[s];
-    const a = after[s];
-    if (a && b) {
-      const wallMs = a.uptimeMs - b.uptimeMs;
-      for (const z of districts.filter((_, zi) => simOfZone(zi) === s)) {
-        const t = a.zones[z];
-        if (t)
-          ticks.push({
-            sim: s,
-            zone: z,
-            p50: t.p50,
-            p99: t.p99,
-            max: t.max,
-            perSecond: t.samples / (wallMs / 1000),
-            skipped: t.skipped - (b.zones[z]?.skipped ?? 0),
-          });
-      }
-      simSides.push(simSide(s, b, a, sim));
-    } else simSides.push({ sim: s, cpuPct: NaN, loopBusyPct: NaN, rssMb: NaN, logs: sim.logs });
-  });
-  const steadyBots = deliveryBots.filter((b) => b.steady).length;
-  const result: ChatRunResult = {
-    bots: n,
+  return tallyRun({
+    n,
+    topo,
+    args,
+    districts,
+    simOfZone,
+    bots,
+    blocks: population.blocks,
     connect,
-    steady: steadyBots,
-    sends: totals.sends,
-    floodPeak: peak,
-    sentPerSecond: { channel: sentOf('channel'), whisper: sentOf('whisper') },
-    refusals,
-    deliveries: {
-      ...totals.all,
-      perSecond: totals.all.delivered / args.seconds,
-      expectedPerSecond: totals.all.expected / args.seconds,
-      misdelivered: totals.misdelivered,
-      late: sum((p) => p.late),
-      duplicates: sum((p) => p.duplicates),
-      unreadable: sum((p) => p.unreadable),
-      stray: sum((p) => p.stray),
-    },
-    latency,
-    lag: percentiles(hist.get('lag')),
-    ack: percentiles(hist.get('ack')),
-    ticks,
-    sims: simSides,
-    benchCpuPct: ((cpu.user + cpu.system) / 1000 / (seconds * 1000)) * 100,
-    loopDelay: {
-      p99: Math.max(0, ...parts.map((p) => p.loopDelay.p99)),
-      max: Math.max(0, ...parts.map((p) => p.loopDelay.max)),
-    },
-    postgresCpuPct: (pgMs / (seconds * 1000)) * 100,
-    redisCpuPct: (redisMs / (seconds * 1000)) * 100,
-    ...(machineBusy === undefined ? {} : { machineCpuPct: machineBusy * 100 }),
-    load: [load0, load1],
-    bytesPerClient:
-      sum((p) => p.bots.reduce((x, b) => x + b.bytesIn, 0)) /
-      Math.max(
-        1,
-        sum((p) => p.bots.length),
-      ) /
-      countedSeconds,
-    disconnects,
-    kicked,
-    ...(metricsFailures.length > 0 ? { failure: metricsFailures.join('; ') } : {}),
-  };
-  const all = latency[0]!;
-  say(
-    `deliveries ${totals.all.delivered}/${totals.all.expected} (${result.deliveries!.perSecond.toFixed(0)}/s), lost ${totals.all.lost}; ` +
-      `due → receipt p50 ${all.due.p50.toFixed(1)} p95 ${all.due.p95.toFixed(1)} p99 ${all.due.p99.toFixed(1)} max ${all.due.max.toFixed(1)} ms`,
-  );
-  for (const l of latency.slice(1))
-    say(
-      `  ${l.key}: ${l.delivered}/${l.expected}, p50 ${l.due.p50.toFixed(1)} p99 ${l.due.p99.toFixed(1)} ms`,
-    );
-  say(
-    `sent ${totals.sends.sent} (refused ${totals.sends.refused} ${JSON.stringify(refusals)}, skipped ${totals.sends.skipped}, ack timeouts ${totals.sends.ackTimeouts}); ` +
-      `send lag p99 ${result.lag!.p99.toFixed(1)} ms; misdelivered ${totals.misdelivered}`,
-  );
-  for (const t of ticks)
-    say(
-      `sim ${t.sim + 1} ${t.zone}: tick p50 ${t.p50.toFixed(2)} p99 ${t.p99.toFixed(2)} max ${t.max.toFixed(1)} ms, ${t.perSecond.toFixed(1)} ticks/s`,
-    );
-  say(
-    `sim CPU ${simSides.map((s) => `${s.cpuPct.toFixed(0)} %`).join(' + ')}; Redis ${result.redisCpuPct!.toFixed(0)} %, PostgreSQL ${result.postgresCpuPct!.toFixed(0)} %; ` +
-      `bench ${result.benchCpuPct!.toFixed(0)} % (bot loop delay p99 ${result.loopDelay!.p99.toFixed(1)} ms); load ${load0.toFixed(2)} → ${load1.toFixed(2)}`,
-  );
-  return result;
-}
-
-function simSide(s: number, b: SimMetrics, a: SimMetrics, sim: SimProcess): SimSide {
-  const wallMs = a.uptimeMs - b.uptimeMs;
-  const cpuMs =
-    a.process.cpuUserMs + a.process.cpuSystemMs - b.process.cpuUserMs - b.process.cpuSystemMs;
-  const active = a.process.eventLoopActiveMs - b.process.eventLoopActiveMs;
-  const idle = a.process.eventLoopIdleMs - b.process.eventLoopIdleMs;
-  return {
-    sim: s,
-    cpuPct: (cpuMs / wallMs) * 100,
-    loopBusyPct: active + idle > 0 ? (active / (active + idle)) * 100 : 0,
-    rssMb: a.process.rss / 2 ** 20,
-    logs: sim.logs,
-  };
+    schedule,
+    peak,
+    start,
+    sims,
+    window: measured,
+    parts,
+    countedSeconds,
+  });
 }
 
 async function main() {

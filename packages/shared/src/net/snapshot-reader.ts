@@ -1,4 +1,4 @@
-import type { EntityInfo, SnapshotMsg } from './contracts';
+import type { EntityInfo, SnapshotMsg } from './world-view';
 import {
   SnapshotDecodeError,
   asBytes,

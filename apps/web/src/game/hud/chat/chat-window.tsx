@@ -16,37 +16,18 @@ import {
   type FormEvent,
   type PointerEvent,
 } from 'react';
-import {
-  CHAT_LINKS_MAX,
-  CHAT_MAX_LENGTH,
-  itemLinkToken,
-  type ChatChannel,
-  type ChatItemLink,
-} from '@necp/shared';
-import { linePieces, linksInLine, type PendingLink } from '../../chat/item-links';
-import { RARITY_LABEL, rarityColor } from '../../items/rarity';
+import { CHAT_LINKS_MAX, CHAT_MAX_LENGTH, itemLinkToken } from '@necp/shared';
+import { linksInLine, type PendingLink } from '../../chat/item-links';
 import {
   CHAT_TABS,
   CHAT_TAB_LABEL,
   TAB_CHANNEL,
-  fromOther,
   tabShows,
-  type ChatLine,
   type ChatTab,
 } from '../../chat/chat-log';
 import { useGameSession } from '../game-session';
 import { useGame } from '../store-context';
-
-const CHANNEL_LABEL: Record<ChatChannel, string> = {
-  global: 'Global',
-  trade: 'Trade',
-  district: 'District',
-  say: 'Say',
-  party: 'Party',
-  guild: 'Guild',
-  whisper: 'Whisper',
-  system: 'System',
-};
+import { CHANNEL_LABEL, Line } from './chat-line';
 
 /** the phone layouts (mobile.css, chat.css): the chat starts as a collapsed strip */
 export const SMALL_SCREEN = '(max-width: 720px), (pointer: coarse) and (max-height: 500px)';
@@ -64,7 +45,6 @@ interface Size {
   h: number;
 }
 
-const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
 const badge = (n: number) => (n > 99 ? '99+' : String(n));
 
 function loadSize(): Size | null {
@@ -353,87 +333,4 @@ function emptyText(tab: ChatTab) {
     default:
       return 'Quiet on this channel.';
   }
-}
-
-interface LineProps {
-  line: ChatLine;
-  selfId: string;
-  onName: (name: string) => void;
-  onReport: (messageId: string) => void;
-}
-
-function Line({ line, selfId, onName, onReport }: LineProps) {
-  const other = fromOther(line, selfId);
-  const name = (n: string) => (
-    <button type="button" className="chat__name" title={`Whisper ${n}`} onClick={() => onName(n)}>
-      {n}
-    </button>
-  );
-  let who = null;
-  if (line.local) who = null;
-  else if (line.channel === 'whisper')
-    who = other ? (
-      <>
-        {line.from && name(line.from)} <span className="chat__verb">whispers:</span>{' '}
-      </>
-    ) : (
-      <>
-        <span className="chat__verb">To</span> {line.to && name(line.to)}:{' '}
-      </>
-    );
-  else if (line.from)
-    who = (
-      <>{other ? name(line.from) : <span className="chat__name is-self">{line.from}</span>}: </>
-    );
-  return (
-    <li
-      className={`chat__line chat__line--${line.channel}${line.local ? ` chat__line--${line.local}` : ''}`}
-      data-testid="chat-line"
-      data-channel={line.channel}
-      data-kind={line.local ?? (other ? 'other' : 'self')}
-      data-id={line.id}
-    >
-      <time className="chat__time" dateTime={new Date(line.at).toISOString()}>
-        {clock(line.at)}
-      </time>{' '}
-      {!line.local && <span className="chat__chan">[{CHANNEL_LABEL[line.channel]}]</span>} {who}
-      <span className="chat__text">
-        {linePieces(line.text, line.links).map((p, i) =>
-          'link' in p ? <ItemLinkChip key={i} link={p.link} /> : <span key={i}>{p.text}</span>,
-        )}
-      </span>
-      {other && !line.reported && (
-        <button
-          type="button"
-          className="chat__report"
-          aria-label={`Report this message${line.from ? ` from ${line.from}` : ''}`}
-          title="Report to the moderators"
-          onClick={() => onReport(line.id)}
-        >
-          ⚑
-        </button>
-      )}
-    </li>
-  );
-}
-
-/** A linked item in a line: its [Name] in its rarity's colour, the item as it was on hover. */
-function ItemLinkChip({ link }: { link: ChatItemLink }) {
-  const style = { '--rarity': rarityColor(link.rarity) } as CSSProperties;
-  return (
-    <span className="chat__link" style={style} tabIndex={0} data-testid="chat-item-link">
-      [{link.name}]
-      <span className="chat__link-tip" role="tooltip">
-        <b className="chat__link-name">{link.name}</b>
-        <span className="chat__link-rarity">{RARITY_LABEL[link.rarity]}</span>
-        {link.quantity > 1 && <span>Quantity {link.quantity}</span>}
-        {link.durability !== null && link.maxDurability !== null && (
-          <span>
-            Durability {link.durability} / {link.maxDurability}
-          </span>
-        )}
-        <span className="chat__link-note">as it was when linked</span>
-      </span>
-    </span>
-  );
 }
