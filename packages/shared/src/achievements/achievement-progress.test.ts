@@ -7,7 +7,7 @@ import {
   nextProgress,
   type AchievementFact,
 } from './achievement-progress';
-import type { AchievementCriterion } from './achievement-schema';
+import type { AchievementCriterion } from '../content/achievement-schema';
 
 const kill = (
   npcTemplateId: string,

@@ -9,8 +9,8 @@ import type { NpcRank } from '../content/npc-schema';
 import { RARITIES, type Rarity } from '../content/item-schema';
 import { QUESTS, questById } from '../content/quests';
 import type { ArenaBracket } from '../rating/arena-brackets';
-import type { Achievement, AchievementCriterion } from './achievement-schema';
-import { ACHIEVEMENTS } from './achievements';
+import type { Achievement, AchievementCriterion } from '../content/achievement-schema';
+import { ACHIEVEMENTS } from '../content/achievements';
 
 /** One happening that may count for achievements, for one character. */
 export type AchievementFact =

@@ -3,8 +3,8 @@ import { FACTION_IDS } from '../content/factions';
 import { npcTemplateById } from '../content/npcs';
 import { questById } from '../content/quests';
 import { achievementTarget, chainLastStep } from './achievement-progress';
-import { ACHIEVEMENT_CATEGORIES } from './achievement-schema';
-import { ACHIEVEMENTS, achievementById, titleById } from './achievements';
+import { ACHIEVEMENT_CATEGORIES } from '../content/achievement-schema';
+import { ACHIEVEMENTS, achievementById, titleById } from '../content/achievements';
 
 describe('achievement definitions', () => {
   it('are at least 40, with unique ids and unique titles, in every category', () => {

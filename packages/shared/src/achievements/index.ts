@@ -1,4 +1,5 @@
-export * from './achievement-schema';
-export * from './achievements';
+export * from '../content/achievement-schema';
+export * from '../content/achievements';
 export * from './achievement-progress';
-export * from './achievement-api';
+// the inputs and views of its procedures (their home is schemas/achievements.ts)
+export * from '../schemas/achievements';

@@ -1,9 +1,9 @@
 /**
- * Chat: channels, limits and the wire shapes (the sim enforces every rule; the
- * client uses the same constants to show them). See docs/social.md.
+ * Chat: channels, limits and what the sim sends (the sim enforces every rule; the
+ * client uses the same constants to show them). The payloads players send on the
+ * chat and party socket events are in schemas/chat.ts. See docs/social.md.
  */
 import { z } from 'zod';
-import { CharacterNameRefSchema, IdSchema, TextSchema } from '../schemas/primitives';
 import { RARITIES, type Rarity } from '../content/item-schema';
 
 /** Channels a player writes to. */
@@ -43,21 +43,8 @@ export const CHAT_RETENTION_DAYS = 30;
 /** Longest mute a moderator can set. */
 export const CHAT_MUTE_MAX_MINUTES = 60 * 24 * 30;
 
-/** chat:send — one message; `to` (a character name) for whispers only. */
 /** Items one message may link. */
 export const CHAT_LINKS_MAX = 3;
-
-export const ChatSendSchema = z.object({
-  channel: z.enum(SENDABLE_CHANNELS),
-  text: TextSchema(CHAT_MAX_LENGTH, { min: 1 }).refine(
-    (t) => t.trim().length > 0,
-    'Say something first',
-  ),
-  to: CharacterNameRefSchema.optional(),
-  /** items of the sender's bag or gear linked in the text as [Name] (shift-click an item) */
-  links: z.array(IdSchema).max(CHAT_LINKS_MAX).optional(),
-});
-export type ChatSend = z.infer<typeof ChatSendSchema>;
 
 /** A linked item as it was when linked: shown as a tooltip on its [Name] in the line. */
 export const ChatItemLinkSchema = z.object({
@@ -73,22 +60,6 @@ export type ChatItemLink = z.infer<typeof ChatItemLinkSchema>;
 
 /** `[Name]`: how a linked item reads in a message's text. */
 export const itemLinkToken = (name: string) => `[${name}]`;
-
-/** chat:report — flag a message for moderators (kept with its context). */
-export const ChatReportSchema = z.object({
-  messageId: IdSchema,
-  reason: TextSchema(200).optional(),
-});
-export type ChatReport = z.infer<typeof ChatReportSchema>;
-
-/** chat:ignore / chat:unignore — by character name. */
-export const ChatIgnoreSchema = z.object({
-  name: CharacterNameRefSchema,
-});
-export type ChatIgnore = z.infer<typeof ChatIgnoreSchema>;
-
-/** chat:history — the last messages of the channels this player may read. */
-export const ChatHistoryRequestSchema = z.object({});
 
 /** One message as clients receive it. */
 export interface ChatMessage {
@@ -146,17 +117,6 @@ export const PARTY_INVITE_MS = 60_000;
 /** How a party shares drops (docs/social.md). */
 export const LOOT_MODES = ['free_for_all', 'round_robin', 'need_greed', 'leader'] as const;
 export type LootMode = (typeof LOOT_MODES)[number];
-
-/** party:invite — invite a character by name (also /invite name in the chat). */
-export const PartyInviteSchema = z.object({
-  name: CharacterNameRefSchema,
-});
-/** party:accept / party:decline — an invitation made to you. */
-export const PartyInviteRefSchema = z.object({ inviteId: IdSchema });
-/** party:kick / party:promote — a member of your party. */
-export const PartyMemberRefSchema = z.object({ memberId: IdSchema });
-/** party:leave / party:disband */
-export const PartyEmptySchema = z.object({});
 
 /** A party as its members see it. */
 export interface PartyViewMsg {

@@ -2,11 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TOTAL_XP } from '../rules/progression';
 import { LEVEL_CAP } from '../content/progression';
 import {
-  LeaderboardAroundInputSchema,
-  LeaderboardSliceInputSchema,
-  LeaderboardTopInputSchema,
-} from './leaderboard-api';
-import {
   LEADERBOARD_KEYS,
   LEADERBOARDS,
   competitionRanks,
@@ -39,28 +34,5 @@ describe('leaderboard rules', () => {
   it('every board has its meta under its own key', () => {
     for (const k of LEADERBOARD_KEYS) expect(LEADERBOARDS[k].key).toBe(k);
     expect(LEADERBOARDS.guilds).toMatchObject({ subject: 'guild', byClass: false });
-  });
-
-  it('inputs: defaults, caps and refusals', () => {
-    expect(LeaderboardSliceInputSchema.parse({ board: 'level' })).toEqual({
-      board: 'level',
-      offset: 0,
-      limit: 50,
-    });
-    expect(LeaderboardTopInputSchema.parse({ board: 'wealth', class: 'solo' })).toMatchObject({
-      page: 1,
-      pageSize: 50,
-    });
-    for (const bad of [
-      { board: 'level', limit: 101 },
-      { board: 'level', offset: -1 },
-      { board: 'level', class: 'Solo' },
-      { board: 'LEVEL' },
-    ])
-      expect(LeaderboardSliceInputSchema.safeParse(bad).success).toBe(false);
-    expect(LeaderboardAroundInputSchema.safeParse({ board: 'level', name: 'Okay1' }).success).toBe(
-      true,
-    );
-    expect(LeaderboardAroundInputSchema.safeParse({ board: 'level' }).success).toBe(false);
   });
 });

@@ -9,9 +9,7 @@
  * MAIL_DELIVERY_DELAY_MINUTES). Friends or guildmates of some standing, both on
  * accounts of some age, are not who it is for: their mail arrives at once.
  */
-import { z } from 'zod';
-import { CharacterNameRefSchema, IdSchema } from '../schemas/primitives';
-import { MAIL_ATTACHMENTS_MAX, MAIL_EDDIES_MAX, mailIsDelayed } from './mail-rules';
+import { mailIsDelayed } from './mail-rules';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -81,52 +79,6 @@ export function mailDelivery(a: {
     : { delayMs: a.strangerDelayMs, reason: 'new_account' };
 }
 
-const Eddies = z.int().min(0).max(MAIL_EDDIES_MAX);
-
-/**
- * mail.quote — what sending would cost and when it would arrive, before Send: the
- * recipient by name and what the mail carries (how many items, eddies, COD).
- */
-export const MailQuoteInputSchema = z.object({
-  characterId: IdSchema,
-  to: CharacterNameRefSchema,
-  attachments: z.int().min(0).max(MAIL_ATTACHMENTS_MAX).default(0),
-  eddies: Eddies.default(0),
-  cod: Eddies.default(0),
-});
-export type MailQuoteInput = z.input<typeof MailQuoteInputSchema>;
-
-export interface MailQuote {
-  /** the recipient's name as stored */
-  to: string;
-  postage: number;
-  delayMs: number;
-  reason: MailDeliveryReason;
-}
-
 /** Where a mail the character sent stands (the Sent tab). */
 export const SENT_MAIL_STATES = ['on_its_way', 'delivered', 'returned'] as const;
 export type SentMailState = (typeof SENT_MAIL_STATES)[number];
-
-/** One mail in the Sent tab. */
-export interface SentMailSummary {
-  id: string;
-  /** the recipient's name (of a returned mail: who had it) */
-  to: string;
-  subject: string;
-  eddies: number;
-  cod: number;
-  /** attached stacks */
-  items: number;
-  state: SentMailState;
-  /** ms since epoch */
-  sentAt: number;
-  /** when it arrives (arrived) at the recipient; of a returned mail, when it came back */
-  deliverAt: number;
-}
-
-export interface SentMailPage {
-  mails: SentMailSummary[];
-  /** pass as `cursor` for the next page; null on the last one */
-  nextCursor: string | null;
-}

@@ -4,12 +4,8 @@
  * sent as "ms left / ms waited" beside the server's epoch times, so the client
  * counts down on its own clock without knowing the server's.
  */
-import { z } from 'zod';
 import type { ArenaBracket } from '../rating/arena-brackets';
 import type { GroupRole, MatchKind, QueueId } from './queue-rules';
-
-/** match:leave and match:status carry nothing. */
-export const MatchEmptySchema = z.strictObject({});
 
 export interface MatchTeamMember {
   characterId: string;

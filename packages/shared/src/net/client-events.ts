@@ -30,10 +30,13 @@ import {
   PartyInviteRefSchema,
   PartyInviteSchema,
   PartyMemberRefSchema,
-} from '../chat/chat-rules';
+} from '../schemas/chat';
 import { PlayerReportSchema } from '../schemas/moderation';
-import { MatchEmptySchema } from '../matchmaking/queue-messages';
-import { JoinQueueInputSchema, ReadyCheckAnswerSchema } from '../matchmaking/queue-schemas';
+import {
+  JoinQueueInputSchema,
+  MatchEmptySchema,
+  ReadyCheckAnswerSchema,
+} from '../schemas/matchmaking';
 import { InstanceLeaveSchema } from '../instances/instance-messages';
 
 export const CLIENT_EVENT_SCHEMAS = {

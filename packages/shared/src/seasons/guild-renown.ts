@@ -5,7 +5,7 @@
  * it exactly once per event and member, to the guild the member is in when the event
  * is handled, in the season current then.
  */
-import { achievementById } from '../achievements/achievements';
+import { achievementById } from '../content/achievements';
 
 /**
  * Renown per activity, per member credited. Scaled to the effort: a quest is a few

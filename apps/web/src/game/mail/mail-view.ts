@@ -2,8 +2,8 @@
  * The mailbox window's pure rules: the inbox order and badges, what a mail still
  * holds (and so which buttons it offers), the postage preview and the compose
  * form's checks, with the messages the player sees. The server decides every rule
- * (packages/game/src/mail); these use the same constants (shared mail-rules) so the
- * window can say so before a round trip.
+ * (packages/game/src/mail); these use the same constants and schemas (shared
+ * mail-rules, schemas/mail) so the window can say so before a round trip.
  */
 import {
   CharacterNameRefSchema,

@@ -1,10 +1,10 @@
 /**
  * The achievement definitions (achievement-schema.ts). Ids are stable: progress rows
- * and chosen titles keep them. checkAchievements (achievements.test.ts) verifies every
+ * and chosen titles keep them. checkAchievements (achievements/achievements.test.ts) verifies every
  * reference to content (NPCs, factions, quests, chains).
  */
 import { z } from 'zod';
-import { LEVEL_CAP } from '../content/progression';
+import { LEVEL_CAP } from './progression';
 import {
   AchievementSchema,
   type Achievement,

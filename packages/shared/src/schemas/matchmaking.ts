@@ -1,12 +1,15 @@
 /**
- * What a player sends to queue and to answer a ready check (the sim's match:queue /
- * match:accept handlers parse with these; the domain parses again as its own edge).
+ * What a player sends to queue, to answer a ready check and to leave or ask for its
+ * status (the sim's match:queue / match:answer / match:leave / match:status handlers
+ * parse with these; the domain parses a ticket and an answer again as its own edge).
+ * Queues, roles and brackets are matchmaking rules (matchmaking/queue-rules.ts); what
+ * the sim tells the player back is matchmaking/queue-messages.ts.
  */
 import { z } from 'zod';
-import { ARENA_BRACKETS } from '../rating/arena-brackets';
-import { IdSchema } from '../schemas/primitives';
 import { PARTY_MAX } from '../chat/chat-rules';
-import { GROUP_ROLES } from './queue-rules';
+import { GROUP_ROLES } from '../matchmaking/queue-rules';
+import { ARENA_BRACKETS } from '../rating/arena-brackets';
+import { IdSchema } from './primitives';
 
 export const GroupRoleSchema = z.enum(GROUP_ROLES);
 
@@ -43,3 +46,6 @@ export type JoinQueueInput = z.infer<typeof JoinQueueInputSchema>;
 
 export const ReadyCheckAnswerSchema = z.strictObject({ matchId: IdSchema, accept: z.boolean() });
 export type ReadyCheckAnswer = z.infer<typeof ReadyCheckAnswerSchema>;
+
+/** match:leave and match:status carry nothing. */
+export const MatchEmptySchema = z.strictObject({});

@@ -4,9 +4,9 @@
  * the definitions in achievements.ts are checked when the module loads.
  */
 import { z } from 'zod';
-import { NPC_RANKS } from '../content/npc-schema';
-import { RARITIES } from '../content/item-schema';
-import { QuestIdSchema } from '../content/quest-schema';
+import { NPC_RANKS } from './npc-schema';
+import { RARITIES } from './item-schema';
+import { QuestIdSchema } from './quest-schema';
 import { ContentIdSchema } from '../schemas/primitives';
 import { ARENA_BRACKETS } from '../rating/arena-brackets';
 

@@ -1,11 +1,12 @@
-/** Leaderboards over tRPC (`leaderboards.top`, `around`, `ranks`) and the public pages: inputs and views. */
+/**
+ * Leaderboards over tRPC (`leaderboards.top`, `around`, `ranks`) and the public pages:
+ * inputs and views. The domain (packages/game/src/leaderboards, seasons) parses the
+ * inputs of its reads too. The boards, page sizes and caps are leaderboard rules
+ * (leaderboards/leaderboard-rules.ts).
+ */
 import { z } from 'zod';
-import type { AchievementCategory } from '../achievements/achievement-schema';
+import type { AchievementCategory } from '../content/achievement-schema';
 import { CLASS_IDS, type ClassId } from '../content/classes';
-import { CharacterNameSchema } from '../schemas/character';
-import { IdSchema } from '../schemas/primitives';
-import type { ArenaBracket } from '../rating/arena-brackets';
-import { SeasonKeySchema, type SeasonView } from '../seasons/season-rules';
 import {
   LEADERBOARD_AROUND_DEFAULT,
   LEADERBOARD_AROUND_MAX,
@@ -15,7 +16,11 @@ import {
   LEADERBOARD_PAGE_MAX,
   LEADERBOARD_PAGE_SIZE,
   type LeaderboardKey,
-} from './leaderboard-rules';
+} from '../leaderboards/leaderboard-rules';
+import type { ArenaBracket } from '../rating/arena-brackets';
+import { SeasonKeySchema, type SeasonView } from '../seasons/season-rules';
+import { CharacterNameSchema } from './character';
+import { IdSchema } from './primitives';
 
 export const LeaderboardKeySchema = z.enum(LEADERBOARD_KEYS, { error: 'Unknown leaderboard' });
 /** A character class to narrow a board to; absent (or null): every class. */

@@ -1,7 +1,11 @@
-/** Achievements over tRPC (`achievements.mine`, `achievements.setTitle`): inputs and views. */
+/**
+ * Achievements over tRPC (`achievements.mine`, `achievements.setTitle`): inputs and
+ * views. What an achievement is (its content schema) and the definitions stay in
+ * achievements/.
+ */
 import { z } from 'zod';
-import { ContentIdSchema, IdSchema } from '../schemas/primitives';
-import type { AchievementCategory } from './achievement-schema';
+import type { AchievementCategory } from '../content/achievement-schema';
+import { ContentIdSchema, IdSchema } from './primitives';
 
 export const AchievementsMineInputSchema = z.object({ characterId: IdSchema });
 
