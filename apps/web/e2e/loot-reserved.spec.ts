@@ -23,7 +23,7 @@ const secondsLeft = async (page: Page) =>
 test('a drop not yours yet names its owner and the time left, and offers no key', async ({
   browser,
 }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const id = uid();
   const a = { user: `owna${id}`, char: `Kira${id}` };
   const b = { user: `ownb${id}`, char: `Bex${id}` };
