@@ -70,6 +70,11 @@ beforeAll(() => {
     }),
   );
   fs.writeFileSync(path.join(project, 'probe.mjs'), PROBE);
+  // the workspace's own word on the pin: the bootstrap installs the pinned pnpm itself,
+  // so pnpm must not manage it too (pmOnFail: ignore). Without it `pnpm install` records
+  // the pin by resolving @pnpm/exe and its platform packages, which fails whenever the
+  // registry lacks one (a CI run: @pnpm/exe.netbsd-x64@12.21.0, 404)
+  fs.writeFileSync(path.join(project, 'pnpm-workspace.yaml'), `${workspacePmOnFail()}\n`);
   // a machine with only the system's Node and npm: nothing of this process's PATH or npm/pnpm settings
   env = {
     HOME: home,
@@ -82,6 +87,14 @@ beforeAll(() => {
     if (/^(https?_proxy|no_proxy|node_extra_ca_certs|ssl_cert_(file|dir))$/i.test(k)) env[k] = v;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The `pmOnFail` line of the workspace's pnpm-workspace.yaml (it must be there). */
+function workspacePmOnFail(): string {
+  const yaml = fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const line = /^pmOnFail: ignore$/m.exec(yaml)?.[0];
+  if (!line) throw new Error('pnpm-workspace.yaml must say pmOnFail: ignore (see its comment)');
+  return line;
+}
 
 const report = (): Report =>
   JSON.parse(fs.readFileSync(path.join(project, 'report.json'), 'utf8')) as Report;
@@ -174,7 +187,10 @@ describe('scripts/bootstrap.mjs (npm start / npm test on a fresh machine)', () =
 
   it('fails, without running the command, when pnpm install warns about an unsupported engine', async () => {
     fs.rmSync(path.join(project, 'report.json'), { force: true });
-    fs.writeFileSync(path.join(project, 'pnpm-workspace.yaml'), 'packages:\n  - old\n');
+    fs.writeFileSync(
+      path.join(project, 'pnpm-workspace.yaml'),
+      `packages:\n  - old\n${workspacePmOnFail()}\n`,
+    );
     fs.mkdirSync(path.join(project, 'old'), { recursive: true });
     fs.writeFileSync(
       path.join(project, 'old', 'package.json'),
