@@ -9,6 +9,9 @@ import { stepTowards, state, tabTo } from './combat-helpers';
 import { walkTo } from './helpers';
 import { cityPlayer, queueOneVsOne } from './queue-helpers';
 
+/** The Neon Pit's row clear of the pillars: both fight from it (line of sight). */
+const LANE_Y = 25;
+
 /**
  * Fights the enemy player until the arena says the match is over: Power Shot, then
  * the attack, stepping closer along a lane clear of the pillars when out of reach.
@@ -52,8 +55,10 @@ async function fight(page: Page, enemyEid: number, timeoutMs: number) {
     };
     if (a.act === 'over') return;
     if (a.act === 'retarget') await tabTo(page, enemyEid);
+    // closer along the lane, never towards the enemy's y: a diagonal step once took a
+    // player beside a pillar, which then stood between them until the fight timed out
     else if (a.act === 'approach')
-      await stepTowards(page, { x: a.sx!, y: a.sy! }, { x: a.x!, y: a.y! });
+      await stepTowards(page, { x: a.sx!, y: a.sy! }, { x: a.x!, y: LANE_Y });
     else if (a.act === 'key') await page.keyboard.press(String(Number(a.key) + 1));
   }
   throw new Error('the arena match did not end');
@@ -104,7 +109,7 @@ test('arena 1v1: queue, ready check, fight, ratings change, the public board sho
     // to a lane clear of the pillars while the gates are shut (west player: the gate at x 8)
     const lanes = await Promise.all(
       [pa, pb].map(async (p) =>
-        (await state(p)).self!.x < 32 ? { x: 22, y: 25 } : { x: 42, y: 25 },
+        (await state(p)).self!.x < 32 ? { x: 22, y: LANE_Y } : { x: 42, y: LANE_Y },
       ),
     );
     await Promise.all([
