@@ -6,21 +6,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import {
-  PARTY_VITALS_MS,
-  PRESENCE_REFRESH_MS,
-  ZONES,
-  type KickMsg,
-  type ZoneContent,
-} from '@necp/shared';
+import { PARTY_VITALS_MS, PRESENCE_REFRESH_MS, ZONES } from '@necp/shared';
 import {
   MemoryZoneLeases,
-  claimZone,
   redisChannel,
   type Clock,
   type GameDeps,
-  type HeldZoneLease,
-  type ZoneFence,
   type ZoneLeases,
 } from '@necp/game';
 import type { AreaNotices } from './areas/area-notices';
@@ -28,7 +19,8 @@ import type { DbCombatSink } from './outcomes/db-combat-sink';
 import { AdmissionGate, type AdmissionOptions } from './auth/admission';
 import { MemoryJtiStore, RedisJtiStore } from './auth/jti-store';
 import { ticketHandshake } from './auth/handshake';
-import { ZoneKeeper, type OwnedZone } from './cluster/zone-keeper';
+import type { OwnedZone } from './cluster/zone-keeper';
+import { WorldZones } from './cluster/world-zones';
 import { healthHandler } from './health';
 import { InstanceHost } from './instances/instance-host';
 import { pullHere } from './instances/instance-transfer';
@@ -40,10 +32,8 @@ import type { SimIo } from './net/types';
 import { roomNotifier, type CharacterNotifier } from './outbox-wiring';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
-import { recordZones, type RecordingFile } from './replay/recording-files';
 import { DbPositionWriter } from './zone/position-writer';
-import { Zone } from './zone/zone';
-import { startZoneLoop } from './zone/zone-loop';
+import { type Zone } from './zone/zone';
 import { zoneServices } from './zone/zone-services';
 
 export interface SimServerOptions {
@@ -135,96 +125,10 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     return undefined;
   };
   const items = new ItemCooldowns(clock);
-  const loops = new Map<string, () => void>();
-  const recordings = new Map<string, RecordingFile>();
   const sessions = new SessionRegistry();
   const presence = new PresenceLeaves(deps, log);
-  let drops = 0;
-
-  /**
-   * Builds and starts a zone this process now owns (its lease is held). `fence`: the
-   * lease token its database writes carry (absent without Redis: nothing to fence).
-   */
-  const openZone = async (content: ZoneContent, fence: ZoneFence | undefined) => {
-    // each zone has its own seed (drawn from the deps' rng); its streams derive from it
-    const seed = deps.rng.int(0, 0x7fffffff);
-    const zone = new Zone({
-      content,
-      clock,
-      log,
-      positions,
-      seed,
-      npcs: opts.npcs ?? true,
-      fence,
-      ...(opts.applyCommands ? { applyCommands: opts.applyCommands } : {}),
-    });
-    // before anything reaches the zone: a recording starts at tick 0
-    if (opts.recordDir) recordings.set(zone.id, recordZones([zone], opts.recordDir, log)[0]!);
-    // kills pay, drops show and sweep, areas announce (zone/zone-services.ts; dungeons share it)
-    drops += await services.attach(zone);
-    zones.set(zone.id, zone);
-    // zones opened side by side finish in any order: keep content order (iteration is deterministic)
-    const rank = (id: string) => mayRun.findIndex((z) => z.id === id);
-    const ordered = [...zones.values()].sort((x, y) => rank(x.id) - rank(y.id));
-    zones.clear();
-    for (const z of ordered) zones.set(z.id, z);
-    if (opts.autoTick !== false) loops.set(zone.id, startZoneLoop(zone, clock, log));
-  };
-
-  /**
-   * Stops running a zone (its lease is gone, or shutdown): no new arrivals, its
-   * players are kicked with `kickMsg` (zone_moved: fetch a new ticket, reconnect to
-   * the new owner) and saved, its pending database work finishes.
-   */
-  const closeZone = async (zoneId: string, kickMsg?: KickMsg) => {
-    const zone = zones.get(zoneId);
-    if (!zone) return;
-    zones.delete(zoneId);
-    loops.get(zoneId)?.();
-    loops.delete(zoneId);
-    if (kickMsg) for (const s of sessions.all()) if (s.zone === zone) kick(s.socket, kickMsg);
-    await zone.shutdown();
-    await services.detach(zoneId);
-    await recordings.get(zoneId)?.close();
-    recordings.delete(zoneId);
-  };
-
   const leases =
     opts.cluster?.leases ?? new MemoryZoneLeases(`local-${process.pid}`, deps.config.simPublicUrl);
-
-  /** PostgreSQL learns the new owner's token before anything of the zone is loaded. */
-  const claimInDb = async (lease: HeldZoneLease): Promise<boolean> => {
-    const { zoneId, token, ownerId } = lease;
-    const claim = await claimZone(deps, { zoneId, token, ownerId });
-    if (claim.ok) return true;
-    // a later owner claimed it (this lease went stale), or Redis lost its counters
-    log.warn({ zone: zoneId, token, current: claim.current }, 'zone claim refused');
-    await leases.raiseTokenFloor(zoneId, claim.current);
-    return false;
-  };
-
-  const keeper = new ZoneKeeper({
-    leases,
-    zoneIds: mayRun.map((z) => z.id),
-    log,
-    ...(opts.cluster?.renewMs === undefined ? {} : { renewMs: opts.cluster.renewMs }),
-    ...(opts.cluster?.acquireMs === undefined ? {} : { acquireMs: opts.cluster.acquireMs }),
-    onAcquired: async (lease: HeldZoneLease) => {
-      const content = mayRun.find((z) => z.id === lease.zoneId);
-      if (!content || closing) return false;
-      if (leases.fenced && !(await claimInDb(lease))) return false;
-      await openZone(
-        content,
-        leases.fenced ? { zoneId: lease.zoneId, token: lease.token } : undefined,
-      );
-      return true;
-    },
-    onLost: (zoneId) =>
-      closeZone(zoneId, {
-        reason: 'zone_moved',
-        message: 'This district moved to another server. Reconnecting…',
-      }),
-  });
 
   const http = createServer(
     healthHandler({
@@ -235,7 +139,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
         ownerId: leases.ownerId,
         url: leases.url,
         // the instances' leases too: a process for instances only (SIM_ZONES=none) shows what it holds
-        leases: [...keeper.owned(), ...instances.leases()],
+        leases: [...world.owned(), ...instances.leases()],
       }),
     }),
   );
@@ -255,6 +159,26 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     log,
     locate,
     notify: socketLootNotifier(io.of('/')),
+  });
+
+  // the open-world zones this process runs: they come and go with its zone leases
+  const world = new WorldZones({
+    deps,
+    clock,
+    log,
+    positions,
+    mayRun,
+    leases,
+    renewMs: opts.cluster?.renewMs,
+    acquireMs: opts.cluster?.acquireMs,
+    zones,
+    services,
+    sessions,
+    npcs: opts.npcs ?? true,
+    autoTick: opts.autoTick !== false,
+    applyCommands: opts.applyCommands,
+    recordDir: opts.recordDir,
+    isClosing,
   });
 
   const sub = deps.redis?.duplicate();
@@ -338,7 +262,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
         const zone = zoneFor(zones, character);
         return zone && instances.raidOf(zone.id);
       },
-      opening: (zoneId) => keeper.isOpening(zoneId),
+      opening: (zoneId) => world.isOpening(zoneId),
       isClosing,
     }),
   );
@@ -383,7 +307,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   }
   const port = (http.address() as AddressInfo).port;
   // listening first: the web sends players here as soon as a lease names this process
-  await keeper.start();
+  await world.start();
 
   // AFK and the presence refresh of this process's sessions (chat/presence.ts)
   const presenceSweep = setInterval(() => {
@@ -417,18 +341,14 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       await stopLoad();
       // players in instances go back to the open world first (their rows say so at once)
       await instances.closeAll();
-      for (const stop of loops.values()) stop();
+      world.stopTicking();
       for (const s of io.of('/').sockets.values()) {
         kick(s, {
           reason: 'server_shutdown',
           message: 'The server is restarting. Reconnect in a moment.',
         });
       }
-      await keeper.stop();
-      await Promise.all([...zones.keys()].map((id) => closeZone(id)));
-      // released only once saved: the next owner must load what this one wrote
-      await keeper.releaseAll();
-      await Promise.all([...recordings.values()].map((r) => r.close()));
+      await world.closeAll();
       // io.close() resolves before the HTTP server has; its callback fires once it has
       const httpClosed = new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
@@ -444,7 +364,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     {
       port,
       zones: [...zones.keys()],
-      drops,
+      drops: world.drops,
       redis: Boolean(deps.redis),
     },
     'sim server listening',
@@ -459,8 +379,8 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     sessions,
     matchmaking,
     instances,
-    owned: () => keeper.owned(),
-    haltLeases: () => keeper.stop(),
+    owned: () => world.owned(),
+    haltLeases: () => world.haltLeases(),
     close,
   };
 }
