@@ -1,14 +1,15 @@
 #!/bin/sh
 # Debian's Chromium for the e2e specs, at a lower CPU priority than the game servers
-# under test. The game specs keep ~4 game tabs open on a 2-core machine; at equal
-# priority the tabs (renderer, GPU and browser processes: ~60% of the machine's CPU
-# during a spec, measured) took turns with the sim's 20 Hz tick and the web's
-# requests, and the servers fell behind (late snapshots, fights lost, timeouts).
-# Niced, a busy tab draws fewer frames instead — the servers' timing is what the
-# specs assert. Run as root (CI), Chromium raises its own display threads to nice -8,
-# above the servers: without CAP_SYS_NICE (dropped here when setpriv is there) it
-# cannot.
+# under test: CHROMIUM_NICE (default 10; playwright.config.ts sets it per project).
+# The game specs keep ~4 game tabs open on a 2-core machine; at equal priority the
+# tabs (renderer, GPU and browser processes: ~60% of the machine's CPU during a spec,
+# measured) took turns with the sim's 20 Hz tick and the web's requests, and the
+# servers fell behind (late snapshots, fights lost, timeouts). Niced, a busy tab draws
+# fewer frames instead — the servers' timing is what the specs assert. Run as root
+# (CI), Chromium raises its own display threads to nice -8, above the servers: without
+# CAP_SYS_NICE (dropped here when setpriv is there) it cannot.
+nice_by="${CHROMIUM_NICE:-10}"
 if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  exec nice -n 10 setpriv --bounding-set -sys_nice --inh-caps -sys_nice /usr/bin/chromium "$@"
+  exec nice -n "$nice_by" setpriv --bounding-set -sys_nice --inh-caps -sys_nice /usr/bin/chromium "$@"
 fi
-exec nice -n 10 /usr/bin/chromium "$@"
+exec nice -n "$nice_by" /usr/bin/chromium "$@"
