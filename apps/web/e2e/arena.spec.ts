@@ -20,7 +20,7 @@ async function fight(page: Page, enemyEid: number, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const handle = await page.waitForFunction(
-      (eid) => {
+      ({ eid, lane }) => {
         const board = document.querySelector<HTMLElement>('[data-testid=arena-scoreboard]');
         if (!board || board.dataset.phase === 'over') return { act: 'over' };
         const s = window.__necp?.state();
@@ -29,6 +29,11 @@ async function fight(page: Page, enemyEid: number, timeoutMs: number) {
         const t = s.entities.find((e) => e.eid === eid);
         if (!t || t.dead) return null;
         if (s.target !== eid) return { act: 'retarget' };
+        // off the lane (the gates may hold a fighter back from reaching it before the
+        // fight): onto it first — from beside the holo-column neither could hit the other,
+        // and neither stepped, until the match timed out
+        if (Math.abs(s.self.y - lane) > 1.2)
+          return { act: 'approach', x: s.self.x, y: t.y, sx: s.self.x, sy: s.self.y };
         const d = Math.hypot(t.x - s.self.x, t.y - s.self.y);
         const slot = (ability: string) =>
           document.querySelector<HTMLElement>(
@@ -42,7 +47,7 @@ async function fight(page: Page, enemyEid: number, timeoutMs: number) {
         if (d > 18) return { act: 'approach', x: t.x, y: t.y, sx: s.self.x, sy: s.self.y };
         return null;
       },
-      enemyEid,
+      { eid: enemyEid, lane: LANE_Y },
       { polling: 50, timeout: Math.max(1000, until - Date.now()) },
     );
     const a = (await handle.jsonValue()) as {

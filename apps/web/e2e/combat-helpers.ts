@@ -42,6 +42,7 @@ async function intoTabReach(page: Page, eid: number) {
 export async function tabTo(page: Page, eid: number) {
   await page.getByTestId('game-canvas').focus();
   await intoTabReach(page, eid);
+  let stuck = false;
   for (let i = 0; i < 12; i++) {
     const before = (await state(page)).target;
     await page.keyboard.press('Tab');
@@ -57,6 +58,14 @@ export async function tabTo(page: Page, eid: number) {
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
     if (after === eid) return;
+    // nothing else in Tab's reach: the target patrolled out of it meanwhile — close in
+    // again (once); a second press that moves nothing is a failure
+    if (after === null && !stuck) {
+      stuck = true;
+      await intoTabReach(page, eid);
+      continue;
+    }
+    stuck = false;
     if (after === null) {
       const s = await state(page);
       const seen = s.entities.filter((e) => e.inView && !e.dead).map((e) => e.eid);
@@ -206,16 +215,31 @@ export async function waitForOwnDropNear(
   at: { x: number; y: number },
   radius: number,
   timeout: number,
+  /** stop waiting (null) when a hostile NPC comes this close: it is fought first */
+  threatWithin = 0,
 ) {
   const handle = await page
     .waitForFunction(
-      ({ at, radius }) => {
+      ({ at, radius, threatWithin }) => {
         const s = window.__necp?.state();
-        return s?.drops.find((d) => d.mine && Math.hypot(d.x - at.x, d.y - at.y) <= radius) ?? null;
+        if (!s?.self) return null;
+        const self = s.self;
+        const threat = s.entities.some(
+          (e) =>
+            e.kind === 'npc' &&
+            e.disposition === 'hostile' &&
+            !e.dead &&
+            Math.hypot(e.x - self.x, e.y - self.y) < threatWithin,
+        );
+        if (threat) return { threat: true };
+        const drop = s.drops.find((d) => d.mine && Math.hypot(d.x - at.x, d.y - at.y) <= radius);
+        return drop ? { drop } : null;
       },
-      { at, radius },
+      { at, radius, threatWithin },
       { polling: 100, timeout },
     )
     .catch(() => null);
-  return handle ? ((await handle.jsonValue()) as NecpTestView['drops'][number]) : null;
+  if (!handle) return null;
+  const got = (await handle.jsonValue()) as { threat?: true; drop?: NecpTestView['drops'][number] };
+  return got.drop ?? null;
 }
