@@ -19,87 +19,90 @@ async function shot(page: Page, info: TestInfo, name: string) {
   await info.attach(name, { path, contentType: 'image/png' });
 }
 
-test('queue for arena 1v1, a declined ready check, then a confirmed match', async ({
-  browser,
-}, info) => {
-  const [ca, cb, cc] = await Promise.all([
-    browser.newContext(),
-    browser.newContext(),
-    browser.newContext(),
-  ]);
-  try {
-    const [pa, pb, pc] = await Promise.all([ca.newPage(), cb.newPage(), cc.newPage()]);
-    const a = await cityPlayer(pa, 'Qa', 'solo');
-    const b = await cityPlayer(pb, 'Qb', 'netrunner');
+// @arena-queue: the only test in the 1v1 queue while it runs (playwright.config.ts)
+test(
+  'queue for arena 1v1, a declined ready check, then a confirmed match',
+  { tag: '@arena-queue' },
+  async ({ browser }, info) => {
+    const [ca, cb, cc] = await Promise.all([
+      browser.newContext(),
+      browser.newContext(),
+      browser.newContext(),
+    ]);
+    try {
+      const [pa, pb, pc] = await Promise.all([ca.newPage(), cb.newPage(), cc.newPage()]);
+      const a = await cityPlayer(pa, 'Qa', 'solo');
+      const b = await cityPlayer(pb, 'Qb', 'netrunner');
 
-    await queueOneVsOne(pa);
-    await expect(pa.getByTestId('queue-searching')).toBeVisible();
-    await expect(pa.getByTestId('queue-estimate')).toHaveText(/no estimate yet|~/);
-    await shot(pa, info, 'queue-searching-desktop');
-    await queueOneVsOne(pb);
+      await queueOneVsOne(pa);
+      await expect(pa.getByTestId('queue-searching')).toBeVisible();
+      await expect(pa.getByTestId('queue-estimate')).toHaveText(/no estimate yet|~/);
+      await shot(pa, info, 'queue-searching-desktop');
+      await queueOneVsOne(pb);
 
-    // the matcher pairs them within a tick or two: the ready check pops up on both
-    for (const [p, other] of [
-      [pa, b],
-      [pb, a],
-    ] as const) {
-      const check = p.getByTestId('ready-check');
-      await expect(check).toBeVisible();
-      await expect(check).toContainText('Arena 1v1');
-      await expect(check).toContainText(other);
-      const secs = Number(await p.getByTestId('ready-check-timer').getAttribute('data-seconds'));
-      expect(secs).toBeGreaterThan(0);
-      expect(secs).toBeLessThanOrEqual(20);
-      // the tab's title alerts (it blinks with the page's own)
-      await expect.poll(() => p.title(), { timeout: 3000 }).toContain('Match found');
+      // the matcher pairs them within a tick or two: the ready check pops up on both
+      for (const [p, other] of [
+        [pa, b],
+        [pb, a],
+      ] as const) {
+        const check = p.getByTestId('ready-check');
+        await expect(check).toBeVisible();
+        await expect(check).toContainText('Arena 1v1');
+        await expect(check).toContainText(other);
+        const secs = Number(await p.getByTestId('ready-check-timer').getAttribute('data-seconds'));
+        expect(secs).toBeGreaterThan(0);
+        expect(secs).toBeLessThanOrEqual(20);
+        // the tab's title alerts (it blinks with the page's own)
+        await expect.poll(() => p.title(), { timeout: 3000 }).toContain('Match found');
+      }
+      // the countdown runs
+      const before = Number(await pa.getByTestId('ready-check-timer').getAttribute('data-seconds'));
+      await expect
+        .poll(async () =>
+          Number(await pa.getByTestId('ready-check-timer').getAttribute('data-seconds')),
+        )
+        .toBeLessThan(before);
+      await shot(pa, info, 'ready-check-desktop');
+
+      // A declines: A is penalised and told for how long, B is back in the queue
+      await pa.getByTestId('ready-check-decline').click();
+      await expect(pa.getByTestId('ready-check')).toHaveCount(0);
+      await expect(toast(pa, 'You declined the match.')).toBeVisible();
+      await expect(pa.getByTestId('queue-penalty')).toContainText('you can queue again in');
+      await expect(pa.getByTestId('queue-join')).toBeDisabled();
+      await expect(pb.getByTestId('ready-check')).toHaveCount(0);
+      await expect(toast(pb, 'you are back in the queue')).toBeVisible();
+      await expect(pb.getByTestId('queue-indicator')).toHaveAttribute('data-state', 'queued');
+      await shot(pa, info, 'queue-penalty-desktop');
+
+      // a reload keeps B's place in the queue (match:status on connecting)
+      await pb.reload();
+      await expect(pb.getByTestId('hud-connection')).toHaveAttribute('data-state', 'connected');
+      await dismissDailyPopup(pb);
+      await expect(pb.getByTestId('queue-indicator')).toHaveAttribute('data-state', 'queued');
+
+      // C, on a phone, queues and is paired with B (first in the queue): both accept
+      await pc.setViewportSize(PHONE);
+      await cityPlayer(pc, 'Qc', 'techie');
+      await pc.getByTestId('hud-queue').click();
+      const win = pc.getByTestId('queue-window');
+      await win.locator('[data-testid=queue-option][data-queue=arena_1v1]').click();
+      await shot(pc, info, 'queue-window-phone');
+      await win.getByTestId('queue-join').click();
+      await expect(pc.getByTestId('ready-check')).toBeVisible();
+      await expect(pb.getByTestId('ready-check')).toBeVisible();
+      await shot(pc, info, 'ready-check-phone');
+      await pb.getByTestId('ready-check-accept').click();
+      await expect(pb.getByTestId('ready-check-waiting')).toBeVisible();
+      await expect(pc.getByTestId('ready-check-count')).toHaveText('1 / 2 ready');
+      await pc.getByTestId('ready-check-accept').click();
+      // both are told (the toast may wait for room: the arena's scoreboard takes the top)
+      for (const p of [pb, pc]) {
+        await expect(toast(p, 'Match confirmed: Arena 1v1')).toBeAttached();
+        await expect(p.getByTestId('ready-check')).toHaveCount(0);
+      }
+    } finally {
+      await Promise.all([ca.close(), cb.close(), cc.close()]);
     }
-    // the countdown runs
-    const before = Number(await pa.getByTestId('ready-check-timer').getAttribute('data-seconds'));
-    await expect
-      .poll(async () =>
-        Number(await pa.getByTestId('ready-check-timer').getAttribute('data-seconds')),
-      )
-      .toBeLessThan(before);
-    await shot(pa, info, 'ready-check-desktop');
-
-    // A declines: A is penalised and told for how long, B is back in the queue
-    await pa.getByTestId('ready-check-decline').click();
-    await expect(pa.getByTestId('ready-check')).toHaveCount(0);
-    await expect(toast(pa, 'You declined the match.')).toBeVisible();
-    await expect(pa.getByTestId('queue-penalty')).toContainText('you can queue again in');
-    await expect(pa.getByTestId('queue-join')).toBeDisabled();
-    await expect(pb.getByTestId('ready-check')).toHaveCount(0);
-    await expect(toast(pb, 'you are back in the queue')).toBeVisible();
-    await expect(pb.getByTestId('queue-indicator')).toHaveAttribute('data-state', 'queued');
-    await shot(pa, info, 'queue-penalty-desktop');
-
-    // a reload keeps B's place in the queue (match:status on connecting)
-    await pb.reload();
-    await expect(pb.getByTestId('hud-connection')).toHaveAttribute('data-state', 'connected');
-    await dismissDailyPopup(pb);
-    await expect(pb.getByTestId('queue-indicator')).toHaveAttribute('data-state', 'queued');
-
-    // C, on a phone, queues and is paired with B (first in the queue): both accept
-    await pc.setViewportSize(PHONE);
-    await cityPlayer(pc, 'Qc', 'techie');
-    await pc.getByTestId('hud-queue').click();
-    const win = pc.getByTestId('queue-window');
-    await win.locator('[data-testid=queue-option][data-queue=arena_1v1]').click();
-    await shot(pc, info, 'queue-window-phone');
-    await win.getByTestId('queue-join').click();
-    await expect(pc.getByTestId('ready-check')).toBeVisible();
-    await expect(pb.getByTestId('ready-check')).toBeVisible();
-    await shot(pc, info, 'ready-check-phone');
-    await pb.getByTestId('ready-check-accept').click();
-    await expect(pb.getByTestId('ready-check-waiting')).toBeVisible();
-    await expect(pc.getByTestId('ready-check-count')).toHaveText('1 / 2 ready');
-    await pc.getByTestId('ready-check-accept').click();
-    // both are told (the toast may wait for room: the arena's scoreboard takes the top)
-    for (const p of [pb, pc]) {
-      await expect(toast(p, 'Match confirmed: Arena 1v1')).toBeAttached();
-      await expect(p.getByTestId('ready-check')).toHaveCount(0);
-    }
-  } finally {
-    await Promise.all([ca.close(), cb.close(), cc.close()]);
-  }
-});
+  },
+);
