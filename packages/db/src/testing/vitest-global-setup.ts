@@ -30,14 +30,7 @@ export const OUTBOX_TEST_DATABASES = [
 
 let testDb: TestDatabase | undefined;
 
-/**
- * Vitest runs a config's globalSetup once per project that inherits it, then once more
- * for the root project (always last): with eight projects that was nine databases and
- * ~130 clones made one after another before the first test (~390 s on the 2-core CI
- * machine). Only the root project sets up; every project reads what the root provides.
- */
 export async function setup(project: TestProject) {
-  if (!project.isRootProject()) return;
   testDb = await createTestDatabase(`necp_test_${process.pid}`);
   // the fuzz suites (api, sim) each get a database of their own: they assert that
   // no table changed, which other test files writing in parallel would spoil
@@ -54,9 +47,7 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  const db = testDb;
-  testDb = undefined;
-  await db?.drop();
+  await testDb?.drop();
 }
 
 declare module 'vitest' {
