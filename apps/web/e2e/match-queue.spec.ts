@@ -41,20 +41,28 @@ test(
       await queueOneVsOne(pb);
 
       // the matcher pairs them within a tick or two: the ready check pops up on both
-      for (const [p, other] of [
-        [pa, b],
-        [pb, a],
-      ] as const) {
-        const check = p.getByTestId('ready-check');
-        await expect(check).toBeVisible();
-        await expect(check).toContainText('Arena 1v1');
-        await expect(check).toContainText(other);
-        const secs = Number(await p.getByTestId('ready-check-timer').getAttribute('data-seconds'));
-        expect(secs).toBeGreaterThan(0);
-        expect(secs).toBeLessThanOrEqual(20);
-        // the tab's title alerts (it blinks with the page's own)
-        await expect.poll(() => p.title(), { timeout: 3000 }).toContain('Match found');
-      }
+      // both pages at once: the check lasts 20 s, and looking at one page after the
+      // other took most of them on a slow machine
+      await Promise.all(
+        (
+          [
+            [pa, b],
+            [pb, a],
+          ] as const
+        ).map(async ([p, other]) => {
+          const check = p.getByTestId('ready-check');
+          await expect(check).toBeVisible();
+          await expect(check).toContainText('Arena 1v1');
+          await expect(check).toContainText(other);
+          const secs = Number(
+            await p.getByTestId('ready-check-timer').getAttribute('data-seconds'),
+          );
+          expect(secs).toBeGreaterThan(0);
+          expect(secs).toBeLessThanOrEqual(20);
+          // the tab's title alerts (it blinks with the page's own)
+          await expect.poll(() => p.title()).toContain('Match found');
+        }),
+      );
       // the countdown runs
       const before = Number(await pa.getByTestId('ready-check-timer').getAttribute('data-seconds'));
       await expect
