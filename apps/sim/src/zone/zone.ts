@@ -6,7 +6,6 @@ import {
   RESPAWN_DELAY_MS,
   RESPAWN_HEALTH_PCT,
   TICK_HZ,
-  FrameWriter,
   clampToBounds,
   contactsInZone,
   distance,
@@ -14,7 +13,6 @@ import {
   toCm,
   type Bounds,
   type CharStatsMsg,
-  type CombatEvent,
   type CombatUse,
   type MoveInput,
   type NpcTemplate,
@@ -37,7 +35,6 @@ import {
   type ZoneFence,
 } from '@necp/game';
 import { nullCombatSink, type CombatSink } from '../outcomes/combat-sink';
-import { SimRefusal } from '../net/ack';
 import { CombatEngine, type UseResult } from '../combat/engine';
 import type { Fighter } from '../combat/fighter';
 import { NpcDirector } from '../npc/director';
@@ -58,7 +55,6 @@ import { applyInputs } from './player-moves';
 import { applyStats, statsMsg, type HealthUpdate, type StatsUpdate } from './player-stats';
 import { PositionSaves, servicePointsOf } from './position-saves';
 import type { PositionSink } from './position-writer';
-import { concerns, diffView, frameDue, isBehind, type ViewTick } from './view';
 import { contactEntity, type CrateEntity, type DropEntity } from './world-objects';
 import { nullAreaSink, updateAreas, type AreaSink } from './zone-areas';
 import { zoneCombatHooks } from './zone-combat-hooks';
@@ -71,17 +67,11 @@ import {
   type QueueResult,
   type RespawnOutcome,
   type AttachResult,
-  type ZoneCommand,
   type ZoneCommandKind,
   type ZoneCommandResults,
 } from './zone-commands';
-import {
-  CAPPED_COMMANDS,
-  ZONE_INBOX_CAP,
-  ZoneInbox,
-  type InboxEntry,
-  type Settle,
-} from './zone-inbox';
+import { ZONE_INBOX_CAP, type InboxEntry } from './zone-inbox';
+import { ZoneIntake } from './zone-intake';
 import { TickClock } from './tick-clock';
 import { departureRefusal } from './metro-departure';
 import { hashZoneState } from './state-hash';
@@ -91,10 +81,10 @@ import {
   NOT_IN_ZONE,
   RESPAWN_TOO_SOON,
   YOU_ARE_DEAD,
-  ZONE_BUSY,
 } from './zone-refusals';
 import { defaultSpawn, zoneInfo } from './zone-info';
 import { zoneNpcWorld } from './zone-npc-world';
+import { ZoneSnapshots } from './zone-snapshots';
 import { ZoneSpace } from './zone-space';
 
 export type { HealthUpdate } from './player-stats';
@@ -234,21 +224,13 @@ export class Zone {
   private readonly log: Log;
   private sink: CombatSink;
   private readonly npcAi: boolean;
-  private readonly snapshotEvery: number;
+  private readonly snapshots: ZoneSnapshots;
   private lastFlushAt: number;
-  /** one reusable buffer for every client's frame (the connection copies what it sends) */
-  private readonly frames = new FrameWriter();
   readonly seed: number;
   /** what a recording needs to build this zone again (replay/) */
   readonly setup: { startMs: number; npcs: boolean; npcAi: boolean };
   private readonly streams: ZoneStreams;
-  private readonly inbox = new ZoneInbox();
-  private readonly applyAtOnce: boolean;
-  private readonly inboxCap: number;
-  /** inside step() or applying the inbox at once: submissions wait for the next batch */
-  private applying = false;
-  /** move commands in the inbox per character (the input cap counts them) */
-  private readonly pendingMoves = new Map<string, number>();
+  private readonly intake: ZoneIntake;
   private observer: TickObserver | null = null;
   /** the lease token this zone was opened with (ZoneOptions.fence) */
   readonly fence: ZoneFence | undefined;
@@ -265,13 +247,23 @@ export class Zone {
     this.tasks = new PeriodicTasks(this.log);
     this.seed = opts.seed ?? 1;
     this.streams = zoneStreams(this.seed);
-    this.applyAtOnce = opts.applyCommands === 'at-once';
-    this.inboxCap = opts.inboxCap ?? ZONE_INBOX_CAP;
+    this.intake = new ZoneIntake({
+      atOnce: opts.applyCommands === 'at-once',
+      cap: opts.inboxCap ?? ZONE_INBOX_CAP,
+      log: this.log,
+      tick: () => this.tickCount,
+      inputsOf: (characterId) => this.players.get(characterId)?.inputs.length ?? 0,
+      apply: (entry) => this.applyCommand(entry),
+    });
     this.setup = { startMs: opts.clock.ms(), npcs: opts.npcs !== false, npcAi: opts.npcAi ?? true };
     this.sink = opts.sink ?? nullCombatSink;
     this.obstacles = c.obstacles;
     this.npcAi = opts.npcAi ?? true;
-    this.snapshotEvery = Math.max(1, Math.floor(opts.snapshotEvery ?? SNAPSHOT_EVERY_TICKS));
+    this.snapshots = new ZoneSnapshots(
+      this.space,
+      Math.max(1, Math.floor(opts.snapshotEvery ?? SNAPSHOT_EVERY_TICKS)),
+      this.log,
+    );
     this.lastFlushAt = opts.clock.ms();
     this.fence = opts.fence;
     this.instance = opts.instance;
@@ -606,34 +598,16 @@ export class Zone {
   }
 
   /**
-   * Queues a command for the start of the next step() (the inbox is applied at
-   * once in `at-once` mode); `settle` hears the result — or the error applying it
-   * threw — from inside that tick. Refused here at once, never queued: a move
-   * beyond the per-player input cap (INPUTS_FULL), and any client command while
-   * the inbox holds `inboxCap` of them (a SimRefusal UNAVAILABLE as the error).
+   * Queues a command for the start of the next step() (ZoneIntake.submit: the caps, and
+   * `at-once` mode); `settle` hears the result — or the error applying it threw — from
+   * inside that tick.
    */
   submit<K extends ZoneCommandKind>(
     cmd: CommandOf<K>,
     conn: ZoneConnection | null = null,
     settle?: (err: unknown, result?: ZoneCommandResults[K]) => void,
   ): void {
-    const answer = settle as ((err: unknown, result?: unknown) => void) | undefined;
-    const c = cmd as ZoneCommand;
-    if (CAPPED_COMMANDS.has(c.k) && this.inbox.clientCommands >= this.inboxCap) {
-      this.refuse(c, answer, new SimRefusal(ZONE_BUSY.code, ZONE_BUSY.message));
-      return;
-    }
-    if (c.k === 'move') {
-      const queued = this.pendingMoves.get(c.characterId) ?? 0;
-      const inputs = this.players.get(c.characterId)?.inputs.length ?? 0;
-      if (queued + inputs >= MAX_QUEUED_INPUTS) {
-        this.refuse(c, answer, null, { ok: false, refusal: INPUTS_FULL } satisfies QueueResult);
-        return;
-      }
-      this.pendingMoves.set(c.characterId, queued + 1);
-    }
-    this.inbox.push(cmd, conn, answer);
-    if (this.applyAtOnce && !this.applying) this.applyInbox();
+    this.intake.submit(cmd, conn, settle);
   }
 
   /** submit, answered by a promise (resolved in the tick that applies the command). */
@@ -649,33 +623,9 @@ export class Zone {
     });
   }
 
-  /** `at-once` mode: applies what is in the inbox now (and what its answers submit), in order. */
-  private applyInbox(): void {
-    this.applying = true;
-    try {
-      while (this.inbox.size > 0) {
-        const batch = this.inbox.take();
-        this.pendingMoves.clear();
-        for (const entry of batch) this.applyEntry(entry);
-      }
-    } finally {
-      this.applying = false;
-    }
-  }
-
-  /** Answers a command refused before it entered the inbox (never throws). */
-  private refuse(
-    cmd: ZoneCommand,
-    settle: Settle | undefined,
-    err: unknown,
-    result?: unknown,
-  ): void {
-    this.answer({ seq: 0, cmd, conn: null, settle }, err, result);
-  }
-
   /** Commands waiting for the next tick. */
   get inboxSize(): number {
-    return this.inbox.size;
+    return this.intake.size;
   }
 
   /** Hears every tick's applied commands (a recorder); null stops. */
@@ -700,16 +650,14 @@ export class Zone {
   step(): void {
     this.tickCount++;
     const now = this.clock.freeze();
-    const applied = this.inbox.take();
-    this.pendingMoves.clear();
-    this.applying = true;
-    try {
-      this.advance(applied);
-    } catch (err) {
-      this.log.error({ err, tick: this.tickCount }, 'zone tick failed');
-    } finally {
-      this.applying = false;
-    }
+    const applied = this.intake.take();
+    this.intake.holding(() => {
+      try {
+        this.advance(applied);
+      } catch (err) {
+        this.log.error({ err, tick: this.tickCount }, 'zone tick failed');
+      }
+    });
     try {
       this.observer?.tick(this, applied, now);
     } catch (err) {
@@ -718,7 +666,7 @@ export class Zone {
       this.clock.thaw();
     }
     // at-once: what the tick's own answers submitted does not wait for a next step
-    if (this.applyAtOnce && this.inbox.size > 0) this.applyInbox();
+    this.intake.afterTick();
   }
 
   /** Saves every character that moved or whose health changed since the last flush. */
@@ -745,7 +693,7 @@ export class Zone {
 
   private advance(inbox: readonly InboxEntry[]): void {
     // first what arrived since the last tick, in arrival order
-    for (const entry of inbox) this.applyEntry(entry);
+    for (const entry of inbox) this.intake.applyEntry(entry);
     const now = this.clock.ms();
     for (const p of this.players.values()) this.movePlayer(p);
     for (const p of [...this.players.values()]) {
@@ -768,7 +716,7 @@ export class Zone {
     this.tasks.runDue(now);
     this.instance?.afterTick?.(this, now);
     const events = this.combat.takeEvents();
-    this.sendSnapshots(now, events);
+    this.snapshots.send(this.tickCount, now, events, this.players.values());
     if (now - this.lastFlushAt >= POSITION_FLUSH_MS) {
       this.lastFlushAt = now;
       void this.flushDirty();
@@ -783,28 +731,6 @@ export class Zone {
     this.saves.checkServicePoints(p);
     // moving breaks concentration
     if (p.combat.cast) this.combat.interrupt(p);
-  }
-
-  /** Applies one command and answers its caller; a failing command is logged, the tick goes on. */
-  private applyEntry(entry: InboxEntry): void {
-    let result: unknown;
-    try {
-      result = this.applyCommand(entry);
-    } catch (err) {
-      this.log.error({ err, k: entry.cmd.k, tick: this.tickCount }, 'zone command failed');
-      this.answer(entry, err, undefined);
-      return;
-    }
-    this.answer(entry, null, result);
-  }
-
-  private answer(entry: InboxEntry, err: unknown, result: unknown): void {
-    try {
-      entry.settle?.(err, result);
-    } catch (cbErr) {
-      // an ack callback must not take the tick down
-      this.log.warn({ err: cbErr, k: entry.cmd.k }, 'answering a zone command failed');
-    }
   }
 
   private applyCommand({ cmd, conn }: InboxEntry): ZoneCommandResults[ZoneCommandKind] {
@@ -894,42 +820,6 @@ export class Zone {
     for (const npc of this.npcs.npcs()) for (const eid of npc.damageBy.keys()) owed.add(eid);
     for (const eid of this.characterOfEid.keys()) {
       if (!this.space.has(eid) && !owed.has(eid)) this.characterOfEid.delete(eid);
-    }
-  }
-
-  /** One binary frame per client whose view changed; idle clients cost next to nothing. */
-  private sendSnapshots(now: number, events: readonly CombatEvent[]): void {
-    const space = this.space;
-    space.changes.prepare(this.tickCount, now, space.entities, events);
-    const at: ViewTick = {
-      tick: this.tickCount,
-      now,
-      entities: space.entities,
-      grid: space.grid,
-      changes: space.changes,
-      events,
-      eventJson: [],
-      every: this.snapshotEvery,
-    };
-    for (const p of this.players.values()) this.sendSnapshot(p, at);
-  }
-
-  private sendSnapshot(p: Player, at: ViewTick): void {
-    const conn = p.conn;
-    if (!conn) return;
-    try {
-      // most of an idle crowd stops here, before the transport is looked at
-      if (!frameDue(p, at)) return;
-      // behind: hold back frames until it catches up (then one resync frame), unless a fight involves it
-      if (isBehind(conn) && !concerns(p, at)) {
-        p.view.full = true;
-        return;
-      }
-      const frame = diffView(p, at, this.frames);
-      if (frame) conn.snapshot(frame);
-    } catch (err) {
-      // one broken connection must not starve the others of their snapshots
-      this.log.warn({ err, characterId: p.characterId }, 'sending snapshot failed');
     }
   }
 }
