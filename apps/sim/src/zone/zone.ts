@@ -8,7 +8,6 @@ import {
   TICK_HZ,
   clampToBounds,
   contactsInZone,
-  distance,
   lineOfSight,
   toCm,
   type Bounds,
@@ -85,6 +84,7 @@ import {
 import { defaultSpawn, zoneInfo } from './zone-info';
 import { zoneNpcWorld } from './zone-npc-world';
 import { ZoneSnapshots } from './zone-snapshots';
+import { ZoneRoster } from './zone-roster';
 import { ZoneSpace } from './zone-space';
 
 export type { HealthUpdate } from './player-stats';
@@ -206,11 +206,8 @@ export class Zone {
   readonly npcWorld: NpcWorld;
   private tickCount = 0;
   private nextEid = 1;
-  private readonly players = new Map<string, Player>();
-  /** the characters of each account in this zone: a join looks its own up, not at everyone */
-  private readonly charactersOfUser = new Map<string, Set<string>>();
-  /** every player eid seen in this zone → character id (kill credit outlives a logout) */
-  private readonly characterOfEid = new Map<number, string>();
+  /** who is here: players, the characters of each account, the eids seen (kill credit) */
+  private readonly players = new ZoneRoster();
   private readonly space: ZoneSpace;
   private readonly objects: DropsAndCrates;
   private readonly saves: PositionSaves;
@@ -306,8 +303,8 @@ export class Zone {
         clock: this.clock,
         npcs: this.npcs,
         sink: () => this.sink,
-        characterOf: (eid) => this.characterOfEid.get(eid),
-        playersNear: (at, range) => this.livePlayersNear(at, range),
+        characterOf: (eid) => this.players.characterOf(eid),
+        playersNear: (at, range) => this.players.liveNear(at, range),
       }),
     });
     this.npcWorld = zoneNpcWorld({
@@ -360,20 +357,12 @@ export class Zone {
   }
 
   characterIdsOfUser(userId: string): string[] {
-    return [...(this.charactersOfUser.get(userId) ?? [])];
+    return this.players.characterIdsOfUser(userId);
   }
 
   /** The character of a player eid seen in this zone (also after it left). */
-  /** Characters alive in the zone within `range` metres of `at`, in id order (party kill shares). */
-  private livePlayersNear(at: Vec2, range: number): string[] {
-    const out: string[] = [];
-    for (const p of this.players.values())
-      if (!p.combat.dead && distance(p, at) <= range) out.push(p.characterId);
-    return out.sort();
-  }
-
   characterOf(eid: number): string | undefined {
-    return this.characterOfEid.get(eid);
+    return this.players.characterOf(eid);
   }
 
   isDead(characterId: string): boolean {
@@ -410,11 +399,7 @@ export class Zone {
       p = createPlayer(this.nextEid++, c, at);
       if (p.combat.dead) p.combat.diedAt = now;
       if (opts.from) carryCombat(p, opts.from);
-      this.players.set(p.characterId, p);
-      const ofUser = this.charactersOfUser.get(p.userId);
-      if (ofUser) ofUser.add(p.characterId);
-      else this.charactersOfUser.set(p.userId, new Set([p.characterId]));
-      this.characterOfEid.set(p.eid, p.characterId);
+      this.players.add(p);
       this.space.show(p);
       // an arrival is saved with this zone at once (at a station the range check already does)
       if (!this.saves.checkServicePoints(p) && opts.at) this.saves.saveNow(p);
@@ -457,10 +442,7 @@ export class Zone {
   private remove(characterId: string, handover?: HandoverSave): boolean {
     const p = this.players.get(characterId);
     if (!p) return false;
-    this.players.delete(characterId);
-    const ofUser = this.charactersOfUser.get(p.userId);
-    ofUser?.delete(characterId);
-    if (ofUser?.size === 0) this.charactersOfUser.delete(p.userId);
+    this.players.delete(p);
     this.space.hide(p.eid);
     this.space.forgetHistory(p.eid);
     this.combat.forget(p.eid);
@@ -507,16 +489,6 @@ export class Zone {
     const p = this.players.get(characterId);
     if (!p || p.combat.dead) return 0;
     return this.combat.healDirect(p, amount);
-  }
-
-  /** Characters within `range` m of one, in attach order (empty if it is not here). */
-  private playersNear(characterId: string, range: number): string[] {
-    const me = this.players.get(characterId);
-    if (!me) return [];
-    const out: string[] = [];
-    for (const p of this.players.values())
-      if (Math.hypot(p.x - me.x, p.y - me.y) <= range) out.push(p.characterId);
-    return out;
   }
 
   /** Shows a drop (idempotent: a drop already shown keeps its eid). Drops of other zones are ignored. */
@@ -680,7 +652,6 @@ export class Zone {
     const saved = this.saves.saveAll(all);
     for (const p of all) this.space.hide(p.eid);
     this.players.clear();
-    this.charactersOfUser.clear();
     this.tasks.clear();
     await saved;
   }
@@ -765,7 +736,7 @@ export class Zone {
       case 'heal':
         return this.healPlayer(cmd.characterId, cmd.amount);
       case 'nearby':
-        return this.playersNear(cmd.characterId, cmd.range);
+        return this.players.near(cmd.characterId, cmd.range);
       case 'stats':
         return this.setStats(cmd.characterId, cmd.stats, cmd.health);
       case 'title':
@@ -818,9 +789,7 @@ export class Zone {
   private pruneEids(): void {
     const owed = new Set<number>();
     for (const npc of this.npcs.npcs()) for (const eid of npc.damageBy.keys()) owed.add(eid);
-    for (const eid of this.characterOfEid.keys()) {
-      if (!this.space.has(eid) && !owed.has(eid)) this.characterOfEid.delete(eid);
-    }
+    this.players.prune((eid) => this.space.has(eid), owed);
   }
 }
 
