@@ -8,6 +8,7 @@
 // (portrait and landscape) keeps Send in view too. Screenshots attached.
 import type { Page, TestInfo } from '@playwright/test';
 import { createDb } from '@necp/db';
+import { uniqTag } from '@necp/db/testing';
 import { grantItem, recordCurrency } from '@necp/game';
 import {
   GUILD_CREATE_FEE,
@@ -70,12 +71,6 @@ async function firstQuestsDone(characterId: string) {
   }
 }
 
-/** 5 random capital letters (a tag is letters only). */
-const randomTag = () =>
-  Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
-
 test('a first evening: a guild founded with early money, item mail with its delay shown before Send, and the Sent tab', async ({
   browser,
 }, info) => {
@@ -83,7 +78,7 @@ test('a first evening: a guild founded with early money, item mail with its dela
   const id = uid();
   const a = { user: `evea${id}`, char: `Vee${id}` };
   const b = { user: `eveb${id}`, char: `Jackie${id}` };
-  const guild = { name: `First Night ${id}`, tag: randomTag() };
+  const guild = { name: `First Night ${id}`, tag: uniqTag() };
   const ctxA = await browser.newContext({ viewport: DESKTOP });
   // a real phone: touch (coarse pointer: the phone layout, portrait and on its side)
   const ctxB = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

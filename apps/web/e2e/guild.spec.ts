@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { createDb } from '@necp/db';
+import { uniqTag } from '@necp/db/testing';
 import { recordCurrency } from '@necp/game';
 import { GUILD_CREATE_FEE, GUILD_PERMISSIONS } from '@necp/shared';
 import { expect, test } from './test';
@@ -52,19 +53,13 @@ async function giveEddies(characterId: string, delta: number) {
   }
 }
 
-/** 5 random capital letters (a tag is letters only). */
-const randomTag = () =>
-  Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
-
 test('a guild: founded, an invitation accepted, the roster, a deposit, and its public page', async ({
   browser,
 }, info) => {
   const id = uid();
   const a = { user: `guilda${id}`, char: `Boss${id}` };
   const b = { user: `guildb${id}`, char: `Kid${id}` };
-  const guild = { name: `Neon Owls ${id}`, tag: randomTag() };
+  const guild = { name: `Neon Owls ${id}`, tag: uniqTag() };
   const ctxA = await browser.newContext({ viewport: DESKTOP });
   const ctxB = await browser.newContext({ viewport: DESKTOP });
   const pa = await ctxA.newPage();

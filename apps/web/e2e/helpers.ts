@@ -1,8 +1,10 @@
 import { expect, type Page } from '@playwright/test';
+import { uniqLetters } from '@necp/db/testing';
 
 export const PASSWORD = 'correct-horse-battery';
 /** short unique suffix so each run makes fresh accounts and characters */
-export const uid = () => Math.random().toString(36).slice(2, 8);
+/** 6 random letters for unique names in a run (letters the name filter never refuses). */
+export const uid = () => uniqLetters(6);
 
 export async function signUp(page: Page, username: string) {
   await page.goto('/signup');

@@ -8,7 +8,7 @@
 // and phone size.
 import type { Page, TestInfo } from '@playwright/test';
 import { createDb, type Db } from '@necp/db';
-import { createTestUser } from '@necp/db/testing';
+import { createTestUser, uniqTag } from '@necp/db/testing';
 import {
   acceptGuildInvite,
   createCharacter,
@@ -112,9 +112,7 @@ async function seed(db: Db): Promise<Seeded> {
   await eddies(rich, 1_000_000);
   await eddies(ace, GUILD_CREATE_FEE + 250_000);
 
-  const tag = Array.from({ length: 5 }, () =>
-    String.fromCharCode(65 + Math.floor(Math.random() * 26)),
-  ).join('');
+  const tag = uniqTag();
   const guild = { name: `Chrome Saints ${uid()}`, tag };
   await createGuild(deps, { characterId: ace, ...guild });
   const inv = await inviteToGuild(deps, { characterId: ace, name: names.net });

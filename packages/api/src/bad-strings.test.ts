@@ -23,7 +23,7 @@ const badRequest = { code: 'BAD_REQUEST' };
 async function player() {
   const s = await signedIn(deps, db);
   const c = await s.caller.character.create({
-    name: uniq('B').slice(0, 12),
+    name: uniq('B'),
     origin: 'streetkid',
     class: 'netrunner',
   });

@@ -5,6 +5,7 @@
 // limit is one budget across nodes.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { uniqTag } from '@necp/db/testing';
 import { GUILD_CREATE_FEE } from '@necp/shared';
 import {
   acceptGuildInvite,
@@ -35,21 +36,10 @@ async function on(sim: TestSim, x: number, y: number) {
   return { ...p, client, name: p.character.name };
 }
 
-const letters = (n: number) =>
-  Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
-
-/** Founds a guild (as guild.create does); random letters now and then spell a refused word. */
+/** Founds a guild (as guild.create does). */
 async function foundGuild(sim: TestSim, characterId: string): Promise<string> {
-  for (let i = 0; ; i++) {
-    const tag = letters(5);
-    try {
-      return (await createGuild(sim.deps, { characterId, name: `Nodes ${tag}`, tag })).guildId;
-    } catch (e) {
-      if (i >= 5) throw e;
-    }
-  }
+  const tag = uniqTag();
+  return (await createGuild(sim.deps, { characterId, name: `Nodes ${tag}`, tag })).guildId;
 }
 
 describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {

@@ -4,6 +4,7 @@
 // new member hearing guild chat, a kicked member neither hearing nor posting, a
 // disbanded guild's room emptied.
 import { describe, expect, it } from 'vitest';
+import { uniqTag } from '@necp/db/testing';
 import { GUILD_CREATE_FEE } from '@necp/shared';
 import {
   acceptGuildInvite,
@@ -52,29 +53,14 @@ async function connect(p: Player) {
   return client;
 }
 
-const letters = (n: number) =>
-  Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
-
 /** A founded guild (through the domain, as guild.create does) with `members` joined. */
 async function guildOf(leader: Player, members: Player[] = []) {
-  let guildId: string | undefined;
-  // random letters now and then spell a refused word or a taken tag: another try
-  for (let i = 0; !guildId; i++) {
-    const tag = letters(5);
-    try {
-      guildId = (
-        await createGuild(sim.deps, {
-          characterId: leader.characterId,
-          name: `Guild ${tag} ${letters(6)}`,
-          tag,
-        })
-      ).guildId;
-    } catch (e) {
-      if (i >= 5) throw e;
-    }
-  }
+  const tag = uniqTag();
+  const { guildId } = await createGuild(sim.deps, {
+    characterId: leader.characterId,
+    name: `Guild ${tag} ${uniqTag(6)}`,
+    tag,
+  });
   for (const m of members) {
     const inv = await inviteToGuild(sim.deps, { characterId: leader.characterId, name: m.name });
     await acceptGuildInvite(sim.deps, { characterId: m.characterId, inviteId: inv.inviteId! });

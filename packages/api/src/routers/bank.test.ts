@@ -10,7 +10,7 @@ afterAll(() => db.$disconnect());
 async function player(atBank = true) {
   const s = await signedIn(deps, db);
   const c = await s.caller.character.create({
-    name: uniq('B').slice(0, 12),
+    name: uniq('B'),
     origin: 'corpo',
     class: 'netrunner',
   });

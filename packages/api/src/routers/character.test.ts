@@ -8,7 +8,7 @@ const db = testDb();
 afterAll(() => db.$disconnect());
 
 const newChar = () => ({
-  name: uniq('R').slice(0, 12),
+  name: uniq('R'),
   origin: 'streetkid' as const,
   class: 'solo' as const,
 });

@@ -10,7 +10,7 @@ afterAll(() => db.$disconnect());
 async function player() {
   const s = await signedIn(deps, db);
   const c = await s.caller.character.create({
-    name: uniq('D').slice(0, 12),
+    name: uniq('D'),
     origin: 'corpo',
     class: 'solo',
   });

@@ -10,7 +10,7 @@ afterAll(() => db.$disconnect());
 async function player() {
   const s = await signedIn(deps, db);
   const c = await s.caller.character.create({
-    name: uniq('I').slice(0, 12),
+    name: uniq('I'),
     origin: 'streetkid',
     // a netrunner's starter kit (content/starter-kits.ts) leaves the body slot free for the jacket
     class: 'netrunner',

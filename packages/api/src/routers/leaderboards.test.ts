@@ -3,7 +3,7 @@
 // names are NOT_FOUND; bad input is BAD_REQUEST. A database of its own: a board ranks
 // every character in it.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestCharacter, createTestUser, uniqLetters } from '@necp/db/testing';
 import { createDb } from '@necp/db';
 import { inject } from 'vitest';
 import { LEADERBOARD_KEYS, type ClassId } from '@necp/shared';
@@ -28,7 +28,7 @@ async function runner(o: { class: ClassId; level: number; eddies?: number }) {
   const u = await createTestUser(db);
   n += 1;
   const c = await createTestCharacter(db, u.id, {
-    name: `Api${n}r${Math.random().toString(36).slice(2, 7)}`,
+    name: `Api${n}r${uniqLetters(5)}`,
   });
   await db.character.update({
     where: { id: c.id },

@@ -15,7 +15,7 @@ const NEXT_TO_VIK = { x: 418, y: 262 }; // Viktor Vektor stands at (416, 262) in
 async function player(eddies = 0) {
   const s = await signedIn(deps, db);
   const c = await s.caller.character.create({
-    name: uniq('V').slice(0, 12),
+    name: uniq('V'),
     origin: 'streetkid',
     class: 'netrunner',
   });

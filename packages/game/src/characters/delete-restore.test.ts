@@ -13,7 +13,7 @@ const db = testDb(3);
 afterAll(() => db.$disconnect());
 
 const DAY = 24 * 60 * 60 * 1000;
-const newName = () => uniq('D').slice(0, 12);
+const newName = () => uniq('D');
 const create = (deps: TestDeps, userId: string, name = newName()) =>
   createCharacter(deps, { userId, name, origin: 'corpo', class: 'techie' });
 

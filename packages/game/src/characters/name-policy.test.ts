@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CharacterNameSchema } from '@necp/shared';
+import { NAME_SAFE_LETTERS, uniq, uniqTag } from '@necp/db/testing';
 import { nameKey, nameRefusal } from './name-policy';
 
 describe('nameRefusal', () => {
@@ -51,5 +52,41 @@ describe('CharacterNameSchema (the shape rules the domain relies on)', () => {
     const r = CharacterNameSchema.safeParse(name);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.message)).toContain(message);
+  });
+});
+
+describe('the letters tests draw names from', () => {
+  // uniq() and uniqTag() make every test name from these: one refused name is a failed suite
+  it('never spell a refused word: every string of four, alone or after a vowel, and random names', () => {
+    const strings = (n: number): string[] =>
+      n === 0 ? [''] : strings(n - 1).flatMap((s) => [...NAME_SAFE_LETTERS].map((l) => s + l));
+    const refused = [
+      ...strings(4),
+      ...[...'aeiou'].flatMap((v) => strings(3).map((s) => v + s)),
+    ].filter((s) => nameRefusal(s) !== null);
+    for (const prefix of [
+      'B',
+      'C',
+      'D',
+      'I',
+      'N',
+      'R',
+      'V',
+      'W',
+      'Jo',
+      'Solo',
+      'Csp',
+      'Lb1x',
+      'gw',
+    ])
+      for (let i = 0; i < 2_000; i++) {
+        const name = uniq(prefix);
+        if (nameRefusal(name) !== null) refused.push(name);
+      }
+    for (let i = 0; i < 2_000; i++) {
+      const tag = uniqTag();
+      if (nameRefusal(tag) !== null) refused.push(tag);
+    }
+    expect(refused).toEqual([]);
   });
 });

@@ -5,9 +5,9 @@
  */
 import { expect } from 'vitest';
 import type { Db } from '@necp/db';
+import { uniqTag } from '@necp/db/testing';
 import { GUILD_CREATE_FEE } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { nameRefusal } from '../characters/name-policy';
 import { newPlayer } from '../inventory/test-helpers';
 import { checkInvariants } from '../ledger/check-invariants';
 import { recordCurrency } from '../ledger/record-currency';
@@ -31,18 +31,11 @@ export async function char(db: Db, eddies = 0): Promise<TestChar> {
 }
 
 let n = 0;
-/** A unique guild name and tag for this run (5 random letters: tags are letters only). */
+/** A unique guild name and tag for this run (tags are letters only). */
 export function guildNames(): { name: string; tag: string } {
-  for (;;) {
-    n += 1;
-    const letters = Array.from({ length: 5 }, () =>
-      String.fromCharCode(65 + Math.floor(Math.random() * 26)),
-    ).join('');
-    const name = `Guild ${letters} ${n}`;
-    // random letters now and then spell a word the name filter refuses
-    if (!nameRefusal(name.replace(/ /g, '')) && !nameRefusal(letters))
-      return { name, tag: letters };
-  }
+  n += 1;
+  const tag = uniqTag();
+  return { name: `Guild ${tag} ${n}`, tag };
 }
 
 /** A founder (funded for the fee plus `extra`) and its new guild. */

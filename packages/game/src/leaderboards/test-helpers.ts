@@ -5,7 +5,7 @@
  * Redis keys of its own (a fresh prefix).
  */
 import type { Db } from '@necp/db';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestCharacter, createTestUser, uniqLetters } from '@necp/db/testing';
 import type { ClassId, LeaderboardPage, LeaderboardRow } from '@necp/shared';
 import type { Redis } from 'ioredis';
 import { disposeTestRedis, testDeps, testRedis, type TestDeps } from '../accounts/test-deps';
@@ -36,7 +36,7 @@ export async function runner(
 ): Promise<Runner> {
   const u = await createTestUser(db);
   n += 1;
-  const name = o.name ?? `Lb${n}x${Math.random().toString(36).slice(2, 8)}`;
+  const name = o.name ?? `Lb${n}x${uniqLetters(6)}`;
   const c = await createTestCharacter(db, u.id, { name });
   await db.character.update({
     where: { id: c.id },

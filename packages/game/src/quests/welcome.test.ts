@@ -10,7 +10,6 @@ import { createTestUser, uniq } from '@necp/db/testing';
 import type { QuestUpdateMsg } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { createCharacter } from '../characters/create-character';
-import { nameRefusal } from '../characters/name-policy';
 import { postChat } from '../chat/post-chat';
 import { createLog } from '../core/log';
 import { expectBalanced, give, newPlayer } from '../inventory/test-helpers';
@@ -41,17 +40,10 @@ const sub = questOutboxSubscriber({
 });
 const Q = 'q_welcome';
 
-function newName(): string {
-  for (;;) {
-    const name = uniq('W').slice(0, 12);
-    if (nameRefusal(name) === null) return name;
-  }
-}
-
 /** A character made the way a player makes one (createCharacter), as a test Player. */
 async function newcomer(): Promise<Player & { name: string }> {
   const u = await createTestUser(db);
-  const name = newName();
+  const name = uniq('W');
   const c = await createCharacter(deps, { userId: u.id, name, origin: 'streetkid', class: 'solo' });
   return { userId: u.id, characterId: c.id, ref: { userId: u.id, characterId: c.id }, name };
 }

@@ -8,7 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb } from '@necp/db';
-import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { createTestCharacter, createTestUser, uniqTag } from '@necp/db/testing';
 import {
   createLog,
   creditGuildRenown,
@@ -27,16 +27,11 @@ const db = createDb(inject('databaseUrl'), { max: 2 });
 const deps = { db, clock: systemClock, log: createLog('t', 'silent') };
 afterAll(() => db.$disconnect());
 
-const letters = () =>
-  Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
-
 /** A guild of one runner with `renown` credited this season through the domain. */
 async function renownedGuild(renown: number) {
   const u = await createTestUser(db);
   const c = await createTestCharacter(db, u.id);
-  const tag = letters();
+  const tag = uniqTag();
   const name = `Renown ${tag}`;
   const g = await db.guild.create({ data: { name, nameLower: name.toLowerCase(), tag } });
   const rank = await db.guildRank.create({ data: { guildId: g.id, name: 'Boss', position: 0 } });
