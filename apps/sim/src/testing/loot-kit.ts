@@ -1,5 +1,5 @@
 /** Helpers for sim tests around drops and crates. */
-import { SNAPSHOT_EVERY_TICKS } from '../zone/zone';
+import { SNAPSHOT_EVERY_TICKS } from '../zone/zone-snapshots';
 import { zoneById, type EntityInfo } from '@necp/shared';
 import type { TestClient } from './test-client';
 import type { TestSim } from './test-sim';

@@ -4,6 +4,9 @@ import type { Player } from './player';
 import { concerns, diffView, frameDue, isBehind, type ViewTick } from './view';
 import type { ZoneSpace } from './zone-space';
 
+/** Snapshots at 10 Hz per client while the zone steps at 20 Hz (apps/sim/README.md, "Snapshot cadence"). */
+export const SNAPSHOT_EVERY_TICKS = 2;
+
 /**
  * What a zone sends its clients after each tick: one binary frame per client whose view
  * changed; idle clients cost next to nothing.
