@@ -14,31 +14,24 @@ import {
   distance,
   type AreaEnteredMsg,
   type CharStatsMsg,
-  type InstanceClearedMsg,
-  type ChatMessage,
   type EntityInfo,
   type FriendPresenceMsg,
   type KickMsg,
-  type LootAssignStartMsg,
-  type LootRollResultMsg,
-  type LootRollStartMsg,
-  type PartyInvitedMsg,
-  type PartyViewMsg,
-  type PartyVitalsMsg,
   type QuestUpdateMsg,
   type ReputationChangedMsg,
   type SimTicket,
   type SnapshotMsg,
-  type WelcomeMsg,
   type XpGainMsg,
 } from '@necp/shared';
 import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
-import { instanceClearedText, phaseEventView } from './combat/boss-bar';
+import { phaseEventView } from './combat/boss-bar';
 import { npcTemplate } from './combat/content';
-import { isFriendPresence } from './friends/friends-list';
-import { isGuildInvited, isGuildUpdate } from './guild/guild-view';
-import { isPushedNotification, type PushedNotification } from './notifications/notification-list';
+import { friendPushes } from './friends/friend-pushes';
+import { guildPushes } from './guild/guild-pushes';
+import { notificationPushes } from './notifications/notification-pushes';
+import type { PushedNotification } from './notifications/notification-list';
+import { questPushes } from './quests/quest-pushes';
 import { entityAt } from './combat/targeting';
 import { KeyboardInput } from './input/keyboard';
 import { InputSampler } from './input/input-sampler';
@@ -48,27 +41,19 @@ import { PartyCommands } from './net/party-commands';
 import { InstanceCommands } from './net/instance-commands';
 import { MatchCommands } from './net/match-commands';
 import { partyFrames, partyMarkers } from './party/party-state';
-import { rollResultText } from './party/loot-text';
 import type { PartyMarker } from './render/draw-party';
 import { CombatCommands } from './net/combat-commands';
-import { startPinging } from './net/latency';
 import { ItemCommands } from './net/item-commands';
 import { connectSim, type SimSocketHandle } from './net/sim-socket';
-import {
-  connectErrorData,
-  describeConnectError,
-  describeEnterError,
-  isZoneStarting,
-} from './net/errors';
-import { questNotice, refusalText, reputationNotices } from './net/notices';
-import { requestTravel } from './net/travel-commands';
+import type { SocketFeature } from './net/socket-feature';
+import { ConnectionWatch } from './net/connection-watch';
+import { describeEnterError, isZoneStarting } from './net/errors';
 import { contactHitBox, type DrawnContact } from './render/draw-contacts';
 import type { DrawnEntity } from './render/draw-entities';
 import type { DrawnDrop } from './render/draw-loot';
 import { Renderer } from './render/renderer';
 import type { GameState, GameStore, VisibleEntity } from './store/game-store';
 import type { VisibleDrop } from './store/ui-types';
-import { AREA_BANNER_MS } from './store/world-ui-types';
 import {
   NEAR_RANGE,
   contactPosition,
@@ -83,19 +68,13 @@ import { mailTerminalInRange } from './mail/mail-view';
 import { frameGuide } from './tutorial/guide';
 import { installTestHook, type NecpTestView } from './test-hook';
 import { WorldState } from './world/world-state';
-import { isInstanceZone, districtBanner, zoneDisplayName } from './world/zone-lookup';
+import { ZoneTransitions } from './world/zone-transitions';
 
 const HUD_PUBLISH_MS = 100;
 /** a click this many screen pixels from a drop/crate/terminal counts as clicking it */
 const CLICK_TOLERANCE_PX = 22;
 /** characters are bigger targets than loot markers */
 const ENTITY_CLICK_PX = 26;
-/** the metro transition stays at least this long (a blink would look like a glitch) */
-const MIN_RIDE_MS = 1600;
-/** ...and fades out over this after the new district arrived */
-const RIDE_FADE_MS = 450;
-/** no zone:welcome this long after an accepted ride: give the screen back */
-const RIDE_GIVE_UP_MS = 15_000;
 /** how many times entering asks again while the zone has no sim process (one a second; takeover ≤ 5 s) */
 const ZONE_WAIT_ATTEMPTS = 20;
 
@@ -123,10 +102,6 @@ export interface GameClientOptions {
   stick?: StickInput;
 }
 
-/** how often, and how far apart (× the attempt), a client refused as "server busy" tries again */
-const BUSY_RETRIES = 8;
-const BUSY_RETRY_MS = 1_000;
-
 export class GameClient {
   private world: WorldState | null = null;
   /** the snapshot stream's small-id table (reset with every welcome) */
@@ -138,23 +113,15 @@ export class GameClient {
   private stopped = false;
   private frame = 0;
   private cleanups: (() => void)[] = [];
-  /** the pinger of the current connection (a zone that moves brings a new one) */
-  private stopPinging: (() => void) | null = null;
   private lastHud = 0;
   private lastHudKey = '';
-  private everConnected = false;
-  /** one silent retry after a refused ticket; reset by every successful connect */
-  private retriedAuth = false;
-  /** retries after the sim said it is too busy to admit us (UNAVAILABLE); reset on connect */
-  private busyRetries = 0;
-  /** server clock − local clock (loot rights are stamped in server time) */
-  private clockOffset = 0;
+  /** the status line, kicks, retries, the ping and the server clock's offset */
+  private readonly connection: ConnectionWatch;
   private reach: Reachable | null = null;
   /** minimap contacts, rebuilt only when the zone or the markers change */
   private mapContacts: { zoneId: string; markers: object; list: MapContact[] } | null = null;
-  private rideTimer: ReturnType<typeof setTimeout> | null = null;
-  private areaTimer: ReturnType<typeof setTimeout> | null = null;
-  private areaAfterRide: AreaEnteredMsg | null = null;
+  /** the metro, welcomes' greetings, area banners (world/zone-transitions.ts) */
+  private readonly transitions: ZoneTransitions;
   /**
    * the title this player chose here (achievements.setTitle; null: none): drawn at
    * once, before the sim describes it again; undefined: the sim's (welcome)
@@ -170,9 +137,27 @@ export class GameClient {
   readonly combat: CombatController;
   /** instance transfers, the arena's scoreboard and result, its enemies */
   readonly arena: ArenaSession;
+  /** what hears the sim's pushes, wired on every new socket (net/socket-feature.ts) */
+  private readonly features: readonly SocketFeature[];
 
   constructor(private opts: GameClientOptions) {
     this.renderer = new Renderer(opts.canvas);
+    this.transitions = new ZoneTransitions({
+      store: opts.store,
+      world: () => this.world,
+      socket: () => this.net?.socket ?? null,
+      everConnected: () => this.connection.everConnected,
+      onLeft: () => (this.reach = null),
+      reconnectElsewhere: () => {
+        this.dropSocket();
+        void this.enterAndConnect();
+      },
+    });
+    this.connection = new ConnectionWatch({
+      store: opts.store,
+      stopped: () => this.stopped,
+      followZone: (msg) => this.followZone(msg),
+    });
     this.arena = new ArenaSession({
       store: opts.store,
       reconnect: () => this.followInstance(),
@@ -190,7 +175,12 @@ export class GameClient {
       store: opts.store,
       onInventoryChanged: opts.onInventoryChanged,
     });
-    this.party = new PartyCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
+    this.party = new PartyCommands({
+      socket: () => this.net?.socket ?? null,
+      store: opts.store,
+      selfId: opts.characterId,
+      clockOffset: () => this.connection.clockOffset,
+    });
     this.match = new MatchCommands({ socket: () => this.net?.socket ?? null, store: opts.store });
     this.instances = new InstanceCommands({
       socket: () => this.net?.socket ?? null,
@@ -202,6 +192,18 @@ export class GameClient {
       selfId: opts.characterId,
       invite: (name) => this.party.invite(name, this.party.chatLine),
     });
+    // match:status also comes on every connect (a reload restores the queue)
+    this.features = [
+      this.match,
+      this.instances,
+      this.arena,
+      this.chat,
+      this.party,
+      questPushes(opts),
+      notificationPushes(opts.onNotification),
+      friendPushes(opts.onFriendPresence),
+      guildPushes(opts.onGuildChange),
+    ];
     this.sampler = new InputSampler(
       () =>
         this.canMove()
@@ -247,8 +249,7 @@ export class GameClient {
   private dropSocket() {
     const old = this.net;
     this.net = null;
-    this.stopPinging?.();
-    this.stopPinging = null;
+    this.connection.stop();
     old?.socket.removeAllListeners();
     old?.socket.disconnect();
   }
@@ -302,11 +303,10 @@ export class GameClient {
     cancelAnimationFrame(this.frame);
     this.sampler.stop();
     this.keyboard.dispose();
-    if (this.rideTimer) clearTimeout(this.rideTimer);
-    if (this.areaTimer) clearTimeout(this.areaTimer);
+    this.transitions.stop();
     this.arena.stop();
     for (const c of this.cleanups) c();
-    this.stopPinging?.();
+    this.connection.stop();
     this.net?.socket.removeAllListeners();
     this.net?.socket.disconnect();
   }
@@ -331,16 +331,10 @@ export class GameClient {
     );
   }
 
-  private wire({ socket, lastTicketError }: SimSocketHandle) {
-    // match:found / match:status (the status also comes on every connect: a reload restores it)
-    this.match.wire(socket);
-    // instance:roster toasts; instance:cleared makes leaving free
-    this.instances.wire(socket);
-    socket.on('connect', () => {
-      this.retriedAuth = false;
-      this.busyRetries = 0;
-      this.patch({ status: 'connected' });
-    });
+  private wire(handle: SimSocketHandle) {
+    const { socket } = handle;
+    this.connection.wire(handle);
+    for (const f of this.features) f.wire(socket);
     socket.on('zone:welcome', (msg) => {
       const previousZone = this.world?.zone.id ?? this.store.zone?.id ?? null;
       this.world = new WorldState(msg, performance.now());
@@ -351,42 +345,15 @@ export class GameClient {
       this.combat.onWelcome(this.world);
       // eids are new: a boss phase seen before names nobody now
       this.patch({ bossPhase: null });
-      if (previousZone !== null && previousZone !== msg.zone.id) this.leftZone();
+      if (previousZone !== null && previousZone !== msg.zone.id) this.transitions.left();
       this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
       // the end of an instance transfer greets by itself
-      if (!this.arena.welcome(msg)) this.greet(msg);
-      this.everConnected = true;
+      if (!this.arena.welcome(msg)) this.transitions.greet(msg);
+      this.connection.everConnected = true;
       this.lastHudKey = '';
       this.publishHud(performance.now(), true);
     });
-    socket.on('quest:update', (msg: QuestUpdateMsg) => {
-      const n = questNotice(msg);
-      this.store.toast(n.kind, n.text);
-      this.opts.onQuestUpdate(msg);
-    });
-    socket.on('reputation:changed', (msg: ReputationChangedMsg) => {
-      for (const n of reputationNotices(msg)) this.store.toast(n.kind, n.text);
-      this.opts.onReputationChanged(msg);
-    });
-    socket.on('notification:new', (msg: unknown) => {
-      if (isPushedNotification(msg)) this.opts.onNotification?.(msg);
-    });
-    socket.on('friend:presence', (msg: FriendPresenceMsg) => {
-      if (isFriendPresence(msg)) this.opts.onFriendPresence(msg);
-    });
-    // joined, left, kicked, disbanded, the roster changed; an invitation: the guild window reads again
-    socket.on('guild:update', (msg: unknown) => {
-      if (isGuildUpdate(msg)) this.opts.onGuildChange?.();
-    });
-    socket.on('guild:invited', (msg: unknown) => {
-      if (isGuildInvited(msg)) this.opts.onGuildChange?.();
-    });
-    this.arena.wire(socket);
-    socket.on('zone:area', (msg: AreaEnteredMsg) => {
-      // arriving by metro inside an area: its banner follows the district's
-      if (this.store.ride) this.areaAfterRide = msg;
-      else this.showArea(msg);
-    });
+    socket.on('zone:area', (msg: AreaEnteredMsg) => this.transitions.area(msg));
     socket.on('zone:snapshot', (frame) => {
       if (!this.world) return;
       let msg: SnapshotMsg;
@@ -413,237 +380,15 @@ export class GameClient {
       if (phase) this.patch({ bossPhase: phase });
     });
     socket.on('char:stats', (msg) => this.applyStats(msg));
-    // chat: one message live (our own come back too), the history after entering the world
-    socket.on('chat:message', (msg: ChatMessage) =>
-      this.store.chatReceive([msg], { selfId: this.opts.characterId }),
-    );
-    socket.on('chat:history', (msg: { messages: ChatMessage[] }) => {
-      if (Array.isArray(msg?.messages))
-        this.store.chatReceive(msg.messages, { selfId: this.opts.characterId, history: true });
-    });
-    // the party: membership on entering and after every change, vitals each second, invitations
-    socket.on('party:update', (msg: { party: PartyViewMsg | null }) => {
-      if (msg && typeof msg === 'object' && 'party' in msg) this.store.partyUpdate(msg.party);
-    });
-    socket.on('party:vitals', (msg: PartyVitalsMsg) => this.store.partyVitals(msg));
-    socket.on('party:invited', (msg: PartyInvitedMsg) => {
-      if (!msg || typeof msg.inviteId !== 'string') return;
-      this.store.partyInvited({
-        ...msg,
-        // stamped in server time: kept in ours for the countdown
-        expiresAt: msg.expiresAt - this.clockOffset,
-      });
-    });
-    // party loot: rolls to answer, how they went, gifts for the leader to hand out
-    socket.on('loot:roll_start', (msg: LootRollStartMsg) => {
-      if (!msg || typeof msg.dropId !== 'string') return;
-      this.store.lootRollStart({ ...msg, expiresAt: msg.expiresAt - this.clockOffset });
-    });
-    socket.on('loot:roll_result', (msg: LootRollResultMsg) => {
-      if (!msg || typeof msg.dropId !== 'string' || !Array.isArray(msg.rolls)) return;
-      this.store.lootCardDone(msg.dropId);
-      this.store.chatNotice('info', rollResultText(msg));
-      if (msg.winnerId === this.opts.characterId)
-        this.store.toast('success', `You won ${msg.name}.`);
-    });
-    socket.on('loot:assign_start', (msg: LootAssignStartMsg) => {
-      if (msg && typeof msg.dropId === 'string') this.store.lootAssignStart(msg);
-    });
-    socket.on('loot:given', (msg: { dropId: string; name: string; from: string }) => {
-      if (msg && typeof msg.name === 'string')
-        this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
-    });
-    socket.on('instance:cleared', (msg: InstanceClearedMsg) => {
-      if (msg && typeof msg.name === 'string' && typeof msg.closeInMs === 'number')
-        this.store.toast('success', instanceClearedText(msg));
-    });
     socket.on('progress:xp', (msg: XpGainMsg) => {
       this.combat.onXp(msg, performance.now());
       this.publishHud(performance.now(), true);
     });
-    socket.on('session:kicked', (msg: KickMsg) => {
-      if (msg.reason === 'zone_moved') return this.followZone(msg);
-      // a takeover must not bounce back: stop reconnecting before the server closes us
-      this.patch({ kicked: msg, status: 'offline', menuOpen: false });
-      socket.disconnect();
-    });
-    socket.on('disconnect', (reason) => {
-      if (this.stopped || this.store.kicked) return;
-      if (reason === 'io client disconnect') return;
-      if (socket.active) {
-        this.patch({ status: 'reconnecting', pingMs: null });
-        this.store.toast('warn', 'Connection lost. Reconnecting…');
-      } else {
-        this.patch({ status: 'offline', pingMs: null });
-        this.store.toast('error', 'The server closed the connection.');
-      }
-    });
-    socket.on('connect_error', (err) => {
-      if (this.stopped) return;
-      if (socket.active) {
-        this.patch({ status: this.everConnected ? 'reconnecting' : 'connecting' });
-        return;
-      }
-      // Rejected by the sim's handshake. A ticket problem (expired in transit,
-      // already used) is fixed by minting a new one: retry once by ourselves.
-      if (
-        connectErrorData(err)?.code === 'UNAUTHENTICATED' &&
-        !lastTicketError() &&
-        !this.retriedAuth
-      ) {
-        this.retriedAuth = true;
-        socket.connect();
-        return;
-      }
-      // the sim is behind and admits nobody for now: come back a little later (jittered,
-      // so a crowd refused together does not return together)
-      if (connectErrorData(err)?.code === 'UNAVAILABLE' && this.busyRetries < BUSY_RETRIES) {
-        this.busyRetries++;
-        this.patch({ status: this.everConnected ? 'reconnecting' : 'connecting' });
-        setTimeout(
-          () => {
-            if (!this.stopped) socket.connect();
-          },
-          BUSY_RETRY_MS * this.busyRetries * (0.5 + Math.random()),
-        );
-        return;
-      }
-      this.patch({ status: 'offline', fatal: describeConnectError(err, lastTicketError()) });
-    });
-    this.stopPinging = startPinging(
-      socket,
-      (pingMs) => this.patch({ pingMs }),
-      (offset) => (this.clockOffset = offset),
-    );
-  }
-
-  // ---- zones: the metro and what a new district resets --------------------------
-
-  /**
-   * A welcome for another zone (a metro ride, or a reconnect that landed
-   * elsewhere): everything that needed range in the old one closes. Targets,
-   * drops, contacts, floating texts and renderer caches are per WorldState/zone id.
-   */
-  private leftZone() {
-    const s = this.store;
-    if (s.dialogue) s.closeDialogue();
-    if (s.vendorContactId) s.closeVendor();
-    if (s.panels.bank) s.setPanel('bank', false);
-    if (s.panels.travel) s.setPanel('travel', false);
-    if (this.areaTimer) clearTimeout(this.areaTimer);
-    this.areaTimer = null;
-    this.patch({
-      areaBanner: null,
-      contactNear: null,
-      stationNear: null,
-      bankNear: null,
-      mailNear: null,
-    });
-    this.reach = null;
-  }
-
-  private showArea(msg: AreaEnteredMsg) {
-    if (this.areaTimer) clearTimeout(this.areaTimer);
-    this.areaTimer = null;
-    this.patch({ areaBanner: { ...msg, at: Date.now() } });
-  }
-
-  /** The new district is here: fade the ride out (after its minimum), then say where we are. */
-  private arrived(msg: WelcomeMsg) {
-    const ride = this.store.ride;
-    if (!ride) return;
-    if (this.rideTimer) clearTimeout(this.rideTimer);
-    const wait = Math.max(0, MIN_RIDE_MS - (Date.now() - ride.startedAt));
-    this.rideTimer = setTimeout(() => {
-      this.patch({ ride: { ...ride, arrived: true } });
-      this.rideTimer = setTimeout(() => {
-        this.rideTimer = null;
-        this.patch({ ride: null, areaBanner: districtBanner(msg.zone, Date.now()) });
-        this.store.toast('success', `Arrived in ${msg.zone.name}.`);
-        const area = this.areaAfterRide;
-        this.areaAfterRide = null;
-        if (area)
-          this.areaTimer = setTimeout(() => {
-            this.areaTimer = null;
-            if (this.store.zone?.id === msg.zone.id) this.showArea(area);
-          }, AREA_BANNER_MS);
-      }, RIDE_FADE_MS);
-    }, wait);
-  }
-
-  /** What a welcome says: the end of a metro ride, a resumed session, a first or a new connect. */
-  private greet(msg: WelcomeMsg) {
-    const ride = this.store.ride;
-    if (ride?.toZoneId === msg.zone.id) return this.arrived(msg);
-    if (ride) this.rideLost();
-    if (msg.resumed) this.store.toast('success', 'Reconnected — you are right where you left off.');
-    else if (!this.everConnected)
-      this.store.toast('info', `Welcome to ${msg.zone.name}, ${msg.self.name}.`);
-    else this.store.toast('success', `Back in ${msg.zone.name}.`);
-  }
-
-  /** A reconnect put us back where we were instead: there is no ride to finish. */
-  private rideLost() {
-    if (this.rideTimer) clearTimeout(this.rideTimer);
-    this.rideTimer = null;
-    this.areaAfterRide = null;
-    this.patch({ ride: null });
   }
 
   /** Ride the metro from the station in range to `toZoneId` (zone:travel). */
-  async travel(toZoneId: string): Promise<boolean> {
-    const world = this.world;
-    const s = this.store;
-    if (!world || s.ride) return false;
-    if (world.selfDead) {
-      s.toast('warn', "You're flatlined. Respawn first.");
-      return false;
-    }
-    if (toZoneId === world.zone.id) {
-      s.toast('info', `You are already in ${world.zone.name}.`);
-      return false;
-    }
-    if (isInstanceZone(world.zone.id)) {
-      s.toast('info', 'No metro runs in here: the match sends you back when it ends.');
-      return false;
-    }
-    // the window opens on the station's ring and stays up to what the server accepts
-    if (!stationInRange(world.zone, world.predictor.pos, METRO_SERVER_SLACK)) {
-      s.toast('warn', 'Walk to a metro station to ride the metro.');
-      return false;
-    }
-    const toName = zoneDisplayName(toZoneId);
-    this.patch({
-      ride: {
-        fromName: world.zone.name,
-        toZoneId,
-        toName,
-        startedAt: Date.now(),
-        arrived: false,
-      },
-    });
-    s.setPanel('travel', false);
-    const res = await requestTravel(this.net?.socket ?? null, toZoneId);
-    if (!res.ok) {
-      this.patch({ ride: null });
-      this.store.toast('warn', refusalText(res.error.message, 'The metro is not running.'));
-      return false;
-    }
-    // another sim process runs that district: the ride continues on a socket there
-    // (a fresh ticket names it); the overlay stays up until its welcome
-    if (res.data.simUrl) {
-      this.dropSocket();
-      void this.enterAndConnect();
-    }
-    // the welcome may already be here (arrived() then owns the timer)
-    if (this.store.ride && !this.rideTimer)
-      this.rideTimer = setTimeout(() => {
-        this.rideTimer = null;
-        if (!this.store.ride) return;
-        this.rideLost();
-        this.store.toast('error', 'The train never arrived. Check your connection and try again.');
-      }, RIDE_GIVE_UP_MS);
-    return true;
+  travel(toZoneId: string): Promise<boolean> {
+    return this.transitions.travel(toZoneId);
   }
 
   /** E / a click on a contact: open the conversation when in talk range. */
@@ -682,7 +427,7 @@ export class GameClient {
   }
 
   private serverNow() {
-    return Date.now() + this.clockOffset;
+    return Date.now() + this.connection.clockOffset;
   }
 
   // ---- interaction: keys, clicks, the HUD's buttons -------------------------------

@@ -17,6 +17,7 @@ import { TAB_CHANNEL, type ChatTab } from '../chat/chat-log';
 import type { GameStore } from '../store/game-store';
 import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
+import type { SocketFeature } from './socket-feature';
 
 const ACK_TIMEOUT_MS = 5000;
 
@@ -34,8 +35,19 @@ type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report' |
 const isMessage = (m: unknown): m is ChatMessage =>
   !!m && typeof m === 'object' && 'id' in m && typeof m.id === 'string';
 
-export class ChatCommands {
+export class ChatCommands implements SocketFeature {
   constructor(private deps: ChatCommandDeps) {}
+
+  /** One message live (our own come back too), the history after entering the world. */
+  wire(socket: SimSocket): void {
+    socket.on('chat:message', (msg: ChatMessage) =>
+      this.store.chatReceive([msg], { selfId: this.deps.selfId }),
+    );
+    socket.on('chat:history', (msg: { messages: ChatMessage[] }) => {
+      if (Array.isArray(msg?.messages))
+        this.store.chatReceive(msg.messages, { selfId: this.deps.selfId, history: true });
+    });
+  }
 
   private get store() {
     return this.deps.store.getState();

@@ -5,15 +5,17 @@
  * instance:transfer (ArenaSession plays the transition and reconnects).
  */
 import type { Ack, InstanceClearedMsg, InstanceLeaveResult } from '@necp/shared';
+import { instanceClearedText } from '../combat/boss-bar';
 import { isInstanceRoster, leaveConfirm, leftText, rosterToast } from '../instances/instance-leave';
 import type { GameStore } from '../store/game-store';
 import { instanceOf } from '../world/zone-lookup';
 import { readAck } from './ack';
 import type { SimSocket } from './sim-socket';
+import type { SocketFeature } from './socket-feature';
 
 const ACK_TIMEOUT_MS = 5000;
 
-export class InstanceCommands {
+export class InstanceCommands implements SocketFeature {
   /** the match whose instance's boss fell (leaving it is free) */
   private clearedMatchId: string | null = null;
   private leaving = false;
@@ -33,6 +35,8 @@ export class InstanceCommands {
     });
     socket.on('instance:cleared', (msg: InstanceClearedMsg) => {
       if (msg && typeof msg.matchId === 'string') this.clearedMatchId = msg.matchId;
+      if (msg && typeof msg.name === 'string' && typeof msg.closeInMs === 'number')
+        this.store.toast('success', instanceClearedText(msg));
     });
   }
 

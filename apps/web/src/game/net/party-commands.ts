@@ -8,14 +8,20 @@ import {
   LOOT_MODE_LABEL,
   type Ack,
   type LootChoice,
+  type LootAssignStartMsg,
   type LootMode,
+  type LootRollResultMsg,
+  type LootRollStartMsg,
   type PartyInvitedMsg,
   type PartyViewMsg,
+  type PartyVitalsMsg,
   type Rarity,
 } from '@necp/shared';
 import type { GameStore } from '../store/game-store';
 import { readAck } from './ack';
+import { rollResultText } from '../party/loot-text';
 import type { SimSocket } from './sim-socket';
+import type { SocketFeature } from './socket-feature';
 
 const ACK_TIMEOUT_MS = 5000;
 
@@ -34,8 +40,51 @@ type PartyEvent =
 /** where a command's outcome is told */
 export type Say = (kind: 'info' | 'warn' | 'success', text: string) => void;
 
-export class PartyCommands {
-  constructor(private deps: { socket: () => SimSocket | null; store: GameStore }) {}
+export interface PartyCommandDeps {
+  socket: () => SimSocket | null;
+  store: GameStore;
+  /** the own character (who won a roll) */
+  selfId?: string;
+  /** server clock − local clock: invitations and rolls expire in server time */
+  clockOffset?: () => number;
+}
+
+export class PartyCommands implements SocketFeature {
+  constructor(private deps: PartyCommandDeps) {}
+
+  /**
+   * The party: membership on entering and after every change, vitals each second,
+   * invitations; party loot: rolls to answer, how they went, gifts for the leader to hand out.
+   */
+  wire(socket: SimSocket): void {
+    const offset = () => this.deps.clockOffset?.() ?? 0;
+    socket.on('party:update', (msg: { party: PartyViewMsg | null }) => {
+      if (msg && typeof msg === 'object' && 'party' in msg) this.store.partyUpdate(msg.party);
+    });
+    socket.on('party:vitals', (msg: PartyVitalsMsg) => this.store.partyVitals(msg));
+    socket.on('party:invited', (msg: PartyInvitedMsg) => {
+      if (!msg || typeof msg.inviteId !== 'string') return;
+      // stamped in server time: kept in ours for the countdown
+      this.store.partyInvited({ ...msg, expiresAt: msg.expiresAt - offset() });
+    });
+    socket.on('loot:roll_start', (msg: LootRollStartMsg) => {
+      if (!msg || typeof msg.dropId !== 'string') return;
+      this.store.lootRollStart({ ...msg, expiresAt: msg.expiresAt - offset() });
+    });
+    socket.on('loot:roll_result', (msg: LootRollResultMsg) => {
+      if (!msg || typeof msg.dropId !== 'string' || !Array.isArray(msg.rolls)) return;
+      this.store.lootCardDone(msg.dropId);
+      this.store.chatNotice('info', rollResultText(msg));
+      if (msg.winnerId === this.deps.selfId) this.store.toast('success', `You won ${msg.name}.`);
+    });
+    socket.on('loot:assign_start', (msg: LootAssignStartMsg) => {
+      if (msg && typeof msg.dropId === 'string') this.store.lootAssignStart(msg);
+    });
+    socket.on('loot:given', (msg: { dropId: string; name: string; from: string }) => {
+      if (msg && typeof msg.name === 'string')
+        this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
+    });
+  }
 
   private get store() {
     return this.deps.store.getState();
