@@ -126,22 +126,30 @@ export function GameView({ characterId }: { characterId: string }) {
   // stable for the lifetime of the view; the client behind it may be replaced
   const commands = useMemo<GameCommands>(
     () => ({
-      interact: () => clientRef.current?.interact(),
-      toggleBank: () => clientRef.current?.toggleBank(),
-      toggleMail: () => clientRef.current?.toggleMail(),
+      interact: () => clientRef.current?.interactions.interact(),
+      toggleBank: () => clientRef.current?.interactions.toggleBank(),
+      toggleMail: () => clientRef.current?.interactions.toggleMail(),
       dropToGround: (itemId, quantity) =>
-        clientRef.current?.dropToGround(itemId, quantity) ?? Promise.resolve(false),
-      tabTarget: () => clientRef.current?.tabTarget(),
-      clearTarget: () => clientRef.current?.clearTarget() ?? false,
-      activateSlot: (slot) => clientRef.current?.activateSlot(slot),
-      respawn: () => clientRef.current?.respawn(),
-      talk: (contactId) => clientRef.current?.talk(contactId),
-      travel: (toZoneId) => clientRef.current?.travel(toZoneId) ?? Promise.resolve(false),
-      useItem: (itemId) => clientRef.current?.useItem(itemId) ?? Promise.resolve(false),
+        clientRef.current?.items.drop(itemId, quantity) ?? Promise.resolve(false),
+      tabTarget: () => {
+        const c = clientRef.current;
+        c?.combat.tab(performance.now(), c.inView);
+      },
+      clearTarget: () => clientRef.current?.combat.clearTarget() ?? false,
+      activateSlot: (slot) => {
+        const c = clientRef.current;
+        void c?.combat.activateSlot(slot, performance.now(), c.inView);
+      },
+      respawn: () => void clientRef.current?.combat.respawn(),
+      talk: (contactId) => clientRef.current?.interactions.talk(contactId),
+      travel: (toZoneId) =>
+        clientRef.current?.transitions.travel(toZoneId) ?? Promise.resolve(false),
+      useItem: (itemId) => clientRef.current?.items.use(itemId) ?? Promise.resolve(false),
       xpGained: (msg) => clientRef.current?.combat.onXp(msg, performance.now()),
       sendChat: (line, links) =>
-        clientRef.current?.sendChatLine(line, links) ?? Promise.resolve(false),
-      reportChat: (id) => clientRef.current?.reportChat(id) ?? Promise.resolve(false),
+        clientRef.current?.chat.sendLine(line, store.getState().chat.tab, links) ??
+        Promise.resolve(false),
+      reportChat: (id) => clientRef.current?.chat.report(id) ?? Promise.resolve(false),
       reportPlayer: (name, reason, note) =>
         clientRef.current?.chat.reportPlayer(name, reason, note, store.getState().toast) ??
         Promise.resolve(false),
@@ -185,17 +193,18 @@ export function GameView({ characterId }: { characterId: string }) {
   const onCanvasContextMenu = (e: MouseEvent<HTMLCanvasElement>) => {
     e.preventDefault();
     const r = e.currentTarget.getBoundingClientRect();
-    const name = clientRef.current?.playerAt(e.clientX - r.left, e.clientY - r.top);
+    const name = clientRef.current?.interactions.playerAt(e.clientX - r.left, e.clientY - r.top);
     store.getState().setPlayerMenu(name ? { x: e.clientX, y: e.clientY, name } : null);
   };
   const onCanvasClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    clientRef.current?.clickAt(e.clientX - r.left, e.clientY - r.top);
+    clientRef.current?.interactions.clickAt(e.clientX - r.left, e.clientY - r.top);
   };
   // a hand over contacts: they can be clicked to talk
   const onCanvasMove = (e: MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    const over = clientRef.current?.hoverAt(e.clientX - r.left, e.clientY - r.top) ?? false;
+    const over =
+      clientRef.current?.interactions.hoverAt(e.clientX - r.left, e.clientY - r.top) ?? false;
     e.currentTarget.style.cursor = over ? 'pointer' : '';
   };
   // an item dragged out of a window onto the map is dropped on the street
