@@ -31,6 +31,7 @@ export const OUTBOX_TEST_DATABASES = [
 let testDb: TestDatabase | undefined;
 
 export async function setup(project: TestProject) {
+  if (!project.isRootProject()) return;
   testDb = await createTestDatabase(`necp_test_${process.pid}`);
   // the fuzz suites (api, sim) each get a database of their own: they assert that
   // no table changed, which other test files writing in parallel would spoil
