@@ -44,25 +44,40 @@ export function run(
   return Object.assign(child, { done });
 }
 
+/** Is any process of the group `pgid` still alive? */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stops a child started by `run` and everything under it: SIGTERM to its process
- * group, then SIGKILL if it has not exited within `graceMs`.
+ * group, then SIGKILL if the group is not gone within `graceMs`. The whole group, not
+ * only the child: pnpm exits as soon as it is signalled, while the sim it runs is still
+ * saving and closing its connections — the database must not stop under it.
  */
 export async function stop(
   child: ChildProcess & { done: Promise<number> },
   graceMs: number,
 ): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.pid === undefined) return;
+  const pgid = child.pid;
   const signalGroup = (sig: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, sig);
+      process.kill(-pgid, sig);
     } catch {
       /* already gone */
     }
   };
-  signalGroup('SIGTERM');
-  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs));
-  if ((await Promise.race([child.done, timer])) === 'timeout') signalGroup('SIGKILL');
+  if (groupAlive(pgid)) signalGroup('SIGTERM');
+  const deadline = Date.now() + graceMs;
+  await Promise.race([child.done, new Promise((r) => setTimeout(r, graceMs))]);
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (groupAlive(pgid)) signalGroup('SIGKILL');
   await child.done;
 }
 

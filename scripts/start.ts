@@ -27,9 +27,7 @@ const shutdown = stopOnSignals(async () => {
 let url = process.env.DATABASE_URL;
 if (!url) {
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
-  console.log(
-    `[start] no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/pg)`,
-  );
+  console.log(`[start] no DATABASE_URL: starting embedded PostgreSQL on 127.0.0.1:${pgPort}`);
   const e = await startEmbeddedPostgres({
     dataDir: path.join(root, '.data', 'pg'),
     port: pgPort,
