@@ -12,17 +12,16 @@ import {
   createLog,
   systemClock,
 } from '@necp/game';
-import { simOutboxSubscribers, simScheduledJobs, type CharacterNotifier } from './outbox-wiring';
+import { simOutboxSubscribers, simScheduledJobs } from './outbox-wiring';
 
 const log = createLog('test', 'silent');
-// nothing is notified or queried here: the wiring is only built
-const notifier = {} as CharacterNotifier;
+// nothing is queried here: the wiring is only built
 const db = {} as Db;
 
 describe('leaderboard wiring', () => {
   it('with Redis: the leaderboards subscriber and the minute job', () => {
     const redis = new Redis({ lazyConnect: true });
-    const subs = simOutboxSubscribers({ clock: systemClock, log, redis }, notifier);
+    const subs = simOutboxSubscribers({ clock: systemClock, log, redis });
     for (const t of [
       'character.leveled',
       'npc.killed',
@@ -42,7 +41,7 @@ describe('leaderboard wiring', () => {
   });
 
   it('without Redis: neither', () => {
-    const subs = simOutboxSubscribers({ clock: systemClock, log }, notifier);
+    const subs = simOutboxSubscribers({ clock: systemClock, log });
     // guild renown is PostgreSQL only: it runs without Redis too
     expect(subs.forType('achievement.earned').map((s) => s.name)).toEqual(['guild-renown']);
     expect(subs.forType('character.leveled').map((s) => s.name)).not.toContain('leaderboards');

@@ -73,7 +73,7 @@ const pages =
     : undefined;
 const outbox: OutboxWorker | undefined =
   env.OUTBOX_WORKER === 'on'
-    ? await startSimOutboxWorker(deps, server.notifier, {
+    ? await startSimOutboxWorker(deps, server.pushes, {
         connectionString: env.DATABASE_URL,
         ...(pages ? { revalidatePages: (paths) => pages.add(paths) } : {}),
       })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniq } from '@necp/db/testing';
-import { zoneById } from '@necp/shared';
+import { emitTo, toCharacters, zoneById, type Push } from '@necp/shared';
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
@@ -19,7 +19,6 @@ import {
 } from '@necp/game';
 import {
   DOMAIN_SUBSCRIBERS,
-  roomNotifier,
   simOutboxSubscribers,
   simScheduledJobs,
   startSimOutboxWorker,
@@ -44,13 +43,12 @@ simPerTest(db, (s) => (sim = s));
  * quest and reputation subscribers do.
  */
 function testFactories(prefix: string): SimSubscriberFactories {
-  const sub = (name: string, notify: (characterId: string) => void): OutboxSubscriber => ({
+  const sub = (name: string, push: (characterId: string) => Push): OutboxSubscriber => ({
     name: `${name}-${prefix}`,
     types: ['area.entered'],
     handle: async (_tx, e, ctx) => {
       if (e.type !== 'area.entered' || !e.key.startsWith(prefix)) return;
-      const { characterId } = e.payload;
-      ctx.afterCommit(() => notify(characterId));
+      ctx.push(push(e.payload.characterId));
     },
   });
   // the access and stats reactions are not what these tests look at: they do nothing
@@ -67,18 +65,18 @@ function testFactories(prefix: string): SimSubscriberFactories {
     notifications: () => noop('notifications', 'notification.created'),
     achievements: () => noop('achievements', 'npc.killed'),
     renown: () => noop('renown', 'quest.completed'),
-    quests: (o) =>
+    quests: () =>
       sub('quests', (characterId) =>
-        o.notify(characterId, {
+        emitTo(toCharacters(characterId), 'quest:update', {
           questId: 'q_test',
           title: 'Test Gig',
           kind: 'progress',
           objective: { id: 'reach', label: 'Reach the market', progress: 1, target: 1 },
         }),
       ),
-    reputation: (o) =>
+    reputation: () =>
       sub('reputation', (characterId) =>
-        o.notify(characterId, {
+        emitTo(toCharacters(characterId), 'reputation:changed', {
           changes: [
             {
               factionId: 'fixers',
@@ -105,10 +103,10 @@ describe('outbox notices', () => {
     const b = await createPlayerAt(db, 44, 110);
     const ca = (await sim.join(a)).client;
     const cb = (await sim.join(b)).client;
-    const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io), testFactories(prefix));
+    const subs = simOutboxSubscribers(sim.deps, testFactories(prefix));
 
     await enter(a.characterId, `${prefix}:1`);
-    await drainOutbox(sim.deps, subs, { untilEmpty: true });
+    await drainOutbox(sim.deps, subs, { untilEmpty: true, push: sim.server.pushes });
     expect(await ca.next('quest:update')).toMatchObject({ questId: 'q_test', kind: 'progress' });
     expect(await ca.next('reputation:changed')).toMatchObject({ source: 'test' });
     await cb.sync();
@@ -120,7 +118,7 @@ describe('outbox notices', () => {
     const cc = (await sim.join(c)).client;
     expect(await cc.command('zone:travel', { to: 'westbrook' })).toMatchObject({ ok: true });
     await enter(c.characterId, `${prefix}:2`);
-    await drainOutbox(sim.deps, subs, { untilEmpty: true });
+    await drainOutbox(sim.deps, subs, { untilEmpty: true, push: sim.server.pushes });
     expect(await cc.next('quest:update')).toMatchObject({ questId: 'q_test' });
     await ca.sync();
     expect(ca.pending('quest:update')).toBe(0);
@@ -131,9 +129,9 @@ describe('outbox notices', () => {
     const a = await createPlayerAt(db, 40, 110);
     const { client } = await sim.join(a);
     client.close();
-    const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io), testFactories(prefix));
+    const subs = simOutboxSubscribers(sim.deps, testFactories(prefix));
     await enter(a.characterId, `${prefix}:1`);
-    const r = await drainOutbox(sim.deps, subs, { untilEmpty: true });
+    const r = await drainOutbox(sim.deps, subs, { untilEmpty: true, push: sim.server.pushes });
     expect(r.failures).toBe(0);
     const row = await db.outboxEvent.findUniqueOrThrow({
       where: { key: `${prefix}:1` },
@@ -149,7 +147,7 @@ describe('outbox notices', () => {
 
 describe('the default wiring', () => {
   it("registers the domain's guild renown, quests, reputation and achievements subscribers, the sim's access, stats, title and guild reactions and the daily cleanup job", () => {
-    const subs = simOutboxSubscribers(sim.deps, roomNotifier(sim.server.io));
+    const subs = simOutboxSubscribers(sim.deps);
     expect(subs.size).toBe(9);
     expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
       'quests',
@@ -200,7 +198,7 @@ async function liveWorker(node: TestSim, warm: TestClient, warmCharacterId: stri
     access: DOMAIN_SUBSCRIBERS.access,
     stats: DOMAIN_SUBSCRIBERS.stats,
   };
-  const worker = await startSimOutboxWorker(node.deps, node.server.notifier, { factories });
+  const worker = await startSimOutboxWorker(node.deps, node.server.pushes, { factories });
   await warm.next('char:stats', WITHIN_MS);
   const key = uniq('warm-up:');
   await db.$transaction((tx) =>

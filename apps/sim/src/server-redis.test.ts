@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createRedis } from '@necp/game';
-import { roomNotifier } from './outbox-wiring';
+import { emitTo, toCharacters } from '@necp/shared';
 import { expectRefused, connectClient } from './testing/test-client';
 import { redisIsUp, REDIS_URL } from './testing/redis-up';
 import { testDb } from './testing/test-db';
@@ -40,7 +40,7 @@ describe.skipIf(!redisUp)('sim with Redis', () => {
 
       // a notice sent from node B reaches the character's room on node A
       const msg = { questId: 'q_test', title: 'Test Gig', kind: 'ready' } as const;
-      roomNotifier(b.server.io).quest(p.characterId, msg);
+      b.server.pushes([emitTo(toCharacters(p.characterId), 'quest:update', msg)]);
       expect(await client.next('quest:update')).toEqual(msg);
       client.close();
     } finally {
@@ -67,10 +67,10 @@ describe.skipIf(!redisUp)('sim with Redis', () => {
       // deployment B neither sees A's socket nor reaches A's character rooms
       expect((await b.server.io.fetchSockets()).map((s) => s.id)).not.toContain(client.socket.id);
       const fromB = { questId: 'q_from_b', title: 'Wrong Deployment', kind: 'ready' } as const;
-      roomNotifier(b.server.io).quest(p.characterId, fromB);
+      b.server.pushes([emitTo(toCharacters(p.characterId), 'quest:update', fromB)]);
       // while deployment A's own broadcast does arrive (and arrives after B's would have)
       const fromA = { questId: 'q_from_a', title: 'Own Deployment', kind: 'ready' } as const;
-      roomNotifier(a.server.io).quest(p.characterId, fromA);
+      a.server.pushes([emitTo(toCharacters(p.characterId), 'quest:update', fromA)]);
       expect(await client.next('quest:update')).toEqual(fromA);
       await client.sync();
       expect(client.pending('quest:update')).toBe(0);

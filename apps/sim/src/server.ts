@@ -1,12 +1,11 @@
 import { sweepPresence } from './chat/presence';
 import { PresenceLeaves } from './chat/presence-leaves';
 import { sendPartyVitals } from './chat/party-vitals';
-import { socketLootNotifier } from './loot/party-loot';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { PARTY_VITALS_MS, PRESENCE_REFRESH_MS, ZONES } from '@necp/shared';
+import { PARTY_VITALS_MS, PRESENCE_REFRESH_MS, ZONES, type PushSink } from '@necp/shared';
 import {
   MemoryZoneLeases,
   redisChannel,
@@ -29,7 +28,7 @@ import { ItemCooldowns } from './items/item-cooldowns';
 import type { MatchLauncher } from './matchmaking/match-launcher';
 import { SimMatchmaking } from './matchmaking/sim-matchmaking';
 import type { SimIo } from './net/types';
-import { roomNotifier, type CharacterNotifier } from './outbox-wiring';
+import { createPushDispatcher } from './net/push-dispatcher';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
 import { DbPositionWriter } from './zone/position-writer';
@@ -82,8 +81,8 @@ export interface SimServer {
   combat: ReadonlyMap<string, DbCombatSink>;
   /** each zone's area entries (zone:area banners, area.entered events), by zone id */
   areas: ReadonlyMap<string, AreaNotices>;
-  /** how the outbox worker's subscribers reach the players of every node from this one */
-  notifier: CharacterNotifier;
+  /** the push dispatcher: pushes given here reach the players on every node (net/push-dispatcher.ts) */
+  pushes: PushSink;
   /** the live sessions of this process (the presence sweep walks them) */
   sessions: SessionRegistry;
   /** this process's matchmaking: its store, matcher loop and pushes (release a match through it) */
@@ -126,7 +125,6 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   };
   const items = new ItemCooldowns(clock);
   const sessions = new SessionRegistry();
-  const presence = new PresenceLeaves(deps, log);
   const leases =
     opts.cluster?.leases ?? new MemoryZoneLeases(`local-${process.pid}`, deps.config.simPublicUrl);
 
@@ -153,12 +151,30 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     perMessageDeflate: false,
     httpCompression: false,
   });
+  // character.stats_changed: the node holding the character's socket re-reads its stats
+  const refreshHere = (characterId: string) => {
+    const session = sessions.ofCharacter(characterId);
+    session?.stats
+      .refresh()
+      .catch((err: unknown) => log.warn({ err, characterId }, 'refreshing stats failed'));
+  };
+  io.on('char:stats_changed', refreshHere);
+  // character.title_changed: the zone holding the character (any of this node's) shows it
+  const retitleHere = (characterId: string, title: string | null) =>
+    locate(characterId)?.submit({ k: 'title', characterId, title });
+  io.on('char:title_changed', retitleHere);
+  // the one way a change reaches other players' sockets, on every node
+  const pushes = createPushDispatcher(io, {
+    crossNode: Boolean(deps.redis),
+    local: { stats: refreshHere, title: retitleHere },
+  });
+  const presence = new PresenceLeaves(deps, pushes, log);
   // each zone's database side: combat sink, area notices, drops (open world and dungeons)
   const services = zoneServices({
     deps: simDeps,
     log,
     locate,
-    notify: socketLootNotifier(io.of('/')),
+    push: pushes,
   });
 
   // the open-world zones this process runs: they come and go with its zone leases
@@ -186,24 +202,13 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   if (deps.redis && sub)
     io.adapter(createAdapter(deps.redis, sub, { key: redisChannel(deps.redis, 'socket.io') }));
 
-  // character.stats_changed: the node holding the character's socket re-reads its stats
-  const refreshHere = (characterId: string) => {
-    const session = sessions.ofCharacter(characterId);
-    session?.stats
-      .refresh()
-      .catch((err: unknown) => log.warn({ err, characterId }, 'refreshing stats failed'));
-  };
-  io.on('char:stats_changed', refreshHere);
-  // character.title_changed: the zone holding the character (any of this node's) shows it
-  const retitleHere = (characterId: string, title: string | null) =>
-    locate(characterId)?.submit({ k: 'title', characterId, title });
-  io.on('char:title_changed', retitleHere);
   // the instances this process runs (instances/): a confirmed match opens one on the least loaded process
   const instances = new InstanceHost({
     deps: simDeps,
     clock,
     log,
     io,
+    push: pushes,
     leases,
     zones,
     sessions,
@@ -217,7 +222,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   // queues in Redis when there is one (every process matches from them), else in memory
   const matchmaking: SimMatchmaking = new SimMatchmaking({
     deps: simDeps,
-    io,
+    push: pushes,
     launcher:
       opts.launcher ??
       instanceLauncher({
@@ -243,10 +248,6 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   io.on('instance:backfill', (match) => {
     if (match.backfill && instances.has(match.backfill.instanceId))
       void instances.addBackfill(match);
-  });
-  const notifier = roomNotifier(io, refreshHere, {
-    crossNode: Boolean(deps.redis),
-    localTitle: retitleHere,
   });
 
   const admission = new AdmissionGate(opts.admission);
@@ -278,6 +279,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
           sessions,
           presence,
           matchmaking,
+          pushes,
           clock,
           log,
           isClosing,
@@ -311,14 +313,14 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
 
   // AFK and the presence refresh of this process's sessions (chat/presence.ts)
   const presenceSweep = setInterval(() => {
-    sweepPresence(deps, sessions).catch((err: unknown) =>
+    sweepPresence(deps, pushes, sessions).catch((err: unknown) =>
       log.warn({ err }, 'presence sweep failed'),
     );
   }, PRESENCE_REFRESH_MS / 2);
   presenceSweep.unref();
   presence.start();
   // party frames: each member's health and position to its party (chat/party-vitals.ts)
-  const partyVitals = setInterval(() => sendPartyVitals(io.of('/'), sessions), PARTY_VITALS_MS);
+  const partyVitals = setInterval(() => sendPartyVitals(pushes, sessions), PARTY_VITALS_MS);
   partyVitals.unref();
   // the matcher: ready checks timed out, new matches formed (matchmaking/sim-matchmaking.ts)
   matchmaking.start(opts.matcherTickMs);
@@ -375,7 +377,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     zones,
     combat: services.combat,
     areas: services.areas,
-    notifier,
+    pushes,
     sessions,
     matchmaking,
     instances,

@@ -15,6 +15,7 @@ export * from './net/snapshot-codec';
 export * from './net/snapshot-reader';
 export * from './net/snapshot-parser';
 export * from './net/refusals';
+export * from './net/pushes';
 export * from './content/item-schema';
 export * from './content/loot-schema';
 export * from './rules/inventory';

@@ -3,6 +3,7 @@
 // the other node (moved into the guild's room by a reaction run on that other
 // node), a mute set while both run holds for the very next message, and the flood
 // limit is one budget across nodes.
+import { guildMembershipPushes } from '@necp/game';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniqTag } from '@necp/db/testing';
@@ -109,13 +110,13 @@ describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
         }),
       );
       const guildId = await foundGuild(b, founder.characterId);
-      b.server.notifier.guild.membership(founder.characterId, guildId, []);
+      b.server.pushes(guildMembershipPushes(founder.characterId, guildId, []));
       const inv = await inviteToGuild(b.deps, {
         characterId: founder.characterId,
         name: x.name,
       });
       await acceptGuildInvite(a.deps, { characterId: x.characterId, inviteId: inv.inviteId! });
-      b.server.notifier.guild.membership(x.characterId, guildId, []);
+      b.server.pushes(guildMembershipPushes(x.characterId, guildId, []));
       expect(await x.client.next('guild:update')).toEqual({ guildId });
       await founder.client.command('chat:send', { channel: 'guild', text: 'guild across nodes' });
       expect(await x.client.next('chat:message')).toMatchObject({

@@ -1,7 +1,7 @@
 /**
  * Guild rooms: every socket of a member is in `guild:<id>` (guild chat). Membership
  * changes come from the web API; the guild domain writes them to the outbox and the
- * sim's reaction (session/outbox-reactions.ts, through outbox-wiring.ts) moves the
+ * sim's reaction (packages/game guild/guild-subscriber.ts, through the push dispatcher) moves the
  * sockets by character room, which the Redis adapter carries to every process.
  */
 import type { GuildUpdateMsg } from '@necp/shared';

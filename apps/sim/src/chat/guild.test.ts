@@ -3,6 +3,7 @@
 // web API runs) moving sockets through the outbox reaction: an invitation pushed, a
 // new member hearing guild chat, a kicked member neither hearing nor posting, a
 // disbanded guild's room emptied.
+import { guildMembershipPushes } from '@necp/game';
 import { describe, expect, it } from 'vitest';
 import { uniqTag } from '@necp/db/testing';
 import { GUILD_CREATE_FEE } from '@necp/shared';
@@ -30,7 +31,8 @@ simPerTest(db, (s) => (sim = s));
 
 /** What the sim's outbox worker does, by hand: every due event to the sim's real subscribers. */
 async function drain(): Promise<void> {
-  const r = await drainOutbox(sim.deps, simOutboxSubscribers(sim.deps, sim.server.notifier), {
+  const r = await drainOutbox(sim.deps, simOutboxSubscribers(sim.deps), {
+    push: sim.server.pushes,
     untilEmpty: true,
   });
   expect(r.failures).toBe(0);
@@ -200,7 +202,7 @@ describe('guild chat over the sim socket', () => {
     expect(await inRoom(guildId)).toBe(1);
 
     // a redelivered or late event changes nothing: the rooms follow the database
-    sim.server.notifier.guild.membership(b.characterId, null, [guildId]);
+    sim.server.pushes(guildMembershipPushes(b.characterId, null, [guildId]));
     expect(await inRoom(guildId)).toBe(1);
 
     // disbanded (guild.disband): the last socket leaves the room

@@ -3,7 +3,7 @@
 // runs) is pushed as notification:new; one not yet visible (mail on its way) is not;
 // an achievement earned (outbox subscriber `achievements`) is pushed the same way.
 import { describe, expect, it } from 'vitest';
-import { drainOutbox, notifyNow, publishEvent, requestFriend } from '@necp/game';
+import { drainOutbox, listNotifications, notifyNow, publishEvent, requestFriend } from '@necp/game';
 import { simOutboxSubscribers } from '../outbox-wiring';
 import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -15,7 +15,8 @@ let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
 
 async function drain(): Promise<void> {
-  const r = await drainOutbox(sim.deps, simOutboxSubscribers(sim.deps, sim.server.notifier), {
+  const r = await drainOutbox(sim.deps, simOutboxSubscribers(sim.deps), {
+    push: sim.server.pushes,
     untilEmpty: true,
   });
   expect(r.failures).toBe(0);
@@ -59,5 +60,22 @@ describe('notifications over the sim socket', () => {
       kind: 'achievement',
       title: 'Achievement earned: No Longer a Gonk',
     });
+  });
+
+  it('a party invitation is one push: party:invited, while its bell entry waits in the list', async () => {
+    const a = await createPlayerAt(db, 40, 110);
+    const b = await createPlayerAt(db, 44, 110);
+    const ca = (await sim.join(a)).client;
+    const cb = (await sim.join(b)).client;
+    expect(await ca.command('party:invite', { name: b.character.name })).toMatchObject({
+      ok: true,
+    });
+    expect(await cb.next('party:invited')).toMatchObject({ fromId: a.characterId });
+    await drain();
+    await cb.sync();
+    expect(cb.take('party:invited')).toEqual([]);
+    expect(cb.take('notification:new')).toEqual([]);
+    const list = await listNotifications(sim.deps, b.characterId);
+    expect(list.items.map((n) => n.kind)).toContain('party_invite');
   });
 });

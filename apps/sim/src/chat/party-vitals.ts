@@ -6,24 +6,26 @@
  * offline. Read between ticks: a tick runs to completion, so what is read is one
  * tick's state.
  */
-import type { PartyMemberVitals } from '@necp/shared';
+import { emitTo, type PartyMemberVitals, type Push, type PushSink } from '@necp/shared';
 import type { SimSocket } from '../net/types';
 import type { SessionRegistry } from '../session/sessions';
+import { partyOfRoom } from '../net/rooms';
 
-const PARTY_ROOM_PREFIX = 'party:';
-
-/** The party room a socket is in (a character is in at most one party). */
-function partyRoomOf(socket: SimSocket): string | undefined {
-  for (const room of socket.rooms) if (room.startsWith(PARTY_ROOM_PREFIX)) return room;
+/** The party whose room a socket is in (a character is in at most one party). */
+function partyOf(socket: SimSocket): string | undefined {
+  for (const room of socket.rooms) {
+    const party = partyOfRoom(room);
+    if (party) return party;
+  }
   return undefined;
 }
 
 /** One round: returns how many party messages were sent (for tests). */
-export function sendPartyVitals(nsp: SimSocket['nsp'], sessions: SessionRegistry): number {
+export function sendPartyVitals(push: PushSink, sessions: SessionRegistry): number {
   const byRoom = new Map<string, PartyMemberVitals[]>();
   for (const s of sessions.all()) {
     if (!s.socket.connected) continue;
-    const room = partyRoomOf(s.socket);
+    const room = partyOf(s.socket);
     if (!room) continue;
     const p = s.zone.player(s.characterId);
     if (!p) continue; // riding the metro: the next round finds it in its new zone
@@ -41,6 +43,9 @@ export function sendPartyVitals(nsp: SimSocket['nsp'], sessions: SessionRegistry
     if (list) list.push(v);
     else byRoom.set(room, [v]);
   }
-  for (const [room, members] of byRoom) nsp.to(room).emit('party:vitals', { members });
+  const pushes: Push[] = [];
+  for (const [party, members] of byRoom)
+    pushes.push(emitTo({ party }, 'party:vitals', { members }));
+  push(pushes);
   return byRoom.size;
 }

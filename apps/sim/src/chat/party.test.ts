@@ -5,9 +5,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { PARTY_INVITE_MS } from '@necp/shared';
 import { testDb } from '../testing/test-db';
 import { sendPartyVitals } from './party-vitals';
-import { awardKill } from '@necp/game';
+import { awardKill, partyLootPushes } from '@necp/game';
 import { NPC_TEMPLATES_BY_ID, type NpcTemplate } from '@necp/shared';
-import { announcePartyLoot, socketLootNotifier } from '../loot/party-loot';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
 
@@ -90,14 +89,14 @@ describe('party over the sim socket', () => {
     const b = await joined(60, 120);
     const c = await joined(80, 130);
     // not in a party: no vitals at all
-    expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(0);
+    expect(sendPartyVitals(sim.server.pushes, sim.server.sessions)).toBe(0);
     await a.client.command('party:invite', { name: b.name });
     const inv = await b.client.next('party:invited');
     await b.client.command('party:accept', { inviteId: inv.inviteId });
     await a.client.next('party:update');
     await b.client.next('party:update');
 
-    expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(1);
+    expect(sendPartyVitals(sim.server.pushes, sim.server.sessions)).toBe(1);
     for (const cl of [a.client, b.client]) {
       const msg = await cl.next('party:vitals');
       const byId = Object.fromEntries(msg.members.map((m) => [m.id, m]));
@@ -112,7 +111,7 @@ describe('party over the sim socket', () => {
     // a member who left the party is reported no more
     await b.client.command('party:leave', {});
     await a.client.next('party:update');
-    expect(sendPartyVitals(sim.server.io.of('/'), sim.server.sessions)).toBe(0);
+    expect(sendPartyVitals(sim.server.pushes, sim.server.sessions)).toBe(0);
   });
 
   it('need/greed over the socket: the party is asked, answers, and both see who won', async () => {
@@ -162,7 +161,7 @@ describe('party over the sim socket', () => {
         where: { id: { in: result.loot.drops.map((d) => d.id) } },
       });
     });
-    announcePartyLoot(socketLootNotifier(sim.server.io.of('/')), result);
+    sim.server.pushes(partyLootPushes(result));
     const start = await b.client.next('loot:roll_start');
     expect(start).toMatchObject({
       dropId: result.loot.drops[0]!.id,

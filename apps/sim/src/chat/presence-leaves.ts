@@ -1,3 +1,4 @@
+import type { PushSink } from '@necp/shared';
 import { PRESENCE_LEAVE_GRACE_MS } from '@necp/shared';
 import type { GameDeps, Log } from '@necp/game';
 import type { Session } from '../session/sessions';
@@ -23,6 +24,7 @@ export class PresenceLeaves {
 
   constructor(
     private readonly deps: GameDeps,
+    private readonly push: PushSink,
     private readonly log: Log,
     private readonly graceMs = PRESENCE_LEAVE_GRACE_MS,
   ) {}
@@ -51,7 +53,7 @@ export class PresenceLeaves {
     for (const [id] of due) this.pending.delete(id);
     await Promise.all(
       due.map(([, l]) =>
-        leavePresence(this.deps, l.session).catch((err: unknown) =>
+        leavePresence(this.deps, this.push, l.session).catch((err: unknown) =>
           this.log.warn({ err, characterId: l.session.characterId }, 'clearing presence failed'),
         ),
       ),

@@ -40,7 +40,7 @@ describe('friend presence', () => {
     sim.clock.advance(AFK_AFTER_MS - 1000);
     await ca.command('zone:move', { seq: 1, dx: 1, dy: 0, ms: 50 });
     sim.clock.advance(2000);
-    await sweepPresence(sim.deps, sim.server.sessions);
+    await sweepPresence(sim.deps, sim.server.pushes, sim.server.sessions);
     expect(await ca.next('friend:presence')).toMatchObject({ id: b.characterId, status: 'afk' });
     // b is not told of its own AFK. (It may hear that a is online: a's arrival is
     // announced after a's welcome, and on a busy machine only once b is in its room.)

@@ -14,72 +14,14 @@ import {
   reportMessage,
   reportPlayer,
   unblockCharacter,
-  type PostedChat,
 } from '@necp/game';
 import { command, type CommandContext, type EventHandler } from './command';
-import {
-  blockersRoom,
-  characterRoom,
-  districtRoom,
-  GLOBAL_ROOM,
-  partyRoom,
-  TRADE_ROOM,
-} from '../net/rooms';
+import { characterRoom } from '../net/rooms';
 
 /** Whether any socket (on any process) is in the character's room. */
 async function isOnline(ctx: CommandContext, characterId: string): Promise<boolean> {
   const sockets = await ctx.session.socket.nsp.in(characterRoom(characterId)).fetchSockets();
   return sockets.length > 0;
-}
-
-/** Sends a posted message where its channel goes; nobody who blocks the sender receives it. */
-async function deliver(ctx: CommandContext, posted: PostedChat): Promise<void> {
-  const { socket } = ctx.session;
-  const { message, delivery } = posted;
-  const except = blockersRoom(ctx.session.characterId);
-  switch (delivery.kind) {
-    case 'channel':
-      socket.nsp
-        .to(delivery.channel === 'global' ? GLOBAL_ROOM : TRADE_ROOM)
-        .except(except)
-        .emit('chat:message', message);
-      return;
-    case 'district':
-      socket.nsp.to(districtRoom(delivery.zoneId)).except(except).emit('chat:message', message);
-      return;
-    case 'say': {
-      // who is near is the zone's to say, in its tick
-      const near = await ctx.session.zone.ask({
-        k: 'nearby',
-        characterId: ctx.session.characterId,
-        range: SAY_RANGE_M,
-      });
-      const rooms = near.map(characterRoom);
-      if (rooms.length === 0) rooms.push(characterRoom(ctx.session.characterId));
-      socket.nsp.to(rooms).except(except).emit('chat:message', message);
-      return;
-    }
-    case 'party':
-      socket.nsp.to(partyRoom(delivery.partyId)).except(except).emit('chat:message', message);
-      return;
-    case 'guild':
-      // to the members of the moment (a kicked member's sockets may still sit in the
-      // guild room until the outbox reaction moves them)
-      socket.nsp
-        .to(delivery.memberIds.map(characterRoom))
-        .except(except)
-        .emit('chat:message', message);
-      return;
-    case 'whisper':
-      socket.nsp
-        .to([characterRoom(delivery.recipientId), characterRoom(ctx.session.characterId)])
-        .except(except)
-        .emit('chat:message', message);
-      return;
-    case 'sender-only':
-      socket.nsp.to(characterRoom(ctx.session.characterId)).emit('chat:message', message);
-      return;
-  }
 }
 
 /**
@@ -101,9 +43,18 @@ export const chatHandlers = {
         zoneId: session.zone.id,
       },
       payload,
-      { isOnline: (id) => isOnline(ctx, id) },
+      {
+        isOnline: (id) => isOnline(ctx, id),
+        // who is near is the zone's to say, in its tick
+        nearby: () =>
+          ctx.session.zone.ask({
+            k: 'nearby',
+            characterId: ctx.session.characterId,
+            range: SAY_RANGE_M,
+          }),
+      },
     );
-    await deliver(ctx, posted);
+    ctx.push(posted.pushes);
     const result: ChatSendResult = posted.message;
     return result;
   }),
@@ -122,13 +73,13 @@ export const chatHandlers = {
   /** /ignore name: blocks the character; this socket stops receiving its messages at once. */
   'chat:ignore': command('chat:ignore', ChatIgnoreSchema, async (ctx, { name }) => {
     const target = await blockCharacter(ctx.deps, { characterId: ctx.session.characterId, name });
-    await ctx.session.socket.join(blockersRoom(target.id));
+    ctx.push(target.pushes);
     return { name: target.name };
   }),
 
   'chat:unignore': command('chat:unignore', ChatIgnoreSchema, async (ctx, { name }) => {
     const target = await unblockCharacter(ctx.deps, { characterId: ctx.session.characterId, name });
-    await ctx.session.socket.leave(blockersRoom(target.id));
+    ctx.push(target.pushes);
     return { name: target.name };
   }),
 

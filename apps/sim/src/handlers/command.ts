@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ClientEvent, ClientEventSchemas } from '@necp/shared';
+import type { ClientEvent, ClientEventSchemas, PushSink } from '@necp/shared';
 import type { GameDeps } from '@necp/game';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
@@ -32,6 +32,8 @@ export interface CommandContext extends HandlerContext {
   sessions: SessionRegistry;
   /** this process's matchmaking (its store and pushes) */
   matchmaking: SimMatchmaking;
+  /** the pushes a domain operation returned go here (net/push-dispatcher.ts): the one way to other players */
+  push: PushSink;
   /** the instances this process runs (instance:leave); absent: none */
   instances?: Pick<InstanceHost, 'leave'>;
 }

@@ -49,7 +49,9 @@ export function listen(ctx: CommandContext): void {
       const handler = typeof event === 'string' ? byEvent.get(event) : undefined;
       // any command but the client's automatic ping is the player being there
       if (handler && event !== 'net:ping')
-        noteInput(ctx.deps, ctx.session, (err) => ctx.log.warn({ err }, 'presence update failed'));
+        noteInput(ctx.deps, ctx.push, ctx.session, (err) =>
+          ctx.log.warn({ err }, 'presence update failed'),
+        );
       if (handler) handler(ctx, args[0], args[1]);
       else rejectPayload(ctx, asReply(args.at(-1)), `unknown event ${String(event).slice(0, 64)}`);
     }),

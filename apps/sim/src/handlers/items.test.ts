@@ -100,8 +100,8 @@ describe('char:stats', () => {
     expect(welcome.self.speed).toBe(BASE_MOVE_SPEED);
 
     await give(p.characterId, 'scrap_metal', 99 * 5); // 99 kg
-    // what the sim does when a character.stats_changed event reaches it (outbox-reactions)
-    sim.server.notifier.statsChanged(p.characterId);
+    // what the sim does when a character.stats_changed event reaches it (a stats push)
+    sim.server.pushes([{ kind: 'stats', character: p.characterId }]);
     const stats = await client.next('char:stats');
     expect(stats.weight).toBe(99);
     expect(stats.weight).toBeGreaterThan(stats.carryWeight);

@@ -1,4 +1,6 @@
 import {
+  emitTo,
+  toCharacters,
   PartyEmptySchema,
   PartyInviteRefSchema,
   PartyInviteSchema,
@@ -6,7 +8,6 @@ import {
   LootAssignSchema,
   LootRollChoiceSchema,
   PartyLootModeSchema,
-  type PartyInvitedMsg,
 } from '@necp/shared';
 import {
   acceptPartyInvite,
@@ -15,19 +16,15 @@ import {
   inviteToParty,
   kickFromParty,
   leaveParty,
-  partyOf,
   promoteInParty,
   setPartyLootMode,
   chooseLootRoll,
   assignLoot,
 } from '@necp/game';
-import { applyRollOutcome, replaceDrop, socketLootNotifier } from '../loot/party-loot';
-import { publishParty } from '../chat/party-rooms';
+import { applyRollOutcome, replaceDrop } from '../loot/party-loot';
 import { command, type CommandContext, type EventHandler } from './command';
-import { characterRoom } from '../net/rooms';
 
 const me = (ctx: CommandContext) => ctx.session.characterId;
-const nsp = (ctx: CommandContext) => ctx.session.socket.nsp;
 
 /**
  * Party commands over the sim socket (the rules: packages/game/src/party). Each
@@ -37,26 +34,18 @@ const nsp = (ctx: CommandContext) => ctx.session.socket.nsp;
 export const partyHandlers = {
   'party:invite': command('party:invite', PartyInviteSchema, async (ctx, { name }) => {
     const inv = await inviteToParty(ctx.deps, { characterId: me(ctx), name });
-    if (inv.inviteId) {
-      const msg: PartyInvitedMsg = {
-        inviteId: inv.inviteId,
-        fromId: me(ctx),
-        from: ctx.session.socket.data.auth?.character.name ?? '',
-        expiresAt: inv.expiresAt,
-      };
-      nsp(ctx).to(characterRoom(inv.toId)).emit('party:invited', msg);
-    }
+    ctx.push(inv.pushes);
     return { name: inv.name };
   }),
 
   'party:accept': command('party:accept', PartyInviteRefSchema, async (ctx, { inviteId }) => {
-    const view = await acceptPartyInvite(ctx.deps, { characterId: me(ctx), inviteId });
-    await publishParty(ctx.deps, nsp(ctx), view.id, { memberId: me(ctx) });
+    const { party, pushes } = await acceptPartyInvite(ctx.deps, { characterId: me(ctx), inviteId });
+    ctx.push(pushes);
     await ctx.matchmaking.partyChanged(
-      view.id,
-      view.members.map((m) => m.id),
+      party.id,
+      party.members.map((m) => m.id),
     );
-    return view;
+    return party;
   }),
 
   'party:decline': command('party:decline', PartyInviteRefSchema, async (ctx, { inviteId }) => {
@@ -65,36 +54,25 @@ export const partyHandlers = {
   }),
 
   'party:leave': command('party:leave', PartyEmptySchema, async (ctx) => {
-    const before = await partyOf(ctx.deps, me(ctx));
-    const { partyId, disbanded } = await leaveParty(ctx.deps, { characterId: me(ctx) });
-    const others = before?.members.map((m) => m.id).filter((id) => id !== me(ctx)) ?? [];
-    await publishParty(ctx.deps, nsp(ctx), partyId, {
-      gone: disbanded ? [me(ctx), ...others] : [me(ctx)],
-      ...(disbanded || !others[0] ? {} : { memberId: others[0] }),
-    });
-    await ctx.matchmaking.partyChanged(partyId, [me(ctx), ...others]);
+    const { partyId, memberIds, pushes } = await leaveParty(ctx.deps, { characterId: me(ctx) });
+    ctx.push(pushes);
+    await ctx.matchmaking.partyChanged(partyId, memberIds);
     return undefined;
   }),
 
   'party:kick': command('party:kick', PartyMemberRefSchema, async (ctx, { memberId }) => {
-    const before = await partyOf(ctx.deps, me(ctx));
-    const { partyId, disbanded } = await kickFromParty(ctx.deps, {
+    const { partyId, memberIds, pushes } = await kickFromParty(ctx.deps, {
       characterId: me(ctx),
       memberId,
     });
-    const all = before?.members.map((m) => m.id) ?? [me(ctx), memberId];
-    await publishParty(ctx.deps, nsp(ctx), partyId, {
-      gone: disbanded ? all : [memberId],
-      ...(disbanded ? {} : { memberId: me(ctx) }),
-    });
-    await ctx.matchmaking.partyChanged(partyId, all);
+    ctx.push(pushes);
+    await ctx.matchmaking.partyChanged(partyId, memberIds);
     return undefined;
   }),
 
   'party:promote': command('party:promote', PartyMemberRefSchema, async (ctx, { memberId }) => {
-    await promoteInParty(ctx.deps, { characterId: me(ctx), memberId });
-    const party = await partyOf(ctx.deps, me(ctx));
-    if (party) await publishParty(ctx.deps, nsp(ctx), party.id, { memberId: me(ctx) });
+    const { party, pushes } = await promoteInParty(ctx.deps, { characterId: me(ctx), memberId });
+    ctx.push(pushes);
     if (party)
       await ctx.matchmaking.partyChanged(
         party.id,
@@ -104,15 +82,15 @@ export const partyHandlers = {
   }),
 
   'party:disband': command('party:disband', PartyEmptySchema, async (ctx) => {
-    const { partyId, memberIds } = await disbandParty(ctx.deps, { characterId: me(ctx) });
-    await publishParty(ctx.deps, nsp(ctx), partyId, { gone: memberIds });
+    const { partyId, memberIds, pushes } = await disbandParty(ctx.deps, { characterId: me(ctx) });
+    ctx.push(pushes);
     await ctx.matchmaking.partyChanged(partyId, memberIds);
     return undefined;
   }),
   /** the leader sets the loot mode (and threshold); the party sees it in party:update */
   'party:loot_mode': command('party:loot_mode', PartyLootModeSchema, async (ctx, input) => {
-    const { partyId } = await setPartyLootMode(ctx.deps, { characterId: me(ctx), ...input });
-    await publishParty(ctx.deps, nsp(ctx), partyId, { memberId: me(ctx) });
+    const { pushes } = await setPartyLootMode(ctx.deps, { characterId: me(ctx), ...input });
+    ctx.push(pushes);
     return undefined;
   }),
 
@@ -120,7 +98,7 @@ export const partyHandlers = {
   'loot:roll': command('loot:roll', LootRollChoiceSchema, async (ctx, input) => {
     const outcome = await chooseLootRoll(ctx.deps, { characterId: me(ctx), ...input });
     const zone = outcome && ctx.zones.get(outcome.drop.zoneId);
-    if (outcome && zone) applyRollOutcome(zone, socketLootNotifier(nsp(ctx)), outcome);
+    if (outcome && zone) applyRollOutcome(zone, ctx.push, outcome);
     return undefined;
   }),
 
@@ -129,13 +107,13 @@ export const partyHandlers = {
     const drop = await assignLoot(ctx.deps, { characterId: me(ctx), ...input });
     const zone = ctx.zones.get(drop.zoneId);
     if (zone) replaceDrop(zone, drop);
-    nsp(ctx)
-      .to(characterRoom(input.memberId))
-      .emit('loot:given', {
+    ctx.push([
+      emitTo(toCharacters(input.memberId), 'loot:given', {
         dropId: drop.id,
         name: drop.name,
         from: ctx.session.socket.data.auth?.character.name ?? '',
-      });
+      }),
+    ]);
     return { name: drop.name };
   }),
 } satisfies Record<string, EventHandler>;

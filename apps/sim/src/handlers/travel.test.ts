@@ -100,7 +100,7 @@ describe('zone:travel', () => {
     const snap = await client.next('zone:snapshot');
     expect(snap.me[0]).toBeGreaterThan(WESTBROOK_METRO.x * 100);
     client.take('char:stats');
-    sim.server.notifier.statsChanged(p.characterId);
+    sim.server.pushes([{ kind: 'stats', character: p.characterId }]);
     expect(await client.next('char:stats')).toMatchObject({ health: 70 });
 
     // arriving inside an area counts as entering it (Japantown Gate surrounds the station)

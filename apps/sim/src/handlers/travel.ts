@@ -97,7 +97,7 @@ export async function rideMetro(
   // and so does a connection that arrives before the attach is applied (zoneFor)
   ctx.session.zone = dest;
   changeDistrict(ctx.session.socket, from.id, dest.id);
-  announcePresence(ctx.deps, ctx.session).catch((err: unknown) =>
+  announcePresence(ctx.deps, ctx.push, ctx.session).catch((err: unknown) =>
     ctx.log.warn({ err }, 'announcing presence failed'),
   );
   ctx.sessions.rides.set(characterId, dest);

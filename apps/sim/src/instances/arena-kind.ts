@@ -9,13 +9,14 @@
 import {
   ARENA_RETURN_MS,
   ARENA_STATE_MS,
+  emitTo,
+  toCharacters,
   type ArenaBracket,
   type ArenaMemberState,
   type ArenaStateMsg,
 } from '@necp/shared';
 import { finishArenaMatch, penaliseQueueDodgers } from '@necp/game';
 import type { Zone } from '../zone/zone';
-import { characterRoom } from '../net/rooms';
 import { ArenaRules, type ArenaOutcome } from './arena-rules';
 import { ArenaSink } from './arena-sink';
 import { arenaFightOf } from './arena-fight';
@@ -78,7 +79,7 @@ class ArenaRun implements InstanceRun {
     const match = ctx.match();
     rules.disarm(zone);
     this.sendState();
-    const { deps, log, io } = ctx;
+    const { deps, log } = ctx;
     // who is not in the arena at the end left it (or never came): a queue penalty, like a decliner
     const leavers = match.teams.flat().filter((id) => !zone.player(id));
     if (leavers.length > 0)
@@ -103,17 +104,22 @@ class ArenaRun implements InstanceRun {
     } catch (err) {
       log.error({ err, zone: ctx.zoneId }, 'recording an arena result failed');
     }
-    for (const ids of match.teams)
-      for (const characterId of ids)
-        io.to(characterRoom(characterId)).emit('arena:result', {
-          matchId: match.matchId,
-          bracket,
-          winner: outcome.winner,
-          by: outcome.by,
-          you: match.teams.findIndex((t) => t.includes(characterId)),
-          ratings: ratings.map((r) => ({ ...r, name: ctx.names.get(r.characterId) ?? '?' })),
-          returnInMs: ARENA_RETURN_MS,
-        });
+    const named = ratings.map((r) => ({ ...r, name: ctx.names.get(r.characterId) ?? '?' }));
+    ctx.push(
+      match.teams.flatMap((ids, you) =>
+        ids.map((characterId) =>
+          emitTo(toCharacters(characterId), 'arena:result', {
+            matchId: match.matchId,
+            bracket,
+            winner: outcome.winner,
+            by: outcome.by,
+            you,
+            ratings: named,
+            returnInMs: ARENA_RETURN_MS,
+          }),
+        ),
+      ),
+    );
     ctx.finishAt(ctx.clock.ms() + ARENA_RETURN_MS);
   }
 
@@ -149,7 +155,7 @@ class ArenaRun implements InstanceRun {
           you,
           teams,
         };
-        ctx.io.to(characterRoom(id)).emit('arena:state', msg);
+        ctx.push([emitTo(toCharacters(id), 'arena:state', msg)]);
       }
   }
 }

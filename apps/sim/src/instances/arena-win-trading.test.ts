@@ -111,7 +111,10 @@ async function creditRenown(matchId: string) {
   });
   const sub = renownOutboxSubscriber({ clock: sim.clock, log: createLog('t', 'silent') });
   await db.$transaction((tx) =>
-    sub.handle(tx, parseOutboxEvent(row) as never, { afterCommit: () => undefined }),
+    sub.handle(tx, parseOutboxEvent(row) as never, {
+      afterCommit: () => undefined,
+      push: () => undefined,
+    }),
   );
 }
 const renownCredits = (characterId: string) =>

@@ -12,11 +12,13 @@
 import {
   INSTANCE_ARRIVAL_MS,
   RECONNECT_GRACE_MS,
+  emitTo,
   formatWait,
   type GroupRole,
   type InstanceRosterMsg,
   type InstanceTemplate,
   type InstanceTransferMsg,
+  type PushSink,
 } from '@necp/shared';
 import {
   characterLevels,
@@ -37,10 +39,7 @@ import {
   type Log,
 } from '@necp/game';
 import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
-import type { SimIo } from '../net/types';
-import { publishParty } from '../chat/party-rooms';
 import type { Zone } from '../zone/zone';
-import { characterRoom } from '../net/rooms';
 
 /** A member who has not arrived this long after being sent in counts as having left. */
 export const DUNGEON_ARRIVAL_MS = INSTANCE_ARRIVAL_MS + RECONNECT_GRACE_MS;
@@ -54,7 +53,8 @@ export interface DungeonGroupOptions {
   deps: GameDeps;
   clock: Clock;
   log: Log;
-  io: SimIo;
+  /** the members are told here (net/push-dispatcher.ts) */
+  push: PushSink;
   /** absent: leavers are still penalised, but nobody is looked for */
   matchmaking: (() => GroupMatchmaking) | undefined;
   /** the instance's match now; the group adds the members it backfills */
@@ -271,22 +271,11 @@ export class DungeonGroup {
     if (!partyId || this.o.premade().has(characterId)) return;
     try {
       if ((await partyIdOf(this.o.deps, characterId)) !== partyId) return;
-      const { disbanded } = await leaveParty(this.o.deps, { characterId });
-      await publishParty(this.o.deps, this.o.io.of('/'), partyId, {
-        gone: [characterId],
-        ...(disbanded ? {} : { memberId: this.stayer(characterId) }),
-      });
+      const { pushes } = await leaveParty(this.o.deps, { characterId });
+      this.o.push(pushes);
     } catch (err) {
       this.o.log.warn({ err, zone: this.o.zoneId }, 'a leaver could not leave the party');
     }
-  }
-
-  /** A member still in the group other than `not` (the party is read by a member). */
-  private stayer(not: string): string | undefined {
-    return this.o
-      .match()
-      .teams.flat()
-      .find((id) => id !== not && !this.o.left.has(id));
   }
 
   /** The boss fell: nobody is looked for any more. */
@@ -338,7 +327,7 @@ export class DungeonGroup {
       role: o.role ?? this.o.match().roles?.[characterId] ?? null,
       searching: o.searching,
     };
-    for (const id of this.members())
-      if (id !== characterId) this.o.io.to(characterRoom(id)).emit('instance:roster', msg);
+    const others = this.members().filter((id) => id !== characterId);
+    this.o.push([emitTo({ characters: others }, 'instance:roster', msg)]);
   }
 }

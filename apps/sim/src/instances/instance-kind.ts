@@ -6,7 +6,7 @@
  * module (arena-kind.ts, dungeon-kind.ts, raid-kind.ts; the dungeon and the raid
  * share pve-kind.ts), registered by kind in instance-kinds.ts.
  */
-import type { InstanceTemplate, InstanceTransferMsg } from '@necp/shared';
+import type { InstanceTemplate, InstanceTransferMsg, PushSink } from '@necp/shared';
 import {
   freeMatchMember,
   leaveInstance,
@@ -35,6 +35,8 @@ export interface InstanceContext {
   clock: Clock;
   log: Log;
   io: SimIo;
+  /** what the members are told goes here (net/push-dispatcher.ts) */
+  push: PushSink;
   /** the sim's matchmaking (absent: nobody is freed or looked for) */
   matchmaking: (() => GroupMatchmaking) | undefined;
   /** the match is over for matchmaking: its members may queue again (told `message`) */

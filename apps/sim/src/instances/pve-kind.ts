@@ -7,10 +7,9 @@
  * DUNGEON_CLOSE_AFTER_CLEAR_MS later. A raid is this as it is (raid-kind.ts); a
  * dungeon adds its group (dungeon-kind.ts).
  */
-import { DUNGEON_CLOSE_AFTER_CLEAR_MS, type InstanceClearedMsg } from '@necp/shared';
+import { DUNGEON_CLOSE_AFTER_CLEAR_MS, emitTo, type InstanceClearedMsg } from '@necp/shared';
 import { recordInstanceCleared } from '@necp/game';
 import type { Zone } from '../zone/zone';
-import { characterRoom } from '../net/rooms';
 import { InstanceClearRules, type InstanceClear } from './instance-clear-rules';
 import { instanceNpcTemplates } from './instance-npcs';
 import { leaveEarly, type InstanceContext, type InstanceRun } from './instance-kind';
@@ -68,8 +67,7 @@ export class PveRun implements InstanceRun {
       name: ctx.template.content.name,
       closeInMs: DUNGEON_CLOSE_AFTER_CLEAR_MS,
     };
-    for (const characterId of clear.present)
-      ctx.io.to(characterRoom(characterId)).emit('instance:cleared', msg);
+    ctx.push([emitTo({ characters: clear.present }, 'instance:cleared', msg)]);
     if (clear.present.length === 0) return;
     void recordInstanceCleared(ctx.deps, {
       kind,

@@ -3,7 +3,7 @@
  * kind is lent of it (InstanceContext, instance-kind.ts): its match, members and
  * zone, and the host's ways to pull a member in, release a match, end it.
  */
-import type { InstanceTemplate, InstanceTransferMsg } from '@necp/shared';
+import type { InstanceTemplate, InstanceTransferMsg, PushSink } from '@necp/shared';
 import type { Clock, ConfirmedMatch, GameDeps, HeldZoneLease, Log } from '@necp/game';
 import type { SimIo } from '../net/types';
 import type { Zone } from '../zone/zone';
@@ -40,6 +40,8 @@ export interface KindServices {
   clock: Clock;
   log: Log;
   io: SimIo;
+  /** what the members are told goes here (net/push-dispatcher.ts) */
+  push: PushSink;
   /** the match is over for matchmaking: its members may queue again (told `message`) */
   release(matchId: string, message?: string): Promise<unknown>;
   /**
@@ -61,7 +63,7 @@ export function instanceContext(
     pull(characterId: string, msg: InstanceTransferMsg): void;
   },
 ): InstanceContext {
-  const { deps, clock, log, io, matchmaking } = o;
+  const { deps, clock, log, io, push, matchmaking } = o;
   return {
     zoneId: inst.zoneId,
     template: inst.template,
@@ -72,6 +74,7 @@ export function instanceContext(
     clock,
     log,
     io,
+    push,
     matchmaking,
     release: (matchId, message) => o.release(matchId, message),
     match: () => inst.match,

@@ -2,10 +2,16 @@
  * Matchmaking in the sim (docs/matchmaking.md, "The sim"): one store per process
  * (Redis: every process shares the queues; else memory), the matcher loop that runs
  * runMatchmakerTick every MATCHER_TICK_MS, and the pushes that tell each affected
- * player — through their character room, so they reach every socket of the
- * character on whichever sim process it is connected to (the Redis adapter).
+ * player — through the push dispatcher, so they reach every socket of the
+ * character on whichever sim process it is connected to.
  */
-import type { MatchStatusMsg, MatchStatusReason } from '@necp/shared';
+import {
+  emitTo,
+  toCharacters,
+  type MatchStatusMsg,
+  type MatchStatusReason,
+  type PushSink,
+} from '@necp/shared';
 import {
   MATCHER_TICK_MS,
   createMatchmakingStore,
@@ -25,17 +31,16 @@ import {
   type ReadyCheckDissolved,
   type ReadyCheckOutcome,
 } from '@necp/game';
-import type { SimIo } from '../net/types';
 import { releasingLauncher, type MatchLauncher } from './match-launcher';
 import { matchFoundMsg, queueStatusMsg } from './match-messages';
-import { characterRoom } from '../net/rooms';
 
 const membersOf = (m: MatchRecord): string[] =>
   m.teams.flat().flatMap((t) => t.members.map((x) => x.characterId));
 
 export interface SimMatchmakingOptions {
   deps: Pick<GameDeps, 'db' | 'clock' | 'log' | 'redis'>;
-  io: SimIo;
+  /** where the pushes go (net/push-dispatcher.ts) */
+  push: PushSink;
   /** starts confirmed matches (the instances); default: log and release them */
   launcher?: MatchLauncher;
 }
@@ -43,7 +48,7 @@ export interface SimMatchmakingOptions {
 export class SimMatchmaking {
   /** what the domain's matchmaking calls take */
   readonly deps: MatchmakingDeps;
-  private readonly io: SimIo;
+  private readonly push: PushSink;
   private readonly log: Log;
   private readonly launcher: MatchLauncher;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -57,7 +62,7 @@ export class SimMatchmaking {
       clock: o.deps.clock,
       store: createMatchmakingStore({ redis: o.deps.redis, clock: o.deps.clock }),
     };
-    this.io = o.io;
+    this.push = o.push;
     this.log = o.deps.log.child({ svc: 'matchmaking' });
     this.launcher =
       o.launcher ??
@@ -92,7 +97,7 @@ export class SimMatchmaking {
     await Promise.all(
       [...new Set(characterIds)].map(async (id) => {
         const msg = await this.status(id, reason, message ? { message } : {});
-        this.io.to(characterRoom(id)).emit('match:status', msg);
+        this.push([emitTo(toCharacters(id), 'match:status', msg)]);
       }),
     );
   }
@@ -100,7 +105,7 @@ export class SimMatchmaking {
   /** A new ready check: match:found to each of its members. */
   found(m: MatchState): void {
     const msg = matchFoundMsg(m, this.deps.clock.ms());
-    for (const id of membersOf(m)) this.io.to(characterRoom(id)).emit('match:found', msg);
+    this.push([emitTo({ characters: membersOf(m) }, 'match:found', msg)]);
   }
 
   /** A ready check dissolved (a decline, or its deadline): who went where. */

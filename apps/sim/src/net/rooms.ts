@@ -14,7 +14,11 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export const loginSessionRoom = (sessionId: string) => `login:${sessionId}`;
 
 /** Every socket of a party's members (party chat, updates). */
-export const partyRoom = (partyId: string) => `party:${partyId}`;
+const PARTY_PREFIX = 'party:';
+export const partyRoom = (partyId: string) => `${PARTY_PREFIX}${partyId}`;
+/** The party whose room this is (undefined: not a party's room). */
+export const partyOfRoom = (room: string): string | undefined =>
+  room.startsWith(PARTY_PREFIX) ? room.slice(PARTY_PREFIX.length) : undefined;
 
 /** Every socket of a guild's members (guild chat). */
 export const guildRoom = (guildId: string) => `guild:${guildId}`;

@@ -6,7 +6,8 @@ import type {
   RecordPlayerDeathInput,
 } from '@necp/game';
 import { decideDueLootRolls } from '@necp/game';
-import { applyRollOutcome, type LootNotifier } from '../loot/party-loot';
+import type { PushSink } from '@necp/shared';
+import { applyRollOutcome } from '../loot/party-loot';
 import type { Zone } from '../zone/zone';
 
 /** how often a zone looks for need/greed rolls whose time is up */
@@ -34,12 +35,12 @@ export class DbCombatSink implements CombatSink {
     /** where a rewarded or worn-out character is now (default: this zone only) */
     locate: LocatePlayer = inZone(zone),
     /** party loot news to the sockets (none: no party loot announcements) */
-    private readonly notify?: LootNotifier,
+    private readonly push?: PushSink,
   ) {
     const l = log.child({ zone: zone.id, component: 'combat-sink' });
     this.logBuffer = new CombatLogBuffer(deps, l);
     this.wear = new CombatWearBatch(deps, locate, l);
-    this.rewards = new ZoneRewards(deps, zone, l, locate, notify);
+    this.rewards = new ZoneRewards(deps, zone, l, locate, push);
     this.deps = deps;
     this.l = l;
   }
@@ -50,11 +51,11 @@ export class DbCombatSink implements CombatSink {
 
   /** Need/greed rolls whose time is up in this zone: decided (once), shown, told. */
   private async decideDueRolls(): Promise<void> {
-    if (this.sweeping || !this.notify) return;
+    if (this.sweeping || !this.push) return;
     this.sweeping = true;
     try {
       for (const o of await decideDueLootRolls(this.deps, { zoneId: this.zone.id }))
-        applyRollOutcome(this.zone, this.notify, o);
+        applyRollOutcome(this.zone, this.push, o);
     } catch (err) {
       this.l.warn({ err }, 'deciding due loot rolls failed');
     } finally {

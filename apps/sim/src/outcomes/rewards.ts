@@ -1,5 +1,6 @@
 import {
   awardKill,
+  partyLootPushes,
   isStaleZoneOwner,
   recordPlayerDeath,
   type AwardKillInput,
@@ -11,7 +12,7 @@ import {
 import type { Zone } from '../zone/zone';
 import { inZone, refreshZoneStats, type LocatePlayer } from './refresh-stats';
 import { RetryQueue } from './retry-queue';
-import { announcePartyLoot, type LootNotifier } from '../loot/party-loot';
+import type { PushSink } from '@necp/shared';
 
 /**
  * Pays out deaths in the database and brings the results back into the zone.
@@ -31,7 +32,7 @@ export class ZoneRewards {
     /** where a rewarded character is now: it may have ridden the metro before a retry landed */
     private readonly locate: LocatePlayer = inZone(zone),
     /** party loot news (rolls opened, gifts for the leader); none in unit tests */
-    private readonly notify?: LootNotifier,
+    private readonly push?: PushSink,
   ) {
     this.retries = new RetryQueue(deps.clock, log);
   }
@@ -64,7 +65,7 @@ export class ZoneRewards {
     const fence = this.zone.fence;
     const result = await awardKill(this.deps, { ...kill, ...(fence ? { fence } : {}) });
     for (const drop of result.loot.drops) this.zone.submit({ k: 'drop_add', drop });
-    if (this.notify) announcePartyLoot(this.notify, result);
+    this.push?.(partyLootPushes(result));
     for (const r of result.rewards) {
       const zone = this.locate(r.characterId);
       if (!zone) continue;

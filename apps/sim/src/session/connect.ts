@@ -1,4 +1,5 @@
 import type { Clock, GameDeps, Log, SimCharacter } from '@necp/game';
+import type { PushSink } from '@necp/shared';
 import type { CommandContext } from '../handlers/command';
 import { joinChat } from '../chat/chat-rooms';
 import { joinParty } from '../chat/party-rooms';
@@ -38,6 +39,8 @@ export interface ConnectionContext {
   presence: PresenceLeaves;
   /** this process's matchmaking (the match:* commands; the status on connecting) */
   matchmaking: SimMatchmaking;
+  /** where what other players must hear goes (net/push-dispatcher.ts) */
+  pushes: PushSink;
   clock: Clock;
   log: Log;
   isClosing(): boolean;
@@ -104,6 +107,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     session,
     sessions: ctx.sessions,
     matchmaking: ctx.matchmaking,
+    push: ctx.pushes,
     ...(ctx.instances ? { instances: ctx.instances } : {}),
     clock: ctx.clock,
     log,
@@ -172,7 +176,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     if (previous)
       kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
     // friends see it arrive (after the takeover: the old socket's leaving clears nothing of ours)
-    announcePresence(ctx.deps, session).catch((err: unknown) =>
+    announcePresence(ctx.deps, ctx.pushes, session).catch((err: unknown) =>
       log.warn({ err }, 'announcing presence failed'),
     );
     log.info(

@@ -17,7 +17,8 @@ let sim: TestSim;
 simPerTest(db, (s) => (sim = s));
 
 async function drain(): Promise<void> {
-  const r = await drainOutbox(sim.deps, simOutboxSubscribers(sim.deps, sim.server.notifier), {
+  const r = await drainOutbox(sim.deps, simOutboxSubscribers(sim.deps), {
+    push: sim.server.pushes,
     untilEmpty: true,
   });
   expect(r.failures).toBe(0);

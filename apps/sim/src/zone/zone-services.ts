@@ -9,7 +9,7 @@ import type { GameDeps, Log } from '@necp/game';
 import { AreaNotices } from '../areas/area-notices';
 import { DbCombatSink } from '../outcomes/db-combat-sink';
 import type { LocatePlayer } from '../outcomes/refresh-stats';
-import type { LootNotifier } from '../loot/party-loot';
+import type { PushSink } from '@necp/shared';
 import { ZoneLoot } from '../loot/zone-loot';
 import type { Zone } from './zone';
 
@@ -31,7 +31,8 @@ export function zoneServices(o: {
   log: Log;
   /** where a character paid for a fight is now (any zone of this process) */
   locate: LocatePlayer;
-  notify: LootNotifier;
+  /** party loot news (net/push-dispatcher.ts) */
+  push: PushSink;
 }): ZoneServices {
   const combat = new Map<string, DbCombatSink>();
   const areas = new Map<string, AreaNotices>();
@@ -41,7 +42,7 @@ export function zoneServices(o: {
     areas,
     loot,
     async attach(zone) {
-      const sink = new DbCombatSink(o.deps, zone, o.log, o.locate, o.notify);
+      const sink = new DbCombatSink(o.deps, zone, o.log, o.locate, o.push);
       sink.start();
       const notices = new AreaNotices(o.deps, zone.id, o.log.child({ zone: zone.id }));
       notices.start(zone);

@@ -57,17 +57,21 @@ export const friendsRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  block: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) =>
-    blockCharacter(ctx.deps, {
+  // the room changes the block returns reach a live socket only from the sim (chat:ignore);
+  // blocked through here, the chat follows when the character next enters the world
+  block: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) => {
+    const { id, name } = await blockCharacter(ctx.deps, {
       characterId: await own(ctx, input.characterId),
       name: input.name,
-    }),
-  ),
+    });
+    return { id, name };
+  }),
 
-  unblock: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) =>
-    unblockCharacter(ctx.deps, {
+  unblock: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) => {
+    const { id, name } = await unblockCharacter(ctx.deps, {
       characterId: await own(ctx, input.characterId),
       name: input.name,
-    }),
-  ),
+    });
+    return { id, name };
+  }),
 });

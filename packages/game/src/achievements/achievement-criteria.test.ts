@@ -178,7 +178,7 @@ describe('achievement criteria', () => {
       characterId: a.characterId,
       name: await nameOf(b.characterId),
     });
-    const party = await acceptPartyInvite(deps, {
+    const { party } = await acceptPartyInvite(deps, {
       characterId: b.characterId,
       inviteId: inv.inviteId!,
     });

@@ -4,16 +4,23 @@
  * a friendship and pending friend requests; party invites, trade and mail will
  * consult the same list.
  */
-import { CHARACTER_BLOCK_MAX } from '@necp/shared';
+import { CHARACTER_BLOCK_MAX, type Push } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { characterByName } from './characters-by-name';
 import { inTransaction } from '../core/transaction';
 
+/** The blocker's sockets join (or leave) the room that keeps the blocked side's messages out. */
+const blockerRoom = (kind: 'join' | 'leave', blockerId: string, blockedId: string): Push => ({
+  kind,
+  characters: [blockerId],
+  room: { blockersOf: blockedId },
+});
+
 export async function blockCharacter(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; name: string },
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; pushes: Push[] }> {
   const target = await characterByName(deps, input.name);
   if (target.id === input.characterId)
     throw new DomainError('VALIDATION', 'block self', 'You cannot ignore yourself.');
@@ -46,19 +53,19 @@ export async function blockCharacter(
     await tx.friendRequest.deleteMany({
       where: { OR: pair.map((p) => ({ fromId: p.a, toId: p.b })) },
     });
-    return target;
+    return { ...target, pushes: [blockerRoom('join', input.characterId, target.id)] };
   });
 }
 
 export async function unblockCharacter(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; name: string },
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; pushes: Push[] }> {
   const target = await characterByName(deps, input.name);
   await deps.db.characterBlock.deleteMany({
     where: { blockerId: input.characterId, blockedId: target.id },
   });
-  return target;
+  return { ...target, pushes: [blockerRoom('leave', input.characterId, target.id)] };
 }
 
 /** Ids this character blocks. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { emitTo } from '@necp/shared';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { give, newPlayer } from '../inventory/test-helpers';
 import { blockCharacter, unblockCharacter } from './blocks';
@@ -32,7 +33,9 @@ describe('posting chat', () => {
     const deps = testDeps(db);
     const a = await speaker();
     const posted = await postChat(deps, a, { channel: 'district', text: 'what the fuck' }, online);
-    expect(posted.delivery).toEqual({ kind: 'district', zoneId: a.zoneId });
+    expect(posted.pushes).toEqual([
+      emitTo({ district: a.zoneId }, 'chat:message', posted.message, { blockersOf: a.characterId }),
+    ]);
     expect(posted.message).toMatchObject({
       channel: 'district',
       from: a.name,
@@ -197,7 +200,11 @@ describe('whispers', () => {
       { channel: 'whisper', to: b.name.toUpperCase(), text: 'psst' },
       online,
     );
-    expect(w.delivery).toEqual({ kind: 'whisper', recipientId: b.characterId });
+    expect(w.pushes).toEqual([
+      emitTo({ characters: [b.characterId, a.characterId] }, 'chat:message', w.message, {
+        blockersOf: a.characterId,
+      }),
+    ]);
     expect(w.message).toMatchObject({ from: a.name, to: b.name, toId: b.characterId });
     const self = await domainError(
       postChat(deps, a, { channel: 'whisper', to: a.name, text: 'me' }, online),
@@ -232,7 +239,8 @@ describe('whispers', () => {
       { channel: 'whisper', to: b.name, text: 'let me in' },
       online,
     );
-    expect(w.delivery).toEqual({ kind: 'sender-only' });
+    // only the sender's own sockets, as if sent
+    expect(w.pushes).toEqual([emitTo({ characters: [a.characterId] }, 'chat:message', w.message)]);
     expect(w.message).toMatchObject({ to: b.name, text: 'let me in' });
     expect(await db.chatMessage.count({ where: { recipientId: b.characterId } })).toBe(0);
     // b never sees a's district messages in history either

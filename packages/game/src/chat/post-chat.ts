@@ -18,8 +18,12 @@ import {
   RARITIES,
   itemLinkToken,
   type ChatItemLink,
+  emitTo,
+  toCharacters,
   type ChatMessage,
   type ChatSend,
+  type Push,
+  type PushAudience,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
@@ -54,29 +58,17 @@ export interface ChatSender {
   zoneId: string;
 }
 
-/** Where the sim sends a posted message. */
-export type ChatDelivery =
-  | { kind: 'channel'; channel: 'global' | 'trade' }
-  | { kind: 'district'; zoneId: string }
-  | { kind: 'say'; zoneId: string }
-  | { kind: 'party'; partyId: string }
-  /**
-   * the members as the database has them when the message is posted: guild chat goes
-   * to their character rooms, never to a socket room that may lag behind a kick
-   */
-  | { kind: 'guild'; guildId: string; memberIds: string[] }
-  | { kind: 'whisper'; recipientId: string }
-  /** a whisper to someone who blocks the sender: only the sender sees it, as if sent */
-  | { kind: 'sender-only' };
-
 export interface PostedChat {
   message: ChatMessage;
-  delivery: ChatDelivery;
+  /** where the message goes (nobody who blocks the sender receives it) */
+  pushes: Push[];
 }
 
 export interface PostChatOptions {
   /** whether a character is connected anywhere (whispers go to online characters only) */
   isOnline(characterId: string): Promise<boolean>;
+  /** the characters in SAY_RANGE_M of the sender (the zone knows); absent: nobody else hears */
+  nearby?(): Promise<readonly string[]>;
 }
 
 const normalized = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -153,20 +145,18 @@ export async function postChat(
   // (it counts for a quest's chat lesson like any message: the sender must not learn)
   if (recipient && (await isBlocked(deps, recipient.id, sender.characterId))) {
     await creditQuestAction(deps.db, sender.characterId, 'chat');
-    return {
-      message: {
-        id: randomUUID(),
-        channel,
-        fromId: sender.characterId,
-        from: sender.name,
-        toId: recipient.id,
-        to: recipient.name,
-        text: masked,
-        at: at.getTime(),
-        ...(links.length > 0 ? { links } : {}),
-      },
-      delivery: { kind: 'sender-only' },
+    const message: ChatMessage = {
+      id: randomUUID(),
+      channel,
+      fromId: sender.characterId,
+      from: sender.name,
+      toId: recipient.id,
+      to: recipient.name,
+      text: masked,
+      at: at.getTime(),
+      ...(links.length > 0 ? { links } : {}),
     };
+    return { message, pushes: [emitTo(toCharacters(sender.characterId), 'chat:message', message)] };
   }
 
   const scope =
@@ -198,19 +188,25 @@ export async function postChat(
     await creditQuestAction(tx, sender.characterId, 'chat');
     return created;
   });
-  const delivery: ChatDelivery =
+  const near = channel === 'say' ? ((await opts.nearby?.()) ?? []) : [];
+  const audience: PushAudience =
     channel === 'whisper'
-      ? { kind: 'whisper', recipientId: recipient!.id }
+      ? { characters: [recipient!.id, sender.characterId] }
       : channel === 'district'
-        ? { kind: 'district', zoneId: sender.zoneId }
+        ? { district: sender.zoneId }
         : channel === 'say'
-          ? { kind: 'say', zoneId: sender.zoneId }
+          ? { characters: near.length > 0 ? near : [sender.characterId] }
           : channel === 'party'
-            ? { kind: 'party', partyId: partyId! }
+            ? { party: partyId! }
             : channel === 'guild'
-              ? { kind: 'guild', guildId: guildId!, memberIds: guildMemberIds }
-              : { kind: 'channel', channel };
-  return { message: toWire(row), delivery };
+              ? // the members as the database has them now: never a socket room that may lag behind a kick
+                { characters: guildMemberIds }
+              : { channel };
+  const message = toWire(row);
+  return {
+    message,
+    pushes: [emitTo(audience, 'chat:message', message, { blockersOf: sender.characterId })],
+  };
 }
 
 /**

@@ -2,9 +2,15 @@
  * Presence: whether a character is in the world (online or AFK) and in which
  * district, kept in PostgreSQL by the sim that holds it, so every web and sim process
  * reads the same answer with or without Redis. Each change returns the friends to
- * tell (the sim pushes `friend:presence` to their rooms).
+ * tell (presencePushes: `friend:presence` to them).
  */
-import { FRIENDS_MAX, PRESENCE_STALE_MS, type PresenceStatus } from '@necp/shared';
+import {
+  FRIENDS_MAX,
+  PRESENCE_STALE_MS,
+  emitTo,
+  type PresenceStatus,
+  type Push,
+} from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 
 export interface PresenceChange {
@@ -14,6 +20,18 @@ export interface PresenceChange {
   zoneId: string | null;
   /** the friends to tell */
   friendIds: string[];
+}
+
+/** A change as its friends hear it (none: nothing changed, or nobody to tell). */
+export function presencePushes(change: PresenceChange | null): Push[] {
+  if (!change || change.friendIds.length === 0) return [];
+  const msg = {
+    id: change.characterId,
+    name: change.name,
+    status: change.status,
+    zoneId: change.zoneId,
+  };
+  return [emitTo({ characters: change.friendIds }, 'friend:presence', msg)];
 }
 
 async function friendsOf(deps: Pick<GameDeps, 'db'>, characterId: string): Promise<string[]> {

@@ -5,3 +5,4 @@ export * from './guild-settings';
 export * from './guild-bank';
 export * from './disband-guild';
 export * from './read-guild';
+export * from './guild-subscriber';

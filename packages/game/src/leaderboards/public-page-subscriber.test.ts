@@ -19,7 +19,9 @@ async function pathsOf(event: OutboxEvent): Promise<{ during: number; after: str
   const got: string[][] = [];
   const sub = publicPageOutboxSubscriber({ revalidate: (p) => got.push([...p]) });
   const later: (() => void)[] = [];
-  await db.$transaction((tx) => sub.handle(tx, event, { afterCommit: (fn) => later.push(fn) }));
+  await db.$transaction((tx) =>
+    sub.handle(tx, event, { afterCommit: (fn) => later.push(fn), push: () => undefined }),
+  );
   const during = got.length;
   for (const fn of later) fn();
   return { during, after: got.flat() };

@@ -13,7 +13,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { partyOf } from '../party/party';
+import { partyOf } from '../party/party-view';
 import { currentSeason } from '../seasons/current-season';
 import type { TicketMember } from './tickets';
 

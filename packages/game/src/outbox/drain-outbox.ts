@@ -1,3 +1,4 @@
+import type { PushSink } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { isTransientTxError } from '../core/tx-retry';
 import { parseOutboxEvent, type OutboxEvent } from './events';
@@ -13,6 +14,8 @@ export interface DrainOptions {
   untilEmpty?: boolean;
   /** backoff and parking of failed deliveries (DEFAULT_RETRY_POLICY by default) */
   retry?: Partial<RetryPolicy>;
+  /** where subscribers' pushes go after their commit (the sim's dispatcher); absent: nowhere */
+  push?: PushSink;
 }
 
 export interface DrainResult {
@@ -65,7 +68,7 @@ export async function drainOutbox(
   const policy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
   const total = none();
   while (total.events < limit) {
-    const r = await deliverNextEvent(deps, subscribers, policy);
+    const r = await deliverNextEvent(deps, subscribers, policy, opts.push);
     if (!r) break;
     for (const k of Object.keys(total) as (keyof DrainResult)[]) total[k] += r[k];
   }
@@ -77,6 +80,7 @@ async function deliverNextEvent(
   deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   subscribers: OutboxSubscribers,
   policy: RetryPolicy,
+  sink: PushSink | undefined,
 ): Promise<DrainResult | null> {
   let claimed: bigint | undefined;
   let committed: (() => void)[] = [];
@@ -87,6 +91,7 @@ async function deliverNextEvent(
       return deliverOne(tx, deps, subscribers, policy, {
         onClaim: (id) => (claimed = id),
         committed,
+        sink,
       });
     });
     for (const fn of committed) {
@@ -116,7 +121,7 @@ async function deliverOne(
   deps: Pick<GameDeps, 'clock' | 'log'>,
   subscribers: OutboxSubscribers,
   policy: RetryPolicy,
-  o: { onClaim: (id: bigint) => void; committed: (() => void)[] },
+  o: { onClaim: (id: bigint) => void; committed: (() => void)[]; sink: PushSink | undefined },
 ): Promise<DrainResult | null> {
   const [row] = await tx.$queryRaw<EventRow[]>`
     SELECT "id", "type", "key", "payload", "createdAt" FROM "OutboxEvent"
@@ -153,7 +158,13 @@ async function deliverOne(
     // kept only if this subscriber's savepoint is released (its work stays in the event's transaction)
     const pending: (() => void)[] = [];
     try {
-      await s.handle(tx, event!, { afterCommit: (fn) => pending.push(fn) });
+      await s.handle(tx, event!, {
+        afterCommit: (fn) => pending.push(fn),
+        push: (...pushes) => {
+          const { sink } = o;
+          if (sink && pushes.length > 0) pending.push(() => sink(pushes));
+        },
+      });
       await tx.outboxConsumption.create({ data: { eventId: row.id, subscriber: s.name } });
       await tx.$executeRawUnsafe('RELEASE SAVEPOINT outbox_subscriber');
       o.committed.push(...pending);

@@ -98,8 +98,8 @@ describe('the outbox at saturation', () => {
     });
     const log = createLog('test', 'silent');
     const subs = new OutboxSubscribers()
-      .subscribe(questOutboxSubscriber({ clock: deps.clock, log, notify: () => undefined }))
-      .subscribe(reputationOutboxSubscriber({ log, notify: () => undefined }));
+      .subscribe(questOutboxSubscriber({ clock: deps.clock, log }))
+      .subscribe(reputationOutboxSubscriber({ log }));
     let draining = true;
     const flushes = (async () => {
       for (let n = 0; draining; n++)
@@ -173,11 +173,11 @@ describe('the outbox at saturation', () => {
     }
 
     const log = createLog('test', 'silent');
-    const quests = flaky(
-      questOutboxSubscriber({ clock: deps.clock, log, notify: () => undefined }),
-      { failEvery: 7, transientEvery: 23 },
-    );
-    const reputation = flaky(reputationOutboxSubscriber({ log, notify: () => undefined }), {
+    const quests = flaky(questOutboxSubscriber({ clock: deps.clock, log }), {
+      failEvery: 7,
+      transientEvery: 23,
+    });
+    const reputation = flaky(reputationOutboxSubscriber({ log }), {
       failEvery: 5,
       transientEvery: 17,
     });
@@ -361,10 +361,8 @@ describe('the outbox at saturation', () => {
     });
     const log = createLog('test', 'silent');
     const subs = new OutboxSubscribers()
-      .subscribe(
-        counted(questOutboxSubscriber({ clock: deps.clock, log, notify: () => undefined })),
-      )
-      .subscribe(counted(reputationOutboxSubscriber({ log, notify: () => undefined })));
+      .subscribe(counted(questOutboxSubscriber({ clock: deps.clock, log })))
+      .subscribe(counted(reputationOutboxSubscriber({ log })));
 
     let draining = true;
     const flushes = (async () => {

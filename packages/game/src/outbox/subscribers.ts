@@ -1,3 +1,4 @@
+import type { Push } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import type { OutboxEvent, OutboxEventType } from './events';
 
@@ -9,6 +10,12 @@ export interface DeliveryContext {
    * Errors thrown by `fn` are logged, not retried.
    */
   afterCommit(fn: () => void): void;
+  /**
+   * What the change means for players' sockets (packages/shared net/pushes.ts):
+   * handed to the drain's push sink once the transaction has committed with this
+   * subscriber's work in it — the same path a socket command's pushes take.
+   */
+  push(...pushes: Push[]): void;
 }
 
 export interface OutboxSubscriber<T extends OutboxEventType = OutboxEventType> {

@@ -3,7 +3,8 @@ import { PARTY_MAX } from '@necp/shared';
 import { testDb, testDeps } from '../accounts/test-deps';
 import { newPlayer } from '../inventory/test-helpers';
 import { formGroupParty, joinGroupParty } from './group-party';
-import { acceptPartyInvite, inviteToParty, partyOf } from './party';
+import { acceptPartyInvite, inviteToParty } from './party';
+import { partyOf } from './party-view';
 
 const db = testDb(6);
 afterAll(() => db.$disconnect());
@@ -17,8 +18,11 @@ async function char() {
 async function pair(deps: ReturnType<typeof testDeps>) {
   const [lead, mate] = [await char(), await char()];
   const inv = await inviteToParty(deps, { characterId: lead.id, name: mate.name });
-  const view = await acceptPartyInvite(deps, { characterId: mate.id, inviteId: inv.inviteId! });
-  return { lead, mate, partyId: view.id };
+  const { party } = await acceptPartyInvite(deps, {
+    characterId: mate.id,
+    inviteId: inv.inviteId!,
+  });
+  return { lead, mate, partyId: party.id };
 }
 
 describe('a matched group as one party', () => {

@@ -1,2 +1,3 @@
+export * from './party-view';
 export * from './party';
 export * from './group-party';

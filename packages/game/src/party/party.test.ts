@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PARTY_INVITE_MS, PARTY_MAX } from '@necp/shared';
+import { PARTY_INVITE_MS, PARTY_MAX, emitTo } from '@necp/shared';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { blockCharacter } from '../chat/blocks';
 import { newPlayer } from '../inventory/test-helpers';
@@ -10,9 +10,9 @@ import {
   inviteToParty,
   kickFromParty,
   leaveParty,
-  partyOf,
   promoteInParty,
 } from './party';
+import { partyOf } from './party-view';
 
 const db = testDb(6);
 afterAll(() => db.$disconnect());
@@ -30,7 +30,7 @@ async function join(
   who: { id: string; name: string },
 ) {
   const inv = await inviteToParty(deps, { characterId: leader.id, name: who.name });
-  return acceptPartyInvite(deps, { characterId: who.id, inviteId: inv.inviteId! });
+  return (await acceptPartyInvite(deps, { characterId: who.id, inviteId: inv.inviteId! })).party;
 }
 
 describe('parties', () => {
@@ -127,10 +127,61 @@ describe('parties', () => {
 
     const [d, e] = [await char(), await char()];
     const { id: partyId } = await join(deps, d, e);
-    expect(await disbandParty(deps, { characterId: d.id })).toEqual({
+    expect(await disbandParty(deps, { characterId: d.id })).toMatchObject({
       partyId,
       memberIds: expect.arrayContaining([d.id, e.id]),
     });
     expect(await partyOf(deps, e.id)).toBeNull();
+  });
+
+  it('each change returns what the members are told: who leaves the room, the party to the rest', async () => {
+    const deps = testDeps(db);
+    const [a, b, c] = [await char(), await char(), await char()];
+    const inv = await inviteToParty(deps, { characterId: a.id, name: b.name });
+    // the invitation: to the invitee only, from the inviter by name
+    expect(inv.pushes).toEqual([
+      emitTo({ characters: [b.id] }, 'party:invited', {
+        inviteId: inv.inviteId!,
+        fromId: a.id,
+        from: a.name,
+        expiresAt: inv.expiresAt,
+      }),
+    ]);
+    const { party, pushes: joined } = await acceptPartyInvite(deps, {
+      characterId: b.id,
+      inviteId: inv.inviteId!,
+    });
+    const ids = (v: { members: { id: string }[] } | null) => v!.members.map((m) => m.id);
+    expect(ids(party).toSorted()).toEqual([a.id, b.id].toSorted());
+    expect(joined).toEqual([
+      { kind: 'join', characters: ids(party), room: { party: party.id } },
+      emitTo({ party: party.id }, 'party:update', { party }),
+    ]);
+    await join(deps, a, c);
+
+    // c leaves a party of three: c out of the room and told "none", the two see the party
+    const left = await leaveParty(deps, { characterId: c.id });
+    const now = await partyOf(deps, a.id);
+    expect(left.memberIds.toSorted()).toEqual([a.id, b.id, c.id].toSorted());
+    expect(left.pushes).toEqual([
+      { kind: 'leave', characters: [c.id], room: { party: party.id } },
+      emitTo({ characters: [c.id] }, 'party:update', { party: null }),
+      { kind: 'join', characters: ids(now), room: { party: party.id } },
+      emitTo({ party: party.id }, 'party:update', { party: now }),
+    ]);
+
+    // a kick that leaves one: the party is gone, for both
+    const kicked = await kickFromParty(deps, { characterId: a.id, memberId: b.id });
+    expect(kicked.disbanded).toBe(true);
+    const both = kicked.memberIds;
+    expect(both.toSorted()).toEqual([a.id, b.id].toSorted());
+    expect(kicked.pushes).toEqual([
+      { kind: 'leave', characters: both, room: { party: party.id } },
+      emitTo({ characters: both }, 'party:update', { party: null }),
+    ]);
+
+    // a blocked inviter's invitation goes nowhere: nothing to push
+    await blockCharacter(deps, { characterId: c.id, name: a.name });
+    expect((await inviteToParty(deps, { characterId: a.id, name: c.name })).pushes).toEqual([]);
   });
 });

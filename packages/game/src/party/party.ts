@@ -10,8 +10,10 @@ import { randomUUID } from 'node:crypto';
 import {
   PARTY_INVITE_MS,
   PARTY_MAX,
+  emitTo,
+  toCharacters,
   type LootMode,
-  type PartyViewMsg,
+  type Push,
   type Rarity,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
@@ -22,8 +24,7 @@ import { notify } from '../notifications/notifications';
 import { publishEvent } from '../outbox/publish-event';
 import { creditQuestAction } from '../quests/quest-actions';
 import { inTransaction } from '../core/transaction';
-
-export type PartyView = PartyViewMsg;
+import { partyPushes, type PartyView } from './party-view';
 
 const notInParty = () => new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
 const leaderOnly = () =>
@@ -40,53 +41,17 @@ async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${x}, ${y}) ORDER BY id FOR UPDATE`;
 }
 
-/** The id of the character's party, or null when it is in none. */
-export async function partyIdOf(
-  deps: Pick<GameDeps, 'db'>,
-  characterId: string,
-): Promise<string | null> {
-  const m = await deps.db.partyMember.findUnique({
-    where: { characterId },
-    select: { partyId: true },
-  });
-  return m?.partyId ?? null;
-}
-
-export async function partyOf(
-  deps: Pick<GameDeps, 'db'>,
-  characterId: string,
-): Promise<PartyView | null> {
-  const m = await deps.db.partyMember.findUnique({
-    where: { characterId },
-    include: {
-      party: {
-        include: {
-          members: { include: { character: true }, orderBy: { joinedAt: 'asc' } },
-        },
-      },
-    },
-  });
-  if (!m) return null;
-  return {
-    id: m.party.id,
-    leaderId: m.party.leaderId,
-    lootMode: m.party.lootMode as LootMode,
-    lootThreshold: m.party.lootThreshold as Rarity,
-    members: m.party.members.map((x) => ({
-      id: x.character.id,
-      name: x.character.name,
-      level: x.character.level,
-      class: x.character.class,
-      zoneId: x.character.zoneId,
-    })),
-  };
-}
-
 /** Invite a character by name (the leader, or anyone not yet in a party). */
 export async function inviteToParty(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: { characterId: string; name: string },
-): Promise<{ inviteId: string | null; toId: string; name: string; expiresAt: number }> {
+): Promise<{
+  inviteId: string | null;
+  toId: string;
+  name: string;
+  expiresAt: number;
+  pushes: Push[];
+}> {
   const me = input.characterId;
   const target = await characterByName(deps, input.name);
   if (target.id === me)
@@ -105,7 +70,7 @@ export async function inviteToParty(
   // (but for the inviter's own quest lesson, which counts an invitation sent)
   if (await isBlocked(deps, target.id, me)) {
     await creditQuestAction(deps.db, me, 'party');
-    return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0 };
+    return { inviteId: null, toId: target.id, name: target.name, expiresAt: 0, pushes: [] };
   }
   const expiresAt = new Date(deps.clock.ms() + PARTY_INVITE_MS);
   const invite = await inTransaction(deps.db, async (tx) => {
@@ -122,13 +87,20 @@ export async function inviteToParty(
       body: `The invitation lasts ${PARTY_INVITE_MS / 1000} seconds.`,
     });
     await creditQuestAction(tx, me, 'party');
-    return row;
+    return { ...row, from: name };
+  });
+  const invited = emitTo(toCharacters(target.id), 'party:invited', {
+    inviteId: invite.id,
+    fromId: me,
+    from: invite.from,
+    expiresAt: expiresAt.getTime(),
   });
   return {
     inviteId: invite.id,
     toId: target.id,
     name: target.name,
     expiresAt: expiresAt.getTime(),
+    pushes: [invited],
   };
 }
 
@@ -151,7 +123,7 @@ export async function publishPartyJoined(
 export async function acceptPartyInvite(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: { characterId: string; inviteId: string },
-): Promise<PartyView> {
+): Promise<{ party: PartyView; pushes: Push[] }> {
   const invite = await deps.db.partyInvite.findFirst({
     where: { id: input.inviteId, toId: input.characterId },
   });
@@ -159,7 +131,7 @@ export async function acceptPartyInvite(
     if (invite) await deps.db.partyInvite.deleteMany({ where: { id: invite.id } });
     throw inviteGone();
   }
-  await inTransaction(deps.db, async (tx) => {
+  const partyId = await inTransaction(deps.db, async (tx) => {
     await lockPair(tx, invite.fromId, invite.toId);
     if (!(await tx.partyInvite.findUnique({ where: { id: invite.id } }))) throw inviteGone();
     await tx.partyInvite.delete({ where: { id: invite.id } });
@@ -180,10 +152,11 @@ export async function acceptPartyInvite(
     }
     await tx.partyMember.create({ data: { partyId, characterId: invite.toId } });
     await publishPartyJoined(tx, partyId, invite.toId);
+    return partyId;
   });
-  const view = await partyOf(deps, input.characterId);
-  if (!view) throw notInParty();
-  return view;
+  const { party, pushes } = await partyPushes(deps, partyId, { memberId: input.characterId });
+  if (!party) throw notInParty();
+  return { party, pushes };
 }
 
 export async function declinePartyInvite(
@@ -196,20 +169,36 @@ export async function declinePartyInvite(
   if (r.count === 0) throw inviteGone();
 }
 
+/** What a change that removed members tells the party: who is gone, and the rest as they are now. */
+interface PartyChange {
+  partyId: string;
+  disbanded: boolean;
+  /** every member before the change (matchmaking drops the party's ticket for all of them) */
+  memberIds: string[];
+  pushes: Push[];
+}
+
 /** Leave your party: a leader hands over to the longest member; the last one out disbands it. */
 export async function leaveParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string },
-): Promise<{ partyId: string; disbanded: boolean }> {
-  const m = await deps.db.partyMember.findUnique({ where: { characterId: input.characterId } });
+): Promise<PartyChange> {
+  const me = input.characterId;
+  const m = await deps.db.partyMember.findUnique({ where: { characterId: me } });
   if (!m) throw notInParty();
-  return inTransaction(deps.db, async (tx) => {
+  const { partyId, disbanded, memberIds } = await inTransaction(deps.db, async (tx) => {
     await lockParty(tx, m.partyId);
-    await tx.partyMember.deleteMany({
-      where: { characterId: input.characterId, partyId: m.partyId },
-    });
-    return settleParty(tx, m.partyId);
+    const before = await tx.partyMember.findMany({ where: { partyId: m.partyId } });
+    await tx.partyMember.deleteMany({ where: { characterId: me, partyId: m.partyId } });
+    const settled = await settleParty(tx, m.partyId);
+    return { ...settled, memberIds: before.map((x) => x.characterId) };
   });
+  const others = memberIds.filter((id) => id !== me);
+  const { pushes } = await partyPushes(deps, partyId, {
+    gone: disbanded ? [me, ...others] : [me],
+    memberId: disbanded ? undefined : others[0],
+  });
+  return { partyId, disbanded, memberIds, pushes };
 }
 
 /**
@@ -243,49 +232,60 @@ async function asLeader(tx: Tx, leaderId: string): Promise<string> {
 export async function kickFromParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; memberId: string },
-): Promise<{ partyId: string; disbanded: boolean }> {
+): Promise<PartyChange> {
   if (input.memberId === input.characterId)
     throw new DomainError('VALIDATION', 'kick self', 'Leave the party instead.');
-  return inTransaction(deps.db, async (tx) => {
+  const { partyId, disbanded, memberIds } = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
+    const before = await tx.partyMember.findMany({ where: { partyId } });
     const r = await tx.partyMember.deleteMany({ where: { characterId: input.memberId, partyId } });
     if (r.count === 0)
       throw new DomainError('NOT_FOUND', 'not a member', 'That character is not in your party.');
-    return settleParty(tx, partyId);
+    const settled = await settleParty(tx, partyId);
+    return { ...settled, memberIds: before.map((x) => x.characterId) };
   });
+  const { pushes } = await partyPushes(deps, partyId, {
+    gone: disbanded ? memberIds : [input.memberId],
+    memberId: disbanded ? undefined : input.characterId,
+  });
+  return { partyId, disbanded, memberIds, pushes };
 }
 
 export async function promoteInParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; memberId: string },
-): Promise<void> {
-  await inTransaction(deps.db, async (tx) => {
+): Promise<{ party: PartyView | null; pushes: Push[] }> {
+  const partyId = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const member = await tx.partyMember.findUnique({ where: { characterId: input.memberId } });
     if (!member || member.partyId !== partyId)
       throw new DomainError('NOT_FOUND', 'not a member', 'That character is not in your party.');
     await tx.party.update({ where: { id: partyId }, data: { leaderId: input.memberId } });
+    return partyId;
   });
+  return partyPushes(deps, partyId, { memberId: input.characterId });
 }
 
 export async function disbandParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string },
-): Promise<{ partyId: string; memberIds: string[] }> {
-  return inTransaction(deps.db, async (tx) => {
+): Promise<{ partyId: string; memberIds: string[]; pushes: Push[] }> {
+  const { partyId, memberIds } = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const members = await tx.partyMember.findMany({ where: { partyId } });
     await tx.party.delete({ where: { id: partyId } });
     return { partyId, memberIds: members.map((m) => m.characterId) };
   });
+  const { pushes } = await partyPushes(deps, partyId, { gone: memberIds });
+  return { partyId, memberIds, pushes };
 }
 
 /** The leader sets how drops are shared (and the rarity need/greed and leader apply to). */
 export async function setPartyLootMode(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; mode: LootMode; threshold?: Rarity | undefined },
-): Promise<{ partyId: string }> {
-  return inTransaction(deps.db, async (tx) => {
+): Promise<{ partyId: string; pushes: Push[] }> {
+  const partyId = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     await tx.party.update({
       where: { id: partyId },
@@ -294,6 +294,8 @@ export async function setPartyLootMode(
         ...(input.threshold ? { lootThreshold: input.threshold } : {}),
       },
     });
-    return { partyId };
+    return partyId;
   });
+  const { pushes } = await partyPushes(deps, partyId, { memberId: input.characterId });
+  return { partyId, pushes };
 }

@@ -36,11 +36,9 @@ describe('quest progress counts each event exactly once', () => {
     const p = await playerAt(db, 'regina', { level: 2 });
     await acceptQuest(deps, { ...p.ref, questId: 'q_punk_problem', contactId: 'regina' });
     const box = inbox<QuestUpdateMsg>();
-    const sub = questOutboxSubscriber({
-      clock: deps.clock,
-      log: createLog('t', 'silent'),
-      notify: box.notify,
-    });
+    const sub = box.hear(
+      questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }),
+    );
 
     const first = killEvent([p], 'tyger_claws_punk');
     await deliver(db, sub, first);
@@ -80,7 +78,6 @@ describe('quest progress counts each event exactly once', () => {
     const sub = questOutboxSubscriber({
       clock: deps.clock,
       log: createLog('t', 'silent'),
-      notify: () => {},
     });
     const subs = new OutboxSubscribers().subscribe(onlyMine(sub, keys));
     await Promise.all([
@@ -109,7 +106,6 @@ describe('quest progress counts each event exactly once', () => {
     const sub = questOutboxSubscriber({
       clock: deps.clock,
       log: createLog('t', 'silent'),
-      notify: () => {},
     });
     await deliver(db, sub, killEvent([p], 'tyger_claws_punk'));
     expect((await questRow(db, p, 'q_punk_problem'))?.progress).toEqual({ punks: 0 });

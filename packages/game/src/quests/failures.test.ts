@@ -16,11 +16,7 @@ afterAll(() => db.$disconnect());
 
 function quests(deps: ReturnType<typeof testDeps>) {
   const box = inbox<QuestUpdateMsg>();
-  const sub = questOutboxSubscriber({
-    clock: deps.clock,
-    log: createLog('t', 'silent'),
-    notify: box.notify,
-  });
+  const sub = box.hear(questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }));
   return { sub, box };
 }
 

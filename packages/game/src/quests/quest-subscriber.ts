@@ -1,10 +1,10 @@
-import type { QuestUpdateMsg } from '@necp/shared';
+import { emitTo, toCharacters } from '@necp/shared';
 import type { Clock } from '../core/clock';
 import { lockLiveCharacters } from '../core/lock-order';
 import type { Tx } from '../core/deps';
 import type { Log } from '../core/log';
 import type { OutboxEvent } from '../outbox/events';
-import type { DeliveryContext, OutboxSubscriber } from '../outbox/subscribers';
+import type { OutboxSubscriber } from '../outbox/subscribers';
 import { applyQuestTrigger } from './apply-trigger';
 import { failQuestsOnKillTx, killFailureTargets } from './fail-quests';
 import type { CharacterNotice } from './notices';
@@ -13,8 +13,6 @@ import type { QuestTrigger } from './progress';
 export interface QuestSubscriberOptions {
   clock: Clock;
   log: Log;
-  /** called after commit for every quest of a character that progressed, became ready or failed */
-  notify(characterId: string, msg: QuestUpdateMsg): void;
 }
 
 const QUEST_EVENT_TYPES = [
@@ -25,25 +23,6 @@ const QUEST_EVENT_TYPES = [
   'quest.action',
 ] as const;
 type QuestEventType = (typeof QUEST_EVENT_TYPES)[number];
-
-/** Sends the notices once the drain's transaction committed; one failing send does not stop the rest. */
-export function notifyAfterCommit<M>(
-  ctx: DeliveryContext,
-  log: Log,
-  notices: readonly { characterId: string; msg: M }[],
-  notify: (characterId: string, msg: M) => void,
-) {
-  if (notices.length === 0) return;
-  ctx.afterCommit(() => {
-    for (const n of notices) {
-      try {
-        notify(n.characterId, n.msg);
-      } catch (err) {
-        log.warn({ err, characterId: n.characterId }, 'quest notice failed');
-      }
-    }
-  });
-}
 
 /** The one character and trigger of a pickup, an area entered, an item used or an action. */
 function triggerOf(event: OutboxEvent<Exclude<QuestEventType, 'npc.killed'>>): {
@@ -118,7 +97,7 @@ export function questOutboxSubscriber(
     types: QUEST_EVENT_TYPES,
     async handle(tx, event, ctx) {
       const notices = await handleEvent(tx, { clock: opts.clock }, event);
-      notifyAfterCommit(ctx, opts.log, notices, opts.notify);
+      ctx.push(...notices.map((n) => emitTo(toCharacters(n.characterId), 'quest:update', n.msg)));
     },
   };
 }

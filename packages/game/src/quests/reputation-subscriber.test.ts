@@ -18,7 +18,7 @@ const standings = async (p: Player) =>
 
 function subscriber() {
   const box = inbox<ReputationChangedMsg>();
-  const sub = reputationOutboxSubscriber({ log: createLog('t', 'silent'), notify: box.notify });
+  const sub = box.hear(reputationOutboxSubscriber({ log: createLog('t', 'silent') }));
   return { sub, box };
 }
 

@@ -1,4 +1,6 @@
 import {
+  emitTo,
+  toCharacters,
   factionById,
   npcTemplateById,
   type NpcRank,
@@ -10,11 +12,9 @@ import type { Log } from '../core/log';
 import type { OutboxSubscriber } from '../outbox/subscribers';
 import { changeReputationTx } from '../reputation/change-reputation';
 import { markApplied } from './apply-trigger';
-import { notifyAfterCommit } from './quest-subscriber';
 
 export interface ReputationSubscriberOptions {
   log: Log;
-  notify(characterId: string, msg: ReputationChangedMsg): void;
 }
 
 /** Standing a credited killer loses with the NPC's faction, by rank. */
@@ -81,7 +81,9 @@ export function reputationOutboxSubscriber(
         if (moved.length > 0)
           notices.push({ characterId, msg: { changes: moved, source: `${p.npcName} killed` } });
       }
-      notifyAfterCommit(ctx, opts.log, notices, opts.notify);
+      ctx.push(
+        ...notices.map((n) => emitTo(toCharacters(n.characterId), 'reputation:changed', n.msg)),
+      );
     },
   };
 }

@@ -24,11 +24,9 @@ describe('daily reset at 00:00 UTC (q_ncpd_patrol)', () => {
     const deps = testDeps(db, { clock: new FakeClock(Date.parse('2026-03-10T23:59:59.998Z')) });
     const p = await playerAt(db, 'sgt_han', { level: 2 });
     const box = inbox<QuestUpdateMsg>();
-    const sub = questOutboxSubscriber({
-      clock: deps.clock,
-      log: createLog('t', 'silent'),
-      notify: box.notify,
-    });
+    const sub = box.hear(
+      questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }),
+    );
     const accept = () => acceptQuest(deps, { ...p.ref, questId: DAILY, contactId: 'sgt_han' });
 
     const r = await accept();
@@ -64,11 +62,9 @@ describe('daily reset at 00:00 UTC (q_ncpd_patrol)', () => {
     const deps = testDeps(db, { clock: new FakeClock(Date.parse('2026-03-12T23:00:00Z')) });
     const p = await playerAt(db, 'sgt_han', { level: 2 });
     const box = inbox<QuestUpdateMsg>();
-    const sub = questOutboxSubscriber({
-      clock: deps.clock,
-      log: createLog('t', 'silent'),
-      notify: box.notify,
-    });
+    const sub = box.hear(
+      questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }),
+    );
     await acceptQuest(deps, { ...p.ref, questId: DAILY, contactId: 'sgt_han' });
     for (let i = 0; i < 3; i++) await deliver(db, sub, killEvent([p], 'tyger_claws_punk'));
 
@@ -192,7 +188,6 @@ describe('weekly reset at Monday 00:00 UTC (q_cc_proxy_war)', () => {
     const sub = questOutboxSubscriber({
       clock: deps.clock,
       log: createLog('t', 'silent'),
-      notify: inbox<QuestUpdateMsg>().notify,
     });
     const accept = (who: typeof p) =>
       acceptQuest(deps, { ...who.ref, questId: WEEKLY, contactId: 'gideon' });

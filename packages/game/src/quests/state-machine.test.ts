@@ -14,11 +14,7 @@ afterAll(() => db.$disconnect());
 
 const subscriber = (deps = testDeps(db)) => {
   const box = inbox<QuestUpdateMsg>();
-  const sub = questOutboxSubscriber({
-    clock: deps.clock,
-    log: createLog('t', 'silent'),
-    notify: box.notify,
-  });
+  const sub = box.hear(questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }));
   return { sub, box };
 };
 

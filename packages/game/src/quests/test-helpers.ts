@@ -4,7 +4,7 @@
  * a transaction (other suites drain the shared outbox table too); positions are
  * set next to contacts straight through Prisma, like the sim would save them.
  */
-import { contactById, questById, totalXpForLevel, type Quest } from '@necp/shared';
+import { contactById, questById, totalXpForLevel, type Push, type Quest } from '@necp/shared';
 import type { Db } from '../core/deps';
 import { newPlayer, type Player } from '../inventory/test-helpers';
 import { uniq } from '@necp/db/testing';
@@ -92,20 +92,36 @@ export const killEvent = (
 
 /**
  * Hands one event to a subscriber the way the drain does: in a transaction, with
- * afterCommit callbacks run only once it committed.
+ * afterCommit callbacks run only once it committed (its pushes go nowhere unless the
+ * subscriber was wrapped by an inbox's `hear`).
  */
 export async function deliver(db: Db, sub: OutboxSubscriber, event: OutboxEvent): Promise<void> {
   const pending: (() => void)[] = [];
-  await db.$transaction((tx) => sub.handle(tx, event, { afterCommit: (fn) => pending.push(fn) }));
+  await db.$transaction((tx) =>
+    sub.handle(tx, event, { afterCommit: (fn) => pending.push(fn), push: () => undefined }),
+  );
   for (const fn of pending) fn();
 }
 
-/** A notify() that records what a subscriber told players. */
+/** Records what a subscriber told players: its pushes of one event kind, per character. */
 export function inbox<M>() {
   const sent: { characterId: string; msg: M }[] = [];
+  const record = (pushes: readonly Push[]) => {
+    for (const p of pushes)
+      if (p.kind === 'emit' && 'characters' in p.to)
+        for (const characterId of p.to.characters) sent.push({ characterId, msg: p.msg as M });
+  };
   return {
     sent,
-    notify: (characterId: string, msg: M) => void sent.push({ characterId, msg }),
+    /** the subscriber as a drain with a push sink runs it: its pushes land here after the commit */
+    hear: (sub: OutboxSubscriber): OutboxSubscriber => ({
+      ...sub,
+      handle: (tx, event, ctx) =>
+        sub.handle(tx, event, {
+          ...ctx,
+          push: (...pushes) => ctx.afterCommit(() => record(pushes)),
+        }),
+    }),
     to: (p: Player) => sent.filter((s) => s.characterId === p.characterId).map((s) => s.msg),
   };
 }

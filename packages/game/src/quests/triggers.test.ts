@@ -18,11 +18,9 @@ describe('triggers from outbox events and dialogue', () => {
     const p = await playerAt(db, 'jun', { level: 2 });
     await acceptQuest(deps, { ...p.ref, questId: 'q_claws_truce', contactId: 'jun' });
     const box = inbox<QuestUpdateMsg>();
-    const sub = questOutboxSubscriber({
-      clock: deps.clock,
-      log: createLog('t', 'silent'),
-      notify: box.notify,
-    });
+    const sub = box.hear(
+      questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }),
+    );
     const entered = (areaId: string, zoneId = 'watson') =>
       outboxEvent('area.entered', { characterId: p.characterId, zoneId, areaId });
 
@@ -72,7 +70,6 @@ describe('triggers from outbox events and dialogue', () => {
     const sub = questOutboxSubscriber({
       clock: deps.clock,
       log: createLog('t', 'silent'),
-      notify: () => {},
     });
     const picked = (templateId: string, quantity: number) =>
       outboxEvent('item.picked_up', {

@@ -192,7 +192,6 @@ describe('turnInQuest', () => {
     const sub = questOutboxSubscriber({
       clock: deps.clock,
       log: createLog('t', 'silent'),
-      notify: () => {},
     });
     await deliver(
       db,

@@ -33,11 +33,7 @@ const db = testDb(8);
 afterAll(() => db.$disconnect());
 const deps = testDeps(db);
 const box = inbox<QuestUpdateMsg>();
-const sub = questOutboxSubscriber({
-  clock: deps.clock,
-  log: createLog('t', 'silent'),
-  notify: box.notify,
-});
+const sub = box.hear(questOutboxSubscriber({ clock: deps.clock, log: createLog('t', 'silent') }));
 const Q = 'q_welcome';
 
 /** A character made the way a player makes one (createCharacter), as a test Player. */

@@ -23,6 +23,16 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   achievement: 'Achievements earned',
 };
 
+/**
+ * Kinds whose news reaches the open game by a push of its own (party:invited,
+ * guild:invited, with the Accept button): their bell entry is kept but not pushed
+ * as notification:new too, so one invitation is one push.
+ */
+export const NOTIFICATION_KINDS_PUSHED_ELSEWHERE: readonly NotificationKind[] = [
+  'party_invite',
+  'guild_invite',
+];
+
 /** Kinds a player may not turn off (a moderator's decision must reach them). */
 export const MANDATORY_NOTIFICATION_KINDS: readonly NotificationKind[] = ['mute_applied'];
 
