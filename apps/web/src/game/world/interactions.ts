@@ -78,24 +78,28 @@ export class Interactions {
 
   /** B / E / clicking the terminal: the bank opens only next to a terminal. */
   toggleBank() {
-    const s = this.store;
-    if (s.panels.bank) return s.setPanel('bank', false);
-    if (!s.bankNear) {
-      s.toast('warn', 'Walk up to a bank terminal to use the bank.');
-      return;
-    }
-    s.setPanel('bank', true);
+    this.toggleTerminal(
+      'bank',
+      this.store.bankNear !== null,
+      'Walk up to a bank terminal to use the bank.',
+    );
   }
 
   /** M / E / clicking the terminal: the mailbox opens only next to a mail terminal. */
   toggleMail() {
+    this.toggleTerminal(
+      'mail',
+      this.store.mailNear !== null,
+      'Walk up to a mail terminal to check your mail.',
+    );
+  }
+
+  /** A terminal's window closes anywhere, and opens only next to one (else `away` is told). */
+  private toggleTerminal(panel: 'bank' | 'mail', near: boolean, away: string) {
     const s = this.store;
-    if (s.panels.mail) return s.setPanel('mail', false);
-    if (!s.mailNear) {
-      s.toast('warn', 'Walk up to a mail terminal to check your mail.');
-      return;
-    }
-    s.setPanel('mail', true);
+    if (s.panels[panel]) return s.setPanel(panel, false);
+    if (!near) return s.toast('warn', away);
+    s.setPanel(panel, true);
   }
 
   /** A click on the map: loot, a crate or a bank terminal under the pointer. */
