@@ -144,12 +144,13 @@ describe('mail router', () => {
       { to: b.name, subject: 'hi', state: 'delivered' },
     ]);
     expect((await b.caller.mail.sent({ characterId: b.id })).mails).toEqual([]);
-    // another account's character: not found, as if it did not exist
+    // another account's character: not found, as if it did not exist (each call made when
+    // awaited: a second one already rejected while the first is awaited is an unhandled rejection)
     for (const call of [
-      b.caller.mail.sent({ characterId: a.id }),
-      b.caller.mail.quote({ characterId: a.id, to: b.name }),
+      () => b.caller.mail.sent({ characterId: a.id }),
+      () => b.caller.mail.quote({ characterId: a.id, to: b.name }),
     ])
-      expect(await rejection(call)).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await rejection(call())).toMatchObject({ code: 'NOT_FOUND' });
     expect(
       await rejection(a.caller.mail.quote({ characterId: a.id, to: 'NobodyQz8' })),
     ).toMatchObject({ code: 'NOT_FOUND' });

@@ -99,13 +99,13 @@ describe('mail: sending', () => {
       read: true,
     });
     expect((await inbox(b)).unread).toBe(0);
-    // someone else cannot read, take or delete it
+    // someone else cannot read, take or delete it (each call made when awaited)
     for (const call of [
-      readMail(deps, { characterId: a.characterId, mailId: id }),
-      deleteMail(deps, { characterId: a.characterId, mailId: id }),
-      takeMailEddies(deps, { characterId: a.characterId, mailId: id }),
+      () => readMail(deps, { characterId: a.characterId, mailId: id }),
+      () => deleteMail(deps, { characterId: a.characterId, mailId: id }),
+      () => takeMailEddies(deps, { characterId: a.characterId, mailId: id }),
     ])
-      await expectDomainError(call, 'NOT_FOUND');
+      await expectDomainError(call(), 'NOT_FOUND');
     await deleteMail(deps, { characterId: b.characterId, mailId: id });
     expect((await inbox(b)).total).toBe(0);
     await expectBalanced(db, [a, b]);
