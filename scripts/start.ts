@@ -1,7 +1,8 @@
 // `npm start` (scripts/bootstrap.mjs, then this): brings up the whole game on one machine.
 // With DATABASE_URL it uses that PostgreSQL; without it, an embedded PostgreSQL with
 // its data in .data/pg (the world persists between runs). Then: migrate, seed content,
-// build the web app, and run web (http://localhost:3000) and sim (ws on :3001) side by side.
+// build the web app, and run web (http://localhost:3000), sim (ws on :3001) and the
+// worker (background jobs; health on :3002) side by side.
 // `pnpm dev` does the same with `next dev` and a watching sim. Ctrl+C or SIGTERM stops
 // the build, web and sim first and the database last (lib.ts stopOnSignals).
 import path from 'node:path';
@@ -12,8 +13,9 @@ import { localSecrets, root, run, stop, stopOnSignals, waitForHttp, type Child }
 const dev = process.argv.includes('--dev');
 const webPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 3001);
+const workerPort = Number(process.env.WORKER_PORT ?? 3002);
 
-// Stop order: the build, web and sim first — the sim saves every online character's
+// Stop order: the build, web, sim and worker first — the sim saves every online character's
 // position before it exits (it gives up after 10 s) — then the database they write to.
 const running: { child: Child; graceMs: number }[] = [];
 let stopDb: (() => Promise<void>) | undefined;
@@ -55,7 +57,8 @@ const env: NodeJS.ProcessEnv = {
   SIM_PORT: String(simPort),
   SIM_PUBLIC_URL: process.env.SIM_PUBLIC_URL ?? `http://${publicHost}:${simPort}`,
   SIM_CORS_ORIGIN: process.env.SIM_CORS_ORIGIN ?? `http://${publicHost}:${webPort}`,
-  // the sim tells the web which public pages changed (docs/leaderboards.md, "Caching and revalidation")
+  WORKER_PORT: String(workerPort),
+  // the worker tells the web which public pages changed (docs/leaderboards.md, "Caching and revalidation")
   WEB_INTERNAL_URL: process.env.WEB_INTERNAL_URL ?? `http://127.0.0.1:${webPort}`,
 };
 
@@ -72,12 +75,22 @@ if (!dev && !process.argv.includes('--no-build')) {
 }
 
 const sim = run('sim', 'pnpm', ['--filter', '@necp/sim', dev ? 'dev' : 'start'], { env });
+// the background jobs (outbox subscribers, season and daily jobs, page revalidation):
+// apart from the realtime loop, pushing to the sim's players through PostgreSQL or Redis
+const worker = run('worker', 'pnpm', ['--filter', '@necp/sim', dev ? 'dev:worker' : 'worker'], {
+  env,
+});
 const web = run('web', 'pnpm', ['--filter', '@necp/web', dev ? 'dev' : 'start'], {
   env: { ...env, PORT: String(webPort) },
 });
-running.push({ child: web, graceMs: 5_000 }, { child: sim, graceMs: 15_000 });
+running.push(
+  { child: web, graceMs: 5_000 },
+  { child: sim, graceMs: 15_000 },
+  { child: worker, graceMs: 15_000 },
+);
 for (const [name, child] of [
   ['sim', sim],
+  ['worker', worker],
   ['web', web],
 ] as const) {
   void child.done.then((c) => {
@@ -89,5 +102,5 @@ for (const [name, child] of [
 
 await waitForHttp(`http://127.0.0.1:${webPort}/`, 120_000);
 console.log(
-  `\n[start] NECP is up: open http://${publicHost}:${webPort}  (sim on :${simPort}; Ctrl+C stops)\n`,
+  `\n[start] NECP is up: open http://${publicHost}:${webPort}  (sim on :${simPort}, worker on :${workerPort}; Ctrl+C stops)\n`,
 );

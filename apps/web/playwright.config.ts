@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 // overridable so two checkouts can run their e2e suites side by side
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 3101);
+const WORKER_PORT = Number(process.env.E2E_WORKER_PORT ?? 3102);
 const dbUrl = process.env.E2E_DATABASE_URL ?? '';
 const env = {
   DATABASE_URL: dbUrl,
@@ -16,12 +17,14 @@ const env = {
   SIM_PUBLIC_URL: `http://localhost:${SIM_PORT}`,
   SIM_PORT: String(SIM_PORT),
   SIM_CORS_ORIGIN: `http://localhost:${WEB_PORT}`,
-  // the sim's outbox worker tells the web which public pages changed (leaderboards.spec)
+  WORKER_PORT: String(WORKER_PORT),
+  // the worker tells the web which public pages changed (leaderboards.spec)
   WEB_INTERNAL_URL: `http://127.0.0.1:${WEB_PORT}`,
   PORT: String(WEB_PORT),
   LOG_LEVEL: 'warn',
-  // e2e runs single-process (in-memory limits): Redis-backed limits would carry
-  // sign-up counts from one run to the next. The Redis paths have integration tests.
+  // e2e runs without Redis (in-memory limits; sim and worker hear each other through
+  // PostgreSQL): Redis-backed limits would carry sign-up counts from one run to the
+  // next. The Redis paths have integration tests.
   REDIS_URL: '',
   // every spec signs up from 127.0.0.1: the per-address limit (30/h) would stop the
   // suite halfway; the limit itself has integration tests and gateway.spec's own server
@@ -135,6 +138,16 @@ export default defineConfig({
     {
       command: 'pnpm --filter @necp/sim start',
       url: `http://127.0.0.1:${SIM_PORT}/health`,
+      env,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // the background jobs: outbox subscribers (notifications, bans, quests…), seasons
+      command: 'pnpm --filter @necp/sim worker',
+      url: `http://127.0.0.1:${WORKER_PORT}/health`,
       env,
       timeout: 60_000,
       reuseExistingServer: false,

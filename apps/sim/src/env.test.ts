@@ -14,7 +14,6 @@ describe('loadEnv', () => {
       SIM_CORS_ORIGIN: ['http://localhost:3000'],
       SIM_PUBLIC_URL: 'http://localhost:3001',
       LOG_LEVEL: 'info',
-      OUTBOX_WORKER: 'on',
       SIM_NPCS: 'on',
       REDIS_PREFIX: 'necp',
       CHAT_FILTER_WORDS: [],
@@ -58,11 +57,6 @@ describe('loadEnv', () => {
     expect(loadEnv({ ...base, SIM_METRICS_TOKEN: token }).SIM_METRICS_TOKEN).toBe(token);
     for (const bad of ['short', 'with spaces 0123456789', 'nul\u00000123456789abcdef'])
       expect(() => loadEnv({ ...base, SIM_METRICS_TOKEN: bad })).toThrow(/SIM_METRICS_TOKEN/);
-  });
-
-  it('OUTBOX_WORKER is on or off', () => {
-    expect(loadEnv({ ...base, OUTBOX_WORKER: 'off' }).OUTBOX_WORKER).toBe('off');
-    expect(() => loadEnv({ ...base, OUTBOX_WORKER: 'maybe' })).toThrow(/OUTBOX_WORKER/);
   });
 
   it('SIM_NPCS is on or off', () => {

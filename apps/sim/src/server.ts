@@ -3,16 +3,9 @@ import { PresenceLeaves } from './chat/presence-leaves';
 import { sendPartyVitals } from './chat/party-vitals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
 import { PARTY_VITALS_MS, PRESENCE_REFRESH_MS, ZONES, type PushSink } from '@necp/shared';
-import {
-  MemoryZoneLeases,
-  redisChannel,
-  type Clock,
-  type GameDeps,
-  type ZoneLeases,
-} from '@necp/game';
+import { MemoryZoneLeases, type Clock, type GameDeps, type ZoneLeases } from '@necp/game';
 import type { AreaNotices } from './areas/area-notices';
 import type { DbCombatSink } from './outcomes/db-combat-sink';
 import { AdmissionGate, type AdmissionOptions } from './auth/admission';
@@ -29,6 +22,7 @@ import type { MatchLauncher } from './matchmaking/match-launcher';
 import { SimMatchmaking } from './matchmaking/sim-matchmaking';
 import type { SimIo } from './net/types';
 import { createPushDispatcher } from './net/push-dispatcher';
+import { redisBus, type ClusterBus } from './net/cluster-bus';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
 import { DbPositionWriter } from './zone/position-writer';
@@ -70,6 +64,12 @@ export interface SimServerOptions {
   matcherTickMs?: number;
   /** the bearer token GET /metrics wants (SIM_METRICS_TOKEN); unset: /metrics is off (health.ts) */
   metricsToken?: string | undefined;
+  /**
+   * How this process hears the other sims and the worker (net/cluster-bus.ts; closed with
+   * the server). Default: Redis's when deps.redis, else none — one process alone, whose
+   * pushes reach only its own sockets (tests; main.ts always passes one).
+   */
+  bus?: ClusterBus;
 }
 
 export interface SimServer {
@@ -163,9 +163,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const retitleHere = (characterId: string, title: string | null) =>
     locate(characterId)?.submit({ k: 'title', characterId, title });
   io.on('char:title_changed', retitleHere);
+  const bus = opts.bus ?? (deps.redis ? redisBus(deps.redis) : undefined);
+  if (bus) io.adapter(bus.adapter);
   // the one way a change reaches other players' sockets, on every node
   const pushes = createPushDispatcher(io, {
-    crossNode: Boolean(deps.redis),
+    crossNode: bus !== undefined,
     local: { stats: refreshHere, title: retitleHere },
   });
   const presence = new PresenceLeaves(deps, pushes, log);
@@ -196,11 +198,6 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     recordDir: opts.recordDir,
     isClosing,
   });
-
-  const sub = deps.redis?.duplicate();
-  // the adapter's pub/sub channels carry the deployment prefix (ioredis' keyPrefix does not apply to channels)
-  if (deps.redis && sub)
-    io.adapter(createAdapter(deps.redis, sub, { key: redisChannel(deps.redis, 'socket.io') }));
 
   // the instances this process runs (instances/): a confirmed match opens one on the least loaded process
   const instances = new InstanceHost({
@@ -304,7 +301,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   } catch (err) {
     // e.g. EADDRINUSE: release what was set up so the caller can exit cleanly
     void io.close();
-    sub?.disconnect();
+    await bus?.close();
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
@@ -357,7 +354,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       await httpClosed;
       // the sockets are gone: their friends hear it now (no grace left to wait out here)
       await presence.stop();
-      await sub?.quit().catch(() => undefined);
+      await bus?.close();
       admission.close();
       log.info('sim server closed');
     })());
@@ -367,7 +364,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       port,
       zones: [...zones.keys()],
       drops: world.drops,
-      redis: Boolean(deps.redis),
+      bus: bus?.kind ?? 'none',
     },
     'sim server listening',
   );

@@ -134,8 +134,6 @@ async function runOnce(
         LOG_LEVEL: 'warn',
         SIM_NPCS: 'off',
         SIM_ZONES: zones.join(','),
-        // graphile-worker runs each job once however many run it: one is enough
-        OUTBOX_WORKER: s === 0 ? 'on' : 'off',
         ...(process.env.REDIS_URL
           ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: redisPrefix }
           : {}),

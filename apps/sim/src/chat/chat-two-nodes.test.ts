@@ -3,7 +3,7 @@
 // the other node (moved into the guild's room by a reaction run on that other
 // node), a mute set while both run holds for the very next message, and the flood
 // limit is one budget across nodes.
-import { guildMembershipPushes } from '@necp/game';
+import { blockRoomPush, guildMembershipPushes } from '@necp/game';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { uniqTag } from '@necp/db/testing';
@@ -76,8 +76,11 @@ describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
         from: y.name,
       });
 
-      // y (on B) ignores x (on A): x's district message skips y, wherever it is broadcast from
+      // y (on B) ignores x (on A): x's district message skips y, wherever it is broadcast
+      // from. The block's outbox reaction (the worker's) runs here on A
       expect(await y.client.command('chat:ignore', { name: x.name })).toMatchObject({ ok: true });
+      a.server.pushes([blockRoomPush(y.characterId, x.characterId, true)]);
+      await y.client.sync();
       await x.client.command('chat:send', { channel: 'district', text: 'ignored by y' });
       expect(await x.client.next('chat:message')).toMatchObject({ text: 'ignored by y' });
       await y.client.sync();

@@ -1,6 +1,7 @@
 // Chat through the real sim socket (one process, no Redis): delivery by channel,
 // say range from the zone, whispers, ignores, history on entering, bad payloads.
 import { describe, expect, it } from 'vitest';
+import { blockRoomPush } from '@necp/game';
 import type { ChatMessage } from '@necp/shared';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -71,6 +72,9 @@ describe('chat over the sim socket', () => {
       ok: true,
       data: { name: a.name },
     });
+    // what the block's outbox reaction pushes (the worker's; guild.test.ts runs the real one)
+    sim.server.pushes([blockRoomPush(b.characterId, a.characterId, true)]);
+    await b.client.sync();
     await a.client.command('chat:send', { channel: 'district', text: 'can you hear me' });
     expect(await c.client.next('chat:message')).toMatchObject({ text: 'can you hear me' });
     await b.client.sync();

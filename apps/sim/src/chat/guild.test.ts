@@ -17,7 +17,7 @@ import {
   leaveGuild,
   recordCurrency,
 } from '@necp/game';
-import { simOutboxSubscribers } from '../outbox-wiring';
+import { simOutboxSubscribers } from '../worker/outbox-wiring';
 import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
@@ -99,13 +99,17 @@ describe('guild chat over the sim socket', () => {
       error: { code: 'INVALID_STATE', message: 'You are not in a guild.' },
     });
 
-    // a member who ignores another does not hear it in guild chat either
+    // a member who ignores another does not hear it in guild chat either (once the
+    // block's event is delivered: its reaction moves b's socket, as for a web block)
     expect(await cb.command('chat:ignore', { name: a.name })).toMatchObject({ ok: true });
+    await drain();
+    await cb.sync();
     await ca.command('chat:send', { channel: 'guild', text: 'ignored by b' });
     expect(await ca.next('chat:message')).toMatchObject({ text: 'ignored by b' });
     await cb.sync();
     expect(cb.take('chat:message')).toEqual([]);
     await cb.command('chat:unignore', { name: a.name });
+    await drain();
 
     // entering again: the guild's lines are in the history; not in an outsider's
     cb.close();

@@ -4,7 +4,7 @@
 // an achievement earned (outbox subscriber `achievements`) is pushed the same way.
 import { describe, expect, it } from 'vitest';
 import { drainOutbox, listNotifications, notifyNow, publishEvent, requestFriend } from '@necp/game';
-import { simOutboxSubscribers } from '../outbox-wiring';
+import { simOutboxSubscribers } from '../worker/outbox-wiring';
 import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';

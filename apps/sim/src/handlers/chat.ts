@@ -70,16 +70,18 @@ export const chatHandlers = {
     return undefined;
   }),
 
-  /** /ignore name: blocks the character; this socket stops receiving its messages at once. */
+  /**
+   * /ignore name: blocks the character. The blocker's sockets stop receiving its messages
+   * once the worker has delivered the block's event (chat/block-subscriber.ts in the
+   * domain) — the same path as a block made in the web's friends window.
+   */
   'chat:ignore': command('chat:ignore', ChatIgnoreSchema, async (ctx, { name }) => {
     const target = await blockCharacter(ctx.deps, { characterId: ctx.session.characterId, name });
-    ctx.push(target.pushes);
     return { name: target.name };
   }),
 
   'chat:unignore': command('chat:unignore', ChatIgnoreSchema, async (ctx, { name }) => {
     const target = await unblockCharacter(ctx.deps, { characterId: ctx.session.characterId, name });
-    ctx.push(target.pushes);
     return { name: target.name };
   }),
 

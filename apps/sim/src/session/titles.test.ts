@@ -5,7 +5,7 @@
 // described again (it keeps moving smoothly after).
 import { describe, expect, it } from 'vitest';
 import { drainOutbox, publishEvent, setAchievementTitle } from '@necp/game';
-import { simOutboxSubscribers } from '../outbox-wiring';
+import { simOutboxSubscribers } from '../worker/outbox-wiring';
 import { seen } from '../testing/loot-kit';
 import { outboxTestDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';

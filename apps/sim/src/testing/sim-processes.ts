@@ -87,7 +87,6 @@ export class SimProcesses {
         SIM_PORT: String(port),
         SIM_PUBLIC_URL: url,
         SIM_ZONES: zones,
-        OUTBOX_WORKER: 'off',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         ...this.o.env,
         ...env,

@@ -6,6 +6,7 @@ import { TICK_MS, type Role } from '@necp/shared';
 import { FakeClock, createLog, seededRng, signSimTicket, type GameDeps } from '@necp/game';
 import type { AdmissionOptions } from '../auth/admission';
 import type { MatchLauncher } from '../matchmaking/match-launcher';
+import { postgresBus } from '../net/cluster-bus';
 import { createSimServer, type SimServer } from '../server';
 import type { Zone } from '../zone/zone';
 import { connectClient, type TestClient } from './test-client';
@@ -75,6 +76,11 @@ export async function bootTestSim(
     launcher?: MatchLauncher;
     /** the matcher loop's period (default 0: none — call server.matchmaking.tick()) */
     matcherTickMs?: number;
+    /**
+     * hear other processes (a worker) through this PostgreSQL database's LISTEN/NOTIFY, as
+     * a sim without Redis does (net/cluster-bus.ts); default: Redis's bus with `redis`, else none
+     */
+    postgresBus?: string;
   } = {},
 ): Promise<TestSim> {
   const clock = opts.clock ?? new FakeClock();
@@ -99,6 +105,7 @@ export async function bootTestSim(
     ...(opts.launcher ? { launcher: opts.launcher } : {}),
     matcherTickMs: opts.matcherTickMs ?? 0,
     metricsToken: TEST_METRICS_TOKEN,
+    ...(opts.postgresBus ? { bus: postgresBus(opts.postgresBus, deps.log) } : {}),
   });
   const watson = server.zones.get('watson');
   if (!watson) throw new Error('watson zone missing');

@@ -57,8 +57,7 @@ export const friendsRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  // the room changes the block returns reach a live socket only from the sim (chat:ignore);
-  // blocked through here, the chat follows when the character next enters the world
+  // the blocker's live sockets follow through the block's outbox event (as for chat:ignore)
   block: protectedProcedure.input(FriendByNameInputSchema).mutation(async ({ ctx, input }) => {
     const { id, name } = await blockCharacter(ctx.deps, {
       characterId: await own(ctx, input.characterId),

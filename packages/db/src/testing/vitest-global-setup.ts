@@ -16,6 +16,7 @@ export const OUTBOX_TEST_DATABASES = [
   'gameQuestsExactlyOnce',
   'gameAchievementsExactlyOnce',
   'simOutboxWiring',
+  'simWorker',
   'simGuildChat',
   'simNotifications',
   'simTitles',

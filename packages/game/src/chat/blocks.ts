@@ -1,26 +1,31 @@
 /**
- * The block list (the chat's /ignore): a blocked character's whispers and channel
- * messages never reach the blocker, and the blocked side is not told. A block ends
- * a friendship and pending friend requests; party invites, trade and mail will
- * consult the same list.
+ * The block list (the chat's /ignore, the web's friends window): a blocked character's
+ * whispers and channel messages never reach the blocker, and the blocked side is not
+ * told. A block ends a friendship and pending friend requests; party invites, trade and
+ * mail consult the same list. Whichever side made it, the change commits with a
+ * `character.block_changed` event, whose subscriber moves the blocker's sockets
+ * (block-subscriber.ts) — one path to the chat's filter.
  */
-import { CHARACTER_BLOCK_MAX, type Push } from '@necp/shared';
-import type { GameDeps } from '../core/deps';
+import { randomUUID } from 'node:crypto';
+import { CHARACTER_BLOCK_MAX } from '@necp/shared';
+import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { publishEvent } from '../outbox/publish-event';
 import { characterByName } from './characters-by-name';
 import { inTransaction } from '../core/transaction';
 
-/** The blocker's sockets join (or leave) the room that keeps the blocked side's messages out. */
-const blockerRoom = (kind: 'join' | 'leave', blockerId: string, blockedId: string): Push => ({
-  kind,
-  characters: [blockerId],
-  room: { blockersOf: blockedId },
-});
+/** Every block and unblock is its own happening: the key carries a random id. */
+const publishBlockChanged = (tx: Tx, blockerId: string, blockedId: string) =>
+  publishEvent(tx, {
+    type: 'character.block_changed',
+    key: `character.block_changed:${blockerId}:${blockedId}:${randomUUID()}`,
+    payload: { blockerId, blockedId },
+  });
 
 export async function blockCharacter(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; name: string },
-): Promise<{ id: string; name: string; pushes: Push[] }> {
+): Promise<{ id: string; name: string }> {
   const target = await characterByName(deps, input.name);
   if (target.id === input.characterId)
     throw new DomainError('VALIDATION', 'block self', 'You cannot ignore yourself.');
@@ -53,19 +58,23 @@ export async function blockCharacter(
     await tx.friendRequest.deleteMany({
       where: { OR: pair.map((p) => ({ fromId: p.a, toId: p.b })) },
     });
-    return { ...target, pushes: [blockerRoom('join', input.characterId, target.id)] };
+    await publishBlockChanged(tx, input.characterId, target.id);
+    return target;
   });
 }
 
 export async function unblockCharacter(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string; name: string },
-): Promise<{ id: string; name: string; pushes: Push[] }> {
+): Promise<{ id: string; name: string }> {
   const target = await characterByName(deps, input.name);
-  await deps.db.characterBlock.deleteMany({
-    where: { blockerId: input.characterId, blockedId: target.id },
+  await inTransaction(deps.db, async (tx) => {
+    await tx.characterBlock.deleteMany({
+      where: { blockerId: input.characterId, blockedId: target.id },
+    });
+    await publishBlockChanged(tx, input.characterId, target.id);
   });
-  return { ...target, pushes: [blockerRoom('leave', input.characterId, target.id)] };
+  return target;
 }
 
 /** Ids this character blocks. */

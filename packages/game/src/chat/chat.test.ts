@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emitTo } from '@necp/shared';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { give, newPlayer } from '../inventory/test-helpers';
+import type { Push } from '@necp/shared';
+import { outboxEvent } from '../quests/test-helpers';
+import { blockOutboxSubscriber, blockRoomPush } from './block-subscriber';
 import { blockCharacter, unblockCharacter } from './blocks';
 import { chatHistory } from './chat-history';
 import { muteAccount, unmuteAccount } from './mutes';
@@ -253,6 +256,50 @@ describe('whispers', () => {
     expect(
       (await domainError(blockCharacter(deps, { characterId: b.characterId, name: b.name }))).code,
     ).toBe('VALIDATION');
+  });
+});
+
+describe('a block reaches the chat through its event', () => {
+  it('block and unblock each commit a character.block_changed; its subscriber moves the blocker’s sockets as the block is now', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker();
+    const events = () =>
+      db.outboxEvent.findMany({
+        where: { type: 'character.block_changed', key: { contains: b.characterId } },
+        orderBy: { id: 'asc' },
+      });
+    /** what the subscriber pushes for the event (after its commit) */
+    const pushed = async (payload: { blockerId: string; blockedId: string }) => {
+      const out: Push[] = [];
+      await db.$transaction((tx) =>
+        blockOutboxSubscriber().handle(tx, outboxEvent('character.block_changed', payload), {
+          afterCommit: (fn) => fn(),
+          push: (...p) => out.push(...p),
+        }),
+      );
+      return out;
+    };
+    const pair = { blockerId: b.characterId, blockedId: a.characterId };
+
+    await blockCharacter(deps, { characterId: b.characterId, name: a.name });
+    expect((await events()).map((e) => e.payload)).toEqual([pair]);
+    expect(await pushed(pair)).toEqual([blockRoomPush(b.characterId, a.characterId, true)]);
+    expect(blockRoomPush(b.characterId, a.characterId, true)).toEqual({
+      kind: 'join',
+      characters: [b.characterId],
+      room: { blockersOf: a.characterId },
+    });
+
+    await unblockCharacter(deps, { characterId: b.characterId, name: a.name });
+    expect(await events()).toHaveLength(2);
+    // the block event delivered late (after the unblock) reads the row: the socket leaves
+    expect(await pushed(pair)).toEqual([
+      { kind: 'leave', characters: [b.characterId], room: { blockersOf: a.characterId } },
+    ]);
+    // a refused block (yourself) commits no event
+    await domainError(blockCharacter(deps, { characterId: b.characterId, name: b.name }));
+    expect(await events()).toHaveLength(2);
   });
 });
 

@@ -1,4 +1,5 @@
 export * from './blocks';
+export * from './block-subscriber';
 export * from './characters-by-name';
 export * from './chat-history';
 export * from './mutes';

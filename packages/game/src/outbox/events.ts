@@ -171,6 +171,12 @@ export const FriendAddedPayloadSchema = z.object({
  */
 export const CharacterTitleChangedPayloadSchema = z.object({ characterId: id });
 
+/**
+ * A character blocked or unblocked another (chat/blocks.ts, from the chat's /ignore or
+ * the web's friends window): the blocker's sockets follow the block as it is now.
+ */
+export const CharacterBlockChangedPayloadSchema = z.object({ blockerId: id, blockedId: id });
+
 /** A character joined a party (accepting an invitation; the inviter too when that founded it). */
 export const PartyJoinedPayloadSchema = z.object({ partyId: id, characterId: id });
 
@@ -252,6 +258,7 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'account.access_changed': AccountAccessChangedPayloadSchema,
   'character.stats_changed': CharacterStatsChangedPayloadSchema,
   'character.title_changed': CharacterTitleChangedPayloadSchema,
+  'character.block_changed': CharacterBlockChangedPayloadSchema,
   'notification.created': NotificationCreatedPayloadSchema,
   'guild.member_joined': GuildMemberJoinedPayloadSchema,
   'guild.member_left': GuildMemberLeftPayloadSchema,
@@ -287,6 +294,7 @@ export type QuestActionPayload = OutboxPayloads['quest.action'];
 export type AccountAccessChangedPayload = OutboxPayloads['account.access_changed'];
 export type CharacterStatsChangedPayload = OutboxPayloads['character.stats_changed'];
 export type CharacterTitleChangedPayload = OutboxPayloads['character.title_changed'];
+export type CharacterBlockChangedPayload = OutboxPayloads['character.block_changed'];
 export type GuildMemberJoinedPayload = OutboxPayloads['guild.member_joined'];
 export type GuildMemberLeftPayload = OutboxPayloads['guild.member_left'];
 export type GuildDisbandedPayload = OutboxPayloads['guild.disbanded'];

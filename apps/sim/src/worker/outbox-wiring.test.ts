@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
+import { databaseUrlOf } from '@necp/db';
 import { uniq } from '@necp/db/testing';
 import { emitTo, toCharacters, zoneById, type Push } from '@necp/shared';
 import {
@@ -15,27 +16,30 @@ import {
   unequipItem,
   type OutboxEventType,
   type OutboxSubscriber,
-  type OutboxWorker,
 } from '@necp/game';
+import { postgresBus, redisBus, type ClusterBus } from '../net/cluster-bus';
 import {
   DOMAIN_SUBSCRIBERS,
   simOutboxSubscribers,
   simScheduledJobs,
-  startSimOutboxWorker,
   type SimSubscriberFactories,
 } from './outbox-wiring';
-import { connectClient, expectRefused, type TestClient } from './testing/test-client';
-import { outboxTestDb } from './testing/test-db';
-import { bootTestSim, createPlayerAt, type TestSim } from './testing/test-sim';
-import { simPerTest } from './testing/sim-per-test';
+import { startWorker, type Worker } from './worker';
+import { connectClient, expectRefused, type TestClient } from '../testing/test-client';
+import { outboxTestDb } from '../testing/test-db';
+import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
+import { simPerTest } from '../testing/sim-per-test';
 
 // The tests of the live worker (at the end) share this file with the ones that
 // drain by hand: a drain marks every event it looked at as published, so the two
 // must not run at the same time (tests in one file run one after another).
 
 const db = outboxTestDb('simOutboxWiring');
+const dbUrl = databaseUrlOf(db) ?? '';
 let sim: TestSim;
-simPerTest(db, (s) => (sim = s));
+// as in production without Redis: the worker, a process of its own, reaches the sim's
+// sockets through PostgreSQL's LISTEN/NOTIFY (net/cluster-bus.ts)
+simPerTest(db, (s) => (sim = s), { postgresBus: dbUrl });
 
 /**
  * Subscribers standing in for the domain's: for each area.entered event of this
@@ -62,6 +66,7 @@ function testFactories(prefix: string): SimSubscriberFactories {
     stats: () => noop('stats', 'character.stats_changed'),
     titles: () => noop('titles', 'character.title_changed'),
     guild: () => noop('guild', 'guild.member_joined'),
+    blocks: () => noop('blocks', 'character.block_changed'),
     notifications: () => noop('notifications', 'notification.created'),
     achievements: () => noop('achievements', 'npc.killed'),
     renown: () => noop('renown', 'quest.completed'),
@@ -146,9 +151,9 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the sim's access, stats, title and guild reactions and the daily cleanup job", () => {
+  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the access, stats, title, guild and block reactions and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps);
-    expect(subs.size).toBe(9);
+    expect(subs.size).toBe(10);
     expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
       'quests',
       'reputation',
@@ -169,6 +174,7 @@ describe('the default wiring', () => {
     expect(subs.forType('account.access_changed').map((s) => s.name)).toEqual(['sim-access']);
     expect(subs.forType('character.stats_changed').map((s) => s.name)).toEqual(['sim-stats']);
     expect(subs.forType('character.title_changed').map((s) => s.name)).toEqual(['sim-title']);
+    expect(subs.forType('character.block_changed').map((s) => s.name)).toEqual(['sim-blocks']);
     const jobs = simScheduledJobs(sim.deps);
     expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK]);
     expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB]);
@@ -187,18 +193,31 @@ const WITHIN_MS = 30_000;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * The sim's real outbox worker (graphile-worker, LISTEN/NOTIFY) on `node`, with the
- * real access and stats reactions; quests and reputation stand-ins ignore other
- * tests' events. Resolves once it has delivered a first event to `warm`, so the
- * timed part measures delivery, not start-up and whatever backlog other tests left.
+ * The real worker role (worker.ts: graphile-worker, its own Socket.IO member of `bus`),
+ * on the clock of `node`, with the real access and stats reactions; quests and
+ * reputation stand-ins ignore other tests' events. Nothing of it shares the sim's
+ * objects: what it pushes reaches the sim's sockets only through the bus. Resolves
+ * once it has delivered a first event to `warm`, so the timed part measures delivery,
+ * not start-up and whatever backlog other tests left.
  */
-async function liveWorker(node: TestSim, warm: TestClient, warmCharacterId: string) {
+async function liveWorker(
+  node: TestSim,
+  warm: TestClient,
+  warmCharacterId: string,
+  bus: ClusterBus = postgresBus(dbUrl, node.deps.log),
+) {
   const factories: SimSubscriberFactories = {
     ...testFactories(uniq('live:')),
     access: DOMAIN_SUBSCRIBERS.access,
     stats: DOMAIN_SUBSCRIBERS.stats,
   };
-  const worker = await startSimOutboxWorker(node.deps, node.server.pushes, { factories });
+  const worker = await startWorker({
+    deps: { ...node.deps, db },
+    bus,
+    port: 0,
+    host: '127.0.0.1',
+    factories,
+  });
   await warm.next('char:stats', WITHIN_MS);
   const key = uniq('warm-up:');
   await db.$transaction((tx) =>
@@ -278,9 +297,9 @@ describe(
   'the live worker: roles, bans and stats follow the database',
   { timeout: LIVE_TEST_TIMEOUT_MS },
   () => {
-    let worker: OutboxWorker | undefined;
+    let worker: Worker | undefined;
     afterEach(async () => {
-      await worker?.stop();
+      await worker?.close();
       worker = undefined;
     });
 
@@ -408,20 +427,20 @@ const redisUp = await redisProbe.connect().then(
 redisProbe.disconnect();
 
 describe.skipIf(!redisUp)(
-  'two sim nodes on Redis, the worker on the other node',
+  'two sim nodes and the worker on Redis',
   { timeout: LIVE_TEST_TIMEOUT_MS },
   () => {
-    let worker: OutboxWorker | undefined;
+    let worker: Worker | undefined;
     let a: TestSim;
     let b: TestSim;
     const conns: Redis[] = [];
     beforeEach(async () => {
-      for (let i = 0; i < 2; i++) conns.push(new Redis(redisUrl));
+      for (let i = 0; i < 3; i++) conns.push(new Redis(redisUrl));
       a = await bootTestSim(db, { redis: conns[0] });
       b = await bootTestSim(db, { redis: conns[1], clock: a.clock });
     });
     afterEach(async () => {
-      await worker?.stop();
+      await worker?.close();
       worker = undefined;
       await a.close();
       await b.close();
@@ -434,8 +453,8 @@ describe.skipIf(!redisUp)(
       const adminClient = (await a.join(admin, { role: 'ADMIN' })).client;
       const { client } = await a.join(p);
       const worn = armorOf(a, p.characterId) ?? 0;
-      worker = await liveWorker(b, client, p.characterId);
-      // the worker runs on B; the sockets live on A
+      worker = await liveWorker(b, client, p.characterId, redisBus(conns[2] as Redis));
+      // the sockets live on A; the worker reaches them through Redis only
       expect(b.server.io.sockets.sockets.size).toBe(0);
 
       await unequipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });

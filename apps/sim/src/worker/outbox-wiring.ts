@@ -1,15 +1,15 @@
 /**
- * What the sim's outbox worker delivers to: the quest and reputation subscribers
- * of packages/game, the achievement subscriber (its toasts travel as
- * notification.created), guild renown, the reactions to account, stats, title and
- * guild membership changes, notifications, the leaderboards' subscriber (with Redis),
- * the public pages' revalidation (with WEB_INTERNAL_URL: public-pages/page-revalidator.ts),
- * and the daily cleanup and leaderboard jobs. main.ts starts it; tests build the same
- * wiring with subscribers of their own.
+ * What the worker role's outbox worker (worker.ts) delivers to: the quest and reputation
+ * subscribers of packages/game, the achievement subscriber (its toasts travel as
+ * notification.created), guild renown, the reactions to account, stats, title, guild
+ * membership and block changes, notifications, the leaderboards' subscriber (with Redis),
+ * the public pages' revalidation (with WEB_INTERNAL_URL: page-revalidator.ts), and the
+ * daily cleanup and leaderboard jobs. worker.ts starts it; tests build the same wiring
+ * with subscribers of their own, some beside a sim in one process.
  *
- * The worker runs on the nodes with OUTBOX_WORKER=on and takes each event once; what
- * the subscribers push goes, after their commit, to the push dispatcher
- * (net/push-dispatcher.ts), whose rooms reach every node.
+ * Each event is taken once however many workers run; what the subscribers push goes,
+ * after their commit, to the push dispatcher (net/push-dispatcher.ts), whose rooms
+ * reach every sim through the cluster bus.
  */
 import type { PushSink } from '@necp/shared';
 import {
@@ -20,6 +20,7 @@ import {
   OutboxSubscribers,
   accessOutboxSubscriber,
   achievementOutboxSubscriber,
+  blockOutboxSubscriber,
   guildOutboxSubscriber,
   leaderboardOutboxSubscriber,
   notificationOutboxSubscriber,
@@ -55,6 +56,7 @@ export interface SimSubscriberFactories {
   stats(): OutboxSubscriber;
   titles(): OutboxSubscriber;
   guild(): OutboxSubscriber;
+  blocks(): OutboxSubscriber;
   notifications(clock: Pick<Clock, 'ms'>): OutboxSubscriber;
   /** the leaderboards' sorted sets (only with Redis; absent: not registered) */
   leaderboards?(opts: LeaderboardSubscriberOptions): OutboxSubscriber;
@@ -71,6 +73,7 @@ export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   stats: statsOutboxSubscriber,
   titles: titleOutboxSubscriber,
   guild: guildOutboxSubscriber,
+  blocks: blockOutboxSubscriber,
   notifications: notificationOutboxSubscriber,
   leaderboards: leaderboardOutboxSubscriber,
   publicPages: publicPageOutboxSubscriber,
@@ -103,6 +106,7 @@ export function simOutboxSubscribers(
     .subscribe(factories.stats())
     .subscribe(factories.titles())
     .subscribe(factories.guild())
+    .subscribe(factories.blocks())
     .subscribe(factories.notifications(deps.clock));
   // without Redis the boards are read from PostgreSQL and need no feeding. Last: it takes
   // only advisory locks, after the row locks the others took in the same event's transaction
