@@ -13,7 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@necp/db';
 import { checkInvariants, grantItem } from '@necp/game';
 import { instanceZoneId, toCm } from '@necp/shared';
-import { until, type SimProcess, type SimProcesses } from '../testing/sim-processes';
+import { eventually } from '../testing/eventually';
+import { type SimProcess, type SimProcesses } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt, metricsOf } from '../testing/test-sim';
 import { twoSimCluster } from '../testing/two-sim-cluster';
@@ -131,7 +132,7 @@ describe('an arena instance on another sim process', () => {
     for (const c of onB) await c.next('disconnect', 10_000);
     // like the web client: every failed reconnect asks for a ticket until one names a live process
     for (const p of players)
-      await until('the ticket names A again', async () =>
+      await eventually('the ticket names A again', async () =>
         (await sims.enter(p)).simUrl === a.url ? true : undefined,
       );
     console.info(
@@ -147,7 +148,7 @@ describe('an arena instance on another sim process', () => {
       back.push(client);
     }
     // A settles the lost instance: closed for everyone, the match released
-    const closed = await until('the instance is closed', async () => {
+    const closed = await eventually('the instance is closed', async () => {
       const row = await db.instance.findUnique({ where: { id: zoneId } });
       return row?.state === 'closed' ? row : undefined;
     });
@@ -161,7 +162,7 @@ describe('an arena instance on another sim process', () => {
 
     // free to queue again
     for (const c of back) {
-      await until('the match is released', async () =>
+      await eventually('the match is released', async () =>
         (await queueState(c)) === 'idle' ? true : undefined,
       );
       expect(await c.command('match:queue', ONE_V_ONE)).toMatchObject({ ok: true });

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@necp/db';
 import { mintQuantumSyncToken, systemClock } from '@necp/game';
 import { instanceZoneId } from '@necp/shared';
-import { until, type SimProcess, type SimProcesses } from '../testing/sim-processes';
+import { eventually } from '../testing/eventually';
+import { type SimProcess, type SimProcesses } from '../testing/sim-processes';
 import { twoSimCluster } from '../testing/two-sim-cluster';
 import { connectClient, expectRefused, type TestClient } from '../testing/test-client';
 import { TEST_TICKET_SECRET, createPlayerAt } from '../testing/test-sim';
@@ -79,7 +80,7 @@ describe('a raid on another sim process', () => {
       c.close();
     }
     const zoneId = instanceZoneId('raid-quantum-reef', matchId);
-    await until('B leases the raid', async () =>
+    await eventually('B leases the raid', async () =>
       (await sims.leasesOf(b)).includes(zoneId) ? true : undefined,
     );
 

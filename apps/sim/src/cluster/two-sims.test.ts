@@ -32,7 +32,8 @@ import {
   type SnapshotMsg,
   type WelcomeMsg,
 } from '@necp/shared';
-import { SimProcesses, until, type SimProcess } from '../testing/sim-processes';
+import { eventually } from '../testing/eventually';
+import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
 
@@ -338,7 +339,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
     const killedAt = Date.now();
     await client.next('disconnect', 10_000);
     // like the web client: every failed reconnect asks for a ticket until one names a live owner
-    await until('Watson has a new owner', async () =>
+    await eventually('Watson has a new owner', async () =>
       (await enter(p)).simUrl === b.url ? true : undefined,
     );
     const takeoverMs = Date.now() - killedAt;

@@ -21,6 +21,7 @@ import {
   createPlayerAt,
   metricsOf,
 } from '../testing/test-sim';
+import { eventually } from '../testing/eventually';
 
 // Two sim processes in one test process, real Redis and PostgreSQL, a short lease TTL.
 const TTL = 600;
@@ -77,14 +78,6 @@ async function bootSim(prefix: string, name: string, zoneIds?: readonly string[]
   return { server, redis, deps, ticket, url: simUrl };
 }
 
-async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 5_000) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 const tokenIn = (s: SimServer, zoneId: string) => s.owned().find((o) => o.zoneId === zoneId)?.token;
 
 describe('zones across sim processes (Redis leases)', () => {
@@ -118,13 +111,16 @@ describe('zones across sim processes (Redis leases)', () => {
         .data,
     ).toMatchObject({ code: 'INVALID_STATE' });
 
-    // A dies (stops renewing, releases nothing): B owns its zones within TTL + one period
+    // A dies (stops renewing, releases nothing): B owns its zones once A's leases ran out —
+    // never before (A renewed at most one period before it died). How soon after is a
+    // latency goal (TTL + one period; docs/operations.md), not something to time here:
+    // a loaded machine once took 1.5 s for this 0.7 s
     await a.server.haltLeases();
     const diedAt = Date.now();
-    await until('B owns watson and westbrook', () =>
+    await eventually('B owns watson and westbrook', () =>
       ['watson', 'westbrook'].every((z) => b.server.zones.has(z)),
     );
-    expect(Date.now() - diedAt).toBeLessThan(TTL + 3 * PERIOD + 500);
+    expect(Date.now() - diedAt).toBeGreaterThanOrEqual(TTL - PERIOD);
     expect(tokenIn(b.server, 'watson')).toBeGreaterThan(before ?? Infinity);
     expect(await simUrlForZone(a.deps, 'watson')).toBe(b.url);
     // PostgreSQL knows the new owner: the old token no longer passes the fence
@@ -154,7 +150,7 @@ describe('zones across sim processes (Redis leases)', () => {
 
     // A's lease vanishes behind its back (it was paused past the TTL): B takes the zone
     // (A's own acquire loop may grab the free key first: take it away again until B has it)
-    await until('B owns watson', async () => {
+    await eventually('B owns watson', async () => {
       if (b.server.zones.has('watson')) return true;
       if ((await a.redis.get('zone:lease:watson'))?.includes('"sim-a"'))
         await a.redis.del('zone:lease:watson');
@@ -166,7 +162,7 @@ describe('zones across sim processes (Redis leases)', () => {
       reason: 'zone_moved',
       message: 'This district moved to another server. Reconnecting…',
     });
-    await until('A closed watson', () => !a.server.zones.has('watson'));
+    await eventually('A closed watson', () => !a.server.zones.has('watson'));
     expect(a.server.owned()).toEqual([]);
     // (A's save on the way out carries its old token and PostgreSQL refuses it:
     // position-writer.test.ts and packages/game cluster/zone-fencing.test.ts)
@@ -204,7 +200,7 @@ describe('zones across sim processes (Redis leases)', () => {
       // A dies; B takes the lease — from then on the web sends Watson's players to B —
       // and opens the zone
       await a.server.haltLeases();
-      await until(
+      await eventually(
         'the web sends Watson’s players to B',
         async () => (await simUrlForZone(a.deps, 'watson').catch(() => '')) === b.url,
       );
@@ -220,7 +216,7 @@ describe('zones across sim processes (Redis leases)', () => {
       });
 
       open();
-      await until('B opened watson', () => b.server.zones.has('watson'));
+      await eventually('B opened watson', () => b.server.zones.has('watson'));
       const { welcome, client } = await connectClient(b.server.port, {
         ticket: await b.ticket(p.userId, p.characterId),
       });

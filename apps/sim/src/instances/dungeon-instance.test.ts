@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { DUNGEON_CLOSE_AFTER_CLEAR_MS, instanceZoneId, npcTemplateById } from '@necp/shared';
 import { checkInvariants, recordInstanceCleared } from '@necp/game';
 import type { Npc } from '../npc/npc';
-import { expectChestRolled, shootDownBoss, until, wait } from '../testing/instance-kit';
+import { eventually } from '../testing/eventually';
+import { expectChestRolled, shootDownBoss, wait } from '../testing/instance-kit';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -104,10 +105,10 @@ describe('a dungeon instance', () => {
       });
     sim.step(5);
     const key = `dungeon.cleared:${zoneId}`;
-    const events = await until(
-      () => db.outboxEvent.findMany({ where: { type: 'dungeon.cleared', key } }),
-      (e) => e.length > 0,
-    );
+    const events = await eventually('the clear is published', async () => {
+      const rows = await db.outboxEvent.findMany({ where: { type: 'dungeon.cleared', key } });
+      return rows.length > 0 && rows;
+    });
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toEqual({
       instanceId: zoneId,
@@ -137,10 +138,7 @@ describe('a dungeon instance', () => {
         zoneName: 'Watson',
         reason: 'finished',
       });
-    await until(
-      async () => sim.server.zones.has(zoneId),
-      (open) => !open,
-    );
+    await eventually('the instance zone is closed', () => !sim.server.zones.has(zoneId));
     expect(sim.server.combat.has(zoneId)).toBe(false);
     expect(await db.instance.findUnique({ where: { id: zoneId } })).toMatchObject({
       state: 'closed',

@@ -20,7 +20,8 @@ import {
 import { checkInvariants, mintQuantumSyncToken, recordInstanceCleared } from '@necp/game';
 import type { Npc } from '../npc/npc';
 import { connectClient } from '../testing/test-client';
-import { expectChestRolled, shootDownBoss, until, wait } from '../testing/instance-kit';
+import { eventually } from '../testing/eventually';
+import { expectChestRolled, shootDownBoss, wait } from '../testing/instance-kit';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -148,10 +149,10 @@ describe('the raid encounter', () => {
       });
     sim.step(5);
     const key = `raid.cleared:${zoneId}`;
-    const events = await until(
-      () => db.outboxEvent.findMany({ where: { key } }),
-      (e) => e.length > 0,
-    );
+    const events = await eventually('the clear is published', async () => {
+      const rows = await db.outboxEvent.findMany({ where: { key } });
+      return rows.length > 0 && rows;
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'raid.cleared',
@@ -187,10 +188,7 @@ describe('the raid encounter', () => {
         zoneName: 'Watson',
         reason: 'finished',
       });
-    await until(
-      async () => sim.server.zones.has(zoneId),
-      (open) => !open,
-    );
+    await eventually('the instance zone is closed', () => !sim.server.zones.has(zoneId));
     expect(sim.server.combat.has(zoneId)).toBe(false);
     expect(await db.instance.findUnique({ where: { id: zoneId } })).toMatchObject({
       state: 'closed',

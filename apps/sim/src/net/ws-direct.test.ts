@@ -1,8 +1,11 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
 import { directWriter, wsBinaryFrame } from './ws-direct';
+
+/** how long a wait below may take on a loaded machine (vi.waitFor) */
+const SETTLE = { timeout: 5_000, interval: 10 };
 
 /** engine.io's server-side socket, as the direct writer sees it */
 interface EngineSocket {
@@ -43,14 +46,6 @@ async function connected(): Promise<{ conn: EngineSocket; got: (string | number[
   return { conn: await serverSide, got };
 }
 
-async function until(what: () => boolean): Promise<void> {
-  const end = Date.now() + 5_000;
-  while (!what()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const bytes = (n: number, seed: number): Uint8Array =>
   Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255);
 
@@ -58,7 +53,7 @@ describe('writing binary messages straight onto the websocket', () => {
   it('arrives as the same binary messages as through engine.io, in order with its packets', async () => {
     const { conn, got } = await connected();
     const direct = directWriter(conn);
-    await until(() => got.length === 1); // engine.io's open packet
+    await vi.waitFor(() => expect(got).toHaveLength(1), SETTLE); // engine.io's open packet
     conn.write('text-1');
     // engine.io's transport is busy with text-1 until the kernel takes it: text-2 waits in
     // its buffer, so a frame written now must not overtake it (the writer declines)
@@ -66,7 +61,7 @@ describe('writing binary messages straight onto the websocket', () => {
     expect(conn.writeBuffer.length).toBe(1);
     expect(direct.write(bytes(3, 1))).toBe(false);
     conn.write(Buffer.from(bytes(3, 1)));
-    await until(() => got.length === 4);
+    await vi.waitFor(() => expect(got).toHaveLength(4), SETTLE);
     // nothing queued any more: direct frames of every header size, interleaved with packets
     const sizes = [0, 125, 126, 65_535, 65_536, 70_000];
     for (const [i, n] of sizes.entries()) {
@@ -74,7 +69,7 @@ describe('writing binary messages straight onto the websocket', () => {
       if (i === 2) conn.write('text-3');
     }
     expect(direct.pending()).toBeGreaterThan(0);
-    await until(() => got.length === 4 + sizes.length + 1);
+    await vi.waitFor(() => expect(got).toHaveLength(4 + sizes.length + 1), SETTLE);
     expect(got[0]).toMatch(/^0\{"sid"/);
     expect(got.slice(1, 4)).toEqual(['4text-1', '4text-2', [...bytes(3, 1)]]);
     expect(got.slice(4)).toEqual([
@@ -86,15 +81,18 @@ describe('writing binary messages straight onto the websocket', () => {
       [...bytes(65_536, 4)],
       [...bytes(70_000, 5)],
     ]);
-    await until(() => direct.pending() === 0);
+    await vi.waitFor(() => expect(direct.pending()).toBe(0), SETTLE);
   });
 
   it('declines once the connection is closed', async () => {
     const { conn, got } = await connected();
     const direct = directWriter(conn);
-    await until(() => got.length === 1);
+    await vi.waitFor(() => expect(got).toHaveLength(1), SETTLE);
     client!.close();
-    await until(() => (conn as unknown as { readyState: string }).readyState === 'closed');
+    await vi.waitFor(
+      () => expect((conn as unknown as { readyState: string }).readyState).toBe('closed'),
+      SETTLE,
+    );
     expect(direct.write(bytes(4, 0))).toBe(false);
   });
 

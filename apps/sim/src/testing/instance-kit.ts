@@ -14,16 +14,6 @@ import type { TestSim } from './test-sim';
 
 export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** `f()` until `ok` holds, or its last value after `ms` (the caller's expect says what was wrong). */
-export async function until<T>(f: () => Promise<T>, ok: (v: T) => boolean, ms = 3_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (ok(v) || Date.now() > end) return v;
-    await wait(25);
-  }
-}
-
 /** The boss, 10 m east of `me` with 1 health, shot down by `client` (Power Shot, cooldowns skipped). */
 export async function shootDownBoss(
   sim: TestSim,

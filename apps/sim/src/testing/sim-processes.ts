@@ -14,6 +14,7 @@ import { playZoneOf, signSimTicket, simUrlForZone } from '@necp/game';
 import type { ConnectErrorData } from '@necp/shared';
 import { connectClient, type TestClient } from './test-client';
 import { TEST_METRICS_TOKEN, TEST_TICKET_SECRET, metricsOf } from './test-sim';
+import { eventually } from './eventually';
 
 const simDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,21 +27,6 @@ export async function freePort(): Promise<number> {
       s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
     });
   });
-}
-
-/** Polls `get` (every 100 ms; a throw counts as "not yet") until it returns something. */
-export async function until<T>(
-  what: string,
-  get: () => Promise<T | undefined>,
-  ms = 20_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export interface SimProcess {
@@ -105,7 +91,7 @@ export class SimProcesses {
 
   /** Resolves once `sim` holds the lease of `zoneId`. */
   holds(sim: SimProcess, zoneId: string, ms?: number): Promise<true> {
-    return until(
+    return eventually(
       `${sim.url} holds ${zoneId}`,
       async () => ((await this.leasesOf(sim)).includes(zoneId) ? true : undefined),
       ms,

@@ -10,7 +10,8 @@ import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
 import { SimLoadRegistry, createRedis } from '@necp/game';
-import { SimProcesses, until, type SimProcess } from './sim-processes';
+import { eventually } from './eventually';
+import { SimProcesses, type SimProcess } from './sim-processes';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -45,7 +46,7 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
     c = { db, redis, sims, a, b };
     await sims.holds(a, 'watson', 60_000);
     const loads = new SimLoadRegistry(redis);
-    await until(
+    await eventually(
       'both sims publish their load',
       async () => {
         const urls = (await loads.live(Date.now())).map((l) => l.url);

@@ -11,6 +11,9 @@ import {
 import { PUBLIC_PAGE_PATHS_MAX } from '@necp/shared';
 import { PageRevalidator, REVALIDATE_ROUTE } from './page-revalidator';
 
+/** how long a wait below may take on a loaded machine (vi.waitFor) */
+const SETTLE = { timeout: 3_000, interval: 10 };
+
 const key = internalRequestKey('test-sim-ticket-secret-0123456789');
 
 interface Received {
@@ -61,21 +64,13 @@ function revalidator(webUrl: string, o: { flushMs?: number; pendingMax?: number 
   return { r: new PageRevalidator({ webUrl, key, log, flushMs: o.flushMs ?? 30, ...o }), warn };
 }
 
-const until = async (cond: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
 describe('PageRevalidator', () => {
   it('gathers paths for a moment, dedupes them and posts them signed to the route', async () => {
     const web = await fakeWeb();
     const { r, warn } = revalidator(web.url);
     r.add(['/leaderboards', '/players/Neo']);
     r.add(['/players/Neo', '/leaderboards/arena-1v1']);
-    await until(() => web.received.length === 1);
+    await vi.waitFor(() => expect(web.received).toHaveLength(1), SETTLE);
     expect(web.received[0]).toEqual({
       url: REVALIDATE_ROUTE,
       paths: ['/leaderboards', '/players/Neo', '/leaderboards/arena-1v1'],
@@ -83,7 +78,7 @@ describe('PageRevalidator', () => {
     });
     // a later change is a later request
     r.add(['/guilds/OWL']);
-    await until(() => web.received.length === 2);
+    await vi.waitFor(() => expect(web.received).toHaveLength(2), SETTLE);
     expect(web.received[1]?.paths).toEqual(['/guilds/OWL']);
     expect(warn).not.toHaveBeenCalled();
     await r.stop();
@@ -106,7 +101,7 @@ describe('PageRevalidator', () => {
     const refusing = await fakeWeb(401);
     const a = revalidator(refusing.url);
     a.r.add(['/leaderboards']);
-    await until(() => a.warn.mock.calls.length === 1);
+    await vi.waitFor(() => expect(a.warn).toHaveBeenCalledTimes(1), SETTLE);
     expect(a.warn.mock.calls[0]?.[0]).toMatchObject({ status: 401 });
     expect(refusing.received).toHaveLength(1);
     await a.r.stop();
