@@ -10,9 +10,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // most test time waits on PostgreSQL and Redis, not the CPU: vitest's default (CPUs − 1)
-    // ran the files one at a time on the 2-core CI machine. Files are independent (each test
-    // makes its own data), as a 3-worker run on any 4-core machine already relies on.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism() - 1),
+    // ran the files one at a time on the 2-core CI machine, and two at a time still left
+    // time idle (332 s in a clean-clone run; three: 277 s). Files are independent (each test
+    // makes its own data).
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(3, availableParallelism() - 1),
     // one module graph per worker, not per test file: with isolation every file re-imported
     // its whole graph (the sim project spent 238 of its 245 s importing; the whole run 427 s
     // of import, 72 s without). Safe here: no test uses vi.mock or stubs globals/env, fake
