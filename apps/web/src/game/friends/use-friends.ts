@@ -10,7 +10,7 @@ import { toFormError } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import type { ToastKind } from '../store/game-store';
+import type { ToastKind } from '../hud/toast-slice';
 import {
   applyPresence,
   presenceNotice,

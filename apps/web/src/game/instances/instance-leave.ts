@@ -6,7 +6,7 @@
  */
 import { formatWait, type InstanceLeaveResult, type InstanceRosterMsg } from '@necp/shared';
 import type { Dialog } from '../store/ui-types';
-import type { ToastKind } from '../store/game-store';
+import type { ToastKind } from '../hud/toast-slice';
 
 type InstanceKind = 'arena' | 'dungeon' | 'raid';
 

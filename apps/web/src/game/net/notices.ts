@@ -13,7 +13,7 @@ import {
   type ReputationTier,
 } from '@necp/shared';
 import { TIER_LABEL, signed } from '../quests/format';
-import type { ToastKind } from '../store/game-store';
+import type { ToastKind } from '../hud/toast-slice';
 
 export interface Notice {
   kind: ToastKind;
