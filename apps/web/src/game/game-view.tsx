@@ -8,62 +8,13 @@ import { receiveFriendPresence } from './friends/use-friends';
 import { receiveGuildChange } from './guild/use-guild';
 import { GameClient } from './game-client';
 import { withRaidToken } from './net/raid-entry';
-import { ActionBar } from './hud/action-bar';
-import { AbilityBar } from './hud/combat/ability-bar';
-import { CastBar } from './hud/combat/cast-bar';
-import { CombatFlash } from './hud/combat/combat-flash';
-import { CombatLogPanel } from './hud/combat/combat-log-panel';
-import { DeathScreen } from './hud/combat/death-screen';
-import { TargetFrame } from './hud/combat/target-frame';
-import { BossBar } from './hud/combat/boss-bar';
-import { XpBar } from './hud/combat/xp-bar';
-import { CharacterSheet } from './hud/character/character-sheet';
-import { ChatWindow } from './hud/chat/chat-window';
-import { DailyReward } from './hud/daily/daily-reward';
-import { DialogueWindow } from './hud/dialogue/dialogue-window';
-import { EscapeMenu } from './hud/escape-menu';
-import { FatalOverlay } from './hud/fatal-overlay';
-import { FriendsPanel } from './hud/friends/friends-panel';
-import { GuildPanel } from './hud/guild/guild-panel';
-import { AchievementsPanel } from './hud/achievements/achievements-panel';
-import { RankingsPanel } from './hud/rankings/rankings-panel';
-import { QueueIndicator } from './hud/queue/queue-indicator';
-import { QueueWindow } from './hud/queue/queue-window';
-import { ReadyCheck } from './hud/queue/ready-check';
-import { GameDialog } from './hud/game-dialog';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
-import { GroundLists } from './hud/ground-lists';
-import { AreaBanner } from './hud/area-banner';
-import { ArenaResult } from './hud/arena/arena-result';
-import { ArenaScoreboard } from './hud/arena/arena-scoreboard';
-import { InstanceTransition } from './hud/arena/instance-transition';
-import { Hud } from './hud/hud';
-import { NotificationBell } from './hud/notifications/notification-bell';
+import { OVERLAYS } from './hud/overlays';
 import { receiveNotification } from './notifications/use-notifications';
-import { PartyFrames } from './hud/party/party-frames';
-import { PartyInvites } from './hud/party/party-invite';
-import { LootCards } from './hud/party/loot-cards';
-import { PlayerMenu } from './hud/party/player-menu';
-import { InteractionHint } from './hud/interaction-hint';
-import { BankPanel } from './hud/items/bank-panel';
-import { MailPanel } from './hud/mail/mail-panel';
 import { receiveMailNotification } from './mail/use-mail';
-import { InventoryPanel } from './hud/items/inventory-panel';
-import { ItemOverlays } from './hud/items/item-overlays';
-import { KickedOverlay } from './hud/kicked-overlay';
-import { QuestLogWindow } from './hud/quests/quest-log-window';
-import { QuestTracker } from './hud/quests/quest-tracker';
-import { ReputationPanel } from './hud/reputation/reputation-panel';
 import { GameStoreContext } from './hud/store-context';
-import { Toasts } from './hud/toasts';
-import { MetroTransition } from './hud/travel/metro-transition';
-import { TravelWindow } from './hud/travel/travel-window';
 import { useHotkeys } from './hud/use-hotkeys';
-import { VendorWindow } from './hud/vendor/vendor-window';
-import { TouchControls } from './hud/touch/touch-controls';
-import { VisiblePlayers } from './hud/visible-players';
 import { StickInput } from './input/touch-stick';
-import { VitalsAlert } from './hud/vitals/vitals-alert';
 import { resolveDrop } from './items/drag';
 import { createGameStore } from './store/game-store';
 
@@ -181,13 +132,12 @@ export function GameView({ characterId }: { characterId: string }) {
         clientRef.current?.match.answer(matchId, accept) ?? Promise.resolve(false),
       matchRefresh: () => void clientRef.current?.match.refresh(),
       instanceLeave: () => clientRef.current?.instances.askToLeave(),
+      reconnect: () => clientRef.current?.reconnect(),
     }),
     [],
   );
-  const session = useMemo(() => ({ characterId, commands }), [characterId, commands]);
+  const session = useMemo(() => ({ characterId, commands, stick }), [characterId, commands, stick]);
   useHotkeys(store, commands);
-
-  const reconnect = () => clientRef.current?.reconnect();
 
   // right-click on another player: the player menu (whisper, invite, friend, ignore)
   const onCanvasContextMenu = (e: MouseEvent<HTMLCanvasElement>) => {
@@ -240,56 +190,9 @@ export function GameView({ characterId }: { characterId: string }) {
             onDragOver={onCanvasDragOver}
             onDrop={onCanvasDrop}
           />
-          <Hud />
-          <AreaBanner />
-          <QuestTracker />
-          <TargetFrame />
-          <BossBar />
-          <ArenaScoreboard />
-          <InteractionHint />
-          <CastBar />
-          <AbilityBar />
-          <XpBar />
-          <ActionBar />
-          <TouchControls stick={stick} />
-          <PartyFrames />
-          <NotificationBell />
-          <ChatWindow />
-          <CombatLogPanel />
-          <CharacterSheet />
-          <QuestLogWindow />
-          <ReputationPanel />
-          <FriendsPanel />
-          <GuildPanel />
-          <AchievementsPanel />
-          <RankingsPanel />
-          <QueueWindow />
-          <BankPanel />
-          <MailPanel />
-          <VendorWindow />
-          <InventoryPanel />
-          <DialogueWindow />
-          <DailyReward />
-          <TravelWindow />
-          <ItemOverlays />
-          <Toasts />
-          <PartyInvites />
-          <QueueIndicator />
-          <ReadyCheck />
-          <LootCards />
-          <PlayerMenu />
-          <VisiblePlayers />
-          <GroundLists />
-          <CombatFlash />
-          <VitalsAlert />
-          <DeathScreen />
-          <ArenaResult />
-          <MetroTransition />
-          <InstanceTransition />
-          <GameDialog />
-          <EscapeMenu />
-          <KickedOverlay onReconnect={reconnect} />
-          <FatalOverlay onRetry={reconnect} characterId={characterId} />
+          {OVERLAYS.map((Overlay, i) => (
+            <Overlay key={i} />
+          ))}
         </div>
       </GameSessionContext.Provider>
     </GameStoreContext.Provider>

@@ -1,15 +1,12 @@
 'use client';
 import Link from 'next/link';
+import { useGameSession } from './game-session';
 import { useGame } from './store-context';
 
 /** Could not enter or reach the sim: say why and offer the way out (and a retry where it can help). */
-export function FatalOverlay({
-  onRetry,
-  characterId,
-}: {
-  onRetry: () => void;
-  characterId: string;
-}) {
+export function FatalOverlay() {
+  const { commands, characterId } = useGameSession();
+  const onRetry = commands.reconnect;
   const fatal = useGame((s) => s.fatal);
   const kicked = useGame((s) => s.kicked);
   if (!fatal || kicked) return null;

@@ -4,6 +4,7 @@
  * game client's commands (they go to the sim, not the API).
  */
 import { createContext, useContext } from 'react';
+import type { StickInput } from '../input/touch-stick';
 import type {
   JoinQueueInput,
   LootChoice,
@@ -66,11 +67,15 @@ export interface GameCommands {
   instanceLeave: () => void;
   /** the achievement title chosen here (null: none): the own nameplate shows it at once */
   setOwnTitle: (title: string | null) => void;
+  /** try again after a fatal error or a shutdown kick (never automatic after a takeover) */
+  reconnect: () => void;
 }
 
 export interface GameSession {
   characterId: string;
   commands: GameCommands;
+  /** the touch screen's movement stick (hud/touch), read by the client's input sampler */
+  stick: StickInput;
 }
 
 export const GameSessionContext = createContext<GameSession | null>(null);

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import type { KickReason } from '@necp/shared';
+import { useGameSession } from './game-session';
 import { useGame } from './store-context';
 
 const TITLES: Record<KickReason, string> = {
@@ -23,8 +24,10 @@ const FALLBACK_TEXT: Record<KickReason, string> = {
 };
 
 /** Full-screen notice; after a takeover there is deliberately no automatic reconnect. */
-export function KickedOverlay({ onReconnect }: { onReconnect: () => void }) {
+export function KickedOverlay() {
   const kicked = useGame((s) => s.kicked);
+  const { commands } = useGameSession();
+  const onReconnect = commands.reconnect;
   if (!kicked) return null;
   const canRetry = kicked.reason === 'server_shutdown';
   return (

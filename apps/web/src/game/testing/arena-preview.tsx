@@ -18,6 +18,7 @@ import { AbilityBar } from '../hud/combat/ability-bar';
 import { DeathScreen } from '../hud/combat/death-screen';
 import { TargetFrame } from '../hud/combat/target-frame';
 import { GameSessionContext, type GameCommands } from '../hud/game-session';
+import { StickInput } from '../input/touch-stick';
 import { Hud } from '../hud/hud';
 import { GameStoreContext } from '../hud/store-context';
 import { CombatCommands } from '../net/combat-commands';
@@ -173,7 +174,7 @@ function start() {
     <TRPCReactProvider>
       <GameStoreContext.Provider value={store}>
         <GameSessionContext.Provider
-          value={{ characterId: FIXTURE_SELF_ID, commands: stubCommands }}
+          value={{ characterId: FIXTURE_SELF_ID, commands: stubCommands, stick: new StickInput() }}
         >
           <Hud />
           <AreaBanner />

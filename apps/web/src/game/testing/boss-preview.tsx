@@ -11,6 +11,7 @@ import { instanceClearedText } from '../combat/boss-bar';
 import { BossBar } from '../hud/combat/boss-bar';
 import { TargetFrame } from '../hud/combat/target-frame';
 import { GameSessionContext, type GameCommands } from '../hud/game-session';
+import { StickInput } from '../input/touch-stick';
 import { Hud } from '../hud/hud';
 import { GameStoreContext } from '../hud/store-context';
 import { Toasts } from '../hud/toasts';
@@ -82,7 +83,9 @@ function start() {
   createRoot(document.getElementById('root')!).render(
     <TRPCReactProvider>
       <GameStoreContext.Provider value={store}>
-        <GameSessionContext.Provider value={{ characterId: 'c1', commands: stubCommands }}>
+        <GameSessionContext.Provider
+          value={{ characterId: 'c1', commands: stubCommands, stick: new StickInput() }}
+        >
           <Hud />
           <TargetFrame />
           <BossBar />

@@ -16,9 +16,9 @@ import { runContextAction } from './context-action';
 /** the ring's radius in CSS pixels (mobile.css draws it at twice this) */
 const RADIUS = 56;
 
-export function TouchControls({ stick }: { stick: StickInput }) {
+export function TouchControls() {
   const store = useContext(GameStoreContext) as GameStore;
-  const { commands } = useGameSession();
+  const { commands, stick } = useGameSession();
   const action = useGame((s) =>
     contextKeyAction({
       contactNear: s.contactNear,
