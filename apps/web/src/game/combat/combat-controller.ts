@@ -12,7 +12,7 @@ import {
   type XpGainMsg,
 } from '@necp/shared';
 import type { CombatCommands } from '../net/combat-commands';
-import type { CastView, EffectView, TargetView } from '../store/combat-types';
+import type { CastView, EffectView, TargetView } from './combat-ui-slice';
 import type { GameStore } from '../store/game-store';
 import { effectsNow, type RemoteEntity, type WorldState } from '../world/world-state';
 import { CombatLog, describeEvent, type NameResolver } from './combat-log';

@@ -5,7 +5,7 @@
  * itself; a new area replaces it at once.
  */
 import { useEffect, useState } from 'react';
-import { AREA_BANNER_MS } from '../store/world-ui-types';
+import { AREA_BANNER_MS } from '../world/world-ui-slice';
 import { useGame } from './store-context';
 
 export function AreaBanner() {

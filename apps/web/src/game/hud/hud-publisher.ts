@@ -9,7 +9,7 @@ import {
 import { mailTerminalInRange } from '../mail/mail-view';
 import type { ClientView } from '../render/client-view';
 import type { VisibleEntity } from '../store/game-store';
-import type { VisibleDrop } from '../store/ui-types';
+import type { VisibleDrop } from '../items/item-ui-slice';
 import { nearestContact, outOfTalkRange, stationInRange } from '../world/contacts';
 import { bankInRange, canLoot, nearestReachable } from '../world/interaction';
 import type { WorldState } from '../world/world-state';

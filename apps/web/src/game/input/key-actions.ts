@@ -4,7 +4,7 @@
  * beats the metro, the metro beats the bank terminal, the bank the mail terminal,
  * anything else is F's job. (Esc: input/layer-stack.ts.)
  */
-import type { PanelId } from '../store/ui-types';
+import type { PanelId } from '../items/item-ui-slice';
 
 export type ContextKeyAction = 'talk' | 'metro' | 'bank' | 'mail' | 'interact';
 

@@ -10,7 +10,7 @@
  * the highest tier first (a dialog over a menu over the game menu over windows, as
  * the CSS stacks them), then the latest opened. Pure.
  */
-import type { PanelId } from '../store/ui-types';
+import type { PanelId } from '../items/item-ui-slice';
 
 export type LayerId =
   | PanelId

@@ -5,7 +5,7 @@
  * client's InstanceCommands uses them; unit-tested beside.
  */
 import { formatWait, type InstanceLeaveResult, type InstanceRosterMsg } from '@necp/shared';
-import type { Dialog } from '../store/ui-types';
+import type { Dialog } from '../items/item-ui-slice';
 import type { ToastKind } from '../hud/toast-slice';
 
 type InstanceKind = 'arena' | 'dungeon' | 'raid';

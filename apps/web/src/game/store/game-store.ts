@@ -8,12 +8,12 @@ import type { KickMsg } from '@necp/shared';
 import { chatSlice, type ChatSliceActions, type ChatSliceState } from '../chat/chat-slice';
 import { toastSlice, type ToastSliceActions, type ToastSliceState } from '../hud/toast-slice';
 import { partySlice, type PartySliceActions, type PartySliceState } from '../party/party-slice';
-import { initialCombatUi, type CombatUiActions, type CombatUiState } from './combat-types';
+import { combatUiSlice, type CombatUiActions, type CombatUiState } from '../combat/combat-ui-slice';
 import { initialMatchUi, type MatchUiState } from '../matchmaking/queue-view';
-import type { ItemUiActions, ItemUiState } from './ui-types';
-import { initialWorldUi, type WorldUiActions, type WorldUiState } from './world-ui-types';
-import { initialArenaUi, type ArenaUiState } from './arena-types';
-import { initialBossUi, type BossUiState } from './boss-types';
+import { itemUiSlice, type ItemUiActions, type ItemUiState } from '../items/item-ui-slice';
+import { worldUiSlice, type WorldUiActions, type WorldUiState } from '../world/world-ui-slice';
+import { arenaUiSlice, type ArenaUiState } from '../arena/arena-ui-slice';
+import { bossUiSlice, type BossUiState } from '../combat/boss-ui-slice';
 import { openLayers, restack, type LayerId } from '../input/layer-stack';
 import { saveKeyHelp } from '../hud/key-help-pref';
 
@@ -104,6 +104,11 @@ export function createGameStore(): GameStore {
     ...toastSlice(set, get),
     ...chatSlice(set, get),
     ...partySlice(set, get),
+    ...itemUiSlice(set, get),
+    ...combatUiSlice(set, get),
+    ...worldUiSlice(set, get),
+    ...arenaUiSlice(set, get),
+    ...bossUiSlice(set, get),
     status: 'connecting',
     pingMs: null,
     zone: null,
@@ -116,62 +121,14 @@ export function createGameStore(): GameStore {
     match: initialMatchUi(),
     layers: [],
     keyHelp: false,
-    panels: {
-      inventory: false,
-      character: false,
-      bank: false,
-      quests: false,
-      reputation: false,
-      travel: false,
-      daily: false,
-      friends: false,
-      mail: false,
-      guild: false,
-      achievements: false,
-      queue: false,
-      rankings: false,
-    },
-    dialog: null,
-    contextMenu: null,
-    tooltip: null,
-    drag: null,
-    drops: [],
-    crates: [],
-    reach: null,
-    bankNear: null,
-    mailNear: null,
-    charStats: null,
-    ...initialCombatUi(),
-    ...initialWorldUi(),
-    ...initialArenaUi(),
-    ...initialBossUi(),
     patch: (p) => set(p),
     setMenuOpen: (menuOpen) => set({ menuOpen }),
     setNotificationsOpen: (notificationsOpen) => set({ notificationsOpen }),
-    setPanel: (id, open) =>
-      set({
-        panels: { ...get().panels, [id]: open },
-        // a closing panel takes its floating bits with it
-        ...(open ? {} : { tooltip: null, contextMenu: null }),
-      }),
-    togglePanel: (id) => get().setPanel(id, !get().panels[id]),
-    setDialog: (dialog) => set({ dialog, contextMenu: null }),
-    setContextMenu: (contextMenu) => set({ contextMenu, tooltip: null }),
-    setTooltip: (tooltip) => set({ tooltip }),
-    setDrag: (drag) => set({ drag, tooltip: null, contextMenu: null }),
-    toggleCombatLog: () => set({ combatLogOpen: !get().combatLogOpen }),
-    // one conversation or shop at a time: opening one closes the other
-    openDialogue: (contactId) => set({ dialogue: { contactId }, vendorContactId: null }),
-    closeDialogue: () => set({ dialogue: null }),
-    openVendor: (contactId) => set({ vendorContactId: contactId, dialogue: null }),
-    closeVendor: () => set({ vendorContactId: null }),
-    setQuestMarkers: (questMarkers) => set({ questMarkers }),
     toggleKeyHelp: () => {
       const keyHelp = !get().keyHelp;
       saveKeyHelp(keyHelp);
       set({ keyHelp });
     },
-    setGuide: (guide) => set({ guide }),
   }));
   // every change (an action or a plain setState from the client) restacks the open layers
   store.subscribe((s) => {

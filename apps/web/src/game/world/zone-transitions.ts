@@ -3,7 +3,7 @@ import { refusalText } from '../net/notices';
 import type { SimSocket } from '../net/sim-socket';
 import { requestTravel } from '../net/travel-commands';
 import type { GameState, GameStore } from '../store/game-store';
-import { AREA_BANNER_MS } from '../store/world-ui-types';
+import { AREA_BANNER_MS } from './world-ui-slice';
 import { stationInRange } from './contacts';
 import type { WorldState } from './world-state';
 import { districtBanner, isInstanceZone, zoneDisplayName } from './zone-lookup';

@@ -1,7 +1,7 @@
 'use client';
 /** Buff/debuff icons with stacks and time left (green frame: helps, red: hurts). */
 import { effectLook } from '../../combat/content';
-import type { EffectView } from '../../store/combat-types';
+import type { EffectView } from '../../combat/combat-ui-slice';
 import { formatLeft, useNow } from './use-frame';
 
 export function EffectIcons({ effects, testId }: { effects: EffectView[]; testId: string }) {

@@ -5,7 +5,7 @@
  * and the target's cast bar.
  */
 import { abilityName } from '../../combat/content';
-import type { CastView } from '../../store/combat-types';
+import type { CastView } from '../../combat/combat-ui-slice';
 import { useGame } from '../store-context';
 import { EffectIcons } from './effect-icons';
 import { useAnimationFrame } from './use-frame';

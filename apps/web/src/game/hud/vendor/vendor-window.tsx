@@ -11,7 +11,7 @@ import { toFormError } from '@/trpc/errors';
 import { itemName, templateOf } from '../../items/templates';
 import { useInventory } from '../../items/use-inventory';
 import type { InvItem } from '../../items/view-model';
-import type { Dialog } from '../../store/ui-types';
+import type { Dialog } from '../../items/item-ui-slice';
 import { countdown, priceNote, TIER_LABEL } from '../../quests/format';
 import { useNow, useVendor } from '../../quests/use-quests';
 import { GameWindow } from '../game-window';

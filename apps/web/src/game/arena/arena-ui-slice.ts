@@ -3,8 +3,9 @@
  * the arena's scoreboard and its result. The game client's ArenaSession sets them
  * from instance:transfer / arena:state / arena:result; the HUD reads them.
  */
+import type { Slice } from '../store/slice';
 import type { ArenaResultMsg, ArenaStateMsg } from '@necp/shared';
-import type { TransferView } from '../arena/instance-transfer';
+import type { TransferView } from './instance-transfer';
 
 /** A pushed message and when it arrived (performance.now(): its times count down from there). */
 export interface Received<T> {
@@ -26,3 +27,6 @@ export const initialArenaUi = (): ArenaUiState => ({
   arena: null,
   arenaResult: null,
 });
+
+/** Set by the game client only (no actions of its own). */
+export const arenaUiSlice: Slice<ArenaUiState> = () => initialArenaUi();

@@ -1,6 +1,7 @@
-/** Types of the item/character UI state kept in the game store. */
+/** The windows' and items' part of the game store: which window is open, dialogs, menus, drags, what lies near. */
+import type { Slice } from '../store/slice';
 import type { CharStatsMsg, PlayerReportReason } from '@necp/shared';
-import type { DragPayload, ItemLocation } from '../items/drag';
+import type { DragPayload, ItemLocation } from './drag';
 import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
 /**
@@ -98,3 +99,44 @@ export interface ItemUiActions {
   setTooltip: (t: TooltipState | null) => void;
   setDrag: (d: DragPayload | null) => void;
 }
+
+const ALL_CLOSED: Record<PanelId, boolean> = {
+  inventory: false,
+  character: false,
+  bank: false,
+  quests: false,
+  reputation: false,
+  travel: false,
+  daily: false,
+  friends: false,
+  mail: false,
+  guild: false,
+  achievements: false,
+  queue: false,
+  rankings: false,
+};
+
+export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
+  panels: ALL_CLOSED,
+  dialog: null,
+  contextMenu: null,
+  tooltip: null,
+  drag: null,
+  drops: [],
+  crates: [],
+  reach: null,
+  bankNear: null,
+  mailNear: null,
+  charStats: null,
+  setPanel: (id, open) =>
+    set({
+      panels: { ...get().panels, [id]: open },
+      // a closing panel takes its floating bits with it
+      ...(open ? {} : { tooltip: null, contextMenu: null }),
+    }),
+  togglePanel: (id) => get().setPanel(id, !get().panels[id]),
+  setDialog: (dialog) => set({ dialog, contextMenu: null }),
+  setContextMenu: (contextMenu) => set({ contextMenu, tooltip: null }),
+  setTooltip: (tooltip) => set({ tooltip }),
+  setDrag: (drag) => set({ drag, tooltip: null, contextMenu: null }),
+});

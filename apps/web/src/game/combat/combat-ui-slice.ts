@@ -1,7 +1,8 @@
 /** Types of the combat UI state kept in the game store (published by GameClient). */
+import type { Slice } from '../store/slice';
 import type { NpcDisposition, NpcRank } from '@necp/shared';
-import type { LogLine } from '../combat/combat-log';
-import type { SelfCombatView } from '../combat/self-combat-clock';
+import type { LogLine } from './combat-log';
+import type { SelfCombatView } from './self-combat-clock';
 
 /** A status effect as a frame shows it; `endsAt` on the performance.now() clock. */
 export interface EffectView {
@@ -75,4 +76,10 @@ export const initialCombatUi = (): CombatUiState => ({
   shake: null,
   xp: null,
   levelUp: null,
+});
+
+/** The combat HUD's part of the game store (its values are published by the client). */
+export const combatUiSlice: Slice<CombatUiState & CombatUiActions> = (set, get) => ({
+  ...initialCombatUi(),
+  toggleCombatLog: () => set({ combatLogOpen: !get().combatLogOpen }),
 });

@@ -4,6 +4,7 @@
  * HUD panels own the conversation, vendor and quest state; the renderer reads
  * questMarkers to draw "!" / "?" over contacts.
  */
+import type { Slice } from '../store/slice';
 import type { AreaEnteredMsg, GuideTarget } from '@necp/shared';
 
 export interface NearContact {
@@ -65,4 +66,16 @@ export const initialWorldUi = (): WorldUiState => ({
   guide: null,
   areaBanner: null,
   ride: null,
+});
+
+/** The world's part of the game store: what is near, the conversation or shop, markers, banners, rides. */
+export const worldUiSlice: Slice<WorldUiState & WorldUiActions> = (set) => ({
+  ...initialWorldUi(),
+  // one conversation or shop at a time: opening one closes the other
+  openDialogue: (contactId) => set({ dialogue: { contactId }, vendorContactId: null }),
+  closeDialogue: () => set({ dialogue: null }),
+  openVendor: (contactId) => set({ vendorContactId: contactId, dialogue: null }),
+  closeVendor: () => set({ vendorContactId: null }),
+  setQuestMarkers: (questMarkers) => set({ questMarkers }),
+  setGuide: (guide) => set({ guide }),
 });
