@@ -3,7 +3,7 @@
 // reach the sim's sockets — in the order it was made, however large — and it serves
 // its health and refuses sockets. (Its subscribers, bans and stats end to end:
 // outbox-wiring.test.ts; the pushes themselves: net/push-dispatcher.)
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { io as connectTo } from 'socket.io-client';
 import { databaseUrlOf } from '@necp/db';
 import { emitTo, toCharacters, type ChatMessage, type Push } from '@necp/shared';
@@ -95,7 +95,15 @@ describe('the worker', () => {
     const url = `http://127.0.0.1:${worker.port}`;
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', role: 'worker' });
+    expect(await health.json()).toMatchObject({ status: 'ok', role: 'worker' });
+    // with the outbox's backlog, which this worker keeps drained
+    await vi.waitFor(
+      async () =>
+        expect(
+          ((await (await fetch(`${url}/health`)).json()) as { outbox: unknown }).outbox,
+        ).toEqual({ pending: 0, capped: false, oldestAgeMs: null }),
+      { timeout: 15_000, interval: 100 },
+    );
     expect((await fetch(`${url}/metrics`)).status).toBe(404);
 
     const socket = connectTo(url, { transports: ['websocket'], reconnection: false });

@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { PushSink } from '@necp/shared';
-import { internalRequestKey, type GameDeps } from '@necp/game';
+import { internalRequestKey, outboxBacklog, type GameDeps } from '@necp/game';
 import type { ClusterBus } from '../net/cluster-bus';
 import { createPushDispatcher } from '../net/push-dispatcher';
 import type { SimIo } from '../net/types';
@@ -54,11 +54,16 @@ export async function startWorker(o: WorkerOptions): Promise<Worker> {
       })
     : undefined;
   let closing = false;
-  // GET /health: 200 while it runs, 503 once it is stopping (its only route)
+  // GET /health: 200 while it runs, 503 once it is stopping (its only route), with the
+  // outbox's backlog (null when the database does not answer) — how far behind it is
   const http = createServer((req, res) => {
     if (req.url !== '/health') return void res.writeHead(404).end();
-    res.writeHead(closing ? 503 : 200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: closing ? 'stopping' : 'ok', role: 'worker' }));
+    void outboxBacklog(o.deps)
+      .catch(() => null)
+      .then((outbox) => {
+        res.writeHead(closing ? 503 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: closing ? 'stopping' : 'ok', role: 'worker', outbox }));
+      });
   });
   // a member of the bus that only pushes: it refuses every socket
   const io: SimIo = new Server(http, {

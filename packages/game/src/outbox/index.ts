@@ -5,3 +5,4 @@ export * from './drain-outbox';
 export * from './start-outbox-worker';
 export * from './retry-policy';
 export * from './dead-letters';
+export * from './backlog';

@@ -4,6 +4,7 @@ import { uniq } from '@necp/db/testing';
 import { outboxTestDb, testDeps } from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
 import type { Tx } from '../core/deps';
+import { outboxBacklog } from './backlog';
 import { listDeadLetters, replayDeadLetters } from './dead-letters';
 import { drainOutbox } from './drain-outbox';
 import type { OutboxEvent, OutboxEventType } from './events';
@@ -377,5 +378,25 @@ describe('startOutboxWorker', () => {
     }
     expect(r.seen).toEqual([key, `${prefix}:2`]);
     expect((await eventRow(key))?.publishedAt).not.toBeNull();
+  });
+});
+
+describe('the backlog (the worker health shows it)', () => {
+  it('counts the undelivered events and ages the oldest; a drain takes them off', async () => {
+    // earlier tests of this file may have left events waiting for a retry: count from them
+    const before = await outboxBacklog(deps);
+    const prefix = uniq('backlog:');
+    await publish(`${prefix}:1`);
+    await publish(`${prefix}:2`);
+    const first = await db.outboxEvent.findUniqueOrThrow({ where: { key: `${prefix}:1` } });
+    const later = { db, clock: new FakeClock(first.createdAt.getTime() + 90_000) };
+    const waiting = await outboxBacklog(later);
+    expect(waiting.pending).toBe(before.pending + 2);
+    expect(waiting.capped).toBe(false);
+    // the oldest is this test's first event, or one older still
+    expect(waiting.oldestAgeMs).toBeGreaterThanOrEqual(90_000);
+    await drainOutbox(deps, new OutboxSubscribers(), { untilEmpty: true });
+    expect((await eventRow(`${prefix}:2`))?.publishedAt).not.toBeNull();
+    expect((await outboxBacklog(deps)).pending).toBeLessThanOrEqual(before.pending);
   });
 });
