@@ -29,6 +29,12 @@ export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
 >[0];
 
 const DEFAULT_TIMEOUT_MS = 3000;
+/**
+ * How long an ack may take before the test fails: a guard against a hang, not a latency
+ * check (speed is the benches'). A sim process beside three vitest workers, the type
+ * check and the web build once took over 3 s to ack an admin:loot (two-sims.test).
+ */
+const ACK_TIMEOUT_MS = 15_000;
 
 export class TestClient {
   private readonly queues = new Map<string, unknown[]>();
@@ -74,17 +80,17 @@ export class TestClient {
   }
 
   move(input: unknown): Promise<Ack> {
-    return this.socket.timeout(DEFAULT_TIMEOUT_MS).emitWithAck('zone:move', input);
+    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('zone:move', input);
   }
 
   ping(t = 1): Promise<Ack<{ t: number; server: number }>> {
-    return this.socket.timeout(DEFAULT_TIMEOUT_MS).emitWithAck('net:ping', { t });
+    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('net:ping', { t });
   }
 
   /** Sends a client event and resolves with its ack; the payload is unchecked (tests send garbage too). */
   command<E extends keyof ClientToServerEvents>(event: E, payload: unknown): Promise<AckOf<E>> {
     const raw = this.socket as unknown as Socket;
-    return raw.timeout(DEFAULT_TIMEOUT_MS).emitWithAck(event, payload) as Promise<AckOf<E>>;
+    return raw.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload) as Promise<AckOf<E>>;
   }
 
   /** A round trip: every event the server sent before it has now arrived. */
