@@ -27,6 +27,7 @@ import {
 import { startWorker, type Worker } from './worker';
 import { connectClient, expectRefused, type TestClient } from '../testing/test-client';
 import { outboxTestDb } from '../testing/test-db';
+import { redisIsUp, REDIS_URL } from '../testing/redis-up';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
 
@@ -190,7 +191,7 @@ describe('the default wiring', () => {
  */
 const WITHIN_MS = 30_000;
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = REDIS_URL;
 
 /**
  * The real worker role (worker.ts: graphile-worker, its own Socket.IO member of `bus`),
@@ -415,16 +416,7 @@ describe(
   },
 );
 
-const redisProbe = new Redis(redisUrl, {
-  lazyConnect: true,
-  maxRetriesPerRequest: 0,
-  retryStrategy: () => null,
-});
-const redisUp = await redisProbe.connect().then(
-  () => true,
-  () => false,
-);
-redisProbe.disconnect();
+const redisUp = await redisIsUp(redisUrl);
 
 describe.skipIf(!redisUp)(
   'two sim nodes and the worker on Redis',
