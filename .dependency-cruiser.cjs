@@ -64,12 +64,20 @@ module.exports = {
       to: { path: pkg('sim') },
     },
     {
+      name: 'web-reaches-the-server-through-api',
+      comment:
+        'The web (server side too) reaches the domain only through packages/api: the routers, their types and @necp/api/host (deps, sign-in, public reads) — never @necp/game or @necp/db.',
+      severity: 'error',
+      from: { path: '^apps/web/', pathNot: TESTS },
+      to: { path: pkg('game', 'db') },
+    },
+    {
       name: 'web-client-takes-only-types-from-the-server',
       comment:
-        'Browser code (apps/web/src/game, components) imports tRPC types from packages/api, never server code.',
+        'Browser code (apps/web/src/game, components) imports only tRPC types from packages/api (`import type`), never server code.',
       severity: 'error',
-      from: { path: '^apps/web/src/(game|components|lib)/', pathNot: TESTS },
-      to: { path: pkg('game', 'db') },
+      from: { path: '^apps/web/src/(game|components)/', pathNot: TESTS },
+      to: { path: pkg('api', 'game', 'db'), dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'combat-engine-is-pure',

@@ -1,14 +1,13 @@
 /**
- * next-auth options: email + password (credentials provider) checked by the
- * domain's verifyLogin; JWT sessions naming the user and the login session, checked
+ * next-auth options: email + password (credentials provider) checked by
+ * packages/api's signInWithPassword; JWT sessions naming the user and the login session, checked
  * against the database on every read (session-callbacks.ts). Sign-out also ends the
  * session server-side (events.signOut, besides the sign-out button's auth.signOut).
  * Built lazily so importing this module (e.g. during `next build`) needs no env.
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { LOGIN_SESSION_MAX_AGE_SECONDS, isDomainError, openSession, verifyLogin } from '@necp/game';
-import { LoginInputSchema } from '@necp/shared';
+import { LOGIN_SESSION_MAX_AGE_SECONDS, SignInRefused, signInWithPassword } from '@necp/api/host';
 import { getServerEnv } from '@/env';
 import { clientIp } from './client-ip';
 import { getDeps } from './deps';
@@ -32,28 +31,17 @@ export function getAuthOptions(): NextAuthOptions {
           password: { label: 'Password', type: 'password' },
         },
         async authorize(credentials, req) {
-          const parsed = LoginInputSchema.safeParse(credentials ?? {});
-          if (!parsed.success) throw new Error('Enter your email and password.');
           const deps = getDeps();
           try {
-            const user = await verifyLogin(deps, {
-              ...parsed.data,
+            const { deviceToken, ...user } = await signInWithPassword(deps, credentials, {
               ip: clientIp(req.headers),
               device: await deviceForLogin(),
             });
-            if (user.deviceToken) await rememberDevice(user.deviceToken);
-            const { sessionId, sessionVersion } = await openSession(deps, user.id);
-            return {
-              id: user.id,
-              email: user.email,
-              name: user.username,
-              username: user.username,
-              sessionId,
-              sessionVersion,
-            };
+            if (deviceToken) await rememberDevice(deviceToken);
+            return { ...user, name: user.username };
           } catch (e) {
             // next-auth hands an Error thrown here to signIn() as `res.error`.
-            if (isDomainError(e)) throw new Error(e.userMessage);
+            if (e instanceof SignInRefused) throw e;
             deps.log.error({ err: e }, 'sign-in failed');
             throw new Error('Sign-in failed. Please try again.');
           }

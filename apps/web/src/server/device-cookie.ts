@@ -13,8 +13,8 @@ import {
   DEVICE_COOKIE_MAX_AGE_S,
   deviceCookieKey,
   writeDeviceCookie,
-  type LoginAttempt,
-} from '@necp/game';
+  type LoginDevice,
+} from '@necp/api/host';
 import { getServerEnv } from '@/env';
 
 const BASE_NAME = 'necp.device';
@@ -29,7 +29,7 @@ function settings() {
 }
 
 /** What verifyLogin needs to judge the attempt by this browser's device cookie. */
-export async function deviceForLogin(): Promise<NonNullable<LoginAttempt['device']>> {
+export async function deviceForLogin(): Promise<LoginDevice> {
   const { key, name } = settings();
   return { cookie: (await cookies()).get(name)?.value, key };
 }

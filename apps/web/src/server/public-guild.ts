@@ -4,13 +4,10 @@
  * tag alone, so /guilds/OWL never shows a guild *named* "Owl" that has another tag.
  */
 import { cache } from 'react';
-import { guildPublicByTag, type GuildPublicView } from '@necp/game';
-import { GuildTagSchema } from '@necp/shared';
+import { publicGuild, type GuildPublicView } from '@necp/api/host';
 import { getDeps } from './deps';
 
 /** The guild whose tag this is (any case), or null: no such tag, or not a tag at all. */
-export const publicGuildByTag = cache(async (raw: string): Promise<GuildPublicView | null> => {
-  const tag = GuildTagSchema.safeParse(raw);
-  if (!tag.success) return null;
-  return guildPublicByTag(getDeps(), tag.data);
-});
+export const publicGuildByTag = cache(async (raw: string): Promise<GuildPublicView | null> =>
+  publicGuild(getDeps(), raw),
+);

@@ -5,14 +5,12 @@
  */
 import { cache } from 'react';
 import {
-  DomainError,
-  listSeasons,
-  readLeaderboard,
-  readLeaderboardOfSeason,
-  readPublicProfile,
-} from '@necp/game';
+  publicBoard,
+  publicBoardTop,
+  publicProfile as readPublicProfile,
+  publicSeasons,
+} from '@necp/api/host';
 import {
-  CharacterNameSchema,
   LEADERBOARD_KEYS,
   LEADERBOARD_PAGE_MAX,
   LEADERBOARD_PAGE_SIZE,
@@ -63,42 +61,29 @@ export const boardPage = cache(
     page: number,
     season: string | null = null,
   ): Promise<LeaderboardPage | null> => {
-    try {
-      const p = await readLeaderboardOfSeason(getDeps(), {
+    const p = await publicBoard(
+      getDeps(),
+      {
         board,
         class: cls,
         offset: (page - 1) * LEADERBOARD_PAGE_SIZE,
         limit: LEADERBOARD_PAGE_SIZE,
-        ...(season ? { season } : {}),
-      });
-      return page > 1 && p.rows.length === 0 ? null : p;
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
-      throw err;
-    }
+      },
+      season,
+    );
+    return p && page > 1 && p.rows.length === 0 ? null : p;
   },
 );
 
 /** Every season, newest first (the season filter). */
-export const seasons = cache(async (): Promise<SeasonView[]> => listSeasons(getDeps()));
+export const seasons = cache(async (): Promise<SeasonView[]> => publicSeasons(getDeps()));
 
 /** The top of every board, for the index. */
 export const boardTops = cache(async (): Promise<LeaderboardPage[]> =>
-  Promise.all(
-    LEADERBOARD_KEYS.map((board) =>
-      readLeaderboard(getDeps(), { board, offset: 0, limit: INDEX_TOP }),
-    ),
-  ),
+  Promise.all(LEADERBOARD_KEYS.map((board) => publicBoardTop(getDeps(), board, INDEX_TOP))),
 );
 
 /** A listed player's profile by name (any case); null: no such listed player, or not a name. */
-export const publicProfile = cache(async (raw: string): Promise<PublicProfile | null> => {
-  const name = CharacterNameSchema.safeParse(raw);
-  if (!name.success) return null;
-  try {
-    return await readPublicProfile(getDeps(), name.data);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
-    throw err;
-  }
-});
+export const publicProfile = cache(async (raw: string): Promise<PublicProfile | null> =>
+  readPublicProfile(getDeps(), raw),
+);

@@ -12,7 +12,7 @@ import {
   INTERNAL_SIGNATURE_HEADER,
   INTERNAL_TIMESTAMP_HEADER,
   verifyInternalRequest,
-} from '@necp/game';
+} from '@necp/api/host';
 import { RevalidatePagesInputSchema } from '@necp/shared';
 import { withCappedBody } from './request-limits';
 

@@ -10,7 +10,7 @@
  */
 import type { CallbacksOptions, EventCallbacks, Session } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
-import { checkSession, endSession, type AccountView, type GameDeps } from '@necp/game';
+import { checkSession, endSession, type AccountView, type HostDeps } from '@necp/api/host';
 
 /** Thrown by the jwt callback for a token that no longer stands (next-auth logs it as JWT_SESSION_ERROR). */
 export class SessionEndedError extends Error {
@@ -22,7 +22,7 @@ export class SessionEndedError extends Error {
  * session not signed out, not banned): the account as the database has it now, or
  * SessionEndedError. Shared by the jwt callback and the request-path read (session.ts).
  */
-export async function checkToken(deps: GameDeps, token: JWT): Promise<AccountView> {
+export async function checkToken(deps: HostDeps, token: JWT): Promise<AccountView> {
   // tokens from before sessions had ids carry no sid: they are signed out
   if (!token.uid || !token.sid || token.sv === undefined)
     throw new SessionEndedError('token without a session id');
@@ -53,7 +53,7 @@ export function sessionOf(sessionId: string, account: AccountView, expires: stri
 const checked = new WeakMap<JWT, AccountView>();
 
 export function sessionCallbacks(
-  getDeps: () => GameDeps,
+  getDeps: () => HostDeps,
 ): Pick<CallbacksOptions, 'jwt' | 'session'> {
   return {
     async jwt({ token, user }) {
@@ -88,7 +88,7 @@ export function sessionCallbacks(
  * auth.signOut, and which a script may call alone) also ends the session server-side.
  * endSession is idempotent, so the button's two calls record one sign-out.
  */
-export function sessionEvents(getDeps: () => GameDeps): Pick<EventCallbacks, 'signOut'> {
+export function sessionEvents(getDeps: () => HostDeps): Pick<EventCallbacks, 'signOut'> {
   return {
     async signOut({ token }) {
       if (token?.uid && token.sid)

@@ -7,7 +7,7 @@
  * set or cleared whenever next-auth's answer sets or clears that cookie (sign-in,
  * renewal, sign-out, a session found ended).
  */
-import { LOGIN_SESSION_MAX_AGE_SECONDS } from '@necp/game';
+import { LOGIN_SESSION_MAX_AGE_SECONDS } from '@necp/api/host';
 import { SESSION_HINT_COOKIE } from '../components/session-hint-cookie';
 
 const SESSION_COOKIE = /^(?:__Secure-)?next-auth\.session-token=([^;]*)/;

@@ -7,7 +7,7 @@
  */
 import type { Session } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
-import type { GameDeps } from '@necp/game';
+import type { HostDeps } from '@necp/api/host';
 import { SessionEndedError, checkToken, sessionOf } from './session-callbacks';
 
 /** What the cookie store of a request offers (next/headers' cookies(), NextRequest.cookies). */
@@ -27,7 +27,7 @@ export interface SessionReadOptions {
  * role and names come from the database read, never from the token.
  */
 export async function readSession(
-  deps: GameDeps,
+  deps: HostDeps,
   cookies: CookieJar,
   { secret, secureCookie }: SessionReadOptions,
 ): Promise<Session | null> {

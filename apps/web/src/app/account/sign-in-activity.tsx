@@ -1,6 +1,8 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { SignInOutcome } from '@necp/game';
+import type { RouterOutputs } from '@necp/api';
+
+type SignInOutcome = RouterOutputs['auth']['signInActivity'][number]['outcome'];
 import { useTRPC } from '@/trpc/react';
 
 const OUTCOME: Record<SignInOutcome, string> = {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { GuildPublicView } from '@necp/game';
+import type { GuildPublicView } from '@necp/api/host';
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
 import { PublicHero } from '@/components/public-hero';

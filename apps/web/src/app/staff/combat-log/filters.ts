@@ -3,7 +3,9 @@
  * link), and their translation into `moderation.combatLog` input. Times are UTC:
  * moderators in different time zones must read the same link the same way.
  */
-import type { ReadCombatLogInput } from '@necp/game';
+import type { RouterInputs } from '@necp/api';
+
+type ReadCombatLogInput = RouterInputs['moderation']['combatLog'];
 
 export interface CombatLogFilters {
   /** character name (source or target) */

@@ -1,6 +1,8 @@
 /** How a combat log row reads in the moderators' table (pure; names from content). */
 import { abilityById, effectById, zoneById } from '@necp/shared';
-import type { CombatLogKind } from '@necp/game';
+import type { RouterOutputs } from '@necp/api';
+
+type CombatLogKind = RouterOutputs['moderation']['combatLog']['entries'][number]['kind'];
 
 /** `2026-07-01` and `09:00:01.250`, both UTC. */
 export function utcParts(at: Date): { date: string; time: string } {

@@ -1,8 +1,10 @@
 /** The combat log rows as a HUD table, newest first. */
 import Link from 'next/link';
-import type { CombatLogEntryView } from '@necp/game';
+import type { RouterOutputs } from '@necp/api';
 import { filtersToSearch, type CombatLogFilters } from './filters';
 import { KIND_LABEL, actionLabel, amountView, utcParts, zoneLabel } from './format';
+
+type CombatLogEntryView = RouterOutputs['moderation']['combatLog']['entries'][number];
 
 type Entry = Pick<
   CombatLogEntryView,

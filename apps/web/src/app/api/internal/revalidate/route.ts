@@ -5,7 +5,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import type { NextRequest } from 'next/server';
-import { internalRequestKey } from '@necp/game';
+import { internalRequestKey } from '@necp/api/host';
 import { getServerEnv } from '@/env';
 import { getDeps } from '@/server/deps';
 import { handleRevalidateRequest } from '@/server/revalidate-request';
