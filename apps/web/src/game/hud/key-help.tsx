@@ -2,11 +2,16 @@
 /**
  * The keyboard cheat sheet, bottom right (desktop only: mobile.css hides it on touch).
  * It can be hidden — H, ?, or its × — and the choice is remembered per browser
- * (key-help-pref.ts); hidden, a small "?" chip brings it back.
+ * (key-help-pref.ts); hidden, a small "?" chip brings it back. The windows' keys come
+ * from the window table, in its order.
  */
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { loadKeyHelp } from './key-help-pref';
 import { useGame } from './store-context';
+import { WINDOWS } from './window-table';
+
+/** The windows' keys the card names (window-table.tsx, `help`). */
+const HELP_ROWS = WINDOWS.filter((w) => w.key && w.help);
 
 export function KeyHelp() {
   const shown = useGame((s) => s.keyHelp);
@@ -42,17 +47,17 @@ export function KeyHelp() {
       <kbd>A</kbd>
       <kbd>S</kbd>
       <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities · <kbd>E</kbd>{' '}
-      talk / use · <kbd>F</kbd> loot · <kbd>J</kbd> quests · <kbd>R</kbd> rep · <kbd>O</kbd> friends
-      · <kbd>G</kbd> guild ·{' '}
-      <span className="ach__help">
-        <kbd>Y</kbd> achievements
-      </span>{' '}
-      ·{' '}
-      <span className="rk__help">
-        <kbd>U</kbd> rankings
-      </span>{' '}
-      · <kbd>K</kbd> group finder · <kbd>N</kbd> alerts · <kbd>M</kbd> mail · <kbd>T</kbd> metro ·{' '}
-      <kbd>L</kbd> log · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu · <kbd>H</kbd> hide keys
+      talk / use · <kbd>F</kbd> loot ·{' '}
+      {HELP_ROWS.map((w) => (
+        <Fragment key={w.id}>
+          {/* a key stays on one line with its word */}
+          <span className="hud__help-key">
+            <kbd>{w.key!.face}</kbd> {w.help}
+          </span>{' '}
+          ·{' '}
+        </Fragment>
+      ))}
+      <kbd>N</kbd> alerts · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu · <kbd>H</kbd> hide keys
     </p>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 /**
- * Game hotkeys by physical key: I inventory, C character, B bank, J quest log,
- * R reputation, O friends, G guild, Y achievements, U rankings, K group finder,
- * T metro (at a station), M mailbox (at a mail terminal),
- * F pick up / open, E use what is in front of you (talk to a contact, ride the
+ * Game hotkeys by physical key: each window's own key (window-table.tsx: I inventory,
+ * C character, B bank, J quest log, R reputation, O friends, G guild, Y achievements,
+ * U rankings, K group finder, T metro at a station, M mailbox at a mail terminal,
+ * L combat log), F pick up / open, E use what is in front of you (talk to a contact, ride the
  * metro, the bank or mail terminal, else pick up),
- * Tab next target, 1–6 abilities, L combat log, H or ? the key list, Enter the chat input (the chat
+ * Tab next target, 1–6 abilities, H or ? the key list, Enter the chat input (the chat
  * window itself sends with Enter). Esc follows the one layer rule
  * (input/layer-stack.ts): a text field is left first, then the top-most open thing
  * closes, one per press; with nothing open it clears the target, then opens the
@@ -16,7 +16,7 @@ import { closeLayer, escapeStep } from '../input/layer-stack';
 import type { GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
 import { runContextAction } from './touch/context-action';
-import { isInstanceZone } from '../world/zone-lookup';
+import { WINDOW_BY_CODE } from './window-table';
 
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
@@ -26,15 +26,6 @@ const SLOT_CODES = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6'];
 
 export function useHotkeys(store: GameStore, commands: GameCommands) {
   useEffect(() => {
-    /** the metro window opens only at a station (the ride needs one) */
-    const toggleTravel = () => {
-      const s = store.getState();
-      if (s.panels.travel) return s.setPanel('travel', false);
-      if (isInstanceZone(s.zone?.id))
-        return s.toast('info', 'No metro runs in here: the match sends you back when it ends.');
-      if (!s.stationNear) return s.toast('info', 'Walk to a metro station to ride the metro.');
-      s.setPanel('travel', true);
-    };
     const onKey = (e: KeyboardEvent) => {
       const s = store.getState();
       if (s.kicked || s.fatal || s.ride || s.transfer) return;
@@ -50,41 +41,18 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
       if (s.menuOpen || s.dialog) return;
       const slot = SLOT_CODES.indexOf(e.code);
       if (slot >= 0) return commands.activateSlot(slot);
+      // a window's own key (window-table.tsx)
+      const row = WINDOW_BY_CODE.get(e.code);
+      if (row) return row.toggle(s, commands);
       switch (e.code) {
         case 'Tab':
           e.preventDefault(); // keep the focus where it is
           return commands.tabTarget();
-        case 'KeyL':
-          return s.toggleCombatLog();
-        case 'KeyI':
-          return s.togglePanel('inventory');
-        case 'KeyC':
-          return s.togglePanel('character');
-        case 'KeyJ':
-          return s.togglePanel('quests');
-        case 'KeyR':
-          return s.togglePanel('reputation');
-        case 'KeyO':
-          return s.togglePanel('friends');
-        case 'KeyG':
-          return s.togglePanel('guild');
-        case 'KeyY':
-          return s.togglePanel('achievements');
-        case 'KeyU':
-          return s.togglePanel('rankings');
-        case 'KeyK':
-          return s.togglePanel('queue');
         case 'KeyH':
         case 'Slash': // '?'
           return s.toggleKeyHelp();
         case 'KeyN':
           return s.setNotificationsOpen(!s.notificationsOpen);
-        case 'KeyT':
-          return toggleTravel();
-        case 'KeyB':
-          return commands.toggleBank();
-        case 'KeyM':
-          return commands.toggleMail();
         case 'KeyF':
           return commands.interact();
         case 'KeyE':
