@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { receiveAchievementNotification } from './achievements/use-achievements';
+import { chatHudCommands } from './chat/chat-hud-commands';
+import { combatHudCommands } from './combat/combat-hud-commands';
 import { receiveFriendPresence } from './friends/use-friends';
 import { receiveGuildChange } from './guild/use-guild';
 import { GameClient } from './game-client';
@@ -16,6 +18,10 @@ import { GameStoreContext } from './hud/store-context';
 import { useHotkeys } from './hud/use-hotkeys';
 import { StickInput } from './input/touch-stick';
 import { resolveDrop } from './items/drag';
+import { itemHudCommands } from './items/item-hud-commands';
+import { matchHudCommands } from './matchmaking/match-hud-commands';
+import { partyHudCommands } from './party/party-hud-commands';
+import { worldHudCommands } from './world/world-hud-commands';
 import { createGameStore } from './store/game-store';
 
 export function GameView({ characterId }: { characterId: string }) {
@@ -75,67 +81,19 @@ export function GameView({ characterId }: { characterId: string }) {
   }, [characterId, store, stick, trpc, trpcClient, queryClient]);
 
   // stable for the lifetime of the view; the client behind it may be replaced
-  const commands = useMemo<GameCommands>(
-    () => ({
-      interact: () => clientRef.current?.interactions.interact(),
-      toggleBank: () => clientRef.current?.interactions.toggleBank(),
-      toggleMail: () => clientRef.current?.interactions.toggleMail(),
-      dropToGround: (itemId, quantity) =>
-        clientRef.current?.items.drop(itemId, quantity) ?? Promise.resolve(false),
-      tabTarget: () => {
-        const c = clientRef.current;
-        c?.combat.tab(performance.now(), c.inView);
-      },
-      clearTarget: () => clientRef.current?.combat.clearTarget() ?? false,
-      activateSlot: (slot) => {
-        const c = clientRef.current;
-        void c?.combat.activateSlot(slot, performance.now(), c.inView);
-      },
-      respawn: () => void clientRef.current?.combat.respawn(),
-      talk: (contactId) => clientRef.current?.interactions.talk(contactId),
-      travel: (toZoneId) =>
-        clientRef.current?.transitions.travel(toZoneId) ?? Promise.resolve(false),
-      useItem: (itemId) => clientRef.current?.items.use(itemId) ?? Promise.resolve(false),
-      xpGained: (msg) => clientRef.current?.combat.onXp(msg, performance.now()),
-      sendChat: (line, links) =>
-        clientRef.current?.chat.sendLine(line, store.getState().chat.tab, links) ??
-        Promise.resolve(false),
-      reportChat: (id) => clientRef.current?.chat.report(id) ?? Promise.resolve(false),
-      reportPlayer: (name, reason, note) =>
-        clientRef.current?.chat.reportPlayer(name, reason, note, store.getState().toast) ??
-        Promise.resolve(false),
-      partyInvite: (name) => clientRef.current?.party.invite(name) ?? Promise.resolve(false),
-      partyAccept: (inv) => clientRef.current?.party.accept(inv) ?? Promise.resolve(false),
-      partyDecline: (inv) => clientRef.current?.party.decline(inv) ?? Promise.resolve(false),
-      partyLeave: () => clientRef.current?.party.leave() ?? Promise.resolve(false),
-      partyDisband: () => clientRef.current?.party.disband() ?? Promise.resolve(false),
-      partyKick: (id, name) => clientRef.current?.party.kick(id, name) ?? Promise.resolve(false),
-      partyPromote: (id, name) =>
-        clientRef.current?.party.promote(id, name) ?? Promise.resolve(false),
-      ignore: (name) =>
-        clientRef.current?.chat.ignore('ignore', name, store.getState().toast) ??
-        Promise.resolve(false),
-      setLootMode: (mode, threshold) =>
-        clientRef.current?.party.setLootMode(mode, threshold) ?? Promise.resolve(false),
-      lootRoll: (dropId, choice) =>
-        clientRef.current?.party.roll(dropId, choice) ?? Promise.resolve(false),
-      lootAssign: (dropId, memberId, name) =>
-        clientRef.current?.party.assign(dropId, memberId, name) ?? Promise.resolve(false),
-      lootKeep: (dropId) => store.getState().lootCardDone(dropId),
-      unignore: (name) =>
-        clientRef.current?.chat.ignore('unignore', name, store.getState().toast) ??
-        Promise.resolve(false),
-      setOwnTitle: (title) => clientRef.current?.setOwnTitle(title),
-      matchQueue: (request) => clientRef.current?.match.queue(request) ?? Promise.resolve(false),
-      matchLeave: () => clientRef.current?.match.leave() ?? Promise.resolve(false),
-      matchAnswer: (matchId, accept) =>
-        clientRef.current?.match.answer(matchId, accept) ?? Promise.resolve(false),
-      matchRefresh: () => void clientRef.current?.match.refresh(),
-      instanceLeave: () => clientRef.current?.instances.askToLeave(),
-      reconnect: () => clientRef.current?.reconnect(),
-    }),
-    [],
-  );
+  const commands = useMemo<GameCommands>(() => {
+    const client = () => clientRef.current;
+    return {
+      ...worldHudCommands(client),
+      ...itemHudCommands(client),
+      ...combatHudCommands(client),
+      ...chatHudCommands(client, store),
+      ...partyHudCommands(client, store),
+      ...matchHudCommands(client),
+      setOwnTitle: (title) => client()?.setOwnTitle(title),
+      reconnect: () => client()?.reconnect(),
+    };
+  }, [store]);
   const session = useMemo(() => ({ characterId, commands, stick }), [characterId, commands, stick]);
   useHotkeys(store, commands);
 
