@@ -12,7 +12,7 @@ import {
 } from '@necp/shared';
 import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
-import { phaseEventView } from './combat/boss-bar';
+import { phaseEventView } from './combat/boss-bar-view';
 import { npcTemplate } from './combat/content';
 import { friendPushes } from './friends/friend-pushes';
 import { guildPushes } from './guild/guild-pushes';
@@ -22,13 +22,13 @@ import { canMove } from './input/can-move';
 import type { GameClientOptions } from './game-client-options';
 import { InputSampler } from './input/input-sampler';
 import { combineDirections } from './input/touch-stick';
-import { ChatCommands } from './net/chat-commands';
-import { CombatCommands } from './net/combat-commands';
+import { ChatCommands } from './chat/chat-commands';
+import { CombatCommands } from './combat/combat-commands';
 import { ConnectionWatch } from './net/connection-watch';
-import { InstanceCommands } from './net/instance-commands';
-import { ItemCommands } from './net/item-commands';
-import { MatchCommands } from './net/match-commands';
-import { PartyCommands } from './net/party-commands';
+import { InstanceCommands } from './instances/instance-commands';
+import { ItemCommands } from './items/item-commands';
+import { MatchCommands } from './matchmaking/match-commands';
+import { PartyCommands } from './party/party-commands';
 import { SimLink } from './net/sim-link';
 import type { SimSocketHandle } from './net/sim-socket';
 import type { SocketFeature } from './net/socket-feature';
@@ -70,9 +70,9 @@ export class GameClient {
   readonly items: ItemCommands;
   readonly chat: ChatCommands;
   readonly party: PartyCommands;
-  /** matchmaking: queues, the ready check (net/match-commands.ts) */
+  /** matchmaking: queues, the ready check (matchmaking/match-commands.ts) */
   readonly match: MatchCommands;
-  /** leaving an instance, a dungeon group's changes (net/instance-commands.ts) */
+  /** leaving an instance, a dungeon group's changes (instances/instance-commands.ts) */
   readonly instances: InstanceCommands;
   readonly combat: CombatController;
   /** instance transfers, the arena's scoreboard and result, its enemies */

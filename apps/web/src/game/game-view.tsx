@@ -9,7 +9,7 @@ import { combatHudCommands } from './combat/combat-hud-commands';
 import { receiveFriendPresence } from './friends/use-friends';
 import { receiveGuildChange } from './guild/use-guild';
 import { GameClient } from './game-client';
-import { withRaidToken } from './net/raid-entry';
+import { withRaidToken } from './instances/raid-entry';
 import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { OVERLAYS } from './hud/overlays';
 import { receiveNotification } from './notifications/use-notifications';
@@ -41,7 +41,7 @@ export function GameView({ characterId }: { characterId: string }) {
       store,
       characterId,
       stick,
-      // in a raid the ticket comes with the group's quantum_sync_token (net/raid-entry.ts)
+      // in a raid the ticket comes with the group's quantum_sync_token (instances/raid-entry.ts)
       enter: withRaidToken(
         () => trpcClient.character.enter.mutate({ characterId }),
         () => trpcClient.raid.syncToken.mutate({ characterId }),

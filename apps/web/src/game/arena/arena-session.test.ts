@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CombatUse, WelcomeMsg } from '@necp/shared';
 import { CombatController } from '../combat/combat-controller';
-import type { CombatCommands } from '../net/combat-commands';
+import type { CombatCommands } from '../combat/combat-commands';
 import type { SimSocket } from '../net/sim-socket';
 import { createGameStore, type GameStore } from '../store/game-store';
 import {

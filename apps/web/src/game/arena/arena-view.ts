@@ -84,7 +84,7 @@ export const healthFraction = (m: Pick<ArenaMemberState, 'health' | 'maxHealth'>
 export type ArenaOutcome = 'victory' | 'defeat' | 'draw';
 
 /**
- * The one end-of-match presentation (hud/arena/arena-result.tsx): fallen, you see
+ * The one end-of-match presentation (arena/arena-result.tsx): fallen, you see
  * "You are out" until the match ends; then the result replaces it — never both.
  * Null outside an arena (the ordinary death screen's case) and while still fighting.
  */

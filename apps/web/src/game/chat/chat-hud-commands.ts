@@ -1,6 +1,6 @@
-/** What the HUD asks of chat: a line in the active tab, reports, blocks (net/chat-commands.ts). */
+/** What the HUD asks of chat: a line in the active tab, reports, blocks (chat/chat-commands.ts). */
 import type { PlayerReportReason } from '@necp/shared';
-import type { ChatCommands } from '../net/chat-commands';
+import type { ChatCommands } from './chat-commands';
 import type { GameStore } from '../store/game-store';
 
 export interface ChatHudCommands {

@@ -4,7 +4,7 @@
  * phase's announcement once per event.
  */
 import type { Slice } from '../store/slice';
-import type { PhaseEventView } from './boss-bar';
+import type { PhaseEventView } from './boss-bar-view';
 
 export interface BossUiState {
   bossPhase: PhaseEventView | null;

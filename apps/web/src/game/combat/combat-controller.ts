@@ -11,7 +11,7 @@ import {
   type Vec2,
   type XpGainMsg,
 } from '@necp/shared';
-import type { CombatCommands } from '../net/combat-commands';
+import type { CombatCommands } from './combat-commands';
 import type { CastView, EffectView, TargetView } from './combat-ui-slice';
 import type { GameStore } from '../store/game-store';
 import { effectsNow, type RemoteEntity, type WorldState } from '../world/world-state';

@@ -3,12 +3,12 @@
 import { useRef } from 'react';
 import { resourceLabel } from '../combat/resource';
 import { useInventory } from '../items/use-inventory';
-import { EffectIcons } from './combat/effect-icons';
+import { EffectIcons } from '../combat/effect-icons';
 import { ConnectionIndicator } from './connection-indicator';
 import { InstanceLeaveButton } from './instance-leave-button';
 import { KeyHelp } from './key-help';
 import { useDockHeight } from './use-dock-height';
-import { WeightBar } from './items/weight-bar';
+import { WeightBar } from '../items/weight-bar';
 import { useGame } from './store-context';
 
 export function Hud() {

@@ -2,7 +2,7 @@
 /**
  * "Leave instance" under where you are, while you are in an arena, dungeon or raid:
  * a confirm says what it costs (a dungeon before its boss fell: a queue penalty),
- * then the sim sends you back (net/instance-commands.ts).
+ * then the sim sends you back (instances/instance-commands.ts).
  */
 import { instanceOf } from '../world/zone-lookup';
 import { useGameSession } from './game-session';

@@ -1,5 +1,5 @@
 /** What the HUD asks of the items feature that goes to the sim (the rest is tRPC: use-item-actions.ts). */
-import type { ItemCommands } from '../net/item-commands';
+import type { ItemCommands } from './item-commands';
 
 export interface ItemHudCommands {
   /** an item dragged onto the map: dropped on the street */

@@ -1,7 +1,7 @@
-/** What the HUD asks of matchmaking and instances (net/match-commands.ts, net/instance-commands.ts). */
+/** What the HUD asks of matchmaking and instances (matchmaking/match-commands.ts, instances/instance-commands.ts). */
 import type { JoinQueueInput } from '@necp/shared';
-import type { InstanceCommands } from '../net/instance-commands';
-import type { MatchCommands } from '../net/match-commands';
+import type { InstanceCommands } from '../instances/instance-commands';
+import type { MatchCommands } from './match-commands';
 
 export interface MatchHudCommands {
   /** the group finder: queue, leave, answer a ready check, read the status */

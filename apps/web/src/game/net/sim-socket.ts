@@ -12,7 +12,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { snapshotParser, type ClientToServerEvents, type ServerToClientEvents } from '@necp/shared';
-import { handshakeAuth, type EntryTicket } from './raid-entry';
+import { handshakeAuth, type EntryTicket } from '../instances/raid-entry';
 
 export type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

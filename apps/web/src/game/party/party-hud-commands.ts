@@ -1,6 +1,6 @@
-/** What the HUD asks of the party: invites, the roster, loot rules and rolls (net/party-commands.ts; outcomes are toasts). */
+/** What the HUD asks of the party: invites, the roster, loot rules and rolls (party/party-commands.ts; outcomes are toasts). */
 import type { LootChoice, LootMode, PartyInvitedMsg, Rarity } from '@necp/shared';
-import type { PartyCommands } from '../net/party-commands';
+import type { PartyCommands } from './party-commands';
 import type { GameStore } from '../store/game-store';
 
 export interface PartyHudCommands {

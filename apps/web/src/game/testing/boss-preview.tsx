@@ -7,9 +7,9 @@
  */
 import { createRoot } from 'react-dom/client';
 import { TRPCReactProvider } from '@/trpc/react';
-import { instanceClearedText } from '../combat/boss-bar';
-import { BossBar } from '../hud/combat/boss-bar';
-import { TargetFrame } from '../hud/combat/target-frame';
+import { instanceClearedText } from '../combat/boss-bar-view';
+import { BossBar } from '../combat/boss-bar';
+import { TargetFrame } from '../combat/target-frame';
 import { GameSessionContext, type GameCommands } from '../hud/game-session';
 import { StickInput } from '../input/touch-stick';
 import { Hud } from '../hud/hud';

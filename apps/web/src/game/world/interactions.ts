@@ -1,7 +1,7 @@
 import { CRATE_RANGE, PICKUP_RANGE, contactById, distance } from '@necp/shared';
 import type { CombatController } from '../combat/combat-controller';
 import { entityAt } from '../combat/targeting';
-import type { ItemCommands } from '../net/item-commands';
+import type { ItemCommands } from '../items/item-commands';
 import { contactHitBox } from '../render/draw-contacts';
 import type { Renderer } from '../render/renderer';
 import type { GameStore } from '../store/game-store';

@@ -1,7 +1,7 @@
 import { METRO_SERVER_SLACK, type AreaEnteredMsg, type WelcomeMsg } from '@necp/shared';
 import { refusalText } from '../net/notices';
 import type { SimSocket } from '../net/sim-socket';
-import { requestTravel } from '../net/travel-commands';
+import { requestTravel } from '../travel/travel-commands';
 import type { GameState, GameStore } from '../store/game-store';
 import { AREA_BANNER_MS } from './world-ui-slice';
 import { stationInRange } from './contacts';

@@ -1,0 +1,203 @@
+/**
+ * The chat input line to the sim: parsed with the shared parseChatLine (slash
+ * commands, whispers, /r), sent as chat:send / chat:ignore / chat:unignore /
+ * chat:report. Refusals (mutes, flood, unknown names) and parse errors become red
+ * lines in the chat window, never toasts: the player is looking at the chat.
+ */
+import {
+  CHAT_HELP,
+  CHAT_MAX_LENGTH,
+  parseChatLine,
+  type Ack,
+  type ChatMessage,
+  type PlayerReportReason,
+  type SendableChannel,
+} from '@necp/shared';
+import { TAB_CHANNEL, type ChatTab } from './chat-log';
+import type { GameStore } from '../store/game-store';
+import { readAck } from '../net/ack';
+import type { SimSocket } from '../net/sim-socket';
+import type { SocketFeature } from '../net/socket-feature';
+
+const ACK_TIMEOUT_MS = 5000;
+
+export interface ChatCommandDeps {
+  socket: () => SimSocket | null;
+  store: GameStore;
+  /** the own character (its lines are not unread, and cannot be reported) */
+  selfId: string;
+  /** /invite name: a party invitation, its outcome told as a chat line */
+  invite: (name: string) => Promise<boolean>;
+}
+
+type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report' | 'player:report';
+
+const isMessage = (m: unknown): m is ChatMessage =>
+  !!m && typeof m === 'object' && 'id' in m && typeof m.id === 'string';
+
+export class ChatCommands implements SocketFeature {
+  constructor(private deps: ChatCommandDeps) {}
+
+  /** One message live (our own come back too), the history after entering the world. */
+  wire(socket: SimSocket): void {
+    socket.on('chat:message', (msg: ChatMessage) =>
+      this.store.chatReceive([msg], { selfId: this.deps.selfId }),
+    );
+    socket.on('chat:history', (msg: { messages: ChatMessage[] }) => {
+      if (Array.isArray(msg?.messages))
+        this.store.chatReceive(msg.messages, { selfId: this.deps.selfId, history: true });
+    });
+  }
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  private error(text: string) {
+    this.store.chatNotice('error', text);
+  }
+
+  private info(text: string) {
+    this.store.chatNotice('info', text);
+  }
+
+  /** Emits with an ack; offline and a missing answer become a red line and null. */
+  private async call<T>(event: ChatEvent, payload: object): Promise<Ack<T> | null> {
+    const socket = this.deps.socket();
+    if (!socket?.connected) {
+      this.error('Not connected to the city right now.');
+      return null;
+    }
+    try {
+      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
+    } catch {
+      this.error('The server did not answer. Try again.');
+      return null;
+    }
+  }
+
+  /**
+   * One line of the input, typed in `tab`. True when it was handled (the input
+   * clears); false when it was refused (the text stays, to fix or send again).
+   */
+  async sendLine(line: string, tab: ChatTab, links: string[] = []): Promise<boolean> {
+    const trimmed = line.trim();
+    // plain text in the whispers tab continues the last conversation
+    if (tab === 'whispers' && trimmed !== '' && !trimmed.startsWith('/')) {
+      const to = this.store.chat.lastWhisperWith;
+      if (!to) {
+        this.error('Whisper someone first: /w name message');
+        return false;
+      }
+      return this.send('whisper', trimmed, to, links);
+    }
+    const parsed = parseChatLine(line, TAB_CHANNEL[tab]);
+    switch (parsed.kind) {
+      case 'empty':
+        return true;
+      case 'error':
+        this.error(parsed.message);
+        return false;
+      case 'help':
+        for (const h of CHAT_HELP) this.info(h);
+        return true;
+      case 'invite':
+        return this.deps.invite(parsed.name);
+      case 'reply': {
+        const to = this.store.chat.lastWhisperFrom;
+        if (!to) {
+          this.error('Nobody has whispered you yet.');
+          return false;
+        }
+        return this.send('whisper', parsed.text, to, links);
+      }
+      case 'send':
+        return this.send(parsed.channel, parsed.text, parsed.to, links);
+      case 'ignore':
+      case 'unignore':
+        return this.ignore(parsed.kind, parsed.name);
+    }
+  }
+
+  private async send(
+    channel: SendableChannel,
+    text: string,
+    to?: string,
+    links: string[] = [],
+  ): Promise<boolean> {
+    if (text.length > CHAT_MAX_LENGTH) {
+      this.error(`A message is at most ${CHAT_MAX_LENGTH} characters.`);
+      return false;
+    }
+    const res = await this.call<ChatMessage>('chat:send', {
+      channel,
+      text,
+      ...(to ? { to } : {}),
+      ...(links.length > 0 ? { links } : {}),
+    });
+    if (!res) return false;
+    if (!res.ok) {
+      this.error(res.error.message);
+      return false;
+    }
+    // the broadcast brings the same message (same id) too: whichever comes first shows
+    if (isMessage(res.data)) this.store.chatReceive([res.data], { selfId: this.deps.selfId });
+    return true;
+  }
+
+  /**
+   * /ignore, /unignore — and the player menu's Ignore, which passes `toast` to tell
+   * the outcome as a toast instead of a chat line.
+   */
+  async ignore(
+    kind: 'ignore' | 'unignore',
+    name: string,
+    toast?: (kind: 'info' | 'warn', text: string) => void,
+  ): Promise<boolean> {
+    const res = await this.call<{ name: string }>(`chat:${kind}`, { name });
+    if (!res) return false;
+    if (!res.ok) {
+      if (toast) toast('warn', res.error.message);
+      else this.error(res.error.message);
+      return false;
+    }
+    const who = res.data?.name ?? name;
+    const text =
+      kind === 'ignore'
+        ? `You ignore ${who} now (/unignore ${who} to see their messages again).`
+        : `You no longer ignore ${who}.`;
+    if (toast) toast('info', text);
+    else this.info(text);
+    return true;
+  }
+
+  /** The ⚑ button of a line: moderators get it with its context. */
+  async report(messageId: string): Promise<boolean> {
+    const res = await this.call('chat:report', { messageId });
+    if (!res) return false;
+    if (!res.ok) {
+      this.error(res.error.message);
+      return false;
+    }
+    this.store.chatReported(messageId);
+    this.info('Reported. Thank you.');
+    return true;
+  }
+
+  /** The player menu's Report: told as a toast (the menu is where the player looks). */
+  async reportPlayer(
+    name: string,
+    reason: PlayerReportReason,
+    note: string,
+    toast: (kind: 'info' | 'warn', text: string) => void,
+  ): Promise<boolean> {
+    const res = await this.call('player:report', { name, reason, ...(note ? { note } : {}) });
+    if (!res) return false;
+    if (!res.ok) {
+      toast('warn', res.error.message);
+      return false;
+    }
+    toast('info', `You reported ${name}. A moderator will look at it. Thank you.`);
+    return true;
+  }
+}

@@ -1,0 +1,44 @@
+'use client';
+/**
+ * Keys while a conversation is on screen: 1–9 pick the numbered choices (the
+ * ability keys must not fire meanwhile); Esc is the layer rule's (input/layer-stack.ts).
+ * A capture listener on
+ * window runs before the game's hotkeys (use-hotkeys.ts) and stops the keys it
+ * takes; everything else passes through (movement, I, J …).
+ */
+import { useContext, useEffect, useRef } from 'react';
+import { GameStoreContext } from '../hud/store-context';
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** Digit1–9 / Numpad1–9 → 0–8; null for any other key. */
+export function choiceIndex(code: string): number | null {
+  const m = /^(?:Digit|Numpad)([1-9])$/.exec(code);
+  return m ? Number(m[1]) - 1 : null;
+}
+
+export function useDialogueKeys(onPick: (index: number) => void) {
+  const store = useContext(GameStoreContext);
+  // the latest handlers without re-subscribing on every render
+  const pick = useRef(onPick);
+  useEffect(() => {
+    pick.current = onPick;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = store?.getState();
+      // a modal (confirm / quantity) or the game menu owns the keyboard
+      if (!s || s.dialog || s.menuOpen || s.kicked || s.fatal) return;
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const i = choiceIndex(e.code);
+      if (i === null) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (!e.repeat) pick.current(i);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [store]);
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Ack, InstanceLeaveResult } from '@necp/shared';
+import { createGameStore } from '../store/game-store';
+import { InstanceCommands } from './instance-commands';
+import type { SimSocket } from '../net/sim-socket';
+
+// The game client's instance side, driven like the sim would: pushes and acks on a
+// stand-in socket, the real store.
+
+const MATCH = '11111111-1111-4111-8111-111111111111';
+const DUNGEON = `dungeon-arasaka-vault--${MATCH}`;
+
+function setup(answer: Ack<InstanceLeaveResult>) {
+  const store = createGameStore();
+  const handlers = new Map<string, (msg: unknown) => void>();
+  const sent: string[] = [];
+  const socket = {
+    connected: true,
+    on: (ev: string, fn: (msg: unknown) => void) => handlers.set(ev, fn),
+    timeout: () => ({
+      emitWithAck: (event: string) => {
+        sent.push(event);
+        return Promise.resolve(answer);
+      },
+    }),
+  } as unknown as SimSocket;
+  const cmds = new InstanceCommands({ socket: () => socket, store });
+  cmds.wire(socket);
+  const emit = (ev: string, msg: unknown) => handlers.get(ev)?.(msg);
+  const toasts = () => store.getState().toasts.map((t) => `${t.kind}:${t.text}`);
+  return { store, cmds, emit, sent, toasts };
+}
+
+describe('instance commands', () => {
+  it('asks before leaving: a dungeon before its boss fell warns of the penalty, after it not', () => {
+    const { store, cmds, emit } = setup({
+      ok: true,
+      data: { zoneName: 'Watson', penaltyMs: null },
+    });
+    // not in an instance: nothing to leave
+    store.setState({ zone: { id: 'watson', name: 'Watson' } });
+    cmds.askToLeave();
+    expect(store.getState().dialog).toBeNull();
+
+    store.setState({ zone: { id: DUNGEON, name: 'Arasaka Data Vault' } });
+    cmds.askToLeave();
+    expect(store.getState().dialog).toMatchObject({ kind: 'confirm', danger: true });
+    store.getState().setDialog(null);
+
+    // another instance's clear changes nothing; this one's makes leaving free
+    emit('instance:cleared', { matchId: 'other', name: 'x', closeInMs: 1 });
+    cmds.askToLeave();
+    expect(store.getState().dialog).toMatchObject({ danger: true });
+    emit('instance:cleared', { matchId: MATCH, name: 'Arasaka Data Vault', closeInMs: 120_000 });
+    cmds.askToLeave();
+    const d = store.getState().dialog;
+    expect(d?.kind === 'confirm' && d.danger).toBeFalsy();
+  });
+
+  it('confirming sends instance:leave and tells the penalty; a refusal is shown as it came', async () => {
+    const ok = setup({ ok: true, data: { zoneName: 'Watson', penaltyMs: 300_000 } });
+    ok.store.setState({ zone: { id: DUNGEON, name: 'Arasaka Data Vault' } });
+    ok.cmds.askToLeave();
+    const d = ok.store.getState().dialog;
+    if (d?.kind !== 'confirm') throw new Error('no confirm');
+    d.onConfirm();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(ok.sent).toEqual(['instance:leave']);
+    expect(ok.toasts()).toContain(
+      'warn:You left before the boss fell: you can queue again in 5 min.',
+    );
+
+    const no = setup({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: 'You are not in an instance.' },
+    });
+    expect(await no.cmds.leave()).toBe(false);
+    expect(no.toasts()).toEqual(['warn:You are not in an instance.']);
+  });
+
+  it('toasts the group’s changes and ignores what is not a roster push', () => {
+    const { emit, toasts } = setup({ ok: true, data: { zoneName: 'Watson', penaltyMs: null } });
+    emit('instance:roster', {
+      matchId: MATCH,
+      event: 'left',
+      characterId: 'c1',
+      name: 'Vex',
+      role: 'damage',
+      searching: true,
+    });
+    emit('instance:roster', { event: 'left' });
+    emit('instance:roster', {
+      matchId: MATCH,
+      event: 'joined',
+      characterId: 'c2',
+      name: 'Kai',
+      role: 'tank',
+      searching: false,
+    });
+    expect(toasts()).toEqual([
+      'warn:Vex (damage) left the group: looking for a replacement…',
+      'success:Kai (tank) joined the group.',
+    ]);
+  });
+});

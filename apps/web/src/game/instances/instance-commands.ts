@@ -1,0 +1,80 @@
+/**
+ * Leaving an instance (instance:leave, after a confirm) and what a dungeon group
+ * hears (instance:roster toasts). The sim decides; the texts are in
+ * instances/instance-leave.ts. The leave itself ends with the usual
+ * instance:transfer (ArenaSession plays the transition and reconnects).
+ */
+import type { Ack, InstanceClearedMsg, InstanceLeaveResult } from '@necp/shared';
+import { instanceClearedText } from '../combat/boss-bar-view';
+import { isInstanceRoster, leaveConfirm, leftText, rosterToast } from './instance-leave';
+import type { GameStore } from '../store/game-store';
+import { instanceOf } from '../world/zone-lookup';
+import { readAck } from '../net/ack';
+import type { SimSocket } from '../net/sim-socket';
+import type { SocketFeature } from '../net/socket-feature';
+
+const ACK_TIMEOUT_MS = 5000;
+
+export class InstanceCommands implements SocketFeature {
+  /** the match whose instance's boss fell (leaving it is free) */
+  private clearedMatchId: string | null = null;
+  private leaving = false;
+
+  constructor(private deps: { socket: () => SimSocket | null; store: GameStore }) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  /** Listens for the sim's pushes on a (new) socket. */
+  wire(socket: SimSocket): void {
+    socket.on('instance:roster', (msg: unknown) => {
+      if (!isInstanceRoster(msg)) return;
+      const t = rosterToast(msg);
+      this.store.toast(t.kind, t.text);
+    });
+    socket.on('instance:cleared', (msg: InstanceClearedMsg) => {
+      if (msg && typeof msg.matchId === 'string') this.clearedMatchId = msg.matchId;
+      if (msg && typeof msg.name === 'string' && typeof msg.closeInMs === 'number')
+        this.store.toast('success', instanceClearedText(msg));
+    });
+  }
+
+  /** The HUD's "Leave instance": a confirm saying what it costs, then instance:leave. */
+  askToLeave(): void {
+    const inst = instanceOf(this.store.zone?.id);
+    if (!inst) return;
+    const cleared = this.clearedMatchId === inst.matchId;
+    this.store.setDialog(leaveConfirm(inst.kind, cleared, () => void this.leave()));
+  }
+
+  async leave(): Promise<boolean> {
+    const socket = this.deps.socket();
+    if (this.leaving) return false;
+    if (!socket?.connected) {
+      this.store.toast('warn', 'Not connected to the city right now.');
+      return false;
+    }
+    this.leaving = true;
+    let res: Ack<InstanceLeaveResult>;
+    try {
+      res = readAck<InstanceLeaveResult>(
+        await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('instance:leave', {}),
+      );
+    } catch {
+      res = {
+        ok: false,
+        error: { code: 'TIMEOUT', message: 'The server did not answer. Try again.' },
+      };
+    } finally {
+      this.leaving = false;
+    }
+    if (!res.ok) {
+      this.store.toast('warn', res.error.message);
+      return false;
+    }
+    const t = leftText(res.data);
+    this.store.toast(t.kind, t.text);
+    return true;
+  }
+}

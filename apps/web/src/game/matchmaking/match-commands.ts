@@ -1,0 +1,143 @@
+/**
+ * Matchmaking to the sim (match:queue / leave / answer / status) and what it pushes
+ * (match:found, match:status): the store's `match` follows every status, the player
+ * hears what happened as a toast. The sim decides every rule; a refusal is shown as
+ * it came ("you can queue again in 4 min 30 s").
+ */
+import type { Ack, JoinQueueInput, MatchFoundMsg, MatchStatusMsg } from '@necp/shared';
+import { applyMatchFound, applyMatchStatus, matchTitle, type MatchUiState } from './queue-view';
+import type { GameStore } from '../store/game-store';
+import { readAck } from '../net/ack';
+import type { SimSocket } from '../net/sim-socket';
+
+const ACK_TIMEOUT_MS = 5000;
+
+type MatchEvent = 'match:queue' | 'match:leave' | 'match:answer' | 'match:status';
+
+const isStatusMsg = (m: unknown): m is MatchStatusMsg =>
+  !!m && typeof m === 'object' && 'status' in m && 'reason' in m && 'penaltyMs' in m;
+const isFoundMsg = (m: unknown): m is MatchFoundMsg =>
+  !!m &&
+  typeof m === 'object' &&
+  'matchId' in m &&
+  'teams' in m &&
+  Array.isArray(m.teams) &&
+  'remainingMs' in m;
+
+export class MatchCommands {
+  constructor(private deps: { socket: () => SimSocket | null; store: GameStore }) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  private setMatch(match: MatchUiState) {
+    this.deps.store.setState({ match });
+  }
+
+  private async call<T>(event: MatchEvent, payload: object): Promise<Ack<T>> {
+    const socket = this.deps.socket();
+    if (!socket?.connected)
+      return {
+        ok: false,
+        error: { code: 'OFFLINE', message: 'Not connected to the city right now.' },
+      };
+    try {
+      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'TIMEOUT', message: 'The server did not answer. Try again.' },
+      };
+    }
+  }
+
+  /** Listens for the sim's pushes on a (new) socket. */
+  wire(socket: SimSocket): void {
+    socket.on('match:found', (msg: unknown) => {
+      if (isFoundMsg(msg)) this.found(msg);
+    });
+    socket.on('match:status', (msg: unknown) => {
+      if (isStatusMsg(msg)) this.status(msg);
+    });
+  }
+
+  found(msg: MatchFoundMsg): void {
+    this.setMatch(applyMatchFound(this.store.match, msg, Date.now()));
+  }
+
+  /** A status pushed or acked: the window follows; what happened is told. */
+  status(msg: MatchStatusMsg): void {
+    const before = this.store.match.status;
+    this.setMatch(applyMatchStatus(this.store.match, msg, Date.now()));
+    const s = this.store;
+    switch (msg.reason) {
+      case 'confirmed':
+        if (msg.status.state === 'in_match')
+          s.toast('success', `Match confirmed: ${matchTitle(msg.status)} — get ready!`);
+        return;
+      case 'requeued':
+      case 'dissolved':
+      case 'party_changed':
+        return s.toast('warn', msg.message ?? 'The match was cancelled.');
+      case 'penalised':
+        return s.toast('error', msg.message ?? 'You left the ready check.');
+      case 'released':
+        if (msg.message) s.toast('info', msg.message);
+        return;
+      case 'queued':
+        // the leader hears it from the ack; the party's members from here
+        if (msg.message) s.toast('info', msg.message);
+        return;
+      case 'left':
+        if (msg.message && before.state !== 'idle') s.toast('info', msg.message);
+        return;
+      case 'status':
+      case 'accepted':
+        return;
+    }
+  }
+
+  /** Joins a queue; false when refused (the refusal is toasted, a penalty also counts down in the window). */
+  async queue(request: JoinQueueInput): Promise<boolean> {
+    const res = await this.call<MatchStatusMsg>('match:queue', request);
+    if (!res.ok) {
+      this.store.toast('warn', res.error.message);
+      // a penalty: the window learns how long it lasts
+      if (res.error.code === 'RATE_LIMITED') void this.refresh();
+      return false;
+    }
+    this.status(res.data);
+    return true;
+  }
+
+  async leave(): Promise<boolean> {
+    const res = await this.call('match:leave', {});
+    if (!res.ok) {
+      this.store.toast('warn', res.error.message);
+      void this.refresh();
+      return false;
+    }
+    this.setMatch({ ...this.store.match, status: { state: 'idle' } });
+    this.store.toast('info', 'You left the queue.');
+    return true;
+  }
+
+  async answer(matchId: string, accept: boolean): Promise<boolean> {
+    this.setMatch({ ...this.store.match, answering: true });
+    const res = await this.call<{ state: string }>('match:answer', { matchId, accept });
+    this.setMatch({ ...this.store.match, answering: false });
+    if (!res.ok) {
+      this.store.toast('warn', res.error.message);
+      void this.refresh();
+      return false;
+    }
+    return true;
+  }
+
+  /** Asks the sim for the status now (the window opening, after a refusal). */
+  async refresh(): Promise<void> {
+    const res = await this.call<MatchStatusMsg>('match:status', {});
+    if (res.ok) this.status(res.data);
+  }
+}
