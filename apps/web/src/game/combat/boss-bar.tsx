@@ -4,7 +4,7 @@
  * is in a fight (your target, or hurt), a wide bar under the target frame — name,
  * health, a marker line at each phase threshold, the current phase — and, when the
  * sim says it entered a phase, the phase's announcement in the middle of the screen.
- * Styles: app/styles/boss.css (a stylesheet: the CSP refuses inline <style>), on top
+ * Styles: combat/boss-bar.css (a stylesheet: the CSP refuses inline <style>), on top
  * of the shared `hud-card` / `bar` classes.
  */
 import { useEffect, useState } from 'react';

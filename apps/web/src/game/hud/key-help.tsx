@@ -53,8 +53,9 @@ export function KeyHelp() {
           {/* a key stays on one line with its word */}
           <span className="hud__help-key">
             <kbd>{w.key!.face}</kbd> {w.help}
-          </span>{' '}
-          ·{' '}
+          </span>
+          {/* the dot stays with the word before it: a line never starts with one */}
+          {'\u00a0· '}
         </Fragment>
       ))}
       <kbd>N</kbd> alerts · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu · <kbd>H</kbd> hide keys

@@ -35,7 +35,7 @@ export interface WorldUiState {
   ride: MetroRide | null;
 }
 
-/** an area banner stays this long, the last part fading (world.css animates the same span) */
+/** an area banner stays this long, the last part fading (hud/area-banner.css animates the same span) */
 export const AREA_BANNER_MS = 2800;
 
 export interface MetroRide {
