@@ -16,7 +16,7 @@ import {
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
-import { wait } from '../testing/instance-kit';
+import { dropped, wait } from '../testing/instance-kit';
 
 const db = testDb();
 let sim: TestSim;
@@ -113,7 +113,7 @@ describe('an arena instance', () => {
 
     // B leaves and does not come back within the reconnect window: A wins by forfeit
     b2!.client.close();
-    await wait(50);
+    await dropped(sim, zone, b.characterId);
     sim.step(RECONNECT_GRACE_MS / TICK_MS + 2);
     expect(rules.outcome).toEqual({ winner: ta, by: 'forfeit' });
     const result = await a2!.client.next('arena:result');

@@ -27,7 +27,7 @@ import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { DUNGEON_ARRIVAL_MS } from './dungeon-group';
 import type { Player as ZonePlayer } from '../zone/player';
 import type { Zone } from '../zone/zone';
-import { wait } from '../testing/instance-kit';
+import { dropped, wait } from '../testing/instance-kit';
 
 const db = testDb();
 let sim: TestSim;
@@ -289,7 +289,7 @@ describe('leaving a dungeon early, and backfill', () => {
     const [tank, sup, d1] = inside as [P, P, P, P, P];
     // the support drops; within the window nothing happens
     sup.client.close();
-    await wait(50);
+    await dropped(sim, zone, sup.characterId);
     sim.step(RECONNECT_GRACE_MS / TICK_MS - 5);
     expect(await row(sup.characterId)).toMatchObject({ instanceId: zoneId });
     sim.step(10);

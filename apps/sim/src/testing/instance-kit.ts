@@ -11,8 +11,24 @@ import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
 import type { TestClient } from './test-client';
 import type { TestSim } from './test-sim';
+import { eventually } from './eventually';
 
 export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * After a client's `close()`: waits until the zone has detached that character (the
+ * server hears the close on its own time — a fixed 50 ms was too short on a loaded
+ * machine, and the reconnect window then started after the steps that should end it).
+ * A tick per look, so a detach that waits in the zone's inbox is applied too; the
+ * window counts from the detach, so those ticks do not shorten it.
+ */
+export async function dropped(sim: TestSim, zone: Zone, characterId: string): Promise<void> {
+  await eventually(`the zone detached ${characterId}`, () => {
+    if (zone.player(characterId)?.conn === null) return true;
+    sim.step(1);
+    return false;
+  });
+}
 
 /** The boss, 10 m east of `me` with 1 health, shot down by `client` (Power Shot, cooldowns skipped). */
 export async function shootDownBoss(
