@@ -4,7 +4,7 @@
 // end (a leaver forfeits; the timer with even health is a draw), get their rating
 // change, and are sent back to where they stood. A process that dies with an
 // instance open: the players land back at their return points, nothing changed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ARENA_COUNTDOWN_MS,
   ARENA_MATCH_MS,
@@ -149,8 +149,7 @@ describe('an arena instance', () => {
       zoneName: 'Watson',
       reason: 'finished',
     });
-    await wait(50);
-    expect(sim.server.zones.has(zoneId)).toBe(false);
+    await vi.waitFor(() => expect(sim.server.zones.has(zoneId)).toBe(false));
     expect(await row(a.characterId)).toMatchObject({ zoneId: 'watson', instanceId: null });
     expect(await row(b.characterId)).toMatchObject({ instanceId: null });
     expect(await db.instance.findUnique({ where: { id: zoneId } })).toMatchObject({

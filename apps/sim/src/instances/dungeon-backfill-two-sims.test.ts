@@ -5,13 +5,12 @@
 // dungeon on A, where the group hears that they were found.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { instanceZoneId } from '@necp/shared';
 import { connectClient, type TestClient } from '../testing/test-client';
 import { redisIsUp, REDIS_URL } from '../testing/redis-up';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
-import { wait } from '../testing/instance-kit';
 
 const redisUp = await redisIsUp();
 const db = testDb();
@@ -85,12 +84,13 @@ describe.skipIf(!redisUp)('dungeon backfill across two sim processes (Redis)', (
         event: 'found',
         characterId: solo.characterId,
       });
-      let row = await db.character.findUniqueOrThrow({ where: { id: solo.characterId } });
-      for (let i = 0; i < 20 && row.instanceId !== zoneId; i++) {
-        await wait(50);
-        row = await db.character.findUniqueOrThrow({ where: { id: solo.characterId } });
-      }
-      expect(row.instanceId).toBe(zoneId);
+      await vi.waitFor(
+        async () =>
+          expect(
+            (await db.character.findUniqueOrThrow({ where: { id: solo.characterId } })).instanceId,
+          ).toBe(zoneId),
+        { timeout: 20_000 },
+      );
       s.client.close();
       const inA = await on(simA, clients, solo);
       expect(inA.welcome.zone.id).toBe(zoneId);

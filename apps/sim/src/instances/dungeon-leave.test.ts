@@ -323,8 +323,7 @@ describe('leaving a dungeon early, and backfill', () => {
     // housekeeping sees it empty, then INSTANCE_EMPTY_CLOSE_MS later it closes
     await wait(400);
     sim.clock.advance(INSTANCE_EMPTY_CLOSE_MS);
-    for (let i = 0; i < 40 && sim.server.zones.has(zoneId); i++) await wait(50);
-    expect(sim.server.zones.has(zoneId)).toBe(false);
+    await vi.waitFor(() => expect(sim.server.zones.has(zoneId)).toBe(false), { timeout: 20_000 });
     expect(await db.instance.findUnique({ where: { id: zoneId } })).toMatchObject({
       state: 'closed',
       closeReason: 'empty',
@@ -370,8 +369,7 @@ describe('leaving a dungeon early, and backfill', () => {
     await killBoss(zone, a2);
     // x declines: the ticket goes back, and the housekeeping takes it out again
     await x.client.command('match:answer', { matchId: fx.matchId, accept: false });
-    for (let i = 0; i < 40 && (await backfillTickets()).length > 0; i++) await wait(50);
-    expect(await backfillTickets()).toEqual([]);
+    await vi.waitFor(async () => expect(await backfillTickets()).toEqual([]), { timeout: 20_000 });
     // (the support's is still in y's ready check)
     expect(sim.server.instances.groupOf(zoneId)?.openBackfills).toBe(1);
     // y accepts: not taken in, their match released with a word why
@@ -444,10 +442,13 @@ describe('leaving a dungeon early, and backfill', () => {
     expect(rules.outcome).toMatchObject({ by: 'forfeit' });
     const winner = rules.teams.findIndex((t) => t.includes(a.characterId));
     expect(rules.outcome?.winner).toBe(winner);
-    for (let i = 0; i < 40; i++) {
-      if (await db.queuePenalty.findUnique({ where: { characterId: b.characterId } })) break;
-      await wait(50);
-    }
+    await vi.waitFor(
+      async () =>
+        expect(
+          await db.queuePenalty.findUnique({ where: { characterId: b.characterId } }),
+        ).not.toBeNull(),
+      { timeout: 20_000 },
+    );
     expect(
       await db.queuePenalty.findUnique({ where: { characterId: b.characterId } }),
     ).toMatchObject({ count: 1 });
