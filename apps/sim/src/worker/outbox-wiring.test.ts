@@ -218,6 +218,10 @@ async function liveWorker(
     port: 0,
     host: '127.0.0.1',
     factories,
+    // the node's clock is fake and does not move by itself: a failed delivery (a
+    // transaction that timed out on a loaded machine) is retried at once, as production
+    // retries it a second later, instead of never
+    outboxRetry: { baseMs: 0, capMs: 0 },
   });
   await warm.next('char:stats', WITHIN_MS);
   const key = uniq('warm-up:');
@@ -275,12 +279,32 @@ async function armoured(x = 40, y = 110) {
 const armorOf = (node: TestSim, characterId: string) =>
   node.watson.player(characterId)?.combat.stats.armor;
 
+/** What the outbox did with a character's stats events: a failed wait says why. */
+const statsEvents = async (characterId: string) =>
+  (
+    await db.outboxEvent.findMany({
+      where: {
+        type: 'character.stats_changed',
+        payload: { path: ['characterId'], equals: characterId },
+      },
+      orderBy: { id: 'asc' },
+      select: { key: true, publishedAt: true, attempts: true, lastError: true, parkedAt: true },
+    })
+  ).map((e) => ({ ...e, lastError: e.lastError?.slice(0, 300) ?? null }));
+
 /** The zone fights with `armor` (within WITHIN_MS), and the client was sent char:stats. */
 async function expectArmor(node: TestSim, client: TestClient, characterId: string, armor: number) {
-  await vi.waitFor(() => expect(armorOf(node, characterId)).toBe(armor), {
-    timeout: WITHIN_MS,
-    interval: 5,
-  });
+  try {
+    await vi.waitFor(() => expect(armorOf(node, characterId)).toBe(armor), {
+      timeout: WITHIN_MS,
+      interval: 5,
+    });
+  } catch (err) {
+    throw new Error(
+      `armor ${armorOf(node, characterId)}, not ${armor}; the character's stats events: ${JSON.stringify(await statsEvents(characterId))}`,
+      { cause: err },
+    );
+  }
   await client.sync();
   expect(client.pending('char:stats')).toBeGreaterThan(0);
 }

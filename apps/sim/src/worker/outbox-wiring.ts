@@ -44,6 +44,7 @@ import {
   type QuestSubscriberOptions,
   type RenownSubscriberOptions,
   type ReputationSubscriberOptions,
+  type RetryPolicy,
 } from '@necp/game';
 
 /** How the subscribers are made (the domain's by default; tests pass their own). */
@@ -162,12 +163,15 @@ export function startSimOutboxWorker(
     connectionString?: string;
     factories?: SimSubscriberFactories;
     revalidatePages?: (paths: readonly string[]) => void;
+    /** when a failed delivery is tried again (default: DEFAULT_RETRY_POLICY, 1 s doubling) */
+    retry?: Partial<RetryPolicy>;
   } = {},
 ): Promise<OutboxWorker> {
   const subs = simOutboxSubscribers(deps, opts.factories, opts.revalidatePages);
   return startOutboxWorker(deps, subs, {
     push,
     ...(opts.connectionString ? { connectionString: opts.connectionString } : {}),
+    ...(opts.retry ? { retry: opts.retry } : {}),
     pollInterval: OUTBOX_POLL_INTERVAL_MS,
     scheduled: simScheduledJobs(deps),
   });

@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { PushSink } from '@necp/shared';
-import { internalRequestKey, outboxBacklog, type GameDeps } from '@necp/game';
+import { internalRequestKey, outboxBacklog, type GameDeps, type RetryPolicy } from '@necp/game';
 import type { ClusterBus } from '../net/cluster-bus';
 import { createPushDispatcher } from '../net/push-dispatcher';
 import type { SimIo } from '../net/types';
@@ -35,6 +35,12 @@ export interface WorkerOptions {
   webInternalUrl?: string | undefined;
   /** the subscribers (the domain's by default; tests pass their own) */
   factories?: SimSubscriberFactories;
+  /**
+   * When a failed delivery is tried again (default: 1 s, doubling). The backoff counts on
+   * `deps.clock`: tests on a fake clock that does not move pass `{ baseMs: 0 }`, or a
+   * failed delivery would wait for ever where production retries it a second later.
+   */
+  outboxRetry?: Partial<RetryPolicy>;
 }
 
 export interface Worker {
@@ -93,6 +99,7 @@ export async function startWorker(o: WorkerOptions): Promise<Worker> {
     outbox = await startSimOutboxWorker(o.deps, pushes, {
       ...(o.databaseUrl ? { connectionString: o.databaseUrl } : {}),
       ...(o.factories ? { factories: o.factories } : {}),
+      ...(o.outboxRetry ? { retry: o.outboxRetry } : {}),
       ...(pages ? { revalidatePages: (paths) => pages.add(paths) } : {}),
     });
   } catch (err) {
