@@ -13,9 +13,6 @@ import { WINDOWS } from './window-table';
 /** The windows' keys the card names (window-table.tsx, `help`). */
 const HELP_ROWS = WINDOWS.filter((w) => w.key && w.help);
 
-/** The separator: the dot stays with the word before it, so no line starts with one. */
-const DOT = '\u00a0· ';
-
 export function KeyHelp() {
   const shown = useGame((s) => s.keyHelp);
   const toggle = useGame((s) => s.toggleKeyHelp);
@@ -49,24 +46,19 @@ export function KeyHelp() {
       <kbd>W</kbd>
       <kbd>A</kbd>
       <kbd>S</kbd>
-      <kbd>D</kbd> move{DOT}
-      <kbd>Tab</kbd> target{DOT}
-      <kbd>1</kbd>–<kbd>6</kbd> abilities{DOT}
-      <kbd>E</kbd> talk / use{DOT}
-      <kbd>F</kbd> loot{DOT}
+      <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities · <kbd>E</kbd>{' '}
+      talk / use · <kbd>F</kbd> loot ·{' '}
       {HELP_ROWS.map((w) => (
         <Fragment key={w.id}>
           {/* a key stays on one line with its word */}
           <span className="hud__help-key">
             <kbd>{w.key!.face}</kbd> {w.help}
           </span>
-          {DOT}
+          {/* the dot stays with the word before it: a line never starts with one */}
+          {'\u00a0· '}
         </Fragment>
       ))}
-      <kbd>N</kbd> alerts{DOT}
-      <kbd>Enter</kbd> chat{DOT}
-      <kbd>Esc</kbd> menu{DOT}
-      <kbd>H</kbd> hide keys
+      <kbd>N</kbd> alerts · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu · <kbd>H</kbd> hide keys
     </p>
   );
 }
