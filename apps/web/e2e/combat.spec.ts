@@ -151,13 +151,16 @@ test(
           await walkTo(page, drop.x, drop.y, 1);
           const hint = page.getByTestId('interaction-hint');
           await expect(hint).toHaveAttribute('data-kind', 'drop');
+          const mine = async () => (await state(page)).drops.filter((d) => d.mine).length;
+          const before = await mine();
           await page.keyboard.press('f');
           await expect(
             page.getByTestId('toast').filter({ hasText: 'Picked up' }).last(),
           ).toBeVisible();
-          await expect
-            .poll(async () => (await state(page)).drops.some((d) => d.eid === drop.eid))
-            .toBe(false);
+          // one of ours left the ground: a kill can drop two items on one spot, and F takes
+          // the nearest, not necessarily the one we walked to (ci-7 and ci-8 failed waiting
+          // for that one while the other had been picked up)
+          await expect.poll(mine).toBeLessThan(before);
           looted = true;
           // back out of the pack's reach before pulling the next one
           await walkTo(page, stand.x, stand.y, 1.5);
