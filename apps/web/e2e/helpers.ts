@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { createDb } from '@necp/db';
 import { uniqLetters } from '@necp/db/testing';
 
 export const PASSWORD = 'correct-horse-battery';
@@ -229,12 +230,48 @@ export async function newAccountWithCharacter(
   name: string,
   origin: string,
   cls: string,
-  o: { tutorial?: boolean } = {},
-) {
+  o: { tutorial?: boolean } & StartAs = {},
+): Promise<string> {
   await signUpViaApi(page, username);
-  await createCharacterViaApi(page, name, origin, cls, o);
+  const id = await createCharacterViaApi(page, name, origin, cls, o);
+  if (o.at || o.health !== undefined) await startAs(id, o);
   await page.goto('/characters');
   await expect(page.getByTestId('character-card').filter({ hasText: name })).toBeVisible();
+  return id;
+}
+
+/** Where and how a new character starts (startAs). */
+export interface StartAs {
+  /** the spot in its zone it enters at */
+  at?: { x: number; y: number };
+  /** its health as a fraction of the maximum */
+  health?: number;
+}
+
+/**
+ * Test-only set-up: a character not in the game yet starts at `at` in its zone, and
+ * hurt (the e2e database, before it enters) instead of walking there or being worn
+ * down from the start — for specs whose subject is what happens there, not the walk
+ * (walkTo is tested by every spec that still walks). Refuses a character the sim
+ * already holds: it would save over it.
+ */
+export async function startAs(characterId: string, o: StartAs) {
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    const c = await db.character.findUniqueOrThrow({ where: { id: characterId } });
+    const placed = await db.character.updateMany({
+      where: { id: characterId, presence: null },
+      data: {
+        ...(o.at ? { x: o.at.x, y: o.at.y } : {}),
+        ...(o.health === undefined
+          ? {}
+          : { health: Math.max(1, Math.round(c.maxHealth * o.health)) }),
+      },
+    });
+    expect(placed.count, 'startAs: the character is offline').toBe(1);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** A new account made through the API, and the page on /characters — where signUp leaves it. */

@@ -20,6 +20,7 @@ import {
   playingCharacterId,
   uid,
   walkTo,
+  type StartAs,
 } from './helpers';
 
 const SIZES = [
@@ -43,11 +44,16 @@ const intersects = (a: Box, b: Box) =>
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/hud-polish/${name}.png` });
 
-async function newPlayer(page: Page, size: (typeof SIZES)[number], prefix: string) {
+async function newPlayer(
+  page: Page,
+  size: (typeof SIZES)[number],
+  prefix: string,
+  start?: StartAs,
+) {
   await page.setViewportSize({ width: size.width, height: size.height });
   const id = uid();
   const name = `${prefix[0]!.toUpperCase()}${prefix.slice(1)}${id}`;
-  await newAccountWithCharacter(page, `${prefix}${id}`, name, 'streetkid', 'solo');
+  await newAccountWithCharacter(page, `${prefix}${id}`, name, 'streetkid', 'solo', start);
   await enterCity(page, name);
   return name;
 }
@@ -237,7 +243,9 @@ for (const size of SIZES) {
       },
       async ({ page }) => {
         test.setTimeout(240_000);
-        await newPlayer(page, size, 'hurt');
+        // already hurt (40 %): the first hit still flashes, the low-health warning and
+        // death come without half a minute of being worn down
+        await newPlayer(page, size, 'hurt', { health: 0.4 });
         await dismissDailyPopup(page);
         // the bag open, then into the middle of the Tyger Claws' plaza: hurt while browsing it
         await page.getByTestId('game-canvas').focus();
@@ -283,10 +291,11 @@ for (const size of SIZES) {
     test('the metro prompt shows on the drawn ring, and the ride starts from there', async ({
       page,
     }) => {
-      await newPlayer(page, size, 'metro');
-      await dismissDailyPopup(page);
       // north of the station, outside the ring: no prompt
-      await walkTo(page, metro.x, metro.y - METRO_RANGE - 2.5, 0.6);
+      const outside = { x: metro.x, y: metro.y - METRO_RANGE - 2.5 };
+      await newPlayer(page, size, 'metro', { at: outside });
+      await dismissDailyPopup(page);
+      await walkTo(page, outside.x, outside.y, 0.6);
       await expect(page.getByTestId('hint-metro')).toHaveCount(0);
       // short taps until the own (predicted, unrounded) position is on the ring, farther
       // out than the old 3.5 m prompt distance: step back when a tap went too far

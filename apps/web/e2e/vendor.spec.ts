@@ -1,5 +1,5 @@
 // Trading through the real client: claim the daily login reward (the new account's
-// first eddies), walk to Koji's noodle cart, open the shop from the conversation,
+// first eddies), at Koji's noodle cart open the shop from the conversation,
 // buy two bowls, sell one back, buy it back — and the eddies add up at every step,
 // on the vendor window and on the HUD.
 import { expect, test } from './test';
@@ -16,7 +16,10 @@ const hudEddies = async (page: Page) =>
 test('claim the daily reward, then buy, sell and buy back at a vendor', async ({ page }) => {
   test.setTimeout(240_000);
   const id = uid();
-  await newAccountWithCharacter(page, `trader${id}`, `Koji${id}`, 'streetkid', 'solo');
+  // Koji's cart is across the district: the character starts beside it (the walk is not the subject)
+  await newAccountWithCharacter(page, `trader${id}`, `Koji${id}`, 'streetkid', 'solo', {
+    at: { x: koji.x + 2, y: koji.y },
+  });
   await enterCity(page, `Koji${id}`);
 
   // the login reward pops up for a new account: day 1 of the streak, claim it
@@ -39,7 +42,7 @@ test('claim the daily reward, then buy, sell and buy back at a vendor', async ({
   await daily.getByRole('button', { name: 'Close daily login' }).click();
   let purse = start + reward;
 
-  // to Koji; E talks, "What's cooking?" (key 1) opens the shop and the bag beside it
+  // at Koji's; E talks, "What's cooking?" (key 1) opens the shop and the bag beside it
   await walkTo(page, koji.x + 2, koji.y, 0.8);
   await expect(page.getByTestId('interaction-hint')).toContainText(koji.name);
   await page.getByTestId('game-canvas').focus();

@@ -13,9 +13,9 @@ import type { Db } from '@necp/db';
 import { mintQuantumSyncToken, systemClock } from '@necp/game';
 import { instanceZoneId } from '@necp/shared';
 import { eventually } from '../testing/eventually';
-import { type SimProcess, type SimProcesses } from '../testing/sim-processes';
+import { type SimProcess, type SimProcesses, untilAdmitted } from '../testing/sim-processes';
 import { twoSimCluster } from '../testing/two-sim-cluster';
-import { connectClient, expectRefused, type TestClient } from '../testing/test-client';
+import { connectClient, type TestClient } from '../testing/test-client';
 import { TEST_TICKET_SECRET, createPlayerAt } from '../testing/test-sim';
 
 const cluster = twoSimCluster('raid_two_sims');
@@ -88,16 +88,21 @@ describe('a raid on another sim process', () => {
     const port = Number(new URL(b.url).port);
     const leadTicket = await sims.enter(lead);
     expect(leadTicket.simUrl).toBe(b.url);
-    expect((await expectRefused(port, { ticket: leadTicket.ticket })).data).toEqual({
+    // (every attempt with a fresh ticket: a ticket is spent by any handshake)
+    const fresh = async () => (await sims.enter(lead)).ticket;
+    expect((await sims.refusal(port, async () => ({ ticket: await fresh() }))).data).toEqual({
       code: 'UNAUTHENTICATED',
       message: 'Entering a raid needs your group’s sync token. Please re-enter the game.',
     });
     // the mate's token is not the leader's
     const mateToken = await syncToken(mate);
-    // (every attempt with a fresh ticket: a ticket is spent by any handshake)
-    const fresh = async () => (await sims.enter(lead)).ticket;
     expect(
-      (await expectRefused(port, { ticket: await fresh(), quantumSyncToken: mateToken })).data,
+      (
+        await sims.refusal(port, async () => ({
+          ticket: await fresh(),
+          quantumSyncToken: mateToken,
+        }))
+      ).data,
     ).toEqual({ code: 'FORBIDDEN', message: 'This sync token is for another character.' });
 
     // each with its own token: both on the raid's dock, on B
@@ -107,8 +112,9 @@ describe('a raid on another sim process', () => {
       [lead, leadToken],
       [mate, mateToken],
     ] as const) {
-      const { ticket } = await sims.enter(p);
-      const { client, welcome } = await connectClient(port, { ticket, quantumSyncToken: token });
+      const { client, welcome } = await untilAdmitted(async () =>
+        connectClient(port, { ticket: (await sims.enter(p)).ticket, quantumSyncToken: token }),
+      );
       expect(welcome.zone.id).toBe(zoneId);
       inRaid.push(client);
     }
@@ -116,15 +122,18 @@ describe('a raid on another sim process', () => {
     // a spent token stays spent (its id is kept in the shared Redis): a new ticket with
     // the leader's used token is refused
     inRaid[0]!.close();
-    const again = await sims.enter(lead);
     expect(
-      (await expectRefused(port, { ticket: again.ticket, quantumSyncToken: leadToken })).data.code,
+      (
+        await sims.refusal(port, async () => ({
+          ticket: await fresh(),
+          quantumSyncToken: leadToken,
+        }))
+      ).data.code,
     ).toBe('UNAUTHENTICATED');
     // a fresh one lets the leader back in
-    const back = await connectClient(port, {
-      ticket: (await sims.enter(lead)).ticket,
-      quantumSyncToken: await syncToken(lead),
-    });
+    const back = await untilAdmitted(async () =>
+      connectClient(port, { ticket: await fresh(), quantumSyncToken: await syncToken(lead) }),
+    );
     expect(back.welcome.zone.id).toBe(zoneId);
     back.client.close();
     inRaid[1]!.close();

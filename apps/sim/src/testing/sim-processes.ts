@@ -12,7 +12,7 @@ import type { Redis } from 'ioredis';
 import type { Db } from '@necp/db';
 import { playZoneOf, signSimTicket, simUrlForZone } from '@necp/game';
 import type { ConnectErrorData } from '@necp/shared';
-import { connectClient, type TestClient } from './test-client';
+import { connectClient, expectRefused, type TestClient } from './test-client';
 import { TEST_METRICS_TOKEN, TEST_TICKET_SECRET, metricsOf } from './test-sim';
 import { eventually } from './eventually';
 
@@ -119,24 +119,30 @@ export class SimProcesses {
 
   /**
    * Into the game the way the web client gets there: a ticket naming the process that
-   * runs the character's place (expected: `simUrl`), then a connection to it. Refused
-   * UNAVAILABLE — the process is too busy to admit anyone (a loaded test machine), or
-   * still opening the zone it just took over — it tries again shortly with a new ticket.
+   * runs the character's place (expected: `simUrl`), then a connection to it, retried
+   * while the process says "come back in a moment" (untilAdmitted).
    */
   async join(p: { userId: string; characterId: string }, simUrl: string) {
-    for (let attempt = 1; ; attempt++) {
+    const res = await untilAdmitted(async () => {
       const t = await this.enter(p);
       expect(t.simUrl).toBe(simUrl);
-      try {
-        const res = await connectClient(Number(new URL(t.simUrl).port), { ticket: t.ticket });
-        this.clients.push(res.client);
-        return res;
-      } catch (err) {
-        const code = (err as { data?: ConnectErrorData }).data?.code;
-        if (code !== 'UNAVAILABLE' || attempt >= BUSY_RETRIES) throw err;
-        await new Promise((r) => setTimeout(r, 250 * attempt));
-      }
-    }
+      return connectClient(Number(new URL(t.simUrl).port), { ticket: t.ticket });
+    });
+    this.clients.push(res.client);
+    return res;
+  }
+
+  /**
+   * The refusal of a handshake with `auth` (a fresh ticket each attempt) once the process
+   * admits anyone at all: a busy or still-opening process refuses everyone UNAVAILABLE
+   * first, whatever the ticket (raid-two-sims failed so on a loaded CI machine).
+   */
+  async refusal(port: number, auth: () => Promise<Record<string, unknown>>) {
+    return untilAdmitted(async () => {
+      const r = await expectRefused(port, await auth());
+      if (r.data.code === 'UNAVAILABLE') throw Object.assign(new Error(r.message), r);
+      return r;
+    });
   }
 
   /** Closes every client, then stops every process still running (SIGTERM; SIGKILL after 10 s). */
@@ -156,5 +162,22 @@ export class SimProcesses {
           }),
       ),
     );
+  }
+}
+
+/**
+ * Runs `attempt` until it is not refused UNAVAILABLE — the process too busy to admit
+ * anyone now (a loaded test machine: admission.ts), or still opening the zone it just
+ * took over — waiting a little longer each time, as the web client does.
+ */
+export async function untilAdmitted<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const code = (err as { data?: ConnectErrorData }).data?.code;
+      if (code !== 'UNAVAILABLE' || n >= BUSY_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, 250 * n));
+    }
   }
 }
