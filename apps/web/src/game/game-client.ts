@@ -12,8 +12,6 @@ import {
 } from '@necp/shared';
 import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
-import { phaseEventView } from './combat/boss-bar-view';
-import { npcTemplate } from './combat/content';
 import { friendPushes } from './friends/friend-pushes';
 import { guildPushes } from './guild/guild-pushes';
 import { HudPublisher } from './hud/hud-publisher';
@@ -30,6 +28,8 @@ import { ItemCommands } from './items/item-commands';
 import { MatchCommands } from './matchmaking/match-commands';
 import { PartyCommands } from './party/party-commands';
 import { SimLink } from './net/sim-link';
+import { soundEngine } from './sound/engine-instance';
+import { SoundDirector } from './sound/sound-director';
 import type { SimSocketHandle } from './net/sim-socket';
 import type { SocketFeature } from './net/socket-feature';
 import { notificationPushes } from './notifications/notification-pushes';
@@ -62,10 +62,7 @@ export class GameClient {
   private readonly connection: ConnectionWatch;
   /** the metro, welcomes' greetings, area banners (world/zone-transitions.ts) */
   readonly transitions: ZoneTransitions;
-  /**
-   * the title this player chose here (achievements.setTitle; null: none): drawn at
-   * once, before the sim describes it again; undefined: the sim's (welcome)
-   */
+  /** the title chosen here (achievements.setTitle; null: none) until the sim says it; undefined: the sim's */
   private ownTitle: string | null | undefined = undefined;
   readonly items: ItemCommands;
   readonly chat: ChatCommands;
@@ -85,6 +82,8 @@ export class GameClient {
   private readonly hud: HudPublisher;
   /** what hears the sim's pushes, wired on every new socket (net/socket-feature.ts) */
   private readonly features: readonly SocketFeature[];
+  /** what the player hears (sound/) */
+  private readonly sound: SoundDirector;
 
   constructor(private opts: GameClientOptions) {
     this.renderer = new Renderer(opts.canvas);
@@ -132,10 +131,7 @@ export class GameClient {
       clockOffset: () => this.connection.clockOffset,
     });
     this.match = new MatchCommands({ socket: () => this.link.socket, store: opts.store });
-    this.instances = new InstanceCommands({
-      socket: () => this.link.socket,
-      store: opts.store,
-    });
+    this.instances = new InstanceCommands({ socket: () => this.link.socket, store: opts.store });
     this.interactions = new Interactions({
       store: opts.store,
       world: () => this.world,
@@ -165,8 +161,16 @@ export class GameClient {
       selfId: opts.characterId,
       invite: (name) => this.party.invite(name, this.party.chatLine),
     });
+    const { store, characterId: selfId } = opts;
+    this.sound = new SoundDirector({
+      engine: soundEngine(),
+      store,
+      selfId,
+      world: () => this.world,
+    });
     // match:status also comes on every connect (a reload restores the queue)
     this.features = [
+      this.sound,
       this.match,
       this.instances,
       this.arena,
@@ -206,6 +210,7 @@ export class GameClient {
     this.frame = requestAnimationFrame(this.loop);
     this.painter.paint(now);
     this.hud.publish(now);
+    this.sound.frame();
   };
 
   stop() {
@@ -215,6 +220,7 @@ export class GameClient {
     this.keyboard.dispose();
     this.transitions.stop();
     this.arena.stop();
+    this.sound.stop();
     for (const c of this.cleanups) c();
     this.connection.stop();
     this.link.close();
@@ -264,16 +270,7 @@ export class GameClient {
       const now = performance.now();
       const events = this.world.applySnapshot(msg, now);
       this.combat.onEvents(events, now);
-      // a boss entered a phase: the boss bar's phase and its announcement
-      const phase = phaseEventView(
-        events,
-        (eid) => {
-          const info = this.world?.others.get(eid)?.info;
-          return npcTemplate(info?.templateId)?.boss?.phases;
-        },
-        now,
-      );
-      if (phase) this.patch({ bossPhase: phase });
+      this.sound.onCombat(events, now);
     });
     socket.on('char:stats', (msg) => this.applyStats(msg));
     socket.on('progress:xp', (msg: XpGainMsg) => {

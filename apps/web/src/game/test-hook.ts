@@ -64,6 +64,8 @@ export interface NecpTestView {
   hiddenPlates?: string[];
   /** where the welcome quest's guide arrow points (null: nowhere) */
   guide?: { x: number; y: number; label: string } | null;
+  /** the mixer: unlocked by a gesture yet, its AudioContext's state, the district's ambience, the effects started (newest last) */
+  sound?: { unlocked: boolean; context: string | null; ambience: string | null; played: string[] };
 }
 
 declare global {

@@ -1,17 +1,32 @@
 import { canLoot } from './world/interaction';
 import type { ClientView } from './render/client-view';
 import type { NecpTestView } from './test-hook';
+import { existingSoundEngine } from './sound/engine-instance';
+
+function soundView(): NecpTestView['sound'] {
+  const e = existingSoundEngine();
+  return e ? { ...e.state, ambience: e.ambienceKey, played: [...e.played] } : undefined;
+}
 
 /** What window.__necp.state() returns (tests read positions instead of pixels). */
 export function testViewOf(v: ClientView): NecpTestView {
   const world = v.world();
   if (!world)
-    return { zoneId: null, self: null, target: null, entities: [], drops: [], contacts: [] };
+    return {
+      zoneId: null,
+      self: null,
+      target: null,
+      entities: [],
+      drops: [],
+      contacts: [],
+      sound: soundView(),
+    };
   const now = performance.now();
   const pos = world.predictor.pos;
   const serverNow = v.serverNow();
   const plates = v.renderer.lastPlates;
   return {
+    sound: soundView(),
     plates: plates.placed.map(({ key, x0, y0, x1, y1 }) => ({ key, x0, y0, x1, y1 })),
     guide: v.renderer.lastGuide,
     hiddenPlates: [...plates.hidden],

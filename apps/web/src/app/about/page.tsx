@@ -103,6 +103,17 @@ export default async function AboutPage() {
             ))}
           </ul>
         </section>
+        <section data-testid="sound-credits">
+          <h2>Sound</h2>
+          <p>
+            Every sound is made in your browser as it plays — no recordings: effects by{' '}
+            <a href="https://github.com/KilledByAPixel/ZzFX" rel="noreferrer">
+              ZzFX
+            </a>{' '}
+            by Frank Force (MIT licence), the districts’ ambience and the music by the Web Audio
+            API. Volumes and mute are in the game menu (Esc).
+          </p>
+        </section>
       </main>
       <SiteFooter />
     </>

@@ -26,6 +26,7 @@ import {
 } from './content';
 import { FloatingTexts, type FloatKind } from './floating-text';
 import { Telegraphs } from './telegraphs';
+import { phaseEventView } from './boss-bar-view';
 import { refusalMessage, shakesSlot } from './refusals';
 import { resourceName } from './resource';
 import { nextTabTarget, type Targetable } from './targeting';
@@ -264,6 +265,13 @@ export class CombatController {
       }
     }
     if (logged) this.deps.store.setState({ combatLog: this.log.snapshot() });
+    // a boss entered a phase: the boss bar's phase and its announcement
+    const phase = phaseEventView(
+      events,
+      (eid) => npcTemplate(world.others.get(eid)?.info.templateId)?.boss?.phases,
+      now,
+    );
+    if (phase) this.deps.store.setState({ bossPhase: phase });
   }
 
   onXp(msg: XpGainMsg, now: number) {

@@ -168,7 +168,9 @@ export function useConversation(contactId: string) {
       );
       if (!r || !alive.current) return;
       setReceived(null);
-      store.getState().toast('success', `Quest accepted: ${r.quest.title}`);
+      store
+        .getState()
+        .toast('success', `Quest accepted: ${r.quest.title}`, undefined, 'quest_accepted');
       push([
         {
           who: 'system',
@@ -190,7 +192,7 @@ export function useConversation(contactId: string) {
       );
       if (!r || !alive.current) return;
       const s = store.getState();
-      s.toast('success', `Quest complete: ${r.quest.title}`);
+      s.toast('success', `Quest complete: ${r.quest.title}`, undefined, 'quest_complete');
       // XP from the API goes the same way as XP from kills: bar, level-up banner, ability bar
       if (r.xpGained > 0)
         commands.xpGained({

@@ -8,10 +8,7 @@
  */
 import { useContext, useEffect, useRef } from 'react';
 import { GameStoreContext } from '../hud/store-context';
-
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+import { isFormControl } from '../input/focus';
 
 /** Digit1–9 / Numpad1–9 → 0–8; null for any other key. */
 export function choiceIndex(code: string): number | null {
@@ -31,7 +28,7 @@ export function useDialogueKeys(onPick: (index: number) => void) {
       const s = store?.getState();
       // a modal (confirm / quantity) or the game menu owns the keyboard
       if (!s || s.dialog || s.menuOpen || s.kicked || s.fatal) return;
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isFormControl(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const i = choiceIndex(e.code);
       if (i === null) return;
       e.preventDefault();

@@ -2,9 +2,10 @@
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { SoundPanel } from '../sound/sound-panel';
 import { useGame } from './store-context';
 
-/** Esc menu: resume, back to character select, or sign out. */
+/** Esc menu: resume, the sound's volumes, back to character select, or sign out. */
 export function EscapeMenu() {
   const open = useGame((s) => s.menuOpen);
   const setOpen = useGame((s) => s.setMenuOpen);
@@ -21,6 +22,7 @@ export function EscapeMenu() {
         <button ref={resumeRef} type="button" className="btn" onClick={() => setOpen(false)}>
           Resume
         </button>
+        <SoundPanel />
         <button
           type="button"
           className="btn"

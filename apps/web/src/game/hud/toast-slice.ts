@@ -8,7 +8,11 @@ export interface Toast {
   text: string;
   /** an item named after the text, drawn in its rarity colour ("Picked up <Kiroshi Optics> ×2") */
   item?: ToastItem;
+  /** what it announces, for its sound (sound/cues.ts); none: silent */
+  cue?: ToastCue;
 }
+/** A toast that has a sound: a pick-up (by the item's rarity), a quest taken or done. */
+export type ToastCue = 'loot' | 'quest_accepted' | 'quest_complete';
 export interface ToastItem {
   name: string;
   rarity: string;
@@ -20,7 +24,7 @@ export interface ToastSliceState {
 }
 
 export interface ToastSliceActions {
-  toast: (kind: ToastKind, text: string, item?: ToastItem) => void;
+  toast: (kind: ToastKind, text: string, item?: ToastItem, cue?: ToastCue) => void;
   dismissToast: (id: number) => void;
   /**
    * The toast is on screen now: its dismissal timer starts (once). A toast that waits
@@ -38,9 +42,9 @@ export const toastSlice: Slice<ToastSliceState & ToastSliceActions> = (set, get)
   const timed = new Set<number>();
   return {
     toasts: [],
-    toast: (kind, text, item) => {
+    toast: (kind, text, item, cue) => {
       const id = nextToastId++;
-      const toasts = [...get().toasts, { id, kind, text, item }];
+      const toasts = [...get().toasts, { id, kind, text, item, ...(cue ? { cue } : {}) }];
       // the oldest give way to new ones beyond the cap, shown or not
       for (const t of toasts.slice(0, -MAX_TOASTS)) timed.delete(t.id);
       set({ toasts: toasts.slice(-MAX_TOASTS) });

@@ -13,14 +13,11 @@
  */
 import { useEffect } from 'react';
 import { closeLayer, escapeStep } from '../input/layer-stack';
+import { isFormControl, isTextEntry } from '../input/focus';
 import type { GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
 import { runContextAction } from './touch/context-action';
 import { WINDOW_BY_CODE } from './window-table';
-
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 const SLOT_CODES = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6'];
 
@@ -31,13 +28,13 @@ export function useHotkeys(store: GameStore, commands: GameCommands) {
       if (s.kicked || s.fatal || s.ride || s.transfer) return;
       if (e.key === 'Escape') {
         // the one Esc rule (input/layer-stack.ts): the top-most layer first
-        const step = escapeStep(s.layers, { typing: isTyping(e.target), selfDead: s.selfDead });
+        const step = escapeStep(s.layers, { typing: isTextEntry(e.target), selfDead: s.selfDead });
         if (step.kind === 'blur' && e.target instanceof HTMLElement) return e.target.blur();
         if (step.kind === 'close') return closeLayer(s, step.layer);
         if (step.kind === 'target-or-menu' && !commands.clearTarget()) s.setMenuOpen(true);
         return;
       }
-      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+      if (isFormControl(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
       if (s.menuOpen || s.dialog) return;
       const slot = SLOT_CODES.indexOf(e.code);
       if (slot >= 0) return commands.activateSlot(slot);

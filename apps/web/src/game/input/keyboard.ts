@@ -2,6 +2,8 @@
  * Held movement keys → a direction. Uses KeyboardEvent.code (physical keys), so
  * WASD works on AZERTY/Dvorak layouts too. Typing in a form field never moves.
  */
+import { isFormControl } from './focus';
+
 const DIRS: Record<string, [number, number]> = {
   KeyW: [0, -1],
   ArrowUp: [0, -1],
@@ -14,11 +16,6 @@ const DIRS: Record<string, [number, number]> = {
 };
 
 export const isMovementKey = (code: string) => code in DIRS;
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 export class KeyboardInput {
   private held = new Set<string>();
@@ -53,7 +50,8 @@ export class KeyboardInput {
   }
 
   private onDown = (e: KeyboardEvent) => {
-    if (!isMovementKey(e.code) || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!isMovementKey(e.code) || isFormControl(e.target) || e.ctrlKey || e.metaKey || e.altKey)
+      return;
     e.preventDefault(); // arrows would scroll the page
     this.held.add(e.code);
   };

@@ -65,7 +65,7 @@ export class ItemCommands {
       this.toast('warn', res.error.message);
       return false;
     }
-    this.toast('success', 'Picked up', describeItem(res.data.item));
+    this.toast('success', 'Picked up', describeItem(res.data.item), 'loot');
     this.deps.onInventoryChanged();
     return true;
   }

@@ -1,0 +1,95 @@
+/**
+ * Connects the game to the mixer: the first gesture unlocks it; each welcome sets the
+ * district's ambience; each snapshot's combat events, each change of the UI store and
+ * the own character's steps become sounds (cues.ts says which). A socket feature for
+ * the welcome; GameClient hands it the snapshots' events and the frames.
+ */
+import type { CombatEvent, Vec2 } from '@necp/shared';
+import type { SimSocket } from '../net/sim-socket';
+import type { SocketFeature } from '../net/socket-feature';
+import type { GameStore } from '../store/game-store';
+import type { WorldState } from '../world/world-state';
+import { AMBIENCES, ambienceFor, ambienceStarter } from './ambience';
+import type { AudioEngine } from './audio-engine';
+import { combatCues, storeCues, type Cue } from './cues';
+
+/** metres walked per footstep */
+const STRIDE_M = 2.2;
+/** a jump larger than this in one frame is a teleport or a correction, not a step */
+const MAX_STEP_M = 3;
+const STEP_VOLUME = 0.5;
+const GESTURES = ['pointerdown', 'keydown', 'touchstart'] as const;
+
+export class SoundDirector implements SocketFeature {
+  private walked = 0;
+  private last: Vec2 | null = null;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly o: {
+      engine: AudioEngine;
+      store: GameStore;
+      /** the own character's id (whispers to it) */
+      selfId: string;
+      world: () => WorldState | null;
+    },
+  ) {
+    const unlock = () => {
+      void o.engine.unlock();
+      for (const g of GESTURES) window.removeEventListener(g, unlock, true);
+    };
+    if (!o.engine.unlocked) {
+      for (const g of GESTURES) window.addEventListener(g, unlock, true);
+      this.cleanups.push(() => {
+        for (const g of GESTURES) window.removeEventListener(g, unlock, true);
+      });
+    }
+    this.cleanups.push(
+      o.store.subscribe((next, prev) => this.play(storeCues(prev, next, o.selfId, Date.now()))),
+    );
+  }
+
+  wire(socket: SimSocket) {
+    socket.on('zone:welcome', (msg) => {
+      const key = ambienceFor(msg.zone.id);
+      this.o.engine.setAmbience(key, ambienceStarter(AMBIENCES[key]));
+      this.last = null;
+    });
+  }
+
+  /** A snapshot's combat events (the world has applied them). */
+  onCombat(events: readonly CombatEvent[], now: number) {
+    const world = this.o.world();
+    if (!world || events.length === 0) return;
+    const me = world.self.eid;
+    this.play(
+      combatCues(events, me, (eid) =>
+        eid === me ? world.predictor.pos : (world.others.get(eid)?.buffer.sample(now) ?? null),
+      ),
+    );
+  }
+
+  /** Every frame: a footstep each stride the own character walks. */
+  frame() {
+    const world = this.o.world();
+    if (!world) return;
+    const p = world.predictor.pos;
+    const d = this.last ? Math.hypot(p.x - this.last.x, p.y - this.last.y) : 0;
+    this.last = { x: p.x, y: p.y };
+    if (d > MAX_STEP_M || world.selfDead) return;
+    this.walked += d;
+    if (this.walked >= STRIDE_M) {
+      this.walked = 0;
+      this.o.engine.play('footstep', { volume: STEP_VOLUME });
+    }
+  }
+
+  stop() {
+    for (const c of this.cleanups) c();
+    this.o.engine.stopLayers();
+  }
+
+  private play(cues: Cue[]) {
+    for (const c of cues) this.o.engine.play(c.id, c);
+  }
+}
