@@ -51,6 +51,8 @@ export function dispositionOf(e: RemoteEntity['info']): NpcDisposition | null {
 
 export class CombatController {
   readonly texts = new FloatingTexts();
+  /** when each entity was last hit (its figure flashes) */
+  readonly hitAt = new Map<number, number>();
   /** a boss's telegraphed attacks on the ground */
   readonly telegraphs = new Telegraphs();
   private log = new CombatLog();
@@ -228,6 +230,8 @@ export class CombatController {
       const faint = !involved;
       switch (e.k) {
         case 'hit': {
+          if (this.hitAt.size > 512) this.hitAt.clear();
+          this.hitAt.set(e.dst, now);
           const n = e.n ?? 0;
           const text = n === 0 && e.absorbed ? 'absorbed' : e.crit ? `${n}!` : `${n}`;
           const kind: FloatKind = e.dst === me ? 'damage_taken' : e.crit ? 'crit' : 'damage';

@@ -1,13 +1,15 @@
 /**
- * Characters on the street: players as cyan markers (red: the other arena team), NPCs coloured by how they
- * relate to you (hostile red, neutral yellow) and framed by rank (elite, boss),
- * corpses greyed and fallen, the own character distinct. Every living one carries
+ * Characters on the street: drawn figures (art/: a player's class, an NPC's faction and
+ * body, rank by size and trim) glowing in how they relate to you (friends cyan, hostiles
+ * red, neutral yellow), corpses greyed and fallen, the own character on a pulsing ring. Every living one carries
  * a name plate ([TAG] Name and level, a player's title under it) and a health bar
  * over its head; the current target gets a ring.
  */
 import type { NpcDisposition, NpcRank } from '@necp/shared';
 import type { Camera } from './camera';
 import { C, FONT_MONO } from './palette';
+import { figureLook, type LookInput } from './art/figure-look';
+import type { FigureSprites, FigureState } from './art/figure-sprites';
 
 export interface DrawnEntity {
   eid: number;
@@ -30,6 +32,14 @@ export interface DrawnEntity {
   title?: string;
   /** players whose client is gone (the reconnect window): dimmed, "disconnected" under the name */
   disconnected?: boolean;
+  /** players: class (the outfit) */
+  classId?: string;
+  /** npcs: content template (faction, body) */
+  templateId?: string;
+  /** facing and walk frame (art/figure-motion.ts); none: standing, facing the viewer */
+  figure?: FigureState;
+  /** ms since it was last hit (a white flash for a moment) */
+  hitAgo?: number;
 }
 
 /** What stands before the name: an NPC's rank mark, a player's [TAG]. */
@@ -82,10 +92,7 @@ export function entityColor(e: Pick<DrawnEntity, 'kind' | 'disposition'>): strin
   return e.kind === 'player' ? C.cyan : C.yellow;
 }
 
-const radiusOf = (cam: Camera, e: DrawnEntity) => {
-  const base = Math.max(6, cam.ppm * 0.55);
-  return e.rank === 'boss' ? base * 1.5 : e.rank === 'elite' ? base * 1.2 : base;
-};
+const rankScale = (e: DrawnEntity) => (e.rank === 'boss' ? 1.5 : e.rank === 'elite' ? 1.2 : 1);
 
 function healthBar(ctx: CanvasRenderingContext2D, x: number, y: number, e: DrawnEntity) {
   const frac = e.maxHealth > 0 ? Math.max(0, Math.min(1, e.health / e.maxHealth)) : 0;
@@ -184,13 +191,13 @@ export function drawTargetRing(
   e: DrawnEntity,
   now: number,
 ) {
-  const x = cam.sx(e.x);
-  const y = cam.sy(e.y);
-  const r = radiusOf(cam, e) * 1.9;
+  const h = figureHeight(cam) * rankScale(e);
+  const r = h * 0.42;
   const color = e.kind === 'player' && !isHostile(e) ? C.green : entityColor(e);
   ctx.save();
-  ctx.translate(x, y);
-  ctx.scale(1, 0.6); // lying on the ground
+  // round the feet, lying on the ground
+  ctx.translate(cam.sx(e.x), cam.sy(e.y) + h * FEET);
+  ctx.scale(1, 0.5);
   ctx.strokeStyle = color;
   ctx.shadowColor = color;
   ctx.shadowBlur = 12;
@@ -198,7 +205,7 @@ export function drawTargetRing(
   ctx.setLineDash([r * 0.5, r * 0.28]);
   ctx.lineDashOffset = -now / 40;
   ctx.beginPath();
-  ctx.arc(0, r * 0.35, r, 0, Math.PI * 2);
+  ctx.arc(0, 0, r, 0, Math.PI * 2);
   ctx.stroke();
   ctx.setLineDash([]);
   ctx.globalAlpha = 0.18;
@@ -207,23 +214,43 @@ export function drawTargetRing(
   ctx.restore();
 }
 
-function drawCorpse(ctx: CanvasRenderingContext2D, x: number, y: number, r: number) {
-  ctx.save();
-  ctx.translate(x, y);
-  ctx.rotate(-0.35);
-  ctx.fillStyle = 'rgba(90, 96, 120, 0.55)';
-  ctx.beginPath();
-  ctx.ellipse(0, 0, r * 1.25, r * 0.55, 0, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.strokeStyle = 'rgba(255, 59, 92, 0.55)';
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(-r * 0.4, -r * 0.3);
-  ctx.lineTo(r * 0.4, r * 0.3);
-  ctx.moveTo(r * 0.4, -r * 0.3);
-  ctx.lineTo(-r * 0.4, r * 0.3);
-  ctx.stroke();
-  ctx.restore();
+/** a normal figure's height on screen (px): a little larger than life, to read at a glance */
+export const figureHeight = (cam: Camera) => Math.max(26, cam.ppm * 3);
+/** the feet sit this far (of the height) below the position: the body is centred on it */
+const FEET = 0.35;
+/** how long a hit figure flashes */
+const HIT_FLASH_MS = 160;
+
+/** Stamps the figure (art/); returns the screen y of the top of its head. */
+function drawBody(
+  ctx: CanvasRenderingContext2D,
+  cam: Camera,
+  e: DrawnEntity,
+  sprites: FigureSprites,
+  relation: LookInput['relation'],
+): number {
+  const h = figureHeight(cam);
+  const look = figureLook({
+    kind: e.kind,
+    classId: e.classId,
+    templateId: e.templateId,
+    rank: e.rank,
+    relation,
+    seed: e.name,
+  });
+  const x = cam.sx(e.x);
+  const feet = cam.sy(e.y) + h * FEET * look.scale;
+  const state = e.figure ?? { dir: 'down', phase: null, dead: !!e.dead };
+  sprites.draw(ctx, look, state, x, feet, h);
+  if (e.hitAgo !== undefined && e.hitAgo < HIT_FLASH_MS && !e.dead) {
+    // the same drawing again, added: the figure flashes white for a moment
+    ctx.save();
+    ctx.globalCompositeOperation = 'lighter';
+    ctx.globalAlpha = 0.7 * (1 - e.hitAgo / HIT_FLASH_MS);
+    sprites.draw(ctx, look, state, x, feet, h);
+    ctx.restore();
+  }
+  return feet - h * look.scale * (look.rank === 'boss' ? 1.2 : 1.05);
 }
 
 /** Draws the figure; returns its plate for the plate pass (none on a corpse). */
@@ -231,75 +258,25 @@ export function drawOther(
   ctx: CanvasRenderingContext2D,
   cam: Camera,
   e: DrawnEntity,
+  sprites: FigureSprites,
 ): PlateJob | null {
-  const x = cam.sx(e.x);
-  const y = cam.sy(e.y);
-  const r = radiusOf(cam, e);
   const color = entityColor(e);
-  if (e.dead) {
-    // no plate on a corpse: it would clutter the fight around it (the target frame names it)
-    drawCorpse(ctx, x, y, r);
-    return null;
-  }
   ctx.save();
   if (e.disconnected) ctx.globalAlpha = DISCONNECTED_ALPHA;
-  if (e.rank === 'elite' || e.rank === 'boss') {
-    // rank frame: a golden ring (two for a boss) with spikes
-    ctx.strokeStyle = GOLD;
-    ctx.shadowColor = GOLD;
-    ctx.shadowBlur = 10;
-    ctx.lineWidth = 2;
-    const rings = e.rank === 'boss' ? [1.45, 1.75] : [1.45];
-    for (const k of rings) {
-      ctx.beginPath();
-      ctx.arc(x, y, r * k, 0, Math.PI * 2);
-      ctx.stroke();
-    }
-    const spikes = e.rank === 'boss' ? 8 : 4;
-    ctx.fillStyle = GOLD;
-    for (let i = 0; i < spikes; i++) {
-      const a = (i / spikes) * Math.PI * 2 - Math.PI / 2;
-      const o = r * (rings.at(-1)! + 0.05);
-      ctx.beginPath();
-      ctx.moveTo(x + Math.cos(a) * (o + r * 0.45), y + Math.sin(a) * (o + r * 0.45));
-      ctx.lineTo(x + Math.cos(a + 0.18) * o, y + Math.sin(a + 0.18) * o);
-      ctx.lineTo(x + Math.cos(a - 0.18) * o, y + Math.sin(a - 0.18) * o);
-      ctx.closePath();
-      ctx.fill();
-    }
-  }
-  ctx.shadowColor = color;
-  ctx.shadowBlur = 14;
-  ctx.fillStyle = color;
-  ctx.beginPath();
-  if (e.kind === 'npc') {
-    // NPCs are hexagons: tell them from players at a glance
-    for (let i = 0; i < 6; i++) {
-      const a = (i / 6) * Math.PI * 2 + Math.PI / 6;
-      const px = x + Math.cos(a) * r * 1.08;
-      const py = y + Math.sin(a) * r * 1.08;
-      if (i === 0) ctx.moveTo(px, py);
-      else ctx.lineTo(px, py);
-    }
-    ctx.closePath();
-  } else ctx.arc(x, y, r, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.shadowBlur = 0;
-  ctx.fillStyle = 'rgba(5, 6, 11, 0.9)';
-  ctx.beginPath();
-  ctx.arc(x, y, r * 0.45, 0, Math.PI * 2);
-  ctx.fill();
+  const relation = isHostile(e) ? 'hostile' : e.kind === 'player' ? 'friend' : 'neutral';
+  const top = drawBody(ctx, cam, e, sprites, relation);
   ctx.restore();
-  const lift = e.rank === 'boss' ? r * 1.9 : e.rank === 'elite' ? r * 1.6 : r;
-  return tagJob(ctx, x, y - lift - 14, e, color);
+  // no plate on a corpse: it would clutter the fight around it (the target frame names it)
+  if (e.dead) return null;
+  return tagJob(ctx, cam.sx(e.x), top - 4, e, color);
 }
 
 /** Screen box of the own figure (plates of others keep off it). */
 export function selfBody(cam: Camera, e: DrawnEntity) {
+  const h = figureHeight(cam);
   const x = cam.sx(e.x);
-  const y = cam.sy(e.y);
-  const r = Math.max(7, cam.ppm * 0.65) * 1.2;
-  return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+  const feet = cam.sy(e.y) + h * FEET;
+  return { x0: x - h * 0.32, y0: feet - h * 1.05, x1: x + h * 0.32, y1: feet };
 }
 
 export function drawSelf(
@@ -308,44 +285,35 @@ export function drawSelf(
   e: DrawnEntity,
   heading: { x: number; y: number },
   now: number,
+  sprites: FigureSprites,
 ): PlateJob {
   const x = cam.sx(e.x);
   const y = cam.sy(e.y);
-  const r = Math.max(7, cam.ppm * 0.65);
-  if (e.dead) {
-    drawCorpse(ctx, x, y, r * 1.1);
-    return tagJob(ctx, x, y - r - 8, e, C.yellow);
+  const h = figureHeight(cam);
+  const r = h * 0.32;
+  if (!e.dead) {
+    const pulse = (Math.sin(now / 300) + 1) / 2;
+    ctx.save();
+    // a pulsing ring on the ground and the heading's chevron: where you are, at a glance
+    ctx.translate(x, y + h * FEET);
+    ctx.scale(1, 0.45);
+    ctx.strokeStyle = C.magenta;
+    ctx.globalAlpha = 0.35 + pulse * 0.4;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(0, 0, r * 1.9 + pulse * 2, 0, Math.PI * 2);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    const a = Math.atan2(heading.y, heading.x);
+    ctx.fillStyle = C.magenta;
+    ctx.beginPath();
+    ctx.moveTo(Math.cos(a) * r * 2.9, Math.sin(a) * r * 2.9);
+    ctx.lineTo(Math.cos(a + 0.3) * r * 2.2, Math.sin(a + 0.3) * r * 2.2);
+    ctx.lineTo(Math.cos(a - 0.3) * r * 2.2, Math.sin(a - 0.3) * r * 2.2);
+    ctx.closePath();
+    ctx.fill();
+    ctx.restore();
   }
-  const pulse = (Math.sin(now / 300) + 1) / 2;
-  ctx.save();
-  // pulsing ring
-  ctx.strokeStyle = C.magenta;
-  ctx.globalAlpha = 0.35 + pulse * 0.4;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.arc(x, y, r * 1.9 + pulse * 2, 0, Math.PI * 2);
-  ctx.stroke();
-  ctx.globalAlpha = 1;
-  // heading chevron
-  const a = Math.atan2(heading.y, heading.x);
-  ctx.fillStyle = C.magenta;
-  ctx.beginPath();
-  ctx.moveTo(x + Math.cos(a) * r * 2.6, y + Math.sin(a) * r * 2.6);
-  ctx.lineTo(x + Math.cos(a + 0.45) * r * 1.6, y + Math.sin(a + 0.45) * r * 1.6);
-  ctx.lineTo(x + Math.cos(a - 0.45) * r * 1.6, y + Math.sin(a - 0.45) * r * 1.6);
-  ctx.closePath();
-  ctx.fill();
-  // body: a yellow diamond
-  ctx.shadowColor = C.yellow;
-  ctx.shadowBlur = 18;
-  ctx.fillStyle = C.yellow;
-  ctx.beginPath();
-  ctx.moveTo(x, y - r * 1.2);
-  ctx.lineTo(x + r * 1.2, y);
-  ctx.lineTo(x, y + r * 1.2);
-  ctx.lineTo(x - r * 1.2, y);
-  ctx.closePath();
-  ctx.fill();
-  ctx.restore();
-  return tagJob(ctx, x, y - r * 2 - 12, e, C.yellow);
+  const top = drawBody(ctx, cam, e, sprites, 'self');
+  return tagJob(ctx, x, top - 4, e, C.yellow);
 }

@@ -8,6 +8,9 @@ import type { DrawnEntity } from './draw-entities';
 import type { DrawnDrop } from './draw-loot';
 import type { PartyMarker } from './draw-party';
 
+const hitAgo = (at: number | undefined, now: number) =>
+  at === undefined ? {} : { hitAgo: now - at };
+
 /** What the canvas shows each animation frame, gathered from the world and the store. */
 export class FramePainter {
   /** minimap contacts, rebuilt only when the zone or the markers change */
@@ -42,6 +45,9 @@ export class FramePainter {
         health: i.health,
         maxHealth: i.maxHealth,
         kind: i.kind === 'npc' ? 'npc' : 'player',
+        ...(i.classId ? { classId: i.classId } : {}),
+        ...(i.templateId ? { templateId: i.templateId } : {}),
+        ...hitAgo(v.combat.hitAt.get(eid), now),
         dead: !!i.dead,
         rank: i.rank,
         disposition: v.disposition(eid, i) ?? undefined,
@@ -83,6 +89,8 @@ export class FramePainter {
           health: st.health,
           maxHealth: st.maxHealth,
           kind: 'player',
+          classId: world.self.classId,
+          ...hitAgo(v.combat.hitAt.get(world.self.eid), now),
           dead: world.selfDead,
         },
         others,

@@ -28,6 +28,8 @@ import { drawMinimap } from './draw-minimap';
 import { drawPartyArrows, type PartyMarker } from './draw-party';
 import { C, FONT_DISPLAY } from './palette';
 import { layoutPlates, PLATE_PRIORITY, type PlacedPlate, type PlateRequest } from './plate-layout';
+import { FigureMotion } from './art/figure-motion';
+import { FigureSprites } from './art/figure-sprites';
 
 /** metres: a hostile NPC this close to you gets its plate before contacts */
 const HOSTILE_NEAR_M = 15;
@@ -65,6 +67,9 @@ export class Renderer {
   lastPlates: { placed: PlacedPlate<string>[]; hidden: string[] } = { placed: [], hidden: [] };
   /** the guide mark of the last frame (read by the test hook) */
   lastGuide: GuideMark | null = null;
+  /** every figure's drawings (art/) and how each moves */
+  private readonly sprites = new FigureSprites();
+  private readonly motion = new FigureMotion();
 
   constructor(private canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -177,8 +182,10 @@ export class Renderer {
     inView.sort((a, b) => Number(!!b.dead) - Number(!!a.dead) || a.y - b.y);
     const jobs: (PlateRequest<string> & Pick<PlateJob, 'draw'>)[] = [];
     const dist = (p: Vec2) => Math.hypot(p.x - scene.selfPos.x, p.y - scene.selfPos.y);
+    this.motion.beginFrame();
     for (const o of inView) {
-      const job = drawOther(ctx, cam, o);
+      o.figure = this.motion.state(o.eid, o.x, o.y, !!o.dead, now);
+      const job = drawOther(ctx, cam, o, this.sprites);
       if (!job) continue;
       const priority =
         o.eid === scene.targetEid
@@ -190,7 +197,9 @@ export class Renderer {
               : PLATE_PRIORITY.other;
       jobs.push({ ...job, key: `e${o.eid}`, priority, order: dist(o) });
     }
-    const selfJob = drawSelf(ctx, cam, scene.self, world.heading, now);
+    const self = scene.self;
+    self.figure = this.motion.state(self.eid, self.x, self.y, !!self.dead, now);
+    const selfJob = drawSelf(ctx, cam, self, world.heading, now, this.sprites);
     jobs.push({ ...selfJob, key: 'self', priority: PLATE_PRIORITY.self });
     const contactAt = new Map(scene.contacts.map((c) => [c.eid, c]));
     for (const c of contactPlates) {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { CLASSES, NPC_TEMPLATES } from '@necp/shared';
+import { figureLook } from './figure-look';
+import { FigureMotion } from './figure-motion';
+import { facingOf } from './figure-sprites';
+
+const npc = (templateId: string, rank?: 'normal' | 'elite' | 'boss') =>
+  figureLook({ kind: 'npc', templateId, rank, relation: 'hostile', seed: 'x' });
+
+describe('figure looks', () => {
+  it('every class looks its own (coat, trim and kit), whoever plays it', () => {
+    const looks = CLASSES.map((c) =>
+      figureLook({ kind: 'player', classId: c.id, relation: 'friend', seed: 'Kira' }),
+    );
+    const sig = looks.map((l) => `${l.coat}/${l.trim}/${l.accessory}`);
+    expect(new Set(sig).size).toBe(CLASSES.length);
+    // two players of one class differ in face and hair, not in outfit
+    const a = figureLook({ kind: 'player', classId: 'solo', relation: 'friend', seed: 'Kira' });
+    const b = figureLook({ kind: 'player', classId: 'solo', relation: 'friend', seed: 'Jonas' });
+    expect(a.coat).toBe(b.coat);
+    expect(a.key === b.key).toBe(a.skin === b.skin && a.hair === b.hair);
+  });
+
+  it('each faction its own colours; drones and beasts their own bodies', () => {
+    expect(npc('tyger_claws_punk').accessory).toBe('katana');
+    expect(npc('maelstrom_ganger').accessory).toBe('chrome');
+    expect(npc('arasaka_guard').accessory).toBe('suit');
+    expect(npc('security_drone_mk1').body).toBe('drone');
+    expect(npc('quantum_leviathan').body).toBe('beast');
+    expect(npc('tyger_claws_punk').coat).not.toBe(npc('maelstrom_ganger').coat);
+    for (const t of NPC_TEMPLATES) expect(npc(t.id).key, t.id).toContain(t.id);
+  });
+
+  it('rank shows by size and trim, not by colour alone', () => {
+    expect([npc('royce').scale, npc('royce', 'elite').scale, npc('royce', 'boss').scale]).toEqual([
+      1, 1.2, 1.5,
+    ]);
+    expect(npc('royce', 'boss').key).not.toBe(npc('royce').key);
+  });
+});
+
+describe('figure motion', () => {
+  it('faces the way it walks, cycles its legs while moving, stands when it stops', () => {
+    expect(facingOf(1, 0.2, 'down')).toBe('right');
+    expect(facingOf(0, -1, 'down')).toBe('up');
+    expect(facingOf(0, 0, 'left')).toBe('left');
+    const m = new FigureMotion();
+    m.beginFrame();
+    expect(m.state(1, 0, 0, false, 0).phase).toBeNull();
+    const walking = m.state(1, -0.3, 0, false, 16);
+    expect(walking.dir).toBe('left');
+    expect(walking.phase).toBeGreaterThan(0);
+    // still for a while: standing, still facing left
+    const still = m.state(1, -0.3, 0, false, 400);
+    expect(still).toEqual({ dir: 'left', phase: null, dead: false });
+    // a jump (a respawn) is not a step
+    const jumped = m.state(1, 50, 50, false, 420);
+    expect(jumped.phase).toBeNull();
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * How each figure moves as drawn: which way it faces and where it is in its walk
+ * cycle, from the positions the renderer draws it at (interpolated, so a remote
+ * player's legs follow its smoothed motion). A figure that has not moved for a moment
+ * stands; one that stops keeps facing the way it went.
+ */
+import { CYCLE_M, facingOf, type FigureState } from './figure-sprites';
+
+/** ms without movement after which a figure stands (a jittery stop does not shuffle) */
+const STILL_MS = 150;
+/** metres a frame may move before it counts as a jump (a teleport, a respawn), not a walk */
+const JUMP_M = 3;
+
+interface Track {
+  x: number;
+  y: number;
+  walked: number;
+  dir: FigureState['dir'];
+  movedAt: number;
+  seen: number;
+}
+
+export class FigureMotion {
+  private readonly tracks = new Map<number, Track>();
+  private frame = 0;
+
+  /** Call once per drawn frame before `state`: figures not seen for a while are forgotten. */
+  beginFrame() {
+    this.frame++;
+    if (this.frame % 120 === 0)
+      for (const [id, t] of this.tracks) if (this.frame - t.seen > 120) this.tracks.delete(id);
+  }
+
+  state(id: number, x: number, y: number, dead: boolean, now: number): FigureState {
+    let t = this.tracks.get(id);
+    if (!t) {
+      t = { x, y, walked: 0, dir: 'down', movedAt: -Infinity, seen: this.frame };
+      this.tracks.set(id, t);
+    }
+    t.seen = this.frame;
+    const dx = x - t.x;
+    const dy = y - t.y;
+    const d = Math.hypot(dx, dy);
+    if (d > 0.005 && d < JUMP_M) {
+      t.walked += d;
+      t.dir = facingOf(dx, dy, t.dir);
+      t.movedAt = now;
+    }
+    t.x = x;
+    t.y = y;
+    const walking = !dead && now - t.movedAt < STILL_MS;
+    return { dir: t.dir, phase: walking ? (t.walked % CYCLE_M) / CYCLE_M : null, dead };
+  }
+}
