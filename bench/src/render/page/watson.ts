@@ -1,0 +1,51 @@
+/**
+ * Watson as a client sees it on arrival: the welcome message a sim would send for
+ * a level-8 character at Kabuki Market (the zone's layout from packages/shared content).
+ */
+import { zoneById, type WelcomeMsg, type ZoneInfo } from '@necp/shared';
+import { idleCombat } from '../../../../apps/web/src/game/world/world-state';
+
+/** Kabuki Market, Watson's player start: the crowd mills around it (metres). */
+export const MARKET = { x: 256, y: 256 } as const;
+
+/** ZoneContent → ZoneInfo, as the sim's zone-info.ts does (no NPC or loot data). */
+export function watsonInfo(): ZoneInfo {
+  const c = zoneById('watson');
+  if (!c) throw new Error('no watson in content');
+  return {
+    id: c.id,
+    name: c.name,
+    width: c.width,
+    height: c.height,
+    streets: c.streets,
+    obstacles: c.obstacles,
+    spawnPoints: c.spawnPoints.map(({ id, kind, name, x, y }) => ({ id, kind, name, x, y })),
+    areas: c.areas.map(({ id, name, x, y, radius }) => ({ id, name, x, y, radius })),
+  };
+}
+
+export function watsonWelcome(): WelcomeMsg {
+  return {
+    zone: watsonInfo(),
+    self: {
+      eid: 1,
+      kind: 'player',
+      name: 'Valerie',
+      level: 8,
+      health: 240,
+      maxHealth: 240,
+      x: MARKET.x * 100,
+      y: MARKET.y * 100,
+      characterId: 'bench-self',
+      speed: 6,
+      classId: 'solo',
+      abilities: ['solo_attack'],
+      combat: idleCombat(),
+      guildTag: 'NCPD',
+    },
+    tick: 1,
+    tickHz: 20,
+    resumed: false,
+    lastSeq: 0,
+  };
+}
