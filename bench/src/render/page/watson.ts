@@ -3,25 +3,17 @@
  * a level-8 character at Kabuki Market (the zone's layout from packages/shared content).
  */
 import { zoneById, type WelcomeMsg, type ZoneInfo } from '@necp/shared';
+import { zoneInfo } from '../../../../apps/sim/src/zone/zone-info';
 import { idleCombat } from '../../../../apps/web/src/game/world/world-state';
 
 /** Kabuki Market, Watson's player start: the crowd mills around it (metres). */
 export const MARKET = { x: 256, y: 256 } as const;
 
-/** ZoneContent → ZoneInfo, as the sim's zone-info.ts does (no NPC or loot data). */
+/** Watson's layout as the sim describes it on welcome (its own zoneInfo). */
 export function watsonInfo(): ZoneInfo {
   const c = zoneById('watson');
   if (!c) throw new Error('no watson in content');
-  return {
-    id: c.id,
-    name: c.name,
-    width: c.width,
-    height: c.height,
-    streets: c.streets,
-    obstacles: c.obstacles,
-    spawnPoints: c.spawnPoints.map(({ id, kind, name, x, y }) => ({ id, kind, name, x, y })),
-    areas: c.areas.map(({ id, name, x, y, radius }) => ({ id, name, x, y, radius })),
-  };
+  return zoneInfo(c);
 }
 
 export function watsonWelcome(): WelcomeMsg {
