@@ -234,7 +234,7 @@ export async function newAccountWithCharacter(
 ): Promise<string> {
   await signUpViaApi(page, username);
   const id = await createCharacterViaApi(page, name, origin, cls, o);
-  if (o.at || o.health !== undefined) await startAs(id, o);
+  if (o.at || o.zoneId || o.health !== undefined) await startAs(id, o);
   await page.goto('/characters');
   await expect(page.getByTestId('character-card').filter({ hasText: name })).toBeVisible();
   return id;
@@ -242,6 +242,8 @@ export async function newAccountWithCharacter(
 
 /** Where and how a new character starts (startAs). */
 export interface StartAs {
+  /** the open-world zone it enters (default: where it was made, Watson) */
+  zoneId?: string;
   /** the spot in its zone it enters at */
   at?: { x: number; y: number };
   /** its health as a fraction of the maximum */
@@ -262,6 +264,7 @@ export async function startAs(characterId: string, o: StartAs) {
     const placed = await db.character.updateMany({
       where: { id: characterId, presence: null },
       data: {
+        ...(o.zoneId ? { zoneId: o.zoneId } : {}),
         ...(o.at ? { x: o.at.x, y: o.at.y } : {}),
         ...(o.health === undefined
           ? {}

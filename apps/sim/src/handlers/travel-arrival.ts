@@ -16,6 +16,7 @@ export function arrivalOf(
       name: left.name,
       level: left.level,
       classId: left.classId,
+      ...(left.origin ? { origin: left.origin } : {}),
       health: left.health,
       maxHealth: left.maxHealth,
       zoneId,
@@ -30,6 +31,7 @@ export function arrivalOf(
       maxHealth: left.maxHealth,
       level: left.level,
       classId: left.classId,
+      weapon: left.weapon ? { templateId: left.weapon } : null,
       combat: left.combat.stats,
     },
   };

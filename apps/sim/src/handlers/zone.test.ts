@@ -104,6 +104,7 @@ describe('area of interest between two clients', () => {
         x: 3000,
         y: expect.any(Number),
         classId: 'solo',
+        origin: b.character.origin,
       },
     ]);
     const bSaw = cb.take('zone:snapshot').flatMap((s) => s.add.map((e) => e.name));

@@ -92,6 +92,10 @@ export interface Player {
   level: number;
   /** content class id: picks the ability bar */
   classId: string;
+  /** content origin id (null: unknown); shown in the figure */
+  readonly origin: string | null;
+  /** the main hand's item template (null: fists); others see it drawn */
+  weapon: string | null;
   /** ability ids on the bar (class abilities up to the level), key order */
   abilities: string[];
   health: number;
@@ -134,6 +138,8 @@ export interface Player {
 /** The numbers char:stats reports that the zone simulates with (CharacterStats fits). */
 export type PlayerStats = Pick<Player, 'speed' | 'health' | 'maxHealth' | 'level'> & {
   classId?: string;
+  /** the working weapon in the main hand (null: fists; absent: unchanged) */
+  weapon?: { templateId: string } | null;
   /** attack and defence numbers (absent: the class's bare-handed defaults) */
   combat?: CombatStats;
 };
@@ -169,6 +175,8 @@ export function createPlayer(eid: number, c: SimCharacter, at: { x: number; y: n
     team: null,
     level: c.level,
     classId: c.classId,
+    origin: c.origin ?? null,
+    weapon: null,
     abilities: barFor(c.classId, c.level),
     health,
     maxHealth: c.maxHealth,
@@ -219,6 +227,8 @@ export function playerInfo(p: Player, now: number): EntityInfo {
     x: toCm(p.x),
     y: toCm(p.y),
     classId: p.classId,
+    ...(p.origin ? { origin: p.origin } : {}),
+    ...(p.weapon ? { weapon: p.weapon } : {}),
     ...(p.guildTag ? { guildTag: p.guildTag } : {}),
     ...(p.title ? { title: p.title } : {}),
     ...(p.combat.dead ? { dead: true } : {}),

@@ -66,7 +66,8 @@ const HANDLERS: { [K in ZoneCommandKind]: Handler<K> } = {
   stats: (z, cmd) => {
     const p = z.players.get(cmd.characterId);
     if (!p) return undefined;
-    applyStats(p, cmd.stats, cmd.health);
+    // another weapon in hand: whoever sees it is sent its description again
+    if (applyStats(p, cmd.stats, cmd.health)) z.space.changes.redescribe(p.eid);
     return statsMsg(p, cmd.stats);
   },
   // another title on the nameplate: whoever sees it is sent its description again

@@ -49,6 +49,8 @@ export interface NecpTestView {
     dead: boolean;
     /** the achievement title on the own plate (null: none) */
     title: string | null;
+    /** the main hand's item template its figure draws (null: fists) */
+    weapon: string | null;
   } | null;
   target: number | null;
   entities: NecpTestEntity[];
@@ -64,6 +66,8 @@ export interface NecpTestView {
   hiddenPlates?: string[];
   /** where the welcome quest's guide arrow points (null: nowhere) */
   guide?: { x: number; y: number; label: string } | null;
+  /** the city as the last frame drew it: the district's style, rain or not, tiles kept */
+  city?: { style: string; rain: boolean; tiles: number } | null;
   /** the mixer: unlocked by a gesture yet, its AudioContext's state, the district's ambience, the effects started (newest last) */
   sound?: { unlocked: boolean; context: string | null; ambience: string | null; played: string[] };
 }

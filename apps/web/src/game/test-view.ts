@@ -29,6 +29,7 @@ export function testViewOf(v: ClientView): NecpTestView {
     sound: soundView(),
     plates: plates.placed.map(({ key, x0, y0, x1, y1 }) => ({ key, x0, y0, x1, y1 })),
     guide: v.renderer.lastGuide,
+    city: v.renderer.lastCity,
     hiddenPlates: [...plates.hidden],
     zoneId: world.zone.id,
     self: {
@@ -40,6 +41,7 @@ export function testViewOf(v: ClientView): NecpTestView {
       maxHealth: world.stats.maxHealth,
       dead: world.selfDead,
       title: v.selfTitle(world),
+      weapon: world.selfWeapon,
     },
     target: v.combat.targetEid,
     entities: [...world.others].map(([eid, e]) => {

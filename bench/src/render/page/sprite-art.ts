@@ -9,9 +9,11 @@
 import type { Vec2, ZoneInfo } from '@necp/shared';
 import type { FloatKind } from '../../../../apps/web/src/game/combat/floating-text';
 import { Camera } from '../../../../apps/web/src/game/render/camera';
-import { buildLots } from '../../../../apps/web/src/game/render/city-layout';
+import { buildLots } from '../../../../apps/web/src/game/render/city/lots';
+import { districtStyle } from '../../../../apps/web/src/game/render/city/district-style';
+import { paintBuildings } from '../../../../apps/web/src/game/render/city/paint-buildings';
+import { paintGround } from '../../../../apps/web/src/game/render/city/paint-ground';
 import { drawAreaLabels, drawAreas } from '../../../../apps/web/src/game/render/draw-areas';
-import { drawBuildings } from '../../../../apps/web/src/game/render/draw-buildings';
 import { FigureSprites } from '../../../../apps/web/src/game/render/art/figure-sprites';
 import {
   drawOther,
@@ -20,7 +22,6 @@ import {
   type DrawnEntity,
 } from '../../../../apps/web/src/game/render/draw-entities';
 import { drawFloatingTexts } from '../../../../apps/web/src/game/render/draw-floating-text';
-import { drawGround } from '../../../../apps/web/src/game/render/draw-ground';
 import { drawSpawnMarkers } from '../../../../apps/web/src/game/render/draw-markers';
 import { drawMinimap } from '../../../../apps/web/src/game/render/draw-minimap';
 import type { MapContact } from '../../../../apps/web/src/game/world/contacts';
@@ -284,11 +285,12 @@ export function paintSpriteArt(o: {
   const obstacles = zone.obstacles ?? [];
   const overlaps = (l: { x: number; y: number; w: number; h: number }) =>
     obstacles.some((b) => l.x < b.x + b.w && l.x + l.w > b.x && l.y < b.y + b.h && l.y + l.h > b.y);
-  const lots = buildLots(zone).filter((l) => !overlaps(l));
-  drawGround(bg.ctx, cam, zone, lots, 0, obstacles.length > 0);
+  const style = districtStyle(zone.id);
+  const lots = buildLots(zone, style.neon).filter((l) => !overlaps(l));
+  paintGround(bg.ctx, cam, zone, lots, style, obstacles.length > 0);
   drawAreas(bg.ctx, cam, zone);
   drawSpawnMarkers(bg.ctx, cam, zone, 0);
-  drawBuildings(bg.ctx, cam, obstacles, 0);
+  paintBuildings(bg.ctx, cam, obstacles, style);
   drawAreaLabels(bg.ctx, cam, zone);
   const origin = { x: o.centre.x - bw / 2 / view.ppm, y: o.centre.y - bh / 2 / view.ppm };
 

@@ -10,6 +10,8 @@ export interface SimCharacter {
   level: number;
   /** content class id (solo, netrunner …) */
   classId: string;
+  /** content origin id (streetkid, nomad, corpo): part of how the figure looks */
+  origin?: string;
   health: number;
   maxHealth: number;
   zoneId: string;
@@ -45,6 +47,7 @@ export async function loadCharacterForSim(
     name: c.name,
     level: c.level,
     classId: c.class,
+    origin: c.origin,
     health: c.health,
     maxHealth: c.maxHealth,
     zoneId: c.zoneId,

@@ -19,6 +19,7 @@ describe('loadCharacterForSim', () => {
       name: c.name,
       level: 1,
       classId: 'solo',
+      origin: c.origin,
       health: 110,
       maxHealth: 110,
       zoneId: 'watson',

@@ -51,6 +51,8 @@ export interface CharStatsMsg {
   level: number;
   weight: number;
   carryWeight: number;
+  /** the main hand's item template (null: fists): the own figure draws it */
+  weapon?: string | null;
 }
 
 /**

@@ -140,6 +140,10 @@ export interface EntityInfo {
   disposition?: NpcDisposition;
   /** players only: class id (the client picks the ability bar from it) */
   classId?: string;
+  /** players only: origin id (streetkid, nomad, corpo): drawn in the figure's outfit */
+  origin?: string;
+  /** players only: the item template in the main hand (its weapon is drawn), absent: fists */
+  weapon?: string;
   /** players and npcs: true while dead (a player waiting to respawn, an NPC corpse) */
   dead?: boolean;
   /**

@@ -2,10 +2,11 @@
 import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { DisplayPanel } from '../render/display-panel';
 import { SoundPanel } from '../sound/sound-panel';
 import { useGame } from './store-context';
 
-/** Esc menu: resume, the sound's volumes, back to character select, or sign out. */
+/** Esc menu: resume, the sound's volumes, the weather, back to character select, or sign out. */
 export function EscapeMenu() {
   const open = useGame((s) => s.menuOpen);
   const setOpen = useGame((s) => s.setMenuOpen);
@@ -23,6 +24,7 @@ export function EscapeMenu() {
           Resume
         </button>
         <SoundPanel />
+        <DisplayPanel />
         <button
           type="button"
           className="btn"

@@ -5,9 +5,10 @@
  */
 import type { ZoneInfo } from '@necp/shared';
 import { intersects, type Camera } from './camera';
+import type { Ctx2D } from './city/surfaces';
 import { FONT_DISPLAY } from './palette';
 
-export function drawAreas(ctx: CanvasRenderingContext2D, cam: Camera, zone: ZoneInfo) {
+export function drawAreas(ctx: Ctx2D, cam: Camera, zone: ZoneInfo) {
   for (const a of visibleAreas(cam, zone)) {
     const x = cam.sx(a.x);
     const y = cam.sy(a.y);
@@ -29,7 +30,7 @@ export function drawAreas(ctx: CanvasRenderingContext2D, cam: Camera, zone: Zone
 }
 
 /** The names go over the roofs (drawn after the buildings): an area is often a block of them. */
-export function drawAreaLabels(ctx: CanvasRenderingContext2D, cam: Camera, zone: ZoneInfo) {
+export function drawAreaLabels(ctx: Ctx2D, cam: Camera, zone: ZoneInfo) {
   const px = Math.round(Math.min(28, Math.max(13, cam.ppm * 1.2)));
   ctx.save();
   ctx.font = `800 ${px}px ${FONT_DISPLAY}`;

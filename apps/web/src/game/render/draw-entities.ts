@@ -34,6 +34,10 @@ export interface DrawnEntity {
   disconnected?: boolean;
   /** players: class (the outfit) */
   classId?: string;
+  /** players: origin (cap, scarf, collar) */
+  origin?: string;
+  /** players: the main hand's item template (the weapon drawn) */
+  weapon?: string | null;
   /** npcs: content template (faction, body) */
   templateId?: string;
   /** facing and walk frame (art/figure-motion.ts); none: standing, facing the viewer */
@@ -237,6 +241,8 @@ function drawBody(
     rank: e.rank,
     relation,
     seed: e.name,
+    origin: e.origin,
+    weapon: e.weapon,
   });
   const x = cam.sx(e.x);
   const feet = cam.sy(e.y) + h * FEET * look.scale;

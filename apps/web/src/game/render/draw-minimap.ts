@@ -6,6 +6,8 @@
 import { isMetroStation, type Vec2, type ZoneInfo } from '@necp/shared';
 import type { MapContact } from '../world/contacts';
 import type { Camera } from './camera';
+import { districtStyle } from './city/district-style';
+import { buildingLook } from './city/paint-buildings';
 import { entityColor, type DrawnEntity } from './draw-entities';
 import { drawMinimapGuide } from './draw-guide';
 import { drawMinimapParty, type PartyMarker } from './draw-party';
@@ -40,16 +42,31 @@ function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasEleme
   const ctx = c.getContext('2d')!;
   ctx.scale(dpr, dpr);
   const k = size / Math.max(zone.width, zone.height);
-  ctx.fillStyle = 'rgba(8, 10, 20, 0.92)';
+  // the district's own colours, as the city view paints it (city/district-style.ts)
+  const style = districtStyle(zone.id);
+  ctx.globalAlpha = 0.92;
+  ctx.fillStyle = style.ground;
   ctx.fillRect(0, 0, size, size);
+  ctx.globalAlpha = 1;
   for (const s of zone.streets) {
-    ctx.fillStyle = s.name ? 'rgba(252, 238, 10, 0.45)' : 'rgba(0, 240, 255, 0.16)';
+    ctx.fillStyle = s.name ? 'rgba(252, 238, 10, 0.45)' : style.pavement;
     ctx.fillRect(s.x * k, s.y * k, Math.max(1, s.w * k), Math.max(1, s.h * k));
   }
-  // buildings: solid blocks (they stop you, so the map shows them)
-  ctx.fillStyle = 'rgba(70, 84, 140, 0.85)';
-  for (const o of zone.obstacles ?? [])
+  // buildings: solid roofs edged in their sign's neon (they stop you, so the map shows them)
+  ctx.lineWidth = 1;
+  for (const o of zone.obstacles ?? []) {
+    ctx.fillStyle = style.roof[0];
     ctx.fillRect(o.x * k, o.y * k, Math.max(1, o.w * k), Math.max(1, o.h * k));
+    ctx.strokeStyle = buildingLook(o, style).color;
+    ctx.globalAlpha = 0.7;
+    ctx.strokeRect(
+      o.x * k + 0.5,
+      o.y * k + 0.5,
+      Math.max(1, o.w * k - 1),
+      Math.max(1, o.h * k - 1),
+    );
+    ctx.globalAlpha = 1;
+  }
   // named areas: faint violet rings
   ctx.strokeStyle = 'rgba(157, 92, 255, 0.55)';
   ctx.fillStyle = 'rgba(157, 92, 255, 0.1)';

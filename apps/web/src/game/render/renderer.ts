@@ -3,11 +3,8 @@ import type { Vec2 } from '@necp/shared';
 import type { MapContact } from '../world/contacts';
 import type { WorldState } from '../world/world-state';
 import { Camera } from './camera';
-import { buildLots, type Lot } from './city-layout';
 import type { LiveText } from '../combat/floating-text';
 import type { LiveTelegraph } from '../combat/telegraphs';
-import { drawAreaLabels, drawAreas } from './draw-areas';
-import { drawBuildings } from './draw-buildings';
 import { drawContacts, drawQuestMarkers, type DrawnContact } from './draw-contacts';
 import {
   drawOther,
@@ -18,7 +15,6 @@ import {
   type PlateJob,
 } from './draw-entities';
 import { drawFloatingTexts } from './draw-floating-text';
-import { drawGround } from './draw-ground';
 import { drawGuide } from './draw-guide';
 import type { GuideMark } from '../tutorial/guide';
 import { drawCrates, drawDrops, type DrawnDrop } from './draw-loot';
@@ -30,6 +26,12 @@ import { C, FONT_DISPLAY } from './palette';
 import { layoutPlates, PLATE_PRIORITY, type PlacedPlate, type PlateRequest } from './plate-layout';
 import { FigureMotion } from './art/figure-motion';
 import { FigureSprites } from './art/figure-sprites';
+import { CityTiles, type CityModel } from './city/city-tiles';
+import { drawAntennaLights, drawRain } from './city/city-overlay';
+import { districtStyle } from './city/district-style';
+import { buildLots } from './city/lots';
+import { context2d, makeCanvas, type Canvas2D } from './city/surfaces';
+import { displaySettings } from './display-settings';
 
 /** metres: a hostile NPC this close to you gets its plate before contacts */
 const HOSTILE_NEAR_M = 15;
@@ -62,11 +64,16 @@ export class Renderer {
   private ctx: CanvasRenderingContext2D;
   private cam = new Camera();
   private dpr = 1;
-  private lots: { zoneId: string; lots: Lot[]; flat: boolean } | null = null;
+  /** the zone's static city, painted into cached tiles */
+  private city: CityModel | null = null;
+  private readonly tiles = new CityTiles();
+  private vignette: { w: number; h: number; dpr: number; image: Canvas2D } | null = null;
   /** the name plates of the last frame, as laid out (read by the test hook) */
   lastPlates: { placed: PlacedPlate<string>[]; hidden: string[] } = { placed: [], hidden: [] };
   /** the guide mark of the last frame (read by the test hook) */
   lastGuide: GuideMark | null = null;
+  /** the city as the last frame drew it (read by the test hook) */
+  lastCity: { style: string; rain: boolean; tiles: number } | null = null;
   /** every figure's drawings (art/) and how each moves */
   private readonly sprites = new FigureSprites();
   private readonly motion = new FigureMotion();
@@ -148,25 +155,53 @@ export class Renderer {
     return tops;
   }
 
+  /** Darkened edges focus the eye on the centre (and hide the hard canvas border). */
+  private drawVignette() {
+    const { cam, dpr } = this;
+    const v = this.vignette;
+    if (!v || v.w !== cam.width || v.h !== cam.height || v.dpr !== dpr) {
+      // a full-screen radial gradient is costly in software: made once per size
+      const image = makeCanvas(Math.round(cam.width * dpr), Math.round(cam.height * dpr));
+      const c = context2d(image);
+      c.scale(dpr, dpr);
+      const g = c.createRadialGradient(
+        cam.width / 2,
+        cam.height / 2,
+        Math.min(cam.width, cam.height) * 0.35,
+        cam.width / 2,
+        cam.height / 2,
+        Math.max(cam.width, cam.height) * 0.75,
+      );
+      g.addColorStop(0, 'rgba(0,0,0,0)');
+      g.addColorStop(1, 'rgba(0,0,0,0.55)');
+      c.fillStyle = g;
+      c.fillRect(0, 0, cam.width, cam.height);
+      this.vignette = { w: cam.width, h: cam.height, dpr, image };
+    }
+    this.ctx.drawImage(this.vignette!.image, 0, 0, cam.width, cam.height);
+  }
+
   draw(world: WorldState, scene: Scene, now: number) {
     this.fit();
     const { ctx, cam } = this;
-    const obstacles = world.zone.obstacles ?? [];
-    if (this.lots?.zoneId !== world.zone.id) {
+    if (this.city?.zone !== world.zone) {
+      const obstacles = world.zone.obstacles ?? [];
+      const style = districtStyle(world.zone.id);
       // with real buildings the generated lots are only open ground between them
-      const lots = buildLots(world.zone).filter((l) => !obstacles.some((o) => overlaps(l, o)));
-      this.lots = { zoneId: world.zone.id, lots, flat: obstacles.length > 0 };
+      const lots = buildLots(world.zone, style.neon).filter(
+        (l) => !obstacles.some((o) => overlaps(l, o)),
+      );
+      this.city = { zone: world.zone, lots, obstacles, style, flatLots: obstacles.length > 0 };
     }
+    const city = this.city;
     cam.follow(scene.selfPos);
-    drawGround(ctx, cam, world.zone, this.lots.lots, now, this.lots.flat);
-    drawAreas(ctx, cam, world.zone);
+    // the static city (ground, streets, props, buildings, signs) from cached tiles
+    this.tiles.draw(ctx, cam, this.dpr, city);
+    drawAntennaLights(ctx, cam, city.obstacles, city.style, now);
     drawSpawnMarkers(ctx, cam, world.zone, now);
-    // on the ground, under buildings and figures: where not to stand
+    // where not to stand: over the ground and the roofs, under everything that moves
     if (scene.telegraphs?.length)
       drawTelegraphs(ctx, cam, scene.telegraphs, now, prefersReducedMotion());
-    // buildings under everything that moves: a name plate must never hide behind a roof
-    drawBuildings(ctx, cam, obstacles, now);
-    drawAreaLabels(ctx, cam, world.zone);
     const lootPlates = [
       ...drawCrates(ctx, cam, world.crates.values(), scene.reachEid, now),
       ...drawDrops(ctx, cam, scene.drops, scene.reachEid, now),
@@ -210,6 +245,9 @@ export class Renderer {
     // loot labels join the same pass: they never cover a name plate, nor one another
     for (const l of lootPlates)
       jobs.push({ ...l, priority: PLATE_PRIORITY.loot, order: dist(l.at), shift: 'down' });
+    const rain = displaySettings.get().weather && city.style.rain > 0;
+    if (rain) drawRain(ctx, cam, city.style.rain, now);
+    this.lastCity = { style: city.style.key, rain, tiles: this.tiles.size };
     const plateTops = this.drawPlates(jobs, [
       selfBody(cam, scene.self),
       ...contactPlates.map((c) => c.body),
@@ -218,7 +256,7 @@ export class Renderer {
     const at = new Map<number, Vec2>(inView.map((o) => [o.eid, o]));
     at.set(scene.self.eid, scene.selfPos);
     drawFloatingTexts(ctx, cam, scene.texts, (eid) => at.get(eid) ?? null);
-    drawVignette(ctx, cam);
+    this.drawVignette();
     drawPartyArrows(ctx, cam, scene.selfPos, scene.party);
     this.lastGuide = scene.guide ?? null;
     if (scene.guide) drawGuide(ctx, cam, scene.selfPos, scene.guide, now, prefersReducedMotion());
@@ -243,19 +281,3 @@ const overlaps = (
   a: { x: number; y: number; w: number; h: number },
   b: { x: number; y: number; w: number; h: number },
 ) => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
-
-/** Darkened edges focus the eye on the centre (and hide the hard canvas border). */
-function drawVignette(ctx: CanvasRenderingContext2D, cam: Camera) {
-  const g = ctx.createRadialGradient(
-    cam.width / 2,
-    cam.height / 2,
-    Math.min(cam.width, cam.height) * 0.35,
-    cam.width / 2,
-    cam.height / 2,
-    Math.max(cam.width, cam.height) * 0.75,
-  );
-  g.addColorStop(0, 'rgba(0,0,0,0)');
-  g.addColorStop(1, 'rgba(0,0,0,0.55)');
-  ctx.fillStyle = g;
-  ctx.fillRect(0, 0, cam.width, cam.height);
-}

@@ -67,6 +67,8 @@ export class WorldState {
   readonly contacts = new Map<number, WorldContact>();
   /** live values of the own character (char:stats and snapshot hp update them) */
   stats: { level: number; health: number; maxHealth: number; speed: number };
+  /** the own main hand's item template (null: fists), from the welcome and char:stats */
+  selfWeapon: string | null;
   /** last movement direction of the own character, for drawing its heading */
   heading: Vec2 = { x: 0, y: 1 };
   /** own combat timers (resource, cooldowns, cast, death countdown) */
@@ -81,6 +83,7 @@ export class WorldState {
   constructor(welcome: WelcomeMsg, now: number) {
     this.zone = welcome.zone;
     this.self = welcome.self;
+    this.selfWeapon = welcome.self.weapon ?? null;
     this.snapshotMs = 1000 / welcome.tickHz;
     this.ticks = new TickClock(this.snapshotMs);
     this.ticks.observe(welcome.tick, now);
@@ -97,8 +100,15 @@ export class WorldState {
   }
 
   /** The server's speed (encumbrance, items) drives prediction, or we would rubber-band. */
-  setStats(s: { level: number; health: number; maxHealth: number; speed: number }) {
-    this.stats = { ...s };
+  setStats(s: {
+    level: number;
+    health: number;
+    maxHealth: number;
+    speed: number;
+    weapon?: string | null;
+  }) {
+    this.stats = { level: s.level, health: s.health, maxHealth: s.maxHealth, speed: s.speed };
+    if (s.weapon !== undefined) this.selfWeapon = s.weapon;
     this.predictor.setSpeed(s.speed);
   }
 

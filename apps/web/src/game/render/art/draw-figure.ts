@@ -5,16 +5,9 @@
  * look, facing and walk frame into the sprite cache (figure-sprites.ts), never per
  * frame. The origin is the figure's feet; `h` is its height in pixels.
  */
+import { drawOriginMark, drawWeapon } from './draw-gear';
 import type { FigureLook } from './figure-look';
-
-export type Facing = 'down' | 'up' | 'side';
-
-export interface Pose {
-  facing: Facing;
-  /** walk cycle 0..1; null standing */
-  phase: number | null;
-  dead: boolean;
-}
+import type { Pose } from './pose';
 
 const GOLD = '#ffc83d';
 
@@ -111,7 +104,9 @@ function human(c: CanvasRenderingContext2D, look: FigureLook, pose: Pose, h: num
   if (side) arm(-1);
   else for (const s of [-1, 1]) arm(s);
   head(c, look, pose, h);
+  if (look.origin) drawOriginMark(c, look.origin, pose.facing, h, look.trim);
   kit(c, look, pose, h, w);
+  if (look.weapon && !pose.dead) drawWeapon(c, look.weapon, pose.facing, h, w, look.trim);
   if (look.rank === 'elite' || look.rank === 'boss') {
     // gold shoulder plates; a boss's crown above the head
     c.fillStyle = GOLD;
@@ -200,11 +195,13 @@ function kit(c: CanvasRenderingContext2D, look: FigureLook, pose: Pose, h: numbe
   const hand = side ? h * 0.08 : w / 2 + h * 0.02;
   c.save();
   switch (look.accessory) {
-    case 'rifle':
-      c.fillStyle = '#222833';
-      c.fillRect(hand - h * 0.03, -h * 0.62, h * (side ? 0.42 : 0.06), h * (side ? 0.06 : 0.42));
+    case 'vest':
+      // armour plates on the chest and shoulders
+      c.fillStyle = '#2a303c';
+      rounded(c, -w * 0.38, -h * 0.76, w * 0.76, h * 0.22, h * 0.03);
       c.fillStyle = look.trim;
-      c.fillRect(hand - h * 0.03, -h * 0.62, h * 0.06, h * 0.04);
+      for (const s of side ? [1] : [-1, 1])
+        rounded(c, s * w * 0.42 - h * 0.05, -h * 0.8, h * 0.1, h * 0.05, h * 0.02);
       break;
     case 'katana':
     case 'blades':

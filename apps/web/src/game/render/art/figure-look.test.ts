@@ -21,6 +21,28 @@ describe('figure looks', () => {
     expect(a.key === b.key).toBe(a.skin === b.skin && a.hair === b.hair);
   });
 
+  it('shows the origin worn and the weapon in hand, each changing the drawing', () => {
+    const look = (origin: string, weapon: string | null) =>
+      figureLook({
+        kind: 'player',
+        classId: 'solo',
+        relation: 'friend',
+        seed: 'Kira',
+        origin,
+        weapon,
+      });
+    expect(look('nomad', 'pistol_unity')).toMatchObject({ origin: 'nomad', weapon: 'pistol' });
+    expect(look('corpo', null)).toMatchObject({ origin: 'corpo', weapon: null });
+    const keys = new Set(
+      ['streetkid', 'nomad', 'corpo'].flatMap((o) =>
+        ['pistol_unity', 'katana_satori', 'rifle_ajax', null].map((w) => look(o, w).key),
+      ),
+    );
+    expect(keys.size).toBe(12);
+    // an unknown origin or item draws nothing extra, never something wrong
+    expect(look('martian', 'stim_basic')).toMatchObject({ origin: null, weapon: null });
+  });
+
   it('each faction its own colours; drones and beasts their own bodies', () => {
     expect(npc('tyger_claws_punk').accessory).toBe('katana');
     expect(npc('maelstrom_ganger').accessory).toBe('chrome');

@@ -7,10 +7,13 @@
  */
 import type { NpcRank } from '@necp/shared';
 import { npcTemplate } from '../../combat/content';
+import { weaponKind, type WeaponKind } from './weapon-kind';
 
 export type BodyKind = 'human' | 'drone' | 'beast';
+/** a player's origin, as worn */
+export type OriginMark = 'streetkid' | 'nomad' | 'corpo';
 export type Accessory =
-  | 'rifle' // solo: a long gun
+  | 'vest' // solo: an armoured vest with plates
   | 'visor' // netrunner: a glowing visor and trailing cables
   | 'pack' // techie: a tool pack with an antenna
   | 'medkit' // medtech: a white coat's cross
@@ -34,6 +37,10 @@ export interface FigureLook {
   skin: string;
   hair: string;
   accessory: Accessory | null;
+  /** what it holds (a player's main hand, an NPC faction's arms); null: nothing drawn */
+  weapon: WeaponKind | null;
+  /** a player's origin, worn (cap, scarf and hat, collar and tie) */
+  origin: OriginMark | null;
   /** 1 normal, 1.2 elite, 1.5 boss */
   scale: number;
   rank: NpcRank | 'player';
@@ -52,22 +59,60 @@ export function hashOf(s: string): number {
 }
 
 const CLASS_LOOKS: Record<string, Pick<FigureLook, 'coat' | 'legs' | 'trim' | 'accessory'>> = {
-  solo: { coat: '#3b4252', legs: '#1d2330', trim: '#ffc83d', accessory: 'rifle' },
+  solo: { coat: '#3b4252', legs: '#1d2330', trim: '#ffc83d', accessory: 'vest' },
   netrunner: { coat: '#1c1036', legs: '#120c22', trim: '#33e1ff', accessory: 'visor' },
   techie: { coat: '#5a4a1c', legs: '#2a2418', trim: '#ff9a3c', accessory: 'pack' },
   medtech: { coat: '#dfe9ee', legs: '#35505e', trim: '#2ee6a0', accessory: 'medkit' },
 };
 
-const FACTION_LOOKS: Record<string, Pick<FigureLook, 'coat' | 'legs' | 'trim' | 'accessory'>> = {
-  tyger_claws: { coat: '#1a3d3a', legs: '#101a1a', trim: '#ff3ca6', accessory: 'katana' },
-  maelstrom: { coat: '#2a0d10', legs: '#140808', trim: '#ff2a3a', accessory: 'chrome' },
-  scavengers: { coat: '#4d3b2a', legs: '#2b2219', trim: '#9c7a4a', accessory: 'hood' },
-  arasaka: { coat: '#0d0d12', legs: '#0a0a0e', trim: '#e0202a', accessory: 'suit' },
-  animals: { coat: '#5a2f1c', legs: '#2a1a12', trim: '#ffb020', accessory: 'club' },
-  voodoo_boys: { coat: '#15301f', legs: '#0f1c14', trim: '#6cff5a', accessory: 'dreads' },
-  cyberpsychos: { coat: '#2b2b33', legs: '#17171c', trim: '#ff3a3a', accessory: 'blades' },
+type FactionLook = Pick<FigureLook, 'coat' | 'legs' | 'trim' | 'accessory' | 'weapon'>;
+const FACTION_LOOKS: Record<string, FactionLook> = {
+  tyger_claws: {
+    coat: '#1a3d3a',
+    legs: '#101a1a',
+    trim: '#ff3ca6',
+    accessory: 'katana',
+    weapon: null,
+  },
+  maelstrom: {
+    coat: '#2a0d10',
+    legs: '#140808',
+    trim: '#ff2a3a',
+    accessory: 'chrome',
+    weapon: 'shotgun',
+  },
+  scavengers: {
+    coat: '#4d3b2a',
+    legs: '#2b2219',
+    trim: '#9c7a4a',
+    accessory: 'hood',
+    weapon: 'pistol',
+  },
+  arasaka: { coat: '#0d0d12', legs: '#0a0a0e', trim: '#e0202a', accessory: 'suit', weapon: 'smg' },
+  animals: { coat: '#5a2f1c', legs: '#2a1a12', trim: '#ffb020', accessory: 'club', weapon: null },
+  voodoo_boys: {
+    coat: '#15301f',
+    legs: '#0f1c14',
+    trim: '#6cff5a',
+    accessory: 'dreads',
+    weapon: 'pistol',
+  },
+  cyberpsychos: {
+    coat: '#2b2b33',
+    legs: '#17171c',
+    trim: '#ff3a3a',
+    accessory: 'blades',
+    weapon: null,
+  },
 };
-const DRONE = { coat: '#4a5566', legs: '#2a313c', trim: '#33e1ff', accessory: null };
+const DRONE: FactionLook = {
+  coat: '#4a5566',
+  legs: '#2a313c',
+  trim: '#33e1ff',
+  accessory: null,
+  weapon: null,
+};
+const ORIGINS: readonly OriginMark[] = ['streetkid', 'nomad', 'corpo'];
 
 const GLOW = { self: '#ffe600', friend: '#00f0ff', hostile: '#ff3b5c', neutral: '#ffe600' };
 
@@ -80,6 +125,10 @@ export interface LookInput {
   relation: keyof typeof GLOW;
   /** players: a stable seed (the name) for skin and hair */
   seed: string;
+  /** players: origin id */
+  origin?: string | undefined;
+  /** players: the main hand's item template (null or absent: fists) */
+  weapon?: string | null | undefined;
 }
 
 export function figureLook(i: LookInput): FigureLook {
@@ -89,9 +138,13 @@ export function figureLook(i: LookInput): FigureLook {
   const glow = GLOW[i.relation];
   if (i.kind === 'player') {
     const c = CLASS_LOOKS[i.classId ?? ''] ?? CLASS_LOOKS.solo!;
+    const origin = ORIGINS.find((o) => o === i.origin) ?? null;
+    const weapon = weaponKind(i.weapon);
     return {
       ...c,
-      key: `p:${i.classId}:${skin}:${hair}:${i.relation}`,
+      weapon,
+      origin,
+      key: `p:${i.classId}:${origin}:${weapon}:${skin}:${hair}:${i.relation}`,
       body: 'human',
       skin,
       hair,
@@ -115,6 +168,7 @@ export function figureLook(i: LookInput): FigureLook {
   const kh = hashOf(id);
   return {
     ...base,
+    origin: null,
     key: `n:${id}:${rank}:${i.relation}`,
     body,
     skin: SKINS[kh % SKINS.length]!,

@@ -5,7 +5,8 @@
  * Facing left is facing right mirrored. The cache forgets everything when it grows past
  * its cap (a zoom change or a new crowd fills it again in a few frames).
  */
-import { drawFigure, type Facing } from './draw-figure';
+import { drawFigure } from './draw-figure';
+import type { Facing } from './pose';
 import type { FigureLook } from './figure-look';
 
 /** frames of one walk cycle */

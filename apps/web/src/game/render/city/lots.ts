@@ -5,7 +5,8 @@
  * near spawn points are left open as plazas.
  */
 import type { ZoneInfo } from '@necp/shared';
-import { NEON } from './palette';
+import { NEON } from '../palette';
+import { hash3 as hash } from './hash';
 
 export interface Lot {
   x: number;
@@ -22,12 +23,6 @@ export interface Lot {
 const SIDEWALK = 2;
 const GAP = 1.5;
 const PLAZA_RADIUS = 9;
-
-function hash(a: number, b: number, c: number): number {
-  let h = (a * 374761393 + b * 668265263 + c * 2147483647) | 0;
-  h = Math.imul(h ^ (h >>> 13), 1274126177);
-  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
-}
 
 /** Free intervals along one axis between the given covered ranges. */
 function gaps(length: number, covered: [number, number][]): [number, number][] {
@@ -50,7 +45,7 @@ function splits(start: number, end: number, parts: number): [number, number][] {
   );
 }
 
-export function buildLots(zone: ZoneInfo): Lot[] {
+export function buildLots(zone: ZoneInfo, neon: readonly string[] = NEON): Lot[] {
   const vertical = zone.streets
     .filter((s) => s.h >= zone.height * 0.9)
     .map((s) => [s.x, s.x + s.w] as [number, number]);
@@ -93,7 +88,12 @@ export function buildLots(zone: ZoneInfo): Lot[] {
               h,
             };
           });
-          lots.push({ ...lot, color: NEON[Math.floor((r + seed) * 4) % 4]!, height: r, roof });
+          lots.push({
+            ...lot,
+            color: neon[Math.floor((r + seed) * 4) % neon.length]!,
+            height: r,
+            roof,
+          });
         }
       }
     }

@@ -1,0 +1,140 @@
+/**
+ * What a figure carries and wears over its outfit: the weapon in its hand by kind
+ * (weapon-kind.ts) and its origin's mark — a street kid's cap, a nomad's scarf and
+ * hat brim, a corpo's collar and tie. Drawn with the figure into its sprite.
+ */
+import type { OriginMark } from './figure-look';
+import type { Facing } from './pose';
+import type { WeaponKind } from './weapon-kind';
+
+/** long guns: [length, thickness] as parts of the figure's height */
+const GUNS: Partial<Record<WeaponKind, readonly [number, number]>> = {
+  pistol: [0.16, 0.05],
+  smg: [0.26, 0.06],
+  rifle: [0.42, 0.055],
+  tech: [0.4, 0.07],
+  sniper: [0.55, 0.045],
+  shotgun: [0.38, 0.075],
+  launcher: [0.44, 0.11],
+};
+
+export function drawWeapon(
+  c: CanvasRenderingContext2D,
+  kind: WeaponKind,
+  facing: Facing,
+  h: number,
+  w: number,
+  trim: string,
+) {
+  const side = facing === 'side';
+  // the right hand: in front when seen from the side, at the body's edge otherwise
+  const hx = side ? h * 0.1 : w / 2 + h * 0.02;
+  const hy = -h * 0.42;
+  c.save();
+  const gun = GUNS[kind];
+  if (gun) {
+    const [len, thick] = gun;
+    c.fillStyle = kind === 'launcher' ? '#3a4030' : '#1b2029';
+    if (side) {
+      // held level, pointing the way it faces
+      c.fillRect(hx - h * 0.04, hy - h * 0.12, h * len, h * thick);
+      c.fillStyle = trim;
+      c.fillRect(hx - h * 0.04 + h * len - h * 0.04, hy - h * 0.12, h * 0.04, h * thick * 0.5);
+      if (kind === 'smg' || kind === 'rifle') {
+        c.fillStyle = '#1b2029';
+        c.fillRect(hx + h * 0.06, hy - h * 0.12 + h * thick, h * 0.04, h * 0.07); // magazine
+      }
+      if (kind === 'sniper') {
+        c.fillStyle = '#0c0f14';
+        c.fillRect(hx + h * 0.1, hy - h * 0.15, h * 0.14, h * 0.03); // scope
+      }
+    } else {
+      // held down along the leg (front) or across the back (facing away)
+      const up = facing === 'up';
+      const x = up ? -w * 0.4 : hx - (h * thick) / 2;
+      c.save();
+      if (up) {
+        c.translate(x, -h * 0.78);
+        c.rotate(Math.PI / 5);
+        c.fillRect(0, 0, h * thick, h * len);
+      } else c.fillRect(x, hy - h * 0.05, h * thick, h * len);
+      c.restore();
+      if (!up) {
+        c.fillStyle = trim;
+        c.fillRect(x, hy - h * 0.05 + h * len - h * 0.03, h * thick, h * 0.03);
+      }
+    }
+  } else if (kind === 'blade' || kind === 'katana') {
+    const len = kind === 'katana' ? 0.48 : 0.2;
+    c.strokeStyle = kind === 'katana' ? '#e6eef5' : '#c9d3dc';
+    c.shadowColor = trim;
+    c.shadowBlur = kind === 'katana' ? h * 0.12 : 0;
+    c.lineWidth = Math.max(1.2, h * 0.03);
+    c.beginPath();
+    c.moveTo(hx, hy);
+    if (side) c.lineTo(hx + h * len, hy - h * len * 0.3);
+    else c.lineTo(hx + h * 0.06, hy + h * len * (facing === 'up' ? -1 : 1) * 0.9);
+    c.stroke();
+  } else if (kind === 'blunt') {
+    c.fillStyle = '#5b5f6a';
+    c.save();
+    c.translate(hx, hy);
+    c.rotate(side ? -Math.PI / 2.6 : 0.15);
+    c.fillRect(-h * 0.025, 0, h * 0.05, h * 0.3);
+    c.fillStyle = '#7d838f';
+    c.fillRect(-h * 0.045, h * 0.22, h * 0.09, h * 0.1);
+    c.restore();
+  }
+  c.restore();
+}
+
+export function drawOriginMark(
+  c: CanvasRenderingContext2D,
+  origin: OriginMark,
+  facing: Facing,
+  h: number,
+  trim: string,
+) {
+  const r = h * 0.12;
+  const y = -h * 0.9;
+  c.save();
+  switch (origin) {
+    case 'streetkid':
+      // a cap in the trim's colour, its peak forward
+      c.fillStyle = trim;
+      c.beginPath();
+      c.arc(0, y - r * 0.2, r * 1.02, Math.PI, Math.PI * 2);
+      c.fill();
+      if (facing !== 'up') {
+        c.fillRect(
+          facing === 'side' ? 0 : -r * 0.8,
+          y - r * 0.3,
+          r * (facing === 'side' ? 1.5 : 1.6),
+          r * 0.25,
+        );
+      }
+      break;
+    case 'nomad':
+      // a dusty scarf round the neck and a wide hat brim
+      c.fillStyle = '#a0703c';
+      c.fillRect(-r * 1.1, -h * 0.8, r * 2.2, r * 0.55);
+      c.fillStyle = '#5a4028';
+      c.beginPath();
+      c.ellipse(0, y - r * 0.55, r * 1.7, r * 0.4, 0, 0, Math.PI * 2);
+      c.fill();
+      c.fillRect(-r * 0.8, y - r * 1.2, r * 1.6, r * 0.7);
+      break;
+    case 'corpo':
+      // a white collar and a slim tie; slicked hair's shine
+      if (facing !== 'up') {
+        c.fillStyle = '#eef1f6';
+        c.fillRect(-r * 0.6, -h * 0.8, r * 1.2, r * 0.35);
+        c.fillStyle = trim;
+        c.fillRect(-r * 0.12, -h * 0.78, r * 0.24, h * 0.16);
+      }
+      c.fillStyle = 'rgba(255, 255, 255, 0.35)';
+      c.fillRect(-r * 0.5, y - r * 0.95, r, r * 0.18);
+      break;
+  }
+  c.restore();
+}
