@@ -81,6 +81,12 @@ test('loot a crate, equip a weapon, bank an item', async ({ page }) => {
   await expect
     .poll(async () => Number(await page.getByTestId('hud-eddies').getAttribute('data-value')))
     .toBeGreaterThan(0);
+  // the drops show in the next snapshot or two, after the eddies: wait for them a moment
+  // before taking "nothing rolled" for an answer (2 % of crates drop eddies alone)
+  await expect
+    .poll(async () => (await groundDrops(page)).filter((d) => d.mine).length, { timeout: 3000 })
+    .toBeGreaterThan(0)
+    .catch(() => undefined);
   let mine = (await groundDrops(page)).filter((d) => d.mine);
   if (mine.length === 0) {
     await page.waitForTimeout(31_000);

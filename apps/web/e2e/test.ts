@@ -1,15 +1,16 @@
 /**
  * The `test` every spec uses: Playwright's, with each browser context drawing the
- * game at most E2E_FPS (default 30) frames a second and preferring reduced motion
+ * game at most E2E_FPS (default 15) frames a second and preferring reduced motion
  * (the config). Why: headless Chromium composites in software; one game tab at
  * 60 Hz with an endless CSS animation took ~1.5 cores of the 2-core CI machine,
- * so two workers starved the game servers. At 30 Hz with decorative loops played
- * once, a tab takes ~0.2 of a core. What is tested is unchanged: every frame still
- * runs the game's whole draw, just half as often.
+ * so two workers starved the game servers. An idle Watson tab's Chromium took 0.38
+ * of a core at 30 Hz and 0.22 at 10 Hz (2026-11-26, the tiled city renderer); the
+ * game specs are CPU-bound on two workers. What is tested is unchanged: every frame
+ * still runs the game's whole draw, just less often.
  */
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 
-const FPS = Number(process.env.E2E_FPS ?? 30);
+const FPS = Number(process.env.E2E_FPS ?? 15);
 
 /** Runs in every page before its own scripts: requestAnimationFrame at most `fps` times a second. */
 function capFrameRate(fps: number): void {
