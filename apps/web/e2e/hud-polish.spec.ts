@@ -8,7 +8,7 @@ import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
-import { METRO_RANGE, contactsInZone, zoneById } from '@necp/shared';
+import { METRO_RANGE, contactById, contactsInZone, zoneById } from '@necp/shared';
 import { state } from './combat-helpers';
 import {
   dismissDailyPopup,
@@ -390,17 +390,19 @@ for (const size of SIZES) {
     });
 
     test('name plates never overlap: own, contacts, fighters', async ({ page }) => {
-      await newPlayer(page, size, 'plate');
+      // beside a contact no spec sends players to (Regina, the welcome quest's giver,
+      // gathers every spec's newcomers, and other players' plates rightly come before a
+      // contact's: PLATE_PRIORITY); each size its own, as the other size's player may
+      // still stand there (a closed tab waits out the reconnect window in the world)
+      const quiet = size.name === 'phone' ? 'jun' : 'sgt_han';
+      const by = contactById(quiet)!;
+      await newPlayer(page, size, 'plate', { at: { x: by.x + 4, y: by.y + 3 } });
       await dismissDailyPopup(page);
-      // onto the nearest contact: the own plate would cover theirs. Not one other players
-      // stand by (Regina, the welcome quest's giver, gathers every spec's newcomers):
-      // their plates rightly come before a contact's (PLATE_PRIORITY)
-      const s0 = await state(page);
-      const players = s0.entities.filter((e) => e.kind === 'player');
-      const alone = s0.contacts.filter((c) =>
-        players.every((p) => Math.hypot(p.x - c.x, p.y - c.y) > 10),
-      );
-      const contact = nearest(alone, s0.self!);
+      // onto the contact: the own plate would cover theirs
+      await expect
+        .poll(async () => (await state(page)).contacts.some((c) => c.contactId === quiet))
+        .toBe(true);
+      const contact = (await state(page)).contacts.find((c) => c.contactId === quiet)!;
       await walkTo(page, contact.x, contact.y + 0.8, 0.6);
       await page.waitForTimeout(300);
       const s = await state(page);

@@ -1,6 +1,6 @@
 /**
  * The `test` every spec uses: Playwright's, with each browser context drawing the
- * game at most E2E_FPS (default 15) frames a second and preferring reduced motion
+ * game at most E2E_FPS (default 10) frames a second and preferring reduced motion
  * (the config). Why: headless Chromium composites in software; one game tab at
  * 60 Hz with an endless CSS animation took ~1.5 cores of the 2-core CI machine,
  * so two workers starved the game servers. An idle Watson tab's Chromium took 0.38
@@ -10,7 +10,7 @@
  */
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 
-const FPS = Number(process.env.E2E_FPS ?? 15);
+const FPS = Number(process.env.E2E_FPS ?? 10);
 
 /** Runs in every page before its own scripts: requestAnimationFrame at most `fps` times a second. */
 function capFrameRate(fps: number): void {

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { devices, type Browser, type Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { equipItem, grantItem } from '@necp/game';
-import { test } from '../e2e/test';
+import { expect, test } from '../e2e/test';
+import { state, tabTo } from '../e2e/combat-helpers';
+import { formParty } from '../e2e/queue-helpers';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
@@ -30,6 +32,7 @@ interface Hero {
   weapon?: string;
   zoneId?: string;
   at: { x: number; y: number };
+  level?: number;
 }
 
 /** A new character placed where the shot is, its weapon in hand, in the game. */
@@ -43,7 +46,10 @@ async function hero(page: Page, tag: string, h: Hero): Promise<string> {
     const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
     try {
       // a district's level, so the weapon can be worn (its level requirement)
-      const c = await db.character.update({ where: { id: characterId }, data: { level: 20 } });
+      const c = await db.character.update({
+        where: { id: characterId },
+        data: { level: h.level ?? 20 },
+      });
       const [placed] = await grantItem(
         { db },
         { characterId, templateId: h.weapon, quantity: 1, reason: 'admin' },
@@ -114,5 +120,86 @@ test('gallery: watson, phone', async ({ browser }) => {
   await inContext(browser, PHONE, async (page) => {
     await hero(page, 'Pho', DISTRICTS[0]);
     await shot(page, 'watson-phone');
+  });
+});
+
+/** Targets the nearest living NPC of `templateId` on screen and fires a few abilities. */
+async function engage(page: Page, templateId: string) {
+  await expect
+    .poll(
+      async () =>
+        (await state(page)).entities.some(
+          (e) => e.templateId === templateId && e.inView && !e.dead,
+        ),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe(true);
+  const s = await state(page);
+  const foe = s.entities
+    .filter((e) => e.templateId === templateId && e.inView && !e.dead)
+    .sort(
+      (a, b) =>
+        Math.hypot(a.x - s.self!.x, a.y - s.self!.y) - Math.hypot(b.x - s.self!.x, b.y - s.self!.y),
+    )[0]!;
+  await tabTo(page, foe.eid);
+  for (const key of ['1', '2', '1']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(450);
+  }
+}
+
+test('gallery: a boss, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, DESKTOP, async (page) => {
+    await hero(page, 'Bos', {
+      origin: 'nomad',
+      cls: 'solo',
+      weapon: 'rifle_ajax',
+      at: { x: 474, y: 470 },
+      level: 30,
+    });
+    await engage(page, 'cyberpsycho_kabuki');
+    await shot(page, 'boss-desktop');
+  });
+});
+
+test('gallery: a party fight, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await browser.newContext({ ...DESKTOP, reducedMotion: 'no-preference' });
+  const b = await browser.newContext({ ...DESKTOP, reducedMotion: 'no-preference' });
+  try {
+    const [pa, pb] = [await a.newPage(), await b.newPage()];
+    const lead = await hero(pa, 'Lea', {
+      origin: 'streetkid',
+      cls: 'solo',
+      weapon: 'smg_saratoga',
+      at: { x: 272, y: 268 },
+    });
+    const mate = await hero(pb, 'Mat', {
+      origin: 'corpo',
+      cls: 'netrunner',
+      weapon: 'pistol_lexington',
+      at: { x: 270, y: 271 },
+    });
+    await formParty(pa, pb, lead, mate);
+    await Promise.all([engage(pa, 'tyger_claws_punk'), engage(pb, 'tyger_claws_punk')]);
+    await shot(pa, 'party-fight-desktop');
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('gallery: the HUD windows, desktop', async ({ browser }) => {
+  await inContext(browser, DESKTOP, async (page) => {
+    await hero(page, 'Win', DISTRICTS[0]);
+    await page.getByTestId('game-canvas').focus();
+    await page.keyboard.press('i');
+    await expect(page.getByTestId('inventory-panel')).toBeVisible();
+    await page.keyboard.press('c');
+    await expect(page.getByTestId('character-sheet')).toBeVisible();
+    await shot(page, 'hud-windows-desktop');
   });
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { CharacterSummary } from '@necp/shared';
+import { Portrait } from '@/game/render/art/portrait';
 import { classLabel, formatDateTime, originName, zoneName } from './format';
 
 interface Props {
@@ -20,7 +21,11 @@ export function CharacterCard({ character: c, busy, onDelete, onRestore }: Props
       data-deleted={deleted ? 'true' : 'false'}
     >
       <div className="char-card__badge" aria-hidden="true">
-        {c.name.slice(0, 1).toUpperCase()}
+        <Portrait
+          of={{ kind: 'player', classId: c.class, origin: c.origin, seed: c.name }}
+          size={58}
+          testId="character-portrait"
+        />
       </div>
       <div className="char-card__body">
         <h3 className="char-card__name">{c.name}</h3>

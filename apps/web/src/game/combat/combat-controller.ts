@@ -4,6 +4,8 @@
  * log, XP gains and level-ups, respawn. Publishes what the HUD needs to the store.
  * Framework-free; GameClient owns one.
  */
+import { portraitOf } from '../render/art/portrait';
+import { CombatActs } from './acts';
 import {
   distance,
   type CombatEvent,
@@ -55,6 +57,8 @@ export class CombatController {
   readonly hitAt = new Map<number, number>();
   /** a boss's telegraphed attacks on the ground */
   readonly telegraphs = new Telegraphs();
+  /** who just attacked or cast (their figures strike a pose) */
+  readonly acts = new CombatActs();
   private log = new CombatLog();
   private target: number | null = null;
   private flashId = 0;
@@ -89,6 +93,7 @@ export class CombatController {
     this.publishedDead = null;
     this.deps.store.setState({
       classId: world.self.classId,
+      origin: world.self.origin ?? '',
       bar: barAbilities(world.self.classId, world.stats.level, world.self),
       target: null,
       killer: null,
@@ -226,6 +231,7 @@ export class CombatController {
     let logged = false;
     for (const e of events) {
       this.telegraphs.onEvent(e, now);
+      this.acts.onEvent(e, now);
       const involved = e.src === me || e.dst === me;
       const faint = !involved;
       switch (e.k) {
@@ -375,6 +381,7 @@ export class CombatController {
       effects: effectViews(effectsNow(i.effects ?? [], e.effectsAt, now), now),
       cast,
       distance: Math.round(distance(world.predictor.pos, e.buffer.sample(now)) * 10) / 10,
+      portrait: portraitOf({ ...i, rank: i.rank ?? tpl?.rank }),
     };
   }
 }

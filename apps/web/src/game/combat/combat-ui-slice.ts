@@ -1,4 +1,5 @@
 /** Types of the combat UI state kept in the game store (published by GameClient). */
+import type { PortraitInput } from '../render/art/portrait';
 import type { Slice } from '../store/slice';
 import type { NpcDisposition, NpcRank } from '@necp/shared';
 import type { LogLine } from './combat-log';
@@ -34,10 +35,14 @@ export interface TargetView {
   cast: CastView | null;
   /** metres from the own character (greys out abilities that do not reach) */
   distance: number;
+  /** what its portrait is drawn from */
+  portrait: PortraitInput;
 }
 
 export interface CombatUiState {
   classId: string;
+  /** the own origin id (the portrait's cap, hat or collar) */
+  origin: string;
   /** ability ids on keys 1–6 */
   bar: string[];
   /** own timers; the ability bar animates from these every frame */
@@ -64,6 +69,7 @@ export interface CombatUiActions {
 
 export const initialCombatUi = (): CombatUiState => ({
   classId: '',
+  origin: '',
   bar: [],
   selfCombat: null,
   selfEffects: [],

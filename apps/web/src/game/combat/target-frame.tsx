@@ -10,6 +10,7 @@ import { useGame } from '../hud/store-context';
 import { EffectIcons } from './effect-icons';
 import { useAnimationFrame } from './use-frame';
 import { useRef } from 'react';
+import { Portrait } from '../render/art/portrait';
 
 export function TargetFrame() {
   const t = useGame((s) => s.target);
@@ -29,6 +30,7 @@ export function TargetFrame() {
       aria-label={`Target: ${t.name}`}
     >
       <div className="target__row">
+        <Portrait of={t.portrait} size={40} className="target__portrait" testId="target-portrait" />
         <span className="target__level" data-testid="target-level">
           {t.level}
         </span>

@@ -10,12 +10,14 @@ import { KeyHelp } from './key-help';
 import { useDockHeight } from './use-dock-height';
 import { WeightBar } from '../items/weight-bar';
 import { useGame } from './store-context';
+import { Portrait } from '../render/art/portrait';
 
 export function Hud() {
   const self = useGame((s) => s.self);
   const zone = useGame((s) => s.zone);
   const combat = useGame((s) => s.selfCombat);
   const classId = useGame((s) => s.classId);
+  const origin = useGame((s) => s.origin);
   const effects = useGame((s) => s.selfEffects);
   const inCombat = combat?.state.inCombat ?? false;
   const { model: inv } = useInventory();
@@ -28,6 +30,14 @@ export function Hud() {
     <div className="hud" aria-label="Game status">
       <section className={`hud-card hud__self${inCombat ? ' is-fighting' : ''}`}>
         <div className="hud__row">
+          {self && (
+            <Portrait
+              of={{ kind: 'player', classId, origin, seed: self.name, relation: 'self' }}
+              size={44}
+              className="hud__portrait"
+              testId="hud-portrait"
+            />
+          )}
           <span className="hud__level" data-testid="hud-level">
             {self?.level ?? '–'}
           </span>

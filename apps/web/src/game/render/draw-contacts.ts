@@ -1,12 +1,15 @@
 /**
- * Contacts on the street: friendly green silhouettes (a bust, not a combat
- * marker), a two-line plate with name and title, a ground ring when in talk
- * range, and the quest marker over the head — a big yellow "!" (a job on
- * offer) or "?" (a job to turn in), bobbing and glowing like in every MMO.
+ * Contacts on the street: people drawn like everyone else (art/: a fixer's coat and
+ * gold tie, a ripperdoc's white coat, an NCPD uniform, a vendor's cap…) standing on a
+ * green pool, a two-line plate with name and title, a ground ring when in talk range,
+ * and the quest marker over the head — a big yellow "!" (a job on offer) or "?" (a job
+ * to turn in), bobbing and glowing like in every MMO.
  */
 import type { WorldContact, QuestMarker } from '../world/contacts';
 import { intersects, type Camera } from './camera';
-import type { PlateJob } from './draw-entities';
+import { FEET, figureHeight, type PlateJob } from './draw-entities';
+import { figureLook } from './art/figure-look';
+import type { FigureSprites } from './art/figure-sprites';
 import type { Rect } from './plate-layout';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
 
@@ -34,20 +37,6 @@ const plateTop = (cam: Camera, y: number) => cam.sy(y) - plateLift(sizeOf(cam));
 export function contactHitBox(ppm: number) {
   const r = contactSize(ppm);
   return { halfWidth: Math.max(r * 1.4, 44), above: plateLift(r) + 10, below: r * 1.4 };
-}
-
-function silhouette(ctx: CanvasRenderingContext2D, x: number, y: number, r: number) {
-  // shoulders: a rounded trapezoid; head: a circle above them
-  ctx.beginPath();
-  ctx.moveTo(x - r * 1.15, y + r * 0.9);
-  ctx.quadraticCurveTo(x - r * 1.2, y - r * 0.15, x - r * 0.45, y - r * 0.3);
-  ctx.lineTo(x + r * 0.45, y - r * 0.3);
-  ctx.quadraticCurveTo(x + r * 1.2, y - r * 0.15, x + r * 1.15, y + r * 0.9);
-  ctx.closePath();
-  ctx.fill();
-  ctx.beginPath();
-  ctx.arc(x, y - r * 0.95, r * 0.55, 0, Math.PI * 2);
-  ctx.fill();
 }
 
 function plateSize(ctx: CanvasRenderingContext2D, c: DrawnContact) {
@@ -94,10 +83,12 @@ export function drawContacts(
   cam: Camera,
   contacts: readonly DrawnContact[],
   now: number,
+  sprites: FigureSprites,
 ): ContactPlate[] {
   const jobs: ContactPlate[] = [];
   const v = cam.view(4);
   const r = sizeOf(cam);
+  const h = figureHeight(cam);
   const sorted = [...contacts].sort((a, b) => a.y - b.y || a.eid - b.eid);
   for (const c of sorted) {
     if (!intersects(v, c.x, c.y, 0, 0)) continue;
@@ -127,15 +118,15 @@ export function drawContacts(
       ctx.stroke();
       ctx.restore();
     }
-    ctx.shadowColor = BODY;
-    ctx.shadowBlur = c.near ? 22 : 14;
-    ctx.fillStyle = BODY;
-    silhouette(ctx, x, y, r);
-    ctx.shadowBlur = 0;
-    // a dark visor line across the head: reads as a face at any zoom
-    ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
-    ctx.fillRect(x - r * 0.38, y - r * 1.05, r * 0.76, Math.max(1.5, r * 0.16));
     ctx.restore();
+    const look = figureLook({
+      kind: 'contact',
+      templateId: c.contactId,
+      relation: 'contact',
+      seed: c.name,
+    });
+    const feet = y + h * FEET;
+    sprites.draw(ctx, look, { dir: 'down', phase: null, dead: false }, x, feet, h);
     const size = plateSize(ctx, c);
     jobs.push({
       eid: c.eid,
@@ -144,7 +135,7 @@ export function drawContacts(
       w: size.w,
       h: size.h,
       draw: (cc, cx, top) => plate(cc, cx, top, c),
-      body: { x0: x - r * 1.15, y0: y - r * 1.5, x1: x + r * 1.15, y1: y + r * 0.9 },
+      body: { x0: x - h * 0.3, y0: feet - h, x1: x + h * 0.3, y1: feet },
     });
   }
   return jobs;

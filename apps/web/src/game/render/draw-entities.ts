@@ -5,6 +5,7 @@
  * a name plate ([TAG] Name and level, a player's title under it) and a health bar
  * over its head; the current target gets a ring.
  */
+import type { ActSeen } from './art/figure-motion';
 import type { NpcDisposition, NpcRank } from '@necp/shared';
 import type { Camera } from './camera';
 import { C, FONT_MONO } from './palette';
@@ -44,6 +45,8 @@ export interface DrawnEntity {
   figure?: FigureState;
   /** ms since it was last hit (a white flash for a moment) */
   hitAgo?: number;
+  /** its last attack or cast (a pose for a moment); a cast in progress holds the pose */
+  acting?: ActSeen | null;
 }
 
 /** What stands before the name: an NPC's rank mark, a player's [TAG]. */
@@ -221,7 +224,7 @@ export function drawTargetRing(
 /** a normal figure's height on screen (px): a little larger than life, to read at a glance */
 export const figureHeight = (cam: Camera) => Math.max(26, cam.ppm * 3);
 /** the feet sit this far (of the height) below the position: the body is centred on it */
-const FEET = 0.35;
+export const FEET = 0.35;
 /** how long a hit figure flashes */
 const HIT_FLASH_MS = 160;
 

@@ -12,6 +12,8 @@ const STYLE: Record<string, { color: string; glyph: string; label: string }> = {
   npc_area: { color: C.orange, glyph: '!', label: 'NPC' },
 };
 const FALLBACK = { color: C.cyan, glyph: '•', label: '' };
+/** service points that are machines on the street: drawn as a kiosk, not a pad */
+const TERMINALS = new Set(['bank_terminal', 'mail_terminal']);
 
 export function drawSpawnMarkers(
   ctx: CanvasRenderingContext2D,
@@ -56,21 +58,24 @@ export function drawSpawnMarkers(
     ctx.beginPath();
     ctx.arc(x, y, r + pulse * (reach - r), 0, Math.PI * 2);
     ctx.stroke();
-    // pad
     ctx.globalAlpha = 1;
-    ctx.shadowColor = s.color;
-    ctx.shadowBlur = 16;
-    ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
-    ctx.beginPath();
-    ctx.arc(x, y, r, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.stroke();
-    ctx.shadowBlur = 0;
-    ctx.fillStyle = s.color;
-    ctx.font = `700 ${Math.round(r * 1.2)}px ${FONT_MONO}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(s.glyph, x, y + 1);
+    if (TERMINALS.has(p.kind)) drawKiosk(ctx, x, y, r, s.color, s.glyph);
+    else {
+      // pad
+      ctx.shadowColor = s.color;
+      ctx.shadowBlur = 16;
+      ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      ctx.shadowBlur = 0;
+      ctx.fillStyle = s.color;
+      ctx.font = `700 ${Math.round(r * 1.2)}px ${FONT_MONO}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(s.glyph, x, y + 1);
+    }
 
     // label plate
     ctx.font = `700 12px ${FONT_DISPLAY}`;
@@ -88,4 +93,57 @@ export function drawSpawnMarkers(
     ctx.fillText(tag, x, ly + 24);
     ctx.restore();
   }
+}
+
+/**
+ * A terminal kiosk seen from above and in front: a dark cabinet, a lit screen with the
+ * service's glyph, a keypad shelf, its glow on the pavement. About as tall as a person.
+ */
+function drawKiosk(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  r: number,
+  color: string,
+  glyph: string,
+) {
+  const w = r * 1.5;
+  const h = r * 2.1;
+  const top = y - h * 0.75;
+  ctx.fillStyle = 'rgba(0, 0, 0, 0.45)';
+  ctx.beginPath();
+  ctx.ellipse(x, y + h * 0.25, w * 0.7, r * 0.3, 0, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.shadowColor = color;
+  ctx.shadowBlur = 14;
+  ctx.fillStyle = '#141a2a';
+  ctx.beginPath();
+  ctx.roundRect(x - w / 2, top, w, h, r * 0.2);
+  ctx.fill();
+  ctx.shadowBlur = 0;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+  // the screen
+  const sw = w * 0.76;
+  const sh = h * 0.46;
+  const sy = top + h * 0.1;
+  const g = ctx.createLinearGradient(0, sy, 0, sy + sh);
+  g.addColorStop(0, color);
+  g.addColorStop(1, 'rgba(5, 6, 11, 0.9)');
+  ctx.fillStyle = g;
+  ctx.fillRect(x - sw / 2, sy, sw, sh);
+  ctx.fillStyle = '#05060b';
+  ctx.font = `900 ${Math.round(sh * 0.8)}px ${FONT_MONO}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(glyph, x, sy + sh / 2 + 1);
+  // the keypad shelf
+  ctx.fillStyle = '#2a3148';
+  ctx.fillRect(x - w * 0.4, top + h * 0.64, w * 0.8, h * 0.1);
+  ctx.fillStyle = color;
+  ctx.globalAlpha = 0.7;
+  for (let i = 0; i < 3; i++)
+    ctx.fillRect(x - w * 0.3 + i * w * 0.22, top + h * 0.66, w * 0.14, h * 0.05);
+  ctx.globalAlpha = 1;
 }

@@ -206,7 +206,7 @@ export class Renderer {
       ...drawCrates(ctx, cam, world.crates.values(), scene.reachEid, now),
       ...drawDrops(ctx, cam, scene.drops, scene.reachEid, now),
     ];
-    const contactPlates = drawContacts(ctx, cam, scene.contacts, now);
+    const contactPlates = drawContacts(ctx, cam, scene.contacts, now, this.sprites);
     const v = cam.view(4);
     const inView = scene.others.filter(
       (o) => o.x >= v.x0 && o.x <= v.x1 && o.y >= v.y0 && o.y <= v.y1,
@@ -219,7 +219,7 @@ export class Renderer {
     const dist = (p: Vec2) => Math.hypot(p.x - scene.selfPos.x, p.y - scene.selfPos.y);
     this.motion.beginFrame();
     for (const o of inView) {
-      o.figure = this.motion.state(o.eid, o.x, o.y, !!o.dead, now);
+      o.figure = this.motion.state(o.eid, o.x, o.y, !!o.dead, now, actingOf(o));
       const job = drawOther(ctx, cam, o, this.sprites);
       if (!job) continue;
       const priority =
@@ -233,7 +233,7 @@ export class Renderer {
       jobs.push({ ...job, key: `e${o.eid}`, priority, order: dist(o) });
     }
     const self = scene.self;
-    self.figure = this.motion.state(self.eid, self.x, self.y, !!self.dead, now);
+    self.figure = this.motion.state(self.eid, self.x, self.y, !!self.dead, now, actingOf(self));
     const selfJob = drawSelf(ctx, cam, self, world.heading, now, this.sprites);
     jobs.push({ ...selfJob, key: 'self', priority: PLATE_PRIORITY.self });
     const contactAt = new Map(scene.contacts.map((c) => [c.eid, c]));
@@ -273,6 +273,10 @@ export class Renderer {
     );
   }
 }
+
+/** A cast in progress holds the casting pose; otherwise the last act, while it shows. */
+const actingOf = (e: DrawnEntity) =>
+  e.cast != null ? { ago: 0, act: 'cast' as const } : (e.acting ?? null);
 
 /** contact eid → the top of its plate as placed */
 type PlateTops = Map<number, number>;

@@ -52,6 +52,7 @@ function start() {
             kind: 'npc',
             name: 'Reef Warden TDX-9',
             level: 15,
+            portrait: { kind: 'npc', templateId: 'reef_warden', rank: 'boss', seed: 'warden' },
             rank: 'boss',
             disposition: 'hostile',
             hostile: true,

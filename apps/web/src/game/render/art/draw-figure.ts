@@ -5,7 +5,7 @@
  * look, facing and walk frame into the sprite cache (figure-sprites.ts), never per
  * frame. The origin is the figure's feet; `h` is its height in pixels.
  */
-import { drawOriginMark, drawWeapon } from './draw-gear';
+import { drawAct, drawOriginMark, drawWeapon } from './draw-gear';
 import type { FigureLook } from './figure-look';
 import type { Pose } from './pose';
 
@@ -43,6 +43,16 @@ export function drawFigure(c: CanvasRenderingContext2D, look: FigureLook, pose: 
   if (look.body === 'drone') drone(c, look, pose, h);
   else if (look.body === 'beast') beast(c, look, pose, h);
   else human(c, look, pose, h);
+  if (look.body !== 'human' && pose.act && !pose.dead)
+    // a drone fires from its lens, a beast lashes out
+    drawAct(
+      c,
+      pose.act,
+      { ...look, weapon: look.body === 'drone' ? 'pistol' : null },
+      pose.facing,
+      h,
+      h * 0.36,
+    );
   if (pose.dead) {
     c.globalCompositeOperation = 'source-atop';
     c.fillStyle = 'rgba(40, 44, 60, 0.55)';
@@ -107,6 +117,7 @@ function human(c: CanvasRenderingContext2D, look: FigureLook, pose: Pose, h: num
   if (look.origin) drawOriginMark(c, look.origin, pose.facing, h, look.trim);
   kit(c, look, pose, h, w);
   if (look.weapon && !pose.dead) drawWeapon(c, look.weapon, pose.facing, h, w, look.trim);
+  if (pose.act && !pose.dead) drawAct(c, pose.act, look, pose.facing, h, w);
   if (look.rank === 'elite' || look.rank === 'boss') {
     // gold shoulder plates; a boss's crown above the head
     c.fillStyle = GOLD;

@@ -138,3 +138,75 @@ export function drawOriginMark(
   }
   c.restore();
 }
+
+const MELEE = new Set<WeaponKind>(['blade', 'katana', 'blunt']);
+
+/**
+ * The moment of an act over the figure: a cast lifts a glowing orb of its trim between
+ * raised hands; an attack with a gun flashes at the muzzle, with a blade, a club, claws
+ * or fists it leaves a swept arc. Whether a weapon shoots or swings is its kind's.
+ */
+export function drawAct(
+  c: CanvasRenderingContext2D,
+  act: 'attack' | 'cast',
+  look: { weapon: WeaponKind | null; accessory: string | null; trim: string },
+  facing: Facing,
+  h: number,
+  w: number,
+) {
+  c.save();
+  const side = facing === 'side';
+  if (act === 'cast') {
+    const y = -h * 1.12;
+    c.strokeStyle = look.trim;
+    c.lineWidth = Math.max(1.5, h * 0.05);
+    c.beginPath();
+    for (const s of side ? [1] : [-1, 1]) {
+      c.moveTo(s * (w / 2), -h * 0.72);
+      c.lineTo(s * w * 0.3, y + h * 0.1);
+    }
+    c.stroke();
+    c.shadowColor = look.trim;
+    c.shadowBlur = h * 0.35;
+    c.fillStyle = look.trim;
+    c.beginPath();
+    c.arc(0, y, h * 0.09, 0, Math.PI * 2);
+    c.fill();
+    c.fillStyle = '#ffffff';
+    c.beginPath();
+    c.arc(0, y, h * 0.04, 0, Math.PI * 2);
+    c.fill();
+  } else {
+    const gun = look.weapon !== null && !MELEE.has(look.weapon);
+    const hx = side ? h * 0.1 : w / 2 + h * 0.02;
+    if (gun) {
+      const len = GUNS[look.weapon!]?.[0] ?? 0.2;
+      const fx = side ? hx - h * 0.04 + h * len + h * 0.05 : hx;
+      const fy = side ? -h * 0.52 : facing === 'up' ? -h * 0.95 : -h * 0.37 + h * len + h * 0.05;
+      c.shadowColor = '#ffd23d';
+      c.shadowBlur = h * 0.3;
+      c.fillStyle = '#fff3b0';
+      c.beginPath();
+      const r = h * 0.09;
+      for (let i = 0; i < 8; i++) {
+        const a = (i / 8) * Math.PI * 2;
+        const rr = i % 2 ? r * 0.4 : r;
+        c.lineTo(fx + Math.cos(a) * rr, fy + Math.sin(a) * rr);
+      }
+      c.closePath();
+      c.fill();
+    } else {
+      // a swept arc in front of the striking hand
+      c.strokeStyle = look.trim;
+      c.globalAlpha = 0.85;
+      c.shadowColor = look.trim;
+      c.shadowBlur = h * 0.2;
+      c.lineWidth = Math.max(1.5, h * 0.045);
+      c.beginPath();
+      if (side) c.arc(h * 0.1, -h * 0.55, h * 0.38, -Math.PI * 0.45, Math.PI * 0.25);
+      else c.arc(0, -h * 0.5, h * 0.36, Math.PI * 0.1, Math.PI * 0.9);
+      c.stroke();
+    }
+  }
+  c.restore();
+}

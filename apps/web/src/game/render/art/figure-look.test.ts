@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CLASSES, NPC_TEMPLATES } from '@necp/shared';
+import { CLASSES, CONTACTS, NPC_TEMPLATES } from '@necp/shared';
 import { figureLook } from './figure-look';
-import { FigureMotion } from './figure-motion';
+import { ACT_MS, FALL_MS, FigureMotion, RISE_MS } from './figure-motion';
 import { facingOf } from './figure-sprites';
 
 const npc = (templateId: string, rank?: 'normal' | 'elite' | 'boss') =>
@@ -53,6 +53,20 @@ describe('figure looks', () => {
     for (const t of NPC_TEMPLATES) expect(npc(t.id).key, t.id).toContain(t.id);
   });
 
+  it('contacts are people by what they do: fixer, ripperdoc, NCPD, vendor — never ranked', () => {
+    const look = (id: string) =>
+      figureLook({ kind: 'contact', templateId: id, relation: 'contact', seed: id });
+    for (const c of CONTACTS) {
+      const l = look(c.id);
+      expect(l.key).toBe(`c:${c.id}`);
+      expect([l.body, l.scale, l.glow]).toEqual(['human', 1, '#3dff8f']);
+    }
+    const byTitle = (re: RegExp) => look(CONTACTS.find((c) => re.test(c.title))!.id);
+    const coats = [/^Fixer$/, /Ripperdoc/, /NCPD/, /vendor/].map((re) => byTitle(re).coat);
+    expect(new Set(coats).size).toBe(4);
+    expect(byTitle(/Ripperdoc/).accessory).toBe('medkit');
+  });
+
   it('rank shows by size and trim, not by colour alone', () => {
     expect([npc('royce').scale, npc('royce', 'elite').scale, npc('royce', 'boss').scale]).toEqual([
       1, 1.2, 1.5,
@@ -74,9 +88,26 @@ describe('figure motion', () => {
     expect(walking.phase).toBeGreaterThan(0);
     // still for a while: standing, still facing left
     const still = m.state(1, -0.3, 0, false, 400);
-    expect(still).toEqual({ dir: 'left', phase: null, dead: false });
+    expect(still).toEqual({ dir: 'left', phase: null, dead: false, act: null });
     // a jump (a respawn) is not a step
     const jumped = m.state(1, 50, 50, false, 420);
     expect(jumped.phase).toBeNull();
+  });
+
+  it('strikes a pose for a moment after an act, falls as it dies, rises as it comes back', () => {
+    const m = new FigureMotion();
+    m.beginFrame();
+    expect(m.state(2, 5, 5, false, 0, { ago: 10, act: 'attack' }).act).toBe('attack');
+    expect(m.state(2, 5, 5, false, 10, { ago: ACT_MS + 1, act: 'cast' }).act).toBeNull();
+    const falling = m.state(2, 5, 5, true, 1000);
+    expect(falling).toMatchObject({ dead: true, fall: 0, act: null });
+    expect(m.state(2, 5, 5, true, 1000 + FALL_MS / 2).fall).toBeCloseTo(0.5);
+    expect(m.state(2, 5, 5, true, 1000 + FALL_MS).fall).toBeUndefined();
+    // back (a respawn moves it far: no walk, a rise)
+    const back = m.state(2, 90, 90, false, 5000);
+    expect(back).toMatchObject({ dead: false, phase: null, rise: 0 });
+    expect(m.state(2, 90, 90, false, 5000 + RISE_MS).rise).toBeUndefined();
+    // one first seen dead lies there: it did not die in front of us
+    expect(m.state(3, 1, 1, true, 0).fall).toBeUndefined();
   });
 });

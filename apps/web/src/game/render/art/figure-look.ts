@@ -5,7 +5,7 @@
  * (elite: gold shoulders; boss: half as big again, gold crown and a red aura). Pure: the
  * sprite cache keys its drawings by `key`.
  */
-import type { NpcRank } from '@necp/shared';
+import { contactById, type NpcRank } from '@necp/shared';
 import { npcTemplate } from '../../combat/content';
 import { weaponKind, type WeaponKind } from './weapon-kind';
 
@@ -114,10 +114,17 @@ const DRONE: FactionLook = {
 };
 const ORIGINS: readonly OriginMark[] = ['streetkid', 'nomad', 'corpo'];
 
-const GLOW = { self: '#ffe600', friend: '#00f0ff', hostile: '#ff3b5c', neutral: '#ffe600' };
+const GLOW = {
+  self: '#ffe600',
+  friend: '#00f0ff',
+  hostile: '#ff3b5c',
+  neutral: '#ffe600',
+  contact: '#3dff8f',
+};
 
 export interface LookInput {
-  kind: 'player' | 'npc';
+  /** a contact's templateId is its contact id */
+  kind: 'player' | 'npc' | 'contact';
   classId?: string | undefined;
   templateId?: string | undefined;
   rank?: NpcRank | undefined;
@@ -153,6 +160,7 @@ export function figureLook(i: LookInput): FigureLook {
       glow,
     };
   }
+  if (i.kind === 'contact') return contactLook(i.templateId ?? '', glow);
   const t = npcTemplate(i.templateId);
   const id = i.templateId ?? '';
   // drones fly; the reef's wardens and leviathans are no people at all
@@ -175,6 +183,104 @@ export function figureLook(i: LookInput): FigureLook {
     hair: HAIRS[(kh >>> 8) % HAIRS.length]!,
     scale: rank === 'boss' ? 1.5 : rank === 'elite' ? 1.2 : 1,
     rank,
+    glow,
+  };
+}
+
+type RoleLook = Pick<FigureLook, 'coat' | 'legs' | 'trim' | 'accessory' | 'weapon' | 'origin'>;
+/** the people players talk to, by what they do (their title in content) */
+const ROLE_LOOKS: readonly (readonly [RegExp, RoleLook])[] = [
+  [
+    /fixer/i,
+    {
+      coat: '#2b1d3a',
+      legs: '#17101f',
+      trim: '#ffc83d',
+      accessory: 'suit',
+      weapon: null,
+      origin: null,
+    },
+  ],
+  [
+    /ripperdoc|medic|doc/i,
+    {
+      coat: '#dfe9ee',
+      legs: '#35505e',
+      trim: '#33e1ff',
+      accessory: 'medkit',
+      weapon: null,
+      origin: null,
+    },
+  ],
+  [
+    /ncpd|police|security/i,
+    {
+      coat: '#1c2d5a',
+      legs: '#121a33',
+      trim: '#4da3ff',
+      accessory: 'vest',
+      weapon: 'pistol',
+      origin: 'streetkid',
+    },
+  ],
+  [
+    /vendor|cook/i,
+    {
+      coat: '#7a2630',
+      legs: '#2a1a1a',
+      trim: '#fcee0a',
+      accessory: null,
+      weapon: null,
+      origin: 'streetkid',
+    },
+  ],
+  [
+    /trader|nomad/i,
+    {
+      coat: '#5a4028',
+      legs: '#2b2219',
+      trim: '#e0a050',
+      accessory: null,
+      weapon: null,
+      origin: 'nomad',
+    },
+  ],
+  [
+    /arms dealer/i,
+    {
+      coat: '#3d4a2a',
+      legs: '#20261a',
+      trim: '#b8e04a',
+      accessory: 'vest',
+      weapon: 'rifle',
+      origin: null,
+    },
+  ],
+];
+
+/**
+ * A contact's figure: by role where the title names one (fixer, ripperdoc, NCPD, vendor,
+ * trader, arms dealer), else in its faction's colours; always upright and unarmed-looking
+ * enough to talk to, never ranked.
+ */
+function contactLook(contactId: string, glow: string): FigureLook {
+  const c = contactById(contactId);
+  const role = ROLE_LOOKS.find(([re]) => re.test(c?.title ?? ''))?.[1];
+  const faction = FACTION_LOOKS[c?.factionId ?? ''];
+  const base: RoleLook = role ?? {
+    ...(faction ?? FACTION_LOOKS.scavengers!),
+    weapon: null,
+    origin: null,
+  };
+  const h = hashOf(contactId);
+  return {
+    ...base,
+    key: `c:${contactId}`,
+    body: 'human',
+    skin: SKINS[h % SKINS.length]!,
+    hair: HAIRS[(h >>> 8) % HAIRS.length]!,
+    scale: 1,
+    rank: 'player',
     glow,
   };
 }

@@ -5,11 +5,23 @@
  * stands; one that stops keeps facing the way it went.
  */
 import { CYCLE_M, facingOf, type FigureState } from './figure-sprites';
+import type { Act } from './pose';
 
 /** ms without movement after which a figure stands (a jittery stop does not shuffle) */
 const STILL_MS = 150;
 /** metres a frame may move before it counts as a jump (a teleport, a respawn), not a walk */
 const JUMP_M = 3;
+/** ms a death's fall and a respawn's beam take */
+export const FALL_MS = 450;
+export const RISE_MS = 600;
+/** ms an attack or a cast's release shows */
+export const ACT_MS = 260;
+
+/** What the figure was last seen doing: ms since its last act, and which (none: null). */
+export interface ActSeen {
+  ago: number;
+  act: Act;
+}
 
 interface Track {
   x: number;
@@ -18,6 +30,9 @@ interface Track {
   dir: FigureState['dir'];
   movedAt: number;
   seen: number;
+  dead: boolean;
+  /** when it died or came back (as drawn); -Infinity: not while watched */
+  changedAt: number;
 }
 
 export class FigureMotion {
@@ -31,11 +46,35 @@ export class FigureMotion {
       for (const [id, t] of this.tracks) if (this.frame - t.seen > 120) this.tracks.delete(id);
   }
 
-  state(id: number, x: number, y: number, dead: boolean, now: number): FigureState {
+  /**
+   * `acting`: its last attack or cast (an ongoing cast keeps the pose); a death seen
+   * falls for FALL_MS, a return seen rises for RISE_MS.
+   */
+  state(
+    id: number,
+    x: number,
+    y: number,
+    dead: boolean,
+    now: number,
+    acting: ActSeen | null = null,
+  ): FigureState {
     let t = this.tracks.get(id);
     if (!t) {
-      t = { x, y, walked: 0, dir: 'down', movedAt: -Infinity, seen: this.frame };
+      t = {
+        x,
+        y,
+        walked: 0,
+        dir: 'down',
+        movedAt: -Infinity,
+        seen: this.frame,
+        dead,
+        changedAt: -Infinity,
+      };
       this.tracks.set(id, t);
+    }
+    if (dead !== t.dead) {
+      t.dead = dead;
+      t.changedAt = now;
     }
     t.seen = this.frame;
     const dx = x - t.x;
@@ -49,6 +88,15 @@ export class FigureMotion {
     t.x = x;
     t.y = y;
     const walking = !dead && now - t.movedAt < STILL_MS;
-    return { dir: t.dir, phase: walking ? (t.walked % CYCLE_M) / CYCLE_M : null, dead };
+    const since = now - t.changedAt;
+    const state: FigureState = {
+      dir: t.dir,
+      phase: walking ? (t.walked % CYCLE_M) / CYCLE_M : null,
+      dead,
+      act: !dead && acting && acting.ago < ACT_MS ? acting.act : null,
+    };
+    if (dead && since < FALL_MS) state.fall = since / FALL_MS;
+    if (!dead && since < RISE_MS) state.rise = since / RISE_MS;
+    return state;
   }
 }
