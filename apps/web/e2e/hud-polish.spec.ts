@@ -394,7 +394,7 @@ for (const size of SIZES) {
       // gathers every spec's newcomers, and other players' plates rightly come before a
       // contact's: PLATE_PRIORITY); each size its own, as the other size's player may
       // still stand there (a closed tab waits out the reconnect window in the world)
-      const quiet = size.name === 'phone' ? 'jun' : 'sgt_han';
+      const quiet = size.name === 'phone' ? 'jun' : 'vik';
       const by = contactById(quiet)!;
       await newPlayer(page, size, 'plate', { at: { x: by.x + 4, y: by.y + 3 } });
       await dismissDailyPopup(page);

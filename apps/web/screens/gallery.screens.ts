@@ -7,7 +7,7 @@ import { createDb } from '@necp/db';
 import { equipItem, grantItem } from '@necp/game';
 import { expect, test } from '../e2e/test';
 import { state, tabTo } from '../e2e/combat-helpers';
-import { formParty } from '../e2e/queue-helpers';
+import { cityPlayer, formParty, queueOneVsOne } from '../e2e/queue-helpers';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
@@ -116,12 +116,14 @@ for (const d of DISTRICTS) {
   });
 }
 
-test('gallery: watson, phone', async ({ browser }) => {
-  await inContext(browser, PHONE, async (page) => {
-    await hero(page, 'Pho', DISTRICTS[0]);
-    await shot(page, 'watson-phone');
+for (const d of DISTRICTS) {
+  test(`gallery: ${d.file}, phone`, async ({ browser }) => {
+    await inContext(browser, PHONE, async (page) => {
+      await hero(page, 'Pho', d);
+      await shot(page, `${d.file}-phone`);
+    });
   });
-});
+}
 
 /** Targets the nearest living NPC of `templateId` on screen and fires a few abilities. */
 async function engage(page: Page, templateId: string) {
@@ -202,4 +204,27 @@ test('gallery: the HUD windows, desktop', async ({ browser }) => {
     await expect(page.getByTestId('character-sheet')).toBeVisible();
     await shot(page, 'hud-windows-desktop');
   });
+});
+
+test('gallery: the arena, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await browser.newContext({ ...DESKTOP, reducedMotion: 'no-preference' });
+  const b = await browser.newContext({ ...DESKTOP, reducedMotion: 'no-preference' });
+  try {
+    const [pa, pb] = [await a.newPage(), await b.newPage()];
+    await cityPlayer(pa, 'Are', 'solo');
+    await cityPlayer(pb, 'Nas', 'netrunner');
+    await queueOneVsOne(pa);
+    await queueOneVsOne(pb);
+    for (const p of [pa, pb]) {
+      await expect(p.getByTestId('ready-check')).toBeVisible({ timeout: 20_000 });
+      await p.getByTestId('ready-check-accept').click();
+    }
+    for (const p of [pa, pb])
+      await expect(p.getByTestId('arena-scoreboard')).toBeVisible({ timeout: 30_000 });
+    await shot(pa, 'arena-desktop');
+  } finally {
+    await a.close();
+    await b.close();
+  }
 });

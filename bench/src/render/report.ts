@@ -1,5 +1,5 @@
 /** The render bench's section of docs/perf.md: the set-up, one row per case, the budget. */
-import fs from 'node:fs';
+import { writeDocSection } from '../doc-section';
 import type { Machine } from '../machine';
 import type { RenderCase, Viewport } from './args';
 import type { RenderRun } from './rounds';
@@ -97,13 +97,13 @@ export function renderRenderResults(o: {
 
 /** Replaces the text between the render markers (adding a section at the end if missing). */
 export function writeRenderResults(file: string, section: string): void {
-  const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
-  const block = `${RENDER_START}\n\n${section}\n\n${RENDER_END}`;
-  const start = doc.indexOf(RENDER_START);
-  const end = doc.indexOf(RENDER_END);
-  const next =
-    start >= 0 && end > start
-      ? doc.slice(0, start) + block + doc.slice(end + RENDER_END.length)
-      : `${doc.trimEnd()}\n\n## The renderer's frame budget (issue 27): \`pnpm bench:render\`\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  writeDocSection(
+    file,
+    {
+      start: RENDER_START,
+      end: RENDER_END,
+      heading: "The renderer's frame budget (issue 27): `pnpm bench:render`",
+    },
+    section,
+  );
 }

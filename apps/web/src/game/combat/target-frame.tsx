@@ -30,7 +30,7 @@ export function TargetFrame() {
       aria-label={`Target: ${t.name}`}
     >
       <div className="target__row">
-        <Portrait of={t.portrait} size={40} className="target__portrait" testId="target-portrait" />
+        <Portrait of={t.portrait} size={32} className="target__portrait" testId="target-portrait" />
         <span className="target__level" data-testid="target-level">
           {t.level}
         </span>

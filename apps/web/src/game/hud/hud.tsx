@@ -33,7 +33,8 @@ export function Hud() {
           {self && (
             <Portrait
               of={{ kind: 'player', classId, origin, seed: self.name, relation: 'self' }}
-              size={44}
+              // the level badge's height: the card keeps its size (sheets dock under it)
+              size={30}
               className="hud__portrait"
               testId="hud-portrait"
             />
