@@ -222,6 +222,12 @@ test('gallery: the arena, desktop', async ({ browser }) => {
     }
     for (const p of [pa, pb])
       await expect(p.getByTestId('arena-scoreboard')).toBeVisible({ timeout: 30_000 });
+    // the finder window closed, the gates open: the pit as the fight starts
+    await pa.getByTestId('game-canvas').focus();
+    await pa.keyboard.press('Escape');
+    await expect(pa.getByTestId('arena-scoreboard')).toHaveAttribute('data-phase', 'fighting', {
+      timeout: 20_000,
+    });
     await shot(pa, 'arena-desktop');
   } finally {
     await a.close();

@@ -43,7 +43,10 @@ function useTitleAlert(text: string | null) {
 export function ReadyCheck() {
   const match = useGame((s) => s.match);
   const { characterId, commands } = useGameSession();
-  const now = useNow(200);
+  // re-rendered every 200 ms, reading the clock at each render: the hook's own time is
+  // as old as its last tick, and a check that just arrived read 21 s of 20 with it
+  useNow(200);
+  const now = Date.now();
   const status = match.status;
   const waiting = status.state === 'ready_check' && !status.accepted && now < status.deadline;
   useTitleAlert(alertTitle(match, now));
