@@ -2,7 +2,7 @@
  * Renders the results as markdown and puts them into docs/perf.md between two
  * markers, replacing the previous results (the prose around them is kept).
  */
-import fs from 'node:fs';
+import { writeDocSection } from './doc-section';
 import type { BenchMode } from './args';
 import type { Machine } from './machine';
 import type { RunResult } from './result';
@@ -121,16 +121,7 @@ export function renderResults(opts: {
 
 /** Replaces the text between `mode`'s markers in `file` (creating the markers at the end if missing). */
 export function writeResults(file: string, section: string, mode: BenchMode = 'fight'): void {
-  const m = MARKERS[mode];
-  const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
-  const block = `${m.start}\n\n${section}\n\n${m.end}`;
-  const start = doc.indexOf(m.start);
-  const end = doc.indexOf(m.end);
-  const next =
-    start >= 0 && end > start
-      ? doc.slice(0, start) + block + doc.slice(end + m.end.length)
-      : `${doc.trimEnd()}\n\n## ${m.heading}\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  writeDocSection(file, MARKERS[mode], section);
 }
 
 const yes = (met: boolean | undefined) => (met === undefined ? '–' : met ? 'met' : 'not met');

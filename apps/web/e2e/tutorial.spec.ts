@@ -109,7 +109,7 @@ test(
 
     // 4 / 6: talk — Enter, a hello, Enter
     await atStep(page, 'chat');
-    expect((await state(page)).guide).toBeNull();
+    await expect.poll(async () => (await state(page)).guide).toBeNull();
     await page.getByTestId('game-canvas').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('chat-input')).toBeFocused();
@@ -125,7 +125,11 @@ test(
     // 6 / 6: back to Regina, talk, hand it in, get paid — and then the daily popup
     await atStep(page, 'turn_in');
     await expect(page.getByTestId('tutorial-count')).toHaveText('6 / 6');
-    expect((await state(page)).guide).toMatchObject({ x: regina.x, y: regina.y });
+    // the guide is what the last frame drew: the next frame (at most 100 ms at the suite's
+    // 10 fps) points it at Regina
+    await expect
+      .poll(async () => (await state(page)).guide)
+      .toMatchObject({ x: regina.x, y: regina.y });
     await dailyHeldBack(page);
     // from the mark the street to Regina is open (Lizzie's Bar stands south of it)
     await walkTo(page, regina.x, regina.y + 2.5, 0.8);

@@ -1,5 +1,5 @@
 /** The web bench's section of docs/perf.md: one row per run, the issue's targets, errors. */
-import fs from 'node:fs';
+import { writeDocSection } from '../doc-section';
 import type { Machine } from '../machine';
 import type { WebScenario } from './args';
 import type { OpenLoopResult } from './open-loop';
@@ -115,13 +115,9 @@ export function renderWebResults(o: {
 
 /** Replaces the text between the web markers (adding a section at the end if missing). */
 export function writeWebResults(file: string, section: string): void {
-  const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
-  const block = `${WEB_START}\n\n${section}\n\n${WEB_END}`;
-  const start = doc.indexOf(WEB_START);
-  const end = doc.indexOf(WEB_END);
-  const next =
-    start >= 0 && end > start
-      ? doc.slice(0, start) + block + doc.slice(end + WEB_END.length)
-      : `${doc.trimEnd()}\n\n## The web tier (issue 12): \`pnpm bench:web\`\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  writeDocSection(
+    file,
+    { start: WEB_START, end: WEB_END, heading: 'The web tier (issue 12): `pnpm bench:web`' },
+    section,
+  );
 }
