@@ -1,6 +1,6 @@
 'use client';
 /**
- * Party frames, under your own card: every other member's level, name, health and
+ * Party frames, under your own card: every other member's portrait, level, name, health and
  * district (when not yours), the leader's crown, grey when offline. A click (or
  * right-click) on a frame opens the player menu for that member; the ⋯ of the
  * header holds Leave (and Disband for the leader). Vitals arrive each second
@@ -13,6 +13,7 @@ import { partyFrames, type PartyFrame } from './party-state';
 import { useNow } from '../quests/use-quests';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
+import { Portrait } from '../render/art/portrait';
 
 export function PartyFrames() {
   const { characterId, commands } = useGameSession();
@@ -92,6 +93,11 @@ export function PartyFrames() {
                 f.online ? '' : ', offline'
               }`}
             >
+              <Portrait
+                of={{ kind: 'player', classId: f.classId, seed: f.name }}
+                size={26}
+                className="party__portrait"
+              />
               <span className="party__lvl">{f.level}</span>
               <span className="party__name">
                 {f.leader && (
