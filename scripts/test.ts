@@ -15,6 +15,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '@necp/db/embedded';
 import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
 import { localSecrets, root, step } from './lib';
+import { playwrightFailures, printFailures, vitestFailures, type Failure } from './test-failures';
 
 const only = process.argv.slice(2);
 const want = (s: string) => only.length === 0 || only.includes(s);
@@ -26,6 +27,7 @@ fs.mkdirSync(reports, { recursive: true });
 let passed = 0;
 let failed = 0;
 const failedPhases: string[] = [];
+const failedTests: Failure[] = [];
 const t0 = Date.now();
 
 // one server for both phases, which overlap (the e2e build runs beside vitest): two
@@ -64,7 +66,8 @@ async function phase(name: string, fn: () => Promise<void>): Promise<boolean> {
 
 function summary() {
   console.log(`\nTotal time ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
+  printFailures(failedTests);
+  console.log(`\n${passed} passed, ${failed} failed`);
   for (const name of failedPhases) console.error(`FAILED: ${name}`);
 }
 
@@ -78,6 +81,7 @@ function countVitest(file: string): number {
   };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  failedTests.push(...vitestFailures(file));
   return r.numFailedTests + r.numFailedTestSuites;
 }
 
@@ -88,6 +92,7 @@ function countPlaywright(file: string) {
   };
   passed += r.stats.expected + r.stats.flaky;
   failed += r.stats.unexpected;
+  failedTests.push(...playwrightFailures(file));
 }
 
 // Prisma's client is generated first, on its own (a second or two): the type check's

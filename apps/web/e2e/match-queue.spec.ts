@@ -73,14 +73,22 @@ test(
       await shot(pa, info, 'ready-check-desktop');
 
       // A declines: A is penalised and told for how long, B is back in the queue
+      // (a toast lasts 5 s from when it shows: both pages are read at once, not one
+      // after the other)
       await pa.getByTestId('ready-check-decline').click();
-      await expect(pa.getByTestId('ready-check')).toHaveCount(0);
-      await expect(toast(pa, 'You declined the match.')).toBeVisible();
-      await expect(pa.getByTestId('queue-penalty')).toContainText('you can queue again in');
-      await expect(pa.getByTestId('queue-join')).toBeDisabled();
-      await expect(pb.getByTestId('ready-check')).toHaveCount(0);
-      await expect(toast(pb, 'you are back in the queue')).toBeVisible();
-      await expect(pb.getByTestId('queue-indicator')).toHaveAttribute('data-state', 'queued');
+      await Promise.all([
+        (async () => {
+          await expect(toast(pa, 'You declined the match.')).toBeVisible();
+          await expect(pa.getByTestId('ready-check')).toHaveCount(0);
+          await expect(pa.getByTestId('queue-penalty')).toContainText('you can queue again in');
+          await expect(pa.getByTestId('queue-join')).toBeDisabled();
+        })(),
+        (async () => {
+          await expect(toast(pb, 'you are back in the queue')).toBeVisible();
+          await expect(pb.getByTestId('ready-check')).toHaveCount(0);
+          await expect(pb.getByTestId('queue-indicator')).toHaveAttribute('data-state', 'queued');
+        })(),
+      ]);
       await shot(pa, info, 'queue-penalty-desktop');
 
       // a reload keeps B's place in the queue (match:status on connecting)
@@ -105,10 +113,12 @@ test(
       await expect(pc.getByTestId('ready-check-count')).toHaveText('1 / 2 ready');
       await pc.getByTestId('ready-check-accept').click();
       // both are told (the toast may wait for room: the arena's scoreboard takes the top)
-      for (const p of [pb, pc]) {
-        await expect(toast(p, 'Match confirmed: Arena 1v1')).toBeAttached();
-        await expect(p.getByTestId('ready-check')).toHaveCount(0);
-      }
+      await Promise.all(
+        [pb, pc].map(async (p) => {
+          await expect(toast(p, 'Match confirmed: Arena 1v1')).toBeAttached();
+          await expect(p.getByTestId('ready-check')).toHaveCount(0);
+        }),
+      );
     } finally {
       await Promise.all([ca.close(), cb.close(), cc.close()]);
     }
