@@ -11,6 +11,7 @@ import { FEET, figureHeight, type PlateJob } from './draw-entities';
 import { figureLook } from './art/figure-look';
 import type { FigureSprites } from './art/figure-sprites';
 import type { Rect } from './plate-layout';
+import { Stamps, type Stamp } from './stamps';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
 
 export interface DrawnContact extends WorldContact {
@@ -39,36 +40,43 @@ export function contactHitBox(ppm: number) {
   return { halfWidth: Math.max(r * 1.4, 44), above: plateLift(r) + 10, below: r * 1.4 };
 }
 
-function plateSize(ctx: CanvasRenderingContext2D, c: DrawnContact) {
-  ctx.font = `700 12px ${FONT_MONO}`;
-  const nameW = ctx.measureText(c.name).width;
-  ctx.font = `700 9.5px ${FONT_DISPLAY}`;
-  ctx.letterSpacing = '1px';
-  const title = (c.vendor ? `¥ ${c.title}` : c.title).toUpperCase();
-  const titleW = ctx.measureText(title).width;
-  ctx.letterSpacing = '0px';
-  return { w: Math.max(nameW, titleW) + 16, h: c.title ? 30 : 18, title };
-}
+/** contacts' plates, drawn once each (stamps.ts) */
+const plateStamps = new Stamps(100);
 
-function plate(ctx: CanvasRenderingContext2D, x: number, top: number, c: DrawnContact) {
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  const { w, h, title } = plateSize(ctx, c);
-  ctx.fillStyle = 'rgba(5, 6, 11, 0.8)';
-  ctx.fillRect(x - w / 2, top, w, h);
-  ctx.fillStyle = BODY;
-  ctx.fillRect(x - w / 2, top, 2, h);
-  ctx.fillRect(x + w / 2 - 2, top, 2, h);
-  ctx.font = `700 12px ${FONT_MONO}`;
-  ctx.fillStyle = BODY;
-  ctx.fillText(c.name, x, top + 9.5);
-  if (c.title) {
-    ctx.font = `700 9.5px ${FONT_DISPLAY}`;
-    ctx.fillStyle = c.vendor ? C.yellow : C.muted;
-    ctx.letterSpacing = '1px';
-    ctx.fillText(title, x, top + 22.5);
-    ctx.letterSpacing = '0px';
-  }
+/** The two-line plate (name; title, a vendor's in yellow with ¥) as a stamp. */
+function plateStamp(ctx: CanvasRenderingContext2D, c: DrawnContact): Stamp {
+  return plateStamps.get(ctx, `${c.name}|${c.title}|${c.vendor ? 1 : 0}`, (m) => {
+    m.font = `700 12px ${FONT_MONO}`;
+    const nameW = m.measureText(c.name).width;
+    m.font = `700 9.5px ${FONT_DISPLAY}`;
+    m.letterSpacing = '1px';
+    const title = (c.vendor ? `¥ ${c.title}` : c.title).toUpperCase();
+    const titleW = m.measureText(title).width;
+    m.letterSpacing = '0px';
+    const w = Math.ceil(Math.max(nameW, titleW) + 16);
+    const h = c.title ? 30 : 18;
+    return {
+      w,
+      h,
+      paint: (cc) => {
+        const x = w / 2;
+        cc.textAlign = 'center';
+        cc.textBaseline = 'middle';
+        cc.fillStyle = 'rgba(5, 6, 11, 0.8)';
+        cc.fillRect(0, 0, w, h);
+        cc.fillStyle = BODY;
+        cc.fillRect(0, 0, 2, h);
+        cc.fillRect(w - 2, 0, 2, h);
+        cc.font = `700 12px ${FONT_MONO}`;
+        cc.fillText(c.name, x, 9.5);
+        if (!c.title) return;
+        cc.font = `700 9.5px ${FONT_DISPLAY}`;
+        cc.fillStyle = c.vendor ? C.yellow : C.muted;
+        cc.letterSpacing = '1px';
+        cc.fillText(title, x, 22.5);
+      },
+    };
+  });
 }
 
 export interface ContactPlate extends PlateJob {
@@ -127,14 +135,16 @@ export function drawContacts(
     });
     const feet = y + h * FEET;
     sprites.draw(ctx, look, { dir: 'down', phase: null, dead: false }, x, feet, h);
-    const size = plateSize(ctx, c);
+    const stamp = plateStamp(ctx, c);
     jobs.push({
       eid: c.eid,
       cx: x,
       y: plateTop(cam, c.y),
-      w: size.w,
-      h: size.h,
-      draw: (cc, cx, top) => plate(cc, cx, top, c),
+      w: stamp.w,
+      h: stamp.h,
+      // at whole pixels: a copy between pixels is blurred, and costs more
+      draw: (cc, cx, top) =>
+        cc.drawImage(stamp.image, Math.round(cx - stamp.w / 2), Math.round(top), stamp.w, stamp.h),
       body: { x0: x - h * 0.3, y0: feet - h, x1: x + h * 0.3, y1: feet },
     });
   }

@@ -11,6 +11,7 @@ import type { Camera } from './camera';
 import { C, FONT_MONO } from './palette';
 import { figureLook, type LookInput } from './art/figure-look';
 import type { FigureSprites, FigureState } from './art/figure-sprites';
+import { Stamps, type Stamp } from './stamps';
 
 export interface DrawnEntity {
   eid: number;
@@ -118,6 +119,61 @@ function healthBar(ctx: CanvasRenderingContext2D, x: number, y: number, e: Drawn
 const barWidth = (e: DrawnEntity) =>
   e.rank === 'boss' ? BAR_W * 1.6 : e.rank === 'elite' ? BAR_W * 1.25 : BAR_W;
 
+/** px of room round a plate's stamp (the boss frame's stroke reaches out of the box) */
+const STAMP_M = 2;
+/** name plates' text, drawn once per look (stamps.ts); bars are drawn live */
+const plateStamps = new Stamps(400);
+
+/**
+ * The plate's text part — the name box (rank frame for elites and bosses) and the
+ * title line under it — as a stamp. In the stamp, the name box's bottom sits at
+ * y = 17 + STAMP_M: where `y` is on screen.
+ */
+function plateStamp(ctx: CanvasRenderingContext2D, e: DrawnEntity, color: string): Stamp {
+  const text = `${plateBadge(e)}${e.name}  ${e.level}`;
+  const sub = e.dead ? null : subLine(e);
+  const ink = e.dead || e.disconnected ? C.muted : color;
+  const framed = e.rank === 'elite' || e.rank === 'boss' ? e.rank : '';
+  const key = `${text}|${ink}|${framed}|${sub?.text ?? ''}|${sub?.color ?? ''}`;
+  return plateStamps.get(ctx, key, (m) => {
+    m.font = `600 12px ${FONT_MONO}`;
+    const w = m.measureText(text).width + 10;
+    let tw = 0;
+    if (sub) {
+      m.font = TITLE_FONT;
+      tw = m.measureText(sub.text).width + 10;
+    }
+    const inner = Math.ceil(Math.max(w, tw));
+    const th = sub ? TITLE_H : 0;
+    return {
+      w: inner + STAMP_M * 2,
+      h: 17 + th + STAMP_M * 2,
+      paint: (c) => {
+        const x = inner / 2 + STAMP_M;
+        const y = 17 + STAMP_M;
+        c.font = `600 12px ${FONT_MONO}`;
+        c.textAlign = 'center';
+        c.textBaseline = 'bottom';
+        c.fillStyle = 'rgba(5, 6, 11, 0.75)';
+        c.fillRect(x - w / 2, y - 17, w, 16);
+        if (framed) {
+          c.strokeStyle = GOLD;
+          c.lineWidth = framed === 'boss' ? 2 : 1;
+          c.strokeRect(x - w / 2 - 0.5, y - 17.5, w + 1, 17);
+        }
+        c.fillStyle = ink;
+        c.fillText(text, x, y - 3);
+        if (!sub) return;
+        c.font = TITLE_FONT;
+        c.fillStyle = 'rgba(5, 6, 11, 0.75)';
+        c.fillRect(x - tw / 2, y - 1, tw, th);
+        c.fillStyle = sub.color;
+        c.fillText(sub.text, x, y + th - 2);
+      },
+    };
+  });
+}
+
 /** The plate of a fighter whose text baseline would sit at y (bars below it). */
 function tagJob(
   ctx: CanvasRenderingContext2D,
@@ -126,15 +182,9 @@ function tagJob(
   e: DrawnEntity,
   color: string,
 ): PlateJob {
-  ctx.font = `600 12px ${FONT_MONO}`;
-  const badge = plateBadge(e);
-  let w = Math.max(ctx.measureText(`${badge}${e.name}  ${e.level}`).width + 10, barWidth(e) + 2);
+  const stamp = plateStamp(ctx, e, color);
+  const w = Math.max(stamp.w - STAMP_M * 2, barWidth(e) + 2);
   const th = titleHeight(e);
-  const sub = subLine(e);
-  if (sub) {
-    ctx.font = TITLE_FONT;
-    w = Math.max(w, ctx.measureText(sub.text).width + 10);
-  }
   const casting = e.cast !== null && e.cast !== undefined;
   const h = (e.dead ? 18 : casting ? 32 : 26) + th;
   // the title line goes between the name and the bars: the plate grows upwards
@@ -143,45 +193,27 @@ function tagJob(
     y: y - 18 - th,
     w: w + 2,
     h,
-    draw: (c, cx, top) => nameTag(c, cx, top + 18, e, color),
+    draw: (c, cx, top) => nameTag(c, cx, top + 18, e, stamp),
   };
 }
 
+/** The plate's stamp at whole pixels (a copy between pixels is blurred, and costs more), its bars under it. */
 function nameTag(
   ctx: CanvasRenderingContext2D,
   x: number,
   y: number,
   e: DrawnEntity,
-  color: string,
+  stamp: Stamp,
 ) {
-  ctx.font = `600 12px ${FONT_MONO}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  const badge = plateBadge(e);
-  const text = `${badge}${e.name}  ${e.level}`;
-  const w = ctx.measureText(text).width + 10;
-  ctx.fillStyle = 'rgba(5, 6, 11, 0.75)';
-  ctx.fillRect(x - w / 2, y - 17, w, 16);
-  if (e.rank === 'elite' || e.rank === 'boss') {
-    // rank frame around the plate
-    ctx.strokeStyle = GOLD;
-    ctx.lineWidth = e.rank === 'boss' ? 2 : 1;
-    ctx.strokeRect(x - w / 2 - 0.5, y - 17.5, w + 1, 17);
-  }
-  ctx.fillStyle = e.dead || e.disconnected ? C.muted : color;
-  ctx.fillText(text, x, y - 3);
+  ctx.drawImage(
+    stamp.image,
+    Math.round(x - stamp.w / 2),
+    Math.round(y - 17 - STAMP_M),
+    stamp.w,
+    stamp.h,
+  );
   if (e.dead) return;
-  const th = titleHeight(e);
-  const sub = subLine(e);
-  if (sub) {
-    ctx.font = TITLE_FONT;
-    const tw = ctx.measureText(sub.text).width + 10;
-    ctx.fillStyle = 'rgba(5, 6, 11, 0.75)';
-    ctx.fillRect(x - tw / 2, y - 1, tw, th);
-    ctx.fillStyle = sub.color;
-    ctx.fillText(sub.text, x, y + th - 2);
-  }
-  const by = y + th;
+  const by = y + titleHeight(e);
   healthBar(ctx, x, by + 2, e);
   if (e.cast !== null && e.cast !== undefined) {
     ctx.fillStyle = 'rgba(5, 6, 11, 0.85)';
