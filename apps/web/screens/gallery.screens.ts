@@ -65,9 +65,9 @@ async function hero(page: Page, tag: string, h: Hero): Promise<string> {
   return name;
 }
 
-async function shot(page: Page, file: string) {
+async function shot(page: Page, file: string, settleMs = 1500) {
   // a moment for the tiles ahead, the sprites and the HUD's first publish
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(settleMs);
   await page.screenshot({ path: `${OUT}${file}.jpg`, type: 'jpeg', quality: 82 });
 }
 
@@ -125,8 +125,8 @@ for (const d of DISTRICTS) {
   });
 }
 
-/** Targets the nearest living NPC of `templateId` on screen and fires a few abilities. */
-async function engage(page: Page, templateId: string) {
+/** Targets the nearest living NPC of `templateId` on screen and fires `keys` (abilities). */
+async function engage(page: Page, templateId: string, keys = ['1', '2', '1']) {
   await expect
     .poll(
       async () =>
@@ -146,7 +146,7 @@ async function engage(page: Page, templateId: string) {
         Math.hypot(a.x - s.self!.x, a.y - s.self!.y) - Math.hypot(b.x - s.self!.x, b.y - s.self!.y),
     )[0]!;
   await tabTo(page, foe.eid);
-  for (const key of ['1', '2', '1']) {
+  for (const key of keys) {
     await page.keyboard.press(key);
     await page.waitForTimeout(450);
   }
@@ -159,11 +159,12 @@ test('gallery: a boss, desktop', async ({ browser }) => {
       origin: 'nomad',
       cls: 'solo',
       weapon: 'rifle_ajax',
-      at: { x: 474, y: 470 },
+      // across the yard from the boss: the shot shows it charging, not on top of the hero
+      at: { x: 466, y: 450 },
       level: 30,
     });
-    await engage(page, 'cyberpsycho_kabuki');
-    await shot(page, 'boss-desktop');
+    await engage(page, 'cyberpsycho_kabuki', ['1']);
+    await shot(page, 'boss-desktop', 300);
   });
 });
 
@@ -222,12 +223,14 @@ test('gallery: the arena, desktop', async ({ browser }) => {
     }
     for (const p of [pa, pb])
       await expect(p.getByTestId('arena-scoreboard')).toBeVisible({ timeout: 30_000 });
-    // the finder window closed, the gates open: the pit as the fight starts
-    await pa.getByTestId('game-canvas').focus();
-    await pa.keyboard.press('Escape');
+    // the gates open, the finder window closed (its own × : it stays open through the
+    // transfer): the pit as the fight starts
     await expect(pa.getByTestId('arena-scoreboard')).toHaveAttribute('data-phase', 'fighting', {
       timeout: 20_000,
     });
+    const finder = pa.getByTestId('queue-window');
+    if (await finder.isVisible()) await finder.locator('.gwin__close').click();
+    await expect(finder).toHaveCount(0);
     await shot(pa, 'arena-desktop');
   } finally {
     await a.close();

@@ -24,10 +24,12 @@ export async function startWeb(opts: {
   logFile: string;
   cpu?: number;
   inspectPort?: number;
+  /** the port to listen on (a free one when not given) */
+  port?: number;
   /** set (or, undefined, removed) in the server's environment, after the defaults */
   env?: Record<string, string | undefined>;
 }): Promise<WebServer> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const webDir = path.join(opts.root, 'apps', 'web');
   const next = path.join(webDir, 'node_modules', 'next', 'dist', 'bin', 'next');

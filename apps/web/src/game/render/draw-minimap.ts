@@ -48,9 +48,19 @@ function staticLayer(zone: ZoneInfo, size: number, dpr: number): HTMLCanvasEleme
   ctx.fillStyle = style.ground;
   ctx.fillRect(0, 0, size, size);
   ctx.globalAlpha = 1;
+  // an instance's "streets" are its rooms and floors (the arena's pit, the vault's
+  // halls): floors edged like walls; in the city a named street is a main road, in yellow
+  const indoors = style.key === 'arena' || style.key === 'deep';
   for (const s of zone.streets) {
-    ctx.fillStyle = s.name ? 'rgba(252, 238, 10, 0.45)' : style.pavement;
-    ctx.fillRect(s.x * k, s.y * k, Math.max(1, s.w * k), Math.max(1, s.h * k));
+    const x = s.x * k;
+    const y = s.y * k;
+    const w = Math.max(1, s.w * k);
+    const h = Math.max(1, s.h * k);
+    ctx.fillStyle = s.name && !indoors ? 'rgba(252, 238, 10, 0.45)' : style.pavement;
+    ctx.fillRect(x, y, w, h);
+    if (!indoors) continue;
+    ctx.strokeStyle = style.kerb;
+    ctx.strokeRect(x + 0.5, y + 0.5, Math.max(1, w - 1), Math.max(1, h - 1));
   }
   // buildings: solid roofs edged in their sign's neon (they stop you, so the map shows them)
   ctx.lineWidth = 1;
