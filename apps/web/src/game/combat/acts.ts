@@ -1,7 +1,8 @@
 /**
  * Who just attacked or cast, from a snapshot's combat events: the figure strikes a pose
  * for a moment (render/art/). An ability of the `physical` school is an attack (a shot
- * or a swing, by the weapon); `tech` and `bio` are casts; a boss's own attacks attack.
+ * or a swing, by the weapon); `tech` a cast (a hack), `bio` a mend (a heal, a stim); a
+ * boss's own attacks attack.
  * Damage over time and effects are nobody's act.
  */
 import type { CombatEvent } from '@necp/shared';
@@ -20,7 +21,8 @@ export class CombatActs {
     if (!e.src || !e.ab) return;
     const school = abilityOf(e.ab)?.school ?? 'physical';
     if (this.at.size > CAP) this.at.clear();
-    this.at.set(e.src, { at: now, act: school === 'physical' ? 'attack' : 'cast' });
+    const act: Act = school === 'physical' ? 'attack' : school === 'bio' ? 'mend' : 'cast';
+    this.at.set(e.src, { at: now, act });
   }
 
   /** What `eid` last did and how long ago (null: nothing seen). */

@@ -4,7 +4,7 @@
  * hat brim, a corpo's collar and tie. Drawn with the figure into its sprite.
  */
 import type { OriginMark } from './figure-look';
-import type { Facing } from './pose';
+import type { Act, Facing } from './pose';
 import type { WeaponKind } from './weapon-kind';
 
 /** long guns: [length, thickness] as parts of the figure's height */
@@ -140,15 +140,17 @@ export function drawOriginMark(
 }
 
 const MELEE = new Set<WeaponKind>(['blade', 'katana', 'blunt']);
+/** a mend's cross: the medics' green */
+const MEND = '#3dff8f';
 
 /**
  * The moment of an act over the figure: a cast lifts a glowing orb of its trim between
- * raised hands; an attack with a gun flashes at the muzzle, with a blade, a club, claws
+ * raised hands, ringed with bits of code; a mend holds up a glowing green cross; an attack with a gun flashes at the muzzle, with a blade, a club, claws
  * or fists it leaves a swept arc. Whether a weapon shoots or swings is its kind's.
  */
 export function drawAct(
   c: CanvasRenderingContext2D,
-  act: 'attack' | 'cast',
+  act: Act,
   look: { weapon: WeaponKind | null; accessory: string | null; trim: string },
   facing: Facing,
   h: number,
@@ -156,9 +158,10 @@ export function drawAct(
 ) {
   c.save();
   const side = facing === 'side';
-  if (act === 'cast') {
+  if (act === 'cast' || act === 'mend') {
     const y = -h * 1.12;
-    c.strokeStyle = look.trim;
+    const glow = act === 'mend' ? MEND : look.trim;
+    c.strokeStyle = glow;
     c.lineWidth = Math.max(1.5, h * 0.05);
     c.beginPath();
     for (const s of side ? [1] : [-1, 1]) {
@@ -166,16 +169,34 @@ export function drawAct(
       c.lineTo(s * w * 0.3, y + h * 0.1);
     }
     c.stroke();
-    c.shadowColor = look.trim;
+    c.shadowColor = glow;
     c.shadowBlur = h * 0.35;
-    c.fillStyle = look.trim;
-    c.beginPath();
-    c.arc(0, y, h * 0.09, 0, Math.PI * 2);
-    c.fill();
-    c.fillStyle = '#ffffff';
-    c.beginPath();
-    c.arc(0, y, h * 0.04, 0, Math.PI * 2);
-    c.fill();
+    c.fillStyle = glow;
+    if (act === 'mend') {
+      // a medical cross, white at its heart
+      const a = h * 0.11;
+      const b = h * 0.035;
+      c.fillRect(-a, y - b, a * 2, b * 2);
+      c.fillRect(-b, y - a, b * 2, a * 2);
+      c.fillStyle = '#ffffff';
+      c.fillRect(-a * 0.5, y - b * 0.45, a, b * 0.9);
+      c.fillRect(-b * 0.45, y - a * 0.5, b * 0.9, a);
+    } else {
+      c.beginPath();
+      c.arc(0, y, h * 0.09, 0, Math.PI * 2);
+      c.fill();
+      // bits of code round the orb: a hack, not a heal
+      for (let i = 0; i < 6; i++) {
+        const t = (i / 6) * Math.PI * 2;
+        const r = h * 0.16;
+        const s = h * (i % 2 ? 0.025 : 0.035);
+        c.fillRect(Math.cos(t) * r - s / 2, y + Math.sin(t) * r * 0.6 - s / 2, s, s);
+      }
+      c.fillStyle = '#ffffff';
+      c.beginPath();
+      c.arc(0, y, h * 0.04, 0, Math.PI * 2);
+      c.fill();
+    }
   } else {
     const gun = look.weapon !== null && !MELEE.has(look.weapon);
     const hx = side ? h * 0.1 : w / 2 + h * 0.02;
