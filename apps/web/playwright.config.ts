@@ -3,6 +3,7 @@
 // (/usr/bin/chromium) — never `playwright install`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './e2e/chromium-args';
 
 // overridable so two checkouts can run their e2e suites side by side
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
@@ -79,22 +80,7 @@ function launch(nice: number) {
   return {
     // /usr/bin/chromium, niced
     executablePath: fileURLToPath(new URL('./e2e/chromium.sh', import.meta.url)),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      // software raster and 2D canvas in the renderer: without them a SwiftShader GPU
-      // process emulated a GPU for every tab (~12% less CPU over a two-player spec)
-      '--disable-accelerated-2d-canvas',
-      '--disable-gpu-rasterization',
-      // the display compositor on a thread of the browser process, not a process of its
-      // own: one IPC hop less per frame (−10% of the suite's CPU over three game specs)
-      '--in-process-gpu',
-    ],
+    args: CHROMIUM_ARGS,
     env: { ...process.env, CHROMIUM_NICE: String(nice) },
   };
 }

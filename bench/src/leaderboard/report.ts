@@ -1,5 +1,5 @@
 /** The leaderboard bench's section of docs/perf.md: the set-up, then one row per run. */
-import fs from 'node:fs';
+import { writeDocSection } from '../doc-section';
 import type { Machine } from '../machine';
 import type { LbMode, LbScenario } from './args';
 import type { ClosedLoopResult } from './closed-loop';
@@ -52,8 +52,6 @@ export function renderLbResults(o: {
     .map((r) => `${r.board} ${r.rows.toLocaleString('en-US')} rows in ${f(r.seconds)} s`)
     .join(', ');
   const lines = [
-    LB_START,
-    '',
     `Measured ${o.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM (${m.os}, Node ${m.node}); the web (\`next start\`, production build), PostgreSQL, Redis and the bench share these cores, nothing pinned. ` +
       `${s.characters.toLocaleString('en-US')} characters (${s.listed.toLocaleString('en-US')} listed: the others banned or deleted), ${s.guilds.toLocaleString('en-US')} guilds` +
       `${s.seedSeconds === null ? ' (a kept database)' : `, seeded in ${f(s.seedSeconds)} s`}. ` +
@@ -77,20 +75,19 @@ export function renderLbResults(o: {
             .join(', ') || '–'
         } | ${f(r.webCpuMsPerRequest)} | ${f(r.webCpuPct, 0)} / ${f(r.pgCpuPct, 0)} / ${f(r.redisCpuPct, 0)} |`,
     ),
-    '',
-    LB_END,
   ];
   return lines.join('\n');
 }
 
-/** Replaces the section between the markers (or appends it). */
+/** The section between the markers of docs/perf.md (doc-section.ts, as every bench). */
 export function writeLbResults(file: string, section: string): void {
-  const doc = fs.readFileSync(file, 'utf8');
-  const a = doc.indexOf(LB_START);
-  const b = doc.indexOf(LB_END);
-  const next =
-    a >= 0 && b > a
-      ? doc.slice(0, a) + section.trim() + doc.slice(b + LB_END.length)
-      : `${doc.trimEnd()}\n\n${section.trim()}\n`;
-  fs.writeFileSync(file, next);
+  writeDocSection(
+    file,
+    {
+      start: LB_START,
+      end: LB_END,
+      heading: 'Public leaderboards over a million characters (issue 14): `pnpm bench:leaderboard`',
+    },
+    section.trim(),
+  );
 }

@@ -5,23 +5,10 @@
  * process tree comes from /proc.
  */
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../apps/web/e2e/chromium-args';
 import { cpuMsOfTree } from '../machine';
 
 export const CHROMIUM = '/usr/bin/chromium';
-
-/** apps/web/playwright.config.ts launch().args, as they are there */
-export const E2E_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-accelerated-2d-canvas',
-  '--disable-gpu-rasterization',
-  '--in-process-gpu',
-];
 
 /**
  * What may have to be added for WebGL on a machine without a GPU, tried in order:
@@ -43,7 +30,7 @@ export interface LaunchedChromium {
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<LaunchedChromium> {
   const server: BrowserServer = await chromium.launchServer({
     executablePath: CHROMIUM,
-    args: [...E2E_ARGS, ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
   });
   const pid = server.process().pid;
