@@ -120,8 +120,12 @@ export function renderResults(opts: {
 }
 
 /** Replaces the text between `mode`'s markers in `file` (creating the markers at the end if missing). */
-export function writeResults(file: string, section: string, mode: BenchMode = 'fight'): void {
-  writeDocSection(file, MARKERS[mode], section);
+export async function writeResults(
+  file: string,
+  section: string,
+  mode: BenchMode = 'fight',
+): Promise<void> {
+  await writeDocSection(file, MARKERS[mode], section);
 }
 
 const yes = (met: boolean | undefined) => (met === undefined ? '–' : met ? 'met' : 'not met');

@@ -14,7 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import { createDb } from '@necp/db';
 import { VIEW_RADIUS } from '@necp/shared';
 import { parseBenchArgs, type BenchArgs } from './args';
@@ -382,10 +381,7 @@ async function main() {
   say(`raw numbers in ${path.relative(root, raw)}`);
   if (args.write && !interrupted) {
     const file = path.resolve(root, args.out);
-    writeResults(file, section, args.mode);
-    const options = await prettier.resolveConfig(file);
-    const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+    await writeResults(file, section, args.mode);
     say(`results written to ${path.relative(root, file)}`);
   }
 }

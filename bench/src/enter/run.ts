@@ -207,7 +207,7 @@ async function main() {
     ].join('\n');
     console.log(`\n${section}\n`);
     if (args.write)
-      writeDocSection(
+      await writeDocSection(
         path.resolve(root, args.out),
         {
           start: '<!-- bench:enter:start -->',

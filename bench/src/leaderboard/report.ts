@@ -80,8 +80,8 @@ export function renderLbResults(o: {
 }
 
 /** The section between the markers of docs/perf.md (doc-section.ts, as every bench). */
-export function writeLbResults(file: string, section: string): void {
-  writeDocSection(
+export async function writeLbResults(file: string, section: string): Promise<void> {
+  await writeDocSection(
     file,
     {
       start: LB_START,

@@ -176,7 +176,7 @@ async function main() {
       JSON.stringify({ setup, runs }, null, 2),
     );
     if (args.write) {
-      writeLbResults(path.resolve(root, args.out), section);
+      await writeLbResults(path.resolve(root, args.out), section);
       say(`results written to ${args.out}`);
     }
   } finally {

@@ -96,8 +96,8 @@ export function renderRenderResults(o: {
 }
 
 /** Replaces the text between the render markers (adding a section at the end if missing). */
-export function writeRenderResults(file: string, section: string): void {
-  writeDocSection(
+export async function writeRenderResults(file: string, section: string): Promise<void> {
+  await writeDocSection(
     file,
     {
       start: RENDER_START,

@@ -99,7 +99,7 @@ async function main() {
     );
     console.log(section);
     if (args.write) {
-      writeRenderResults(path.resolve(root, args.out), section);
+      await writeRenderResults(path.resolve(root, args.out), section);
       say(`results written to ${args.out}`);
     }
     if (runs.some((r) => r.failed)) process.exitCode = 1;

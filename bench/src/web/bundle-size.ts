@@ -145,7 +145,7 @@ const section = [
 ].join('\n');
 console.log(section);
 if (!process.argv.includes('--no-write'))
-  writeDocSection(
+  await writeDocSection(
     path.join(root, 'docs/perf.md'),
     {
       start: '<!-- bench:bundle:start -->',

@@ -114,8 +114,8 @@ export function renderWebResults(o: {
 }
 
 /** Replaces the text between the web markers (adding a section at the end if missing). */
-export function writeWebResults(file: string, section: string): void {
-  writeDocSection(
+export async function writeWebResults(file: string, section: string): Promise<void> {
+  await writeDocSection(
     file,
     { start: WEB_START, end: WEB_END, heading: 'The web tier (issue 12): `pnpm bench:web`' },
     section,

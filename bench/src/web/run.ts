@@ -259,7 +259,7 @@ async function main() {
     );
     console.log(section);
     if (args.write) {
-      writeWebResults(path.resolve(root, args.out), section);
+      await writeWebResults(path.resolve(root, args.out), section);
       say(`results written to ${args.out}`);
     }
     if (diffs.length > 0) process.exitCode = 1;
