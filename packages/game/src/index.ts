@@ -97,6 +97,7 @@ export * from './friends';
 export * from './party';
 export * from './notifications';
 export * from './mail';
+export * from './trade';
 export * from './guild';
 export * from './achievements';
 export * from './matchmaking';

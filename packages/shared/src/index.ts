@@ -78,6 +78,8 @@ export * from './schemas/guild';
 export * from './mail/mail-rules';
 export * from './mail/mail-delivery';
 export * from './schemas/mail';
+export * from './trade/trade-rules';
+export * from './schemas/trade';
 export * from './rating';
 export * from './matchmaking';
 export * from './instances';

@@ -55,6 +55,7 @@ export const ItemRowSchema = z.object({
   characterId: id.nullable(),
   userId: id.nullable(),
   boundCharacterId: id.nullable(),
+  reservation: z.string().max(200).nullable(),
   createdAt: date,
   updatedAt: date,
 }) satisfies z.ZodType<Item>;

@@ -4,10 +4,12 @@
  * a deadlock or a serialization failure (40P01, 40001; tx-retry.ts) — so the body
  * must do nothing outside the database that a rerun would repeat: it works on `tx`
  * and returns what happened, and its caller acts on that after the commit. Locks
- * inside are taken in the order of lock-order.ts.
+ * inside are taken in the order of lock-order.ts. A write the database refused because
+ * it touched an item held in a trade (core/item-reserved.ts) becomes that refusal.
  */
 import type { Prisma } from '@necp/db';
 import type { Db, Tx } from './deps';
+import { isItemReservedError, itemReserved } from './item-reserved';
 import { withTxRetry } from './tx-retry';
 
 /**
@@ -41,5 +43,9 @@ export function inTransaction<T>(
   return withTxRetry(
     () => db.$transaction(body, options),
     o.retries === undefined ? {} : { retries: o.retries },
-  );
+  ).catch((err: unknown) => {
+    // a path that did not check touched an item held in a trade: the database refused
+    if (isItemReservedError(err)) throw itemReserved();
+    throw err;
+  });
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../core/deps';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { containerOwner, type Container } from './container';
+import { itemReserved } from '../core/item-reserved';
 import { noSuchSlot } from './errors';
 import { addItemQuantity, deleteItem, setItemQuantity, setItemSlot } from './item-writes';
 
@@ -32,6 +33,8 @@ export async function moveWithin(
   if (toSlot < 0 || toSlot >= container.slots) throw noSuchSlot(toSlot);
   if (toSlot === item.slot) return 'none';
   const there = a.occupants.find((o) => o.slot === toSlot && o.id !== item.id);
+  // a stack offered in a trade neither moves aside nor takes more
+  if (there?.reservation) throw itemReserved();
   if (!there) {
     await setItemSlot(tx, item.id, toSlot);
     return 'moved';

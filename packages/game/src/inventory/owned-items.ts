@@ -1,11 +1,16 @@
 import type { Item } from '@necp/db';
 import { DomainError } from '../core/errors';
+import { itemReserved } from '../core/item-reserved';
 import { itemNotFound, unequipFirst } from './errors';
 
-/** One of the character's (locked) items; anything else — another account's item too — is NOT_FOUND. */
+/**
+ * One of the character's (locked) items to act on; anything else — another account's
+ * item too — is NOT_FOUND, and one held in a trade is refused (core/item-reserved.ts).
+ */
 export function ownedItem(items: readonly Item[], itemId: string): Item {
   const item = items.find((i) => i.id === itemId);
   if (!item) throw itemNotFound(itemId);
+  if (item.reservation !== null) throw itemReserved();
   return item;
 }
 

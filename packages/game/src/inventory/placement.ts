@@ -8,6 +8,8 @@ import { canStack, stackSpace, type StackableItem } from '@necp/shared';
 export interface SlottedStack extends StackableItem {
   id: string;
   slot: number;
+  /** held where it lies (offered in a trade): its slot is taken, nothing merges into it */
+  reservation?: string | null;
 }
 
 export interface Incoming extends StackableItem {
@@ -27,7 +29,7 @@ export type PlanResult =
 /**
  * Without `toSlot`: top up matching stacks (lowest slot first), then fill empty
  * slots. With `toSlot`: all of it into that slot — empty, or a matching stack with
- * room for everything.
+ * room for everything. A reserved stack (offered in a trade) takes no more.
  */
 export function planPlacement(args: {
   slots: number;
@@ -47,7 +49,11 @@ export function planPlacement(args: {
         plan: { merges: [], fresh: [{ slot: toSlot, quantity: incoming.quantity }] },
       };
     }
-    if (canStack(there, incoming, size) && stackSpace(there, size) >= incoming.quantity)
+    if (
+      !there.reservation &&
+      canStack(there, incoming, size) &&
+      stackSpace(there, size) >= incoming.quantity
+    )
       return {
         ok: true,
         plan: { merges: [{ itemId: there.id, add: incoming.quantity }], fresh: [] },
@@ -58,7 +64,7 @@ export function planPlacement(args: {
   const plan: PlacementPlan = { merges: [], fresh: [] };
   let left = incoming.quantity;
   const stacks = occupants
-    .filter((o) => canStack(o, incoming, size))
+    .filter((o) => !o.reservation && canStack(o, incoming, size))
     .sort((a, b) => a.slot - b.slot);
   for (const s of stacks) {
     if (left === 0) break;

@@ -7,7 +7,7 @@ import { charOwner, sinkOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { newLedgerRef } from '../ledger/ref';
 import { publishEvent } from '../outbox/publish-event';
-import { itemNotFound } from './errors';
+import { ownedItem } from './owned-items';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { loadTemplate } from './templates';
 import { inTransaction } from '../core/transaction';
@@ -55,8 +55,7 @@ export async function useItem(
     await lockCharacter(tx, characterId);
     const items = await lockCharacterItems(tx, characterId);
     // bag and equipment only (sold items waiting for buy-back are not the character's any more)
-    const item = items.find((i) => i.id === itemId);
-    if (!item) throw itemNotFound(itemId);
+    const item = ownedItem(items, itemId);
     if (item.container !== 'BAG') throw cannotUse();
     const template = await loadTemplate(tx, item.templateId);
     if (!USABLE_KINDS.has(template.kind)) throw cannotUse();

@@ -1,6 +1,7 @@
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { itemNotFound, notEnoughItems, unequipFirst } from '../inventory/errors';
+import { notEnoughItems } from '../inventory/errors';
+import { bagItem } from '../inventory/owned-items';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { charOwner, groundOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
@@ -51,9 +52,7 @@ export async function dropItemToGround(
     await assertZoneOwner(tx, input.fence);
     await lockCharacter(tx, input.characterId);
     const items = await lockCharacterItems(tx, input.characterId);
-    const item = items.find((i) => i.id === input.itemId);
-    if (!item) throw itemNotFound(input.itemId);
-    if (item.container !== 'BAG') throw unequipFirst();
+    const item = bagItem(items, input.itemId);
     if (item.boundCharacterId) throw boundCannotDrop();
     const quantity = input.quantity ?? item.quantity;
     if (quantity > item.quantity) throw notEnoughItems();

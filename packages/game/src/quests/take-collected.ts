@@ -19,7 +19,8 @@ export async function takeCollectedTx(
   const collects = quest.objectives.flatMap((o) => (o.kind === 'collect' ? [o] : []));
   const stacks = (templateId: string) =>
     items
-      .filter((i) => i.container === 'BAG' && i.templateId === templateId)
+      // a stack offered in a trade is not the character's to hand in
+      .filter((i) => i.container === 'BAG' && i.templateId === templateId && !i.reservation)
       .sort((a, b) => a.quantity - b.quantity || a.slot - b.slot);
   for (const o of collects) {
     const have = stacks(o.itemTemplateId).reduce((n, i) => n + i.quantity, 0);

@@ -1,0 +1,6 @@
+/** Face-to-face trade (issue 28; docs/economy.md "Trade"). */
+export { openTrade } from './open-trade';
+export { offerTrade } from './offer-trade';
+export { acceptTrade } from './accept-trade';
+export { cancelTrade, cancelTradeOf } from './cancel-trade';
+export { expireTrades } from './expire-trades';

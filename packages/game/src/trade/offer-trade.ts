@@ -1,0 +1,90 @@
+import {
+  TRADE_IDLE_MS,
+  TradeOfferInputSchema,
+  type TradeOfferInput,
+  type TradeView,
+} from '@necp/shared';
+import { Prisma } from '@necp/db';
+import type { GameDeps } from '../core/deps';
+import { tradeReservation } from '../core/item-reserved';
+import { lockCharacterItems } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { itemNotFound } from '../inventory/errors';
+import { notEnoughEddies } from '../ledger/record-currency';
+import { boundOffered, notInBag, tradeOver } from './errors';
+import { lockTrade, tradeView } from './trade-rows';
+
+/**
+ * A side's whole offer, replacing its last one: up to TRADE_SLOTS stacks from its bag
+ * (held in place from now on: core/item-reserved.ts) and eddies (checked now and again
+ * when the trade completes). Any change bumps the version and clears both accepts; the
+ * other side cannot accept for TRADE_ACCEPT_DELAY_MS. The same offer again changes
+ * nothing. Refused: a trade that is over, an item not in the bag (equipped, someone
+ * else's, gone), a bound item, more eddies than the character has.
+ */
+export async function offerTrade(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: TradeOfferInput,
+): Promise<TradeView> {
+  const o = parseInput(TradeOfferInputSchema, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const { trade, side } = await lockTrade(tx, o.tradeId, o.characterId);
+    if (trade.state !== 'open') throw tradeOver();
+    const mine = trade.items.filter((i) => i.side === side).map((i) => i.itemId);
+    const eddiesNow = side === 'a' ? trade.aEddies : trade.bEddies;
+    if (eddiesNow === o.eddies && mine.join() === o.items.join())
+      return tradeView(tx, trade.id, side);
+
+    const me = await tx.character.findUniqueOrThrow({
+      where: { id: o.characterId },
+      select: { eddies: true },
+    });
+    if (me.eddies < o.eddies) throw notEnoughEddies();
+    const held = tradeReservation(trade.id);
+    const items = await lockCharacterItems(tx, o.characterId);
+    const offered = o.items.map((id) => {
+      const item = items.find((i) => i.id === id);
+      if (!item) throw itemNotFound(id);
+      if (item.container !== 'BAG') throw notInBag();
+      if (item.boundCharacterId !== null) throw boundOffered();
+      // held by this trade already, or free (anything else holding it refuses below)
+      return item;
+    });
+    // what this side no longer offers goes free; what it newly offers is held
+    const dropped = mine.filter((id) => !o.items.includes(id));
+    if (dropped.length > 0)
+      await tx.$executeRaw`UPDATE "Item" SET "reservation" = NULL, "updatedAt" = now()
+        WHERE "id" IN (${Prisma.join(dropped)}) AND "reservation" = ${held}`;
+    for (const item of offered) {
+      if (item.reservation === held) continue;
+      // the database refuses an item another trade holds (Item_reserved_guard)
+      await tx.item.update({ where: { id: item.id }, data: { reservation: held } });
+    }
+    await tx.tradeItem.deleteMany({ where: { tradeId: trade.id, side } });
+    await tx.tradeItem.createMany({
+      data: offered.map((item, position) => ({
+        tradeId: trade.id,
+        itemId: item.id,
+        side,
+        templateId: item.templateId,
+        quantity: item.quantity,
+        position,
+      })),
+    });
+    await tx.trade.update({
+      where: { id: trade.id },
+      data: {
+        version: { increment: 1 },
+        aAccepted: null,
+        bAccepted: null,
+        ...(side === 'a' ? { aEddies: o.eddies } : { bEddies: o.eddies }),
+        changedAt: now,
+        changedBy: side,
+        expiresAt: new Date(now.getTime() + TRADE_IDLE_MS),
+      },
+    });
+    return tradeView(tx, trade.id, side);
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Inputs and the view of face-to-face trade (trade/trade-rules.ts holds the rules).
+ * The domain (packages/game/src/trade) parses every input again.
+ */
+import { z } from 'zod';
+import {
+  TRADE_CANCEL_REASONS,
+  TRADE_EDDIES_MAX,
+  TRADE_SLOTS,
+  type TradeCancelReason,
+  type TradeSide,
+  type TradeState,
+} from '../trade/trade-rules';
+import { IdSchema } from './primitives';
+
+/** Opening a trade: the asker and the one who accepted its request (the sim checked range). */
+export const TradeOpenInputSchema = z
+  .object({ aId: IdSchema, bId: IdSchema })
+  .refine((t) => t.aId !== t.bId, 'You cannot trade with yourself');
+export type TradeOpenInput = z.infer<typeof TradeOpenInputSchema>;
+
+/** A side's whole offer, replacing the one before: up to TRADE_SLOTS bag stacks and eddies. */
+export const TradeOfferInputSchema = z.object({
+  characterId: IdSchema,
+  tradeId: IdSchema,
+  items: z
+    .array(IdSchema)
+    .max(TRADE_SLOTS, `At most ${TRADE_SLOTS} stacks`)
+    .refine((ids) => new Set(ids).size === ids.length, 'An item is offered once'),
+  eddies: z.int().min(0).max(TRADE_EDDIES_MAX),
+});
+export type TradeOfferInput = z.infer<typeof TradeOfferInputSchema>;
+
+/** Accepting the offer as it was at `version` (refused when it has changed since). */
+export const TradeAcceptInputSchema = z.object({
+  characterId: IdSchema,
+  tradeId: IdSchema,
+  version: z.int().min(0),
+});
+export type TradeAcceptInput = z.infer<typeof TradeAcceptInputSchema>;
+
+export const TradeCancelInputSchema = z.object({
+  characterId: IdSchema,
+  tradeId: IdSchema,
+  reason: z.enum(TRADE_CANCEL_REASONS).default('cancelled'),
+});
+export type TradeCancelInput = z.input<typeof TradeCancelInputSchema>;
+
+export interface TradeItemView {
+  itemId: string;
+  templateId: string;
+  quantity: number;
+  durability: number | null;
+}
+
+export interface TradeSideView {
+  characterId: string;
+  name: string;
+  eddies: number;
+  /** accepted the current version */
+  accepted: boolean;
+  items: TradeItemView[];
+}
+
+export interface TradeView {
+  id: string;
+  state: TradeState;
+  version: number;
+  /** the viewer's side */
+  me: TradeSide;
+  a: TradeSideView;
+  b: TradeSideView;
+  /** ms epoch: when the viewer may accept (the other side's last change + the delay) */
+  acceptableAt: number;
+  /** ms epoch: the idle cancel */
+  expiresAt: number;
+  closedAt: number | null;
+  closeReason: 'completed' | TradeCancelReason | null;
+}
