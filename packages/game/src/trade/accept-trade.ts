@@ -4,14 +4,13 @@ import {
   canAcceptTrade,
   type TradeAcceptInput,
   type TradeSide,
-  type TradeView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { acceptTooSoon, offerChanged, tradeOver } from './errors';
 import { settleTrade } from './settle-trade';
-import { lockTrade, otherSide, tradeView } from './trade-rows';
+import { lockTrade, otherSide, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * A side accepts the offer as it was at `version`. Refused when the offer has changed
@@ -24,12 +23,12 @@ import { lockTrade, otherSide, tradeView } from './trade-rows';
 export async function acceptTrade(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: TradeAcceptInput,
-): Promise<TradeView> {
+): Promise<TradeOutcome> {
   const a = parseInput(TradeAcceptInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { trade, side } = await lockTrade(tx, a.tradeId, a.characterId);
-    if (trade.state === 'completed') return tradeView(tx, trade.id, side);
+    if (trade.state === 'completed') return tradeOutcome(tx, trade.id, side);
     if (trade.state !== 'open') throw tradeOver();
     const verdict = canAcceptTrade(
       {
@@ -46,7 +45,7 @@ export async function acceptTrade(
     const theirs = otherSide(side) === 'a' ? trade.aAccepted : trade.bAccepted;
     if (theirs === trade.version) {
       await settleTrade(tx, trade, now);
-      return tradeView(tx, trade.id, side);
+      return tradeOutcome(tx, trade.id, side);
     }
     await tx.trade.update({
       where: { id: trade.id },
@@ -55,6 +54,6 @@ export async function acceptTrade(
         expiresAt: new Date(now.getTime() + TRADE_IDLE_MS),
       },
     });
-    return tradeView(tx, trade.id, side);
+    return tradeOutcome(tx, trade.id, side);
   });
 }

@@ -2,47 +2,49 @@ import {
   TradeCancelInputSchema,
   type TradeCancelInput,
   type TradeCancelReason,
-  type TradeView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { cancelOpenTrade, lockTrade, tradeView } from './trade-rows';
+import { closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
- * Either side ends an open trade (or the sim does for it: disconnect, death, out of
- * range, a zone change): the held items go free at once. A trade already over is
- * returned as it ended — cancelling twice changes nothing.
+ * Either side ends a trade, asked or open (or the sim does for it: disconnect, death,
+ * out of range, a zone change): the held items go free at once, both sides hear it. A
+ * trade already over is returned as it ended — cancelling twice changes nothing.
  */
 export async function cancelTrade(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: TradeCancelInput,
-): Promise<TradeView> {
+): Promise<TradeOutcome> {
   const c = parseInput(TradeCancelInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const { trade, side } = await lockTrade(tx, c.tradeId, c.characterId);
-    if (trade.state === 'open') await cancelOpenTrade(tx, trade, c.reason, now);
-    return tradeView(tx, trade.id, side);
+    const live = trade.state === 'open' || trade.state === 'requested';
+    if (!live) return { ...(await tradeOutcome(tx, trade.id, side)), pushes: [] };
+    await closeTrade(tx, trade, c.reason, now);
+    return tradeOutcome(tx, trade.id, side);
   });
 }
 
 /**
- * Cancels the open trade `characterId` is in, if any (the sim, when the character
- * disconnects, dies or changes zone: it need not know the trade's id). Returns the
- * trade as the other side now sees it, or null when there was none.
+ * Ends the trade `characterId` is in, asked or open, if any — the sim, when the
+ * character disconnects, dies, changes zone or walks out of range: it need not know the
+ * trade's id. Null when there was none.
  */
 export async function cancelTradeOf(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   characterId: string,
   reason: TradeCancelReason,
-): Promise<TradeView | null> {
-  const open = await deps.db.trade.findFirst({
-    where: { state: 'open', OR: [{ aId: characterId }, { bId: characterId }] },
-    select: { id: true, aId: true },
+): Promise<TradeOutcome | null> {
+  const live = await deps.db.trade.findFirst({
+    where: {
+      state: { in: ['open', 'requested'] },
+      OR: [{ aId: characterId }, { bId: characterId }],
+    },
+    select: { id: true },
   });
-  if (!open) return null;
-  const view = await cancelTrade(deps, { characterId, tradeId: open.id, reason });
-  // as the other side sees it
-  return { ...view, me: view.me === 'a' ? 'b' : 'a' };
+  if (!live) return null;
+  return cancelTrade(deps, { characterId, tradeId: live.id, reason });
 }

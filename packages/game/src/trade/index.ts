@@ -1,6 +1,8 @@
 /** Face-to-face trade (issue 28; docs/economy.md "Trade"). */
-export { openTrade } from './open-trade';
+export { requestTrade } from './request-trade';
+export { answerTrade } from './answer-trade';
 export { offerTrade } from './offer-trade';
 export { acceptTrade } from './accept-trade';
 export { cancelTrade, cancelTradeOf } from './cancel-trade';
 export { expireTrades } from './expire-trades';
+export type { TradeOutcome } from './trade-rows';

@@ -1,9 +1,4 @@
-import {
-  TRADE_IDLE_MS,
-  TradeOfferInputSchema,
-  type TradeOfferInput,
-  type TradeView,
-} from '@necp/shared';
+import { TRADE_IDLE_MS, TradeOfferInputSchema, type TradeOfferInput } from '@necp/shared';
 import { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { tradeReservation } from '../core/item-reserved';
@@ -13,7 +8,7 @@ import { parseInput } from '../core/validation';
 import { itemNotFound } from '../inventory/errors';
 import { notEnoughEddies } from '../ledger/record-currency';
 import { boundOffered, notInBag, tradeOver } from './errors';
-import { lockTrade, tradeView } from './trade-rows';
+import { lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * A side's whole offer, replacing its last one: up to TRADE_SLOTS stacks from its bag
@@ -26,7 +21,7 @@ import { lockTrade, tradeView } from './trade-rows';
 export async function offerTrade(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: TradeOfferInput,
-): Promise<TradeView> {
+): Promise<TradeOutcome> {
   const o = parseInput(TradeOfferInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
@@ -35,7 +30,7 @@ export async function offerTrade(
     const mine = trade.items.filter((i) => i.side === side).map((i) => i.itemId);
     const eddiesNow = side === 'a' ? trade.aEddies : trade.bEddies;
     if (eddiesNow === o.eddies && mine.join() === o.items.join())
-      return tradeView(tx, trade.id, side);
+      return tradeOutcome(tx, trade.id, side);
 
     const me = await tx.character.findUniqueOrThrow({
       where: { id: o.characterId },
@@ -85,6 +80,6 @@ export async function offerTrade(
         expiresAt: new Date(now.getTime() + TRADE_IDLE_MS),
       },
     });
-    return tradeView(tx, trade.id, side);
+    return tradeOutcome(tx, trade.id, side);
   });
 }

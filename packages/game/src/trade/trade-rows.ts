@@ -14,6 +14,7 @@ import {
   type TradeState,
   type TradeView,
 } from '@necp/shared';
+import { emitTo, toCharacters, type Push } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { tradeReservation } from '../core/item-reserved';
 import { lockLiveCharacters } from '../core/lock-order';
@@ -65,8 +66,8 @@ export async function releaseTradeItems(tx: Tx, tradeId: string): Promise<void> 
     WHERE "reservation" = ${tradeReservation(tradeId)}`;
 }
 
-/** Ends an open trade without a deal: its items freed, the reason kept. */
-export async function cancelOpenTrade(
+/** Ends a requested or open trade without a deal: its items freed, the reason kept. */
+export async function closeTrade(
   tx: Tx,
   trade: Trade,
   reason: TradeCancelReason,
@@ -122,5 +123,24 @@ export async function tradeView(tx: Tx, tradeId: string, me: TradeSide): Promise
     expiresAt: t.expiresAt.getTime(),
     closedAt: t.closedAt?.getTime() ?? null,
     closeReason: (t.closeReason as TradeView['closeReason']) ?? null,
+  };
+}
+
+/** What a trade operation returns: the caller's view, and what both sides must hear. */
+export interface TradeOutcome {
+  view: TradeView;
+  pushes: Push[];
+}
+
+/** The caller's view, and trade:update to each side with its own. */
+export async function tradeOutcome(tx: Tx, tradeId: string, me: TradeSide): Promise<TradeOutcome> {
+  const a = await tradeView(tx, tradeId, 'a');
+  const b = await tradeView(tx, tradeId, 'b');
+  return {
+    view: me === 'a' ? a : b,
+    pushes: [
+      emitTo(toCharacters(a.a.characterId), 'trade:update', a),
+      emitTo(toCharacters(a.b.characterId), 'trade:update', b),
+    ],
   };
 }

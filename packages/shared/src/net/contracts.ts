@@ -51,6 +51,7 @@ import type {
   XpGainMsg,
 } from './server-messages';
 import type { WelcomeMsg } from './world-view';
+import type { TradeRequestedMsg, TradeView } from '../schemas/trade';
 
 export * from './ack-results';
 export * from './client-payloads';
@@ -107,6 +108,10 @@ export interface ServerToClientEvents {
   'match:found': (msg: MatchFoundMsg) => void;
   /** your matchmaking status changed (queued, left, requeued, penalised, confirmed …), and on connecting */
   'match:status': (msg: MatchStatusMsg) => void;
+  /** someone asks you for a trade */
+  'trade:requested': (msg: TradeRequestedMsg) => void;
+  /** your trade as you see it now, after any change by either side (opened, offer, accept, end) */
+  'trade:update': (msg: TradeView) => void;
 }
 
 export interface ClientToServerEvents {

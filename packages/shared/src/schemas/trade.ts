@@ -13,11 +13,26 @@ import {
 } from '../trade/trade-rules';
 import { IdSchema } from './primitives';
 
-/** Opening a trade: the asker and the one who accepted its request (the sim checked range). */
-export const TradeOpenInputSchema = z
-  .object({ aId: IdSchema, bId: IdSchema })
-  .refine((t) => t.aId !== t.bId, 'You cannot trade with yourself');
-export type TradeOpenInput = z.infer<typeof TradeOpenInputSchema>;
+/** Asking `targetId` for a trade (the sim found it by name or click, in range). */
+export const TradeRequestInputSchema = z
+  .object({ characterId: IdSchema, targetId: IdSchema })
+  .refine((t) => t.characterId !== t.targetId, 'You cannot trade with yourself');
+export type TradeRequestInput = z.infer<typeof TradeRequestInputSchema>;
+
+/** The asked side's answer to a request. */
+export const TradeAnswerInputSchema = z.object({
+  characterId: IdSchema,
+  tradeId: IdSchema,
+  accept: z.boolean(),
+});
+export type TradeAnswerInput = z.infer<typeof TradeAnswerInputSchema>;
+
+/** To the asked player: who asks, until when (answer with trade:answer). */
+export interface TradeRequestedMsg {
+  tradeId: string;
+  from: { characterId: string; name: string };
+  expiresAt: number;
+}
 
 /** A side's whole offer, replacing the one before: up to TRADE_SLOTS bag stacks and eddies. */
 export const TradeOfferInputSchema = z.object({

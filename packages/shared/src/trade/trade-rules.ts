@@ -13,6 +13,10 @@ export const TRADE_EDDIES_MAX = 1_000_000_000;
  * second swap of a good item for a worse one must be seen before it can be accepted.
  */
 export const TRADE_ACCEPT_DELAY_MS = 3_000;
+/** A trade request unanswered this long lapses. */
+export const TRADE_REQUEST_MS = 30_000;
+/** How far apart (metres, same zone) two players may be to ask for and keep a trade. */
+export const TRADE_RANGE_M = 10;
 /** A trade nobody changes or accepts for this long is cancelled (its items released). */
 export const TRADE_IDLE_MS = 2 * 60_000;
 /** A trade history page. */
@@ -22,12 +26,15 @@ export const TRADE_SIDES = ['a', 'b'] as const;
 /** a: who asked for the trade; b: who accepted the request. */
 export type TradeSide = (typeof TRADE_SIDES)[number];
 
-export const TRADE_STATES = ['open', 'completed', 'cancelled'] as const;
+/** requested: asked, not yet answered; open: the window is up on both sides. */
+export const TRADE_STATES = ['requested', 'open', 'completed', 'cancelled'] as const;
 export type TradeState = (typeof TRADE_STATES)[number];
 
 /** Why a trade ended without completing. */
 export const TRADE_CANCEL_REASONS = [
   'cancelled',
+  'declined',
+  'unanswered',
   'disconnected',
   'died',
   'out_of_range',
