@@ -1,6 +1,7 @@
 import { sweepPresence } from './chat/presence';
 import { PresenceLeaves } from './chat/presence-leaves';
 import { sendPartyVitals } from './chat/party-vitals';
+import { TRADE_WATCH_MS, TradeWatch } from './trade/trade-watch';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -217,6 +218,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     services,
   });
   // queues in Redis when there is one (every process matches from them), else in memory
+  const trades = new TradeWatch({ deps, sessions, push: pushes, log });
   const matchmaking: SimMatchmaking = new SimMatchmaking({
     deps: simDeps,
     push: pushes,
@@ -276,6 +278,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
           sessions,
           presence,
           matchmaking,
+          trades,
           pushes,
           clock,
           log,
@@ -316,6 +319,11 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   }, PRESENCE_REFRESH_MS / 2);
   presenceSweep.unref();
   presence.start();
+  // trades whose parties parted, died or changed zone end (trade/trade-watch.ts)
+  const tradeSweep = setInterval(() => {
+    trades.check().catch((err: unknown) => log.warn({ err }, 'trade watch failed'));
+  }, TRADE_WATCH_MS);
+  tradeSweep.unref();
   // party frames: each member's health and position to its party (chat/party-vitals.ts)
   const partyVitals = setInterval(() => sendPartyVitals(pushes, sessions), PARTY_VITALS_MS);
   partyVitals.unref();
@@ -336,6 +344,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
       closing = true;
       clearInterval(presenceSweep);
       clearInterval(partyVitals);
+      clearInterval(tradeSweep);
       await matchmaking.stop();
       await stopLoad();
       // players in instances go back to the open world first (their rows say so at once)

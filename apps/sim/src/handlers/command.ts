@@ -10,6 +10,7 @@ import type { InstanceHost } from '../instances/instance-host';
 import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
 import type { SessionRegistry } from '../session/sessions';
 import type { Zone } from '../zone/zone';
+import type { TradeWatch } from '../trade/trade-watch';
 import { parsePayload, type HandlerContext } from './context';
 
 /** What the item/loot commands need beyond the basic handler context. */
@@ -34,6 +35,8 @@ export interface CommandContext extends HandlerContext {
   matchmaking: SimMatchmaking;
   /** the pushes a domain operation returned go here (net/push-dispatcher.ts): the one way to other players */
   push: PushSink;
+  /** the live trades of this process's players (trade/trade-watch.ts) */
+  trades: TradeWatch;
   /** the instances this process runs (instance:leave); absent: none */
   instances?: Pick<InstanceHost, 'leave'>;
 }

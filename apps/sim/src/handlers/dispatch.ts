@@ -13,6 +13,7 @@ import { instanceHandlers } from '../instances/instance-handlers';
 import { matchHandlers } from '../matchmaking/match-handlers';
 import { netHandlers } from './net';
 import { partyHandlers } from './party';
+import { tradeHandlers } from './trade';
 import { travelHandlers } from './travel';
 import { zoneHandlers } from './zone';
 
@@ -28,6 +29,7 @@ const HANDLERS: Readonly<Record<ClientEvent, EventHandler>> = {
   ...itemUseHandlers,
   ...chatHandlers,
   ...partyHandlers,
+  ...tradeHandlers,
   ...matchHandlers,
   ...instanceHandlers,
 };

@@ -10,6 +10,7 @@ import { listen } from '../handlers/dispatch';
 import type { InstanceHost } from '../instances/instance-host';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { SimMatchmaking } from '../matchmaking/sim-matchmaking';
+import type { TradeWatch } from '../trade/trade-watch';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
@@ -39,6 +40,8 @@ export interface ConnectionContext {
   presence: PresenceLeaves;
   /** this process's matchmaking (the match:* commands; the status on connecting) */
   matchmaking: SimMatchmaking;
+  /** the live trades of this process's players (a disconnect ends its player's) */
+  trades: TradeWatch;
   /** where what other players must hear goes (net/push-dispatcher.ts) */
   pushes: PushSink;
   clock: Clock;
@@ -107,6 +110,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     session,
     sessions: ctx.sessions,
     matchmaking: ctx.matchmaking,
+    trades: ctx.trades,
     push: ctx.pushes,
     ...(ctx.instances ? { instances: ctx.instances } : {}),
     clock: ctx.clock,
@@ -147,6 +151,8 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
 
   socket.on('disconnect', (reason) => {
     ctx.sessions.delete(session);
+    // a trade ends when either side's client goes (its items freed at once)
+    ctx.trades.left(character.id);
     // friends see it leave — unless a connection holds the character again within the grace
     ctx.presence.left(session);
     // on shutdown the zones save and drop everyone themselves

@@ -7,6 +7,8 @@ import type { Db } from '@necp/db';
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
+  TRADE_EXPIRY_CRONTAB,
+  TRADE_EXPIRY_TASK,
   LEADERBOARD_REFRESH_CRONTAB,
   LEADERBOARD_REFRESH_TASK,
   createLog,
@@ -34,8 +36,16 @@ describe('leaderboard wiring', () => {
     ] as const)
       expect(subs.forType(t).map((s) => s.name)).toContain('leaderboards');
     const jobs = simScheduledJobs({ db, clock: systemClock, log, redis });
-    expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK, LEADERBOARD_REFRESH_TASK]);
-    expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB, LEADERBOARD_REFRESH_CRONTAB]);
+    expect(Object.keys(jobs.tasks)).toEqual([
+      DAILY_CLEANUP_TASK,
+      TRADE_EXPIRY_TASK,
+      LEADERBOARD_REFRESH_TASK,
+    ]);
+    expect(jobs.crontab).toEqual([
+      DAILY_CLEANUP_CRONTAB,
+      TRADE_EXPIRY_CRONTAB,
+      LEADERBOARD_REFRESH_CRONTAB,
+    ]);
     expect(LEADERBOARD_REFRESH_CRONTAB).toBe(`* * * * * ${LEADERBOARD_REFRESH_TASK}`);
     redis.disconnect();
   });
@@ -47,6 +57,7 @@ describe('leaderboard wiring', () => {
     expect(subs.forType('character.leveled').map((s) => s.name)).not.toContain('leaderboards');
     expect(Object.keys(simScheduledJobs({ db, clock: systemClock, log }).tasks)).toEqual([
       DAILY_CLEANUP_TASK,
+      TRADE_EXPIRY_TASK,
     ]);
   });
 });

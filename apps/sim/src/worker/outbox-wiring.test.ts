@@ -6,6 +6,8 @@ import { emitTo, toCharacters, zoneById, type Push } from '@necp/shared';
 import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
+  TRADE_EXPIRY_CRONTAB,
+  TRADE_EXPIRY_TASK,
   drainOutbox,
   endSession,
   equipItem,
@@ -177,8 +179,8 @@ describe('the default wiring', () => {
     expect(subs.forType('character.title_changed').map((s) => s.name)).toEqual(['sim-title']);
     expect(subs.forType('character.block_changed').map((s) => s.name)).toEqual(['sim-blocks']);
     const jobs = simScheduledJobs(sim.deps);
-    expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK]);
-    expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB]);
+    expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK, TRADE_EXPIRY_TASK]);
+    expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB, TRADE_EXPIRY_CRONTAB]);
   });
 });
 

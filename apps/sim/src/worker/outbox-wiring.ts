@@ -18,6 +18,9 @@ import {
   LEADERBOARD_REFRESH_CRONTAB,
   LEADERBOARD_REFRESH_TASK,
   OutboxSubscribers,
+  TRADE_EXPIRY_CRONTAB,
+  TRADE_EXPIRY_TASK,
+  expireTrades,
   accessOutboxSubscriber,
   achievementOutboxSubscriber,
   blockOutboxSubscriber,
@@ -127,7 +130,7 @@ export function simOutboxSubscribers(
 
 /**
  * Scheduled jobs of the same worker (each instant once across all nodes): the daily
- * cleanup (00:05 UTC) and, with Redis, the leaderboards' minute job (missing boards
+ * cleanup (00:05 UTC), the idle trades' sweep (every minute) and, with Redis, the leaderboards' minute job (missing boards
  * rebuilt, wealth from the ledger, bans that ran out).
  */
 export function simScheduledJobs(
@@ -136,8 +139,12 @@ export function simScheduledJobs(
   const { redis } = deps;
   const tasks: Record<string, () => Promise<void>> = {
     [DAILY_CLEANUP_TASK]: () => runDailyCleanup(deps),
+    // trades idle past their time (or whose sim went away): items freed (game/trade)
+    [TRADE_EXPIRY_TASK]: async () => {
+      await expireTrades(deps);
+    },
   };
-  const crontab = [DAILY_CLEANUP_CRONTAB];
+  const crontab = [DAILY_CLEANUP_CRONTAB, TRADE_EXPIRY_CRONTAB];
   if (redis) {
     tasks[LEADERBOARD_REFRESH_TASK] = async () => {
       await refreshLeaderboards({ ...deps, redis });

@@ -2,6 +2,10 @@ import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { closeTrade, lockTradeRow } from './trade-rows';
 
+/** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */
+export const TRADE_EXPIRY_TASK = 'trade_expiry';
+export const TRADE_EXPIRY_CRONTAB = `* * * * * ${TRADE_EXPIRY_TASK}`;
+
 /** trades one sweep looks at (the rest wait for the next) */
 const BATCH = 200;
 

@@ -38,6 +38,13 @@ import {
   ReadyCheckAnswerSchema,
 } from '../schemas/matchmaking';
 import { InstanceLeaveSchema } from '../instances/instance-messages';
+import {
+  TradeAcceptPayloadSchema,
+  TradeAnswerPayloadSchema,
+  TradeCancelPayloadSchema,
+  TradeOfferPayloadSchema,
+  TradeRequestPayloadSchema,
+} from '../schemas/trade';
 
 export const CLIENT_EVENT_SCHEMAS = {
   'zone:move': MoveInputSchema,
@@ -72,6 +79,11 @@ export const CLIENT_EVENT_SCHEMAS = {
   'match:answer': ReadyCheckAnswerSchema,
   'match:status': MatchEmptySchema,
   'instance:leave': InstanceLeaveSchema,
+  'trade:request': TradeRequestPayloadSchema,
+  'trade:answer': TradeAnswerPayloadSchema,
+  'trade:offer': TradeOfferPayloadSchema,
+  'trade:accept': TradeAcceptPayloadSchema,
+  'trade:cancel': TradeCancelPayloadSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

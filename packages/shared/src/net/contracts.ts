@@ -153,6 +153,12 @@ export interface ClientToServerEvents {
   'match:status': (input: unknown, ack?: (res: Ack<MatchStatusMsg>) => void) => void;
   /** leave the instance you are in now (a dungeon before its boss fell: a queue penalty) */
   'instance:leave': (input: unknown, ack?: (res: Ack<InstanceLeaveResult>) => void) => void;
+  /** ask a player in range for a trade (by name); the answer comes as trade:update */
+  'trade:request': (input: unknown, ack?: (res: Ack<TradeView>) => void) => void;
+  'trade:answer': (input: unknown, ack?: (res: Ack<TradeView>) => void) => void;
+  'trade:offer': (input: unknown, ack?: (res: Ack<TradeView>) => void) => void;
+  'trade:accept': (input: unknown, ack?: (res: Ack<TradeView>) => void) => void;
+  'trade:cancel': (input: unknown, ack?: (res: Ack<TradeView>) => void) => void;
 }
 
 /**

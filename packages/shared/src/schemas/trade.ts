@@ -11,7 +11,7 @@ import {
   type TradeSide,
   type TradeState,
 } from '../trade/trade-rules';
-import { IdSchema } from './primitives';
+import { CharacterNameRefSchema, IdSchema } from './primitives';
 
 /** Asking `targetId` for a trade (the sim found it by name or click, in range). */
 export const TradeRequestInputSchema = z
@@ -60,6 +60,18 @@ export const TradeCancelInputSchema = z.object({
   reason: z.enum(TRADE_CANCEL_REASONS).default('cancelled'),
 });
 export type TradeCancelInput = z.input<typeof TradeCancelInputSchema>;
+
+// The socket payloads (the sim adds the session's character): trade:request … trade:cancel
+/** trade:request — ask a player in range, by name (the chat's /trade, the player menu) */
+export const TradeRequestPayloadSchema = z.object({ name: CharacterNameRefSchema });
+/** trade:answer — yes or no to a request made to you */
+export const TradeAnswerPayloadSchema = TradeAnswerInputSchema.omit({ characterId: true });
+/** trade:offer — your whole offer */
+export const TradeOfferPayloadSchema = TradeOfferInputSchema.omit({ characterId: true });
+/** trade:accept — the offer as it was at `version` */
+export const TradeAcceptPayloadSchema = TradeAcceptInputSchema.omit({ characterId: true });
+/** trade:cancel — close the window (or withdraw the request) */
+export const TradeCancelPayloadSchema = z.object({ tradeId: IdSchema });
 
 export interface TradeItemView {
   itemId: string;
