@@ -7,7 +7,7 @@ import { createDb } from '@necp/db';
 import { equipItem, grantItem } from '@necp/game';
 import { expect, test } from '../e2e/test';
 import { state, tabTo } from '../e2e/combat-helpers';
-import { cityPlayer, formParty, queueOneVsOne } from '../e2e/queue-helpers';
+import { cityPlayer, formParty, queueOneVsOne, say } from '../e2e/queue-helpers';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
@@ -235,5 +235,52 @@ test('gallery: the arena, desktop', async ({ browser }) => {
   } finally {
     await a.close();
     await b.close();
+  }
+});
+
+test('gallery: a trade, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const contexts = await Promise.all(
+    [0, 1].map(() => browser.newContext({ ...DESKTOP, reducedMotion: 'no-preference' })),
+  );
+  try {
+    const [pa, pb] = await Promise.all(contexts.map((c) => c.newPage()));
+    const kira = await hero(pa!, 'Kira', {
+      origin: 'corpo',
+      cls: 'netrunner',
+      weapon: 'pistol_unity',
+      at: { x: 262, y: 268 },
+      level: 12,
+    });
+    const jun = await hero(pb!, 'Jun', { origin: 'nomad', cls: 'solo', at: { x: 265, y: 268 } });
+    const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+    try {
+      const c = await db.character.findFirstOrThrow({ where: { name: kira } });
+      for (const templateId of ['stim_basic', 'jacket_kevlar'])
+        await grantItem(
+          { db },
+          {
+            characterId: c.id,
+            templateId,
+            quantity: templateId === 'stim_basic' ? 5 : 1,
+            reason: 'admin',
+          },
+        );
+      await db.character.update({ where: { nameLower: jun.toLowerCase() }, data: { eddies: 420 } });
+    } finally {
+      await db.$disconnect();
+    }
+    await pa!.getByTestId('game-canvas').focus();
+    await say(pa!, `/trade ${jun}`);
+    await pb!.locator('[data-testid=trade-request]').getByTestId('trade-request-accept').click();
+    await expect(pa!.getByTestId('trade-window')).toContainText('Trade with');
+    for (const t of ['stim_basic', 'jacket_kevlar'])
+      await pa!.locator(`[data-testid=trade-bag-item][data-template=${t}]`).click();
+    await pb!.getByTestId('trade-eddies-input').fill('420');
+    await pb!.getByTestId('trade-eddies-set').click();
+    await expect(pa!.getByTestId('trade-theirs-eddies')).toHaveText('¥ 420');
+    await shot(pa!, 'trade-desktop', 800);
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
   }
 });

@@ -27,6 +27,7 @@ import { InstanceCommands } from './instances/instance-commands';
 import { ItemCommands } from './items/item-commands';
 import { MatchCommands } from './matchmaking/match-commands';
 import { PartyCommands } from './party/party-commands';
+import { TradeCommands } from './trade/trade-commands';
 import { SimLink } from './net/sim-link';
 import { soundEngine } from './sound/engine-instance';
 import { SoundDirector } from './sound/sound-director';
@@ -67,6 +68,7 @@ export class GameClient {
   readonly items: ItemCommands;
   readonly chat: ChatCommands;
   readonly party: PartyCommands;
+  readonly trade: TradeCommands;
   /** matchmaking: queues, the ready check (matchmaking/match-commands.ts) */
   readonly match: MatchCommands;
   /** leaving an instance, a dungeon group's changes (instances/instance-commands.ts) */
@@ -119,19 +121,17 @@ export class GameClient {
       onProgress: opts.onProgress,
       enemies: () => this.arena.enemies,
     });
-    this.items = new ItemCommands({
+    // what the socket features share: the socket, the store, the server clock's offset
+    const feed = {
       socket: () => this.link.socket,
       store: opts.store,
-      onInventoryChanged: opts.onInventoryChanged,
-    });
-    this.party = new PartyCommands({
-      socket: () => this.link.socket,
-      store: opts.store,
-      selfId: opts.characterId,
       clockOffset: () => this.connection.clockOffset,
-    });
-    this.match = new MatchCommands({ socket: () => this.link.socket, store: opts.store });
-    this.instances = new InstanceCommands({ socket: () => this.link.socket, store: opts.store });
+    };
+    this.items = new ItemCommands({ ...feed, onInventoryChanged: opts.onInventoryChanged });
+    this.party = new PartyCommands({ ...feed, selfId: opts.characterId });
+    this.trade = new TradeCommands({ ...feed, onInventoryChanged: opts.onInventoryChanged });
+    this.match = new MatchCommands(feed);
+    this.instances = new InstanceCommands(feed);
     this.interactions = new Interactions({
       store: opts.store,
       world: () => this.world,
@@ -160,6 +160,7 @@ export class GameClient {
       store: opts.store,
       selfId: opts.characterId,
       invite: (name) => this.party.invite(name, this.party.chatLine),
+      trade: (name) => this.trade.request(name, this.trade.chatLine),
     });
     const { store, characterId: selfId } = opts;
     this.sound = new SoundDirector({
@@ -176,6 +177,7 @@ export class GameClient {
       this.arena,
       this.chat,
       this.party,
+      this.trade,
       questPushes(opts),
       notificationPushes(opts.onNotification),
       friendPushes(opts.onFriendPresence),

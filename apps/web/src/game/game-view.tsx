@@ -21,6 +21,7 @@ import { resolveDrop } from './items/drag';
 import { itemHudCommands } from './items/item-hud-commands';
 import { matchHudCommands } from './matchmaking/match-hud-commands';
 import { partyHudCommands } from './party/party-hud-commands';
+import { tradeHudCommands } from './trade/trade-hud-commands';
 import { worldHudCommands } from './world/world-hud-commands';
 import { createGameStore } from './store/game-store';
 
@@ -89,6 +90,7 @@ export function GameView({ characterId }: { characterId: string }) {
       ...combatHudCommands(client),
       ...chatHudCommands(client, store),
       ...partyHudCommands(client, store),
+      ...tradeHudCommands(client),
       ...matchHudCommands(client),
       setOwnTitle: (title) => client()?.setOwnTitle(title),
       reconnect: () => client()?.reconnect(),

@@ -15,7 +15,7 @@ describe('the chat input line', () => {
     const cases: [string, string][] = [
       ['/s hi', 'say'],
       ['/z hi', 'district'],
-      ['/trade hi', 'trade'],
+      ['/t hi', 'trade'],
       ['/P hi', 'party'],
       ['/g hi', 'guild'],
       ['/global hi', 'global'],
@@ -47,6 +47,13 @@ describe('the chat input line', () => {
       name: 'Spammer',
     });
     expect(parseChatLine('/invite Vex', 'global')).toEqual({ kind: 'invite', name: 'Vex' });
+    // one name after /trade asks that player to trade; more words go to the trade channel
+    expect(parseChatLine('/trade Vex', 'global')).toEqual({ kind: 'trade', name: 'Vex' });
+    expect(parseChatLine('/TRADE selling a katana', 'say')).toEqual({
+      kind: 'send',
+      channel: 'trade',
+      text: 'selling a katana',
+    });
     expect(parseChatLine('/ignore', 'global')).toEqual({
       kind: 'error',
       message: 'Usage: /ignore name',

@@ -11,6 +11,8 @@ export type ChatLine =
   | { kind: 'ignore'; name: string }
   | { kind: 'unignore'; name: string }
   | { kind: 'invite'; name: string }
+  /** ask a player near you to trade (one name after /trade; more words: the trade channel) */
+  | { kind: 'trade'; name: string }
   | { kind: 'help' }
   | { kind: 'empty' }
   | { kind: 'error'; message: string };
@@ -34,7 +36,8 @@ const CHANNEL_COMMANDS: Record<string, SendableChannel> = {
 export const CHAT_HELP: readonly string[] = [
   '/s text — say (players near you)',
   '/z text — district chat',
-  '/trade text — trade channel',
+  '/trade name — ask a player near you to trade',
+  '/t text — trade channel (also /trade with two words or more)',
   '/global text — global channel',
   '/p text — party · /g text — guild',
   '/w name text — whisper · /r text — reply to the last whisper',
@@ -52,6 +55,8 @@ export function parseChatLine(line: string, tabChannel: SendableChannel): ChatLi
   const cmd = m?.[1]?.toLowerCase() ?? '';
   const rest = m?.[2]?.trim() ?? '';
   if (cmd === 'help' || cmd === '?') return { kind: 'help' };
+  // one name after /trade: a trade request to that player; more words: the trade channel
+  if (cmd === 'trade' && NAME.test(rest)) return { kind: 'trade', name: rest };
   const channel = CHANNEL_COMMANDS[cmd];
   if (channel) {
     if (rest === '') return { kind: 'error', message: `Type a message after /${cmd}.` };

@@ -26,6 +26,7 @@ function setup(answer: (event: string, payload: unknown) => unknown) {
     store,
     selfId: ME,
     invite: (name) => party.invite(name, party.chatLine),
+    trade: async () => true,
   });
   const lines = () => store.getState().chat.lines.map((l) => `${l.local ?? l.channel}:${l.text}`);
   return { sent, store, chat, lines };

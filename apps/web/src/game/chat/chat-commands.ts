@@ -28,6 +28,8 @@ export interface ChatCommandDeps {
   selfId: string;
   /** /invite name: a party invitation, its outcome told as a chat line */
   invite: (name: string) => Promise<boolean>;
+  /** /trade name: a trade request, its outcome told as a chat line */
+  trade: (name: string) => Promise<boolean>;
 }
 
 type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report' | 'player:report';
@@ -103,6 +105,8 @@ export class ChatCommands implements SocketFeature {
         return true;
       case 'invite':
         return this.deps.invite(parsed.name);
+      case 'trade':
+        return this.deps.trade(parsed.name);
       case 'reply': {
         const to = this.store.chat.lastWhisperFrom;
         if (!to) {

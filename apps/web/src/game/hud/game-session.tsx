@@ -11,6 +11,7 @@ import type { CombatHudCommands } from '../combat/combat-hud-commands';
 import type { ItemHudCommands } from '../items/item-hud-commands';
 import type { MatchHudCommands } from '../matchmaking/match-hud-commands';
 import type { PartyHudCommands } from '../party/party-hud-commands';
+import type { TradeHudCommands } from '../trade/trade-hud-commands';
 import type { WorldHudCommands } from '../world/world-hud-commands';
 
 /** The session's own commands (the rest are each feature's: `<feature>/*-hud-commands.ts`). */
@@ -27,6 +28,7 @@ export type GameCommands = WorldHudCommands &
   CombatHudCommands &
   ChatHudCommands &
   PartyHudCommands &
+  TradeHudCommands &
   MatchHudCommands &
   SessionCommands;
 

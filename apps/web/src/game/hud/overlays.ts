@@ -41,6 +41,8 @@ import { NotificationBell } from '../notifications/notification-bell';
 import { LootCards } from '../party/loot-cards';
 import { PartyFrames } from '../party/party-frames';
 import { PartyInvites } from '../party/party-invite';
+import { TradeRequests } from '../trade/trade-request';
+import { TradeWindow } from '../trade/trade-window';
 import { PlayerMenu } from '../party/player-menu';
 import { QuestLogWindow } from '../quests/quest-log-window';
 import { QuestTracker } from '../quests/quest-tracker';
@@ -92,6 +94,8 @@ export const OVERLAYS: readonly ComponentType[] = [
   ItemOverlays,
   Toasts,
   PartyInvites,
+  TradeRequests,
+  TradeWindow,
   QueueIndicator,
   ReadyCheck,
   LootCards,

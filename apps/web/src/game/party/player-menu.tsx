@@ -73,6 +73,14 @@ export function PlayerMenu() {
       >
         Whisper
       </button>
+      <button
+        type="button"
+        role="menuitem"
+        data-testid="pmenu-trade"
+        onClick={act(() => void commands.tradeRequest(name))}
+      >
+        Trade
+      </button>
       {!inParty && (
         <button
           type="button"

@@ -8,6 +8,7 @@ import type { KickMsg } from '@necp/shared';
 import { chatSlice, type ChatSliceActions, type ChatSliceState } from '../chat/chat-slice';
 import { toastSlice, type ToastSliceActions, type ToastSliceState } from '../hud/toast-slice';
 import { partySlice, type PartySliceActions, type PartySliceState } from '../party/party-slice';
+import { tradeSlice, type TradeSliceActions, type TradeSliceState } from '../trade/trade-slice';
 import { combatUiSlice, type CombatUiActions, type CombatUiState } from '../combat/combat-ui-slice';
 import { initialMatchUi, type MatchUiState } from '../matchmaking/queue-view';
 import { itemUiSlice, type ItemUiActions, type ItemUiState } from '../items/item-ui-slice';
@@ -62,7 +63,8 @@ export interface GameState
     BossUiState,
     ToastSliceState,
     ChatSliceState,
-    PartySliceState {
+    PartySliceState,
+    TradeSliceState {
   status: ConnectionStatus;
   pingMs: number | null;
   zone: { id: string; name: string } | null;
@@ -88,7 +90,8 @@ export interface GameActions
     WorldUiActions,
     ToastSliceActions,
     ChatSliceActions,
-    PartySliceActions {
+    PartySliceActions,
+    TradeSliceActions {
   patch: (p: Partial<GameState>) => void;
   setMenuOpen: (open: boolean) => void;
   setNotificationsOpen: (open: boolean) => void;
@@ -104,6 +107,7 @@ export function createGameStore(): GameStore {
     ...toastSlice(set, get),
     ...chatSlice(set, get),
     ...partySlice(set, get),
+    ...tradeSlice(set, get),
     ...itemUiSlice(set, get),
     ...combatUiSlice(set, get),
     ...worldUiSlice(set, get),

@@ -1,0 +1,118 @@
+/**
+ * Trade over the sim socket (trade:request / answer / offer / accept / cancel) and its
+ * pushes (trade:requested, trade:update): the store follows every view the sim sends,
+ * the player hears refusals and how a trade ended as toasts (or chat lines, for /trade).
+ */
+import type { Ack, TradeRequestedMsg, TradeView } from '@necp/shared';
+import type { GameStore } from '../store/game-store';
+import { readAck } from '../net/ack';
+import type { SimSocket } from '../net/sim-socket';
+import type { SocketFeature } from '../net/socket-feature';
+import { tradeEndText } from './trade-state';
+
+const ACK_TIMEOUT_MS = 5000;
+
+type TradeEvent =
+  'trade:request' | 'trade:answer' | 'trade:offer' | 'trade:accept' | 'trade:cancel';
+type Say = (kind: 'info' | 'warn' | 'success', text: string) => void;
+
+const isView = (m: unknown): m is TradeView =>
+  !!m && typeof m === 'object' && 'id' in m && 'state' in m && 'version' in m && 'me' in m;
+const isRequest = (m: unknown): m is TradeRequestedMsg =>
+  !!m && typeof m === 'object' && 'tradeId' in m && 'from' in m && 'expiresAt' in m;
+
+export class TradeCommands implements SocketFeature {
+  constructor(
+    private deps: {
+      socket: () => SimSocket | null;
+      store: GameStore;
+      /** server clock − local clock: requests and the accept delay are in server time */
+      clockOffset?: () => number;
+      /** the bag and eddies changed (a trade completed): the inventory is read again */
+      onInventoryChanged?: () => void;
+    },
+  ) {}
+
+  private get store() {
+    return this.deps.store.getState();
+  }
+
+  readonly toast: Say = (kind, text) => this.store.toast(kind, text);
+  readonly chatLine: Say = (kind, text) =>
+    this.store.chatNotice(kind === 'warn' ? 'error' : 'info', text);
+
+  wire(socket: SimSocket): void {
+    socket.on('trade:requested', (msg: unknown) => {
+      if (!isRequest(msg)) return;
+      const offset = this.deps.clockOffset?.() ?? 0;
+      this.store.tradeRequested({ ...msg, expiresAt: msg.expiresAt - offset });
+    });
+    socket.on('trade:update', (msg: unknown) => {
+      if (isView(msg)) this.apply(msg);
+    });
+  }
+
+  /** A view (pushed or acked): the store follows, an end is told once. */
+  private apply(v: TradeView): void {
+    const before = this.store.trade.trade;
+    this.store.tradeUpdate(this.local(v));
+    const ended = tradeEndText(v);
+    if (!ended || before?.id !== v.id) return;
+    this.toast(ended.kind, ended.text);
+    if (v.state === 'completed') this.deps.onInventoryChanged?.();
+  }
+
+  /** times in the view moved into the local clock */
+  private local(v: TradeView): TradeView {
+    const offset = this.deps.clockOffset?.() ?? 0;
+    return {
+      ...v,
+      acceptableAt: v.acceptableAt === 0 ? 0 : v.acceptableAt - offset,
+      expiresAt: v.expiresAt - offset,
+    };
+  }
+
+  private async call(event: TradeEvent, payload: object, say: Say): Promise<TradeView | null> {
+    const socket = this.deps.socket();
+    if (!socket?.connected) {
+      say('warn', 'Not connected to the city right now.');
+      return null;
+    }
+    let res: Ack<TradeView>;
+    try {
+      res = readAck<TradeView>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
+    } catch {
+      say('warn', 'The server did not answer. Try again.');
+      return null;
+    }
+    if (!res.ok) {
+      say('warn', res.error.message);
+      return null;
+    }
+    if (isView(res.data)) this.apply(res.data);
+    return res.data;
+  }
+
+  async request(name: string, say: Say = this.toast): Promise<boolean> {
+    const v = await this.call('trade:request', { name }, say);
+    if (v) say('info', `You asked ${v.b.name} to trade.`);
+    return v !== null;
+  }
+
+  async answer(tradeId: string, accept: boolean): Promise<boolean> {
+    this.store.tradeRequestDone(tradeId);
+    return (await this.call('trade:answer', { tradeId, accept }, this.toast)) !== null;
+  }
+
+  async offer(tradeId: string, items: string[], eddies: number): Promise<boolean> {
+    return (await this.call('trade:offer', { tradeId, items, eddies }, this.toast)) !== null;
+  }
+
+  async accept(tradeId: string, version: number): Promise<boolean> {
+    return (await this.call('trade:accept', { tradeId, version }, this.toast)) !== null;
+  }
+
+  async cancel(tradeId: string): Promise<boolean> {
+    return (await this.call('trade:cancel', { tradeId }, this.toast)) !== null;
+  }
+}
