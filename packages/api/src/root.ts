@@ -11,6 +11,7 @@ import { dialogueRouter } from './routers/dialogue';
 import { friendsRouter } from './routers/friends';
 import { notificationsRouter } from './routers/notifications';
 import { mailRouter } from './routers/mail';
+import { tradeRouter } from './routers/trade';
 import { guildRouter } from './routers/guild';
 import { leaderboardsRouter } from './routers/leaderboards';
 import { questsRouter } from './routers/quests';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   friends: friendsRouter,
   notifications: notificationsRouter,
   mail: mailRouter,
+  trade: tradeRouter,
   guild: guildRouter,
   achievements: achievementsRouter,
   leaderboards: leaderboardsRouter,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   TRADE_CANCEL_REASONS,
   TRADE_EDDIES_MAX,
+  TRADE_HISTORY_PAGE,
   TRADE_SLOTS,
   type TradeCancelReason,
   type TradeSide,
@@ -72,6 +73,36 @@ export const TradeOfferPayloadSchema = TradeOfferInputSchema.omit({ characterId:
 export const TradeAcceptPayloadSchema = TradeAcceptInputSchema.omit({ characterId: true });
 /** trade:cancel — close the window (or withdraw the request) */
 export const TradeCancelPayloadSchema = z.object({ tradeId: IdSchema });
+
+/** trade.history — the caller's character's trades that ended, newest first, a page at a time */
+export const TradeHistoryInputSchema = z.object({
+  characterId: IdSchema,
+  /** the last entry of the page before */
+  cursor: IdSchema.optional(),
+  limit: z.int().min(1).max(50).default(TRADE_HISTORY_PAGE),
+});
+export type TradeHistoryInput = z.input<typeof TradeHistoryInputSchema>;
+
+/** One ended trade as one side remembers it. */
+export interface TradeHistoryEntry {
+  id: string;
+  /** the other trader's name */
+  with: string;
+  result: 'completed' | TradeCancelReason;
+  /** what went (completed) or was on the table (cancelled), each way */
+  gave: { templateId: string; quantity: number }[];
+  got: { templateId: string; quantity: number }[];
+  gaveEddies: number;
+  gotEddies: number;
+  /** ms epoch */
+  closedAt: number;
+}
+
+export interface TradeHistoryPage {
+  entries: TradeHistoryEntry[];
+  /** cursor of the next page, or null at the end */
+  next: string | null;
+}
 
 export interface TradeItemView {
   itemId: string;
