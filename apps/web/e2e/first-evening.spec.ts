@@ -176,6 +176,9 @@ test('a first evening: a guild founded with early money, item mail with its dela
   await expect(sent).toContainText(`to ${b.char}`);
   await expect(sent.getByTestId('mail-sent-state')).toHaveText(/^arrives in (60|59) min$/);
   await shot(pa, info, 'sent-desktop-1400x900');
+  // the Trades tab beside it: the trade history, empty for a new player
+  await boxA.getByTestId('mail-tab-trades').click();
+  await expect(boxA.getByTestId('trade-history-empty')).toContainText('No trades yet');
 
   // B: nothing yet; its compose on a phone keeps the note and Send in view
   await pb.getByTestId('game-canvas').focus();

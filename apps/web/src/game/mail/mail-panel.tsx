@@ -1,9 +1,10 @@
 'use client';
 /**
- * The mailbox (M / E / click a mail terminal): Inbox, Compose and Sent. It opens beside a
- * mail terminal and closes when you walk away (sending, taking and paying happen
- * there; the server checks again). Opening reads the inbox again; while open it is
- * read every 30 s. The draft survives switching tabs and closing the window.
+ * The mailbox (M / E / click a mail terminal): Inbox, Compose, Sent, and Trades (the
+ * trade history: trade/trade-history.tsx). It opens beside a mail terminal and closes
+ * when you walk away (sending, taking and paying happen there; the server checks
+ * again). Opening reads the inbox again; while open it is read every 30 s. The draft
+ * survives switching tabs and closing the window.
  */
 import { useEffect, useState } from 'react';
 import { MAILBOX_MAX, type MailView } from '@necp/shared';
@@ -14,8 +15,9 @@ import { useGame } from '../hud/store-context';
 import { MailCompose } from './mail-compose';
 import { MailInbox, MailReader } from './mail-inbox';
 import { MailSent } from './mail-sent';
+import { TradeHistory } from '../trade/trade-history';
 
-type Tab = 'inbox' | 'compose' | 'sent';
+type Tab = 'inbox' | 'compose' | 'sent' | 'trades';
 
 export function MailPanel() {
   const open = useGame((s) => s.panels.mail);
@@ -85,6 +87,16 @@ export function MailPanel() {
         >
           Sent
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'trades'}
+          className={`tabs__tab${tab === 'trades' ? ' is-on' : ''}`}
+          data-testid="mail-tab-trades"
+          onClick={() => setTab('trades')}
+        >
+          Trades
+        </button>
         {box.total !== null && (
           <span className="mail__total" title="Mails in your box">
             {box.total} / {MAILBOX_MAX}
@@ -95,6 +107,8 @@ export function MailPanel() {
         <MailCompose draft={draft} setDraft={setDraft} actions={actions} />
       ) : tab === 'sent' ? (
         <MailSent />
+      ) : tab === 'trades' ? (
+        <TradeHistory />
       ) : reading ? (
         <MailReader
           key={reading.id}
