@@ -238,10 +238,12 @@ test('gallery: the arena, desktop', async ({ browser }) => {
   }
 });
 
-test('gallery: a trade, desktop', async ({ browser }) => {
-  test.setTimeout(120_000);
+/** Kira offers stims and a jacket, Jun 420 eddies: the shot is Kira's (desktop) or Jun's (phone). */
+async function tradeShot(browser: Browser, phone: boolean) {
   const contexts = await Promise.all(
-    [0, 1].map(() => browser.newContext({ ...DESKTOP, reducedMotion: 'no-preference' })),
+    [DESKTOP, phone ? PHONE : DESKTOP].map((o) =>
+      browser.newContext({ ...o, reducedMotion: 'no-preference' }),
+    ),
   );
   try {
     const [pa, pb] = await Promise.all(contexts.map((c) => c.newPage()));
@@ -256,17 +258,15 @@ test('gallery: a trade, desktop', async ({ browser }) => {
     const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
     try {
       const c = await db.character.findFirstOrThrow({ where: { name: kira } });
-      for (const templateId of ['stim_basic', 'jacket_kevlar'])
-        await grantItem(
-          { db },
-          {
-            characterId: c.id,
-            templateId,
-            quantity: templateId === 'stim_basic' ? 5 : 1,
-            reason: 'admin',
-          },
-        );
-      await db.character.update({ where: { nameLower: jun.toLowerCase() }, data: { eddies: 420 } });
+      for (const [templateId, quantity] of [
+        ['stim_basic', 5],
+        ['jacket_kevlar', 1],
+      ] as const)
+        await grantItem({ db }, { characterId: c.id, templateId, quantity, reason: 'admin' });
+      await db.character.update({
+        where: { nameLower: jun.toLowerCase() },
+        data: { eddies: 420 },
+      });
     } finally {
       await db.$disconnect();
     }
@@ -279,8 +279,19 @@ test('gallery: a trade, desktop', async ({ browser }) => {
     await pb!.getByTestId('trade-eddies-input').fill('420');
     await pb!.getByTestId('trade-eddies-set').click();
     await expect(pa!.getByTestId('trade-theirs-eddies')).toHaveText('¥ 420');
-    await shot(pa!, 'trade-desktop', 800);
+    await expect(pb!.getByTestId('trade-theirs').getByTestId('trade-item')).toHaveCount(2);
+    await shot(phone ? pb! : pa!, phone ? 'trade-phone' : 'trade-desktop', 800);
   } finally {
     await Promise.all(contexts.map((c) => c.close()));
   }
+}
+
+test('gallery: a trade, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await tradeShot(browser, false);
+});
+
+test('gallery: a trade, phone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await tradeShot(browser, true);
 });
