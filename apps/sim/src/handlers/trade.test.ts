@@ -2,7 +2,7 @@
 // accepted on both sides (the stacks and eddies change hands); refused out of range;
 // ended by the watch when a side walks away, and at once when a side disconnects.
 import { describe, expect, it } from 'vitest';
-import { TICK_MS, TRADE_ACCEPT_DELAY_MS } from '@necp/shared';
+import { TICK_MS, TRADE_ACCEPT_DELAY_MS, TRADE_IDLE_MS, TRADE_REQUEST_MS } from '@necp/shared';
 import { grantItem } from '@necp/game';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -108,5 +108,21 @@ describe('trade over the sim socket', () => {
     let ended = await cb.next('trade:update');
     while (ended.id !== t2.id || ended.state === 'open') ended = await cb.next('trade:update');
     expect([ended.state, ended.closeReason]).toEqual(['cancelled', 'disconnected']);
+  });
+
+  it('ends a request nobody answers, and a trade nobody touches, on the sim at once', async () => {
+    const { a, b, ca, cb } = await pair();
+    const asked = await ok(ca.command('trade:request', { name: b.character.name }));
+    sim.clock.advance(TRADE_REQUEST_MS + 1);
+    let lapsed = await ca.next('trade:update');
+    while (lapsed.id !== asked.id) lapsed = await ca.next('trade:update');
+    expect([lapsed.state, lapsed.closeReason]).toEqual(['cancelled', 'unanswered']);
+
+    const t = await ok(cb.command('trade:request', { name: a.character.name }));
+    await ok(ca.command('trade:answer', { tradeId: t.id, accept: true }));
+    sim.clock.advance(TRADE_IDLE_MS + 1);
+    let idle = await cb.next('trade:update');
+    while (idle.id !== t.id || idle.state === 'open') idle = await cb.next('trade:update');
+    expect([idle.state, idle.closeReason]).toEqual(['cancelled', 'idle']);
   });
 });

@@ -4,6 +4,11 @@ export { answerTrade } from './answer-trade';
 export { offerTrade } from './offer-trade';
 export { acceptTrade } from './accept-trade';
 export { cancelTrade, cancelTradeOf } from './cancel-trade';
-export { TRADE_EXPIRY_CRONTAB, TRADE_EXPIRY_TASK, expireTrades } from './expire-trades';
+export {
+  TRADE_EXPIRY_CRONTAB,
+  TRADE_EXPIRY_TASK,
+  expireTrade,
+  expireTrades,
+} from './expire-trades';
 export type { TradeOutcome } from './trade-rows';
 export { tradeHistory } from './trade-history';
