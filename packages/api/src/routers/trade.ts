@@ -9,12 +9,10 @@ import { ownCharacterId } from './own-character';
  */
 export const tradeRouter = createTRPCRouter({
   /** the character's ended trades, newest first */
-  history: protectedProcedure
-    .input(TradeHistoryInputSchema)
-    .query(async ({ ctx, input }) =>
-      tradeHistory(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
+  history: protectedProcedure.input(TradeHistoryInputSchema).query(async ({ ctx, input }) =>
+    tradeHistory(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
 });
