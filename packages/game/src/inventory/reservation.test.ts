@@ -13,6 +13,12 @@ import { grantItem } from './grant-item';
 import { moveItem } from './move-item';
 import { splitStack } from './split-stack';
 import { useItem } from './use-item';
+import { zoneById } from '@necp/shared';
+import { dropItemToGround } from '../loot/drop-item-to-ground';
+import { recordCurrency } from '../ledger/record-currency';
+import { sendMail } from '../mail/send-mail';
+import { sellToVendor } from '../vendors/sell-to-vendor';
+import { moveTo, nextTo } from '../vendors/test-helpers';
 import { expectBalanced, give, newPlayer } from './test-helpers';
 
 const db = testDb(4);
@@ -84,6 +90,53 @@ describe('a reserved item', () => {
     expect((await db.item.findUniqueOrThrow({ where: { id: stims } })).slot).toBe(9);
     await release(pistol);
     await expectBalanced(db, [p]);
+  });
+
+  it('cannot be sold, mailed or dropped', async () => {
+    const p = await newPlayer(db, { level: 5 });
+    const other = await newPlayer(db);
+    const jacket = await give(db, p, 'jacket_kevlar');
+    await hold(jacket);
+    deps.clock.set(Date.UTC(2105, 0, 1, 12)); // noon: the vendor is open
+    await moveTo(db, p, nextTo('vik'));
+    await expectDomainError(
+      sellToVendor(deps, { ...p.ref, contactId: 'vik', itemId: jacket }),
+      'INVALID_STATE',
+      REFUSED,
+    );
+    await expectDomainError(
+      dropItemToGround(deps, {
+        characterId: p.characterId,
+        itemId: jacket,
+        zoneId: 'watson',
+        x: 1,
+        y: 1,
+      }),
+      'INVALID_STATE',
+      REFUSED,
+    );
+    const terminal = zoneById('watson')!.spawnPoints.find((s) => s.kind === 'mail_terminal')!;
+    await moveTo(db, p, { zoneId: 'watson', x: terminal.x + 1, y: terminal.y + 1 });
+    const to = await db.character.findUniqueOrThrow({ where: { id: other.characterId } });
+    await db.$transaction((tx) =>
+      recordCurrency(tx, { reason: 'admin', characterId: p.characterId, delta: 50 }),
+    );
+    await expectDomainError(
+      sendMail(deps, {
+        characterId: p.characterId,
+        to: to.name,
+        subject: 'for you',
+        attachments: [{ itemId: jacket }],
+      }),
+      'INVALID_STATE',
+      REFUSED,
+    );
+    expect(await db.item.findUniqueOrThrow({ where: { id: jacket } })).toMatchObject({
+      characterId: p.characterId,
+      container: 'BAG',
+    });
+    await release(jacket);
+    await expectBalanced(db, [p, other]);
   });
 
   it('takes no more: loot of its kind goes to another stack or slot', async () => {
