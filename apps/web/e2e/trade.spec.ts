@@ -1,8 +1,9 @@
 // Face-to-face trade in two browsers (issue 28): Kira asks Jun with /trade in the chat;
 // Jun accepts the request; the trade window opens on both sides. Kira offers a pistol
 // from her bag, Jun offers eddies; Kira's Accept is locked for a moment after Jun's
-// change; both accept and the pistol and the eddies change hands — in the database, and
-// on both screens. Then a second trade ends when Jun closes his window.
+// change; she accepts, Jun lowers his offer — her accept is gone — and both accept again:
+// the pistol and the eddies change hands, in the database and on both screens. Then a
+// second trade ends when Jun closes his window.
 import type { Browser, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
@@ -79,6 +80,15 @@ test('two players trade a pistol for eddies, face to face', async ({ browser }) 
   await expect(kira.page.getByTestId('trade-accept')).toBeEnabled({ timeout: 10_000 });
   await kira.page.getByTestId('trade-accept').click();
   await expect(jun.page.getByTestId('trade-theirs')).toHaveAttribute('data-accepted', 'true');
+  // Jun changes his mind at the last moment (70, not 75): Kira's accept is gone, and she
+  // must look again before she can accept the new offer
+  await jun.page.getByTestId('trade-eddies-input').fill('70');
+  await jun.page.getByTestId('trade-eddies-set').click();
+  await expect(kira.page.getByTestId('trade-theirs-eddies')).toHaveText('¥ 70');
+  await expect(kira.page.getByTestId('trade-mine')).toHaveAttribute('data-accepted', 'false');
+  await expect(kira.page.getByTestId('trade-accept')).toBeEnabled({ timeout: 10_000 });
+  await kira.page.getByTestId('trade-accept').click();
+  await expect(jun.page.getByTestId('trade-theirs')).toHaveAttribute('data-accepted', 'true');
   await expect(jun.page.getByTestId('trade-accept')).toBeEnabled({ timeout: 10_000 });
   await jun.page.getByTestId('trade-accept').click();
 
@@ -97,7 +107,7 @@ test('two players trade a pistol for eddies, face to face', async ({ browser }) 
     const pistol = await check.item.findUniqueOrThrow({ where: { id: pistolId } });
     expect([pistol.characterId, pistol.reservation]).toEqual([jun.characterId, null]);
     const kiraRow = await check.character.findUniqueOrThrow({ where: { id: kira.characterId } });
-    expect(kiraRow.eddies).toBeGreaterThanOrEqual(75);
+    expect(kiraRow.eddies).toBeGreaterThanOrEqual(70);
   } finally {
     await check.$disconnect();
   }

@@ -40,7 +40,7 @@ const FEATURES = [
   },
   {
     title: 'Crew up',
-    text: 'Chat, friends, parties with shared XP, mail with attachments, and guilds with ranks, a bank and season renown.',
+    text: 'Chat, friends, parties with shared XP, mail with attachments, face-to-face trade, and guilds with ranks, a bank and season renown.',
   },
   {
     title: 'Compete',
