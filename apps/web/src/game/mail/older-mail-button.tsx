@@ -1,10 +1,12 @@
 'use client';
 
-/** The next page of a mail list (inbox or sent), while there is one. */
+/** The next page of a post-window list (inbox, sent, trades), while there is one. */
 export function OlderMailButton({
   query,
+  label = 'Older mail',
 }: {
   query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  label?: string;
 }) {
   if (!query.hasNextPage) return null;
   return (
@@ -14,7 +16,7 @@ export function OlderMailButton({
       disabled={query.isFetchingNextPage}
       onClick={() => void query.fetchNextPage()}
     >
-      Older mail
+      {label}
     </button>
   );
 }

@@ -7,10 +7,8 @@
 import type { Ack, JoinQueueInput, MatchFoundMsg, MatchStatusMsg } from '@necp/shared';
 import { applyMatchFound, applyMatchStatus, matchTitle, type MatchUiState } from './queue-view';
 import type { GameStore } from '../store/game-store';
-import { readAck } from '../net/ack';
+import { sendCommand } from '../net/ack';
 import type { SimSocket } from '../net/sim-socket';
-
-const ACK_TIMEOUT_MS = 5000;
 
 type MatchEvent = 'match:queue' | 'match:leave' | 'match:answer' | 'match:status';
 
@@ -35,21 +33,8 @@ export class MatchCommands {
     this.deps.store.setState({ match });
   }
 
-  private async call<T>(event: MatchEvent, payload: object): Promise<Ack<T>> {
-    const socket = this.deps.socket();
-    if (!socket?.connected)
-      return {
-        ok: false,
-        error: { code: 'OFFLINE', message: 'Not connected to the city right now.' },
-      };
-    try {
-      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
-    } catch {
-      return {
-        ok: false,
-        error: { code: 'TIMEOUT', message: 'The server did not answer. Try again.' },
-      };
-    }
+  private call<T>(event: MatchEvent, payload: object): Promise<Ack<T>> {
+    return sendCommand<T>(this.deps.socket(), event, payload);
   }
 
   /** Listens for the sim's pushes on a (new) socket. */

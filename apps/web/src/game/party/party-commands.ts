@@ -6,7 +6,6 @@
  */
 import {
   LOOT_MODE_LABEL,
-  type Ack,
   type LootChoice,
   type LootAssignStartMsg,
   type LootMode,
@@ -18,12 +17,10 @@ import {
   type Rarity,
 } from '@necp/shared';
 import type { GameStore } from '../store/game-store';
-import { readAck } from '../net/ack';
+import { sendCommand } from '../net/ack';
 import { rollResultText } from './loot-text';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
-
-const ACK_TIMEOUT_MS = 5000;
 
 type PartyEvent =
   | 'party:invite'
@@ -98,18 +95,7 @@ export class PartyCommands implements SocketFeature {
     this.store.chatNotice(kind === 'warn' ? 'error' : 'info', text);
 
   private async call<T>(event: PartyEvent, payload: object, say: Say): Promise<T | null> {
-    const socket = this.deps.socket();
-    if (!socket?.connected) {
-      say('warn', 'Not connected to the city right now.');
-      return null;
-    }
-    let res: Ack<T>;
-    try {
-      res = readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
-    } catch {
-      say('warn', 'The server did not answer. Try again.');
-      return null;
-    }
+    const res = await sendCommand<T>(this.deps.socket(), event, payload);
     if (!res.ok) {
       say('warn', res.error.message);
       return null;

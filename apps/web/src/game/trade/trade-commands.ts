@@ -3,14 +3,12 @@
  * pushes (trade:requested, trade:update): the store follows every view the sim sends,
  * the player hears refusals and how a trade ended as toasts (or chat lines, for /trade).
  */
-import type { Ack, TradeRequestedMsg, TradeView } from '@necp/shared';
+import type { TradeRequestedMsg, TradeView } from '@necp/shared';
 import type { GameStore } from '../store/game-store';
-import { readAck } from '../net/ack';
+import { sendCommand } from '../net/ack';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
 import { tradeEndText } from './trade-state';
-
-const ACK_TIMEOUT_MS = 5000;
 
 type TradeEvent =
   'trade:request' | 'trade:answer' | 'trade:offer' | 'trade:accept' | 'trade:cancel';
@@ -73,18 +71,7 @@ export class TradeCommands implements SocketFeature {
   }
 
   private async call(event: TradeEvent, payload: object, say: Say): Promise<TradeView | null> {
-    const socket = this.deps.socket();
-    if (!socket?.connected) {
-      say('warn', 'Not connected to the city right now.');
-      return null;
-    }
-    let res: Ack<TradeView>;
-    try {
-      res = readAck<TradeView>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
-    } catch {
-      say('warn', 'The server did not answer. Try again.');
-      return null;
-    }
+    const res = await sendCommand<TradeView>(this.deps.socket(), event, payload);
     if (!res.ok) {
       say('warn', res.error.message);
       return null;

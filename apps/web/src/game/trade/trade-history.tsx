@@ -6,6 +6,7 @@
 import { toFormError } from '@/trpc/errors';
 import type { TradeHistoryEntry } from '@necp/shared';
 import { itemName } from '../items/templates';
+import { OlderMailButton } from '../mail/older-mail-button';
 import { useTradeHistory } from './use-trade-history';
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
@@ -69,16 +70,7 @@ export function TradeHistory() {
           </li>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <button
-          type="button"
-          className="btn btn--ghost btn--small"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          Older trades
-        </button>
-      )}
+      <OlderMailButton query={query} label="Older trades" />
     </>
   );
 }
