@@ -13,8 +13,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import type { Page } from 'playwright-core';
 import { benchPostgres } from '../database';
 import { describeMachine } from '../machine';
@@ -25,48 +23,12 @@ import { createPlayer } from '../web/players';
 import { startWeb } from '../web/web-server';
 import { step } from '../web/steps';
 import { writeDocSection } from '../doc-section';
+import { parseEnterArgs } from './args';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const say = (m: string) => console.log(`[bench:enter] ${m}`);
 const BUDGET_MS = 2000;
 const FIRST_WORLD_FRAME = 'necp:first-world-frame';
-
-const USAGE = `pnpm bench:enter [options]
-  --entries 12     entries measured on a warm cache (each a new player's first)
-  --build          run \`pnpm --filter @necp/web build\` first
-  --out docs/perf.md
-  --no-write       print the results, leave docs/perf.md alone`;
-
-const ArgsSchema = z.object({
-  entries: z.coerce.number().int().min(1).max(200),
-  build: z.boolean(),
-  out: z.string().min(1),
-  write: z.boolean(),
-});
-
-function parse(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      entries: { type: 'string', default: '12' },
-      build: { type: 'boolean', default: false },
-      out: { type: 'string', default: 'docs/perf.md' },
-      'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = ArgsSchema.safeParse({ ...values, write: !values['no-write'] });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
 
 /** One entry, timed from the click. */
 interface Entry {
@@ -111,7 +73,7 @@ async function enter(page: Page, origin: string, name: string): Promise<Entry> {
 const ms = (n: number) => n.toFixed(0);
 
 async function main() {
-  const args = parse(process.argv.slice(2));
+  const args = parseEnterArgs(process.argv.slice(2));
   const machine = describeMachine();
   const pg = await benchPostgres(root, say);
   const db = await pg.database('necp_bench_enter');
