@@ -12,6 +12,7 @@ import { friendsRouter } from './routers/friends';
 import { notificationsRouter } from './routers/notifications';
 import { mailRouter } from './routers/mail';
 import { tradeRouter } from './routers/trade';
+import { auctionRouter } from './routers/auction';
 import { guildRouter } from './routers/guild';
 import { leaderboardsRouter } from './routers/leaderboards';
 import { questsRouter } from './routers/quests';
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   mail: mailRouter,
   trade: tradeRouter,
+  auction: auctionRouter,
   guild: guildRouter,
   achievements: achievementsRouter,
   leaderboards: leaderboardsRouter,

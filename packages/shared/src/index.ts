@@ -86,3 +86,5 @@ export * from './instances';
 export * from './achievements';
 export * from './leaderboards';
 export * from './seasons';
+export * from './auction/auction-rules';
+export * from './schemas/auction';

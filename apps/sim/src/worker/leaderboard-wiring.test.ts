@@ -8,6 +8,8 @@ import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
   TRADE_EXPIRY_CRONTAB,
+  AUCTION_SETTLE_CRONTAB,
+  AUCTION_SETTLE_TASK,
   TRADE_EXPIRY_TASK,
   LEADERBOARD_REFRESH_CRONTAB,
   LEADERBOARD_REFRESH_TASK,
@@ -39,11 +41,13 @@ describe('leaderboard wiring', () => {
     expect(Object.keys(jobs.tasks)).toEqual([
       DAILY_CLEANUP_TASK,
       TRADE_EXPIRY_TASK,
+      AUCTION_SETTLE_TASK,
       LEADERBOARD_REFRESH_TASK,
     ]);
     expect(jobs.crontab).toEqual([
       DAILY_CLEANUP_CRONTAB,
       TRADE_EXPIRY_CRONTAB,
+      AUCTION_SETTLE_CRONTAB,
       LEADERBOARD_REFRESH_CRONTAB,
     ]);
     expect(LEADERBOARD_REFRESH_CRONTAB).toBe(`* * * * * ${LEADERBOARD_REFRESH_TASK}`);
@@ -58,6 +62,7 @@ describe('leaderboard wiring', () => {
     expect(Object.keys(simScheduledJobs({ db, clock: systemClock, log }).tasks)).toEqual([
       DAILY_CLEANUP_TASK,
       TRADE_EXPIRY_TASK,
+      AUCTION_SETTLE_TASK,
     ]);
   });
 });

@@ -7,6 +7,8 @@ import {
   DAILY_CLEANUP_CRONTAB,
   DAILY_CLEANUP_TASK,
   TRADE_EXPIRY_CRONTAB,
+  AUCTION_SETTLE_CRONTAB,
+  AUCTION_SETTLE_TASK,
   TRADE_EXPIRY_TASK,
   drainOutbox,
   endSession,
@@ -179,8 +181,16 @@ describe('the default wiring', () => {
     expect(subs.forType('character.title_changed').map((s) => s.name)).toEqual(['sim-title']);
     expect(subs.forType('character.block_changed').map((s) => s.name)).toEqual(['sim-blocks']);
     const jobs = simScheduledJobs(sim.deps);
-    expect(Object.keys(jobs.tasks)).toEqual([DAILY_CLEANUP_TASK, TRADE_EXPIRY_TASK]);
-    expect(jobs.crontab).toEqual([DAILY_CLEANUP_CRONTAB, TRADE_EXPIRY_CRONTAB]);
+    expect(Object.keys(jobs.tasks)).toEqual([
+      DAILY_CLEANUP_TASK,
+      TRADE_EXPIRY_TASK,
+      AUCTION_SETTLE_TASK,
+    ]);
+    expect(jobs.crontab).toEqual([
+      DAILY_CLEANUP_CRONTAB,
+      TRADE_EXPIRY_CRONTAB,
+      AUCTION_SETTLE_CRONTAB,
+    ]);
   });
 });
 

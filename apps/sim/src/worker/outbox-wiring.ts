@@ -20,7 +20,10 @@ import {
   OutboxSubscribers,
   TRADE_EXPIRY_CRONTAB,
   TRADE_EXPIRY_TASK,
+  AUCTION_SETTLE_CRONTAB,
+  AUCTION_SETTLE_TASK,
   expireTrades,
+  settleDueAuctions,
   accessOutboxSubscriber,
   achievementOutboxSubscriber,
   blockOutboxSubscriber,
@@ -130,7 +133,8 @@ export function simOutboxSubscribers(
 
 /**
  * Scheduled jobs of the same worker (each instant once across all nodes): the daily
- * cleanup (00:05 UTC), the idle trades' sweep (every minute) and, with Redis, the leaderboards' minute job (missing boards
+ * cleanup (00:05 UTC), the idle trades' sweep and the auctions' settlement (every minute) and,
+ * with Redis, the leaderboards' minute job (missing boards
  * rebuilt, wealth from the ledger, bans that ran out).
  */
 export function simScheduledJobs(
@@ -143,8 +147,12 @@ export function simScheduledJobs(
     [TRADE_EXPIRY_TASK]: async () => {
       await expireTrades(deps);
     },
+    // auctions past their end: sold or expired, delivered by mail, each once (game/auction)
+    [AUCTION_SETTLE_TASK]: async () => {
+      await settleDueAuctions(deps);
+    },
   };
-  const crontab = [DAILY_CLEANUP_CRONTAB, TRADE_EXPIRY_CRONTAB];
+  const crontab = [DAILY_CLEANUP_CRONTAB, TRADE_EXPIRY_CRONTAB, AUCTION_SETTLE_CRONTAB];
   if (redis) {
     tasks[LEADERBOARD_REFRESH_TASK] = async () => {
       await refreshLeaderboards({ ...deps, redis });

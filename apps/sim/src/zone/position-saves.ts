@@ -1,4 +1,5 @@
 import {
+  AUCTION_RANGE,
   BANK_RANGE,
   INTERACT_RANGE,
   MAIL_RANGE,
@@ -27,7 +28,7 @@ export interface ServicePoint {
 
 /**
  * The zone's service points, each with the range its own rule uses: bank terminals
- * (BANK_RANGE), mail terminals (MAIL_RANGE), metro stations (METRO_RANGE, the ring
+ * (BANK_RANGE), mail terminals (MAIL_RANGE), auction terminals (AUCTION_RANGE), metro stations (METRO_RANGE, the ring
  * of rules/metro.ts) and contacts (INTERACT_RANGE — talking and trading).
  */
 export function servicePointsOf(c: Pick<ZoneContent, 'id' | 'spawnPoints'>): ServicePoint[] {
@@ -36,6 +37,8 @@ export function servicePointsOf(c: Pick<ZoneContent, 'id' | 'spawnPoints'>): Ser
     if (s.kind === 'bank_terminal') points.push({ id: s.id, x: s.x, y: s.y, range: BANK_RANGE });
     else if (s.kind === 'mail_terminal')
       points.push({ id: s.id, x: s.x, y: s.y, range: MAIL_RANGE });
+    else if (s.kind === 'auction_terminal')
+      points.push({ id: s.id, x: s.x, y: s.y, range: AUCTION_RANGE });
   for (const s of metroStations(c.spawnPoints))
     points.push({ id: s.id, x: s.x, y: s.y, range: METRO_RANGE });
   for (const k of contactsInZone(c.id))

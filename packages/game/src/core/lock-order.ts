@@ -16,6 +16,9 @@
  *   2c. a Mail row (mail/): after the character rows (a send locks both ends, a
  *      take its recipient, a cash-on-delivery payment and the expiry of a mail
  *      both ends); the mail's row guards its attached items and held eddies;
+ *   2d. an AuctionListing row (auction/): after the character rows of the caller, the
+ *      seller and the high bidder (auction/listing-rows.ts lockListing); the listing's
+ *      row guards its item and held eddies; a settlement's mails are new rows after it;
  *   3. the rows that belong to those characters: items, quest rows, standings,
  *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log).
  *

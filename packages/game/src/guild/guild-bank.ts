@@ -20,7 +20,7 @@ import { parseInput } from '../core/validation';
 import { lockCharacter } from '../core/row-locks';
 import { charOwner, guildOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
-import { recordGuildCurrency } from '../ledger/record-guild-currency';
+import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { newLedgerRef } from '../ledger/ref';
 import { lockedActor, requirePermission } from './guild-access';
 import { requireMemberOf } from './read-guild';
@@ -67,9 +67,10 @@ export async function depositToGuildBank(
       fromOwner: charOwner(characterId),
       toOwner: guild,
     });
-    const bankEddies = await recordGuildCurrency(tx, {
+    const bankEddies = await recordHeldCurrency(tx, {
+      holder: 'guild',
       reason: 'guild_bank',
-      guildId: actor.guild.id,
+      id: actor.guild.id,
       delta: amount,
       counterparty: charOwner(characterId),
       ref,
@@ -111,9 +112,10 @@ export async function withdrawFromGuildBank(
           : `You can withdraw ${left} more eddies today.`,
       );
     const ref = newLedgerRef();
-    const bankEddies = await recordGuildCurrency(tx, {
+    const bankEddies = await recordHeldCurrency(tx, {
+      holder: 'guild',
       reason: 'guild_bank',
-      guildId: actor.guild.id,
+      id: actor.guild.id,
       delta: -amount,
       counterparty: charOwner(characterId),
       ref,

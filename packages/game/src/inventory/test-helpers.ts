@@ -21,10 +21,18 @@ export interface Player {
 
 export async function newPlayer(
   db: Db,
-  o: { level?: number; class?: string; bagSlots?: number; eddies?: number; atBank?: boolean } = {},
+  o: {
+    level?: number;
+    class?: string;
+    bagSlots?: number;
+    eddies?: number;
+    atBank?: boolean;
+    /** where in Watson it stands (atBank: at the bank terminal) */
+    at?: { x: number; y: number };
+  } = {},
 ): Promise<Player> {
   const u = await createTestUser(db);
-  const c = await createTestCharacter(db, u.id, o.atBank ? AT_BANK : {});
+  const c = await createTestCharacter(db, u.id, o.at ?? (o.atBank ? AT_BANK : {}));
   if (o.level || o.class || o.bagSlots !== undefined)
     await db.character.update({
       where: { id: c.id },

@@ -1,7 +1,7 @@
 import { Prisma } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
-import { mailEddiesDifferences, scopedMailIds } from './check-mail-holdings';
-import { bankOwner, charOwner, mailOwner } from './owners';
+import { heldEddiesDifferences, scopedHolderIds } from './check-held-eddies';
+import { auctionOwner, bankOwner, charOwner, mailOwner } from './owners';
 import { inTransaction } from '../core/transaction';
 
 /** One place where the tables and the ledger disagree. */
@@ -12,7 +12,8 @@ export interface InvariantDifference {
     | 'deleted_item' // a deleted item's rows do not sum to 0
     | 'template_total' // Σ Item.quantity per template ≠ Σ quantityDelta per template
     | 'guild_eddies' // Guild.bankEddies ≠ Σ eddiesDelta of its rows (a disbanded guild must sum to 0)
-    | 'mail_eddies'; // Mail.eddies ≠ Σ eddiesDelta of its rows (a deleted mail must sum to 0)
+    | 'mail_eddies' // Mail.eddies ≠ Σ eddiesDelta of its rows (a deleted mail must sum to 0)
+    | 'auction_eddies'; // AuctionListing.eddies ≠ Σ eddiesDelta of its rows
   /** characterId, itemId, templateId or guildId ('(none)' for ledger rows without one) */
   id: string;
   /** what the ledger sums to */
@@ -60,9 +61,27 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
   const users = [...(scope?.userIds ?? [])];
   const guilds = [...(scope?.guildIds ?? [])];
   const owners = [...chars.map(charOwner), ...users.map(bankOwner)];
-  // mails of the scope's characters: their held items and eddies are in scope too
-  const mails = scope ? await scopedMailIds(tx, chars, owners) : null;
+  // mails and listings of the scope's characters: their held items and eddies are in scope too
+  const listings = scope
+    ? await scopedHolderIds(
+        tx,
+        'auction',
+        Prisma.sql`SELECT "id" FROM "AuctionListing"
+          WHERE "sellerId" = ANY(${chars}::text[]) OR "bidderId" = ANY(${chars}::text[])`,
+        owners,
+      )
+    : null;
+  const mails = scope
+    ? await scopedHolderIds(
+        tx,
+        'mail',
+        Prisma.sql`SELECT "id" FROM "Mail"
+          WHERE "toId" = ANY(${chars}::text[]) OR "fromId" = ANY(${chars}::text[])`,
+        [...owners, ...(listings ?? []).map(auctionOwner)],
+      )
+    : null;
   if (mails) owners.push(...mails.map(mailOwner));
+  if (listings) owners.push(...listings.map(auctionOwner));
 
   const charFilter = (col: Prisma.Sql) =>
     scope ? Prisma.sql`AND ${col} = ANY(${chars}::text[])` : Prisma.empty;
@@ -121,29 +140,9 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
     WHERE COALESCE(led.ledger, 0) <> COALESCE(cur.actual, 0)
     ORDER BY 1`;
 
-  // a guild's rows: no characterId, no item, the guild on the side the eddies went
-  const guildEddies = await tx.$queryRaw<Row[]>`
-    WITH led AS (
-      SELECT id, SUM(delta)::bigint AS ledger FROM (
-        SELECT CASE WHEN "toOwner" LIKE 'guild:%' THEN substr("toOwner", 7)
-                    ELSE substr("fromOwner", 7) END AS id,
-               "eddiesDelta" AS delta
-        FROM "LedgerEntry"
-        WHERE "characterId" IS NULL AND "itemId" IS NULL
-          AND ("toOwner" LIKE 'guild:%' OR "fromOwner" LIKE 'guild:%')
-      ) g
-      WHERE TRUE ${scope ? Prisma.sql`AND id = ANY(${guilds}::text[])` : Prisma.empty}
-      GROUP BY id
-    ), cur AS (
-      SELECT "id", "bankEddies"::bigint AS actual FROM "Guild"
-      WHERE TRUE ${scope ? Prisma.sql`AND "id" = ANY(${guilds}::text[])` : Prisma.empty}
-    )
-    SELECT COALESCE(cur.id, led.id) AS id, COALESCE(led.ledger, 0)::bigint AS ledger,
-           COALESCE(cur.actual, 0)::bigint AS actual
-    FROM cur FULL OUTER JOIN led ON led.id = cur.id
-    WHERE COALESCE(led.ledger, 0) <> COALESCE(cur.actual, 0)
-    ORDER BY 1`;
-  const mailEddies = await mailEddiesDifferences(tx, mails);
+  const guildEddies = await heldEddiesDifferences(tx, 'guild', scope ? guilds : null);
+  const mailEddies = await heldEddiesDifferences(tx, 'mail', mails);
+  const auctionEddies = await heldEddiesDifferences(tx, 'auction', listings);
   const out = (kind: InvariantDifference['kind'], r: Row): InvariantDifference => ({
     kind,
     id: r.id ?? '(none)',
@@ -159,6 +158,7 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
     ...templates.map((r) => out('template_total', r)),
     ...guildEddies.map((r) => out('guild_eddies', r)),
     ...mailEddies.map((r) => out('mail_eddies', r)),
+    ...auctionEddies.map((r) => out('auction_eddies', r)),
   ];
 }
 

@@ -19,17 +19,22 @@ export const guildOwner = (guildId: string) => `guild:${guildId}`;
  * Its eddies are rows with no characterId naming the mail on the side they went.
  */
 export const mailOwner = (mailId: string) => `mail:${mailId}`;
+/**
+ * An auction listing (auction/): the listed item and the eddies it holds (the deposit
+ * and the high bid) until it is settled. Its eddies are rows with no characterId, as a mail's.
+ */
+export const auctionOwner = (listingId: string) => `auction:${listingId}`;
 /** where created items/eddies come from */
 export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
 /** where destroyed items/eddies go */
 export const sinkOwner = (reason: LedgerReason) => `sink:${reason}`;
 
 export type OwnerKind =
-  'char' | 'bank' | 'ground' | 'buyback' | 'guild' | 'mail' | 'source' | 'sink';
+  'char' | 'bank' | 'ground' | 'buyback' | 'guild' | 'mail' | 'auction' | 'source' | 'sink';
 
 /** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
 export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
-  const m = /^(char|bank|ground|buyback|guild|mail|source|sink):(.+)$/.exec(owner);
+  const m = /^(char|bank|ground|buyback|guild|mail|auction|source|sink):(.+)$/.exec(owner);
   return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;
 }
 

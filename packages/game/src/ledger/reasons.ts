@@ -36,5 +36,11 @@ export const LEDGER_REASONS = [
   'cod',
   /** a season's rewards by final rank (a source; delivered by system mail, docs/seasons.md) */
   'season',
+  /** into and out of an auction listing (docs/economy.md): the item, the deposit, bids, refunds, the settlement's mails */
+  'auction',
+  /** a listing's deposit kept by the house on expiry or cancel (a sink) */
+  'auction_deposit',
+  /** the house's cut of a sale (a sink) */
+  'auction_cut',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

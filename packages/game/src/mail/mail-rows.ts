@@ -19,7 +19,7 @@ import { writePlacement } from '../inventory/write-placement';
 import { charOwner, mailOwner } from '../ledger/owners';
 import type { LedgerReason } from '../ledger/reasons';
 import { recordItem } from '../ledger/record-item';
-import { recordMailCurrency } from '../ledger/record-mail-currency';
+import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { recordCurrency } from '../ledger/record-currency';
 import { mailNotFound } from './errors';
 
@@ -161,9 +161,10 @@ export async function mailEddiesToCharacter(
   tx: Tx,
   a: { mailId: string; characterId: string; eddies: number },
 ): Promise<number> {
-  await recordMailCurrency(tx, {
+  await recordHeldCurrency(tx, {
+    holder: 'mail',
     reason: 'mail',
-    mailId: a.mailId,
+    id: a.mailId,
     delta: -a.eddies,
     counterparty: charOwner(a.characterId),
     ref: a.mailId,
@@ -196,9 +197,10 @@ export async function destroyMail(tx: Tx, mail: LoadedMail, reason: LedgerReason
     await tx.item.delete({ where: { id: item.id } });
   }
   if (mail.eddies > 0)
-    await recordMailCurrency(tx, {
+    await recordHeldCurrency(tx, {
+      holder: 'mail',
       reason,
-      mailId: mail.id,
+      id: mail.id,
       delta: -mail.eddies,
       counterparty: sink,
       ref: mail.id,

@@ -16,7 +16,7 @@ import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { bagItem } from '../inventory/owned-items';
 import { charOwner, sinkOwner } from '../ledger/owners';
 import { notEnoughEddies, recordCurrency } from '../ledger/record-currency';
-import { recordMailCurrency } from '../ledger/record-mail-currency';
+import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { notify } from '../notifications/notifications';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { boundItemMailed, mailboxFull, mailToSelf } from './errors';
@@ -116,9 +116,10 @@ export async function sendMail(
         delta: -m.eddies,
         ref: mail.id,
       });
-      await recordMailCurrency(tx, {
+      await recordHeldCurrency(tx, {
+        holder: 'mail',
         reason: 'mail',
-        mailId: mail.id,
+        id: mail.id,
         delta: m.eddies,
         counterparty: charOwner(sender.id),
         ref: mail.id,

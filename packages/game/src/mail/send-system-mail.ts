@@ -3,6 +3,7 @@ import type { NotificationKind } from '@necp/shared';
 import { notify } from '../notifications/notifications';
 import {
   ContentIdSchema,
+  IdSchema,
   MAIL_ATTACHMENTS_MAX,
   MAIL_EDDIES_MAX,
   MAIL_SYSTEM_SENDER,
@@ -16,10 +17,11 @@ import type { Db, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { loadTemplate } from '../inventory/templates';
+import { HOLDERS, type HolderKind } from '../ledger/holders';
 import { mailOwner, sourceOwner } from '../ledger/owners';
 import { LEDGER_REASONS, type LedgerReason } from '../ledger/reasons';
 import { recordItem } from '../ledger/record-item';
-import { recordMailCurrency } from '../ledger/record-mail-currency';
+import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { expiryOf } from './mail-rows';
 import { inTransaction } from '../core/transaction';
 
@@ -35,13 +37,26 @@ const SystemMailSchema = z.object({
   reason: z.enum(LEDGER_REASONS),
   /** shown as the sender (MAIL_SYSTEM_SENDER by default) */
   from: TextSchema(32, { min: 1 }).optional(),
+  /**
+   * What the mail carries out of a holder instead of creating it (the auction house's
+   * deliveries): the holder's items, moved as they are, and `eddies` taken from it —
+   * ledger `<holder>:<id>` → `mail:<id>`, no source. `items` must then be empty.
+   */
+  carry: z
+    .object({
+      holder: z.enum(['auction']),
+      id: IdSchema,
+      itemIds: z.array(IdSchema).max(MAIL_ATTACHMENTS_MAX),
+    })
+    .optional(),
 });
 export type SystemMailInput = z.input<typeof SystemMailSchema> & { reason: LedgerReason };
 
 /**
  * The delivery channel of the game itself (rewards, refunds, notices): a mail from
  * MAIL_SYSTEM_SENDER that arrives at once, whose eddies and items are created from
- * nothing — a ledger source `source:<reason>` → `mail:<id>`. Items are split into
+ * nothing — a ledger source `source:<reason>` → `mail:<id>` — or, with `carry`, taken
+ * out of what holds them (an auction listing's item and eddies). Items are split into
  * stacks of their template's size; at most MAIL_ATTACHMENTS_MAX stacks. The
  * recipient's mailbox cap does not apply. Deleted characters still get it (they
  * may be restored).
@@ -51,6 +66,50 @@ export type SystemMailInput = z.input<typeof SystemMailSchema> & { reason: Ledge
  * keys take a key-share lock on the recipient's Character row, so inside a
  * transaction that locks characters, call it after locking them.
  */
+/** Moves a holder's items and `eddies` into a new mail, the ledger naming both sides. */
+async function carryIntoMail(
+  tx: Tx,
+  carry: { holder: HolderKind; id: string; itemIds: string[] },
+  a: { mailId: string; eddies: number; reason: LedgerReason },
+): Promise<void> {
+  const from = HOLDERS[carry.holder].owner(carry.id);
+  const to = mailOwner(a.mailId);
+  if (a.eddies > 0) {
+    await recordHeldCurrency(tx, {
+      holder: carry.holder,
+      id: carry.id,
+      reason: a.reason,
+      delta: -a.eddies,
+      counterparty: to,
+      ref: a.mailId,
+    });
+    await recordHeldCurrency(tx, {
+      holder: 'mail',
+      id: a.mailId,
+      reason: a.reason,
+      delta: a.eddies,
+      counterparty: from,
+      ref: carry.id,
+    });
+  }
+  for (const [slot, itemId] of carry.itemIds.entries()) {
+    const item = await tx.item.update({
+      where: { id: itemId },
+      data: { container: 'MAIL', slot, characterId: null, userId: null },
+    });
+    await tx.mailAttachment.create({ data: { itemId, mailId: a.mailId } });
+    await recordItem(tx, {
+      reason: a.reason,
+      itemId,
+      templateId: item.templateId,
+      quantityDelta: 0,
+      fromOwner: from,
+      toOwner: to,
+      ref: carry.id,
+    });
+  }
+}
+
 export async function sendSystemMail(
   deps: { db: Db | Tx; clock: Pick<Clock, 'now'> },
   input: SystemMailInput,
@@ -58,6 +117,7 @@ export async function sendSystemMail(
   notice: { kind: NotificationKind; title: string } | null = null,
 ): Promise<{ mailId: string }> {
   const m = parseInput(SystemMailSchema, input);
+  if (m.carry && m.items.length > 0) throw new Error('sendSystemMail: carry or create, not both');
   const now = deps.clock.now();
   const write = async (tx: Tx) => {
     const to = await tx.character.findUnique({
@@ -100,10 +160,15 @@ export async function sendSystemMail(
         expiresAt: expiryOf(now),
       },
     });
+    if (m.carry) {
+      await carryIntoMail(tx, m.carry, { mailId: mail.id, eddies: m.eddies, reason: m.reason });
+      return { mailId: mail.id };
+    }
     if (m.eddies > 0)
-      await recordMailCurrency(tx, {
+      await recordHeldCurrency(tx, {
+        holder: 'mail',
         reason: m.reason,
-        mailId: mail.id,
+        id: mail.id,
         delta: m.eddies,
         counterparty: sourceOwner(m.reason),
         ref: mail.id,

@@ -12,6 +12,8 @@ export const SpawnPointContentSchema = z.object({
     'loot_crate',
     /** rides to the other districts' stations (zone:travel), within INTERACT_RANGE */
     'metro_station',
+    /** the auction house (Reef Exchange): listing, bidding and buying within AUCTION_RANGE */
+    'auction_terminal',
   ]),
   name: z.string(),
   x: z.number().nonnegative(),
@@ -19,6 +21,8 @@ export const SpawnPointContentSchema = z.object({
   /** loot_crate only: the loot table (content/loot-tables.ts) an opened crate rolls */
   lootTable: z.string().optional(),
 });
+
+export type SpawnPointContent = z.infer<typeof SpawnPointContentSchema>;
 
 /** A street drawn on the map: an axis-aligned rectangle in metres. */
 export const StreetSchema = z.object({
@@ -146,6 +150,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
       { id: 'watson-bank', kind: 'bank_terminal', name: 'Kabuki Bank Terminal', x: 280, y: 240 },
       { id: 'watson-metro', kind: 'metro_station', name: 'Kabuki Metro', x: 256, y: 300 },
       { id: 'watson-mail', kind: 'mail_terminal', name: 'Kabuki Mail Terminal', x: 250, y: 230 },
+      {
+        id: 'watson-auction',
+        kind: 'auction_terminal',
+        name: 'Kabuki Reef Exchange',
+        x: 236,
+        y: 262,
+      },
       // supply crates sit off the busy start area, in alleys players explore
       {
         id: 'watson-crate-alley',
@@ -313,6 +324,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         y: 700,
       },
       {
+        id: 'westbrook-auction',
+        kind: 'auction_terminal',
+        name: 'Japantown Reef Exchange',
+        x: 440,
+        y: 690,
+      },
+      {
         // Wakako's spare tracer beacons: only while q_bitw_finale is active (a failed run retries)
         id: 'westbrook-crate-locker',
         kind: 'loot_crate',
@@ -417,6 +435,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         name: 'Corpo Plaza Mail Terminal',
         x: 544,
         y: 512,
+      },
+      {
+        id: 'city-center-auction',
+        kind: 'auction_terminal',
+        name: 'Corpo Plaza Reef Exchange',
+        x: 576,
+        y: 500,
       },
       {
         id: 'city-center-medcenter',

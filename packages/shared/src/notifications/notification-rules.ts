@@ -10,6 +10,10 @@ export const NOTIFICATION_KINDS = [
   'cod_paid',
   'mute_applied',
   'achievement',
+  /** someone bid more on an auction you led (your bid is back) */
+  'auction_outbid',
+  /** an auction of yours sold or ended, one you won (the mail brings it) */
+  'auction_result',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -21,6 +25,8 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   cod_paid: 'Cash on delivery paid',
   mute_applied: 'Chat mutes',
   achievement: 'Achievements earned',
+  auction_outbid: 'Outbid at auction',
+  auction_result: 'Auctions sold, won or ended',
 };
 
 /**

@@ -1,0 +1,197 @@
+// The auction house's races against the real database — two buyouts of one listing, a
+// bid against the expiry, a cancel against a bid, settlement on several "processes" at
+// once, bidders piling in — and its search and "my auctions". Each race ends in exactly
+// one of its legal outcomes, conserved (checkInvariants).
+import { afterAll, describe, expect, it } from 'vitest';
+import { AUCTION_SNIPE_EXTEND_MS } from '@necp/shared';
+import { domainError, expectDomainError, testDb } from '../accounts/test-deps';
+import { FakeClock } from '../core/clock';
+import { testDeps } from '../accounts/test-deps';
+import { expectBalanced, give, type Player } from '../inventory/test-helpers';
+import {
+  buyoutListing,
+  cancelListing,
+  listItem,
+  myAuctions,
+  placeBid,
+  searchListings,
+  settleListing,
+} from '.';
+import { auctionDeps, eddiesOf, trader } from './test-kit';
+
+const db = testDb(10);
+const deps = auctionDeps(db, 2035);
+afterAll(() => db.$disconnect());
+
+const settled = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok' as const,
+    (e: unknown) => domainError(Promise.reject(e)).then((d) => d.userMessage),
+  );
+
+async function listed(s: Player, o: { startBid?: number; buyout?: number; tpl?: string } = {}) {
+  return listItem(deps, {
+    ...s.ref,
+    itemId: await give(db, s, o.tpl ?? 'pistol_unity'),
+    startBid: o.startBid ?? 10,
+    buyout: o.buyout ?? null,
+    durationH: 12,
+  });
+}
+
+describe('races', () => {
+  it('two buyouts of one listing: one buys it, the other is told it is over', async () => {
+    const s = await trader(db, 50);
+    const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
+    const l = await listed(s, { buyout: 300 });
+    const results = await Promise.all(
+      [a, b].map((p) => settled(buyoutListing(deps, { ...p.ref, listingId: l.id }))),
+    );
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r === 'That auction is over.')).toHaveLength(1);
+    expect((await eddiesOf(db, a)) + (await eddiesOf(db, b))).toBe(1700);
+    expect(await db.auctionSettlement.count({ where: { listingId: l.id } })).toBe(1);
+    await expectBalanced(db, [s, a, b]);
+  });
+
+  it('a bid and the expiry at the same moment: the bid extends it, or the expiry ends it — never both', async () => {
+    for (let round = 0; round < 3; round++) {
+      const s = await trader(db, 50);
+      const a = await trader(db, 1000);
+      const l = await listed(s);
+      const bidDeps = testDeps(db, { clock: new FakeClock(l.endsAt - 1000) });
+      const sweepDeps = testDeps(db, { clock: new FakeClock(l.endsAt + 1) });
+      const [bid, sweep] = await Promise.all([
+        settled(placeBid(bidDeps, { ...a.ref, listingId: l.id, amount: 10 })),
+        settleListing(sweepDeps, l.id),
+      ]);
+      const row = await db.auctionListing.findUniqueOrThrow({ where: { id: l.id } });
+      if (bid === 'ok') {
+        expect(sweep).toBe('not_due');
+        expect(row).toMatchObject({ state: 'live', bid: 10 });
+        expect(row.endsAt.getTime()).toBe(l.endsAt + AUCTION_SNIPE_EXTEND_MS);
+      } else {
+        expect(bid).toBe('That auction is over.');
+        expect(sweep).toBe('expired');
+        expect(await eddiesOf(db, a)).toBe(1000);
+      }
+      await expectBalanced(db, [s, a]);
+    }
+  });
+
+  it('a cancel against a bid: cancelled and the bid refused, or the bid stands and the cancel is refused', async () => {
+    const s = await trader(db, 50);
+    const a = await trader(db, 1000);
+    const l = await listed(s);
+    const [cancel, bid] = await Promise.all([
+      settled(cancelListing(deps, { ...s.ref, listingId: l.id })),
+      settled(placeBid(deps, { ...a.ref, listingId: l.id, amount: 10 })),
+    ]);
+    expect([cancel, bid].filter((r) => r === 'ok')).toHaveLength(1);
+    const row = await db.auctionListing.findUniqueOrThrow({ where: { id: l.id } });
+    expect(row.state).toBe(cancel === 'ok' ? 'cancelled' : 'live');
+    await expectBalanced(db, [s, a]);
+  });
+
+  it('settlement on four processes at once settles once', async () => {
+    const s = await trader(db, 50);
+    const a = await trader(db, 1000);
+    const l = await listed(s);
+    await placeBid(deps, { ...a.ref, listingId: l.id, amount: 25 });
+    const late = testDeps(db, { clock: new FakeClock(l.endsAt + 1) });
+    const outs = await Promise.all([1, 2, 3, 4].map(() => settleListing(late, l.id)));
+    expect(outs.filter((o) => o === 'sold')).toHaveLength(1);
+    expect(outs.filter((o) => o === false)).toHaveLength(3);
+    expect(await db.mail.count({ where: { toId: { in: [s.characterId, a.characterId] } } })).toBe(
+      2,
+    );
+    await expectBalanced(db, [s, a]);
+  });
+
+  it('six bidders at once: every accepted bid beat the one before, everyone else has their eddies back', async () => {
+    const s = await trader(db, 50);
+    const bidders = await Promise.all([1, 2, 3, 4, 5, 6].map(() => trader(db, 1000)));
+    const l = await listed(s, { startBid: 100 });
+    const results = await Promise.all(
+      bidders.map((p, i) =>
+        settled(placeBid(deps, { ...p.ref, listingId: l.id, amount: 100 + i * 10 })),
+      ),
+    );
+    expect(results.every((r) => r === 'ok' || r.startsWith('The least bid now is'))).toBe(true);
+    const row = await db.auctionListing.findUniqueOrThrow({ where: { id: l.id } });
+    const leader = bidders.find((p) => p.characterId === row.bidderId)!;
+    const history = await db.auctionBid.findMany({
+      where: { listingId: l.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(history.map((h) => h.amount)).toEqual([...history.map((h) => h.amount)].sort());
+    expect(history.at(-1)?.amount).toBe(row.bid);
+    for (const p of bidders)
+      expect(await eddiesOf(db, p)).toBe(p === leader ? 1000 - row.bid : 1000);
+    expect(row.eddies).toBe(row.bid + row.deposit);
+    await expectBalanced(db, [s, ...bidders]);
+  });
+});
+
+describe('search and my auctions', () => {
+  // a price band no other test uses: the search sees this test's listings only
+  const band = { minPrice: 7_770_000, maxPrice: 7_779_999 };
+
+  it('filters, sorts and pages by keyset', async () => {
+    const s = await trader(db, 5000);
+    const made = [];
+    for (const [i, tpl] of ['pistol_unity', 'stim_basic', 'jacket_kevlar', 'stim_basic'].entries())
+      made.push(await listed(s, { tpl, startBid: 7_770_000 + i * 100 }));
+    const all = await searchListings(deps, { ...s.ref, ...band, sort: 'price', limit: 3 });
+    expect(all.listings.map((l) => l.id)).toEqual(made.slice(0, 3).map((l) => l.id));
+    const rest = await searchListings(deps, {
+      ...s.ref,
+      ...band,
+      sort: 'price',
+      limit: 3,
+      cursor: all.next!,
+    });
+    expect(rest.listings.map((l) => l.id)).toEqual([made[3]!.id]);
+    expect(rest.next).toBeNull();
+    const desc = await searchListings(deps, { ...s.ref, ...band, sort: 'price', desc: true });
+    expect(desc.listings.map((l) => l.id)).toEqual(made.map((l) => l.id).reverse());
+    const stims = await searchListings(deps, { ...s.ref, ...band, name: 'STIM' });
+    expect(stims.listings.map((l) => l.templateId)).toEqual(['stim_basic', 'stim_basic']);
+    const cons = await searchListings(deps, { ...s.ref, ...band, category: 'consumable' });
+    expect(cons.listings).toHaveLength(2);
+    const none = await searchListings(deps, { ...s.ref, ...band, name: 'no such thing at all' });
+    expect(none.listings).toEqual([]);
+    await expectDomainError(
+      searchListings(deps, { ...s.ref, cursor: 'garbage', sort: 'price' }),
+      'VALIDATION',
+    );
+    await expectDomainError(
+      searchListings(deps, { ...s.ref, minLevel: 9, maxLevel: 2 }),
+      'VALIDATION',
+    );
+    await expectDomainError(searchListings(deps, { ...s.ref, name: 'a\u0000b' }), 'VALIDATION');
+  });
+
+  it('my auctions: what I sell, and what I bid on — leading or outbid', async () => {
+    const s = await trader(db, 100);
+    const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
+    const l1 = await listed(s);
+    const l2 = await listed(s);
+    await placeBid(deps, { ...a.ref, listingId: l1.id, amount: 10 });
+    await placeBid(deps, { ...b.ref, listingId: l1.id, amount: 20 });
+    await placeBid(deps, { ...a.ref, listingId: l2.id, amount: 10 });
+    const mineS = await myAuctions(deps, s.ref);
+    expect(mineS.selling.map((l) => [l.id, l.mine]).sort()).toEqual(
+      [
+        [l1.id, 'seller'],
+        [l2.id, 'seller'],
+      ].sort(),
+    );
+    const mineA = await myAuctions(deps, a.ref);
+    expect(Object.fromEntries(mineA.bidding.map((l) => [l.id, l.mine]))).toEqual({
+      [l1.id]: 'outbid',
+      [l2.id]: 'high_bidder',
+    });
+    await expectBalanced(db, [s, a, b]);
+  });
+});

@@ -1,0 +1,12 @@
+/** The auction house, "Reef Exchange" (issue 28; docs/economy.md). */
+export { listItem, quoteListing } from './list-item';
+export { placeBid, buyoutListing } from './place-bid';
+export { cancelListing } from './cancel-listing';
+export {
+  AUCTION_SETTLE_CRONTAB,
+  AUCTION_SETTLE_TASK,
+  settleDueAuctions,
+  settleListing,
+  type AuctionOutcome,
+} from './settle-listing';
+export { myAuctions, searchListings } from './search-listings';

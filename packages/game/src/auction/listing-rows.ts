@@ -1,0 +1,87 @@
+/**
+ * What every auction operation shares: locking a listing with the characters it
+ * concerns, and the view of a listing.
+ *
+ * Locks (core/lock-order.ts step 2d): the characters first — the caller, the seller and
+ * the high bidder, in id order — then the listing's row, which guards its item and held
+ * eddies: nothing touches an AUCTION item or a listing's eddies without it. The parties
+ * are read before the lock and checked after it; a listing whose high bidder changed in
+ * between is locked again.
+ */
+import type { AuctionListing } from '@necp/db';
+import {
+  minNextBid,
+  type AuctionCategory,
+  type AuctionDurationH,
+  type AuctionListingView,
+  type AuctionState,
+  type Rarity,
+} from '@necp/shared';
+import type { Tx } from '../core/deps';
+import { lockLiveCharacters } from '../core/lock-order';
+import { listingBusy, listingNotFound } from './errors';
+
+const TRIES = 5;
+
+/**
+ * Locks the listing and its parties (with `also`, the caller), characters first. Deleted
+ * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
+ */
+export async function lockListing(
+  tx: Tx,
+  listingId: string,
+  also: readonly string[] = [],
+): Promise<AuctionListing> {
+  for (let i = 0; i < TRIES; i++) {
+    const seen = await tx.auctionListing.findUnique({
+      where: { id: listingId },
+      select: { sellerId: true, bidderId: true },
+    });
+    if (!seen) throw listingNotFound();
+    const parties = [...also, seen.sellerId, seen.bidderId].filter((x): x is string => !!x);
+    await lockLiveCharacters(tx, parties);
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "AuctionListing" WHERE "id" = ${listingId} FOR UPDATE`;
+    if (rows.length === 0) throw listingNotFound();
+    const l = await tx.auctionListing.findUniqueOrThrow({ where: { id: listingId } });
+    // a new high bidder came in between: lock them too (a retry, in the same order)
+    if (l.bidderId === seen.bidderId && l.sellerId === seen.sellerId) return l;
+  }
+  throw listingBusy();
+}
+
+/** Live and open for bids at `now` (an ended one waits for its settlement). */
+export const isOpen = (l: Pick<AuctionListing, 'state' | 'endsAt'>, now: Date) =>
+  l.state === 'live' && l.endsAt > now;
+
+/** A listing as `viewerId` sees it. */
+export function listingView(l: AuctionListing, viewerId: string | null): AuctionListingView {
+  const mine =
+    viewerId === null
+      ? null
+      : l.sellerId === viewerId
+        ? 'seller'
+        : l.bidderId === viewerId
+          ? 'high_bidder'
+          : null;
+  return {
+    id: l.id,
+    templateId: l.templateId,
+    name: l.name,
+    category: l.category as AuctionCategory,
+    rarity: l.rarity as Rarity,
+    level: l.level,
+    quantity: l.quantity,
+    durability: l.durability,
+    seller: l.sellerName,
+    startBid: l.startBid,
+    bid: l.bid,
+    bids: l.bids,
+    minBid: minNextBid(l),
+    buyout: l.buyout,
+    durationH: l.durationH as AuctionDurationH,
+    endsAt: l.endsAt.getTime(),
+    state: l.state as AuctionState,
+    mine,
+  };
+}

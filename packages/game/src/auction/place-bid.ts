@@ -1,0 +1,148 @@
+import {
+  AuctionBidInputSchema,
+  AuctionListingRefSchema,
+  endAfterBid,
+  minNextBid,
+  type AuctionBidInput,
+  type AuctionListingRef,
+  type AuctionListingView,
+} from '@necp/shared';
+import type { AuctionListing, Character } from '@necp/db';
+import type { GameDeps, Tx } from '../core/deps';
+import { lockCharacter } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { auctionOwner, charOwner, sinkOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { recordHeldCurrency } from '../ledger/record-held-currency';
+import { notify } from '../notifications/notifications';
+import { alreadyLeading, auctionOver, bidTooLow, noBuyout, ownListing } from './errors';
+import { assertAtAuctionTerminal } from './list-item';
+import { isOpen, listingView, lockListing } from './listing-rows';
+import { settleLocked } from './settle-listing';
+
+/**
+ * A bid of `amount` on a locked, open listing: the bidder's eddies go into the listing
+ * (held in escrow, never below zero) and the bidder before gets theirs back, in this
+ * one transaction with the ledger rows; a bid in the last minutes moves the end on.
+ */
+async function bidLocked(
+  tx: Tx,
+  l: AuctionListing,
+  bidder: Character,
+  amount: number,
+  now: Date,
+): Promise<AuctionListing> {
+  const owner = auctionOwner(l.id);
+  // the bidder before first: a leader raising to the buyout is refunded, then charged
+  if (l.bid > 0) {
+    // the bidder before gets back what they held in it (a purged one's goes to the house)
+    const back = l.bidderId ? charOwner(l.bidderId) : sinkOwner('purge');
+    await recordHeldCurrency(tx, {
+      holder: 'auction',
+      id: l.id,
+      reason: l.bidderId ? 'auction' : 'purge',
+      delta: -l.bid,
+      counterparty: back,
+      ref: l.id,
+    });
+    if (l.bidderId) {
+      await recordCurrency(tx, {
+        reason: 'auction',
+        characterId: l.bidderId,
+        delta: l.bid,
+        fromOwner: owner,
+        toOwner: charOwner(l.bidderId),
+        ref: l.id,
+      });
+      if (l.bidderId !== bidder.id)
+        await notify(tx, now, {
+          characterId: l.bidderId,
+          kind: 'auction_outbid',
+          title: `Outbid: ${l.name}`,
+          body: `${bidder.name} bid ${amount} eddies. Your ${l.bid} are back.`,
+        });
+    }
+  }
+  await recordCurrency(tx, {
+    reason: 'auction',
+    characterId: bidder.id,
+    delta: -amount,
+    fromOwner: charOwner(bidder.id),
+    toOwner: owner,
+    ref: l.id,
+  });
+  await recordHeldCurrency(tx, {
+    holder: 'auction',
+    id: l.id,
+    reason: 'auction',
+    delta: amount,
+    counterparty: charOwner(bidder.id),
+    ref: l.id,
+  });
+  await tx.auctionBid.create({
+    data: { listingId: l.id, bidderId: bidder.id, amount, at: now },
+  });
+  return tx.auctionListing.update({
+    where: { id: l.id },
+    data: {
+      bid: amount,
+      bidderId: bidder.id,
+      bids: { increment: 1 },
+      price: minNextBid({ startBid: l.startBid, bid: amount }),
+      endsAt: new Date(endAfterBid(l.endsAt.getTime(), now.getTime())),
+    },
+  });
+}
+
+/** Locks the bidder, the listing and its parties; checks what every bid and buyout needs. */
+async function openForBidder(tx: Tx, characterId: string, listingId: string, now: Date) {
+  const l = await lockListing(tx, listingId, [characterId]);
+  const bidder = await lockCharacter(tx, characterId);
+  await assertAtAuctionTerminal(tx, bidder);
+  if (!isOpen(l, now)) throw auctionOver();
+  if (l.sellerId === bidder.id) throw ownListing();
+  return { l, bidder };
+}
+
+/**
+ * Bids at an auction terminal. Refused: an auction that is over, your own, one whose
+ * high bid you hold, less than minNextBid (CONFLICT: someone bid meanwhile), more than
+ * you have. A bid at or above the buyout is the buyout (at the buyout's price).
+ */
+export async function placeBid(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: AuctionBidInput,
+): Promise<AuctionListingView> {
+  const b = parseInput(AuctionBidInputSchema, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const { l, bidder } = await openForBidder(tx, b.characterId, b.listingId, now);
+    if (l.bidderId === bidder.id) throw alreadyLeading();
+    const min = minNextBid(l);
+    if (b.amount < min) throw bidTooLow(min);
+    if (l.buyout !== null && b.amount >= l.buyout) return buyoutLocked(tx, l, bidder, now);
+    return listingView(await bidLocked(tx, l, bidder, b.amount, now), bidder.id);
+  });
+}
+
+async function buyoutLocked(tx: Tx, l: AuctionListing, buyer: Character, now: Date) {
+  if (l.buyout === null) throw noBuyout();
+  // the buyout outbids everyone, the buyer's own standing bid too (refunded first)
+  const sold = await bidLocked(tx, l, buyer, l.buyout, now);
+  await settleLocked(tx, sold, 'sold', now);
+  return listingView(await tx.auctionListing.findUniqueOrThrow({ where: { id: l.id } }), buyer.id);
+}
+
+/** Buys at the buyout price: the auction ends at once, the item comes by mail. */
+export async function buyoutListing(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: AuctionListingRef,
+): Promise<AuctionListingView> {
+  const r = parseInput(AuctionListingRefSchema, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const { l, bidder } = await openForBidder(tx, r.characterId, r.listingId, now);
+    return buyoutLocked(tx, l, bidder, now);
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * What holds eddies besides characters: a guild's bank, a mail, an auction listing.
+ * Each is a table with an eddies column and an owner string in the ledger; one writer
+ * (record-held-currency.ts) and one check (check-held-eddies.ts) serve them all.
+ */
+import { auctionOwner, guildOwner, mailOwner } from './owners';
+
+export interface Holder {
+  /** the table and its column of held eddies (fixed names: safe to splice into SQL) */
+  table: string;
+  column: string;
+  /** the ledger owner prefix, `guild:` … */
+  prefix: string;
+  owner: (id: string) => string;
+  /** what a player reads when the row is gone, short of eddies, or full */
+  gone: string;
+  short: string;
+  full: string;
+}
+
+export const HOLDERS = {
+  guild: {
+    table: 'Guild',
+    column: 'bankEddies',
+    prefix: 'guild:',
+    owner: guildOwner,
+    gone: 'Guild not found',
+    short: 'The guild bank does not hold that much.',
+    full: 'The guild bank cannot hold that much.',
+  },
+  mail: {
+    table: 'Mail',
+    column: 'eddies',
+    prefix: 'mail:',
+    owner: mailOwner,
+    gone: 'That is gone.',
+    short: 'That is gone.',
+    full: 'That mail cannot hold that much.',
+  },
+  auction: {
+    table: 'AuctionListing',
+    column: 'eddies',
+    prefix: 'auction:',
+    owner: auctionOwner,
+    gone: 'That listing is gone.',
+    short: 'That listing does not hold that much.',
+    full: 'That listing cannot hold that much.',
+  },
+} as const satisfies Record<string, Holder>;
+export type HolderKind = keyof typeof HOLDERS;
