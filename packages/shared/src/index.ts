@@ -80,6 +80,7 @@ export * from './mail/mail-delivery';
 export * from './schemas/mail';
 export * from './trade/trade-rules';
 export * from './schemas/trade';
+export * from './crafting';
 export * from './rating';
 export * from './matchmaking';
 export * from './instances';

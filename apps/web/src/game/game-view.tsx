@@ -14,6 +14,7 @@ import { GameSessionContext, type GameCommands } from './hud/game-session';
 import { OVERLAYS } from './hud/overlays';
 import { receiveNotification } from './notifications/use-notifications';
 import { receiveMailNotification } from './mail/use-mail';
+import { receiveAuctionNotification } from './auction/use-auction';
 import { GameStoreContext } from './hud/store-context';
 import { useHotkeys } from './hud/use-hotkeys';
 import { StickInput } from './input/touch-stick';
@@ -61,6 +62,8 @@ export function GameView({ characterId }: { characterId: string }) {
         receiveNotification({ queryClient, trpc, characterId, toast: store.getState().toast }, msg);
         // mail arrived / cash on delivery paid: the inbox (and the purse) are read again
         receiveMailNotification({ queryClient, trpc, characterId }, msg);
+        // outbid, sold, won, ended on the Reef Exchange: its lists and the purse are read again
+        receiveAuctionNotification({ queryClient, trpc, characterId }, msg);
         // an achievement earned: an open achievement window shows it
         receiveAchievementNotification({ queryClient, trpc, characterId }, msg);
       },

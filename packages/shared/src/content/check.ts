@@ -36,6 +36,11 @@ import { QUEST_INPUTS } from './quests';
 import { VendorSchema } from './vendor-schema';
 import { VENDOR_INPUTS } from './vendors';
 import { checkStory } from './check-story';
+import { checkCrafting } from './check-crafting';
+import { RecipeSchema } from './recipe-schema';
+import { RECIPE_INPUTS } from './recipes';
+import { SalvageTableSchema } from './salvage-schema';
+import { SALVAGE_TABLE_INPUTS } from './salvage';
 import { poolCandidates } from '../rules/loot';
 import { RESOURCE_MAX } from '../rules/combat-constants';
 
@@ -58,7 +63,19 @@ export interface ContentToCheck {
   starterKits?: Readonly<Record<string, readonly string[]>>;
   /** factions, contacts, dialogues, quests, vendors (check-story.ts); absent: not checked */
   story?: StoryContentToCheck;
+  /** recipes and salvage tables (check-crafting.ts); absent: not checked */
+  crafting?: CraftingContentToCheck;
 }
+
+export interface CraftingContentToCheck {
+  recipes: readonly unknown[];
+  salvage: readonly unknown[];
+}
+
+export const shippedCrafting = (): CraftingContentToCheck => ({
+  recipes: RECIPE_INPUTS,
+  salvage: SALVAGE_TABLE_INPUTS,
+});
 
 export interface StoryContentToCheck {
   factions: readonly unknown[];
@@ -97,6 +114,7 @@ export const shippedContent = (): ContentToCheck => ({
   zones: ZONES,
   starterKits: STARTER_KITS,
   story: shippedStory(),
+  crafting: shippedCrafting(),
 });
 
 /** Parses each object on its own, so one bad object does not hide problems in the rest. */
@@ -494,6 +512,18 @@ export function checkContent(content: ContentToCheck = shippedContent()): Conten
       problems,
     );
   }
+  if (content.crafting)
+    checkCrafting(
+      {
+        items,
+        tables,
+        npcs,
+        zoneLootRefs: content.zoneLootRefs,
+        recipes: parseAll('recipe', RecipeSchema, content.crafting.recipes, problems),
+        salvage: parseAll('salvage', SalvageTableSchema, content.crafting.salvage, problems),
+      },
+      problems,
+    );
   const tableIds = new Set(tables.map((t) => t.id));
   for (const ref of content.zoneLootRefs)
     if (!tableIds.has(ref.lootTable))

@@ -13,7 +13,9 @@ export interface ContentProblem {
     | 'contact'
     | 'dialogue'
     | 'quest'
-    | 'vendor';
+    | 'vendor'
+    | 'recipe'
+    | 'salvage';
   /** id of the offending object (or `#<index>` when it has none) */
   id: string;
   message: string;

@@ -18,6 +18,12 @@ const gear = (levelBelow = 8) => [
   { pool: { kind: 'armor' as const, levelBelow }, weight: 3 },
 ];
 
+/** Armour and chemistry materials (recipes/*.ts); metal and electronics come from materials_salvage. */
+const craftingMaterials = [
+  { table: 'materials_fabric', weight: 1 },
+  { table: 'materials_chem', weight: 1 },
+];
+
 export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
   // ── nested helper tables ────────────────────────────────────────────────
   {
@@ -48,6 +54,42 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
           { item: 'chrome_plating', weight: 2, condition: { minLevel: 10 } },
           { item: 'quantum_chip', weight: 1, condition: { minLevel: 25 } },
           { item: 'military_alloy', weight: 0.5, condition: { minLevel: 35 } },
+          // crafting parts (recipes/*.ts): guns, power, chrome internals
+          { item: 'gun_parts', weight: 4, min: 1, max: 3 },
+          { item: 'battery_cell', weight: 3, min: 1, max: 2 },
+          { item: 'optic_fibre', weight: 2, min: 1, max: 2, condition: { minLevel: 5 } },
+          { item: 'micro_servo', weight: 1.5, condition: { minLevel: 10 } },
+          { item: 'synth_muscle', weight: 1, condition: { minLevel: 12 } },
+          { item: 'mono_filament', weight: 0.5, condition: { minLevel: 20 } },
+          { item: 'neural_lace', weight: 0.5, condition: { minLevel: 25 } },
+        ],
+      },
+    ],
+  },
+  {
+    // armorcraft materials (recipes/armorcraft.ts)
+    id: 'materials_fabric',
+    groups: [
+      {
+        entries: [
+          { item: 'synth_leather', weight: 5, min: 1, max: 3 },
+          { item: 'kevlar_weave', weight: 4, min: 1, max: 3 },
+          { item: 'polymer_resin', weight: 2, min: 1, max: 2 },
+          { item: 'ceramic_plate', weight: 2, min: 1, max: 2, condition: { minLevel: 8 } },
+        ],
+      },
+    ],
+  },
+  {
+    // chemistry materials (recipes/chemistry.ts): what a street medic carries
+    id: 'materials_chem',
+    groups: [
+      {
+        entries: [
+          { item: 'chem_precursor', weight: 5, min: 1, max: 4 },
+          { item: 'medi_gel', weight: 4, min: 1, max: 3 },
+          { item: 'neurotransmitter_vial', weight: 2, condition: { minLevel: 8 } },
+          { item: 'nano_paste', weight: 0.6, condition: { minLevel: 20 } },
         ],
       },
     ],
@@ -79,6 +121,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
       { chance: 0.7, entries: [{ table: 'consumables_street', weight: 1 }] },
       { chance: 0.6, entries: [{ table: 'materials_salvage', weight: 1 }] },
       { chance: 0.15, entries: gear(5) },
+      { chance: 0.35, entries: craftingMaterials },
     ],
     currency: { min: 5, max: 25 },
     levelScaling: 0.1,
@@ -146,6 +189,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         condition: { questActive: WELCOME_QUEST_ID },
         entries: [{ item: 'welcome_gang_tag', weight: 1 }],
       },
+      { chance: 0.2, entries: craftingMaterials },
     ],
     currency: { min: 3, max: 12 },
     levelScaling: 0.08,
@@ -164,6 +208,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         condition: { questActive: 'q_wb_ghosts' },
         entries: [{ item: 'claws_deck_fragment', weight: 1 }],
       },
+      { chance: 0.25, entries: craftingMaterials },
     ],
     currency: { min: 10, max: 30 },
     levelScaling: 0.08,
@@ -179,6 +224,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         chance: 0.15,
         entries: [...gear(), { pool: { kind: 'cyberware', levelBelow: 12 }, weight: 1 }],
       },
+      { chance: 0.3, entries: craftingMaterials },
     ],
     currency: { min: 25, max: 60 },
     levelScaling: 0.08,
@@ -217,6 +263,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         condition: { questActive: 'q_bitw_claws' },
         entries: [{ item: 'bitw_route_chip', weight: 1 }],
       },
+      { chance: 0.5, entries: craftingMaterials },
     ],
     currency: { min: 40, max: 100 },
     levelScaling: 0.1,
@@ -239,6 +286,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         ],
       },
       { entries: [{ table: 'consumables_street', weight: 1 }] },
+      { entries: craftingMaterials },
     ],
     currency: { min: 120, max: 260 },
     levelScaling: 0.05,
@@ -269,6 +317,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
         entries: [{ item: 'relic_fragment', weight: 1, condition: { minLevel: 45 } }],
       },
       { entries: [{ table: 'consumables_street', weight: 1 }] },
+      { entries: craftingMaterials },
     ],
     currency: { min: 400, max: 800 },
     levelScaling: 0.05,
@@ -297,6 +346,7 @@ export const LOOT_TABLE_INPUTS: readonly LootTableInput[] = [
       },
       { chance: 0.5, entries: [{ item: 'relic_fragment', weight: 1 }] },
       { entries: [{ table: 'consumables_street', weight: 1, min: 2, max: 3 }] },
+      { entries: [{ item: 'nano_paste', weight: 1, min: 2, max: 4 }] },
     ],
     currency: { min: 1500, max: 2500 },
     levelScaling: 0.05,

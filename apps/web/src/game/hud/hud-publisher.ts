@@ -1,4 +1,5 @@
 import {
+  AUCTION_RANGE,
   BANK_RANGE,
   CRATE_RANGE,
   MAIL_RANGE,
@@ -6,12 +7,11 @@ import {
   PICKUP_RANGE,
   contactById,
 } from '@necp/shared';
-import { mailTerminalInRange } from '../mail/mail-view';
 import type { ClientView } from '../render/client-view';
 import type { VisibleEntity } from '../store/game-store';
 import type { VisibleDrop } from '../items/item-ui-slice';
 import { nearestContact, outOfTalkRange, stationInRange } from '../world/contacts';
-import { bankInRange, canLoot, nearestReachable } from '../world/interaction';
+import { canLoot, nearestReachable, terminalInRange } from '../world/interaction';
 import type { WorldState } from '../world/world-state';
 
 const HUD_PUBLISH_MS = 100;
@@ -77,8 +77,9 @@ export class HudPublisher {
       serverNow,
       this.v.partyId(),
     );
-    const bank = bankInRange(world.zone, pos, BANK_RANGE);
-    const mail = mailTerminalInRange(world.zone, pos, MAIL_RANGE);
+    const bank = terminalInRange(world.zone, pos, 'bank_terminal', BANK_RANGE);
+    const mail = terminalInRange(world.zone, pos, 'mail_terminal', MAIL_RANGE);
+    const auction = terminalInRange(world.zone, pos, 'auction_terminal', AUCTION_RANGE);
     const contact = nearestContact(pos, world.contacts.values());
     const station = stationInRange(world.zone, pos);
     this.closeOutOfRange(world);
@@ -94,6 +95,7 @@ export class HudPublisher {
         : '',
       bank?.id ?? '',
       mail?.id ?? '',
+      auction?.id ?? '',
       contact?.contactId ?? '',
       station?.id ?? '',
       `${st.level}:${st.health}:${st.maxHealth}`,
@@ -102,6 +104,7 @@ export class HudPublisher {
     this.lastKey = key;
     const wasNear = this.store.bankNear;
     const wasNearMail = this.store.mailNear;
+    const wasNearAuction = this.store.auctionNear;
     this.v.store.setState({
       self: {
         name: world.self.name,
@@ -117,6 +120,7 @@ export class HudPublisher {
       reach: this.v.interactions.reach,
       bankNear: bank ? { id: bank.id, name: bank.name } : null,
       mailNear: mail ? { id: mail.id, name: mail.name } : null,
+      auctionNear: auction ? { id: auction.id, name: auction.name } : null,
       contactNear: contact
         ? { id: contact.contactId, name: contact.name, title: contact.title }
         : null,
@@ -130,6 +134,10 @@ export class HudPublisher {
     if (wasNearMail && !mail && this.store.panels.mail) {
       this.store.setPanel('mail', false);
       this.store.toast('info', 'You left the mail terminal.');
+    }
+    if (wasNearAuction && !auction && this.store.panels.auction) {
+      this.store.setPanel('auction', false);
+      this.store.toast('info', 'You left the Reef Exchange.');
     }
   }
 

@@ -36,6 +36,8 @@ export function InteractionHint() {
   const bankOpen = useGame((s) => s.panels.bank);
   const mail = useGame((s) => s.mailNear);
   const mailOpen = useGame((s) => s.panels.mail);
+  const auction = useGame((s) => s.auctionNear);
+  const auctionOpen = useGame((s) => s.panels.auction);
   const contact = useGame((s) => s.contactNear);
   const talkingTo = useGame((s) => s.dialogue?.contactId ?? s.vendorContactId);
   const station = useGame((s) => s.stationNear);
@@ -50,15 +52,27 @@ export function InteractionHint() {
     stationNear: station,
     bankNear: bank,
     mailNear: mail,
-    panels: { bank: bankOpen, mail: mailOpen },
+    auctionNear: auction,
+    panels: { bank: bankOpen, mail: mailOpen, auction: auctionOpen },
   });
   const showContact = contact && talkingTo !== contact.id;
   const showStation = station && !travelOpen;
   const showBank = bank && !bankOpen;
   const showMail = mail && !mailOpen;
-  if (riding || (!reach && !showContact && !showStation && !showBank && !showMail)) return null;
+  const showAuction = auction && !auctionOpen;
+  if (riding || (!reach && !showContact && !showStation && !showBank && !showMail && !showAuction))
+    return null;
   const kind =
-    reach?.kind ?? (showContact ? 'contact' : showStation ? 'metro' : showBank ? 'bank' : 'mail');
+    reach?.kind ??
+    (showContact
+      ? 'contact'
+      : showStation
+        ? 'metro'
+        : showBank
+          ? 'bank'
+          : showMail
+            ? 'mail'
+            : 'auction');
   return (
     <div className="hint" data-testid="interaction-hint" data-kind={kind}>
       {reach?.kind === 'drop' &&
@@ -123,6 +137,17 @@ export function InteractionHint() {
         >
           <HintKey row="mail" e={e} touch={touch} /> Check mail{' '}
           <b className="hint__mail">{mail.name}</b>
+        </button>
+      )}
+      {showAuction && (
+        <button
+          type="button"
+          className="hint__row"
+          data-testid="hint-auction"
+          onClick={commands.toggleAuction}
+        >
+          <HintKey row="auction" e={e} touch={touch} /> Trade at{' '}
+          <b className="hint__auction">{auction.name}</b>
         </button>
       )}
     </div>

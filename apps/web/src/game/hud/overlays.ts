@@ -43,6 +43,7 @@ import { PartyFrames } from '../party/party-frames';
 import { PartyInvites } from '../party/party-invite';
 import { TradeRequests } from '../trade/trade-request';
 import { TradeWindow } from '../trade/trade-window';
+import { AuctionWindow } from '../auction/auction-window';
 import { PlayerMenu } from '../party/player-menu';
 import { QuestLogWindow } from '../quests/quest-log-window';
 import { QuestTracker } from '../quests/quest-tracker';
@@ -96,6 +97,7 @@ export const OVERLAYS: readonly ComponentType[] = [
   PartyInvites,
   TradeRequests,
   TradeWindow,
+  AuctionWindow,
   QueueIndicator,
   ReadyCheck,
   LootCards,

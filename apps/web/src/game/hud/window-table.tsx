@@ -176,6 +176,13 @@ export const WINDOWS: readonly WindowRow[] = [
     toggle: (s) => s.toggleCombatLog(),
   },
   {
+    ...panel('auction', '⚖', 'Exchange', 'X', 'Reef Exchange'),
+    help: 'exchange',
+    button: false,
+    // the Exchange opens only beside an auction terminal (the command says so elsewhere)
+    toggle: (_s, commands) => commands.toggleAuction(),
+  },
+  {
     ...panel('travel', '⇆', 'Metro', 'T'),
     help: 'metro',
     button: false,

@@ -1,12 +1,12 @@
 /**
  * What the context keys do right now, as pure functions of the HUD state (the
  * hotkey hook runs the answer). E is "use the thing in front of you": a contact
- * beats the metro, the metro beats the bank terminal, the bank the mail terminal,
- * anything else is F's job. (Esc: input/layer-stack.ts.)
+ * beats the metro, the metro beats the bank terminal, the bank the mail terminal, the
+ * mail the auction terminal, anything else is F's job. (Esc: input/layer-stack.ts.)
  */
 import type { PanelId } from '../items/item-ui-slice';
 
-export type ContextKeyAction = 'talk' | 'metro' | 'bank' | 'mail' | 'interact';
+export type ContextKeyAction = 'talk' | 'metro' | 'bank' | 'mail' | 'auction' | 'interact';
 
 export interface ContextKeyState {
   contactNear: { id: string } | null;
@@ -14,7 +14,8 @@ export interface ContextKeyState {
   bankNear: { id: string } | null;
   /** optional: callers that predate the mailbox leave it out */
   mailNear?: { id: string } | null;
-  panels: Pick<Record<PanelId, boolean>, 'bank'> & { mail?: boolean };
+  auctionNear?: { id: string } | null;
+  panels: Pick<Record<PanelId, boolean>, 'bank'> & { mail?: boolean; auction?: boolean };
 }
 
 export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
@@ -22,11 +23,12 @@ export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
   if (s.stationNear) return 'metro';
   if (s.bankNear && !s.panels.bank) return 'bank';
   if (s.mailNear && !s.panels.mail) return 'mail';
+  if (s.auctionNear && !s.panels.auction) return 'auction';
   return 'interact';
 }
 
 /** A row of the interaction hint: what it offers. */
-export type HintRow = 'pickup' | 'talk' | 'metro' | 'bank' | 'mail';
+export type HintRow = 'pickup' | 'talk' | 'metro' | 'bank' | 'mail' | 'auction';
 
 /** The touch "use" button's face for each context action (hud/touch/touch-controls.tsx). */
 export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
@@ -34,6 +36,7 @@ export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
   metro: 'Metro',
   bank: 'Bank',
   mail: 'Mail',
+  auction: 'Trade',
   interact: 'Use',
 };
 
@@ -43,6 +46,7 @@ const ROW_ACTION: Record<HintRow, ContextKeyAction> = {
   metro: 'metro',
   bank: 'bank',
   mail: 'mail',
+  auction: 'auction',
 };
 const ROW_KEY: Record<HintRow, string> = {
   pickup: 'F',
@@ -50,6 +54,7 @@ const ROW_KEY: Record<HintRow, string> = {
   metro: 'T',
   bank: 'B',
   mail: 'M',
+  auction: 'X',
 };
 
 /**

@@ -49,6 +49,7 @@ const TIER: Record<LayerId, number> = {
   achievements: 0,
   queue: 0,
   rankings: 0,
+  auction: 0,
   notifications: 0,
   dialogue: 0,
   vendor: 0,

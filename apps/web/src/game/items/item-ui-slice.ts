@@ -7,7 +7,8 @@ import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 /**
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
  * O (friends), M (mailbox, at a mail terminal), G (guild), Y (achievements), daily reward,
- * K (the group finder: matchmaking queues), U (rankings: the leaderboards).
+ * K (the group finder: matchmaking queues), U (rankings: the leaderboards), X (the Reef
+ * Exchange, at an auction terminal).
  */
 export type PanelId =
   | 'inventory'
@@ -22,7 +23,9 @@ export type PanelId =
   | 'guild'
   | 'achievements'
   | 'queue'
-  | 'rankings';
+  | 'rankings'
+  /** the auction house (X, at an auction terminal) */
+  | 'auction';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =
@@ -87,6 +90,8 @@ export interface ItemUiState {
   bankNear: { id: string; name: string } | null;
   /** mail terminal within MAIL_RANGE of the predicted position */
   mailNear: { id: string; name: string } | null;
+  /** auction terminal within AUCTION_RANGE of the predicted position */
+  auctionNear: { id: string; name: string } | null;
   /** the sim's latest char:stats (speed, weight, carry limit) */
   charStats: CharStatsMsg | null;
 }
@@ -114,6 +119,7 @@ const ALL_CLOSED: Record<PanelId, boolean> = {
   achievements: false,
   queue: false,
   rankings: false,
+  auction: false,
 };
 
 export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
@@ -127,6 +133,7 @@ export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
   reach: null,
   bankNear: null,
   mailNear: null,
+  auctionNear: null,
   charStats: null,
   setPanel: (id, open) =>
     set({

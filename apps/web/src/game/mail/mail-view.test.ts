@@ -4,7 +4,6 @@ import {
   MAIL_POSTAGE_BASE,
   MAIL_POSTAGE_PER_ATTACHMENT,
   MAIL_SUBJECT_MAX,
-  zoneById,
 } from '@necp/shared';
 import {
   EMPTY_DRAFT,
@@ -14,7 +13,6 @@ import {
   expiresText,
   mailActions,
   mailBadges,
-  mailTerminalInRange,
   mergePages,
   parseEddies,
   postagePreview,
@@ -299,14 +297,5 @@ describe('compose', () => {
       'delivered 3 h ago',
     );
     expect(sentStateText({ state: 'returned', deliverAt: now }, now)).toBe('returned to you');
-  });
-});
-
-describe('mail terminals', () => {
-  it('finds the Kabuki terminal within range, nothing beyond', () => {
-    const watson = zoneById('watson')!;
-    const t = watson.spawnPoints.find((p) => p.kind === 'mail_terminal')!;
-    expect(mailTerminalInRange(watson, { x: t.x + 3, y: t.y + 2 }, 6)?.id).toBe(t.id);
-    expect(mailTerminalInRange(watson, { x: t.x + 7, y: t.y }, 6)).toBeNull();
   });
 });

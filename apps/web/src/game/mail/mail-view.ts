@@ -20,7 +20,6 @@ import {
   type MailSendInput,
   type SentMailSummary,
   type MailSummary,
-  type ZoneInfo,
 } from '@necp/shared';
 
 /** Newest arrival first; the same instant: the larger id first (the server's order). */
@@ -349,27 +348,4 @@ export function sentStateText(
   if (m.state === 'on_its_way' && m.deliverAt > now)
     return `arrives ${waitText(m.deliverAt - now)}`;
   return `delivered ${agoText(m.deliverAt, now)}`;
-}
-
-// ---- where --------------------------------------------------------------------
-
-export type SpawnPoint = ZoneInfo['spawnPoints'][number];
-
-/** The nearest mail terminal within `range` metres of `pos`, or null. */
-export function mailTerminalInRange(
-  zone: Pick<ZoneInfo, 'spawnPoints'>,
-  pos: { x: number; y: number },
-  range: number,
-): SpawnPoint | null {
-  let best: SpawnPoint | null = null;
-  let bestD = Infinity;
-  for (const p of zone.spawnPoints) {
-    if (p.kind !== 'mail_terminal') continue;
-    const d = Math.hypot(p.x - pos.x, p.y - pos.y);
-    if (d <= range && d < bestD) {
-      best = p;
-      bestD = d;
-    }
-  }
-  return best;
 }

@@ -1,4 +1,4 @@
-/** Spawn-point markers: medical centre, bank and mail terminals, metro station, start plaza, NPC areas. */
+/** Spawn-point markers: medical centre, bank, mail and auction terminals, metro station, start plaza, NPC areas. */
 import { isMetroStation, METRO_RANGE, type ZoneInfo } from '@necp/shared';
 import { intersects, type Camera } from './camera';
 import { C, FONT_DISPLAY, FONT_MONO } from './palette';
@@ -7,13 +7,14 @@ const STYLE: Record<string, { color: string; glyph: string; label: string }> = {
   medical_center: { color: C.red, glyph: '+', label: 'MED' },
   bank_terminal: { color: C.yellow, glyph: '¥', label: 'BANK' },
   mail_terminal: { color: C.cyan, glyph: '@', label: 'MAIL' },
+  auction_terminal: { color: C.orange, glyph: '⚖', label: 'EXCHANGE' },
   metro_station: { color: C.violet, glyph: 'M', label: 'METRO' },
   player_start: { color: C.magenta, glyph: '◆', label: 'START' },
   npc_area: { color: C.orange, glyph: '!', label: 'NPC' },
 };
 const FALLBACK = { color: C.cyan, glyph: '•', label: '' };
 /** service points that are machines on the street: drawn as a kiosk, not a pad */
-const TERMINALS = new Set(['bank_terminal', 'mail_terminal']);
+const TERMINALS = new Set(['bank_terminal', 'mail_terminal', 'auction_terminal']);
 
 export function drawSpawnMarkers(
   ctx: CanvasRenderingContext2D,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ZoneInfo } from '@necp/shared';
-import { bankInRange, canLoot, nearestReachable, type GroundDrop } from './interaction';
+import { canLoot, terminalInRange, nearestReachable, type GroundDrop } from './interaction';
 
 const drop = (eid: number, x: number, over: Partial<GroundDrop> = {}): GroundDrop => ({
   eid,
@@ -69,7 +69,7 @@ describe('nearestReachable', () => {
   });
 });
 
-describe('bankInRange', () => {
+describe('terminalInRange', () => {
   const zone: ZoneInfo = {
     id: 'z',
     name: 'Z',
@@ -81,11 +81,16 @@ describe('bankInRange', () => {
     spawnPoints: [
       { id: 'start', kind: 'player_start', name: 'Start', x: 10, y: 10 },
       { id: 'bank', kind: 'bank_terminal', name: 'Bank', x: 50, y: 50 },
+      { id: 'mail', kind: 'mail_terminal', name: 'Mail', x: 53, y: 50 },
+      { id: 'ah', kind: 'auction_terminal', name: 'Exchange', x: 80, y: 80 },
     ],
   };
-  it('finds a terminal within range only', () => {
-    expect(bankInRange(zone, { x: 52, y: 50 }, 4)?.id).toBe('bank');
-    expect(bankInRange(zone, { x: 10, y: 10 }, 4)).toBeNull();
+  it('finds the nearest terminal of its kind within range only', () => {
+    expect(terminalInRange(zone, { x: 52, y: 50 }, 'bank_terminal', 4)?.id).toBe('bank');
+    expect(terminalInRange(zone, { x: 52, y: 50 }, 'mail_terminal', 4)?.id).toBe('mail');
+    expect(terminalInRange(zone, { x: 52, y: 50 }, 'auction_terminal', 4)).toBeNull();
+    expect(terminalInRange(zone, { x: 78, y: 79 }, 'auction_terminal', 6)?.id).toBe('ah');
+    expect(terminalInRange(zone, { x: 10, y: 10 }, 'bank_terminal', 4)).toBeNull();
   });
 });
 

@@ -106,12 +106,17 @@ export function nearestReachable(
 
 export type SpawnPoint = ZoneInfo['spawnPoints'][number];
 
-/** The nearest bank terminal within `range`, or null. */
-export function bankInRange(zone: ZoneInfo, pos: Vec2, range: number): SpawnPoint | null {
+/** The nearest terminal of `kind` (bank, mail, auction) within `range` metres, or null. */
+export function terminalInRange(
+  zone: Pick<ZoneInfo, 'spawnPoints'>,
+  pos: Vec2,
+  kind: SpawnPoint['kind'],
+  range: number,
+): SpawnPoint | null {
   let best: SpawnPoint | null = null;
   let bestD = Infinity;
   for (const p of zone.spawnPoints) {
-    if (p.kind !== 'bank_terminal') continue;
+    if (p.kind !== kind) continue;
     const d = distance(pos, p);
     if (d <= range && d < bestD) {
       best = p;

@@ -94,8 +94,17 @@ export class Interactions {
     );
   }
 
+  /** X / E / clicking the terminal: the Reef Exchange opens only next to an auction terminal. */
+  toggleAuction() {
+    this.toggleTerminal(
+      'auction',
+      this.store.auctionNear !== null,
+      'Walk up to an auction terminal to use the Reef Exchange.',
+    );
+  }
+
   /** A terminal's window closes anywhere, and opens only next to one (else `away` is told). */
-  private toggleTerminal(panel: 'bank' | 'mail', near: boolean, away: string) {
+  private toggleTerminal(panel: 'bank' | 'mail' | 'auction', near: boolean, away: string) {
     const s = this.store;
     if (s.panels[panel]) return s.setPanel(panel, false);
     if (!near) return s.toast('warn', away);
@@ -133,6 +142,8 @@ export class Interactions {
       if (sp.kind === 'bank_terminal') consider(distance(p, sp) * 0.8, () => this.toggleBank());
       else if (sp.kind === 'mail_terminal')
         consider(distance(p, sp) * 0.8, () => this.toggleMail());
+      else if (sp.kind === 'auction_terminal')
+        consider(distance(p, sp) * 0.8, () => this.toggleAuction());
     const hit = best as { act: () => void } | null;
     if (hit) {
       hit.act();

@@ -8,6 +8,7 @@ export interface WorldHudCommands {
   toggleBank: () => void;
   /** M / E / clicking a mail terminal: the mailbox opens only beside one */
   toggleMail: () => void;
+  toggleAuction: () => void;
   /** E / click a contact: talk to the given contact, else the nearest one in range */
   talk: (contactId?: string) => void;
   /** metro: ride from the station in range to another district (zone:travel) */
@@ -20,6 +21,7 @@ export const worldHudCommands = (
   interact: () => client()?.interactions.interact(),
   toggleBank: () => client()?.interactions.toggleBank(),
   toggleMail: () => client()?.interactions.toggleMail(),
+  toggleAuction: () => client()?.interactions.toggleAuction(),
   talk: (contactId) => client()?.interactions.talk(contactId),
   travel: (toZoneId) => client()?.transitions.travel(toZoneId) ?? Promise.resolve(false),
 });

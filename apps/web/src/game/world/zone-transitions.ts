@@ -76,6 +76,7 @@ export class ZoneTransitions {
       stationNear: null,
       bankNear: null,
       mailNear: null,
+      auctionNear: null,
     });
     this.deps.onLeft();
   }

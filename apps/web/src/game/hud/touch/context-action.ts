@@ -20,6 +20,8 @@ export function runContextAction(store: GameStore, commands: GameCommands) {
       return commands.toggleBank();
     case 'mail':
       return commands.toggleMail();
+    case 'auction':
+      return commands.toggleAuction();
     case 'interact':
       return commands.interact();
   }

@@ -25,6 +25,7 @@ export function TouchControls() {
       stationNear: s.stationNear,
       bankNear: s.bankNear,
       mailNear: s.mailNear,
+      auctionNear: s.auctionNear,
       panels: s.panels,
     }),
   );

@@ -1,0 +1,142 @@
+// The Reef Exchange in three browsers (issue 28): at Kabuki's auction terminal Vex lists
+// a pistol from her bag (the deposit shown before she lists), Ana finds it by name and
+// bids, Rex buys it out through the confirmation; Ana is outbid and has her eddies back,
+// Rex walks to the mail terminal and takes the pistol out of the "Won:" mail; Vex's
+// "Sold:" mail carries the price less the house's cut, plus her deposit. Then the
+// database: one settlement, the item in Rex's bag, the ledger balanced.
+import type { Browser, Page } from '@playwright/test';
+import { createDb } from '@necp/db';
+import { adminGrantEddies, checkInvariants, grantItem } from '@necp/game';
+import { auctionCut, auctionDeposit, zoneById } from '@necp/shared';
+import { expect, test } from './test';
+import {
+  createCharacterViaApi,
+  dismissDailyPopup,
+  enterCity,
+  signUpViaApi,
+  startAs,
+  uid,
+  walkTo,
+} from './helpers';
+
+const watson = zoneById('watson')!;
+const exchange = watson.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
+const mailbox = watson.spawnPoints.find((p) => p.kind === 'mail_terminal')!;
+const BUYOUT = 400;
+
+const hudEddies = async (page: Page) =>
+  Number(await page.getByTestId('hud-eddies').getAttribute('data-value'));
+
+async function player(browser: Browser, tag: string, dx: number, eddies: number) {
+  const page = await (await browser.newContext()).newPage();
+  const id = uid();
+  const name = `${tag}${id}`;
+  await signUpViaApi(page, `ah${tag.toLowerCase()}${id}`);
+  const characterId = await createCharacterViaApi(page, name, 'streetkid', 'solo');
+  await startAs(characterId, { at: { x: exchange.x + dx, y: exchange.y + 2 } });
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    const log = { info: () => {} } as unknown as Parameters<typeof adminGrantEddies>[0]['log'];
+    await adminGrantEddies({ db, log }, { characterId, amount: eddies, adminUserId: 'e2e' });
+    if (tag === 'Vex')
+      await grantItem(
+        { db },
+        { characterId, templateId: 'pistol_unity', quantity: 1, reason: 'admin' },
+      );
+  } finally {
+    await db.$disconnect();
+  }
+  await page.goto('/characters');
+  await enterCity(page, name);
+  await dismissDailyPopup(page);
+  return { page, name, characterId };
+}
+
+/** X beside the terminal opens the Exchange */
+async function openExchange(page: Page) {
+  await expect(page.getByTestId('hint-auction')).toBeVisible();
+  await page.getByTestId('game-canvas').focus();
+  await page.keyboard.press('KeyX');
+  await expect(page.getByTestId('auction-window')).toBeVisible();
+}
+
+test('one lists, another bids, a third buys it out, the mail delivers', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const vex = await player(browser, 'Vex', 0, 50);
+  const ana = await player(browser, 'Ana', 2, 1000);
+  const rex = await player(browser, 'Rex', -2, 1000);
+  const deposit = auctionDeposit(60, 1, 24);
+
+  // Vex lists her pistol: the deposit is shown before she lists, then taken
+  await openExchange(vex.page);
+  await vex.page.getByTestId('auction-tab-sell').click();
+  await vex.page.locator('[data-testid=auction-sell-item][data-template=pistol_unity]').click();
+  await vex.page.getByTestId('auction-start').fill('100');
+  await vex.page.getByTestId('auction-buyout-price').fill(String(BUYOUT));
+  await expect(vex.page.getByTestId('auction-deposit')).toContainText(`¥ ${deposit}`);
+  await vex.page.getByTestId('auction-list').click();
+  await expect(
+    vex.page.getByTestId('toast').filter({ hasText: 'Listed Unity Pistol' }),
+  ).toBeVisible();
+  await expect.poll(() => hudEddies(vex.page)).toBe(50 - deposit);
+  await vex.page.getByTestId('auction-tab-mine').click();
+  const mine = vex.page.getByTestId('auction-selling').getByTestId('auction-row');
+  await expect(mine).toHaveCount(1);
+  await expect(mine.getByTestId('auction-badge')).toHaveText('yours');
+  const listingId = (await mine.getAttribute('data-listing'))!;
+
+  // Ana finds it by name and bids 120
+  await openExchange(ana.page);
+  await ana.page.getByTestId('auction-search-name').fill('unity pis');
+  await ana.page.getByTestId('auction-search').click();
+  const row = ana.page.locator(`[data-testid=auction-row][data-listing="${listingId}"]`);
+  await row.getByTestId('auction-bid-input').fill('120');
+  await row.getByTestId('auction-bid').click();
+  await expect(row.getByTestId('auction-badge')).toHaveText('leading');
+  await expect.poll(() => hudEddies(ana.page)).toBe(880);
+
+  // Rex buys it out through the confirmation
+  await openExchange(rex.page);
+  const rexRow = rex.page.locator(`[data-testid=auction-row][data-listing="${listingId}"]`);
+  await rexRow.getByTestId('auction-buyout').click();
+  await expect(rex.page.getByTestId('confirm-dialog')).toContainText(`¥ ${BUYOUT}`);
+  await rex.page.getByTestId('confirm-ok').click();
+  await expect(
+    rex.page.getByTestId('toast').filter({ hasText: 'Bought Unity Pistol' }),
+  ).toBeVisible();
+  await expect.poll(() => hudEddies(rex.page)).toBe(1000 - BUYOUT);
+  // Ana was outbid: her 120 are back, and she is told
+  await expect.poll(() => hudEddies(ana.page), { timeout: 15_000 }).toBe(1000);
+  await expect(
+    ana.page.getByTestId('toast').filter({ hasText: 'Outbid: Unity Pistol' }),
+  ).toBeVisible({ timeout: 15_000 });
+
+  // Rex walks to the mail terminal and takes the pistol out of the "Won:" mail
+  await rex.page.keyboard.press('Escape');
+  await walkTo(rex.page, mailbox.x + 2, mailbox.y + 2, 2);
+  await rex.page.getByTestId('game-canvas').focus();
+  await rex.page.keyboard.press('KeyM');
+  const won = rex.page.getByTestId('mail-row').filter({ hasText: 'Won: Unity Pistol' });
+  await won.click();
+  await rex.page.getByTestId('mail-take-all').click();
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    await expect
+      .poll(() =>
+        db.item.count({ where: { characterId: rex.characterId, templateId: 'pistol_unity' } }),
+      )
+      .toBe(1);
+    const sold = await db.mail.findFirstOrThrow({
+      where: { toId: vex.characterId, subject: 'Sold: Unity Pistol' },
+    });
+    expect(sold.eddies).toBe(BUYOUT - auctionCut(BUYOUT) + deposit);
+    expect(await db.auctionSettlement.count({ where: { listingId } })).toBe(1);
+    expect(
+      await checkInvariants(db, {
+        characterIds: [vex.characterId, ana.characterId, rex.characterId],
+      }),
+    ).toEqual([]);
+  } finally {
+    await db.$disconnect();
+  }
+});

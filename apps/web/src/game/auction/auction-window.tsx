@@ -1,0 +1,57 @@
+'use client';
+/**
+ * The Reef Exchange (X / E / click an auction terminal): Browse, Sell, My auctions.
+ * It opens beside an auction terminal and closes when you walk away (listing, bidding
+ * and buying happen there; the server checks again). What you win, and what you sell,
+ * comes by mail.
+ */
+import { useState } from 'react';
+import { GameWindow } from '../hud/game-window';
+import { useGame } from '../hud/store-context';
+import { AuctionBrowse } from './auction-browse';
+import { AuctionMine } from './auction-mine';
+import { AuctionSell } from './auction-sell';
+
+type Tab = 'browse' | 'sell' | 'mine';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'browse', label: 'Browse' },
+  { id: 'sell', label: 'Sell' },
+  { id: 'mine', label: 'My auctions' },
+];
+
+export function AuctionWindow() {
+  const open = useGame((s) => s.panels.auction);
+  const setPanel = useGame((s) => s.setPanel);
+  const terminal = useGame((s) => s.auctionNear);
+  const [tab, setTab] = useState<Tab>('browse');
+  if (!open) return null;
+  return (
+    <GameWindow
+      title="reef exchange"
+      hotkey="X"
+      testId="auction-window"
+      className="gwin--auction"
+      onClose={() => setPanel('auction', false)}
+      extra={terminal && <span className="gwin__sub">{terminal.name}</span>}
+    >
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`tabs__tab${tab === t.id ? ' is-on' : ''}`}
+            data-testid={`auction-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'browse' && <AuctionBrowse />}
+      {tab === 'sell' && <AuctionSell />}
+      {tab === 'mine' && <AuctionMine />}
+    </GameWindow>
+  );
+}
