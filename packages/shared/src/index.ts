@@ -88,4 +88,5 @@ export * from './achievements';
 export * from './leaderboards';
 export * from './seasons';
 export * from './auction/auction-rules';
+export * from './auction/sealed-lots';
 export * from './schemas/auction';

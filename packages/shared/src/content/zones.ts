@@ -154,8 +154,8 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         id: 'watson-auction',
         kind: 'auction_terminal',
         name: 'Kabuki Reef Exchange',
-        x: 236,
-        y: 262,
+        x: 240,
+        y: 268,
       },
       // supply crates sit off the busy start area, in alleys players explore
       {
