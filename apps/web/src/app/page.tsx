@@ -43,6 +43,10 @@ const FEATURES = [
     text: 'Chat, friends, parties with shared XP, mail with attachments, face-to-face trade, and guilds with ranks, a bank and season renown.',
   },
   {
+    title: 'Trade',
+    text: 'The Reef Exchange auction house at every district: list from your bag, bids held in escrow, buyouts, and what you win or sell delivered by mail.',
+  },
+  {
     title: 'Compete',
     text: 'Rated arena duels (1v1 and 3v3), the Arasaka Data Vault dungeon, the Quantum Reef Siege raid and seasonal boards.',
   },

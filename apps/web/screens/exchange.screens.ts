@@ -1,0 +1,76 @@
+// The gallery's Reef Exchange (issue 28): a seller's lots on the Exchange, browsed at
+// Kabuki's auction terminal, at desktop and phone size — written to docs/screenshots/ by
+// `pnpm screens`, like the rest of the gallery (gallery-kit.ts).
+import type { Page } from '@playwright/test';
+import { createDb } from '@necp/db';
+import { createTestCharacter, createTestUser } from '@necp/db/testing';
+import { grantItem, listItem, placeBid, recordCurrency, systemClock } from '@necp/game';
+import { zoneById } from '@necp/shared';
+import { expect, test } from '../e2e/test';
+import { DESKTOP, PHONE, hero, inContext, shot } from './gallery-kit';
+
+const terminal = zoneById('watson')!.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
+const LOTS = [
+  ['rifle_copperhead', 1, 900, 1600],
+  ['stim_basic', 10, 60, null],
+  ['jacket_kevlar', 1, 240, 420],
+  ['pistol_unity', 1, 110, null],
+  ['scrap_metal', 40, 70, 120],
+] as const;
+
+/** A seller (in the database only) lists five lots; one has a bid. */
+async function stockTheExchange(buyer: string) {
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    const seller = await db.character.findFirstOrThrow({ where: { name: buyer } });
+    // the seller needs no browser: a character of its own at the terminal
+    const owner = await createTestUser(db);
+    const other = await createTestCharacter(db, owner.id, { x: terminal.x - 1, y: terminal.y });
+    const deps = { db, clock: systemClock };
+    await db.$transaction(async (tx) => {
+      await recordCurrency(tx, { reason: 'admin', characterId: other.id, delta: 5000 });
+      await recordCurrency(tx, { reason: 'admin', characterId: seller.id, delta: 3000 });
+    });
+    const ids: string[] = [];
+    for (const [templateId, quantity, startBid, buyout] of LOTS) {
+      const [placed] = await grantItem(
+        { db },
+        { characterId: other.id, templateId, quantity, reason: 'admin' },
+      );
+      const l = await listItem(deps, {
+        characterId: other.id,
+        itemId: placed!.itemId,
+        startBid,
+        buyout,
+        durationH: 24,
+      });
+      ids.push(l.id);
+    }
+    await placeBid(deps, { characterId: seller.id, listingId: ids[2]!, amount: 260 });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function exchangeShot(page: Page, file: string) {
+  const name = await hero(page, 'Mox', {
+    origin: 'streetkid',
+    cls: 'techie',
+    at: { x: terminal.x + 1, y: terminal.y + 2 },
+  });
+  await stockTheExchange(name);
+  await expect(page.getByTestId('hint-auction')).toBeVisible();
+  await page.getByTestId('hint-auction').click();
+  await expect(page.getByTestId('auction-row')).not.toHaveCount(0);
+  await shot(page, file, 800);
+}
+
+test('gallery: the Reef Exchange, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, DESKTOP, (page) => exchangeShot(page, 'exchange-desktop'));
+});
+
+test('gallery: the Reef Exchange, phone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, PHONE, (page) => exchangeShot(page, 'exchange-phone'));
+});
