@@ -13,6 +13,7 @@ import { notificationsRouter } from './routers/notifications';
 import { mailRouter } from './routers/mail';
 import { tradeRouter } from './routers/trade';
 import { auctionRouter } from './routers/auction';
+import { craftingRouter } from './routers/crafting';
 import { guildRouter } from './routers/guild';
 import { leaderboardsRouter } from './routers/leaderboards';
 import { questsRouter } from './routers/quests';
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   mail: mailRouter,
   trade: tradeRouter,
   auction: auctionRouter,
+  crafting: craftingRouter,
   guild: guildRouter,
   achievements: achievementsRouter,
   leaderboards: leaderboardsRouter,

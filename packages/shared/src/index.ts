@@ -81,6 +81,7 @@ export * from './schemas/mail';
 export * from './trade/trade-rules';
 export * from './schemas/trade';
 export * from './crafting';
+export * from './schemas/crafting';
 export * from './rating';
 export * from './matchmaking';
 export * from './instances';

@@ -9,6 +9,8 @@ import {
   TRADE_EXPIRY_CRONTAB,
   AUCTION_SETTLE_CRONTAB,
   AUCTION_SETTLE_TASK,
+  CRAFT_FINISH_CRONTAB,
+  CRAFT_FINISH_TASK,
   TRADE_EXPIRY_TASK,
   drainOutbox,
   endSession,
@@ -185,11 +187,13 @@ describe('the default wiring', () => {
       DAILY_CLEANUP_TASK,
       TRADE_EXPIRY_TASK,
       AUCTION_SETTLE_TASK,
+      CRAFT_FINISH_TASK,
     ]);
     expect(jobs.crontab).toEqual([
       DAILY_CLEANUP_CRONTAB,
       TRADE_EXPIRY_CRONTAB,
       AUCTION_SETTLE_CRONTAB,
+      CRAFT_FINISH_CRONTAB,
     ]);
   });
 });

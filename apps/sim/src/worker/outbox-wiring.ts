@@ -22,7 +22,10 @@ import {
   TRADE_EXPIRY_TASK,
   AUCTION_SETTLE_CRONTAB,
   AUCTION_SETTLE_TASK,
+  CRAFT_FINISH_CRONTAB,
+  CRAFT_FINISH_TASK,
   expireTrades,
+  finishDueCrafts,
   settleDueAuctions,
   accessOutboxSubscriber,
   achievementOutboxSubscriber,
@@ -133,7 +136,8 @@ export function simOutboxSubscribers(
 
 /**
  * Scheduled jobs of the same worker (each instant once across all nodes): the daily
- * cleanup (00:05 UTC), the idle trades' sweep and the auctions' settlement (every minute) and,
+ * cleanup (00:05 UTC), the idle trades' sweep, the auctions' settlement and the crafts whose
+ * cast is over (every minute) and,
  * with Redis, the leaderboards' minute job (missing boards
  * rebuilt, wealth from the ledger, bans that ran out).
  */
@@ -151,8 +155,17 @@ export function simScheduledJobs(
     [AUCTION_SETTLE_TASK]: async () => {
       await settleDueAuctions(deps);
     },
+    // crafts past their cast: finished once, even when the crafter closed the game (game/crafting)
+    [CRAFT_FINISH_TASK]: async () => {
+      await finishDueCrafts(deps);
+    },
   };
-  const crontab = [DAILY_CLEANUP_CRONTAB, TRADE_EXPIRY_CRONTAB, AUCTION_SETTLE_CRONTAB];
+  const crontab = [
+    DAILY_CLEANUP_CRONTAB,
+    TRADE_EXPIRY_CRONTAB,
+    AUCTION_SETTLE_CRONTAB,
+    CRAFT_FINISH_CRONTAB,
+  ];
   if (redis) {
     tasks[LEADERBOARD_REFRESH_TASK] = async () => {
       await refreshLeaderboards({ ...deps, redis });

@@ -1,6 +1,7 @@
 import {
   AUCTION_RANGE,
   BANK_RANGE,
+  CRAFT_RANGE,
   INTERACT_RANGE,
   MAIL_RANGE,
   METRO_RANGE,
@@ -39,6 +40,8 @@ export function servicePointsOf(c: Pick<ZoneContent, 'id' | 'spawnPoints'>): Ser
       points.push({ id: s.id, x: s.x, y: s.y, range: MAIL_RANGE });
     else if (s.kind === 'auction_terminal')
       points.push({ id: s.id, x: s.x, y: s.y, range: AUCTION_RANGE });
+    else if (s.kind === 'crafting_station')
+      points.push({ id: s.id, x: s.x, y: s.y, range: CRAFT_RANGE });
   for (const s of metroStations(c.spawnPoints))
     points.push({ id: s.id, x: s.x, y: s.y, range: METRO_RANGE });
   for (const k of contactsInZone(c.id))

@@ -16,7 +16,7 @@ export const itemReserved = () =>
   new DomainError(
     'INVALID_STATE',
     'item reserved',
-    'That item is offered in a trade: take it out of the trade first.',
+    'That item is held by a trade or a craft: finish or cancel it first.',
   );
 
 type ErrorLike = {

@@ -56,6 +56,7 @@ export const ItemRowSchema = z.object({
   userId: id.nullable(),
   boundCharacterId: id.nullable(),
   reservation: z.string().max(200).nullable(),
+  quality: z.string().max(20).nullable(),
   createdAt: date,
   updatedAt: date,
 }) satisfies z.ZodType<Item>;

@@ -25,7 +25,7 @@ const db = testDb(4);
 const deps = testDeps(db);
 afterAll(() => db.$disconnect());
 
-const REFUSED = 'That item is offered in a trade: take it out of the trade first.';
+const REFUSED = 'That item is held by a trade or a craft: finish or cancel it first.';
 const hold = (itemId: string, tradeId = 'tr1') =>
   db.item.update({ where: { id: itemId }, data: { reservation: tradeReservation(tradeId) } });
 const release = (itemId: string) =>

@@ -42,5 +42,12 @@ export const LEDGER_REASONS = [
   'auction_deposit',
   /** the house's cut of a sale (a sink) */
   'auction_cut',
+  /**
+   * crafting (docs/economy.md "Crafting"): a craft's consumed inputs (sink `craft`) and its
+   * output (source `craft`, ref = the craft's id: the item's provenance)
+   */
+  'craft',
+  /** salvage: the item broken up (sink `salvage`) and its materials (source `salvage`, ref = the salvage's id) */
+  'salvage',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

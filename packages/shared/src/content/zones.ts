@@ -14,6 +14,8 @@ export const SpawnPointContentSchema = z.object({
     'metro_station',
     /** the auction house (Reef Exchange): listing, bidding and buying within AUCTION_RANGE */
     'auction_terminal',
+    /** a workbench: starting a craft happens within CRAFT_RANGE of one (schemas/crafting.ts) */
+    'crafting_station',
   ]),
   name: z.string(),
   x: z.number().nonnegative(),
@@ -156,6 +158,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         name: 'Kabuki Reef Exchange',
         x: 240,
         y: 268,
+      },
+      {
+        id: 'watson-workbench',
+        kind: 'crafting_station',
+        name: 'Kabuki Workbench',
+        x: 251,
+        y: 275,
       },
       // supply crates sit off the busy start area, in alleys players explore
       {
@@ -331,6 +340,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         y: 690,
       },
       {
+        id: 'westbrook-workbench',
+        kind: 'crafting_station',
+        name: 'Japantown Workbench',
+        x: 440,
+        y: 672,
+      },
+      {
         // Wakako's spare tracer beacons: only while q_bitw_finale is active (a failed run retries)
         id: 'westbrook-crate-locker',
         kind: 'loot_crate',
@@ -442,6 +458,13 @@ export const ZONES: readonly ZoneContent[] = z.array(ZoneContentSchema).parse([
         name: 'Corpo Plaza Reef Exchange',
         x: 576,
         y: 500,
+      },
+      {
+        id: 'city-center-workbench',
+        kind: 'crafting_station',
+        name: 'Corpo Plaza Workbench',
+        x: 576,
+        y: 518,
       },
       {
         id: 'city-center-medcenter',

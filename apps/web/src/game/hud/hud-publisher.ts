@@ -1,6 +1,7 @@
 import {
   AUCTION_RANGE,
   BANK_RANGE,
+  CRAFT_RANGE,
   CRATE_RANGE,
   MAIL_RANGE,
   METRO_SERVER_SLACK,
@@ -80,6 +81,7 @@ export class HudPublisher {
     const bank = terminalInRange(world.zone, pos, 'bank_terminal', BANK_RANGE);
     const mail = terminalInRange(world.zone, pos, 'mail_terminal', MAIL_RANGE);
     const auction = terminalInRange(world.zone, pos, 'auction_terminal', AUCTION_RANGE);
+    const bench = terminalInRange(world.zone, pos, 'crafting_station', CRAFT_RANGE);
     const contact = nearestContact(pos, world.contacts.values());
     const station = stationInRange(world.zone, pos);
     this.closeOutOfRange(world);
@@ -96,6 +98,7 @@ export class HudPublisher {
       bank?.id ?? '',
       mail?.id ?? '',
       auction?.id ?? '',
+      bench?.id ?? '',
       contact?.contactId ?? '',
       station?.id ?? '',
       `${st.level}:${st.health}:${st.maxHealth}`,
@@ -121,6 +124,7 @@ export class HudPublisher {
       bankNear: bank ? { id: bank.id, name: bank.name } : null,
       mailNear: mail ? { id: mail.id, name: mail.name } : null,
       auctionNear: auction ? { id: auction.id, name: auction.name } : null,
+      craftNear: bench ? { id: bench.id, name: bench.name } : null,
       contactNear: contact
         ? { id: contact.contactId, name: contact.name, title: contact.title }
         : null,

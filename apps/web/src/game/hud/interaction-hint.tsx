@@ -38,6 +38,8 @@ export function InteractionHint() {
   const mailOpen = useGame((s) => s.panels.mail);
   const auction = useGame((s) => s.auctionNear);
   const auctionOpen = useGame((s) => s.panels.auction);
+  const bench = useGame((s) => s.craftNear);
+  const benchOpen = useGame((s) => s.panels.crafting);
   const contact = useGame((s) => s.contactNear);
   const talkingTo = useGame((s) => s.dialogue?.contactId ?? s.vendorContactId);
   const station = useGame((s) => s.stationNear);
@@ -53,15 +55,18 @@ export function InteractionHint() {
     bankNear: bank,
     mailNear: mail,
     auctionNear: auction,
-    panels: { bank: bankOpen, mail: mailOpen, auction: auctionOpen },
+    craftNear: bench,
+    panels: { bank: bankOpen, mail: mailOpen, auction: auctionOpen, crafting: benchOpen },
   });
   const showContact = contact && talkingTo !== contact.id;
   const showStation = station && !travelOpen;
   const showBank = bank && !bankOpen;
   const showMail = mail && !mailOpen;
   const showAuction = auction && !auctionOpen;
-  if (riding || (!reach && !showContact && !showStation && !showBank && !showMail && !showAuction))
-    return null;
+  const showBench = bench && !benchOpen;
+  const anything =
+    reach || showContact || showStation || showBank || showMail || showAuction || showBench;
+  if (riding || !anything) return null;
   const kind =
     reach?.kind ??
     (showContact
@@ -72,7 +77,9 @@ export function InteractionHint() {
           ? 'bank'
           : showMail
             ? 'mail'
-            : 'auction');
+            : showAuction
+              ? 'auction'
+              : 'crafting');
   return (
     <div className="hint" data-testid="interaction-hint" data-kind={kind}>
       {reach?.kind === 'drop' &&
@@ -148,6 +155,17 @@ export function InteractionHint() {
         >
           <HintKey row="auction" e={e} touch={touch} /> Trade at{' '}
           <b className="hint__auction">{auction.name}</b>
+        </button>
+      )}
+      {showBench && (
+        <button
+          type="button"
+          className="hint__row"
+          data-testid="hint-crafting"
+          onClick={commands.toggleCrafting}
+        >
+          <HintKey row="crafting" e={e} touch={touch} /> Craft at{' '}
+          <b className="hint__auction">{bench.name}</b>
         </button>
       )}
     </div>

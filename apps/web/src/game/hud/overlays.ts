@@ -44,6 +44,7 @@ import { PartyInvites } from '../party/party-invite';
 import { TradeRequests } from '../trade/trade-request';
 import { TradeWindow } from '../trade/trade-window';
 import { AuctionWindow } from '../auction/auction-window';
+import { CraftingWindow } from '../crafting/crafting-window';
 import { PlayerMenu } from '../party/player-menu';
 import { QuestLogWindow } from '../quests/quest-log-window';
 import { QuestTracker } from '../quests/quest-tracker';
@@ -98,6 +99,7 @@ export const OVERLAYS: readonly ComponentType[] = [
   TradeRequests,
   TradeWindow,
   AuctionWindow,
+  CraftingWindow,
   QueueIndicator,
   ReadyCheck,
   LootCards,

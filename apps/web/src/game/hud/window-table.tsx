@@ -183,6 +183,13 @@ export const WINDOWS: readonly WindowRow[] = [
     toggle: (_s, commands) => commands.toggleAuction(),
   },
   {
+    ...panel('crafting', '⚒', 'Workbench', 'V', 'Workbench'),
+    help: 'craft',
+    button: false,
+    // the workbench opens only beside a crafting station (the command says so elsewhere)
+    toggle: (_s, commands) => commands.toggleCrafting(),
+  },
+  {
     ...panel('travel', '⇆', 'Metro', 'T'),
     help: 'metro',
     button: false,

@@ -2,11 +2,12 @@
  * What the context keys do right now, as pure functions of the HUD state (the
  * hotkey hook runs the answer). E is "use the thing in front of you": a contact
  * beats the metro, the metro beats the bank terminal, the bank the mail terminal, the
- * mail the auction terminal, anything else is F's job. (Esc: input/layer-stack.ts.)
+ * mail the auction terminal, that the workbench, anything else is F's job. (Esc: input/layer-stack.ts.)
  */
 import type { PanelId } from '../items/item-ui-slice';
 
-export type ContextKeyAction = 'talk' | 'metro' | 'bank' | 'mail' | 'auction' | 'interact';
+export type ContextKeyAction =
+  'talk' | 'metro' | 'bank' | 'mail' | 'auction' | 'crafting' | 'interact';
 
 export interface ContextKeyState {
   contactNear: { id: string } | null;
@@ -15,7 +16,12 @@ export interface ContextKeyState {
   /** optional: callers that predate the mailbox leave it out */
   mailNear?: { id: string } | null;
   auctionNear?: { id: string } | null;
-  panels: Pick<Record<PanelId, boolean>, 'bank'> & { mail?: boolean; auction?: boolean };
+  craftNear?: { id: string } | null;
+  panels: Pick<Record<PanelId, boolean>, 'bank'> & {
+    mail?: boolean;
+    auction?: boolean;
+    crafting?: boolean;
+  };
 }
 
 export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
@@ -24,11 +30,12 @@ export function contextKeyAction(s: ContextKeyState): ContextKeyAction {
   if (s.bankNear && !s.panels.bank) return 'bank';
   if (s.mailNear && !s.panels.mail) return 'mail';
   if (s.auctionNear && !s.panels.auction) return 'auction';
+  if (s.craftNear && !s.panels.crafting) return 'crafting';
   return 'interact';
 }
 
 /** A row of the interaction hint: what it offers. */
-export type HintRow = 'pickup' | 'talk' | 'metro' | 'bank' | 'mail' | 'auction';
+export type HintRow = 'pickup' | 'talk' | 'metro' | 'bank' | 'mail' | 'auction' | 'crafting';
 
 /** The touch "use" button's face for each context action (hud/touch/touch-controls.tsx). */
 export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
@@ -37,6 +44,7 @@ export const CONTEXT_LABEL: Record<ContextKeyAction, string> = {
   bank: 'Bank',
   mail: 'Mail',
   auction: 'Trade',
+  crafting: 'Craft',
   interact: 'Use',
 };
 
@@ -47,6 +55,7 @@ const ROW_ACTION: Record<HintRow, ContextKeyAction> = {
   bank: 'bank',
   mail: 'mail',
   auction: 'auction',
+  crafting: 'crafting',
 };
 const ROW_KEY: Record<HintRow, string> = {
   pickup: 'F',
@@ -55,6 +64,7 @@ const ROW_KEY: Record<HintRow, string> = {
   bank: 'B',
   mail: 'M',
   auction: 'X',
+  crafting: 'V',
 };
 
 /**

@@ -50,6 +50,7 @@ const TIER: Record<LayerId, number> = {
   queue: 0,
   rankings: 0,
   auction: 0,
+  crafting: 0,
   notifications: 0,
   dialogue: 0,
   vendor: 0,

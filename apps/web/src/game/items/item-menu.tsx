@@ -5,7 +5,8 @@
  * confirmation). Closes on any outside click or Esc.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { repairCost } from '@necp/shared';
+import { repairCost, salvageTableFor } from '@necp/shared';
+import { useCraftingActions } from '../crafting/use-crafting';
 import type { ItemLocation } from './drag';
 import { rarityColor } from './rarity';
 import { templateOf } from './templates';
@@ -39,6 +40,7 @@ export function ItemMenu({ item, at, x, y, worn, bankOpen, eddies }: Props) {
   const setDialog = useGame((s) => s.setDialog);
   const { run, exec } = useItemActions();
   const { commands } = useGameSession();
+  const crafting = useCraftingActions();
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ left: x, top: y });
   const t = templateOf(item.templateId);
@@ -138,6 +140,19 @@ export function ItemMenu({ item, at, x, y, worn, bankOpen, eddies }: Props) {
         hint: `¥ ${cost}`,
         disabled: eddies < cost,
         act: () => exec({ kind: 'repair', itemId: item.id, templateId: item.templateId, cost }),
+      });
+    if (at.container === 'bag' && t && salvageTableFor(t))
+      entries.push({
+        id: 'salvage',
+        label: 'Salvage…',
+        act: () =>
+          setDialog({
+            kind: 'confirm',
+            title: 'salvage',
+            message: `Break ${name} down into materials? The item is gone; what it yields goes to your bag.`,
+            confirmLabel: 'Salvage',
+            onConfirm: () => crafting.salvage.mutate(item.id),
+          }),
       });
     entries.push({
       id: 'drop',

@@ -25,7 +25,9 @@ export type PanelId =
   | 'queue'
   | 'rankings'
   /** the auction house (X, at an auction terminal) */
-  | 'auction';
+  | 'auction'
+  /** the workbench (V, at a crafting station) */
+  | 'crafting';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =
@@ -92,6 +94,8 @@ export interface ItemUiState {
   mailNear: { id: string; name: string } | null;
   /** auction terminal within AUCTION_RANGE of the predicted position */
   auctionNear: { id: string; name: string } | null;
+  /** crafting station within CRAFT_RANGE of the predicted position */
+  craftNear: { id: string; name: string } | null;
   /** the sim's latest char:stats (speed, weight, carry limit) */
   charStats: CharStatsMsg | null;
 }
@@ -120,6 +124,7 @@ const ALL_CLOSED: Record<PanelId, boolean> = {
   queue: false,
   rankings: false,
   auction: false,
+  crafting: false,
 };
 
 export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
@@ -134,6 +139,7 @@ export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
   bankNear: null,
   mailNear: null,
   auctionNear: null,
+  craftNear: null,
   charStats: null,
   setPanel: (id, open) =>
     set({

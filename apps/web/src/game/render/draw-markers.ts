@@ -8,13 +8,19 @@ const STYLE: Record<string, { color: string; glyph: string; label: string }> = {
   bank_terminal: { color: C.yellow, glyph: '¥', label: 'BANK' },
   mail_terminal: { color: C.cyan, glyph: '@', label: 'MAIL' },
   auction_terminal: { color: C.orange, glyph: '⚖', label: 'EXCHANGE' },
+  crafting_station: { color: C.green, glyph: '⚒', label: 'WORKBENCH' },
   metro_station: { color: C.violet, glyph: 'M', label: 'METRO' },
   player_start: { color: C.magenta, glyph: '◆', label: 'START' },
   npc_area: { color: C.orange, glyph: '!', label: 'NPC' },
 };
 const FALLBACK = { color: C.cyan, glyph: '•', label: '' };
 /** service points that are machines on the street: drawn as a kiosk, not a pad */
-const TERMINALS = new Set(['bank_terminal', 'mail_terminal', 'auction_terminal']);
+const TERMINALS = new Set([
+  'bank_terminal',
+  'mail_terminal',
+  'auction_terminal',
+  'crafting_station',
+]);
 
 export function drawSpawnMarkers(
   ctx: CanvasRenderingContext2D,

@@ -103,8 +103,21 @@ export class Interactions {
     );
   }
 
+  /** V / E / clicking the station: the workbench opens only next to a crafting station. */
+  toggleCrafting() {
+    this.toggleTerminal(
+      'crafting',
+      this.store.craftNear !== null,
+      'Walk up to a workbench to craft.',
+    );
+  }
+
   /** A terminal's window closes anywhere, and opens only next to one (else `away` is told). */
-  private toggleTerminal(panel: 'bank' | 'mail' | 'auction', near: boolean, away: string) {
+  private toggleTerminal(
+    panel: 'bank' | 'mail' | 'auction' | 'crafting',
+    near: boolean,
+    away: string,
+  ) {
     const s = this.store;
     if (s.panels[panel]) return s.setPanel(panel, false);
     if (!near) return s.toast('warn', away);
@@ -144,6 +157,8 @@ export class Interactions {
         consider(distance(p, sp) * 0.8, () => this.toggleMail());
       else if (sp.kind === 'auction_terminal')
         consider(distance(p, sp) * 0.8, () => this.toggleAuction());
+      else if (sp.kind === 'crafting_station')
+        consider(distance(p, sp) * 0.8, () => this.toggleCrafting());
     const hit = best as { act: () => void } | null;
     if (hit) {
       hit.act();

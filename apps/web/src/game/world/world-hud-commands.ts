@@ -9,6 +9,7 @@ export interface WorldHudCommands {
   /** M / E / clicking a mail terminal: the mailbox opens only beside one */
   toggleMail: () => void;
   toggleAuction: () => void;
+  toggleCrafting: () => void;
   /** E / click a contact: talk to the given contact, else the nearest one in range */
   talk: (contactId?: string) => void;
   /** metro: ride from the station in range to another district (zone:travel) */
@@ -22,6 +23,7 @@ export const worldHudCommands = (
   toggleBank: () => client()?.interactions.toggleBank(),
   toggleMail: () => client()?.interactions.toggleMail(),
   toggleAuction: () => client()?.interactions.toggleAuction(),
+  toggleCrafting: () => client()?.interactions.toggleCrafting(),
   talk: (contactId) => client()?.interactions.talk(contactId),
   travel: (toZoneId) => client()?.transitions.travel(toZoneId) ?? Promise.resolve(false),
 });

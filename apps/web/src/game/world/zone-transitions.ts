@@ -77,6 +77,7 @@ export class ZoneTransitions {
       bankNear: null,
       mailNear: null,
       auctionNear: null,
+      craftNear: null,
     });
     this.deps.onLeft();
   }

@@ -22,6 +22,8 @@ export function runContextAction(store: GameStore, commands: GameCommands) {
       return commands.toggleMail();
     case 'auction':
       return commands.toggleAuction();
+    case 'crafting':
+      return commands.toggleCrafting();
     case 'interact':
       return commands.interact();
   }

@@ -26,6 +26,7 @@ export function TouchControls() {
       bankNear: s.bankNear,
       mailNear: s.mailNear,
       auctionNear: s.auctionNear,
+      craftNear: s.craftNear,
       panels: s.panels,
     }),
   );

@@ -1,0 +1,68 @@
+'use client';
+/**
+ * Crafting and salvage over tRPC (crafting.*): the workbench's view (skills, recipes
+ * with what you own, the casting craft), and the actions — start (a key per click,
+ * sent again on a retry), finish when the cast is done, cancel, salvage — whose
+ * refusals are toasts and whose answers refresh the view and the bag.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { useGameSession } from '../hud/game-session';
+import { useGame } from '../hud/store-context';
+import { itemName } from '../items/templates';
+import { refusal } from '../mail/use-mail';
+import { outcomeText } from './crafting-view';
+
+export function useCrafting(enabled: boolean) {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({ ...trpc.crafting.view.queryOptions({ characterId }), enabled });
+}
+
+/** A fresh idempotency key: one per click, reused only by a retry of the same click. */
+const newKey = () => crypto.randomUUID().replace(/-/g, '');
+
+export function useCraftingActions() {
+  const trpc = useTRPC();
+  const api = useTRPCClient();
+  const qc = useQueryClient();
+  const { characterId } = useGameSession();
+  const toast = useGame((s) => s.toast);
+  const onError = (err: unknown) => toast('warn', refusal(err));
+  const onSettled = () => {
+    void qc.invalidateQueries(trpc.crafting.view.queryFilter({ characterId }));
+    void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
+  };
+  const start = useMutation({
+    mutationFn: (recipeId: string) =>
+      api.crafting.start.mutate({ characterId, recipeId, idempotencyKey: newKey() }),
+    onError,
+    onSettled,
+  });
+  const finish = useMutation({
+    mutationFn: (craftId: string) => api.crafting.finish.mutate({ characterId, craftId }),
+    onSuccess: (c) => toast(c.outcome?.success ? 'success' : 'warn', outcomeText(c, itemName)),
+    onError,
+    onSettled,
+  });
+  const cancel = useMutation({
+    mutationFn: (craftId: string) => api.crafting.cancel.mutate({ characterId, craftId }),
+    onSuccess: () => toast('info', 'Craft cancelled: your materials are free again.'),
+    onError,
+    onSettled,
+  });
+  const salvage = useMutation({
+    mutationFn: (itemId: string) =>
+      api.crafting.salvage.mutate({ characterId, itemId, idempotencyKey: newKey() }),
+    onSuccess: (s) =>
+      toast(
+        'success',
+        s.yields.length > 0
+          ? `Salvaged ${itemName(s.templateId)}: ${s.yields.map((y) => `${y.quantity} × ${itemName(y.templateId)}`).join(', ')}.`
+          : `Salvaged ${itemName(s.templateId)}: nothing worth keeping.`,
+      ),
+    onError,
+    onSettled,
+  });
+  return { start, finish, cancel, salvage };
+}

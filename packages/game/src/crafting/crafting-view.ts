@@ -1,0 +1,87 @@
+import {
+  CraftingViewInputSchema,
+  DISCIPLINES,
+  RECIPES,
+  craftSuccessChance,
+  qualityOdds,
+  recipeColor,
+  skillGainChance,
+  type CraftingView,
+  type CraftingViewInput,
+  type Discipline,
+  type RecipeView,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { characterNotFound, isDomainError } from '../core/errors';
+import { parseInput } from '../core/validation';
+import { castingCraftOf, craftView } from './craft-rows';
+import { assertAtCraftingStation } from './start-craft';
+
+const isDiscipline = (d: string): d is Discipline => (DISCIPLINES as readonly string[]).includes(d);
+
+/**
+ * The crafting window's view of a character: its skill per discipline, every recipe
+ * with what it needs (inputs owned — held stacks do not count — vs needed, skill and
+ * level), the odds at the current skill (crafting-rules: success, quality tiers,
+ * colour and skill-up chance), the craft casting now, and whether a station is near.
+ * Reads only.
+ */
+export async function craftingView(
+  deps: Pick<GameDeps, 'db'>,
+  input: CraftingViewInput,
+): Promise<CraftingView> {
+  const { characterId } = parseInput(CraftingViewInputSchema, input);
+  const db = deps.db;
+  const c = await db.character.findFirst({
+    where: { id: characterId, deletedAt: null },
+    select: { id: true, level: true, zoneId: true, x: true, y: true },
+  });
+  if (!c) throw characterNotFound(characterId);
+  const [skillRows, bag, casting, atStation] = await Promise.all([
+    db.craftSkill.findMany({ where: { characterId } }),
+    db.item.groupBy({
+      by: ['templateId'],
+      where: { characterId, container: 'BAG', reservation: null },
+      _sum: { quantity: true },
+    }),
+    castingCraftOf(db, characterId),
+    assertAtCraftingStation(db, c).then(
+      () => true,
+      (e: unknown) => {
+        if (isDomainError(e)) return false;
+        throw e;
+      },
+    ),
+  ]);
+  const skills = Object.fromEntries(DISCIPLINES.map((d) => [d, 0])) as Record<Discipline, number>;
+  for (const r of skillRows) if (isDiscipline(r.discipline)) skills[r.discipline] = r.skill;
+  const owned = new Map(bag.map((b) => [b.templateId, b._sum.quantity ?? 0]));
+  const recipes = RECIPES.map((r): RecipeView => {
+    const skill = skills[r.discipline];
+    const inputs = r.inputs.map((i) => ({ ...i, owned: owned.get(i.templateId) ?? 0 }));
+    const learnable = skill >= r.skillReq && (r.levelReq === undefined || c.level >= r.levelReq);
+    return {
+      id: r.id,
+      name: r.name,
+      discipline: r.discipline,
+      output: r.output,
+      inputs,
+      difficulty: r.difficulty,
+      skillReq: r.skillReq,
+      levelReq: r.levelReq ?? null,
+      castMs: r.castMs,
+      learnable,
+      craftable: learnable && inputs.every((i) => i.owned >= i.quantity),
+      successChance: craftSuccessChance(skill, r.difficulty),
+      qualityOdds: qualityOdds(skill, r.difficulty),
+      color: recipeColor(skill, r.difficulty),
+      skillGainChance: skillGainChance(skill, r.difficulty),
+    };
+  });
+  return {
+    skills,
+    recipes,
+    casting: casting ? craftView(casting) : null,
+    atStation,
+  };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { Salvage } from '@necp/db';
+import {
+  RecipeItemSchema,
+  SalvageInputSchema,
+  resolveSalvage,
+  salvageTableFor,
+  type SalvageInput,
+  type SalvageView,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { bagItem } from '../inventory/owned-items';
+import { placeInBag } from '../inventory/place-in-bag';
+import { loadTemplate } from '../inventory/templates';
+import { charOwner, sinkOwner, sourceOwner } from '../ledger/owners';
+import { recordItem } from '../ledger/record-item';
+import { publishStatsChanged } from '../world/publish-stats-changed';
+import { keyReused, notSalvageable } from './errors';
+import { newCraftSeed } from './start-craft';
+
+const YieldsSchema = z.array(RecipeItemSchema);
+
+const salvageView = (s: Salvage): SalvageView => ({
+  id: s.id,
+  itemId: s.itemId,
+  templateId: s.templateId,
+  tableId: s.tableId,
+  yields: YieldsSchema.parse(s.yields),
+  at: s.at.getTime(),
+});
+
+/**
+ * Breaks one bag item into materials, anywhere (no station: docs/economy.md), in one
+ * transaction: the item is destroyed (ledger `salvage` → sink) and the materials of its
+ * salvage table, rolled on a fresh recorded seed (resolveSalvage), are created in the
+ * bag (source `salvage`, ref = the Salvage row's id). Bound items can be salvaged (they
+ * are yours). Refused: an item not in the bag (equipped, someone else's), one held by a
+ * trade or a craft, one without a table (consumables, materials, quest items), and a
+ * bag without room for every yield ("Your bag is full": nothing happens). The same
+ * idempotency key again returns the first salvage.
+ */
+export async function salvageItem(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: SalvageInput,
+): Promise<SalvageView> {
+  const s = parseInput(SalvageInputSchema, input);
+  const now = deps.clock.now();
+  const seed = newCraftSeed();
+  return inTransaction(deps.db, async (tx) => {
+    const c = await lockCharacter(tx, s.characterId);
+    const same = await tx.salvage.findUnique({
+      where: {
+        characterId_idempotencyKey: { characterId: c.id, idempotencyKey: s.idempotencyKey },
+      },
+    });
+    if (same) {
+      if (same.itemId !== s.itemId) throw keyReused();
+      return salvageView(same);
+    }
+    const item = bagItem(await lockCharacterItems(tx, c.id), s.itemId);
+    const template = await loadTemplate(tx, item.templateId);
+    if (!salvageTableFor(template)) throw notSalvageable('That cannot be salvaged.');
+    // salvageable kinds are gear, one to a stack; a stack would be salvaged as one
+    if (item.quantity !== 1) throw notSalvageable('Salvage one item at a time.');
+    const out = resolveSalvage({ seed, template });
+    const row = await tx.salvage.create({
+      data: {
+        characterId: c.id,
+        idempotencyKey: s.idempotencyKey,
+        itemId: item.id,
+        templateId: item.templateId,
+        tableId: out.tableId,
+        seed,
+        yields: out.materials,
+        at: now,
+      },
+    });
+    await tx.item.delete({ where: { id: item.id } });
+    await recordItem(tx, {
+      reason: 'salvage',
+      itemId: item.id,
+      templateId: item.templateId,
+      quantityDelta: -item.quantity,
+      fromOwner: charOwner(c.id),
+      toOwner: sinkOwner('salvage'),
+      ref: row.id,
+    });
+    // a yield without room throws "Your bag is full": the whole salvage rolls back
+    for (const m of out.materials)
+      await placeInBag(tx, {
+        characterId: c.id,
+        templateId: m.templateId,
+        quantity: m.quantity,
+        reason: 'salvage',
+        fromOwner: sourceOwner('salvage'),
+        ref: row.id,
+      });
+    await publishStatsChanged(tx, c.id, 'crafting.salvage');
+    return salvageView(row);
+  });
+}
