@@ -269,8 +269,8 @@ describe('buyout and settlement', () => {
     expect(
       (await auctionMail(db, s)).map((m) => [m.subject.split(':')[0], m.eddies, m.items]),
     ).toEqual([
-      ['Unsold', 0, [unsold]],
       ['Sold', 80 - auctionCut(80) + auctionDeposit(60, 1, 12), []],
+      ['Unsold', 0, [unsold]],
     ]);
     expect((await auctionMail(db, a)).map((m) => m.items)).toEqual([[sold]]);
     await expectBalanced(db, [s, a]);

@@ -40,7 +40,8 @@ export async function auctionMail(db: Db, p: Player) {
   const mails = await db.mail.findMany({
     where: { toId: p.characterId, fromName: 'Reef Exchange' },
     include: { attachments: true },
-    orderBy: { sentAt: 'asc' },
+    // mails of one settlement share their time: the subject keeps the order stable
+    orderBy: [{ sentAt: 'asc' }, { subject: 'asc' }],
   });
   return mails.map((m) => ({
     subject: m.subject,

@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRADE_ACCEPT_DELAY_MS, TRADE_IDLE_MS, TRADE_REQUEST_MS } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { FakeClock } from '../core/clock';
 import { equipItem } from '../inventory/equip-item';
 import { moveItem } from '../inventory/move-item';
 import { expectBalanced, give, newPlayer, type Player } from '../inventory/test-helpers';
@@ -19,7 +20,9 @@ import {
 } from '.';
 
 const db = testDb(6);
-const deps = testDeps(db);
+// years ahead of the wall clock: the real worker of other suites on the shared database
+// sweeps trades idle by the wall clock, and would end this file's open ones
+const deps = testDeps(db, { clock: new FakeClock(Date.UTC(2032, 0, 1)) });
 afterAll(() => db.$disconnect());
 
 async function withEddies(p: Player, eddies: number) {
