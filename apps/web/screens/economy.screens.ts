@@ -1,6 +1,7 @@
-// The gallery's Reef Exchange (issue 28): a seller's lots on the Exchange, browsed at
-// Kabuki's auction terminal, at desktop and phone size — written to docs/screenshots/ by
-// `pnpm screens`, like the rest of the gallery (gallery-kit.ts).
+// The gallery's economy (issue 28): a seller's lots on the Reef Exchange, browsed at
+// Kabuki's auction terminal, at desktop and phone size, and Kabuki's workbench with a
+// chemist's recipes — written to docs/screenshots/ by `pnpm screens`, like the rest of
+// the gallery (gallery-kit.ts).
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { createTestCharacter, createTestUser } from '@necp/db/testing';
@@ -9,7 +10,9 @@ import { zoneById } from '@necp/shared';
 import { expect, test } from '../e2e/test';
 import { DESKTOP, PHONE, hero, inContext, shot } from './gallery-kit';
 
-const terminal = zoneById('watson')!.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
+const watson = zoneById('watson')!;
+const terminal = watson.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
+const workbench = watson.spawnPoints.find((p) => p.kind === 'crafting_station')!;
 const LOTS = [
   ['rifle_copperhead', 1, 900, 1600],
   ['stim_basic', 10, 60, null],
@@ -73,4 +76,43 @@ test('gallery: the Reef Exchange, desktop', async ({ browser }) => {
 test('gallery: the Reef Exchange, phone', async ({ browser }) => {
   test.setTimeout(120_000);
   await inContext(browser, PHONE, (page) => exchangeShot(page, 'exchange-phone'));
+});
+
+/** A chemist at Kabuki's workbench with street loot in the bag, a recipe open. */
+async function workbenchShot(page: Page, file: string) {
+  const name = await hero(page, 'Sly', {
+    origin: 'nomad',
+    cls: 'techie',
+    at: { x: workbench.x + 1, y: workbench.y + 1 },
+  });
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    const c = await db.character.findFirstOrThrow({ where: { name } });
+    for (const [templateId, quantity] of [
+      ['chem_precursor', 9],
+      ['medi_gel', 4],
+      ['polymer_resin', 2],
+    ] as const)
+      await grantItem({ db }, { characterId: c.id, templateId, quantity, reason: 'loot' });
+    await db.craftSkill.create({ data: { characterId: c.id, discipline: 'chemistry', skill: 12 } });
+  } finally {
+    await db.$disconnect();
+  }
+  await expect(page.getByTestId('hint-crafting')).toBeVisible();
+  await page.getByTestId('hint-crafting').click();
+  const bench = page.getByTestId('crafting-window');
+  await bench.getByTestId('craft-tab-chemistry').click();
+  await bench.locator('[data-testid=recipe][data-recipe=ch_bounce_back]').click();
+  await expect(bench.getByTestId('recipe-detail')).toBeVisible();
+  await shot(page, file, 800);
+}
+
+test('gallery: the workbench, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, DESKTOP, (page) => workbenchShot(page, 'workbench-desktop'));
+});
+
+test('gallery: the workbench, phone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, PHONE, (page) => workbenchShot(page, 'workbench-phone'));
 });
