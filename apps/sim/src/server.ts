@@ -63,6 +63,8 @@ export interface SimServerOptions {
   launcher?: MatchLauncher;
   /** how often this process runs the matcher (default MATCHER_TICK_MS; 0: never — tests call matchmaking.tick()) */
   matcherTickMs?: number;
+  /** AFK and the presence refresh (default PRESENCE_REFRESH_MS / 2; 0: never — the socket fuzz) */
+  presenceSweepMs?: number;
   /** the bearer token GET /metrics wants (SIM_METRICS_TOKEN); unset: /metrics is off (health.ts) */
   metricsToken?: string | undefined;
   /**
@@ -312,12 +314,13 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   await world.start();
 
   // AFK and the presence refresh of this process's sessions (chat/presence.ts)
-  const presenceSweep = setInterval(() => {
+  const sweepMs = opts.presenceSweepMs ?? PRESENCE_REFRESH_MS / 2;
+  const sweep = () =>
     sweepPresence(deps, pushes, sessions).catch((err: unknown) =>
       log.warn({ err }, 'presence sweep failed'),
     );
-  }, PRESENCE_REFRESH_MS / 2);
-  presenceSweep.unref();
+  const presenceSweep = sweepMs > 0 ? setInterval(() => void sweep(), sweepMs) : undefined;
+  presenceSweep?.unref();
   presence.start();
   // trades whose parties parted, died or changed zone end (trade/trade-watch.ts)
   const tradeSweep = setInterval(() => {

@@ -76,6 +76,8 @@ export async function bootTestSim(
     launcher?: MatchLauncher;
     /** the matcher loop's period (default 0: none — call server.matchmaking.tick()) */
     matcherTickMs?: number;
+    /** AFK and the presence refresh's period (default: the sim's; 0: none) */
+    presenceSweepMs?: number;
     /**
      * hear other processes (a worker) through this PostgreSQL database's LISTEN/NOTIFY, as
      * a sim without Redis does (net/cluster-bus.ts); default: Redis's bus with `redis`, else none
@@ -104,6 +106,7 @@ export async function bootTestSim(
     ...(opts.zoneIds ? { zoneIds: opts.zoneIds } : {}),
     ...(opts.launcher ? { launcher: opts.launcher } : {}),
     matcherTickMs: opts.matcherTickMs ?? 0,
+    ...(opts.presenceSweepMs !== undefined ? { presenceSweepMs: opts.presenceSweepMs } : {}),
     metricsToken: TEST_METRICS_TOKEN,
     ...(opts.postgresBus ? { bus: postgresBus(opts.postgresBus, deps.log) } : {}),
   });
