@@ -177,14 +177,14 @@ export const WINDOWS: readonly WindowRow[] = [
   },
   {
     ...panel('auction', '⚖', 'Exchange', 'X', 'Reef Exchange'),
-    help: 'exchange',
+    // no line on the key card (as the bank's B): the terminal's hint names the key
     button: false,
     // the Exchange opens only beside an auction terminal (the command says so elsewhere)
     toggle: (_s, commands) => commands.toggleAuction(),
   },
   {
     ...panel('crafting', '⚒', 'Workbench', 'V', 'Workbench'),
-    help: 'craft',
+    // no line on the key card (as the bank's B): the workbench's hint names the key
     button: false,
     // the workbench opens only beside a crafting station (the command says so elsewhere)
     toggle: (_s, commands) => commands.toggleCrafting(),
