@@ -4,7 +4,7 @@
 // Rex walks to the mail terminal and takes the pistol out of the "Won:" mail; Vex's
 // "Sold:" mail carries the price less the house's cut, plus her deposit. Then the
 // database: one settlement, the item in Rex's bag, the ledger balanced.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { adminGrantEddies, checkInvariants, grantItem } from '@necp/game';
 import { auctionCut, auctionDeposit, zoneById } from '@necp/shared';
@@ -27,8 +27,17 @@ const BUYOUT = 400;
 const hudEddies = async (page: Page) =>
   Number(await page.getByTestId('hud-eddies').getAttribute('data-value'));
 
+/** The game tabs a test opened: closed after it (a tab left open runs its game loop on for
+ * the rest of the worker's specs — two cores shared with every spec after it). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
 async function player(browser: Browser, tag: string, dx: number, eddies: number) {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  opened.push(context);
+  const page = await context.newPage();
   const id = uid();
   const name = `${tag}${id}`;
   await signUpViaApi(page, `ah${tag.toLowerCase()}${id}`);

@@ -4,7 +4,7 @@
 // change; she accepts, Jun lowers his offer — her accept is gone — and both accept again:
 // the pistol and the eddies change hands, in the database and on both screens. Then a
 // second trade ends when Jun closes his window.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
 import { expect, test } from './test';
@@ -21,8 +21,17 @@ import { say } from './queue-helpers';
 /** a quiet stretch of Watson's west edge: no contact, no pack, no other spec */
 const SPOT = { x: 62, y: 460 };
 
+/** The game tabs a test opened: closed after it (a tab left open runs its game loop on for
+ * the rest of the worker's specs — two cores shared with every spec after it). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
 async function trader(browser: Browser, tag: string, dx: number) {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  opened.push(context);
+  const page = await context.newPage();
   const id = uid();
   const name = `${tag}${id}`;
   await signUpViaApi(page, `tr${tag.toLowerCase()}${id}`);
