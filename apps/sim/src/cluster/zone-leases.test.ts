@@ -24,7 +24,10 @@ import {
 import { eventually } from '../testing/eventually';
 
 // Two sim processes in one test process, real Redis and PostgreSQL, a short lease TTL.
-const TTL = 600;
+// Not shorter than 2 s: opening a zone holds the event loop for a while, and on a loaded
+// 2-core CI machine a 600 ms TTL lapsed under a live process (its renew timer could not
+// run) — the zone was "starting up" right after the sim had opened it.
+const TTL = 2_000;
 const PERIOD = 100;
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const db = testDb();
