@@ -45,5 +45,6 @@ describe.skipIf(process.getuid?.() !== 0)('embedded PostgreSQL started by root',
       if (moved) fs.rmSync(path.dirname(moved), { recursive: true, force: true });
       fs.rmSync(home, { recursive: true, force: true });
     }
-  });
+    // initdb and a first start: seconds alone, past the default 20 s in a loaded CI run
+  }, 120_000);
 });

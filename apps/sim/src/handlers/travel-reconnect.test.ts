@@ -5,6 +5,8 @@ import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
 
 const db = testDb();
+/** vi.waitFor's 1 s default is short for a loaded 2-core CI machine: a failing wait says so later */
+const LONG = { timeout: 15_000 };
 let sim: TestSim;
 // as in production: the ride's depart and attach wait for ticks, so a reconnect can fall in between
 simPerTest(db, (s) => (sim = s), { applyCommands: 'in-tick' });
@@ -57,16 +59,22 @@ async function reconnectBetweenDepartAndArrival(dropFirst: boolean) {
   void ride.catch(() => undefined);
   await first.client.sync();
   if (dropFirst) {
+    // the server hears the disconnect: its detach is queued in Watson (session/connect.ts)
+    // — waited for, not slept on: 50 ms was not always enough on a loaded CI machine
+    const queued = sim.watson.inboxSize;
     first.client.close();
-    await new Promise((r) => setTimeout(r, 50)); // the server hears the disconnect
+    await vi.waitFor(() => expect(sim.watson.inboxSize).toBe(queued + 1), LONG);
   }
   sim.clock.advance(50);
   sim.watson.step(); // the depart: out of Watson
-  await vi.waitFor(() => expect(westbrook.inboxSize).toBe(1)); // the ride's attach waits
+  await vi.waitFor(() => expect(westbrook.inboxSize).toBe(1), LONG); // the ride's attach waits
   const joining = sim.join(p);
   void joining.catch(() => undefined);
   // the new connection's attach is queued somewhere
-  await vi.waitFor(() => expect(sim.watson.inboxSize + westbrook.inboxSize).toBeGreaterThan(1));
+  await vi.waitFor(
+    () => expect(sim.watson.inboxSize + westbrook.inboxSize).toBeGreaterThan(1),
+    LONG,
+  );
   const again = await sim.stepUntil(joining);
   for (let i = 0; i < 5; i++) {
     await new Promise((r) => setTimeout(r, 10));
@@ -89,7 +97,7 @@ describe('metro ride and reconnect race', () => {
       await vi.waitFor(async () => {
         const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
         expect(row.zoneId).toBe(places[0]?.zone);
-      });
+      }, LONG);
     });
   }
 
@@ -108,7 +116,7 @@ describe('metro ride and reconnect race', () => {
       await vi.waitFor(async () => {
         const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
         expect(row.zoneId).toBe(places[0]?.zone);
-      });
+      }, LONG);
     });
   }
 });

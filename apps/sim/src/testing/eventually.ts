@@ -13,7 +13,8 @@ import { vi } from 'vitest';
 export function eventually<T>(
   what: string,
   get: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 20_000,
+  // a sim child process starting under a loaded CI run has taken more than 20 s
+  timeoutMs = 60_000,
   intervalMs = 20,
 ): Promise<T> {
   return vi.waitFor(
