@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { failureLoss, itemTemplateById, resolveCraft } from '@necp/shared';
 import { expectDomainError, testDb } from '../accounts/test-deps';
 import { charOwner } from '../ledger/owners';
+import { getInventory } from '../inventory/get-inventory';
 import { expectBalanced, give, holdings } from '../inventory/test-helpers';
 import { cancelCraft, finishCraft, startCraft } from '.';
 import {
@@ -78,6 +79,10 @@ describe('a craft', () => {
       quality: expected.quality,
       boundCharacterId: null,
     });
+    // the bag shows it (the tooltip names the tier)
+    const bag = (await getInventory(deps, p.ref)).bag;
+    expect(bag.find((i) => i.id === made.id)).toMatchObject({ quality: expected.quality });
+    expect(bag.find((i) => i.id === scrap)).toMatchObject({ quality: null });
     expect(await db.item.findUniqueOrThrow({ where: { id: scrap } })).toMatchObject({
       quantity: 6,
       reservation: null,

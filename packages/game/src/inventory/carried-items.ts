@@ -14,6 +14,7 @@ export const CarriedItemSchema = z.object({
   container: z.enum(['BAG', 'EQUIPMENT']),
   slot: int,
   boundCharacterId: z.string().nullable(),
+  quality: z.string().nullable(),
 });
 export type CarriedItem = z.infer<typeof CarriedItemSchema>;
 
@@ -26,7 +27,7 @@ export type CarriedItem = z.infer<typeof CarriedItemSchema>;
 export async function readCarriedItems(tx: Tx, characterId: string): Promise<CarriedItem[]> {
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT i.id, i."templateId", i.quantity, i.durability, i.container::text AS container,
-      i.slot, i."boundCharacterId"
+      i.slot, i."boundCharacterId", i.quality
     FROM "Item" i
     WHERE i."characterId" = ${characterId} AND i.container IN ('BAG', 'EQUIPMENT')
     ORDER BY i.slot`;

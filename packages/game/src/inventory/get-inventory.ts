@@ -45,7 +45,7 @@ export async function getInventory(
           SELECT json_agg(json_build_object(
             'id', i.id, 'templateId', i."templateId", 'quantity', i.quantity,
             'durability', i.durability, 'container', i.container, 'slot', i.slot,
-            'boundCharacterId', i."boundCharacterId") ORDER BY i.slot)
+            'boundCharacterId', i."boundCharacterId", 'quality', i.quality) ORDER BY i.slot)
           FROM "Item" i
           WHERE i."characterId" = c.id AND i.container IN ('BAG', 'EQUIPMENT')
         ), '[]'::json) AS items

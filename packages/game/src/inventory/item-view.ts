@@ -4,6 +4,7 @@ import {
   type EquippedItemView,
   type ItemTemplate,
   type ItemView,
+  type QualityTier,
 } from '@necp/shared';
 
 /** Durability 0 means broken: the item stays equipped but gives no stats until repaired. */
@@ -13,7 +14,7 @@ export const isBroken = (item: Pick<Item, 'durability'>) =>
 /** The columns an item view is made of (a Prisma row, or a row of a raw read). */
 export type ItemViewRow = Pick<
   Item,
-  'id' | 'templateId' | 'quantity' | 'durability' | 'slot' | 'boundCharacterId'
+  'id' | 'templateId' | 'quantity' | 'durability' | 'slot' | 'boundCharacterId' | 'quality'
 >;
 
 export function toItemView(item: ItemViewRow, template: ItemTemplate): ItemView {
@@ -26,6 +27,7 @@ export function toItemView(item: ItemViewRow, template: ItemTemplate): ItemView 
     slot: item.slot,
     bound: item.boundCharacterId !== null,
     broken: isBroken(item),
+    quality: (item.quality as QualityTier | null) ?? null,
     template,
   };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EQUIPMENT_SLOTS, type EquipmentSlot, type ItemTemplate } from '../content/item-schema';
 import type { DerivedStats } from '../rules/stats';
+import type { QualityTier } from '../crafting/crafting-rules';
 import { CharacterIdInputSchema } from './character';
 import { IdSchema } from './primitives';
 
@@ -111,6 +112,8 @@ export interface ItemView {
   bound: boolean;
   /** durability 0: gives no stats until repaired */
   broken: boolean;
+  /** a crafted piece of gear's quality tier (docs/economy.md "Crafting"); null otherwise */
+  quality: QualityTier | null;
   template: ItemTemplate;
 }
 

@@ -22,6 +22,13 @@ interface Props {
   rect: { left: number; top: number; right: number; bottom: number };
 }
 
+const QUALITY_LABEL: Record<string, string> = {
+  standard: 'Standard',
+  fine: 'Fine',
+  superior: 'Superior',
+  masterwork: 'Masterwork',
+};
+
 const BINDING_TEXT: Record<string, string | null> = {
   none: null,
   pickup: 'Binds when picked up',
@@ -99,6 +106,14 @@ export function ItemTooltip({ item, worn, equipment, wearer, rect }: Props) {
         <span>{KIND_LABEL[t.kind] ?? t.kind}</span>
         {t.slot && <span>{SLOT_LABEL[t.slot] ?? t.slot}</span>}
       </p>
+      {item.quality && (
+        <p
+          className={`tooltip__quality tooltip__quality--${item.quality}`}
+          data-testid="tooltip-quality"
+        >
+          {QUALITY_LABEL[item.quality] ?? item.quality} quality · crafted
+        </p>
+      )}
       {dmg && (
         <p className="tooltip__damage">
           <span className="tooltip__big">{dmg.split(' ')[0]}</span> {t.stats?.damageType ?? ''}{' '}

@@ -14,6 +14,8 @@ export interface InvItem {
   slot: number;
   /** bound to a character: cannot be traded or banked for another */
   bound: boolean;
+  /** a crafted piece of gear's quality tier (standard … masterwork); absent or null otherwise */
+  quality?: string | null;
 }
 
 export interface InventoryModel {
