@@ -90,4 +90,7 @@ export * from './leaderboards';
 export * from './seasons';
 export * from './auction/auction-rules';
 export * from './auction/sealed-lots';
+export * from './auction/sealed-lot-schedule';
+export * from './content/sealed-lots';
 export * from './schemas/auction';
+export * from './schemas/sealed-lots';

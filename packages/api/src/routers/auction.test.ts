@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter } from '@necp/db/testing';
 import { zoneById } from '@necp/shared';
-import { FakeClock, grantItem, recordCurrency } from '@necp/game';
+import { FakeClock, grantItem, recordCurrency, scheduleSealedLots } from '@necp/game';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
 
 const db = testDb();
@@ -98,5 +98,49 @@ describe('auction router', () => {
         }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN', message: 'You need to be at an auction terminal' });
+  });
+
+  it('seasonal sealed lots: a sealed max through the API, seen by nobody else; others and bad input refused', async () => {
+    const deps = { ...testDeps(db), clock: new FakeClock(Date.UTC(2051, 0, 1)) };
+    const n = 10_000 + Math.floor(Math.random() * 90_000);
+    const startsAt = new Date(deps.clock.ms() - 60_000);
+    const key = `S${n}`;
+    await scheduleSealedLots(deps, {
+      key,
+      number: n,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 28 * 86_400_000),
+    });
+    const lot = (await db.auctionListing.findFirstOrThrow({ where: { season: key, lotSlot: 0 } }))!;
+    const a = await signedIn(deps, db);
+    const b = await signedIn(deps, db);
+    const ca = await createTestCharacter(db, a.user.id, at);
+    const cb = await createTestCharacter(db, b.user.id, at);
+    await db.$transaction((tx) =>
+      recordCurrency(tx, { reason: 'admin', characterId: ca.id, delta: lot.startBid * 2 }),
+    );
+    const max = lot.startBid + 777;
+    const placed = await a.caller.auction.sealedBid({ characterId: ca.id, lotId: lot.id, max });
+    expect(placed).toMatchObject({ id: lot.id, phase: 'open', myMax: max, bidders: 1 });
+    const seen = (await b.caller.auction.lots({ characterId: cb.id, season: key })).find(
+      (l) => l.id === lot.id,
+    );
+    expect(seen).toMatchObject({ myMax: 0, bidders: 1, winner: null, price: null });
+    expect(JSON.stringify(seen)).not.toContain(String(max));
+    // another's character, bad input, too poor
+    expect(
+      await rejection(
+        b.caller.auction.sealedBid({ characterId: ca.id, lotId: lot.id, max: max + 1 }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await rejection(b.caller.auction.lots({ characterId: ca.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(
+      await rejection(b.caller.auction.sealedBid({ characterId: cb.id, lotId: lot.id, max: 0 })),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await rejection(b.caller.auction.sealedBid({ characterId: cb.id, lotId: lot.id, max })),
+    ).toMatchObject({ code: 'PRECONDITION_FAILED', message: 'Not enough eddies' });
   });
 });

@@ -5,6 +5,8 @@ import {
   AuctionMineInputSchema,
   AuctionQuoteInputSchema,
   AuctionSearchInputSchema,
+  SealedBidInputSchema,
+  SealedLotsInputSchema,
 } from '@necp/shared';
 import {
   buyoutListing,
@@ -12,8 +14,10 @@ import {
   listItem,
   myAuctions,
   placeBid,
+  placeSealedBid,
   quoteListing,
   searchListings,
+  sealedLots,
 } from '@necp/game';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { ownCharacterId } from './own-character';
@@ -21,7 +25,8 @@ import { ownCharacterId } from './own-character';
 /**
  * The auction house, "Reef Exchange" (docs/economy.md): every rule is in
  * packages/game/src/auction; each procedure parses, names the caller's own character
- * and calls the domain. Listing, bidding and buying out need an auction terminal.
+ * and calls the domain. Listing, bidding and buying out need an auction terminal, as
+ * does a sealed max on a seasonal lot.
  */
 export const auctionRouter = createTRPCRouter({
   search: protectedProcedure.input(AuctionSearchInputSchema).query(async ({ ctx, input }) =>
@@ -59,6 +64,19 @@ export const auctionRouter = createTRPCRouter({
   ),
   cancel: protectedProcedure.input(AuctionListingRefSchema).mutation(async ({ ctx, input }) =>
     cancelListing(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  /** a season's sealed lots (the current one's by default), with the caller's own maxima */
+  lots: protectedProcedure.input(SealedLotsInputSchema).query(async ({ ctx, input }) =>
+    sealedLots(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  sealedBid: protectedProcedure.input(SealedBidInputSchema).mutation(async ({ ctx, input }) =>
+    placeSealedBid(ctx.deps, {
       ...input,
       characterId: await ownCharacterId(ctx, input.characterId),
     }),

@@ -10,3 +10,6 @@ export {
   type AuctionOutcome,
 } from './settle-listing';
 export { myAuctions, searchListings } from './search-listings';
+export { placeSealedBid } from './sealed-bid';
+export { sealedLots } from './read-sealed-lots';
+export { scheduleSealedLots, SEALED_LOT_SELLER, type SeasonForLots } from './schedule-sealed-lots';

@@ -124,7 +124,8 @@ export async function myAuctions(
     SELECT "listingId" FROM "AuctionBid" WHERE "bidderId" = ${characterId}
     GROUP BY "listingId" ORDER BY MAX("id") DESC LIMIT ${ENDED_SHOWN * 3}`;
   const bidRows = await db.auctionListing.findMany({
-    where: { id: { in: bidOn.map((b) => b.listingId) } },
+    // sealed lots have their own list (sealedLots): their bids are maxima, never shown as one
+    where: { id: { in: bidOn.map((b) => b.listingId) }, season: null },
   });
   const view = (l: AuctionListing) => {
     const v = listingView(l, characterId);

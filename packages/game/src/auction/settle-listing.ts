@@ -7,6 +7,8 @@ import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { recordItem } from '../ledger/record-item';
 import { sendSystemMail } from '../mail/send-system-mail';
 import { lockListing } from './listing-rows';
+import { lockLot } from './sealed-lot-rows';
+import { settleSealedLocked } from './settle-sealed-lot';
 
 /** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */
 export const AUCTION_SETTLE_TASK = 'auction_settle';
@@ -124,7 +126,8 @@ export async function settleLocked(
 /**
  * Settles one listing whose time is up (sold to the high bidder, or expired), in its
  * own transaction under the listing's lock: 'not_due' when a late bid moved its end,
- * false when it is settled already.
+ * false when it is settled already. A seasonal sealed lot closes by its own rule
+ * (settle-sealed-lot.ts) under the same once-key.
  */
 export async function settleListing(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -132,6 +135,15 @@ export async function settleListing(
 ): Promise<AuctionOutcome | 'not_due' | false> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
+    const kind = await tx.auctionListing.findUnique({
+      where: { id: listingId },
+      select: { season: true },
+    });
+    if (kind?.season) {
+      const lot = await lockLot(tx, listingId);
+      if (lot.state === 'sealed' && lot.endsAt > now) return 'not_due';
+      return settleSealedLocked(tx, lot, now);
+    }
     const l = await lockListing(tx, listingId);
     if (l.state !== 'live') return false;
     if (l.endsAt > now) return 'not_due';
@@ -141,13 +153,13 @@ export async function settleListing(
 }
 
 /**
- * The worker's sweep: every live listing past its end, each through settleListing —
+ * The worker's sweep: every live listing and sealed lot past its end, each through settleListing —
  * two sweeps at once, or a sweep racing a bid or a buyout, settle each listing once.
  * Returns how many it settled.
  */
 export async function settleDueAuctions(deps: Pick<GameDeps, 'db' | 'clock'>): Promise<number> {
   const due = await deps.db.auctionListing.findMany({
-    where: { state: 'live', endsAt: { lte: deps.clock.now() } },
+    where: { state: { in: ['live', 'sealed'] }, endsAt: { lte: deps.clock.now() } },
     select: { id: true },
     orderBy: { endsAt: 'asc' },
     take: BATCH,

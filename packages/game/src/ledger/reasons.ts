@@ -43,6 +43,11 @@ export const LEDGER_REASONS = [
   /** the house's cut of a sale (a sink) */
   'auction_cut',
   /**
+   * a seasonal sealed lot (docs/economy.md): the house's item made when the lot is put up
+   * (source, ref = the lot), the winner's price (sink) and a lot nobody won (item sink)
+   */
+  'auction_lot',
+  /**
    * crafting (docs/economy.md "Crafting"): a craft's consumed inputs (sink `craft`) and its
    * output (source `craft`, ref = the craft's id: the item's provenance)
    */

@@ -15,6 +15,7 @@
 import { SEASONAL_BOARD_KEYS } from '@necp/shared';
 import type { Redis } from 'ioredis';
 import type { GameDeps } from '../core/deps';
+import { scheduleSealedLots } from '../auction/schedule-sealed-lots';
 import { boardSource } from '../leaderboards/board-registry';
 import { boardSetKeys } from '../leaderboards/redis-boards';
 import { currentSeason } from './current-season';
@@ -46,13 +47,19 @@ export async function syncSeasonalBoards(redis: Redis, season: string): Promise<
   return true;
 }
 
-/** One run of the season job: ends the season if due, then aligns the seasonal boards. */
+/**
+ * One run of the season job: ends the season if due, puts up the current season's
+ * sealed lots (once: auction/schedule-sealed-lots.ts), then aligns the seasonal boards.
+ */
 export async function runSeasonTick(deps: SeasonTickDeps): Promise<SeasonEnded | null> {
   const ended = await endDueSeason(deps);
-  if (deps.redis) {
-    const season = (await currentSeason(deps.db)).key;
-    if (await syncSeasonalBoards(deps.redis, season))
-      deps.log.info({ season }, 'seasonal boards dropped for the season (rebuilt from PostgreSQL)');
-  }
+  const season = await currentSeason(deps.db);
+  const lots = await scheduleSealedLots(deps, season);
+  if (lots > 0) deps.log.info({ season: season.key, lots }, 'sealed lots put up for the season');
+  if (deps.redis && (await syncSeasonalBoards(deps.redis, season.key)))
+    deps.log.info(
+      { season: season.key },
+      'seasonal boards dropped for the season (rebuilt from PostgreSQL)',
+    );
   return ended;
 }

@@ -34,8 +34,11 @@ export const AUCTION_PAGE_MAX = 50;
 /** How close (metres) to an auction terminal listing, bidding and buying happen. */
 export const AUCTION_RANGE = 6;
 
-/** live: open for bids; sold, expired, cancelled: over (settled once). */
-export const AUCTION_STATES = ['live', 'sold', 'expired', 'cancelled'] as const;
+/**
+ * live: open for bids; sealed: a seasonal sealed lot (sealed-lots.ts) before its close;
+ * sold, expired, cancelled: over (settled once).
+ */
+export const AUCTION_STATES = ['live', 'sealed', 'sold', 'expired', 'cancelled'] as const;
 export type AuctionState = (typeof AUCTION_STATES)[number];
 
 /** How search results may be ordered. */

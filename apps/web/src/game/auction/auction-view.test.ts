@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AuctionListingView } from '@necp/shared';
-import { actionsFor, endingSoon, mineBadge, parseEddies, timeLeftText } from './auction-view';
+import {
+  actionsFor,
+  endingSoon,
+  lotStatusText,
+  mineBadge,
+  parseEddies,
+  timeLeftText,
+} from './auction-view';
 
 const listing = (o: Partial<AuctionListingView> = {}): AuctionListingView => ({
   id: 'l1',
@@ -65,5 +72,23 @@ describe('the Reef Exchange window', () => {
       cancel: false,
     });
     expect(actionsFor(listing({ buyout: null }), 0).buyout).toBe(false);
+  });
+
+  it('says where a sealed lot stands: opening, closing, who won it, or nobody', () => {
+    const lot = { opensAt: 3_600_000, closesAt: 7_200_000, winner: null, price: null, won: false };
+    expect(lotStatusText({ ...lot, phase: 'upcoming' }, 0)).toBe('opens in 1 h 0 m');
+    expect(lotStatusText({ ...lot, phase: 'open' }, 3_600_000)).toBe('sealed · closes in 1 h 0 m');
+    expect(lotStatusText({ ...lot, phase: 'closing' }, 7_300_000)).toBe(
+      'closed · opening the bids…',
+    );
+    expect(lotStatusText({ ...lot, phase: 'closed' }, 8e6)).toBe(
+      'closed · no bid reached the reserve',
+    );
+    expect(lotStatusText({ ...lot, phase: 'closed', winner: 'Vex', price: 31_500 }, 8e6)).toBe(
+      'won by Vex for ¥ 31,500',
+    );
+    expect(
+      lotStatusText({ ...lot, phase: 'closed', winner: 'Me', price: 25_000, won: true }, 8e6),
+    ).toBe('you won it for ¥ 25,000');
   });
 });

@@ -2,7 +2,7 @@
  * What the Reef Exchange's window says, as pure functions (unit-tested): time left as
  * an auction house says it, what a listing asks now, the viewer's part in it.
  */
-import type { AuctionListingView } from '@necp/shared';
+import type { AuctionListingView, SealedLotView } from '@necp/shared';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -55,4 +55,22 @@ export function actionsFor(l: AuctionListingView, now: number) {
     buyout: open && theirs && l.buyout !== null,
     cancel: open && l.mine === 'seller' && l.bids === 0,
   };
+}
+
+/** A seasonal sealed lot's state in words: when it opens or closes, or who won it. */
+export function lotStatusText(
+  l: Pick<SealedLotView, 'phase' | 'opensAt' | 'closesAt' | 'winner' | 'price' | 'won'>,
+  now: number,
+): string {
+  switch (l.phase) {
+    case 'upcoming':
+      return `opens in ${timeLeftText(l.opensAt, now)}`;
+    case 'open':
+      return `sealed · closes in ${timeLeftText(l.closesAt, now)}`;
+    case 'closing':
+      return 'closed · opening the bids…';
+    case 'closed':
+      if (l.price === null) return 'closed · no bid reached the reserve';
+      return `${l.won ? 'you won it' : `won by ${l.winner ?? 'a bidder'}`} for ${eddiesText(l.price)}`;
+  }
 }

@@ -1,6 +1,7 @@
 'use client';
 /**
- * The Reef Exchange (X / E / click an auction terminal): Browse, Sell, My auctions.
+ * The Reef Exchange (X / E / click an auction terminal): Browse, Sell, My auctions,
+ * Season lots (the seasonal sealed lots).
  * It opens beside an auction terminal and closes when you walk away (listing, bidding
  * and buying happen there; the server checks again). What you win, and what you sell,
  * comes by mail.
@@ -9,14 +10,16 @@ import { useState } from 'react';
 import { GameWindow } from '../hud/game-window';
 import { useGame } from '../hud/store-context';
 import { AuctionBrowse } from './auction-browse';
+import { AuctionLots } from './auction-lots';
 import { AuctionMine } from './auction-mine';
 import { AuctionSell } from './auction-sell';
 
-type Tab = 'browse' | 'sell' | 'mine';
+type Tab = 'browse' | 'sell' | 'mine' | 'lots';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'browse', label: 'Browse' },
   { id: 'sell', label: 'Sell' },
   { id: 'mine', label: 'My auctions' },
+  { id: 'lots', label: 'Season lots' },
 ];
 
 export function AuctionWindow() {
@@ -52,6 +55,7 @@ export function AuctionWindow() {
       {tab === 'browse' && <AuctionBrowse />}
       {tab === 'sell' && <AuctionSell />}
       {tab === 'mine' && <AuctionMine />}
+      {tab === 'lots' && <AuctionLots />}
     </GameWindow>
   );
 }

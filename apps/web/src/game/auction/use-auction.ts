@@ -46,6 +46,17 @@ export function useMyAuctions(enabled: boolean) {
   });
 }
 
+/** The seasonal sealed lots with my own maxima (read again every 15 s while shown). */
+export function useSealedLots(enabled: boolean) {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({
+    ...trpc.auction.lots.queryOptions({ characterId }),
+    enabled,
+    refetchInterval: enabled ? 15_000 : false,
+  });
+}
+
 /** What listing `itemId` for `durationH` would cost (null item: nothing asked). */
 export function useAuctionQuote(itemId: string | null, durationH: AuctionDurationH) {
   const trpc = useTRPC();
@@ -114,6 +125,18 @@ export function useAuctionActions() {
     onError,
     onSettled,
   });
-  const pending = list.isPending || bid.isPending || buyout.isPending || cancel.isPending;
-  return { list, bid, buyout, cancel, pending };
+  const sealedBid = useMutation({
+    mutationFn: (v: { lotId: string; max: number }) =>
+      api.auction.sealedBid.mutate({ characterId, ...v }),
+    onSuccess: (l) =>
+      toast(
+        'success',
+        `Your sealed max on ${l.name} is in. The close decides: you pay only what it takes.`,
+      ),
+    onError,
+    onSettled,
+  });
+  const pending =
+    list.isPending || bid.isPending || buyout.isPending || cancel.isPending || sealedBid.isPending;
+  return { list, bid, buyout, cancel, sealedBid, pending };
 }

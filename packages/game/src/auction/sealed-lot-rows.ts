@@ -1,0 +1,78 @@
+/**
+ * What the seasonal sealed lots' operations share (docs/economy.md "Seasonal sealed
+ * lots"). A lot is an AuctionListing of the house (season and lotSlot set, no seller)
+ * in state `sealed` until its close; its bids are AuctionBid rows whose amount is the
+ * bidder's sealed max and whose id is the log's seq; its eddies are every bidder's max.
+ *
+ * Locks (core/lock-order.ts step 2d, as every listing): the characters first — the
+ * lot's bidders and the caller, in id order — then the lot's row. The bidders are read
+ * before the lock and checked after it; a lot that gained a bidder in between is locked
+ * again.
+ */
+import type { AuctionListing } from '@necp/db';
+import type { SealedBid, SealedLot } from '@necp/shared';
+import type { Db, Tx } from '../core/deps';
+import { lockLiveCharacters } from '../core/lock-order';
+import { listingBusy, listingNotFound } from './errors';
+
+const TRIES = 5;
+
+export type LotRow = AuctionListing & { season: string; lotSlot: number; opensAt: Date };
+
+export const isLot = (l: AuctionListing): l is LotRow =>
+  l.season !== null && l.lotSlot !== null && l.opensAt !== null;
+
+const biddersOf = async (tx: Tx, lotId: string) =>
+  (
+    await tx.auctionBid.findMany({
+      where: { listingId: lotId },
+      distinct: ['bidderId'],
+      select: { bidderId: true },
+    })
+  ).map((b) => b.bidderId);
+
+/** Locks the lot with every bidder (and `also`), characters first. NOT_FOUND for no lot. */
+export async function lockLot(
+  tx: Tx,
+  lotId: string,
+  also: readonly string[] = [],
+): Promise<LotRow> {
+  for (let i = 0; i < TRIES; i++) {
+    const seen = new Set([...also, ...(await biddersOf(tx, lotId))]);
+    await lockLiveCharacters(tx, [...seen]);
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "AuctionListing" WHERE "id" = ${lotId} FOR UPDATE`;
+    if (rows.length === 0) throw listingNotFound();
+    const l = await tx.auctionListing.findUniqueOrThrow({ where: { id: lotId } });
+    if (!isLot(l)) throw listingNotFound();
+    // a bidder who came in between: lock them too (a retry, in the same order)
+    if ((await biddersOf(tx, lotId)).every((b) => seen.has(b))) return l;
+  }
+  throw listingBusy();
+}
+
+/** The rule's view of a lot row. */
+export const sealedLotOf = (l: LotRow): SealedLot => ({
+  id: l.id,
+  reserve: l.startBid,
+  opensAt: l.opensAt.getTime(),
+  closesAt: l.endsAt.getTime(),
+});
+
+/** The lot's bid log (of one bidder with `bidderId`), in seq order. */
+export async function sealedLog(
+  tx: Db | Tx,
+  lotId: string,
+  bidderId?: string,
+): Promise<SealedBid[]> {
+  const rows = await tx.auctionBid.findMany({
+    where: { listingId: lotId, ...(bidderId ? { bidderId } : {}) },
+    orderBy: { id: 'asc' },
+  });
+  return rows.map((b) => ({
+    seq: Number(b.id),
+    bidderId: b.bidderId,
+    max: b.amount,
+    at: b.at.getTime(),
+  }));
+}
