@@ -3,10 +3,18 @@
 // bids, Rex buys it out through the confirmation; Ana is outbid and has her eddies back,
 // Rex walks to the mail terminal and takes the pistol out of the "Won:" mail; Vex's
 // "Sold:" mail carries the price less the house's cut, plus her deposit. Then the
-// database: one settlement, the item in Rex's bag, the ledger balanced.
+// database: one settlement, the item in Rex's bag, the ledger balanced. And the season's
+// sealed lots: a sealed max, then a raise that costs only the difference.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
-import { adminGrantEddies, checkInvariants, grantItem } from '@necp/game';
+import {
+  adminGrantEddies,
+  checkInvariants,
+  currentSeason,
+  grantItem,
+  scheduleSealedLots,
+  systemClock,
+} from '@necp/game';
 import { auctionCut, auctionDeposit, zoneById } from '@necp/shared';
 import { expect, test } from './test';
 import {
@@ -130,9 +138,13 @@ test('one lists, another bids, a third buys it out, the mail delivers', async ({
   await rex.page.getByTestId('mail-take-all').click();
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
+    // in the bag: his starter kit's pistol is in his hand (counting both passed by
+    // reading before the mail's item arrived, and failed when the take was quicker)
     await expect
       .poll(() =>
-        db.item.count({ where: { characterId: rex.characterId, templateId: 'pistol_unity' } }),
+        db.item.count({
+          where: { characterId: rex.characterId, templateId: 'pistol_unity', container: 'BAG' },
+        }),
       )
       .toBe(1);
     const sold = await db.mail.findFirstOrThrow({
@@ -145,6 +157,46 @@ test('one lists, another bids, a third buys it out, the mail delivers', async ({
         characterIds: [vex.characterId, ana.characterId, rex.characterId],
       }),
     ).toEqual([]);
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test('a sealed max on a season lot, then a raise that costs only the difference', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    // the worker's season job puts the lots up when it starts; once more is a no-op
+    await scheduleSealedLots({ db, clock: systemClock }, await currentSeason(db));
+    const mox = await player(browser, 'Mox', 1, 80_000);
+    await openExchange(mox.page);
+    await mox.page.getByTestId('auction-tab-lots').click();
+    const lot = mox.page.locator('[data-testid=auction-lot][data-phase=open]').first();
+    await expect(lot).toBeVisible();
+    const lotId = (await lot.getAttribute('data-lot'))!;
+    const { startBid: reserve } = await db.auctionListing.findUniqueOrThrow({
+      where: { id: lotId },
+    });
+    const before = await hudEddies(mox.page);
+    await lot.getByTestId('auction-lot-input').fill(String(reserve + 500));
+    await lot.getByTestId('auction-lot-bid').click();
+    await expect(lot.getByTestId('auction-lot-mine')).toContainText(
+      (reserve + 500).toLocaleString('en-US'),
+    );
+    await expect(lot).toContainText('1 bidder');
+    await expect(lot.getByTestId('auction-lot-bid')).toHaveText('Raise max');
+    await expect.poll(() => hudEddies(mox.page)).toBe(before - reserve - 500);
+    await lot.getByTestId('auction-lot-input').fill(String(reserve + 2_000));
+    await lot.getByTestId('auction-lot-bid').click();
+    await expect(lot.getByTestId('auction-lot-mine')).toContainText(
+      (reserve + 2_000).toLocaleString('en-US'),
+    );
+    await expect.poll(() => hudEddies(mox.page)).toBe(before - reserve - 2_000);
+    const held = await db.auctionListing.findUniqueOrThrow({ where: { id: lotId } });
+    expect([held.state, held.eddies, held.bids]).toEqual(['sealed', reserve + 2_000, 1]);
+    expect(await checkInvariants(db, { characterIds: [mox.characterId] })).toEqual([]);
   } finally {
     await db.$disconnect();
   }
