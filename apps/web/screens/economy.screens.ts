@@ -5,7 +5,16 @@
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { createTestCharacter, createTestUser } from '@necp/db/testing';
-import { grantItem, listItem, placeBid, recordCurrency, systemClock } from '@necp/game';
+import {
+  currentSeason,
+  grantItem,
+  listItem,
+  placeBid,
+  placeSealedBid,
+  recordCurrency,
+  scheduleSealedLots,
+  systemClock,
+} from '@necp/game';
 import { zoneById } from '@necp/shared';
 import { expect, test } from '../e2e/test';
 import { DESKTOP, PHONE, hero, inContext, shot } from './gallery-kit';
@@ -76,6 +85,63 @@ test('gallery: the Reef Exchange, desktop', async ({ browser }) => {
 test('gallery: the Reef Exchange, phone', async ({ browser }) => {
   test.setTimeout(120_000);
   await inContext(browser, PHONE, (page) => exchangeShot(page, 'exchange-phone'));
+});
+
+/** The season's sealed lots at Kabuki's terminal: a rival's max on one, our own on another. */
+async function lotsShot(page: Page, file: string) {
+  const name = await hero(page, 'Jin', {
+    origin: 'corpo',
+    cls: 'solo',
+    at: { x: terminal.x + 1, y: terminal.y + 2 },
+  });
+  const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    const deps = { db, clock: systemClock };
+    await scheduleSealedLots(deps, await currentSeason(db));
+    const me = await db.character.findFirstOrThrow({ where: { name } });
+    const owner = await createTestUser(db);
+    const rival = await createTestCharacter(db, owner.id, { x: terminal.x - 1, y: terminal.y });
+    await db.$transaction(async (tx) => {
+      await recordCurrency(tx, { reason: 'admin', characterId: rival.id, delta: 90_000 });
+      await recordCurrency(tx, { reason: 'admin', characterId: me.id, delta: 60_000 });
+    });
+    const lots = await db.auctionListing.findMany({
+      where: { season: (await currentSeason(db)).key },
+      orderBy: { lotSlot: 'asc' },
+    });
+    await placeSealedBid(deps, {
+      characterId: rival.id,
+      lotId: lots[0]!.id,
+      max: lots[0]!.startBid + 4_000,
+    });
+    await placeSealedBid(deps, {
+      characterId: rival.id,
+      lotId: lots[1]!.id,
+      max: lots[1]!.startBid,
+    });
+    await placeSealedBid(deps, {
+      characterId: me.id,
+      lotId: lots[1]!.id,
+      max: lots[1]!.startBid + 2_500,
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  await expect(page.getByTestId('hint-auction')).toBeVisible();
+  await page.getByTestId('hint-auction').click();
+  await page.getByTestId('auction-tab-lots').click();
+  await expect(page.getByTestId('auction-lot')).not.toHaveCount(0);
+  await shot(page, file, 800);
+}
+
+test('gallery: the season’s sealed lots, desktop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, DESKTOP, (page) => lotsShot(page, 'exchange-lots-desktop'));
+});
+
+test('gallery: the season’s sealed lots, phone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await inContext(browser, PHONE, (page) => lotsShot(page, 'exchange-lots-phone'));
 });
 
 /** A chemist at Kabuki's workbench with street loot in the bag, a recipe open. */
