@@ -83,6 +83,38 @@ export class SimProcesses {
     return { port, url, proc };
   }
 
+  /**
+   * The worker role in a process of its own, as `pnpm --filter @necp/sim worker` runs it:
+   * the outbox reactions (pushes reach the sims' sockets over the cluster bus) and jobs.
+   */
+  async startWorker(env: Record<string, string> = {}): Promise<ChildProcess> {
+    const port = await freePort();
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/worker/main.ts'], {
+      cwd: simDir,
+      env: {
+        ...process.env,
+        DATABASE_URL: this.o.dbUrl,
+        REDIS_URL: this.o.redisUrl,
+        REDIS_PREFIX: this.o.prefix,
+        SIM_TICKET_SECRET: TEST_TICKET_SECRET,
+        WORKER_PORT: String(port),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...this.o.env,
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    this.procs.push(proc);
+    // up once its GET /health answers (it has subscribed to the outbox by then)
+    await eventually(`the worker on ${port} is up`, async () =>
+      fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    );
+    return proc;
+  }
+
   /** Which zones (and instances) a sim holds the lease of (its GET /metrics). */
   async leasesOf(sim: SimProcess): Promise<string[]> {
     const body = await metricsOf<{ cluster?: { leases: { zoneId: string }[] } }>(sim.url);

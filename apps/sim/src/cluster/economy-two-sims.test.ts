@@ -1,0 +1,147 @@
+// Issue 28 on two sim processes (Redis + PostgreSQL, real child processes): the economy's
+// operations are the web's domain calls — one database transaction each, nothing held in
+// a sim — so what must cross processes is what they tell players. A seller in Watson
+// (process A) and a bidder in Westbrook (process B): the bidder is outbid by a buyout and
+// told on B, the seller told of the sale on A, each pushed by the worker (a third
+// process) over the cluster bus to the process holding the socket; a season's sealed lot bid on from both districts closes
+// once; the ledger balances.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { createDb, type Db } from '@necp/db';
+import { createTestCharacter, createTestUser, type TestDatabase } from '@necp/db/testing';
+import { createTestDatabase } from '@necp/db/testing';
+import {
+  buyoutListing,
+  checkInvariants,
+  createRedis,
+  grantItem,
+  listItem,
+  placeBid,
+  placeSealedBid,
+  recordCurrency,
+  scheduleSealedLots,
+  settleDueAuctions,
+  systemClock,
+} from '@necp/game';
+import { zoneById } from '@necp/shared';
+import { SimProcesses, type SimProcess } from '../testing/sim-processes';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `econ${randomBytes(3).toString('hex')}`;
+let testDb: TestDatabase;
+let db: Db;
+let redis: Redis;
+let sims: SimProcesses;
+let a: SimProcess;
+let b: SimProcess;
+
+const terminalOf = (zoneId: string) =>
+  zoneById(zoneId)!.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
+
+async function trader(zoneId: string, eddies: number) {
+  const t = terminalOf(zoneId);
+  const user = await createTestUser(db);
+  const c = await createTestCharacter(db, user.id, { zoneId, x: t.x + 1, y: t.y + 2 });
+  await db.$transaction((tx) =>
+    recordCurrency(tx, { reason: 'admin', characterId: c.id, delta: eddies }),
+  );
+  return { userId: user.id, characterId: c.id, name: c.name };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase(`necp_test_economy_two_sims_${process.pid}`);
+  db = createDb(testDb.url, { max: 3 });
+  redis = createRedis(REDIS_URL, prefix);
+  sims = new SimProcesses({ db, dbUrl: testDb.url, redisUrl: REDIS_URL, prefix, redis });
+  a = await sims.start('watson');
+  await sims.holds(a, 'watson');
+  b = await sims.start('westbrook');
+  await sims.holds(b, 'westbrook');
+  // the worker role in a third process: the outbox reactions that push notifications
+  await sims.startWorker();
+}, 180_000);
+
+afterAll(async () => {
+  await sims?.stop();
+  redis?.disconnect();
+  await db?.$disconnect();
+  await testDb?.drop();
+}, 60_000);
+
+describe('the economy on two sim processes', () => {
+  it('a buyout in Westbrook: the outbid bidder is told on B, the seller of the sale on A', async () => {
+    const deps = { db, clock: systemClock };
+    const seller = await trader('watson', 100);
+    const bidder = await trader('westbrook', 1_000);
+    const buyer = await trader('westbrook', 1_000);
+    const onA = await sims.join(seller, a.url);
+    const onB = await sims.join(bidder, b.url);
+    const [pistol] = await grantItem(
+      { db },
+      { characterId: seller.characterId, templateId: 'pistol_unity', quantity: 1, reason: 'admin' },
+    );
+    const l = await listItem(deps, {
+      characterId: seller.characterId,
+      itemId: pistol!.itemId,
+      startBid: 100,
+      buyout: 400,
+      durationH: 12,
+    });
+    await placeBid(deps, { characterId: bidder.characterId, listingId: l.id, amount: 120 });
+    await buyoutListing(deps, { characterId: buyer.characterId, listingId: l.id });
+
+    expect(await onB.client.next('notification:new', 30_000)).toMatchObject({
+      kind: 'auction_outbid',
+      title: 'Outbid: Unity Pistol',
+    });
+    expect(await onA.client.next('notification:new', 30_000)).toMatchObject({
+      kind: 'auction_result',
+      title: 'Sold: Unity Pistol',
+    });
+    expect(
+      await checkInvariants(db, {
+        characterIds: [seller.characterId, bidder.characterId, buyer.characterId],
+      }),
+    ).toEqual([]);
+    onA.client.close();
+    onB.client.close();
+  }, 120_000);
+
+  it('a sealed lot bid on from both districts closes once, its loser told on their process', async () => {
+    const deps = { db, clock: systemClock };
+    const n = 10_000 + Math.floor(Math.random() * 90_000);
+    const startsAt = new Date(Date.now() - 60_000);
+    const key = `S${n}`;
+    await scheduleSealedLots(deps, {
+      key,
+      number: n,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 28 * 86_400_000),
+    });
+    const lot = await db.auctionListing.findFirstOrThrow({ where: { season: key, lotSlot: 0 } });
+    const east = await trader('watson', lot.startBid * 2);
+    const west = await trader('westbrook', lot.startBid * 2);
+    const onA = await sims.join(east, a.url);
+    await placeSealedBid(deps, { characterId: east.characterId, lotId: lot.id, max: lot.startBid });
+    await placeSealedBid(deps, {
+      characterId: west.characterId,
+      lotId: lot.id,
+      max: lot.startBid + 1_000,
+    });
+    // its window ends now (the notification shows at the close's time: a fake clock ahead
+    // would keep it hidden); closed as any process's sweep would — twice at once, and the
+    // worker's own minute sweep may be a third
+    await db.auctionListing.update({ where: { id: lot.id }, data: { endsAt: new Date() } });
+    await Promise.all([settleDueAuctions(deps), settleDueAuctions(deps)]);
+    expect(await db.auctionSettlement.count({ where: { listingId: lot.id } })).toBe(1);
+    expect(await onA.client.next('notification:new', 30_000)).toMatchObject({
+      kind: 'auction_result',
+      title: `Sealed lot: ${lot.name}`,
+    });
+    expect(
+      await checkInvariants(db, { characterIds: [east.characterId, west.characterId] }),
+    ).toEqual([]);
+    onA.client.close();
+  }, 120_000);
+});
