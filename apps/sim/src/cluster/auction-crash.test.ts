@@ -24,6 +24,9 @@ import {
 import { zoneById } from '@necp/shared';
 import { createPlayerAt } from '../testing/test-sim';
 
+// a database of its own (migrations deployed) and sim child processes: minutes, not
+// seconds, on a loaded 2-core CI run (60 s timed out there)
+const HOOK_MS = 180_000;
 const LISTINGS = 40;
 const simDir = fileURLToPath(new URL('../..', import.meta.url));
 const terminal = zoneById('watson')!.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
@@ -34,12 +37,12 @@ let db: Db;
 beforeAll(async () => {
   testDb = await createTestDatabase(`necp_test_auction_crash_${process.pid}`);
   db = createDb(testDb.url, { max: 4 });
-}, 60_000);
+}, HOOK_MS);
 
 afterAll(async () => {
   await db?.$disconnect();
   await testDb?.drop();
-}, 60_000);
+}, HOOK_MS);
 
 /** Forty listings of one seller, every other one with a bid, all past their end. */
 async function dueListings() {

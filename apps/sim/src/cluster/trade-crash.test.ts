@@ -25,6 +25,9 @@ import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
 
+// a database of its own (migrations deployed) and sim child processes: minutes, not
+// seconds, on a loaded 2-core CI run (60 s timed out there)
+const HOOK_MS = 180_000;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `trc${randomBytes(3).toString('hex')}`;
 
@@ -38,14 +41,14 @@ beforeAll(async () => {
   db = createDb(testDb.url, { max: 3 });
   redis = createRedis(REDIS_URL, prefix);
   sims = new SimProcesses({ db, dbUrl: testDb.url, redisUrl: REDIS_URL, prefix, redis });
-}, 60_000);
+}, HOOK_MS);
 
 afterAll(async () => {
   await sims?.stop();
   redis?.disconnect();
   await db?.$disconnect();
   await testDb?.drop();
-}, 60_000);
+}, HOOK_MS);
 
 async function ok(p: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>) {
   const res = await p;
