@@ -176,9 +176,13 @@ test('a first evening: a guild founded with early money, item mail with its dela
   await expect(sent).toContainText(`to ${b.char}`);
   await expect(sent.getByTestId('mail-sent-state')).toHaveText(/^arrives in (60|59) min$/);
   await shot(pa, info, 'sent-desktop-1400x900');
-  // the Trades tab beside it: the trade history, empty for a new player
-  await boxA.getByTestId('mail-tab-trades').click();
-  await expect(boxA.getByTestId('trade-history-empty')).toContainText('No trades yet');
+  // the trade history is the character sheet's (C, anywhere): empty for a new player
+  await pa.getByTestId('game-canvas').focus();
+  await pa.keyboard.press('c');
+  const sheetA = pa.getByTestId('character-sheet');
+  await sheetA.getByTestId('sheet-tab-trades').click();
+  await expect(sheetA.getByTestId('trade-history-empty')).toContainText('No trades yet');
+  await pa.keyboard.press('Escape');
 
   // B: nothing yet; its compose on a phone keeps the note and Send in view
   await pb.getByTestId('game-canvas').focus();

@@ -1,9 +1,10 @@
 // Face-to-face trade in two browsers (issue 28): Kira asks Jun with /trade in the chat;
-// Jun accepts the request; the trade window opens on both sides. Kira offers a pistol
-// from her bag, Jun offers eddies; Kira's Accept is locked for a moment after Jun's
+// Jun accepts the request; the trade window opens on both sides. Kira drags a pistol
+// from her bag onto her offer, Jun offers eddies; Kira's Accept is locked for a moment after Jun's
 // change; she accepts, Jun lowers his offer — her accept is gone — and both accept again:
 // the pistol and the eddies change hands, in the database and on both screens. Then a
-// second trade ends when Jun closes his window.
+// second trade ends when Jun closes his window, and both trade histories (the character
+// sheet's Trades tab) show the two.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
@@ -73,8 +74,10 @@ test('two players trade a pistol for eddies, face to face', async ({ browser }) 
   for (const p of [kira.page, jun.page])
     await expect(p.getByTestId('trade-window')).toContainText('Trade with');
 
-  // Kira offers the pistol from her bag; Jun sees it on his side of the window
-  await kira.page.locator('[data-testid=trade-bag-item][data-template=pistol_unity]').click();
+  // Kira drags the pistol from her bag onto her offer; Jun sees it on his side
+  await kira.page
+    .locator('[data-testid=trade-bag-item][data-template=pistol_unity]')
+    .dragTo(kira.page.getByTestId('trade-mine'));
   await expect(kira.page.getByTestId('trade-mine').getByTestId('trade-item')).toHaveCount(1);
   await expect(
     jun.page
@@ -133,4 +136,23 @@ test('two players trade a pistol for eddies, face to face', async ({ browser }) 
     kira.page.getByTestId('toast').filter({ hasText: 'was cancelled' }).last(),
   ).toBeVisible();
   await expect(kira.page.getByTestId('trade-window')).toHaveCount(0);
+
+  // both histories, on the character sheet (C) wherever they stand: newest first
+  for (const [p, other] of [
+    [kira.page, jun.name],
+    [jun.page, kira.name],
+  ] as const) {
+    await p.getByTestId('game-canvas').focus();
+    await p.keyboard.press('c');
+    const sheet = p.getByTestId('character-sheet');
+    await sheet.getByTestId('sheet-tab-trades').click();
+    const rows = sheet.getByTestId('trade-history-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute('data-result', 'cancelled');
+    await expect(rows.nth(1)).toHaveAttribute('data-result', 'completed');
+    await expect(rows.nth(1)).toContainText(`with ${other}`);
+  }
+  await expect(kira.page.getByTestId('trade-history-row').nth(1)).toContainText(
+    'gave Unity Pistol',
+  );
 });

@@ -11,6 +11,7 @@ import { GameWindow } from '../hud/game-window';
 import { useGame } from '../hud/store-context';
 import { AttributesSection } from './attributes-section';
 import { SkillsSection } from './skills-section';
+import { TradeHistory } from '../trade/trade-history';
 import { StatsSection } from './stats-section';
 
 export function CharacterSheet() {
@@ -32,7 +33,7 @@ export function CharacterSheet() {
 
 function SheetBody() {
   const sheet = useSheet();
-  const [tab, setTab] = useState<'stats' | 'skills'>('stats');
+  const [tab, setTab] = useState<'stats' | 'skills' | 'trades'>('stats');
   if (!sheet.data) {
     return sheet.isError ? (
       <p className="gwin__msg form-error">{toFormError(sheet.error).message}</p>
@@ -65,14 +66,26 @@ function SheetBody() {
         >
           Skills
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'trades'}
+          className={`tabs__tab${tab === 'trades' ? ' is-on' : ''}`}
+          data-testid="sheet-tab-trades"
+          onClick={() => setTab('trades')}
+        >
+          Trades
+        </button>
       </div>
       {tab === 'stats' ? (
         <div className="sheet__cols">
           <AttributesSection s={s} />
           <StatsSection s={s} />
         </div>
-      ) : (
+      ) : tab === 'skills' ? (
         <SkillsSection skills={s.skills} />
+      ) : (
+        <TradeHistory />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 'use client';
 /**
- * The mailbox (M / E / click a mail terminal): Inbox, Compose, Sent, and Trades (the
- * trade history: trade/trade-history.tsx). It opens beside a mail terminal and closes
+ * The mailbox (M / E / click a mail terminal): Inbox, Compose, Sent (the trade history
+ * is the character sheet's, anywhere: trade/trade-history.tsx). It opens beside a mail terminal and closes
  * when you walk away (sending, taking and paying happen there; the server checks
  * again). Opening reads the inbox again; while open it is read every 30 s. The draft
  * survives switching tabs and closing the window.
@@ -15,9 +15,8 @@ import { useGame } from '../hud/store-context';
 import { MailCompose } from './mail-compose';
 import { MailInbox, MailReader } from './mail-inbox';
 import { MailSent } from './mail-sent';
-import { TradeHistory } from '../trade/trade-history';
 
-type Tab = 'inbox' | 'compose' | 'sent' | 'trades';
+type Tab = 'inbox' | 'compose' | 'sent';
 
 export function MailPanel() {
   const open = useGame((s) => s.panels.mail);
@@ -87,16 +86,6 @@ export function MailPanel() {
         >
           Sent
         </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'trades'}
-          className={`tabs__tab${tab === 'trades' ? ' is-on' : ''}`}
-          data-testid="mail-tab-trades"
-          onClick={() => setTab('trades')}
-        >
-          Trades
-        </button>
         {box.total !== null && (
           <span className="mail__total" title="Mails in your box">
             {box.total} / {MAILBOX_MAX}
@@ -107,8 +96,6 @@ export function MailPanel() {
         <MailCompose draft={draft} setDraft={setDraft} actions={actions} />
       ) : tab === 'sent' ? (
         <MailSent />
-      ) : tab === 'trades' ? (
-        <TradeHistory />
       ) : reading ? (
         <MailReader
           key={reading.id}

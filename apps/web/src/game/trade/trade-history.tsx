@@ -1,7 +1,8 @@
 'use client';
 /**
- * The Trades tab (of the post window): your ended trades, newest first — with whom,
- * how it ended, what you gave and got (a cancelled one: what was on the table).
+ * The Trades tab of the character sheet (C, anywhere in the city): your ended trades,
+ * newest first — with whom, how it ended, what you gave and got (a cancelled one: what
+ * was on the table).
  */
 import { toFormError } from '@/trpc/errors';
 import type { TradeHistoryEntry } from '@necp/shared';

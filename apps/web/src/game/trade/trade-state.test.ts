@@ -4,6 +4,7 @@ import {
   addRequest,
   applyTradeUpdate,
   initialTradeState,
+  offerWithDropped,
   openRequests,
   sides,
   tradeEndText,
@@ -66,5 +67,17 @@ describe('trade state', () => {
     ).toEqual({ kind: 'warn', text: 'The trade with Jun ended: you moved too far apart.' });
     expect(tradeEndText(view())).toBeNull();
     expect(sides(view()).mine.name).toBe('Jun');
+  });
+});
+
+describe('dragging a stack onto your offer', () => {
+  const bag = (itemId: string) => ({ itemId, from: { container: 'bag' } });
+  it('adds a bag stack once, while a slot is free; nothing from elsewhere', () => {
+    expect(offerWithDropped([], bag('a'), 6)).toEqual(['a']);
+    expect(offerWithDropped(['a'], bag('b'), 6)).toEqual(['a', 'b']);
+    expect(offerWithDropped(['a'], bag('a'), 6)).toBeNull();
+    expect(offerWithDropped(['a', 'b'], bag('c'), 2)).toBeNull();
+    expect(offerWithDropped([], { itemId: 'x', from: { container: 'equipment' } }, 6)).toBeNull();
+    expect(offerWithDropped([], { itemId: 'x', from: { container: 'bank' } }, 6)).toBeNull();
   });
 });

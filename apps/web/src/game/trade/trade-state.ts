@@ -64,3 +64,17 @@ export function tradeEndText(v: TradeView): { kind: 'success' | 'warn'; text: st
 /** Your side and theirs of a trade view. */
 export const sides = (v: TradeView) =>
   v.me === 'a' ? { mine: v.a, theirs: v.b } : { mine: v.b, theirs: v.a };
+
+/**
+ * The offer after a stack is dragged onto it: only a bag stack, once, and while a slot
+ * is free (null: the drop changes nothing — the server would refuse the rest anyway).
+ */
+export function offerWithDropped(
+  offered: readonly string[],
+  drop: { itemId: string; from: { container: string } },
+  slots: number,
+): string[] | null {
+  if (drop.from.container !== 'bag') return null;
+  if (offered.includes(drop.itemId) || offered.length >= slots) return null;
+  return [...offered, drop.itemId];
+}

@@ -3,7 +3,8 @@
  * The trade window: your offer (up to six stacks from your bag, and eddies) beside
  * theirs; Accept takes the offer as it is now (its version) and is locked for a moment
  * after the other side changes theirs; any change clears both accepts. Closing it
- * cancels the trade. Click a bag item to offer it, an offered one to take it back.
+ * cancels the trade. Click a bag item to offer it (or drag it onto your offer, from
+ * here or from the inventory), an offered one to take it back.
  */
 import { useEffect, useState } from 'react';
 import { TRADE_SLOTS, type TradeItemView, type TradeSideView } from '@necp/shared';
@@ -15,22 +16,47 @@ import { rarityColor } from '../items/rarity';
 import { itemName, templateOf } from '../items/templates';
 import { useInventory } from '../items/use-inventory';
 import { useNow } from '../quests/use-quests';
-import { sides } from './trade-state';
+import type { DragPayload } from '../items/drag';
+import { offerWithDropped, sides } from './trade-state';
 
 function Offer({
   who,
   side,
   testId,
   onItem,
+  onDropItem,
 }: {
   who: string;
   side: TradeSideView;
   testId: string;
   onItem?: (item: TradeItemView) => void;
+  /** a stack dragged here (your own offer only) */
+  onDropItem?: (drop: DragPayload) => void;
 }) {
   const cells = Array.from({ length: TRADE_SLOTS }, (_, i) => side.items[i]);
+  const dragging = useGame((s) => s.drag);
+  const setDrag = useGame((s) => s.setDrag);
+  const [over, setOver] = useState(false);
+  const drops = onDropItem !== undefined && dragging !== null;
   return (
-    <div className="trade__side" data-testid={testId} data-accepted={side.accepted}>
+    <div
+      className={`trade__side${drops ? ' is-droppable' : ''}${drops && over ? ' is-over' : ''}`}
+      data-testid={testId}
+      data-accepted={side.accepted}
+      onDragOver={(e) => {
+        if (!drops) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        if (!dragging || !onDropItem) return;
+        setDrag(null);
+        onDropItem(dragging);
+      }}
+    >
       <h3 className="trade__who">
         {who}
         {side.accepted && <span className="trade__ok">✔ accepted</span>}
@@ -69,6 +95,7 @@ function Offer({
 export function TradeWindow() {
   const { commands } = useGameSession();
   const t = useGame((s) => s.trade.trade);
+  const setDrag = useGame((s) => s.setDrag);
   const { model, query } = useInventory();
   const now = useNow(250);
   const [eddies, setEddies] = useState('');
@@ -112,6 +139,10 @@ export function TradeWindow() {
           side={mine}
           testId="trade-mine"
           onItem={(it) => offer(ids.filter((x) => x !== it.itemId))}
+          onDropItem={(d) => {
+            const next = offerWithDropped(ids, d, TRADE_SLOTS);
+            if (next) offer(next);
+          }}
         />
         <Offer who={`${theirs.name} gives`} side={theirs} testId="trade-theirs" />
       </div>
@@ -151,6 +182,19 @@ export function TradeWindow() {
               disabled={ids.length >= TRADE_SLOTS}
               title={`Offer ${itemName(i.templateId)}`}
               onClick={() => offer([...ids, i.id])}
+              draggable={ids.length < TRADE_SLOTS}
+              onDragStart={(e) => {
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', i.id);
+                setDrag({
+                  itemId: i.id,
+                  templateId: i.templateId,
+                  quantity: i.quantity,
+                  from: { container: 'bag', slot: i.slot },
+                  split: false,
+                });
+              }}
+              onDragEnd={() => setDrag(null)}
             >
               <ItemGlyph templateId={i.templateId} size="sm" />
               {i.quantity > 1 && <span className="trade__qty">×{i.quantity}</span>}
