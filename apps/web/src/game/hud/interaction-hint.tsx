@@ -30,6 +30,32 @@ function HintKey({ row, e, touch }: { row: HintRow; e: ContextKeyAction; touch: 
   );
 }
 
+/** The terminals' rows: one shape (key, verb, the terminal's name; a click opens its window). */
+const TERMINAL_HINTS = [
+  { row: 'bank', verb: 'Use', cls: 'hint__bank', testId: 'hint-bank', toggle: 'toggleBank' },
+  { row: 'mail', verb: 'Check mail', cls: 'hint__mail', testId: 'hint-mail', toggle: 'toggleMail' },
+  {
+    row: 'auction',
+    verb: 'Trade at',
+    cls: 'hint__auction',
+    testId: 'hint-auction',
+    toggle: 'toggleAuction',
+  },
+  {
+    row: 'crafting',
+    verb: 'Craft at',
+    cls: 'hint__auction',
+    testId: 'hint-crafting',
+    toggle: 'toggleCrafting',
+  },
+] as const satisfies readonly {
+  row: HintRow;
+  verb: string;
+  cls: string;
+  testId: string;
+  toggle: 'toggleBank' | 'toggleMail' | 'toggleAuction' | 'toggleCrafting';
+}[];
+
 export function InteractionHint() {
   const reach = useGame((s) => s.reach);
   const bank = useGame((s) => s.bankNear);
@@ -60,26 +86,17 @@ export function InteractionHint() {
   });
   const showContact = contact && talkingTo !== contact.id;
   const showStation = station && !travelOpen;
-  const showBank = bank && !bankOpen;
-  const showMail = mail && !mailOpen;
-  const showAuction = auction && !auctionOpen;
-  const showBench = bench && !benchOpen;
-  const anything =
-    reach || showContact || showStation || showBank || showMail || showAuction || showBench;
+  // a terminal's row shows while its window is closed
+  const shown = {
+    bank: bankOpen ? null : bank,
+    mail: mailOpen ? null : mail,
+    auction: auctionOpen ? null : auction,
+    crafting: benchOpen ? null : bench,
+  };
+  const terminal = TERMINAL_HINTS.find((t) => shown[t.row])?.row;
+  const anything = reach || showContact || showStation || terminal;
   if (riding || !anything) return null;
-  const kind =
-    reach?.kind ??
-    (showContact
-      ? 'contact'
-      : showStation
-        ? 'metro'
-        : showBank
-          ? 'bank'
-          : showMail
-            ? 'mail'
-            : showAuction
-              ? 'auction'
-              : 'crafting');
+  const kind = reach?.kind ?? (showContact ? 'contact' : showStation ? 'metro' : terminal);
   return (
     <div className="hint" data-testid="interaction-hint" data-kind={kind}>
       {reach?.kind === 'drop' &&
@@ -130,44 +147,22 @@ export function InteractionHint() {
           <span className="hint__title">{station.name}</span>
         </button>
       )}
-      {showBank && (
-        <button type="button" className="hint__row" onClick={commands.toggleBank}>
-          <HintKey row="bank" e={e} touch={touch} /> Use <b className="hint__bank">{bank.name}</b>
-        </button>
-      )}
-      {showMail && (
-        <button
-          type="button"
-          className="hint__row"
-          data-testid="hint-mail"
-          onClick={commands.toggleMail}
-        >
-          <HintKey row="mail" e={e} touch={touch} /> Check mail{' '}
-          <b className="hint__mail">{mail.name}</b>
-        </button>
-      )}
-      {showAuction && (
-        <button
-          type="button"
-          className="hint__row"
-          data-testid="hint-auction"
-          onClick={commands.toggleAuction}
-        >
-          <HintKey row="auction" e={e} touch={touch} /> Trade at{' '}
-          <b className="hint__auction">{auction.name}</b>
-        </button>
-      )}
-      {showBench && (
-        <button
-          type="button"
-          className="hint__row"
-          data-testid="hint-crafting"
-          onClick={commands.toggleCrafting}
-        >
-          <HintKey row="crafting" e={e} touch={touch} /> Craft at{' '}
-          <b className="hint__auction">{bench.name}</b>
-        </button>
-      )}
+      {TERMINAL_HINTS.map((t) => {
+        const near = shown[t.row];
+        if (!near) return null;
+        return (
+          <button
+            key={t.row}
+            type="button"
+            className="hint__row"
+            data-testid={t.testId}
+            onClick={() => commands[t.toggle]()}
+          >
+            <HintKey row={t.row} e={e} touch={touch} /> {t.verb}{' '}
+            <b className={t.cls}>{near.name}</b>
+          </button>
+        );
+      })}
     </div>
   );
 }
