@@ -27,9 +27,11 @@ for (const size of [
     await page.setViewportSize(size);
     await page.goto('/');
     await expect(page.locator('main')).not.toContainText(NOT_IN_THE_GAME);
-    // what exists is said: face-to-face trade and the auction house (issue 28) among the rest
+    // what exists is said: face-to-face trade, the auction house and crafting (issue 28) among the rest
     await expect(page.locator('main')).toContainText('face-to-face trade');
     await expect(page.locator('main')).toContainText('Reef Exchange auction house');
+    await expect(page.locator('main')).toContainText('sealed-bid lots each season');
+    await expect(page.locator('main')).toContainText('Workbenches turn loot into gear');
     const shots = page.getByTestId('landing-screens').locator('img');
     await expect(shots).toHaveCount(3);
     for (const img of await shots.all()) {

@@ -43,8 +43,8 @@ const FEATURES = [
     text: 'Chat, friends, parties with shared XP, mail with attachments, face-to-face trade, and guilds with ranks, a bank and season renown.',
   },
   {
-    title: 'Trade',
-    text: 'The Reef Exchange auction house at every district: list from your bag, bids held in escrow, buyouts, and what you win or sell delivered by mail.',
+    title: 'Trade & craft',
+    text: 'The Reef Exchange auction house at every district: bids held in escrow, buyouts, sealed-bid lots each season. Workbenches turn loot into gear, chrome and stims; salvage breaks gear back into parts.',
   },
   {
     title: 'Compete',
