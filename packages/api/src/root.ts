@@ -13,6 +13,7 @@ import { notificationsRouter } from './routers/notifications';
 import { mailRouter } from './routers/mail';
 import { tradeRouter } from './routers/trade';
 import { auctionRouter } from './routers/auction';
+import { marketRouter } from './routers/market';
 import { craftingRouter } from './routers/crafting';
 import { guildRouter } from './routers/guild';
 import { leaderboardsRouter } from './routers/leaderboards';
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   mail: mailRouter,
   trade: tradeRouter,
   auction: auctionRouter,
+  market: marketRouter,
   crafting: craftingRouter,
   guild: guildRouter,
   achievements: achievementsRouter,

@@ -99,6 +99,7 @@ export * from './notifications';
 export * from './mail';
 export * from './trade';
 export * from './auction';
+export * from './market';
 export * from './crafting';
 export * from './guild';
 export * from './achievements';

@@ -94,3 +94,6 @@ export * from './auction/sealed-lot-schedule';
 export * from './content/sealed-lots';
 export * from './schemas/auction';
 export * from './schemas/sealed-lots';
+export * from './market/market-rules';
+export * from './market/match-book';
+export * from './schemas/market';

@@ -12,6 +12,8 @@ import {
   AUCTION_SETTLE_TASK,
   CRAFT_FINISH_CRONTAB,
   CRAFT_FINISH_TASK,
+  MARKET_CRONTAB,
+  MARKET_TASK,
   TRADE_EXPIRY_TASK,
   LEADERBOARD_REFRESH_CRONTAB,
   LEADERBOARD_REFRESH_TASK,
@@ -45,6 +47,7 @@ describe('leaderboard wiring', () => {
       TRADE_EXPIRY_TASK,
       AUCTION_SETTLE_TASK,
       CRAFT_FINISH_TASK,
+      MARKET_TASK,
       LEADERBOARD_REFRESH_TASK,
     ]);
     expect(jobs.crontab).toEqual([
@@ -52,6 +55,7 @@ describe('leaderboard wiring', () => {
       TRADE_EXPIRY_CRONTAB,
       AUCTION_SETTLE_CRONTAB,
       CRAFT_FINISH_CRONTAB,
+      MARKET_CRONTAB,
       LEADERBOARD_REFRESH_CRONTAB,
     ]);
     expect(LEADERBOARD_REFRESH_CRONTAB).toBe(`* * * * * ${LEADERBOARD_REFRESH_TASK}`);
@@ -68,6 +72,7 @@ describe('leaderboard wiring', () => {
       TRADE_EXPIRY_TASK,
       AUCTION_SETTLE_TASK,
       CRAFT_FINISH_TASK,
+      MARKET_TASK,
     ]);
   });
 });

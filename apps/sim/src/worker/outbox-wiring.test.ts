@@ -11,6 +11,8 @@ import {
   AUCTION_SETTLE_TASK,
   CRAFT_FINISH_CRONTAB,
   CRAFT_FINISH_TASK,
+  MARKET_CRONTAB,
+  MARKET_TASK,
   TRADE_EXPIRY_TASK,
   drainOutbox,
   endSession,
@@ -188,12 +190,14 @@ describe('the default wiring', () => {
       TRADE_EXPIRY_TASK,
       AUCTION_SETTLE_TASK,
       CRAFT_FINISH_TASK,
+      MARKET_TASK,
     ]);
     expect(jobs.crontab).toEqual([
       DAILY_CLEANUP_CRONTAB,
       TRADE_EXPIRY_CRONTAB,
       AUCTION_SETTLE_CRONTAB,
       CRAFT_FINISH_CRONTAB,
+      MARKET_CRONTAB,
     ]);
   });
 });

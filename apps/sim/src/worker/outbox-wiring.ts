@@ -22,6 +22,9 @@ import {
   TRADE_EXPIRY_TASK,
   AUCTION_SETTLE_CRONTAB,
   AUCTION_SETTLE_TASK,
+  MARKET_CRONTAB,
+  MARKET_TASK,
+  runMarketTick,
   CRAFT_FINISH_CRONTAB,
   CRAFT_FINISH_TASK,
   expireTrades,
@@ -159,12 +162,17 @@ export function simScheduledJobs(
     [CRAFT_FINISH_TASK]: async () => {
       await finishDueCrafts(deps);
     },
+    // the market: orders a dead process left waiting matched, due ones expired (game/market)
+    [MARKET_TASK]: async () => {
+      await runMarketTick(deps);
+    },
   };
   const crontab = [
     DAILY_CLEANUP_CRONTAB,
     TRADE_EXPIRY_CRONTAB,
     AUCTION_SETTLE_CRONTAB,
     CRAFT_FINISH_CRONTAB,
+    MARKET_CRONTAB,
   ];
   if (redis) {
     tasks[LEADERBOARD_REFRESH_TASK] = async () => {

@@ -4,6 +4,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
 import { purgeMailOf } from '../mail/expire-mail';
+import { purgeMarketOf } from '../market/purge-orders';
 import { restoreExpiryCutoff } from './character-summary';
 import { inTransaction } from '../core/transaction';
 
@@ -52,6 +53,8 @@ export async function purgeExpiredCharacters(
         await recordCurrency(tx, { reason: 'purge', characterId: c.id, delta: -c.eddies });
     // their mail: returned to its senders or destroyed (sink `purge`), never left orphaned
     await purgeMailOf(tx, ids, deps.clock.now());
+    // their market orders: closed, and what they held sunk (`purge`)
+    await purgeMarketOf(tx, ids, deps.clock.now());
     const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
     return count;
   });

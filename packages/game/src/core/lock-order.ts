@@ -19,6 +19,9 @@
  *   2d. an AuctionListing row (auction/): after the character rows of the caller, the
  *      seller and the high bidder (auction/listing-rows.ts lockListing); the listing's
  *      row guards its item and held eddies; a settlement's mails are new rows after it;
+ *   2e. a MarketBook row, then MarketOrder rows (market/): after the character rows (a
+ *      cancel, a collect, an expiry, a purge lock the order's owner first); the match
+ *      batch locks the book (SKIP LOCKED) and its orders and never a character;
  *   3. the rows that belong to those characters: items, quest rows, standings,
  *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log).
  *

@@ -1,7 +1,15 @@
 import { Prisma } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
 import { heldEddiesDifferences, scopedHolderIds } from './check-held-eddies';
-import { auctionOwner, bankOwner, charOwner, mailOwner } from './owners';
+import { marketDifferences } from './check-market';
+import {
+  auctionOwner,
+  bankOwner,
+  charOwner,
+  mailOwner,
+  marketOwner,
+  marketPayoutOwner,
+} from './owners';
 import { inTransaction } from '../core/transaction';
 
 /** One place where the tables and the ledger disagree. */
@@ -13,7 +21,11 @@ export interface InvariantDifference {
     | 'template_total' // Σ Item.quantity per template ≠ Σ quantityDelta per template
     | 'guild_eddies' // Guild.bankEddies ≠ Σ eddiesDelta of its rows (a disbanded guild must sum to 0)
     | 'mail_eddies' // Mail.eddies ≠ Σ eddiesDelta of its rows (a deleted mail must sum to 0)
-    | 'auction_eddies'; // AuctionListing.eddies ≠ Σ eddiesDelta of its rows
+    | 'auction_eddies' // AuctionListing.eddies ≠ Σ eddiesDelta of its rows
+    | 'market_escrow' // MarketOrder.escrow ≠ Σ eddiesDelta of its `market:` rows
+    | 'market_payout' // MarketOrder.payout ≠ Σ eddiesDelta of its `market-payout:` rows
+    | 'market_notional' // Σ escrow ≠ Σ price × remaining of the open buy orders (id: the good)
+    | 'market_fills'; // an order's filled units (value) ≠ its fills' (ledger: the fills, actual: the order)
   /** characterId, itemId, templateId or guildId ('(none)' for ledger rows without one) */
   id: string;
   /** what the ledger sums to */
@@ -82,6 +94,16 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
     : null;
   if (mails) owners.push(...mails.map(mailOwner));
   if (listings) owners.push(...listings.map(auctionOwner));
+  // market orders of the scope's characters, and those that traded with them
+  const orders = scope
+    ? await scopedHolderIds(
+        tx,
+        'market',
+        Prisma.sql`SELECT "id" FROM "MarketOrder" WHERE "characterId" = ANY(${chars}::text[])`,
+        owners,
+      )
+    : null;
+  if (orders) owners.push(...orders.flatMap((id) => [marketOwner(id), marketPayoutOwner(id)]));
 
   const charFilter = (col: Prisma.Sql) =>
     scope ? Prisma.sql`AND ${col} = ANY(${chars}::text[])` : Prisma.empty;
@@ -143,6 +165,9 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
   const guildEddies = await heldEddiesDifferences(tx, 'guild', scope ? guilds : null);
   const mailEddies = await heldEddiesDifferences(tx, 'mail', mails);
   const auctionEddies = await heldEddiesDifferences(tx, 'auction', listings);
+  const escrow = await heldEddiesDifferences(tx, 'market', orders);
+  const payout = await heldEddiesDifferences(tx, 'market_payout', orders);
+  const market = await marketDifferences(tx, orders);
   const out = (kind: InvariantDifference['kind'], r: Row): InvariantDifference => ({
     kind,
     id: r.id ?? '(none)',
@@ -159,6 +184,9 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
     ...guildEddies.map((r) => out('guild_eddies', r)),
     ...mailEddies.map((r) => out('mail_eddies', r)),
     ...auctionEddies.map((r) => out('auction_eddies', r)),
+    ...escrow.map((r) => out('market_escrow', r)),
+    ...payout.map((r) => out('market_payout', r)),
+    ...market,
   ];
 }
 

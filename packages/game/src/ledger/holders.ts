@@ -1,9 +1,10 @@
 /**
- * What holds eddies besides characters: a guild's bank, a mail, an auction listing.
+ * What holds eddies besides characters: a guild's bank, a mail, an auction listing, a
+ * market order (its escrow and, apart, what waits to be collected).
  * Each is a table with an eddies column and an owner string in the ledger; one writer
  * (record-held-currency.ts) and one check (check-held-eddies.ts) serve them all.
  */
-import { auctionOwner, guildOwner, mailOwner } from './owners';
+import { auctionOwner, guildOwner, mailOwner, marketOwner, marketPayoutOwner } from './owners';
 
 export interface Holder {
   /** the table and its column of held eddies (fixed names: safe to splice into SQL) */
@@ -45,6 +46,24 @@ export const HOLDERS = {
     gone: 'That listing is gone.',
     short: 'That listing does not hold that much.',
     full: 'That listing cannot hold that much.',
+  },
+  market: {
+    table: 'MarketOrder',
+    column: 'escrow',
+    prefix: 'market:',
+    owner: marketOwner,
+    gone: 'That order is gone.',
+    short: 'That order does not hold that much.',
+    full: 'That order cannot hold that much.',
+  },
+  market_payout: {
+    table: 'MarketOrder',
+    column: 'payout',
+    prefix: 'market-payout:',
+    owner: marketPayoutOwner,
+    gone: 'That order is gone.',
+    short: 'That order does not hold that much.',
+    full: 'That order cannot hold that much.',
   },
 } as const satisfies Record<string, Holder>;
 export type HolderKind = keyof typeof HOLDERS;

@@ -24,17 +24,37 @@ export const mailOwner = (mailId: string) => `mail:${mailId}`;
  * and the high bid) until it is settled. Its eddies are rows with no characterId, as a mail's.
  */
 export const auctionOwner = (listingId: string) => `auction:${listingId}`;
+/**
+ * A market order (market/): `market:` names its escrow (a buy order's eddies held for
+ * what is left) and its item (goods on offer, goods bought); `market-payout:` the eddies
+ * waiting for its owner to collect (sales, price improvement, a market order's rest).
+ */
+export const marketOwner = (orderId: string) => `market:${orderId}`;
+export const marketPayoutOwner = (orderId: string) => `market-payout:${orderId}`;
 /** where created items/eddies come from */
 export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
 /** where destroyed items/eddies go */
 export const sinkOwner = (reason: LedgerReason) => `sink:${reason}`;
 
 export type OwnerKind =
-  'char' | 'bank' | 'ground' | 'buyback' | 'guild' | 'mail' | 'auction' | 'source' | 'sink';
+  | 'char'
+  | 'bank'
+  | 'ground'
+  | 'buyback'
+  | 'guild'
+  | 'mail'
+  | 'auction'
+  | 'market'
+  | 'market-payout'
+  | 'source'
+  | 'sink';
 
 /** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
 export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
-  const m = /^(char|bank|ground|buyback|guild|mail|auction|source|sink):(.+)$/.exec(owner);
+  const m =
+    /^(char|bank|ground|buyback|guild|mail|auction|market|market-payout|source|sink):(.+)$/.exec(
+      owner,
+    );
   return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;
 }
 

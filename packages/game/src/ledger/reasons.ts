@@ -54,5 +54,14 @@ export const LEDGER_REASONS = [
   'craft',
   /** salvage: the item broken up (sink `salvage`) and its materials (source `salvage`, ref = the salvage's id) */
   'salvage',
+  /**
+   * the commodity market (docs/economy.md): goods and eddies into, between and out of
+   * orders (placement, fills, collect, cancel); ref = the order, or the fill's journal line
+   */
+  'market',
+  /** an order's listing fee (a sink, never refunded) */
+  'market_fee',
+  /** the sales tax on a fill, paid by the seller (a sink) */
+  'market_tax',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

@@ -2,6 +2,7 @@ import { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { HOLDERS, type HolderKind } from './holders';
+import { insertLedgerRows, type LedgerRow } from './insert-ledger-rows';
 import type { LedgerReason } from './reasons';
 
 export interface HeldCurrencyChange {
@@ -52,11 +53,24 @@ export async function recordHeldCurrency(tx: Tx, change: HeldCurrencyChange): Pr
       delta < 0 ? h.short : h.full,
     );
   }
-  const owner = h.owner(id);
-  await tx.$executeRaw`
-    INSERT INTO "LedgerEntry" ("reason", "eddiesDelta", "balanceAfter", "fromOwner", "toOwner", "ref")
-    VALUES (${change.reason}, ${delta}, ${row.held},
-      ${delta > 0 ? change.counterparty : owner}, ${delta > 0 ? owner : change.counterparty},
-      ${change.ref ?? null})`;
+  await insertLedgerRows(tx, [heldLedgerRow(change, row.held)]);
   return row.held;
+}
+
+/**
+ * The ledger row of a holder's change, holding `heldAfter` after it: no characterId, the
+ * holder named where the eddies went (toOwner for +, fromOwner for −) — the shape
+ * check-held-eddies.ts sums. For writers that set the holder's column themselves under
+ * its lock (a row created holding eddies, the market's match batch).
+ */
+export function heldLedgerRow(change: HeldCurrencyChange, heldAfter: number): LedgerRow {
+  const owner = HOLDERS[change.holder].owner(change.id);
+  return {
+    reason: change.reason,
+    eddiesDelta: change.delta,
+    balanceAfter: heldAfter,
+    fromOwner: change.delta > 0 ? change.counterparty : owner,
+    toOwner: change.delta > 0 ? owner : change.counterparty,
+    ref: change.ref ?? null,
+  };
 }

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'auction_outbid',
   /** an auction of yours sold or ended, one you won (the mail brings it) */
   'auction_result',
+  /** an order of yours on the commodity market traded (collect at a market terminal) */
+  'market_fill',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -27,6 +29,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   achievement: 'Achievements earned',
   auction_outbid: 'Outbid at auction',
   auction_result: 'Auctions sold, won or ended',
+  market_fill: 'Market orders traded',
 };
 
 /**

@@ -1,0 +1,40 @@
+import { MarketOrderRefSchema, type MarketOrderRef, type MarketOrderView } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { lockCharacter } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { publishStatsChanged } from '../world/publish-stats-changed';
+import { closeLocked } from './close-order';
+import { collectLocked, orderViews } from './collect';
+import { notYourOrder, orderClosed, orderNotFound } from './errors';
+import { assertAtMarketTerminal, lockBook, lockOrder } from './order-rows';
+
+/**
+ * Cancels an open order of yours at an Exchange terminal: what is left leaves the book
+ * at once — a buy order's escrow back to you, a sell order's goods into your bag (they
+ * wait on the order if it is full). What already traded stays traded; the fee is kept.
+ * A cancel racing the matcher waits for its batch: it returns only what is left after.
+ */
+export async function cancelOrder(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: MarketOrderRef,
+): Promise<MarketOrderView> {
+  const r = parseInput(MarketOrderRefSchema, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const c = await lockCharacter(tx, r.characterId);
+    await assertAtMarketTerminal(tx, c);
+    const seen = await tx.marketOrder.findUnique({ where: { id: r.orderId } });
+    if (!seen) throw orderNotFound();
+    if (seen.characterId !== c.id) throw notYourOrder();
+    // the book first, then the row: a batch holding both finishes first
+    const book = await lockBook(tx, seen.templateId);
+    const o = await lockOrder(tx, r.orderId);
+    if (o.state !== 'open' || !book) throw orderClosed();
+    const closed = await closeLocked(tx, o, 'cancelled', book, now);
+    const after = await collectLocked(tx, closed, c);
+    await publishStatsChanged(tx, c.id, 'market.cancel');
+    const [view] = await orderViews(tx, [after]);
+    return view as MarketOrderView;
+  });
+}

@@ -1,0 +1,65 @@
+import type { MarketOrder } from '@necp/db';
+import type { Tx } from '../core/deps';
+import { insertLedgerRows } from '../ledger/insert-ledger-rows';
+import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { heldLedgerRow } from '../ledger/record-held-currency';
+
+export type CloseReason = 'cancelled' | 'expired';
+
+/**
+ * Closes an open order. The caller locked, in this order, its character (if any), the
+ * good's book (`book`: so a match batch on it is over or not yet begun) and the
+ * order's row (order-rows.ts lockBook, lockOrder): what is
+ * left leaves the book with a journal line; a buy order's escrow goes back to its owner
+ * at once (a purged owner's to the house); a sell order's unsold goods stay on it, to
+ * be collected. One statement closes the row and empties its escrow (the CHECK holds).
+ */
+export async function closeLocked(
+  tx: Tx,
+  o: MarketOrder,
+  reason: CloseReason,
+  book: { seq: number },
+  now: Date,
+): Promise<MarketOrder> {
+  const closed = await tx.marketOrder.update({
+    where: { id: o.id },
+    data: { state: reason, remaining: 0, escrow: 0, closedAt: now },
+  });
+  if (o.escrow > 0) {
+    const owner = o.characterId ? charOwner(o.characterId) : sinkOwner('purge');
+    const change = {
+      holder: 'market' as const,
+      id: o.id,
+      reason: o.characterId ? ('market' as const) : ('purge' as const),
+      delta: -o.escrow,
+      counterparty: owner,
+      ref: o.id,
+    };
+    await insertLedgerRows(tx, [heldLedgerRow(change, 0)]);
+    if (o.characterId)
+      await recordCurrency(tx, {
+        reason: 'market',
+        characterId: o.characterId,
+        delta: o.escrow,
+        fromOwner: marketOwner(o.id),
+        toOwner: owner,
+        ref: o.id,
+      });
+  }
+  if (o.booked) {
+    const seq = ++book.seq;
+    await tx.marketJournal.create({
+      data: {
+        templateId: o.templateId,
+        seq,
+        kind: reason === 'cancelled' ? 'cancel' : 'expire',
+        orderId: o.id,
+        data: { remaining: o.remaining },
+        at: now,
+      },
+    });
+    await tx.marketBook.update({ where: { templateId: o.templateId }, data: { seq } });
+  }
+  return closed;
+}

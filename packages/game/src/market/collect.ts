@@ -1,0 +1,128 @@
+import {
+  MarketCollectInputSchema,
+  type MarketCollectInput,
+  type MarketOrderView,
+} from '@necp/shared';
+import type { Character, MarketOrder } from '@necp/db';
+import { Prisma } from '@necp/db';
+import type { GameDeps, Tx } from '../core/deps';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { bagOf } from '../inventory/container';
+import { inBag } from '../inventory/owned-items';
+import { planPlacement } from '../inventory/placement';
+import { loadTemplate } from '../inventory/templates';
+import { writePlacement } from '../inventory/write-placement';
+import { charOwner, marketOwner, marketPayoutOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { recordHeldCurrency } from '../ledger/record-held-currency';
+import { publishStatsChanged } from '../world/publish-stats-changed';
+import { orderNotFound } from './errors';
+import { assertAtMarketTerminal, orderView, toCollect } from './order-rows';
+
+/** The eddies an order waits to pay its owner, to the owner (ledger `market`). */
+async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {
+  await recordHeldCurrency(tx, {
+    holder: 'market_payout',
+    id: o.id,
+    reason: 'market',
+    delta: -o.payout,
+    counterparty: charOwner(characterId),
+    ref: o.id,
+  });
+  await recordCurrency(tx, {
+    reason: 'market',
+    characterId,
+    delta: o.payout,
+    fromOwner: marketPayoutOwner(o.id),
+    toOwner: charOwner(characterId),
+    ref: o.id,
+  });
+}
+
+/** The order's goods into the bag, whole or not at all (a full bag: they wait). */
+async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean> {
+  if (!o.itemId) return false;
+  const item = await tx.item.findUniqueOrThrow({ where: { id: o.itemId } });
+  const template = await loadTemplate(tx, item.templateId);
+  const r = planPlacement({
+    slots: c.bagSlots,
+    occupants: inBag(await lockCharacterItems(tx, c.id)),
+    incoming: { ...item, stackSize: template.stackSize },
+  });
+  if (!r.ok) return false;
+  await tx.marketOrder.update({ where: { id: o.id }, data: { itemId: null } });
+  await writePlacement(tx, {
+    target: bagOf(c),
+    plan: r.plan,
+    templateId: item.templateId,
+    durability: item.durability,
+    boundCharacterId: item.boundCharacterId,
+    reason: 'market',
+    fromOwner: marketOwner(o.id),
+    ref: o.id,
+    source: item,
+  });
+  return true;
+}
+
+/**
+ * Takes what a locked order of `c` holds for it: its eddies always, its goods (bought,
+ * or a closed sell order's unsold) when they fit in the bag. Returns the order after.
+ */
+export async function collectLocked(tx: Tx, o: MarketOrder, c: Character): Promise<MarketOrder> {
+  const itemQuantity = o.itemId
+    ? (await tx.item.findUniqueOrThrow({ where: { id: o.itemId }, select: { quantity: true } }))
+        .quantity
+    : 0;
+  const due = toCollect(o, itemQuantity);
+  if (due.eddies > 0) await payoutToCharacter(tx, o, c.id);
+  if (due.quantity > 0) await goodsToBag(tx, o, c);
+  return tx.marketOrder.findUniqueOrThrow({ where: { id: o.id } });
+}
+
+/** Views of orders, with the units their items hold. */
+export async function orderViews(
+  tx: Tx,
+  orders: readonly MarketOrder[],
+): Promise<MarketOrderView[]> {
+  const ids = orders.map((o) => o.itemId).filter((x): x is string => x !== null);
+  const items = await tx.item.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, quantity: true },
+  });
+  const units = new Map(items.map((i) => [i.id, i.quantity]));
+  return orders.map((o) => orderView(o, o.itemId ? (units.get(o.itemId) ?? 0) : 0));
+}
+
+/**
+ * Collects at an Exchange terminal what one order (`orderId`) or every order of the
+ * character holds for it: eddies earned or returned, goods bought or returned (into
+ * the bag when they fit; otherwise they wait). Returns the orders after.
+ */
+export async function collectOrders(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: MarketCollectInput,
+): Promise<MarketOrderView[]> {
+  const q = parseInput(MarketCollectInputSchema, input);
+  return inTransaction(deps.db, async (tx) => {
+    const c = await lockCharacter(tx, q.characterId);
+    await assertAtMarketTerminal(tx, c);
+    const only = q.orderId ? Prisma.sql`AND "id" = ${q.orderId}` : Prisma.empty;
+    const ids = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "MarketOrder"
+      WHERE "characterId" = ${c.id} ${only}
+        AND ("payout" > 0 OR ("itemId" IS NOT NULL AND ("side" = 'buy' OR "state" <> 'open'))
+             OR "id" = ${q.orderId ?? ''})
+      ORDER BY "id" FOR UPDATE`;
+    if (q.orderId && ids.length === 0) throw orderNotFound();
+    const after: MarketOrder[] = [];
+    for (const { id } of ids) {
+      const o = await tx.marketOrder.findUniqueOrThrow({ where: { id } });
+      after.push(await collectLocked(tx, o, c));
+    }
+    if (after.length > 0) await publishStatsChanged(tx, c.id, 'market.collect');
+    return orderViews(tx, after);
+  });
+}

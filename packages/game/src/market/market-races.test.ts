@@ -1,0 +1,126 @@
+// The market's races against the real database — many placements at once (their
+// matchers meet on the book's lock), cancels racing a sweeping buy, matchers run twice
+// at once — and the journal: replayed from its first line it gives the same fills and
+// the same book as the database holds.
+import { afterAll, describe, expect, it } from 'vitest';
+import { replayJournal, type BookOrder, type JournalEntry } from '@necp/shared';
+import { testDb } from '../accounts/test-deps';
+import { expectBalanced } from '../inventory/test-helpers';
+import { cancelOrder, matchBook } from '.';
+import { buy, marketDeps, marketTrader, sell } from './test-kit';
+
+const db = testDb(10);
+const deps = marketDeps(db, 2035);
+afterAll(() => db.$disconnect());
+
+/** The journal of a good as the shared replay reads it. */
+async function journalOf(templateId: string): Promise<JournalEntry[]> {
+  const rows = await db.marketJournal.findMany({ where: { templateId }, orderBy: { seq: 'asc' } });
+  return rows.map((r): JournalEntry => {
+    const d = r.data as Record<string, unknown>;
+    if (r.kind === 'book') return { kind: 'book', order: d as unknown as BookOrder };
+    if (r.kind === 'fill')
+      return {
+        kind: 'fill',
+        ...(d as {
+          buyId: string;
+          sellId: string;
+          price: number;
+          quantity: number;
+          taker: 'buy' | 'sell';
+        }),
+      };
+    return { kind: r.kind as 'cancel' | 'expire', orderId: r.orderId };
+  });
+}
+
+/** The replay gives the database's fills, in order, and its open orders with what is left. */
+async function expectReplayAgrees(templateId: string) {
+  const journal = await journalOf(templateId);
+  const { book, fills } = replayJournal(journal);
+  const recorded = await db.marketFill.findMany({ where: { templateId }, orderBy: { seq: 'asc' } });
+  expect(fills).toEqual(
+    recorded.map((f) => ({
+      buyId: f.buyOrderId,
+      sellId: f.sellOrderId,
+      price: f.price,
+      quantity: f.quantity,
+      taker: f.taker,
+    })),
+  );
+  expect(journal.filter((e) => e.kind === 'fill')).toEqual(
+    fills.map((f) => ({ kind: 'fill', ...f })),
+  );
+  const open = await db.marketOrder.findMany({
+    where: { templateId, state: 'open', booked: true },
+  });
+  const inBook = [...book.bids, ...book.asks].map((o) => [o.id, o.remaining]).sort();
+  expect(inBook).toEqual(open.map((o) => [o.id, o.remaining]).sort());
+}
+
+describe('market races', () => {
+  it('forty crossing orders placed at once: every unit trades once, the journal replays', async () => {
+    const g = 'chem_precursor';
+    const sellers = await Promise.all(
+      Array.from({ length: 20 }, () => marketTrader(db, 100, { templateId: g, quantity: 10 })),
+    );
+    const buyers = await Promise.all(Array.from({ length: 20 }, () => marketTrader(db, 2000)));
+    await Promise.all([
+      ...sellers.map((s, i) => sell(deps, s, { templateId: g, price: 40 + (i % 5), quantity: 10 })),
+      ...buyers.map((b, i) => buy(deps, b, { templateId: g, price: 42 + (i % 5), quantity: 8 })),
+    ]);
+    await matchBook(deps, g);
+    const orders = await db.marketOrder.findMany({ where: { templateId: g } });
+    const filled = (side: string) =>
+      orders.filter((o) => o.side === side).reduce((n, o) => n + o.filled, 0);
+    expect(filled('buy')).toBe(filled('sell'));
+    expect(filled('buy')).toBeGreaterThan(0);
+    // nothing crosses once matched: the best bid is below the best ask
+    const open = orders.filter((o) => o.state === 'open');
+    const bestBid = Math.max(0, ...open.filter((o) => o.side === 'buy').map((o) => o.price));
+    const bestAsk = Math.min(1e9, ...open.filter((o) => o.side === 'sell').map((o) => o.price));
+    expect(bestBid).toBeLessThan(bestAsk);
+    await expectReplayAgrees(g);
+    await expectBalanced(db, [...sellers, ...buyers]);
+  });
+
+  it('cancels racing a sweeping buy: each order is filled or returned, never both', async () => {
+    const g = 'battery_cell';
+    const sellers = await Promise.all(
+      Array.from({ length: 12 }, () => marketTrader(db, 100, { templateId: g, quantity: 5 })),
+    );
+    const asks = [];
+    for (const [i, s] of sellers.entries())
+      asks.push(await sell(deps, s, { templateId: g, price: 10 + i, quantity: 5 }));
+    const b = await marketTrader(db, 10_000);
+    const results = await Promise.allSettled([
+      buy(deps, b, { templateId: g, price: 30, quantity: 40 }),
+      ...asks.map((a, i) =>
+        cancelOrder(deps, { characterId: sellers[i]!.characterId, orderId: a.id }),
+      ),
+    ]);
+    expect(results[0]!.status).toBe('fulfilled');
+    for (const a of asks) {
+      const o = await db.marketOrder.findUniqueOrThrow({ where: { id: a.id } });
+      // sold units + units back in the seller's bag = what was offered
+      expect(['filled', 'cancelled']).toContain(o.state);
+      expect(o.remaining).toBe(0);
+    }
+    await expectReplayAgrees(g);
+    await expectBalanced(db, [...sellers, b]);
+  });
+
+  it('two matchers on one book at once: the second finds it taken and nothing trades twice', async () => {
+    const g = 'medi_gel';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 50 });
+    const b = await marketTrader(db, 5000);
+    await sell(deps, s, { templateId: g, price: 20, quantity: 50 });
+    await buy(deps, b, { templateId: g, price: 20, quantity: 30 });
+    const again = await Promise.all([matchBook(deps, g), matchBook(deps, g), matchBook(deps, g)]);
+    expect(again.reduce((n, r) => n + r.fills, 0)).toBe(0);
+    const fills = await db.marketFill.findMany({ where: { templateId: g } });
+    expect(fills.reduce((n, f) => n + f.quantity, 0)).toBe(30);
+    await expectReplayAgrees(g);
+    await expectBalanced(db, [s, b]);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The matcher of one good: the one writer of its book at a time, on any process (the
+ * book's row, locked FOR UPDATE SKIP LOCKED — a second matcher leaves at once, and the
+ * first takes what is waiting before it lets go). A batch takes the waiting orders in
+ * placement order, matches each against the book with the pure rule (shared
+ * match-book.ts) and commits its fills, ledger rows, journal lines and the book's
+ * position in ONE transaction (write-batch.ts).
+ */
+import type { MarketOrder } from '@necp/db';
+import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
+import type { GameDeps, Tx } from '../core/deps';
+import { inTransaction } from '../core/transaction';
+import { lockBook } from './order-rows';
+import { writeBatch, type BatchEntry } from './write-batch';
+
+/** Orders taken from the waiting line in one batch, and the units they may ask for. */
+const BATCH_ORDERS = 200;
+const BATCH_UNITS = 20_000;
+
+export interface BatchResult {
+  /** busy: another matcher holds the book; idle: nothing waited */
+  state: 'busy' | 'idle' | 'matched';
+  booked: number;
+  fills: number;
+}
+
+const toBook = (o: MarketOrder): BookOrder => ({
+  id: o.id,
+  side: o.side as MarketSide,
+  price: o.price,
+  remaining: o.remaining,
+  no: Number(o.no),
+  ioc: o.type === 'market',
+});
+
+/** The waiting orders of a batch, oldest first, cut at BATCH_UNITS (at least one). */
+async function waiting(tx: Tx, templateId: string): Promise<MarketOrder[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "MarketOrder"
+    WHERE "templateId" = ${templateId} AND "state" = 'open' AND NOT "booked"
+    ORDER BY "no" LIMIT ${BATCH_ORDERS} FOR UPDATE`;
+  const orders = await tx.marketOrder.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    orderBy: { no: 'asc' },
+  });
+  let units = 0;
+  return orders.filter((o, i) => {
+    units += o.remaining;
+    return i === 0 || units <= BATCH_UNITS;
+  });
+}
+
+/**
+ * The resting orders the batch could trade with: the other side's best, as many as the
+ * batch has units (each fill takes at least one unit of a resting order).
+ */
+async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrder[]) {
+  const units = incoming.reduce((n, o) => n + o.remaining, 0);
+  const buys = incoming.filter((o) => o.side === 'buy').map((o) => o.price);
+  const sells = incoming.filter((o) => o.side === 'sell').map((o) => o.price);
+  const asks = buys.length
+    ? await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "MarketOrder"
+        WHERE "templateId" = ${templateId} AND "side" = 'sell' AND "state" = 'open' AND "booked"
+          AND "price" <= ${Math.max(...buys)}
+        ORDER BY "price", "no" LIMIT ${units} FOR UPDATE`
+    : [];
+  const bids = sells.length
+    ? await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "MarketOrder"
+        WHERE "templateId" = ${templateId} AND "side" = 'buy' AND "state" = 'open' AND "booked"
+          AND "price" >= ${Math.min(...sells)}
+        ORDER BY "price" DESC, "no" LIMIT ${units} FOR UPDATE`
+    : [];
+  const ids = [...asks, ...bids].map((r) => r.id);
+  return ids.length ? tx.marketOrder.findMany({ where: { id: { in: ids } } }) : [];
+}
+
+/** One batch of a good's matcher, in the caller's transaction. */
+export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Promise<BatchResult> {
+  const book = await lockBook(tx, templateId, true);
+  if (!book) return { state: 'busy', booked: 0, fills: 0 };
+  const incoming = await waiting(tx, templateId);
+  if (incoming.length === 0) return { state: 'idle', booked: 0, fills: 0 };
+  const rest = await resting(tx, templateId, incoming);
+  const pure = bookOf(rest.map(toBook));
+  const entries: BatchEntry[] = [];
+  let fills = 0;
+  for (const o of incoming) {
+    const b = toBook(o);
+    entries.push({ kind: 'book', order: { ...b } });
+    const r = matchOrder(pure, b);
+    for (const f of r.fills) entries.push({ kind: 'fill', ...f });
+    fills += r.fills.length;
+    // a market order's rest is cancelled at once (its line in the journal: the ioc flag)
+    if (!r.rests && b.remaining > 0)
+      entries.push({ kind: 'ioc_rest', orderId: o.id, remaining: b.remaining });
+  }
+  await writeBatch(tx, { templateId, seq: book.seq, now, orders: [...incoming, ...rest], entries });
+  return { state: 'matched', booked: incoming.length, fills };
+}
+
+/**
+ * Runs the good's matcher until nothing waits (or another process holds the book: it
+ * will). Safe to call from anywhere, any number of times: the placement calls it, and
+ * the worker's minute job for every book with waiting orders.
+ */
+export async function matchBook(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  templateId: string,
+): Promise<{ booked: number; fills: number }> {
+  const total = { booked: 0, fills: 0 };
+  for (;;) {
+    const r = await inTransaction(
+      deps.db,
+      (tx) => runMatchBatch(tx, templateId, deps.clock.now()),
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    total.booked += r.booked;
+    total.fills += r.fills;
+    if (r.state !== 'matched') return total;
+  }
+}
+
+export type { BookFill };

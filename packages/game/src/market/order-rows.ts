@@ -1,0 +1,90 @@
+/**
+ * What every market operation shares: the terminal check, the book's lock, an order's
+ * row lock and the view of an order.
+ *
+ * Locks (core/lock-order.ts step 2e): the character first (place, cancel, collect,
+ * expiry), then the good's MarketBook row (cancel, expiry, the matcher — the one writer
+ * of a book at a time), then order rows. The matcher never locks a character, so it
+ * never waits for the game; a collect locks its character and the order only.
+ */
+import type { MarketOrder } from '@necp/db';
+import {
+  MARKET_RANGE,
+  type MarketDurationH,
+  type MarketOrderState,
+  type MarketOrderType,
+  type MarketOrderView,
+  type MarketSide,
+} from '@necp/shared';
+import type { Tx } from '../core/deps';
+import { assertAtTerminal } from '../world/at-terminal';
+import { notAtMarketTerminal, orderNotFound } from './errors';
+
+/** The market is traded at the Exchange's terminals (world/at-terminal.ts). */
+export const assertAtMarketTerminal = (tx: Tx, c: { zoneId: string; x: number; y: number }) =>
+  assertAtTerminal(tx, c, 'auction_terminal', MARKET_RANGE, notAtMarketTerminal);
+
+/** Makes sure the good has its book row (the first order of a good creates it). */
+export async function ensureBook(tx: Tx, templateId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "MarketBook" ("templateId", "seq", "updatedAt") VALUES (${templateId}, 0, now())
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Locks a good's book and returns its journal position. `skip`: null at once when
+ * another writer holds it (the matcher: that writer will take what is waiting).
+ */
+export async function lockBook(
+  tx: Tx,
+  templateId: string,
+  skip = false,
+): Promise<{ seq: number; last: number | null } | null> {
+  const rows = skip
+    ? await tx.$queryRaw<{ seq: number; last: number | null }[]>`
+        SELECT "seq", "last" FROM "MarketBook" WHERE "templateId" = ${templateId}
+        FOR UPDATE SKIP LOCKED`
+    : await tx.$queryRaw<{ seq: number; last: number | null }[]>`
+        SELECT "seq", "last" FROM "MarketBook" WHERE "templateId" = ${templateId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** Locks one order and reads it. NOT_FOUND when gone. */
+export async function lockOrder(tx: Tx, orderId: string): Promise<MarketOrder> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "MarketOrder" WHERE "id" = ${orderId} FOR UPDATE`;
+  if (rows.length === 0) throw orderNotFound();
+  return tx.marketOrder.findUniqueOrThrow({ where: { id: orderId } });
+}
+
+/** What an order holds for its owner to collect: its payout and its goods (bought, or returned). */
+export function toCollect(
+  o: MarketOrder,
+  itemQuantity: number,
+): { eddies: number; quantity: number } {
+  const goodsFree = o.side === 'buy' || o.state !== 'open';
+  return { eddies: o.payout, quantity: goodsFree ? itemQuantity : 0 };
+}
+
+/** An order as its owner sees it (`itemQuantity`: the units its item holds). */
+export function orderView(o: MarketOrder, itemQuantity: number): MarketOrderView {
+  return {
+    id: o.id,
+    templateId: o.templateId,
+    name: o.name,
+    side: o.side as MarketSide,
+    type: o.type as MarketOrderType,
+    price: o.price,
+    quantity: o.quantity,
+    remaining: o.remaining,
+    filled: o.filled,
+    avgPrice: o.filled > 0 ? Math.round(o.value / o.filled) : 0,
+    state: o.state as MarketOrderState,
+    placedAt: o.placedAt.getTime(),
+    expiresAt: o.expiresAt.getTime(),
+    durationH: o.durationH as MarketDurationH,
+    fee: o.fee,
+    escrow: o.escrow,
+    collect: toCollect(o, itemQuantity),
+  };
+}

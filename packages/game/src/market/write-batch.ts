@@ -1,0 +1,270 @@
+/**
+ * Writes one match batch (match-book.ts) in the matcher's transaction, in a handful of
+ * statements whatever its size: the orders' new state, the goods between their items,
+ * the eddies between their escrow and payouts (tax to its sink), every ledger row, the
+ * fills, the journal lines and the book's position. The caller holds the book's lock
+ * and every order's row lock; values are computed here and written whole.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MarketOrder } from '@necp/db';
+import { marketTax, type BookFill, type BookOrder } from '@necp/shared';
+import type { Tx } from '../core/deps';
+import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
+import { marketOwner, marketPayoutOwner, sinkOwner } from '../ledger/owners';
+import { heldLedgerRow } from '../ledger/record-held-currency';
+import { notify } from '../notifications/notifications';
+
+export type BatchEntry =
+  | { kind: 'book'; order: BookOrder }
+  | ({ kind: 'fill' } & BookFill)
+  | { kind: 'ioc_rest'; orderId: string; remaining: number };
+
+interface State {
+  row: MarketOrder;
+  remaining: number;
+  filled: number;
+  value: number;
+  escrow: number;
+  payout: number;
+  state: string;
+  booked: boolean;
+  itemId: string | null;
+  units: number;
+  newItem: boolean;
+  /** units this batch traded on it (a resting order's owner is told) */
+  traded: number;
+  tradedValue: number;
+}
+
+export interface Batch {
+  templateId: string;
+  /** the book's journal position before the batch */
+  seq: number;
+  now: Date;
+  orders: readonly MarketOrder[];
+  entries: readonly BatchEntry[];
+}
+
+async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
+  const itemIds = orders.map((o) => o.itemId).filter((x): x is string => x !== null);
+  const items = await tx.item.findMany({
+    where: { id: { in: itemIds } },
+    select: { id: true, quantity: true },
+  });
+  const units = new Map(items.map((i) => [i.id, i.quantity]));
+  return new Map<string, State>(
+    orders.map((o) => [
+      o.id,
+      {
+        row: o,
+        remaining: o.remaining,
+        filled: o.filled,
+        value: o.value,
+        escrow: o.escrow,
+        payout: o.payout,
+        state: o.state,
+        booked: o.booked,
+        itemId: o.itemId,
+        units: o.itemId ? (units.get(o.itemId) ?? 0) : 0,
+        newItem: false,
+        traded: 0,
+        tradedValue: 0,
+      },
+    ]),
+  );
+}
+
+export async function writeBatch(tx: Tx, b: Batch): Promise<void> {
+  const states = await loadStates(tx, b.orders);
+  const of = (id: string) => {
+    const s = states.get(id);
+    if (!s) throw new Error(`market batch: order ${id} not locked`);
+    return s;
+  };
+  const ledger: LedgerRow[] = [];
+  const fills: { seq: number; f: BookFill }[] = [];
+  const journal: { seq: number; kind: string; orderId: string; data: unknown }[] = [];
+  let seq = b.seq;
+  let last: number | null = null;
+
+  // eddies out of one holder and into another (or a sink), each side its ledger row
+  const move = (
+    from: { s: State; holder: 'market' | 'market_payout' },
+    to: { s: State; holder: 'market' | 'market_payout' } | 'tax',
+    amount: number,
+    ref: string,
+  ) => {
+    if (amount <= 0) return;
+    const key = (h: 'market' | 'market_payout') => (h === 'market' ? 'escrow' : 'payout');
+    from.s[key(from.holder)] -= amount;
+    const toOwner =
+      to === 'tax'
+        ? sinkOwner('market_tax')
+        : (to.holder === 'market' ? marketOwner : marketPayoutOwner)(to.s.row.id);
+    const fromOwner = (from.holder === 'market' ? marketOwner : marketPayoutOwner)(from.s.row.id);
+    const reason = to === 'tax' ? 'market_tax' : 'market';
+    ledger.push(
+      heldLedgerRow(
+        {
+          holder: from.holder,
+          id: from.s.row.id,
+          reason,
+          delta: -amount,
+          counterparty: toOwner,
+          ref,
+        },
+        from.s[key(from.holder)],
+      ),
+    );
+    if (to === 'tax') return;
+    to.s[key(to.holder)] += amount;
+    ledger.push(
+      heldLedgerRow(
+        { holder: to.holder, id: to.s.row.id, reason, delta: amount, counterparty: fromOwner, ref },
+        to.s[key(to.holder)],
+      ),
+    );
+  };
+
+  for (const e of b.entries) {
+    if (e.kind === 'book') {
+      seq++;
+      of(e.order.id).booked = true;
+      journal.push({ seq, kind: 'book', orderId: e.order.id, data: e.order });
+      continue;
+    }
+    if (e.kind === 'ioc_rest') {
+      const s = of(e.orderId);
+      if (s.row.side === 'buy')
+        move(
+          { s, holder: 'market' },
+          { s, holder: 'market_payout' },
+          s.row.price * e.remaining,
+          s.row.id,
+        );
+      s.remaining = 0;
+      s.state = 'cancelled';
+      continue;
+    }
+    seq++;
+    const buy = of(e.buyId);
+    const sell = of(e.sellId);
+    const { price, quantity: q } = e;
+    const ref = `fill:${b.templateId}:${seq}`;
+    const tax = marketTax(price, q);
+    move({ s: buy, holder: 'market' }, { s: sell, holder: 'market_payout' }, price * q - tax, ref);
+    move({ s: buy, holder: 'market' }, 'tax', tax, ref);
+    // price improvement: a buyer whose limit was above the resting price gets the difference
+    move(
+      { s: buy, holder: 'market' },
+      { s: buy, holder: 'market_payout' },
+      (buy.row.price - price) * q,
+      ref,
+    );
+    if (!buy.itemId) {
+      buy.itemId = randomUUID();
+      buy.newItem = true;
+    }
+    sell.units -= q;
+    buy.units += q;
+    const goods = {
+      reason: 'market' as const,
+      templateId: b.templateId,
+      fromOwner: marketOwner(sell.row.id),
+      toOwner: marketOwner(buy.row.id),
+      ref,
+    };
+    ledger.push(
+      { ...goods, itemId: sell.itemId, quantityDelta: -q },
+      { ...goods, itemId: buy.itemId, quantityDelta: q },
+    );
+    for (const s of [buy, sell]) {
+      s.remaining -= q;
+      s.filled += q;
+      s.value += price * q;
+      s.traded += q;
+      s.tradedValue += price * q;
+      if (s.remaining === 0 && s.state === 'open') s.state = 'filled';
+    }
+    fills.push({ seq, f: e });
+    journal.push({
+      seq,
+      kind: 'fill',
+      orderId: e.buyId,
+      data: { buyId: e.buyId, sellId: e.sellId, price, quantity: q, taker: e.taker },
+    });
+    last = price;
+  }
+  await writeRows(tx, b, [...states.values()], ledger, fills, journal, seq, last);
+  await tellMakers(tx, b, [...states.values()]);
+}
+
+async function writeRows(
+  tx: Tx,
+  b: Batch,
+  states: readonly State[],
+  ledger: readonly LedgerRow[],
+  fills: readonly { seq: number; f: BookFill }[],
+  journal: readonly { seq: number; kind: string; orderId: string; data: unknown }[],
+  seq: number,
+  last: number | null,
+) {
+  const created = states.filter((s) => s.newItem && s.itemId);
+  if (created.length)
+    await tx.$executeRaw`
+      INSERT INTO "Item" ("id", "templateId", "quantity", "container", "slot", "updatedAt")
+      SELECT id, ${b.templateId}, q, 'MARKET'::"ItemContainer", 0, now()
+      FROM unnest(${created.map((s) => s.itemId as string)}::text[], ${created.map((s) => s.units)}::int[]) AS v(id, q)`;
+  const changed = states.filter((s) => s.itemId && !s.newItem && s.units > 0 && s.traded > 0);
+  if (changed.length)
+    await tx.$executeRaw`
+      UPDATE "Item" i SET "quantity" = v.q, "updatedAt" = now()
+      FROM unnest(${changed.map((s) => s.itemId as string)}::text[], ${changed.map((s) => s.units)}::int[]) AS v(id, q)
+      WHERE i."id" = v.id`;
+  const emptied = states.filter((s) => s.itemId && s.units === 0).map((s) => s.itemId as string);
+  for (const s of states) if (s.itemId && s.units === 0) s.itemId = null;
+  await tx.$executeRaw`
+    UPDATE "MarketOrder" o SET "remaining" = v.remaining, "filled" = v.filled, "value" = v.value,
+      "escrow" = v.escrow, "payout" = v.payout, "state" = v.state, "booked" = v.booked,
+      "itemId" = v.item,
+      "closedAt" = CASE WHEN v.state <> 'open' THEN COALESCE(o."closedAt", ${b.now}) ELSE NULL END
+    FROM unnest(${states.map((s) => s.row.id)}::text[], ${states.map((s) => s.remaining)}::int[],
+      ${states.map((s) => s.filled)}::int[], ${states.map((s) => s.value)}::int[],
+      ${states.map((s) => s.escrow)}::int[], ${states.map((s) => s.payout)}::int[],
+      ${states.map((s) => s.state)}::text[], ${states.map((s) => s.booked)}::boolean[],
+      ${states.map((s) => s.itemId)}::text[])
+      AS v(id, remaining, filled, value, escrow, payout, state, booked, item)
+    WHERE o."id" = v.id`;
+  if (emptied.length) await tx.$executeRaw`DELETE FROM "Item" WHERE "id" = ANY(${emptied}::text[])`;
+  await insertLedgerRows(tx, ledger);
+  if (fills.length)
+    await tx.$executeRaw`
+      INSERT INTO "MarketFill" ("templateId", "seq", "buyOrderId", "sellOrderId", "price", "quantity", "taker", "at")
+      SELECT ${b.templateId}, * , ${b.now}::timestamp FROM unnest(
+        ${fills.map((x) => x.seq)}::int[], ${fills.map((x) => x.f.buyId)}::text[],
+        ${fills.map((x) => x.f.sellId)}::text[], ${fills.map((x) => x.f.price)}::int[],
+        ${fills.map((x) => x.f.quantity)}::int[], ${fills.map((x) => x.f.taker)}::text[])`;
+  await tx.$executeRaw`
+    INSERT INTO "MarketJournal" ("templateId", "seq", "kind", "orderId", "data", "at")
+    SELECT ${b.templateId}, s, k, o, d::jsonb, ${b.now}::timestamp FROM unnest(
+      ${journal.map((j) => j.seq)}::int[], ${journal.map((j) => j.kind)}::text[],
+      ${journal.map((j) => j.orderId)}::text[], ${journal.map((j) => JSON.stringify(j.data))}::text[])
+      AS v(s, k, o, d)`;
+  await tx.$executeRaw`
+    UPDATE "MarketBook" SET "seq" = ${seq}, "last" = COALESCE(${last}::int, "last"), "updatedAt" = now()
+    WHERE "templateId" = ${b.templateId}`;
+}
+
+/** One notification per resting order that traded in the batch (the placer has its answer). */
+async function tellMakers(tx: Tx, b: Batch, states: readonly State[]) {
+  for (const s of states) {
+    if (s.traded === 0 || !s.row.booked || !s.row.characterId) continue;
+    const verb = s.row.side === 'sell' ? 'Sold' : 'Bought';
+    await notify(tx, b.now, {
+      characterId: s.row.characterId,
+      kind: 'market_fill',
+      title: `${verb} ${s.traded} × ${s.row.name}`,
+      body: `At ${Math.round(s.tradedValue / s.traded)} eddies each${s.state === 'filled' ? ' — the order is filled' : ''}. Collect at an Exchange terminal.`,
+    });
+  }
+}
