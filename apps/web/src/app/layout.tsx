@@ -40,6 +40,7 @@ import '@/game/friends/friends.css';
 import '@/game/party/party.css';
 import '@/game/trade/trade.css';
 import '@/game/auction/auction.css';
+import '@/game/market/market.css';
 import '@/game/crafting/crafting.css';
 import '@/game/mail/mail.css';
 import '@/game/guild/guild.css';

@@ -15,6 +15,7 @@ import { OVERLAYS } from './hud/overlays';
 import { receiveNotification } from './notifications/use-notifications';
 import { receiveMailNotification } from './mail/use-mail';
 import { receiveAuctionNotification } from './auction/use-auction';
+import { receiveMarketNotification } from './market/use-market';
 import { GameStoreContext } from './hud/store-context';
 import { useHotkeys } from './hud/use-hotkeys';
 import { StickInput } from './input/touch-stick';
@@ -64,6 +65,8 @@ export function GameView({ characterId }: { characterId: string }) {
         receiveMailNotification({ queryClient, trpc, characterId }, msg);
         // outbid, sold, won, ended on the Reef Exchange: its lists and the purse are read again
         receiveAuctionNotification({ queryClient, trpc, characterId }, msg);
+        // an order of yours traded or expired on the market: its book and orders are read again
+        receiveMarketNotification({ queryClient, trpc, characterId }, msg);
         // an achievement earned: an open achievement window shows it
         receiveAchievementNotification({ queryClient, trpc, characterId }, msg);
       },

@@ -1,7 +1,8 @@
 'use client';
 /**
  * The Reef Exchange (X / E / click an auction terminal): Browse, Sell, My auctions,
- * Season lots (the seasonal sealed lots).
+ * Season lots (the seasonal sealed lots) — the auction house — and Market, My orders
+ * (the commodity market's order books: game/market).
  * It opens beside an auction terminal and closes when you walk away (listing, bidding
  * and buying happen there; the server checks again). What you win, and what you sell,
  * comes by mail.
@@ -13,13 +14,17 @@ import { AuctionBrowse } from './auction-browse';
 import { AuctionLots } from './auction-lots';
 import { AuctionMine } from './auction-mine';
 import { AuctionSell } from './auction-sell';
+import { MarketOrders } from '../market/market-orders';
+import { MarketTab } from '../market/market-tab';
 
-type Tab = 'browse' | 'sell' | 'mine' | 'lots';
+type Tab = 'browse' | 'sell' | 'mine' | 'lots' | 'market' | 'orders';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'browse', label: 'Browse' },
   { id: 'sell', label: 'Sell' },
   { id: 'mine', label: 'My auctions' },
   { id: 'lots', label: 'Season lots' },
+  { id: 'market', label: 'Market' },
+  { id: 'orders', label: 'My orders' },
 ];
 
 export function AuctionWindow() {
@@ -56,6 +61,8 @@ export function AuctionWindow() {
       {tab === 'sell' && <AuctionSell />}
       {tab === 'mine' && <AuctionMine />}
       {tab === 'lots' && <AuctionLots />}
+      {tab === 'market' && <MarketTab />}
+      {tab === 'orders' && <MarketOrders />}
     </GameWindow>
   );
 }

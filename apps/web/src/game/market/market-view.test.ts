@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chartGeometry,
+  depthRows,
+  orderStatus,
+  parseUnits,
+  placeCost,
+  spread,
+} from './market-view';
+
+describe('market view', () => {
+  const book = {
+    bids: [
+      { price: 19, quantity: 10, orders: 1 },
+      { price: 18, quantity: 40, orders: 3 },
+    ],
+    asks: [
+      { price: 21, quantity: 20, orders: 2 },
+      { price: 25, quantity: 5, orders: 1 },
+    ],
+  };
+
+  it('a ladder: asks dearest first down to the best, then bids; bars against the deepest', () => {
+    expect(depthRows(book).map((r) => [r.side, r.price, r.bar])).toEqual([
+      ['sell', 25, 13],
+      ['sell', 21, 50],
+      ['buy', 19, 25],
+      ['buy', 18, 100],
+    ]);
+    expect(spread(book)).toBe(2);
+    expect(spread({ bids: [], asks: book.asks })).toBeNull();
+  });
+
+  it('the chart fits the candles in its box, high prices up', () => {
+    const g = chartGeometry(
+      [
+        { t: 0, open: 10, high: 12, low: 9, close: 11, volume: 5 },
+        { t: 1, open: 11, high: 11, low: 8, close: 8, volume: 3 },
+      ],
+      100,
+      50,
+    )!;
+    expect(g.bars).toHaveLength(2);
+    expect(g.bars[0]!.up).toBe(true);
+    expect(g.bars[1]!.up).toBe(false);
+    expect(g.bars[0]!.high).toBeLessThan(g.bars[0]!.low);
+    for (const b of g.bars) for (const y of [b.high, b.low]) expect(y).toBeGreaterThanOrEqual(0);
+    expect(g.line.startsWith('M25 ')).toBe(true);
+    expect(chartGeometry([], 100, 50)).toBeNull();
+  });
+
+  it('says an order, its cost and parses units', () => {
+    expect(orderStatus({ state: 'open', filled: 15, quantity: 40 })).toBe('open · 15 / 40');
+    expect(orderStatus({ state: 'filled', filled: 40, quantity: 40 })).toBe('filled');
+    expect(placeCost('buy', 20, 10)).toEqual({ fee: 1, held: 200 });
+    expect(placeCost('sell', 200, 100)).toEqual({ fee: 100, held: 0 });
+    expect(placeCost('buy', 0, 10)).toBeNull();
+    expect(parseUnits('1,200')).toBe(1200);
+    expect(parseUnits('0')).toBeNull();
+    expect(parseUnits('abc')).toBeNull();
+  });
+});
