@@ -12,3 +12,4 @@ export {
 } from './expire-orders';
 export { marketBook, marketGoods, marketHistory, myMarketOrders } from './read-market';
 export { purgeMarketOf } from './purge-orders';
+export { readJournal } from './read-journal';

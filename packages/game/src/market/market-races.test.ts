@@ -3,40 +3,19 @@
 // at once — and the journal: replayed from its first line it gives the same fills and
 // the same book as the database holds.
 import { afterAll, describe, expect, it } from 'vitest';
-import { replayJournal, type BookOrder, type JournalEntry } from '@necp/shared';
+import { replayJournal } from '@necp/shared';
 import { testDb } from '../accounts/test-deps';
 import { expectBalanced } from '../inventory/test-helpers';
-import { cancelOrder, matchBook } from '.';
+import { cancelOrder, matchBook, readJournal } from '.';
 import { buy, marketDeps, marketTrader, sell } from './test-kit';
 
 const db = testDb(10);
 const deps = marketDeps(db, 2035);
 afterAll(() => db.$disconnect());
 
-/** The journal of a good as the shared replay reads it. */
-async function journalOf(templateId: string): Promise<JournalEntry[]> {
-  const rows = await db.marketJournal.findMany({ where: { templateId }, orderBy: { seq: 'asc' } });
-  return rows.map((r): JournalEntry => {
-    const d = r.data as Record<string, unknown>;
-    if (r.kind === 'book') return { kind: 'book', order: d as unknown as BookOrder };
-    if (r.kind === 'fill')
-      return {
-        kind: 'fill',
-        ...(d as {
-          buyId: string;
-          sellId: string;
-          price: number;
-          quantity: number;
-          taker: 'buy' | 'sell';
-        }),
-      };
-    return { kind: r.kind as 'cancel' | 'expire', orderId: r.orderId };
-  });
-}
-
 /** The replay gives the database's fills, in order, and its open orders with what is left. */
 async function expectReplayAgrees(templateId: string) {
-  const journal = await journalOf(templateId);
+  const journal = await readJournal({ db }, templateId);
   const { book, fills } = replayJournal(journal);
   const recorded = await db.marketFill.findMany({ where: { templateId }, orderBy: { seq: 'asc' } });
   expect(fills).toEqual(

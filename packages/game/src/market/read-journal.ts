@@ -1,0 +1,21 @@
+import type { BookFill, BookOrder, JournalEntry } from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+
+/**
+ * A good's journal from its first line, as the shared replay reads it (replayJournal):
+ * how an operator rebuilds a book, and how the tests prove the matcher kept its word.
+ */
+export async function readJournal(
+  deps: Pick<GameDeps, 'db'>,
+  templateId: string,
+): Promise<JournalEntry[]> {
+  const rows = await deps.db.marketJournal.findMany({
+    where: { templateId },
+    orderBy: { seq: 'asc' },
+  });
+  return rows.map((r): JournalEntry => {
+    if (r.kind === 'book') return { kind: 'book', order: r.data as unknown as BookOrder };
+    if (r.kind === 'fill') return { kind: 'fill', ...(r.data as unknown as BookFill) };
+    return { kind: r.kind as 'cancel' | 'expire', orderId: r.orderId };
+  });
+}
