@@ -29,6 +29,11 @@ describe('limit orders', () => {
     expect(bid.collect).toEqual({ eddies: 0, quantity: 0 });
     expect(await unitsInBag(db, b, g)).toBe(20);
     expect(await eddiesOf(db, b)).toBe(1000 - marketFee(12, 20) - 20 * 10);
+    // the seller, whose order rested, is told (after the batch's commit)
+    const told = await db.notification.findMany({
+      where: { characterId: s.characterId, kind: 'market_fill' },
+    });
+    expect(told.map((n) => n.title)).toEqual(['Sold 20 × Scrap Metal']);
     // the seller's earnings wait on the order until collected
     const mine = await myMarketOrders(deps, s.ref);
     const o = mine.orders.find((x) => x.id === ask.id)!;

@@ -11,10 +11,11 @@ import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } fr
 import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { lockBook } from './order-rows';
+import { notifyNow, type NotifyInput } from '../notifications/notifications';
 import { writeBatch, type BatchEntry } from './write-batch';
 
 /** Orders taken from the waiting line in one batch, and the units they may ask for. */
-const BATCH_ORDERS = 200;
+const BATCH_ORDERS = 1_000;
 const BATCH_UNITS = 20_000;
 
 export interface BatchResult {
@@ -22,6 +23,8 @@ export interface BatchResult {
   state: 'busy' | 'idle' | 'matched';
   booked: number;
   fills: number;
+  /** to the owners of resting orders that traded: sent once the batch has committed */
+  notices?: NotifyInput[];
 }
 
 const toBook = (o: MarketOrder): BookOrder => ({
@@ -33,18 +36,27 @@ const toBook = (o: MarketOrder): BookOrder => ({
   ioc: o.type === 'market',
 });
 
+/**
+ * Locks orders in id order — the order every writer of several orders takes them in
+ * (collect too), so two of them wait for each other instead of deadlocking — and reads
+ * them. Nothing but this matcher changes an order's state or what is left of it while
+ * the book is locked, so the rows read are those chosen.
+ */
+async function lockOrders(tx: Tx, ids: readonly string[]): Promise<MarketOrder[]> {
+  if (ids.length === 0) return [];
+  await tx.$queryRaw`
+    SELECT "id" FROM "MarketOrder" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`;
+  return tx.marketOrder.findMany({ where: { id: { in: [...ids] } } });
+}
+
 /** The waiting orders of a batch, oldest first, cut at BATCH_UNITS (at least one). */
-async function waiting(tx: Tx, templateId: string): Promise<MarketOrder[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "MarketOrder"
+async function waiting(tx: Tx, templateId: string): Promise<{ id: string; remaining: number }[]> {
+  const rows = await tx.$queryRaw<{ id: string; remaining: number }[]>`
+    SELECT "id", "remaining" FROM "MarketOrder"
     WHERE "templateId" = ${templateId} AND "state" = 'open' AND NOT "booked"
-    ORDER BY "no" LIMIT ${BATCH_ORDERS} FOR UPDATE`;
-  const orders = await tx.marketOrder.findMany({
-    where: { id: { in: rows.map((r) => r.id) } },
-    orderBy: { no: 'asc' },
-  });
+    ORDER BY "no" LIMIT ${BATCH_ORDERS}`;
   let units = 0;
-  return orders.filter((o, i) => {
+  return rows.filter((o, i) => {
     units += o.remaining;
     return i === 0 || units <= BATCH_UNITS;
   });
@@ -63,26 +75,35 @@ async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrde
         SELECT "id" FROM "MarketOrder"
         WHERE "templateId" = ${templateId} AND "side" = 'sell' AND "state" = 'open' AND "booked"
           AND "price" <= ${Math.max(...buys)}
-        ORDER BY "price", "no" LIMIT ${units} FOR UPDATE`
+        ORDER BY "price", "no" LIMIT ${units}`
     : [];
   const bids = sells.length
     ? await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "MarketOrder"
         WHERE "templateId" = ${templateId} AND "side" = 'buy' AND "state" = 'open' AND "booked"
           AND "price" >= ${Math.min(...sells)}
-        ORDER BY "price" DESC, "no" LIMIT ${units} FOR UPDATE`
+        ORDER BY "price" DESC, "no" LIMIT ${units}`
     : [];
-  const ids = [...asks, ...bids].map((r) => r.id);
-  return ids.length ? tx.marketOrder.findMany({ where: { id: { in: ids } } }) : [];
+  return [...asks, ...bids].map((r) => r.id);
 }
 
 /** One batch of a good's matcher, in the caller's transaction. */
 export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Promise<BatchResult> {
   const book = await lockBook(tx, templateId, true);
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
-  const incoming = await waiting(tx, templateId);
+  const chosen = await waiting(tx, templateId);
+  if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
+  // the waiting orders' terms, then the resting orders they reach: all locked at once
+  const terms = await tx.marketOrder.findMany({
+    where: { id: { in: chosen.map((o) => o.id) } },
+    orderBy: { no: 'asc' },
+  });
+  const restIds = await resting(tx, templateId, terms);
+  const locked = await lockOrders(tx, [...terms.map((o) => o.id), ...restIds]);
+  const byId = new Map(locked.map((o) => [o.id, o]));
+  const incoming = terms.map((o) => byId.get(o.id)!).filter((o) => o.state === 'open' && !o.booked);
+  const rest = restIds.map((id) => byId.get(id)!).filter((o) => o.state === 'open' && o.booked);
   if (incoming.length === 0) return { state: 'idle', booked: 0, fills: 0 };
-  const rest = await resting(tx, templateId, incoming);
   const pure = bookOf(rest.map(toBook));
   const entries: BatchEntry[] = [];
   let fills = 0;
@@ -96,8 +117,14 @@ export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Prom
     if (!r.rests && b.remaining > 0)
       entries.push({ kind: 'ioc_rest', orderId: o.id, remaining: b.remaining });
   }
-  await writeBatch(tx, { templateId, seq: book.seq, now, orders: [...incoming, ...rest], entries });
-  return { state: 'matched', booked: incoming.length, fills };
+  const notices = await writeBatch(tx, {
+    templateId,
+    seq: book.seq,
+    now,
+    orders: [...incoming, ...rest],
+    entries,
+  });
+  return { state: 'matched', booked: incoming.length, fills, notices };
 }
 
 /**
@@ -120,6 +147,8 @@ export async function matchBook(
     );
     total.booked += r.booked;
     total.fills += r.fills;
+    // told after the commit (a lost notice costs nothing: the orders show the fills)
+    for (const n of r.notices ?? []) await notifyNow(deps, n).catch(() => null);
     if (r.state !== 'matched') return total;
   }
 }

@@ -24,8 +24,15 @@ import { notAtMarketTerminal, orderNotFound } from './errors';
 export const assertAtMarketTerminal = (tx: Tx, c: { zoneId: string; x: number; y: number }) =>
   assertAtTerminal(tx, c, 'auction_terminal', MARKET_RANGE, notAtMarketTerminal);
 
-/** Makes sure the good has its book row (the first order of a good creates it). */
+/**
+ * Makes sure the good has its book row (the first order of a good creates it). Read
+ * first: an insert that meets the row while a match batch updates it waits for the
+ * batch (the unique check), and a placement must never wait for the matcher.
+ */
 export async function ensureBook(tx: Tx, templateId: string): Promise<void> {
+  const there = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId}`;
+  if (there.length > 0) return;
   await tx.$executeRaw`
     INSERT INTO "MarketBook" ("templateId", "seq", "updatedAt") VALUES (${templateId}, 0, now())
     ON CONFLICT DO NOTHING`;

@@ -12,7 +12,7 @@ import type { Tx } from '../core/deps';
 import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { marketOwner, marketPayoutOwner, sinkOwner } from '../ledger/owners';
 import { heldLedgerRow } from '../ledger/record-held-currency';
-import { notify } from '../notifications/notifications';
+import type { NotifyInput } from '../notifications/notifications';
 
 export type BatchEntry =
   | { kind: 'book'; order: BookOrder }
@@ -74,7 +74,13 @@ async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
   );
 }
 
-export async function writeBatch(tx: Tx, b: Batch): Promise<void> {
+/**
+ * Writes the batch; returns the notices for the owners of resting orders that traded,
+ * which the matcher sends after the commit: a notification row references its character,
+ * and the batch must never wait on a character row (a collect holds one while it waits
+ * for an order of this batch — a deadlock).
+ */
+export async function writeBatch(tx: Tx, b: Batch): Promise<NotifyInput[]> {
   const states = await loadStates(tx, b.orders);
   const of = (id: string) => {
     const s = states.get(id);
@@ -196,7 +202,7 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<void> {
     last = price;
   }
   await writeRows(tx, b, [...states.values()], ledger, fills, journal, seq, last);
-  await tellMakers(tx, b, [...states.values()]);
+  return makerNotices([...states.values()]);
 }
 
 async function writeRows(
@@ -255,16 +261,14 @@ async function writeRows(
     WHERE "templateId" = ${b.templateId}`;
 }
 
-/** One notification per resting order that traded in the batch (the placer has its answer). */
-async function tellMakers(tx: Tx, b: Batch, states: readonly State[]) {
-  for (const s of states) {
-    if (s.traded === 0 || !s.row.booked || !s.row.characterId) continue;
-    const verb = s.row.side === 'sell' ? 'Sold' : 'Bought';
-    await notify(tx, b.now, {
-      characterId: s.row.characterId,
-      kind: 'market_fill',
-      title: `${verb} ${s.traded} × ${s.row.name}`,
+/** One notice per resting order that traded in the batch (the placer has its answer). */
+function makerNotices(states: readonly State[]): NotifyInput[] {
+  return states
+    .filter((s) => s.traded > 0 && s.row.booked && s.row.characterId)
+    .map((s) => ({
+      characterId: s.row.characterId as string,
+      kind: 'market_fill' as const,
+      title: `${s.row.side === 'sell' ? 'Sold' : 'Bought'} ${s.traded} × ${s.row.name}`,
       body: `At ${Math.round(s.tradedValue / s.traded)} eddies each${s.state === 'filled' ? ' — the order is filled' : ''}. Collect at an Exchange terminal.`,
-    });
-  }
+    }));
 }

@@ -1,0 +1,63 @@
+/** `pnpm bench:economy [options]`: the command line, parsed and validated here. */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+const USAGE = `pnpm bench:economy [options]
+  --one-good 6000      orders placed on ONE good by --clients clients at once, as fast as they go
+  --clients 40         concurrent clients of the one-good and conflict phases
+  --rate 500           operations a second of the paced phase (open loop: sent on time, not waited for)
+  --seconds 10         how long the paced phase runs
+  --hold-rate 50       a second paced run at a rate one process holds (the latency when it keeps up)
+  --ops 10000          operations of the conflict phase: crossing orders, cancels, bids and buyouts
+                       on the same auctions, one stack listed and sold at once — then the checks
+  --seed 29            the mix's random seed
+  --out docs/perf.md   where the results section is written
+  --no-write           print the results, leave docs/perf.md alone
+Environment: DATABASE_URL (else an embedded PostgreSQL); the bench makes a database of its own beside it.`;
+
+const EconomyArgsSchema = z.object({
+  oneGood: z.coerce.number().int().min(100).max(1_000_000),
+  clients: z.coerce.number().int().min(1).max(400),
+  rate: z.coerce.number().int().min(1).max(20_000),
+  seconds: z.coerce.number().int().min(1).max(600),
+  holdRate: z.coerce.number().int().min(1).max(20_000),
+  ops: z.coerce.number().int().min(100).max(1_000_000),
+  seed: z.coerce.number().int(),
+  out: z.string().min(1),
+  write: z.boolean(),
+});
+export type EconomyArgs = z.infer<typeof EconomyArgsSchema>;
+
+export function parseEconomyArgs(argv: string[]): EconomyArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'one-good': { type: 'string', default: '6000' },
+      clients: { type: 'string', default: '40' },
+      rate: { type: 'string', default: '500' },
+      seconds: { type: 'string', default: '10' },
+      'hold-rate': { type: 'string', default: '50' },
+      ops: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '29' },
+      out: { type: 'string', default: 'docs/perf.md' },
+      'no-write': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const parsed = EconomyArgsSchema.safeParse({
+    ...values,
+    oneGood: values['one-good'],
+    holdRate: values['hold-rate'],
+    write: !values['no-write'],
+  });
+  if (!parsed.success) {
+    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}

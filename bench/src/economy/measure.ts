@@ -1,0 +1,77 @@
+/** Timing and counting of the bench's calls: each call's latency and how it ended. */
+import { performance } from 'node:perf_hooks';
+import { isDomainError } from '@necp/game';
+import { percentile } from '../stats';
+
+export type Outcome = 'ok' | 'refused' | 'failed';
+
+export interface KindStats {
+  calls: number;
+  ok: number;
+  /** a domain refusal a player would read (busy, outbid, out of stock …) */
+  refused: number;
+  /** anything else: a bug, counted and its first message kept */
+  failed: number;
+  p50: number;
+  p99: number;
+  max: number;
+  firstFailure?: string;
+}
+
+export class Recorder {
+  private readonly times = new Map<string, number[]>();
+  private readonly ends = new Map<string, Record<Outcome, number>>();
+  private readonly failures = new Map<string, string>();
+
+  async call<T>(kind: string, fn: () => Promise<T>): Promise<T | undefined> {
+    const t0 = performance.now();
+    let outcome: Outcome = 'ok';
+    try {
+      return await fn();
+    } catch (e) {
+      outcome = isDomainError(e) ? 'refused' : 'failed';
+      if (outcome === 'failed' && !this.failures.has(kind))
+        this.failures.set(kind, e instanceof Error ? e.message.slice(0, 300) : String(e));
+      return undefined;
+    } finally {
+      const ms = performance.now() - t0;
+      if (!this.times.has(kind)) this.times.set(kind, []);
+      this.times.get(kind)!.push(ms);
+      const e = this.ends.get(kind) ?? { ok: 0, refused: 0, failed: 0 };
+      e[outcome]++;
+      this.ends.set(kind, e);
+    }
+  }
+
+  stats(): Record<string, KindStats> {
+    const out: Record<string, KindStats> = {};
+    for (const [kind, t] of this.times) {
+      const e = this.ends.get(kind)!;
+      out[kind] = {
+        calls: t.length,
+        ...e,
+        p50: percentile(t, 50),
+        p99: percentile(t, 99),
+        max: Math.max(...t),
+        ...(this.failures.has(kind) ? { firstFailure: this.failures.get(kind)! } : {}),
+      };
+    }
+    return out;
+  }
+
+  /** every call of all kinds */
+  all(): { p50: number; p99: number; calls: number } {
+    const t = [...this.times.values()].flat();
+    return { p50: percentile(t, 50), p99: percentile(t, 99), calls: t.length };
+  }
+}
+
+/** Runs `jobs` with at most `width` in flight at once. */
+export async function pool(width: number, jobs: readonly (() => Promise<unknown>)[]) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, jobs.length) }, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
+}

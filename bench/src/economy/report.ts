@@ -1,0 +1,54 @@
+/** The results section of `pnpm bench:economy` in docs/perf.md (between its markers). */
+import type { Machine } from '../machine';
+import type { Check } from './checks';
+import type { PhaseResult } from './phases';
+
+export const ECONOMY_MARKERS = {
+  start: '<!-- bench:economy:start -->',
+  end: '<!-- bench:economy:end -->',
+  heading: 'The economy under conflicting load (issue 29): `pnpm bench:economy`',
+};
+
+export interface EconomyReport {
+  machine: Machine;
+  command: string;
+  when: Date;
+  phases: { result: PhaseResult; busyCores: number; note?: string }[];
+  checks: Check[];
+}
+
+const ms = (n: number) => n.toFixed(1);
+
+function phaseTable(p: EconomyReport['phases'][number]): string {
+  const r = p.result;
+  const rows = Object.entries(r.calls).map(
+    ([kind, s]) =>
+      `| ${kind} | ${s.calls} | ${s.ok} | ${s.refused} | ${s.failed} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} |`,
+  );
+  const failures = Object.entries(r.calls)
+    .filter(([, s]) => s.firstFailure)
+    .map(([kind, s]) => `- first failure of ${kind}: \`${s.firstFailure}\``);
+  return [
+    `### ${r.name}`,
+    '',
+    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**, ${r.fills.toLocaleString('en-US')} fills (**${(r.fills / r.seconds).toFixed(0)} fills/s**); all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${p.busyCores.toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}`,
+    '',
+    '| call | calls | ok | refused | failed | p50 ms | p99 ms | max ms |',
+    '| ---- | ----: | -: | ------: | -----: | -----: | -----: | -----: |',
+    ...rows,
+    ...(failures.length ? ['', ...failures] : []),
+  ].join('\n');
+}
+
+export function renderEconomyResults(r: EconomyReport): string {
+  return [
+    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders) with real GameDeps on a database of the bench's own; "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders), "failed" anything else.`,
+    '',
+    ...r.phases.map(phaseTable).flatMap((t) => [t, '']),
+    '### After the storm',
+    '',
+    '| check | holds | detail |',
+    '| ----- | ----- | ------ |',
+    ...r.checks.map((c) => `| ${c.name} | ${c.ok ? 'yes' : '**NO**'} | ${c.detail} |`),
+  ].join('\n');
+}

@@ -1,0 +1,116 @@
+/**
+ * `pnpm bench:economy` (issue 29): the economy under load, on a database of its own
+ * (migrated and seeded with content; dropped at the end). Three phases (phases.ts) —
+ * one good under many clients (fills a second), a paced open-loop mix (latency at a
+ * fixed rate), a storm of conflicting operations — then the checks (checks.ts). The
+ * results go into docs/perf.md between the economy markers; nothing asserts timings.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import { createDb, type Db } from '@necp/db';
+import { benchPostgres } from '../database';
+import { writeDocSection } from '../doc-section';
+import { busyCores, describeMachine, readCpuTimes } from '../machine';
+import { parseEconomyArgs } from './args';
+import { economyChecks } from './checks';
+import { conflicts, matcher, oneGood, paced } from './phases';
+import { ECONOMY_MARKERS, renderEconomyResults, type EconomyReport } from './report';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const say = (msg: string) => console.log(`[bench:economy] ${msg}`);
+
+/** Runs a phase and the share of the machine it kept busy. */
+async function busy<T>(fn: () => Promise<T>): Promise<{ value: T; busyCores: number }> {
+  const a = readCpuTimes();
+  const value = await fn();
+  return { value, busyCores: busyCores(a, readCpuTimes()) ?? NaN };
+}
+
+async function main() {
+  const args = parseEconomyArgs(process.argv.slice(2));
+  const machine = describeMachine();
+  say(`${machine.cpu}, ${machine.cores} cores`);
+  const pg = await benchPostgres(root, say);
+  const scratch = await pg.database('necp_bench_economy');
+  let db: Db | undefined;
+  try {
+    // the pool: as wide as the clients, within PostgreSQL's default 100 connections
+    db = createDb(scratch.url, { max: Math.min(60, args.clients + 10) });
+    say(`the matcher: ${args.oneGood} orders waiting on one good, then matched`);
+    const alone = await busy(() =>
+      matcher(db!, { orders: args.oneGood, clients: args.clients, seed: args.seed }),
+    );
+    say(`  ${(alone.value.result.fills / alone.value.result.seconds).toFixed(0)} fills/s`);
+    say(`one good: ${args.oneGood} orders by ${args.clients} clients`);
+    const one = await busy(() =>
+      oneGood(db!, { orders: args.oneGood, clients: args.clients, seed: args.seed }),
+    );
+    say(
+      `  ${(one.value.fills / one.value.seconds).toFixed(0)} fills/s, order p99 ${one.value.calls.order?.p99.toFixed(1)} ms`,
+    );
+    say(`paced: ${args.rate}/s for ${args.seconds} s`);
+    const mix = await busy(() =>
+      paced(db!, { rate: args.rate, seconds: args.seconds, seed: args.seed }),
+    );
+    const late = mix.value.sentSeconds > args.seconds * 1.05;
+    say(
+      `  all calls p99 ${mix.value.result.all.p99.toFixed(1)} ms${late ? ' (the sender fell behind)' : ''}`,
+    );
+    say(`paced: ${args.holdRate}/s for ${args.seconds} s`);
+    const held = await busy(() =>
+      paced(db!, { rate: args.holdRate, seconds: args.seconds, seed: args.seed + 10 }),
+    );
+    say(`  all calls p99 ${held.value.result.all.p99.toFixed(1)} ms`);
+    say(`conflicts: ${args.ops} operations, ${args.clients * 2} in flight`);
+    const storm = await busy(() =>
+      conflicts(db!, { ops: args.ops, width: args.clients * 2, seed: args.seed }),
+    );
+    say('checking');
+    const checks = await economyChecks(db, {
+      goods: storm.value.goods,
+      listings: storm.value.listings,
+    });
+    for (const c of checks) say(`  ${c.ok ? 'ok ' : 'NO '} ${c.name}: ${c.detail}`);
+    const report: EconomyReport = {
+      machine,
+      command: ['pnpm bench:economy', ...process.argv.slice(2)].join(' '),
+      when: new Date(),
+      phases: [
+        {
+          result: alone.value.result,
+          busyCores: alone.busyCores,
+          note: `The ${alone.value.result.ops.toLocaleString('en-US')} waiting orders matched by one matchBook (${alone.value.batches.booked} booked, in batches of up to 1,000); the table is their placements, made while the book was held.`,
+        },
+        { result: one.value, busyCores: one.busyCores },
+        {
+          result: mix.value.result,
+          busyCores: mix.busyCores,
+          note: late
+            ? `The sender itself fell behind: ${mix.value.sentSeconds.toFixed(1)} s to send what was due in ${args.seconds} s.`
+            : `Sent on time (${mix.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`,
+        },
+        {
+          result: held.value.result,
+          busyCores: held.busyCores,
+          note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s.`,
+        },
+        { result: storm.value.result, busyCores: storm.busyCores },
+      ],
+      checks,
+    };
+    const section = await prettier.format(renderEconomyResults(report), { parser: 'markdown' });
+    console.log(section);
+    if (args.write) {
+      await writeDocSection(path.resolve(root, args.out), ECONOMY_MARKERS, section);
+      say(`results written to ${args.out}`);
+    }
+    if (checks.some((c) => !c.ok)) process.exitCode = 1;
+  } finally {
+    await db?.$disconnect();
+    await scratch.drop();
+    await pg.stop();
+  }
+}
+
+await main();
