@@ -97,3 +97,4 @@ export * from './schemas/sealed-lots';
 export * from './market/market-rules';
 export * from './market/match-book';
 export * from './schemas/market';
+export * from './contracts/contract-states';
