@@ -5,12 +5,22 @@
  * must do nothing outside the database that a rerun would repeat: it works on `tx`
  * and returns what happened, and its caller acts on that after the commit. Locks
  * inside are taken in the order of lock-order.ts. A write the database refused because
- * it touched an item held in a trade (core/item-reserved.ts) becomes that refusal.
+ * it touched an item held in a trade (core/item-reserved.ts) becomes that refusal; a
+ * transaction that could not start in time, or ran out of it, becomes UNAVAILABLE.
  */
 import type { Prisma } from '@necp/db';
 import type { Db, Tx } from './deps';
+import { DomainError } from './errors';
 import { isItemReservedError, itemReserved } from './item-reserved';
-import { withTxRetry } from './tx-retry';
+import { isTxTimeoutError, withTxRetry } from './tx-retry';
+
+/** A transaction that could not start in time or ran past its limit (rolled back whole). */
+export const serverBusy = () =>
+  new DomainError(
+    'UNAVAILABLE',
+    'transaction did not start or finish in time',
+    'The city is busy: try again in a moment.',
+  );
 
 /**
  * Interactive-transaction limits. Parallel requests on one character queue on its
@@ -46,6 +56,8 @@ export function inTransaction<T>(
   ).catch((err: unknown) => {
     // a path that did not check touched an item held in a trade: the database refused
     if (isItemReservedError(err)) throw itemReserved();
+    // the pool was full or the body ran too long under load: a refusal, not a crash
+    if (isTxTimeoutError(err)) throw serverBusy();
     throw err;
   });
 }

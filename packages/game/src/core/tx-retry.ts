@@ -29,6 +29,18 @@ export function isTransientTxError(err: unknown): boolean {
   return codes.some((c) => typeof c === 'string' && TRANSIENT_SQLSTATES.has(c));
 }
 
+/**
+ * True when a transaction could not start within its wait (the pool was busy) or ran
+ * past its time limit: Prisma's P2028 ("Transaction API error"), however wrapped. It
+ * rolled back whole; the caller should hear "busy, try again", not a crash.
+ */
+export function isTxTimeoutError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as ErrorLike & { message?: unknown };
+  if (e.code === 'P2028' || e.meta?.code === 'P2028') return true;
+  return typeof e.message === 'string' && e.message.includes('Transaction API error');
+}
+
 /** How often a transaction that hit a deadlock or serialization failure is rerun at once. */
 export const TX_RETRIES = 5;
 
