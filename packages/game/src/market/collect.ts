@@ -84,7 +84,7 @@ export async function collectLocked(tx: Tx, o: MarketOrder, c: Character): Promi
 
 /** Views of orders, with the units their items hold. */
 export async function orderViews(
-  tx: Tx,
+  tx: Pick<Tx, 'item'>,
   orders: readonly MarketOrder[],
 ): Promise<MarketOrderView[]> {
   const ids = orders.map((o) => o.itemId).filter((x): x is string => x !== null);

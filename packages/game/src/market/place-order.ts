@@ -19,10 +19,10 @@ import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
-import { collectOrders } from './collect';
+import { collectOrders, orderViews } from './collect';
 import { buyLimitReached, crossesOwnOrder, notAGood, tooManyOrders } from './errors';
 import { matchBook } from './match-book';
-import { assertAtMarketTerminal, ensureBook } from './order-rows';
+import { assertAtMarketTerminal, ensureBook, toCollect } from './order-rows';
 import { takeGoods } from './take-goods';
 
 type Placed = ReturnType<typeof MarketPlaceInputSchema.parse>;
@@ -146,6 +146,13 @@ export async function placeOrder(
   const o = parseInput(MarketPlaceInputSchema, input);
   const order = await inTransaction(deps.db, (tx) => placeLocked(tx, o, deps.clock.now()));
   await matchBook(deps, order.templateId);
+  const after = await deps.db.marketOrder.findUniqueOrThrow({ where: { id: order.id } });
+  // nothing made yet (an order resting whole, or left waiting for a busy book): no collect
+  const due = toCollect(after, after.itemId ? 1 : 0);
+  if (due.eddies === 0 && due.quantity === 0) {
+    const [view] = await orderViews(deps.db, [after]);
+    return view as MarketOrderView;
+  }
   const [view] = await collectOrders(deps, { characterId: o.characterId, orderId: order.id });
   return view as MarketOrderView;
 }
