@@ -10,7 +10,7 @@ import { DUNGEON_CLOSE_AFTER_CLEAR_MS, instanceZoneId, npcTemplateById } from '@
 import { checkInvariants, recordInstanceCleared } from '@necp/game';
 import type { Npc } from '../npc/npc';
 import { eventually } from '../testing/eventually';
-import { expectChestRolled, shootDownBoss, wait } from '../testing/instance-kit';
+import { expectChestRolled, inPartyRoom, shootDownBoss, wait } from '../testing/instance-kit';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -73,6 +73,7 @@ describe('a dungeon instance', () => {
       const { client, welcome } = await sim.join(p);
       expect(welcome.zone.id).toBe(zoneId);
       expect(zone.player(p.characterId)!.x).toBeLessThan(20);
+      await inPartyRoom(client);
       inside.push({ ...p, client });
     }
     const [a2, b2] = inside as [(typeof inside)[0], (typeof inside)[0]];

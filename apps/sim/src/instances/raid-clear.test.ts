@@ -21,7 +21,7 @@ import { checkInvariants, mintQuantumSyncToken, recordInstanceCleared } from '@n
 import type { Npc } from '../npc/npc';
 import { connectClient } from '../testing/test-client';
 import { eventually } from '../testing/eventually';
-import { expectChestRolled, shootDownBoss, wait } from '../testing/instance-kit';
+import { expectChestRolled, inPartyRoom, shootDownBoss, wait } from '../testing/instance-kit';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
@@ -105,6 +105,7 @@ describe('the raid encounter', () => {
       });
       expect(welcome.zone.id).toBe(zoneId);
       expect(zone.player(p.characterId)!.x).toBeLessThan(26); // on the dock
+      await inPartyRoom(client);
       inside.push({ ...p, client });
     }
     const [a2, b2, c2] = inside as [(typeof inside)[0], (typeof inside)[0], (typeof inside)[0]];

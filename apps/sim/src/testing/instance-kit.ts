@@ -52,6 +52,16 @@ export async function shootDownBoss(
 }
 
 /**
+ * A reconnected socket is in its party's room, if it has a party: the sim joins it after the welcome
+ * (session/connect.ts joinParty) and then says `party:update`. A kill before that would
+ * send the party's `loot:roll_start` to a room the socket is not in yet (a flake seen
+ * under CI load).
+ */
+export async function inPartyRoom(client: TestClient) {
+  await client.next('party:update');
+}
+
+/**
  * The kill paid: XP to the killer, and the boss's one drop (the chest) rolled for by
  * both party members (a roll row each). Returns the drop.
  */
