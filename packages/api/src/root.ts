@@ -14,6 +14,7 @@ import { mailRouter } from './routers/mail';
 import { tradeRouter } from './routers/trade';
 import { auctionRouter } from './routers/auction';
 import { marketRouter } from './routers/market';
+import { contractsRouter } from './routers/contracts';
 import { craftingRouter } from './routers/crafting';
 import { guildRouter } from './routers/guild';
 import { leaderboardsRouter } from './routers/leaderboards';
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   trade: tradeRouter,
   auction: auctionRouter,
   market: marketRouter,
+  contracts: contractsRouter,
   crafting: craftingRouter,
   guild: guildRouter,
   achievements: achievementsRouter,

@@ -100,6 +100,7 @@ export * from './mail';
 export * from './trade';
 export * from './auction';
 export * from './market';
+export * from './contracts';
 export * from './crafting';
 export * from './guild';
 export * from './achievements';

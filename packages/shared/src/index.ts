@@ -98,3 +98,5 @@ export * from './market/market-rules';
 export * from './market/match-book';
 export * from './schemas/market';
 export * from './contracts/contract-states';
+export * from './contracts/contract-rules';
+export * from './schemas/contracts';

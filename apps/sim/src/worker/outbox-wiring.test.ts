@@ -79,6 +79,7 @@ function testFactories(prefix: string): SimSubscriberFactories {
     notifications: () => noop('notifications', 'notification.created'),
     achievements: () => noop('achievements', 'npc.killed'),
     renown: () => noop('renown', 'quest.completed'),
+    contracts: () => noop('contracts', 'npc.killed'),
     quests: () =>
       sub('quests', (characterId) =>
         emitTo(toCharacters(characterId), 'quest:update', {

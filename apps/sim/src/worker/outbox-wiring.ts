@@ -25,6 +25,10 @@ import {
   MARKET_CRONTAB,
   MARKET_TASK,
   runMarketTick,
+  CONTRACT_CRONTAB,
+  CONTRACT_TASK,
+  runContractTimeouts,
+  contractOutboxSubscriber,
   CRAFT_FINISH_CRONTAB,
   CRAFT_FINISH_TASK,
   expireTrades,
@@ -71,6 +75,8 @@ export interface SimSubscriberFactories {
   guild(): OutboxSubscriber;
   blocks(): OutboxSubscriber;
   notifications(clock: Pick<Clock, 'ms'>): OutboxSubscriber;
+  /** kills counted toward taken kill contracts */
+  contracts(): OutboxSubscriber;
   /** the leaderboards' sorted sets (only with Redis; absent: not registered) */
   leaderboards?(opts: LeaderboardSubscriberOptions): OutboxSubscriber;
   /** which public pages changed (only with a revalidation sink; absent: not registered) */
@@ -88,6 +94,7 @@ export const DOMAIN_SUBSCRIBERS: SimSubscriberFactories = {
   guild: guildOutboxSubscriber,
   blocks: blockOutboxSubscriber,
   notifications: notificationOutboxSubscriber,
+  contracts: contractOutboxSubscriber,
   leaderboards: leaderboardOutboxSubscriber,
   publicPages: publicPageOutboxSubscriber,
 };
@@ -120,7 +127,8 @@ export function simOutboxSubscribers(
     .subscribe(factories.titles())
     .subscribe(factories.guild())
     .subscribe(factories.blocks())
-    .subscribe(factories.notifications(deps.clock));
+    .subscribe(factories.notifications(deps.clock))
+    .subscribe(factories.contracts());
   // without Redis the boards are read from PostgreSQL and need no feeding. Last: it takes
   // only advisory locks, after the row locks the others took in the same event's transaction
   if (deps.redis && factories.leaderboards)
@@ -166,6 +174,10 @@ export function simScheduledJobs(
     [MARKET_TASK]: async () => {
       await runMarketTick(deps);
     },
+    // contracts: acceptance windows, delivery deadlines, the 72 h release (game/contracts)
+    [CONTRACT_TASK]: async () => {
+      await runContractTimeouts(deps);
+    },
   };
   const crontab = [
     DAILY_CLEANUP_CRONTAB,
@@ -173,6 +185,7 @@ export function simScheduledJobs(
     AUCTION_SETTLE_CRONTAB,
     CRAFT_FINISH_CRONTAB,
     MARKET_CRONTAB,
+    CONTRACT_CRONTAB,
   ];
   if (redis) {
     tasks[LEADERBOARD_REFRESH_TASK] = async () => {

@@ -1,4 +1,7 @@
 import {
+  ContractCaseInputSchema,
+  ContractRuleInputSchema,
+  ContractStaffNoteInputSchema,
   BanInputSchema,
   ReportListInputSchema,
   ReportResolveInputSchema,
@@ -7,6 +10,10 @@ import {
 import {
   MuteInputSchema,
   ReadCombatLogInputSchema,
+  arbitrationQueue,
+  contractCase,
+  noteContractCase,
+  ruleContract,
   banAccount,
   listReports,
   muteAccount,
@@ -62,5 +69,30 @@ export const moderationRouter = createTRPCRouter({
     .input(ReportResolveInputSchema)
     .mutation(({ ctx, input }) =>
       resolveReport(ctx.deps, { ...input, moderatorId: ctx.session.userId }),
+    ),
+
+  /** Disputed contracts waiting for a ruling, oldest first (mayRule: false where the caller is related to a side). */
+  arbitration: moderatorProcedure.query(({ ctx }) =>
+    arbitrationQueue(ctx.deps, { moderatorId: ctx.session.userId }),
+  ),
+
+  arbitrationCase: moderatorProcedure
+    .input(ContractCaseInputSchema)
+    .query(({ ctx, input }) =>
+      contractCase(ctx.deps, { ...input, viewer: { moderatorId: ctx.session.userId } }),
+    ),
+
+  /** Rule on a disputed contract: release, refund or split; the losing side pays the fee. */
+  ruleContract: moderatorProcedure
+    .input(ContractRuleInputSchema)
+    .mutation(({ ctx, input }) =>
+      ruleContract(ctx.deps, { ...input, moderatorId: ctx.session.userId }),
+    ),
+
+  /** A moderator's line in a case's evidence. */
+  noteContract: moderatorProcedure
+    .input(ContractStaffNoteInputSchema)
+    .mutation(({ ctx, input }) =>
+      noteContractCase(ctx.deps, { ...input, moderatorId: ctx.session.userId }),
     ),
 });

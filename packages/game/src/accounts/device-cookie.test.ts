@@ -241,6 +241,40 @@ describe('device cookie values', () => {
     expect(readDeviceCookie(KEY, cookie)).toHaveLength(DEVICE_TOKENS_PER_COOKIE);
   });
 
+  it('remembers the accounts whose tokens the signing-in browser holds (the arbitration reads it)', async () => {
+    const d = testDeps(db);
+    const [a, b] = [await account(d), await account(d)];
+    const first = await verifyLogin(d, {
+      email: a.email,
+      password: PASSWORD,
+      ip: newIp(),
+      device: { cookie: undefined, key: KEY },
+    });
+    const cookie = writeDeviceCookie(KEY, undefined, first.deviceToken!);
+    const second = await verifyLogin(d, {
+      email: b.email,
+      password: PASSWORD,
+      ip: newIp(),
+      device: { cookie, key: KEY },
+    });
+    expect(
+      await db.sharedDevice.findMany({
+        where: { userId: second.id },
+        select: { otherUserId: true },
+      }),
+    ).toEqual([{ otherUserId: first.id }]);
+    // a forged token names nobody
+    const forged = `d1.${b.id}.AAAA.AAAA`;
+    const c = await account(d);
+    await verifyLogin(d, {
+      email: c.email,
+      password: PASSWORD,
+      ip: newIp(),
+      device: { cookie: forged, key: KEY },
+    });
+    expect(await db.sharedDevice.count({ where: { otherUserId: b.id } })).toBe(0);
+  });
+
   it('drops forged entries when merging', () => {
     // an unsigned token of another account is not carried forward
     expect(writeDeviceCookie(KEY, token('someone'), 'd1.me.n.s')).toBe('d1.me.n.s');

@@ -10,6 +10,7 @@ import {
   readDeviceCookie,
   recordDeviceFailure,
 } from './device-cookie';
+import { recordSharedDevice } from './shared-devices';
 import { LOGIN_FAILED_MESSAGE, loginGuard } from './login-guard';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { inTransaction } from '../core/transaction';
@@ -127,6 +128,13 @@ export async function verifyLogin(deps: GameDeps, attempt: LoginAttempt): Promis
       });
     }
     await tx.authEvent.create({ data: { userId: user.id, kind: 'LOGIN_OK', ip, knownDevice } });
+    if (attempt.device)
+      await recordSharedDevice(
+        tx,
+        now,
+        user.id,
+        readDeviceCookie(attempt.device.key, attempt.device.cookie),
+      );
     return attempt.device
       ? issueDevice(tx, now, attempt.device.key, user.id, device?.id ?? null)
       : undefined;

@@ -22,6 +22,9 @@
  *   2e. a MarketBook row, then MarketOrder rows (market/): after the character rows (a
  *      cancel, a collect, an expiry, a purge lock the order's owner first); the match
  *      batch locks the book (SKIP LOCKED) and its orders and never a character;
+ *   2f. a Contract row (contracts/): after the character rows of its poster, its taker
+ *      and the one acting (contract-rows.ts lockWithParties); the contract's row guards
+ *      its escrow and the items it holds; a settlement's mails are new rows after it;
  *   3. the rows that belong to those characters: items, quest rows, standings,
  *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log).
  *

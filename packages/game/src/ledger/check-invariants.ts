@@ -6,6 +6,7 @@ import {
   auctionOwner,
   bankOwner,
   charOwner,
+  contractOwner,
   mailOwner,
   marketOwner,
   marketPayoutOwner,
@@ -25,6 +26,7 @@ export interface InvariantDifference {
     | 'market_escrow' // MarketOrder.escrow ≠ Σ eddiesDelta of its `market:` rows
     | 'market_payout' // MarketOrder.payout ≠ Σ eddiesDelta of its `market-payout:` rows
     | 'market_notional' // Σ escrow ≠ Σ price × remaining of the open buy orders (id: the good)
+    | 'contract_eddies' // Contract.escrow ≠ Σ eddiesDelta of its `contract:` rows
     | 'market_fills'; // an order's filled units (value) ≠ its fills' (ledger: the fills, actual: the order)
   /** characterId, itemId, templateId or guildId ('(none)' for ledger rows without one) */
   id: string;
@@ -104,6 +106,17 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
       )
     : null;
   if (orders) owners.push(...orders.flatMap((id) => [marketOwner(id), marketPayoutOwner(id)]));
+  // contracts the scope's characters posted or took
+  const contracts = scope
+    ? await scopedHolderIds(
+        tx,
+        'contract',
+        Prisma.sql`SELECT "id" FROM "Contract"
+          WHERE "posterId" = ANY(${chars}::text[]) OR "takerId" = ANY(${chars}::text[])`,
+        owners,
+      )
+    : null;
+  if (contracts) owners.push(...contracts.map(contractOwner));
 
   const charFilter = (col: Prisma.Sql) =>
     scope ? Prisma.sql`AND ${col} = ANY(${chars}::text[])` : Prisma.empty;
@@ -168,6 +181,7 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
   const escrow = await heldEddiesDifferences(tx, 'market', orders);
   const payout = await heldEddiesDifferences(tx, 'market_payout', orders);
   const market = await marketDifferences(tx, orders);
+  const contractEddies = await heldEddiesDifferences(tx, 'contract', contracts);
   const out = (kind: InvariantDifference['kind'], r: Row): InvariantDifference => ({
     kind,
     id: r.id ?? '(none)',
@@ -187,6 +201,7 @@ async function differences(tx: Tx, scope?: InvariantScope): Promise<InvariantDif
     ...escrow.map((r) => out('market_escrow', r)),
     ...payout.map((r) => out('market_payout', r)),
     ...market,
+    ...contractEddies.map((r) => out('contract_eddies', r)),
   ];
 }
 

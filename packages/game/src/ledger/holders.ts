@@ -4,7 +4,7 @@
  * Each is a table with an eddies column and an owner string in the ledger; one writer
  * (record-held-currency.ts) and one check (check-held-eddies.ts) serve them all.
  */
-import { auctionOwner, guildOwner, mailOwner, marketOwner, marketPayoutOwner } from './owners';
+import { auctionOwner, contractOwner, guildOwner, mailOwner, marketOwner, marketPayoutOwner } from './owners';
 
 export interface Holder {
   /** the table and its column of held eddies (fixed names: safe to splice into SQL) */
@@ -64,6 +64,15 @@ export const HOLDERS = {
     gone: 'That order is gone.',
     short: 'That order does not hold that much.',
     full: 'That order cannot hold that much.',
+  },
+  contract: {
+    table: 'Contract',
+    column: 'escrow',
+    prefix: 'contract:',
+    owner: contractOwner,
+    gone: 'That contract is gone.',
+    short: 'That contract does not hold that much.',
+    full: 'That contract cannot hold that much.',
   },
 } as const satisfies Record<string, Holder>;
 export type HolderKind = keyof typeof HOLDERS;

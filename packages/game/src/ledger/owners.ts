@@ -31,6 +31,11 @@ export const auctionOwner = (listingId: string) => `auction:${listingId}`;
  */
 export const marketOwner = (orderId: string) => `market:${orderId}`;
 export const marketPayoutOwner = (orderId: string) => `market-payout:${orderId}`;
+/**
+ * A player contract (contracts/): its escrow (the reward, and the collateral once taken)
+ * and the items it holds (a reward stack, what the taker delivered) until it settles.
+ */
+export const contractOwner = (contractId: string) => `contract:${contractId}`;
 /** where created items/eddies come from */
 export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
 /** where destroyed items/eddies go */
@@ -46,13 +51,14 @@ export type OwnerKind =
   | 'auction'
   | 'market'
   | 'market-payout'
+  | 'contract'
   | 'source'
   | 'sink';
 
 /** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
 export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
   const m =
-    /^(char|bank|ground|buyback|guild|mail|auction|market|market-payout|source|sink):(.+)$/.exec(
+    /^(char|bank|ground|buyback|guild|mail|auction|market|market-payout|contract|source|sink):(.+)$/.exec(
       owner,
     );
   return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;

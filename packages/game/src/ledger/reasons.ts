@@ -63,5 +63,14 @@ export const LEDGER_REASONS = [
   'market_fee',
   /** the sales tax on a fill, paid by the seller (a sink) */
   'market_tax',
+  /**
+   * player contracts (docs/economy.md "Contracts"): the reward, the collateral and the
+   * items into and out of a contract's escrow; ref = the contract
+   */
+  'contract',
+  /** a contract's posting fee (a sink, never refunded) */
+  'contract_fee',
+  /** the arbitration fee the losing side of a dispute pays (a sink) */
+  'contract_arbitration',
 ] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];

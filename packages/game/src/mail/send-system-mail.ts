@@ -44,7 +44,7 @@ const SystemMailSchema = z.object({
    */
   carry: z
     .object({
-      holder: z.enum(['auction']),
+      holder: z.enum(['auction', 'contract']),
       id: IdSchema,
       itemIds: z.array(IdSchema).max(MAIL_ATTACHMENTS_MAX),
     })

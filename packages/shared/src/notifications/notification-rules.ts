@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'auction_result',
   /** an order of yours on the commodity market traded (collect at a market terminal) */
   'market_fill',
+  /** a contract of yours was taken, delivered, confirmed, disputed, ruled or ran out */
+  'contract_update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -30,6 +32,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   auction_outbid: 'Outbid at auction',
   auction_result: 'Auctions sold, won or ended',
   market_fill: 'Market orders traded',
+  contract_update: 'Contracts taken, delivered or settled',
 };
 
 /**

@@ -1,0 +1,89 @@
+import {
+  CONTRACTS_TAKEN_MAX,
+  ContractRefSchema,
+  type ContractRef,
+  type ContractView,
+} from '@necp/shared';
+import type { GameDeps } from '../core/deps';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { insertLedgerRows } from '../ledger/insert-ledger-rows';
+import { charOwner, contractOwner } from '../ledger/owners';
+import { recordCurrency } from '../ledger/record-currency';
+import { heldLedgerRow } from '../ledger/record-held-currency';
+import { notify } from '../notifications/notifications';
+import { actorOf, lockWithParties, moveOf } from './contract-rows';
+import { contractViews } from './contract-views';
+import { contractNotFound, contractNotNow, ownContract, tooManyTaken } from './errors';
+
+const TAKEN = ['accepted', 'delivered', 'disputed'];
+
+/**
+ * Takes a posted contract: the taker's collateral (if asked) joins the reward in escrow
+ * and the delivery deadline starts — one transaction under the contract's lock, so of
+ * two takers at once one wins and the other reads "accepted". Refused: your own
+ * account's contract, one whose window closed, CONTRACTS_TAKEN_MAX taken already, a
+ * collateral you cannot put up.
+ */
+export async function acceptContract(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: ContractRef,
+): Promise<ContractView> {
+  const r = parseInput(ContractRefSchema, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
+    const me = await tx.character.findFirst({
+      where: { id: r.characterId, deletedAt: null },
+      select: { id: true, name: true, userId: true },
+    });
+    if (!me || !c.posterId) throw contractNotFound();
+    const to = moveOf(c, 'accept', actorOf(c, me.id));
+    if (c.acceptBy <= now) throw contractNotNow('expired');
+    const poster = await tx.character.findUnique({
+      where: { id: c.posterId },
+      select: { userId: true },
+    });
+    if (poster?.userId === me.userId) throw ownContract();
+    const taken = await tx.contract.count({ where: { takerId: me.id, state: { in: TAKEN } } });
+    if (taken >= CONTRACTS_TAKEN_MAX) throw tooManyTaken();
+    const escrow = c.reward + c.collateral;
+    const after = await tx.contract.update({
+      where: { id: c.id },
+      data: {
+        state: to,
+        takerId: me.id,
+        takerName: me.name,
+        acceptedAt: now,
+        deadline: new Date(now.getTime() + c.deliverH * 3_600_000),
+        escrow,
+      },
+    });
+    if (c.collateral > 0) {
+      await recordCurrency(tx, {
+        reason: 'contract',
+        characterId: me.id,
+        delta: -c.collateral,
+        fromOwner: charOwner(me.id),
+        toOwner: contractOwner(c.id),
+        ref: c.id,
+      });
+      const change = {
+        holder: 'contract' as const,
+        id: c.id,
+        reason: 'contract' as const,
+        delta: c.collateral,
+        counterparty: charOwner(me.id),
+        ref: c.id,
+      };
+      await insertLedgerRows(tx, [heldLedgerRow(change, escrow)]);
+    }
+    await notify(tx, now, {
+      characterId: c.posterId,
+      kind: 'contract_update',
+      title: `Contract taken: ${c.targetName} ×${c.quantity}`,
+      body: `${me.name} took it.`,
+    });
+    return (await contractViews(tx, [after], me.id))[0] as ContractView;
+  });
+}

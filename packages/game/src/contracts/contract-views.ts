@@ -1,0 +1,80 @@
+import type { ContractKind, ContractPartyView, ContractState, ContractView } from '@necp/shared';
+import type { Contract } from '@necp/db';
+import type { Db, Tx } from '../core/deps';
+import { actorOf } from './contract-rows';
+import { craftedSince } from './crafted-since';
+import { ratingsOf, type Rating } from './ratings';
+
+const RATEABLE = new Set(['confirmed', 'arbitrated']);
+
+/** Contracts as `viewerId` sees them: both sides' public ratings, the reward stack, progress. */
+export async function contractViews(
+  tx: Db | Tx,
+  rows: readonly Contract[],
+  viewerId: string,
+): Promise<ContractView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((c) => c.id);
+  const ratings = await ratingsOf(
+    tx,
+    rows.flatMap((c) => [c.posterId, c.takerId]).filter((x): x is string => !!x),
+  );
+  const rewards = await tx.contractItem.findMany({
+    where: { contractId: { in: ids }, role: 'reward' },
+    select: {
+      contractId: true,
+      item: { select: { templateId: true, quantity: true, template: { select: { name: true } } } },
+    },
+  });
+  const rated = await tx.contractRating.findMany({
+    where: { contractId: { in: ids } },
+    select: { contractId: true, side: true },
+  });
+  const none: Rating = { score: null, count: 0 };
+  const party = (id: string | null, name: string): ContractPartyView => ({
+    id,
+    name,
+    rating: (id && ratings.get(id)) || none,
+  });
+  const out: ContractView[] = [];
+  for (const c of rows) {
+    const you = actorOf(c, viewerId);
+    const side = you === 'poster' || you === 'taker' ? you : null;
+    const reward = rewards.find((r) => r.contractId === c.id)?.item;
+    let progress = c.progress;
+    if (c.kind === 'craft' && c.state === 'accepted' && c.takerId && c.acceptedAt)
+      progress = Math.min(
+        c.quantity,
+        (await craftedSince(tx, c.takerId, c.targetId, c.acceptedAt)).units,
+      );
+    out.push({
+      id: c.id,
+      kind: c.kind as ContractKind,
+      targetId: c.targetId,
+      targetName: c.targetName,
+      quantity: c.quantity,
+      progress,
+      reward: c.reward,
+      collateral: c.collateral,
+      fee: c.fee,
+      rewardItem: reward
+        ? { templateId: reward.templateId, name: reward.template.name, quantity: reward.quantity }
+        : null,
+      note: c.note,
+      state: c.state as ContractState,
+      poster: party(c.posterId, c.posterName),
+      taker: c.takerName ? party(c.takerId, c.takerName) : null,
+      postedAt: c.postedAt.toISOString(),
+      acceptBy: c.acceptBy.toISOString(),
+      deadline: c.deadline?.toISOString() ?? null,
+      releaseAt: c.releaseAt?.toISOString() ?? null,
+      closedAt: c.closedAt?.toISOString() ?? null,
+      you,
+      canRate:
+        side !== null &&
+        RATEABLE.has(c.state) &&
+        !rated.some((r) => r.contractId === c.id && r.side === side),
+    });
+  }
+  return out;
+}

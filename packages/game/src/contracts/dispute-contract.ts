@@ -1,0 +1,76 @@
+import {
+  CONTRACT_EVIDENCE_MAX,
+  ContractDisputeInputSchema,
+  ContractEvidenceInputSchema,
+  type ContractDisputeInput,
+  type ContractEvidenceInput,
+  type ContractState,
+  type ContractView,
+} from '@necp/shared';
+import type { Contract } from '@necp/db';
+import type { GameDeps, Tx } from '../core/deps';
+import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
+import { notify } from '../notifications/notifications';
+import { actorOf, lockWithParties, moveOf } from './contract-rows';
+import { contractViews } from './contract-views';
+import { contractNotNow, evidenceFull, notYourContract } from './errors';
+
+/** Appends a line to a dispute's evidence (append-only: a trigger refuses changes). */
+export async function appendEvidence(
+  tx: Tx,
+  c: Contract,
+  by: 'poster' | 'taker' | 'moderator',
+  name: string,
+  text: string,
+  now: Date,
+): Promise<void> {
+  const lines = await tx.contractEvidence.count({ where: { contractId: c.id } });
+  if (lines >= CONTRACT_EVIDENCE_MAX) throw evidenceFull();
+  await tx.contractEvidence.create({ data: { contractId: c.id, by, name, text, at: now } });
+}
+
+/**
+ * The poster disputes a delivery, before the automatic release (a dispute after it reads
+ * "confirmed"): the escrow stays held and the case waits for a moderator; the reason is
+ * the case's first line of evidence.
+ */
+export async function disputeContract(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: ContractDisputeInput,
+): Promise<ContractView> {
+  const r = parseInput(ContractDisputeInputSchema, input);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
+    const to = moveOf(c, 'dispute', actorOf(c, r.characterId));
+    if (c.releaseAt && c.releaseAt <= now) throw contractNotNow('confirmed');
+    const after = await tx.contract.update({ where: { id: c.id }, data: { state: to } });
+    await appendEvidence(tx, c, 'poster', c.posterName, r.reason, now);
+    if (c.takerId)
+      await notify(tx, now, {
+        characterId: c.takerId,
+        kind: 'contract_update',
+        title: `Contract disputed: ${c.targetName} ×${c.quantity}`,
+        body: 'A moderator will rule. Add what you have to say to the case.',
+      });
+    return (await contractViews(tx, [after], r.characterId))[0] as ContractView;
+  });
+}
+
+/** Either side adds to the evidence of a disputed contract (until it is ruled). */
+export async function addContractEvidence(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  input: ContractEvidenceInput,
+): Promise<void> {
+  const r = parseInput(ContractEvidenceInputSchema, input);
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (tx) => {
+    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
+    const side = actorOf(c, r.characterId);
+    if (side !== 'poster' && side !== 'taker') throw notYourContract();
+    if (c.state !== 'disputed') throw contractNotNow(c.state as ContractState);
+    const name = side === 'poster' ? c.posterName : (c.takerName ?? '');
+    await appendEvidence(tx, c, side, name, r.text, now);
+  });
+}
