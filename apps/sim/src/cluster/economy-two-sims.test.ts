@@ -5,7 +5,9 @@
 // told on B, the seller told of the sale on A, each pushed by the worker (a third
 // process) over the cluster bus to the process holding the socket; a season's sealed lot bid on from both districts closes
 // once; a market buy placed in one district fills a sell resting in the other and the
-// seller is told on their process; the ledger balances.
+// seller is told on their process; a kill contract posted in Westbrook is taken in Watson,
+// its kills counted by the worker's contracts subscriber, each side told on its process;
+// the ledger balances.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
@@ -13,7 +15,12 @@ import { createDb, type Db } from '@necp/db';
 import { createTestCharacter, createTestUser, type TestDatabase } from '@necp/db/testing';
 import { createTestDatabase } from '@necp/db/testing';
 import {
+  acceptContract,
   buyoutListing,
+  confirmContract,
+  deliverContract,
+  postContract,
+  publishEvent,
   checkInvariants,
   createRedis,
   grantItem,
@@ -185,6 +192,64 @@ describe('the economy on two sim processes', () => {
     expect(
       await checkInvariants(db, { characterIds: [seller.characterId, buyer.characterId] }),
     ).toEqual([]);
+    onB.client.close();
+  }, 120_000);
+
+  it('a contract: posted in Westbrook, taken in Watson, its kills counted by the worker; each side told on its process', async () => {
+    const deps = { db, clock: systemClock };
+    const poster = await trader('westbrook', 1_000);
+    const taker = await trader('watson', 0);
+    const onB = await sims.join(poster, b.url);
+    const onA = await sims.join(taker, a.url);
+    const c = await postContract(deps, {
+      characterId: poster.characterId,
+      key: 'two-sims-kill',
+      kind: 'kill',
+      targetId: 'watson_scavenger',
+      quantity: 2,
+      reward: 200,
+    });
+    await acceptContract(deps, { characterId: taker.characterId, contractId: c.id });
+    expect(await onB.client.next('notification:new', 30_000)).toMatchObject({
+      kind: 'contract_update',
+      title: 'Contract taken: Scavenger ×2',
+    });
+    // two kills, as awardKill writes them: the worker (a third process) counts each once
+    for (const life of [1, 2])
+      await db.$transaction((tx) =>
+        publishEvent(tx, {
+          type: 'npc.killed',
+          key: `npc.killed:two-sims-${c.id}-${life}`,
+          payload: {
+            zoneId: 'watson',
+            npcTemplateId: 'watson_scavenger',
+            npcName: 'Watson Scavenger',
+            level: 1,
+            rank: 'normal',
+            x: 10,
+            y: 10,
+            killers: [{ characterId: taker.characterId, damage: 50, xp: 10 }],
+            lootOwnerId: taker.characterId,
+          },
+        }),
+      );
+    for (let i = 0; i < 300; i++) {
+      if ((await db.contract.findUniqueOrThrow({ where: { id: c.id } })).progress === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await deliverContract(deps, { characterId: taker.characterId, contractId: c.id });
+    await confirmContract(deps, { characterId: poster.characterId, contractId: c.id });
+    const told = async () => {
+      for (;;) {
+        const n = (await onA.client.next('notification:new', 30_000)) as { title: string };
+        if (n.title.startsWith('Contract confirmed')) return n;
+      }
+    };
+    expect(await told()).toMatchObject({ kind: 'contract_update', body: '200 eddies are yours.' });
+    expect(
+      await checkInvariants(db, { characterIds: [poster.characterId, taker.characterId] }),
+    ).toEqual([]);
+    onA.client.close();
     onB.client.close();
   }, 120_000);
 });
