@@ -8,9 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import { describe, expect, it } from 'vitest';
 import {
   FakeClock,
   checkInvariants,
@@ -22,42 +20,31 @@ import {
   systemClock,
 } from '@necp/game';
 import { zoneById } from '@necp/shared';
+import { ownDatabase } from '../testing/own-database';
 import { createPlayerAt } from '../testing/test-sim';
 
 // a database of its own (migrations deployed) and sim child processes: minutes, not
 // seconds, on a loaded 2-core CI run (60 s timed out there)
-const HOOK_MS = 180_000;
 const LISTINGS = 40;
 const simDir = fileURLToPath(new URL('../..', import.meta.url));
 const terminal = zoneById('watson')!.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
 
-let testDb: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase(`necp_test_auction_crash_${process.pid}`);
-  db = createDb(testDb.url, { max: 4 });
-}, HOOK_MS);
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await testDb?.drop();
-}, HOOK_MS);
+const own = ownDatabase('auction_crash');
 
 /** Forty listings of one seller, every other one with a bid, all past their end. */
 async function dueListings() {
-  const seller = await createPlayerAt(db, terminal.x + 1, terminal.y + 1);
-  const bidder = await createPlayerAt(db, terminal.x + 2, terminal.y + 1);
-  await db.$transaction(async (tx) => {
+  const seller = await createPlayerAt(own.db, terminal.x + 1, terminal.y + 1);
+  const bidder = await createPlayerAt(own.db, terminal.x + 2, terminal.y + 1);
+  await own.db.$transaction(async (tx) => {
     await recordCurrency(tx, { reason: 'admin', characterId: seller.characterId, delta: 10_000 });
     await recordCurrency(tx, { reason: 'admin', characterId: bidder.characterId, delta: 10_000 });
   });
   // listed 13 hours ago for 12: all due now (the listing's own clock; test setup)
-  const deps = { db, clock: new FakeClock(Date.now() - 13 * 3_600_000) };
+  const deps = { db: own.db, clock: new FakeClock(Date.now() - 13 * 3_600_000) };
   const ids: string[] = [];
   for (let i = 0; i < LISTINGS; i++) {
     const [single] = await grantItem(
-      { db },
+      { db: own.db },
       { characterId: seller.characterId, templateId: 'pistol_unity', quantity: 1, reason: 'admin' },
     );
     const l = await listItem(deps, {
@@ -81,7 +68,7 @@ describe('the settlement killed half way', () => {
       ['--import', 'tsx', 'src/testing/settle-auctions-child.ts'],
       {
         cwd: simDir,
-        env: { ...process.env, DATABASE_URL: testDb.url, LOG_LEVEL: 'warn' },
+        env: { ...process.env, DATABASE_URL: own.url, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
@@ -89,16 +76,16 @@ describe('the settlement killed half way', () => {
     await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
     // let it settle a few, then kill it wherever it is
     for (let i = 0; i < 200; i++) {
-      if ((await db.auctionSettlement.count({ where: { listingId: { in: ids } } })) >= 3) break;
+      if ((await own.db.auctionSettlement.count({ where: { listingId: { in: ids } } })) >= 3) break;
       await new Promise((r) => setTimeout(r, 25));
     }
     child.kill('SIGKILL');
     await exited;
 
     const check = async () => {
-      const rows = await db.auctionListing.findMany({ where: { id: { in: ids } } });
+      const rows = await own.db.auctionListing.findMany({ where: { id: { in: ids } } });
       for (const l of rows) {
-        const settled = await db.auctionSettlement.count({ where: { listingId: l.id } });
+        const settled = await own.db.auctionSettlement.count({ where: { listingId: l.id } });
         if (l.state === 'live') {
           expect(settled).toBe(0);
           expect(l.itemId).not.toBeNull();
@@ -110,20 +97,22 @@ describe('the settlement killed half way', () => {
       }
       // each settlement mailed the seller once, and the winner once when it sold
       const over = rows.filter((l) => l.state !== 'live');
-      expect(await db.mail.count({ where: { toId: seller.characterId } })).toBe(over.length);
-      expect(await db.mail.count({ where: { toId: bidder.characterId } })).toBe(
+      expect(await own.db.mail.count({ where: { toId: seller.characterId } })).toBe(over.length);
+      expect(await own.db.mail.count({ where: { toId: bidder.characterId } })).toBe(
         over.filter((l) => l.state === 'sold').length,
       );
       return over.length;
     };
     const before = await check();
     expect(before).toBeGreaterThanOrEqual(3);
-    expect(await checkInvariants(db)).toEqual([]);
+    expect(await checkInvariants(own.db)).toEqual([]);
 
-    await settleDueAuctions({ db, clock: systemClock });
+    await settleDueAuctions({ db: own.db, clock: systemClock });
     expect(await check()).toBe(LISTINGS);
-    expect(await db.auctionSettlement.count({ where: { listingId: { in: ids } } })).toBe(LISTINGS);
-    expect(await db.mail.count({ where: { toId: bidder.characterId } })).toBe(LISTINGS / 2);
-    expect(await checkInvariants(db)).toEqual([]);
+    expect(await own.db.auctionSettlement.count({ where: { listingId: { in: ids } } })).toBe(
+      LISTINGS,
+    );
+    expect(await own.db.mail.count({ where: { toId: bidder.characterId } })).toBe(LISTINGS / 2);
+    expect(await checkInvariants(own.db)).toEqual([]);
   }, 120_000);
 });

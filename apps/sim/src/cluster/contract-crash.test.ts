@@ -7,9 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import { describe, expect, it } from 'vitest';
 import {
   FakeClock,
   checkInvariants,
@@ -17,45 +15,34 @@ import {
   recordCurrency,
   runContractTimeouts,
 } from '@necp/game';
+import { ownDatabase } from '../testing/own-database';
 import { createPlayerAt } from '../testing/test-sim';
 
-const HOOK_MS = 180_000;
 const simDir = fileURLToPath(new URL('../..', import.meta.url));
 
-let testDb: TestDatabase;
-let db: Db;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase(`necp_test_contract_crash_${process.pid}`);
-  db = createDb(testDb.url, { max: 4 });
-}, HOOK_MS);
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await testDb?.drop();
-}, HOOK_MS);
+const own = ownDatabase('contract_crash');
 
 /** No settled contract holds escrow or items; a running one holds what its state says. */
 async function expectWhole() {
-  const held = await db.$queryRaw<{ n: bigint }[]>`
+  const held = await own.db.$queryRaw<{ n: bigint }[]>`
     SELECT COUNT(*) AS n FROM "ContractItem" ci JOIN "Contract" c ON c."id" = ci."contractId"
     WHERE ci."role" = 'delivery' AND c."state" NOT IN ('delivered', 'disputed')`;
   expect(Number(held[0]!.n)).toBe(0);
-  const delivered = await db.contract.findMany({
+  const delivered = await own.db.contract.findMany({
     where: { state: 'delivered' },
     include: { items: true },
   });
   for (const c of delivered) expect(c.items.filter((i) => i.role === 'delivery')).toHaveLength(1);
-  expect(await checkInvariants(db)).toEqual([]);
+  expect(await checkInvariants(own.db)).toEqual([]);
 }
 
 describe('contracts killed mid-settlement', () => {
   it('leave every contract whole and the ledger balanced; the worker ends the rest once', async () => {
     const pairs: { poster: string; taker: string }[] = [];
     for (let i = 0; i < 12; i++) {
-      const poster = await createPlayerAt(db, 100, 100);
-      const taker = await createPlayerAt(db, 100, 100);
-      await db.$transaction(async (tx) => {
+      const poster = await createPlayerAt(own.db, 100, 100);
+      const taker = await createPlayerAt(own.db, 100, 100);
+      await own.db.$transaction(async (tx) => {
         await recordCurrency(tx, {
           reason: 'admin',
           characterId: poster.characterId,
@@ -64,7 +51,7 @@ describe('contracts killed mid-settlement', () => {
         await recordCurrency(tx, { reason: 'admin', characterId: taker.characterId, delta: 5_000 });
       });
       await grantItem(
-        { db },
+        { db: own.db },
         {
           characterId: taker.characterId,
           templateId: 'scrap_metal',
@@ -78,7 +65,7 @@ describe('contracts killed mid-settlement', () => {
       cwd: simDir,
       env: {
         ...process.env,
-        DATABASE_URL: testDb.url,
+        DATABASE_URL: own.url,
         CONTRACT_PAIRS: JSON.stringify(pairs),
         LOG_LEVEL: 'warn',
       },
@@ -87,7 +74,9 @@ describe('contracts killed mid-settlement', () => {
     const exited = new Promise((r) => child.once('exit', r));
     await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
     for (let i = 0; i < 800; i++) {
-      if ((await db.contract.count({ where: { state: { in: ['confirmed', 'failed'] } } })) >= 40)
+      if (
+        (await own.db.contract.count({ where: { state: { in: ['confirmed', 'failed'] } } })) >= 40
+      )
         break;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -95,18 +84,20 @@ describe('contracts killed mid-settlement', () => {
     await exited;
 
     expect(
-      await db.contract.count({ where: { state: { in: ['confirmed', 'failed'] } } }),
+      await own.db.contract.count({ where: { state: { in: ['confirmed', 'failed'] } } }),
     ).toBeGreaterThanOrEqual(40);
     await expectWhole();
 
     // a week on, the worker ends whatever the kill left running — twice changes nothing more
-    const later = { db, clock: new FakeClock(Date.now() + 8 * 24 * 3_600_000) };
+    const later = { db: own.db, clock: new FakeClock(Date.now() + 8 * 24 * 3_600_000) };
     await runContractTimeouts(later);
     expect(await runContractTimeouts(later)).toEqual({ expired: 0, failed: 0, released: 0 });
     expect(
-      await db.contract.count({ where: { state: { in: ['posted', 'accepted', 'delivered'] } } }),
+      await own.db.contract.count({
+        where: { state: { in: ['posted', 'accepted', 'delivered'] } },
+      }),
     ).toBe(0);
-    expect(await db.contractItem.count()).toBe(0);
+    expect(await own.db.contractItem.count()).toBe(0);
     await expectWhole();
   }, 120_000);
 });
