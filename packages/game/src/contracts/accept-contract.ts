@@ -5,15 +5,13 @@ import {
   type ContractView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, contractOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import { notify } from '../notifications/notifications';
-import { actorOf, lockWithParties, moveOf } from './contract-rows';
-import { contractViews } from './contract-views';
+import { moveBy } from './move-by';
 import { contractNotFound, contractNotNow, ownContract, tooManyTaken } from './errors';
 
 const TAKEN = ['accepted', 'delivered', 'disputed'];
@@ -30,15 +28,12 @@ export async function acceptContract(
   input: ContractRef,
 ): Promise<ContractView> {
   const r = parseInput(ContractRefSchema, input);
-  const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
+  return moveBy(deps, r, 'accept', async (tx, c, to, now) => {
     const me = await tx.character.findFirst({
       where: { id: r.characterId, deletedAt: null },
       select: { id: true, name: true, userId: true },
     });
     if (!me || !c.posterId) throw contractNotFound();
-    const to = moveOf(c, 'accept', actorOf(c, me.id));
     if (c.acceptBy <= now) throw contractNotNow('expired');
     const poster = await tx.character.findUnique({
       where: { id: c.posterId },
@@ -48,7 +43,7 @@ export async function acceptContract(
     const taken = await tx.contract.count({ where: { takerId: me.id, state: { in: TAKEN } } });
     if (taken >= CONTRACTS_TAKEN_MAX) throw tooManyTaken();
     const escrow = c.reward + c.collateral;
-    const after = await tx.contract.update({
+    await tx.contract.update({
       where: { id: c.id },
       data: {
         state: to,
@@ -84,6 +79,5 @@ export async function acceptContract(
       title: `Contract taken: ${c.targetName} ×${c.quantity}`,
       body: `${me.name} took it.`,
     });
-    return (await contractViews(tx, [after], me.id))[0] as ContractView;
   });
 }

@@ -5,11 +5,9 @@ import {
   type ContractView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { notify } from '../notifications/notifications';
-import { actorOf, lockWithParties, moveOf } from './contract-rows';
-import { contractViews } from './contract-views';
+import { moveBy } from './move-by';
 import { craftedSince } from './crafted-since';
 import { contractNotNow, notDoneYet } from './errors';
 import { handOverItems } from './hand-over-items';
@@ -28,10 +26,7 @@ export async function deliverContract(
   input: ContractRef,
 ): Promise<ContractView> {
   const r = parseInput(ContractRefSchema, input);
-  const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
-    const to = moveOf(c, 'deliver', actorOf(c, r.characterId));
+  return moveBy(deps, r, 'deliver', async (tx, c, to, now) => {
     if (c.deadline && c.deadline <= now) throw contractNotNow('failed');
     if (c.kind === 'kill' && c.progress < c.quantity) throw notDoneYet(c.progress, c.quantity);
     if (c.kind === 'craft') {
@@ -40,7 +35,7 @@ export async function deliverContract(
       await handOverItems(tx, r.characterId, c.targetId, c.quantity, c.id, made.itemIds);
     }
     if (c.kind === 'deliver') await handOverItems(tx, r.characterId, c.targetId, c.quantity, c.id);
-    const after = await tx.contract.update({
+    await tx.contract.update({
       where: { id: c.id },
       data: {
         state: to,
@@ -56,6 +51,5 @@ export async function deliverContract(
         title: `Contract delivered: ${c.targetName} ×${c.quantity}`,
         body: 'Confirm it, or dispute it within 72 hours.',
       });
-    return (await contractViews(tx, [after], r.characterId))[0] as ContractView;
   });
 }

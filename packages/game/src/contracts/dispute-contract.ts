@@ -12,8 +12,8 @@ import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { notify } from '../notifications/notifications';
-import { actorOf, lockWithParties, moveOf } from './contract-rows';
-import { contractViews } from './contract-views';
+import { actorOf, lockWithParties } from './contract-rows';
+import { moveBy } from './move-by';
 import { contractNotNow, evidenceFull, notYourContract } from './errors';
 
 /** Appends a line to a dispute's evidence (append-only: a trigger refuses changes). */
@@ -40,12 +40,9 @@ export async function disputeContract(
   input: ContractDisputeInput,
 ): Promise<ContractView> {
   const r = parseInput(ContractDisputeInputSchema, input);
-  const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
-    const to = moveOf(c, 'dispute', actorOf(c, r.characterId));
+  return moveBy(deps, r, 'dispute', async (tx, c, to, now) => {
     if (c.releaseAt && c.releaseAt <= now) throw contractNotNow('confirmed');
-    const after = await tx.contract.update({ where: { id: c.id }, data: { state: to } });
+    await tx.contract.update({ where: { id: c.id }, data: { state: to } });
     await appendEvidence(tx, c, 'poster', c.posterName, r.reason, now);
     if (c.takerId)
       await notify(tx, now, {
@@ -54,7 +51,6 @@ export async function disputeContract(
         title: `Contract disputed: ${c.targetName} ×${c.quantity}`,
         body: 'A moderator will rule. Add what you have to say to the case.',
       });
-    return (await contractViews(tx, [after], r.characterId))[0] as ContractView;
   });
 }
 

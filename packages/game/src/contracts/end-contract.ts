@@ -1,9 +1,7 @@
 import { ContractRefSchema, type ContractRef, type ContractView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { actorOf, lockWithParties, moveOf } from './contract-rows';
-import { contractViews } from './contract-views';
+import { moveBy } from './move-by';
 import { settleLocked } from './settle-contract';
 
 /**
@@ -22,16 +20,8 @@ async function endBySide(
   action: 'cancel' | 'abandon' | 'confirm',
 ): Promise<ContractView> {
   const r = parseInput(ContractRefSchema, input);
-  const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
-    const to = moveOf(c, action, actorOf(c, r.characterId));
-    const outcome =
-      action === 'cancel' ? 'cancelled' : action === 'abandon' ? 'failed' : 'confirmed';
-    await settleLocked(tx, c, to, outcome, now);
-    const after = await tx.contract.findUniqueOrThrow({ where: { id: c.id } });
-    return (await contractViews(tx, [after], r.characterId))[0] as ContractView;
-  });
+  const outcome = action === 'cancel' ? 'cancelled' : action === 'abandon' ? 'failed' : 'confirmed';
+  return moveBy(deps, r, action, (tx, c, to, now) => settleLocked(tx, c, to, outcome, now));
 }
 
 export const cancelContract = (deps: Pick<GameDeps, 'db' | 'clock'>, input: ContractRef) =>
