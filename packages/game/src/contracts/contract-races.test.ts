@@ -7,11 +7,14 @@ import { CONTRACT_RELEASE_AFTER_MS, contractPostFee, type ContractView } from '@
 import { FakeClock } from '../core/clock';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, give } from '../inventory/test-helpers';
+import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
+import { checkInvariants } from '../ledger/check-invariants';
 import {
   abandonContract,
   acceptContract,
   cancelContract,
   confirmContract,
+  contractBoard,
   deliverContract,
   disputeContract,
   runContractTimeouts,
@@ -74,6 +77,52 @@ describe('the worker’s timeouts', () => {
     );
     expect(e.userMessage).toBe('That contract is confirmed now.');
     await expectBalanced(db, [poster, taker]);
+  });
+
+  it('settles what a purged character left: its share to the house, the other side paid', async () => {
+    const poster = await party(db, 1000);
+    const taker = await party(db, 100);
+    const gone = await post(deps, poster, {
+      kind: 'deliver',
+      targetId: 'scrap_metal',
+      quantity: 2,
+      reward: 90,
+    });
+    const taken = await post(deps, poster, {
+      kind: 'deliver',
+      targetId: 'scrap_metal',
+      quantity: 2,
+      reward: 70,
+    });
+    await acceptContract(deps, { characterId: taker.characterId, contractId: taken.id });
+    await give(db, taker, 'scrap_metal', 2);
+    await deliverContract(deps, { characterId: taker.characterId, contractId: taken.id });
+    // the poster deletes the character and the restore window runs out
+    const row = await db.character.update({
+      where: { id: poster.characterId },
+      data: { deletedAt: new Date(Date.UTC(2000, 0, 1)) },
+    });
+    expect(await purgeExpiredCharacters(deps, { nameKey: row.nameLower })).toBe(1);
+    // its open contract is off the board and cannot be taken
+    expect(
+      (await contractBoard(deps, { characterId: taker.characterId })).map((c) => c.id),
+    ).not.toContain(gone.id);
+    expect(
+      (
+        await domainError(
+          acceptContract(deps, { characterId: taker.characterId, contractId: gone.id }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    const w = later(CONTRACT_RELEASE_AFTER_MS + 80 * H);
+    await runContractTimeouts(w);
+    expect([await stateOf(gone.id), await stateOf(taken.id)]).toEqual(['expired', 'confirmed']);
+    expect(await eddiesOf(db, taker)).toBe(100 + 70);
+    // the delivery had nobody to go to: destroyed, in the ledger
+    expect(await db.contractItem.count({ where: { contractId: taken.id } })).toBe(0);
+    expect(
+      await checkInvariants(db, { characterIds: [poster.characterId, taker.characterId] }),
+    ).toEqual([]);
   });
 
   it('refuses a dispute past the release time even before the worker ran', async () => {
