@@ -31,6 +31,8 @@ for (const size of [
     await expect(page.locator('main')).toContainText('face-to-face trade');
     await expect(page.locator('main')).toContainText('Reef Exchange auction house');
     await expect(page.locator('main')).toContainText('sealed-bid lots each season');
+    await expect(page.locator('main')).toContainText('an order book for materials and stims');
+    await expect(page.locator('main')).toContainText('Contracts pay from escrow');
     await expect(page.locator('main')).toContainText('Workbenches turn loot into gear');
     const shots = page.getByTestId('landing-screens').locator('img');
     await expect(shots).toHaveCount(3);

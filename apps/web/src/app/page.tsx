@@ -44,7 +44,7 @@ const FEATURES = [
   },
   {
     title: 'Trade & craft',
-    text: 'The Reef Exchange auction house at every district: bids held in escrow, buyouts, sealed-bid lots each season. Workbenches turn loot into gear, chrome and stims; salvage breaks gear back into parts.',
+    text: 'The Reef Exchange auction house at every district: bids held in escrow, buyouts, sealed-bid lots each season, and an order book for materials and stims. Contracts pay from escrow for deliveries, kills and crafts. Workbenches turn loot into gear, chrome and stims; salvage breaks gear back into parts.',
   },
   {
     title: 'Compete',

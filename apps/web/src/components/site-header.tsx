@@ -54,6 +54,15 @@ export function SiteHeader({
                 Reports
               </Link>
             )}
+            {isStaff(session.user.role) && (
+              <Link
+                href="/staff/arbitration"
+                className="btn btn--magenta btn--small"
+                data-testid="staff-arbitration-link"
+              >
+                Arbitration
+              </Link>
+            )}
             <Link href="/characters" className="btn btn--small">
               Characters
             </Link>

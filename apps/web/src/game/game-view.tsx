@@ -16,6 +16,7 @@ import { receiveNotification } from './notifications/use-notifications';
 import { receiveMailNotification } from './mail/use-mail';
 import { receiveAuctionNotification } from './auction/use-auction';
 import { receiveMarketNotification } from './market/use-market';
+import { receiveContractNotification } from './contracts/use-contracts';
 import { GameStoreContext } from './hud/store-context';
 import { useHotkeys } from './hud/use-hotkeys';
 import { StickInput } from './input/touch-stick';
@@ -67,6 +68,8 @@ export function GameView({ characterId }: { characterId: string }) {
         receiveAuctionNotification({ queryClient, trpc, characterId }, msg);
         // an order of yours traded or expired on the market: its book and orders are read again
         receiveMarketNotification({ queryClient, trpc, characterId }, msg);
+        // a contract of yours was taken, delivered, settled or ruled: its lists and the purse
+        receiveContractNotification({ queryClient, trpc, characterId }, msg);
         // an achievement earned: an open achievement window shows it
         receiveAchievementNotification({ queryClient, trpc, characterId }, msg);
       },

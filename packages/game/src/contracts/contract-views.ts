@@ -66,6 +66,7 @@ export async function contractViews(
       taker: c.takerName ? party(c.takerId, c.takerName) : null,
       postedAt: c.postedAt.toISOString(),
       acceptBy: c.acceptBy.toISOString(),
+      deliverH: c.deliverH,
       deadline: c.deadline?.toISOString() ?? null,
       releaseAt: c.releaseAt?.toISOString() ?? null,
       closedAt: c.closedAt?.toISOString() ?? null,

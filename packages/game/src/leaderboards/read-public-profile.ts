@@ -1,6 +1,7 @@
 import { ACHIEVEMENTS, titleById, type ClassId, type PublicProfile } from '@necp/shared';
 import { readAchievements } from '../achievements/read-achievements';
 import { nameKey } from '../characters/name-policy';
+import { ratingsOf } from '../contracts/ratings';
 import { DomainError } from '../core/errors';
 import { readArenaProfile, readPastSeasons } from '../seasons/read-arena-profile';
 import { readLeaderboardRanks, type ReadDeps } from './read-leaderboards';
@@ -8,7 +9,8 @@ import { readLeaderboardRanks, type ReadDeps } from './read-leaderboards';
 /**
  * A player's public profile by character name: level, class, title, guild, its
  * place on every board, the achievements it earned (hidden ones only once
- * earned), its arena season (ratings, recent matches) and its past-season places. Deleted characters and banned accounts have none (NOT_FOUND).
+ * earned), its arena season (ratings, recent matches), its past-season places and its
+ * public contract rating. Deleted characters and banned accounts have none (NOT_FOUND).
  */
 export async function readPublicProfile(deps: ReadDeps, name: string): Promise<PublicProfile> {
   const now = deps.clock.now();
@@ -30,11 +32,12 @@ export async function readPublicProfile(deps: ReadDeps, name: string): Promise<P
     },
   });
   if (!c) throw new DomainError('NOT_FOUND', 'no listed character', 'No runner goes by that name.');
-  const [ranks, achievements, arena, pastSeasons] = await Promise.all([
+  const [ranks, achievements, arena, pastSeasons, ratings] = await Promise.all([
     readLeaderboardRanks(deps, { characterId: c.id }),
     readAchievements(deps, c.id),
     readArenaProfile(deps, c.id),
     readPastSeasons(deps, c.id),
+    ratingsOf(deps.db, [c.id]),
   ]);
   return {
     characterId: c.id,
@@ -65,5 +68,6 @@ export async function readPublicProfile(deps: ReadDeps, name: string): Promise<P
     achievementsTotal: ACHIEVEMENTS.length,
     arena,
     pastSeasons,
+    contractRating: ratings.get(c.id) ?? { score: null, count: 0 },
   };
 }

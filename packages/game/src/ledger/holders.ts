@@ -4,7 +4,14 @@
  * Each is a table with an eddies column and an owner string in the ledger; one writer
  * (record-held-currency.ts) and one check (check-held-eddies.ts) serve them all.
  */
-import { auctionOwner, contractOwner, guildOwner, mailOwner, marketOwner, marketPayoutOwner } from './owners';
+import {
+  auctionOwner,
+  contractOwner,
+  guildOwner,
+  mailOwner,
+  marketOwner,
+  marketPayoutOwner,
+} from './owners';
 
 export interface Holder {
   /** the table and its column of held eddies (fixed names: safe to splice into SQL) */

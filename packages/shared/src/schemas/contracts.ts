@@ -123,6 +123,8 @@ export interface ContractView {
   taker: ContractPartyView | null;
   postedAt: string;
   acceptBy: string;
+  /** hours the taker has to deliver once taken */
+  deliverH: number;
   deadline: string | null;
   releaseAt: string | null;
   closedAt: string | null;

@@ -185,6 +185,11 @@ export interface PublicProfile {
   arena: ProfileArena;
   /** its final places in past seasons (archived top rows), newest season first */
   pastSeasons: ProfileSeasonStanding[];
+  /**
+   * its public contract rating: the 1–5 scores of the other sides of its finished
+   * contracts, weighted by their rewards (score null: none yet), and how many
+   */
+  contractRating: { score: number | null; count: number };
 }
 
 /** One bracket's rating of the current season (no row: not played this season). */

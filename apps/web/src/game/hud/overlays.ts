@@ -45,6 +45,7 @@ import { TradeRequests } from '../trade/trade-request';
 import { TradeWindow } from '../trade/trade-window';
 import { AuctionWindow } from '../auction/auction-window';
 import { CraftingWindow } from '../crafting/crafting-window';
+import { ContractsWindow } from '../contracts/contracts-window';
 import { PlayerMenu } from '../party/player-menu';
 import { QuestLogWindow } from '../quests/quest-log-window';
 import { QuestTracker } from '../quests/quest-tracker';
@@ -100,6 +101,7 @@ export const OVERLAYS: readonly ComponentType[] = [
   TradeWindow,
   AuctionWindow,
   CraftingWindow,
+  ContractsWindow,
   QueueIndicator,
   ReadyCheck,
   LootCards,

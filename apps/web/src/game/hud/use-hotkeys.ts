@@ -2,9 +2,9 @@
 /**
  * Game hotkeys by physical key: each window's own key (window-table.tsx: I inventory,
  * C character, B bank, J quest log, R reputation, O friends, G guild, Y achievements,
- * U rankings, K group finder, T metro at a station, M mailbox at a mail terminal,
- * L combat log), F pick up / open, E use what is in front of you (talk to a contact, ride the
- * metro, the bank or mail terminal, else pick up),
+ * U rankings, K group finder, P contract board, T metro at a station, M mailbox at a
+ * mail terminal, L combat log), F pick up / open, E use what is in front of you (talk
+ * to a contact, ride the metro, the bank or mail terminal, else pick up),
  * Tab next target, 1–6 abilities, H or ? the key list, Enter the chat input (the chat
  * window itself sends with Enter). Esc follows the one layer rule
  * (input/layer-stack.ts): a text field is left first, then the top-most open thing

@@ -127,6 +127,7 @@ export const WINDOWS: readonly WindowRow[] = [
   { ...panel('achievements', '✪', 'Achievements', 'Y'), help: 'achievements' },
   { ...panel('rankings', '♛', 'Rankings', 'U'), help: 'rankings' },
   { ...panel('queue', '⚔', 'Finder', 'K', 'Group finder'), help: 'group finder' },
+  { ...panel('contracts', '✎', 'Contracts', 'P', 'Contract board'), help: 'contracts' },
   {
     ...panel('daily', '✦', 'Daily', null, 'Daily reward'),
     useLook() {

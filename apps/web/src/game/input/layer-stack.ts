@@ -51,6 +51,7 @@ const TIER: Record<LayerId, number> = {
   rankings: 0,
   auction: 0,
   crafting: 0,
+  contracts: 0,
   notifications: 0,
   dialogue: 0,
   vendor: 0,

@@ -8,7 +8,7 @@ import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
  * O (friends), M (mailbox, at a mail terminal), G (guild), Y (achievements), daily reward,
  * K (the group finder: matchmaking queues), U (rankings: the leaderboards), X (the Reef
- * Exchange, at an auction terminal).
+ * Exchange, at an auction terminal), P (the contract board, anywhere).
  */
 export type PanelId =
   | 'inventory'
@@ -27,7 +27,9 @@ export type PanelId =
   /** the auction house (X, at an auction terminal) */
   | 'auction'
   /** the workbench (V, at a crafting station) */
-  | 'crafting';
+  | 'crafting'
+  /** the contract board (P, anywhere) */
+  | 'contracts';
 
 /** In-game modal dialogs (never window.confirm/prompt: they freeze the game loop). */
 export type Dialog =
@@ -125,6 +127,7 @@ const ALL_CLOSED: Record<PanelId, boolean> = {
   rankings: false,
   auction: false,
   crafting: false,
+  contracts: false,
 };
 
 export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({

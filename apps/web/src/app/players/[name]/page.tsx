@@ -12,6 +12,7 @@ import {
 import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
 import { PublicHero } from '@/components/public-hero';
+import { RatingStars } from '@/game/contracts/rating-stars';
 import { classLabel } from '@/game/friends/friends-list';
 import { dateText, guildTitle, publicGuildPath } from '@/game/guild/guild-view';
 import { publicProfile } from '@/server/public-leaderboards';
@@ -249,6 +250,12 @@ export default async function PlayerPage({ params }: Props) {
               label: 'Achievement points',
               value: p.achievementPoints.toLocaleString('en-US'),
               testId: 'pp-points',
+            },
+            {
+              // the other sides' 1–5 scores of its finished contracts, weighted by reward
+              label: 'Contract rating',
+              value: <RatingStars rating={p.contractRating} testId="pp-contract-stars" />,
+              testId: 'pp-contract-rating',
             },
             {
               label: 'Running since',

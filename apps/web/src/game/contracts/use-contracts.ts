@@ -1,0 +1,137 @@
+'use client';
+/**
+ * Player contracts over tRPC (contracts.*): the board, my contracts, a disputed case,
+ * and the actions — whose refusals are toasts with the server's message and whose
+ * answers refresh what they change (the board, my contracts, the bag and the purse).
+ * A contract_update notification (taken, delivered, settled, ruled) reads them again.
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ContractBoardInput, ContractPostInput, ContractView } from '@necp/shared';
+import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { useGameSession } from '../hud/game-session';
+import { useGame } from '../hud/store-context';
+import { refusal } from '../mail/use-mail';
+import { askText } from './contracts-view';
+
+/** Read again every 15 s while shown: other players post and take meanwhile. */
+const LIVE = 15_000;
+
+export type BoardFilters = Omit<ContractBoardInput, 'characterId'>;
+
+export function useContractBoard(filters: BoardFilters, enabled: boolean) {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({
+    ...trpc.contracts.board.queryOptions({ characterId, ...filters }),
+    enabled,
+    refetchInterval: enabled ? LIVE : false,
+  });
+}
+
+export function useMyContracts(enabled: boolean) {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({
+    ...trpc.contracts.mine.queryOptions({ characterId }),
+    enabled,
+    refetchInterval: enabled ? LIVE : false,
+  });
+}
+
+/** A contract's case (its evidence and ruling), for one of its two sides. */
+export function useContractCase(contractId: string, enabled: boolean) {
+  const trpc = useTRPC();
+  const { characterId } = useGameSession();
+  return useQuery({
+    ...trpc.contracts.case.queryOptions({ characterId, contractId }),
+    enabled,
+    retry: false,
+  });
+}
+
+/** After a contract changed: the board, my contracts, the bag and the purse are read again. */
+export function refreshContracts(
+  qc: QueryClient,
+  trpc: ReturnType<typeof useTRPC>,
+  characterId: string,
+) {
+  void qc.invalidateQueries(trpc.contracts.pathFilter());
+  void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
+}
+
+/** notification:new about a contract of yours: its lists and the purse are read again. */
+export function receiveContractNotification(
+  t: { queryClient: QueryClient; trpc: ReturnType<typeof useTRPC>; characterId: string },
+  msg: { kind: string },
+) {
+  if (msg.kind === 'contract_update') refreshContracts(t.queryClient, t.trpc, t.characterId);
+}
+
+/** A fresh idempotency key, one per Post press (getRandomValues: also off HTTPS). */
+export function newPostKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Ref = { contractId: string };
+
+export function useContractActions() {
+  const trpc = useTRPC();
+  const api = useTRPCClient();
+  const qc = useQueryClient();
+  const { characterId } = useGameSession();
+  const toast = useGame((s) => s.toast);
+  const onError = (err: unknown) => toast('warn', refusal(err));
+  const onSettled = () => refreshContracts(qc, trpc, characterId);
+  const says = (text: (c: ContractView) => string, kind: 'success' | 'info' = 'success') => ({
+    onSuccess: (c: ContractView) => toast(kind, text(c)),
+    onError,
+    onSettled,
+  });
+  const post = useMutation({
+    mutationFn: (input: Omit<ContractPostInput, 'characterId'>) =>
+      api.contracts.post.mutate({ characterId, ...input }),
+    ...says((c) => `Posted: ${askText(c)}. It is on the board.`),
+  });
+  const accept = useMutation({
+    mutationFn: ({ contractId }: Ref) => api.contracts.accept.mutate({ characterId, contractId }),
+    ...says((c) => `Taken: ${askText(c)}. See My contracts.`),
+  });
+  const cancel = useMutation({
+    mutationFn: ({ contractId }: Ref) => api.contracts.cancel.mutate({ characterId, contractId }),
+    ...says(() => 'Contract withdrawn: the reward is yours again.', 'info'),
+  });
+  const abandon = useMutation({
+    mutationFn: ({ contractId }: Ref) => api.contracts.abandon.mutate({ characterId, contractId }),
+    ...says(() => 'Contract abandoned: the collateral goes to the poster.', 'info'),
+  });
+  const deliver = useMutation({
+    mutationFn: ({ contractId }: Ref) => api.contracts.deliver.mutate({ characterId, contractId }),
+    ...says(() => 'Delivered. The poster has 72 h to confirm or dispute.'),
+  });
+  const confirm = useMutation({
+    mutationFn: ({ contractId }: Ref) => api.contracts.confirm.mutate({ characterId, contractId }),
+    ...says(() => 'Confirmed: the reward is paid; the delivery comes by mail.'),
+  });
+  const dispute = useMutation({
+    mutationFn: (v: Ref & { reason: string }) =>
+      api.contracts.dispute.mutate({ characterId, ...v }),
+    ...says(() => 'Disputed: a moderator will rule. The reward stays held.', 'info'),
+  });
+  const evidence = useMutation({
+    mutationFn: (v: Ref & { text: string }) => api.contracts.evidence.mutate({ characterId, ...v }),
+    onSuccess: () => toast('success', 'Added to the case.'),
+    onError,
+    onSettled,
+  });
+  const rate = useMutation({
+    mutationFn: (v: Ref & { score: number }) => api.contracts.rate.mutate({ characterId, ...v }),
+    onSuccess: (r) => toast('success', `Rated ${r.score} ★. Thank you.`),
+    onError,
+    onSettled,
+  });
+  const pending = [post, accept, cancel, abandon, deliver, confirm, dispute, evidence, rate].some(
+    (m) => m.isPending,
+  );
+  return { post, accept, cancel, abandon, deliver, confirm, dispute, evidence, rate, pending };
+}
