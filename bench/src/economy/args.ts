@@ -10,6 +10,9 @@ const USAGE = `pnpm bench:economy [options]
   --hold-rate 50       a second paced run at a rate one process holds (the latency when it keeps up)
   --ops 10000          operations of the conflict phase: crossing orders, cancels, bids and buyouts
                        on the same auctions, one stack listed and sold at once — then the checks
+  --storm-ops 2000     calls (about) of the trades, crafts and contracts storm: stacks offered in
+                       trades while listed or sold, two crafts from one craft's inputs, takers
+                       racing each other and deliveries racing the worker's deadline — then its checks
   --seed 29            the mix's random seed
   --out docs/perf.md   where the results section is written
   --no-write           print the results, leave docs/perf.md alone
@@ -22,6 +25,7 @@ const EconomyArgsSchema = z.object({
   seconds: z.coerce.number().int().min(1).max(600),
   holdRate: z.coerce.number().int().min(1).max(20_000),
   ops: z.coerce.number().int().min(100).max(1_000_000),
+  stormOps: z.coerce.number().int().min(50).max(1_000_000),
   seed: z.coerce.number().int(),
   out: z.string().min(1),
   write: z.boolean(),
@@ -38,6 +42,7 @@ export function parseEconomyArgs(argv: string[]): EconomyArgs {
       seconds: { type: 'string', default: '10' },
       'hold-rate': { type: 'string', default: '50' },
       ops: { type: 'string', default: '10000' },
+      'storm-ops': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '29' },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
@@ -53,6 +58,7 @@ export function parseEconomyArgs(argv: string[]): EconomyArgs {
     ...values,
     oneGood: values['one-good'],
     holdRate: values['hold-rate'],
+    stormOps: values['storm-ops'],
     write: !values['no-write'],
   });
   if (!parsed.success) {

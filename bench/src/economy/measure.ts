@@ -1,7 +1,12 @@
 /** Timing and counting of the bench's calls: each call's latency and how it ended. */
 import { performance } from 'node:perf_hooks';
+import { NAME_SAFE_LETTERS } from '@necp/db/testing';
 import { isDomainError } from '@necp/game';
 import { percentile } from '../stats';
+
+/** the bench's character names (createTestCharacter: C + 10 letters) and amounts, as one */
+const NAME = new RegExp(`\\bC[${NAME_SAFE_LETTERS}]{10}\\b`, 'g');
+const wording = (m: string) => m.replace(NAME, '<name>').replace(/\d[\d,]*/g, 'N');
 
 export type Outcome = 'ok' | 'refused' | 'failed';
 
@@ -16,12 +21,17 @@ export interface KindStats {
   p99: number;
   max: number;
   firstFailure?: string;
+  /** the refusals' messages (what the player reads) and how often each came */
+  reasons: Record<string, number>;
 }
 
 export class Recorder {
   private readonly times = new Map<string, number[]>();
   private readonly ends = new Map<string, Record<Outcome, number>>();
   private readonly failures = new Map<string, string>();
+  private readonly reasons = new Map<string, Record<string, number>>();
+  /** each kind's first failure with its stack: what to look at when a call broke */
+  readonly failureStacks = new Map<string, string>();
 
   async call<T>(kind: string, fn: () => Promise<T>): Promise<T | undefined> {
     const t0 = performance.now();
@@ -30,8 +40,16 @@ export class Recorder {
       return await fn();
     } catch (e) {
       outcome = isDomainError(e) ? 'refused' : 'failed';
-      if (outcome === 'failed' && !this.failures.has(kind))
+      if (isDomainError(e)) {
+        const r = this.reasons.get(kind) ?? {};
+        const why = wording(e.userMessage);
+        r[why] = (r[why] ?? 0) + 1;
+        this.reasons.set(kind, r);
+      }
+      if (outcome === 'failed' && !this.failures.has(kind)) {
         this.failures.set(kind, e instanceof Error ? e.message.slice(0, 300) : String(e));
+        this.failureStacks.set(kind, e instanceof Error ? (e.stack ?? e.message) : String(e));
+      }
       return undefined;
     } finally {
       const ms = performance.now() - t0;
@@ -53,6 +71,7 @@ export class Recorder {
         p50: percentile(t, 50),
         p99: percentile(t, 99),
         max: Math.max(...t),
+        reasons: this.reasons.get(kind) ?? {},
         ...(this.failures.has(kind) ? { firstFailure: this.failures.get(kind)! } : {}),
       };
     }

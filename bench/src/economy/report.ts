@@ -13,11 +13,24 @@ export interface EconomyReport {
   machine: Machine;
   command: string;
   when: Date;
-  phases: { result: PhaseResult; busyCores: number; note?: string }[];
+  /** `reasons`: list each kind's refusals under its table */
+  phases: { result: PhaseResult; busyCores: number; note?: string; reasons?: boolean }[];
   checks: Check[];
 }
 
 const ms = (n: number) => n.toFixed(1);
+
+/** Each kind's refusals by what the player read, most frequent first. */
+function refusals(r: EconomyReport['phases'][number]['result']): string[] {
+  return Object.entries(r.calls)
+    .filter(([, s]) => s.refused > 0)
+    .map(([kind, s]) => {
+      const top = Object.entries(s.reasons)
+        .sort((a, b) => b[1] - a[1])
+        .map(([why, n]) => `“${why}” ×${n}`);
+      return `- ${kind} refused: ${top.join(', ')}`;
+    });
+}
 
 function phaseTable(p: EconomyReport['phases'][number]): string {
   const r = p.result;
@@ -28,21 +41,26 @@ function phaseTable(p: EconomyReport['phases'][number]): string {
   const failures = Object.entries(r.calls)
     .filter(([, s]) => s.firstFailure)
     .map(([kind, s]) => `- first failure of ${kind}: \`${s.firstFailure}\``);
+  const fills =
+    r.fills > 0
+      ? `, ${r.fills.toLocaleString('en-US')} fills (**${(r.fills / r.seconds).toFixed(0)} fills/s**)`
+      : '';
   return [
     `### ${r.name}`,
     '',
-    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**, ${r.fills.toLocaleString('en-US')} fills (**${(r.fills / r.seconds).toFixed(0)} fills/s**); all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${p.busyCores.toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}`,
+    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${p.busyCores.toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}`,
     '',
     '| call | calls | ok | refused | failed | p50 ms | p99 ms | max ms |',
     '| ---- | ----: | -: | ------: | -----: | -----: | -----: | -----: |',
     ...rows,
     ...(failures.length ? ['', ...failures] : []),
+    ...(p.reasons ? ['', ...refusals(r)] : []),
   ].join('\n');
 }
 
 export function renderEconomyResults(r: EconomyReport): string {
   return [
-    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders) with real GameDeps on a database of the bench's own; "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders), "failed" anything else.`,
+    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders; requestTrade, answerTrade, offerTrade, acceptTrade; startCraft, finishCraft, the worker's finishDueCrafts; postContract, acceptContract, deliverContract, confirmContract, disputeContract, the worker's runContractTimeouts) with real GameDeps on a database of the bench's own; "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders, held by a trade, taken already), "failed" anything else.`,
     '',
     ...r.phases.map(phaseTable).flatMap((t) => [t, '']),
     '### After the storm',

@@ -1,9 +1,11 @@
 /**
  * `pnpm bench:economy` (issue 29): the economy under load, on a database of its own
- * (migrated and seeded with content; dropped at the end). Three phases (phases.ts) —
+ * (migrated and seeded with content; dropped at the end). The phases (phases.ts) —
  * one good under many clients (fills a second), a paced open-loop mix (latency at a
- * fixed rate), a storm of conflicting operations — then the checks (checks.ts). The
- * results go into docs/perf.md between the economy markers; nothing asserts timings.
+ * fixed rate), a storm of conflicting operations — then the checks (checks.ts); then
+ * the storm of trades, crafts and contracts (storm-trades-crafts-contracts.ts) and its
+ * checks (storm-checks.ts). The results go into docs/perf.md between the economy
+ * markers; nothing asserts timings.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,8 @@ import { parseEconomyArgs } from './args';
 import { economyChecks } from './checks';
 import { conflicts, matcher, oneGood, paced } from './phases';
 import { ECONOMY_MARKERS, renderEconomyResults, type EconomyReport } from './report';
+import { stormChecks } from './storm-checks';
+import { tradesCraftsContracts } from './storm-trades-crafts-contracts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const say = (msg: string) => console.log(`[bench:economy] ${msg}`);
@@ -72,6 +76,15 @@ async function main() {
       listings: storm.value.listings,
     });
     for (const c of checks) say(`  ${c.ok ? 'ok ' : 'NO '} ${c.name}: ${c.detail}`);
+    say(`trades, crafts, contracts: ~${args.stormOps} calls, ${args.clients} races in flight`);
+    const races = await busy(() =>
+      tradesCraftsContracts(db!, { ops: args.stormOps, width: args.clients, seed: args.seed }, say),
+    );
+    const r = races.value.result;
+    say(`  ${(r.ops / r.seconds).toFixed(0)} calls/s, p99 ${r.all.p99.toFixed(1)} ms; checking`);
+    const after = await stormChecks(db, races.value.tally);
+    for (const c of after) say(`  ${c.ok ? 'ok ' : 'NO '} ${c.name}: ${c.detail}`);
+    checks.push(...after);
     const report: EconomyReport = {
       machine,
       command: ['pnpm bench:economy', ...process.argv.slice(2)].join(' '),
@@ -95,7 +108,8 @@ async function main() {
           busyCores: held.busyCores,
           note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s.`,
         },
-        { result: storm.value.result, busyCores: storm.busyCores },
+        { result: storm.value.result, busyCores: storm.busyCores, reasons: true },
+        { result: r, busyCores: races.busyCores, note: races.value.note, reasons: true },
       ],
       checks,
     };
