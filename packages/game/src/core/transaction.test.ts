@@ -1,7 +1,7 @@
 // inTransaction against the real database: a body that runs past its time limit, and
 // one that cannot get a connection in time, roll back whole and are refused as
-// UNAVAILABLE ("busy, try again") — never a crash.
-import { afterAll, describe, it } from 'vitest';
+// UNAVAILABLE ("busy, try again") — never a crash; so is one still deadlocked after its reruns.
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, databaseUrlOf } from '@necp/db';
 import { expectDomainError, testDb } from '../accounts/test-deps';
 import { inTransaction } from './transaction';
@@ -31,5 +31,25 @@ describe('inTransaction under load', () => {
     } finally {
       await one.$disconnect();
     }
+  });
+
+  it('a deadlock that outlasts the reruns is UNAVAILABLE; the other side commits', async () => {
+    // advisory locks taken in opposite orders: PostgreSQL picks one side to fail with 40P01
+    const side = (a: number, b: number) =>
+      inTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${a}::bigint)`;
+          await tx.$executeRaw`SELECT pg_sleep(0.3)`;
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${b}::bigint)`;
+          return 'committed';
+        },
+        { retries: 0 },
+      );
+    const key = 900_000_000 + (process.pid % 100_000) * 2;
+    const out = await Promise.allSettled([side(key, key + 1), side(key + 1, key)]);
+    expect(out.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const lost = out.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(lost.reason).toMatchObject({ code: 'UNAVAILABLE' });
   });
 });

@@ -6,13 +6,14 @@
  * and returns what happened, and its caller acts on that after the commit. Locks
  * inside are taken in the order of lock-order.ts. A write the database refused because
  * it touched an item held in a trade (core/item-reserved.ts) becomes that refusal; a
- * transaction that could not start in time, or ran out of it, becomes UNAVAILABLE.
+ * transaction that could not start in time, or ran out of it, or still collided after its
+ * reruns, becomes UNAVAILABLE.
  */
 import type { Prisma } from '@necp/db';
 import type { Db, Tx } from './deps';
 import { DomainError } from './errors';
 import { isItemReservedError, itemReserved } from './item-reserved';
-import { isTxTimeoutError, withTxRetry } from './tx-retry';
+import { isTransientTxError, isTxTimeoutError, withTxRetry } from './tx-retry';
 
 /** A transaction that could not start in time or ran past its limit (rolled back whole). */
 export const serverBusy = () =>
@@ -58,6 +59,8 @@ export function inTransaction<T>(
     if (isItemReservedError(err)) throw itemReserved();
     // the pool was full or the body ran too long under load: a refusal, not a crash
     if (isTxTimeoutError(err)) throw serverBusy();
+    // still deadlocking (or losing a serialization race) after its reruns: the same
+    if (isTransientTxError(err)) throw serverBusy();
     throw err;
   });
 }
