@@ -14,6 +14,8 @@ import {
   CRAFT_FINISH_TASK,
   MARKET_CRONTAB,
   MARKET_TASK,
+  CONTRACT_CRONTAB,
+  CONTRACT_TASK,
   TRADE_EXPIRY_TASK,
   LEADERBOARD_REFRESH_CRONTAB,
   LEADERBOARD_REFRESH_TASK,
@@ -48,6 +50,7 @@ describe('leaderboard wiring', () => {
       AUCTION_SETTLE_TASK,
       CRAFT_FINISH_TASK,
       MARKET_TASK,
+      CONTRACT_TASK,
       LEADERBOARD_REFRESH_TASK,
     ]);
     expect(jobs.crontab).toEqual([
@@ -56,6 +59,7 @@ describe('leaderboard wiring', () => {
       AUCTION_SETTLE_CRONTAB,
       CRAFT_FINISH_CRONTAB,
       MARKET_CRONTAB,
+      CONTRACT_CRONTAB,
       LEADERBOARD_REFRESH_CRONTAB,
     ]);
     expect(LEADERBOARD_REFRESH_CRONTAB).toBe(`* * * * * ${LEADERBOARD_REFRESH_TASK}`);
@@ -73,6 +77,7 @@ describe('leaderboard wiring', () => {
       AUCTION_SETTLE_TASK,
       CRAFT_FINISH_TASK,
       MARKET_TASK,
+      CONTRACT_TASK,
     ]);
   });
 });

@@ -13,6 +13,8 @@ import {
   CRAFT_FINISH_TASK,
   MARKET_CRONTAB,
   MARKET_TASK,
+  CONTRACT_CRONTAB,
+  CONTRACT_TASK,
   TRADE_EXPIRY_TASK,
   drainOutbox,
   endSession,
@@ -161,13 +163,14 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the access, stats, title, guild and block reactions and the daily cleanup job", () => {
+  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the access, stats, title, guild and block reactions, the contracts' kill counter and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps);
-    expect(subs.size).toBe(10);
+    expect(subs.size).toBe(11);
     expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
       'quests',
       'reputation',
       'achievements',
+      'contracts',
     ]);
     for (const t of ['friend.added', 'party.joined'] as const)
       expect(subs.forType(t).map((s) => s.name)).toEqual(['achievements']);
@@ -192,6 +195,7 @@ describe('the default wiring', () => {
       AUCTION_SETTLE_TASK,
       CRAFT_FINISH_TASK,
       MARKET_TASK,
+      CONTRACT_TASK,
     ]);
     expect(jobs.crontab).toEqual([
       DAILY_CLEANUP_CRONTAB,
@@ -199,6 +203,7 @@ describe('the default wiring', () => {
       AUCTION_SETTLE_CRONTAB,
       CRAFT_FINISH_CRONTAB,
       MARKET_CRONTAB,
+      CONTRACT_CRONTAB,
     ]);
   });
 });

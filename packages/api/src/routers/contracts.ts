@@ -30,14 +30,12 @@ import { ownCharacterId } from './own-character';
  * and calls the domain. The moderators' side (queue, ruling) is in the moderation router.
  */
 export const contractsRouter = createTRPCRouter({
-  board: protectedProcedure
-    .input(ContractBoardInputSchema)
-    .query(async ({ ctx, input }) =>
-      contractBoard(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
+  board: protectedProcedure.input(ContractBoardInputSchema).query(async ({ ctx, input }) =>
+    contractBoard(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
   mine: protectedProcedure
     .input(ContractMineInputSchema)
     .query(async ({ ctx, input }) =>
@@ -50,74 +48,58 @@ export const contractsRouter = createTRPCRouter({
       viewer: { characterId: await ownCharacterId(ctx, input.characterId) },
     }),
   ),
-  post: protectedProcedure
-    .input(ContractPostInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      postContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
-  accept: protectedProcedure
-    .input(ContractRefSchema)
-    .mutation(async ({ ctx, input }) =>
-      acceptContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
-  cancel: protectedProcedure
-    .input(ContractRefSchema)
-    .mutation(async ({ ctx, input }) =>
-      cancelContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
-  abandon: protectedProcedure
-    .input(ContractRefSchema)
-    .mutation(async ({ ctx, input }) =>
-      abandonContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
-  deliver: protectedProcedure
-    .input(ContractRefSchema)
-    .mutation(async ({ ctx, input }) =>
-      deliverContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
-  confirm: protectedProcedure
-    .input(ContractRefSchema)
-    .mutation(async ({ ctx, input }) =>
-      confirmContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
-  dispute: protectedProcedure
-    .input(ContractDisputeInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      disputeContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
+  post: protectedProcedure.input(ContractPostInputSchema).mutation(async ({ ctx, input }) =>
+    postContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  accept: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+    acceptContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  cancel: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+    cancelContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  abandon: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+    abandonContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  deliver: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+    deliverContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  confirm: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+    confirmContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
+  dispute: protectedProcedure.input(ContractDisputeInputSchema).mutation(async ({ ctx, input }) =>
+    disputeContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
   evidence: protectedProcedure.input(ContractEvidenceInputSchema).mutation(async ({ ctx, input }) =>
     addContractEvidence(ctx.deps, {
       ...input,
       characterId: await ownCharacterId(ctx, input.characterId),
     }),
   ),
-  rate: protectedProcedure
-    .input(ContractRateInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      rateContract(ctx.deps, {
-        ...input,
-        characterId: await ownCharacterId(ctx, input.characterId),
-      }),
-    ),
+  rate: protectedProcedure.input(ContractRateInputSchema).mutation(async ({ ctx, input }) =>
+    rateContract(ctx.deps, {
+      ...input,
+      characterId: await ownCharacterId(ctx, input.characterId),
+    }),
+  ),
 });
