@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { handOverConnections } from './raw-transaction';
 import { rememberPool } from './read-rows';
 import type { Db } from './db-types';
 import { pgConfigFromUrl } from './url';
@@ -15,7 +16,8 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
   // our pool, handed to the adapter, so hot one-statement reads can share it (read-rows.ts);
   // $disconnect still ends it
   const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: opts.max ?? 10 });
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  // each transaction's connection goes to its body's raw statements (raw-transaction.ts)
+  const adapter = handOverConnections(new PrismaPg(pool, { disposeExternalPool: true }));
   const db = new PrismaClient({ adapter });
   urls.set(db, url);
   rememberPool(db, pool);

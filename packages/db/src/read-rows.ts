@@ -8,6 +8,7 @@
  */
 import pg from 'pg';
 import type { Db } from './db-types';
+import { timestampParser } from './pg-types';
 
 export interface RowQuery {
   /** the prepared statement's name: one per distinct text */
@@ -25,23 +26,18 @@ export interface RowQuery {
 const POOL = Symbol.for('necp.db.pool');
 type WithPool = { [POOL]?: pg.Pool };
 
+/** The pool of a client made by createDb (undefined for any other client). */
+export const poolOf = (db: unknown): pg.Pool | undefined => (db as WithPool)[POOL];
+
 /** Called by createDb: the pool its adapter was given. */
 export function rememberPool(db: Db, pool: pg.Pool): void {
   (db as WithPool)[POOL] = pool;
 }
 
-const TIMESTAMP = 1114;
-const TIMESTAMPTZ = 1184;
-
-/**
- * Prisma's columns are `timestamp(3)` without time zone, holding UTC (what Prisma
- * writes and reads). pg would read them in the process's local zone.
- */
+/** UTC timestamps (pg-types.ts); everything else as pg reads it. */
 const types = {
   getTypeParser(oid: number, format?: string) {
-    if (oid === TIMESTAMP) return (s: string) => new Date(`${s.replace(' ', 'T')}Z`);
-    if (oid === TIMESTAMPTZ) return (s: string) => new Date(s);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return timestampParser(oid) ?? pg.types.getTypeParser(oid, format as 'text');
   },
 } as pg.CustomTypesConfig;
 

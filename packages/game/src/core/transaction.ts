@@ -9,7 +9,7 @@
  * transaction that could not start in time, or ran out of it, or still collided after its
  * reruns, becomes UNAVAILABLE.
  */
-import type { Prisma } from '@necp/db';
+import { runTransaction, type Prisma } from '@necp/db';
 import type { Db, Tx } from './deps';
 import { DomainError } from './errors';
 import { isItemReservedError, itemReserved } from './item-reserved';
@@ -38,6 +38,12 @@ export interface TransactionOptions {
   timeoutMs?: number;
   /** reruns after a deadlock or serialization failure (default tx-retry.ts TX_RETRIES) */
   retries?: number;
+  /**
+   * The body writes raw statements only (the market's hot path): no Prisma transaction
+   * around it (@necp/db runTransaction `direct`; a model call after all reruns the body
+   * in Prisma's — slower, never wrong).
+   */
+  direct?: boolean;
 }
 
 /** Runs `body` in one transaction (see above); its result, or the error that ended it. */
@@ -50,9 +56,10 @@ export function inTransaction<T>(
     maxWait: o.maxWaitMs ?? TX_OPTIONS.maxWait,
     timeout: o.timeoutMs ?? TX_OPTIONS.timeout,
     ...(o.isolation ? { isolationLevel: o.isolation } : {}),
+    ...(o.direct ? { direct: true } : {}),
   };
   return withTxRetry(
-    () => db.$transaction(body, options),
+    () => runTransaction(db, body, options),
     o.retries === undefined ? {} : { retries: o.retries },
   ).catch((err: unknown) => {
     // a path that did not check touched an item held in a trade: the database refused
