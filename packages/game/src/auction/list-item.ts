@@ -29,8 +29,8 @@ import { notAtAuctionTerminal, notListable, tooManyListings } from './errors';
 import { listingView } from './listing-rows';
 
 /** Listing, bidding and buying happen at an auction terminal (world/at-terminal.ts). */
-export const assertAtAuctionTerminal = (tx: Tx, c: { zoneId: string; x: number; y: number }) =>
-  assertAtTerminal(tx, c, 'auction_terminal', AUCTION_RANGE, notAtAuctionTerminal);
+export const assertAtAuctionTerminal = (c: { zoneId: string; x: number; y: number }) =>
+  assertAtTerminal(c, 'auction_terminal', AUCTION_RANGE, notAtAuctionTerminal);
 
 /** The bag stack a character may list (refusals in words a player reads). */
 async function listable(tx: Tx, items: readonly Item[], itemId: string) {
@@ -76,7 +76,7 @@ export async function listItem(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const seller = await lockCharacter(tx, l.characterId);
-    await assertAtAuctionTerminal(tx, seller);
+    assertAtAuctionTerminal(seller);
     const live = await tx.auctionListing.count({
       where: { sellerId: seller.id, state: 'live' },
     });

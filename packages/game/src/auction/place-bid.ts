@@ -99,7 +99,7 @@ async function bidLocked(
 async function openForBidder(tx: Tx, characterId: string, listingId: string, now: Date) {
   const l = await lockListing(tx, listingId, [characterId]);
   const bidder = await lockCharacter(tx, characterId);
-  await assertAtAuctionTerminal(tx, bidder);
+  assertAtAuctionTerminal(bidder);
   if (!isOpen(l, now)) throw auctionOver();
   if (l.sellerId === bidder.id) throw ownListing();
   return { l, bidder };

@@ -66,7 +66,7 @@ export async function placeSealedBid(
   return inTransaction(deps.db, async (tx) => {
     const l = await lockLot(tx, b.lotId, [b.characterId]);
     const bidder = await lockCharacter(tx, b.characterId);
-    await assertAtAuctionTerminal(tx, bidder);
+    assertAtAuctionTerminal(bidder);
     if (l.state !== 'sealed') throw auctionOver();
     const lot = sealedLotOf(l);
     const mine = await sealedLog(tx, l.id, bidder.id);

@@ -24,7 +24,7 @@ export function withBankLocked<T>(
   return inTransaction(db, async (tx) => {
     const user = await lockAccount(tx, ref.userId);
     const character = await lockCharacter(tx, ref.characterId, ref.userId);
-    await assertAtBankTerminal(tx, character);
+    assertAtBankTerminal(character);
     const bankItems = await lockBankItems(tx, user.id);
     const characterItems = await lockCharacterItems(tx, character.id);
     return fn(tx, { user, character, bankItems, characterItems });

@@ -1,6 +1,5 @@
 import type { Character } from '@necp/db';
 import { BANK_RANGE } from '@necp/shared';
-import type { Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { assertAtTerminal } from '../world/at-terminal';
 
@@ -12,5 +11,5 @@ export const notAtBank = () =>
   );
 
 /** The bank is used at a terminal (world/at-terminal.ts). */
-export const assertAtBankTerminal = (tx: Tx, c: Pick<Character, 'zoneId' | 'x' | 'y'>) =>
-  assertAtTerminal(tx, c, 'bank_terminal', BANK_RANGE, notAtBank);
+export const assertAtBankTerminal = (c: Pick<Character, 'zoneId' | 'x' | 'y'>) =>
+  assertAtTerminal(c, 'bank_terminal', BANK_RANGE, notAtBank);

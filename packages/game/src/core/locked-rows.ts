@@ -4,7 +4,7 @@
  * fails the type check instead of silently going missing from the row.
  */
 import { z } from 'zod';
-import type { Character, Item } from '@necp/db';
+import { ItemContainer, type Character, type Item } from '@necp/db';
 
 const int = z.number().int();
 const id = z.string();
@@ -50,7 +50,7 @@ export const ItemRowSchema = z.object({
   templateId: id,
   quantity: int,
   durability: int.nullable(),
-  container: z.enum(['BAG', 'EQUIPMENT', 'BANK', 'GROUND', 'BUYBACK', 'MAIL']),
+  container: z.enum(ItemContainer),
   slot: int,
   characterId: id.nullable(),
   userId: id.nullable(),

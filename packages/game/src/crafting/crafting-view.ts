@@ -1,4 +1,5 @@
 import {
+  CRAFT_RANGE,
   CraftingViewInputSchema,
   DISCIPLINES,
   RECIPES,
@@ -12,10 +13,10 @@ import {
   type RecipeView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { characterNotFound, isDomainError } from '../core/errors';
+import { characterNotFound } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { castingCraftOf, craftView } from './craft-rows';
-import { assertAtCraftingStation } from './start-craft';
+import { atTerminal } from '../world/at-terminal';
 
 const isDiscipline = (d: string): d is Discipline => (DISCIPLINES as readonly string[]).includes(d);
 
@@ -37,7 +38,7 @@ export async function craftingView(
     select: { id: true, level: true, zoneId: true, x: true, y: true },
   });
   if (!c) throw characterNotFound(characterId);
-  const [skillRows, bag, casting, atStation] = await Promise.all([
+  const [skillRows, bag, casting] = await Promise.all([
     db.craftSkill.findMany({ where: { characterId } }),
     db.item.groupBy({
       by: ['templateId'],
@@ -45,14 +46,8 @@ export async function craftingView(
       _sum: { quantity: true },
     }),
     castingCraftOf(db, characterId),
-    assertAtCraftingStation(db, c).then(
-      () => true,
-      (e: unknown) => {
-        if (isDomainError(e)) return false;
-        throw e;
-      },
-    ),
   ]);
+  const atStation = atTerminal(c, 'crafting_station', CRAFT_RANGE);
   const skills = Object.fromEntries(DISCIPLINES.map((d) => [d, 0])) as Record<Discipline, number>;
   for (const r of skillRows) if (isDiscipline(r.discipline)) skills[r.discipline] = r.skill;
   const owned = new Map(bag.map((b) => [b.templateId, b._sum.quantity ?? 0]));

@@ -10,7 +10,7 @@ import {
   type CraftView,
   type RecipeItem,
 } from '@necp/shared';
-import type { GameDeps, Tx } from '../core/deps';
+import type { GameDeps } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
@@ -34,8 +34,8 @@ import {
 import { finishLocked } from './finish-craft';
 
 /** Starting a craft happens at a crafting station (world/at-terminal.ts). */
-export const assertAtCraftingStation = (tx: Tx, c: Pick<Character, 'zoneId' | 'x' | 'y'>) =>
-  assertAtTerminal(tx, c, 'crafting_station', CRAFT_RANGE, notAtStation);
+export const assertAtCraftingStation = (c: Pick<Character, 'zoneId' | 'x' | 'y'>) =>
+  assertAtTerminal(c, 'crafting_station', CRAFT_RANGE, notAtStation);
 
 const listed = (items: readonly RecipeItem[]) =>
   items
@@ -73,7 +73,7 @@ export async function startCraft(
     }
     const recipe = recipeById(s.recipeId);
     if (!recipe) throw recipeNotFound(s.recipeId);
-    await assertAtCraftingStation(tx, c);
+    assertAtCraftingStation(c);
     if (recipe.levelReq !== undefined && c.level < recipe.levelReq)
       throw levelTooLow(recipe.levelReq);
     const skill = await skillOf(tx, c.id, recipe.discipline);

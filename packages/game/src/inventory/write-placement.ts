@@ -1,8 +1,10 @@
 import type { Item } from '@necp/db';
 import type { Tx } from '../core/deps';
+import { newRowId } from '../core/row-ids';
 import { recordItem } from '../ledger/record-item';
 import type { LedgerReason } from '../ledger/reasons';
 import { containerOwner, placeIn, type Container } from './container';
+import { deleteItem, setItemQuantity } from './item-writes';
 import type { PlacementPlan } from './placement';
 
 /** Where units ended up: `quantity` of them went onto item `itemId` in `slot`. */
@@ -33,7 +35,8 @@ export interface WritePlacementArgs {
  * Writes a plan from `planPlacement` with its ledger rows: +n on every stack that
  * grows or is created, −n on the source row for every unit it gives away; when
  * the source's whole remainder goes into one empty slot the row itself moves
- * (one owner-change row), and a source left empty is deleted.
+ * (one owner-change row), and a source left empty is deleted. Raw statements (the
+ * market's collect runs it without a Prisma transaction: core/transaction.ts `direct`).
  */
 export async function writePlacement(tx: Tx, a: WritePlacementArgs): Promise<Placement[]> {
   const toOwner = containerOwner(a.target);
@@ -54,50 +57,47 @@ export async function writePlacement(tx: Tx, a: WritePlacementArgs): Promise<Pla
   };
 
   for (const m of a.plan.merges) {
-    const row = await tx.item.update({
-      where: { id: m.itemId },
-      data: { quantity: { increment: m.add } },
-    });
+    const [row] = await tx.$queryRaw<{ slot: number }[]>`
+      UPDATE "Item" SET "quantity" = "quantity" + ${m.add}, "updatedAt" = now()
+      WHERE "id" = ${m.itemId} RETURNING "slot"`;
+    if (!row) throw new Error(`writePlacement: item ${m.itemId} gone`);
     await takeFromSource(m.add);
-    await recordItem(tx, { ...side, itemId: row.id, quantityDelta: m.add });
-    placed.push({ itemId: row.id, slot: row.slot, quantity: m.add });
+    await recordItem(tx, { ...side, itemId: m.itemId, quantityDelta: m.add });
+    placed.push({ itemId: m.itemId, slot: row.slot, quantity: m.add });
   }
 
   let moved = false;
   for (const [i, f] of a.plan.fresh.entries()) {
     const last = i === a.plan.fresh.length - 1;
     if (a.source && last && sourceLeft === f.quantity) {
-      await tx.worldDrop.deleteMany({ where: { itemId: a.source.id } });
-      await tx.item.update({
-        where: { id: a.source.id },
-        data: {
-          ...placeIn(a.target, f.slot),
-          quantity: f.quantity,
-          boundCharacterId: a.boundCharacterId,
-        },
-      });
+      const to = placeIn(a.target, f.slot);
+      await tx.$executeRaw`DELETE FROM "WorldDrop" WHERE "itemId" = ${a.source.id}`;
+      await tx.$executeRaw`
+        UPDATE "Item" SET "container" = ${to.container}::"ItemContainer", "slot" = ${to.slot},
+          "characterId" = ${to.characterId}, "userId" = ${to.userId}, "quantity" = ${f.quantity},
+          "boundCharacterId" = ${a.boundCharacterId}, "updatedAt" = now()
+        WHERE "id" = ${a.source.id}`;
       await recordItem(tx, { ...side, itemId: a.source.id, quantityDelta: 0 });
       placed.push({ itemId: a.source.id, slot: f.slot, quantity: f.quantity });
       moved = true;
       continue;
     }
-    const row = await tx.item.create({
-      data: {
-        templateId: a.templateId,
-        quantity: f.quantity,
-        durability: a.source ? a.source.durability : a.durability,
-        boundCharacterId: a.boundCharacterId,
-        ...placeIn(a.target, f.slot),
-      },
-    });
+    const to = placeIn(a.target, f.slot);
+    const id = newRowId();
+    await tx.$executeRaw`
+      INSERT INTO "Item" ("id", "templateId", "quantity", "durability", "boundCharacterId",
+        "container", "slot", "characterId", "userId", "updatedAt")
+      VALUES (${id}, ${a.templateId}, ${f.quantity},
+        ${a.source ? a.source.durability : a.durability}::int, ${a.boundCharacterId},
+        ${to.container}::"ItemContainer", ${to.slot}, ${to.characterId}, ${to.userId}, now())`;
     await takeFromSource(f.quantity);
-    await recordItem(tx, { ...side, itemId: row.id, quantityDelta: f.quantity });
-    placed.push({ itemId: row.id, slot: f.slot, quantity: f.quantity });
+    await recordItem(tx, { ...side, itemId: id, quantityDelta: f.quantity });
+    placed.push({ itemId: id, slot: f.slot, quantity: f.quantity });
   }
 
   if (a.source && !moved) {
-    if (sourceLeft === 0) await tx.item.delete({ where: { id: a.source.id } });
-    else await tx.item.update({ where: { id: a.source.id }, data: { quantity: sourceLeft } });
+    if (sourceLeft === 0) await deleteItem(tx, a.source.id);
+    else await setItemQuantity(tx, a.source.id, sourceLeft);
   }
   return placed;
 }

@@ -21,7 +21,7 @@ export const notEnoughEddies = () =>
 
 /**
  * Changes a character's eddies and appends the ledger row, inside the caller's
- * transaction. The update is conditional in SQL (`eddies + delta >= 0`), so two
+ * transaction, in one statement. The update is conditional in SQL (`eddies + delta >= 0`), so two
  * concurrent spends can never take the balance below zero even without a lock;
  * arithmetic is in bigint so a huge delta is refused instead of overflowing.
  * Returns the balance after the change.
@@ -29,12 +29,20 @@ export const notEnoughEddies = () =>
 export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<number> {
   const { characterId, delta } = change;
   if (!Number.isSafeInteger(delta)) throw new Error(`recordCurrency: bad delta ${delta}`);
+  // the balance and its ledger row in one statement (a statement costs CPU on every path)
   const rows = await tx.$queryRaw<{ eddies: number }[]>`
-    UPDATE "Character" SET "eddies" = "eddies" + ${delta}::int, "updatedAt" = now()
-    WHERE "id" = ${characterId}
-      AND "eddies"::bigint + ${delta}::bigint >= 0
-      AND "eddies"::bigint + ${delta}::bigint <= ${INT_MAX}::bigint
-    RETURNING "eddies"`;
+    WITH changed AS (
+      UPDATE "Character" SET "eddies" = "eddies" + ${delta}::int, "updatedAt" = now()
+      WHERE "id" = ${characterId}
+        AND "eddies"::bigint + ${delta}::bigint >= 0
+        AND "eddies"::bigint + ${delta}::bigint <= ${INT_MAX}::bigint
+      RETURNING "eddies")
+    INSERT INTO "LedgerEntry" ("reason", "characterId", "eddiesDelta", "balanceAfter", "ref",
+      "fromOwner", "toOwner")
+    SELECT ${change.reason}::text, ${characterId}::text, ${delta}::int, "eddies",
+      ${change.ref ?? null}::text, ${change.fromOwner ?? null}::text, ${change.toOwner ?? null}::text
+    FROM changed
+    RETURNING "balanceAfter" AS "eddies"`;
   const row = rows[0];
   if (!row) {
     const c = await tx.character.findUnique({ where: { id: characterId }, select: { id: true } });
@@ -51,16 +59,5 @@ export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<nu
       'That would exceed the maximum balance',
     );
   }
-  await tx.ledgerEntry.create({
-    data: {
-      reason: change.reason,
-      characterId,
-      eddiesDelta: delta,
-      balanceAfter: row.eddies,
-      ref: change.ref ?? null,
-      fromOwner: change.fromOwner ?? null,
-      toOwner: change.toOwner ?? null,
-    },
-  });
   return row.eddies;
 }

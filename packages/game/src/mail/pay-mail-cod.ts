@@ -43,7 +43,7 @@ export async function payMailCod(
     const [a, b] = characterId < senderId ? [characterId, senderId] : [senderId, characterId];
     await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" IN (${a}, ${b}) ORDER BY "id" FOR UPDATE`;
     const character = await lockCharacter(tx, characterId);
-    await assertAtMailTerminal(tx, character);
+    assertAtMailTerminal(character);
     const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
     // paid meanwhile (it is then empty), or returned and sent back again
     if (mail.cod === 0 || mail.fromId !== senderId) throw noCodDue();

@@ -60,7 +60,7 @@ export async function sendMail(
         `No character is called “${m.to}”.`,
       );
     const sender = await lockCharacter(tx, m.characterId);
-    await assertAtMailTerminal(tx, sender);
+    assertAtMailTerminal(sender);
     if ((await tx.mail.count({ where: { toId: to.id } })) >= MAILBOX_MAX)
       throw mailboxFull(to.name, MAILBOX_MAX);
     if (sender.eddies < postage + m.eddies) throw notEnoughEddies();

@@ -42,7 +42,7 @@ export async function takeMailItems(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const character = await lockCharacter(tx, characterId);
-    await assertAtMailTerminal(tx, character);
+    assertAtMailTerminal(character);
     const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
     if (mail.cod > 0) throw codDue();
     const items = mail.attachments
@@ -65,7 +65,7 @@ export async function takeMailEddies(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const character = await lockCharacter(tx, characterId);
-    await assertAtMailTerminal(tx, character);
+    assertAtMailTerminal(character);
     const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });
     if (mail.cod > 0) throw codDue();
     if (mail.eddies === 0) throw noMailEddies();

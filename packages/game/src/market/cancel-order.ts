@@ -1,4 +1,5 @@
 import { MarketOrderRefSchema, type MarketOrderRef, type MarketOrderView } from '@necp/shared';
+import { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
@@ -7,7 +8,7 @@ import { publishStatsChanged } from '../world/publish-stats-changed';
 import { closeLocked } from './close-order';
 import { collectLocked, orderViews } from './collect';
 import { notYourOrder, orderClosed, orderNotFound } from './errors';
-import { assertAtMarketTerminal, lockBook, lockOrder } from './order-rows';
+import { DIRECT, assertAtMarketTerminal, lockBook, lockOrder, readOrders } from './order-rows';
 
 /**
  * Cancels an open order of yours at an Exchange terminal: what is left leaves the book
@@ -21,20 +22,27 @@ export async function cancelOrder(
 ): Promise<MarketOrderView> {
   const r = parseInput(MarketOrderRefSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, r.characterId);
-    await assertAtMarketTerminal(tx, c);
-    const seen = await tx.marketOrder.findUnique({ where: { id: r.orderId } });
-    if (!seen) throw orderNotFound();
-    if (seen.characterId !== c.id) throw notYourOrder();
-    // the book first, then the row: a batch holding both finishes first
-    const book = await lockBook(tx, seen.templateId);
-    const o = await lockOrder(tx, r.orderId);
-    if (o.state !== 'open' || !book) throw orderClosed();
-    const closed = await closeLocked(tx, o, 'cancelled', book, now);
-    const after = await collectLocked(tx, closed, c);
-    await publishStatsChanged(tx, c.id, 'market.cancel');
-    const [view] = await orderViews(tx, [after]);
-    return view as MarketOrderView;
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const c = await lockCharacter(tx, r.characterId);
+      assertAtMarketTerminal(c);
+      const [seen] = await readOrders(
+        tx,
+        Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${r.orderId}`,
+      );
+      if (!seen) throw orderNotFound();
+      if (seen.characterId !== c.id) throw notYourOrder();
+      // the book first, then the row: a batch holding both finishes first
+      const book = await lockBook(tx, seen.templateId);
+      const o = await lockOrder(tx, r.orderId);
+      if (o.state !== 'open' || !book) throw orderClosed();
+      const closed = await closeLocked(tx, o, 'cancelled', book, now);
+      const after = await collectLocked(tx, closed, c);
+      await publishStatsChanged(tx, c.id, 'market.cancel');
+      const [view] = await orderViews(tx, [after]);
+      return view as MarketOrderView;
+    },
+    DIRECT,
+  );
 }

@@ -1,9 +1,10 @@
-import type { MarketOrder } from '@necp/db';
+import { Prisma, type MarketOrder } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
+import { readOrders } from './order-rows';
 
 export type CloseReason = 'cancelled' | 'expired';
 
@@ -22,10 +23,14 @@ export async function closeLocked(
   book: { seq: number },
   now: Date,
 ): Promise<MarketOrder> {
-  const closed = await tx.marketOrder.update({
-    where: { id: o.id },
-    data: { state: reason, remaining: 0, escrow: 0, closedAt: now },
-  });
+  const [closed] = await readOrders(
+    tx,
+    Prisma.sql`
+      UPDATE "MarketOrder"
+      SET "state" = ${reason}, "remaining" = 0, "escrow" = 0, "closedAt" = ${now}::timestamp
+      WHERE "id" = ${o.id} RETURNING *`,
+  );
+  if (!closed) throw new Error(`market: order ${o.id} gone while locked`);
   if (o.escrow > 0) {
     const owner = o.characterId ? charOwner(o.characterId) : sinkOwner('purge');
     const change = {
@@ -49,17 +54,14 @@ export async function closeLocked(
   }
   if (o.booked) {
     const seq = ++book.seq;
-    await tx.marketJournal.create({
-      data: {
-        templateId: o.templateId,
-        seq,
-        kind: reason === 'cancelled' ? 'cancel' : 'expire',
-        orderId: o.id,
-        data: { remaining: o.remaining },
-        at: now,
-      },
-    });
-    await tx.marketBook.update({ where: { templateId: o.templateId }, data: { seq } });
+    // the journal line and the book's position in one statement
+    await tx.$executeRaw`
+      WITH line AS (
+        INSERT INTO "MarketJournal" ("templateId", "seq", "kind", "orderId", "data", "at")
+        VALUES (${o.templateId}, ${seq}, ${reason === 'cancelled' ? 'cancel' : 'expire'},
+          ${o.id}, ${JSON.stringify({ remaining: o.remaining })}::jsonb, ${now}::timestamp))
+      UPDATE "MarketBook" SET "seq" = ${seq}, "updatedAt" = now()
+      WHERE "templateId" = ${o.templateId}`;
   }
   return closed;
 }

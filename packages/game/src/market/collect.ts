@@ -6,6 +6,7 @@ import {
 import type { Character, MarketOrder } from '@necp/db';
 import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
+import { ItemRowsSchema } from '../core/locked-rows';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
@@ -19,7 +20,14 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { orderNotFound } from './errors';
-import { assertAtMarketTerminal, orderView, toCollect } from './order-rows';
+import {
+  DIRECT,
+  assertAtMarketTerminal,
+  itemUnits,
+  orderView,
+  readOrders,
+  toCollect,
+} from './order-rows';
 
 /** The eddies an order waits to pay its owner, to the owner (ledger `market`). */
 async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {
@@ -44,7 +52,10 @@ async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {
 /** The order's goods into the bag, whole or not at all (a full bag: they wait). */
 async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean> {
   if (!o.itemId) return false;
-  const item = await tx.item.findUniqueOrThrow({ where: { id: o.itemId } });
+  const [item] = ItemRowsSchema.parse(
+    await tx.$queryRaw<unknown[]>`SELECT * FROM "Item" WHERE "id" = ${o.itemId}`,
+  );
+  if (!item) throw new Error(`market: order ${o.id} holds a missing item`);
   const template = await loadTemplate(tx, item.templateId);
   const r = planPlacement({
     slots: c.bagSlots,
@@ -52,7 +63,7 @@ async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean
     incoming: { ...item, stackSize: template.stackSize },
   });
   if (!r.ok) return false;
-  await tx.marketOrder.update({ where: { id: o.id }, data: { itemId: null } });
+  await tx.$executeRaw`UPDATE "MarketOrder" SET "itemId" = NULL WHERE "id" = ${o.id}`;
   await writePlacement(tx, {
     target: bagOf(c),
     plan: r.plan,
@@ -72,27 +83,26 @@ async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean
  * or a closed sell order's unsold) when they fit in the bag. Returns the order after.
  */
 export async function collectLocked(tx: Tx, o: MarketOrder, c: Character): Promise<MarketOrder> {
-  const itemQuantity = o.itemId
-    ? (await tx.item.findUniqueOrThrow({ where: { id: o.itemId }, select: { quantity: true } }))
-        .quantity
-    : 0;
+  const itemQuantity = o.itemId ? ((await itemUnits(tx, [o.itemId])).get(o.itemId) ?? 0) : 0;
   const due = toCollect(o, itemQuantity);
   if (due.eddies > 0) await payoutToCharacter(tx, o, c.id);
   if (due.quantity > 0) await goodsToBag(tx, o, c);
-  return tx.marketOrder.findUniqueOrThrow({ where: { id: o.id } });
+  if (due.eddies === 0 && due.quantity === 0) return o;
+  const [after] = await readOrders(
+    tx,
+    Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${o.id}`,
+  );
+  if (!after) throw new Error(`market: order ${o.id} gone`);
+  return after;
 }
 
 /** Views of orders, with the units their items hold. */
 export async function orderViews(
-  tx: Pick<Tx, 'item'>,
+  tx: Tx,
   orders: readonly MarketOrder[],
 ): Promise<MarketOrderView[]> {
   const ids = orders.map((o) => o.itemId).filter((x): x is string => x !== null);
-  const items = await tx.item.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, quantity: true },
-  });
-  const units = new Map(items.map((i) => [i.id, i.quantity]));
+  const units = await itemUnits(tx, ids);
   return orders.map((o) => orderView(o, o.itemId ? (units.get(o.itemId) ?? 0) : 0));
 }
 
@@ -106,23 +116,26 @@ export async function collectOrders(
   input: MarketCollectInput,
 ): Promise<MarketOrderView[]> {
   const q = parseInput(MarketCollectInputSchema, input);
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, q.characterId);
-    await assertAtMarketTerminal(tx, c);
-    const only = q.orderId ? Prisma.sql`AND "id" = ${q.orderId}` : Prisma.empty;
-    const ids = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "MarketOrder"
+  return inTransaction(deps.db, (tx) => collectIn(tx, q), DIRECT);
+}
+
+/** collectOrders in the caller's transaction (the placement collects what its order made). */
+export async function collectIn(tx: Tx, q: MarketCollectInput): Promise<MarketOrderView[]> {
+  const c = await lockCharacter(tx, q.characterId);
+  assertAtMarketTerminal(c);
+  const only = q.orderId ? Prisma.sql`AND "id" = ${q.orderId}` : Prisma.empty;
+  const locked = await readOrders(
+    tx,
+    Prisma.sql`
+      SELECT * FROM "MarketOrder"
       WHERE "characterId" = ${c.id} ${only}
         AND ("payout" > 0 OR ("itemId" IS NOT NULL AND ("side" = 'buy' OR "state" <> 'open'))
              OR "id" = ${q.orderId ?? ''})
-      ORDER BY "id" FOR UPDATE`;
-    if (q.orderId && ids.length === 0) throw orderNotFound();
-    const after: MarketOrder[] = [];
-    for (const { id } of ids) {
-      const o = await tx.marketOrder.findUniqueOrThrow({ where: { id } });
-      after.push(await collectLocked(tx, o, c));
-    }
-    if (after.length > 0) await publishStatsChanged(tx, c.id, 'market.collect');
-    return orderViews(tx, after);
-  });
+      ORDER BY "id" FOR UPDATE`,
+  );
+  if (q.orderId && locked.length === 0) throw orderNotFound();
+  const after: MarketOrder[] = [];
+  for (const o of locked) after.push(await collectLocked(tx, o, c));
+  if (after.length > 0) await publishStatsChanged(tx, c.id, 'market.collect');
+  return orderViews(tx, after);
 }

@@ -6,12 +6,12 @@
  * match-book.ts) and commits its fills, ledger rows, journal lines and the book's
  * position in ONE transaction (write-batch.ts).
  */
-import type { MarketOrder } from '@necp/db';
+import { Prisma, readRows, type Db, type MarketOrder } from '@necp/db';
 import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
-import { lockBook } from './order-rows';
-import { notifyNow, type NotifyInput } from '../notifications/notifications';
+import { DIRECT, lockBook, readOrders } from './order-rows';
+import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { writeBatch, type BatchEntry } from './write-batch';
 
 /** Orders taken from the waiting line in one batch, and the units they may ask for. */
@@ -44,9 +44,11 @@ const toBook = (o: MarketOrder): BookOrder => ({
  */
 async function lockOrders(tx: Tx, ids: readonly string[]): Promise<MarketOrder[]> {
   if (ids.length === 0) return [];
-  await tx.$queryRaw`
-    SELECT "id" FROM "MarketOrder" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`;
-  return tx.marketOrder.findMany({ where: { id: { in: [...ids] } } });
+  return readOrders(
+    tx,
+    Prisma.sql`
+      SELECT * FROM "MarketOrder" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`,
+  );
 }
 
 /** The waiting orders of a batch, oldest first, cut at BATCH_UNITS (at least one). */
@@ -94,10 +96,12 @@ export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Prom
   const chosen = await waiting(tx, templateId);
   if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
   // the waiting orders' terms, then the resting orders they reach: all locked at once
-  const terms = await tx.marketOrder.findMany({
-    where: { id: { in: chosen.map((o) => o.id) } },
-    orderBy: { no: 'asc' },
-  });
+  const terms = await readOrders(
+    tx,
+    Prisma.sql`
+      SELECT * FROM "MarketOrder" WHERE "id" = ANY(${chosen.map((o) => o.id)}::text[])
+      ORDER BY "no"`,
+  );
   const restIds = await resting(tx, templateId, terms);
   const locked = await lockOrders(tx, [...terms.map((o) => o.id), ...restIds]);
   const byId = new Map(locked.map((o) => [o.id, o]));
@@ -141,16 +145,28 @@ export async function matchBook(
     const r = await inTransaction(
       deps.db,
       (tx) => runMatchBatch(tx, templateId, deps.clock.now()),
-      {
-        timeoutMs: 60_000,
-      },
+      { ...DIRECT, timeoutMs: 60_000 },
     );
     total.booked += r.booked;
     total.fills += r.fills;
     // told after the commit (a lost notice costs nothing: the orders show the fills)
-    for (const n of r.notices ?? []) await notifyNow(deps, n).catch(() => null);
+    await notifyAllNow(deps, r.notices ?? []);
     if (r.state !== 'matched') return total;
+    // orders placed while this batch held the book found it busy and left them to it:
+    // one more batch if any wait (read after the commit, so none is missed)
+    if (!(await anyWaiting(deps.db, templateId))) return total;
   }
+}
+
+/** True when orders of the good wait for the matcher (one statement, no transaction). */
+async function anyWaiting(db: Db, templateId: string): Promise<boolean> {
+  const rows = await readRows(db, {
+    name: 'market_any_waiting',
+    text: `SELECT 1 FROM "MarketOrder"
+           WHERE "templateId" = $1 AND "state" = 'open' AND NOT "booked" LIMIT 1`,
+    values: [templateId],
+  });
+  return rows.length > 0;
 }
 
 export type { BookFill };

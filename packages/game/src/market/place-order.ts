@@ -9,23 +9,34 @@ import {
   type MarketOrderView,
   type MarketPlaceInput,
 } from '@necp/shared';
-import type { Character, MarketOrder } from '@necp/db';
+import { Prisma, type Character, type MarketOrder } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
+import { newRowId } from '../core/row-ids';
 import { lockCharacter } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
+import { DIRECT } from './order-rows';
 import { parseInput } from '../core/validation';
 import { loadTemplate } from '../inventory/templates';
 import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
-import { collectOrders, orderViews } from './collect';
+import { collectIn, orderViews } from './collect';
 import { buyLimitReached, crossesOwnOrder, notAGood, tooManyOrders } from './errors';
 import { matchBook } from './match-book';
-import { assertAtMarketTerminal, ensureBook, toCollect } from './order-rows';
+import { assertAtMarketTerminal, ensureBook, readOrders, toCollect } from './order-rows';
 import { takeGoods } from './take-goods';
 
 type Placed = ReturnType<typeof MarketPlaceInputSchema.parse>;
+
+/** The units of a good this character placed buy orders for in the last window. */
+const boughtSince = (characterId: string, templateId: string, since: Date) => Prisma.sql`
+  SELECT COALESCE(sum("quantity"), 0)::int FROM "MarketOrder"
+  WHERE "characterId" = ${characterId} AND "templateId" = ${templateId} AND "side" = 'buy'
+    AND "placedAt" > ${since}::timestamp`;
+
+const limitOf = (template: { rarity: string }) =>
+  MARKET_BUY_LIMIT_4H[template.rarity as keyof typeof MARKET_BUY_LIMIT_4H];
 
 /** What the buy limit of a scarce good leaves this character now (null: no limit). */
 export async function buyLimitLeft(
@@ -34,69 +45,77 @@ export async function buyLimitLeft(
   template: { id: string; rarity: string },
   now: Date,
 ): Promise<{ limit: number; left: number } | null> {
-  const limit = MARKET_BUY_LIMIT_4H[template.rarity as keyof typeof MARKET_BUY_LIMIT_4H];
+  const limit = limitOf(template);
   if (limit === undefined) return null;
   const since = new Date(now.getTime() - MARKET_BUY_WINDOW_MS);
-  const placed = await tx.marketOrder.aggregate({
-    where: { characterId, templateId: template.id, side: 'buy', placedAt: { gt: since } },
-    _sum: { quantity: true },
-  });
-  return { limit, left: Math.max(0, limit - (placed._sum.quantity ?? 0)) };
+  const [row] = await tx.$queryRaw<{ bought: number }[]>`
+    SELECT (${boughtSince(characterId, template.id, since)}) AS "bought"`;
+  return { limit, left: Math.max(0, limit - (row?.bought ?? 0)) };
 }
 
-/** Refuses an order that would trade with one of the placer's own open orders. */
-async function refuseSelfCross(tx: Tx, c: Character, o: Placed) {
-  const own = await tx.marketOrder.findFirst({
-    where: {
-      characterId: c.id,
-      templateId: o.templateId,
-      state: 'open',
-      side: o.side === 'buy' ? 'sell' : 'buy',
-      price: o.side === 'buy' ? { lte: o.price } : { gte: o.price },
-    },
-    orderBy: { price: o.side === 'buy' ? 'asc' : 'desc' },
-    select: { price: true },
-  });
-  if (own) throw crossesOwnOrder(own.price);
+/**
+ * The placement's refusals, read in one statement: MARKET_ORDERS_MAX open orders, an
+ * order that would trade with one of the placer's own, a scarce good's buy limit.
+ */
+async function refuseBeyondLimits(
+  tx: Tx,
+  c: Character,
+  o: Placed,
+  template: { id: string; rarity: string },
+  now: Date,
+) {
+  const buy = o.side === 'buy';
+  const since = new Date(now.getTime() - MARKET_BUY_WINDOW_MS);
+  const [row] = await tx.$queryRaw<{ open: number; own: number | null; bought: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM "MarketOrder"
+       WHERE "characterId" = ${c.id} AND "state" = 'open') AS "open",
+      (SELECT "price" FROM "MarketOrder"
+       WHERE "characterId" = ${c.id} AND "templateId" = ${o.templateId} AND "state" = 'open'
+         AND "side" = ${buy ? 'sell' : 'buy'}
+         AND (CASE WHEN ${buy}::boolean THEN "price" <= ${o.price} ELSE "price" >= ${o.price} END)
+       ORDER BY (CASE WHEN ${buy}::boolean THEN "price" ELSE -"price" END) LIMIT 1) AS "own",
+      (${boughtSince(c.id, template.id, since)}) AS "bought"`;
+  if (!row) throw new Error('placement checks: no row');
+  if (row.open >= MARKET_ORDERS_MAX) throw tooManyOrders();
+  if (row.own !== null) throw crossesOwnOrder(row.own);
+  const limit = limitOf(template);
+  if (buy && limit !== undefined && limit - row.bought < o.quantity)
+    throw buyLimitReached(Math.max(0, limit - row.bought));
 }
 
 /**
  * The placement's transaction: the checks, the fee (a sink), then what the order holds
  * — a buy order its limit × quantity in escrow, a sell order the goods from the bag.
- * The order waits (booked = false) for the good's matcher.
+ * The order waits (booked = false) for the good's matcher. Raw statements throughout
+ * (order-rows.ts readOrders): this is the market's hottest path.
  */
 async function placeLocked(tx: Tx, o: Placed, now: Date): Promise<MarketOrder> {
   const c = await lockCharacter(tx, o.characterId);
-  await assertAtMarketTerminal(tx, c);
+  assertAtMarketTerminal(c);
   const template = await loadTemplate(tx, o.templateId);
   if (!isMarketGood(template)) throw notAGood();
-  const open = await tx.marketOrder.count({ where: { characterId: c.id, state: 'open' } });
-  if (open >= MARKET_ORDERS_MAX) throw tooManyOrders();
-  await refuseSelfCross(tx, c, o);
-  if (o.side === 'buy') {
-    const limit = await buyLimitLeft(tx, c.id, template, now);
-    if (limit && limit.left < o.quantity) throw buyLimitReached(limit.left);
-  }
+  await refuseBeyondLimits(tx, c, o, template, now);
   const fee = marketFee(o.price, o.quantity);
   const escrow = o.side === 'buy' ? buyEscrow(o.price, o.quantity) : 0;
   const hours = o.type === 'market' ? 0 : o.durationH;
-  const order = await tx.marketOrder.create({
-    data: {
-      characterId: c.id,
-      templateId: template.id,
-      name: template.name,
-      side: o.side,
-      type: o.type,
-      price: o.price,
-      quantity: o.quantity,
-      remaining: o.quantity,
-      fee,
-      escrow,
-      durationH: o.durationH,
-      placedAt: now,
-      expiresAt: new Date(now.getTime() + hours * 3_600_000),
-    },
-  });
+  const orderId = newRowId();
+  // a sell order's goods leave the bag first: the order row is written holding them
+  const itemId =
+    o.side === 'sell' ? await takeGoods(tx, c, template.id, o.quantity, orderId) : null;
+  const [order] = await readOrders(
+    tx,
+    Prisma.sql`
+      INSERT INTO "MarketOrder" ("id", "characterId", "templateId", "name", "side", "type",
+        "price", "quantity", "remaining", "fee", "escrow", "durationH", "placedAt",
+        "expiresAt", "itemId")
+      VALUES (${orderId}, ${c.id}, ${template.id}, ${template.name}, ${o.side}, ${o.type},
+        ${o.price}, ${o.quantity}, ${o.quantity}, ${fee}, ${escrow}, ${o.durationH},
+        ${now}::timestamp, ${new Date(now.getTime() + hours * 3_600_000)}::timestamp,
+        ${itemId})
+      RETURNING *`,
+  );
+  if (!order) throw new Error('placement: the order was not written');
   await recordCurrency(tx, {
     reason: 'market_fee',
     characterId: c.id,
@@ -124,12 +143,9 @@ async function placeLocked(tx: Tx, o: Placed, now: Date): Promise<MarketOrder> {
       ref: order.id,
     };
     await insertLedgerRows(tx, [heldLedgerRow(change, escrow)]);
-    await ensureBook(tx, template.id);
-    return order;
   }
-  const itemId = await takeGoods(tx, c, template.id, o.quantity, order.id);
   await ensureBook(tx, template.id);
-  return tx.marketOrder.update({ where: { id: order.id }, data: { itemId } });
+  return order;
 }
 
 /**
@@ -144,15 +160,24 @@ export async function placeOrder(
   input: MarketPlaceInput,
 ): Promise<MarketOrderView> {
   const o = parseInput(MarketPlaceInputSchema, input);
-  const order = await inTransaction(deps.db, (tx) => placeLocked(tx, o, deps.clock.now()));
+  const order = await inTransaction(deps.db, (tx) => placeLocked(tx, o, deps.clock.now()), DIRECT);
   await matchBook(deps, order.templateId);
-  const after = await deps.db.marketOrder.findUniqueOrThrow({ where: { id: order.id } });
-  // nothing made yet (an order resting whole, or left waiting for a busy book): no collect
-  const due = toCollect(after, after.itemId ? 1 : 0);
-  if (due.eddies === 0 && due.quantity === 0) {
-    const [view] = await orderViews(deps.db, [after]);
-    return view as MarketOrderView;
-  }
-  const [view] = await collectOrders(deps, { characterId: o.characterId, orderId: order.id });
-  return view as MarketOrderView;
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const [after] = await readOrders(
+        tx,
+        Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${order.id}`,
+      );
+      if (!after) throw new Error(`placement: order ${order.id} gone`);
+      // nothing made yet (an order resting whole, or left waiting for a busy book): no collect
+      const due = toCollect(after, after.itemId ? 1 : 0);
+      const [view] =
+        due.eddies === 0 && due.quantity === 0
+          ? await orderViews(tx, [after])
+          : await collectIn(tx, { characterId: o.characterId, orderId: order.id });
+      return view as MarketOrderView;
+    },
+    DIRECT,
+  );
 }

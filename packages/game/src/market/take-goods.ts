@@ -1,5 +1,6 @@
 import type { Character } from '@necp/db';
 import type { Tx } from '../core/deps';
+import { newRowId } from '../core/row-ids';
 import { lockCharacterItems } from '../core/row-locks';
 import { addItemQuantity, deleteItem } from '../inventory/item-writes';
 import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
@@ -49,10 +50,10 @@ export async function takeGoods(
     const take = Math.min(left, stack.quantity);
     left -= take;
     if (take === stack.quantity && held === null) {
-      await tx.item.update({
-        where: { id: stack.id },
-        data: { container: 'MARKET', slot: 0, characterId: null, userId: null },
-      });
+      await tx.$executeRaw`
+        UPDATE "Item" SET "container" = 'MARKET', "slot" = 0, "characterId" = NULL,
+          "userId" = NULL, "updatedAt" = now()
+        WHERE "id" = ${stack.id}`;
       rows.push(row(stack.id, 0));
       held = stack.id;
       continue;
@@ -61,11 +62,10 @@ export async function takeGoods(
     else await addItemQuantity(tx, stack.id, -take);
     rows.push(row(stack.id, -take));
     if (held === null) {
-      const made = await tx.item.create({
-        data: { templateId, quantity: take, container: 'MARKET', slot: 0 },
-        select: { id: true },
-      });
-      held = made.id;
+      held = newRowId();
+      await tx.$executeRaw`
+        INSERT INTO "Item" ("id", "templateId", "quantity", "container", "slot", "updatedAt")
+        VALUES (${held}, ${templateId}, ${take}, 'MARKET', 0, now())`;
     } else await addItemQuantity(tx, held, take);
     rows.push(row(held, take));
   }

@@ -13,6 +13,7 @@ import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { marketOwner, marketPayoutOwner, sinkOwner } from '../ledger/owners';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import type { NotifyInput } from '../notifications/notifications';
+import { itemUnits } from './order-rows';
 
 export type BatchEntry =
   | { kind: 'book'; order: BookOrder }
@@ -47,11 +48,7 @@ export interface Batch {
 
 async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
   const itemIds = orders.map((o) => o.itemId).filter((x): x is string => x !== null);
-  const items = await tx.item.findMany({
-    where: { id: { in: itemIds } },
-    select: { id: true, quantity: true },
-  });
-  const units = new Map(items.map((i) => [i.id, i.quantity]));
+  const units = await itemUnits(tx, itemIds);
   return new Map<string, State>(
     orders.map((o) => [
       o.id,

@@ -15,6 +15,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { newRowId } from '../core/row-ids';
 import { publishEvent } from '../outbox/publish-event';
 import { inTransaction } from '../core/transaction';
 
@@ -33,28 +34,31 @@ export async function notify(
   now: Date,
   input: NotifyInput,
 ): Promise<{ id: string } | null> {
-  if (!MANDATORY_NOTIFICATION_KINDS.includes(input.kind)) {
-    const muted = await tx.notificationMute.findUnique({
-      where: { characterId_kind: { characterId: input.characterId, kind: input.kind } },
-    });
-    if (muted) return null;
-  }
   const visibleAt = input.visibleAt ?? now;
-  const row = await tx.notification.create({
-    data: {
-      characterId: input.characterId,
-      kind: input.kind,
-      title: input.title.slice(0, 120),
-      body: (input.body ?? '').slice(0, 500),
-      visibleAt,
-      createdAt: now,
-    },
-  });
-  // keep the newest NOTIFICATIONS_KEPT (by when they show)
-  await tx.$executeRaw`
-    DELETE FROM "Notification" WHERE "characterId" = ${input.characterId} AND "id" IN (
-      SELECT "id" FROM "Notification" WHERE "characterId" = ${input.characterId}
-      ORDER BY "visibleAt" DESC, "id" DESC OFFSET ${NOTIFICATIONS_KEPT})`;
+  const mandatory = MANDATORY_NOTIFICATION_KINDS.includes(input.kind);
+  // written unless muted, and the oldest beyond NOTIFICATIONS_KEPT (by when they show)
+  // trimmed, in one statement: notices come with every market fill
+  const rows = await tx.$queryRaw<{ id: string; title: string; body: string }[]>`
+    WITH made AS (
+      INSERT INTO "Notification" ("id", "characterId", "kind", "title", "body", "visibleAt",
+        "createdAt")
+      SELECT ${newRowId()}::text, ${input.characterId}::text, ${input.kind}::text,
+        ${input.title.slice(0, 120)}::text, ${(input.body ?? '').slice(0, 500)}::text,
+        ${visibleAt}::timestamp, ${now}::timestamp
+      WHERE ${mandatory}::boolean OR NOT EXISTS (
+        SELECT 1 FROM "NotificationMute"
+        WHERE "characterId" = ${input.characterId} AND "kind" = ${input.kind})
+      RETURNING "id", "title", "body", "visibleAt"),
+    trimmed AS (
+      DELETE FROM "Notification" WHERE "characterId" = ${input.characterId} AND "id" IN (
+        SELECT "id" FROM (
+          SELECT "id", "visibleAt" FROM "Notification" WHERE "characterId" = ${input.characterId}
+          UNION ALL SELECT "id", "visibleAt" FROM made) AS everyone
+        WHERE EXISTS (SELECT 1 FROM made)
+        ORDER BY "visibleAt" DESC, "id" DESC OFFSET ${NOTIFICATIONS_KEPT}))
+    SELECT "id", "title", "body" FROM made`;
+  const row = rows[0];
+  if (!row) return null;
   await publishEvent(tx, {
     type: 'notification.created',
     key: `notification.created:${row.id}`,
@@ -68,6 +72,27 @@ export async function notify(
     },
   });
   return { id: row.id };
+}
+
+/**
+ * Many notices after what they tell of has committed (the market's fills): one
+ * transaction for all; if it fails, each alone, so one bad notice loses only itself.
+ */
+export async function notifyAllNow(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  inputs: readonly NotifyInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
+  // raw statements only (notify): no Prisma transaction around them
+  const all = inTransaction(
+    deps.db,
+    async (tx) => {
+      for (const n of inputs) await notify(tx, deps.clock.now(), n);
+    },
+    { direct: true },
+  );
+  if (await all.then(() => true).catch(() => false)) return;
+  for (const n of inputs) await notifyNow(deps, n).catch(() => null);
 }
 
 /** notify() outside a transaction of the caller. */
