@@ -7,7 +7,7 @@ const USAGE = `pnpm bench:economy [options]
   --clients 40         concurrent clients of the one-good and conflict phases
   --rate 500           operations a second of the paced phase (open loop: sent on time, not waited for)
   --seconds 10         how long the paced phase runs
-  --hold-rate 50       a second paced run at a rate one process holds (the latency when it keeps up)
+  --hold-rate 120      a second paced run at a rate one process holds (the latency when it keeps up)
   --ops 10000          operations of the conflict phase: crossing orders, cancels, bids and buyouts
                        on the same auctions, one stack listed and sold at once — then the checks
   --storm-ops 2000     calls (about) of the trades, crafts and contracts storm: stacks offered in
@@ -40,7 +40,7 @@ export function parseEconomyArgs(argv: string[]): EconomyArgs {
       clients: { type: 'string', default: '40' },
       rate: { type: 'string', default: '500' },
       seconds: { type: 'string', default: '10' },
-      'hold-rate': { type: 'string', default: '50' },
+      'hold-rate': { type: 'string', default: '120' },
       ops: { type: 'string', default: '10000' },
       'storm-ops': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '29' },

@@ -20,6 +20,7 @@ import {
   type Rng,
 } from '@necp/game';
 import { minNextBid } from '@necp/shared';
+import { busyCores, readCpuTimes } from '../machine';
 import { Recorder, pool } from './measure';
 import { seedTraders, type Trader } from './seed';
 
@@ -30,6 +31,8 @@ export interface PhaseResult {
   fills: number;
   calls: ReturnType<Recorder['stats']>;
   all: ReturnType<Recorder['all']>;
+  /** cores busy (the whole machine) while the timed calls ran: the seeding before not counted */
+  busyCores?: number;
 }
 
 const deps = (db: Db) => ({ db, clock: systemClock });
@@ -61,10 +64,13 @@ export async function oneGood(db: Db, o: { orders: number; clients: number; seed
     return () => rec.call('order', () => placeOrder(deps(db), order));
   });
   const t0 = performance.now();
+  const cpu0 = readCpuTimes();
   await pool(o.clients, jobs);
   const seconds = (performance.now() - t0) / 1000;
+  const cores = busyCores(cpu0, readCpuTimes());
   return {
     name: 'one good',
+    ...(cores === undefined ? {} : { busyCores: cores }),
     ops: o.orders,
     seconds,
     fills: await fillsOf(db, [good]),
@@ -119,11 +125,14 @@ export async function matcher(db: Db, o: { orders: number; clients: number; seed
   await holder;
   const fills0 = await fillsOf(db, [good]);
   const t0 = performance.now();
+  const cpu0 = readCpuTimes();
   const r = await matchBook(deps(db), good);
   const seconds = (performance.now() - t0) / 1000;
+  const cores = busyCores(cpu0, readCpuTimes());
   return {
     result: {
       name: 'the matcher on one good',
+      ...(cores === undefined ? {} : { busyCores: cores }),
       ops: waiting,
       seconds,
       fills: (await fillsOf(db, [good])) - fills0,
@@ -177,6 +186,7 @@ export async function paced(db: Db, o: { rate: number; seconds: number; seed: nu
   const open: { characterId: string; orderId: string }[] = [];
   const running: Promise<unknown>[] = [];
   const t0 = performance.now();
+  const cpu0 = readCpuTimes();
   for (let i = 0; i < n; i++) {
     const due = t0 + (i * 1000) / o.rate;
     const wait = due - performance.now();
@@ -208,9 +218,11 @@ export async function paced(db: Db, o: { rate: number; seconds: number; seed: nu
   const sent = (performance.now() - t0) / 1000;
   await Promise.all(running);
   const seconds = (performance.now() - t0) / 1000;
+  const cores = busyCores(cpu0, readCpuTimes());
   return {
     result: {
       name: `paced ${o.rate}/s`,
+      ...(cores === undefined ? {} : { busyCores: cores }),
       ops: n,
       seconds,
       fills: await fillsOf(db, goods),
@@ -313,11 +325,14 @@ export async function conflicts(db: Db, o: { ops: number; width: number; seed: n
     }
   }
   const t0 = performance.now();
+  const cpu0 = readCpuTimes();
   await pool(o.width, jobs);
   const seconds = (performance.now() - t0) / 1000;
+  const cores = busyCores(cpu0, readCpuTimes());
   return {
     result: {
       name: 'conflicts',
+      ...(cores === undefined ? {} : { busyCores: cores }),
       ops: jobs.length,
       seconds,
       fills: await fillsOf(db, [...goods, 'medi_gel']),

@@ -48,7 +48,7 @@ function phaseTable(p: EconomyReport['phases'][number]): string {
   return [
     `### ${r.name}`,
     '',
-    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${p.busyCores.toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}`,
+    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${(r.busyCores ?? p.busyCores).toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}`,
     '',
     '| call | calls | ok | refused | failed | p50 ms | p99 ms | max ms |',
     '| ---- | ----: | -: | ------: | -----: | -----: | -----: | -----: |',
