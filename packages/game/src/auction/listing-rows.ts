@@ -8,7 +8,8 @@
  * are read before the lock and checked after it; a listing whose high bidder changed in
  * between is locked again.
  */
-import type { AuctionListing } from '@necp/db';
+import { z } from 'zod';
+import { Prisma, type AuctionListing } from '@necp/db';
 import {
   minNextBid,
   type AuctionCategory,
@@ -23,6 +24,48 @@ import { listingBusy, listingNotFound } from './errors';
 
 const TRIES = 5;
 
+const int = z.number().int();
+
+/** A listing as raw SQL reads it (`SELECT *`); `satisfies` ties it to Prisma's model. */
+const AuctionListingRowSchema = z.object({
+  id: z.string(),
+  sellerId: z.string().nullable(),
+  sellerName: z.string(),
+  itemId: z.string().nullable(),
+  templateId: z.string(),
+  name: z.string(),
+  category: z.string(),
+  level: int,
+  rarity: z.string(),
+  quantity: int,
+  durability: int.nullable(),
+  startBid: int,
+  buyout: int.nullable(),
+  deposit: int,
+  durationH: int,
+  bid: int,
+  bidderId: z.string().nullable(),
+  bids: int,
+  price: int,
+  eddies: int,
+  listedAt: z.date(),
+  endsAt: z.date(),
+  state: z.string(),
+  closedAt: z.date().nullable(),
+  season: z.string().nullable(),
+  lotSlot: int.nullable(),
+  opensAt: z.date().nullable(),
+}) satisfies z.ZodType<AuctionListing>;
+
+/**
+ * Listings read by one raw statement (`SELECT *`, or RETURNING *): a bid's path is raw,
+ * as the market's is (market/order-rows.ts readOrders).
+ */
+export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionListing[]> {
+  const rows = await tx.$queryRaw<unknown[]>(query);
+  return rows.map((r) => AuctionListingRowSchema.parse(r));
+}
+
 /**
  * Locks the listing and its parties (with `also`, the caller), characters first. Deleted
  * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
@@ -33,17 +76,16 @@ export async function lockListing(
   also: readonly string[] = [],
 ): Promise<AuctionListing> {
   for (let i = 0; i < TRIES; i++) {
-    const seen = await tx.auctionListing.findUnique({
-      where: { id: listingId },
-      select: { sellerId: true, bidderId: true },
-    });
+    const [seen] = await tx.$queryRaw<{ sellerId: string | null; bidderId: string | null }[]>`
+      SELECT "sellerId", "bidderId" FROM "AuctionListing" WHERE "id" = ${listingId}`;
     if (!seen) throw listingNotFound();
     const parties = [...also, seen.sellerId, seen.bidderId].filter((x): x is string => !!x);
     await lockLiveCharacters(tx, parties);
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "AuctionListing" WHERE "id" = ${listingId} FOR UPDATE`;
-    if (rows.length === 0) throw listingNotFound();
-    const l = await tx.auctionListing.findUniqueOrThrow({ where: { id: listingId } });
+    const [l] = await readListings(
+      tx,
+      Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${listingId} FOR UPDATE`,
+    );
+    if (!l) throw listingNotFound();
     // a new high bidder came in between: lock them too (a retry, in the same order)
     if (l.bidderId === seen.bidderId && l.sellerId === seen.sellerId) return l;
   }

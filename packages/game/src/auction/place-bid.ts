@@ -7,7 +7,7 @@ import {
   type AuctionListingRef,
   type AuctionListingView,
 } from '@necp/shared';
-import type { AuctionListing, Character } from '@necp/db';
+import { Prisma, type AuctionListing, type Character } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
@@ -18,7 +18,7 @@ import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { notify } from '../notifications/notifications';
 import { alreadyLeading, auctionOver, bidTooLow, noBuyout, ownListing } from './errors';
 import { assertAtAuctionTerminal } from './list-item';
-import { isOpen, listingView, lockListing } from './listing-rows';
+import { isOpen, listingView, lockListing, readListings } from './listing-rows';
 import { settleLocked } from './settle-listing';
 
 /**
@@ -80,19 +80,22 @@ async function bidLocked(
     counterparty: charOwner(bidder.id),
     ref: l.id,
   });
-  await tx.auctionBid.create({
-    data: { listingId: l.id, bidderId: bidder.id, amount, at: now },
-  });
-  return tx.auctionListing.update({
-    where: { id: l.id },
-    data: {
-      bid: amount,
-      bidderId: bidder.id,
-      bids: { increment: 1 },
-      price: minNextBid({ startBid: l.startBid, bid: amount }),
-      endsAt: new Date(endAfterBid(l.endsAt.getTime(), now.getTime())),
-    },
-  });
+  // the bid's record and the listing's new state in one statement
+  const [after] = await readListings(
+    tx,
+    Prisma.sql`
+      WITH recorded AS (
+        INSERT INTO "AuctionBid" ("listingId", "bidderId", "amount", "at")
+        VALUES (${l.id}, ${bidder.id}, ${amount}, ${now}::timestamp))
+      UPDATE "AuctionListing"
+      SET "bid" = ${amount}, "bidderId" = ${bidder.id}, "bids" = "bids" + 1,
+        "price" = ${minNextBid({ startBid: l.startBid, bid: amount })},
+        "endsAt" = ${new Date(endAfterBid(l.endsAt.getTime(), now.getTime()))}::timestamp
+      WHERE "id" = ${l.id}
+      RETURNING *`,
+  );
+  if (!after) throw new Error(`auction: listing ${l.id} gone while locked`);
+  return after;
 }
 
 /** Locks the bidder, the listing and its parties; checks what every bid and buyout needs. */
@@ -116,14 +119,19 @@ export async function placeBid(
 ): Promise<AuctionListingView> {
   const b = parseInput(AuctionBidInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const { l, bidder } = await openForBidder(tx, b.characterId, b.listingId, now);
-    if (l.bidderId === bidder.id) throw alreadyLeading();
-    const min = minNextBid(l);
-    if (b.amount < min) throw bidTooLow(min);
-    if (l.buyout !== null && b.amount >= l.buyout) return buyoutLocked(tx, l, bidder, now);
-    return listingView(await bidLocked(tx, l, bidder, b.amount, now), bidder.id);
-  });
+  // raw statements only (a bid at the buyout settles through Prisma's: rerun there)
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const { l, bidder } = await openForBidder(tx, b.characterId, b.listingId, now);
+      if (l.bidderId === bidder.id) throw alreadyLeading();
+      const min = minNextBid(l);
+      if (b.amount < min) throw bidTooLow(min);
+      if (l.buyout !== null && b.amount >= l.buyout) return buyoutLocked(tx, l, bidder, now);
+      return listingView(await bidLocked(tx, l, bidder, b.amount, now), bidder.id);
+    },
+    { direct: true },
+  );
 }
 
 async function buyoutLocked(tx: Tx, l: AuctionListing, buyer: Character, now: Date) {
@@ -131,7 +139,12 @@ async function buyoutLocked(tx: Tx, l: AuctionListing, buyer: Character, now: Da
   // the buyout outbids everyone, the buyer's own standing bid too (refunded first)
   const sold = await bidLocked(tx, l, buyer, l.buyout, now);
   await settleLocked(tx, sold, 'sold', now);
-  return listingView(await tx.auctionListing.findUniqueOrThrow({ where: { id: l.id } }), buyer.id);
+  const [after] = await readListings(
+    tx,
+    Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${l.id}`,
+  );
+  if (!after) throw new Error(`auction: listing ${l.id} gone while locked`);
+  return listingView(after, buyer.id);
 }
 
 /** Buys at the buyout price: the auction ends at once, the item comes by mail. */
