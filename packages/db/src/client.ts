@@ -12,10 +12,22 @@ export type { Db, Tx } from './db-types';
 // (graphile-worker's runner) uses exactly the URL the client was made with.
 const urls = new WeakMap<Db, string>();
 
+/** How long an idle pooled connection is kept open. */
+export const IDLE_CONNECTION_MS = 5 * 60_000;
+
 export function createDb(url: string, opts: { max?: number } = {}): Db {
   // our pool, handed to the adapter, so hot one-statement reads can share it (read-rows.ts);
   // $disconnect still ends it
-  const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: opts.max ?? 10 });
+  // idle connections kept 5 minutes (pg's default: 10 s): a new one is a PostgreSQL
+  // process forked and its prepared statements made again — under bursty play that churn
+  // was the slowest second of the economy bench (docs/perf.md, "The economy")
+  const pool = new pg.Pool({
+    ...pgConfigFromUrl(url),
+    max: opts.max ?? 10,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    // …but never what keeps a finished script's process alive
+    allowExitOnIdle: true,
+  });
   // each transaction's connection goes to its body's raw statements (raw-transaction.ts)
   const adapter = handOverConnections(new PrismaPg(pool, { disposeExternalPool: true }));
   const db = new PrismaClient({ adapter });
