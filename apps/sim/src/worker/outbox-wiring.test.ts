@@ -163,7 +163,7 @@ describe('outbox notices', () => {
 });
 
 describe('the default wiring', () => {
-  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the access, stats, title, guild and block reactions, the contracts' kill counter and the daily cleanup job", () => {
+  it("registers the domain's guild renown, quests, reputation and achievements subscribers, the access, stats, title, guild and block reactions, the contracts' kill counter and progress pushes, and the daily cleanup job", () => {
     const subs = simOutboxSubscribers(sim.deps);
     expect(subs.size).toBe(11);
     expect(subs.forType('npc.killed').map((s) => s.name)).toEqual([
@@ -186,6 +186,7 @@ describe('the default wiring', () => {
       expect(subs.forType(t).map((s) => s.name)).toEqual(['sim-guild']);
     expect(subs.forType('account.access_changed').map((s) => s.name)).toEqual(['sim-access']);
     expect(subs.forType('character.stats_changed').map((s) => s.name)).toEqual(['sim-stats']);
+    expect(subs.forType('craft.finished').map((s) => s.name)).toEqual(['contracts']);
     expect(subs.forType('character.title_changed').map((s) => s.name)).toEqual(['sim-title']);
     expect(subs.forType('character.block_changed').map((s) => s.name)).toEqual(['sim-blocks']);
     const jobs = simScheduledJobs(sim.deps);

@@ -1,4 +1,5 @@
 import type {
+  ContractProgressMsg,
   FriendPresenceMsg,
   QuestUpdateMsg,
   ReputationChangedMsg,
@@ -27,6 +28,8 @@ export interface GameClientOptions {
   onFriendPresence: (msg: FriendPresenceMsg) => void;
   /** notification:new — a notification for this character (the bell) */
   onNotification?: (msg: PushedNotification) => void;
+  /** contract:progress — a kill or craft contract of yours counted one more */
+  onContractProgress?: (msg: ContractProgressMsg) => void;
   /** guild:update / guild:invited — your guild, its roster or your invitations changed */
   onGuildChange?: () => void;
   /** the on-screen stick of touch devices: moves like WASD when no key is held */

@@ -34,6 +34,7 @@ import { SoundDirector } from './sound/sound-director';
 import type { SimSocketHandle } from './net/sim-socket';
 import type { SocketFeature } from './net/socket-feature';
 import { notificationPushes } from './notifications/notification-pushes';
+import { contractPushes } from './contracts/contract-pushes';
 import { questPushes } from './quests/quest-pushes';
 import type { ClientView } from './render/client-view';
 import { FramePainter } from './render/frame-painter';
@@ -180,6 +181,7 @@ export class GameClient {
       this.trade,
       questPushes(opts),
       notificationPushes(opts.onNotification),
+      contractPushes(opts.onContractProgress),
       friendPushes(opts.onFriendPresence),
       guildPushes(opts.onGuildChange),
     ];

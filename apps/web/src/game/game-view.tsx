@@ -16,7 +16,7 @@ import { receiveNotification } from './notifications/use-notifications';
 import { receiveMailNotification } from './mail/use-mail';
 import { receiveAuctionNotification } from './auction/use-auction';
 import { receiveMarketNotification } from './market/use-market';
-import { receiveContractNotification } from './contracts/use-contracts';
+import { receiveContractNotification, receiveContractProgress } from './contracts/use-contracts';
 import { GameStoreContext } from './hud/store-context';
 import { useHotkeys } from './hud/use-hotkeys';
 import { StickInput } from './input/touch-stick';
@@ -73,6 +73,8 @@ export function GameView({ characterId }: { characterId: string }) {
         // an achievement earned: an open achievement window shows it
         receiveAchievementNotification({ queryClient, trpc, characterId }, msg);
       },
+      // a kill or craft contract of yours counted one more: my contracts are read again
+      onContractProgress: () => receiveContractProgress({ queryClient, trpc }),
       // a friend came online, went AFK, rode the metro or left: their row changes in place
       onFriendPresence: (msg) =>
         receiveFriendPresence(

@@ -3,7 +3,7 @@
 // pieces), confirm, cancel, abandon — each one transaction, conserved throughout
 // (checkInvariants with the contracts' escrow) — and the refusals.
 import { afterAll, describe, expect, it } from 'vitest';
-import { contractPostFee } from '@necp/shared';
+import { contractPostFee, emitTo, toCharacters } from '@necp/shared';
 import { expectDomainError, testDb } from '../accounts/test-deps';
 import { expectBalanced, give, secondCharacter } from '../inventory/test-helpers';
 import { finishCraft, startCraft } from '../crafting';
@@ -17,7 +17,16 @@ import {
   deliverContract,
   myContracts,
 } from '.';
-import { contractDeps, contractMail, eddiesOf, killFor, party, post } from './test-kit';
+import {
+  contractDeps,
+  contractMail,
+  eddiesOf,
+  killFor,
+  party,
+  post,
+  toContractsSubscriber,
+} from './test-kit';
+import { parseOutboxEvent } from '../outbox/events';
 
 const db = testDb(6);
 const deps = contractDeps(db, 2041);
@@ -240,9 +249,16 @@ describe('kill and craft contracts', () => {
     deps.clock.advance(1000);
     await acceptContract(deps, { characterId: taker.characterId, contractId: c.id });
     deps.clock.advance(1000);
-    await killFor(db, deps.clock.now(), 'tyger_claws_punk', [taker]); // another kind
-    await killFor(db, deps.clock.now(), 'watson_scavenger', [other]); // someone else
-    await killFor(db, deps.clock.now(), 'watson_scavenger', [taker, other]);
+    expect(await killFor(db, deps.clock.now(), 'tyger_claws_punk', [taker])).toEqual([]); // another kind
+    expect(await killFor(db, deps.clock.now(), 'watson_scavenger', [other])).toEqual([]); // someone else
+    // counted: both sides are told at once
+    expect(await killFor(db, deps.clock.now(), 'watson_scavenger', [taker, other])).toEqual([
+      emitTo(toCharacters(taker.characterId, poster.characterId), 'contract:progress', {
+        contractId: c.id,
+        progress: 1,
+        quantity: 2,
+      }),
+    ]);
     await expectDomainError(
       deliverContract(deps, { characterId: taker.characterId, contractId: c.id }),
       'INVALID_STATE',
@@ -290,6 +306,19 @@ describe('kill and craft contracts', () => {
     deps.clock.advance(knife.castMs);
     const done = await finishCraft(deps, { ...taker.ref, craftId: v.id });
     const made = done.outcome!.outputItemId!;
+    // the finish published craft.finished: the subscriber tells both sides the count
+    const row = await db.outboxEvent.findUniqueOrThrow({
+      where: { key: `craft.finished:${v.id}` },
+    });
+    const event = parseOutboxEvent(row);
+    if (event.type !== 'craft.finished') throw new Error(`unexpected ${event.type}`);
+    expect(await toContractsSubscriber(db, event)).toEqual([
+      emitTo(toCharacters(taker.characterId, poster.characterId), 'contract:progress', {
+        contractId: c.id,
+        progress: 1,
+        quantity: 1,
+      }),
+    ]);
     await deliverContract(deps, { characterId: taker.characterId, contractId: c.id });
     const held = await db.contractItem.findMany({ where: { contractId: c.id } });
     expect(held.map((h) => h.itemId)).toEqual([made]);

@@ -16,7 +16,7 @@ import { handOverItems } from './hand-over-items';
  * The taker says it is done, before the deadline (a delivery racing the worker's
  * deadline: whichever takes the contract's lock first wins, the other reads the new
  * state). Deliver: the items move into the contract. Kill: the kills counted since
- * accepting (kill-progress.ts) must reach the number. Craft: the taker's successful
+ * accepting (contract-progress.ts) must reach the number. Craft: the taker's successful
  * crafts of the item since accepting must make the number, and those pieces (or units)
  * move into the contract. The poster then has CONTRACT_RELEASE_AFTER_MS to confirm or
  * dispute; after that the worker releases the reward.

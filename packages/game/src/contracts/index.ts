@@ -10,5 +10,5 @@ export { contractBoard, myContracts } from './read-contracts';
 export { arbitrationQueue, contractCase } from './read-cases';
 export { ratingsOf } from './ratings';
 export { CONTRACT_CRONTAB, CONTRACT_TASK, runContractTimeouts } from './contract-timeouts';
-export { contractOutboxSubscriber } from './kill-progress';
+export { contractOutboxSubscriber } from './contract-progress';
 export { isPersonalAddress } from './conflict-of-interest';

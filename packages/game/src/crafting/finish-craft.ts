@@ -22,6 +22,7 @@ import { loadTemplate } from '../inventory/templates';
 import { charOwner, sinkOwner, sourceOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { sendSystemMail } from '../mail/send-system-mail';
+import { publishEvent } from '../outbox/publish-event';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import {
   craftReservation,
@@ -178,6 +179,13 @@ export async function finishLocked(tx: Tx, c: Character, craft: Craft, now: Date
     output: out.output,
   };
   await publishStatsChanged(tx, c.id, 'crafting.finish');
+  // a craft contract the crafter took counts what was made (contracts/contract-progress.ts)
+  if (out.success && out.output)
+    await publishEvent(tx, {
+      type: 'craft.finished',
+      key: `craft.finished:${craft.id}`,
+      payload: { characterId: c.id, craftId: craft.id, recipeId: craft.recipeId },
+    });
   // raw: Prisma's JSON write rounds the rolls' last digits; the record keeps them exact
   await tx.$executeRaw`UPDATE "Craft" SET
       "state" = ${'done' satisfies CraftState}, "finishedAt" = ${now}, "success" = ${out.success},

@@ -111,6 +111,13 @@ export const CharacterStatsChangedPayloadSchema = z.object({
   cause: z.string().min(1).max(64),
 });
 
+/** A craft finished with something made: the taker's craft contracts count it. */
+export const CraftFinishedPayloadSchema = z.object({
+  characterId: id,
+  craftId: id,
+  recipeId: id,
+});
+
 /**
  * A character joined a guild (founded it or accepted an invitation): its sockets, on
  * whichever sim node, join the guild's room (guild chat) and are told to refetch.
@@ -257,6 +264,7 @@ export const OUTBOX_EVENT_SCHEMAS = {
   'quest.action': QuestActionPayloadSchema,
   'account.access_changed': AccountAccessChangedPayloadSchema,
   'character.stats_changed': CharacterStatsChangedPayloadSchema,
+  'craft.finished': CraftFinishedPayloadSchema,
   'character.title_changed': CharacterTitleChangedPayloadSchema,
   'character.block_changed': CharacterBlockChangedPayloadSchema,
   'notification.created': NotificationCreatedPayloadSchema,

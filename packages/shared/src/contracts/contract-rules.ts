@@ -121,3 +121,14 @@ export function weightedRating(rows: readonly { score: number; weight: number }[
   }
   return { score: w > 0 ? Math.round((s / w) * 10) / 10 : null, count: rows.length };
 }
+
+/**
+ * contract:progress — a kill or craft contract counted one more toward what it asks, told
+ * to both sides at once (their contract windows read again; no poll needed).
+ */
+export interface ContractProgressMsg {
+  contractId: string;
+  /** units done so far (kills, or units crafted), at most `quantity` */
+  progress: number;
+  quantity: number;
+}

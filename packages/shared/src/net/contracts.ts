@@ -32,6 +32,7 @@ import type {
 import type { LootAssignStartMsg, LootRollResultMsg, LootRollStartMsg } from '../rules/party-loot';
 import type { NotificationView } from '../notifications/notification-rules';
 import type { GuildInvitedMsg, GuildUpdateMsg } from '../guild/guild-rules';
+import type { ContractProgressMsg } from '../contracts/contract-rules';
 import type {
   Ack,
   CombatUseResult,
@@ -88,6 +89,8 @@ export interface ServerToClientEvents {
   'loot:assign_start': (msg: LootAssignStartMsg) => void;
   /** a notification for this character (the bell; persistent, listed by notifications.list) */
   'notification:new': (msg: Omit<NotificationView, 'read'>) => void;
+  /** a kill or craft contract of yours (either side) counted one more */
+  'contract:progress': (msg: ContractProgressMsg) => void;
   /** the leader gave you a drop: it is yours to pick up */
   'loot:given': (msg: { dropId: string; name: string; from: string }) => void;
   /** someone invites you to a guild (accept it through the web API, guild.accept) */

@@ -3,7 +3,8 @@
  * Player contracts over tRPC (contracts.*): the board, my contracts, a disputed case,
  * and the actions — whose refusals are toasts with the server's message and whose
  * answers refresh what they change (the board, my contracts, the bag and the purse).
- * A contract_update notification (taken, delivered, settled, ruled) reads them again.
+ * A contract_update notification (taken, delivered, settled, ruled) reads them again, and a
+ * contract:progress push (a kill or a craft counted) reads my contracts again.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ContractBoardInput, ContractPostInput, ContractView } from '@necp/shared';
@@ -13,8 +14,13 @@ import { useGame } from '../hud/store-context';
 import { refusal } from '../mail/use-mail';
 import { askText } from './contracts-view';
 
-/** Read again every 15 s while shown: other players post and take meanwhile. */
+/** The board read again every 15 s while shown: other players post and take meanwhile. */
 const LIVE = 15_000;
+/**
+ * My contracts: their changes are pushed (contract_update notifications, contract:progress);
+ * a slow read again covers a push lost on a reconnect.
+ */
+const MINE_FALLBACK = 60_000;
 
 export type BoardFilters = Omit<ContractBoardInput, 'characterId'>;
 
@@ -34,7 +40,7 @@ export function useMyContracts(enabled: boolean) {
   return useQuery({
     ...trpc.contracts.mine.queryOptions({ characterId }),
     enabled,
-    refetchInterval: enabled ? LIVE : false,
+    refetchInterval: enabled ? MINE_FALLBACK : false,
   });
 }
 
@@ -65,6 +71,14 @@ export function receiveContractNotification(
   msg: { kind: string },
 ) {
   if (msg.kind === 'contract_update') refreshContracts(t.queryClient, t.trpc, t.characterId);
+}
+
+/** contract:progress (a kill or a craft counted): my contracts are read again. */
+export function receiveContractProgress(t: {
+  queryClient: QueryClient;
+  trpc: ReturnType<typeof useTRPC>;
+}) {
+  void t.queryClient.invalidateQueries(t.trpc.contracts.mine.pathFilter());
 }
 
 /** A fresh idempotency key, one per Post press (getRandomValues: also off HTTPS). */
