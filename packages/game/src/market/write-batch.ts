@@ -5,10 +5,10 @@
  * fills, the journal lines and the book's position. The caller holds the book's lock
  * and every order's row lock; values are computed here and written whole.
  */
-import { randomUUID } from 'node:crypto';
 import type { MarketOrder } from '@necp/db';
 import { marketTax, type BookFill, type BookOrder } from '@necp/shared';
 import type { Tx } from '../core/deps';
+import { newRowId } from '../core/row-ids';
 import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { marketOwner, marketPayoutOwner, sinkOwner } from '../ledger/owners';
 import { heldLedgerRow } from '../ledger/record-held-currency';
@@ -165,7 +165,7 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<NotifyInput[]> {
       ref,
     );
     if (!buy.itemId) {
-      buy.itemId = randomUUID();
+      buy.itemId = newRowId();
       buy.newItem = true;
     }
     sell.units -= q;
