@@ -8,7 +8,6 @@
  * are read before the lock and checked after it; a listing whose high bidder changed in
  * between is locked again.
  */
-import { z } from 'zod';
 import { Prisma, type AuctionListing } from '@necp/db';
 import {
   minNextBid,
@@ -19,43 +18,11 @@ import {
   type Rarity,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
+import { AuctionListingRowSchema } from '../core/locked-rows';
 import { lockLiveCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
 
 const TRIES = 5;
-
-const int = z.number().int();
-
-/** A listing as raw SQL reads it (`SELECT *`); `satisfies` ties it to Prisma's model. */
-const AuctionListingRowSchema = z.object({
-  id: z.string(),
-  sellerId: z.string().nullable(),
-  sellerName: z.string(),
-  itemId: z.string().nullable(),
-  templateId: z.string(),
-  name: z.string(),
-  category: z.string(),
-  level: int,
-  rarity: z.string(),
-  quantity: int,
-  durability: int.nullable(),
-  startBid: int,
-  buyout: int.nullable(),
-  deposit: int,
-  durationH: int,
-  bid: int,
-  bidderId: z.string().nullable(),
-  bids: int,
-  price: int,
-  eddies: int,
-  listedAt: z.date(),
-  endsAt: z.date(),
-  state: z.string(),
-  closedAt: z.date().nullable(),
-  season: z.string().nullable(),
-  lotSlot: int.nullable(),
-  opensAt: z.date().nullable(),
-}) satisfies z.ZodType<AuctionListing>;
 
 /**
  * Listings read by one raw statement (`SELECT *`, or RETURNING *): a bid's path is raw,

@@ -1,10 +1,17 @@
 /**
- * The rows the lock statements return (raw SQL, so parsed). `satisfies` ties each
+ * The rows raw statements return (lock statements, the market's and a bid's hot paths),
+ * parsed here — the one home of these schemas. `satisfies` ties each
  * schema to Prisma's model type: a column added to the model that is missing here
  * fails the type check instead of silently going missing from the row.
  */
 import { z } from 'zod';
-import { ItemContainer, type Character, type Item } from '@necp/db';
+import {
+  ItemContainer,
+  type AuctionListing,
+  type Character,
+  type Item,
+  type MarketOrder,
+} from '@necp/db';
 
 const int = z.number().int();
 const id = z.string();
@@ -62,3 +69,60 @@ export const ItemRowSchema = z.object({
 }) satisfies z.ZodType<Item>;
 
 export const ItemRowsSchema = z.array(ItemRowSchema).max(MAX_LOCKED_ITEMS);
+
+/** A market order as raw SQL reads it (`SELECT *`). */
+export const MarketOrderRowSchema = z.object({
+  id: z.string(),
+  no: z.bigint(),
+  characterId: z.string().nullable(),
+  templateId: z.string(),
+  name: z.string(),
+  side: z.string(),
+  type: z.string(),
+  price: int,
+  quantity: int,
+  remaining: int,
+  filled: int,
+  value: int,
+  fee: int,
+  escrow: int,
+  payout: int,
+  itemId: z.string().nullable(),
+  booked: z.boolean(),
+  state: z.string(),
+  durationH: int,
+  placedAt: z.date(),
+  expiresAt: z.date(),
+  closedAt: z.date().nullable(),
+}) satisfies z.ZodType<MarketOrder>;
+
+/** An auction listing as raw SQL reads it (`SELECT *`). */
+export const AuctionListingRowSchema = z.object({
+  id: z.string(),
+  sellerId: z.string().nullable(),
+  sellerName: z.string(),
+  itemId: z.string().nullable(),
+  templateId: z.string(),
+  name: z.string(),
+  category: z.string(),
+  level: int,
+  rarity: z.string(),
+  quantity: int,
+  durability: int.nullable(),
+  startBid: int,
+  buyout: int.nullable(),
+  deposit: int,
+  durationH: int,
+  bid: int,
+  bidderId: z.string().nullable(),
+  bids: int,
+  price: int,
+  eddies: int,
+  listedAt: z.date(),
+  endsAt: z.date(),
+  state: z.string(),
+  closedAt: z.date().nullable(),
+  season: z.string().nullable(),
+  lotSlot: int.nullable(),
+  opensAt: z.date().nullable(),
+}) satisfies z.ZodType<AuctionListing>;

@@ -7,7 +7,6 @@
  * of a book at a time), then order rows. The matcher never locks a character, so it
  * never waits for the game; a collect locks its character and the order only.
  */
-import { z } from 'zod';
 import { Prisma, type MarketOrder } from '@necp/db';
 import {
   MARKET_RANGE,
@@ -18,36 +17,9 @@ import {
   type MarketSide,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
+import { MarketOrderRowSchema } from '../core/locked-rows';
 import { assertAtTerminal } from '../world/at-terminal';
 import { notAtMarketTerminal, orderNotFound } from './errors';
-
-const int = z.number().int();
-
-/** An order as raw SQL reads it (`SELECT *`); `satisfies` ties it to Prisma's model. */
-const MarketOrderRowSchema = z.object({
-  id: z.string(),
-  no: z.bigint(),
-  characterId: z.string().nullable(),
-  templateId: z.string(),
-  name: z.string(),
-  side: z.string(),
-  type: z.string(),
-  price: int,
-  quantity: int,
-  remaining: int,
-  filled: int,
-  value: int,
-  fee: int,
-  escrow: int,
-  payout: int,
-  itemId: z.string().nullable(),
-  booked: z.boolean(),
-  state: z.string(),
-  durationH: int,
-  placedAt: z.date(),
-  expiresAt: z.date(),
-  closedAt: z.date().nullable(),
-}) satisfies z.ZodType<MarketOrder>;
 
 /**
  * The market's transactions are raw statements only: no Prisma transaction around them
