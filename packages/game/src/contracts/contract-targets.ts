@@ -1,5 +1,7 @@
 import {
+  CRAFTABLE_TEMPLATE_IDS,
   MAIL_ATTACHMENTS_MAX,
+  isAskableItem,
   NPC_TEMPLATES_BY_ID,
   RECIPES,
   type ContractKind,
@@ -33,8 +35,8 @@ export async function checkTarget(
   const t = await loadTemplate(tx, targetId).catch(() => {
     throw unknownTarget('item');
   });
-  if (t.kind === 'quest') throw badTerms('Quest items cannot be asked for.');
-  if (kind === 'craft' && !RECIPES.some((r) => r.output.templateId === targetId))
+  if (!isAskableItem(t)) throw badTerms('Quest items cannot be asked for.');
+  if (kind === 'craft' && !CRAFTABLE_TEMPLATE_IDS.has(targetId))
     throw badTerms('No recipe makes that item.');
   if (Math.ceil(quantity / t.stackSize) > MAIL_ATTACHMENTS_MAX)
     throw badTerms(`At most ${MAIL_ATTACHMENTS_MAX * t.stackSize} of that in one contract.`);

@@ -4,6 +4,7 @@
  * domain (packages/game/src/contracts) enforces every rule; the contract board shows
  * them with the same functions.
  */
+import { RECIPES } from '../content/recipes';
 import type { ContractKind } from './contract-states';
 
 /** Contracts a character may have posted and not finished at once. */
@@ -132,3 +133,11 @@ export interface ContractProgressMsg {
   progress: number;
   quantity: number;
 }
+
+/** What a deliver or craft contract may ask: any item but a quest item. */
+export const isAskableItem = (t: { kind: string }): boolean => t.kind !== 'quest';
+
+/** The items a craft contract may ask: what some recipe makes. */
+export const CRAFTABLE_TEMPLATE_IDS: ReadonlySet<string> = new Set(
+  RECIPES.map((r) => r.output.templateId),
+);

@@ -11,8 +11,9 @@ import {
   ITEM_TEMPLATES,
   MAIL_ATTACHMENTS_MAX,
   NPC_TEMPLATES,
-  RECIPES,
+  CRAFTABLE_TEMPLATE_IDS,
   contractPostFee,
+  isAskableItem,
   isFinal,
   itemTemplateById,
   transition,
@@ -43,15 +44,16 @@ const byName = (a: TargetOption, b: TargetOption) => a.name.localeCompare(b.name
 
 /**
  * What a kind may ask, by name: any item but quest items (deliver), an enemy kind
- * (kill), a recipe's output (craft). The server checks again (contract-targets.ts).
+ * (kill), a recipe's output (craft) — shared's contract rules, which the server checks
+ * again (contract-targets.ts).
  */
 export function targetOptions(kind: ContractKind): TargetOption[] {
   if (kind === 'kill') return NPC_TEMPLATES.map((n) => ({ id: n.id, name: n.name })).sort(byName);
-  if (kind === 'craft') {
-    const ids = [...new Set(RECIPES.map((r) => r.output.templateId))];
-    return ids.map((id) => ({ id, name: itemTemplateById(id)?.name ?? id })).sort(byName);
-  }
-  return ITEM_TEMPLATES.filter((t) => t.kind !== 'quest')
+  if (kind === 'craft')
+    return [...CRAFTABLE_TEMPLATE_IDS]
+      .map((id) => ({ id, name: itemTemplateById(id)?.name ?? id }))
+      .sort(byName);
+  return ITEM_TEMPLATES.filter(isAskableItem)
     .map((t) => ({ id: t.id, name: t.name }))
     .sort(byName);
 }
