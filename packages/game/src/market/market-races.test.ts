@@ -1,7 +1,7 @@
 // The market's races against the real database — many placements at once (their
 // matchers meet on the book's lock), cancels racing a sweeping buy, matchers run twice
 // at once — and the journal: replayed from its first line it gives the same fills and
-// the same book as the database holds.
+// the same book as the database holds; a placement meeting a held book waits for it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
 import { testDb } from '../accounts/test-deps';
@@ -99,6 +99,31 @@ describe('market races', () => {
     expect(again.reduce((n, r) => n + r.fills, 0)).toBe(0);
     const fills = await db.marketFill.findMany({ where: { templateId: g } });
     expect(fills.reduce((n, f) => n + f.quantity, 0)).toBe(30);
+    await expectReplayAgrees(g);
+    await expectBalanced(db, [s, b]);
+  });
+
+  it('a placement while another holds the book waits for it: its answer carries its fills', async () => {
+    const g = 'nano_paste';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 8 });
+    const b = await marketTrader(db, 1000);
+    await sell(deps, s, { templateId: g, price: 40, quantity: 8 });
+    // a matcher elsewhere holds the book (it read its waiting line before the buy committed)
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "MarketBook" WHERE "templateId" = ${g} FOR UPDATE`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    const placed = buy(deps, b, { templateId: g, price: 45, quantity: 5 });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await holder;
+    expect(await placed).toMatchObject({ state: 'filled', filled: 5, avgPrice: 40 });
     await expectReplayAgrees(g);
     await expectBalanced(db, [s, b]);
   });

@@ -89,9 +89,17 @@ async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrde
   return [...asks, ...bids].map((r) => r.id);
 }
 
-/** One batch of a good's matcher, in the caller's transaction. */
-export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Promise<BatchResult> {
-  const book = await lockBook(tx, templateId, true);
+/**
+ * One batch of a good's matcher, in the caller's transaction. `wait`: wait for a matcher
+ * holding the book instead of leaving it busy (the placement: see matchBook).
+ */
+export async function runMatchBatch(
+  tx: Tx,
+  templateId: string,
+  now: Date,
+  wait = false,
+): Promise<BatchResult> {
+  const book = await lockBook(tx, templateId, !wait);
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
   const chosen = await waiting(tx, templateId);
   if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
@@ -134,26 +142,32 @@ export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Prom
 /**
  * Runs the good's matcher until nothing waits (or another process holds the book: it
  * will). Safe to call from anywhere, any number of times: the placement calls it, and
- * the worker's minute job for every book with waiting orders.
+ * the worker's minute job for every book with waiting orders. `wait` (the placement): the
+ * first batch waits for a matcher holding the book rather than leaving, so the order's
+ * answer carries its fills — the holder may have read the waiting line before the order
+ * committed; waiting placements then go in one batch, the later ones finding it done.
  */
 export async function matchBook(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   templateId: string,
+  opts: { wait?: boolean } = {},
 ): Promise<{ booked: number; fills: number }> {
   const total = { booked: 0, fills: 0 };
-  for (;;) {
+  for (let first = true; ; first = false) {
+    const wait = first && opts.wait === true;
     const r = await inTransaction(
       deps.db,
-      (tx) => runMatchBatch(tx, templateId, deps.clock.now()),
+      (tx) => runMatchBatch(tx, templateId, deps.clock.now(), wait),
       { ...DIRECT, timeoutMs: 60_000 },
     );
     total.booked += r.booked;
     total.fills += r.fills;
     // told after the commit (a lost notice costs nothing: the orders show the fills)
     await notifyAllNow(deps, r.notices ?? []);
-    if (r.state !== 'matched') return total;
-    // orders placed while this batch held the book found it busy and left them to it:
-    // one more batch if any wait (read after the commit, so none is missed)
+    if (r.state === 'busy') return total;
+    // orders placed while this batch held the book found it busy and left them to it —
+    // also when this batch found none (its line was read before they committed): one more
+    // batch if any wait (read after the commit, so none is missed)
     if (!(await anyWaiting(deps.db, templateId))) return total;
   }
 }
