@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from './database';
 export const OUTBOX_TEST_DATABASES = [
   'gameOutbox',
   'gameOutboxSaturation',
+  'gameOutboxEnqueue',
   'gameQuestsExactlyOnce',
   'gameAchievementsExactlyOnce',
   'simOutboxWiring',
