@@ -183,10 +183,16 @@ describe('the economy on two sim processes', () => {
       }),
       matchBook(deps, 'nano_paste'),
     ]);
-    expect(bid).toMatchObject({ state: 'filled', filled: 5, avgPrice: 40 });
+    // the buy's answer carries the fill when its own matcher ran the batch; when the other
+    // held the book, that one takes the buy as it looks again after its commit
     expect(await onB.client.next('notification:new', 30_000)).toMatchObject({
       kind: 'market_fill',
       title: 'Sold 5 × Nano-Paste',
+    });
+    expect(await db.marketOrder.findUnique({ where: { id: bid.id } })).toMatchObject({
+      state: 'filled',
+      filled: 5,
+      price: 45,
     });
     expect(await db.marketFill.count({ where: { sellOrderId: ask.id } })).toBe(1);
     expect(

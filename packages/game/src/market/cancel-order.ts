@@ -8,6 +8,7 @@ import { publishStatsChanged } from '../world/publish-stats-changed';
 import { closeLocked } from './close-order';
 import { collectLocked, orderViews } from './collect';
 import { notYourOrder, orderClosed, orderNotFound } from './errors';
+import { matchIfWaiting } from './match-book';
 import { DIRECT, assertAtMarketTerminal, lockBook, lockOrder, readOrders } from './order-rows';
 
 /**
@@ -15,6 +16,7 @@ import { DIRECT, assertAtMarketTerminal, lockBook, lockOrder, readOrders } from 
  * at once — a buy order's escrow back to you, a sell order's goods into your bag (they
  * wait on the order if it is full). What already traded stays traded; the fee is kept.
  * A cancel racing the matcher waits for its batch: it returns only what is left after.
+ * Having held the book, it then runs the matcher if orders wait (placements it kept out).
  */
 export async function cancelOrder(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -22,7 +24,7 @@ export async function cancelOrder(
 ): Promise<MarketOrderView> {
   const r = parseInput(MarketOrderRefSchema, input);
   const now = deps.clock.now();
-  return inTransaction(
+  const view = await inTransaction(
     deps.db,
     async (tx) => {
       const c = await lockCharacter(tx, r.characterId);
@@ -45,4 +47,7 @@ export async function cancelOrder(
     },
     DIRECT,
   );
+  // it held the book: orders placed meanwhile found it busy and were left to it
+  await matchIfWaiting(deps, view.templateId);
+  return view;
 }

@@ -1,13 +1,13 @@
 // The market's races against the real database — many placements at once (their
 // matchers meet on the book's lock), cancels racing a sweeping buy, matchers run twice
-// at once — and the journal: replayed from its first line it gives the same fills and
-// the same book as the database holds; a placement meeting a held book waits for it.
+// at once, a placement meeting a held book — and the journal: replayed from its first
+// line it gives the same fills and the same book as the database holds.
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
 import { testDb } from '../accounts/test-deps';
 import { expectBalanced } from '../inventory/test-helpers';
-import { cancelOrder, matchBook, readJournal } from '.';
-import { buy, marketDeps, marketTrader, sell } from './test-kit';
+import { cancelOrder, collectOrders, matchBook, readJournal } from '.';
+import { buy, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
 
 const db = testDb(10);
 const deps = marketDeps(db, 2035);
@@ -35,6 +35,26 @@ async function expectReplayAgrees(templateId: string) {
   });
   const inBook = [...book.bids, ...book.asks].map((o) => [o.id, o.remaining]).sort();
   expect(inBook).toEqual(open.map((o) => [o.id, o.remaining]).sort());
+}
+
+/** The book's row held by an open transaction, as a matcher elsewhere holds it. */
+async function holdBook(templateId: string) {
+  let release!: () => void;
+  let locked!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const holder = db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId} FOR UPDATE`;
+    locked();
+    await held;
+  });
+  await isLocked;
+  return {
+    release: async () => {
+      release();
+      await holder;
+    },
+  };
 }
 
 describe('market races', () => {
@@ -103,28 +123,47 @@ describe('market races', () => {
     await expectBalanced(db, [s, b]);
   });
 
-  it('a placement while another holds the book waits for it: its answer carries its fills', async () => {
+  it('a placement meeting a held book answers at once, its order waiting; the holder’s next look takes it', async () => {
     const g = 'nano_paste';
     const s = await marketTrader(db, 100, { templateId: g, quantity: 8 });
     const b = await marketTrader(db, 1000);
     await sell(deps, s, { templateId: g, price: 40, quantity: 8 });
-    // a matcher elsewhere holds the book (it read its waiting line before the buy committed)
-    let release!: () => void;
-    let locked!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "MarketBook" WHERE "templateId" = ${g} FOR UPDATE`;
-      locked();
-      await held;
+    // a matcher elsewhere holds the book as the buy lands (its line already read)
+    const book = await holdBook(g);
+    const placed = await buy(deps, b, { templateId: g, price: 45, quantity: 5 });
+    expect(placed).toMatchObject({ state: 'open', filled: 0 });
+    await book.release();
+    // the holder looks again after its commit, found none or not (matchBook): it takes the buy
+    expect(await matchBook(deps, g)).toEqual({ booked: 1, fills: 1 });
+    expect(await db.marketOrder.findUnique({ where: { id: placed.id } })).toMatchObject({
+      state: 'filled',
+      filled: 5,
     });
-    await isLocked;
-    const placed = buy(deps, b, { templateId: g, price: 45, quantity: 5 });
-    await new Promise((r) => setTimeout(r, 300));
-    release();
-    await holder;
-    expect(await placed).toMatchObject({ state: 'filled', filled: 5, avgPrice: 40 });
+    // what it bought waits in the order for its owner to collect
+    await collectOrders(deps, { characterId: b.characterId });
+    expect(await unitsInBag(db, b, g)).toBe(5);
     await expectReplayAgrees(g);
     await expectBalanced(db, [s, b]);
+  });
+
+  it('a cancel that held the book as a buy landed runs the matcher after: the buy does not wait for the minute job', async () => {
+    const g = 'ceramic_plate';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 8 });
+    const s2 = await marketTrader(db, 100, { templateId: g, quantity: 3 });
+    const b = await marketTrader(db, 1000);
+    await sell(deps, s, { templateId: g, price: 40, quantity: 8 });
+    const other = await sell(deps, s2, { templateId: g, price: 60, quantity: 3 });
+    const book = await holdBook(g);
+    const placed = await buy(deps, b, { templateId: g, price: 45, quantity: 5 });
+    expect(placed).toMatchObject({ state: 'open', filled: 0 });
+    await book.release();
+    // the cancel takes the book as the holder did, and looks for what waits after its commit
+    await cancelOrder(deps, { characterId: s2.characterId, orderId: other.id });
+    expect(await db.marketOrder.findUnique({ where: { id: placed.id } })).toMatchObject({
+      state: 'filled',
+      filled: 5,
+    });
+    await expectReplayAgrees(g);
+    await expectBalanced(db, [s, s2, b]);
   });
 });

@@ -89,17 +89,9 @@ async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrde
   return [...asks, ...bids].map((r) => r.id);
 }
 
-/**
- * One batch of a good's matcher, in the caller's transaction. `wait`: wait for a matcher
- * holding the book instead of leaving it busy (the placement: see matchBook).
- */
-export async function runMatchBatch(
-  tx: Tx,
-  templateId: string,
-  now: Date,
-  wait = false,
-): Promise<BatchResult> {
-  const book = await lockBook(tx, templateId, !wait);
+/** One batch of a good's matcher, in the caller's transaction. */
+export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Promise<BatchResult> {
+  const book = await lockBook(tx, templateId, true);
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
   const chosen = await waiting(tx, templateId);
   if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
@@ -142,22 +134,17 @@ export async function runMatchBatch(
 /**
  * Runs the good's matcher until nothing waits (or another process holds the book: it
  * will). Safe to call from anywhere, any number of times: the placement calls it, and
- * the worker's minute job for every book with waiting orders. `wait` (the placement): the
- * first batch waits for a matcher holding the book rather than leaving, so the order's
- * answer carries its fills — the holder may have read the waiting line before the order
- * committed; waiting placements then go in one batch, the later ones finding it done.
+ * the worker's minute job for every book with waiting orders.
  */
 export async function matchBook(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   templateId: string,
-  opts: { wait?: boolean } = {},
 ): Promise<{ booked: number; fills: number }> {
   const total = { booked: 0, fills: 0 };
-  for (let first = true; ; first = false) {
-    const wait = first && opts.wait === true;
+  for (;;) {
     const r = await inTransaction(
       deps.db,
-      (tx) => runMatchBatch(tx, templateId, deps.clock.now(), wait),
+      (tx) => runMatchBatch(tx, templateId, deps.clock.now()),
       { ...DIRECT, timeoutMs: 60_000 },
     );
     total.booked += r.booked;
@@ -170,6 +157,17 @@ export async function matchBook(
     // batch if any wait (read after the commit, so none is missed)
     if (!(await anyWaiting(deps.db, templateId))) return total;
   }
+}
+
+/**
+ * For a writer of the book that is not its matcher (a cancel), after its commit: placements
+ * that met the book held left their orders to the holder, so the matcher runs if any wait.
+ */
+export async function matchIfWaiting(
+  deps: Pick<GameDeps, 'db' | 'clock'>,
+  templateId: string,
+): Promise<void> {
+  if (await anyWaiting(deps.db, templateId)) await matchBook(deps, templateId);
 }
 
 /** True when orders of the good wait for the matcher (one statement, no transaction). */

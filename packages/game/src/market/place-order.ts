@@ -161,7 +161,7 @@ export async function placeOrder(
 ): Promise<MarketOrderView> {
   const o = parseInput(MarketPlaceInputSchema, input);
   const order = await inTransaction(deps.db, (tx) => placeLocked(tx, o, deps.clock.now()), DIRECT);
-  await matchBook(deps, order.templateId, { wait: true });
+  await matchBook(deps, order.templateId);
   return inTransaction(
     deps.db,
     async (tx) => {
@@ -170,7 +170,7 @@ export async function placeOrder(
         Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${order.id}`,
       );
       if (!after) throw new Error(`placement: order ${order.id} gone`);
-      // nothing made yet (an order resting whole): no collect
+      // nothing made yet (an order resting whole, or left waiting for a busy book): no collect
       const due = toCollect(after, after.itemId ? 1 : 0);
       const [view] =
         due.eddies === 0 && due.quantity === 0
