@@ -139,6 +139,11 @@ describe('market races', () => {
       state: 'filled',
       filled: 5,
     });
+    // it had no answer with the fill: its owner is told, as a resting order's owner is
+    const told = await db.notification.findMany({
+      where: { characterId: b.characterId, kind: 'market_fill' },
+    });
+    expect(told.map((n) => n.title)).toEqual(['Bought 5 × Nano-Paste']);
     // what it bought waits in the order for its owner to collect
     await collectOrders(deps, { characterId: b.characterId });
     expect(await unitsInBag(db, b, g)).toBe(5);

@@ -34,6 +34,8 @@ describe('limit orders', () => {
       where: { characterId: s.characterId, kind: 'market_fill' },
     });
     expect(told.map((n) => n.title)).toEqual(['Sold 20 × Scrap Metal']);
+    // the buyer has its answer: no notice
+    expect(await db.notification.count({ where: { characterId: b.characterId } })).toBe(0);
     // the seller's earnings wait on the order until collected
     const mine = await myMarketOrders(deps, s.ref);
     const o = mine.orders.find((x) => x.id === ask.id)!;

@@ -23,7 +23,7 @@ export interface BatchResult {
   state: 'busy' | 'idle' | 'matched';
   booked: number;
   fills: number;
-  /** to the owners of resting orders that traded: sent once the batch has committed */
+  /** to the owners of orders that traded (not the one answered): sent once the batch has committed */
   notices?: NotifyInput[];
 }
 
@@ -89,8 +89,16 @@ async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrde
   return [...asks, ...bids].map((r) => r.id);
 }
 
-/** One batch of a good's matcher, in the caller's transaction. */
-export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Promise<BatchResult> {
+/**
+ * One batch of a good's matcher, in the caller's transaction. `answered`: the order whose
+ * placement runs it (its owner gets the answer, not a notice).
+ */
+export async function runMatchBatch(
+  tx: Tx,
+  templateId: string,
+  now: Date,
+  answered?: string,
+): Promise<BatchResult> {
   const book = await lockBook(tx, templateId, true);
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
   const chosen = await waiting(tx, templateId);
@@ -127,6 +135,7 @@ export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Prom
     now,
     orders: [...incoming, ...rest],
     entries,
+    answered,
   });
   return { state: 'matched', booked: incoming.length, fills, notices };
 }
@@ -134,17 +143,19 @@ export async function runMatchBatch(tx: Tx, templateId: string, now: Date): Prom
 /**
  * Runs the good's matcher until nothing waits (or another process holds the book: it
  * will). Safe to call from anywhere, any number of times: the placement calls it, and
- * the worker's minute job for every book with waiting orders.
+ * the worker's minute job for every book with waiting orders. `answered`: the placement's
+ * own order (see runMatchBatch).
  */
 export async function matchBook(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   templateId: string,
+  answered?: string,
 ): Promise<{ booked: number; fills: number }> {
   const total = { booked: 0, fills: 0 };
   for (;;) {
     const r = await inTransaction(
       deps.db,
-      (tx) => runMatchBatch(tx, templateId, deps.clock.now()),
+      (tx) => runMatchBatch(tx, templateId, deps.clock.now(), answered),
       { ...DIRECT, timeoutMs: 60_000 },
     );
     total.booked += r.booked;

@@ -161,7 +161,7 @@ export async function placeOrder(
 ): Promise<MarketOrderView> {
   const o = parseInput(MarketPlaceInputSchema, input);
   const order = await inTransaction(deps.db, (tx) => placeLocked(tx, o, deps.clock.now()), DIRECT);
-  await matchBook(deps, order.templateId);
+  await matchBook(deps, order.templateId, order.id);
   return inTransaction(
     deps.db,
     async (tx) => {

@@ -44,6 +44,8 @@ export interface Batch {
   now: Date;
   orders: readonly MarketOrder[];
   entries: readonly BatchEntry[];
+  /** the order whose placement runs this matcher: its answer tells its owner (no notice) */
+  answered?: string | undefined;
 }
 
 async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
@@ -72,7 +74,7 @@ async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
 }
 
 /**
- * Writes the batch; returns the notices for the owners of resting orders that traded,
+ * Writes the batch; returns the notices for the owners of orders that traded (notices),
  * which the matcher sends after the commit: a notification row references its character,
  * and the batch must never wait on a character row (a collect holds one while it waits
  * for an order of this batch — a deadlock).
@@ -199,7 +201,7 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<NotifyInput[]> {
     last = price;
   }
   await writeRows(tx, b, [...states.values()], ledger, fills, journal, seq, last);
-  return makerNotices([...states.values()]);
+  return notices([...states.values()], b.answered);
 }
 
 async function writeRows(
@@ -258,10 +260,13 @@ async function writeRows(
     WHERE "templateId" = ${b.templateId}`;
 }
 
-/** One notice per resting order that traded in the batch (the placer has its answer). */
-function makerNotices(states: readonly State[]): NotifyInput[] {
+/**
+ * One notice per order that traded in the batch, but the one whose placement runs it (it
+ * has its answer): resting orders, and orders placed while another held the book.
+ */
+function notices(states: readonly State[], answered: string | undefined): NotifyInput[] {
   return states
-    .filter((s) => s.traded > 0 && s.row.booked && s.row.characterId)
+    .filter((s) => s.traded > 0 && s.row.characterId && s.row.id !== answered)
     .map((s) => ({
       characterId: s.row.characterId as string,
       kind: 'market_fill' as const,
