@@ -196,6 +196,26 @@ describe('runTransaction direct (raw statements only, no Prisma transaction)', (
     expect(states.flat()).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
   });
 
+  it('past its time limit while a statement waits for a lock: cancelled, not left waiting', async () => {
+    const u = await createTestUser(db);
+    const holder = await poolOf(db)!.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM "User" WHERE "id" = $1 FOR UPDATE', [u.id]);
+      const outcome = runTransaction(
+        db,
+        (tx) => tx.$executeRaw`UPDATE "User" SET "username" = 'blocked' WHERE "id" = ${u.id}`,
+        { ...direct, timeout: 300 },
+      ).catch((e: unknown) => e);
+      const hung = new Promise((r) => setTimeout(() => r('still waiting'), 8_000));
+      expect(await Promise.race([outcome, hung])).toMatchObject({ code: 'P2028' });
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+    expect(await name(u.id)).not.toBe('blocked');
+  });
+
   it('no connection free within maxWait is a P2028', async () => {
     const held = await Promise.all([1, 2, 3].map(() => poolOf(db)!.connect()));
     try {

@@ -241,6 +241,26 @@ async function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolCli
   }
 }
 
+/**
+ * Cancels what the connection's backend is running (pg_cancel_backend), from a connection
+ * of its own: the pool may be full of transactions waiting like this one. Nothing running:
+ * nothing happens; the ROLLBACK itself cancelled: the connection is destroyed (a session's
+ * end rolls back too).
+ */
+async function cancelRunning(pool: pg.Pool, conn: pg.PoolClient): Promise<void> {
+  const pid = (conn as unknown as { processID?: number }).processID;
+  if (!pid) return;
+  const canceller = new pg.Client(pool.options);
+  try {
+    await canceller.connect();
+    await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+  } catch {
+    // the database away: the transaction's own end reports it
+  } finally {
+    await canceller.end().catch(() => undefined);
+  }
+}
+
 type Attempt<T> = { done: true; value: T } | { done: false };
 
 /**
@@ -248,7 +268,7 @@ type Attempt<T> = { done: true; value: T } | { done: false };
  * all (its interactive transaction costs ~0.5 ms of CPU each; the market's placement runs
  * three). `done: false` when the body reached for a model: rolled back, nothing kept.
  * Past `timeout` ms the transaction is rolled back and its statements refused (a P2028,
- * as Prisma's own timeout).
+ * as Prisma's own timeout) — a statement still waiting on a lock cancelled first.
  */
 async function directAttempt<T>(
   pool: pg.Pool,
@@ -269,6 +289,9 @@ async function directAttempt<T>(
   let ended: Promise<void> | undefined;
   const timer = setTimeout(() => {
     timedOut = true;
+    // a statement still running (waiting for a lock held elsewhere) is cancelled, or the
+    // ROLLBACK queued behind it, and the pooled connection, would wait with it
+    void cancelRunning(pool, conn);
     ended = end('ROLLBACK').catch(() => undefined);
   }, o.timeout);
   try {
