@@ -97,7 +97,10 @@ describe('chat text', () => {
   it('is never masked by the chat filter (digits it reads as letters are not used)', () => {
     const filter = createWordFilter();
     const base = 1_795_529_854_472;
-    for (let seq = 0; seq < 20_000; seq++) {
+    // every length of seq up to 20,000 and every digit in every place of the small ones
+    // (20,000 of them took 16–22 s on a loaded 2-core machine: past the test time limit)
+    for (let i = 0; i < 2_500; i++) {
+      const seq = i < 1_000 ? i : i * 8 + (i % 7);
       const t = chatText(seq, base + seq * 7.3);
       expect(filter.mask(t)).toBe(t);
     }
