@@ -5,6 +5,7 @@
  */
 import {
   SnapshotReader,
+  distance,
   type AreaEnteredMsg,
   type CharStatsMsg,
   type SnapshotMsg,
@@ -192,8 +193,11 @@ export class GameClient {
           : null,
       (chunks, now) => {
         const socket = this.link.socket;
-        if (!this.world || !socket?.connected) return;
-        for (const input of this.world.move(chunks, now)) socket.emit('zone:move', input);
+        const world = this.world;
+        if (!world || !socket?.connected) return;
+        const from = world.predictor.pos;
+        for (const input of world.move(chunks, now)) socket.emit('zone:move', input);
+        this.sound.walked(distance(from, world.predictor.pos));
       },
     );
   }
@@ -214,7 +218,6 @@ export class GameClient {
     this.frame = requestAnimationFrame(this.loop);
     this.painter.paint(now);
     this.hud.publish(now);
-    this.sound.frame();
   };
 
   stop() {

@@ -1,10 +1,10 @@
 /**
  * Connects the game to the mixer: the first gesture unlocks it; each welcome sets the
  * district's ambience; each snapshot's combat events, each change of the UI store and
- * the own character's steps become sounds (cues.ts says which). A socket feature for
- * the welcome; GameClient hands it the snapshots' events and the frames.
+ * the own character's walking become sounds (cues.ts says which). A socket feature for
+ * the welcome; GameClient hands it the snapshots' events and the distance each move walked.
  */
-import type { CombatEvent, Vec2 } from '@necp/shared';
+import type { CombatEvent } from '@necp/shared';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
 import type { GameStore } from '../store/game-store';
@@ -15,14 +15,11 @@ import { combatCues, storeCues, type Cue } from './cues';
 
 /** metres walked per footstep */
 const STRIDE_M = 2.2;
-/** a jump larger than this in one frame is a teleport or a correction, not a step */
-const MAX_STEP_M = 3;
 const STEP_VOLUME = 0.5;
 const GESTURES = ['pointerdown', 'keydown', 'touchstart'] as const;
 
 export class SoundDirector implements SocketFeature {
-  private walked = 0;
-  private last: Vec2 | null = null;
+  private walkedM = 0;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -53,7 +50,6 @@ export class SoundDirector implements SocketFeature {
     socket.on('zone:welcome', (msg) => {
       const key = ambienceFor(msg.zone.id);
       this.o.engine.setAmbience(key, ambienceStarter(AMBIENCES[key]));
-      this.last = null;
     });
   }
 
@@ -69,17 +65,17 @@ export class SoundDirector implements SocketFeature {
     );
   }
 
-  /** Every frame: a footstep each stride the own character walks. */
-  frame() {
-    const world = this.o.world();
-    if (!world) return;
-    const p = world.predictor.pos;
-    const d = this.last ? Math.hypot(p.x - this.last.x, p.y - this.last.y) : 0;
-    this.last = { x: p.x, y: p.y };
-    if (d > MAX_STEP_M || world.selfDead) return;
-    this.walked += d;
-    if (this.walked >= STRIDE_M) {
-      this.walked = 0;
+  /**
+   * The own character walked `metres` by its player's input (GameClient's move): a
+   * footstep each stride. Only input counts — a server correction moves the character
+   * too, but a player standing still hears no steps (and a test pressing a key after
+   * walking hears that key's sound last).
+   */
+  walked(metres: number) {
+    if (this.o.world()?.selfDead) return;
+    this.walkedM += metres;
+    if (this.walkedM >= STRIDE_M) {
+      this.walkedM = 0;
       this.o.engine.play('footstep', { volume: STEP_VOLUME });
     }
   }
