@@ -31,7 +31,7 @@ export async function blockCharacter(
     throw new DomainError('VALIDATION', 'block self', 'You cannot ignore yourself.');
   return inTransaction(deps.db, async (tx) => {
     // the cap counts under the blocker's row lock, so two blocks at once cannot pass it together
-    await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ${input.characterId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ${input.characterId} FOR NO KEY UPDATE`;
     const count = await tx.characterBlock.count({ where: { blockerId: input.characterId } });
     const exists = await tx.characterBlock.findUnique({
       where: { blockerId_blockedId: { blockerId: input.characterId, blockedId: target.id } },

@@ -28,6 +28,13 @@
  *   3. the rows that belong to those characters: items, quest rows, standings,
  *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log).
  *
+ * Character rows are locked FOR NO KEY UPDATE, never FOR UPDATE (only the purge, which
+ * deletes them): writers still wait for each other, but a row that merely references a
+ * character — a notification, an order, an item — checks its foreign key (FOR KEY SHARE)
+ * without waiting for whoever holds the character. FOR UPDATE made a market batch's
+ * notices and a placement's order row queue behind every bid of that character, and at
+ * 500 operations a second the queues joined into one (`pnpm bench:economy`).
+ *
  * A background writer that touches several characters (an npc.killed event with
  * several killers) locks all of them up front with lockLiveCharacters before any
  * of step 3. What still collides (the odd path that does not follow this) is
@@ -46,5 +53,5 @@ export async function lockLiveCharacters(
     SELECT "id", "level" FROM "Character"
     WHERE "id" IN (${Prisma.join([...new Set(ids)])}) AND "deletedAt" IS NULL
     ORDER BY "id"
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
 }

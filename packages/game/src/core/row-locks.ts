@@ -14,6 +14,7 @@ import { inTransaction } from './transaction';
  * Locks a live character. With `userId` it must belong to that account: someone
  * else's character is NOT_FOUND, like a missing one. The locking statement returns
  * the row itself (raw: a Prisma model read costs ~1 ms of CPU per call, docs/perf.md).
+ * FOR NO KEY UPDATE: rows that only reference the character are not held up (lock-order.ts).
  */
 export async function lockCharacter(
   tx: Tx,
@@ -24,7 +25,7 @@ export async function lockCharacter(
     SELECT * FROM "Character"
     WHERE "id" = ${characterId} AND "deletedAt" IS NULL
       AND (${userId ?? null}::text IS NULL OR "userId" = ${userId ?? null}::text)
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
   if (rows.length === 0) throw characterNotFound(characterId);
   return CharacterRowSchema.parse(rows[0]);
 }

@@ -24,7 +24,7 @@ export async function finishDueCraft(
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const rows = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
-      SELECT "deletedAt" FROM "Character" WHERE "id" = ${craft.characterId} FOR UPDATE`;
+      SELECT "deletedAt" FROM "Character" WHERE "id" = ${craft.characterId} FOR NO KEY UPDATE`;
     const who = rows[0];
     if (!who) return false; // purged: the craft went with it
     const row = await lockCraft(tx, craft.characterId, craft.id);

@@ -23,7 +23,7 @@ const full = (who: string) =>
 /** Locks both characters' rows in id order (the one lock order of two-character writes). */
 async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
   const [first, second] = a < b ? [a, b] : [b, a];
-  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${first}, ${second}) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${first}, ${second}) ORDER BY id FOR NO KEY UPDATE`;
 }
 
 async function befriend(tx: Tx, a: string, b: string): Promise<void> {

@@ -72,7 +72,7 @@ async function expireOne(
   // cash on delivery takes them, so returning it cannot wait on that in a cycle
   const ends = [seen.toId, ...(seen.fromId ? [seen.fromId] : [])].sort();
   await tx.$queryRaw`
-    SELECT "id" FROM "Character" WHERE "id" IN (${Prisma.join(ends)}) ORDER BY "id" FOR UPDATE`;
+    SELECT "id" FROM "Character" WHERE "id" IN (${Prisma.join(ends)}) ORDER BY "id" FOR NO KEY UPDATE`;
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Mail"
     WHERE "id" = ${mailId} AND "expiresAt" <= ${now}

@@ -41,7 +41,7 @@ export async function payMailCod(
   return inTransaction(deps.db, async (tx) => {
     // both ends in id order (a deleted sender too: it is paid all the same)
     const [a, b] = characterId < senderId ? [characterId, senderId] : [senderId, characterId];
-    await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" IN (${a}, ${b}) ORDER BY "id" FOR UPDATE`;
+    await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" IN (${a}, ${b}) ORDER BY "id" FOR NO KEY UPDATE`;
     const character = await lockCharacter(tx, characterId);
     assertAtMailTerminal(character);
     const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });

@@ -16,7 +16,7 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { newRowId } from '../core/row-ids';
-import { publishEvent } from '../outbox/publish-event';
+import { publishEvents } from '../outbox/publish-event';
 import { inTransaction } from '../core/transaction';
 
 export interface NotifyInput {
@@ -34,44 +34,78 @@ export async function notify(
   now: Date,
   input: NotifyInput,
 ): Promise<{ id: string } | null> {
-  const visibleAt = input.visibleAt ?? now;
-  const mandatory = MANDATORY_NOTIFICATION_KINDS.includes(input.kind);
-  // written unless muted, and the oldest beyond NOTIFICATIONS_KEPT (by when they show)
-  // trimmed, in one statement: notices come with every market fill
-  const rows = await tx.$queryRaw<{ id: string; title: string; body: string }[]>`
-    WITH made AS (
+  return (await notifyAll(tx, now, [input]))[0] ?? null;
+}
+
+/**
+ * Writes notifications (inside `tx`) in two statements however many: each unless its
+ * character turned the kind off, the oldest beyond NOTIFICATIONS_KEPT trimmed (by when
+ * they show), and one `notification.created` event each. Answers per input, in order:
+ * its id, or null when muted. Notices come with every market fill, thousands a batch.
+ */
+export async function notifyAll(
+  tx: Tx,
+  now: Date,
+  inputs: readonly NotifyInput[],
+): Promise<({ id: string } | null)[]> {
+  if (inputs.length === 0) return [];
+  const ids = inputs.map(() => newRowId());
+  // times as epoch ms (an array of dates has no one serialisation on both drivers)
+  const made = await tx.$queryRaw<
+    { id: string; characterId: string; title: string; body: string; shows: number }[]
+  >`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${inputs.map((i) => i.characterId)}::text[],
+        ${inputs.map((i) => i.kind)}::text[], ${inputs.map((i) => i.title.slice(0, 120))}::text[],
+        ${inputs.map((i) => (i.body ?? '').slice(0, 500))}::text[],
+        ${inputs.map((i) => (i.visibleAt ?? now).getTime())}::float8[],
+        ${inputs.map((i) => MANDATORY_NOTIFICATION_KINDS.includes(i.kind))}::boolean[])
+        AS i("id", "characterId", "kind", "title", "body", "shows", "mandatory")),
+    made AS (
       INSERT INTO "Notification" ("id", "characterId", "kind", "title", "body", "visibleAt",
         "createdAt")
-      SELECT ${newRowId()}::text, ${input.characterId}::text, ${input.kind}::text,
-        ${input.title.slice(0, 120)}::text, ${(input.body ?? '').slice(0, 500)}::text,
-        ${visibleAt}::timestamp, ${now}::timestamp
-      WHERE ${mandatory}::boolean OR NOT EXISTS (
-        SELECT 1 FROM "NotificationMute"
-        WHERE "characterId" = ${input.characterId} AND "kind" = ${input.kind})
-      RETURNING "id", "title", "body", "visibleAt"),
+      SELECT i."id", i."characterId", i."kind", i."title", i."body",
+        to_timestamp(i."shows" / 1000.0) AT TIME ZONE 'UTC', ${now}::timestamp
+      FROM input i
+      WHERE i."mandatory" OR NOT EXISTS (
+        SELECT 1 FROM "NotificationMute" m
+        WHERE m."characterId" = i."characterId" AND m."kind" = i."kind")
+      RETURNING "id", "characterId", "title", "body", "visibleAt"),
     trimmed AS (
-      DELETE FROM "Notification" WHERE "characterId" = ${input.characterId} AND "id" IN (
+      DELETE FROM "Notification" WHERE "id" IN (
         SELECT "id" FROM (
-          SELECT "id", "visibleAt" FROM "Notification" WHERE "characterId" = ${input.characterId}
-          UNION ALL SELECT "id", "visibleAt" FROM made) AS everyone
-        WHERE EXISTS (SELECT 1 FROM made)
-        ORDER BY "visibleAt" DESC, "id" DESC OFFSET ${NOTIFICATIONS_KEPT}))
-    SELECT "id", "title", "body" FROM made`;
-  const row = rows[0];
-  if (!row) return null;
-  await publishEvent(tx, {
-    type: 'notification.created',
-    key: `notification.created:${row.id}`,
-    payload: {
-      notificationId: row.id,
-      characterId: input.characterId,
-      kind: input.kind,
-      title: row.title,
-      body: row.body,
-      visibleAt: visibleAt.getTime(),
-    },
-  });
-  return { id: row.id };
+          SELECT "id", row_number() OVER (
+            PARTITION BY "characterId" ORDER BY "visibleAt" DESC, "id" DESC) AS "rank"
+          FROM (
+            SELECT n."id", n."characterId", n."visibleAt" FROM "Notification" n
+            WHERE n."characterId" IN (SELECT "characterId" FROM made)
+            UNION ALL SELECT "id", "characterId", "visibleAt" FROM made) AS everyone) AS ranked
+        WHERE "rank" > ${NOTIFICATIONS_KEPT}))
+    SELECT m."id", m."characterId", m."title", m."body", i."shows"
+    FROM made m JOIN input i ON i."id" = m."id"`;
+  const byId = new Map(made.map((m) => [m.id, m]));
+  await publishEvents(
+    tx,
+    inputs.flatMap((input, n) => {
+      const row = byId.get(ids[n]!);
+      if (!row) return [];
+      return [
+        {
+          type: 'notification.created' as const,
+          key: `notification.created:${row.id}`,
+          payload: {
+            notificationId: row.id,
+            characterId: input.characterId,
+            kind: input.kind,
+            title: row.title,
+            body: row.body,
+            visibleAt: Number(row.shows),
+          },
+        },
+      ];
+    }),
+  );
+  return ids.map((id) => (byId.has(id) ? { id } : null));
 }
 
 /**
@@ -83,14 +117,10 @@ export async function notifyAllNow(
   inputs: readonly NotifyInput[],
 ): Promise<void> {
   if (inputs.length === 0) return;
-  // raw statements only (notify): no Prisma transaction around them
-  const all = inTransaction(
-    deps.db,
-    async (tx) => {
-      for (const n of inputs) await notify(tx, deps.clock.now(), n);
-    },
-    { direct: true },
-  );
+  // raw statements only (notifyAll): no Prisma transaction around them
+  const all = inTransaction(deps.db, (tx) => notifyAll(tx, deps.clock.now(), inputs), {
+    direct: true,
+  });
   if (await all.then(() => true).catch(() => false)) return;
   for (const n of inputs) await notifyNow(deps, n).catch(() => null);
 }

@@ -68,3 +68,26 @@ it('an event committed while a worker takes the queued drain job leaves a job fo
   await db.$executeRaw`
     DELETE FROM graphile_worker._private_jobs WHERE "id" = ${queued!.id} OR "key" = 'outbox_drain'`;
 });
+
+it('a transaction of many events asks for the drain job once, at its commit', async () => {
+  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE "key" = 'outbox_drain'`;
+  await publish(uniq('enqueue-once:'));
+  const revision = () =>
+    db.$queryRaw<{ revision: number }[]>`
+      SELECT "revision" FROM graphile_worker._private_jobs WHERE "key" = 'outbox_drain'`;
+  const [first] = await revision();
+  // each add_job on the queued job bumps its revision: five events, one ask
+  await db.$transaction(async (tx) => {
+    for (let i = 0; i < 5; i++)
+      await publishEvent(tx, {
+        type: 'character.leveled',
+        key: uniq('enqueue-once:'),
+        payload: { characterId: 'c-enqueue-once', level: 2, previousLevel: 1 },
+      });
+  });
+  expect(await revision()).toEqual([{ revision: first!.revision + 1 }]);
+  // and the next transaction asks again (the flag went with the commit)
+  await publish(uniq('enqueue-once:'));
+  expect(await revision()).toEqual([{ revision: first!.revision + 2 }]);
+  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE "key" = 'outbox_drain'`;
+});

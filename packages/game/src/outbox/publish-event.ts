@@ -18,12 +18,27 @@ export async function publishEvent<T extends OutboxEventType>(
   tx: Tx,
   input: PublishEventInput<T>,
 ): Promise<boolean> {
+  return (await publishEvents(tx, [input])).has(input.key);
+}
+
+/**
+ * Writes events in one statement (publishEvent's one way, for many: a market batch tells
+ * thousands of owners at once). Returns the keys written — an existing key is skipped.
+ */
+export async function publishEvents(
+  tx: Tx,
+  inputs: readonly PublishEventInput<OutboxEventType>[],
+): Promise<Set<string>> {
+  if (inputs.length === 0) return new Set();
   // a payload that breaks its schema is a programming error: fail the whole transaction
-  const payload = OUTBOX_EVENT_SCHEMAS[input.type].parse(input.payload);
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`
+  const payloads = inputs.map((i) => JSON.stringify(OUTBOX_EVENT_SCHEMAS[i.type].parse(i.payload)));
+  const rows = await tx.$queryRaw<{ key: string }[]>`
     INSERT INTO "OutboxEvent" ("type", "key", "payload")
-    VALUES (${input.type}, ${input.key}, ${JSON.stringify(payload)}::jsonb)
+    SELECT e."type", e."key", e."payload"::jsonb
+    FROM unnest(${inputs.map((i) => i.type)}::text[], ${inputs.map((i) => i.key)}::text[],
+      ${payloads}::text[]) WITH ORDINALITY AS e("type", "key", "payload", "n")
+    ORDER BY e."n"
     ON CONFLICT ("key") DO NOTHING
-    RETURNING "id"`;
-  return rows.length > 0;
+    RETURNING "key"`;
+  return new Set(rows.map((r) => r.key));
 }

@@ -19,7 +19,7 @@ import { inTransaction } from '../core/transaction';
 /** The members' Character rows in id order: party writes for them wait on these. */
 async function lockCharacters(tx: Tx, ids: readonly string[]): Promise<void> {
   const sorted = [...ids].sort();
-  await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ANY(${sorted}::text[]) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ANY(${sorted}::text[]) ORDER BY id FOR NO KEY UPDATE`;
 }
 
 export interface GroupParty {

@@ -38,7 +38,7 @@ export async function lockParty(tx: Tx, partyId: string): Promise<void> {
 
 async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
   const [x, y] = a < b ? [a, b] : [b, a];
-  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${x}, ${y}) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${x}, ${y}) ORDER BY id FOR NO KEY UPDATE`;
 }
 
 /** Invite a character by name (the leader, or anyone not yet in a party). */

@@ -7,7 +7,7 @@ import type { Tx } from '../core/deps';
  */
 export async function lockLiveCharacter(tx: Tx, characterId: string): Promise<Character | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Character" WHERE "id" = ${characterId} AND "deletedAt" IS NULL FOR UPDATE`;
+    SELECT "id" FROM "Character" WHERE "id" = ${characterId} AND "deletedAt" IS NULL FOR NO KEY UPDATE`;
   if (rows.length === 0) return null;
   return tx.character.findUniqueOrThrow({ where: { id: characterId } });
 }

@@ -85,7 +85,7 @@ async function saveChunk(
       WHERE i.fence_zone IS NULL
          OR EXISTS (SELECT 1 FROM owners o WHERE o."zoneId" = i.fence_zone AND o."token" = i.fence_token)
       ORDER BY c."id"
-      FOR UPDATE OF c
+      FOR NO KEY UPDATE OF c
     )
     UPDATE "Character" c
     SET "zoneId" = l.zone_id, "x" = l.x, "y" = l.y,
