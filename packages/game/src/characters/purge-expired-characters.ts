@@ -4,6 +4,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
 import { purgeMailOf } from '../mail/expire-mail';
+import { matchIfWaiting } from '../market/match-book';
 import { purgeMarketOf } from '../market/purge-orders';
 import { restoreExpiryCutoff } from './character-summary';
 import { inTransaction } from '../core/transaction';
@@ -28,13 +29,13 @@ export async function purgeExpiredCharacters(
     select: { id: true },
   });
   if (expired.length === 0) return 0;
-  const count = await inTransaction(deps.db, async (tx) => {
+  const { count, goods } = await inTransaction(deps.db, async (tx) => {
     // a concurrent purge may have taken some already: keep only rows still there once locked
     const locked = await tx.$queryRaw<{ id: string; eddies: number }[]>`
       SELECT "id", "eddies" FROM "Character"
       WHERE "id" = ANY(${expired.map((c) => c.id)}::text[]) AND "deletedAt" IS NOT NULL
       FOR UPDATE`;
-    if (locked.length === 0) return 0;
+    if (locked.length === 0) return { count: 0, goods: [] };
     const ids = locked.map((c) => c.id);
     const items = await tx.item.findMany({ where: { characterId: { in: ids } } });
     for (const item of items) {
@@ -54,10 +55,16 @@ export async function purgeExpiredCharacters(
     // their mail: returned to its senders or destroyed (sink `purge`), never left orphaned
     await purgeMailOf(tx, ids, deps.clock.now());
     // their market orders: closed, and what they held sunk (`purge`)
-    await purgeMarketOf(tx, ids, deps.clock.now());
+    const goods = await purgeMarketOf(tx, ids, deps.clock.now());
     const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
-    return count;
+    return { count, goods };
   });
+  // orders placed while the purge held their books were left to it; the purge has
+  // committed, so a matcher that fails here leaves them to the worker's minute job
+  for (const g of goods)
+    await matchIfWaiting(deps, g).catch((e: unknown) =>
+      deps.log.warn({ err: e, templateId: g }, 'matcher after a purge failed'),
+    );
   if (count > 0) deps.log.info({ count, ...scope }, 'purged expired characters');
   return count;
 }

@@ -1,10 +1,12 @@
 // The market's races against the real database — many placements at once (their
 // matchers meet on the book's lock), cancels racing a sweeping buy, matchers run twice
-// at once, a placement meeting a held book — and the journal: replayed from its first
-// line it gives the same fills and the same book as the database holds.
+// at once, a placement meeting a book held by a matcher, a cancel or a purge — and the
+// journal: replayed from its first line it gives the same fills and the same book as the
+// database holds.
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
 import { testDb } from '../accounts/test-deps';
+import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
 import { expectBalanced } from '../inventory/test-helpers';
 import { cancelOrder, collectOrders, matchBook, readJournal } from '.';
 import { buy, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
@@ -170,5 +172,33 @@ describe('market races', () => {
     });
     await expectReplayAgrees(g);
     await expectBalanced(db, [s, s2, b]);
+  });
+
+  it('a purge that held the book as a buy landed runs the matcher after it commits', async () => {
+    const g = 'micro_servo';
+    const gone = await marketTrader(db, 100, { templateId: g, quantity: 4 });
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 8 });
+    const b = await marketTrader(db, 1000);
+    await sell(deps, gone, { templateId: g, price: 35, quantity: 4 });
+    await sell(deps, s, { templateId: g, price: 40, quantity: 8 });
+    // the deleted character's sell was gone by the time the buy could meet it
+    const c = await db.character.update({
+      where: { id: gone.characterId },
+      data: { deletedAt: new Date(0) },
+    });
+    const book = await holdBook(g);
+    const placed = await buy(deps, b, { templateId: g, price: 45, quantity: 5 });
+    expect(placed).toMatchObject({ state: 'open', filled: 0 });
+    await book.release();
+    // the purge takes the book to close the deleted character's order, then looks for what waits
+    expect(await purgeExpiredCharacters(deps, { nameKey: c.nameLower })).toBe(1);
+    expect(await db.marketOrder.findUnique({ where: { id: placed.id } })).toMatchObject({
+      state: 'filled',
+      filled: 5,
+    });
+    const fills = await db.marketFill.findMany({ where: { templateId: g } });
+    expect(fills.map((f) => [f.price, f.quantity])).toEqual([[40, 5]]);
+    await expectReplayAgrees(g);
+    await expectBalanced(db, [s, b]);
   });
 });

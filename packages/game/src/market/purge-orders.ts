@@ -9,8 +9,14 @@ import { lockBook, lockOrder } from './order-rows';
  * The market orders of characters being purged (their rows are locked by the caller):
  * every order that is open or still holds something is closed and emptied — escrow,
  * payout and goods to the house (sink `purge`), so nothing is left without an owner.
+ * Returns the goods whose books it held: orders placed meanwhile were left to it, and
+ * the caller runs their matcher after its commit (matchIfWaiting), as a cancel does.
  */
-export async function purgeMarketOf(tx: Tx, characterIds: readonly string[], now: Date) {
+export async function purgeMarketOf(
+  tx: Tx,
+  characterIds: readonly string[],
+  now: Date,
+): Promise<string[]> {
   const orders = await tx.marketOrder.findMany({
     where: {
       characterId: { in: [...characterIds] },
@@ -73,4 +79,5 @@ export async function purgeMarketOf(tx: Tx, characterIds: readonly string[], now
       await tx.marketBook.update({ where: { templateId }, data: { seq } });
     }
   }
+  return [...new Set(orders.map((o) => o.templateId))];
 }
