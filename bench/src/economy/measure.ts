@@ -25,6 +25,13 @@ export interface KindStats {
   reasons: Record<string, number>;
 }
 
+export interface RecorderDump {
+  times: Record<string, number[]>;
+  ends: Record<string, Record<Outcome, number>>;
+  failures: Record<string, string>;
+  reasons: Record<string, Record<string, number>>;
+}
+
 export class Recorder {
   private readonly times = new Map<string, number[]>();
   private readonly ends = new Map<string, Record<Outcome, number>>();
@@ -76,6 +83,34 @@ export class Recorder {
       };
     }
     return out;
+  }
+
+  /** What another process recorded, in a form that crosses a pipe (JSON). */
+  dump(): RecorderDump {
+    return {
+      times: Object.fromEntries(this.times),
+      ends: Object.fromEntries(this.ends),
+      failures: Object.fromEntries(this.failures),
+      reasons: Object.fromEntries(this.reasons),
+    };
+  }
+
+  /** Adds another process's calls to these (the two-process paced phase). */
+  absorb(d: RecorderDump) {
+    for (const [kind, t] of Object.entries(d.times))
+      this.times.set(kind, [...(this.times.get(kind) ?? []), ...t]);
+    for (const [kind, e] of Object.entries(d.ends)) {
+      const mine = this.ends.get(kind) ?? { ok: 0, refused: 0, failed: 0 };
+      for (const k of ['ok', 'refused', 'failed'] as const) mine[k] += e[k];
+      this.ends.set(kind, mine);
+    }
+    for (const [kind, m] of Object.entries(d.failures))
+      if (!this.failures.has(kind)) this.failures.set(kind, m);
+    for (const [kind, r] of Object.entries(d.reasons)) {
+      const mine = this.reasons.get(kind) ?? {};
+      for (const [why, n] of Object.entries(r)) mine[why] = (mine[why] ?? 0) + n;
+      this.reasons.set(kind, mine);
+    }
   }
 
   /** every call of all kinds */

@@ -174,13 +174,26 @@ async function bidOn(db: Db, rng: Rng, listingId: string, bidder: Trader) {
   return placeBid(deps(db), { characterId: bidder.characterId, listingId, amount });
 }
 
+/** the goods of the paced mix (its runs on one process or two share their books) */
+export const PACED_GOODS = ['copper_wire', 'polymer_resin', 'gun_parts', 'synth_leather'];
+
 /** Phase 2: an open-loop mix at `rate` a second for `seconds`: orders, cancels, bids. */
-export async function paced(db: Db, o: { rate: number; seconds: number; seed: number }) {
-  const goods = ['copper_wire', 'polymer_resin', 'gun_parts', 'synth_leather'];
+export async function paced(
+  db: Db,
+  o: {
+    rate: number;
+    seconds: number;
+    seed: number;
+    /** after seeding, before the first call (a second process starts with this one) */
+    ready?: () => Promise<void>;
+  },
+) {
+  const goods = PACED_GOODS;
   const n = o.rate * o.seconds;
   const sellers = await seedTraders(db, 80, { eddies: 1_000, goods, units: 99 });
   const buyers = await seedTraders(db, 80, { eddies: 400_000, goods: [], units: 0 });
   const listings = await auctions(db, 20, null);
+  await o.ready?.();
   const rec = new Recorder();
   const rng = seededRng(o.seed + 1);
   const open: { characterId: string; orderId: string }[] = [];
@@ -229,6 +242,7 @@ export async function paced(db: Db, o: { rate: number; seconds: number; seed: nu
       calls: rec.stats(),
       all: rec.all(),
     } satisfies PhaseResult,
+    recorder: rec,
     sentSeconds: sent,
     goods,
   };

@@ -2,7 +2,7 @@
  * `pnpm bench:economy` (issue 29): the economy under load, on a database of its own
  * (migrated and seeded with content; dropped at the end). The phases (phases.ts) —
  * one good under many clients (fills a second), a paced open-loop mix (latency at a
- * fixed rate), a storm of conflicting operations — then the checks (checks.ts); then
+ * fixed rate; then the same on two processes, two-processes.ts), a storm of conflicting operations — then the checks (checks.ts); then
  * the storm of trades, crafts and contracts (storm-trades-crafts-contracts.ts) and its
  * checks (storm-checks.ts). The results go into docs/perf.md between the economy
  * markers; nothing asserts timings.
@@ -20,6 +20,7 @@ import { conflicts, matcher, oneGood, paced } from './phases';
 import { ECONOMY_MARKERS, renderEconomyResults, type EconomyReport } from './report';
 import { stormChecks } from './storm-checks';
 import { tradesCraftsContracts } from './storm-trades-crafts-contracts';
+import { pacedTwoProcesses } from './two-processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const say = (msg: string) => console.log(`[bench:economy] ${msg}`);
@@ -66,6 +67,17 @@ async function main() {
       paced(db!, { rate: args.holdRate, seconds: args.seconds, seed: args.seed + 10 }),
     );
     say(`  all calls p99 ${held.value.result.all.p99.toFixed(1)} ms`);
+    say(`paced: ${args.rate}/s for ${args.seconds} s on two processes`);
+    const two = await busy(() =>
+      pacedTwoProcesses(db!, scratch.url, {
+        rate: args.rate,
+        seconds: args.seconds,
+        seed: args.seed + 20,
+        pool: 20,
+      }),
+    );
+    const twoLate = two.value.sentSeconds > args.seconds * 1.05;
+    say(`  all calls p99 ${two.value.result.all.p99.toFixed(1)} ms`);
     say(`conflicts: ${args.ops} operations, ${args.clients * 2} in flight`);
     const storm = await busy(() =>
       conflicts(db!, { ops: args.ops, width: args.clients * 2, seed: args.seed }),
@@ -107,6 +119,13 @@ async function main() {
           result: held.value.result,
           busyCores: held.busyCores,
           note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s.`,
+        },
+        {
+          result: two.value.result,
+          busyCores: two.busyCores,
+          note: `Two processes, each at half the rate with a pool of its own (20), on the same goods' books; both seeded first, then started together. ${
+            twoLate ? 'A sender fell behind' : 'Sent on time'
+          } (${two.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`,
         },
         { result: storm.value.result, busyCores: storm.busyCores, reasons: true },
         { result: r, busyCores: races.busyCores, note: races.value.note, reasons: true },

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '@necp/game';
+import { Recorder } from './measure';
+
+describe('the recorder across processes', () => {
+  it('absorbs another process’s calls: counts, outcomes, refusals and the first failure', async () => {
+    const a = new Recorder();
+    const b = new Recorder();
+    await a.call('order', async () => 1);
+    await a.call('bid', async () => {
+      throw new DomainError('CONFLICT', 'outbid', 'The least bid now is 120 eddies.');
+    });
+    await b.call('bid', async () => {
+      throw new DomainError('CONFLICT', 'outbid', 'The least bid now is 140 eddies.');
+    });
+    await b.call('order', async () => {
+      throw new Error('boom');
+    });
+    await b.call('cancel', async () => 2);
+    // the dump crosses a pipe as JSON
+    a.absorb(JSON.parse(JSON.stringify(b.dump())));
+    const s = a.stats();
+    expect(s.order).toMatchObject({ calls: 2, ok: 1, refused: 0, failed: 1, firstFailure: 'boom' });
+    expect(s.bid).toMatchObject({
+      calls: 2,
+      refused: 2,
+      reasons: { 'The least bid now is N eddies.': 2 },
+    });
+    expect(s.cancel).toMatchObject({ calls: 1, ok: 1 });
+    expect(a.all().calls).toBe(5);
+  });
+});
