@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
 import { testDb } from '../accounts/test-deps';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
-import { expectBalanced } from '../inventory/test-helpers';
+import { expectBalanced, type Player } from '../inventory/test-helpers';
 import { cancelOrder, collectOrders, matchBook, readJournal } from '.';
 import { buy, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
 
@@ -58,6 +58,24 @@ async function holdBook(templateId: string) {
     },
   };
 }
+
+/** A buy placed while the book is held (by a matcher elsewhere): it answers open, waiting. */
+async function buyWhileHeld(
+  b: Player,
+  order: { templateId: string; price: number; quantity: number },
+) {
+  const book = await holdBook(order.templateId);
+  const placed = await buy(deps, b, order);
+  expect(placed).toMatchObject({ state: 'open', filled: 0 });
+  await book.release();
+  return placed;
+}
+
+const expectFilled = async (orderId: string, filled: number) =>
+  expect(await db.marketOrder.findUnique({ where: { id: orderId } })).toMatchObject({
+    state: 'filled',
+    filled,
+  });
 
 describe('market races', () => {
   it('forty crossing orders placed at once: every unit trades once, the journal replays', async () => {
@@ -131,16 +149,10 @@ describe('market races', () => {
     const b = await marketTrader(db, 1000);
     await sell(deps, s, { templateId: g, price: 40, quantity: 8 });
     // a matcher elsewhere holds the book as the buy lands (its line already read)
-    const book = await holdBook(g);
-    const placed = await buy(deps, b, { templateId: g, price: 45, quantity: 5 });
-    expect(placed).toMatchObject({ state: 'open', filled: 0 });
-    await book.release();
+    const placed = await buyWhileHeld(b, { templateId: g, price: 45, quantity: 5 });
     // the holder looks again after its commit, found none or not (matchBook): it takes the buy
     expect(await matchBook(deps, g)).toEqual({ booked: 1, fills: 1 });
-    expect(await db.marketOrder.findUnique({ where: { id: placed.id } })).toMatchObject({
-      state: 'filled',
-      filled: 5,
-    });
+    await expectFilled(placed.id, 5);
     // it had no answer with the fill: its owner is told, as a resting order's owner is
     const told = await db.notification.findMany({
       where: { characterId: b.characterId, kind: 'market_fill' },
@@ -160,16 +172,10 @@ describe('market races', () => {
     const b = await marketTrader(db, 1000);
     await sell(deps, s, { templateId: g, price: 40, quantity: 8 });
     const other = await sell(deps, s2, { templateId: g, price: 60, quantity: 3 });
-    const book = await holdBook(g);
-    const placed = await buy(deps, b, { templateId: g, price: 45, quantity: 5 });
-    expect(placed).toMatchObject({ state: 'open', filled: 0 });
-    await book.release();
+    const placed = await buyWhileHeld(b, { templateId: g, price: 45, quantity: 5 });
     // the cancel takes the book as the holder did, and looks for what waits after its commit
     await cancelOrder(deps, { characterId: s2.characterId, orderId: other.id });
-    expect(await db.marketOrder.findUnique({ where: { id: placed.id } })).toMatchObject({
-      state: 'filled',
-      filled: 5,
-    });
+    await expectFilled(placed.id, 5);
     await expectReplayAgrees(g);
     await expectBalanced(db, [s, s2, b]);
   });
@@ -186,16 +192,10 @@ describe('market races', () => {
       where: { id: gone.characterId },
       data: { deletedAt: new Date(0) },
     });
-    const book = await holdBook(g);
-    const placed = await buy(deps, b, { templateId: g, price: 45, quantity: 5 });
-    expect(placed).toMatchObject({ state: 'open', filled: 0 });
-    await book.release();
+    const placed = await buyWhileHeld(b, { templateId: g, price: 45, quantity: 5 });
     // the purge takes the book to close the deleted character's order, then looks for what waits
     expect(await purgeExpiredCharacters(deps, { nameKey: c.nameLower })).toBe(1);
-    expect(await db.marketOrder.findUnique({ where: { id: placed.id } })).toMatchObject({
-      state: 'filled',
-      filled: 5,
-    });
+    await expectFilled(placed.id, 5);
     const fills = await db.marketFill.findMany({ where: { templateId: g } });
     expect(fills.map((f) => [f.price, f.quantity])).toEqual([[40, 5]]);
     await expectReplayAgrees(g);
