@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { createTestCharacter, createTestUser } from '@necp/db/testing';
-import { grantItem, placeOrder, recordCurrency, systemClock } from '@necp/game';
+import { createLog, grantItem, placeOrder, recordCurrency, systemClock } from '@necp/game';
 import { zoneById } from '@necp/shared';
 import { expect, test } from '../e2e/test';
 import { DESKTOP, PHONE, hero, inContext, shot } from './gallery-kit';
@@ -30,7 +30,7 @@ const ORDERS = [
 async function stockTheBook() {
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
-    const deps = { db, clock: systemClock };
+    const deps = { db, clock: systemClock, log: createLog('market-screens', 'silent') };
     for (const [side, price, quantity] of ORDERS) {
       const owner = await createTestUser(db);
       const c = await createTestCharacter(db, owner.id, { x: terminal.x - 1, y: terminal.y });

@@ -4,7 +4,7 @@
  * state against the calls' outcomes.
  */
 import type { Db } from '@necp/db';
-import { FakeClock, systemClock } from '@necp/game';
+import { FakeClock, createLog, systemClock } from '@necp/game';
 import type { Recorder } from './measure';
 
 /** The bag stack of `a` offered in a trade with `b` while `a` also listed or sold it. */
@@ -73,7 +73,9 @@ export interface StormCtx {
 export const after = <T>(ms: number, fn: () => Promise<T>): Promise<T> =>
   new Promise<void>((r) => setTimeout(r, ms)).then(fn);
 
+/** the storm's calls log nothing (the bench's tables say what happened) */
+const QUIET = createLog('economy-storm', 'silent');
 /** the game's deps on the wall clock */
-export const now = (db: Db) => ({ db, clock: systemClock });
+export const now = (db: Db) => ({ db, clock: systemClock, log: QUIET });
 /** the game's deps on a clock at `ms` (epoch): a player's click or the worker at that time */
 export const at = (db: Db, ms: number) => ({ db, clock: new FakeClock(ms) });

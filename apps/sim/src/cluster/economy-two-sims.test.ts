@@ -22,6 +22,7 @@ import {
   postContract,
   publishEvent,
   checkInvariants,
+  createLog,
   createRedis,
   grantItem,
   listItem,
@@ -36,6 +37,8 @@ import {
 } from '@necp/game';
 import { zoneById } from '@necp/shared';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
+
+const quiet = createLog('economy-two-sims', 'silent');
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `econ${randomBytes(3).toString('hex')}`;
@@ -81,7 +84,7 @@ afterAll(async () => {
 
 describe('the economy on two sim processes', () => {
   it('a buyout in Westbrook: the outbid bidder is told on B, the seller of the sale on A', async () => {
-    const deps = { db, clock: systemClock };
+    const deps = { db, clock: systemClock, log: quiet };
     const seller = await trader('watson', 100);
     const bidder = await trader('westbrook', 1_000);
     const buyer = await trader('westbrook', 1_000);
@@ -119,7 +122,7 @@ describe('the economy on two sim processes', () => {
   }, 120_000);
 
   it('a sealed lot bid on from both districts closes once, its loser told on their process', async () => {
-    const deps = { db, clock: systemClock };
+    const deps = { db, clock: systemClock, log: quiet };
     const n = 10_000 + Math.floor(Math.random() * 90_000);
     const startsAt = new Date(Date.now() - 60_000);
     const key = `S${n}`;
@@ -157,7 +160,7 @@ describe('the economy on two sim processes', () => {
   }, 120_000);
 
   it('the market: a buy placed in Watson fills a sell resting in Westbrook; its seller is told on B', async () => {
-    const deps = { db, clock: systemClock };
+    const deps = { db, clock: systemClock, log: quiet };
     const seller = await trader('westbrook', 100);
     const buyer = await trader('watson', 1_000);
     const onB = await sims.join(seller, b.url);
@@ -202,7 +205,7 @@ describe('the economy on two sim processes', () => {
   }, 120_000);
 
   it('a contract: posted in Westbrook, taken in Watson, its kills counted by the worker; each side told on its process', async () => {
-    const deps = { db, clock: systemClock };
+    const deps = { db, clock: systemClock, log: quiet };
     const poster = await trader('westbrook', 1_000);
     const taker = await trader('watson', 0);
     const onB = await sims.join(poster, b.url);

@@ -1,12 +1,12 @@
 /**
  * A web node placing market orders, as a process of its own, for the market's crash
- * test (cluster/market-crash.test.ts): each placement is the real placeOrder — its
- * transaction, then the good's matcher at once — for the traders named in MARKET_TRADERS
+ * test (cluster/market-crash.test.ts): each placement is the real placeOrder — one
+ * transaction: the order, a batch of the good's matcher, its collect — for the traders named in MARKET_TRADERS
  * (JSON: [{ characterId, side }]), crossing prices on two goods, round after round, until
  * it is killed. It says on stdout when it has begun.
  */
 import { createDb } from '@necp/db';
-import { placeOrder, systemClock } from '@necp/game';
+import { createLog, placeOrder, systemClock } from '@necp/game';
 
 const db = createDb(process.env.DATABASE_URL!, { max: 4 });
 const traders = JSON.parse(process.env.MARKET_TRADERS!) as {
@@ -14,7 +14,7 @@ const traders = JSON.parse(process.env.MARKET_TRADERS!) as {
   side: 'buy' | 'sell';
 }[];
 const GOODS = ['scrap_metal', 'copper_wire'];
-const deps = { db, clock: systemClock };
+const deps = { db, clock: systemClock, log: createLog('market-child', 'warn') };
 process.stdout.write('trading\n');
 for (let round = 0; ; round++) {
   await Promise.all(

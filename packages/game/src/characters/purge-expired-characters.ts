@@ -59,12 +59,8 @@ export async function purgeExpiredCharacters(
     const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
     return { count, goods };
   });
-  // orders placed while the purge held their books were left to it; the purge has
-  // committed, so a matcher that fails here leaves them to the worker's minute job
-  for (const g of goods)
-    await matchIfWaiting(deps, g).catch((e: unknown) =>
-      deps.log.warn({ err: e, templateId: g }, 'matcher after a purge failed'),
-    );
+  // orders placed while the purge held their books were left to it (a failure is logged)
+  for (const g of goods) await matchIfWaiting(deps, g);
   if (count > 0) deps.log.info({ count, ...scope }, 'purged expired characters');
   return count;
 }

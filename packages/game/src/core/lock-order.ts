@@ -20,8 +20,9 @@
  *      seller and the high bidder (auction/listing-rows.ts lockListing); the listing's
  *      row guards its item and held eddies; a settlement's mails are new rows after it;
  *   2e. a MarketBook row, then MarketOrder rows (market/): after the character rows (a
- *      cancel, a collect, an expiry, a purge lock the order's owner first); the match
- *      batch locks the book (SKIP LOCKED) and its orders and never a character;
+ *      placement, a cancel, a collect, an expiry, a purge lock the order's owner first);
+ *      the match batch locks the book (SKIP LOCKED: it never waits for it) and its orders
+ *      and never a character (a placement's batch runs holding the placer's, locked before);
  *   2f. a Contract row (contracts/): after the character rows of its poster, its taker
  *      and the one acting (contract-rows.ts lockWithParties); the contract's row guards
  *      its escrow and the items it holds; a settlement's mails are new rows after it;

@@ -16,10 +16,11 @@ import { DIRECT, assertAtMarketTerminal, lockBook, lockOrder, readOrders } from 
  * at once — a buy order's escrow back to you, a sell order's goods into your bag (they
  * wait on the order if it is full). What already traded stays traded; the fee is kept.
  * A cancel racing the matcher waits for its batch: it returns only what is left after.
- * Having held the book, it then runs the matcher if orders wait (placements it kept out).
+ * Having held the book, it then runs the matcher if orders wait (placements it kept out;
+ * a matcher failing there is logged: the cancel has committed).
  */
 export async function cancelOrder(
-  deps: Pick<GameDeps, 'db' | 'clock'>,
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   input: MarketOrderRef,
 ): Promise<MarketOrderView> {
   const r = parseInput(MarketOrderRefSchema, input);

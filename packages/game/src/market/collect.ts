@@ -80,7 +80,8 @@ async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean
 
 /**
  * Takes what a locked order of `c` holds for it: its eddies always, its goods (bought,
- * or a closed sell order's unsold) when they fit in the bag. Returns the order after.
+ * or a closed sell order's unsold) when they fit in the bag. Returns the order after
+ * (the row given, the same object, when there was nothing to take).
  */
 export async function collectLocked(tx: Tx, o: MarketOrder, c: Character): Promise<MarketOrder> {
   const itemQuantity = o.itemId ? ((await itemUnits(tx, [o.itemId])).get(o.itemId) ?? 0) : 0;
@@ -119,23 +120,37 @@ export async function collectOrders(
   return inTransaction(deps.db, (tx) => collectIn(tx, q), DIRECT);
 }
 
-/** collectOrders in the caller's transaction (the placement collects what its order made). */
+/** collectOrders in the caller's transaction. */
 export async function collectIn(tx: Tx, q: MarketCollectInput): Promise<MarketOrderView[]> {
   const c = await lockCharacter(tx, q.characterId);
   assertAtMarketTerminal(c);
-  const only = q.orderId ? Prisma.sql`AND "id" = ${q.orderId}` : Prisma.empty;
+  return collectFor(tx, c, q.orderId);
+}
+
+/**
+ * What a locked character's orders hold for it (only `orderId`, when given: the
+ * placement collects what its order made, in its own transaction), collected; the
+ * views of those orders after (`orderId`'s always, even with nothing to collect).
+ */
+export async function collectFor(
+  tx: Tx,
+  c: Character,
+  orderId?: string,
+): Promise<MarketOrderView[]> {
+  const only = orderId ? Prisma.sql`AND "id" = ${orderId}` : Prisma.empty;
   const locked = await readOrders(
     tx,
     Prisma.sql`
       SELECT * FROM "MarketOrder"
       WHERE "characterId" = ${c.id} ${only}
         AND ("payout" > 0 OR ("itemId" IS NOT NULL AND ("side" = 'buy' OR "state" <> 'open'))
-             OR "id" = ${q.orderId ?? ''})
+             OR "id" = ${orderId ?? ''})
       ORDER BY "id" FOR UPDATE`,
   );
-  if (q.orderId && locked.length === 0) throw orderNotFound();
+  if (orderId && locked.length === 0) throw orderNotFound();
   const after: MarketOrder[] = [];
   for (const o of locked) after.push(await collectLocked(tx, o, c));
-  if (after.length > 0) await publishStatsChanged(tx, c.id, 'market.collect');
+  // collectLocked hands back the row it was given when there was nothing to take
+  if (after.some((o, i) => o !== locked[i])) await publishStatsChanged(tx, c.id, 'market.collect');
   return orderViews(tx, after);
 }

@@ -201,4 +201,32 @@ describe('market races', () => {
     await expectReplayAgrees(g);
     await expectBalanced(db, [s, b]);
   });
+
+  it('a cancel whose matcher after the commit fails answers all the same, and logs it', async () => {
+    const g = 'synth_muscle';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 6 });
+    const placed = await sell(deps, s, { templateId: g, price: 50, quantity: 6 });
+    // the pool's one-statement reads fail (the matcher's look for waiting orders is one):
+    // the cancel's own transaction runs on a connection of its own and commits
+    const pool = Reflect.get(db, Symbol.for('necp.db.pool')) as object;
+    const failing = new Proxy(pool, {
+      get: (t, k) =>
+        k === 'query'
+          ? () => Promise.reject(new Error('injected: the pool is gone'))
+          : (Reflect.get(t, k) as unknown),
+    });
+    const broken = new Proxy(db, {
+      get: (t, k) => (k === Symbol.for('necp.db.pool') ? failing : Reflect.get(t, k)),
+    });
+    const warned: unknown[] = [];
+    const log = { ...deps.log, warn: (o: unknown) => void warned.push(o) } as typeof deps.log;
+    const view = await cancelOrder(
+      { ...deps, db: broken, log },
+      { characterId: s.characterId, orderId: placed.id },
+    );
+    expect(view.state).toBe('cancelled');
+    expect(warned).toEqual([expect.objectContaining({ templateId: g })]);
+    expect(await unitsInBag(db, s, g)).toBe(6);
+    await expectBalanced(db, [s]);
+  });
 });

@@ -10,7 +10,7 @@ import { Prisma, readRows, type Db, type MarketOrder } from '@necp/db';
 import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
-import { DIRECT, lockBook, readOrders } from './order-rows';
+import { DIRECT, lockBookToMatch, readOrders } from './order-rows';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { writeBatch, type BatchEntry } from './write-batch';
 
@@ -90,8 +90,9 @@ async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrde
 }
 
 /**
- * One batch of a good's matcher, in the caller's transaction. `answered`: the order whose
- * placement runs it (its owner gets the answer, not a notice).
+ * One batch of a good's matcher, in the caller's transaction (a placement's own, or one
+ * of matchBook's). `answered`: the order whose placement runs it (its owner gets the
+ * answer, not a notice).
  */
 export async function runMatchBatch(
   tx: Tx,
@@ -99,7 +100,7 @@ export async function runMatchBatch(
   now: Date,
   answered?: string,
 ): Promise<BatchResult> {
-  const book = await lockBook(tx, templateId, true);
+  const book = await lockBookToMatch(tx, templateId);
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
   const chosen = await waiting(tx, templateId);
   if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
@@ -171,14 +172,20 @@ export async function matchBook(
 }
 
 /**
- * For a writer of the book that is not its matcher (a cancel), after its commit: placements
- * that met the book held left their orders to the holder, so the matcher runs if any wait.
+ * After the commit of a writer that held the book (a placement's batch, a cancel, a
+ * purge): placements that met the book held left their orders to it, so the matcher runs
+ * if any wait. The writer has committed: a matcher failing here is logged, not the
+ * writer's failure (the worker's minute job matches what is left).
  */
 export async function matchIfWaiting(
-  deps: Pick<GameDeps, 'db' | 'clock'>,
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   templateId: string,
 ): Promise<void> {
-  if (await anyWaiting(deps.db, templateId)) await matchBook(deps, templateId);
+  try {
+    if (await anyWaiting(deps.db, templateId)) await matchBook(deps, templateId);
+  } catch (err) {
+    deps.log.warn({ err, templateId }, 'the matcher after a commit failed');
+  }
 }
 
 /** True when orders of the good wait for the matcher (one statement, no transaction). */

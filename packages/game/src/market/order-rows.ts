@@ -4,8 +4,9 @@
  *
  * Locks (core/lock-order.ts step 2e): the character first (place, cancel, collect,
  * expiry), then the good's MarketBook row (cancel, expiry, the matcher — the one writer
- * of a book at a time), then order rows. The matcher never locks a character, so it
- * never waits for the game; a collect locks its character and the order only.
+ * of a book at a time, which a placement runs in its own transaction), then order rows.
+ * The matcher never locks a character and takes the book SKIP LOCKED, so it never waits
+ * for the game; a collect locks its character and the order only.
  */
 import { Prisma, type MarketOrder } from '@necp/db';
 import {
@@ -23,7 +24,7 @@ import { notAtMarketTerminal, orderNotFound } from './errors';
 
 /**
  * The market's transactions are raw statements only: no Prisma transaction around them
- * (core/transaction.ts `direct`). Its placement runs three.
+ * (core/transaction.ts `direct`). A placement is one (its order, a match batch, its collect).
  */
 export const DIRECT = { direct: true } as const;
 
@@ -50,20 +51,6 @@ export const assertAtMarketTerminal = (c: { zoneId: string; x: number; y: number
   assertAtTerminal(c, 'auction_terminal', MARKET_RANGE, notAtMarketTerminal);
 
 /**
- * Makes sure the good has its book row (the first order of a good creates it). Read
- * first: an insert that meets the row while a match batch updates it waits for the
- * batch (the unique check), and a placement must never wait for the matcher.
- */
-export async function ensureBook(tx: Tx, templateId: string): Promise<void> {
-  const there = await tx.$queryRaw<unknown[]>`
-    SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId}`;
-  if (there.length > 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "MarketBook" ("templateId", "seq", "updatedAt") VALUES (${templateId}, 0, now())
-    ON CONFLICT DO NOTHING`;
-}
-
-/**
  * Locks a good's book and returns its journal position. `skip`: null at once when
  * another writer holds it (the matcher: that writer will take what is waiting).
  */
@@ -79,6 +66,27 @@ export async function lockBook(
     : await tx.$queryRaw<{ seq: number; last: number | null }[]>`
         SELECT "seq", "last" FROM "MarketBook" WHERE "templateId" = ${templateId} FOR UPDATE`;
   return rows[0] ?? null;
+}
+
+/**
+ * The matcher's lock of a good's book: null at once when another writer holds it. The
+ * first order of a good creates the row — inserted only once the lock found none, since
+ * an insert that meets the row while a match batch updates it waits for the batch (the
+ * unique check), and a placement must never wait for the matcher.
+ */
+export async function lockBookToMatch(
+  tx: Tx,
+  templateId: string,
+): Promise<{ seq: number; last: number | null } | null> {
+  const book = await lockBook(tx, templateId, true);
+  if (book) return book;
+  const there = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId}`;
+  if (there.length > 0) return null;
+  await tx.$executeRaw`
+    INSERT INTO "MarketBook" ("templateId", "seq", "updatedAt") VALUES (${templateId}, 0, now())
+    ON CONFLICT DO NOTHING`;
+  return lockBook(tx, templateId, true);
 }
 
 /** Locks one order and reads it. NOT_FOUND when gone. */

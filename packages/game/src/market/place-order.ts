@@ -21,10 +21,11 @@ import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
-import { collectIn, orderViews } from './collect';
+import { collectFor } from './collect';
 import { buyLimitReached, crossesOwnOrder, notAGood, tooManyOrders } from './errors';
-import { matchBook } from './match-book';
-import { assertAtMarketTerminal, ensureBook, readOrders, toCollect } from './order-rows';
+import { matchIfWaiting, runMatchBatch } from './match-book';
+import { notifyAllNow } from '../notifications/notifications';
+import { assertAtMarketTerminal, readOrders } from './order-rows';
 import { takeGoods } from './take-goods';
 
 type Placed = ReturnType<typeof MarketPlaceInputSchema.parse>;
@@ -85,12 +86,16 @@ async function refuseBeyondLimits(
 }
 
 /**
- * The placement's transaction: the checks, the fee (a sink), then what the order holds
- * — a buy order its limit × quantity in escrow, a sell order the goods from the bag.
- * The order waits (booked = false) for the good's matcher. Raw statements throughout
- * (order-rows.ts readOrders): this is the market's hottest path.
+ * The placement: the checks, the fee (a sink), then what the order holds — a buy order
+ * its limit × quantity in escrow, a sell order the goods from the bag. The order waits
+ * (booked = false) for the good's matcher. Raw statements throughout (order-rows.ts
+ * readOrders): this is the market's hottest path.
  */
-async function placeLocked(tx: Tx, o: Placed, now: Date): Promise<MarketOrder> {
+async function placeLocked(
+  tx: Tx,
+  o: Placed,
+  now: Date,
+): Promise<{ order: MarketOrder; character: Character }> {
   const c = await lockCharacter(tx, o.characterId);
   assertAtMarketTerminal(c);
   const template = await loadTemplate(tx, o.templateId);
@@ -144,40 +149,37 @@ async function placeLocked(tx: Tx, o: Placed, now: Date): Promise<MarketOrder> {
     };
     await insertLedgerRows(tx, [heldLedgerRow(change, escrow)]);
   }
-  await ensureBook(tx, template.id);
-  return order;
+  return { order, character: c };
 }
 
 /**
- * Places an order at an Exchange terminal and runs the good's matcher at once, so what
+ * Places an order at an Exchange terminal and, in the same transaction, runs a batch of
+ * the good's matcher (unless another writer holds the book: it takes the order), so what
  * crosses the book trades before the answer; then collects what the order made (the
- * goods bought go to the bag if they fit, the eddies always). Refused: away from a
- * terminal, not a good, MARKET_ORDERS_MAX open orders, an order that would trade with
- * your own, a scarce good's buy limit, eddies or goods you do not have.
+ * goods bought go to the bag if they fit, the eddies always). One transaction, not one
+ * each: this is the market's hottest path. Refused: away from a terminal, not a good,
+ * MARKET_ORDERS_MAX open orders, an order that would trade with your own, a scarce good's
+ * buy limit, eddies or goods you do not have.
  */
 export async function placeOrder(
-  deps: Pick<GameDeps, 'db' | 'clock'>,
+  deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   input: MarketPlaceInput,
 ): Promise<MarketOrderView> {
   const o = parseInput(MarketPlaceInputSchema, input);
-  const order = await inTransaction(deps.db, (tx) => placeLocked(tx, o, deps.clock.now()), DIRECT);
-  await matchBook(deps, order.templateId, order.id);
-  return inTransaction(
+  const r = await inTransaction(
     deps.db,
     async (tx) => {
-      const [after] = await readOrders(
-        tx,
-        Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${order.id}`,
-      );
-      if (!after) throw new Error(`placement: order ${order.id} gone`);
-      // nothing made yet (an order resting whole, or left waiting for a busy book): no collect
-      const due = toCollect(after, after.itemId ? 1 : 0);
-      const [view] =
-        due.eddies === 0 && due.quantity === 0
-          ? await orderViews(tx, [after])
-          : await collectIn(tx, { characterId: o.characterId, orderId: order.id });
-      return view as MarketOrderView;
+      const now = deps.clock.now();
+      const { order, character } = await placeLocked(tx, o, now);
+      const batch = await runMatchBatch(tx, order.templateId, now, order.id);
+      const [view] = await collectFor(tx, character, order.id);
+      return { view: view as MarketOrderView, batch };
     },
     DIRECT,
   );
+  // told after the commit (a lost notice costs nothing: the orders show the fills)
+  await notifyAllNow(deps, r.batch.notices ?? []);
+  // a batch that held the book kept placements out: they left their orders to it
+  if (r.batch.state !== 'busy') await matchIfWaiting(deps, r.view.templateId);
+  return r.view;
 }

@@ -23,9 +23,9 @@ export async function marketTrader(
 }
 
 type Order = Omit<MarketPlaceInput, 'characterId' | 'side'>;
-export const sell = (deps: Pick<GameDeps, 'db' | 'clock'>, p: Player, o: Order) =>
+export const sell = (deps: Pick<GameDeps, 'db' | 'clock' | 'log'>, p: Player, o: Order) =>
   placeOrder(deps, { ...o, characterId: p.characterId, side: 'sell' });
-export const buy = (deps: Pick<GameDeps, 'db' | 'clock'>, p: Player, o: Order) =>
+export const buy = (deps: Pick<GameDeps, 'db' | 'clock' | 'log'>, p: Player, o: Order) =>
   placeOrder(deps, { ...o, characterId: p.characterId, side: 'buy' });
 
 /** Units of a template in a character's bag. */
