@@ -8,7 +8,7 @@ import { replayJournal } from '@necp/shared';
 import { testDb } from '../accounts/test-deps';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
 import { expectBalanced, type Player } from '../inventory/test-helpers';
-import { cancelOrder, collectOrders, matchBook, readJournal } from '.';
+import { cancelOrder, collectOrders, matchBook, myMarketOrders, readJournal } from '.';
 import { buy, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
 
 const db = testDb(10);
@@ -66,7 +66,10 @@ async function buyWhileHeld(
 ) {
   const book = await holdBook(order.templateId);
   const placed = await buy(deps, b, order);
-  expect(placed).toMatchObject({ state: 'open', filled: 0 });
+  expect(placed).toMatchObject({ state: 'open', filled: 0, escrow: order.price * order.quantity });
+  // the answer is the order as written (left to the holder), as the orders list shows it
+  const mine = await myMarketOrders(deps, { characterId: b.characterId });
+  expect(mine.orders.find((o) => o.id === placed.id)).toEqual(placed);
   await book.release();
   return placed;
 }

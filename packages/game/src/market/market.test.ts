@@ -49,6 +49,30 @@ describe('limit orders', () => {
     await expectBalanced(db, [s, b]);
   });
 
+  it('the answer to a placement is the order as the orders list shows it: resting or filled', async () => {
+    const g = 'circuit_board';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 12 });
+    const b = await marketTrader(db, 1000);
+    const listed = async (p: typeof s, id: string) =>
+      (await myMarketOrders(deps, p.ref)).orders.find((o) => o.id === id);
+    // resting whole (no fill: the answer is made without reading the order again)
+    const ask = await sell(deps, s, { templateId: g, price: 30, quantity: 12 });
+    expect(ask).toEqual(await listed(s, ask.id));
+    expect(ask.collect).toEqual({ eddies: 0, quantity: 0 });
+    const low = await buy(deps, b, { templateId: g, price: 20, quantity: 4 });
+    expect(low).toEqual(await listed(b, low.id));
+    expect(low).toMatchObject({ state: 'open', escrow: 80, remaining: 4 });
+    // partly filled as the taker (collected in the same transaction)
+    const taken = await buy(deps, b, { templateId: g, price: 30, quantity: 5 });
+    expect(taken).toEqual(await listed(b, taken.id));
+    expect(taken).toMatchObject({
+      state: 'filled',
+      filled: 5,
+      collect: { eddies: 0, quantity: 0 },
+    });
+    await expectBalanced(db, [s, b]);
+  });
+
   it('fills by price, then time; partial fills on both sides', async () => {
     const g = 'copper_wire';
     const [a, c, d] = await Promise.all(

@@ -25,6 +25,8 @@ export interface BatchResult {
   fills: number;
   /** to the owners of orders that traded (not the one answered): sent once the batch has committed */
   notices?: NotifyInput[];
+  /** the answered order as the batch left it (when the batch took it), and its item's units */
+  answer?: { order: MarketOrder; units: number };
 }
 
 const toBook = (o: MarketOrder): BookOrder => ({
@@ -130,7 +132,7 @@ export async function runMatchBatch(
     if (!r.rests && b.remaining > 0)
       entries.push({ kind: 'ioc_rest', orderId: o.id, remaining: b.remaining });
   }
-  const notices = await writeBatch(tx, {
+  const written = await writeBatch(tx, {
     templateId,
     seq: book.seq,
     now,
@@ -138,7 +140,7 @@ export async function runMatchBatch(
     entries,
     answered,
   });
-  return { state: 'matched', booked: incoming.length, fills, notices };
+  return { state: 'matched', booked: incoming.length, fills, ...written };
 }
 
 /**

@@ -25,7 +25,7 @@ import { collectFor } from './collect';
 import { buyLimitReached, crossesOwnOrder, notAGood, tooManyOrders } from './errors';
 import { matchIfWaiting, runMatchBatch } from './match-book';
 import { notifyAllNow } from '../notifications/notifications';
-import { assertAtMarketTerminal, readOrders } from './order-rows';
+import { assertAtMarketTerminal, orderView, readOrders, toCollect } from './order-rows';
 import { takeGoods } from './take-goods';
 
 type Placed = ReturnType<typeof MarketPlaceInputSchema.parse>;
@@ -172,6 +172,12 @@ export async function placeOrder(
       const now = deps.clock.now();
       const { order, character } = await placeLocked(tx, o, now);
       const batch = await runMatchBatch(tx, order.templateId, now, order.id);
+      // the order as the batch left it, or as written (a sell order's item holds its goods)
+      const after = batch.answer ?? { order, units: o.side === 'sell' ? o.quantity : 0 };
+      const due = toCollect(after.order, after.units);
+      // nothing made (resting whole, or left to a busy book's holder): no collect, no re-read
+      if (due.eddies === 0 && due.quantity === 0)
+        return { view: orderView(after.order, after.units), batch };
       const [view] = await collectFor(tx, character, order.id);
       return { view: view as MarketOrderView, batch };
     },

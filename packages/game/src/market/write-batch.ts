@@ -37,6 +37,14 @@ interface State {
   tradedValue: number;
 }
 
+/** What a batch wrote that its caller needs after it. */
+export interface BatchWritten {
+  /** to the owners of orders that traded, but the answered one's */
+  notices: NotifyInput[];
+  /** the answered order as the batch left it, and the units its item holds */
+  answer?: { order: MarketOrder; units: number };
+}
+
 export interface Batch {
   templateId: string;
   /** the book's journal position before the batch */
@@ -79,7 +87,7 @@ async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
  * and the batch must never wait on a character row (a collect holds one while it waits
  * for an order of this batch — a deadlock).
  */
-export async function writeBatch(tx: Tx, b: Batch): Promise<NotifyInput[]> {
+export async function writeBatch(tx: Tx, b: Batch): Promise<BatchWritten> {
   const states = await loadStates(tx, b.orders);
   const of = (id: string) => {
     const s = states.get(id);
@@ -201,8 +209,26 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<NotifyInput[]> {
     last = price;
   }
   await writeRows(tx, b, [...states.values()], ledger, fills, journal, seq, last);
-  return notices([...states.values()], b.answered);
+  const answered = b.answered ? states.get(b.answered) : undefined;
+  return {
+    notices: notices([...states.values()], b.answered),
+    ...(answered ? { answer: { order: rowAfter(answered, b.now), units: answered.units } } : {}),
+  };
 }
+
+/** The order's row as the batch left it (what writeRows wrote). */
+const rowAfter = (s: State, now: Date): MarketOrder => ({
+  ...s.row,
+  closedAt: s.state === 'open' ? null : (s.row.closedAt ?? now),
+  remaining: s.remaining,
+  filled: s.filled,
+  value: s.value,
+  escrow: s.escrow,
+  payout: s.payout,
+  state: s.state,
+  booked: s.booked,
+  itemId: s.itemId,
+});
 
 async function writeRows(
   tx: Tx,
