@@ -92,6 +92,9 @@ export async function stepTowards(
   for (const k of keys) await page.keyboard.up(k);
 }
 
+/** ability presses refused for line of sight, in a row, before a fight is left to its caller */
+const LINE_OF_SIGHT_TRIES = 6;
+
 export interface FightResult {
   /** where the target died (its corpse), metres */
   x: number;
@@ -103,7 +106,7 @@ export interface FightResult {
  * for the first thing worth doing — a ready ability in reach (Power Shot, Crippling
  * Shot, the basic attack; Defensive Stance when hurt), or walking closer when nothing
  * reaches (never into `keepClear` m of another NPC). Fails when the own character dies;
- * null when the target ran out of view alive.
+ * null when the target ran out of view alive, or stays out of sight behind a wall.
  */
 export async function fightTarget(
   page: Page,
@@ -114,6 +117,8 @@ export async function fightTarget(
 ): Promise<FightResult | null> {
   const until = Date.now() + timeoutMs;
   let last = { x: 0, y: 0 };
+  /** presses in a row the server refused for want of a clear line (a wall, a rack between) */
+  let unseen = 0;
   while (Date.now() < until) {
     const handle = await page.waitForFunction(
       ({ eid, keepClear }) => {
@@ -191,6 +196,12 @@ export async function fightTarget(
           { timeout: 2000 },
         )
         .catch(() => undefined);
+      // pressing again from here changes nothing (the dungeon once pressed for two minutes
+      // at a Swordsman behind the gallery wall): the caller picks its next target or moves
+      const flash = page.getByTestId('combat-error');
+      const refused = (await flash.count()) > 0 ? await flash.first().textContent() : null;
+      unseen = refused?.includes('line of sight') ? unseen + 1 : 0;
+      if (unseen >= LINE_OF_SIGHT_TRIES) return null;
     }
   }
   throw new Error(`target ${eid} still alive after ${timeoutMs} ms`);

@@ -33,6 +33,8 @@ const toastsSeen = (page: Page) =>
  */
 async function clearToBoss(page: Page, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
+  /** NPCs left behind a wall (fightTarget gave up on them), until when */
+  const hidden = new Map<number, number>();
   while (Date.now() < until) {
     const s = await state(page);
     if (!s.self || s.self.dead) throw new Error('flatlined in the vault');
@@ -42,13 +44,17 @@ async function clearToBoss(page: Page, timeoutMs: number) {
     // behind the server racks is out of sight and not in the way
     const near = s.entities
       .filter((e) => e.kind === 'npc' && !e.dead && e.inView && Math.abs(e.y - 32) <= 7)
+      .filter((e) => (hidden.get(e.eid) ?? 0) < Date.now())
       .map((e) => ({ e, d: Math.hypot(e.x - s.self!.x, e.y - s.self!.y) }))
       .filter((x) => x.d < 24)
       .sort((a, b) => a.d - b.d)[0];
     if (near) {
       await tabTo(page, near.e.eid).catch(() => undefined);
-      if ((await state(page)).target === near.e.eid)
-        await fightTarget(page, near.e.eid, Math.max(1_000, until - Date.now()));
+      if ((await state(page)).target === near.e.eid) {
+        const fought = await fightTarget(page, near.e.eid, Math.max(1_000, until - Date.now()));
+        // out of sight: walk on along the lane for a while; it comes round, or is met later
+        if (fought === null) hidden.set(near.e.eid, Date.now() + 10_000);
+      }
       continue;
     }
     if (s.self.x > 80) {
