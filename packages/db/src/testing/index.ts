@@ -1,3 +1,3 @@
 export * from './database';
 export * from './factories';
-export * from './table-writes';
+export * from './table-checksums';
