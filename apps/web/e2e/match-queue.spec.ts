@@ -105,20 +105,30 @@ test(
       await win.locator('[data-testid=queue-option][data-queue=arena_1v1]').click();
       await shot(pc, info, 'queue-window-phone');
       await win.getByTestId('queue-join').click();
-      await expect(pc.getByTestId('ready-check')).toBeVisible();
-      await expect(pb.getByTestId('ready-check')).toBeVisible();
-      await shot(pc, info, 'ready-check-phone');
+      // the check's 20 s run on the server from the pairing, and a step can take seconds
+      // on a loaded machine: nothing but the two accepts between the popup and the end
+      await Promise.all([
+        expect(pc.getByTestId('ready-check')).toBeVisible(),
+        expect(pb.getByTestId('ready-check')).toBeVisible(),
+      ]);
       await pb.getByTestId('ready-check-accept').click();
       await expect(pb.getByTestId('ready-check-waiting')).toBeVisible();
       await expect(pc.getByTestId('ready-check-count')).toHaveText('1 / 2 ready');
       await pc.getByTestId('ready-check-accept').click();
-      // both are told (the toast may wait for room: the arena's scoreboard takes the top)
+      // both are told (the toast may wait for room: the arena's scoreboard takes the top);
+      // a failure says what the page was told instead
       await Promise.all(
         [pb, pc].map(async (p) => {
-          await expect(toast(p, 'Match confirmed: Arena 1v1')).toBeAttached();
+          await expect(toast(p, 'Match confirmed: Arena 1v1'))
+            .toBeAttached()
+            .catch(async (err: Error) => {
+              const told = await p.getByTestId('toast').allTextContents();
+              throw new Error(`${err.message}\nthe page's toasts then: ${JSON.stringify(told)}`);
+            });
           await expect(p.getByTestId('ready-check')).toHaveCount(0);
         }),
       );
+      await shot(pc, info, 'match-confirmed-phone');
     } finally {
       await Promise.all([ca.close(), cb.close(), cc.close()]);
     }
