@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { uniqLetters } from '@necp/db/testing';
+import { state } from './combat-helpers';
+import { routeTo } from './route';
 
 export const PASSWORD = 'correct-horse-battery';
 /** short unique suffix so each run makes fresh accounts and characters */
@@ -83,16 +85,38 @@ export function playingCharacterId(page: Page): string {
  * Walks the own character to (x, y) (metres) with the movement keys, holding both
  * axes at once for diagonals and re-reading the HUD position between bursts.
  */
+/**
+ * Walks to (x, y) with the movement keys, round the buildings on the way (route.ts),
+ * correcting as it goes. Refuses to start while the game holds a movement key nobody
+ * pressed (a lost key-up would walk the character off on its own: a failure names it).
+ */
 export async function walkTo(page: Page, x: number, y: number, tolerance = 1) {
   await page.getByTestId('game-canvas').focus();
+  const held = (await state(page)).keys ?? [];
+  if (held.length > 0) throw new Error(`the game holds ${held.join(', ')} with no key down`);
+  const plan = async () => {
+    const s = await state(page);
+    const from = s.self ?? { x, y };
+    return routeTo(s.zoneId, from, { x, y });
+  };
+  let route = await plan();
+  let still = 0;
   for (let i = 0; i < 120; i++) {
     const [px, py] = await ownPosition(page);
-    const dx = x - px;
-    const dy = y - py;
-    if (Math.abs(dx) <= tolerance && Math.abs(dy) <= tolerance) return;
+    const last = route.length === 1;
+    const goal = route[0]!;
+    // a corner on the way is passed within a metre; the end within the caller's tolerance
+    const tol = last ? tolerance : Math.max(tolerance, 1);
+    const dx = goal.x - px;
+    const dy = goal.y - py;
+    if (Math.abs(dx) <= tol && Math.abs(dy) <= tol) {
+      if (last) return;
+      route = route.slice(1);
+      continue;
+    }
     const keys: string[] = [];
-    if (Math.abs(dx) > tolerance / 2) keys.push(dx > 0 ? 'd' : 'a');
-    if (Math.abs(dy) > tolerance / 2) keys.push(dy > 0 ? 's' : 'w');
+    if (Math.abs(dx) > tol / 2) keys.push(dx > 0 ? 'd' : 'a');
+    if (Math.abs(dy) > tol / 2) keys.push(dy > 0 ? 's' : 'w');
     // 6 m/s, slower on diagonals; stop short and correct rather than overshoot
     const axis = Math.min(
       ...keys.map((k) => (k === 'a' || k === 'd' ? Math.abs(dx) : Math.abs(dy))),
@@ -103,8 +127,19 @@ export async function walkTo(page: Page, x: number, y: number, tolerance = 1) {
     await page.waitForTimeout(ms);
     for (const k of keys) await page.keyboard.up(k);
     await page.waitForTimeout(120);
+    // pushed off the way (a wall, a fight): a new route from here
+    const [nx, ny] = await ownPosition(page);
+    still = Math.hypot(nx - px, ny - py) < 0.2 ? still + 1 : 0;
+    if (still >= 2) {
+      still = 0;
+      route = await plan();
+    }
   }
-  throw new Error(`could not reach ${x}, ${y}; at ${(await ownPosition(page)).join(', ')}`);
+  const s = await state(page);
+  throw new Error(
+    `could not reach ${x}, ${y}; at ${(await ownPosition(page)).join(', ')}` +
+      ` (route ${JSON.stringify(route)}, keys held ${JSON.stringify(s.keys ?? [])})`,
+  );
 }
 
 /**

@@ -205,7 +205,9 @@ export class GameClient {
   start() {
     this.frame = requestAnimationFrame(this.loop);
     this.sampler.start();
-    this.cleanups.push(installTestHook(() => testViewOf(this.view)));
+    this.cleanups.push(
+      installTestHook(() => ({ ...testViewOf(this.view), keys: this.keyboard.heldCodes() })),
+    );
     void this.link.open();
   }
 

@@ -68,6 +68,8 @@ export interface NecpTestView {
   guide?: { x: number; y: number; label: string } | null;
   /** the city as the last frame drew it: the district's style, rain or not, tiles kept */
   city?: { style: string; rain: boolean; tiles: number } | null;
+  /** the movement keys the game holds now (KeyboardEvent.code: 'KeyW', 'ArrowUp', …) */
+  keys?: string[];
   /** the mixer: unlocked by a gesture yet, its AudioContext's state, the district's ambience, the effects started (newest last) */
   sound?: { unlocked: boolean; context: string | null; ambience: string | null; played: string[] };
 }

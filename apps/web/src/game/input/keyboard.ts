@@ -42,6 +42,11 @@ export class KeyboardInput {
 
   clear = () => this.held.clear();
 
+  /** The movement keys held now (KeyboardEvent.code), for the test hook. */
+  heldCodes(): string[] {
+    return [...this.held];
+  }
+
   dispose() {
     this.target.removeEventListener('keydown', this.onDown);
     this.target.removeEventListener('keyup', this.onUp);
