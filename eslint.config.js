@@ -70,4 +70,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // a wait in a test names its timeout: vitest's own 1 s is too short for a database write
+    // on a loaded 2-core CI run (a sim test failed on it)
+    files: ['**/*.test.{ts,tsx}', '**/testing/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='vi'][callee.property.name='waitFor'][arguments.length<2]",
+          message:
+            "Give vi.waitFor its timeout (the sim's tests: WAIT from apps/sim/src/testing/eventually.ts).",
+        },
+      ],
+    },
+  },
 );

@@ -3,6 +3,7 @@ import { POSITION_FLUSH_MS } from '@necp/shared';
 import { createSimServer } from './server';
 import { testDb } from './testing/test-db';
 import { TEST_METRICS_TOKEN, bootTestSim, createPlayerAt, metricsOf } from './testing/test-sim';
+import { WAIT } from './testing/eventually';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -21,7 +22,7 @@ describe('sim server lifecycle', () => {
         expect((await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).y).toBe(
           50.3,
         );
-      });
+      }, WAIT);
     } finally {
       await sim.close();
     }

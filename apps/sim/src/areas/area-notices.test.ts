@@ -11,6 +11,7 @@ import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
 import type { Player } from '../zone/player';
 import { AREA_NOTICE_MS, AREA_RETRY_DELAYS_MS, AreaNotices } from './area-notices';
+import { WAIT } from '../testing/eventually';
 
 const KABUKI = zoneById('watson')?.areas.find((a) => a.id === 'kabuki_market');
 if (!KABUKI) throw new Error('watson needs the kabuki_market area');
@@ -130,7 +131,7 @@ describe('entering an area (socket)', () => {
     expect(client.pending('zone:area')).toBe(0);
     await walk(1, 2);
     expect(client.take('zone:area')).toEqual([{ areaId: 'kabuki_market', name: 'Kabuki Market' }]);
-    await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(1));
+    await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(1), WAIT);
     const [first] = await events(p.characterId);
     expect(first).toMatchObject({
       payload: { characterId: p.characterId, zoneId: 'watson', areaId: 'kabuki_market' },
@@ -146,7 +147,7 @@ describe('entering an area (socket)', () => {
     sim.clock.advance(AREA_NOTICE_MS);
     await walk(1, 3);
     expect(client.take('zone:area')).toHaveLength(1);
-    await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(2));
+    await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(2), WAIT);
   });
 
   it('a character that enters the world inside an area has entered it', async () => {
@@ -158,6 +159,6 @@ describe('entering an area (socket)', () => {
       areaId: 'kabuki_market',
       name: 'Kabuki Market',
     });
-    await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(1));
+    await vi.waitFor(async () => expect(await events(p.characterId)).toHaveLength(1), WAIT);
   });
 });

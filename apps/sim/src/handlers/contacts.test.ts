@@ -4,6 +4,7 @@ import { seen } from '../testing/loot-kit';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -37,8 +38,10 @@ describe('contacts over the socket', () => {
       sim.step();
     }
     // no periodic flush has come due: this is the proximity save
-    await vi.waitFor(async () =>
-      expect(await storedDistance(p.characterId, regina)).toBeLessThanOrEqual(INTERACT_RANGE),
+    await vi.waitFor(
+      async () =>
+        expect(await storedDistance(p.characterId, regina)).toBeLessThanOrEqual(INTERACT_RANGE),
+      WAIT,
     );
   });
 
@@ -49,8 +52,10 @@ describe('contacts over the socket', () => {
       await client.move({ seq, dx: -1, dy: 0, ms: TICK_MS });
       sim.step();
     }
-    await vi.waitFor(async () =>
-      expect(await storedDistance(p.characterId, metro)).toBeLessThanOrEqual(INTERACT_RANGE),
+    await vi.waitFor(
+      async () =>
+        expect(await storedDistance(p.characterId, metro)).toBeLessThanOrEqual(INTERACT_RANGE),
+      WAIT,
     );
   });
 });

@@ -4,6 +4,7 @@ import { checkInvariants, equipItem, grantItem } from '@necp/game';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -162,7 +163,7 @@ describe('item:use', () => {
       ok: true,
     });
     first.client.close();
-    await vi.waitFor(() => expect(sim.watson.player(p.characterId)?.conn).toBeNull());
+    await vi.waitFor(() => expect(sim.watson.player(p.characterId)?.conn).toBeNull(), WAIT);
     const again = await sim.join(p);
     expect(await again.client.command('item:use', { itemId: p.itemId })).toMatchObject({
       ok: false,

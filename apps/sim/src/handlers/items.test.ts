@@ -15,6 +15,7 @@ import { seen } from '../testing/loot-kit';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -185,7 +186,7 @@ describe('bank proximity', () => {
     await vi.waitFor(async () => {
       const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
       expect(Math.hypot(row.x - bank.x, row.y - bank.y)).toBeLessThanOrEqual(BANK_RANGE);
-    });
+    }, WAIT);
   });
 });
 

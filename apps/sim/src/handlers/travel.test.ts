@@ -16,6 +16,7 @@ import type { TestClient } from '../testing/test-client';
 import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
 import { ACTION_LIMIT } from '../session/connect';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -90,7 +91,7 @@ describe('zone:travel', () => {
         x: WESTBROOK_METRO.x,
         y: WESTBROOK_METRO.y,
       });
-    });
+    }, WAIT);
 
     // every handler now acts in Westbrook on the same connection
     await client.sync();
@@ -116,7 +117,7 @@ describe('zone:travel', () => {
       expect(entered.map((e) => e.payload)).toEqual(
         around.map((a) => ({ characterId: p.characterId, zoneId: 'westbrook', areaId: a.id })),
       );
-    });
+    }, WAIT);
   });
 
   it('rides back and forth, keeping the ability cooldowns it had', async () => {
@@ -211,7 +212,7 @@ describe('zone:travel', () => {
     expect(await travel(first.client, { to: 'westbrook' })).toMatchObject({ ok: true });
     const arrived = await first.client.next('zone:welcome');
     first.client.close();
-    await vi.waitFor(() => expect(zone('westbrook').player(p.characterId)?.conn).toBeNull());
+    await vi.waitFor(() => expect(zone('westbrook').player(p.characterId)?.conn).toBeNull(), WAIT);
     expect(zone('westbrook').player(p.characterId)?.droppedAt).not.toBeNull();
 
     const again = await sim.join(p);
@@ -225,14 +226,14 @@ describe('zone:travel', () => {
     expect((await again.client.next('session:kicked')).reason).toBe('takeover');
     expect(third.welcome).toMatchObject({ zone: { id: 'westbrook' }, resumed: true });
     third.client.close();
-    await vi.waitFor(() => expect(zone('westbrook').player(p.characterId)?.conn).toBeNull());
+    await vi.waitFor(() => expect(zone('westbrook').player(p.characterId)?.conn).toBeNull(), WAIT);
     sim.clock.advance(RECONNECT_GRACE_MS);
     sim.step();
     expect(zone('westbrook').player(p.characterId)).toBeUndefined();
     await vi.waitFor(async () => {
       const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
       expect(row.zoneId).toBe('westbrook');
-    });
+    }, WAIT);
     const later = await sim.join(p);
     expect(later.welcome).toMatchObject({ zone: { id: 'westbrook' }, resumed: false });
   });

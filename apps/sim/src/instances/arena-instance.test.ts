@@ -17,6 +17,7 @@ import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
 import { dropped, wait } from '../testing/instance-kit';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -149,7 +150,7 @@ describe('an arena instance', () => {
       zoneName: 'Watson',
       reason: 'finished',
     });
-    await vi.waitFor(() => expect(sim.server.zones.has(zoneId)).toBe(false));
+    await vi.waitFor(() => expect(sim.server.zones.has(zoneId)).toBe(false), WAIT);
     expect(await row(a.characterId)).toMatchObject({ zoneId: 'watson', instanceId: null });
     expect(await row(b.characterId)).toMatchObject({ instanceId: null });
     expect(await db.instance.findUnique({ where: { id: zoneId } })).toMatchObject({

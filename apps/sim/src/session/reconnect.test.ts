@@ -3,6 +3,7 @@ import { RECONNECT_GRACE_MS } from '@necp/shared';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -22,7 +23,7 @@ async function joinAndWalk(p: { userId: string; characterId: string }) {
 
 async function dropAndWait(client: { close(): void }, characterId: string) {
   client.close();
-  await vi.waitFor(() => expect(sim.watson.player(characterId)?.conn).toBeNull());
+  await vi.waitFor(() => expect(sim.watson.player(characterId)?.conn).toBeNull(), WAIT);
 }
 
 describe('reconnect window', () => {
@@ -64,7 +65,7 @@ describe('reconnect window', () => {
     await vi.waitFor(async () => {
       const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
       expect([row.x, row.y]).toEqual([200.6, 200]);
-    });
+    }, WAIT);
 
     const back = await sim.join(p);
     expect(back.welcome).toMatchObject({

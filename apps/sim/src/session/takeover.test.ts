@@ -3,6 +3,7 @@ import { createTestCharacter } from '@necp/db/testing';
 import { testDb } from '../testing/test-db';
 import { createPlayerAt, type TestSim } from '../testing/test-sim';
 import { simPerTest } from '../testing/sim-per-test';
+import { WAIT } from '../testing/eventually';
 
 const db = testDb();
 let sim: TestSim;
@@ -68,6 +69,6 @@ describe('one session per account', () => {
     await vi.waitFor(async () => {
       const row = await db.character.findUniqueOrThrow({ where: { id: p.characterId } });
       expect([row.x, row.y]).toEqual([100, 100.3]);
-    });
+    }, WAIT);
   });
 });

@@ -26,3 +26,10 @@ export function eventually<T>(
     { timeout: timeoutMs, interval: intervalMs },
   );
 }
+
+/**
+ * The options for `vi.waitFor(() => expect(…), WAIT)` on something the sim does after
+ * its tick (a database write, a socket closing): vitest's own 1 s timed out on a loaded
+ * 2-core CI run (area-notices.test.ts). Every vi.waitFor names its timeout (eslint).
+ */
+export const WAIT = { timeout: 15_000, interval: 20 } as const;
