@@ -55,7 +55,10 @@ async function on(
   return { ...player, client, status: await client.next('match:status') };
 }
 
-describe.skipIf(!redisUp)('matchmaking across two sim processes (Redis)', () => {
+// each test boots two sims: past vitest's 20 s once in a loaded clean-clone run
+const SLOW = { timeout: 60_000 };
+
+describe.skipIf(!redisUp)('matchmaking across two sim processes (Redis)', SLOW, () => {
   it('a match formed on one process reaches the member on the other', async () => {
     await twoSims({}, async (simA, simB, clients) => {
       const x = await on(simA, clients);

@@ -54,7 +54,9 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
       },
       60_000,
     );
-  }, 120_000);
+    // the processes' start, Watson's lease and the loads each have a minute: under a loaded
+    // clean-clone run, with other process-spawning files beside it, the whole took past 120 s
+  }, 240_000);
 
   afterAll(async () => {
     await c?.sims.stop();

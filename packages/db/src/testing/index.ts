@@ -1,3 +1,3 @@
 export * from './database';
 export * from './factories';
-export * from './table-checksums';
+export * from './table-writes';
