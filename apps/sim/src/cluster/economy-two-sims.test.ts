@@ -36,6 +36,7 @@ import {
   systemClock,
 } from '@necp/game';
 import { zoneById } from '@necp/shared';
+import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 
 const quiet = createLog('economy-two-sims', 'silent');
@@ -61,6 +62,8 @@ async function trader(zoneId: string, eddies: number) {
   );
   return { userId: user.id, characterId: c.id, name: c.name };
 }
+
+oneClusterAtATime();
 
 beforeAll(async () => {
   testDb = await createTestDatabase(`necp_test_economy_two_sims_${process.pid}`);

@@ -21,6 +21,7 @@ import {
   recordCurrency,
 } from '@necp/game';
 import { TRADE_ACCEPT_DELAY_MS, TRADE_IDLE_MS, type TradeView } from '@necp/shared';
+import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
@@ -35,6 +36,8 @@ let testDb: TestDatabase;
 let db: Db;
 let redis: Redis;
 let sims: SimProcesses;
+
+oneClusterAtATime();
 
 beforeAll(async () => {
   testDb = await createTestDatabase(`necp_test_trade_crash_${process.pid}`);

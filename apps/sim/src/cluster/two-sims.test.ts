@@ -33,6 +33,7 @@ import {
   type WelcomeMsg,
 } from '@necp/shared';
 import { eventually } from '../testing/eventually';
+import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
@@ -199,6 +200,8 @@ class Sight {
     this.events.push(...(s.ev ?? []));
   }
 }
+
+oneClusterAtATime();
 
 beforeAll(async () => {
   testDb = await createTestDatabase(`necp_test_h1_two_sims_${process.pid}`);

@@ -6,12 +6,15 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createDb, type Db } from '@necp/db';
 import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import { oneClusterAtATime } from './one-cluster-at-a-time';
 
 const HOOK_MS = 180_000;
 
 export function ownDatabase(name: string, max = 4): { readonly db: Db; readonly url: string } {
   let testDb: TestDatabase | undefined;
   let db: Db | undefined;
+  // its users start sim processes on it
+  oneClusterAtATime();
   beforeAll(async () => {
     testDb = await createTestDatabase(`necp_test_${name}_${process.pid}`);
     db = createDb(testDb.url, { max });

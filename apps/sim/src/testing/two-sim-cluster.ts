@@ -11,6 +11,7 @@ import { createDb, type Db } from '@necp/db';
 import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
 import { SimLoadRegistry, createRedis } from '@necp/game';
 import { eventually } from './eventually';
+import { oneClusterAtATime } from './one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from './sim-processes';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -29,6 +30,7 @@ export interface TwoSimCluster {
 export function twoSimCluster(name: string): () => TwoSimCluster {
   let testDb: TestDatabase | undefined;
   let c: TwoSimCluster | undefined;
+  oneClusterAtATime();
   beforeAll(async () => {
     testDb = await createTestDatabase(`necp_test_${name}_${process.pid}`);
     const db = createDb(testDb.url, { max: 3 });
