@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import { createTestCharacter, createTestUser, type TestDatabase } from '@necp/db/testing';
-import { createTestDatabase } from '@necp/db/testing';
 import {
   acceptContract,
   buyoutListing,
@@ -38,6 +37,7 @@ import {
 import { zoneById } from '@necp/shared';
 import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
+import { ownTestDatabase } from '../testing/test-db';
 
 const quiet = createLog('economy-two-sims', 'silent');
 
@@ -66,7 +66,7 @@ async function trader(zoneId: string, eddies: number) {
 oneClusterAtATime();
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(`necp_test_economy_two_sims_${process.pid}`);
+  testDb = await ownTestDatabase(`necp_test_economy_two_sims_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
   redis = createRedis(REDIS_URL, prefix);
   sims = new SimProcesses({ db, dbUrl: testDb.url, redisUrl: REDIS_URL, prefix, redis });

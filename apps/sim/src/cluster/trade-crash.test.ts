@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import type { TestDatabase } from '@necp/db/testing';
 import {
   FakeClock,
   checkInvariants,
@@ -25,6 +25,7 @@ import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
+import { ownTestDatabase } from '../testing/test-db';
 
 // a database of its own (migrations deployed) and sim child processes: minutes, not
 // seconds, on a loaded 2-core CI run (60 s timed out there)
@@ -40,7 +41,7 @@ let sims: SimProcesses;
 oneClusterAtATime();
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(`necp_test_trade_crash_${process.pid}`);
+  testDb = await ownTestDatabase(`necp_test_trade_crash_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
   redis = createRedis(REDIS_URL, prefix);
   sims = new SimProcesses({ db, dbUrl: testDb.url, redisUrl: REDIS_URL, prefix, redis });

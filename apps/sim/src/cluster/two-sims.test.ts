@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import type { TestDatabase } from '@necp/db/testing';
 import { checkInvariants, createRedis, equipItem, grantItem } from '@necp/game';
 import {
   GCD_MS,
@@ -37,6 +37,7 @@ import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
+import { ownTestDatabase } from '../testing/test-db';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `h1t${randomBytes(3).toString('hex')}`;
@@ -204,7 +205,7 @@ class Sight {
 oneClusterAtATime();
 
 beforeAll(async () => {
-  testDb = await createTestDatabase(`necp_test_h1_two_sims_${process.pid}`);
+  testDb = await ownTestDatabase(`necp_test_h1_two_sims_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
   redis = createRedis(REDIS_URL, prefix);
   sims = new SimProcesses({

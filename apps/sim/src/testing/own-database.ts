@@ -1,12 +1,13 @@
 /**
- * A database of one test file's own — created and migrated before its tests, dropped
+ * A database of one test file's own — copied from the run's template before its tests, dropped
  * after — for the crash tests, whose child processes write to it and whose invariant
  * checks read all of it (nothing another suite writes may be in it).
  */
 import { afterAll, beforeAll } from 'vitest';
 import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import type { TestDatabase } from '@necp/db/testing';
 import { oneClusterAtATime } from './one-cluster-at-a-time';
+import { ownTestDatabase } from './test-db';
 
 const HOOK_MS = 180_000;
 
@@ -16,7 +17,7 @@ export function ownDatabase(name: string, max = 4): { readonly db: Db; readonly 
   // its users start sim processes on it
   oneClusterAtATime();
   beforeAll(async () => {
-    testDb = await createTestDatabase(`necp_test_${name}_${process.pid}`);
+    testDb = await ownTestDatabase(`necp_test_${name}_${process.pid}`);
     db = createDb(testDb.url, { max });
   }, HOOK_MS);
   afterAll(async () => {

@@ -1,10 +1,12 @@
 import { inject } from 'vitest';
 import { createDb, type Db } from '@necp/db';
+import { copyTestDatabase, type TestDatabase } from '@necp/db/testing';
 
 // Declared by the db package's vitest globalSetup; repeated so this program sees it.
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    templateDatabaseUrl: string;
     outboxDatabaseUrls: Record<string, string>;
   }
 }
@@ -18,3 +20,7 @@ export function outboxTestDb(name: string, max = 4): Db {
   if (!url) throw new Error(`no outbox test database ${name} (add it to OUTBOX_TEST_DATABASES)`);
   return createDb(url, { max });
 }
+
+/** A database of a test file's own (`name`, unique to the run), migrated and seeded: a copy of the run's template. */
+export const ownTestDatabase = (name: string): Promise<TestDatabase> =>
+  copyTestDatabase(inject('templateDatabaseUrl'), name);

@@ -8,11 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
-import { createTestDatabase, type TestDatabase } from '@necp/db/testing';
+import type { TestDatabase } from '@necp/db/testing';
 import { SimLoadRegistry, createRedis } from '@necp/game';
 import { eventually } from './eventually';
 import { oneClusterAtATime } from './one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from './sim-processes';
+import { ownTestDatabase } from './test-db';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -32,7 +33,7 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
   let c: TwoSimCluster | undefined;
   oneClusterAtATime();
   beforeAll(async () => {
-    testDb = await createTestDatabase(`necp_test_${name}_${process.pid}`);
+    testDb = await ownTestDatabase(`necp_test_${name}_${process.pid}`);
     const db = createDb(testDb.url, { max: 3 });
     const prefix = `${name.slice(0, 4)}${randomBytes(3).toString('hex')}`;
     const redis = createRedis(REDIS_URL, prefix);

@@ -54,9 +54,27 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
   const db = createDb(url, { max: 2 });
   await seedContent(db);
   await db.$disconnect();
+  return handle(base, name, stopEmbedded);
+}
+
+/**
+ * A fresh database `name` copied from `templateUrl`: a migrated, seeded database that
+ * nothing connects to (the test run's template, vitest-global-setup.ts). What
+ * createTestDatabase makes, in a fraction of a second instead of a `prisma migrate
+ * deploy` and a seed (~6 s of CPU each on the 2-core CI machine).
+ */
+export async function copyTestDatabase(templateUrl: string, name: string): Promise<TestDatabase> {
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  await admin(templateUrl, `drop database if exists "${name}" with (force)`);
+  await admin(templateUrl, `create database "${name}" template "${template}"`);
+  return handle(templateUrl, name);
+}
+
+/** The TestDatabase of database `name` on the server of `base`. */
+function handle(base: string, name: string, stopEmbedded?: () => Promise<void>): TestDatabase {
   const clones: string[] = [];
   return {
-    url,
+    url: withDatabase(base, name),
     async clone(cloneName) {
       await admin(base, `drop database if exists "${cloneName}" with (force)`);
       await admin(base, `create database "${cloneName}" template "${name}"`);

@@ -35,6 +35,9 @@ let testDb: TestDatabase | undefined;
 export async function setup(project: TestProject) {
   if (!project.isRootProject()) return;
   testDb = await createTestDatabase(`necp_test_${process.pid}`);
+  // copied, never connected to: the files that need a whole database of their own
+  // (the sim's cluster and crash tests) copy it (copyTestDatabase) instead of migrating
+  project.provide('templateDatabaseUrl', await testDb.clone(`necp_test_${process.pid}_template`));
   // the fuzz suites (api, sim) each get a database of their own: they assert that
   // no table changed, which other test files writing in parallel would spoil
   project.provide('fuzzDatabaseUrls', {
@@ -56,6 +59,8 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** a migrated, seeded database to copy, never to connect to */
+    templateDatabaseUrl: string;
     /** isolated copies of the test database for the fuzz suites */
     fuzzDatabaseUrls: { api: string; sim: string };
     /** isolated copies of the test database for the files that drain the outbox */
