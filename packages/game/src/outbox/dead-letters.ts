@@ -1,5 +1,5 @@
 import type { Db } from '../core/deps';
-import { OUTBOX_DRAIN_TASK } from './start-outbox-worker';
+import { OUTBOX_CHANNEL } from './wake-drain';
 import { inTransaction } from '../core/transaction';
 
 /** What an operator sees of a parked event. */
@@ -55,13 +55,8 @@ export async function replayDeadLetters(
       where: { id: { in: ids } },
       data: { parkedAt: null, attempts: 0, nextAttemptAt: null },
     });
-    // like the insert trigger: only where graphile-worker is installed (the cron sweep covers the rest)
-    await tx.$executeRawUnsafe(`DO $$ BEGIN
-      IF to_regproc('graphile_worker.add_job') IS NOT NULL THEN
-        PERFORM graphile_worker.add_job('${OUTBOX_DRAIN_TASK}', '{}'::json,
-          job_key := '${OUTBOX_DRAIN_TASK}', max_attempts := 25);
-      END IF;
-    END $$`);
+    // like an event's insert: a running worker hears it at the commit (wake-drain.ts)
+    await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
     return ids;
   });
 }

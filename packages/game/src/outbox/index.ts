@@ -6,3 +6,4 @@ export * from './start-outbox-worker';
 export * from './retry-policy';
 export * from './dead-letters';
 export * from './backlog';
+export { OUTBOX_CHANNEL, queueDrain } from './wake-drain';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { databaseUrlOf } from '@necp/db';
+import { databaseUrlOf, listenChannel } from '@necp/db';
 import { uniq } from '@necp/db/testing';
 import { outboxTestDb, testDeps } from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
@@ -11,6 +11,7 @@ import type { OutboxEvent, OutboxEventType } from './events';
 import { publishEvent } from './publish-event';
 import { scheduleNextRetry, startOutboxWorker } from './start-outbox-worker';
 import { OutboxSubscribers } from './subscribers';
+import { OUTBOX_CHANNEL } from './wake-drain';
 
 const db = outboxTestDb('gameOutbox', 8);
 const deps = testDeps(db);
@@ -67,6 +68,31 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
   }
 }
 
+/**
+ * A listener of the test's own on the outbox's channel. `settle()` returns the wake-ups
+ * heard so far, once every notification committed before it has arrived: its own sentinel,
+ * committed after them, arrives after them.
+ */
+async function hearOutbox() {
+  const heard: string[] = [];
+  const ear = listenChannel(
+    databaseUrlOf(db)!,
+    OUTBOX_CHANNEL,
+    (payload) => payload !== undefined && heard.push(payload),
+    () => undefined,
+  );
+  await ear.ready;
+  return {
+    close: () => ear.close(),
+    async settle() {
+      const sentinel = uniq('sentinel:');
+      await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${sentinel})`;
+      await waitUntil('the sentinel is heard', async () => heard.includes(sentinel), 10_000);
+      return heard.filter((p) => !p.startsWith('sentinel:'));
+    },
+  };
+}
+
 describe('publishEvent', () => {
   it('writes an event once per key and refuses a payload that breaks its schema', async () => {
     const key = uniq('ob-pub:');
@@ -84,20 +110,27 @@ describe('publishEvent', () => {
     ).rejects.toThrow();
   });
 
-  it("enqueues graphile-worker's outbox_drain job in the writer's transaction", async () => {
-    const key = uniq('ob-job:');
-    const rolledBack = new Error('roll back');
-    const jobs = await db
-      .$transaction(async (tx) => {
-        await publishEvent(tx, leveled(key));
-        const rows = await tx.$queryRaw<{ task_identifier: string }[]>`
-          SELECT "task_identifier" FROM graphile_worker.jobs WHERE "key" = 'outbox_drain'`;
-        // a concurrent worker cannot have taken a job this transaction has not committed
-        expect(rows.map((r) => r.task_identifier)).toContain('outbox_drain');
-        throw rolledBack;
-      })
-      .catch((e: unknown) => e);
-    expect(jobs).toBe(rolledBack);
+  it('wakes the worker as the writer commits: once per transaction, never for a rollback', async () => {
+    const ear = await hearOutbox();
+    try {
+      const rolledBack = new Error('roll back');
+      await expect(
+        db.$transaction(async (tx) => {
+          await publishEvent(tx, leveled(uniq('ob-job:')));
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+      expect(await ear.settle()).toEqual([]);
+      await db.$transaction(async (tx) => {
+        for (let i = 0; i < 5; i++) await publishEvent(tx, leveled(uniq('ob-job:')));
+      });
+      expect(await ear.settle()).toEqual(['']);
+      // the next transaction wakes it again (the flag went with the commit)
+      await publish(uniq('ob-job:'));
+      expect(await ear.settle()).toEqual(['', '']);
+    } finally {
+      await ear.close();
+    }
   });
 });
 
@@ -262,12 +295,15 @@ describe('retries and dead letters', () => {
 
     broken = false;
     const eventId = letters[0]!.eventId;
-    expect(await replayDeadLetters(db, [eventId, 999_999_999n])).toEqual([eventId]);
+    const ear = await hearOutbox();
+    try {
+      expect(await replayDeadLetters(db, [eventId, 999_999_999n])).toEqual([eventId]);
+      // the replay wakes the worker
+      expect(await ear.settle()).toEqual(['']);
+    } finally {
+      await ear.close();
+    }
     expect((await listDeadLetters(db)).filter((l) => l.key === key)).toEqual([]);
-    // the replay wakes the worker
-    const jobs = await db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE "key" = 'outbox_drain'`;
-    expect(jobs[0]?.n).toBe(1);
     await drainOutbox(deps, subs, { untilEmpty: true, retry: policy });
     await drainOutbox(deps, subs, { untilEmpty: true, retry: policy });
     expect(seen).toEqual([key]);
@@ -355,7 +391,8 @@ describe('startOutboxWorker', () => {
     const subs = new OutboxSubscribers().subscribe(r.sub);
     const key = `${prefix}:1`;
     await publish(key);
-    // two more jobs besides the trigger's (no job key, so they do not merge)
+    // two more jobs besides the one the worker's listener queues as it starts (no job key:
+    // they do not merge)
     const extra = await db.$queryRaw<{ id: bigint }[]>`
       SELECT (graphile_worker.add_job('outbox_drain', '{}'::json)).id
       UNION ALL SELECT (graphile_worker.add_job('outbox_drain', '{}'::json)).id`;
@@ -370,7 +407,7 @@ describe('startOutboxWorker', () => {
       });
       const later = `${prefix}:2`;
       await publish(later);
-      await waitUntil('the trigger woke the worker for a later event', async () =>
+      await waitUntil('the commit woke the worker for a later event', async () =>
         r.seen.includes(later),
       );
     } finally {

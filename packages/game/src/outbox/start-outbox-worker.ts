@@ -11,8 +11,9 @@ import {
 import type { Log } from '../core/log';
 import { drainOutbox, type DrainOptions } from './drain-outbox';
 import type { OutboxSubscribers } from './subscribers';
+import { wakeDrainOnEvents } from './wake-drain';
 
-/** The job the OutboxEvent trigger enqueues (job_key 'outbox_drain') and the cron sweep runs. */
+/** The job a committed event's notification queues (job_key 'outbox_drain', wake-drain.ts) and the cron sweep runs. */
 export const OUTBOX_DRAIN_TASK = 'outbox_drain';
 /** Every minute, in case a job was lost (e.g. events written before graphile-worker was installed). */
 export const OUTBOX_SWEEP_CRONTAB = `* * * * * ${OUTBOX_DRAIN_TASK}`;
@@ -38,8 +39,8 @@ export interface OutboxWorker {
 
 /**
  * Runs graphile-worker in this process: the `outbox_drain` task drains until
- * nothing is left; the trigger wakes it for every committed event, the cron line
- * sweeps once a minute. Every worker also runs the season job (seasons/season-job.ts):
+ * nothing is left; a committed event's notification queues it (wake-drain.ts: this
+ * process listens), the cron line sweeps once a minute. Every worker also runs the season job (seasons/season-job.ts):
  * every minute, and once as it starts, so a season end missed while every server was
  * down runs as soon as one is back. Signals are left to the host process (it calls stop()).
  */
@@ -81,9 +82,13 @@ export async function startOutboxWorker(
   );
   // a season due while no worker ran ends now (one queued run however many start at once)
   await runner.addJob(SEASON_TASK, {}, { jobKey: SEASON_STARTUP_JOB_KEY, maxAttempts: 25 });
+  // committed events wake the drain; the listener queues one as it starts (events that
+  // waited while no worker ran)
+  const listening = wakeDrainOnEvents(deps.db, connectionString, log);
+  await listening.ready;
   let stopping: Promise<void> | undefined;
   return {
-    stop: () => (stopping ??= runner.stop()),
+    stop: () => (stopping ??= listening.close().then(() => runner.stop())),
   };
 }
 

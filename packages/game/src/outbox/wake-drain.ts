@@ -1,0 +1,63 @@
+/**
+ * The outbox's wake-up: an event's commit notifies OUTBOX_CHANNEL (the OutboxEvent
+ * trigger, migration 20261206000000) and every running worker's listener queues the one
+ * drain job. After the commit, not in it: queued at the commit, every publishing
+ * transaction upserted that one job row while it committed, and they queued one behind
+ * another on it (docs/perf.md, "The economy").
+ */
+import { listenChannel, type Db } from '@necp/db';
+import type { Log } from '../core/log';
+
+/** The channel the OutboxEvent trigger notifies as an event's transaction commits. */
+export const OUTBOX_CHANNEL = 'necp_outbox';
+
+/**
+ * Queues the drain job (job key 'outbox_drain'): one waiting job however often it is
+ * asked. graphile-worker's add_job queues nothing when a worker takes the waiting job at
+ * that moment (migration 20261204000000): asked again, it sees the job taken and queues a
+ * new one, so a drain always starts after the events committed before this call.
+ */
+export async function queueDrain(db: Pick<Db, '$queryRaw'>): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [job] = await db.$queryRaw<{ id: bigint | null }[]>`
+      SELECT (graphile_worker.add_job('outbox_drain', '{}'::json, job_key := 'outbox_drain',
+        max_attempts := 25)).id AS "id"`;
+    if (job?.id != null) return;
+  }
+}
+
+/**
+ * `fn` run for every call, but never twice at once: calls made while it runs make one
+ * more run after it (a notification heard while add_job was on its way may be of an
+ * event that committed after add_job looked).
+ */
+export function coalesced(fn: () => Promise<void>, onError: (err: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  const loop = async () => {
+    running = true;
+    do {
+      again = false;
+      await fn().catch(onError);
+    } while (again);
+    running = false;
+  };
+  return () => {
+    if (running) again = true;
+    else void loop();
+  };
+}
+
+/**
+ * Listens for committed events and queues a drain for them; once as it starts and after
+ * every reconnect too (events committed while nobody listened).
+ */
+export function wakeDrainOnEvents(db: Db, url: string, log: Log) {
+  const wake = coalesced(
+    () => queueDrain(db),
+    (err) => log.warn({ err }, 'outbox: queueing the drain failed (the minute sweep will run it)'),
+  );
+  return listenChannel(url, OUTBOX_CHANNEL, wake, (err) =>
+    log.warn({ err }, 'outbox: the LISTEN connection failed; listening again in a second'),
+  );
+}
