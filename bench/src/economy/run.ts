@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { createDb, type Db } from '@necp/db';
+import { createLog, wakeDrainOnEvents } from '@necp/game';
 import { benchPostgres } from '../database';
 import { writeDocSection } from '../doc-section';
 import { busyCores, describeMachine, readCpuTimes } from '../machine';
@@ -39,7 +40,12 @@ async function main() {
   const pg = await benchPostgres(root, say);
   const scratch = await pg.database('necp_bench_economy');
   let db: Db | undefined;
+  // the outbox's wake-up as a deployment's worker runs it, on a pool of its own: each
+  // committed event's notification queues the drain job (nothing here drains it)
+  const wakeDb = createDb(scratch.url, { max: 2 });
+  const waking = wakeDrainOnEvents(wakeDb, scratch.url, createLog('bench-economy', 'silent'));
   try {
+    await waking.ready;
     // the pool: as wide as the clients, within PostgreSQL's default 100 connections
     db = createDb(scratch.url, { max: Math.min(60, args.clients + 10) });
     say(`the matcher: ${args.oneGood} orders waiting on one good, then matched`);
@@ -140,6 +146,8 @@ async function main() {
     }
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   } finally {
+    await waking.close();
+    await wakeDb.$disconnect();
     await db?.$disconnect();
     await scratch.drop();
     await pg.stop();

@@ -6,4 +6,4 @@ export * from './start-outbox-worker';
 export * from './retry-policy';
 export * from './dead-letters';
 export * from './backlog';
-export { OUTBOX_CHANNEL, queueDrain } from './wake-drain';
+export { OUTBOX_CHANNEL, queueDrain, wakeDrainOnEvents } from './wake-drain';

@@ -9,8 +9,8 @@ export interface PublishEventInput<T extends OutboxEventType> {
 }
 
 /**
- * Writes a domain event in the caller's transaction, so it commits (and its drain
- * job is enqueued by the table's trigger) exactly when the change it describes
+ * Writes a domain event in the caller's transaction, so it commits (and its commit
+ * wakes the outbox's worker: wake-drain.ts) exactly when the change it describes
  * does. Returns false when an event with this key already exists — the caller's
  * idempotency check (awardKill pays nothing twice).
  */
