@@ -61,9 +61,15 @@ export async function seenPosition(
   return map[name];
 }
 
+/**
+ * Where the own character is now: the client's predictor (the test hook), not the HUD's
+ * coordinates, which follow at the HUD's rate (each drawn frame, at most 10 a second)
+ * and at the suite's frame cap lag a walk by up to a frame (e2e/test.ts).
+ */
 export async function ownPosition(page: Page): Promise<[number, number]> {
-  const el = page.getByTestId('hud-coords');
-  return [Number(await el.getAttribute('data-x')), Number(await el.getAttribute('data-y'))];
+  const self = (await state(page)).self;
+  if (!self) throw new Error('ownPosition: not in a zone');
+  return [self.x, self.y];
 }
 
 /** Holds a movement key for `ms` milliseconds. */
