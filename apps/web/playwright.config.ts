@@ -114,9 +114,13 @@ export default defineConfig({
     // decorative CSS loops play once (theme.css): an endless one keeps software
     // compositing busy every display frame; e2e/test.ts also caps the frame rate
     reducedMotion: 'reduce',
-    // DOM snapshots and the action log, no screencast: its JPEG of every frame of every
-    // tab cost ~15% of the suite's CPU (a failure still gets its screenshot, below)
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
+    // no trace unless asked for (E2E_TRACE=1: DOM snapshots and the action log, kept for a
+    // failure). Recording one for every test cost ~15 % of two game specs' CPU — the
+    // renderer's snapshots, the runner's writing (2026-11-28; its screencast, dropped
+    // before, another ~15 %); a failure still gets its screenshot, below
+    trace: process.env.E2E_TRACE
+      ? { mode: 'retain-on-failure', screenshots: false, snapshots: true }
+      : 'off',
     screenshot: 'only-on-failure',
     launchOptions: launch(10),
   },
