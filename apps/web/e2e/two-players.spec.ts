@@ -36,12 +36,18 @@ test('two players register, enter the zone and see each other move', async ({ br
   await expect.poll(() => seenPosition(pb, a.char)).toBeDefined();
   await expect.poll(() => seenPosition(pa, b.char)).toBeDefined();
 
-  // A walks east: A's own HUD and B's view of A both move right — and smoothly:
+  // A walks east: A's own position, its HUD and B's view of A all move right — and smoothly:
   // B samples where it draws A on every animation frame while A walks
   const aStart = await ownPosition(pa);
   const aSeenStart = (await seenPosition(pb, a.char))!;
   const [track] = await Promise.all([drawnTrack(pb, a.char, 3000), hold(pa, 'd', 1200)]);
   await expect.poll(async () => (await ownPosition(pa))[0]).toBeGreaterThan(aStart[0] + 3);
+  // the HUD's coordinates follow, as the player reads them
+  const hudX = async () => {
+    const text = (await pa.getByTestId('hud-coords').textContent()) ?? '';
+    return Number(/X (-?[\d.]+)/.exec(text)?.[1] ?? NaN);
+  };
+  await expect.poll(hudX).toBeGreaterThan(aStart[0] + 3);
   await expect
     .poll(async () => (await seenPosition(pb, a.char))?.[0] ?? 0)
     .toBeGreaterThan(aSeenStart[0] + 3);
