@@ -129,7 +129,9 @@ const staticChecks: Promise<boolean> = want('static')
           '--output-logs=errors-only',
         ]),
       );
-      // four single-threaded checks side by side (47 s one after another)
+      // `pnpm typecheck`'s turbo part checked web and bench; tsc here is its other part,
+      // one program for the root scripts and the server packages (tsconfig.json). Four
+      // mostly single-threaded checks side by side (47 s one after another)
       return (
         typed &&
         phase('typecheck scripts, lint, format', async () => {
