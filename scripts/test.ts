@@ -140,7 +140,17 @@ const staticChecks: Promise<boolean> = want('static')
             step('lint', 'pnpm', ['exec', 'eslint', '.']),
             // the layer rules and "no import cycles" (.dependency-cruiser.cjs)
             step('deps', 'pnpm', ['run', '--silent', 'deps']),
-            step('prettier', 'pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']),
+            // Prettier's new CLI (a faster file walk, files formatted on worker threads): the
+            // same files and verdicts as the classic one, 60 → 36 s of CPU here
+            step('prettier', 'pnpm', [
+              'exec',
+              'prettier',
+              '--experimental-cli',
+              '--check',
+              '.',
+              '--log-level',
+              'warn',
+            ]),
           ]);
         })
       );
