@@ -71,9 +71,13 @@ function summary() {
   for (const name of failedPhases) console.error(`FAILED: ${name}`);
 }
 
-/** Adds vitest's counts; how many tests or files failed (0 when there is no report). */
-function countVitest(file: string): number {
-  if (!fs.existsSync(file)) return 0;
+/**
+ * Adds vitest's counts; what failed (none when there is no report). A failed suite is a
+ * file or a describe block — one failed test fails its describe and its file too, and a
+ * file that failed to load fails without a test.
+ */
+function countVitest(file: string): { tests: number; suites: number } {
+  if (!fs.existsSync(file)) return { tests: 0, suites: 0 };
   const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     numPassedTests: number;
     numFailedTests: number;
@@ -82,7 +86,7 @@ function countVitest(file: string): number {
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   failedTests.push(...vitestFailures(file));
-  return r.numFailedTests + r.numFailedTestSuites;
+  return { tests: r.numFailedTests, suites: r.numFailedTestSuites };
 }
 
 function countPlaywright(file: string) {
@@ -198,7 +202,7 @@ const unitTests: Promise<boolean> = want('unit')
       const out = path.join(reports, 'vitest.json');
       fs.rmSync(out, { force: true });
       return phase('unit + integration (vitest)', async () => {
-        let failures = 0;
+        let failures = { tests: 0, suites: 0 };
         try {
           await step('vitest', 'pnpm', [
             'exec',
@@ -213,7 +217,10 @@ const unitTests: Promise<boolean> = want('unit')
         }
         // a run once exited 0 with a failed test in its report: the report decides too,
         // so the phase fails and the e2e phase is skipped
-        if (failures > 0) throw new Error(`vitest reported ${failures} failure(s)`);
+        if (failures.tests + failures.suites > 0)
+          throw new Error(
+            `vitest reported ${failures.tests} failed test(s), ${failures.suites} failed suite(s)`,
+          );
       });
     })()
   : Promise.resolve(true);
