@@ -198,8 +198,10 @@ export async function fightTarget(
         .catch(() => undefined);
       // pressing again from here changes nothing (the dungeon once pressed for two minutes
       // at a Swordsman behind the gallery wall): the caller picks its next target or moves
-      const flash = page.getByTestId('combat-error');
-      const refused = (await flash.count()) > 0 ? await flash.first().textContent() : null;
+      // read without waiting: the flash fades, and textContent() on one gone since it was
+      // counted waited for the next one until the test timed out (dungeon.spec: one page
+      // stuck there while its mate killed the boss alone, 2026-11-28)
+      const [refused] = await page.getByTestId('combat-error').allTextContents();
       unseen = refused?.includes('line of sight') ? unseen + 1 : 0;
       if (unseen >= LINE_OF_SIGHT_TRIES) return null;
     }
