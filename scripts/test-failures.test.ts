@@ -89,6 +89,28 @@ describe('failures from test reports', () => {
     expect(found[0]!.message.split('\n')).toHaveLength(8);
   });
 
+  it('a vitest test that ran out of time says so, not only where it was defined', () => {
+    const file = write('vitest-timeout.json', {
+      testResults: [
+        {
+          name: '/repo/slow.test.ts',
+          assertionResults: [
+            {
+              fullName: 'slow one',
+              status: 'failed',
+              duration: 27919.9,
+              failureMessages: ['Error: STACK_TRACE_ERROR\n    at /repo/slow.test.ts:130:3'],
+            },
+          ],
+        },
+      ],
+    });
+    expect(vitestFailures(file)[0]!.message.split('\n')).toEqual([
+      'Error: timed out: over its budget (its own, or testTimeout in vitest.config.ts) (it ran 27.9 s)',
+      '    at /repo/slow.test.ts:130:3',
+    ]);
+  });
+
   it('no report, no failures', () => {
     expect(playwrightFailures(path.join(dir, 'none.json'))).toEqual([]);
     expect(vitestFailures(path.join(dir, 'none.json'))).toEqual([]);

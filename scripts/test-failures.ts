@@ -20,11 +20,29 @@ function firstLines(text: string): string {
     .join('\n');
 }
 
+/**
+ * vitest's JSON report keeps only the stack of a test that ran out of time, under the
+ * name of the error it made when the test was defined: said in words here.
+ */
+function timedOut(message: string, durationMs: number | undefined): string {
+  if (!message.startsWith('Error: STACK_TRACE_ERROR')) return message;
+  const after = durationMs === undefined ? '' : ` (it ran ${(durationMs / 1000).toFixed(1)} s)`;
+  return message.replace(
+    'Error: STACK_TRACE_ERROR',
+    `Error: timed out: over its budget (its own, or testTimeout in vitest.config.ts)${after}`,
+  );
+}
+
 type VitestReport = {
   testResults?: {
     name: string;
     message?: string;
-    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+    assertionResults?: {
+      fullName: string;
+      status: string;
+      duration?: number;
+      failureMessages?: string[];
+    }[];
   }[];
 };
 
@@ -38,7 +56,7 @@ export function vitestFailures(file: string): Failure[] {
       out.push({
         title: a.fullName,
         where: f.name,
-        message: firstLines(a.failureMessages?.join('\n') ?? ''),
+        message: firstLines(timedOut(a.failureMessages?.join('\n') ?? '', a.duration)),
       });
     // a file that failed before its tests ran (an import, a hook)
     if (failed.length === 0 && f.message)
