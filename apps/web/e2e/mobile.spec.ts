@@ -64,6 +64,12 @@ function overlaps(a: Box, b: Box) {
 }
 
 async function expectNoOverlaps(page: Page, width: number, height: number) {
+  // the minimap is painted on the canvas: the HUD can be up a frame before the first
+  // frame is drawn (the suite caps frames; a loaded machine draws later still)
+  await expect(page.getByTestId('game-canvas')).toHaveAttribute(
+    'data-minimap',
+    /^[\d.]+,[\d.]+,[\d.]+,[\d.]+$/,
+  );
   const boxes = await hudBoxes(page);
   expect(boxes.map((b) => b.name)).toEqual(
     expect.arrayContaining([
