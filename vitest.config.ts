@@ -10,7 +10,7 @@ export default defineConfig({
     // a budget for a loaded 2-core CI machine, not a speed goal (speed is measured in
     // bench/): beside the static checks, the web build and the pages' Chromium, tests of
     // many sequential socket and database round trips took 20–28 s in clean-clone runs
-    // (dungeon-leave, the api fuzz of auth.register, migrations-drift; 9–12 s on the same
+    // (instance-leave, the api fuzz of auth.register, migrations-drift; 9–12 s on the same
     // machine at another moment) and failed at the old 20 s. A hang still fails, at 60 s.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -2,7 +2,7 @@
 // PostgreSQL bus, sharing nothing with the sim but the database. What it pushes must
 // reach the sim's sockets — in the order it was made, however large — and it serves
 // its health and refuses sockets. (Its subscribers, bans and stats end to end:
-// outbox-wiring.test.ts; the pushes themselves: net/push-dispatcher.)
+// outbox-wiring.test.ts, live-worker.test.ts; the pushes themselves: net/push-dispatcher.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { io as connectTo } from 'socket.io-client';
 import { databaseUrlOf } from '@necp/db';

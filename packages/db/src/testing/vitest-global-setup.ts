@@ -12,17 +12,20 @@ import { createTestDatabase, type TestDatabase } from './database';
  */
 export const OUTBOX_TEST_DATABASES = [
   'gameOutbox',
+  'gameOutboxRetries',
   'gameOutboxSaturation',
   'gameOutboxEnqueue',
   'gameQuestsExactlyOnce',
   'gameAchievementsExactlyOnce',
   'simOutboxWiring',
+  'simLiveWorker',
   'simWorker',
   'simGuildChat',
   'simNotifications',
   'simTitles',
   // the leaderboards rank every character of a database: these files need their own
   'gameLeaderboards',
+  'gameLeaderboardsUpdates',
   'apiLeaderboards',
   // a season's end ranks every character and opens the next season for the whole database
   'gameSeasons',

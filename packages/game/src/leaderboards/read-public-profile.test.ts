@@ -1,5 +1,5 @@
 // A public profile's contract rating, against the real database (the rest of the
-// profile — boards, achievements, guild — is leaderboards.test.ts): two finished
+// profile — boards, achievements, guild — is leaderboard-reads.test.ts): two finished
 // contracts rated by their posters, weighted by reward; the poster rated back; a runner
 // with no finished contract reads "none yet".
 import { afterAll, describe, expect, it } from 'vitest';

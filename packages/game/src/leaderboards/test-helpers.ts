@@ -4,6 +4,7 @@
  * their own (OUTBOX_TEST_DATABASES) that each test empties first, and each test gets
  * Redis keys of its own (a fresh prefix).
  */
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Db } from '@necp/db';
 import { createTestCharacter, createTestUser, uniqLetters } from '@necp/db/testing';
 import type { ClassId, LeaderboardPage, LeaderboardRow } from '@necp/shared';
@@ -13,6 +14,7 @@ import { createLog } from '../core/log';
 import { drainOutbox } from '../outbox/drain-outbox';
 import { OutboxSubscribers } from '../outbox/subscribers';
 import { leaderboardOutboxSubscriber } from './leaderboard-subscriber';
+import { settleLeaderboardRebuilds } from './rebuild-board';
 
 let n = 0;
 
@@ -76,6 +78,40 @@ export function boardDeps(db: Db): { deps: TestDeps & { redis: Redis }; noRedis:
 }
 
 export const disposeBoards = (deps: { redis: Redis }) => disposeTestRedis(deps.redis);
+
+type Sourced = { source: 'redis' | 'postgres' | 'archive' };
+
+/**
+ * The frame of a leaderboard test file: before each test the world is emptied and `set`
+ * receives fresh boardDeps; after it, the rebuilds it started are awaited and its Redis
+ * keys deleted. Returns `bothPaths`: the same read with Redis (after a rebuild) and
+ * without, which must give equal answers.
+ */
+export function boardsPerTest(
+  db: Db,
+  set: (d: { deps: TestDeps & { redis: Redis }; noRedis: TestDeps }) => void,
+) {
+  let current: ReturnType<typeof boardDeps> | undefined;
+  beforeEach(async () => {
+    await emptyWorld(db);
+    current = boardDeps(db);
+    set(current);
+  });
+  afterEach(async () => {
+    await settleLeaderboardRebuilds();
+    await disposeBoards(current!.deps);
+  });
+  return async function bothPaths<T extends Sourced>(
+    read: (d: TestDeps) => Promise<T>,
+  ): Promise<T> {
+    const viaRedis = await read(current!.deps);
+    const viaPg = await read(current!.noRedis);
+    expect(viaRedis.source).toBe('redis');
+    expect(viaPg.source).toBe('postgres');
+    expect(sameAnswer(viaRedis)).toEqual(sameAnswer(viaPg));
+    return viaRedis;
+  };
+}
 
 /** Delivers every due event to the leaderboard subscriber alone. */
 export async function drainBoards(deps: TestDeps & { redis: Redis }) {

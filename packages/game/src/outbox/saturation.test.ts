@@ -1,12 +1,14 @@
 /**
- * The outbox under load (issue 11, "persistence that keeps up"): thousands of
- * area.entered and npc.killed events for many characters, drained by parallel
- * drains while the sim's position flush writes the same characters, with the real
- * quest and reputation subscribers failing part of the time. Nothing may be lost,
- * counted twice or escape as a deadlock. This file drains a database of its own.
+ * The outbox under load (issue 11, "persistence that keeps up"): area.entered and
+ * npc.killed events for many characters, drained by parallel drains while the sim's
+ * position flush writes the same characters — with the real quest and reputation
+ * subscribers failing part of the time, and at scale with a writer that breaks the lock
+ * order on purpose (real PostgreSQL deadlocks, rerun). Nothing may be lost, counted twice
+ * or escape as a deadlock. One file, so the runs at saturation take turns (side by side
+ * on a loaded machine, the at-scale run's 400-event publish outlasted its transaction's
+ * timeout); it drains a database of its own.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { npcTemplateById } from '@necp/shared';
 import { outboxTestDb, testDeps } from '../accounts/test-deps';
 import { createLog } from '../core/log';
 import { seededRng } from '../core/rng';
@@ -17,10 +19,19 @@ import { saveCharacterPositions } from '../world/save-positions';
 import { isTransientTxError, withTxRetry } from '../core/tx-retry';
 import { Prisma } from '@necp/db';
 import { drainOutbox, type DrainResult } from './drain-outbox';
-import type { OutboxEventType, OutboxPayloads } from './events';
 import { publishEvent } from './publish-event';
-import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { OutboxSubscribers, type OutboxSubscriber } from './subscribers';
+import {
+  drainUntilDelivered,
+  entered,
+  expectEveryEventDelivered,
+  expectWarehouseProgress,
+  kill,
+  publishInChunks,
+  shuffle,
+  warehouseLoad,
+  type Publish,
+} from './test-helpers';
 
 const db = outboxTestDb('gameOutboxSaturation', 10);
 afterAll(() => db.$disconnect());
@@ -51,35 +62,6 @@ function flaky(sub: OutboxSubscriber, o: { failEvery: number; transientEvery: nu
   };
   return { sub: wrapped, injected };
 }
-
-type Publish = { [T in OutboxEventType]: { type: T; key: string; payload: OutboxPayloads[T] } }[
-  'npc.killed' | 'area.entered'];
-
-const kill = (key: string, templateId: string, killers: readonly Player[]): Publish => {
-  const t = npcTemplateById(templateId);
-  if (!t) throw new Error(`no npc ${templateId}`);
-  return {
-    type: 'npc.killed',
-    key,
-    payload: {
-      zoneId: 'watson',
-      npcTemplateId: templateId,
-      npcName: t.name,
-      level: 3,
-      rank: 'normal',
-      x: 100,
-      y: 100,
-      killers: killers.map((k) => ({ characterId: k.characterId, damage: 50, xp: 10 })),
-      lootOwnerId: killers[0]!.characterId,
-    },
-  };
-};
-
-const entered = (key: string, p: Player, areaId: string): Publish => ({
-  type: 'area.entered',
-  key,
-  payload: { characterId: p.characterId, zoneId: 'watson', areaId },
-});
 
 describe('the outbox at saturation', () => {
   it('many events of the same two characters at once, beside their position flushes: no deadlock escapes, none is even retried later', async () => {
@@ -141,36 +123,17 @@ describe('the outbox at saturation', () => {
     // per character: the docks once, 4 gangers (2 alone, 2 shared with its partner),
     // 6 scavengers alone, 10 areas no quest wants — 480 events for 24 characters
     // (sized for a shared 2-core test machine; the drain's cost per event is linear)
-    const events: Publish[] = [];
-    for (let pair = 0; pair < PAIRS; pair++) {
-      const [a, b] = [players[2 * pair]!, players[2 * pair + 1]!];
-      for (let k = 0; k < 2; k++)
-        events.push(kill(`sat:ganger-shared:${pair}:${k}`, 'maelstrom_ganger', [a, b]));
-      for (const [who, p] of [a, b].entries()) {
-        const id = `${pair}:${who}`;
-        events.push(entered(`sat:docks:${id}`, p, 'watson_docks'));
-        for (let k = 0; k < 2; k++)
-          events.push(kill(`sat:ganger:${id}:${k}`, 'maelstrom_ganger', [p]));
-        for (let k = 0; k < SCAVENGER_KILLS; k++)
-          events.push(kill(`sat:scav:${id}:${k}`, 'watson_scavenger', [p]));
-        for (let k = 0; k < NOISE_AREAS; k++)
-          events.push(entered(`sat:noise:${id}:${k}`, p, `nowhere_${k}`));
-      }
-    }
+    const events = warehouseLoad(players, {
+      prefix: 'sat',
+      scavengers: SCAVENGER_KILLS,
+      noise: NOISE_AREAS,
+      shared: (a, b) => [a, b],
+    });
     // shuffled (seeded), so concurrent drains hold events of the same characters at once
-    const rng = seededRng(11);
-    for (let i = events.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [events[i], events[j]] = [events[j]!, events[i]!];
-    }
+    shuffle(events, 11);
     // the file's other test leaves its events and consumptions behind: count from here
     const before = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    for (let i = 0; i < events.length; i += 200) {
-      const chunk = events.slice(i, i + 200);
-      await db.$transaction(async (tx) => {
-        for (const e of chunk) await publishEvent(tx, e);
-      });
-    }
+    await publishInChunks(db, events, 200);
 
     const log = createLog('test', 'silent');
     const quests = flaky(questOutboxSubscriber({ clock: deps.clock, log }), {
@@ -199,22 +162,9 @@ describe('the outbox at saturation', () => {
       return n;
     })();
 
-    const total: DrainResult = { events: 0, published: 0, delivered: 0, failures: 0, parked: 0 };
-    let rounds = 0;
+    let total: DrainResult;
     try {
-      for (;;) {
-        const results = await Promise.all(
-          [1, 2, 3].map(() => drainOutbox(deps, subs, { untilEmpty: true })),
-        );
-        for (const r of results)
-          for (const k of Object.keys(total) as (keyof DrainResult)[]) total[k] += r[k];
-        rounds++;
-        const left = await db.outboxEvent.count({ where: { publishedAt: null } });
-        if (left === 0) break;
-        expect(rounds).toBeLessThan(DEFAULT_RETRY_POLICY.parkAfterAttempts);
-        // failed deliveries wait out their backoff
-        deps.clock.advance(DEFAULT_RETRY_POLICY.capMs);
-      }
+      total = await drainUntilDelivered(db, deps, subs, 3);
     } finally {
       draining = false;
     }
@@ -224,37 +174,11 @@ describe('the outbox at saturation', () => {
     expect(quests.injected.failures + reputation.injected.failures).toBeGreaterThan(50);
     expect(quests.injected.transient + reputation.injected.transient).toBeGreaterThan(20);
     expect(total.failures).toBeGreaterThan(50);
-    expect(total.parked).toBe(0);
-    expect(total.published).toBe(events.length);
-    expect(await db.outboxDeadLetter.count()).toBe(0);
-    expect(
-      await db.outboxConsumption.count({
-        where: { subscriber: { in: ['quests', 'reputation'] }, eventId: { gt: before } },
-      }),
-    ).toBe(events.length + events.filter((e) => e.type === 'npc.killed').length);
+    await expectEveryEventDelivered(db, total, events, before);
 
     for (const p of players) {
-      const run = await db.characterQuest.findUniqueOrThrow({
-        where: {
-          characterId_questId_periodKey: {
-            characterId: p.characterId,
-            questId: 'q_bitw_warehouse',
-            periodKey: 'once',
-          },
-        },
-      });
-      // both objectives the events feed exactly at their targets (the shard is picked up later)
-      expect(run).toMatchObject({ state: 'active', progress: { docks: 1, gangers: 4 } });
-      // each kill moved the killed faction's standing once
-      const byFaction = await db.reputationEvent.groupBy({
-        by: ['factionId'],
-        where: { characterId: p.characterId, reason: 'kill' },
-        _count: true,
-        _sum: { delta: true },
-      });
-      const count = (f: string) => byFaction.find((r) => r.factionId === f)?._count ?? 0;
-      expect(count('maelstrom')).toBe(4);
-      expect(count('scavengers')).toBe(SCAVENGER_KILLS);
+      // both objectives at their targets; each kill moved the killed faction's standing once
+      await expectWarehouseProgress(db, p, SCAVENGER_KILLS);
       // and the stored standings are the sum of what the history says moved them
       const history = await db.reputationEvent.groupBy({
         by: ['factionId'],
@@ -271,6 +195,7 @@ describe('the outbox at saturation', () => {
       }
     }
   }, 240_000);
+
   /**
    * AT SCALE (issue 11): 800 events for 20 characters — four times what the four
    * drains take in a batch (DEFAULT_DRAIN_BATCH), so they stay saturated for the whole run — while the
@@ -310,37 +235,16 @@ describe('the outbox at saturation', () => {
 
     // per character: the docks once, 4 gangers (2 alone, 2 shared, credited in both
     // orders), 10 scavengers, 26 areas no quest wants: 80 events a pair
-    const events: Publish[] = [];
-    for (let pair = 0; pair < PAIRS; pair++) {
-      const [a, b] = [players[2 * pair]!, players[2 * pair + 1]!];
-      for (let k = 0; k < 2; k++)
-        events.push(
-          kill(`scale:ganger-shared:${pair}:${k}`, 'maelstrom_ganger', k ? [a, b] : [b, a]),
-        );
-      for (const [who, p] of [a, b].entries()) {
-        const id = `${pair}:${who}`;
-        events.push(entered(`scale:docks:${id}`, p, 'watson_docks'));
-        for (let k = 0; k < 2; k++)
-          events.push(kill(`scale:ganger:${id}:${k}`, 'maelstrom_ganger', [p]));
-        for (let k = 0; k < SCAVENGER_KILLS; k++)
-          events.push(kill(`scale:scav:${id}:${k}`, 'watson_scavenger', [p]));
-        for (let k = 0; k < NOISE_AREAS; k++)
-          events.push(entered(`scale:noise:${id}:${k}`, p, `nowhere_${k}`));
-      }
-    }
+    const events = warehouseLoad(players, {
+      prefix: 'scale',
+      scavengers: SCAVENGER_KILLS,
+      noise: NOISE_AREAS,
+      shared: (a, b, k) => (k ? [a, b] : [b, a]),
+    });
     expect(events).toHaveLength(800);
-    const rng = seededRng(24);
-    for (let i = events.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [events[i], events[j]] = [events[j]!, events[i]!];
-    }
+    shuffle(events, 24);
     const before = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    for (let i = 0; i < events.length; i += 400) {
-      const chunk = events.slice(i, i + 400);
-      await db.$transaction(async (tx) => {
-        for (const e of chunk) await publishEvent(tx, e);
-      });
-    }
+    await publishInChunks(db, events, 400);
     const deadlocksNow = async () =>
       Number(
         (
@@ -414,21 +318,9 @@ describe('the outbox at saturation', () => {
       return { runs, own };
     })();
 
-    const total: DrainResult = { events: 0, published: 0, delivered: 0, failures: 0, parked: 0 };
-    let rounds = 0;
+    let total: DrainResult;
     try {
-      for (;;) {
-        const results = await Promise.all(
-          [1, 2, 3, 4].map(() => drainOutbox(deps, subs, { untilEmpty: true })),
-        );
-        for (const r of results)
-          for (const k of Object.keys(total) as (keyof DrainResult)[]) total[k] += r[k];
-        rounds++;
-        const left = await db.outboxEvent.count({ where: { publishedAt: null } });
-        if (left === 0) break;
-        expect(rounds).toBeLessThan(DEFAULT_RETRY_POLICY.parkAfterAttempts);
-        deps.clock.advance(DEFAULT_RETRY_POLICY.capMs);
-      }
+      total = await drainUntilDelivered(db, deps, subs, 4);
     } finally {
       draining = false;
       await drainDb.$disconnect();
@@ -442,35 +334,10 @@ describe('the outbox at saturation', () => {
     const reruns = [...handled.values()].reduce((n, c) => n + c - 1, 0);
     expect(reruns).toBeGreaterThan(0);
 
-    expect(total.parked).toBe(0);
-    expect(total.published).toBe(events.length);
-    expect(await db.outboxDeadLetter.count()).toBe(0);
-    expect(
-      await db.outboxConsumption.count({
-        where: { subscriber: { in: ['quests', 'reputation'] }, eventId: { gt: before } },
-      }),
-    ).toBe(events.length + events.filter((e) => e.type === 'npc.killed').length);
+    await expectEveryEventDelivered(db, total, events, before);
 
     for (const p of players) {
-      const run = await db.characterQuest.findUniqueOrThrow({
-        where: {
-          characterId_questId_periodKey: {
-            characterId: p.characterId,
-            questId: 'q_bitw_warehouse',
-            periodKey: 'once',
-          },
-        },
-      });
-      expect(run).toMatchObject({ state: 'active', progress: { docks: 1, gangers: 4 } });
-      const kills = await db.reputationEvent.groupBy({
-        by: ['factionId'],
-        where: { characterId: p.characterId, reason: 'kill' },
-        _count: true,
-        _sum: { delta: true },
-      });
-      const count = (f: string) => kills.find((r) => r.factionId === f)?._count ?? 0;
-      expect(count('maelstrom')).toBe(4);
-      expect(count('scavengers')).toBe(SCAVENGER_KILLS);
+      const kills = await expectWarehouseProgress(db, p, SCAVENGER_KILLS);
       // the stored standings are exactly the sum of what the history says moved them
       for (const f of ['maelstrom', 'scavengers']) {
         const sum = kills.find((r) => r.factionId === f)?._sum.delta ?? 0;

@@ -6,11 +6,13 @@
  */
 import { expect } from 'vitest';
 import { contactById, dailyPeriodKey, standingWith } from '@necp/shared';
-import type { Db } from '../core/deps';
+import type { Db, GameDeps } from '../core/deps';
 import type { FakeClock } from '../core/clock';
+import { getInventory } from '../inventory/get-inventory';
 import { changeReputationTx } from '../reputation/change-reputation';
 import { readStandings } from '../reputation/read-standings';
-import type { Player } from '../inventory/test-helpers';
+import { newPlayer, type Player } from '../inventory/test-helpers';
+import { fund } from '../progression/test-helpers';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +25,27 @@ export function nextTo(contactId: string) {
 
 export const moveTo = (db: Db, p: Player, at: { zoneId?: string; x: number; y: number }) =>
   db.character.update({ where: { id: p.characterId }, data: at });
+
+/** Trades with Viktor Vektor (his clinic). */
+export const VIK = { contactId: 'vik' } as const;
+
+/** The helpers of the trade tests on a test file's database client and deps. */
+export function vikKit(db: Db, deps: GameDeps) {
+  const eddiesOf = async (characterId: string) =>
+    (await db.character.findUniqueOrThrow({ where: { id: characterId } })).eddies;
+  const bagOf = async (ref: { userId: string; characterId: string }) =>
+    (await getInventory(deps, ref)).bag.map((i) => [i.slot, i.templateId, i.quantity]);
+
+  /** A new character next to Vik, with `eddies`. */
+  async function atVik(o: Parameters<typeof newPlayer>[1] = {}, eddies = 0) {
+    const p = await newPlayer(db, o);
+    await moveTo(db, p, nextTo('vik'));
+    if (eddies > 0) await fund(db, p.characterId, eddies);
+    return p;
+  }
+
+  return { eddiesOf, bagOf, atVik };
+}
 
 /**
  * A day generator: each call gives noon of a fresh UTC day in `year` (one year per
