@@ -9,7 +9,7 @@
  * connections, and no table changed except after a payload its schema accepts.
  * Runs on a database of its own with a fixed seed (FUZZ_SEED, FUZZ_RUNS override).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { createDb } from '@necp/db';
 import { tableWriteMark, tablesWrittenSince, watchTableWrites } from '@necp/db/testing';
@@ -75,6 +75,17 @@ beforeAll(async () => {
   );
   actors.player = (await sim.join(owner)).client;
   actors['other player'] = (await sim.join(other)).client;
+  // entering announces presence without waiting for it (session/connect.ts): on a loaded
+  // machine the rows landed inside the first event's walk, a CharacterPresence written by
+  // no payload (a clean-clone run failed so, at zone:move) — the walk starts once both are in
+  const ids = [owner.characterId, other.characterId];
+  await vi.waitFor(
+    async () => {
+      const n = await db.characterPresence.count({ where: { characterId: { in: ids } } });
+      if (n !== ids.length) throw new Error(`${n} of ${ids.length} presences written`);
+    },
+    { timeout: 15_000, interval: 50 },
+  );
   Object.assign(pool, {
     itemId: [stim!.itemId],
     quantity: [1],
