@@ -1,6 +1,7 @@
 import {
   ITEM_TEMPLATES,
   MARKET_DEPTH,
+  MARKET_HISTORY_SPAN,
   MarketGoodInputSchema,
   MarketHistoryInputSchema,
   MarketMineInputSchema,
@@ -132,9 +133,8 @@ export async function marketHistory(
   input: MarketHistoryInput,
 ): Promise<MarketCandle[]> {
   const q = parseInput(MarketHistoryInputSchema, input);
-  const day = q.range === '30d';
-  const since = new Date(deps.clock.now().getTime() - (day ? 30 : 1) * 86_400_000);
-  const unit = day ? 'day' : 'hour';
+  const since = new Date(deps.clock.now().getTime() - MARKET_HISTORY_SPAN[q.range].ms);
+  const unit = q.range === '30d' ? 'day' : 'hour';
   const rows = await deps.db.$queryRaw<
     { t: Date; open: number; high: number; low: number; close: number; volume: bigint }[]
   >`

@@ -64,6 +64,11 @@ export type MarketGoodInput = z.input<typeof MarketGoodInputSchema>;
 
 export const MARKET_HISTORY_RANGES = ['24h', '30d'] as const;
 export type MarketHistoryRange = (typeof MARKET_HISTORY_RANGES)[number];
+/** How far back each range reads and its candles' width (hourly over a day, daily over a month). */
+export const MARKET_HISTORY_SPAN: Record<MarketHistoryRange, { ms: number; bucketMs: number }> = {
+  '24h': { ms: 86_400_000, bucketMs: 3_600_000 },
+  '30d': { ms: 30 * 86_400_000, bucketMs: 86_400_000 },
+};
 export const MarketHistoryInputSchema = MarketGoodInputSchema.extend({
   range: z.enum(MARKET_HISTORY_RANGES).default('24h'),
 });

@@ -12,7 +12,8 @@ const H = 70;
 export function MarketChart({ templateId }: { templateId: string }) {
   const [range, setRange] = useState<MarketHistoryRange>('24h');
   const history = useMarketHistory(templateId, range);
-  const g = chartGeometry(history.data ?? [], W, H);
+  // the axis ends at the newest answer's time: a re-render alone does not slide it
+  const g = chartGeometry(history.data ?? [], W, H, { now: history.dataUpdatedAt, range });
   return (
     <section className="mk-chart" data-testid="market-chart">
       <header className="mk-chart__head">
@@ -52,9 +53,18 @@ export function MarketChart({ templateId }: { templateId: string }) {
             </g>
           ))}
           <path d={g.line} className="mk-chart__line" />
+          <circle cx={g.last.x} cy={g.last.y} r={2.5} className="mk-chart__last">
+            <title>{`last ${eddiesText(g.last.price)}`}</title>
+          </circle>
         </svg>
       ) : (
         <p className="ah-empty">No trades in this window yet.</p>
+      )}
+      {g && (
+        <footer className="mk-chart__axis muted">
+          <span>{range === '24h' ? '24 h ago' : '30 days ago'}</span>
+          <span>now</span>
+        </footer>
       )}
     </section>
   );

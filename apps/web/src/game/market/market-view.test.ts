@@ -32,21 +32,53 @@ describe('market view', () => {
   });
 
   it('the chart fits the candles in its box, high prices up', () => {
+    const H = 3_600_000;
+    const now = Date.UTC(2026, 10, 28, 12, 30);
+    const at = (hoursAgo: number) => Date.UTC(2026, 10, 28, 12 - hoursAgo);
     const g = chartGeometry(
       [
-        { t: 0, open: 10, high: 12, low: 9, close: 11, volume: 5 },
-        { t: 1, open: 11, high: 11, low: 8, close: 8, volume: 3 },
+        { t: at(23), open: 10, high: 12, low: 9, close: 11, volume: 5 },
+        { t: at(0), open: 11, high: 11, low: 8, close: 8, volume: 3 },
       ],
-      100,
+      250,
       50,
+      { now, range: '24h' },
     )!;
     expect(g.bars).toHaveLength(2);
     expect(g.bars[0]!.up).toBe(true);
     expect(g.bars[1]!.up).toBe(false);
     expect(g.bars[0]!.high).toBeLessThan(g.bars[0]!.low);
     for (const b of g.bars) for (const y of [b.high, b.low]) expect(y).toBeGreaterThanOrEqual(0);
-    expect(g.line.startsWith('M25 ')).toBe(true);
-    expect(chartGeometry([], 100, 50)).toBeNull();
+    // 25 hourly slots from 11:00 yesterday to 12:00 today, 10 px each: on a time axis
+    expect(g.bars.map((b) => b.x)).toEqual([15, 245]);
+    expect(g.line).toBe(`M15 ${g.bars[0]!.close} L245 ${g.bars[1]!.close}`);
+    expect(g.last).toEqual({ x: 245, y: g.bars[1]!.close, price: 8 });
+    // one trade alone: a visible bar and its dot at the right edge
+    const one = chartGeometry(
+      [{ t: at(0), open: 12, high: 12, low: 12, close: 12, volume: 20 }],
+      250,
+      50,
+      {
+        now,
+        range: '24h',
+      },
+    )!;
+    expect(one.bars[0]!.w).toBeGreaterThanOrEqual(2);
+    expect(one.last.x).toBe(245);
+    expect(one.last.y).toBeGreaterThan(0);
+    expect(one.last.y).toBeLessThan(50);
+    // a day's candle over 30 days; nothing at all: no chart
+    const days = chartGeometry(
+      [{ t: now - 10 * 24 * H, open: 5, high: 5, low: 5, close: 5, volume: 1 }],
+      310,
+      50,
+      {
+        now,
+        range: '30d',
+      },
+    )!;
+    expect(days.bars[0]!.x).toBe(215);
+    expect(chartGeometry([], 100, 50, { now, range: '24h' })).toBeNull();
   });
 
   it('says an order, its cost and parses units', () => {

@@ -7,7 +7,9 @@ import {
   buyEscrow,
   marketFee,
   type MarketBookView,
+  MARKET_HISTORY_SPAN,
   type MarketCandle,
+  type MarketHistoryRange,
   type MarketOrderView,
   type MarketSide,
 } from '@necp/shared';
@@ -55,36 +57,49 @@ export interface ChartGeometry {
     low: number;
     up: boolean;
   }[];
+  /** the last close: a dot, so one trade alone reads as a price, not a speck */
+  last: { x: number; y: number; price: number };
   min: number;
   max: number;
 }
 
-/** Candles scaled into a `w` × `h` box (a little headroom above and below). */
+/**
+ * The price chart's shapes on a time axis: the range's buckets (hourly over 24 h, daily
+ * over 30 days) spread over the width from the oldest on the left to now on the right,
+ * so quiet hours show as gaps and a trade an hour ago sits at the right edge.
+ */
 export function chartGeometry(
   candles: readonly MarketCandle[],
   w: number,
   h: number,
+  window: { now: number; range: MarketHistoryRange },
 ): ChartGeometry | null {
-  if (candles.length === 0) return null;
+  const last = candles[candles.length - 1];
+  if (!last) return null;
+  const { ms, bucketMs } = MARKET_HISTORY_SPAN[window.range];
+  const first = Math.floor((window.now - ms) / bucketMs) * bucketMs;
+  const slots = Math.floor(window.now / bucketMs) - first / bucketMs + 1;
+  const slot = (t: number) => Math.min(slots - 1, Math.max(0, Math.round((t - first) / bucketMs)));
   const lo = Math.min(...candles.map((c) => c.low));
   const hi = Math.max(...candles.map((c) => c.high));
   const pad = Math.max(1, (hi - lo) * 0.1);
   const min = Math.max(0, lo - pad);
   const max = hi + pad;
   const y = (p: number) => Math.round((h - ((p - min) / (max - min)) * h) * 10) / 10;
-  const step = w / candles.length;
-  const x = (i: number) => Math.round((i + 0.5) * step * 10) / 10;
+  const step = w / slots;
+  const x = (t: number) => Math.round((slot(t) + 0.5) * step * 10) / 10;
   return {
-    line: candles.map((c, i) => `${i === 0 ? 'M' : 'L'}${x(i)} ${y(c.close)}`).join(' '),
-    bars: candles.map((c, i) => ({
-      x: x(i),
-      w: Math.max(1, Math.min(10, step * 0.6)),
+    line: candles.map((c, i) => `${i === 0 ? 'M' : 'L'}${x(c.t)} ${y(c.close)}`).join(' '),
+    bars: candles.map((c) => ({
+      x: x(c.t),
+      w: Math.max(2, Math.min(10, step * 0.6)),
       open: y(c.open),
       close: y(c.close),
       high: y(c.high),
       low: y(c.low),
       up: c.close >= c.open,
     })),
+    last: { x: x(last.t), y: y(last.close), price: last.close },
     min,
     max,
   };
