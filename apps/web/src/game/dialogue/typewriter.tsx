@@ -2,7 +2,8 @@
 /**
  * The contact's latest line typed out quickly (the whole text is in the DOM from
  * the start — the untyped rest is only invisible — so nothing reflows and tests
- * and screen readers read it whole). A click shows it at once.
+ * and screen readers read it whole). A click shows it at once, and so does a player who
+ * asked for reduced motion.
  */
 import { useEffect, useState } from 'react';
 
@@ -13,6 +14,10 @@ const MAX_MS = 700;
 export function Typewriter({ text }: { text: string }) {
   const [shown, setShown] = useState(0);
   useEffect(() => {
+    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+      setShown(text.length);
+      return;
+    }
     setShown(0);
     const started = performance.now();
     const cps = Math.max(CPS, (text.length * 1000) / MAX_MS);
