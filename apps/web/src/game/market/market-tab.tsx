@@ -31,7 +31,7 @@ function GoodRow(p: { good: MarketGoodView; on: boolean; pick: () => void }) {
       onClick={p.pick}
     >
       <ItemGlyph templateId={g.templateId} size="sm" />
-      <span className="mk-good__name mk-rarity" style={tint(g.rarity)}>
+      <span className="mk-good__name mk-rarity" style={tint(g.rarity)} title={g.name}>
         {g.name}
       </span>
       <span className="mk-good__px mk-ask" title={`best bid ${price(g.bestBid)}`}>
