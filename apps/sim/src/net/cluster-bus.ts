@@ -13,6 +13,7 @@ import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adap
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import pg from 'pg';
 import { redisChannel, type GameDeps, type Log } from '@necp/game';
+import { localFirst } from './local-first';
 
 type Redis = NonNullable<GameDeps['redis']>;
 
@@ -60,10 +61,15 @@ export function postgresBus(databaseUrl: string, log: Log): ClusterBus {
     await client.connect();
     return Object.assign(client, { release: () => void client.end().catch(() => undefined) });
   };
-  const adapter = createPostgresAdapter(
+  const factory = createPostgresAdapter(
     { connect, query: publisher.query.bind(publisher) } as unknown as pg.Pool,
     { errorHandler: (err: Error) => log.warn({ err }, 'cluster bus: PostgreSQL adapter error') },
-  ) as unknown as AdapterFactory;
+  );
+  // delivered here at once, published to the others behind it (local-first.ts); a
+  // function, not an arrow: Socket.IO calls the adapter with `new`
+  const adapter = function (nsp: Parameters<typeof factory>[0]) {
+    return localFirst(factory(nsp));
+  } as unknown as AdapterFactory;
   return {
     kind: 'postgres',
     adapter,
