@@ -10,10 +10,10 @@
  * only PostgreSQL still runs the sim and the worker as two processes.
  */
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import type { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import pg from 'pg';
 import { redisChannel, type GameDeps, type Log } from '@necp/game';
-import { localFirst } from './local-first';
+import { LocalFirstRedisAdapter, localFirst } from './local-first';
 
 type Redis = NonNullable<GameDeps['redis']>;
 
@@ -32,8 +32,12 @@ export function redisBus(redis: Redis): ClusterBus {
   const sub = redis.duplicate();
   return {
     kind: 'redis',
-    // the channels carry the deployment prefix (ioredis' keyPrefix does not apply to channels)
-    adapter: createRedisAdapter(redis, sub, { key: redisChannel(redis, 'socket.io') }),
+    // joins, leaves and kicks made here first (local-first.ts); the channels carry the
+    // deployment prefix (ioredis' keyPrefix does not apply to channels); a function, not
+    // an arrow: Socket.IO calls the adapter with `new`
+    adapter: function (nsp: Parameters<AdapterFactory>[0]) {
+      return new LocalFirstRedisAdapter(nsp, redis, sub, { key: redisChannel(redis, 'socket.io') });
+    } as unknown as AdapterFactory,
     close: async () => {
       await sub.quit().catch(() => undefined);
     },

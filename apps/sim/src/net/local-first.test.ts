@@ -1,19 +1,24 @@
-// The PostgreSQL bus (cluster-bus.ts, local-first.ts) between two Socket.IO servers, as
-// two sim processes without Redis run it: what this process pushes reaches its own
-// sockets before anything sent straight to a socket after it (the "Match confirmed"
+// The cluster bus (cluster-bus.ts, local-first.ts) between two Socket.IO servers, as two
+// sim processes run it, on PostgreSQL and on Redis: what this process pushes reaches its
+// own sockets before anything sent straight to a socket after it (the "Match confirmed"
 // status before the arena's transfer), and still reaches the other process's sockets;
-// room joins, leaves and kicks keep their order on both.
+// room joins, leaves and kicks keep their order on both (a join then a word to the room
+// lost the word here on Redis).
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Server, type Socket } from 'socket.io';
 import { io as connectTo, type Socket as ClientSocket } from 'socket.io-client';
+import type { Redis } from 'ioredis';
 import type { TestDatabase } from '@necp/db/testing';
-import { createLog } from '@necp/game';
+import { createLog, createRedis } from '@necp/game';
+import { redisIsUp, REDIS_URL } from '../testing/redis-up';
 import { ownTestDatabase } from '../testing/test-db';
-import { postgresBus, type ClusterBus } from './cluster-bus';
+import { postgresBus, redisBus, type ClusterBus } from './cluster-bus';
 
 const SETTLE = { timeout: 10_000, interval: 20 };
+const redisUp = await redisIsUp();
 
 interface Node {
   http: HttpServer;
@@ -26,13 +31,8 @@ interface Node {
   got: string[];
 }
 
-let db: TestDatabase;
-let a: Node;
-let b: Node;
-
-async function node(url: string): Promise<Node> {
+async function node(bus: ClusterBus): Promise<Node> {
   const http = createServer();
-  const bus = postgresBus(url, createLog('local-first-test', 'silent'));
   const io = new Server(http, { transports: ['websocket'], adapter: bus.adapter });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const { port } = http.address() as AddressInfo;
@@ -44,33 +44,53 @@ async function node(url: string): Promise<Node> {
   return { http, io, bus, socket: await serverSide, client, got };
 }
 
-beforeAll(async () => {
-  db = await ownTestDatabase(`necp_test_local_first_${process.pid}`);
-  [a, b] = [await node(db.url), await node(db.url)];
-  // both adapters listen before anything is published (a heartbeat from each is heard)
-  await vi.waitFor(async () => {
-    expect((await a.io.fetchSockets()).length).toBe(2);
-    expect((await b.io.fetchSockets()).length).toBe(2);
-  }, SETTLE);
-});
+/** Two nodes on one transport, each with its own bus, and the same checks on them. */
+function busTests(
+  makeBus: () => ClusterBus,
+  setUp: () => Promise<void>,
+  tearDown: () => Promise<void>,
+) {
+  let a: Node;
+  let b: Node;
 
-afterAll(async () => {
-  for (const n of [a, b]) {
-    n?.client.close();
-    await n?.io.close();
-    await n?.bus.close();
-    n?.http.close();
-  }
-  await db?.drop();
-});
+  beforeAll(async () => {
+    await setUp();
+    [a, b] = [await node(makeBus()), await node(makeBus())];
+    // both adapters listen before anything is published (each answers the other)
+    await vi.waitFor(async () => {
+      expect((await a.io.fetchSockets()).length).toBe(2);
+      expect((await b.io.fetchSockets()).length).toBe(2);
+    }, SETTLE);
+  });
 
-describe('the PostgreSQL bus delivers here first', () => {
+  afterAll(async () => {
+    for (const n of [a, b]) {
+      n?.client.close();
+      await n?.io.close();
+      await n?.bus.close();
+      n?.http.close();
+    }
+    await tearDown();
+  });
+
   it('a room broadcast reaches this process before what is sent straight to the socket after it, and the other process too', async () => {
     for (const n of [a, b]) n.socket.join('players');
     a.io.to('players').emit('confirmed');
     a.socket.emit('transfer');
     await vi.waitFor(() => expect(a.got).toEqual(['confirmed', 'transfer']), SETTLE);
     await vi.waitFor(() => expect(b.got).toEqual(['confirmed']), SETTLE);
+  });
+
+  it("this process's own leave, heard back from the bus, is not made again over a later join", async () => {
+    // a leave published, then this socket joins again here; were the leave's echo made
+    // again, it would drop the socket from the room (a kick's echo would kick the socket
+    // that took the old one's place)
+    a.io.in('players').socketsLeave('crew');
+    a.socket.join('crew');
+    // the bus answers in order: once the others have answered this, the echo is in
+    expect((await a.io.fetchSockets()).length).toBe(2);
+    expect(a.socket.rooms.has('crew')).toBe(true);
+    a.socket.leave('crew');
   });
 
   it('a join, a broadcast to the joined room, a leave and a kick keep their order on both processes', async () => {
@@ -86,4 +106,35 @@ describe('the PostgreSQL bus delivers here first', () => {
     expect(a.got).toEqual(['party chat', 'direct', 'disconnected']);
     expect(b.got).toEqual(['party chat', 'disconnected']);
   });
+}
+
+describe('the PostgreSQL bus delivers here first', () => {
+  let db: TestDatabase | undefined;
+  const log = createLog('local-first-test', 'silent');
+  busTests(
+    () => postgresBus(db!.url, log),
+    async () => {
+      db = await ownTestDatabase(`necp_test_local_first_${process.pid}`);
+    },
+    async () => {
+      await db?.drop();
+    },
+  );
+});
+
+describe.skipIf(!redisUp)('the Redis bus makes joins, leaves and kicks here first', () => {
+  // a namespace of its own, so no other test's node hears these
+  const prefix = `local-first-${randomUUID().slice(0, 8)}`;
+  const clients: Redis[] = [];
+  busTests(
+    () => {
+      const redis = createRedis(REDIS_URL, prefix);
+      clients.push(redis);
+      return redisBus(redis);
+    },
+    async () => undefined,
+    async () => {
+      await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
+    },
+  );
 });
