@@ -1,14 +1,18 @@
 /**
  * Debian's Chromium as the e2e suite starts it (apps/web/playwright.config.ts
- * `launch()`, without its `nice` wrapper), one browser per case so each case's CPU
- * is its own. Started as a server to learn its process id: the CPU of its whole
+ * `launch()`: its wrapper, e2e/chromium.sh, and arguments; not niced here), one browser
+ * per case so each case's CPU is its own. Started as a server to learn its process id: the CPU of its whole
  * process tree comes from /proc.
  */
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../../apps/web/e2e/chromium-args';
 import { cpuMsOfTree } from '../machine';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** /usr/bin/chromium through the e2e suite's wrapper (the features it turns off) */
+export const CHROMIUM = fileURLToPath(
+  new URL('../../../apps/web/e2e/chromium.sh', import.meta.url),
+);
 
 /**
  * What may have to be added for WebGL on a machine without a GPU, tried in order:
@@ -31,6 +35,7 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   const server: BrowserServer = await chromium.launchServer({
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS, ...extraArgs],
+    env: { ...process.env, CHROMIUM_NICE: '0' },
     headless: true,
   });
   const pid = server.process().pid;
