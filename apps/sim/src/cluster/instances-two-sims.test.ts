@@ -16,7 +16,7 @@ import { instanceZoneId, toCm } from '@necp/shared';
 import { eventually } from '../testing/eventually';
 import { type SimProcess, type SimProcesses } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
-import { createPlayerAt, metricsOf } from '../testing/test-sim';
+import { createPlayerAt } from '../testing/test-sim';
 import { twoSimCluster } from '../testing/two-sim-cluster';
 
 const ONE_V_ONE = { queue: 'arena', bracket: '1v1' } as const;
@@ -48,7 +48,7 @@ const itemsOf = (characterId: string) =>
 
 /** Who a sim is (its zone-lease owner id, as the Instance row's hostId names it). */
 async function ownerIdOf(sim: SimProcess): Promise<string> {
-  return (await metricsOf<{ cluster: { ownerId: string } }>(sim.url)).cluster.ownerId;
+  return (await sims.metricsOf<{ cluster: { ownerId: string } }>(sim)).cluster.ownerId;
 }
 
 /** What the player's matchmaking state is now (asked over its socket). */

@@ -4,6 +4,7 @@
  * player: a ticket for the URL `enterWorld` names (playZoneOf + simUrlForZone).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import type { Db } from '@necp/db';
 import { playZoneOf, signSimTicket, simUrlForZone } from '@necp/game';
 import type { ConnectErrorData } from '@necp/shared';
 import { connectClient, expectRefused, type TestClient } from './test-client';
-import { TEST_METRICS_TOKEN, TEST_TICKET_SECRET, metricsOf } from './test-sim';
+import { TEST_TICKET_SECRET } from './test-sim';
 import { eventually } from './eventually';
 
 const simDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,7 +34,12 @@ export interface SimProcess {
   port: number;
   url: string;
   proc: ChildProcess;
+  /** its own SIM_METRICS_TOKEN: only this process answers /metrics with it */
+  metricsToken: string;
 }
+
+/** a process that could not listen is started again on another port, this many times */
+const START_ATTEMPTS = 3;
 
 /** the web client's patience with "come back in a moment" refusals (game-client.ts) */
 const BUSY_RETRIES = 8;
@@ -57,10 +63,36 @@ export class SimProcesses {
     },
   ) {}
 
-  /** One sim process, as `pnpm --filter @necp/sim start` runs it (tsx's loader in one node process). */
+  /**
+   * One sim process, as `pnpm --filter @necp/sim start` runs it (tsx's loader in one node
+   * process); resolves once it listens. The port is free when picked but not reserved: a
+   * server of another test file may take it while the process boots (CI: an in-process
+   * test sim, which runs every zone, answered for a child that never listened). So the
+   * child is known by a metrics token of its own, and one that exits before it listens is
+   * started again on another port.
+   */
   async start(zones: string, env: Record<string, string> = {}): Promise<SimProcess> {
+    for (let attempt = 1; ; attempt++) {
+      const sim = await this.spawnSim(zones, env);
+      const up = await eventually(`${sim.url} listens or exits`, async () => {
+        if (sim.proc.exitCode !== null || sim.proc.signalCode !== null) return 'exited';
+        return (await this.metricsOf(sim).then(
+          () => true,
+          () => false,
+        ))
+          ? 'up'
+          : undefined;
+      });
+      if (up === 'up') return sim;
+      if (attempt >= START_ATTEMPTS)
+        throw new Error(`sim on ${sim.url} exited before it listened (${attempt} attempts)`);
+    }
+  }
+
+  private async spawnSim(zones: string, env: Record<string, string>): Promise<SimProcess> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
+    const metricsToken = randomBytes(16).toString('hex');
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: simDir,
       env: {
@@ -69,7 +101,7 @@ export class SimProcesses {
         REDIS_URL: this.o.redisUrl,
         REDIS_PREFIX: this.o.prefix,
         SIM_TICKET_SECRET: TEST_TICKET_SECRET,
-        SIM_METRICS_TOKEN: TEST_METRICS_TOKEN,
+        SIM_METRICS_TOKEN: metricsToken,
         SIM_PORT: String(port),
         SIM_PUBLIC_URL: url,
         SIM_ZONES: zones,
@@ -80,7 +112,16 @@ export class SimProcesses {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.procs.push(proc);
-    return { port, url, proc };
+    return { port, url, proc, metricsToken };
+  }
+
+  /** GET /metrics of `sim` with its own token (throws for any other answer). */
+  async metricsOf<T>(sim: SimProcess): Promise<T> {
+    const res = await fetch(`${sim.url}/metrics`, {
+      headers: { authorization: `Bearer ${sim.metricsToken}` },
+    });
+    if (!res.ok) throw new Error(`GET ${sim.url}/metrics: ${res.status}`);
+    return (await res.json()) as T;
   }
 
   /**
@@ -117,7 +158,7 @@ export class SimProcesses {
 
   /** Which zones (and instances) a sim holds the lease of (its GET /metrics). */
   async leasesOf(sim: SimProcess): Promise<string[]> {
-    const body = await metricsOf<{ cluster?: { leases: { zoneId: string }[] } }>(sim.url);
+    const body = await this.metricsOf<{ cluster?: { leases: { zoneId: string }[] } }>(sim);
     return (body.cluster?.leases ?? []).map((l) => l.zoneId);
   }
 
