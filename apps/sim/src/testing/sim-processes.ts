@@ -129,31 +129,36 @@ export class SimProcesses {
    * the outbox reactions (pushes reach the sims' sockets over the cluster bus) and jobs.
    */
   async startWorker(env: Record<string, string> = {}): Promise<ChildProcess> {
-    const port = await freePort();
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/worker/main.ts'], {
-      cwd: simDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: this.o.dbUrl,
-        REDIS_URL: this.o.redisUrl,
-        REDIS_PREFIX: this.o.prefix,
-        SIM_TICKET_SECRET: TEST_TICKET_SECRET,
-        WORKER_PORT: String(port),
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-        ...this.o.env,
-        ...env,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    this.procs.push(proc);
-    // up once its GET /health answers (it has subscribed to the outbox by then)
-    await eventually(`the worker on ${port} is up`, async () =>
-      fetch(`http://127.0.0.1:${port}/health`).then(
-        (r) => r.ok,
-        () => false,
-      ),
-    );
-    return proc;
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/worker/main.ts'], {
+        cwd: simDir,
+        env: {
+          ...process.env,
+          DATABASE_URL: this.o.dbUrl,
+          REDIS_URL: this.o.redisUrl,
+          REDIS_PREFIX: this.o.prefix,
+          SIM_TICKET_SECRET: TEST_TICKET_SECRET,
+          WORKER_PORT: String(port),
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+          ...this.o.env,
+          ...env,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      this.procs.push(proc);
+      // up once its GET /health answers as a worker (it has subscribed to the outbox by
+      // then); a sim that took the port meanwhile answers too, without the role (start())
+      const up = await eventually(`the worker on ${port} is up or exited`, async () => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return 'exited';
+        const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+        const body = (await res?.json().catch(() => undefined)) as { role?: string } | undefined;
+        return res?.ok && body?.role === 'worker' ? 'up' : undefined;
+      });
+      if (up === 'up') return proc;
+      if (attempt >= START_ATTEMPTS)
+        throw new Error(`the worker exited before it listened (${attempt} attempts)`);
+    }
   }
 
   /** Which zones (and instances) a sim holds the lease of (its GET /metrics). */
