@@ -185,7 +185,11 @@ export async function placeOrder(
   );
   // told after the commit (a lost notice costs nothing: the orders show the fills)
   await notifyAllNow(deps, r.batch.notices ?? []);
-  // a batch that held the book kept placements out: they left their orders to it
-  if (r.batch.state !== 'busy') await matchIfWaiting(deps, r.view.templateId);
+  // a batch that held the book kept placements out: they left their orders to it. A
+  // placement that met the book held looks too, now that its order is committed: the
+  // holder's last look may have come before that commit (the order then waited for the
+  // worker's minute job — CI, economy-two-sims). If another holds the book now, that one
+  // looks again after its own commit, which comes after this one: nothing is missed
+  await matchIfWaiting(deps, r.view.templateId);
   return r.view;
 }
