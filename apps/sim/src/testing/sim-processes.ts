@@ -72,28 +72,51 @@ export class SimProcesses {
    * started again on another port.
    */
   async start(zones: string, env: Record<string, string> = {}): Promise<SimProcess> {
+    return this.launch(
+      'a sim',
+      (port) => {
+        const url = `http://127.0.0.1:${port}`;
+        const metricsToken = randomBytes(16).toString('hex');
+        const own = {
+          SIM_METRICS_TOKEN: metricsToken,
+          SIM_PORT: String(port),
+          SIM_PUBLIC_URL: url,
+          SIM_ZONES: zones,
+        };
+        return { port, url, proc: this.spawnChild('src/main.ts', own, env), metricsToken };
+      },
+      (sim) => this.metricsOf(sim).then(() => true),
+    );
+  }
+
+  /**
+   * A child process on a free port (`make`), up once `isUp` says so; one that exits first
+   * is started again on another port (see start()).
+   */
+  private async launch<T extends { proc: ChildProcess }>(
+    what: string,
+    make: (port: number) => T,
+    isUp: (child: T) => Promise<boolean>,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const sim = await this.spawnSim(zones, env);
-      const up = await eventually(`${sim.url} listens or exits`, async () => {
-        if (sim.proc.exitCode !== null || sim.proc.signalCode !== null) return 'exited';
-        return (await this.metricsOf(sim).then(
-          () => true,
-          () => false,
-        ))
-          ? 'up'
-          : undefined;
+      const child = make(await freePort());
+      const up = await eventually(`${what} listens or exits`, async () => {
+        if (child.proc.exitCode !== null || child.proc.signalCode !== null) return 'exited';
+        return (await isUp(child).catch(() => false)) ? 'up' : undefined;
       });
-      if (up === 'up') return sim;
+      if (up === 'up') return child;
       if (attempt >= START_ATTEMPTS)
-        throw new Error(`sim on ${sim.url} exited before it listened (${attempt} attempts)`);
+        throw new Error(`${what} exited before it listened (${attempt} attempts)`);
     }
   }
 
-  private async spawnSim(zones: string, env: Record<string, string>): Promise<SimProcess> {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const metricsToken = randomBytes(16).toString('hex');
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  /** `script` of the sim package in a node process with tsx, on this cluster's stores. */
+  private spawnChild(
+    script: string,
+    own: Record<string, string>,
+    env: Record<string, string>,
+  ): ChildProcess {
+    const proc = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: simDir,
       env: {
         ...process.env,
@@ -101,10 +124,7 @@ export class SimProcesses {
         REDIS_URL: this.o.redisUrl,
         REDIS_PREFIX: this.o.prefix,
         SIM_TICKET_SECRET: TEST_TICKET_SECRET,
-        SIM_METRICS_TOKEN: metricsToken,
-        SIM_PORT: String(port),
-        SIM_PUBLIC_URL: url,
-        SIM_ZONES: zones,
+        ...own,
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         ...this.o.env,
         ...env,
@@ -112,7 +132,7 @@ export class SimProcesses {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     this.procs.push(proc);
-    return { port, url, proc, metricsToken };
+    return proc;
   }
 
   /** GET /metrics of `sim` with its own token (throws for any other answer). */
@@ -129,36 +149,20 @@ export class SimProcesses {
    * the outbox reactions (pushes reach the sims' sockets over the cluster bus) and jobs.
    */
   async startWorker(env: Record<string, string> = {}): Promise<ChildProcess> {
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/worker/main.ts'], {
-        cwd: simDir,
-        env: {
-          ...process.env,
-          DATABASE_URL: this.o.dbUrl,
-          REDIS_URL: this.o.redisUrl,
-          REDIS_PREFIX: this.o.prefix,
-          SIM_TICKET_SECRET: TEST_TICKET_SECRET,
-          WORKER_PORT: String(port),
-          LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-          ...this.o.env,
-          ...env,
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      this.procs.push(proc);
+    const worker = await this.launch(
+      'the worker',
+      (port) => ({
+        port,
+        proc: this.spawnChild('src/worker/main.ts', { WORKER_PORT: String(port) }, env),
+      }),
       // up once its GET /health answers as a worker (it has subscribed to the outbox by
       // then); a sim that took the port meanwhile answers too, without the role (start())
-      const up = await eventually(`the worker on ${port} is up or exited`, async () => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return 'exited';
-        const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
-        const body = (await res?.json().catch(() => undefined)) as { role?: string } | undefined;
-        return res?.ok && body?.role === 'worker' ? 'up' : undefined;
-      });
-      if (up === 'up') return proc;
-      if (attempt >= START_ATTEMPTS)
-        throw new Error(`the worker exited before it listened (${attempt} attempts)`);
-    }
+      async ({ port }) => {
+        const res = await fetch(`http://127.0.0.1:${port}/health`);
+        return res.ok && ((await res.json()) as { role?: string }).role === 'worker';
+      },
+    );
+    return worker.proc;
   }
 
   /** Which zones (and instances) a sim holds the lease of (its GET /metrics). */
