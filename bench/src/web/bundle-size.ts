@@ -115,8 +115,7 @@ function artAndSound(): string {
     `Art and sound for \`/play\`: no image, font or audio file — figures, city, portraits and ` +
     `icons are drawn in code, sounds synthesised by ZzFX (its chunk, fetched at the first ` +
     `gesture: ${(later.sound.gzip / 1024).toFixed(1)} KB gzip). Everything the page's code can ` +
-    `import on demand, whether or not play ever does (the sign-up form's password dictionaries ` +
-    `among it): ${later.files} chunk(s), ${kb(later.size.gzip)} KB gzip; the build's static media ` +
+    `import on demand, whether or not play ever does: ${later.files} chunk(s), ${kb(later.size.gzip)} KB gzip; the build's static media ` +
     `(.next/static/media) ${(media / 1024).toFixed(1)} KB. Budget ≤ 3 MB: **${total <= 3 * 1024 * 1024 ? 'met' : 'not met'}** ` +
     `(${kb(total)} KB).`
   );
