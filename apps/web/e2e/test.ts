@@ -9,6 +9,9 @@
  * tested is unchanged: every frame still runs the game's whole draw, just less often; the
  * game's movement, input and network do not wait for frames (the input sampler has its
  * own clock), and the specs read the own position from the predictor (helpers.ts).
+ * Not the game's own frame cap (game menu → display, render/frame-loop.ts): that one
+ * offers a player 60 or 30 for the game's canvas; this throttles every
+ * requestAnimationFrame of every page of the suite, the HUD's and the pages' too.
  */
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 

@@ -53,6 +53,7 @@ import '@/game/rankings/rankings.css';
 import '@/game/matchmaking/matchmaking.css';
 import '@/game/arena/arena.css';
 import '@/game/sound/sound.css';
+import '@/game/render/display-panel.css';
 import '@/game/combat/boss-bar.css';
 import '@/game/instances/instance-leave.css';
 // last: the small-screen layout overrides the desktop rules above

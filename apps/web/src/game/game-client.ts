@@ -38,6 +38,8 @@ import { notificationPushes } from './notifications/notification-pushes';
 import { contractPushes } from './contracts/contract-pushes';
 import { questPushes } from './quests/quest-pushes';
 import type { ClientView } from './render/client-view';
+import { displaySettings } from './render/display-settings';
+import { FrameLoop } from './render/frame-loop';
 import { FramePainter } from './render/frame-painter';
 import { Renderer } from './render/renderer';
 import type { GameState } from './store/game-store';
@@ -59,7 +61,14 @@ export class GameClient {
   private sampler: InputSampler;
   private renderer: Renderer;
   private stopped = false;
-  private frame = 0;
+  /** paints the canvas and publishes the HUD each frame, under the player's cap */
+  private readonly frames = new FrameLoop(
+    (now) => {
+      this.painter.paint(now);
+      this.hud.publish(now);
+    },
+    () => displaySettings.get().maxFps,
+  );
   private cleanups: (() => void)[] = [];
   /** the status line, kicks, retries, the ping and the server clock's offset */
   private readonly connection: ConnectionWatch;
@@ -203,10 +212,14 @@ export class GameClient {
   }
 
   start() {
-    this.frame = requestAnimationFrame(this.loop);
+    this.frames.start();
     this.sampler.start();
     this.cleanups.push(
-      installTestHook(() => ({ ...testViewOf(this.view), keys: this.keyboard.heldCodes() })),
+      installTestHook(() => ({
+        ...testViewOf(this.view),
+        keys: this.keyboard.heldCodes(),
+        frames: { cap: this.frames.cap, painted: this.frames.painted },
+      })),
     );
     void this.link.open();
   }
@@ -216,15 +229,9 @@ export class GameClient {
     this.link.reconnect();
   }
 
-  private loop = (now: number) => {
-    this.frame = requestAnimationFrame(this.loop);
-    this.painter.paint(now);
-    this.hud.publish(now);
-  };
-
   stop() {
     this.stopped = true;
-    cancelAnimationFrame(this.frame);
+    this.frames.stop();
     this.sampler.stop();
     this.keyboard.dispose();
     this.transitions.stop();

@@ -70,6 +70,8 @@ export interface NecpTestView {
   city?: { style: string; rain: boolean; tiles: number } | null;
   /** the movement keys the game holds now (KeyboardEvent.code: 'KeyW', 'ArrowUp', …) */
   keys?: string[];
+  /** the frame loop: the cap it read at its last frame (0: the screen's rate), frames painted */
+  frames?: { cap: number; painted: number };
   /** the mixer: unlocked by a gesture yet, its AudioContext's state, the district's ambience, the effects started (newest last) */
   sound?: { unlocked: boolean; context: string | null; ambience: string | null; played: string[] };
 }

@@ -1,8 +1,10 @@
 'use client';
 import { useSyncExternalStore } from 'react';
-import { displaySettings } from './display-settings';
+import { FRAME_CAPS, displaySettings, type FrameCap } from './display-settings';
 
-/** The game menu's display section: the weather on or off, kept in this browser. */
+const capLabel = (n: FrameCap) => (n === 0 ? 'Screen' : String(n));
+
+/** The game menu's display section: the weather on or off and the frame-rate cap, kept in this browser. */
 export function DisplayPanel() {
   const s = useSyncExternalStore(
     (fn) => displaySettings.subscribe(fn),
@@ -21,6 +23,29 @@ export function DisplayPanel() {
         />
         <span>Weather (rain)</span>
       </label>
+      <div
+        className="sound-panel__row display-panel__fps"
+        role="radiogroup"
+        aria-label="Frame rate limit"
+      >
+        <span>Frames</span>
+        <div className="display-panel__choices">
+          {FRAME_CAPS.map((n) => (
+            <button
+              key={n}
+              type="button"
+              role="radio"
+              aria-checked={s.maxFps === n}
+              className={`display-panel__choice${s.maxFps === n ? ' is-on' : ''}`}
+              data-testid={`display-fps-${n}`}
+              title={n === 0 ? 'As often as the screen refreshes' : `At most ${n} frames a second`}
+              onClick={() => displaySettings.update({ maxFps: n })}
+            >
+              {capLabel(n)}
+            </button>
+          ))}
+        </div>
+      </div>
     </fieldset>
   );
 }
