@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const RENDER_CASES = [
   'canvas2d-floor',
   'canvas2d-now',
+  'canvas2d-now-30',
   'canvas2d-sprites',
   'pixi-webgl',
 ] as const;
@@ -13,9 +14,10 @@ export const VIEWPORTS = ['desktop', 'phone'] as const;
 export type Viewport = (typeof VIEWPORTS)[number];
 
 const USAGE = `pnpm bench:render [options]
-  --cases canvas2d-floor,canvas2d-now,canvas2d-sprites,pixi-webgl  which renderers run
+  --cases canvas2d-floor,canvas2d-now,canvas2d-now-30,canvas2d-sprites,pixi-webgl  which run
                            canvas2d-floor: a full-page canvas with one fill a frame (the fixed cost)
                            canvas2d-now: the game's Renderer as it is (Canvas 2D paths and text)
+                           canvas2d-now-30: the same under the game menu's 30 fps cap (its frame loop)
                            canvas2d-sprites: the same crowd as pre-rendered images, Canvas 2D drawImage
                            pixi-webgl: those images drawn by pixi.js 8 in WebGL (SwiftShader here)
   --sizes desktop,phone    desktop 1400×900 (1×), phone 390×844 (isMobile, 3×)

@@ -14,6 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ENTRIES: Record<RenderCase, string> = {
   'canvas2d-floor': 'floor-entry.ts',
   'canvas2d-now': 'real-entry.ts',
+  'canvas2d-now-30': 'real-capped-entry.ts',
   'canvas2d-sprites': 'canvas-entry.ts',
   'pixi-webgl': 'pixi-entry.ts',
 };

@@ -8,6 +8,8 @@
  * canvas and reads a WebGL canvas back for its software compositor. The runner
  * reads them through `window.__bench` after a warm-up it discards.
  */
+import { FrameLoop } from '../../../../apps/web/src/game/render/frame-loop';
+
 export interface FrameSamples {
   /** ms of JavaScript per draw */
   draw: number[];
@@ -39,6 +41,8 @@ export function runFrames<S>(
   /** the frame's input (not timed: the crowd's motion is the bench's, not a renderer's) */
   prepare: (now: number) => S,
   draw: (input: S, now: number) => void,
+  /** the game menu's frame cap: frames come through the game's own loop (render/frame-loop.ts) */
+  maxFps?: number,
 ): void {
   let draws: number[] = [];
   let intervals: number[] = [];
@@ -57,9 +61,11 @@ export function runFrames<S>(
     draw(input, ts);
     draws.push(performance.now() - t0);
     after.port2.postMessage(0);
-    requestAnimationFrame(tick);
+    if (!loop) requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
+  const loop = maxFps ? new FrameLoop(tick, () => maxFps) : null;
+  if (loop) loop.start();
+  else requestAnimationFrame(tick);
   window.__bench = {
     info: { ...info, crossOriginIsolated: String(window.crossOriginIsolated) },
     reset() {
