@@ -36,7 +36,7 @@ export function DisplayPanel() {
               type="button"
               role="radio"
               aria-checked={s.maxFps === n}
-              className={`display-panel__choice${s.maxFps === n ? ' is-on' : ''}`}
+              className={`ah-chip${s.maxFps === n ? ' is-on' : ''}`}
               data-testid={`display-fps-${n}`}
               title={n === 0 ? 'As often as the screen refreshes' : `At most ${n} frames a second`}
               onClick={() => displaySettings.update({ maxFps: n })}
