@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { createDb, type Db } from '@necp/db';
+import { createDb, directFallbacks, type Db } from '@necp/db';
 import { createLog, wakeDrainOnEvents } from '@necp/game';
 import { benchPostgres } from '../database';
 import { writeDocSection } from '../doc-section';
@@ -137,6 +137,7 @@ async function main() {
         { result: r, busyCores: races.busyCores, note: races.value.note, reasons: true },
       ],
       checks,
+      fallbacks: directFallbacks(),
     };
     const section = await prettier.format(renderEconomyResults(report), { parser: 'markdown' });
     console.log(section);

@@ -1,7 +1,7 @@
 export * from './client';
 export * from './url';
 export { readRows, type RowQuery } from './read-rows';
-export { runTransaction, type RunTransactionOptions } from './raw-transaction';
+export { directFallbacks, runTransaction, type RunTransactionOptions } from './raw-transaction';
 export { listenChannel, type Listening } from './listen';
 export * from './generated/prisma/client';
 export { migrateDeploy } from './migrate';

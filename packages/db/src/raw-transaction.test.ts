@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { createDb } from './client';
 import { Prisma } from './generated/prisma/client';
-import { runTransaction, runsRawDirectly } from './raw-transaction';
+import { directFallbacks, runTransaction, runsRawDirectly } from './raw-transaction';
 import { poolOf } from './read-rows';
 import { createTestUser } from './testing';
 
@@ -141,6 +141,7 @@ describe('runTransaction direct (raw statements only, no Prisma transaction)', (
 
   it('a model call rolls the attempt back and runs the body again in Prisma’s transaction', async () => {
     const u = await createTestUser(db);
+    const before = directFallbacks().get('user') ?? 0;
     const runs: boolean[] = [];
     const out = await runTransaction(
       db,
@@ -155,6 +156,7 @@ describe('runTransaction direct (raw statements only, no Prisma transaction)', (
       direct,
     );
     expect(runs).toEqual([true, true]);
+    expect(directFallbacks().get('user')).toBe(before + 1);
     expect(out).toBe(`${u.username}+`);
     // once, not twice: the direct attempt's write was rolled back
     expect(await name(u.id)).toBe(`${u.username}+`);

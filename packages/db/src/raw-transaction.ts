@@ -185,6 +185,16 @@ function rawOnConnection(tx: Tx, slot: Slot): Tx {
   });
 }
 
+/**
+ * Direct bodies that reached for a model and ran again in Prisma's transaction, by what
+ * they reached for (`user.findUnique` → 'user'). Slower, never wrong — so nothing else
+ * would show it: the tests of a direct path assert it stays empty, the bench reports it.
+ */
+const fallbacks = new Map<string, number>();
+
+/** A copy of the fallbacks counted in this process so far (above). */
+export const directFallbacks = (): Map<string, number> => new Map(fallbacks);
+
 /** Thrown at a model call in direct mode: the attempt is rolled back and run by Prisma. */
 class NeedsPrisma extends Error {
   constructor(what: string) {
@@ -206,6 +216,8 @@ function rawOnly(slot: Slot): Tx {
         return Reflect.get(target, prop, receiver) as unknown;
       if (prop.startsWith('$') && prop.includes('Raw'))
         return Reflect.get(target, prop, receiver) as unknown;
+      // counted once an attempt, at the first model it reached for
+      if (!slot.needsPrisma) fallbacks.set(prop, (fallbacks.get(prop) ?? 0) + 1);
       slot.needsPrisma = true;
       throw new NeedsPrisma(prop);
     },

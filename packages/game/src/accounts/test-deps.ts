@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { expect, inject } from 'vitest';
-import { createDb, type Db } from '@necp/db';
+import { afterAll, expect, inject } from 'vitest';
+import { createDb, directFallbacks, type Db } from '@necp/db';
 import { FakeClock } from '../core/clock';
 import type { GameDeps } from '../core/deps';
 import { DomainError, type DomainErrorCode } from '../core/errors';
@@ -23,6 +23,16 @@ declare module 'vitest' {
 }
 
 export const testDb = (max = 6): Db => createDb(inject('databaseUrl'), { max });
+
+/**
+ * For a file of a domain whose transactions run direct (core/transaction.ts `direct`):
+ * at its end, none of them fell back to Prisma's transaction (a model call somewhere
+ * down its path — slower, never wrong, so nothing else would show it).
+ */
+export function expectEveryTransactionDirect(): void {
+  const before = directFallbacks();
+  afterAll(() => expect(Object.fromEntries(directFallbacks())).toEqual(Object.fromEntries(before)));
+}
 
 /**
  * A client of this file's own copy of the test database (the db package's

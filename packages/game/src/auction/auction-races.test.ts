@@ -4,7 +4,12 @@
 // one of its legal outcomes, conserved (checkInvariants).
 import { afterAll, describe, expect, it } from 'vitest';
 import { AUCTION_SNIPE_EXTEND_MS } from '@necp/shared';
-import { domainError, expectDomainError, testDb } from '../accounts/test-deps';
+import {
+  domainError,
+  expectDomainError,
+  expectEveryTransactionDirect,
+  testDb,
+} from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
 import { testDeps } from '../accounts/test-deps';
 import { expectBalanced, give, type Player } from '../inventory/test-helpers';
@@ -22,6 +27,8 @@ import { auctionDeps, eddiesOf, trader } from './test-kit';
 const db = testDb(10);
 const deps = auctionDeps(db, 2035);
 afterAll(() => db.$disconnect());
+// trades, orders, bids: raw statements straight on the connection, none through Prisma
+expectEveryTransactionDirect();
 
 const settled = (p: Promise<unknown>) =>
   p.then(

@@ -4,7 +4,7 @@
 // throughout (checkInvariants, auction_eddies included).
 import { afterAll, describe, expect, it } from 'vitest';
 import { AUCTION_SNIPE_EXTEND_MS, auctionCut, auctionDeposit, minNextBid } from '@necp/shared';
-import { expectDomainError, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { equipItem } from '../inventory/equip-item';
 import { expectBalanced, give } from '../inventory/test-helpers';
 import {
@@ -20,6 +20,8 @@ import { auctionDeps, auctionMail, eddiesOf, trader } from './test-kit';
 const db = testDb(6);
 const deps = auctionDeps(db, 2031);
 afterAll(() => db.$disconnect());
+// trades, orders, bids: raw statements straight on the connection, none through Prisma
+expectEveryTransactionDirect();
 const HOUR = 3_600_000;
 
 describe('listing', () => {

@@ -5,7 +5,13 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { minNextBid, resolveSealedLot, sealedLotWindow } from '@necp/shared';
-import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import {
+  domainError,
+  expectDomainError,
+  expectEveryTransactionDirect,
+  testDb,
+  testDeps,
+} from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
 import { expectBalanced, type Player } from '../inventory/test-helpers';
 import { checkInvariants } from '../ledger/check-invariants';
@@ -17,6 +23,8 @@ const db = testDb(10);
 // a year of this file's own (test-kit: no other suite's sweep reaches these lots)
 const deps = auctionDeps(db, 2050);
 afterAll(() => db.$disconnect());
+// trades, orders, bids: raw statements straight on the connection, none through Prisma
+expectEveryTransactionDirect();
 const DAY = 86_400_000;
 
 /** A season of the test's own (never the database's current one), started an hour ago. */

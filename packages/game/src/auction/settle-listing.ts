@@ -4,6 +4,7 @@ import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { auctionOwner, sinkOwner } from '../ledger/owners';
 import { recordHeldCurrency } from '../ledger/record-held-currency';
+import { deleteItem } from '../inventory/item-writes';
 import { recordItem } from '../ledger/record-item';
 import { sendSystemMail } from '../mail/send-system-mail';
 import { lockListing } from './listing-rows';
@@ -40,10 +41,8 @@ export async function settleLocked(
     VALUES (${l.id}, ${outcome}, ${outcome === 'sold' ? l.bid : 0}, ${now})
     ON CONFLICT ("listingId") DO NOTHING`;
   if (inserted === 0) return false;
-  await tx.auctionListing.update({
-    where: { id: l.id },
-    data: { state: outcome, closedAt: now, itemId: null },
-  });
+  await tx.$executeRaw`UPDATE "AuctionListing" SET "state" = ${outcome},
+    "closedAt" = ${now}::timestamp, "itemId" = NULL WHERE "id" = ${l.id}`;
   const deps = { db: tx, clock: { now: () => now } };
   const what = l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name;
   const sink = async (reason: 'auction_cut' | 'auction_deposit' | 'purge', amount: number) => {
@@ -75,11 +74,11 @@ export async function settleLocked(
       );
       return;
     }
-    const item = await tx.item.findUniqueOrThrow({ where: { id: l.itemId } });
-    await tx.item.delete({ where: { id: item.id } });
+    const item = await deleteItem(tx, l.itemId);
+    if (!item) throw new Error(`auction ${l.id}: its item ${l.itemId} is gone`);
     await recordItem(tx, {
       reason: 'purge',
-      itemId: item.id,
+      itemId: l.itemId,
       templateId: item.templateId,
       quantityDelta: -item.quantity,
       fromOwner: auctionOwner(l.id),

@@ -29,31 +29,23 @@ export async function acceptContract(
 ): Promise<ContractView> {
   const r = parseInput(ContractRefSchema, input);
   return moveBy(deps, r, 'accept', async (tx, c, to, now) => {
-    const me = await tx.character.findFirst({
-      where: { id: r.characterId, deletedAt: null },
-      select: { id: true, name: true, userId: true },
-    });
+    const [me] = await tx.$queryRaw<{ id: string; name: string; userId: string }[]>`
+      SELECT "id", "name", "userId" FROM "Character"
+      WHERE "id" = ${r.characterId} AND "deletedAt" IS NULL`;
     if (!me || !c.posterId) throw contractNotFound();
     if (c.acceptBy <= now) throw contractNotNow('expired');
-    const poster = await tx.character.findUnique({
-      where: { id: c.posterId },
-      select: { userId: true },
-    });
+    const [poster] = await tx.$queryRaw<{ userId: string }[]>`
+      SELECT "userId" FROM "Character" WHERE "id" = ${c.posterId}`;
     if (poster?.userId === me.userId) throw ownContract();
-    const taken = await tx.contract.count({ where: { takerId: me.id, state: { in: TAKEN } } });
-    if (taken >= CONTRACTS_TAKEN_MAX) throw tooManyTaken();
+    const [taken] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n"
+      FROM "Contract" WHERE "takerId" = ${me.id} AND "state" = ANY(${TAKEN}::text[])`;
+    if (taken!.n >= CONTRACTS_TAKEN_MAX) throw tooManyTaken();
     const escrow = c.reward + c.collateral;
-    await tx.contract.update({
-      where: { id: c.id },
-      data: {
-        state: to,
-        takerId: me.id,
-        takerName: me.name,
-        acceptedAt: now,
-        deadline: new Date(now.getTime() + c.deliverH * 3_600_000),
-        escrow,
-      },
-    });
+    await tx.$executeRaw`UPDATE "Contract" SET "state" = ${to}, "takerId" = ${me.id},
+      "takerName" = ${me.name}, "acceptedAt" = ${now}::timestamp,
+      "deadline" = ${new Date(now.getTime() + c.deliverH * 3_600_000)}::timestamp,
+      "escrow" = ${escrow}::int
+      WHERE "id" = ${c.id}`;
     if (c.collateral > 0) {
       await recordCurrency(tx, {
         reason: 'contract',

@@ -4,7 +4,7 @@
 // rulings are append-only; ratings once per side, weighted by reward.
 import { afterAll, describe, expect, it } from 'vitest';
 import { contractArbitrationFee, contractPostFee } from '@necp/shared';
-import { expectDomainError, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { expectBalanced, give } from '../inventory/test-helpers';
 import type { Player } from '../inventory/test-helpers';
 import {
@@ -24,6 +24,8 @@ import { contractDeps, contractMail, eddiesOf, makeModerator, party, post } from
 const db = testDb(6);
 const deps = contractDeps(db, 2042);
 afterAll(() => db.$disconnect());
+// posts, the sides' moves, the timeouts: raw statements straight on the connection
+expectEveryTransactionDirect();
 
 /** A delivered contract of 10 scrap metal for `reward`, collateral 100, disputed by its poster. */
 async function disputed(reward = 400) {

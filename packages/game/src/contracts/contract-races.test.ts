@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTRACT_RELEASE_AFTER_MS, contractPostFee, type ContractView } from '@necp/shared';
 import { FakeClock } from '../core/clock';
-import { domainError, testDb, testDeps } from '../accounts/test-deps';
+import { domainError, expectEveryTransactionDirect, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, give } from '../inventory/test-helpers';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
 import { checkInvariants } from '../ledger/check-invariants';
@@ -25,6 +25,8 @@ import { contractDeps, contractMail, eddiesOf, party, post } from './test-kit';
 const db = testDb(8);
 const deps = contractDeps(db, 2040);
 afterAll(() => db.$disconnect());
+// posts, the sides' moves, the timeouts: raw statements straight on the connection
+expectEveryTransactionDirect();
 
 const stateOf = async (id: string) =>
   (await db.contract.findUniqueOrThrow({ where: { id } })).state;

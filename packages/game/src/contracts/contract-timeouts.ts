@@ -1,6 +1,6 @@
 import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
-import { lockWithParties, moveOf } from './contract-rows';
+import { DIRECT, lockWithParties, moveOf } from './contract-rows';
 import { settleLocked, type SettleOutcome } from './settle-contract';
 import { transition, type ContractAction, type ContractState } from '@necp/shared';
 
@@ -43,14 +43,18 @@ export async function runContractTimeouts(
       take: BATCH,
     });
     for (const d of due) {
-      const done = await inTransaction(deps.db, async (tx) => {
-        const c = await lockWithParties(tx, d.id);
-        const at = c[t.due];
-        if (!transition(c.state as ContractState, t.action, 'system').ok || !at || at > now)
-          return false;
-        await settleLocked(tx, c, moveOf(c, t.action, 'system'), t.outcome, now);
-        return true;
-      });
+      const done = await inTransaction(
+        deps.db,
+        async (tx) => {
+          const c = await lockWithParties(tx, d.id);
+          const at = c[t.due];
+          if (!transition(c.state as ContractState, t.action, 'system').ok || !at || at > now)
+            return false;
+          await settleLocked(tx, c, moveOf(c, t.action, 'system'), t.outcome, now);
+          return true;
+        },
+        DIRECT,
+      );
       if (done)
         counts[
           t.outcome === 'expired' ? 'expired' : t.outcome === 'failed' ? 'failed' : 'released'

@@ -19,17 +19,14 @@ export async function contractViews(
     tx,
     rows.flatMap((c) => [c.posterId, c.takerId]).filter((x): x is string => !!x),
   );
-  const rewards = await tx.contractItem.findMany({
-    where: { contractId: { in: ids }, role: 'reward' },
-    select: {
-      contractId: true,
-      item: { select: { templateId: true, quantity: true, template: { select: { name: true } } } },
-    },
-  });
-  const rated = await tx.contractRating.findMany({
-    where: { contractId: { in: ids } },
-    select: { contractId: true, side: true },
-  });
+  const rewards = await tx.$queryRaw<
+    { contractId: string; templateId: string; quantity: number; name: string }[]
+  >`SELECT ci."contractId", i."templateId", i."quantity", t."name"
+    FROM "ContractItem" ci JOIN "Item" i ON i."id" = ci."itemId"
+    JOIN "ItemTemplate" t ON t."id" = i."templateId"
+    WHERE ci."contractId" = ANY(${ids}::text[]) AND ci."role" = 'reward'`;
+  const rated = await tx.$queryRaw<{ contractId: string; side: string }[]>`
+    SELECT "contractId", "side" FROM "ContractRating" WHERE "contractId" = ANY(${ids}::text[])`;
   const none: Rating = { score: null, count: 0 };
   const party = (id: string | null, name: string): ContractPartyView => ({
     id,
@@ -40,7 +37,7 @@ export async function contractViews(
   for (const c of rows) {
     const you = actorOf(c, viewerId);
     const side = you === 'poster' || you === 'taker' ? you : null;
-    const reward = rewards.find((r) => r.contractId === c.id)?.item;
+    const reward = rewards.find((r) => r.contractId === c.id);
     let progress = c.progress;
     if (c.kind === 'craft' && c.state === 'accepted' && c.takerId && c.acceptedAt)
       progress = Math.min(
@@ -58,7 +55,7 @@ export async function contractViews(
       collateral: c.collateral,
       fee: c.fee,
       rewardItem: reward
-        ? { templateId: reward.templateId, name: reward.template.name, quantity: reward.quantity }
+        ? { templateId: reward.templateId, name: reward.name, quantity: reward.quantity }
         : null,
       note: c.note,
       state: c.state as ContractState,

@@ -4,7 +4,7 @@
 // (checkInvariants with the contracts' escrow) — and the refusals.
 import { afterAll, describe, expect, it } from 'vitest';
 import { contractPostFee, emitTo, toCharacters } from '@necp/shared';
-import { expectDomainError, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { expectBalanced, give, secondCharacter } from '../inventory/test-helpers';
 import { finishCraft, startCraft } from '../crafting';
 import { recipe, seedWhere, setSeed, giveInputs } from '../crafting/test-kit';
@@ -31,6 +31,8 @@ import { parseOutboxEvent } from '../outbox/events';
 const db = testDb(6);
 const deps = contractDeps(db, 2041);
 afterAll(() => db.$disconnect());
+// posts, the sides' moves, the timeouts: raw statements straight on the connection
+expectEveryTransactionDirect();
 
 const escrowOf = async (id: string) =>
   (await db.contract.findUniqueOrThrow({ where: { id } })).escrow;

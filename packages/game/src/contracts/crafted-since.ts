@@ -14,17 +14,11 @@ export async function craftedSince(
 ): Promise<{ units: number; itemIds: string[] }> {
   const recipes = recipesMaking(templateId);
   if (recipes.length === 0) return { units: 0, itemIds: [] };
-  const crafts = await tx.craft.findMany({
-    where: {
-      characterId,
-      recipeId: { in: recipes.map((r) => r.id) },
-      state: 'done',
-      success: true,
-      finishedAt: { gte: since },
-    },
-    select: { recipeId: true, outputItemId: true },
-    take: 1000,
-  });
+  const crafts = await tx.$queryRaw<{ recipeId: string; outputItemId: string | null }[]>`
+    SELECT "recipeId", "outputItemId" FROM "Craft"
+    WHERE "characterId" = ${characterId} AND "recipeId" = ANY(${recipes.map((r) => r.id)}::text[])
+      AND "state" = 'done' AND "success" AND "finishedAt" >= ${since}::timestamp
+    LIMIT 1000`;
   let units = 0;
   for (const c of crafts) units += recipes.find((r) => r.id === c.recipeId)?.output.quantity ?? 0;
   return {

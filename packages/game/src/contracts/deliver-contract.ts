@@ -35,15 +35,10 @@ export async function deliverContract(
       await handOverItems(tx, r.characterId, c.targetId, c.quantity, c.id, made.itemIds);
     }
     if (c.kind === 'deliver') await handOverItems(tx, r.characterId, c.targetId, c.quantity, c.id);
-    await tx.contract.update({
-      where: { id: c.id },
-      data: {
-        state: to,
-        progress: c.quantity,
-        deliveredAt: now,
-        releaseAt: new Date(now.getTime() + CONTRACT_RELEASE_AFTER_MS),
-      },
-    });
+    await tx.$executeRaw`UPDATE "Contract" SET "state" = ${to}, "progress" = ${c.quantity}::int,
+      "deliveredAt" = ${now}::timestamp,
+      "releaseAt" = ${new Date(now.getTime() + CONTRACT_RELEASE_AFTER_MS)}::timestamp
+      WHERE "id" = ${c.id}`;
     if (c.posterId)
       await notify(tx, now, {
         characterId: c.posterId,

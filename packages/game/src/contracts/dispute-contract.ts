@@ -25,9 +25,11 @@ export async function appendEvidence(
   text: string,
   now: Date,
 ): Promise<void> {
-  const lines = await tx.contractEvidence.count({ where: { contractId: c.id } });
-  if (lines >= CONTRACT_EVIDENCE_MAX) throw evidenceFull();
-  await tx.contractEvidence.create({ data: { contractId: c.id, by, name, text, at: now } });
+  const [lines] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM "ContractEvidence" WHERE "contractId" = ${c.id}`;
+  if (lines!.n >= CONTRACT_EVIDENCE_MAX) throw evidenceFull();
+  await tx.$executeRaw`INSERT INTO "ContractEvidence" ("contractId", "by", "name", "text", "at")
+    VALUES (${c.id}, ${by}, ${name}, ${text}, ${now}::timestamp)`;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function disputeContract(
   const r = parseInput(ContractDisputeInputSchema, input);
   return moveBy(deps, r, 'dispute', async (tx, c, to, now) => {
     if (c.releaseAt && c.releaseAt <= now) throw contractNotNow('confirmed');
-    await tx.contract.update({ where: { id: c.id }, data: { state: to } });
+    await tx.$executeRaw`UPDATE "Contract" SET "state" = ${to} WHERE "id" = ${c.id}`;
     await appendEvidence(tx, c, 'poster', c.posterName, r.reason, now);
     if (c.takerId)
       await notify(tx, now, {

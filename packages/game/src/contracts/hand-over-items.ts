@@ -1,7 +1,8 @@
 import type { Item } from '@necp/db';
 import type { Tx } from '../core/deps';
+import { newRowId } from '../core/row-ids';
 import { lockCharacterItems } from '../core/row-locks';
-import { addItemQuantity, deleteItem } from '../inventory/item-writes';
+import { addItemQuantity, deleteItem, holdItem } from '../inventory/item-writes';
 import { loadTemplate } from '../inventory/templates';
 import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { charOwner, contractOwner } from '../ledger/owners';
@@ -52,10 +53,7 @@ export async function handOverItems(
   const held: string[] = [];
   if (t.stackSize === 1) {
     for (const piece of free.slice(0, quantity)) {
-      await tx.item.update({
-        where: { id: piece.id },
-        data: { container: 'CONTRACT', slot: 0, characterId: null, userId: null },
-      });
+      await holdItem(tx, piece.id, 'CONTRACT');
       rows.push(row(piece.id, 0));
       held.push(piece.id);
     }
@@ -71,16 +69,16 @@ export async function handOverItems(
     }
     for (let left2 = quantity; left2 > 0; left2 -= t.stackSize) {
       const n = Math.min(left2, t.stackSize);
-      const made = await tx.item.create({
-        data: { templateId, quantity: n, container: 'CONTRACT', slot: 0 },
-        select: { id: true },
-      });
+      const made = { id: newRowId() };
+      await tx.$executeRaw`INSERT INTO "Item" ("id", "templateId", "quantity", "container",
+          "slot", "updatedAt")
+        VALUES (${made.id}, ${templateId}, ${n}::int, 'CONTRACT', 0, now())`;
       rows.push(row(made.id, n));
       held.push(made.id);
     }
   }
   await insertLedgerRows(tx, rows);
-  await tx.contractItem.createMany({
-    data: held.map((itemId) => ({ itemId, contractId, role: 'delivery' })),
-  });
+  if (held.length > 0)
+    await tx.$executeRaw`INSERT INTO "ContractItem" ("itemId", "contractId", "role")
+      SELECT id, ${contractId}, 'delivery' FROM unnest(${held}::text[]) AS id`;
 }

@@ -2,7 +2,7 @@ import type { ContractAction, ContractState, ContractView } from '@necp/shared';
 import type { Contract } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
-import { actorOf, lockWithParties, moveOf } from './contract-rows';
+import { DIRECT, actorOf, lockWithParties, moveOf, readContract } from './contract-rows';
 import { contractViews } from './contract-views';
 
 /**
@@ -18,10 +18,14 @@ export function moveBy(
   fn: (tx: Tx, c: Contract, to: ContractState, now: Date) => Promise<unknown>,
 ): Promise<ContractView> {
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockWithParties(tx, r.contractId, [r.characterId]);
-    await fn(tx, c, moveOf(c, action, actorOf(c, r.characterId)), now);
-    const after = await tx.contract.findUniqueOrThrow({ where: { id: c.id } });
-    return (await contractViews(tx, [after], r.characterId))[0] as ContractView;
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const c = await lockWithParties(tx, r.contractId, [r.characterId]);
+      await fn(tx, c, moveOf(c, action, actorOf(c, r.characterId)), now);
+      const after = (await readContract(tx, c.id))!;
+      return (await contractViews(tx, [after], r.characterId))[0] as ContractView;
+    },
+    DIRECT,
+  );
 }

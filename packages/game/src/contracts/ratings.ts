@@ -10,10 +10,9 @@ export async function ratingsOf(
 ): Promise<Map<string, Rating>> {
   const ids = [...new Set(characterIds)];
   const rows = ids.length
-    ? await tx.contractRating.findMany({
-        where: { rateeId: { in: ids } },
-        select: { rateeId: true, score: true, weight: true },
-      })
+    ? await tx.$queryRaw<{ rateeId: string; score: number; weight: number }[]>`
+        SELECT "rateeId", "score", "weight" FROM "ContractRating"
+        WHERE "rateeId" = ANY(${ids}::text[])`
     : [];
   const by = new Map<string, { score: number; weight: number }[]>();
   for (const r of rows) {

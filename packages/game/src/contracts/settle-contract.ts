@@ -5,6 +5,7 @@ import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, contractOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
+import { deleteItem } from '../inventory/item-writes';
 import { recordItem } from '../ledger/record-item';
 import { sendSystemMail } from '../mail/send-system-mail';
 import { notify } from '../notifications/notifications';
@@ -32,11 +33,10 @@ export async function settleLocked(
   takerPct?: number,
 ): Promise<{ feePoster: number; feeTaker: number }> {
   const s = settle(outcome, { reward: c.reward, collateral: c.collateral, takerPct });
-  const held = await tx.contract.updateMany({
-    where: { id: c.id, state: c.state },
-    data: { state: to, escrow: 0, closedAt: now },
-  });
-  if (held.count !== 1) throw new Error(`settleLocked: contract ${c.id} moved under its lock`);
+  const held = await tx.$executeRaw`UPDATE "Contract"
+    SET "state" = ${to}, "escrow" = 0, "closedAt" = ${now}::timestamp
+    WHERE "id" = ${c.id} AND "state" = ${c.state}`;
+  if (held !== 1) throw new Error(`settleLocked: contract ${c.id} moved under its lock`);
   const owner = contractOwner(c.id);
   let left = c.escrow;
   const pay = async (characterId: string | null, amount: number) => {
@@ -67,10 +67,8 @@ export async function settleLocked(
   const fees = { feePoster: 0, feeTaker: 0 };
   const charge = async (characterId: string | null, fee: number) => {
     if (!characterId || fee <= 0) return 0;
-    const row = await tx.character.findUnique({
-      where: { id: characterId },
-      select: { eddies: true },
-    });
+    const [row] = await tx.$queryRaw<{ eddies: number }[]>`
+      SELECT "eddies" FROM "Character" WHERE "id" = ${characterId}`;
     const amount = Math.min(fee, row?.eddies ?? 0);
     if (amount > 0)
       await recordCurrency(tx, {
@@ -86,13 +84,14 @@ export async function settleLocked(
   fees.feePoster = await charge(c.posterId, s.feePoster);
   fees.feeTaker = await charge(c.takerId, s.feeTaker);
 
-  const items = await tx.contractItem.findMany({ where: { contractId: c.id } });
+  const items = await tx.$queryRaw<{ itemId: string; role: string }[]>`
+    SELECT "itemId", "role" FROM "ContractItem" WHERE "contractId" = ${c.id} ORDER BY "itemId"`;
   const paid = outcome === 'confirmed' || outcome === 'release' || outcome === 'split';
   const rewardTo = paid ? c.takerId : c.posterId;
   const deliveryTo = s.itemsTo === 'poster' ? c.posterId : c.takerId;
   const send = async (characterId: string | null, itemIds: string[], subject: string) => {
     if (itemIds.length === 0) return;
-    await tx.contractItem.deleteMany({ where: { itemId: { in: itemIds } } });
+    await tx.$executeRaw`DELETE FROM "ContractItem" WHERE "itemId" = ANY(${itemIds}::text[])`;
     if (characterId) {
       await sendSystemMail(
         { db: tx, clock: { now: () => now } },
@@ -109,7 +108,8 @@ export async function settleLocked(
       return;
     }
     for (const itemId of itemIds) {
-      const item = await tx.item.delete({ where: { id: itemId } });
+      const item = await deleteItem(tx, itemId);
+      if (!item) throw new Error(`settleLocked: contract ${c.id} item ${itemId} is gone`);
       await recordItem(tx, {
         reason: 'purge',
         itemId,

@@ -9,8 +9,12 @@ import {
   ItemContainer,
   type AuctionListing,
   type Character,
+  type Contract,
+  type Craft,
   type Item,
   type MarketOrder,
+  type Trade,
+  type TradeItem,
 } from '@necp/db';
 
 const int = z.number().int();
@@ -126,3 +130,85 @@ export const AuctionListingRowSchema = z.object({
   lotSlot: int.nullable(),
   opensAt: z.date().nullable(),
 }) satisfies z.ZodType<AuctionListing>;
+
+/** A trade as raw SQL reads it (`SELECT *`). */
+export const TradeRowSchema = z.object({
+  id,
+  aId: id,
+  bId: id,
+  state: z.string(),
+  version: int,
+  aAccepted: int.nullable(),
+  bAccepted: int.nullable(),
+  aEddies: int,
+  bEddies: int,
+  changedAt: date,
+  changedBy: z.string().nullable(),
+  openedAt: date,
+  expiresAt: date,
+  closedAt: date.nullable(),
+  closeReason: z.string().nullable(),
+}) satisfies z.ZodType<Trade>;
+
+/** A trade's offered stacks (`SELECT *`; at most TRADE_SLOTS a side). */
+export const TradeItemRowsSchema = z
+  .array(
+    z.object({
+      tradeId: id,
+      itemId: id,
+      side: z.string(),
+      templateId: id,
+      quantity: int,
+      position: int,
+    }) satisfies z.ZodType<TradeItem>,
+  )
+  .max(100);
+
+/** A craft as raw SQL reads it (`SELECT *`; `rolls` the record of a finished one). */
+export const CraftRowSchema = z.object({
+  id,
+  characterId: id,
+  recipeId: z.string(),
+  idempotencyKey: z.string(),
+  seed: z.string(),
+  state: z.string(),
+  startedAt: date,
+  completesAt: date,
+  finishedAt: date.nullable(),
+  success: z.boolean().nullable(),
+  quality: z.string().nullable(),
+  rolls: z.json().nullable(),
+  skillBefore: int,
+  skillAfter: int.nullable(),
+  outputItemId: id.nullable(),
+  outputMailId: id.nullable(),
+}) satisfies z.ZodType<Craft>;
+
+/** A contract as raw SQL reads it (`SELECT *`). */
+export const ContractRowSchema = z.object({
+  id,
+  posterId: id.nullable(),
+  posterName: z.string(),
+  postKey: z.string(),
+  takerId: id.nullable(),
+  takerName: z.string().nullable(),
+  kind: z.string(),
+  targetId: z.string(),
+  targetName: z.string(),
+  quantity: int,
+  progress: int,
+  reward: int,
+  collateral: int,
+  fee: int,
+  escrow: int,
+  note: z.string(),
+  state: z.string(),
+  postedAt: date,
+  acceptBy: date,
+  deliverH: int,
+  acceptedAt: date.nullable(),
+  deadline: date.nullable(),
+  deliveredAt: date.nullable(),
+  releaseAt: date.nullable(),
+  closedAt: date.nullable(),
+}) satisfies z.ZodType<Contract>;

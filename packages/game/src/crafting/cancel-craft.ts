@@ -3,7 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { craftView, lockCraft } from './craft-rows';
+import { DIRECT, craftView, lockCraft } from './craft-rows';
 import { craftFinished } from './errors';
 import { cancelLocked } from './finish-craft';
 
@@ -18,11 +18,15 @@ export async function cancelCraft(
 ): Promise<CraftView> {
   const r = parseInput(CraftRefSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, r.characterId);
-    const craft = await lockCraft(tx, c.id, r.craftId);
-    if (craft.state === 'cancelled') return craftView(craft);
-    if (craft.state === 'done') throw craftFinished();
-    return craftView(await cancelLocked(tx, craft, now));
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const c = await lockCharacter(tx, r.characterId);
+      const craft = await lockCraft(tx, c.id, r.craftId);
+      if (craft.state === 'cancelled') return craftView(craft);
+      if (craft.state === 'done') throw craftFinished();
+      return craftView(await cancelLocked(tx, craft, now));
+    },
+    DIRECT,
+  );
 }

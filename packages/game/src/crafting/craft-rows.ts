@@ -9,6 +9,9 @@
  * off them (smallest first) and frees the rest in the same transaction. While it casts
  * (at most CRAFT_CAST_MS_MAX, or until the worker's next minute) those stacks are
  * refused to every other path, by the domain and by the Item_reserved_guard trigger.
+ *
+ * Raw statements only (rows parsed by core/locked-rows.ts): crafting's transactions run
+ * on their connection directly (core/transaction.ts `direct`, as the market's do).
  */
 import { z } from 'zod';
 import type { Craft, Item } from '@necp/db';
@@ -24,7 +27,15 @@ import {
   type RecipeItem,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
+import { CraftRowSchema } from '../core/locked-rows';
 import { craftNotFound } from './errors';
+
+/** Crafts run as raw statements straight on their connection (see above). */
+export const DIRECT = { direct: true } as const;
+
+/** The craft a statement returned (`SELECT *` or `RETURNING *`), or null. */
+export const craftRow = (rows: unknown[]): Craft | null =>
+  rows[0] ? CraftRowSchema.parse(rows[0]) : null;
 
 /** what holds an input of craft `craftId` */
 export const craftReservation = (craftId: string) => `craft:${craftId}`;
@@ -48,23 +59,26 @@ export function recipeOf(recipeId: string): Recipe {
 
 /** Locks a craft of `characterId`, whose row the caller locked first (lock order: character, craft). */
 export async function lockCraft(tx: Tx, characterId: string, craftId: string): Promise<Craft> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Craft" WHERE "id" = ${craftId} AND "characterId" = ${characterId} FOR UPDATE`;
-  if (rows.length === 0) throw craftNotFound();
-  return tx.craft.findUniqueOrThrow({ where: { id: craftId } });
+  const craft = craftRow(
+    await tx.$queryRaw<unknown[]>`SELECT * FROM "Craft"
+      WHERE "id" = ${craftId} AND "characterId" = ${characterId} FOR UPDATE`,
+  );
+  if (!craft) throw craftNotFound();
+  return craft;
 }
 
 /** The character's casting craft, if any (at most one: startCraft checks under the character's lock). */
-export const castingCraftOf = (tx: Tx, characterId: string) =>
-  tx.craft.findFirst({ where: { characterId, state: 'casting' satisfies CraftState } });
+export const castingCraftOf = async (tx: Tx, characterId: string) =>
+  craftRow(
+    await tx.$queryRaw<unknown[]>`SELECT * FROM "Craft" WHERE "characterId" = ${characterId}
+      AND "state" = ${'casting' satisfies CraftState} LIMIT 1`,
+  );
 
 /** A discipline's skill (no row: 0). */
 export async function skillOf(tx: Tx, characterId: string, discipline: Discipline) {
-  const row = await tx.craftSkill.findUnique({
-    where: { characterId_discipline: { characterId, discipline } },
-    select: { skill: true },
-  });
-  return row?.skill ?? 0;
+  const rows = await tx.$queryRaw<{ skill: number }[]>`SELECT "skill" FROM "CraftSkill"
+    WHERE "characterId" = ${characterId} AND "discipline" = ${discipline}`;
+  return rows[0]?.skill ?? 0;
 }
 
 /** Bag stacks of a template free to use (not held by a trade or another craft). */

@@ -4,7 +4,7 @@
 // Conserved throughout (checkInvariants).
 import { afterAll, describe, expect, it } from 'vitest';
 import { zoneById } from '@necp/shared';
-import { expectDomainError, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { listItem } from '../auction/list-item';
 import { AT_AUCTION } from '../auction/test-kit';
 import { destroyItem } from '../inventory/destroy-item';
@@ -25,6 +25,8 @@ const db = testDb(10);
 // the earliest year of the crafting tests: this file's sweep never reaches another file's crafts
 const deps = craftDeps(db, 2040);
 afterAll(() => db.$disconnect());
+// starts, finishes, cancels, the sweep: raw statements straight on the connection
+expectEveryTransactionDirect();
 const knife = recipe('ws_combat_knife'); // 4 scrap_metal + 2 synth_leather
 const HELD = 'That item is held by a trade or a craft: finish or cancel it first.';
 let n = 0;

@@ -4,7 +4,7 @@
 // retries returning the first outcome; conserved throughout (checkInvariants).
 import { afterAll, describe, expect, it } from 'vitest';
 import { failureLoss, itemTemplateById, resolveCraft } from '@necp/shared';
-import { expectDomainError, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { charOwner } from '../ledger/owners';
 import { getInventory } from '../inventory/get-inventory';
 import { expectBalanced, give, holdings } from '../inventory/test-helpers';
@@ -23,6 +23,8 @@ import {
 const db = testDb(6);
 const deps = craftDeps(db, 2042);
 afterAll(() => db.$disconnect());
+// starts, finishes, cancels, the sweep: raw statements straight on the connection
+expectEveryTransactionDirect();
 const knife = recipe('ws_combat_knife'); // 4 scrap_metal + 2 synth_leather, difficulty 5
 const pistol = recipe('ws_unity_pistol'); // skillReq 5
 const nameOf = (templateId: string) => itemTemplateById(templateId)!.name;

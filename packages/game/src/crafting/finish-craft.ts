@@ -16,6 +16,7 @@ import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
+import { deleteItem } from '../inventory/item-writes';
 import { placeInBag } from '../inventory/place-in-bag';
 import { planPlacement } from '../inventory/placement';
 import { loadTemplate } from '../inventory/templates';
@@ -25,7 +26,9 @@ import { sendSystemMail } from '../mail/send-system-mail';
 import { publishEvent } from '../outbox/publish-event';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import {
+  DIRECT,
   craftReservation,
+  craftRow,
   craftView,
   lockCraft,
   skillOf,
@@ -46,10 +49,10 @@ export async function releaseCraftItems(tx: Tx, craftId: string): Promise<void> 
 /** Ends a casting craft without an outcome: its stacks freed, nothing consumed. */
 export async function cancelLocked(tx: Tx, craft: Craft, now: Date): Promise<Craft> {
   await releaseCraftItems(tx, craft.id);
-  return tx.craft.update({
-    where: { id: craft.id },
-    data: { state: 'cancelled' satisfies CraftState, finishedAt: now },
-  });
+  return craftRow(
+    await tx.$queryRaw<unknown[]>`UPDATE "Craft" SET "state" = ${'cancelled' satisfies CraftState},
+      "finishedAt" = ${now}::timestamp WHERE "id" = ${craft.id} RETURNING *`,
+  )!;
 }
 
 /** +1 skill (never above MAX_CRAFT_SKILL); the skill after. */
@@ -71,7 +74,7 @@ async function consumeHeld(tx: Tx, c: Character, craft: Craft, consumed: readonl
     if (take === item.quantity) {
       // a held row may only be released: release, then delete, in this transaction
       await tx.$executeRaw`UPDATE "Item" SET "reservation" = NULL WHERE "id" = ${item.id}`;
-      await tx.item.delete({ where: { id: item.id } });
+      await deleteItem(tx, item.id);
     } else {
       await tx.$executeRaw`UPDATE "Item"
         SET "reservation" = NULL, "quantity" = "quantity" - ${take}, "updatedAt" = now()
@@ -142,14 +145,13 @@ async function deliverOutput(
         },
       )
     ).mailId;
-    const attached = await tx.mailAttachment.findMany({
-      where: { mailId },
-      select: { itemId: true, item: { select: { slot: true } } },
-    });
-    itemIds = attached.sort((x, y) => x.item.slot - y.item.slot).map((x) => x.itemId);
+    const attached = await tx.$queryRaw<{ id: string }[]>`SELECT i."id" FROM "MailAttachment" a
+      JOIN "Item" i ON i."id" = a."itemId" WHERE a."mailId" = ${mailId} ORDER BY i."slot"`;
+    itemIds = attached.map((x) => x.id);
   }
   if (quality !== null && itemIds.length > 0)
-    await tx.item.updateMany({ where: { id: { in: itemIds } }, data: { quality } });
+    await tx.$executeRaw`UPDATE "Item" SET "quality" = ${quality}, "updatedAt" = now()
+      WHERE "id" = ANY(${itemIds}::text[])`;
   return { itemId: itemIds[0] ?? null, mailId };
 }
 
@@ -187,12 +189,14 @@ export async function finishLocked(tx: Tx, c: Character, craft: Craft, now: Date
       payload: { characterId: c.id, craftId: craft.id, recipeId: craft.recipeId },
     });
   // raw: Prisma's JSON write rounds the rolls' last digits; the record keeps them exact
-  await tx.$executeRaw`UPDATE "Craft" SET
-      "state" = ${'done' satisfies CraftState}, "finishedAt" = ${now}, "success" = ${out.success},
-      "quality" = ${out.quality}, "rolls" = ${JSON.stringify(record)}::jsonb,
-      "skillAfter" = ${skillAfter}, "outputItemId" = ${made.itemId}, "outputMailId" = ${made.mailId}
-    WHERE "id" = ${craft.id}`;
-  return tx.craft.findUniqueOrThrow({ where: { id: craft.id } });
+  return craftRow(
+    await tx.$queryRaw<unknown[]>`UPDATE "Craft" SET
+        "state" = ${'done' satisfies CraftState}, "finishedAt" = ${now}::timestamp,
+        "success" = ${out.success}, "quality" = ${out.quality},
+        "rolls" = ${JSON.stringify(record)}::jsonb, "skillAfter" = ${skillAfter}::int,
+        "outputItemId" = ${made.itemId}, "outputMailId" = ${made.mailId}
+      WHERE "id" = ${craft.id} RETURNING *`,
+  )!;
 }
 
 /**
@@ -206,12 +210,16 @@ export async function finishCraft(
 ): Promise<CraftView> {
   const r = parseInput(CraftRefSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, r.characterId);
-    const craft = await lockCraft(tx, c.id, r.craftId);
-    if (craft.state === 'done') return craftView(craft);
-    if (craft.state === 'cancelled') throw craftCancelled();
-    if (craft.completesAt > now) throw stillCrafting();
-    return craftView(await finishLocked(tx, c, craft, now));
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const c = await lockCharacter(tx, r.characterId);
+      const craft = await lockCraft(tx, c.id, r.craftId);
+      if (craft.state === 'done') return craftView(craft);
+      if (craft.state === 'cancelled') throw craftCancelled();
+      if (craft.completesAt > now) throw stillCrafting();
+      return craftView(await finishLocked(tx, c, craft, now));
+    },
+    DIRECT,
+  );
 }

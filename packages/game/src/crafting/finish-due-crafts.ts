@@ -2,7 +2,7 @@ import type { CraftState } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
-import { lockCraft } from './craft-rows';
+import { DIRECT, lockCraft } from './craft-rows';
 import { cancelLocked, finishLocked } from './finish-craft';
 
 /** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */
@@ -22,21 +22,25 @@ export async function finishDueCraft(
   craft: { id: string; characterId: string },
 ): Promise<'finished' | 'cancelled' | false> {
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const rows = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const rows = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
       SELECT "deletedAt" FROM "Character" WHERE "id" = ${craft.characterId} FOR NO KEY UPDATE`;
-    const who = rows[0];
-    if (!who) return false; // purged: the craft went with it
-    const row = await lockCraft(tx, craft.characterId, craft.id);
-    if (row.state !== ('casting' satisfies CraftState) || row.completesAt > now) return false;
-    if (who.deletedAt !== null) {
-      await cancelLocked(tx, row, now);
-      return 'cancelled';
-    }
-    const c = await lockCharacter(tx, craft.characterId);
-    await finishLocked(tx, c, row, now);
-    return 'finished';
-  });
+      const who = rows[0];
+      if (!who) return false; // purged: the craft went with it
+      const row = await lockCraft(tx, craft.characterId, craft.id);
+      if (row.state !== ('casting' satisfies CraftState) || row.completesAt > now) return false;
+      if (who.deletedAt !== null) {
+        await cancelLocked(tx, row, now);
+        return 'cancelled';
+      }
+      const c = await lockCharacter(tx, craft.characterId);
+      await finishLocked(tx, c, row, now);
+      return 'finished';
+    },
+    DIRECT,
+  );
 }
 
 /**

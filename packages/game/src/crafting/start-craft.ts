@@ -12,13 +12,16 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
+import { newRowId } from '../core/row-ids';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { assertAtTerminal } from '../world/at-terminal';
 import {
   castingCraftOf,
   chooseInputStacks,
+  DIRECT,
   craftReservation,
+  craftRow,
   craftView,
   skillOf,
 } from './craft-rows';
@@ -60,52 +63,51 @@ export async function startCraft(
   const s = parseInput(CraftStartInputSchema, input);
   const now = deps.clock.now();
   const seed = newCraftSeed();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, s.characterId);
-    const same = await tx.craft.findUnique({
-      where: {
-        characterId_idempotencyKey: { characterId: c.id, idempotencyKey: s.idempotencyKey },
-      },
-    });
-    if (same) {
-      if (same.recipeId !== s.recipeId) throw keyReused();
-      return craftView(same);
-    }
-    const recipe = recipeById(s.recipeId);
-    if (!recipe) throw recipeNotFound(s.recipeId);
-    assertAtCraftingStation(c);
-    if (recipe.levelReq !== undefined && c.level < recipe.levelReq)
-      throw levelTooLow(recipe.levelReq);
-    const skill = await skillOf(tx, c.id, recipe.discipline);
-    if (skill < recipe.skillReq) throw skillTooLow(recipe.discipline, recipe.skillReq);
-    const casting = await castingCraftOf(tx, c.id);
-    if (casting) {
-      if (casting.completesAt > now) throw alreadyCrafting();
-      await finishLocked(tx, c, casting, now);
-    }
-    const { stacks, missing } = chooseInputStacks(
-      await lockCharacterItems(tx, c.id),
-      recipe.inputs,
-    );
-    if (missing.length > 0) throw missingInputs(listed(missing));
-    const craft = await tx.craft.create({
-      data: {
-        characterId: c.id,
-        recipeId: recipe.id,
-        idempotencyKey: s.idempotencyKey,
-        seed,
-        state: 'casting' satisfies CraftState,
-        startedAt: now,
-        completesAt: new Date(now.getTime() + recipe.castMs),
-        skillBefore: skill,
-      },
-    });
-    const held = await tx.$executeRaw`UPDATE "Item"
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const c = await lockCharacter(tx, s.characterId);
+      const same = craftRow(
+        await tx.$queryRaw<unknown[]>`SELECT * FROM "Craft"
+        WHERE "characterId" = ${c.id} AND "idempotencyKey" = ${s.idempotencyKey}`,
+      );
+      if (same) {
+        if (same.recipeId !== s.recipeId) throw keyReused();
+        return craftView(same);
+      }
+      const recipe = recipeById(s.recipeId);
+      if (!recipe) throw recipeNotFound(s.recipeId);
+      assertAtCraftingStation(c);
+      if (recipe.levelReq !== undefined && c.level < recipe.levelReq)
+        throw levelTooLow(recipe.levelReq);
+      const skill = await skillOf(tx, c.id, recipe.discipline);
+      if (skill < recipe.skillReq) throw skillTooLow(recipe.discipline, recipe.skillReq);
+      const casting = await castingCraftOf(tx, c.id);
+      if (casting) {
+        if (casting.completesAt > now) throw alreadyCrafting();
+        await finishLocked(tx, c, casting, now);
+      }
+      const { stacks, missing } = chooseInputStacks(
+        await lockCharacterItems(tx, c.id),
+        recipe.inputs,
+      );
+      if (missing.length > 0) throw missingInputs(listed(missing));
+      const craft = craftRow(
+        await tx.$queryRaw<unknown[]>`INSERT INTO "Craft" ("id", "characterId", "recipeId",
+          "idempotencyKey", "seed", "state", "startedAt", "completesAt", "skillBefore")
+        VALUES (${newRowId()}, ${c.id}, ${recipe.id}, ${s.idempotencyKey}, ${seed},
+          ${'casting' satisfies CraftState}, ${now}::timestamp,
+          ${new Date(now.getTime() + recipe.castMs)}::timestamp, ${skill}::int)
+        RETURNING *`,
+      )!;
+      const held = await tx.$executeRaw`UPDATE "Item"
       SET "reservation" = ${craftReservation(craft.id)}, "updatedAt" = now()
       WHERE "id" IN (${Prisma.join(stacks.map((i) => i.id))}) AND "reservation" IS NULL`;
-    // the rows are locked and were free: anything else is a bug, not a race
-    if (held !== stacks.length)
-      throw new Error(`craft ${craft.id} held ${held} of ${stacks.length}`);
-    return craftView(craft);
-  });
+      // the rows are locked and were free: anything else is a bug, not a race
+      if (held !== stacks.length)
+        throw new Error(`craft ${craft.id} held ${held} of ${stacks.length}`);
+      return craftView(craft);
+    },
+    DIRECT,
+  );
 }

@@ -23,10 +23,9 @@ export async function loadTemplate(tx: Tx, templateId: string): Promise<ItemTemp
   // immutable while the process runs (see above): a template read once is never read again
   const known = parsed.get(templateId);
   if (known) return known;
-  const row = await tx.itemTemplate.findUnique({
-    where: { id: templateId },
-    select: { id: true, data: true },
-  });
+  // raw: a direct transaction (the market's placement) stays direct
+  const [row] = await tx.$queryRaw<{ id: string; data: unknown }[]>`
+    SELECT "id", "data" FROM "ItemTemplate" WHERE "id" = ${templateId}`;
   if (!row) throw unknownTemplate(templateId);
   return templateContent(row);
 }
@@ -44,10 +43,8 @@ export async function loadTemplates(
   }
   // a query costs ~1 ms of CPU in the Prisma client (docs/perf.md): only for templates not yet seen
   if (missing.length === 0) return out;
-  const rows = await tx.itemTemplate.findMany({
-    where: { id: { in: missing } },
-    select: { id: true, data: true },
-  });
+  const rows = await tx.$queryRaw<{ id: string; data: unknown }[]>`
+    SELECT "id", "data" FROM "ItemTemplate" WHERE "id" = ANY(${missing}::text[])`;
   for (const r of rows) out.set(r.id, templateContent(r));
   return out;
 }

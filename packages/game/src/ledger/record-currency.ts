@@ -45,8 +45,9 @@ export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<nu
     RETURNING "balanceAfter" AS "eddies"`;
   const row = rows[0];
   if (!row) {
-    const c = await tx.character.findUnique({ where: { id: characterId }, select: { id: true } });
-    if (!c)
+    // raw: a refusal in a direct transaction is answered without a rerun in Prisma's
+    const c = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Character" WHERE "id" = ${characterId}`;
+    if (c.length === 0)
       throw new DomainError(
         'NOT_FOUND',
         `character ${characterId} not found`,

@@ -16,6 +16,7 @@ import type { Clock } from '../core/clock';
 import type { Db, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
+import { holdItem } from '../inventory/item-writes';
 import { loadTemplate } from '../inventory/templates';
 import { HOLDERS, type HolderKind } from '../ledger/holders';
 import { mailOwner, sourceOwner } from '../ledger/owners';
@@ -24,6 +25,7 @@ import { recordItem } from '../ledger/record-item';
 import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { expiryOf } from './mail-rows';
 import { inTransaction } from '../core/transaction';
+import { newRowId } from '../core/row-ids';
 
 const SystemMailSchema = z.object({
   toCharacterId: z.string().min(1),
@@ -93,15 +95,14 @@ async function carryIntoMail(
     });
   }
   for (const [slot, itemId] of carry.itemIds.entries()) {
-    const item = await tx.item.update({
-      where: { id: itemId },
-      data: { container: 'MAIL', slot, characterId: null, userId: null },
-    });
-    await tx.mailAttachment.create({ data: { itemId, mailId: a.mailId } });
+    const templateId = await holdItem(tx, itemId, 'MAIL', slot);
+    if (!templateId) throw new Error(`sendSystemMail: carried item ${itemId} is gone`);
+    await tx.$executeRaw`INSERT INTO "MailAttachment" ("itemId", "mailId")
+      VALUES (${itemId}, ${a.mailId})`;
     await recordItem(tx, {
       reason: a.reason,
       itemId,
-      templateId: item.templateId,
+      templateId,
       quantityDelta: 0,
       fromOwner: from,
       toOwner: to,
@@ -120,10 +121,10 @@ export async function sendSystemMail(
   if (m.carry && m.items.length > 0) throw new Error('sendSystemMail: carry or create, not both');
   const now = deps.clock.now();
   const write = async (tx: Tx) => {
-    const to = await tx.character.findUnique({
-      where: { id: m.toCharacterId },
-      select: { id: true },
-    });
+    const to = (
+      await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Character" WHERE "id" = ${m.toCharacterId}`
+    )[0];
     if (!to)
       throw new DomainError(
         'NOT_FOUND',
@@ -148,18 +149,13 @@ export async function sendSystemMail(
       title: notice?.title ?? `Mail from ${m.from ?? MAIL_SYSTEM_SENDER}`,
       body: m.subject,
     });
-    const mail = await tx.mail.create({
-      data: {
-        toId: to.id,
-        fromName: m.from ?? MAIL_SYSTEM_SENDER,
-        kind: 'system' satisfies MailKind,
-        subject: m.subject,
-        body: m.body,
-        sentAt: now,
-        deliverAt: now,
-        expiresAt: expiryOf(now),
-      },
-    });
+    // raw statements only: a direct transaction (an auction's buyout) stays direct
+    const mail = { id: newRowId() };
+    await tx.$executeRaw`INSERT INTO "Mail" ("id", "toId", "fromName", "kind", "subject",
+        "body", "sentAt", "deliverAt", "expiresAt")
+      VALUES (${mail.id}, ${to.id}, ${m.from ?? MAIL_SYSTEM_SENDER},
+        ${'system' satisfies MailKind}, ${m.subject}, ${m.body}, ${now}::timestamp,
+        ${now}::timestamp, ${expiryOf(now)}::timestamp)`;
     if (m.carry) {
       await carryIntoMail(tx, m.carry, { mailId: mail.id, eddies: m.eddies, reason: m.reason });
       return { mailId: mail.id };
@@ -175,16 +171,13 @@ export async function sendSystemMail(
       });
     for (const [slot, s] of stacks.entries()) {
       const { maxDurability } = await loadTemplate(tx, s.templateId);
-      const item = await tx.item.create({
-        data: {
-          templateId: s.templateId,
-          quantity: s.quantity,
-          durability: maxDurability ?? null,
-          container: 'MAIL',
-          slot,
-          mailAttachment: { create: { mailId: mail.id } },
-        },
-      });
+      const item = { id: newRowId() };
+      await tx.$executeRaw`INSERT INTO "Item" ("id", "templateId", "quantity", "durability",
+          "container", "slot", "updatedAt")
+        VALUES (${item.id}, ${s.templateId}, ${s.quantity}::int, ${maxDurability ?? null}::int,
+          'MAIL', ${slot}::int, now())`;
+      await tx.$executeRaw`INSERT INTO "MailAttachment" ("itemId", "mailId")
+        VALUES (${item.id}, ${mail.id})`;
       await recordItem(tx, {
         reason: m.reason,
         itemId: item.id,

@@ -5,7 +5,7 @@
 // database holds.
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
-import { testDb } from '../accounts/test-deps';
+import { expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
 import { expectBalanced, type Player } from '../inventory/test-helpers';
 import { cancelOrder, collectOrders, matchBook, myMarketOrders, readJournal } from '.';
@@ -14,6 +14,8 @@ import { buy, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
 const db = testDb(10);
 const deps = marketDeps(db, 2035);
 afterAll(() => db.$disconnect());
+// trades, orders, bids: raw statements straight on the connection, none through Prisma
+expectEveryTransactionDirect();
 
 /** The replay gives the database's fills, in order, and its open orders with what is left. */
 async function expectReplayAgrees(templateId: string) {

@@ -5,7 +5,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../core/clock';
 import { marketFee, marketTax } from '@necp/shared';
-import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import {
+  expectDomainError,
+  expectEveryTransactionDirect,
+  testDb,
+  testDeps,
+} from '../accounts/test-deps';
 import { expectBalanced } from '../inventory/test-helpers';
 import { checkInvariants } from '../ledger/check-invariants';
 import { cancelOrder, collectOrders, expireDueOrders, marketBook, myMarketOrders } from '.';
@@ -14,6 +19,8 @@ import { buy, eddiesOf, marketDeps, marketTrader, sell, unitsInBag } from './tes
 const db = testDb(6);
 const deps = marketDeps(db, 2034);
 afterAll(() => db.$disconnect());
+// trades, orders, bids: raw statements straight on the connection, none through Prisma
+expectEveryTransactionDirect();
 
 describe('limit orders', () => {
   it('a buy crossing a resting sell trades at the sell price; the buyer keeps the difference', async () => {

@@ -2,7 +2,7 @@ import type { Character } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { newRowId } from '../core/row-ids';
 import { lockCharacterItems } from '../core/row-locks';
-import { addItemQuantity, deleteItem } from '../inventory/item-writes';
+import { addItemQuantity, deleteItem, holdItem } from '../inventory/item-writes';
 import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner } from '../ledger/owners';
 import { notEnoughGoods } from './errors';
@@ -50,10 +50,7 @@ export async function takeGoods(
     const take = Math.min(left, stack.quantity);
     left -= take;
     if (take === stack.quantity && held === null) {
-      await tx.$executeRaw`
-        UPDATE "Item" SET "container" = 'MARKET', "slot" = 0, "characterId" = NULL,
-          "userId" = NULL, "updatedAt" = now()
-        WHERE "id" = ${stack.id}`;
+      await holdItem(tx, stack.id, 'MARKET');
       rows.push(row(stack.id, 0));
       held = stack.id;
       continue;

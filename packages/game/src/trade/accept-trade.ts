@@ -10,7 +10,7 @@ import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { acceptTooSoon, offerChanged, tradeOver } from './errors';
 import { settleTrade } from './settle-trade';
-import { lockTrade, otherSide, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { DIRECT, lockTrade, otherSide, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * A side accepts the offer as it was at `version`. Refused when the offer has changed
@@ -26,34 +26,36 @@ export async function acceptTrade(
 ): Promise<TradeOutcome> {
   const a = parseInput(TradeAcceptInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const { trade, side } = await lockTrade(tx, a.tradeId, a.characterId);
-    if (trade.state === 'completed') return tradeOutcome(tx, trade.id, side);
-    if (trade.state !== 'open') throw tradeOver();
-    const verdict = canAcceptTrade(
-      {
-        version: trade.version,
-        changedBy: trade.changedBy as TradeSide | null,
-        changedAt: trade.changedAt.getTime(),
-      },
-      side,
-      a.version,
-      now.getTime(),
-    );
-    if (verdict === 'stale') throw offerChanged();
-    if (verdict === 'too_soon') throw acceptTooSoon();
-    const theirs = otherSide(side) === 'a' ? trade.aAccepted : trade.bAccepted;
-    if (theirs === trade.version) {
-      await settleTrade(tx, trade, now);
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const { trade, side } = await lockTrade(tx, a.tradeId, a.characterId);
+      if (trade.state === 'completed') return tradeOutcome(tx, trade.id, side);
+      if (trade.state !== 'open') throw tradeOver();
+      const verdict = canAcceptTrade(
+        {
+          version: trade.version,
+          changedBy: trade.changedBy as TradeSide | null,
+          changedAt: trade.changedAt.getTime(),
+        },
+        side,
+        a.version,
+        now.getTime(),
+      );
+      if (verdict === 'stale') throw offerChanged();
+      if (verdict === 'too_soon') throw acceptTooSoon();
+      const theirs = otherSide(side) === 'a' ? trade.aAccepted : trade.bAccepted;
+      if (theirs === trade.version) {
+        await settleTrade(tx, trade, now);
+        return tradeOutcome(tx, trade.id, side);
+      }
+      await tx.$executeRaw`UPDATE "Trade" SET
+      "aAccepted" = CASE WHEN ${side}::text = 'a' THEN ${trade.version}::int ELSE "aAccepted" END,
+      "bAccepted" = CASE WHEN ${side}::text = 'b' THEN ${trade.version}::int ELSE "bAccepted" END,
+      "expiresAt" = ${new Date(now.getTime() + TRADE_IDLE_MS)}::timestamp
+      WHERE "id" = ${trade.id}`;
       return tradeOutcome(tx, trade.id, side);
-    }
-    await tx.trade.update({
-      where: { id: trade.id },
-      data: {
-        ...(side === 'a' ? { aAccepted: trade.version } : { bAccepted: trade.version }),
-        expiresAt: new Date(now.getTime() + TRADE_IDLE_MS),
-      },
-    });
-    return tradeOutcome(tx, trade.id, side);
-  });
+    },
+    DIRECT,
+  );
 }

@@ -3,7 +3,7 @@ import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { alreadyTrading, tradeNotFound, tradeOver } from './errors';
-import { closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { DIRECT, closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * The asked side answers a trade request: yes opens the trade window on both sides
@@ -17,31 +17,25 @@ export async function answerTrade(
 ): Promise<TradeOutcome> {
   const a = parseInput(TradeAnswerInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const { trade, side } = await lockTrade(tx, a.tradeId, a.characterId);
-    if (side !== 'b') throw tradeNotFound();
-    if (trade.state !== 'requested' || trade.expiresAt <= now) throw tradeOver();
-    if (!a.accept) {
-      await closeTrade(tx, trade, 'declined', now);
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const { trade, side } = await lockTrade(tx, a.tradeId, a.characterId);
+      if (side !== 'b') throw tradeNotFound();
+      if (trade.state !== 'requested' || trade.expiresAt <= now) throw tradeOver();
+      if (!a.accept) {
+        await closeTrade(tx, trade, 'declined', now);
+        return tradeOutcome(tx, trade.id, side);
+      }
+      const pair = [trade.aId, trade.bId];
+      const busy = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Trade" WHERE "state" = 'open'
+      AND ("aId" = ANY(${pair}::text[]) OR "bId" = ANY(${pair}::text[])) LIMIT 1`;
+      if (busy.length > 0) throw alreadyTrading('One of you');
+      await tx.$executeRaw`UPDATE "Trade" SET "state" = 'open', "changedAt" = ${now}::timestamp,
+      "changedBy" = NULL, "expiresAt" = ${new Date(now.getTime() + TRADE_IDLE_MS)}::timestamp
+      WHERE "id" = ${trade.id}`;
       return tradeOutcome(tx, trade.id, side);
-    }
-    const busy = await tx.trade.findFirst({
-      where: {
-        state: 'open',
-        OR: [{ aId: { in: [trade.aId, trade.bId] } }, { bId: { in: [trade.aId, trade.bId] } }],
-      },
-      select: { id: true },
-    });
-    if (busy) throw alreadyTrading('One of you');
-    await tx.trade.update({
-      where: { id: trade.id },
-      data: {
-        state: 'open',
-        changedAt: now,
-        changedBy: null,
-        expiresAt: new Date(now.getTime() + TRADE_IDLE_MS),
-      },
-    });
-    return tradeOutcome(tx, trade.id, side);
-  });
+    },
+    DIRECT,
+  );
 }

@@ -6,7 +6,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { DIRECT, closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * Either side ends a trade, asked or open (or the sim does for it: disconnect, death,
@@ -19,13 +19,17 @@ export async function cancelTrade(
 ): Promise<TradeOutcome> {
   const c = parseInput(TradeCancelInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const { trade, side } = await lockTrade(tx, c.tradeId, c.characterId);
-    const live = trade.state === 'open' || trade.state === 'requested';
-    if (!live) return { ...(await tradeOutcome(tx, trade.id, side)), pushes: [] };
-    await closeTrade(tx, trade, c.reason, now);
-    return tradeOutcome(tx, trade.id, side);
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const { trade, side } = await lockTrade(tx, c.tradeId, c.characterId);
+      const live = trade.state === 'open' || trade.state === 'requested';
+      if (!live) return { ...(await tradeOutcome(tx, trade.id, side)), pushes: [] };
+      await closeTrade(tx, trade, c.reason, now);
+      return tradeOutcome(tx, trade.id, side);
+    },
+    DIRECT,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GameDeps } from '../core/deps';
 import { inTransaction } from '../core/transaction';
-import { closeTrade, lockTradeRow, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { DIRECT, closeTrade, lockTradeRow, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */
 export const TRADE_EXPIRY_TASK = 'trade_expiry';
@@ -21,13 +21,17 @@ export async function expireTrade(
   tradeId: string,
 ): Promise<TradeOutcome | 'not_due' | null> {
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const trade = (await lockTradeRow(tx, tradeId))?.trade;
-    if (!trade || (trade.state !== 'open' && trade.state !== 'requested')) return null;
-    if (trade.expiresAt > now) return 'not_due';
-    await closeTrade(tx, trade, trade.state === 'open' ? 'idle' : 'unanswered', now);
-    return tradeOutcome(tx, trade.id, 'a');
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const trade = (await lockTradeRow(tx, tradeId))?.trade;
+      if (!trade || (trade.state !== 'open' && trade.state !== 'requested')) return null;
+      if (trade.expiresAt > now) return 'not_due';
+      await closeTrade(tx, trade, trade.state === 'open' ? 'idle' : 'unanswered', now);
+      return tradeOutcome(tx, trade.id, 'a');
+    },
+    DIRECT,
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ import { lockLiveCharacters } from '../core/lock-order';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { alreadyTrading, tradeRefusedByBlock } from './errors';
-import { tradeView, type TradeOutcome } from './trade-rows';
+import { DIRECT, tradeView, type TradeOutcome } from './trade-rows';
+import { newRowId } from '../core/row-ids';
 
 /**
  * `characterId` asks `targetId` for a trade (the sim found the target and checked the
@@ -25,53 +26,47 @@ export async function requestTrade(
 ): Promise<TradeOutcome> {
   const { characterId: aId, targetId: bId } = parseInput(TradeRequestInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const live = await lockLiveCharacters(tx, [aId, bId]);
-    if (!live.some((c) => c.id === aId)) throw characterNotFound(aId);
-    if (!live.some((c) => c.id === bId)) throw characterNotFound(bId);
-    const names = new Map(
-      (
-        await tx.character.findMany({
-          where: { id: { in: [aId, bId] } },
-          select: { id: true, name: true },
-        })
-      ).map((c) => [c.id, c.name]),
-    );
-    const block = await tx.characterBlock.findFirst({
-      where: {
-        OR: [
-          { blockerId: aId, blockedId: bId },
-          { blockerId: bId, blockedId: aId },
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const live = await lockLiveCharacters(tx, [aId, bId]);
+      if (!live.some((c) => c.id === aId)) throw characterNotFound(aId);
+      if (!live.some((c) => c.id === bId)) throw characterNotFound(bId);
+      const pair = [aId, bId];
+      const names = new Map(
+        (
+          await tx.$queryRaw<{ id: string; name: string }[]>`
+          SELECT "id", "name" FROM "Character" WHERE "id" = ANY(${pair}::text[])`
+        ).map((c) => [c.id, c.name]),
+      );
+      const block = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "CharacterBlock"
+      WHERE ("blockerId" = ${aId} AND "blockedId" = ${bId})
+         OR ("blockerId" = ${bId} AND "blockedId" = ${aId}) LIMIT 1`;
+      if (block.length > 0) throw tradeRefusedByBlock(names.get(bId)!);
+      // one trade at a time, asked or open (a lapsed request no longer counts)
+      const busy = await tx.$queryRaw<{ aId: string; bId: string }[]>`
+      SELECT "aId", "bId" FROM "Trade"
+      WHERE ("state" = 'open' OR ("state" = 'requested' AND "expiresAt" > ${now}::timestamp))
+        AND ("aId" = ANY(${pair}::text[]) OR "bId" = ANY(${pair}::text[])) LIMIT 1`;
+      if (busy[0]) {
+        const who = busy[0].aId === aId || busy[0].bId === aId ? aId : bId;
+        throw alreadyTrading(names.get(who)!);
+      }
+      const expiresAt = new Date(now.getTime() + TRADE_REQUEST_MS);
+      const trade = { id: newRowId() };
+      await tx.$executeRaw`INSERT INTO "Trade" ("id", "aId", "bId", "state", "changedAt", "expiresAt")
+      VALUES (${trade.id}, ${aId}, ${bId}, 'requested', ${now}::timestamp, ${expiresAt}::timestamp)`;
+      return {
+        view: await tradeView(tx, trade.id, 'a'),
+        pushes: [
+          emitTo(toCharacters(bId), 'trade:requested', {
+            tradeId: trade.id,
+            from: { characterId: aId, name: names.get(aId)! },
+            expiresAt: expiresAt.getTime(),
+          }),
         ],
-      },
-      select: { blockerId: true },
-    });
-    if (block) throw tradeRefusedByBlock(names.get(bId)!);
-    // one trade at a time, asked or open (a lapsed request no longer counts)
-    const busy = await tx.trade.findFirst({
-      where: {
-        OR: [{ state: 'open' }, { state: 'requested', expiresAt: { gt: now } }],
-        AND: [{ OR: [{ aId: { in: [aId, bId] } }, { bId: { in: [aId, bId] } }] }],
-      },
-      select: { aId: true, bId: true },
-    });
-    if (busy) {
-      const who = busy.aId === aId || busy.bId === aId ? aId : bId;
-      throw alreadyTrading(names.get(who)!);
-    }
-    const expiresAt = new Date(now.getTime() + TRADE_REQUEST_MS);
-    const trade = await tx.trade.create({
-      data: { aId, bId, state: 'requested', changedAt: now, expiresAt },
-    });
-    return {
-      view: await tradeView(tx, trade.id, 'a'),
-      pushes: [
-        emitTo(toCharacters(bId), 'trade:requested', {
-          tradeId: trade.id,
-          from: { characterId: aId, name: names.get(aId)! },
-          expiresAt: expiresAt.getTime(),
-        }),
-      ],
-    };
-  });
+      };
+    },
+    DIRECT,
+  );
 }

@@ -14,7 +14,7 @@ import type { Item } from '@necp/db';
 import type { TradeSide, TradeState } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { tradeReservation } from '../core/item-reserved';
-import { lockCharacterItems } from '../core/row-locks';
+import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { charOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
@@ -37,10 +37,8 @@ interface Party {
 
 async function party(tx: Tx, trade: LoadedTrade, side: TradeSide): Promise<Party> {
   const id = side === 'a' ? trade.aId : trade.bId;
-  const c = await tx.character.findUniqueOrThrow({
-    where: { id },
-    select: { name: true, eddies: true, bagSlots: true },
-  });
+  // locked already (lockTrade): this reads the row
+  const c = await lockCharacter(tx, id);
   const items = await lockCharacterItems(tx, id);
   const held = tradeReservation(trade.id);
   const gives = trade.items
@@ -86,15 +84,17 @@ export async function settleTrade(tx: Tx, trade: LoadedTrade, now: Date): Promis
   if (!toA) throw noRoomFor(a.name);
 
   const moving = [...a.gives, ...b.gives];
-  // park: freed from the trade and off every real slot, in one statement per row
-  for (const [k, item] of moving.entries())
-    await tx.item.update({ where: { id: item.id }, data: { reservation: null, slot: -1 - k } });
+  // park: freed from the trade and off every real slot, in one statement
+  if (moving.length > 0)
+    await tx.$executeRaw`UPDATE "Item" i SET "reservation" = NULL, "slot" = p."slot",
+        "updatedAt" = now()
+      FROM unnest(${moving.map((m) => m.id)}::text[], ${moving.map((_, k) => -1 - k)}::int[])
+        AS p("id", "slot")
+      WHERE i."id" = p."id"`;
   const place = async (from: Party, to: Party, slots: number[]) => {
     for (const [k, item] of from.gives.entries()) {
-      await tx.item.update({
-        where: { id: item.id },
-        data: { characterId: to.id, slot: slots[k]! },
-      });
+      await tx.$executeRaw`UPDATE "Item" SET "characterId" = ${to.id}, "slot" = ${slots[k]!}::int,
+        "updatedAt" = now() WHERE "id" = ${item.id}`;
       await recordItem(tx, {
         reason: 'trade',
         itemId: item.id,
@@ -123,15 +123,8 @@ export async function settleTrade(tx: Tx, trade: LoadedTrade, now: Date): Promis
   };
   await place(a, b, toB);
   await place(b, a, toA);
-  await tx.trade.update({
-    where: { id: trade.id },
-    data: {
-      state: 'completed' satisfies TradeState,
-      aAccepted: trade.version,
-      bAccepted: trade.version,
-      closedAt: now,
-      closeReason: 'completed',
-    },
-  });
+  await tx.$executeRaw`UPDATE "Trade" SET "state" = ${'completed' satisfies TradeState},
+    "aAccepted" = ${trade.version}::int, "bAccepted" = ${trade.version}::int,
+    "closedAt" = ${now}::timestamp, "closeReason" = 'completed' WHERE "id" = ${trade.id}`;
   for (const p of [a, b]) await publishStatsChanged(tx, p.id, 'trade.complete');
 }

@@ -3,7 +3,12 @@
 // expiry, and accepts racing each other — conserved throughout (checkInvariants).
 import { afterAll, describe, expect, it } from 'vitest';
 import { TRADE_ACCEPT_DELAY_MS, TRADE_IDLE_MS, TRADE_REQUEST_MS } from '@necp/shared';
-import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import {
+  expectDomainError,
+  expectEveryTransactionDirect,
+  testDb,
+  testDeps,
+} from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
 import { equipItem } from '../inventory/equip-item';
 import { moveItem } from '../inventory/move-item';
@@ -24,6 +29,8 @@ const db = testDb(6);
 // sweeps trades idle by the wall clock, and would end this file's open ones
 const deps = testDeps(db, { clock: new FakeClock(Date.UTC(2032, 0, 1)) });
 afterAll(() => db.$disconnect());
+// trades, orders, bids: raw statements straight on the connection, none through Prisma
+expectEveryTransactionDirect();
 
 async function withEddies(p: Player, eddies: number) {
   await db.$transaction((tx) =>
