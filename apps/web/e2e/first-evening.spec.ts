@@ -89,6 +89,9 @@ test('a first evening: a guild founded with early money, item mail with its dela
       await signUpViaApi(pa, a.user);
       const characterId = await createCharacterViaApi(pa, a.char, 'streetkid', 'solo');
       await pa.goto('/characters');
+      // the roster names where the character stands (the server's zone name)
+      const card = pa.getByTestId('character-card').filter({ hasText: a.char });
+      await expect(card.getByTestId('character-zone')).toHaveText('Watson');
       return characterId;
     })(),
     newAccountWithCharacter(pb, b.user, b.char, 'nomad', 'netrunner'),

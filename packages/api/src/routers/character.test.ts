@@ -31,7 +31,12 @@ describe('character router', () => {
     const deps = testDeps(db);
     const { user, caller } = await signedIn(deps, db, 'MODERATOR');
     const created = await caller.character.create(newChar());
-    expect(created).toMatchObject({ level: 1, zoneId: 'watson', deletedAt: null });
+    expect(created).toMatchObject({
+      level: 1,
+      zoneId: 'watson',
+      zoneName: 'Watson',
+      deletedAt: null,
+    });
     expect(await caller.character.list()).toEqual([created]);
 
     const deleted = await caller.character.delete({ characterId: created.id });

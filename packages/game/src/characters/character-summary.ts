@@ -1,4 +1,4 @@
-import { CHARACTER_RESTORE_DAYS, type CharacterSummary } from '@necp/shared';
+import { CHARACTER_RESTORE_DAYS, zoneById, type CharacterSummary } from '@necp/shared';
 import type { Character } from '@necp/db';
 
 export const RESTORE_WINDOW_MS = CHARACTER_RESTORE_DAYS * 24 * 60 * 60 * 1000;
@@ -10,6 +10,9 @@ export const restorableUntil = (deletedAt: Date) =>
 /** Soft-deleted at or before this instant means past the restore window. */
 export const restoreExpiryCutoff = (now: Date) => new Date(now.getTime() - RESTORE_WINDOW_MS);
 
+/** A zone's name as the roster shows it (its id when the content no longer has it). */
+export const zoneNameOf = (zoneId: string) => zoneById(zoneId)?.name ?? zoneId;
+
 export function toCharacterSummary(c: Character): CharacterSummary {
   return {
     id: c.id,
@@ -18,6 +21,7 @@ export function toCharacterSummary(c: Character): CharacterSummary {
     class: c.class,
     level: c.level,
     zoneId: c.zoneId,
+    zoneName: zoneNameOf(c.zoneId),
     deletedAt: c.deletedAt,
     restorableUntil: c.deletedAt ? restorableUntil(c.deletedAt) : null,
     lastPlayedAt: c.lastPlayedAt,

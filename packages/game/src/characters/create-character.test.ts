@@ -33,6 +33,7 @@ describe('createCharacter', () => {
       class: 'netrunner',
       level: 1,
       zoneId: 'watson',
+      zoneName: 'Watson',
       deletedAt: null,
       restorableUntil: null,
       lastPlayedAt: null,

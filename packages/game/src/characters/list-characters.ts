@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readRows } from '@necp/db';
 import type { CharacterSummary } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { restorableUntil, restoreExpiryCutoff } from './character-summary';
+import { restorableUntil, restoreExpiryCutoff, zoneNameOf } from './character-summary';
 
 /** The columns the roster reads (raw SQL is typed by nothing else, so it is parsed). */
 const RosterRowSchema = z.object({
@@ -34,6 +34,10 @@ export async function listCharacters(deps: GameDeps, userId: string): Promise<Ch
   });
   return rows.map((raw) => {
     const c = RosterRowSchema.parse(raw);
-    return { ...c, restorableUntil: c.deletedAt ? restorableUntil(c.deletedAt) : null };
+    return {
+      ...c,
+      zoneName: zoneNameOf(c.zoneId),
+      restorableUntil: c.deletedAt ? restorableUntil(c.deletedAt) : null,
+    };
   });
 }

@@ -33,6 +33,8 @@ export const CharacterSummarySchema = z.object({
   class: z.string(),
   level: z.int(),
   zoneId: z.string(),
+  /** the zone's name (the server's content: the roster page loads no zone content) */
+  zoneName: z.string(),
   deletedAt: z.date().nullable(),
   /** when a soft-deleted character stops being restorable */
   restorableUntil: z.date().nullable(),

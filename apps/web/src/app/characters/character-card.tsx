@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { CharacterSummary } from '@necp/shared';
 import { Portrait } from '@/game/render/art/portrait';
-import { classLabel, formatDateTime, originName, zoneName } from './format';
+import { classLabel, formatDateTime, originName } from './format';
 
 interface Props {
   character: CharacterSummary;
@@ -38,7 +38,7 @@ export function CharacterCard({ character: c, busy, onDelete, onRestore }: Props
         </p>
         <p className="char-card__zone muted">
           <span className="char-card__label">zone</span>{' '}
-          <span data-testid="character-zone">{zoneName(c.zoneId)}</span>
+          <span data-testid="character-zone">{c.zoneName}</span>
           {c.lastPlayedAt && <> · last seen {formatDateTime(c.lastPlayedAt)}</>}
         </p>
         {deleted && c.restorableUntil && (
