@@ -10,7 +10,7 @@ import {
 import { Prisma, type AuctionListing, type Character } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { auctionOwner, charOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
@@ -130,7 +130,7 @@ export async function placeBid(
       if (l.buyout !== null && b.amount >= l.buyout) return buyoutLocked(tx, l, bidder, now);
       return listingView(await bidLocked(tx, l, bidder, b.amount, now), bidder.id);
     },
-    { direct: true },
+    DIRECT,
   );
 }
 

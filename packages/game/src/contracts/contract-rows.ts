@@ -10,14 +10,6 @@ import { ContractRowSchema } from '../core/locked-rows';
 import { lockLiveCharacters } from '../core/lock-order';
 import { contractNotFound, contractNotNow, notYourContract } from './errors';
 
-/**
- * A side's transitions, the worker's timeouts and a posting run as raw statements
- * straight on their connection (core/transaction.ts `direct`, as the market's do): a
- * Prisma model call costs ~0.5 ms of CPU before the database does anything. Rows are
- * parsed by core/locked-rows.ts.
- */
-export const DIRECT = { direct: true } as const;
-
 /** The contracts a statement returned (`SELECT *` or `RETURNING *`). */
 export const contractRows = (rows: unknown[]): Contract[] =>
   rows.map((r) => ContractRowSchema.parse(r));

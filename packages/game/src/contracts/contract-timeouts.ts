@@ -1,6 +1,6 @@
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
-import { DIRECT, lockWithParties, moveOf } from './contract-rows';
+import { DIRECT, inTransaction } from '../core/transaction';
+import { lockWithParties, moveOf } from './contract-rows';
 import { settleLocked, type SettleOutcome } from './settle-contract';
 import { transition, type ContractAction, type ContractState } from '@necp/shared';
 

@@ -1,8 +1,8 @@
 import type { ContractAction, ContractState, ContractView } from '@necp/shared';
 import type { Contract } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { inTransaction } from '../core/transaction';
-import { DIRECT, actorOf, lockWithParties, moveOf, readContract } from './contract-rows';
+import { DIRECT, inTransaction } from '../core/transaction';
+import { actorOf, lockWithParties, moveOf, readContract } from './contract-rows';
 import { contractViews } from './contract-views';
 
 /**

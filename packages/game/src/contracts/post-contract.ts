@@ -8,7 +8,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { newRowId } from '../core/row-ids';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { holdItem } from '../inventory/item-writes';
 import { bagItem } from '../inventory/owned-items';
@@ -18,7 +18,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import { recordItem } from '../ledger/record-item';
 import { checkTarget } from './contract-targets';
-import { DIRECT, contractRows } from './contract-rows';
+import { contractRows } from './contract-rows';
 import { contractViews } from './contract-views';
 import { badTerms, tooManyPosted } from './errors';
 

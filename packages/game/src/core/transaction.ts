@@ -46,6 +46,12 @@ export interface TransactionOptions {
   direct?: boolean;
 }
 
+/**
+ * The option of a body of raw statements only: the economy's transactions (market,
+ * auction bids and buyouts, trades, crafting, contracts, notices) — docs/architecture.md.
+ */
+export const DIRECT: TransactionOptions = { direct: true };
+
 /** Runs `body` in one transaction (see above); its result, or the error that ended it. */
 export function inTransaction<T>(
   db: Pick<Db, '$transaction'>,

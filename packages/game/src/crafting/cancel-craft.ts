@@ -1,9 +1,9 @@
 import { CraftRefSchema, type CraftRef, type CraftView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { DIRECT, craftView, lockCraft } from './craft-rows';
+import { craftView, lockCraft } from './craft-rows';
 import { craftFinished } from './errors';
 import { cancelLocked } from './finish-craft';
 

@@ -30,9 +30,6 @@ import type { Tx } from '../core/deps';
 import { CraftRowSchema } from '../core/locked-rows';
 import { craftNotFound } from './errors';
 
-/** Crafts run as raw statements straight on their connection (see above). */
-export const DIRECT = { direct: true } as const;
-
 /** The craft a statement returned (`SELECT *` or `RETURNING *`), or null. */
 export const craftRow = (rows: unknown[]): Craft | null =>
   rows[0] ? CraftRowSchema.parse(rows[0]) : null;

@@ -14,7 +14,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { deleteItem } from '../inventory/item-writes';
 import { placeInBag } from '../inventory/place-in-bag';
@@ -26,7 +26,6 @@ import { sendSystemMail } from '../mail/send-system-mail';
 import { publishEvent } from '../outbox/publish-event';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import {
-  DIRECT,
   craftReservation,
   craftRow,
   craftView,

@@ -1,8 +1,8 @@
 import type { CraftState } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
-import { DIRECT, lockCraft } from './craft-rows';
+import { DIRECT, inTransaction } from '../core/transaction';
+import { lockCraft } from './craft-rows';
 import { cancelLocked, finishLocked } from './finish-craft';
 
 /** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */

@@ -13,13 +13,12 @@ import {
 import type { GameDeps } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { newRowId } from '../core/row-ids';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { assertAtTerminal } from '../world/at-terminal';
 import {
   castingCraftOf,
   chooseInputStacks,
-  DIRECT,
   craftReservation,
   craftRow,
   craftView,

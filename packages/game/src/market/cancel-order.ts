@@ -2,14 +2,14 @@ import { MarketOrderRefSchema, type MarketOrderRef, type MarketOrderView } from 
 import { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { closeLocked } from './close-order';
 import { collectLocked, orderViews } from './collect';
 import { notYourOrder, orderClosed, orderNotFound } from './errors';
 import { matchIfWaiting } from './match-book';
-import { DIRECT, assertAtMarketTerminal, lockBook, lockOrder, readOrders } from './order-rows';
+import { assertAtMarketTerminal, lockBook, lockOrder, readOrders } from './order-rows';
 
 /**
  * Cancels an open order of yours at an Exchange terminal: what is left leaves the book

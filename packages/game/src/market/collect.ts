@@ -8,7 +8,7 @@ import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { ItemRowsSchema } from '../core/locked-rows';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { bagOf } from '../inventory/container';
 import { inBag } from '../inventory/owned-items';
@@ -20,14 +20,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { orderNotFound } from './errors';
-import {
-  DIRECT,
-  assertAtMarketTerminal,
-  itemUnits,
-  orderView,
-  readOrders,
-  toCollect,
-} from './order-rows';
+import { assertAtMarketTerminal, itemUnits, orderView, readOrders, toCollect } from './order-rows';
 
 /** The eddies an order waits to pay its owner, to the owner (ledger `market`). */
 async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {

@@ -9,8 +9,8 @@
 import { Prisma, readRows, type Db, type MarketOrder } from '@necp/db';
 import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
-import { inTransaction } from '../core/transaction';
-import { DIRECT, lockBookToMatch, readOrders } from './order-rows';
+import { DIRECT, inTransaction } from '../core/transaction';
+import { lockBookToMatch, readOrders } from './order-rows';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { writeBatch, type BatchEntry } from './write-batch';
 

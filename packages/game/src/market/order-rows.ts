@@ -23,12 +23,6 @@ import { assertAtTerminal } from '../world/at-terminal';
 import { notAtMarketTerminal, orderNotFound } from './errors';
 
 /**
- * The market's transactions are raw statements only: no Prisma transaction around them
- * (core/transaction.ts `direct`). A placement is one (its order, a match batch, its collect).
- */
-export const DIRECT = { direct: true } as const;
-
-/**
  * Orders read by one raw statement (`SELECT * FROM "MarketOrder" …`, or RETURNING *):
  * the market's hot path reads its rows this way — a Prisma model call costs ~1 ms of CPU,
  * a raw statement ~0.15 ms (docs/perf.md, "The economy").

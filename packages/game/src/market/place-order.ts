@@ -13,8 +13,8 @@ import { Prisma, type Character, type MarketOrder } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { newRowId } from '../core/row-ids';
 import { lockCharacter } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
-import { DIRECT } from './order-rows';
+import { DIRECT, inTransaction } from '../core/transaction';
+
 import { parseInput } from '../core/validation';
 import { loadTemplate } from '../inventory/templates';
 import { insertLedgerRows } from '../ledger/insert-ledger-rows';

@@ -17,7 +17,7 @@ import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { newRowId } from '../core/row-ids';
 import { publishEvents } from '../outbox/publish-event';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 
 export interface NotifyInput {
   characterId: string;
@@ -118,9 +118,7 @@ export async function notifyAllNow(
 ): Promise<void> {
   if (inputs.length === 0) return;
   // raw statements only (notifyAll): no Prisma transaction around them
-  const all = inTransaction(deps.db, (tx) => notifyAll(tx, deps.clock.now(), inputs), {
-    direct: true,
-  });
+  const all = inTransaction(deps.db, (tx) => notifyAll(tx, deps.clock.now(), inputs), DIRECT);
   if (await all.then(() => true).catch(() => false)) return;
   for (const n of inputs) await notifyNow(deps, n).catch(() => null);
 }

@@ -6,11 +6,11 @@ import {
   type TradeSide,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { acceptTooSoon, offerChanged, tradeOver } from './errors';
 import { settleTrade } from './settle-trade';
-import { DIRECT, lockTrade, otherSide, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { lockTrade, otherSide, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * A side accepts the offer as it was at `version`. Refused when the offer has changed

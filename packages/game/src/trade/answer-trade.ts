@@ -1,9 +1,9 @@
 import { TRADE_IDLE_MS, TradeAnswerInputSchema, type TradeAnswerInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { alreadyTrading, tradeNotFound, tradeOver } from './errors';
-import { DIRECT, closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * The asked side answers a trade request: yes opens the trade window on both sides

@@ -4,9 +4,9 @@ import {
   type TradeCancelReason,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { DIRECT, closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { closeTrade, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * Either side ends a trade, asked or open (or the sim does for it: disconnect, death,

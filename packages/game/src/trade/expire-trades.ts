@@ -1,6 +1,6 @@
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
-import { DIRECT, closeTrade, lockTradeRow, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { DIRECT, inTransaction } from '../core/transaction';
+import { closeTrade, lockTradeRow, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */
 export const TRADE_EXPIRY_TASK = 'trade_expiry';

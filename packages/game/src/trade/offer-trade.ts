@@ -3,12 +3,12 @@ import { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { tradeReservation } from '../core/item-reserved';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { itemNotFound } from '../inventory/errors';
 import { notEnoughEddies } from '../ledger/record-currency';
 import { boundOffered, notInBag, tradeOver } from './errors';
-import { DIRECT, lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
+import { lockTrade, tradeOutcome, type TradeOutcome } from './trade-rows';
 
 /**
  * A side's whole offer, replacing its last one: up to TRADE_SLOTS stacks from its bag

@@ -8,10 +8,10 @@ import {
 import type { GameDeps } from '../core/deps';
 import { characterNotFound } from '../core/errors';
 import { lockLiveCharacters } from '../core/lock-order';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { alreadyTrading, tradeRefusedByBlock } from './errors';
-import { DIRECT, tradeView, type TradeOutcome } from './trade-rows';
+import { tradeView, type TradeOutcome } from './trade-rows';
 import { newRowId } from '../core/row-ids';
 
 /**

@@ -26,9 +26,6 @@ import { TradeItemRowsSchema, TradeRowSchema } from '../core/locked-rows';
 import { lockLiveCharacters } from '../core/lock-order';
 import { tradeNotFound } from './errors';
 
-/** Trades run as raw statements straight on their connection (see above). */
-export const DIRECT = { direct: true } as const;
-
 export type LoadedTrade = Trade & { items: TradeItem[] };
 
 /** A trade's offered stacks, side a first, in offer order. */
