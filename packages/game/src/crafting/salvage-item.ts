@@ -10,8 +10,10 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { newRowId } from '../core/row-ids';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
+import { deleteItem } from '../inventory/item-writes';
 import { bagItem } from '../inventory/owned-items';
 import { placeInBag } from '../inventory/place-in-bag';
 import { loadTemplate } from '../inventory/templates';
@@ -23,7 +25,9 @@ import { newCraftSeed } from './start-craft';
 
 const YieldsSchema = z.array(RecipeItemSchema);
 
-const salvageView = (s: Salvage): SalvageView => ({
+type SalvageRow = Pick<Salvage, 'id' | 'itemId' | 'templateId' | 'tableId' | 'yields' | 'at'>;
+
+const salvageView = (s: SalvageRow): SalvageView => ({
   id: s.id,
   itemId: s.itemId,
   templateId: s.templateId,
@@ -49,56 +53,53 @@ export async function salvageItem(
   const s = parseInput(SalvageInputSchema, input);
   const now = deps.clock.now();
   const seed = newCraftSeed();
-  return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, s.characterId);
-    const same = await tx.salvage.findUnique({
-      where: {
-        characterId_idempotencyKey: { characterId: c.id, idempotencyKey: s.idempotencyKey },
-      },
-    });
-    if (same) {
-      if (same.itemId !== s.itemId) throw keyReused();
-      return salvageView(same);
-    }
-    const item = bagItem(await lockCharacterItems(tx, c.id), s.itemId);
-    const template = await loadTemplate(tx, item.templateId);
-    if (!salvageTableFor(template)) throw notSalvageable('That cannot be salvaged.');
-    // salvageable kinds are gear, one to a stack; a stack would be salvaged as one
-    if (item.quantity !== 1) throw notSalvageable('Salvage one item at a time.');
-    const out = resolveSalvage({ seed, template });
-    const row = await tx.salvage.create({
-      data: {
-        characterId: c.id,
-        idempotencyKey: s.idempotencyKey,
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const c = await lockCharacter(tx, s.characterId);
+      const [same] = await tx.$queryRaw<SalvageRow[]>`
+      SELECT "id", "itemId", "templateId", "tableId", "yields", "at" FROM "Salvage"
+      WHERE "characterId" = ${c.id} AND "idempotencyKey" = ${s.idempotencyKey}`;
+      if (same) {
+        if (same.itemId !== s.itemId) throw keyReused();
+        return salvageView(same);
+      }
+      const item = bagItem(await lockCharacterItems(tx, c.id), s.itemId);
+      const template = await loadTemplate(tx, item.templateId);
+      if (!salvageTableFor(template)) throw notSalvageable('That cannot be salvaged.');
+      // salvageable kinds are gear, one to a stack; a stack would be salvaged as one
+      if (item.quantity !== 1) throw notSalvageable('Salvage one item at a time.');
+      const out = resolveSalvage({ seed, template });
+      const [row] = await tx.$queryRaw<SalvageRow[]>`
+      INSERT INTO "Salvage" ("id", "characterId", "idempotencyKey", "itemId", "templateId",
+        "tableId", "seed", "yields", "at")
+      VALUES (${newRowId()}, ${c.id}, ${s.idempotencyKey}, ${item.id}, ${item.templateId},
+        ${out.tableId}, ${seed}, ${JSON.stringify(out.materials)}::jsonb, ${now}::timestamp)
+      RETURNING "id", "itemId", "templateId", "tableId", "yields", "at"`;
+      if (!row) throw new Error('salvageItem: the insert returned no row');
+      await deleteItem(tx, item.id);
+      await recordItem(tx, {
+        reason: 'salvage',
         itemId: item.id,
         templateId: item.templateId,
-        tableId: out.tableId,
-        seed,
-        yields: out.materials,
-        at: now,
-      },
-    });
-    await tx.item.delete({ where: { id: item.id } });
-    await recordItem(tx, {
-      reason: 'salvage',
-      itemId: item.id,
-      templateId: item.templateId,
-      quantityDelta: -item.quantity,
-      fromOwner: charOwner(c.id),
-      toOwner: sinkOwner('salvage'),
-      ref: row.id,
-    });
-    // a yield without room throws "Your bag is full": the whole salvage rolls back
-    for (const m of out.materials)
-      await placeInBag(tx, {
-        characterId: c.id,
-        templateId: m.templateId,
-        quantity: m.quantity,
-        reason: 'salvage',
-        fromOwner: sourceOwner('salvage'),
+        quantityDelta: -item.quantity,
+        fromOwner: charOwner(c.id),
+        toOwner: sinkOwner('salvage'),
         ref: row.id,
       });
-    await publishStatsChanged(tx, c.id, 'crafting.salvage');
-    return salvageView(row);
-  });
+      // a yield without room throws "Your bag is full": the whole salvage rolls back
+      for (const m of out.materials)
+        await placeInBag(tx, {
+          characterId: c.id,
+          templateId: m.templateId,
+          quantity: m.quantity,
+          reason: 'salvage',
+          fromOwner: sourceOwner('salvage'),
+          ref: row.id,
+        });
+      await publishStatsChanged(tx, c.id, 'crafting.salvage');
+      return salvageView(row);
+    },
+    DIRECT,
+  );
 }

@@ -5,7 +5,7 @@
 // throughout (checkInvariants).
 import { afterAll, describe, expect, it } from 'vitest';
 import { itemTemplateById, resolveSalvage } from '@necp/shared';
-import { expectDomainError, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { tradeReservation } from '../core/item-reserved';
 import { equipItem } from '../inventory/equip-item';
 import { expectBalanced, give, holdings } from '../inventory/test-helpers';
@@ -16,6 +16,8 @@ import { bagCount, craftDeps, crafter } from './test-kit';
 const db = testDb(4);
 const deps = craftDeps(db, 2043);
 afterAll(() => db.$disconnect());
+// salvage: raw statements straight on the connection
+expectEveryTransactionDirect();
 const katana = itemTemplateById('katana_tsumetogi')!; // weapon, rare: gun parts and chrome always
 let n = 0;
 const key = () => `salvage-${++n}`;
