@@ -20,6 +20,15 @@ describe('loadEnv', () => {
     });
   });
 
+  it('DATABASE_URL: TLS and socket parameters pass; one pg would drop is refused by name', () => {
+    const tls = 'postgresql://necp@db.example:5432/necp?sslmode=verify-full&application_name=sim';
+    expect(loadEnv({ ...base, DATABASE_URL: tls }).DATABASE_URL).toBe(tls);
+    expect(() =>
+      loadEnv({ ...base, DATABASE_URL: 'postgresql://necp@db/necp?schema=game' }),
+    ).toThrow(/DATABASE_URL[\s\S]*unsupported query parameter schema/);
+    expect(() => loadEnv({ ...base, DATABASE_URL: 'mysql://x@db/necp' })).toThrow(/DATABASE_URL/);
+  });
+
   it('REDIS_PREFIX names one deployment namespace: no separators', () => {
     expect(loadEnv({ ...base, REDIS_PREFIX: 'staging-2' }).REDIS_PREFIX).toBe('staging-2');
     expect(() => loadEnv({ ...base, REDIS_PREFIX: 'a:b' })).toThrow(/REDIS_PREFIX/);

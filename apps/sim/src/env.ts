@@ -3,7 +3,7 @@
  * the sim (main.ts) and the worker (worker/main.ts) each call their loader once.
  */
 import { z } from 'zod';
-import { ZONES } from '@necp/shared';
+import { DatabaseUrlSchema, ZONES } from '@necp/shared';
 import { DEFAULT_REDIS_PREFIX, RedisPrefixSchema } from '@necp/game';
 
 /** An unset variable and an empty one mean the same: "use the default". */
@@ -14,7 +14,7 @@ const LIVE_ZONE_IDS = ZONES.filter((zone) => zone.live).map((zone) => zone.id);
 
 /** What both roles read. */
 export const SharedEnv = {
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_URL: DatabaseUrlSchema,
   /** with Redis: the processes hear each other through it (else PostgreSQL), shared ticket replay guard */
   REDIS_URL: optional(
     z

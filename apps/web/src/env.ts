@@ -4,13 +4,14 @@
  * and must not need a database URL or secrets to do so.
  */
 import { z } from 'zod';
+import { DatabaseUrlSchema } from '@necp/shared';
 
 /** An unset variable and an empty one mean the same: "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const ServerEnvSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_URL: DatabaseUrlSchema,
   REDIS_URL: optional(
     z
       .string()

@@ -2,6 +2,7 @@ export * from './constants';
 export * from './schemas/primitives';
 export * from './schemas/auth';
 export * from './schemas/character';
+export * from './schemas/database-url';
 export * from './content/attributes';
 export * from './content/origins';
 export * from './content/classes';
