@@ -1,0 +1,169 @@
+// DATABASE_URL's TLS parameters against a real server: an embedded PostgreSQL with TLS
+// switched on (a throwaway CA and a certificate for localhost, made by openssl). The
+// machine's own PostgreSQL has no TLS, so url.test.ts can only see a refusal there.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from './client';
+import { startEmbeddedPostgres, type EmbeddedDb } from './embedded';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** `postgres`'s uid and gid: as root, PostgreSQL runs as that user and must own its key. */
+function postgresUser(): { uid: number; gid: number } | null {
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  if (!line) return null;
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** A CA, and a certificate for localhost signed by it. */
+function makeCa(dir: string, name: string): { ca: string; crt: string; key: string } {
+  const f = (x: string) => path.join(dir, `${name}-${x}`);
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${name} CA`,
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+  );
+  fs.writeFileSync(f('ext'), 'subjectAltName=DNS:localhost\n');
+  ssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=localhost',
+    '-keyout',
+    f('server.key'),
+    '-out',
+    f('server.csr'),
+  );
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    f('ext'),
+    '-out',
+    f('server.crt'),
+  );
+  return { ca: f('ca.pem'), crt: f('server.crt'), key: f('server.key') };
+}
+
+describe.skipIf(!hasOpenssl)('DATABASE_URL over TLS (an embedded PostgreSQL with ssl on)', () => {
+  let dir = '';
+  let server: EmbeddedDb | undefined;
+  let ours = { ca: '', crt: '', key: '' };
+  let theirs = { ca: '', crt: '', key: '' };
+  let port = 0;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'necp-tls-'));
+    fs.chmodSync(dir, 0o755);
+    ours = makeCa(dir, 'ours');
+    theirs = makeCa(dir, 'theirs');
+    // PostgreSQL reads its key only when its own user owns it, mode 600
+    fs.chmodSync(ours.key, 0o600);
+    const pgUser = process.getuid?.() === 0 ? postgresUser() : null;
+    if (pgUser) {
+      fs.chownSync(ours.key, pgUser.uid, pgUser.gid);
+      fs.chownSync(ours.crt, pgUser.uid, pgUser.gid);
+    }
+    port = await freePort();
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'pg'),
+      port,
+      database: 'necp',
+    });
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query(`ALTER SYSTEM SET ssl_cert_file = '${ours.crt}'`);
+    await admin.query(`ALTER SYSTEM SET ssl_key_file = '${ours.key}'`);
+    await admin.query('ALTER SYSTEM SET ssl = on');
+    await admin.query('SELECT pg_reload_conf()');
+    await admin.end();
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Whether a query through createDb(url + query) ran encrypted, or why it was refused. */
+  async function encrypted(query: string): Promise<boolean | string> {
+    const url = new URL(server!.url);
+    url.hostname = 'localhost';
+    url.search = query;
+    const db = createDb(url.toString(), { max: 1 });
+    try {
+      const rows = await db.$queryRaw<{ ssl: boolean }[]>`
+        SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`;
+      return rows[0]!.ssl;
+    } catch (e) {
+      return String(e);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  it('verify-full with the server’s CA: the pool’s connections are encrypted', async () => {
+    expect(await encrypted(`?sslmode=verify-full&sslrootcert=${ours.ca}`)).toBe(true);
+  });
+
+  it('no sslmode: in clear, as before (a URL asks for TLS or does not)', async () => {
+    expect(await encrypted('')).toBe(false);
+  });
+
+  it('a certificate another CA signed is refused, not trusted', async () => {
+    expect(await encrypted(`?sslmode=verify-full&sslrootcert=${theirs.ca}`)).toMatch(
+      /self[- ]signed|unable to verify|certificate/i,
+    );
+  });
+
+  it('libpq’s require (uselibpqcompat): encrypted without checking the certificate', async () => {
+    expect(await encrypted('?uselibpqcompat=true&sslmode=require')).toBe(true);
+  });
+});
