@@ -3,11 +3,12 @@ import {
   type AuctionListingRef,
   type AuctionListingView,
 } from '@necp/shared';
+import { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { auctionOver, hasBids, listingNotFound, notYourListing } from './errors';
-import { isOpen, listingView, lockListing } from './listing-rows';
+import { isOpen, listingView, lockListing, readListings } from './listing-rows';
 import { settleLocked } from './settle-listing';
 
 /**
@@ -21,13 +22,20 @@ export async function cancelListing(
 ): Promise<AuctionListingView> {
   const r = parseInput(AuctionListingRefSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const l = await lockListing(tx, r.listingId, [r.characterId]);
-    if (l.sellerId !== r.characterId) throw l.sellerId ? notYourListing() : listingNotFound();
-    if (!isOpen(l, now)) throw auctionOver();
-    if (l.bid > 0) throw hasBids();
-    await settleLocked(tx, l, 'cancelled', now);
-    const after = await tx.auctionListing.findUniqueOrThrow({ where: { id: l.id } });
-    return listingView(after, r.characterId);
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const l = await lockListing(tx, r.listingId, [r.characterId]);
+      if (l.sellerId !== r.characterId) throw l.sellerId ? notYourListing() : listingNotFound();
+      if (!isOpen(l, now)) throw auctionOver();
+      if (l.bid > 0) throw hasBids();
+      await settleLocked(tx, l, 'cancelled', now);
+      const [after] = await readListings(
+        tx,
+        Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${l.id}`,
+      );
+      return listingView(after!, r.characterId);
+    },
+    DIRECT,
+  );
 }

@@ -13,11 +13,13 @@ import {
   type AuctionQuote,
   type AuctionQuoteInput,
 } from '@necp/shared';
-import type { Item } from '@necp/db';
+import { Prisma, type Item } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { newRowId } from '../core/row-ids';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
+import { holdItem } from '../inventory/item-writes';
 import { bagItem } from '../inventory/owned-items';
 import { loadTemplate } from '../inventory/templates';
 import { auctionOwner, charOwner } from '../ledger/owners';
@@ -26,7 +28,7 @@ import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { recordItem } from '../ledger/record-item';
 import { assertAtTerminal } from '../world/at-terminal';
 import { notAtAuctionTerminal, notListable, tooManyListings } from './errors';
-import { listingView } from './listing-rows';
+import { listingView, readListings } from './listing-rows';
 
 /** Listing, bidding and buying happen at an auction terminal (world/at-terminal.ts). */
 export const assertAtAuctionTerminal = (c: { zoneId: string; x: number; y: number }) =>
@@ -48,17 +50,21 @@ export async function quoteListing(
   input: AuctionQuoteInput,
 ): Promise<AuctionQuote> {
   const q = parseInput(AuctionQuoteInputSchema, input);
-  return inTransaction(deps.db, async (tx) => {
-    const { item, template } = await listable(
-      tx,
-      await lockCharacterItems(tx, q.characterId),
-      q.itemId,
-    );
-    return {
-      deposit: auctionDeposit(template.value, item.quantity, q.durationH),
-      cutRate: AUCTION_CUT_RATE,
-    };
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const { item, template } = await listable(
+        tx,
+        await lockCharacterItems(tx, q.characterId),
+        q.itemId,
+      );
+      return {
+        deposit: auctionDeposit(template.value, item.quantity, q.durationH),
+        cutRate: AUCTION_CUT_RATE,
+      };
+    },
+    DIRECT,
+  );
 }
 
 /**
@@ -74,73 +80,63 @@ export async function listItem(
 ): Promise<AuctionListingView> {
   const l = parseInput(AuctionListInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const seller = await lockCharacter(tx, l.characterId);
-    assertAtAuctionTerminal(seller);
-    const live = await tx.auctionListing.count({
-      where: { sellerId: seller.id, state: 'live' },
-    });
-    if (live >= AUCTION_LISTINGS_MAX) throw tooManyListings();
-    const { item, template, category } = await listable(
-      tx,
-      await lockCharacterItems(tx, seller.id),
-      l.itemId,
-    );
-    const deposit = auctionDeposit(template.value, item.quantity, l.durationH);
-    const listing = await tx.auctionListing.create({
-      data: {
-        sellerId: seller.id,
-        sellerName: seller.name,
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const seller = await lockCharacter(tx, l.characterId);
+      assertAtAuctionTerminal(seller);
+      const [live] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n"
+      FROM "AuctionListing" WHERE "sellerId" = ${seller.id} AND "state" = 'live'`;
+      if (live!.n >= AUCTION_LISTINGS_MAX) throw tooManyListings();
+      const { item, template, category } = await listable(
+        tx,
+        await lockCharacterItems(tx, seller.id),
+        l.itemId,
+      );
+      const deposit = auctionDeposit(template.value, item.quantity, l.durationH);
+      const listing = { id: newRowId() };
+      await tx.$executeRaw`INSERT INTO "AuctionListing" ("id", "sellerId", "sellerName",
+        "templateId", "name", "category", "level", "rarity", "quantity", "durability",
+        "startBid", "buyout", "deposit", "durationH", "price", "listedAt", "endsAt")
+      VALUES (${listing.id}, ${seller.id}, ${seller.name}, ${item.templateId}, ${template.name},
+        ${category}, ${template.levelReq}::int, ${template.rarity}, ${item.quantity}::int,
+        ${item.durability}::int, ${l.startBid}::int, ${l.buyout}::int, ${deposit}::int,
+        ${l.durationH}::int, ${minNextBid({ startBid: l.startBid, bid: 0 })}::int,
+        ${now}::timestamp, ${new Date(now.getTime() + l.durationH * 3_600_000)}::timestamp)`;
+      const owner = auctionOwner(listing.id);
+      await recordCurrency(tx, {
+        reason: 'auction',
+        characterId: seller.id,
+        delta: -deposit,
+        fromOwner: charOwner(seller.id),
+        toOwner: owner,
+        ref: listing.id,
+      });
+      await recordHeldCurrency(tx, {
+        holder: 'auction',
+        id: listing.id,
+        reason: 'auction',
+        delta: deposit,
+        counterparty: charOwner(seller.id),
+        ref: listing.id,
+      });
+      await holdItem(tx, item.id, 'AUCTION');
+      await recordItem(tx, {
+        reason: 'auction',
+        itemId: item.id,
         templateId: item.templateId,
-        name: template.name,
-        category,
-        level: template.levelReq,
-        rarity: template.rarity,
-        quantity: item.quantity,
-        durability: item.durability,
-        startBid: l.startBid,
-        buyout: l.buyout,
-        deposit,
-        durationH: l.durationH,
-        price: minNextBid({ startBid: l.startBid, bid: 0 }),
-        listedAt: now,
-        endsAt: new Date(now.getTime() + l.durationH * 3_600_000),
-      },
-    });
-    const owner = auctionOwner(listing.id);
-    await recordCurrency(tx, {
-      reason: 'auction',
-      characterId: seller.id,
-      delta: -deposit,
-      fromOwner: charOwner(seller.id),
-      toOwner: owner,
-      ref: listing.id,
-    });
-    await recordHeldCurrency(tx, {
-      holder: 'auction',
-      id: listing.id,
-      reason: 'auction',
-      delta: deposit,
-      counterparty: charOwner(seller.id),
-      ref: listing.id,
-    });
-    await tx.item.update({
-      where: { id: item.id },
-      data: { container: 'AUCTION', slot: 0, characterId: null, userId: null },
-    });
-    await recordItem(tx, {
-      reason: 'auction',
-      itemId: item.id,
-      templateId: item.templateId,
-      quantityDelta: 0,
-      fromOwner: charOwner(seller.id),
-      toOwner: owner,
-      ref: listing.id,
-    });
-    const row = await tx.auctionListing.update({
-      where: { id: listing.id },
-      data: { itemId: item.id },
-    });
-    return listingView(row, seller.id);
-  });
+        quantityDelta: 0,
+        fromOwner: charOwner(seller.id),
+        toOwner: owner,
+        ref: listing.id,
+      });
+      const [row] = await readListings(
+        tx,
+        Prisma.sql`UPDATE "AuctionListing" SET "itemId" = ${item.id} WHERE "id" = ${listing.id}
+        RETURNING *`,
+      );
+      return listingView(row!, seller.id);
+    },
+    DIRECT,
+  );
 }

@@ -5,10 +5,11 @@ import {
   type SealedBidRefusal,
   type SealedLotView,
 } from '@necp/shared';
+import { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { lockCharacter } from '../core/row-locks';
-import { inTransaction } from '../core/transaction';
+import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { auctionOwner, charOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
@@ -16,6 +17,7 @@ import { recordHeldCurrency } from '../ledger/record-held-currency';
 import { auctionOver } from './errors';
 import { assertAtAuctionTerminal } from './list-item';
 import { lotView } from './read-sealed-lots';
+import { readListings } from './listing-rows';
 import { lockLot, sealedLog, sealedLotOf } from './sealed-lot-rows';
 
 const refused = (
@@ -63,46 +65,55 @@ export async function placeSealedBid(
 ): Promise<SealedLotView> {
   const b = parseInput(SealedBidInputSchema, input);
   const now = deps.clock.now();
-  return inTransaction(deps.db, async (tx) => {
-    const l = await lockLot(tx, b.lotId, [b.characterId]);
-    const bidder = await lockCharacter(tx, b.characterId);
-    assertAtAuctionTerminal(bidder);
-    if (l.state !== 'sealed') throw auctionOver();
-    const lot = sealedLotOf(l);
-    const mine = await sealedLog(tx, l.id, bidder.id);
-    const before = mine.reduce((m, x) => Math.max(m, x.max), 0);
-    const check = validateSealedBid(lot, mine, {
-      seq: Number.MAX_SAFE_INTEGER,
-      bidderId: bidder.id,
-      max: b.max,
-      at: now.getTime(),
-    });
-    if (!check.ok) throw refused(check.reason, lot, before);
-    const delta = b.max - before;
-    await recordCurrency(tx, {
-      reason: 'auction',
-      characterId: bidder.id,
-      delta: -delta,
-      fromOwner: charOwner(bidder.id),
-      toOwner: auctionOwner(l.id),
-      ref: l.id,
-    });
-    await recordHeldCurrency(tx, {
-      holder: 'auction',
-      id: l.id,
-      reason: 'auction',
-      delta,
-      counterparty: charOwner(bidder.id),
-      ref: l.id,
-    });
-    await tx.auctionBid.create({
-      data: { listingId: l.id, bidderId: bidder.id, amount: b.max, at: now },
-    });
-    // `bids` counts bidders (what everyone may see), not maxima
-    const row =
-      before === 0
-        ? await tx.auctionListing.update({ where: { id: l.id }, data: { bids: { increment: 1 } } })
-        : l;
-    return lotView(row, { myMax: b.max, winner: null, now });
-  });
+  return inTransaction(
+    deps.db,
+    async (tx) => {
+      const l = await lockLot(tx, b.lotId, [b.characterId]);
+      const bidder = await lockCharacter(tx, b.characterId);
+      assertAtAuctionTerminal(bidder);
+      if (l.state !== 'sealed') throw auctionOver();
+      const lot = sealedLotOf(l);
+      const mine = await sealedLog(tx, l.id, bidder.id);
+      const before = mine.reduce((m, x) => Math.max(m, x.max), 0);
+      const check = validateSealedBid(lot, mine, {
+        seq: Number.MAX_SAFE_INTEGER,
+        bidderId: bidder.id,
+        max: b.max,
+        at: now.getTime(),
+      });
+      if (!check.ok) throw refused(check.reason, lot, before);
+      const delta = b.max - before;
+      await recordCurrency(tx, {
+        reason: 'auction',
+        characterId: bidder.id,
+        delta: -delta,
+        fromOwner: charOwner(bidder.id),
+        toOwner: auctionOwner(l.id),
+        ref: l.id,
+      });
+      await recordHeldCurrency(tx, {
+        holder: 'auction',
+        id: l.id,
+        reason: 'auction',
+        delta,
+        counterparty: charOwner(bidder.id),
+        ref: l.id,
+      });
+      await tx.$executeRaw`INSERT INTO "AuctionBid" ("listingId", "bidderId", "amount", "at")
+      VALUES (${l.id}, ${bidder.id}, ${b.max}::int, ${now}::timestamp)`;
+      // `bids` counts bidders (what everyone may see), not maxima
+      const row =
+        before === 0
+          ? (
+              await readListings(
+                tx,
+                Prisma.sql`UPDATE "AuctionListing" SET "bids" = "bids" + 1 WHERE "id" = ${l.id}
+                RETURNING *`,
+              )
+            )[0]!
+          : l;
+      return lotView(row, { myMax: b.max, winner: null, now });
+    },
+    DIRECT,
+  );
 }

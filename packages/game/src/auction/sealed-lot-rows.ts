@@ -9,11 +9,12 @@
  * before the lock and checked after it; a lot that gained a bidder in between is locked
  * again.
  */
-import type { AuctionListing } from '@necp/db';
+import { Prisma, type AuctionListing } from '@necp/db';
 import type { SealedBid, SealedLot } from '@necp/shared';
 import type { Db, Tx } from '../core/deps';
 import { lockLiveCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
+import { readListings } from './listing-rows';
 
 const TRIES = 5;
 
@@ -24,11 +25,8 @@ export const isLot = (l: AuctionListing): l is LotRow =>
 
 const biddersOf = async (tx: Tx, lotId: string) =>
   (
-    await tx.auctionBid.findMany({
-      where: { listingId: lotId },
-      distinct: ['bidderId'],
-      select: { bidderId: true },
-    })
+    await tx.$queryRaw<{ bidderId: string }[]>`
+      SELECT DISTINCT "bidderId" FROM "AuctionBid" WHERE "listingId" = ${lotId}`
   ).map((b) => b.bidderId);
 
 /** Locks the lot with every bidder (and `also`), characters first. NOT_FOUND for no lot. */
@@ -40,11 +38,11 @@ export async function lockLot(
   for (let i = 0; i < TRIES; i++) {
     const seen = new Set([...also, ...(await biddersOf(tx, lotId))]);
     await lockLiveCharacters(tx, [...seen]);
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "AuctionListing" WHERE "id" = ${lotId} FOR UPDATE`;
-    if (rows.length === 0) throw listingNotFound();
-    const l = await tx.auctionListing.findUniqueOrThrow({ where: { id: lotId } });
-    if (!isLot(l)) throw listingNotFound();
+    const [l] = await readListings(
+      tx,
+      Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${lotId} FOR UPDATE`,
+    );
+    if (!l || !isLot(l)) throw listingNotFound();
     // a bidder who came in between: lock them too (a retry, in the same order)
     if ((await biddersOf(tx, lotId)).every((b) => seen.has(b))) return l;
   }
@@ -65,10 +63,10 @@ export async function sealedLog(
   lotId: string,
   bidderId?: string,
 ): Promise<SealedBid[]> {
-  const rows = await tx.auctionBid.findMany({
-    where: { listingId: lotId, ...(bidderId ? { bidderId } : {}) },
-    orderBy: { id: 'asc' },
-  });
+  const rows = await tx.$queryRaw<{ id: bigint; bidderId: string; amount: number; at: Date }[]>`
+    SELECT "id", "bidderId", "amount", "at" FROM "AuctionBid"
+    WHERE "listingId" = ${lotId} AND (${bidderId ?? null}::text IS NULL OR "bidderId" = ${bidderId ?? null}::text)
+    ORDER BY "id"`;
   return rows.map((b) => ({
     seq: Number(b.id),
     bidderId: b.bidderId,

@@ -30,13 +30,13 @@ export async function deleteItem(
 
 /**
  * Moves an item out of whichever bag or bank into what holds it now (a mail, a contract,
- * a market order): no owner, the holder's container and slot. Its template, or null when
+ * a market order, an auction listing): no owner, the holder's container and slot. Its template, or null when
  * the row was gone.
  */
 export async function holdItem(
   tx: Tx,
   itemId: string,
-  container: Extract<ItemContainer, 'MAIL' | 'CONTRACT' | 'MARKET'>,
+  container: Extract<ItemContainer, 'MAIL' | 'CONTRACT' | 'MARKET' | 'AUCTION'>,
   slot = 0,
 ): Promise<string | null> {
   const rows = await tx.$queryRaw<{ templateId: string }[]>`UPDATE "Item"
