@@ -65,7 +65,7 @@ export function renderEconomyResults(r: EconomyReport): string {
     `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders; requestTrade, answerTrade, offerTrade, acceptTrade; startCraft, finishCraft, the worker's finishDueCrafts; postContract, acceptContract, deliverContract, confirmContract, disputeContract, the worker's runContractTimeouts) with real GameDeps on a database of the bench's own; "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders, held by a trade, taken already), "failed" anything else.`,
     '',
     ...r.phases.map(phaseTable).flatMap((t) => [t, '']),
-    `Direct transactions (orders, bids, buyouts, trades) that reached for a Prisma model and ran again in Prisma's transaction, in the bench's own process: ${
+    `Direct transactions (the market's, the auction's, trades', crafting's and contracts') that reached for a Prisma model and ran again in Prisma's transaction, in the bench's own process: ${
       r.fallbacks.size === 0
         ? 'none'
         : [...r.fallbacks].map(([model, n]) => `${model} ×${n}`).join(', ')
