@@ -1,6 +1,8 @@
 // DATABASE_URL's TLS parameters against a real server: an embedded PostgreSQL with TLS
-// switched on (a throwaway CA and a certificate for localhost, made by openssl). The
-// machine's own PostgreSQL has no TLS, so url.test.ts can only see a refusal there.
+// switched on (a throwaway CA and a certificate for localhost, made by openssl), then
+// with clear text refused, where an operator's first step — the migrations, Prisma's and
+// graphile-worker's — must still run. The machine's own PostgreSQL has no TLS, so
+// url.test.ts can only see a refusal there.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -10,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from './client';
 import { startEmbeddedPostgres, type EmbeddedDb } from './embedded';
+import { migrateDeploy } from './migrate';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -132,12 +135,17 @@ describe.skipIf(!hasOpenssl)('DATABASE_URL over TLS (an embedded PostgreSQL with
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Whether a query through createDb(url + query) ran encrypted, or why it was refused. */
-  async function encrypted(query: string): Promise<boolean | string> {
+  /** The server's URL by its certificate's name, with `query`. */
+  function urlWith(query: string): string {
     const url = new URL(server!.url);
     url.hostname = 'localhost';
     url.search = query;
-    const db = createDb(url.toString(), { max: 1 });
+    return url.toString();
+  }
+
+  /** Whether a query through createDb(url + query) ran encrypted, or why it was refused. */
+  async function encrypted(query: string): Promise<boolean | string> {
+    const db = createDb(urlWith(query), { max: 1 });
     try {
       const rows = await db.$queryRaw<{ ssl: boolean }[]>`
         SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()`;
@@ -166,4 +174,42 @@ describe.skipIf(!hasOpenssl)('DATABASE_URL over TLS (an embedded PostgreSQL with
   it('libpq’s require (uselibpqcompat): encrypted without checking the certificate', async () => {
     expect(await encrypted('?uselibpqcompat=true&sslmode=require')).toBe(true);
   });
+
+  it('an operator’s first step over TLS only: both migrations (Prisma’s, graphile-worker’s) run where clear text is refused', async () => {
+    // the server now takes TCP connections over TLS only (hostssl)
+    const admin = new pg.Client({ ...pgClientOf(ours.ca) });
+    await admin.connect();
+    const { rows } = await admin.query<{ hba_file: string }>('SHOW hba_file');
+    const hba = rows[0]!.hba_file;
+    fs.writeFileSync(hba, fs.readFileSync(hba, 'utf8').replace(/^host(\s)/gm, 'hostssl$1'));
+    await admin.query('SELECT pg_reload_conf()');
+    await admin.end();
+    expect(await encrypted('')).toMatch(/no encryption|pg_hba/i);
+    const tls = `?sslmode=verify-full&sslrootcert=${ours.ca}`;
+    await migrateDeploy(urlWith(tls));
+    const db = createDb(urlWith(tls), { max: 1 });
+    try {
+      const [done] = await db.$queryRaw<{ prisma: number; graphile: number }[]>`
+        SELECT (SELECT count(*)::int FROM "_prisma_migrations") AS prisma,
+          (SELECT count(*)::int FROM information_schema.schemata
+            WHERE schema_name = 'graphile_worker') AS graphile`;
+      expect(done!.prisma).toBeGreaterThan(10);
+      expect(done!.graphile).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 120_000);
+
+  /** pg's fields for the server over TLS (its CA), as the admin connects. */
+  function pgClientOf(ca: string): pg.ClientConfig {
+    const u = new URL(server!.url);
+    return {
+      host: 'localhost',
+      port: Number(u.port),
+      user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+      database: 'postgres',
+      ssl: { ca: fs.readFileSync(ca, 'utf8') },
+    };
+  }
 });
