@@ -5,26 +5,15 @@
 // terminal (SIGINT to the whole process group) and SIGTERM to the top process.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './lib';
+import { freePort } from '@necp/db/testing';
 
 let dir: string;
 let dataDir: string;
 let port: number;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 /** The fixture in a process group of its own, as a terminal starts a command. */
 function fixture(mode: 'run' | 'count') {

@@ -6,10 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { openFileLimits, tasksetPath } from './machine';
+import { freePort } from '@necp/db/testing';
+
+export { freePort };
 
 const TickSummarySchema = z.object({
   ticks: z.number(),
@@ -67,19 +69,6 @@ export interface SimProcess {
   /** SIGTERM (the sim saves positions and exits), SIGKILL after `graceMs` */
   stop(graceMs?: number): Promise<void>;
   exited: Promise<number>;
-}
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** a sim at 100 % event-loop load answers slowly, but it does answer */

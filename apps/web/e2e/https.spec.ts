@@ -2,47 +2,26 @@
 // http neither (a browser would pin http, or drop the cookies). The app decides by
 // NEXTAUTH_URL (docs/security.md): here a second `next start` is told it lives at an
 // https address and sits behind a TLS-terminating proxy made in this test, with a
-// self-signed certificate generated for it, which forwards X-Forwarded-For/-Proto
+// throwaway certificate generated for it, which forwards X-Forwarded-For/-Proto
 // as a real one does (TRUSTED_PROXY_HOPS=1).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { testCertificates } from '@necp/db/testing';
 import { expect, test } from './test';
 import type { BrowserContext, Cookie } from '@playwright/test';
 import { signUp, uid } from './helpers';
 import { startWeb } from './web-server';
 
-/** A throwaway key and self-signed certificate for localhost (openssl). */
-function selfSignedCert(): { key: Buffer; cert: Buffer } {
+/** A throwaway key and certificate for localhost (openssl; the browser ignores HTTPS errors). */
+function throwawayCert(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(path.join(tmpdir(), 'necp-tls-'));
   try {
-    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(key), cert: readFileSync(cert) };
+    const t = testCertificates(dir, 'proxy');
+    return { key: readFileSync(t.key), cert: readFileSync(t.crt) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -50,7 +29,7 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
 
 /** Terminates TLS and forwards every request to 127.0.0.1:`target()` over http. */
 async function tlsProxy(target: () => number): Promise<{ port: number; server: Server }> {
-  const server = createHttpsServer(selfSignedCert(), (req, res) => {
+  const server = createHttpsServer(throwawayCert(), (req, res) => {
     const upstream = httpRequest(
       {
         host: '127.0.0.1',

@@ -1,16 +1,9 @@
 // A second `next start` of the built web for specs that need their own settings
 // (limits, NEXTAUTH_URL) or their own in-memory state; the sim is the suite's.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '@necp/db/testing';
 
-/** A free TCP port on 127.0.0.1 (closed again before it is returned). */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+export { freePort };
 
 /** A second `next start` of the same build, so this test owns its in-memory limits. */
 export async function startWeb(

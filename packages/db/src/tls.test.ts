@@ -3,9 +3,7 @@
 // with clear text refused, where an operator's first step — the migrations, Prisma's and
 // graphile-worker's — must still run. The machine's own PostgreSQL has no TLS, so
 // url.test.ts can only see a refusal there.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,25 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from './client';
 import { startEmbeddedPostgres, type EmbeddedDb } from './embedded';
 import { migrateDeploy } from './migrate';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasOpenssl, testCertificates } from './testing/certificates';
+import { freePort } from './testing/free-port';
 
 /** `postgres`'s uid and gid: as root, PostgreSQL runs as that user and must own its key. */
 function postgresUser(): { uid: number; gid: number } | null {
@@ -44,59 +25,7 @@ function postgresUser(): { uid: number; gid: number } | null {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-/** A CA, and a certificate for localhost signed by it. */
-function makeCa(dir: string, name: string): { ca: string; crt: string; key: string } {
-  const f = (x: string) => path.join(dir, `${name}-${x}`);
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-  ssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    `/CN=${name} CA`,
-    '-keyout',
-    f('ca.key'),
-    '-out',
-    f('ca.pem'),
-  );
-  fs.writeFileSync(f('ext'), 'subjectAltName=DNS:localhost\n');
-  ssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=localhost',
-    '-keyout',
-    f('server.key'),
-    '-out',
-    f('server.csr'),
-  );
-  ssl(
-    'x509',
-    '-req',
-    '-in',
-    f('server.csr'),
-    '-CA',
-    f('ca.pem'),
-    '-CAkey',
-    f('ca.key'),
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    f('ext'),
-    '-out',
-    f('server.crt'),
-  );
-  return { ca: f('ca.pem'), crt: f('server.crt'), key: f('server.key') };
-}
-
-describe.skipIf(!hasOpenssl)('DATABASE_URL over TLS (an embedded PostgreSQL with ssl on)', () => {
+describe.skipIf(!hasOpenssl())('DATABASE_URL over TLS (an embedded PostgreSQL with ssl on)', () => {
   let dir = '';
   let server: EmbeddedDb | undefined;
   let ours = { ca: '', crt: '', key: '' };
@@ -106,8 +35,8 @@ describe.skipIf(!hasOpenssl)('DATABASE_URL over TLS (an embedded PostgreSQL with
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'necp-tls-'));
     fs.chmodSync(dir, 0o755);
-    ours = makeCa(dir, 'ours');
-    theirs = makeCa(dir, 'theirs');
+    ours = testCertificates(dir, 'ours');
+    theirs = testCertificates(dir, 'theirs');
     // PostgreSQL reads its key only when its own user owns it, mode 600
     fs.chmodSync(ours.key, 0o600);
     const pgUser = process.getuid?.() === 0 ? postgresUser() : null;

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -16,19 +15,11 @@ import type { ConnectErrorData } from '@necp/shared';
 import { connectClient, expectRefused, type TestClient } from './test-client';
 import { TEST_TICKET_SECRET } from './test-sim';
 import { eventually } from './eventually';
+import { freePort } from '@necp/db/testing';
+
+export { freePort };
 
 const simDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 export interface SimProcess {
   port: number;
