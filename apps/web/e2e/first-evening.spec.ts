@@ -96,6 +96,12 @@ test('a first evening: a guild founded with early money, item mail with its dela
     })(),
     newAccountWithCharacter(pb, b.user, b.char, 'nomad', 'netrunner'),
   ]);
+  // the phone's roster fits its screen: the card (name, Enter, Delete) ends inside it
+  const cardB = await pb.getByTestId('character-card').filter({ hasText: b.char }).boundingBox();
+  expect(cardB!.x + cardB!.width).toBeLessThanOrEqual(PHONE.width);
+  expect(await pb.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
   const quests = await firstQuestsDone(idA);
   await Promise.all([enterCity(pa, a.char), enterCity(pb, b.char)]);
 
