@@ -91,10 +91,14 @@ export function useMailActions() {
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => void qc.invalidateQueries(list);
 
+  // settled: the list read again, as after every other action — a read of the list still
+  // in flight from before the mail was marked read (a mail_arrived notice's) would land
+  // after this patch and put the unread count back (seen in CI: the Mail button kept "1")
   const read = useMutation({
     mutationFn: (mailId: string) => api.mail.read.mutate({ characterId, mailId }),
     onSuccess: (m) => setMail(m.id, m),
     onError,
+    onSettled,
   });
   /** the form shows field errors itself: no toast here */
   const send = useMutation({
