@@ -253,3 +253,83 @@ describe('runTransaction direct (raw statements only, no Prisma transaction)', (
     await db.$executeRawUnsafe(`DROP TABLE "${table}"`);
   });
 });
+
+describe('runTransaction direct and alone (one statement, no BEGIN or COMMIT)', () => {
+  const alone = { ...limits, direct: true, alone: true };
+  const name = (id: string) => db.user.findUniqueOrThrow({ where: { id } }).then((u) => u.username);
+
+  /** What the pool's connections are sent while `fn` runs (the texts of simple queries). */
+  async function sentDuring(fn: () => Promise<unknown>): Promise<string[]> {
+    const pool = poolOf(db)!;
+    const client = await pool.connect();
+    const proto = Object.getPrototypeOf(client) as { query: (...a: unknown[]) => unknown };
+    client.release();
+    const sent: string[] = [];
+    const query = proto.query;
+    proto.query = function (this: unknown, ...a: unknown[]) {
+      const q = a[0];
+      sent.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
+      return query.apply(this, a);
+    };
+    try {
+      await fn();
+    } finally {
+      proto.query = query;
+    }
+    return sent;
+  }
+
+  it('sends its one statement alone, and it commits by itself', async () => {
+    const u = await createTestUser(db);
+    const sent = await sentDuring(() =>
+      runTransaction(
+        db,
+        (tx) => tx.$executeRaw`UPDATE "User" SET "username" = 'alone' WHERE "id" = ${u.id}`,
+        alone,
+      ),
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('UPDATE "User"');
+    expect(await name(u.id)).toBe('alone');
+    // the same body, direct but not alone: BEGIN and COMMIT around it
+    const framed = await sentDuring(() =>
+      runTransaction(
+        db,
+        (tx) => tx.$executeRaw`UPDATE "User" SET "username" = 'framed' WHERE "id" = ${u.id}`,
+        { ...limits, direct: true },
+      ),
+    );
+    expect(framed.map((t) => t.trim().split(/\s/)[0])).toEqual(['BEGIN', 'UPDATE', 'COMMIT']);
+  });
+
+  it('refuses a second statement (the first has committed: it is not undone)', async () => {
+    const u = await createTestUser(db);
+    await expect(
+      runTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRaw`UPDATE "User" SET "username" = 'first' WHERE "id" = ${u.id}`;
+          await tx.$executeRaw`UPDATE "User" SET "username" = 'second' WHERE "id" = ${u.id}`;
+        },
+        alone,
+      ),
+    ).rejects.toThrow('one statement only');
+    expect(await name(u.id)).toBe('first');
+  });
+
+  it('a model call after its statement is an error, never a rerun that writes twice', async () => {
+    const u = await createTestUser(db);
+    await expect(
+      runTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRaw`
+            UPDATE "User" SET "username" = "username" || '+' WHERE "id" = ${u.id}`;
+          return tx.user.findUnique({ where: { id: u.id } });
+        },
+        alone,
+      ),
+    ).rejects.toThrow('reached for a model after its statement');
+    expect(await name(u.id)).toBe(`${u.username}+`);
+  });
+});

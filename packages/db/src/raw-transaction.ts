@@ -35,6 +35,9 @@ interface Slot {
   prepared?: boolean;
   /** a prepared statement's result changed shape (a migration since): connection dropped */
   stale?: boolean;
+  /** `alone`: the one statement allowed has been sent (a second is refused) */
+  spent?: boolean;
+  alone?: boolean;
 }
 
 /** Runs `fn` after every statement queued on the slot before it. */
@@ -146,6 +149,10 @@ const isStalePlan = (e: unknown) =>
 
 async function run(slot: Slot, q: Query): Promise<pg.QueryResult> {
   if (slot.closed || !slot.conn) throw closedError();
+  if (slot.alone) {
+    if (slot.spent) throw new Error('runTransaction alone: one statement only');
+    slot.spent = true;
+  }
   const conn = slot.conn;
   // named: PostgreSQL parses and plans it once per connection — about two fifths of its
   // CPU on the market's statements (docs/perf.md, "The economy")
@@ -276,8 +283,8 @@ async function cancelRunning(pool: pg.Pool, conn: pg.PoolClient): Promise<void> 
 type Attempt<T> = { done: true; value: T } | { done: false };
 
 /**
- * One attempt in direct mode: BEGIN, the body on the connection, COMMIT — no Prisma at
- * all (its interactive transaction costs ~0.5 ms of CPU each; the market's placement runs
+ * One attempt in direct mode: BEGIN, the body on the connection, COMMIT (`alone`: its
+ * one statement, neither) — no Prisma at all (its interactive transaction costs ~0.5 ms of CPU each; the market's placement runs
  * three). `done: false` when the body reached for a model: rolled back, nothing kept.
  * Past `timeout` ms the transaction is rolled back and its statements refused (a P2028,
  * as Prisma's own timeout) — a statement still waiting on a lock cancelled first.
@@ -288,11 +295,14 @@ async function directAttempt<T>(
   o: RunTransactionOptions,
 ): Promise<Attempt<T>> {
   const conn = await connectWithin(pool, o.maxWait);
-  const slot: Slot = { conn, closed: false, queue: Promise.resolve(), prepared: true };
-  // reused only once it ended cleanly (COMMIT or ROLLBACK answered): else destroyed
+  const alone = o.alone === true;
+  const slot: Slot = { conn, closed: false, queue: Promise.resolve(), prepared: true, alone };
+  // reused only once it ended cleanly (COMMIT or ROLLBACK answered, or its one statement
+  // alone): else destroyed
   let clean = false;
   const end = (sql: 'COMMIT' | 'ROLLBACK') => {
     slot.closed = true;
+    if (alone) return inTurn(slot, async () => {}).then(() => void (clean = true));
     return inTurn(slot, () => conn.query(sql)).then(() => {
       clean = true;
     });
@@ -304,11 +314,13 @@ async function directAttempt<T>(
     // a statement still running (waiting for a lock held elsewhere) is cancelled, or the
     // ROLLBACK queued behind it, and the pooled connection, would wait with it
     void cancelRunning(pool, conn);
-    ended = end('ROLLBACK').catch(() => undefined);
+    ended = end('ROLLBACK')
+      .then(() => void (clean = !alone))
+      .catch(() => undefined);
   }, o.timeout);
   try {
     const level = o.isolationLevel ? ` ISOLATION LEVEL ${LEVELS[o.isolationLevel]}` : '';
-    await conn.query(`BEGIN${level}`);
+    if (!alone) await conn.query(`BEGIN${level}`);
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
       outcome = { ok: true, value: await body(rawOnly(slot)) };
@@ -320,6 +332,9 @@ async function directAttempt<T>(
       await ended;
       throw closedError();
     }
+    if (alone && slot.spent && slot.needsPrisma)
+      // its statement has committed: a rerun in Prisma's transaction would write it twice
+      throw new Error('runTransaction alone: the body reached for a model after its statement');
     if (slot.needsPrisma || slot.stale || !outcome.ok) {
       await end('ROLLBACK');
       // a stale prepared statement: this connection goes, and the body runs in Prisma's
@@ -347,6 +362,12 @@ export interface RunTransactionOptions {
    * slower, never wrong.
    */
   direct?: boolean;
+  /**
+   * With `direct`: the body runs ONE statement, which runs alone — no BEGIN, no COMMIT
+   * (a statement is atomic by itself; two round trips saved). A second statement is
+   * refused. Nothing after the statement may fail: it has committed when it answers.
+   */
+  alone?: boolean;
 }
 
 /**
@@ -358,7 +379,7 @@ export async function runTransaction<T>(
   body: (tx: Tx) => Promise<T>,
   options: RunTransactionOptions,
 ): Promise<T> {
-  const { direct, ...prismaOptions } = options;
+  const { direct, alone: _alone, ...prismaOptions } = options;
   const pool = direct ? poolOf(db) : undefined;
   if (pool) {
     const attempt = await directAttempt(pool, body, options);

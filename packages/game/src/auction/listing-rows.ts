@@ -8,7 +8,7 @@
  * are read before the lock and checked after it; a listing whose high bidder changed in
  * between is locked again.
  */
-import { Prisma, type AuctionListing } from '@necp/db';
+import { Prisma, type AuctionListing, type Character } from '@necp/db';
 import {
   minNextBid,
   type AuctionCategory,
@@ -34,27 +34,28 @@ export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionLi
 }
 
 /**
- * Locks the listing and its parties (with `also`, the caller), characters first. Deleted
+ * Locks the listing and its parties (with `also`, the caller), characters first, and
+ * returns both — the characters' rows as locked (a bidder is read from there). Deleted
  * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
  */
 export async function lockListing(
   tx: Tx,
   listingId: string,
   also: readonly string[] = [],
-): Promise<AuctionListing> {
+): Promise<{ l: AuctionListing; parties: Character[] }> {
   for (let i = 0; i < TRIES; i++) {
     const [seen] = await tx.$queryRaw<{ sellerId: string | null; bidderId: string | null }[]>`
       SELECT "sellerId", "bidderId" FROM "AuctionListing" WHERE "id" = ${listingId}`;
     if (!seen) throw listingNotFound();
     const parties = [...also, seen.sellerId, seen.bidderId].filter((x): x is string => !!x);
-    await lockLiveCharacters(tx, parties);
+    const locked = await lockLiveCharacters(tx, parties);
     const [l] = await readListings(
       tx,
       Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${listingId} FOR UPDATE`,
     );
     if (!l) throw listingNotFound();
     // a new high bidder came in between: lock them too (a retry, in the same order)
-    if (l.bidderId === seen.bidderId && l.sellerId === seen.sellerId) return l;
+    if (l.bidderId === seen.bidderId && l.sellerId === seen.sellerId) return { l, parties: locked };
   }
   throw listingBusy();
 }

@@ -9,12 +9,14 @@ import {
 } from '@necp/shared';
 import { Prisma, type AuctionListing, type Character } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { lockCharacter } from '../core/row-locks';
+import { characterNotFound } from '../core/errors';
+import { withWrites } from '../core/one-statement';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { auctionOwner, charOwner, sinkOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
-import { recordHeldCurrency } from '../ledger/record-held-currency';
+import { heldLedgerRow } from '../ledger/record-held-currency';
+import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { notify } from '../notifications/notifications';
 import { alreadyLeading, auctionOver, bidTooLow, noBuyout, ownListing } from './errors';
 import { assertAtAuctionTerminal } from './list-item';
@@ -25,6 +27,8 @@ import { settleLocked } from './settle-listing';
  * A bid of `amount` on a locked, open listing: the bidder's eddies go into the listing
  * (held in escrow, never below zero) and the bidder before gets theirs back, in this
  * one transaction with the ledger rows; a bid in the last minutes moves the end on.
+ * The listing's row is locked and read: what it holds after each step is known here, so
+ * its eddies, its two ledger rows, the bid's record and its new state are one statement.
  */
 async function bidLocked(
   tx: Tx,
@@ -34,18 +38,21 @@ async function bidLocked(
   now: Date,
 ): Promise<AuctionListing> {
   const owner = auctionOwner(l.id);
+  const held: LedgerRow[] = [];
   // the bidder before first: a leader raising to the buyout is refunded, then charged
   if (l.bid > 0) {
+    if (l.eddies < l.bid) throw new Error(`auction: listing ${l.id} holds less than its bid`);
     // the bidder before gets back what they held in it (a purged one's goes to the house)
     const back = l.bidderId ? charOwner(l.bidderId) : sinkOwner('purge');
-    await recordHeldCurrency(tx, {
-      holder: 'auction',
+    const change = {
+      holder: 'auction' as const,
       id: l.id,
-      reason: l.bidderId ? 'auction' : 'purge',
+      reason: l.bidderId ? ('auction' as const) : ('purge' as const),
       delta: -l.bid,
       counterparty: back,
       ref: l.id,
-    });
+    };
+    held.push(heldLedgerRow(change, l.eddies - l.bid));
     if (l.bidderId) {
       await recordCurrency(tx, {
         reason: 'auction',
@@ -72,36 +79,43 @@ async function bidLocked(
     toOwner: owner,
     ref: l.id,
   });
-  await recordHeldCurrency(tx, {
-    holder: 'auction',
+  const eddies = l.eddies - l.bid + amount;
+  const into = {
+    holder: 'auction' as const,
     id: l.id,
-    reason: 'auction',
+    reason: 'auction' as const,
     delta: amount,
     counterparty: charOwner(bidder.id),
     ref: l.id,
-  });
-  // the bid's record and the listing's new state in one statement
+  };
+  held.push(heldLedgerRow(into, eddies));
   const [after] = await readListings(
     tx,
-    Prisma.sql`
-      WITH recorded AS (
-        INSERT INTO "AuctionBid" ("listingId", "bidderId", "amount", "at")
-        VALUES (${l.id}, ${bidder.id}, ${amount}, ${now}::timestamp))
-      UPDATE "AuctionListing"
-      SET "bid" = ${amount}, "bidderId" = ${bidder.id}, "bids" = "bids" + 1,
-        "price" = ${minNextBid({ startBid: l.startBid, bid: amount })},
-        "endsAt" = ${new Date(endAfterBid(l.endsAt.getTime(), now.getTime()))}::timestamp
-      WHERE "id" = ${l.id}
-      RETURNING *`,
+    withWrites(
+      [
+        Prisma.sql`
+          INSERT INTO "AuctionBid" ("listingId", "bidderId", "amount", "at")
+          VALUES (${l.id}, ${bidder.id}, ${amount}, ${now}::timestamp)`,
+        ledgerRowsInsert(held),
+      ],
+      Prisma.sql`
+        UPDATE "AuctionListing"
+        SET "eddies" = ${eddies}, "bid" = ${amount}, "bidderId" = ${bidder.id},
+          "bids" = "bids" + 1, "price" = ${minNextBid({ startBid: l.startBid, bid: amount })},
+          "endsAt" = ${new Date(endAfterBid(l.endsAt.getTime(), now.getTime()))}::timestamp
+        WHERE "id" = ${l.id} AND "eddies" = ${l.eddies}
+        RETURNING *`,
+    ),
   );
-  if (!after) throw new Error(`auction: listing ${l.id} gone while locked`);
+  if (!after) throw new Error(`auction: listing ${l.id} gone or changed while locked`);
   return after;
 }
 
 /** Locks the bidder, the listing and its parties; checks what every bid and buyout needs. */
 async function openForBidder(tx: Tx, characterId: string, listingId: string, now: Date) {
-  const l = await lockListing(tx, listingId, [characterId]);
-  const bidder = await lockCharacter(tx, characterId);
+  const { l, parties } = await lockListing(tx, listingId, [characterId]);
+  const bidder = parties.find((c) => c.id === characterId);
+  if (!bidder) throw characterNotFound(characterId);
   assertAtAuctionTerminal(bidder);
   if (!isOpen(l, now)) throw auctionOver();
   if (l.sellerId === bidder.id) throw ownListing();

@@ -143,7 +143,7 @@ export async function settleListing(
       if (lot.state === 'sealed' && lot.endsAt > now) return 'not_due';
       return settleSealedLocked(tx, lot, now);
     }
-    const l = await lockListing(tx, listingId);
+    const { l } = await lockListing(tx, listingId);
     if (l.state !== 'live') return false;
     if (l.endsAt > now) return 'not_due';
     const outcome = l.bid > 0 ? 'sold' : 'expired';

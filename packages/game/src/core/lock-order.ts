@@ -41,18 +41,21 @@
  * of step 3. What still collides (the odd path that does not follow this) is
  * caught by withTxRetry (core/tx-retry.ts), which reruns the transaction.
  */
-import { Prisma } from '@necp/db';
+import { Prisma, type Character } from '@necp/db';
 import type { Tx } from './deps';
+import { CharacterRowSchema } from './locked-rows';
 
-/** Locks the live ones of `ids` in id order; deleted or missing ones drop out. */
-export async function lockLiveCharacters(
-  tx: Tx,
-  ids: readonly string[],
-): Promise<{ id: string; level: number }[]> {
+/**
+ * Locks the live ones of `ids` in id order and reads them (their rows, whole: a caller
+ * that needs one of them locked and read takes it from here, not with a second
+ * statement); deleted or missing ones drop out.
+ */
+export async function lockLiveCharacters(tx: Tx, ids: readonly string[]): Promise<Character[]> {
   if (ids.length === 0) return [];
-  return tx.$queryRaw<{ id: string; level: number }[]>`
-    SELECT "id", "level" FROM "Character"
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT * FROM "Character"
     WHERE "id" IN (${Prisma.join([...new Set(ids)])}) AND "deletedAt" IS NULL
     ORDER BY "id"
     FOR NO KEY UPDATE`;
+  return rows.map((r) => CharacterRowSchema.parse(r));
 }

@@ -44,6 +44,11 @@ export interface TransactionOptions {
    * in Prisma's — slower, never wrong).
    */
   direct?: boolean;
+  /**
+   * With direct: the body runs one statement, alone — no BEGIN or COMMIT around it (a
+   * statement is atomic by itself: two round trips saved). A second is refused.
+   */
+  alone?: boolean;
 }
 
 /**
@@ -51,6 +56,9 @@ export interface TransactionOptions {
  * auction bids and buyouts, trades, crafting, contracts, notices) — docs/architecture.md.
  */
 export const DIRECT: TransactionOptions = { direct: true };
+
+/** The option of a body of one raw statement (notifyAll after a commit): DIRECT, alone. */
+export const ONE_STATEMENT: TransactionOptions = { direct: true, alone: true };
 
 /** Runs `body` in one transaction (see above); its result, or the error that ended it. */
 export function inTransaction<T>(
@@ -63,6 +71,7 @@ export function inTransaction<T>(
     timeout: o.timeoutMs ?? TX_OPTIONS.timeout,
     ...(o.isolation ? { isolationLevel: o.isolation } : {}),
     ...(o.direct ? { direct: true } : {}),
+    ...(o.direct && o.alone ? { alone: true } : {}),
   };
   return withTxRetry(
     () => runTransaction(db, body, options),

@@ -5,7 +5,7 @@ import { equipItem } from '../inventory/equip-item';
 import { destroyItem } from '../inventory/destroy-item';
 import { expectBalanced, give, newPlayer } from '../inventory/test-helpers';
 import { checkInvariants, formatDifferences } from './check-invariants';
-import { recordCurrency } from './record-currency';
+import { recordCurrency, recordCurrencySteps } from './record-currency';
 import { recordItem } from './record-item';
 
 const db = testDb(4);
@@ -51,6 +51,74 @@ describe('recordCurrency', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     expect((await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).eddies).toBe(0);
     await expectBalanced(db, [p]);
+  });
+});
+
+describe('recordCurrencySteps', () => {
+  const steps = (characterId: string, deltas: number[]) =>
+    deltas.map((delta, i) => ({ reason: 'admin' as const, characterId, delta, ref: `step${i}` }));
+  const holderRow = (ref: string) => ({
+    reason: 'admin' as const,
+    eddiesDelta: 40,
+    balanceAfter: 40,
+    fromOwner: 'sink:admin',
+    toOwner: `mail:${ref}`,
+    ref,
+  });
+
+  it('writes a row a step, each with the balance after it, and the other rows with them', async () => {
+    const p = await newPlayer(db);
+    await pay(p.characterId, 100);
+    const ref = `steps-${p.characterId}`;
+    const after = await db.$transaction((tx) =>
+      recordCurrencySteps(tx, steps(p.characterId, [-5, -40, 10]), [holderRow(ref)]),
+    );
+    expect(after).toBe(65);
+    const rows = await db.ledgerEntry.findMany({
+      where: { characterId: p.characterId, ref: { startsWith: 'step' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.map((r) => [r.ref, r.eddiesDelta, r.balanceAfter])).toEqual([
+      ['step0', -5, 95],
+      ['step1', -40, 55],
+      ['step2', 10, 65],
+    ]);
+    expect(await db.ledgerEntry.count({ where: { ref } })).toBe(1);
+  });
+
+  it('refuses the whole when any step would go below zero, and writes no row at all', async () => {
+    const p = await newPlayer(db);
+    await pay(p.characterId, 100);
+    const ref = `refused-${p.characterId}`;
+    // read inside the transaction: the refusal itself must have written nothing, not only
+    // the rollback after it
+    const seen = await db.$transaction(async (tx) => {
+      // −120 first: the balance would be −20 between the steps, though +50 ends it at 30
+      const err = await recordCurrencySteps(tx, steps(p.characterId, [-120, 50]), [
+        holderRow(ref),
+      ]).catch((e: unknown) => e);
+      const rows = await tx.ledgerEntry.count({
+        where: { OR: [{ ref }, { characterId: p.characterId, ref: { startsWith: 'step' } }] },
+      });
+      const c = await tx.character.findUniqueOrThrow({ where: { id: p.characterId } });
+      return { err, rows, eddies: c.eddies };
+    });
+    expect((seen.err as { message?: string }).message).toBe('balance would go negative');
+    expect(seen).toMatchObject({ rows: 0, eddies: 100 });
+    // +50 then −120 never dips below zero: allowed
+    expect(
+      await db.$transaction((tx) => recordCurrencySteps(tx, steps(p.characterId, [50, -120]))),
+    ).toBe(30);
+    await expectBalanced(db, [p]);
+  });
+
+  it('refuses steps of two characters before anything is sent', async () => {
+    const [a, b] = [await newPlayer(db), await newPlayer(db)];
+    await expect(
+      db.$transaction((tx) =>
+        recordCurrencySteps(tx, [...steps(a.characterId, [1]), ...steps(b.characterId, [1])]),
+      ),
+    ).rejects.toThrow('steps of one character');
   });
 });
 

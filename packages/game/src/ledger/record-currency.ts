@@ -1,5 +1,7 @@
+import { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { ledgerRowsInsert, type LedgerRow } from './insert-ledger-rows';
 import type { LedgerReason } from './reasons';
 
 export interface CurrencyChange {
@@ -21,29 +23,60 @@ export const notEnoughEddies = () =>
 
 /**
  * Changes a character's eddies and appends the ledger row, inside the caller's
- * transaction, in one statement. The update is conditional in SQL (`eddies + delta >= 0`), so two
- * concurrent spends can never take the balance below zero even without a lock;
- * arithmetic is in bigint so a huge delta is refused instead of overflowing.
- * Returns the balance after the change.
+ * transaction, in one statement (recordCurrencySteps). Returns the balance after.
  */
 export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<number> {
-  const { characterId, delta } = change;
-  if (!Number.isSafeInteger(delta)) throw new Error(`recordCurrency: bad delta ${delta}`);
-  // the balance and its ledger row in one statement (a statement costs CPU on every path)
-  const rows = await tx.$queryRaw<{ eddies: number }[]>`
+  return recordCurrencySteps(tx, [change]);
+}
+
+/**
+ * Changes one character's eddies by several steps (a market order's fee, then its
+ * escrow) and appends a ledger row for each — and `rows`, the other sides' rows (a
+ * holder's), written only with them — in ONE statement: a statement costs a round trip.
+ * The update is conditional in SQL (every step's balance within 0 … 2^31−1), so two
+ * concurrent spends can never take the balance below zero even without a lock;
+ * arithmetic is in bigint so a huge delta is refused instead of overflowing. Refused
+ * whole, nothing written. Returns the balance after the last step.
+ */
+export async function recordCurrencySteps(
+  tx: Tx,
+  steps: readonly CurrencyChange[],
+  rows: readonly LedgerRow[] = [],
+): Promise<number> {
+  const characterId = steps[0]?.characterId;
+  if (characterId === undefined || steps.some((s) => s.characterId !== characterId))
+    throw new Error('recordCurrencySteps: steps of one character');
+  for (const s of steps)
+    if (!Number.isSafeInteger(s.delta)) throw new Error(`recordCurrency: bad delta ${s.delta}`);
+  // each step's balance is the balance before plus the deltas up to it
+  let sum = 0;
+  const prefix = steps.map((s) => (sum += s.delta));
+  const total = sum;
+  const low = Math.min(0, ...prefix);
+  const high = Math.max(0, ...prefix);
+  const also = rows.length
+    ? Prisma.sql`, also AS (${ledgerRowsInsert(rows, Prisma.sql`EXISTS (SELECT 1 FROM changed)`)})`
+    : Prisma.empty;
+  const col = <T>(f: (s: CurrencyChange) => T) => steps.map(f);
+  const done = await tx.$queryRaw<{ eddies: number }[]>`
     WITH changed AS (
-      UPDATE "Character" SET "eddies" = "eddies" + ${delta}::int, "updatedAt" = now()
+      UPDATE "Character" SET "eddies" = "eddies" + ${total}::int, "updatedAt" = now()
       WHERE "id" = ${characterId}
-        AND "eddies"::bigint + ${delta}::bigint >= 0
-        AND "eddies"::bigint + ${delta}::bigint <= ${INT_MAX}::bigint
-      RETURNING "eddies")
-    INSERT INTO "LedgerEntry" ("reason", "characterId", "eddiesDelta", "balanceAfter", "ref",
-      "fromOwner", "toOwner")
-    SELECT ${change.reason}::text, ${characterId}::text, ${delta}::int, "eddies",
-      ${change.ref ?? null}::text, ${change.fromOwner ?? null}::text, ${change.toOwner ?? null}::text
-    FROM changed
-    RETURNING "balanceAfter" AS "eddies"`;
-  const row = rows[0];
+        AND "eddies"::bigint + ${low}::bigint >= 0
+        AND "eddies"::bigint + ${high}::bigint <= ${INT_MAX}::bigint
+      RETURNING "eddies"),
+    steps AS (
+      INSERT INTO "LedgerEntry" ("reason", "characterId", "eddiesDelta", "balanceAfter", "ref",
+        "fromOwner", "toOwner")
+      SELECT s."reason", ${characterId}::text, s."delta", c."eddies" - ${total}::int + s."prefix",
+        s."ref", s."from", s."to"
+      FROM changed c, unnest(${col((s) => s.reason)}::text[], ${col((s) => s.delta)}::int[],
+        ${prefix}::int[], ${col((s) => s.ref ?? null)}::text[],
+        ${col((s) => s.fromOwner ?? null)}::text[], ${col((s) => s.toOwner ?? null)}::text[])
+        WITH ORDINALITY AS s("reason", "delta", "prefix", "ref", "from", "to", "n")
+      ORDER BY s."n")${also}
+    SELECT "eddies" FROM changed`;
+  const row = done[0];
   if (!row) {
     // raw: a refusal in a direct transaction is answered without a rerun in Prisma's
     const c = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Character" WHERE "id" = ${characterId}`;
@@ -53,7 +86,7 @@ export async function recordCurrency(tx: Tx, change: CurrencyChange): Promise<nu
         `character ${characterId} not found`,
         'Character not found',
       );
-    if (delta < 0) throw notEnoughEddies();
+    if (low < 0) throw notEnoughEddies();
     throw new DomainError(
       'INVALID_STATE',
       'balance would overflow',

@@ -2,7 +2,7 @@ import { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { HOLDERS, type HolderKind } from './holders';
-import { insertLedgerRows, type LedgerRow } from './insert-ledger-rows';
+import type { LedgerRow } from './insert-ledger-rows';
 import type { LedgerReason } from './reasons';
 
 export interface HeldCurrencyChange {
@@ -36,12 +36,21 @@ export async function recordHeldCurrency(tx: Tx, change: HeldCurrencyChange): Pr
     throw new Error(`recordHeldCurrency(${change.holder}): bad delta ${delta}`);
   const table = Prisma.raw(`"${h.table}"`);
   const col = Prisma.raw(`"${h.column}"`);
+  // the holder's column and its ledger row in one statement (as recordCurrency)
+  const row0 = heldLedgerRow(change, 0);
   const rows = await tx.$queryRaw<{ held: number }[]>`
-    UPDATE ${table} SET ${col} = ${col} + ${delta}::int
-    WHERE "id" = ${id}
-      AND ${col}::bigint + ${delta}::bigint >= 0
-      AND ${col}::bigint + ${delta}::bigint <= ${INT_MAX}::bigint
-    RETURNING ${col} AS held`;
+    WITH changed AS (
+      UPDATE ${table} SET ${col} = ${col} + ${delta}::int
+      WHERE "id" = ${id}
+        AND ${col}::bigint + ${delta}::bigint >= 0
+        AND ${col}::bigint + ${delta}::bigint <= ${INT_MAX}::bigint
+      RETURNING ${col} AS held)
+    INSERT INTO "LedgerEntry" ("reason", "eddiesDelta", "balanceAfter", "fromOwner", "toOwner",
+      "ref")
+    SELECT ${row0.reason}::text, ${delta}::int, held, ${row0.fromOwner}::text,
+      ${row0.toOwner}::text, ${row0.ref ?? null}::text
+    FROM changed
+    RETURNING "balanceAfter" AS held`;
   const row = rows[0];
   if (!row) {
     const exists = await tx.$queryRaw<unknown[]>`SELECT 1 FROM ${table} WHERE "id" = ${id}`;
@@ -53,7 +62,6 @@ export async function recordHeldCurrency(tx: Tx, change: HeldCurrencyChange): Pr
       delta < 0 ? h.short : h.full,
     );
   }
-  await insertLedgerRows(tx, [heldLedgerRow(change, row.held)]);
   return row.held;
 }
 

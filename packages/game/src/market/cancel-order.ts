@@ -6,10 +6,10 @@ import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { closeLocked } from './close-order';
-import { collectLocked, orderViews } from './collect';
+import { collectLocked } from './collect';
 import { notYourOrder, orderClosed, orderNotFound } from './errors';
 import { matchIfWaiting } from './match-book';
-import { assertAtMarketTerminal, lockBook, lockOrder, readOrders } from './order-rows';
+import { assertAtMarketTerminal, lockBook, lockOrder, orderView, readOrders } from './order-rows';
 
 /**
  * Cancels an open order of yours at an Exchange terminal: what is left leaves the book
@@ -43,8 +43,7 @@ export async function cancelOrder(
       const closed = await closeLocked(tx, o, 'cancelled', book, now);
       const after = await collectLocked(tx, closed, c);
       await publishStatsChanged(tx, c.id, 'market.cancel');
-      const [view] = await orderViews(tx, [after]);
-      return view as MarketOrderView;
+      return orderView(after.order, after.units);
     },
     DIRECT,
   );

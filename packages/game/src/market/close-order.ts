@@ -2,7 +2,7 @@ import { Prisma, type MarketOrder } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
-import { recordCurrency } from '../ledger/record-currency';
+import { recordCurrencySteps } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import { readOrders } from './order-rows';
 
@@ -41,16 +41,23 @@ export async function closeLocked(
       counterparty: owner,
       ref: o.id,
     };
-    await insertLedgerRows(tx, [heldLedgerRow(change, 0)]);
+    // the order's row (closed above) holds none now: its ledger row, with the owner's
     if (o.characterId)
-      await recordCurrency(tx, {
-        reason: 'market',
-        characterId: o.characterId,
-        delta: o.escrow,
-        fromOwner: marketOwner(o.id),
-        toOwner: owner,
-        ref: o.id,
-      });
+      await recordCurrencySteps(
+        tx,
+        [
+          {
+            reason: 'market',
+            characterId: o.characterId,
+            delta: o.escrow,
+            fromOwner: marketOwner(o.id),
+            toOwner: owner,
+            ref: o.id,
+          },
+        ],
+        [heldLedgerRow(change, 0)],
+      );
+    else await insertLedgerRows(tx, [heldLedgerRow(change, 0)]);
   }
   if (o.booked) {
     const seq = ++book.seq;

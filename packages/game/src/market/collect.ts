@@ -3,8 +3,7 @@ import {
   type MarketCollectInput,
   type MarketOrderView,
 } from '@necp/shared';
-import type { Character, MarketOrder } from '@necp/db';
-import { Prisma } from '@necp/db';
+import { Prisma, type Character, type MarketOrder } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { ItemRowsSchema } from '../core/locked-rows';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
@@ -56,38 +55,61 @@ async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean
     incoming: { ...item, stackSize: template.stackSize },
   });
   if (!r.ok) return false;
-  await tx.$executeRaw`UPDATE "MarketOrder" SET "itemId" = NULL WHERE "id" = ${o.id}`;
-  await writePlacement(tx, {
-    target: bagOf(c),
-    plan: r.plan,
-    templateId: item.templateId,
-    durability: item.durability,
-    boundCharacterId: item.boundCharacterId,
-    reason: 'market',
-    fromOwner: marketOwner(o.id),
-    ref: o.id,
-    source: item,
-  });
+  // the order lets go of its item in the placement's statement
+  const release = Prisma.sql`UPDATE "MarketOrder" SET "itemId" = NULL WHERE "id" = ${o.id}`;
+  await writePlacement(
+    tx,
+    {
+      target: bagOf(c),
+      plan: r.plan,
+      templateId: item.templateId,
+      durability: item.durability,
+      boundCharacterId: item.boundCharacterId,
+      reason: 'market',
+      fromOwner: marketOwner(o.id),
+      ref: o.id,
+      source: item,
+    },
+    [release],
+  );
   return true;
+}
+
+/** An order as a collect left it, and the units its item holds. */
+export interface Collected {
+  order: MarketOrder;
+  units: number;
+  /** something was taken (eddies or goods) */
+  taken: boolean;
 }
 
 /**
  * Takes what a locked order of `c` holds for it: its eddies always, its goods (bought,
- * or a closed sell order's unsold) when they fit in the bag. Returns the order after
- * (the row given, the same object, when there was nothing to take).
+ * or a closed sell order's unsold) when they fit in the bag. `units`: what its item
+ * holds, when the caller knows (the placement's batch wrote it); else read here. Returns
+ * the order after — the row given, changed by what was taken (payout, item), since
+ * nothing else writes a locked order.
  */
-export async function collectLocked(tx: Tx, o: MarketOrder, c: Character): Promise<MarketOrder> {
-  const itemQuantity = o.itemId ? ((await itemUnits(tx, [o.itemId])).get(o.itemId) ?? 0) : 0;
-  const due = toCollect(o, itemQuantity);
+export async function collectLocked(
+  tx: Tx,
+  o: MarketOrder,
+  c: Character,
+  units?: number,
+): Promise<Collected> {
+  const held = units ?? (o.itemId ? ((await itemUnits(tx, [o.itemId])).get(o.itemId) ?? 0) : 0);
+  const due = toCollect(o, held);
   if (due.eddies > 0) await payoutToCharacter(tx, o, c.id);
-  if (due.quantity > 0) await goodsToBag(tx, o, c);
-  if (due.eddies === 0 && due.quantity === 0) return o;
-  const [after] = await readOrders(
-    tx,
-    Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${o.id}`,
-  );
-  if (!after) throw new Error(`market: order ${o.id} gone`);
-  return after;
+  const moved = due.quantity > 0 && (await goodsToBag(tx, o, c));
+  const taken = due.eddies > 0 || moved;
+  return {
+    order: {
+      ...o,
+      payout: due.eddies > 0 ? 0 : o.payout,
+      itemId: moved ? null : o.itemId,
+    },
+    units: moved ? 0 : held,
+    taken,
+  };
 }
 
 /** Views of orders, with the units their items hold. */
@@ -141,9 +163,8 @@ export async function collectFor(
       ORDER BY "id" FOR UPDATE`,
   );
   if (orderId && locked.length === 0) throw orderNotFound();
-  const after: MarketOrder[] = [];
+  const after: Collected[] = [];
   for (const o of locked) after.push(await collectLocked(tx, o, c));
-  // collectLocked hands back the row it was given when there was nothing to take
-  if (after.some((o, i) => o !== locked[i])) await publishStatsChanged(tx, c.id, 'market.collect');
-  return orderViews(tx, after);
+  if (after.some((a) => a.taken)) await publishStatsChanged(tx, c.id, 'market.collect');
+  return after.map((a) => orderView(a.order, a.units));
 }

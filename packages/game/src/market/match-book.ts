@@ -38,57 +38,48 @@ const toBook = (o: MarketOrder): BookOrder => ({
   ioc: o.type === 'market',
 });
 
-/**
- * Locks orders in id order — the order every writer of several orders takes them in
- * (collect too), so two of them wait for each other instead of deadlocking — and reads
- * them. Nothing but this matcher changes an order's state or what is left of it while
- * the book is locked, so the rows read are those chosen.
- */
-async function lockOrders(tx: Tx, ids: readonly string[]): Promise<MarketOrder[]> {
-  if (ids.length === 0) return [];
-  return readOrders(
-    tx,
-    Prisma.sql`
-      SELECT * FROM "MarketOrder" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" FOR UPDATE`,
-  );
-}
-
-/** The waiting orders of a batch, oldest first, cut at BATCH_UNITS (at least one). */
-async function waiting(tx: Tx, templateId: string): Promise<{ id: string; remaining: number }[]> {
-  const rows = await tx.$queryRaw<{ id: string; remaining: number }[]>`
-    SELECT "id", "remaining" FROM "MarketOrder"
-    WHERE "templateId" = ${templateId} AND "state" = 'open' AND NOT "booked"
-    ORDER BY "no" LIMIT ${BATCH_ORDERS}`;
+/** The waiting orders a batch takes, oldest first, cut at BATCH_UNITS (at least one). */
+function cutAtUnits(waiting: readonly MarketOrder[]): MarketOrder[] {
   let units = 0;
-  return rows.filter((o, i) => {
+  return waiting.filter((o, i) => {
     units += o.remaining;
     return i === 0 || units <= BATCH_UNITS;
   });
 }
 
 /**
- * The resting orders the batch could trade with: the other side's best, as many as the
- * batch has units (each fill takes at least one unit of a resting order).
+ * Locks the batch's orders and the resting orders they could trade with — the other
+ * side's best, as many as the batch has units (each fill takes at least one unit of a
+ * resting order) — in one statement, in id order: the order every writer of several
+ * orders takes them in (collect too), so two of them wait for each other instead of
+ * deadlocking. Nothing but this matcher changes an order's state or what is left of it
+ * while the book is locked, so the rows read are those chosen.
  */
-async function resting(tx: Tx, templateId: string, incoming: readonly MarketOrder[]) {
+async function lockBatch(tx: Tx, templateId: string, incoming: readonly MarketOrder[]) {
   const units = incoming.reduce((n, o) => n + o.remaining, 0);
   const buys = incoming.filter((o) => o.side === 'buy').map((o) => o.price);
   const sells = incoming.filter((o) => o.side === 'sell').map((o) => o.price);
-  const asks = buys.length
-    ? await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "MarketOrder"
-        WHERE "templateId" = ${templateId} AND "side" = 'sell' AND "state" = 'open' AND "booked"
-          AND "price" <= ${Math.max(...buys)}
-        ORDER BY "price", "no" LIMIT ${units}`
-    : [];
-  const bids = sells.length
-    ? await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "MarketOrder"
-        WHERE "templateId" = ${templateId} AND "side" = 'buy' AND "state" = 'open' AND "booked"
-          AND "price" >= ${Math.min(...sells)}
-        ORDER BY "price" DESC, "no" LIMIT ${units}`
-    : [];
-  return [...asks, ...bids].map((r) => r.id);
+  const reach: Prisma.Sql[] = [];
+  if (buys.length)
+    reach.push(Prisma.sql`(
+      SELECT "id" FROM "MarketOrder"
+      WHERE "templateId" = ${templateId} AND "side" = 'sell' AND "state" = 'open' AND "booked"
+        AND "price" <= ${Math.max(...buys)}
+      ORDER BY "price", "no" LIMIT ${units})`);
+  if (sells.length)
+    reach.push(Prisma.sql`(
+      SELECT "id" FROM "MarketOrder"
+      WHERE "templateId" = ${templateId} AND "side" = 'buy' AND "state" = 'open' AND "booked"
+        AND "price" >= ${Math.min(...sells)}
+      ORDER BY "price" DESC, "no" LIMIT ${units})`);
+  return readOrders(
+    tx,
+    Prisma.sql`
+      SELECT * FROM "MarketOrder"
+      WHERE "id" IN (
+        SELECT unnest(${incoming.map((o) => o.id)}::text[]) UNION ALL ${Prisma.join(reach, ' UNION ALL ')})
+      ORDER BY "id" FOR UPDATE`,
+  );
 }
 
 /**
@@ -102,22 +93,16 @@ export async function runMatchBatch(
   now: Date,
   answered?: string,
 ): Promise<BatchResult> {
-  const book = await lockBookToMatch(tx, templateId);
+  const book = await lockBookToMatch(tx, templateId, BATCH_ORDERS);
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
-  const chosen = await waiting(tx, templateId);
+  const chosen = cutAtUnits(book.waiting);
   if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
-  // the waiting orders' terms, then the resting orders they reach: all locked at once
-  const terms = await readOrders(
-    tx,
-    Prisma.sql`
-      SELECT * FROM "MarketOrder" WHERE "id" = ANY(${chosen.map((o) => o.id)}::text[])
-      ORDER BY "no"`,
-  );
-  const restIds = await resting(tx, templateId, terms);
-  const locked = await lockOrders(tx, [...terms.map((o) => o.id), ...restIds]);
+  const locked = await lockBatch(tx, templateId, chosen);
   const byId = new Map(locked.map((o) => [o.id, o]));
-  const incoming = terms.map((o) => byId.get(o.id)!).filter((o) => o.state === 'open' && !o.booked);
-  const rest = restIds.map((id) => byId.get(id)!).filter((o) => o.state === 'open' && o.booked);
+  const incoming = chosen
+    .map((o) => byId.get(o.id))
+    .filter((o): o is MarketOrder => o !== undefined && o.state === 'open' && !o.booked);
+  const rest = locked.filter((o) => o.state === 'open' && o.booked);
   if (incoming.length === 0) return { state: 'idle', booked: 0, fills: 0 };
   const pure = bookOf(rest.map(toBook));
   const entries: BatchEntry[] = [];

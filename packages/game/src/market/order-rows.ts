@@ -62,25 +62,51 @@ export async function lockBook(
   return rows[0] ?? null;
 }
 
+/** A good's book as its matcher locked it, and the orders waiting for it (oldest first). */
+export interface BookToMatch {
+  seq: number;
+  last: number | null;
+  waiting: MarketOrder[];
+}
+
 /**
- * The matcher's lock of a good's book: null at once when another writer holds it. The
- * first order of a good creates the row — inserted only once the lock found none, since
- * an insert that meets the row while a match batch updates it waits for the batch (the
- * unique check), and a placement must never wait for the matcher.
+ * The matcher's lock of a good's book and, in the same statement, up to `limit` orders
+ * waiting for it: null at once when another writer holds the book. The first order of
+ * a good creates the row — inserted only once the lock found none, since an insert that
+ * meets the row while a match batch updates it waits for the batch (the unique check),
+ * and a placement must never wait for the matcher.
  */
 export async function lockBookToMatch(
   tx: Tx,
   templateId: string,
-): Promise<{ seq: number; last: number | null } | null> {
-  const book = await lockBook(tx, templateId, true);
-  if (book) return book;
+  limit: number,
+  created = false,
+): Promise<BookToMatch | null> {
+  const rows = await tx.$queryRaw<Record<string, unknown>[]>`
+    WITH book AS MATERIALIZED (
+      SELECT "seq", "last" FROM "MarketBook" WHERE "templateId" = ${templateId}
+      FOR UPDATE SKIP LOCKED)
+    SELECT b."seq" AS "bookSeq", b."last" AS "bookLast", o.*
+    FROM book b LEFT JOIN LATERAL (
+      SELECT * FROM "MarketOrder"
+      WHERE "templateId" = ${templateId} AND "state" = 'open' AND NOT "booked"
+      ORDER BY "no" LIMIT ${limit}) o ON true
+    ORDER BY o."no"`;
+  const first = rows[0];
+  if (first)
+    return {
+      seq: Number(first.bookSeq),
+      last: first.bookLast === null ? null : Number(first.bookLast),
+      waiting: rows.filter((r) => r.id !== null).map((r) => MarketOrderRowSchema.parse(r)),
+    };
+  if (created) return null;
   const there = await tx.$queryRaw<unknown[]>`
     SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId}`;
   if (there.length > 0) return null;
   await tx.$executeRaw`
     INSERT INTO "MarketBook" ("templateId", "seq", "updatedAt") VALUES (${templateId}, 0, now())
     ON CONFLICT DO NOTHING`;
-  return lockBook(tx, templateId, true);
+  return lockBookToMatch(tx, templateId, limit, true);
 }
 
 /** Locks one order and reads it. NOT_FOUND when gone. */

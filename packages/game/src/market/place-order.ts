@@ -17,11 +17,11 @@ import { DIRECT, inTransaction } from '../core/transaction';
 
 import { parseInput } from '../core/validation';
 import { loadTemplate } from '../inventory/templates';
-import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
-import { recordCurrency } from '../ledger/record-currency';
+import { recordCurrencySteps } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
-import { collectFor } from './collect';
+import { collectLocked } from './collect';
+import { publishStatsChanged } from '../world/publish-stats-changed';
 import { buyLimitReached, crossesOwnOrder, notAGood, tooManyOrders } from './errors';
 import { matchIfWaiting, runMatchBatch } from './match-book';
 import { notifyAllNow } from '../notifications/notifications';
@@ -121,34 +121,40 @@ async function placeLocked(
       RETURNING *`,
   );
   if (!order) throw new Error('placement: the order was not written');
-  await recordCurrency(tx, {
-    reason: 'market_fee',
-    characterId: c.id,
-    delta: -fee,
-    fromOwner: charOwner(c.id),
-    toOwner: sinkOwner('market_fee'),
-    ref: order.id,
-  });
-  if (o.side === 'buy') {
-    // the order row was created holding the escrow: its ledger row says where it came from
-    await recordCurrency(tx, {
-      reason: 'market',
-      characterId: c.id,
-      delta: -escrow,
-      fromOwner: charOwner(c.id),
-      toOwner: marketOwner(order.id),
-      ref: order.id,
-    });
-    const change = {
-      holder: 'market' as const,
-      id: order.id,
-      reason: 'market' as const,
-      delta: escrow,
-      counterparty: charOwner(c.id),
-      ref: order.id,
-    };
-    await insertLedgerRows(tx, [heldLedgerRow(change, escrow)]);
-  }
+  // the fee (a sink) and a buy order's escrow: the order row was created holding the
+  // escrow, and its ledger row says where it came from — one statement for all three rows
+  const fromChar = { characterId: c.id, fromOwner: charOwner(c.id), ref: order.id };
+  await recordCurrencySteps(
+    tx,
+    [
+      { ...fromChar, reason: 'market_fee', delta: -fee, toOwner: sinkOwner('market_fee') },
+      ...(o.side === 'buy'
+        ? [
+            {
+              ...fromChar,
+              reason: 'market' as const,
+              delta: -escrow,
+              toOwner: marketOwner(order.id),
+            },
+          ]
+        : []),
+    ],
+    o.side === 'buy'
+      ? [
+          heldLedgerRow(
+            {
+              holder: 'market',
+              id: order.id,
+              reason: 'market',
+              delta: escrow,
+              counterparty: charOwner(c.id),
+              ref: order.id,
+            },
+            escrow,
+          ),
+        ]
+      : [],
+  );
   return { order, character: c };
 }
 
@@ -178,8 +184,10 @@ export async function placeOrder(
       // nothing made (resting whole, or left to a busy book's holder): no collect, no re-read
       if (due.eddies === 0 && due.quantity === 0)
         return { view: orderView(after.order, after.units), batch };
-      const [view] = await collectFor(tx, character, order.id);
-      return { view: view as MarketOrderView, batch };
+      // the batch locked the order (it answered it) and wrote what its item holds
+      const done = await collectLocked(tx, after.order, character, after.units);
+      if (done.taken) await publishStatsChanged(tx, character.id, 'market.collect');
+      return { view: orderView(done.order, done.units), batch };
     },
     DIRECT,
   );

@@ -5,11 +5,12 @@
  * fills, the journal lines and the book's position. The caller holds the book's lock
  * and every order's row lock; values are computed here and written whole.
  */
-import type { MarketOrder } from '@necp/db';
+import { Prisma, type MarketOrder } from '@necp/db';
 import { marketTax, type BookFill, type BookOrder } from '@necp/shared';
 import type { Tx } from '../core/deps';
+import { writeAtOnce } from '../core/one-statement';
 import { newRowId } from '../core/row-ids';
-import { insertLedgerRows, type LedgerRow } from '../ledger/insert-ledger-rows';
+import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { marketOwner, marketPayoutOwner, sinkOwner } from '../ledger/owners';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import type { NotifyInput } from '../notifications/notifications';
@@ -230,6 +231,11 @@ const rowAfter = (s: State, now: Date): MarketOrder => ({
   itemId: s.itemId,
 });
 
+/**
+ * Every write of the batch in ONE statement (core/one-statement.ts: the foreign keys are
+ * checked at its end, when the new items and the orders' new item ids are both there).
+ * The sets of items created, changed and deleted are disjoint (no row written twice).
+ */
 async function writeRows(
   tx: Tx,
   b: Batch,
@@ -240,21 +246,22 @@ async function writeRows(
   seq: number,
   last: number | null,
 ) {
+  const writes: Prisma.Sql[] = [];
   const created = states.filter((s) => s.newItem && s.itemId);
   if (created.length)
-    await tx.$executeRaw`
+    writes.push(Prisma.sql`
       INSERT INTO "Item" ("id", "templateId", "quantity", "container", "slot", "updatedAt")
       SELECT id, ${b.templateId}, q, 'MARKET'::"ItemContainer", 0, now()
-      FROM unnest(${created.map((s) => s.itemId as string)}::text[], ${created.map((s) => s.units)}::int[]) AS v(id, q)`;
+      FROM unnest(${created.map((s) => s.itemId as string)}::text[], ${created.map((s) => s.units)}::int[]) AS v(id, q)`);
   const changed = states.filter((s) => s.itemId && !s.newItem && s.units > 0 && s.traded > 0);
   if (changed.length)
-    await tx.$executeRaw`
+    writes.push(Prisma.sql`
       UPDATE "Item" i SET "quantity" = v.q, "updatedAt" = now()
       FROM unnest(${changed.map((s) => s.itemId as string)}::text[], ${changed.map((s) => s.units)}::int[]) AS v(id, q)
-      WHERE i."id" = v.id`;
+      WHERE i."id" = v.id`);
   const emptied = states.filter((s) => s.itemId && s.units === 0).map((s) => s.itemId as string);
   for (const s of states) if (s.itemId && s.units === 0) s.itemId = null;
-  await tx.$executeRaw`
+  writes.push(Prisma.sql`
     UPDATE "MarketOrder" o SET "remaining" = v.remaining, "filled" = v.filled, "value" = v.value,
       "escrow" = v.escrow, "payout" = v.payout, "state" = v.state, "booked" = v.booked,
       "itemId" = v.item,
@@ -265,25 +272,30 @@ async function writeRows(
       ${states.map((s) => s.state)}::text[], ${states.map((s) => s.booked)}::boolean[],
       ${states.map((s) => s.itemId)}::text[])
       AS v(id, remaining, filled, value, escrow, payout, state, booked, item)
-    WHERE o."id" = v.id`;
-  if (emptied.length) await tx.$executeRaw`DELETE FROM "Item" WHERE "id" = ANY(${emptied}::text[])`;
-  await insertLedgerRows(tx, ledger);
+    WHERE o."id" = v.id`);
+  if (emptied.length)
+    writes.push(Prisma.sql`DELETE FROM "Item" WHERE "id" = ANY(${emptied}::text[])`);
+  if (ledger.length) writes.push(ledgerRowsInsert(ledger));
   if (fills.length)
-    await tx.$executeRaw`
+    writes.push(Prisma.sql`
       INSERT INTO "MarketFill" ("templateId", "seq", "buyOrderId", "sellOrderId", "price", "quantity", "taker", "at")
       SELECT ${b.templateId}, * , ${b.now}::timestamp FROM unnest(
         ${fills.map((x) => x.seq)}::int[], ${fills.map((x) => x.f.buyId)}::text[],
         ${fills.map((x) => x.f.sellId)}::text[], ${fills.map((x) => x.f.price)}::int[],
-        ${fills.map((x) => x.f.quantity)}::int[], ${fills.map((x) => x.f.taker)}::text[])`;
-  await tx.$executeRaw`
+        ${fills.map((x) => x.f.quantity)}::int[], ${fills.map((x) => x.f.taker)}::text[])`);
+  writes.push(Prisma.sql`
     INSERT INTO "MarketJournal" ("templateId", "seq", "kind", "orderId", "data", "at")
     SELECT ${b.templateId}, s, k, o, d::jsonb, ${b.now}::timestamp FROM unnest(
       ${journal.map((j) => j.seq)}::int[], ${journal.map((j) => j.kind)}::text[],
       ${journal.map((j) => j.orderId)}::text[], ${journal.map((j) => JSON.stringify(j.data))}::text[])
-      AS v(s, k, o, d)`;
-  await tx.$executeRaw`
-    UPDATE "MarketBook" SET "seq" = ${seq}, "last" = COALESCE(${last}::int, "last"), "updatedAt" = now()
-    WHERE "templateId" = ${b.templateId}`;
+      AS v(s, k, o, d)`);
+  await writeAtOnce(
+    tx,
+    writes,
+    Prisma.sql`
+      UPDATE "MarketBook" SET "seq" = ${seq}, "last" = COALESCE(${last}::int, "last"), "updatedAt" = now()
+      WHERE "templateId" = ${b.templateId}`,
+  );
 }
 
 /**

@@ -16,8 +16,9 @@ import {
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { newRowId } from '../core/row-ids';
-import { publishEvents } from '../outbox/publish-event';
-import { DIRECT, inTransaction } from '../core/transaction';
+import { Prisma } from '@necp/db';
+import { eventsInsert } from '../outbox/publish-event';
+import { ONE_STATEMENT, inTransaction } from '../core/transaction';
 
 export interface NotifyInput {
   characterId: string;
@@ -38,10 +39,11 @@ export async function notify(
 }
 
 /**
- * Writes notifications (inside `tx`) in two statements however many: each unless its
+ * Writes notifications (inside `tx`) in ONE statement however many: each unless its
  * character turned the kind off, the oldest beyond NOTIFICATIONS_KEPT trimmed (by when
- * they show), and one `notification.created` event each. Answers per input, in order:
- * its id, or null when muted. Notices come with every market fill, thousands a batch.
+ * they show), and one `notification.created` event for each written. Answers per input,
+ * in order: its id, or null when muted. Notices come with every market fill, thousands a
+ * batch; notifyAllNow runs this statement alone, outside any transaction.
  */
 export async function notifyAll(
   tx: Tx,
@@ -50,15 +52,27 @@ export async function notifyAll(
 ): Promise<({ id: string } | null)[]> {
   if (inputs.length === 0) return [];
   const ids = inputs.map(() => newRowId());
+  const titles = inputs.map((i) => i.title.slice(0, 120));
+  const bodies = inputs.map((i) => (i.body ?? '').slice(0, 500));
   // times as epoch ms (an array of dates has no one serialisation on both drivers)
-  const made = await tx.$queryRaw<
-    { id: string; characterId: string; title: string; body: string; shows: number }[]
-  >`
+  const shows = inputs.map((i) => (i.visibleAt ?? now).getTime());
+  const events = inputs.map((input, n) => ({
+    type: 'notification.created' as const,
+    key: `notification.created:${ids[n]!}`,
+    payload: {
+      notificationId: ids[n]!,
+      characterId: input.characterId,
+      kind: input.kind,
+      title: titles[n]!,
+      body: bodies[n]!,
+      visibleAt: shows[n]!,
+    },
+  }));
+  const made = await tx.$queryRaw<{ id: string }[]>`
     WITH input AS (
       SELECT * FROM unnest(${ids}::text[], ${inputs.map((i) => i.characterId)}::text[],
-        ${inputs.map((i) => i.kind)}::text[], ${inputs.map((i) => i.title.slice(0, 120))}::text[],
-        ${inputs.map((i) => (i.body ?? '').slice(0, 500))}::text[],
-        ${inputs.map((i) => (i.visibleAt ?? now).getTime())}::float8[],
+        ${inputs.map((i) => i.kind)}::text[], ${titles}::text[], ${bodies}::text[],
+        ${shows}::float8[],
         ${inputs.map((i) => MANDATORY_NOTIFICATION_KINDS.includes(i.kind))}::boolean[])
         AS i("id", "characterId", "kind", "title", "body", "shows", "mandatory")),
     made AS (
@@ -70,7 +84,7 @@ export async function notifyAll(
       WHERE i."mandatory" OR NOT EXISTS (
         SELECT 1 FROM "NotificationMute" m
         WHERE m."characterId" = i."characterId" AND m."kind" = i."kind")
-      RETURNING "id", "characterId", "title", "body", "visibleAt"),
+      RETURNING "id", "characterId", "visibleAt"),
     trimmed AS (
       DELETE FROM "Notification" WHERE "id" IN (
         SELECT "id" FROM (
@@ -80,45 +94,31 @@ export async function notifyAll(
             SELECT n."id", n."characterId", n."visibleAt" FROM "Notification" n
             WHERE n."characterId" IN (SELECT "characterId" FROM made)
             UNION ALL SELECT "id", "characterId", "visibleAt" FROM made) AS everyone) AS ranked
-        WHERE "rank" > ${NOTIFICATIONS_KEPT}))
-    SELECT m."id", m."characterId", m."title", m."body", i."shows"
-    FROM made m JOIN input i ON i."id" = m."id"`;
-  const byId = new Map(made.map((m) => [m.id, m]));
-  await publishEvents(
-    tx,
-    inputs.flatMap((input, n) => {
-      const row = byId.get(ids[n]!);
-      if (!row) return [];
-      return [
-        {
-          type: 'notification.created' as const,
-          key: `notification.created:${row.id}`,
-          payload: {
-            notificationId: row.id,
-            characterId: input.characterId,
-            kind: input.kind,
-            title: row.title,
-            body: row.body,
-            visibleAt: Number(row.shows),
-          },
-        },
-      ];
-    }),
-  );
-  return ids.map((id) => (byId.has(id) ? { id } : null));
+        WHERE "rank" > ${NOTIFICATIONS_KEPT})),
+    told AS (${eventsInsert(
+      events,
+      Prisma.sql`e."key" IN (SELECT 'notification.created:' || m."id" FROM made m)`,
+    )})
+    SELECT m."id" FROM made m`;
+  const written = new Set(made.map((m) => m.id));
+  return ids.map((id) => (written.has(id) ? { id } : null));
 }
 
 /**
- * Many notices after what they tell of has committed (the market's fills): one
- * transaction for all; if it fails, each alone, so one bad notice loses only itself.
+ * Many notices after what they tell of has committed (the market's fills): one statement
+ * for all, outside any transaction (notifyAll's is one); if it fails, each alone, so one
+ * bad notice loses only itself.
  */
 export async function notifyAllNow(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   inputs: readonly NotifyInput[],
 ): Promise<void> {
   if (inputs.length === 0) return;
-  // raw statements only (notifyAll): no Prisma transaction around them
-  const all = inTransaction(deps.db, (tx) => notifyAll(tx, deps.clock.now(), inputs), DIRECT);
+  const all = inTransaction(
+    deps.db,
+    (tx) => notifyAll(tx, deps.clock.now(), inputs),
+    ONE_STATEMENT,
+  );
   if (await all.then(() => true).catch(() => false)) return;
   for (const n of inputs) await notifyNow(deps, n).catch(() => null);
 }

@@ -1,3 +1,4 @@
+import { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { OUTBOX_EVENT_SCHEMAS, type OutboxEventType, type OutboxPayloads } from './events';
 
@@ -30,15 +31,28 @@ export async function publishEvents(
   inputs: readonly PublishEventInput<OutboxEventType>[],
 ): Promise<Set<string>> {
   if (inputs.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ key: string }[]>(eventsInsert(inputs));
+  return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * publishEvents' statement, for a writer that folds it into a statement of its own
+ * (notifyAll): `only`, a condition on `e."key"`, keeps the events whose happening that
+ * statement wrote. RETURNING the keys written.
+ */
+export function eventsInsert(
+  inputs: readonly PublishEventInput<OutboxEventType>[],
+  only: Prisma.Sql = Prisma.sql`true`,
+): Prisma.Sql {
   // a payload that breaks its schema is a programming error: fail the whole transaction
   const payloads = inputs.map((i) => JSON.stringify(OUTBOX_EVENT_SCHEMAS[i.type].parse(i.payload)));
-  const rows = await tx.$queryRaw<{ key: string }[]>`
+  return Prisma.sql`
     INSERT INTO "OutboxEvent" ("type", "key", "payload")
     SELECT e."type", e."key", e."payload"::jsonb
     FROM unnest(${inputs.map((i) => i.type)}::text[], ${inputs.map((i) => i.key)}::text[],
       ${payloads}::text[]) WITH ORDINALITY AS e("type", "key", "payload", "n")
+    WHERE ${only}
     ORDER BY e."n"
     ON CONFLICT ("key") DO NOTHING
     RETURNING "key"`;
-  return new Set(rows.map((r) => r.key));
 }
