@@ -13,14 +13,32 @@ export interface EconomyReport {
   machine: Machine;
   command: string;
   when: Date;
-  /** `reasons`: list each kind's refusals under its table */
-  phases: { result: PhaseResult; busyCores: number; note?: string; reasons?: boolean }[];
+  /** `reasons`: list each kind's refusals under its table; `batches`: this process's placements */
+  phases: {
+    result: PhaseResult;
+    busyCores: number;
+    note?: string;
+    reasons?: boolean;
+    batches?: PlacementBatches;
+  }[];
   checks: Check[];
   /** direct transactions that fell back to Prisma's, by model (@necp/db directFallbacks) */
   fallbacks: Map<string, number>;
 }
 
+/** Placement batches a phase ran (@necp/game placementBatches), and the placements in them. */
+export interface PlacementBatches {
+  batches: number;
+  placements: number;
+}
+
 const ms = (n: number) => n.toFixed(1);
+
+/** "Placements went 3.2 to a transaction (1,170 in 366 batches)"; nothing when none were placed. */
+const batching = (b: PlacementBatches | undefined) =>
+  b && b.batches > 0
+    ? ` Placements went ${(b.placements / b.batches).toFixed(1)} to a transaction (${b.placements.toLocaleString('en-US')} in ${b.batches.toLocaleString('en-US')} batches).`
+    : '';
 
 /** Each kind's refusals by what the player read, most frequent first. */
 function refusals(r: EconomyReport['phases'][number]['result']): string[] {
@@ -50,7 +68,7 @@ function phaseTable(p: EconomyReport['phases'][number]): string {
   return [
     `### ${r.name}`,
     '',
-    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${(r.busyCores ?? p.busyCores).toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}`,
+    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${(r.busyCores ?? p.busyCores).toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}${batching(p.batches)}`,
     '',
     '| call | calls | ok | refused | failed | p50 ms | p99 ms | max ms |',
     '| ---- | ----: | -: | ------: | -----: | -----: | -----: | -----: |',

@@ -11,14 +11,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { createDb, directFallbacks, type Db } from '@necp/db';
-import { createLog, wakeDrainOnEvents } from '@necp/game';
+import { createLog, placementBatches, wakeDrainOnEvents } from '@necp/game';
 import { benchPostgres } from '../database';
 import { writeDocSection } from '../doc-section';
 import { busyCores, describeMachine, readCpuTimes } from '../machine';
 import { parseEconomyArgs } from './args';
 import { economyChecks } from './checks';
 import { conflicts, matcher, oneGood, paced } from './phases';
-import { ECONOMY_MARKERS, renderEconomyResults, type EconomyReport } from './report';
+import {
+  ECONOMY_MARKERS,
+  renderEconomyResults,
+  type EconomyReport,
+  type PlacementBatches,
+} from './report';
 import { stormChecks } from './storm-checks';
 import { tradesCraftsContracts } from './storm-trades-crafts-contracts';
 import { pacedTwoProcesses } from './two-processes';
@@ -26,11 +31,19 @@ import { pacedTwoProcesses } from './two-processes';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const say = (msg: string) => console.log(`[bench:economy] ${msg}`);
 
-/** Runs a phase and the share of the machine it kept busy. */
-async function busy<T>(fn: () => Promise<T>): Promise<{ value: T; busyCores: number }> {
+/** Runs a phase: the share of the machine it kept busy, the placement batches it ran here. */
+async function busy<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; busyCores: number; batches: PlacementBatches }> {
   const a = readCpuTimes();
+  const b0 = placementBatches();
   const value = await fn();
-  return { value, busyCores: busyCores(a, readCpuTimes()) ?? NaN };
+  const b1 = placementBatches();
+  return {
+    value,
+    busyCores: busyCores(a, readCpuTimes()) ?? NaN,
+    batches: { batches: b1.batches - b0.batches, placements: b1.placements - b0.placements },
+  };
 }
 
 async function main() {
@@ -111,12 +124,14 @@ async function main() {
         {
           result: alone.value.result,
           busyCores: alone.busyCores,
+          batches: alone.batches,
           note: `The ${alone.value.result.ops.toLocaleString('en-US')} waiting orders matched by one matchBook (${alone.value.batches.booked} booked, in batches of up to 1,000); the table is their placements, made while the book was held.`,
         },
-        { result: one.value, busyCores: one.busyCores },
+        { result: one.value, busyCores: one.busyCores, batches: one.batches },
         {
           result: mix.value.result,
           busyCores: mix.busyCores,
+          batches: mix.batches,
           note: late
             ? `The sender itself fell behind: ${mix.value.sentSeconds.toFixed(1)} s to send what was due in ${args.seconds} s.`
             : `Sent on time (${mix.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`,
@@ -124,6 +139,7 @@ async function main() {
         {
           result: held.value.result,
           busyCores: held.busyCores,
+          batches: held.batches,
           note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s.`,
         },
         {
@@ -133,7 +149,12 @@ async function main() {
             twoLate ? 'A sender fell behind' : 'Sent on time'
           } (${two.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`,
         },
-        { result: storm.value.result, busyCores: storm.busyCores, reasons: true },
+        {
+          result: storm.value.result,
+          busyCores: storm.busyCores,
+          batches: storm.batches,
+          reasons: true,
+        },
         { result: r, busyCores: races.busyCores, note: races.value.note, reasons: true },
       ],
       checks,

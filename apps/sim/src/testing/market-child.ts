@@ -1,7 +1,8 @@
 /**
  * A web node placing market orders, as a process of its own, for the market's crash
- * test (cluster/market-crash.test.ts): each placement is the real placeOrder — one
- * transaction: the order, a batch of the good's matcher, its collect — for the traders named in MARKET_TRADERS
+ * test (cluster/market-crash.test.ts): each placement is the real placeOrder — placements
+ * of one good that come together in one transaction: the orders, a batch of the good's
+ * matcher, their collects — for the traders named in MARKET_TRADERS
  * (JSON: [{ characterId, side }]), crossing prices on two goods, round after round, until
  * it is killed. It says on stdout when it has begun.
  */

@@ -50,12 +50,18 @@ import { CharacterRowSchema } from './locked-rows';
  * that needs one of them locked and read takes it from here, not with a second
  * statement); deleted or missing ones drop out.
  */
-export async function lockLiveCharacters(tx: Tx, ids: readonly string[]): Promise<Character[]> {
+export async function lockLiveCharacters(
+  tx: Tx,
+  ids: readonly string[],
+  /** leave out, rather than wait for, the ones another transaction holds (a batch's) */
+  skipLocked = false,
+): Promise<Character[]> {
   if (ids.length === 0) return [];
+  const skip = skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty;
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT * FROM "Character"
     WHERE "id" IN (${Prisma.join([...new Set(ids)])}) AND "deletedAt" IS NULL
     ORDER BY "id"
-    FOR NO KEY UPDATE`;
+    FOR NO KEY UPDATE ${skip}`;
   return rows.map((r) => CharacterRowSchema.parse(r));
 }

@@ -3,7 +3,7 @@
  * a Prisma model write costs ~1 ms of CPU per call (docs/perf.md, "The web tier").
  * The caller holds the row lock. "updatedAt" is Prisma's @updatedAt, set here by hand.
  */
-import { Prisma, type ItemContainer } from '@necp/db';
+import type { ItemContainer } from '@necp/db';
 import type { Tx } from '../core/deps';
 
 export async function setItemSlot(tx: Tx, itemId: string, slot: number): Promise<void> {
@@ -36,25 +36,12 @@ export async function deleteItem(
 export async function holdItem(
   tx: Tx,
   itemId: string,
-  container: HoldingContainer,
+  container: Extract<ItemContainer, 'MAIL' | 'CONTRACT' | 'MARKET' | 'AUCTION'>,
   slot = 0,
 ): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ templateId: string }[]>(holdItemSql(itemId, container, slot));
-  return rows[0]?.templateId ?? null;
-}
-
-type HoldingContainer = Extract<ItemContainer, 'MAIL' | 'CONTRACT' | 'MARKET' | 'AUCTION'>;
-
-/** holdItem's statement, for a writer that folds it into one of its own; `quantity`: set too. */
-export function holdItemSql(
-  itemId: string,
-  container: HoldingContainer,
-  slot = 0,
-  quantity?: number,
-): Prisma.Sql {
-  const units = quantity === undefined ? Prisma.empty : Prisma.sql`"quantity" = ${quantity}::int,`;
-  return Prisma.sql`UPDATE "Item"
-    SET "container" = ${container}::"ItemContainer", "slot" = ${slot}::int, ${units}
+  const rows = await tx.$queryRaw<{ templateId: string }[]>`UPDATE "Item"
+    SET "container" = ${container}::"ItemContainer", "slot" = ${slot}::int,
       "characterId" = NULL, "userId" = NULL, "updatedAt" = now()
     WHERE "id" = ${itemId} RETURNING "templateId"`;
+  return rows[0]?.templateId ?? null;
 }

@@ -41,6 +41,24 @@ async function expectReplayAgrees(templateId: string) {
   expect(inBook).toEqual(open.map((o) => [o.id, o.remaining]).sort());
 }
 
+/** Backends of this database waiting for a lock in a statement that locks orders. */
+async function lockWaits(): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM pg_locks l
+    JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE NOT l.granted AND a.wait_event_type = 'Lock'
+      AND a.query LIKE '%"MarketOrder"%FOR UPDATE%' AND a.datname = current_database()`;
+  return row?.n ?? 0;
+}
+
+async function waitFor(check: () => Promise<boolean>) {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('waitFor: never true');
+}
+
 /** The book's row held by an open transaction, as a matcher elsewhere holds it. */
 async function holdBook(templateId: string) {
   let release!: () => void;
@@ -233,5 +251,43 @@ describe('market races', () => {
     expect(warned).toEqual([expect.objectContaining({ templateId: g })]);
     expect(await unitsInBag(db, s, g)).toBe(6);
     await expectBalanced(db, [s]);
+  });
+
+  it('a resting order held by its owner’s collect when a buy comes: the buy waits and takes it first', async () => {
+    const g = 'military_alloy';
+    const s1 = await marketTrader(db, 1_000, { templateId: g, quantity: 2 });
+    const s2 = await marketTrader(db, 1_000, { templateId: g, quantity: 1 });
+    const b = await marketTrader(db, 1_000);
+    const first = await sell(deps, s1, { templateId: g, price: 10, quantity: 2 });
+    await buy(deps, b, { templateId: g, price: 10, quantity: 1 });
+    const second = await sell(deps, s2, { templateId: g, price: 10, quantity: 1 });
+    // the older order's row changed and locked by another transaction (as a collect of its
+    // earnings does) while the next buy's matcher reaches for it
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "MarketOrder" SET "payout" = "payout" WHERE "id" = ${first.id}`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    const buying = buy(deps, b, { templateId: g, price: 10, quantity: 1 });
+    // the matcher's lock waits on the held row: then the holder commits
+    await waitFor(async () => (await lockWaits()) > 0);
+    release();
+    await holder;
+    await buying;
+    const fills = await db.marketFill.findMany({
+      where: { templateId: g },
+      orderBy: { seq: 'asc' },
+    });
+    // time priority: both fills from the older order, none from the newer
+    expect(fills.map((f) => f.sellOrderId)).toEqual([first.id, first.id]);
+    expect((await db.marketOrder.findUniqueOrThrow({ where: { id: second.id } })).remaining).toBe(
+      1,
+    );
+    await expectReplayAgrees(g);
   });
 });

@@ -40,10 +40,10 @@ interface State {
 
 /** What a batch wrote that its caller needs after it. */
 export interface BatchWritten {
-  /** to the owners of orders that traded, but the answered one's */
+  /** to the owners of orders that traded, but the answered ones' */
   notices: NotifyInput[];
-  /** the answered order as the batch left it, and the units its item holds */
-  answer?: { order: MarketOrder; units: number };
+  /** each answered order the batch took, as it left it, and the units its item holds */
+  answers: Map<string, { order: MarketOrder; units: number }>;
 }
 
 export interface Batch {
@@ -53,8 +53,8 @@ export interface Batch {
   now: Date;
   orders: readonly MarketOrder[];
   entries: readonly BatchEntry[];
-  /** the order whose placement runs this matcher: its answer tells its owner (no notice) */
-  answered?: string | undefined;
+  /** the orders whose placements run this matcher: their answers tell their owners (no notice) */
+  answered: ReadonlySet<string>;
 }
 
 async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
@@ -210,11 +210,12 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<BatchWritten> {
     last = price;
   }
   await writeRows(tx, b, [...states.values()], ledger, fills, journal, seq, last);
-  const answered = b.answered ? states.get(b.answered) : undefined;
-  return {
-    notices: notices([...states.values()], b.answered),
-    ...(answered ? { answer: { order: rowAfter(answered, b.now), units: answered.units } } : {}),
-  };
+  const answers = new Map<string, { order: MarketOrder; units: number }>();
+  for (const id of b.answered) {
+    const s = states.get(id);
+    if (s) answers.set(id, { order: rowAfter(s, b.now), units: s.units });
+  }
+  return { notices: notices([...states.values()], b.answered), answers };
 }
 
 /** The order's row as the batch left it (what writeRows wrote). */
@@ -299,12 +300,12 @@ async function writeRows(
 }
 
 /**
- * One notice per order that traded in the batch, but the one whose placement runs it (it
- * has its answer): resting orders, and orders placed while another held the book.
+ * One notice per order that traded in the batch, but those whose placements run it (they
+ * have their answers): resting orders, and orders placed while another held the book.
  */
-function notices(states: readonly State[], answered: string | undefined): NotifyInput[] {
+function notices(states: readonly State[], answered: ReadonlySet<string>): NotifyInput[] {
   return states
-    .filter((s) => s.traded > 0 && s.row.characterId && s.row.id !== answered)
+    .filter((s) => s.traded > 0 && s.row.characterId && !answered.has(s.row.id))
     .map((s) => ({
       characterId: s.row.characterId as string,
       kind: 'market_fill' as const,

@@ -1,0 +1,81 @@
+// Placements of one good that come together go in one transaction (place-batch.ts): each
+// is checked as if alone after the ones before it — eddies, goods, the open-order limit and
+// the own-order rule see the placements ahead of it in the batch — and a refusal is that
+// placement's alone. Conserved throughout.
+import { afterAll, describe, expect, it } from 'vitest';
+import { MARKET_ORDERS_MAX, buyEscrow, marketFee } from '@necp/shared';
+import { domainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
+import { expectBalanced } from '../inventory/test-helpers';
+import { checkInvariants } from '../ledger/check-invariants';
+import { placementBatches } from './place-batch';
+import { buy, eddiesOf, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
+
+const db = testDb(6);
+const deps = marketDeps(db, 4177);
+afterAll(() => db.$disconnect());
+expectEveryTransactionDirect();
+
+/** Settles each placement: its view, or the message a player reads. */
+const settle = (ps: Promise<unknown>[]) =>
+  Promise.all(
+    ps.map((p) =>
+      p.then(
+        () => 'ok',
+        async (e: unknown) => (await domainError(Promise.reject(e))).userMessage,
+      ),
+    ),
+  );
+
+describe('placements together', () => {
+  it('go in one batch; a character’s second buy sees the eddies its first took', async () => {
+    // goods no other test file trades (their books are shared by the files running at once)
+    const g = 'chrome_plating';
+    const cost = marketFee(50, 10) + buyEscrow(50, 10);
+    const a = await marketTrader(db, cost + cost - 1);
+    const b = await marketTrader(db, 10_000);
+    const before = placementBatches();
+    const out = await settle([
+      buy(deps, a, { templateId: g, price: 50, quantity: 10 }),
+      buy(deps, a, { templateId: g, price: 50, quantity: 10 }),
+      buy(deps, b, { templateId: g, price: 49, quantity: 10 }),
+    ]);
+    const after = placementBatches();
+    // the first went alone (nothing ran); the two that came meanwhile went together
+    expect(after.placements - before.placements).toBe(3);
+    expect(after.batches - before.batches).toBe(2);
+    expect(out).toEqual(['ok', 'Not enough eddies', 'ok']);
+    expect(await eddiesOf(db, a)).toBe(cost - 1);
+    await expectBalanced(db, [a, b]);
+  });
+
+  it('a seller’s goods, the open-order limit and its own orders count across the batch', async () => {
+    const g = 'neurotransmitter_vial';
+    const s = await marketTrader(db, 1_000, { templateId: g, quantity: 5 });
+    const t = await marketTrader(db, 10_000, { templateId: g, quantity: 40 });
+    // t holds MARKET_ORDERS_MAX − 1 open orders of another good
+    for (let i = 0; i < MARKET_ORDERS_MAX - 1; i++)
+      await buy(deps, t, { templateId: 'chrome_plating', price: 1, quantity: 1 });
+    const out = await settle([
+      sell(deps, s, { templateId: g, price: 90, quantity: 1 }),
+      sell(deps, s, { templateId: g, price: 90, quantity: 3 }),
+      sell(deps, s, { templateId: g, price: 91, quantity: 3 }),
+      // a buy that would trade with s's own sell at 90, placed in the same batch
+      buy(deps, s, { templateId: g, price: 95, quantity: 1 }),
+      sell(deps, t, { templateId: g, price: 200, quantity: 2 }),
+      sell(deps, t, { templateId: g, price: 201, quantity: 2 }),
+    ]);
+    expect(out).toEqual([
+      'ok',
+      'ok',
+      'You have only 1 of those free in your bag.',
+      'That would trade with your own order at 90 eddies: cancel it first.',
+      'ok',
+      `You have ${MARKET_ORDERS_MAX} open orders: cancel one or wait for it to fill.`,
+    ]);
+    expect(await unitsInBag(db, s, g)).toBe(1);
+    expect(await unitsInBag(db, t, g)).toBe(38);
+    await expectBalanced(db, [s, t]);
+    const diffs = await checkInvariants(db);
+    expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
+  });
+});

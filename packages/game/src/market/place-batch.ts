@@ -1,0 +1,207 @@
+/**
+ * Placements of one good go together (group commit). A placement waits while this
+ * process's previous batch of its good runs, then goes with every placement of that good
+ * that came meanwhile, in ONE transaction: the placers locked and read once
+ * (place-rows.ts), each placement checked against them as the ones before it left them
+ * (place-checks.ts), everything accepted written in one statement, one batch of the
+ * good's matcher for all of them, and the collect of what each made. With nothing else
+ * waiting a batch is one placement; under load a statement serves many — the cost of a
+ * placement was its dozen round trips, not their work (docs/perf.md, "Placements together").
+ *
+ * Each placement is refused on its own (its DomainError; the others go on). A batch never
+ * waits for a character another transaction holds (SKIP LOCKED): that placement goes
+ * alone, beside the queue, waiting as any transaction would — one player's slow bid does
+ * not hold up a good's every placement. A batch that fails as a whole for another reason
+ * runs each of its placements alone, so one bad placement never takes others down; a
+ * refusal of the whole (the city busy) refuses each.
+ */
+import { type MarketOrderView } from '@necp/shared';
+import type { GameDeps, Tx } from '../core/deps';
+import { DomainError } from '../core/errors';
+import { DIRECT, inTransaction } from '../core/transaction';
+import { loadTemplate } from '../inventory/templates';
+import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
+import { publishStatsChanged } from '../world/publish-stats-changed';
+import { collectLocked } from './collect';
+import { matchIfWaiting, runMatchBatch } from './match-book';
+import { orderView, toCollect } from './order-rows';
+import { accept, type Accepted, type Placed } from './place-checks';
+import { readPlacers, writePlacements } from './place-rows';
+
+type Deps = Pick<GameDeps, 'db' | 'clock' | 'log'>;
+
+interface Pending {
+  o: Placed;
+  resolve: (v: MarketOrderView) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * At most this many placements a batch, the rest wait for the next: a batch holds its
+ * placers' characters while it runs, and whoever else needs one of them waits that long.
+ */
+const PLACEMENTS_MAX = 16;
+
+const counts = { batches: 0, placements: 0 };
+
+/** Placement batches run in this process so far, and the placements they held (bench, tests). */
+export const placementBatches = () => ({ ...counts });
+
+/**
+ * The queues, by database client and clock (what a batch runs with: a test's clients and
+ * clocks never share one), then by good.
+ */
+type Queue = { waiting: Pending[]; running: boolean };
+const queues = new WeakMap<object, WeakMap<object, Map<string, Queue>>>();
+
+function queueOf(deps: Deps, templateId: string): Queue {
+  let byClock = queues.get(deps.db);
+  if (!byClock) queues.set(deps.db, (byClock = new WeakMap()));
+  let byGood = byClock.get(deps.clock);
+  if (!byGood) byClock.set(deps.clock, (byGood = new Map()));
+  let q = byGood.get(templateId);
+  if (!q) byGood.set(templateId, (q = { waiting: [], running: false }));
+  return q;
+}
+
+/** Queues a parsed placement with its good's next batch; answers when that batch has. */
+export function placeInBatch(deps: Deps, o: Placed): Promise<MarketOrderView> {
+  return new Promise((resolve, reject) => {
+    const q = queueOf(deps, o.templateId);
+    q.waiting.push({ o, resolve, reject });
+    if (q.running) return;
+    q.running = true;
+    void (async () => {
+      try {
+        while (q.waiting.length > 0) {
+          const batch = q.waiting.splice(0, PLACEMENTS_MAX);
+          counts.batches++;
+          counts.placements += batch.length;
+          // placeBatch answers each; should it throw after all, none is left waiting
+          await placeBatch(deps, batch).catch((err: unknown) => {
+            for (const p of batch) p.reject(err);
+          });
+        }
+      } finally {
+        q.running = false;
+      }
+    })();
+  });
+}
+
+type Outcome =
+  | { ok: true; view: MarketOrderView }
+  | { ok: false; error: unknown }
+  /** its character was held by another transaction: it goes alone, waiting for it */
+  | { ok: false; deferred: true };
+
+/**
+ * One batch: its transaction, then the notices sent and each placement answered. A
+ * batch takes only the characters free at once (`alone`: a placement on its own waits
+ * for its character, as any transaction does).
+ */
+async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<void> {
+  const templateId = batch[0]!.o.templateId;
+  let r: Placing;
+  try {
+    r = await inTransaction(
+      deps.db,
+      (tx) =>
+        placeLocked(
+          tx,
+          batch.map((p) => p.o),
+          deps.clock.now(),
+          !alone,
+        ),
+      DIRECT,
+    );
+  } catch (error) {
+    if (batch.length === 1 || error instanceof DomainError) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    deps.log.warn(
+      { err: error, templateId, placements: batch.length },
+      'a placement batch failed: each alone',
+    );
+    await Promise.all(batch.map((p) => placeBatch(deps, [p], true)));
+    return;
+  }
+  // those whose characters were busy go alone, beside the queue: it does not wait for them
+  batch.forEach((p, i) => {
+    if ('deferred' in r.outcomes[i]!)
+      void placeBatch(deps, [p], true).catch((err: unknown) => p.reject(err));
+  });
+  // told after the commit (a lost notice costs nothing: the orders show the fills)
+  await notifyAllNow(deps, r.notices);
+  // the batch held the book: placements of other processes that met it held left their
+  // orders to it (and a look of this one may have come before their commit)
+  await matchIfWaiting(deps, templateId);
+  // answered once what the placements caused is written, as a placement always was
+  batch.forEach((p, i) => {
+    const out = r.outcomes[i]!;
+    if (out.ok) p.resolve(out.view);
+    else if ('error' in out) p.reject(out.error);
+  });
+}
+
+/** What a batch's transaction answers. */
+interface Placing {
+  outcomes: Outcome[];
+  notices: NotifyInput[];
+}
+
+/**
+ * The batch's transaction: placers locked and read, each placement checked (a refusal
+ * is its outcome), the accepted written, one match batch, then what each made collected.
+ */
+async function placeLocked(
+  tx: Tx,
+  placements: readonly Placed[],
+  now: Date,
+  skipLocked: boolean,
+): Promise<Placing> {
+  const templateId = placements[0]!.templateId;
+  const template = await loadTemplate(tx, templateId);
+  const placers = await readPlacers(tx, templateId, placements, now, skipLocked);
+  const outcomes: (Outcome | Accepted)[] = placements.map((o): Outcome | Accepted => {
+    // not locked at once: held elsewhere, or gone (going alone, it is told which)
+    if (skipLocked && !placers.has(o.characterId)) return { ok: false, deferred: true };
+    try {
+      return accept(placers.get(o.characterId), o, template);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { ok: false, error } as Outcome;
+    }
+  });
+  const accepted = outcomes.filter((x): x is Accepted => 'orderId' in x);
+  if (accepted.length === 0) return { outcomes: outcomes as Outcome[], notices: [] };
+  const written = new Map(
+    (await writePlacements(tx, template, accepted, now)).map((o) => [o.id, o]),
+  );
+  const batch = await runMatchBatch(tx, templateId, now, new Set(written.keys()));
+  const collected = new Set<string>();
+  const views = new Map<string, MarketOrderView>();
+  for (const a of accepted) {
+    const order = written.get(a.orderId)!;
+    // the order as the batch left it, or as written (a sell order's item holds its goods)
+    const after = batch.answers?.get(order.id) ?? {
+      order,
+      units: a.o.side === 'sell' ? a.o.quantity : 0,
+    };
+    const due = toCollect(after.order, after.units);
+    if (due.eddies === 0 && due.quantity === 0) {
+      views.set(order.id, orderView(after.order, after.units));
+      continue;
+    }
+    // the batch locked the order (it answered it) and wrote what its item holds
+    const done = await collectLocked(tx, after.order, a.placer.c, after.units);
+    if (done.taken) collected.add(a.placer.c.id);
+    views.set(order.id, orderView(done.order, done.units));
+  }
+  for (const id of collected) await publishStatsChanged(tx, id, 'market.collect');
+  return {
+    outcomes: outcomes.map((x) => ('orderId' in x ? { ok: true, view: views.get(x.orderId)! } : x)),
+    notices: batch.notices ?? [],
+  };
+}
