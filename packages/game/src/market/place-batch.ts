@@ -10,7 +10,7 @@
  *
  * Each placement is refused on its own (its DomainError; the others go on). A batch never
  * waits for a character another transaction holds (SKIP LOCKED): that placement goes
- * alone, beside the queue, waiting as any transaction would — one player's slow bid does
+ * alone, beside the queue, waiting for its character like every other transaction — one player's slow bid does
  * not hold up a good's every placement. A batch that fails as a whole for another reason
  * runs each of its placements alone, so one bad placement never takes others down; a
  * refusal of the whole (the city busy) refuses each.
@@ -98,7 +98,7 @@ type Outcome =
 /**
  * One batch: its transaction, then the notices sent and each placement answered. A
  * batch takes only the characters free at once (`alone`: a placement on its own waits
- * for its character, as any transaction does).
+ * for its character, like every other transaction).
  */
 async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<void> {
   const templateId = batch[0]!.o.templateId;

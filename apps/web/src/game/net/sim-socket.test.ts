@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '@necp/db/testing';
 import type { SimTicket } from '@necp/shared';
 import { connectSim, type SimSocketHandle } from './sim-socket';
 
@@ -7,16 +7,7 @@ import { connectSim, type SimSocketHandle } from './sim-socket';
 // and one naming another URL (the zone's new owner) hands the connection over.
 
 /** A port nobody listens on: connecting is refused at once. */
-async function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
+const deadPort = freePort;
 
 const ticket = (simUrl: string, n: number): SimTicket => ({
   ticket: `t${n}`,
