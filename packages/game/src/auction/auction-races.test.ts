@@ -22,6 +22,7 @@ import {
   searchListings,
   settleListing,
 } from '.';
+import { lockListing } from './listing-rows';
 import { auctionDeps, eddiesOf, trader } from './test-kit';
 
 const db = testDb(10);
@@ -46,7 +47,69 @@ async function listed(s: Player, o: { startBid?: number; buyout?: number; tpl?: 
   });
 }
 
+/**
+ * Whether some backend waits to lock `listingId`'s turn (advisory), or a listing's or a
+ * character's row (where a bid without its turn first would wait: its seller's row).
+ */
+async function waitsForListing(listingId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM pg_locks l
+    JOIN pg_stat_activity a ON a.pid = l.pid
+    WHERE NOT l.granted AND a.datname = current_database() AND (
+      (l.locktype = 'advisory' AND l.objid = hashtext(${listingId})::oid)
+      OR a.query LIKE '%"AuctionListing"%FOR UPDATE%'
+      OR a.query LIKE '%"Character"%FOR NO KEY UPDATE%')`;
+  return (row?.n ?? 0) > 0;
+}
+
+/** Whether another transaction could lock the character now (none holds it). */
+const characterFree = (characterId: string) =>
+  db.$transaction(async (tx) => {
+    try {
+      await tx.$queryRaw`
+        SELECT "id" FROM "Character" WHERE "id" = ${characterId} FOR NO KEY UPDATE NOWAIT`;
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
 describe('races', () => {
+  it('a bid waiting for another operation on its listing holds none of its characters meanwhile', async () => {
+    // the bidder locks first of its two (id order): without its turn first it would hold
+    // itself while it waited for the seller, whom the other operation holds
+    const two = [await trader(db, 1000), await trader(db, 1000)];
+    const [first] = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Character" WHERE "id" IN (${two[0]!.characterId}, ${two[1]!.characterId})
+      ORDER BY "id" LIMIT 1`;
+    const [b, s] = first!.id === two[0]!.characterId ? two : [two[1]!, two[0]!];
+    const a = await trader(db, 1000);
+    const l = await listed(s!);
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // another bid of the listing in the middle of its transaction
+    const holder = db.$transaction(async (tx) => {
+      await lockListing(tx, l.id, [a.characterId]);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const bidding = placeBid(deps, { ...b!.ref, listingId: l.id, amount: 10 });
+    for (let i = 0; !(await waitsForListing(l.id)); i++) {
+      if (i > 200) throw new Error('the bid never waited for the listing');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // its bidder stays free for its other business (orders, trades) while it waits
+    expect(await characterFree(b!.characterId)).toBe(true);
+    release();
+    await holder;
+    expect((await bidding).bid).toBe(10);
+    expect(await eddiesOf(db, b!)).toBe(990);
+    await expectBalanced(db, [s!, a, b!]);
+  });
+
   it('two buyouts of one listing: one buys it, the other is told it is over', async () => {
     const s = await trader(db, 50);
     const [a, b] = [await trader(db, 1000), await trader(db, 1000)];

@@ -2,11 +2,14 @@
  * What every auction operation shares: locking a listing with the characters it
  * concerns, and the view of a listing.
  *
- * Locks (core/lock-order.ts step 2d): the characters first — the caller, the seller and
- * the high bidder, in id order — then the listing's row, which guards its item and held
- * eddies: nothing touches an AUCTION item or a listing's eddies without it. The parties
- * are read before the lock and checked after it; a listing whose high bidder changed in
- * between is locked again.
+ * Locks (core/lock-order.ts steps 0a and 2d): the listing's turn first (an advisory lock,
+ * holding nothing else: a bid that waits for another bid of the same listing holds no
+ * character meanwhile — holding its bidder, seller and high bidder while it waited made
+ * every operation of those characters queue behind it, and the queues joined up under
+ * load), then the characters — the caller, the seller and the high bidder, in id order —
+ * then the listing's row, which guards its item and held eddies: nothing touches an
+ * AUCTION item or a listing's eddies without it. The parties are read before the row lock
+ * and checked after it; a listing whose high bidder changed in between is locked again.
  */
 import { Prisma, type AuctionListing, type Character } from '@necp/db';
 import {
@@ -18,6 +21,7 @@ import {
   type Rarity,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
+import { lockAdvisory } from '../core/advisory-locks';
 import { AuctionListingRowSchema } from '../core/locked-rows';
 import { lockLiveCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
@@ -34,7 +38,7 @@ export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionLi
 }
 
 /**
- * Locks the listing and its parties (with `also`, the caller), characters first, and
+ * Locks the listing and its parties (with `also`, the caller), its turn first, and
  * returns both — the characters' rows as locked (a bidder is read from there). Deleted
  * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
  */
@@ -43,6 +47,7 @@ export async function lockListing(
   listingId: string,
   also: readonly string[] = [],
 ): Promise<{ l: AuctionListing; parties: Character[] }> {
+  await lockAdvisory(tx, 'auctionListing', [listingId]);
   for (let i = 0; i < TRIES; i++) {
     const [seen] = await tx.$queryRaw<{ sellerId: string | null; bidderId: string | null }[]>`
       SELECT "sellerId", "bidderId" FROM "AuctionListing" WHERE "id" = ${listingId}`;

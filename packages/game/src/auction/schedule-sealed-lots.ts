@@ -1,4 +1,3 @@
-import { Prisma } from '@necp/db';
 import {
   AUCTION_CATEGORIES,
   sealedLotOffers,
@@ -6,6 +5,7 @@ import {
   type AuctionCategory,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { lockAdvisory } from '../core/advisory-locks';
 import { inTransaction } from '../core/transaction';
 import { loadTemplate } from '../inventory/templates';
 import { auctionOwner, sourceOwner } from '../ledger/owners';
@@ -41,9 +41,7 @@ export async function scheduleSealedLots(
   });
   if (w.closesAt <= now.getTime()) return 0;
   return inTransaction(deps.db, async (tx) => {
-    await tx.$executeRaw(
-      Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`sealed-lots:${season.key}`}))`,
-    );
+    await lockAdvisory(tx, 'sealedLots', [season.key]);
     const have = new Set(
       (
         await tx.auctionListing.findMany({

@@ -5,6 +5,9 @@
  *   0. the zone's fencing row (ZoneOwner, FOR SHARE) — a sim zone's writes
  *      (zone-ownership.ts assertZoneOwner, the position flush); a takeover
  *      updates only that row, so it never waits in a cycle;
+ *  0a. an auction listing's turn (an advisory lock, core/advisory-locks.ts): every
+ *      operation on a listing takes it before anything else (auction/listing-rows.ts
+ *      lockListing), so one that waits for another of the same listing holds nothing;
  *   1. the account row (User) — bank operations, character creation/restore;
  *   2. Character rows, several of them always in id order (PostgreSQL's ORDER BY
  *      "id" … FOR UPDATE: awardKill, the outbox subscribers, the sim's position
@@ -27,7 +30,9 @@
  *      and the one acting (contract-rows.ts lockWithParties); the contract's row guards
  *      its escrow and the items it holds; a settlement's mails are new rows after it;
  *   3. the rows that belong to those characters: items, quest rows, standings,
- *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log).
+ *      QuestEventApplied, ledger entries (and a guild's members, ranks and bank log);
+ *   4. advisory locks of leaderboard subjects (leaderboards/refresh-subjects.ts): last,
+ *      after every row an event's transaction locked.
  *
  * Character rows are locked FOR NO KEY UPDATE, never FOR UPDATE (only the purge, which
  * deletes them): writers still wait for each other, but a row that merely references a

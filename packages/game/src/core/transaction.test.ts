@@ -34,13 +34,19 @@ describe('inTransaction under load', () => {
   });
 
   it('a deadlock that outlasts the reruns is UNAVAILABLE; the other side commits', async () => {
-    // advisory locks taken in opposite orders: PostgreSQL picks one side to fail with 40P01
+    // advisory locks taken in opposite orders: PostgreSQL picks one side to fail with 40P01.
+    // Each takes its second only once both hold their first (a sleep between the two, as
+    // before, let one side take both before the other started on a loaded machine: no deadlock)
+    let holding = 0;
+    let bothHold!: () => void;
+    const bothHolding = new Promise<void>((r) => (bothHold = r));
     const side = (a: number, b: number) =>
       inTransaction(
         db,
         async (tx) => {
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${a}::bigint)`;
-          await tx.$executeRaw`SELECT pg_sleep(0.3)`;
+          if (++holding === 2) bothHold();
+          await bothHolding;
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(${b}::bigint)`;
           return 'committed';
         },

@@ -8,13 +8,11 @@
  */
 import type { LeaderboardKey } from '@necp/shared';
 import type { Redis } from 'ioredis';
+import { lockAdvisory } from '../core/advisory-locks';
 import type { Tx } from '../core/deps';
 import { boardSource } from './board-registry';
 import { readSubjects } from './pg-boards';
 import { applyUpdates, type BoardUpdate } from './redis-boards';
-
-/** The advisory-lock space of the leaderboards ("LBD1"); the second key hashes board and subject. */
-const LOCK_SPACE = 0x4c424431;
 
 export async function refreshSubjects(
   tx: Tx,
@@ -24,12 +22,11 @@ export async function refreshSubjects(
   const ids = [...new Set(input.ids)].sort();
   if (ids.length === 0) return [];
   const source = boardSource(input.board);
-  // in hash order, so two writers of overlapping subjects never wait in a cycle
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, s."h") FROM (
-      SELECT DISTINCT hashtext(${input.board} || ':' || x) AS "h"
-      FROM unnest(${ids}::text[]) AS x ORDER BY 1
-    ) s`;
+  await lockAdvisory(
+    tx,
+    'leaderboardSubject',
+    ids.map((id) => `${input.board}:${id}`),
+  );
   const found = new Map(
     (await readSubjects(tx, source, input.now, ids)).map((s) => [s.id, s] as const),
   );
