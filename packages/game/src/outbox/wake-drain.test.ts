@@ -46,4 +46,28 @@ describe('coalesced (the listener queues one drain at a time)', () => {
     expect(calls).toBe(2);
     expect(errors).toHaveLength(1);
   });
+
+  it('with a gap: calls in the gap after a run make one run after it; idle, a call runs at once', async () => {
+    const at: number[] = [];
+    const t0 = Date.now();
+    const wake = coalesced(
+      async () => void at.push(Date.now() - t0),
+      () => undefined,
+      80,
+    );
+    wake();
+    expect(at).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 20));
+    // in the gap: nothing yet, then one run once it is over
+    wake();
+    wake();
+    expect(at).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(at).toHaveLength(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(75);
+    // that run's own gap passes with no call: idle again, the next call runs at once
+    await new Promise((r) => setTimeout(r, 120));
+    wake();
+    expect(at).toHaveLength(3);
+  });
 });
