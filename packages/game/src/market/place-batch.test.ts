@@ -78,4 +78,39 @@ describe('placements together', () => {
     const diffs = await checkInvariants(db);
     expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
   });
+
+  it('a placement whose character another transaction holds waits; the good’s others go on', async () => {
+    const g = 'chrome_plating';
+    const x = await marketTrader(db, 10_000);
+    const y = await marketTrader(db, 10_000);
+    let release!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isHeld = new Promise<void>((r) => (holding = r));
+    // x's character in the middle of another transaction (a bid, a trade)
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${x.characterId} FOR NO KEY UPDATE`;
+      holding();
+      await held;
+    });
+    await isHeld;
+    const before = placementBatches();
+    let xAnswered = false;
+    const xBuy = buy(deps, x, { templateId: g, price: 7, quantity: 1 }).then((v) => {
+      xAnswered = true;
+      return v;
+    });
+    // y's placement is not held up by x's busy character
+    await buy(deps, y, { templateId: g, price: 7, quantity: 1 });
+    // x waits for its character however long it is held, without a transaction a batch
+    await new Promise((r) => setTimeout(r, 300));
+    expect(xAnswered).toBe(false);
+    release();
+    await holder;
+    expect((await xBuy).state).toBe('open');
+    // x left out of its first batch and two more, then alone; y in one of those or its own
+    expect(placementBatches().batches - before.batches).toBeLessThanOrEqual(5);
+    expect(await eddiesOf(db, x)).toBe(10_000 - marketFee(7, 1) - buyEscrow(7, 1));
+    await expectBalanced(db, [x, y]);
+  });
 });

@@ -9,9 +9,10 @@
  * placement was its dozen round trips, not their work (docs/perf.md, "Placements together").
  *
  * Each placement is refused on its own (its DomainError; the others go on). A batch never
- * waits for a character another transaction holds (SKIP LOCKED): that placement goes
- * alone, beside the queue, waiting for its character like every other transaction — one player's slow bid does
- * not hold up a good's every placement. A batch that fails as a whole for another reason
+ * waits for a character another transaction holds (SKIP LOCKED): that placement waits for
+ * the next batch, and left out twice more it goes alone, beside the queue, waiting for its
+ * character like every other transaction — one player's slow bid does not hold up a
+ * good's every placement. A batch that fails as a whole for another reason
  * runs each of its placements alone, so one bad placement never takes others down; a
  * refusal of the whole (the city busy) refuses each.
  */
@@ -34,6 +35,8 @@ interface Pending {
   o: Placed;
   resolve: (v: MarketOrderView) => void;
   reject: (e: unknown) => void;
+  /** batches it was left out of, its character held elsewhere */
+  deferrals: number;
 }
 
 /**
@@ -42,9 +45,20 @@ interface Pending {
  */
 const PLACEMENTS_MAX = 16;
 
+/**
+ * A placement whose character another transaction holds waits for the good's next batch
+ * at most this many times, then goes alone (waiting for its character like any other
+ * transaction). Under load the holder is mostly another good's batch or a bid, done in
+ * milliseconds: a transaction of its own for each such placement cost more than the wait.
+ */
+const DEFERRALS_MAX = 2;
+
 const counts = { batches: 0, placements: 0 };
 
-/** Placement batches run in this process so far, and the placements they held (bench, tests). */
+/**
+ * Placement transactions run in this process so far (a batch, or a placement alone) and
+ * the placements they placed, each once (bench, tests).
+ */
 export const placementBatches = () => ({ ...counts });
 
 /**
@@ -68,19 +82,21 @@ function queueOf(deps: Deps, templateId: string): Queue {
 export function placeInBatch(deps: Deps, o: Placed): Promise<MarketOrderView> {
   return new Promise((resolve, reject) => {
     const q = queueOf(deps, o.templateId);
-    q.waiting.push({ o, resolve, reject });
+    q.waiting.push({ o, resolve, reject, deferrals: 0 });
+    counts.placements++;
     if (q.running) return;
     q.running = true;
     void (async () => {
       try {
         while (q.waiting.length > 0) {
           const batch = q.waiting.splice(0, PLACEMENTS_MAX);
-          counts.batches++;
-          counts.placements += batch.length;
           // placeBatch answers each; should it throw after all, none is left waiting
-          await placeBatch(deps, batch).catch((err: unknown) => {
+          const later = await placeBatch(deps, batch).catch((err: unknown) => {
             for (const p of batch) p.reject(err);
+            return [];
           });
+          // left out for a busy character: first in the next batch (they came first)
+          q.waiting.unshift(...later);
         }
       } finally {
         q.running = false;
@@ -98,10 +114,12 @@ type Outcome =
 /**
  * One batch: its transaction, then the notices sent and each placement answered. A
  * batch takes only the characters free at once (`alone`: a placement on its own waits
- * for its character, like every other transaction).
+ * for its character, like every other transaction); it returns those it left out for
+ * the next batch (answered later), having sent those left out too often alone.
  */
-async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<void> {
+async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<Pending[]> {
   const templateId = batch[0]!.o.templateId;
+  counts.batches++;
   let r: Placing;
   try {
     r = await inTransaction(
@@ -118,19 +136,22 @@ async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<
   } catch (error) {
     if (batch.length === 1 || error instanceof DomainError) {
       for (const p of batch) p.reject(error);
-      return;
+      return [];
     }
     deps.log.warn(
       { err: error, templateId, placements: batch.length },
       'a placement batch failed: each alone',
     );
     await Promise.all(batch.map((p) => placeBatch(deps, [p], true)));
-    return;
+    return [];
   }
-  // those whose characters were busy go alone, beside the queue: it does not wait for them
+  // those whose characters were busy wait for the next batch — or, left out too often, go
+  // alone beside the queue (it does not wait for them)
+  const later: Pending[] = [];
   batch.forEach((p, i) => {
-    if ('deferred' in r.outcomes[i]!)
-      void placeBatch(deps, [p], true).catch((err: unknown) => p.reject(err));
+    if (!('deferred' in r.outcomes[i]!)) return;
+    if (++p.deferrals <= DEFERRALS_MAX) later.push(p);
+    else void placeBatch(deps, [p], true).catch((err: unknown) => p.reject(err));
   });
   // told after the commit (a lost notice costs nothing: the orders show the fills)
   await notifyAllNow(deps, r.notices);
@@ -143,6 +164,7 @@ async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<
     if (out.ok) p.resolve(out.view);
     else if ('error' in out) p.reject(out.error);
   });
+  return later;
 }
 
 /** What a batch's transaction answers. */
