@@ -30,3 +30,19 @@ describe('the recorder across processes', () => {
     expect(a.all().calls).toBe(5);
   });
 });
+
+describe('the recorder over time', () => {
+  it('p99 by the second a call was sent: a slow call counts in the second it was sent', async () => {
+    const r = new Recorder();
+    const from = performance.now();
+    await r.call('order', async () => {});
+    await new Promise((ok) => setTimeout(ok, 1_050));
+    // sent in the second second, answered after 120 ms
+    await r.call('order', () => new Promise((ok) => setTimeout(ok, 120)));
+    const p99 = r.p99BySecond(from);
+    expect(p99).toHaveLength(2);
+    expect(p99[0]).toBeLessThan(50);
+    expect(p99[1]).toBeGreaterThanOrEqual(110);
+    expect(new Recorder().p99BySecond(from)).toEqual([]);
+  });
+});

@@ -39,6 +39,8 @@ export class Recorder {
   private readonly reasons = new Map<string, Record<string, number>>();
   /** each kind's first failure with its stack: what to look at when a call broke */
   readonly failureStacks = new Map<string, string>();
+  /** every call's start (performance.now()) and latency, in the order they ended */
+  private readonly spans: { at: number; ms: number }[] = [];
 
   async call<T>(kind: string, fn: () => Promise<T>): Promise<T | undefined> {
     const t0 = performance.now();
@@ -60,6 +62,7 @@ export class Recorder {
       return undefined;
     } finally {
       const ms = performance.now() - t0;
+      this.spans.push({ at: t0, ms });
       if (!this.times.has(kind)) this.times.set(kind, []);
       this.times.get(kind)!.push(ms);
       const e = this.ends.get(kind) ?? { ok: 0, refused: 0, failed: 0 };
@@ -111,6 +114,16 @@ export class Recorder {
       for (const [why, n] of Object.entries(r)) mine[why] = (mine[why] ?? 0) + n;
       this.reasons.set(kind, mine);
     }
+  }
+
+  /**
+   * p99 of the calls sent in each second from `from` (performance.now()): whether a tail is
+   * a warm-up, a stall or the whole run. This process's calls only.
+   */
+  p99BySecond(from: number): number[] {
+    const seconds: number[][] = [];
+    for (const s of this.spans) (seconds[Math.floor((s.at - from) / 1000)] ??= []).push(s.ms);
+    return Array.from(seconds, (t) => (t ? percentile(t, 99) : 0));
   }
 
   /** every call of all kinds */

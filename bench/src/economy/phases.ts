@@ -246,6 +246,7 @@ export async function paced(
       all: rec.all(),
     } satisfies PhaseResult,
     recorder: rec,
+    p99BySecond: rec.p99BySecond(t0),
     sentSeconds: sent,
     goods,
   };

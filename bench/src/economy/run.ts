@@ -30,6 +30,8 @@ import { pacedTwoProcesses } from './two-processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const say = (msg: string) => console.log(`[bench:economy] ${msg}`);
+const bySecond = (p99: number[]) =>
+  `p99 of the calls sent in each second, ms: ${p99.map((ms) => ms.toFixed(0)).join(', ')}.`;
 
 /** Runs a phase: the share of the machine it kept busy, the placement batches it ran here. */
 async function busy<T>(
@@ -132,15 +134,17 @@ async function main() {
           result: mix.value.result,
           busyCores: mix.busyCores,
           batches: mix.batches,
-          note: late
-            ? `The sender itself fell behind: ${mix.value.sentSeconds.toFixed(1)} s to send what was due in ${args.seconds} s.`
-            : `Sent on time (${mix.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`,
+          note: `${
+            late
+              ? `The sender itself fell behind: ${mix.value.sentSeconds.toFixed(1)} s to send what was due in ${args.seconds} s.`
+              : `Sent on time (${mix.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`
+          } ${bySecond(mix.value.p99BySecond)}`,
         },
         {
           result: held.value.result,
           busyCores: held.busyCores,
           batches: held.batches,
-          note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s.`,
+          note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s. ${bySecond(held.value.p99BySecond)}`,
         },
         {
           result: two.value.result,
