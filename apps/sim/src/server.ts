@@ -65,6 +65,8 @@ export interface SimServerOptions {
   matcherTickMs?: number;
   /** AFK and the presence refresh (default PRESENCE_REFRESH_MS / 2; 0: never — the socket fuzz) */
   presenceSweepMs?: number;
+  /** each zone's sweep of expired drops (default DROP_SWEEP_MS; 0: never — test sims) */
+  dropSweepMs?: number;
   /** the bearer token GET /metrics wants (SIM_METRICS_TOKEN); unset: /metrics is off (health.ts) */
   metricsToken?: string | undefined;
   /**
@@ -180,6 +182,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
     log,
     locate,
     push: pushes,
+    ...(opts.dropSweepMs !== undefined ? { dropSweepMs: opts.dropSweepMs } : {}),
   });
 
   // the open-world zones this process runs: they come and go with its zone leases

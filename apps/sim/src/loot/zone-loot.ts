@@ -31,9 +31,9 @@ export class ZoneLoot {
     return drops.length;
   }
 
-  /** Schedules the sweep on the zone's tick. */
-  start(): void {
-    this.zone.every(DROP_SWEEP_MS, () => void this.sweep());
+  /** Schedules the sweep on the zone's tick, every `sweepMs` of its clock (0: never). */
+  start(sweepMs = DROP_SWEEP_MS): void {
+    if (sweepMs > 0) this.zone.every(sweepMs, () => void this.sweep());
   }
 
   /** One sweep at a time: a slow database must not stack them up. Never rejects. */

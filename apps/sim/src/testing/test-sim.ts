@@ -79,6 +79,12 @@ export async function bootTestSim(
     /** AFK and the presence refresh's period (default: the sim's; 0: none) */
     presenceSweepMs?: number;
     /**
+     * each zone's sweep of expired drops (default 0: none). Test sims share the database and
+     * the zone ids but not their clocks: one whose clock ran minutes ahead destroyed the
+     * drops another test file had just made (loot.test found 0 of its 3, once)
+     */
+    dropSweepMs?: number;
+    /**
      * hear other processes (a worker) through this PostgreSQL database's LISTEN/NOTIFY, as
      * a sim without Redis does (net/cluster-bus.ts); default: Redis's bus with `redis`, else none
      */
@@ -107,6 +113,7 @@ export async function bootTestSim(
     ...(opts.launcher ? { launcher: opts.launcher } : {}),
     matcherTickMs: opts.matcherTickMs ?? 0,
     ...(opts.presenceSweepMs !== undefined ? { presenceSweepMs: opts.presenceSweepMs } : {}),
+    dropSweepMs: opts.dropSweepMs ?? 0,
     metricsToken: TEST_METRICS_TOKEN,
     ...(opts.postgresBus ? { bus: postgresBus(opts.postgresBus, deps.log) } : {}),
   });

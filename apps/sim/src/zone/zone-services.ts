@@ -33,6 +33,12 @@ export function zoneServices(o: {
   locate: LocatePlayer;
   /** party loot news (net/push-dispatcher.ts) */
   push: PushSink;
+  /**
+   * how often (clock ms) a zone destroys its expired drops (default DROP_SWEEP_MS; 0: never —
+   * test sims, which share one database and a zone id but not a clock: one far ahead would
+   * destroy the drops another test just made)
+   */
+  dropSweepMs?: number;
 }): ZoneServices {
   const combat = new Map<string, DbCombatSink>();
   const areas = new Map<string, AreaNotices>();
@@ -49,7 +55,7 @@ export function zoneServices(o: {
       const zoneLoot = new ZoneLoot(o.deps, zone, o.log);
       // drops survive a restart: show them before the first player can arrive
       const drops = await zoneLoot.load();
-      zoneLoot.start();
+      zoneLoot.start(o.dropSweepMs);
       combat.set(zone.id, sink);
       areas.set(zone.id, notices);
       loot.set(zone.id, zoneLoot);
