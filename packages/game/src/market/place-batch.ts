@@ -228,7 +228,7 @@ async function placeLocked(
     if (done.taken) collected.add(a.placer.c.id);
     views.set(order.id, orderView(done.order, done.units));
   }
-  for (const id of collected) await publishStatsChanged(tx, id, 'market.collect');
+  await publishStatsChanged(tx, [...collected], 'market.collect');
   return {
     outcomes: outcomes.map((x) => ('orderId' in x ? { ok: true, view: views.get(x.orderId)! } : x)),
     notices: batch.notices ?? [],

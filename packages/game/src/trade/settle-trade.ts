@@ -126,5 +126,5 @@ export async function settleTrade(tx: Tx, trade: LoadedTrade, now: Date): Promis
   await tx.$executeRaw`UPDATE "Trade" SET "state" = ${'completed' satisfies TradeState},
     "aAccepted" = ${trade.version}::int, "bAccepted" = ${trade.version}::int,
     "closedAt" = ${now}::timestamp, "closeReason" = 'completed' WHERE "id" = ${trade.id}`;
-  for (const p of [a, b]) await publishStatsChanged(tx, p.id, 'trade.complete');
+  await publishStatsChanged(tx, [a.id, b.id], 'trade.complete');
 }

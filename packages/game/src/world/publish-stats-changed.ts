@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../core/deps';
-import { publishEvent } from '../outbox/publish-event';
+import { publishEvents } from '../outbox/publish-event';
 
 /**
  * Tells the sim, through the outbox, that a character's derived stats may have
@@ -12,13 +12,18 @@ import { publishEvent } from '../outbox/publish-event';
  */
 export async function publishStatsChanged(
   tx: Tx,
-  characterId: string,
+  /** one character, or several changed by one transaction (one statement for all) */
+  characterIds: string | readonly string[],
   /** for logs: 'inventory.equip', 'vendor.sell' … */
   cause: string,
 ): Promise<void> {
-  await publishEvent(tx, {
-    type: 'character.stats_changed',
-    key: `character.stats_changed:${characterId}:${randomUUID()}`,
-    payload: { characterId, cause },
-  });
+  const ids = typeof characterIds === 'string' ? [characterIds] : characterIds;
+  await publishEvents(
+    tx,
+    ids.map((characterId) => ({
+      type: 'character.stats_changed' as const,
+      key: `character.stats_changed:${characterId}:${randomUUID()}`,
+      payload: { characterId, cause },
+    })),
+  );
 }
