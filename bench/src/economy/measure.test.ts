@@ -44,5 +44,8 @@ describe('the recorder over time', () => {
     expect(p99[0]).toBeLessThan(50);
     expect(p99[1]).toBeGreaterThanOrEqual(110);
     expect(new Recorder().p99BySecond(from)).toEqual([]);
+    // without the first second: the slow call alone
+    expect(r.p99After(from, 1_000)).toBeGreaterThanOrEqual(110);
+    expect(r.p99After(from, 5_000)).toBe(0);
   });
 });

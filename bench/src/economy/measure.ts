@@ -126,6 +126,18 @@ export class Recorder {
     return Array.from(seconds, (t) => (t ? percentile(t, 99) : 0));
   }
 
+  /**
+   * p99 of the calls sent `skipMs` or more after `from` (performance.now()): a running
+   * server's, without the first seconds (connections opened, each preparing the mix's
+   * statements for the first time; a second run on the same pool has no such start).
+   */
+  p99After(from: number, skipMs: number): number {
+    return percentile(
+      this.spans.filter((s) => s.at - from >= skipMs).map((s) => s.ms),
+      99,
+    );
+  }
+
   /** every call of all kinds */
   all(): { p50: number; p99: number; calls: number } {
     const t = [...this.times.values()].flat();

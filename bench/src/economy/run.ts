@@ -17,7 +17,7 @@ import { writeDocSection } from '../doc-section';
 import { busyCores, describeMachine, readCpuTimes } from '../machine';
 import { parseEconomyArgs } from './args';
 import { economyChecks } from './checks';
-import { conflicts, matcher, oneGood, paced } from './phases';
+import { STEADY_AFTER_MS, conflicts, matcher, oneGood, paced } from './phases';
 import {
   ECONOMY_MARKERS,
   renderEconomyResults,
@@ -30,8 +30,8 @@ import { pacedTwoProcesses } from './two-processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const say = (msg: string) => console.log(`[bench:economy] ${msg}`);
-const bySecond = (p99: number[]) =>
-  `p99 of the calls sent in each second, ms: ${p99.map((ms) => ms.toFixed(0)).join(', ')}.`;
+const bySecond = (r: { p99BySecond: number[]; p99Steady: number }) =>
+  `p99 of the calls sent in each second, ms: ${r.p99BySecond.map((ms) => ms.toFixed(0)).join(', ')}; of those sent after the first ${STEADY_AFTER_MS / 1000} s (the start: connections opened, each preparing the mix's statements, books empty): **${r.p99Steady.toFixed(1)} ms**.`;
 
 /** Runs a phase: the share of the machine it kept busy, the placement batches it ran here. */
 async function busy<T>(
@@ -138,13 +138,13 @@ async function main() {
             late
               ? `The sender itself fell behind: ${mix.value.sentSeconds.toFixed(1)} s to send what was due in ${args.seconds} s.`
               : `Sent on time (${mix.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`
-          } ${bySecond(mix.value.p99BySecond)}`,
+          } ${bySecond(mix.value)}`,
         },
         {
           result: held.value.result,
           busyCores: held.busyCores,
           batches: held.batches,
-          note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s. ${bySecond(held.value.p99BySecond)}`,
+          note: `Sent in ${held.value.sentSeconds.toFixed(1)} s for ${args.seconds} s. ${bySecond(held.value)}`,
         },
         {
           result: two.value.result,
