@@ -254,6 +254,96 @@ describe('runTransaction direct (raw statements only, no Prisma transaction)', (
   });
 });
 
+describe('runTransaction direct: BEGIN goes with the first statement (one round trip)', () => {
+  const direct = { ...limits, direct: true };
+  const name = (id: string) => db.user.findUniqueOrThrow({ where: { id } }).then((u) => u.username);
+
+  /** Round trips (ReadyForQuery answers) on the pool's connections while `fn` runs. */
+  async function roundTrips(fn: () => Promise<unknown>): Promise<number> {
+    const pool = poolOf(db)!;
+    let n = 0;
+    const count = () => void n++;
+    type Watched = {
+      connection: { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    };
+    const watched: Watched[] = [];
+    const watch = (client: unknown) => {
+      const c = client as Watched;
+      c.connection.on('readyForQuery', count);
+      watched.push(c);
+    };
+    pool.on('acquire', watch);
+    try {
+      await fn();
+    } finally {
+      pool.off('acquire', watch);
+      for (const c of watched) c.connection.off('readyForQuery', count);
+    }
+    return n;
+  }
+
+  // one statement at a time: the pool hands back the connection it was given last, where
+  // the statement is prepared after the first run
+  const write = (id: string, to: string, fail = false) =>
+    runTransaction(
+      db,
+      async (tx) => {
+        await tx.$executeRaw`UPDATE "User" SET "username" = ${to} WHERE "id" = ${id}`;
+        await tx.$queryRaw`SELECT 1`;
+        if (fail) throw new Error('refused');
+      },
+      direct,
+    );
+
+  it('once the connection has prepared it: BEGIN, statement, statement, COMMIT in three round trips', async () => {
+    const u = await createTestUser(db);
+    // the first run prepares its statements (BEGIN goes alone before a statement's first use)
+    expect(await roundTrips(() => write(u.id, 'rt-1'))).toBe(4);
+    expect(await roundTrips(() => write(u.id, 'rt-2'))).toBe(3);
+    expect(await name(u.id)).toBe('rt-2');
+  });
+
+  it('the statement runs inside the transaction: rolled back with it', async () => {
+    const u = await createTestUser(db);
+    await write(u.id, 'kept');
+    await expect(write(u.id, 'lost', true)).rejects.toThrow('refused');
+    expect(await name(u.id)).toBe('kept');
+  });
+
+  it('takes the isolation level asked for before its first statement', async () => {
+    const level = () =>
+      runTransaction(
+        db,
+        (tx) =>
+          tx.$queryRaw<
+            { level: string }[]
+          >`SELECT current_setting('transaction_isolation') AS "level"`,
+        { ...direct, isolationLevel: 'RepeatableRead' },
+      );
+    await level();
+    const n = await roundTrips(async () => {
+      expect((await level())[0]?.level).toBe('repeatable read');
+    });
+    expect(n).toBe(2);
+  });
+
+  it('a first statement that fails: its error, the transaction rolled back, the connection fine', async () => {
+    const divide = (by: number) =>
+      runTransaction(
+        db,
+        (tx) => tx.$queryRaw<{ q: number }[]>`SELECT 6 / ${by}::int AS "q"`,
+        direct,
+      );
+    expect(await divide(2)).toEqual([{ q: 3 }]);
+    await expect(divide(0)).rejects.toMatchObject({ code: '22012' });
+    expect(await divide(3)).toEqual([{ q: 2 }]);
+  });
+
+  it('a body that runs no statement sends nothing', async () => {
+    expect(await roundTrips(() => runTransaction(db, async () => 7, direct))).toBe(0);
+  });
+});
+
 describe('runTransaction direct and alone (one statement, no BEGIN or COMMIT)', () => {
   const alone = { ...limits, direct: true, alone: true };
   const name = (id: string) => db.user.findUniqueOrThrow({ where: { id } }).then((u) => u.username);
