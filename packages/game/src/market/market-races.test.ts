@@ -5,7 +5,7 @@
 // database holds.
 import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
-import { expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
+import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
 import { expectBalanced, type Player } from '../inventory/test-helpers';
 import { cancelOrder, collectOrders, matchBook, myMarketOrders, readJournal } from '.';
@@ -225,17 +225,58 @@ describe('market races', () => {
     await expectBalanced(db, [s, b]);
   });
 
+  it('a cancel of an order already filled is refused at once, while a batch elsewhere holds the book', async () => {
+    const g = 'mono_filament';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 2 });
+    const b = await marketTrader(db, 1_000);
+    const ask = await sell(deps, s, { templateId: g, price: 20, quantity: 2 });
+    expect((await buy(deps, b, { templateId: g, price: 20, quantity: 2 })).state).toBe('filled');
+    // another process's batch holds the good's book
+    let held!: () => void;
+    let release!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const released = new Promise<void>((r) => (release = r));
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "MarketBook" WHERE "templateId" = ${g} FOR UPDATE`;
+        held();
+        await released;
+      },
+      { timeout: 30_000, maxWait: 5_000 },
+    );
+    await holding;
+    const happened: string[] = [];
+    const cancel = cancelOrder(deps, { characterId: s.characterId, orderId: ask.id });
+    const answered = cancel.then(
+      () => happened.push('answered'),
+      () => happened.push('answered'),
+    );
+    // the holder lets go once the cancel has answered — or after 5 s, had it waited for the book
+    await Promise.race([answered, new Promise((r) => setTimeout(r, 5_000))]);
+    happened.push('released');
+    release();
+    await holder;
+    await expectDomainError(cancel, 'INVALID_STATE');
+    expect(happened).toEqual(['answered', 'released']);
+  });
+
   it('a cancel whose matcher after the commit fails answers all the same, and logs it', async () => {
     const g = 'synth_muscle';
     const s = await marketTrader(db, 100, { templateId: g, quantity: 6 });
     const placed = await sell(deps, s, { templateId: g, price: 50, quantity: 6 });
-    // the pool's one-statement reads fail (the matcher's look for waiting orders is one):
-    // the cancel's own transaction runs on a connection of its own and commits
-    const pool = Reflect.get(db, Symbol.for('necp.db.pool')) as object;
+    // the pool's one-statement reads after the cancel's own first look fail (the matcher's
+    // look for waiting orders is one): the cancel's own transaction runs on a connection of
+    // its own and commits
+    const pool = Reflect.get(db, Symbol.for('necp.db.pool')) as unknown as {
+      query: (q: { name?: string }) => Promise<unknown>;
+    };
     const failing = new Proxy(pool, {
       get: (t, k) =>
         k === 'query'
-          ? () => Promise.reject(new Error('injected: the pool is gone'))
+          ? (q: { name?: string }) =>
+              q.name === 'necp_market_cancel_seen'
+                ? t.query(q)
+                : Promise.reject(new Error('injected: the pool is gone'))
           : (Reflect.get(t, k) as unknown),
     });
     const broken = new Proxy(db, {
