@@ -221,6 +221,52 @@ describe('buyout and settlement', () => {
     await expectBalanced(db, [s, a, c]);
   });
 
+  it('the high bidder buying out: their bid back and the buyout taken, in the one write', async () => {
+    const s = await trader(db, 50);
+    const a = await trader(db, 1000);
+    const l = await listItem(deps, {
+      ...s.ref,
+      itemId: await give(db, s, 'stim_basic'),
+      startBid: 100,
+      buyout: 300,
+      durationH: 12,
+    });
+    await placeBid(deps, { ...a.ref, listingId: l.id, amount: 120 });
+    expect(await eddiesOf(db, a)).toBe(880);
+    const v = await buyoutListing(deps, { ...a.ref, listingId: l.id });
+    expect(v).toMatchObject({ state: 'sold', bid: 300 });
+    expect(await eddiesOf(db, a)).toBe(700);
+    // the refund, then the charge: each step's balance as it was after it
+    const steps = await db.ledgerEntry.findMany({
+      where: { characterId: a.characterId, ref: l.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(steps.map((e) => [e.eddiesDelta, e.balanceAfter])).toEqual([
+      [-120, 880],
+      [120, 1000],
+      [-300, 700],
+    ]);
+    await expectBalanced(db, [s, a]);
+  });
+
+  it('a bidder deleted since their bid still gets it back when outbid', async () => {
+    const s = await trader(db, 50);
+    const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
+    const l = await listItem(deps, {
+      ...s.ref,
+      itemId: await give(db, s, 'stim_basic'),
+      startBid: 100,
+      durationH: 12,
+    });
+    await placeBid(deps, { ...a.ref, listingId: l.id, amount: 100 });
+    // deleted, still restorable: not locked by the bid, refunded all the same
+    await db.character.update({ where: { id: a.characterId }, data: { deletedAt: new Date() } });
+    await placeBid(deps, { ...b.ref, listingId: l.id, amount: 110 });
+    expect(await eddiesOf(db, a)).toBe(1000);
+    expect(await eddiesOf(db, b)).toBe(890);
+    await expectBalanced(db, [s, a, b]);
+  });
+
   it('a bid at the buyout is the buyout; without a buyout there is nothing to buy out', async () => {
     const s = await trader(db, 50);
     const a = await trader(db, 1000);

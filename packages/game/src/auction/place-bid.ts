@@ -14,6 +14,7 @@ import { withWrites } from '../core/one-statement';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { auctionOwner, charOwner, sinkOwner } from '../ledger/owners';
+import { LockedBalances } from '../ledger/locked-balances';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
@@ -27,18 +28,23 @@ import { settleLocked } from './settle-listing';
  * A bid of `amount` on a locked, open listing: the bidder's eddies go into the listing
  * (held in escrow, never below zero) and the bidder before gets theirs back, in this
  * one transaction with the ledger rows; a bid in the last minutes moves the end on.
- * The listing's row is locked and read: what it holds after each step is known here, so
- * its eddies, its two ledger rows, the bid's record and its new state are one statement.
+ * The listing and both bidders' rows are locked and read (`parties`): what each holds
+ * after each step is known here, so the eddies of both, the listing's, every ledger row,
+ * the bid's record and the listing's new state are ONE statement (a bidder before who
+ * is deleted, not locked, is refunded by a statement of its own).
  */
 async function bidLocked(
   tx: Tx,
   l: AuctionListing,
   bidder: Character,
+  parties: readonly Character[],
   amount: number,
   now: Date,
 ): Promise<AuctionListing> {
   const owner = auctionOwner(l.id);
   const held: LedgerRow[] = [];
+  const balances = new LockedBalances();
+  const rows: LedgerRow[] = [];
   // the bidder before first: a leader raising to the buyout is refunded, then charged
   if (l.bid > 0) {
     if (l.eddies < l.bid) throw new Error(`auction: listing ${l.id} holds less than its bid`);
@@ -54,14 +60,17 @@ async function bidLocked(
     };
     held.push(heldLedgerRow(change, l.eddies - l.bid));
     if (l.bidderId) {
-      await recordCurrency(tx, {
-        reason: 'auction',
+      const before = parties.find((c) => c.id === l.bidderId);
+      const refund = {
+        reason: 'auction' as const,
         characterId: l.bidderId,
         delta: l.bid,
         fromOwner: owner,
         toOwner: charOwner(l.bidderId),
         ref: l.id,
-      });
+      };
+      if (before) rows.push(balances.step(before, refund));
+      else await recordCurrency(tx, refund);
       if (l.bidderId !== bidder.id)
         await notify(tx, now, {
           characterId: l.bidderId,
@@ -71,14 +80,16 @@ async function bidLocked(
         });
     }
   }
-  await recordCurrency(tx, {
-    reason: 'auction',
-    characterId: bidder.id,
-    delta: -amount,
-    fromOwner: charOwner(bidder.id),
-    toOwner: owner,
-    ref: l.id,
-  });
+  rows.push(
+    balances.step(bidder, {
+      reason: 'auction',
+      characterId: bidder.id,
+      delta: -amount,
+      fromOwner: charOwner(bidder.id),
+      toOwner: owner,
+      ref: l.id,
+    }),
+  );
   const eddies = l.eddies - l.bid + amount;
   const into = {
     holder: 'auction' as const,
@@ -89,25 +100,27 @@ async function bidLocked(
     ref: l.id,
   };
   held.push(heldLedgerRow(into, eddies));
+  // written only when both bidders' eddies were as read (w0): else nothing comes back
   const [after] = await readListings(
     tx,
     withWrites(
       [
+        balances.write(),
         Prisma.sql`
           INSERT INTO "AuctionBid" ("listingId", "bidderId", "amount", "at")
           VALUES (${l.id}, ${bidder.id}, ${amount}, ${now}::timestamp)`,
-        ledgerRowsInsert(held),
+        ledgerRowsInsert([...rows, ...held]),
       ],
       Prisma.sql`
         UPDATE "AuctionListing"
         SET "eddies" = ${eddies}, "bid" = ${amount}, "bidderId" = ${bidder.id},
           "bids" = "bids" + 1, "price" = ${minNextBid({ startBid: l.startBid, bid: amount })},
           "endsAt" = ${new Date(endAfterBid(l.endsAt.getTime(), now.getTime()))}::timestamp
-        WHERE "id" = ${l.id} AND "eddies" = ${l.eddies}
+        WHERE "id" = ${l.id} AND "eddies" = ${l.eddies} AND ${balances.allWritten('w0')}
         RETURNING *`,
     ),
   );
-  if (!after) throw new Error(`auction: listing ${l.id} gone or changed while locked`);
+  if (!after) throw new Error(`auction: listing ${l.id} or a bidder changed while locked`);
   return after;
 }
 
@@ -119,7 +132,7 @@ async function openForBidder(tx: Tx, characterId: string, listingId: string, now
   assertAtAuctionTerminal(bidder);
   if (!isOpen(l, now)) throw auctionOver();
   if (l.sellerId === bidder.id) throw ownListing();
-  return { l, bidder };
+  return { l, bidder, parties };
 }
 
 /**
@@ -137,21 +150,28 @@ export async function placeBid(
   return inTransaction(
     deps.db,
     async (tx) => {
-      const { l, bidder } = await openForBidder(tx, b.characterId, b.listingId, now);
+      const { l, bidder, parties } = await openForBidder(tx, b.characterId, b.listingId, now);
       if (l.bidderId === bidder.id) throw alreadyLeading();
       const min = minNextBid(l);
       if (b.amount < min) throw bidTooLow(min);
-      if (l.buyout !== null && b.amount >= l.buyout) return buyoutLocked(tx, l, bidder, now);
-      return listingView(await bidLocked(tx, l, bidder, b.amount, now), bidder.id);
+      if (l.buyout !== null && b.amount >= l.buyout)
+        return buyoutLocked(tx, l, bidder, parties, now);
+      return listingView(await bidLocked(tx, l, bidder, parties, b.amount, now), bidder.id);
     },
     DIRECT,
   );
 }
 
-async function buyoutLocked(tx: Tx, l: AuctionListing, buyer: Character, now: Date) {
+async function buyoutLocked(
+  tx: Tx,
+  l: AuctionListing,
+  buyer: Character,
+  parties: readonly Character[],
+  now: Date,
+) {
   if (l.buyout === null) throw noBuyout();
   // the buyout outbids everyone, the buyer's own standing bid too (refunded first)
-  const sold = await bidLocked(tx, l, buyer, l.buyout, now);
+  const sold = await bidLocked(tx, l, buyer, parties, l.buyout, now);
   await settleLocked(tx, sold, 'sold', now);
   const [after] = await readListings(
     tx,
@@ -169,7 +189,7 @@ export async function buyoutListing(
   const r = parseInput(AuctionListingRefSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const { l, bidder } = await openForBidder(tx, r.characterId, r.listingId, now);
-    return buyoutLocked(tx, l, bidder, now);
+    const { l, bidder, parties } = await openForBidder(tx, r.characterId, r.listingId, now);
+    return buyoutLocked(tx, l, bidder, parties, now);
   });
 }

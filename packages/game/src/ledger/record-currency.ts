@@ -21,6 +21,13 @@ const INT_MAX = 2_147_483_647;
 export const notEnoughEddies = () =>
   new DomainError('INVALID_STATE', 'balance would go negative', 'Not enough eddies');
 
+export const balanceOverflow = () =>
+  new DomainError(
+    'INVALID_STATE',
+    'balance would overflow',
+    'That would exceed the maximum balance',
+  );
+
 /**
  * Changes a character's eddies and appends the ledger row, inside the caller's
  * transaction, in one statement (recordCurrencySteps). Returns the balance after.
@@ -87,11 +94,7 @@ export async function recordCurrencySteps(
         'Character not found',
       );
     if (low < 0) throw notEnoughEddies();
-    throw new DomainError(
-      'INVALID_STATE',
-      'balance would overflow',
-      'That would exceed the maximum balance',
-    );
+    throw balanceOverflow();
   }
   return row.eddies;
 }

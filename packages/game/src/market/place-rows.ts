@@ -13,6 +13,7 @@ import { ItemRowsSchema } from '../core/locked-rows';
 import { withWrites } from '../core/one-statement';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
+import { balancesUpdate } from '../ledger/locked-balances';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import { readOrders } from './order-rows';
 import type { Accepted, Placed, Placer, Stack } from './place-checks';
@@ -155,12 +156,7 @@ export async function writePlacements(
 ): Promise<MarketOrder[]> {
   const placers = [...new Set(accepted.map((a) => a.placer))];
   const writes: Prisma.Sql[] = [
-    Prisma.sql`
-      UPDATE "Character" c SET "eddies" = v."after", "updatedAt" = now()
-      FROM unnest(${placers.map((p) => p.c.id)}::text[], ${placers.map((p) => p.c.eddies)}::int[],
-        ${placers.map((p) => p.eddies)}::int[]) AS v("id", "before", "after")
-      WHERE c."id" = v."id" AND c."eddies" = v."before"
-      RETURNING c."id"`,
+    balancesUpdate(placers.map((p) => ({ id: p.c.id, before: p.c.eddies, after: p.eddies }))),
   ];
   const stacks: Stack[] = placers.flatMap((p) => p.stacks.filter((s) => s.touched));
   const deleted = stacks.filter((s) => s.deleted && !s.held).map((s) => s.row.id);
