@@ -28,9 +28,22 @@ export function createDb(url: string, opts: { max?: number } = {}): Db {
     // …but never what keeps a finished script's process alive
     allowExitOnIdle: true,
   });
+  // an idle connection the server ended (a restart, pg_terminate_backend) is an 'error' on
+  // the pool, and one nobody listens to ends the process; the pool has dropped that
+  // connection already and opens another when asked. Prisma's adapter listens only once
+  // Prisma has connected: a client used only through the pool (a worker's wake-up, the
+  // direct path) had no listener at all
+  pool.on('error', () => {});
   // each transaction's connection goes to its body's raw statements (raw-transaction.ts)
   const adapter = handOverConnections(new PrismaPg(pool, { disposeExternalPool: true }));
   const db = new PrismaClient({ adapter });
+  // $disconnect ends the pool through the adapter — only if Prisma had connected: a client
+  // used only through the pool kept its connections open after it
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ending) await pool.end();
+  };
   urls.set(db, url);
   rememberPool(db, pool);
   return db;
