@@ -14,9 +14,12 @@ import { inBag } from '../inventory/owned-items';
 import { planPlacement } from '../inventory/placement';
 import { loadTemplate } from '../inventory/templates';
 import { writePlacement } from '../inventory/write-placement';
+import { withWrites } from '../core/one-statement';
+import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
+import { LockedBalances } from '../ledger/locked-balances';
 import { charOwner, marketOwner, marketPayoutOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
-import { recordHeldCurrency } from '../ledger/record-held-currency';
+import { heldLedgerRow, recordHeldCurrency } from '../ledger/record-held-currency';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { orderNotFound } from './errors';
 import { assertAtMarketTerminal, itemUnits, orderView, readOrders, toCollect } from './order-rows';
@@ -39,6 +42,55 @@ async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {
     toOwner: charOwner(characterId),
     ref: o.id,
   });
+}
+
+/**
+ * The eddies several locked orders wait to pay their owners, in ONE statement: a
+ * placement batch's, whose placers' rows it locked and read (`owner.eddies`: each one's
+ * balance now, LockedBalances) — where payoutToCharacter is two statements an order.
+ * Returns the orders with nothing left to pay, by id.
+ */
+export async function payoutsLocked(
+  tx: Tx,
+  due: readonly { order: MarketOrder; owner: { id: string; eddies: number } }[],
+): Promise<Map<string, MarketOrder>> {
+  if (due.length === 0) return new Map();
+  const balances = new LockedBalances();
+  const rows: LedgerRow[] = [];
+  for (const { order: o, owner } of due) {
+    const to = charOwner(owner.id);
+    rows.push(
+      heldLedgerRow(
+        { holder: 'market_payout', id: o.id, reason: 'market', delta: -o.payout, counterparty: to },
+        0,
+      ),
+      balances.step(owner, {
+        reason: 'market',
+        characterId: owner.id,
+        delta: o.payout,
+        fromOwner: marketPayoutOwner(o.id),
+        toOwner: to,
+        ref: o.id,
+      }),
+    );
+  }
+  const ids = due.map((d) => d.order.id);
+  const [done] = await tx.$queryRaw<{ ok: boolean }[]>(
+    withWrites(
+      [
+        balances.write(),
+        Prisma.sql`
+          UPDATE "MarketOrder" o SET "payout" = 0
+          FROM unnest(${ids}::text[], ${due.map((d) => d.order.payout)}::int[]) AS v("id", "payout")
+          WHERE o."id" = v."id" AND o."payout" = v."payout"
+          RETURNING o."id"`,
+        ledgerRowsInsert(rows),
+      ],
+      Prisma.sql`SELECT ${balances.allWritten('w0')} AND (SELECT count(*) FROM w1) = ${ids.length} AS "ok"`,
+    ),
+  );
+  if (!done?.ok) throw new Error('market: a payout or its owner changed while locked');
+  return new Map(due.map((d) => [d.order.id, { ...d.order, payout: 0 }]));
 }
 
 /** The order's goods into the bag, whole or not at all (a full bag: they wait). */

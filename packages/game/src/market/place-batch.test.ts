@@ -3,7 +3,7 @@
 // the own-order rule see the placements ahead of it in the batch — and a refusal is that
 // placement's alone. Conserved throughout.
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARKET_ORDERS_MAX, buyEscrow, marketFee } from '@necp/shared';
+import { MARKET_ORDERS_MAX, buyEscrow, marketFee, marketTax } from '@necp/shared';
 import { domainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { expectBalanced } from '../inventory/test-helpers';
 import { checkInvariants } from '../ledger/check-invariants';
@@ -46,6 +46,43 @@ describe('placements together', () => {
     expect(out).toEqual(['ok', 'Not enough eddies', 'ok']);
     expect(await eddiesOf(db, a)).toBe(cost - 1);
     await expectBalanced(db, [a, b]);
+  });
+
+  it('what a batch’s placements earn is paid at once: one seller’s two sales, each step in the ledger', async () => {
+    const g = 'neural_lace';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 5 });
+    const b = await marketTrader(db, 10_000);
+    const c = await marketTrader(db, 10_000);
+    // two resting buys; then the seller's two sells, the second coming while the first runs
+    await buy(deps, b, { templateId: g, price: 30, quantity: 2 });
+    await buy(deps, c, { templateId: g, price: 20, quantity: 3 });
+    const before = placementBatches();
+    const out = await Promise.all([
+      sell(deps, s, { templateId: g, price: 20, quantity: 2 }),
+      sell(deps, s, { templateId: g, price: 20, quantity: 1 }),
+      sell(deps, s, { templateId: g, price: 20, quantity: 2 }),
+    ]);
+    expect(placementBatches().batches - before.batches).toBe(2);
+    // each filled at the resting price, its earnings collected at once
+    expect(out.map((o) => [o.state, o.avgPrice, o.collect])).toEqual([
+      ['filled', 30, { eddies: 0, quantity: 0 }],
+      ['filled', 20, { eddies: 0, quantity: 0 }],
+      ['filled', 20, { eddies: 0, quantity: 0 }],
+    ]);
+    const fees = marketFee(20, 2) + marketFee(20, 1) + marketFee(20, 2);
+    const sales = 60 - marketTax(30, 2) + (20 - marketTax(20, 1)) + (40 - marketTax(20, 2));
+    expect(await eddiesOf(db, s)).toBe(100 - fees + sales);
+    // the ledger's balance after each of the seller's steps follows from the one before
+    const steps = await db.ledgerEntry.findMany({
+      where: { characterId: s.characterId, eddiesDelta: { not: 0 } },
+      orderBy: { id: 'asc' },
+    });
+    for (let i = 1; i < steps.length; i++)
+      expect(steps[i]!.balanceAfter).toBe(steps[i - 1]!.balanceAfter! + steps[i]!.eddiesDelta);
+    expect(steps.at(-1)?.balanceAfter).toBe(100 - fees + sales);
+    await expectBalanced(db, [s, b, c]);
+    const diffs = await checkInvariants(db);
+    expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
   });
 
   it('a seller’s goods, the open-order limit and its own orders count across the batch', async () => {

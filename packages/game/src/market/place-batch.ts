@@ -23,7 +23,7 @@ import { DIRECT, inTransaction } from '../core/transaction';
 import { loadTemplate } from '../inventory/templates';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { publishStatsChanged } from '../world/publish-stats-changed';
-import { collectLocked } from './collect';
+import { collectLocked, payoutsLocked } from './collect';
 import { matchIfWaiting, runMatchBatch } from './match-book';
 import { orderView, toCollect } from './order-rows';
 import { accept, type Accepted, type Placed } from './place-checks';
@@ -209,23 +209,36 @@ async function placeLocked(
     (await writePlacements(tx, template, accepted, now)).map((o) => [o.id, o]),
   );
   const batch = await runMatchBatch(tx, templateId, now, new Set(written.keys()));
-  const collected = new Set<string>();
-  const views = new Map<string, MarketOrderView>();
-  for (const a of accepted) {
+  // each order as the batch left it, or as written (a sell order's item holds its goods)
+  const made = accepted.map((a) => {
     const order = written.get(a.orderId)!;
-    // the order as the batch left it, or as written (a sell order's item holds its goods)
     const after = batch.answers?.get(order.id) ?? {
       order,
       units: a.o.side === 'sell' ? a.o.quantity : 0,
     };
-    const due = toCollect(after.order, after.units);
-    if (due.eddies === 0 && due.quantity === 0) {
-      views.set(order.id, orderView(after.order, after.units));
+    return { a, ...after };
+  });
+  // what they earned, all at once: the placers' rows are locked, their balances as the
+  // placements left them (the match moves eddies between orders and sinks only)
+  const paying = made.filter((m) => m.order.payout > 0);
+  const paid = await payoutsLocked(
+    tx,
+    paying.map((m) => ({
+      order: m.order,
+      owner: { id: m.a.placer.c.id, eddies: m.a.placer.eddies },
+    })),
+  );
+  const collected = new Set(paying.map((m) => m.a.placer.c.id));
+  const views = new Map<string, MarketOrderView>();
+  for (const m of made) {
+    const order = paid.get(m.order.id) ?? m.order;
+    if (toCollect(order, m.units).quantity === 0) {
+      views.set(order.id, orderView(order, m.units));
       continue;
     }
-    // the batch locked the order (it answered it) and wrote what its item holds
-    const done = await collectLocked(tx, after.order, a.placer.c, after.units);
-    if (done.taken) collected.add(a.placer.c.id);
+    // then the goods: the batch locked the order (it answered it) and wrote what its item holds
+    const done = await collectLocked(tx, order, m.a.placer.c, m.units);
+    if (done.taken) collected.add(m.a.placer.c.id);
     views.set(order.id, orderView(done.order, done.units));
   }
   await publishStatsChanged(tx, [...collected], 'market.collect');
