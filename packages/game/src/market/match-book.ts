@@ -10,7 +10,8 @@ import { Prisma, readRows, type Db, type MarketOrder } from '@necp/db';
 import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
-import { lockBookToMatch, readOrders } from './order-rows';
+import { MarketOrderRowSchema } from '../core/locked-rows';
+import { lockBookToMatch } from './order-rows';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { writeBatch, type BatchEntry } from './write-batch';
 
@@ -78,10 +79,19 @@ async function lockBatch(tx: Tx, templateId: string, incoming: readonly MarketOr
       ORDER BY "price" DESC, "no" LIMIT ${units})`);
   const resting = await tx.$queryRaw<{ id: string }[]>(Prisma.join(reach, ' UNION ALL '));
   const ids = [...incoming.map((o) => o.id), ...resting.map((r) => r.id)];
-  return readOrders(
-    tx,
-    Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`,
-  );
+  // with what each order's item holds (read here, not by a statement of its own: nothing
+  // changes an order's item but a writer holding the order)
+  const rows = await tx.$queryRaw<Record<string, unknown>[]>`
+    SELECT o.*, i."quantity" AS "itemUnits"
+    FROM "MarketOrder" o LEFT JOIN "Item" i ON i."id" = o."itemId"
+    WHERE o."id" = ANY(${ids}::text[]) ORDER BY o."id" FOR UPDATE OF o`;
+  const held = new Map<string, number>();
+  const orders = rows.map((r) => {
+    const o = MarketOrderRowSchema.parse(r);
+    if (o.itemId) held.set(o.itemId, Number(r.itemUnits ?? 0));
+    return o;
+  });
+  return { orders, units: held };
 }
 
 /**
@@ -99,7 +109,7 @@ export async function runMatchBatch(
   if (!book) return { state: 'busy', booked: 0, fills: 0 };
   const chosen = cutAtUnits(book.waiting);
   if (chosen.length === 0) return { state: 'idle', booked: 0, fills: 0 };
-  const locked = await lockBatch(tx, templateId, chosen);
+  const { orders: locked, units } = await lockBatch(tx, templateId, chosen);
   const byId = new Map(locked.map((o) => [o.id, o]));
   const incoming = chosen
     .map((o) => byId.get(o.id))
@@ -124,6 +134,7 @@ export async function runMatchBatch(
     seq: book.seq,
     now,
     orders: [...incoming, ...rest],
+    units,
     entries,
     answered,
   });

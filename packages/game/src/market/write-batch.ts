@@ -14,7 +14,6 @@ import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { marketOwner, marketPayoutOwner, sinkOwner } from '../ledger/owners';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import type { NotifyInput } from '../notifications/notifications';
-import { itemUnits } from './order-rows';
 
 export type BatchEntry =
   | { kind: 'book'; order: BookOrder }
@@ -52,14 +51,14 @@ export interface Batch {
   seq: number;
   now: Date;
   orders: readonly MarketOrder[];
+  /** what the orders' items hold, by item id (read with the orders' locks) */
+  units: ReadonlyMap<string, number>;
   entries: readonly BatchEntry[];
   /** the orders whose placements run this matcher: their answers tell their owners (no notice) */
   answered: ReadonlySet<string>;
 }
 
-async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
-  const itemIds = orders.map((o) => o.itemId).filter((x): x is string => x !== null);
-  const units = await itemUnits(tx, itemIds);
+function loadStates(orders: readonly MarketOrder[], units: ReadonlyMap<string, number>) {
   return new Map<string, State>(
     orders.map((o) => [
       o.id,
@@ -89,7 +88,7 @@ async function loadStates(tx: Tx, orders: readonly MarketOrder[]) {
  * for an order of this batch — a deadlock).
  */
 export async function writeBatch(tx: Tx, b: Batch): Promise<BatchWritten> {
-  const states = await loadStates(tx, b.orders);
+  const states = loadStates(b.orders, b.units);
   const of = (id: string) => {
     const s = states.get(id);
     if (!s) throw new Error(`market batch: order ${id} not locked`);
