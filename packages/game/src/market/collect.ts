@@ -61,7 +61,14 @@ export async function payoutsLocked(
     const to = charOwner(owner.id);
     rows.push(
       heldLedgerRow(
-        { holder: 'market_payout', id: o.id, reason: 'market', delta: -o.payout, counterparty: to },
+        {
+          holder: 'market_payout',
+          id: o.id,
+          reason: 'market',
+          delta: -o.payout,
+          counterparty: to,
+          ref: o.id,
+        },
         0,
       ),
       balances.step(owner, {

@@ -80,6 +80,15 @@ describe('placements together', () => {
     for (let i = 1; i < steps.length; i++)
       expect(steps[i]!.balanceAfter).toBe(steps[i - 1]!.balanceAfter! + steps[i]!.eddiesDelta);
     expect(steps.at(-1)?.balanceAfter).toBe(100 - fees + sales);
+    // each payout's two sides name its order: the order's row and the seller's
+    const paid = steps.filter((e) => e.fromOwner?.startsWith('market-payout:'));
+    expect(paid).toHaveLength(3);
+    for (const e of paid) {
+      const other = await db.ledgerEntry.findMany({
+        where: { ref: e.ref, characterId: null, toOwner: e.toOwner },
+      });
+      expect(other.map((o) => o.eddiesDelta)).toEqual([-e.eddiesDelta]);
+    }
     await expectBalanced(db, [s, b, c]);
     const diffs = await checkInvariants(db);
     expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
