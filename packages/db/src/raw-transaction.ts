@@ -20,6 +20,7 @@ import pg from 'pg';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma } from './generated/prisma/client';
 import type { Db, Tx } from './db-types';
+import { sendAfterBegin } from './after-begin';
 import { timestampParser } from './pg-types';
 import { poolOf } from './read-rows';
 
@@ -38,7 +39,7 @@ interface Slot {
   /** `alone`: the one statement allowed has been sent (a second is refused) */
   spent?: boolean;
   alone?: boolean;
-  /** direct mode: the BEGIN not sent yet — it goes with the first statement (AfterBegin) */
+  /** direct mode: the BEGIN not sent yet — it goes with the first statement (after-begin.ts) */
   begin?: string;
 }
 
@@ -149,66 +150,6 @@ const isStalePlan = (e: unknown) =>
   (e as { code?: unknown }).code === '0A000' &&
   String((e as { message?: unknown }).message).includes('cached plan');
 
-/** What AfterBegin reaches of pg's Query and Connection (not in pg's types). */
-interface Wire {
-  parse(m: { text: string; name?: string }): void;
-  bind(m: { portal: string; statement: string; values: unknown[] }): void;
-  execute(m: { portal: string }): void;
-}
-type QueryConfig = pg.QueryConfig & {
-  types: pg.CustomTypesConfig;
-  callback: (err: Error | null, res: pg.QueryResult | pg.QueryResult[]) => void;
-};
-const PgQuery = pg.Query as unknown as new (config: QueryConfig) => { prepare(c: Wire): void };
-
-/**
- * A transaction's first statement with its BEGIN ahead of it, in one round trip: BEGIN
- * parsed, bound and run unnamed, then the statement, then ONE Sync — should BEGIN fail,
- * PostgreSQL skips the statement (an error skips everything up to the Sync), so it never
- * runs outside the transaction. A round trip costs both processes more CPU than most of
- * the market's statements do (docs/perf.md, "The economy"). Only for a statement the
- * connection has prepared already, or an unnamed one (send): pg marks a named statement
- * prepared at the first ParseComplete it reads, which here would be BEGIN's.
- */
-class AfterBegin extends PgQuery {
-  constructor(
-    private readonly begin: string,
-    config: QueryConfig,
-  ) {
-    super(config);
-  }
-  override prepare(c: Wire): void {
-    c.parse({ text: this.begin, name: '' });
-    c.bind({ portal: '', statement: '', values: [] });
-    c.execute({ portal: '' });
-    super.prepare(c);
-  }
-}
-
-/** `q` on `conn`, after `begin` — in the same round trip where it can be (AfterBegin). */
-async function send(
-  conn: pg.PoolClient,
-  q: pg.QueryConfig,
-  begin?: string,
-): Promise<pg.QueryResult> {
-  if (!begin) return conn.query({ ...q, types });
-  const wire = (conn as unknown as { connection: { parsedStatements: Record<string, string> } })
-    .connection;
-  if (q.name && wire.parsedStatements[q.name] === undefined) {
-    // its first use on this connection: BEGIN goes on its own
-    await conn.query(begin);
-    return conn.query({ ...q, types });
-  }
-  return new Promise((resolve, reject) => {
-    const callback: QueryConfig['callback'] = (err, res) => {
-      // two results: BEGIN's, then the statement's
-      if (err) reject(err);
-      else resolve(Array.isArray(res) ? res[res.length - 1]! : res);
-    };
-    conn.query(new AfterBegin(begin, { ...q, types, callback }) as unknown as pg.QueryConfig);
-  });
-}
-
 async function run(slot: Slot, q: Query): Promise<pg.QueryResult> {
   if (slot.closed || !slot.conn) throw closedError();
   if (slot.alone) {
@@ -222,7 +163,7 @@ async function run(slot: Slot, q: Query): Promise<pg.QueryResult> {
   const begin = slot.begin;
   slot.begin = undefined;
   return inTurn(slot, () =>
-    send(conn, { name, text: q.text, values: q.values.map(param) }, begin),
+    sendAfterBegin(conn, { name, text: q.text, values: q.values.map(param), types }, begin),
   ).catch((e: unknown) => {
     if (name && isStalePlan(e)) slot.stale = true;
     throw e;
@@ -347,7 +288,7 @@ async function cancelRunning(pool: pg.Pool, conn: pg.PoolClient): Promise<void> 
 type Attempt<T> = { done: true; value: T } | { done: false };
 
 /**
- * One attempt in direct mode: BEGIN (sent with the body's first statement: AfterBegin),
+ * One attempt in direct mode: BEGIN (sent with the body's first statement: after-begin.ts),
  * the body on the connection, COMMIT (`alone`: its one statement, neither) — no Prisma at
  * all (its interactive transaction costs ~0.5 ms of CPU each; the market's placement ran
  * three). `done: false` when the body reached for a model: rolled back, nothing kept.
