@@ -156,14 +156,18 @@ async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<
   // after the commit, off the good's queue (its next batch starts now): the notices and
   // the matcher's look, then the answers
   void (async () => {
-    // told after the commit (a lost notice costs nothing: the orders show the fills; this
-    // never throws)
-    await notifyAllNow(deps, r.notices);
-    // the batch held the book: placements of other processes that met it held left their
-    // orders to it (and a look of this one may have come before their commit). Beside the
-    // good's next batch: that one holds the book and matches them, and this look finds the
-    // book busy and leaves them to it (never throws either)
-    await matchIfWaiting(deps, templateId);
+    // both at once, each on a connection of its own (neither waits for the other: one
+    // round trip before the answers, not two)
+    await Promise.all([
+      // told after the commit (a lost notice costs nothing: the orders show the fills;
+      // this never throws)
+      notifyAllNow(deps, r.notices),
+      // the batch held the book: placements of other processes that met it held left
+      // their orders to it (and a look of this one may have come before their commit).
+      // Beside the good's next batch: that one holds the book and matches them, and this
+      // look finds the book busy and leaves them to it (never throws either)
+      matchIfWaiting(deps, templateId),
+    ]);
     // answered once what the placements caused is written, as a placement always was
     batch.forEach((p, i) => {
       const out = r.outcomes[i]!;
