@@ -71,10 +71,12 @@ export interface BookToMatch {
 
 /**
  * The matcher's lock of a good's book and, in the same statement, up to `limit` orders
- * waiting for it: null at once when another writer holds the book. The first order of
- * a good creates the row — inserted only once the lock found none, since an insert that
- * meets the row while a match batch updates it waits for the batch (the unique check),
- * and a placement must never wait for the matcher.
+ * waiting for it — or, when another writer holds the book, null, told by the same
+ * statement (the row is there, not locked: one round trip, where a look of its own
+ * followed every busy book). The first order of a good creates the row — inserted only
+ * once the lock found none, since an insert that meets the row while a match batch
+ * updates it waits for the batch (the unique check), and a placement must never wait for
+ * the matcher.
  */
 export async function lockBookToMatch(
   tx: Tx,
@@ -82,27 +84,33 @@ export async function lockBookToMatch(
   limit: number,
   created = false,
 ): Promise<BookToMatch | null> {
+  // one row at least: the book's (null when not locked), whether it exists, and each
+  // waiting order
   const rows = await tx.$queryRaw<Record<string, unknown>[]>`
     WITH book AS MATERIALIZED (
       SELECT "seq", "last" FROM "MarketBook" WHERE "templateId" = ${templateId}
       FOR UPDATE SKIP LOCKED)
-    SELECT b."seq" AS "bookSeq", b."last" AS "bookLast", o.*
-    FROM book b LEFT JOIN LATERAL (
+    SELECT b."seq" AS "bookSeq", b."last" AS "bookLast",
+      b."seq" IS NOT NULL
+        OR EXISTS (SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId}) AS "bookThere",
+      o.*
+    FROM (SELECT 1) AS one
+    LEFT JOIN book b ON true
+    LEFT JOIN LATERAL (
       SELECT * FROM "MarketOrder"
-      WHERE "templateId" = ${templateId} AND "state" = 'open' AND NOT "booked"
+      WHERE b."seq" IS NOT NULL
+        AND "templateId" = ${templateId} AND "state" = 'open' AND NOT "booked"
       ORDER BY "no" LIMIT ${limit}) o ON true
     ORDER BY o."no"`;
-  const first = rows[0];
-  if (first)
+  const first = rows[0]!;
+  if (first.bookSeq !== null)
     return {
       seq: Number(first.bookSeq),
       last: first.bookLast === null ? null : Number(first.bookLast),
       waiting: rows.filter((r) => r.id !== null).map((r) => MarketOrderRowSchema.parse(r)),
     };
-  if (created) return null;
-  const there = await tx.$queryRaw<unknown[]>`
-    SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId}`;
-  if (there.length > 0) return null;
+  // held by another writer, or (the first order of a good) not there yet
+  if (first.bookThere === true || created) return null;
   await tx.$executeRaw`
     INSERT INTO "MarketBook" ("templateId", "seq", "updatedAt") VALUES (${templateId}, 0, now())
     ON CONFLICT DO NOTHING`;
