@@ -6,7 +6,7 @@ import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
-import { publishStatsChanged } from '../world/publish-stats-changed';
+import { statsChangedInsert } from '../world/publish-stats-changed';
 import { closeLocked } from './close-order';
 import { collectLocked } from './collect';
 import { notYourOrder, orderClosed, orderNotFound } from './errors';
@@ -72,9 +72,12 @@ export async function cancelOrder(
       const o = await lockOrder(tx, r.orderId);
       if (o.characterId !== c.id) throw notYourOrder();
       if (o.state !== 'open' || !book) throw orderClosed();
-      const closed = await closeLocked(tx, o, 'cancelled', book, now);
+      // the refund to the canceller's row as locked, the stats event, all in the close's write
+      const closed = await closeLocked(tx, o, 'cancelled', book, now, {
+        owner: c,
+        writes: [statsChangedInsert([c.id], 'market.cancel')],
+      });
       const after = await collectLocked(tx, closed, c);
-      await publishStatsChanged(tx, c.id, 'market.cancel');
       return orderView(after.order, after.units);
     },
     DIRECT,

@@ -29,11 +29,11 @@ export async function expireDueOrders(deps: Pick<GameDeps, 'db' | 'clock'>): Pro
   let expired = 0;
   for (const d of due) {
     const done = await inTransaction(deps.db, async (tx) => {
-      if (d.characterId) await lockLiveCharacters(tx, [d.characterId]);
+      const [owner] = d.characterId ? await lockLiveCharacters(tx, [d.characterId]) : [];
       const book = await lockBook(tx, d.templateId);
       const o = await lockOrder(tx, d.id);
       if (!book || o.state !== 'open' || o.expiresAt > now) return false;
-      await closeLocked(tx, o, 'expired', book, now);
+      await closeLocked(tx, o, 'expired', book, now, { owner });
       if (o.characterId)
         await notify(tx, now, {
           characterId: o.characterId,

@@ -138,6 +138,13 @@ describe('cancel, collect, expiry', () => {
     const back = await cancelOrder(deps, { ...b.ref, orderId: bid.id });
     expect(back).toMatchObject({ state: 'cancelled', escrow: 0, remaining: 0 });
     expect(await eddiesOf(db, b)).toBe(500 - marketFee(20, 10));
+    // written with the close: its journal line, and the sim told the canceller's eddies moved
+    const lines = await db.marketJournal.findMany({ where: { orderId: bid.id, kind: 'cancel' } });
+    expect(lines).toHaveLength(1);
+    const told = await db.outboxEvent.findMany({
+      where: { key: { startsWith: `character.stats_changed:${b.characterId}:` } },
+    });
+    expect(told.map((e) => (e.payload as { cause: string }).cause)).toContain('market.cancel');
     await expectDomainError(cancelOrder(deps, { ...b.ref, orderId: bid.id }), 'INVALID_STATE');
     await cancelOrder(deps, { ...s.ref, orderId: ask.id });
     expect(await unitsInBag(db, s, g)).toBe(12);

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
-import { publishEvents } from '../outbox/publish-event';
+import { eventsInsert, publishEvents } from '../outbox/publish-event';
+
+const events = (ids: readonly string[], cause: string) =>
+  ids.map((characterId) => ({
+    type: 'character.stats_changed' as const,
+    key: `character.stats_changed:${characterId}:${randomUUID()}`,
+    payload: { characterId, cause },
+  }));
 
 /**
  * Tells the sim, through the outbox, that a character's derived stats may have
@@ -18,12 +26,10 @@ export async function publishStatsChanged(
   cause: string,
 ): Promise<void> {
   const ids = typeof characterIds === 'string' ? [characterIds] : characterIds;
-  await publishEvents(
-    tx,
-    ids.map((characterId) => ({
-      type: 'character.stats_changed' as const,
-      key: `character.stats_changed:${characterId}:${randomUUID()}`,
-      payload: { characterId, cause },
-    })),
-  );
+  await publishEvents(tx, events(ids, cause));
+}
+
+/** publishStatsChanged's events as a write, for a writer that folds it into its statement. */
+export function statsChangedInsert(characterIds: readonly string[], cause: string): Prisma.Sql {
+  return eventsInsert(events(characterIds, cause));
 }
