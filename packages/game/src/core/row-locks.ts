@@ -4,7 +4,7 @@
  * so concurrent requests on one character serialize instead of interleaving, and
  * never deadlock against createCharacter/restoreCharacter (account → character too).
  */
-import type { Character, Item, User } from '@necp/db';
+import { Prisma, type Character, type Item, type User } from '@necp/db';
 import type { Db, Tx } from './deps';
 import { characterNotFound } from './errors';
 import { CharacterRowSchema, ItemRowsSchema } from './locked-rows';
@@ -52,11 +52,18 @@ export async function lockAccount(tx: Tx, userId: string): Promise<User> {
  * Locks and reads a character's bag and equipment (ordered by slot). Items sold
  * to a vendor (BUYBACK) also carry the seller's characterId but are not carried:
  * they never count as bag, equipment or weight (the vendors domain locks them itself).
+ * `also`: items to lock and read with them (one statement; they come after, by container),
+ * e.g. the goods an order holds on their way into the bag.
  */
-export async function lockCharacterItems(tx: Tx, characterId: string): Promise<Item[]> {
+export async function lockCharacterItems(
+  tx: Tx,
+  characterId: string,
+  also: readonly string[] = [],
+): Promise<Item[]> {
+  const more = also.length ? Prisma.sql`OR "id" = ANY(${also}::text[])` : Prisma.empty;
   // ORDER BY an enum column sorts in declaration order: BAG before EQUIPMENT
   const rows = await tx.$queryRaw<unknown[]>`SELECT * FROM "Item"
-    WHERE "characterId" = ${characterId} AND "container" IN ('BAG', 'EQUIPMENT')
+    WHERE ("characterId" = ${characterId} AND "container" IN ('BAG', 'EQUIPMENT')) ${more}
     ORDER BY "container", "slot" FOR UPDATE`;
   return ItemRowsSchema.parse(rows);
 }

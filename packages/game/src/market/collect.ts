@@ -5,7 +5,6 @@ import {
 } from '@necp/shared';
 import { Prisma, type Character, type MarketOrder } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { ItemRowsSchema } from '../core/locked-rows';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
@@ -103,14 +102,15 @@ export async function payoutsLocked(
 /** The order's goods into the bag, whole or not at all (a full bag: they wait). */
 async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean> {
   if (!o.itemId) return false;
-  const [item] = ItemRowsSchema.parse(
-    await tx.$queryRaw<unknown[]>`SELECT * FROM "Item" WHERE "id" = ${o.itemId}`,
-  );
+  // the order's goods read with the bag they go to (one statement; only the order's
+  // holder, this transaction, touches them)
+  const rows = await lockCharacterItems(tx, c.id, [o.itemId]);
+  const item = rows.find((i) => i.id === o.itemId);
   if (!item) throw new Error(`market: order ${o.id} holds a missing item`);
   const template = await loadTemplate(tx, item.templateId);
   const r = planPlacement({
     slots: c.bagSlots,
-    occupants: inBag(await lockCharacterItems(tx, c.id)),
+    occupants: inBag(rows.filter((i) => i !== item)),
     incoming: { ...item, stackSize: template.stackSize },
   });
   if (!r.ok) return false;
