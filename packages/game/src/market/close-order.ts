@@ -78,7 +78,8 @@ export async function closeLocked(
     );
   }
   writes.push(...(also.writes ?? []));
-  // the owner's eddies written only while they held what was read (w0): else nothing is
+  // the owner's eddies written only while they held what was read (w0): else no row comes
+  // back, and the throw rolls back every write of the statement
   const [closed] = await readOrders(
     tx,
     withWrites(
