@@ -4,17 +4,14 @@
  * bars, countdowns). They write to the DOM through refs or tick a coarse clock
  * instead of pushing 60 store updates a second through React.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 /** Calls `frame(now)` on every animation frame while mounted. */
 export function useAnimationFrame(frame: (now: number) => void) {
-  const ref = useRef(frame);
-  useEffect(() => {
-    ref.current = frame;
-  });
+  const onFrame = useEffectEvent(frame);
   useEffect(() => {
     let id = requestAnimationFrame(function loop(now) {
-      ref.current(now);
+      onFrame(now);
       id = requestAnimationFrame(loop);
     });
     return () => cancelAnimationFrame(id);

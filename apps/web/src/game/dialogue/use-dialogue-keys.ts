@@ -5,8 +5,13 @@
  * A capture listener on
  * window runs before the game's hotkeys (use-hotkeys.ts) and stops the keys it
  * takes; everything else passes through (movement, I, J …).
+ *
+ * A key pressed the moment the choices show must see them: the handler is the render's
+ * own from its commit (useEffectEvent), and the listener is on before the window is
+ * painted (a layout effect). A ref set in a passive effect ran a frame late under load,
+ * and the "1" of vendor.spec picked from the render before — no choices, key swallowed.
  */
-import { useContext, useEffect, useRef } from 'react';
+import { useContext, useEffectEvent, useLayoutEffect } from 'react';
 import { GameStoreContext } from '../hud/store-context';
 import { isFormControl } from '../input/focus';
 
@@ -18,12 +23,8 @@ export function choiceIndex(code: string): number | null {
 
 export function useDialogueKeys(onPick: (index: number) => void) {
   const store = useContext(GameStoreContext);
-  // the latest handlers without re-subscribing on every render
-  const pick = useRef(onPick);
-  useEffect(() => {
-    pick.current = onPick;
-  });
-  useEffect(() => {
+  const pick = useEffectEvent(onPick);
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = store?.getState();
       // a modal (confirm / quantity) or the game menu owns the keyboard
@@ -33,7 +34,7 @@ export function useDialogueKeys(onPick: (index: number) => void) {
       if (i === null) return;
       e.preventDefault();
       e.stopImmediatePropagation();
-      if (!e.repeat) pick.current(i);
+      if (!e.repeat) pick(i);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
