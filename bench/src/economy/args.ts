@@ -8,6 +8,9 @@ const USAGE = `pnpm bench:economy [options]
   --rate 500           operations a second of the paced phase (open loop: sent on time, not waited for)
   --seconds 10         how long the paced phase runs
   --hold-rate 120      a second paced run at a rate one process holds (the latency when it keeps up)
+  --target-p99 150     then the highest rate whose p99 (after the start) stays within this many ms,
+  --probes 4           found in at most this many more paced runs between the two rates above,
+  --step 20            to within this many operations a second (rate-held.ts)
   --ops 10000          operations of the conflict phase: crossing orders, cancels, bids and buyouts
                        on the same auctions, one stack listed and sold at once — then the checks
   --storm-ops 2000     calls (about) of the trades, crafts and contracts storm: stacks offered in
@@ -24,6 +27,9 @@ const EconomyArgsSchema = z.object({
   rate: z.coerce.number().int().min(1).max(20_000),
   seconds: z.coerce.number().int().min(1).max(600),
   holdRate: z.coerce.number().int().min(1).max(20_000),
+  targetP99: z.coerce.number().min(1).max(60_000),
+  probes: z.coerce.number().int().min(0).max(10),
+  step: z.coerce.number().int().min(1).max(10_000),
   ops: z.coerce.number().int().min(100).max(1_000_000),
   stormOps: z.coerce.number().int().min(50).max(1_000_000),
   seed: z.coerce.number().int(),
@@ -41,6 +47,9 @@ export function parseEconomyArgs(argv: string[]): EconomyArgs {
       rate: { type: 'string', default: '500' },
       seconds: { type: 'string', default: '10' },
       'hold-rate': { type: 'string', default: '120' },
+      'target-p99': { type: 'string', default: '150' },
+      probes: { type: 'string', default: '4' },
+      step: { type: 'string', default: '20' },
       ops: { type: 'string', default: '10000' },
       'storm-ops': { type: 'string', default: '2000' },
       seed: { type: 'string', default: '29' },
@@ -58,6 +67,7 @@ export function parseEconomyArgs(argv: string[]): EconomyArgs {
     ...values,
     oneGood: values['one-good'],
     holdRate: values['hold-rate'],
+    targetP99: values['target-p99'],
     stormOps: values['storm-ops'],
     write: !values['no-write'],
   });

@@ -23,7 +23,7 @@ import {
 import { minNextBid } from '@necp/shared';
 import { busyCores, readCpuTimes } from '../machine';
 import { Recorder, pool } from './measure';
-import { seedTraders, type Trader } from './seed';
+import { seedTraders, settleTables, type Trader } from './seed';
 
 export interface PhaseResult {
   name: string;
@@ -59,6 +59,7 @@ export async function oneGood(db: Db, o: { orders: number; clients: number; seed
     units: per,
   });
   const buyers = await seedTraders(db, o.clients * 3, { eddies: per * 110, goods: [], units: 0 });
+  await settleTables(db);
   const rec = new Recorder();
   const rng = seededRng(o.seed);
   const jobs = Array.from({ length: o.orders }, (_, i) => {
@@ -98,6 +99,7 @@ export async function matcher(db: Db, o: { orders: number; clients: number; seed
     units: per,
   });
   const buyers = await seedTraders(db, o.clients * 3, { eddies: per * 110, goods: [], units: 0 });
+  await settleTables(db);
   const rng = seededRng(o.seed + 3);
   // the first order makes the book; then it is held
   await placeOrder(deps(db), crossing(rng, sellers[0]!, 'sell', good));
@@ -199,6 +201,7 @@ export async function paced(
   const sellers = await seedTraders(db, 80, { eddies: 1_000, goods, units: 99 });
   const buyers = await seedTraders(db, 80, { eddies: 400_000, goods: [], units: 0 });
   const listings = await auctions(db, 20, null);
+  await settleTables(db);
   await o.ready?.();
   const rec = new Recorder();
   const rng = seededRng(o.seed + 1);
@@ -346,6 +349,7 @@ export async function conflicts(db: Db, o: { ops: number; width: number; seed: n
       );
     }
   }
+  await settleTables(db);
   const t0 = performance.now();
   const cpu0 = readCpuTimes();
   await pool(o.width, jobs);

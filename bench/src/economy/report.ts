@@ -1,7 +1,8 @@
 /** The results section of `pnpm bench:economy` in docs/perf.md (between its markers). */
 import type { Machine } from '../machine';
 import type { Check } from './checks';
-import type { PhaseResult } from './phases';
+import { STEADY_AFTER_MS, type PhaseResult } from './phases';
+import { held, type RateSearch } from './rate-held';
 
 export const ECONOMY_MARKERS = {
   start: '<!-- bench:economy:start -->',
@@ -21,6 +22,8 @@ export interface EconomyReport {
     reasons?: boolean;
     batches?: PlacementBatches;
   }[];
+  /** the highest rate one process held within the target's p99 (rate-held.ts) */
+  rateHeld: { search: RateSearch; targetMs: number; rate: number; seconds: number };
   checks: Check[];
   /** direct transactions that fell back to Prisma's, by model (@necp/db directFallbacks) */
   fallbacks: Map<string, number>;
@@ -78,11 +81,36 @@ function phaseTable(p: EconomyReport['phases'][number]): string {
   ].join('\n');
 }
 
+function rateHeldSection({ search, targetMs, rate, seconds }: EconomyReport['rateHeld']): string {
+  const verdict =
+    search.held >= rate
+      ? `**${rate}/s held**: the target's rate, with p99 ≤ ${targetMs} ms after the start.`
+      : `**This machine holds ${search.held}/s** with p99 ≤ ${targetMs} ms after the start${
+          search.failed === undefined ? '' : ` (${search.failed}/s did not)`
+        }; the target's ${rate}/s is beyond it.`;
+  return [
+    `### the rate one process holds`,
+    '',
+    `The paced mix at the rates above and in between (one run each, ${seconds} s, the same pool; a bisection, rate-held.ts): "held" is a p99 of the calls sent after the first ${STEADY_AFTER_MS / 1000} s within ${targetMs} ms, the sender on time. ${verdict}`,
+    '',
+    '| rate /s | p99 after the start ms | p99 all ms | cores busy | held |',
+    '| ------: | ---------------------: | ---------: | ---------: | ---- |',
+    ...search.probes.map(
+      (p) =>
+        `| ${p.rate} | ${ms(p.p99Steady)} | ${ms(p.p99All)} | ${p.busyCores.toFixed(2)} | ${
+          held(p, targetMs, seconds) ? 'yes' : 'no'
+        } |`,
+    ),
+  ].join('\n');
+}
+
 export function renderEconomyResults(r: EconomyReport): string {
   return [
-    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders; requestTrade, answerTrade, offerTrade, acceptTrade; startCraft, finishCraft, the worker's finishDueCrafts; postContract, acceptContract, deliverContract, confirmContract, disputeContract, the worker's runContractTimeouts) with real GameDeps on a database of the bench's own; "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders, held by a trade, taken already), "failed" anything else.`,
+    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders; requestTrade, answerTrade, offerTrade, acceptTrade; startCraft, finishCraft, the worker's finishDueCrafts; postContract, acceptContract, deliverContract, confirmContract, disputeContract, the worker's runContractTimeouts) with real GameDeps on a database of the bench's own, each phase timed after a VACUUM ANALYZE of what it seeded (autovacuum's work on a server in steady use; seed.ts settleTables); "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders, held by a trade, taken already), "failed" anything else.`,
     '',
     ...r.phases.map(phaseTable).flatMap((t) => [t, '']),
+    rateHeldSection(r.rateHeld),
+    '',
     `Direct transactions (the market's, the auction's, trades', crafting's and contracts') that reached for a Prisma model and ran again in Prisma's transaction, in the bench's own process: ${
       r.fallbacks.size === 0
         ? 'none'

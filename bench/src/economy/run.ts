@@ -26,6 +26,7 @@ import {
 } from './report';
 import { stormChecks } from './storm-checks';
 import { tradesCraftsContracts } from './storm-trades-crafts-contracts';
+import { findRateHeld, type RateProbe } from './rate-held';
 import { pacedTwoProcesses } from './two-processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -88,6 +89,31 @@ async function main() {
       paced(db!, { rate: args.holdRate, seconds: args.seconds, seed: args.seed + 10 }),
     );
     say(`  all calls p99 ${held.value.result.all.p99.toFixed(1)} ms`);
+    const probeOf = (
+      rate: number,
+      p: { value: Awaited<ReturnType<typeof paced>>; busyCores: number },
+    ): RateProbe => ({
+      rate,
+      p99Steady: p.value.p99Steady,
+      p99All: p.value.result.all.p99,
+      busyCores: p.busyCores,
+      sentSeconds: p.value.sentSeconds,
+      seconds: p.value.result.seconds,
+    });
+    const search = await findRateHeld(
+      [probeOf(args.rate, mix), probeOf(args.holdRate, held)],
+      { targetMs: args.targetP99, seconds: args.seconds, step: args.step, maxProbes: args.probes },
+      async (rate) => {
+        say(`the rate held: paced ${rate}/s for ${args.seconds} s`);
+        const p = probeOf(
+          rate,
+          await busy(() => paced(db!, { rate, seconds: args.seconds, seed: args.seed + rate })),
+        );
+        say(`  p99 after the start ${p.p99Steady.toFixed(1)} ms`);
+        return p;
+      },
+    );
+    say(`  held ${search.held}/s with p99 ≤ ${args.targetP99} ms after the start`);
     say(`paced: ${args.rate}/s for ${args.seconds} s on two processes`);
     const two = await busy(() =>
       pacedTwoProcesses(db!, scratch.url, {
@@ -161,6 +187,7 @@ async function main() {
         },
         { result: r, busyCores: races.busyCores, note: races.value.note, reasons: true },
       ],
+      rateHeld: { search, targetMs: args.targetP99, rate: args.rate, seconds: args.seconds },
       checks,
       fallbacks: directFallbacks(),
     };

@@ -11,7 +11,7 @@ import { grantItem, seededRng, type Rng } from '@necp/game';
 import { zoneById } from '@necp/shared';
 import { Recorder, pool } from './measure';
 import type { PhaseResult } from './phases';
-import { seedTraders } from './seed';
+import { seedTraders, settleTables } from './seed';
 import { CONTRACT_GOOD, DELIVERY, contractRace, type ContractPlan } from './storm-contract-jobs';
 import { newTally, type StormCtx, type StormTally } from './storm-tally';
 import { TRADE_GOOD, craftRace, tradeRace } from './storm-trade-jobs';
@@ -139,6 +139,7 @@ export async function tradesCraftsContracts(
   say(
     `  ${plans.length} races seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s; running`,
   );
+  await settleTables(db);
   const ctx: StormCtx = { db, rec: new Recorder(), tally: newTally() };
   const locks0 = await deadlocks(db);
   const t1 = performance.now();
