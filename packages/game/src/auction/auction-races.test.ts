@@ -110,6 +110,41 @@ describe('races', () => {
     await expectBalanced(db, [s!, a, b!]);
   });
 
+  it('a bid below the buyout does not wait for its seller, busy in another transaction', async () => {
+    const s = await trader(db, 50);
+    const b = await trader(db, 1000);
+    const l = await listed(s, { buyout: 500 });
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // the seller's row held elsewhere (the sim's position flush, an order of theirs)
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`
+        SELECT "id" FROM "Character" WHERE "id" = ${s.characterId} FOR NO KEY UPDATE`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    try {
+      const bid = placeBid(deps, { ...b.ref, listingId: l.id, amount: 40 });
+      const first = await Promise.race([
+        bid.then((v) => v.bid),
+        new Promise((r) => setTimeout(() => r('still waiting'), 3_000)),
+      ]);
+      expect(first).toBe(40);
+    } finally {
+      release();
+      await holder;
+    }
+    expect(await eddiesOf(db, b)).toBe(960);
+    // the buyout pays the seller: it locks them (after the holder let go)
+    const a = await trader(db, 1000);
+    expect((await buyoutListing(deps, { ...a.ref, listingId: l.id })).state).toBe('sold');
+    expect(await eddiesOf(db, b)).toBe(1000);
+    await expectBalanced(db, [s, a, b]);
+  });
+
   it('two buyouts of one listing: one buys it, the other is told it is over', async () => {
     const s = await trader(db, 50);
     const [a, b] = [await trader(db, 1000), await trader(db, 1000)];

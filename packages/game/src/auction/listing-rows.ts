@@ -6,7 +6,8 @@
  * holding nothing else: a bid that waits for another bid of the same listing holds no
  * character meanwhile — holding its bidder, seller and high bidder while it waited made
  * every operation of those characters queue behind it, and the queues joined up under
- * load), then the characters — the caller, the seller and the high bidder, in id order —
+ * load), then the characters — the caller, the seller (unless the operation cannot reach
+ * them: a bid below the buyout) and the high bidder, in id order —
  * then the listing's row, which guards its item and held eddies: nothing touches an
  * AUCTION item or a listing's eddies without it. The parties are read before the row lock
  * and checked after it; a listing whose high bidder changed in between is locked again.
@@ -41,18 +42,25 @@ export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionLi
  * Locks the listing and its parties (with `also`, the caller), its turn first, and
  * returns both — the characters' rows as locked (a bidder is read from there). Deleted
  * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
+ * `seller`: whether the operation may pay or return to the seller (from the listing as
+ * read, its buyout fixed); a plain bid does not, and does not wait for a seller who is
+ * busy elsewhere — the sim's position flush, their own orders.
  */
 export async function lockListing(
   tx: Tx,
   listingId: string,
   also: readonly string[] = [],
+  seller: (l: { buyout: number | null }) => boolean = () => true,
 ): Promise<{ l: AuctionListing; parties: Character[] }> {
   await lockAdvisory(tx, 'auctionListing', [listingId]);
   for (let i = 0; i < TRIES; i++) {
-    const [seen] = await tx.$queryRaw<{ sellerId: string | null; bidderId: string | null }[]>`
-      SELECT "sellerId", "bidderId" FROM "AuctionListing" WHERE "id" = ${listingId}`;
+    const [seen] = await tx.$queryRaw<
+      { sellerId: string | null; bidderId: string | null; buyout: number | null }[]
+    >`SELECT "sellerId", "bidderId", "buyout" FROM "AuctionListing" WHERE "id" = ${listingId}`;
     if (!seen) throw listingNotFound();
-    const parties = [...also, seen.sellerId, seen.bidderId].filter((x): x is string => !!x);
+    const parties = [...also, seller(seen) ? seen.sellerId : null, seen.bidderId].filter(
+      (x): x is string => !!x,
+    );
     const locked = await lockLiveCharacters(tx, parties);
     const [l] = await readListings(
       tx,

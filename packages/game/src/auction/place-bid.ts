@@ -124,9 +124,20 @@ async function bidLocked(
   return after;
 }
 
-/** Locks the bidder, the listing and its parties; checks what every bid and buyout needs. */
-async function openForBidder(tx: Tx, characterId: string, listingId: string, now: Date) {
-  const { l, parties } = await lockListing(tx, listingId, [characterId]);
+/**
+ * Locks the bidder, the listing and its parties; checks what every bid and buyout needs.
+ * `amount`: a bid's — its seller is locked only when it reaches the buyout (a sale).
+ */
+async function openForBidder(
+  tx: Tx,
+  characterId: string,
+  listingId: string,
+  now: Date,
+  amount?: number,
+) {
+  const sale = (l: { buyout: number | null }) =>
+    amount === undefined || (l.buyout !== null && amount >= l.buyout);
+  const { l, parties } = await lockListing(tx, listingId, [characterId], sale);
   const bidder = parties.find((c) => c.id === characterId);
   if (!bidder) throw characterNotFound(characterId);
   assertAtAuctionTerminal(bidder);
@@ -150,7 +161,13 @@ export async function placeBid(
   return inTransaction(
     deps.db,
     async (tx) => {
-      const { l, bidder, parties } = await openForBidder(tx, b.characterId, b.listingId, now);
+      const { l, bidder, parties } = await openForBidder(
+        tx,
+        b.characterId,
+        b.listingId,
+        now,
+        b.amount,
+      );
       if (l.bidderId === bidder.id) throw alreadyLeading();
       const min = minNextBid(l);
       if (b.amount < min) throw bidTooLow(min);

@@ -20,7 +20,8 @@
  *      take its recipient, a cash-on-delivery payment and the expiry of a mail
  *      both ends); the mail's row guards its attached items and held eddies;
  *   2d. an AuctionListing row (auction/): after the character rows of the caller, the
- *      seller and the high bidder (auction/listing-rows.ts lockListing); the listing's
+ *      seller (not for a bid below the buyout, which never reaches them) and the high
+ *      bidder (auction/listing-rows.ts lockListing); the listing's
  *      row guards its item and held eddies; a settlement's mails are new rows after it;
  *   2e. a MarketBook row, then MarketOrder rows (market/): after the character rows (a
  *      placement, a cancel, a collect, an expiry, a purge lock the order's owner first);
