@@ -16,6 +16,7 @@ import {
   matchBook,
   placeBid,
   placeOrder,
+  placementsSettled,
   seededRng,
   systemClock,
   type Rng,
@@ -123,6 +124,9 @@ export async function matcher(db: Db, o: { orders: number; clients: number; seed
     return () => rec.call('order', () => placeOrder(deps(db), order));
   });
   await pool(o.clients, jobs);
+  // the placements' looks after their answers, done while the book is still held (one let
+  // go after it would take the book, matching what this phase times)
+  await placementsSettled();
   const waiting = await db.marketOrder.count({
     where: { templateId: good, booked: false, state: 'open' },
   });

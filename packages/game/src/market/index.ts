@@ -1,6 +1,6 @@
 /** The commodity market: an order book per good (issue 29; docs/economy.md). */
 export { placeOrder } from './place-order';
-export { placementBatches } from './place-batch';
+export { placementBatches, placementsSettled } from './place-batch';
 export { cancelOrder } from './cancel-order';
 export { collectOrders } from './collect';
 export { matchBook, runMatchBatch, type BatchResult } from './match-book';

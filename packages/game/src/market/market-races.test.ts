@@ -8,7 +8,14 @@ import { replayJournal } from '@necp/shared';
 import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
 import { expectBalanced, type Player } from '../inventory/test-helpers';
-import { cancelOrder, collectOrders, matchBook, myMarketOrders, readJournal } from '.';
+import {
+  cancelOrder,
+  collectOrders,
+  matchBook,
+  myMarketOrders,
+  placementsSettled,
+  readJournal,
+} from '.';
 import { buy, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
 
 const db = testDb(10);
@@ -90,6 +97,9 @@ async function buyWhileHeld(
   // the answer is the order as written (left to the holder), as the orders list shows it
   const mine = await myMarketOrders(deps, { characterId: b.characterId });
   expect(mine.orders.find((o) => o.id === placed.id)).toEqual(placed);
+  // its batch's look after the answer found the book held too (let go before it, the book
+  // would be the look's to take)
+  await placementsSettled();
   await book.release();
   return placed;
 }

@@ -36,11 +36,17 @@ describe('limit orders', () => {
     expect(bid.collect).toEqual({ eddies: 0, quantity: 0 });
     expect(await unitsInBag(db, b, g)).toBe(20);
     expect(await eddiesOf(db, b)).toBe(1000 - marketFee(12, 20) - 20 * 10);
-    // the seller, whose order rested, is told (after the batch's commit)
-    const told = await db.notification.findMany({
-      where: { characterId: s.characterId, kind: 'market_fill' },
-    });
-    expect(told.map((n) => n.title)).toEqual(['Sold 20 × Scrap Metal']);
+    // the seller, whose order rested, is told after the batch's commit (the buyer's answer
+    // does not wait for it)
+    await expect
+      .poll(async () =>
+        (
+          await db.notification.findMany({
+            where: { characterId: s.characterId, kind: 'market_fill' },
+          })
+        ).map((n) => n.title),
+      )
+      .toEqual(['Sold 20 × Scrap Metal']);
     // the buyer has its answer: no notice
     expect(await db.notification.count({ where: { characterId: b.characterId } })).toBe(0);
     // the seller's earnings wait on the order until collected

@@ -56,6 +56,9 @@ describe('placements together', () => {
     // two resting buys; then the seller's two sells, the second coming while the first runs
     await buy(deps, b, { templateId: g, price: 30, quantity: 2 });
     await buy(deps, c, { templateId: g, price: 20, quantity: 3 });
+    // a placement is answered at its batch's commit, a moment before its good's queue
+    // lets go: placed now, the sells would join that queue's next batch, all three at once
+    await new Promise((r) => setImmediate(r));
     const before = placementBatches();
     const out = await Promise.all([
       sell(deps, s, { templateId: g, price: 20, quantity: 2 }),
@@ -123,6 +126,37 @@ describe('placements together', () => {
     await expectBalanced(db, [s, t]);
     const diffs = await checkInvariants(db);
     expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
+  });
+
+  it('a placement is answered at its commit: it waits neither for the notices nor the look', async () => {
+    const g = 'stim_military';
+    const s = await marketTrader(db, 100, { templateId: g, quantity: 3 });
+    const b = await marketTrader(db, 10_000);
+    await sell(deps, s, { templateId: g, price: 9, quantity: 3 });
+    let release!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isHeld = new Promise<void>((r) => (holding = r));
+    // the seller's row held whole (a rename, a purge): a notice to them waits for it (its
+    // key is checked), and nothing of the buy itself does
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${s.characterId} FOR UPDATE`;
+      holding();
+      await held;
+    });
+    await isHeld;
+    const answer = await Promise.race([
+      buy(deps, b, { templateId: g, price: 9, quantity: 2 }),
+      new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 3_000)),
+    ]);
+    expect(answer).toMatchObject({ state: 'filled', filled: 2 });
+    const sold = () => db.notification.count({ where: { characterId: s.characterId } });
+    expect(await sold()).toBe(0);
+    release();
+    await holder;
+    // the notice follows once it can
+    await expect.poll(sold).toBe(1);
+    await expectBalanced(db, [s, b]);
   });
 
   it('a placement whose character another transaction holds waits; the good’s others go on', async () => {

@@ -61,6 +61,23 @@ const counts = { batches: 0, placements: 0 };
  */
 export const placementBatches = () => ({ ...counts });
 
+/** The batches' work after their answers (notices, the matcher's look), still running. */
+const afterAnswers = new Set<Promise<unknown>>();
+
+function track(p: Promise<unknown>): void {
+  afterAnswers.add(p);
+  void p.finally(() => afterAnswers.delete(p));
+}
+
+/**
+ * Resolves once the work this process's placement batches do after their answers — the
+ * notices, the matcher's look — is done, what started meanwhile too (a bench that holds
+ * a book lets it go only then; a process stopping could wait for it).
+ */
+export async function placementsSettled(): Promise<void> {
+  while (afterAnswers.size > 0) await Promise.all(afterAnswers);
+}
+
 /**
  * The queues, by database client and clock (what a batch runs with: a test's clients and
  * clocks never share one), then by good.
@@ -153,28 +170,29 @@ async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<
     if (++p.deferrals <= DEFERRALS_MAX) later.push(p);
     else void placeBatch(deps, [p], true).catch((err: unknown) => p.reject(err));
   });
-  // after the commit, off the good's queue (its next batch starts now): the notices and
-  // the matcher's look, then the answers
-  void (async () => {
-    // both at once, each on a connection of its own (neither waits for the other: one
-    // round trip before the answers, not two)
-    await Promise.all([
-      // told after the commit (a lost notice costs nothing: the orders show the fills;
-      // this never throws)
+  // answered at the commit: an answer is the placer's own order as committed, and waits
+  // for nothing of anyone else's (waiting for the notices and the look below put their
+  // round trips, and the look's whole match when orders waited, into every order's
+  // latency: docs/perf.md, "Answers at the commit")
+  batch.forEach((p, i) => {
+    const out = r.outcomes[i]!;
+    if (out.ok) p.resolve(out.view);
+    else if ('error' in out) p.reject(out.error);
+  });
+  // then, off the good's queue (its next batch starts now) and after the answers: the
+  // notices and the matcher's look, each on a connection of its own (neither throws)
+  track(
+    Promise.all([
+      // the resting orders' owners told after the commit (a lost notice costs nothing: the
+      // orders show the fills)
       notifyAllNow(deps, r.notices),
       // the batch held the book: placements of other processes that met it held left
       // their orders to it (and a look of this one may have come before their commit).
       // Beside the good's next batch: that one holds the book and matches them, and this
-      // look finds the book busy and leaves them to it (never throws either)
+      // look finds the book busy and leaves them to it
       matchIfWaiting(deps, templateId),
-    ]);
-    // answered once what the placements caused is written, as a placement always was
-    batch.forEach((p, i) => {
-      const out = r.outcomes[i]!;
-      if (out.ok) p.resolve(out.view);
-      else if ('error' in out) p.reject(out.error);
-    });
-  })();
+    ]),
+  );
   return later;
 }
 
