@@ -91,7 +91,7 @@ describe('races', () => {
     const isLocked = new Promise<void>((r) => (locked = r));
     // another bid of the listing in the middle of its transaction
     const holder = db.$transaction(async (tx) => {
-      await lockListing(tx, l.id, [a.characterId]);
+      await lockListing(tx, l.id, { also: [a.characterId] });
       locked();
       await held;
     });
@@ -141,6 +141,42 @@ describe('races', () => {
     // the buyout pays the seller: it locks them (after the holder let go)
     const a = await trader(db, 1000);
     expect((await buyoutListing(deps, { ...a.ref, listingId: l.id })).state).toBe('sold');
+    expect(await eddiesOf(db, b)).toBe(1000);
+    await expectBalanced(db, [s, a, b]);
+  });
+
+  it('a bid the listing already refuses waits for no character: too low, or over', async () => {
+    const s = await trader(db, 50);
+    const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
+    const l = await listed(s, { startBid: 100 });
+    await placeBid(deps, { ...a.ref, listingId: l.id, amount: 100 });
+    let release!: () => void;
+    let locked!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // the high bidder and the late bidder both busy elsewhere (their market orders)
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`
+        SELECT "id" FROM "Character" WHERE "id" IN (${a.characterId}, ${b.characterId})
+        ORDER BY "id" FOR NO KEY UPDATE`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    try {
+      const answer = (d: typeof deps, amount: number) =>
+        Promise.race([
+          settled(placeBid(d, { ...b.ref, listingId: l.id, amount })),
+          new Promise((r) => setTimeout(() => r('still waiting'), 3_000)),
+        ]);
+      expect(await answer(deps, 100)).toMatch(/^The least bid now is \d+ eddies\.$/);
+      // over: its end passed, its settlement not run yet
+      const late = { ...deps, clock: new FakeClock(l.endsAt + 1) };
+      expect(await answer(late, 500)).toBe('That auction is over.');
+    } finally {
+      release();
+      await holder;
+    }
     expect(await eddiesOf(db, b)).toBe(1000);
     await expectBalanced(db, [s, a, b]);
   });

@@ -25,7 +25,7 @@ export async function cancelListing(
   return inTransaction(
     deps.db,
     async (tx) => {
-      const { l } = await lockListing(tx, r.listingId, [r.characterId]);
+      const { l } = await lockListing(tx, r.listingId, { also: [r.characterId] });
       if (l.sellerId !== r.characterId) throw l.sellerId ? notYourListing() : listingNotFound();
       if (!isOpen(l, now)) throw auctionOver();
       if (l.bid > 0) throw hasBids();

@@ -11,6 +11,9 @@
  * then the listing's row, which guards its item and held eddies: nothing touches an
  * AUCTION item or a listing's eddies without it. The parties are read before the row lock
  * and checked after it; a listing whose high bidder changed in between is locked again.
+ * What the listing's turn keeps still (its bid, state and end: every writer of them takes
+ * the turn) is read with the parties, and an operation it already refuses — a bid that is
+ * too low, on an auction that is over — ends there, holding no character.
  */
 import { Prisma, type AuctionListing, type Character } from '@necp/db';
 import {
@@ -38,26 +41,43 @@ export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionLi
   return rows.map((r) => AuctionListingRowSchema.parse(r));
 }
 
+/** A listing as read under its turn, before its row and parties are locked. */
+export type ListingSeen = Pick<
+  AuctionListing,
+  'sellerId' | 'bidderId' | 'buyout' | 'bid' | 'startBid' | 'state' | 'endsAt'
+>;
+
+export interface LockListingOptions {
+  /** characters locked with the parties: the caller */
+  also?: readonly string[];
+  /**
+   * Whether the operation may pay or return to the seller (from the listing as read, its
+   * buyout fixed); a plain bid does not, and does not wait for a seller who is busy
+   * elsewhere — the sim's position flush, their own orders. Default: it may.
+   */
+  seller?: (l: ListingSeen) => boolean;
+  /** throws the refusal the listing as read already earns, before any character is locked */
+  refuse?: (l: ListingSeen) => void;
+}
+
 /**
  * Locks the listing and its parties (with `also`, the caller), its turn first, and
  * returns both — the characters' rows as locked (a bidder is read from there). Deleted
  * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
- * `seller`: whether the operation may pay or return to the seller (from the listing as
- * read, its buyout fixed); a plain bid does not, and does not wait for a seller who is
- * busy elsewhere — the sim's position flush, their own orders.
  */
 export async function lockListing(
   tx: Tx,
   listingId: string,
-  also: readonly string[] = [],
-  seller: (l: { buyout: number | null }) => boolean = () => true,
+  o: LockListingOptions = {},
 ): Promise<{ l: AuctionListing; parties: Character[] }> {
+  const { also = [], seller = () => true } = o;
   await lockAdvisory(tx, 'auctionListing', [listingId]);
   for (let i = 0; i < TRIES; i++) {
-    const [seen] = await tx.$queryRaw<
-      { sellerId: string | null; bidderId: string | null; buyout: number | null }[]
-    >`SELECT "sellerId", "bidderId", "buyout" FROM "AuctionListing" WHERE "id" = ${listingId}`;
+    const [seen] = await tx.$queryRaw<ListingSeen[]>`
+      SELECT "sellerId", "bidderId", "buyout", "bid", "startBid", "state", "endsAt"
+      FROM "AuctionListing" WHERE "id" = ${listingId}`;
     if (!seen) throw listingNotFound();
+    o.refuse?.(seen);
     const parties = [...also, seller(seen) ? seen.sellerId : null, seen.bidderId].filter(
       (x): x is string => !!x,
     );

@@ -18,10 +18,10 @@ import { LockedBalances } from '../ledger/locked-balances';
 import { recordCurrency } from '../ledger/record-currency';
 import { heldLedgerRow } from '../ledger/record-held-currency';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
-import { notify } from '../notifications/notifications';
+import { notifyAllWrites, type NotifyInput } from '../notifications/notifications';
 import { alreadyLeading, auctionOver, bidTooLow, noBuyout, ownListing } from './errors';
 import { assertAtAuctionTerminal } from './list-item';
-import { isOpen, listingView, lockListing, readListings } from './listing-rows';
+import { isOpen, listingView, lockListing, readListings, type ListingSeen } from './listing-rows';
 import { settleLocked } from './settle-listing';
 
 /**
@@ -30,8 +30,8 @@ import { settleLocked } from './settle-listing';
  * one transaction with the ledger rows; a bid in the last minutes moves the end on.
  * The listing and both bidders' rows are locked and read (`parties`): what each holds
  * after each step is known here, so the eddies of both, the listing's, every ledger row,
- * the bid's record and the listing's new state are ONE statement (a bidder before who
- * is deleted, not locked, is refunded by a statement of its own).
+ * the bid's record, the outbid notice and the listing's new state are ONE statement (a
+ * bidder before who is deleted, not locked, is refunded by a statement of its own).
  */
 async function bidLocked(
   tx: Tx,
@@ -45,6 +45,7 @@ async function bidLocked(
   const held: LedgerRow[] = [];
   const balances = new LockedBalances();
   const rows: LedgerRow[] = [];
+  const told: NotifyInput[] = [];
   // the bidder before first: a leader raising to the buyout is refunded, then charged
   if (l.bid > 0) {
     if (l.eddies < l.bid) throw new Error(`auction: listing ${l.id} holds less than its bid`);
@@ -71,8 +72,9 @@ async function bidLocked(
       };
       if (before) rows.push(balances.step(before, refund));
       else await recordCurrency(tx, refund);
+      // told in the bid's one statement (the turn and both bidders are held meanwhile)
       if (l.bidderId !== bidder.id)
-        await notify(tx, now, {
+        told.push({
           characterId: l.bidderId,
           kind: 'auction_outbid',
           title: `Outbid: ${l.name}`,
@@ -118,6 +120,7 @@ async function bidLocked(
           "endsAt" = ${new Date(endAfterBid(l.endsAt.getTime(), now.getTime()))}::timestamp
         WHERE "id" = ${l.id} AND "eddies" = ${l.eddies} AND ${balances.allWritten('w0')}
         RETURNING *`,
+      told.length ? [notifyAllWrites(now, told).ctes] : [],
     ),
   );
   if (!after) throw new Error(`auction: listing ${l.id} or a bidder changed while locked`);
@@ -137,7 +140,17 @@ async function openForBidder(
 ) {
   const sale = (l: { buyout: number | null }) =>
     amount === undefined || (l.buyout !== null && amount >= l.buyout);
-  const { l, parties } = await lockListing(tx, listingId, [characterId], sale);
+  // a bid the listing already refuses waits for no character (most refusals under a
+  // crowd of bidders: the turn is held while a bid waits for its parties)
+  const refuse = (l: ListingSeen) => {
+    if (!isOpen(l, now)) throw auctionOver();
+    if (amount !== undefined && amount < minNextBid(l)) throw bidTooLow(minNextBid(l));
+  };
+  const { l, parties } = await lockListing(tx, listingId, {
+    also: [characterId],
+    seller: sale,
+    refuse,
+  });
   const bidder = parties.find((c) => c.id === characterId);
   if (!bidder) throw characterNotFound(characterId);
   assertAtAuctionTerminal(bidder);

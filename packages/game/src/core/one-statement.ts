@@ -12,11 +12,19 @@
 import { Prisma } from '@necp/db';
 import type { Tx } from './deps';
 
-/** The writes as CTEs named w0, w1 …, ahead of `last` (a query that may read them). */
-export function withWrites(writes: readonly Prisma.Sql[], last: Prisma.Sql): Prisma.Sql {
-  if (writes.length === 0) return last;
+/**
+ * The writes as CTEs named w0, w1 …, ahead of `last` (a query that may read them).
+ * `named`: writes that come as CTEs named already, several of them reading each other
+ * (notifications/notifications.ts notifyAllWrites), put before the others.
+ */
+export function withWrites(
+  writes: readonly Prisma.Sql[],
+  last: Prisma.Sql,
+  named: readonly Prisma.Sql[] = [],
+): Prisma.Sql {
+  if (writes.length === 0 && named.length === 0) return last;
   const ctes = writes.map((w, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${w})`);
-  return Prisma.sql`WITH ${Prisma.join(ctes, ',\n')} ${last}`;
+  return Prisma.sql`WITH ${Prisma.join([...named, ...ctes], ',\n')} ${last}`;
 }
 
 /** Runs the writes as one statement; its rows are `last`'s (nothing, by default). */

@@ -51,6 +51,23 @@ export async function notifyAll(
   inputs: readonly NotifyInput[],
 ): Promise<({ id: string } | null)[]> {
   if (inputs.length === 0) return [];
+  const n = notifyAllWrites(now, inputs);
+  const made = await tx.$queryRaw<{ id: string }[]>`
+    WITH ${n.ctes} SELECT m."id" FROM ${Prisma.raw(n.made)} m`;
+  const written = new Set(made.map((m) => m.id));
+  return n.ids.map((id) => (written.has(id) ? { id } : null));
+}
+
+/**
+ * notifyAll's writes as named common table expressions (`n_input`, `n_made`,
+ * `n_trimmed`, `n_told`: a data-modifying one cannot nest), for a writer that folds the
+ * notices into its own one statement (core/one-statement.ts withWrites `ctes`): a bid's
+ * outbid notice costs no round trip of its own. `made`: the CTE of the rows written.
+ */
+export function notifyAllWrites(
+  now: Date,
+  inputs: readonly NotifyInput[],
+): { ctes: Prisma.Sql; made: string; ids: string[] } {
   const ids = inputs.map(() => newRowId());
   const titles = inputs.map((i) => i.title.slice(0, 120));
   const bodies = inputs.map((i) => (i.body ?? '').slice(0, 500));
@@ -68,40 +85,38 @@ export async function notifyAll(
       visibleAt: shows[n]!,
     },
   }));
-  const made = await tx.$queryRaw<{ id: string }[]>`
-    WITH input AS (
+  const ctes = Prisma.sql`
+    n_input AS (
       SELECT * FROM unnest(${ids}::text[], ${inputs.map((i) => i.characterId)}::text[],
         ${inputs.map((i) => i.kind)}::text[], ${titles}::text[], ${bodies}::text[],
         ${shows}::float8[],
         ${inputs.map((i) => MANDATORY_NOTIFICATION_KINDS.includes(i.kind))}::boolean[])
         AS i("id", "characterId", "kind", "title", "body", "shows", "mandatory")),
-    made AS (
+    n_made AS (
       INSERT INTO "Notification" ("id", "characterId", "kind", "title", "body", "visibleAt",
         "createdAt")
       SELECT i."id", i."characterId", i."kind", i."title", i."body",
         to_timestamp(i."shows" / 1000.0) AT TIME ZONE 'UTC', ${now}::timestamp
-      FROM input i
+      FROM n_input i
       WHERE i."mandatory" OR NOT EXISTS (
         SELECT 1 FROM "NotificationMute" m
         WHERE m."characterId" = i."characterId" AND m."kind" = i."kind")
       RETURNING "id", "characterId", "visibleAt"),
-    trimmed AS (
+    n_trimmed AS (
       DELETE FROM "Notification" WHERE "id" IN (
         SELECT "id" FROM (
           SELECT "id", row_number() OVER (
             PARTITION BY "characterId" ORDER BY "visibleAt" DESC, "id" DESC) AS "rank"
           FROM (
             SELECT n."id", n."characterId", n."visibleAt" FROM "Notification" n
-            WHERE n."characterId" IN (SELECT "characterId" FROM made)
-            UNION ALL SELECT "id", "characterId", "visibleAt" FROM made) AS everyone) AS ranked
+            WHERE n."characterId" IN (SELECT "characterId" FROM n_made)
+            UNION ALL SELECT "id", "characterId", "visibleAt" FROM n_made) AS everyone) AS ranked
         WHERE "rank" > ${NOTIFICATIONS_KEPT})),
-    told AS (${eventsInsert(
+    n_told AS (${eventsInsert(
       events,
-      Prisma.sql`e."key" IN (SELECT 'notification.created:' || m."id" FROM made m)`,
-    )})
-    SELECT m."id" FROM made m`;
-  const written = new Set(made.map((m) => m.id));
-  return ids.map((id) => (written.has(id) ? { id } : null));
+      Prisma.sql`e."key" IN (SELECT 'notification.created:' || m."id" FROM n_made m)`,
+    )})`;
+  return { ctes, made: 'n_made', ids };
 }
 
 /**
