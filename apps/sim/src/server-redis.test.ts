@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { randomBytes } from 'node:crypto';
-import { createRedis } from '@necp/game';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 import { emitTo, toCharacters } from '@necp/shared';
 import { expectRefused, connectClient } from './testing/test-client';
 import { redisIsUp, REDIS_URL } from './testing/redis-up';
@@ -17,8 +16,10 @@ afterAll(() => db.$disconnect());
 // Runs against the real Redis of the test environment (README: tests default to 127.0.0.1:6379).
 describe.skipIf(!redisUp)('sim with Redis', () => {
   it('two sim nodes share the ticket replay guard, the Socket.IO adapter and character rooms', async () => {
-    const redisA = new Redis(url);
-    const redisB = new Redis(url);
+    // two nodes of one deployment: one namespace of the test's own
+    const prefix = testRedisPrefix('srv');
+    const redisA = testRedis(prefix);
+    const redisB = testRedis(prefix);
     const a = await bootTestSim(db, { redis: redisA });
     const b = await bootTestSim(db, { redis: redisB, clock: a.clock });
     try {
@@ -46,16 +47,16 @@ describe.skipIf(!redisUp)('sim with Redis', () => {
     } finally {
       await a.close();
       await b.close();
-      redisA.disconnect();
       redisB.disconnect();
+      await disposeTestRedis(redisA);
     }
   });
 
   it('two deployments (REDIS_PREFIX) on one Redis share neither broadcasts nor ticket guards', async () => {
-    const prefixA = `t${randomBytes(4).toString('hex')}-a`;
-    const prefixB = `t${randomBytes(4).toString('hex')}-b`;
-    const redisA = createRedis(url, prefixA);
-    const redisB = createRedis(url, prefixB);
+    const prefixA = testRedisPrefix('dep-a');
+    const prefixB = testRedisPrefix('dep-b');
+    const redisA = testRedis(prefixA);
+    const redisB = testRedis(prefixB);
     const a = await bootTestSim(db, { redis: redisA });
     const b = await bootTestSim(db, { redis: redisB, clock: a.clock });
     const raw = new Redis(url);
@@ -82,11 +83,9 @@ describe.skipIf(!redisUp)('sim with Redis', () => {
     } finally {
       await a.close();
       await b.close();
-      for (const k of [...(await raw.keys(`${prefixA}:*`)), ...(await raw.keys(`${prefixB}:*`))])
-        await raw.del(k);
       raw.disconnect();
-      redisA.disconnect();
-      redisB.disconnect();
+      await disposeTestRedis(redisA);
+      await disposeTestRedis(redisB);
     }
   });
 });

@@ -4,8 +4,8 @@
 // node), a mute set while both run holds for the very next message, and the flood
 // limit is one budget across nodes.
 import { blockRoomPush, guildMembershipPushes } from '@necp/game';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { uniqTag } from '@necp/db/testing';
 import { GUILD_CREATE_FEE } from '@necp/shared';
 import {
@@ -16,11 +16,10 @@ import {
   recordCurrency,
 } from '@necp/game';
 import { connectClient, type TestClient } from '../testing/test-client';
-import { redisIsUp, REDIS_URL } from '../testing/redis-up';
+import { redisIsUp } from '../testing/redis-up';
 import { testDb } from '../testing/test-db';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
 
-const url = REDIS_URL;
 const redisUp = await redisIsUp();
 
 const db = testDb();
@@ -45,8 +44,10 @@ async function foundGuild(sim: TestSim, characterId: string): Promise<string> {
 
 describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
   it('whispers, district messages, blocks and mutes cross processes', async () => {
-    const redisA = new Redis(url);
-    const redisB = new Redis(url);
+    // two nodes of one deployment: one namespace of the test's own
+    const prefix = testRedisPrefix('chat');
+    const redisA = testRedis(prefix);
+    const redisB = testRedis(prefix);
     const a = await bootTestSim(db, { redis: redisA });
     const b = await bootTestSim(db, { redis: redisB, clock: a.clock });
     const clients: TestClient[] = [];
@@ -146,8 +147,8 @@ describe.skipIf(!redisUp)('chat across two sim nodes (Redis)', () => {
       for (const c of clients) c.close();
       await a.close();
       await b.close();
-      redisA.disconnect();
       redisB.disconnect();
+      await disposeTestRedis(redisA);
     }
   });
 });

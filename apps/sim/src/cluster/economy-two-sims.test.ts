@@ -8,7 +8,6 @@
 // seller is told on their process; a kill contract posted in Westbrook is taken in Watson,
 // its kills counted by the worker's contracts subscriber, each side told on its process;
 // the ledger balances.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
@@ -22,7 +21,6 @@ import {
   publishEvent,
   checkInvariants,
   createLog,
-  createRedis,
   grantItem,
   listItem,
   matchBook,
@@ -38,11 +36,12 @@ import { zoneById } from '@necp/shared';
 import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import { ownTestDatabase } from '../testing/test-db';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 
 const quiet = createLog('economy-two-sims', 'silent');
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `econ${randomBytes(3).toString('hex')}`;
+const prefix = testRedisPrefix('econ');
 let testDb: TestDatabase;
 let db: Db;
 let redis: Redis;
@@ -68,7 +67,7 @@ oneClusterAtATime();
 beforeAll(async () => {
   testDb = await ownTestDatabase(`necp_test_economy_two_sims_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
-  redis = createRedis(REDIS_URL, prefix);
+  redis = testRedis(prefix);
   sims = new SimProcesses({ db, dbUrl: testDb.url, redisUrl: REDIS_URL, prefix, redis });
   a = await sims.start('watson');
   await sims.holds(a, 'watson');
@@ -80,7 +79,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sims?.stop();
-  redis?.disconnect();
+  // the sims' keys too (zone tokens, loads: no expiry)
+  if (redis) await disposeTestRedis(redis);
   await db?.$disconnect();
   await testDb?.drop();
 }, 60_000);

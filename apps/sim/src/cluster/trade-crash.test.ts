@@ -7,31 +7,24 @@
  * all, and the worker's idle sweep frees whatever the dead process left open. The ledger
  * balances after each.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import type { TestDatabase } from '@necp/db/testing';
-import {
-  FakeClock,
-  checkInvariants,
-  createRedis,
-  expireTrades,
-  grantItem,
-  recordCurrency,
-} from '@necp/game';
+import { FakeClock, checkInvariants, expireTrades, grantItem, recordCurrency } from '@necp/game';
 import { TRADE_ACCEPT_DELAY_MS, TRADE_IDLE_MS, type TradeView } from '@necp/shared';
 import { oneClusterAtATime } from '../testing/one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import type { TestClient } from '../testing/test-client';
 import { createPlayerAt } from '../testing/test-sim';
 import { ownTestDatabase } from '../testing/test-db';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 
 // a database of its own (migrations deployed) and sim child processes: minutes, not
 // seconds, on a loaded 2-core CI run (60 s timed out there)
 const HOOK_MS = 180_000;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `trc${randomBytes(3).toString('hex')}`;
+const prefix = testRedisPrefix('trc');
 
 let testDb: TestDatabase;
 let db: Db;
@@ -43,13 +36,14 @@ oneClusterAtATime();
 beforeAll(async () => {
   testDb = await ownTestDatabase(`necp_test_trade_crash_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
-  redis = createRedis(REDIS_URL, prefix);
+  redis = testRedis(prefix);
   sims = new SimProcesses({ db, dbUrl: testDb.url, redisUrl: REDIS_URL, prefix, redis });
 }, HOOK_MS);
 
 afterAll(async () => {
   await sims?.stop();
-  redis?.disconnect();
+  // the sims' keys too (zone tokens, loads: no expiry)
+  if (redis) await disposeTestRedis(redis);
   await db?.$disconnect();
   await testDb?.drop();
 }, HOOK_MS);

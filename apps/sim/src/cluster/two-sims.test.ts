@@ -9,12 +9,11 @@
  * the ground once, the item/currency ledger balanced — and fights on, on B.
  * (The fight as the client sees it: testing/plaza-fight-kit.ts.)
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import type { TestDatabase } from '@necp/db/testing';
-import { checkInvariants, createRedis, equipItem, grantItem } from '@necp/game';
+import { checkInvariants, equipItem, grantItem } from '@necp/game';
 import {
   VIEW_RADIUS,
   maxHealthFor,
@@ -31,9 +30,10 @@ import { FIGHT_SPOT, hurt, punkTemplate, Sight } from '../testing/plaza-fight-ki
 import { SimProcesses, type SimProcess } from '../testing/sim-processes';
 import { createPlayerAt } from '../testing/test-sim';
 import { ownTestDatabase } from '../testing/test-db';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `h1t${randomBytes(3).toString('hex')}`;
+const prefix = testRedisPrefix('h1t');
 
 let testDb: TestDatabase;
 let db: Db;
@@ -71,7 +71,7 @@ oneClusterAtATime();
 beforeAll(async () => {
   testDb = await ownTestDatabase(`necp_test_h1_two_sims_${process.pid}`);
   db = createDb(testDb.url, { max: 3 });
-  redis = createRedis(REDIS_URL, prefix);
+  redis = testRedis(prefix);
   sims = new SimProcesses({
     db,
     dbUrl: testDb.url,
@@ -91,7 +91,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sims?.stop();
-  redis?.disconnect();
+  // the sims' keys too (zone tokens, loads: no expiry)
+  if (redis) await disposeTestRedis(redis);
   await db?.$disconnect();
   await testDb?.drop();
 }, 60_000);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Redis } from 'ioredis';
 import type { Db } from '@necp/db';
@@ -6,7 +5,6 @@ import {
   FakeClock,
   RedisZoneLeases,
   createLog,
-  createRedis,
   seededRng,
   signSimTicket,
   simUrlForZone,
@@ -22,6 +20,7 @@ import {
   metricsOf,
 } from '../testing/test-sim';
 import { eventually } from '../testing/eventually';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 
 // Two sim processes in one test process, real Redis and PostgreSQL, a short lease TTL.
 // Not shorter than 2 s: opening a zone holds the event loop for a while, and on a loaded
@@ -29,20 +28,20 @@ import { eventually } from '../testing/eventually';
 // run) — the zone was "starting up" right after the sim had opened it.
 const TTL = 2_000;
 const PERIOD = 100;
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const db = testDb();
 const opened: { server: SimServer; redis: Redis }[] = [];
 afterAll(async () => {
   for (const o of opened) await o.server.close().catch(() => undefined);
-  for (const o of opened) o.redis.disconnect();
+  // each deployment's keys dropped (zone tokens have no expiry)
+  for (const o of opened) await disposeTestRedis(o.redis);
   await db.$disconnect();
 });
 
 /** A deployment of its own (Redis prefix), so other tests' leases are not seen. */
-const newDeployment = () => `t${randomBytes(4).toString('hex')}`;
+const newDeployment = () => testRedisPrefix('lease');
 
 async function bootSim(prefix: string, name: string, zoneIds?: readonly string[], simDb: Db = db) {
-  const redis = createRedis(url, prefix);
+  const redis = testRedis(prefix);
   const simUrl = `http://${name}.sim.test:3001`;
   const deps: GameDeps = {
     db: simDb,

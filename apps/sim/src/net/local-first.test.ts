@@ -4,7 +4,6 @@
 // status before the arena's transfer), and still reaches the other process's sockets;
 // room joins, leaves and kicks keep their order on both (a join then a word to the room
 // lost the word here on Redis).
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,8 +11,9 @@ import { Server, type Socket } from 'socket.io';
 import { io as connectTo, type Socket as ClientSocket } from 'socket.io-client';
 import type { Redis } from 'ioredis';
 import type { TestDatabase } from '@necp/db/testing';
-import { createLog, createRedis } from '@necp/game';
-import { redisIsUp, REDIS_URL } from '../testing/redis-up';
+import { createLog } from '@necp/game';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
+import { redisIsUp } from '../testing/redis-up';
 import { ownTestDatabase } from '../testing/test-db';
 import { postgresBus, redisBus, type ClusterBus } from './cluster-bus';
 
@@ -124,17 +124,19 @@ describe('the PostgreSQL bus delivers here first', () => {
 
 describe.skipIf(!redisUp)('the Redis bus makes joins, leaves and kicks here first', () => {
   // a namespace of its own, so no other test's node hears these
-  const prefix = `local-first-${randomUUID().slice(0, 8)}`;
+  const prefix = testRedisPrefix('local-first');
   const clients: Redis[] = [];
   busTests(
     () => {
-      const redis = createRedis(REDIS_URL, prefix);
+      const redis = testRedis(prefix);
       clients.push(redis);
       return redisBus(redis);
     },
     async () => undefined,
     async () => {
-      await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
+      const [first, ...rest] = clients.splice(0);
+      await Promise.all(rest.map((c) => c.quit().catch(() => undefined)));
+      if (first) await disposeTestRedis(first);
     },
   );
 });

@@ -4,16 +4,16 @@
  * open-world zone (SIM_ZONES=none), NPCs off. Registers the file's beforeAll/afterAll
  * and waits until both publish their load (the instance launcher picks from those).
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
 import type { TestDatabase } from '@necp/db/testing';
-import { SimLoadRegistry, createRedis } from '@necp/game';
+import { SimLoadRegistry } from '@necp/game';
 import { eventually } from './eventually';
 import { oneClusterAtATime } from './one-cluster-at-a-time';
 import { SimProcesses, type SimProcess } from './sim-processes';
 import { ownTestDatabase } from './test-db';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -35,8 +35,8 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
   beforeAll(async () => {
     testDb = await ownTestDatabase(`necp_test_${name}_${process.pid}`);
     const db = createDb(testDb.url, { max: 3 });
-    const prefix = `${name.slice(0, 4)}${randomBytes(3).toString('hex')}`;
-    const redis = createRedis(REDIS_URL, prefix);
+    const prefix = testRedisPrefix(name.slice(0, 4));
+    const redis = testRedis(prefix);
     const sims = new SimProcesses({
       db,
       dbUrl: testDb.url,
@@ -63,7 +63,8 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
 
   afterAll(async () => {
     await c?.sims.stop();
-    c?.redis.disconnect();
+    // the sims' keys too (zone tokens, loads: no expiry)
+    if (c) await disposeTestRedis(c.redis);
     await c?.db.$disconnect();
     await testDb?.drop();
   }, 60_000);

@@ -4,7 +4,8 @@
 // reconnect. Its own database (OUTBOX_TEST_DATABASES): the worker marks every event it
 // looked at as published, so no other file's drains may share it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 import { uniq } from '@necp/db/testing';
 import {
   endSession,
@@ -296,7 +297,9 @@ describe.skipIf(!redisUp)(
     let b: TestSim;
     const conns: Redis[] = [];
     beforeEach(async () => {
-      for (let i = 0; i < 3; i++) conns.push(new Redis(redisUrl));
+      // one deployment of the test's own (its keys dropped after)
+      const prefix = testRedisPrefix('live');
+      for (let i = 0; i < 3; i++) conns.push(testRedis(prefix));
       a = await bootTestSim(db, { redis: conns[0] });
       b = await bootTestSim(db, { redis: conns[1], clock: a.clock });
     });
@@ -305,7 +308,9 @@ describe.skipIf(!redisUp)(
       worker = undefined;
       await a.close();
       await b.close();
-      for (const c of conns.splice(0)) c.disconnect();
+      const [first, ...rest] = conns.splice(0);
+      for (const c of rest) c.disconnect();
+      if (first) await disposeTestRedis(first);
     });
 
     it('demotion, ban and stats changes reach the socket on node A (without a reconnect)', async () => {

@@ -1,19 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter } from '@necp/db/testing';
-import { RedisZoneLeases, createRedis } from '@necp/game';
+import { RedisZoneLeases } from '@necp/game';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
+import { disposeTestRedis, testRedis, testRedisPrefix } from '@necp/game/testing';
 
 const db = testDb();
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // a deployment of its own on the shared Redis, so no other test's leases are seen
-const prefix = `t${randomBytes(4).toString('hex')}`;
-const redis = createRedis(url, prefix);
+const redis = testRedis(testRedisPrefix('zones'));
 afterAll(async () => {
-  // KEYS patterns are not prefixed by ioredis, the keys given to DEL are
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys.map((k) => k.slice(prefix.length + 1)));
-  redis.disconnect();
+  await disposeTestRedis(redis);
   await db.$disconnect();
 });
 

@@ -4,8 +4,7 @@
  * run's test database and builds fresh GameDeps, so limiter state never leaks
  * between tests.
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, expect, inject } from 'vitest';
 import { createDb, directFallbacks, type Db } from '@necp/db';
 import { FakeClock } from '../core/clock';
@@ -44,26 +43,8 @@ export function outboxTestDb(name: string, max = 6): Db {
   return createDb(url, { max });
 }
 
-const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** A Redis client whose keys all carry a per-file random prefix, so runs never see each other's counters. */
-export const testRedis = (): Redis =>
-  new Redis(redisUrl(), { keyPrefix: `necp-test:${randomBytes(4).toString('hex')}:` });
-
-/** Deletes every key the test client wrote (some limiter windows last a day) and disconnects it. */
-export async function disposeTestRedis(redis: Redis): Promise<void> {
-  const prefix = redis.options.keyPrefix;
-  const raw = new Redis(redisUrl()); // unprefixed: KEYS patterns are not prefixed by ioredis
-  try {
-    if (prefix) {
-      const keys = await raw.keys(`${prefix}*`);
-      if (keys.length > 0) await raw.del(...keys);
-    }
-  } finally {
-    raw.disconnect();
-    redis.disconnect();
-  }
-}
+// the one way tests reach Redis: a namespace of their own, dropped after (testing/redis.ts)
+export { disposeTestRedis, testRedis } from '../testing/redis';
 
 export type TestDeps = GameDeps & { clock: FakeClock };
 
