@@ -10,7 +10,7 @@
  *
  * Each placement is refused on its own (its DomainError; the others go on). A batch never
  * waits for a character another transaction holds (SKIP LOCKED): that placement waits for
- * the next batch, and left out twice more it goes alone, beside the queue, waiting for its
+ * the next batch, and left out once more it goes alone, beside the queue, waiting for its
  * character like every other transaction — one player's slow bid does not hold up a
  * good's every placement. A batch that fails as a whole for another reason
  * runs each of its placements alone, so one bad placement never takes others down; a
@@ -49,9 +49,12 @@ const PLACEMENTS_MAX = 16;
  * A placement whose character another transaction holds waits for the good's next batch
  * at most this many times, then goes alone (waiting for its character like any other
  * transaction). Under load the holder is mostly another good's batch or a bid, done in
- * milliseconds: a transaction of its own for each such placement cost more than the wait.
+ * milliseconds: a transaction of its own for each such placement cost more than one wait.
+ * Not more than one: each wait is a whole batch, and at the knee nearly all of the slowest
+ * 1 % of placements were ones left out — with two waits, 21–30 of the slowest 30 in a run
+ * (docs/perf.md, "Answers at the commit").
  */
-const DEFERRALS_MAX = 2;
+const DEFERRALS_MAX = 1;
 
 const counts = { batches: 0, placements: 0 };
 
