@@ -71,6 +71,8 @@ export async function oneGood(db: Db, o: { orders: number; clients: number; seed
   const t0 = performance.now();
   const cpu0 = readCpuTimes();
   await pool(o.clients, jobs);
+  // the batches' work after their answers (notices, looks) is this phase's too
+  await placementsSettled();
   const seconds = (performance.now() - t0) / 1000;
   const cores = busyCores(cpu0, readCpuTimes());
   return {
@@ -243,6 +245,9 @@ export async function paced(
   }
   const sent = (performance.now() - t0) / 1000;
   await Promise.all(running);
+  // the batches' work after their answers (notices, looks) is this phase's too: done
+  // within it, not spilling into the next phase's seeding and timing
+  await placementsSettled();
   const seconds = (performance.now() - t0) / 1000;
   const cores = busyCores(cpu0, readCpuTimes());
   return {
@@ -357,6 +362,8 @@ export async function conflicts(db: Db, o: { ops: number; width: number; seed: n
   const t0 = performance.now();
   const cpu0 = readCpuTimes();
   await pool(o.width, jobs);
+  // the batches' work after their answers (notices, looks) is this phase's too
+  await placementsSettled();
   const seconds = (performance.now() - t0) / 1000;
   const cores = busyCores(cpu0, readCpuTimes());
   return {
