@@ -159,6 +159,32 @@ describe('placements together', () => {
     await expectBalanced(db, [s, b]);
   });
 
+  it('a placement whose character is held is left out of one batch more, then goes alone', async () => {
+    const g = 'stim_black_lace';
+    const x = await marketTrader(db, 10_000);
+    let release!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const isHeld = new Promise<void>((r) => (holding = r));
+    const holder = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${x.characterId} FOR NO KEY UPDATE`;
+      holding();
+      await held;
+    });
+    await isHeld;
+    const before = placementBatches();
+    const xBuy = buy(deps, x, { templateId: g, price: 7, quantity: 1 });
+    // its first batch and the next left it out; then its own transaction, waiting for the
+    // row — and no batch more, however long the row is held
+    const batches = () => placementBatches().batches - before.batches;
+    await expect.poll(batches).toBeGreaterThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(batches()).toBe(3);
+    release();
+    await holder;
+    expect((await xBuy).state).toBe('open');
+  });
+
   it('a placement whose character another transaction holds waits; the good’s others go on', async () => {
     const g = 'chrome_plating';
     const x = await marketTrader(db, 10_000);
