@@ -12,7 +12,7 @@ import {
 } from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
 import { testDeps } from '../accounts/test-deps';
-import { expectBalanced, give, type Player } from '../inventory/test-helpers';
+import { expectBalanced, give, holdCharacters, type Player } from '../inventory/test-helpers';
 import {
   buyoutListing,
   cancelListing,
@@ -114,18 +114,8 @@ describe('races', () => {
     const s = await trader(db, 50);
     const b = await trader(db, 1000);
     const l = await listed(s, { buyout: 500 });
-    let release!: () => void;
-    let locked!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const isLocked = new Promise<void>((r) => (locked = r));
     // the seller's row held elsewhere (the sim's position flush, an order of theirs)
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`
-        SELECT "id" FROM "Character" WHERE "id" = ${s.characterId} FOR NO KEY UPDATE`;
-      locked();
-      await held;
-    });
-    await isLocked;
+    const holder = await holdCharacters(db, [s.characterId]);
     try {
       const bid = placeBid(deps, { ...b.ref, listingId: l.id, amount: 40 });
       const first = await Promise.race([
@@ -134,8 +124,7 @@ describe('races', () => {
       ]);
       expect(first).toBe(40);
     } finally {
-      release();
-      await holder;
+      await holder.release();
     }
     expect(await eddiesOf(db, b)).toBe(960);
     // the buyout pays the seller: it locks them (after the holder let go)
@@ -150,19 +139,8 @@ describe('races', () => {
     const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
     const l = await listed(s, { startBid: 100 });
     await placeBid(deps, { ...a.ref, listingId: l.id, amount: 100 });
-    let release!: () => void;
-    let locked!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const isLocked = new Promise<void>((r) => (locked = r));
     // the high bidder and the late bidder both busy elsewhere (their market orders)
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`
-        SELECT "id" FROM "Character" WHERE "id" IN (${a.characterId}, ${b.characterId})
-        ORDER BY "id" FOR NO KEY UPDATE`;
-      locked();
-      await held;
-    });
-    await isLocked;
+    const holder = await holdCharacters(db, [a.characterId, b.characterId]);
     try {
       const answer = (d: typeof deps, amount: number) =>
         Promise.race([
@@ -174,8 +152,7 @@ describe('races', () => {
       const late = { ...deps, clock: new FakeClock(l.endsAt + 1) };
       expect(await answer(late, 500)).toBe('That auction is over.');
     } finally {
-      release();
-      await holder;
+      await holder.release();
     }
     expect(await eddiesOf(db, b)).toBe(1000);
     await expectBalanced(db, [s, a, b]);

@@ -4,7 +4,7 @@
  * conservation checks scoped to the test's own rows (other suites share the DB).
  */
 import { expect } from 'vitest';
-import { itemTemplateRow, type Db } from '@necp/db';
+import { Prisma, itemTemplateRow, type Db } from '@necp/db';
 import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
 import { itemTemplateById, type ItemTemplate, type ItemTemplateInput } from '@necp/shared';
 import { checkInvariants } from '../ledger/check-invariants';
@@ -114,4 +114,47 @@ export async function testTemplate(
     });
   });
   return t;
+}
+
+/**
+ * Rows held by another open transaction: `lock` takes them in it; resolves once they are
+ * held, and `release` lets go and waits for the commit.
+ */
+export async function holdRows(
+  db: Db,
+  lock: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<{ release: () => Promise<void> }> {
+  let release!: () => void;
+  let locked!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const holder = db.$transaction(async (tx) => {
+    await lock(tx);
+    locked();
+    await held;
+  });
+  await isLocked;
+  return {
+    release: async () => {
+      release();
+      await holder;
+    },
+  };
+}
+
+/**
+ * Characters' rows held by another open transaction (a bid, a trade, the sim's position
+ * flush): `mode` 'whole' also blocks what only checks their key (a notice's foreign key).
+ */
+export function holdCharacters(
+  db: Db,
+  ids: readonly string[],
+  mode: 'no key' | 'whole' = 'no key',
+): Promise<{ release: () => Promise<void> }> {
+  const lock = mode === 'whole' ? Prisma.raw('FOR UPDATE') : Prisma.raw('FOR NO KEY UPDATE');
+  return holdRows(
+    db,
+    (tx) => tx.$queryRaw`
+      SELECT "id" FROM "Character" WHERE "id" = ANY(${[...ids]}::text[]) ORDER BY "id" ${lock}`,
+  );
 }

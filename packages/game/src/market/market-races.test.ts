@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { replayJournal } from '@necp/shared';
 import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
-import { expectBalanced, type Player } from '../inventory/test-helpers';
+import { expectBalanced, holdRows, type Player } from '../inventory/test-helpers';
 import {
   cancelOrder,
   collectOrders,
@@ -67,24 +67,11 @@ async function waitFor(check: () => Promise<boolean>) {
 }
 
 /** The book's row held by an open transaction, as a matcher elsewhere holds it. */
-async function holdBook(templateId: string) {
-  let release!: () => void;
-  let locked!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  const isLocked = new Promise<void>((r) => (locked = r));
-  const holder = db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId} FOR UPDATE`;
-    locked();
-    await held;
-  });
-  await isLocked;
-  return {
-    release: async () => {
-      release();
-      await holder;
-    },
-  };
-}
+const holdBook = (templateId: string) =>
+  holdRows(
+    db,
+    (tx) => tx.$queryRaw`SELECT 1 FROM "MarketBook" WHERE "templateId" = ${templateId} FOR UPDATE`,
+  );
 
 /** A buy placed while the book is held (by a matcher elsewhere): it answers open, waiting. */
 async function buyWhileHeld(

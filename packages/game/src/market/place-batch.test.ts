@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MARKET_ORDERS_MAX, buyEscrow, marketFee, marketTax } from '@necp/shared';
 import { domainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
-import { expectBalanced } from '../inventory/test-helpers';
+import { expectBalanced, holdCharacters } from '../inventory/test-helpers';
 import { checkInvariants } from '../ledger/check-invariants';
 import { placementBatches } from './place-batch';
 import { buy, eddiesOf, marketDeps, marketTrader, sell, unitsInBag } from './test-kit';
@@ -133,18 +133,9 @@ describe('placements together', () => {
     const s = await marketTrader(db, 100, { templateId: g, quantity: 3 });
     const b = await marketTrader(db, 10_000);
     await sell(deps, s, { templateId: g, price: 9, quantity: 3 });
-    let release!: () => void;
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const isHeld = new Promise<void>((r) => (holding = r));
     // the seller's row held whole (a rename, a purge): a notice to them waits for it (its
     // key is checked), and nothing of the buy itself does
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${s.characterId} FOR UPDATE`;
-      holding();
-      await held;
-    });
-    await isHeld;
+    const holder = await holdCharacters(db, [s.characterId], 'whole');
     const answer = await Promise.race([
       buy(deps, b, { templateId: g, price: 9, quantity: 2 }),
       new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 3_000)),
@@ -152,8 +143,7 @@ describe('placements together', () => {
     expect(answer).toMatchObject({ state: 'filled', filled: 2 });
     const sold = () => db.notification.count({ where: { characterId: s.characterId } });
     expect(await sold()).toBe(0);
-    release();
-    await holder;
+    await holder.release();
     // the notice follows once it can
     await expect.poll(sold).toBe(1);
     await expectBalanced(db, [s, b]);
@@ -162,16 +152,7 @@ describe('placements together', () => {
   it('a placement whose character is held is left out of one batch more, then goes alone', async () => {
     const g = 'stim_black_lace';
     const x = await marketTrader(db, 10_000);
-    let release!: () => void;
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const isHeld = new Promise<void>((r) => (holding = r));
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${x.characterId} FOR NO KEY UPDATE`;
-      holding();
-      await held;
-    });
-    await isHeld;
+    const holder = await holdCharacters(db, [x.characterId]);
     const before = placementBatches();
     const xBuy = buy(deps, x, { templateId: g, price: 7, quantity: 1 });
     // its first batch and the next left it out; then its own transaction, waiting for the
@@ -180,8 +161,7 @@ describe('placements together', () => {
     await expect.poll(batches).toBeGreaterThanOrEqual(3);
     await new Promise((r) => setTimeout(r, 500));
     expect(batches()).toBe(3);
-    release();
-    await holder;
+    await holder.release();
     expect((await xBuy).state).toBe('open');
   });
 
@@ -189,17 +169,8 @@ describe('placements together', () => {
     const g = 'chrome_plating';
     const x = await marketTrader(db, 10_000);
     const y = await marketTrader(db, 10_000);
-    let release!: () => void;
-    let holding!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const isHeld = new Promise<void>((r) => (holding = r));
     // x's character in the middle of another transaction (a bid, a trade)
-    const holder = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${x.characterId} FOR NO KEY UPDATE`;
-      holding();
-      await held;
-    });
-    await isHeld;
+    const holder = await holdCharacters(db, [x.characterId]);
     const before = placementBatches();
     let xAnswered = false;
     const xBuy = buy(deps, x, { templateId: g, price: 7, quantity: 1 }).then((v) => {
@@ -211,8 +182,7 @@ describe('placements together', () => {
     // x waits for its character however long it is held, without a transaction a batch
     await new Promise((r) => setTimeout(r, 300));
     expect(xAnswered).toBe(false);
-    release();
-    await holder;
+    await holder.release();
     expect((await xBuy).state).toBe('open');
     // x left out of its first batch and one more, then alone; y in one of those or its own
     expect(placementBatches().batches - before.batches).toBeLessThanOrEqual(4);
