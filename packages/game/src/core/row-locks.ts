@@ -55,16 +55,28 @@ export async function lockAccount(tx: Tx, userId: string): Promise<User> {
  * `also`: items to lock and read with them (one statement; they come after, by container),
  * e.g. the goods an order holds on their way into the bag.
  */
-export async function lockCharacterItems(
+export function lockCharacterItems(
   tx: Tx,
   characterId: string,
+  also: readonly string[] = [],
+): Promise<Item[]> {
+  return lockCharactersItems(tx, [characterId], also);
+}
+
+/**
+ * lockCharacterItems for several characters in one statement (a market batch's buyers),
+ * one character's rows after another's (by id), so two of these lock in one order.
+ */
+export async function lockCharactersItems(
+  tx: Tx,
+  characterIds: readonly string[],
   also: readonly string[] = [],
 ): Promise<Item[]> {
   const more = also.length ? Prisma.sql`OR "id" = ANY(${also}::text[])` : Prisma.empty;
   // ORDER BY an enum column sorts in declaration order: BAG before EQUIPMENT
   const rows = await tx.$queryRaw<unknown[]>`SELECT * FROM "Item"
-    WHERE ("characterId" = ${characterId} AND "container" IN ('BAG', 'EQUIPMENT')) ${more}
-    ORDER BY "container", "slot" FOR UPDATE`;
+    WHERE ("characterId" = ANY(${characterIds}::text[]) AND "container" IN ('BAG', 'EQUIPMENT')) ${more}
+    ORDER BY "characterId", "container", "slot" FOR UPDATE`;
   return ItemRowsSchema.parse(rows);
 }
 

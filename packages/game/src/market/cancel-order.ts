@@ -77,8 +77,8 @@ export async function cancelOrder(
         owner: c,
         writes: [statsChangedInsert([c.id], 'market.cancel')],
       });
-      const after = await collectLocked(tx, closed, c);
-      return orderView(after.order, after.units);
+      const [after] = await collectLocked(tx, [closed], c);
+      return orderView(after!.order, after!.units);
     },
     DIRECT,
   );

@@ -3,16 +3,20 @@ import {
   type MarketCollectInput,
   type MarketOrderView,
 } from '@necp/shared';
-import { Prisma, type Character, type MarketOrder } from '@necp/db';
+import { Prisma, type Character, type Item, type MarketOrder } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { lockCharacter, lockCharacterItems } from '../core/row-locks';
+import { lockCharacter, lockCharactersItems } from '../core/row-locks';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { bagOf } from '../inventory/container';
 import { inBag } from '../inventory/owned-items';
-import { planPlacement } from '../inventory/placement';
-import { loadTemplate } from '../inventory/templates';
-import { writePlacement } from '../inventory/write-placement';
+import { planPlacement, type PlacementPlan, type SlottedStack } from '../inventory/placement';
+import { loadTemplates } from '../inventory/templates';
+import {
+  writePlacements,
+  type Placement,
+  type WritePlacementArgs,
+} from '../inventory/write-placement';
 import { withWrites } from '../core/one-statement';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { LockedBalances } from '../ledger/locked-balances';
@@ -99,39 +103,103 @@ export async function payoutsLocked(
   return new Map(due.map((d) => [d.order.id, { ...d.order, payout: 0 }]));
 }
 
-/** The order's goods into the bag, whole or not at all (a full bag: they wait). */
-async function goodsToBag(tx: Tx, o: MarketOrder, c: Character): Promise<boolean> {
-  if (!o.itemId) return false;
-  // the order's goods read with the bag they go to (one statement; only the order's
-  // holder, this transaction, touches them)
-  const rows = await lockCharacterItems(tx, c.id, [o.itemId]);
-  const item = rows.find((i) => i.id === o.itemId);
-  if (!item) throw new Error(`market: order ${o.id} holds a missing item`);
-  const template = await loadTemplate(tx, item.templateId);
-  const r = planPlacement({
-    slots: c.bagSlots,
-    occupants: inBag(rows.filter((i) => i !== item)),
-    incoming: { ...item, stackSize: template.stackSize },
-  });
-  if (!r.ok) return false;
-  // the order lets go of its item in the placement's statement
-  const release = Prisma.sql`UPDATE "MarketOrder" SET "itemId" = NULL WHERE "id" = ${o.id}`;
-  await writePlacement(
+/**
+ * The goods of locked orders into their owners' bags, each whole or not at all (a full
+ * bag: they wait) — the bags and the orders' items locked and read in one statement, and
+ * every placement with every order's release of its item written in one more, where one
+ * order at a time took two each (a placement batch's buyers: docs/perf.md). An owner with
+ * two orders here has the second placed in a round after the first, into the bag as the
+ * first left it (a stack it started may take more). Returns the ids of orders whose goods went.
+ */
+export async function goodsToBags(
+  tx: Tx,
+  due: readonly { order: MarketOrder; owner: Character }[],
+): Promise<Set<string>> {
+  const holding = due.filter((d) => d.order.itemId !== null);
+  const moved = new Set<string>();
+  if (holding.length === 0) return moved;
+  const itemIds = new Set(holding.map((d) => d.order.itemId!));
+  // the orders' goods read with the bags they go to (only each order's holder, this
+  // transaction, touches them)
+  const rows = await lockCharactersItems(
     tx,
-    {
-      target: bagOf(c),
-      plan: r.plan,
-      templateId: item.templateId,
-      durability: item.durability,
-      boundCharacterId: item.boundCharacterId,
-      reason: 'market',
-      fromOwner: marketOwner(o.id),
-      ref: o.id,
-      source: item,
-    },
-    [release],
+    [...new Set(holding.map((d) => d.owner.id))],
+    [...itemIds],
   );
-  return true;
+  const goods = new Map(rows.filter((i) => itemIds.has(i.id)).map((i) => [i.id, i]));
+  const templates = await loadTemplates(
+    tx,
+    [...goods.values()].map((i) => i.templateId),
+  );
+  const bags = new Map<string, SlottedStack[]>();
+  for (const i of inBag(rows)) bags.set(i.characterId!, [...(bags.get(i.characterId!) ?? []), i]);
+  // each owner's orders in turn: round k places every owner's k-th
+  const queues = new Map<string, (typeof holding)[number][]>();
+  for (const d of holding) queues.set(d.owner.id, [...(queues.get(d.owner.id) ?? []), d]);
+  for (let round = 0; [...queues.values()].some((q) => q.length > round); round++) {
+    const placing: { args: WritePlacementArgs; orderId: string; ownerId: string; item: Item }[] =
+      [];
+    for (const queue of queues.values()) {
+      const d = queue[round];
+      if (!d) continue;
+      const item = goods.get(d.order.itemId!);
+      if (!item) throw new Error(`market: order ${d.order.id} holds a missing item`);
+      const r = planPlacement({
+        slots: d.owner.bagSlots,
+        occupants: bags.get(d.owner.id) ?? [],
+        incoming: { ...item, stackSize: templates.get(item.templateId)!.stackSize },
+      });
+      if (!r.ok) continue;
+      placing.push({
+        orderId: d.order.id,
+        ownerId: d.owner.id,
+        item,
+        args: toBag(d.order, d.owner, item, r.plan),
+      });
+    }
+    if (placing.length === 0) continue;
+    // the orders let go of their items in the placements' statement
+    const ids = placing.map((p) => p.orderId);
+    const release = Prisma.sql`UPDATE "MarketOrder" SET "itemId" = NULL WHERE "id" = ANY(${ids}::text[])`;
+    const placed = await writePlacements(
+      tx,
+      placing.map((p) => p.args),
+      [release],
+    );
+    placing.forEach((p, k) => {
+      moved.add(p.orderId);
+      bags.set(p.ownerId, grown(bags.get(p.ownerId) ?? [], placed[k]!, p.item));
+    });
+  }
+  return moved;
+}
+
+/** A placement of an order's goods into its owner's bag. */
+function toBag(o: MarketOrder, c: Character, item: Item, plan: PlacementPlan): WritePlacementArgs {
+  return {
+    target: bagOf(c),
+    plan,
+    templateId: item.templateId,
+    durability: item.durability,
+    boundCharacterId: item.boundCharacterId,
+    reason: 'market',
+    fromOwner: marketOwner(o.id),
+    ref: o.id,
+    source: item,
+  };
+}
+
+/** A bag as a written placement of `item`'s units left it. */
+function grown(bag: readonly SlottedStack[], placed: readonly Placement[], item: Item) {
+  const add = new Map(placed.map((p) => [p.itemId, p.quantity]));
+  const kept = bag.map((s) =>
+    add.has(s.id) ? { ...s, quantity: s.quantity + add.get(s.id)! } : s,
+  );
+  const known = new Set(bag.map((s) => s.id));
+  const made = placed
+    .filter((p) => !known.has(p.itemId))
+    .map((p) => ({ ...item, id: p.itemId, slot: p.slot, quantity: p.quantity }));
+  return [...kept, ...made];
 }
 
 /** An order as a collect left it, and the units its item holds. */
@@ -143,32 +211,37 @@ export interface Collected {
 }
 
 /**
- * Takes what a locked order of `c` holds for it: its eddies always, its goods (bought,
- * or a closed sell order's unsold) when they fit in the bag. `units`: what its item
- * holds, when the caller knows (the placement's batch wrote it); else read here. Returns
- * the order after — the row given, changed by what was taken (payout, item), since
- * nothing else writes a locked order.
+ * Takes what locked orders of `c` hold for it: their eddies always, their goods (bought,
+ * or a closed sell order's unsold) when they fit in the bag — all the goods at once
+ * (goodsToBags). Returns each order after — the row given, changed by what was taken
+ * (payout, item), since nothing else writes a locked order — with what its item holds.
  */
 export async function collectLocked(
   tx: Tx,
-  o: MarketOrder,
+  orders: readonly MarketOrder[],
   c: Character,
-  units?: number,
-): Promise<Collected> {
-  const held = units ?? (o.itemId ? ((await itemUnits(tx, [o.itemId])).get(o.itemId) ?? 0) : 0);
-  const due = toCollect(o, held);
-  if (due.eddies > 0) await payoutToCharacter(tx, o, c.id);
-  const moved = due.quantity > 0 && (await goodsToBag(tx, o, c));
-  const taken = due.eddies > 0 || moved;
-  return {
-    order: {
-      ...o,
-      payout: due.eddies > 0 ? 0 : o.payout,
-      itemId: moved ? null : o.itemId,
-    },
-    units: moved ? 0 : held,
-    taken,
-  };
+): Promise<Collected[]> {
+  const units = await itemUnits(
+    tx,
+    orders.flatMap((o) => (o.itemId ? [o.itemId] : [])),
+  );
+  const dues = orders.map((o) => {
+    const held = o.itemId ? (units.get(o.itemId) ?? 0) : 0;
+    return { o, held, due: toCollect(o, held) };
+  });
+  for (const d of dues) if (d.due.eddies > 0) await payoutToCharacter(tx, d.o, c.id);
+  const moved = await goodsToBags(
+    tx,
+    dues.filter((d) => d.due.quantity > 0).map((d) => ({ order: d.o, owner: c })),
+  );
+  return dues.map(({ o, held, due }) => {
+    const went = moved.has(o.id);
+    return {
+      order: { ...o, payout: due.eddies > 0 ? 0 : o.payout, itemId: went ? null : o.itemId },
+      units: went ? 0 : held,
+      taken: due.eddies > 0 || went,
+    };
+  });
 }
 
 /** Views of orders, with the units their items hold. */
@@ -222,8 +295,7 @@ export async function collectFor(
       ORDER BY "id" FOR UPDATE`,
   );
   if (orderId && locked.length === 0) throw orderNotFound();
-  const after: Collected[] = [];
-  for (const o of locked) after.push(await collectLocked(tx, o, c));
+  const after = await collectLocked(tx, locked, c);
   if (after.some((a) => a.taken)) await publishStatsChanged(tx, c.id, 'market.collect');
   return after.map((a) => orderView(a.order, a.units));
 }

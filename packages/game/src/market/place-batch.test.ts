@@ -97,6 +97,45 @@ describe('placements together', () => {
     expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
   });
 
+  it('the goods a batch’s buys bought go into the bags together; a buyer’s second buy tops up the stack its first began', async () => {
+    const g = 'food_noodles';
+    const s = await marketTrader(db, 1_000, { templateId: g, quantity: 16 });
+    const a = await marketTrader(db, 10_000);
+    const b = await marketTrader(db, 10_000);
+    await sell(deps, s, { templateId: g, price: 10, quantity: 16 });
+    // answered at its commit, a moment before the good's queue lets go (the test above)
+    await new Promise((r) => setImmediate(r));
+    const before = placementBatches();
+    const out = await Promise.all([
+      buy(deps, b, { templateId: g, price: 10, quantity: 2 }),
+      buy(deps, a, { templateId: g, price: 10, quantity: 5 }),
+      buy(deps, a, { templateId: g, price: 10, quantity: 4 }),
+      buy(deps, b, { templateId: g, price: 10, quantity: 3 }),
+    ]);
+    // the first went alone; the three that came meanwhile went together
+    expect(placementBatches().batches - before.batches).toBe(2);
+    expect(out.map((o) => [o.state, o.collect])).toEqual(
+      out.map(() => ['filled', { eddies: 0, quantity: 0 }]),
+    );
+    // one stack each (20 fit on one): the later buys merged into what the earlier placed
+    const stacks = async (p: typeof a) =>
+      (
+        await db.item.findMany({
+          where: { characterId: p.characterId, container: 'BAG', templateId: g },
+        })
+      ).map((i) => i.quantity);
+    expect(await stacks(a)).toEqual([9]);
+    expect(await stacks(b)).toEqual([5]);
+    // each order let go of its item: no market-held goods left for these orders
+    const held = await db.marketOrder.findMany({
+      where: { characterId: { in: [a.characterId, b.characterId] }, itemId: { not: null } },
+    });
+    expect(held).toEqual([]);
+    await expectBalanced(db, [s, a, b]);
+    const diffs = await checkInvariants(db);
+    expect(diffs.filter((d) => d.kind.startsWith('market'))).toEqual([]);
+  });
+
   it('a seller’s goods, the open-order limit and its own orders count across the batch', async () => {
     const g = 'neurotransmitter_vial';
     const s = await marketTrader(db, 1_000, { templateId: g, quantity: 5 });

@@ -23,7 +23,7 @@ import { DIRECT, inTransaction } from '../core/transaction';
 import { loadTemplate } from '../inventory/templates';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { publishStatsChanged } from '../world/publish-stats-changed';
-import { collectLocked, payoutsLocked } from './collect';
+import { goodsToBags, payoutsLocked } from './collect';
 import { matchIfWaiting, runMatchBatch } from './match-book';
 import { orderView, toCollect } from './order-rows';
 import { accept, type Accepted, type Placed } from './place-checks';
@@ -254,17 +254,21 @@ async function placeLocked(
     })),
   );
   const collected = new Set(paying.map((m) => m.a.placer.c.id));
+  const after = made.map((m) => ({ ...m, order: paid.get(m.order.id) ?? m.order }));
+  // then the goods, all at once: the batch locked the orders (it answered them) and
+  // wrote what their items hold
+  const bagged = await goodsToBags(
+    tx,
+    after
+      .filter((m) => toCollect(m.order, m.units).quantity > 0)
+      .map((m) => ({ order: m.order, owner: m.a.placer.c })),
+  );
   const views = new Map<string, MarketOrderView>();
-  for (const m of made) {
-    const order = paid.get(m.order.id) ?? m.order;
-    if (toCollect(order, m.units).quantity === 0) {
-      views.set(order.id, orderView(order, m.units));
-      continue;
-    }
-    // then the goods: the batch locked the order (it answered it) and wrote what its item holds
-    const done = await collectLocked(tx, order, m.a.placer.c, m.units);
-    if (done.taken) collected.add(m.a.placer.c.id);
-    views.set(order.id, orderView(done.order, done.units));
+  for (const m of after) {
+    const went = bagged.has(m.order.id);
+    if (went) collected.add(m.a.placer.c.id);
+    const order = went ? { ...m.order, itemId: null } : m.order;
+    views.set(order.id, orderView(order, went ? 0 : m.units));
   }
   await publishStatsChanged(tx, [...collected], 'market.collect');
   return {
