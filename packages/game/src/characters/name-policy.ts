@@ -22,8 +22,19 @@ export const nameKey = (name: string) => name.toLowerCase();
 
 /** A player-facing reason the name is refused, or null if it is allowed. */
 export function nameRefusal(name: string): string | null {
-  if (reserved.has(squash(name))) return 'That name is reserved';
-  if (profanity.hasMatch(name) || profanity.hasMatch(squash(name)))
+  const squashed = squash(name);
+  if (reserved.has(squashed)) return 'That name is reserved';
+  if (profanity.hasMatch(name) || (needsSecondLook(name, squashed) && profanity.hasMatch(squashed)))
     return 'That name is not allowed';
   return null;
+}
+
+/**
+ * Whether the squashed name can match where the name did not. Both of the matcher's
+ * transformer chains lower ASCII letters themselves (englishRecommendedTransformers), so
+ * a printable-ASCII name without a hyphen squashes to what the matcher already saw — half the
+ * filter's time (it is ~0.2 ms a look).
+ */
+function needsSecondLook(name: string, squashed: string): boolean {
+  return squashed !== name && (name.includes('-') || /[^ -~]/.test(name));
 }
