@@ -13,7 +13,7 @@ import { createDb } from '@necp/db';
 import { publishEvent } from '@necp/game';
 import { expect, test } from './test';
 import { state } from './combat-helpers';
-import { createCharacterViaApi, dismissDailyPopup, enterCity, signUpViaApi, uid } from './helpers';
+import { dismissDailyPopup, uid, newPlayerInCity } from './helpers';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -73,17 +73,12 @@ test('achievements: a first friend earned in play, the window (Y), a title on th
   let bId = '';
   await Promise.all([
     (async () => {
-      await signUpViaApi(pa, a.user);
-      aId = await createCharacterViaApi(pa, a.char, 'streetkid', 'solo');
-      await pa.goto('/characters');
+      aId = await newPlayerInCity(pa, a.user, a.char, 'streetkid', 'solo');
     })(),
     (async () => {
-      await signUpViaApi(pb, b.user);
-      bId = await createCharacterViaApi(pb, b.char, 'nomad', 'netrunner');
-      await pb.goto('/characters');
+      bId = await newPlayerInCity(pb, b.user, b.char, 'nomad', 'netrunner');
     })(),
   ]);
-  await Promise.all([enterCity(pa, a.char), enterCity(pb, b.char)]);
   await Promise.all([dismissDailyPopup(pa), dismissDailyPopup(pb)]);
 
   // the help card and the action bar name the hotkey

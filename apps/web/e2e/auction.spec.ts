@@ -20,11 +20,11 @@ import { expect, test } from './test';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
-  enterCity,
   signUpViaApi,
   startAs,
   uid,
   walkTo,
+  playAs,
 } from './helpers';
 
 const watson = zoneById('watson')!;
@@ -63,8 +63,7 @@ async function player(browser: Browser, tag: string, dx: number, eddies: number)
   } finally {
     await db.$disconnect();
   }
-  await page.goto('/characters');
-  await enterCity(page, name);
+  await playAs(page, characterId, name);
   await dismissDailyPopup(page);
   return { page, name, characterId };
 }

@@ -8,7 +8,7 @@
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { PRESENCE_LEAVE_GRACE_MS } from '@necp/shared';
-import { dismissDailyPopup, enterCity, newAccountWithCharacter, ownPosition, uid } from './helpers';
+import { dismissDailyPopup, ownPosition, uid, newPlayerInCity } from './helpers';
 
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -77,10 +77,9 @@ test('two players chat (district, whisper, /r, refusals, report), then become fr
   const pa = await ctxA.newPage();
   const pb = await ctxB.newPage();
   await Promise.all([
-    newAccountWithCharacter(pa, a.user, a.char, 'streetkid', 'solo'),
-    newAccountWithCharacter(pb, b.user, b.char, 'nomad', 'netrunner'),
+    newPlayerInCity(pa, a.user, a.char, 'streetkid', 'solo'),
+    newPlayerInCity(pb, b.user, b.char, 'nomad', 'netrunner'),
   ]);
-  await Promise.all([enterCity(pa, a.char), enterCity(pb, b.char)]);
   await Promise.all([dismissDailyPopup(pa), dismissDailyPopup(pb)]);
 
   // A writes to the district (the All tab's channel); typing "wasd" moves nobody

@@ -20,7 +20,7 @@ import {
 } from '@necp/game';
 import { contractArbitrationFee, contractPostFee } from '@necp/shared';
 import { expect, test } from './test';
-import { createCharacterViaApi, dismissDailyPopup, enterCity, signUpViaApi, uid } from './helpers';
+import { createCharacterViaApi, dismissDailyPopup, signUpViaApi, uid, playAs } from './helpers';
 
 const GOOD = 'scrap_metal';
 
@@ -64,9 +64,8 @@ async function player(browser: Browser, tag: string, eddies: number) {
   return { page, name, characterId };
 }
 
-async function play(p: { page: Page; name: string }) {
-  await p.page.goto('/characters');
-  await enterCity(p.page, p.name);
+async function play(p: { page: Page; name: string; characterId: string }) {
+  await playAs(p.page, p.characterId, p.name);
   await dismissDailyPopup(p.page);
 }
 

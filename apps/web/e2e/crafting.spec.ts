@@ -12,10 +12,10 @@ import { expect, test } from './test';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
-  enterCity,
   signUpViaApi,
   startAs,
   uid,
+  playAs,
 } from './helpers';
 
 const bench = zoneById('watson')!.spawnPoints.find((p) => p.kind === 'crafting_station')!;
@@ -46,8 +46,7 @@ async function crafter(page: Page) {
       await grantItem({ db }, { characterId, templateId, quantity, reason: 'loot' });
     await db.craftSkill.create({ data: { characterId, discipline: 'chemistry', skill: 15 } });
     const stims = await stimsOf(db, characterId);
-    await page.goto('/characters');
-    await enterCity(page, name);
+    await playAs(page, characterId, name);
     await dismissDailyPopup(page);
     return { characterId, stims };
   } finally {

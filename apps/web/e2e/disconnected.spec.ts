@@ -5,7 +5,7 @@ import { expect, test } from './test';
 import type { Page, TestInfo } from '@playwright/test';
 // the window.__necp declaration
 import type {} from '../src/game/test-hook';
-import { dismissDailyPopup, enterCity, hold, newAccountWithCharacter, uid } from './helpers';
+import { dismissDailyPopup, enterCity, hold, uid, newPlayerInCity } from './helpers';
 
 /** Whether `viewer` draws the player `name` as disconnected (undefined: not in view). */
 const disconnectedSeen = (viewer: Page, name: string) =>
@@ -30,10 +30,8 @@ test('a player whose browser closed is marked disconnected until it comes back',
   const ctxB = await browser.newContext();
   const pa = await ctxA.newPage();
   const pb = await ctxB.newPage();
-  await newAccountWithCharacter(pa, a.user, a.char, 'streetkid', 'solo');
-  await newAccountWithCharacter(pb, b.user, b.char, 'nomad', 'netrunner');
-  await enterCity(pa, a.char);
-  await enterCity(pb, b.char);
+  await newPlayerInCity(pa, a.user, a.char, 'streetkid', 'solo');
+  await newPlayerInCity(pb, b.user, b.char, 'nomad', 'netrunner');
   await dismissDailyPopup(pa);
   // B steps a few metres off A's spot so both plates read clearly
   await hold(pb, 'd', 600);

@@ -15,14 +15,7 @@ import { uniqTag } from '@necp/db/testing';
 import { recordCurrency } from '@necp/game';
 import { GUILD_CREATE_FEE, GUILD_PERMISSIONS } from '@necp/shared';
 import { expect, test } from './test';
-import {
-  createCharacterViaApi,
-  dismissDailyPopup,
-  enterCity,
-  newAccountWithCharacter,
-  signUpViaApi,
-  uid,
-} from './helpers';
+import { dismissDailyPopup, uid, newPlayerInCity } from './helpers';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -65,14 +58,11 @@ test('a guild: founded, an invitation accepted, the roster, a deposit, and its p
   const pa = await ctxA.newPage();
   const pb = await ctxB.newPage();
   await Promise.all([
-    (async () => {
-      await signUpViaApi(pa, a.user);
-      await giveEddies(await createCharacterViaApi(pa, a.char, 'corpo', 'solo'), 1_500);
-      await pa.goto('/characters');
-    })(),
-    newAccountWithCharacter(pb, b.user, b.char, 'nomad', 'netrunner'),
+    newPlayerInCity(pa, a.user, a.char, 'corpo', 'solo', {
+      setUp: (characterId) => giveEddies(characterId, 1_500),
+    }),
+    newPlayerInCity(pb, b.user, b.char, 'nomad', 'netrunner'),
   ]);
-  await Promise.all([enterCity(pa, a.char), enterCity(pb, b.char)]);
   await Promise.all([dismissDailyPopup(pa), dismissDailyPopup(pb)]);
 
   // A: G opens the window — in no guild: the founding form with the fee

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
-import { enterCity, newAccountWithCharacter, type StartAs, uid } from './helpers';
+import { type StartAs, uid, newPlayerInCity } from './helpers';
 
 export const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -44,15 +44,6 @@ export async function newPlayer(
   await page.setViewportSize({ width: size.width, height: size.height });
   const id = uid();
   const name = `${prefix[0]!.toUpperCase()}${prefix.slice(1)}${id}`;
-  const characterId = await newAccountWithCharacter(
-    page,
-    `${prefix}${id}`,
-    name,
-    'streetkid',
-    'solo',
-    start,
-  );
-  await setUp?.(characterId);
-  await enterCity(page, name);
+  await newPlayerInCity(page, `${prefix}${id}`, name, 'streetkid', 'solo', { ...start, setUp });
   return name;
 }

@@ -3,15 +3,14 @@
 import { expect, test } from './test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
-import { enterCity, newAccountWithCharacter, playingCharacterId, uid } from './helpers';
+import { playingCharacterId, uid, newPlayerInCity } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test('items and abilities show real icons tinted by rarity', async ({ page }, info) => {
   const id = uid();
   const name = `Icon${id}`;
-  await newAccountWithCharacter(page, `icons${id}`, name, 'streetkid', 'solo');
-  await enterCity(page, name);
+  await newPlayerInCity(page, `icons${id}`, name, 'streetkid', 'solo');
   // an epic katana in the bag, through the domain's own ledgered grant (test-only setup)
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {

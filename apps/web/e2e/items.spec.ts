@@ -6,14 +6,7 @@ import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { grantItem } from '@necp/game';
 import { zoneById } from '@necp/shared';
-import {
-  dismissDailyPopup,
-  enterCity,
-  newAccountWithCharacter,
-  playingCharacterId,
-  uid,
-  walkTo,
-} from './helpers';
+import { dismissDailyPopup, playingCharacterId, uid, walkTo, newPlayerInCity } from './helpers';
 
 const watson = zoneById('watson')!;
 const spawn = (kind: string) => watson.spawnPoints.find((p) => p.kind === kind)!;
@@ -38,10 +31,9 @@ test('loot a crate, equip a weapon, bank an item', async ({ page }) => {
   const crate = watson.spawnPoints.find(
     (p) => p.kind === 'loot_crate' && p.name === 'Dumpster Cache',
   )!;
-  await newAccountWithCharacter(page, `looter${id}`, `Rogue${id}`, 'streetkid', 'solo', {
+  await newPlayerInCity(page, `looter${id}`, `Rogue${id}`, 'streetkid', 'solo', {
     at: { x: crate.x, y: crate.y - 2 },
   });
-  await enterCity(page, `Rogue${id}`);
   // the daily reward's window would leave the toasts below no room beside the crate's hint
   await dismissDailyPopup(page);
   const characterId = playingCharacterId(page);

@@ -15,10 +15,10 @@ import { MAIL_TRUST_FRIENDS_MS, mailPostage, zoneById } from '@necp/shared';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
-  enterCity,
   signUpViaApi,
   uid,
   walkTo,
+  playAs,
 } from './helpers';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -54,8 +54,7 @@ async function player(page: Page, user: string, name: string, eddies: number, it
   } finally {
     await db.$disconnect();
   }
-  await page.goto('/characters');
-  await enterCity(page, name);
+  await playAs(page, characterId, name);
   await dismissDailyPopup(page);
   return characterId;
 }

@@ -11,10 +11,10 @@ import { expect, test } from './test';
 import {
   createCharacterViaApi,
   dismissDailyPopup,
-  enterCity,
   signUpViaApi,
   startAs,
   uid,
+  playAs,
 } from './helpers';
 
 const watson = zoneById('watson')!;
@@ -47,8 +47,7 @@ async function player(browser: Browser, tag: string, dx: number, eddies: number,
   } finally {
     await db.$disconnect();
   }
-  await page.goto('/characters');
-  await enterCity(page, name);
+  await playAs(page, characterId, name);
   await dismissDailyPopup(page);
   return { page, name, characterId };
 }

@@ -5,15 +5,7 @@
 import { expect, test } from './test';
 import type { Page, TestInfo } from '@playwright/test';
 import { contactById } from '@necp/shared';
-import {
-  dismissDailyPopup,
-  enterCity,
-  newAccountWithCharacter,
-  onTop,
-  ownPosition,
-  uid,
-  walkTo,
-} from './helpers';
+import { dismissDailyPopup, onTop, ownPosition, uid, walkTo, newPlayerInCity } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -125,8 +117,7 @@ test('a phone plays: HUD without overlaps, stick, touch buttons, sheets', async 
   page,
 }, info) => {
   const name = `Tap${uid()}`;
-  await newAccountWithCharacter(page, `m_${uid()}`, name, 'streetkid', 'solo');
-  await enterCity(page, name);
+  await newPlayerInCity(page, `m_${uid()}`, name, 'streetkid', 'solo');
   await dismissDailyPopup(page, 'tap');
 
   // touch controls are there; the keyboard help is not
@@ -199,8 +190,7 @@ test('a phone on its side: the HUD widgets do not overlap, and windows leave you
 }, info) => {
   await page.setViewportSize({ width: 844, height: 390 });
   const name = `Side${uid()}`;
-  await newAccountWithCharacter(page, `s_${uid()}`, name, 'streetkid', 'netrunner');
-  await enterCity(page, name);
+  await newPlayerInCity(page, `s_${uid()}`, name, 'streetkid', 'netrunner');
   await dismissDailyPopup(page, 'tap');
   await expect(page.getByTestId('touch-stick')).toBeVisible();
   await expect(page.getByTestId('ability-bar')).toBeVisible();

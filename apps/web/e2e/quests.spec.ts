@@ -6,7 +6,7 @@
 import { expect, test } from './test';
 import type { Locator, Page } from '@playwright/test';
 import { contactById, levelProgress, questById } from '@necp/shared';
-import { dismissDailyPopup, enterCity, newAccountWithCharacter, uid, walkTo } from './helpers';
+import { dismissDailyPopup, uid, walkTo, newPlayerInCity } from './helpers';
 
 const regina = contactById('regina')!;
 const dex = contactById('dex')!;
@@ -59,8 +59,7 @@ test('talk to a fixer, pass a skill check, finish the objectives, turn in and ge
 }) => {
   test.setTimeout(240_000);
   const id = uid();
-  await newAccountWithCharacter(page, `quester${id}`, `Cred${id}`, 'streetkid', 'solo');
-  await enterCity(page, `Cred${id}`);
+  await newPlayerInCity(page, `quester${id}`, `Cred${id}`, 'streetkid', 'solo');
   await dismissDailyPopup(page);
 
   // Regina offers Street Cred ('!' over her head comes from the quest log's markers)

@@ -5,7 +5,14 @@ import { createDb } from '@necp/db';
 import { equipItem, grantItem } from '@necp/game';
 import type { GroupRole } from '@necp/shared';
 import { expect } from './test';
-import { createCharacterViaApi, dismissDailyPopup, enterCity, signUpViaApi, uid } from './helpers';
+import {
+  createCharacterViaApi,
+  dismissDailyPopup,
+  signUpViaApi,
+  uid,
+  newPlayerInCity,
+  playAs,
+} from './helpers';
 
 /**
  * Test-only: sets a character's level straight in the e2e database (a queue's level
@@ -33,11 +40,11 @@ export async function cityPlayer(
 ): Promise<string> {
   const id = uid();
   const name = `${tag}${id}`;
-  await signUpViaApi(page, `mq${tag.toLowerCase()}${id}`);
-  await createCharacterViaApi(page, name, 'streetkid', cls);
-  if (o.level) await setLevel(name, o.level);
-  await page.goto('/characters');
-  await enterCity(page, name);
+  await newPlayerInCity(page, `mq${tag.toLowerCase()}${id}`, name, 'streetkid', cls, {
+    setUp: async () => {
+      if (o.level) await setLevel(name, o.level);
+    },
+  });
   await dismissDailyPopup(page);
   return name;
 }
@@ -83,11 +90,11 @@ export async function veteran(
   const id = uid();
   const name = `${tag}${id}`;
   await signUpViaApi(page, `vt${tag.toLowerCase()}${id}`);
-  await createCharacterViaApi(page, name, 'streetkid', 'solo');
+  const characterId = await createCharacterViaApi(page, name, 'streetkid', 'solo');
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
     const c = await db.character.update({
-      where: { nameLower: name.toLowerCase() },
+      where: { id: characterId },
       data: { level: 50, health: 100_000 },
       select: { id: true, userId: true },
     });
@@ -102,8 +109,7 @@ export async function veteran(
     await db.$disconnect();
   }
   if (o.level) await setLevel(name, o.level);
-  await page.goto('/characters');
-  await enterCity(page, name);
+  await playAs(page, characterId, name);
   await dismissDailyPopup(page);
   return name;
 }

@@ -10,14 +10,7 @@ import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { contactById } from '@necp/shared';
 import { state } from './combat-helpers';
-import {
-  dismissDailyPopup,
-  enterCity,
-  newAccountWithCharacter,
-  onTop,
-  uid,
-  walkTo,
-} from './helpers';
+import { dismissDailyPopup, onTop, uid, walkTo, newPlayerInCity } from './helpers';
 import { cityPlayer, formParty } from './queue-helpers';
 
 const DESKTOP = { width: 1400, height: 900 };
@@ -43,8 +36,7 @@ const box = async (page: Page, selector: string) => {
 
 async function player(page: Page, prefix: string, cls = 'solo') {
   const name = `${prefix}${uid()}`;
-  await newAccountWithCharacter(page, `${prefix.toLowerCase()}_${uid()}`, name, 'streetkid', cls);
-  await enterCity(page, name);
+  await newPlayerInCity(page, `${prefix.toLowerCase()}_${uid()}`, name, 'streetkid', cls);
   return name;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '@playwright/test';
 import { createDb } from '@necp/db';
 import { verifySimTicket } from '@necp/game';
-import { PASSWORD, enterCity, newAccount, newAccountWithCharacter, uid } from './helpers';
+import { PASSWORD, newAccount, newAccountWithCharacter, uid, newPlayerInCity } from './helpers';
 
 const SIM_TICKET_SECRET = process.env.SIM_TICKET_SECRET ?? 'e2e-sim-ticket-secret-0123456789';
 
@@ -88,8 +88,7 @@ test('signing out ends the session: a copy of the old cookie gets 401', async ({
 test('signing out in another tab ends the game open in this one', async ({ page }) => {
   const id = uid();
   const name = `Quit${id}`;
-  await newAccountWithCharacter(page, `quitter${id}`, name, 'streetkid', 'solo');
-  await enterCity(page, name);
+  await newPlayerInCity(page, `quitter${id}`, name, 'streetkid', 'solo');
 
   // the same browser (same cookie, same login session), another tab
   const tab = await page.context().newPage();

@@ -6,7 +6,7 @@
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { state } from './combat-helpers';
-import { dismissDailyPopup, enterCity, hold, newAccountWithCharacter, uid } from './helpers';
+import { dismissDailyPopup, hold, uid, newPlayerInCity } from './helpers';
 
 const sound = async (page: Page) => {
   const s = (await state(page)).sound;
@@ -19,8 +19,7 @@ test('silent until the first gesture; ambience, steps and window clicks; volumes
   page,
 }) => {
   const id = uid();
-  await newAccountWithCharacter(page, `sound${id}`, `Echo${id}`, 'streetkid', 'solo');
-  await enterCity(page, `Echo${id}`);
+  await newPlayerInCity(page, `sound${id}`, `Echo${id}`, 'streetkid', 'solo');
 
   // in the city, nothing pressed since: no context, nothing played
   expect(await sound(page)).toEqual({

@@ -8,7 +8,7 @@ import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { contactById, npcTemplateById, zoneById } from '@necp/shared';
 import { fightTarget, living, loneliest, state, tabTo } from './combat-helpers';
-import { enterCity, newAccountWithCharacter, uid, walkTo } from './helpers';
+import { enterCity, newAccountWithCharacter, uid, walkTo, newPlayerInCity } from './helpers';
 
 const PUNK = 'tyger_claws_punk';
 const AGGRO = npcTemplateById(PUNK)!.behaviour.aggroRange;
@@ -165,10 +165,7 @@ test.describe('on a phone', () => {
     test.setTimeout(120_000);
     const id = uid();
     const name = `Skipper${id}`;
-    await newAccountWithCharacter(page, `skipper${id}`, name, 'streetkid', 'solo', {
-      tutorial: true,
-    });
-    await enterCity(page, name);
+    await newPlayerInCity(page, `skipper${id}`, name, 'streetkid', 'solo', { tutorial: true });
     await atStep(page, 'walk');
     await expect(page.getByTestId('tutorial-hint-touch')).toContainText('Drag the stick');
     await expect(page.getByTestId('tutorial-hint')).toBeHidden();

@@ -5,7 +5,7 @@
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { contactById, loginRewardFor, vendorById } from '@necp/shared';
-import { enterCity, newAccountWithCharacter, uid, walkTo } from './helpers';
+import { uid, walkTo, newPlayerInCity } from './helpers';
 
 const koji = contactById('koji')!;
 const noodles = vendorById(koji.vendorId!)!.stock[0]!.templateId;
@@ -17,10 +17,9 @@ test('claim the daily reward, then buy, sell and buy back at a vendor', async ({
   test.setTimeout(240_000);
   const id = uid();
   // Koji's cart is across the district: the character starts beside it (the walk is not the subject)
-  await newAccountWithCharacter(page, `trader${id}`, `Koji${id}`, 'streetkid', 'solo', {
+  await newPlayerInCity(page, `trader${id}`, `Koji${id}`, 'streetkid', 'solo', {
     at: { x: koji.x + 2, y: koji.y },
   });
-  await enterCity(page, `Koji${id}`);
 
   // the login reward pops up for a new account: day 1 of the streak, claim it
   const daily = page.getByTestId('daily-reward');
