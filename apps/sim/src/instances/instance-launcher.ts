@@ -5,9 +5,11 @@
  * the Socket.IO adapter and waits for the instance to appear in PostgreSQL — if it
  * does not (that process died meanwhile), it opens it here.
  */
+import { instanceZoneId, templateForMatch } from '@necp/shared';
 import {
   findInstance,
   findInstanceOfMatch,
+  awaitZoneOwner,
   SimLoadRegistry,
   type ConfirmedMatch,
   type GameDeps,
@@ -17,12 +19,16 @@ import type { MatchLauncher } from '../matchmaking/match-launcher';
 import type { SimIo } from '../net/types';
 import type { InstanceHost } from './instance-host';
 
-/** How long the chosen process has to open the instance before this one does. */
+/**
+ * How long the chosen process has to take the instance's lease and open it before this
+ * one does; once it holds the lease it is opening it (a loaded machine can take longer),
+ * and is waited for as long as it keeps the lease.
+ */
 export const REMOTE_OPEN_WAIT_MS = 5_000;
 const POLL_MS = 200;
 
 export interface InstanceLauncherOptions {
-  deps: GameDeps;
+  deps: Pick<GameDeps, 'db' | 'redis'>;
   log: Log;
   io: SimIo;
   host: InstanceHost;
@@ -30,6 +36,8 @@ export interface InstanceLauncherOptions {
   ownerId: string;
   /** this process's URL and load now (its published load entry may be 2 s old) */
   self?: () => { url: string; players: number; instances: number };
+  /** REMOTE_OPEN_WAIT_MS (tests) */
+  remoteOpenWaitMs?: number;
 }
 
 export function instanceLauncher(o: InstanceLauncherOptions): MatchLauncher {
@@ -47,18 +55,33 @@ export function instanceLauncher(o: InstanceLauncherOptions): MatchLauncher {
       const target = live[0]?.ownerId ?? o.ownerId;
       if (target === o.ownerId) return openHere(match.matchId, () => o.host.open(match));
       o.io.serverSideEmit('instance:open', target, match);
-      const deadline = Date.now() + REMOTE_OPEN_WAIT_MS;
-      while (Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        if (await findInstanceOfMatch(o.deps, match.matchId)) {
-          o.log.info({ matchId: match.matchId, host: target }, 'instance opened elsewhere');
-          return;
-        }
+      if (await openedElsewhere(o, match)) {
+        o.log.info({ matchId: match.matchId, host: target }, 'instance opened elsewhere');
+        return;
       }
       o.log.warn({ matchId: match.matchId, host: target }, 'chosen host did not open the instance');
       return openHere(match.matchId, () => o.host.open(match));
     },
   };
+}
+
+/**
+ * Whether the process asked to open the match's instance did: its row appeared in
+ * PostgreSQL. False when it did not within the wait and nobody holds the instance's
+ * lease (it died, or never got the message): this process opens it then. While the
+ * lease is held the opener is alive and still at it — opening here would fail on the
+ * lease and release a match whose instance then opens anyway.
+ */
+async function openedElsewhere(o: InstanceLauncherOptions, match: ConfirmedMatch) {
+  const template = templateForMatch(match.kind);
+  const zoneId = template && instanceZoneId(template.content.id, match.matchId);
+  const deadline = Date.now() + (o.remoteOpenWaitMs ?? REMOTE_OPEN_WAIT_MS);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    if (await findInstanceOfMatch(o.deps, match.matchId)) return true;
+    if (Date.now() < deadline) continue;
+    if (!zoneId || !o.deps.redis || !(await awaitZoneOwner(o.deps.redis, zoneId))) return false;
+  }
 }
 
 /**

@@ -6,13 +6,7 @@
  * lifecycle so that stays readable.
  */
 import { ZONES, type InstanceTransferMsg } from '@necp/shared';
-import {
-  RedisZoneDirectory,
-  closeInstance,
-  findInstance,
-  type GameDeps,
-  type Log,
-} from '@necp/game';
+import { awaitZoneOwner, closeInstance, findInstance, type GameDeps, type Log } from '@necp/game';
 import type { SimSocket } from '../net/types';
 import { kick, type SessionRegistry } from '../session/sessions';
 
@@ -75,7 +69,8 @@ export async function settleLostInstance(
 ): Promise<void> {
   const { deps, log } = o;
   if (runsHere()) return;
-  const owner = deps.redis ? await new RedisZoneDirectory(deps.redis).ownerOf(instanceId) : null;
+  // a host that stalled past its lease's TTL takes it back at its next renew: not lost
+  const owner = deps.redis ? await awaitZoneOwner(deps.redis, instanceId) : null;
   if (owner) {
     kick(socket, { reason: 'zone_moved', message: 'Rejoining your match…' });
     return;

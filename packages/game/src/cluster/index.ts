@@ -15,7 +15,7 @@ export {
   zoneTokenKey,
 } from './redis-zone-leases';
 export { MemoryZoneLeases } from './memory-zone-leases';
-export { simUrlForZone, zoneStarting } from './zone-directory';
+export { awaitZoneOwner, simUrlForZone, zoneStarting } from './zone-directory';
 export {
   assertZoneOwner,
   claimZone,

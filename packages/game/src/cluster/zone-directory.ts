@@ -1,7 +1,7 @@
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { RedisZoneDirectory } from './redis-zone-leases';
-import { ZONE_LEASE_RENEW_MS } from './zone-lease';
+import { ZONE_LEASE_RENEW_MS, type ZoneOwnerInfo } from './zone-lease';
 
 /** Nobody owns the zone right now: a sim is starting, or taking over from one that died. */
 export const zoneStarting = (zoneId: string) =>
@@ -32,12 +32,26 @@ export async function simUrlForZone(
   waitMs = ZONE_OWNER_WAIT_MS,
 ): Promise<string> {
   if (!deps.redis) return deps.config.simPublicUrl;
-  const directory = new RedisZoneDirectory(deps.redis);
+  const owner = await awaitZoneOwner(deps.redis, zoneId, waitMs);
+  if (!owner) throw zoneStarting(zoneId);
+  return owner.url;
+}
+
+/**
+ * The owner of `zoneId` from its lease, waiting up to `waitMs` of wall-clock time for
+ * one to appear (an owner that stalled past its TTL takes its lease back at its next
+ * renew); null when none did. Every "who runs this zone or instance?" asks this way.
+ */
+export async function awaitZoneOwner(
+  redis: NonNullable<GameDeps['redis']>,
+  zoneId: string,
+  waitMs = ZONE_OWNER_WAIT_MS,
+): Promise<ZoneOwnerInfo | null> {
+  const directory = new RedisZoneDirectory(redis);
   const giveUpAt = Date.now() + waitMs;
   for (;;) {
     const owner = await directory.ownerOf(zoneId);
-    if (owner) return owner.url;
-    if (Date.now() >= giveUpAt) throw zoneStarting(zoneId);
+    if (owner || Date.now() >= giveUpAt) return owner;
     await new Promise((r) => setTimeout(r, ZONE_OWNER_POLL_MS));
   }
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../core/clock';
 import { disposeTestRedis, testDb, testRedis } from '../accounts/test-deps';
-import { RedisZoneLeases } from '../cluster/redis-zone-leases';
+import { RedisZoneLeases, zoneLeaseKey } from '../cluster/redis-zone-leases';
 import { characters } from '../matchmaking/test-helpers';
 import { closeInstance, leaveInstance, openInstance } from './instance-membership';
 import { playZoneOf } from './play-zone';
@@ -78,6 +78,12 @@ describe('playZoneOf', () => {
     });
     const lease = await leases.tryAcquire(zoneId);
     expect(await playZoneOf({ redis }, c)).toBe(zoneId);
+    // its host stalled past the TTL (the lease lapsed) and renews a moment later: the
+    // player is still sent to the instance, not to the open world (which would close it)
+    await redis.del(zoneLeaseKey(zoneId));
+    const renewed = new Promise((r) => setTimeout(r, 400)).then(() => leases.renew(lease!));
+    expect(await playZoneOf({ redis }, c)).toBe(zoneId);
+    expect(await renewed).toBe(true);
     await leases.release(lease!);
     expect(await playZoneOf({ redis }, c)).toBe('watson');
     // without Redis there is one sim: it settles the instance itself
