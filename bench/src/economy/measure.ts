@@ -132,10 +132,12 @@ export class Recorder {
    * statements for the first time; a second run on the same pool has no such start).
    */
   p99After(from: number, skipMs: number): number {
-    return percentile(
-      this.spans.filter((s) => s.at - from >= skipMs).map((s) => s.ms),
-      99,
-    );
+    return percentile(this.msAfter(from, skipMs), 99);
+  }
+
+  /** The latencies of the calls sent `skipMs` or more after `from` (to merge processes'). */
+  msAfter(from: number, skipMs: number): number[] {
+    return this.spans.filter((s) => s.at - from >= skipMs).map((s) => s.ms);
   }
 
   /** every call of all kinds */

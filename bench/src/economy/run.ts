@@ -124,7 +124,9 @@ async function main() {
       }),
     );
     const twoLate = two.value.sentSeconds > args.seconds * 1.05;
-    say(`  all calls p99 ${two.value.result.all.p99.toFixed(1)} ms`);
+    say(
+      `  all calls p99 ${two.value.result.all.p99.toFixed(1)} ms, after the start ${two.value.p99Steady.toFixed(1)} ms`,
+    );
     say(`conflicts: ${args.ops} operations, ${args.clients * 2} in flight`);
     const storm = await busy(() =>
       conflicts(db!, { ops: args.ops, width: args.clients * 2, seed: args.seed }),
@@ -177,7 +179,7 @@ async function main() {
           busyCores: two.busyCores,
           note: `Two processes, each at half the rate with a pool of its own (20), on the same goods' books; both seeded first, then started together. ${
             twoLate ? 'A sender fell behind' : 'Sent on time'
-          } (${two.value.sentSeconds.toFixed(1)} s for ${args.seconds} s).`,
+          } (${two.value.sentSeconds.toFixed(1)} s for ${args.seconds} s). p99 of the calls sent after each process's first ${STEADY_AFTER_MS / 1000} s: **${two.value.p99Steady.toFixed(1)} ms**.`,
         },
         {
           result: storm.value.result,

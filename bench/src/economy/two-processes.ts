@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '@necp/db';
 import { busyCores, readCpuTimes } from '../machine';
+import { percentile } from '../stats';
 import { Recorder, type RecorderDump } from './measure';
 import { PACED_GOODS, type PhaseResult } from './phases';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OutputSchema = z.object({
   calls: z.custom<RecorderDump>((v) => typeof v === 'object' && v !== null),
+  /** its calls sent after its first STEADY_AFTER_MS */
+  steadyMs: z.array(z.number()),
   seconds: z.number(),
   sentSeconds: z.number(),
   goods: z.array(z.string()),
@@ -79,5 +82,13 @@ export async function pacedTwoProcesses(
     calls: rec.stats(),
     all: rec.all(),
   };
-  return { result, sentSeconds: Math.max(...outs.map((x) => x.sentSeconds)) };
+  return {
+    result,
+    sentSeconds: Math.max(...outs.map((x) => x.sentSeconds)),
+    // as one process's paced run reports it: without each process's start
+    p99Steady: percentile(
+      outs.flatMap((x) => x.steadyMs),
+      99,
+    ),
+  };
 }
