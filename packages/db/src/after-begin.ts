@@ -2,19 +2,8 @@
  * A direct transaction's BEGIN sent with its first statement (raw-transaction.ts): one
  * round trip where there were two.
  */
-import pg from 'pg';
-
-/** What AfterBegin reaches of pg's Query and Connection (not in pg's types). */
-interface Wire {
-  parse(m: { text: string; name?: string }): void;
-  bind(m: { portal: string; statement: string; values: unknown[] }): void;
-  execute(m: { portal: string }): void;
-}
-type QueryConfig = pg.QueryConfig & {
-  types: pg.CustomTypesConfig;
-  callback: (err: Error | null, res: pg.QueryResult | pg.QueryResult[]) => void;
-};
-const PgQuery = pg.Query as unknown as new (config: QueryConfig) => { prepare(c: Wire): void };
+import type pg from 'pg';
+import { hasPrepared, PgQuery, sendUnnamed, type QueryConfig, type Wire } from './pg-query';
 
 /**
  * A transaction's first statement with its BEGIN ahead of it, in one round trip: BEGIN
@@ -33,9 +22,7 @@ class AfterBegin extends PgQuery {
     super(config);
   }
   override prepare(c: Wire): void {
-    c.parse({ text: this.begin, name: '' });
-    c.bind({ portal: '', statement: '', values: [] });
-    c.execute({ portal: '' });
+    sendUnnamed(c, this.begin);
     super.prepare(c);
   }
 }
@@ -47,9 +34,7 @@ export async function sendAfterBegin(
   begin?: string,
 ): Promise<pg.QueryResult> {
   if (!begin) return conn.query(q);
-  const wire = (conn as unknown as { connection: { parsedStatements: Record<string, string> } })
-    .connection;
-  if (q.name && wire.parsedStatements[q.name] === undefined) {
+  if (q.name && !hasPrepared(conn, q.name)) {
     // its first use on this connection: BEGIN goes on its own
     await conn.query(begin);
     return conn.query(q);

@@ -3,6 +3,7 @@
 // raw-transaction.test.ts, which holds what a direct transaction runs and refuses.
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { createDb } from './client';
+import { readAfterCommit } from './after-commit';
 import { runTransaction } from './raw-transaction';
 import { poolOf } from './read-rows';
 import { createTestUser } from './testing';
@@ -12,33 +13,33 @@ afterAll(() => db.$disconnect());
 
 const limits = { maxWait: 5_000, timeout: 10_000 };
 
+/** Round trips (ReadyForQuery answers) on the pool's connections while `fn` runs. */
+async function roundTrips(fn: () => Promise<unknown>): Promise<number> {
+  const pool = poolOf(db)!;
+  let n = 0;
+  const count = () => void n++;
+  type Watched = {
+    connection: { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+  };
+  const watched: Watched[] = [];
+  const watch = (client: unknown) => {
+    const c = client as Watched;
+    c.connection.on('readyForQuery', count);
+    watched.push(c);
+  };
+  pool.on('acquire', watch);
+  try {
+    await fn();
+  } finally {
+    pool.off('acquire', watch);
+    for (const c of watched) c.connection.off('readyForQuery', count);
+  }
+  return n;
+}
+
 describe('runTransaction direct: BEGIN goes with the first statement (one round trip)', () => {
   const direct = { ...limits, direct: true };
   const name = (id: string) => db.user.findUniqueOrThrow({ where: { id } }).then((u) => u.username);
-
-  /** Round trips (ReadyForQuery answers) on the pool's connections while `fn` runs. */
-  async function roundTrips(fn: () => Promise<unknown>): Promise<number> {
-    const pool = poolOf(db)!;
-    let n = 0;
-    const count = () => void n++;
-    type Watched = {
-      connection: { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-    };
-    const watched: Watched[] = [];
-    const watch = (client: unknown) => {
-      const c = client as Watched;
-      c.connection.on('readyForQuery', count);
-      watched.push(c);
-    };
-    pool.on('acquire', watch);
-    try {
-      await fn();
-    } finally {
-      pool.off('acquire', watch);
-      for (const c of watched) c.connection.off('readyForQuery', count);
-    }
-    return n;
-  }
 
   // one statement at a time: the pool hands back the connection it was given last, where
   // the statement is prepared after the first run
@@ -179,5 +180,117 @@ describe('runTransaction direct and alone (one statement, no BEGIN or COMMIT)', 
       ),
     ).rejects.toThrow('reached for a model after its statement');
     expect(await name(u.id)).toBe(`${u.username}+`);
+  });
+});
+
+describe('readAfterCommit: a read sent with COMMIT, run after it', () => {
+  const direct = { ...limits, direct: true };
+  // outside a transaction nothing has an xid: what the read sees proves it ran after COMMIT
+  const xidRead = {
+    name: 'test_after_commit_xid',
+    text: 'SELECT pg_current_xact_id_if_assigned()::text AS "xid", $1::text AS "tag"',
+    values: ['seen'],
+  };
+  const writeThenRead = (id: string, to: string, o: { fail?: boolean } = {}) =>
+    runTransaction(
+      db,
+      async (tx) => {
+        await tx.$executeRaw`UPDATE "User" SET "username" = ${to} WHERE "id" = ${id}`;
+        const read = readAfterCommit(tx, xidRead);
+        if (o.fail) throw new Error('refused');
+        // in an object: the body's own promise would wait for it before COMMIT
+        return { read };
+      },
+      direct,
+    );
+
+  it('once the connection has prepared it: BEGIN with the write, COMMIT with the read — two round trips', async () => {
+    const u = await createTestUser(db);
+    // the first run: BEGIN alone (the write's first use), the write, COMMIT, then the read
+    const first = await writeThenRead(u.id, 'ac-1');
+    expect(await first.read).toEqual([{ xid: null, tag: 'seen' }]);
+    let read: Promise<unknown[] | null> | undefined;
+    expect(await roundTrips(async () => ({ read } = await writeThenRead(u.id, 'ac-2')))).toBe(2);
+    expect(await read).toEqual([{ xid: null, tag: 'seen' }]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).username).toBe('ac-2');
+  });
+
+  it('a body that throws: rolled back, the read never sent, null', async () => {
+    const u = await createTestUser(db);
+    let read: Promise<unknown[] | null> | undefined;
+    await expect(
+      runTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRaw`UPDATE "User" SET "username" = ${'lost'} WHERE "id" = ${u.id}`;
+          read = readAfterCommit(tx, xidRead);
+          throw new Error('refused');
+        },
+        direct,
+      ),
+    ).rejects.toThrow('refused');
+    expect(await read).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).username).not.toBe('lost');
+  });
+
+  it('a COMMIT that fails (a deferred check): the transaction throws, the read is null', async () => {
+    let read: Promise<unknown[] | null> | undefined;
+    await expect(
+      runTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRawUnsafe(
+            'CREATE TEMP TABLE after_commit_t (v int UNIQUE DEFERRABLE INITIALLY DEFERRED) ON COMMIT DROP',
+          );
+          await tx.$executeRawUnsafe('INSERT INTO after_commit_t VALUES (1), (1)');
+          read = readAfterCommit(tx, xidRead);
+        },
+        direct,
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await read).toBeNull();
+  });
+
+  it('a read that fails after the commit: the write stands, the read rejects', async () => {
+    const u = await createTestUser(db);
+    const bad = { name: 'test_after_commit_bad', text: 'SELECT 1 / $1::int AS "x"', values: [0] };
+    // the first after COMMIT's answer (its first use), the second with COMMIT
+    for (const to of ['stands', 'stands too']) {
+      const { read } = await runTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRaw`UPDATE "User" SET "username" = ${to} WHERE "id" = ${u.id}`;
+          return { read: readAfterCommit(tx, bad) };
+        },
+        direct,
+      );
+      await expect(read).rejects.toMatchObject({ code: '22012' });
+      expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).username).toBe(to);
+    }
+  });
+
+  it('one read a transaction; after a model call, the read follows Prisma’s commit', async () => {
+    await expect(
+      runTransaction(
+        db,
+        async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          void readAfterCommit(tx, xidRead);
+          void readAfterCommit(tx, xidRead);
+        },
+        direct,
+      ),
+    ).rejects.toThrow('one read a transaction');
+    const u = await createTestUser(db);
+    const { read } = await runTransaction(
+      db,
+      async (tx) => {
+        await tx.user.update({ where: { id: u.id }, data: { username: 'by-prisma' } });
+        return { read: readAfterCommit(tx, xidRead) };
+      },
+      direct,
+    );
+    expect(await read).toEqual([{ xid: null, tag: 'seen' }]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).username).toBe('by-prisma');
   });
 });

@@ -21,6 +21,15 @@ import type { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma } from './generated/prisma/client';
 import type { Db, Tx } from './db-types';
 import { sendAfterBegin } from './after-begin';
+import {
+  AFTER_COMMIT,
+  commitThenRead,
+  readAfterPrisma,
+  readAfterCommitOn,
+  readOn,
+  type AfterCommitRead,
+} from './after-commit';
+import { cancelRunning, connectWithin } from './pool-connection';
 import { timestampParser } from './pg-types';
 import { poolOf } from './read-rows';
 
@@ -41,6 +50,8 @@ interface Slot {
   alone?: boolean;
   /** direct mode: the BEGIN not sent yet — it goes with the first statement (after-begin.ts) */
   begin?: string;
+  /** the read to run once it commits (readAfterCommit: after-commit.ts) */
+  afterCommit?: AfterCommitRead;
 }
 
 /** Runs `fn` after every statement queued on the slot before it. */
@@ -191,6 +202,7 @@ function rawOnConnection(tx: Tx, slot: Slot): Tx {
   return new Proxy(tx, {
     get(target, prop, receiver) {
       if (prop === DIRECT) return true;
+      if (prop === AFTER_COMMIT) return readAfterCommitOn(slot);
       if (typeof prop === 'string' && prop in direct) return direct[prop as keyof typeof direct];
       return Reflect.get(target, prop, receiver) as unknown;
     },
@@ -243,48 +255,6 @@ const LEVELS: Record<Prisma.TransactionIsolationLevel, string> = {
   Serializable: 'SERIALIZABLE',
 };
 
-/** A connection from the pool within `maxWait` ms, or a P2028 (the pool stayed full). */
-async function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
-  let timer: NodeJS.Timeout | undefined;
-  const connecting = pool.connect();
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // the connection that comes after all goes straight back
-      connecting.then((c) => c.release()).catch(() => undefined);
-      reject(
-        Object.assign(new Error('Transaction API error: no connection within maxWait'), {
-          code: 'P2028',
-        }),
-      );
-    }, maxWait);
-  });
-  try {
-    return await Promise.race([connecting, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * Cancels what the connection's backend is running (pg_cancel_backend), from a connection
- * of its own: the pool may be full of transactions waiting like this one. Nothing running:
- * nothing happens; the ROLLBACK itself cancelled: the connection is destroyed (a session's
- * end rolls back too).
- */
-async function cancelRunning(pool: pg.Pool, conn: pg.PoolClient): Promise<void> {
-  const pid = (conn as unknown as { processID?: number }).processID;
-  if (!pid) return;
-  const canceller = new pg.Client(pool.options);
-  try {
-    await canceller.connect();
-    await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
-  } catch {
-    // the database away: the transaction's own end reports it
-  } finally {
-    await canceller.end().catch(() => undefined);
-  }
-}
-
 type Attempt<T> = { done: true; value: T } | { done: false };
 
 /**
@@ -308,8 +278,18 @@ async function directAttempt<T>(
   let clean = false;
   const end = (sql: 'COMMIT' | 'ROLLBACK') => {
     slot.closed = true;
-    // alone, or no statement ran (its BEGIN never went): nothing to end
-    if (alone || slot.begin) return inTurn(slot, async () => {}).then(() => void (clean = true));
+    const read = sql === 'COMMIT' ? slot.afterCommit : undefined;
+    // alone, or no statement ran (its BEGIN never went): nothing to end — the read alone
+    if (alone || slot.begin)
+      return inTurn(slot, async () => read?.settle(await readOn(conn, read.q))).then(
+        () => void (clean = true),
+      );
+    // the read after the commit goes with COMMIT (after-commit.ts)
+    if (read)
+      return inTurn(slot, () => commitThenRead(conn, read.q)).then((outcome) => {
+        clean = true;
+        read.settle(outcome);
+      });
     return inTurn(slot, () => conn.query(sql)).then(() => {
       clean = true;
     });
@@ -353,6 +333,8 @@ async function directAttempt<T>(
     return { done: true, value: outcome.value };
   } finally {
     clearTimeout(timer);
+    // not committed (rolled back, timed out, run again in Prisma's): no read
+    slot.afterCommit?.settle(null);
     conn.release(
       clean && !slot.stale ? undefined : new Error('direct transaction did not end cleanly'),
     );
@@ -394,7 +376,15 @@ export async function runTransaction<T>(
     if (attempt.done) return attempt.value;
   }
   const slot: Slot = { closed: false, queue: Promise.resolve() };
-  return opening.run(slot, () =>
-    db.$transaction((tx) => body(slot.conn ? rawOnConnection(tx, slot) : tx), prismaOptions),
-  );
+  try {
+    const value = await opening.run(slot, () =>
+      db.$transaction((tx) => body(slot.conn ? rawOnConnection(tx, slot) : tx), prismaOptions),
+    );
+    // committed by Prisma: the read after it, on the pool
+    const read = slot.afterCommit;
+    if (read) read.settle(await readAfterPrisma(db, read));
+    return value;
+  } finally {
+    slot.afterCommit?.settle(null);
+  }
 }

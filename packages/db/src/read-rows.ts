@@ -34,8 +34,8 @@ export function rememberPool(db: Db, pool: pg.Pool): void {
   (db as WithPool)[POOL] = pool;
 }
 
-/** UTC timestamps (pg-types.ts); everything else as pg reads it. */
-const types = {
+/** UTC timestamps (pg-types.ts); everything else as pg reads it (readRows, after-commit.ts). */
+export const rowTypes = {
   getTypeParser(oid: number, format?: string) {
     return timestampParser(oid) ?? pg.types.getTypeParser(oid, format as 'text');
   },
@@ -46,6 +46,6 @@ export async function readRows(db: Db, q: RowQuery): Promise<unknown[]> {
   const pool = (db as WithPool)[POOL];
   // loud, not a silent slow path: a fallback here once hid exactly the cost this saves
   if (!pool) throw new Error('readRows: the client was not made by createDb');
-  const res = await pool.query({ name: q.name, text: q.text, values: q.values, types });
+  const res = await pool.query({ name: q.name, text: q.text, values: q.values, types: rowTypes });
   return res.rows;
 }

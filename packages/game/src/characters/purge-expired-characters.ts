@@ -4,7 +4,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
 import { purgeMailOf } from '../mail/expire-mail';
-import { matchIfWaiting } from '../market/match-book';
+import { lookForWaitingNow, matchIfWaiting } from '../market/match-book';
 import { purgeMarketOf } from '../market/purge-orders';
 import { restoreExpiryCutoff } from './character-summary';
 import { inTransaction } from '../core/transaction';
@@ -60,7 +60,7 @@ export async function purgeExpiredCharacters(
     return { count, goods };
   });
   // orders placed while the purge held their books were left to it (a failure is logged)
-  for (const g of goods) await matchIfWaiting(deps, g);
+  for (const g of goods) await matchIfWaiting(deps, g, lookForWaitingNow(deps.db, g));
   if (count > 0) deps.log.info({ count, ...scope }, 'purged expired characters');
   return count;
 }

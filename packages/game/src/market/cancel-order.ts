@@ -10,7 +10,7 @@ import { statsChangedInsert } from '../world/publish-stats-changed';
 import { closeLocked } from './close-order';
 import { collectLocked } from './collect';
 import { notYourOrder, orderClosed, orderNotFound } from './errors';
-import { matchIfWaiting } from './match-book';
+import { lookForWaiting, matchIfWaiting } from './match-book';
 import { assertAtMarketTerminal, lockBook, lockOrder, orderView } from './order-rows';
 
 /** The canceller and the order as they are, unlocked: what decides a refusal. */
@@ -62,7 +62,7 @@ export async function cancelOrder(
   const r = parseInput(MarketOrderRefSchema, input);
   const now = deps.clock.now();
   const seen = await readSeen(deps, r);
-  const view = await inTransaction(
+  const { view, waiting } = await inTransaction(
     deps.db,
     async (tx) => {
       const c = await lockCharacter(tx, r.characterId);
@@ -78,11 +78,12 @@ export async function cancelOrder(
         writes: [statsChangedInsert([c.id], 'market.cancel')],
       });
       const [after] = await collectLocked(tx, [closed], c);
-      return orderView(after!.order, after!.units);
+      // it held the book: orders placed meanwhile found it busy and were left to it
+      const waiting = lookForWaiting(tx, seen.templateId);
+      return { view: orderView(after!.order, after!.units), waiting };
     },
     DIRECT,
   );
-  // it held the book: orders placed meanwhile found it busy and were left to it
-  await matchIfWaiting(deps, view.templateId);
+  await matchIfWaiting(deps, view.templateId, waiting);
   return view;
 }

@@ -260,21 +260,25 @@ describe('market races', () => {
   it('a cancel whose matcher after the commit fails answers all the same, and logs it', async () => {
     const g = 'synth_muscle';
     const s = await marketTrader(db, 100, { templateId: g, quantity: 6 });
+    const b = await marketTrader(db, 1_000);
     const placed = await sell(deps, s, { templateId: g, price: 50, quantity: 6 });
-    // the pool's one-statement reads after the cancel's own first look fail (the matcher's
-    // look for waiting orders is one): the cancel's own transaction runs on a connection of
-    // its own and commits
+    // a buy left waiting for the matcher: the cancel's look (with its COMMIT) finds it
+    await buyWhileHeld(b, { templateId: g, price: 10, quantity: 1 });
+    // then every connection the pool hands out after the cancel's own fails: the matcher
+    // the look starts cannot open its transaction
     const pool = Reflect.get(db, Symbol.for('necp.db.pool')) as unknown as {
-      query: (q: { name?: string }) => Promise<unknown>;
+      connect: () => Promise<unknown>;
     };
+    let handed = 0;
     const failing = new Proxy(pool, {
-      get: (t, k) =>
-        k === 'query'
-          ? (q: { name?: string }) =>
-              q.name === 'necp_market_cancel_seen'
-                ? t.query(q)
-                : Promise.reject(new Error('injected: the pool is gone'))
-          : (Reflect.get(t, k) as unknown),
+      get: (t, k) => {
+        if (k === 'connect')
+          return () =>
+            ++handed === 1 ? t.connect() : Promise.reject(new Error('injected: the pool is gone'));
+        // the pool's own reads (the cancel's first look at the order) as they were
+        const v = Reflect.get(t, k) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
     });
     const broken = new Proxy(db, {
       get: (t, k) => (k === Symbol.for('necp.db.pool') ? failing : Reflect.get(t, k)),
@@ -286,9 +290,10 @@ describe('market races', () => {
       { characterId: s.characterId, orderId: placed.id },
     );
     expect(view.state).toBe('cancelled');
+    expect(handed).toBe(2);
     expect(warned).toEqual([expect.objectContaining({ templateId: g })]);
     expect(await unitsInBag(db, s, g)).toBe(6);
-    await expectBalanced(db, [s]);
+    await expectBalanced(db, [s, b]);
   });
 
   it('a resting order held by its owner’s collect when a buy comes: the buy waits and takes it first', async () => {

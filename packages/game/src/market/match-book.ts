@@ -6,7 +6,14 @@
  * match-book.ts) and commits its fills, ledger rows, journal lines and the book's
  * position in ONE transaction (write-batch.ts).
  */
-import { Prisma, readRows, type Db, type MarketOrder } from '@necp/db';
+import {
+  Prisma,
+  readAfterCommit,
+  readRows,
+  type Db,
+  type MarketOrder,
+  type RowQuery,
+} from '@necp/db';
 import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
@@ -154,7 +161,10 @@ export async function matchBook(
   for (;;) {
     const r = await inTransaction(
       deps.db,
-      (tx) => runMatchBatch(tx, templateId, deps.clock.now()),
+      async (tx) => ({
+        ...(await runMatchBatch(tx, templateId, deps.clock.now())),
+        waiting: lookForWaiting(tx, templateId),
+      }),
       { ...DIRECT, timeoutMs: 60_000 },
     );
     total.booked += r.booked;
@@ -165,36 +175,51 @@ export async function matchBook(
     // orders placed while this batch held the book found it busy and left them to it —
     // also when this batch found none (its line was read before they committed): one more
     // batch if any wait (read after the commit, so none is missed)
-    if (!(await anyWaiting(deps.db, templateId))) return total;
+    if (!(await r.waiting)?.length) return total;
   }
 }
 
 /**
  * After the commit of a writer that held the book (a placement's batch, a cancel, a
  * purge): placements that met the book held left their orders to it, so the matcher runs
- * if any wait. The writer has committed: a matcher failing here is logged, not the
- * writer's failure (the worker's minute job matches what is left).
+ * if any wait — `waiting`, the writer's lookForWaiting, read with its COMMIT. The writer
+ * has committed: a matcher failing here is logged, not the writer's failure (the worker's
+ * minute job matches what is left).
  */
 export async function matchIfWaiting(
   deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,
   templateId: string,
+  waiting: Promise<unknown[] | null>,
 ): Promise<void> {
   try {
-    if (await anyWaiting(deps.db, templateId)) await matchBook(deps, templateId);
+    if ((await waiting)?.length) await matchBook(deps, templateId);
   } catch (err) {
     deps.log.warn({ err, templateId }, 'the matcher after a commit failed');
   }
 }
 
-/** True when orders of the good wait for the matcher (one statement, no transaction). */
-async function anyWaiting(db: Db, templateId: string): Promise<boolean> {
-  const rows = await readRows(db, {
-    name: 'market_any_waiting',
-    text: `SELECT 1 FROM "MarketOrder"
-           WHERE "templateId" = $1 AND "state" = 'open' AND NOT "booked" LIMIT 1`,
-    values: [templateId],
-  });
-  return rows.length > 0;
+/** Whether orders of the good wait for the matcher: a row if any. */
+const waitingQuery = (templateId: string): RowQuery => ({
+  name: 'market_any_waiting',
+  text: `SELECT 1 FROM "MarketOrder"
+         WHERE "templateId" = $1 AND "state" = 'open' AND NOT "booked" LIMIT 1`,
+  values: [templateId],
+});
+
+/**
+ * Whether orders of the good wait for the matcher, read right after `tx` commits (with
+ * its COMMIT: readAfterCommit) — a writer holding the book calls it in its transaction
+ * and hands the answer to matchIfWaiting. Rows: some wait; null: it did not commit.
+ */
+export function lookForWaiting(tx: Tx, templateId: string): Promise<unknown[] | null> {
+  const look = readAfterCommit(tx, waitingQuery(templateId));
+  // awaited only once the transaction answered (a rolled-back attempt's is null)
+  look.catch(() => undefined);
+  return look;
 }
+
+/** The same look on its own, after a transaction that held several books (a purge). */
+export const lookForWaitingNow = (db: Db, templateId: string): Promise<unknown[]> =>
+  readRows(db, waitingQuery(templateId));
 
 export type { BookFill };

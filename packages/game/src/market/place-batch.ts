@@ -24,7 +24,7 @@ import { loadTemplate } from '../inventory/templates';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { publishStatsChanged } from '../world/publish-stats-changed';
 import { goodsToBags, payoutsLocked } from './collect';
-import { matchIfWaiting, runMatchBatch } from './match-book';
+import { lookForWaiting, matchIfWaiting, runMatchBatch } from './match-book';
 import { orderView, toCollect } from './order-rows';
 import { accept, type Accepted, type Placed } from './place-checks';
 import { readPlacers, writePlacements } from './place-rows';
@@ -140,17 +140,20 @@ type Outcome =
 async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<Pending[]> {
   const templateId = batch[0]!.o.templateId;
   counts.batches++;
-  let r: Placing;
+  let r: Placing & { waiting: Promise<unknown[] | null> };
   try {
     r = await inTransaction(
       deps.db,
-      (tx) =>
-        placeLocked(
+      async (tx) => ({
+        ...(await placeLocked(
           tx,
           batch.map((p) => p.o),
           deps.clock.now(),
           !alone,
-        ),
+        )),
+        // the look for orders left to this batch's hold of the book, with its COMMIT
+        waiting: lookForWaiting(tx, templateId),
+      }),
       DIRECT,
     );
   } catch (error) {
@@ -193,7 +196,7 @@ async function placeBatch(deps: Deps, batch: Pending[], alone = false): Promise<
       // their orders to it (and a look of this one may have come before their commit).
       // Beside the good's next batch: that one holds the book and matches them, and this
       // look finds the book busy and leaves them to it
-      matchIfWaiting(deps, templateId),
+      matchIfWaiting(deps, templateId, r.waiting),
     ]),
   );
   return later;
