@@ -4,7 +4,7 @@ import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
 import { itemOwner } from '../inventory/container';
 import { purgeMailOf } from '../mail/expire-mail';
-import { lookForWaitingNow, matchIfWaiting } from '../market/match-book';
+import { lookForWaitingAmong, matchIfWaiting, waitingOf } from '../market/match-book';
 import { purgeMarketOf } from '../market/purge-orders';
 import { restoreExpiryCutoff } from './character-summary';
 import { inTransaction } from '../core/transaction';
@@ -29,13 +29,13 @@ export async function purgeExpiredCharacters(
     select: { id: true },
   });
   if (expired.length === 0) return 0;
-  const { count, goods } = await inTransaction(deps.db, async (tx) => {
+  const { count, goods, waiting } = await inTransaction(deps.db, async (tx) => {
     // a concurrent purge may have taken some already: keep only rows still there once locked
     const locked = await tx.$queryRaw<{ id: string; eddies: number }[]>`
       SELECT "id", "eddies" FROM "Character"
       WHERE "id" = ANY(${expired.map((c) => c.id)}::text[]) AND "deletedAt" IS NOT NULL
       FOR UPDATE`;
-    if (locked.length === 0) return { count: 0, goods: [] };
+    if (locked.length === 0) return { count: 0, goods: [], waiting: Promise.resolve(null) };
     const ids = locked.map((c) => c.id);
     const items = await tx.item.findMany({ where: { characterId: { in: ids } } });
     for (const item of items) {
@@ -57,10 +57,11 @@ export async function purgeExpiredCharacters(
     // their market orders: closed, and what they held sunk (`purge`)
     const goods = await purgeMarketOf(tx, ids, deps.clock.now());
     const { count } = await tx.character.deleteMany({ where: { id: { in: ids } } });
-    return { count, goods };
+    // orders placed while it held their books were left to it: looked for after its commit
+    return { count, goods, waiting: lookForWaitingAmong(tx, goods) };
   });
   // orders placed while the purge held their books were left to it (a failure is logged)
-  for (const g of goods) await matchIfWaiting(deps, g, lookForWaitingNow(deps.db, g));
+  for (const g of goods) await matchIfWaiting(deps, g, waitingOf(waiting, g));
   if (count > 0) deps.log.info({ count, ...scope }, 'purged expired characters');
   return count;
 }

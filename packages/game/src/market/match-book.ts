@@ -6,14 +6,7 @@
  * match-book.ts) and commits its fills, ledger rows, journal lines and the book's
  * position in ONE transaction (write-batch.ts).
  */
-import {
-  Prisma,
-  readAfterCommit,
-  readRows,
-  type Db,
-  type MarketOrder,
-  type RowQuery,
-} from '@necp/db';
+import { Prisma, readAfterCommit, type MarketOrder, type RowQuery } from '@necp/db';
 import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
@@ -218,8 +211,32 @@ export function lookForWaiting(tx: Tx, templateId: string): Promise<unknown[] | 
   return look;
 }
 
-/** The same look on its own, after a transaction that held several books (a purge). */
-export const lookForWaitingNow = (db: Db, templateId: string): Promise<unknown[]> =>
-  readRows(db, waitingQuery(templateId));
+/**
+ * The same look for several goods, read right after `tx` commits (a purge holds several
+ * books): the goods among them with orders waiting, `{ templateId }` rows.
+ */
+export function lookForWaitingAmong(
+  tx: Tx,
+  templateIds: readonly string[],
+): Promise<unknown[] | null> {
+  const look = readAfterCommit(tx, {
+    name: 'market_any_waiting_among',
+    text: `SELECT g AS "templateId" FROM unnest($1::text[]) AS g
+           WHERE EXISTS (SELECT 1 FROM "MarketOrder"
+                         WHERE "templateId" = g AND "state" = 'open' AND NOT "booked")`,
+    values: [[...templateIds]],
+  });
+  look.catch(() => undefined);
+  return look;
+}
+
+/** Of lookForWaitingAmong's rows, those of `templateId` (what matchIfWaiting takes). */
+export const waitingOf = (
+  among: Promise<unknown[] | null>,
+  templateId: string,
+): Promise<unknown[] | null> =>
+  among.then(
+    (rows) => rows?.filter((r) => (r as { templateId: string }).templateId === templateId) ?? null,
+  );
 
 export type { BookFill };
