@@ -31,7 +31,7 @@ try {
     },
   });
   process.stdout.write(
-    `${JSON.stringify({ calls: r.recorder.dump(), steadyMs: r.steadyMs, seconds: r.result.seconds, sentSeconds: r.sentSeconds, goods: r.goods })}\n`,
+    `${JSON.stringify({ calls: r.recorder.dump(), nodeMs: r.result.cpu.nodeMs, steadyMs: r.steadyMs, seconds: r.result.seconds, sentSeconds: r.sentSeconds, goods: r.goods })}\n`,
   );
 } finally {
   lines.close();

@@ -5,24 +5,21 @@
  * (what must survive it is checked by checks.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { readRows, type Db } from '@necp/db';
+import type { Db } from '@necp/db';
 import {
   buyoutListing,
   cancelOrder,
   collectOrders,
-  createLog,
-  grantItem,
   listItem,
   matchBook,
-  placeBid,
   placeOrder,
   placementsSettled,
   seededRng,
-  systemClock,
   type Rng,
 } from '@necp/game';
-import { minNextBid } from '@necp/shared';
 import { busyCores, readCpuTimes } from '../machine';
+import { startCpuSplit, type CpuSplit } from './cpu-split';
+import { auctions, bidOn, deps } from './listings';
 import { Recorder, pool } from './measure';
 import { seedTraders, settleTables, type Trader } from './seed';
 
@@ -35,11 +32,10 @@ export interface PhaseResult {
   all: ReturnType<Recorder['all']>;
   /** cores busy (the whole machine) while the timed calls ran: the seeding before not counted */
   busyCores?: number;
+  /** CPU ms the bench's process(es) and PostgreSQL's used meanwhile (the paced phases) */
+  cpu?: CpuSplit;
 }
 
-/** the bench's calls log nothing (a matcher after a commit that fails would say so) */
-const quiet = createLog('bench-economy', 'silent');
-const deps = (db: Db) => ({ db, clock: systemClock, log: quiet });
 const pick = <T>(rng: Rng, xs: readonly T[]) => xs[rng.int(0, xs.length - 1)]!;
 const fillsOf = (db: Db, goods: readonly string[]) =>
   db.marketFill.count({ where: { templateId: { in: [...goods] } } });
@@ -154,52 +150,6 @@ export async function matcher(db: Db, o: { orders: number; clients: number; seed
   };
 }
 
-/**
- * Live auctions (pistols), each of a seller of its own: a bid locks its listing's seller,
- * and one seller with every listing would make the whole bench wait on one row.
- */
-async function auctions(db: Db, n: number, buyout: number | null) {
-  const sellers = await seedTraders(db, n, { eddies: 10_000, goods: [], units: 0 });
-  const ids: string[] = [];
-  for (const seller of sellers) {
-    const [p] = await grantItem(
-      { db },
-      { characterId: seller.characterId, templateId: 'pistol_unity', quantity: 1, reason: 'admin' },
-    );
-    const l = await listItem(deps(db), {
-      characterId: seller.characterId,
-      itemId: p!.itemId,
-      startBid: 100,
-      buyout,
-      durationH: 48,
-    });
-    ids.push(l.id);
-  }
-  return ids;
-}
-
-/**
- * What the bidder's window shows of the listing, read fresh: a prepared statement
- * (readRows), as the web's hot reads are. It was a Prisma model read, whose query
- * compiler took ~11 % of the process's one thread at 500/s — the bench's client, on
- * the thread its server side needs (a browser's view costs the server nothing of it).
- */
-async function seenListing(db: Db, listingId: string) {
-  const [row] = await readRows(db, {
-    name: 'bench_economy_listing_seen',
-    text: 'SELECT "startBid", "bid" FROM "AuctionListing" WHERE "id" = $1',
-    values: [listingId],
-  });
-  if (!row) throw new Error(`no listing ${listingId}`);
-  return row as { startBid: number; bid: number };
-}
-
-/** A bid a little over what this client last saw (a race with others: CONFLICT is normal). */
-async function bidOn(db: Db, rng: Rng, listingId: string, bidder: Trader) {
-  const amount = minNextBid(await seenListing(db, listingId)) + rng.int(0, 20);
-  return placeBid(deps(db), { characterId: bidder.characterId, listingId, amount });
-}
-
 /** The paced mix's "steady" p99 leaves out the calls sent in its first seconds. */
 export const STEADY_AFTER_MS = 3_000;
 
@@ -230,6 +180,7 @@ export async function paced(
   const running: Promise<unknown>[] = [];
   const t0 = performance.now();
   const cpu0 = readCpuTimes();
+  const split = startCpuSplit();
   for (let i = 0; i < n; i++) {
     const due = t0 + (i * 1000) / o.rate;
     const wait = due - performance.now();
@@ -265,10 +216,12 @@ export async function paced(
   await placementsSettled();
   const seconds = (performance.now() - t0) / 1000;
   const cores = busyCores(cpu0, readCpuTimes());
+  const cpu = split();
   return {
     result: {
       name: `paced ${o.rate}/s`,
       ...(cores === undefined ? {} : { busyCores: cores }),
+      cpu,
       ops: n,
       seconds,
       fills: await fillsOf(db, goods),

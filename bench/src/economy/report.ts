@@ -1,6 +1,7 @@
 /** The results section of `pnpm bench:economy` in docs/perf.md (between its markers). */
 import type { Machine } from '../machine';
 import type { Check } from './checks';
+import { cpuPerOperation } from './cpu-split';
 import { STEADY_AFTER_MS, type PhaseResult } from './phases';
 import { held, type RateSearch } from './rate-held';
 
@@ -71,7 +72,7 @@ function phaseTable(p: EconomyReport['phases'][number]): string {
   return [
     `### ${r.name}`,
     '',
-    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${(r.busyCores ?? p.busyCores).toFixed(2)} cores busy on average.${p.note ? ` ${p.note}` : ''}${batching(p.batches)}`,
+    `${r.ops.toLocaleString('en-US')} operations in ${r.seconds.toFixed(1)} s: **${(r.ops / r.seconds).toFixed(0)} operations/s**${fills}; all calls p50 ${ms(r.all.p50)} ms, p99 ${ms(r.all.p99)} ms; ${(r.busyCores ?? p.busyCores).toFixed(2)} cores busy on average.${r.cpu ? ` ${cpuPerOperation({ ops: r.ops, seconds: r.seconds, busyCores: r.busyCores ?? p.busyCores, cpu: r.cpu })}` : ''}${p.note ? ` ${p.note}` : ''}${batching(p.batches)}`,
     '',
     '| call | calls | ok | refused | failed | p50 ms | p99 ms | max ms |',
     '| ---- | ----: | -: | ------: | -----: | -----: | -----: | -----: |',

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '@necp/db';
 import { busyCores, readCpuTimes } from '../machine';
+import { watchPostgres } from './cpu-split';
 import { percentile } from '../stats';
 import { Recorder, type RecorderDump } from './measure';
 import { PACED_GOODS, type PhaseResult } from './phases';
@@ -23,6 +24,8 @@ const OutputSchema = z.object({
   seconds: z.number(),
   sentSeconds: z.number(),
   goods: z.array(z.string()),
+  /** its own CPU ms over its timed window */
+  nodeMs: z.number(),
 });
 
 interface Child {
@@ -68,14 +71,18 @@ export async function pacedTwoProcesses(
   const count = () => db.marketFill.count({ where: { templateId: { in: PACED_GOODS } } });
   const fills0 = await count();
   const cpu0 = readCpuTimes();
+  // read as they run: each child's backends end with it, before its results are read
+  const postgres = watchPostgres();
   for (const c of children) c.go();
   const outs = await Promise.all(children.map((c) => c.done));
   const cores = busyCores(cpu0, readCpuTimes());
+  const postgresMs = postgres();
   const rec = new Recorder();
   for (const out of outs) rec.absorb(out.calls);
   const result: PhaseResult = {
     name: `paced ${half * 2}/s on two processes`,
     ...(cores === undefined ? {} : { busyCores: cores }),
+    cpu: { nodeMs: outs.reduce((n, x) => n + x.nodeMs, 0), postgresMs },
     ops: half * 2 * o.seconds,
     seconds: Math.max(...outs.map((x) => x.seconds)),
     fills: (await count()) - fills0,
