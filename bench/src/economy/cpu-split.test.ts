@@ -2,6 +2,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { createDb } from '@necp/db';
 import { cpuPerOperation, startCpuSplit, watchPostgres } from './cpu-split';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
 describe('a paced phase’s CPU split', () => {
   it('counts the calling process’s own CPU over the window', () => {
     const stop = startCpuSplit();
