@@ -18,6 +18,8 @@ export interface RateProbe {
   /** how long sending took: more than the run's seconds means the sender itself fell behind */
   sentSeconds: number;
   seconds: number;
+  /** the machine's CPU ms an operation (cpu-split.ts), when it was counted */
+  cpuMsPerOp?: number;
 }
 
 export const held = (p: RateProbe, targetMs: number, seconds: number) =>

@@ -94,13 +94,13 @@ function rateHeldSection({ search, targetMs, rate, seconds }: EconomyReport['rat
     '',
     `The paced mix at the rates above and in between (one run each, ${seconds} s, the same pool; a bisection, rate-held.ts): "held" is a p99 of the calls sent after the first ${STEADY_AFTER_MS / 1000} s within ${targetMs} ms, the sender on time. ${verdict}`,
     '',
-    '| rate /s | p99 after the start ms | p99 all ms | cores busy | held |',
-    '| ------: | ---------------------: | ---------: | ---------: | ---- |',
+    '| rate /s | p99 after the start ms | p99 all ms | cores busy | CPU ms an operation | held |',
+    '| ------: | ---------------------: | ---------: | ---------: | ------------------: | ---- |',
     ...search.probes.map(
       (p) =>
         `| ${p.rate} | ${ms(p.p99Steady)} | ${ms(p.p99All)} | ${p.busyCores.toFixed(2)} | ${
-          held(p, targetMs, seconds) ? 'yes' : 'no'
-        } |`,
+          p.cpuMsPerOp === undefined ? '–' : p.cpuMsPerOp.toFixed(2)
+        } | ${held(p, targetMs, seconds) ? 'yes' : 'no'} |`,
     ),
   ].join('\n');
 }

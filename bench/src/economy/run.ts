@@ -92,14 +92,19 @@ async function main() {
     const probeOf = (
       rate: number,
       p: { value: Awaited<ReturnType<typeof paced>>; busyCores: number },
-    ): RateProbe => ({
-      rate,
-      p99Steady: p.value.p99Steady,
-      p99All: p.value.result.all.p99,
-      busyCores: p.busyCores,
-      sentSeconds: p.value.sentSeconds,
-      seconds: p.value.result.seconds,
-    });
+    ): RateProbe => {
+      // while its calls ran (the wrapper's reading has the seeding before them too)
+      const cores = p.value.result.busyCores ?? p.busyCores;
+      return {
+        rate,
+        p99Steady: p.value.p99Steady,
+        p99All: p.value.result.all.p99,
+        busyCores: cores,
+        sentSeconds: p.value.sentSeconds,
+        seconds: p.value.result.seconds,
+        cpuMsPerOp: (cores * p.value.result.seconds * 1000) / p.value.result.ops,
+      };
+    };
     const search = await findRateHeld(
       [probeOf(args.rate, mix), probeOf(args.holdRate, held)],
       { targetMs: args.targetP99, seconds: args.seconds, step: args.step, maxProbes: args.probes },
