@@ -94,7 +94,7 @@ function readProcesses(): Map<number, ProcessCpu> {
  * CPU ms used so far by each process whose name is one of `names` (e.g. the local
  * PostgreSQL and Redis servers the sim talks to), by pid; empty off Linux.
  */
-export function cpuMsByPid(names: readonly string[]): Map<number, number> {
+function cpuMsByPid(names: readonly string[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const [pid, p] of readProcesses()) if (names.includes(p.name)) out.set(pid, p.ms);
   return out;
@@ -102,13 +102,38 @@ export function cpuMsByPid(names: readonly string[]): Map<number, number> {
 
 /**
  * CPU ms the processes used between two readings: what pids present at the start
- * added, plus everything of pids that started meanwhile (a pid that ended is lost:
- * short-lived database backends are undercounted).
+ * added, plus everything of pids that started meanwhile.
  */
-export function cpuMsBetween(a: Map<number, number>, b: Map<number, number>): number {
+function cpuMsBetween(a: Map<number, number>, b: Map<number, number>): number {
   let total = 0;
   for (const [pid, ms] of b) total += Math.max(ms - (a.get(pid) ?? 0), 0);
   return total;
+}
+
+/** How often watchCpuMs reads the processes while it runs. */
+const WATCH_SAMPLE_MS = 200;
+
+/**
+ * CPU ms the processes named one of `names` (the local PostgreSQL's, Redis's) use from
+ * now until the returned function is called; 0 off Linux. They are read every
+ * WATCH_SAMPLE_MS and each counted to its last reading: a process that ends within the
+ * window — a pool's idle connection closed, a second process's pool closed as it exits —
+ * keeps what it used (all but its last WATCH_SAMPLE_MS), where readings at the two ends
+ * alone would lose all of it.
+ */
+export function watchCpuMs(names: readonly string[]): () => number {
+  const first = cpuMsByPid(names);
+  const last = new Map(first);
+  const read = () => {
+    for (const [pid, ms] of cpuMsByPid(names)) last.set(pid, ms);
+  };
+  const timer = setInterval(read, WATCH_SAMPLE_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    read();
+    return cpuMsBetween(first, last);
+  };
 }
 
 const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => fs.existsSync(p));

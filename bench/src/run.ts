@@ -21,12 +21,11 @@ import type { BotBehaviour } from './bot';
 import { benchPostgres, type BenchPostgres } from './database';
 import {
   busyCores,
-  cpuMsBetween,
-  cpuMsByPid,
   describeMachine,
   pinProcess,
   raiseOwnOpenFiles,
   readCpuTimes,
+  watchCpuMs,
 } from './machine';
 import { spawnSquare, squareHomes, type Square } from './move-workload';
 import { BENCH_ZONE_ID, benchZone, createPopulation, zoneHomes } from './population';
@@ -230,7 +229,7 @@ async function runOnce(
   await fleet.reset();
   const cpu0 = process.cpuUsage();
   const machine0 = readCpuTimes();
-  const db0 = cpuMsByPid(DB_PROCESSES);
+  const dbWatch = watchCpuMs(DB_PROCESSES);
   const loadAvg = os.loadavg()[0] ?? 0;
   await profiler?.start();
   const w0 = performance.now();
@@ -240,7 +239,7 @@ async function runOnce(
   const loadAvgEnd = os.loadavg()[0] ?? 0;
   const cpu = process.cpuUsage(cpu0);
   const machineBusyCores = busyCores(machine0, readCpuTimes());
-  const dbCpuMs = cpuMsBetween(db0, cpuMsByPid(DB_PROCESSES));
+  const dbCpuMs = dbWatch();
   const bots = await fleet.collect(); // taken before the /metrics read, so both end together
   const after = before && (await readMetrics(before.zones[BENCH_ZONE_ID]?.ticks ?? 0));
   const result = summarise({

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { busyCores, cpuMsBetween, cpuMsByPid, readCpuTimes } from '../machine';
+import { busyCores, readCpuTimes, watchCpuMs } from '../machine';
 import type { SimMetrics, SimProcess } from '../sim-process';
 import { count } from '../stats';
 import { sleep } from '../swarm';
@@ -52,16 +52,16 @@ export async function measureWindow(
   const before = await Promise.all(sims.map((s) => readMetrics(s)));
   const cpu0 = process.cpuUsage();
   const machine0 = readCpuTimes();
-  const pg0 = cpuMsByPid(['postgres']);
-  const redis0 = cpuMsByPid(['redis-server']);
+  const pgWatch = watchCpuMs(['postgres']);
+  const redisWatch = watchCpuMs(['redis-server']);
   const load0 = os.loadavg()[0] ?? 0;
   const w0 = performance.now();
   await sleep(Math.max(0, endsAt - nowEpoch()));
   const seconds = (performance.now() - w0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const machineBusy = busyCores(machine0, readCpuTimes());
-  const pgMs = cpuMsBetween(pg0, cpuMsByPid(['postgres']));
-  const redisMs = cpuMsBetween(redis0, cpuMsByPid(['redis-server']));
+  const pgMs = pgWatch();
+  const redisMs = redisWatch();
   const after = await Promise.all(
     sims.map((s, i) => {
       const b = before[i];

@@ -4,7 +4,7 @@
  * the timed window. The machine's busy cores say how full it was; this says whose work
  * it was, and per operation it moves far less from run to run than a saturated p99.
  */
-import { cpuMsBetween, cpuMsByPid } from '../machine';
+import { watchCpuMs } from '../machine';
 
 export interface CpuSplit {
   /** the process(es) calling the domain */
@@ -13,35 +13,10 @@ export interface CpuSplit {
   postgresMs: number;
 }
 
-/** How often PostgreSQL's processes are read while a phase runs (see watchPostgres). */
-const SAMPLE_MS = 200;
-
-/**
- * PostgreSQL's CPU ms from now until the returned function is called. Its processes are
- * read every SAMPLE_MS and each backend counted to its last reading: a backend that ends
- * within the window — a pool's idle connection closed, a second process's pool closed as
- * it exits — keeps what it used (all but its last SAMPLE_MS), where a reading at the end
- * alone would lose all of it.
- */
-export function watchPostgres(): () => number {
-  const first = cpuMsByPid(['postgres']);
-  const last = new Map(first);
-  const read = () => {
-    for (const [pid, ms] of cpuMsByPid(['postgres'])) last.set(pid, ms);
-  };
-  const timer = setInterval(read, SAMPLE_MS);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    read();
-    return cpuMsBetween(first, last);
-  };
-}
-
 /** Starts the count of this process's and PostgreSQL's CPU; the returned function ends it. */
 export function startCpuSplit(): () => CpuSplit {
   const node0 = process.cpuUsage();
-  const postgres = watchPostgres();
+  const postgres = watchCpuMs(['postgres']);
   return () => {
     const node = process.cpuUsage(node0);
     return { nodeMs: (node.user + node.system) / 1000, postgresMs: postgres() };

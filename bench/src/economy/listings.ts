@@ -5,8 +5,7 @@
 import { readRows, type Db } from '@necp/db';
 import { createLog, grantItem, listItem, placeBid, systemClock, type Rng } from '@necp/game';
 import { minNextBid } from '@necp/shared';
-import type { Trader } from './seed';
-import { seedTraders } from './seed';
+import { seedTraders, type Trader } from './seed';
 
 /** the bench's calls log nothing (a matcher after a commit that fails would say so) */
 const quiet = createLog('bench-economy', 'silent');

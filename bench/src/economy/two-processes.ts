@@ -10,8 +10,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '@necp/db';
-import { busyCores, readCpuTimes } from '../machine';
-import { watchPostgres } from './cpu-split';
+import { busyCores, readCpuTimes, watchCpuMs } from '../machine';
 import { percentile } from '../stats';
 import { Recorder, type RecorderDump } from './measure';
 import { PACED_GOODS, type PhaseResult } from './phases';
@@ -72,7 +71,7 @@ export async function pacedTwoProcesses(
   const fills0 = await count();
   const cpu0 = readCpuTimes();
   // read as they run: each child's backends end with it, before its results are read
-  const postgres = watchPostgres();
+  const postgres = watchCpuMs(['postgres']);
   for (const c of children) c.go();
   const outs = await Promise.all(children.map((c) => c.done));
   const cores = busyCores(cpu0, readCpuTimes());

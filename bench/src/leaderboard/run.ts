@@ -19,7 +19,7 @@ import { createDb, withDatabase } from '@necp/db';
 import { createLog, createRedis, rebuildBoard, systemClock } from '@necp/game';
 import { LEADERBOARD_KEYS } from '@necp/shared';
 import { benchPostgres } from '../database';
-import { cpuMsBetween, cpuMsByPid, describeMachine } from '../machine';
+import { describeMachine, watchCpuMs } from '../machine';
 import { step } from '../web/steps';
 import { startWeb, type WebServer } from '../web/web-server';
 import { parseLbArgs, type LbMode } from './args';
@@ -243,8 +243,8 @@ async function measureMode(
         });
         if (w.ok === 0) say(`${scenario}: the warming request failed ${JSON.stringify(w.errors)}`);
       }
-      const db0 = cpuMsByPid(['postgres']);
-      const redis0 = cpuMsByPid(['redis-server']);
+      const pgWatch = watchCpuMs(['postgres']);
+      const redisWatch = watchCpuMs(['redis-server']);
       const web0 = web.cpuMs() ?? 0;
       const r = await closedLoop({
         origin: web.origin,
@@ -262,8 +262,8 @@ async function measureMode(
         describe: s.describe,
         webCpuMsPerRequest: webMs / Math.max(1, answered),
         webCpuPct: (webMs / r.wallMs) * 100,
-        pgCpuPct: (cpuMsBetween(db0, cpuMsByPid(['postgres'])) / r.wallMs) * 100,
-        redisCpuPct: (cpuMsBetween(redis0, cpuMsByPid(['redis-server'])) / r.wallMs) * 100,
+        pgCpuPct: (pgWatch() / r.wallMs) * 100,
+        redisCpuPct: (redisWatch() / r.wallMs) * 100,
       };
       runs.push(run);
       say(

@@ -17,7 +17,7 @@ import * as prettier from 'prettier';
 import { createDb } from '@necp/db';
 import { checkInvariants } from '@necp/game';
 import { benchPostgres } from '../database';
-import { cpuMsBetween, cpuMsByPid, describeMachine, pinProcess } from '../machine';
+import { describeMachine, pinProcess, watchCpuMs } from '../machine';
 import { freePort } from '../sim-process';
 import { inclusiveShares } from '../profile-owners';
 import { attachProfiler, type WindowProfiler } from '../window-profile';
@@ -185,8 +185,8 @@ async function main() {
           continue;
         }
         await untilIdle(web, say);
-        const db0 = cpuMsByPid(['postgres']);
-        const redis0 = cpuMsByPid(['redis-server']);
+        const pgWatch = watchCpuMs(['postgres']);
+        const redisWatch = watchCpuMs(['redis-server']);
         const web0 = web.cpuMs() ?? 0;
         const load0 = os.loadavg()[0] ?? 0;
         await profiler?.start();
@@ -207,8 +207,8 @@ async function main() {
           ...r,
           webCpuPct: (webMs / wallMs) * 100,
           webCpuMsPerRequest: webMs / Math.max(1, r.answered),
-          pgCpuPct: (cpuMsBetween(db0, cpuMsByPid(['postgres'])) / wallMs) * 100,
-          redisCpuPct: (cpuMsBetween(redis0, cpuMsByPid(['redis-server'])) / wallMs) * 100,
+          pgCpuPct: (pgWatch() / wallMs) * 100,
+          redisCpuPct: (redisWatch() / wallMs) * 100,
           load: [load0, os.loadavg()[0] ?? 0],
         };
         if (profile) {
