@@ -29,7 +29,10 @@ const toastsSeen = (page: Page) =>
 
 /**
  * Fights east through the vault until the boss is dead: the nearest living NPC within
- * reach in the middle lane first, else a few steps further along it.
+ * reach in the middle lane first, else a few steps further along it. The boss's death is
+ * seen on its corpse (3 s in view) or, by a page that was elsewhere then (its mate killed
+ * it), on the clear's toast: the corpse gone, that page once walked on the spot short of
+ * the vault until its time ran out (a clean-clone run, 2026-11-30).
  */
 async function clearToBoss(page: Page, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
@@ -40,6 +43,7 @@ async function clearToBoss(page: Page, timeoutMs: number) {
     if (!s.self || s.self.dead) throw new Error('flatlined in the vault');
     const boss = s.entities.find((e) => e.templateId === 'reef_warden');
     if (boss?.dead) return;
+    if ((await toastsSeen(page)).some((t) => t.includes('Arasaka Data Vault cleared'))) return;
     // only what stands in the middle lane (came for us, or guards the way): an NPC
     // behind the server racks is out of sight and not in the way
     const near = s.entities
@@ -58,14 +62,19 @@ async function clearToBoss(page: Page, timeoutMs: number) {
       continue;
     }
     if (s.self.x > 80) {
-      // at the boss's spot and nothing in reach: it is dead and gone from view
-      if (!boss) return;
+      // inside the vault, nothing in reach: wait for the Warden to come, or the clear
       await page.waitForTimeout(250);
       continue;
     }
-    await walkTo(page, Math.min(80, s.self.x + 6), 32, 1.5);
+    // the steps end past x 80 (within 1.5 m of 82): a walk to 80 itself could stop short
+    await walkTo(page, Math.min(82, s.self.x + 6), 32, 1.5);
   }
-  throw new Error('the boss still stands');
+  const s = await state(page);
+  const boss = s.entities.find((e) => e.templateId === 'reef_warden');
+  const where = s.self ? `${s.self.x.toFixed(1)}, ${s.self.y.toFixed(1)}` : 'nowhere';
+  throw new Error(
+    `the boss still stands: in ${s.zoneId} at ${where}, the Warden ${boss ? `at ${boss.x.toFixed(1)}, ${boss.y.toFixed(1)}${boss.dead ? ' (dead)' : ''}` : 'out of view'}`,
+  );
 }
 
 test('a party clears the dungeon boss and rolls for the chest', async ({ browser }) => {
