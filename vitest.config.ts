@@ -20,7 +20,9 @@ export default defineConfig({
     // most test time waits on PostgreSQL and Redis, not the CPU: vitest's default (CPUs − 1)
     // ran the files one at a time on the 2-core CI machine, and two at a time still left
     // time idle (332 s in a clean-clone run; three: 277 s). Files are independent (each test
-    // makes its own data).
+    // makes its own data). Four gained nothing on a slower VM (2026-11-30: 424 s against
+    // 411–417, the tests' own time 1,407 s against 1,068 — beside the static checks and the
+    // build the run is CPU-bound there); nor did starting the longest files first (417 s).
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(3, availableParallelism() - 1),
     // one module graph per worker, not per test file: with isolation every file re-imported
     // its whole graph (the sim project spent 238 of its 245 s importing; the whole run 427 s

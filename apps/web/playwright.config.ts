@@ -100,7 +100,9 @@ export default defineConfig({
   // core with one worker (11.3 min) and ~1.1 with two (6.8 min), measured on a shared
   // 2-core machine at load ~10. At 60 Hz with endless CSS loops a tab alone took ~1.5
   // cores and two workers starved the game servers (12.9 min, three timing failures).
-  // E2E_WORKERS=1 is the fallback.
+  // E2E_WORKERS=1 is the fallback. Three, tried in a clean clone (2026-11-30): the game
+  // specs in 448 s against 494–513 s with two on the same VM, but the machine 99 % busy
+  // throughout — no margin for a slower one; kept at two.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['json']],
