@@ -11,10 +11,11 @@ import { npcTemplateById } from '@necp/shared';
 import type { TestDeps } from '../accounts/test-deps';
 import type { Tx } from '../core/deps';
 import { seededRng } from '../core/rng';
+import { inTransaction } from '../core/transaction';
 import type { Player } from '../inventory/test-helpers';
 import { drainOutbox, type DrainResult } from './drain-outbox';
 import type { OutboxEvent, OutboxEventType, OutboxPayloads } from './events';
-import { publishEvent } from './publish-event';
+import { publishEvent, publishEvents } from './publish-event';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import type { OutboxSubscribers } from './subscribers';
 import { OUTBOX_CHANNEL } from './wake-drain';
@@ -175,9 +176,9 @@ export function shuffle<T>(items: T[], seed: number): void {
 export async function publishInChunks(db: Db, events: readonly Publish[], chunk: number) {
   for (let i = 0; i < events.length; i += chunk) {
     const some = events.slice(i, i + chunk);
-    await db.$transaction(async (tx) => {
-      for (const e of some) await publishEvent(tx, e);
-    });
+    // one statement a chunk (publishEvents): 400 one-event statements in a transaction
+    // outlasted Prisma's 5 s beside the rest of a clean-clone run
+    await inTransaction(db, (tx) => publishEvents(tx, some));
   }
 }
 
