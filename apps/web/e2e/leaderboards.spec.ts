@@ -73,25 +73,30 @@ async function seed(db: Db): Promise<Seeded> {
     return c.id;
   };
   const levelFacts = async (characterId: string, level: number, friends = 0) =>
-    db.$transaction(async (tx) => {
-      // the row lock first, as the sim's achievement subscriber takes it (it may be
-      // crediting the same levels from the character.leveled events right now)
-      await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${characterId} FOR UPDATE`;
-      const now = new Date();
-      await recordAchievementFact(tx, {
-        now,
-        characterId,
-        fact: { kind: 'level', level },
-        eventKey: `e2e-lb:${characterId}:level`,
-      });
-      if (friends > 0)
+    db.$transaction(
+      async (tx) => {
+        // the row lock first, as the sim's achievement subscriber takes it (it may be
+        // crediting the same levels from the character.leveled events right now)
+        await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" = ${characterId} FOR UPDATE`;
+        const now = new Date();
         await recordAchievementFact(tx, {
           now,
           characterId,
-          fact: { kind: 'friends', count: friends },
-          eventKey: `e2e-lb:${characterId}:friends`,
+          fact: { kind: 'level', level },
+          eventKey: `e2e-lb:${characterId}:level`,
         });
-    });
+        if (friends > 0)
+          await recordAchievementFact(tx, {
+            now,
+            characterId,
+            fact: { kind: 'friends', count: friends },
+            eventKey: `e2e-lb:${characterId}:friends`,
+          });
+        // the domain's limits (TX_OPTIONS): it may wait on the subscriber's lock, and
+        // Prisma's 2 s / 5 s defaults can run out beside a loaded CI run's other tests
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
   const eddies = (characterId: string, delta: number) =>
     db.$transaction((tx) => recordCurrency(tx, { reason: 'admin', characterId, delta }));
 

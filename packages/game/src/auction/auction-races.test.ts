@@ -11,6 +11,7 @@ import {
   testDb,
 } from '../accounts/test-deps';
 import { FakeClock } from '../core/clock';
+import { inTransaction } from '../core/transaction';
 import { testDeps } from '../accounts/test-deps';
 import { expectBalanced, give, holdCharacters, type Player } from '../inventory/test-helpers';
 import {
@@ -89,8 +90,9 @@ describe('races', () => {
     let locked!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const isLocked = new Promise<void>((r) => (locked = r));
-    // another bid of the listing in the middle of its transaction
-    const holder = db.$transaction(async (tx) => {
+    // another bid of the listing in the middle of its transaction (the one way, 20 s: it
+    // holds while the test polls for up to 5 s, past Prisma's default on a loaded machine)
+    const holder = inTransaction(db, async (tx) => {
       await lockListing(tx, l.id, { also: [a.characterId] });
       locked();
       await held;

@@ -3,6 +3,7 @@ import { DialogueSchema, type DialogueInput } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, give, holdings } from '../inventory/test-helpers';
 import { lockCharacter } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
 import { acceptQuest } from '../quests/accept-quest';
 import {
   newPlayer,
@@ -183,8 +184,10 @@ const tree = DialogueSchema.parse({
 } satisfies DialogueInput);
 
 describe('node effects', () => {
+  // the one way (20 s, reruns): a node's five effects are many statements, too many for
+  // Prisma's 5 s default on a loaded CI machine
   const enter = (p: Player) =>
-    db.$transaction(async (tx) => {
+    inTransaction(db, async (tx) => {
       const c = await lockCharacter(tx, p.characterId);
       const facts = await lockDialogueFacts(tx, c, deps.clock.now());
       const r = await applyNodeEffectsTx(tx, deps, tree, tree.nodes[0]!, facts);

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { Prisma, itemTemplateRow, type Db } from '@necp/db';
 import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
 import { itemTemplateById, type ItemTemplate, type ItemTemplateInput } from '@necp/shared';
+import { inTransaction } from '../core/transaction';
 import { checkInvariants } from '../ledger/check-invariants';
 import { grantItem } from './grant-item';
 
@@ -128,7 +129,9 @@ export async function holdRows(
   let locked!: () => void;
   const held = new Promise<void>((r) => (release = r));
   const isLocked = new Promise<void>((r) => (locked = r));
-  const holder = db.$transaction(async (tx) => {
+  // the one way (20 s): a hold lasts as long as the test's checks, past Prisma's 5 s
+  // default on a loaded CI machine
+  const holder = inTransaction(db, async (tx) => {
     await lock(tx);
     locked();
     await held;

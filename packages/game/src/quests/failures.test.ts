@@ -3,6 +3,7 @@ import { QUESTS, type DialogueInput, type QuestUpdateMsg, DialogueSchema } from 
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { createLog } from '../core/log';
 import { lockCharacter } from '../core/row-locks';
+import { inTransaction } from '../core/transaction';
 import { applyNodeEffectsTx } from '../dialogue/effects';
 import { lockDialogueFacts } from '../dialogue/facts';
 import { acceptQuest } from './accept-quest';
@@ -157,7 +158,7 @@ describe('quest failures', () => {
         },
       ],
     } satisfies DialogueInput);
-    const outcomes = await db.$transaction(async (tx) => {
+    const outcomes = await inTransaction(db, async (tx) => {
       const c = await lockCharacter(tx, p.characterId);
       const facts = await lockDialogueFacts(tx, c, deps.clock.now());
       return (await applyNodeEffectsTx(tx, deps, dialogue, dialogue.nodes[0]!, facts)).outcomes;

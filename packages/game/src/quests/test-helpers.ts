@@ -6,6 +6,7 @@
  */
 import { contactById, questById, totalXpForLevel, type Push, type Quest } from '@necp/shared';
 import type { Db } from '../core/deps';
+import { inTransaction } from '../core/transaction';
 import { newPlayer, type Player } from '../inventory/test-helpers';
 import { uniq } from '@necp/db/testing';
 import type { OutboxEvent, OutboxEventType, OutboxPayloads } from '../outbox/events';
@@ -96,10 +97,16 @@ export const killEvent = (
  * subscriber was wrapped by an inbox's `hear`).
  */
 export async function deliver(db: Db, sub: OutboxSubscriber, event: OutboxEvent): Promise<void> {
-  const pending: (() => void)[] = [];
-  await db.$transaction((tx) =>
-    sub.handle(tx, event, { afterCommit: (fn) => pending.push(fn), push: () => undefined }),
-  );
+  let pending: (() => void)[] = [];
+  // the one way, as the drain's (20 s, reruns): deliveries at once queue on the character's
+  // lock; a rerun starts with nothing to do after the commit
+  await inTransaction(db, (tx) => {
+    pending = [];
+    return sub.handle(tx, event, {
+      afterCommit: (fn) => pending.push(fn),
+      push: () => undefined,
+    });
+  });
   for (const fn of pending) fn();
 }
 

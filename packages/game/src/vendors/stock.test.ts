@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dailyPeriodKey } from '@necp/shared';
 import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
+import { inTransaction } from '../core/transaction';
 import { expectBalanced, holdings, newPlayer } from '../inventory/test-helpers';
 import { fund } from '../progression/test-helpers';
 import { buyFromVendor } from './buy-from-vendor';
@@ -136,8 +137,10 @@ describe('claimStock', () => {
     const now = new Date(Date.UTC(2103, 11, 31, 12));
     const templateId = 'stim_trauma'; // any row key: nobody else claims it that day
     const claims = await Promise.allSettled(
+      // the one way (20 s, reruns): twelve at once on one row, two more than the pool,
+      // waited past Prisma's 2 s / 5 s defaults on a loaded CI machine
       Array.from({ length: 12 }, () =>
-        db.$transaction((tx) =>
+        inTransaction(db, (tx) =>
           claimStock(tx, { vendorId: 'test_vendor', templateId, limit: 5, quantity: 1, now }),
         ),
       ),

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { contactById, dailyPeriodKey, standingWith } from '@necp/shared';
 import type { Db, GameDeps } from '../core/deps';
 import type { FakeClock } from '../core/clock';
+import { inTransaction } from '../core/transaction';
 import { getInventory } from '../inventory/get-inventory';
 import { changeReputationTx } from '../reputation/change-reputation';
 import { readStandings } from '../reputation/read-standings';
@@ -62,7 +63,7 @@ export function daysOf(year: number) {
 
 /** Sets a character's standing with a faction (through changeReputationTx). */
 export async function setStanding(db: Db, p: Player, factionId: string, standing: number) {
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const now = standingWith(await readStandings(tx, p.characterId), factionId);
     await changeReputationTx(tx, {
       characterId: p.characterId,
