@@ -1,5 +1,6 @@
 /** What the numbers were measured on: they mean little without it. */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 
@@ -20,6 +21,24 @@ export function describeMachine(): Machine {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
   };
+}
+
+/** What cpuProbeMs does, for a report to say. */
+export const CPU_PROBE = '200,000 chained SHA-256 hashes on one thread, its CPU time';
+
+/**
+ * The machine's speed now: the CPU time (ms) of a fixed piece of work on one thread —
+ * lower is faster. On a 2-core VM of this project, idle, twice this work took ~680 ms of
+ * CPU and, a minute later, ~1,300 (2026-11-30, docs/perf.md): a run's figures compare with
+ * another's only beside it.
+ */
+export function cpuProbeMs(): number {
+  const start = process.cpuUsage();
+  let h = Buffer.alloc(32);
+  for (let i = 0; i < 200_000; i++) h = createHash('sha256').update(h).digest();
+  const used = process.cpuUsage(start);
+  // the digest is kept, so the loop cannot be dropped as dead code
+  return h[0]! >= 0 ? (used.user + used.system) / 1000 : NaN;
 }
 
 export interface CpuTimes {

@@ -6,8 +6,12 @@ const calls = {
   order: { calls: 3000, ok: 3000, refused: 0, failed: 0, p50: 20, p99: 90, max: 120, reasons: {} },
 };
 
-const report = (cpu?: { nodeMs: number; postgresMs: number }): EconomyReport => ({
+const report = (
+  cpu?: { nodeMs: number; postgresMs: number },
+  speed: EconomyReport['speed'] = [],
+): EconomyReport => ({
   machine,
+  speed,
   command: 'pnpm bench:economy',
   when: new Date('2026-11-30T05:00:00Z'),
   phases: [
@@ -63,5 +67,18 @@ describe('the economy results section', () => {
 
   it('leaves the CPU out of a phase that did not count it', () => {
     expect(renderEconomyResults(report())).not.toContain('CPU an operation');
+  });
+
+  it("says the machine's speed where the run read it, and nothing when it did not", () => {
+    const text = renderEconomyResults(
+      report(undefined, [
+        { at: 'at the start', ms: 481.4 },
+        { at: 'at the end', ms: 950.2 },
+      ]),
+    );
+    expect(text).toMatch(
+      /The machine's speed \(200,000 chained SHA-256 hashes on one thread, its CPU time; lower is faster[^)]*\): 481 ms at the start, 950 ms at the end\./,
+    );
+    expect(renderEconomyResults(report())).not.toContain("machine's speed");
   });
 });

@@ -1,5 +1,5 @@
 /** The results section of `pnpm bench:economy` in docs/perf.md (between its markers). */
-import type { Machine } from '../machine';
+import { CPU_PROBE, type Machine } from '../machine';
 import type { Check } from './checks';
 import { cpuPerOperation } from './cpu-split';
 import { STEADY_AFTER_MS, type PhaseResult } from './phases';
@@ -13,6 +13,8 @@ export const ECONOMY_MARKERS = {
 
 export interface EconomyReport {
   machine: Machine;
+  /** the machine's speed through the run (cpuProbeMs), where it was read */
+  speed: { at: string; ms: number }[];
   command: string;
   when: Date;
   /** `reasons`: list each kind's refusals under its table; `batches`: this process's placements */
@@ -105,9 +107,17 @@ function rateHeldSection({ search, targetMs, rate, seconds }: EconomyReport['rat
   ].join('\n');
 }
 
+/** " The machine's speed (…): 480 ms at the start, …" — nothing when it was not read. */
+const speedLine = (speed: EconomyReport['speed']) =>
+  speed.length === 0
+    ? ''
+    : ` The machine's speed (${CPU_PROBE}; lower is faster — a VM's moves between runs and within one): ${speed
+        .map((s) => `${s.ms.toFixed(0)} ms ${s.at}`)
+        .join(', ')}.`;
+
 export function renderEconomyResults(r: EconomyReport): string {
   return [
-    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`. Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders; requestTrade, answerTrade, offerTrade, acceptTrade; startCraft, finishCraft, the worker's finishDueCrafts; postContract, acceptContract, deliverContract, confirmContract, disputeContract, the worker's runContractTimeouts) with real GameDeps on a database of the bench's own, each phase timed after a VACUUM ANALYZE of what it seeded (autovacuum's work on a server in steady use; seed.ts settleTables); "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders, held by a trade, taken already), "failed" anything else.`,
+    `Run ${r.when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpu} (${r.machine.cores} cores), PostgreSQL on the same machine; \`${r.command}\`.${speedLine(r.speed)} Every call is the domain function a tRPC procedure calls (placeOrder, cancelOrder, placeBid, buyoutListing, listItem, collectOrders; requestTrade, answerTrade, offerTrade, acceptTrade; startCraft, finishCraft, the worker's finishDueCrafts; postContract, acceptContract, deliverContract, confirmContract, disputeContract, the worker's runContractTimeouts) with real GameDeps on a database of the bench's own, each phase timed after a VACUUM ANALYZE of what it seeded (autovacuum's work on a server in steady use; seed.ts settleTables); "refused" is a domain refusal a player would read (outbid, sold, busy, not yours, out of stock, 10 open orders, held by a trade, taken already), "failed" anything else.`,
     '',
     ...r.phases.map(phaseTable).flatMap((t) => [t, '']),
     rateHeldSection(r.rateHeld),

@@ -14,7 +14,7 @@ import { createDb, directFallbacks, type Db } from '@necp/db';
 import { createLog, placementBatches, wakeDrainOnEvents } from '@necp/game';
 import { benchPostgres } from '../database';
 import { writeDocSection } from '../doc-section';
-import { busyCores, describeMachine, readCpuTimes } from '../machine';
+import { busyCores, CPU_PROBE, cpuProbeMs, describeMachine, readCpuTimes } from '../machine';
 import { parseEconomyArgs } from './args';
 import { economyChecks } from './checks';
 import { STEADY_AFTER_MS, conflicts, matcher, oneGood, paced } from './phases';
@@ -53,6 +53,8 @@ async function main() {
   const args = parseEconomyArgs(process.argv.slice(2));
   const machine = describeMachine();
   say(`${machine.cpu}, ${machine.cores} cores`);
+  const speed = [{ at: 'at the start', ms: cpuProbeMs() }];
+  say(`  the machine's speed: ${speed[0]!.ms.toFixed(0)} ms (${CPU_PROBE})`);
   const pg = await benchPostgres(root, say);
   const scratch = await pg.database('necp_bench_economy');
   let db: Db | undefined;
@@ -76,6 +78,7 @@ async function main() {
     say(
       `  ${(one.value.fills / one.value.seconds).toFixed(0)} fills/s, order p99 ${one.value.calls.order?.p99.toFixed(1)} ms`,
     );
+    speed.push({ at: `before the paced ${args.rate}/s`, ms: cpuProbeMs() });
     say(`paced: ${args.rate}/s for ${args.seconds} s`);
     const mix = await busy(() =>
       paced(db!, { rate: args.rate, seconds: args.seconds, seed: args.seed }),
@@ -119,6 +122,7 @@ async function main() {
       },
     );
     say(`  held ${search.held}/s with p99 ≤ ${args.targetP99} ms after the start`);
+    speed.push({ at: 'before the two processes', ms: cpuProbeMs() });
     say(`paced: ${args.rate}/s for ${args.seconds} s on two processes`);
     const two = await busy(() =>
       pacedTwoProcesses(db!, scratch.url, {
@@ -151,8 +155,10 @@ async function main() {
     const after = await stormChecks(db, races.value.tally);
     for (const c of after) say(`  ${c.ok ? 'ok ' : 'NO '} ${c.name}: ${c.detail}`);
     checks.push(...after);
+    speed.push({ at: 'at the end', ms: cpuProbeMs() });
     const report: EconomyReport = {
       machine,
+      speed,
       command: ['pnpm bench:economy', ...process.argv.slice(2)].join(' '),
       when: new Date(),
       phases: [
