@@ -11,7 +11,7 @@
  */
 import { fork } from 'node:child_process';
 import v8 from 'node:v8';
-import { PrismaPg } from '../../../../../packages/db/node_modules/@prisma/adapter-pg/dist/index.mjs';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, pgConfigFromUrl } from '@necp/db';
 import { createTestDatabase, createTestUser, testCharacterData } from '@necp/db/testing';
 import { createLog, randomRng, signSimTicket, systemClock, type GameDeps } from '@necp/game';
