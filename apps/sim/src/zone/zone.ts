@@ -42,8 +42,6 @@ import { ZoneSpace } from './zone-space';
 import type { ZoneState } from './zone-state';
 
 export type { HealthUpdate } from './player-stats';
-export type { AttachResult, QueueResult, RespawnOutcome } from './zone-commands';
-export type { AttachOptions } from './zone-arrivals';
 
 /** Told after every tick what the tick applied and the tick's time (replay/recorder.ts). */
 export interface TickObserver {

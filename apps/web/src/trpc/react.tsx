@@ -10,8 +10,6 @@ import { getQueryClient } from './query-client';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-export type TRPCClient = ReturnType<typeof useTRPCClient>;
-
 function trpcUrl(): string {
   // relative in the browser; during SSR no query runs, but the link still needs an absolute URL
   if (typeof window !== 'undefined') return '/api/trpc';

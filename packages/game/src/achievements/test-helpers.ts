@@ -8,10 +8,10 @@ import { createLog } from '../core/log';
 import { FakeClock } from '../core/clock';
 import { parseOutboxEvent, type OutboxEvent } from '../outbox/events';
 import { deliver, killEvent, outboxEvent } from '../quests/test-helpers';
-import { newPlayer, type Player } from '../inventory/test-helpers';
+import { newPlayer } from '../inventory/test-helpers';
 import { achievementOutboxSubscriber } from './achievement-subscriber';
 
-export { deliver, killEvent, newPlayer, outboxEvent, type Player };
+export { deliver, killEvent, newPlayer, outboxEvent };
 
 export const achievementSub = (clock = new FakeClock()) =>
   achievementOutboxSubscriber({ clock, log: createLog('t', 'silent') });

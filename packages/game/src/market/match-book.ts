@@ -7,7 +7,7 @@
  * position in ONE transaction (write-batch.ts).
  */
 import { Prisma, readAfterCommit, type MarketOrder, type RowQuery } from '@necp/db';
-import { bookOf, matchOrder, type BookFill, type BookOrder, type MarketSide } from '@necp/shared';
+import { bookOf, matchOrder, type BookOrder, type MarketSide } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { MarketOrderRowSchema } from '../core/locked-rows';
@@ -238,5 +238,3 @@ export const waitingOf = (
   among.then(
     (rows) => rows?.filter((r) => (r as { templateId: string }).templateId === templateId) ?? null,
   );
-
-export type { BookFill };

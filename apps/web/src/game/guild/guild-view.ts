@@ -29,7 +29,6 @@ export type MyGuild = NonNullable<Out['mine']>;
 export type RosterMember = Out['roster'][number];
 export type BankLogEntry = Out['bankLog'][number];
 export type GuildInvite = Out['invites'][number];
-export type GuildPublic = Out['public'];
 export type GuildRank = MyGuild['ranks'][number];
 
 const STATUS_ORDER: Record<PresenceStatus, number> = { online: 0, afk: 1, offline: 2 };

@@ -7,8 +7,6 @@
 export const KEY_HELP_KEY = 'necp.keyHelp';
 export const KEY_HELP_SEEN_KEY = 'necp.keyHelp.seen';
 
-export type KeyHelpChoice = 'shown' | 'hidden';
-
 export function keyHelpShown(choice: string | null, seenBefore: boolean): boolean {
   if (choice === 'shown') return true;
   if (choice === 'hidden') return false;

@@ -12,7 +12,6 @@ import {
 } from '@necp/shared';
 
 export type NotificationList = inferRouterOutputs<AppRouter>['notifications']['list'];
-export type NotificationItem = NotificationList['items'][number];
 
 /** notification:new as the sim pushes it (anything else is ignored). */
 export interface PushedNotification {

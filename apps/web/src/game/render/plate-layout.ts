@@ -19,7 +19,6 @@ export const PLATE_PRIORITY = {
   loot: 5,
   other: 6,
 } as const;
-export type PlatePriority = (typeof PLATE_PRIORITY)[keyof typeof PLATE_PRIORITY];
 
 export interface Rect {
   x0: number;

@@ -69,17 +69,6 @@ export function paintVendingMachine(ctx: Ctx2D, cam: Camera, x: number, y: numbe
   ctx.fillRect(sx - 0.3 * p, sy - 0.25 * p, 0.6 * p, 0.25 * p);
 }
 
-/** A striped road barrier, 2.4 m, along x. */
-export function paintBarrier(ctx: Ctx2D, cam: Camera, x: number, y: number) {
-  const p = cam.ppm;
-  const sx = cam.sx(x) - 1.2 * p;
-  const sy = cam.sy(y) - 0.2 * p;
-  ctx.fillStyle = '#fcee0a';
-  ctx.fillRect(sx, sy, 2.4 * p, 0.4 * p);
-  ctx.fillStyle = '#14141c';
-  for (let i = 0; i < 6; i += 2) ctx.fillRect(sx + i * 0.4 * p, sy, 0.4 * p, 0.4 * p);
-}
-
 /** A holo-ad on a roof: a glowing panel with a word, tilted toward the street. */
 export function paintHoloAd(
   ctx: Ctx2D,
