@@ -1,6 +1,6 @@
 /** `pnpm bench [options]`: the command line, parsed and validated in this one place. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { flags, readCommandLine } from './command-line';
 
 export const BENCH_MODES = ['fight', 'move', 'idle'] as const;
 export type BenchMode = (typeof BENCH_MODES)[number];
@@ -53,9 +53,10 @@ const BenchArgsSchema = z.object({
 });
 export type BenchArgs = z.infer<typeof BenchArgsSchema>;
 
-export function parseBenchArgs(argv: string[]): BenchArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseBenchArgs = (argv: string[]): BenchArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: BenchArgsSchema,
     options: {
       mode: { type: 'string', default: 'fight' },
       bots: { type: 'string' },
@@ -71,33 +72,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'no-write': { type: 'boolean', default: false },
       'keep-db': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
+    input: (values) => {
+      const mode = z.enum(BENCH_MODES).safeParse(values.mode);
+      return {
+        ...flags(values),
+        bots: values.bots ?? (mode.success ? DEFAULT_BOTS[mode.data] : DEFAULT_BOTS.fight),
+        // --pin / --no-pin; neither: on for move and idle
+        pin: values['no-pin'] ? false : (values.pin ?? (mode.success && mode.data !== 'fight')),
+      };
+    },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const mode = z.enum(BENCH_MODES).safeParse(values.mode);
-  const parsed = BenchArgsSchema.safeParse({
-    mode: values.mode,
-    bots: values.bots ?? (mode.success ? DEFAULT_BOTS[mode.data] : DEFAULT_BOTS.fight),
-    seconds: values.seconds,
-    warmup: values.warmup,
-    connectRate: values['connect-rate'],
-    botThreads: values['bot-threads'],
-    walkOnly: values['walk-only'],
-    pin: values['no-pin'] ? false : (values.pin ?? (mode.success && mode.data !== 'fight')),
-    seed: values.seed,
-    out: values.out,
-    write: !values['no-write'],
-    keepDb: values['keep-db'],
-    profile: values.profile,
-  });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid arguments:\n${lines.join('\n')}\n\n${USAGE}`);
-  }
-  return parsed.data;
-}

@@ -6,7 +6,7 @@
  *
  *   pnpm --filter @necp/bench bench:encode [--visible 30] [--ticks 2000]
  */
-import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import {
   FrameWriter,
   encodeSnapshot,
@@ -14,15 +14,19 @@ import {
   type SnapshotMsg,
   type WireSnapshot,
 } from '@necp/shared';
+import { readCommandLine } from './command-line';
 
-const { values } = parseArgs({
+const { visible, ticks } = readCommandLine(process.argv.slice(2), {
+  usage: 'pnpm --filter @necp/bench bench:encode [--visible 30] [--ticks 2000]',
+  schema: z.object({
+    visible: z.coerce.number().int().min(1).max(1_000),
+    ticks: z.coerce.number().int().min(1).max(1_000_000),
+  }),
   options: {
     visible: { type: 'string', default: '30' },
     ticks: { type: 'string', default: '2000' },
   },
 });
-const visible = Number(values.visible);
-const ticks = Number(values.ticks);
 
 interface Mover {
   eid: number;

@@ -1,6 +1,6 @@
 /** `pnpm bench:auction [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { flags, readCommandLine } from '../command-line';
 import { undoStatement } from './try-index';
 
 const USAGE = `pnpm bench:auction [options]
@@ -38,9 +38,10 @@ const AuctionArgsSchema = z.object({
 });
 export type AuctionArgs = z.infer<typeof AuctionArgsSchema>;
 
-export function parseAuctionArgs(argv: string[]): AuctionArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseAuctionArgs = (argv: string[]): AuctionArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: AuctionArgsSchema,
     options: {
       listings: { type: 'string', default: '100000' },
       ended: { type: 'string', default: '25000' },
@@ -52,24 +53,6 @@ export function parseAuctionArgs(argv: string[]): AuctionArgs {
       'reuse-db': { type: 'boolean', default: false },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
+    input: (values) => ({ ...flags(values), keepDb: values['keep-db'] || values['reuse-db'] }),
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = AuctionArgsSchema.safeParse({
-    ...values,
-    tryIndex: values['try-index'],
-    keepDb: values['keep-db'] || values['reuse-db'],
-    reuseDb: values['reuse-db'],
-    write: !values['no-write'],
-  });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}

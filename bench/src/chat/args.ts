@@ -1,6 +1,6 @@
 /** `pnpm bench:chat [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { flags, readCommandLine } from '../command-line';
 import { CHAT_ROOMS, type ChatRoom } from './protocol';
 
 const USAGE = `pnpm bench:chat [options]
@@ -82,9 +82,10 @@ export function topologies(args: ChatBenchArgs): Topology[] {
   });
 }
 
-export function parseChatArgs(argv: string[]): ChatBenchArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseChatArgs = (argv: string[]): ChatBenchArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: ChatArgsSchema,
     options: {
       bots: { type: 'string', default: '1000' },
       sims: { type: 'string' },
@@ -98,42 +99,14 @@ export function parseChatArgs(argv: string[]): ChatBenchArgs {
       blocks: { type: 'string', default: '10' },
       'connect-rate': { type: 'string', default: '100' },
       'bot-threads': { type: 'string', default: '1' },
-      'no-pin': { type: 'boolean' },
+      'no-pin': { type: 'boolean', default: false },
       seed: { type: 'string', default: '13' },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
       'keep-db': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
+    input: (values) => ({
+      ...flags(values),
+      sims: values.sims ?? (process.env.REDIS_URL ? '1,2' : '1'),
+    }),
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const sims = values.sims ?? (process.env.REDIS_URL ? '1,2' : '1');
-  const parsed = ChatArgsSchema.safeParse({
-    bots: values.bots,
-    sims,
-    districts: values.districts,
-    channel: values.channel,
-    channelRate: values['channel-rate'],
-    whisperRate: values['whisper-rate'],
-    seconds: values.seconds,
-    warmup: values.warmup,
-    lossMs: values['loss-ms'],
-    blocks: values.blocks,
-    connectRate: values['connect-rate'],
-    botThreads: values['bot-threads'],
-    pin: !values['no-pin'],
-    seed: values.seed,
-    out: values.out,
-    write: !values['no-write'],
-    keepDb: values['keep-db'],
-  });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid arguments:\n${lines.join('\n')}\n\n${USAGE}`);
-  }
-  return parsed.data;
-}

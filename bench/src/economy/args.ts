@@ -1,6 +1,6 @@
 /** `pnpm bench:economy [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readCommandLine } from '../command-line';
 
 const USAGE = `pnpm bench:economy [options]
   --one-good 6000      orders placed on ONE good by --clients clients at once, as fast as they go
@@ -38,9 +38,10 @@ const EconomyArgsSchema = z.object({
 });
 export type EconomyArgs = z.infer<typeof EconomyArgsSchema>;
 
-export function parseEconomyArgs(argv: string[]): EconomyArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseEconomyArgs = (argv: string[]): EconomyArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: EconomyArgsSchema,
     options: {
       'one-good': { type: 'string', default: '6000' },
       clients: { type: 'string', default: '40' },
@@ -55,25 +56,5 @@ export function parseEconomyArgs(argv: string[]): EconomyArgs {
       seed: { type: 'string', default: '29' },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = EconomyArgsSchema.safeParse({
-    ...values,
-    oneGood: values['one-good'],
-    holdRate: values['hold-rate'],
-    targetP99: values['target-p99'],
-    stormOps: values['storm-ops'],
-    write: !values['no-write'],
-  });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}

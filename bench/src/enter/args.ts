@@ -1,6 +1,6 @@
 /** `pnpm bench:enter [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readCommandLine } from '../command-line';
 
 const USAGE = `pnpm bench:enter [options]
   --entries 12     entries measured on a warm cache (each a new player's first)
@@ -15,26 +15,14 @@ const ArgsSchema = z.object({
   write: z.boolean(),
 });
 
-export function parseEnterArgs(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
+export const parseEnterArgs = (argv: string[]) =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: ArgsSchema,
     options: {
       entries: { type: 'string', default: '12' },
       build: { type: 'boolean', default: false },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = ArgsSchema.safeParse({ ...values, write: !values['no-write'] });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}

@@ -1,6 +1,6 @@
 /** `pnpm bench:leaderboard [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { flags, readCommandLine } from '../command-line';
 
 export const LB_SCENARIOS = [
   'top-cached',
@@ -54,9 +54,10 @@ const LbArgsSchema = z.object({
 });
 export type LbArgs = z.infer<typeof LbArgsSchema>;
 
-export function parseLbArgs(argv: string[]): LbArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseLbArgs = (argv: string[]): LbArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: LbArgsSchema,
     options: {
       characters: { type: 'string', default: '1000000' },
       guilds: { type: 'string', default: '10000' },
@@ -70,25 +71,6 @@ export function parseLbArgs(argv: string[]): LbArgs {
       'reuse-db': { type: 'boolean', default: false },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
+    input: (values) => ({ ...flags(values), keepDb: values['keep-db'] || values['reuse-db'] }),
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = LbArgsSchema.safeParse({
-    ...values,
-    deepPage: values['deep-page'],
-    build: !values['no-build'],
-    keepDb: values['keep-db'] || values['reuse-db'],
-    reuseDb: values['reuse-db'],
-    write: !values['no-write'],
-  });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}

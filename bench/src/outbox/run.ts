@@ -8,10 +8,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createDb, runTransaction } from '@necp/db';
 import { createLog, publishEvent, wakeDrainOnEvents } from '@necp/game';
+import { readCommandLine } from '../command-line';
 import { benchPostgres } from '../database';
 import { writeDocSection } from '../doc-section';
 import { busyCores, describeMachine, readCpuTimes } from '../machine';
@@ -30,8 +30,10 @@ const MARKERS = {
 };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-function args() {
-  const { values } = parseArgs({
+const args = () =>
+  readCommandLine(process.argv.slice(2), {
+    usage: USAGE,
+    schema: ArgsSchema,
     options: {
       clients: { type: 'string', default: '40' },
       transactions: { type: 'string', default: '4000' },
@@ -39,13 +41,6 @@ function args() {
       'no-write': { type: 'boolean', default: false },
     },
   });
-  const parsed = ArgsSchema.safeParse({ ...values, write: !values['no-write'] });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
 
 const at = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;

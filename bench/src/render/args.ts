@@ -1,6 +1,6 @@
 /** `pnpm bench:render [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readCommandLine } from '../command-line';
 
 export const RENDER_CASES = [
   'canvas2d-floor',
@@ -48,9 +48,10 @@ const RenderArgsSchema = z.object({
 });
 export type RenderBenchArgs = z.infer<typeof RenderArgsSchema>;
 
-export function parseRenderArgs(argv: string[]): RenderBenchArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseRenderArgs = (argv: string[]): RenderBenchArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: RenderArgsSchema,
     options: {
       cases: { type: 'string', default: RENDER_CASES.join(',') },
       sizes: { type: 'string', default: VIEWPORTS.join(',') },
@@ -61,18 +62,5 @@ export function parseRenderArgs(argv: string[]): RenderBenchArgs {
       rounds: { type: 'string', default: '1' },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = RenderArgsSchema.safeParse({ ...values, write: !values['no-write'] });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}

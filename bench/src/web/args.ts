@@ -1,6 +1,6 @@
 /** `pnpm bench:web [options]`: the command line, parsed and validated here. */
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readCommandLine } from '../command-line';
 
 export const WEB_SCENARIOS = ['get', 'move', 'landing', 'page'] as const;
 export type WebScenario = (typeof WEB_SCENARIOS)[number];
@@ -44,9 +44,10 @@ const WebArgsSchema = z.object({
 });
 export type WebBenchArgs = z.infer<typeof WebArgsSchema>;
 
-export function parseWebArgs(argv: string[]): WebBenchArgs {
-  const { values } = parseArgs({
-    args: argv,
+export const parseWebArgs = (argv: string[]): WebBenchArgs =>
+  readCommandLine(argv, {
+    usage: USAGE,
+    schema: WebArgsSchema,
     options: {
       get: { type: 'string', default: '100,300,500' },
       move: { type: 'string', default: '50,150,300' },
@@ -60,23 +61,5 @@ export function parseWebArgs(argv: string[]): WebBenchArgs {
       profile: { type: 'boolean', default: false },
       out: { type: 'string', default: 'docs/perf.md' },
       'no-write': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
-    strict: true,
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = WebArgsSchema.safeParse({
-    ...values,
-    build: !values['no-build'],
-    pin: !values['no-pin'],
-    write: !values['no-write'],
-  });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
