@@ -144,7 +144,7 @@ const staticChecks: Promise<boolean> = want('static')
             step('lint', 'pnpm', ['exec', 'eslint', '.']),
             // the layer rules and "no import cycles" (.dependency-cruiser.cjs)
             step('deps', 'pnpm', ['run', '--silent', 'deps']),
-            // no file nothing reaches, no dependency nothing imports (knip.json names the
+            // no file nothing reaches, no dependency nothing imports (knip.jsonc names the
             // entries run by path: child processes, bench pages, previews)
             step('deadcode', 'pnpm', ['run', '--silent', 'deadcode']),
             // Prettier's new CLI (a faster file walk, files formatted on worker threads): the
