@@ -1,8 +1,8 @@
-import { getOwnedCharacter } from '@necp/game';
+import { ownedCharacterId } from '@necp/game';
 import type { Context } from '../trpc';
 
 /** The caller's own character id (someone else's is NOT_FOUND, like a missing one). */
 export const ownCharacterId = async (
   ctx: Context & { session: { userId: string } },
   characterId: string,
-): Promise<string> => (await getOwnedCharacter(ctx.deps, ctx.session.userId, characterId)).id;
+): Promise<string> => ownedCharacterId(ctx.deps, ctx.session.userId, characterId);

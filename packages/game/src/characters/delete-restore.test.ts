@@ -4,7 +4,7 @@ import { CHARACTER_RESTORE_DAYS, MAX_CHARACTERS_PER_ACCOUNT } from '@necp/shared
 import { expectDomainError, testDb, testDeps, type TestDeps } from '../accounts/test-deps';
 import { createCharacter } from './create-character';
 import { deleteCharacter } from './delete-character';
-import { getOwnedCharacter } from './get-owned-character';
+import { getOwnedCharacter, ownedCharacterId } from './get-owned-character';
 import { listCharacters } from './list-characters';
 import { purgeExpiredCharacters } from './purge-expired-characters';
 import { restoreCharacter } from './restore-character';
@@ -40,6 +40,7 @@ describe('deleteCharacter / restoreCharacter', () => {
     );
     // deleted characters are not "owned" for gameplay purposes
     await expectDomainError(getOwnedCharacter(deps, u.id, c.id), 'NOT_FOUND');
+    await expectDomainError(ownedCharacterId(deps, u.id, c.id), 'NOT_FOUND');
     expect((await getOwnedCharacter(deps, u.id, c.id, { includeDeleted: true })).id).toBe(c.id);
   });
 
@@ -125,6 +126,7 @@ describe('deleteCharacter / restoreCharacter', () => {
     const a = await createTestUser(db);
     const b = await createTestUser(db);
     const c = await create(deps, a.id);
+    expect(await ownedCharacterId(deps, a.id, c.id)).toBe(c.id);
     for (const characterId of [c.id, 'no-such-character']) {
       await expectDomainError(
         deleteCharacter(deps, { userId: b.id, characterId }),
@@ -140,6 +142,7 @@ describe('deleteCharacter / restoreCharacter', () => {
         getOwnedCharacter(deps, b.id, characterId, { includeDeleted: true }),
         'NOT_FOUND',
       );
+      await expectDomainError(ownedCharacterId(deps, b.id, characterId), 'NOT_FOUND');
     }
     await deleteCharacter(deps, { userId: a.id, characterId: c.id });
     await expectDomainError(

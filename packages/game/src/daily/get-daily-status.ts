@@ -1,7 +1,7 @@
 import { DailyStatusInputSchema, type DailyStatusView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { getOwnedCharacter } from '../characters/get-owned-character';
+import { ownedCharacterId } from '../characters/get-owned-character';
 import { dailyStatusView } from './daily-status';
 
 /** The login reward calendar of the caller's account, seen from one of its live characters. */
@@ -10,7 +10,7 @@ export async function getDailyStatus(
   input: { userId: string; characterId: string },
 ): Promise<DailyStatusView> {
   const { characterId } = parseInput(DailyStatusInputSchema, input);
-  await getOwnedCharacter(deps, input.userId, characterId);
+  await ownedCharacterId(deps, input.userId, characterId);
   const row = await deps.db.loginReward.findUnique({ where: { userId: input.userId } });
   return dailyStatusView(deps.db, row, deps.clock.now());
 }

@@ -9,7 +9,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { getOwnedCharacter } from '../characters/get-owned-character';
+import { ownedCharacterId } from '../characters/get-owned-character';
 import { readStandings } from './read-standings';
 
 /** The reputation panel: every faction with the caller's character's standing and tier. */
@@ -18,7 +18,7 @@ export async function listStandings(
   input: { userId: string; characterId: string },
 ): Promise<FactionStandingView[]> {
   const { characterId } = parseInput(CharacterIdInputSchema, input);
-  await getOwnedCharacter(deps, input.userId, characterId);
+  await ownedCharacterId(deps, input.userId, characterId);
   const standings = await readStandings(deps.db, characterId);
   return FACTIONS.map((f) => {
     const standing = standingWith(standings, f.id);
