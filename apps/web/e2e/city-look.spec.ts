@@ -63,12 +63,11 @@ test('the district painted in its style; rain and a frame cap from the menu, kep
   // a knife equipped by the domain (test-only set-up): the figure draws it within a moment
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
-    const c = await db.character.findUniqueOrThrow({ where: { id: characterId } });
     const [placed] = await grantItem(
       { db },
       { characterId, templateId: 'knife_combat', quantity: 1, reason: 'admin' },
     );
-    await equipItem({ db }, { userId: c.userId, characterId, itemId: placed!.itemId });
+    await equipItem({ db }, { characterId, itemId: placed!.itemId });
   } finally {
     await db.$disconnect();
   }

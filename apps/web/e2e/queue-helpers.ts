@@ -103,7 +103,7 @@ export async function veteran(
         { db },
         { characterId: c.id, templateId, quantity: 1, reason: 'admin' },
       );
-      await equipItem({ db }, { userId: c.userId, characterId: c.id, itemId: placed!.itemId });
+      await equipItem({ db }, { characterId: c.id, itemId: placed!.itemId });
     }
   } finally {
     await db.$disconnect();

@@ -42,7 +42,7 @@ export async function hero(page: Page, tag: string, h: Hero): Promise<string> {
     const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
     try {
       // a district's level, so the weapon can be worn (its level requirement)
-      const c = await db.character.update({
+      await db.character.update({
         where: { id: characterId },
         data: { level: h.level ?? 20 },
       });
@@ -50,7 +50,7 @@ export async function hero(page: Page, tag: string, h: Hero): Promise<string> {
         { db },
         { characterId, templateId: h.weapon, quantity: 1, reason: 'admin' },
       );
-      await equipItem({ db }, { userId: c.userId, characterId, itemId: placed!.itemId });
+      await equipItem({ db }, { characterId, itemId: placed!.itemId });
     } finally {
       await db.$disconnect();
     }

@@ -9,11 +9,12 @@ import { z, ZodError } from 'zod';
 import {
   currentAccess,
   isDomainError,
+  ownedCharacterId,
   rateLimiterFor,
   type GameDeps,
   type RateLimitSpec,
 } from '@necp/game';
-import type { Role } from '@necp/shared';
+import { CharacterIdInputSchema, type Role } from '@necp/shared';
 import { toClientError } from './error-mapping';
 
 export interface Session {
@@ -125,6 +126,21 @@ export const protectedProcedure = publicProcedure
     return next({ ctx: { session: ctx.session } });
   })
   .use(limitMutations);
+
+/**
+ * The one way the API authorizes acting as a character: every procedure whose input names
+ * one (`characterId`) is built on this. It checks the id is the caller's live character
+ * before the procedure runs — someone else's, a missing and a deleted one are the same
+ * NOT_FOUND, so ids cannot be probed (one prepared statement, ownedCharacterId). The
+ * procedure's own `.input()` merges with this one (tRPC's input merging), and its
+ * `input.characterId` is the checked id: the domain acts for it and asks no account.
+ */
+export const characterProcedure = protectedProcedure
+  .input(CharacterIdInputSchema)
+  .use(async ({ ctx, input, next }) => {
+    await ownedCharacterId(ctx.deps, ctx.session.userId, input.characterId);
+    return next();
+  });
 
 /**
  * Staff procedures re-read the role from the database rather than trusting the

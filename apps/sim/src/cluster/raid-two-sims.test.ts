@@ -34,7 +34,7 @@ const syncToken = async (p: Player) =>
   (
     await mintQuantumSyncToken(
       { db, clock: systemClock, config: { simTicketSecret: TEST_TICKET_SECRET } },
-      { userId: p.userId, characterId: p.characterId },
+      { characterId: p.characterId },
     )
   ).token;
 

@@ -146,10 +146,7 @@ describe('two sim processes on Redis and PostgreSQL', () => {
         reason: 'admin',
       },
     );
-    await equipItem(
-      { db },
-      { userId: p.userId, characterId: p.characterId, itemId: rifle!.itemId },
-    );
+    await equipItem({ db }, { characterId: p.characterId, itemId: rifle!.itemId });
     const { client, welcome } = await join(p, a.url);
     const me = welcome.self.eid;
     const onA = new Sight(client, welcome);

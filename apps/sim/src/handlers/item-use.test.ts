@@ -124,10 +124,7 @@ describe('item:use', () => {
       { db },
       { characterId: p.characterId, templateId: 'knife_combat', quantity: 1, reason: 'admin' },
     );
-    await equipItem(
-      { db },
-      { userId: p.userId, characterId: p.characterId, itemId: knife?.itemId ?? '' },
-    );
+    await equipItem({ db }, { characterId: p.characterId, itemId: knife?.itemId ?? '' });
     const { client } = await sim.join(p);
     const use = (itemId: string) => client.command('item:use', { itemId });
     expect(await use(other.itemId)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

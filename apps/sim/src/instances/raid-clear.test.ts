@@ -98,7 +98,6 @@ describe('the raid encounter', () => {
       });
       p.client.close();
       const { token } = await mintQuantumSyncToken(sim.deps, {
-        userId: p.userId,
         characterId: p.characterId,
       });
       const { client, welcome } = await connectClient(sim.server.port, {

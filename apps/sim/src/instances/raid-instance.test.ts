@@ -34,12 +34,7 @@ async function openRaid(size = 10) {
 }
 
 const token = async (p: Player, clock = sim.deps.clock) =>
-  (
-    await mintQuantumSyncToken(
-      { ...sim.deps, clock },
-      { userId: p.userId, characterId: p.characterId },
-    )
-  ).token;
+  (await mintQuantumSyncToken({ ...sim.deps, clock }, { characterId: p.characterId })).token;
 
 /** The handshake's auth: a fresh sim ticket, and the raid token when given. */
 const auth = async (p: Player, quantumSyncToken?: string) => ({

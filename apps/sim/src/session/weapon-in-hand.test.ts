@@ -18,7 +18,7 @@ async function wield(p: Awaited<ReturnType<typeof createPlayerAt>>, templateId: 
     { db },
     { characterId: p.characterId, templateId, quantity: 1, reason: 'admin' },
   );
-  await equipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: placed!.itemId });
+  await equipItem({ db }, { characterId: p.characterId, itemId: placed!.itemId });
 }
 
 describe('the weapon in hand', () => {

@@ -118,7 +118,7 @@ async function armoured(x = 40, y = 110) {
     { characterId: p.characterId, templateId: 'jacket_kevlar', quantity: 1, reason: 'admin' },
   );
   const itemId = jacket?.itemId ?? '';
-  await equipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId });
+  await equipItem({ db }, { characterId: p.characterId, itemId });
   return { ...p, itemId };
 }
 
@@ -275,12 +275,12 @@ describe(
       expect(armorOf(sim, p.characterId)).toBe(worn);
 
       // what the inventory.unequip procedure runs; the client sends nothing
-      await unequipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });
+      await unequipItem({ db }, { characterId: p.characterId, itemId: p.itemId });
       await expectArmor(sim, client, p.characterId, worn - 12);
       // the jacket is in the bag now: it still weighs
       expect(client.take('char:stats').at(-1)).toMatchObject({ weight: 3 });
 
-      await equipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });
+      await equipItem({ db }, { characterId: p.characterId, itemId: p.itemId });
       await expectArmor(sim, client, p.characterId, worn);
     });
   },
@@ -323,7 +323,7 @@ describe.skipIf(!redisUp)(
       // the sockets live on A; the worker reaches them through Redis only
       expect(b.server.io.sockets.sockets.size).toBe(0);
 
-      await unequipItem({ db }, { userId: p.userId, characterId: p.characterId, itemId: p.itemId });
+      await unequipItem({ db }, { characterId: p.characterId, itemId: p.itemId });
       await expectArmor(a, client, p.characterId, worn - 12);
 
       await setRole(admin.userId, 'PLAYER');

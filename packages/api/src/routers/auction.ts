@@ -19,8 +19,7 @@ import {
   searchListings,
   sealedLots,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * The auction house, "Reef Exchange" (docs/economy.md): every rule is in
@@ -29,56 +28,50 @@ import { ownCharacterId } from './own-character';
  * does a sealed max on a seasonal lot.
  */
 export const auctionRouter = createTRPCRouter({
-  search: protectedProcedure.input(AuctionSearchInputSchema).query(async ({ ctx, input }) =>
+  search: characterProcedure.input(AuctionSearchInputSchema).query(({ ctx, input }) =>
     searchListings(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  mine: protectedProcedure
+  mine: characterProcedure
     .input(AuctionMineInputSchema)
-    .query(async ({ ctx, input }) =>
-      myAuctions(ctx.deps, { characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  quote: protectedProcedure.input(AuctionQuoteInputSchema).query(async ({ ctx, input }) =>
+    .query(({ ctx, input }) => myAuctions(ctx.deps, { characterId: input.characterId })),
+  quote: characterProcedure.input(AuctionQuoteInputSchema).query(({ ctx, input }) =>
     quoteListing(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  list: protectedProcedure
+  list: characterProcedure
     .input(AuctionListInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      listItem(ctx.deps, { ...input, characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  bid: protectedProcedure
+    .mutation(({ ctx, input }) => listItem(ctx.deps, input)),
+  bid: characterProcedure
     .input(AuctionBidInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      placeBid(ctx.deps, { ...input, characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  buyout: protectedProcedure.input(AuctionListingRefSchema).mutation(async ({ ctx, input }) =>
+    .mutation(({ ctx, input }) => placeBid(ctx.deps, input)),
+  buyout: characterProcedure.input(AuctionListingRefSchema).mutation(({ ctx, input }) =>
     buyoutListing(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  cancel: protectedProcedure.input(AuctionListingRefSchema).mutation(async ({ ctx, input }) =>
+  cancel: characterProcedure.input(AuctionListingRefSchema).mutation(({ ctx, input }) =>
     cancelListing(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
   /** a season's sealed lots (the current one's by default), with the caller's own maxima */
-  lots: protectedProcedure.input(SealedLotsInputSchema).query(async ({ ctx, input }) =>
+  lots: characterProcedure.input(SealedLotsInputSchema).query(({ ctx, input }) =>
     sealedLots(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  sealedBid: protectedProcedure.input(SealedBidInputSchema).mutation(async ({ ctx, input }) =>
+  sealedBid: characterProcedure.input(SealedBidInputSchema).mutation(({ ctx, input }) =>
     placeSealedBid(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
 });

@@ -5,7 +5,7 @@ import {
   WithdrawItemInputSchema,
 } from '@necp/shared';
 import { depositItem, getBank, moveInBank, withdrawItem } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * The account-wide bank, used through one of the account's characters standing
@@ -13,19 +13,19 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
  * inventory and the bank afterwards.
  */
 export const bankRouter = createTRPCRouter({
-  get: protectedProcedure
+  get: characterProcedure
     .input(BankGetInputSchema)
     .query(({ ctx, input }) => getBank(ctx.deps, { ...input, userId: ctx.session.userId })),
 
-  deposit: protectedProcedure
+  deposit: characterProcedure
     .input(DepositItemInputSchema)
     .mutation(({ ctx, input }) => depositItem(ctx.deps, { ...input, userId: ctx.session.userId })),
 
-  withdraw: protectedProcedure
+  withdraw: characterProcedure
     .input(WithdrawItemInputSchema)
     .mutation(({ ctx, input }) => withdrawItem(ctx.deps, { ...input, userId: ctx.session.userId })),
 
-  move: protectedProcedure
+  move: characterProcedure
     .input(MoveInBankInputSchema)
     .mutation(({ ctx, input }) => moveInBank(ctx.deps, { ...input, userId: ctx.session.userId })),
 });

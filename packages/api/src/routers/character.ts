@@ -8,7 +8,11 @@ import {
 } from '@necp/game';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
-/** Every procedure acts on the signed-in account's own characters; ownership is checked in the domain. */
+/**
+ * The account's roster: every procedure acts on the signed-in account's own characters, and
+ * the domain checks the account (delete and restore reach deleted ones, which
+ * characterProcedure refuses).
+ */
 export const characterRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listCharacters(ctx.deps, ctx.session.userId)),
 

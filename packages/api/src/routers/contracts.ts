@@ -21,8 +21,7 @@ import {
   postContract,
   rateContract,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * Player contracts (docs/economy.md "Contracts"): every rule is in
@@ -30,76 +29,74 @@ import { ownCharacterId } from './own-character';
  * and calls the domain. The moderators' side (queue, ruling) is in the moderation router.
  */
 export const contractsRouter = createTRPCRouter({
-  board: protectedProcedure.input(ContractBoardInputSchema).query(async ({ ctx, input }) =>
+  board: characterProcedure.input(ContractBoardInputSchema).query(({ ctx, input }) =>
     contractBoard(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  mine: protectedProcedure
+  mine: characterProcedure
     .input(ContractMineInputSchema)
-    .query(async ({ ctx, input }) =>
-      myContracts(ctx.deps, { characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
+    .query(({ ctx, input }) => myContracts(ctx.deps, { characterId: input.characterId })),
   /** a contract's case (evidence, delivered items, ruling) for one of its two sides */
-  case: protectedProcedure.input(ContractRefSchema).query(async ({ ctx, input }) =>
+  case: characterProcedure.input(ContractRefSchema).query(({ ctx, input }) =>
     contractCase(ctx.deps, {
       contractId: input.contractId,
-      viewer: { characterId: await ownCharacterId(ctx, input.characterId) },
+      viewer: { characterId: input.characterId },
     }),
   ),
-  post: protectedProcedure.input(ContractPostInputSchema).mutation(async ({ ctx, input }) =>
+  post: characterProcedure.input(ContractPostInputSchema).mutation(({ ctx, input }) =>
     postContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  accept: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+  accept: characterProcedure.input(ContractRefSchema).mutation(({ ctx, input }) =>
     acceptContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  cancel: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+  cancel: characterProcedure.input(ContractRefSchema).mutation(({ ctx, input }) =>
     cancelContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  abandon: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+  abandon: characterProcedure.input(ContractRefSchema).mutation(({ ctx, input }) =>
     abandonContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  deliver: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+  deliver: characterProcedure.input(ContractRefSchema).mutation(({ ctx, input }) =>
     deliverContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  confirm: protectedProcedure.input(ContractRefSchema).mutation(async ({ ctx, input }) =>
+  confirm: characterProcedure.input(ContractRefSchema).mutation(({ ctx, input }) =>
     confirmContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  dispute: protectedProcedure.input(ContractDisputeInputSchema).mutation(async ({ ctx, input }) =>
+  dispute: characterProcedure.input(ContractDisputeInputSchema).mutation(({ ctx, input }) =>
     disputeContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  evidence: protectedProcedure.input(ContractEvidenceInputSchema).mutation(async ({ ctx, input }) =>
+  evidence: characterProcedure.input(ContractEvidenceInputSchema).mutation(({ ctx, input }) =>
     addContractEvidence(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  rate: protectedProcedure.input(ContractRateInputSchema).mutation(async ({ ctx, input }) =>
+  rate: characterProcedure.input(ContractRateInputSchema).mutation(({ ctx, input }) =>
     rateContract(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
 });

@@ -5,8 +5,7 @@ import {
   SalvageInputSchema,
 } from '@necp/shared';
 import { cancelCraft, craftingView, finishCraft, salvageItem, startCraft } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * Crafting and salvage (docs/economy.md "Crafting"): every rule is in
@@ -14,32 +13,28 @@ import { ownCharacterId } from './own-character';
  * and calls the domain. Starting a craft needs a crafting station; salvage does not.
  */
 export const craftingRouter = createTRPCRouter({
-  view: protectedProcedure
+  view: characterProcedure
     .input(CraftingViewInputSchema)
-    .query(async ({ ctx, input }) =>
-      craftingView(ctx.deps, { characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  start: protectedProcedure
+    .query(({ ctx, input }) => craftingView(ctx.deps, { characterId: input.characterId })),
+  start: characterProcedure
     .input(CraftStartInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      startCraft(ctx.deps, { ...input, characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  finish: protectedProcedure.input(CraftRefSchema).mutation(async ({ ctx, input }) =>
+    .mutation(({ ctx, input }) => startCraft(ctx.deps, input)),
+  finish: characterProcedure.input(CraftRefSchema).mutation(({ ctx, input }) =>
     finishCraft(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  cancel: protectedProcedure.input(CraftRefSchema).mutation(async ({ ctx, input }) =>
+  cancel: characterProcedure.input(CraftRefSchema).mutation(({ ctx, input }) =>
     cancelCraft(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  salvage: protectedProcedure.input(SalvageInputSchema).mutation(async ({ ctx, input }) =>
+  salvage: characterProcedure.input(SalvageInputSchema).mutation(({ ctx, input }) =>
     salvageItem(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
 });

@@ -1,13 +1,12 @@
-import { DailyClaimInputSchema, DailyStatusInputSchema } from '@necp/shared';
+import { DailyClaimInputSchema } from '@necp/shared';
 import { claimLoginReward, getDailyStatus } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /** The daily login reward (once per account per UTC day) and reset times. */
 export const dailyRouter = createTRPCRouter({
-  status: protectedProcedure
-    .input(DailyStatusInputSchema)
-    .query(({ ctx, input }) => getDailyStatus(ctx.deps, { ...input, userId: ctx.session.userId })),
-  claim: protectedProcedure
+  /** the account's calendar, seen from one of its characters (its input, characterId) */
+  status: characterProcedure.query(({ ctx }) => getDailyStatus(ctx.deps, ctx.session.userId)),
+  claim: characterProcedure
     .input(DailyClaimInputSchema)
     .mutation(({ ctx, input }) =>
       claimLoginReward(ctx.deps, { ...input, userId: ctx.session.userId }),

@@ -1,18 +1,16 @@
 import { DialogueChooseInputSchema, DialogueOpenInputSchema } from '@necp/shared';
 import { chooseDialogue, openDialogue } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * Conversations with contacts (within INTERACT_RANGE). The server keeps the node
  * each character stands at: `choose` only accepts a choice of that node.
  */
 export const dialogueRouter = createTRPCRouter({
-  open: protectedProcedure
+  open: characterProcedure
     .input(DialogueOpenInputSchema)
-    .mutation(({ ctx, input }) => openDialogue(ctx.deps, { ...input, userId: ctx.session.userId })),
-  choose: protectedProcedure
+    .mutation(({ ctx, input }) => openDialogue(ctx.deps, input)),
+  choose: characterProcedure
     .input(DialogueChooseInputSchema)
-    .mutation(({ ctx, input }) =>
-      chooseDialogue(ctx.deps, { ...input, userId: ctx.session.userId }),
-    ),
+    .mutation(({ ctx, input }) => chooseDialogue(ctx.deps, input)),
 });

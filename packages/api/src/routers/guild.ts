@@ -33,10 +33,7 @@ import {
   transferGuildLeadership,
   withdrawFromGuildBank,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
-
-const own = ownCharacterId;
+import { characterProcedure, createTRPCRouter, publicProcedure } from '../trpc';
 
 /** Guilds (docs/social.md "Guilds"): every rule is in packages/game/src/guild. */
 export const guildRouter = createTRPCRouter({
@@ -45,122 +42,112 @@ export const guildRouter = createTRPCRouter({
     .input(GuildPublicInputSchema)
     .query(({ ctx, input }) => guildPublic(ctx.deps, input.nameOrTag)),
 
-  mine: protectedProcedure
+  mine: characterProcedure
     .input(GuildCharacterInputSchema)
-    .query(async ({ ctx, input }) => myGuild(ctx.deps, await own(ctx, input.characterId))),
+    .query(({ ctx, input }) => myGuild(ctx.deps, input.characterId)),
 
-  roster: protectedProcedure.input(GuildReadInputSchema).query(async ({ ctx, input }) =>
+  roster: characterProcedure.input(GuildReadInputSchema).query(({ ctx, input }) =>
     guildRoster(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       guildId: input.guildId,
     }),
   ),
 
-  bankLog: protectedProcedure
+  bankLog: characterProcedure
     .input(GuildBankLogInputSchema)
-    .query(async ({ ctx, input }) =>
-      guildBankLog(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .query(({ ctx, input }) => guildBankLog(ctx.deps, input)),
 
-  invites: protectedProcedure
+  invites: characterProcedure
     .input(GuildCharacterInputSchema)
-    .query(async ({ ctx, input }) => listGuildInvites(ctx.deps, await own(ctx, input.characterId))),
+    .query(({ ctx, input }) => listGuildInvites(ctx.deps, input.characterId)),
 
-  create: protectedProcedure
+  create: characterProcedure
     .input(GuildCreateInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      createGuild(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => createGuild(ctx.deps, input)),
 
-  invite: protectedProcedure.input(GuildInviteInputSchema).mutation(async ({ ctx, input }) => {
+  invite: characterProcedure.input(GuildInviteInputSchema).mutation(async ({ ctx, input }) => {
     const sent = await inviteToGuild(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       name: input.name,
     });
     // the same answer whether or not the invitee blocks the inviter
     return { name: sent.name, sent: true as const };
   }),
 
-  accept: protectedProcedure.input(GuildInviteRefInputSchema).mutation(async ({ ctx, input }) =>
+  accept: characterProcedure.input(GuildInviteRefInputSchema).mutation(({ ctx, input }) =>
     acceptGuildInvite(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       inviteId: input.inviteId,
     }),
   ),
 
-  decline: protectedProcedure.input(GuildInviteRefInputSchema).mutation(async ({ ctx, input }) => {
+  decline: characterProcedure.input(GuildInviteRefInputSchema).mutation(async ({ ctx, input }) => {
     await declineGuildInvite(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       inviteId: input.inviteId,
     });
     return { ok: true as const };
   }),
 
-  leave: protectedProcedure
+  leave: characterProcedure
     .input(GuildCharacterInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      leaveGuild(ctx.deps, { characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => leaveGuild(ctx.deps, { characterId: input.characterId })),
 
-  kick: protectedProcedure.input(GuildMemberInputSchema).mutation(async ({ ctx, input }) =>
+  kick: characterProcedure.input(GuildMemberInputSchema).mutation(({ ctx, input }) =>
     kickFromGuild(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       memberId: input.memberId,
     }),
   ),
 
-  promote: protectedProcedure.input(GuildMemberInputSchema).mutation(async ({ ctx, input }) =>
+  promote: characterProcedure.input(GuildMemberInputSchema).mutation(({ ctx, input }) =>
     promoteGuildMember(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       memberId: input.memberId,
     }),
   ),
 
-  demote: protectedProcedure.input(GuildMemberInputSchema).mutation(async ({ ctx, input }) =>
+  demote: characterProcedure.input(GuildMemberInputSchema).mutation(({ ctx, input }) =>
     demoteGuildMember(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       memberId: input.memberId,
     }),
   ),
 
-  transferLeadership: protectedProcedure
-    .input(GuildMemberInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      transferGuildLeadership(ctx.deps, {
-        characterId: await own(ctx, input.characterId),
-        memberId: input.memberId,
-      }),
-    ),
+  transferLeadership: characterProcedure.input(GuildMemberInputSchema).mutation(({ ctx, input }) =>
+    transferGuildLeadership(ctx.deps, {
+      characterId: input.characterId,
+      memberId: input.memberId,
+    }),
+  ),
 
-  setMotd: protectedProcedure
+  setMotd: characterProcedure
     .input(GuildMotdInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      setGuildMotd(ctx.deps, { characterId: await own(ctx, input.characterId), motd: input.motd }),
+    .mutation(({ ctx, input }) =>
+      setGuildMotd(ctx.deps, { characterId: input.characterId, motd: input.motd }),
     ),
 
-  editRank: protectedProcedure
+  editRank: characterProcedure
     .input(GuildRankEditInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      editGuildRank(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => editGuildRank(ctx.deps, input)),
 
-  deposit: protectedProcedure.input(GuildBankInputSchema).mutation(async ({ ctx, input }) =>
+  deposit: characterProcedure.input(GuildBankInputSchema).mutation(({ ctx, input }) =>
     depositToGuildBank(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       amount: input.amount,
     }),
   ),
 
-  withdraw: protectedProcedure.input(GuildBankInputSchema).mutation(async ({ ctx, input }) =>
+  withdraw: characterProcedure.input(GuildBankInputSchema).mutation(({ ctx, input }) =>
     withdrawFromGuildBank(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       amount: input.amount,
     }),
   ),
 
-  disband: protectedProcedure.input(GuildDisbandInputSchema).mutation(async ({ ctx, input }) =>
+  disband: characterProcedure.input(GuildDisbandInputSchema).mutation(({ ctx, input }) =>
     disbandGuild(ctx.deps, {
-      characterId: await own(ctx, input.characterId),
+      characterId: input.characterId,
       confirmName: input.confirmName,
     }),
   ),

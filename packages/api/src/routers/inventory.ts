@@ -16,38 +16,38 @@ import {
   splitStack,
   unequipItem,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * The signed-in account's character inventories. Every mutation returns the
- * inventory as it is afterwards; ownership is checked in the domain.
+ * inventory as it is afterwards; ownership is checked by characterProcedure.
  */
 export const inventoryRouter = createTRPCRouter({
-  get: protectedProcedure
+  get: characterProcedure
     .input(InventoryGetInputSchema)
-    .query(({ ctx, input }) => getInventory(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .query(({ ctx, input }) => getInventory(ctx.deps, input)),
 
-  move: protectedProcedure
+  move: characterProcedure
     .input(MoveItemInputSchema)
-    .mutation(({ ctx, input }) => moveItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => moveItem(ctx.deps, input)),
 
-  split: protectedProcedure
+  split: characterProcedure
     .input(SplitStackInputSchema)
-    .mutation(({ ctx, input }) => splitStack(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => splitStack(ctx.deps, input)),
 
-  equip: protectedProcedure
+  equip: characterProcedure
     .input(EquipItemInputSchema)
-    .mutation(({ ctx, input }) => equipItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => equipItem(ctx.deps, input)),
 
-  unequip: protectedProcedure
+  unequip: characterProcedure
     .input(UnequipItemInputSchema)
-    .mutation(({ ctx, input }) => unequipItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => unequipItem(ctx.deps, input)),
 
-  destroy: protectedProcedure
+  destroy: characterProcedure
     .input(DestroyItemInputSchema)
-    .mutation(({ ctx, input }) => destroyItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => destroyItem(ctx.deps, input)),
 
-  repair: protectedProcedure
+  repair: characterProcedure
     .input(RepairItemInputSchema)
-    .mutation(({ ctx, input }) => repairItem(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => repairItem(ctx.deps, input)),
 });

@@ -17,71 +17,52 @@ import {
   takeMailEddies,
   takeMailItems,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
-
-const own = ownCharacterId;
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /** The mailbox (docs/social.md "Mail"): every rule is in packages/game/src/mail. */
 export const mailRouter = createTRPCRouter({
-  list: protectedProcedure
+  list: characterProcedure
     .input(MailListInputSchema)
-    .query(async ({ ctx, input }) =>
-      listMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .query(({ ctx, input }) => listMail(ctx.deps, input)),
 
   /** the caller's sent mail still in the post: on its way, delivered, returned */
-  sent: protectedProcedure
+  sent: characterProcedure
     .input(MailListInputSchema)
-    .query(async ({ ctx, input }) =>
-      listSentMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .query(({ ctx, input }) => listSentMail(ctx.deps, input)),
 
   /** postage and when a mail to this recipient would arrive, before sending */
-  quote: protectedProcedure
+  quote: characterProcedure
     .input(MailQuoteInputSchema)
-    .query(async ({ ctx, input }) =>
-      quoteMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .query(({ ctx, input }) => quoteMail(ctx.deps, input)),
 
   /** opens a mail (with its body) and marks it read */
-  read: protectedProcedure
+  read: characterProcedure
     .input(MailRefInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      readMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => readMail(ctx.deps, input)),
 
-  send: protectedProcedure
+  send: characterProcedure
     .input(MailSendInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      sendMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => sendMail(ctx.deps, input)),
 
-  takeItems: protectedProcedure
+  takeItems: characterProcedure
     .input(MailTakeItemsInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      takeMailItems(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => takeMailItems(ctx.deps, input)),
 
-  takeEddies: protectedProcedure
+  takeEddies: characterProcedure
     .input(MailRefInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      takeMailEddies(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => takeMailEddies(ctx.deps, input)),
 
-  payCod: protectedProcedure
+  payCod: characterProcedure
     .input(MailRefInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      payMailCod(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) }),
-    ),
+    .mutation(({ ctx, input }) => payMailCod(ctx.deps, input)),
 
-  returnToSender: protectedProcedure.input(MailRefInputSchema).mutation(async ({ ctx, input }) => {
-    await returnMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) });
+  returnToSender: characterProcedure.input(MailRefInputSchema).mutation(async ({ ctx, input }) => {
+    await returnMail(ctx.deps, input);
     return { ok: true as const };
   }),
 
-  delete: protectedProcedure.input(MailRefInputSchema).mutation(async ({ ctx, input }) => {
-    await deleteMail(ctx.deps, { ...input, characterId: await own(ctx, input.characterId) });
+  delete: characterProcedure.input(MailRefInputSchema).mutation(async ({ ctx, input }) => {
+    await deleteMail(ctx.deps, input);
     return { ok: true as const };
   }),
 });

@@ -15,8 +15,7 @@ import {
   myMarketOrders,
   placeOrder,
 } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * The commodity market (docs/economy.md "The commodity market"): every rule is in
@@ -24,42 +23,34 @@ import { ownCharacterId } from './own-character';
  * and calls the domain. Placing, cancelling and collecting need an Exchange terminal.
  */
 export const marketRouter = createTRPCRouter({
-  goods: protectedProcedure
+  goods: characterProcedure
     .input(MarketMineInputSchema)
-    .query(async ({ ctx, input }) =>
-      marketGoods(ctx.deps, { characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  book: protectedProcedure
+    .query(({ ctx, input }) => marketGoods(ctx.deps, { characterId: input.characterId })),
+  book: characterProcedure
     .input(MarketGoodInputSchema)
-    .query(async ({ ctx, input }) =>
-      marketBook(ctx.deps, { ...input, characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  history: protectedProcedure.input(MarketHistoryInputSchema).query(async ({ ctx, input }) =>
+    .query(({ ctx, input }) => marketBook(ctx.deps, input)),
+  history: characterProcedure.input(MarketHistoryInputSchema).query(({ ctx, input }) =>
     marketHistory(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  mine: protectedProcedure
+  mine: characterProcedure
     .input(MarketMineInputSchema)
-    .query(async ({ ctx, input }) =>
-      myMarketOrders(ctx.deps, { characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  place: protectedProcedure
+    .query(({ ctx, input }) => myMarketOrders(ctx.deps, { characterId: input.characterId })),
+  place: characterProcedure
     .input(MarketPlaceInputSchema)
-    .mutation(async ({ ctx, input }) =>
-      placeOrder(ctx.deps, { ...input, characterId: await ownCharacterId(ctx, input.characterId) }),
-    ),
-  cancel: protectedProcedure.input(MarketOrderRefSchema).mutation(async ({ ctx, input }) =>
+    .mutation(({ ctx, input }) => placeOrder(ctx.deps, input)),
+  cancel: characterProcedure.input(MarketOrderRefSchema).mutation(({ ctx, input }) =>
     cancelOrder(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
-  collect: protectedProcedure.input(MarketCollectInputSchema).mutation(async ({ ctx, input }) =>
+  collect: characterProcedure.input(MarketCollectInputSchema).mutation(({ ctx, input }) =>
     collectOrders(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
 });

@@ -4,33 +4,28 @@ import {
   NotificationPrefInputSchema,
 } from '@necp/shared';
 import { listNotifications, markNotificationsRead, setNotificationPref } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
-
-const own = ownCharacterId;
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /** The notification bell (docs/social.md "Notifications"): packages/game/src/notifications. */
 export const notificationsRouter = createTRPCRouter({
-  list: protectedProcedure
+  list: characterProcedure
     .input(NotificationListInputSchema)
-    .query(async ({ ctx, input }) =>
-      listNotifications(ctx.deps, await own(ctx, input.characterId)),
-    ),
+    .query(({ ctx, input }) => listNotifications(ctx.deps, input.characterId)),
 
-  markRead: protectedProcedure
+  markRead: characterProcedure
     .input(NotificationMarkReadInputSchema)
     .mutation(async ({ ctx, input }) => ({
       marked: await markNotificationsRead(ctx.deps, {
-        characterId: await own(ctx, input.characterId),
+        characterId: input.characterId,
         ids: input.ids,
       }),
     })),
 
-  setPref: protectedProcedure
+  setPref: characterProcedure
     .input(NotificationPrefInputSchema)
     .mutation(async ({ ctx, input }) => {
       await setNotificationPref(ctx.deps, {
-        characterId: await own(ctx, input.characterId),
+        characterId: input.characterId,
         kind: input.kind,
         enabled: input.enabled,
       });

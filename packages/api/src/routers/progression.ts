@@ -4,25 +4,19 @@ import {
   SpendAttributePointInputSchema,
 } from '@necp/shared';
 import { getCharacterSheet, respecAttributes, spendAttributePoint } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /** Character sheet, attribute points and respec of the signed-in account's own characters. */
 export const progressionRouter = createTRPCRouter({
-  sheet: protectedProcedure
+  sheet: characterProcedure
     .input(ProgressionSheetInputSchema)
-    .query(({ ctx, input }) =>
-      getCharacterSheet(ctx.deps, { userId: ctx.session.userId, characterId: input.characterId }),
-    ),
+    .query(({ ctx, input }) => getCharacterSheet(ctx.deps, input)),
 
-  spendPoint: protectedProcedure
+  spendPoint: characterProcedure
     .input(SpendAttributePointInputSchema)
-    .mutation(({ ctx, input }) =>
-      spendAttributePoint(ctx.deps, { ...input, userId: ctx.session.userId }),
-    ),
+    .mutation(({ ctx, input }) => spendAttributePoint(ctx.deps, input)),
 
-  respec: protectedProcedure
+  respec: characterProcedure
     .input(RespecInputSchema)
-    .mutation(({ ctx, input }) =>
-      respecAttributes(ctx.deps, { ...input, userId: ctx.session.userId }),
-    ),
+    .mutation(({ ctx, input }) => respecAttributes(ctx.deps, input)),
 });

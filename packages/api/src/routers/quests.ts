@@ -6,7 +6,7 @@ import {
   TurnInQuestInputSchema,
 } from '@necp/shared';
 import { abandonQuest, acceptQuest, getQuestLog, reportQuestAction, turnInQuest } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * The caller's character's quests. accept/turnIn happen at the contact (stored
@@ -15,21 +15,19 @@ import { createTRPCRouter, protectedProcedure } from '../trpc';
  * only the client sees the player do (the welcome quest's "go solo").
  */
 export const questsRouter = createTRPCRouter({
-  log: protectedProcedure
+  log: characterProcedure
     .input(QuestLogInputSchema)
-    .query(({ ctx, input }) => getQuestLog(ctx.deps, { ...input, userId: ctx.session.userId })),
-  accept: protectedProcedure
+    .query(({ ctx, input }) => getQuestLog(ctx.deps, input)),
+  accept: characterProcedure
     .input(AcceptQuestInputSchema)
-    .mutation(({ ctx, input }) => acceptQuest(ctx.deps, { ...input, userId: ctx.session.userId })),
-  abandon: protectedProcedure
+    .mutation(({ ctx, input }) => acceptQuest(ctx.deps, input)),
+  abandon: characterProcedure
     .input(AbandonQuestInputSchema)
-    .mutation(({ ctx, input }) => abandonQuest(ctx.deps, { ...input, userId: ctx.session.userId })),
-  reportAction: protectedProcedure
+    .mutation(({ ctx, input }) => abandonQuest(ctx.deps, input)),
+  reportAction: characterProcedure
     .input(ReportQuestActionInputSchema)
-    .mutation(({ ctx, input }) =>
-      reportQuestAction(ctx.deps, { ...input, userId: ctx.session.userId }),
-    ),
-  turnIn: protectedProcedure
+    .mutation(({ ctx, input }) => reportQuestAction(ctx.deps, input)),
+  turnIn: characterProcedure
     .input(TurnInQuestInputSchema)
-    .mutation(({ ctx, input }) => turnInQuest(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .mutation(({ ctx, input }) => turnInQuest(ctx.deps, input)),
 });

@@ -1,10 +1,10 @@
 import { ReputationListInputSchema } from '@necp/shared';
 import { listStandings } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /** The reputation panel: standing and tier with every faction. */
 export const reputationRouter = createTRPCRouter({
-  list: protectedProcedure
+  list: characterProcedure
     .input(ReputationListInputSchema)
-    .query(({ ctx, input }) => listStandings(ctx.deps, { ...input, userId: ctx.session.userId })),
+    .query(({ ctx, input }) => listStandings(ctx.deps, input)),
 });

@@ -1,7 +1,6 @@
 import { TradeHistoryInputSchema } from '@necp/shared';
 import { tradeHistory } from '@necp/game';
-import { createTRPCRouter, protectedProcedure } from '../trpc';
-import { ownCharacterId } from './own-character';
+import { characterProcedure, createTRPCRouter } from '../trpc';
 
 /**
  * Face-to-face trade's reads (docs/economy.md "Trade"): the trades themselves run over
@@ -9,10 +8,10 @@ import { ownCharacterId } from './own-character';
  */
 export const tradeRouter = createTRPCRouter({
   /** the character's ended trades, newest first */
-  history: protectedProcedure.input(TradeHistoryInputSchema).query(async ({ ctx, input }) =>
+  history: characterProcedure.input(TradeHistoryInputSchema).query(({ ctx, input }) =>
     tradeHistory(ctx.deps, {
       ...input,
-      characterId: await ownCharacterId(ctx, input.characterId),
+      characterId: input.characterId,
     }),
   ),
 });

@@ -5,7 +5,9 @@ import { characterNotFound } from '../core/errors';
 /**
  * The caller's character. Someone else's character and a missing id give the same
  * NOT_FOUND, so ids cannot be probed. Soft-deleted characters count as missing
- * unless `includeDeleted` is set.
+ * unless `includeDeleted` is set. For the account's own operations on its characters
+ * (enter, delete, restore): a procedure that acts as a character has its ownership
+ * checked at the API's edge (characterProcedure) and reads it with getLiveCharacter.
  */
 export async function getOwnedCharacter(
   deps: Pick<GameDeps, 'db'>,
@@ -21,11 +23,25 @@ export async function getOwnedCharacter(
 }
 
 /**
+ * A live character by id, whoever's it is (NOT_FOUND for a missing or deleted one):
+ * the reads of a procedure that acts as a character, whose ownership the API's
+ * characterProcedure checked before the call.
+ */
+export async function getLiveCharacter(
+  deps: Pick<GameDeps, 'db'>,
+  characterId: string,
+): Promise<Character> {
+  const c = await deps.db.character.findFirst({ where: { id: characterId, deletedAt: null } });
+  if (!c) throw characterNotFound(characterId);
+  return c;
+}
+
+/**
  * The ownership check alone: `characterId` if the caller's live character, else the same
- * NOT_FOUND as getOwnedCharacter. One prepared statement on the pool (readRows): the routers
- * ask it before every call that names a character — a market order, a bid, a contract's
- * step — and Prisma's client spent ~0.6–1 ms of CPU on the same read (docs/perf.md, "The
- * web tier"), ~0.07 ms this way.
+ * NOT_FOUND as getOwnedCharacter. One prepared statement on the pool (readRows): the API's
+ * characterProcedure asks it before every call that acts as a character — a market order,
+ * a bid, a bag move — and Prisma's client spent ~0.6–1 ms of CPU on the same read
+ * (docs/perf.md, "The web tier"), ~0.07 ms this way.
  */
 export async function ownedCharacterId(
   deps: Pick<GameDeps, 'db'>,

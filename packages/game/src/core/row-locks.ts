@@ -88,16 +88,17 @@ export async function lockBankItems(tx: Tx, userId: string): Promise<Item[]> {
 }
 
 /**
- * Runs `fn` in one transaction that first locks the caller's own live character
- * and then its items (NOT_FOUND for someone else's character).
+ * Runs `fn` in one transaction that first locks the live character and then its items
+ * (NOT_FOUND for a missing or deleted one). Whose it is was checked at the edge (the
+ * API's characterProcedure).
  */
 export function withCharacterLocked<T>(
   db: Db,
-  ref: { userId: string; characterId: string },
+  characterId: string,
   fn: (tx: Tx, character: Character, items: Item[]) => Promise<T>,
 ): Promise<T> {
   return inTransaction(db, async (tx) => {
-    const character = await lockCharacter(tx, ref.characterId, ref.userId);
+    const character = await lockCharacter(tx, characterId);
     const items = await lockCharacterItems(tx, character.id);
     return fn(tx, character, items);
   });

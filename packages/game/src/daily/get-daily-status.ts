@@ -1,16 +1,12 @@
-import { DailyStatusInputSchema, type DailyStatusView } from '@necp/shared';
+import type { DailyStatusView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { parseInput } from '../core/validation';
-import { ownedCharacterId } from '../characters/get-owned-character';
 import { dailyStatusView } from './daily-status';
 
-/** The login reward calendar of the caller's account, seen from one of its live characters. */
-export async function getDailyStatus(
-  deps: GameDeps,
-  input: { userId: string; characterId: string },
-): Promise<DailyStatusView> {
-  const { characterId } = parseInput(DailyStatusInputSchema, input);
-  await ownedCharacterId(deps, input.userId, characterId);
-  const row = await deps.db.loginReward.findUnique({ where: { userId: input.userId } });
+/**
+ * The login reward calendar of an account (the API shows it to one of the account's
+ * live characters, which its characterProcedure checked).
+ */
+export async function getDailyStatus(deps: GameDeps, userId: string): Promise<DailyStatusView> {
+  const row = await deps.db.loginReward.findUnique({ where: { userId } });
   return dailyStatusView(deps.db, row, deps.clock.now());
 }

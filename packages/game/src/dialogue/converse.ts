@@ -77,11 +77,11 @@ async function enterNode(
  */
 export async function openDialogue(
   deps: GameDeps,
-  input: DialogueOpenInput & { userId: string },
+  input: DialogueOpenInput,
 ): Promise<DialogueView> {
   const { characterId, contactId } = parseInput(DialogueOpenInputSchema, input);
   return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     const contact = contactOrThrow(contactId);
     assertNearContact(c, contact);
     const dialogue = dialogueOf(contact);
@@ -110,11 +110,11 @@ export async function openDialogue(
  */
 export async function chooseDialogue(
   deps: GameDeps,
-  input: DialogueChooseInput & { userId: string },
+  input: DialogueChooseInput,
 ): Promise<DialogueView> {
   const { characterId, contactId, choiceId } = parseInput(DialogueChooseInputSchema, input);
   return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     const contact = contactOrThrow(contactId);
     assertNearContact(c, contact);
     const dialogue = dialogueOf(contact);

@@ -5,14 +5,7 @@ import { expectBalanced, give, holdings } from '../inventory/test-helpers';
 import { lockCharacter } from '../core/row-locks';
 import { inTransaction } from '../core/transaction';
 import { acceptQuest } from '../quests/accept-quest';
-import {
-  newPlayer,
-  playerAt,
-  questRow,
-  standAt,
-  storeRun,
-  type Player,
-} from '../quests/test-helpers';
+import { playerAt, questRow, standAt, storeRun, type Player } from '../quests/test-helpers';
 import { chooseDialogue, openDialogue } from './converse';
 import { visibleChoices } from './dialogue-view';
 import { applyNodeEffectsTx } from './effects';
@@ -110,21 +103,19 @@ describe('dialogue', () => {
     expect(v.node.id).toBe('greet');
   });
 
-  it('refuses away from the contact, for someone else, unknown contacts and malformed input', async () => {
+  it('refuses away from the contact, a missing character, unknown contacts and malformed input', async () => {
     const p = await playerAt(db, 'regina');
-    const other = await newPlayer(db);
     await expectDomainError(open(p, 'jun'), 'FORBIDDEN', 'You need to be next to Jun Nakamura');
     await expectDomainError(open(p, 'nobody'), 'NOT_FOUND', 'Unknown contact');
     await expectDomainError(
-      openDialogue(deps, { userId: other.userId, characterId: p.characterId, contactId: 'regina' }),
+      openDialogue(deps, { characterId: 'no-such-character', contactId: 'regina' }),
       'NOT_FOUND',
       'Character not found',
     );
     await open(p, 'regina');
     await expectDomainError(
       chooseDialogue(deps, {
-        userId: other.userId,
-        characterId: p.characterId,
+        characterId: 'no-such-character',
         contactId: 'regina',
         choiceId: 'who',
       }),

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { QUANTUM_SYNC_TOKEN_TTL_SECONDS } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { getOwnedCharacter } from '../characters/get-owned-character';
+import { getLiveCharacter } from '../characters/get-owned-character';
 import type { JtiStore } from '../session/jti-store';
 
 const ISSUER = 'necp-web';
@@ -53,16 +53,16 @@ export interface QuantumSyncToken {
 }
 
 /**
- * A token for one of the caller's own characters (someone else's: NOT_FOUND) that
+ * A token for a live character (whose ownership the API checked; missing: NOT_FOUND) that
  * is a member of a raid match whose instance is open and which has not ended.
  * The match and its members are read from PostgreSQL (Match, MatchParticipant:
  * written when the instance opened); anything else is FORBIDDEN.
  */
 export async function mintQuantumSyncToken(
   deps: Pick<GameDeps, 'db' | 'clock'> & { config: Pick<GameDeps['config'], 'simTicketSecret'> },
-  input: { userId: string; characterId: string },
+  input: { characterId: string },
 ): Promise<QuantumSyncToken> {
-  const c = await getOwnedCharacter(deps, input.userId, input.characterId);
+  const c = await getLiveCharacter(deps, input.characterId);
   if (!c.instanceId) throw notInRaid();
   const instance = await deps.db.instance.findUnique({ where: { id: c.instanceId } });
   if (!instance || instance.kind !== 'raid' || instance.state !== 'open') throw notInRaid();

@@ -2,7 +2,7 @@ import { DestroyItemInputSchema, type DestroyItemInput, type InventoryView } fro
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { charOwner, sinkOwner } from '../ledger/owners';
-import { recordItem } from '../ledger/record-item';
+import { takeFromStack } from './take-from-stack';
 import { notEnoughItems } from './errors';
 import { withCharacterLocked } from '../core/row-locks';
 import { bagItem } from './owned-items';
@@ -12,32 +12,23 @@ import { publishStatsChanged } from '../world/publish-stats-changed';
 /** Destroys a bag stack, or `quantity` of it (ledger sink `destroy`). */
 export async function destroyItem(
   deps: Pick<GameDeps, 'db' | 'log'>,
-  input: DestroyItemInput & { userId: string },
+  input: DestroyItemInput,
 ): Promise<InventoryView> {
   const { characterId, itemId, quantity } = parseInput(DestroyItemInputSchema, input);
-  return withCharacterLocked(
-    deps.db,
-    { userId: input.userId, characterId },
-    async (tx, c, items) => {
-      const item = bagItem(items, itemId);
-      const n = quantity ?? item.quantity;
-      if (n > item.quantity) throw notEnoughItems();
-      if (n === item.quantity) await tx.item.delete({ where: { id: item.id } });
-      else await tx.item.update({ where: { id: item.id }, data: { quantity: item.quantity - n } });
-      await recordItem(tx, {
-        reason: 'destroy',
-        itemId: item.id,
-        templateId: item.templateId,
-        quantityDelta: -n,
-        fromOwner: charOwner(c.id),
-        toOwner: sinkOwner('destroy'),
-      });
-      deps.log.info(
-        { characterId: c.id, itemId: item.id, templateId: item.templateId, quantity: n },
-        'item destroyed',
-      );
-      await publishStatsChanged(tx, c.id, 'inventory.destroy');
-      return readInventory(tx, c);
-    },
-  );
+  return withCharacterLocked(deps.db, characterId, async (tx, c, items) => {
+    const item = bagItem(items, itemId);
+    const n = quantity ?? item.quantity;
+    if (n > item.quantity) throw notEnoughItems();
+    await takeFromStack(tx, item, n, {
+      reason: 'destroy',
+      fromOwner: charOwner(c.id),
+      toOwner: sinkOwner('destroy'),
+    });
+    deps.log.info(
+      { characterId: c.id, itemId: item.id, templateId: item.templateId, quantity: n },
+      'item destroyed',
+    );
+    await publishStatsChanged(tx, c.id, 'inventory.destroy');
+    return readInventory(tx, c);
+  });
 }

@@ -50,10 +50,6 @@ describe('destroyItem', () => {
         'VALIDATION',
       );
     await expectDomainError(destroyItem(deps, { ...p.ref, itemId: theirs }), 'NOT_FOUND');
-    await expectDomainError(
-      destroyItem(deps, { userId: p.userId, characterId: other.characterId, itemId: theirs }),
-      'NOT_FOUND',
-    );
     expect(await holdings(db, [p, other])).toEqual({ stim_basic: 6 });
   });
 });

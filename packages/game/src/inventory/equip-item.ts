@@ -47,75 +47,71 @@ const recordEquip = (tx: Tx, characterId: string, item: Item, ref: string) =>
  */
 export async function equipItem(
   deps: Pick<GameDeps, 'db'>,
-  input: EquipItemInput & { userId: string },
+  input: EquipItemInput,
 ): Promise<InventoryView> {
   const { characterId, itemId, slot } = parseInput(EquipItemInputSchema, input);
-  return withCharacterLocked(
-    deps.db,
-    { userId: input.userId, characterId },
-    async (tx, c, items) => {
-      const item = ownedItem(items, itemId);
-      if (item.container !== 'BAG')
-        throw new DomainError(
-          'INVALID_STATE',
-          'item already equipped',
-          'That item is already equipped',
-        );
-      const equipped = inEquipment(items);
-      const templates = await loadTemplates(tx, [
-        item.templateId,
-        ...equipped.map((i) => i.templateId),
-      ]);
-      const template = templateOf(templates, item.templateId);
-      const refusal = equipRefusal(template, c);
-      if (refusal) throw new DomainError('INVALID_STATE', `cannot equip ${template.id}`, refusal);
-
-      const bySlot = new Map<EquipmentSlot, Item>();
-      for (const e of equipped) {
-        const name = EQUIPMENT_SLOTS[e.slot];
-        if (name) bySlot.set(name, e);
-      }
-      const occupied = new Map<EquipmentSlot, TemplateSlot | undefined>(
-        [...bySlot].map(([s, e]) => [s, templateOf(templates, e.templateId).slot]),
+  return withCharacterLocked(deps.db, characterId, async (tx, c, items) => {
+    const item = ownedItem(items, itemId);
+    if (item.container !== 'BAG')
+      throw new DomainError(
+        'INVALID_STATE',
+        'item already equipped',
+        'That item is already equipped',
       );
-      const target = equipTarget(template.slot as TemplateSlot, occupied, slot);
-      if (!target)
-        throw new DomainError(
-          'VALIDATION',
-          `${template.id} does not fit ${slot}`,
-          "That item doesn't go there",
-        );
+    const equipped = inEquipment(items);
+    const templates = await loadTemplates(tx, [
+      item.templateId,
+      ...equipped.map((i) => i.templateId),
+    ]);
+    const template = templateOf(templates, item.templateId);
+    const refusal = equipRefusal(template, c);
+    if (refusal) throw new DomainError('INVALID_STATE', `cannot equip ${template.id}`, refusal);
 
-      // displaced items return to the bag: first where the new item was, then free slots
-      const displaced = target.displace.map((s) => bySlot.get(s) as Item);
-      const taken = new Set(inBag(items).map((i) => i.slot));
-      const freeSlots = [item.slot];
-      for (let s = 0; s < c.bagSlots && freeSlots.length < displaced.length; s++)
-        if (!taken.has(s)) freeSlots.push(s);
-      if (displaced.length > freeSlots.length) throw bagFull();
+    const bySlot = new Map<EquipmentSlot, Item>();
+    for (const e of equipped) {
+      const name = EQUIPMENT_SLOTS[e.slot];
+      if (name) bySlot.set(name, e);
+    }
+    const occupied = new Map<EquipmentSlot, TemplateSlot | undefined>(
+      [...bySlot].map(([s, e]) => [s, templateOf(templates, e.templateId).slot]),
+    );
+    const target = equipTarget(template.slot as TemplateSlot, occupied, slot);
+    if (!target)
+      throw new DomainError(
+        'VALIDATION',
+        `${template.id} does not fit ${slot}`,
+        "That item doesn't go there",
+      );
 
-      const ref = newLedgerRef();
-      await tx.item.update({ where: { id: item.id }, data: { slot: PARKING_SLOT } });
-      for (const [i, d] of displaced.entries()) {
-        await tx.item.update({
-          where: { id: d.id },
-          data: { container: 'BAG', slot: freeSlots[i] as number },
-        });
-        await recordEquip(tx, c.id, d, ref);
-      }
+    // displaced items return to the bag: first where the new item was, then free slots
+    const displaced = target.displace.map((s) => bySlot.get(s) as Item);
+    const taken = new Set(inBag(items).map((i) => i.slot));
+    const freeSlots = [item.slot];
+    for (let s = 0; s < c.bagSlots && freeSlots.length < displaced.length; s++)
+      if (!taken.has(s)) freeSlots.push(s);
+    if (displaced.length > freeSlots.length) throw bagFull();
+
+    const ref = newLedgerRef();
+    await tx.item.update({ where: { id: item.id }, data: { slot: PARKING_SLOT } });
+    for (const [i, d] of displaced.entries()) {
       await tx.item.update({
-        where: { id: item.id },
-        data: {
-          container: 'EQUIPMENT',
-          slot: slotIndex(target.slot),
-          ...(template.binding === 'equip' && item.boundCharacterId === null
-            ? { boundCharacterId: c.id }
-            : {}),
-        },
+        where: { id: d.id },
+        data: { container: 'BAG', slot: freeSlots[i] as number },
       });
-      await recordEquip(tx, c.id, item, ref);
-      await publishStatsChanged(tx, c.id, 'inventory.equip');
-      return readInventory(tx, c);
-    },
-  );
+      await recordEquip(tx, c.id, d, ref);
+    }
+    await tx.item.update({
+      where: { id: item.id },
+      data: {
+        container: 'EQUIPMENT',
+        slot: slotIndex(target.slot),
+        ...(template.binding === 'equip' && item.boundCharacterId === null
+          ? { boundCharacterId: c.id }
+          : {}),
+      },
+    });
+    await recordEquip(tx, c.id, item, ref);
+    await publishStatsChanged(tx, c.id, 'inventory.equip');
+    return readInventory(tx, c);
+  });
 }

@@ -16,23 +16,19 @@ import { loadTemplate } from './templates';
  */
 export async function moveItem(
   deps: Pick<GameDeps, 'db'>,
-  input: MoveItemInput & { userId: string },
+  input: MoveItemInput,
 ): Promise<InventoryView> {
   const { characterId, itemId, toSlot } = parseInput(MoveItemInputSchema, input);
-  return withCharacterLocked(
-    deps.db,
-    { userId: input.userId, characterId },
-    async (tx, c, items) => {
-      const item = bagItem(items, itemId);
-      const template = await loadTemplate(tx, item.templateId);
-      await moveWithin(tx, {
-        container: bagOf(c),
-        occupants: inBag(items),
-        item,
-        toSlot,
-        stackSize: template.stackSize,
-      });
-      return readInventory(tx, c);
-    },
-  );
+  return withCharacterLocked(deps.db, characterId, async (tx, c, items) => {
+    const item = bagItem(items, itemId);
+    const template = await loadTemplate(tx, item.templateId);
+    await moveWithin(tx, {
+      container: bagOf(c),
+      occupants: inBag(items),
+      item,
+      toSlot,
+      stackSize: template.stackSize,
+    });
+    return readInventory(tx, c);
+  });
 }

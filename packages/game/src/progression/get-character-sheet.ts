@@ -90,15 +90,15 @@ export async function buildCharacterSheet(
 /**
  * The character sheet: attributes and unspent points, level and XP, stats derived
  * with the equipped non-broken items, skills with unlocked perks, eddies and the
- * price of a respec. Someone else's (or a deleted) character is NOT_FOUND.
+ * price of a respec. A missing or deleted character is NOT_FOUND.
  */
 export async function getCharacterSheet(
   deps: Pick<GameDeps, 'db'>,
-  input: { userId: string; characterId: string },
+  input: { characterId: string },
 ): Promise<CharacterSheet> {
   const { characterId } = parseInput(CharacterIdInputSchema, { characterId: input.characterId });
   const c = await deps.db.character.findFirst({
-    where: { id: characterId, userId: input.userId, deletedAt: null },
+    where: { id: characterId, deletedAt: null },
   });
   if (!c) throw characterNotFound(characterId);
   return buildCharacterSheet(deps.db, c);

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestUser } from '@necp/db/testing';
 import { maxHealthFor, respecCost, startingAttributes, totalXpForLevel } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { fund, freshCharacter } from './test-helpers';
@@ -77,7 +76,7 @@ describe('respecAttributes', () => {
     );
   });
 
-  it('refuses when nothing was spent, and for another account', async () => {
+  it('refuses when nothing was spent, and for a missing character', async () => {
     const ref = await fresh();
     await fund(db, ref.characterId, 10_000);
     await expectDomainError(
@@ -85,9 +84,8 @@ describe('respecAttributes', () => {
       'INVALID_STATE',
       'You have not spent any attribute points',
     );
-    const other = await createTestUser(db);
     await expectDomainError(
-      respecAttributes(deps, { userId: other.id, characterId: ref.characterId }),
+      respecAttributes(deps, { characterId: 'no-such-character' }),
       'NOT_FOUND',
     );
     expect((await row(ref.characterId)).eddies).toBe(10_000);

@@ -18,11 +18,11 @@ import { inTransaction } from '../core/transaction';
  */
 export async function respecAttributes(
   deps: Pick<GameDeps, 'db' | 'log'>,
-  input: RespecInput & { userId: string },
+  input: RespecInput,
 ): Promise<CharacterSheet> {
   const { characterId } = parseInput(RespecInputSchema, input);
   const { sheet, cost, refund } = await inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     const start = startingAttributesOf(c);
     const refund = spentPoints(attributesOf(c), start);
     if (refund === 0)

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestUser } from '@necp/db/testing';
 import { ATTRIBUTE_MAX, maxHealthFor, startingAttributes } from '@necp/shared';
 import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { freshCharacter } from './test-helpers';
@@ -55,18 +54,13 @@ describe('spendAttributePoint', () => {
     expect((await row(ref.characterId)).attributePoints).toBe(1);
   });
 
-  it("gives NOT_FOUND for another account's character", async () => {
+  it('gives NOT_FOUND for a deleted character, and spends nothing', async () => {
     const ref = await fresh();
-    const other = await createTestUser(db);
-    await db.character.update({ where: { id: ref.characterId }, data: { attributePoints: 1 } });
-    await expectDomainError(
-      spendAttributePoint(deps, {
-        userId: other.id,
-        characterId: ref.characterId,
-        attribute: 'body',
-      }),
-      'NOT_FOUND',
-    );
+    await db.character.update({
+      where: { id: ref.characterId },
+      data: { attributePoints: 1, deletedAt: new Date() },
+    });
+    await expectDomainError(spendAttributePoint(deps, { ...ref, attribute: 'body' }), 'NOT_FOUND');
     expect((await row(ref.characterId)).attributePoints).toBe(1);
   });
 

@@ -20,11 +20,11 @@ import { inTransaction } from '../core/transaction';
  */
 export async function spendAttributePoint(
   deps: Pick<GameDeps, 'db'>,
-  input: SpendAttributePointInput & { userId: string },
+  input: SpendAttributePointInput,
 ): Promise<CharacterSheet> {
   const { characterId, attribute } = parseInput(SpendAttributePointInputSchema, input);
   return inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     if (c.attributePoints < 1)
       throw new DomainError(
         'INVALID_STATE',

@@ -24,11 +24,11 @@ import { inTransaction } from '../core/transaction';
  */
 export async function acceptQuest(
   deps: GameDeps,
-  input: AcceptQuestInput & { userId: string },
+  input: AcceptQuestInput,
 ): Promise<QuestChangeResult> {
   const { characterId, questId, contactId } = parseInput(AcceptQuestInputSchema, input);
   const result = await inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     const quest = questOrThrow(questId);
     const contact = contactOrThrow(contactId);
     if (quest.giverId !== contact.id)
@@ -49,11 +49,11 @@ export async function acceptQuest(
 /** Gives up an active or ready quest, anywhere. Retryable quests can be taken again. */
 export async function abandonQuest(
   deps: GameDeps,
-  input: AbandonQuestInput & { userId: string },
+  input: AbandonQuestInput,
 ): Promise<QuestChangeResult> {
   const { characterId, questId } = parseInput(AbandonQuestInputSchema, input);
   const result = await inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     const quest = questOrThrow(questId);
     const { ctx } = await lockQuestContext(tx, c, deps.clock.now());
     const row = currentRow(quest, ctx);

@@ -15,7 +15,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { getOwnedCharacter } from '../characters/get-owned-character';
+import { getLiveCharacter } from '../characters/get-owned-character';
 import { publishEvent } from '../outbox/publish-event';
 import { objectiveDone, objectiveUnlocked } from './progress';
 import { toQuestRow } from './quest-rows';
@@ -72,16 +72,16 @@ export async function creditQuestAction(
 
 /**
  * quests.reportAction: the client says the player did something only it sees (the
- * welcome quest's "go solo" at its party step). The caller's own live character
- * only; `counted`: this report will advance a quest (false when it counts for nothing,
- * or was already reported for this run).
+ * welcome quest's "go solo" at its party step). A live character only; `counted`:
+ * this report will advance a quest (false when it counts for nothing, or was already
+ * reported for this run).
  */
 export async function reportQuestAction(
   deps: Pick<GameDeps, 'db'>,
-  input: ReportQuestActionInput & { userId: string },
+  input: ReportQuestActionInput,
 ): Promise<{ counted: boolean }> {
   const { characterId, action } = parseInput(ReportQuestActionInputSchema, input);
-  await getOwnedCharacter(deps, input.userId, characterId);
+  await getLiveCharacter(deps, characterId);
   return {
     counted: await creditQuestAction(deps.db, characterId, action, { clientReported: true }),
   };

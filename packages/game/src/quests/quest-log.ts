@@ -10,7 +10,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { getOwnedCharacter } from '../characters/get-owned-character';
+import { getLiveCharacter } from '../characters/get-owned-character';
 import { readQuestContext, type QuestContext } from './context';
 import { currentRow, offersOf, turnInsAt } from './status';
 import { questView } from './views';
@@ -59,10 +59,10 @@ export function questLogOf(ctx: QuestContext): QuestLogView {
 /** The caller's character's quest log (J) with the markers the map shows over contacts. */
 export async function getQuestLog(
   deps: GameDeps,
-  input: { userId: string; characterId: string },
+  input: { characterId: string },
 ): Promise<QuestLogView> {
   const { characterId } = parseInput(QuestLogInputSchema, input);
-  const c = await getOwnedCharacter(deps, input.userId, characterId);
+  const c = await getLiveCharacter(deps, characterId);
   const { ctx } = await readQuestContext(deps.db, c, deps.clock.now());
   return questLogOf(ctx);
 }

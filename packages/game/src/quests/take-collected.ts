@@ -2,7 +2,7 @@ import type { Item } from '@necp/db';
 import { itemTemplateById, type Quest } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { charOwner, sinkOwner } from '../ledger/owners';
-import { recordItem } from '../ledger/record-item';
+import { takeFromStack } from '../inventory/take-from-stack';
 import { questRefused } from './errors';
 
 /**
@@ -36,13 +36,8 @@ export async function takeCollectedTx(
       if (left === 0) break;
       const n = Math.min(left, item.quantity);
       left -= n;
-      if (n === item.quantity) await tx.item.delete({ where: { id: item.id } });
-      else await tx.item.update({ where: { id: item.id }, data: { quantity: item.quantity - n } });
-      await recordItem(tx, {
+      await takeFromStack(tx, item, n, {
         reason: 'quest',
-        itemId: item.id,
-        templateId: item.templateId,
-        quantityDelta: -n,
         fromOwner: charOwner(characterId),
         toOwner: sinkOwner('quest'),
         ref: quest.id,

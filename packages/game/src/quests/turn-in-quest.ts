@@ -84,13 +84,10 @@ async function giveReward(tx: Tx, characterId: string, questId: string, r: ItemR
  * flags are given, and `quest.completed` is published. Anything refused — a full
  * bag, missing items — rolls all of it back.
  */
-export async function turnInQuest(
-  deps: GameDeps,
-  input: TurnInQuestInput & { userId: string },
-): Promise<TurnInResult> {
+export async function turnInQuest(deps: GameDeps, input: TurnInQuestInput): Promise<TurnInResult> {
   const { characterId, questId, contactId, choice } = parseInput(TurnInQuestInputSchema, input);
   const result = await inTransaction(deps.db, async (tx) => {
-    const c = await lockCharacter(tx, characterId, input.userId);
+    const c = await lockCharacter(tx, characterId);
     const quest = questOrThrow(questId);
     const contact = contactOrThrow(contactId);
     if (quest.turnInId !== contact.id)

@@ -9,16 +9,14 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { ownedCharacterId } from '../characters/get-owned-character';
 import { readStandings } from './read-standings';
 
 /** The reputation panel: every faction with the caller's character's standing and tier. */
 export async function listStandings(
   deps: GameDeps,
-  input: { userId: string; characterId: string },
+  input: { characterId: string },
 ): Promise<FactionStandingView[]> {
   const { characterId } = parseInput(CharacterIdInputSchema, input);
-  await ownedCharacterId(deps, input.userId, characterId);
   const standings = await readStandings(deps.db, characterId);
   return FACTIONS.map((f) => {
     const standing = standingWith(standings, f.id);

@@ -12,8 +12,8 @@ import { tradeNotFound } from './errors';
 /**
  * A character's ended trades, newest first (the trade history, for both sides): with
  * whom, how it ended, what went each way (a cancelled one: what was on the table).
- * Keyset paging on (closedAt, id). The caller's ownership of the character is the
- * router's (ownCharacterId), as for every character-scoped read.
+ * Keyset paging on (closedAt, id). The caller's ownership of the character is checked
+ * at the API's edge (characterProcedure), as for everything done as a character.
  */
 export async function tradeHistory(
   deps: Pick<GameDeps, 'db'>,

@@ -24,12 +24,12 @@ import { inTransaction } from '../core/transaction';
  */
 export async function buyBackFromVendor(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: VendorBuybackInput & { userId: string },
+  input: VendorBuybackInput,
 ): Promise<VendorTradeResult> {
   const { characterId, contactId, itemId } = parseInput(VendorBuybackInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
+    const s = await openVendorSession(tx, { characterId, contactId }, now, {
       lock: true,
     });
     const shelf = await lockBuybackItems(tx, characterId);

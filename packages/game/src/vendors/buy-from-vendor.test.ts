@@ -125,16 +125,17 @@ describe('buyFromVendor', () => {
     await expectBalanced(db, [p]);
   });
 
-  it("refuses someone else's character, out of range, hostile, bad input — nothing changes", async () => {
+  it('refuses a deleted character, out of range, hostile, bad input — nothing changes', async () => {
     day(deps.clock);
     const p = await atVik({}, 500);
     const other = await atVik({}, 500);
     const buy = { ...VIK, templateId: 'stim_basic', quantity: 1 };
+    await db.character.update({
+      where: { id: other.characterId },
+      data: { deletedAt: new Date() },
+    });
     await expectUnchanged(db, other, deps.clock, () =>
-      expectDomainError(
-        buyFromVendor(deps, { userId: p.userId, characterId: other.characterId, ...buy }),
-        'NOT_FOUND',
-      ),
+      expectDomainError(buyFromVendor(deps, { ...other.ref, ...buy }), 'NOT_FOUND'),
     );
     await moveTo(db, p, nextTo('koji'));
     await expectUnchanged(db, p, deps.clock, () =>

@@ -28,7 +28,7 @@ import { inTransaction } from '../core/transaction';
  */
 export async function buyFromVendor(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: VendorBuyInput & { userId: string },
+  input: VendorBuyInput,
 ): Promise<VendorTradeResult> {
   const { characterId, contactId, templateId, quantity, expectedPrice } = parseInput(
     VendorBuyInputSchema,
@@ -36,7 +36,7 @@ export async function buyFromVendor(
   );
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
+    const s = await openVendorSession(tx, { characterId, contactId }, now, {
       lock: true,
     });
     const entry = s.vendor.stock.find((e) => e.templateId === templateId);

@@ -13,12 +13,12 @@ import { inTransaction } from '../core/transaction';
  */
 export async function getVendor(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: VendorGetInput & { userId: string },
+  input: VendorGetInput,
 ): Promise<VendorView> {
   const { characterId, contactId } = parseInput(VendorGetInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
+    const s = await openVendorSession(tx, { characterId, contactId }, now, {
       lock: false,
     });
     return readVendorView(tx, s);

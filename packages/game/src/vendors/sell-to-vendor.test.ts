@@ -215,17 +215,6 @@ describe('sellToVendor and buyBackFromVendor', () => {
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(buyBackFromVendor(deps, { ...p.ref, ...VIK, itemId: stims }), 'NOT_FOUND'),
     );
-    await expectUnchanged(db, p, deps.clock, () =>
-      expectDomainError(
-        buyBackFromVendor(deps, {
-          userId: other.userId,
-          characterId: p.characterId,
-          ...VIK,
-          itemId: pistol,
-        }),
-        'NOT_FOUND',
-      ),
-    );
     // a shelf item is not a bag item: it cannot be sold, moved or destroyed as one
     await expectUnchanged(db, p, deps.clock, () => expectDomainError(sell(pistol), 'NOT_FOUND'));
     await moveTo(db, p, nextTo('regina'));

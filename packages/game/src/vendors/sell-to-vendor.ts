@@ -24,12 +24,12 @@ import { inTransaction } from '../core/transaction';
  */
 export async function sellToVendor(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: VendorSellInput & { userId: string },
+  input: VendorSellInput,
 ): Promise<VendorTradeResult> {
   const { characterId, contactId, itemId, quantity } = parseInput(VendorSellInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
-    const s = await openVendorSession(tx, { userId: input.userId, characterId, contactId }, now, {
+    const s = await openVendorSession(tx, { characterId, contactId }, now, {
       lock: true,
     });
     const item = bagItem(s.items, itemId);

@@ -34,14 +34,13 @@ export interface VendorSession {
 }
 
 export interface VendorRef {
-  userId: string;
   characterId: string;
   contactId: string;
 }
 
 /**
- * Opens a vendor session inside the caller's transaction: the caller's own live
- * character (NOT_FOUND otherwise), a contact that trades, the character within
+ * Opens a vendor session inside the caller's transaction: a live character
+ * (NOT_FOUND otherwise), a contact that trades, the character within
  * INTERACT_RANGE of it, and a standing the vendor's faction trades at (hostile:
  * FORBIDDEN). With `lock` the character row and its items are locked first
  * (account → character → items, like every inventory service), so the checks
@@ -56,11 +55,11 @@ export async function openVendorSession(
   let character: Character;
   let items: Item[];
   if (opts.lock) {
-    character = await lockCharacter(tx, ref.characterId, ref.userId);
+    character = await lockCharacter(tx, ref.characterId);
     items = await lockCharacterItems(tx, character.id);
   } else {
     const found = await tx.character.findFirst({
-      where: { id: ref.characterId, userId: ref.userId, deletedAt: null },
+      where: { id: ref.characterId, deletedAt: null },
     });
     if (!found) throw characterNotFound(ref.characterId);
     character = found;

@@ -2,7 +2,6 @@
 import type { RewardItemView } from './quests';
 import { CharacterIdInputSchema } from './character';
 
-export const DailyStatusInputSchema = CharacterIdInputSchema;
 export const DailyClaimInputSchema = CharacterIdInputSchema;
 
 export interface LoginRewardView {
