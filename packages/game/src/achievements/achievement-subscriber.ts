@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import type { Log } from '../core/log';
 import type { OutboxSubscriber } from '../outbox/subscribers';
 import { ACHIEVEMENT_EVENT_TYPES, factsOf, type AchievementEventType } from './achievement-facts';
@@ -29,7 +29,7 @@ export function achievementOutboxSubscriber(
       if (facts.length === 0) return;
       // the lock order (core/lock-order.ts): every credited character, in id order, first
       const ids = facts.map((f) => f.characterId);
-      const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
+      const live = new Set((await lockCharacters(tx, ids)).map((c) => c.id));
       const now = opts.clock.now();
       for (const f of facts.toSorted((a, b) => (a.characterId < b.characterId ? -1 : 1))) {
         if (!live.has(f.characterId)) continue;

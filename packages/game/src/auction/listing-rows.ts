@@ -27,7 +27,7 @@ import {
 import type { Tx } from '../core/deps';
 import { lockAdvisory } from '../core/advisory-locks';
 import { AuctionListingRowSchema } from '../core/locked-rows';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
 
 const TRIES = 5;
@@ -63,7 +63,7 @@ export interface LockListingOptions {
 /**
  * Locks the listing and its parties (with `also`, the caller), its turn first, and
  * returns both — the characters' rows as locked (a bidder is read from there). Deleted
- * characters are not locked (lockLiveCharacters): they act on nothing. NOT_FOUND if gone.
+ * characters are not locked (lockCharacters): they act on nothing. NOT_FOUND if gone.
  */
 export async function lockListing(
   tx: Tx,
@@ -81,7 +81,7 @@ export async function lockListing(
     const parties = [...also, seller(seen) ? seen.sellerId : null, seen.bidderId].filter(
       (x): x is string => !!x,
     );
-    const locked = await lockLiveCharacters(tx, parties);
+    const locked = await lockCharacters(tx, parties);
     const [l] = await readListings(
       tx,
       Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${listingId} FOR UPDATE`,

@@ -12,7 +12,7 @@
 import { Prisma, type AuctionListing } from '@necp/db';
 import type { SealedBid, SealedLot } from '@necp/shared';
 import type { Db, Tx } from '../core/deps';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
 import { readListings } from './listing-rows';
 
@@ -37,7 +37,7 @@ export async function lockLot(
 ): Promise<LotRow> {
   for (let i = 0; i < TRIES; i++) {
     const seen = new Set([...also, ...(await biddersOf(tx, lotId))]);
-    await lockLiveCharacters(tx, [...seen]);
+    await lockCharacters(tx, [...seen]);
     const [l] = await readListings(
       tx,
       Prisma.sql`SELECT * FROM "AuctionListing" WHERE "id" = ${lotId} FOR UPDATE`,

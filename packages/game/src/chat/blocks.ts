@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { CHARACTER_BLOCK_MAX } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
+import { lockCharacters } from '../core/lock-order';
 import { DomainError } from '../core/errors';
 import { publishEvent } from '../outbox/publish-event';
 import { characterByName } from './characters-by-name';
@@ -31,7 +32,7 @@ export async function blockCharacter(
     throw new DomainError('VALIDATION', 'block self', 'You cannot ignore yourself.');
   return inTransaction(deps.db, async (tx) => {
     // the cap counts under the blocker's row lock, so two blocks at once cannot pass it together
-    await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ${input.characterId} FOR NO KEY UPDATE`;
+    await lockCharacters(tx, [input.characterId], { includeDeleted: true });
     const count = await tx.characterBlock.count({ where: { blockerId: input.characterId } });
     const exists = await tx.characterBlock.findUnique({
       where: { blockerId_blockedId: { blockerId: input.characterId, blockedId: target.id } },

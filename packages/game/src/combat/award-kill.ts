@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { createLootDropTx, type LootDropResult, type PartyLoot } from '../loot/create-loot-drop';
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
@@ -101,7 +101,7 @@ export async function awardKill(
     await assertZoneOwner(tx, fence);
     const groups = await sharingGroups(tx, credited, nearby ?? []);
     const sharers = [...groups.values()].flat();
-    const live = await lockLiveCharacters(tx, [...credited, ...sharers]);
+    const live = await lockCharacters(tx, [...credited, ...sharers]);
     const levelOf = new Map(live.map((c) => [c.id, c.level]));
     // XP: a party's sharers split its pool (shared rules/party-xp.ts); others kill solo
     const xpOf = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { emitTo, recipeById, toCharacters, type ContractProgressMsg } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import type { DeliveryContext, OutboxSubscriber } from '../outbox/subscribers';
 import { craftedSince } from './crafted-since';
 
@@ -41,7 +41,7 @@ async function countKill(tx: Tx, killers: readonly string[], npcTemplateId: stri
   });
   if (taken.length === 0) return [];
   // the lock order (core/lock-order.ts): the characters first, then the contracts
-  await lockLiveCharacters(tx, killers);
+  await lockCharacters(tx, killers);
   return tx.$queryRaw<Counted[]>`
     UPDATE "Contract" SET "progress" = "progress" + 1
     WHERE "id" = ANY(${taken.map((t) => t.id)}::text[]) AND "state" = 'accepted'

@@ -7,7 +7,7 @@ import {
 import type { Contract } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
 import { ContractRowSchema } from '../core/locked-rows';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { contractNotFound, contractNotNow, notYourContract } from './errors';
 
 /** The contracts a statement returned (`SELECT *` or `RETURNING *`). */
@@ -47,7 +47,7 @@ export async function lockWithParties(
     SELECT "posterId", "takerId" FROM "Contract" WHERE "id" = ${contractId}`;
   if (!seen) throw contractNotFound();
   const ids = [seen.posterId, seen.takerId, ...also].filter((x): x is string => !!x);
-  await lockLiveCharacters(tx, ids);
+  await lockCharacters(tx, ids);
   return lockContract(tx, contractId);
 }
 

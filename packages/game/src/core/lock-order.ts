@@ -43,7 +43,7 @@
  * 500 operations a second the queues joined into one (`pnpm bench:economy`).
  *
  * A background writer that touches several characters (an npc.killed event with
- * several killers) locks all of them up front with lockLiveCharacters before any
+ * several killers) locks all of them up front with lockCharacters before any
  * of step 3. What still collides (the odd path that does not follow this) is
  * caught by withTxRetry (core/tx-retry.ts), which reruns the transaction.
  */
@@ -52,21 +52,28 @@ import type { Tx } from './deps';
 import { CharacterRowSchema } from './locked-rows';
 
 /**
- * Locks the live ones of `ids` in id order and reads them (their rows, whole: a caller
+ * Locks `ids`' Character rows in id order and reads them (their rows, whole: a caller
  * that needs one of them locked and read takes it from here, not with a second
- * statement); deleted or missing ones drop out.
+ * statement) — the one way several characters are locked together, and one character
+ * where its absence is not an error (lockCharacter throws NOT_FOUND). Missing ones drop
+ * out, and so do deleted ones unless `includeDeleted` (a cash-on-delivery payment still
+ * pays a deleted sender; a craft of a deleted crafter is cancelled).
  */
-export async function lockLiveCharacters(
+export async function lockCharacters(
   tx: Tx,
   ids: readonly string[],
-  /** leave out, rather than wait for, the ones another transaction holds (a batch's) */
-  skipLocked = false,
+  opts: {
+    /** leave out, rather than wait for, the ones another transaction holds (a batch's) */
+    skipLocked?: boolean;
+    includeDeleted?: boolean;
+  } = {},
 ): Promise<Character[]> {
   if (ids.length === 0) return [];
-  const skip = skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty;
+  const skip = opts.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty;
+  const live = opts.includeDeleted ? Prisma.empty : Prisma.sql`AND "deletedAt" IS NULL`;
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT * FROM "Character"
-    WHERE "id" IN (${Prisma.join([...new Set(ids)])}) AND "deletedAt" IS NULL
+    WHERE "id" IN (${Prisma.join([...new Set(ids)])}) ${live}
     ORDER BY "id"
     FOR NO KEY UPDATE ${skip}`;
   return rows.map((r) => CharacterRowSchema.parse(r));

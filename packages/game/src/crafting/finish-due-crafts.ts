@@ -1,6 +1,6 @@
 import type { CraftState } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { lockCharacter } from '../core/row-locks';
+import { lockCharacters } from '../core/lock-order';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { lockCraft } from './craft-rows';
 import { cancelLocked, finishLocked } from './finish-craft';
@@ -25,9 +25,7 @@ export async function finishDueCraft(
   return inTransaction(
     deps.db,
     async (tx) => {
-      const rows = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
-      SELECT "deletedAt" FROM "Character" WHERE "id" = ${craft.characterId} FOR NO KEY UPDATE`;
-      const who = rows[0];
+      const [who] = await lockCharacters(tx, [craft.characterId], { includeDeleted: true });
       if (!who) return false; // purged: the craft went with it
       const row = await lockCraft(tx, craft.characterId, craft.id);
       if (row.state !== ('casting' satisfies CraftState) || row.completesAt > now) return false;
@@ -35,8 +33,7 @@ export async function finishDueCraft(
         await cancelLocked(tx, row, now);
         return 'cancelled';
       }
-      const c = await lockCharacter(tx, craft.characterId);
-      await finishLocked(tx, c, row, now);
+      await finishLocked(tx, who, row, now);
       return 'finished';
     },
     DIRECT,

@@ -16,15 +16,10 @@ import { presenceOf } from './presence';
 import { notify } from '../notifications/notifications';
 import { publishEvent } from '../outbox/publish-event';
 import { inTransaction } from '../core/transaction';
+import { lockCharacters } from '../core/lock-order';
 
 const full = (who: string) =>
   new DomainError('CONFLICT', 'friends full', `${who} friends list is full (${FRIENDS_MAX}).`);
-
-/** Locks both characters' rows in id order (the one lock order of two-character writes). */
-async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
-  const [first, second] = a < b ? [a, b] : [b, a];
-  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${first}, ${second}) ORDER BY id FOR NO KEY UPDATE`;
-}
 
 async function befriend(tx: Tx, a: string, b: string): Promise<void> {
   const [na, nb] = await Promise.all([
@@ -82,7 +77,7 @@ export async function requestFriend(
   // the blocked side is not told: its request "goes out" and nothing is written
   if (await isBlocked(deps, target.id, me)) return { outcome: 'sent', name: target.name };
   return inTransaction(deps.db, async (tx) => {
-    await lockPair(tx, me, target.id);
+    await lockCharacters(tx, [me, target.id], { includeDeleted: true });
     const already = await tx.friendship.findUnique({
       where: { characterId_friendId: { characterId: me, friendId: target.id } },
     });
@@ -135,7 +130,7 @@ export async function acceptFriend(
   });
   if (!req) throw gone();
   return inTransaction(deps.db, async (tx) => {
-    await lockPair(tx, req.fromId, req.toId);
+    await lockCharacters(tx, [req.fromId, req.toId], { includeDeleted: true });
     // still there under the locks (a cancel may have won)
     const still = await tx.friendRequest.findUnique({ where: { id: req.id } });
     if (!still) throw gone();

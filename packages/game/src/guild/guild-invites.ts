@@ -12,7 +12,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { characterNotFound, DomainError } from '../core/errors';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { isBlocked } from '../chat/blocks';
 import { characterByName } from '../chat/characters-by-name';
 import { inviteGone, lockedActor, lockGuild, requirePermission } from './guild-access';
@@ -44,7 +44,7 @@ export async function inviteToGuild(
   const expiresAt = new Date(deps.clock.ms() + GUILD_INVITE_MS);
   return inTransaction(deps.db, async (tx) => {
     // both ends before the guild (lock order 2 → 2b): the invite row references both
-    const live = await lockLiveCharacters(tx, [me, target.id]);
+    const live = await lockCharacters(tx, [me, target.id]);
     if (!live.some((c) => c.id === me)) throw characterNotFound(me);
     if (!live.some((c) => c.id === target.id)) throw characterNotFound(target.id);
     const actor = await lockedActor(tx, me);
@@ -158,7 +158,7 @@ export async function acceptGuildInvite(
 ): Promise<{ guildId: string }> {
   const me = input.characterId;
   return inTransaction(deps.db, async (tx) => {
-    const live = await lockLiveCharacters(tx, [me]);
+    const live = await lockCharacters(tx, [me]);
     if (live.length === 0) throw characterNotFound(me);
     const invite = await tx.guildInvite.findFirst({ where: { id: input.inviteId, toId: me } });
     if (!invite || invite.expiresAt.getTime() <= deps.clock.ms()) throw inviteGone();

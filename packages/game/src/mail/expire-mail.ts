@@ -1,5 +1,6 @@
 import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
+import { lockCharacters } from '../core/lock-order';
 import { bounceMail, destroyMail, holdsSomething, loadMail, type LoadedMail } from './mail-rows';
 import { inTransaction } from '../core/transaction';
 
@@ -70,9 +71,9 @@ async function expireOne(
   if (!seen) return null;
   // the lock order: both characters (id order), then the mail — as a payment of its
   // cash on delivery takes them, so returning it cannot wait on that in a cycle
-  const ends = [seen.toId, ...(seen.fromId ? [seen.fromId] : [])].sort();
-  await tx.$queryRaw`
-    SELECT "id" FROM "Character" WHERE "id" IN (${Prisma.join(ends)}) ORDER BY "id" FOR NO KEY UPDATE`;
+  await lockCharacters(tx, [seen.toId, ...(seen.fromId ? [seen.fromId] : [])], {
+    includeDeleted: true,
+  });
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Mail"
     WHERE "id" = ${mailId} AND "expiresAt" <= ${now}

@@ -1,5 +1,6 @@
 import { MailRefInputSchema, type MailRefInput, type MailView } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { lockCharacters } from '../core/lock-order';
 import { parseInput } from '../core/validation';
 import { lockCharacter } from '../core/row-locks';
 import { notEnoughEddies, recordCurrency } from '../ledger/record-currency';
@@ -40,8 +41,7 @@ export async function payMailCod(
   if (seen.cod === 0 || senderId === null) throw noCodDue();
   return inTransaction(deps.db, async (tx) => {
     // both ends in id order (a deleted sender too: it is paid all the same)
-    const [a, b] = characterId < senderId ? [characterId, senderId] : [senderId, characterId];
-    await tx.$queryRaw`SELECT "id" FROM "Character" WHERE "id" IN (${a}, ${b}) ORDER BY "id" FOR NO KEY UPDATE`;
+    await lockCharacters(tx, [characterId, senderId], { includeDeleted: true });
     const character = await lockCharacter(tx, characterId);
     assertAtMailTerminal(character);
     const mail = await lockDeliveredMail(tx, { mailId, toId: characterId, now });

@@ -8,7 +8,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { parseInput } from '../core/validation';
 import { characterByName } from '../chat/characters-by-name';
 import { notEnoughItems } from '../inventory/errors';
@@ -52,7 +52,7 @@ export async function sendMail(
   const contents = { attachments: m.attachments.length, eddies: m.eddies, cod: m.cod };
 
   const deliverAt = await inTransaction(deps.db, async (tx) => {
-    const live = await lockLiveCharacters(tx, [m.characterId, to.id]);
+    const live = await lockCharacters(tx, [m.characterId, to.id]);
     if (!live.some((c) => c.id === to.id))
       throw new DomainError(
         'NOT_FOUND',

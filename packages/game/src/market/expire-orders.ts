@@ -1,5 +1,5 @@
 import type { GameDeps } from '../core/deps';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { inTransaction } from '../core/transaction';
 import { notify } from '../notifications/notifications';
 import { closeLocked } from './close-order';
@@ -29,7 +29,7 @@ export async function expireDueOrders(deps: Pick<GameDeps, 'db' | 'clock'>): Pro
   let expired = 0;
   for (const d of due) {
     const done = await inTransaction(deps.db, async (tx) => {
-      const [owner] = d.characterId ? await lockLiveCharacters(tx, [d.characterId]) : [];
+      const [owner] = d.characterId ? await lockCharacters(tx, [d.characterId]) : [];
       const book = await lockBook(tx, d.templateId);
       const o = await lockOrder(tx, d.id);
       if (!book || o.state !== 'open' || o.expiresAt > now) return false;

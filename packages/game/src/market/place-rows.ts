@@ -8,7 +8,7 @@
 import { MARKET_BUY_WINDOW_MS, type MarketSide } from '@necp/shared';
 import { Prisma, type MarketOrder } from '@necp/db';
 import type { Tx } from '../core/deps';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { ItemRowsSchema } from '../core/locked-rows';
 import { withWrites } from '../core/one-statement';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
@@ -31,7 +31,7 @@ export async function readPlacers(
   skipLocked: boolean,
 ): Promise<Map<string, Placer>> {
   const ids = [...new Set(placements.map((o) => o.characterId))];
-  const chars = await lockLiveCharacters(tx, ids, skipLocked);
+  const chars = await lockCharacters(tx, ids, { skipLocked });
   const live = chars.map((c) => c.id);
   if (live.length === 0) return new Map();
   const since = new Date(now.getTime() - MARKET_BUY_WINDOW_MS);

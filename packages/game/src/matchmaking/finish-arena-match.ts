@@ -24,7 +24,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { inTransaction } from '../core/transaction';
 import { publishEvent } from '../outbox/publish-event';
 import { lockCurrentSeason } from '../seasons/current-season';
@@ -122,7 +122,7 @@ export async function finishArenaMatch(
     // the season first (its row, then the characters): a season ending meanwhile waits
     // for this match's ratings, or this match rates in the season it opened
     const season = (await lockCurrentSeason(tx)).key;
-    const live = new Set((await lockLiveCharacters(tx, ids)).map((c) => c.id));
+    const live = new Set((await lockCharacters(tx, ids)).map((c) => c.id));
     const now = deps.clock.now();
     const contested = isContestedArenaFight(m.fight, m.winner);
     if (!(await claimMatchEnd(tx, m, now, season, contested)))

@@ -12,15 +12,10 @@
  * from the people they came with. The party outlives the instance, as any party does.
  */
 import { PARTY_MAX } from '@necp/shared';
-import type { GameDeps, Tx } from '../core/deps';
+import type { GameDeps } from '../core/deps';
 import { lockParty, publishPartyJoined, settleParty } from './party';
 import { inTransaction } from '../core/transaction';
-
-/** The members' Character rows in id order: party writes for them wait on these. */
-async function lockCharacters(tx: Tx, ids: readonly string[]): Promise<void> {
-  const sorted = [...ids].sort();
-  await tx.$queryRaw`SELECT id FROM "Character" WHERE id = ANY(${sorted}::text[]) ORDER BY id FOR NO KEY UPDATE`;
-}
+import { lockCharacters } from '../core/lock-order';
 
 export interface GroupParty {
   partyId: string;
@@ -50,7 +45,8 @@ export async function formGroupParty(
   const ids = [...new Set(input.memberIds)];
   if (ids.length < 2 || ids.length > PARTY_MAX) return null;
   return inTransaction(deps.db, async (tx) => {
-    await lockCharacters(tx, ids);
+    // the members' rows (id order): party writes for them wait on these
+    await lockCharacters(tx, ids, { includeDeleted: true });
     const rows = await tx.partyMember.findMany({
       where: { characterId: { in: ids } },
       select: { characterId: true, partyId: true },
@@ -111,7 +107,7 @@ export async function joinGroupParty(
   input: { partyId: string; characterId: string },
 ): Promise<{ joined: boolean; former: string | null }> {
   return inTransaction(deps.db, async (tx) => {
-    await lockCharacters(tx, [input.characterId]);
+    await lockCharacters(tx, [input.characterId], { includeDeleted: true });
     const mine = await tx.partyMember.findUnique({ where: { characterId: input.characterId } });
     if (mine?.partyId === input.partyId) return { joined: true, former: null };
     const locks = [input.partyId, ...(mine ? [mine.partyId] : [])].sort();

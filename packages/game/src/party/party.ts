@@ -24,6 +24,7 @@ import { notify } from '../notifications/notifications';
 import { publishEvent } from '../outbox/publish-event';
 import { creditQuestAction } from '../quests/quest-actions';
 import { inTransaction } from '../core/transaction';
+import { lockCharacters } from '../core/lock-order';
 import { partyPushes, type PartyView } from './party-view';
 
 const notInParty = () => new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
@@ -34,11 +35,6 @@ const inviteGone = () =>
 
 export async function lockParty(tx: Tx, partyId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Party" WHERE id = ${partyId} FOR UPDATE`;
-}
-
-async function lockPair(tx: Tx, a: string, b: string): Promise<void> {
-  const [x, y] = a < b ? [a, b] : [b, a];
-  await tx.$queryRaw`SELECT id FROM "Character" WHERE id IN (${x}, ${y}) ORDER BY id FOR NO KEY UPDATE`;
 }
 
 /** Invite a character by name (the leader, or anyone not yet in a party). */
@@ -132,7 +128,7 @@ export async function acceptPartyInvite(
     throw inviteGone();
   }
   const partyId = await inTransaction(deps.db, async (tx) => {
-    await lockPair(tx, invite.fromId, invite.toId);
+    await lockCharacters(tx, [invite.fromId, invite.toId], { includeDeleted: true });
     if (!(await tx.partyInvite.findUnique({ where: { id: invite.id } }))) throw inviteGone();
     await tx.partyInvite.delete({ where: { id: invite.id } });
     if (await tx.partyMember.findUnique({ where: { characterId: invite.toId } }))

@@ -1,6 +1,6 @@
 import { emitTo, toCharacters } from '@necp/shared';
 import type { Clock } from '../core/clock';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import type { Tx } from '../core/deps';
 import type { Log } from '../core/log';
 import type { OutboxEvent } from '../outbox/events';
@@ -73,7 +73,7 @@ async function handleEvent(
     const failures = await killFailureTargets(tx, p);
     const killers = [...new Set(p.killers.map((k) => k.characterId))].sort();
     // the lock order (core/lock-order.ts): every character of the event, in id order, first
-    await lockLiveCharacters(tx, [...failures.keys(), ...killers]);
+    await lockCharacters(tx, [...failures.keys(), ...killers]);
     // failure first: a quest that fails on this kill must not count it
     out.push(...(await failQuestsOnKillTx(tx, deps, failures)));
     for (const id of killers) await apply(id, { kind: 'kill', npcTemplateId: p.npcTemplateId });

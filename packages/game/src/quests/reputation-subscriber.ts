@@ -7,7 +7,7 @@ import {
   type ReputationChangedMsg,
   type ReputationDelta,
 } from '@necp/shared';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import type { Log } from '../core/log';
 import type { OutboxSubscriber } from '../outbox/subscribers';
 import { changeReputationTx } from '../reputation/change-reputation';
@@ -65,7 +65,7 @@ export function reputationOutboxSubscriber(
       if (changes.length === 0) return;
       const notices: { characterId: string; msg: ReputationChangedMsg }[] = [];
       // the lock order (core/lock-order.ts): every killer, in id order, before any standing
-      const live = await lockLiveCharacters(
+      const live = await lockCharacters(
         tx,
         p.killers.map((k) => k.characterId),
       );

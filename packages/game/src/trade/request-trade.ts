@@ -7,7 +7,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { characterNotFound } from '../core/errors';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { alreadyTrading, tradeRefusedByBlock } from './errors';
@@ -29,7 +29,7 @@ export async function requestTrade(
   return inTransaction(
     deps.db,
     async (tx) => {
-      const live = await lockLiveCharacters(tx, [aId, bId]);
+      const live = await lockCharacters(tx, [aId, bId]);
       if (!live.some((c) => c.id === aId)) throw characterNotFound(aId);
       if (!live.some((c) => c.id === bId)) throw characterNotFound(bId);
       const pair = [aId, bId];

@@ -23,7 +23,7 @@ import { emitTo, toCharacters, type Push } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { tradeReservation } from '../core/item-reserved';
 import { TradeItemRowsSchema, TradeRowSchema } from '../core/locked-rows';
-import { lockLiveCharacters } from '../core/lock-order';
+import { lockCharacters } from '../core/lock-order';
 import { tradeNotFound } from './errors';
 
 export type LoadedTrade = Trade & { items: TradeItem[] };
@@ -48,7 +48,7 @@ export async function lockTradeRow(
   const seen = await tx.$queryRaw<{ aId: string; bId: string }[]>`
     SELECT "aId", "bId" FROM "Trade" WHERE "id" = ${tradeId}`;
   if (!seen[0]) return null;
-  const live = await lockLiveCharacters(tx, [seen[0].aId, seen[0].bId]);
+  const live = await lockCharacters(tx, [seen[0].aId, seen[0].bId]);
   const rows = await tx.$queryRaw<unknown[]>`
     SELECT * FROM "Trade" WHERE "id" = ${tradeId} FOR UPDATE`;
   if (!rows[0]) return null;
