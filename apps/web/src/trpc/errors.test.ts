@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
-import { toFormError } from './errors';
+import { refusal, toFormError } from './errors';
 
 /** An error as the tRPC client builds it from the server's JSON answer. */
 const fromServer = (code: string, httpStatus: number, message: string) =>
@@ -26,5 +26,23 @@ describe('what the game shows for a refused call', () => {
       'Could not reach the server. Check your connection and try again.',
     );
     expect(toFormError(new Error('boom')).message).toBe('Something went wrong. Please try again.');
+  });
+
+  it('a refusal is one line: the message, else the first field error (a toast has no fields)', () => {
+    expect(refusal(fromServer('BAD_REQUEST', 400, 'Your bags are full.'))).toBe(
+      'Your bags are full.',
+    );
+    const invalid = TRPCClientError.from({
+      error: {
+        message: 'Invalid input',
+        code: -32600,
+        data: {
+          code: 'BAD_REQUEST',
+          httpStatus: 400,
+          zodError: { fieldErrors: { name: ['Names are 3 to 16 letters.'] } },
+        },
+      },
+    });
+    expect(refusal(invalid)).toBe('Names are 3 to 16 letters.');
   });
 });

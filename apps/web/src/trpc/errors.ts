@@ -38,6 +38,17 @@ export function toFormError(err: unknown): FormError {
   return { fields, message: err.message || 'Something went wrong. Please try again.' };
 }
 
+/**
+ * A refused call as one line (a toast, a window's error line): the server's message,
+ * or the first field error when that is all there is, since these have no fields to
+ * show errors beside. Forms with fields use `toFormError` instead.
+ */
+export function refusal(err: unknown): string {
+  const e = toFormError(err);
+  // toFormError leaves the message null only when there are field errors
+  return e.message ?? Object.values(e.fields)[0] ?? 'That did not work.';
+}
+
 /** First message per field from a client-side Zod parse. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

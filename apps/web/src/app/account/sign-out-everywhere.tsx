@@ -2,7 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 
 /**
@@ -21,7 +21,7 @@ export function SignOutEverywhereSection() {
     try {
       await revoke.mutateAsync();
     } catch (err) {
-      setError(toFormError(err).message ?? 'Could not sign out everywhere. Please try again.');
+      setError(refusal(err));
       return;
     }
     await signOut({ callbackUrl: '/signin' });

@@ -5,7 +5,7 @@
  * the sim pushes an `achievement` notification (an open window updates by itself).
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -35,7 +35,7 @@ export function useSetTitle() {
       commands.setOwnTitle(title?.text ?? null);
       toast('success', titleChangedText(title));
     },
-    onError: (err) => toast('warn', toFormError(err).message ?? 'That title could not be set.'),
+    onError: (err) => toast('warn', refusal(err)),
     onSettled: () => void qc.invalidateQueries(trpc.achievements.mine.queryFilter({ characterId })),
   });
 }

@@ -12,10 +12,10 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type { AuctionListInput, AuctionSearchInput, AuctionDurationH } from '@necp/shared';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import { refusal } from '../mail/use-mail';
 
 export type AuctionFilters = Omit<AuctionSearchInput, 'characterId' | 'cursor'>;
 

@@ -2,7 +2,7 @@
 /** progression.spendPoint / respec: the server decides, the sheet and the sim re-read. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AttributeKey, CharacterSheet, InventoryView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -27,7 +27,7 @@ export function useProgressionActions() {
     // from the server (character.stats_changed) and pushes char:stats
     void qc.invalidateQueries({ queryKey: invKey });
   };
-  const onError = (e: unknown) => toast('warn', toFormError(e).message ?? 'That did not work.');
+  const onError = (e: unknown) => toast('warn', refusal(e));
 
   const spend = useMutation(
     trpc.progression.spendPoint.mutationOptions({

@@ -8,10 +8,10 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ContractBoardInput, ContractPostInput, ContractView } from '@necp/shared';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import { refusal } from '../mail/use-mail';
 import { askText } from './contracts-view';
 
 /** The board read again every 15 s while shown: other players post and take meanwhile. */

@@ -6,11 +6,11 @@
  * refusals are toasts and whose answers refresh the view and the bag.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { itemName } from '../items/templates';
-import { refusal } from '../mail/use-mail';
 import { outcomeText } from './crafting-view';
 
 export function useCrafting(enabled: boolean) {

@@ -7,7 +7,7 @@
  */
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { DialogueOutcome, DialogueView, QuestView, TurnInResult } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPCClient } from '@/trpc/react';
 import { useRefresh, type Refreshable } from '../quests/use-quests';
 import { useGameSession } from '../hud/game-session';
@@ -55,8 +55,8 @@ export function useConversation(contactId: string) {
   }, []);
 
   const fail = useCallback(
-    (err: unknown, fallback: string) => {
-      store.getState().toast('warn', toFormError(err).message ?? fallback);
+    (err: unknown) => {
+      store.getState().toast('warn', refusal(err));
     },
     [store],
   );
@@ -91,14 +91,14 @@ export function useConversation(contactId: string) {
 
   /** Runs one request at a time; a second click while one is in flight is ignored. */
   const run = useCallback(
-    async <T>(fn: () => Promise<T>, fallback: string): Promise<T | undefined> => {
+    async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
       if (busyRef.current) return undefined;
       busyRef.current = true;
       setBusy(true);
       try {
         return await fn();
       } catch (err) {
-        if (alive.current) fail(err, fallback);
+        if (alive.current) fail(err);
         return undefined;
       } finally {
         busyRef.current = false;
@@ -119,7 +119,7 @@ export function useConversation(contactId: string) {
       })
       .catch((err: unknown) => {
         if (cancelled) return;
-        fail(err, 'They do not want to talk right now.');
+        fail(err);
         store.getState().closeDialogue();
       });
     return () => {
@@ -132,10 +132,7 @@ export function useConversation(contactId: string) {
     async (choiceId: string) => {
       const choice = view?.node.choices.find((c) => c.id === choiceId);
       if (!choice || choice.locked) return;
-      const v = await run(
-        () => api.dialogue.choose.mutate({ characterId, contactId, choiceId }),
-        'That did not work.',
-      );
+      const v = await run(() => api.dialogue.choose.mutate({ characterId, contactId, choiceId }));
       if (!v || !alive.current) return;
       setReceived(null);
       push([{ who: 'you', text: choice.text, outcomes: [] }]);
@@ -156,15 +153,14 @@ export function useConversation(contactId: string) {
       const v = await api.dialogue.open.mutate({ characterId, contactId });
       if (alive.current) show(v, 'refresh');
     } catch (err) {
-      if (alive.current) fail(err, 'They do not want to talk right now.');
+      if (alive.current) fail(err);
     }
   }, [api, characterId, contactId, show, fail]);
 
   const accept = useCallback(
     async (quest: QuestView) => {
-      const r = await run(
-        () => api.quests.accept.mutate({ characterId, contactId, questId: quest.id }),
-        'You cannot take that job now.',
+      const r = await run(() =>
+        api.quests.accept.mutate({ characterId, contactId, questId: quest.id }),
       );
       if (!r || !alive.current) return;
       setReceived(null);
@@ -186,9 +182,8 @@ export function useConversation(contactId: string) {
 
   const turnIn = useCallback(
     async (quest: QuestView, choice?: string) => {
-      const r = await run(
-        () => api.quests.turnIn.mutate({ characterId, contactId, questId: quest.id, choice }),
-        'You cannot turn that in now.',
+      const r = await run(() =>
+        api.quests.turnIn.mutate({ characterId, contactId, questId: quest.id, choice }),
       );
       if (!r || !alive.current) return;
       const s = store.getState();

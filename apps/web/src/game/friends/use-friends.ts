@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { FriendPresenceMsg } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -37,12 +37,6 @@ export function useFriends(polling = false) {
     refetchInterval: polling ? OPEN_POLL_MS : false,
   });
 }
-
-/** A refusal's player-safe message (a malformed name is a field error). */
-const refusal = (err: unknown) => {
-  const e = toFormError(err);
-  return e.message ?? Object.values(e.fields)[0] ?? 'That did not work.';
-};
 
 export function useFriendActions() {
   const trpc = useTRPC();

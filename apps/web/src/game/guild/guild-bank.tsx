@@ -16,7 +16,8 @@ import {
   withdrawText,
   type MyGuild,
 } from './guild-view';
-import { BANK_LOG_PAGE, refusal, useBankLog, useGuildActions } from './use-guild';
+import { refusal } from '@/trpc/errors';
+import { BANK_LOG_PAGE, useBankLog, useGuildActions } from './use-guild';
 
 export function GuildBank({ g }: { g: MyGuild }) {
   const actions = useGuildActions();

@@ -23,7 +23,8 @@ import {
   renownText,
   type MyGuild,
 } from './guild-view';
-import { refusal, useGuildActions, useMyGuild } from './use-guild';
+import { refusal } from '@/trpc/errors';
+import { useGuildActions, useMyGuild } from './use-guild';
 import { GuildBank } from './guild-bank';
 import { GuildJoin } from './guild-join';
 import { GuildRanks } from './guild-ranks';

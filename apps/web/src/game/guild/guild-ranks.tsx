@@ -20,7 +20,8 @@ import {
   type MyGuild,
   type RankDraft,
 } from './guild-view';
-import { refusal, useGuildActions } from './use-guild';
+import { refusal } from '@/trpc/errors';
+import { useGuildActions } from './use-guild';
 
 type Actions = ReturnType<typeof useGuildActions>;
 

@@ -19,7 +19,8 @@ import {
   type MyGuild,
   type RosterMember,
 } from './guild-view';
-import { refusal, useGuildActions, useRoster } from './use-guild';
+import { refusal } from '@/trpc/errors';
+import { useGuildActions, useRoster } from './use-guild';
 import { useNow } from '../quests/use-quests';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';

@@ -6,7 +6,7 @@
  * guild:invited make the cached guild reads stale.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -62,12 +62,6 @@ export function useBankLog(guildId: string, before: string | undefined) {
     staleTime: 10_000,
   });
 }
-
-/** A refusal's player-safe message (a malformed input is a field error). */
-export const refusal = (err: unknown) => {
-  const e = toFormError(err);
-  return e.message ?? Object.values(e.fields)[0] ?? 'That did not work.';
-};
 
 export function useGuildActions() {
   const trpc = useTRPC();

@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { EquipmentSlot } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useBank, useInventory } from './use-inventory';
 import type { InvItem } from './view-model';
 import { GameWindow } from '../hud/game-window';
@@ -49,7 +49,7 @@ function BankBody() {
   // the server is the judge of range: its refusal closes the window
   useEffect(() => {
     if (!query.isError) return;
-    toast('warn', toFormError(query.error).message ?? 'The bank is not available here.');
+    toast('warn', refusal(query.error));
     setPanel('bank', false);
   }, [query.isError, query.error, toast, setPanel]);
 

@@ -9,7 +9,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { BankTransferResult, BankView, InventoryView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -97,7 +97,7 @@ export function useItemActions() {
     },
     onError: (err, _c, ctx) => {
       if (ctx?.previous) qc.setQueryData(invKey, ctx.previous);
-      toast('warn', toFormError(err).message ?? 'That did not work.');
+      toast('warn', refusal(err));
     },
     onSuccess: (data, c) => {
       // every mutation answers with the state afterwards: no refetch needed

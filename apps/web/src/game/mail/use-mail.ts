@@ -14,7 +14,7 @@ import {
 } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { MAIL_PAGE_SIZE, type MailInbox, type MailSendInput, type MailView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -47,12 +47,6 @@ export function useMailbox(polling = false) {
   const first = q.data?.pages[0];
   return { query: q, mails, unread: first?.unread ?? null, total: first?.total ?? null };
 }
-
-/** A refusal's player-safe message (a field error's, when that is all there is). */
-export const refusal = (err: unknown) => {
-  const e = toFormError(err);
-  return e.message ?? Object.values(e.fields)[0] ?? 'That did not work.';
-};
 
 type Inbox = InfiniteData<MailInbox, unknown>;
 

@@ -6,10 +6,10 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MarketHistoryRange, MarketPlaceInput } from '@necp/shared';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import { refusal } from '../mail/use-mail';
 
 /** Read again every 10 s while shown: other players trade meanwhile. */
 const LIVE = 10_000;

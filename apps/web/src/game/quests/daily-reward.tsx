@@ -10,7 +10,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useRef, type CSSProperties } from 'react';
 import type { DailyStatusView, LoginRewardView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal, toFormError } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { ItemGlyph } from '../items/item-glyph';
 import { rarityColor } from '../items/rarity';
@@ -126,7 +126,7 @@ function DailyBody({ s }: { s: DailyStatusView }) {
       );
     },
     onError: (err) => {
-      toast('warn', toFormError(err).message ?? 'Could not claim the reward.');
+      toast('warn', refusal(err));
       void qc.invalidateQueries(trpc.daily.status.queryFilter({ characterId }));
     },
     onSettled: () => void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),

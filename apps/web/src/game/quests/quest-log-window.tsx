@@ -6,7 +6,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import type { QuestView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal, toFormError } from '@/trpc/errors';
 import { useTRPCClient } from '@/trpc/react';
 import { chainText, REPEAT_LABEL } from './format';
 import { chainLength, logGroups, whereText } from './quest-lists';
@@ -136,7 +136,7 @@ function QuestDetail({ q }: { q: QuestView }) {
   const abandon = useMutation({
     mutationFn: () => api.quests.abandon.mutate({ characterId, questId: q.id }),
     onSuccess: () => toast('info', `Quest abandoned: ${q.title}`),
-    onError: (err) => toast('warn', toFormError(err).message ?? 'Could not abandon it.'),
+    onError: (err) => toast('warn', refusal(err)),
     onSettled: () => refresh(['quests']),
   });
   const canAbandon = q.status === 'active' || q.status === 'ready';

@@ -15,7 +15,7 @@ import {
   tutorialStepNumber,
   type TutorialStep,
 } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPCClient } from '@/trpc/react';
 import { useRefresh } from '../quests/use-quests';
 import { useGameSession } from '../hud/game-session';
@@ -51,13 +51,13 @@ export function TutorialGuide({ step }: { step: TutorialStep | null }) {
   const skip = useMutation({
     mutationFn: () => api.quests.abandon.mutate({ characterId, questId: WELCOME_QUEST_ID }),
     onSuccess: () => toast('info', 'Tutorial skipped. Regina will not hold your hand again.'),
-    onError: (err) => toast('warn', toFormError(err).message ?? 'Could not skip it.'),
+    onError: (err) => toast('warn', refusal(err)),
     onSettled: () => refresh(['quests']),
   });
   const solo = useMutation({
     mutationFn: () => api.quests.reportAction.mutate({ characterId, action: 'party' }),
     // the progress arrives like a kill's: quest:update once the server counted it
-    onError: (err) => toast('warn', toFormError(err).message ?? 'Could not do that.'),
+    onError: (err) => toast('warn', refusal(err)),
   });
 
   if (!step) return null;

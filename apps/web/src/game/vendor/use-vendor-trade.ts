@@ -7,7 +7,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { VendorTradeResult } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { itemName, templateOf } from '../items/templates';
 import { eddies } from '../quests/format';
@@ -57,7 +57,7 @@ export function useVendorTrade(contactId: string) {
       else toast('success', `Bought back for ${money}:`, item);
     },
     onError: (err) => {
-      toast('warn', toFormError(err).message ?? 'The deal fell through.');
+      toast('warn', refusal(err));
       // a stale price or stock count: show the current ones
       void qc.invalidateQueries(trpc.vendor.get.queryFilter({ characterId, contactId }));
     },

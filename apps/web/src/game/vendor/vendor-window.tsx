@@ -7,7 +7,7 @@
  */
 import { useEffect, useState, type DragEvent } from 'react';
 import type { VendorStockView, VendorView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { itemName, templateOf } from '../items/templates';
 import { useInventory } from '../items/use-inventory';
 import type { InvItem } from '../items/view-model';
@@ -46,7 +46,7 @@ function VendorFrame({ contactId, onClose }: { contactId: string; onClose: () =>
   // away from the vendor (or hostile) the server refuses: say why and close
   useEffect(() => {
     if (!q.isError) return;
-    toast('warn', toFormError(q.error).message ?? 'They will not trade with you here.');
+    toast('warn', refusal(q.error));
     onClose();
   }, [q.isError, q.error, toast, onClose]);
 

@@ -11,7 +11,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { ContractRuleInput } from '@necp/shared';
 import { rulingText } from '@/game/contracts/contracts-view';
-import { toFormError } from '@/trpc/errors';
+import { refusal, toFormError } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { CaseCard } from './case-card';
 
@@ -44,7 +44,7 @@ export function ArbitrationScreen({ contractId }: { contractId: string | null })
     void qc.invalidateQueries(trpc.moderation.arbitration.queryFilter());
     void qc.invalidateQueries(trpc.moderation.arbitrationCase.pathFilter());
   };
-  const fail = (e: unknown) => setProblem(toFormError(e).message ?? 'That did not work.');
+  const fail = (e: unknown) => setProblem(refusal(e));
   const rule = useMutation(
     trpc.moderation.ruleContract.mutationOptions({ onError: fail, onSettled: done }),
   );

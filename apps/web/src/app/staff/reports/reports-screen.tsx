@@ -8,7 +8,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLAYER_REPORT_REASON_LABEL } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal, toFormError } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { ReportCard, type ReportAction, type ReportRow } from './report-card';
 
@@ -30,7 +30,7 @@ export function ReportsScreen() {
     ),
   );
   const done = () => void qc.invalidateQueries(trpc.moderation.reports.pathFilter());
-  const fail = (e: unknown) => setProblem(toFormError(e).message ?? 'That did not work.');
+  const fail = (e: unknown) => setProblem(refusal(e));
   const resolve = useMutation(trpc.moderation.resolveReport.mutationOptions({ onSettled: done }));
   const mute = useMutation(trpc.moderation.chatMute.mutationOptions());
 
