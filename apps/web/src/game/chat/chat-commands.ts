@@ -15,11 +15,9 @@ import {
 } from '@necp/shared';
 import { TAB_CHANNEL, type ChatTab } from './chat-log';
 import type { GameStore } from '../store/game-store';
-import { readAck } from '../net/ack';
+import { sendCommand } from '../net/ack';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
-
-const ACK_TIMEOUT_MS = 5000;
 
 export interface ChatCommandDeps {
   socket: () => SimSocket | null;
@@ -63,19 +61,18 @@ export class ChatCommands implements SocketFeature {
     this.store.chatNotice('info', text);
   }
 
-  /** Emits with an ack; offline and a missing answer become a red line and null. */
-  private async call<T>(event: ChatEvent, payload: object): Promise<Ack<T> | null> {
-    const socket = this.deps.socket();
-    if (!socket?.connected) {
-      this.error('Not connected to the city right now.');
-      return null;
-    }
-    try {
-      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
-    } catch {
-      this.error('The server did not answer. Try again.');
-      return null;
-    }
+  /**
+   * Sends through sendCommand; any failure (a refusal, offline, no answer) is told by
+   * `fail` — a red line unless the caller (the player menu) wants a toast.
+   */
+  private async call<T>(
+    event: ChatEvent,
+    payload: object,
+    fail: (text: string) => void = (text) => this.error(text),
+  ): Promise<Ack<T>> {
+    const res = await sendCommand<T>(this.deps.socket(), event, payload);
+    if (!res.ok) fail(res.error.message);
+    return res;
   }
 
   /**
@@ -139,11 +136,7 @@ export class ChatCommands implements SocketFeature {
       ...(to ? { to } : {}),
       ...(links.length > 0 ? { links } : {}),
     });
-    if (!res) return false;
-    if (!res.ok) {
-      this.error(res.error.message);
-      return false;
-    }
+    if (!res.ok) return false;
     // the broadcast brings the same message (same id) too: whichever comes first shows
     if (isMessage(res.data)) this.store.chatReceive([res.data], { selfId: this.deps.selfId });
     return true;
@@ -158,13 +151,12 @@ export class ChatCommands implements SocketFeature {
     name: string,
     toast?: (kind: 'info' | 'warn', text: string) => void,
   ): Promise<boolean> {
-    const res = await this.call<{ name: string }>(`chat:${kind}`, { name });
-    if (!res) return false;
-    if (!res.ok) {
-      if (toast) toast('warn', res.error.message);
-      else this.error(res.error.message);
-      return false;
-    }
+    const res = await this.call<{ name: string }>(
+      `chat:${kind}`,
+      { name },
+      toast && ((text) => toast('warn', text)),
+    );
+    if (!res.ok) return false;
     const who = res.data?.name ?? name;
     const text =
       kind === 'ignore'
@@ -178,11 +170,7 @@ export class ChatCommands implements SocketFeature {
   /** The ⚑ button of a line: moderators get it with its context. */
   async report(messageId: string): Promise<boolean> {
     const res = await this.call('chat:report', { messageId });
-    if (!res) return false;
-    if (!res.ok) {
-      this.error(res.error.message);
-      return false;
-    }
+    if (!res.ok) return false;
     this.store.chatReported(messageId);
     this.info('Reported. Thank you.');
     return true;
@@ -195,12 +183,12 @@ export class ChatCommands implements SocketFeature {
     note: string,
     toast: (kind: 'info' | 'warn', text: string) => void,
   ): Promise<boolean> {
-    const res = await this.call('player:report', { name, reason, ...(note ? { note } : {}) });
-    if (!res) return false;
-    if (!res.ok) {
-      toast('warn', res.error.message);
-      return false;
-    }
+    const res = await this.call(
+      'player:report',
+      { name, reason, ...(note ? { note } : {}) },
+      (text) => toast('warn', text),
+    );
+    if (!res.ok) return false;
     toast('info', `You reported ${name}. A moderator will look at it. Thank you.`);
     return true;
   }

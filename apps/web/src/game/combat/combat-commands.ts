@@ -1,16 +1,14 @@
 /**
- * Combat intents to the sim: use an ability, cancel a cast, respawn. Answers come
- * back as acks; a lost connection or a missing answer becomes a refusal-like error,
- * never a throw (the caller flashes it).
+ * Combat intents to the sim: use an ability, cancel a cast, respawn. Sent through
+ * sendCommand: a lost connection or a missing answer comes back as an OFFLINE/TIMEOUT
+ * refusal, never a throw (the caller flashes it).
  */
-import type { Ack, AckError, CombatUse, CombatUseResult, RespawnResult } from '@necp/shared';
-import { readAck } from '../net/ack';
+import type { Ack, CombatUse, CombatUseResult, RespawnResult } from '@necp/shared';
+import { sendCommand } from '../net/ack';
 import type { SimSocket } from '../net/sim-socket';
 
-const ACK_TIMEOUT_MS = 3000;
-
-const offline: AckError = { code: 'OFFLINE', message: 'Not connected to the city right now' };
-const noAnswer: AckError = { code: 'TIMEOUT', message: 'The server did not answer' };
+/** shorter than the default (as before): a fight wants its flash sooner */
+const COMBAT_ACK_TIMEOUT_MS = 3000;
 
 export class CombatCommands {
   /** abilities with an answer outstanding: a double press sends once */
@@ -18,17 +16,11 @@ export class CombatCommands {
 
   constructor(private socket: () => SimSocket | null) {}
 
-  private async call<T>(
+  private call<T>(
     event: 'combat:use' | 'combat:cancel' | 'combat:respawn',
     payload: object,
   ): Promise<Ack<T>> {
-    const s = this.socket();
-    if (!s?.connected) return { ok: false, error: offline };
-    try {
-      return readAck<T>(await s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
-    } catch {
-      return { ok: false, error: noAnswer };
-    }
+    return sendCommand<T>(this.socket(), event, payload, COMBAT_ACK_TIMEOUT_MS);
   }
 
   /** null: the same ability is already on its way (ignore the press). */

@@ -4,16 +4,14 @@
  * instances/instance-leave.ts. The leave itself ends with the usual
  * instance:transfer (ArenaSession plays the transition and reconnects).
  */
-import type { Ack, InstanceClearedMsg, InstanceLeaveResult } from '@necp/shared';
+import type { InstanceClearedMsg, InstanceLeaveResult } from '@necp/shared';
 import { instanceClearedText } from '../combat/boss-bar-view';
 import { isInstanceRoster, leaveConfirm, leftText, rosterToast } from './instance-leave';
 import type { GameStore } from '../store/game-store';
 import { instanceOf } from '../world/zone-lookup';
-import { readAck } from '../net/ack';
+import { sendCommand } from '../net/ack';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
-
-const ACK_TIMEOUT_MS = 5000;
 
 export class InstanceCommands implements SocketFeature {
   /** the match whose instance's boss fell (leaving it is free) */
@@ -49,26 +47,12 @@ export class InstanceCommands implements SocketFeature {
   }
 
   async leave(): Promise<boolean> {
-    const socket = this.deps.socket();
+    // a second click while the first is on its way sends nothing
     if (this.leaving) return false;
-    if (!socket?.connected) {
-      this.store.toast('warn', 'Not connected to the city right now.');
-      return false;
-    }
     this.leaving = true;
-    let res: Ack<InstanceLeaveResult>;
-    try {
-      res = readAck<InstanceLeaveResult>(
-        await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('instance:leave', {}),
-      );
-    } catch {
-      res = {
-        ok: false,
-        error: { code: 'TIMEOUT', message: 'The server did not answer. Try again.' },
-      };
-    } finally {
-      this.leaving = false;
-    }
+    // sendCommand never throws: offline and no answer come back as refusals
+    const res = await sendCommand<InstanceLeaveResult>(this.deps.socket(), 'instance:leave', {});
+    this.leaving = false;
     if (!res.ok) {
       this.store.toast('warn', res.error.message);
       return false;

@@ -4,14 +4,12 @@
  * (and refusal) becomes a toast. After an API change of bag or equipment nothing is
  * sent: the server tells the sim (character.stats_changed) and it pushes char:stats.
  */
-import type { Ack, DropItemInfo, ItemUseResult } from '@necp/shared';
+import type { DropItemInfo, ItemUseResult } from '@necp/shared';
 import { itemName, templateOf } from './templates';
 import type { GameStore } from '../store/game-store';
 import { itemUseText } from '../net/notices';
-import { readAck } from '../net/ack';
+import { sendCommand } from '../net/ack';
 import type { SimSocket } from '../net/sim-socket';
-
-const ACK_TIMEOUT_MS = 5000;
 
 export interface ItemCommandDeps {
   socket: () => SimSocket | null;
@@ -34,24 +32,22 @@ export class ItemCommands {
     return this.deps.store.getState().toast;
   }
 
-  /** Emits with an ack; a missing answer or a lost connection is reported, never thrown. */
+  /**
+   * Sends through sendCommand; any failure is told as a toast and gives null. No
+   * answer is red, a refusal or no connection a warning.
+   */
   private async call<T>(
     event: 'loot:pickup' | 'crate:open' | 'inventory:drop' | 'item:use',
     payload: object,
     key: string,
-  ): Promise<Ack<T> | null> {
-    const socket = this.deps.socket();
-    if (!socket?.connected) {
-      this.toast('warn', 'Not connected to the city right now.');
-      return null;
-    }
+  ): Promise<T | null> {
     // a held key or a double click must not send the same intent twice
     if (this.busy.has(key)) return null;
     this.busy.add(key);
     try {
-      return readAck<T>(await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload));
-    } catch {
-      this.toast('error', 'The server did not answer. Try again.');
+      const res = await sendCommand<T>(this.deps.socket(), event, payload);
+      if (res.ok) return res.data;
+      this.toast(res.error.code === 'TIMEOUT' ? 'error' : 'warn', res.error.message);
       return null;
     } finally {
       this.busy.delete(key);
@@ -59,29 +55,21 @@ export class ItemCommands {
   }
 
   async pickup(eid: number): Promise<boolean> {
-    const res = await this.call<{ item: DropItemInfo }>('loot:pickup', { eid }, `pickup:${eid}`);
-    if (!res) return false;
-    if (!res.ok) {
-      this.toast('warn', res.error.message);
-      return false;
-    }
-    this.toast('success', 'Picked up', describeItem(res.data.item), 'loot');
+    const got = await this.call<{ item: DropItemInfo }>('loot:pickup', { eid }, `pickup:${eid}`);
+    if (!got) return false;
+    this.toast('success', 'Picked up', describeItem(got.item), 'loot');
     this.deps.onInventoryChanged();
     return true;
   }
 
   async openCrate(eid: number): Promise<boolean> {
-    const res = await this.call<{ drops: { item: DropItemInfo }[]; eddies: number }>(
+    const opened = await this.call<{ drops: { item: DropItemInfo }[]; eddies: number }>(
       'crate:open',
       { eid },
       `crate:${eid}`,
     );
-    if (!res) return false;
-    if (!res.ok) {
-      this.toast('warn', res.error.message);
-      return false;
-    }
-    const { drops, eddies } = res.data;
+    if (!opened) return false;
+    const { drops, eddies } = opened;
     const parts = [
       drops.length > 0 ? `${drops.length} item${drops.length > 1 ? 's' : ''} spilled out` : null,
       eddies > 0 ? `+¥${eddies}` : null,
@@ -92,17 +80,13 @@ export class ItemCommands {
   }
 
   async drop(itemId: string, quantity?: number): Promise<boolean> {
-    const res = await this.call<{ drop: { item: DropItemInfo } }>(
+    const dropped = await this.call<{ drop: { item: DropItemInfo } }>(
       'inventory:drop',
       quantity === undefined ? { itemId } : { itemId, quantity },
       `drop:${itemId}`,
     );
-    if (!res) return false;
-    if (!res.ok) {
-      this.toast('warn', res.error.message);
-      return false;
-    }
-    this.toast('info', 'Dropped', describeItem(res.data.drop.item));
+    if (!dropped) return false;
+    this.toast('info', 'Dropped', describeItem(dropped.drop.item));
     this.deps.onInventoryChanged();
     return true;
   }
@@ -113,14 +97,10 @@ export class ItemCommands {
    * with the server's words.
    */
   async use(itemId: string): Promise<boolean> {
-    const res = await this.call<ItemUseResult>('item:use', { itemId }, `use:${itemId}`);
-    if (!res) return false;
-    if (!res.ok) {
-      this.toast('warn', res.error.message);
-      return false;
-    }
-    const { templateId } = res.data;
-    this.toast('success', itemUseText(res.data), {
+    const used = await this.call<ItemUseResult>('item:use', { itemId }, `use:${itemId}`);
+    if (!used) return false;
+    const { templateId } = used;
+    this.toast('success', itemUseText(used), {
       name: itemName(templateId),
       rarity: templateOf(templateId)?.rarity ?? 'common',
     });
