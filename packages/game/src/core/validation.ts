@@ -6,8 +6,14 @@ import { DomainError } from './errors';
 /**
  * Services parse their own input (they are called by tRPC, the sim and next-auth
  * alike); a failure becomes VALIDATION carrying the first issue's message.
+ * `userMessage` replaces that message for the player where an issue would read
+ * badly (a union's "Invalid input"); the log still names the issue.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  userMessage?: string,
+): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -15,7 +21,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new DomainError(
     'VALIDATION',
     `invalid input: ${where}${issue?.message ?? 'unknown'}`,
-    issue?.message ?? 'Invalid input',
+    userMessage ?? issue?.message ?? 'Invalid input',
   );
 }
 

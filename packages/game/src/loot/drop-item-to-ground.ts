@@ -1,5 +1,7 @@
+import { DropItemInputSchema, type DropItemInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { notEnoughItems } from '../inventory/errors';
 import { bagItem } from '../inventory/owned-items';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
@@ -9,21 +11,8 @@ import { newLedgerRef } from '../ledger/ref';
 import { dropTimers } from './drop-timers';
 import { zoneBounds } from './zone-bounds';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
-import { assertZoneOwner, type ZoneFence } from '../cluster/zone-ownership';
+import { assertZoneOwner } from '../cluster/zone-ownership';
 import { inTransaction } from '../core/transaction';
-
-export interface DropItemInput {
-  characterId: string;
-  itemId: string;
-  /** part of a stack; the whole stack when absent */
-  quantity?: number;
-  zoneId: string;
-  /** metres: where the character stands */
-  x: number;
-  y: number;
-  /** the lease token of the zone it lands in (refused once another process owns it) */
-  fence?: ZoneFence | undefined;
-}
 
 export const boundCannotDrop = () =>
   new DomainError(
@@ -36,17 +25,17 @@ export const boundCannotDrop = () =>
  * Puts a bag item (or `quantity` of its stack) on the ground at (x, y), in one
  * transaction; the dropper owns it until freeAt. Locks the character row, then
  * its items (the inventory services' order), so it serializes with them.
- * Bound items never change owner: they can only be destroyed.
+ * Bound items never change owner: they can only be destroyed. Refused once
+ * another process owns the zone (`fence`, the lease token it lands in).
  */
 export async function dropItemToGround(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: DropItemInput,
+  raw: DropItemInput,
 ): Promise<ZoneDrop> {
+  const input = parseInput(DropItemInputSchema, raw);
   const bounds = zoneBounds(input.zoneId);
   const x = Math.min(Math.max(input.x, 0), bounds.width);
   const y = Math.min(Math.max(input.y, 0), bounds.height);
-  if (input.quantity !== undefined && !(Number.isInteger(input.quantity) && input.quantity > 0))
-    throw new DomainError('VALIDATION', 'bad quantity', 'Quantity must be a positive whole number');
 
   return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, input.fence);

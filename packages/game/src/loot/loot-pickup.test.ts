@@ -125,6 +125,28 @@ describe('pickupDrop', () => {
     await expectBalanced(db, [a, b]);
   });
 
+  it('refuses bad input as VALIDATION: the drop stays, the bag is as it was', async () => {
+    const deps = testDeps(db);
+    const p = await newPlayer(db);
+    const {
+      drops: [drop],
+    } = await lootSome(deps, p.characterId);
+    if (!drop) throw new Error('no drop');
+    const bagBefore = await bagOf(p);
+    const fence = { zoneId: ZONE, token: 1 };
+    const bad = [
+      { characterId: p.characterId, dropId: `${drop.id}\u0000` },
+      { characterId: p.characterId, dropId: '\uDC00' },
+      { characterId: `${p.characterId}\u0000`, dropId: drop.id },
+      { characterId: p.characterId, dropId: drop.id, fence: { ...fence, zoneId: `${ZONE}\u0000` } },
+      { characterId: p.characterId, dropId: drop.id, fence: { ...fence, token: 0 } },
+    ];
+    for (const input of bad) await expectDomainError(pickupDrop(deps, input), 'VALIDATION');
+    expect(await db.worldDrop.findUnique({ where: { id: drop.id } })).not.toBeNull();
+    expect(await bagOf(p)).toEqual(bagBefore);
+    expect(await db.outboxEvent.count({ where: { key: `item.picked_up:${drop.id}` } })).toBe(0);
+  });
+
   it('refuses a drop that is gone', async () => {
     const deps = testDeps(db);
     const p = await newPlayer(db);
@@ -240,5 +262,29 @@ describe('dropItemToGround', () => {
     expect(await db.worldDrop.count({ where: { ownerCharacterId: p.characterId } })).toBe(0);
     expect((await db.item.findUniqueOrThrow({ where: { id: scrap } })).quantity).toBe(3);
     await expectBalanced(db, [p, other]);
+  });
+
+  it('refuses bad input as VALIDATION before anything moves', async () => {
+    const deps = testDeps(db);
+    const p = await newPlayer(db);
+    const scrap = await give(db, p, 'scrap_metal', 3);
+    const ok = { characterId: p.characterId, itemId: scrap, zoneId: ZONE, x: 10, y: 10 };
+    const bad = [
+      { ...ok, quantity: 1.5 },
+      { ...ok, quantity: -1 },
+      { ...ok, itemId: `${scrap}\u0000` },
+      { ...ok, characterId: '\uD800' },
+      { ...ok, zoneId: `${ZONE}\u0000` },
+      { ...ok, x: Number.NaN },
+      { ...ok, y: Number.POSITIVE_INFINITY },
+      { ...ok, fence: { zoneId: ZONE, token: 0.5 } },
+    ];
+    for (const input of bad) await expectDomainError(dropItemToGround(deps, input), 'VALIDATION');
+    expect(await db.worldDrop.count({ where: { ownerCharacterId: p.characterId } })).toBe(0);
+    expect(await db.item.findUniqueOrThrow({ where: { id: scrap } })).toMatchObject({
+      container: 'BAG',
+      quantity: 3,
+    });
+    await expectBalanced(db, [p]);
   });
 });

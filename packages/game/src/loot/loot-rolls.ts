@@ -6,9 +6,17 @@
  * come from a stream seeded by the drop's id, drawn in character-id order, so a
  * decision replays to the same rolls.
  */
-import { LOOT_CHOICES, rollWinner, type LootChoice, type RollEntry } from '@necp/shared';
+import {
+  LOOT_CHOICES,
+  LootAssignInputSchema,
+  LootRollInputSchema,
+  rollWinner,
+  type LootChoice,
+  type RollEntry,
+} from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { seededStream } from '../core/rng';
 import { dropGone } from './pickup-drop';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
@@ -71,8 +79,9 @@ async function decide(tx: Tx, dropId: string, partyId: string): Promise<LootRoll
 /** A sharer answers; the last answer decides the roll (returned then, else null). */
 export async function chooseLootRoll(
   deps: Pick<GameDeps, 'db'>,
-  input: { characterId: string; dropId: string; choice: LootChoice },
+  raw: { characterId: string; dropId: string; choice: LootChoice },
 ): Promise<LootRollOutcome | null> {
+  const input = parseInput(LootRollInputSchema, raw);
   return inTransaction(deps.db, async (tx) => {
     const drop = await lockDrop(tx, input.dropId);
     if (drop.rollUntil === null || drop.partyId === null) throw noRoll();
@@ -120,8 +129,9 @@ export async function decideDueLootRolls(
 /** Leader mode: the leader gives a drop it holds (above the threshold) to a member. */
 export async function assignLoot(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { characterId: string; dropId: string; memberId: string },
+  raw: { characterId: string; dropId: string; memberId: string },
 ): Promise<ZoneDrop> {
+  const input = parseInput(LootAssignInputSchema, raw);
   return inTransaction(deps.db, async (tx) => {
     const drop = await lockDrop(tx, input.dropId);
     const now = deps.clock.ms();

@@ -192,4 +192,33 @@ describe('party loot modes', () => {
     await pickupDrop(p.deps, { characterId: member, dropId: drop.id });
     await expectBalanced(db, p.players);
   });
+
+  it('refuses bad input to a roll or an assignment as VALIDATION, writing nothing', async () => {
+    const p = await party(2);
+    const [lead, member] = p.ids as [string, string];
+    await setPartyLootMode(p.deps, { characterId: lead, mode: 'need_greed', threshold: 'common' });
+    const rolled = (await p.kill(BOSS)).loot.drops[0]!;
+    await setPartyLootMode(p.deps, { characterId: lead, mode: 'leader', threshold: 'common' });
+    const held = (await p.kill(BOSS, member)).loot.drops[0]!;
+    const dropRow = (id: string) => db.worldDrop.findUniqueOrThrow({ where: { id } });
+    const [rolledBefore, heldBefore] = [await dropRow(rolled.id), await dropRow(held.id)];
+    for (const bad of [`${member}\u0000`, '\uD800x', '']) {
+      const calls = [
+        chooseLootRoll(p.deps, { characterId: bad, dropId: rolled.id, choice: 'need' }),
+        chooseLootRoll(p.deps, { characterId: member, dropId: bad, choice: 'need' }),
+        assignLoot(p.deps, { characterId: bad, dropId: held.id, memberId: member }),
+        assignLoot(p.deps, { characterId: lead, dropId: bad, memberId: member }),
+        assignLoot(p.deps, { characterId: lead, dropId: held.id, memberId: bad }),
+      ];
+      for (const call of calls) expect((await domainError(call)).code).toBe('VALIDATION');
+    }
+    const notAChoice = { characterId: member, dropId: rolled.id, choice: 'yes' as never };
+    expect((await domainError(chooseLootRoll(p.deps, notAChoice))).code).toBe('VALIDATION');
+    // nobody has chosen, the drops lie as they were
+    expect(await db.lootRoll.count({ where: { dropId: rolled.id, choice: { not: null } } })).toBe(
+      0,
+    );
+    expect(await dropRow(rolled.id)).toEqual(rolledBefore);
+    expect(await dropRow(held.id)).toEqual(heldBefore);
+  });
 });

@@ -1,6 +1,7 @@
-import { dropReservedText, mayLootDrop } from '@necp/shared';
+import { PickupDropInputSchema, dropReservedText, mayLootDrop } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
+import { parseInput } from '../core/validation';
 import { placeInBag } from '../inventory/place-in-bag';
 import { groundOwner } from '../ledger/owners';
 import { publishEvent } from '../outbox/publish-event';
@@ -38,8 +39,9 @@ export const notYoursYet = (
 export async function pickupDrop(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   /** fence: the lease token of the zone showing the drop (refused once another process owns it) */
-  input: { characterId: string; dropId: string; fence?: ZoneFence | undefined },
+  raw: { characterId: string; dropId: string; fence?: ZoneFence | undefined },
 ): Promise<ZoneDrop> {
+  const input = parseInput(PickupDropInputSchema, raw);
   return inTransaction(deps.db, async (tx) => {
     await assertZoneOwner(tx, input.fence);
     const locked = await tx.$queryRaw<{ id: string }[]>`

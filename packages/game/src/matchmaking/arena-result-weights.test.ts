@@ -8,13 +8,14 @@ import {
   ARENA_ESTABLISHED_ACCOUNT_MS,
   ARENA_ESTABLISHED_LEVEL,
   GUILD_RENOWN_POINTS,
+  type FinishArenaMatch,
 } from '@necp/shared';
 import { FakeClock } from '../core/clock';
 import { testDb } from '../accounts/test-deps';
 import { WATCHERS } from '../moderation/flag-player';
 import type { OutboxEvent } from '../outbox/events';
 import { renownCreditsOf } from '../renown/renown-credits';
-import { finishArenaMatch, type FinishArenaMatch } from './finish-arena-match';
+import { finishArenaMatch } from './finish-arena-match';
 import { FOUGHT, character } from './test-helpers';
 
 const db = testDb();

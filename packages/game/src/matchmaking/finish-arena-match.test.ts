@@ -201,5 +201,23 @@ describe('finishArenaMatch', () => {
     ];
     for (const input of bad)
       await expectDomainError(finishArenaMatch(d, input as never), 'VALIDATION');
+    // NUL and lone surrogates in an id: refused before the season or a character is locked
+    const ok = { bracket: '1v1', winner: 0, fight: FOUGHT } as const;
+    const badIds = [
+      { ...ok, matchId: `${randomUUID()}\u0000`, teams: [[a!], [b!]] },
+      { ...ok, matchId: randomUUID(), teams: [[`${a}\u0000`], [b!]] },
+      { ...ok, matchId: randomUUID(), teams: [[a!], ['\uD800']] },
+    ];
+    for (const input of badIds)
+      await expectDomainError(finishArenaMatch(d, input as never), 'VALIDATION');
+    // (PostgreSQL cannot even be asked about an id with NUL in it)
+    const ids = [...bad, ...badIds].map((m) => m.matchId).filter((id) => /^[\w-]+$/.test(id));
+    expect(await db.match.count({ where: { id: { in: ids } } })).toBe(0);
+    expect(await db.arenaRating.count({ where: { characterId: { in: [a!, b!, c!] } } })).toBe(0);
+    expect(
+      await db.outboxEvent.count({
+        where: { key: { in: ids.map((id) => `arena.match_finished:${id}`) } },
+      }),
+    ).toBe(0);
   });
 });

@@ -10,46 +10,23 @@
  * the way, a weightless result is not tallied, and the event carries the weights
  * (renown and achievements count only what counted).
  */
-import { z } from 'zod';
 import {
-  ARENA_BRACKETS,
-  ARENA_TEAM_SIZE,
   DEFAULT_GLICKO2_RATING,
-  IdSchema,
+  FinishArenaMatchSchema,
   isContestedArenaFight,
   teamRating,
   updateGlicko2,
   weighRatingChange,
+  type FinishArenaMatch,
   type Glicko2Rating,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
-import { DomainError } from '../core/errors';
 import { lockCharacters } from '../core/lock-order';
 import { inTransaction } from '../core/transaction';
+import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 import { lockCurrentSeason } from '../seasons/current-season';
 import { weighArenaResults } from './arena-result-weights';
-
-const team = z.array(IdSchema).min(1).max(3);
-export const FinishArenaMatchSchema = z
-  .object({
-    matchId: IdSchema,
-    bracket: z.enum(ARENA_BRACKETS),
-    teams: z.tuple([team, team]),
-    /** the winning team's index; null: a draw (the timer ran out even) */
-    winner: z.union([z.literal(0), z.literal(1)]).nullable(),
-    /** when the match was confirmed (default: now, if no recordMatchStarted row exists) */
-    startedAt: z.date().optional(),
-    /** what the arena saw: how long they fought, how it ended, the damage each team dealt */
-    fight: z.object({
-      foughtMs: z.number().int().min(0).nullable(),
-      by: z.enum(['defeat', 'timer', 'forfeit']),
-      damageByTeam: z.tuple([z.number().min(0), z.number().min(0)]),
-    }),
-  })
-  .refine((m) => m.teams.every((t) => t.length <= ARENA_TEAM_SIZE[m.bracket]), 'team too big')
-  .refine((m) => new Set(m.teams.flat()).size === m.teams.flat().length, 'a character twice');
-export type FinishArenaMatch = z.infer<typeof FinishArenaMatchSchema>;
 
 export type ArenaResult = 'win' | 'loss' | 'draw';
 
@@ -113,10 +90,7 @@ export async function finishArenaMatch(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   input: FinishArenaMatch,
 ): Promise<{ recorded: boolean; participants: ArenaParticipantChange[] }> {
-  const parsed = FinishArenaMatchSchema.safeParse(input);
-  if (!parsed.success)
-    throw new DomainError('VALIDATION', `bad arena result: ${parsed.error.issues[0]?.message}`);
-  const m = parsed.data;
+  const m = parseInput(FinishArenaMatchSchema, input);
   const ids = m.teams.flat();
   return inTransaction(deps.db, async (tx) => {
     // the season first (its row, then the characters): a season ending meanwhile waits

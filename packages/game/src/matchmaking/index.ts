@@ -33,12 +33,7 @@ export {
 } from './run-matchmaker';
 export { releaseMatch } from './release-match';
 export { recordMatchStarted } from './record-match-started';
-export {
-  finishArenaMatch,
-  FinishArenaMatchSchema,
-  type FinishArenaMatch,
-  type ArenaParticipantChange,
-} from './finish-arena-match';
+export { finishArenaMatch, type ArenaParticipantChange } from './finish-arena-match';
 export { penaliseQueueDodgers } from './penalties';
 export { QueuePenaltyError, LevelRangeError } from './errors';
 export { readQueuePenalty } from './queue-penalty-status';

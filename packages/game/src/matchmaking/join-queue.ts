@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ARENA_QUEUE, JoinQueueInputSchema, type JoinQueueInput, type QueueId } from '@necp/shared';
-import { DomainError } from '../core/errors';
+import {
+  ARENA_QUEUE,
+  CharacterJoinQueueSchema,
+  type JoinQueueInput,
+  type QueueId,
+} from '@necp/shared';
+import { parseInput } from '../core/validation';
 import { assertLevelRange, busyError } from './errors';
 import type { MatchmakingDeps } from './matchmaking-deps';
 import { assertNoQueuePenalty } from './penalties';
@@ -21,23 +26,21 @@ export async function joinQueue(
   deps: MatchmakingDeps,
   input: { characterId: string; request: JoinQueueInput },
 ): Promise<QueueStatusView> {
-  const parsed = JoinQueueInputSchema.safeParse(input.request);
-  if (!parsed.success)
-    throw new DomainError(
-      'VALIDATION',
-      `bad queue request: ${parsed.error.issues[0]?.message ?? ''}`,
-      'That is not a queue you can join.',
-    );
-  const request = parsed.data;
+  // a union's issues ("Invalid input") tell the player nothing: one message for all
+  const { characterId, request } = parseInput(
+    CharacterJoinQueueSchema,
+    input,
+    'That is not a queue you can join.',
+  );
   const queue = queueIdOf(request);
-  const { partyId, members } = await ticketMembers(deps, input.characterId, request, queue);
-  assertLevelRange(queue, input.characterId, members);
-  await assertNoQueuePenalty(deps, input.characterId, members);
+  const { partyId, members } = await ticketMembers(deps, characterId, request, queue);
+  assertLevelRange(queue, characterId, members);
+  await assertNoQueuePenalty(deps, characterId, members);
   const ratings = members.map((m) => m.rating).filter((r): r is number => r !== null);
   const ticket: QueueTicket = {
     id: randomUUID(),
     queue,
-    leaderId: input.characterId,
+    leaderId: characterId,
     partyId,
     members,
     rating: ratings.length > 0 ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null,
@@ -48,9 +51,9 @@ export async function joinQueue(
   if (!r.ok) {
     const who = members.find((m) => m.characterId === r.characterId);
     throw busyError(
-      { name: who?.name ?? 'A party member', self: r.characterId === input.characterId },
+      { name: who?.name ?? 'A party member', self: r.characterId === characterId },
       r.busy,
     );
   }
-  return readQueueStatus(deps, { characterId: input.characterId });
+  return readQueueStatus(deps, { characterId });
 }

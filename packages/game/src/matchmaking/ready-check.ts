@@ -6,8 +6,8 @@
  * declined or never answered are penalised; their party mates are simply freed
  * (a party ticket cannot go back without a member).
  */
-import { ReadyCheckAnswerSchema, type QueueId } from '@necp/shared';
-import { DomainError } from '../core/errors';
+import { CharacterReadyCheckAnswerSchema, type QueueId } from '@necp/shared';
+import { parseInput } from '../core/validation';
 import { matchStarted, noReadyCheck } from './errors';
 import type { MatchmakingDeps } from './matchmaking-deps';
 import { penaliseQueueDodgers } from './penalties';
@@ -74,11 +74,13 @@ export async function answerReadyCheck(
   deps: MatchmakingDeps,
   input: { characterId: string; matchId: string; accept: boolean },
 ): Promise<ReadyCheckOutcome> {
-  const answer = ReadyCheckAnswerSchema.safeParse({ matchId: input.matchId, accept: input.accept });
-  if (!answer.success)
-    throw new DomainError('VALIDATION', 'bad ready-check answer', 'Invalid answer.');
-  const m = await deps.store.match(input.matchId);
-  if (!m || !matchMemberIds(m).includes(input.characterId)) throw noReadyCheck();
+  const { characterId, matchId, accept } = parseInput(
+    CharacterReadyCheckAnswerSchema,
+    input,
+    'Invalid answer.',
+  );
+  const m = await deps.store.match(matchId);
+  if (!m || !matchMemberIds(m).includes(characterId)) throw noReadyCheck();
   if (m.phase === 'confirmed') throw matchStarted();
   const now = deps.clock.ms();
   const expire = async (): Promise<ReadyCheckOutcome> => {
@@ -87,13 +89,13 @@ export async function answerReadyCheck(
     return { state: 'dissolved', dissolved };
   };
   if (now >= m.deadline) return expire();
-  if (!input.accept) {
-    const dissolved = await dissolveMatch(deps, m, [input.characterId], 'declined');
+  if (!accept) {
+    const dissolved = await dissolveMatch(deps, m, [characterId], 'declined');
     if (dissolved) return { state: 'dissolved', dissolved };
     if ((await deps.store.match(m.id))?.phase === 'confirmed') throw matchStarted();
     throw noReadyCheck();
   }
-  const r = await deps.store.accept(m, input.characterId, now);
+  const r = await deps.store.accept(m, characterId, now);
   switch (r.kind) {
     case 'pending':
       return {

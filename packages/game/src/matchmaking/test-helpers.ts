@@ -4,10 +4,9 @@
  * database, and deps over a given store with a fake clock.
  */
 import type { Db } from '@necp/db';
-import { FIRST_SEASON_KEY, type ArenaBracket } from '@necp/shared';
+import { FIRST_SEASON_KEY, type ArenaBracket, type FinishArenaMatch } from '@necp/shared';
 import { FakeClock } from '../core/clock';
 import { newPlayer } from '../inventory/test-helpers';
-import type { FinishArenaMatch } from './finish-arena-match';
 import type { MatchmakingDeps } from './matchmaking-deps';
 import type { MatchmakingStore } from './matchmaking-store';
 

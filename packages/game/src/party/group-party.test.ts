@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PARTY_MAX } from '@necp/shared';
-import { testDb, testDeps } from '../accounts/test-deps';
+import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { newPlayer } from '../inventory/test-helpers';
 import { formGroupParty, joinGroupParty } from './group-party';
 import { acceptPartyInvite, inviteToParty } from './party';
@@ -142,5 +142,24 @@ describe('a matched group as one party', () => {
       joined: false,
       former: null,
     });
+  });
+
+  it('refuses bad ids as VALIDATION before any party is touched', async () => {
+    const deps = testDeps(db);
+    const solos = [await char(), await char()];
+    const { lead, partyId } = await pair(deps);
+    const ids = solos.map((s) => s.id);
+    for (const bad of [`${ids[0]}\u0000`, '\uDC00', '']) {
+      const calls = [
+        formGroupParty(deps, { memberIds: [...ids, bad], leaders: [] }),
+        formGroupParty(deps, { memberIds: ids, leaders: [bad] }),
+        joinGroupParty(deps, { partyId: bad, characterId: solos[0]!.id }),
+        joinGroupParty(deps, { partyId, characterId: bad }),
+      ];
+      for (const call of calls) expect((await domainError(call)).code).toBe('VALIDATION');
+    }
+    // no party formed, nobody joined, the pair's party as it was
+    expect(await db.partyMember.count({ where: { characterId: { in: ids } } })).toBe(0);
+    expect((await partyOf(deps, lead.id))!.members).toHaveLength(2);
   });
 });

@@ -11,8 +11,9 @@
  * companions are in this party now, and leaving an instance never takes anyone away
  * from the people they came with. The party outlives the instance, as any party does.
  */
-import { PARTY_MAX } from '@necp/shared';
+import { GroupPartyInputSchema, JoinGroupPartyInputSchema, PARTY_MAX } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { parseInput } from '../core/validation';
 import { lockParty, publishPartyJoined, settleParty } from './party';
 import { inTransaction } from '../core/transaction';
 import { lockCharacters } from '../core/lock-order';
@@ -40,8 +41,9 @@ function cameTogether(rows: readonly { characterId: string; partyId: string }[])
 /** One party of the group's members (2 to PARTY_MAX); null when there is no group to make. */
 export async function formGroupParty(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { memberIds: readonly string[]; leaders: readonly string[] },
+  raw: { memberIds: readonly string[]; leaders: readonly string[] },
 ): Promise<GroupParty | null> {
+  const input = parseInput(GroupPartyInputSchema, raw);
   const ids = [...new Set(input.memberIds)];
   if (ids.length < 2 || ids.length > PARTY_MAX) return null;
   return inTransaction(deps.db, async (tx) => {
@@ -104,8 +106,9 @@ export async function formGroupParty(
  */
 export async function joinGroupParty(
   deps: Pick<GameDeps, 'db'>,
-  input: { partyId: string; characterId: string },
+  raw: { partyId: string; characterId: string },
 ): Promise<{ joined: boolean; former: string | null }> {
+  const input = parseInput(JoinGroupPartyInputSchema, raw);
   return inTransaction(deps.db, async (tx) => {
     await lockCharacters(tx, [input.characterId], { includeDeleted: true });
     const mine = await tx.partyMember.findUnique({ where: { characterId: input.characterId } });

@@ -11,6 +11,7 @@ import {
   kickFromParty,
   leaveParty,
   promoteInParty,
+  setPartyLootMode,
 } from './party';
 import { partyOf } from './party-view';
 
@@ -183,5 +184,34 @@ describe('parties', () => {
     // a blocked inviter's invitation goes nowhere: nothing to push
     await blockCharacter(deps, { characterId: c.id, name: a.name });
     expect((await inviteToParty(deps, { characterId: a.id, name: c.name })).pushes).toEqual([]);
+  });
+
+  it('refuses bad input as VALIDATION before anything is written', async () => {
+    const deps = testDeps(db);
+    const [a, b, c] = [await char(), await char(), await char()];
+    const party = await join(deps, a, b);
+    const inv = await inviteToParty(deps, { characterId: a.id, name: c.name });
+    // NUL, a lone surrogate, an empty id, too long, not a string
+    const badIds = [`${a.id}\u0000`, '\uD800', '', 'x'.repeat(65), 42 as never];
+    const calls = (id: string) => [
+      inviteToParty(deps, { characterId: id, name: c.name }),
+      inviteToParty(deps, { characterId: a.id, name: `${c.name}\u0000` }),
+      acceptPartyInvite(deps, { characterId: c.id, inviteId: id }),
+      acceptPartyInvite(deps, { characterId: id, inviteId: inv.inviteId! }),
+      declinePartyInvite(deps, { characterId: c.id, inviteId: id }),
+      leaveParty(deps, { characterId: id }),
+      kickFromParty(deps, { characterId: a.id, memberId: id }),
+      promoteInParty(deps, { characterId: a.id, memberId: id }),
+      disbandParty(deps, { characterId: id }),
+      setPartyLootMode(deps, { characterId: id, mode: 'leader' }),
+      setPartyLootMode(deps, { characterId: a.id, mode: 'dice' as never }),
+      setPartyLootMode(deps, { characterId: a.id, mode: 'leader', threshold: 'shiny' as never }),
+    ];
+    for (const id of badIds)
+      for (const call of calls(id)) expect((await domainError(call)).code).toBe('VALIDATION');
+    // the party, its loot mode and the open invitation are as they were
+    expect(await partyOf(deps, b.id)).toEqual(party);
+    expect(await db.partyInvite.count({ where: { id: inv.inviteId! } })).toBe(1);
+    expect(await db.partyMember.count({ where: { characterId: c.id } })).toBe(0);
   });
 });

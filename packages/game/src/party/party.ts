@@ -8,8 +8,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  CharacterIdInputSchema,
   PARTY_INVITE_MS,
   PARTY_MAX,
+  PartyInviteInputSchema,
+  PartyInviteRefInputSchema,
+  PartyLootModeInputSchema,
+  PartyMemberRefInputSchema,
   emitTo,
   toCharacters,
   type LootMode,
@@ -25,6 +30,7 @@ import { publishEvent } from '../outbox/publish-event';
 import { creditQuestAction } from '../quests/quest-actions';
 import { inTransaction } from '../core/transaction';
 import { lockCharacters } from '../core/lock-order';
+import { parseInput } from '../core/validation';
 import { partyPushes, type PartyView } from './party-view';
 
 const notInParty = () => new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
@@ -40,7 +46,7 @@ export async function lockParty(tx: Tx, partyId: string): Promise<void> {
 /** Invite a character by name (the leader, or anyone not yet in a party). */
 export async function inviteToParty(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { characterId: string; name: string },
+  raw: { characterId: string; name: string },
 ): Promise<{
   inviteId: string | null;
   toId: string;
@@ -48,6 +54,7 @@ export async function inviteToParty(
   expiresAt: number;
   pushes: Push[];
 }> {
+  const input = parseInput(PartyInviteInputSchema, raw);
   const me = input.characterId;
   const target = await characterByName(deps, input.name);
   if (target.id === me)
@@ -118,8 +125,9 @@ export async function publishPartyJoined(
 /** Accept an invitation made to you (not expired; the party not full; you in none). */
 export async function acceptPartyInvite(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { characterId: string; inviteId: string },
+  raw: { characterId: string; inviteId: string },
 ): Promise<{ party: PartyView; pushes: Push[] }> {
+  const input = parseInput(PartyInviteRefInputSchema, raw);
   const invite = await deps.db.partyInvite.findFirst({
     where: { id: input.inviteId, toId: input.characterId },
   });
@@ -157,8 +165,9 @@ export async function acceptPartyInvite(
 
 export async function declinePartyInvite(
   deps: Pick<GameDeps, 'db'>,
-  input: { characterId: string; inviteId: string },
+  raw: { characterId: string; inviteId: string },
 ): Promise<void> {
+  const input = parseInput(PartyInviteRefInputSchema, raw);
   const r = await deps.db.partyInvite.deleteMany({
     where: { id: input.inviteId, toId: input.characterId },
   });
@@ -179,7 +188,7 @@ export async function leaveParty(
   deps: Pick<GameDeps, 'db'>,
   input: { characterId: string },
 ): Promise<PartyChange> {
-  const me = input.characterId;
+  const { characterId: me } = parseInput(CharacterIdInputSchema, input);
   const m = await deps.db.partyMember.findUnique({ where: { characterId: me } });
   if (!m) throw notInParty();
   const { partyId, disbanded, memberIds } = await inTransaction(deps.db, async (tx) => {
@@ -227,8 +236,9 @@ async function asLeader(tx: Tx, leaderId: string): Promise<string> {
 
 export async function kickFromParty(
   deps: Pick<GameDeps, 'db'>,
-  input: { characterId: string; memberId: string },
+  raw: { characterId: string; memberId: string },
 ): Promise<PartyChange> {
+  const input = parseInput(PartyMemberRefInputSchema, raw);
   if (input.memberId === input.characterId)
     throw new DomainError('VALIDATION', 'kick self', 'Leave the party instead.');
   const { partyId, disbanded, memberIds } = await inTransaction(deps.db, async (tx) => {
@@ -249,8 +259,9 @@ export async function kickFromParty(
 
 export async function promoteInParty(
   deps: Pick<GameDeps, 'db'>,
-  input: { characterId: string; memberId: string },
+  raw: { characterId: string; memberId: string },
 ): Promise<{ party: PartyView | null; pushes: Push[] }> {
+  const input = parseInput(PartyMemberRefInputSchema, raw);
   const partyId = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const member = await tx.partyMember.findUnique({ where: { characterId: input.memberId } });
@@ -264,8 +275,9 @@ export async function promoteInParty(
 
 export async function disbandParty(
   deps: Pick<GameDeps, 'db'>,
-  input: { characterId: string },
+  raw: { characterId: string },
 ): Promise<{ partyId: string; memberIds: string[]; pushes: Push[] }> {
+  const input = parseInput(CharacterIdInputSchema, raw);
   const { partyId, memberIds } = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     const members = await tx.partyMember.findMany({ where: { partyId } });
@@ -279,8 +291,9 @@ export async function disbandParty(
 /** The leader sets how drops are shared (and the rarity need/greed and leader apply to). */
 export async function setPartyLootMode(
   deps: Pick<GameDeps, 'db'>,
-  input: { characterId: string; mode: LootMode; threshold?: Rarity | undefined },
+  raw: { characterId: string; mode: LootMode; threshold?: Rarity | undefined },
 ): Promise<{ partyId: string; pushes: Push[] }> {
+  const input = parseInput(PartyLootModeInputSchema, raw);
   const partyId = await inTransaction(deps.db, async (tx) => {
     const partyId = await asLeader(tx, input.characterId);
     await tx.party.update({

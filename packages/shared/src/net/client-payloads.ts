@@ -33,12 +33,32 @@ export type EntityRef = z.infer<typeof EntityRefSchema>;
 export const LootPickupSchema = EntityRefSchema;
 export const CrateOpenSchema = EntityRefSchema;
 
-/** inventory:drop — put a bag item (or `quantity` of its stack) on the ground at your feet. */
+/** inventory:drop — put a bag item (or `quantity` of its stack, else all) on the ground at your feet. */
 export const InventoryDropSchema = z.object({
   itemId: IdSchema,
   quantity: z.int().min(1).max(999).optional(),
 });
 export type InventoryDrop = z.infer<typeof InventoryDropSchema>;
+
+// The loot domain's inputs (pickupDrop, dropItemToGround), which it parses again as its
+// own edge: the sim adds the character, the drop it found by eid, where the character
+// stands and the zone's fence.
+/** A zone's lease token, carried by its fenced writes (game's cluster/zone-ownership.ts). */
+const ZoneFenceInputSchema = z.object({ zoneId: IdSchema, token: z.int().min(1) });
+export const PickupDropInputSchema = z.object({
+  characterId: IdSchema,
+  dropId: IdSchema,
+  fence: ZoneFenceInputSchema.optional(),
+});
+export const DropItemInputSchema = InventoryDropSchema.extend({
+  characterId: IdSchema,
+  zoneId: IdSchema,
+  /** metres: where the character stands (clamped into the zone) */
+  x: z.number(),
+  y: z.number(),
+  fence: ZoneFenceInputSchema.optional(),
+});
+export type DropItemInput = z.input<typeof DropItemInputSchema>;
 
 /** admin:loot — ADMIN tickets only: roll a loot table into a drop at your feet. */
 export const AdminLootSchema = z.object({

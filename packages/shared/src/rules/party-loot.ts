@@ -94,6 +94,11 @@ export const LootAssignSchema = z.object({
   dropId: IdSchema,
   memberId: IdSchema,
 });
+// The domain's inputs (setPartyLootMode, chooseLootRoll, assignLoot): the payload and
+// the acting character, which the sim takes from the session.
+export const PartyLootModeInputSchema = PartyLootModeSchema.extend({ characterId: IdSchema });
+export const LootRollInputSchema = LootRollChoiceSchema.extend({ characterId: IdSchema });
+export const LootAssignInputSchema = LootAssignSchema.extend({ characterId: IdSchema });
 
 /** loot:roll_start — a drop the party rolls for (to the party's room). */
 export interface LootRollStartMsg {

@@ -48,3 +48,20 @@ export const PartyInviteRefSchema = z.object({ inviteId: IdSchema });
 export const PartyMemberRefSchema = z.object({ memberId: IdSchema });
 /** party:leave / party:disband */
 export const PartyEmptySchema = z.object({});
+
+// The party domain's inputs (packages/game/src/party parses each again as its own edge):
+// the payload above plus the acting character, which the sim takes from the session.
+/** inviteToParty */
+export const PartyInviteInputSchema = PartyInviteSchema.extend({ characterId: IdSchema });
+/** acceptPartyInvite / declinePartyInvite */
+export const PartyInviteRefInputSchema = PartyInviteRefSchema.extend({ characterId: IdSchema });
+/** kickFromParty / promoteInParty */
+export const PartyMemberRefInputSchema = PartyMemberRefSchema.extend({ characterId: IdSchema });
+/** formGroupParty — a matched dungeon group (the sim's, not a player's) */
+export const GroupPartyInputSchema = z.object({
+  // far above any group: a longer list is a bug, refused before a lock is taken
+  memberIds: z.array(IdSchema).max(100),
+  leaders: z.array(IdSchema).max(100),
+});
+/** joinGroupParty — a replacement joins the group's party */
+export const JoinGroupPartyInputSchema = z.object({ partyId: IdSchema, characterId: IdSchema });
