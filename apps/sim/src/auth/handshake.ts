@@ -10,6 +10,7 @@ import {
   type Log,
   type SimCharacter,
 } from '@necp/game';
+import { INTERNAL_REFUSAL } from '../net/refusals';
 import type { SimSocket } from '../net/types';
 import type { AdmissionGate } from './admission';
 import type { JtiStore } from './jti-store';
@@ -132,8 +133,5 @@ function toRefusal(err: unknown, log: Log): ConnectRefusal {
   if (isDomainError(err))
     return new ConnectRefusal(err.message, { code: err.code, message: err.userMessage });
   log.error({ err }, 'handshake failed unexpectedly');
-  return new ConnectRefusal('internal error', {
-    code: 'INTERNAL',
-    message: 'Something went wrong. Please try again.',
-  });
+  return new ConnectRefusal('internal error', INTERNAL_REFUSAL);
 }

@@ -9,7 +9,7 @@ import {
   zoneById,
 } from '@necp/shared';
 import { LOT, combatKit, dummyTemplate } from '../testing/combat-kit';
-import { NOT_DEAD, RESPAWN_TOO_SOON, YOU_ARE_DEAD } from '../zone/zone-refusals';
+import { NOT_DEAD, RESPAWN_TOO_SOON, YOU_ARE_DEAD } from '../net/refusals';
 
 type Kit = ReturnType<typeof combatKit>;
 

@@ -4,6 +4,7 @@ import type { GameDeps } from '@necp/game';
 import type { ItemCooldowns } from '../items/item-cooldowns';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { asReply, replyError, replyOk, toAckError } from '../net/ack';
+import { SLOW_DOWN } from '../net/refusals';
 import type { RateWindow } from '../net/rate-window';
 import type { StatsRefresher } from '../session/stats-refresher';
 import type { InstanceHost } from '../instances/instance-host';
@@ -41,8 +42,6 @@ export interface CommandContext extends HandlerContext {
   instances?: Pick<InstanceHost, 'leave'>;
 }
 
-export const rateLimited = { code: 'RATE_LIMITED', message: 'Slow down.' } as const;
-
 /**
  * A client event's handler: one module-level function for every socket, given
  * that socket's context — no closures per socket (they were ~30 a connection).
@@ -53,9 +52,11 @@ export type EventHandler = (ctx: CommandContext, input: unknown, ack: unknown) =
 /**
  * A client command that does async (database) work: parse the payload with its
  * schema (VALIDATION ack otherwise), spend from the socket's action budget, run,
- * then ack `{ ok: true, data }` or the error (DomainErrors as they are, anything
- * else INTERNAL). The schema must be the event's own in CLIENT_EVENT_SCHEMAS
- * (checked by the compiler).
+ * then ack `{ ok: true, data }` or the error (DomainErrors and SimRefusals as they
+ * are, anything else INTERNAL). The schema must be the event's own in
+ * CLIENT_EVENT_SCHEMAS (checked by the compiler). A command the zone applies in its
+ * tick is a zoneCommand (zone-command.ts) instead; zone:travel is hand-written (its
+ * ack must precede the welcome) and net:ping does no work worth a budget.
  */
 export function command<E extends ClientEvent, S extends z.ZodType, T>(
   _event: E,
@@ -66,7 +67,7 @@ export function command<E extends ClientEvent, S extends z.ZodType, T>(
     const reply = asReply<T>(ack);
     const payload = parsePayload(ctx, schema, input, reply);
     if (payload === undefined) return;
-    if (!ctx.actions.take()) return replyError(reply, rateLimited);
+    if (!ctx.actions.take()) return replyError(reply, SLOW_DOWN);
     run(ctx, payload).then(
       (data) => replyOk(reply, data),
       (err: unknown) => replyError(reply, toAckError(err, ctx.log)),

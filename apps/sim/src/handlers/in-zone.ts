@@ -1,6 +1,5 @@
 import { distance, type Vec2 } from '@necp/shared';
-import { DomainError } from '@necp/game';
-import { deadRefusal } from '../net/ack';
+import { NOT_IN_ZONE, SimRefusal, YOU_ARE_DEAD } from '../net/refusals';
 import type { ZoneLoot } from '../loot/zone-loot';
 import type { Player } from '../zone/player';
 import type { Zone } from '../zone/zone';
@@ -9,7 +8,7 @@ import type { CommandContext } from './command';
 /** The session's character as its current zone simulates it (server position, level). */
 export function playerOf(ctx: CommandContext): Readonly<Player> {
   const p = ctx.session.zone.player(ctx.session.characterId);
-  if (!p) throw new DomainError('INVALID_STATE', 'not in zone', 'Not in the zone.');
+  if (!p) throw new SimRefusal(NOT_IN_ZONE);
   return p;
 }
 
@@ -23,18 +22,14 @@ export function lootOf(ctx: CommandContext, zone: Zone): ZoneLoot {
 /** playerOf, refused with DEAD while the character waits to respawn. */
 export function alivePlayerOf(ctx: CommandContext): Readonly<Player> {
   const p = playerOf(ctx);
-  if (p.combat.dead) throw deadRefusal();
+  if (p.combat.dead) throw new SimRefusal(YOU_ARE_DEAD);
   return p;
 }
 
 /** Range checks use the server's position, never the client's claim. */
 export function requireInRange(p: Vec2, target: Vec2, range: number, what: string): void {
   if (distance(p, target) > range)
-    throw new DomainError(
-      'INVALID_STATE',
-      `out of range (${range} m)`,
-      `Too far away from ${what}.`,
-    );
+    throw new SimRefusal({ code: 'INVALID_STATE', message: `Too far away from ${what}.` });
 }
 
 /** Refreshes stats after an inventory change; a failure is logged, the change already happened. */

@@ -1,5 +1,6 @@
 import { ItemUseSchema, type ItemUseResult } from '@necp/shared';
-import { DomainError, bagItemTemplateId, useItem } from '@necp/game';
+import { bagItemTemplateId, useItem } from '@necp/game';
+import { SLOW_DOWN, SimRefusal } from '../net/refusals';
 import { command, type EventHandler } from './command';
 import { alivePlayerOf, refreshAfterChange } from './in-zone';
 
@@ -14,18 +15,17 @@ export const itemUseHandlers = {
     const { characterId } = ctx.session;
     const zone = ctx.session.zone;
     const me = alivePlayerOf(ctx);
-    if (!ctx.items.claim(characterId))
-      throw new DomainError('RATE_LIMITED', 'item use in flight', 'Slow down.');
+    // one use at a time per character: a second one while the first is in flight is refused
+    if (!ctx.items.claim(characterId)) throw new SimRefusal(SLOW_DOWN);
     try {
       // an item on cooldown is refused before a unit is spent
       const templateId = await bagItemTemplateId(ctx.deps, { characterId, itemId });
       const leftMs = templateId ? ctx.items.leftMs(characterId, templateId) : 0;
       if (leftMs > 0)
-        throw new DomainError(
-          'RATE_LIMITED',
-          `item ${templateId} on cooldown`,
-          `That is not ready yet (${Math.ceil(leftMs / 1000)} s).`,
-        );
+        throw new SimRefusal({
+          code: 'RATE_LIMITED',
+          message: `That is not ready yet (${Math.ceil(leftMs / 1000)} s).`,
+        });
       const used = await useItem(ctx.deps, {
         characterId,
         itemId,

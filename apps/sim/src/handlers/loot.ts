@@ -7,20 +7,14 @@ import {
   type LootResult,
   type PickupResult,
 } from '@necp/shared';
-import {
-  DomainError,
-  activeQuestIds,
-  createLootDrop,
-  isDropGone,
-  notYoursYet,
-  pickupDrop,
-} from '@necp/game';
+import { activeQuestIds, createLootDrop, isDropGone, notYoursYet, pickupDrop } from '@necp/game';
+import { SimRefusal } from '../net/refusals';
 import { command, type EventHandler } from './command';
 import { alivePlayerOf, lootOf, refreshAfterChange, requireInRange } from './in-zone';
 import { toDropRefs } from './drop-refs';
 
 const dropGoneHere = () =>
-  new DomainError('NOT_FOUND', 'no such drop in view', 'That is no longer there.');
+  new SimRefusal({ code: 'NOT_FOUND', message: 'That is no longer there.' });
 
 /**
  * loot:pickup { eid } — a drop within PICKUP_RANGE into the bag (the domain decides
@@ -63,15 +57,14 @@ export const lootHandlers = {
     const crates = lootOf(ctx, zone).crates;
     const me = alivePlayerOf(ctx);
     const crate = zone.crateByEid(eid);
-    if (!crate) throw new DomainError('NOT_FOUND', 'no such crate', 'There is nothing to open.');
+    if (!crate) throw new SimRefusal({ code: 'NOT_FOUND', message: 'There is nothing to open.' });
     requireInRange(me, crate, CRATE_RANGE, crate.name);
     const waitMs = crates.claim(characterId, crate.spawnId);
     if (waitMs > 0)
-      throw new DomainError(
-        'RATE_LIMITED',
-        'crate on cooldown',
-        `You already emptied this. Try again in ${Math.ceil(waitMs / 1000)} s.`,
-      );
+      throw new SimRefusal({
+        code: 'RATE_LIMITED',
+        message: `You already emptied this. Try again in ${Math.ceil(waitMs / 1000)} s.`,
+      });
     try {
       const res = await createLootDrop(ctx.deps, {
         zoneId: zone.id,

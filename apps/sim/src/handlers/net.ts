@@ -1,6 +1,7 @@
 import { PingSchema } from '@necp/shared';
 import { asReply, replyError, replyOk } from '../net/ack';
-import { rateLimited, type EventHandler } from './command';
+import { SLOW_DOWN } from '../net/refusals';
+import type { EventHandler } from './command';
 import { parsePayload } from './context';
 
 /**
@@ -13,7 +14,7 @@ export const netHandlers = {
     const reply = asReply<{ t: number; server: number }>(ack);
     const ping = parsePayload(ctx, PingSchema, input, reply);
     if (!ping) return;
-    if (!ctx.pings.take()) return replyError(reply, rateLimited);
+    if (!ctx.pings.take()) return replyError(reply, SLOW_DOWN);
     replyOk(reply, { t: ping.t, server: ctx.clock.ms() });
   },
 } satisfies Record<string, EventHandler>;

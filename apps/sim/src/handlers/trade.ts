@@ -7,7 +7,6 @@ import {
   TradeRequestPayloadSchema,
 } from '@necp/shared';
 import {
-  DomainError,
   acceptTrade,
   answerTrade,
   cancelTrade,
@@ -15,6 +14,7 @@ import {
   requestTrade,
   type TradeOutcome,
 } from '@necp/game';
+import { SimRefusal } from '../net/refusals';
 import { command, type CommandContext, type EventHandler } from './command';
 import { alivePlayerOf, requireInRange } from './in-zone';
 
@@ -38,7 +38,7 @@ function inRangeNamed(ctx: CommandContext, name: string): string {
     .filter((s) => s.zone === zone && s.characterId !== self.characterId)
     .map((s) => zone.player(s.characterId))
     .find((p) => p?.name.toLowerCase() === lower);
-  if (!target) throw new DomainError('NOT_FOUND', 'no such player here', `${name} is not nearby.`);
+  if (!target) throw new SimRefusal({ code: 'NOT_FOUND', message: `${name} is not nearby.` });
   requireInRange(self, target, TRADE_RANGE_M, target.name);
   return target.characterId;
 }

@@ -1,6 +1,6 @@
 import { ZONES, metroStations, type TravelResult } from '@necp/shared';
-import { DomainError, simUrlForZone } from '@necp/game';
-import { SimRefusal } from '../net/ack';
+import { simUrlForZone } from '@necp/game';
+import { NO_METRO_LINE, SimRefusal } from '../net/refusals';
 import { carriedCombat } from '../zone/zone-commands';
 import type { Player } from '../zone/player';
 import type { CommandContext } from './command';
@@ -8,9 +8,6 @@ import { arrivalOf } from './travel-arrival';
 
 /** The old connection of a rider handed over is closed this long after the ack (the client closes it first). */
 export const HANDOVER_CLOSE_MS = 5_000;
-
-const noLine = () =>
-  new DomainError('NOT_FOUND', 'No metro line goes there.', 'No metro line goes there.');
 
 /**
  * The metro to a district another sim process runs (cluster: zone leases). The
@@ -30,12 +27,12 @@ export async function rideMetroAway(ctx: CommandContext, to: string): Promise<Tr
   const content = ZONES.find((z) => z.id === to && z.live);
   const station = content && metroStations(content.spawnPoints)[0];
   // one process without Redis runs every zone it may: the others are not served at all
-  if (!content || !station || !ctx.deps.redis) throw noLine();
+  if (!content || !station || !ctx.deps.redis) throw new SimRefusal(NO_METRO_LINE);
   // UNAVAILABLE ("starting up") while no process owns it: nothing has moved yet
   const simUrl = await simUrlForZone(ctx.deps, to);
   const handover = { zoneId: to, x: station.x, y: station.y };
   const departed = await from.ask({ k: 'depart', characterId, to, handover }, conn);
-  if (!departed.ok) throw new SimRefusal(departed.refusal.code, departed.refusal.message);
+  if (!departed.ok) throw new SimRefusal(departed.refusal);
   if (await from.landed(characterId)) return { zoneId: to, zoneName: content.name, simUrl };
 
   const left: Readonly<Player> = departed.player;
@@ -50,9 +47,8 @@ export async function rideMetroAway(ctx: CommandContext, to: string): Promise<Tr
     },
     conn,
   );
-  throw new DomainError(
-    'INVALID_STATE',
-    `handover save of ${characterId} to ${to} did not land`,
-    'The metro is not running right now. Try again.',
-  );
+  throw new SimRefusal({
+    code: 'INVALID_STATE',
+    message: 'The metro is not running right now. Try again.',
+  });
 }

@@ -7,21 +7,18 @@ import {
   type Vec2,
   type WelcomeMsg,
 } from '@necp/shared';
-import { DomainError } from '@necp/game';
-import { SimRefusal, asReply, replyError, replyOk, toAckError } from '../net/ack';
+import { asReply, replyError, replyOk, toAckError } from '../net/ack';
+import { NOT_IN_ZONE, NO_METRO_LINE, SLOW_DOWN, SimRefusal, TAKEN_OVER } from '../net/refusals';
 import { departureRefusal } from '../zone/metro-departure';
 import { carriedCombat } from '../zone/zone-commands';
 import type { Zone } from '../zone/zone';
-import { rateLimited, type CommandContext, type EventHandler } from './command';
+import type { CommandContext, EventHandler } from './command';
 import { parsePayload } from './context';
 import { arrivalOf } from './travel-arrival';
 import { HANDOVER_CLOSE_MS, rideMetroAway } from './travel-handover';
 
 /** A zone's metro stations (spawn points of kind metro_station). */
 export const metroStations = (zone: Zone): Vec2[] => stationsOf(zone.info.spawnPoints);
-
-const refuse = (code: 'INVALID_STATE' | 'NOT_FOUND', message: string) =>
-  new DomainError(code, message, message);
 
 /**
  * zone:travel { to } — ride the metro from a station of the current zone to the
@@ -35,7 +32,7 @@ export const travelHandlers = {
     const reply = asReply<TravelResult>(ack);
     const travel = parsePayload(ctx, ZoneTravelSchema, input, reply);
     if (!travel) return;
-    if (!ctx.actions.take()) return replyError(reply, rateLimited);
+    if (!ctx.actions.take()) return replyError(reply, SLOW_DOWN);
     const ride = ctx.zones.has(travel.to)
       ? rideMetro(ctx, travel.to)
       : rideMetroAway(ctx, travel.to).then((result) => ({ result, welcome: undefined }));
@@ -73,25 +70,24 @@ export async function rideMetro(
   const { characterId, userId, conn } = ctx.session;
   const from = ctx.session.zone;
   const p = from.player(characterId);
-  if (!p || p.conn !== conn) throw refuse('INVALID_STATE', 'Not in the zone.');
+  if (!p || p.conn !== conn) throw new SimRefusal(NOT_IN_ZONE);
   // a quick answer from the state of the last tick; the departing tick judges again
   const early = departureRefusal(p, from.info, to, ctx.clock.ms());
-  if (early) throw new SimRefusal(early.code, early.message);
+  if (early) throw new SimRefusal(early);
   const dest = ctx.zones.get(to);
   const station = dest && metroStations(dest)[0];
-  if (!dest || !station) throw refuse('NOT_FOUND', 'No metro line goes there.');
+  if (!dest || !station) throw new SimRefusal(NO_METRO_LINE);
   if (dest.player(characterId))
     throw new Error(`character ${characterId} is already in ${dest.id}`);
 
   const departed = await from.ask({ k: 'depart', characterId, to }, conn);
-  if (!departed.ok) throw new SimRefusal(departed.refusal.code, departed.refusal.message);
+  if (!departed.ok) throw new SimRefusal(departed.refusal);
   const left = departed.player;
   // a new connection took the character over while the depart waited for its tick:
   // it attached in the old zone (after this depart, from the leaving save), so the ride ends here
   // (a client that only dropped rides on: it gets its reconnect window at the destination)
   const taker = ctx.sessions.current(userId);
-  if (taker && taker !== ctx.session)
-    throw new SimRefusal('UNAVAILABLE', 'You connected from somewhere else.');
+  if (taker && taker !== ctx.session) throw new SimRefusal(TAKEN_OVER);
   const { character, stats } = arrivalOf(left, userId, dest.id, station);
   // the session follows at once: what the client sends meanwhile goes to the new zone,
   // and so does a connection that arrives before the attach is applied (zoneFor)

@@ -1,5 +1,6 @@
-import type { Ack, AckError, Refusal, RefusalCode } from '@necp/shared';
+import type { Ack, AckError } from '@necp/shared';
 import { isDomainError, type Log } from '@necp/game';
+import { INTERNAL_REFUSAL, SimRefusal } from './refusals';
 
 /** What a client passed as the ack callback, if it is one (clients may send anything). */
 export type Reply<T> = ((res: Ack<T>) => void) | undefined;
@@ -19,19 +20,6 @@ export function replyError(reply: ErrorReply, error: AckError): void {
   reply?.({ ok: false, error });
 }
 
-/** A refusal with a sim-specific code (e.g. DEAD) that is not a domain error. */
-export class SimRefusal extends Error {
-  constructor(
-    readonly code: RefusalCode,
-    readonly userMessage: string,
-  ) {
-    super(`${code}: ${userMessage}`);
-  }
-}
-
-/** The dead cannot move, loot, open crates or drop items. */
-export const deadRefusal = () => new SimRefusal('DEAD', 'You are dead.');
-
 /**
  * DomainErrors and SimRefusals go to the client as they are (every DomainErrorCode
  * is a RefusalCode: the compiler checks it here); anything else is logged and hidden behind INTERNAL.
@@ -42,9 +30,3 @@ export function toAckError(err: unknown, log: Log): AckError {
   log.error({ err }, 'unexpected error in socket handler');
   return INTERNAL_REFUSAL;
 }
-
-/** What the player is told about an unexpected failure (logged where it happened). */
-export const INTERNAL_REFUSAL: Refusal = {
-  code: 'INTERNAL',
-  message: 'Something went wrong. Please try again.',
-};

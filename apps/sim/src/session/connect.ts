@@ -14,6 +14,7 @@ import type { TradeWatch } from '../trade/trade-watch';
 import type { ZoneLoot } from '../loot/zone-loot';
 import { BadPayloadGuard } from '../net/bad-payload-guard';
 import { RateWindow } from '../net/rate-window';
+import { TAKEN_OVER } from '../net/refusals';
 import type { SimSocket } from '../net/types';
 import type { Zone } from '../zone/zone';
 import { kick, type Session, type SessionRegistry } from './sessions';
@@ -179,8 +180,7 @@ export function handleConnection(ctx: ConnectionContext, socket: SimSocket): voi
     }
     // health as the zone simulates it (a resumed entity kept its own)
     socket.emit('char:stats', { ...charStatsMsg(stats), health: res.player.health });
-    if (previous)
-      kick(previous.socket, { reason: 'takeover', message: 'You connected from somewhere else.' });
+    if (previous) kick(previous.socket, { reason: 'takeover', message: TAKEN_OVER.message });
     // friends see it arrive (after the takeover: the old socket's leaving clears nothing of ours)
     announcePresence(ctx.deps, ctx.pushes, session).catch((err: unknown) =>
       log.warn({ err }, 'announcing presence failed'),

@@ -6,7 +6,7 @@ import {
   type ZoneInfo,
 } from '@necp/shared';
 import type { Player } from './player';
-import { YOU_ARE_DEAD } from './zone-refusals';
+import { YOU_ARE_DEAD } from '../net/refusals';
 
 /**
  * Why `p` may not ride the metro from this zone to `to` now (null: it may). Judged

@@ -3,7 +3,7 @@ import { createLog, type SimCharacter } from '@necp/game';
 import { metroStations, zoneById, type ZoneContent } from '@necp/shared';
 import { FakeConnection } from '../testing/fake-connection';
 import { applyNow, zoneKit } from '../testing/zone-kit';
-import { NOT_IN_ZONE } from './zone-refusals';
+import { NOT_IN_ZONE } from '../net/refusals';
 import { carriedCombat } from './zone-commands';
 import { Zone } from './zone';
 

@@ -18,7 +18,7 @@ import {
   type HandoverSave,
 } from './zone-commands';
 import { defaultSpawn } from './zone-info';
-import { NOT_IN_ZONE } from './zone-refusals';
+import { NOT_IN_ZONE } from '../net/refusals';
 import type { ZoneState } from './zone-state';
 
 // How characters come into a zone and leave it: attach (a new client, a metro

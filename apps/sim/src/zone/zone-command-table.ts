@@ -4,7 +4,7 @@ import { applyStats, statsMsg } from './player-stats';
 import { attach, attachedPlayer, depart, detach, remove } from './zone-arrivals';
 import type { CommandOf, ZoneCommandKind, ZoneCommandResults } from './zone-commands';
 import type { InboxEntry } from './zone-inbox';
-import { INPUTS_FULL, NOT_IN_ZONE, YOU_ARE_DEAD } from './zone-refusals';
+import { INPUTS_FULL, NOT_IN_ZONE, YOU_ARE_DEAD } from '../net/refusals';
 import { respawn } from './zone-respawn';
 import type { ZoneState } from './zone-state';
 
@@ -44,10 +44,11 @@ const HANDLERS: { [K in ZoneCommandKind]: Handler<K> } = {
     p.inputs.push(cmd.input);
     return { ok: true };
   },
-  // combat:use: validated and resolved (or its cast started) now; null: not attached
+  // combat:use: validated and resolved (or its cast started) now
   use: (z, cmd, conn) => {
     const p = attachedPlayer(z, cmd.characterId, conn);
-    return p ? z.combat.use(p, cmd.use.ability, cmd.use.target, cmd.use.viewTick) : null;
+    if (!p) return { ok: false, refusal: NOT_IN_ZONE };
+    return z.combat.use(p, cmd.use.ability, cmd.use.target, cmd.use.viewTick);
   },
   // combat:cancel: stops the cast in progress (false: none, or not attached)
   cancel: (z, cmd, conn) => {

@@ -96,8 +96,8 @@ export interface ZoneCommandResults {
   depart: DepartOutcome;
   remove: boolean;
   move: QueueResult;
-  /** null: not the client in control */
-  use: UseResult | null;
+  /** refused NOT_IN_ZONE: not the client in control (the engine refuses with its codes) */
+  use: UseResult | Refused;
   cancel: boolean;
   respawn: RespawnOutcome;
   heal: number;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DROP_DESPAWN_MS, DROP_OWNER_MS } from '@necp/shared';
 import type { SimCharacter, ZoneDrop } from '@necp/game';
-import { SimRefusal } from '../net/ack';
 import { FakeConnection } from '../testing/fake-connection';
 import { zoneKit } from '../testing/zone-kit';
-import { ZONE_BUSY } from './zone-refusals';
+import { SimRefusal, ZONE_BUSY } from '../net/refusals';
 
 const character = (id: string): SimCharacter => ({
   id,

@@ -1,9 +1,8 @@
 import type { Log } from '@necp/game';
-import { SimRefusal } from '../net/ack';
 import { MAX_QUEUED_INPUTS, type ZoneConnection } from './player';
 import type { CommandOf, QueueResult, ZoneCommandKind, ZoneCommandResults } from './zone-commands';
 import { CAPPED_COMMANDS, ZoneInbox, type InboxEntry, type Settle } from './zone-inbox';
-import { INPUTS_FULL, ZONE_BUSY } from './zone-refusals';
+import { INPUTS_FULL, SimRefusal, ZONE_BUSY } from '../net/refusals';
 
 export interface ZoneIntakeOptions {
   /** `at-once` (tests): a command is applied as it is submitted, not at the next tick */
@@ -52,7 +51,7 @@ export class ZoneIntake {
   ): void {
     const answer = settle as Settle | undefined;
     if (CAPPED_COMMANDS.has(cmd.k) && this.inbox.clientCommands >= this.opts.cap) {
-      this.answer(answer, cmd.k, new SimRefusal(ZONE_BUSY.code, ZONE_BUSY.message));
+      this.answer(answer, cmd.k, new SimRefusal(ZONE_BUSY));
       return;
     }
     if (cmd.k === 'move') {

@@ -4,7 +4,7 @@ import type { Player, ZoneConnection } from './player';
 import { attachedPlayer } from './zone-arrivals';
 import type { RespawnOutcome } from './zone-commands';
 import { defaultSpawn } from './zone-info';
-import { NOT_DEAD, NOT_IN_ZONE, RESPAWN_TOO_SOON } from './zone-refusals';
+import { NOT_DEAD, NOT_IN_ZONE, RESPAWN_TOO_SOON } from '../net/refusals';
 import type { ZoneState } from './zone-state';
 
 /** combat:respawn: a dead player, RESPAWN_DELAY_MS after death, back at the nearest medical centre. */

@@ -12,7 +12,7 @@ import {
 import { FakeConnection } from '../testing/fake-connection';
 import { zoneKit } from '../testing/zone-kit';
 import { MAX_QUEUED_INPUTS } from './player';
-import { NOT_IN_ZONE } from './zone-refusals';
+import { NOT_IN_ZONE } from '../net/refusals';
 
 describe('Zone: joining', () => {
   it('welcomes a new character with zone, self (cm), tick and seq', () => {
@@ -152,6 +152,12 @@ describe('Zone: movement', () => {
     const { conn } = k.join('a', 100, 100);
     expect(k.move('a', new FakeConnection(), 1, 0)).toEqual({ ok: false, refusal: NOT_IN_ZONE });
     expect(k.move('nobody', conn, 1, 0)).toEqual({ ok: false, refusal: NOT_IN_ZONE });
+    // combat answers it the same way: every refusal explicit, none left to a missing answer
+    const use = { ability: 'solo_attack' };
+    expect(k.useAbility('a', new FakeConnection(), use)).toEqual({
+      ok: false,
+      refusal: NOT_IN_ZONE,
+    });
   });
 });
 
