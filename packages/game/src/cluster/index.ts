@@ -24,7 +24,6 @@ export {
   isStaleZoneOwner,
   ownsZoneSql,
   staleZoneOwner,
-  ZoneFenceSchema,
   type ZoneClaim,
   type ZoneFence,
 } from './zone-ownership';

@@ -7,7 +7,6 @@
  * flight, and a write after the takeover see the higher token and skip.
  */
 import { Prisma, type Tx } from '@necp/db';
-import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { DomainError, isDomainError } from '../core/errors';
 import { inTransaction } from '../core/transaction';
@@ -73,11 +72,6 @@ export interface ZoneFence {
   zoneId: string;
   token: number;
 }
-
-export const ZoneFenceSchema = z.object({
-  zoneId: z.string().min(1).max(64),
-  token: z.int().min(1),
-});
 
 const STALE_OWNER = 'zone owner is stale';
 

@@ -6,6 +6,7 @@ import {
   RARITIES,
   splitPartyXp,
   xpForKill,
+  ZoneFenceSchema,
 } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps, Tx } from '../core/deps';
@@ -15,7 +16,7 @@ import { createLootDropTx, type LootDropResult, type PartyLoot } from '../loot/c
 import { publishEvent } from '../outbox/publish-event';
 import { grantXpTx, type GrantXpResult } from '../progression/grant-xp';
 import { activeQuestIds } from '../quests/active-quest-ids';
-import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
+import { assertZoneOwner } from '../cluster/zone-ownership';
 import { inTransaction } from '../core/transaction';
 
 const finite = z.number().finite();

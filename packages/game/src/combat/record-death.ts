@@ -1,10 +1,10 @@
-import { DEATH_DURABILITY_PENALTY, parseInstanceZoneId } from '@necp/shared';
+import { DEATH_DURABILITY_PENALTY, parseInstanceZoneId, ZoneFenceSchema } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { publishEvent } from '../outbox/publish-event';
-import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
+import { assertZoneOwner } from '../cluster/zone-ownership';
 import { inTransaction } from '../core/transaction';
 
 export const RecordPlayerDeathInputSchema = z.object({

@@ -1,10 +1,10 @@
-import { zoneById } from '@necp/shared';
+import { zoneById, ZoneFenceSchema } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { characterNotFound, DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
-import { ZoneFenceSchema, assertZoneOwner } from '../cluster/zone-ownership';
+import { assertZoneOwner } from '../cluster/zone-ownership';
 import { inTransaction } from '../core/transaction';
 
 export const RecordAreaEnteredInputSchema = z.object({

@@ -43,12 +43,15 @@ export type InventoryDrop = z.infer<typeof InventoryDropSchema>;
 // The loot domain's inputs (pickupDrop, dropItemToGround), which it parses again as its
 // own edge: the sim adds the character, the drop it found by eid, where the character
 // stands and the zone's fence.
-/** A zone's lease token, carried by its fenced writes (game's cluster/zone-ownership.ts). */
-const ZoneFenceInputSchema = z.object({ zoneId: IdSchema, token: z.int().min(1) });
+/**
+ * A zone's lease token, carried by its fenced writes (game's cluster/zone-ownership.ts):
+ * every domain input with a `fence` parses it with this.
+ */
+export const ZoneFenceSchema = z.object({ zoneId: IdSchema, token: z.int().min(1) });
 export const PickupDropInputSchema = z.object({
   characterId: IdSchema,
   dropId: IdSchema,
-  fence: ZoneFenceInputSchema.optional(),
+  fence: ZoneFenceSchema.optional(),
 });
 export const DropItemInputSchema = InventoryDropSchema.extend({
   characterId: IdSchema,
@@ -56,7 +59,7 @@ export const DropItemInputSchema = InventoryDropSchema.extend({
   /** metres: where the character stands (clamped into the zone) */
   x: z.number(),
   y: z.number(),
-  fence: ZoneFenceInputSchema.optional(),
+  fence: ZoneFenceSchema.optional(),
 });
 export type DropItemInput = z.input<typeof DropItemInputSchema>;
 
