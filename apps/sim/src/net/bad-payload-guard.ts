@@ -1,22 +1,20 @@
 import { BAD_PAYLOAD_LIMIT, BAD_PAYLOAD_WINDOW_MS } from '@necp/shared';
 import type { Clock } from '@necp/game';
+import { RateWindow } from './rate-window';
 
-/** Counts invalid payloads from one socket in a sliding window. */
+/**
+ * Counts invalid payloads from one socket in a sliding window (the sim's one sliding
+ * window, RateWindow): the first one past the limit says the socket should be dropped.
+ */
 export class BadPayloadGuard {
-  private readonly times: number[] = [];
+  private readonly window: RateWindow;
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly limit = BAD_PAYLOAD_LIMIT,
-    private readonly windowMs = BAD_PAYLOAD_WINDOW_MS,
-  ) {}
+  constructor(clock: Clock, limit = BAD_PAYLOAD_LIMIT, windowMs = BAD_PAYLOAD_WINDOW_MS) {
+    this.window = new RateWindow(clock, limit, windowMs);
+  }
 
   /** Records one bad payload; true once the socket exceeds the limit and should be dropped. */
   record(): boolean {
-    const now = this.clock.ms();
-    this.times.push(now);
-    while (this.times.length > 0 && (this.times[0] ?? now) <= now - this.windowMs)
-      this.times.shift();
-    return this.times.length > this.limit;
+    return !this.window.take();
   }
 }
