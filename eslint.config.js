@@ -50,6 +50,23 @@ export default tseslint.config(
     },
   },
   {
+    // one way for a server process to repeat work: repeat() (apps/sim/src/timers/repeat.ts:
+    // never two runs at once, failures logged, stop waits); a zone's in-tick work is zone.every,
+    // a job across processes the worker's crontab
+    files: ['apps/sim/src/**/*.ts', 'packages/game/src/**/*.ts', 'packages/api/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'setInterval',
+          message:
+            'Repeat work with repeat() from apps/sim/src/timers/repeat.ts (or zone.every inside a zone, or a worker cron job).',
+        },
+      ],
+    },
+  },
+  {
     // one way to open a transaction: core/transaction.ts (limits, isolation, reruns after
     // a deadlock or serialization failure)
     files: ['packages/game/src/**/*.ts'],

@@ -26,6 +26,7 @@ import { createPushDispatcher } from './net/push-dispatcher';
 import { redisBus, type ClusterBus } from './net/cluster-bus';
 import { handleConnection, zoneFor } from './session/connect';
 import { SessionRegistry, kick } from './session/sessions';
+import { repeat } from './timers/repeat';
 import { DbPositionWriter } from './zone/position-writer';
 import { type Zone } from './zone/zone';
 import { zoneServices } from './zone/zone-services';
@@ -317,22 +318,19 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   await world.start();
 
   // AFK and the presence refresh of this process's sessions (chat/presence.ts)
-  const sweepMs = opts.presenceSweepMs ?? PRESENCE_REFRESH_MS / 2;
-  const sweep = () =>
-    sweepPresence(deps, pushes, sessions).catch((err: unknown) =>
-      log.warn({ err }, 'presence sweep failed'),
-    );
-  const presenceSweep = sweepMs > 0 ? setInterval(() => void sweep(), sweepMs) : undefined;
-  presenceSweep?.unref();
+  const presenceSweep = repeat(
+    opts.presenceSweepMs ?? PRESENCE_REFRESH_MS / 2,
+    () => sweepPresence(deps, pushes, sessions),
+    { log, what: 'presence sweep' },
+  );
   presence.start();
   // trades whose parties parted, died or changed zone end (trade/trade-watch.ts)
-  const tradeSweep = setInterval(() => {
-    trades.check().catch((err: unknown) => log.warn({ err }, 'trade watch failed'));
-  }, TRADE_WATCH_MS);
-  tradeSweep.unref();
+  const tradeSweep = repeat(TRADE_WATCH_MS, () => trades.check(), { log, what: 'trade watch' });
   // party frames: each member's health and position to its party (chat/party-vitals.ts)
-  const partyVitals = setInterval(() => sendPartyVitals(pushes, sessions), PARTY_VITALS_MS);
-  partyVitals.unref();
+  const partyVitals = repeat(PARTY_VITALS_MS, () => sendPartyVitals(pushes, sessions), {
+    log,
+    what: 'party vitals',
+  });
   // the matcher: ready checks timed out, new matches formed (matchmaking/sim-matchmaking.ts)
   matchmaking.start(opts.matcherTickMs);
   instances.start();
@@ -348,9 +346,7 @@ export async function createSimServer(opts: SimServerOptions): Promise<SimServer
   const close = () =>
     (closed ??= (async () => {
       closing = true;
-      clearInterval(presenceSweep);
-      clearInterval(partyVitals);
-      clearInterval(tradeSweep);
+      await Promise.all([presenceSweep.stop(), partyVitals.stop(), tradeSweep.stop()]);
       await matchmaking.stop();
       await stopLoad();
       // players in instances go back to the open world first (their rows say so at once)

@@ -77,6 +77,8 @@ class EventLoopLag {
   private readonly timer: NodeJS.Timeout;
 
   constructor() {
+    // a probe of timer lateness, not work to repeat: it times the runtime's own interval
+    // eslint-disable-next-line no-restricted-globals
     this.timer = setInterval(() => {
       const now = performance.now();
       this.sum += Math.max(0, now - this.expected);

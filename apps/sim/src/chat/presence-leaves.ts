@@ -2,6 +2,7 @@ import type { PushSink } from '@necp/shared';
 import { PRESENCE_LEAVE_GRACE_MS } from '@necp/shared';
 import type { GameDeps, Log } from '@necp/game';
 import type { Session } from '../session/sessions';
+import { repeat, type Repeating } from '../timers/repeat';
 import { leavePresence } from './presence';
 
 /** Closed connections waiting out their grace, at most (beyond it they are settled at once). */
@@ -20,7 +21,7 @@ export const PRESENCE_LEAVES_CHECK_MS = 1_000;
 export class PresenceLeaves {
   /** by socket id: the session that closed and when (game clock ms) */
   private readonly pending = new Map<string, { session: Session; at: number }>();
-  private timer: NodeJS.Timeout | undefined;
+  private checks: Repeating | undefined;
 
   constructor(
     private readonly deps: GameDeps,
@@ -36,14 +37,16 @@ export class PresenceLeaves {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.settle(), PRESENCE_LEAVES_CHECK_MS);
-    this.timer.unref();
+    this.checks ??= repeat(PRESENCE_LEAVES_CHECK_MS, () => this.settle(), {
+      log: this.log,
+      what: 'settling presence leaves',
+    });
   }
 
   /** Shutdown: every waiting leave is settled now (the process and its timer go away). */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    await this.checks?.stop();
+    this.checks = undefined;
     await this.settle(Infinity);
   }
 

@@ -13,6 +13,7 @@ import {
   type Log,
   type ZoneLeases,
 } from '@necp/game';
+import { repeat, type Repeating } from '../timers/repeat';
 
 export interface ZoneKeeperOptions {
   leases: ZoneLeases;
@@ -38,7 +39,7 @@ export class ZoneKeeper {
   private readonly held = new Map<string, { lease: HeldZoneLease; confirmedAt: number }>();
   /** acquired, being opened: renewed, not offered again */
   private readonly opening = new Set<string>();
-  private timers: NodeJS.Timeout[] = [];
+  private loops: Repeating[] = [];
   private renewing = false;
   private acquiring: Promise<void> | undefined;
   private stopped = false;
@@ -52,11 +53,16 @@ export class ZoneKeeper {
   async start(): Promise<void> {
     // renewing from the start: opening a zone (loading its drops) may outlast a TTL
     const renewMs = this.opts.renewMs ?? ZONE_LEASE_RENEW_MS;
-    this.timers.push(setInterval(() => void this.renewHeld(), renewMs));
+    const log = this.opts.log;
+    this.loops.push(
+      repeat(renewMs, () => this.renewHeld(), { log, what: 'renewing zone leases' }),
+      // a loop of its own: the renew loop waits on the stuck renew this looks past
+      repeat(renewMs, () => this.loseUnconfirmed(), { log, what: 'dropping unconfirmed leases' }),
+    );
     await this.acquireFree();
     if (this.stopped) return;
     const acquireMs = this.opts.acquireMs ?? ZONE_LEASE_ACQUIRE_MS;
-    this.timers.push(setInterval(() => void this.acquireFree(), acquireMs));
+    this.loops.push(repeat(acquireMs, () => this.acquireFree(), { log, what: 'acquiring zones' }));
   }
 
   owned(): OwnedZone[] {
@@ -84,8 +90,9 @@ export class ZoneKeeper {
    */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const t of this.timers) clearInterval(t);
-    this.timers = [];
+    // not awaited: a renew may hang on an unreachable Redis (no run starts after this)
+    for (const l of this.loops) void l.stop();
+    this.loops = [];
     await this.acquiring;
   }
 
@@ -154,16 +161,20 @@ export class ZoneKeeper {
     return 'serving';
   }
 
+  /**
+   * A renew stuck on an unreachable Redis must not keep a zone past its TTL (memory
+   * leases cannot be taken by anyone). A stalled event loop (no renew in flight) asks
+   * Redis first: it takes back a lease that expired while nobody acquired the zone.
+   */
+  private async loseUnconfirmed(): Promise<void> {
+    if (this.stopped || !this.opts.leases.fenced || !this.renewing) return;
+    const now = this.now();
+    for (const h of [...this.held.values()])
+      if (now - h.confirmedAt >= this.opts.leases.ttlMs) await this.lose(h);
+  }
+
   private async renewHeld(): Promise<void> {
     if (this.stopped) return;
-    // a renew stuck on an unreachable Redis must not keep a zone past its TTL (memory
-    // leases cannot be taken by anyone). A stalled event loop (no renew in flight) asks
-    // Redis first: it takes back a lease that expired while nobody acquired the zone.
-    const now = this.now();
-    if (this.opts.leases.fenced && this.renewing)
-      for (const h of [...this.held.values()])
-        if (now - h.confirmedAt >= this.opts.leases.ttlMs) await this.lose(h);
-    if (this.renewing) return;
     this.renewing = true;
     try {
       await Promise.all([...this.held.values()].map((h) => this.renewOne(h)));

@@ -31,6 +31,7 @@ import {
 } from '@necp/game';
 import type { SimSocket } from '../net/types';
 import type { SessionRegistry } from '../session/sessions';
+import { repeat, type Repeating } from '../timers/repeat';
 import { Zone } from '../zone/zone';
 import { tickMetrics } from '../zone/tick-metrics';
 import { startZoneLoop } from '../zone/zone-loop';
@@ -68,17 +69,16 @@ export interface InstanceHostOptions extends KindServices {
 
 export class InstanceHost {
   private readonly running = new Map<string, RunningInstance>();
-  private renewTimer: NodeJS.Timeout | undefined;
+  private renewing: Repeating | undefined;
   private stopped = false;
 
   constructor(private readonly o: InstanceHostOptions) {}
 
   start(): void {
-    this.renewTimer = setInterval(
-      () => void this.renewAll(),
-      this.o.renewMs ?? ZONE_LEASE_RENEW_MS,
-    );
-    this.renewTimer.unref();
+    this.renewing ??= repeat(this.o.renewMs ?? ZONE_LEASE_RENEW_MS, () => this.renewAll(), {
+      log: this.o.log,
+      what: 'renewing instance leases',
+    });
   }
 
   /** How many instances this process runs (its load). */
@@ -134,7 +134,6 @@ export class InstanceHost {
     const opening: Omit<RunningInstance, 'run' | 'zone'> = {
       ...fields,
       left: new Set(),
-      timers: [],
       services: false,
     };
     const running = opening as RunningInstance;
@@ -186,8 +185,10 @@ export class InstanceHost {
       return false;
     }
     const every = this.o.housekeepingMs ?? HOUSEKEEPING_MS;
-    running.timers.push(setInterval(() => void this.housekeeping(running), every));
-    for (const t of running.timers) t.unref();
+    running.housekeeping = repeat(every, () => this.housekeeping(running), {
+      log: log.child({ zone: zoneId }),
+      what: 'instance housekeeping',
+    });
     log.info({ zone: zoneId, members: memberIds.length }, 'instance opened');
     return true;
   }
@@ -231,7 +232,7 @@ export class InstanceHost {
   /** Shutdown: every instance closes (its players go back to the open world). */
   async closeAll(): Promise<void> {
     this.stopped = true;
-    if (this.renewTimer) clearInterval(this.renewTimer);
+    await this.renewing?.stop();
     await Promise.all([...this.running.keys()].map((id) => this.close(id, 'abandoned')));
   }
 
@@ -242,9 +243,9 @@ export class InstanceHost {
    */
   halt(): void {
     this.stopped = true;
-    if (this.renewTimer) clearInterval(this.renewTimer);
+    void this.renewing?.stop();
     for (const inst of this.running.values()) {
-      for (const t of inst.timers) clearInterval(t);
+      void inst.housekeeping?.stop();
       inst.stopLoop?.();
       if (this.o.zones.get(inst.zoneId) === inst.zone) this.o.zones.delete(inst.zoneId);
     }
@@ -319,7 +320,8 @@ export class InstanceHost {
     reason: 'finished' | 'empty' | 'host_lost' | 'abandoned',
   ): Promise<void> {
     const { deps, log } = this.o;
-    for (const t of inst.timers) clearInterval(t);
+    // not awaited: this close may be that loop's own run (closing an empty or finished instance)
+    void inst.housekeeping?.stop();
     let returned: string[] = [];
     try {
       ({ returned } = await closeInstance(deps, { zoneId: inst.zoneId, reason }));

@@ -17,6 +17,7 @@ import {
 } from '@necp/game';
 import type { MatchLauncher } from '../matchmaking/match-launcher';
 import type { SimIo } from '../net/types';
+import { repeat } from '../timers/repeat';
 import type { InstanceHost } from './instance-host';
 
 /**
@@ -113,14 +114,11 @@ export function publishSimLoad(o: {
   if (!o.deps.redis) return () => Promise.resolve();
   const registry = new SimLoadRegistry(o.deps.redis);
   const publish = () =>
-    registry
-      .publish({ ownerId: o.ownerId, url: o.url, ...o.load(), at: Date.now() })
-      .catch((err: unknown) => o.log.warn({ err }, 'publishing the sim load failed'));
-  void publish();
-  const timer = setInterval(() => void publish(), o.everyMs ?? 2_000);
-  timer.unref();
+    registry.publish({ ownerId: o.ownerId, url: o.url, ...o.load(), at: Date.now() });
+  publish().catch((err: unknown) => o.log.error({ err }, 'publishing the sim load failed'));
+  const loop = repeat(o.everyMs ?? 2_000, publish, { log: o.log, what: 'publishing the sim load' });
   return async () => {
-    clearInterval(timer);
+    await loop.stop();
     await registry.remove(o.ownerId).catch(() => undefined);
   };
 }

@@ -7,6 +7,7 @@ import type { InstanceTemplate, InstanceTransferMsg, PushSink } from '@necp/shar
 import type { Clock, ConfirmedMatch, GameDeps, HeldZoneLease, Log } from '@necp/game';
 import type { SimIo } from '../net/types';
 import type { Zone } from '../zone/zone';
+import type { Repeating } from '../timers/repeat';
 import type { GroupMatchmaking } from './dungeon-group';
 import type { InstanceContext, InstanceKind, InstanceRun } from './instance-kind';
 
@@ -23,7 +24,8 @@ export interface RunningInstance {
   openedAt: number;
   /** its zone services are attached (detached, and its drops cleared, on close) */
   services: boolean;
-  timers: NodeJS.Timeout[];
+  /** its housekeeping loop, from the moment it is open */
+  housekeeping?: Repeating;
   stopLoop?: () => void;
   closing?: Promise<void>;
   /** clock ms since when nobody is inside */

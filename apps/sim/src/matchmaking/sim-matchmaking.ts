@@ -31,6 +31,7 @@ import {
   type ReadyCheckDissolved,
   type ReadyCheckOutcome,
 } from '@necp/game';
+import { repeat, type Repeating } from '../timers/repeat';
 import { releasingLauncher, type MatchLauncher } from './match-launcher';
 import { matchFoundMsg, queueStatusMsg } from './match-messages';
 
@@ -51,9 +52,7 @@ export class SimMatchmaking {
   private readonly push: PushSink;
   private readonly log: Log;
   private readonly launcher: MatchLauncher;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  /** the tick in progress: the next interval skips instead of overlapping it */
-  private ticking: Promise<unknown> | undefined;
+  private loop: Repeating | undefined;
   private readonly launching = new Set<Promise<void>>();
 
   constructor(o: SimMatchmakingOptions) {
@@ -206,21 +205,13 @@ export class SimMatchmaking {
 
   /** The matcher loop (every process runs one; the store's claims keep them apart). 0: none. */
   start(tickMs: number = MATCHER_TICK_MS): void {
-    if (tickMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.ticking) return;
-      this.ticking = this.tick()
-        .catch((err: unknown) => this.log.error({ err }, 'matchmaker tick failed'))
-        .finally(() => (this.ticking = undefined));
-    }, tickMs);
-    this.timer.unref();
+    this.loop ??= repeat(tickMs, () => this.tick(), { log: this.log, what: 'matchmaker tick' });
   }
 
   /** Stops the loop and waits for the tick and launches in progress. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.ticking;
+    await this.loop?.stop();
+    this.loop = undefined;
     await Promise.allSettled([...this.launching]);
   }
 }

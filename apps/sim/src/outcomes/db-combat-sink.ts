@@ -47,19 +47,21 @@ export class DbCombatSink implements CombatSink {
 
   private readonly deps: GameDeps;
   private readonly l: Log;
-  private sweeping = false;
+  private deciding: Promise<void> | undefined;
 
-  /** Need/greed rolls whose time is up in this zone: decided (once), shown, told. */
-  private async decideDueRolls(): Promise<void> {
-    if (this.sweeping || !this.push) return;
-    this.sweeping = true;
+  /** Need/greed rolls whose time is up in this zone: decided (once), shown, told; one sweep at a time. */
+  private decideDueRolls(): Promise<void> {
+    return (this.deciding ??= this.decideRolls().finally(() => (this.deciding = undefined)));
+  }
+
+  private async decideRolls(): Promise<void> {
+    const push = this.push;
+    if (!push) return;
     try {
       for (const o of await decideDueLootRolls(this.deps, { zoneId: this.zone.id }))
-        applyRollOutcome(this.zone, this.push, o);
+        applyRollOutcome(this.zone, push, o);
     } catch (err) {
       this.l.warn({ err }, 'deciding due loot rolls failed');
-    } finally {
-      this.sweeping = false;
     }
   }
 
