@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@necp/api';
 
 type SignInOutcome = RouterOutputs['auth']['signInActivity'][number]['outcome'];
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 
 const OUTCOME: Record<SignInOutcome, string> = {
@@ -37,7 +38,7 @@ export function SignInActivity() {
         <p>Loading…</p>
       ) : activity.isError ? (
         <p className="form-error" role="alert">
-          {activity.error.message}
+          {refusal(activity.error)}
         </p>
       ) : activity.data.length === 0 ? (
         <p>No sign-in attempts yet.</p>

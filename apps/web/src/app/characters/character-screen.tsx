@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MAX_CHARACTERS_PER_ACCOUNT, type CharacterSummary } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { CharacterCard } from './character-card';
 import { CreateCharacterForm } from './create-character-form';
@@ -21,7 +21,7 @@ export function CharacterScreen({ initial }: { initial?: CharacterSummary[] }) {
   const restore = useMutation(
     trpc.character.restore.mutationOptions({
       onSuccess: refresh,
-      onError: (e) => setActionError(toFormError(e).message),
+      onError: (e) => setActionError(refusal(e)),
     }),
   );
 
@@ -66,7 +66,7 @@ export function CharacterScreen({ initial }: { initial?: CharacterSummary[] }) {
       {list.isPending && <p className="loading">Loading your roster…</p>}
       {list.isError && (
         <p className="form-error" role="alert">
-          Could not load your characters: {toFormError(list.error).message}{' '}
+          Could not load your characters: {refusal(list.error)}{' '}
           <button type="button" className="btn btn--small" onClick={() => void list.refetch()}>
             Retry
           </button>
@@ -107,7 +107,7 @@ export function CharacterScreen({ initial }: { initial?: CharacterSummary[] }) {
         <DeleteDialog
           character={toDelete}
           busy={del.isPending}
-          error={del.error ? toFormError(del.error).message : null}
+          error={del.error ? refusal(del.error) : null}
           onCancel={() => {
             del.reset();
             setToDelete(null);

@@ -10,7 +10,7 @@
  */
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { AchievementCategory, AchievementView, AchievementsView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import {
   badgeOf,
   earnedText,
@@ -58,7 +58,7 @@ export function AchievementsPanel() {
       {q.data ? (
         <AchievementsBody view={q.data} />
       ) : q.isError ? (
-        <p className="gwin__msg form-error">{toFormError(q.error).message}</p>
+        <p className="gwin__msg form-error">{refusal(q.error)}</p>
       ) : (
         <p className="gwin__msg muted">Pulling your record…</p>
       )}

@@ -6,7 +6,8 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { titleChangedText } from './achievements-view';
@@ -24,20 +25,23 @@ export function useAchievements(enabled: boolean) {
 /** Shows a title (null: none): a toast, the own nameplate at once, the window read again. */
 export function useSetTitle() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId, commands } = useGameSession();
   const toast = useGame((s) => s.toast);
-  return useMutation({
-    mutationFn: (titleId: string | null) =>
-      api.achievements.setTitle.mutate({ characterId, titleId }),
-    onSuccess: ({ title }) => {
-      commands.setOwnTitle(title?.text ?? null);
-      toast('success', titleChangedText(title));
-    },
-    onError: (err) => toast('warn', refusal(err)),
-    onSettled: () => void qc.invalidateQueries(trpc.achievements.mine.queryFilter({ characterId })),
-  });
+  return bindMutation(
+    useMutation(
+      trpc.achievements.setTitle.mutationOptions({
+        onSuccess: ({ title }) => {
+          commands.setOwnTitle(title?.text ?? null);
+          toast('success', titleChangedText(title));
+        },
+        onError: (err) => toast('warn', refusal(err)),
+        onSettled: () =>
+          void qc.invalidateQueries(trpc.achievements.mine.queryFilter({ characterId })),
+      }),
+    ),
+    (titleId: string | null) => ({ characterId, titleId }),
+  );
 }
 
 /** notification:new of kind `achievement`: the window's list is stale (progress, points, titles). */

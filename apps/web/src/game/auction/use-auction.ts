@@ -13,7 +13,8 @@ import {
 } from '@tanstack/react-query';
 import type { AuctionListInput, AuctionSearchInput, AuctionDurationH } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 
@@ -89,53 +90,69 @@ export function receiveAuctionNotification(
 
 export function useAuctionActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => refreshAuctions(qc, trpc, characterId);
-  const list = useMutation({
-    mutationFn: (input: Omit<AuctionListInput, 'characterId'>) =>
-      api.auction.list.mutate({ characterId, ...input }),
-    onSuccess: (l) => toast('success', `Listed ${l.name} on the Reef Exchange.`),
-    onError,
-    onSettled,
-  });
-  const bid = useMutation({
-    mutationFn: (v: { listingId: string; amount: number }) =>
-      api.auction.bid.mutate({ characterId, ...v }),
-    onSuccess: (l) =>
-      toast(
-        'success',
-        l.state === 'sold' ? `Bought ${l.name}: it comes by mail.` : `You lead on ${l.name}.`,
-      ),
-    onError,
-    onSettled,
-  });
-  const buyout = useMutation({
-    mutationFn: (listingId: string) => api.auction.buyout.mutate({ characterId, listingId }),
-    onSuccess: (l) => toast('success', `Bought ${l.name}: it comes by mail.`),
-    onError,
-    onSettled,
-  });
-  const cancel = useMutation({
-    mutationFn: (listingId: string) => api.auction.cancel.mutate({ characterId, listingId }),
-    onSuccess: (l) => toast('info', `${l.name} is off the Exchange: it comes back by mail.`),
-    onError,
-    onSettled,
-  });
-  const sealedBid = useMutation({
-    mutationFn: (v: { lotId: string; max: number }) =>
-      api.auction.sealedBid.mutate({ characterId, ...v }),
-    onSuccess: (l) =>
-      toast(
-        'success',
-        `Your sealed max on ${l.name} is in. The close decides: you pay only what it takes.`,
-      ),
-    onError,
-    onSettled,
-  });
+  const list = bindMutation(
+    useMutation(
+      trpc.auction.list.mutationOptions({
+        onSuccess: (l) => toast('success', `Listed ${l.name} on the Reef Exchange.`),
+        onError,
+        onSettled,
+      }),
+    ),
+    (input: Omit<AuctionListInput, 'characterId'>) => ({ characterId, ...input }),
+  );
+  const bid = bindMutation(
+    useMutation(
+      trpc.auction.bid.mutationOptions({
+        onSuccess: (l) =>
+          toast(
+            'success',
+            l.state === 'sold' ? `Bought ${l.name}: it comes by mail.` : `You lead on ${l.name}.`,
+          ),
+        onError,
+        onSettled,
+      }),
+    ),
+    (v: { listingId: string; amount: number }) => ({ characterId, ...v }),
+  );
+  const buyout = bindMutation(
+    useMutation(
+      trpc.auction.buyout.mutationOptions({
+        onSuccess: (l) => toast('success', `Bought ${l.name}: it comes by mail.`),
+        onError,
+        onSettled,
+      }),
+    ),
+    (listingId: string) => ({ characterId, listingId }),
+  );
+  const cancel = bindMutation(
+    useMutation(
+      trpc.auction.cancel.mutationOptions({
+        onSuccess: (l) => toast('info', `${l.name} is off the Exchange: it comes back by mail.`),
+        onError,
+        onSettled,
+      }),
+    ),
+    (listingId: string) => ({ characterId, listingId }),
+  );
+  const sealedBid = bindMutation(
+    useMutation(
+      trpc.auction.sealedBid.mutationOptions({
+        onSuccess: (l) =>
+          toast(
+            'success',
+            `Your sealed max on ${l.name} is in. The close decides: you pay only what it takes.`,
+          ),
+        onError,
+        onSettled,
+      }),
+    ),
+    (v: { lotId: string; max: number }) => ({ characterId, ...v }),
+  );
   const pending =
     list.isPending || bid.isPending || buyout.isPending || cancel.isPending || sealedBid.isPending;
   return { list, bid, buyout, cancel, sealedBid, pending };

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { CLASSES, ORIGINS, type CharacterSheet as Sheet } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useSheet } from '../items/use-inventory';
 import { GameWindow } from '../hud/game-window';
 import { useGame } from '../hud/store-context';
@@ -36,7 +36,7 @@ function SheetBody() {
   const [tab, setTab] = useState<'stats' | 'skills' | 'trades'>('stats');
   if (!sheet.data) {
     return sheet.isError ? (
-      <p className="gwin__msg form-error">{toFormError(sheet.error).message}</p>
+      <p className="gwin__msg form-error">{refusal(sheet.error)}</p>
     ) : (
       <p className="gwin__msg muted">Reading your biomonitor…</p>
     );

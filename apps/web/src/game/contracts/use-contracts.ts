@@ -9,7 +9,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ContractBoardInput, ContractPostInput, ContractView } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { askText } from './contracts-view';
@@ -91,7 +92,6 @@ type Ref = { contractId: string };
 
 export function useContractActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
@@ -102,48 +102,81 @@ export function useContractActions() {
     onError,
     onSettled,
   });
-  const post = useMutation({
-    mutationFn: (input: Omit<ContractPostInput, 'characterId'>) =>
-      api.contracts.post.mutate({ characterId, ...input }),
-    ...says((c) => `Posted: ${askText(c)}. It is on the board.`),
-  });
-  const accept = useMutation({
-    mutationFn: ({ contractId }: Ref) => api.contracts.accept.mutate({ characterId, contractId }),
-    ...says((c) => `Taken: ${askText(c)}. See My contracts.`),
-  });
-  const cancel = useMutation({
-    mutationFn: ({ contractId }: Ref) => api.contracts.cancel.mutate({ characterId, contractId }),
-    ...says(() => 'Contract withdrawn: the reward is yours again.', 'info'),
-  });
-  const abandon = useMutation({
-    mutationFn: ({ contractId }: Ref) => api.contracts.abandon.mutate({ characterId, contractId }),
-    ...says(() => 'Contract abandoned: the collateral goes to the poster.', 'info'),
-  });
-  const deliver = useMutation({
-    mutationFn: ({ contractId }: Ref) => api.contracts.deliver.mutate({ characterId, contractId }),
-    ...says(() => 'Delivered. The poster has 72 h to confirm or dispute.'),
-  });
-  const confirm = useMutation({
-    mutationFn: ({ contractId }: Ref) => api.contracts.confirm.mutate({ characterId, contractId }),
-    ...says(() => 'Confirmed: the reward is paid; the delivery comes by mail.'),
-  });
-  const dispute = useMutation({
-    mutationFn: (v: Ref & { reason: string }) =>
-      api.contracts.dispute.mutate({ characterId, ...v }),
-    ...says(() => 'Disputed: a moderator will rule. The reward stays held.', 'info'),
-  });
-  const evidence = useMutation({
-    mutationFn: (v: Ref & { text: string }) => api.contracts.evidence.mutate({ characterId, ...v }),
-    onSuccess: () => toast('success', 'Added to the case.'),
-    onError,
-    onSettled,
-  });
-  const rate = useMutation({
-    mutationFn: (v: Ref & { score: number }) => api.contracts.rate.mutate({ characterId, ...v }),
-    onSuccess: (r) => toast('success', `Rated ${r.score} ★. Thank you.`),
-    onError,
-    onSettled,
-  });
+  const ref = ({ contractId }: Ref) => ({ characterId, contractId });
+  const post = bindMutation(
+    useMutation(
+      trpc.contracts.post.mutationOptions(
+        says((c) => `Posted: ${askText(c)}. It is on the board.`),
+      ),
+    ),
+    (input: Omit<ContractPostInput, 'characterId'>) => ({ characterId, ...input }),
+  );
+  const accept = bindMutation(
+    useMutation(
+      trpc.contracts.accept.mutationOptions(says((c) => `Taken: ${askText(c)}. See My contracts.`)),
+    ),
+    ref,
+  );
+  const cancel = bindMutation(
+    useMutation(
+      trpc.contracts.cancel.mutationOptions(
+        says(() => 'Contract withdrawn: the reward is yours again.', 'info'),
+      ),
+    ),
+    ref,
+  );
+  const abandon = bindMutation(
+    useMutation(
+      trpc.contracts.abandon.mutationOptions(
+        says(() => 'Contract abandoned: the collateral goes to the poster.', 'info'),
+      ),
+    ),
+    ref,
+  );
+  const deliver = bindMutation(
+    useMutation(
+      trpc.contracts.deliver.mutationOptions(
+        says(() => 'Delivered. The poster has 72 h to confirm or dispute.'),
+      ),
+    ),
+    ref,
+  );
+  const confirm = bindMutation(
+    useMutation(
+      trpc.contracts.confirm.mutationOptions(
+        says(() => 'Confirmed: the reward is paid; the delivery comes by mail.'),
+      ),
+    ),
+    ref,
+  );
+  const dispute = bindMutation(
+    useMutation(
+      trpc.contracts.dispute.mutationOptions(
+        says(() => 'Disputed: a moderator will rule. The reward stays held.', 'info'),
+      ),
+    ),
+    (v: Ref & { reason: string }) => ({ characterId, ...v }),
+  );
+  const evidence = bindMutation(
+    useMutation(
+      trpc.contracts.evidence.mutationOptions({
+        onSuccess: () => toast('success', 'Added to the case.'),
+        onError,
+        onSettled,
+      }),
+    ),
+    (v: Ref & { text: string }) => ({ characterId, ...v }),
+  );
+  const rate = bindMutation(
+    useMutation(
+      trpc.contracts.rate.mutationOptions({
+        onSuccess: (r) => toast('success', `Rated ${r.score} ★. Thank you.`),
+        onError,
+        onSettled,
+      }),
+    ),
+    (v: Ref & { score: number }) => ({ characterId, ...v }),
+  );
   const pending = [post, accept, cancel, abandon, deliver, confirm, dispute, evidence, rate].some(
     (m) => m.isPending,
   );

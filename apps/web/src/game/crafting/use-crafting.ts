@@ -7,7 +7,8 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { itemName } from '../items/templates';
@@ -24,7 +25,6 @@ const newKey = () => crypto.randomUUID().replace(/-/g, '');
 
 export function useCraftingActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
@@ -33,36 +33,45 @@ export function useCraftingActions() {
     void qc.invalidateQueries(trpc.crafting.view.queryFilter({ characterId }));
     void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
   };
-  const start = useMutation({
-    mutationFn: (recipeId: string) =>
-      api.crafting.start.mutate({ characterId, recipeId, idempotencyKey: newKey() }),
-    onError,
-    onSettled,
-  });
-  const finish = useMutation({
-    mutationFn: (craftId: string) => api.crafting.finish.mutate({ characterId, craftId }),
-    onSuccess: (c) => toast(c.outcome?.success ? 'success' : 'warn', outcomeText(c, itemName)),
-    onError,
-    onSettled,
-  });
-  const cancel = useMutation({
-    mutationFn: (craftId: string) => api.crafting.cancel.mutate({ characterId, craftId }),
-    onSuccess: () => toast('info', 'Craft cancelled: your materials are free again.'),
-    onError,
-    onSettled,
-  });
-  const salvage = useMutation({
-    mutationFn: (itemId: string) =>
-      api.crafting.salvage.mutate({ characterId, itemId, idempotencyKey: newKey() }),
-    onSuccess: (s) =>
-      toast(
-        'success',
-        s.yields.length > 0
-          ? `Salvaged ${itemName(s.templateId)}: ${s.yields.map((y) => `${y.quantity} × ${itemName(y.templateId)}`).join(', ')}.`
-          : `Salvaged ${itemName(s.templateId)}: nothing worth keeping.`,
-      ),
-    onError,
-    onSettled,
-  });
+  const start = bindMutation(
+    useMutation(trpc.crafting.start.mutationOptions({ onError, onSettled })),
+    (recipeId: string) => ({ characterId, recipeId, idempotencyKey: newKey() }),
+  );
+  const finish = bindMutation(
+    useMutation(
+      trpc.crafting.finish.mutationOptions({
+        onSuccess: (c) => toast(c.outcome?.success ? 'success' : 'warn', outcomeText(c, itemName)),
+        onError,
+        onSettled,
+      }),
+    ),
+    (craftId: string) => ({ characterId, craftId }),
+  );
+  const cancel = bindMutation(
+    useMutation(
+      trpc.crafting.cancel.mutationOptions({
+        onSuccess: () => toast('info', 'Craft cancelled: your materials are free again.'),
+        onError,
+        onSettled,
+      }),
+    ),
+    (craftId: string) => ({ characterId, craftId }),
+  );
+  const salvage = bindMutation(
+    useMutation(
+      trpc.crafting.salvage.mutationOptions({
+        onSuccess: (s) =>
+          toast(
+            'success',
+            s.yields.length > 0
+              ? `Salvaged ${itemName(s.templateId)}: ${s.yields.map((y) => `${y.quantity} × ${itemName(y.templateId)}`).join(', ')}.`
+              : `Salvaged ${itemName(s.templateId)}: nothing worth keeping.`,
+          ),
+        onError,
+        onSettled,
+      }),
+    ),
+    (itemId: string) => ({ characterId, itemId, idempotencyKey: newKey() }),
+  );
   return { start, finish, cancel, salvage };
 }

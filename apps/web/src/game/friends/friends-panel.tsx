@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import { FRIENDS_MAX } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import {
   STATUS_LABEL,
   classLabel,
@@ -63,7 +63,7 @@ export function FriendsPanel() {
       {q.data ? (
         <FriendsBody list={q.data} />
       ) : q.isError ? (
-        <p className="gwin__msg form-error">{toFormError(q.error).message}</p>
+        <p className="gwin__msg form-error">{refusal(q.error)}</p>
       ) : (
         <p className="gwin__msg muted">Checking who is around…</p>
       )}

@@ -7,7 +7,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { FriendPresenceMsg } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import type { ToastKind } from '../hud/toast-slice';
@@ -40,7 +41,6 @@ export function useFriends(polling = false) {
 
 export function useFriendActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
@@ -51,43 +51,64 @@ export function useFriendActions() {
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => void qc.invalidateQueries({ queryKey: key });
 
-  const request = useMutation({
-    mutationFn: (name: string) => api.friends.request.mutate({ characterId, name }),
-    onSuccess: (r) => toast('success', requestOutcomeText(r)),
-    onError,
-    onSettled,
-  });
-  const accept = useMutation({
-    mutationFn: (r: IncomingRequest) => api.friends.accept.mutate({ characterId, requestId: r.id }),
-    onSuccess: (_, r) => {
-      edit((l) => ({ ...l, incoming: l.incoming.filter((x) => x.id !== r.id) }));
-      toast('success', `You and ${r.name} are now friends.`);
-    },
-    onError,
-    onSettled,
-  });
-  const decline = useMutation({
-    mutationFn: (r: IncomingRequest) =>
-      api.friends.decline.mutate({ characterId, requestId: r.id }),
-    onSuccess: (_, r) => edit((l) => ({ ...l, incoming: l.incoming.filter((x) => x.id !== r.id) })),
-    onError,
-    onSettled,
-  });
-  const cancel = useMutation({
-    mutationFn: (r: OutgoingRequest) => api.friends.cancel.mutate({ characterId, requestId: r.id }),
-    onSuccess: (_, r) => edit((l) => ({ ...l, outgoing: l.outgoing.filter((x) => x.id !== r.id) })),
-    onError,
-    onSettled,
-  });
-  const remove = useMutation({
-    mutationFn: (f: Friend) => api.friends.remove.mutate({ characterId, friendId: f.id }),
-    onSuccess: (_, f) => {
-      edit((l) => ({ ...l, friends: l.friends.filter((x) => x.id !== f.id) }));
-      toast('info', `${f.name} is no longer on your friends list.`);
-    },
-    onError,
-    onSettled,
-  });
+  const requestRef = (r: { id: string }) => ({ characterId, requestId: r.id });
+
+  const request = bindMutation(
+    useMutation(
+      trpc.friends.request.mutationOptions({
+        onSuccess: (r) => toast('success', requestOutcomeText(r)),
+        onError,
+        onSettled,
+      }),
+    ),
+    (name: string) => ({ characterId, name }),
+  );
+  const accept = bindMutation(
+    useMutation(
+      trpc.friends.accept.mutationOptions({
+        onSuccess: (_, v) =>
+          edit((l) => ({ ...l, incoming: l.incoming.filter((x) => x.id !== v.requestId) })),
+        onError,
+        onSettled,
+      }),
+    ),
+    (r: IncomingRequest) => requestRef(r),
+    (_, r) => toast('success', `You and ${r.name} are now friends.`),
+  );
+  const decline = bindMutation(
+    useMutation(
+      trpc.friends.decline.mutationOptions({
+        onSuccess: (_, v) =>
+          edit((l) => ({ ...l, incoming: l.incoming.filter((x) => x.id !== v.requestId) })),
+        onError,
+        onSettled,
+      }),
+    ),
+    (r: IncomingRequest) => requestRef(r),
+  );
+  const cancel = bindMutation(
+    useMutation(
+      trpc.friends.cancel.mutationOptions({
+        onSuccess: (_, v) =>
+          edit((l) => ({ ...l, outgoing: l.outgoing.filter((x) => x.id !== v.requestId) })),
+        onError,
+        onSettled,
+      }),
+    ),
+    (r: OutgoingRequest) => requestRef(r),
+  );
+  const remove = bindMutation(
+    useMutation(
+      trpc.friends.remove.mutationOptions({
+        onSuccess: (_, v) =>
+          edit((l) => ({ ...l, friends: l.friends.filter((x) => x.id !== v.friendId) })),
+        onError,
+        onSettled,
+      }),
+    ),
+    (f: Friend) => ({ characterId, friendId: f.id }),
+    (_, f) => toast('info', `${f.name} is no longer on your friends list.`),
+  );
   return { request, accept, decline, cancel, remove };
 }
 

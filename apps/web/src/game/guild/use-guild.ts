@@ -7,7 +7,8 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import {
@@ -65,7 +66,6 @@ export function useBankLog(guildId: string, before: string | undefined) {
 
 export function useGuildActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
@@ -74,108 +74,131 @@ export function useGuildActions() {
   const onSettled = () => void qc.invalidateQueries(trpc.guild.pathFilter());
   /** the HUD's eddies move with the fee and the bank */
   const purse = () => void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
-  const ref = (m: Pick<RosterMember, 'id'>) => ({ characterId, memberId: m.id });
+  const ref = (m: RosterMember) => ({ characterId, memberId: m.id });
 
   // create keeps its own errors: the form shows them by its fields
-  const create = useMutation({
-    mutationFn: (v: { name: string; tag: string }) =>
-      api.guild.create.mutate({ characterId, ...v }),
-    onSuccess: (g) => {
-      toast('success', `You founded ${guildTitle(g)}.`);
-      purse();
-    },
-    onSettled,
-  });
-  const invite = useMutation({
-    mutationFn: (name: string) => api.guild.invite.mutate({ characterId, name }),
-    onSuccess: (r) => toast('success', `Guild invitation sent to ${r.name}.`),
-    onError,
-    onSettled,
-  });
-  const accept = useMutation({
-    mutationFn: (i: GuildInvite) => api.guild.accept.mutate({ characterId, inviteId: i.id }),
-    onSuccess: (_, i) =>
-      toast('success', `You joined ${guildTitle({ name: i.guildName, tag: i.guildTag })}.`),
-    onError,
-    onSettled,
-  });
-  const decline = useMutation({
-    mutationFn: (i: GuildInvite) => api.guild.decline.mutate({ characterId, inviteId: i.id }),
-    onError,
-    onSettled,
-  });
-  const leave = useMutation({
-    mutationFn: () => api.guild.leave.mutate({ characterId }),
-    onSuccess: () => toast('info', 'You left the guild.'),
-    onError,
-    onSettled,
-  });
-  const kick = useMutation({
-    mutationFn: (m: RosterMember) => api.guild.kick.mutate(ref(m)),
-    onSuccess: (_, m) => toast('info', `${m.name} was removed from the guild.`),
-    onError,
-    onSettled,
-  });
-  const promote = useMutation({
-    mutationFn: (m: RosterMember) => api.guild.promote.mutate(ref(m)),
-    onSuccess: (r, m) => toast('success', `${m.name} is now ${r.rankName}.`),
-    onError,
-    onSettled,
-  });
-  const demote = useMutation({
-    mutationFn: (m: RosterMember) => api.guild.demote.mutate(ref(m)),
-    onSuccess: (r, m) => toast('info', `${m.name} is now ${r.rankName}.`),
-    onError,
-    onSettled,
-  });
-  const transfer = useMutation({
-    mutationFn: (m: RosterMember) => api.guild.transferLeadership.mutate(ref(m)),
-    onSuccess: (_, m) => toast('success', `${m.name} leads the guild now.`),
-    onError,
-    onSettled,
-  });
-  const setMotd = useMutation({
-    mutationFn: (motd: string) => api.guild.setMotd.mutate({ characterId, motd }),
-    onSuccess: () => toast('success', 'Message of the day saved.'),
-    onError,
-    onSettled,
-  });
+  const create = bindMutation(
+    useMutation(
+      trpc.guild.create.mutationOptions({
+        onSuccess: (g) => {
+          toast('success', `You founded ${guildTitle(g)}.`);
+          purse();
+        },
+        onSettled,
+      }),
+    ),
+    (v: { name: string; tag: string }) => ({ characterId, ...v }),
+  );
+  const invite = bindMutation(
+    useMutation(
+      trpc.guild.invite.mutationOptions({
+        onSuccess: (r) => toast('success', `Guild invitation sent to ${r.name}.`),
+        onError,
+        onSettled,
+      }),
+    ),
+    (name: string) => ({ characterId, name }),
+  );
+  const accept = bindMutation(
+    useMutation(trpc.guild.accept.mutationOptions({ onError, onSettled })),
+    (i: GuildInvite) => ({ characterId, inviteId: i.id }),
+    (_, i) => toast('success', `You joined ${guildTitle({ name: i.guildName, tag: i.guildTag })}.`),
+  );
+  const decline = bindMutation(
+    useMutation(trpc.guild.decline.mutationOptions({ onError, onSettled })),
+    (i: GuildInvite) => ({ characterId, inviteId: i.id }),
+  );
+  const leave = bindMutation(
+    useMutation(
+      trpc.guild.leave.mutationOptions({
+        onSuccess: () => toast('info', 'You left the guild.'),
+        onError,
+        onSettled,
+      }),
+    ),
+    (_: void) => ({ characterId }),
+  );
+  const kick = bindMutation(
+    useMutation(trpc.guild.kick.mutationOptions({ onError, onSettled })),
+    ref,
+    (_, m) => toast('info', `${m.name} was removed from the guild.`),
+  );
+  const promote = bindMutation(
+    useMutation(trpc.guild.promote.mutationOptions({ onError, onSettled })),
+    ref,
+    (r, m) => toast('success', `${m.name} is now ${r.rankName}.`),
+  );
+  const demote = bindMutation(
+    useMutation(trpc.guild.demote.mutationOptions({ onError, onSettled })),
+    ref,
+    (r, m) => toast('info', `${m.name} is now ${r.rankName}.`),
+  );
+  const transfer = bindMutation(
+    useMutation(trpc.guild.transferLeadership.mutationOptions({ onError, onSettled })),
+    ref,
+    (_, m) => toast('success', `${m.name} leads the guild now.`),
+  );
+  const setMotd = bindMutation(
+    useMutation(
+      trpc.guild.setMotd.mutationOptions({
+        onSuccess: () => toast('success', 'Message of the day saved.'),
+        onError,
+        onSettled,
+      }),
+    ),
+    (motd: string) => ({ characterId, motd }),
+  );
   // editRank keeps its errors: the rank's row shows them. The answer is the rank as
   // saved: the window shows it at once (no flash of the old values before the re-read)
-  const editRank = useMutation({
-    mutationFn: (v: RankEdit & { rankId: string }) =>
-      api.guild.editRank.mutate({ characterId, ...v }),
-    onSuccess: (r) => {
-      qc.setQueryData(trpc.guild.mine.queryKey({ characterId }), (g) => g && withRank(g, r));
-      toast('success', `Rank ${r.name} saved.`);
-    },
-    onSettled,
-  });
-  const deposit = useMutation({
-    mutationFn: (amount: number) => api.guild.deposit.mutate({ characterId, amount }),
-    onSuccess: (_, amount) => {
-      toast('success', `You deposited ${eddiesText(amount)}.`);
-      purse();
-    },
-    onError,
-    onSettled,
-  });
-  const withdraw = useMutation({
-    mutationFn: (amount: number) => api.guild.withdraw.mutate({ characterId, amount }),
-    onSuccess: (_, amount) => {
-      toast('success', `You withdrew ${eddiesText(amount)}.`);
-      purse();
-    },
-    onError,
-    onSettled,
-  });
+  const editRank = bindMutation(
+    useMutation(
+      trpc.guild.editRank.mutationOptions({
+        onSuccess: (r) => {
+          qc.setQueryData(trpc.guild.mine.queryKey({ characterId }), (g) => g && withRank(g, r));
+          toast('success', `Rank ${r.name} saved.`);
+        },
+        onSettled,
+      }),
+    ),
+    (v: RankEdit & { rankId: string }) => ({ characterId, ...v }),
+  );
+  const deposit = bindMutation(
+    useMutation(
+      trpc.guild.deposit.mutationOptions({
+        onSuccess: (_, v) => {
+          toast('success', `You deposited ${eddiesText(v.amount)}.`);
+          purse();
+        },
+        onError,
+        onSettled,
+      }),
+    ),
+    (amount: number) => ({ characterId, amount }),
+  );
+  const withdraw = bindMutation(
+    useMutation(
+      trpc.guild.withdraw.mutationOptions({
+        onSuccess: (_, v) => {
+          toast('success', `You withdrew ${eddiesText(v.amount)}.`);
+          purse();
+        },
+        onError,
+        onSettled,
+      }),
+    ),
+    (amount: number) => ({ characterId, amount }),
+  );
   // disband keeps its error: the window shows it under the confirmation (and a toast)
-  const disband = useMutation({
-    mutationFn: (confirmName: string) => api.guild.disband.mutate({ characterId, confirmName }),
-    onSuccess: () => toast('info', 'The guild was disbanded.'),
-    onError,
-    onSettled,
-  });
+  const disband = bindMutation(
+    useMutation(
+      trpc.guild.disband.mutationOptions({
+        onSuccess: () => toast('info', 'The guild was disbanded.'),
+        onError,
+        onSettled,
+      }),
+    ),
+    (confirmName: string) => ({ characterId, confirmName }),
+  );
   return {
     create,
     invite,

@@ -4,7 +4,7 @@
  * an intent to the server; the panel only shows what the server last said.
  */
 import { useInventory } from './use-inventory';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { GameWindow } from '../hud/game-window';
 import { useGame } from '../hud/store-context';
 import { EquipmentDoll } from './equipment-doll';
@@ -41,7 +41,7 @@ function InventoryBody() {
   if (!model) {
     return query.isError ? (
       <p className="gwin__msg form-error">
-        {toFormError(query.error).message}{' '}
+        {refusal(query.error)}{' '}
         <button type="button" className="btn btn--small" onClick={() => void query.refetch()}>
           Retry
         </button>

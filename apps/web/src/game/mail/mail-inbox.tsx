@@ -6,7 +6,7 @@
  * (confirmed) and Delete (once empty).
  */
 import type { MailSummary, MailView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useNow } from '../quests/use-quests';
 import { agoText, expiresText, mailActions, mailBadges } from './mail-view';
 import type { useMailActions, useMailbox } from './use-mail';
@@ -32,7 +32,7 @@ export function MailInbox({
   const { query, mails } = box;
   if (!query.data) {
     return query.isError ? (
-      <p className="gwin__msg form-error">{toFormError(query.error).message}</p>
+      <p className="gwin__msg form-error">{refusal(query.error)}</p>
     ) : (
       <p className="gwin__msg muted">Checking your mailbox…</p>
     );

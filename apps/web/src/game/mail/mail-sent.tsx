@@ -4,7 +4,7 @@
  * way ("arrives in 42 min"), delivered (until its recipient deletes it) or returned
  * to you (it is in your inbox) — 20 a page, "Older mail" for more.
  */
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useNow } from '../quests/use-quests';
 import { sentStateText } from './mail-view';
 import { useSentMail } from './use-sent-mail';
@@ -17,7 +17,7 @@ export function MailSent() {
   const { query, mails } = useSentMail(true);
   if (!query.data) {
     return query.isError ? (
-      <p className="gwin__msg form-error">{toFormError(query.error).message}</p>
+      <p className="gwin__msg form-error">{refusal(query.error)}</p>
     ) : (
       <p className="gwin__msg muted">Looking up your sent mail…</p>
     );

@@ -9,7 +9,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { CharacterNameRefSchema, type MailQuoteInput } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { parseEddies, type MailDraft } from './mail-view';
@@ -60,6 +60,6 @@ export function useMailQuote(draft: MailDraft, selfName: string | null) {
   return {
     quote: q.isError || !current ? null : (q.data ?? null),
     /** the server's refusal (an unknown name …), player-safe */
-    error: q.isError && current ? (toFormError(q.error).message ?? 'No such character') : null,
+    error: q.isError && current ? refusal(q.error) : null,
   };
 }

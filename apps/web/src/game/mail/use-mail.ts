@@ -13,9 +13,10 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { MAIL_PAGE_SIZE, type MailInbox, type MailSendInput, type MailView } from '@necp/shared';
+import { MAIL_PAGE_SIZE, type MailInbox, type MailView } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import type { ToastKind } from '../hud/toast-slice';
@@ -73,7 +74,6 @@ function patchInbox(data: Inbox | undefined, mail: MailView | null, id: string):
 
 export function useMailActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
@@ -84,67 +84,92 @@ export function useMailActions() {
     void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => void qc.invalidateQueries(list);
+  const ref = (mailId: string) => ({ characterId, mailId });
 
   // settled: the list read again, as after every other action — a read of the list still
   // in flight from before the mail was marked read (a mail_arrived notice's) would land
   // after this patch and put the unread count back (seen in CI: the Mail button kept "1")
-  const read = useMutation({
-    mutationFn: (mailId: string) => api.mail.read.mutate({ characterId, mailId }),
-    onSuccess: (m) => setMail(m.id, m),
-    onError,
-    onSettled,
-  });
+  const read = bindMutation(
+    useMutation(
+      trpc.mail.read.mutationOptions({
+        onSuccess: (m) => setMail(m.id, m),
+        onError,
+        onSettled,
+      }),
+    ),
+    ref,
+  );
   /** the form shows field errors itself: no toast here */
-  const send = useMutation({
-    mutationFn: (input: MailSendInput) => api.mail.send.mutate(input),
-    onSuccess: () => {
-      bagChanged();
-      void qc.invalidateQueries(trpc.mail.sent.pathFilter());
-    },
-  });
-  const takeItems = useMutation({
-    mutationFn: (v: { mailId: string; itemId?: string }) =>
-      api.mail.takeItems.mutate({ characterId, ...v }),
-    onSuccess: (m) => {
-      setMail(m.id, m);
-      bagChanged();
-    },
-    onError,
-    onSettled,
-  });
-  const takeEddies = useMutation({
-    mutationFn: (mailId: string) => api.mail.takeEddies.mutate({ characterId, mailId }),
-    onSuccess: (r) => {
-      setMail(r.mail.id, r.mail);
-      bagChanged();
-    },
-    onError,
-    onSettled,
-  });
-  const payCod = useMutation({
-    mutationFn: (mailId: string) => api.mail.payCod.mutate({ characterId, mailId }),
-    onSuccess: (r) => {
-      setMail(r.mail.id, r.mail);
-      bagChanged();
-    },
-    onError,
-    onSettled,
-  });
-  const returnToSender = useMutation({
-    mutationFn: (mailId: string) => api.mail.returnToSender.mutate({ characterId, mailId }),
-    onSuccess: (_r, mailId) => {
-      setMail(mailId, null);
-      toast('info', 'Sent back to its sender.');
-    },
-    onError,
-    onSettled,
-  });
-  const remove = useMutation({
-    mutationFn: (mailId: string) => api.mail.delete.mutate({ characterId, mailId }),
-    onSuccess: (_r, mailId) => setMail(mailId, null),
-    onError,
-    onSettled,
-  });
+  const send = useMutation(
+    trpc.mail.send.mutationOptions({
+      onSuccess: () => {
+        bagChanged();
+        void qc.invalidateQueries(trpc.mail.sent.pathFilter());
+      },
+    }),
+  );
+  const takeItems = bindMutation(
+    useMutation(
+      trpc.mail.takeItems.mutationOptions({
+        onSuccess: (m) => {
+          setMail(m.id, m);
+          bagChanged();
+        },
+        onError,
+        onSettled,
+      }),
+    ),
+    (v: { mailId: string; itemId?: string }) => ({ characterId, ...v }),
+  );
+  const takeEddies = bindMutation(
+    useMutation(
+      trpc.mail.takeEddies.mutationOptions({
+        onSuccess: (r) => {
+          setMail(r.mail.id, r.mail);
+          bagChanged();
+        },
+        onError,
+        onSettled,
+      }),
+    ),
+    ref,
+  );
+  const payCod = bindMutation(
+    useMutation(
+      trpc.mail.payCod.mutationOptions({
+        onSuccess: (r) => {
+          setMail(r.mail.id, r.mail);
+          bagChanged();
+        },
+        onError,
+        onSettled,
+      }),
+    ),
+    ref,
+  );
+  const returnToSender = bindMutation(
+    useMutation(
+      trpc.mail.returnToSender.mutationOptions({
+        onSuccess: (_r, v) => {
+          setMail(v.mailId, null);
+          toast('info', 'Sent back to its sender.');
+        },
+        onError,
+        onSettled,
+      }),
+    ),
+    ref,
+  );
+  const remove = bindMutation(
+    useMutation(
+      trpc.mail.delete.mutationOptions({
+        onSuccess: (_r, v) => setMail(v.mailId, null),
+        onError,
+        onSettled,
+      }),
+    ),
+    ref,
+  );
   const pending =
     takeItems.isPending ||
     takeEddies.isPending ||

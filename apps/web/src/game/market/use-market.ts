@@ -7,7 +7,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MarketHistoryRange, MarketPlaceInput } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 
@@ -79,44 +80,53 @@ const traded = (o: { filled: number; name: string; side: string; state: string }
 
 export function useMarketActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => refreshMarket(qc, trpc, characterId);
-  const place = useMutation({
-    mutationFn: (input: Omit<MarketPlaceInput, 'characterId'>) =>
-      api.market.place.mutate({ characterId, ...input }),
-    onSuccess: (o) =>
-      toast(
-        'success',
-        o.type === 'market' && o.filled === 0
-          ? `Nothing to take for ${o.name} at that price.`
-          : traded(o),
-      ),
-    onError,
-    onSettled,
-  });
-  const cancel = useMutation({
-    mutationFn: (orderId: string) => api.market.cancel.mutate({ characterId, orderId }),
-    onSuccess: (o) => toast('info', `Order for ${o.name} cancelled.`),
-    onError,
-    onSettled,
-  });
-  const collect = useMutation({
-    mutationFn: (orderId?: string) =>
-      api.market.collect.mutate({ characterId, ...(orderId ? { orderId } : {}) }),
-    onSuccess: (orders) =>
-      toast(
-        orders.some((o) => o.collect.quantity > 0) ? 'warn' : 'success',
-        orders.some((o) => o.collect.quantity > 0)
-          ? 'Collected what fits — your bag is full for the rest.'
-          : 'Collected.',
-      ),
-    onError,
-    onSettled,
-  });
+  const place = bindMutation(
+    useMutation(
+      trpc.market.place.mutationOptions({
+        onSuccess: (o) =>
+          toast(
+            'success',
+            o.type === 'market' && o.filled === 0
+              ? `Nothing to take for ${o.name} at that price.`
+              : traded(o),
+          ),
+        onError,
+        onSettled,
+      }),
+    ),
+    (input: Omit<MarketPlaceInput, 'characterId'>) => ({ characterId, ...input }),
+  );
+  const cancel = bindMutation(
+    useMutation(
+      trpc.market.cancel.mutationOptions({
+        onSuccess: (o) => toast('info', `Order for ${o.name} cancelled.`),
+        onError,
+        onSettled,
+      }),
+    ),
+    (orderId: string) => ({ characterId, orderId }),
+  );
+  const collect = bindMutation(
+    useMutation(
+      trpc.market.collect.mutationOptions({
+        onSuccess: (orders) =>
+          toast(
+            orders.some((o) => o.collect.quantity > 0) ? 'warn' : 'success',
+            orders.some((o) => o.collect.quantity > 0)
+              ? 'Collected what fits — your bag is full for the rest.'
+              : 'Collected.',
+          ),
+        onError,
+        onSettled,
+      }),
+    ),
+    (orderId?: string) => ({ characterId, ...(orderId ? { orderId } : {}) }),
+  );
   return {
     place,
     cancel,

@@ -6,7 +6,8 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { NotificationKind } from '@necp/shared';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { bindMutation } from '@/trpc/bind-mutation';
+import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import {
@@ -30,22 +31,28 @@ export function useNotifications() {
 
 export function useNotificationActions() {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
   const key = trpc.notifications.list.queryKey({ characterId });
-  const readAll = useMutation({
-    mutationFn: () => api.notifications.markRead.mutate({ characterId }),
-    onMutate: () => qc.setQueryData(key, (l) => (l ? markAllRead(l) : l)),
-    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
-  });
-  const setPref = useMutation({
-    mutationFn: (p: { kind: NotificationKind; enabled: boolean }) =>
-      api.notifications.setPref.mutate({ characterId, ...p }),
-    onError: () => toast('warn', 'That setting could not be saved.'),
-    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
-  });
+  const readAll = bindMutation(
+    useMutation(
+      trpc.notifications.markRead.mutationOptions({
+        onMutate: () => qc.setQueryData(key, (l) => (l ? markAllRead(l) : l)),
+        onSettled: () => void qc.invalidateQueries({ queryKey: key }),
+      }),
+    ),
+    (_: void) => ({ characterId }),
+  );
+  const setPref = bindMutation(
+    useMutation(
+      trpc.notifications.setPref.mutationOptions({
+        onError: () => toast('warn', 'That setting could not be saved.'),
+        onSettled: () => void qc.invalidateQueries({ queryKey: key }),
+      }),
+    ),
+    (p: { kind: NotificationKind; enabled: boolean }) => ({ characterId, ...p }),
+  );
   return { readAll, setPref };
 }
 

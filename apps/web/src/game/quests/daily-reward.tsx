@@ -10,8 +10,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useRef, type CSSProperties } from 'react';
 import type { DailyStatusView, LoginRewardView } from '@necp/shared';
-import { refusal, toFormError } from '@/trpc/errors';
-import { useTRPC, useTRPCClient } from '@/trpc/react';
+import { refusal } from '@/trpc/errors';
+import { useTRPC } from '@/trpc/react';
 import { ItemGlyph } from '../items/item-glyph';
 import { rarityColor } from '../items/rarity';
 import { calendarDays } from './daily-calendar';
@@ -78,7 +78,7 @@ export function DailyReward() {
       {status.data ? (
         <DailyBody s={status.data} />
       ) : status.isError ? (
-        <p className="gwin__msg form-error">{toFormError(status.error).message}</p>
+        <p className="gwin__msg form-error">{refusal(status.error)}</p>
       ) : (
         <p className="gwin__msg muted">Checking your streak…</p>
       )}
@@ -109,28 +109,28 @@ function RewardFace({ r }: { r: LoginRewardView }) {
 
 function DailyBody({ s }: { s: DailyStatusView }) {
   const trpc = useTRPC();
-  const api = useTRPCClient();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((st) => st.toast);
   const now = useNow(1000);
-  const claim = useMutation({
-    mutationFn: () => api.daily.claim.mutate({ characterId }),
-    onSuccess: (r) => {
-      qc.setQueryData(trpc.daily.status.queryKey({ characterId }), r.status);
-      const item = r.reward.item;
-      toast(
-        'success',
-        `Day ${r.streak} login reward: ${eddies(r.reward.eddies)}${item ? ' +' : ''}`,
-        item && { name: item.name, rarity: item.rarity, quantity: item.quantity },
-      );
-    },
-    onError: (err) => {
-      toast('warn', refusal(err));
-      void qc.invalidateQueries(trpc.daily.status.queryFilter({ characterId }));
-    },
-    onSettled: () => void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),
-  });
+  const claim = useMutation(
+    trpc.daily.claim.mutationOptions({
+      onSuccess: (r) => {
+        qc.setQueryData(trpc.daily.status.queryKey({ characterId }), r.status);
+        const item = r.reward.item;
+        toast(
+          'success',
+          `Day ${r.streak} login reward: ${eddies(r.reward.eddies)}${item ? ' +' : ''}`,
+          item && { name: item.name, rarity: item.rarity, quantity: item.quantity },
+        );
+      },
+      onError: (err) => {
+        toast('warn', refusal(err));
+        void qc.invalidateQueries(trpc.daily.status.queryFilter({ characterId }));
+      },
+      onSettled: () => void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId })),
+    }),
+  );
   const days = calendarDays(s);
   return (
     <div className="daily" data-can-claim={s.canClaim} data-streak={s.streak}>
@@ -169,7 +169,7 @@ function DailyBody({ s }: { s: DailyStatusView }) {
             className="btn btn--primary"
             data-testid="daily-claim"
             disabled={claim.isPending}
-            onClick={() => claim.mutate()}
+            onClick={() => claim.mutate({ characterId })}
           >
             Claim
           </button>

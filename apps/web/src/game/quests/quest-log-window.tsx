@@ -6,8 +6,8 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import type { QuestView } from '@necp/shared';
-import { refusal, toFormError } from '@/trpc/errors';
-import { useTRPCClient } from '@/trpc/react';
+import { refusal } from '@/trpc/errors';
+import { useTRPC } from '@/trpc/react';
 import { chainText, REPEAT_LABEL } from './format';
 import { chainLength, logGroups, whereText } from './quest-lists';
 import { useQuestSelection } from './selection';
@@ -59,7 +59,7 @@ function QuestLogBody() {
   if (!q.data) {
     return q.isError ? (
       <p className="gwin__msg form-error">
-        {toFormError(q.error).message}{' '}
+        {refusal(q.error)}{' '}
         <button type="button" className="btn btn--small" onClick={() => void q.refetch()}>
           Retry
         </button>
@@ -128,17 +128,18 @@ function QuestLogBody() {
 }
 
 function QuestDetail({ q }: { q: QuestView }) {
-  const api = useTRPCClient();
+  const trpc = useTRPC();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
   const setDialog = useGame((s) => s.setDialog);
   const refresh = useRefresh();
-  const abandon = useMutation({
-    mutationFn: () => api.quests.abandon.mutate({ characterId, questId: q.id }),
-    onSuccess: () => toast('info', `Quest abandoned: ${q.title}`),
-    onError: (err) => toast('warn', refusal(err)),
-    onSettled: () => refresh(['quests']),
-  });
+  const abandon = useMutation(
+    trpc.quests.abandon.mutationOptions({
+      onSuccess: () => toast('info', `Quest abandoned: ${q.title}`),
+      onError: (err) => toast('warn', refusal(err)),
+      onSettled: () => refresh(['quests']),
+    }),
+  );
   const canAbandon = q.status === 'active' || q.status === 'ready';
   return (
     <article
@@ -221,7 +222,7 @@ function QuestDetail({ q }: { q: QuestView }) {
                 message: `Give up "${q.title}"? Its progress is lost.`,
                 confirmLabel: 'Abandon',
                 danger: true,
-                onConfirm: () => abandon.mutate(),
+                onConfirm: () => abandon.mutate({ characterId, questId: q.id }),
               })
             }
           >

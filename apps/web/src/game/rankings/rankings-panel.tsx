@@ -11,7 +11,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { LEADERBOARDS, type ClassId, type LeaderboardKey, type LeaderboardRow } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useMyGuild } from '../guild/use-guild';
 import {
   aroundHeading,
@@ -139,7 +139,7 @@ export function RankingsPanel() {
             </p>
           )
         ) : top.isError ? (
-          <p className="gwin__msg form-error">{toFormError(top.error).message}</p>
+          <p className="gwin__msg form-error">{refusal(top.error)}</p>
         ) : (
           <p className="gwin__msg muted">Pulling the board…</p>
         )}
@@ -160,7 +160,7 @@ export function RankingsPanel() {
             </p>
           )
         ) : around.isError ? (
-          <p className="gwin__msg form-error">{toFormError(around.error).message}</p>
+          <p className="gwin__msg form-error">{refusal(around.error)}</p>
         ) : (
           <p className="gwin__msg muted">Finding you on the board…</p>
         )}

@@ -5,7 +5,7 @@
  * history with come first.
  */
 import { REPUTATION_TIERS, type FactionStandingView } from '@necp/shared';
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { priceNote, TIER_LABEL } from '../quests/format';
 import { useReputation } from '../quests/use-quests';
 import { GameWindow } from '../hud/game-window';
@@ -39,7 +39,7 @@ function ReputationBody() {
   const q = useReputation();
   if (!q.data) {
     return q.isError ? (
-      <p className="gwin__msg form-error">{toFormError(q.error).message}</p>
+      <p className="gwin__msg form-error">{refusal(q.error)}</p>
     ) : (
       <p className="gwin__msg muted">Asking around…</p>
     );

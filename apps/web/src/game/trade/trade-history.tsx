@@ -4,7 +4,7 @@
  * newest first — with whom, how it ended, what you gave and got (a cancelled one: what
  * was on the table).
  */
-import { toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import type { TradeHistoryEntry } from '@necp/shared';
 import { itemName } from '../items/templates';
 import { OlderMailButton } from '../mail/older-mail-button';
@@ -36,7 +36,7 @@ export function TradeHistory() {
   const { query, entries } = useTradeHistory(true);
   if (!query.data)
     return query.isError ? (
-      <p className="gwin__msg form-error">{toFormError(query.error).message}</p>
+      <p className="gwin__msg form-error">{refusal(query.error)}</p>
     ) : (
       <p className="gwin__msg muted">Looking up your trades…</p>
     );

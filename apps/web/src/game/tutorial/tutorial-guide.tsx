@@ -16,7 +16,7 @@ import {
   type TutorialStep,
 } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useTRPCClient } from '@/trpc/react';
+import { useTRPC } from '@/trpc/react';
 import { useRefresh } from '../quests/use-quests';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -38,7 +38,7 @@ export function TutorialGuide({ step }: { step: TutorialStep | null }) {
   const setGuide = useGame((s) => s.setGuide);
   const setDialog = useGame((s) => s.setDialog);
   const toast = useGame((s) => s.toast);
-  const api = useTRPCClient();
+  const trpc = useTRPC();
   const { characterId } = useGameSession();
   const refresh = useRefresh();
 
@@ -48,17 +48,19 @@ export function TutorialGuide({ step }: { step: TutorialStep | null }) {
     return () => setGuide(null);
   }, [guide, setGuide]);
 
-  const skip = useMutation({
-    mutationFn: () => api.quests.abandon.mutate({ characterId, questId: WELCOME_QUEST_ID }),
-    onSuccess: () => toast('info', 'Tutorial skipped. Regina will not hold your hand again.'),
-    onError: (err) => toast('warn', refusal(err)),
-    onSettled: () => refresh(['quests']),
-  });
-  const solo = useMutation({
-    mutationFn: () => api.quests.reportAction.mutate({ characterId, action: 'party' }),
-    // the progress arrives like a kill's: quest:update once the server counted it
-    onError: (err) => toast('warn', refusal(err)),
-  });
+  const skip = useMutation(
+    trpc.quests.abandon.mutationOptions({
+      onSuccess: () => toast('info', 'Tutorial skipped. Regina will not hold your hand again.'),
+      onError: (err) => toast('warn', refusal(err)),
+      onSettled: () => refresh(['quests']),
+    }),
+  );
+  const solo = useMutation(
+    trpc.quests.reportAction.mutationOptions({
+      // the progress arrives like a kill's: quest:update once the server counted it
+      onError: (err) => toast('warn', refusal(err)),
+    }),
+  );
 
   if (!step) return null;
   return (
@@ -90,7 +92,7 @@ export function TutorialGuide({ step }: { step: TutorialStep | null }) {
             className="btn btn--small"
             data-testid="tutorial-solo"
             disabled={solo.isPending || solo.isSuccess}
-            onClick={() => solo.mutate()}
+            onClick={() => solo.mutate({ characterId, action: 'party' })}
           >
             Go solo for now
           </button>
@@ -108,7 +110,7 @@ export function TutorialGuide({ step }: { step: TutorialStep | null }) {
                 'Skip the welcome? Regina keeps her reward and it will not be offered again.',
               confirmLabel: 'Skip tutorial',
               danger: true,
-              onConfirm: () => skip.mutate(),
+              onConfirm: () => skip.mutate({ characterId, questId: WELCOME_QUEST_ID }),
             })
           }
         >

@@ -11,7 +11,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { ContractRuleInput } from '@necp/shared';
 import { rulingText } from '@/game/contracts/contracts-view';
-import { refusal, toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { CaseCard } from './case-card';
 
@@ -100,7 +100,7 @@ export function ArbitrationScreen({ contractId }: { contractId: string | null })
       </header>
       {(problem || list.isError) && (
         <div className="form-error stafflog__error" role="alert" data-testid="arbitration-error">
-          <strong>Failed</strong> — {problem ?? toFormError(list.error).message}
+          <strong>Failed</strong> — {problem ?? refusal(list.error)}
         </div>
       )}
       {ruled.map((r) => (

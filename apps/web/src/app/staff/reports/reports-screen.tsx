@@ -8,7 +8,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLAYER_REPORT_REASON_LABEL } from '@necp/shared';
-import { refusal, toFormError } from '@/trpc/errors';
+import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { ReportCard, type ReportAction, type ReportRow } from './report-card';
 
@@ -90,7 +90,7 @@ export function ReportsScreen() {
       </header>
       {(problem || list.isError) && (
         <div className="form-error stafflog__error" role="alert" data-testid="reports-error">
-          <strong>Failed</strong> — {problem ?? toFormError(list.error).message}
+          <strong>Failed</strong> — {problem ?? refusal(list.error)}
         </div>
       )}
       {list.isPending && <p className="loading">Reading the queue…</p>}
