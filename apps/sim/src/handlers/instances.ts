@@ -5,7 +5,7 @@
  */
 import { InstanceLeaveSchema, type InstanceLeaveResult } from '@necp/shared';
 import { notInInstance } from '@necp/game';
-import { command, type EventHandler } from '../handlers/command';
+import { command, type EventHandler } from './command';
 
 export const instanceHandlers = {
   /** leave the instance you are in now: the same way back as its end, for you alone */

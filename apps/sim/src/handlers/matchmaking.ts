@@ -1,6 +1,6 @@
 /**
  * Matchmaking commands over the sim socket (the rules: packages/game/src/matchmaking;
- * the pushes: sim-matchmaking.ts). Each parses its payload, spends from the socket's
+ * the pushes: ../matchmaking/sim-matchmaking.ts). Each parses its payload, spends from the socket's
  * action budget and maps DomainErrors (a QueuePenaltyError is RATE_LIMITED with
  * "you can queue again in …") to typed acks — command() does all three.
  */
@@ -11,7 +11,7 @@ import {
   type ReadyCheckAnswerResult,
 } from '@necp/shared';
 import { answerReadyCheck, joinQueue, leaveQueue } from '@necp/game';
-import { command, type CommandContext, type EventHandler } from '../handlers/command';
+import { command, type CommandContext, type EventHandler } from './command';
 
 const me = (ctx: CommandContext) => ctx.session.characterId;
 
