@@ -1,6 +1,4 @@
 import {
-  emitTo,
-  toCharacters,
   PartyEmptySchema,
   PartyInviteRefSchema,
   PartyInviteSchema,
@@ -104,16 +102,10 @@ export const partyHandlers = {
 
   /** leader mode: give a drop the leader holds to a member */
   'loot:assign': command('loot:assign', LootAssignSchema, async (ctx, input) => {
-    const drop = await assignLoot(ctx.deps, { characterId: me(ctx), ...input });
+    const { drop, pushes } = await assignLoot(ctx.deps, { characterId: me(ctx), ...input });
     const zone = ctx.zones.get(drop.zoneId);
     if (zone) replaceDrop(zone, drop);
-    ctx.push([
-      emitTo(toCharacters(input.memberId), 'loot:given', {
-        dropId: drop.id,
-        name: drop.name,
-        from: ctx.session.socket.data.auth?.character.name ?? '',
-      }),
-    ]);
+    ctx.push(pushes);
     return { name: drop.name };
   }),
 } satisfies Record<string, EventHandler>;

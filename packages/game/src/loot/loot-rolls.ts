@@ -12,6 +12,7 @@ import {
   LootRollInputSchema,
   rollWinner,
   type LootChoice,
+  type Push,
   type RollEntry,
 } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
@@ -19,6 +20,7 @@ import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { seededStream } from '../core/rng';
 import { dropGone } from './pickup-drop';
+import { lootGivenPushes } from './loot-pushes';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 import { inTransaction } from '../core/transaction';
 
@@ -126,11 +128,14 @@ export async function decideDueLootRolls(
   return out;
 }
 
-/** Leader mode: the leader gives a drop it holds (above the threshold) to a member. */
+/**
+ * Leader mode: the leader gives a drop it holds (above the threshold) to a member; the
+ * member is told who gave what.
+ */
 export async function assignLoot(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   raw: { characterId: string; dropId: string; memberId: string },
-): Promise<ZoneDrop> {
+): Promise<{ drop: ZoneDrop; pushes: Push[] }> {
   const input = parseInput(LootAssignInputSchema, raw);
   return inTransaction(deps.db, async (tx) => {
     const drop = await lockDrop(tx, input.dropId);
@@ -140,7 +145,7 @@ export async function assignLoot(
     const [me, them] = await Promise.all([
       tx.partyMember.findUnique({
         where: { characterId: input.characterId },
-        include: { party: true },
+        include: { party: true, character: { select: { name: true } } },
       }),
       tx.partyMember.findUnique({ where: { characterId: input.memberId } }),
     ]);
@@ -153,6 +158,7 @@ export async function assignLoot(
       data: { ownerCharacterId: input.memberId },
       include: dropInclude,
     });
-    return toZoneDrop(row);
+    const given = toZoneDrop(row);
+    return { drop: given, pushes: lootGivenPushes(given, input.memberId, me.character.name) };
   });
 }

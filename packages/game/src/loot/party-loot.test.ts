@@ -188,7 +188,16 @@ describe('party loot modes', () => {
       dropId: drop.id,
       memberId: member,
     });
-    expect(given.ownerCharacterId).toBe(member);
+    expect(given.drop.ownerCharacterId).toBe(member);
+    // the member is told, by the leader's name
+    const leader = await db.character.findUniqueOrThrow({ where: { id: lead } });
+    expect(given.pushes).toEqual([
+      expect.objectContaining({
+        to: { characters: [member] },
+        event: 'loot:given',
+        msg: { dropId: drop.id, name: drop.name, from: leader.name },
+      }),
+    ]);
     await pickupDrop(p.deps, { characterId: member, dropId: drop.id });
     await expectBalanced(db, p.players);
   });
