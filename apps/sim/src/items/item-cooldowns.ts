@@ -1,7 +1,5 @@
 import type { Clock } from '@necp/game';
-
-/** Past this many remembered cooldowns, the expired ones are swept out. */
-const SWEEP_AT = 4096;
+import { Cooldowns } from '../timers/cooldowns';
 
 /**
  * Item cooldowns of this process: per character and item template (a stim used
@@ -11,22 +9,20 @@ const SWEEP_AT = 4096;
  * quick uses cannot both pass the cooldown check before either starts it.
  */
 export class ItemCooldowns {
-  /** `characterId templateId` → clock ms when usable again */
-  private readonly readyAt = new Map<string, number>();
+  private readonly cooldowns: Cooldowns;
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(clock: Clock) {
+    this.cooldowns = new Cooldowns(clock);
+  }
 
   /** ms until the character may use this template again (0: ready). */
   leftMs(characterId: string, templateId: string): number {
-    const at = this.readyAt.get(key(characterId, templateId));
-    return at === undefined ? 0 : Math.max(0, at - this.clock.ms());
+    return this.cooldowns.leftMs(key(characterId, templateId));
   }
 
   start(characterId: string, templateId: string, cooldownMs: number): void {
-    if (cooldownMs <= 0) return;
-    if (this.readyAt.size >= SWEEP_AT) this.sweep();
-    this.readyAt.set(key(characterId, templateId), this.clock.ms() + cooldownMs);
+    this.cooldowns.start(key(characterId, templateId), cooldownMs);
   }
 
   /** Claims the character's one item use in flight; false while another is running. */
@@ -38,15 +34,6 @@ export class ItemCooldowns {
 
   release(characterId: string): void {
     this.inFlight.delete(characterId);
-  }
-
-  get size(): number {
-    return this.readyAt.size;
-  }
-
-  private sweep(): void {
-    const now = this.clock.ms();
-    for (const [k, at] of this.readyAt) if (at <= now) this.readyAt.delete(k);
   }
 }
 

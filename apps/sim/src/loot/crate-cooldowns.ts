@@ -1,4 +1,5 @@
 import type { Clock } from '@necp/game';
+import { Cooldowns } from '../timers/cooldowns';
 
 /** After opening a crate, the same character finds it empty for this long. */
 export const CRATE_COOLDOWN_MS = 30_000;
@@ -8,30 +9,26 @@ export const CRATE_COOLDOWN_MS = 30_000;
  * rolled, so a burst of crate:open cannot roll twice; released if the roll fails.
  */
 export class CrateCooldowns {
-  private readonly readyAt = new Map<string, number>();
+  private readonly cooldowns: Cooldowns;
 
   constructor(
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly cooldownMs = CRATE_COOLDOWN_MS,
-  ) {}
+  ) {
+    this.cooldowns = new Cooldowns(clock);
+  }
 
   /** Claims the crate for this character: 0 when claimed, else ms until it can be opened again. */
   claim(characterId: string, crateId: string): number {
-    const key = `${characterId}|${crateId}`;
-    const now = this.clock.ms();
-    const ready = this.readyAt.get(key) ?? 0;
-    if (ready > now) return ready - now;
-    this.readyAt.set(key, now + this.cooldownMs);
-    return 0;
+    const k = key(characterId, crateId);
+    const left = this.cooldowns.leftMs(k);
+    if (left === 0) this.cooldowns.start(k, this.cooldownMs);
+    return left;
   }
 
   release(characterId: string, crateId: string): void {
-    this.readyAt.delete(`${characterId}|${crateId}`);
-  }
-
-  /** Forgets cooldowns that ran out (keeps the map from growing with every visitor). */
-  prune(): void {
-    const now = this.clock.ms();
-    for (const [key, ready] of this.readyAt) if (ready <= now) this.readyAt.delete(key);
+    this.cooldowns.clear(key(characterId, crateId));
   }
 }
+
+const key = (characterId: string, crateId: string) => `${characterId} ${crateId}`;

@@ -55,7 +55,6 @@ export class ZoneLoot {
       for (const dropId of removed) this.zone.submit({ k: 'drop_remove', dropId });
       if (removed.length > 0)
         this.log.debug({ zone: this.zone.id, removed: removed.length }, 'drops despawned');
-      this.crates.prune();
     } catch (err) {
       this.log.error({ err, zone: this.zone.id }, 'drop sweep failed; will retry');
     }
