@@ -5,7 +5,6 @@
 import { emitTo, rarityAtLeast, toCharacters, type Push } from '@necp/shared';
 import type { AwardKillResult } from '../combat/award-kill';
 import type { LootRollOutcome } from './loot-rolls';
-import type { ZoneDrop } from './zone-drop';
 
 /** After a kill is paid: rolls open for the party, gifts waiting for the leader. */
 export function partyLootPushes(result: AwardKillResult): Push[] {
@@ -57,9 +56,4 @@ export function rollOutcomePushes(o: LootRollOutcome): Push[] {
       })),
     }),
   ];
-}
-
-/** A drop the leader gave: the member is told who gave what. */
-export function lootGivenPushes(drop: ZoneDrop, memberId: string, from: string): Push[] {
-  return [emitTo(toCharacters(memberId), 'loot:given', { dropId: drop.id, name: drop.name, from })];
 }

@@ -8,6 +8,8 @@
  */
 import {
   LOOT_CHOICES,
+  emitTo,
+  toCharacters,
   LootAssignInputSchema,
   LootRollInputSchema,
   rollWinner,
@@ -20,7 +22,6 @@ import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { seededStream } from '../core/rng';
 import { dropGone } from './pickup-drop';
-import { lootGivenPushes } from './loot-pushes';
 import { dropInclude, toZoneDrop, type ZoneDrop } from './zone-drop';
 import { inTransaction } from '../core/transaction';
 
@@ -159,6 +160,8 @@ export async function assignLoot(
       include: dropInclude,
     });
     const given = toZoneDrop(row);
-    return { drop: given, pushes: lootGivenPushes(given, input.memberId, me.character.name) };
+    const from = me.character.name;
+    const told = { dropId: given.id, name: given.name, from };
+    return { drop: given, pushes: [emitTo(toCharacters(input.memberId), 'loot:given', told)] };
   });
 }

@@ -85,6 +85,11 @@ export function useMailActions() {
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => void qc.invalidateQueries(list);
   const ref = (mailId: string) => ({ characterId, mailId });
+  /** eddies taken or cash on delivery paid: the mail as it is now, and the bag */
+  const paid = (r: { mail: MailView }) => {
+    setMail(r.mail.id, r.mail);
+    bagChanged();
+  };
 
   // settled: the list read again, as after every other action — a read of the list still
   // in flight from before the mail was marked read (a mail_arrived notice's) would land
@@ -124,10 +129,7 @@ export function useMailActions() {
   const takeEddies = bindMutation(
     useMutation(
       trpc.mail.takeEddies.mutationOptions({
-        onSuccess: (r) => {
-          setMail(r.mail.id, r.mail);
-          bagChanged();
-        },
+        onSuccess: paid,
         onError,
         onSettled,
       }),
@@ -137,10 +139,7 @@ export function useMailActions() {
   const payCod = bindMutation(
     useMutation(
       trpc.mail.payCod.mutationOptions({
-        onSuccess: (r) => {
-          setMail(r.mail.id, r.mail);
-          bagChanged();
-        },
+        onSuccess: paid,
         onError,
         onSettled,
       }),
