@@ -42,7 +42,7 @@ export interface InstanceLauncherOptions {
 }
 
 export function instanceLauncher(o: InstanceLauncherOptions): MatchLauncher {
-  const loads = o.deps.redis ? new SimLoadRegistry(o.deps.redis) : undefined;
+  const loads = o.deps.redis ? new SimLoadRegistry(o.deps.redis, o.log) : undefined;
   const openHere = async (matchId: string, open: () => Promise<boolean>) => {
     if (!(await open())) throw new Error(`instance of match ${matchId} could not be opened`);
   };
@@ -112,7 +112,7 @@ export function publishSimLoad(o: {
   everyMs?: number;
 }): () => Promise<void> {
   if (!o.deps.redis) return () => Promise.resolve();
-  const registry = new SimLoadRegistry(o.deps.redis);
+  const registry = new SimLoadRegistry(o.deps.redis, o.deps.log);
   const publish = () =>
     registry.publish({ ownerId: o.ownerId, url: o.url, ...o.load(), at: Date.now() });
   publish().catch((err: unknown) => o.log.error({ err }, 'publishing the sim load failed'));

@@ -59,7 +59,7 @@ export class SimMatchmaking {
     this.deps = {
       db: o.deps.db,
       clock: o.deps.clock,
-      store: createMatchmakingStore({ redis: o.deps.redis, clock: o.deps.clock }),
+      store: createMatchmakingStore({ redis: o.deps.redis, clock: o.deps.clock, log: o.deps.log }),
     };
     this.push = o.push;
     this.log = o.deps.log.child({ svc: 'matchmaking' });

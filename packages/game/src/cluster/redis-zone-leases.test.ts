@@ -118,4 +118,19 @@ describe('Redis zone leases', () => {
     await redis.set(`zone:lease:${z}`, 'garbage');
     expect(await new RedisZoneDirectory(redis).ownerOf(z)).toBeNull();
   });
+
+  it('half a lease, or another shape of one, reads as no owner too', async () => {
+    const directory = new RedisZoneDirectory(redis);
+    for (const stored of [
+      '{"ownerId":"a","url":"http://a.sim:3001","tok', // a write cut short
+      '{"ownerId":"a","url":"http://a.sim:3001","token":"7"}', // a token as text
+      '{"ownerId":"a","url":"http://a.sim:3001","token":0}', // tokens start at 1
+      '{"owner":"a","endpoint":"http://a.sim:3001","token":7}', // another version's names
+      '["a","http://a.sim:3001",7]',
+    ]) {
+      const z = zone();
+      await redis.set(`zone:lease:${z}`, stored);
+      expect(await directory.ownerOf(z), stored).toBeNull();
+    }
+  });
 });

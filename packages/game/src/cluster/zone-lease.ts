@@ -6,6 +6,7 @@
  * refuse the writes of an owner that lost its lease (zone-ownership.ts).
  */
 import { z } from 'zod';
+import { parseStored } from '../core/redis-values';
 
 /** A dead owner's zone is free after this long… */
 export const ZONE_LEASE_TTL_MS = 3_000;
@@ -65,15 +66,13 @@ const LeaseValueSchema = z.object({
   token: z.int().min(1),
 });
 
-/** A stored lease value, or null when there is none or it is not one of ours (it crossed Redis). */
+/**
+ * A stored lease value, or null when there is none or it is not one of ours (it crossed
+ * Redis): nobody owns the zone as far as a reader knows, and it is asked again until a
+ * lease it can read is there (the directory polls; a bad value is not logged each time).
+ */
 export function decodeLeaseValue(raw: string | null): ZoneOwnerInfo | null {
-  if (raw === null) return null;
-  try {
-    const v = LeaseValueSchema.safeParse(JSON.parse(raw));
-    return v.success ? v.data : null;
-  } catch {
-    return null; // not JSON
-  }
+  return parseStored(LeaseValueSchema, raw) ?? null;
 }
 
 /** The stored form (the Redis script builds the same JSON; memory leases use this). */

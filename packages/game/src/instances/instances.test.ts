@@ -3,8 +3,9 @@
 // there, closing sends everyone back once, and a ticket goes to the instance only
 // while a process holds its lease.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../core/clock';
+import { createLog } from '../core/log';
 import { disposeTestRedis, testDb, testRedis } from '../accounts/test-deps';
 import { RedisZoneLeases, zoneLeaseKey } from '../cluster/redis-zone-leases';
 import { characters } from '../matchmaking/test-helpers';
@@ -115,5 +116,31 @@ describe('SimLoadRegistry', () => {
     const mine = (await reg.live(11_000, self)).filter((l) => l.ownerId.startsWith(tag));
     expect(mine).toEqual([expect.objectContaining({ ownerId: `${tag}-b` }), self]);
     for (const s of ['a', 'b']) await reg.remove(`${tag}-${s}`);
+  });
+
+  it('skips entries it cannot read (another version, half a write, a hand edit) and says so', async () => {
+    const log = createLog('test', 'silent');
+    const warned = vi.spyOn(log, 'warn');
+    const reg = new SimLoadRegistry(redis, log);
+    const tag = randomUUID();
+    await reg.publish({ ownerId: `${tag}-ok`, url: 'ok', players: 1, instances: 0, at: 10_000 });
+    const entry = { url: 'x', players: 0, instances: 0, at: 10_000 };
+    const bad = {
+      [`${tag}-garbage`]: 'garbage',
+      [`${tag}-half`]: `{"ownerId":"${tag}-half","url":"x","play`,
+      // would sort first with players as text, or no players at all
+      [`${tag}-text`]: JSON.stringify({ ...entry, ownerId: `${tag}-text`, players: '0' }),
+      [`${tag}-short`]: JSON.stringify({ ownerId: `${tag}-short`, url: 'x', at: 10_000 }),
+      [`${tag}-neg`]: JSON.stringify({ ...entry, ownerId: `${tag}-neg`, instances: -9 }),
+      [`${tag}-array`]: JSON.stringify([`${tag}-array`, 'x', 0, 0, 10_000]),
+    };
+    await redis.hset('sims:load', bad);
+    const mine = (await reg.live(11_000)).filter((l) => l.ownerId.startsWith(tag));
+    expect(mine).toEqual([
+      { ownerId: `${tag}-ok`, url: 'ok', players: 1, instances: 0, at: 10_000 },
+    ]);
+    const skipped = warned.mock.calls.map(([o]) => (o as { field: string }).field);
+    expect(skipped.filter((f) => f.startsWith(tag)).sort()).toEqual(Object.keys(bad).sort());
+    await redis.hdel('sims:load', `${tag}-ok`, ...Object.keys(bad));
   });
 });

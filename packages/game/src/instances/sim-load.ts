@@ -5,6 +5,9 @@
  * ignored (that process is gone or stalled).
  */
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Log } from '../core/log';
+import { parseStored } from '../core/redis-values';
 
 export interface SimLoad {
   ownerId: string;
@@ -17,12 +20,25 @@ export interface SimLoad {
   at: number;
 }
 
+/** An entry as read back: one another process (maybe another version) wrote. */
+const SimLoadSchema = z.object({
+  ownerId: z.string().min(1),
+  url: z.string(),
+  players: z.int().min(0),
+  instances: z.int().min(0),
+  at: z.number(),
+}) satisfies z.ZodType<SimLoad>;
+
 /** An entry older than this is ignored. */
 export const SIM_LOAD_STALE_MS = 10_000;
 const KEY = 'sims:load';
 
 export class SimLoadRegistry {
-  constructor(private readonly redis: Redis) {}
+  /** `log`: hears of entries it cannot read (skipped: that process is as good as gone) */
+  constructor(
+    private readonly redis: Redis,
+    private readonly log?: Log,
+  ) {}
 
   async publish(load: SimLoad): Promise<void> {
     await this.redis.hset(KEY, load.ownerId, JSON.stringify(load));
@@ -40,14 +56,12 @@ export class SimLoadRegistry {
   async live(nowMs: number, self?: SimLoad): Promise<SimLoad[]> {
     const all = await this.redis.hgetall(KEY);
     const loads: SimLoad[] = self ? [self] : [];
-    for (const raw of Object.values(all)) {
-      try {
-        const l = JSON.parse(raw) as SimLoad;
-        if (typeof l.ownerId !== 'string' || l.ownerId === self?.ownerId) continue;
-        if (nowMs - l.at < SIM_LOAD_STALE_MS) loads.push(l);
-      } catch {
-        // a garbled entry is someone else's problem: skip it
-      }
+    for (const [field, raw] of Object.entries(all)) {
+      const l = parseStored(SimLoadSchema, raw, (reason) =>
+        this.log?.warn({ key: KEY, field, reason }, 'unreadable sim load entry skipped'),
+      );
+      if (!l || l.ownerId === self?.ownerId) continue;
+      if (nowMs - l.at < SIM_LOAD_STALE_MS) loads.push(l);
     }
     const weight = (l: SimLoad) => l.players + 5 * l.instances;
     return loads.sort((a, b) => weight(a) - weight(b) || a.ownerId.localeCompare(b.ownerId));

@@ -3,7 +3,7 @@
 // rebuild at a time, and the boards fed by domain events (the outbox subscriber) and by
 // the minute job. This file has a database of its own (OUTBOX_TEST_DATABASES), apart
 // from leaderboard-reads.test.ts: every test empties it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LEADERBOARD_KEYS, levelBoardScore, totalXpForLevel } from '@necp/shared';
 import { createTestUser, uniq } from '@necp/db/testing';
 import type { Redis } from 'ioredis';
@@ -258,5 +258,32 @@ describe('fed by domain events (the outbox subscriber) and the minute job', () =
     deps.clock.advance(61 * 60_000);
     expect((await refreshLeaderboards(deps)).unbanned).toBe(1);
     expect((await wealth()).map(([n]) => n)).toEqual([a.name, b.name]);
+  });
+
+  it('a cursor or sweep time it cannot read: the minute job starts them again, and says so', async () => {
+    const a = await runner(db, { eddies: 100 });
+    await refreshLeaderboards(deps);
+    // another version's, or an operator's hand
+    await deps.redis.set('lb:ledger-cursor', '12abc');
+    await deps.redis.set('lb:ban-sweep', '{"at":1}');
+    const warn = vi.spyOn(deps.log, 'warn');
+    await db.$transaction((tx) =>
+      recordCurrency(tx, { reason: 'admin', characterId: a.id, delta: 500 }),
+    );
+    // as a first run: from the newest ledger entry on, from now on for bans
+    expect(await refreshLeaderboards(deps)).toMatchObject({ wealth: 0, unbanned: 0 });
+    expect(warn.mock.calls.map(([o]) => (o as { key: string }).key).sort()).toEqual([
+      'lb:ban-sweep',
+      'lb:ledger-cursor',
+    ]);
+    const [newest] = await db.$queryRaw<
+      { id: bigint }[]
+    >`SELECT max("id") AS "id" FROM "LedgerEntry"`;
+    expect(await deps.redis.get('lb:ledger-cursor')).toBe(String(newest!.id));
+    expect(await deps.redis.get('lb:ban-sweep')).toBe(String(deps.clock.ms()));
+    await db.$transaction((tx) =>
+      recordCurrency(tx, { reason: 'admin', characterId: a.id, delta: 1 }),
+    );
+    expect(await refreshLeaderboards(deps)).toMatchObject({ wealth: 1 });
   });
 });

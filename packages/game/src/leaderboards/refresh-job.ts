@@ -13,6 +13,8 @@
  *    ban and an unban do so at once, through account.access_changed).
  */
 import { LEADERBOARD_KEYS } from '@necp/shared';
+import { z } from 'zod';
+import { parseStored, parseStoredText } from '../core/redis-values';
 import { boardSource } from './board-registry';
 import { rebuildMissingBoards, type RebuildDeps, type RebuildResult } from './rebuild-board';
 import { refreshSubjects } from './refresh-subjects';
@@ -27,6 +29,13 @@ const LEDGER_BATCH = 5000;
 
 const LEDGER_CURSOR = 'lb:ledger-cursor';
 const BAN_SWEEP = 'lb:ban-sweep';
+/** The last ledger id read, as its decimal digits (a bigint: not through JSON's numbers). */
+const LedgerCursorSchema = z
+  .string()
+  .regex(/^\d{1,20}$/)
+  .transform((s) => BigInt(s));
+/** When bans were last swept (epoch ms). */
+const BanSweepSchema = z.int().min(0);
 
 export interface RefreshResult {
   rebuilt: RebuildResult[];
@@ -47,15 +56,18 @@ const ledgerBoards = LEADERBOARD_KEYS.filter((b) => boardSource(b).fromLedger);
 
 async function refreshFromLedger(deps: RebuildDeps): Promise<number> {
   const { redis, db } = deps;
-  const stored = await redis.get(LEDGER_CURSOR);
-  if (stored === null) {
-    // first run (or a flushed Redis, whose boards were just rebuilt): start from here
+  const stored = parseStoredText(LedgerCursorSchema, await redis.get(LEDGER_CURSOR), (reason) =>
+    deps.log.warn({ key: LEDGER_CURSOR, reason }, 'unreadable ledger cursor: starting again'),
+  );
+  if (stored === undefined) {
+    // first run (or a flushed Redis, whose boards were just rebuilt, or a cursor that is
+    // not one): start from here
     const [row] = await db.$queryRaw<{ id: bigint | null }[]>`
       SELECT max("id") AS "id" FROM "LedgerEntry"`;
     await redis.set(LEDGER_CURSOR, String(row?.id ?? 0n));
     return 0;
   }
-  let cursor = BigInt(stored);
+  let cursor = stored;
   let refreshed = 0;
   for (;;) {
     const rows = await db.$queryRaw<{ id: bigint; characterId: string; createdAt: Date }[]>`
@@ -83,11 +95,14 @@ async function refreshFromLedger(deps: RebuildDeps): Promise<number> {
 async function sweepEndedBans(deps: RebuildDeps): Promise<number> {
   const { redis, db } = deps;
   const now = deps.clock.now();
-  const stored = await redis.get(BAN_SWEEP);
+  const stored = parseStored(BanSweepSchema, await redis.get(BAN_SWEEP), (reason) =>
+    deps.log.warn({ key: BAN_SWEEP, reason }, 'unreadable ban sweep time: starting again'),
+  );
   await redis.set(BAN_SWEEP, String(now.getTime()));
-  if (stored === null) return 0;
+  // first run, or a time that is not one: bans are swept from now on
+  if (stored === undefined) return 0;
   const users = await db.user.findMany({
-    where: { bannedUntil: { gt: new Date(Number(stored)), lte: now } },
+    where: { bannedUntil: { gt: new Date(stored), lte: now } },
     select: { id: true, characters: { select: { id: true } } },
   });
   const characterIds = users.flatMap((u) => u.characters.map((c) => c.id));

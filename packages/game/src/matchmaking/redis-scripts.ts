@@ -107,6 +107,30 @@ if redis.call('get', KEYS[2]) ~= ARGV[1] then return 0 end
 redis.call('del', KEYS[2])
 return 1`;
 
+/**
+ * KEYS: queue, ticket · ARGV: ticketId, the unreadable value read. Takes a ticket nobody
+ * can read out of its queue (1) — only while the key still holds that very value (0).
+ */
+const DROP_UNREADABLE = `
+if redis.call('get', KEYS[2]) ~= ARGV[2] then return 0 end
+redis.call('zrem', KEYS[1], ARGV[1])
+redis.call('del', KEYS[2])
+return 1`;
+
+/**
+ * KEYS: who, ticket · ARGV: 'q:<ticketId>', the ticket's unreadable value ('' when there
+ * was none). Frees a character whose spot is a ticket nobody can read, or none at all
+ * (the matcher dropped it) (1) — only while the spot is unchanged and the ticket still
+ * that value or gone (0: claimed, left or put back meanwhile). Every other script
+ * writes a 'q:' spot and its ticket together, so this never frees a queued member.
+ */
+const FREE_SPOT = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+local t = redis.call('get', KEYS[2])
+if t and t ~= ARGV[2] then return 0 end
+redis.call('del', KEYS[1])
+return 1`;
+
 type Arg = string | number;
 type Run<R> = (numKeys: number, ...keysThenArgs: Arg[]) => Promise<R>;
 
@@ -118,10 +142,12 @@ export interface MatchmakingCommands {
   necpMmDissolve: Run<number>;
   necpMmRelease: Run<number>;
   necpMmFreeMember: Run<number>;
+  necpMmDropUnreadable: Run<number>;
+  necpMmFreeSpot: Run<number>;
 }
 
 export function withMatchmakingCommands(redis: Redis): MatchmakingCommands {
-  if (!('necpMmFreeMember' in redis)) {
+  if (!('necpMmFreeSpot' in redis)) {
     redis.defineCommand('necpMmEnqueue', { lua: ENQUEUE });
     redis.defineCommand('necpMmLeave', { lua: LEAVE });
     redis.defineCommand('necpMmClaim', { lua: CLAIM });
@@ -129,6 +155,8 @@ export function withMatchmakingCommands(redis: Redis): MatchmakingCommands {
     redis.defineCommand('necpMmDissolve', { lua: DISSOLVE });
     redis.defineCommand('necpMmRelease', { lua: RELEASE });
     redis.defineCommand('necpMmFreeMember', { lua: FREE_MEMBER });
+    redis.defineCommand('necpMmDropUnreadable', { lua: DROP_UNREADABLE });
+    redis.defineCommand('necpMmFreeSpot', { lua: FREE_SPOT });
   }
   return redis as unknown as MatchmakingCommands;
 }

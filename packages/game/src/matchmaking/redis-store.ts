@@ -9,9 +9,14 @@
  *   mm:waits:<queueId>        the latest waits (ms), newest first
  * Every change is one Lua script (redis-scripts.ts) that re-checks what it relies on;
  * reads that span keys (whereabouts) may see a step in between and retry.
+ * What is read back goes through its schema (redis-records.ts): a ticket nobody can read
+ * is as good as gone — the matcher drops it from its queue, and a member who leaves it is
+ * freed of it — and an unreadable match is no match (its keys expire).
  */
 import type { Redis } from 'ioredis';
 import { WAIT_SAMPLE_SIZE, type QueueId } from '@necp/shared';
+import type { Log } from '../core/log';
+import { parseStored } from '../core/redis-values';
 import {
   MATCH_CONFIRMED_TTL_MS,
   MATCH_PENDING_TTL_MS,
@@ -21,6 +26,7 @@ import {
   type MatchmakingStore,
   type Whereabouts,
 } from './matchmaking-store';
+import { MatchRecordSchema, QueueTicketSchema, WaitSchema } from './redis-records';
 import { runScript, withMatchmakingCommands, type MatchmakingCommands } from './redis-scripts';
 import {
   matchMemberIds,
@@ -43,14 +49,29 @@ const waitsKey = (q: QueueId) => `mm:waits:${q}`;
 const inQueue = (ticketId: string) => `q:${ticketId}`;
 const inMatch = (matchId: string) => `m:${matchId}`;
 
-const parse = <T>(json: string | null): T | null =>
-  json === null ? null : (JSON.parse(json) as T);
-
 export class RedisMatchmakingStore implements MatchmakingStore {
   private readonly cmd: MatchmakingCommands;
 
-  constructor(private readonly redis: Redis) {
+  /** `log`: hears of values it cannot read (a ticket or a match) */
+  constructor(
+    private readonly redis: Redis,
+    private readonly log?: Log,
+  ) {
     this.cmd = withMatchmakingCommands(redis);
+  }
+
+  /** The ticket stored under `id`'s key; undefined when there is none or it is not one (logged). */
+  private ticket(raw: string | null, id: string): QueueTicket | undefined {
+    const t = parseStored(QueueTicketSchema, raw, (reason) =>
+      this.unreadable(ticketKey(id), reason),
+    );
+    if (t?.id === id) return t;
+    if (t) this.unreadable(ticketKey(id), `holds ticket ${t.id}`);
+    return undefined;
+  }
+
+  private unreadable(key: string, reason: string): void {
+    this.log?.warn({ key, reason }, 'unreadable matchmaking value ignored');
   }
 
   async enqueue(ticket: QueueTicket): Promise<EnqueueOutcome> {
@@ -73,8 +94,20 @@ export class RedisMatchmakingStore implements MatchmakingStore {
   async leave(characterId: string): Promise<QueueTicket | null> {
     const spot = await this.redis.get(whoKey(characterId));
     if (!spot?.startsWith('q:')) return null;
-    const ticket = parse<QueueTicket>(await this.redis.get(ticketKey(spot.slice(2))));
-    if (!ticket) return null; // claimed in between: now in a match
+    const ticketId = spot.slice(2);
+    const raw = await this.redis.get(ticketKey(ticketId));
+    const ticket = this.ticket(raw, ticketId);
+    if (!ticket) {
+      // claimed in between (now in a match), or unreadable or dropped by the matcher:
+      // then this member is freed of it (the script tells the two apart)
+      await runScript(
+        this.cmd,
+        'necpMmFreeSpot',
+        [whoKey(characterId), ticketKey(ticketId)],
+        [spot, raw ?? ''],
+      );
+      return null;
+    }
     const left = await runScript(
       this.cmd,
       'necpMmLeave',
@@ -90,8 +123,10 @@ export class RedisMatchmakingStore implements MatchmakingStore {
       const spot = await this.redis.get(whoKey(characterId));
       if (!spot) return null;
       if (spot.startsWith('q:')) {
-        const ticket = parse<QueueTicket>(await this.redis.get(ticketKey(spot.slice(2))));
+        const raw = await this.redis.get(ticketKey(spot.slice(2)));
+        const ticket = this.ticket(raw, spot.slice(2));
         if (ticket) return { kind: 'queued', ticket };
+        if (raw !== null) return null; // unreadable: reading it again will not help
       } else {
         const match = await this.match(spot.slice(2));
         if (match) return { kind: 'match', match };
@@ -104,7 +139,24 @@ export class RedisMatchmakingStore implements MatchmakingStore {
     const ids = await this.redis.zrange(queueKey(queue), '0', String(limit - 1));
     if (ids.length === 0) return [];
     const rows = await this.redis.mget(ids.map(ticketKey));
-    return rows.map((r) => parse<QueueTicket>(r)).filter((t): t is QueueTicket => t !== null);
+    const tickets: QueueTicket[] = [];
+    for (const [i, raw] of rows.entries()) {
+      const id = ids[i]!;
+      if (raw === null) continue; // claimed or left since the range was read
+      const t = this.ticket(raw, id);
+      if (t?.queue === queue) tickets.push(t);
+      else {
+        if (t) this.unreadable(ticketKey(id), `a ${t.queue} ticket in the ${queue} queue`);
+        // not a ticket of this queue: dropped, never matched (and never in the way)
+        await runScript(
+          this.cmd,
+          'necpMmDropUnreadable',
+          [queueKey(queue), ticketKey(id)],
+          [id, raw],
+        );
+      }
+    }
+    return tickets;
   }
 
   async claim(match: MatchRecord): Promise<boolean> {
@@ -148,9 +200,19 @@ export class RedisMatchmakingStore implements MatchmakingStore {
       .get(stateKey(matchId))
       .smembers(acceptedKey(matchId))
       .exec()) as [[null, string | null], [null, string | null], [null, string[]]];
-    const record = parse<MatchRecord>(json);
+    const record = this.matchRecord(json, matchId);
     if (!record || (phase !== 'pending' && phase !== 'confirmed')) return null;
     return { ...record, phase: phase as MatchPhase, accepted };
+  }
+
+  /** The match stored under `matchId`'s key; undefined when there is none or it is not one (logged). */
+  private matchRecord(raw: string | null, matchId: string): MatchRecord | undefined {
+    const m = parseStored(MatchRecordSchema, raw, (reason) =>
+      this.unreadable(matchKey(matchId), reason),
+    );
+    if (m?.id === matchId) return m;
+    if (m) this.unreadable(matchKey(matchId), `holds match ${m.id}`);
+    return undefined;
   }
 
   async accept(match: MatchRecord, characterId: string, nowMs: number): Promise<AcceptOutcome> {
@@ -209,11 +271,13 @@ export class RedisMatchmakingStore implements MatchmakingStore {
       limit,
     );
     if (ids.length === 0) return [];
-    // an entry whose match expired (no sweep ran for MATCH_PENDING_TTL_MS) is dropped here
-    const alive = await this.redis.mget(ids.map(matchKey));
-    const gone = ids.filter((_, i) => alive[i] === null);
+    // an entry whose match expired (no sweep ran for MATCH_PENDING_TTL_MS) is dropped
+    // here, and one whose match nobody can read (it is never rewritten; its keys expire)
+    const rows = await this.redis.mget(ids.map(matchKey));
+    const alive = ids.map((id, i) => this.matchRecord(rows[i] ?? null, id) !== undefined);
+    const gone = ids.filter((_, i) => !alive[i]);
     if (gone.length > 0) await this.redis.zrem(READY_CHECKS, ...gone);
-    return ids.filter((_, i) => alive[i] !== null);
+    return ids.filter((_, i) => alive[i]);
   }
 
   async release(match: MatchRecord): Promise<boolean> {
@@ -232,12 +296,16 @@ export class RedisMatchmakingStore implements MatchmakingStore {
   }
 
   async recentWaits(queue: QueueId): Promise<number[]> {
-    return (await this.redis.lrange(waitsKey(queue), 0, WAIT_SAMPLE_SIZE - 1)).map(Number);
+    // an entry that is not a number is left out (not logged: the list turns over by itself)
+    return (await this.redis.lrange(waitsKey(queue), 0, WAIT_SAMPLE_SIZE - 1)).flatMap(
+      (raw) => parseStored(WaitSchema, raw) ?? [],
+    );
   }
 
   async withdraw(queue: QueueId, ticketId: string): Promise<boolean> {
-    const ticket = parse<QueueTicket>(await this.redis.get(ticketKey(ticketId)));
-    // the leave script with the ticket's members' spots (a backfill ticket has none)
+    const ticket = this.ticket(await this.redis.get(ticketKey(ticketId)), ticketId);
+    // the leave script with the ticket's members' spots (a backfill ticket has none; an
+    // unreadable one names nobody: it leaves its queue all the same)
     const left = await runScript(
       this.cmd,
       'necpMmLeave',
