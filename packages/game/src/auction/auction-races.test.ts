@@ -281,10 +281,17 @@ describe('search and my auctions', () => {
     expect(cons.listings).toHaveLength(2);
     const none = await searchListings(deps, { ...s.ref, ...band, name: 'no such thing at all' });
     expect(none.listings).toEqual([]);
-    await expectDomainError(
-      searchListings(deps, { ...s.ref, cursor: 'garbage', sort: 'price' }),
-      'VALIDATION',
-    );
+    // a cursor is parsed like any input: garbage, another sort's, or a foreign shape
+    const cursorOf = (c: unknown) => Buffer.from(JSON.stringify(c)).toString('base64url');
+    for (const [cursor, sort] of [
+      ['garbage', 'price'],
+      [cursorOf({ v: 'Stim', id: made[0]!.id }), 'price'],
+      [cursorOf({ v: 10, id: made[0]!.id }), 'name'],
+      [cursorOf({ v: 1.5, id: made[0]!.id }), 'price'],
+      [cursorOf({ v: 10, id: 'x'.repeat(65) }), 'price'],
+      [cursorOf([10, made[0]!.id]), 'price'],
+    ] as const)
+      await expectDomainError(searchListings(deps, { ...s.ref, cursor, sort }), 'VALIDATION');
     await expectDomainError(
       searchListings(deps, { ...s.ref, minLevel: 9, maxLevel: 2 }),
       'VALIDATION',

@@ -9,6 +9,7 @@ import {
   type AuctionSearchInput,
   type AuctionSort,
 } from '@necp/shared';
+import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
@@ -21,7 +22,12 @@ const SORT_COLUMN = {
   name: 'name',
 } as const satisfies Record<AuctionSort, keyof AuctionListing>;
 
-type Cursor = { v: string | number; id: string };
+/** A page's end: the last row's sort value and id (keyset paging), opaque to the client. */
+const CursorSchema = z.object({
+  v: z.union([z.string().max(200), z.number().int().refine(Number.isSafeInteger)]),
+  id: z.string().min(1).max(64),
+});
+type Cursor = z.infer<typeof CursorSchema>;
 
 const badCursor = () =>
   new DomainError('VALIDATION', 'bad cursor', 'That page is gone: search again.');
@@ -32,15 +38,17 @@ function encodeCursor(l: AuctionListing, sort: AuctionSort): string {
   return Buffer.from(JSON.stringify({ v, id: l.id })).toString('base64url');
 }
 
+/** The client's cursor, parsed like any input: a name sort pages by text, the others by number. */
 function decodeCursor(s: string, sort: AuctionSort): Cursor {
+  let json: unknown;
   try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor;
-    const okV = sort === 'name' ? typeof c.v === 'string' : Number.isSafeInteger(c.v);
-    if (!okV || typeof c.id !== 'string' || c.id.length > 64) throw badCursor();
-    return c;
+    json = JSON.parse(Buffer.from(s, 'base64url').toString());
   } catch {
     throw badCursor();
   }
+  const c = CursorSchema.safeParse(json);
+  if (!c.success || (sort === 'name') !== (typeof c.data.v === 'string')) throw badCursor();
+  return c.data;
 }
 
 /** Template ids whose name holds `part` (any case): item names are content, not data. */
