@@ -185,7 +185,7 @@ test('a disputed contract is ruled by a moderator on the arbitration page; both 
     const deps = { db, clock: systemClock };
     const c = await postContract(deps, {
       characterId: ann.characterId,
-      key: `e2e-${ann.characterId}`,
+      idempotencyKey: `e2e-${ann.characterId}`,
       kind: 'deliver',
       targetId: GOOD,
       quantity: 10,

@@ -19,7 +19,7 @@ import type { ContractPostInput } from '@necp/shared';
 import { expect, test } from '../e2e/test';
 import { DESKTOP, PHONE, hero, inContext, shot } from './gallery-kit';
 
-type Terms = Omit<ContractPostInput, 'characterId' | 'key'>;
+type Terms = Omit<ContractPostInput, 'characterId' | 'idempotencyKey'>;
 
 const FIRST_NOTE = 'Kabuki yard, before the rain.';
 
@@ -61,7 +61,7 @@ const BOARD: [string, number[], Terms][] = [
 let n = 0;
 const deps = (db: Db) => ({ db, clock: systemClock });
 const post = (db: Db, characterId: string, t: Terms) =>
-  postContract(deps(db), { ...t, characterId, key: `gallery-${process.pid}-${++n}` });
+  postContract(deps(db), { ...t, characterId, idempotencyKey: `gallery-${process.pid}-${++n}` });
 
 async function character(db: Db, name: string, eddies: number) {
   const owner = await createTestUser(db);

@@ -43,7 +43,7 @@ export async function contractRace(ctx: StormCtx, p: ContractPlan): Promise<void
   const posted = await rec.call('contract post', () =>
     postContract(now(db), {
       characterId: p.poster,
-      key: p.key,
+      idempotencyKey: p.key,
       kind: 'deliver',
       targetId: CONTRACT_GOOD,
       quantity: DELIVERY,

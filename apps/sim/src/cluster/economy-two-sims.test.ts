@@ -215,7 +215,7 @@ describe('the economy on two sim processes', () => {
     const onA = await sims.join(taker, a.url);
     const c = await postContract(deps, {
       characterId: poster.characterId,
-      key: 'two-sims-kill',
+      idempotencyKey: 'two-sims-kill',
       kind: 'kill',
       targetId: 'watson_scavenger',
       quantity: 2,

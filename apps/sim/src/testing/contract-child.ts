@@ -25,7 +25,7 @@ for (let round = 0; ; round++) {
       try {
         const c = await postContract(deps, {
           characterId: poster,
-          key: `crash-${round}-${i}`,
+          idempotencyKey: `crash-${round}-${i}`,
           kind: 'deliver',
           targetId: 'scrap_metal',
           quantity: 3,

@@ -22,7 +22,7 @@ describe('contracts router', () => {
     );
     const c = await poster.caller.contracts.post({
       characterId: cp.id,
-      key: 'api-post-1',
+      idempotencyKey: 'api-post-1',
       kind: 'deliver',
       targetId: 'optic_fibre',
       quantity: 12,
@@ -84,7 +84,7 @@ describe('contracts router', () => {
       await rejection(
         poster.caller.contracts.post({
           characterId: cp.id,
-          key: 'k\u0000',
+          idempotencyKey: 'k\u0000',
           kind: 'deliver',
           targetId: 'optic_fibre',
           quantity: 1,
@@ -96,7 +96,7 @@ describe('contracts router', () => {
       await rejection(
         poster.caller.contracts.post({
           characterId: cp.id,
-          key: 'k2',
+          idempotencyKey: 'k2',
           kind: 'kill',
           targetId: 'watson_scavenger',
           quantity: 101,

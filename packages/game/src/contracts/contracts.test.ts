@@ -100,14 +100,14 @@ describe('a delivery contract', () => {
   it('a double-submitted post is one contract; terms that cannot be are refused', async () => {
     const poster = await party(db, 1000);
     const a = await post(deps, poster, {
-      key: 'same-key',
+      idempotencyKey: 'same-key',
       kind: 'deliver',
       targetId: 'scrap_metal',
       quantity: 5,
       reward: 50,
     });
     const b = await post(deps, poster, {
-      key: 'same-key',
+      idempotencyKey: 'same-key',
       kind: 'deliver',
       targetId: 'scrap_metal',
       quantity: 5,

@@ -30,7 +30,7 @@ export const RUNNING = ['posted', 'accepted', 'delivered', 'disputed'];
  * contract's escrow and, if given, one whole bag stack held by it (container CONTRACT)
  * — one transaction. Refused: CONTRACTS_POSTED_MAX running contracts, an unknown or
  * quest target, a reward stack that is bound, held elsewhere or the very thing asked,
- * eddies you do not have. The same `key` again returns the first contract.
+ * eddies you do not have. The same `idempotencyKey` again returns the first contract.
  */
 export async function postContract(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -44,7 +44,7 @@ export async function postContract(
       const c = await lockCharacter(tx, p.characterId);
       const [again] = contractRows(
         await tx.$queryRaw<unknown[]>`SELECT * FROM "Contract"
-        WHERE "posterId" = ${c.id} AND "postKey" = ${p.key}`,
+        WHERE "posterId" = ${c.id} AND "idempotencyKey" = ${p.idempotencyKey}`,
       );
       if (again) return (await contractViews(tx, [again], c.id))[0] as ContractView;
       const [running] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n"
@@ -63,9 +63,9 @@ export async function postContract(
       const fee = contractPostFee(p.reward);
       const [contract] = contractRows(
         await tx.$queryRaw<unknown[]>`INSERT INTO "Contract" ("id", "posterId", "posterName",
-          "postKey", "kind", "targetId", "targetName", "quantity", "reward", "collateral", "fee",
+          "idempotencyKey", "kind", "targetId", "targetName", "quantity", "reward", "collateral", "fee",
           "escrow", "note", "postedAt", "acceptBy", "deliverH")
-        VALUES (${newRowId()}, ${c.id}, ${c.name}, ${p.key}, ${p.kind}, ${p.targetId},
+        VALUES (${newRowId()}, ${c.id}, ${c.name}, ${p.idempotencyKey}, ${p.kind}, ${p.targetId},
           ${target.name}, ${p.quantity}::int, ${p.reward}::int, ${p.collateral}::int, ${fee}::int,
           ${p.reward}::int, ${p.note}, ${now}::timestamp,
           ${new Date(now.getTime() + p.acceptH * 3_600_000)}::timestamp, ${p.deliverH}::int)

@@ -21,9 +21,11 @@ export const postKey = () => `post-${process.pid}-${++keys}`;
 /** A character with `eddies`. */
 export const party = (db: Db, eddies: number): Promise<Player> => trader(db, eddies);
 
-type Terms = Omit<ContractPostInput, 'characterId' | 'key'> & { key?: string };
+type Terms = Omit<ContractPostInput, 'characterId' | 'idempotencyKey'> & {
+  idempotencyKey?: string;
+};
 export const post = (deps: Pick<GameDeps, 'db' | 'clock'>, p: Player, t: Terms) =>
-  postContract(deps, { key: postKey(), ...t, characterId: p.characterId });
+  postContract(deps, { idempotencyKey: postKey(), ...t, characterId: p.characterId });
 
 /** An event delivered to the contracts' subscriber as the drain would: the pushes it made. */
 export async function toContractsSubscriber(

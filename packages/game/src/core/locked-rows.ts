@@ -189,7 +189,7 @@ export const ContractRowSchema = z.object({
   id,
   posterId: id.nullable(),
   posterName: z.string(),
-  postKey: z.string(),
+  idempotencyKey: z.string(),
   takerId: id.nullable(),
   takerName: z.string().nullable(),
   kind: z.string(),

@@ -21,19 +21,19 @@ import {
   type ContractKind,
   type ContractState,
 } from '../contracts/contract-states';
-import { ContentIdSchema, IdSchema, TextSchema } from './primitives';
+import { ContentIdSchema, IdSchema, IdempotencyKeySchema, TextSchema } from './primitives';
 
 /**
  * A contract as posted: what it asks (`kind`, `targetId` — an item template for deliver
  * and craft, an NPC template for kill — and `quantity`), what it pays (`reward` eddies
  * held in escrow, and optionally one stack of the bag, `rewardItemId`), the collateral
- * a taker must put up, the windows. `key` (the client's, once per post) makes a
- * double-submit return the first contract.
+ * a taker must put up, the windows. `idempotencyKey` (the client's, once per post) makes
+ * a second try return the first contract.
  */
 export const ContractPostInputSchema = z
   .object({
     characterId: IdSchema,
-    key: IdSchema,
+    idempotencyKey: IdempotencyKeySchema,
     kind: z.enum(CONTRACT_KINDS),
     targetId: ContentIdSchema,
     quantity: z.int('Whole units').min(1, 'At least 1'),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Discipline, RecipeItem } from '../content/recipe-schema';
 import type { QualityTier, RecipeColor } from '../crafting/crafting-rules';
-import { ContentIdSchema, IdSchema } from './primitives';
+import { ContentIdSchema, IdSchema, IdempotencyKeySchema } from './primitives';
 
 /** How close (metres) to a crafting station a craft is started. */
 export const CRAFT_RANGE = 6;
@@ -14,12 +14,6 @@ export const CRAFT_RANGE = 6;
 /** casting: the inputs are held until it finishes; done: resolved once; cancelled: freed. */
 export const CRAFT_STATES = ['casting', 'done', 'cancelled'] as const;
 export type CraftState = (typeof CRAFT_STATES)[number];
-
-/**
- * What makes a command that moves value happen once: the client draws one per click
- * (a UUID fits) and sends the same one when it retries.
- */
-export const IdempotencyKeySchema = IdSchema;
 
 export const CraftingViewInputSchema = z.object({ characterId: IdSchema });
 export type CraftingViewInput = z.input<typeof CraftingViewInputSchema>;

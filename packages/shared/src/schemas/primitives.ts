@@ -56,6 +56,14 @@ export const IdSchema = z
   .max(ID_MAX, { error: 'Invalid id', abort: true })
   .regex(ID_CHARS, 'Invalid id');
 
+/**
+ * What makes a command that moves value happen once: the client draws one per intent
+ * (apps/web/src/trpc/idempotency.ts) and sends the same one when it tries again; the
+ * row the command makes carries it, unique per character, so a second try returns the
+ * first outcome.
+ */
+export const IdempotencyKeySchema = IdSchema;
+
 /** A content id (`stim_basic`, `regina`): lower-case letters, digits and _. */
 export const ContentIdSchema = IdSchema.regex(/^[a-z0-9_]+$/, 'Invalid id');
 

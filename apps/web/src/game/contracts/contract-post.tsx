@@ -4,7 +4,7 @@
  * many), what it pays (eddies, and optionally one stack of your bag), the collateral a
  * taker must put up, how long it stays on the board and how long a taker has, a note.
  * The posting fee (kept whatever happens) and what leaves your purse are shown before
- * you post; every press of Post carries its own key, so a double-submit posts once.
+ * you post; pressing Post again for the same terms posts once (trpc/idempotency.ts).
  */
 import { useMemo, useState } from 'react';
 import {
@@ -34,7 +34,7 @@ import {
   searchTargets,
   targetOptions,
 } from './contracts-view';
-import { newPostKey, useContractActions } from './use-contracts';
+import { useContractActions } from './use-contracts';
 
 const ASKS: Record<ContractKind, string> = {
   deliver: 'Items handed to you',
@@ -109,7 +109,6 @@ export function ContractPost({ onPosted }: { onPosted: () => void }) {
       return toast('warn', 'The collateral is a whole number of eddies (or leave it empty).');
     actions.post.mutate(
       {
-        key: newPostKey(),
         kind,
         targetId: target.id,
         quantity: n,

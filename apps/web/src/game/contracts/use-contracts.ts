@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { ContractBoardInput, ContractPostInput, ContractView } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
 import { bindMutation } from '@/trpc/bind-mutation';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -82,12 +83,6 @@ export function receiveContractProgress(t: {
   void t.queryClient.invalidateQueries(t.trpc.contracts.mine.pathFilter());
 }
 
-/** A fresh idempotency key, one per Post press (getRandomValues: also off HTTPS). */
-export function newPostKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 type Ref = { contractId: string };
 
 export function useContractActions() {
@@ -95,6 +90,7 @@ export function useContractActions() {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  const keys = useIntentKeys();
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => refreshContracts(qc, trpc, characterId);
   const says = (text: (c: ContractView) => string, kind: 'success' | 'info' = 'success') => ({
@@ -105,11 +101,17 @@ export function useContractActions() {
   const ref = ({ contractId }: Ref) => ({ characterId, contractId });
   const post = bindMutation(
     useMutation(
-      trpc.contracts.post.mutationOptions(
-        says((c) => `Posted: ${askText(c)}. It is on the board.`),
-      ),
+      trpc.contracts.post.mutationOptions({
+        ...says((c) => `Posted: ${askText(c)}. It is on the board.`),
+        onSuccess: (c, sent) => {
+          keys.done(sent);
+          toast('success', `Posted: ${askText(c)}. It is on the board.`);
+        },
+      }),
     ),
-    (input: Omit<ContractPostInput, 'characterId'>) => ({ characterId, ...input }),
+    // a second press of Post, or one after an answer that never came, posts once
+    (input: Omit<ContractPostInput, 'characterId' | 'idempotencyKey'>) =>
+      keys.keyed({ characterId, ...input }),
   );
   const accept = bindMutation(
     useMutation(

@@ -8,6 +8,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { refusal } from '@/trpc/errors';
 import { bindMutation } from '@/trpc/bind-mutation';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -20,22 +21,26 @@ export function useCrafting(enabled: boolean) {
   return useQuery({ ...trpc.crafting.view.queryOptions({ characterId }), enabled });
 }
 
-/** A fresh idempotency key: one per click, reused only by a retry of the same click. */
-const newKey = () => crypto.randomUUID().replace(/-/g, '');
-
 export function useCraftingActions() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  const keys = useIntentKeys();
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => {
     void qc.invalidateQueries(trpc.crafting.view.queryFilter({ characterId }));
     void qc.invalidateQueries(trpc.inventory.get.queryFilter({ characterId }));
   };
   const start = bindMutation(
-    useMutation(trpc.crafting.start.mutationOptions({ onError, onSettled })),
-    (recipeId: string) => ({ characterId, recipeId, idempotencyKey: newKey() }),
+    useMutation(
+      trpc.crafting.start.mutationOptions({
+        onSuccess: (_, v) => keys.done(v),
+        onError,
+        onSettled,
+      }),
+    ),
+    (recipeId: string) => keys.keyed({ characterId, recipeId }),
   );
   const finish = bindMutation(
     useMutation(
@@ -60,18 +65,20 @@ export function useCraftingActions() {
   const salvage = bindMutation(
     useMutation(
       trpc.crafting.salvage.mutationOptions({
-        onSuccess: (s) =>
+        onSuccess: (s, v) => {
+          keys.done(v);
           toast(
             'success',
             s.yields.length > 0
               ? `Salvaged ${itemName(s.templateId)}: ${s.yields.map((y) => `${y.quantity} × ${itemName(y.templateId)}`).join(', ')}.`
               : `Salvaged ${itemName(s.templateId)}: nothing worth keeping.`,
-          ),
+          );
+        },
         onError,
         onSettled,
       }),
     ),
-    (itemId: string) => ({ characterId, itemId, idempotencyKey: newKey() }),
+    (itemId: string) => keys.keyed({ characterId, itemId }),
   );
   return { start, finish, cancel, salvage };
 }
