@@ -71,7 +71,14 @@ export class CombatWearBatch {
     } catch (err) {
       this.log.warn({ err, characters: rows.length }, 'writing combat wear failed');
       for (const [id, c] of batch) {
-        if (c.attempts + 1 >= MAX_WEAR_ATTEMPTS) continue;
+        if (c.attempts + 1 >= MAX_WEAR_ATTEMPTS) {
+          // wear is not value (no item moves): given up, but never without a word
+          this.log.error(
+            { characterId: id, weaponUses: c.weaponUses, hitsTaken: c.hitsTaken },
+            `combat wear dropped after ${MAX_WEAR_ATTEMPTS} attempts`,
+          );
+          continue;
+        }
         const now = this.entry(id);
         now.weaponUses += c.weaponUses;
         now.hitsTaken += c.hitsTaken;

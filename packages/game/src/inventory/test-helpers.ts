@@ -26,7 +26,6 @@ export async function newPlayer(
     level?: number;
     class?: string;
     bagSlots?: number;
-    eddies?: number;
     atBank?: boolean;
     /** where in Watson it stands (atBank: at the bank terminal) */
     at?: { x: number; y: number };

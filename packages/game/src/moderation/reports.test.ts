@@ -153,7 +153,7 @@ describe('the report queue', () => {
 
     const open = await listReports(deps, {
       limit: 50,
-      cursor: new Date(Date.now() + 60_000).toISOString(),
+      cursor: `${new Date(Date.now() + 60_000).toISOString()}|z`, // every report before then
     });
     const chat = open.reports.find((r) => r.kind === 'chat' && r.reporterId === b.characterId);
     expect(chat).toMatchObject({ targetName: a.name, targetUserId: a.userId });
@@ -193,5 +193,26 @@ describe('the report queue', () => {
     expect(resolved).toMatchObject({ resolvedBy: mod.userId, resolution: 'banned 1 day' });
     const done = await listReports(deps, { status: 'resolved', limit: 50 });
     expect(done.reports.map((r) => r.id)).toContain(id);
+  });
+
+  it('pages reports of one millisecond without losing or repeating any', async () => {
+    const clock = future();
+    clock.advance(2e9); // past every other test's reports (future() spreads them over 1e9 ms)
+    const deps = testDeps(db, { clock });
+    const target = await speaker();
+    const reporters = await Promise.all([speaker(), speaker(), speaker()]);
+    for (const r of reporters)
+      await reportPlayer(deps, { reporterId: r.characterId, name: target.name, reason: 'spam' });
+    const seen: string[] = [];
+    let cursor = `${new Date(clock.ms() + 1).toISOString()}|z`;
+    for (let page = 0; page < 3; page++) {
+      const p = await listReports(deps, { limit: 1, cursor });
+      seen.push(...p.reports.map((r) => r.reporterId));
+      cursor = p.nextCursor!;
+    }
+    expect(seen.sort()).toEqual(reporters.map((r) => r.characterId).sort());
+    await expect(listReports(deps, { cursor: '2090-01-01T00:00:00.000Z' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 });

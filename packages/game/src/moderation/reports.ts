@@ -1,6 +1,7 @@
 /**
  * The moderators' report queue: chat-message reports and player reports together,
- * newest first, paged by createdAt; resolving one records who and what was done.
+ * newest first, paged by (createdAt, id) — reports of one millisecond stay in order
+ * across a page's end; resolving one records who and what was done.
  */
 import {
   ReportListInputSchema,
@@ -45,11 +46,13 @@ export async function listReports(
   input: ReportListInput,
 ): Promise<{ reports: ReportView[]; nextCursor: string | null }> {
   const { status, cursor, limit } = parseInput(ReportListInputSchema, input);
+  const [at, lastId] = cursor ? [new Date(cursor.slice(0, 24)), cursor.slice(25)] : [];
   const where = {
     resolvedAt: status === 'open' ? null : { not: null },
-    ...(cursor ? { createdAt: { lt: new Date(cursor) } } : {}),
+    ...(at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: lastId } }] } : {}),
   };
-  const orderBy = { createdAt: 'desc' } as const;
+  // ids are cuids (lower-case letters and digits): the database and JS order them alike
+  const orderBy = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
   const [chat, players] = await Promise.all([
     deps.db.chatReport.findMany({
       where,
@@ -104,10 +107,16 @@ export async function listReports(
       context: lines(r.context),
     })),
   ]
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    .sort((a, b) => newestFirst(a, b))
     .slice(0, limit);
   const full = chat.length === limit || players.length === limit || merged.length === limit;
-  return { reports: merged, nextCursor: full ? (merged.at(-1)?.createdAt ?? null) : null };
+  const last = merged.at(-1);
+  return { reports: merged, nextCursor: full && last ? `${last.createdAt}|${last.id}` : null };
+}
+
+function newestFirst(a: ReportView, b: ReportView): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** Closes an open report (a resolved one stays as it was: CONFLICT). */

@@ -71,8 +71,12 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 /** moderation.reports — open (or resolved) reports of both kinds, newest first. */
 export const ReportListInputSchema = z.object({
   status: z.enum(['open', 'resolved']).default('open'),
-  /** createdAt (ISO) of the last report of the previous page */
-  cursor: z.iso.datetime().optional(),
+  /** the previous page's `nextCursor`: its last report's createdAt (ISO) and id, `<iso>|<id>` */
+  cursor: z
+    .string()
+    .max(100, { error: 'Invalid cursor', abort: true })
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|[a-z0-9]{1,64}$/, 'Invalid cursor')
+    .optional(),
   limit: z.int().min(1).max(50).default(25),
 });
 export type ReportListInput = z.input<typeof ReportListInputSchema>;
