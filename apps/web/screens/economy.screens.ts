@@ -51,6 +51,7 @@ async function stockTheExchange(buyer: string) {
       );
       const l = await listItem(deps, {
         characterId: other.id,
+        idempotencyKey: `lot-${ids.length}`,
         itemId: placed!.itemId,
         startBid,
         buyout,

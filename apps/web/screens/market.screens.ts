@@ -39,7 +39,14 @@ async function stockTheBook() {
       );
       if (side === 'sell')
         await grantItem({ db }, { characterId: c.id, templateId: GOOD, quantity, reason: 'admin' });
-      await placeOrder(deps, { characterId: c.id, templateId: GOOD, side, price, quantity });
+      await placeOrder(deps, {
+        characterId: c.id,
+        templateId: GOOD,
+        side,
+        price,
+        quantity,
+        idempotencyKey: 'stock',
+      });
     }
   } finally {
     await db.$disconnect();

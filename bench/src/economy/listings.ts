@@ -1,7 +1,9 @@
 /**
- * What the economy bench's phases call the domain with (`deps`: quiet, the system clock),
- * and its auctions: live listings to bid on, and a bid as a bidder's window makes it.
+ * What the economy bench's phases call the domain with (`deps`: quiet, the system clock;
+ * `orderKey`: a placement's idempotency key), and its auctions: live listings to bid on,
+ * and a bid as a bidder's window makes it.
  */
+import { randomUUID } from 'node:crypto';
 import { readRows, type Db } from '@necp/db';
 import { createLog, grantItem, listItem, placeBid, systemClock, type Rng } from '@necp/game';
 import { minNextBid } from '@necp/shared';
@@ -10,6 +12,13 @@ import { seedTraders, type Trader } from './seed';
 /** the bench's calls log nothing (a matcher after a commit that fails would say so) */
 const quiet = createLog('bench-economy', 'silent');
 export const deps = (db: Db) => ({ db, clock: systemClock, log: quiet });
+
+let placements = 0;
+/**
+ * A placement's idempotency key: each of the bench's placements is a first try (a
+ * counter, with the process's id: two processes place on one database).
+ */
+export const orderKey = () => `bench-${process.pid}-${++placements}`;
 
 /**
  * Live auctions (pistols), each of a seller of its own: a bid locks its listing's seller,
@@ -25,6 +34,7 @@ export async function auctions(db: Db, n: number, buyout: number | null) {
     );
     const l = await listItem(deps(db), {
       characterId: seller.characterId,
+      idempotencyKey: randomUUID(),
       itemId: p!.itemId,
       startBid: 100,
       buyout,

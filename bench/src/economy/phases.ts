@@ -4,6 +4,7 @@
  * fixed rate (latency while the rate holds), and a storm of conflicting operations
  * (what must survive it is checked by checks.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '@necp/db';
 import {
@@ -19,7 +20,7 @@ import {
 } from '@necp/game';
 import { busyCores, readCpuTimes } from '../machine';
 import { startCpuSplit, type CpuSplit } from './cpu-split';
-import { auctions, bidOn, deps } from './listings';
+import { auctions, bidOn, deps, orderKey } from './listings';
 import { Recorder, pool } from './measure';
 import { seedTraders, settleTables, type Trader } from './seed';
 
@@ -43,7 +44,14 @@ const fillsOf = (db: Db, goods: readonly string[]) =>
 /** An order that crosses often: sells 98–102, buys 100–104, 1–5 units. */
 function crossing(rng: Rng, t: Trader, side: 'buy' | 'sell', templateId: string) {
   const price = side === 'sell' ? rng.int(98, 102) : rng.int(100, 104);
-  return { characterId: t.characterId, templateId, side, price, quantity: rng.int(1, 5) };
+  return {
+    characterId: t.characterId,
+    templateId,
+    side,
+    price,
+    quantity: rng.int(1, 5),
+    idempotencyKey: orderKey(),
+  };
 }
 
 /** Phase 1: `orders` orders on ONE good by `clients` clients at once, as fast as they go. */
@@ -304,6 +312,7 @@ export async function conflicts(db: Db, o: { ops: number; width: number; seed: n
           rec.call('stack listed', () =>
             listItem(deps(db), {
               characterId: r.characterId,
+              idempotencyKey: randomUUID(),
               itemId: stack.id,
               startBid: 50,
               durationH: 12,
@@ -316,6 +325,7 @@ export async function conflicts(db: Db, o: { ops: number; width: number; seed: n
               side: 'sell',
               price: 30,
               quantity: stack.quantity,
+              idempotencyKey: orderKey(),
             }),
           ),
         ]);

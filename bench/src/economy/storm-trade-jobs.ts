@@ -5,6 +5,7 @@
  * starting two and offering its scrap in a trade at once, then the finish racing the
  * worker's sweep.
  */
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@necp/db';
 import {
   acceptTrade,
@@ -20,6 +21,7 @@ import {
   type Log,
 } from '@necp/game';
 import { TRADE_ACCEPT_DELAY_MS } from '@necp/shared';
+import { orderKey } from './listings';
 import { after, at, now, type StormCtx } from './storm-tally';
 
 export const TRADE_GOOD = 'battery_cell';
@@ -62,7 +64,13 @@ function rivalOf(
   const { db, rec } = ctx;
   if (rival === 'listed')
     return rec.call('stack listed', () =>
-      listItem(now(db), { characterId: o.a, itemId: o.stackId, startBid: 50, durationH: 12 }),
+      listItem(now(db), {
+        characterId: o.a,
+        idempotencyKey: randomUUID(),
+        itemId: o.stackId,
+        startBid: 50,
+        durationH: 12,
+      }),
     );
   if (rival === 'sold')
     return rec.call('stack sold', () =>
@@ -72,6 +80,7 @@ function rivalOf(
         side: 'sell',
         price: 30,
         quantity: o.quantity,
+        idempotencyKey: orderKey(),
       }),
     );
   // one trade at a time: asking someone already trading is refused

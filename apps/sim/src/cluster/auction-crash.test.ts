@@ -6,6 +6,7 @@
  * settlement row without its mails, nor mails without the row — and the ledger balances.
  * The next sweep settles the rest, once each.
  */
+import { uniq } from '@necp/db/testing';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +50,7 @@ async function dueListings() {
     );
     const l = await listItem(deps, {
       characterId: seller.characterId,
+      idempotencyKey: uniq('list-'),
       itemId: single!.itemId,
       startBid: 10,
       durationH: 12,

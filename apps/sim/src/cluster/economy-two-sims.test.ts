@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '@necp/db';
-import { createTestCharacter, createTestUser, type TestDatabase } from '@necp/db/testing';
+import { createTestCharacter, createTestUser, type TestDatabase, uniq } from '@necp/db/testing';
 import {
   acceptContract,
   buyoutListing,
@@ -99,6 +99,7 @@ describe('the economy on two sim processes', () => {
     );
     const l = await listItem(deps, {
       characterId: seller.characterId,
+      idempotencyKey: uniq('list-'),
       itemId: pistol!.itemId,
       startBid: 100,
       buyout: 400,
@@ -177,6 +178,7 @@ describe('the economy on two sim processes', () => {
       side: 'sell',
       price: 40,
       quantity: 8,
+      idempotencyKey: 'two-sims-ask',
     });
     // two "processes" run the good's matcher as the buy lands: one book, one writer
     const [bid] = await Promise.all([
@@ -186,6 +188,7 @@ describe('the economy on two sim processes', () => {
         side: 'buy',
         price: 45,
         quantity: 5,
+        idempotencyKey: 'two-sims-bid',
       }),
       matchBook(deps, 'nano_paste'),
     ]);

@@ -6,6 +6,7 @@
  * (JSON: [{ characterId, side }]), crossing prices on two goods, round after round, until
  * it is killed. It says on stdout when it has begun.
  */
+import { randomUUID } from 'node:crypto';
 import { createDb } from '@necp/db';
 import { createLog, placeOrder, systemClock } from '@necp/game';
 
@@ -29,6 +30,8 @@ for (let round = 0; ; round++) {
           side: t.side,
           price,
           quantity: 2,
+          // a placement of its own each time (a child started again draws new ones)
+          idempotencyKey: randomUUID(),
         });
       } catch {
         // out of goods, eddies or open orders: a refusal, as a player would get

@@ -1,9 +1,10 @@
 /**
  * Idempotency keys of the commands that move value (crafting, salvage, posting a
- * contract): one way to draw them and to keep them. The server keeps the first outcome
- * of a key (the row the command made carries it), so a key must stay the same for as
- * long as the player means the same thing — a second press, or a try after an answer
- * that never came, returns what the first one did instead of doing it twice.
+ * contract, sending mail, listing at auction): one way to draw them and to keep them.
+ * The server keeps the first outcome of a key (the row the command made carries it), so
+ * a key must stay the same for as long as the player means the same thing — a second
+ * press, or a try after an answer that never came, returns what the first one did
+ * instead of doing it twice.
  */
 import { useState } from 'react';
 

@@ -2,7 +2,7 @@
 // by search, bids and buys it out; the listing's view follows; someone else's
 // character is NOT_FOUND, bad input BAD_REQUEST, away from a terminal FORBIDDEN.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter } from '@necp/db/testing';
+import { createTestCharacter, uniq } from '@necp/db/testing';
 import { zoneById } from '@necp/shared';
 import { FakeClock, grantItem, recordCurrency, scheduleSealedLots } from '@necp/game';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
@@ -36,6 +36,7 @@ describe('auction router', () => {
     expect(quote.deposit).toBeGreaterThan(0);
     const listed = await seller.caller.auction.list({
       characterId: cs.id,
+      idempotencyKey: uniq('list-'),
       itemId: pistol!.itemId,
       startBid: 4_440_000,
       buyout: 4_440_500,
@@ -92,6 +93,7 @@ describe('auction router', () => {
       await rejection(
         seller.caller.auction.list({
           characterId: cs.id,
+          idempotencyKey: uniq('list-'),
           itemId: stim!.itemId,
           startBid: 5,
           durationH: 12,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter } from '@necp/db/testing';
+import { createTestCharacter, uniq } from '@necp/db/testing';
 import { checkInvariants, grantItem, recordCurrency } from '@necp/game';
 import { MAIL_DELIVERY_DELAY_MS, mailPostage, zoneById } from '@necp/shared';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
@@ -36,6 +36,7 @@ describe('mail router', () => {
     expect(
       await a.caller.mail.send({
         characterId: a.id,
+        idempotencyKey: uniq('mail-'),
         to: b.name,
         subject: 'Piece',
         eddies: 100,
@@ -48,7 +49,14 @@ describe('mail router', () => {
     });
     // b's account cannot send as a's character, nor read a's box
     expect(
-      await rejection(b.caller.mail.send({ characterId: a.id, to: b.name, subject: 'x' })),
+      await rejection(
+        b.caller.mail.send({
+          characterId: a.id,
+          idempotencyKey: uniq('mail-'),
+          to: b.name,
+          subject: 'x',
+        }),
+      ),
     ).toMatchObject({ code: 'NOT_FOUND' });
     expect(await rejection(b.caller.mail.list({ characterId: a.id }))).toMatchObject({
       code: 'NOT_FOUND',
@@ -83,7 +91,14 @@ describe('mail router', () => {
     await b.caller.mail.delete({ characterId: b.id, mailId });
 
     expect(
-      await rejection(a.caller.mail.send({ characterId: a.id, to: a.name, subject: 'me' })),
+      await rejection(
+        a.caller.mail.send({
+          characterId: a.id,
+          idempotencyKey: uniq('mail-'),
+          to: a.name,
+          subject: 'me',
+        }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST', message: 'You cannot mail yourself.' });
     for (const bad of [
       { subject: 'a\u0000b' },
@@ -95,13 +110,27 @@ describe('mail router', () => {
       { subject: 'ok', to: 'two words' },
     ])
       expect(
-        await rejection(a.caller.mail.send({ characterId: a.id, to: b.name, ...bad })),
+        await rejection(
+          a.caller.mail.send({
+            characterId: a.id,
+            idempotencyKey: uniq('mail-'),
+            to: b.name,
+            ...bad,
+          }),
+        ),
       ).toMatchObject({ code: 'BAD_REQUEST' });
 
     // away from a terminal
     await db.character.update({ where: { id: a.id }, data: { x: 300, y: 300 } });
     expect(
-      await rejection(a.caller.mail.send({ characterId: a.id, to: b.name, subject: 'x' })),
+      await rejection(
+        a.caller.mail.send({
+          characterId: a.id,
+          idempotencyKey: uniq('mail-'),
+          to: b.name,
+          subject: 'x',
+        }),
+      ),
     ).toMatchObject({ code: 'FORBIDDEN', message: 'You need to be at a mail terminal' });
     expect(await checkInvariants(db, { characterIds: [a.id, b.id] })).toEqual([]);
   });
@@ -112,11 +141,21 @@ describe('mail router', () => {
     const b = await player(deps, 500);
     await b.caller.friends.block({ characterId: b.id, name: a.name });
     expect(
-      await a.caller.mail.send({ characterId: a.id, to: b.name, subject: 'hello?' }),
+      await a.caller.mail.send({
+        characterId: a.id,
+        idempotencyKey: uniq('mail-'),
+        to: b.name,
+        subject: 'hello?',
+      }),
     ).toMatchObject({ to: b.name, postage: mailPostage(0) });
     expect((await b.caller.mail.list({ characterId: b.id })).total).toBe(0);
     // the other way round it arrives, and can be sent back
-    await b.caller.mail.send({ characterId: b.id, to: a.name, subject: 'go away' });
+    await b.caller.mail.send({
+      characterId: b.id,
+      idempotencyKey: uniq('mail-'),
+      to: a.name,
+      subject: 'go away',
+    });
     const [m] = (await a.caller.mail.list({ characterId: a.id })).mails;
     expect(await a.caller.mail.returnToSender({ characterId: a.id, mailId: m!.id })).toEqual({
       ok: true,
@@ -139,7 +178,12 @@ describe('mail router', () => {
       delayMs: MAIL_DELIVERY_DELAY_MS,
       reason: 'stranger',
     });
-    await a.caller.mail.send({ characterId: a.id, to: b.name, subject: 'hi' });
+    await a.caller.mail.send({
+      characterId: a.id,
+      idempotencyKey: uniq('mail-'),
+      to: b.name,
+      subject: 'hi',
+    });
     expect((await a.caller.mail.sent({ characterId: a.id })).mails).toMatchObject([
       { to: b.name, subject: 'hi', state: 'delivered' },
     ]);

@@ -31,6 +31,7 @@ describe('market router', () => {
       side: 'sell',
       price: 30,
       quantity: 40,
+      idempotencyKey: 'ask-1',
     });
     const book = await buyer.caller.market.book({ characterId: cb.id, templateId: g });
     expect(book.asks).toEqual([{ price: 30, quantity: 40, orders: 1 }]);
@@ -40,8 +41,19 @@ describe('market router', () => {
       side: 'buy',
       price: 30,
       quantity: 15,
+      idempotencyKey: 'bid-1',
     });
     expect(bid).toMatchObject({ state: 'filled', filled: 15, avgPrice: 30 });
+    // the same placement again (its key): the same order, nothing bought twice
+    const again = await buyer.caller.market.place({
+      characterId: cb.id,
+      templateId: g,
+      side: 'buy',
+      price: 30,
+      quantity: 15,
+      idempotencyKey: 'bid-1',
+    });
+    expect(again).toMatchObject({ id: bid.id, state: 'filled', filled: 15 });
     // the seller sees the partial fill and what waits for it
     const mine = await seller.caller.market.mine({ characterId: cs.id });
     expect(mine.orders.find((o) => o.id === ask.id)).toMatchObject({ filled: 15, remaining: 25 });
@@ -62,11 +74,12 @@ describe('market router', () => {
     expect(
       await rejection(buyer.caller.market.cancel({ characterId: cb.id, orderId: ask.id })),
     ).toMatchObject({ code: 'NOT_FOUND' });
-    // bad input: off the tick, no such good, a negative quantity
+    // bad input: off the tick, no such good, a negative quantity, a key that is no id
     for (const bad of [
-      { price: 10_011, quantity: 1, templateId: g },
-      { price: 10, quantity: -1, templateId: g },
-      { price: 10, quantity: 1, templateId: 'No Such Good' },
+      { price: 10_011, quantity: 1, templateId: g, idempotencyKey: 'bad-1' },
+      { price: 10, quantity: -1, templateId: g, idempotencyKey: 'bad-2' },
+      { price: 10, quantity: 1, templateId: 'No Such Good', idempotencyKey: 'bad-3' },
+      { price: 10, quantity: 1, templateId: g, idempotencyKey: 'not a key' },
     ])
       expect(
         await rejection(buyer.caller.market.place({ characterId: cb.id, side: 'buy', ...bad })),

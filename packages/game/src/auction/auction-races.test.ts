@@ -24,7 +24,7 @@ import {
   settleListing,
 } from '.';
 import { lockListing } from './listing-rows';
-import { auctionDeps, eddiesOf, trader } from './test-kit';
+import { asSeller, auctionDeps, eddiesOf, trader } from './test-kit';
 
 const db = testDb(10);
 const deps = auctionDeps(db, 2035);
@@ -40,7 +40,7 @@ const settled = (p: Promise<unknown>) =>
 
 async function listed(s: Player, o: { startBid?: number; buyout?: number; tpl?: string } = {}) {
   return listItem(deps, {
-    ...s.ref,
+    ...asSeller(s),
     itemId: await give(db, s, o.tpl ?? 'pistol_unity'),
     startBid: o.startBid ?? 10,
     buyout: o.buyout ?? null,

@@ -15,7 +15,7 @@ import {
   quoteListing,
   settleDueAuctions,
 } from '.';
-import { auctionDeps, auctionMail, eddiesOf, trader } from './test-kit';
+import { asSeller, auctionDeps, auctionMail, eddiesOf, trader } from './test-kit';
 
 const db = testDb(6);
 const deps = auctionDeps(db, 2031);
@@ -31,7 +31,7 @@ describe('listing', () => {
     const quote = await quoteListing(deps, { ...s.ref, itemId: stims, durationH: 24 });
     expect(quote.deposit).toBe(auctionDeposit(15, 4, 24));
     const v = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: stims,
       startBid: 40,
       buyout: 90,
@@ -60,7 +60,13 @@ describe('listing', () => {
     const s = await trader(db, 100);
     const pistol = await give(db, s, 'pistol_unity');
     const list = (o: Partial<Parameters<typeof listItem>[1]> = {}) =>
-      listItem(deps, { ...s.ref, itemId: pistol, startBid: 10, durationH: 12, ...o });
+      listItem(deps, {
+        ...asSeller(s),
+        itemId: pistol,
+        startBid: 10,
+        durationH: 12,
+        ...o,
+      });
     await expectDomainError(list({ buyout: 5 }), 'VALIDATION');
     await expectDomainError(list({ durationH: 6 as 12 }), 'VALIDATION');
     await expectDomainError(list({ startBid: 0 }), 'VALIDATION');
@@ -68,7 +74,12 @@ describe('listing', () => {
     // someone else's item is not found either
     const other = await trader(db);
     await expectDomainError(
-      listItem(deps, { ...other.ref, itemId: pistol, startBid: 10, durationH: 12 }),
+      listItem(deps, {
+        ...asSeller(other),
+        itemId: pistol,
+        startBid: 10,
+        durationH: 12,
+      }),
       'NOT_FOUND',
     );
     // equipped
@@ -92,7 +103,12 @@ describe('listing', () => {
     const far = await trader(db, 100, { x: 40, y: 40 });
     const knife = await give(db, far, 'stim_basic');
     await expectDomainError(
-      listItem(deps, { ...far.ref, itemId: knife, startBid: 10, durationH: 12 }),
+      listItem(deps, {
+        ...asSeller(far),
+        itemId: knife,
+        startBid: 10,
+        durationH: 12,
+      }),
       'FORBIDDEN',
       'You need to be at an auction terminal',
     );
@@ -100,7 +116,12 @@ describe('listing', () => {
     const poor = await trader(db, 0);
     const gun = await give(db, poor, 'pistol_unity');
     await expectDomainError(
-      listItem(deps, { ...poor.ref, itemId: gun, startBid: 10, durationH: 48 }),
+      listItem(deps, {
+        ...asSeller(poor),
+        itemId: gun,
+        startBid: 10,
+        durationH: 48,
+      }),
       'INVALID_STATE',
       'Not enough eddies',
     );
@@ -117,7 +138,12 @@ describe('bidding', () => {
     const s = await trader(db, 50);
     const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
     const item = await give(db, s, 'pistol_unity');
-    const l = await listItem(deps, { ...s.ref, itemId: item, startBid: 100, durationH: 12 });
+    const l = await listItem(deps, {
+      ...asSeller(s),
+      itemId: item,
+      startBid: 100,
+      durationH: 12,
+    });
     await expectDomainError(placeBid(deps, { ...a.ref, listingId: l.id, amount: 99 }), 'CONFLICT');
     let v = await placeBid(deps, { ...a.ref, listingId: l.id, amount: 100 });
     expect(v).toMatchObject({ bid: 100, bids: 1, mine: 'high_bidder', minBid: 105 });
@@ -160,7 +186,7 @@ describe('bidding', () => {
     const s = await trader(db, 50);
     const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
     const l = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: await give(db, s, 'stim_basic'),
       startBid: 10,
       durationH: 12,
@@ -189,7 +215,7 @@ describe('buyout and settlement', () => {
     const [a, c] = [await trader(db, 1000), await trader(db, 1000)];
     const item = await give(db, s, 'pistol_unity');
     const l = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: item,
       startBid: 100,
       buyout: 400,
@@ -225,7 +251,7 @@ describe('buyout and settlement', () => {
     const s = await trader(db, 50);
     const a = await trader(db, 1000);
     const l = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: await give(db, s, 'stim_basic'),
       startBid: 100,
       buyout: 300,
@@ -253,7 +279,7 @@ describe('buyout and settlement', () => {
     const s = await trader(db, 50);
     const [a, b] = [await trader(db, 1000), await trader(db, 1000)];
     const l = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: await give(db, s, 'stim_basic'),
       startBid: 100,
       durationH: 12,
@@ -271,7 +297,7 @@ describe('buyout and settlement', () => {
     const s = await trader(db, 50);
     const a = await trader(db, 1000);
     const l = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: await give(db, s, 'stim_basic'),
       startBid: 10,
       buyout: 30,
@@ -281,7 +307,7 @@ describe('buyout and settlement', () => {
     expect(v).toMatchObject({ state: 'sold', bid: 30 });
     expect(await eddiesOf(db, a)).toBe(970);
     const m = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: await give(db, s, 'stim_basic'),
       startBid: 10,
       durationH: 12,
@@ -299,8 +325,18 @@ describe('buyout and settlement', () => {
     const a = await trader(db, 1000);
     const unsold = await give(db, s, 'stim_basic', 2);
     const sold = await give(db, s, 'pistol_unity');
-    const l1 = await listItem(deps, { ...s.ref, itemId: unsold, startBid: 10, durationH: 12 });
-    const l2 = await listItem(deps, { ...s.ref, itemId: sold, startBid: 10, durationH: 12 });
+    const l1 = await listItem(deps, {
+      ...asSeller(s),
+      itemId: unsold,
+      startBid: 10,
+      durationH: 12,
+    });
+    const l2 = await listItem(deps, {
+      ...asSeller(s),
+      itemId: sold,
+      startBid: 10,
+      durationH: 12,
+    });
     await placeBid(deps, { ...a.ref, listingId: l2.id, amount: 80 });
     deps.clock.set(l2.endsAt + 1);
     const [x, y] = await Promise.all([settleDueAuctions(deps), settleDueAuctions(deps)]);
@@ -328,7 +364,12 @@ describe('buyout and settlement', () => {
     const s = await trader(db, 100);
     const a = await trader(db, 1000);
     const item = await give(db, s, 'pistol_unity');
-    const l = await listItem(deps, { ...s.ref, itemId: item, startBid: 10, durationH: 48 });
+    const l = await listItem(deps, {
+      ...asSeller(s),
+      itemId: item,
+      startBid: 10,
+      durationH: 48,
+    });
     await expectDomainError(cancelListing(deps, { ...a.ref, listingId: l.id }), 'FORBIDDEN');
     const v = await cancelListing(deps, { ...s.ref, listingId: l.id });
     expect(v.state).toBe('cancelled');
@@ -336,7 +377,7 @@ describe('buyout and settlement', () => {
     expect(await eddiesOf(db, s)).toBe(100 - auctionDeposit(60, 1, 48));
     expect((await auctionMail(db, s)).map((m) => m.items)).toEqual([[item]]);
     const m = await listItem(deps, {
-      ...s.ref,
+      ...asSeller(s),
       itemId: await give(db, s, 'stim_basic'),
       startBid: 10,
       durationH: 12,

@@ -13,10 +13,11 @@ import {
   type AuctionQuote,
   type AuctionQuoteInput,
 } from '@necp/shared';
-import { Prisma, type Item } from '@necp/db';
+import { Prisma, type AuctionListing, type Item } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { newRowId } from '../core/row-ids';
+import { keyReused } from '../core/errors';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { holdItem } from '../inventory/item-writes';
@@ -43,6 +44,19 @@ async function listable(tx: Tx, items: readonly Item[], itemId: string) {
     throw notListable('Quest items cannot be sold.');
   return { item, template: t, category: t.kind as AuctionCategory };
 }
+
+/**
+ * Whether a listing is what `l` asks: the item while the listing holds it (a settled
+ * one's went by mail), the prices and the duration.
+ */
+const sameTerms = (
+  x: AuctionListing,
+  l: Pick<AuctionListing, 'itemId' | 'startBid' | 'buyout' | 'durationH'>,
+) =>
+  (x.itemId === null || x.itemId === l.itemId) &&
+  x.startBid === l.startBid &&
+  x.buyout === l.buyout &&
+  x.durationH === l.durationH;
 
 /** What listing a stack would cost (the list form shows it). */
 export async function quoteListing(
@@ -73,6 +87,9 @@ export async function quoteListing(
  * paid into the listing (kept on expiry or cancel, returned with a sale). Refused: away
  * from a terminal, an item not in the bag (equipped, held in a trade, someone else's),
  * bound or quest items, AUCTION_LISTINGS_MAX live listings, a deposit the seller cannot pay.
+ * The same `idempotencyKey` again returns the listing it made, as it is now (nothing held
+ * or paid twice); with another item (while the listing holds it), start, buyout or
+ * duration, CONFLICT.
  */
 export async function listItem(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -84,6 +101,15 @@ export async function listItem(
     deps.db,
     async (tx) => {
       const seller = await lockCharacter(tx, l.characterId);
+      const [same] = await readListings(
+        tx,
+        Prisma.sql`SELECT * FROM "AuctionListing"
+        WHERE "sellerId" = ${seller.id} AND "idempotencyKey" = ${l.idempotencyKey}`,
+      );
+      if (same) {
+        if (!sameTerms(same, l)) throw keyReused();
+        return listingView(same, seller.id);
+      }
       assertAtAuctionTerminal(seller);
       const [live] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n"
       FROM "AuctionListing" WHERE "sellerId" = ${seller.id} AND "state" = 'live'`;
@@ -95,13 +121,13 @@ export async function listItem(
       );
       const deposit = auctionDeposit(template.value, item.quantity, l.durationH);
       const listing = { id: newRowId() };
-      await tx.$executeRaw`INSERT INTO "AuctionListing" ("id", "sellerId", "sellerName",
-        "templateId", "name", "category", "level", "rarity", "quantity", "durability",
+      await tx.$executeRaw`INSERT INTO "AuctionListing" ("id", "sellerId", "idempotencyKey",
+        "sellerName", "templateId", "name", "category", "level", "rarity", "quantity", "durability",
         "startBid", "buyout", "deposit", "durationH", "price", "listedAt", "endsAt")
-      VALUES (${listing.id}, ${seller.id}, ${seller.name}, ${item.templateId}, ${template.name},
-        ${category}, ${template.levelReq}::int, ${template.rarity}, ${item.quantity}::int,
-        ${item.durability}::int, ${l.startBid}::int, ${l.buyout}::int, ${deposit}::int,
-        ${l.durationH}::int, ${minNextBid({ startBid: l.startBid, bid: 0 })}::int,
+      VALUES (${listing.id}, ${seller.id}, ${l.idempotencyKey}, ${seller.name}, ${item.templateId},
+        ${template.name}, ${category}, ${template.levelReq}::int, ${template.rarity},
+        ${item.quantity}::int, ${item.durability}::int, ${l.startBid}::int, ${l.buyout}::int,
+        ${deposit}::int, ${l.durationH}::int, ${minNextBid({ startBid: l.startBid, bid: 0 })}::int,
         ${now}::timestamp, ${new Date(now.getTime() + l.durationH * 3_600_000)}::timestamp)`;
       const owner = auctionOwner(listing.id);
       await recordCurrency(tx, {

@@ -3,6 +3,7 @@
  * bidders standing at Watson's auction terminal, eddies, and what the mail brought.
  */
 import type { Db } from '@necp/db';
+import { uniq } from '@necp/db/testing';
 import { zoneById } from '@necp/shared';
 import { FakeClock } from '../core/clock';
 import { inTransaction } from '../core/transaction';
@@ -31,6 +32,9 @@ export async function trader(db: Db, eddies = 0, at = AT_AUCTION): Promise<Playe
     );
   return p;
 }
+
+/** A listing's caller: the seller's ref and a fresh idempotency key (each a first try). */
+export const asSeller = (p: Player) => ({ ...p.ref, idempotencyKey: uniq('list-') });
 
 export const eddiesOf = async (db: Db, p: Player) =>
   (await db.character.findUniqueOrThrow({ where: { id: p.characterId } })).eddies;

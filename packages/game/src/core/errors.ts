@@ -33,3 +33,14 @@ export const characterNotFound = (characterId: string) =>
     `character ${characterId} not found for this user`,
     'Character not found',
   );
+
+/**
+ * A command's idempotency key already made something else (another recipe, item or
+ * order): the client drew one key for two intents, so nothing is done.
+ */
+export const keyReused = () =>
+  new DomainError(
+    'CONFLICT',
+    'idempotency key used for another command',
+    'That request was already used for something else: try again.',
+  );

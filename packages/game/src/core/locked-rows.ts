@@ -79,6 +79,7 @@ export const MarketOrderRowSchema = z.object({
   id: z.string(),
   no: z.bigint(),
   characterId: z.string().nullable(),
+  idempotencyKey: z.string(),
   templateId: z.string(),
   name: z.string(),
   side: z.string(),
@@ -104,6 +105,7 @@ export const MarketOrderRowSchema = z.object({
 export const AuctionListingRowSchema = z.object({
   id: z.string(),
   sellerId: z.string().nullable(),
+  idempotencyKey: z.string().nullable(),
   sellerName: z.string(),
   itemId: z.string().nullable(),
   templateId: z.string(),

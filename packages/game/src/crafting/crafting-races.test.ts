@@ -2,6 +2,7 @@
 // database — finishes at once, starts with one key at once, the worker's sweep beside
 // the crafter — each ending once; an output without room in the bag comes by mail.
 // Conserved throughout (checkInvariants).
+import { uniq } from '@necp/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zoneById } from '@necp/shared';
 import { expectDomainError, expectEveryTransactionDirect, testDb } from '../accounts/test-deps';
@@ -74,6 +75,7 @@ describe('held inputs', () => {
     await expectDomainError(
       sendMail(deps, {
         characterId: p.characterId,
+        idempotencyKey: uniq('mail-'),
         to: to.name,
         subject: 'scrap',
         attachments: [{ itemId: scrap }],
@@ -83,7 +85,13 @@ describe('held inputs', () => {
     );
     await moveTo(db, p, { zoneId: 'watson', ...AT_AUCTION });
     await expectDomainError(
-      listItem(deps, { ...p.ref, itemId: scrap, startBid: 10, durationH: 12 }),
+      listItem(deps, {
+        ...p.ref,
+        idempotencyKey: uniq('list-'),
+        itemId: scrap,
+        startBid: 10,
+        durationH: 12,
+      }),
       'INVALID_STATE',
       HELD,
     );

@@ -33,10 +33,4 @@ export const craftCancelled = () =>
   new DomainError('INVALID_STATE', 'craft was cancelled', 'That craft was cancelled.');
 export const craftFinished = () =>
   new DomainError('INVALID_STATE', 'craft is done', 'That craft is already finished.');
-export const keyReused = () =>
-  new DomainError(
-    'CONFLICT',
-    'idempotency key used for another command',
-    'That request was already used for something else: try again.',
-  );
 export const notSalvageable = (why: string) => new DomainError('INVALID_STATE', why, why);

@@ -9,6 +9,7 @@ import {
   type SalvageView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { keyReused } from '../core/errors';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { newRowId } from '../core/row-ids';
 import { DIRECT, inTransaction } from '../core/transaction';
@@ -20,7 +21,7 @@ import { loadTemplate } from '../inventory/templates';
 import { charOwner, sinkOwner, sourceOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
 import { publishStatsChanged } from '../world/publish-stats-changed';
-import { keyReused, notSalvageable } from './errors';
+import { notSalvageable } from './errors';
 import { newCraftSeed } from './start-craft';
 
 const YieldsSchema = z.array(RecipeItemSchema);

@@ -11,6 +11,7 @@ import {
   type RecipeItem,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { keyReused } from '../core/errors';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { newRowId } from '../core/row-ids';
 import { DIRECT, inTransaction } from '../core/transaction';
@@ -26,7 +27,6 @@ import {
 } from './craft-rows';
 import {
   alreadyCrafting,
-  keyReused,
   levelTooLow,
   missingInputs,
   notAtStation,

@@ -1,6 +1,7 @@
 // An item held in a trade (Item.reservation) cannot be moved, split, merged into,
 // equipped, used, destroyed, banked or handed in — by any path: the domain refuses it
 // first, and the database's Item_reserved_guard trigger refuses what a path forgets.
+import { uniq } from '@necp/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { depositItem } from '../bank/deposit-item';
@@ -124,6 +125,7 @@ describe('a reserved item', () => {
     await expectDomainError(
       sendMail(deps, {
         characterId: p.characterId,
+        idempotencyKey: uniq('mail-'),
         to: to.name,
         subject: 'for you',
         attachments: [{ itemId: jacket }],

@@ -1,5 +1,6 @@
 // Delivery by relationship (friends or guildmates of standing, on accounts of some age:
 // at once; anyone else: the stranger delay), the quote before Send, and the Sent list.
+import { uniq } from '@necp/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   MAIL_DELIVERY_DELAY_MS,
@@ -71,6 +72,7 @@ async function mailCap(deps: ReturnType<typeof testDeps>, from: Char, to: Char) 
   const itemId = await give(db, from, 'cap_street');
   const sent = await sendMail(deps, {
     characterId: from.characterId,
+    idempotencyKey: uniq('mail-'),
     to: to.name,
     subject: 'cap',
     attachments: [{ itemId }],
@@ -197,7 +199,12 @@ describe('the Sent list', () => {
     ];
     const t0 = deps.clock.ms();
     const text = (from: Char, to: Char, subject: string) =>
-      sendMail(deps, { characterId: from.characterId, to: to.name, subject });
+      sendMail(deps, {
+        characterId: from.characterId,
+        idempotencyKey: uniq('mail-'),
+        to: to.name,
+        subject,
+      });
     await text(a, b, 'first');
     deps.clock.advance(1_000);
     await text(a, c, 'second');

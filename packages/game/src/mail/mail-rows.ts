@@ -210,8 +210,9 @@ export async function destroyMail(tx: Tx, mail: LoadedMail, reason: LedgerReason
 
 /**
  * Sends a (locked) player mail back to its sender at once: the same row, with what
- * it holds, addressed to the sender, from whoever had it; its cash on delivery is
- * dropped and it expires MAIL_EXPIRY_DAYS from now. Nothing moves in the ledger:
+ * it holds, addressed to the sender, from whoever had it; its cash on delivery and
+ * the sender's idempotency key are dropped (a second try of the send after the return
+ * sends anew) and it expires MAIL_EXPIRY_DAYS from now. Nothing moves in the ledger:
  * the mail keeps holding it.
  */
 export async function bounceMail(
@@ -225,6 +226,7 @@ export async function bounceMail(
     data: {
       toId: mail.fromId,
       fromId: mail.toId,
+      idempotencyKey: null,
       fromName: a.byName,
       kind: 'returned' satisfies MailKind,
       cod: 0,

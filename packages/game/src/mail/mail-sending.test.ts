@@ -1,6 +1,7 @@
 // Sending mail: text at once, attachments and eddies after the delivery delay (and
 // taken back out), what a sender cannot send, blocks, a full mailbox, the inbox's
 // pages, terminals — and the delivery delay an operator sets.
+import { uniq } from '@necp/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   MAIL_ATTACHMENTS_MAX,
@@ -82,12 +83,19 @@ describe('mail: sending', () => {
     ];
     for (const o of bad)
       await expectDomainError(
-        sendMail(deps, { characterId: a.characterId, to: b.name, body: '', ...o }),
+        sendMail(deps, {
+          characterId: a.characterId,
+          idempotencyKey: uniq('mail-'),
+          to: b.name,
+          body: '',
+          ...o,
+        }),
         'VALIDATION',
       );
     // 64 and 2,000 are fine, newlines in the body too
     await sendMail(deps, {
       characterId: a.characterId,
+      idempotencyKey: uniq('mail-'),
       to: b.name,
       subject: 'x'.repeat(64),
       body: `${'y'.repeat(1_990)}\nbye`,
@@ -107,6 +115,7 @@ describe('mail: sending', () => {
     const pistol = await give(db, a, 'pistol_unity');
     const sent = await sendMail(deps, {
       characterId: a.characterId,
+      idempotencyKey: uniq('mail-'),
       to: b.name,
       subject: 'Supplies',
       eddies: 250,
@@ -186,7 +195,13 @@ describe('mail: sending', () => {
     await db.item.update({ where: { id: bound }, data: { boundCharacterId: a.characterId } });
     const theirs = await give(db, other, 'stim_basic', 1);
     const send = (o: object) =>
-      sendMail(deps, { characterId: a.characterId, to: b.name, subject: 's', ...o });
+      sendMail(deps, {
+        characterId: a.characterId,
+        idempotencyKey: uniq('mail-'),
+        to: b.name,
+        subject: 's',
+        ...o,
+      });
     // postage 5 + 5 per item, plus the eddies
     await expectDomainError(send({ eddies: 96 }), 'INVALID_STATE', 'Not enough eddies');
     await expectDomainError(
@@ -235,6 +250,7 @@ describe('mail: sending', () => {
     await blockCharacter(deps, { characterId: b.characterId, name: a.name });
     const r = await sendMail(deps, {
       characterId: a.characterId,
+      idempotencyKey: uniq('mail-'),
       to: b.name,
       subject: 'gift',
       eddies: 100,
@@ -251,7 +267,13 @@ describe('mail: sending', () => {
     expect(await bagOf(a)).toEqual([['stim_basic', 3]]);
     // the usual refusals still come first, the same as for anyone
     await expectDomainError(
-      sendMail(deps, { characterId: a.characterId, to: b.name, subject: 'x', eddies: 10_000 }),
+      sendMail(deps, {
+        characterId: a.characterId,
+        idempotencyKey: uniq('mail-'),
+        to: b.name,
+        subject: 'x',
+        eddies: 10_000,
+      }),
       'INVALID_STATE',
     );
     await expectBalanced(db, [a, b]);
@@ -292,7 +314,12 @@ describe('mail: sending', () => {
     const clock = testDeps(db).clock;
     const d = { ...deps, clock };
     for (let i = 0; i < 5; i++) {
-      await sendMail(d, { characterId: a.characterId, to: b.name, subject: `m${i}` });
+      await sendMail(d, {
+        characterId: a.characterId,
+        idempotencyKey: uniq('mail-'),
+        to: b.name,
+        subject: `m${i}`,
+      });
       clock.advance(1_000);
     }
     const p1 = await listMail(d, { characterId: b.characterId, limit: 2 });
@@ -317,6 +344,7 @@ describe('mail: delivery delay', () => {
     const d = { ...deps, config: { ...deps.config, mailDeliveryDelayMs: 5 * 60_000 } };
     const r = await sendMail(d, {
       characterId: a.characterId,
+      idempotencyKey: uniq('mail-'),
       to: b.name,
       subject: 'x',
       eddies: 1,

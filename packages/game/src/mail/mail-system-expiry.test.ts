@@ -2,6 +2,7 @@
 // transaction), expiry (unclaimed mail returned, returned and system mail destroyed,
 // empty mail deleted; a purged character's mail), and the conservation check of the
 // eddies a mail holds.
+import { uniq } from '@necp/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   MAIL_ATTACHMENTS_MAX,
@@ -152,6 +153,7 @@ describe('mail: expiry', () => {
     // a → b, still on its way when b is purged
     await sendMail(deps, {
       characterId: a.characterId,
+      idempotencyKey: uniq('mail-'),
       to: b.name,
       subject: 'For b',
       eddies: 30,

@@ -7,7 +7,7 @@ import {
   type MailSendResult,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { DomainError, keyReused } from '../core/errors';
 import { lockCharacters } from '../core/lock-order';
 import { parseInput } from '../core/validation';
 import { characterByName } from '../chat/characters-by-name';
@@ -39,6 +39,11 @@ import { inTransaction } from '../core/transaction';
  * A recipient who blocks the sender: every check above still runs (the answer is
  * the same), then nothing is written — no postage, the items stay — and the
  * sender is told it went (docs/social.md).
+ *
+ * The same `idempotencyKey` again returns what the first send told, from the mail it
+ * made (nothing paid or moved twice); with another recipient, subject or body, CONFLICT.
+ * A blocked send made no mail, so its key names nothing: a second try is judged afresh
+ * (and writes nothing again). A returned mail drops its key (bounceMail).
  */
 export async function sendMail(
   deps: Pick<GameDeps, 'db' | 'clock' | 'config'>,
@@ -53,13 +58,22 @@ export async function sendMail(
 
   const deliverAt = await inTransaction(deps.db, async (tx) => {
     const live = await lockCharacters(tx, [m.characterId, to.id]);
+    const sender = await lockCharacter(tx, m.characterId);
+    const same = await tx.mail.findUnique({
+      where: { fromId_idempotencyKey: { fromId: sender.id, idempotencyKey: m.idempotencyKey } },
+      select: { toId: true, subject: true, body: true, deliverAt: true },
+    });
+    if (same) {
+      if (same.toId !== to.id || same.subject !== m.subject || same.body !== m.body)
+        throw keyReused();
+      return same.deliverAt;
+    }
     if (!live.some((c) => c.id === to.id))
       throw new DomainError(
         'NOT_FOUND',
         `character ${m.to} not found`,
         `No character is called “${m.to}”.`,
       );
-    const sender = await lockCharacter(tx, m.characterId);
     assertAtMailTerminal(sender);
     if ((await tx.mail.count({ where: { toId: to.id } })) >= MAILBOX_MAX)
       throw mailboxFull(to.name, MAILBOX_MAX);
@@ -91,6 +105,7 @@ export async function sendMail(
       data: {
         toId: to.id,
         fromId: sender.id,
+        idempotencyKey: m.idempotencyKey,
         fromName: sender.name,
         kind: 'player' satisfies MailKind,
         subject: m.subject,

@@ -2,6 +2,7 @@
  * Test-only helpers for the mail tests (not exported from the package): characters
  * at Watson's mail terminal, what they hold, their inbox, and a mail sent and arrived.
  */
+import { uniq } from '@necp/db/testing';
 import type { Db } from '@necp/db';
 import { MAIL_DELIVERY_DELAY_MS, zoneById } from '@necp/shared';
 import { DomainError } from '../core/errors';
@@ -56,12 +57,19 @@ export function mailKit(db: Db, deps: TestDeps) {
   const inbox = (p: Player) => listMail(deps, { characterId: p.characterId });
   const mailsTo = (p: Player) => db.mail.count({ where: { toId: p.characterId } });
   const text = (from: Char, to: Char, subject = 'hi') =>
-    sendMail(deps, { characterId: from.characterId, to: to.name, subject, body: 'text' });
+    sendMail(deps, {
+      characterId: from.characterId,
+      idempotencyKey: uniq('mail-'),
+      to: to.name,
+      subject,
+      body: 'text',
+    });
 
   /** b has an arrived mail from a with `items` stims stacks and `eddies`; returns its id and the later deps. */
   async function arrived(a: Char, b: Char, o: { items?: string[]; eddies?: number; cod?: number }) {
     await sendMail(deps, {
       characterId: a.characterId,
+      idempotencyKey: uniq('mail-'),
       to: b.name,
       subject: 'Parcel',
       eddies: o.eddies ?? 0,

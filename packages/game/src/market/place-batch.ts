@@ -8,6 +8,10 @@
  * waiting a batch is one placement; under load a statement serves many — the cost of a
  * placement was its dozen round trips, not their work (docs/perf.md, "Placements together").
  *
+ * A placement whose idempotency key its placer used before is answered with that order
+ * as it stands now (read with the placers; a retry in the same batch: the order the
+ * first placed) — nothing placed again, nothing collected.
+ *
  * Each placement is refused on its own (its DomainError; the others go on). A batch never
  * waits for a character another transaction holds (SKIP LOCKED): that placement waits for
  * the next batch, and left out once more it goes alone, beside the queue, waiting for its
@@ -17,16 +21,17 @@
  * refusal of the whole (the city busy) refuses each.
  */
 import { type MarketOrderView } from '@necp/shared';
+import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { loadTemplate } from '../inventory/templates';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { publishStatsChanged } from '../world/publish-stats-changed';
-import { goodsToBags, payoutsLocked } from './collect';
+import { goodsToBags, orderViews, payoutsLocked } from './collect';
 import { lookForWaiting, matchIfWaiting, runMatchBatch } from './match-book';
-import { orderView, toCollect } from './order-rows';
-import { accept, type Accepted, type Placed } from './place-checks';
+import { orderView, readOrders, toCollect } from './order-rows';
+import { accept, placedBefore, type Accepted, type Placed } from './place-checks';
 import { readPlacers, writePlacements } from './place-rows';
 
 type Deps = Pick<GameDeps, 'db' | 'clock' | 'log'>;
@@ -221,18 +226,21 @@ async function placeLocked(
   const templateId = placements[0]!.templateId;
   const template = await loadTemplate(tx, templateId);
   const placers = await readPlacers(tx, templateId, placements, now, skipLocked);
-  const outcomes: (Outcome | Accepted)[] = placements.map((o): Outcome | Accepted => {
+  const outcomes: (Outcome | Accepted | Retried)[] = placements.map((o) => {
     // not locked at once: held elsewhere, or gone (going alone, it is told which)
     if (skipLocked && !placers.has(o.characterId)) return { ok: false, deferred: true };
     try {
-      return accept(placers.get(o.characterId), o, template);
+      const p = placers.get(o.characterId);
+      const before = placedBefore(p, o);
+      return before ? { retryOf: before } : accept(p, o, template);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return { ok: false, error } as Outcome;
     }
   });
   const accepted = outcomes.filter((x): x is Accepted => 'orderId' in x);
-  if (accepted.length === 0) return { outcomes: outcomes as Outcome[], notices: [] };
+  if (accepted.length === 0)
+    return { outcomes: await retriedViews(tx, outcomes, new Map()), notices: [] };
   const written = new Map(
     (await writePlacements(tx, template, accepted, now)).map((o) => [o.id, o]),
   );
@@ -274,8 +282,40 @@ async function placeLocked(
     views.set(order.id, orderView(order, went ? 0 : m.units));
   }
   await publishStatsChanged(tx, [...collected], 'market.collect');
-  return {
-    outcomes: outcomes.map((x) => ('orderId' in x ? { ok: true, view: views.get(x.orderId)! } : x)),
-    notices: batch.notices ?? [],
-  };
+  return { outcomes: await retriedViews(tx, outcomes, views), notices: batch.notices ?? [] };
+}
+
+/** A placement whose key placed an order before: that order's id. */
+interface Retried {
+  retryOf: string;
+}
+
+/**
+ * Each placement's outcome: an accepted one's view, a retry's the view of its key's
+ * order — one placed in this batch as it answers, one placed before as it stands now
+ * (read in one statement, after the batch's match, and only when there are retries).
+ */
+async function retriedViews(
+  tx: Tx,
+  outcomes: readonly (Outcome | Accepted | Retried)[],
+  views: ReadonlyMap<string, MarketOrderView>,
+): Promise<Outcome[]> {
+  const before = outcomes.flatMap((x) =>
+    'retryOf' in x && !views.has(x.retryOf) ? [x.retryOf] : [],
+  );
+  const all = new Map(views);
+  if (before.length)
+    for (const v of await orderViews(
+      tx,
+      await readOrders(
+        tx,
+        Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ANY(${before}::text[])`,
+      ),
+    ))
+      all.set(v.id, v);
+  return outcomes.map((x) => {
+    if ('orderId' in x) return { ok: true, view: all.get(x.orderId)! };
+    if ('retryOf' in x) return { ok: true, view: all.get(x.retryOf)! };
+    return x;
+  });
 }

@@ -3,7 +3,9 @@
  * open orders, recent buys and free stacks of the good, read and locked once for the
  * batch, then changed by every placement accepted before the next is checked — so two
  * placements of one character in one batch see each other as two transactions would.
- * The refusals and their order are placeOrder's (docs/economy.md).
+ * The refusals and their order are placeOrder's (docs/economy.md). A placement's
+ * idempotency key is looked up first: an order its placer placed with it before (read
+ * with the placers, or accepted earlier in the batch) is its answer.
  */
 import {
   MARKET_BUY_LIMIT_4H,
@@ -15,7 +17,7 @@ import {
   type MarketSide,
 } from '@necp/shared';
 import type { Character, Item } from '@necp/db';
-import { characterNotFound } from '../core/errors';
+import { characterNotFound, keyReused } from '../core/errors';
 import { newRowId } from '../core/row-ids';
 import { notEnoughEddies } from '../ledger/record-currency';
 import {
@@ -53,6 +55,38 @@ export interface Placer {
   bought: number;
   /** free stacks of this good in the bag, smallest first */
   stacks: Stack[];
+  /** orders placed with the batch's keys, by key: read with the placer, then accepted */
+  keyed: Map<string, KeyedOrder>;
+}
+
+/** An order placed with an idempotency key: its id and the terms it was placed with. */
+export interface KeyedOrder {
+  id: string;
+  templateId: string;
+  side: string;
+  type: string;
+  price: number;
+  quantity: number;
+  durationH: number;
+}
+
+const sameTerms = (k: KeyedOrder, o: Placed) =>
+  k.templateId === o.templateId &&
+  k.side === o.side &&
+  k.type === o.type &&
+  k.price === o.price &&
+  k.quantity === o.quantity &&
+  k.durationH === o.durationH;
+
+/**
+ * The order this placement's key already placed (a retry: its answer), or null (a first
+ * try). The key used for other terms: CONFLICT, nothing placed.
+ */
+export function placedBefore(p: Placer | undefined, o: Placed): string | null {
+  const k = p?.keyed.get(o.idempotencyKey);
+  if (!k) return null;
+  if (!sameTerms(k, o)) throw keyReused();
+  return k.id;
 }
 
 /** One goods movement of a sell order (as a sell order always wrote them). */
@@ -151,8 +185,11 @@ export function accept(
   placer.open++;
   placer.own.push({ side: o.side, price: o.price });
   if (o.side === 'buy') placer.bought += o.quantity;
+  const orderId = newRowId();
+  // the key's order from now on: the same key again in this batch is a retry of this one
+  placer.keyed.set(o.idempotencyKey, { ...o, id: orderId });
   return {
-    orderId: newRowId(),
+    orderId,
     o,
     placer,
     fee,

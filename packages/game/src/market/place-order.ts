@@ -36,6 +36,8 @@ export async function buyLimitLeft(
  * transaction (place-batch.ts), each checked as if alone after the ones before it.
  * Refused: away from a terminal, not a good, MARKET_ORDERS_MAX open orders, an order that
  * would trade with your own, a scarce good's buy limit, goods or eddies you do not have.
+ * The same idempotency key again returns the order it placed, as it stands now (nothing
+ * placed, held or collected twice); the key with other terms is refused (CONFLICT).
  */
 export async function placeOrder(
   deps: Pick<GameDeps, 'db' | 'clock' | 'log'>,

@@ -1,6 +1,7 @@
 /**
  * A placement batch's two database steps besides the matcher (place-batch.ts): reading
- * its placers — characters, open orders, recent buys and bag stacks, locked — and
+ * its placers — characters, open orders, recent buys, the orders their keys placed
+ * before and bag stacks, locked — and
  * writing what it accepted — orders, eddies, goods and every ledger row — each in as few
  * statements as the batch's size allows: one to lock the characters, one to read their
  * orders, one for the sellers' bags, one to write it all.
@@ -21,7 +22,10 @@ import type { Accepted, Placed, Placer, Stack } from './place-checks';
 /**
  * Locks and reads the placers of a batch (characters first, then the sellers' bags).
  * `skipLocked`: a character another transaction holds is left out (its placement goes
- * alone, later) — a batch never waits for one player's other business.
+ * alone, later) — a batch never waits for one player's other business. The orders read
+ * are also those the placements' idempotency keys placed before: read under the
+ * characters' locks (every placement of a character holds its lock), so a retry sees the
+ * first try's order once that committed, and the batch never writes a key twice.
  */
 export async function readPlacers(
   tx: Tx,
@@ -35,23 +39,32 @@ export async function readPlacers(
   const live = chars.map((c) => c.id);
   if (live.length === 0) return new Map();
   const since = new Date(now.getTime() - MARKET_BUY_WINDOW_MS);
+  const keys = new Set(placements.map((o) => o.idempotencyKey));
+  // one statement: the open orders, the recent buys and the keys' orders (the unique
+  // index on characterId, idempotencyKey finds those)
   const orders = await tx.$queryRaw<
     {
+      id: string;
       characterId: string;
+      idempotencyKey: string;
       templateId: string;
       side: MarketSide;
+      type: string;
       price: number;
       quantity: number;
+      durationH: number;
       state: string;
       recent: boolean;
     }[]
   >`
-    SELECT "characterId", "templateId", "side", "price", "quantity", "state",
+    SELECT "id", "characterId", "idempotencyKey", "templateId", "side", "type", "price",
+      "quantity", "durationH", "state",
       ("templateId" = ${templateId} AND "side" = 'buy' AND "placedAt" > ${since}::timestamp) AS "recent"
     FROM "MarketOrder"
     WHERE "characterId" = ANY(${live}::text[])
       AND ("state" = 'open'
-        OR ("templateId" = ${templateId} AND "side" = 'buy' AND "placedAt" > ${since}::timestamp))`;
+        OR ("templateId" = ${templateId} AND "side" = 'buy' AND "placedAt" > ${since}::timestamp)
+        OR "idempotencyKey" = ANY(${[...keys]}::text[]))`;
   const sellers = [
     ...new Set(placements.filter((o) => o.side === 'sell').map((o) => o.characterId)),
   ].filter((id) => live.includes(id));
@@ -66,9 +79,18 @@ export async function readPlacers(
     : [];
   const placers = new Map<string, Placer>();
   for (const c of chars)
-    placers.set(c.id, { c, eddies: c.eddies, open: 0, own: [], bought: 0, stacks: [] });
+    placers.set(c.id, {
+      c,
+      eddies: c.eddies,
+      open: 0,
+      own: [],
+      bought: 0,
+      stacks: [],
+      keyed: new Map(),
+    });
   for (const o of orders) {
     const p = placers.get(o.characterId)!;
+    if (keys.has(o.idempotencyKey)) p.keyed.set(o.idempotencyKey, o);
     if (o.state === 'open') p.open++;
     if (o.state === 'open' && o.templateId === templateId)
       p.own.push({ side: o.side, price: o.price });
@@ -192,20 +214,21 @@ export async function writePlacements(
     withWrites(
       writes,
       Prisma.sql`
-        INSERT INTO "MarketOrder" ("id", "characterId", "templateId", "name", "side", "type",
-          "price", "quantity", "remaining", "fee", "escrow", "durationH", "placedAt",
-          "expiresAt", "itemId")
-        SELECT v."id", v."characterId", ${template.id}, ${template.name}, v."side", v."type",
-          v."price", v."quantity", v."quantity", v."fee", v."escrow", v."durationH",
+        INSERT INTO "MarketOrder" ("id", "characterId", "idempotencyKey", "templateId", "name",
+          "side", "type", "price", "quantity", "remaining", "fee", "escrow", "durationH",
+          "placedAt", "expiresAt", "itemId")
+        SELECT v."id", v."characterId", v."key", ${template.id}, ${template.name}, v."side",
+          v."type", v."price", v."quantity", v."quantity", v."fee", v."escrow", v."durationH",
           ${now}::timestamp, v."expires"::timestamp, v."itemId"
         FROM unnest(${col((a) => a.orderId)}::text[], ${col((a) => a.placer.c.id)}::text[],
+          ${col((a) => a.o.idempotencyKey)}::text[],
           ${col((a) => a.o.side)}::text[], ${col((a) => a.o.type)}::text[],
           ${col((a) => a.o.price)}::int[], ${col((a) => a.o.quantity)}::int[],
           ${col((a) => a.fee)}::int[], ${col((a) => a.escrow)}::int[],
           ${col((a) => a.o.durationH)}::int[], ${col(expires)}::text[],
           ${col(heldId)}::text[]) WITH ORDINALITY
-          AS v("id", "characterId", "side", "type", "price", "quantity", "fee", "escrow",
-            "durationH", "expires", "itemId", "n")
+          AS v("id", "characterId", "key", "side", "type", "price", "quantity", "fee",
+            "escrow", "durationH", "expires", "itemId", "n")
         WHERE (SELECT count(*) FROM w0) = ${placers.length}
         ORDER BY v."n"
         RETURNING *`,

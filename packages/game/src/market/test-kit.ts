@@ -22,11 +22,28 @@ export async function marketTrader(
   return p;
 }
 
-type Order = Omit<MarketPlaceInput, 'characterId' | 'side'>;
+let keys = 0;
+/** A fresh idempotency key (a placement's own, unless a test sends one again). */
+export const newKey = () => `mk-${++keys}`;
+
+/** A placement's terms; without a key, a fresh one (a first try). */
+type Order = Omit<MarketPlaceInput, 'characterId' | 'side' | 'idempotencyKey'> & {
+  idempotencyKey?: string;
+};
 export const sell = (deps: Pick<GameDeps, 'db' | 'clock' | 'log'>, p: Player, o: Order) =>
-  placeOrder(deps, { ...o, characterId: p.characterId, side: 'sell' });
+  placeOrder(deps, {
+    ...o,
+    characterId: p.characterId,
+    side: 'sell',
+    idempotencyKey: o.idempotencyKey ?? newKey(),
+  });
 export const buy = (deps: Pick<GameDeps, 'db' | 'clock' | 'log'>, p: Player, o: Order) =>
-  placeOrder(deps, { ...o, characterId: p.characterId, side: 'buy' });
+  placeOrder(deps, {
+    ...o,
+    characterId: p.characterId,
+    side: 'buy',
+    idempotencyKey: o.idempotencyKey ?? newKey(),
+  });
 
 /** Units of a template in a character's bag. */
 export async function unitsInBag(db: Db, p: Player, templateId: string): Promise<number> {

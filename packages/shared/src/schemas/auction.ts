@@ -15,14 +15,18 @@ import {
   type AuctionState,
 } from '../auction/auction-rules';
 import { RARITIES, type Rarity } from '../content/item-schema';
-import { IdSchema, TextSchema } from './primitives';
+import { IdSchema, IdempotencyKeySchema, TextSchema } from './primitives';
 
 const Price = z.int('Whole eddies').min(1, 'At least 1 eddy').max(AUCTION_PRICE_MAX);
 
-/** Listing a bag stack: a starting bid, an optional buyout (≥ the start) and a duration. */
+/**
+ * Listing a bag stack: a starting bid, an optional buyout (≥ the start) and a duration.
+ * The same `idempotencyKey` again returns the listing the first made.
+ */
 export const AuctionListInputSchema = z
   .object({
     characterId: IdSchema,
+    idempotencyKey: IdempotencyKeySchema,
     itemId: IdSchema,
     startBid: Price,
     buyout: Price.nullable().default(null),

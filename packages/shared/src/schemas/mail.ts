@@ -16,7 +16,7 @@ import {
   MAIL_SUBJECT_MAX,
   type MailKind,
 } from '../mail/mail-rules';
-import { CharacterNameRefSchema, IdSchema, TextSchema } from './primitives';
+import { CharacterNameRefSchema, IdSchema, IdempotencyKeySchema, TextSchema } from './primitives';
 
 /** One line: no tab or line break either (TextSchema already refuses every other control character). */
 export const MailSubjectSchema = TextSchema(MAIL_SUBJECT_MAX, { min: 1 })
@@ -32,10 +32,14 @@ export const MailAttachmentInputSchema = z.object({
   quantity: z.int().min(1).max(MAIL_EDDIES_MAX).optional(),
 });
 
-/** mail.send — a character of the caller's sends to a character by name. */
+/**
+ * mail.send — a character of the caller's sends to a character by name. The same
+ * `idempotencyKey` again returns what the first send told (nothing sent twice).
+ */
 export const MailSendInputSchema = z
   .object({
     characterId: IdSchema,
+    idempotencyKey: IdempotencyKeySchema,
     to: CharacterNameRefSchema,
     subject: MailSubjectSchema,
     body: MailBodySchema.default(''),

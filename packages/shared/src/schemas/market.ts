@@ -17,7 +17,7 @@ import {
   type MarketSide,
 } from '../market/market-rules';
 import type { ItemKind, Rarity } from '../content/item-schema';
-import { ContentIdSchema, IdSchema } from './primitives';
+import { ContentIdSchema, IdSchema, IdempotencyKeySchema } from './primitives';
 
 const Price = z
   .int('Whole eddies')
@@ -29,6 +29,8 @@ const Price = z
  * An order for a good: buy or sell `quantity` at `price` each at most (buy) or at least
  * (sell). A limit order rests for `durationH`; a market order takes what the book offers
  * up to `price` at once and cancels the rest. A sell order takes the goods from the bag.
+ * `idempotencyKey` (the client's, once per placement) makes a second try return the order
+ * the first placed.
  */
 export const MarketPlaceInputSchema = z
   .object({
@@ -39,6 +41,7 @@ export const MarketPlaceInputSchema = z
     price: Price,
     quantity: z.int('Whole units').min(1, 'At least 1').max(MARKET_QUANTITY_MAX),
     durationH: z.union(MARKET_DURATIONS_H.map((h) => z.literal(h))).default(72),
+    idempotencyKey: IdempotencyKeySchema,
   })
   .refine((o) => o.price * o.quantity <= MARKET_NOTIONAL_MAX, {
     message: `An order may be worth at most ${MARKET_NOTIONAL_MAX.toLocaleString('en')} eddies`,

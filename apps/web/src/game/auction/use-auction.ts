@@ -14,6 +14,7 @@ import {
 import type { AuctionListInput, AuctionSearchInput, AuctionDurationH } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
 import { bindMutation } from '@/trpc/bind-mutation';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -93,17 +94,23 @@ export function useAuctionActions() {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  const keys = useIntentKeys();
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => refreshAuctions(qc, trpc, characterId);
   const list = bindMutation(
     useMutation(
       trpc.auction.list.mutationOptions({
-        onSuccess: (l) => toast('success', `Listed ${l.name} on the Reef Exchange.`),
+        onSuccess: (l, sent) => {
+          keys.done(sent);
+          toast('success', `Listed ${l.name} on the Reef Exchange.`);
+        },
         onError,
         onSettled,
       }),
     ),
-    (input: Omit<AuctionListInput, 'characterId'>) => ({ characterId, ...input }),
+    // a second press of List, or one after an answer that never came, lists once
+    (input: Omit<AuctionListInput, 'characterId' | 'idempotencyKey'>) =>
+      keys.keyed({ characterId, ...input }),
   );
   const bid = bindMutation(
     useMutation(

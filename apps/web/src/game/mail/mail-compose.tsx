@@ -28,7 +28,6 @@ import {
 } from './mail-view';
 import type { useMailActions } from './use-mail';
 import { useMailQuote } from './use-mail-quote';
-import { useGameSession } from '../hud/game-session';
 import { GameStoreContext, useGame } from '../hud/store-context';
 import { MailSlot, MailTooltip, useMailTip } from './mail-slot';
 
@@ -44,7 +43,6 @@ export function MailCompose({
   setDraft: (d: MailDraft | ((d: MailDraft) => MailDraft)) => void;
   actions: ReturnType<typeof useMailActions>;
 }) {
-  const { characterId } = useGameSession();
   const { model: inv } = useInventory();
   const selfName = useGame((s) => s.self?.name ?? null);
   const toast = useGame((s) => s.toast);
@@ -132,7 +130,7 @@ export function MailCompose({
     const found = check(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    actions.send.mutate(toSendInput(draft, characterId), {
+    actions.send.mutate(toSendInput(draft), {
       onSuccess: (r) => {
         toast('success', sentText(r, Date.now()));
         setDraft({ ...draft, subject: '', body: '', eddies: '', cod: '', attachments: [] });

@@ -243,8 +243,7 @@ describe('compose', () => {
         { itemId: 'b', templateId: 't', quantity: 2, stack: 5 },
       ],
     });
-    expect(toSendInput(d, 'c-me')).toEqual({
-      characterId: 'c-me',
+    expect(toSendInput(d)).toEqual({
       to: 'Jackie',
       subject: 'hi',
       body: '',

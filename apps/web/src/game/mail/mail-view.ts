@@ -224,10 +224,12 @@ export function validateDraft(
   return e;
 }
 
+/** What mail.send is asked, without the character and the key (useMailActions adds them). */
+export type MailSendTerms = Omit<MailSendInput, 'characterId' | 'idempotencyKey'>;
+
 /** The draft as mail.send takes it (call after validateDraft found nothing). */
-export function toSendInput(d: MailDraft, characterId: string): MailSendInput {
+export function toSendInput(d: MailDraft): MailSendTerms {
   return {
-    characterId,
     to: d.to.trim(),
     subject: d.subject,
     body: d.body,

@@ -16,11 +16,12 @@ import { useMemo } from 'react';
 import { MAIL_PAGE_SIZE, type MailInbox, type MailView } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
 import { bindMutation } from '@/trpc/bind-mutation';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import type { ToastKind } from '../hud/toast-slice';
-import { mergePages } from './mail-view';
+import { mergePages, type MailSendTerms } from './mail-view';
 
 /** while the window is open the inbox is read again this often (late arrivals are not pushed) */
 export const MAIL_POLL_MS = 30_000;
@@ -77,6 +78,7 @@ export function useMailActions() {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  const keys = useIntentKeys();
   const list = trpc.mail.list.pathFilter();
   const setMail = (id: string, mail: MailView | null) =>
     qc.setQueriesData<Inbox>(list, (d) => patchInbox(d, mail, id));
@@ -105,13 +107,18 @@ export function useMailActions() {
     ref,
   );
   /** the form shows field errors itself: no toast here */
-  const send = useMutation(
-    trpc.mail.send.mutationOptions({
-      onSuccess: () => {
-        bagChanged();
-        void qc.invalidateQueries(trpc.mail.sent.pathFilter());
-      },
-    }),
+  const send = bindMutation(
+    useMutation(
+      trpc.mail.send.mutationOptions({
+        onSuccess: (_r, sent) => {
+          keys.done(sent);
+          bagChanged();
+          void qc.invalidateQueries(trpc.mail.sent.pathFilter());
+        },
+      }),
+    ),
+    // a second press of Send, or one after an answer that never came, sends once
+    (terms: MailSendTerms) => keys.keyed({ characterId, ...terms }),
   );
   const takeItems = bindMutation(
     useMutation(

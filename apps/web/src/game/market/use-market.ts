@@ -2,12 +2,14 @@
 /**
  * The commodity market over tRPC (market.*): the goods, a good's book and history, my
  * orders, and the actions — whose refusals are toasts with the server's message and
- * whose answers refresh what they change (the book, my orders, the bag and purse).
+ * whose answers refresh what they change (the book, my orders, the bag and purse). A
+ * placement carries a key per intent (sent again on a retry: placed once).
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MarketHistoryRange, MarketPlaceInput } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
 import { bindMutation } from '@/trpc/bind-mutation';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -83,23 +85,27 @@ export function useMarketActions() {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  const keys = useIntentKeys();
   const onError = (err: unknown) => toast('warn', refusal(err));
   const onSettled = () => refreshMarket(qc, trpc, characterId);
   const place = bindMutation(
     useMutation(
       trpc.market.place.mutationOptions({
-        onSuccess: (o) =>
+        onSuccess: (o, v) => {
+          keys.done(v);
           toast(
             'success',
             o.type === 'market' && o.filled === 0
               ? `Nothing to take for ${o.name} at that price.`
               : traded(o),
-          ),
+          );
+        },
         onError,
         onSettled,
       }),
     ),
-    (input: Omit<MarketPlaceInput, 'characterId'>) => ({ characterId, ...input }),
+    (input: Omit<MarketPlaceInput, 'characterId' | 'idempotencyKey'>) =>
+      keys.keyed({ characterId, ...input }),
   );
   const cancel = bindMutation(
     useMutation(
