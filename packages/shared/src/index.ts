@@ -68,6 +68,7 @@ export * from './content/tutorial';
 export * from './content/dialogues';
 export * from './content/vendors';
 export * from './schemas/moderation';
+export * from './schemas/combat-log';
 export * from './rules/staff-roles';
 export * from './rules/metro';
 export * from './chat/chat-rules';

@@ -1,10 +1,9 @@
 import {
   AdminGrantEddiesInputSchema,
   AdminGrantItemInputSchema,
-  CharacterIdInputSchema,
+  AdminGrantXpInputSchema,
   SetRoleInputSchema,
 } from '@necp/shared';
-import { z } from 'zod';
 import { adminGrantEddies, adminGrantItem, grantXp, setRole } from '@necp/game';
 import { adminProcedure, createTRPCRouter } from '../trpc';
 
@@ -24,7 +23,7 @@ export const adminRouter = createTRPCRouter({
 
   /** Test/support tool: XP with level-ups, logged with the admin's id as the reason. */
   grantXp: adminProcedure
-    .input(CharacterIdInputSchema.extend({ amount: z.int().positive().max(10_000_000) }))
+    .input(AdminGrantXpInputSchema)
     .mutation(({ ctx, input }) =>
       grantXp(ctx.deps, { ...input, reason: `admin:${ctx.session.userId}` }),
     ),

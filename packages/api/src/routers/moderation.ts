@@ -3,13 +3,14 @@ import {
   ContractRuleInputSchema,
   ContractStaffNoteInputSchema,
   BanInputSchema,
+  MuteInputSchema,
+  ReadCombatLogInputSchema,
   ReportListInputSchema,
   ReportResolveInputSchema,
   UnbanInputSchema,
+  UnmuteInputSchema,
 } from '@necp/shared';
 import {
-  MuteInputSchema,
-  ReadCombatLogInputSchema,
   arbitrationQueue,
   contractCase,
   noteContractCase,
@@ -22,8 +23,6 @@ import {
   unbanAccount,
   unmuteAccount,
 } from '@necp/game';
-import { IdSchema } from '@necp/shared';
-import { z } from 'zod';
 import { createTRPCRouter, moderatorProcedure } from '../trpc';
 
 /** Moderator tools. moderatorProcedure re-reads the role from the database and audit-logs every call. */
@@ -54,7 +53,7 @@ export const moderationRouter = createTRPCRouter({
     ),
 
   chatUnmute: moderatorProcedure
-    .input(z.object({ userId: IdSchema }))
+    .input(UnmuteInputSchema)
     .mutation(({ ctx, input }) =>
       unmuteAccount(ctx.deps, { ...input, byUserId: ctx.session.userId }),
     ),

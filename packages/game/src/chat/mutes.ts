@@ -4,21 +4,12 @@
  * every sim process.
  */
 import { notify } from '../notifications/notifications';
-import { CHAT_MUTE_MAX_MINUTES } from '@necp/shared';
-import { z } from 'zod';
+import { MuteInputSchema, UnmuteInputSchema, type MuteInput, type UnmuteInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
-import { IdSchema, TextSchema } from '@necp/shared';
 import { parseInput } from '../core/validation';
 import { lockModeratedAccount } from '../moderation/may-moderate';
 import { inTransaction } from '../core/transaction';
-
-export const MuteInputSchema = z.object({
-  userId: IdSchema,
-  minutes: z.int().min(1).max(CHAT_MUTE_MAX_MINUTES),
-  reason: TextSchema(200, { min: 3 }),
-});
-export type MuteInput = z.infer<typeof MuteInputSchema>;
 
 export interface ActiveMute {
   until: Date;
@@ -70,9 +61,9 @@ export async function muteAccount(
 /** Ends every mute of the account now (the same rank rule: nobody lifts their own mute). */
 export async function unmuteAccount(
   deps: Pick<GameDeps, 'db' | 'clock'>,
-  input: { userId: string; byUserId: string },
+  input: UnmuteInput & { byUserId: string },
 ): Promise<{ ended: number }> {
-  const { userId } = parseInput(z.object({ userId: IdSchema }), input);
+  const { userId } = parseInput(UnmuteInputSchema, input);
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     await lockModeratedAccount(tx, input.byUserId, userId);

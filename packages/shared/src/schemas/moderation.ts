@@ -3,8 +3,15 @@
  * domain services parse them too.
  */
 import { z } from 'zod';
+import { CHAT_MUTE_MAX_MINUTES } from '../chat/chat-rules';
 import { ROLES } from '../constants';
-import { CharacterNameRefSchema, IdSchema, INVALID_TEXT_MESSAGE, isSafeText } from './primitives';
+import {
+  CharacterNameRefSchema,
+  IdSchema,
+  INVALID_TEXT_MESSAGE,
+  isSafeText,
+  TextSchema,
+} from './primitives';
 
 const AccountIdSchema = IdSchema;
 
@@ -93,3 +100,15 @@ export const ReportResolveInputSchema = z.object({
     .refine(isSafeText, INVALID_TEXT_MESSAGE),
 });
 export type ReportResolveInput = z.infer<typeof ReportResolveInputSchema>;
+
+/** moderation.chatMute — an account below the moderator's role muted for `minutes`. */
+export const MuteInputSchema = z.object({
+  userId: IdSchema,
+  minutes: z.int().min(1).max(CHAT_MUTE_MAX_MINUTES),
+  reason: TextSchema(200, { min: 3 }),
+});
+export type MuteInput = z.infer<typeof MuteInputSchema>;
+
+/** moderation.chatUnmute */
+export const UnmuteInputSchema = z.object({ userId: IdSchema });
+export type UnmuteInput = z.infer<typeof UnmuteInputSchema>;

@@ -26,6 +26,9 @@ export const GrantXpInputSchema = CharacterIdInputSchema.extend({
 });
 export type GrantXpInput = z.infer<typeof GrantXpInputSchema>;
 
+/** admin.grantXp: the reason is the admin's id, set by the router. */
+export const AdminGrantXpInputSchema = GrantXpInputSchema.omit({ reason: true });
+
 /** gainSkillXp (the sim after a shot, a hack, a heal; quests). */
 export const GainSkillXpInputSchema = CharacterIdInputSchema.extend({
   skillId: IdSchema.refine((id) => SKILL_IDS.includes(id), 'Unknown skill'),
