@@ -31,6 +31,9 @@ export interface TwoSimCluster {
 export function twoSimCluster(name: string): () => TwoSimCluster {
   let testDb: TestDatabase | undefined;
   let c: TwoSimCluster | undefined;
+  // apart from c: a start that times out leaves processes that must still be stopped (else
+  // they outlive the file, on a dropped database, and keep vitest from exiting)
+  let started: { sims: SimProcesses; redis: Redis; db: Db } | undefined;
   oneClusterAtATime();
   beforeAll(async () => {
     testDb = await ownTestDatabase(`necp_test_${name}_${process.pid}`);
@@ -45,6 +48,7 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
       redis,
       env: { SIM_NPCS: 'off' },
     });
+    started = { sims, redis, db };
     const [a, b] = await Promise.all([sims.start('watson'), sims.start('none')]);
     c = { db, redis, sims, a, b };
     await sims.holds(a, 'watson', 60_000);
@@ -62,10 +66,10 @@ export function twoSimCluster(name: string): () => TwoSimCluster {
   }, 240_000);
 
   afterAll(async () => {
-    await c?.sims.stop();
+    await started?.sims.stop();
     // the sims' keys too (zone tokens, loads: no expiry)
-    if (c) await disposeTestRedis(c.redis);
-    await c?.db.$disconnect();
+    if (started) await disposeTestRedis(started.redis);
+    await started?.db.$disconnect();
     await testDb?.drop();
   }, 60_000);
 

@@ -24,7 +24,14 @@ describe('the tick: 4 significant figures', () => {
   });
 
   it('the schema refuses a price off the tick and an order worth too much', () => {
-    const o = { characterId: 'c1', templateId: 'scrap_metal', side: 'buy', price: 10, quantity: 5 };
+    const o = {
+      characterId: 'c1',
+      idempotencyKey: 'k1',
+      templateId: 'scrap_metal',
+      side: 'buy',
+      price: 10,
+      quantity: 5,
+    };
     expect(MarketPlaceInputSchema.safeParse(o).success).toBe(true);
     expect(MarketPlaceInputSchema.safeParse({ ...o, price: 10_011 }).success).toBe(false);
     expect(
