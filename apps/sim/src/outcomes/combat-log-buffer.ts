@@ -1,4 +1,5 @@
 import { appendCombatLog, type CombatLogRow, type GameDeps, type Log } from '@necp/game';
+import { droppedAfterRetries, GIVE_UP_AFTER_ATTEMPTS } from './write-policy';
 
 /** The zone flushes its combat log this often (clock ms). */
 export const COMBAT_LOG_FLUSH_MS = 1_000;
@@ -6,13 +7,12 @@ export const COMBAT_LOG_FLUSH_MS = 1_000;
 export const COMBAT_LOG_BATCH = 2_000;
 /** A database that stays down must not eat the sim's memory: older rows beyond this are dropped. */
 export const MAX_BUFFERED_ROWS = 50_000;
-/** A batch that failed this often in a row is dropped (logged), so one bad row cannot block the log. */
-export const MAX_FLUSH_ATTEMPTS = 5;
 
 /**
  * Collects combat log rows from the zone tick and writes them about once a second
  * with appendCombatLog. One flush at a time; a failed batch goes back to the front
- * and is retried on the next flush, at most MAX_FLUSH_ATTEMPTS times.
+ * and is retried on the next flush (write-policy.ts: it grows with play and moves no
+ * value, so it is given up after a few attempts and one bad row cannot block the log).
  */
 export class CombatLogBuffer {
   private rows: CombatLogRow[] = [];
@@ -57,10 +57,10 @@ export class CombatLogBuffer {
         this.failures = 0;
       } catch (err) {
         this.failures++;
-        if (this.failures >= MAX_FLUSH_ATTEMPTS) {
+        if (this.failures >= GIVE_UP_AFTER_ATTEMPTS) {
           this.dropped += batch.length;
           this.failures = 0;
-          this.log.error({ err, rows: batch.length }, 'combat log batch dropped after retries');
+          this.log.error({ err, rows: batch.length }, droppedAfterRetries('combat log batch'));
         } else {
           this.rows.unshift(...batch);
           this.log.warn({ err, rows: batch.length }, 'writing the combat log failed; will retry');

@@ -1,10 +1,9 @@
 import { applyCombatWear, type GameDeps, type Log } from '@necp/game';
 import { refreshZoneStats, type LocatePlayer } from './refresh-stats';
+import { droppedAfterRetries, GIVE_UP_AFTER_ATTEMPTS } from './write-policy';
 
 /** How often (clock ms) counted weapon uses and hits are written as wear. */
 export const COMBAT_WEAR_FLUSH_MS = 10_000;
-/** Counts of a batch that failed are merged back this many times, then dropped. */
-const MAX_WEAR_ATTEMPTS = 3;
 
 interface Counts {
   weaponUses: number;
@@ -71,11 +70,11 @@ export class CombatWearBatch {
     } catch (err) {
       this.log.warn({ err, characters: rows.length }, 'writing combat wear failed');
       for (const [id, c] of batch) {
-        if (c.attempts + 1 >= MAX_WEAR_ATTEMPTS) {
-          // wear is not value (no item moves): given up, but never without a word
+        if (c.attempts + 1 >= GIVE_UP_AFTER_ATTEMPTS) {
+          // wear is not value (no item moves): given up (write-policy.ts), never in silence
           this.log.error(
             { characterId: id, weaponUses: c.weaponUses, hitsTaken: c.hitsTaken },
-            `combat wear dropped after ${MAX_WEAR_ATTEMPTS} attempts`,
+            droppedAfterRetries('combat wear'),
           );
           continue;
         }

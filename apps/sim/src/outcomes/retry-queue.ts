@@ -3,7 +3,7 @@ import { isDomainError, type Clock, type Log } from '@necp/game';
 /**
  * Waits before the 1st, 2nd … retry of a failed job; past the last one every retry
  * waits the last delay — a job is never given up: it writes domain events (kills,
- * deaths, area entries) that nothing else would write.
+ * deaths, area entries) that nothing else would write (write-policy.ts, the first case).
  */
 export const RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
 

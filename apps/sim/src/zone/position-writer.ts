@@ -25,7 +25,9 @@ const RECENT_MS = 30_000;
  * without awaiting it, so a slow database never holds up the tick. Flushes are
  * chained so an older batch can never land after a newer one. Saves fenced with a
  * zone's lease token that PostgreSQL refuses (another process owns the zone now)
- * are dropped, not retried: the new owner writes that zone's players.
+ * are dropped, not retried: the new owner writes that zone's players. A failed write
+ * goes back to the queue for the next flush, however long it takes: newest state, one
+ * row per character (outcomes/write-policy.ts, the second case).
  */
 export class DbPositionWriter implements PositionSink {
   private queued = new Map<string, CharacterPosition>();
