@@ -1,9 +1,9 @@
 'use client';
 /**
- * Keys while a conversation is on screen: 1–9 pick the numbered choices (the
- * ability keys must not fire meanwhile); Esc is the layer rule's (input/layer-stack.ts).
- * A capture listener on
- * window runs before the game's hotkeys (use-hotkeys.ts) and stops the keys it
+ * Keys while a conversation is on screen (the `dialogue` context of the key table,
+ * input/key-bindings.ts): 1–9 pick the numbered choices (the ability keys must not
+ * fire meanwhile); Esc is the layer rule's (input/layer-stack.ts). A capture listener
+ * on window runs before the game's hotkeys (use-hotkeys.ts) and stops the keys it
  * takes; everything else passes through (movement, I, J …).
  *
  * A key pressed the moment the choices show must see them: the handler is the render's
@@ -14,11 +14,12 @@
 import { useContext, useEffectEvent, useLayoutEffect } from 'react';
 import { GameStoreContext } from '../hud/store-context';
 import { isFormControl } from '../input/focus';
+import { keyHit } from '../input/key-bindings';
 
-/** Digit1–9 / Numpad1–9 → 0–8; null for any other key. */
+/** A choice key (Digit1–9 / Numpad1–9, the `choice` bindings) → 0–8; null for any other key. */
 export function choiceIndex(code: string): number | null {
-  const m = /^(?:Digit|Numpad)([1-9])$/.exec(code);
-  return m ? Number(m[1]) - 1 : null;
+  const hit = keyHit('dialogue', code);
+  return hit?.binding.action === 'choice' ? hit.index : null;
 }
 
 export function useDialogueKeys(onPick: (index: number) => void) {

@@ -2,30 +2,66 @@
 /**
  * The keyboard cheat sheet, bottom right (desktop only: mobile.css hides it on touch).
  * It can be hidden — H, ?, or its × — and the choice is remembered per browser
- * (key-help-pref.ts); hidden, a small "?" chip brings it back. The windows' keys come
- * from the window table, in its order.
+ * (key-help-pref.ts); hidden, a small "?" chip brings it back. Its lines are the key
+ * table's bindings marked for the card (input/key-bindings.ts), in the table's order:
+ * a new binding shows here by its line there.
  */
 import { Fragment, useEffect } from 'react';
+import { bindingOf, CARD_BINDINGS, type KeyBinding } from '../input/key-bindings';
 import { loadKeyHelp } from './key-help-pref';
 import { useGame } from './store-context';
-import { WINDOWS } from './window-table';
 
-/** The windows' keys the card names (window-table.tsx, `help`). */
-const HELP_ROWS = WINDOWS.filter((w) => w.key && w.help);
+/** A binding's keys: each face a key, or the first and last as a range (1–6). */
+function Faces({ b }: { b: KeyBinding }) {
+  if (b.range)
+    return (
+      <>
+        <kbd>{b.faces[0]}</kbd>–<kbd>{b.faces.at(-1)}</kbd>
+      </>
+    );
+  return b.faces.map((f) => <kbd key={f}>{f}</kbd>);
+}
+
+/**
+ * The card's lines. A window's key stays on one line with its word, and its dot with it;
+ * the others wrap freely (the layout the toasts are placed clear of, 69e3fd2).
+ */
+export function KeyCardLines({ bindings }: { bindings: readonly KeyBinding[] }) {
+  return bindings.map((b, i) => {
+    const last = i === bindings.length - 1;
+    if (b.action === 'window')
+      return (
+        <Fragment key={i}>
+          <span className="hud__help-key">
+            <Faces b={b} /> {b.label}
+          </span>
+          {/* the dot stays with the word before it: a line never starts with one */}
+          {last ? '' : '\u00a0· '}
+        </Fragment>
+      );
+    return (
+      <Fragment key={i}>
+        <Faces b={b} /> {b.label}
+        {last ? '' : ' · '}
+      </Fragment>
+    );
+  });
+}
 
 export function KeyHelp() {
   const shown = useGame((s) => s.keyHelp);
   const toggle = useGame((s) => s.toggleKeyHelp);
   const patch = useGame((s) => s.patch);
   useEffect(() => patch({ keyHelp: loadKeyHelp() }), [patch]);
+  const h = bindingOf('keyHelp').faces[0];
   if (!shown)
     return (
       <button
         type="button"
         className="hud-card hud__help-chip"
         data-testid="hud-help-show"
-        title="Show the keys (H)"
-        aria-label="Show the keys (H)"
+        title={`Show the keys (${h})`}
+        aria-label={`Show the keys (${h})`}
         onClick={toggle}
       >
         ?
@@ -37,28 +73,13 @@ export function KeyHelp() {
         type="button"
         className="hud__help-close"
         data-testid="hud-help-hide"
-        title="Hide the keys (H)"
-        aria-label="Hide the keys (H)"
+        title={`Hide the keys (${h})`}
+        aria-label={`Hide the keys (${h})`}
         onClick={toggle}
       >
         ×
       </button>
-      <kbd>W</kbd>
-      <kbd>A</kbd>
-      <kbd>S</kbd>
-      <kbd>D</kbd> move · <kbd>Tab</kbd> target · <kbd>1</kbd>–<kbd>6</kbd> abilities · <kbd>E</kbd>{' '}
-      talk / use · <kbd>F</kbd> loot ·{' '}
-      {HELP_ROWS.map((w) => (
-        <Fragment key={w.id}>
-          {/* a key stays on one line with its word */}
-          <span className="hud__help-key">
-            <kbd>{w.key!.face}</kbd> {w.help}
-          </span>
-          {/* the dot stays with the word before it: a line never starts with one */}
-          {'\u00a0· '}
-        </Fragment>
-      ))}
-      <kbd>N</kbd> alerts · <kbd>Enter</kbd> chat · <kbd>Esc</kbd> menu · <kbd>H</kbd> hide keys
+      <KeyCardLines bindings={CARD_BINDINGS} />
     </p>
   );
 }

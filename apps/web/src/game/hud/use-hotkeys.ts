@@ -1,69 +1,92 @@
 'use client';
 /**
- * Game hotkeys by physical key: each window's own key (window-table.tsx: I inventory,
- * C character, B bank, J quest log, R reputation, O friends, G guild, Y achievements,
- * U rankings, K group finder, P contract board, T metro at a station, M mailbox at a
- * mail terminal, L combat log), F pick up / open, E use what is in front of you (talk
- * to a contact, ride the metro, the bank or mail terminal, else pick up),
- * Tab next target, 1–6 abilities, H or ? the key list, Enter the chat input (the chat
- * window itself sends with Enter). Esc follows the one layer rule
- * (input/layer-stack.ts): a text field is left first, then the top-most open thing
- * closes, one per press; with nothing open it clears the target, then opens the
- * game menu. Ignored while typing and during a metro ride.
+ * The dispatcher of the game's pressed keys: it finds the key's binding in the key table
+ * (input/key-bindings.ts — which key does what, and the key card's lines) and runs its
+ * action's handler below. `window` keys (Esc) work over everything: the one layer rule
+ * (input/layer-stack.ts) — a text field is left first, then the top-most open thing
+ * closes, one per press; with nothing open it clears the target, then opens the game
+ * menu. `world` keys are ignored while typing in a form control, with Ctrl/Alt/Meta, on
+ * auto-repeat and under the game menu or a modal dialog. Nothing runs during a metro ride
+ * or a transfer, or once kicked. Movement is held, not pressed (input/keyboard.ts), and a
+ * conversation takes its own keys first (dialogue/use-dialogue-keys.ts).
  */
 import { useEffect } from 'react';
-import { closeLayer, escapeStep } from '../input/layer-stack';
 import { isFormControl, isTextEntry } from '../input/focus';
-import type { GameStore } from '../store/game-store';
+import { keyHit, type KeyAction, type KeyHit } from '../input/key-bindings';
+import { closeLayer, escapeStep } from '../input/layer-stack';
+import type { GameActions, GameState, GameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
 import { runContextAction } from './touch/context-action';
-import { WINDOW_BY_CODE } from './window-table';
+import { WINDOW_BY_ID } from './window-table';
 
-const SLOT_CODES = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6'];
+interface Press {
+  e: KeyboardEvent;
+  s: GameState & GameActions;
+  store: GameStore;
+  commands: GameCommands;
+  hit: KeyHit;
+}
+
+/** What each action does when its key is pressed; null: not a pressed key here. */
+const HANDLERS: Record<KeyAction, ((p: Press) => void) | null> = {
+  // held, sampled each frame (input/keyboard.ts)
+  move: null,
+  // a conversation's own (dialogue/use-dialogue-keys.ts)
+  choice: null,
+  escape({ e, s, commands }) {
+    const step = escapeStep(s.layers, { typing: isTextEntry(e.target), selfDead: s.selfDead });
+    if (step.kind === 'blur' && e.target instanceof HTMLElement) return e.target.blur();
+    if (step.kind === 'close') return closeLayer(s, step.layer);
+    if (step.kind === 'target-or-menu' && !commands.clearTarget()) s.setMenuOpen(true);
+  },
+  target({ e, commands }) {
+    e.preventDefault(); // keep the focus where it is
+    commands.tabTarget();
+  },
+  ability: ({ commands, hit }) => commands.activateSlot(hit.index),
+  // the same rule as the touch "use" button
+  use: ({ store, commands }) => runContextAction(store, commands),
+  pickup: ({ commands }) => commands.interact(),
+  window({ s, commands, hit }) {
+    if (hit.binding.action === 'window') WINDOW_BY_ID.get(hit.binding.window)?.toggle(s, commands);
+  },
+  notifications: ({ s }) => s.setNotificationsOpen(!s.notificationsOpen),
+  chat({ e, s }) {
+    // a focused button or link takes Enter as its click
+    if (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement) return;
+    e.preventDefault();
+    s.focusChat();
+  },
+  keyHelp: ({ s }) => s.toggleKeyHelp(),
+};
+
+/**
+ * The key as the table names it: Esc by its meaning (a key the system maps to Esc is Esc,
+ * and the key in Esc's place mapped to something else is not), every other key by its
+ * place (KeyboardEvent.code).
+ */
+function tableCode(e: KeyboardEvent): string | null {
+  if (e.key === 'Escape') return 'Escape';
+  return e.code === 'Escape' ? null : e.code;
+}
+
+/** Runs the binding of one keydown, if any (the hook's listener; tests call it directly). */
+export function runHotkey(e: KeyboardEvent, store: GameStore, commands: GameCommands): void {
+  const s = store.getState();
+  if (s.kicked || s.fatal || s.ride || s.transfer) return;
+  const code = tableCode(e);
+  if (code === null) return;
+  const over = keyHit('window', code);
+  if (over) return HANDLERS[over.binding.action]?.({ e, s, store, commands, hit: over });
+  if (isFormControl(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+  if (s.menuOpen || s.dialog) return;
+  const hit = keyHit('world', code);
+  if (hit) HANDLERS[hit.binding.action]?.({ e, s, store, commands, hit });
+}
 
 export function useHotkeys(store: GameStore, commands: GameCommands) {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const s = store.getState();
-      if (s.kicked || s.fatal || s.ride || s.transfer) return;
-      if (e.key === 'Escape') {
-        // the one Esc rule (input/layer-stack.ts): the top-most layer first
-        const step = escapeStep(s.layers, { typing: isTextEntry(e.target), selfDead: s.selfDead });
-        if (step.kind === 'blur' && e.target instanceof HTMLElement) return e.target.blur();
-        if (step.kind === 'close') return closeLayer(s, step.layer);
-        if (step.kind === 'target-or-menu' && !commands.clearTarget()) s.setMenuOpen(true);
-        return;
-      }
-      if (isFormControl(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      if (s.menuOpen || s.dialog) return;
-      const slot = SLOT_CODES.indexOf(e.code);
-      if (slot >= 0) return commands.activateSlot(slot);
-      // a window's own key (window-table.tsx)
-      const row = WINDOW_BY_CODE.get(e.code);
-      if (row) return row.toggle(s, commands);
-      switch (e.code) {
-        case 'Tab':
-          e.preventDefault(); // keep the focus where it is
-          return commands.tabTarget();
-        case 'KeyH':
-        case 'Slash': // '?'
-          return s.toggleKeyHelp();
-        case 'KeyN':
-          return s.setNotificationsOpen(!s.notificationsOpen);
-        case 'KeyF':
-          return commands.interact();
-        case 'KeyE':
-          // the same rule as the touch "use" button
-          return runContextAction(store, commands);
-        case 'Enter':
-        case 'NumpadEnter':
-          // a focused button or link takes Enter as its click
-          if (e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)
-            return;
-          e.preventDefault();
-          return s.focusChat();
-      }
-    };
+    const onKey = (e: KeyboardEvent) => runHotkey(e, store, commands);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store, commands]);

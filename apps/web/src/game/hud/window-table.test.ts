@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { KEY_BINDINGS, keyHit } from '../input/key-bindings';
 import { createGameStore } from '../store/game-store';
 import type { GameCommands } from './game-session';
-import { WINDOWS, WINDOW_BY_CODE } from './window-table';
+import { WINDOWS, WINDOW_BY_ID } from './window-table';
 
-/** Keys the hotkey hook gives to something other than a window (use-hotkeys.ts, movement). */
-const OTHER_KEYS = ['KeyW', 'KeyA', 'KeyS', 'KeyD', 'KeyE', 'KeyF', 'KeyH', 'KeyN', 'Tab', 'Slash'];
+/** The row a key toggles, through the key table. */
+const rowOfKey = (code: string) => {
+  const b = keyHit('world', code)?.binding;
+  return b?.action === 'window' ? WINDOW_BY_ID.get(b.window) : undefined;
+};
 
 const commands = (calls: string[]) =>
   ({
@@ -20,17 +24,24 @@ describe('the window table', () => {
     expect(ids.filter((id) => id !== 'combatLog').sort()).toEqual([...panels].sort());
   });
 
-  it('no two rows share a key, and none takes a key the game uses for something else', () => {
-    const codes = WINDOWS.flatMap((w) => (w.key ? [w.key.code] : []));
-    expect(new Set(codes).size).toBe(codes.length);
-    expect(WINDOW_BY_CODE.size).toBe(codes.length);
-    for (const c of codes) expect(OTHER_KEYS).not.toContain(c);
-    for (const w of WINDOWS) if (w.key) expect(w.key.code).toBe(`Key${w.key.face}`);
+  it('every window key of the key table names a row, and the row shows that key', () => {
+    const keyed = KEY_BINDINGS.flatMap((b) => (b.action === 'window' ? [b] : []));
+    expect(new Set(keyed.map((b) => b.window)).size).toBe(keyed.length);
+    for (const b of keyed) {
+      const row = WINDOW_BY_ID.get(b.window)!;
+      expect(row).toBeDefined();
+      expect(row.key).toEqual({ code: b.keys[0], face: b.faces[0] });
+      expect(row.title).toContain(`(${b.faces[0]})`);
+    }
+    // a row without a line there has no key (the daily reward: its button only)
+    const unkeyed = WINDOWS.filter((w) => !keyed.some((b) => b.window === w.id));
+    expect(unkeyed.map((w) => w.id)).toEqual(['daily']);
+    expect(unkeyed[0]!.key).toBeUndefined();
   });
 
   it("a panel row's toggle opens and closes its window, and isOpen reads it", () => {
     const store = createGameStore();
-    const row = WINDOW_BY_CODE.get('KeyI')!;
+    const row = rowOfKey('KeyI')!;
     expect(row.id).toBe('inventory');
     row.toggle(store.getState(), commands([]));
     expect(store.getState().panels.inventory).toBe(true);
@@ -41,18 +52,18 @@ describe('the window table', () => {
 
   it('L toggles the combat log; B and M ask the terminals (the command refuses away from one)', () => {
     const store = createGameStore();
-    WINDOW_BY_CODE.get('KeyL')!.toggle(store.getState(), commands([]));
+    rowOfKey('KeyL')!.toggle(store.getState(), commands([]));
     expect(store.getState().combatLogOpen).toBe(true);
     const calls: string[] = [];
-    WINDOW_BY_CODE.get('KeyB')!.toggle(store.getState(), commands(calls));
-    WINDOW_BY_CODE.get('KeyM')!.toggle(store.getState(), commands(calls));
+    rowOfKey('KeyB')!.toggle(store.getState(), commands(calls));
+    rowOfKey('KeyM')!.toggle(store.getState(), commands(calls));
     expect(calls).toEqual(['bank', 'mail']);
     expect(store.getState().panels.bank).toBe(false);
   });
 
   it('T opens the metro only at a station, and says why not elsewhere', () => {
     const store = createGameStore();
-    const metro = WINDOW_BY_CODE.get('KeyT')!;
+    const metro = rowOfKey('KeyT')!;
     expect(metro.button).toBe(false);
     metro.toggle(store.getState(), commands([]));
     expect(store.getState().panels.travel).toBe(false);

@@ -1,13 +1,15 @@
 'use client';
 /**
  * The game's windows as a player reaches them, one row each: the action bar's button
- * (icon, label, live badge) and the hotkey. ActionBar (action-bar.tsx) draws the rows
- * with a button; the hotkey hook (use-hotkeys.ts) runs a row's toggle for its key.
- * A new window is a row here and its component in overlays.ts.
+ * (icon, label, live badge) and what toggles it. ActionBar (action-bar.tsx) draws the
+ * rows with a button; a window's key is its line of the key table
+ * (input/key-bindings.ts), whose dispatcher (use-hotkeys.ts) runs the row's toggle.
+ * A new window is a row here, its component in overlays.ts and, with a key, a line there.
  */
 import type { ReactNode } from 'react';
 import { useFriends } from '../friends/use-friends';
 import { useGuildInvites, useMyGuild } from '../guild/use-guild';
+import { windowKey, type WindowId } from '../input/key-bindings';
 import type { PanelId } from '../items/item-ui-slice';
 import { useSheet } from '../items/use-inventory';
 import { unreadBadge } from '../mail/mail-view';
@@ -31,15 +33,13 @@ export interface WindowLook {
 }
 
 export interface WindowRow {
-  id: PanelId | 'combatLog';
+  id: WindowId;
   testId: string;
   icon: string;
   label: string;
   title: string;
-  /** KeyboardEvent.code of the hotkey and the key's face; none: no hotkey */
+  /** its key from the key table (KeyboardEvent.code and the key's face); none: no hotkey */
   key?: { code: string; face: string };
-  /** its word on the key card (key-help.tsx); none: the card leaves it to the button */
-  help?: string;
   /** false: reached by its key and in the world only (the metro: T, at a station) */
   button?: false;
   isOpen: (s: Store) => boolean;
@@ -48,20 +48,19 @@ export interface WindowRow {
   useLook?: () => WindowLook;
 }
 
+/** A window's key (the key table's) and its title naming it: "Inventory (I)". */
+const keyed = (id: WindowId, title: string): Pick<WindowRow, 'key' | 'title'> => {
+  const key = windowKey(id);
+  return key ? { key, title: `${title} (${key.face})` } : { title };
+};
+
 /** A window that is one panel of the store, opened and closed by its button and key. */
-const panel = (
-  id: PanelId,
-  icon: string,
-  label: string,
-  key: string | null,
-  title = label,
-): WindowRow => ({
+const panel = (id: PanelId, icon: string, label: string, title = label): WindowRow => ({
   id,
   testId: `hud-${id}`,
   icon,
   label,
-  title: key ? `${title} (${key})` : title,
-  ...(key ? { key: { code: `Key${key}`, face: key } } : {}),
+  ...keyed(id, title),
   isOpen: (s) => s.panels[id],
   toggle: (s) => s.togglePanel(id),
 });
@@ -73,9 +72,9 @@ const badge = (testId: string, title: string, text: ReactNode, modifier = '') =>
 );
 
 export const WINDOWS: readonly WindowRow[] = [
-  panel('inventory', '▦', 'Inventory', 'I'),
+  panel('inventory', '▦', 'Inventory'),
   {
-    ...panel('character', '◈', 'Character', 'C'),
+    ...panel('character', '◈', 'Character'),
     useLook() {
       const points = useSheet().data?.attributePoints ?? 0;
       return points > 0
@@ -84,8 +83,7 @@ export const WINDOWS: readonly WindowRow[] = [
     },
   },
   {
-    ...panel('quests', '!', 'Quests', 'J', 'Quest log'),
-    help: 'quests',
+    ...panel('quests', '!', 'Quests', 'Quest log'),
     useLook() {
       const log = useQuestLog().data;
       const ready = log ? readyCount(log) : 0;
@@ -101,10 +99,9 @@ export const WINDOWS: readonly WindowRow[] = [
       };
     },
   },
-  { ...panel('reputation', '♜', 'Reputation', 'R'), help: 'rep' },
+  panel('reputation', '♜', 'Reputation'),
   {
-    ...panel('friends', '☺', 'Friends', 'O'),
-    help: 'friends',
+    ...panel('friends', '☺', 'Friends'),
     useLook() {
       const requests = useFriends().data?.incoming.length ?? 0;
       return requests > 0
@@ -113,8 +110,7 @@ export const WINDOWS: readonly WindowRow[] = [
     },
   },
   {
-    ...panel('guild', '⬢', 'Guild', 'G'),
-    help: 'guild',
+    ...panel('guild', '⬢', 'Guild'),
     useLook() {
       // invitations matter only to a character in no guild
       const noGuild = useMyGuild().data === null;
@@ -124,12 +120,12 @@ export const WINDOWS: readonly WindowRow[] = [
         : {};
     },
   },
-  { ...panel('achievements', '✪', 'Achievements', 'Y'), help: 'achievements' },
-  { ...panel('rankings', '♛', 'Rankings', 'U'), help: 'rankings' },
-  { ...panel('queue', '⚔', 'Finder', 'K', 'Group finder'), help: 'group finder' },
-  { ...panel('contracts', '✎', 'Contracts', 'P', 'Contract board'), help: 'contracts' },
+  panel('achievements', '✪', 'Achievements'),
+  panel('rankings', '♛', 'Rankings'),
+  panel('queue', '⚔', 'Finder', 'Group finder'),
+  panel('contracts', '✎', 'Contracts', 'Contract board'),
   {
-    ...panel('daily', '✦', 'Daily', null, 'Daily reward'),
+    ...panel('daily', '✦', 'Daily', 'Daily reward'),
     useLook() {
       const q = useDailyStatus();
       const d = q.data;
@@ -143,7 +139,7 @@ export const WINDOWS: readonly WindowRow[] = [
     },
   },
   {
-    ...panel('bank', '¥', 'Bank', 'B'),
+    ...panel('bank', '¥', 'Bank'),
     // the vault opens only beside a terminal (the command says so when it cannot)
     toggle: (_s, commands) => commands.toggleBank(),
     useLook() {
@@ -152,15 +148,16 @@ export const WINDOWS: readonly WindowRow[] = [
     },
   },
   {
-    ...panel('mail', '✉', 'Mail', 'M'),
-    help: 'mail',
+    ...panel('mail', '✉', 'Mail'),
     toggle: (_s, commands) => commands.toggleMail(),
     useLook() {
       const near = useGame((s) => s.mailNear);
       const unread = unreadBadge(useMailbox().unread);
       return {
         far: !near,
-        title: near ? `${near.name} (M)` : 'Mail — walk up to a mail terminal',
+        title: near
+          ? `${near.name} (${windowKey('mail')?.face})`
+          : 'Mail — walk up to a mail terminal',
         badge: unread && badge('hud-mail-unread', 'Unread mail', unread),
       };
     },
@@ -170,29 +167,26 @@ export const WINDOWS: readonly WindowRow[] = [
     testId: 'hud-combat-log',
     icon: '≡',
     label: 'Log',
-    title: 'Combat log (L)',
-    key: { code: 'KeyL', face: 'L' },
-    help: 'log',
+    ...keyed('combatLog', 'Combat log'),
     isOpen: (s) => s.combatLogOpen,
     toggle: (s) => s.toggleCombatLog(),
   },
   {
-    ...panel('auction', '⚖', 'Exchange', 'X', 'Reef Exchange'),
-    // no line on the key card (as the bank's B): the terminal's hint names the key
+    ...panel('auction', '⚖', 'Exchange', 'Reef Exchange'),
+    // no button: reached at a terminal, whose hint names the key
     button: false,
     // the Exchange opens only beside an auction terminal (the command says so elsewhere)
     toggle: (_s, commands) => commands.toggleAuction(),
   },
   {
-    ...panel('crafting', '⚒', 'Workbench', 'V', 'Workbench'),
-    // no line on the key card (as the bank's B): the workbench's hint names the key
+    ...panel('crafting', '⚒', 'Workbench'),
+    // no button: reached at a workbench, whose hint names the key
     button: false,
     // the workbench opens only beside a crafting station (the command says so elsewhere)
     toggle: (_s, commands) => commands.toggleCrafting(),
   },
   {
-    ...panel('travel', '⇆', 'Metro', 'T'),
-    help: 'metro',
+    ...panel('travel', '⇆', 'Metro'),
     button: false,
     // the metro window opens only at a station (the ride needs one)
     toggle(s) {
@@ -205,7 +199,7 @@ export const WINDOWS: readonly WindowRow[] = [
   },
 ];
 
-/** The row a key opens, by KeyboardEvent.code. */
-export const WINDOW_BY_CODE: ReadonlyMap<string, WindowRow> = new Map(
-  WINDOWS.flatMap((w) => (w.key ? [[w.key.code, w] as const] : [])),
+/** The row of each window, by id (the key table names a window's key by its id). */
+export const WINDOW_BY_ID: ReadonlyMap<WindowId, WindowRow> = new Map(
+  WINDOWS.map((w) => [w.id, w]),
 );

@@ -5,6 +5,7 @@
  * mail the auction terminal, that the workbench, anything else is F's job. (Esc: input/layer-stack.ts.)
  */
 import type { PanelId } from '../items/item-ui-slice';
+import { bindingOf, windowKey } from './key-bindings';
 
 export type ContextKeyAction =
   'talk' | 'metro' | 'bank' | 'mail' | 'auction' | 'crafting' | 'interact';
@@ -57,14 +58,15 @@ const ROW_ACTION: Record<HintRow, ContextKeyAction> = {
   auction: 'auction',
   crafting: 'crafting',
 };
-const ROW_KEY: Record<HintRow, string> = {
-  pickup: 'F',
-  talk: 'E',
-  metro: 'T',
-  bank: 'B',
-  mail: 'M',
-  auction: 'X',
-  crafting: 'V',
+/** A row's own key, as the key table (key-bindings.ts) prints it. */
+const ROW_KEY: Record<HintRow, string | undefined> = {
+  pickup: bindingOf('pickup').faces[0],
+  talk: bindingOf('use').faces[0],
+  metro: windowKey('travel')?.face,
+  bank: windowKey('bank')?.face,
+  mail: windowKey('mail')?.face,
+  auction: windowKey('auction')?.face,
+  crafting: windowKey('crafting')?.face,
 };
 
 /**
@@ -79,5 +81,5 @@ export function hintControl(
 ): { tap: boolean; label: string | null } {
   const byUse = ROW_ACTION[row] === e;
   if (touch) return { tap: true, label: byUse ? CONTEXT_LABEL[e].toUpperCase() : null };
-  return { tap: false, label: byUse && row !== 'pickup' ? 'E' : ROW_KEY[row] };
+  return { tap: false, label: (byUse && row !== 'pickup' ? ROW_KEY.talk : ROW_KEY[row]) ?? null };
 }

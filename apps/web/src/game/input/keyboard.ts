@@ -1,21 +1,18 @@
 /**
- * Held movement keys → a direction. Uses KeyboardEvent.code (physical keys), so
- * WASD works on AZERTY/Dvorak layouts too. Typing in a form field never moves.
+ * Held movement keys → a direction. The keys are the `move` bindings of the key table
+ * (key-bindings.ts: WASD and the arrows, by KeyboardEvent.code, so WASD works on
+ * AZERTY/Dvorak layouts too). Typing in a form field never moves.
  */
 import { isFormControl } from './focus';
+import { keyHit, MOVE_DIRECTIONS } from './key-bindings';
 
-const DIRS: Record<string, [number, number]> = {
-  KeyW: [0, -1],
-  ArrowUp: [0, -1],
-  KeyS: [0, 1],
-  ArrowDown: [0, 1],
-  KeyA: [-1, 0],
-  ArrowLeft: [-1, 0],
-  KeyD: [1, 0],
-  ArrowRight: [1, 0],
+/** The direction a key moves in; undefined: not a movement key. */
+const dirOf = (code: string) => {
+  const hit = keyHit('world', code);
+  return hit?.binding.action === 'move' ? MOVE_DIRECTIONS[hit.index] : undefined;
 };
 
-export const isMovementKey = (code: string) => code in DIRS;
+const isMovementKey = (code: string) => dirOf(code) !== undefined;
 
 export class KeyboardInput {
   private held = new Set<string>();
@@ -31,7 +28,7 @@ export class KeyboardInput {
     let dx = 0;
     let dy = 0;
     for (const code of this.held) {
-      const d = DIRS[code];
+      const d = dirOf(code);
       if (d) {
         dx += d[0];
         dy += d[1];
