@@ -1,6 +1,6 @@
 import { ChangePasswordInputSchema } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { accountNotFound, DomainError } from '../core/errors';
 import { rateLimiterFor } from '../ratelimit/registry';
 import type { RateLimitSpec } from '../ratelimit/rate-limiter';
 import { hashPassword, verifyPassword } from './password';
@@ -42,7 +42,7 @@ export async function changePassword(
     where: { id: req.userId },
     select: { id: true, email: true, username: true, passwordHash: true },
   });
-  if (!user) throw new DomainError('NOT_FOUND', `no account ${req.userId}`, 'Account not found');
+  if (!user) throw accountNotFound(req.userId);
   // rated first: fixing a weak choice costs no attempt
   await assertStrongPassword(newPassword, user);
 

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { accountNotFound } from '../core/errors';
 
 /** How long a login token lives; next-auth renews it while it is used (a rolling window). */
 export const LOGIN_SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -31,6 +31,6 @@ export async function openSession(deps: GameDeps, userId: string): Promise<Login
     where: { id: userId },
     select: { sessionVersion: true },
   });
-  if (!user) throw new DomainError('NOT_FOUND', `user ${userId} not found`, 'Account not found');
+  if (!user) throw accountNotFound(userId);
   return { userId, sessionId: randomUUID(), sessionVersion: user.sessionVersion };
 }

@@ -1,14 +1,11 @@
 import { SetRoleInputSchema, type SetRoleInput } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { accountNotFound, DomainError } from '../core/errors';
 import { publishEvent } from '../outbox/publish-event';
 import { accountViewSelect, type AccountView } from './account-view';
 import { lockAccounts } from './lock-accounts';
 import { parseInput } from '../core/validation';
 import { inTransaction } from '../core/transaction';
-
-export const accountNotFound = (userId: string) =>
-  new DomainError('NOT_FOUND', `user ${userId} not found`, 'Account not found');
 
 /**
  * An admin changes an account's role. Sessions are NOT revoked: every grant (web

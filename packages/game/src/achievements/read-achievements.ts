@@ -6,7 +6,7 @@ import {
   type AchievementsView,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { getLiveCharacter } from '../characters/get-owned-character';
 
 const HIDDEN_NAME = '???';
 const HIDDEN_DESCRIPTION = 'A hidden achievement. Keep playing to find out.';
@@ -21,13 +21,9 @@ export async function readAchievements(
   characterId: string,
 ): Promise<AchievementsView> {
   const [character, rows] = await Promise.all([
-    deps.db.character.findFirst({
-      where: { id: characterId, deletedAt: null },
-      select: { achievementPoints: true, titleId: true },
-    }),
+    getLiveCharacter(deps, characterId, { achievementPoints: true, titleId: true }),
     deps.db.characterAchievement.findMany({ where: { characterId } }),
   ]);
-  if (!character) throw new DomainError('NOT_FOUND', 'no character', 'Character not found.');
   const byId = new Map(rows.map((r) => [r.achievementId, r]));
 
   const achievements: AchievementView[] = ACHIEVEMENTS.map((a) => {

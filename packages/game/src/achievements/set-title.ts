@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { titleById } from '@necp/shared';
+import { Prisma } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { characterNotFound, DomainError } from '../core/errors';
 import { publishEvent } from '../outbox/publish-event';
 import { inTransaction } from '../core/transaction';
 
@@ -19,41 +19,63 @@ export async function setAchievementTitle(
   const { characterId } = input;
   if (input.titleId === null) {
     await inTransaction(deps.db, async (tx) => {
-      const r = await tx.character.updateMany({
-        where: { id: characterId, deletedAt: null },
-        data: { titleId: null },
-      });
-      if (r.count === 0) throw new DomainError('NOT_FOUND', 'no character', 'Character not found.');
-      await publishTitleChanged(tx, characterId);
+      const [row] = await chooseTitle(tx, characterId, null, Prisma.sql`true`);
+      if (!row) throw characterNotFound(characterId);
+      await publishTitleChanged(tx, characterId, row);
     });
     return { title: null };
   }
   const title = titleById(input.titleId);
   if (!title) throw new DomainError('NOT_FOUND', 'no title', 'There is no such title.');
   await inTransaction(deps.db, async (tx) => {
-    const changed = await tx.$executeRaw`
-      UPDATE "Character" SET "titleId" = ${title.id}
-      WHERE "id" = ${characterId} AND "deletedAt" IS NULL AND EXISTS (
+    const [row] = await chooseTitle(
+      tx,
+      characterId,
+      title.id,
+      Prisma.sql`EXISTS (
         SELECT 1 FROM "CharacterAchievement"
         WHERE "characterId" = ${characterId}
           AND "achievementId" = ${title.achievementId}
-          AND "completedAt" IS NOT NULL)`;
-    if (changed === 0)
+          AND "completedAt" IS NOT NULL)`,
+    );
+    if (!row)
       throw new DomainError(
         'INVALID_STATE',
         'title locked',
         `Earn “${title.text}” first: it comes with an achievement you have not completed.`,
       );
-    await publishTitleChanged(tx, characterId);
+    await publishTitleChanged(tx, characterId, row);
   });
   return { title: { id: title.id, text: title.text } };
 }
 
-/** Every choice is its own happening: the key carries a random id. */
-const publishTitleChanged = (tx: Tx, characterId: string) =>
+/**
+ * Writes the choice of a live character when `allowed`; a new title stamps the row's
+ * updatedAt, the title it already shows keeps it. The row's title and updatedAt after the
+ * write are the choice's version.
+ */
+const chooseTitle = (tx: Tx, characterId: string, titleId: string | null, allowed: Prisma.Sql) =>
+  tx.$queryRaw<TitleVersion[]>`
+    UPDATE "Character" SET "titleId" = ${titleId},
+      "updatedAt" = CASE WHEN "titleId" IS NOT DISTINCT FROM ${titleId} THEN "updatedAt"
+        ELSE now() END
+    WHERE "id" = ${characterId} AND "deletedAt" IS NULL AND ${allowed}
+    RETURNING "titleId", "updatedAt"`;
+
+interface TitleVersion {
+  titleId: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * Named by the choice's version (the title and the updatedAt it wrote): choosing the
+ * title already shown again — a retry — writes no new version and publishes nothing;
+ * choosing another, or back, is a new one.
+ */
+const publishTitleChanged = (tx: Tx, characterId: string, v: TitleVersion) =>
   publishEvent(tx, {
     type: 'character.title_changed',
-    key: `character.title_changed:${characterId}:${randomUUID()}`,
+    key: `character.title_changed:${characterId}:${v.titleId ?? 'none'}:${v.updatedAt.toISOString()}`,
     payload: { characterId },
   });
 

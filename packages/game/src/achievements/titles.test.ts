@@ -118,4 +118,23 @@ describe('achievement titles', () => {
     expect(events).toHaveLength(2);
     expect(await entryTitle()).toBeNull();
   });
+
+  it('a choice retried publishes once; another choice, or back, publishes again', async () => {
+    const deps = testDeps(db);
+    const [a, b] = await Promise.all([newPlayer(db), newPlayer(db)]);
+    const set = (titleId: string | null) =>
+      setAchievementTitle(deps, { characterId: a.characterId, titleId });
+    const changes = async () =>
+      (await published(db, `character.title_changed:${a.characterId}:`)).length;
+    await deliverAll(db, [friends(a.characterId, 10, b.characterId)]);
+    await set('title_connected');
+    await set('title_connected');
+    expect(await changes()).toBe(1);
+    await set(null);
+    await set(null);
+    expect(await changes()).toBe(2);
+    await set('title_connected');
+    expect(await changes()).toBe(3);
+    expect(await loadCharacterForSim(deps, a.ref)).toMatchObject({ title: 'the Connected' });
+  });
 });

@@ -2,22 +2,33 @@
  * The outbox events of a character's life (created, soft-deleted, restored), written
  * in the change's transaction: the leaderboards list or unlist the character.
  */
-import { randomUUID } from 'node:crypto';
 import type { Tx } from '../core/deps';
 import { publishEvent } from '../outbox/publish-event';
 
+export type CharacterLifecycleChange = { characterId: string; userId: string } & (
+  | { type: 'character.created' }
+  /** `deletedAt`: the one this deletion writes */
+  | { type: 'character.deleted'; deletedAt: Date }
+  /** `deletedAt`: the one this restore clears (the deletion it undoes) */
+  | { type: 'character.restored'; deletedAt: Date }
+);
+
+/**
+ * A character is created once; a deletion is named by the deletedAt it writes, and a
+ * restore by the deletion it undoes (each deletion is restored at most once): a deletion,
+ * its restore and a deletion again are three keys, and a retry of one of them its own key.
+ */
 export async function publishCharacterLifecycle(
   tx: Tx,
-  type: 'character.created' | 'character.deleted' | 'character.restored',
-  ref: { characterId: string; userId: string },
+  change: CharacterLifecycleChange,
 ): Promise<void> {
+  const { type, characterId, userId } = change;
   await publishEvent(tx, {
     type,
-    // created once; deleted and restored may repeat (a restore, then a delete again)
     key:
-      type === 'character.created'
-        ? `${type}:${ref.characterId}`
-        : `${type}:${ref.characterId}:${randomUUID()}`,
-    payload: { characterId: ref.characterId, userId: ref.userId },
+      change.type === 'character.created'
+        ? `${type}:${characterId}`
+        : `${type}:${characterId}:${change.deletedAt.toISOString()}`,
+    payload: { characterId, userId },
   });
 }

@@ -9,7 +9,7 @@ import {
   type CreateCharacterInput,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { accountNotFound, DomainError } from '../core/errors';
 import { isUniqueViolation, parseInput } from '../core/validation';
 import { lockAccountRow } from '../core/row-locks';
 import { countLiveCharacters } from './live-characters';
@@ -62,9 +62,7 @@ export async function createCharacter(
   const maxHealth = maxHealthFor(attrs, 1);
   try {
     const row = await inTransaction(deps.db, async (tx) => {
-      if (!(await lockAccountRow(tx, args.userId))) {
-        throw new DomainError('NOT_FOUND', `user ${args.userId} not found`, 'Account not found');
-      }
+      if (!(await lockAccountRow(tx, args.userId))) throw accountNotFound(args.userId);
       if ((await countLiveCharacters(tx, args.userId)) >= MAX_CHARACTERS_PER_ACCOUNT)
         throw characterLimitReached();
       const created = await tx.character.create({
@@ -83,7 +81,8 @@ export async function createCharacter(
       await grantStarterKit(tx, created.id, input.class, newLedgerRef());
       // the welcome quest: Regina's first ten minutes (quests/given-at-creation.ts)
       await startQuestsGivenAtCreationTx(tx, created, deps.clock.now());
-      await publishCharacterLifecycle(tx, 'character.created', {
+      await publishCharacterLifecycle(tx, {
+        type: 'character.created',
         characterId: created.id,
         userId: args.userId,
       });

@@ -33,7 +33,9 @@ export async function deleteCharacter(
       data: { deletedAt },
     });
     if (r.count > 0)
-      await publishCharacterLifecycle(tx, 'character.deleted', {
+      await publishCharacterLifecycle(tx, {
+        type: 'character.deleted',
+        deletedAt,
         characterId: c.id,
         userId: ref.userId,
       });

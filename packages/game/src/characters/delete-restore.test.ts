@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter, createTestUser, uniq } from '@necp/db/testing';
 import { CHARACTER_RESTORE_DAYS, MAX_CHARACTERS_PER_ACCOUNT } from '@necp/shared';
 import { expectDomainError, testDb, testDeps, type TestDeps } from '../accounts/test-deps';
+import { inTransaction } from '../core/transaction';
+import { publishCharacterLifecycle } from './character-events';
 import { createCharacter } from './create-character';
 import { deleteCharacter } from './delete-character';
 import { getOwnedCharacter, ownedCharacterId } from './get-owned-character';
@@ -150,5 +152,39 @@ describe('deleteCharacter / restoreCharacter', () => {
       'NOT_FOUND',
     );
     expect(await listCharacters(deps, b.id)).toEqual([]);
+  });
+
+  it('publishes each deletion and restore once: a retried write is its key, the next change a new one', async () => {
+    const deps = testDeps(db);
+    const u = await createTestUser(db);
+    const c = await create(deps, u.id);
+    const lifecycle = async () =>
+      (
+        await db.outboxEvent.findMany({
+          where: {
+            type: { in: ['character.created', 'character.deleted', 'character.restored'] },
+            payload: { path: ['characterId'], equals: c.id },
+          },
+          orderBy: { id: 'asc' },
+        })
+      ).map((e) => e.type);
+    const ref = { userId: u.id, characterId: c.id };
+    await deleteCharacter(deps, ref);
+    const first = deps.clock.now();
+    deps.clock.advance(1_000);
+    await restoreCharacter(deps, ref);
+    deps.clock.advance(1_000);
+    await deleteCharacter(deps, ref);
+    const changes = ['character.created', 'character.deleted', 'character.restored'];
+    expect(await lifecycle()).toEqual([...changes, 'character.deleted']);
+    // each written again outside its transaction (a retry that did not see its commit)
+    for (const change of [
+      { type: 'character.created', ...ref },
+      { type: 'character.deleted', deletedAt: first, ...ref },
+      { type: 'character.restored', deletedAt: first, ...ref },
+      { type: 'character.deleted', deletedAt: deps.clock.now(), ...ref },
+    ] as const)
+      await inTransaction(db, (tx) => publishCharacterLifecycle(tx, change));
+    expect(await lifecycle()).toEqual([...changes, 'character.deleted']);
   });
 });

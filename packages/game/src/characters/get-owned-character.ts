@@ -1,5 +1,5 @@
-import { readRows, type Character } from '@necp/db';
-import type { GameDeps } from '../core/deps';
+import { readRows, type Character, type Prisma } from '@necp/db';
+import type { Db, GameDeps, Tx } from '../core/deps';
 import { characterNotFound } from '../core/errors';
 
 /**
@@ -25,13 +25,27 @@ export async function getOwnedCharacter(
 /**
  * A live character by id, whoever's it is (NOT_FOUND for a missing or deleted one):
  * the reads of a procedure that acts as a character, whose ownership the API's
- * characterProcedure checked before the call.
+ * characterProcedure checked before the call. One query, on the pool or in the caller's
+ * transaction; `select` reads only those columns.
  */
 export async function getLiveCharacter(
-  deps: Pick<GameDeps, 'db'>,
+  deps: { db: Db | Tx },
   characterId: string,
-): Promise<Character> {
-  const c = await deps.db.character.findFirst({ where: { id: characterId, deletedAt: null } });
+): Promise<Character>;
+export async function getLiveCharacter<S extends Prisma.CharacterSelect>(
+  deps: { db: Db | Tx },
+  characterId: string,
+  select: S,
+): Promise<Prisma.CharacterGetPayload<{ select: S }>>;
+export async function getLiveCharacter(
+  deps: { db: Db | Tx },
+  characterId: string,
+  select?: Prisma.CharacterSelect,
+): Promise<unknown> {
+  const c = await deps.db.character.findFirst({
+    where: { id: characterId, deletedAt: null },
+    ...(select ? { select } : {}),
+  });
   if (!c) throw characterNotFound(characterId);
   return c;
 }

@@ -36,7 +36,9 @@ export async function restoreCharacter(
     if ((await countLiveCharacters(tx, ref.userId)) >= MAX_CHARACTERS_PER_ACCOUNT)
       throw characterLimitReached();
     const restored = await tx.character.update({ where: { id: c.id }, data: { deletedAt: null } });
-    await publishCharacterLifecycle(tx, 'character.restored', {
+    await publishCharacterLifecycle(tx, {
+      type: 'character.restored',
+      deletedAt: c.deletedAt,
       characterId: c.id,
       userId: ref.userId,
     });

@@ -6,7 +6,6 @@
  * `character.block_changed` event, whose subscriber moves the blocker's sockets
  * (block-subscriber.ts) — one path to the chat's filter.
  */
-import { randomUUID } from 'node:crypto';
 import { CHARACTER_BLOCK_MAX } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacters } from '../core/lock-order';
@@ -15,12 +14,20 @@ import { publishEvent } from '../outbox/publish-event';
 import { characterByName } from './characters-by-name';
 import { inTransaction } from '../core/transaction';
 
-/** Every block and unblock is its own happening: the key carries a random id. */
-const publishBlockChanged = (tx: Tx, blockerId: string, blockedId: string) =>
+/**
+ * A block is named by its row (the pair and when it was made): blocking again while it
+ * stands, or a retry, is the same key; its unblock ends that row (`ended`), and a block
+ * made again afterwards is a new row.
+ */
+const publishBlockChanged = (
+  tx: Tx,
+  row: { blockerId: string; blockedId: string; createdAt: Date },
+  change: 'made' | 'ended',
+) =>
   publishEvent(tx, {
     type: 'character.block_changed',
-    key: `character.block_changed:${blockerId}:${blockedId}:${randomUUID()}`,
-    payload: { blockerId, blockedId },
+    key: `character.block_changed:${row.blockerId}:${row.blockedId}:${row.createdAt.toISOString()}:${change}`,
+    payload: { blockerId: row.blockerId, blockedId: row.blockedId },
   });
 
 export async function blockCharacter(
@@ -37,17 +44,17 @@ export async function blockCharacter(
     const exists = await tx.characterBlock.findUnique({
       where: { blockerId_blockedId: { blockerId: input.characterId, blockedId: target.id } },
     });
-    if (!exists) {
-      if (count >= CHARACTER_BLOCK_MAX)
-        throw new DomainError(
-          'CONFLICT',
-          'block list full',
-          `Your ignore list is full (${CHARACTER_BLOCK_MAX}).`,
-        );
-      await tx.characterBlock.create({
+    if (!exists && count >= CHARACTER_BLOCK_MAX)
+      throw new DomainError(
+        'CONFLICT',
+        'block list full',
+        `Your ignore list is full (${CHARACTER_BLOCK_MAX}).`,
+      );
+    const block =
+      exists ??
+      (await tx.characterBlock.create({
         data: { blockerId: input.characterId, blockedId: target.id },
-      });
-    }
+      }));
     // a block ends the friendship and any request between the two, both ways
     const pair = [
       { a: input.characterId, b: target.id },
@@ -59,7 +66,7 @@ export async function blockCharacter(
     await tx.friendRequest.deleteMany({
       where: { OR: pair.map((p) => ({ fromId: p.a, toId: p.b })) },
     });
-    await publishBlockChanged(tx, input.characterId, target.id);
+    await publishBlockChanged(tx, block, 'made');
     return target;
   });
 }
@@ -70,10 +77,12 @@ export async function unblockCharacter(
 ): Promise<{ id: string; name: string }> {
   const target = await characterByName(deps, input.name);
   await inTransaction(deps.db, async (tx) => {
-    await tx.characterBlock.deleteMany({
-      where: { blockerId: input.characterId, blockedId: target.id },
-    });
-    await publishBlockChanged(tx, input.characterId, target.id);
+    // the row it ends names the event; no block, nothing changed (a retry): nothing to tell
+    const ended = await tx.$queryRaw<{ blockerId: string; blockedId: string; createdAt: Date }[]>`
+      DELETE FROM "CharacterBlock"
+      WHERE "blockerId" = ${input.characterId} AND "blockedId" = ${target.id}
+      RETURNING "blockerId", "blockedId", "createdAt"`;
+    for (const row of ended) await publishBlockChanged(tx, row, 'ended');
   });
   return target;
 }

@@ -124,4 +124,30 @@ describe('a block reaches the chat through its event', () => {
     await domainError(blockCharacter(deps, { characterId: b.characterId, name: b.name }));
     expect(await events()).toHaveLength(2);
   });
+
+  it('a block or unblock retried publishes once; a block made again is another event', async () => {
+    const deps = testDeps(db);
+    const a = await speaker();
+    const b = await speaker();
+    const keys = async () =>
+      (
+        await db.outboxEvent.findMany({
+          where: {
+            type: 'character.block_changed',
+            key: { startsWith: `character.block_changed:${b.characterId}:${a.characterId}:` },
+          },
+          orderBy: { id: 'asc' },
+        })
+      ).map((e) => e.key.split(':').at(-1));
+    const block = () => blockCharacter(deps, { characterId: b.characterId, name: a.name });
+    const unblock = () => unblockCharacter(deps, { characterId: b.characterId, name: a.name });
+    await block();
+    await block();
+    expect(await keys()).toEqual(['made']);
+    await unblock();
+    await unblock();
+    expect(await keys()).toEqual(['made', 'ended']);
+    await block();
+    expect(await keys()).toEqual(['made', 'ended', 'made']);
+  });
 });

@@ -37,6 +37,8 @@ import { toWire, whisperScope } from './chat-rows';
 import { activeMute, mutedError } from './mutes';
 import { wordFilterFor } from './word-filter';
 import { inTransaction } from '../core/transaction';
+import { notInGuild } from '../guild/guild-access';
+import { notInParty } from '../party/errors';
 
 export const CHAT_FLOOD_LIMIT: RateLimitSpec = {
   name: 'chat-flood',
@@ -90,7 +92,7 @@ export async function postChat(
       where: { characterId: sender.characterId },
       select: { guildId: true },
     });
-    if (!g) throw new DomainError('INVALID_STATE', 'no guild', 'You are not in a guild.');
+    if (!g) throw notInGuild();
     guildId = g.guildId;
     const members = await deps.db.guildMember.findMany({
       where: { guildId },
@@ -102,7 +104,7 @@ export async function postChat(
   let partyId: string | undefined;
   if (channel === 'party') {
     const m = await deps.db.partyMember.findUnique({ where: { characterId: sender.characterId } });
-    if (!m) throw new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
+    if (!m) throw notInParty();
     partyId = m.partyId;
   }
 

@@ -2,9 +2,12 @@ import type { Character } from '@necp/db';
 import { contactById, INTERACT_RANGE, type Contact } from '@necp/shared';
 import { DomainError } from '../core/errors';
 
+const unknownContact = (contactId: string) =>
+  new DomainError('NOT_FOUND', `contact ${contactId} not found`, 'Unknown contact');
+
 export function contactOrThrow(contactId: string): Contact {
   const c = contactById(contactId);
-  if (!c) throw new DomainError('NOT_FOUND', `contact ${contactId} not found`, 'Unknown contact');
+  if (!c) throw unknownContact(contactId);
   return c;
 }
 

@@ -34,6 +34,10 @@ export const characterNotFound = (characterId: string) =>
     'Character not found',
   );
 
+/** An account that does not exist (or no longer does). */
+export const accountNotFound = (userId: string) =>
+  new DomainError('NOT_FOUND', `user ${userId} not found`, 'Account not found');
+
 /**
  * A command's idempotency key already made something else (another recipe, item or
  * order): the client drew one key for two intents, so nothing is done.

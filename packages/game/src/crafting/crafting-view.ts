@@ -12,13 +12,12 @@ import {
   type Discipline,
   type RecipeView,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
-import { characterNotFound } from '../core/errors';
+import { getLiveCharacter } from '../characters/get-owned-character';
 import { parseInput } from '../core/validation';
 import { castingCraftOf, craftView } from './craft-rows';
 import { atTerminal } from '../world/at-terminal';
-
-const isDiscipline = (d: string): d is Discipline => (DISCIPLINES as readonly string[]).includes(d);
 
 /**
  * The crafting window's view of a character: its skill per discipline, every recipe
@@ -33,11 +32,13 @@ export async function craftingView(
 ): Promise<CraftingView> {
   const { characterId } = parseInput(CraftingViewInputSchema, input);
   const db = deps.db;
-  const c = await db.character.findFirst({
-    where: { id: characterId, deletedAt: null },
-    select: { id: true, level: true, zoneId: true, x: true, y: true },
+  const c = await getLiveCharacter(deps, characterId, {
+    id: true,
+    level: true,
+    zoneId: true,
+    x: true,
+    y: true,
   });
-  if (!c) throw characterNotFound(characterId);
   const [skillRows, bag, casting] = await Promise.all([
     db.craftSkill.findMany({ where: { characterId } }),
     db.item.groupBy({
@@ -49,7 +50,7 @@ export async function craftingView(
   ]);
   const atStation = atTerminal(c, 'crafting_station', CRAFT_RANGE);
   const skills = Object.fromEntries(DISCIPLINES.map((d) => [d, 0])) as Record<Discipline, number>;
-  for (const r of skillRows) if (isDiscipline(r.discipline)) skills[r.discipline] = r.skill;
+  for (const r of skillRows) skills[closedSet.CraftSkill.discipline.parse(r.discipline)] = r.skill;
   const owned = new Map(bag.map((b) => [b.templateId, b._sum.quantity ?? 0]));
   const recipes = RECIPES.map((r): RecipeView => {
     const skill = skills[r.discipline];

@@ -132,4 +132,28 @@ describe('friends', () => {
       (await domainError(acceptFriend(deps, { characterId: a.id, requestId: req.id }))).code,
     ).toBe('CONFLICT');
   });
+
+  it('friend.added is named by the request it answers: a retried accept adds none, a new friendship one', async () => {
+    const [a, b] = [await char(), await char()];
+    const added = () =>
+      db.outboxEvent.findMany({
+        where: { type: 'friend.added', key: { startsWith: `friend.added:${b.id}:${a.id}:` } },
+      });
+    const befriend = async () => {
+      await requestFriend(deps, { characterId: a.id, name: b.name });
+      const req = (await listFriends(deps, b.id)).incoming[0]!;
+      await acceptFriend(deps, { characterId: b.id, requestId: req.id });
+      // the accept again (its answer lost): the request is spent, nothing more is published
+      expect(
+        (await domainError(acceptFriend(deps, { characterId: b.id, requestId: req.id }))).code,
+      ).toBe('NOT_FOUND');
+      return req.id;
+    };
+    const first = await befriend();
+    expect((await added()).map((e) => e.key)).toEqual([`friend.added:${b.id}:${a.id}:${first}`]);
+    await removeFriend(deps, { characterId: a.id, friendId: b.id });
+    const second = await befriend();
+    expect(second).not.toBe(first);
+    expect(await added()).toHaveLength(2);
+  });
 });

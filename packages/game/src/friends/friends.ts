@@ -5,7 +5,6 @@
  * counted under both characters' row locks (taken in id order), so two accepts at
  * once cannot pass a cap together. See docs/social.md.
  */
-import { randomUUID } from 'node:crypto';
 import { CHARACTER_BLOCK_MAX, FRIEND_REQUESTS_OUT_MAX, FRIENDS_MAX } from '@necp/shared';
 import type { PresenceStatus } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
@@ -21,7 +20,8 @@ import { lockCharacters } from '../core/lock-order';
 const full = (who: string) =>
   new DomainError('CONFLICT', 'friends full', `${who} friends list is full (${FRIENDS_MAX}).`);
 
-async function befriend(tx: Tx, a: string, b: string): Promise<void> {
+/** `requestId`: the request this friendship answers (consumed here), which names its friend.added */
+async function befriend(tx: Tx, a: string, b: string, requestId: string): Promise<void> {
   const [na, nb] = await Promise.all([
     tx.friendship.count({ where: { characterId: a } }),
     tx.friendship.count({ where: { characterId: b } }),
@@ -43,7 +43,7 @@ async function befriend(tx: Tx, a: string, b: string): Promise<void> {
     ]);
     await publishEvent(tx, {
       type: 'friend.added',
-      key: `friend.added:${a}:${b}:${randomUUID()}`,
+      key: `friend.added:${a}:${b}:${requestId}`,
       payload: {
         characters: [
           { characterId: a, friends: fa },
@@ -91,7 +91,7 @@ export async function requestFriend(
       where: { fromId_toId: { fromId: target.id, toId: me } },
     });
     if (theirs) {
-      await befriend(tx, me, target.id);
+      await befriend(tx, me, target.id, theirs.id);
       return { outcome: 'accepted' as const, name: target.name };
     }
     const pending = await tx.friendRequest.count({ where: { fromId: me } });
@@ -134,7 +134,7 @@ export async function acceptFriend(
     // still there under the locks (a cancel may have won)
     const still = await tx.friendRequest.findUnique({ where: { id: req.id } });
     if (!still) throw gone();
-    await befriend(tx, req.toId, req.fromId);
+    await befriend(tx, req.toId, req.fromId, req.id);
     return { friendId: req.fromId };
   });
 }

@@ -72,7 +72,7 @@ export async function createGuild(
         include: { ranks: true },
       });
       const leaderRank = guild.ranks.find((r) => r.position === GUILD_LEADER_RANK)!;
-      await tx.guildMember.create({
+      const founder = await tx.guildMember.create({
         data: { characterId, guildId: guild.id, rankId: leaderRank.id },
       });
       const eddies = await recordCurrency(tx, {
@@ -86,7 +86,7 @@ export async function createGuild(
       // invitations elsewhere lapse: one guild per character
       await tx.guildInvite.deleteMany({ where: { toId: characterId } });
       // the founder's sockets join the guild's chat room
-      await publishGuildJoined(tx, guild.id, characterId);
+      await publishGuildJoined(tx, founder);
       return { guildId: guild.id, name: guild.name, tag: guild.tag, eddies };
     });
   } catch (e) {

@@ -171,11 +171,11 @@ export async function acceptGuildInvite(
     const recruit = await tx.guildRank.findUniqueOrThrow({
       where: { guildId_position: { guildId: guild.id, position: GUILD_LOWEST_RANK } },
     });
-    await tx.guildMember.create({
+    const member = await tx.guildMember.create({
       data: { characterId: me, guildId: guild.id, rankId: recruit.id },
     });
     await tx.guildInvite.deleteMany({ where: { toId: me } });
-    await publishGuildJoined(tx, guild.id, me);
+    await publishGuildJoined(tx, member);
     return { guildId: guild.id };
   });
 }

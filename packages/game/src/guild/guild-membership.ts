@@ -32,8 +32,8 @@ export async function leaveGuild(
         'guild leader leaving',
         'Hand the lead to another member first, or disband the guild.',
       );
-    await tx.guildMember.delete({ where: { characterId: input.characterId } });
-    await publishGuildLeft(tx, actor.guild.id, input.characterId, 'left');
+    const ended = await tx.guildMember.delete({ where: { characterId: input.characterId } });
+    await publishGuildLeft(tx, ended, 'left');
     return { guildId: actor.guild.id };
   });
 }
@@ -50,8 +50,8 @@ export async function kickFromGuild(
     requirePermission(actor.rank, 'kick');
     const target = await memberOfGuild(tx, actor.guild.id, input.memberId);
     requireBelow(actor.rank, target.rank, 'remove');
-    await tx.guildMember.delete({ where: { characterId: input.memberId } });
-    await publishGuildLeft(tx, actor.guild.id, input.memberId, 'kicked');
+    const ended = await tx.guildMember.delete({ where: { characterId: input.memberId } });
+    await publishGuildLeft(tx, ended, 'kicked');
     return { guildId: actor.guild.id, memberId: input.memberId };
   });
 }

@@ -1,6 +1,6 @@
 import { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { characterNotFound, DomainError } from '../core/errors';
 import { ledgerRowsInsert, type LedgerRow } from './insert-ledger-rows';
 import type { LedgerReason } from './reasons';
 
@@ -87,12 +87,7 @@ export async function recordCurrencySteps(
   if (!row) {
     // raw: a refusal in a direct transaction is answered without a rerun in Prisma's
     const c = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Character" WHERE "id" = ${characterId}`;
-    if (c.length === 0)
-      throw new DomainError(
-        'NOT_FOUND',
-        `character ${characterId} not found`,
-        'Character not found',
-      );
+    if (c.length === 0) throw characterNotFound(characterId);
     if (low < 0) throw notEnoughEddies();
     throw balanceOverflow();
   }

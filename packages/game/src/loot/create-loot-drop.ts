@@ -7,8 +7,10 @@ import {
   type LootRights,
   type Rarity,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { getLiveCharacter } from '../characters/get-owned-character';
 import { groundOwner, sourceOwner } from '../ledger/owners';
 import { recordCurrency } from '../ledger/record-currency';
 import { recordItem } from '../ledger/record-item';
@@ -111,11 +113,7 @@ export async function createLootDropTx(
 
   if (input.ownerCharacterId) {
     // WorldDrop.ownerCharacterId has no foreign key: a bad owner must fail here, not lock the loot
-    const owner = await tx.character.findFirst({
-      where: { id: input.ownerCharacterId, deletedAt: null },
-      select: { id: true },
-    });
-    if (!owner) throw new DomainError('NOT_FOUND', 'loot owner not found', 'Character not found');
+    await getLiveCharacter({ db: tx }, input.ownerCharacterId, { id: true });
   }
   const templates = await tx.itemTemplate.findMany({
     where: { id: { in: roll.items.map((i) => i.templateId) } },
@@ -151,7 +149,8 @@ export async function createLootDropTx(
       ref,
     });
     const at = spots[i] ?? input;
-    const rights = dropRights(input, byId.get(s.templateId)!.rarity as Rarity);
+    const rarity = closedSet.ItemTemplate.rarity.parse(byId.get(s.templateId)!.rarity);
+    const rights = dropRights(input, rarity);
     const drop = await tx.worldDrop.create({
       data: {
         zoneId: input.zoneId,

@@ -14,7 +14,7 @@ import {
 } from '@necp/shared';
 import type { Clock } from '../core/clock';
 import type { Db, Tx } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { characterNotFound, DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { holdItem } from '../inventory/item-writes';
 import { loadTemplate } from '../inventory/templates';
@@ -125,12 +125,7 @@ export async function sendSystemMail(
       await tx.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM "Character" WHERE "id" = ${m.toCharacterId}`
     )[0];
-    if (!to)
-      throw new DomainError(
-        'NOT_FOUND',
-        `character ${m.toCharacterId} not found`,
-        'Character not found',
-      );
+    if (!to) throw characterNotFound(m.toCharacterId);
     const stacks: { templateId: string; quantity: number }[] = [];
     for (const it of m.items) {
       const { stackSize } = await loadTemplate(tx, it.templateId);

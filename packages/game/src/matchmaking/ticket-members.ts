@@ -13,6 +13,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { getLiveCharacter } from '../characters/get-owned-character';
 import { partyOf } from '../party/party-view';
 import { currentSeason } from '../seasons/current-season';
 import type { TicketMember } from './tickets';
@@ -42,11 +43,7 @@ async function people(
     const members = party.members.map((m) => ({ characterId: m.id, name: m.name, level: m.level }));
     return { partyId: party.id, people: members };
   }
-  const me = await deps.db.character.findFirst({
-    where: { id: characterId, deletedAt: null },
-    select: { id: true, name: true, level: true },
-  });
-  if (!me) throw new DomainError('NOT_FOUND', 'no character', 'Character not found.');
+  const me = await getLiveCharacter(deps, characterId, { id: true, name: true, level: true });
   return { partyId: null, people: [{ characterId: me.id, name: me.name, level: me.level }] };
 }
 

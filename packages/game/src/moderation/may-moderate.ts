@@ -6,9 +6,8 @@
  */
 import { outranks } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { DomainError } from '../core/errors';
 import { lockAccounts, type LockedAccount } from '../accounts/lock-accounts';
-import { accountNotFound } from '../accounts/set-role';
+import { accountNotFound, DomainError } from '../core/errors';
 
 export const staffOnly = () =>
   new DomainError(

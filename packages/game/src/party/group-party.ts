@@ -91,10 +91,10 @@ export async function formGroupParty(
       : null;
     const base = Math.max(deps.clock.ms(), (last?.joinedAt.getTime() ?? 0) + 1);
     for (const [i, characterId] of order.entries()) {
-      await tx.partyMember.create({
+      const member = await tx.partyMember.create({
         data: { partyId, characterId, joinedAt: new Date(base + i) },
       });
-      await publishPartyJoined(tx, partyId, characterId);
+      await publishPartyJoined(tx, member);
     }
     return { partyId, former, formed: true, premade: cameTogether(rows) };
   });
@@ -123,10 +123,10 @@ export async function joinGroupParty(
       await tx.partyMember.delete({ where: { characterId: input.characterId } });
       await settleParty(tx, mine.partyId);
     }
-    await tx.partyMember.create({
+    const member = await tx.partyMember.create({
       data: { partyId: input.partyId, characterId: input.characterId },
     });
-    await publishPartyJoined(tx, input.partyId, input.characterId);
+    await publishPartyJoined(tx, member);
     return { joined: true, former: mine?.partyId ?? null };
   });
 }

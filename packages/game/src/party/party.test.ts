@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PARTY_INVITE_MS, PARTY_MAX, emitTo } from '@necp/shared';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { blockCharacter } from '../chat/blocks';
+import { inTransaction } from '../core/transaction';
 import { newPlayer } from '../inventory/test-helpers';
 import {
   acceptPartyInvite,
@@ -11,6 +12,7 @@ import {
   kickFromParty,
   leaveParty,
   promoteInParty,
+  publishPartyJoined,
   setPartyLootMode,
 } from './party';
 import { partyOf } from './party-view';
@@ -213,5 +215,28 @@ describe('parties', () => {
     expect(await partyOf(deps, b.id)).toEqual(party);
     expect(await db.partyInvite.count({ where: { id: inv.inviteId! } })).toBe(1);
     expect(await db.partyMember.count({ where: { characterId: c.id } })).toBe(0);
+  });
+
+  it('party.joined is named by the membership: written again it publishes once; joining again is another', async () => {
+    const deps = testDeps(db);
+    const [a, b, c] = [await char(), await char(), await char()];
+    const party = await join(deps, a, b);
+    await join(deps, a, c);
+    const joins = async () =>
+      (
+        await db.outboxEvent.findMany({
+          where: { type: 'party.joined', key: { startsWith: `party.joined:${party.id}:` } },
+          orderBy: { id: 'asc' },
+        })
+      ).map((e) => (e.payload as { characterId: string }).characterId);
+    expect(await joins()).toEqual([a.id, b.id, c.id]);
+    const first = await db.partyMember.findUniqueOrThrow({ where: { characterId: b.id } });
+    // b's membership written again outside its transaction (a retry that lost its answer)
+    await inTransaction(db, (tx) => publishPartyJoined(tx, first));
+    expect(await joins()).toEqual([a.id, b.id, c.id]);
+    // b leaves and joins the same party again: another membership, another event
+    await leaveParty(deps, { characterId: b.id });
+    await join(deps, a, b);
+    expect(await joins()).toEqual([a.id, b.id, c.id, b.id]);
   });
 });

@@ -6,7 +6,6 @@
  * id order), so a sixth member can never squeeze in. A blocked inviter's invitations
  * are dropped silently. See docs/social.md.
  */
-import { randomUUID } from 'node:crypto';
 import {
   CharacterIdInputSchema,
   PARTY_INVITE_MS,
@@ -32,12 +31,7 @@ import { inTransaction } from '../core/transaction';
 import { lockCharacters } from '../core/lock-order';
 import { parseInput } from '../core/validation';
 import { partyPushes, type PartyView } from './party-view';
-
-const notInParty = () => new DomainError('INVALID_STATE', 'no party', 'You are not in a party.');
-const leaderOnly = () =>
-  new DomainError('FORBIDDEN', 'not leader', 'Only the party leader can do that.');
-const inviteGone = () =>
-  new DomainError('NOT_FOUND', 'invite gone', 'That invitation is no longer valid.');
+import { inviteGone, leaderOnly, notInParty } from './errors';
 
 export async function lockParty(tx: Tx, partyId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Party" WHERE id = ${partyId} FOR UPDATE`;
@@ -107,15 +101,19 @@ export async function inviteToParty(
   };
 }
 
-/** party.joined (achievements) and a quest's party lesson, in the transaction that made the membership. */
+/**
+ * party.joined (achievements) and a quest's party lesson, in the transaction that made the
+ * membership: named by that PartyMember row (the party, the character, when it joined), so
+ * a retried write publishes once and a later join of the same party is another key.
+ */
 export async function publishPartyJoined(
   tx: Tx,
-  partyId: string,
-  characterId: string,
+  member: { partyId: string; characterId: string; joinedAt: Date },
 ): Promise<void> {
+  const { partyId, characterId } = member;
   await publishEvent(tx, {
     type: 'party.joined',
-    key: `party.joined:${partyId}:${characterId}:${randomUUID()}`,
+    key: `party.joined:${partyId}:${characterId}:${member.joinedAt.toISOString()}`,
     payload: { partyId, characterId },
   });
   // a quest's party lesson counts joining one too (being invited is teaming up)
@@ -151,11 +149,11 @@ export async function acceptPartyInvite(
     } else {
       const party = await tx.party.create({ data: { leaderId: invite.fromId } });
       partyId = party.id;
-      await tx.partyMember.create({ data: { partyId, characterId: invite.fromId } });
-      await publishPartyJoined(tx, partyId, invite.fromId);
+      const leader = await tx.partyMember.create({ data: { partyId, characterId: invite.fromId } });
+      await publishPartyJoined(tx, leader);
     }
-    await tx.partyMember.create({ data: { partyId, characterId: invite.toId } });
-    await publishPartyJoined(tx, partyId, invite.toId);
+    const joined = await tx.partyMember.create({ data: { partyId, characterId: invite.toId } });
+    await publishPartyJoined(tx, joined);
     return partyId;
   });
   const { party, pushes } = await partyPushes(deps, partyId, { memberId: input.characterId });

@@ -20,7 +20,7 @@ import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { attributesOf, startingAttributesOf } from './character-attributes';
 import { deriveCharacterStats } from './derive-character-stats';
-import { characterNotFound } from '../core/errors';
+import { getLiveCharacter } from '../characters/get-owned-character';
 
 /** Every skill in content, with the character's progress (0 for skills never used). */
 export function skillProgress(
@@ -97,9 +97,5 @@ export async function getCharacterSheet(
   input: { characterId: string },
 ): Promise<CharacterSheet> {
   const { characterId } = parseInput(CharacterIdInputSchema, { characterId: input.characterId });
-  const c = await deps.db.character.findFirst({
-    where: { id: characterId, deletedAt: null },
-  });
-  if (!c) throw characterNotFound(characterId);
-  return buildCharacterSheet(deps.db, c);
+  return buildCharacterSheet(deps.db, await getLiveCharacter(deps, characterId));
 }

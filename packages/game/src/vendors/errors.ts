@@ -1,9 +1,6 @@
 import type { Contact, ReputationTier, Vendor } from '@necp/shared';
 import { DomainError } from '../core/errors';
 
-export const unknownContact = (contactId: string) =>
-  new DomainError('NOT_FOUND', `contact ${contactId} not found`, 'Unknown contact');
-
 export const notAVendor = (contact: Pick<Contact, 'id' | 'name'>) =>
   new DomainError(
     'INVALID_STATE',

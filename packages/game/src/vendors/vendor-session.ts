@@ -1,6 +1,5 @@
 import type { Character, Item } from '@necp/db';
 import {
-  contactById,
   factionById,
   vendorById,
   vendorPriceMultiplier,
@@ -11,9 +10,9 @@ import {
 import type { Tx } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { standingOf } from '../reputation/read-standings';
-import { assertNearContact } from '../contacts/contact-range';
-import { notAVendor, refusesToTrade, unknownContact } from './errors';
-import { characterNotFound } from '../core/errors';
+import { assertNearContact, contactOrThrow } from '../contacts/contact-range';
+import { notAVendor, refusesToTrade } from './errors';
+import { getLiveCharacter } from '../characters/get-owned-character';
 
 /** Everything a vendor operation has checked before it trades. */
 export interface VendorSession {
@@ -58,19 +57,14 @@ export async function openVendorSession(
     character = await lockCharacter(tx, ref.characterId);
     items = await lockCharacterItems(tx, character.id);
   } else {
-    const found = await tx.character.findFirst({
-      where: { id: ref.characterId, deletedAt: null },
-    });
-    if (!found) throw characterNotFound(ref.characterId);
-    character = found;
+    character = await getLiveCharacter({ db: tx }, ref.characterId);
     items = await tx.item.findMany({
       where: { characterId: character.id, container: { in: ['BAG', 'EQUIPMENT'] } },
       orderBy: [{ container: 'asc' }, { slot: 'asc' }],
     });
   }
 
-  const contact = contactById(ref.contactId);
-  if (!contact) throw unknownContact(ref.contactId);
+  const contact = contactOrThrow(ref.contactId);
   const vendor = contact.vendorId ? vendorById(contact.vendorId) : undefined;
   if (!vendor) throw notAVendor(contact);
   assertNearContact(character, contact);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDb, testDeps } from '../accounts/test-deps';
+import { inTransaction } from '../core/transaction';
 import { depositItem } from '../bank/deposit-item';
 import { withdrawItem } from '../bank/withdraw-item';
 import { destroyItem } from '../inventory/destroy-item';
@@ -19,6 +20,7 @@ import { buyBackFromVendor } from '../vendors/buy-back-from-vendor';
 import { buyFromVendor } from '../vendors/buy-from-vendor';
 import { sellToVendor } from '../vendors/sell-to-vendor';
 import { daysOf, moveTo, nextTo } from '../vendors/test-helpers';
+import { publishStatsChanged } from './publish-stats-changed';
 
 const db = testDb(4);
 const deps = testDeps(db);
@@ -135,5 +137,21 @@ describe('character.stats_changed', () => {
         choice: 'jacket_kevlar',
       }),
     );
+  });
+
+  it('is one event per character a transaction changed; two transactions are two', async () => {
+    const [p, q] = [await newPlayer(db), await newPlayer(db)];
+    const before = await causes(p);
+    // the happening is the transaction: a second call in it (a level-up, then the
+    // turn-in that caused it) adds nothing for the same character, the first cause stays
+    await inTransaction(db, async (tx) => {
+      await publishStatsChanged(tx, p.characterId, 'test.first');
+      await publishStatsChanged(tx, [p.characterId, q.characterId], 'test.again');
+    });
+    expect(await causes(p)).toEqual([...before, 'test.first']);
+    expect(await causes(q)).toEqual(['test.again']);
+    // another transaction is another change, whatever it says
+    await inTransaction(db, (tx) => publishStatsChanged(tx, p.characterId, 'test.first'));
+    expect(await causes(p)).toEqual([...before, 'test.first', 'test.first']);
   });
 });

@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
-import { eventsInsert, publishEvents } from '../outbox/publish-event';
+import { eventsInsert, OF_THIS_TRANSACTION, publishEvents } from '../outbox/publish-event';
 
 const events = (ids: readonly string[], cause: string) =>
   ids.map((characterId) => ({
     type: 'character.stats_changed' as const,
-    key: `character.stats_changed:${characterId}:${randomUUID()}`,
+    key: `character.stats_changed:${characterId}`,
     payload: { characterId, cause },
   }));
 
@@ -16,7 +15,9 @@ const events = (ids: readonly string[], cause: string) =>
  * re-reads them with loadCharacterStats. Call it in the transaction of the change,
  * so the event commits exactly when the change does. The sim never takes the
  * client's word for this (there is no client "refresh" command).
- * Every change is its own happening: the key carries a random id.
+ * The happening is the transaction itself (the event carries no delta: "re-read"), so
+ * the key ends in it (OF_THIS_TRANSACTION): a second call in one transaction for the same
+ * character adds nothing (the first cause is kept), and two transactions never share one.
  */
 export async function publishStatsChanged(
   tx: Tx,
@@ -26,10 +27,10 @@ export async function publishStatsChanged(
   cause: string,
 ): Promise<void> {
   const ids = typeof characterIds === 'string' ? [characterIds] : characterIds;
-  await publishEvents(tx, events(ids, cause));
+  await publishEvents(tx, events(ids, cause), OF_THIS_TRANSACTION);
 }
 
 /** publishStatsChanged's events as a write, for a writer that folds it into its statement. */
 export function statsChangedInsert(characterIds: readonly string[], cause: string): Prisma.Sql {
-  return eventsInsert(events(characterIds, cause));
+  return eventsInsert(events(characterIds, cause), undefined, OF_THIS_TRANSACTION);
 }
