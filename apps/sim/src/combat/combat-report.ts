@@ -1,5 +1,5 @@
-import type { CombatEvent } from '@necp/shared';
-import type { CombatLogKind, CombatLogRow } from '@necp/game';
+import type { CombatEvent, CombatLogKind } from '@necp/shared';
+import type { CombatLogRow } from '@necp/game';
 import { actorOf, type Fighter } from './fighter';
 
 /**

@@ -13,7 +13,7 @@ import {
   type AuctionQuote,
   type AuctionQuoteInput,
 } from '@necp/shared';
-import { Prisma, type AuctionListing, type Item } from '@necp/db';
+import { Prisma, type Item } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter, lockCharacterItems } from '../core/row-locks';
 import { newRowId } from '../core/row-ids';
@@ -30,6 +30,7 @@ import { recordItem } from '../ledger/record-item';
 import { assertAtTerminal } from '../world/at-terminal';
 import { notAtAuctionTerminal, notListable, tooManyListings } from './errors';
 import { listingView, readListings } from './listing-rows';
+import type { AuctionListingRow } from '../core/locked-rows';
 
 /** Listing, bidding and buying happen at an auction terminal (world/at-terminal.ts). */
 export const assertAtAuctionTerminal = (c: { zoneId: string; x: number; y: number }) =>
@@ -50,8 +51,8 @@ async function listable(tx: Tx, items: readonly Item[], itemId: string) {
  * one's went by mail), the prices and the duration.
  */
 const sameTerms = (
-  x: AuctionListing,
-  l: Pick<AuctionListing, 'itemId' | 'startBid' | 'buyout' | 'durationH'>,
+  x: AuctionListingRow,
+  l: Pick<AuctionListingRow, 'itemId' | 'startBid' | 'buyout' | 'durationH'>,
 ) =>
   (x.itemId === null || x.itemId === l.itemId) &&
   x.startBid === l.startBid &&

@@ -15,18 +15,11 @@
  * the turn) is read with the parties, and an operation it already refuses — a bid that is
  * too low, on an auction that is over — ends there, holding no character.
  */
-import { Prisma, type AuctionListing, type Character } from '@necp/db';
-import {
-  minNextBid,
-  type AuctionCategory,
-  type AuctionDurationH,
-  type AuctionListingView,
-  type AuctionState,
-  type Rarity,
-} from '@necp/shared';
+import { Prisma, type Character } from '@necp/db';
+import { minNextBid, type AuctionDurationH, type AuctionListingView } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { lockAdvisory } from '../core/advisory-locks';
-import { AuctionListingRowSchema } from '../core/locked-rows';
+import { AuctionListingRowSchema, type AuctionListingRow } from '../core/locked-rows';
 import { lockCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
 
@@ -36,16 +29,19 @@ const TRIES = 5;
  * Listings read by one raw statement (`SELECT *`, or RETURNING *): a bid's path is raw,
  * as the market's is (market/order-rows.ts readOrders).
  */
-export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionListing[]> {
+export async function readListings(tx: Tx, query: Prisma.Sql): Promise<AuctionListingRow[]> {
   const rows = await tx.$queryRaw<unknown[]>(query);
   return rows.map((r) => AuctionListingRowSchema.parse(r));
 }
 
-/** A listing as read under its turn, before its row and parties are locked. */
+/**
+ * A listing as read under its turn, before its row and parties are locked (not parsed:
+ * its state is the column's text, compared only).
+ */
 export type ListingSeen = Pick<
-  AuctionListing,
-  'sellerId' | 'bidderId' | 'buyout' | 'bid' | 'startBid' | 'state' | 'endsAt'
->;
+  AuctionListingRow,
+  'sellerId' | 'bidderId' | 'buyout' | 'bid' | 'startBid' | 'endsAt'
+> & { state: string };
 
 export interface LockListingOptions {
   /** characters locked with the parties: the caller */
@@ -69,7 +65,7 @@ export async function lockListing(
   tx: Tx,
   listingId: string,
   o: LockListingOptions = {},
-): Promise<{ l: AuctionListing; parties: Character[] }> {
+): Promise<{ l: AuctionListingRow; parties: Character[] }> {
   const { also = [], seller = () => true } = o;
   await lockAdvisory(tx, 'auctionListing', [listingId]);
   for (let i = 0; i < TRIES; i++) {
@@ -94,11 +90,11 @@ export async function lockListing(
 }
 
 /** Live and open for bids at `now` (an ended one waits for its settlement). */
-export const isOpen = (l: Pick<AuctionListing, 'state' | 'endsAt'>, now: Date) =>
+export const isOpen = (l: { state: string; endsAt: Date }, now: Date) =>
   l.state === 'live' && l.endsAt > now;
 
 /** A listing as `viewerId` sees it. */
-export function listingView(l: AuctionListing, viewerId: string | null): AuctionListingView {
+export function listingView(l: AuctionListingRow, viewerId: string | null): AuctionListingView {
   const mine =
     viewerId === null
       ? null
@@ -111,8 +107,8 @@ export function listingView(l: AuctionListing, viewerId: string | null): Auction
     id: l.id,
     templateId: l.templateId,
     name: l.name,
-    category: l.category as AuctionCategory,
-    rarity: l.rarity as Rarity,
+    category: l.category,
+    rarity: l.rarity,
     level: l.level,
     quantity: l.quantity,
     durability: l.durability,
@@ -124,7 +120,7 @@ export function listingView(l: AuctionListing, viewerId: string | null): Auction
     buyout: l.buyout,
     durationH: l.durationH as AuctionDurationH,
     endsAt: l.endsAt.getTime(),
-    state: l.state as AuctionState,
+    state: l.state,
     mine,
   };
 }

@@ -7,7 +7,7 @@ import {
   type AuctionListingRef,
   type AuctionListingView,
 } from '@necp/shared';
-import { Prisma, type AuctionListing, type Character } from '@necp/db';
+import { Prisma, type Character } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { characterNotFound } from '../core/errors';
 import { withWrites } from '../core/one-statement';
@@ -23,6 +23,7 @@ import { alreadyLeading, auctionOver, bidTooLow, noBuyout, ownListing } from './
 import { assertAtAuctionTerminal } from './list-item';
 import { isOpen, listingView, lockListing, readListings, type ListingSeen } from './listing-rows';
 import { settleLocked } from './settle-listing';
+import type { AuctionListingRow } from '../core/locked-rows';
 
 /**
  * A bid of `amount` on a locked, open listing: the bidder's eddies go into the listing
@@ -35,12 +36,12 @@ import { settleLocked } from './settle-listing';
  */
 async function bidLocked(
   tx: Tx,
-  l: AuctionListing,
+  l: AuctionListingRow,
   bidder: Character,
   parties: readonly Character[],
   amount: number,
   now: Date,
-): Promise<AuctionListing> {
+): Promise<AuctionListingRow> {
   const owner = auctionOwner(l.id);
   const held: LedgerRow[] = [];
   const balances = new LockedBalances();
@@ -194,7 +195,7 @@ export async function placeBid(
 
 async function buyoutLocked(
   tx: Tx,
-  l: AuctionListing,
+  l: AuctionListingRow,
   buyer: Character,
   parties: readonly Character[],
   now: Date,

@@ -1,7 +1,5 @@
-import type { AuctionListing } from '@necp/db';
 import {
   SealedLotsInputSchema,
-  type Rarity,
   type SealedLotPhase,
   type SealedLotView,
   type SealedLotsInput,
@@ -10,11 +8,12 @@ import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { currentSeason } from '../seasons/current-season';
 import { isLot } from './sealed-lot-rows';
+import { AuctionListingRowSchema, type AuctionListingRow } from '../core/locked-rows';
 
 /** a cap on what one season's list reads (it offers SEALED_LOTS_PER_SEASON) */
 const SHOWN = 24;
 
-function phaseOf(l: AuctionListing & { opensAt: Date }, now: Date): SealedLotPhase {
+function phaseOf(l: AuctionListingRow & { opensAt: Date }, now: Date): SealedLotPhase {
   if (l.state !== 'sealed') return 'closed';
   if (now < l.opensAt) return 'upcoming';
   return now < l.endsAt ? 'open' : 'closing';
@@ -22,7 +21,7 @@ function phaseOf(l: AuctionListing & { opensAt: Date }, now: Date): SealedLotPha
 
 /** A lot as one viewer sees it: never another bidder's max. */
 export function lotView(
-  l: AuctionListing,
+  l: AuctionListingRow,
   v: { myMax: number; winner: string | null; now: Date; viewerId?: string },
 ): SealedLotView {
   if (!isLot(l)) throw new Error(`listing ${l.id} is not a sealed lot`);
@@ -32,7 +31,7 @@ export function lotView(
     season: l.season,
     templateId: l.templateId,
     name: l.name,
-    rarity: l.rarity as Rarity,
+    rarity: l.rarity,
     level: l.level,
     quantity: l.quantity,
     reserve: l.startBid,
@@ -70,7 +69,7 @@ export async function sealedLots(
   });
   const maxOf = new Map(mine.map((m) => [m.listingId, m._max.amount ?? 0]));
   return rows.map((r) =>
-    lotView(r, {
+    lotView(AuctionListingRowSchema.parse(r), {
       myMax: maxOf.get(r.id) ?? 0,
       winner: r.bidder?.name ?? null,
       now,

@@ -9,18 +9,19 @@
  * before the lock and checked after it; a lot that gained a bidder in between is locked
  * again.
  */
-import { Prisma, type AuctionListing } from '@necp/db';
+import { Prisma } from '@necp/db';
 import type { SealedBid, SealedLot } from '@necp/shared';
 import type { Db, Tx } from '../core/deps';
 import { lockCharacters } from '../core/lock-order';
 import { listingBusy, listingNotFound } from './errors';
 import { readListings } from './listing-rows';
+import type { AuctionListingRow } from '../core/locked-rows';
 
 const TRIES = 5;
 
-export type LotRow = AuctionListing & { season: string; lotSlot: number; opensAt: Date };
+export type LotRow = AuctionListingRow & { season: string; lotSlot: number; opensAt: Date };
 
-export const isLot = (l: AuctionListing): l is LotRow =>
+export const isLot = (l: AuctionListingRow): l is LotRow =>
   l.season !== null && l.lotSlot !== null && l.opensAt !== null;
 
 const biddersOf = async (tx: Tx, lotId: string) =>

@@ -1,4 +1,3 @@
-import type { AuctionListing } from '@necp/db';
 import { auctionCut } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
@@ -10,6 +9,7 @@ import { sendSystemMail } from '../mail/send-system-mail';
 import { lockListing } from './listing-rows';
 import { lockLot } from './sealed-lot-rows';
 import { settleSealedLocked } from './settle-sealed-lot';
+import type { AuctionListingRow } from '../core/locked-rows';
 
 /** The worker's scheduled job (graphile-worker crontab: every minute, once across all nodes). */
 export const AUCTION_SETTLE_TASK = 'auction_settle';
@@ -31,7 +31,7 @@ export type AuctionOutcome = 'sold' | 'expired' | 'cancelled';
  */
 export async function settleLocked(
   tx: Tx,
-  l: AuctionListing,
+  l: AuctionListingRow,
   outcome: AuctionOutcome,
   now: Date,
 ): Promise<boolean> {

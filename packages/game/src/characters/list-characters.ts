@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readRows } from '@necp/db';
 import type { CharacterSummary } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 import { restorableUntil, restoreExpiryCutoff, zoneNameOf } from './character-summary';
 
@@ -8,8 +9,8 @@ import { restorableUntil, restoreExpiryCutoff, zoneNameOf } from './character-su
 const RosterRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  origin: z.string(),
-  class: z.string(),
+  origin: closedSet.Character.origin,
+  class: closedSet.Character.class,
   level: z.number().int(),
   zoneId: z.string(),
   deletedAt: z.date().nullable(),

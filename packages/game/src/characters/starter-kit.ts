@@ -1,4 +1,5 @@
-import { EQUIPMENT_SLOTS, STARTER_KITS, type ClassId, type EquipmentSlot } from '@necp/shared';
+import { EQUIPMENT_SLOTS, STARTER_KITS, type ClassId } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { Tx } from '../core/deps';
 import { charOwner, sourceOwner } from '../ledger/owners';
 import { recordItem } from '../ledger/record-item';
@@ -18,14 +19,16 @@ export async function grantStarterKit(
   for (const id of ids) {
     const t = templates.find((x) => x.id === id);
     // checkContent guarantees kit items exist and fit a slot; a seed out of date must fail loudly
-    if (!t?.slot) throw new Error(`starter kit item ${id} is not a seeded equippable template`);
+    const slot = t?.slot ? closedSet.ItemTemplate.slot.parse(t.slot) : null;
+    const at = EQUIPMENT_SLOTS.findIndex((s) => s === slot);
+    if (!t || at < 0) throw new Error(`starter kit item ${id} is not a seeded equippable template`);
     const item = await tx.item.create({
       data: {
         templateId: t.id,
         quantity: 1,
         durability: t.maxDurability,
         container: 'EQUIPMENT',
-        slot: EQUIPMENT_SLOTS.indexOf(t.slot as EquipmentSlot),
+        slot: at,
         characterId,
       },
     });

@@ -1,16 +1,13 @@
 /** ChatMessage rows ↔ what clients receive. */
 import { z } from 'zod';
-import {
-  ChatItemLinkSchema,
-  type ChatChannel,
-  type ChatMessage as WireMessage,
-} from '@necp/shared';
+import { ChatItemLinkSchema, type ChatMessage as WireMessage } from '@necp/shared';
 import type { ChatMessage as Row } from '@necp/db';
+import { closedSet } from '../core/closed-columns';
 
 export function toWire(row: Row): WireMessage {
   const m: WireMessage = {
     id: row.id,
-    channel: row.channel as ChatChannel,
+    channel: closedSet.ChatMessage.channel.parse(row.channel),
     text: row.text,
     at: row.createdAt.getTime(),
   };

@@ -1,14 +1,12 @@
 import {
-  DEFAULT_LOOT_THRESHOLD,
   KILL_CREDIT_MIN_SHARE,
-  LOOT_MODES,
   NPC_RANKS,
-  RARITIES,
   splitPartyXp,
   xpForKill,
   ZoneFenceSchema,
 } from '@necp/shared';
 import { z } from 'zod';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps, Tx } from '../core/deps';
 import { parseInput } from '../core/validation';
 import { lockCharacters } from '../core/lock-order';
@@ -227,8 +225,8 @@ async function partyLootOf(
   if (!row) return undefined;
   const loot: PartyLoot = {
     partyId,
-    mode: LOOT_MODES.find((m) => m === row.lootMode) ?? 'free_for_all',
-    threshold: RARITIES.find((r) => r === row.lootThreshold) ?? DEFAULT_LOOT_THRESHOLD,
+    mode: closedSet.Party.lootMode.parse(row.lootMode),
+    threshold: closedSet.Party.lootThreshold.parse(row.lootThreshold),
     leaderId: row.leaderId,
     sharers,
   };

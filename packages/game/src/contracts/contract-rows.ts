@@ -4,18 +4,17 @@ import {
   type ContractActor,
   type ContractState,
 } from '@necp/shared';
-import type { Contract } from '@necp/db';
 import type { Db, Tx } from '../core/deps';
-import { ContractRowSchema } from '../core/locked-rows';
+import { ContractRowSchema, type ContractRow } from '../core/locked-rows';
 import { lockCharacters } from '../core/lock-order';
 import { contractNotFound, contractNotNow, notYourContract } from './errors';
 
 /** The contracts a statement returned (`SELECT *` or `RETURNING *`). */
-export const contractRows = (rows: unknown[]): Contract[] =>
+export const contractRows = (rows: unknown[]): ContractRow[] =>
   rows.map((r) => ContractRowSchema.parse(r));
 
 /** One contract by id (no lock), or null. */
-export async function readContract(tx: Db | Tx, contractId: string): Promise<Contract | null> {
+export async function readContract(tx: Db | Tx, contractId: string): Promise<ContractRow | null> {
   return (
     contractRows(
       await tx.$queryRaw<unknown[]>`SELECT * FROM "Contract" WHERE "id" = ${contractId}`,
@@ -24,7 +23,7 @@ export async function readContract(tx: Db | Tx, contractId: string): Promise<Con
 }
 
 /** Locks a contract's row (lock order 2f: after the character rows). */
-export async function lockContract(tx: Tx, contractId: string): Promise<Contract> {
+export async function lockContract(tx: Tx, contractId: string): Promise<ContractRow> {
   const [c] = contractRows(
     await tx.$queryRaw<unknown[]>`SELECT * FROM "Contract" WHERE "id" = ${contractId} FOR UPDATE`,
   );
@@ -42,7 +41,7 @@ export async function lockWithParties(
   tx: Tx,
   contractId: string,
   also: readonly string[] = [],
-): Promise<Contract> {
+): Promise<ContractRow> {
   const [seen] = await tx.$queryRaw<{ posterId: string | null; takerId: string | null }[]>`
     SELECT "posterId", "takerId" FROM "Contract" WHERE "id" = ${contractId}`;
   if (!seen) throw contractNotFound();
@@ -52,16 +51,20 @@ export async function lockWithParties(
 }
 
 /** The side a character is on. */
-export function actorOf(c: Contract, characterId: string): 'poster' | 'taker' | 'other' {
+export function actorOf(c: ContractRow, characterId: string): 'poster' | 'taker' | 'other' {
   if (c.posterId === characterId) return 'poster';
   if (c.takerId !== null && c.takerId === characterId) return 'taker';
   return 'other';
 }
 
 /** Where `action` takes the contract, or the refusal in words a player reads. */
-export function moveOf(c: Contract, action: ContractAction, actor: ContractActor): ContractState {
-  const r = transition(c.state as ContractState, action, actor);
+export function moveOf(
+  c: ContractRow,
+  action: ContractAction,
+  actor: ContractActor,
+): ContractState {
+  const r = transition(c.state, action, actor);
   if (r.ok) return r.to;
   if (r.reason === 'not_yours') throw notYourContract();
-  throw contractNotNow(c.state as ContractState);
+  throw contractNotNow(c.state);
 }

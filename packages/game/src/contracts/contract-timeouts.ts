@@ -48,8 +48,7 @@ export async function runContractTimeouts(
         async (tx) => {
           const c = await lockWithParties(tx, d.id);
           const at = c[t.due];
-          if (!transition(c.state as ContractState, t.action, 'system').ok || !at || at > now)
-            return false;
+          if (!transition(c.state, t.action, 'system').ok || !at || at > now) return false;
           await settleLocked(tx, c, moveOf(c, t.action, 'system'), t.outcome, now);
           return true;
         },

@@ -1,16 +1,16 @@
-import type { ContractKind, ContractPartyView, ContractState, ContractView } from '@necp/shared';
-import type { Contract } from '@necp/db';
+import type { ContractPartyView, ContractView } from '@necp/shared';
 import type { Db, Tx } from '../core/deps';
 import { actorOf } from './contract-rows';
 import { craftedSince } from './crafted-since';
 import { ratingsOf, type Rating } from './ratings';
+import type { ContractRow } from '../core/locked-rows';
 
 const RATEABLE = new Set(['confirmed', 'arbitrated']);
 
 /** Contracts as `viewerId` sees them: both sides' public ratings, the reward stack, progress. */
 export async function contractViews(
   tx: Db | Tx,
-  rows: readonly Contract[],
+  rows: readonly ContractRow[],
   viewerId: string,
 ): Promise<ContractView[]> {
   if (rows.length === 0) return [];
@@ -46,7 +46,7 @@ export async function contractViews(
       );
     out.push({
       id: c.id,
-      kind: c.kind as ContractKind,
+      kind: c.kind,
       targetId: c.targetId,
       targetName: c.targetName,
       quantity: c.quantity,
@@ -58,7 +58,7 @@ export async function contractViews(
         ? { templateId: reward.templateId, name: reward.name, quantity: reward.quantity }
         : null,
       note: c.note,
-      state: c.state as ContractState,
+      state: c.state,
       poster: party(c.posterId, c.posterName),
       taker: c.takerName ? party(c.takerId, c.takerName) : null,
       postedAt: c.postedAt.toISOString(),

@@ -3,11 +3,10 @@ import {
   ContractDisputeInputSchema,
   ContractEvidenceInputSchema,
   type ContractDisputeInput,
+  type ContractEvidenceAuthor,
   type ContractEvidenceInput,
-  type ContractState,
   type ContractView,
 } from '@necp/shared';
-import type { Contract } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
@@ -15,12 +14,13 @@ import { notify } from '../notifications/notifications';
 import { actorOf, lockWithParties } from './contract-rows';
 import { moveBy } from './move-by';
 import { contractNotNow, evidenceFull, notYourContract } from './errors';
+import type { ContractRow } from '../core/locked-rows';
 
 /** Appends a line to a dispute's evidence (append-only: a trigger refuses changes). */
 export async function appendEvidence(
   tx: Tx,
-  c: Contract,
-  by: 'poster' | 'taker' | 'moderator',
+  c: ContractRow,
+  by: ContractEvidenceAuthor,
   name: string,
   text: string,
   now: Date,
@@ -67,7 +67,7 @@ export async function addContractEvidence(
     const c = await lockWithParties(tx, r.contractId, [r.characterId]);
     const side = actorOf(c, r.characterId);
     if (side !== 'poster' && side !== 'taker') throw notYourContract();
-    if (c.state !== 'disputed') throw contractNotNow(c.state as ContractState);
+    if (c.state !== 'disputed') throw contractNotNow(c.state);
     const name = side === 'poster' ? c.posterName : (c.takerName ?? '');
     await appendEvidence(tx, c, side, name, r.text, now);
   });

@@ -1,9 +1,9 @@
 import type { ContractAction, ContractState, ContractView } from '@necp/shared';
-import type { Contract } from '@necp/db';
 import type { GameDeps, Tx } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
 import { actorOf, lockWithParties, moveOf, readContract } from './contract-rows';
 import { contractViews } from './contract-views';
+import type { ContractRow } from '../core/locked-rows';
 
 /**
  * The one shape of a side's transition: one transaction that locks the contract's sides
@@ -15,7 +15,7 @@ export function moveBy(
   deps: Pick<GameDeps, 'db' | 'clock'>,
   r: { characterId: string; contractId: string },
   action: ContractAction,
-  fn: (tx: Tx, c: Contract, to: ContractState, now: Date) => Promise<unknown>,
+  fn: (tx: Tx, c: ContractRow, to: ContractState, now: Date) => Promise<unknown>,
 ): Promise<ContractView> {
   const now = deps.clock.now();
   return inTransaction(

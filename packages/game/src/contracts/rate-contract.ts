@@ -4,7 +4,6 @@ import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { actorOf, lockContract } from './contract-rows';
 import { alreadyRated, contractNotNow, notYourContract } from './errors';
-import type { ContractState } from '@necp/shared';
 
 /**
  * One side rates the other once a contract is done (confirmed or ruled): 1–5, weighted
@@ -21,8 +20,7 @@ export async function rateContract(
     const c = await lockContract(tx, r.contractId);
     const side = actorOf(c, r.characterId);
     if (side !== 'poster' && side !== 'taker') throw notYourContract();
-    if (c.state !== 'confirmed' && c.state !== 'arbitrated')
-      throw contractNotNow(c.state as ContractState);
+    if (c.state !== 'confirmed' && c.state !== 'arbitrated') throw contractNotNow(c.state);
     const inserted = await tx.$executeRaw`
       INSERT INTO "ContractRating" ("id", "contractId", "side", "rateeId", "score", "weight", "at")
       VALUES (gen_random_uuid()::text, ${c.id}, ${side},

@@ -1,10 +1,12 @@
-import { outranks, type ContractCaseView, type ContractRuling } from '@necp/shared';
-import type { Contract } from '@necp/db';
+import { outranks, type ContractCaseView } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { Db, GameDeps, Tx } from '../core/deps';
 import { staffOnly } from '../moderation/may-moderate';
 import { isConflicted } from './conflict-of-interest';
+import { contractRows } from './contract-rows';
 import { contractViews } from './contract-views';
 import { contractNotFound } from './errors';
+import type { ContractRow } from '../core/locked-rows';
 
 /** Cases a moderator's queue shows at once (oldest first). */
 export const ARBITRATION_QUEUE_MAX = 50;
@@ -13,7 +15,7 @@ type Viewer = { moderatorId: string } | { characterId: string };
 
 async function caseViews(
   tx: Db | Tx,
-  rows: readonly Contract[],
+  rows: readonly ContractRow[],
   viewer: Viewer,
 ): Promise<ContractCaseView[]> {
   const ids = rows.map((c) => c.id);
@@ -32,14 +34,14 @@ async function caseViews(
   const rulings = await tx.contractRuling.findMany({ where: { contractId: { in: ids } } });
   const out: ContractCaseView[] = [];
   for (const v of views) {
-    const c = rows.find((x) => x.id === v.id) as Contract;
+    const c = rows.find((x) => x.id === v.id) as ContractRow;
     const ruling = rulings.find((x) => x.contractId === v.id);
     out.push({
       ...v,
       evidence: evidence
         .filter((e) => e.contractId === v.id)
         .map((e) => ({
-          by: e.by as 'poster' | 'taker' | 'moderator',
+          by: closedSet.ContractEvidence.by.parse(e.by),
           name: e.name,
           text: e.text,
           at: e.at.toISOString(),
@@ -53,7 +55,7 @@ async function caseViews(
         })),
       ruling: ruling
         ? {
-            ruling: ruling.ruling as ContractRuling,
+            ruling: closedSet.ContractRuling.ruling.parse(ruling.ruling),
             takerPct: ruling.takerPct,
             note: ruling.note,
             by: ruling.moderator,
@@ -89,7 +91,7 @@ export async function contractCase(
   if (!c) throw contractNotFound();
   if ('characterId' in v && c.posterId !== v.characterId && c.takerId !== v.characterId)
     throw contractNotFound();
-  return (await caseViews(deps.db, [c], v))[0] as ContractCaseView;
+  return (await caseViews(deps.db, contractRows([c]), v))[0] as ContractCaseView;
 }
 
 /** The moderators' queue: disputed contracts, oldest dispute first. */
@@ -103,5 +105,5 @@ export async function arbitrationQueue(
     orderBy: { deliveredAt: 'asc' },
     take: ARBITRATION_QUEUE_MAX,
   });
-  return caseViews(deps.db, rows, input);
+  return caseViews(deps.db, contractRows(rows), input);
 }

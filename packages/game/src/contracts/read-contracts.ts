@@ -7,6 +7,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
+import { contractRows } from './contract-rows';
 import { contractViews } from './contract-views';
 import { RUNNING } from './post-contract';
 
@@ -31,7 +32,7 @@ export async function contractBoard(
     orderBy: { postedAt: 'desc' },
     take: CONTRACT_BOARD_PAGE,
   });
-  return contractViews(deps.db, rows, b.characterId);
+  return contractViews(deps.db, contractRows(rows), b.characterId);
 }
 
 /** Your contracts: every running one you posted or took, then the last finished ones. */
@@ -51,5 +52,5 @@ export async function myContracts(
     orderBy: { closedAt: 'desc' },
     take: FINISHED_KEPT,
   });
-  return contractViews(deps.db, [...running, ...finished], m.characterId);
+  return contractViews(deps.db, contractRows([...running, ...finished]), m.characterId);
 }

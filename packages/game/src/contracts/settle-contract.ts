@@ -1,5 +1,4 @@
 import { settle, type ContractState } from '@necp/shared';
-import type { Contract } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { insertLedgerRows } from '../ledger/insert-ledger-rows';
 import { charOwner, contractOwner, sinkOwner } from '../ledger/owners';
@@ -9,6 +8,7 @@ import { deleteItem } from '../inventory/item-writes';
 import { recordItem } from '../ledger/record-item';
 import { sendSystemMail } from '../mail/send-system-mail';
 import { notify } from '../notifications/notifications';
+import type { ContractRow } from '../core/locked-rows';
 
 export type SettleOutcome = Parameters<typeof settle>[0];
 
@@ -26,7 +26,7 @@ const FROM = 'Contract board';
  */
 export async function settleLocked(
   tx: Tx,
-  c: Contract,
+  c: ContractRow,
   to: ContractState,
   outcome: SettleOutcome,
   now: Date,

@@ -2,7 +2,9 @@
  * The rows raw statements return (lock statements, the market's and a bid's hot paths),
  * parsed here — the one home of these schemas. `satisfies` ties each
  * schema to Prisma's model type: a column added to the model that is missing here
- * fails the type check instead of silently going missing from the row.
+ * fails the type check instead of silently going missing from the row. A closed-set
+ * column is read through its set's enum (core/closed-columns.ts), so the row types below
+ * (`…Row`, what these schemas return) carry the sets where Prisma's models say `string`.
  */
 import { z } from 'zod';
 import {
@@ -16,6 +18,7 @@ import {
   type Trade,
   type TradeItem,
 } from '@necp/db';
+import { closedSet } from './closed-columns';
 
 const int = z.number().int();
 const id = z.string();
@@ -26,8 +29,8 @@ export const CharacterRowSchema = z.object({
   userId: id,
   name: z.string(),
   nameLower: z.string(),
-  origin: z.string(),
-  class: z.string(),
+  origin: closedSet.Character.origin,
+  class: closedSet.Character.class,
   level: int,
   xp: int,
   health: int,
@@ -67,7 +70,7 @@ export const ItemRowSchema = z.object({
   userId: id.nullable(),
   boundCharacterId: id.nullable(),
   reservation: z.string().max(200).nullable(),
-  quality: z.string().max(20).nullable(),
+  quality: closedSet.Item.quality.nullable(),
   createdAt: date,
   updatedAt: date,
 }) satisfies z.ZodType<Item>;
@@ -82,8 +85,8 @@ export const MarketOrderRowSchema = z.object({
   idempotencyKey: z.string(),
   templateId: z.string(),
   name: z.string(),
-  side: z.string(),
-  type: z.string(),
+  side: closedSet.MarketOrder.side,
+  type: closedSet.MarketOrder.type,
   price: int,
   quantity: int,
   remaining: int,
@@ -94,12 +97,13 @@ export const MarketOrderRowSchema = z.object({
   payout: int,
   itemId: z.string().nullable(),
   booked: z.boolean(),
-  state: z.string(),
+  state: closedSet.MarketOrder.state,
   durationH: int,
   placedAt: z.date(),
   expiresAt: z.date(),
   closedAt: z.date().nullable(),
 }) satisfies z.ZodType<MarketOrder>;
+export type MarketOrderRow = z.output<typeof MarketOrderRowSchema>;
 
 /** An auction listing as raw SQL reads it (`SELECT *`). */
 export const AuctionListingRowSchema = z.object({
@@ -110,9 +114,9 @@ export const AuctionListingRowSchema = z.object({
   itemId: z.string().nullable(),
   templateId: z.string(),
   name: z.string(),
-  category: z.string(),
+  category: closedSet.AuctionListing.category,
   level: int,
-  rarity: z.string(),
+  rarity: closedSet.AuctionListing.rarity,
   quantity: int,
   durability: int.nullable(),
   startBid: int,
@@ -126,31 +130,33 @@ export const AuctionListingRowSchema = z.object({
   eddies: int,
   listedAt: z.date(),
   endsAt: z.date(),
-  state: z.string(),
+  state: closedSet.AuctionListing.state,
   closedAt: z.date().nullable(),
   season: z.string().nullable(),
   lotSlot: int.nullable(),
   opensAt: z.date().nullable(),
 }) satisfies z.ZodType<AuctionListing>;
+export type AuctionListingRow = z.output<typeof AuctionListingRowSchema>;
 
 /** A trade as raw SQL reads it (`SELECT *`). */
 export const TradeRowSchema = z.object({
   id,
   aId: id,
   bId: id,
-  state: z.string(),
+  state: closedSet.Trade.state,
   version: int,
   aAccepted: int.nullable(),
   bAccepted: int.nullable(),
   aEddies: int,
   bEddies: int,
   changedAt: date,
-  changedBy: z.string().nullable(),
+  changedBy: closedSet.Trade.changedBy.nullable(),
   openedAt: date,
   expiresAt: date,
   closedAt: date.nullable(),
-  closeReason: z.string().nullable(),
+  closeReason: closedSet.Trade.closeReason.nullable(),
 }) satisfies z.ZodType<Trade>;
+export type TradeRow = z.output<typeof TradeRowSchema>;
 
 /** A trade's offered stacks (`SELECT *`; at most TRADE_SLOTS a side). */
 export const TradeItemRowsSchema = z
@@ -158,13 +164,14 @@ export const TradeItemRowsSchema = z
     z.object({
       tradeId: id,
       itemId: id,
-      side: z.string(),
+      side: closedSet.TradeItem.side,
       templateId: id,
       quantity: int,
       position: int,
     }) satisfies z.ZodType<TradeItem>,
   )
   .max(100);
+export type TradeItemRow = z.output<typeof TradeItemRowsSchema>[number];
 
 /** A craft as raw SQL reads it (`SELECT *`; `rolls` the record of a finished one). */
 export const CraftRowSchema = z.object({
@@ -173,18 +180,19 @@ export const CraftRowSchema = z.object({
   recipeId: z.string(),
   idempotencyKey: z.string(),
   seed: z.string(),
-  state: z.string(),
+  state: closedSet.Craft.state,
   startedAt: date,
   completesAt: date,
   finishedAt: date.nullable(),
   success: z.boolean().nullable(),
-  quality: z.string().nullable(),
+  quality: closedSet.Craft.quality.nullable(),
   rolls: z.json().nullable(),
   skillBefore: int,
   skillAfter: int.nullable(),
   outputItemId: id.nullable(),
   outputMailId: id.nullable(),
 }) satisfies z.ZodType<Craft>;
+export type CraftRow = z.output<typeof CraftRowSchema>;
 
 /** A contract as raw SQL reads it (`SELECT *`). */
 export const ContractRowSchema = z.object({
@@ -194,7 +202,7 @@ export const ContractRowSchema = z.object({
   idempotencyKey: z.string(),
   takerId: id.nullable(),
   takerName: z.string().nullable(),
-  kind: z.string(),
+  kind: closedSet.Contract.kind,
   targetId: z.string(),
   targetName: z.string(),
   quantity: int,
@@ -204,7 +212,7 @@ export const ContractRowSchema = z.object({
   fee: int,
   escrow: int,
   note: z.string(),
-  state: z.string(),
+  state: closedSet.Contract.state,
   postedAt: date,
   acceptBy: date,
   deliverH: int,
@@ -214,3 +222,4 @@ export const ContractRowSchema = z.object({
   releaseAt: date.nullable(),
   closedAt: date.nullable(),
 }) satisfies z.ZodType<Contract>;
+export type ContractRow = z.output<typeof ContractRowSchema>;

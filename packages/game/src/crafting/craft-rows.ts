@@ -14,9 +14,8 @@
  * on their connection directly (core/transaction.ts `direct`, as the market's do).
  */
 import { z } from 'zod';
-import type { Craft, Item } from '@necp/db';
+import type { Item } from '@necp/db';
 import {
-  QUALITY_TIERS,
   RecipeItemSchema,
   recipeById,
   type CraftOutcomeView,
@@ -27,11 +26,11 @@ import {
   type RecipeItem,
 } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { CraftRowSchema } from '../core/locked-rows';
+import { CraftRowSchema, type CraftRow } from '../core/locked-rows';
 import { craftNotFound } from './errors';
 
 /** The craft a statement returned (`SELECT *` or `RETURNING *`), or null. */
-export const craftRow = (rows: unknown[]): Craft | null =>
+export const craftRow = (rows: unknown[]): CraftRow | null =>
   rows[0] ? CraftRowSchema.parse(rows[0]) : null;
 
 /** what holds an input of craft `craftId` */
@@ -55,7 +54,7 @@ export function recipeOf(recipeId: string): Recipe {
 }
 
 /** Locks a craft of `characterId`, whose row the caller locked first (lock order: character, craft). */
-export async function lockCraft(tx: Tx, characterId: string, craftId: string): Promise<Craft> {
+export async function lockCraft(tx: Tx, characterId: string, craftId: string): Promise<CraftRow> {
   const craft = craftRow(
     await tx.$queryRaw<unknown[]>`SELECT * FROM "Craft"
       WHERE "id" = ${craftId} AND "characterId" = ${characterId} FOR UPDATE`,
@@ -145,18 +144,15 @@ export function takeFromHeld(
   return plan;
 }
 
-const isTier = (q: string | null): q is (typeof QUALITY_TIERS)[number] =>
-  q !== null && (QUALITY_TIERS as readonly string[]).includes(q);
-
 /** A craft as its crafter sees it: the seed and the outcome only once it is done. */
-export function craftView(c: Craft): CraftView {
+export function craftView(c: CraftRow): CraftView {
   const recipe = recipeOf(c.recipeId);
   let outcome: CraftOutcomeView | null = null;
   if (c.state === 'done') {
     const r = CraftRecordSchema.parse(c.rolls);
     outcome = {
       success: c.success === true,
-      quality: isTier(c.quality) ? c.quality : null,
+      quality: c.quality,
       skillUp: r.skillUp,
       skillBefore: c.skillBefore,
       skillAfter: c.skillAfter ?? c.skillBefore,
@@ -174,7 +170,7 @@ export function craftView(c: Craft): CraftView {
     recipeId: c.recipeId,
     name: recipe.name,
     discipline: recipe.discipline,
-    state: c.state as CraftState,
+    state: c.state,
     startedAt: c.startedAt.getTime(),
     completesAt: c.completesAt.getTime(),
     finishedAt: c.finishedAt?.getTime() ?? null,

@@ -1,4 +1,5 @@
-import type { Character, Craft } from '@necp/db';
+import type { Character } from '@necp/db';
+import type { CraftRow } from '../core/locked-rows';
 import {
   CraftRefSchema,
   MAX_CRAFT_SKILL,
@@ -46,7 +47,7 @@ export async function releaseCraftItems(tx: Tx, craftId: string): Promise<void> 
 }
 
 /** Ends a casting craft without an outcome: its stacks freed, nothing consumed. */
-export async function cancelLocked(tx: Tx, craft: Craft, now: Date): Promise<Craft> {
+export async function cancelLocked(tx: Tx, craft: CraftRow, now: Date): Promise<CraftRow> {
   await releaseCraftItems(tx, craft.id);
   return craftRow(
     await tx.$queryRaw<unknown[]>`UPDATE "Craft" SET "state" = ${'cancelled' satisfies CraftState},
@@ -66,7 +67,7 @@ async function raiseSkill(tx: Tx, characterId: string, discipline: Discipline): 
 }
 
 /** Takes the consumed units off the held stacks (each released in the same statement). */
-async function consumeHeld(tx: Tx, c: Character, craft: Craft, consumed: readonly RecipeItem[]) {
+async function consumeHeld(tx: Tx, c: Character, craft: CraftRow, consumed: readonly RecipeItem[]) {
   const hold = craftReservation(craft.id);
   const held = (await lockCharacterItems(tx, c.id)).filter((i) => i.reservation === hold);
   for (const { item, take } of takeFromHeld(held, consumed)) {
@@ -102,7 +103,7 @@ async function consumeHeld(tx: Tx, c: Character, craft: Craft, consumed: readonl
 async function deliverOutput(
   tx: Tx,
   c: Character,
-  a: { craft: Craft; output: RecipeItem; quality: QualityTier | null; now: Date },
+  a: { craft: CraftRow; output: RecipeItem; quality: QualityTier | null; now: Date },
 ): Promise<{ itemId: string | null; mailId: string | null }> {
   const t = await loadTemplate(tx, a.output.templateId);
   const quality = t.stackSize === 1 ? a.quality : null;
@@ -161,7 +162,12 @@ async function deliverOutput(
  * the rest freed, the output created, the skill raised, the outcome recorded. A craft
  * whose recipe left the content is cancelled instead (its stacks freed).
  */
-export async function finishLocked(tx: Tx, c: Character, craft: Craft, now: Date): Promise<Craft> {
+export async function finishLocked(
+  tx: Tx,
+  c: Character,
+  craft: CraftRow,
+  now: Date,
+): Promise<CraftRow> {
   const recipe = recipeById(craft.recipeId);
   if (!recipe) return cancelLocked(tx, craft, now);
   const out = resolveCraft({ seed: craft.seed, skill: craft.skillBefore, recipe });

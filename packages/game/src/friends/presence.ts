@@ -11,6 +11,7 @@ import {
   type PresenceStatus,
   type Push,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 
 export interface PresenceChange {
@@ -112,6 +113,9 @@ export async function presenceOf(
     },
   });
   for (const r of rows)
-    out.set(r.characterId, { status: r.status === 'afk' ? 'afk' : 'online', zoneId: r.zoneId });
+    out.set(r.characterId, {
+      status: closedSet.CharacterPresence.status.parse(r.status),
+      zoneId: r.zoneId,
+    });
   return out;
 }

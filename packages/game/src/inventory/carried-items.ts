@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closedSet } from '../core/closed-columns';
 import type { Tx } from '../core/deps';
 
 const int = z.number().int();
@@ -14,7 +15,7 @@ export const CarriedItemSchema = z.object({
   container: z.enum(['BAG', 'EQUIPMENT']),
   slot: int,
   boundCharacterId: z.string().nullable(),
-  quality: z.string().nullable(),
+  quality: closedSet.Item.quality.nullable(),
 });
 export type CarriedItem = z.infer<typeof CarriedItemSchema>;
 

@@ -11,11 +11,14 @@ import {
 export const isBroken = (item: Pick<Item, 'durability'>) =>
   item.durability !== null && item.durability <= 0;
 
-/** The columns an item view is made of (a Prisma row, or a row of a raw read). */
+/**
+ * The columns an item view is made of, as a row schema read them (core/locked-rows.ts
+ * ItemRowSchema, carried-items.ts): the quality read through its closed set.
+ */
 export type ItemViewRow = Pick<
   Item,
-  'id' | 'templateId' | 'quantity' | 'durability' | 'slot' | 'boundCharacterId' | 'quality'
->;
+  'id' | 'templateId' | 'quantity' | 'durability' | 'slot' | 'boundCharacterId'
+> & { quality: QualityTier | null };
 
 export function toItemView(item: ItemViewRow, template: ItemTemplate): ItemView {
   return {
@@ -27,7 +30,7 @@ export function toItemView(item: ItemViewRow, template: ItemTemplate): ItemView 
     slot: item.slot,
     bound: item.boundCharacterId !== null,
     broken: isBroken(item),
-    quality: (item.quality as QualityTier | null) ?? null,
+    quality: item.quality,
     template,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { guildLevel, titleById, type ClassId } from '@necp/shared';
 import { Prisma } from '@necp/db';
+import { closedSet } from '../core/closed-columns';
 import type { Db, Tx } from '../core/deps';
 
 export interface SubjectInfo {
@@ -50,7 +51,7 @@ export async function characterInfo(
       {
         id: r.id,
         name: r.name,
-        class: r.class as ClassId,
+        class: closedSet.Character.class.parse(r.class),
         level: r.level,
         guildTag: r.tag,
         title: r.titleId ? (titleById(r.titleId)?.text ?? null) : null,

@@ -6,6 +6,7 @@
  */
 import type { ClassId } from '@necp/shared';
 import { Prisma } from '@necp/db';
+import { closedSet } from '../core/closed-columns';
 import type { Db, Tx } from '../core/deps';
 import type { BoardSource } from './board-registry';
 import type { RedisSlice } from './redis-boards';
@@ -25,7 +26,7 @@ export interface ScoredSubject {
 
 const scored = (source: BoardSource, r: Row): ScoredSubject => ({
   id: r.id,
-  class: (r.class as ClassId | null) ?? null,
+  class: r.class === null ? null : closedSet.Character.class.parse(r.class),
   score: source.score(Number(r.s1), Number(r.s2)),
 });
 

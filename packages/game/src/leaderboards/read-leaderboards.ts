@@ -25,6 +25,7 @@ import {
   type LeaderboardSliceInput,
   type LeaderboardStanding,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import { parseInput } from '../core/validation';
 import { nameKey } from '../characters/name-policy';
 import type { GameDeps } from '../core/deps';
@@ -191,7 +192,7 @@ async function listedCharacter(
   return {
     id: c.id,
     name: c.name,
-    class: c.class as ClassId,
+    class: closedSet.Character.class.parse(c.class),
     guildId: c.guildMember?.guildId ?? null,
   };
 }

@@ -1,7 +1,8 @@
-import { ACHIEVEMENTS, titleById, type ClassId, type PublicProfile } from '@necp/shared';
+import { ACHIEVEMENTS, titleById, type PublicProfile } from '@necp/shared';
 import { readAchievements } from '../achievements/read-achievements';
 import { nameKey } from '../characters/name-policy';
 import { ratingsOf } from '../contracts/ratings';
+import { closedSet } from '../core/closed-columns';
 import { DomainError } from '../core/errors';
 import { readArenaProfile, readPastSeasons } from '../seasons/read-arena-profile';
 import { readLeaderboardRanks, type ReadDeps } from './read-leaderboards';
@@ -42,7 +43,7 @@ export async function readPublicProfile(deps: ReadDeps, name: string): Promise<P
   return {
     characterId: c.id,
     name: c.name,
-    class: c.class as ClassId,
+    class: closedSet.Character.class.parse(c.class),
     level: c.level,
     title: c.titleId ? (titleById(c.titleId)?.text ?? null) : null,
     achievementPoints: c.achievementPoints,

@@ -7,7 +7,6 @@
  * decision replays to the same rolls.
  */
 import {
-  LOOT_CHOICES,
   emitTo,
   toCharacters,
   LootAssignInputSchema,
@@ -17,6 +16,7 @@ import {
   type Push,
   type RollEntry,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
@@ -58,7 +58,7 @@ async function decide(tx: Tx, dropId: string, partyId: string): Promise<LootRoll
   );
   const rng = seededStream(0, `loot-roll:${dropId}`);
   const rolls = rows.map((r) => {
-    const choice = LOOT_CHOICES.find((c) => c === r.choice) ?? null;
+    const choice = r.choice === null ? null : closedSet.LootRoll.choice.parse(r.choice);
     const roll = choice === 'need' || choice === 'greed' ? rng.int(1, 100) : null;
     return { characterId: r.characterId, choice, roll, name: names.get(r.characterId) ?? '?' };
   });

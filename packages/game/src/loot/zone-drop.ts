@@ -1,5 +1,6 @@
 import type { Prisma } from '@necp/db';
 import type { Rarity } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 
 /** A drop lying in a zone, as the sim shows it: the WorldDrop row joined with its item and template. */
 export interface ZoneDrop {
@@ -43,7 +44,7 @@ export function toZoneDrop(row: DropRow): ZoneDrop {
     itemId: row.itemId,
     templateId: row.item.templateId,
     name: row.item.template.name,
-    rarity: row.item.template.rarity as Rarity,
+    rarity: closedSet.ItemTemplate.rarity.parse(row.item.template.rarity),
     quantity: row.item.quantity,
     ownerCharacterId: row.ownerCharacterId,
     ownerName: row.owner?.name ?? null,

@@ -8,6 +8,7 @@
  */
 import type { Character, Item, Mail } from '@necp/db';
 import { MAIL_EXPIRY_DAYS, type MailKind, type MailSummary, type MailView } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { Tx } from '../core/deps';
 import { bagOf } from '../inventory/container';
 import { bagFull } from '../inventory/errors';
@@ -57,7 +58,7 @@ export async function lockDeliveredMail(
 export function mailSummary(m: LoadedMail): MailSummary {
   return {
     id: m.id,
-    kind: m.kind as MailKind,
+    kind: closedSet.Mail.kind.parse(m.kind),
     from: m.fromName,
     fromId: m.fromId,
     subject: m.subject,

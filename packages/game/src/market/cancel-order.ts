@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MarketOrderRefSchema, type MarketOrderRef, type MarketOrderView } from '@necp/shared';
 import { readRows } from '@necp/db';
+import { closedSet } from '../core/closed-columns';
 import { characterNotFound } from '../core/errors';
 import type { GameDeps } from '../core/deps';
 import { lockCharacter } from '../core/row-locks';
@@ -20,7 +21,7 @@ const SeenSchema = z.object({
   y: z.number(),
   characterId: z.string().nullable(),
   templateId: z.string().nullable(),
-  state: z.string().nullable(),
+  state: closedSet.MarketOrder.state.nullable(),
 });
 
 /**

@@ -1,4 +1,5 @@
-import { Prisma, type MarketOrder } from '@necp/db';
+import { Prisma } from '@necp/db';
+import type { MarketOrderRow } from '../core/locked-rows';
 import type { Tx } from '../core/deps';
 import { withWrites } from '../core/one-statement';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
@@ -23,12 +24,12 @@ export type CloseReason = 'cancelled' | 'expired';
  */
 export async function closeLocked(
   tx: Tx,
-  o: MarketOrder,
+  o: MarketOrderRow,
   reason: CloseReason,
   book: { seq: number },
   now: Date,
   also: { owner?: { id: string; eddies: number }; writes?: readonly Prisma.Sql[] } = {},
-): Promise<MarketOrder> {
+): Promise<MarketOrderRow> {
   const balances = new LockedBalances();
   const rows: LedgerRow[] = [];
   let refund: CurrencyChange | undefined;

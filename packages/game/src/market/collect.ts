@@ -3,7 +3,8 @@ import {
   type MarketCollectInput,
   type MarketOrderView,
 } from '@necp/shared';
-import { Prisma, type Character, type Item, type MarketOrder } from '@necp/db';
+import { Prisma, type Character, type Item } from '@necp/db';
+import type { MarketOrderRow } from '../core/locked-rows';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacter, lockCharactersItems } from '../core/row-locks';
 import { DIRECT, inTransaction } from '../core/transaction';
@@ -28,7 +29,7 @@ import { orderNotFound } from './errors';
 import { assertAtMarketTerminal, itemUnits, orderView, readOrders, toCollect } from './order-rows';
 
 /** The eddies an order waits to pay its owner, to the owner (ledger `market`). */
-async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {
+async function payoutToCharacter(tx: Tx, o: MarketOrderRow, characterId: string) {
   await recordHeldCurrency(tx, {
     holder: 'market_payout',
     id: o.id,
@@ -55,8 +56,8 @@ async function payoutToCharacter(tx: Tx, o: MarketOrder, characterId: string) {
  */
 export async function payoutsLocked(
   tx: Tx,
-  due: readonly { order: MarketOrder; owner: { id: string; eddies: number } }[],
-): Promise<Map<string, MarketOrder>> {
+  due: readonly { order: MarketOrderRow; owner: { id: string; eddies: number } }[],
+): Promise<Map<string, MarketOrderRow>> {
   if (due.length === 0) return new Map();
   const balances = new LockedBalances();
   const rows: LedgerRow[] = [];
@@ -113,7 +114,7 @@ export async function payoutsLocked(
  */
 export async function goodsToBags(
   tx: Tx,
-  due: readonly { order: MarketOrder; owner: Character }[],
+  due: readonly { order: MarketOrderRow; owner: Character }[],
 ): Promise<Set<string>> {
   const holding = due.filter((d) => d.order.itemId !== null);
   const moved = new Set<string>();
@@ -175,7 +176,12 @@ export async function goodsToBags(
 }
 
 /** A placement of an order's goods into its owner's bag. */
-function toBag(o: MarketOrder, c: Character, item: Item, plan: PlacementPlan): WritePlacementArgs {
+function toBag(
+  o: MarketOrderRow,
+  c: Character,
+  item: Item,
+  plan: PlacementPlan,
+): WritePlacementArgs {
   return {
     target: bagOf(c),
     plan,
@@ -204,7 +210,7 @@ function grown(bag: readonly SlottedStack[], placed: readonly Placement[], item:
 
 /** An order as a collect left it, and the units its item holds. */
 export interface Collected {
-  order: MarketOrder;
+  order: MarketOrderRow;
   units: number;
   /** something was taken (eddies or goods) */
   taken: boolean;
@@ -218,7 +224,7 @@ export interface Collected {
  */
 export async function collectLocked(
   tx: Tx,
-  orders: readonly MarketOrder[],
+  orders: readonly MarketOrderRow[],
   c: Character,
 ): Promise<Collected[]> {
   const units = await itemUnits(
@@ -247,7 +253,7 @@ export async function collectLocked(
 /** Views of orders, with the units their items hold. */
 export async function orderViews(
   tx: Tx,
-  orders: readonly MarketOrder[],
+  orders: readonly MarketOrderRow[],
 ): Promise<MarketOrderView[]> {
   const ids = orders.map((o) => o.itemId).filter((x): x is string => x !== null);
   const units = await itemUnits(tx, ids);

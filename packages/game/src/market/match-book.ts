@@ -6,11 +6,11 @@
  * match-book.ts) and commits its fills, ledger rows, journal lines and the book's
  * position in ONE transaction (write-batch.ts).
  */
-import { Prisma, readAfterCommit, type MarketOrder, type RowQuery } from '@necp/db';
-import { bookOf, matchOrder, type BookOrder, type MarketSide } from '@necp/shared';
+import { Prisma, readAfterCommit, type RowQuery } from '@necp/db';
+import { bookOf, matchOrder, type BookOrder } from '@necp/shared';
 import type { GameDeps, Tx } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
-import { MarketOrderRowSchema } from '../core/locked-rows';
+import { MarketOrderRowSchema, type MarketOrderRow } from '../core/locked-rows';
 import { lockBookToMatch } from './order-rows';
 import { notifyAllNow, type NotifyInput } from '../notifications/notifications';
 import { writeBatch, type BatchEntry } from './write-batch';
@@ -27,12 +27,12 @@ export interface BatchResult {
   /** to the owners of orders that traded (not those answered): sent once the batch has committed */
   notices?: NotifyInput[];
   /** each answered order the batch took, as it left it, and its item's units */
-  answers?: Map<string, { order: MarketOrder; units: number }>;
+  answers?: Map<string, { order: MarketOrderRow; units: number }>;
 }
 
-const toBook = (o: MarketOrder): BookOrder => ({
+const toBook = (o: MarketOrderRow): BookOrder => ({
   id: o.id,
-  side: o.side as MarketSide,
+  side: o.side,
   price: o.price,
   remaining: o.remaining,
   no: Number(o.no),
@@ -40,7 +40,7 @@ const toBook = (o: MarketOrder): BookOrder => ({
 });
 
 /** The waiting orders a batch takes, oldest first, cut at BATCH_UNITS (at least one). */
-function cutAtUnits(waiting: readonly MarketOrder[]): MarketOrder[] {
+function cutAtUnits(waiting: readonly MarketOrderRow[]): MarketOrderRow[] {
   let units = 0;
   return waiting.filter((o, i) => {
     units += o.remaining;
@@ -60,7 +60,7 @@ function cutAtUnits(waiting: readonly MarketOrder[]): MarketOrder[] {
  * Nothing but this matcher changes an order's state or what is left of it while the
  * book is locked, so the rows read are those chosen.
  */
-async function lockBatch(tx: Tx, templateId: string, incoming: readonly MarketOrder[]) {
+async function lockBatch(tx: Tx, templateId: string, incoming: readonly MarketOrderRow[]) {
   const units = incoming.reduce((n, o) => n + o.remaining, 0);
   const buys = incoming.filter((o) => o.side === 'buy').map((o) => o.price);
   const sells = incoming.filter((o) => o.side === 'sell').map((o) => o.price);
@@ -113,7 +113,7 @@ export async function runMatchBatch(
   const byId = new Map(locked.map((o) => [o.id, o]));
   const incoming = chosen
     .map((o) => byId.get(o.id))
-    .filter((o): o is MarketOrder => o !== undefined && o.state === 'open' && !o.booked);
+    .filter((o): o is MarketOrderRow => o !== undefined && o.state === 'open' && !o.booked);
   const rest = locked.filter((o) => o.state === 'open' && o.booked);
   if (incoming.length === 0) return { state: 'idle', booked: 0, fills: 0 };
   const pure = bookOf(rest.map(toBook));

@@ -8,17 +8,10 @@
  * The matcher never locks a character and takes the book SKIP LOCKED, so it never waits
  * for the game; a collect locks its character and the order only.
  */
-import { Prisma, type MarketOrder } from '@necp/db';
-import {
-  MARKET_RANGE,
-  type MarketDurationH,
-  type MarketOrderState,
-  type MarketOrderType,
-  type MarketOrderView,
-  type MarketSide,
-} from '@necp/shared';
+import { Prisma } from '@necp/db';
+import { MARKET_RANGE, type MarketDurationH, type MarketOrderView } from '@necp/shared';
 import type { Tx } from '../core/deps';
-import { MarketOrderRowSchema } from '../core/locked-rows';
+import { MarketOrderRowSchema, type MarketOrderRow } from '../core/locked-rows';
 import { assertAtTerminal } from '../world/at-terminal';
 import { notAtMarketTerminal, orderNotFound } from './errors';
 
@@ -27,7 +20,7 @@ import { notAtMarketTerminal, orderNotFound } from './errors';
  * the market's hot path reads its rows this way — a Prisma model call costs ~1 ms of CPU,
  * a raw statement ~0.15 ms (docs/perf.md, "The economy").
  */
-export async function readOrders(tx: Tx, query: Prisma.Sql): Promise<MarketOrder[]> {
+export async function readOrders(tx: Tx, query: Prisma.Sql): Promise<MarketOrderRow[]> {
   const rows = await tx.$queryRaw<unknown[]>(query);
   return rows.map((r) => MarketOrderRowSchema.parse(r));
 }
@@ -66,7 +59,7 @@ export async function lockBook(
 export interface BookToMatch {
   seq: number;
   last: number | null;
-  waiting: MarketOrder[];
+  waiting: MarketOrderRow[];
 }
 
 /**
@@ -118,7 +111,7 @@ export async function lockBookToMatch(
 }
 
 /** Locks one order and reads it. NOT_FOUND when gone. */
-export async function lockOrder(tx: Tx, orderId: string): Promise<MarketOrder> {
+export async function lockOrder(tx: Tx, orderId: string): Promise<MarketOrderRow> {
   const [o] = await readOrders(
     tx,
     Prisma.sql`SELECT * FROM "MarketOrder" WHERE "id" = ${orderId} FOR UPDATE`,
@@ -129,7 +122,7 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<MarketOrder> {
 
 /** What an order holds for its owner to collect: its payout and its goods (bought, or returned). */
 export function toCollect(
-  o: MarketOrder,
+  o: MarketOrderRow,
   itemQuantity: number,
 ): { eddies: number; quantity: number } {
   const goodsFree = o.side === 'buy' || o.state !== 'open';
@@ -137,19 +130,19 @@ export function toCollect(
 }
 
 /** An order as its owner sees it (`itemQuantity`: the units its item holds). */
-export function orderView(o: MarketOrder, itemQuantity: number): MarketOrderView {
+export function orderView(o: MarketOrderRow, itemQuantity: number): MarketOrderView {
   return {
     id: o.id,
     templateId: o.templateId,
     name: o.name,
-    side: o.side as MarketSide,
-    type: o.type as MarketOrderType,
+    side: o.side,
+    type: o.type,
     price: o.price,
     quantity: o.quantity,
     remaining: o.remaining,
     filled: o.filled,
     avgPrice: o.filled > 0 ? Math.round(o.value / o.filled) : 0,
-    state: o.state as MarketOrderState,
+    state: o.state,
     placedAt: o.placedAt.getTime(),
     expiresAt: o.expiresAt.getTime(),
     durationH: o.durationH as MarketDurationH,

@@ -7,10 +7,10 @@
  * orders, one for the sellers' bags, one to write it all.
  */
 import { MARKET_BUY_WINDOW_MS, type MarketSide } from '@necp/shared';
-import { Prisma, type MarketOrder } from '@necp/db';
+import { Prisma } from '@necp/db';
 import type { Tx } from '../core/deps';
 import { lockCharacters } from '../core/lock-order';
-import { ItemRowsSchema } from '../core/locked-rows';
+import { ItemRowsSchema, type MarketOrderRow } from '../core/locked-rows';
 import { withWrites } from '../core/one-statement';
 import { ledgerRowsInsert, type LedgerRow } from '../ledger/insert-ledger-rows';
 import { charOwner, marketOwner, sinkOwner } from '../ledger/owners';
@@ -175,7 +175,7 @@ export async function writePlacements(
   template: { id: string; name: string },
   accepted: readonly Accepted[],
   now: Date,
-): Promise<MarketOrder[]> {
+): Promise<MarketOrderRow[]> {
   const placers = [...new Set(accepted.map((a) => a.placer))];
   const writes: Prisma.Sql[] = [
     balancesUpdate(placers.map((p) => ({ id: p.c.id, before: p.c.eddies, after: p.eddies }))),

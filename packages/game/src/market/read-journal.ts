@@ -1,4 +1,5 @@
 import type { BookFill, BookOrder, JournalEntry } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 
 /**
@@ -14,8 +15,9 @@ export async function readJournal(
     orderBy: { seq: 'asc' },
   });
   return rows.map((r): JournalEntry => {
-    if (r.kind === 'book') return { kind: 'book', order: r.data as unknown as BookOrder };
-    if (r.kind === 'fill') return { kind: 'fill', ...(r.data as unknown as BookFill) };
-    return { kind: r.kind as 'cancel' | 'expire', orderId: r.orderId };
+    const kind = closedSet.MarketJournal.kind.parse(r.kind);
+    if (kind === 'book') return { kind, order: r.data as unknown as BookOrder };
+    if (kind === 'fill') return { kind, ...(r.data as unknown as BookFill) };
+    return { kind, orderId: r.orderId };
   });
 }

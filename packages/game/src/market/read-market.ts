@@ -16,7 +16,9 @@ import {
   type MarketMineInput,
   type MarketSide,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
+import { MarketOrderRowSchema } from '../core/locked-rows';
 import { inTransaction } from '../core/transaction';
 import { parseInput } from '../core/validation';
 import { loadTemplate } from '../inventory/templates';
@@ -119,7 +121,7 @@ export async function marketBook(
         price: f.price,
         quantity: f.quantity,
         at: f.at.getTime(),
-        taker: f.taker as MarketSide,
+        taker: closedSet.MarketFill.taker.parse(f.taker),
       })),
       buyLimit: await buyLimitLeft(tx, q.characterId, template, deps.clock.now()),
       owned: owned._sum.quantity ?? 0,
@@ -173,7 +175,8 @@ export async function myMarketOrders(
       orderBy: { no: 'desc' },
       take: CLOSED_SHOWN,
     });
-    const orders = await orderViews(tx, [...live, ...closed]);
+    const rows = [...live, ...closed].map((o) => MarketOrderRowSchema.parse(o));
+    const orders = await orderViews(tx, rows);
     const collect = orders.reduce(
       (s, o) => ({
         eddies: s.eddies + o.collect.eddies,

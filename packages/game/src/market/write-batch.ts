@@ -5,8 +5,9 @@
  * fills, the journal lines and the book's position. The caller holds the book's lock
  * and every order's row lock; values are computed here and written whole.
  */
-import { Prisma, type MarketOrder } from '@necp/db';
-import { marketTax, type BookFill, type BookOrder } from '@necp/shared';
+import { Prisma } from '@necp/db';
+import type { MarketOrderRow } from '../core/locked-rows';
+import { marketTax, type BookFill, type BookOrder, type MarketOrderState } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { writeAtOnce } from '../core/one-statement';
 import { newRowId } from '../core/row-ids';
@@ -21,13 +22,13 @@ export type BatchEntry =
   | { kind: 'ioc_rest'; orderId: string; remaining: number };
 
 interface State {
-  row: MarketOrder;
+  row: MarketOrderRow;
   remaining: number;
   filled: number;
   value: number;
   escrow: number;
   payout: number;
-  state: string;
+  state: MarketOrderState;
   booked: boolean;
   itemId: string | null;
   units: number;
@@ -42,7 +43,7 @@ export interface BatchWritten {
   /** to the owners of orders that traded, but the answered ones' */
   notices: NotifyInput[];
   /** each answered order the batch took, as it left it, and the units its item holds */
-  answers: Map<string, { order: MarketOrder; units: number }>;
+  answers: Map<string, { order: MarketOrderRow; units: number }>;
 }
 
 export interface Batch {
@@ -50,7 +51,7 @@ export interface Batch {
   /** the book's journal position before the batch */
   seq: number;
   now: Date;
-  orders: readonly MarketOrder[];
+  orders: readonly MarketOrderRow[];
   /** what the orders' items hold, by item id (read with the orders' locks) */
   units: ReadonlyMap<string, number>;
   entries: readonly BatchEntry[];
@@ -58,7 +59,7 @@ export interface Batch {
   answered: ReadonlySet<string>;
 }
 
-function loadStates(orders: readonly MarketOrder[], units: ReadonlyMap<string, number>) {
+function loadStates(orders: readonly MarketOrderRow[], units: ReadonlyMap<string, number>) {
   return new Map<string, State>(
     orders.map((o) => [
       o.id,
@@ -209,7 +210,7 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<BatchWritten> {
     last = price;
   }
   await writeRows(tx, b, [...states.values()], ledger, fills, journal, seq, last);
-  const answers = new Map<string, { order: MarketOrder; units: number }>();
+  const answers = new Map<string, { order: MarketOrderRow; units: number }>();
   for (const id of b.answered) {
     const s = states.get(id);
     if (s) answers.set(id, { order: rowAfter(s, b.now), units: s.units });
@@ -218,7 +219,7 @@ export async function writeBatch(tx: Tx, b: Batch): Promise<BatchWritten> {
 }
 
 /** The order's row as the batch left it (what writeRows wrote). */
-const rowAfter = (s: State, now: Date): MarketOrder => ({
+const rowAfter = (s: State, now: Date): MarketOrderRow => ({
   ...s.row,
   closedAt: s.state === 'open' ? null : (s.row.closedAt ?? now),
   remaining: s.remaining,

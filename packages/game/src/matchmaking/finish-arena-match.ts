@@ -17,9 +17,11 @@ import {
   teamRating,
   updateGlicko2,
   weighRatingChange,
+  type ArenaResult,
   type FinishArenaMatch,
   type Glicko2Rating,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps, Tx } from '../core/deps';
 import { lockCharacters } from '../core/lock-order';
 import { inTransaction } from '../core/transaction';
@@ -27,8 +29,6 @@ import { parseInput } from '../core/validation';
 import { publishEvent } from '../outbox/publish-event';
 import { lockCurrentSeason } from '../seasons/current-season';
 import { weighArenaResults } from './arena-result-weights';
-
-export type ArenaResult = 'win' | 'loss' | 'draw';
 
 export interface ArenaParticipantChange {
   characterId: string;
@@ -79,7 +79,7 @@ async function recorded(tx: Tx, matchId: string): Promise<ArenaParticipantChange
   return rows.map((r) => ({
     characterId: r.characterId,
     team: r.team,
-    result: (r.result ?? 'draw') as ArenaResult,
+    result: closedSet.MatchParticipant.result.parse(r.result ?? 'draw'),
     ratingBefore: r.ratingBefore ?? DEFAULT_GLICKO2_RATING.rating,
     ratingAfter: r.ratingAfter ?? DEFAULT_GLICKO2_RATING.rating,
     weight: r.weight ?? 1,

@@ -3,7 +3,8 @@
  * sockets: the members of the moment in the party's room and told party:update,
  * those who left (or were kicked, or whose party is gone) out of it and told "none".
  */
-import { emitTo, type LootMode, type PartyViewMsg, type Push, type Rarity } from '@necp/shared';
+import { emitTo, type PartyViewMsg, type Push } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 
 export type PartyView = PartyViewMsg;
@@ -38,8 +39,8 @@ export async function partyOf(
   return {
     id: m.party.id,
     leaderId: m.party.leaderId,
-    lootMode: m.party.lootMode as LootMode,
-    lootThreshold: m.party.lootThreshold as Rarity,
+    lootMode: closedSet.Party.lootMode.parse(m.party.lootMode),
+    lootThreshold: closedSet.Party.lootThreshold.parse(m.party.lootThreshold),
     members: m.party.members.map((x) => ({
       id: x.character.id,
       name: x.character.name,

@@ -1,13 +1,6 @@
-import {
-  ATTRIBUTE_KEYS,
-  CLASS_IDS,
-  ORIGIN_IDS,
-  startingAttributes,
-  type Attributes,
-  type ClassId,
-  type OriginId,
-} from '@necp/shared';
+import { ATTRIBUTE_KEYS, startingAttributes, type Attributes } from '@necp/shared';
 import type { Character } from '@necp/db';
+import { closedSet } from '../core/closed-columns';
 
 /** The five attribute columns of a character row. */
 export function attributesOf(c: Attributes): Attributes {
@@ -22,11 +15,11 @@ export function attributesOf(c: Attributes): Attributes {
 
 /** Starting attributes of the character's origin and class (what a respec resets to). */
 export function startingAttributesOf(c: Pick<Character, 'origin' | 'class'>): Attributes {
-  const origin = ORIGIN_IDS.find((o) => o === c.origin) as OriginId | undefined;
-  const cls = CLASS_IDS.find((k) => k === c.class) as ClassId | undefined;
   // rows are written only by createCharacter from validated ids: anything else is corrupt data
-  if (!origin || !cls) throw new Error(`character has unknown origin/class ${c.origin}/${c.class}`);
-  return startingAttributes(origin, cls);
+  return startingAttributes(
+    closedSet.Character.origin.parse(c.origin),
+    closedSet.Character.class.parse(c.class),
+  );
 }
 
 /** Points spent above the starting attributes (what a respec refunds). */

@@ -6,12 +6,11 @@
  */
 import {
   ARENA_BRACKETS,
-  type ArenaBracket,
-  type LeaderboardKey,
   type ProfileArena,
   type ProfileArenaMatch,
   type ProfileSeasonStanding,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 import { currentSeason, seasonView } from './current-season';
 
@@ -54,10 +53,10 @@ export async function readArenaProfile(
   });
   const recent = mine.map((p): ProfileArenaMatch => ({
     matchId: p.matchId,
-    bracket: (p.match.bracket ?? '1v1') as ArenaBracket,
+    bracket: closedSet.Match.bracket.parse(p.match.bracket ?? '1v1'),
     season: p.match.season,
     endedAt: p.match.endedAt!.getTime(),
-    result: p.result as ProfileArenaMatch['result'],
+    result: closedSet.MatchParticipant.result.parse(p.result),
     ratingBefore: Math.round(p.ratingBefore ?? 0),
     ratingAfter: Math.round(p.ratingAfter ?? 0),
     opponents: p.match.participants.filter((o) => o.team !== p.team).map((o) => o.character.name),
@@ -93,5 +92,5 @@ export async function readPastSeasons(
     take: PROFILE_PAST_STANDINGS,
     select: { season: true, board: true, scope: true, rank: true, value: true },
   });
-  return rows.map((r) => ({ ...r, board: r.board as LeaderboardKey }));
+  return rows.map((r) => ({ ...r, board: closedSet.SeasonStanding.board.parse(r.board) }));
 }

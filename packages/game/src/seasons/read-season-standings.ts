@@ -6,12 +6,12 @@
  */
 import {
   SeasonStandingsInputSchema,
-  type ClassId,
   type LeaderboardPage,
   type LeaderboardRow,
   type SeasonStandingsInput,
 } from '@necp/shared';
 import { Prisma } from '@necp/db';
+import { closedSet } from '../core/closed-columns';
 import { parseInput } from '../core/validation';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
@@ -76,7 +76,7 @@ export async function readSeasonStandings(
       position: i.offset + k + 1,
       id: r.subjectId,
       name: r.name,
-      class: (r.class as ClassId | null) ?? null,
+      class: r.class === null ? null : closedSet.SeasonStanding.class.parse(r.class),
       level: r.level,
       guildTag: r.guildTag,
       title: null,

@@ -14,10 +14,10 @@ import {
   GUILD_SEASON_REWARDS,
   LEADERBOARDS,
   seasonRewardFor,
-  type LeaderboardKey,
   type SeasonRewardTier,
 } from '@necp/shared';
 import type { Clock } from '../core/clock';
+import { closedSet } from '../core/closed-columns';
 import type { Tx } from '../core/deps';
 import { sendSystemMail } from '../mail/send-system-mail';
 
@@ -77,7 +77,7 @@ export async function mailSeasonRewards(
   });
   let sent = 0;
   for (const r of rows) {
-    const board = r.board as LeaderboardKey;
+    const board = closedSet.SeasonStanding.board.parse(r.board);
     const bracket = ARENA_BOARD_BRACKET[board];
     if (bracket) {
       const tier = seasonRewardFor(ARENA_SEASON_REWARDS, r.rank);

@@ -3,7 +3,8 @@
  * toward 1500 with a wider deviation (shared softResetRating), wins and losses at 0.
  * Deleted characters keep theirs too (a restore brings them back).
  */
-import { softResetRating, type ArenaBracket } from '@necp/shared';
+import { softResetRating } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { Tx } from '../core/deps';
 
 const BATCH = 1000;
@@ -27,7 +28,7 @@ export async function softResetArena(tx: Tx, from: string, to: string, now: Date
     const r = await tx.arenaRating.createMany({
       data: rows.map((row) => ({
         characterId: row.characterId,
-        bracket: row.bracket as ArenaBracket,
+        bracket: closedSet.ArenaRating.bracket.parse(row.bracket),
         season: to,
         ...softResetRating(row),
         updatedAt: now,

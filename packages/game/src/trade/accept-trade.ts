@@ -3,7 +3,6 @@ import {
   TradeAcceptInputSchema,
   canAcceptTrade,
   type TradeAcceptInput,
-  type TradeSide,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { DIRECT, inTransaction } from '../core/transaction';
@@ -35,7 +34,7 @@ export async function acceptTrade(
       const verdict = canAcceptTrade(
         {
           version: trade.version,
-          changedBy: trade.changedBy as TradeSide | null,
+          changedBy: trade.changedBy,
           changedAt: trade.changedAt.getTime(),
         },
         side,

@@ -10,7 +10,6 @@
  * Prisma model call costs ~0.5 ms of CPU before the database does anything.
  */
 import { z } from 'zod';
-import type { Trade, TradeItem } from '@necp/db';
 import {
   TRADE_ACCEPT_DELAY_MS,
   tradeSideOf,
@@ -22,14 +21,20 @@ import {
 import { emitTo, toCharacters, type Push } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { tradeReservation } from '../core/item-reserved';
-import { TradeItemRowsSchema, TradeRowSchema } from '../core/locked-rows';
+import { closedSet } from '../core/closed-columns';
+import {
+  TradeItemRowsSchema,
+  TradeRowSchema,
+  type TradeItemRow,
+  type TradeRow,
+} from '../core/locked-rows';
 import { lockCharacters } from '../core/lock-order';
 import { tradeNotFound } from './errors';
 
-export type LoadedTrade = Trade & { items: TradeItem[] };
+export type LoadedTrade = TradeRow & { items: TradeItemRow[] };
 
 /** A trade's offered stacks, side a first, in offer order. */
-async function readTradeItems(tx: Tx, tradeId: string): Promise<TradeItem[]> {
+async function readTradeItems(tx: Tx, tradeId: string): Promise<TradeItemRow[]> {
   return TradeItemRowsSchema.parse(
     await tx.$queryRaw<unknown[]>`SELECT * FROM "TradeItem" WHERE "tradeId" = ${tradeId}
       ORDER BY "side", "position"`,
@@ -80,7 +85,7 @@ export async function releaseTradeItems(tx: Tx, tradeId: string): Promise<void> 
 /** Ends a requested or open trade without a deal: its items freed, the reason kept. */
 export async function closeTrade(
   tx: Tx,
-  trade: Trade,
+  trade: TradeRow,
   reason: TradeCancelReason,
   now: Date,
 ): Promise<void> {
@@ -97,7 +102,7 @@ const ViewItemsSchema = z
   .array(
     z.object({
       itemId: z.string(),
-      side: z.string(),
+      side: closedSet.TradeItem.side,
       templateId: z.string(),
       quantity: z.number().int(),
       durability: z.number().int().nullable(),
@@ -139,7 +144,7 @@ async function tradeViews(tx: Tx, tradeId: string): Promise<TradeViews> {
     const theirChange = t.changedBy !== null && t.changedBy !== me;
     return {
       id: t.id,
-      state: t.state as TradeState,
+      state: t.state,
       version: t.version,
       me,
       a: side('a'),
@@ -147,7 +152,7 @@ async function tradeViews(tx: Tx, tradeId: string): Promise<TradeViews> {
       acceptableAt: theirChange ? t.changedAt.getTime() + TRADE_ACCEPT_DELAY_MS : 0,
       expiresAt: t.expiresAt.getTime(),
       closedAt: t.closedAt?.getTime() ?? null,
-      closeReason: (t.closeReason as TradeView['closeReason']) ?? null,
+      closeReason: t.closeReason,
     };
   };
   return { a: view('a'), b: view('b') };

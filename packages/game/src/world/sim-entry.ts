@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 import { characterNotFound, DomainError } from '../core/errors';
 import { isBanned } from '../accounts/ban-check';
@@ -35,8 +36,8 @@ const CharacterRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   level: z.number().int(),
-  class: z.string(),
-  origin: z.string(),
+  class: closedSet.Character.class,
+  origin: closedSet.Character.origin,
   health: z.number().int(),
   maxHealth: z.number().int(),
   zoneId: z.string(),

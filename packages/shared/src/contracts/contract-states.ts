@@ -60,6 +60,10 @@ export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 export const CONTRACT_ACTORS = ['poster', 'taker', 'other', 'moderator', 'system'] as const;
 export type ContractActor = (typeof CONTRACT_ACTORS)[number];
 
+/** Who wrote a disputed contract's evidence (ContractEvidence.by). */
+export const CONTRACT_EVIDENCE_AUTHORS = ['poster', 'taker', 'moderator'] as const;
+export type ContractEvidenceAuthor = (typeof CONTRACT_EVIDENCE_AUTHORS)[number];
+
 /** Every allowed move: from a state, by an action, by whom, to which state. */
 export const CONTRACT_TRANSITIONS: Readonly<
   Record<ContractState, Partial<Record<ContractAction, { by: ContractActor; to: ContractState }>>>

@@ -24,6 +24,9 @@ export type MarketOrderType = (typeof MARKET_ORDER_TYPES)[number];
 export const MARKET_ORDER_STATES = ['open', 'filled', 'cancelled', 'expired'] as const;
 export type MarketOrderState = (typeof MARKET_ORDER_STATES)[number];
 
+/** The lines of a good's journal (MarketJournal.kind; match-book.ts JournalEntry). */
+export const MARKET_JOURNAL_KINDS = ['book', 'fill', 'cancel', 'expire'] as const;
+
 /** How long a limit order may rest, in hours (1, 3 or 7 days). */
 export const MARKET_DURATIONS_H = [24, 72, 168] as const;
 export type MarketDurationH = (typeof MARKET_DURATIONS_H)[number];

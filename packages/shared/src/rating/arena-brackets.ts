@@ -6,6 +6,10 @@
 export const ARENA_BRACKETS = ['1v1', '3v3'] as const;
 export type ArenaBracket = (typeof ARENA_BRACKETS)[number];
 
+/** How a finished arena match ended for one side (MatchParticipant.result). */
+export const ARENA_RESULTS = ['win', 'loss', 'draw'] as const;
+export type ArenaResult = (typeof ARENA_RESULTS)[number];
+
 /** Characters per side. */
 export const ARENA_TEAM_SIZE: Record<ArenaBracket, number> = { '1v1': 1, '3v3': 3 };
 

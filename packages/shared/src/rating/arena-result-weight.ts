@@ -5,6 +5,7 @@
  * (finishArenaMatch) reads the history and applies the weight to the rating change,
  * the win tally and the renown.
  */
+import type { ArenaResult } from './arena-brackets';
 import type { Glicko2Rating } from './glicko2';
 
 /** A forfeit this soon after the gates opened is no fight (accept, enter, leave). */
@@ -55,7 +56,7 @@ export const isEstablishedArenaOpponent = (o: { accountAgeMs: number; level: num
   o.accountAgeMs >= ARENA_ESTABLISHED_ACCOUNT_MS && o.level >= ARENA_ESTABLISHED_LEVEL;
 
 export interface ArenaResultWeightInput {
-  result: 'win' | 'loss' | 'draw';
+  result: ArenaResult;
   contested: boolean;
   /** 1 + the most results against any one opposing account within the window */
   repeat: number;

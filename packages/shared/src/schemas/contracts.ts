@@ -18,6 +18,7 @@ import {
 } from '../contracts/contract-rules';
 import {
   CONTRACT_KINDS,
+  type ContractEvidenceAuthor,
   type ContractKind,
   type ContractState,
 } from '../contracts/contract-states';
@@ -135,7 +136,7 @@ export interface ContractView {
 }
 
 export interface ContractEvidenceView {
-  by: 'poster' | 'taker' | 'moderator';
+  by: ContractEvidenceAuthor;
   name: string;
   text: string;
   at: string;

@@ -17,7 +17,7 @@ import {
   LEADERBOARD_PAGE_SIZE,
   type LeaderboardKey,
 } from '../leaderboards/leaderboard-rules';
-import type { ArenaBracket } from '../rating/arena-brackets';
+import type { ArenaBracket, ArenaResult } from '../rating/arena-brackets';
 import { SeasonKeySchema, type SeasonView } from '../seasons/season-rules';
 import { CharacterNameSchema } from './character';
 import { IdSchema } from './primitives';
@@ -210,7 +210,7 @@ export interface ProfileArenaMatch {
   season: string | null;
   /** epoch ms */
   endedAt: number;
-  result: 'win' | 'loss' | 'draw';
+  result: ArenaResult;
   ratingBefore: number;
   ratingAfter: number;
   /** the other team's runners (names as they are now; deleted ones left out) */

@@ -43,6 +43,10 @@ export const TRADE_CANCEL_REASONS = [
 ] as const;
 export type TradeCancelReason = (typeof TRADE_CANCEL_REASONS)[number];
 
+/** How a trade ended (Trade.closeReason): completed, or one of the reasons it did not. */
+export const TRADE_CLOSE_REASONS = ['completed', ...TRADE_CANCEL_REASONS] as const;
+export type TradeCloseReason = (typeof TRADE_CLOSE_REASONS)[number];
+
 /** The side `characterId` is on, or null for a stranger to the trade. */
 export function tradeSideOf(
   t: { aId: string; bId: string },
