@@ -1,12 +1,12 @@
 import type {
   ContractProgressMsg,
   FriendPresenceMsg,
+  NotificationNewMsg,
   QuestUpdateMsg,
   ReputationChangedMsg,
   SimTicket,
 } from '@necp/shared';
 import type { StickInput } from './input/touch-stick';
-import type { PushedNotification } from './notifications/notification-list';
 import type { GameStore } from './store/game-store';
 
 /** What the React view (game-view.tsx) gives the game client: the canvas, the store, the web's side. */
@@ -27,7 +27,7 @@ export interface GameClientOptions {
   /** friend:presence — a friend came online, went AFK, changed district or left */
   onFriendPresence: (msg: FriendPresenceMsg) => void;
   /** notification:new — a notification for this character (the bell) */
-  onNotification?: (msg: PushedNotification) => void;
+  onNotification?: (msg: NotificationNewMsg) => void;
   /** contract:progress — a kill or craft contract of yours counted one more */
   onContractProgress?: (msg: ContractProgressMsg) => void;
   /** guild:update / guild:invited — your guild, its roster or your invitations changed */

@@ -3,14 +3,7 @@
  * feature (chat, party, match, arena, …) wires its own listeners to every new socket
  * (net/socket-feature.ts). Framework-free; the React view creates one per mount.
  */
-import {
-  SnapshotReader,
-  distance,
-  type AreaEnteredMsg,
-  type CharStatsMsg,
-  type SnapshotMsg,
-  type XpGainMsg,
-} from '@necp/shared';
+import { SnapshotReader, distance, type CharStatsMsg, type SnapshotMsg } from '@necp/shared';
 import { ArenaSession } from './arena/arena-session';
 import { CombatController, dispositionOf } from './combat/combat-controller';
 import { friendPushes } from './friends/friend-pushes';
@@ -24,6 +17,7 @@ import { combineDirections } from './input/touch-stick';
 import { ChatCommands } from './chat/chat-commands';
 import { CombatCommands } from './combat/combat-commands';
 import { ConnectionWatch } from './net/connection-watch';
+import { receivePushes } from './net/push-receiver';
 import { InstanceCommands } from './instances/instance-commands';
 import { ItemCommands } from './items/item-commands';
 import { MatchCommands } from './matchmaking/match-commands';
@@ -44,6 +38,7 @@ import { FramePainter } from './render/frame-painter';
 import { Renderer } from './render/renderer';
 import type { GameState } from './store/game-store';
 import { installTestHook } from './test-hook';
+import { serverNow } from './time/server-clock';
 import { testViewOf } from './test-view';
 import { Interactions } from './world/interactions';
 import { WorldState } from './world/world-state';
@@ -132,12 +127,8 @@ export class GameClient {
       onProgress: opts.onProgress,
       enemies: () => this.arena.enemies,
     });
-    // what the socket features share: the socket, the store, the server clock's offset
-    const feed = {
-      socket: () => this.link.socket,
-      store: opts.store,
-      clockOffset: () => this.connection.clockOffset,
-    };
+    // what the socket features share: the socket and the store
+    const feed = { socket: () => this.link.socket, store: opts.store };
     this.items = new ItemCommands({ ...feed, onInventoryChanged: opts.onInventoryChanged });
     this.party = new PartyCommands({ ...feed, selfId: opts.characterId });
     this.trade = new TradeCommands({ ...feed, onInventoryChanged: opts.onInventoryChanged });
@@ -157,7 +148,7 @@ export class GameClient {
       combat: this.combat,
       interactions: this.interactions,
       world: () => this.world,
-      serverNow: () => Date.now() + this.connection.clockOffset,
+      serverNow,
       partyId: () => this.store.party.party?.id ?? null,
       disposition: (eid, info) =>
         dispositionOf(info) ?? (this.arena.enemies.has(eid) ? 'hostile' : null),
@@ -251,9 +242,11 @@ export class GameClient {
 
   private wire(handle: SimSocketHandle) {
     const { socket } = handle;
-    this.connection.wire(handle);
-    for (const f of this.features) f.wire(socket);
-    socket.on('zone:welcome', (msg) => {
+    // every push of this socket is parsed there before anything here sees it
+    const pushes = receivePushes(socket);
+    this.connection.wire(handle, pushes);
+    for (const f of this.features) f.wire(pushes);
+    pushes.on('zone:welcome', (msg) => {
       const previousZone = this.world?.zone.id ?? this.store.zone?.id ?? null;
       this.world = new WorldState(msg, performance.now());
       this.snapshots.reset(msg.self.eid, msg.self);
@@ -271,7 +264,8 @@ export class GameClient {
       this.hud.invalidate();
       this.hud.publish(performance.now(), true);
     });
-    socket.on('zone:area', (msg: AreaEnteredMsg) => this.transitions.area(msg));
+    pushes.on('zone:area', (msg) => this.transitions.area(msg));
+    // the binary stream is read by its own codec (SnapshotReader), not the push receiver
     socket.on('zone:snapshot', (frame) => {
       if (!this.world) return;
       let msg: SnapshotMsg;
@@ -288,8 +282,8 @@ export class GameClient {
       this.combat.onEvents(events, now);
       this.sound.onCombat(events, now);
     });
-    socket.on('char:stats', (msg) => this.applyStats(msg));
-    socket.on('progress:xp', (msg: XpGainMsg) => {
+    pushes.on('char:stats', (msg) => this.applyStats(msg));
+    pushes.on('progress:xp', (msg) => {
       this.combat.onXp(msg, performance.now());
       this.hud.publish(performance.now(), true);
     });

@@ -4,7 +4,7 @@
  * chat and party socket events are in schemas/chat.ts. See docs/social.md.
  */
 import { z } from 'zod';
-import { RARITIES, type Rarity } from '../content/item-schema';
+import { RARITIES } from '../content/item-schema';
 
 /** Channels a player writes to. */
 export const SENDABLE_CHANNELS = [
@@ -61,23 +61,28 @@ export type ChatItemLink = z.infer<typeof ChatItemLinkSchema>;
 /** `[Name]`: how a linked item reads in a message's text. */
 export const itemLinkToken = (name: string) => `[${name}]`;
 
-/** One message as clients receive it. */
-export interface ChatMessage {
-  id: string;
-  channel: ChatChannel;
+/** One message as clients receive it (chat:message, and the ack of chat:send). */
+export const ChatMessageSchema = z.object({
+  id: z.string(),
+  channel: z.enum(CHAT_CHANNELS),
   /** sender's character id and name (absent for system messages) */
-  fromId?: string;
-  from?: string;
+  fromId: z.string().optional(),
+  from: z.string().optional(),
   /** whispers: the other end's name (the recipient, as the sender sees it) */
-  to?: string;
-  toId?: string;
+  to: z.string().optional(),
+  toId: z.string().optional(),
   /** already filtered (masked) */
-  text: string;
+  text: z.string(),
   /** ms since epoch */
-  at: number;
+  at: z.number(),
   /** items linked in the text as [Name] (as they were when linked) */
-  links?: ChatItemLink[];
-}
+  links: z.array(ChatItemLinkSchema).optional(),
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+/** chat:history — the last messages of every channel this player reads, oldest first. */
+export const ChatHistoryMsgSchema = z.object({ messages: z.array(ChatMessageSchema) });
+export type ChatHistoryMsg = z.infer<typeof ChatHistoryMsgSchema>;
 
 /** Ack of chat:send: the message as delivered. */
 export type ChatSendResult = ChatMessage;
@@ -88,7 +93,8 @@ export const FRIENDS_MAX = 200;
 export const FRIEND_REQUESTS_OUT_MAX = 50;
 
 /** Presence of a character as friends see it. */
-export type PresenceStatus = 'online' | 'afk' | 'offline';
+export const PRESENCE_STATUSES = ['online', 'afk', 'offline'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
 /** No input for this long: AFK. */
 export const AFK_AFTER_MS = 5 * 60_000;
 /** A sim refreshes its characters' presence this often … */
@@ -103,12 +109,13 @@ export const PRESENCE_STALE_MS = 3 * 60_000;
 export const PRESENCE_LEAVE_GRACE_MS = 15_000;
 
 /** friend:presence — a friend came online, went AFK, changed district or left. */
-export interface FriendPresenceMsg {
-  id: string;
-  name: string;
-  status: PresenceStatus;
-  zoneId: string | null;
-}
+export const FriendPresenceMsgSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(PRESENCE_STATUSES),
+  zoneId: z.string().nullable(),
+});
+export type FriendPresenceMsg = z.infer<typeof FriendPresenceMsgSchema>;
 
 /** Members of a party, leader included. */
 export const PARTY_MAX = 5;
@@ -119,38 +126,51 @@ export const LOOT_MODES = ['free_for_all', 'round_robin', 'need_greed', 'leader'
 export type LootMode = (typeof LOOT_MODES)[number];
 
 /** A party as its members see it. */
-export interface PartyViewMsg {
-  id: string;
-  leaderId: string;
-  lootMode: LootMode;
+export const PartyViewMsgSchema = z.object({
+  id: z.string(),
+  leaderId: z.string(),
+  lootMode: z.enum(LOOT_MODES),
   /** need/greed and leader modes apply to this rarity and better */
-  lootThreshold: Rarity;
-  members: { id: string; name: string; level: number; class: string; zoneId: string }[];
-}
+  lootThreshold: z.enum(RARITIES),
+  members: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      level: z.number(),
+      class: z.string(),
+      zoneId: z.string(),
+    }),
+  ),
+});
+export type PartyViewMsg = z.infer<typeof PartyViewMsgSchema>;
+/** party:update — your party now (null: you are in none). */
+export const PartyUpdateMsgSchema = z.object({ party: PartyViewMsgSchema.nullable() });
+export type PartyUpdateMsg = z.infer<typeof PartyUpdateMsgSchema>;
 /** Each sim sends its members' vitals to their party this often (party frames, map arrows). */
 export const PARTY_VITALS_MS = 1_000;
 /** A member with no vitals for this long is shown as offline (its connection is gone). */
 export const PARTY_VITALS_STALE_MS = 3_500;
 /** One member as the party frames show it (party:vitals). */
-export interface PartyMemberVitals {
-  id: string;
-  level: number;
-  health: number;
-  maxHealth: number;
-  dead: boolean;
-  zoneId: string;
+export const PartyMemberVitalsSchema = z.object({
+  id: z.string(),
+  level: z.number(),
+  health: z.number(),
+  maxHealth: z.number(),
+  dead: z.boolean(),
+  zoneId: z.string(),
   /** metres in its zone */
-  x: number;
-  y: number;
-}
+  x: z.number(),
+  y: z.number(),
+});
+export type PartyMemberVitals = z.infer<typeof PartyMemberVitalsSchema>;
 /** party:vitals — the members one sim process holds, sent to the party's room. */
-export interface PartyVitalsMsg {
-  members: PartyMemberVitals[];
-}
+export const PartyVitalsMsgSchema = z.object({ members: z.array(PartyMemberVitalsSchema) });
+export type PartyVitalsMsg = z.infer<typeof PartyVitalsMsgSchema>;
 /** party:invited — someone invites you (accept within PARTY_INVITE_MS). */
-export interface PartyInvitedMsg {
-  inviteId: string;
-  fromId: string;
-  from: string;
-  expiresAt: number;
-}
+export const PartyInvitedMsgSchema = z.object({
+  inviteId: z.string(),
+  fromId: z.string(),
+  from: z.string(),
+  expiresAt: z.number(),
+});
+export type PartyInvitedMsg = z.infer<typeof PartyInvitedMsgSchema>;

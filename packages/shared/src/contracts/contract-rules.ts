@@ -4,6 +4,7 @@
  * domain (packages/game/src/contracts) enforces every rule; the contract board shows
  * them with the same functions.
  */
+import { z } from 'zod';
 import { RECIPES } from '../content/recipes';
 import type { ContractKind } from './contract-states';
 
@@ -127,12 +128,15 @@ export function weightedRating(rows: readonly { score: number; weight: number }[
  * contract:progress — a kill or craft contract counted one more toward what it asks, told
  * to both sides at once (their contract windows read again; no poll needed).
  */
-export interface ContractProgressMsg {
-  contractId: string;
-  /** units done so far (kills, or units crafted), at most `quantity` */
-  progress: number;
-  quantity: number;
-}
+export const ContractProgressMsgSchema = z
+  .object({
+    contractId: z.string().min(1),
+    /** units done so far (kills, or units crafted), at most `quantity` */
+    progress: z.int().min(0),
+    quantity: z.int().min(0),
+  })
+  .refine((m) => m.progress <= m.quantity, 'progress is at most quantity');
+export type ContractProgressMsg = z.infer<typeof ContractProgressMsgSchema>;
 
 /** What a deliver or craft contract may ask: any item but a quest item. */
 export const isAskableItem = (t: { kind: string }): boolean => t.kind !== 'quest';

@@ -4,6 +4,7 @@
  * rule; the client uses the same constants to show them. The tRPC input schemas are
  * in schemas/guild.ts. See docs/social.md.
  */
+import { z } from 'zod';
 
 /**
  * Founding a guild costs this many eddies (a sink: ledger reason `guild_fee`). A new
@@ -114,18 +115,18 @@ export const guildDayStart = (now: Date): Date =>
  * change: you joined (`guildId`), left, were kicked or it was disbanded (null), or its
  * roster changed (your own `guildId`). Refetch what the guild window shows.
  */
-export interface GuildUpdateMsg {
-  guildId: string | null;
-}
+export const GuildUpdateMsgSchema = z.object({ guildId: z.string().nullable() });
+export type GuildUpdateMsg = z.infer<typeof GuildUpdateMsgSchema>;
 
 /** guild:invited (sim socket) — someone invites you to a guild (accept within GUILD_INVITE_MS). */
-export interface GuildInvitedMsg {
-  inviteId: string;
-  guildId: string;
-  guildName: string;
-  guildTag: string;
-  fromId: string;
-  from: string;
+export const GuildInvitedMsgSchema = z.object({
+  inviteId: z.string(),
+  guildId: z.string(),
+  guildName: z.string(),
+  guildTag: z.string(),
+  fromId: z.string(),
+  from: z.string(),
   /** epoch ms */
-  expiresAt: number;
-}
+  expiresAt: z.number(),
+});
+export type GuildInvitedMsg = z.infer<typeof GuildInvitedMsgSchema>;

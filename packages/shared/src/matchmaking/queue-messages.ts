@@ -4,61 +4,67 @@
  * sent as "ms left / ms waited" beside the server's epoch times, so the client
  * counts down on its own clock without knowing the server's.
  */
-import type { ArenaBracket } from '../rating/arena-brackets';
-import type { GroupRole, MatchKind, QueueId } from './queue-rules';
+import { z } from 'zod';
+import { ARENA_BRACKETS } from '../rating/arena-brackets';
+import { GROUP_ROLES, MATCH_KINDS, QUEUE_IDS } from './queue-rules';
 
-export interface MatchTeamMember {
-  characterId: string;
-  name: string;
-  level: number;
+export const MatchTeamMemberSchema = z.object({
+  characterId: z.string(),
+  name: z.string(),
+  level: z.number(),
   /** dungeon and raid: the role queued for */
-  role: GroupRole | null;
-}
+  role: z.enum(GROUP_ROLES).nullable(),
+});
+export type MatchTeamMember = z.infer<typeof MatchTeamMemberSchema>;
 
 /** The match a ready check or a confirmed match is about. */
-export interface MatchSummary {
-  matchId: string;
-  queue: QueueId;
-  kind: MatchKind;
-  bracket: ArenaBracket | null;
+export const MatchSummarySchema = z.object({
+  matchId: z.string(),
+  queue: z.enum(QUEUE_IDS),
+  kind: z.enum(MATCH_KINDS),
+  bracket: z.enum(ARENA_BRACKETS).nullable(),
   /** team by team (dungeon and raid: one team) */
-  teams: MatchTeamMember[][];
+  teams: z.array(z.array(MatchTeamMemberSchema)),
   /** a place in a dungeon group already inside (you replace a member who left) */
-  backfill?: boolean;
-}
+  backfill: z.boolean().optional(),
+});
+export type MatchSummary = z.infer<typeof MatchSummarySchema>;
 
 /** match:found — a match formed with you in it: accept or decline before the deadline. */
-export interface MatchFoundMsg extends MatchSummary {
+export const MatchFoundMsgSchema = MatchSummarySchema.extend({
   /** server epoch ms the ready check ends */
-  deadline: number;
+  deadline: z.number(),
   /** ms left when sent */
-  remainingMs: number;
-}
+  remainingMs: z.number(),
+});
+export type MatchFoundMsg = z.infer<typeof MatchFoundMsgSchema>;
 
 /** Where a character stands in matchmaking. */
-export type QueueStatusMsg =
-  | { state: 'idle' }
-  | {
-      state: 'queued';
-      queue: QueueId;
-      /** server epoch ms */
-      enqueuedAt: number;
-      waitedMs: number;
-      /** the queue's typical wait (median of recent ones); null: no estimate yet */
-      estimatedWaitMs: number | null;
-      /** the ticket's members (a party queues together) */
-      memberIds: string[];
-    }
-  | (MatchSummary & {
-      state: 'ready_check';
-      deadline: number;
-      remainingMs: number;
-      /** you accepted already */
-      accepted: boolean;
-      acceptedCount: number;
-      memberCount: number;
-    })
-  | (MatchSummary & { state: 'in_match' });
+export const QueueStatusMsgSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('idle') }),
+  z.object({
+    state: z.literal('queued'),
+    queue: z.enum(QUEUE_IDS),
+    /** server epoch ms */
+    enqueuedAt: z.number(),
+    waitedMs: z.number(),
+    /** the queue's typical wait (median of recent ones); null: no estimate yet */
+    estimatedWaitMs: z.number().nullable(),
+    /** the ticket's members (a party queues together) */
+    memberIds: z.array(z.string()),
+  }),
+  MatchSummarySchema.extend({
+    state: z.literal('ready_check'),
+    deadline: z.number(),
+    remainingMs: z.number(),
+    /** you accepted already */
+    accepted: z.boolean(),
+    acceptedCount: z.number(),
+    memberCount: z.number(),
+  }),
+  MatchSummarySchema.extend({ state: z.literal('in_match') }),
+]);
+export type QueueStatusMsg = z.infer<typeof QueueStatusMsgSchema>;
 
 /** Why a match:status was sent. */
 export const MATCH_STATUS_REASONS = [
@@ -84,14 +90,15 @@ export const MATCH_STATUS_REASONS = [
 export type MatchStatusReason = (typeof MATCH_STATUS_REASONS)[number];
 
 /** match:status (push, and the ack of match:status / match:queue). */
-export interface MatchStatusMsg {
-  reason: MatchStatusReason;
-  status: QueueStatusMsg;
+export const MatchStatusMsgSchema = z.object({
+  reason: z.enum(MATCH_STATUS_REASONS),
+  status: QueueStatusMsgSchema,
   /** ms until you may queue again after a declined or missed ready check; null: free */
-  penaltyMs: number | null;
+  penaltyMs: z.number().nullable(),
   /** what happened, in words for the player (dissolved, requeued, party changed …) */
-  message?: string;
-}
+  message: z.string().optional(),
+});
+export type MatchStatusMsg = z.infer<typeof MatchStatusMsgSchema>;
 
 /** Ack of match:answer. */
 export interface ReadyCheckAnswerResult {

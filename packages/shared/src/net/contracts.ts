@@ -1,7 +1,9 @@
 /**
  * Socket contracts between the browser and apps/sim: the event maps both sides type
  * their sockets with, and the handshake. Every client→server payload has a Zod
- * schema and is parsed by the sim before anything else happens. Positions on the
+ * schema and is parsed by the sim before anything else happens (client-events.ts);
+ * every server→client payload but the binary snapshot has one too, and the web
+ * client parses each push with it (server-events.ts). Positions on the
  * wire are integers in centimetres (compact, no float noise). The payloads, acks
  * and messages live in the modules re-exported below; this stays the one import.
  */
@@ -22,15 +24,22 @@ import type {
   ReadyCheckAnswerResult,
 } from '../matchmaking/queue-messages';
 import type {
+  ChatHistoryMsg,
   ChatMessage,
   ChatSendResult,
   FriendPresenceMsg,
   PartyInvitedMsg,
+  PartyUpdateMsg,
   PartyViewMsg,
   PartyVitalsMsg,
 } from '../chat/chat-rules';
-import type { LootAssignStartMsg, LootRollResultMsg, LootRollStartMsg } from '../rules/party-loot';
-import type { NotificationView } from '../notifications/notification-rules';
+import type {
+  LootAssignStartMsg,
+  LootGivenMsg,
+  LootRollResultMsg,
+  LootRollStartMsg,
+} from '../rules/party-loot';
+import type { NotificationNewMsg } from '../notifications/notification-rules';
 import type { GuildInvitedMsg, GuildUpdateMsg } from '../guild/guild-rules';
 import type { ContractProgressMsg } from '../contracts/contract-rules';
 import type {
@@ -59,6 +68,7 @@ export * from './client-payloads';
 export * from './server-messages';
 export * from './world-view';
 
+/** What the sim sends; each payload's schema is in SERVER_EVENT_SCHEMAS (server-events.ts). */
 export interface ServerToClientEvents {
   'zone:welcome': (msg: WelcomeMsg) => void;
   /** the binary frame (one websocket frame; needs `snapshotParser`): read it with SnapshotReader */
@@ -72,13 +82,13 @@ export interface ServerToClientEvents {
   /** one chat message of a channel this player reads (already filtered for ignores) */
   'chat:message': (msg: ChatMessage) => void;
   /** the last messages of every channel this player reads, oldest first (on entering and on asking) */
-  'chat:history': (msg: { messages: ChatMessage[] }) => void;
+  'chat:history': (msg: ChatHistoryMsg) => void;
   /** a friend came online, went AFK, changed district or left */
   'friend:presence': (msg: FriendPresenceMsg) => void;
   /** someone invites you to a party */
   'party:invited': (msg: PartyInvitedMsg) => void;
   /** your party now (null: you are in none) — on entering and after every change */
-  'party:update': (msg: { party: PartyViewMsg | null }) => void;
+  'party:update': (msg: PartyUpdateMsg) => void;
   /** members' health, level and position, every PARTY_VITALS_MS from each sim holding some */
   'party:vitals': (msg: PartyVitalsMsg) => void;
   /** a drop the party rolls for (need / greed / pass within LOOT_ROLL_MS) */
@@ -88,11 +98,11 @@ export interface ServerToClientEvents {
   /** to the leader (leader mode): a drop to give to a member */
   'loot:assign_start': (msg: LootAssignStartMsg) => void;
   /** a notification for this character (the bell; persistent, listed by notifications.list) */
-  'notification:new': (msg: Omit<NotificationView, 'read'>) => void;
+  'notification:new': (msg: NotificationNewMsg) => void;
   /** a kill or craft contract of yours (either side) counted one more */
   'contract:progress': (msg: ContractProgressMsg) => void;
   /** the leader gave you a drop: it is yours to pick up */
-  'loot:given': (msg: { dropId: string; name: string; from: string }) => void;
+  'loot:given': (msg: LootGivenMsg) => void;
   /** someone invites you to a guild (accept it through the web API, guild.accept) */
   'guild:invited': (msg: GuildInvitedMsg) => void;
   /** your guild (null: none) — on entering, and after every change (joined, left, kicked, disbanded, roster): refetch */

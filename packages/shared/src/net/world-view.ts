@@ -3,8 +3,9 @@
  * enter its view, the welcome, the snapshot deltas and the combat events in them.
  * The snapshot codec and reader depend only on these shapes.
  */
-import type { DamageType, Rarity } from '../content/item-schema';
-import type { NpcRank, TelegraphShape } from '../content/npc-schema';
+import { z } from 'zod';
+import { RARITIES, type DamageType } from '../content/item-schema';
+import { NPC_RANKS, type TelegraphShape } from '../content/npc-schema';
 
 /**
  * One thing that happened in combat this tick, sent to every client that has the
@@ -57,124 +58,154 @@ export interface CombatEvent {
 }
 
 /** A status effect on an entity, as shown on its frame: effect id, ms left, stacks. */
-export type EffectBrief = [string, number, number];
+export const EffectBriefSchema = z.tuple([z.string(), z.number(), z.number()]);
+export type EffectBrief = z.infer<typeof EffectBriefSchema>;
 
 /**
  * The own character's combat state, sent in a snapshot whenever it changed.
  * Times are ms remaining at the snapshot's tick (the client counts them down).
  */
-export interface SelfCombatState {
-  resource: number;
-  maxResource: number;
+export const SelfCombatStateSchema = z.object({
+  resource: z.number(),
+  maxResource: z.number(),
   /** ms until the GCD ends (0: ready) */
-  gcd: number;
+  gcd: z.number(),
   /** ability id → [ms remaining, full cooldown ms]; only abilities cooling down */
-  cd: Record<string, [number, number]>;
+  cd: z.record(z.string(), z.tuple([z.number(), z.number()])),
   /** cast in progress */
-  cast: { ability: string; target: number; total: number; left: number } | null;
+  cast: z
+    .object({ ability: z.string(), target: z.number(), total: z.number(), left: z.number() })
+    .nullable(),
   /** dead: ms until respawn is allowed, and until the automatic respawn */
-  dead: { canRespawnIn: number; autoRespawnIn: number } | null;
-  inCombat: boolean;
-}
+  dead: z.object({ canRespawnIn: z.number(), autoRespawnIn: z.number() }).nullable(),
+  inCombat: z.boolean(),
+});
+export type SelfCombatState = z.infer<typeof SelfCombatStateSchema>;
 
-export interface ZoneInfo {
-  id: string;
-  name: string;
-  width: number;
-  height: number;
-  streets: { x: number; y: number; w: number; h: number; name?: string }[];
+const RectSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  w: z.number(),
+  h: z.number(),
+  name: z.string().optional(),
+});
+
+export const ZoneInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  width: z.number(),
+  height: z.number(),
+  streets: z.array(RectSchema),
   /** buildings: block movement and line of sight (predict with the same rule) */
-  obstacles: { x: number; y: number; w: number; h: number; name?: string }[];
-  spawnPoints: { id: string; kind: string; name: string; x: number; y: number }[];
+  obstacles: z.array(RectSchema),
+  spawnPoints: z.array(
+    z.object({ id: z.string(), kind: z.string(), name: z.string(), x: z.number(), y: z.number() }),
+  ),
   /** named areas (landmarks): drawn on the map, entering one shows its name */
-  areas: { id: string; name: string; x: number; y: number; radius: number }[];
-}
+  areas: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      x: z.number(),
+      y: z.number(),
+      radius: z.number(),
+    }),
+  ),
+});
+export type ZoneInfo = z.infer<typeof ZoneInfoSchema>;
 
 /** `contact`: a non-combat person (quest giver, vendor); its templateId is the contact id. */
-export type EntityKind = 'player' | 'npc' | 'drop' | 'crate' | 'contact';
+export const ENTITY_KINDS = ['player', 'npc', 'drop', 'crate', 'contact'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** How an NPC relates to players: hostile ones aggro, neutral ones fight back when hit. */
-export type NpcDisposition = 'hostile' | 'neutral';
+export const NPC_DISPOSITIONS = ['hostile', 'neutral'] as const;
+export type NpcDisposition = (typeof NPC_DISPOSITIONS)[number];
 
 /** What lies on the ground in a drop. */
-export interface DropItemInfo {
-  templateId: string;
-  quantity: number;
-  rarity: Rarity;
-}
+export const DropItemInfoSchema = z.object({
+  templateId: z.string(),
+  quantity: z.number(),
+  rarity: z.enum(RARITIES),
+});
+export type DropItemInfo = z.infer<typeof DropItemInfoSchema>;
 
-/**
- * Full description of an entity when it enters a client's view. Drops and crates
- * carry level/health 0; a drop's `name` is its item's name, a crate's its spawn point's.
- */
-export interface EntityInfo {
-  eid: number;
-  kind: EntityKind;
-  name: string;
-  level: number;
-  health: number;
-  maxHealth: number;
+export const EntityInfoSchema = z.object({
+  eid: z.number(),
+  kind: z.enum(ENTITY_KINDS),
+  name: z.string(),
+  level: z.number(),
+  health: z.number(),
+  maxHealth: z.number(),
   /** cm */
-  x: number;
-  y: number;
+  x: z.number(),
+  y: z.number(),
   /** drops only */
-  item?: DropItemInfo;
+  item: DropItemInfoSchema.optional(),
   /** drops only: who may pick it up before `freeAt` (null: anyone) */
-  ownerCharacterId?: string | null;
+  ownerCharacterId: z.string().nullable().optional(),
   /** drops only: the owner's name, while it has one ("Reserved for Kira — free in 23 s") */
-  ownerName?: string;
+  ownerName: z.string().optional(),
   /** drops only: epoch ms on the server's clock (see net:ping) from which anyone may pick it up */
-  freeAt?: number;
+  freeAt: z.number().optional(),
   /** players in a guild: its tag, shown before the name ([TAG] Name) */
-  guildTag?: string;
+  guildTag: z.string().optional(),
   /** players showing an achievement title (its text), drawn under the name */
-  title?: string;
+  title: z.string().optional(),
   /** drops only: a party's loot — its members may pick it up before `freeAt` too */
-  partyId?: string;
+  partyId: z.string().optional(),
   /** drops only: held for the party's need/greed roll until decided (server epoch ms) */
-  rollUntil?: number;
+  rollUntil: z.number().optional(),
   /** npcs: content template id (name/rank/abilities come from content); contacts: the contact id */
-  templateId?: string;
+  templateId: z.string().optional(),
   /** npcs only */
-  rank?: NpcRank;
-  disposition?: NpcDisposition;
+  rank: z.enum(NPC_RANKS).optional(),
+  disposition: z.enum(NPC_DISPOSITIONS).optional(),
   /** players only: class id (the client picks the ability bar from it) */
-  classId?: string;
+  classId: z.string().optional(),
   /** players only: origin id (streetkid, nomad, corpo): drawn in the figure's outfit */
-  origin?: string;
+  origin: z.string().optional(),
   /** players only: the item template in the main hand (its weapon is drawn), absent: fists */
-  weapon?: string;
+  weapon: z.string().optional(),
   /** players and npcs: true while dead (a player waiting to respawn, an NPC corpse) */
-  dead?: boolean;
+  dead: z.boolean().optional(),
   /**
    * players only: true while its client is gone and the character waits out the
    * reconnect window (RECONNECT_GRACE_MS) in the world: drawn dimmed, "disconnected"
    * on its plate; a reconnect describes it again without the flag
    */
-  disconnected?: boolean;
+  disconnected: z.boolean().optional(),
   /** status effects on it when it entered view */
-  effects?: EffectBrief[];
-}
+  effects: z.array(EffectBriefSchema).optional(),
+});
+/**
+ * Full description of an entity when it enters a client's view. Drops and crates
+ * carry level/health 0; a drop's `name` is its item's name, a crate's its spawn point's.
+ */
+export type EntityInfo = z.infer<typeof EntityInfoSchema>;
 
-export interface SelfInfo extends EntityInfo {
-  characterId: string;
-  speed: number;
-  classId: string;
+export const SelfInfoSchema = EntityInfoSchema.extend({
+  characterId: z.string(),
+  speed: z.number(),
+  classId: z.string(),
   /** ability ids on the bar, in key order 1–6 (class abilities available at the character's level) */
-  abilities: string[];
-  combat: SelfCombatState;
-}
+  abilities: z.array(z.string()),
+  combat: SelfCombatStateSchema,
+});
+export type SelfInfo = z.infer<typeof SelfInfoSchema>;
 
-export interface WelcomeMsg {
-  zone: ZoneInfo;
-  self: SelfInfo;
-  tick: number;
-  tickHz: number;
+/** zone:welcome — the zone and the own character, once per connection (before any snapshot). */
+export const WelcomeMsgSchema = z.object({
+  zone: ZoneInfoSchema,
+  self: SelfInfoSchema,
+  tick: z.number(),
+  tickHz: z.number(),
   /** true when this connection took over a character kept alive in the reconnect window */
-  resumed: boolean;
+  resumed: z.boolean(),
   /** last input seq the server applied for this character (continue numbering after it) */
-  lastSeq: number;
-}
+  lastSeq: z.number(),
+});
+export type WelcomeMsg = z.infer<typeof WelcomeMsgSchema>;
 
 /**
  * Delta snapshot for one client: only what changed in its view since the last one.

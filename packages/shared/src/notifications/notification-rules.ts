@@ -66,12 +66,17 @@ export const NotificationPrefInputSchema = z.object({
 });
 
 /** One notification as the bell lists it (and notification:new pushes it). */
-export interface NotificationView {
-  id: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
+export const NotificationViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
   /** epoch ms it became visible */
-  at: number;
-  read: boolean;
-}
+  at: z.number(),
+  read: z.boolean(),
+});
+export type NotificationView = z.infer<typeof NotificationViewSchema>;
+
+/** notification:new — a new one for this character (unread, so without `read`). */
+export const NotificationNewMsgSchema = NotificationViewSchema.omit({ read: true });
+export type NotificationNewMsg = z.infer<typeof NotificationNewMsgSchema>;

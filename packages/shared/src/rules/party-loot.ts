@@ -101,25 +101,42 @@ export const LootRollInputSchema = LootRollChoiceSchema.extend({ characterId: Id
 export const LootAssignInputSchema = LootAssignSchema.extend({ characterId: IdSchema });
 
 /** loot:roll_start — a drop the party rolls for (to the party's room). */
-export interface LootRollStartMsg {
-  dropId: string;
-  templateId: string;
-  name: string;
-  rarity: Rarity;
-  quantity: number;
-  expiresAt: number;
-}
+export const LootRollStartMsgSchema = z.object({
+  dropId: z.string(),
+  templateId: z.string(),
+  name: z.string(),
+  rarity: z.enum(RARITIES),
+  quantity: z.number(),
+  expiresAt: z.number(),
+});
+export type LootRollStartMsg = z.infer<typeof LootRollStartMsgSchema>;
 /** loot:roll_result — who rolled what, and who won (null: everyone passed; free for all). */
-export interface LootRollResultMsg {
-  dropId: string;
-  name: string;
-  winnerId: string | null;
-  winner: string | null;
-  rolls: { characterId: string; name: string; choice: LootChoice | null; roll: number | null }[];
-}
+export const LootRollResultMsgSchema = z.object({
+  dropId: z.string(),
+  name: z.string(),
+  winnerId: z.string().nullable(),
+  winner: z.string().nullable(),
+  rolls: z.array(
+    z.object({
+      characterId: z.string(),
+      name: z.string(),
+      choice: z.enum(LOOT_CHOICES).nullable(),
+      roll: z.number().nullable(),
+    }),
+  ),
+});
+export type LootRollResultMsg = z.infer<typeof LootRollResultMsgSchema>;
 /** loot:assign_start — to the leader: a drop to give to a member (leader mode). */
-export interface LootAssignStartMsg {
-  dropId: string;
-  name: string;
-  rarity: Rarity;
-}
+export const LootAssignStartMsgSchema = z.object({
+  dropId: z.string(),
+  name: z.string(),
+  rarity: z.enum(RARITIES),
+});
+export type LootAssignStartMsg = z.infer<typeof LootAssignStartMsgSchema>;
+/** loot:given — the leader gave you a drop: it is yours to pick up. */
+export const LootGivenMsgSchema = z.object({
+  dropId: z.string(),
+  name: z.string(),
+  from: z.string(),
+});
+export type LootGivenMsg = z.infer<typeof LootGivenMsgSchema>;

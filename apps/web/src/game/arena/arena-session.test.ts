@@ -2,16 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CombatUse, WelcomeMsg } from '@necp/shared';
 import { CombatController } from '../combat/combat-controller';
 import type { CombatCommands } from '../combat/combat-commands';
-import type { SimSocket } from '../net/sim-socket';
 import { createGameStore, type GameStore } from '../store/game-store';
 import {
+  arenaCountdown,
   arenaFighting,
   arenaVictory,
+  arenaWaiting,
   fixtureSnapshot,
   fixtureWelcome,
   transferEnter,
   transferLeave,
 } from '../testing/arena-fixtures';
+import { standInPushes } from '../testing/stand-in-pushes';
 import { WorldState } from '../world/world-state';
 import { ArenaSession } from './arena-session';
 import { MIN_TRANSFER_MS, TRANSFER_FADE_MS, TRANSFER_GIVE_UP_MS } from './instance-transfer';
@@ -21,13 +23,11 @@ import { MIN_TRANSFER_MS, TRANSFER_FADE_MS, TRANSFER_GIVE_UP_MS } from './instan
 
 function setup() {
   const store = createGameStore();
-  const handlers = new Map<string, (msg: unknown) => void>();
-  const socket = { on: (ev: string, fn: (msg: unknown) => void) => handlers.set(ev, fn) };
+  const { pushes, emit, dropped } = standInPushes();
   let reconnects = 0;
   const arena = new ArenaSession({ store, reconnect: () => reconnects++, stopped: () => false });
-  arena.wire(socket as unknown as SimSocket);
-  const emit = (ev: string, msg: unknown) => handlers.get(ev)?.(msg);
-  return { store, arena, emit, reconnects: () => reconnects };
+  arena.wire(pushes);
+  return { store, arena, emit, dropped, reconnects: () => reconnects };
 }
 
 const welcomeTo = (id: string, name: string): WelcomeMsg => {
@@ -97,6 +97,18 @@ describe('instance:transfer', () => {
     expect(store.getState().transfer).toBeNull();
   });
 
+  it('ignores what is not a transfer', () => {
+    const { store, emit, dropped, reconnects } = setup();
+    emit('instance:transfer', null);
+    emit('instance:transfer', { direction: 'sideways', kind: 'arena', zoneName: 'x' });
+    emit('instance:transfer', { ...transferEnter(), kind: 'casino' });
+    emit('instance:transfer', { ...transferLeave(), reason: 'bored' });
+    emit('instance:transfer', { direction: 'enter', kind: 'arena' });
+    expect(dropped).toHaveLength(5);
+    expect(reconnects()).toBe(0);
+    expect(store.getState().transfer).toBeNull();
+  });
+
   it('a welcome without a transfer leaves the greeting to the client', () => {
     const { arena } = setup();
     expect(arena.welcome(watsonWelcome())).toBe(false);
@@ -113,10 +125,25 @@ describe('arena:state and arena:result', () => {
     expect(store.getState().arenaResult?.msg.winner).toBe(0);
   });
 
+  it('take the draw and every phase the sim sends', () => {
+    const { store, emit } = setup();
+    for (const s of [arenaWaiting(), arenaCountdown(), arenaFighting()]) {
+      emit('arena:state', s);
+      expect(store.getState().arena?.msg.phase).toBe(s.phase);
+    }
+    emit('arena:result', { ...arenaVictory(), winner: null });
+    expect(store.getState().arenaResult?.msg.winner).toBeNull();
+  });
+
   it('ignore malformed pushes', () => {
-    const { store, arena, emit } = setup();
+    const { store, arena, emit, dropped } = setup();
     emit('arena:state', { matchId: 'x' });
+    emit('arena:state', null);
+    emit('arena:state', { ...arenaFighting(), phase: 'brawling' });
+    emit('arena:state', { ...arenaFighting(), teams: [[{ name: 'x' }]] });
     emit('arena:result', { ...arenaVictory(), by: 'luck' });
+    emit('arena:result', { ...arenaVictory(), ratings: [{ before: 1 }] });
+    expect(dropped).toHaveLength(6);
     expect(store.getState().arena).toBeNull();
     expect(store.getState().arenaResult).toBeNull();
     expect(arena.enemies.size).toBe(0);

@@ -4,16 +4,15 @@
  * enemy) and arena:result (the result panel). Framework-free; GameClient owns
  * one, wires it to every socket and tells it about each zone:welcome.
  */
-import type { WelcomeMsg } from '@necp/shared';
-import type { SimSocket } from '../net/sim-socket';
+import type { InstanceTransferMsg, WelcomeMsg } from '@necp/shared';
+import type { Pushes } from '../net/push-receiver';
 import type { GameState, GameStore } from '../store/game-store';
 import { districtBanner } from '../world/zone-lookup';
-import { arenaEnemyEids, isArenaResult, isArenaState } from './arena-view';
+import { arenaEnemyEids } from './arena-view';
 import {
   MIN_TRANSFER_MS,
   TRANSFER_FADE_MS,
   TRANSFER_GIVE_UP_MS,
-  isInstanceTransfer,
   transferAction,
   transferView,
   welcomeEffects,
@@ -46,22 +45,18 @@ export class ArenaSession {
     return this.enemySet;
   }
 
-  wire(socket: SimSocket) {
-    socket.on('instance:transfer', (msg: unknown) => this.onTransfer(msg));
-    socket.on('arena:state', (msg: unknown) => {
-      if (!isArenaState(msg)) return;
+  wire(pushes: Pushes) {
+    pushes.on('instance:transfer', (msg) => this.onTransfer(msg));
+    pushes.on('arena:state', (msg) => {
       this.enemySet = arenaEnemyEids(msg);
       this.patch({ arena: { msg, at: performance.now() } });
     });
-    socket.on('arena:result', (msg: unknown) => {
-      if (isArenaResult(msg)) this.patch({ arenaResult: { msg, at: performance.now() } });
-    });
+    pushes.on('arena:result', (msg) => this.patch({ arenaResult: { msg, at: performance.now() } }));
   }
 
-  private onTransfer(msg: unknown) {
+  private onTransfer(msg: InstanceTransferMsg) {
     const s = this.store;
-    if (!isInstanceTransfer(msg)) return;
-    const action = transferAction(msg, {
+    const action = transferAction({
       transferring: s.transfer !== null && !s.transfer.arrived,
       kicked: s.kicked !== null,
       stopped: this.deps.stopped(),

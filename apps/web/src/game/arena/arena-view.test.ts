@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARENA_MATCH_MS } from '@necp/shared';
-import {
-  arenaCountdown,
-  arenaDefeat,
-  arenaFighting,
-  arenaVictory,
-  arenaWaiting,
-} from '../testing/arena-fixtures';
+import { arenaDefeat, arenaFighting, arenaVictory, arenaWaiting } from '../testing/arena-fixtures';
 import {
   arenaEndView,
   arenaEnemyEids,
@@ -16,8 +10,6 @@ import {
   countdownCue,
   formatClock,
   healthFraction,
-  isArenaResult,
-  isArenaState,
   leftNow,
   outcomeReason,
   ratingDelta,
@@ -155,22 +147,5 @@ describe('the result', () => {
     expect(returnSeconds(8_000, 0, 900)).toBe(8);
     expect(returnSeconds(8_000, 0, 7_100)).toBe(1);
     expect(returnSeconds(8_000, 0, 9_000)).toBe(0);
-  });
-});
-
-describe('pushes from the sim are checked', () => {
-  it('accepts the states and results the sim sends', () => {
-    for (const s of [arenaWaiting(), arenaCountdown(), arenaFighting()])
-      expect(isArenaState(s)).toBe(true);
-    expect(isArenaResult(arenaVictory())).toBe(true);
-    expect(isArenaResult({ ...arenaVictory(), winner: null })).toBe(true);
-  });
-
-  it('rejects malformed ones', () => {
-    expect(isArenaState(null)).toBe(false);
-    expect(isArenaState({ ...arenaFighting(), phase: 'brawling' })).toBe(false);
-    expect(isArenaState({ ...arenaFighting(), teams: [[{ name: 'x' }]] })).toBe(false);
-    expect(isArenaResult({ ...arenaVictory(), by: 'luck' })).toBe(false);
-    expect(isArenaResult({ ...arenaVictory(), ratings: [{ before: 1 }] })).toBe(false);
   });
 });

@@ -30,32 +30,17 @@ export const TRANSFER_FADE_MS = 450;
  */
 export const TRANSFER_GIVE_UP_MS = 30_000;
 
-const KINDS: readonly string[] = ['arena', 'dungeon', 'raid'];
-const REASONS: readonly string[] = ['finished', 'closed', 'left'];
-
-/** instance:transfer as the sim sends it. */
-export function isInstanceTransfer(msg: unknown): msg is InstanceTransferMsg {
-  if (!msg || typeof msg !== 'object') return false;
-  const m = msg as Record<string, unknown>;
-  return (
-    (m.direction === 'enter' || m.direction === 'leave') &&
-    typeof m.kind === 'string' &&
-    KINDS.includes(m.kind) &&
-    typeof m.zoneName === 'string' &&
-    (m.reason === undefined || (typeof m.reason === 'string' && REASONS.includes(m.reason)))
-  );
-}
-
 /**
- * What to do with a transfer: reconnect with a new ticket, or ignore it (not a
- * transfer, the session already ended, or one is under way: the socket that
- * said it has been dropped, so a repeat cannot come from the new one).
+ * What to do with a transfer (parsed by net/push-receiver.ts): reconnect with a new
+ * ticket, or ignore it (the session already ended, or one is under way: the socket
+ * that said it has been dropped, so a repeat cannot come from the new one).
  */
-export function transferAction(
-  msg: unknown,
-  s: { transferring: boolean; kicked: boolean; stopped: boolean },
-): 'reconnect' | 'ignore' {
-  if (!isInstanceTransfer(msg) || s.kicked || s.stopped || s.transferring) return 'ignore';
+export function transferAction(s: {
+  transferring: boolean;
+  kicked: boolean;
+  stopped: boolean;
+}): 'reconnect' | 'ignore' {
+  if (s.kicked || s.stopped || s.transferring) return 'ignore';
   return 'reconnect';
 }
 

@@ -7,7 +7,7 @@
  */
 import { useState, type CSSProperties } from 'react';
 import type { SealedLotView } from '@necp/shared';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { useGame } from '../hud/store-context';
 import { ItemGlyph } from '../items/item-glyph';
 import { rarityColor } from '../items/rarity';
@@ -81,7 +81,7 @@ function LotRow({ l, now }: { l: SealedLotView; now: number }) {
 }
 
 export function AuctionLots() {
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const q = useSealedLots(true);
   if (!q.data) return <p className="ah-empty">Reading the season’s lots…</p>;
   return (

@@ -1,11 +1,11 @@
 'use client';
 /** My auctions: what I sell (cancel while nobody has bid) and what I bid on (leading or outbid). */
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { AuctionRow } from './auction-row';
 import { useMyAuctions } from './use-auction';
 
 export function AuctionMine() {
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const q = useMyAuctions(true);
   if (!q.data) return <p className="ah-empty">Reading your auctions…</p>;
   const { selling, bidding } = q.data;

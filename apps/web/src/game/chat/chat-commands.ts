@@ -7,6 +7,7 @@
 import {
   CHAT_HELP,
   CHAT_MAX_LENGTH,
+  ChatMessageSchema,
   parseChatLine,
   type Ack,
   type ChatMessage,
@@ -16,6 +17,7 @@ import {
 import { TAB_CHANNEL, type ChatTab } from './chat-log';
 import type { GameStore } from '../store/game-store';
 import { sendCommand } from '../net/ack';
+import type { Pushes } from '../net/push-receiver';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
 
@@ -32,21 +34,15 @@ export interface ChatCommandDeps {
 
 type ChatEvent = 'chat:send' | 'chat:ignore' | 'chat:unignore' | 'chat:report' | 'player:report';
 
-const isMessage = (m: unknown): m is ChatMessage =>
-  !!m && typeof m === 'object' && 'id' in m && typeof m.id === 'string';
-
 export class ChatCommands implements SocketFeature {
   constructor(private deps: ChatCommandDeps) {}
 
   /** One message live (our own come back too), the history after entering the world. */
-  wire(socket: SimSocket): void {
-    socket.on('chat:message', (msg: ChatMessage) =>
-      this.store.chatReceive([msg], { selfId: this.deps.selfId }),
+  wire(pushes: Pushes): void {
+    pushes.on('chat:message', (msg) => this.store.chatReceive([msg], { selfId: this.deps.selfId }));
+    pushes.on('chat:history', (msg) =>
+      this.store.chatReceive(msg.messages, { selfId: this.deps.selfId, history: true }),
     );
-    socket.on('chat:history', (msg: { messages: ChatMessage[] }) => {
-      if (Array.isArray(msg?.messages))
-        this.store.chatReceive(msg.messages, { selfId: this.deps.selfId, history: true });
-    });
   }
 
   private get store() {
@@ -138,7 +134,8 @@ export class ChatCommands implements SocketFeature {
     });
     if (!res.ok) return false;
     // the broadcast brings the same message (same id) too: whichever comes first shows
-    if (isMessage(res.data)) this.store.chatReceive([res.data], { selfId: this.deps.selfId });
+    const sent = ChatMessageSchema.safeParse(res.data);
+    if (sent.success) this.store.chatReceive([sent.data], { selfId: this.deps.selfId });
     return true;
   }
 

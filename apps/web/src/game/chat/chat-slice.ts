@@ -1,6 +1,7 @@
 /** The chat window's part of the game store: its log, tabs, focus and item-link requests. */
 import type { ChatMessage } from '@necp/shared';
 import type { Slice } from '../store/slice';
+import { serverNow } from '../time/server-clock';
 import {
   addNotice,
   initialChatLog,
@@ -48,9 +49,10 @@ export const chatSlice: Slice<ChatSliceState & ChatSliceActions> = (set, get) =>
     chatDraft: null,
     chatLinkRequest: null,
     chatReceive: (messages, opts) => set({ chat: receiveMessages(get().chat, messages, opts) }),
+    // in server time, as the server's lines are (a history is sorted by `at`)
     chatNotice: (kind, text) =>
       set({
-        chat: addNotice(get().chat, { id: `local-${nextNoticeId++}`, kind, text, at: Date.now() }),
+        chat: addNotice(get().chat, { id: `local-${nextNoticeId++}`, kind, text, at: serverNow() }),
       }),
     chatSelectTab: (tab) => set({ chat: selectTab(get().chat, tab) }),
     chatSetOpen: (open) => set({ chat: setOpen(get().chat, open) }),

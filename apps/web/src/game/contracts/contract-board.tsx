@@ -7,14 +7,14 @@
 import { useState } from 'react';
 import { CONTRACT_KINDS, type ContractKind, type ContractView } from '@necp/shared';
 import { useGame } from '../hud/store-context';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { eddiesText } from '../auction/auction-view';
 import { ContractRow } from './contract-row';
 import { KIND_LABEL, askText, contractActions } from './contracts-view';
 import { useContractActions, useContractBoard } from './use-contracts';
 
 export function ContractBoard({ onTaken }: { onTaken: () => void }) {
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const actions = useContractActions();
   const setDialog = useGame((s) => s.setDialog);
   const [kind, setKind] = useState<ContractKind | null>(null);

@@ -6,7 +6,7 @@
  */
 import type { ContractView } from '@necp/shared';
 import { useInventory } from '../items/use-inventory';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { ContractCase } from './contract-case';
 import { ContractControls, DisputeForm } from './contract-controls';
 import { ContractRow } from './contract-row';
@@ -68,7 +68,7 @@ function Mine({
 }
 
 export function ContractMine() {
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const q = useMyContracts(true);
   const inBag = useInBag();
   const { running, finished } = splitMine(q.data ?? []);

@@ -24,6 +24,7 @@ import {
   type ContractView,
 } from '@necp/shared';
 import { timeLeftText } from '../auction/auction-view';
+import { epochMs } from '../time/server-clock';
 
 export const KIND_LABEL: Record<ContractKind, string> = {
   deliver: 'Deliver',
@@ -104,9 +105,9 @@ export const STATE_LABEL: Record<ContractState, string> = {
   cancelled: 'cancelled',
 };
 
-const ms = (iso: string | null) => (iso ? Date.parse(iso) : null);
+const ms = (iso: string | null) => (iso ? epochMs(iso) : null);
 
-/** The clock that matters in this state, in words (null: none runs). */
+/** The clock that matters in this state, in words (null: none runs); `now`: server epoch ms. */
 export function clockText(
   c: Pick<ContractView, 'state' | 'acceptBy' | 'deliverH' | 'deadline' | 'releaseAt'>,
   now: number,
@@ -164,7 +165,7 @@ export function contractActions(
   now: number,
 ): ContractActions {
   const may = (a: ContractAction) => transition(c.state, a, c.you).ok;
-  const before = (iso: string | null) => iso === null || Date.parse(iso) > now;
+  const before = (iso: string | null) => iso === null || epochMs(iso) > now;
   // kills and crafts are counted by the server: Deliver once they make the number (a
   // delivery's items are counted when handed in, and the server says what is missing)
   const done = c.kind === 'deliver' || c.progress >= c.quantity;

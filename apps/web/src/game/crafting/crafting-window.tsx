@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { DISCIPLINES, MAX_CRAFT_SKILL, type Discipline } from '@necp/shared';
 import { GameWindow } from '../hud/game-window';
 import { useGame } from '../hud/store-context';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { DISCIPLINE_LABEL, castProgress, recipesOf } from './crafting-view';
 import { RecipeDetail } from './recipe-detail';
 import { useCrafting, useCraftingActions } from './use-crafting';
@@ -20,7 +20,7 @@ export function CraftingWindow() {
   const station = useGame((s) => s.craftNear);
   const q = useCrafting(open);
   const actions = useCraftingActions();
-  const now = useNow(100);
+  const now = useServerNow(100);
   const [discipline, setDiscipline] = useState<Discipline>('chemistry');
   const [picked, setPicked] = useState<string | null>(null);
   const casting = q.data?.casting ?? null;

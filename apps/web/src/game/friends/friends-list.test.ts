@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   applyPresence,
   friendsCount,
-  isFriendPresence,
   lastSeenText,
   presenceNotice,
   requestOutcomeText,
@@ -153,14 +152,6 @@ describe('presenceNotice', () => {
 });
 
 describe('the rest', () => {
-  it('checks a presence message', () => {
-    expect(isFriendPresence({ id: 'a', name: 'A', status: 'afk', zoneId: 'watson' })).toBe(true);
-    expect(isFriendPresence({ id: 'a', name: 'A', status: 'offline', zoneId: null })).toBe(true);
-    expect(isFriendPresence({ id: 'a', name: 'A', status: 'away', zoneId: null })).toBe(false);
-    expect(isFriendPresence({ id: 1, name: 'A', status: 'online', zoneId: null })).toBe(false);
-    expect(isFriendPresence(null)).toBe(false);
-  });
-
   it('counts against the cap and words a request outcome', () => {
     expect(friendsCount(list([friend({ id: 'a', name: 'A' })]))).toBe('1 / 200');
     expect(requestOutcomeText({ outcome: 'sent', name: 'Ana' })).toBe(

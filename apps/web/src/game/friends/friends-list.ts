@@ -59,23 +59,11 @@ export function whereText(f: Friend, now: number): string {
 
 export const friendsCount = (list: FriendsList) => `${list.friends.length} / ${FRIENDS_MAX}`;
 
-/** A friend:presence as the sim sends it (anything else is ignored). */
-export function isFriendPresence(msg: unknown): msg is FriendPresenceMsg {
-  if (!msg || typeof msg !== 'object') return false;
-  const m = msg as Record<string, unknown>;
-  return (
-    typeof m.id === 'string' &&
-    typeof m.name === 'string' &&
-    (m.status === 'online' || m.status === 'afk' || m.status === 'offline') &&
-    (m.zoneId === null || typeof m.zoneId === 'string')
-  );
-}
-
 /**
  * The cached list with one friend's presence changed in place. The same object
  * when there is no list or the friend is not on it (a friendship made since the
- * list was read: the caller refetches). Leaving stamps "last seen" now; the
- * district is kept when the message has none (offline).
+ * list was read: the caller refetches). Leaving stamps "last seen" `now` (server epoch
+ * ms, as the list's own times); the district is kept when the message has none (offline).
  */
 export function applyPresence(
   list: FriendsList | undefined,

@@ -21,7 +21,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/trpc/react';
 import { useFriendActions, useFriends } from './use-friends';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { SMALL_SCREEN } from '../chat/chat-window';
 import { AcceptDecline, NameEntryForm } from './social-controls';
 import { GameWindow } from '../hud/game-window';
@@ -88,7 +88,7 @@ function AddFriend() {
 function FriendsBody({ list }: { list: FriendsList }) {
   const actions = useFriendActions();
   // "last seen 4 min ago" moves on while the window is open
-  const now = useNow(30_000);
+  const now = useServerNow(30_000);
   const friends = sortFriends(list.friends);
   const online = list.friends.filter((f) => f.status !== 'offline').length;
   return (

@@ -12,6 +12,7 @@ import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import type { ToastKind } from '../hud/toast-slice';
+import { serverNow } from '../time/server-clock';
 import {
   applyPresence,
   presenceNotice,
@@ -129,7 +130,7 @@ export function receiveFriendPresence(t: PresenceTarget, msg: FriendPresenceMsg)
   const before = t.queryClient.getQueryData(key);
   const notice = presenceNotice(before?.friends.find((f) => f.id === msg.id)?.status, msg);
   if (notice) t.toast('info', notice);
-  const after = applyPresence(before, msg, Date.now());
+  const after = applyPresence(before, msg, serverNow());
   if (after !== before) t.queryClient.setQueryData(key, after);
   else void t.queryClient.invalidateQueries({ queryKey: key });
 }

@@ -15,7 +15,7 @@ import {
 } from '@necp/shared';
 import { toFormError, type FieldErrors } from '@/trpc/errors';
 import { useInventory } from '../items/use-inventory';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { eddiesText, expiresText } from './guild-view';
 import { useGuildActions, useGuildInvites } from './use-guild';
 import { useGame } from '../hud/store-context';
@@ -24,7 +24,7 @@ import { AcceptDecline } from '../friends/social-controls';
 export function GuildJoin() {
   const invites = useGuildInvites(true);
   const actions = useGuildActions();
-  const now = useNow(60_000);
+  const now = useServerNow(60_000);
   const list = invites.data ?? [];
   return (
     <>

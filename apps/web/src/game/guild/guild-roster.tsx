@@ -21,7 +21,7 @@ import {
 } from './guild-view';
 import { refusal } from '@/trpc/errors';
 import { useGuildActions, useRoster } from './use-guild';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { NameEntryForm } from '../friends/social-controls';
@@ -32,7 +32,7 @@ export function GuildRoster({ g }: { g: MyGuild }) {
   const q = useRoster(g.id, true);
   const actions = useGuildActions();
   const { characterId } = useGameSession();
-  const now = useNow(30_000);
+  const now = useServerNow(30_000);
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const members = q.data ? sortRoster(q.data) : null;
   return (

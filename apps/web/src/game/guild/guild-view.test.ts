@@ -8,8 +8,6 @@ import {
   eddiesText,
   expiresText,
   guildTitle,
-  isGuildInvited,
-  isGuildUpdate,
   limitInput,
   limitText,
   mayWithdraw,
@@ -351,26 +349,5 @@ describe('the Ranks tab', () => {
     expect(g.ranks[2]!.name).toBe('Member'); // the cached guild is left alone
     const other = withRank(asRank(3), saved);
     expect(other.rank.name).toBe('Recruit');
-  });
-});
-
-describe('sim messages', () => {
-  it('checks guild:update and guild:invited', () => {
-    expect(isGuildUpdate({ guildId: 'g1' })).toBe(true);
-    expect(isGuildUpdate({ guildId: null })).toBe(true);
-    expect(isGuildUpdate({ guildId: 3 })).toBe(false);
-    expect(isGuildUpdate(null)).toBe(false);
-    const invited = {
-      inviteId: 'i1',
-      guildId: 'g1',
-      guildName: 'Night Owls',
-      guildTag: 'OWL',
-      fromId: 'c1',
-      from: 'Al',
-      expiresAt: NOW,
-    };
-    expect(isGuildInvited(invited)).toBe(true);
-    expect(isGuildInvited({ ...invited, inviteId: undefined })).toBe(false);
-    expect(isGuildInvited('x')).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Ack, InstanceLeaveResult } from '@necp/shared';
 import { createGameStore } from '../store/game-store';
+import { standInPushes } from '../testing/stand-in-pushes';
 import { InstanceCommands } from './instance-commands';
-import type { SimSocket } from '../net/sim-socket';
 
 // The game client's instance side, driven like the sim would: pushes and acks on a
 // stand-in socket, the real store.
@@ -12,23 +12,20 @@ const DUNGEON = `dungeon-arasaka-vault--${MATCH}`;
 
 function setup(answer: Ack<InstanceLeaveResult>) {
   const store = createGameStore();
-  const handlers = new Map<string, (msg: unknown) => void>();
   const sent: string[] = [];
-  const socket = {
+  const { socket, pushes, emit, dropped } = standInPushes({
     connected: true,
-    on: (ev: string, fn: (msg: unknown) => void) => handlers.set(ev, fn),
     timeout: () => ({
       emitWithAck: (event: string) => {
         sent.push(event);
         return Promise.resolve(answer);
       },
     }),
-  } as unknown as SimSocket;
+  });
   const cmds = new InstanceCommands({ socket: () => socket, store });
-  cmds.wire(socket);
-  const emit = (ev: string, msg: unknown) => handlers.get(ev)?.(msg);
+  cmds.wire(pushes);
   const toasts = () => store.getState().toasts.map((t) => `${t.kind}:${t.text}`);
-  return { store, cmds, emit, sent, toasts };
+  return { store, cmds, emit, sent, toasts, dropped };
 }
 
 describe('instance commands', () => {
@@ -48,10 +45,11 @@ describe('instance commands', () => {
     store.getState().setDialog(null);
 
     // another instance's clear changes nothing; this one's makes leaving free
-    emit('instance:cleared', { matchId: 'other', name: 'x', closeInMs: 1 });
+    const cleared = { kind: 'dungeon', templateId: 'arasaka_vault', closeInMs: 120_000 };
+    emit('instance:cleared', { ...cleared, matchId: 'other', name: 'x' });
     cmds.askToLeave();
     expect(store.getState().dialog).toMatchObject({ danger: true });
-    emit('instance:cleared', { matchId: MATCH, name: 'Arasaka Data Vault', closeInMs: 120_000 });
+    emit('instance:cleared', { ...cleared, matchId: MATCH, name: 'Arasaka Data Vault' });
     cmds.askToLeave();
     const d = store.getState().dialog;
     expect(d?.kind === 'confirm' && d.danger).toBeFalsy();
@@ -79,8 +77,11 @@ describe('instance commands', () => {
     expect(no.toasts()).toEqual(['warn:You are not in an instance.']);
   });
 
-  it('toasts the group’s changes and ignores what is not a roster push', () => {
-    const { emit, toasts } = setup({ ok: true, data: { zoneName: 'Watson', penaltyMs: null } });
+  it('toasts the group’s changes and drops what is not a roster push', () => {
+    const { emit, toasts, dropped } = setup({
+      ok: true,
+      data: { zoneName: 'Watson', penaltyMs: null },
+    });
     emit('instance:roster', {
       matchId: MATCH,
       event: 'left',
@@ -89,7 +90,24 @@ describe('instance commands', () => {
       role: 'damage',
       searching: true,
     });
-    emit('instance:roster', { event: 'left' });
+    const vex = {
+      matchId: MATCH,
+      event: 'left',
+      characterId: 'c1',
+      name: 'Vex',
+      role: null,
+      searching: false,
+    };
+    for (const bad of [
+      null,
+      { event: 'left' },
+      { ...vex, event: 'kicked' },
+      { ...vex, role: 'healer' },
+      { ...vex, searching: 'yes' },
+      { ...vex, name: 3 },
+    ])
+      emit('instance:roster', bad);
+    expect(dropped).toHaveLength(6);
     emit('instance:roster', {
       matchId: MATCH,
       event: 'joined',

@@ -4,12 +4,13 @@
  * instances/instance-leave.ts. The leave itself ends with the usual
  * instance:transfer (ArenaSession plays the transition and reconnects).
  */
-import type { InstanceClearedMsg, InstanceLeaveResult } from '@necp/shared';
+import type { InstanceLeaveResult } from '@necp/shared';
 import { instanceClearedText } from '../combat/boss-bar-view';
-import { isInstanceRoster, leaveConfirm, leftText, rosterToast } from './instance-leave';
+import { leaveConfirm, leftText, rosterToast } from './instance-leave';
 import type { GameStore } from '../store/game-store';
 import { instanceOf } from '../world/zone-lookup';
 import { sendCommand } from '../net/ack';
+import type { Pushes } from '../net/push-receiver';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
 
@@ -25,16 +26,14 @@ export class InstanceCommands implements SocketFeature {
   }
 
   /** Listens for the sim's pushes on a (new) socket. */
-  wire(socket: SimSocket): void {
-    socket.on('instance:roster', (msg: unknown) => {
-      if (!isInstanceRoster(msg)) return;
+  wire(pushes: Pushes): void {
+    pushes.on('instance:roster', (msg) => {
       const t = rosterToast(msg);
       this.store.toast(t.kind, t.text);
     });
-    socket.on('instance:cleared', (msg: InstanceClearedMsg) => {
-      if (msg && typeof msg.matchId === 'string') this.clearedMatchId = msg.matchId;
-      if (msg && typeof msg.name === 'string' && typeof msg.closeInMs === 'number')
-        this.store.toast('success', instanceClearedText(msg));
+    pushes.on('instance:cleared', (msg) => {
+      this.clearedMatchId = msg.matchId;
+      this.store.toast('success', instanceClearedText(msg));
     });
   }
 

@@ -4,7 +4,12 @@
  * player hears after it, and the toasts of instance:roster. Pure: the game
  * client's InstanceCommands uses them; unit-tested beside.
  */
-import { formatWait, type InstanceLeaveResult, type InstanceRosterMsg } from '@necp/shared';
+import {
+  formatWait,
+  type GroupRole,
+  type InstanceLeaveResult,
+  type InstanceRosterMsg,
+} from '@necp/shared';
 import type { Dialog } from '../items/item-ui-slice';
 import type { ToastKind } from '../hud/toast-slice';
 
@@ -59,22 +64,7 @@ export function leftText(res: InstanceLeaveResult): { kind: ToastKind; text: str
   };
 }
 
-const ROLE: Record<string, string> = { tank: 'tank', damage: 'damage', support: 'support' };
-const EVENTS: readonly string[] = ['left', 'found', 'joined'];
-
-/** instance:roster as the sim sends it. */
-export function isInstanceRoster(msg: unknown): msg is InstanceRosterMsg {
-  if (!msg || typeof msg !== 'object') return false;
-  const m = msg as Record<string, unknown>;
-  return (
-    typeof m.event === 'string' &&
-    EVENTS.includes(m.event) &&
-    typeof m.characterId === 'string' &&
-    typeof m.name === 'string' &&
-    typeof m.searching === 'boolean' &&
-    (m.role === null || (typeof m.role === 'string' && m.role in ROLE))
-  );
-}
+const ROLE: Record<GroupRole, string> = { tank: 'tank', damage: 'damage', support: 'support' };
 
 /** The toast of a group change: who left (a replacement looked for), was found, joined. */
 export function rosterToast(msg: InstanceRosterMsg): { kind: ToastKind; text: string } {

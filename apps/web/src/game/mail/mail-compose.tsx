@@ -28,6 +28,7 @@ import {
 } from './mail-view';
 import type { useMailActions } from './use-mail';
 import { useMailQuote } from './use-mail-quote';
+import { serverNow } from '../time/server-clock';
 import { GameStoreContext, useGame } from '../hud/store-context';
 import { MailSlot, MailTooltip, useMailTip } from './mail-slot';
 
@@ -132,7 +133,7 @@ export function MailCompose({
     if (Object.keys(found).length > 0) return;
     actions.send.mutate(toSendInput(draft), {
       onSuccess: (r) => {
-        toast('success', sentText(r, Date.now()));
+        toast('success', sentText(r, serverNow()));
         setDraft({ ...draft, subject: '', body: '', eddies: '', cod: '', attachments: [] });
         setTried(false);
         setErrors({});

@@ -7,7 +7,7 @@
  */
 import type { MailSummary, MailView } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { agoText, expiresText, mailActions, mailBadges } from './mail-view';
 import type { useMailActions, useMailbox } from './use-mail';
 import { useGame } from '../hud/store-context';
@@ -28,7 +28,7 @@ export function MailInbox({
   actions: Actions;
   onOpen: (m: MailView) => void;
 }) {
-  const now = useNow(30_000);
+  const now = useServerNow(30_000);
   const { query, mails } = box;
   if (!query.data) {
     return query.isError ? (
@@ -100,7 +100,7 @@ export function MailReader({
   /** the mail after a take (null: it left the box) */
   onChange: (m: MailView | null) => void;
 }) {
-  const now = useNow(30_000);
+  const now = useServerNow(30_000);
   const setDialog = useGame((s) => s.setDialog);
   const toast = useGame((s) => s.toast);
   const { tip, bind, clear } = useMailTip();

@@ -5,7 +5,7 @@
  * to you (it is in your inbox) — 20 a page, "Older mail" for more.
  */
 import { refusal } from '@/trpc/errors';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { sentStateText } from './mail-view';
 import { useSentMail } from './use-sent-mail';
 import { OlderMailButton } from './older-mail-button';
@@ -13,7 +13,7 @@ import { OlderMailButton } from './older-mail-button';
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
 
 export function MailSent() {
-  const now = useNow(15_000);
+  const now = useServerNow(15_000);
   const { query, mails } = useSentMail(true);
   if (!query.data) {
     return query.isError ? (

@@ -5,16 +5,17 @@
  */
 import { eddiesText, timeLeftText } from '../auction/auction-view';
 import { ItemGlyph } from '../items/item-glyph';
+import { useServerNow } from '../time/use-server-now';
 import { orderStatus } from './market-view';
 import { useMarketActions, useMyMarketOrders } from './use-market';
 
 export function MarketOrders() {
   const mine = useMyMarketOrders(true);
   const actions = useMarketActions();
+  const now = useServerNow(1000);
   const data = mine.data;
   if (!data) return <p className="ah-empty">Reading your orders…</p>;
   const due = data.collect;
-  const now = Date.now();
   return (
     <div className="mk-orders" data-testid="market-orders">
       <header className="mk-orders__head">

@@ -8,19 +8,10 @@ import type { Ack, JoinQueueInput, MatchFoundMsg, MatchStatusMsg } from '@necp/s
 import { applyMatchFound, applyMatchStatus, matchTitle, type MatchUiState } from './queue-view';
 import type { GameStore } from '../store/game-store';
 import { sendCommand } from '../net/ack';
+import type { Pushes } from '../net/push-receiver';
 import type { SimSocket } from '../net/sim-socket';
 
 type MatchEvent = 'match:queue' | 'match:leave' | 'match:answer' | 'match:status';
-
-const isStatusMsg = (m: unknown): m is MatchStatusMsg =>
-  !!m && typeof m === 'object' && 'status' in m && 'reason' in m && 'penaltyMs' in m;
-const isFoundMsg = (m: unknown): m is MatchFoundMsg =>
-  !!m &&
-  typeof m === 'object' &&
-  'matchId' in m &&
-  'teams' in m &&
-  Array.isArray(m.teams) &&
-  'remainingMs' in m;
 
 export class MatchCommands {
   constructor(private deps: { socket: () => SimSocket | null; store: GameStore }) {}
@@ -38,13 +29,9 @@ export class MatchCommands {
   }
 
   /** Listens for the sim's pushes on a (new) socket. */
-  wire(socket: SimSocket): void {
-    socket.on('match:found', (msg: unknown) => {
-      if (isFoundMsg(msg)) this.found(msg);
-    });
-    socket.on('match:status', (msg: unknown) => {
-      if (isStatusMsg(msg)) this.status(msg);
-    });
+  wire(pushes: Pushes): void {
+    pushes.on('match:found', (msg) => this.found(msg));
+    pushes.on('match:status', (msg) => this.status(msg));
   }
 
   found(msg: MatchFoundMsg): void {

@@ -5,13 +5,13 @@
  * HUD (the arena scoreboard) takes its place.
  */
 import { QUEUE_LABEL, formatClock } from './queue-view';
-import { useNow } from '../quests/use-quests';
+import { useLocalNow } from '../time/use-server-now';
 import { useGame } from '../hud/store-context';
 
 export function QueueIndicator() {
   const status = useGame((s) => s.match.status);
   const togglePanel = useGame((s) => s.togglePanel);
-  const now = useNow(500);
+  const now = useLocalNow(500);
   if (status.state === 'idle' || status.state === 'in_match') return null;
   const text = status.state === 'queued' ? formatClock(now - status.since) : 'match found';
   return (

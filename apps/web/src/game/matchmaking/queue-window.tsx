@@ -29,7 +29,7 @@ import {
   teamOf,
   type LocalQueueStatus,
 } from './queue-view';
-import { useNow } from '../quests/use-quests';
+import { useLocalNow } from '../time/use-server-now';
 import { GameWindow } from '../hud/game-window';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -81,7 +81,7 @@ function QueuePicker() {
   const party = useGame((s) => s.party.party);
   const self = useGame((s) => s.self);
   const match = useGame((s) => s.match);
-  const now = useNow(250);
+  const now = useLocalNow(250);
   // who a queue would take: the party (its leader queues it), else yourself
   const who = (q: QueueId) =>
     party && QUEUE_SPECS[q].maxParty > 1
@@ -262,7 +262,7 @@ function RolePicker(p: {
 
 function QueueStatusView({ status }: { status: Exclude<LocalQueueStatus, { state: 'idle' }> }) {
   const { characterId, commands } = useGameSession();
-  const now = useNow(500);
+  const now = useLocalNow(500);
   if (status.state === 'queued')
     return (
       <div className="qwin">

@@ -14,7 +14,7 @@ import {
   readyCheckSeconds,
   teamOf,
 } from './queue-view';
-import { useNow } from '../quests/use-quests';
+import { useLocalNow } from '../time/use-server-now';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 
@@ -43,10 +43,8 @@ function useTitleAlert(text: string | null) {
 export function ReadyCheck() {
   const match = useGame((s) => s.match);
   const { characterId, commands } = useGameSession();
-  // re-rendered every 200 ms, reading the clock at each render: the hook's own time is
-  // as old as its last tick, and a check that just arrived read 21 s of 20 with it
-  useNow(200);
-  const now = Date.now();
+  // the local clock: the deadline is the sim's "ms left" re-stamped on arrival (queue-view.ts)
+  const now = useLocalNow(200);
   const status = match.status;
   const waiting = status.state === 'ready_check' && !status.accepted && now < status.deadline;
   useTitleAlert(alertTitle(match, now));

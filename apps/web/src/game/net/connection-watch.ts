@@ -1,7 +1,9 @@
 import type { KickMsg } from '@necp/shared';
 import type { GameState, GameStore } from '../store/game-store';
+import { setServerClockOffset } from '../time/server-clock';
 import { connectErrorData, describeConnectError } from './errors';
 import { startPinging } from './latency';
+import type { Pushes } from './push-receiver';
 import type { SimSocketHandle } from './sim-socket';
 
 /** how often, and how far apart (× the attempt), a client refused as "server busy" tries again */
@@ -16,8 +18,6 @@ const BUSY_RETRY_MS = 1_000;
 export class ConnectionWatch {
   /** a welcome came at least once (later connects are reconnects) */
   everConnected = false;
-  /** server clock − local clock (loot rights and invitations are stamped in server time) */
-  clockOffset = 0;
   /** one silent retry after a refused ticket; reset by every successful connect */
   private retriedAuth = false;
   /** retries after the sim said it is too busy to admit us (UNAVAILABLE); reset on connect */
@@ -41,13 +41,13 @@ export class ConnectionWatch {
     this.deps.store.setState(p);
   }
 
-  wire({ socket, lastTicketError }: SimSocketHandle): void {
+  wire({ socket, lastTicketError }: SimSocketHandle, pushes: Pushes): void {
     socket.on('connect', () => {
       this.retriedAuth = false;
       this.busyRetries = 0;
       this.patch({ status: 'connected' });
     });
-    socket.on('session:kicked', (msg: KickMsg) => {
+    pushes.on('session:kicked', (msg) => {
       if (msg.reason === 'zone_moved') return this.deps.followZone(msg);
       // a takeover must not bounce back: stop reconnecting before the server closes us
       this.patch({ kicked: msg, status: 'offline', menuOpen: false });
@@ -100,7 +100,7 @@ export class ConnectionWatch {
     this.stopPinging = startPinging(
       socket,
       (pingMs) => this.patch({ pingMs }),
-      (offset) => (this.clockOffset = offset),
+      setServerClockOffset,
     );
   }
 

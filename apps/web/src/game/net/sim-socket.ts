@@ -14,7 +14,13 @@ import { io, type Socket } from 'socket.io-client';
 import { snapshotParser, type ClientToServerEvents, type ServerToClientEvents } from '@necp/shared';
 import { handshakeAuth, type EntryTicket } from '../instances/raid-entry';
 
-export type SimSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/**
+ * The socket as the client types it: it sends every client event, and lists only the
+ * binary snapshot among what it hears. Every other push is heard through
+ * net/push-receiver.ts, which parses it first: `socket.on('chat:message', …)` does
+ * not compile anywhere else.
+ */
+export type SimSocket = Socket<Pick<ServerToClientEvents, 'zone:snapshot'>, ClientToServerEvents>;
 
 /** a fresh ticket (with the raid's quantum_sync_token when the character is in a raid) */
 export type EnterFn = () => Promise<EntryTicket>;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { NOTIFICATION_KIND_LABEL } from '@necp/shared';
 import { agoText, badgeText, toggleableKinds, type NotificationList } from './notification-list';
 import { useNotificationActions, useNotifications } from './use-notifications';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { useGame } from '../hud/store-context';
 
 export function NotificationBell() {
@@ -42,7 +42,7 @@ export function NotificationBell() {
 function BellPanel({ list, onClose }: { list: NotificationList; onClose: () => void }) {
   const { readAll, setPref } = useNotificationActions();
   const [settings, setSettings] = useState(false);
-  const now = useNow(30_000);
+  const now = useServerNow(30_000);
   return (
     <section className="bell__panel" aria-label="Notifications" data-testid="bell-panel">
       <header className="bell__head">

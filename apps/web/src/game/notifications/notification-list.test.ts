@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   agoText,
   badgeText,
-  isPushedNotification,
   markAllRead,
   mergePushed,
   toggleableKinds,
@@ -24,13 +23,6 @@ describe('notification list', () => {
     expect(once).toMatchObject({ unread: 1, items: [{ id: 'n1', read: false }] });
     expect(mergePushed(once, pushed)).toBe(once);
     expect(markAllRead(once)).toMatchObject({ unread: 0, items: [{ read: true }] });
-  });
-
-  it('accepts only well-formed pushes', () => {
-    expect(isPushedNotification(pushed)).toBe(true);
-    expect(isPushedNotification({ ...pushed, kind: 'nope' })).toBe(false);
-    expect(isPushedNotification({ ...pushed, at: '5' })).toBe(false);
-    expect(isPushedNotification(null)).toBe(false);
   });
 
   it('badges, ages and the kinds a player may turn off', () => {

@@ -9,33 +9,13 @@ import {
   NOTIFICATION_KINDS,
   NOTIFICATIONS_PAGE,
   type NotificationKind,
+  type NotificationNewMsg,
 } from '@necp/shared';
 
 export type NotificationList = inferRouterOutputs<AppRouter>['notifications']['list'];
 
-/** notification:new as the sim pushes it (anything else is ignored). */
-export interface PushedNotification {
-  id: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  at: number;
-}
-
-export function isPushedNotification(m: unknown): m is PushedNotification {
-  if (!m || typeof m !== 'object') return false;
-  const o = m as Record<string, unknown>;
-  return (
-    typeof o.id === 'string' &&
-    typeof o.title === 'string' &&
-    typeof o.body === 'string' &&
-    typeof o.at === 'number' &&
-    NOTIFICATION_KINDS.some((k) => k === o.kind)
-  );
-}
-
-/** A pushed one on top of the cached list, once (a refetch may already hold it). */
-export function mergePushed(list: NotificationList, n: PushedNotification): NotificationList {
+/** A pushed one (notification:new) on top of the cached list, once (a refetch may already hold it). */
+export function mergePushed(list: NotificationList, n: NotificationNewMsg): NotificationList {
   if (list.items.some((i) => i.id === n.id)) return list;
   const items = [{ ...n, read: false }, ...list.items].slice(0, NOTIFICATIONS_PAGE);
   return { ...list, items, unread: list.unread + 1 };

@@ -5,17 +5,12 @@
  * (notification:new), which is merged in at once.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { NotificationKind } from '@necp/shared';
+import type { NotificationKind, NotificationNewMsg } from '@necp/shared';
 import { bindMutation } from '@/trpc/bind-mutation';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import {
-  markAllRead,
-  mergePushed,
-  type NotificationList,
-  type PushedNotification,
-} from './notification-list';
+import { markAllRead, mergePushed, type NotificationList } from './notification-list';
 
 const POLL_MS = 60_000;
 
@@ -64,7 +59,7 @@ export function receiveNotification(
     characterId: string;
     toast: (kind: 'info', text: string) => void;
   },
-  n: PushedNotification,
+  n: NotificationNewMsg,
 ): void {
   const key = o.trpc.notifications.list.queryKey({ characterId: o.characterId });
   o.queryClient.setQueryData(key, (l: NotificationList | undefined) => (l ? mergePushed(l, n) : l));

@@ -6,14 +6,14 @@
  */
 import { LOOT_ROLL_MS } from '@necp/shared';
 import { lootCardsShown } from './party-state';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 
 export function LootCards() {
   const { characterId, commands } = useGameSession();
   const party = useGame((s) => s.party);
-  const now = useNow(250);
+  const now = useServerNow(250);
   const { rolls, assigns, waiting } = lootCardsShown(party, now);
   const members = party.party?.members.filter((m) => m.id !== characterId) ?? [];
   if (rolls.length === 0 && assigns.length === 0) return null;

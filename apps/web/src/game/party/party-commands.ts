@@ -7,18 +7,15 @@
 import {
   LOOT_MODE_LABEL,
   type LootChoice,
-  type LootAssignStartMsg,
   type LootMode,
-  type LootRollResultMsg,
-  type LootRollStartMsg,
   type PartyInvitedMsg,
   type PartyViewMsg,
-  type PartyVitalsMsg,
   type Rarity,
 } from '@necp/shared';
 import type { GameStore } from '../store/game-store';
 import { sendCommand } from '../net/ack';
 import { rollResultText } from './loot-text';
+import type { Pushes } from '../net/push-receiver';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
 
@@ -42,8 +39,6 @@ export interface PartyCommandDeps {
   store: GameStore;
   /** the own character (who won a roll) */
   selfId?: string;
-  /** server clock − local clock: invitations and rolls expire in server time */
-  clockOffset?: () => number;
 }
 
 export class PartyCommands implements SocketFeature {
@@ -53,33 +48,20 @@ export class PartyCommands implements SocketFeature {
    * The party: membership on entering and after every change, vitals each second,
    * invitations; party loot: rolls to answer, how they went, gifts for the leader to hand out.
    */
-  wire(socket: SimSocket): void {
-    const offset = () => this.deps.clockOffset?.() ?? 0;
-    socket.on('party:update', (msg: { party: PartyViewMsg | null }) => {
-      if (msg && typeof msg === 'object' && 'party' in msg) this.store.partyUpdate(msg.party);
-    });
-    socket.on('party:vitals', (msg: PartyVitalsMsg) => this.store.partyVitals(msg));
-    socket.on('party:invited', (msg: PartyInvitedMsg) => {
-      if (!msg || typeof msg.inviteId !== 'string') return;
-      // stamped in server time: kept in ours for the countdown
-      this.store.partyInvited({ ...msg, expiresAt: msg.expiresAt - offset() });
-    });
-    socket.on('loot:roll_start', (msg: LootRollStartMsg) => {
-      if (!msg || typeof msg.dropId !== 'string') return;
-      this.store.lootRollStart({ ...msg, expiresAt: msg.expiresAt - offset() });
-    });
-    socket.on('loot:roll_result', (msg: LootRollResultMsg) => {
-      if (!msg || typeof msg.dropId !== 'string' || !Array.isArray(msg.rolls)) return;
+  wire(pushes: Pushes): void {
+    pushes.on('party:update', (msg) => this.store.partyUpdate(msg.party));
+    pushes.on('party:vitals', (msg) => this.store.partyVitals(msg));
+    // stamped in server time: their cards count down on the server clock (time/)
+    pushes.on('party:invited', (msg) => this.store.partyInvited(msg));
+    pushes.on('loot:roll_start', (msg) => this.store.lootRollStart(msg));
+    pushes.on('loot:roll_result', (msg) => {
       this.store.lootCardDone(msg.dropId);
       this.store.chatNotice('info', rollResultText(msg));
       if (msg.winnerId === this.deps.selfId) this.store.toast('success', `You won ${msg.name}.`);
     });
-    socket.on('loot:assign_start', (msg: LootAssignStartMsg) => {
-      if (msg && typeof msg.dropId === 'string') this.store.lootAssignStart(msg);
-    });
-    socket.on('loot:given', (msg: { dropId: string; name: string; from: string }) => {
-      if (msg && typeof msg.name === 'string')
-        this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
+    pushes.on('loot:assign_start', (msg) => this.store.lootAssignStart(msg));
+    pushes.on('loot:given', (msg) => {
+      this.store.toast('success', `${msg.from} gave you ${msg.name}: pick it up.`);
     });
   }
 

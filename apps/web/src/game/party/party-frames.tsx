@@ -10,7 +10,7 @@ import type { MouseEvent } from 'react';
 import { LOOT_MODES, LOOT_MODE_LABEL, PARTY_MAX, type LootMode as LootModeId } from '@necp/shared';
 import { zoneName } from '../friends/friends-list';
 import { partyFrames, type PartyFrame } from './party-state';
-import { useNow } from '../quests/use-quests';
+import { useLocalNow } from '../time/use-server-now';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { Portrait } from '../render/art/portrait';
@@ -22,7 +22,7 @@ export function PartyFrames() {
   const setPlayerMenu = useGame((s) => s.setPlayerMenu);
   const setDialog = useGame((s) => s.setDialog);
   // staleness moves on between vitals
-  const now = useNow(1000);
+  const now = useLocalNow(1000);
   if (!party.party) return null;
   const frames = partyFrames(party, characterId, now);
   const others = frames.filter((f) => !f.self);

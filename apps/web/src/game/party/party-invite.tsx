@@ -4,7 +4,7 @@
  * invitation (60 s). An expired one disappears by itself; the newest is on top.
  */
 import { openInvites } from './party-state';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { PARTY_INVITE_MS } from '@necp/shared';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -12,7 +12,7 @@ import { useGame } from '../hud/store-context';
 export function PartyInvites() {
   const { commands } = useGameSession();
   const party = useGame((s) => s.party);
-  const now = useNow(250);
+  const now = useServerNow(250);
   const invites = openInvites(party, now);
   if (invites.length === 0) return null;
   return (

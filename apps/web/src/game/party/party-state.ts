@@ -104,9 +104,9 @@ export function removeInvite(s: PartyState, inviteId: string): PartyState {
   return { ...s, invites: s.invites.filter((i) => i.inviteId !== inviteId) };
 }
 
-/** Invitations still open at server time `serverNow`. */
-export const openInvites = (s: PartyState, serverNow: number) =>
-  s.invites.filter((i) => i.expiresAt > serverNow);
+/** Invitations still open at local time `now` (party-commands.ts moves their expiry into it). */
+export const openInvites = (s: PartyState, now: number) =>
+  s.invites.filter((i) => i.expiresAt > now);
 
 export interface PartyFrame {
   id: string;

@@ -1,10 +1,10 @@
 'use client';
-/** A ticking "12:04" to an epoch-ms moment (quest deadlines, resets). */
+/** A ticking "12:04" to a moment in server epoch ms (quest deadlines, resets). */
 import { countdown, isUrgent } from './format';
-import { useNow } from './use-quests';
+import { useServerNow } from '../time/use-server-now';
 
 export function Countdown({ to, label, testId }: { to: number; label?: string; testId?: string }) {
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   return (
     <span
       className={`qtimer${isUrgent(to, now) ? ' is-urgent' : ''}`}

@@ -17,7 +17,8 @@ import { rarityColor } from '../items/rarity';
 import { calendarDays } from './daily-calendar';
 import { openedAnother, otherWindows, walkedAway } from './popup';
 import { countdown, eddies } from './format';
-import { useDailyStatus, useNow } from './use-quests';
+import { useServerNow } from '../time/use-server-now';
+import { useDailyStatus } from './use-quests';
 import { useTutorial } from '../tutorial/use-tutorial';
 import { useGameSession } from '../hud/game-session';
 import { GameWindow } from '../hud/game-window';
@@ -112,7 +113,7 @@ function DailyBody({ s }: { s: DailyStatusView }) {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((st) => st.toast);
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const claim = useMutation(
     trpc.daily.claim.mutationOptions({
       onSuccess: (r) => {

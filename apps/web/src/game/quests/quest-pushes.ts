@@ -1,6 +1,6 @@
 import type { QuestUpdateMsg, ReputationChangedMsg } from '@necp/shared';
 import { questNotice, reputationNotices } from '../net/notices';
-import type { SimSocket } from '../net/sim-socket';
+import type { Pushes } from '../net/push-receiver';
 import type { SocketFeature } from '../net/socket-feature';
 import type { GameStore } from '../store/game-store';
 
@@ -15,13 +15,13 @@ export function questPushes(o: {
 }): SocketFeature {
   const store = () => o.store.getState();
   return {
-    wire(socket: SimSocket) {
-      socket.on('quest:update', (msg: QuestUpdateMsg) => {
+    wire(pushes: Pushes) {
+      pushes.on('quest:update', (msg) => {
         const n = questNotice(msg);
         store().toast(n.kind, n.text);
         o.onQuestUpdate(msg);
       });
-      socket.on('reputation:changed', (msg: ReputationChangedMsg) => {
+      pushes.on('reputation:changed', (msg) => {
         for (const n of reputationNotices(msg)) store().toast(n.kind, n.text);
         o.onReputationChanged(msg);
       });

@@ -5,9 +5,10 @@
  * cache and invalidate.
  */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
+import { serverNow } from '../time/server-clock';
 import { nextExpiry } from './quest-lists';
 
 /**
@@ -26,10 +27,10 @@ export function useQuestLog() {
   const { data, refetch } = q;
   useEffect(() => {
     if (!data) return;
-    const at = nextExpiry(data, Date.now());
+    const at = nextExpiry(data, serverNow());
     if (at === null) return;
     // a little after the deadline, so the server sees it passed
-    const t = setTimeout(() => void refetch(), Math.min(at - Date.now() + 750, 2 ** 31 - 1));
+    const t = setTimeout(() => void refetch(), Math.min(at - serverNow() + 750, 2 ** 31 - 1));
     return () => clearTimeout(t);
   }, [data, refetch]);
   return q;
@@ -91,14 +92,4 @@ export function useRefresh() {
     },
     [trpc, qc, characterId],
   );
-}
-
-/** Date.now() that re-renders every `ms` while mounted (countdowns). */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
 }

@@ -138,6 +138,7 @@ export class FramePainter {
   private partyOnMap(zoneId: string, others: readonly DrawnEntity[]): PartyMarker[] {
     const party = this.v.store.getState().party;
     if (!party.party) return [];
+    // local clock: vitals are stamped with Date.now() on arrival (party-state.ts)
     const frames = partyFrames(party, this.v.characterId, Date.now());
     return partyMarkers(frames, zoneId).map((m) => {
       const seen = others.find((o) => o.kind === 'player' && o.name === m.name);

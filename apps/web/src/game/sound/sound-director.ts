@@ -5,9 +5,10 @@
  * the welcome; GameClient hands it the snapshots' events and the distance each move walked.
  */
 import type { CombatEvent } from '@necp/shared';
-import type { SimSocket } from '../net/sim-socket';
+import type { Pushes } from '../net/push-receiver';
 import type { SocketFeature } from '../net/socket-feature';
 import type { GameStore } from '../store/game-store';
+import { serverNow } from '../time/server-clock';
 import type { WorldState } from '../world/world-state';
 import { AMBIENCES, ambienceFor, ambienceStarter } from './ambience';
 import type { AudioEngine } from './audio-engine';
@@ -42,12 +43,12 @@ export class SoundDirector implements SocketFeature {
       });
     }
     this.cleanups.push(
-      o.store.subscribe((next, prev) => this.play(storeCues(prev, next, o.selfId, Date.now()))),
+      o.store.subscribe((next, prev) => this.play(storeCues(prev, next, o.selfId, serverNow()))),
     );
   }
 
-  wire(socket: SimSocket) {
-    socket.on('zone:welcome', (msg) => {
+  wire(pushes: Pushes) {
+    pushes.on('zone:welcome', (msg) => {
       const key = ambienceFor(msg.zone.id);
       this.o.engine.setAmbience(key, ambienceStarter(AMBIENCES[key]));
     });

@@ -22,11 +22,11 @@ import { StickInput } from '../input/touch-stick';
 import { Hud } from '../hud/hud';
 import { GameStoreContext } from '../hud/store-context';
 import { CombatCommands } from '../combat/combat-commands';
-import type { SimSocket } from '../net/sim-socket';
 import type { DrawnEntity } from '../render/draw-entities';
 import { Renderer } from '../render/renderer';
 import { createGameStore } from '../store/game-store';
 import { WorldState } from '../world/world-state';
+import { standInPushes } from './stand-in-pushes';
 import {
   FIXTURE_SELF_ID,
   arenaCountdown,
@@ -102,10 +102,9 @@ function start() {
   const world = new WorldState(fixtureWelcome(!!scene.selfDead), now);
   world.applySnapshot(fixtureSnapshot(), now);
 
-  const handlers = new Map<string, (msg: unknown) => void>();
-  const socket = { on: (ev: string, fn: (msg: unknown) => void) => handlers.set(ev, fn) };
+  const sim = standInPushes();
   const arena = new ArenaSession({ store, reconnect: noop, stopped: () => false });
-  arena.wire(socket as unknown as SimSocket);
+  arena.wire(sim.pushes);
   const combat = new CombatController({
     store,
     commands: new CombatCommands(() => null),
@@ -120,7 +119,7 @@ function start() {
     zone: { id: world.zone.id, name: world.zone.name },
     self: { name: 'Vex', level: 12, health: world.stats.health, maxHealth: 520, x: 26, y: 20 },
   });
-  scene.run((event, msg) => handlers.get(event)?.(msg));
+  scene.run(sim.emit);
   if (scene.tab) combat.tab(now, () => true);
   combat.publish(now, true);
   // the killer line of "you are out"

@@ -3,9 +3,10 @@
  * pushes (trade:requested, trade:update): the store follows every view the sim sends,
  * the player hears refusals and how a trade ended as toasts (or chat lines, for /trade).
  */
-import type { TradeRequestedMsg, TradeView } from '@necp/shared';
+import { TradeViewSchema, type TradeView } from '@necp/shared';
 import type { GameStore } from '../store/game-store';
 import { sendCommand } from '../net/ack';
+import type { Pushes } from '../net/push-receiver';
 import type { SimSocket } from '../net/sim-socket';
 import type { SocketFeature } from '../net/socket-feature';
 import { tradeEndText } from './trade-state';
@@ -14,18 +15,11 @@ type TradeEvent =
   'trade:request' | 'trade:answer' | 'trade:offer' | 'trade:accept' | 'trade:cancel';
 type Say = (kind: 'info' | 'warn' | 'success', text: string) => void;
 
-const isView = (m: unknown): m is TradeView =>
-  !!m && typeof m === 'object' && 'id' in m && 'state' in m && 'version' in m && 'me' in m;
-const isRequest = (m: unknown): m is TradeRequestedMsg =>
-  !!m && typeof m === 'object' && 'tradeId' in m && 'from' in m && 'expiresAt' in m;
-
 export class TradeCommands implements SocketFeature {
   constructor(
     private deps: {
       socket: () => SimSocket | null;
       store: GameStore;
-      /** server clock − local clock: requests and the accept delay are in server time */
-      clockOffset?: () => number;
       /** the bag and eddies changed (a trade completed): the inventory is read again */
       onInventoryChanged?: () => void;
     },
@@ -39,35 +33,20 @@ export class TradeCommands implements SocketFeature {
   readonly chatLine: Say = (kind, text) =>
     this.store.chatNotice(kind === 'warn' ? 'error' : 'info', text);
 
-  wire(socket: SimSocket): void {
-    socket.on('trade:requested', (msg: unknown) => {
-      if (!isRequest(msg)) return;
-      const offset = this.deps.clockOffset?.() ?? 0;
-      this.store.tradeRequested({ ...msg, expiresAt: msg.expiresAt - offset });
-    });
-    socket.on('trade:update', (msg: unknown) => {
-      if (isView(msg)) this.apply(msg);
-    });
+  wire(pushes: Pushes): void {
+    // stamped in server time: the request and the window count down on the server clock (time/)
+    pushes.on('trade:requested', (msg) => this.store.tradeRequested(msg));
+    pushes.on('trade:update', (msg) => this.apply(msg));
   }
 
   /** A view (pushed or acked): the store follows, an end is told once. */
   private apply(v: TradeView): void {
     const before = this.store.trade.trade;
-    this.store.tradeUpdate(this.local(v));
+    this.store.tradeUpdate(v);
     const ended = tradeEndText(v);
     if (!ended || before?.id !== v.id) return;
     this.toast(ended.kind, ended.text);
     if (v.state === 'completed') this.deps.onInventoryChanged?.();
-  }
-
-  /** times in the view moved into the local clock */
-  private local(v: TradeView): TradeView {
-    const offset = this.deps.clockOffset?.() ?? 0;
-    return {
-      ...v,
-      acceptableAt: v.acceptableAt === 0 ? 0 : v.acceptableAt - offset,
-      expiresAt: v.expiresAt - offset,
-    };
   }
 
   private async call(event: TradeEvent, payload: object, say: Say): Promise<TradeView | null> {
@@ -76,7 +55,9 @@ export class TradeCommands implements SocketFeature {
       say('warn', res.error.message);
       return null;
     }
-    if (isView(res.data)) this.apply(res.data);
+    // the ack is the view too (read with the push's schema)
+    const view = TradeViewSchema.safeParse(res.data);
+    if (view.success) this.apply(view.data);
     return res.data;
   }
 

@@ -6,13 +6,13 @@
 import { TRADE_REQUEST_MS } from '@necp/shared';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { openRequests } from './trade-state';
 
 export function TradeRequests() {
   const { commands } = useGameSession();
   const trade = useGame((s) => s.trade);
-  const now = useNow(250);
+  const now = useServerNow(250);
   const requests = openRequests(trade, now);
   if (requests.length === 0) return null;
   return (

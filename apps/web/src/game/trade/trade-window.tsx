@@ -15,7 +15,7 @@ import { ItemGlyph } from '../items/item-glyph';
 import { rarityColor } from '../items/rarity';
 import { itemName, templateOf } from '../items/templates';
 import { useInventory } from '../items/use-inventory';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import type { DragPayload } from '../items/drag';
 import { offerWithDropped, sides } from './trade-state';
 
@@ -97,7 +97,7 @@ export function TradeWindow() {
   const t = useGame((s) => s.trade.trade);
   const setDrag = useGame((s) => s.setDrag);
   const { model, query } = useInventory();
-  const now = useNow(250);
+  const now = useServerNow(250);
   const [eddies, setEddies] = useState('');
   // the bag as it is now when a trade opens (what was looted meanwhile is offerable)
   const tradeId = t?.id;

@@ -13,7 +13,8 @@ import { useInventory } from '../items/use-inventory';
 import type { InvItem } from '../items/view-model';
 import type { Dialog } from '../items/item-ui-slice';
 import { countdown, priceNote, TIER_LABEL } from '../quests/format';
-import { useNow, useVendor } from '../quests/use-quests';
+import { useVendor } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { GameWindow } from '../hud/game-window';
 import { useGame } from '../hud/store-context';
 import { useVendorTrade, type Trade } from './use-vendor-trade';
@@ -144,7 +145,7 @@ function VendorBody({
   busy: boolean;
 }) {
   const setDialog = useGame((s) => s.setDialog);
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const limited = v.stock.some((s) => s.dailyLimit !== null);
   const sellable = bag ? [...bag.values()].sort((a, b) => a.slot - b.slot) : [];
   return (
