@@ -70,12 +70,12 @@ async function callKind(deps: Deps, kind: AuctionQueryKind, round: number, who: 
   let t0 = performance.now();
   const p1 = await searchListings(deps, input);
   const ms = [performance.now() - t0];
-  let rows = p1.listings.length;
-  if (p1.next) {
+  let rows = p1.items.length;
+  if (p1.nextCursor) {
     t0 = performance.now();
-    const p2 = await searchListings(deps, { ...input, cursor: p1.next });
+    const p2 = await searchListings(deps, { ...input, cursor: p1.nextCursor });
     ms.push(performance.now() - t0);
-    rows += p2.listings.length;
+    rows += p2.items.length;
   }
   return { ms, rows };
 }
@@ -130,10 +130,10 @@ async function kindCalls(deps: Deps, kind: AuctionQueryKind, who: Viewers) {
     const first = await searchListings(deps, input);
     const page = (cursor: string | undefined): AuctionSearchInput => ({ ...input, cursor });
     calls.push({ what: describeSearch(input), run: () => searchListings(deps, page(undefined)) });
-    if (first.next)
+    if (first.nextCursor)
       calls.push({
         what: `${describeSearch(input)}, page 2`,
-        run: () => searchListings(deps, page(first.next!)),
+        run: () => searchListings(deps, page(first.nextCursor!)),
       });
   }
   return calls;

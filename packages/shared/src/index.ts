@@ -1,5 +1,6 @@
 export * from './constants';
 export * from './schemas/primitives';
+export * from './schemas/page';
 export * from './schemas/auth';
 export * from './schemas/character';
 export * from './schemas/database-url';
@@ -12,6 +13,7 @@ export * from './rules/movement';
 export * from './rules/stats';
 export * from './net/contracts';
 export * from './net/client-events';
+export * from './net/server-events';
 export * from './net/snapshot-codec';
 export * from './net/snapshot-reader';
 export * from './net/snapshot-parser';

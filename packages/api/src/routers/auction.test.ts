@@ -47,7 +47,7 @@ describe('auction router', () => {
       minPrice: 4_440_000,
       maxPrice: 4_440_000,
     });
-    expect(found.listings.map((l) => [l.id, l.mine])).toEqual([[listed.id, null]]);
+    expect(found.items.map((l) => [l.id, l.mine])).toEqual([[listed.id, null]]);
     // too poor for it: a clear refusal, nothing changed
     expect(
       await rejection(

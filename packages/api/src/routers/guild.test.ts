@@ -99,7 +99,7 @@ describe('guild router', () => {
       characterId: mate.characterId,
       guildId: mine.id,
     });
-    expect(log.map((e) => [e.name, e.kind, e.amount])).toEqual([[lead.name, 'deposit', 400]]);
+    expect(log.items.map((e) => [e.name, e.kind, e.amount])).toEqual([[lead.name, 'deposit', 400]]);
 
     // outsiders: no roster, no bank log (FORBIDDEN); the public page for anyone, without private data
     const outsider = await player();

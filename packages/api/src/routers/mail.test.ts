@@ -62,11 +62,11 @@ describe('mail router', () => {
       code: 'NOT_FOUND',
     });
     // not arrived yet
-    expect(await b.caller.mail.list({ characterId: b.id })).toMatchObject({ mails: [], total: 0 });
+    expect(await b.caller.mail.list({ characterId: b.id })).toMatchObject({ items: [], total: 0 });
     deps.clock.advance(MAIL_DELIVERY_DELAY_MS);
     const box = await b.caller.mail.list({ characterId: b.id });
     expect(box).toMatchObject({ unread: 1, total: 1 });
-    const mailId = box.mails[0]!.id;
+    const mailId = box.items[0]!.id;
     // a's character is not the recipient: NOT_FOUND, as for a missing mail
     expect(await rejection(a.caller.mail.takeItems({ characterId: a.id, mailId }))).toMatchObject({
       code: 'NOT_FOUND',
@@ -156,11 +156,11 @@ describe('mail router', () => {
       to: a.name,
       subject: 'go away',
     });
-    const [m] = (await a.caller.mail.list({ characterId: a.id })).mails;
+    const [m] = (await a.caller.mail.list({ characterId: a.id })).items;
     expect(await a.caller.mail.returnToSender({ characterId: a.id, mailId: m!.id })).toEqual({
       ok: true,
     });
-    expect((await b.caller.mail.list({ characterId: b.id })).mails[0]).toMatchObject({
+    expect((await b.caller.mail.list({ characterId: b.id })).items[0]).toMatchObject({
       kind: 'returned',
       from: a.name,
     });
@@ -184,10 +184,10 @@ describe('mail router', () => {
       to: b.name,
       subject: 'hi',
     });
-    expect((await a.caller.mail.sent({ characterId: a.id })).mails).toMatchObject([
+    expect((await a.caller.mail.sent({ characterId: a.id })).items).toMatchObject([
       { to: b.name, subject: 'hi', state: 'delivered' },
     ]);
-    expect((await b.caller.mail.sent({ characterId: b.id })).mails).toEqual([]);
+    expect((await b.caller.mail.sent({ characterId: b.id })).items).toEqual([]);
     // another account's character: not found, as if it did not exist (each call made when
     // awaited: a second one already rejected while the first is awaited is an unhandled rejection)
     for (const call of [

@@ -50,7 +50,7 @@ describe('moderation router', () => {
     for (const role of ['MODERATOR', 'ADMIN'] as const) {
       const { caller, user } = await signedIn(deps, db, role);
       const all = await caller.moderation.combatLog({ characterId: c.id });
-      expect(all.entries.map((e) => [e.kind, e.zoneId])).toEqual([
+      expect(all.items.map((e) => [e.kind, e.zoneId])).toEqual([
         ['death', 'watson'],
         ['hit', 'westbrook'],
         ['hit', 'watson'],
@@ -59,21 +59,21 @@ describe('moderation router', () => {
         characterName: c.name,
         zoneId: 'westbrook',
       });
-      expect(byName.entries.map((e) => e.sourceId)).toEqual([npc]);
+      expect(byName.items.map((e) => e.sourceId)).toEqual([npc]);
       const window = await caller.moderation.combatLog({
         characterId: c.id,
         since: new Date(T0 + 500),
         until: new Date(T0 + 1500),
       });
-      expect(window.entries).toHaveLength(1);
+      expect(window.items).toHaveLength(1);
       const first = await caller.moderation.combatLog({ characterId: c.id, limit: 2 });
-      expect(first.entries).toHaveLength(2);
+      expect(first.items).toHaveLength(2);
       const rest = await caller.moderation.combatLog({
         characterId: c.id,
         limit: 2,
         cursor: first.nextCursor ?? undefined,
       });
-      expect(rest.entries.map((e) => e.at)).toEqual([new Date(T0)]);
+      expect(rest.items.map((e) => e.at)).toEqual([new Date(T0)]);
       expect(rest.nextCursor).toBeNull();
       expect(info).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -189,7 +189,7 @@ describe('report queue', () => {
       code: 'FORBIDDEN',
     });
     const mod = await signedIn(deps, db, 'MODERATOR');
-    const { reports } = await mod.caller.moderation.reports({ limit: 50 });
+    const { items: reports } = await mod.caller.moderation.reports({ limit: 50 });
     const mine = reports.find((x) => x.kind === 'player' && x.reporterId === r.id);
     expect(mine).toMatchObject({ targetName: t.name, targetUserId: target.user.id, note: 'speed' });
 

@@ -45,27 +45,27 @@ describe('trade router', () => {
     await cancelTrade(deps, { characterId: cb.id, tradeId: t2.view.id });
 
     const mine = await a.caller.trade.history({ characterId: ca.id });
-    expect(mine.entries.map((e) => [e.id, e.with, e.result])).toEqual([
+    expect(mine.items.map((e) => [e.id, e.with, e.result])).toEqual([
       [t2.view.id, cb.name, 'cancelled'],
       [t1.view.id, cb.name, 'completed'],
     ]);
-    expect(mine.entries[1]).toMatchObject({
+    expect(mine.items[1]).toMatchObject({
       gave: [{ templateId: 'pistol_unity', quantity: 1 }],
       got: [],
     });
     const theirs = await b.caller.trade.history({ characterId: cb.id, limit: 1 });
-    expect(theirs.entries.map((e) => e.id)).toEqual([t2.view.id]);
+    expect(theirs.items.map((e) => e.id)).toEqual([t2.view.id]);
     const page2 = await b.caller.trade.history({
       characterId: cb.id,
       limit: 1,
-      cursor: theirs.next!,
+      cursor: theirs.nextCursor!,
     });
-    expect(page2.entries[0]).toMatchObject({
+    expect(page2.items[0]).toMatchObject({
       id: t1.view.id,
       with: ca.name,
       got: [{ templateId: 'pistol_unity', quantity: 1 }],
     });
-    expect(page2.next).toBeNull();
+    expect(page2.nextCursor).toBeNull();
 
     expect(await rejection(a.caller.trade.history({ characterId: cb.id }))).toMatchObject({
       code: 'NOT_FOUND',
@@ -73,5 +73,10 @@ describe('trade router', () => {
     expect(
       await rejection(a.caller.trade.history({ characterId: ca.id, limit: 500 })),
     ).toMatchObject({ code: 'BAD_REQUEST' });
+    // a cursor the codec did not make for this list: refused, never half-used
+    for (const cursor of ['a b', Buffer.from('[1]').toString('base64url')])
+      expect(await rejection(a.caller.trade.history({ characterId: ca.id, cursor }))).toMatchObject(
+        { code: 'BAD_REQUEST' },
+      );
   });
 });

@@ -263,33 +263,33 @@ describe('search and my auctions', () => {
     for (const [i, tpl] of ['pistol_unity', 'stim_basic', 'jacket_kevlar', 'stim_basic'].entries())
       made.push(await listed(s, { tpl, startBid: 7_770_000 + i * 100 }));
     const all = await searchListings(deps, { ...s.ref, ...band, sort: 'price', limit: 3 });
-    expect(all.listings.map((l) => l.id)).toEqual(made.slice(0, 3).map((l) => l.id));
+    expect(all.items.map((l) => l.id)).toEqual(made.slice(0, 3).map((l) => l.id));
     const rest = await searchListings(deps, {
       ...s.ref,
       ...band,
       sort: 'price',
       limit: 3,
-      cursor: all.next!,
+      cursor: all.nextCursor!,
     });
-    expect(rest.listings.map((l) => l.id)).toEqual([made[3]!.id]);
-    expect(rest.next).toBeNull();
+    expect(rest.items.map((l) => l.id)).toEqual([made[3]!.id]);
+    expect(rest.nextCursor).toBeNull();
     const desc = await searchListings(deps, { ...s.ref, ...band, sort: 'price', desc: true });
-    expect(desc.listings.map((l) => l.id)).toEqual(made.map((l) => l.id).reverse());
+    expect(desc.items.map((l) => l.id)).toEqual(made.map((l) => l.id).reverse());
     const stims = await searchListings(deps, { ...s.ref, ...band, name: 'STIM' });
-    expect(stims.listings.map((l) => l.templateId)).toEqual(['stim_basic', 'stim_basic']);
+    expect(stims.items.map((l) => l.templateId)).toEqual(['stim_basic', 'stim_basic']);
     const cons = await searchListings(deps, { ...s.ref, ...band, category: 'consumable' });
-    expect(cons.listings).toHaveLength(2);
+    expect(cons.items).toHaveLength(2);
     const none = await searchListings(deps, { ...s.ref, ...band, name: 'no such thing at all' });
-    expect(none.listings).toEqual([]);
+    expect(none.items).toEqual([]);
     // a cursor is parsed like any input: garbage, another sort's, or a foreign shape
     const cursorOf = (c: unknown) => Buffer.from(JSON.stringify(c)).toString('base64url');
     for (const [cursor, sort] of [
       ['garbage', 'price'],
-      [cursorOf({ v: 'Stim', id: made[0]!.id }), 'price'],
-      [cursorOf({ v: 10, id: made[0]!.id }), 'name'],
-      [cursorOf({ v: 1.5, id: made[0]!.id }), 'price'],
-      [cursorOf({ v: 10, id: 'x'.repeat(65) }), 'price'],
-      [cursorOf([10, made[0]!.id]), 'price'],
+      [cursorOf(['Stim', made[0]!.id]), 'price'],
+      [cursorOf([10, made[0]!.id]), 'name'],
+      [cursorOf([1.5, made[0]!.id]), 'price'],
+      [cursorOf([10, 'x'.repeat(65)]), 'price'],
+      [cursorOf({ v: 10, id: made[0]!.id }), 'price'],
     ] as const)
       await expectDomainError(searchListings(deps, { ...s.ref, cursor, sort }), 'VALIDATION');
     await expectDomainError(

@@ -1,4 +1,4 @@
-import type { AuctionListing, Prisma } from '@necp/db';
+import type { Prisma } from '@necp/db';
 import {
   AuctionMineInputSchema,
   AuctionSearchInputSchema,
@@ -11,7 +11,8 @@ import {
 } from '@necp/shared';
 import { z } from 'zod';
 import type { GameDeps } from '../core/deps';
-import { DomainError } from '../core/errors';
+import { AuctionListingRowSchema, type AuctionListingRow } from '../core/locked-rows';
+import { decodeCursor, pageOf, RowIdPart } from '../core/page-cursor';
 import { parseInput } from '../core/validation';
 import { listingView } from './listing-rows';
 
@@ -20,35 +21,15 @@ const SORT_COLUMN = {
   price: 'price',
   level: 'level',
   name: 'name',
-} as const satisfies Record<AuctionSort, keyof AuctionListing>;
+} as const satisfies Record<AuctionSort, keyof AuctionListingRow>;
 
-/** A page's end: the last row's sort value and id (keyset paging), opaque to the client. */
-const CursorSchema = z.object({
-  v: z.union([z.string().max(200), z.number().int().refine(Number.isSafeInteger)]),
-  id: z.string().min(1).max(64),
-});
-type Cursor = z.infer<typeof CursorSchema>;
+/** A page's end (core/page-cursor.ts): the last row's sort value — text for the name sort, a number for the others — and id. */
+const NameKey = z.tuple([z.string().max(200), RowIdPart]);
+const NumberKey = z.tuple([z.int().refine(Number.isSafeInteger), RowIdPart]);
 
-const badCursor = () =>
-  new DomainError('VALIDATION', 'bad cursor', 'That page is gone: search again.');
-
-function encodeCursor(l: AuctionListing, sort: AuctionSort): string {
+function sortValue(l: AuctionListingRow, sort: AuctionSort): string | number {
   const raw = l[SORT_COLUMN[sort]];
-  const v = raw instanceof Date ? raw.getTime() : raw;
-  return Buffer.from(JSON.stringify({ v, id: l.id })).toString('base64url');
-}
-
-/** The client's cursor, parsed like any input: a name sort pages by text, the others by number. */
-function decodeCursor(s: string, sort: AuctionSort): Cursor {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(s, 'base64url').toString());
-  } catch {
-    throw badCursor();
-  }
-  const c = CursorSchema.safeParse(json);
-  if (!c.success || (sort === 'name') !== (typeof c.data.v === 'string')) throw badCursor();
-  return c.data;
+  return raw instanceof Date ? raw.getTime() : raw;
 }
 
 /** Template ids whose name holds `part` (any case): item names are content, not data. */
@@ -81,14 +62,14 @@ export async function searchListings(
   if (s.minPrice !== undefined) where.push({ price: { gte: s.minPrice } });
   if (s.maxPrice !== undefined) where.push({ price: { lte: s.maxPrice } });
   if (s.cursor) {
-    const c = decodeCursor(s.cursor, s.sort);
-    const v = col === 'endsAt' ? new Date(c.v) : c.v;
+    const [at, id] = decodeCursor(s.cursor, s.sort === 'name' ? NameKey : NumberKey);
+    const v = col === 'endsAt' ? new Date(at) : at;
     const beyond = s.desc ? 'lt' : 'gt';
     // the redundant bound lets the sort's index start at the cursor instead of
     // filtering every row before it (docs/perf.md "The auction house's search")
     where.push({ [col]: { [s.desc ? 'lte' : 'gte']: v } });
     where.push({
-      OR: [{ [col]: { [beyond]: v } }, { [col]: v, id: { [beyond]: c.id } }],
+      OR: [{ [col]: { [beyond]: v } }, { [col]: v, id: { [beyond]: id } }],
     });
   }
   const rows = await deps.db.auctionListing.findMany({
@@ -96,12 +77,12 @@ export async function searchListings(
     orderBy: [{ [col]: dir }, { id: dir }],
     take: s.limit + 1,
   });
-  const page = rows.slice(0, s.limit);
-  const last = page.at(-1);
-  return {
-    listings: page.map((l) => listingView(l, s.characterId)),
-    next: rows.length > s.limit && last ? encodeCursor(last, s.sort) : null,
-  };
+  return pageOf(
+    rows.map((l) => AuctionListingRowSchema.parse(l)),
+    s.limit,
+    (l) => [sortValue(l, s.sort), l.id],
+    (l) => listingView(l, s.characterId),
+  );
 }
 
 /** How many ended listings "my auctions" keeps showing. */
@@ -135,16 +116,19 @@ export async function myAuctions(
     // sealed lots have their own list (sealedLots): their bids are maxima, never shown as one
     where: { id: { in: bidOn.map((b) => b.listingId) }, season: null },
   });
-  const view = (l: AuctionListing) => {
+  const view = (l: AuctionListingRow) => {
     const v = listingView(l, characterId);
     return v.mine === null ? { ...v, mine: 'outbid' as const } : v;
   };
-  const liveFirst = (a: AuctionListing, b: AuctionListing) =>
+  const liveFirst = (a: AuctionListingRow, b: AuctionListingRow) =>
     Number(b.state === 'live') - Number(a.state === 'live') ||
     a.endsAt.getTime() - b.endsAt.getTime();
   return {
-    selling: [...live, ...ended].map((l) => listingView(l, characterId)),
+    selling: [...live, ...ended].map((l) =>
+      listingView(AuctionListingRowSchema.parse(l), characterId),
+    ),
     bidding: bidRows
+      .map((l) => AuctionListingRowSchema.parse(l))
       .sort(liveFirst)
       .slice(0, ENDED_SHOWN * 2)
       .map(view),

@@ -40,12 +40,12 @@ describe('appendCombatLog / readCombatLog', () => {
     expect(await appendCombatLog(deps, [])).toBe(0);
 
     const page = await readCombatLog(deps, { characterId: me });
-    expect(page.entries.map((e) => [e.kind, e.at.getTime() - T0])).toEqual([
+    expect(page.items.map((e) => [e.kind, e.at.getTime() - T0])).toEqual([
       ['death', 2000],
       ['miss', 1000],
       ['hit', 0],
     ]);
-    expect(page.entries[2]).toEqual({
+    expect(page.items[2]).toEqual({
       id: expect.stringMatching(/^\d+$/),
       at: new Date(T0),
       zoneId: 'watson',
@@ -83,7 +83,7 @@ describe('appendCombatLog / readCombatLog', () => {
     let cursor: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
       const p = await readCombatLog(deps, { characterId: me, zoneId: zone, limit: 3, cursor });
-      seen.push(...p.entries.map((e) => e.amount));
+      seen.push(...p.items.map((e) => e.amount));
       if (!p.nextCursor) break;
       cursor = p.nextCursor;
     }
@@ -96,8 +96,8 @@ describe('appendCombatLog / readCombatLog', () => {
       since: new Date(T0 + 1000),
       until: new Date(T0 + 2000),
     });
-    expect(window.entries.map((e) => e.amount)).toEqual([5, 4, 3, 2]);
-    expect((await readCombatLog(deps, { characterId: me, zoneId: 'watson' })).entries).toHaveLength(
+    expect(window.items.map((e) => e.amount)).toEqual([5, 4, 3, 2]);
+    expect((await readCombatLog(deps, { characterId: me, zoneId: 'watson' })).items).toHaveLength(
       1,
     );
   });
@@ -107,7 +107,7 @@ describe('appendCombatLog / readCombatLog', () => {
     const c = await createTestCharacter(db, u.id);
     await appendCombatLog(deps, [row({ sourceId: 'npc:a#1', targetId: c.id })]);
     const got = await readCombatLog(deps, { characterName: c.name.toUpperCase() });
-    expect(got.entries.map((e) => e.targetId)).toEqual([c.id]);
+    expect(got.items.map((e) => e.targetId)).toEqual([c.id]);
     await expectDomainError(readCombatLog(deps, { characterName: 'Nobody0000x' }), 'NOT_FOUND');
     for (const bad of [
       { limit: 0 },
@@ -121,7 +121,7 @@ describe('appendCombatLog / readCombatLog', () => {
   it('is append-only: UPDATE and DELETE are refused by the database', async () => {
     const me = uniq('char-');
     await appendCombatLog(deps, [row({ sourceId: me, targetId: 'x' })]);
-    const [entry] = (await readCombatLog(deps, { characterId: me })).entries;
+    const [entry] = (await readCombatLog(deps, { characterId: me })).items;
     if (!entry) throw new Error('no row');
     const id = BigInt(entry.id);
     await expect(

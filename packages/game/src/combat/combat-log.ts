@@ -1,10 +1,16 @@
 import type { Prisma } from '@necp/db';
-import { ReadCombatLogInputSchema, type ReadCombatLogInput } from '@necp/shared';
+import {
+  ReadCombatLogInputSchema,
+  type CombatLogKind,
+  type Page,
+  type ReadCombatLogInput,
+} from '@necp/shared';
+import { z } from 'zod';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { BigIdPart, decodeCursor, EpochMsPart, pageOf } from '../core/page-cursor';
 import { parseInput } from '../core/validation';
-
-export type CombatLogKind = 'hit' | 'miss' | 'heal' | 'tick' | 'effect' | 'death' | 'respawn';
 
 /** One combat log row as the sim builds it (trusted, in-process: no Zod on the hot path). */
 export interface CombatLogRow {
@@ -44,11 +50,10 @@ export interface CombatLogEntryView extends Required<CombatLogRow> {
   id: string;
 }
 
-export interface CombatLogPage {
-  entries: CombatLogEntryView[];
-  /** pass as `cursor` for the next (older) page; null at the end */
-  nextCursor: string | null;
-}
+export type CombatLogPage = Page<CombatLogEntryView>;
+
+/** A page's end: the last row's time and bigint id (core/page-cursor.ts). */
+const CombatLogKey = z.tuple([EpochMsPart, BigIdPart]);
 
 /**
  * Reads the combat log newest first (by `at`, then id), filtered by character
@@ -80,24 +85,23 @@ export async function readCombatLog(
   if (q.since) and.push({ at: { gte: q.since } });
   if (q.until) and.push({ at: { lte: q.until } });
   if (q.cursor) {
-    const [ms, id] = q.cursor.split(':');
-    const at = new Date(Number(ms));
-    const before = BigInt(id ?? '0');
-    and.push({ OR: [{ at: { lt: at } }, { at, id: { lt: before } }] });
+    const [ms, id] = decodeCursor(q.cursor, CombatLogKey);
+    const at = new Date(ms);
+    and.push({ OR: [{ at: { lt: at } }, { at, id: { lt: BigInt(id) } }] });
   }
   const rows = await deps.db.combatLogEntry.findMany({
     where: { AND: and },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: q.limit + 1,
   });
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    entries: page.map((r) => ({
+  return pageOf(
+    rows,
+    q.limit,
+    (r) => [r.at.getTime(), r.id.toString()],
+    (r) => ({
       ...r,
       id: r.id.toString(),
-      kind: r.kind as CombatLogKind,
-    })),
-    nextCursor: rows.length > q.limit && last ? `${last.at.getTime()}:${last.id}` : null,
-  };
+      kind: closedSet.CombatLogEntry.kind.parse(r.kind),
+    }),
+  );
 }

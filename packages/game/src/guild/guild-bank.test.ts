@@ -53,18 +53,17 @@ describe('guild bank', () => {
     expect(rows[0]!.ref).toBe(rows[1]!.ref);
     expect(rows[2]!.ref).toBe(rows[3]!.ref);
     const log = await guildBankLog(deps, { characterId: leader.id, guildId });
-    expect(log.map((e) => [e.name, e.kind, e.amount, e.balanceAfter, e.at])).toEqual([
+    expect(log.items.map((e) => [e.name, e.kind, e.amount, e.balanceAfter, e.at])).toEqual([
       [leader.name, 'withdraw', 200, 500, deps.clock.ms()],
       [leader.name, 'deposit', 700, 700, deps.clock.ms()],
     ]);
     // pages: newest first, then older than the cursor
     const page = await guildBankLog(deps, { characterId: leader.id, guildId, limit: 1 });
-    expect(page.map((e) => e.kind)).toEqual(['withdraw']);
-    expect(
-      (await guildBankLog(deps, { characterId: leader.id, guildId, before: page[0]!.id })).map(
-        (e) => e.kind,
-      ),
-    ).toEqual(['deposit']);
+    expect(page.items.map((e) => e.kind)).toEqual(['withdraw']);
+    const next = { characterId: leader.id, guildId, cursor: page.nextCursor! };
+    const rest = await guildBankLog(deps, next);
+    expect(rest.items.map((e) => e.kind)).toEqual(['deposit']);
+    expect(rest.nextCursor).toBeNull();
     await expectGuildBalanced(db, [leader], [guildId]);
   });
 
@@ -96,7 +95,7 @@ describe('guild bank', () => {
     await expectDomainError(guildBankLog(deps, { characterId: outsider.id, guildId }), 'FORBIDDEN');
     expect(await bankOf(guildId)).toBe(100);
     expect(await eddiesOf(db, outsider)).toBe(50);
-    expect((await guildBankLog(deps, { characterId: leader.id, guildId })).length).toBe(1);
+    expect((await guildBankLog(deps, { characterId: leader.id, guildId })).items).toHaveLength(1);
     await expectGuildBalanced(db, [leader, outsider], [guildId]);
   });
 
@@ -221,7 +220,7 @@ describe('guild bank', () => {
     expect(logged).toBe(1 + results.length - failures.length);
     await expectGuildBalanced(db, everyone, [guildId]);
     // and the bank's log ends at the bank's balance
-    const [last] = await guildBankLog(deps, { characterId: leader.id, guildId, limit: 1 });
+    const [last] = (await guildBankLog(deps, { characterId: leader.id, guildId, limit: 1 })).items;
     expect(last!.balanceAfter).toBe(await bankOf(guildId));
   });
 

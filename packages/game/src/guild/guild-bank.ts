@@ -13,9 +13,12 @@ import {
   guildDayStart,
   withdrawAllowance,
   type GuildBankLogInput,
+  type Page,
 } from '@necp/shared';
+import { z } from 'zod';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { BigIdPart, decodeCursor, pageOf } from '../core/page-cursor';
 import { parseInput } from '../core/validation';
 import { lockCharacter } from '../core/row-locks';
 import { charOwner, guildOwner } from '../ledger/owners';
@@ -144,7 +147,7 @@ export async function withdrawFromGuildBank(
 }
 
 export interface GuildBankLogEntry {
-  /** the cursor for the next page (`before`) */
+  /** the row id (a bigint, as text) */
   id: string;
   characterId: string;
   name: string;
@@ -158,21 +161,35 @@ export interface GuildBankLogEntry {
 export async function guildBankLog(
   deps: Pick<GameDeps, 'db'>,
   input: GuildBankLogInput,
-): Promise<GuildBankLogEntry[]> {
-  const { characterId, guildId, before, limit } = parseInput(GuildBankLogInputSchema, input);
+): Promise<Page<GuildBankLogEntry>> {
+  const {
+    characterId,
+    guildId,
+    cursor,
+    limit = GUILD_BANK_LOG_PAGE,
+  } = parseInput(GuildBankLogInputSchema, input);
   await requireMemberOf(deps, characterId, guildId);
+  const before = cursor === undefined ? undefined : decodeCursor(cursor, BankLogKey)[0];
   const rows = await deps.db.guildBankLog.findMany({
     where: { guildId, ...(before ? { id: { lt: BigInt(before) } } : {}) },
     orderBy: { id: 'desc' },
-    take: limit ?? GUILD_BANK_LOG_PAGE,
+    take: limit + 1,
   });
-  return rows.map((r) => ({
-    id: r.id.toString(),
-    characterId: r.characterId,
-    name: r.characterName,
-    kind: r.kind === 'withdraw' ? 'withdraw' : 'deposit',
-    amount: r.amount,
-    balanceAfter: r.balanceAfter,
-    at: r.createdAt.getTime(),
-  }));
+  return pageOf(
+    rows,
+    limit,
+    (r) => [r.id.toString()],
+    (r) => ({
+      id: r.id.toString(),
+      characterId: r.characterId,
+      name: r.characterName,
+      kind: r.kind === 'withdraw' ? 'withdraw' : 'deposit',
+      amount: r.amount,
+      balanceAfter: r.balanceAfter,
+      at: r.createdAt.getTime(),
+    }),
+  );
 }
+
+/** A bank log page's end: its last row's id (core/page-cursor.ts). */
+const BankLogKey = z.tuple([BigIdPart]);

@@ -2,16 +2,17 @@ import {
   MailListInputSchema,
   type MailListInput,
   type SentMailPage,
+  type SentMailSummary,
   type SentMailState,
 } from '@necp/shared';
 import type { Prisma } from '@necp/db';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
-import { mailNotFound } from './errors';
+import { decodeCursor, pageOf, TimeIdKey } from '../core/page-cursor';
 
 /**
  * The mail a character sent that is still in the post, newest sent first, a page at
- * a time (`cursor`: the last mail id of the previous page): on its way (with when it
+ * a time (keyset on sentAt, id: core/page-cursor.ts): on its way (with when it
  * arrives), delivered (until its recipient deletes it), or returned to the sender
  * (the same row, now in the sender's own inbox, until emptied and deleted). Only the
  * character's own mail: the caller's character id comes from the router's ownership
@@ -32,12 +33,9 @@ export async function listSentMail(
   };
   let after: Prisma.MailWhereInput = {};
   if (cursor !== undefined) {
-    const c = await deps.db.mail.findFirst({
-      where: { AND: [mine, { id: cursor }] },
-      select: { id: true, sentAt: true },
-    });
-    if (!c) throw mailNotFound();
-    after = { OR: [{ sentAt: { lt: c.sentAt } }, { sentAt: c.sentAt, id: { lt: c.id } }] };
+    const [ms, id] = decodeCursor(cursor, TimeIdKey);
+    const at = new Date(ms);
+    after = { OR: [{ sentAt: { lt: at } }, { sentAt: at, id: { lt: id } }] };
   }
   const rows = await deps.db.mail.findMany({
     where: { AND: [mine, after] },
@@ -56,9 +54,11 @@ export async function listSentMail(
     orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
   });
-  const page = rows.slice(0, limit);
-  return {
-    mails: page.map((m) => {
+  return pageOf(
+    rows,
+    limit,
+    (m) => [m.sentAt.getTime(), m.id],
+    (m): SentMailSummary => {
       const returned = m.kind === 'returned';
       const state: SentMailState = returned
         ? 'returned'
@@ -77,7 +77,6 @@ export async function listSentMail(
         sentAt: m.sentAt.getTime(),
         deliverAt: m.deliverAt.getTime(),
       };
-    }),
-    nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
-  };
+    },
+  );
 }

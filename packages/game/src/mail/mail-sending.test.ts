@@ -35,7 +35,7 @@ describe('mail: sending', () => {
     expect(await eddiesOf(a)).toBe(95);
     const box = await inbox(b);
     expect(box).toMatchObject({ unread: 1, total: 1, nextCursor: null });
-    expect(box.mails[0]).toMatchObject({
+    expect(box.items[0]).toMatchObject({
       kind: 'player',
       from: a.name,
       fromId: a.characterId,
@@ -46,7 +46,7 @@ describe('mail: sending', () => {
       read: false,
       expiresAt: deps.clock.ms() + MAIL_EXPIRY_DAYS * DAY,
     });
-    const id = box.mails[0]!.id;
+    const id = box.items[0]!.id;
     expect(await readMail(deps, { characterId: b.characterId, mailId: id })).toMatchObject({
       body: 'text',
       read: true,
@@ -127,7 +127,7 @@ describe('mail: sending', () => {
     expect(await eddiesOf(a)).toBe(1_000 - 15 - 250);
     expect(await bagOf(a)).toEqual([['stim_basic', 5]]);
     // on its way: invisible to the recipient
-    expect(await inbox(b)).toMatchObject({ mails: [], unread: 0, total: 0 });
+    expect(await inbox(b)).toMatchObject({ items: [], unread: 0, total: 0 });
     const mail = await db.mail.findFirstOrThrow({ where: { toId: b.characterId } });
     await expectDomainError(
       readMail(deps, { characterId: b.characterId, mailId: mail.id }),
@@ -142,7 +142,7 @@ describe('mail: sending', () => {
     const clock = testDeps(db).clock;
     clock.set(deps.clock.ms() + MAIL_DELIVERY_DELAY_MS);
     const later = { ...deps, clock };
-    const [m] = (await listMail(later, { characterId: b.characterId })).mails;
+    const [m] = (await listMail(later, { characterId: b.characterId })).items;
     expect(m).toMatchObject({ eddies: 250, cod: 0, arrivedAt: clock.ms() });
     expect(m!.attachments.map((x) => [x.templateId, x.quantity])).toEqual([
       ['stim_basic', 10],
@@ -323,18 +323,27 @@ describe('mail: sending', () => {
       clock.advance(1_000);
     }
     const p1 = await listMail(d, { characterId: b.characterId, limit: 2 });
-    expect(p1.mails.map((m) => m.subject)).toEqual(['m4', 'm3']);
+    expect(p1.items.map((m) => m.subject)).toEqual(['m4', 'm3']);
     expect(p1).toMatchObject({ unread: 5, total: 5 });
     const p2 = await listMail(d, { characterId: b.characterId, limit: 2, cursor: p1.nextCursor! });
-    expect(p2.mails.map((m) => m.subject)).toEqual(['m2', 'm1']);
+    expect(p2.items.map((m) => m.subject)).toEqual(['m2', 'm1']);
     const p3 = await listMail(d, { characterId: b.characterId, limit: 2, cursor: p2.nextCursor! });
-    expect(p3.mails.map((m) => m.subject)).toEqual(['m0']);
+    expect(p3.items.map((m) => m.subject)).toEqual(['m0']);
     expect(p3.nextCursor).toBeNull();
-    // a cursor of someone else's mail is not a page of yours
-    await expectDomainError(
-      listMail(d, { characterId: a.characterId, cursor: p1.nextCursor! }),
-      'NOT_FOUND',
-    );
+    // a cursor is a place in the list, not a mail: in another box it pages that box
+    expect(
+      (await listMail(d, { characterId: a.characterId, cursor: p1.nextCursor! })).items,
+    ).toEqual([]);
+    // one the codec did not make for this list is refused
+    for (const bad of [
+      'bm90LWpzb24',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('["x","y"]').toString('base64url'),
+    ])
+      await expectDomainError(
+        listMail(d, { characterId: b.characterId, cursor: bad }),
+        'VALIDATION',
+      );
   });
 });
 

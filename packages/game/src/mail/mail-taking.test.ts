@@ -85,7 +85,7 @@ describe('mail: taking is exactly once', () => {
     await readMail(later, ref);
     await returnMail(later, ref);
     // back with its sender at once, from b, holding everything
-    const [back] = (await listMail(later, { characterId: a.characterId })).mails;
+    const [back] = (await listMail(later, { characterId: a.characterId })).items;
     expect(back).toMatchObject({ kind: 'returned', from: b.name, eddies: 10, read: false });
     expect(back!.attachments).toHaveLength(1);
     // a returned mail cannot be returned again
@@ -140,7 +140,7 @@ describe('mail: cash on delivery', () => {
       'Nothing is due on that mail.',
     );
     // the sender hears of it at once
-    const notice = (await listMail(later, { characterId: a.characterId })).mails[0];
+    const notice = (await listMail(later, { characterId: a.characterId })).items[0];
     expect(notice).toMatchObject({
       kind: 'system',
       from: MAIL_SYSTEM_SENDER,

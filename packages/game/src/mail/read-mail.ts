@@ -11,11 +11,12 @@ import { parseInput } from '../core/validation';
 import { mailNotFound } from './errors';
 import { loadMail, mailSummary, mailView, markRead } from './mail-rows';
 import { inTransaction } from '../core/transaction';
+import { decodeCursor, pageOf, TimeIdKey } from '../core/page-cursor';
 
 /**
- * A character's inbox, newest arrival first, a page at a time (`cursor`: the last
- * mail id of the previous page). Mail still on its way is not there; nor is it
- * counted in `unread` (arrived, not yet read) or `total`.
+ * A character's inbox, newest arrival first, a page at a time (keyset on deliverAt,
+ * id: core/page-cursor.ts). Mail still on its way is not there; nor is it counted in
+ * `unread` (arrived, not yet read) or `total`.
  */
 export async function listMail(
   deps: Pick<GameDeps, 'db' | 'clock'>,
@@ -26,14 +27,9 @@ export async function listMail(
   const arrived = { toId: characterId, deliverAt: { lte: now } };
   let after = {};
   if (cursor !== undefined) {
-    const c = await deps.db.mail.findFirst({
-      where: { ...arrived, id: cursor },
-      select: { id: true, deliverAt: true },
-    });
-    if (!c) throw mailNotFound();
-    after = {
-      OR: [{ deliverAt: { lt: c.deliverAt } }, { deliverAt: c.deliverAt, id: { lt: c.id } }],
-    };
+    const [ms, id] = decodeCursor(cursor, TimeIdKey);
+    const at = new Date(ms);
+    after = { OR: [{ deliverAt: { lt: at } }, { deliverAt: at, id: { lt: id } }] };
   }
   const [rows, unread, total] = await Promise.all([
     deps.db.mail.findMany({
@@ -45,10 +41,8 @@ export async function listMail(
     deps.db.mail.count({ where: { ...arrived, readAt: null } }),
     deps.db.mail.count({ where: arrived }),
   ]);
-  const page = rows.slice(0, limit);
   return {
-    mails: page.map(mailSummary),
-    nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+    ...pageOf(rows, limit, (m) => [m.deliverAt.getTime(), m.id], mailSummary),
     unread,
     total,
   };

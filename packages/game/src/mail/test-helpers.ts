@@ -79,7 +79,7 @@ export function mailKit(db: Db, deps: TestDeps) {
     const clock = testDeps(db).clock;
     clock.set(deps.clock.ms() + MAIL_DELIVERY_DELAY_MS);
     const later = { ...deps, clock };
-    const [m] = (await listMail(later, { characterId: b.characterId })).mails;
+    const [m] = (await listMail(later, { characterId: b.characterId })).items;
     return { mailId: m!.id, later, mail: m! };
   }
 

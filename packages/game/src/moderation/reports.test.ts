@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PLAYER_REPORTS_PER_DAY } from '@necp/shared';
 import { FakeClock } from '../core/clock';
+import { encodeCursor } from '../core/page-cursor';
 import { domainError, testDb, testDeps } from '../accounts/test-deps';
 import { newPlayer } from '../inventory/test-helpers';
 import { postChat, type ChatSender } from '../chat/post-chat';
@@ -140,8 +141,8 @@ describe('the report queue', () => {
     await reportPlayer(deps, { reporterId: c.characterId, name: a.name, reason: 'cheating' });
 
     const page1 = await listReports(deps, { limit: 1 });
-    expect(page1.reports).toHaveLength(1);
-    expect(page1.reports[0]).toMatchObject({
+    expect(page1.items).toHaveLength(1);
+    expect(page1.items[0]).toMatchObject({
       kind: 'player',
       reporterName: c.name,
       targetName: a.name,
@@ -149,18 +150,18 @@ describe('the report queue', () => {
       reason: 'cheating',
     });
     const page2 = await listReports(deps, { limit: 1, cursor: page1.nextCursor! });
-    expect(page2.reports[0]).toMatchObject({ kind: 'player', reporterName: b.name });
+    expect(page2.items[0]).toMatchObject({ kind: 'player', reporterName: b.name });
 
     const open = await listReports(deps, {
       limit: 50,
-      cursor: `${new Date(Date.now() + 60_000).toISOString()}|z`, // every report before then
+      cursor: encodeCursor([Date.now() + 60_000, 'z']), // every report before then
     });
-    const chat = open.reports.find((r) => r.kind === 'chat' && r.reporterId === b.characterId);
+    const chat = open.items.find((r) => r.kind === 'chat' && r.reporterId === b.characterId);
     expect(chat).toMatchObject({ targetName: a.name, targetUserId: a.userId });
     expect(chat!.context.map((m) => m.text)).toContain('rude words');
 
     const mod = await newPlayer(db);
-    const id = page1.reports[0]!.id;
+    const id = page1.items[0]!.id;
     await resolveReport(deps, {
       kind: 'player',
       id,
@@ -188,11 +189,11 @@ describe('the report queue', () => {
       moderatorId: mod.userId,
     });
     const after = await listReports(deps, { limit: 1 });
-    expect(after.reports[0]?.id).not.toBe(id);
+    expect(after.items[0]?.id).not.toBe(id);
     const resolved = await db.playerReport.findUniqueOrThrow({ where: { id } });
     expect(resolved).toMatchObject({ resolvedBy: mod.userId, resolution: 'banned 1 day' });
     const done = await listReports(deps, { status: 'resolved', limit: 50 });
-    expect(done.reports.map((r) => r.id)).toContain(id);
+    expect(done.items.map((r) => r.id)).toContain(id);
   });
 
   it('pages reports of one millisecond without losing or repeating any', async () => {
@@ -204,10 +205,10 @@ describe('the report queue', () => {
     for (const r of reporters)
       await reportPlayer(deps, { reporterId: r.characterId, name: target.name, reason: 'spam' });
     const seen: string[] = [];
-    let cursor = `${new Date(clock.ms() + 1).toISOString()}|z`;
+    let cursor = encodeCursor([clock.ms() + 1, 'z']);
     for (let page = 0; page < 3; page++) {
       const p = await listReports(deps, { limit: 1, cursor });
-      seen.push(...p.reports.map((r) => r.reporterId));
+      seen.push(...p.items.map((r) => r.reporterId));
       cursor = p.nextCursor!;
     }
     expect(seen.sort()).toEqual(reporters.map((r) => r.characterId).sort());

@@ -7,13 +7,16 @@ import {
   ReportListInputSchema,
   ReportResolveInputSchema,
   type ChatMessage,
+  type Page,
   type PlayerReportReason,
   type ReportKind,
   type ReportListInput,
   type ReportResolveInput,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
+import { decodeCursor, encodeCursor, TimeIdKey } from '../core/page-cursor';
 import { parseInput } from '../core/validation';
 
 /** A context line: what clients saw, plus what was typed when the word filter masked it. */
@@ -44,9 +47,10 @@ const lines = (json: unknown) => (Array.isArray(json) ? (json as ReportContextLi
 export async function listReports(
   deps: Pick<GameDeps, 'db'>,
   input: ReportListInput,
-): Promise<{ reports: ReportView[]; nextCursor: string | null }> {
+): Promise<Page<ReportView>> {
   const { status, cursor, limit } = parseInput(ReportListInputSchema, input);
-  const [at, lastId] = cursor ? [new Date(cursor.slice(0, 24)), cursor.slice(25)] : [];
+  const [ms, lastId] = cursor ? decodeCursor(cursor, TimeIdKey) : [];
+  const at = ms === undefined ? undefined : new Date(ms);
   const where = {
     resolvedAt: status === 'open' ? null : { not: null },
     ...(at ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: lastId } }] } : {}),
@@ -98,7 +102,7 @@ export async function listReports(
       reporterName: r.reporterName,
       targetName: r.targetName,
       targetUserId: r.targetUserId,
-      reason: r.reason as PlayerReportReason,
+      reason: closedSet.PlayerReport.reason.parse(r.reason),
       note: r.note,
       createdAt: r.createdAt.toISOString(),
       resolvedAt: iso(r.resolvedAt),
@@ -111,7 +115,11 @@ export async function listReports(
     .slice(0, limit);
   const full = chat.length === limit || players.length === limit || merged.length === limit;
   const last = merged.at(-1);
-  return { reports: merged, nextCursor: full && last ? `${last.createdAt}|${last.id}` : null };
+  // two tables, each read `limit` deep: a page goes on while either may hold more
+  return {
+    items: merged,
+    nextCursor: full && last ? encodeCursor([Date.parse(last.createdAt), last.id]) : null,
+  };
 }
 
 function newestFirst(a: ReportView, b: ReportView): number {

@@ -16,6 +16,7 @@ import {
 } from '../auction/auction-rules';
 import { RARITIES, type Rarity } from '../content/item-schema';
 import { IdSchema, IdempotencyKeySchema, TextSchema } from './primitives';
+import { PageCursorSchema, type Page } from './page';
 
 const Price = z.int('Whole eddies').min(1, 'At least 1 eddy').max(AUCTION_PRICE_MAX);
 
@@ -57,7 +58,7 @@ export type AuctionBidInput = z.input<typeof AuctionBidInputSchema>;
 export const AuctionListingRefSchema = z.object({ characterId: IdSchema, listingId: IdSchema });
 export type AuctionListingRef = z.input<typeof AuctionListingRefSchema>;
 
-/** Browsing: every filter optional; keyset-paged by the cursor of the page before. */
+/** Browsing: every filter optional; a page at a time (page.ts). */
 export const AuctionSearchInputSchema = z
   .object({
     characterId: IdSchema,
@@ -72,7 +73,7 @@ export const AuctionSearchInputSchema = z
     maxPrice: z.int().min(0).max(AUCTION_PRICE_MAX).optional(),
     sort: z.enum(AUCTION_SORTS).default('ends'),
     desc: z.boolean().default(false),
-    cursor: TextSchema(200).optional(),
+    cursor: PageCursorSchema.optional(),
     limit: z.int().min(1).max(AUCTION_PAGE_MAX).default(AUCTION_PAGE),
   })
   .refine((s) => s.minLevel === undefined || s.maxLevel === undefined || s.minLevel <= s.maxLevel, {
@@ -115,11 +116,7 @@ export interface AuctionListingView {
   mine: 'seller' | 'high_bidder' | 'outbid' | null;
 }
 
-export interface AuctionPage {
-  listings: AuctionListingView[];
-  /** cursor of the next page, or null at the end */
-  next: string | null;
-}
+export type AuctionPage = Page<AuctionListingView>;
 
 export interface AuctionMine {
   /** the viewer's listings, live first, then the last ended ones */

@@ -46,15 +46,9 @@ describe('guild inputs', () => {
     expect(edit({ permissions: { fly: true } })).toBe(false);
     expect(edit({ dailyWithdrawLimit: -1 })).toBe(false);
     expect(edit({ name: '' })).toBe(false);
-    const log = (before: string) =>
-      GuildBankLogInputSchema.safeParse({ characterId: 'c', guildId: 'g', before }).success;
-    expect(log('12345')).toBe(true);
-    expect(['0', '-1', '1:1', '9'.repeat(30), '1\u0000'].map(log)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    const log = (cursor: string) =>
+      GuildBankLogInputSchema.safeParse({ characterId: 'c', guildId: 'g', cursor }).success;
+    expect(log('WyIxMjM0NSJd')).toBe(true);
+    expect(['', '1:1', 'x'.repeat(401), '1\u0000'].map(log)).toEqual([false, false, false, false]);
   });
 });

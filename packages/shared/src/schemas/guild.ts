@@ -17,6 +17,7 @@ import {
   type GuildPermission,
 } from '../guild/guild-rules';
 import { CharacterNameRefSchema, IdSchema, TextSchema } from './primitives';
+import { PageCursorSchema } from './page';
 
 const NAME_CHARS = /^[A-Za-z0-9' -]+$/;
 
@@ -115,12 +116,8 @@ export const GuildReadInputSchema = z.object({ characterId: IdSchema, guildId: I
 export const GuildBankLogInputSchema = z.object({
   characterId: IdSchema,
   guildId: IdSchema,
-  /** entries older than this id (the previous page's last `id`) */
-  before: z
-    .string()
-    .max(20, { error: 'Invalid cursor', abort: true })
-    .regex(/^[1-9][0-9]{0,17}$/, 'Invalid cursor')
-    .optional(),
+  /** the previous page's `nextCursor` (page.ts) */
+  cursor: PageCursorSchema.optional(),
   limit: z.int().min(1).max(GUILD_BANK_LOG_PAGE_MAX).optional(),
 });
 export const GuildPublicInputSchema = z.object({ nameOrTag: GuildNameOrTagSchema });

@@ -17,6 +17,7 @@ import {
   type MailKind,
 } from '../mail/mail-rules';
 import { CharacterNameRefSchema, IdSchema, IdempotencyKeySchema, TextSchema } from './primitives';
+import { PageCursorSchema, type Page } from './page';
 
 /** One line: no tab or line break either (TextSchema already refuses every other control character). */
 export const MailSubjectSchema = TextSchema(MAIL_SUBJECT_MAX, { min: 1 })
@@ -61,10 +62,10 @@ export const MailSendInputSchema = z
   });
 export type MailSendInput = z.input<typeof MailSendInputSchema>;
 
-/** mail.list — the inbox, newest first; `cursor` is the last mail id of the previous page. */
+/** mail.list, mail.sent — the inbox or the Sent tab, newest first, a page at a time (page.ts). */
 export const MailListInputSchema = z.object({
   characterId: IdSchema,
-  cursor: IdSchema.optional(),
+  cursor: PageCursorSchema.optional(),
   limit: z.int().min(1).max(MAIL_PAGE_MAX).default(MAIL_PAGE_SIZE),
 });
 export type MailListInput = z.input<typeof MailListInputSchema>;
@@ -112,10 +113,7 @@ export interface MailView extends MailSummary {
   body: string;
 }
 
-export interface MailInbox {
-  mails: MailSummary[];
-  /** pass as `cursor` for the next page; null on the last one */
-  nextCursor: string | null;
+export interface MailInbox extends Page<MailSummary> {
   /** arrived and not yet read */
   unread: number;
   /** arrived mails in the box */
@@ -168,8 +166,4 @@ export interface SentMailSummary {
   deliverAt: number;
 }
 
-export interface SentMailPage {
-  mails: SentMailSummary[];
-  /** pass as `cursor` for the next page; null on the last one */
-  nextCursor: string | null;
-}
+export type SentMailPage = Page<SentMailSummary>;

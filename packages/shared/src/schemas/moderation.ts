@@ -12,6 +12,7 @@ import {
   isSafeText,
   TextSchema,
 } from './primitives';
+import { PageCursorSchema } from './page';
 
 const AccountIdSchema = IdSchema;
 
@@ -75,15 +76,10 @@ export type PlayerReport = z.infer<typeof PlayerReportSchema>;
 export const REPORT_KINDS = ['chat', 'player'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-/** moderation.reports — open (or resolved) reports of both kinds, newest first. */
+/** moderation.reports — open (or resolved) reports of both kinds, newest first, a page at a time (page.ts). */
 export const ReportListInputSchema = z.object({
   status: z.enum(['open', 'resolved']).default('open'),
-  /** the previous page's `nextCursor`: its last report's createdAt (ISO) and id, `<iso>|<id>` */
-  cursor: z
-    .string()
-    .max(100, { error: 'Invalid cursor', abort: true })
-    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|[a-z0-9]{1,64}$/, 'Invalid cursor')
-    .optional(),
+  cursor: PageCursorSchema.optional(),
   limit: z.int().min(1).max(50).default(25),
 });
 export type ReportListInput = z.input<typeof ReportListInputSchema>;

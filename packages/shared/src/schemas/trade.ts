@@ -7,12 +7,14 @@ import {
   TRADE_CANCEL_REASONS,
   TRADE_EDDIES_MAX,
   TRADE_HISTORY_PAGE,
+  TRADE_CLOSE_REASONS,
+  TRADE_SIDES,
   TRADE_SLOTS,
-  type TradeCancelReason,
-  type TradeSide,
-  type TradeState,
+  TRADE_STATES,
+  type TradeCloseReason,
 } from '../trade/trade-rules';
 import { CharacterNameRefSchema, IdSchema } from './primitives';
+import { PageCursorSchema, type Page } from './page';
 
 /** Asking `targetId` for a trade (the sim found it by name or click, in range). */
 export const TradeRequestInputSchema = z
@@ -28,12 +30,13 @@ export const TradeAnswerInputSchema = z.object({
 });
 export type TradeAnswerInput = z.infer<typeof TradeAnswerInputSchema>;
 
-/** To the asked player: who asks, until when (answer with trade:answer). */
-export interface TradeRequestedMsg {
-  tradeId: string;
-  from: { characterId: string; name: string };
-  expiresAt: number;
-}
+/** trade:requested — to the asked player: who asks, until when (answer with trade:answer). */
+export const TradeRequestedMsgSchema = z.object({
+  tradeId: z.string(),
+  from: z.object({ characterId: z.string(), name: z.string() }),
+  expiresAt: z.number(),
+});
+export type TradeRequestedMsg = z.infer<typeof TradeRequestedMsgSchema>;
 
 /** A side's whole offer, replacing the one before: up to TRADE_SLOTS bag stacks and eddies. */
 export const TradeOfferInputSchema = z.object({
@@ -77,8 +80,7 @@ export const TradeCancelPayloadSchema = z.object({ tradeId: IdSchema });
 /** trade.history — the caller's character's trades that ended, newest first, a page at a time */
 export const TradeHistoryInputSchema = z.object({
   characterId: IdSchema,
-  /** the last entry of the page before */
-  cursor: IdSchema.optional(),
+  cursor: PageCursorSchema.optional(),
   limit: z.int().min(1).max(50).default(TRADE_HISTORY_PAGE),
 });
 export type TradeHistoryInput = z.input<typeof TradeHistoryInputSchema>;
@@ -88,7 +90,7 @@ export interface TradeHistoryEntry {
   id: string;
   /** the other trader's name */
   with: string;
-  result: 'completed' | TradeCancelReason;
+  result: TradeCloseReason;
   /** what went (completed) or was on the table (cancelled), each way */
   gave: { templateId: string; quantity: number }[];
   got: { templateId: string; quantity: number }[];
@@ -98,40 +100,40 @@ export interface TradeHistoryEntry {
   closedAt: number;
 }
 
-export interface TradeHistoryPage {
-  entries: TradeHistoryEntry[];
-  /** cursor of the next page, or null at the end */
-  next: string | null;
-}
+export type TradeHistoryPage = Page<TradeHistoryEntry>;
 
-export interface TradeItemView {
-  itemId: string;
-  templateId: string;
-  quantity: number;
-  durability: number | null;
-}
+export const TradeItemViewSchema = z.object({
+  itemId: z.string(),
+  templateId: z.string(),
+  quantity: z.number(),
+  durability: z.number().nullable(),
+});
+export type TradeItemView = z.infer<typeof TradeItemViewSchema>;
 
-export interface TradeSideView {
-  characterId: string;
-  name: string;
-  eddies: number;
+export const TradeSideViewSchema = z.object({
+  characterId: z.string(),
+  name: z.string(),
+  eddies: z.number(),
   /** accepted the current version */
-  accepted: boolean;
-  items: TradeItemView[];
-}
+  accepted: z.boolean(),
+  items: z.array(TradeItemViewSchema),
+});
+export type TradeSideView = z.infer<typeof TradeSideViewSchema>;
 
-export interface TradeView {
-  id: string;
-  state: TradeState;
-  version: number;
+/** A trade as one side sees it (trade:update, and the acks of trade:*). */
+export const TradeViewSchema = z.object({
+  id: z.string(),
+  state: z.enum(TRADE_STATES),
+  version: z.number(),
   /** the viewer's side */
-  me: TradeSide;
-  a: TradeSideView;
-  b: TradeSideView;
+  me: z.enum(TRADE_SIDES),
+  a: TradeSideViewSchema,
+  b: TradeSideViewSchema,
   /** ms epoch: when the viewer may accept (the other side's last change + the delay) */
-  acceptableAt: number;
+  acceptableAt: z.number(),
   /** ms epoch: the idle cancel */
-  expiresAt: number;
-  closedAt: number | null;
-  closeReason: 'completed' | TradeCancelReason | null;
-}
+  expiresAt: z.number(),
+  closedAt: z.number().nullable(),
+  closeReason: z.enum(TRADE_CLOSE_REASONS).nullable(),
+});
+export type TradeView = z.infer<typeof TradeViewSchema>;

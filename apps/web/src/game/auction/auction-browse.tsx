@@ -2,7 +2,7 @@
 /** Browse the Reef Exchange: name, category, rarity, level and price; sorted; paged. */
 import { useState } from 'react';
 import { AUCTION_CATEGORIES, AUCTION_SORTS, RARITIES, type AuctionSort } from '@necp/shared';
-import { useNow } from '../quests/use-quests';
+import { useServerNow } from '../time/use-server-now';
 import { parseEddies } from './auction-view';
 import { AuctionRow } from './auction-row';
 import { useAuctionSearch, type AuctionFilters } from './use-auction';
@@ -20,7 +20,7 @@ const level = (v: string) => {
 };
 
 export function AuctionBrowse() {
-  const now = useNow(1000);
+  const now = useServerNow(1000);
   const [draft, setDraft] = useState({
     name: '',
     category: '',
@@ -33,7 +33,7 @@ export function AuctionBrowse() {
   const [desc, setDesc] = useState(false);
   const [filters, setFilters] = useState<AuctionFilters>({ sort: 'ends' });
   const q = useAuctionSearch({ ...filters, sort, desc }, true);
-  const rows = q.data?.pages.flatMap((p) => p.listings) ?? [];
+  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
   const search = () => {
     const maxPrice = draft.maxPrice ? parseEddies(draft.maxPrice) : null;
     setFilters({

@@ -30,7 +30,7 @@ export function useAuctionSearch(filters: AuctionFilters, enabled: boolean) {
       { characterId, ...filters },
       {
         enabled,
-        getNextPageParam: (p) => p.next ?? undefined,
+        getNextPageParam: (p) => p.nextCursor ?? undefined,
         staleTime: 5_000,
         refetchInterval: enabled ? 15_000 : false,
       },

@@ -17,7 +17,7 @@ import {
   type MyGuild,
 } from './guild-view';
 import { refusal } from '@/trpc/errors';
-import { BANK_LOG_PAGE, useBankLog, useGuildActions } from './use-guild';
+import { useBankLog, useGuildActions } from './use-guild';
 
 export function GuildBank({ g }: { g: MyGuild }) {
   const actions = useGuildActions();
@@ -118,10 +118,10 @@ function AmountForm({ label, testId, note, enabled, pending, send }: AmountProps
 function BankLog({ guildId }: { guildId: string }) {
   // cursors of the pages before this one (newest first): Newer pops, Older pushes
   const [stack, setStack] = useState<(string | undefined)[]>([]);
-  const [before, setBefore] = useState<string | undefined>(undefined);
-  const q = useBankLog(guildId, before);
-  const rows = q.data ?? [];
-  const older = rows.length === BANK_LOG_PAGE ? rows[rows.length - 1]!.id : null;
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const q = useBankLog(guildId, cursor);
+  const rows = q.data?.items ?? [];
+  const older = q.data?.nextCursor ?? null;
   return (
     <section className="friends__sec guild__log" aria-label="Bank log">
       <h3 className="friends__h">
@@ -161,7 +161,7 @@ function BankLog({ guildId }: { guildId: string }) {
             data-testid="guild-log-newer"
             disabled={stack.length === 0}
             onClick={() => {
-              setBefore(stack[stack.length - 1]);
+              setCursor(stack[stack.length - 1]);
               setStack(stack.slice(0, -1));
             }}
           >
@@ -174,8 +174,8 @@ function BankLog({ guildId }: { guildId: string }) {
             disabled={!older}
             onClick={() => {
               if (!older) return;
-              setStack([...stack, before]);
-              setBefore(older);
+              setStack([...stack, cursor]);
+              setCursor(older);
             }}
           >
             Older ›

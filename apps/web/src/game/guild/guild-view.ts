@@ -15,11 +15,9 @@ import {
   GUILD_MEMBERS_MAX,
   GUILD_PERMISSIONS,
   GuildRankNameSchema,
-  type GuildInvitedMsg,
   type GuildPermission,
   type GuildPermissions,
   type GuildRankEditInput,
-  type GuildUpdateMsg,
   type PresenceStatus,
 } from '@necp/shared';
 
@@ -27,7 +25,7 @@ type Out = inferRouterOutputs<AppRouter>['guild'];
 /** guild.mine as the API answers it (null: in no guild) */
 export type MyGuild = NonNullable<Out['mine']>;
 export type RosterMember = Out['roster'][number];
-export type BankLogEntry = Out['bankLog'][number];
+export type BankLogEntry = Out['bankLog']['items'][number];
 export type GuildInvite = Out['invites'][number];
 export type GuildRank = MyGuild['ranks'][number];
 
@@ -276,22 +274,3 @@ export function withRank<G extends Pick<MyGuild, 'ranks' | 'rank'>>(g: G, r: Gui
 /** The name typed to confirm disbanding matches (case ignored, as the server compares). */
 export const disbandConfirmed = (name: string, typed: string) =>
   typed.trim().toLowerCase() === name.toLowerCase();
-
-/** guild:update as the sim sends it (anything else is ignored). */
-export function isGuildUpdate(msg: unknown): msg is GuildUpdateMsg {
-  if (!msg || typeof msg !== 'object') return false;
-  const id = (msg as Record<string, unknown>).guildId;
-  return id === null || typeof id === 'string';
-}
-
-/** guild:invited as the sim sends it. */
-export function isGuildInvited(msg: unknown): msg is GuildInvitedMsg {
-  if (!msg || typeof msg !== 'object') return false;
-  const m = msg as Record<string, unknown>;
-  return (
-    typeof m.inviteId === 'string' &&
-    typeof m.guildName === 'string' &&
-    typeof m.guildTag === 'string' &&
-    typeof m.from === 'string'
-  );
-}

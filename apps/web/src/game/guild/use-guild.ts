@@ -23,7 +23,7 @@ import {
 /** while the window is open the roster (online / AFK / offline) is read again this often */
 const OPEN_POLL_MS = 30_000;
 /** bank log lines a page */
-export const BANK_LOG_PAGE = 20;
+const BANK_LOG_PAGE = 20;
 
 /** Your guild (null: none). Fetched with the game: the action bar shows waiting invitations. */
 export function useMyGuild() {
@@ -54,12 +54,12 @@ export function useRoster(guildId: string | undefined, polling: boolean) {
   });
 }
 
-/** One page of the bank log: newest first, `before` the previous page's last id. */
-export function useBankLog(guildId: string, before: string | undefined) {
+/** One page of the bank log: newest first, from `cursor` (the previous page's nextCursor). */
+export function useBankLog(guildId: string, cursor: string | undefined) {
   const trpc = useTRPC();
   const { characterId } = useGameSession();
   return useQuery({
-    ...trpc.guild.bankLog.queryOptions({ characterId, guildId, before, limit: BANK_LOG_PAGE }),
+    ...trpc.guild.bankLog.queryOptions({ characterId, guildId, cursor, limit: BANK_LOG_PAGE }),
     staleTime: 10_000,
   });
 }

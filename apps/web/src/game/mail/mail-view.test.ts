@@ -67,14 +67,14 @@ describe('inbox', () => {
   });
   it('merges pages: each mail once, newest first', () => {
     const pages = [
-      { mails: [{ id: 'b', arrivedAt: 9 }] },
+      { items: [{ id: 'b', arrivedAt: 9 }] },
       {
-        mails: [
+        items: [
           { id: 'b', arrivedAt: 9 },
           { id: 'a', arrivedAt: 2 },
         ],
       },
-      { mails: [{ id: 'z', arrivedAt: 10 }] },
+      { items: [{ id: 'z', arrivedAt: 10 }] },
     ];
     expect(mergePages(pages).map((x) => x.id)).toEqual(['z', 'b', 'a']);
   });

@@ -33,10 +33,10 @@ export function sortInbox<T extends Pick<MailSummary, 'id' | 'arrivedAt'>>(
 
 /** Several pages of the inbox as one list: each mail once, newest first. */
 export function mergePages<T extends Pick<MailSummary, 'id' | 'arrivedAt'>>(
-  pages: readonly { mails: readonly T[] }[],
+  pages: readonly { items: readonly T[] }[],
 ): T[] {
   const byId = new Map<string, T>();
-  for (const p of pages) for (const m of p.mails) if (!byId.has(m.id)) byId.set(m.id, m);
+  for (const p of pages) for (const m of p.items) if (!byId.has(m.id)) byId.set(m.id, m);
   return sortInbox([...byId.values()]);
 }
 

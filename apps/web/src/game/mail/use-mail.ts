@@ -58,7 +58,7 @@ function patchInbox(data: Inbox | undefined, mail: MailView | null, id: string):
   let wasUnread = false;
   const pages = data.pages.map((p) => ({
     ...p,
-    mails: p.mails.flatMap((m) => {
+    items: p.items.flatMap((m) => {
       if (m.id !== id) return [m];
       wasUnread = !m.read;
       if (!mail) return [];

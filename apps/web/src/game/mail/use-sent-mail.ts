@@ -28,7 +28,7 @@ export function useSentMail(shown: boolean) {
     const seen = new Set<string>();
     const out: SentMailSummary[] = [];
     for (const p of q.data?.pages ?? [])
-      for (const m of p.mails) if (!seen.has(m.id) && seen.add(m.id)) out.push(m);
+      for (const m of p.items) if (!seen.has(m.id) && seen.add(m.id)) out.push(m);
     return out;
   }, [q.data]);
   return { query: q, mails };

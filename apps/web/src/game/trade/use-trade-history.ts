@@ -12,14 +12,18 @@ export function useTradeHistory(shown: boolean) {
   const q = useInfiniteQuery(
     trpc.trade.history.infiniteQueryOptions(
       { characterId, limit: TRADE_HISTORY_PAGE },
-      { enabled: shown, getNextPageParam: (page) => page.next ?? undefined, staleTime: 5_000 },
+      {
+        enabled: shown,
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+        staleTime: 5_000,
+      },
     ),
   );
   const entries = useMemo(() => {
     const seen = new Set<string>();
     const out: TradeHistoryEntry[] = [];
     for (const p of q.data?.pages ?? [])
-      for (const e of p.entries) if (!seen.has(e.id) && seen.add(e.id)) out.push(e);
+      for (const e of p.items) if (!seen.has(e.id) && seen.add(e.id)) out.push(e);
     return out;
   }, [q.data]);
   return { query: q, entries };

@@ -45,7 +45,7 @@ export function CombatLogScreen({ filters }: { filters: CombatLogFilters }) {
       staleTime: 0,
     }),
   );
-  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
   const sum = summarize(entries);
   const apply = (next: CombatLogFilters) =>
     startNavigation(() => router.push(`/staff/combat-log${filtersToSearch(next)}`));

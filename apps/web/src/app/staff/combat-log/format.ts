@@ -2,7 +2,7 @@
 import { abilityById, effectById, zoneById } from '@necp/shared';
 import type { RouterOutputs } from '@necp/api';
 
-type CombatLogKind = RouterOutputs['moderation']['combatLog']['entries'][number]['kind'];
+type CombatLogKind = RouterOutputs['moderation']['combatLog']['items'][number]['kind'];
 
 /** `2026-07-01` and `09:00:01.250`, both UTC. */
 export function utcParts(at: Date): { date: string; time: string } {

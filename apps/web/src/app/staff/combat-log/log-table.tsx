@@ -4,7 +4,7 @@ import type { RouterOutputs } from '@necp/api';
 import { filtersToSearch, type CombatLogFilters } from './filters';
 import { KIND_LABEL, actionLabel, amountView, utcParts, zoneLabel } from './format';
 
-type CombatLogEntryView = RouterOutputs['moderation']['combatLog']['entries'][number];
+type CombatLogEntryView = RouterOutputs['moderation']['combatLog']['items'][number];
 
 type Entry = Pick<
   CombatLogEntryView,

@@ -7,7 +7,7 @@
 import { PLAYER_REPORT_REASON_LABEL } from '@necp/shared';
 import type { RouterOutputs } from '@necp/api';
 
-export type ReportRow = RouterOutputs['moderation']['reports']['reports'][number];
+export type ReportRow = RouterOutputs['moderation']['reports']['items'][number];
 
 export interface ReportAction {
   resolution: string;

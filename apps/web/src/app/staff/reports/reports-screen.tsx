@@ -52,7 +52,7 @@ export function ReportsScreen() {
     }
   };
 
-  const reports = list.data?.pages.flatMap((p) => p.reports) ?? [];
+  const reports = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="stafflog reports" data-testid="reports-screen">
       <header className="stafflog__head">
