@@ -1,17 +1,11 @@
-import { describe, expect, inject, it } from 'vitest';
-import { createDb } from '@necp/db';
+import { describe, expect, it } from 'vitest';
 import { watchCpuMs } from './machine';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
+import { testDb } from '@necp/db/testing/run';
 
 describe('watchCpuMs (the CPU of the database servers beside a bench)', () => {
   it('keeps what a PostgreSQL backend used when it ends within the window', async () => {
     const stop = watchCpuMs(['postgres']);
-    const db = createDb(inject('databaseUrl'), { max: 1 });
+    const db = testDb(1);
     // a few hundred ms of one backend's CPU, then its connection closed: the backend ends
     await db.$queryRaw`SELECT count(*)::int AS "n" FROM generate_series(1, 5000000)`;
     await new Promise((r) => setTimeout(r, 450));

@@ -1,33 +1,13 @@
 /** Test-only helpers for the api tests (not exported from the package). */
-import { inject } from 'vitest';
-import { createDb, type Db } from '@necp/db';
+import type { Db } from '@necp/db';
 import { createTestUser } from '@necp/db/testing';
-import { createLog, FakeClock, seededRng, type GameDeps, type Log } from '@necp/game';
+import type { GameDeps } from '@necp/game';
 import type { Role } from '@necp/shared';
 import { createCaller, createTRPCContext } from './index';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
-
-export const testDb = (max = 4): Db => createDb(inject('databaseUrl'), { max });
-
-export type TestDeps = GameDeps & { clock: FakeClock };
-
-export function testDeps(db: Db, log: Log = createLog('test', 'silent')): TestDeps {
-  return {
-    db,
-    clock: new FakeClock(),
-    rng: seededRng(1),
-    log,
-    config: {
-      simTicketSecret: 'test-secret-api-0123456789',
-      simPublicUrl: 'http://localhost:3001',
-    },
-  };
-}
+// the run's databases and GameDeps for tests: one way for every package's tests
+export { testDb } from '@necp/db/testing/run';
+export { testDeps, type TestDeps } from '@necp/game/testing';
 
 export const anonCaller = (deps: GameDeps) =>
   createCaller(createTRPCContext({ deps, session: null, ip: '127.0.0.1' }));

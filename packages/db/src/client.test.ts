@@ -1,10 +1,11 @@
 import pg from 'pg';
-import { describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from './client';
 import { poolOf, readRows } from './read-rows';
 import { pgConfigFromUrl } from './url';
+import { testDatabaseUrl } from './testing/run-databases';
 
-const url = inject('databaseUrl');
+const url = testDatabaseUrl();
 const one = { name: 'necp_client_test_pid', text: 'SELECT pg_backend_pid() AS "pid"', values: [] };
 const pidOf = async (db: ReturnType<typeof createDb>) =>
   ((await readRows(db, one))[0] as { pid: number }).pid;

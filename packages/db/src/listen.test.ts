@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it, inject, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from './client';
 import { listenChannel } from './listen';
+import { testDatabaseUrl } from './testing/run-databases';
 
-const url = inject('databaseUrl');
+const url = testDatabaseUrl();
 const db = createDb(url, { max: 2 });
 afterAll(() => db.$disconnect());
 

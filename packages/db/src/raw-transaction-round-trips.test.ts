@@ -1,14 +1,14 @@
 // Direct transactions' round trips (raw-transaction.ts, after-begin.ts): BEGIN sent with
 // the body's first statement, and a body of one statement sent alone. Split from
 // raw-transaction.test.ts, which holds what a direct transaction runs and refuses.
-import { afterAll, describe, expect, it, inject } from 'vitest';
-import { createDb } from './client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readAfterCommit } from './after-commit';
 import { runTransaction } from './raw-transaction';
 import { poolOf } from './read-rows';
 import { createTestUser } from './testing';
+import { testDb } from './testing/run-databases';
 
-const db = createDb(inject('databaseUrl'), { max: 3 });
+const db = testDb(3);
 afterAll(() => db.$disconnect());
 
 const limits = { maxWait: 5_000, timeout: 10_000 };

@@ -1,11 +1,11 @@
-import { afterAll, describe, expect, it, inject } from 'vitest';
-import { createDb } from './client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Prisma } from './generated/prisma/client';
 import { directFallbacks, runTransaction, runsRawDirectly } from './raw-transaction';
 import { poolOf } from './read-rows';
 import { createTestUser } from './testing';
+import { testDb } from './testing/run-databases';
 
-const db = createDb(inject('databaseUrl'), { max: 3 });
+const db = testDb(3);
 afterAll(() => db.$disconnect());
 
 const limits = { maxWait: 5_000, timeout: 10_000 };

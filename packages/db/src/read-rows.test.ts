@@ -1,15 +1,9 @@
-import { afterAll, describe, expect, it, inject } from 'vitest';
-import { createDb } from './client';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readRows } from './read-rows';
 import { createTestUser } from './testing';
+import { testDb } from './testing/run-databases';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
-
-const db = createDb(inject('databaseUrl'), { max: 2 });
+const db = testDb(2);
 afterAll(() => db.$disconnect());
 
 describe('readRows (prepared statements on the shared pool)', () => {

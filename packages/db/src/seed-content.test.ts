@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { ITEM_TEMPLATES, ZONES, itemTemplateById } from '@necp/shared';
 import { createTestCharacter, createTestUser } from './testing/factories';
-import { createDb } from './client';
 import { seedContent } from './seed-content';
+import { testDb } from './testing/run-databases';
 
-const db = createDb(inject('databaseUrl'), { max: 2 });
+const db = testDb(2);
 afterAll(() => db.$disconnect());
 
 describe('content seed', () => {

@@ -1,6 +1,7 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from './client';
 import { pgConfigFromUrl, withDatabase } from './url';
+import { testDatabaseUrl } from './testing/run-databases';
 
 describe('pgConfigFromUrl', () => {
   it('splits a TCP URL into pg’s fields', () => {
@@ -57,7 +58,7 @@ describe('pgConfigFromUrl', () => {
 
 describe('a pool made from a URL with sslmode=require', () => {
   it('asks the server for TLS: this one has none, and the query is refused, not sent in clear', async () => {
-    const url = new URL(inject('databaseUrl'));
+    const url = new URL(testDatabaseUrl());
     url.searchParams.set('uselibpqcompat', 'true');
     url.searchParams.set('sslmode', 'require');
     const db = createDb(url.toString(), { max: 1 });

@@ -9,9 +9,8 @@
  * connections, and no table changed except after a payload its schema accepts.
  * Runs on a database of its own with a fixed seed (FUZZ_SEED, FUZZ_RUNS override).
  */
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { createDb } from '@necp/db';
 import { tableWriteMark, tablesWrittenSince, watchTableWrites } from '@necp/db/testing';
 import { grantItem } from '@necp/game';
 import {
@@ -26,12 +25,7 @@ import type { Socket } from 'socket.io-client';
 import { HANDLED_EVENTS } from '../handlers/dispatch';
 import { connectClient, type TestClient } from '../testing/test-client';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    fuzzDatabaseUrls: { api: string; sim: string };
-  }
-}
+import { fuzzTestDb } from '@necp/db/testing/run';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 /** generated payloads per event (each is sent by every actor) */
@@ -41,7 +35,7 @@ const HUGE = 2_000;
 /** the sim's maxHttpBufferSize (server.ts), less the frame's own bytes */
 const FRAME_LIMIT = 16 * 1024 - 256;
 
-const db = createDb(inject('fuzzDatabaseUrls').sim, { max: 4 });
+const db = fuzzTestDb('sim', 4);
 let sim: TestSim;
 const actors: Record<'player' | 'other player', TestClient> = {} as never;
 const pool: Record<string, readonly unknown[]> = {};

@@ -7,7 +7,8 @@
  * waiting file only holds its worker.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { testDatabaseUrl } from '@necp/db/testing/run';
 
 /** any number no other lock of the test database uses */
 const CLUSTER_LOCK = 0x6e656370;
@@ -18,7 +19,7 @@ const WAIT_MS = 30 * 60_000;
 export function oneClusterAtATime(): void {
   let client: pg.Client | undefined;
   beforeAll(async () => {
-    client = new pg.Client({ connectionString: inject('databaseUrl') });
+    client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     await client.query('SELECT pg_advisory_lock($1)', [CLUSTER_LOCK]);
   }, WAIT_MS);

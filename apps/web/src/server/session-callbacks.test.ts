@@ -2,10 +2,9 @@
 // call it; and the /api/auth/session endpoint) with our callbacks, against the real
 // database: an old cookie stops working the moment its session is ended server-side.
 import { createHash } from 'node:crypto';
-import { afterAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import NextAuth, { getServerSession, type AuthOptions, type Session, type User } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
-import { createDb } from '@necp/db';
 import { createTestUser } from '@necp/db/testing';
 import {
   FakeClock,
@@ -18,14 +17,9 @@ import {
 } from '@necp/game';
 import { sessionCallbacks, sessionEvents } from './session-callbacks';
 import { readSession } from './session-read';
+import { testDb } from '@necp/db/testing/run';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
-
-const db = createDb(inject('databaseUrl'), { max: 2 });
+const db = testDb(2);
 afterAll(() => db.$disconnect());
 const deps: GameDeps = {
   db,

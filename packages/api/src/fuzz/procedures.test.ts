@@ -12,8 +12,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TRPCError } from '@trpc/server';
-import { inject } from 'vitest';
-import { createDb } from '@necp/db';
 import {
   createTestUser,
   tableWriteMark,
@@ -24,18 +22,13 @@ import { grantItem } from '@necp/game';
 import { badInput } from '@necp/shared/testing';
 import { appRouter } from '../root';
 import { anonCaller, callerFor, testDeps } from '../testing';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    fuzzDatabaseUrls: { api: string; sim: string };
-  }
-}
+import { fuzzTestDb } from '@necp/db/testing/run';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 /** generated inputs per procedure (each is sent as every actor) */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
-const db = createDb(inject('fuzzDatabaseUrls').api, { max: 4 });
+const db = fuzzTestDb('api', 4);
 const deps = testDeps(db);
 afterAll(() => db.$disconnect());
 

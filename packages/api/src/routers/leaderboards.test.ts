@@ -4,18 +4,11 @@
 // every character in it.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCharacter, createTestUser, uniqLetters } from '@necp/db/testing';
-import { createDb } from '@necp/db';
-import { inject } from 'vitest';
 import { LEADERBOARD_KEYS, type ClassId } from '@necp/shared';
 import { anonCaller, rejection, signedIn, testDeps } from '../testing';
+import { outboxTestDb } from '@necp/db/testing/run';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    outboxDatabaseUrls: Record<string, string>;
-  }
-}
-
-const db = createDb(inject('outboxDatabaseUrls').apiLeaderboards!, { max: 4 });
+const db = outboxTestDb('apiLeaderboards', 4);
 afterAll(() => db.$disconnect());
 
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 // vitest globalSetup: one migrated test database per test run, shared by all test
 // files (each test makes its own data with unique names, so files can run in parallel).
-import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { RunDatabaseUrls } from './run-databases';
 
 /**
  * Test files that drain the outbox: a drain delivers every due event it finds to
@@ -47,7 +47,7 @@ export async function setup(project: TestProject) {
     api: await testDb.clone(`necp_test_${process.pid}_fuzz_api`),
     sim: await testDb.clone(`necp_test_${process.pid}_fuzz_sim`),
   });
-  const outbox: Record<string, string> = {};
+  const outbox: RunDatabaseUrls['outboxDatabaseUrls'] = {};
   for (const name of OUTBOX_TEST_DATABASES)
     outbox[name] = await testDb.clone(`necp_test_${process.pid}_${name.toLowerCase()}`);
   project.provide('outboxDatabaseUrls', outbox);
@@ -57,16 +57,4 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await testDb?.drop();
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    /** a migrated, seeded database to copy, never to connect to */
-    templateDatabaseUrl: string;
-    /** isolated copies of the test database for the fuzz suites */
-    fuzzDatabaseUrls: { api: string; sim: string };
-    /** isolated copies of the test database for the files that drain the outbox */
-    outboxDatabaseUrls: Record<string, string>;
-  }
 }

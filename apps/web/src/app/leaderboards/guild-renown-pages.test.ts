@@ -6,8 +6,7 @@
 // route's server functions make (public-leaderboards.ts), without Next around them.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb } from '@necp/db';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCharacter, createTestUser, uniqTag } from '@necp/db/testing';
 import {
   createLog,
@@ -22,8 +21,9 @@ import { LEADERBOARD_KEYS, isPublicPagePath } from '@necp/shared';
 import { boardView, INDEX_TOP } from '@/server/public-leaderboards';
 import { BoardView } from './board-view';
 import { LeaderboardsIndex } from './leaderboards-index';
+import { testDb } from '@necp/db/testing/run';
 
-const db = createDb(inject('databaseUrl'), { max: 2 });
+const db = testDb(2);
 const deps = { db, clock: systemClock, log: createLog('t', 'silent') };
 afterAll(() => db.$disconnect());
 
