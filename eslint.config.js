@@ -3,6 +3,18 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Prisma is called only inside packages/game (and packages/db): the apps and the
+// routers pass the client on to a domain function, never use it themselves.
+const dbCalls = [
+  // (closing the client where it was made, at a process's end, is no call)
+  "MemberExpression[object.type='Identifier'][object.name=/^(db|tx|prisma)$/]:not([property.name='$disconnect'])",
+  "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
+].map((selector) => ({
+  selector,
+  message:
+    'A database call outside packages/game: move it into the domain (a function in packages/game/src/<domain>/) and call that.',
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -29,23 +41,43 @@ export default tseslint.config(
     },
   },
   {
-    // Prisma is called only inside packages/game (and packages/db): the apps and the
-    // routers pass the client on to a domain function, never use it themselves.
-    // (Which package may import which is .dependency-cruiser.cjs's.)
+    // no database calls outside the domain (dbCalls above; which package may import
+    // which is .dependency-cruiser.cjs's)
     files: ['apps/*/src/**/*.{ts,tsx}', 'packages/api/src/**/*.ts'],
     ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: { 'no-restricted-syntax': ['error', ...dbCalls] },
+  },
+  {
+    // one way to write the web game's store: a slice's actions (store/slice.ts); the
+    // store's own folder composes the slices, tests and previews set fixtures
+    files: ['apps/web/src/game/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**', 'apps/web/src/game/store/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...[
-          // (closing the client where it was made, at a process's end, is no call)
-          "MemberExpression[object.type='Identifier'][object.name=/^(db|tx|prisma)$/]:not([property.name='$disconnect'])",
-          "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
-        ].map((selector) => ({
-          selector,
+        ...dbCalls,
+        {
+          selector: "CallExpression[callee.property.name='setState']",
           message:
-            'A database call outside packages/game: move it into the domain (a function in packages/game/src/<domain>/) and call that.',
-        })),
+            "Write the game store through its slice's actions (an action named for what happened, in the key's *-slice.ts), never setState.",
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zustand',
+              importNames: ['create', 'createStore'],
+              message: 'One game store (store/game-store.ts): add a slice to it.',
+            },
+            {
+              name: 'zustand/vanilla',
+              importNames: ['createStore'],
+              message: 'One game store (store/game-store.ts): add a slice to it.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -18,6 +18,7 @@ import { ChatCommands } from './chat/chat-commands';
 import { CombatCommands } from './combat/combat-commands';
 import { ConnectionWatch } from './net/connection-watch';
 import { receivePushes } from './net/push-receiver';
+import { endOnUnreadableWelcome } from './net/welcome-guard';
 import { InstanceCommands } from './instances/instance-commands';
 import { ItemCommands } from './items/item-commands';
 import { MatchCommands } from './matchmaking/match-commands';
@@ -36,7 +37,6 @@ import { displaySettings } from './render/display-settings';
 import { FrameLoop } from './render/frame-loop';
 import { FramePainter } from './render/frame-painter';
 import { Renderer } from './render/renderer';
-import type { GameState } from './store/game-store';
 import { installTestHook } from './test-hook';
 import { serverNow } from './time/server-clock';
 import { testViewOf } from './test-view';
@@ -236,9 +236,6 @@ export class GameClient {
   private get store() {
     return this.opts.store.getState();
   }
-  private patch(p: Partial<GameState>) {
-    this.opts.store.setState(p);
-  }
 
   private wire(handle: SimSocketHandle) {
     const { socket } = handle;
@@ -246,24 +243,29 @@ export class GameClient {
     const pushes = receivePushes(socket);
     this.connection.wire(handle, pushes);
     for (const f of this.features) f.wire(pushes);
-    pushes.on('zone:welcome', (msg) => {
-      const previousZone = this.world?.zone.id ?? this.store.zone?.id ?? null;
-      this.world = new WorldState(msg, performance.now());
-      this.snapshots.reset(msg.self.eid, msg.self);
-      // char:stats may have arrived first (it is sent at connect)
-      const stats = this.store.charStats;
-      if (stats) this.world.setStats(stats);
-      this.combat.onWelcome(this.world);
-      // eids are new: a boss phase seen before names nobody now
-      this.patch({ bossPhase: null });
-      if (previousZone !== null && previousZone !== msg.zone.id) this.transitions.left();
-      this.patch({ zone: { id: msg.zone.id, name: msg.zone.name }, status: 'connected' });
-      // the end of an instance transfer greets by itself
-      if (!this.arena.welcome(msg)) this.transitions.greet(msg);
-      this.connection.everConnected = true;
-      this.hud.invalidate();
-      this.hud.publish(performance.now(), true);
-    });
+    // a welcome this build cannot read ends the session as out of date (net/welcome-guard.ts)
+    pushes.on(
+      'zone:welcome',
+      (msg) => {
+        const previousZone = this.world?.zone.id ?? this.store.zone?.id ?? null;
+        this.world = new WorldState(msg, performance.now());
+        this.snapshots.reset(msg.self.eid, msg.self);
+        // char:stats may have arrived first (it is sent at connect)
+        const stats = this.store.charStats;
+        if (stats) this.world.setStats(stats);
+        this.combat.onWelcome(this.world);
+        // eids are new: a boss phase seen before names nobody now
+        this.store.bossPhaseCleared();
+        if (previousZone !== null && previousZone !== msg.zone.id) this.transitions.left();
+        this.store.welcomed({ id: msg.zone.id, name: msg.zone.name });
+        // the end of an instance transfer greets by itself
+        if (!this.arena.welcome(msg)) this.transitions.greet(msg);
+        this.connection.everConnected = true;
+        this.hud.invalidate();
+        this.hud.publish(performance.now(), true);
+      },
+      endOnUnreadableWelcome(socket, (fatal) => this.store.connectionFailed(fatal)),
+    );
     pushes.on('zone:area', (msg) => this.transitions.area(msg));
     // the binary stream is read by its own codec (SnapshotReader), not the push receiver
     socket.on('zone:snapshot', (frame) => {
@@ -291,7 +293,7 @@ export class GameClient {
 
   private applyStats(s: CharStatsMsg) {
     // the welcome may still be on its way: the store keeps it, the world picks it up below
-    this.patch({ charStats: s });
+    this.store.charStatsReceived(s);
     this.world?.setStats(s);
     this.hud.publish(performance.now(), true);
   }

@@ -27,6 +27,7 @@ import {
 } from './achievements-view';
 import { useAchievements, useSetTitle } from './use-achievements';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 
 export function AchievementsPanel() {
@@ -43,7 +44,7 @@ export function AchievementsPanel() {
   return (
     <GameWindow
       title="achievements"
-      hotkey="Y"
+      hotkey={windowFace('achievements')}
       testId="achievements-panel"
       className="gwin--achievements"
       onClose={() => setPanel('achievements', false)}

@@ -6,7 +6,7 @@
  */
 import type { InstanceTransferMsg, WelcomeMsg } from '@necp/shared';
 import type { Pushes } from '../net/push-receiver';
-import type { GameState, GameStore } from '../store/game-store';
+import type { GameStore } from '../store/game-store';
 import { districtBanner } from '../world/zone-lookup';
 import { arenaEnemyEids } from './arena-view';
 import {
@@ -36,9 +36,6 @@ export class ArenaSession {
   private get store() {
     return this.deps.store.getState();
   }
-  private patch(p: Partial<GameState>) {
-    this.deps.store.setState(p);
-  }
 
   /** Eids of the other arena team(s) in view: hostile (Tab, plates, the target frame). */
   get enemies(): ReadonlySet<number> {
@@ -49,9 +46,9 @@ export class ArenaSession {
     pushes.on('instance:transfer', (msg) => this.onTransfer(msg));
     pushes.on('arena:state', (msg) => {
       this.enemySet = arenaEnemyEids(msg);
-      this.patch({ arena: { msg, at: performance.now() } });
+      this.store.arenaStateReceived(msg, performance.now());
     });
-    pushes.on('arena:result', (msg) => this.patch({ arenaResult: { msg, at: performance.now() } }));
+    pushes.on('arena:result', (msg) => this.store.arenaResultReceived(msg, performance.now()));
   }
 
   private onTransfer(msg: InstanceTransferMsg) {
@@ -64,17 +61,15 @@ export class ArenaSession {
     if (action === 'ignore') return;
     this.clearTimer();
     // what needed this zone closes with it; the menu would sit over the transition
-    this.patch({
-      transfer: transferView(msg, Date.now()),
-      menuOpen: false,
-      playerMenu: null,
-      dialog: null,
-    });
+    s.transferStarted(transferView(msg, Date.now()));
+    s.setMenuOpen(false);
+    s.setPlayerMenu(null);
+    if (s.dialog) s.setDialog(null);
     this.deps.reconnect();
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.store.transfer) return;
-      this.patch({ transfer: null });
+      this.store.transferEnded();
       this.store.toast('error', 'The transfer timed out. Check your connection and try again.');
     }, TRANSFER_GIVE_UP_MS);
   }
@@ -91,7 +86,7 @@ export class ArenaSession {
     });
     if (fx.clearArena) {
       this.enemySet = NO_ENEMIES;
-      this.patch({ arena: null, arenaResult: null });
+      s.arenaLeft();
     }
     const transfer = s.transfer;
     if (!fx.endTransfer || !transfer) return false;
@@ -99,10 +94,11 @@ export class ArenaSession {
     // the wipe plays out, then fades, then the arrival banner says where we are
     const wait = Math.max(0, MIN_TRANSFER_MS - (Date.now() - transfer.startedAt));
     this.timer = setTimeout(() => {
-      this.patch({ transfer: { ...transfer, arrived: true } });
+      this.store.transferArrived();
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.patch({ transfer: null, areaBanner: districtBanner(msg.zone, Date.now()) });
+        this.store.transferEnded();
+        this.store.areaBannerShown(districtBanner(msg.zone, Date.now()));
         if (transfer.direction === 'leave')
           this.store.toast('success', `Back in ${msg.zone.name}.`);
       }, TRANSFER_FADE_MS);

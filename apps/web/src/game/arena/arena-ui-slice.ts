@@ -1,7 +1,7 @@
 /**
  * Store state of instances and the arena (issue 14): the transition between zones,
  * the arena's scoreboard and its result. The game client's ArenaSession sets them
- * from instance:transfer / arena:state / arena:result; the HUD reads them.
+ * from instance:transfer / arena:state / arena:result through its actions; the HUD reads them.
  */
 import type { Slice } from '../store/slice';
 import type { ArenaResultMsg, ArenaStateMsg } from '@necp/shared';
@@ -22,11 +22,36 @@ export interface ArenaUiState {
   arenaResult: Received<ArenaResultMsg> | null;
 }
 
+export interface ArenaUiActions {
+  /** instance:transfer: the transition shows */
+  transferStarted: (transfer: TransferView) => void;
+  /** the welcome at the other end came: the transition fades out */
+  transferArrived: () => void;
+  /** the transition is over (done, or given up) */
+  transferEnded: () => void;
+  /** arena:state arrived at `at` (performance.now()) */
+  arenaStateReceived: (msg: ArenaStateMsg, at: number) => void;
+  /** arena:result arrived at `at` (performance.now()) */
+  arenaResultReceived: (msg: ArenaResultMsg, at: number) => void;
+  /** a welcome outside the match's instance: no scoreboard, no result */
+  arenaLeft: () => void;
+}
+
 export const initialArenaUi = (): ArenaUiState => ({
   transfer: null,
   arena: null,
   arenaResult: null,
 });
 
-/** Set by the game client only (no actions of its own). */
-export const arenaUiSlice: Slice<ArenaUiState> = () => initialArenaUi();
+export const arenaUiSlice: Slice<ArenaUiState & ArenaUiActions> = (set, get) => ({
+  ...initialArenaUi(),
+  transferStarted: (transfer) => set({ transfer }),
+  transferArrived: () => {
+    const transfer = get().transfer;
+    if (transfer) set({ transfer: { ...transfer, arrived: true } });
+  },
+  transferEnded: () => set({ transfer: null }),
+  arenaStateReceived: (msg, at) => set({ arena: { msg, at } }),
+  arenaResultReceived: (msg, at) => set({ arenaResult: { msg, at } }),
+  arenaLeft: () => set({ arena: null, arenaResult: null }),
+});

@@ -9,6 +9,7 @@
  */
 import { useState } from 'react';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { AuctionBrowse } from './auction-browse';
 import { AuctionLots } from './auction-lots';
@@ -36,7 +37,7 @@ export function AuctionWindow() {
   return (
     <GameWindow
       title="reef exchange"
-      hotkey="X"
+      hotkey={windowFace('auction')}
       testId="auction-window"
       className="gwin--auction"
       onClose={() => setPanel('auction', false)}

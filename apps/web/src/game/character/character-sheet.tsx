@@ -8,6 +8,7 @@ import { CLASSES, ORIGINS, type CharacterSheet as Sheet } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
 import { useSheet } from '../items/use-inventory';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { AttributesSection } from './attributes-section';
 import { SkillsSection } from './skills-section';
@@ -21,7 +22,7 @@ export function CharacterSheet() {
   return (
     <GameWindow
       title="character"
-      hotkey="C"
+      hotkey={windowFace('character')}
       testId="character-sheet"
       className="gwin--character"
       onClose={() => setPanel('character', false)}

@@ -1,7 +1,7 @@
 'use client';
 /**
- * The ability bar: the class's abilities on keys 1–6 (click works too). Each slot
- * shows its icon, key and cost; a clock sweep for its own cooldown or the global
+ * The ability bar: the class's abilities on keys 1–6, the key table's (click works too).
+ * Each slot shows its icon, key and cost; a clock sweep for its own cooldown or the global
  * cooldown; greyed when there is not enough resource or the target is out of reach.
  * Sweeps run per animation frame on the DOM (refs), not through React state.
  */
@@ -15,10 +15,9 @@ import { cooldownFraction, cooldownLeft, gcdFraction, gcdLeft } from './self-com
 import { useSheet } from '../items/use-inventory';
 import type { GameStore } from '../store/game-store';
 import { useGameSession } from '../hud/game-session';
+import { ABILITY_FACES } from '../input/key-bindings';
 import { GameStoreContext, useGame } from '../hud/store-context';
 import { useAnimationFrame } from './use-frame';
-
-export const SLOT_KEYS = ['1', '2', '3', '4', '5', '6'] as const;
 
 export function AbilityBar() {
   const bar = useGame((s) => s.bar);
@@ -29,7 +28,7 @@ export function AbilityBar() {
   if (bar.length === 0) return null;
   return (
     <nav className="abilities" aria-label="Abilities" data-testid="ability-bar">
-      {SLOT_KEYS.map((key, i) => {
+      {ABILITY_FACES.map((key, i) => {
         const id = bar[i];
         const a = id ? abilityOf(id) : undefined;
         if (!id || !a)

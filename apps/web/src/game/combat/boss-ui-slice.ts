@@ -10,7 +10,17 @@ export interface BossUiState {
   bossPhase: PhaseEventView | null;
 }
 
+export interface BossUiActions {
+  /** a boss entered a phase (the combat controller) */
+  bossPhaseEntered: (phase: PhaseEventView) => void;
+  /** a welcome: the eids are new, a phase seen before names nobody now */
+  bossPhaseCleared: () => void;
+}
+
 export const initialBossUi = (): BossUiState => ({ bossPhase: null });
 
-/** Set by the game client only (no actions of its own). */
-export const bossUiSlice: Slice<BossUiState> = () => initialBossUi();
+export const bossUiSlice: Slice<BossUiState & BossUiActions> = (set) => ({
+  ...initialBossUi(),
+  bossPhaseEntered: (bossPhase) => set({ bossPhase }),
+  bossPhaseCleared: () => set({ bossPhase: null }),
+});

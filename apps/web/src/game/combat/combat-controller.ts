@@ -1,7 +1,8 @@
 /**
  * The combat side of the game client: the current target (click, Tab, Esc), ability
  * use (keys 1–6) with refusal flashes, combat events → floating text and the combat
- * log, XP gains and level-ups, respawn. Publishes what the HUD needs to the store.
+ * log, XP gains and level-ups, respawn. Tells the store (its combat and boss slices'
+ * actions) what the HUD needs.
  * Framework-free; GameClient owns one.
  */
 import { portraitOf } from '../render/art/portrait';
@@ -14,7 +15,7 @@ import {
   type XpGainMsg,
 } from '@necp/shared';
 import type { CombatCommands } from './combat-commands';
-import type { CastView, EffectView, TargetView } from './combat-ui-slice';
+import type { CastView, CombatHudPatch, EffectView, TargetView } from './combat-ui-slice';
 import type { GameStore } from '../store/game-store';
 import { effectsNow, type RemoteEntity, type WorldState } from '../world/world-state';
 import { CombatLog, describeEvent, type NameResolver } from './combat-log';
@@ -61,7 +62,6 @@ export class CombatController {
   readonly acts = new CombatActs();
   private log = new CombatLog();
   private target: number | null = null;
-  private flashId = 0;
   private lastTargetKey = '';
   private publishedCombat: unknown = null;
   private publishedEffects: unknown = null;
@@ -91,12 +91,10 @@ export class CombatController {
     this.publishedCombat = null;
     this.publishedEffects = null;
     this.publishedDead = null;
-    this.deps.store.setState({
+    this.store.combatWelcomed({
       classId: world.self.classId,
       origin: world.self.origin ?? '',
       bar: barAbilities(world.self.classId, world.stats.level, world.self),
-      target: null,
-      killer: null,
     });
   }
 
@@ -111,7 +109,7 @@ export class CombatController {
   clearTarget(): boolean {
     if (this.target === null) return false;
     this.setTarget(null);
-    this.deps.store.setState({ target: null });
+    this.store.targetCleared();
     return true;
   }
 
@@ -182,8 +180,7 @@ export class CombatController {
     });
     if (!res || res.ok) return;
     this.flash(refusalMessage(res.error.code, res.error.message, resourceName(this.store.classId)));
-    if (shakesSlot(res.error.code))
-      this.deps.store.setState({ shake: { slot, id: ++this.flashId } });
+    if (shakesSlot(res.error.code)) this.store.slotShaken(slot);
   }
 
   async respawn() {
@@ -196,7 +193,7 @@ export class CombatController {
   }
 
   private flash(text: string) {
-    this.deps.store.setState({ combatError: { id: ++this.flashId, text } });
+    this.store.combatFlash(text);
   }
 
   // ---- what happened --------------------------------------------------------------
@@ -260,9 +257,7 @@ export class CombatController {
           break;
         case 'death':
           if (e.dst === me)
-            this.deps.store.setState({
-              killer: e.src && e.src !== me ? world.nameOf(e.src) : null,
-            });
+            this.store.selfKilled(e.src && e.src !== me ? world.nameOf(e.src) : null);
           break;
       }
       // the log keeps your fights and your target's
@@ -274,14 +269,14 @@ export class CombatController {
         }
       }
     }
-    if (logged) this.deps.store.setState({ combatLog: this.log.snapshot() });
+    if (logged) this.store.combatLogged(this.log.snapshot());
     // a boss entered a phase: the boss bar's phase and its announcement
     const phase = phaseEventView(
       events,
       (eid) => npcTemplate(world.others.get(eid)?.info.templateId)?.boss?.phases,
       now,
     );
-    if (phase) this.deps.store.setState({ bossPhase: phase });
+    if (phase) this.store.bossPhaseEntered(phase);
   }
 
   onXp(msg: XpGainMsg, now: number) {
@@ -296,18 +291,14 @@ export class CombatController {
       'xp',
       Date.now(),
     );
-    const patch: Partial<ReturnType<GameStore['getState']>> = {
-      xp: { total: msg.xp, level: msg.level },
-      combatLog: this.log.snapshot(),
-    };
+    let levelUp: { level: number; bar?: string[] } | undefined;
     if (msg.levelsGained > 0) {
-      patch.levelUp = { id: ++this.flashId, level: msg.level };
+      levelUp = { level: msg.level };
       this.log.push(`You reached level ${msg.level}!`, 'xp', Date.now());
-      patch.combatLog = this.log.snapshot();
       if (world) {
         const before = new Set(s.bar);
         const bar = barAbilities(s.classId, msg.level, world.self);
-        patch.bar = bar;
+        levelUp.bar = bar;
         const learned = bar.filter((id) => !before.has(id)).map(abilityName);
         s.toast(
           'success',
@@ -315,7 +306,11 @@ export class CombatController {
         );
       } else s.toast('success', `Level up! You are now level ${msg.level}.`);
     }
-    this.deps.store.setState(patch);
+    s.xpGained({
+      xp: { total: msg.xp, level: msg.level },
+      combatLog: this.log.snapshot(),
+      levelUp,
+    });
     this.deps.onProgress();
   }
 
@@ -325,7 +320,8 @@ export class CombatController {
   publish(now: number, force = false) {
     const world = this.deps.world();
     if (!world) return;
-    const patch: Partial<ReturnType<GameStore['getState']>> = {};
+    const patch: CombatHudPatch = {};
+    let dead = false;
     if (force || this.publishedCombat !== world.selfCombat) {
       this.publishedCombat = world.selfCombat;
       patch.selfCombat = world.selfCombat;
@@ -341,8 +337,7 @@ export class CombatController {
       this.publishedDead = world.selfDead;
       patch.selfDead = world.selfDead;
       if (!world.selfDead) patch.killer = null;
-      // dying closes the game menu: the death screen and its Respawn button come first
-      else patch.menuOpen = false;
+      else dead = true;
     }
     const target = this.targetView(world, now);
     const key = target ? JSON.stringify(target) : '';
@@ -350,7 +345,9 @@ export class CombatController {
       this.lastTargetKey = key;
       patch.target = target;
     }
-    if (Object.keys(patch).length > 0) this.deps.store.setState(patch);
+    if (Object.keys(patch).length > 0) this.store.combatPublished(patch);
+    // dying closes the game menu: the death screen and its Respawn button come first
+    if (dead && this.store.menuOpen) this.store.setMenuOpen(false);
   }
 
   private targetView(world: WorldState, now: number): TargetView | null {

@@ -1,4 +1,4 @@
-/** Types of the combat UI state kept in the game store (published by GameClient). */
+/** The combat HUD's part of the game store: its state, and what the combat controller tells it. */
 import type { PortraitInput } from '../render/art/portrait';
 import type { Slice } from '../store/slice';
 import type { NpcDisposition, NpcRank } from '@necp/shared';
@@ -63,8 +63,34 @@ export interface CombatUiState {
   levelUp: { id: number; level: number } | null;
 }
 
+/** What the controller publishes ~10×/s (only what changed). */
+export type CombatHudPatch = Partial<
+  Pick<CombatUiState, 'selfCombat' | 'selfEffects' | 'selfDead' | 'killer' | 'target'>
+>;
+
 export interface CombatUiActions {
   toggleCombatLog: () => void;
+  /** a (re)connect: the class, its bar, no target and no killer */
+  combatWelcomed: (fighter: { classId: string; origin: string; bar: string[] }) => void;
+  /** the controller's HUD values (one update per publish) */
+  combatPublished: (patch: CombatHudPatch) => void;
+  /** Esc cleared the target */
+  targetCleared: () => void;
+  /** a refused ability: the red line over the screen */
+  combatFlash: (text: string) => void;
+  /** a refused ability: its slot shakes */
+  slotShaken: (slot: number) => void;
+  /** the own character died (`killer`: who did it, null when unknown or self) */
+  selfKilled: (killer: string | null) => void;
+  /** lines were added to the combat log (its whole, newest last) */
+  combatLogged: (lines: LogLine[]) => void;
+  /** progress:xp: the bar's XP, the log; a level gained flashes and may bring abilities */
+  xpGained: (gain: {
+    xp: { total: number; level: number };
+    combatLog: LogLine[];
+    /** levels were gained: the new level and the bar at it */
+    levelUp?: { level: number; bar?: string[] };
+  }) => void;
 }
 
 export const initialCombatUi = (): CombatUiState => ({
@@ -84,8 +110,27 @@ export const initialCombatUi = (): CombatUiState => ({
   levelUp: null,
 });
 
-/** The combat HUD's part of the game store (its values are published by the client). */
-export const combatUiSlice: Slice<CombatUiState & CombatUiActions> = (set, get) => ({
-  ...initialCombatUi(),
-  toggleCombatLog: () => set({ combatLogOpen: !get().combatLogOpen }),
-});
+/** The combat HUD's part of the game store (its values are published by the combat controller). */
+export const combatUiSlice: Slice<CombatUiState & CombatUiActions> = (set, get) => {
+  /** one counter for every flash (error line, shake, level-up): a new id replays its animation */
+  let flashId = 0;
+  return {
+    ...initialCombatUi(),
+    toggleCombatLog: () => set({ combatLogOpen: !get().combatLogOpen }),
+    combatWelcomed: ({ classId, origin, bar }) =>
+      set({ classId, origin, bar, target: null, killer: null }),
+    combatPublished: (patch) => set(patch),
+    targetCleared: () => set({ target: null }),
+    combatFlash: (text) => set({ combatError: { id: ++flashId, text } }),
+    slotShaken: (slot) => set({ shake: { slot, id: ++flashId } }),
+    selfKilled: (killer) => set({ killer }),
+    combatLogged: (combatLog) => set({ combatLog }),
+    xpGained: ({ xp, combatLog, levelUp }) =>
+      set({
+        xp,
+        combatLog,
+        ...(levelUp && { levelUp: { id: ++flashId, level: levelUp.level } }),
+        ...(levelUp?.bar && { bar: levelUp.bar }),
+      }),
+  };
+};

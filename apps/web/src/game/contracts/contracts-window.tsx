@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { isFinal } from '@necp/shared';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { ContractBoard } from './contract-board';
 import { ContractMine } from './contract-mine';
@@ -31,7 +32,7 @@ export function ContractsWindow() {
   return (
     <GameWindow
       title="contract board"
-      hotkey="P"
+      hotkey={windowFace('contracts')}
       testId="contracts-window"
       className="gwin--contracts"
       onClose={() => setPanel('contracts', false)}

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DISCIPLINES, MAX_CRAFT_SKILL, type Discipline } from '@necp/shared';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { useServerNow } from '../time/use-server-now';
 import { DISCIPLINE_LABEL, castProgress, recipesOf } from './crafting-view';
@@ -40,7 +41,7 @@ export function CraftingWindow() {
   return (
     <GameWindow
       title="workbench"
-      hotkey="V"
+      hotkey={windowFace('crafting')}
       testId="crafting-window"
       className="gwin--crafting"
       onClose={() => setPanel('crafting', false)}

@@ -10,6 +10,7 @@ import { contactById, factionById, type DialogueChoiceView } from '@necp/shared'
 import { checkOdds, checkTag, TIER_LABEL } from '../quests/format';
 import { useReputation } from '../quests/use-quests';
 import { GameWindow } from '../hud/game-window';
+import { keyFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { OutcomeLines } from './outcome-lines';
 import { OfferCard, ReceivedCard, TurnInCard } from './quest-cards';
@@ -60,7 +61,7 @@ function Conversation({ contactId }: { contactId: string }) {
   return (
     <GameWindow
       title="conversation"
-      hotkey="Esc"
+      hotkey={keyFace('escape')}
       testId="dialogue-window"
       className={`gwin--dialogue${hasSide ? ' has-side' : ''}`}
       onClose={close}

@@ -25,6 +25,7 @@ import { useServerNow } from '../time/use-server-now';
 import { SMALL_SCREEN } from '../chat/chat-window';
 import { AcceptDecline, NameEntryForm } from './social-controls';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 
@@ -43,7 +44,7 @@ export function FriendsPanel() {
   return (
     <GameWindow
       title="friends"
-      hotkey="O"
+      hotkey={windowFace('friends')}
       testId="friends-panel"
       className="gwin--friends"
       onClose={() => setPanel('friends', false)}

@@ -11,6 +11,7 @@
  */
 import { useEffect, useState } from 'react';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import {
   dateText,
@@ -52,7 +53,7 @@ export function GuildPanel() {
   return (
     <GameWindow
       title="guild"
-      hotkey="G"
+      hotkey={windowFace('guild')}
       testId="guild-panel"
       className="gwin--guild"
       onClose={() => setPanel('guild', false)}

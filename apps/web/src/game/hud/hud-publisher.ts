@@ -9,8 +9,7 @@ import {
   contactById,
 } from '@necp/shared';
 import type { ClientView } from '../render/client-view';
-import type { VisibleEntity } from '../store/game-store';
-import type { VisibleDrop } from '../items/item-ui-slice';
+import type { VisibleDrop, VisibleEntity } from './hud-view-slice';
 import { nearestContact, outOfTalkRange, stationInRange } from '../world/contacts';
 import { canLoot, nearestReachable, terminalInRange } from '../world/interaction';
 import type { WorldState } from '../world/world-state';
@@ -19,7 +18,7 @@ const HUD_PUBLISH_MS = 100;
 
 /**
  * The HUD's view of the world, published into the store at ~10 Hz (and at once when
- * forced): the own plate, who and what is around, what is in reach, which terminal
+ * forced) as one `hudPublished` (hud-view-slice.ts): the own plate, who and what is around, what is in reach, which terminal
  * or contact is near — and closing what walking away ends.
  */
 export class HudPublisher {
@@ -108,7 +107,7 @@ export class HudPublisher {
     const wasNear = this.store.bankNear;
     const wasNearMail = this.store.mailNear;
     const wasNearAuction = this.store.auctionNear;
-    this.v.store.setState({
+    this.store.hudPublished({
       self: {
         name: world.self.name,
         level: st.level,

@@ -51,8 +51,8 @@ export function KeyCardLines({ bindings }: { bindings: readonly KeyBinding[] }) 
 export function KeyHelp() {
   const shown = useGame((s) => s.keyHelp);
   const toggle = useGame((s) => s.toggleKeyHelp);
-  const patch = useGame((s) => s.patch);
-  useEffect(() => patch({ keyHelp: loadKeyHelp() }), [patch]);
+  const loaded = useGame((s) => s.keyHelpLoaded);
+  useEffect(() => loaded(loadKeyHelp()), [loaded]);
   const h = bindingOf('keyHelp').faces[0];
   if (!shown)
     return (

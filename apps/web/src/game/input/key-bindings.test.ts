@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_BINDINGS, KEY_BINDINGS, keyHit, windowKey, type KeyContext } from './key-bindings';
+import {
+  ABILITY_FACES,
+  CARD_BINDINGS,
+  KEY_BINDINGS,
+  keyFace,
+  keyHit,
+  windowFace,
+  windowKey,
+  type KeyContext,
+} from './key-bindings';
 
 const codesIn = (context: KeyContext) =>
   KEY_BINDINGS.filter((b) => b.context === context).flatMap((b) => b.keys);
@@ -76,6 +85,19 @@ describe('the key table', () => {
     expect(windowKey('inventory')).toEqual({ code: 'KeyI', face: 'I' });
     expect(windowKey('combatLog')).toEqual({ code: 'KeyL', face: 'L' });
     expect(windowKey('daily')).toBeUndefined();
+  });
+
+  it('prints a window title’s key, an action’s key and the ability slots’ keys from the table', () => {
+    expect(windowFace('inventory')).toBe('I');
+    expect(windowFace('travel')).toBe('T');
+    // a window without a key of its own closes with Esc
+    expect(windowFace('daily')).toBe('Esc');
+    expect(keyFace('escape')).toBe('Esc');
+    expect(ABILITY_FACES).toEqual(['1', '2', '3', '4', '5', '6']);
+    const slots = ABILITY_FACES.map((_, i) => keyHit('world', `Digit${i + 1}`));
+    expect(slots.map((h) => [h?.binding.action, h?.index])).toEqual(
+      ABILITY_FACES.map((_, i) => ['ability', i]),
+    );
   });
 
   it('gives every line of the card keys to print and a word', () => {

@@ -4,9 +4,10 @@
  * the key card shows it. The dispatchers read this table — held movement
  * (input/keyboard.ts), the hotkeys (hud/use-hotkeys.ts), a conversation's choices
  * (dialogue/use-dialogue-keys.ts) — and the key card (hud/key-help.tsx), a window's
- * button and title (hud/window-table.tsx) and the interaction hint (key-actions.ts) write
- * the keys from it, so nothing names a key by hand. A new binding is a line here and, for
- * a new action, its handler in its context's dispatcher (a Record: the compiler asks).
+ * button (hud/window-table.tsx) and title (`windowFace`, each window's GameWindow), the
+ * ability bar (`ABILITY_FACES`) and the interaction hint (key-actions.ts) write the keys
+ * from it, so nothing names a key by hand. A new binding is a line here and, for a new
+ * action, its handler in its context's dispatcher (a Record: the compiler asks).
  *
  * Contexts — when a binding's keys are live:
  * - `world`: the world has the keyboard: no form control focused (a text field, slider,
@@ -230,3 +231,16 @@ export function windowKey(id: WindowId): { code: string; face: string } | undefi
   const b = KEY_BINDINGS.find((x) => x.action === 'window' && x.window === id);
   return b && { code: b.keys[0]!, face: b.faces[0]! };
 }
+
+/** The face the game prints for an action's key: `keyFace('escape')` is Esc. */
+export function keyFace(action: Exclude<KeyAction, 'window'>): string {
+  return bindingOf(action).faces[0]!;
+}
+
+/** What a window's title prints as its key: its own (I), else Esc, which closes any window. */
+export function windowFace(id: WindowId): string {
+  return windowKey(id)?.face ?? keyFace('escape');
+}
+
+/** The ability slots' keys as the bar prints them, slot by slot (1–6). */
+export const ABILITY_FACES: readonly string[] = bindingOf('ability').faces;

@@ -100,7 +100,7 @@ describe('the game store keeps the stack', () => {
     };
     store.getState().setPanel('inventory', true);
     store.getState().setNotificationsOpen(true);
-    // a plain setState (the game client's way) is stacked as well
+    // a plain setState (a test's or a preview's fixture) is stacked as well
     store.setState({ vendorContactId: 'koji' });
     expect(store.getState().layers).toEqual(['inventory', 'notifications', 'vendor']);
     press();

@@ -10,6 +10,7 @@ import { refusal } from '@/trpc/errors';
 import { useBank, useInventory } from './use-inventory';
 import type { InvItem } from './view-model';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { SlotGrid } from './slot-grid';
 import { useSlotHandlers } from './use-slot-handlers';
@@ -27,7 +28,7 @@ export function BankPanel() {
   return (
     <GameWindow
       title="bank"
-      hotkey="B"
+      hotkey={windowFace('bank')}
       testId="bank-panel"
       className="gwin--bank"
       onClose={() => setPanel('bank', false)}

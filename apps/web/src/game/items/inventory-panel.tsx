@@ -6,6 +6,7 @@
 import { useInventory } from './use-inventory';
 import { refusal } from '@/trpc/errors';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { EquipmentDoll } from './equipment-doll';
 import { SlotGrid } from './slot-grid';
@@ -23,7 +24,7 @@ export function InventoryPanel() {
   return (
     <GameWindow
       title="inventory"
-      hotkey="I"
+      hotkey={windowFace('inventory')}
       testId="inventory-panel"
       className="gwin--inventory"
       onClose={() => setPanel('inventory', false)}

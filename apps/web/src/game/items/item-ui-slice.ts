@@ -1,8 +1,7 @@
-/** The windows' and items' part of the game store: which window is open, dialogs, menus, drags, what lies near. */
+/** The windows' and items' part of the game store: which window is open, dialogs, menus, drags, carried weight. */
 import type { Slice } from '../store/slice';
 import type { CharStatsMsg, PlayerReportReason } from '@necp/shared';
 import type { DragPayload, ItemLocation } from './drag';
-import type { GroundCrate, GroundDrop, Reachable } from '../world/interaction';
 
 /**
  * Windows toggled by hotkeys: I, C, B, J (quest log), R (reputation), T (metro travel),
@@ -74,11 +73,6 @@ export interface TooltipState {
   rect: { left: number; top: number; right: number; bottom: number };
 }
 
-/** A drop as the HUD lists it: plus whether this character may loot it now. */
-export interface VisibleDrop extends GroundDrop {
-  mine: boolean;
-}
-
 export interface ItemUiState {
   panels: Record<PanelId, boolean>;
   dialog: Dialog | null;
@@ -86,18 +80,6 @@ export interface ItemUiState {
   tooltip: TooltipState | null;
   /** what is being dragged (dataTransfer cannot be read during dragover) */
   drag: DragPayload | null;
-  drops: VisibleDrop[];
-  crates: GroundCrate[];
-  /** nearest drop/crate within pickup range */
-  reach: Reachable | null;
-  /** bank terminal within BANK_RANGE of the predicted position */
-  bankNear: { id: string; name: string } | null;
-  /** mail terminal within MAIL_RANGE of the predicted position */
-  mailNear: { id: string; name: string } | null;
-  /** auction terminal within AUCTION_RANGE of the predicted position */
-  auctionNear: { id: string; name: string } | null;
-  /** crafting station within CRAFT_RANGE of the predicted position */
-  craftNear: { id: string; name: string } | null;
   /** the sim's latest char:stats (speed, weight, carry limit) */
   charStats: CharStatsMsg | null;
 }
@@ -109,6 +91,8 @@ export interface ItemUiActions {
   setContextMenu: (m: ContextMenuState | null) => void;
   setTooltip: (t: TooltipState | null) => void;
   setDrag: (d: DragPayload | null) => void;
+  /** char:stats from the sim */
+  charStatsReceived: (s: CharStatsMsg) => void;
 }
 
 const ALL_CLOSED: Record<PanelId, boolean> = {
@@ -136,13 +120,6 @@ export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
   contextMenu: null,
   tooltip: null,
   drag: null,
-  drops: [],
-  crates: [],
-  reach: null,
-  bankNear: null,
-  mailNear: null,
-  auctionNear: null,
-  craftNear: null,
   charStats: null,
   setPanel: (id, open) =>
     set({
@@ -155,4 +132,5 @@ export const itemUiSlice: Slice<ItemUiState & ItemUiActions> = (set, get) => ({
   setContextMenu: (contextMenu) => set({ contextMenu, tooltip: null }),
   setTooltip: (tooltip) => set({ tooltip }),
   setDrag: (drag) => set({ drag, tooltip: null, contextMenu: null }),
+  charStatsReceived: (charStats) => set({ charStats }),
 });

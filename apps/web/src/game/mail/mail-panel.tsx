@@ -11,6 +11,7 @@ import { MAILBOX_MAX, type MailView } from '@necp/shared';
 import { EMPTY_DRAFT, type MailDraft } from './mail-view';
 import { useMailActions, useMailbox } from './use-mail';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { MailCompose } from './mail-compose';
 import { MailInbox, MailReader } from './mail-inbox';
@@ -38,7 +39,7 @@ export function MailPanel() {
   return (
     <GameWindow
       title="mailbox"
-      hotkey="M"
+      hotkey={windowFace('mail')}
       testId="mail-panel"
       className="gwin--mail"
       onClose={() => setPanel('mail', false)}

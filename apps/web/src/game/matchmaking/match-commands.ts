@@ -1,11 +1,11 @@
 /**
  * Matchmaking to the sim (match:queue / leave / answer / status) and what it pushes
- * (match:found, match:status): the store's `match` follows every status, the player
+ * (match:found, match:status): the store's `match` (match-slice.ts) follows every status, the player
  * hears what happened as a toast. The sim decides every rule; a refusal is shown as
  * it came ("you can queue again in 4 min 30 s").
  */
 import type { Ack, JoinQueueInput, MatchFoundMsg, MatchStatusMsg } from '@necp/shared';
-import { applyMatchFound, applyMatchStatus, matchTitle, type MatchUiState } from './queue-view';
+import { matchTitle } from './queue-view';
 import type { GameStore } from '../store/game-store';
 import { sendCommand } from '../net/ack';
 import type { Pushes } from '../net/push-receiver';
@@ -20,10 +20,6 @@ export class MatchCommands {
     return this.deps.store.getState();
   }
 
-  private setMatch(match: MatchUiState) {
-    this.deps.store.setState({ match });
-  }
-
   private call<T>(event: MatchEvent, payload: object): Promise<Ack<T>> {
     return sendCommand<T>(this.deps.socket(), event, payload);
   }
@@ -35,13 +31,13 @@ export class MatchCommands {
   }
 
   found(msg: MatchFoundMsg): void {
-    this.setMatch(applyMatchFound(this.store.match, msg, Date.now()));
+    this.store.matchFound(msg);
   }
 
   /** A status pushed or acked: the window follows; what happened is told. */
   status(msg: MatchStatusMsg): void {
     const before = this.store.match.status;
-    this.setMatch(applyMatchStatus(this.store.match, msg, Date.now()));
+    this.store.matchStatus(msg);
     const s = this.store;
     switch (msg.reason) {
       case 'confirmed':
@@ -90,15 +86,15 @@ export class MatchCommands {
       void this.refresh();
       return false;
     }
-    this.setMatch({ ...this.store.match, status: { state: 'idle' } });
+    this.store.matchLeft();
     this.store.toast('info', 'You left the queue.');
     return true;
   }
 
   async answer(matchId: string, accept: boolean): Promise<boolean> {
-    this.setMatch({ ...this.store.match, answering: true });
+    this.store.matchAnswering(true);
     const res = await this.call<{ state: string }>('match:answer', { matchId, accept });
-    this.setMatch({ ...this.store.match, answering: false });
+    this.store.matchAnswering(false);
     if (!res.ok) {
       this.store.toast('warn', res.error.message);
       void this.refresh();

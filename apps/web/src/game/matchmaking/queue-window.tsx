@@ -31,6 +31,7 @@ import {
 } from './queue-view';
 import { useLocalNow } from '../time/use-server-now';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 
@@ -54,7 +55,7 @@ export function QueueWindow() {
   return (
     <GameWindow
       title="group finder"
-      hotkey="K"
+      hotkey={windowFace('queue')}
       testId="queue-window"
       className="gwin--queue"
       onClose={() => setPanel('queue', false)}

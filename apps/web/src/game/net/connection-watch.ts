@@ -1,5 +1,5 @@
 import type { KickMsg } from '@necp/shared';
-import type { GameState, GameStore } from '../store/game-store';
+import type { GameStore } from '../store/game-store';
 import { setServerClockOffset } from '../time/server-clock';
 import { connectErrorData, describeConnectError } from './errors';
 import { startPinging } from './latency';
@@ -37,37 +37,35 @@ export class ConnectionWatch {
   private get store() {
     return this.deps.store.getState();
   }
-  private patch(p: Partial<GameState>) {
-    this.deps.store.setState(p);
-  }
 
   wire({ socket, lastTicketError }: SimSocketHandle, pushes: Pushes): void {
     socket.on('connect', () => {
       this.retriedAuth = false;
       this.busyRetries = 0;
-      this.patch({ status: 'connected' });
+      this.store.connectionStatus('connected');
     });
     pushes.on('session:kicked', (msg) => {
       if (msg.reason === 'zone_moved') return this.deps.followZone(msg);
       // a takeover must not bounce back: stop reconnecting before the server closes us
-      this.patch({ kicked: msg, status: 'offline', menuOpen: false });
+      this.store.kickedOut(msg);
+      this.store.setMenuOpen(false);
       socket.disconnect();
     });
     socket.on('disconnect', (reason) => {
       if (this.deps.stopped() || this.store.kicked) return;
       if (reason === 'io client disconnect') return;
       if (socket.active) {
-        this.patch({ status: 'reconnecting', pingMs: null });
+        this.store.connectionDropped('reconnecting');
         this.store.toast('warn', 'Connection lost. Reconnecting…');
       } else {
-        this.patch({ status: 'offline', pingMs: null });
+        this.store.connectionDropped('offline');
         this.store.toast('error', 'The server closed the connection.');
       }
     });
     socket.on('connect_error', (err) => {
       if (this.deps.stopped()) return;
       if (socket.active) {
-        this.patch({ status: this.everConnected ? 'reconnecting' : 'connecting' });
+        this.store.connectionStatus(this.everConnected ? 'reconnecting' : 'connecting');
         return;
       }
       // Rejected by the sim's handshake. A ticket problem (expired in transit,
@@ -85,7 +83,7 @@ export class ConnectionWatch {
       // so a crowd refused together does not return together)
       if (connectErrorData(err)?.code === 'UNAVAILABLE' && this.busyRetries < BUSY_RETRIES) {
         this.busyRetries++;
-        this.patch({ status: this.everConnected ? 'reconnecting' : 'connecting' });
+        this.store.connectionStatus(this.everConnected ? 'reconnecting' : 'connecting');
         setTimeout(
           () => {
             if (!this.deps.stopped()) socket.connect();
@@ -94,12 +92,12 @@ export class ConnectionWatch {
         );
         return;
       }
-      this.patch({ status: 'offline', fatal: describeConnectError(err, lastTicketError()) });
+      this.store.connectionFailed(describeConnectError(err, lastTicketError()));
     });
     this.stopPinging?.();
     this.stopPinging = startPinging(
       socket,
-      (pingMs) => this.patch({ pingMs }),
+      (pingMs) => this.store.pingMeasured(pingMs),
       setServerClockOffset,
     );
   }

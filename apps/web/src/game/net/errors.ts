@@ -1,7 +1,7 @@
 /** Player-facing explanations for failures to enter the game or reach the sim. */
 import { TRPCClientError } from '@trpc/client';
 import { isRefusalCode, type ConnectErrorData } from '@necp/shared';
-import type { FatalError } from '../store/game-store';
+import type { FatalError } from './connection-slice';
 
 function trpcCode(err: unknown): string | undefined {
   if (!(err instanceof TRPCClientError)) return undefined;
@@ -65,6 +65,17 @@ export function describeEnterError(err: unknown): FatalError {
       };
   }
 }
+
+/**
+ * A push the session cannot go on without (the welcome) did not parse: this page's build
+ * and the server's disagree. Trying again brings the same push; a reload brings the page
+ * the server speaks to.
+ */
+export const OUT_OF_DATE: FatalError = {
+  title: 'Out of date',
+  message: 'This page is out of date with the server: reload.',
+  retry: false,
+};
 
 /** `err.data` the sim attaches when its handshake middleware refuses a connection. */
 export function connectErrorData(err: Error): ConnectErrorData | null {

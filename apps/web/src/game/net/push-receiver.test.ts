@@ -1,5 +1,6 @@
 import type { AreaEnteredMsg, FriendPresenceMsg } from '@necp/shared';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { z } from 'zod';
 import { standInPushes } from '../testing/stand-in-pushes';
 import { receivePushes, warnOncePerEvent } from './push-receiver';
 import type { SimSocket } from './sim-socket';
@@ -30,6 +31,27 @@ describe('the push receiver', () => {
     // the next good one still arrives
     emit('friend:presence', presence);
     expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it('tells a listener that asked of an unreadable push of its event, after the bad-push hook', () => {
+    const { pushes, emit, dropped } = standInPushes();
+    const order: string[] = [];
+    const handler = vi.fn();
+    const unreadable = vi.fn((error: z.ZodError) =>
+      order.push(`unreadable after ${dropped.length} dropped: ${error.issues.length > 0}`),
+    );
+    pushes.on('friend:presence', handler, { unreadable });
+    // another listener of the event, and one of another event, did not ask
+    pushes.on('friend:presence', () => undefined);
+    pushes.on('zone:area', () => undefined, { unreadable: () => order.push('zone:area') });
+    emit('friend:presence', { ...presence, status: 'away' });
+    expect(handler).not.toHaveBeenCalled();
+    expect(unreadable).toHaveBeenCalledOnce();
+    expect(order).toEqual(['unreadable after 1 dropped: true']);
+    // a good one reaches the handler and nothing else
+    emit('friend:presence', presence);
+    expect(handler).toHaveBeenCalledExactlyOnceWith(presence);
+    expect(unreadable).toHaveBeenCalledOnce();
   });
 
   it('parses a push once for all its handlers, in the order they were added', () => {

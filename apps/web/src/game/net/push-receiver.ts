@@ -4,7 +4,9 @@
  * net/server-events.ts) before any feature sees it: a handler gets a parsed, typed
  * message, and a push this build cannot read is dropped — told once per event on the
  * console in development — never thrown into a feature. Each event is parsed once per
- * message however many features listen to it.
+ * message however many features listen to it. A listener that cannot go on without its
+ * push (the welcome: no world, nothing to play) says so with `unreadable`, and hears of
+ * one that did not parse.
  *
  * Cost: no push is a per-tick stream. They are per-player news (the welcome,
  * invitations, status changes) or a few a second at most: arena:state every
@@ -19,9 +21,15 @@ import type { SimSocket } from './sim-socket';
 
 export type PushHandler<E extends ServerEvent> = (msg: ServerEventMsg<E>) => void;
 
+/** How a listener hears its event. */
+export interface PushOptions {
+  /** a push of this event did not parse (it is dropped all the same, after the bad-push hook) */
+  unreadable?: (error: z.ZodError) => void;
+}
+
 /** What the features listen to (net/socket-feature.ts): the pushes of one socket, parsed. */
 export interface Pushes {
-  on<E extends ServerEvent>(event: E, handler: PushHandler<E>): void;
+  on<E extends ServerEvent>(event: E, handler: PushHandler<E>, options?: PushOptions): void;
 }
 
 /** Told of a push that did not parse (dropped). */
@@ -39,26 +47,40 @@ export function warnOncePerEvent(warn: (...args: unknown[]) => void = console.wa
 
 const warnBadPush = warnOncePerEvent();
 
+/** An event's listeners: what hears its pushes, and what hears of one that did not parse. */
+interface Listeners {
+  handlers: ((msg: unknown) => void)[];
+  unreadable: ((error: z.ZodError) => void)[];
+}
+
 /**
  * The pushes of `socket`: one socket listener per event heard, which parses each
- * message and hands it to that event's handlers in the order they were added.
+ * message and hands it to that event's handlers in the order they were added (one that
+ * does not parse: to `bad`, then to the `unreadable` of each listener that gave one).
  */
 export function receivePushes(socket: SimSocket, bad: BadPush = warnBadPush): Pushes {
   // SimSocket's type lists no push (sim-socket.ts): only this file listens to them
   const raw = socket as unknown as Socket;
-  const handlers = new Map<ServerEvent, ((msg: unknown) => void)[]>();
+  const listeners = new Map<ServerEvent, Listeners>();
   return {
-    on(event, handler) {
-      const list = handlers.get(event);
-      if (list) return void list.push(handler as (msg: unknown) => void);
-      const those: ((msg: unknown) => void)[] = [handler as (msg: unknown) => void];
-      handlers.set(event, those);
-      const schema: z.ZodType = SERVER_EVENT_SCHEMAS[event];
-      raw.on(event as string, (msg: unknown) => {
-        const parsed = schema.safeParse(msg);
-        if (!parsed.success) return bad(event, parsed.error);
-        for (const h of those) h(parsed.data);
-      });
+    on(event, handler, options) {
+      let those = listeners.get(event);
+      if (!those) {
+        const heard: Listeners = { handlers: [], unreadable: [] };
+        listeners.set(event, heard);
+        those = heard;
+        const schema: z.ZodType = SERVER_EVENT_SCHEMAS[event];
+        raw.on(event as string, (msg: unknown) => {
+          const parsed = schema.safeParse(msg);
+          if (parsed.success) for (const h of heard.handlers) h(parsed.data);
+          else {
+            bad(event, parsed.error);
+            for (const u of heard.unreadable) u(parsed.error);
+          }
+        });
+      }
+      those.handlers.push(handler as (msg: unknown) => void);
+      if (options?.unreadable) those.unreadable.push(options.unreadable);
     },
   };
 }

@@ -27,6 +27,10 @@ export class SimLink {
     },
   ) {}
 
+  private get store() {
+    return this.deps.store.getState();
+  }
+
   /** The socket now (null between processes). */
   get socket(): SimSocket | null {
     return this.net?.socket ?? null;
@@ -50,8 +54,7 @@ export class SimLink {
     try {
       first = await this.enterWhenOpen();
     } catch (err) {
-      if (!this.deps.stopped())
-        this.deps.store.setState({ status: 'offline', fatal: describeEnterError(err) });
+      if (!this.deps.stopped()) this.store.connectionFailed(describeEnterError(err));
       return;
     }
     if (this.deps.stopped()) return;
@@ -97,8 +100,8 @@ export class SimLink {
    */
   followZone(msg: KickMsg) {
     this.drop();
-    this.deps.store.setState({ status: 'reconnecting', pingMs: null });
-    this.deps.store.getState().toast('warn', msg.message);
+    this.store.connectionDropped('reconnecting');
+    this.store.toast('warn', msg.message);
     void this.open();
   }
 
@@ -109,13 +112,13 @@ export class SimLink {
    */
   followInstance() {
     this.drop();
-    this.deps.store.setState({ status: 'connecting', pingMs: null });
+    this.store.connectionDropped('connecting');
     void this.open();
   }
 
   /** Try again after a fatal error or a shutdown kick (never automatic after a takeover). */
   reconnect() {
-    this.deps.store.setState({ fatal: null, kicked: null, status: 'connecting' });
+    this.store.connectionRetried();
     if (this.net) this.net.socket.connect();
     else void this.open();
   }

@@ -13,6 +13,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { snapshotParser, type ClientToServerEvents, type ServerToClientEvents } from '@necp/shared';
 import { handshakeAuth, type EntryTicket } from '../instances/raid-entry';
+import { serverNow } from '../time/server-clock';
 
 /**
  * The socket as the client types it: it sends every client event, and lists only the
@@ -51,7 +52,8 @@ export function connectSim(
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
     auth: (cb) => {
-      const reuse = unused && unused.expiresAt.getTime() - Date.now() > 5000 ? unused : null;
+      // the ticket's expiry is the server's time: compared with the server's clock (≥ 5 s left)
+      const reuse = unused && unused.expiresAt.getTime() - serverNow() > 5000 ? unused : null;
       unused = null;
       (reuse ? Promise.resolve(reuse) : enter()).then(
         (t) => {

@@ -22,6 +22,7 @@ import { useDailyStatus } from './use-quests';
 import { useTutorial } from '../tutorial/use-tutorial';
 import { useGameSession } from '../hud/game-session';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { GameStoreContext, useGame } from '../hud/store-context';
 
 export function DailyReward() {
@@ -71,7 +72,7 @@ export function DailyReward() {
   return (
     <GameWindow
       title="daily login"
-      hotkey="Esc"
+      hotkey={windowFace('daily')}
       testId="daily-reward"
       className="gwin--daily"
       onClose={() => setPanel('daily', false)}

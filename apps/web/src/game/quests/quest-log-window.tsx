@@ -10,10 +10,10 @@ import { refusal } from '@/trpc/errors';
 import { useTRPC } from '@/trpc/react';
 import { chainText, REPEAT_LABEL } from './format';
 import { chainLength, logGroups, whereText } from './quest-lists';
-import { useQuestSelection } from './selection';
 import { useQuestLog, useRefresh } from './use-quests';
 import { useGameSession } from '../hud/game-session';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { Countdown } from './countdown';
 import { Objectives } from './objectives';
@@ -26,7 +26,7 @@ export function QuestLogWindow() {
   return (
     <GameWindow
       title="quest log"
-      hotkey="J"
+      hotkey={windowFace('quests')}
       testId="quest-log"
       className="gwin--quests"
       onClose={() => setPanel('quests', false)}
@@ -54,8 +54,8 @@ const FAIL_REASON: Record<string, string> = {
 
 function QuestLogBody() {
   const q = useQuestLog();
-  const selected = useQuestSelection((s) => s.questId);
-  const select = useQuestSelection((s) => s.select);
+  const selected = useGame((s) => s.questSelected);
+  const select = useGame((s) => s.selectQuest);
   if (!q.data) {
     return q.isError ? (
       <p className="gwin__msg form-error">

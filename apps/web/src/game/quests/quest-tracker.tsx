@@ -10,11 +10,11 @@ import { useEffect } from 'react';
 import { WELCOME_QUEST_ID, type QuestView } from '@necp/shared';
 import { objectiveFraction, objectiveText } from './format';
 import { nextStep, sameMarkers, trackerQuests, visibleObjectives } from './quest-lists';
-import { useQuestSelection } from './selection';
 import { useQuestLog } from './use-quests';
 import { TutorialGuide } from '../tutorial/tutorial-guide';
 import { useTutorial } from '../tutorial/use-tutorial';
 import { useGame } from '../hud/store-context';
+import { windowFace } from '../input/key-bindings';
 import { Countdown } from './countdown';
 
 export function QuestTracker() {
@@ -22,7 +22,7 @@ export function QuestTracker() {
   const markers = useGame((s) => s.questMarkers);
   const setMarkers = useGame((s) => s.setQuestMarkers);
   const setPanel = useGame((s) => s.setPanel);
-  const select = useQuestSelection((s) => s.select);
+  const select = useGame((s) => s.selectQuest);
   const { step } = useTutorial();
 
   useEffect(() => {
@@ -41,7 +41,7 @@ export function QuestTracker() {
       {quests.length > 0 && (
         <header className="qtrack__head">
           <span>Jobs</span>
-          <kbd>J</kbd>
+          <kbd>{windowFace('quests')}</kbd>
         </header>
       )}
       {quests.map((q) => (

@@ -26,6 +26,7 @@ import {
 } from './rankings-view';
 import { useRankingsAround, useRankingsTop } from './use-rankings';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 
 export function RankingsPanel() {
@@ -50,7 +51,7 @@ export function RankingsPanel() {
   return (
     <GameWindow
       title="rankings"
-      hotkey="U"
+      hotkey={windowFace('rankings')}
       testId="rankings-panel"
       className="gwin--rankings"
       onClose={() => setPanel('rankings', false)}

@@ -9,6 +9,7 @@ import { refusal } from '@/trpc/errors';
 import { priceNote, TIER_LABEL } from '../quests/format';
 import { useReputation } from '../quests/use-quests';
 import { GameWindow } from '../hud/game-window';
+import { windowFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { startingNote } from './starting-note';
 
@@ -21,7 +22,7 @@ export function ReputationPanel() {
   return (
     <GameWindow
       title="reputation"
-      hotkey="R"
+      hotkey={windowFace('reputation')}
       testId="reputation-panel"
       className="gwin--reputation"
       onClose={() => setPanel('reputation', false)}

@@ -113,17 +113,17 @@ function start() {
     enemies: () => arena.enemies,
   });
   combat.onWelcome(world);
+  store.getState().welcomed({ id: world.zone.id, name: world.zone.name });
+  store.getState().pingMeasured(24);
+  // a fixture: the own plate as the HUD publisher would have published it
   store.setState({
-    status: 'connected',
-    pingMs: 24,
-    zone: { id: world.zone.id, name: world.zone.name },
     self: { name: 'Vex', level: 12, health: world.stats.health, maxHealth: 520, x: 26, y: 20 },
   });
   scene.run(sim.emit);
   if (scene.tab) combat.tab(now, () => true);
   combat.publish(now, true);
   // the killer line of "you are out"
-  if (scene.selfDead) store.setState({ killer: 'Hanako' });
+  if (scene.selfDead) store.getState().selfKilled('Hanako');
 
   const canvas = document.querySelector<HTMLCanvasElement>('.game__canvas')!;
   const renderer = new Renderer(canvas);

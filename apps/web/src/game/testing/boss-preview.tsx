@@ -15,7 +15,8 @@ import { StickInput } from '../input/touch-stick';
 import { Hud } from '../hud/hud';
 import { GameStoreContext } from '../hud/store-context';
 import { Toasts } from '../hud/toasts';
-import { createGameStore, type VisibleEntity } from '../store/game-store';
+import type { VisibleEntity } from '../hud/hud-view-slice';
+import { createGameStore } from '../store/game-store';
 
 const WARDEN = 40;
 const warden = (health: number): VisibleEntity => ({
@@ -39,6 +40,7 @@ function start() {
   const store = createGameStore();
   const now = performance.now();
   const health = scene === 'full' ? 6000 : scene === 'hurt' ? 4100 : 2380;
+  // a fixture: the state as the client would have published it
   store.setState({
     status: 'connected',
     zone: { id: 'arasaka_vault', name: 'Arasaka Data Vault' },

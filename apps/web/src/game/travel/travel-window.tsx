@@ -8,6 +8,7 @@
 import { useState, type CSSProperties } from 'react';
 import { ZONES } from '@necp/shared';
 import { GameWindow } from '../hud/game-window';
+import { keyFace, windowFace } from '../input/key-bindings';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { metroStops } from './metro-stops';
@@ -19,7 +20,7 @@ export function TravelWindow() {
   return (
     <GameWindow
       title="metro"
-      hotkey="T"
+      hotkey={windowFace('travel')}
       testId="travel-window"
       className="gwin--travel"
       onClose={() => setPanel('travel', false)}
@@ -96,7 +97,7 @@ function TravelBody() {
         ))}
       </ol>
       <p className="gwin__hint">
-        the train takes you to the district&apos;s station · <kbd>Esc</kbd> close
+        the train takes you to the district&apos;s station · <kbd>{keyFace('escape')}</kbd> close
       </p>
     </div>
   );

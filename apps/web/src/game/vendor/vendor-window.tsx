@@ -16,6 +16,7 @@ import { countdown, priceNote, TIER_LABEL } from '../quests/format';
 import { useVendor } from '../quests/use-quests';
 import { useServerNow } from '../time/use-server-now';
 import { GameWindow } from '../hud/game-window';
+import { keyFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { useVendorTrade, type Trade } from './use-vendor-trade';
 import { BuybackRow, SellRow, StockRow } from './vendor-rows';
@@ -75,7 +76,7 @@ function VendorFrame({ contactId, onClose }: { contactId: string; onClose: () =>
   return (
     <GameWindow
       title="trade"
-      hotkey="Esc"
+      hotkey={keyFace('escape')}
       testId="vendor-window"
       className={`gwin--vendor${over ? ' is-drop' : ''}`}
       onClose={onClose}

@@ -2,7 +2,7 @@ import { METRO_SERVER_SLACK, type AreaEnteredMsg, type WelcomeMsg } from '@necp/
 import { refusalText } from '../net/notices';
 import type { SimSocket } from '../net/sim-socket';
 import { requestTravel } from '../travel/travel-commands';
-import type { GameState, GameStore } from '../store/game-store';
+import type { GameStore } from '../store/game-store';
 import { AREA_BANNER_MS } from './world-ui-slice';
 import { stationInRange } from './contacts';
 import type { WorldState } from './world-state';
@@ -42,9 +42,6 @@ export class ZoneTransitions {
   private get store() {
     return this.deps.store.getState();
   }
-  private patch(p: Partial<GameState>) {
-    this.deps.store.setState(p);
-  }
 
   /** zone:area — arriving by metro inside an area: its banner follows the district's. */
   area(msg: AreaEnteredMsg) {
@@ -70,22 +67,15 @@ export class ZoneTransitions {
     if (s.panels.travel) s.setPanel('travel', false);
     if (this.areaTimer) clearTimeout(this.areaTimer);
     this.areaTimer = null;
-    this.patch({
-      areaBanner: null,
-      contactNear: null,
-      stationNear: null,
-      bankNear: null,
-      mailNear: null,
-      auctionNear: null,
-      craftNear: null,
-    });
+    s.areaBannerCleared();
+    s.zoneLeft();
     this.deps.onLeft();
   }
 
   private showArea(msg: AreaEnteredMsg) {
     if (this.areaTimer) clearTimeout(this.areaTimer);
     this.areaTimer = null;
-    this.patch({ areaBanner: { ...msg, at: Date.now() } });
+    this.store.areaBannerShown({ ...msg, at: Date.now() });
   }
 
   /** The new district is here: fade the ride out (after its minimum), then say where we are. */
@@ -95,10 +85,10 @@ export class ZoneTransitions {
     if (this.rideTimer) clearTimeout(this.rideTimer);
     const wait = Math.max(0, MIN_RIDE_MS - (Date.now() - ride.startedAt));
     this.rideTimer = setTimeout(() => {
-      this.patch({ ride: { ...ride, arrived: true } });
+      this.store.rideArrived();
       this.rideTimer = setTimeout(() => {
         this.rideTimer = null;
-        this.patch({ ride: null, areaBanner: districtBanner(msg.zone, Date.now()) });
+        this.store.rideEnded(districtBanner(msg.zone, Date.now()));
         this.store.toast('success', `Arrived in ${msg.zone.name}.`);
         const area = this.areaAfterRide;
         this.areaAfterRide = null;
@@ -127,7 +117,7 @@ export class ZoneTransitions {
     if (this.rideTimer) clearTimeout(this.rideTimer);
     this.rideTimer = null;
     this.areaAfterRide = null;
-    this.patch({ ride: null });
+    this.store.rideCancelled();
   }
 
   /** Ride the metro from the station in range to `toZoneId` (zone:travel). */
@@ -153,19 +143,17 @@ export class ZoneTransitions {
       return false;
     }
     const toName = zoneDisplayName(toZoneId);
-    this.patch({
-      ride: {
-        fromName: world.zone.name,
-        toZoneId,
-        toName,
-        startedAt: Date.now(),
-        arrived: false,
-      },
+    s.rideStarted({
+      fromName: world.zone.name,
+      toZoneId,
+      toName,
+      startedAt: Date.now(),
+      arrived: false,
     });
     s.setPanel('travel', false);
     const res = await requestTravel(this.deps.socket(), toZoneId);
     if (!res.ok) {
-      this.patch({ ride: null });
+      this.store.rideCancelled();
       this.store.toast('warn', refusalText(res.error.message, 'The metro is not running.'));
       return false;
     }
