@@ -1,13 +1,12 @@
 import {
-  AUCTION_CATEGORIES,
   AUCTION_CUT_RATE,
   AUCTION_LISTINGS_MAX,
   AUCTION_RANGE,
   AuctionListInputSchema,
   AuctionQuoteInputSchema,
+  auctionCategoryOf,
   auctionDeposit,
   minNextBid,
-  type AuctionCategory,
   type AuctionListInput,
   type AuctionListingView,
   type AuctionQuote,
@@ -41,9 +40,9 @@ async function listable(tx: Tx, items: readonly Item[], itemId: string) {
   const item = bagItem(items, itemId);
   if (item.boundCharacterId !== null) throw notListable('A bound item cannot be sold.');
   const t = await loadTemplate(tx, item.templateId);
-  if (!(AUCTION_CATEGORIES as readonly string[]).includes(t.kind))
-    throw notListable('Quest items cannot be sold.');
-  return { item, template: t, category: t.kind as AuctionCategory };
+  const category = auctionCategoryOf(t.kind);
+  if (!category) throw notListable('Quest items cannot be sold.');
+  return { item, template: t, category };
 }
 
 /**

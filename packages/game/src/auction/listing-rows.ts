@@ -16,7 +16,7 @@
  * too low, on an auction that is over — ends there, holding no character.
  */
 import { Prisma, type Character } from '@necp/db';
-import { minNextBid, type AuctionDurationH, type AuctionListingView } from '@necp/shared';
+import { minNextBid, type AuctionListingView } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { lockAdvisory } from '../core/advisory-locks';
 import { AuctionListingRowSchema, type AuctionListingRow } from '../core/locked-rows';
@@ -118,7 +118,7 @@ export function listingView(l: AuctionListingRow, viewerId: string | null): Auct
     bids: l.bids,
     minBid: minNextBid(l),
     buyout: l.buyout,
-    durationH: l.durationH as AuctionDurationH,
+    durationH: l.durationH,
     endsAt: l.endsAt.getTime(),
     state: l.state,
     mine,

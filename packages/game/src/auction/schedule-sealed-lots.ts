@@ -1,9 +1,4 @@
-import {
-  AUCTION_CATEGORIES,
-  sealedLotOffers,
-  sealedLotWindow,
-  type AuctionCategory,
-} from '@necp/shared';
+import { auctionCategoryOf, sealedLotOffers, sealedLotWindow } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { lockAdvisory } from '../core/advisory-locks';
 import { inTransaction } from '../core/transaction';
@@ -55,9 +50,8 @@ export async function scheduleSealedLots(
       if (have.has(offer.slot)) continue;
       const t = await loadTemplate(tx, offer.templateId);
       // content's test keeps every offer sellable; a lot of another kind is a bug
-      if (!(AUCTION_CATEGORIES as readonly string[]).includes(t.kind))
-        throw new Error(`sealed lot offer ${offer.templateId} is a ${t.kind}`);
-      const category = t.kind as AuctionCategory;
+      const category = auctionCategoryOf(t.kind);
+      if (!category) throw new Error(`sealed lot offer ${offer.templateId} is a ${t.kind}`);
       const lot = await tx.auctionListing.create({
         data: {
           sellerName: SEALED_LOT_SELLER,

@@ -15,7 +15,6 @@ import {
   CHAT_REPEAT_LIMIT,
   CHAT_REPEAT_SECONDS,
   ChatSendSchema,
-  RARITIES,
   itemLinkToken,
   type ChatItemLink,
   emitTo,
@@ -26,6 +25,7 @@ import {
   type PushAudience,
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
+import { closedSet } from '../core/closed-columns';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
 import { creditQuestAction } from '../quests/quest-actions';
@@ -241,7 +241,7 @@ async function itemLinks(
       itemId: i.id,
       templateId: i.templateId,
       name: i.template.name,
-      rarity: RARITIES.find((r) => r === i.template.rarity) ?? 'common',
+      rarity: closedSet.ItemTemplate.rarity.parse(i.template.rarity),
       quantity: i.quantity,
       durability: i.durability,
       maxDurability: i.template.maxDurability,

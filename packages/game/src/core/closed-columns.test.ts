@@ -10,6 +10,9 @@ import { cancelContract, myContracts, rateContract } from '../contracts';
 import { post } from '../contracts/test-kit';
 import { give } from '../inventory/test-helpers';
 import { listMail, readMail, sendSystemMail } from '../mail';
+import { cancelOrder, myMarketOrders } from '../market';
+import { buy } from '../market/test-kit';
+import { listNotifications, notifyNow } from '../notifications';
 import { closedSet } from './closed-columns';
 
 const db = testDb(4);
@@ -25,10 +28,10 @@ async function whileBad(
   table: string,
   column: string,
   id: string,
-  values: { bad: string; good: string },
+  values: { bad: string | number; good: string | number },
   body: () => Promise<void>,
 ) {
-  const set = (v: string) =>
+  const set = (v: string | number) =>
     db.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = $1 WHERE "id" = $2`, v, id);
   await set(values.bad);
   try {
@@ -45,6 +48,11 @@ describe('a closed-set column', () => {
       "MarketOrder.side: unknown value 'hold' (one of buy, sell)",
     );
     expect(closedSet.Craft.quality.nullable().parse(null)).toBeNull();
+    // an Int column of a fixed set: its literals
+    expect(closedSet.MarketOrder.durationH.parse(72)).toBe(72);
+    expect(() => closedSet.MarketOrder.durationH.parse(36)).toThrow(
+      "MarketOrder.durationH: unknown value '36' (one of 24, 72, 168)",
+    );
   });
 
   it('AuctionListing.state: refused by the raw read under the lock and by the Prisma mapper', async () => {
@@ -107,5 +115,43 @@ describe('a closed-set column', () => {
       await expect(readMail(deps, ref)).rejects.toThrow(refused);
     });
     expect((await readMail(deps, ref)).kind).toBe('system');
+  });
+
+  it('MarketOrder.durationH (an Int set): refused by the row schema of "my orders"', async () => {
+    const b = await trader(db, 500);
+    const bid = await buy(deps, b, { templateId: 'scrap_metal', price: 1, quantity: 1 });
+    // cancelled first: off the book, so no other file's matcher or book reads it meanwhile
+    await cancelOrder(deps, { ...b.ref, orderId: bid.id });
+    await whileBad('MarketOrder', 'durationH', bid.id, { bad: 36, good: 72 }, async () => {
+      await expect(myMarketOrders(deps, b.ref)).rejects.toThrow(
+        /MarketOrder\.durationH: unknown value '36'/,
+      );
+    });
+    expect((await myMarketOrders(deps, b.ref)).orders).toEqual([
+      expect.objectContaining({ id: bid.id, state: 'cancelled', durationH: 72 }),
+    ]);
+  });
+
+  it('Notification.kind: refused by the mapper of the list, no longer shown as another kind', async () => {
+    const p = await trader(db);
+    const n = await notifyNow(deps, {
+      characterId: p.characterId,
+      kind: 'achievement',
+      title: 'Hi',
+    });
+    await whileBad(
+      'Notification',
+      'kind',
+      n!.id,
+      { bad: 'spam', good: 'achievement' },
+      async () => {
+        await expect(listNotifications(deps, p.characterId)).rejects.toThrow(
+          /Notification\.kind: unknown value 'spam'/,
+        );
+      },
+    );
+    expect((await listNotifications(deps, p.characterId)).items).toEqual([
+      expect.objectContaining({ id: n!.id, kind: 'achievement' }),
+    ]);
   });
 });

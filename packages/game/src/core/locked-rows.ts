@@ -98,7 +98,7 @@ export const MarketOrderRowSchema = z.object({
   itemId: z.string().nullable(),
   booked: z.boolean(),
   state: closedSet.MarketOrder.state,
-  durationH: int,
+  durationH: closedSet.MarketOrder.durationH,
   placedAt: z.date(),
   expiresAt: z.date(),
   closedAt: z.date().nullable(),

@@ -75,7 +75,8 @@ export async function equipItem(
     const occupied = new Map<EquipmentSlot, TemplateSlot | undefined>(
       [...bySlot].map(([s, e]) => [s, templateOf(templates, e.templateId).slot]),
     );
-    const target = equipTarget(template.slot as TemplateSlot, occupied, slot);
+    // equipRefusal refused a template without a slot
+    const target = template.slot ? equipTarget(template.slot, occupied, slot) : null;
     if (!target)
       throw new DomainError(
         'VALIDATION',

@@ -41,27 +41,30 @@ export const sourceOwner = (reason: LedgerReason) => `source:${reason}`;
 /** where destroyed items/eddies go */
 export const sinkOwner = (reason: LedgerReason) => `sink:${reason}`;
 
-export type OwnerKind =
-  | 'char'
-  | 'bank'
-  | 'ground'
-  | 'buyback'
-  | 'guild'
-  | 'mail'
-  | 'auction'
-  | 'market'
-  | 'market-payout'
-  | 'contract'
-  | 'source'
-  | 'sink';
+/** The kinds of owner, the part of an owner string before its first colon. */
+export const OWNER_KINDS = [
+  'char',
+  'bank',
+  'ground',
+  'buyback',
+  'guild',
+  'mail',
+  'auction',
+  'market',
+  'market-payout',
+  'contract',
+  'source',
+  'sink',
+] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+const OWNER = new RegExp(`^(${OWNER_KINDS.join('|')}):(.+)$`);
 
 /** `char:abc` → { kind: 'char', id: 'abc' }; null for anything malformed. */
 export function parseOwner(owner: string): { kind: OwnerKind; id: string } | null {
-  const m =
-    /^(char|bank|ground|buyback|guild|mail|auction|market|market-payout|contract|source|sink):(.+)$/.exec(
-      owner,
-    );
-  return m ? { kind: m[1] as OwnerKind, id: m[2] as string } : null;
+  const m = OWNER.exec(owner);
+  const kind = OWNER_KINDS.find((k) => k === m?.[1]);
+  return m && kind ? { kind, id: m[2] as string } : null;
 }
 
 export const isSourceOwner = (owner: string) => owner.startsWith('source:');

@@ -9,7 +9,7 @@
  * for the game; a collect locks its character and the order only.
  */
 import { Prisma } from '@necp/db';
-import { MARKET_RANGE, type MarketDurationH, type MarketOrderView } from '@necp/shared';
+import { MARKET_RANGE, type MarketOrderView } from '@necp/shared';
 import type { Tx } from '../core/deps';
 import { MarketOrderRowSchema, type MarketOrderRow } from '../core/locked-rows';
 import { assertAtTerminal } from '../world/at-terminal';
@@ -145,7 +145,7 @@ export function orderView(o: MarketOrderRow, itemQuantity: number): MarketOrderV
     state: o.state,
     placedAt: o.placedAt.getTime(),
     expiresAt: o.expiresAt.getTime(),
-    durationH: o.durationH as MarketDurationH,
+    durationH: o.durationH,
     fee: o.fee,
     escrow: o.escrow,
     collect: toCollect(o, itemQuantity),

@@ -13,6 +13,7 @@ import {
   buyEscrow,
   isMarketGood,
   marketFee,
+  type ItemTemplate,
   type MarketPlaceInputSchema,
   type MarketSide,
 } from '@necp/shared';
@@ -109,20 +110,21 @@ export interface Accepted {
   taken: Taken[];
 }
 
-const limitOf = (rarity: string) => MARKET_BUY_LIMIT_4H[rarity as keyof typeof MARKET_BUY_LIMIT_4H];
+/** The good's content, as much of it as the checks read. */
+type Good = Pick<ItemTemplate, 'id' | 'rarity' | 'kind' | 'binding' | 'stackSize'>;
 
 /** The refusals of placeOrder before anything is held, in its order. */
-function refuse(p: Placer | undefined, o: Placed, template: { rarity: string; id: string }) {
+function refuse(p: Placer | undefined, o: Placed, template: Good) {
   if (!p) throw characterNotFound(o.characterId);
   assertAtMarketTerminal(p.c);
-  if (!isMarketGood(template as never)) throw notAGood();
+  if (!isMarketGood(template)) throw notAGood();
   if (p.open >= MARKET_ORDERS_MAX) throw tooManyOrders();
   const buy = o.side === 'buy';
   const crossed = p.own
     .filter((x) => x.side !== o.side && (buy ? x.price <= o.price : x.price >= o.price))
     .map((x) => x.price);
   if (crossed.length) throw crossesOwnOrder(buy ? Math.min(...crossed) : Math.max(...crossed));
-  const limit = limitOf(template.rarity);
+  const limit = MARKET_BUY_LIMIT_4H[template.rarity];
   if (buy && limit !== undefined && limit - p.bought < o.quantity)
     throw buyLimitReached(Math.max(0, limit - p.bought));
 }
@@ -163,11 +165,7 @@ function takeFrom(p: Placer, quantity: number): { held: HeldItem; taken: Taken[]
 }
 
 /** Checks one placement against its placer as the batch has left it; accepted: changes it. */
-export function accept(
-  p: Placer | undefined,
-  o: Placed,
-  template: { rarity: string; id: string },
-): Accepted {
+export function accept(p: Placer | undefined, o: Placed, template: Good): Accepted {
   refuse(p, o, template);
   const placer = p!;
   const fee = marketFee(o.price, o.quantity);

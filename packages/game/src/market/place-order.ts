@@ -2,6 +2,7 @@ import {
   MARKET_BUY_LIMIT_4H,
   MARKET_BUY_WINDOW_MS,
   MarketPlaceInputSchema,
+  type ItemTemplate,
   type MarketOrderView,
   type MarketPlaceInput,
 } from '@necp/shared';
@@ -13,10 +14,10 @@ import { placeInBatch } from './place-batch';
 export async function buyLimitLeft(
   tx: Tx,
   characterId: string,
-  template: { id: string; rarity: string },
+  template: Pick<ItemTemplate, 'id' | 'rarity'>,
   now: Date,
 ): Promise<{ limit: number; left: number } | null> {
-  const limit = MARKET_BUY_LIMIT_4H[template.rarity as keyof typeof MARKET_BUY_LIMIT_4H];
+  const limit = MARKET_BUY_LIMIT_4H[template.rarity];
   if (limit === undefined) return null;
   const since = new Date(now.getTime() - MARKET_BUY_WINDOW_MS);
   const [row] = await tx.$queryRaw<{ bought: number }[]>`

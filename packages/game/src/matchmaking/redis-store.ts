@@ -32,7 +32,6 @@ import {
   matchMemberIds,
   memberIdsOf,
   ticketsOf,
-  type MatchPhase,
   type MatchRecord,
   type MatchState,
   type QueueTicket,
@@ -202,7 +201,7 @@ export class RedisMatchmakingStore implements MatchmakingStore {
       .exec()) as [[null, string | null], [null, string | null], [null, string[]]];
     const record = this.matchRecord(json, matchId);
     if (!record || (phase !== 'pending' && phase !== 'confirmed')) return null;
-    return { ...record, phase: phase as MatchPhase, accepted };
+    return { ...record, phase, accepted };
   }
 
   /** The match stored under `matchId`'s key; undefined when there is none or it is not one (logged). */

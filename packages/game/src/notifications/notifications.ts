@@ -7,12 +7,12 @@
  */
 import {
   MANDATORY_NOTIFICATION_KINDS,
-  NOTIFICATION_KINDS,
   NOTIFICATIONS_KEPT,
   NOTIFICATIONS_PAGE,
   type NotificationKind,
   type NotificationView,
 } from '@necp/shared';
+import { closedSet } from '../core/closed-columns';
 import type { GameDeps, Tx } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { newRowId } from '../core/row-ids';
@@ -155,7 +155,7 @@ const toView = (r: {
   readAt: Date | null;
 }): NotificationView => ({
   id: r.id,
-  kind: NOTIFICATION_KINDS.find((k) => k === r.kind) ?? 'friend_request',
+  kind: closedSet.Notification.kind.parse(r.kind),
   title: r.title,
   body: r.body,
   at: r.visibleAt.getTime(),
@@ -180,7 +180,7 @@ export async function listNotifications(
   return {
     items: rows.map(toView),
     unread,
-    muted: mutes.flatMap((m) => NOTIFICATION_KINDS.filter((k) => k === m.kind)),
+    muted: mutes.map((m) => closedSet.NotificationMute.kind.parse(m.kind)),
   };
 }
 

@@ -92,5 +92,9 @@ export async function readPastSeasons(
     take: PROFILE_PAST_STANDINGS,
     select: { season: true, board: true, scope: true, rank: true, value: true },
   });
-  return rows.map((r) => ({ ...r, board: closedSet.SeasonStanding.board.parse(r.board) }));
+  return rows.map((r) => ({
+    ...r,
+    board: closedSet.SeasonStanding.board.parse(r.board),
+    scope: closedSet.SeasonStanding.scope.parse(r.scope),
+  }));
 }

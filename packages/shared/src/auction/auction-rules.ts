@@ -4,6 +4,7 @@
  * same functions. Inputs and views are in schemas/auction.ts; docs/economy.md tells
  * the whole flow.
  */
+import type { ItemKind } from '../content/item-schema';
 import { VENDOR_SELL_FACTOR } from '../rules/vendor';
 
 /** How long a listing may run, in hours. */
@@ -55,6 +56,10 @@ export const AUCTION_CATEGORIES = [
   'junk',
 ] as const;
 export type AuctionCategory = (typeof AUCTION_CATEGORIES)[number];
+
+/** The category an item of `kind` is listed under; null: a kind never listed (quest items). */
+export const auctionCategoryOf = (kind: ItemKind): AuctionCategory | null =>
+  AUCTION_CATEGORIES.find((c) => c === kind) ?? null;
 
 /** The deposit for listing a stack of `quantity` items of vendor `value` each for `hours`. */
 export function auctionDeposit(value: number, quantity: number, hours: AuctionDurationH): number {

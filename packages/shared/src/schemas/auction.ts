@@ -11,7 +11,6 @@ import {
   AUCTION_PRICE_MAX,
   AUCTION_SORTS,
   type AuctionCategory,
-  type AuctionDurationH,
   type AuctionState,
 } from '../auction/auction-rules';
 import { RARITIES, type Rarity } from '../content/item-schema';
@@ -108,7 +107,11 @@ export interface AuctionListingView {
   /** the least the next bid may be */
   minBid: number;
   buyout: number | null;
-  durationH: AuctionDurationH;
+  /**
+   * how long it runs, in whole hours: one of AUCTION_DURATIONS_H for a player's listing,
+   * the length of its bidding window for a sealed lot (auction/sealed-lot-schedule.ts)
+   */
+  durationH: number;
   /** ms epoch */
   endsAt: number;
   state: AuctionState;

@@ -18,7 +18,11 @@ import {
   type LeaderboardKey,
 } from '../leaderboards/leaderboard-rules';
 import type { ArenaBracket, ArenaResult } from '../rating/arena-brackets';
-import { SeasonKeySchema, type SeasonView } from '../seasons/season-rules';
+import {
+  SeasonKeySchema,
+  type SeasonStandingScope,
+  type SeasonView,
+} from '../seasons/season-rules';
 import { CharacterNameSchema } from './character';
 import { IdSchema } from './primitives';
 
@@ -230,7 +234,7 @@ export interface ProfileSeasonStanding {
   season: string;
   board: LeaderboardKey;
   /** 'all' or a class id */
-  scope: string;
+  scope: SeasonStandingScope;
   rank: number;
   value: number;
 }

@@ -4,6 +4,7 @@
  * them once per season end.
  */
 import { z } from 'zod';
+import { CLASS_IDS } from '../content/classes';
 import { DEFAULT_GLICKO2_RATING, idleRating, type Glicko2Rating } from '../rating/glicko2';
 
 /** How long a season runs (the schedule's one knob; content, not env: every process must agree). */
@@ -56,6 +57,9 @@ export function softResetRating(r: Glicko2Rating): Glicko2Rating {
 
 /** Rows archived per board and scope (overall, each class) when a season ends. */
 export const SEASON_ARCHIVE_TOP = 100;
+/** An archived standing's scope: 'all' (the overall list) or the class whose list it is. */
+export const SEASON_STANDING_SCOPES = ['all', ...CLASS_IDS] as const;
+export type SeasonStandingScope = (typeof SEASON_STANDING_SCOPES)[number];
 
 /** One reward tier: every rank up to `maxRank` not taken by a better tier. */
 export interface SeasonRewardTier {

@@ -5,7 +5,6 @@ import {
   ACHIEVEMENT_CATEGORY_LABEL,
   LEADERBOARD_PAGE_SIZE,
   LEADERBOARDS,
-  type ClassId,
   type LeaderboardStanding,
   type PublicProfile,
 } from '@necp/shared';
@@ -332,15 +331,10 @@ export default async function PlayerPage({ params }: Props) {
                     <div className="pp-ach__body">
                       <p className="pp-ach__name">
                         <Link
-                          href={boardPath(
-                            s.board,
-                            s.scope === 'all' ? null : (s.scope as ClassId),
-                            1,
-                            s.season,
-                          )}
+                          href={boardPath(s.board, s.scope === 'all' ? null : s.scope, 1, s.season)}
                         >
                           Season {s.season} · {LEADERBOARDS[s.board].short}
-                          {s.scope === 'all' ? '' : ` · ${classLabel(s.scope as ClassId)}s`}
+                          {s.scope === 'all' ? '' : ` · ${classLabel(s.scope)}s`}
                         </Link>
                       </p>
                       <p className="pp-ach__desc muted">
