@@ -10,7 +10,7 @@ import { contactById, factionById, type DialogueChoiceView } from '@necp/shared'
 import { checkOdds, checkTag, TIER_LABEL } from '../quests/format';
 import { useReputation } from '../quests/use-quests';
 import { GameWindow } from '../hud/game-window';
-import { keyFace } from '../input/key-bindings';
+import { bindingOf, keyFace } from '../input/key-bindings';
 import { useGame } from '../hud/store-context';
 import { OutcomeLines } from './outcome-lines';
 import { OfferCard, ReceivedCard, TurnInCard } from './quest-cards';
@@ -114,7 +114,7 @@ function Conversation({ contactId }: { contactId: string }) {
                   data-testid="dialogue-goodbye"
                   onClick={close}
                 >
-                  <kbd>1</kbd>
+                  <kbd>{CHOICE_FACES[0]}</kbd>
                   <span className="dlg-choice__text">Goodbye.</span>
                 </button>
               </li>
@@ -193,6 +193,9 @@ function Transcript({ lines }: { lines: TranscriptLine[] }) {
   );
 }
 
+/** The number keys that pick a choice, as the key table prints them (no key past the ninth). */
+const CHOICE_FACES = bindingOf('choice').faces;
+
 function Choice({
   n,
   choice,
@@ -219,7 +222,7 @@ function Choice({
         title={choice.locked}
         onClick={onPick}
       >
-        <kbd>{n}</kbd>
+        <kbd>{CHOICE_FACES[n - 1] ?? ''}</kbd>
         {check && (
           <span
             className="dlg-choice__check"

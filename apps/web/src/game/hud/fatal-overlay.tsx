@@ -30,6 +30,16 @@ export function FatalOverlay() {
               Try again
             </button>
           )}
+          {fatal.reload && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="fatal-reload"
+              onClick={() => window.location.reload()}
+            >
+              Reload
+            </button>
+          )}
           {fatal.signIn ? (
             <Link
               href={`/signin?callbackUrl=${encodeURIComponent(`/play?c=${characterId}`)}`}

@@ -15,6 +15,8 @@ export interface FatalError {
   /** offer "try again" (false when retrying cannot help, e.g. deleted character) */
   retry: boolean;
   signIn?: boolean;
+  /** offer "reload": this page's code is older than the server's */
+  reload?: boolean;
 }
 
 export interface ConnectionSliceState {

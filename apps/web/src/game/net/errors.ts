@@ -75,6 +75,7 @@ export const OUT_OF_DATE: FatalError = {
   title: 'Out of date',
   message: 'This page is out of date with the server: reload.',
   retry: false,
+  reload: true,
 };
 
 /** `err.data` the sim attaches when its handshake middleware refuses a connection. */

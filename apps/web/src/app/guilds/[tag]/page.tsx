@@ -6,6 +6,7 @@ import { BrowserSiteHeader } from '@/components/browser-site-header';
 import { SiteFooter } from '@/components/site-footer';
 import { PublicHero } from '@/components/public-hero';
 import { classLabel } from '@/game/friends/friends-list';
+import { windowFace } from '@/game/input/key-bindings';
 import {
   RENOWN_BOARD_PATH,
   dateText,
@@ -152,7 +153,8 @@ export default async function GuildPage({ params }: Props) {
             ))}
           </div>
           <p className="footnote muted">
-            Guilds are founded in the game: press <kbd>G</kbd> in the city. Updated every minute.
+            Guilds are founded in the game: press <kbd>{windowFace('guild')}</kbd> in the city.
+            Updated every minute.
           </p>
         </section>
       </main>

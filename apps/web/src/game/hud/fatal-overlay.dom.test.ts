@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+/** The fatal overlay offers what can help: a reload for a page older than the server, a retry where trying again can work. */
+import { act, createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FatalError } from '../net/connection-slice';
+import { OUT_OF_DATE } from '../net/errors';
+import { createGameStore } from '../store/game-store';
+import { FatalOverlay } from './fatal-overlay';
+import { GameSessionContext, type GameSession } from './game-session';
+import { GameStoreContext } from './store-context';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('the fatal overlay', () => {
+  let host: HTMLElement;
+  let root: Root;
+  beforeEach(() => {
+    host = document.body.appendChild(document.createElement('div'));
+    root = createRoot(host);
+  });
+  afterEach(async () => {
+    await act(async () => root.unmount());
+    host.remove();
+  });
+
+  async function render(fatal: FatalError) {
+    const store = createGameStore();
+    store.getState().connectionFailed(fatal);
+    const session = {
+      characterId: 'c1',
+      commands: { reconnect: () => {} },
+    } as unknown as GameSession;
+    await act(async () =>
+      root.render(
+        createElement(
+          GameStoreContext.Provider,
+          { value: store },
+          createElement(
+            GameSessionContext.Provider,
+            { value: session },
+            createElement(FatalOverlay),
+          ),
+        ),
+      ),
+    );
+    const buttons = [...host.querySelectorAll('button')].map((b) => b.textContent);
+    return { message: host.querySelector('[data-testid="fatal-message"]')?.textContent, buttons };
+  }
+
+  it('offers Reload, not Try again, when the page is out of date with the server', async () => {
+    const r = await render(OUT_OF_DATE);
+    expect(r.message).toBe(OUT_OF_DATE.message);
+    expect(r.buttons).toEqual(['Reload']);
+  });
+
+  it('offers Try again, not Reload, where trying again can help', async () => {
+    const r = await render({ title: 'Lost', message: 'The city did not answer.', retry: true });
+    expect(r.buttons).toEqual(['Try again']);
+  });
+});
