@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { sampleWelcome } from '../testing/sample-welcome';
 import type { ServerToClientEvents } from './contracts';
 import type { PushEvent, PushMsg } from './pushes';
 import {
@@ -13,50 +14,7 @@ import {
 // (or a sample for one that is gone) fails to compile, so the runtime checks below walk
 // every event of the contract.
 const SAMPLES: { [E in PushEvent]: PushMsg<E> } = {
-  'zone:welcome': {
-    zone: {
-      id: 'watson',
-      name: 'Watson',
-      width: 400,
-      height: 300,
-      streets: [{ x: 0, y: 0, w: 10, h: 300, name: 'Main' }],
-      obstacles: [{ x: 20, y: 20, w: 5, h: 5 }],
-      spawnPoints: [{ id: 'sp1', kind: 'npc', name: 'Alley', x: 1, y: 2 }],
-      areas: [{ id: 'a1', name: 'Market', x: 50, y: 50, radius: 20 }],
-    },
-    self: {
-      eid: 1,
-      kind: 'player',
-      name: 'Kira',
-      level: 3,
-      health: 90,
-      maxHealth: 100,
-      x: 1200,
-      y: 3400,
-      guildTag: 'NC',
-      title: 'Edgerunner',
-      classId: 'solo',
-      origin: 'nomad',
-      weapon: 'pistol_basic',
-      effects: [['stim', 4000, 1]],
-      characterId: 'c1',
-      speed: 5,
-      abilities: ['shot'],
-      combat: {
-        resource: 50,
-        maxResource: 100,
-        gcd: 0,
-        cd: { shot: [500, 1500] },
-        cast: { ability: 'shot', target: 2, total: 1000, left: 400 },
-        dead: null,
-        inCombat: true,
-      },
-    },
-    tick: 10,
-    tickHz: 20,
-    resumed: false,
-    lastSeq: 7,
-  },
+  'zone:welcome': sampleWelcome(),
   'session:kicked': { reason: 'takeover', message: 'Signed in elsewhere.' },
   'char:stats': {
     speed: 5,

@@ -1,1 +1,2 @@
 export * from './bad-values';
+export * from './sample-welcome';

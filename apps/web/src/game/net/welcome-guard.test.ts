@@ -1,48 +1,10 @@
-import type { WelcomeMsg } from '@necp/shared';
+import { sampleWelcome } from '@necp/shared/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { standInPushes } from '../testing/stand-in-pushes';
 import { OUT_OF_DATE } from './errors';
 import { endOnUnreadableWelcome } from './welcome-guard';
 
-const welcome: WelcomeMsg = {
-  zone: {
-    id: 'watson',
-    name: 'Watson',
-    width: 400,
-    height: 300,
-    streets: [{ x: 0, y: 0, w: 10, h: 300, name: 'Main' }],
-    obstacles: [],
-    spawnPoints: [],
-    areas: [],
-  },
-  self: {
-    eid: 1,
-    kind: 'player',
-    name: 'Kira',
-    level: 3,
-    health: 90,
-    maxHealth: 100,
-    x: 1200,
-    y: 3400,
-    classId: 'solo',
-    characterId: 'c1',
-    speed: 5,
-    abilities: ['shot'],
-    combat: {
-      resource: 50,
-      maxResource: 100,
-      gcd: 0,
-      cd: {},
-      cast: null,
-      dead: null,
-      inCombat: false,
-    },
-  },
-  tick: 10,
-  tickHz: 20,
-  resumed: false,
-  lastSeq: 0,
-};
+const welcome = sampleWelcome();
 
 /** The welcome heard as the game client hears it (game-client.ts `wire`). */
 function hearWelcome() {
