@@ -8,7 +8,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import {
-  adminGrantEddies,
   checkInvariants,
   currentSeason,
   grantItem,
@@ -26,6 +25,7 @@ import {
   walkTo,
   playAs,
 } from './helpers';
+import { fundCharacter } from './fund';
 
 const watson = zoneById('watson')!;
 const exchange = watson.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
@@ -53,8 +53,7 @@ async function player(browser: Browser, tag: string, dx: number, eddies: number)
   await startAs(characterId, { at: { x: exchange.x + dx, y: exchange.y + 2 } });
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
-    const log = { info: () => {} } as unknown as Parameters<typeof adminGrantEddies>[0]['log'];
-    await adminGrantEddies({ db, log }, { characterId, amount: eddies, adminUserId: 'e2e' });
+    await fundCharacter(db, characterId, eddies);
     if (tag === 'Vex')
       await grantItem(
         { db },

@@ -11,7 +11,6 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
 import {
   acceptContract,
-  adminGrantEddies,
   checkInvariants,
   deliverContract,
   grantItem,
@@ -21,6 +20,7 @@ import {
 import { contractArbitrationFee, contractPostFee } from '@necp/shared';
 import { expect, test } from './test';
 import { createCharacterViaApi, dismissDailyPopup, signUpViaApi, uid, playAs } from './helpers';
+import { fundCharacter } from './fund';
 
 const GOOD = 'scrap_metal';
 
@@ -42,8 +42,6 @@ async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): P
   }
 }
 
-const log = { info: () => {} } as unknown as Parameters<typeof adminGrantEddies>[0]['log'];
-
 async function account(browser: Browser, tag: string) {
   const context = await browser.newContext();
   opened.push(context);
@@ -57,10 +55,7 @@ async function player(browser: Browser, tag: string, eddies: number) {
   const { page, id } = await account(browser, tag);
   const name = `${tag}${id}`;
   const characterId = await createCharacterViaApi(page, name, 'streetkid', 'solo');
-  if (eddies > 0)
-    await withDb((db) =>
-      adminGrantEddies({ db, log }, { characterId, amount: eddies, adminUserId: 'e2e' }),
-    );
+  if (eddies > 0) await withDb((db) => fundCharacter(db, characterId, eddies));
   return { page, name, characterId };
 }
 

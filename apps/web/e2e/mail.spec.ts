@@ -10,7 +10,7 @@
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { createDb } from '@necp/db';
-import { adminGrantEddies, grantItem } from '@necp/game';
+import { grantItem } from '@necp/game';
 import { MAIL_TRUST_FRIENDS_MS, mailPostage, zoneById } from '@necp/shared';
 import {
   createCharacterViaApi,
@@ -20,6 +20,7 @@ import {
   walkTo,
   playAs,
 } from './helpers';
+import { fundCharacter } from './fund';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -47,8 +48,7 @@ async function player(page: Page, user: string, name: string, eddies: number, it
       where: { characters: { some: { id: characterId } } },
       data: { createdAt: new Date(Date.now() - 30 * 86_400_000) },
     });
-    const log = { info: () => {} } as unknown as Parameters<typeof adminGrantEddies>[0]['log'];
-    await adminGrantEddies({ db, log }, { characterId, amount: eddies, adminUserId: 'e2e' });
+    await fundCharacter(db, characterId, eddies);
     if (item)
       await grantItem({ db }, { characterId, templateId: item, quantity: 1, reason: 'admin' });
   } finally {

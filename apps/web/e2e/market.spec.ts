@@ -5,7 +5,7 @@
 // his order filled and the book's 10 left. Then the database: the fills, the ledger balanced.
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createDb } from '@necp/db';
-import { adminGrantEddies, checkInvariants, grantItem } from '@necp/game';
+import { checkInvariants, grantItem } from '@necp/game';
 import { marketFee, marketTax, zoneById } from '@necp/shared';
 import { expect, test } from './test';
 import {
@@ -16,6 +16,7 @@ import {
   uid,
   playAs,
 } from './helpers';
+import { fundCharacter } from './fund';
 
 const watson = zoneById('watson')!;
 const exchange = watson.spawnPoints.find((p) => p.kind === 'auction_terminal')!;
@@ -40,8 +41,7 @@ async function player(browser: Browser, tag: string, dx: number, eddies: number,
   await startAs(characterId, { at: { x: exchange.x + dx, y: exchange.y + 2 } });
   const db = createDb(process.env.E2E_DATABASE_URL!, { max: 1 });
   try {
-    const log = { info: () => {} } as unknown as Parameters<typeof adminGrantEddies>[0]['log'];
-    await adminGrantEddies({ db, log }, { characterId, amount: eddies, adminUserId: 'e2e' });
+    await fundCharacter(db, characterId, eddies);
     if (boards > 0)
       await grantItem({ db }, { characterId, templateId: GOOD, quantity: boards, reason: 'admin' });
   } finally {

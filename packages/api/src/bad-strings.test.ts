@@ -50,7 +50,10 @@ describe('bad strings at the tRPC edge', () => {
         ['inventory.move', () => p.caller.inventory.move({ characterId, itemId: bad, toSlot: 3 })],
         ['inventory.destroy', () => p.caller.inventory.destroy({ characterId, itemId: bad })],
         ['inventory.equip', () => p.caller.inventory.equip({ characterId, itemId: bad })],
-        ['bank.deposit', () => p.caller.bank.deposit({ characterId, itemId: bad })],
+        [
+          'bank.deposit',
+          () => p.caller.bank.deposit({ characterId, itemId: bad, idempotencyKey: uniq('k-') }),
+        ],
         ['progression.sheet', () => p.caller.progression.sheet({ characterId: bad })],
         ['quests.log', () => p.caller.quests.log({ characterId: bad })],
         [
@@ -59,7 +62,36 @@ describe('bad strings at the tRPC edge', () => {
         ],
         ['dialogue.open', () => p.caller.dialogue.open({ characterId, contactId: bad })],
         ['vendor.get', () => p.caller.vendor.get({ characterId, contactId: bad })],
-        ['vendor.sell', () => p.caller.vendor.sell({ characterId, contactId: 'vik', itemId: bad })],
+        [
+          'vendor.sell',
+          () =>
+            p.caller.vendor.sell({
+              characterId,
+              contactId: 'vik',
+              itemId: bad,
+              idempotencyKey: uniq('k-'),
+            }),
+        ],
+        // an idempotency key is an id: the same bad strings are refused there too
+        [
+          'vendor.buy key',
+          () =>
+            p.caller.vendor.buy({
+              characterId,
+              contactId: 'vik',
+              templateId: 'stim_basic',
+              quantity: 1,
+              idempotencyKey: bad,
+            }),
+        ],
+        [
+          'bank.withdraw key',
+          () => p.caller.bank.withdraw({ characterId, itemId: 'x', idempotencyKey: bad }),
+        ],
+        [
+          'guild.deposit key',
+          () => p.caller.guild.deposit({ characterId, amount: 5, idempotencyKey: bad }),
+        ],
         [
           'vendor.buyback',
           () => p.caller.vendor.buyback({ characterId, contactId: 'vik', itemId: bad }),
@@ -102,10 +134,19 @@ describe('bad strings at the tRPC edge', () => {
     const { characterId } = await player();
     for (const bad of BAD_STRINGS) {
       expect(
-        await rejection(caller.admin.grantItem({ characterId, templateId: bad, quantity: 1 })),
+        await rejection(
+          caller.admin.grantItem({
+            idempotencyKey: uniq('k-'),
+            characterId,
+            templateId: bad,
+            quantity: 1,
+          }),
+        ),
       ).toMatchObject(badRequest);
       expect(
-        await rejection(caller.admin.grantEddies({ characterId: bad, amount: 5 })),
+        await rejection(
+          caller.admin.grantEddies({ idempotencyKey: uniq('k-'), characterId: bad, amount: 5 }),
+        ),
       ).toMatchObject(badRequest);
     }
   });

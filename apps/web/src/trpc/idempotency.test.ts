@@ -33,4 +33,35 @@ describe('idempotency keys', () => {
       idempotencyKey: again.idempotencyKey,
     });
   });
+
+  it('sends one intent under one key: a press while it is on its way, a try after a refusal', async () => {
+    const keys = new IntentKeys();
+    const seen: string[] = [];
+    const answers: (() => void)[] = [];
+    const slow = (sent: { idempotencyKey: string }) => {
+      seen.push(sent.idempotencyKey);
+      return new Promise<void>((r) => answers.push(r));
+    };
+    const first = keys.send({ characterId: 'c1', amount: 50 }, slow);
+    const second = keys.send({ characterId: 'c1', amount: 50 }, slow);
+    expect(seen[1]).toBe(seen[0]);
+    for (const a of answers) a();
+    await Promise.all([first, second]);
+    // answered: the next deposit of 50 is another intent
+    await keys.send({ characterId: 'c1', amount: 50 }, async (sent) => {
+      seen.push(sent.idempotencyKey);
+    });
+    expect(seen[2]).not.toBe(seen[0]);
+    // refused: nothing was done, so the try after it keeps the key
+    await expect(
+      keys.send({ characterId: 'c1', amount: 9 }, async (sent) => {
+        seen.push(sent.idempotencyKey);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await keys.send({ characterId: 'c1', amount: 9 }, async (sent) => {
+      seen.push(sent.idempotencyKey);
+    });
+    expect(seen[4]).toBe(seen[3]);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Idempotency keys of the commands that move value (crafting, salvage, posting a
- * contract, sending mail, listing at auction): one way to draw them and to keep them.
+ * contract, sending mail, listing at auction, placing an order, buying from or selling to
+ * a vendor, the bank and the guild bank): one way to draw them and to keep them.
  * The server keeps the first outcome of a key (the row the command made carries it), so
  * a key must stay the same for as long as the player means the same thing — a second
  * press, or a try after an answer that never came, returns what the first one did
@@ -28,6 +29,17 @@ export class IntentKeys {
     let key = this.byTerms.get(terms);
     if (key === undefined) this.byTerms.set(terms, (key = newIdempotencyKey()));
     return { ...input, idempotencyKey: key };
+  }
+
+  /** Sends the input with its intent's key; once answered, that intent is done. */
+  async send<T extends object, R>(
+    input: T,
+    call: (sent: T & { idempotencyKey: string }) => Promise<R>,
+  ): Promise<R> {
+    const sent = this.keyed(input);
+    const answer = await call(sent);
+    this.done(sent);
+    return answer;
   }
 
   /** The intent that carried this key has its outcome. */

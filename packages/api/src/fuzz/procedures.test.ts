@@ -166,6 +166,8 @@ async function world(): Promise<World> {
       limit: [1, 200],
       expectedPrice: [0, 10],
       choice: ['stim_basic'],
+      // the key a command that moves value is sent once with (IdempotencyKeySchema)
+      idempotencyKey: ['fuzz-key-1'],
     },
   };
 }

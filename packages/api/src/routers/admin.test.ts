@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createTestCharacter } from '@necp/db/testing';
+import { createTestCharacter, uniq } from '@necp/db/testing';
 import { checkInvariants } from '@necp/game';
 import { rejection, signedIn, testDb, testDeps } from '../testing';
 
@@ -15,17 +15,61 @@ describe('admin router', () => {
       const { caller } = await signedIn(deps, db, role);
       expect(
         await rejection(
-          caller.admin.grantItem({ characterId: c.id, templateId: 'stim_basic', quantity: 5 }),
+          caller.admin.grantItem({
+            idempotencyKey: uniq('k-'),
+            characterId: c.id,
+            templateId: 'stim_basic',
+            quantity: 5,
+          }),
         ),
       ).toMatchObject({ code: 'FORBIDDEN' });
       expect(
-        await rejection(caller.admin.grantEddies({ characterId: c.id, amount: 100 })),
+        await rejection(
+          caller.admin.grantEddies({ idempotencyKey: uniq('k-'), characterId: c.id, amount: 100 }),
+        ),
       ).toMatchObject({
         code: 'FORBIDDEN',
       });
     }
     expect(await db.item.count({ where: { characterId: c.id } })).toBe(0);
     expect((await db.character.findUniqueOrThrow({ where: { id: c.id } })).eddies).toBe(0);
+  });
+
+  it('a grant retried with its key grants once and answers the first outcome', async () => {
+    const deps = testDeps(db);
+    const info = vi.spyOn(deps.log, 'info');
+    const admin = await signedIn(deps, db, 'ADMIN');
+    const target = await signedIn(deps, db);
+    const c = await createTestCharacter(db, target.user.id);
+    const items = {
+      idempotencyKey: uniq('k-'),
+      characterId: c.id,
+      templateId: 'stim_basic',
+      quantity: 3,
+    };
+    const placed = await admin.caller.admin.grantItem(items);
+    expect(await admin.caller.admin.grantItem(items)).toEqual(placed);
+    const eddies = { idempotencyKey: uniq('k-'), characterId: c.id, amount: 250 };
+    const both = await Promise.all([
+      admin.caller.admin.grantEddies(eddies),
+      admin.caller.admin.grantEddies(eddies),
+    ]);
+    expect(both).toEqual([
+      { characterId: c.id, eddies: 250 },
+      { characterId: c.id, eddies: 250 },
+    ]);
+    expect((await db.character.findUniqueOrThrow({ where: { id: c.id } })).eddies).toBe(250);
+    expect(
+      (await db.item.aggregate({ where: { characterId: c.id }, _sum: { quantity: true } }))._sum
+        .quantity,
+    ).toBe(3);
+    // the domain's audit line says what was granted, once each (the procedure logs every call)
+    const granted = info.mock.calls.filter((call) => String(call[1]).startsWith('admin granted'));
+    expect(granted).toHaveLength(2);
+    expect(
+      await rejection(admin.caller.admin.grantEddies({ ...eddies, amount: 251 })),
+    ).toMatchObject({ code: 'CONFLICT' });
+    expect(await checkInvariants(db, { characterIds: [c.id] })).toEqual([]);
   });
 
   it('grants items and eddies to any character, ledger reason admin, audit-logged', async () => {
@@ -35,6 +79,7 @@ describe('admin router', () => {
     const target = await signedIn(deps, db);
     const c = await createTestCharacter(db, target.user.id);
     const placed = await admin.caller.admin.grantItem({
+      idempotencyKey: uniq('k-'),
       characterId: c.id,
       templateId: 'stim_basic',
       quantity: 25,
@@ -43,15 +88,31 @@ describe('admin router', () => {
       [0, 20],
       [1, 5],
     ]);
-    expect(await admin.caller.admin.grantEddies({ characterId: c.id, amount: 500 })).toEqual({
+    expect(
+      await admin.caller.admin.grantEddies({
+        idempotencyKey: uniq('k-'),
+        characterId: c.id,
+        amount: 500,
+      }),
+    ).toEqual({
       characterId: c.id,
       eddies: 500,
     });
-    expect(await admin.caller.admin.grantEddies({ characterId: c.id, amount: -200 })).toMatchObject(
-      { eddies: 300 },
-    );
     expect(
-      await rejection(admin.caller.admin.grantEddies({ characterId: c.id, amount: -301 })),
+      await admin.caller.admin.grantEddies({
+        idempotencyKey: uniq('k-'),
+        characterId: c.id,
+        amount: -200,
+      }),
+    ).toMatchObject({ eddies: 300 });
+    expect(
+      await rejection(
+        admin.caller.admin.grantEddies({
+          idempotencyKey: uniq('k-'),
+          characterId: c.id,
+          amount: -301,
+        }),
+      ),
     ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'Not enough eddies',
@@ -92,26 +153,53 @@ describe('admin router', () => {
     const c = await createTestCharacter(db, target.user.id);
     for (const call of [
       () =>
-        admin.caller.admin.grantItem({ characterId: c.id, templateId: 'stim_basic', quantity: 0 }),
+        admin.caller.admin.grantItem({
+          idempotencyKey: uniq('k-'),
+          characterId: c.id,
+          templateId: 'stim_basic',
+          quantity: 0,
+        }),
       () =>
         admin.caller.admin.grantItem({
+          idempotencyKey: uniq('k-'),
           characterId: c.id,
           templateId: 'stim_basic',
           quantity: 100_000,
         }),
-      () => admin.caller.admin.grantEddies({ characterId: c.id, amount: 0 }),
-      () => admin.caller.admin.grantEddies({ characterId: c.id, amount: 1.5 }),
-      () => admin.caller.admin.grantEddies({ characterId: c.id, amount: 5_000_000_000 }),
+      () =>
+        admin.caller.admin.grantEddies({
+          idempotencyKey: uniq('k-'),
+          characterId: c.id,
+          amount: 0,
+        }),
+      () =>
+        admin.caller.admin.grantEddies({
+          idempotencyKey: uniq('k-'),
+          characterId: c.id,
+          amount: 1.5,
+        }),
+      () =>
+        admin.caller.admin.grantEddies({
+          idempotencyKey: uniq('k-'),
+          characterId: c.id,
+          amount: 5_000_000_000,
+        }),
     ])
       expect(await rejection(call())).toMatchObject({ code: 'BAD_REQUEST' });
     expect(
       await rejection(
-        admin.caller.admin.grantItem({ characterId: c.id, templateId: 'nope', quantity: 1 }),
+        admin.caller.admin.grantItem({
+          idempotencyKey: uniq('k-'),
+          characterId: c.id,
+          templateId: 'nope',
+          quantity: 1,
+        }),
       ),
     ).toMatchObject({ code: 'NOT_FOUND', message: 'Unknown item' });
     expect(
       await rejection(
         admin.caller.admin.grantItem({
+          idempotencyKey: uniq('k-'),
           characterId: 'nope',
           templateId: 'stim_basic',
           quantity: 1,

@@ -35,13 +35,18 @@ describe('bank router', () => {
     const p = await player();
     const { characterId } = p;
     const scrap = await p.give('scrap_metal', 40);
-    let r = await p.caller.bank.deposit({ characterId, itemId: scrap, quantity: 15 });
+    let r = await p.caller.bank.deposit({
+      characterId,
+      itemId: scrap,
+      quantity: 15,
+      idempotencyKey: uniq('k-'),
+    });
     expect(r.bank.items.map((i) => [i.slot, i.quantity])).toEqual([[0, 15]]);
     expect(r.inventory.bag.map((i) => i.quantity)).toEqual([25]);
     const banked = r.bank.items[0]!.id;
     const bank = await p.caller.bank.move({ characterId, itemId: banked, toSlot: 20 });
     expect(bank.items.map((i) => i.slot)).toEqual([20]);
-    r = await p.caller.bank.withdraw({ characterId, itemId: banked });
+    r = await p.caller.bank.withdraw({ characterId, itemId: banked, idempotencyKey: uniq('k-') });
     expect(r.bank.items).toEqual([]);
     expect(r.inventory.bag.map((i) => i.quantity)).toEqual([40]);
 
@@ -49,7 +54,11 @@ describe('bank router', () => {
     const optics = await p.give('cyber_optics_kiroshi');
     await p.caller.inventory.equip({ characterId, itemId: optics });
     await p.caller.inventory.unequip({ characterId, itemId: optics });
-    expect(await rejection(p.caller.bank.deposit({ characterId, itemId: optics }))).toMatchObject({
+    expect(
+      await rejection(
+        p.caller.bank.deposit({ characterId, itemId: optics, idempotencyKey: uniq('k-') }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'Bound items cannot be stored in the bank',
     });
@@ -62,16 +71,30 @@ describe('bank router', () => {
     const a = await player();
     const b = await player();
     const stims = await a.give('stim_basic', 3);
-    const r = await a.caller.bank.deposit({ characterId: a.characterId, itemId: stims });
+    const r = await a.caller.bank.deposit({
+      characterId: a.characterId,
+      itemId: stims,
+      idempotencyKey: uniq('k-'),
+    });
     const banked = r.bank.items[0]!.id;
     expect(await rejection(b.caller.bank.get({ characterId: a.characterId }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     expect((await b.caller.bank.get({ characterId: b.characterId })).items).toEqual([]);
     for (const call of [
-      () => b.caller.bank.withdraw({ characterId: b.characterId, itemId: banked }),
+      () =>
+        b.caller.bank.withdraw({
+          characterId: b.characterId,
+          itemId: banked,
+          idempotencyKey: uniq('k-'),
+        }),
       () => b.caller.bank.move({ characterId: b.characterId, itemId: banked, toSlot: 3 }),
-      () => b.caller.bank.withdraw({ characterId: a.characterId, itemId: banked }),
+      () =>
+        b.caller.bank.withdraw({
+          characterId: a.characterId,
+          itemId: banked,
+          idempotencyKey: uniq('k-'),
+        }),
     ])
       expect(await rejection(call())).toMatchObject({ code: 'NOT_FOUND' });
     expect(

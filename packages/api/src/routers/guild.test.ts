@@ -84,7 +84,13 @@ describe('guild router', () => {
     expect(roster.map((m) => m.name)).toEqual([lead.name, mate.name]);
     // recruits cannot withdraw or kick: FORBIDDEN
     expect(
-      await rejection(mate.caller.guild.withdraw({ characterId: mate.characterId, amount: 1 })),
+      await rejection(
+        mate.caller.guild.withdraw({
+          characterId: mate.characterId,
+          amount: 1,
+          idempotencyKey: uniq('k-'),
+        }),
+      ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     expect(
       await rejection(
@@ -92,7 +98,11 @@ describe('guild router', () => {
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
 
-    await lead.caller.guild.deposit({ characterId: lead.characterId, amount: 400 });
+    await lead.caller.guild.deposit({
+      characterId: lead.characterId,
+      amount: 400,
+      idempotencyKey: uniq('k-'),
+    });
     await lead.caller.guild.setMotd({ characterId: lead.characterId, motd: 'members only text' });
     await lead.caller.guild.promote({ characterId: lead.characterId, memberId: mate.characterId });
     const log = await mate.caller.guild.bankLog({
@@ -138,7 +148,11 @@ describe('guild router', () => {
         lead.caller.guild.disband({ characterId: lead.characterId, confirmName: name }),
       ),
     ).toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await lead.caller.guild.withdraw({ characterId: lead.characterId, amount: 400 });
+    await lead.caller.guild.withdraw({
+      characterId: lead.characterId,
+      amount: 400,
+      idempotencyKey: uniq('k-'),
+    });
     expect(
       await lead.caller.guild.disband({ characterId: lead.characterId, confirmName: name }),
     ).toMatchObject({ guildId: mine.id });
@@ -174,8 +188,8 @@ describe('guild router', () => {
       () => p.caller.guild.create({ characterId, name: 'Bad\uD83DName', tag: 'BAD' }),
       () => p.caller.guild.create({ characterId, name: 'Fine Name', tag: 'B4D' }),
       () => p.caller.guild.setMotd({ characterId, motd: 'a\u0000b' }),
-      () => p.caller.guild.deposit({ characterId, amount: 0 }),
-      () => p.caller.guild.withdraw({ characterId, amount: 1.5 }),
+      () => p.caller.guild.deposit({ characterId, amount: 0, idempotencyKey: uniq('k-') }),
+      () => p.caller.guild.withdraw({ characterId, amount: 1.5, idempotencyKey: uniq('k-') }),
       () => p.caller.guild.invite({ characterId, name: 'two words' }),
       () => p.caller.guild.public({ nameOrTag: 'x\u0000' }),
       () => p.caller.guild.mine({ characterId: 'a\u0000' }),

@@ -131,19 +131,13 @@ export const guildRouter = createTRPCRouter({
     .input(GuildRankEditInputSchema)
     .mutation(({ ctx, input }) => editGuildRank(ctx.deps, input)),
 
-  deposit: characterProcedure.input(GuildBankInputSchema).mutation(({ ctx, input }) =>
-    depositToGuildBank(ctx.deps, {
-      characterId: input.characterId,
-      amount: input.amount,
-    }),
-  ),
+  deposit: characterProcedure
+    .input(GuildBankInputSchema)
+    .mutation(({ ctx, input }) => depositToGuildBank(ctx.deps, input)),
 
-  withdraw: characterProcedure.input(GuildBankInputSchema).mutation(({ ctx, input }) =>
-    withdrawFromGuildBank(ctx.deps, {
-      characterId: input.characterId,
-      amount: input.amount,
-    }),
-  ),
+  withdraw: characterProcedure
+    .input(GuildBankInputSchema)
+    .mutation(({ ctx, input }) => withdrawFromGuildBank(ctx.deps, input)),
 
   disband: characterProcedure.input(GuildDisbandInputSchema).mutation(({ ctx, input }) =>
     disbandGuild(ctx.deps, {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestCharacter } from '@necp/db/testing';
+import { createTestCharacter, uniq } from '@necp/db/testing';
 import { adminGrantEddies, grantXp } from '@necp/game';
 import { respecCost, startingAttributes, totalXpForLevel } from '@necp/shared';
 import { anonCaller, rejection, signedIn, testDb, testDeps } from '../testing';
@@ -40,7 +40,12 @@ describe('progression router', () => {
       code: 'PRECONDITION_FAILED',
       message: `A respec costs ${respecCost(3, 0)} eddies; you have 0`,
     });
-    await adminGrantEddies(deps, { characterId, amount: 1000, adminUserId: 'test' });
+    await adminGrantEddies(deps, {
+      idempotencyKey: uniq('k-'),
+      characterId,
+      amount: 1000,
+      adminUserId: 'test',
+    });
     const reset = await caller.progression.respec({ characterId });
     expect(reset).toMatchObject({
       attributes: START,

@@ -35,8 +35,15 @@ describe('vendor router', () => {
     const c = anonCaller(deps);
     for (const call of [
       () => c.vendor.get({ characterId: 'x', ...VIK }),
-      () => c.vendor.buy({ characterId: 'x', ...VIK, templateId: 'stim_basic', quantity: 1 }),
-      () => c.vendor.sell({ characterId: 'x', ...VIK, itemId: 'y' }),
+      () =>
+        c.vendor.buy({
+          characterId: 'x',
+          ...VIK,
+          templateId: 'stim_basic',
+          quantity: 1,
+          idempotencyKey: uniq('k-'),
+        }),
+      () => c.vendor.sell({ characterId: 'x', ...VIK, itemId: 'y', idempotencyKey: uniq('k-') }),
       () => c.vendor.buyback({ characterId: 'x', ...VIK, itemId: 'y' }),
     ])
       expect(await rejection(call())).toMatchObject({ code: 'UNAUTHORIZED' });
@@ -55,13 +62,20 @@ describe('vendor router', () => {
       templateId: 'stim_basic',
       quantity: 4,
       expectedPrice: stim.price,
+      idempotencyKey: uniq('k-'),
     });
     expect(r.eddiesDelta).toBe(-60);
     const bought = (await p.caller.inventory.get({ characterId })).bag.find(
       (i) => i.templateId === 'stim_basic',
     )!;
     expect(r.view.sellPrices[bought.id]).toBe(3);
-    r = await p.caller.vendor.sell({ characterId, ...VIK, itemId: bought.id, quantity: 1 });
+    r = await p.caller.vendor.sell({
+      characterId,
+      ...VIK,
+      itemId: bought.id,
+      quantity: 1,
+      idempotencyKey: uniq('k-'),
+    });
     expect(r.eddiesDelta).toBe(3);
     const back = r.view.buyback[0]!;
     expect(back).toMatchObject({ templateId: 'stim_basic', quantity: 1, price: 3 });
@@ -78,25 +92,52 @@ describe('vendor router', () => {
     const p = await player(100);
     const { characterId } = p;
     const stims = await p.give('stim_basic', 2);
-    const buy = { characterId, ...VIK, templateId: 'stim_basic', quantity: 1 };
+    const buy = () => ({
+      characterId,
+      ...VIK,
+      templateId: 'stim_basic',
+      quantity: 1,
+      idempotencyKey: uniq('k-'),
+    });
     for (const call of [
       () => p.caller.vendor.get({ characterId, contactId: '' }),
       () => p.caller.vendor.get({ characterId: '', ...VIK }),
       () => p.caller.vendor.get({ characterId, contactId: 'VIK' }),
-      () => p.caller.vendor.buy({ ...buy, quantity: 0 }),
-      () => p.caller.vendor.buy({ ...buy, quantity: 100 }),
-      () => p.caller.vendor.buy({ ...buy, quantity: 2.5 }),
-      () => p.caller.vendor.buy({ ...buy, expectedPrice: -1 }),
-      () => p.caller.vendor.buy({ ...buy, templateId: '../stim' }),
-      () => p.caller.vendor.sell({ characterId, ...VIK, itemId: stims, quantity: 0 }),
-      () => p.caller.vendor.sell({ characterId, ...VIK, itemId: 'x'.repeat(65) }),
+      () => p.caller.vendor.buy({ ...buy(), quantity: 0 }),
+      () => p.caller.vendor.buy({ ...buy(), quantity: 100 }),
+      () => p.caller.vendor.buy({ ...buy(), quantity: 2.5 }),
+      () => p.caller.vendor.buy({ ...buy(), expectedPrice: -1 }),
+      () => p.caller.vendor.buy({ ...buy(), templateId: '../stim' }),
+      () =>
+        p.caller.vendor.sell({
+          characterId,
+          ...VIK,
+          itemId: stims,
+          quantity: 0,
+          idempotencyKey: uniq('k-'),
+        }),
+      () =>
+        p.caller.vendor.sell({
+          characterId,
+          ...VIK,
+          itemId: 'x'.repeat(65),
+          idempotencyKey: uniq('k-'),
+        }),
       () => p.caller.vendor.buyback({ characterId, ...VIK, itemId: '' }),
-      () => p.caller.vendor.buy({ characterId, ...VIK } as never),
+      () => p.caller.vendor.buy({ characterId, ...VIK, idempotencyKey: uniq('k-') } as never),
     ])
       expect(await rejection(call())).toMatchObject({ code: 'BAD_REQUEST' });
     // a valid shape the domain refuses: more than the stack
     expect(
-      await rejection(p.caller.vendor.sell({ characterId, ...VIK, itemId: stims, quantity: 3 })),
+      await rejection(
+        p.caller.vendor.sell({
+          characterId,
+          ...VIK,
+          itemId: stims,
+          quantity: 3,
+          idempotencyKey: uniq('k-'),
+        }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST', message: "You don't have that many" });
     const inv = await p.caller.inventory.get({ characterId });
     expect(inv.eddies).toBe(100);
@@ -114,6 +155,7 @@ describe('vendor router', () => {
           templateId: 'stim_basic',
           quantity: 1,
           expectedPrice: 1,
+          idempotencyKey: uniq('k-'),
         }),
       ),
     ).toMatchObject({ code: 'CONFLICT', message: 'The price changed' });
@@ -134,7 +176,12 @@ describe('vendor router', () => {
     const a = await player(100);
     const b = await player(100);
     const stims = await a.give('stim_basic', 2);
-    const sold = await a.caller.vendor.sell({ characterId: a.characterId, ...VIK, itemId: stims });
+    const sold = await a.caller.vendor.sell({
+      characterId: a.characterId,
+      ...VIK,
+      itemId: stims,
+      idempotencyKey: uniq('k-'),
+    });
     const shelved = sold.view.buyback[0]!.itemId;
     for (const call of [
       () => b.caller.vendor.get({ characterId: a.characterId, ...VIK }),
@@ -144,10 +191,17 @@ describe('vendor router', () => {
           ...VIK,
           templateId: 'stim_basic',
           quantity: 1,
+          idempotencyKey: uniq('k-'),
         }),
       () => b.caller.vendor.buyback({ characterId: a.characterId, ...VIK, itemId: shelved }),
       () => b.caller.vendor.buyback({ characterId: b.characterId, ...VIK, itemId: shelved }),
-      () => b.caller.vendor.sell({ characterId: b.characterId, ...VIK, itemId: shelved }),
+      () =>
+        b.caller.vendor.sell({
+          characterId: b.characterId,
+          ...VIK,
+          itemId: shelved,
+          idempotencyKey: uniq('k-'),
+        }),
     ])
       expect(await rejection(call())).toMatchObject({ code: 'NOT_FOUND' });
     const view = await a.caller.vendor.get({ characterId: a.characterId, ...VIK });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { BANK_RANGE } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { equipItem } from '../inventory/equip-item';
@@ -32,8 +33,16 @@ describe('bank', () => {
     const stims = await give(db, p, 'stim_basic', 2);
     const refused = 'You need to be at a bank terminal';
     await expectDomainError(getBank(deps, p.ref), 'FORBIDDEN', refused);
-    await expectDomainError(depositItem(deps, { ...p.ref, itemId: stims }), 'FORBIDDEN', refused);
-    await expectDomainError(withdrawItem(deps, { ...p.ref, itemId: stims }), 'FORBIDDEN', refused);
+    await expectDomainError(
+      depositItem(deps, { ...p.ref, itemId: stims, idempotencyKey: uniq('k-') }),
+      'FORBIDDEN',
+      refused,
+    );
+    await expectDomainError(
+      withdrawItem(deps, { ...p.ref, itemId: stims, idempotencyKey: uniq('k-') }),
+      'FORBIDDEN',
+      refused,
+    );
     await expectDomainError(
       moveInBank(deps, { ...p.ref, itemId: stims, toSlot: 1 }),
       'FORBIDDEN',
@@ -58,17 +67,23 @@ describe('bank', () => {
     const b = await secondCharacter(db, a, { atBank: true });
     const stims = await give(db, a, 'stim_basic', 15);
     const pistol = await give(db, a, 'pistol_unity');
-    let r = await depositItem(deps, { ...a.ref, itemId: pistol });
+    let r = await depositItem(deps, { ...a.ref, itemId: pistol, idempotencyKey: uniq('k-') });
     expect(r.bank.items.map((i) => [i.slot, i.id])).toEqual([[0, pistol]]);
     expect(r.inventory.bag.map((i) => i.id)).toEqual([stims]);
-    r = await depositItem(deps, { ...a.ref, itemId: stims, quantity: 5, toSlot: 7 });
+    r = await depositItem(deps, {
+      ...a.ref,
+      itemId: stims,
+      quantity: 5,
+      toSlot: 7,
+      idempotencyKey: uniq('k-'),
+    });
     expect(r.inventory.bag.map((i) => i.quantity)).toEqual([10]);
     expect(await bankLayout(a.ref)).toEqual([
       [0, 'pistol_unity', 1],
       [7, 'stim_basic', 5],
     ]);
     // the rest merges onto the banked stack
-    await depositItem(deps, { ...a.ref, itemId: stims });
+    await depositItem(deps, { ...a.ref, itemId: stims, idempotencyKey: uniq('k-') });
     expect(await bankLayout(a.ref)).toEqual([
       [0, 'pistol_unity', 1],
       [7, 'stim_basic', 15],
@@ -77,10 +92,20 @@ describe('bank', () => {
 
     // the other character takes them out: part, then the rest (the row itself moves)
     const banked = (await getBank(deps, b.ref)).items.find((i) => i.slot === 7)!.id;
-    r = await withdrawItem(deps, { ...b.ref, itemId: banked, quantity: 4 });
+    r = await withdrawItem(deps, {
+      ...b.ref,
+      itemId: banked,
+      quantity: 4,
+      idempotencyKey: uniq('k-'),
+    });
     expect(r.inventory.bag.map((i) => [i.slot, i.quantity])).toEqual([[0, 4]]);
-    r = await withdrawItem(deps, { ...b.ref, itemId: pistol, toSlot: 3 });
-    r = await withdrawItem(deps, { ...b.ref, itemId: banked });
+    r = await withdrawItem(deps, {
+      ...b.ref,
+      itemId: pistol,
+      toSlot: 3,
+      idempotencyKey: uniq('k-'),
+    });
+    r = await withdrawItem(deps, { ...b.ref, itemId: banked, idempotencyKey: uniq('k-') });
     expect(r.inventory.bag.map((i) => [i.slot, i.templateId, i.quantity])).toEqual([
       [0, 'stim_basic', 15],
       [3, 'pistol_unity', 1],
@@ -107,7 +132,13 @@ describe('bank', () => {
     await give(db, p, 'scrap_metal', 150); // 99 + 51
     await give(db, p, 'pistol_unity');
     const inv = await getInventory(deps, p.ref);
-    for (const i of inv.bag) await depositItem(deps, { ...p.ref, itemId: i.id, toSlot: i.slot });
+    for (const i of inv.bag)
+      await depositItem(deps, {
+        ...p.ref,
+        itemId: i.id,
+        toSlot: i.slot,
+        idempotencyKey: uniq('k-'),
+      });
     const [full, , pistol] = (await getBank(deps, p.ref)).items;
     await moveInBank(deps, { ...p.ref, itemId: pistol!.id, toSlot: 10 });
     await moveInBank(deps, { ...p.ref, itemId: full!.id, toSlot: 10 }); // swap
@@ -135,20 +166,26 @@ describe('bank', () => {
     const optics = await give(db, p, 'cyber_optics_kiroshi');
     await equipItem(deps, { ...p.ref, itemId: optics }); // binds on equip
     await expectDomainError(
-      depositItem(deps, { ...p.ref, itemId: optics }),
+      depositItem(deps, { ...p.ref, itemId: optics, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       'Unequip that item first',
     );
     await unequipItem(deps, { ...p.ref, itemId: optics });
     await expectDomainError(
-      depositItem(deps, { ...p.ref, itemId: optics }),
+      depositItem(deps, { ...p.ref, itemId: optics, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       'Bound items cannot be stored in the bank',
     );
     const theirs = await give(db, other, 'stim_basic', 3);
-    await depositItem(deps, { ...other.ref, itemId: theirs });
-    await expectDomainError(depositItem(deps, { ...p.ref, itemId: theirs }), 'NOT_FOUND');
-    await expectDomainError(withdrawItem(deps, { ...p.ref, itemId: theirs }), 'NOT_FOUND');
+    await depositItem(deps, { ...other.ref, itemId: theirs, idempotencyKey: uniq('k-') });
+    await expectDomainError(
+      depositItem(deps, { ...p.ref, itemId: theirs, idempotencyKey: uniq('k-') }),
+      'NOT_FOUND',
+    );
+    await expectDomainError(
+      withdrawItem(deps, { ...p.ref, itemId: theirs, idempotencyKey: uniq('k-') }),
+      'NOT_FOUND',
+    );
     await expectDomainError(moveInBank(deps, { ...p.ref, itemId: theirs, toSlot: 5 }), 'NOT_FOUND');
     await expectDomainError(
       getBank(deps, { userId: p.userId, characterId: other.characterId }),
@@ -159,23 +196,23 @@ describe('bank', () => {
     await db.user.update({ where: { id: other.userId }, data: { bankSlots: 1 } });
     const more = await give(db, other, 'pistol_unity');
     await expectDomainError(
-      depositItem(deps, { ...other.ref, itemId: more }),
+      depositItem(deps, { ...other.ref, itemId: more, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       'Your bank is full',
     );
     await expectDomainError(
-      depositItem(deps, { ...other.ref, itemId: more, quantity: 2 }),
+      depositItem(deps, { ...other.ref, itemId: more, quantity: 2, idempotencyKey: uniq('k-') }),
       'VALIDATION',
     );
     // full bag on withdraw: nothing moves
     await db.character.update({ where: { id: other.characterId }, data: { bagSlots: 1 } });
     await expectDomainError(
-      withdrawItem(deps, { ...other.ref, itemId: theirs }),
+      withdrawItem(deps, { ...other.ref, itemId: theirs, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       'Your bag is full',
     );
     await expectDomainError(
-      withdrawItem(deps, { ...other.ref, itemId: theirs, quantity: 4 }),
+      withdrawItem(deps, { ...other.ref, itemId: theirs, quantity: 4, idempotencyKey: uniq('k-') }),
       'VALIDATION',
     );
     expect(await bankLayout(other.ref)).toEqual([[0, 'stim_basic', 3]]);

@@ -6,6 +6,7 @@ import {
 import type { GameDeps } from '../core/deps';
 import { DomainError } from '../core/errors';
 import { parseInput } from '../core/validation';
+import { NOTHING_KEPT, onceByKey } from '../core/command-receipt';
 import { charOwner } from '../ledger/owners';
 import { bankFull, notEnoughItems } from '../inventory/errors';
 import { bankOf } from '../inventory/container';
@@ -28,37 +29,41 @@ export async function depositItem(
   deps: Pick<GameDeps, 'db'>,
   input: DepositItemInput & { userId: string },
 ): Promise<BankTransferResult> {
-  const { characterId, itemId, quantity, toSlot } = parseInput(DepositItemInputSchema, input);
+  const parsed = parseInput(DepositItemInputSchema, input);
+  const { characterId, itemId, quantity, toSlot } = parsed;
   return withBankLocked(deps.db, { userId: input.userId, characterId }, async (tx, s) => {
-    const item = bagItem(s.characterItems, itemId);
-    if (item.boundCharacterId !== null)
-      throw new DomainError(
-        'INVALID_STATE',
-        'bound item',
-        'Bound items cannot be stored in the bank',
-      );
-    const n = quantity ?? item.quantity;
-    if (n > item.quantity) throw notEnoughItems();
-    const template = await loadTemplate(tx, item.templateId);
-    const bank = bankOf(s.user);
-    const r = planPlacement({
-      slots: bank.slots,
-      occupants: s.bankItems,
-      incoming: { ...item, quantity: n, stackSize: template.stackSize },
-      ...(toSlot !== undefined ? { toSlot } : {}),
+    await onceByKey(tx, 'bank.deposit', parsed, NOTHING_KEPT, async () => {
+      const item = bagItem(s.characterItems, itemId);
+      if (item.boundCharacterId !== null)
+        throw new DomainError(
+          'INVALID_STATE',
+          'bound item',
+          'Bound items cannot be stored in the bank',
+        );
+      const n = quantity ?? item.quantity;
+      if (n > item.quantity) throw notEnoughItems();
+      const template = await loadTemplate(tx, item.templateId);
+      const bank = bankOf(s.user);
+      const r = planPlacement({
+        slots: bank.slots,
+        occupants: s.bankItems,
+        incoming: { ...item, quantity: n, stackSize: template.stackSize },
+        ...(toSlot !== undefined ? { toSlot } : {}),
+      });
+      if (!r.ok) throw placementError(r, toSlot, bankFull);
+      await writePlacement(tx, {
+        target: bank,
+        plan: r.plan,
+        templateId: item.templateId,
+        durability: item.durability,
+        boundCharacterId: null,
+        reason: 'move',
+        fromOwner: charOwner(s.character.id),
+        source: item,
+      });
+      await publishStatsChanged(tx, s.character.id, 'bank.deposit');
+      return {};
     });
-    if (!r.ok) throw placementError(r, toSlot, bankFull);
-    await writePlacement(tx, {
-      target: bank,
-      plan: r.plan,
-      templateId: item.templateId,
-      durability: item.durability,
-      boundCharacterId: null,
-      reason: 'move',
-      fromOwner: charOwner(s.character.id),
-      source: item,
-    });
-    await publishStatsChanged(tx, s.character.id, 'bank.deposit');
     return { inventory: await readInventory(tx, s.character), bank: await readBank(tx, s.user) };
   });
 }

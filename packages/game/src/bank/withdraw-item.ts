@@ -5,6 +5,7 @@ import {
 } from '@necp/shared';
 import type { GameDeps } from '../core/deps';
 import { parseInput } from '../core/validation';
+import { NOTHING_KEPT, onceByKey } from '../core/command-receipt';
 import { bankOwner } from '../ledger/owners';
 import { itemNotFound, notEnoughItems } from '../inventory/errors';
 import { placeInBag } from '../inventory/place-in-bag';
@@ -18,22 +19,26 @@ export async function withdrawItem(
   deps: Pick<GameDeps, 'db'>,
   input: WithdrawItemInput & { userId: string },
 ): Promise<BankTransferResult> {
-  const { characterId, itemId, quantity, toSlot } = parseInput(WithdrawItemInputSchema, input);
+  const parsed = parseInput(WithdrawItemInputSchema, input);
+  const { characterId, itemId, quantity, toSlot } = parsed;
   return withBankLocked(deps.db, { userId: input.userId, characterId }, async (tx, s) => {
-    const item = s.bankItems.find((i) => i.id === itemId);
-    if (!item) throw itemNotFound(itemId);
-    const n = quantity ?? item.quantity;
-    if (n > item.quantity) throw notEnoughItems();
-    await placeInBag(tx, {
-      characterId: s.character.id,
-      templateId: item.templateId,
-      quantity: n,
-      reason: 'move',
-      fromOwner: bankOwner(s.user.id),
-      itemId: item.id,
-      ...(toSlot !== undefined ? { toSlot } : {}),
+    await onceByKey(tx, 'bank.withdraw', parsed, NOTHING_KEPT, async () => {
+      const item = s.bankItems.find((i) => i.id === itemId);
+      if (!item) throw itemNotFound(itemId);
+      const n = quantity ?? item.quantity;
+      if (n > item.quantity) throw notEnoughItems();
+      await placeInBag(tx, {
+        characterId: s.character.id,
+        templateId: item.templateId,
+        quantity: n,
+        reason: 'move',
+        fromOwner: bankOwner(s.user.id),
+        itemId: item.id,
+        ...(toSlot !== undefined ? { toSlot } : {}),
+      });
+      await publishStatsChanged(tx, s.character.id, 'bank.withdraw');
+      return {};
     });
-    await publishStatsChanged(tx, s.character.id, 'bank.withdraw');
     return { inventory: await readInventory(tx, s.character), bank: await readBank(tx, s.user) };
   });
 }

@@ -61,7 +61,7 @@ describe('held inputs', () => {
     );
     await moveTo(db, p, nextTo('vik'));
     await expectDomainError(
-      sellToVendor(deps, { ...p.ref, contactId: 'vik', itemId: scrap }),
+      sellToVendor(deps, { ...p.ref, contactId: 'vik', itemId: scrap, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       HELD,
     );

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { GUILD_DEFAULT_RANKS } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { checkInvariants } from '../ledger/check-invariants';
@@ -21,11 +22,23 @@ describe('guild bank', () => {
   it('deposit and withdraw move eddies with ledger rows on both sides and a log line', async () => {
     const deps = testDeps(db);
     const { leader, guildId } = await foundGuild(deps, 1_000);
-    expect(await depositToGuildBank(deps, { characterId: leader.id, amount: 700 })).toEqual({
+    expect(
+      await depositToGuildBank(deps, {
+        characterId: leader.id,
+        amount: 700,
+        idempotencyKey: uniq('k-'),
+      }),
+    ).toEqual({
       bankEddies: 700,
       eddies: 300,
     });
-    expect(await withdrawFromGuildBank(deps, { characterId: leader.id, amount: 200 })).toEqual({
+    expect(
+      await withdrawFromGuildBank(deps, {
+        characterId: leader.id,
+        amount: 200,
+        idempotencyKey: uniq('k-'),
+      }),
+    ).toEqual({
       bankEddies: 500,
       eddies: 500,
       leftToday: null,
@@ -71,24 +84,36 @@ describe('guild bank', () => {
     const deps = testDeps(db);
     const { leader, guildId } = await foundGuild(deps, 100);
     await expectDomainError(
-      depositToGuildBank(deps, { characterId: leader.id, amount: 101 }),
+      depositToGuildBank(deps, { characterId: leader.id, amount: 101, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       'Not enough eddies',
     );
-    await depositToGuildBank(deps, { characterId: leader.id, amount: 100 });
+    await depositToGuildBank(deps, {
+      characterId: leader.id,
+      amount: 100,
+      idempotencyKey: uniq('k-'),
+    });
     await expectDomainError(
-      withdrawFromGuildBank(deps, { characterId: leader.id, amount: 101 }),
+      withdrawFromGuildBank(deps, {
+        characterId: leader.id,
+        amount: 101,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       'The guild bank does not hold that much.',
     );
     for (const amount of [0, -5, 1.5, Number.NaN, 2 ** 31])
       await expectDomainError(
-        depositToGuildBank(deps, { characterId: leader.id, amount }),
+        depositToGuildBank(deps, { characterId: leader.id, amount, idempotencyKey: uniq('k-') }),
         'VALIDATION',
       );
     const outsider = await char(db, 50);
     await expectDomainError(
-      depositToGuildBank(deps, { characterId: outsider.id, amount: 10 }),
+      depositToGuildBank(deps, {
+        characterId: outsider.id,
+        amount: 10,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       'You are not in a guild.',
     );
@@ -107,34 +132,66 @@ describe('guild bank', () => {
     await join(deps, leader, recruit);
     await join(deps, leader, member);
     await promoteGuildMember(deps, { characterId: leader.id, memberId: member.id });
-    await depositToGuildBank(deps, { characterId: leader.id, amount: 10_000 });
+    await depositToGuildBank(deps, {
+      characterId: leader.id,
+      amount: 10_000,
+      idempotencyKey: uniq('k-'),
+    });
 
-    await depositToGuildBank(deps, { characterId: recruit.id, amount: 500 });
+    await depositToGuildBank(deps, {
+      characterId: recruit.id,
+      amount: 500,
+      idempotencyKey: uniq('k-'),
+    });
     await expectDomainError(
-      withdrawFromGuildBank(deps, { characterId: recruit.id, amount: 1 }),
+      withdrawFromGuildBank(deps, {
+        characterId: recruit.id,
+        amount: 1,
+        idempotencyKey: uniq('k-'),
+      }),
       'FORBIDDEN',
       'Your rank cannot withdraw from the guild bank.',
     );
     expect((await myGuild(deps, recruit.id))!.withdrawLeftToday).toBe(0);
 
     expect(
-      await withdrawFromGuildBank(deps, { characterId: member.id, amount: MEMBER_LIMIT - 500 }),
+      await withdrawFromGuildBank(deps, {
+        characterId: member.id,
+        amount: MEMBER_LIMIT - 500,
+        idempotencyKey: uniq('k-'),
+      }),
     ).toMatchObject({ leftToday: 500 });
     await expectDomainError(
-      withdrawFromGuildBank(deps, { characterId: member.id, amount: 501 }),
+      withdrawFromGuildBank(deps, {
+        characterId: member.id,
+        amount: 501,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       'You can withdraw 500 more eddies today.',
     );
-    await withdrawFromGuildBank(deps, { characterId: member.id, amount: 500 });
+    await withdrawFromGuildBank(deps, {
+      characterId: member.id,
+      amount: 500,
+      idempotencyKey: uniq('k-'),
+    });
     await expectDomainError(
-      withdrawFromGuildBank(deps, { characterId: member.id, amount: 1 }),
+      withdrawFromGuildBank(deps, {
+        characterId: member.id,
+        amount: 1,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       `You have reached your rank's daily limit (${MEMBER_LIMIT} eddies).`,
     );
     // a new UTC day, a new allowance
     deps.clock.advance(DAY_MS / 24);
     expect((await myGuild(deps, member.id))!.withdrawLeftToday).toBe(MEMBER_LIMIT);
-    await withdrawFromGuildBank(deps, { characterId: member.id, amount: 100 });
+    await withdrawFromGuildBank(deps, {
+      characterId: member.id,
+      amount: 100,
+      idempotencyKey: uniq('k-'),
+    });
 
     // the leader lowers the member rank's limit: it holds at once
     const memberRank = (await myGuild(deps, leader.id))!.ranks[2]!;
@@ -144,7 +201,11 @@ describe('guild bank', () => {
       dailyWithdrawLimit: 100,
     });
     await expectDomainError(
-      withdrawFromGuildBank(deps, { characterId: member.id, amount: 1 }),
+      withdrawFromGuildBank(deps, {
+        characterId: member.id,
+        amount: 1,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
     );
     await editGuildRank(deps, {
@@ -155,7 +216,11 @@ describe('guild bank', () => {
 
     await kickFromGuild(deps, { characterId: leader.id, memberId: member.id });
     await expectDomainError(
-      withdrawFromGuildBank(deps, { characterId: member.id, amount: 1 }),
+      withdrawFromGuildBank(deps, {
+        characterId: member.id,
+        amount: 1,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       'You are not in a guild.',
     );
@@ -171,11 +236,19 @@ describe('guild bank', () => {
     const member = await char(db);
     await join(deps, leader, member);
     await promoteGuildMember(deps, { characterId: leader.id, memberId: member.id });
-    await depositToGuildBank(deps, { characterId: leader.id, amount: 10_000 });
+    await depositToGuildBank(deps, {
+      characterId: leader.id,
+      amount: 10_000,
+      idempotencyKey: uniq('k-'),
+    });
     const step = MEMBER_LIMIT / 4;
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, () =>
-        withdrawFromGuildBank(deps, { characterId: member.id, amount: step }),
+        withdrawFromGuildBank(deps, {
+          characterId: member.id,
+          amount: step,
+          idempotencyKey: uniq('k-'),
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
@@ -194,7 +267,11 @@ describe('guild bank', () => {
       await promoteGuildMember(deps, { characterId: leader.id, memberId: o.id });
     }
     const everyone = [leader, ...officers];
-    await depositToGuildBank(deps, { characterId: leader.id, amount: 5_000 });
+    await depositToGuildBank(deps, {
+      characterId: leader.id,
+      amount: 5_000,
+      idempotencyKey: uniq('k-'),
+    });
     const total = async () =>
       (await Promise.all(everyone.map((c) => eddiesOf(db, c)))).reduce((a, b) => a + b, 0) +
       (await bankOf(guildId));
@@ -205,8 +282,8 @@ describe('guild bank', () => {
       const who = everyone[i % everyone.length]!;
       const amount = 100 + ((i * 37) % 900);
       return i % 3 === 0
-        ? withdrawFromGuildBank(deps, { characterId: who.id, amount })
-        : depositToGuildBank(deps, { characterId: who.id, amount });
+        ? withdrawFromGuildBank(deps, { characterId: who.id, amount, idempotencyKey: uniq('k-') })
+        : depositToGuildBank(deps, { characterId: who.id, amount, idempotencyKey: uniq('k-') });
     });
     const results = await Promise.allSettled(ops);
     const failures = results.filter((r) => r.status === 'rejected');
@@ -227,7 +304,11 @@ describe('guild bank', () => {
   it('checkInvariants catches a guild balance changed behind the ledger’s back', async () => {
     const deps = testDeps(db);
     const { leader, guildId } = await foundGuild(deps, 300);
-    await depositToGuildBank(deps, { characterId: leader.id, amount: 300 });
+    await depositToGuildBank(deps, {
+      characterId: leader.id,
+      amount: 300,
+      idempotencyKey: uniq('k-'),
+    });
     await db.guild.update({ where: { id: guildId }, data: { bankEddies: 305 } });
     expect(await checkInvariants(db, { characterIds: [leader.id], guildIds: [guildId] })).toEqual([
       { kind: 'guild_eddies', id: guildId, ledger: 300, actual: 305 },

@@ -2,6 +2,7 @@
 // names and bad strings, two founders at once), the roster and the public page, and
 // disbanding (leader only, the name typed, an empty bank).
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { GUILD_CREATE_FEE, GUILD_DEFAULT_RANKS } from '@necp/shared';
 import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { createGuild } from './create-guild';
@@ -180,7 +181,11 @@ describe('disbanding', () => {
     await join(deps, leader, m);
     const invited = await char(db);
     await inviteToGuild(deps, { characterId: leader.id, name: invited.name });
-    await depositToGuildBank(deps, { characterId: leader.id, amount: 300 });
+    await depositToGuildBank(deps, {
+      characterId: leader.id,
+      amount: 300,
+      idempotencyKey: uniq('k-'),
+    });
 
     await expectDomainError(
       disbandGuild(deps, { characterId: m.id, confirmName: name }),
@@ -197,7 +202,11 @@ describe('disbanding', () => {
     );
     expect(await guildIdOf(deps, m.id)).toBe(guildId);
 
-    await withdrawFromGuildBank(deps, { characterId: leader.id, amount: 300 });
+    await withdrawFromGuildBank(deps, {
+      characterId: leader.id,
+      amount: 300,
+      idempotencyKey: uniq('k-'),
+    });
     const r = await disbandGuild(deps, { characterId: leader.id, confirmName: name.toUpperCase() });
     expect(r.memberIds.sort()).toEqual([leader.id, m.id].sort());
     expect(await guildIdOf(deps, m.id)).toBeNull();

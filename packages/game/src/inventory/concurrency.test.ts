@@ -5,6 +5,7 @@
  * start plus recorded sources minus recorded sinks, and checkInvariants is clean.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { DomainError } from '../core/errors';
 import { seededRng } from '../core/rng';
 import { testDb, testDeps } from '../accounts/test-deps';
@@ -216,13 +217,19 @@ describe('concurrency', () => {
             return () => equipItem(deps, { ...who.ref, itemId });
           case 5:
             return () =>
-              depositItem(deps, { ...who.ref, itemId, ...(rng.int(0, 1) ? { quantity } : {}) });
+              depositItem(deps, {
+                ...who.ref,
+                itemId,
+                ...(rng.int(0, 1) ? { quantity } : {}),
+                idempotencyKey: uniq('k-'),
+              });
           case 6:
             return () =>
               withdrawItem(deps, {
                 ...who.ref,
                 itemId: bankId,
                 ...(rng.int(0, 1) ? { quantity } : {}),
+                idempotencyKey: uniq('k-'),
               });
           case 7:
             return () => moveInBank(deps, { ...who.ref, itemId: bankId, toSlot });
@@ -254,7 +261,10 @@ describe('concurrency', () => {
     const p = await newPlayer(db, { atBank: true });
     const stims = await give(db, p, 'stim_basic', 20);
     const r = await race(
-      n(24).map(() => () => depositItem(deps, { ...p.ref, itemId: stims, quantity: 1 })),
+      n(24).map(
+        () => () =>
+          depositItem(deps, { ...p.ref, itemId: stims, quantity: 1, idempotencyKey: uniq('k-') }),
+      ),
     );
     expect(r.ok).toBe(20);
     expect(

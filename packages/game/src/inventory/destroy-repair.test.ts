@@ -1,3 +1,4 @@
+import { uniq } from '@necp/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { itemTemplateById, repairCost } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
@@ -13,7 +14,12 @@ const deps = testDeps(db);
 afterAll(() => db.$disconnect());
 
 const fund = (characterId: string, amount: number) =>
-  adminGrantEddies(deps, { adminUserId: 'test-admin', characterId, amount });
+  adminGrantEddies(deps, {
+    idempotencyKey: uniq('k-'),
+    adminUserId: 'test-admin',
+    characterId,
+    amount,
+  });
 
 describe('destroyItem', () => {
   it('destroys part of a stack or all of it (ledger sink destroy)', async () => {

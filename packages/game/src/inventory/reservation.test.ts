@@ -71,7 +71,7 @@ describe('a reserved item', () => {
       REFUSED,
     );
     await expectDomainError(
-      depositItem(deps, { ...p.ref, itemId: stims }),
+      depositItem(deps, { ...p.ref, itemId: stims, idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
       REFUSED,
     );
@@ -101,7 +101,12 @@ describe('a reserved item', () => {
     deps.clock.set(Date.UTC(2105, 0, 1, 12)); // noon: the vendor is open
     await moveTo(db, p, nextTo('vik'));
     await expectDomainError(
-      sellToVendor(deps, { ...p.ref, contactId: 'vik', itemId: jacket }),
+      sellToVendor(deps, {
+        ...p.ref,
+        contactId: 'vik',
+        itemId: jacket,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       REFUSED,
     );

@@ -10,7 +10,7 @@ const db = testDb(6);
 afterAll(() => db.$disconnect());
 
 describe('daily cleanup', () => {
-  it('deletes finished runs, stock and keys of past periods, fails what ran out, and is idempotent', async () => {
+  it('deletes finished runs, stock, keys and receipts of past periods, fails what ran out, and is idempotent', async () => {
     const now = Date.parse('2026-04-08T00:05:00Z'); // a Wednesday
     const deps = testDeps(db, { clock: new FakeClock(now) });
     const p = await newPlayer(db);
@@ -42,6 +42,20 @@ describe('daily cleanup', () => {
       await markApplied(tx, p.characterId, 'old-key', new Date(now - 31 * 86_400_000));
       await markApplied(tx, p.characterId, 'recent-key', new Date(now - 29 * 86_400_000));
     });
+    // idempotency receipts (core/command-receipt.ts) go after 30 days too
+    for (const [key, days] of [
+      ['old-receipt', 31],
+      ['recent-receipt', 29],
+    ] as const)
+      await db.commandReceipt.create({
+        data: {
+          characterId: p.characterId,
+          key,
+          terms: '["vendor.buy",{}]',
+          outcome: { eddiesDelta: -1 },
+          at: new Date(now - days * 86_400_000),
+        },
+      });
 
     const scope = { characterIds: [p.characterId], vendorIds: [vendor] };
     expect(await cleanUpPastPeriods(deps, scope)).toEqual({
@@ -49,6 +63,7 @@ describe('daily cleanup', () => {
       questRows: 1,
       vendorStock: 1,
       appliedEvents: 1,
+      commandReceipts: 1,
     });
     expect(await questRow(db, p, 'q_ncpd_patrol', 'd:2026-04-06')).toBeNull();
     expect(await questRow(db, p, 'q_ncpd_patrol', 'd:2026-04-07')).toMatchObject({
@@ -71,12 +86,18 @@ describe('daily cleanup', () => {
         (k) => k.eventKey,
       ),
     ).toEqual(['recent-key']);
+    expect(
+      (await db.commandReceipt.findMany({ where: { characterId: p.characterId } })).map(
+        (r) => r.key,
+      ),
+    ).toEqual(['recent-receipt']);
 
     expect(await cleanUpPastPeriods(deps, scope)).toEqual({
       failed: 0,
       questRows: 0,
       vendorStock: 0,
       appliedEvents: 0,
+      commandReceipts: 0,
     });
     // the next day's job removes the run that failed at the reset
     deps.clock.advance(86_400_000);

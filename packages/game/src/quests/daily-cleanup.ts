@@ -11,6 +11,12 @@ export const DAILY_CLEANUP_CRONTAB = `5 0 * * * ${DAILY_CLEANUP_TASK}`;
 /** Applied-event keys are kept this long: far longer than any outbox redelivery can lag. */
 export const APPLIED_EVENT_RETENTION_DAYS = 30;
 
+/**
+ * A command's idempotency receipt (core/command-receipt.ts) is kept this long: far longer
+ * than a client keeps retrying one intent (it draws a new key once answered).
+ */
+export const RECEIPT_RETENTION_DAYS = 30;
+
 export interface DailyCleanupResult {
   /** active/ready runs marked failed: timed ones past their deadline, repeatables of a past period */
   failed: number;
@@ -18,6 +24,8 @@ export interface DailyCleanupResult {
   questRows: number;
   vendorStock: number;
   appliedEvents: number;
+  /** idempotency receipts past RECEIPT_RETENTION_DAYS deleted */
+  commandReceipts: number;
 }
 
 /**
@@ -37,7 +45,7 @@ const repeatIds = (repeat: 'daily' | 'weekly') =>
  * read); this only tidies up: persists failures nobody has read yet, deletes
  * finished runs of dailies/weeklies from past periods (keeping those that failed
  * at today's reset for a day), vendor stock counters of past days and
- * applied-event keys older than 30 days. Every statement is
+ * applied-event keys and command receipts older than 30 days. Every statement is
  * idempotent, so a second run (or two nodes) changes nothing more.
  */
 export async function runDailyCleanup(deps: Pick<GameDeps, 'db' | 'clock' | 'log'>): Promise<void> {
@@ -93,8 +101,17 @@ export async function cleanUpPastPeriods(
   const cutoff = new Date(now.getTime() - APPLIED_EVENT_RETENTION_DAYS * 86_400_000);
   const appliedEvents = await deps.db.$executeRaw`
     DELETE FROM "QuestEventApplied" WHERE "at" < ${cutoff} ${inChars}`;
+  const receiptCutoff = new Date(now.getTime() - RECEIPT_RETENTION_DAYS * 86_400_000);
+  const commandReceipts = await deps.db.$executeRaw`
+    DELETE FROM "CommandReceipt" WHERE "at" < ${receiptCutoff} ${inChars}`;
 
-  const result = { failed: timers + resets, questRows, vendorStock, appliedEvents };
+  const result = {
+    failed: timers + resets,
+    questRows,
+    vendorStock,
+    appliedEvents,
+    commandReceipts,
+  };
   deps.log.info(result, 'daily cleanup');
   return result;
 }

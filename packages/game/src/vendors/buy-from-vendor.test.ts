@@ -2,6 +2,7 @@
 // standing discount; and every refusal (eddies, a full bag, a stale price, not sold
 // here, standing, someone else's character, range, bad input) changing nothing.
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { expectBalanced, give } from '../inventory/test-helpers';
 import { fund } from '../progression/test-helpers';
@@ -24,6 +25,7 @@ describe('buyFromVendor', () => {
       templateId: 'stim_trauma', // level 10 item, level 1 buyer
       quantity: 3,
       expectedPrice: 90,
+      idempotencyKey: uniq('k-'),
     });
     expect(r.eddiesDelta).toBe(-270);
     expect(r.view.eddies).toBe(730);
@@ -54,6 +56,7 @@ describe('buyFromVendor', () => {
       ...VIK,
       templateId: 'stim_trauma',
       quantity: 2,
+      idempotencyKey: uniq('k-'),
     });
     expect(again.eddiesDelta).toBe(-154);
     expect(await bagOf(p.ref)).toEqual([[0, 'stim_trauma', 5]]);
@@ -65,7 +68,13 @@ describe('buyFromVendor', () => {
     const p = await atVik({ bagSlots: 1 }, 100);
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'stim_trauma', quantity: 2 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: 'stim_trauma',
+          quantity: 2,
+          idempotencyKey: uniq('k-'),
+        }),
         'INVALID_STATE',
         'Not enough eddies',
       ),
@@ -74,7 +83,13 @@ describe('buyFromVendor', () => {
     // limited stock too: the refused purchase takes none of today's units
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'inhaler_bounce_back', quantity: 1 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: 'inhaler_bounce_back',
+          quantity: 1,
+          idempotencyKey: uniq('k-'),
+        }),
         'INVALID_STATE',
         'Your bag is full',
       ),
@@ -88,6 +103,7 @@ describe('buyFromVendor', () => {
           templateId: 'stim_basic',
           quantity: 1,
           expectedPrice: 14,
+          idempotencyKey: uniq('k-'),
         }),
         'CONFLICT',
         'The price changed',
@@ -95,14 +111,26 @@ describe('buyFromVendor', () => {
     );
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'food_noodles', quantity: 1 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: 'food_noodles',
+          quantity: 1,
+          idempotencyKey: uniq('k-'),
+        }),
         'NOT_FOUND',
         "Viktor's Clinic doesn't sell that",
       ),
     );
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'cyber_optics_kiroshi', quantity: 1 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: 'cyber_optics_kiroshi',
+          quantity: 1,
+          idempotencyKey: uniq('k-'),
+        }),
         'FORBIDDEN',
         "Viktor's Clinic sells that only at Friendly standing with Fixer Network",
       ),
@@ -117,6 +145,7 @@ describe('buyFromVendor', () => {
       templateId: 'cyber_optics_kiroshi',
       quantity: 1,
       expectedPrice: 380,
+      idempotencyKey: uniq('k-'),
     });
     const optics = await db.item.findFirstOrThrow({
       where: { characterId: p.characterId, templateId: 'cyber_optics_kiroshi' },
@@ -135,25 +164,28 @@ describe('buyFromVendor', () => {
       data: { deletedAt: new Date() },
     });
     await expectUnchanged(db, other, deps.clock, () =>
-      expectDomainError(buyFromVendor(deps, { ...other.ref, ...buy }), 'NOT_FOUND'),
+      expectDomainError(
+        buyFromVendor(deps, { ...other.ref, ...buy, idempotencyKey: uniq('k-') }),
+        'NOT_FOUND',
+      ),
     );
     await moveTo(db, p, nextTo('koji'));
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...buy }),
+        buyFromVendor(deps, { ...p.ref, ...buy, idempotencyKey: uniq('k-') }),
         'FORBIDDEN',
         'You need to be next to Viktor Vektor',
       ),
     );
     await expectDomainError(
-      buyFromVendor(deps, { ...p.ref, ...buy, contactId: 'regina' }),
+      buyFromVendor(deps, { ...p.ref, ...buy, contactId: 'regina', idempotencyKey: uniq('k-') }),
       'INVALID_STATE',
     );
     await moveTo(db, p, nextTo('vik'));
     await setStanding(db, p, 'fixers', -10_000);
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...buy }),
+        buyFromVendor(deps, { ...p.ref, ...buy, idempotencyKey: uniq('k-') }),
         'FORBIDDEN',
         "Viktor Vektor won't trade with you",
       ),
@@ -166,7 +198,10 @@ describe('buyFromVendor', () => {
       { expectedPrice: -1 },
     ])
       await expectUnchanged(db, other, deps.clock, () =>
-        expectDomainError(buyFromVendor(deps, { ...other.ref, ...buy, ...bad }), 'VALIDATION'),
+        expectDomainError(
+          buyFromVendor(deps, { ...other.ref, ...buy, ...bad, idempotencyKey: uniq('k-') }),
+          'VALIDATION',
+        ),
       );
   });
 });

@@ -5,6 +5,7 @@
  * the ledger like the rest of its items.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { depositItem } from '../bank/deposit-item';
 import { purgeExpiredCharacters } from '../characters/purge-expired-characters';
@@ -38,7 +39,7 @@ describe('the buy-back shelf', () => {
     const jacket = await give(db, p, 'jacket_kevlar');
     const weighed = (await getInventory(deps, p.ref)).weight;
     expect(weighed).toBeGreaterThan(0);
-    await sellToVendor(deps, { ...p.ref, ...VIK, itemId: jacket });
+    await sellToVendor(deps, { ...p.ref, ...VIK, itemId: jacket, idempotencyKey: uniq('k-') });
 
     const inv = await getInventory(deps, p.ref);
     expect(inv.bag).toEqual([]);
@@ -47,7 +48,13 @@ describe('the buy-back shelf', () => {
     expect(await loadCarriedItems(db, p.characterId)).toEqual({ equipped: [], weight: 0 });
     expect((await loadCharacterStats(deps, p.characterId)).weight).toBe(0);
     // slot 0 of the bag is free again, though the shelf row sits in slot 0 of BUYBACK
-    await buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'stim_basic', quantity: 2 });
+    await buyFromVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      templateId: 'stim_basic',
+      quantity: 2,
+      idempotencyKey: uniq('k-'),
+    });
     expect((await getInventory(deps, p.ref)).bag.map((i) => [i.slot, i.templateId])).toEqual([
       [0, 'stim_basic'],
     ]);
@@ -68,7 +75,11 @@ describe('the buy-back shelf', () => {
       gone.code,
     );
     await moveTo(db, p, { x: 281, y: 242 }); // at the bank terminal
-    await expectDomainError(depositItem(deps, { ...p.ref, itemId: jacket }), gone.code, gone.msg);
+    await expectDomainError(
+      depositItem(deps, { ...p.ref, itemId: jacket, idempotencyKey: uniq('k-') }),
+      gone.code,
+      gone.msg,
+    );
     expect(await db.item.findUniqueOrThrow({ where: { id: jacket } })).toMatchObject({
       container: 'BUYBACK',
       characterId: p.characterId,
@@ -82,8 +93,14 @@ describe('the buy-back shelf', () => {
     await moveTo(db, p, nextTo('vik'));
     const stims = await give(db, p, 'stim_basic', 6);
     const pistol = await give(db, p, 'pistol_unity');
-    await sellToVendor(deps, { ...p.ref, ...VIK, itemId: pistol });
-    await sellToVendor(deps, { ...p.ref, ...VIK, itemId: stims, quantity: 4 });
+    await sellToVendor(deps, { ...p.ref, ...VIK, itemId: pistol, idempotencyKey: uniq('k-') });
+    await sellToVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      itemId: stims,
+      quantity: 4,
+      idempotencyKey: uniq('k-'),
+    });
     const shelf = await db.item.findMany({
       where: { characterId: p.characterId, container: 'BUYBACK' },
     });

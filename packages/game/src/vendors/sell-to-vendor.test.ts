@@ -2,6 +2,7 @@
 // and comes back at the price paid (at any vendor, with its wear); the shelf keeps the
 // last sales and destroys the oldest through the ledger; every refusal changes nothing.
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { BUYBACK_SLOTS } from '@necp/shared';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { equipItem } from '../inventory/equip-item';
@@ -33,7 +34,12 @@ describe('sellToVendor and buyBackFromVendor', () => {
     const stims = await give(db, p, 'stim_basic', 8);
     const pistol = await give(db, p, 'pistol_unity');
     await db.item.update({ where: { id: pistol }, data: { durability: 80 } }); // 60 × 0.25 × 0.8 = 12
-    let r = await sellToVendor(deps, { ...p.ref, ...VIK, itemId: pistol });
+    let r = await sellToVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      itemId: pistol,
+      idempotencyKey: uniq('k-'),
+    });
     expect(r.eddiesDelta).toBe(12);
     expect(r.view.eddies).toBe(22);
     expect(r.view.buyback).toEqual([
@@ -70,7 +76,13 @@ describe('sellToVendor and buyBackFromVendor', () => {
 
     // part of a stack: the sold part becomes its own row on the shelf
     deps.clock.advance(1_000);
-    r = await sellToVendor(deps, { ...p.ref, ...VIK, itemId: stims, quantity: 5 });
+    r = await sellToVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      itemId: stims,
+      quantity: 5,
+      idempotencyKey: uniq('k-'),
+    });
     expect(r.eddiesDelta).toBe(15);
     expect(r.view.buyback.map((b) => [b.templateId, b.quantity, b.price])).toEqual([
       ['stim_basic', 5, 15],
@@ -125,7 +137,7 @@ describe('sellToVendor and buyBackFromVendor', () => {
     for (let i = 0; i < BUYBACK_SLOTS + 1; i++) {
       const scrap = await give(db, p, 'copper_wire', 1);
       deps.clock.advance(1_000);
-      await sellToVendor(deps, { ...p.ref, ...VIK, itemId: scrap });
+      await sellToVendor(deps, { ...p.ref, ...VIK, itemId: scrap, idempotencyKey: uniq('k-') });
       sold.push(scrap);
     }
     const v = await getVendor(deps, { ...p.ref, ...VIK });
@@ -163,7 +175,7 @@ describe('sellToVendor and buyBackFromVendor', () => {
     const stims = await give(db, p, 'stim_basic', 2);
     const theirs = await give(db, other, 'stim_basic', 2);
     const sell = (itemId: string, o: { quantity?: number; contactId?: string } = {}) =>
-      sellToVendor(deps, { ...p.ref, ...VIK, itemId, ...o });
+      sellToVendor(deps, { ...p.ref, ...VIK, itemId, ...o, idempotencyKey: uniq('k-') });
 
     const refusals: [() => Promise<unknown>, string, string][] = [
       [() => sell(jacket), 'INVALID_STATE', 'Unequip that item first'],

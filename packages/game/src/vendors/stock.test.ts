@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { dailyPeriodKey } from '@necp/shared';
 import { domainError, expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { inTransaction } from '../core/transaction';
@@ -39,6 +40,7 @@ describe('limited daily stock', () => {
           templateId: INHALER,
           quantity: 2,
           expectedPrice: 40,
+          idempotencyKey: uniq('k-'),
         }),
       ),
     );
@@ -76,11 +78,23 @@ describe('limited daily stock', () => {
   it('refuses more than is left with nothing changed, and says how many are left', async () => {
     day(deps.clock);
     const p = await buyer();
-    await buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'cyber_lynx_paws', quantity: 1 });
+    await buyFromVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      templateId: 'cyber_lynx_paws',
+      quantity: 1,
+      idempotencyKey: uniq('k-'),
+    });
     expect(await leftOf(p, 'cyber_lynx_paws')).toBe(1);
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'cyber_lynx_paws', quantity: 2 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: 'cyber_lynx_paws',
+          quantity: 2,
+          idempotencyKey: uniq('k-'),
+        }),
         'INVALID_STATE',
         'Only 1 left today',
       ),
@@ -88,21 +102,45 @@ describe('limited daily stock', () => {
     // more than the whole day's limit in one go
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: INHALER, quantity: 11 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: INHALER,
+          quantity: 11,
+          idempotencyKey: uniq('k-'),
+        }),
         'INVALID_STATE',
         'Only 10 left today',
       ),
     );
-    await buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'cyber_lynx_paws', quantity: 1 });
+    await buyFromVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      templateId: 'cyber_lynx_paws',
+      quantity: 1,
+      idempotencyKey: uniq('k-'),
+    });
     await expectUnchanged(db, p, deps.clock, () =>
       expectDomainError(
-        buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'cyber_lynx_paws', quantity: 1 }),
+        buyFromVendor(deps, {
+          ...p.ref,
+          ...VIK,
+          templateId: 'cyber_lynx_paws',
+          quantity: 1,
+          idempotencyKey: uniq('k-'),
+        }),
         'INVALID_STATE',
         'Sold out for today',
       ),
     );
     // unlimited entries are never sold out
-    await buyFromVendor(deps, { ...p.ref, ...VIK, templateId: 'stim_basic', quantity: 99 });
+    await buyFromVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      templateId: 'stim_basic',
+      quantity: 99,
+      idempotencyKey: uniq('k-'),
+    });
     await expectBalanced(db, [p]);
   });
 
@@ -111,12 +149,24 @@ describe('limited daily stock', () => {
     const midnight = noon + 12 * 3_600_000;
     deps.clock.set(midnight - 1);
     const p = await buyer();
-    await buyFromVendor(deps, { ...p.ref, ...VIK, templateId: INHALER, quantity: 10 });
+    await buyFromVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      templateId: INHALER,
+      quantity: 10,
+      idempotencyKey: uniq('k-'),
+    });
     const before = await getVendor(deps, { ...p.ref, ...VIK });
     expect(before.stock.find((s) => s.templateId === INHALER)?.left).toBe(0);
     expect(before.restocksAt).toBe(midnight);
     await expectDomainError(
-      buyFromVendor(deps, { ...p.ref, ...VIK, templateId: INHALER, quantity: 1 }),
+      buyFromVendor(deps, {
+        ...p.ref,
+        ...VIK,
+        templateId: INHALER,
+        quantity: 1,
+        idempotencyKey: uniq('k-'),
+      }),
       'INVALID_STATE',
       'Sold out for today',
     );
@@ -125,7 +175,13 @@ describe('limited daily stock', () => {
     const after = await getVendor(deps, { ...p.ref, ...VIK });
     expect(after.stock.find((s) => s.templateId === INHALER)?.left).toBe(10);
     expect(after.restocksAt).toBe(midnight + 86_400_000);
-    await buyFromVendor(deps, { ...p.ref, ...VIK, templateId: INHALER, quantity: 4 });
+    await buyFromVendor(deps, {
+      ...p.ref,
+      ...VIK,
+      templateId: INHALER,
+      quantity: 4,
+      idempotencyKey: uniq('k-'),
+    });
     expect(await leftOf(p, INHALER)).toBe(6);
     expect((await holdings(db, [p]))[INHALER]).toBe(14);
     await expectBalanced(db, [p]);

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { uniq } from '@necp/db/testing';
 import { testDb, testDeps } from '../accounts/test-deps';
 import { inTransaction } from '../core/transaction';
 import { depositItem } from '../bank/deposit-item';
@@ -81,9 +82,11 @@ describe('character.stats_changed', () => {
   it('is published by bank deposits and withdrawals', async () => {
     const p = await newPlayer(db, { atBank: true });
     const scrap = await give(db, p, 'scrap_metal', 5);
-    await expectPublishes(p, 'bank.deposit', () => depositItem(deps, { ...p.ref, itemId: scrap }));
+    await expectPublishes(p, 'bank.deposit', () =>
+      depositItem(deps, { ...p.ref, itemId: scrap, idempotencyKey: uniq('k-') }),
+    );
     await expectPublishes(p, 'bank.withdraw', () =>
-      withdrawItem(deps, { ...p.ref, itemId: scrap }),
+      withdrawItem(deps, { ...p.ref, itemId: scrap, idempotencyKey: uniq('k-') }),
     );
   });
 
@@ -100,11 +103,12 @@ describe('character.stats_changed', () => {
         templateId: 'stim_trauma',
         quantity: 1,
         expectedPrice: 90,
+        idempotencyKey: uniq('k-'),
       }),
     );
     const stims = await give(db, p, 'stim_basic', 3);
     await expectPublishes(p, 'vendor.sell', () =>
-      sellToVendor(deps, { ...p.ref, ...vik, itemId: stims }),
+      sellToVendor(deps, { ...p.ref, ...vik, itemId: stims, idempotencyKey: uniq('k-') }),
     );
     await expectPublishes(p, 'vendor.buyback', () =>
       buyBackFromVendor(deps, { ...p.ref, ...vik, itemId: stims }),

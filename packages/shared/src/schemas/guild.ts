@@ -16,7 +16,7 @@ import {
   GUILD_TAG_MIN,
   type GuildPermission,
 } from '../guild/guild-rules';
-import { CharacterNameRefSchema, IdSchema, TextSchema } from './primitives';
+import { CharacterNameRefSchema, IdSchema, IdempotencyKeySchema, TextSchema } from './primitives';
 import { PageCursorSchema } from './page';
 
 const NAME_CHARS = /^[A-Za-z0-9' -]+$/;
@@ -105,7 +105,13 @@ export const GuildRankEditInputSchema = z.object({
   /** null = no limit */
   dailyWithdrawLimit: z.int().min(0).max(GUILD_BANK_MAX).nullable().optional(),
 });
-export const GuildBankInputSchema = z.object({ characterId: IdSchema, amount: GuildAmountSchema });
+export const GuildBankInputSchema = z.object({
+  characterId: IdSchema,
+  amount: GuildAmountSchema,
+  /** the same key again answers the first deposit or withdrawal: nothing moved twice */
+  idempotencyKey: IdempotencyKeySchema,
+});
+export type GuildBankInput = z.infer<typeof GuildBankInputSchema>;
 export const GuildDisbandInputSchema = z.object({
   characterId: IdSchema,
   /** must equal the guild's name (case ignored): the explicit confirmation */

@@ -7,7 +7,7 @@ import { EQUIPMENT_SLOTS, type EquipmentSlot, type ItemTemplate } from '../conte
 import type { DerivedStats } from '../rules/stats';
 import type { QualityTier } from '../crafting/crafting-rules';
 import { CharacterIdInputSchema } from './character';
-import { IdSchema } from './primitives';
+import { IdSchema, IdempotencyKeySchema } from './primitives';
 
 const Id = IdSchema;
 /** Bag/bank index. The real limit is the character's bagSlots / the account's bankSlots. */
@@ -73,6 +73,8 @@ export const BankTransferInputSchema = CharacterIdInputSchema.extend({
   itemId: Id,
   quantity: ItemQuantitySchema.optional(),
   toSlot: ContainerSlotSchema.optional(),
+  /** the same key again answers the first move: nothing moved twice */
+  idempotencyKey: IdempotencyKeySchema,
 });
 export type BankTransferInput = z.infer<typeof BankTransferInputSchema>;
 export const DepositItemInputSchema = BankTransferInputSchema;
@@ -86,6 +88,8 @@ export type MoveInBankInput = MoveItemInput;
 export const AdminGrantItemInputSchema = CharacterIdInputSchema.extend({
   templateId: IdSchema,
   quantity: ItemQuantitySchema,
+  /** the same key again answers the first grant: nothing granted twice */
+  idempotencyKey: IdempotencyKeySchema,
 });
 export type AdminGrantItemInput = z.infer<typeof AdminGrantItemInputSchema>;
 
@@ -96,6 +100,8 @@ export const AdminGrantEddiesInputSchema = CharacterIdInputSchema.extend({
     .min(-1_000_000_000, 'Amount is too large')
     .max(1_000_000_000, 'Amount is too large')
     .refine((n) => n !== 0, 'Amount must not be zero'),
+  /** the same key again answers the first grant: nothing granted twice */
+  idempotencyKey: IdempotencyKeySchema,
 });
 export type AdminGrantEddiesInput = z.infer<typeof AdminGrantEddiesInputSchema>;
 

@@ -59,8 +59,9 @@ export const IdSchema = z
 /**
  * What makes a command that moves value happen once: the client draws one per intent
  * (apps/web/src/trpc/idempotency.ts) and sends the same one when it tries again; the
- * row the command makes carries it, unique per character, so a second try returns the
- * first outcome.
+ * row the command makes carries it (or, when it makes none, a receipt:
+ * packages/game/src/core/command-receipt.ts), unique per character, so a second try
+ * returns the first outcome.
  */
 export const IdempotencyKeySchema = IdSchema;
 

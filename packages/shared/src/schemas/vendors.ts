@@ -2,7 +2,7 @@
 import type { ReputationTier } from '../rules/reputation';
 import { z } from 'zod';
 import { CharacterIdInputSchema } from './character';
-import { ContentIdSchema, IdSchema } from './primitives';
+import { ContentIdSchema, IdSchema, IdempotencyKeySchema } from './primitives';
 
 const ContentId = ContentIdSchema;
 
@@ -19,6 +19,8 @@ export const VendorBuyInputSchema = CharacterIdInputSchema.extend({
     .max(99, 'At most 99 at a time'),
   /** the unit price the player saw; a different current price refuses (CONFLICT) */
   expectedPrice: z.int().min(0).max(100_000_000).optional(),
+  /** the same key again answers the first purchase: nothing bought twice */
+  idempotencyKey: IdempotencyKeySchema,
 });
 export type VendorBuyInput = z.infer<typeof VendorBuyInputSchema>;
 
@@ -31,6 +33,8 @@ export const VendorSellInputSchema = CharacterIdInputSchema.extend({
     .min(1, 'Quantity must be at least 1')
     .max(9999)
     .optional(),
+  /** the same key again answers the first sale: nothing sold twice */
+  idempotencyKey: IdempotencyKeySchema,
 });
 export type VendorSellInput = z.infer<typeof VendorSellInputSchema>;
 

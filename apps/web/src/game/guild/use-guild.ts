@@ -8,6 +8,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { refusal } from '@/trpc/errors';
 import { bindMutation } from '@/trpc/bind-mutation';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -69,6 +70,7 @@ export function useGuildActions() {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  const keys = useIntentKeys();
   const onError = (err: unknown) => toast('warn', refusal(err));
   /** every guild read is stale after a change (the sim's guild:update says so too, later) */
   const onSettled = () => void qc.invalidateQueries(trpc.guild.pathFilter());
@@ -166,6 +168,7 @@ export function useGuildActions() {
     useMutation(
       trpc.guild.deposit.mutationOptions({
         onSuccess: (_, v) => {
+          keys.done(v);
           toast('success', `You deposited ${eddiesText(v.amount)}.`);
           purse();
         },
@@ -173,12 +176,14 @@ export function useGuildActions() {
         onSettled,
       }),
     ),
-    (amount: number) => ({ characterId, amount }),
+    // a second press, or one after an answer that never came, moves the eddies once
+    (amount: number) => keys.keyed({ characterId, amount }),
   );
   const withdraw = bindMutation(
     useMutation(
       trpc.guild.withdraw.mutationOptions({
         onSuccess: (_, v) => {
+          keys.done(v);
           toast('success', `You withdrew ${eddiesText(v.amount)}.`);
           purse();
         },
@@ -186,7 +191,8 @@ export function useGuildActions() {
         onSettled,
       }),
     ),
-    (amount: number) => ({ characterId, amount }),
+    // a second press, or one after an answer that never came, moves the eddies once
+    (amount: number) => keys.keyed({ characterId, amount }),
   );
   // disband keeps its error: the window shows it under the confirmation (and a toast)
   const disband = bindMutation(

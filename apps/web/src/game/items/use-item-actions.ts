@@ -10,6 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { BankTransferResult, BankView, InventoryView } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
@@ -60,6 +61,7 @@ export function useItemActions() {
   const { characterId, commands } = useGameSession();
   const toast = useGame((s) => s.toast);
   const setDialog = useGame((s) => s.setDialog);
+  const keys = useIntentKeys();
   const invKey = trpc.inventory.get.queryKey({ characterId });
   const bankKey = trpc.bank.get.queryKey({ characterId });
 
@@ -79,10 +81,12 @@ export function useItemActions() {
           return api.inventory.destroy.mutate({ ...base, quantity: c.quantity });
         case 'repair':
           return api.inventory.repair.mutate(base);
+        // a second drop while one is on its way, or a try after an answer that never
+        // came, moves the stack once
         case 'deposit':
-          return api.bank.deposit.mutate({ ...base, toSlot: c.toSlot });
+          return keys.send({ ...base, toSlot: c.toSlot }, (i) => api.bank.deposit.mutate(i));
         case 'withdraw':
-          return api.bank.withdraw.mutate({ ...base, toSlot: c.toSlot });
+          return keys.send({ ...base, toSlot: c.toSlot }, (i) => api.bank.withdraw.mutate(i));
         case 'bankMove':
           return api.bank.move.mutate({ ...base, toSlot: c.toSlot });
       }

@@ -8,6 +8,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { VendorTradeResult } from '@necp/shared';
 import { refusal } from '@/trpc/errors';
+import { useIntentKeys } from '@/trpc/idempotency';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { itemName, templateOf } from '../items/templates';
 import { eddies } from '../quests/format';
@@ -25,21 +26,30 @@ export function useVendorTrade(contactId: string) {
   const qc = useQueryClient();
   const { characterId } = useGameSession();
   const toast = useGame((s) => s.toast);
+  // a second press while one is on its way, or a try after an answer that never came,
+  // buys or sells once: the same terms carry the same key until that one is answered
+  const keys = useIntentKeys();
 
   return useMutation({
     mutationFn: (t: Trade): Promise<VendorTradeResult> => {
       const base = { characterId, contactId };
       switch (t.kind) {
         case 'buy':
-          return api.vendor.buy.mutate({
-            ...base,
-            templateId: t.templateId,
-            quantity: t.quantity,
-            expectedPrice: t.expectedPrice,
-          });
+          return keys.send(
+            {
+              ...base,
+              templateId: t.templateId,
+              quantity: t.quantity,
+              expectedPrice: t.expectedPrice,
+            },
+            (i) => api.vendor.buy.mutate(i),
+          );
         case 'sell':
-          return api.vendor.sell.mutate({ ...base, itemId: t.itemId, quantity: t.quantity });
+          return keys.send({ ...base, itemId: t.itemId, quantity: t.quantity }, (i) =>
+            api.vendor.sell.mutate(i),
+          );
         case 'buyback':
+          // the shelf's row is the key: a second press finds it bought back already
           return api.vendor.buyback.mutate({ ...base, itemId: t.itemId });
       }
     },
