@@ -1,7 +1,8 @@
 // Trading through the real client: claim the daily login reward (the new account's
 // first eddies), at Koji's noodle cart open the shop from the conversation,
 // buy two bowls, sell one back, buy it back — and the eddies add up at every step,
-// on the vendor window and on the HUD.
+// on the vendor window and on the HUD; a purchase whose answer was lost, pressed again,
+// buys once.
 import { expect, test } from './test';
 import type { Page } from '@playwright/test';
 import { contactById, loginRewardFor, vendorById } from '@necp/shared';
@@ -103,4 +104,37 @@ test('claim the daily reward, then buy, sell and buy back at a vendor', async ({
     .toBe(2);
   // in total: the reward, minus two bowls at full price — selling and buying back cost nothing
   expect(purse).toBe(start + reward - 2 * price);
+
+  // one more bowl, and its answer is lost on the way back (the server bought it): the
+  // player presses Buy again — the same intent carries the same key, so the second press
+  // answers the first purchase: one bowl, one charge
+  await shop.getByTestId('vendor-tab-buy').click();
+  let lost = 0;
+  await page.route('**/api/trpc/vendor.buy**', async (route) => {
+    if (lost++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const buyOne = async () => {
+    await row.getByTestId('vendor-buy').click();
+    await page.getByTestId('quantity-input').fill('1');
+    await page.getByTestId('confirm-ok').click();
+  };
+  await buyOne();
+  await expect(page.locator('[data-testid=toast][data-kind=warn]').last()).toBeVisible();
+  await buyOne();
+  await expect(page.locator('[data-testid=toast][data-kind=success]').last()).toContainText(
+    'Bought for',
+  );
+  expect(lost).toBe(2);
+  purse -= price;
+  await expect(shop.getByTestId('vendor-eddies')).toHaveAttribute('data-value', String(purse));
+  await expect.poll(() => hudEddies(page)).toBe(purse);
+  await expect
+    .poll(async () => {
+      let n = 0;
+      for (const s of await bag.all()) n += Number(await s.getAttribute('data-quantity'));
+      return n;
+    })
+    .toBe(3);
 });

@@ -148,6 +148,9 @@ describe('bidding', () => {
     let v = await placeBid(deps, { ...a.ref, listingId: l.id, amount: 100 });
     expect(v).toMatchObject({ bid: 100, bids: 1, mine: 'high_bidder', minBid: 105 });
     expect(await eddiesOf(db, a)).toBe(900);
+    // the same bid sent again (a second press, a lost answer) answers the listing: held once
+    expect(await placeBid(deps, { ...a.ref, listingId: l.id, amount: 100 })).toEqual(v);
+    expect(await eddiesOf(db, a)).toBe(900);
     await expectDomainError(
       placeBid(deps, { ...a.ref, listingId: l.id, amount: 200 }),
       'INVALID_STATE',

@@ -145,6 +145,8 @@ async function openForBidder(
   // crowd of bidders: the turn is held while a bid waits for its parties)
   const refuse = (l: ListingSeen) => {
     if (!isOpen(l, now)) throw auctionOver();
+    // the caller's own high bid sent again: answered under the locks (placeBid)
+    if (l.bidderId === characterId && l.bid === amount) return;
     if (amount !== undefined && amount < minNextBid(l)) throw bidTooLow(minNextBid(l));
   };
   const { l, parties } = await lockListing(tx, listingId, {
@@ -162,7 +164,8 @@ async function openForBidder(
 
 /**
  * Bids at an auction terminal. Refused: an auction that is over, your own, one whose
- * high bid you hold, less than minNextBid (CONFLICT: someone bid meanwhile), more than
+ * high bid you hold (the same amount again answers the listing: that bid, sent twice),
+ * less than minNextBid (CONFLICT: someone bid meanwhile), more than
  * you have. A bid at or above the buyout is the buyout (at the buyout's price).
  */
 export async function placeBid(
@@ -182,7 +185,12 @@ export async function placeBid(
         now,
         b.amount,
       );
-      if (l.bidderId === bidder.id) throw alreadyLeading();
+      if (l.bidderId === bidder.id) {
+        // the same bid again (a second press, a try after a lost answer): the high bid is
+        // its key — answered with the listing as it stands, nothing held twice
+        if (l.bid === b.amount) return listingView(l, bidder.id);
+        throw alreadyLeading();
+      }
       const min = minNextBid(l);
       if (b.amount < min) throw bidTooLow(min);
       if (l.buyout !== null && b.amount >= l.buyout)
