@@ -22,7 +22,7 @@ export interface TransferView {
 
 /** the wipe plays at least this long (a blink would look like a glitch) */
 export const MIN_TRANSFER_MS = 1500;
-/** ...and fades out over this after the welcome (arena.css animates the same span) */
+/** ...and fades out over this after the welcome (arena-transition.css animates the same span) */
 export const TRANSFER_FADE_MS = 450;
 /**
  * no welcome this long after the transfer: give the screen back (entering keeps

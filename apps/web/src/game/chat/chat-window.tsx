@@ -23,7 +23,7 @@ import { useGameSession } from '../hud/game-session';
 import { useGame } from '../hud/store-context';
 import { CHANNEL_LABEL, Line } from './chat-line';
 
-/** the phone layouts (mobile.css, chat.css): the chat starts as a collapsed strip */
+/** the phone layouts (mobile.css, chat-input-links.css): the chat starts as a collapsed strip */
 export const SMALL_SCREEN = '(max-width: 720px), (pointer: coarse) and (max-height: 500px)';
 const SIZE_KEY = 'necp.chat.size';
 const MIN_W = 280;
