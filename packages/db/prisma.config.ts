@@ -13,7 +13,8 @@ process.env.DATABASE_URL = url;
 export default {
   experimental: { adapter: true },
   engine: 'js',
-  schema: path.join('prisma', 'schema.prisma'),
+  // a folder: schema.prisma (generator, datasource) and models/*.prisma
+  schema: 'prisma',
   migrations: { path: path.join('prisma', 'migrations') },
   async adapter() {
     return new PrismaPg(pgConfigFromUrl(url));

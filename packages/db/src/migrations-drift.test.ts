@@ -1,6 +1,6 @@
 /**
- * Migration drift check: the hand-written migrations and schema.prisma must build
- * the same database. Why not `prisma migrate diff --from-migrations … --shadow-database-url`:
+ * Migration drift check: the hand-written migrations and the schema (prisma/schema.prisma
+ * with prisma/models/*.prisma) must build the same database. Why not `prisma migrate diff --from-migrations … --shadow-database-url`:
  * Prisma 6.19 refuses --shadow-database-url (and --from-url) when prisma.config.ts
  * defines an adapter, which this project needs (no engine download, STACK.md); with the
  * adapter's own shadow database the wasm schema engine panics ("unreachable") while
@@ -23,7 +23,8 @@ import { pgConfigFromUrl } from './url';
 
 const DB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MIGRATIONS = path.join(DB_DIR, 'prisma', 'migrations');
-const SCHEMA = path.join(DB_DIR, 'prisma', 'schema.prisma');
+/** the multi-file schema's folder: schema.prisma and models/*.prisma */
+const SCHEMA = path.join(DB_DIR, 'prisma');
 const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /**
@@ -83,7 +84,7 @@ afterAll(async () => {
   await c.end();
 });
 
-describe('migrations and schema.prisma', () => {
+describe('migrations and the schema', () => {
   it('build the same database (no drift)', async () => {
     const c = admin();
     await c.connect();
