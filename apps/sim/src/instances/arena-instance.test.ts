@@ -12,11 +12,12 @@ import {
   RECONNECT_GRACE_MS,
   TICK_MS,
   instanceZoneId,
+  type ArenaStateMsg,
 } from '@necp/shared';
 import { testDb } from '../testing/test-db';
 import { simPerTest } from '../testing/sim-per-test';
 import { bootTestSim, createPlayerAt, type TestSim } from '../testing/test-sim';
-import { dropped, wait } from '../testing/instance-kit';
+import { dropped } from '../testing/instance-kit';
 import { WAIT } from '../testing/eventually';
 
 const db = testDb();
@@ -107,9 +108,13 @@ describe('an arena instance', () => {
     expect(rules.phase).toBe('fighting');
     expect(zone.player(a.characterId)?.team).toBe(ta);
     expect(zone.player(b.characterId)?.team).toBe(tb);
-    await wait(300);
-    const state = a2!.client.take('arena:state').at(-1)!;
-    expect(state).toMatchObject({ phase: 'fighting', you: ta, bracket: '1v1' });
+    // the state is pushed after the tick: waited for, not a fixed pause
+    const states: ArenaStateMsg[] = [];
+    await vi.waitFor(() => {
+      states.push(...a2!.client.take('arena:state'));
+      expect(states.at(-1)).toMatchObject({ phase: 'fighting', you: ta, bracket: '1v1' });
+    }, WAIT);
+    const state = states.at(-1)!;
     expect(state.teams[tb]![0]).toMatchObject({ characterId: b.characterId, dead: false });
 
     // B leaves and does not come back within the reconnect window: A wins by forfeit
@@ -211,9 +216,14 @@ describe('an arena instance', () => {
         expect(welcome.self).toMatchObject({ x: before[i]!.x * 100, y: before[i]!.y * 100 });
         client.close();
       }
-      await wait(100);
+      // the lost instance is settled beside the join (settleLostInstance: not awaited by
+      // the welcome), a few statements later — waited for, not a fixed pause (a busy
+      // machine took longer than 100 ms)
       for (const [i, p] of [a, b].entries())
-        expect(await row(p.characterId)).toEqual({ ...before[i]!, instanceId: null });
+        await vi.waitFor(
+          async () => expect(await row(p.characterId)).toEqual({ ...before[i]!, instanceId: null }),
+          WAIT,
+        );
       expect(
         await db.item.count({ where: { characterId: { in: [a.characterId, b.characterId] } } }),
       ).toBe(items);

@@ -6,7 +6,7 @@
 // drops it, is replaced by this one. Real PostgreSQL and Redis; the other process is
 // played by the test with the same lease and instance calls.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   createLog,
   openInstance,
@@ -18,6 +18,7 @@ import { disposeTestRedis, testRedis } from '@necp/game/testing';
 import { instanceZoneId } from '@necp/shared';
 import type { SimIo } from '../net/types';
 import { testDb } from '../testing/test-db';
+import { WAIT } from '../testing/eventually';
 import type { InstanceHost } from './instance-host';
 import { instanceLauncher } from './instance-launcher';
 
@@ -82,8 +83,7 @@ describe('the instance launcher asking another process', () => {
     const { launcher, match, zoneId, asked, openedHere } = await launcherOnA();
     const b = new RedisZoneLeases(redis, { ownerId: 'sim-b', url: 'http://b', ttlMs: 3_000 });
     const launched = launcher.launch(match);
-    await wait(100);
-    expect(asked).toEqual(['sim-b']);
+    await vi.waitFor(() => expect(asked).toEqual(['sim-b']), WAIT);
     const lease = await b.tryAcquire(zoneId);
     expect(lease).not.toBeNull();
     // three times the wait: still opening (its lease renewed), not replaced
