@@ -4,7 +4,7 @@
 // on the vendor window and on the HUD; a purchase whose answer was lost, pressed again,
 // buys once.
 import { expect, test } from './test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { contactById, loginRewardFor, vendorById } from '@necp/shared';
 import { uid, walkTo, newPlayerInCity } from './helpers';
 
@@ -13,6 +13,13 @@ const noodles = vendorById(koji.vendorId!)!.stock[0]!.templateId;
 
 const hudEddies = async (page: Page) =>
   Number(await page.getByTestId('hud-eddies').getAttribute('data-value'));
+
+/** The units in every bag slot the locator finds. */
+async function unitsOf(slots: Locator): Promise<number> {
+  let n = 0;
+  for (const s of await slots.all()) n += Number(await s.getAttribute('data-quantity'));
+  return n;
+}
 
 test('claim the daily reward, then buy, sell and buy back at a vendor', async ({ page }) => {
   test.setTimeout(240_000);
@@ -95,13 +102,7 @@ test('claim the daily reward, then buy, sell and buy back at a vendor', async ({
   await expect(shop.getByTestId('vendor-eddies')).toHaveAttribute('data-value', String(purse));
   await expect.poll(() => hudEddies(page)).toBe(purse);
   await expect(back).toHaveCount(0);
-  await expect
-    .poll(async () => {
-      let n = 0;
-      for (const s of await bag.all()) n += Number(await s.getAttribute('data-quantity'));
-      return n;
-    })
-    .toBe(2);
+  await expect.poll(() => unitsOf(bag)).toBe(2);
   // in total: the reward, minus two bowls at full price — selling and buying back cost nothing
   expect(purse).toBe(start + reward - 2 * price);
 
@@ -130,11 +131,5 @@ test('claim the daily reward, then buy, sell and buy back at a vendor', async ({
   purse -= price;
   await expect(shop.getByTestId('vendor-eddies')).toHaveAttribute('data-value', String(purse));
   await expect.poll(() => hudEddies(page)).toBe(purse);
-  await expect
-    .poll(async () => {
-      let n = 0;
-      for (const s of await bag.all()) n += Number(await s.getAttribute('data-quantity'));
-      return n;
-    })
-    .toBe(3);
+  await expect.poll(() => unitsOf(bag)).toBe(3);
 });

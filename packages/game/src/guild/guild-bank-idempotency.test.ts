@@ -7,13 +7,10 @@ import { uniq } from '@necp/db/testing';
 import { expectDomainError, testDb, testDeps } from '../accounts/test-deps';
 import { depositToGuildBank, withdrawFromGuildBank } from './guild-bank';
 import { promoteGuildMember } from './guild-membership';
-import { char, eddiesOf, expectGuildBalanced, foundGuild, join } from './test-helpers';
+import { bankOf, char, eddiesOf, expectGuildBalanced, foundGuild, join } from './test-helpers';
 
 const db = testDb(4);
 afterAll(() => db.$disconnect());
-
-const bankOf = async (guildId: string) =>
-  (await db.guild.findUniqueOrThrow({ where: { id: guildId } })).bankEddies;
 
 describe('guild bank, once per key', () => {
   it('a deposit retried, or sent twice at once, moves once and answers the first outcome', async () => {
@@ -28,7 +25,7 @@ describe('guild bank, once per key', () => {
       depositToGuildBank(deps, twin),
     ]);
     expect(both[1]).toEqual(both[0]);
-    expect(await bankOf(guildId)).toBe(600);
+    expect(await bankOf(db, guildId)).toBe(600);
     expect(await eddiesOf(db, leader)).toBe(400);
     expect(await db.guildBankLog.count({ where: { guildId } })).toBe(2);
     await expect(depositToGuildBank(deps, { ...deposit, amount: 301 })).rejects.toMatchObject({
@@ -53,7 +50,7 @@ describe('guild bank, once per key', () => {
     const retry = await withdrawFromGuildBank(deps, withdraw);
     expect(retry).toEqual(first);
     expect(await eddiesOf(db, member)).toBe(100);
-    expect(await bankOf(guildId)).toBe(4_900);
+    expect(await bankOf(db, guildId)).toBe(4_900);
     // the key of a withdrawal is not a deposit's
     await expectDomainError(depositToGuildBank(deps, withdraw), 'CONFLICT');
     await expectGuildBalanced(db, [leader, member], [guildId]);

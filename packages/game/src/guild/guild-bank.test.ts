@@ -7,16 +7,13 @@ import { depositToGuildBank, guildBankLog, withdrawFromGuildBank } from './guild
 import { kickFromGuild, promoteGuildMember } from './guild-membership';
 import { editGuildRank } from './guild-settings';
 import { myGuild } from './read-guild';
-import { char, eddiesOf, expectGuildBalanced, foundGuild, join } from './test-helpers';
+import { bankOf, char, eddiesOf, expectGuildBalanced, foundGuild, join } from './test-helpers';
 
 const db = testDb(8);
 afterAll(() => db.$disconnect());
 
 const DAY_MS = 86_400_000;
 const MEMBER_LIMIT = GUILD_DEFAULT_RANKS[2]!.dailyWithdrawLimit!;
-
-const bankOf = async (guildId: string) =>
-  (await db.guild.findUniqueOrThrow({ where: { id: guildId } })).bankEddies;
 
 describe('guild bank', () => {
   it('deposit and withdraw move eddies with ledger rows on both sides and a log line', async () => {
@@ -118,7 +115,7 @@ describe('guild bank', () => {
       'You are not in a guild.',
     );
     await expectDomainError(guildBankLog(deps, { characterId: outsider.id, guildId }), 'FORBIDDEN');
-    expect(await bankOf(guildId)).toBe(100);
+    expect(await bankOf(db, guildId)).toBe(100);
     expect(await eddiesOf(db, outsider)).toBe(50);
     expect((await guildBankLog(deps, { characterId: leader.id, guildId })).items).toHaveLength(1);
     await expectGuildBalanced(db, [leader, outsider], [guildId]);
@@ -226,7 +223,7 @@ describe('guild bank', () => {
     );
     await expectDomainError(guildBankLog(deps, { characterId: member.id, guildId }), 'FORBIDDEN');
     expect(await eddiesOf(db, member)).toBe(MEMBER_LIMIT + 100);
-    expect(await bankOf(guildId)).toBe(10_500 - MEMBER_LIMIT - 100);
+    expect(await bankOf(db, guildId)).toBe(10_500 - MEMBER_LIMIT - 100);
     await expectGuildBalanced(db, [leader, recruit, member], [guildId]);
   });
 
@@ -274,7 +271,7 @@ describe('guild bank', () => {
     });
     const total = async () =>
       (await Promise.all(everyone.map((c) => eddiesOf(db, c)))).reduce((a, b) => a + b, 0) +
-      (await bankOf(guildId));
+      (await bankOf(db, guildId));
     const before = await total();
     expect(before).toBe(START * 5);
 
@@ -298,7 +295,7 @@ describe('guild bank', () => {
     await expectGuildBalanced(db, everyone, [guildId]);
     // and the bank's log ends at the bank's balance
     const [last] = (await guildBankLog(deps, { characterId: leader.id, guildId, limit: 1 })).items;
-    expect(last!.balanceAfter).toBe(await bankOf(guildId));
+    expect(last!.balanceAfter).toBe(await bankOf(db, guildId));
   });
 
   it('checkInvariants catches a guild balance changed behind the ledger’s back', async () => {

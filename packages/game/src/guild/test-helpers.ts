@@ -66,3 +66,7 @@ export async function expectGuildBalanced(
 
 export const eddiesOf = async (db: Db, c: TestChar) =>
   (await db.character.findUniqueOrThrow({ where: { id: c.id } })).eddies;
+
+/** The guild bank's balance. */
+export const bankOf = async (db: Db, guildId: string) =>
+  (await db.guild.findUniqueOrThrow({ where: { id: guildId } })).bankEddies;
