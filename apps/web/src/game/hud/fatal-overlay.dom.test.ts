@@ -1,28 +1,17 @@
 // @vitest-environment happy-dom
 /** The fatal overlay offers what can help: a reload for a page older than the server, a retry where trying again can work. */
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FatalError } from '../net/connection-slice';
 import { OUT_OF_DATE } from '../net/errors';
 import { createGameStore } from '../store/game-store';
 import { FatalOverlay } from './fatal-overlay';
 import { GameSessionContext, type GameSession } from './game-session';
 import { GameStoreContext } from './store-context';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRootPerTest } from '../testing/react-root';
 
 describe('the fatal overlay', () => {
-  let host: HTMLElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.body.appendChild(document.createElement('div'));
-    root = createRoot(host);
-  });
-  afterEach(async () => {
-    await act(async () => root.unmount());
-    host.remove();
-  });
+  const t = reactRootPerTest();
 
   async function render(fatal: FatalError) {
     const store = createGameStore();
@@ -32,7 +21,7 @@ describe('the fatal overlay', () => {
       commands: { reconnect: () => {} },
     } as unknown as GameSession;
     await act(async () =>
-      root.render(
+      t.root.render(
         createElement(
           GameStoreContext.Provider,
           { value: store },
@@ -44,8 +33,8 @@ describe('the fatal overlay', () => {
         ),
       ),
     );
-    const buttons = [...host.querySelectorAll('button')].map((b) => b.textContent);
-    return { message: host.querySelector('[data-testid="fatal-message"]')?.textContent, buttons };
+    const buttons = [...t.host.querySelectorAll('button')].map((b) => b.textContent);
+    return { message: t.host.querySelector('[data-testid="fatal-message"]')?.textContent, buttons };
   }
 
   it('offers Reload, not Try again, when the page is out of date with the server', async () => {

@@ -5,15 +5,13 @@
  * the table shows by itself.
  */
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CARD_BINDINGS, KEY_BINDINGS, type KeyBinding } from '../input/key-bindings';
 import { createGameStore } from '../store/game-store';
 import { KeyCardLines, KeyHelp } from './key-help';
 import { KEY_HELP_KEY } from './key-help-pref';
 import { GameStoreContext } from './store-context';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { reactRootPerTest } from '../testing/react-root';
 
 /** How the card writes a binding: its keys, then its word. */
 const line = (b: KeyBinding) =>
@@ -27,26 +25,17 @@ const entries = (el: Element) =>
     .map((t) => t.replace(/\s+/g, ' ').trim());
 
 describe('the key card', () => {
-  let host: HTMLElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.body.appendChild(document.createElement('div'));
-    root = createRoot(host);
-  });
-  afterEach(async () => {
-    await act(async () => root.unmount());
-    host.remove();
-  });
+  const t = reactRootPerTest();
 
   it('lists every binding marked for the card, in the table’s order, and no other', async () => {
     localStorage.setItem(KEY_HELP_KEY, 'shown');
     const store = createGameStore();
     await act(async () =>
-      root.render(
+      t.root.render(
         createElement(GameStoreContext.Provider, { value: store }, createElement(KeyHelp)),
       ),
     );
-    const card = host.querySelector('[data-testid="hud-help"]')!;
+    const card = t.host.querySelector('[data-testid="hud-help"]')!;
     expect(card).not.toBeNull();
     expect(entries(card)).toEqual(CARD_BINDINGS.map(line));
     // what the hand-written card once left off, and a window's key with its word
@@ -71,26 +60,22 @@ describe('the key card', () => {
       context: 'world',
       card: true,
     };
-    const p = document.createElement('p');
-    host.append(p);
-    const lines = createRoot(p);
     await act(async () =>
-      lines.render(createElement(KeyCardLines, { bindings: [...CARD_BINDINGS, added] })),
+      t.root.render(createElement(KeyCardLines, { bindings: [...CARD_BINDINGS, added] })),
     );
-    expect(entries(p).at(-1)).toBe('Q something new');
-    expect(entries(p)).toHaveLength(CARD_BINDINGS.length + 1);
-    await act(async () => lines.unmount());
+    expect(entries(t.host).at(-1)).toBe('Q something new');
+    expect(entries(t.host)).toHaveLength(CARD_BINDINGS.length + 1);
   });
 
   it('names its own key on the chip when hidden', async () => {
     localStorage.setItem(KEY_HELP_KEY, 'hidden');
     const store = createGameStore();
     await act(async () =>
-      root.render(
+      t.root.render(
         createElement(GameStoreContext.Provider, { value: store }, createElement(KeyHelp)),
       ),
     );
-    expect(host.querySelector('[data-testid="hud-help-show"]')?.getAttribute('title')).toBe(
+    expect(t.host.querySelector('[data-testid="hud-help-show"]')?.getAttribute('title')).toBe(
       'Show the keys (H)',
     );
   });
